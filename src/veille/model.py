@@ -136,6 +136,16 @@ class MentionValues(Record):
     iso3: str | None = None
     fatalities: int | None = None
     claim_status: ClaimStatus | None = None
+    weapon: str | None = None
+    generic: bool = Field(
+        default=False, description="The type was not stated here (e.g. 'cette attaque')."
+    )
+    date_from_post: bool = Field(
+        default=False, description="The date is the embedded post's own date, not a phrase."
+    )
+    anaphoric: bool = Field(
+        default=False, description="Refers back to an event told earlier ('cette attaque')."
+    )
 
 
 class Mention(Record):

@@ -1,0 +1,734 @@
+"""Sentence-level event extraction: triggers -> typed, attributed, located candidates.
+
+The rules are written for the language, not for sentences: a trigger lexicon gives
+the event type (or a generic "attack"/"remote" whose type comes from the weapon);
+the dependency parse, with word order as a fallback, assigns agent and target;
+filters drop what must never become a violent event (negated, future or
+hypothetical, aggregates over a period, accusations, quoted justifications).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry, WeaponEntry, fold
+from veille.extract.lexicon import longest_non_overlapping as _lno
+from veille.extract.taxonomy import SUB_EVENT_TYPES, family
+from veille.model import ClaimStatus, DatePrecision, Span, TimeOfDay
+from veille.resolve.dates import DateExpression
+
+_NUM = re.compile(r"^\d{1,6}$")
+_AGENT_DEPS = frozenset({"nsubj", "obl:agent", "agent", "csubj"})
+_TARGET_DEPS = frozenset({"obj", "nsubj:pass", "dobj", "nsubjpass", "iobj", "obl:arg", "pobj"})
+_TARGET_PREPS = frozenset({"contre", "sur", "vers", "visant", "against", "on", "at", "targeting"})
+_REPORT_PREPS = frozenset({"selon", "according", "d'après"})
+
+
+@dataclass(slots=True)
+class ActorRef:
+    """An actor found in the text (from veille.resolve.actors), in sentence terms."""
+
+    start: int
+    end: int
+    actor_id: str
+    framed: bool
+    payload: object  # the resolver's Actor record
+
+
+@dataclass(slots=True)
+class PlaceRef:
+    start: int
+    end: int
+    text: str
+    payload: object  # veille.geo.Toponym
+    iso3: str | None
+    admin1: str | None
+    feature: str
+    precision: int
+    lat: float | None
+    lon: float | None
+    place_id: str | None
+
+
+@dataclass(slots=True)
+class FramingRef:
+    start: int
+    end: int
+    term: str
+    actor_id: str | None
+
+
+@dataclass(slots=True)
+class SentenceInput:
+    tokens: list[Tok]
+    start: int
+    end: int
+    text: str  # article text[start:end]
+    language: str
+    source_id: str
+    source_kind: str
+    published: date | None
+    dates: list[DateExpression]
+    actors: list[ActorRef]
+    places: list[PlaceRef]
+    framing: list[FramingRef]
+    post_date_span: Span | None = None
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One event mention found in one sentence, before merging."""
+
+    sentence: SentenceInput
+    trigger: Span
+    sub_event_type: str | None  # None: generic, decided by merging or defaults
+    generic: str | None
+    default_sub: str | None
+    rank: int
+    mode: str | None
+    weapon: str | None = None
+    weapon_span: Span | None = None
+    weapon_count: int | None = None
+    actor1: ActorRef | None = None
+    actor2: ActorRef | None = None
+    claim_status: ClaimStatus = "reported"
+    claim_by: str | None = None
+    claim_via: str | None = None
+    claim_span: Span | None = None
+    event_date: date | None = None
+    date_precision: DatePrecision | None = None
+    time_of_day: TimeOfDay | None = None
+    date_span: Span | None = None
+    time_span: Span | None = None
+    date_from_post: bool = False
+    place: PlaceRef | None = None
+    fatalities: int | None = None
+    fatalities_span: Span | None = None
+    anaphoric: bool = False
+    target_civilian: bool = False
+    framing: list[FramingRef] = field(default_factory=list)
+
+    @property
+    def family(self) -> str:
+        if self.sub_event_type:
+            return family(self.sub_event_type)
+        return "remote" if self.generic == "remote" else "any"
+
+
+# ---------------------------------------------------------------------------
+
+
+class SentenceExtractor:
+    """Extracts event candidates from one analysed sentence."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+
+    # -- public -------------------------------------------------------------
+    def extract(self, s: SentenceInput) -> list[Candidate]:
+        toks = s.tokens
+        if not toks:
+            return []
+        triggers = _lno(self.lex.triggers.find(toks), rank=lambda m: m.payload.rank)
+        weapons = _lno(self.lex.weapons.find(toks))
+        triggers = [t for t in triggers if self._keep_trigger(t, toks, weapons)]
+        kept: list[Match] = []
+        for trig in triggers:
+            reason = self._reject_reason(trig, toks, s)
+            if reason is None:
+                kept.append(trig)
+        fatal = self._fatalities(toks)
+        if not kept:
+            if fatal is not None and not self._sentence_future(toks):
+                return [self._fatality_only(s, fatal)]
+            return []
+        groups = self._group(kept)
+        out: list[Candidate] = []
+        for group in groups:
+            out.extend(self._build(group, toks, weapons, s, fatal))
+        return out
+
+    # -- triggers -----------------------------------------------------------
+    def _keep_trigger(self, m: Match, toks: list[Tok], weapons: list[Match]) -> bool:
+        entry: TriggerEntry = m.payload
+        if entry.not_after:
+            prev = toks[m.start - 1] if m.start > 0 else None
+            if prev is not None and prev.keys & {fold(w) for w in entry.not_after}:
+                return False
+        # A weapon noun inside a trigger span is part of the trigger, not a trigger.
+        if entry.weak and len(toks) > 0:
+            # Weak triggers ("tuer", "opération") only count with a violent context word.
+            return bool(weapons) or self._has_fatal_word(toks) or entry.p != "opération"
+        if entry.needs_object:
+            return any(t.head == m.start and t.dep in _TARGET_DEPS for t in toks)
+        return True
+
+    def _has_fatal_word(self, toks: list[Tok]) -> bool:
+        return bool(self.lex.fatality.find(toks))
+
+    def _reject_reason(self, m: Match, toks: list[Tok], s: SentenceInput) -> str | None:
+        head = toks[m.start]
+        chain = _ancestors(toks, m.start, limit=4)
+        if self._negated(m, toks, chain):
+            return "negated"
+        if self._future(m, toks, chain):
+            return "future or hypothetical"
+        if head.pos in ("NOUN", "PROPN") and self._governed_by(chain, self.lex.accusation, toks):
+            return "accusation"
+        if head.pos in ("NOUN", "PROPN") and self._governed_by(chain, self.lex.justification, toks):
+            return "justification"
+        if self._aggregate(m, toks, s):
+            return "aggregate"
+        return None
+
+    def _negated(self, m: Match, toks: list[Tok], chain: list[int]) -> bool:
+        # The deny verb makes it a denied event, not a non-event.
+        if self.lex.deny.find(toks):
+            return False
+        scope = {m.start, *chain[:2]}
+        for t in toks:
+            if t.head in scope and t.i != t.head and (t.keys & self.lex.negation):
+                return True
+        return False
+
+    def _future(self, m: Match, toks: list[Tok], chain: list[int]) -> bool:
+        scope = [m.start, *chain[:3]]
+        for idx in scope:
+            tok = toks[idx]
+            if "Tense=Fut" in tok.morph:
+                return True
+            if _conditional_present(tok, toks):
+                return True
+            for child in toks:
+                if child.head == idx and child.i != idx:
+                    if "Tense=Fut" in child.morph and child.pos == "AUX":
+                        return True
+                    if fold(child.text) in ("si", "if") and child.dep in ("mark",):
+                        return True
+        for fm in self.lex.future.find(toks):
+            if fm.start in scope or (fm.start < m.start and toks[fm.start].i in chain):
+                return True
+            # "menace de frapper", "pourrait viser": cue governs the trigger.
+            if toks[m.start].head == fm.start or (
+                fm.start < m.start <= fm.start + 3 and toks[fm.start].pos in ("VERB", "AUX")
+            ):
+                return True
+        return False
+
+    def _sentence_future(self, toks: list[Tok]) -> bool:
+        return any(
+            "Tense=Fut" in t.morph or _conditional_present(t, toks) for t in toks if t.dep == "ROOT"
+        )
+
+    def _governed_by(self, chain: list[int], table: object, toks: list[Tok]) -> bool:
+        from veille.extract.lexicon import PhraseTable
+
+        assert isinstance(table, PhraseTable)
+        hits = {mm.start for mm in table.find(toks)}
+        return any(idx in hits for idx in chain[:3])
+
+    def _aggregate(self, m: Match, toks: list[Tok], s: SentenceInput) -> bool:
+        head = toks[m.start]
+        if head.pos not in ("NOUN", "PROPN") or "Number=Plur" not in head.morph:
+            return False
+        has_day_date = any(d.value is not None and d.precision == "day" for d in s.dates)
+        if self.lex.aggregate_periods.find(toks):
+            return True
+        window = range(max(0, m.start - 4), m.start)
+        quant = any(mm.start in window for mm in self.lex.aggregate_quantifiers.find(toks))
+        return quant and not has_day_date
+
+    # -- grouping -----------------------------------------------------------
+    def _group(self, triggers: list[Match]) -> list[list[Match]]:
+        """Triggers of compatible families in one sentence describe one happening."""
+        groups: list[list[Match]] = []
+        for trig in triggers:
+            fam = _entry_family(trig.payload)
+            for group in groups:
+                fams = {_entry_family(g.payload) for g in group}
+                if (
+                    fam in fams
+                    or "any" in fams
+                    or fam == "any"
+                    or ({fam} | fams) <= {"remote", "fight"}
+                ):
+                    group.append(trig)
+                    break
+            else:
+                groups.append([trig])
+        return groups
+
+    # -- building -----------------------------------------------------------
+    def _build(
+        self,
+        group: list[Match],
+        toks: list[Tok],
+        weapons: list[Match],
+        s: SentenceInput,
+        fatal: tuple[int, Span] | None,
+    ) -> list[Candidate]:
+        best = max(group, key=lambda m: (m.payload.rank, m.payload.sub is not None))
+        entry: TriggerEntry = best.payload
+        trigger_span = (toks[best.start].start, toks[best.end - 1].end)
+        cand = Candidate(
+            sentence=s,
+            trigger=trigger_span,
+            sub_event_type=entry.sub,
+            generic=entry.generic,
+            default_sub=entry.default,
+            rank=entry.rank,
+            mode=entry.mode,
+            weapon=entry.weapon,
+        )
+        self._weapon(cand, group, toks, weapons)
+        self._roles(cand, group, toks, s)
+        self._claim(cand, toks, s)
+        self._date(cand, s)
+        if fatal is not None:
+            cand.fatalities, cand.fatalities_span = fatal
+        cand.anaphoric = self._anaphoric(best, toks)
+        cand.target_civilian = self._civilian_target(group, toks)
+        cand.framing = list(s.framing)
+        return self._locate(cand, s)
+
+    def _weapon(
+        self, cand: Candidate, group: list[Match], toks: list[Tok], weapons: list[Match]
+    ) -> None:
+        trig_idx = {i for m in group for i in range(m.start, m.end)}
+        usable = [
+            w for w in weapons if not (set(range(w.start, w.end)) <= trig_idx) or cand.generic
+        ]
+        if not usable:
+            return
+        anchor = group[0].start
+        w = min(usable, key=lambda m: abs(m.start - anchor))
+        entry: WeaponEntry = w.payload
+        fam = family(entry.sub)
+        if cand.sub_event_type is None and (cand.generic in ("attack", "remote")):
+            if cand.generic == "remote" and fam not in ("remote",):
+                pass
+            else:
+                cand.sub_event_type = entry.sub
+                cand.mode = entry.mode
+                cand.rank = max(cand.rank, 2)
+        if (
+            cand.sub_event_type in (None, entry.sub)
+            or family(cand.sub_event_type or "") == fam
+            or (
+                cand.sub_event_type
+                and SUB_EVENT_TYPES[cand.sub_event_type].event_type
+                in ("Violence against civilians", "Battles")
+            )
+        ):
+            cand.weapon = entry.weapon
+            cand.weapon_span = (toks[w.start].start, toks[w.end - 1].end)
+            prev = toks[w.start - 1] if w.start > 0 else None
+            if prev is not None:
+                count = self._number(prev)
+                if count is not None and count > 1:
+                    cand.weapon_count = count
+        if cand.sub_event_type == "Peaceful protest" and entry.sub == "Protest with intervention":
+            cand.sub_event_type = "Protest with intervention"
+
+    def _roles(
+        self, cand: Candidate, group: list[Match], toks: list[Tok], s: SentenceInput
+    ) -> None:
+        if not s.actors:
+            return
+        if s.language == "ar":
+            self._roles_arabic(cand, group, toks, s)
+            return
+        trig_idx = {i for m in group for i in range(m.start, m.end)}
+        # Verbal anchors: the trigger, and for a nominal trigger its governing verb.
+        anchors = set(trig_idx)
+        for i in list(trig_idx):
+            if toks[i].pos in ("NOUN", "PROPN") and toks[i].dep in (
+                "nsubj",
+                "obj",
+                "nsubj:pass",
+                "ccomp",
+            ):
+                anchors.add(toks[i].head)
+        passive = any(
+            "Voice=Pass" in toks[i].morph
+            or any(t.head == i and t.dep in ("aux:pass", "auxpass") for t in toks)
+            for i in trig_idx
+        )
+        first_trig = min(trig_idx)
+        agents: list[tuple[int, ActorRef]] = []
+        targets: list[tuple[int, ActorRef]] = []
+        for ref in s.actors:
+            tok_i = _token_at(toks, ref.start)
+            if tok_i is None:
+                continue
+            role = self._syntactic_role(tok_i, toks, anchors, passive)
+            if role is None:
+                role = "actor1" if ref.end <= toks[first_trig].start else "actor2"
+                # The subject of a passive trigger is its target, wherever it stands.
+                if passive and role == "actor1" and not self._after_agent_marker(tok_i, toks):
+                    role = "actor2"
+            dist = abs(tok_i - first_trig)
+            (agents if role == "actor1" else targets).append((dist, ref))
+        if agents:
+            cand.actor1 = min(agents, key=lambda x: x[0])[1]
+        if targets:
+            ranked = sorted(targets, key=lambda x: x[0])
+            for _, ref in ranked:
+                if cand.actor1 is None or ref.actor_id != cand.actor1.actor_id:
+                    cand.actor2 = ref
+                    break
+
+    def _roles_arabic(
+        self, cand: Candidate, group: list[Match], toks: list[Tok], s: SentenceInput
+    ) -> None:
+        """No Arabic parser: word order and prepositions. An actor before the trigger, or
+        the first one right after a verb or masdar (idafa), is the agent; one introduced
+        by ل / على / ضد is the target."""
+        trig_end = toks[max(m.end for m in group) - 1].end
+        trig_start = toks[min(m.start for m in group)].start
+        for ref in sorted(s.actors, key=lambda a: a.start):
+            marker = s.text[max(0, ref.start - s.start - 4) : ref.start - s.start]
+            target_marked = bool(re.search(r"(?:^|\s)(?:ل|لل|على|ضد|علي)\s*$", marker)) or (
+                s.text[ref.start - s.start : ref.start - s.start + 1] == "ل"
+                and not s.text[ref.start - s.start :].startswith("لواء")
+            )
+            if ref.end <= trig_start and cand.actor1 is None:
+                cand.actor1 = ref
+            elif ref.start >= trig_end:
+                if target_marked or cand.actor1 is not None:
+                    if cand.actor2 is None and (
+                        cand.actor1 is None or ref.actor_id != cand.actor1.actor_id
+                    ):
+                        cand.actor2 = ref
+                elif cand.actor1 is None:
+                    cand.actor1 = ref
+
+    def _syntactic_role(
+        self, tok_i: int, toks: list[Tok], anchors: set[int], passive: bool
+    ) -> str | None:
+        path = [tok_i, *_ancestors(toks, tok_i, limit=6)]
+        for k in range(len(path) - 1):
+            child, parent = path[k], path[k + 1]
+            if parent not in anchors:
+                continue
+            dep = toks[child].dep
+            case = {fold(t.text) for t in toks if t.head == child and t.dep == "case"}
+            if case & _REPORT_PREPS:
+                return None
+            if dep in _AGENT_DEPS:
+                if dep == "nsubj" and passive:
+                    return "actor2"
+                return "actor1"
+            if dep in _TARGET_DEPS or case & _TARGET_PREPS:
+                return "actor2"
+            if (
+                dep == "nmod"
+                and toks[parent].pos in ("NOUN", "PROPN")
+                and case & {"de", "du", "des", "d'", "of"}
+            ):
+                return "actor1"
+            return None
+        return None
+
+    def _after_agent_marker(self, tok_i: int, toks: list[Tok]) -> bool:
+        return tok_i > 0 and fold(toks[tok_i - 1].text) in ("par", "by")
+
+    def _claim(self, cand: Candidate, toks: list[Tok], s: SentenceInput) -> None:
+        lex = self.lex
+        deny = lex.deny.find(toks)
+        claim = lex.claim.find(toks)
+        confirm = lex.confirm.find(toks)
+        statement = lex.statement.find(toks)
+        report = lex.report.find(toks)
+
+        def subject_actor(cue_start: int) -> ActorRef | None:
+            before = [a for a in s.actors if a.end <= toks[cue_start].start]
+            return before[-1] if before else None
+
+        if deny:
+            d = deny[0]
+            who = subject_actor(d.start)
+            cand.claim_status, cand.claim_span = "denied", _span(toks, d)
+            cand.claim_by = _actor_name(who)
+            cand.claim_via = "statement"
+            return
+        if claim:
+            c = claim[0]
+            who = subject_actor(c.start) or cand.actor1
+            cand.claim_status, cand.claim_span = "claimed", _span(toks, c)
+            cand.claim_by = _actor_name(who)
+            cand.claim_via = "statement"
+            if (
+                cand.actor1 is None
+                and who is not None
+                and (cand.actor2 is None or who.actor_id != cand.actor2.actor_id)
+            ):
+                cand.actor1 = who
+            return
+        quoted = any(q in s.text for q in ("«", "»", "“", '"'))
+        if statement and quoted and cand.actor1 is not None:
+            st = statement[0]
+            cand.claim_status, cand.claim_span = "claimed", _span(toks, st)
+            cand.claim_by = _actor_name(cand.actor1)
+            cand.claim_via = "statement"
+            return
+        if confirm:
+            c = confirm[0]
+            official = lex.official_nouns.find(toks) or subject_actor(c.start) is not None
+            if official:
+                who = subject_actor(c.start)
+                cand.claim_status, cand.claim_span = "confirmed", _span(toks, c)
+                cand.claim_by = _actor_name(who)
+                cand.claim_via = "official"
+                return
+        cand.claim_status = "reported"
+        if report:
+            r = report[0]
+            cand.claim_span = _span(toks, r)
+            cand.claim_via = "media" if lex.reporter_nouns.find(toks) else "report"
+        else:
+            cand.claim_via = "article" if s.source_kind == "article" else "post"
+
+    def _date(self, cand: Candidate, s: SentenceInput) -> None:
+        valued = [d for d in s.dates if d.value is not None]
+        tods = [d for d in s.dates if d.time_of_day is not None]
+        if valued:
+            trig_mid = cand.trigger[0]
+            d = min(valued, key=lambda e: abs(e.start - trig_mid))
+            cand.event_date, cand.date_precision = d.value, d.precision
+            cand.date_span = d.span
+            cand.time_of_day = d.time_of_day
+            if d.time_of_day is not None:
+                cand.time_span = d.span
+        elif s.source_kind == "embedded_post" and s.published is not None:
+            # A post is a real-time report: its date is the event date it supports.
+            cand.event_date, cand.date_precision = s.published, "day"
+            cand.date_span = s.post_date_span
+            cand.date_from_post = True
+        if cand.time_of_day is None and tods and valued:
+            t = min(tods, key=lambda e: abs(e.start - cand.trigger[0]))
+            cand.time_of_day, cand.time_span = t.time_of_day, t.span
+
+    def _anaphoric(self, m: Match, toks: list[Tok]) -> bool:
+        for t in toks:
+            if (
+                t.head == m.start
+                and t.i != m.start
+                and fold(t.text) in ("cette", "cet", "ce", "this", "that", "هذا", "هذه")
+            ):
+                return True
+        return m.start > 0 and fold(toks[m.start - 1].text) in ("cette", "cet", "this")
+
+    def _civilian_target(self, group: list[Match], toks: list[Tok]) -> bool:
+        civ = self.lex.civilian.find(toks)
+        return any(c.start > group[0].start for c in civ)
+
+    # -- places -------------------------------------------------------------
+    def _locate(self, cand: Candidate, s: SentenceInput) -> list[Candidate]:
+        actor_spans = [(a.start, a.end) for a in s.actors]
+        places = [
+            p
+            for p in s.places
+            if not any(p.start < e and p.end > b for b, e in actor_spans)
+            and not self._in_justification(p, s)
+        ]
+        if not places:
+            return [cand]
+        clusters = _place_clusters(places, s)
+        reps = [min(c, key=_specificity) for c in clusters]
+        # Two specific places in different countries/provinces joined by a coordination
+        # are two events (ACLED: one event per location and day).
+        specific = [
+            r for r in reps if r.precision <= 2 and r.feature not in ("country", "admin1", "region")
+        ]
+        if len(specific) >= 2 and self._coordinated(specific, s):
+            out: list[Candidate] = []
+            for rep in specific:
+                clone = _clone(cand)
+                clone.place = rep
+                out.append(clone)
+            return out
+        cand.place = min(reps, key=lambda r: (_specificity(r), self._source_side(r, s)))
+        return [cand]
+
+    def _in_justification(self, place: PlaceRef, s: SentenceInput) -> bool:
+        """A place inside "en soutien à la population de Gaza" is not where it happened."""
+        tok_i = _token_at(s.tokens, place.start)
+        if tok_i is None:
+            return False
+        chain = _ancestors(s.tokens, tok_i, limit=5)
+        return self._governed_by(chain, self.lex.justification, s.tokens) or self._governed_by(
+            chain, self.lex.accusation, s.tokens
+        )
+
+    def _coordinated(self, reps: list[PlaceRef], s: SentenceInput) -> bool:
+        ordered = sorted(reps, key=lambda r: r.start)
+        for a, b in zip(ordered, ordered[1:], strict=False):
+            between = fold(s.text[a.end - s.start : b.start - s.start])
+            if re.search(r"\b(ainsi que|et|and|as well as|ou|و)\b|,", between):
+                if a.iso3 != b.iso3 or a.admin1 != b.admin1:
+                    return True
+        return False
+
+    def _source_side(self, place: PlaceRef, s: SentenceInput) -> int:
+        before = fold(s.text[max(0, place.start - s.start - 12) : place.start - s.start])
+        return 1 if re.search(r"\b(depuis|from|من)\b", before) else 0
+
+    # -- numbers ------------------------------------------------------------
+    def _number(self, tok: Tok) -> int | None:
+        raw = tok.text.replace("\u202f", "").replace(" ", "")
+        if _NUM.match(raw):
+            return int(raw)
+        return self.lex.vague_numbers.get(fold(tok.text))
+
+    def _fatalities(self, toks: list[Tok]) -> tuple[int, Span] | None:
+        """Lowest stated death toll in the sentence (ACLED: the lowest reported figure)."""
+        best: tuple[int, Span] | None = None
+        for fm in self.lex.fatality.find(toks):
+            kw = toks[fm.start]
+            if fold(kw.lemma) == "bilan" or fold(kw.text) == "bilan":
+                window = range(fm.end, min(len(toks), fm.end + 6))
+            else:
+                window = range(max(0, fm.start - 4), min(len(toks), fm.end + 4))
+            for i in window:
+                tok = toks[i]
+                n = self._number(tok)
+                if n is None or (fold(tok.text) in ("un", "une", "a", "an") and i != fm.start - 1):
+                    continue
+                # The number must count the dead, not the wounded next to it.
+                nxt = toks[i + 1] if i + 1 < len(toks) else None
+                if nxt is not None and self.lex.injury.find([nxt]):
+                    continue
+                if i > fm.start and not (
+                    fold(kw.lemma) in ("tuer", "bilan", "kill", "killing")
+                    or fold(kw.text) == "bilan"
+                ):
+                    continue
+                span = (toks[min(i, fm.start)].start, toks[max(i, fm.end - 1)].end)
+                if best is None or n < best[0]:
+                    best = (n, span)
+        return best
+
+    def _fatality_only(self, s: SentenceInput, fatal: tuple[int, Span]) -> Candidate:
+        cand = Candidate(
+            sentence=s,
+            trigger=fatal[1],
+            sub_event_type=None,
+            generic="attack",
+            default_sub=None,
+            rank=-1,
+            mode=None,
+            anaphoric=True,
+        )
+        cand.fatalities, cand.fatalities_span = fatal
+        self._date(cand, s)
+        return cand
+
+
+# ---------------------------------------------------------------------------
+
+
+def _entry_family(entry: TriggerEntry) -> str:
+    if entry.sub:
+        return family(entry.sub)
+    return "remote" if entry.generic == "remote" else "any"
+
+
+def _ancestors(toks: list[Tok], i: int, *, limit: int) -> list[int]:
+    out: list[int] = []
+    cur = i
+    for _ in range(limit):
+        h = toks[cur].head
+        if h == cur or h < 0 or h >= len(toks):
+            break
+        out.append(h)
+        cur = h
+    return out
+
+
+def _token_at(toks: list[Tok], char: int) -> int | None:
+    for t in toks:
+        if t.start <= char < t.end:
+            return t.i
+    for t in toks:
+        if t.start >= char:
+            return t.i
+    return None
+
+
+def _span(toks: list[Tok], m: Match) -> Span:
+    return (toks[m.start].start, toks[m.end - 1].end)
+
+
+def _actor_name(ref: ActorRef | None) -> str | None:
+    if ref is None:
+        return None
+    return str(getattr(ref.payload, "name", None) or ref.actor_id)
+
+
+_COND_ENDINGS = ("rait", "raient", "rais", "rions", "riez")
+
+
+def _conditional_present(tok: Tok, toks: list[Tok]) -> bool:
+    """French conditional present (hypothetical); "aurait visé" (reported past) is not."""
+    low = fold(tok.text)
+    if not low.endswith(_COND_ENDINGS) or tok.pos not in ("VERB", "AUX"):
+        return False
+    if fold(tok.lemma) in ("avoir", "etre"):
+        # Auxiliary of a compound conditional: reported past, not hypothetical.
+        return not any(
+            t.head == tok.head and "VerbForm=Part" in t.morph for t in toks if t.i != tok.i
+        )
+    return True
+
+
+def _specificity(p: PlaceRef) -> tuple[int, int]:
+    order = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
+    return (p.precision, order.get(p.feature, 3))
+
+
+_CONTAINMENT = re.compile(
+    r"^\s*(?:,\s*)?(?:à|a|au|aux|en|dans|près de|pres de|in|near|at|of|de|du|d'|في|ب|قرب|,)\s*(?:la |le |l'|les |the )?"
+    r"(?:(?:ville|province|région|region|gouvernorat|district|city|governorate|محافظة|مدينة)\s+(?:de |d'|of )?)?$",
+    re.IGNORECASE,
+)
+
+
+def _place_clusters(places: Sequence[PlaceRef], s: SentenceInput) -> list[list[PlaceRef]]:
+    """Group places that name one location ("Harir à Erbil, dans le nord de l'Irak")."""
+    clusters: list[list[PlaceRef]] = []
+    for p in sorted(places, key=lambda x: x.start):
+        if clusters:
+            last = clusters[-1][-1]
+            between = s.text[last.end - s.start : p.start - s.start].replace("’", "'")
+            if last.iso3 == p.iso3 and _CONTAINMENT.match(between):
+                clusters[-1].append(p)
+                continue
+        for c in clusters:
+            if any(_nested(p, q) for q in c):
+                c.append(p)
+                break
+        else:
+            clusters.append([p])
+    return clusters
+
+
+def _nested(a: PlaceRef, b: PlaceRef) -> bool:
+    """One place contains or equals the other (same country, compatible province)."""
+    if a.place_id is not None and a.place_id == b.place_id:
+        return True
+    if a.iso3 is None or b.iso3 is None or a.iso3 != b.iso3:
+        return False
+    broad = {"country", "region"}
+    if a.feature in broad or b.feature in broad:
+        return True
+    if a.feature == "admin1" or b.feature == "admin1":
+        return a.admin1 is None or b.admin1 is None or fold(a.admin1) == fold(b.admin1)
+    return False
+
+
+def _clone(c: Candidate) -> Candidate:
+    return Candidate(**{f: getattr(c, f) for f in c.__dataclass_fields__})

@@ -1,0 +1,209 @@
+"""Per-language lexicons (shipped JSON) and a token-sequence matcher over them.
+
+A lexicon is data, not code: ``src/veille/data/lexicons/<lang>.json``. Patterns are
+space-separated token sequences; each pattern token matches a sentence token whose
+lower-cased text or lemma equals it, accents ignored; ``*`` matches any one token.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from veille.errors import DataError
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip Latin accents (not Arabic marks: see veille.nlp.arabic)."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("’", "'"))
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn" or ord(c) >= 0x0600)
+
+
+@dataclass(slots=True)
+class Tok:
+    """One token of a sentence, with its absolute character offsets in the article."""
+
+    i: int  # index within the sentence
+    text: str
+    lemma: str
+    pos: str
+    dep: str
+    head: int  # index within the sentence (self for the root)
+    start: int
+    end: int
+    morph: str = ""
+    keys: frozenset[str] = field(default_factory=frozenset)
+
+    def __post_init__(self) -> None:
+        if not self.keys:
+            self.keys = frozenset({fold(self.text), fold(self.lemma)})
+
+
+class TriggerEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    p: str
+    sub: str | None = None
+    generic: str | None = Field(default=None, description="remote | attack: type from weapon")
+    default: str | None = None
+    mode: str | None = None
+    weapon: str | None = None
+    rank: int = 1
+    weak: bool = False
+    needs_object: bool = False
+    target_default: str | None = None
+    not_after: list[str] = Field(default_factory=list)
+
+
+class WeaponEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    p: str
+    weapon: str
+    sub: str
+    mode: str
+
+
+class LexiconData(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    language: str
+    note: str = ""
+    triggers: list[TriggerEntry]
+    weapons: list[WeaponEntry]
+    claim: list[str]
+    statement: list[str]
+    report: list[str]
+    reporter_nouns: list[str]
+    confirm: list[str]
+    official_nouns: list[str]
+    deny: list[str]
+    negation: list[str]
+    future: list[str]
+    accusation: list[str]
+    justification: list[str]
+    aggregate_quantifiers: list[str]
+    aggregate_periods: list[str]
+    aggregate_singular_ok: list[str] = Field(default_factory=list)
+    fatality_nouns: list[str]
+    injury_nouns: list[str]
+    vague_numbers: dict[str, int]
+    lower_bound_markers: list[str]
+    civilian_nouns: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int  # token index (inclusive)
+    end: int  # token index (exclusive)
+    payload: Any
+
+
+class PhraseTable:
+    """Token-sequence patterns indexed by their first token for fast scanning."""
+
+    def __init__(self, patterns: Sequence[tuple[str, Any]]) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
+        for text, payload in patterns:
+            toks = tuple(fold(t) for t in text.split())
+            if toks:
+                self._by_first.setdefault(toks[0], []).append((toks, payload))
+        for entries in self._by_first.values():
+            entries.sort(key=lambda e: -len(e[0]))
+
+    def find(self, toks: Sequence[Tok]) -> list[Match]:
+        """All matches (possibly overlapping), longest first at each start."""
+        out: list[Match] = []
+        for i, tok in enumerate(toks):
+            for key in tok.keys:
+                for pattern, payload in self._by_first.get(key, ()):
+                    if _matches_at(toks, i, pattern):
+                        out.append(Match(i, i + len(pattern), payload))
+        return out
+
+    def any_in(self, toks: Sequence[Tok]) -> bool:
+        return bool(self.find(toks))
+
+
+def _matches_at(toks: Sequence[Tok], i: int, pattern: tuple[str, ...]) -> bool:
+    if i + len(pattern) > len(toks):
+        return False
+    for k, want in enumerate(pattern):
+        if want == "*":
+            continue
+        tok = toks[i + k]
+        if want not in tok.keys:
+            return False
+    return True
+
+
+def longest_non_overlapping(matches: list[Match], rank: Any = None) -> list[Match]:
+    """Keep the longest (then highest-ranked) matches that do not overlap."""
+    ordered = sorted(
+        matches,
+        key=lambda m: (-(m.end - m.start), -(rank(m) if rank else 0), m.start),
+    )
+    taken: list[Match] = []
+    for m in ordered:
+        if all(m.end <= t.start or m.start >= t.end for t in taken):
+            taken.append(m)
+    return sorted(taken, key=lambda m: m.start)
+
+
+class Lexicon:
+    """Compiled tables of one language's lexicon."""
+
+    def __init__(self, data: LexiconData) -> None:
+        self.data = data
+        self.language = data.language
+        self.triggers = PhraseTable([(t.p, t) for t in data.triggers])
+        self.weapons = PhraseTable([(w.p, w) for w in data.weapons])
+        self.claim = PhraseTable([(p, p) for p in data.claim])
+        self.statement = PhraseTable([(p, p) for p in data.statement])
+        self.report = PhraseTable([(p, p) for p in data.report])
+        self.reporter_nouns = PhraseTable([(p, p) for p in data.reporter_nouns])
+        self.confirm = PhraseTable([(p, p) for p in data.confirm])
+        self.official_nouns = PhraseTable([(p, p) for p in data.official_nouns])
+        self.deny = PhraseTable([(p, p) for p in data.deny])
+        self.future = PhraseTable([(p, p) for p in data.future])
+        self.accusation = PhraseTable([(p, p) for p in data.accusation])
+        self.justification = PhraseTable([(p, p) for p in data.justification])
+        self.aggregate_quantifiers = PhraseTable([(p, p) for p in data.aggregate_quantifiers])
+        self.aggregate_periods = PhraseTable([(p, p) for p in data.aggregate_periods])
+        self.fatality = PhraseTable([(p, p) for p in data.fatality_nouns])
+        self.injury = PhraseTable([(p, p) for p in data.injury_nouns])
+        self.lower_bound = PhraseTable([(p, p) for p in data.lower_bound_markers])
+        self.civilian = PhraseTable([(p, p) for p in data.civilian_nouns])
+        self.negation = frozenset(fold(w) for w in data.negation)
+        self.vague_numbers = {fold(k): v for k, v in data.vague_numbers.items()}
+
+    @classmethod
+    def load(cls, language: str, path: Path | None = None) -> Lexicon:
+        try:
+            if path is not None:
+                raw = path.read_text(encoding="utf-8")
+            else:
+                raw = (
+                    resources.files("veille.data")
+                    .joinpath(f"lexicons/{language}.json")
+                    .read_text(encoding="utf-8")
+                )
+        except FileNotFoundError as exc:
+            raise DataError(
+                f"no event lexicon for language {language!r}",
+                where=str(path or f"veille/data/lexicons/{language}.json"),
+                fix="use --lang fr|en|ar, or add a lexicon file for this language",
+            ) from exc
+        try:
+            data = LexiconData.model_validate(json.loads(raw))
+        except ValueError as exc:
+            raise DataError(
+                f"invalid lexicon: {exc}",
+                where=str(path or f"veille/data/lexicons/{language}.json"),
+                fix="fix the JSON so it matches veille.extract.lexicon.LexiconData",
+            ) from exc
+        return cls(data)

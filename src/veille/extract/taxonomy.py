@@ -1,0 +1,139 @@
+"""ACLED event taxonomy (6 types, 25 sub-event types) and its PLOVER mapping."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class SubEventType:
+    name: str
+    event_type: str
+    disorder_type: str
+    plover: str  # PLOVER event type
+    violent: bool
+
+
+_POLITICAL = "Political violence"
+_DEMO = "Demonstrations"
+_STRATEGIC = "Strategic developments"
+
+SUB_EVENT_TYPES: dict[str, SubEventType] = {
+    s.name: s
+    for s in (
+        # Battles
+        SubEventType("Armed clash", "Battles", _POLITICAL, "ASSAULT", True),
+        SubEventType("Government regains territory", "Battles", _POLITICAL, "SEIZE", True),
+        SubEventType("Non-state actor overtakes territory", "Battles", _POLITICAL, "SEIZE", True),
+        # Explosions/Remote violence
+        SubEventType("Chemical weapon", "Explosions/Remote violence", _POLITICAL, "ASSAULT", True),
+        SubEventType("Air/drone strike", "Explosions/Remote violence", _POLITICAL, "ASSAULT", True),
+        SubEventType("Suicide bomb", "Explosions/Remote violence", _POLITICAL, "ASSAULT", True),
+        SubEventType(
+            "Shelling/artillery/missile attack",
+            "Explosions/Remote violence",
+            _POLITICAL,
+            "ASSAULT",
+            True,
+        ),
+        SubEventType(
+            "Remote explosive/landmine/IED",
+            "Explosions/Remote violence",
+            _POLITICAL,
+            "ASSAULT",
+            True,
+        ),
+        SubEventType("Grenade", "Explosions/Remote violence", _POLITICAL, "ASSAULT", True),
+        # Violence against civilians
+        SubEventType("Sexual violence", "Violence against civilians", _POLITICAL, "ASSAULT", True),
+        SubEventType("Attack", "Violence against civilians", _POLITICAL, "ASSAULT", True),
+        SubEventType(
+            "Abduction/forced disappearance",
+            "Violence against civilians",
+            _POLITICAL,
+            "ASSAULT",
+            True,
+        ),
+        # Protests
+        SubEventType("Peaceful protest", "Protests", _DEMO, "PROTEST", False),
+        SubEventType("Protest with intervention", "Protests", _DEMO, "PROTEST", False),
+        SubEventType("Excessive force against protesters", "Protests", _POLITICAL, "ASSAULT", True),
+        # Riots
+        SubEventType("Violent demonstration", "Riots", _DEMO, "PROTEST", True),
+        SubEventType("Mob violence", "Riots", _POLITICAL, "ASSAULT", True),
+        # Strategic developments
+        SubEventType("Agreement", "Strategic developments", _STRATEGIC, "AGREE", False),
+        SubEventType("Arrests", "Strategic developments", _STRATEGIC, "COERCE", False),
+        SubEventType(
+            "Change to group/activity", "Strategic developments", _STRATEGIC, "CHANGE", False
+        ),
+        SubEventType(
+            "Disrupted weapons use", "Strategic developments", _STRATEGIC, "MOBILIZE", False
+        ),
+        SubEventType(
+            "Headquarters or base established",
+            "Strategic developments",
+            _STRATEGIC,
+            "MOBILIZE",
+            False,
+        ),
+        SubEventType(
+            "Looting/property destruction", "Strategic developments", _STRATEGIC, "COERCE", False
+        ),
+        SubEventType(
+            "Non-violent transfer of territory",
+            "Strategic developments",
+            _STRATEGIC,
+            "SEIZE",
+            False,
+        ),
+        SubEventType("Other", "Strategic developments", _STRATEGIC, "OTHER", False),
+    )
+}
+
+EVENT_TYPES: tuple[str, ...] = (
+    "Battles",
+    "Explosions/Remote violence",
+    "Violence against civilians",
+    "Protests",
+    "Riots",
+    "Strategic developments",
+)
+
+# Sub-types that describe the same kind of happening at different specificity; used by
+# deduplication ("explosions" then "nine rockets" are one event) and by merging.
+FAMILIES: dict[str, str] = {
+    "Air/drone strike": "remote",
+    "Shelling/artillery/missile attack": "remote",
+    "Remote explosive/landmine/IED": "remote",
+    "Grenade": "remote",
+    "Suicide bomb": "remote",
+    "Chemical weapon": "remote",
+    "Armed clash": "fight",
+    "Attack": "fight",
+    "Government regains territory": "territory",
+    "Non-state actor overtakes territory": "territory",
+    "Non-violent transfer of territory": "territory",
+    "Abduction/forced disappearance": "abduction",
+    "Sexual violence": "sexual",
+    "Peaceful protest": "protest",
+    "Protest with intervention": "protest",
+    "Excessive force against protesters": "protest",
+    "Violent demonstration": "protest",
+    "Mob violence": "riot",
+    "Agreement": "agreement",
+    "Arrests": "arrest",
+    "Change to group/activity": "other",
+    "Disrupted weapons use": "disrupted",
+    "Headquarters or base established": "base",
+    "Looting/property destruction": "looting",
+    "Other": "other",
+}
+
+
+def family(sub_event_type: str) -> str:
+    return FAMILIES.get(sub_event_type, sub_event_type)
+
+
+def event_type_of(sub_event_type: str) -> str:
+    return SUB_EVENT_TYPES[sub_event_type].event_type

@@ -1,0 +1,137 @@
+"""Split an article into segments (paragraphs; embedded social-media posts) and sources.
+
+An embedded post appears in extracted article text as its body line(s) followed by an
+attribution line such as ``— Outlet (@handle) February 4, 2024``. The post is a
+source of its own, with its own language and date; the article is another.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from veille.model import Article, Source, SourceKind
+from veille.resolve.dates import find_date_expressions
+
+_EMBED_LINE = re.compile(
+    r"^[\s]*[—–\-]{1,2}\s*(?P<name>[^\n()]{1,80}?)\s*\((?P<handle>@\w{1,30})\)\s*(?P<date>[^\n]{0,40}?)\s*$"
+)
+# Spans blanked out before analysis (offsets are kept: same length, spaces).
+_NOISE = re.compile(r"(?:https?://\S+|pic\.twitter\.com/\S+|www\.\S+|#\w+|@\w+)")
+_ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A paragraph of one source, in one language, with absolute offsets."""
+
+    start: int
+    end: int
+    text: str  # analysis text: article text[start:end] with URLs/hashtags blanked
+    language: str
+    source_id: str
+    kind: SourceKind
+    published: date | None
+    date_span: tuple[int, int] | None = None  # where an embedded post's own date is written
+
+
+def arabic_ratio(text: str) -> float:
+    letters = _LETTER.findall(text)
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if _ARABIC.match(c)) / len(letters)
+
+
+def mask_noise(text: str) -> str:
+    return _NOISE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        stripped_left = len(line) - len(line.lstrip())
+        stripped_right = len(line.rstrip())
+        if line.strip():
+            spans.append((start + stripped_left, start + stripped_right))
+    return spans
+
+
+def segment_article(article: Article, language: str) -> tuple[list[Segment], list[Source]]:
+    """Paragraph segments with their source, and the list of sources (article first)."""
+    text = article.text
+    article_source = Source(
+        source_id=article.id,
+        article_id=article.id,
+        kind="article",
+        outlet=article.outlet,
+        url=article.url,
+        published=article.published,
+        language=language,
+    )
+    sources: list[Source] = [article_source]
+    paras = _paragraphs(text)
+    segments: list[Segment] = []
+    embedded_body: set[int] = set()
+    attribution: set[int] = set()
+    for k, (s, e) in enumerate(paras):
+        m = _EMBED_LINE.match(text[s:e])
+        if not m or k == 0:
+            continue
+        body_s, body_e = paras[k - 1]
+        if k - 1 in embedded_body or k - 1 in attribution:
+            continue
+        post_lang = "ar" if arabic_ratio(text[body_s:body_e]) > 0.5 else language
+        date_exprs = find_date_expressions(
+            m.group("date"), "en", published=article.published
+        ) or find_date_expressions(m.group("date"), language, published=article.published)
+        post_date = next((d.value for d in date_exprs if d.value is not None), None)
+        date_span = None
+        if date_exprs and post_date is not None:
+            off = s + m.start("date")
+            date_span = (off + date_exprs[0].start, off + date_exprs[0].end)
+        source_id = f"{article.id}#post-{len(sources)}"
+        sources.append(
+            Source(
+                source_id=source_id,
+                article_id=article.id,
+                kind="embedded_post",
+                outlet=m.group("name").strip(),
+                handle=m.group("handle"),
+                published=post_date,
+                language=post_lang,
+                span=(body_s, e),
+            )
+        )
+        embedded_body.add(k - 1)
+        attribution.add(k)
+        segments.append(
+            Segment(
+                body_s,
+                body_e,
+                mask_noise(text[body_s:body_e]),
+                post_lang,
+                source_id,
+                "embedded_post",
+                post_date,
+                date_span,
+            )
+        )
+    for k, (s, e) in enumerate(paras):
+        if k in embedded_body or k in attribution:
+            continue
+        para = text[s:e]
+        # A paragraph in another script inside the article (a quoted post without
+        # attribution, a caption) is analysed in its own language, same source.
+        lang = "ar" if language != "ar" and arabic_ratio(para) > 0.5 else language
+        if language == "ar" and arabic_ratio(para) < 0.2:
+            lang = "fr" if article.language == "fr" else "en"
+        segments.append(
+            Segment(s, e, mask_noise(para), lang, article.id, "article", article.published)
+        )
+    segments.sort(key=lambda seg: seg.start)
+    return segments, sources

@@ -1,0 +1,516 @@
+"""The pipeline: articles in, deduplicated, traceable events out.
+
+``Pipeline`` loads its models once (lazily, on first use) and streams: articles are
+analysed in batches through spaCy's ``nlp.pipe``; per-article failures are collected
+as ``ArticleFailure`` records, never raised mid-batch.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from veille import dedup
+from veille.errors import InputError, VeilleError
+from veille.extract.events import (
+    ActorRef,
+    Candidate,
+    FramingRef,
+    PlaceRef,
+    SentenceExtractor,
+    SentenceInput,
+)
+from veille.extract.lexicon import Lexicon, Tok
+from veille.extract.taxonomy import SUB_EVENT_TYPES
+from veille.model import (
+    Article,
+    ArticleFailure,
+    Claim,
+    Event,
+    Framing,
+    Mention,
+    MentionSpans,
+    MentionValues,
+    Plover,
+    RunResult,
+    Source,
+)
+from veille.nlp.segment import Segment, segment_article
+from veille.resolve.dates import find_date_expressions
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from veille.geo import Geocoder
+    from veille.resolve.actors import ActorResolver
+
+SUPPORTED_LANGUAGES = ("fr", "en", "ar")
+_AR_SENT = re.compile(r"[^.!?؟\n]+[.!?؟]*")
+_AR_CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+BATCH_SIZE = 32
+
+
+@dataclass
+class ArticleResult:
+    """What one article gave: its sources and its events (deduplicated within it)."""
+
+    article: Article
+    sources: list[Source]
+    events: list[Event]
+
+
+@dataclass
+class _Analysis:
+    article: Article
+    language: str
+    segments: list[Segment]
+    sources: list[Source]
+    docs: dict[int, Doc] = field(default_factory=dict)  # segment index -> spaCy doc
+
+
+class Pipeline:
+    """Extraction pipeline. Models load on first use; one instance per process/executor.
+
+    >>> from veille import Pipeline, Article
+    >>> events = Pipeline().run([Article(id="a1", text="...", published="2024-02-05")])
+    """
+
+    def __init__(
+        self,
+        *,
+        models: dict[str, str] | None = None,
+        geocoder: Geocoder | None = None,
+        actors: ActorResolver | None = None,
+    ) -> None:
+        self._model_names = dict(models or {})
+        self._nlp: dict[str, Language] = {}
+        self._lexicons: dict[str, Lexicon | None] = {}
+        self._geocoder = geocoder
+        self._actors = actors
+        self._langid: Any = None
+
+    # -- resources (lazy) ---------------------------------------------------
+    def nlp(self, language: str) -> Language:
+        if language not in self._nlp:
+            from veille.nlp import load_spacy
+
+            self._nlp[language] = load_spacy(language, package=self._model_names.get(language))
+        return self._nlp[language]
+
+    def lexicon(self, language: str) -> Lexicon | None:
+        if language not in self._lexicons:
+            try:
+                self._lexicons[language] = Lexicon.load(language)
+            except VeilleError:
+                self._lexicons[language] = None
+        return self._lexicons[language]
+
+    @property
+    def geocoder(self) -> Geocoder:
+        if self._geocoder is None:
+            from veille.geo import Geocoder
+
+            self._geocoder = Geocoder.load()
+        return self._geocoder
+
+    @property
+    def actors(self) -> ActorResolver:
+        if self._actors is None:
+            from veille.resolve.actors import ActorResolver
+
+            self._actors = ActorResolver.load()
+        return self._actors
+
+    def detect_language(self, text: str) -> str:
+        from veille.nlp.segment import arabic_ratio
+
+        if arabic_ratio(text) > 0.5:
+            return "ar"
+        if self._langid is None:
+            from veille.lang import LanguageIdentifier
+
+            self._langid = LanguageIdentifier()
+        lang = self._langid.detect(text)
+        return lang if lang in SUPPORTED_LANGUAGES else "en"
+
+    # -- public API ---------------------------------------------------------
+    def run(self, articles: Iterable[Article]) -> list[Event]:
+        """Events of all articles, deduplicated across the input."""
+        return self.run_detailed(articles).events
+
+    def run_detailed(
+        self,
+        articles: Iterable[Article | ArticleFailure],
+        *,
+        on_article: Callable[[Article | ArticleFailure], None] | None = None,
+    ) -> RunResult:
+        """Like ``run``, also returning the failures and the number of articles read."""
+        per_article: list[Event] = []
+        failures: list[ArticleFailure] = []
+        read = 0
+        for item in self.process(articles):
+            if isinstance(item, ArticleFailure):
+                failures.append(item)
+                if on_article:
+                    on_article(item)
+                continue
+            read += 1
+            per_article.extend(item.events)
+            if on_article:
+                on_article(item.article)
+        events = self.deduplicate(per_article)
+        return RunResult(events=events, failures=failures, articles_read=read)
+
+    def deduplicate(self, events: Sequence[Event]) -> list[Event]:
+        """Cross-article, cross-lingual deduplication with blocking by country x family."""
+        blocks: dict[tuple[str, str], list[Event]] = {}
+        for ev in events:
+            iso3, fam, _ = dedup.candidate_key(ev)
+            blocks.setdefault((iso3, fam), []).append(ev)
+        merged: list[Event] = []
+        for block in blocks.values():
+            block.sort(key=lambda e: (e.event_date or date.min, e.event_id))
+            merged.extend(dedup.cluster(block))
+        return dedup.finalize(merged)
+
+    def process_article(self, article: Article) -> ArticleResult:
+        """Events of one article (deduplicated within it). Raises ``VeilleError`` if bad."""
+        results = list(self.process([article]))
+        item = results[0]
+        if isinstance(item, ArticleFailure):
+            raise InputError(item.cause, where=item.origin, fix=item.fix or None)
+        return item
+
+    def process(
+        self, articles: Iterable[Article | ArticleFailure]
+    ) -> Iterator[ArticleResult | ArticleFailure]:
+        """Stream results article by article, analysing in batches through ``nlp.pipe``."""
+        batch: list[Article | ArticleFailure] = []
+        for art in articles:
+            batch.append(art)
+            if len(batch) >= BATCH_SIZE:
+                yield from self._process_batch(batch)
+                batch = []
+        if batch:
+            yield from self._process_batch(batch)
+
+    # -- internals ----------------------------------------------------------
+    def _process_batch(
+        self, batch: list[Article | ArticleFailure]
+    ) -> Iterator[ArticleResult | ArticleFailure]:
+        analyses: list[_Analysis | ArticleFailure] = []
+        for art in batch:
+            if isinstance(art, ArticleFailure):
+                analyses.append(art)
+                continue
+            try:
+                analyses.append(self._prepare(art))
+            except VeilleError as exc:
+                analyses.append(_failure(art, exc))
+        self._parse(a for a in analyses if isinstance(a, _Analysis))
+        for item in analyses:
+            if isinstance(item, ArticleFailure):
+                yield item
+                continue
+            try:
+                events = self._extract(item)
+            except VeilleError as exc:
+                yield _failure(item.article, exc)
+                continue
+            yield ArticleResult(item.article, item.sources, events)
+
+    def _prepare(self, article: Article) -> _Analysis:
+        if not article.text.strip():
+            raise InputError(
+                "the article has no text",
+                where=article.origin or article.id,
+                fix="give the record a non-empty 'text' (or 'html')",
+            )
+        language = article.language or self.detect_language(article.text)
+        if language not in SUPPORTED_LANGUAGES:
+            raise InputError(
+                f"language {language!r} is not supported",
+                where=article.origin or article.id,
+                fix="veille reads fr, ar and en; pass --lang if detection is wrong",
+            )
+        segments, sources = segment_article(article, language)
+        return _Analysis(article, language, segments, sources)
+
+    def _parse(self, analyses: Iterable[_Analysis]) -> None:
+        by_lang: dict[str, list[tuple[_Analysis, int]]] = {}
+        for an in analyses:
+            for k, seg in enumerate(an.segments):
+                by_lang.setdefault(seg.language, []).append((an, k))
+        for lang, items in by_lang.items():
+            nlp = self.nlp(lang)
+            texts = (an.segments[k].text for an, k in items)
+            for (an, k), doc in zip(items, nlp.pipe(texts, batch_size=64), strict=True):
+                an.docs[k] = doc
+
+    def _extract(self, an: _Analysis) -> list[Event]:
+        article = an.article
+        text = article.text
+        places = self._places(an)
+        country_counts = Counter(p.iso3 for p in places if p.iso3)
+        context = [c for c, _ in country_counts.most_common()]
+        actors, framing = self._actors_and_framing(an, context)
+        candidates: list[Candidate] = []
+        anchor: date | None = None
+        for k, seg in enumerate(an.segments):
+            lexicon = self.lexicon(seg.language)
+            doc = an.docs.get(k)
+            if lexicon is None or doc is None:
+                continue
+            extractor = SentenceExtractor(lexicon)
+            for sent_start, sent_end, toks in _sentences(doc, seg):
+                if not toks:
+                    continue
+                sent_text = text[sent_start:sent_end]
+                published = seg.published or article.published
+                dates = find_date_expressions(
+                    seg.text[sent_start - seg.start : sent_end - seg.start],
+                    seg.language,
+                    published=published,
+                    anchor=anchor,
+                )
+                dates = [_shift_date(d, sent_start) for d in dates]
+                first = next((d.value for d in dates if d.value is not None), None)
+                sin = SentenceInput(
+                    tokens=toks,
+                    start=sent_start,
+                    end=sent_end,
+                    text=sent_text,
+                    language=seg.language,
+                    source_id=seg.source_id,
+                    source_kind=seg.kind,
+                    published=published,
+                    dates=dates,
+                    actors=[a for a in actors if sent_start <= a.start and a.end <= sent_end],
+                    places=[p for p in places if sent_start <= p.start and p.end <= sent_end],
+                    framing=[f for f in framing if sent_start <= f.start and f.end <= sent_end],
+                    post_date_span=seg.date_span,
+                )
+                candidates.extend(extractor.extract(sin))
+                if first is not None and seg.kind == "article":
+                    anchor = first
+        sources = {s.source_id: s for s in an.sources}
+        events = [self._to_event(c, article, sources) for c in candidates]
+        return dedup.finalize(dedup.cluster(events, same_article=True))
+
+    def _places(self, an: _Analysis) -> list[PlaceRef]:
+        out: list[PlaceRef] = []
+        geocoder = self.geocoder
+        for lang in sorted({s.language for s in an.segments}):
+            masked = _mask_except(an.article.text, [s for s in an.segments if s.language == lang])
+            hints = [
+                (an.segments[k].start + ent.start_char, an.segments[k].start + ent.end_char)
+                for k, doc in an.docs.items()
+                if an.segments[k].language == lang
+                for ent in doc.ents
+                if ent.label_ in ("LOC", "GPE", "FAC")
+            ]
+            for top in geocoder.geoparse(masked, lang, hints=hints):
+                place = top.place
+                if place is None:
+                    continue
+                out.append(
+                    PlaceRef(
+                        start=top.start,
+                        end=top.end,
+                        text=top.text,
+                        payload=top,
+                        iso3=place.iso3,
+                        admin1=place.admin1,
+                        feature=place.feature,
+                        precision=top.geo_precision or 3,
+                        lat=place.lat,
+                        lon=place.lon,
+                        place_id=place.gazetteer_id,
+                    )
+                )
+        return out
+
+    def _actors_and_framing(
+        self, an: _Analysis, context: list[str]
+    ) -> tuple[list[ActorRef], list[FramingRef]]:
+        resolver = self.actors
+        actors: list[ActorRef] = []
+        framing: list[FramingRef] = []
+        for lang in sorted({s.language for s in an.segments}):
+            masked = _mask_except(an.article.text, [s for s in an.segments if s.language == lang])
+            for m in resolver.find_actors(masked, lang, context_iso3=context):
+                actors.append(ActorRef(m.start, m.end, m.actor.id, m.framed, m.actor))
+            for f in resolver.find_framing(masked, lang):
+                framing.append(FramingRef(f.start, f.end, f.term, f.actor_id))
+        return actors, framing
+
+    def _to_event(self, c: Candidate, article: Article, sources: dict[str, Source]) -> Event:
+        s = c.sentence
+        sub = c.sub_event_type or c.default_sub or _generic_default(c)
+        info = SUB_EVENT_TYPES[sub]
+        location = None
+        if c.place is not None:
+            location = self.geocoder.to_location(c.place.payload)  # type: ignore[arg-type]
+        actor1 = c.actor1.payload if c.actor1 else None
+        actor2 = c.actor2.payload if c.actor2 else None
+        mention = Mention(
+            article_id=article.id,
+            source_id=s.source_id,
+            language=s.language,
+            start=s.start,
+            end=s.end,
+            text=s.text,
+            spans=MentionSpans(
+                trigger=c.trigger,
+                actor1=(c.actor1.start, c.actor1.end) if c.actor1 else None,
+                actor2=(c.actor2.start, c.actor2.end) if c.actor2 else None,
+                location=(c.place.start, c.place.end) if c.place else None,
+                date=c.date_span,
+                time=c.time_span,
+                weapon=c.weapon_span,
+                fatalities=c.fatalities_span,
+                claim=c.claim_span,
+            ),
+            values=MentionValues(
+                event_date=c.event_date,
+                date_precision=c.date_precision,
+                time_of_day=c.time_of_day,
+                sub_event_type=c.sub_event_type,
+                actor1_id=c.actor1.actor_id if c.actor1 else None,
+                actor2_id=c.actor2.actor_id if c.actor2 else None,
+                location_name=location.name if location else None,
+                location_id=location.gazetteer_id if location else None,
+                iso3=location.iso3 if location else None,
+                fatalities=c.fatalities,
+                claim_status=c.claim_status,
+                weapon=c.weapon,
+                generic=c.sub_event_type is None,
+                date_from_post=c.date_from_post,
+                anaphoric=c.anaphoric,
+            ),
+        )
+        roles = {"actor1": c.actor1, "actor2": c.actor2}
+        framing = []
+        for f in c.framing:
+            refers = "event"
+            for role, ref in roles.items():
+                if ref is not None and f.actor_id is not None and ref.actor_id == f.actor_id:
+                    refers = role
+            framing.append(
+                Framing(term=f.term, refers_to=refers, article_id=article.id, span=(f.start, f.end))
+            )
+        event = Event(
+            event_id="",
+            event_date=c.event_date,
+            date_precision=c.date_precision,
+            time_of_day=c.time_of_day,
+            event_type=info.event_type,
+            sub_event_type=sub,
+            plover=Plover(event_type=info.plover, mode=c.mode),
+            actor1=actor1,  # type: ignore[arg-type]
+            actor2=actor2,  # type: ignore[arg-type]
+            claim=Claim(status=c.claim_status, by=c.claim_by, via=c.claim_via),
+            weapon=c.weapon,
+            weapon_count=c.weapon_count,
+            fatalities=c.fatalities,
+            location=location,
+            mentions=[mention],
+            sources=[sources[s.source_id]],
+            framing=framing,
+        )
+        return event
+
+
+def _generic_default(c: Candidate) -> str:
+    if c.generic == "remote":
+        return "Shelling/artillery/missile attack"
+    if c.target_civilian:
+        return "Attack"
+    return "Armed clash"
+
+
+def _failure(article: Article, exc: VeilleError) -> ArticleFailure:
+    return ArticleFailure(
+        origin=article.origin or article.id,
+        article_id=article.id,
+        cause=exc.cause,
+        fix=exc.fix or "",
+    )
+
+
+def _mask_except(text: str, keep: Sequence[Segment]) -> str:
+    """The article text with everything outside ``keep`` blanked (offsets unchanged)."""
+    chars = [" " if c != "\n" else "\n" for c in text]
+    for seg in keep:
+        chars[seg.start : seg.end] = seg.text
+    return "".join(chars)
+
+
+def _shift_date(d: Any, offset: int) -> Any:
+    from dataclasses import replace
+
+    return replace(d, start=d.start + offset, end=d.end + offset)
+
+
+def _sentences(doc: Doc, seg: Segment) -> Iterator[tuple[int, int, list[Tok]]]:
+    """Sentences of a segment as absolute spans with their tokens."""
+    if seg.language == "ar" or not doc.has_annotation("SENT_START"):
+        yield from _arabic_sentences(doc, seg)
+        return
+    for sent in doc.sents:
+        toks = _tokens(sent, seg.start, sent.start)
+        if toks:
+            yield seg.start + sent.start_char, seg.start + sent.end_char, toks
+
+
+def _tokens(span: Any, base: int, first: int) -> list[Tok]:
+    out = []
+    for t in span:
+        head = t.head.i - first if span.start <= t.head.i < span.end else t.i - first
+        out.append(
+            Tok(
+                i=t.i - first,
+                text=t.text,
+                lemma=t.lemma_ or t.text,
+                pos=t.pos_,
+                dep=t.dep_,
+                head=head,
+                start=base + t.idx,
+                end=base + t.idx + len(t.text),
+                morph=str(t.morph),
+            )
+        )
+    return out
+
+
+def _arabic_sentences(doc: Doc, seg: Segment) -> Iterator[tuple[int, int, list[Tok]]]:
+    from veille.nlp.arabic import normalize_token
+
+    for m in _AR_SENT.finditer(seg.text):
+        if not m.group(0).strip():
+            continue
+        s, e = m.start(), m.end()
+        toks = [t for t in doc if s <= t.idx < e and not t.is_space]
+        out: list[Tok] = []
+        for k, t in enumerate(toks):
+            norm, stem = normalize_token(t.text)
+            out.append(
+                Tok(
+                    i=k,
+                    text=t.text,
+                    lemma=stem,
+                    pos="X",
+                    dep="",
+                    head=k,
+                    start=seg.start + t.idx,
+                    end=seg.start + t.idx + len(t.text),
+                    keys=frozenset({norm, stem}),
+                )
+            )
+        if out:
+            yield seg.start + s, seg.start + e, out
