@@ -134,9 +134,14 @@ class Pipeline:
         if self._langid is None:
             from veille.lang import LanguageIdentifier
 
-            self._langid = LanguageIdentifier()
-        lang = self._langid.detect(text)
-        return lang if lang in SUPPORTED_LANGUAGES else "en"
+            self._langid = LanguageIdentifier(SUPPORTED_LANGUAGES)
+        lang: str | None = self._langid.detect(text)
+        if lang is None:
+            raise InputError(
+                "the article's language could not be identified (too little text)",
+                fix="pass the language explicitly: --lang fr|ar|en, or a 'language' field",
+            )
+        return lang
 
     # -- public API ---------------------------------------------------------
     def run(self, articles: Iterable[Article]) -> list[Event]:
@@ -231,7 +236,10 @@ class Pipeline:
                 where=article.origin or article.id,
                 fix="give the record a non-empty 'text' (or 'html')",
             )
-        language = article.language or self.detect_language(article.text)
+        try:
+            language = article.language or self.detect_language(article.text)
+        except InputError as exc:
+            raise InputError(exc.cause, where=article.origin or article.id, fix=exc.fix) from exc
         if language not in SUPPORTED_LANGUAGES:
             raise InputError(
                 f"language {language!r} is not supported",

@@ -1,0 +1,84 @@
+"""Shared CLI plumbing: errors on stderr, progress bars, date options, exporters."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import date
+from types import TracebackType
+from typing import TYPE_CHECKING, NoReturn, TextIO
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+
+    from veille.model import ArticleFailure, Event
+
+
+def print_failure(failure: ArticleFailure) -> None:
+    """One clear line on stderr per failed input: where, cause, fix."""
+    typer.echo(f"veille: error: {failure.message()}", err=True)
+
+
+def fail_usage(message: str) -> NoReturn:
+    typer.echo(f"veille: usage error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def parse_date(value: str, option: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        fail_usage(f"{option} {value!r} is not a date. Fix: use YYYY-MM-DD, e.g. 2024-02-05")
+
+
+class ProgressReporter:
+    """A rich progress bar on stderr when it is a terminal; silent otherwise."""
+
+    def __init__(self, label: str) -> None:
+        self._label = label
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None
+
+    def __enter__(self) -> ProgressReporter:
+        if sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self._progress = Progress(
+                TextColumn(self._label),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("articles"),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self._progress.start()
+            self._task = self._progress.add_task(self._label, total=None)
+        return self
+
+    def advance(self, n: int = 1) -> None:
+        if self._progress is not None and self._task is not None:
+            self._progress.advance(self._task, n)
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+
+def export_writer(fmt: str) -> Callable[[list[Event], TextIO], None]:
+    """The exporter for a format name, from veille.export."""
+    try:
+        from veille import export
+    except ImportError:
+        fail_usage(f"format {fmt!r} needs veille.export, which is not available in this build")
+    writers: dict[str, str] = {"acled-csv": "write_acled_csv", "plover": "write_plover", "geojson": "write_geojson"}
+    name = writers.get(fmt)
+    fn = getattr(export, name, None) if name else None
+    if fn is None:
+        fail_usage(f"unknown output format {fmt!r}. Fix: use one of jsonl, table, " + ", ".join(writers))
+    return fn  # type: ignore[no-any-return]

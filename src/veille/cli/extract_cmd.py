@@ -1,0 +1,103 @@
+"""`veille extract`: articles in, events out (jsonl, ACLED CSV, PLOVER, GeoJSON, table)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+
+from veille.cli.common import ProgressReporter, fail_usage, parse_date, print_failure
+
+
+class OutputFormat(str, Enum):
+    jsonl = "jsonl"
+    acled_csv = "acled-csv"
+    plover = "plover"
+    geojson = "geojson"
+    table = "table"
+
+
+class Language(str, Enum):
+    auto = "auto"
+    fr = "fr"
+    ar = "ar"
+    en = "en"
+
+
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, URLs, or - for stdin.")],
+    pub_date: Annotated[
+        str | None, typer.Option("--pub-date", help="Publication date YYYY-MM-DD for inputs without one.")
+    ] = None,
+    lang: Annotated[Language, typer.Option("--lang", help="Input language, or auto-detect.")] = Language.auto,
+    fmt: Annotated[OutputFormat, typer.Option("--format", help="Output format.")] = OutputFormat.jsonl,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
+) -> None:
+    """Extract events from articles; one JSON event per line by default.
+
+    Exit status: 0 when every input was read, 1 when some failed (each on stderr with
+    file, record, cause and fix; the others still processed), 2 for usage errors.
+    """
+    from veille.ingest import read_inputs
+    from veille.pipeline import Pipeline
+
+    published: date | None = parse_date(pub_date, "--pub-date") if pub_date else None
+    language = None if lang is Language.auto else lang.value
+    pipeline = Pipeline()
+    progress = ProgressReporter("extracting")
+    failures = 0
+
+    def on_item(item: object) -> None:
+        nonlocal failures
+        from veille.model import ArticleFailure
+
+        if isinstance(item, ArticleFailure):
+            failures += 1
+            print_failure(item)
+        progress.advance()
+
+    with progress:
+        result = pipeline.run_detailed(
+            read_inputs(paths, pub_date=published, language=language), on_article=on_item
+        )
+    out: TextIO
+    if output is None:
+        out = sys.stdout
+        write_events(result.events, fmt, out)
+    else:
+        try:
+            with output.open("w", encoding="utf-8", newline="") as out:
+                write_events(result.events, fmt, out)
+        except OSError as exc:
+            fail_usage(f"cannot write {output}: {exc.strerror}. Fix: choose a writable path with -o")
+    summary = f"{result.articles_read} article(s) read, {len(result.events)} event(s)"
+    if failures:
+        summary += f", {failures} input(s) failed"
+    typer.echo(summary, err=True)
+    if failures:
+        raise typer.Exit(1)
+
+
+def write_events(events: list, fmt: OutputFormat, out: TextIO) -> None:  # type: ignore[type-arg]
+    from veille.model import Event
+
+    typed: list[Event] = list(events)
+    if fmt is OutputFormat.jsonl:
+        for e in typed:
+            out.write(e.model_dump_json(exclude_none=False) + "\n")
+    elif fmt is OutputFormat.table:
+        from veille.cli.table import render_table
+
+        render_table(typed, out)
+    else:
+        from veille.cli.common import export_writer
+
+        export_writer(fmt.value)(typed, out)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("extract")(extract)

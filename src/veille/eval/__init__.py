@@ -1,0 +1,1 @@
+"""Scorers: veille events against gold codings (ours and public gold sets)."""
