@@ -67,7 +67,10 @@ class LanguageIdentifier:
         return frozenset(LABEL_ALIASES.get(label, label) for label in self._load().nb_classes)
 
     def detect(self, text: str) -> str | None:
-        """The language of ``text`` as an ISO 639-1 code, or None when undecidable."""
+        """The language of ``text`` as an ISO 639-1 code, or None when undecidable.
+
+        In mixed-script text, the language of the passages in the majority script.
+        """
         ranked = self.rank(text)
         if not ranked:
             return None
@@ -76,7 +79,7 @@ class LanguageIdentifier:
 
     def rank(self, text: str) -> list[tuple[str, float]]:
         """Languages with their probabilities, best first; empty for too-short text."""
-        sample = text[:MAX_SCORED_CHARS]
+        sample = _majority_script_text(text[:MAX_SCORED_CHARS])
         if sum(1 for char in sample if char.isalpha()) < self.min_letters:
             return []
         totals: dict[str, float] = {}
@@ -104,6 +107,24 @@ class LanguageIdentifier:
             model.set_languages(sorted(keep))
             self._model = model
         return self._model
+
+
+def _majority_script_text(text: str) -> str:
+    """Only the passages in the script most letters are in, when scripts are mixed.
+
+    py3langid scores UTF-8 bytes, so two-byte Arabic letters outweigh Latin ones: a
+    French article quoting an Arabic post would come out Arabic. Scoring only the
+    majority script's passages answers for the language most of the text is in.
+    """
+    segments = script_segments(text)
+    if len({segment.script for segment in segments}) < 2:
+        return text
+    letters: dict[Script, int] = {}
+    for segment in segments:
+        count = sum(1 for char in text[segment.start : segment.end] if char.isalpha())
+        letters[segment.script] = letters.get(segment.script, 0) + count
+    majority = max(letters.items(), key=lambda item: item[1])[0]
+    return " ".join(text[s.start : s.end] for s in segments if s.script == majority)
 
 
 def detect_language(text: str, identifier: LanguageIdentifier | None = None) -> str | None:
