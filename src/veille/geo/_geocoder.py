@@ -1,0 +1,676 @@
+"""Toponym recognition (gazetteer scanning + NER hints) and resolution in context."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from veille.geo._lexicon import (
+    ADMIN_NOUNS,
+    AR_CLITIC_BEFORE_DIRECTION,
+    AR_DIRECTION_AFTER,
+    CITY_NOUNS,
+    DIRECTION_WORDS,
+    GEO_NOUNS,
+    LOCATIVE_CUES,
+    NAME_PARTICLES,
+    NEAR_AFTER,
+    NEAR_BEFORE,
+    SITE_NOUNS,
+    STOP_KEYS,
+    VAGUE_BEFORE,
+)
+from veille.geo._normalize import (
+    AR_CONJUNCTIONS,
+    AR_PREPOSITIONS,
+    Token,
+    key_of_norms,
+    loose_key_of_norms,
+    normalise_token,
+    strip_arabic_article,
+    tokenize,
+)
+from veille.geo._store import (
+    DEFAULT_INDEX,
+    FLAG_LOOSE,
+    FLAG_PRIMARY,
+    Candidate,
+    GazetteerStore,
+    PlaceRecord,
+)
+from veille.model import GeoPrecision, Location, Record
+
+MAX_NAME_TOKENS = 8
+# Text allowed between two tokens of one name: spaces, hyphens, apostrophes, a dot.
+_JOIN_RE = re.compile(r"^[ \t\u00a0\-\u2010\u2011'’ʼ.]{1,3}$")
+_SENTENCE_END_RE = re.compile(r"(?:^|[.!?\n:;«»\"“”()\[\]|]|^\W*)\s*$")
+_COMMA_AFTER_RE = re.compile(r"^\s*,\s*$")
+
+FEATURE_PRIOR = {
+    "country": 3.0,
+    "admin1": 2.2,
+    "region": 2.5,
+    "site": 2.5,
+    "admin2": 0.8,
+    "city": 0.0,
+}
+
+
+class Place(Record):
+    """A gazetteer entry: a country, admin area, city, curated site or named region."""
+
+    gazetteer_id: str
+    name: str
+    feature: str
+    admin1: str | None = None
+    admin2: str | None = None
+    country: str | None = None
+    iso3: str | None = None
+    lat: float
+    lon: float
+    population: int = 0
+
+
+class Toponym(Record):
+    """A place name found in a text, with the place it refers to (None if unresolvable)."""
+
+    start: int
+    end: int
+    text: str
+    place: Place | None
+    geo_precision: Literal[1, 2, 3] | None
+
+
+@dataclass
+class _Match:
+    start: int
+    end: int
+    first: int  # token index of the first token of the name
+    last: int  # token index after the name
+    candidates: tuple[Candidate, ...]
+    loose: bool = False
+    hinted: bool = False
+    precision: int | None = None  # forced by a phrase (near: 2, vague: 3)
+    phrase_start: int | None = None  # the span grows to cover a vague phrase
+    phrase_end: int | None = None
+    best: Candidate | None = None
+    scores: dict[int, float] = field(default_factory=dict)
+    contribution: tuple[str | None, int | None, float] = (None, None, 0.0)
+
+
+def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+class Geocoder:
+    """Finds every toponym in a text and resolves it against the shipped gazetteer.
+
+    Holds its own read-only SQLite connection and caches; pickling keeps only the index
+    path, so a Spark executor re-opens it cheaply.
+    """
+
+    def __init__(self, store: GazetteerStore) -> None:
+        self._store = store
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Geocoder:
+        """Open the shipped gazetteer index (or ``path``); raises DataError if missing."""
+        return cls(GazetteerStore(path or DEFAULT_INDEX))
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"path": self._store.path}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._store = GazetteerStore(state["path"])
+
+    # ------------------------------------------------------------------ public API
+
+    def lookup(self, name: str) -> list[Place]:
+        """Places a name can refer to, most likely first (no context)."""
+        norms = [t.norm for t in tokenize(name)]
+        if not norms:
+            return []
+        cands = self._store.lookup(key_of_norms(norms))
+        if not cands:
+            loose = loose_key_of_norms(norms)
+            cands = self._store.lookup("~" + loose) if loose else ()
+        ranked = sorted(cands, key=lambda c: -self._prior(c))
+        return [self._place(c.place) for c in ranked]
+
+    def geoparse(
+        self, text: str, language: str, *, hints: Sequence[tuple[int, int]] = ()
+    ) -> list[Toponym]:
+        """Every toponym in ``text`` (fr, ar, en), resolved with the whole text as context.
+
+        ``hints`` are spans the caller's NER labelled LOC/GPE. Toponyms do not overlap and
+        are sorted by start; vague regional phrases ("l'est de la Syrie") are one toponym
+        covering the phrase, with geo_precision 3.
+        """
+        tokens = tokenize(text)
+        matches = self._scan(text, tokens, hints)
+        matches = self._add_hints(text, tokens, matches, hints)
+        self._apply_phrases(text, tokens, matches)
+        self._resolve(text, tokens, matches)
+        matches.extend(self._demonym_regions(text, tokens, matches))
+        return self._to_toponyms(text, matches)
+
+    def to_location(self, toponym: Toponym) -> Location | None:
+        """The event location of a toponym (None when it was not resolved)."""
+        place = toponym.place
+        if place is None:
+            return None
+        precision: GeoPrecision = toponym.geo_precision or self._default_precision(place.feature)
+        return Location(
+            name=place.name,
+            admin1=place.admin1,
+            admin2=place.admin2,
+            country=place.country,
+            iso3=place.iso3,
+            lat=place.lat,
+            lon=place.lon,
+            geo_precision=precision,
+            gazetteer_id=place.gazetteer_id,
+        )
+
+    # ------------------------------------------------------------------ scanning
+
+    def _first_forms(self, token: Token) -> list[tuple[str, int]]:
+        """Normalised forms of a name's first token, with the offset of the name inside it.
+
+        Arabic conjunctions and prepositions glued to a name (و ف ب ل ك, and "لل" for
+        ل + ال) are peeled off; the name then starts after them.
+        """
+        forms = [(token.norm, 0)]
+        if not token.arabic:
+            return forms
+        raw = token.raw
+        i = 0
+        if len(raw) > 3 and raw[0] in AR_CONJUNCTIONS:
+            i = 1
+            forms.append((normalise_token(raw[i:]), i))
+        if len(raw) - i > 3 and raw[i] in AR_PREPOSITIONS:
+            if raw[i] == "ل" and raw[i + 1] == "ل" and len(raw) - i > 4:
+                rest = raw[i + 2 :]
+                forms.append((strip_arabic_article(normalise_token(rest)), i + 2))
+            else:
+                forms.append((normalise_token(raw[i + 1 :]), i + 1))
+        return forms
+
+    def _joined(self, text: str, tokens: list[Token], i: int, n: int) -> bool:
+        for k in range(i, i + n - 1):
+            gap = text[tokens[k].end : tokens[k + 1].start]
+            if not _JOIN_RE.match(gap):
+                return False
+        return True
+
+    def _scan(
+        self, text: str, tokens: list[Token], hints: Sequence[tuple[int, int]]
+    ) -> list[_Match]:
+        """Longest gazetteer names, left to right; a rejected one lets the next word try."""
+        matches: list[_Match] = []
+        i = 0
+        while i < len(tokens):
+            found = self._longest_at(text, tokens, i)
+            if found is None:
+                i += 1
+                continue
+            found.hinted = any(s < found.end and found.start < e for s, e in hints)
+            if not found.hinted and not self._acceptable(text, tokens, found):
+                i += 1
+                continue
+            matches.append(found)
+            i = found.last
+        return matches
+
+    def _longest_at(self, text: str, tokens: list[Token], i: int) -> _Match | None:
+        best: _Match | None = None
+        for form, shift in self._first_forms(tokens[i]):
+            if not form:
+                continue
+            max_n = min(self._store.max_tokens(form), MAX_NAME_TOKENS, len(tokens) - i)
+            for n in range(max_n, 0, -1):
+                if best is not None and n <= best.last - best.first:
+                    break
+                if not self._joined(text, tokens, i, n):
+                    continue
+                norms = [form] + [t.norm for t in tokens[i + 1 : i + n]]
+                key = key_of_norms(norms)
+                if n == 1 and key in self._store.demonyms():
+                    break  # "Syrian", "libanais", "السوري": never a place on its own
+                cands = self._store.lookup(key)
+                if n == 1 and key in STOP_KEYS:
+                    if not self._state_abbreviation(text, tokens[i]):
+                        continue
+                    cands = tuple(c for c in cands if c.place.feature == "admin1")
+                if cands:
+                    start = tokens[i].start + shift
+                    best = _Match(start, tokens[i + n - 1].end, i, i + n, cands)
+                    break
+        if best is None and not tokens[i].arabic and tokens[i].raw[:1].isupper():
+            best = self._loose_at(text, tokens, i)
+        return best
+
+    @staticmethod
+    def _state_abbreviation(text: str, token: Token) -> bool:
+        """ "Alexandria, La.": an AP-style state abbreviation after a comma."""
+        return (
+            token.raw[:1].isupper()
+            and text[token.end : token.end + 1] == "."
+            and text[max(0, token.start - 2) : token.start] == ", "
+        )
+
+    def _loose_at(self, text: str, tokens: list[Token], i: int) -> _Match | None:
+        for n in range(min(4, len(tokens) - i), 0, -1):
+            if not self._joined(text, tokens, i, n):
+                continue
+            norms = [t.norm for t in tokens[i : i + n]]
+            if n == 1 and (norms[0] in STOP_KEYS or norms[0] in self._store.demonyms()):
+                continue
+            loose = loose_key_of_norms(norms)
+            if loose is None:
+                continue
+            cands = self._store.lookup("~" + loose)
+            if cands:
+                return _Match(tokens[i].start, tokens[i + n - 1].end, i, i + n, cands, loose=True)
+        return None
+
+    def _add_hints(
+        self,
+        text: str,
+        tokens: list[Token],
+        matches: list[_Match],
+        hints: Sequence[tuple[int, int]],
+    ) -> list[_Match]:
+        """Mark matches inside NER spans; look up NER spans the scan did not cover."""
+        if not hints:
+            return matches
+        for start, end in hints:
+            covered = [m for m in matches if m.start < end and start < m.end]
+            for m in covered:
+                m.hinted = True
+            if covered:
+                continue
+            toks = [k for k, t in enumerate(tokens) if t.start >= start and t.end <= end]
+            while toks and tokens[toks[0]].norm in {"the", "le", "la", "les", "l"}:
+                toks = toks[1:]
+            if not toks:
+                continue
+            first, last = toks[0], toks[-1] + 1
+            norms = [t.norm for t in tokens[first:last]]
+            cands = self._store.lookup(key_of_norms(norms))
+            loose = False
+            if not cands:
+                lkey = loose_key_of_norms(norms)
+                cands = self._store.lookup("~" + lkey) if lkey else ()
+                loose = bool(cands)
+            matches.append(
+                _Match(
+                    tokens[first].start,
+                    tokens[last - 1].end,
+                    first,
+                    last,
+                    cands,
+                    loose=loose,
+                    hinted=True,
+                )
+            )
+        matches.sort(key=lambda m: m.start)
+        return matches
+
+    # ------------------------------------------------------------------ acceptance
+
+    def _acceptable(self, text: str, tokens: list[Token], m: _Match) -> bool:
+        """Whether an unhinted gazetteer match is a place name, not a common word."""
+        name_tokens = tokens[m.first : m.last]
+        strong = max(self._prior(c) for c in m.candidates)
+        features = {c.place.feature for c in m.candidates}
+        multi = len([t for t in name_tokens if t.norm not in NAME_PARTICLES]) > 1
+        arabic = name_tokens[0].arabic
+        if not arabic:
+            if not self._capitalised(name_tokens) and not (
+                features & {"site", "region"}
+                and multi
+                and any(t.raw[:1].isupper() or t.raw[:1].isdigit() for t in name_tokens)
+            ):
+                return False
+            raw = text[m.start : m.end]
+            if raw.isupper() and len(raw) <= 3:
+                return any(
+                    c.place.feature == "country" and c.flags & FLAG_PRIMARY for c in m.candidates
+                )
+            if self._inside_proper_name(text, tokens, m):
+                return False
+        cue = self._cue_before(text, tokens, m)
+        if features & {"country", "region", "site"} or "admin1" in features and not m.loose:
+            return True
+        if multi and not m.loose:
+            return True
+        if arabic:
+            return cue or strong >= 3.0
+        if self._sentence_initial(text, tokens, m) and not cue:
+            return strong >= 3.0
+        return cue or strong >= 2.0 or m.loose and strong >= 1.5
+
+    @staticmethod
+    def _capitalised(name_tokens: list[Token]) -> bool:
+        content = [t for t in name_tokens if t.norm not in NAME_PARTICLES or t.raw[:1].isupper()]
+        if not content:
+            return False
+        return all(t.raw[:1].isupper() or t.raw[:1].isdigit() for t in content)
+
+    def _inside_proper_name(self, text: str, tokens: list[Token], m: _Match) -> bool:
+        """A capitalised word glued before or after: "George Washington", "Jordan Peterson"."""
+        if m.first > 0:
+            prev = tokens[m.first - 1]
+            gap = text[prev.end : m.start]
+            if (
+                not prev.arabic
+                and prev.raw[:1].isupper()
+                and gap in (" ", "-")
+                and prev.norm not in STOP_KEYS
+                and prev.norm not in LOCATIVE_CUES
+            ):
+                return True
+        if m.last < len(tokens):
+            nxt = tokens[m.last]
+            gap = text[m.end : nxt.start]
+            if (
+                not nxt.arabic
+                and nxt.raw[:1].isupper()
+                and gap in (" ", "-")
+                and nxt.norm not in GEO_NOUNS
+                and nxt.norm not in STOP_KEYS
+            ):
+                return True
+        return False
+
+    def _sentence_initial_token(self, text: str, tokens: list[Token], k: int) -> bool:
+        before = text[max(0, tokens[k].start - 3) : tokens[k].start]
+        return k == 0 or _SENTENCE_END_RE.search(before) is not None
+
+    def _sentence_initial(self, text: str, tokens: list[Token], m: _Match) -> bool:
+        return self._sentence_initial_token(text, tokens, m.first)
+
+    def _cue_before(self, text: str, tokens: list[Token], m: _Match) -> bool:
+        if m.start > tokens[m.first].start:  # an Arabic preposition glued to the name
+            return True
+        if m.first == 0:
+            return False
+        prev = tokens[m.first - 1]
+        return prev.norm in LOCATIVE_CUES and text[prev.end : m.start] in (" ", "'", "’")
+
+    # ------------------------------------------------------------------ phrases
+
+    def _apply_phrases(self, text: str, tokens: list[Token], matches: list[_Match]) -> None:
+        """Near-phrases (precision 2) and vague directional phrases (cover the phrase)."""
+        for m in matches:
+            before = text[max(0, m.start - 40) : m.start]
+            vague = VAGUE_BEFORE.search(before.lower())
+            if vague is not None:
+                phrase = before[vague.start() :]
+                clitic = AR_CLITIC_BEFORE_DIRECTION.match(phrase)
+                m.phrase_start = m.start - len(phrase) + (clitic.end() if clitic else 0)
+                after = AR_DIRECTION_AFTER.match(text[m.end : m.end + 20])
+                if after is not None:
+                    m.phrase_end = m.end + after.end()
+                m.precision = 3  # lowered to 2 for towns and sites once resolved
+                continue
+            if NEAR_BEFORE.search(before.lower()) or NEAR_AFTER.match(text[m.end : m.end + 15]):
+                m.precision = 2
+
+    def _demonym_regions(self, text: str, tokens: list[Token], matches: list[_Match]) -> list[_Match]:
+        """"le nord-est syrien", "الشمال السوري": a direction then a demonym -> country."""
+        demonyms = self._store.demonyms()
+        taken = [(m.phrase_start or m.start, m.phrase_end or m.end) for m in matches]
+        found: list[_Match] = []
+        for k, tok in enumerate(tokens):
+            iso3 = demonyms.get(tok.norm)
+            if iso3 is None or k == 0 or tokens[k - 1].norm not in DIRECTION_WORDS:
+                continue
+            first = k - 1
+            if first > 0 and tokens[first - 1].norm in DIRECTION_WORDS:
+                first -= 1
+            start = tokens[first].start
+            if first > 0 and tokens[first - 1].norm in {"l", "le"}:
+                start = tokens[first - 1].start
+            if tokens[first].arabic:
+                start = tokens[first].start + self._clitic_len(tokens[first].raw)
+            if any(s < tok.end and start < e for s, e in taken):
+                continue
+            country = self._store.country(iso3)
+            if country is None:
+                continue
+            cand = Candidate(country, FLAG_PRIMARY)
+            m = _Match(start, tok.end, first, k + 1, (cand,), precision=3, best=cand)
+            found.append(m)
+        return found
+
+    @staticmethod
+    def _clitic_len(raw: str) -> int:
+        for prefix in ("وبال", "وال", "بال", "فال", "لل", "ال"):
+            if raw.startswith(prefix):
+                return len(prefix) - (2 if prefix.endswith("ال") else 0)
+        return 0
+
+    # ------------------------------------------------------------------ resolution
+
+    def _prior(self, c: Candidate) -> float:
+        place = c.place
+        score = FEATURE_PRIOR[place.feature]
+        if place.feature == "city":
+            score += 0.65 * math.log10(place.population + 1)
+        elif place.feature == "admin2":
+            score += 0.25 * math.log10(place.population + 1)
+        if c.flags & FLAG_PRIMARY:
+            score += 0.8
+        if c.flags & FLAG_LOOSE:
+            score -= 1.0
+        return score
+
+    def _resolve(self, text: str, tokens: list[Token], matches: list[_Match]) -> None:
+        resolvable = [m for m in matches if m.candidates]
+        for m in resolvable:
+            m.scores = {c.place.id: self._prior(c) + self._noun_bonus(tokens, m, c) for c in m.candidates}
+            self._pick(m)
+        self._apply_containers(text, tokens, resolvable)
+        for _ in range(2):
+            countries, admins = self._context(resolvable)
+            for m in resolvable:
+                self._pick(m, countries, admins, resolvable)
+
+    def _noun_bonus(self, tokens: list[Token], m: _Match, c: Candidate) -> float:
+        window = {t.norm for t in tokens[max(0, m.first - 4) : m.first]}
+        if m.start > tokens[m.first].start:  # glued Arabic preposition: same window
+            window |= {tokens[m.first - 1].norm} if m.first else set()
+        feature = c.place.feature
+        if feature == "site" and window & SITE_NOUNS:
+            return 3.0
+        prev = tokens[m.first - 1].norm if m.first else ""
+        prev2 = tokens[m.first - 2].norm if m.first > 1 else ""
+        near_nouns = {prev, prev2}
+        if feature == "admin1" and near_nouns & ADMIN_NOUNS:
+            return 3.0
+        if feature == "city" and near_nouns & CITY_NOUNS:
+            return 1.5
+        return 0.0
+
+    def _apply_containers(self, text: str, tokens: list[Token], matches: list[_Match]) -> None:
+        """"Alexandria, La." / "Tripoli, Lebanon": the second name contains the first."""
+        by_first = {m.first: m for m in matches}
+        for m in matches:
+            if m.last >= len(tokens):
+                continue
+            if not _COMMA_AFTER_RE.match(text[m.end : tokens[m.last].start]):
+                continue
+            nxt = by_first.get(m.last)
+            if nxt is None:
+                continue
+            containers = {
+                c.place.id: c.place
+                for c in nxt.candidates
+                if c.place.feature in ("country", "admin1", "admin2")
+            }
+            if not containers:
+                continue
+            inside = [c for c in m.candidates if self._contained(c.place, containers)]
+            if inside:
+                for c in inside:
+                    m.scores[c.place.id] += 6.0
+                for c in nxt.candidates:
+                    if any(self._contained(i.place, {c.place.id: c.place}) for i in inside):
+                        nxt.scores[c.place.id] += 3.0
+
+    @staticmethod
+    def _contained(place: PlaceRecord, containers: dict[int, PlaceRecord]) -> bool:
+        for cont in containers.values():
+            if place.id == cont.id:
+                continue
+            if cont.feature == "country" and place.iso3 == cont.iso3:
+                return True
+            if cont.feature == "admin1" and place.admin1 == cont.id:
+                return True
+            if cont.feature == "admin2" and place.admin2 == cont.id:
+                return True
+        return False
+
+    def _context(self, matches: list[_Match]) -> tuple[dict[str, float], dict[int, float]]:
+        """Weights of countries and admin1 areas the text talks about (from current picks).
+
+        Each match records what it contributed, so that it can leave itself out.
+        """
+        countries: dict[str, float] = defaultdict(float)
+        admins: dict[int, float] = defaultdict(float)
+        for m in matches:
+            m.contribution = (None, None, 0.0)
+            if m.best is None:
+                continue
+            place = m.best.place
+            ranked = sorted(m.scores.values(), reverse=True)
+            margin = ranked[0] - ranked[1] if len(ranked) > 1 else 3.0
+            weight = min(1.0, 0.3 + margin / 3.0)
+            m.contribution = (place.iso3, place.admin1, weight)
+            if place.iso3:
+                countries[place.iso3] += weight
+            if place.admin1 is not None:
+                admins[place.admin1] += weight
+        return countries, admins
+
+    def _pick(
+        self,
+        m: _Match,
+        countries: dict[str, float] | None = None,
+        admins: dict[int, float] | None = None,
+        others: list[_Match] | None = None,
+    ) -> None:
+        best: Candidate | None = None
+        best_score = -math.inf
+        own_iso3, own_admin1, own_weight = m.contribution
+        for c in m.candidates:
+            score = m.scores[c.place.id]
+            if countries and c.place.iso3:
+                support = countries.get(c.place.iso3, 0.0)
+                if c.place.iso3 == own_iso3:
+                    support -= own_weight
+                score += 2.5 * min(support, 2.0)
+            if admins and c.place.admin1 is not None and c.place.feature != "admin1":
+                support = admins.get(c.place.admin1, 0.0)
+                if c.place.admin1 == own_admin1:
+                    support -= own_weight
+                score += 1.5 * min(support, 2.0)
+            if others and c.place.feature in ("city", "site"):
+                score += self._proximity(m, c, others)
+            if score > best_score:
+                best, best_score = c, score
+        m.best = best
+
+    @staticmethod
+    def _proximity(m: _Match, c: Candidate, others: list[_Match]) -> float:
+        """Towns near the other places of the text are likelier (at most +2)."""
+        bonus = 0.0
+        for o in others:
+            if o is m or o.best is None or o.best.place.feature not in ("city", "site"):
+                continue
+            if o.best.place.id == c.place.id:
+                continue
+            d = _haversine_km(c.place.lat, c.place.lon, o.best.place.lat, o.best.place.lon)
+            if d < 150:
+                bonus += 0.7
+            elif d < 400:
+                bonus += 0.3
+        return min(bonus, 2.0)
+
+    # ------------------------------------------------------------------ output
+
+    @staticmethod
+    def _default_precision(feature: str) -> GeoPrecision:
+        if feature in ("city", "site"):
+            return 1
+        if feature == "admin2":
+            return 2
+        return 3
+
+    def _to_toponyms(self, text: str, matches: list[_Match]) -> list[Toponym]:
+        out: list[Toponym] = []
+        last_end = -1
+        for m in sorted(matches, key=lambda m: (m.phrase_start or m.start, -(m.phrase_end or m.end))):
+            start = m.phrase_start if m.phrase_start is not None else m.start
+            end = m.phrase_end if m.phrase_end is not None else m.end
+            if start < last_end:
+                continue
+            place = None if m.best is None else self._place(m.best.place)
+            precision: GeoPrecision | None = None
+            if place is not None:
+                precision = self._default_precision(place.feature)
+                if m.precision is not None:
+                    if m.phrase_start is not None and place.feature in ("city", "site"):
+                        precision = 2
+                    else:
+                        precision = max(precision, m.precision)  # type: ignore[assignment]
+            out.append(
+                Toponym(
+                    start=start, end=end, text=text[start:end], place=place, geo_precision=precision
+                )
+            )
+            last_end = end
+        return out
+
+    def _place(self, rec: PlaceRecord) -> Place:
+        admin1 = admin2 = None
+        gid = f"geonames:{rec.id}"
+        if rec.feature in ("site", "region"):
+            info = self._store.site_info(rec.id)
+            if info is not None:
+                gid = f"site:{info[0]}"
+                admin1 = info[2]
+        else:
+            if rec.admin1 is not None and rec.feature != "admin1":
+                a1 = self._store.place(rec.admin1)
+                admin1 = a1.name if a1 else None
+            elif rec.feature == "admin1":
+                admin1 = rec.name
+            if rec.admin2 is not None:
+                a2 = self._store.place(rec.admin2)
+                admin2 = a2.name if a2 else None
+            elif rec.feature == "admin2":
+                admin2 = rec.name
+        country = self._store.country(rec.iso3) if rec.iso3 else None
+        return Place(
+            gazetteer_id=gid,
+            name=rec.name,
+            feature=rec.feature,
+            admin1=admin1,
+            admin2=admin2,
+            country=country.name if country else None,
+            iso3=rec.iso3,
+            lat=rec.lat,
+            lon=rec.lon,
+            population=rec.population,
+        )

@@ -1,0 +1,197 @@
+"""Name normalisation shared by the gazetteer build script and the geocoder.
+
+A *key* is the normalised form of a place name: tokens joined by one space, each token
+lower-cased and stripped of accents (Latin) or of diacritics, tatweel and the article
+(Arabic), with Arabic-style articles in Latin script (al-, el-, ad-, ar-, as-, az-, ash-,
+at-, ed-, ez-...) unified as ``al``. Build and run time must produce the same keys, so
+both import these functions. A *loose key* additionally drops vowels, articles and
+doubled letters and unifies common transliteration digraphs, so that "Deir ez-Zor",
+"Dayr az Zawr", "Deir el-Zor" and "Der Ezzor" meet; it is only indexed for places where
+such variation is common (see ``LOOSE_COUNTRIES``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Arabic diacritics (harakat, shadda, sukun, superscript alef, Quranic marks) and tatweel.
+_AR_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
+# A token: letters or digits (not "_"), with Arabic marks kept inside the token.
+TOKEN_RE = re.compile(rf"(?:[^\W_]|[{_AR_MARKS}])+")
+_AR_MARKS_RE = re.compile(rf"[{_AR_MARKS}]")
+_ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]")
+
+# Alef variants, alef maqsura, ta marbuta, Persian yeh/kaf: spelling variants in news.
+_AR_UNIFY = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ة": "ه",
+        "ی": "ي",
+        "ې": "ي",
+        "ک": "ك",
+        "ڪ": "ك",
+        "ھ": "ه",
+        "ە": "ه",
+    }
+)
+# Letters of standard Arabic after unification; names with other Arabic-script letters
+# (Kurdish, Urdu, Pashto spellings) are not indexed.
+_AR_STANDARD = set("ءؤئابتثجحخدذرزسشصضطظعغفقكلمنهوي")
+
+# Latin letters that NFKD does not decompose.
+_LATIN_FOLD = str.maketrans(
+    {"ø": "o", "ł": "l", "đ": "d", "ı": "i", "æ": "ae", "œ": "oe", "ð": "d", "þ": "th"}
+)
+
+# Arabic article as transliterated in Latin script; unified to "al" inside names.
+LATIN_ARTICLES = frozenset(
+    {"al", "el", "ad", "ar", "as", "az", "ash", "at", "ath", "ed", "er", "es", "ez", "esh"}
+    | {"ech", "ej", "en", "et", "ul", "ud", "ur", "us", "adh", "an"}
+)
+# Arabic clitics that can be glued before a name: conjunctions then prepositions.
+AR_CONJUNCTIONS = "وف"
+AR_PREPOSITIONS = "بلك"
+
+# Countries whose names are usually transliterated from Arabic (or Persian, Pashto,
+# Kurdish, Tamasheq...), where spelling varies most: their places get loose keys.
+LOOSE_COUNTRIES = frozenset(
+    {"SYR", "IRQ", "LBN", "JOR", "PSE", "ISR", "EGY", "LBY", "TUN", "DZA", "MAR", "MRT"}
+    | {"SDN", "SSD", "YEM", "SAU", "OMN", "ARE", "QAT", "BHR", "KWT", "IRN", "AFG", "PAK"}
+    | {"TUR", "SOM", "DJI", "ERI", "ETH", "MLI", "NER", "BFA", "TCD", "ESH", "UKR"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of a text: code-point offsets, the raw text, and its normalised form."""
+
+    start: int
+    end: int
+    raw: str
+    norm: str
+    arabic: bool
+
+
+def is_arabic(text: str) -> bool:
+    """Whether ``text`` contains an Arabic-script letter."""
+    return _ARABIC_LETTER_RE.search(text) is not None
+
+
+def normalise_arabic(word: str) -> str:
+    """Strip diacritics and tatweel and unify letter variants (not hamza seats on waw/ya)."""
+    return _AR_MARKS_RE.sub("", word).translate(_AR_UNIFY)
+
+
+def strip_arabic_article(word: str) -> str:
+    """Drop a leading "ال" when a name of at least two letters remains."""
+    if word.startswith("ال") and len(word) >= 4:
+        return word[2:]
+    return word
+
+
+def normalise_latin(word: str) -> str:
+    """Lower-case, strip accents and fold letters without decomposition."""
+    folded = unicodedata.normalize("NFKD", word.casefold().translate(_LATIN_FOLD))
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))
+
+
+def normalise_token(raw: str) -> str:
+    """The key form of one token (see the module docstring)."""
+    if is_arabic(raw):
+        return strip_arabic_article(normalise_arabic(raw))
+    return normalise_latin(raw)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into word tokens with exact code-point offsets."""
+    tokens: list[Token] = []
+    for match in TOKEN_RE.finditer(text):
+        raw = match.group()
+        arabic = is_arabic(raw)
+        tokens.append(Token(match.start(), match.end(), raw, normalise_token(raw), arabic))
+    return tokens
+
+
+def _unify_articles(norms: list[str]) -> list[str]:
+    out = []
+    for i, norm in enumerate(norms):
+        out.append("al" if norm in LATIN_ARTICLES and i + 1 < len(norms) else norm)
+    return out
+
+
+def key_of_norms(norms: list[str]) -> str:
+    """The key of a sequence of normalised tokens."""
+    return " ".join(_unify_articles(norms))
+
+
+def name_keys(name: str) -> list[str]:
+    """Every key a gazetteer name is indexed under: the key, and without a leading article."""
+    norms = [t.norm for t in tokenize(name)]
+    if not norms:
+        return []
+    key = key_of_norms(norms)
+    keys = [key]
+    if key.startswith("al ") and len(norms) > 1:
+        keys.append(key[3:])
+    return keys
+
+
+def arabic_name_ok(name: str) -> bool:
+    """Whether an Arabic-script name uses only standard Arabic letters (after unification)."""
+    letters = normalise_arabic(name).replace(" ", "")
+    return bool(letters) and all(ch in _AR_STANDARD or not ch.isalpha() for ch in letters)
+
+
+# Transliteration digraphs unified by the loose key, applied in order.
+_LOOSE_DIGRAPHS = (
+    ("dj", "j"),
+    ("zh", "j"),
+    ("ch", "sh"),
+    ("kh", "k"),
+    ("gh", "g"),
+    ("dh", "d"),
+    ("th", "t"),
+    ("ou", "u"),
+    ("q", "k"),
+    ("c", "k"),
+)
+_GLUED_ARTICLE_RE = re.compile(r"^[ae]([tdrzsnl])(?=\1[a-z]{2})")
+_TRAILING_H_RE = re.compile(r"(?<=[aeiou])h$")
+_DOUBLE_RE = re.compile(r"(.)\1+")
+_VOWELS_RE = re.compile(r"(?<!^)[aeiouyw]")
+
+
+def loose_key_of_norms(norms: list[str]) -> str | None:
+    """The loose key of Latin-script normalised tokens, or None if too short to be safe."""
+    parts = []
+    for norm in _unify_articles(norms):
+        if norm == "al" or not norm.isascii() or not norm.isalpha():
+            if norm != "al" and not norm.isdigit():
+                return None
+            if norm.isdigit():
+                parts.append(norm)
+            continue
+        word = _GLUED_ARTICLE_RE.sub("", norm)
+        word = _TRAILING_H_RE.sub("", word)
+        for old, new in _LOOSE_DIGRAPHS:
+            word = word.replace(old, new)
+        word = _DOUBLE_RE.sub(r"\1", word)
+        word = _VOWELS_RE.sub("", word)
+        word = _DOUBLE_RE.sub(r"\1", word)
+        if word:
+            parts.append(word)
+    loose = " ".join(parts)
+    return loose if len(loose.replace(" ", "")) >= 3 else None
+
+
+def loose_name_key(name: str) -> str | None:
+    """The loose key of a Latin-script gazetteer name."""
+    if is_arabic(name):
+        return None
+    return loose_key_of_norms([t.norm for t in tokenize(name)])
