@@ -137,9 +137,18 @@ def _refuse_entity_declarations(data: bytes) -> None:
 def _feedparser_parse(data: bytes) -> Mapping[str, Any]:
     # A file object, never bytes: feedparser tries to open() bytes as a file name, so
     # a feed body such as b"/etc/passwd" would read that local file.
-    parsed: Mapping[str, Any] = feedparser.parse(
-        io.BytesIO(data), resolve_relative_uris=False, sanitize_html=True
-    )
+    try:
+        parsed: Mapping[str, Any] = feedparser.parse(
+            io.BytesIO(data), resolve_relative_uris=False, sanitize_html=True
+        )
+    except Exception as exc:
+        # feedparser documents no exceptions, yet hostile feeds crash it in many ways
+        # (ValueError from a namespace with a space: tests/test_ingest_regressions.py).
+        # Reported as this input's failure, with the exception named.
+        raise InputError(
+            f"feedparser could not read the feed ({type(exc).__name__}: {_one_line(str(exc))})",
+            fix=FEED_FIX,
+        ) from exc
     return parsed
 
 

@@ -50,13 +50,22 @@ def extract_html(html: str) -> HtmlContent:
     config.set("DEFAULT", "MAX_FILE_SIZE", str(MAX_DOCUMENT_BYTES))
     # Dates from the page's metadata only: the extensive search guesses from the text.
     config.set("DEFAULT", "EXTENSIVE_DATE_SEARCH", "off")
-    document = trafilatura.bare_extraction(
-        html,
-        include_comments=False,
-        include_tables=True,
-        with_metadata=True,
-        config=config,
-    )
+    try:
+        document = trafilatura.bare_extraction(
+            html,
+            include_comments=False,
+            include_tables=True,
+            with_metadata=True,
+            config=config,
+        )
+    except Exception as exc:
+        # trafilatura documents no exceptions and catches most itself; anything that
+        # still escapes on hostile markup is this input's failure, with the cause named.
+        reason = " ".join(str(exc).split())[:200]
+        raise InputError(
+            f"the HTML could not be extracted ({type(exc).__name__}: {reason})",
+            fix="check that the file is an HTML page",
+        ) from exc
     if not isinstance(document, Document):
         document = None
     text = (document.text or "").strip() if document is not None else ""

@@ -46,7 +46,9 @@ def read_jsonl(
     else:
         if bom is not None:
             sample = sample[bom[1] :]
-        if looks_binary(sample):
+        # A JSONL file with a NUL in one line is still JSONL (that line fails alone);
+        # one that does not even start like JSON is binary, refused as a whole.
+        if looks_binary(sample) and not sample.lstrip().startswith(b"{"):
             yield ArticleFailure(
                 origin=source, cause="looks binary (NUL or control bytes), not JSONL",
                 fix=BINARY_FIX,
