@@ -449,3 +449,15 @@ def test_read_article_bytes_uses_content_type_and_charset() -> None:
 def test_unsupported_url_scheme() -> None:
     failure = only_failure(read("ftp://example.org/feed.xml"))
     assert "unsupported URL scheme" in failure.cause
+
+
+def test_feed_in_utf16_with_bom_and_guid_that_is_not_a_url(tmp_path: Path) -> None:
+    feed = (
+        '<?xml version="1.0" encoding="utf-16"?><rss version="2.0"><channel><title>قناة</title>'
+        f"<item><guid>1</guid><description>{AR}</description></item></channel></rss>"
+    )
+    path = tmp_path / "ar.xml"
+    path.write_bytes(feed.encode("utf-16"))
+    article = only_article(read(path))
+    assert (article.id, article.text, article.outlet) == ("1", AR, "قناة")
+    assert article.url is None  # feedparser copies the guid into link; "1" is no URL

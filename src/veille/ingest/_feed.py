@@ -23,6 +23,8 @@ from veille.model import Article, ArticleFailure, stable_id
 
 _ENTITY_DECLARATION: Final = re.compile(rb"<!\s*ENTITY", re.I)
 _XML_DECLARATION: Final = re.compile(rb"^\s*<\?xml[^>]*encoding", re.I)
+_XML_DECLARATION_TAG: Final = re.compile(r"^\s*<\?xml[^>]*\?>")
+_WEB_URL: Final = re.compile(r"^https?://", re.I)
 _PLAIN_TYPES: Final = frozenset({"text/plain", "text"})
 FEED_FIX: Final = "give an RSS or Atom feed (well-formed XML, no entity declarations)."
 
@@ -75,7 +77,7 @@ def parse_feed(
                 published=_entry_date(entry) or defaults.pub_date,
                 language=feed_language or defaults.language,
                 outlet=outlet,
-                url=_string(entry.get("link")),
+                url=_web_url(entry.get("link")),
                 title=_string(entry.get("title")),
             )
         except InputError as exc:
@@ -111,7 +113,12 @@ def _checked_feed_bytes(data: bytes) -> bytes:
         # Not well-formed: feedparser's lenient parser may still read it, but only
         # once we know no entity is declared anywhere (in any encoding we read).
         _refuse_entity_declarations(data)
-    if bom is None and not _XML_DECLARATION.match(data):
+    if bom is not None:
+        # feedparser misreads UTF-16/32 with a BOM: hand it UTF-8 without the BOM and
+        # without the declaration, whose encoding would no longer be true.
+        text = decode_document(data)
+        return _XML_DECLARATION_TAG.sub("", text, count=1).encode("utf-8")
+    if not _XML_DECLARATION.match(data):
         # No BOM and no declared encoding: feedparser would assume UTF-8. Decode it
         # ourselves (legacy encodings via detection) and hand over UTF-8.
         try:
@@ -193,6 +200,12 @@ def _string(value: object) -> str | None:
     if isinstance(value, str) and value.strip():
         return value.strip()
     return None
+
+
+def _web_url(value: object) -> str | None:
+    """An http(s) link, or None: feedparser copies an RSS guid such as "1" into link."""
+    text = _string(value)
+    return text if text is not None and _WEB_URL.match(text) else None
 
 
 def _one_line(text: str) -> str:
