@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from datetime import date
 from pathlib import Path
 
@@ -461,3 +462,13 @@ def test_feed_in_utf16_with_bom_and_guid_that_is_not_a_url(tmp_path: Path) -> No
     article = only_article(read(path))
     assert (article.id, article.text, article.outlet) == ("1", AR, "قناة")
     assert article.url is None  # feedparser copies the guid into link; "1" is no URL
+
+
+def test_directory_reports_fifos_and_broken_links_instead_of_blocking(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.jsonl")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    (tmp_path / "real.txt").write_text("Un texte.")
+    items = read(tmp_path)
+    assert [a.id for a in articles(items)] == ["real"]
+    assert sorted(Path(f.origin).name for f in failures(items)) == ["dangling.txt", "pipe.jsonl"]
+    assert all("not a regular file" in f.cause for f in failures(items))

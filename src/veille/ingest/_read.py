@@ -249,6 +249,13 @@ def _read_directory(
             if kind is None:
                 continue
             found += 1
+            if not file.is_file():  # a FIFO would block the walk forever on open()
+                yield ArticleFailure(
+                    origin=str(file),
+                    cause="not a regular file (a FIFO, socket, device or broken link)",
+                    fix="give regular files, or read a stream with '-' on stdin.",
+                )
+                continue
             relative = file.relative_to(root).with_suffix("")
             yield from _read_file(
                 file, str(file), kind=kind, article_id=relative.as_posix(), defaults=defaults
