@@ -46,6 +46,7 @@ from veille.geo._store import (
 from veille.model import GeoPrecision, Location, Record
 
 MAX_NAME_TOKENS = 8
+MAX_CONTEXT_BONUS = 3.0
 # Text allowed between two tokens of one name: spaces, hyphens, apostrophes, a dot.
 _JOIN_RE = re.compile(r"^[ \t\u00a0\-\u2010\u2011'’ʼ.]{1,3}$")
 _SENTENCE_END_RE = re.compile(r"(?:^|[.!?\n:;«»\"“”()\[\]|]|^\W*)\s*$")
@@ -53,7 +54,7 @@ _COMMA_AFTER_RE = re.compile(r"^\s*,\s*$")
 
 FEATURE_PRIOR = {
     "country": 3.0,
-    "admin1": 2.2,
+    "admin1": 2.0,
     "region": 2.5,
     "site": 2.5,
     "admin2": 0.8,
@@ -101,6 +102,7 @@ class _Match:
     best: Candidate | None = None
     scores: dict[int, float] = field(default_factory=dict)
     contribution: tuple[str | None, int | None, float] = (None, None, 0.0)
+    weak: bool = False  # needs support from the rest of the text to be kept
 
 
 def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -159,6 +161,7 @@ class Geocoder:
         matches = self._add_hints(text, tokens, matches, hints)
         self._apply_phrases(text, tokens, matches)
         self._resolve(text, tokens, matches)
+        matches = self._drop_uncorroborated(matches, bool(hints))
         matches.extend(self._demonym_regions(text, tokens, matches))
         return self._to_toponyms(text, matches)
 
@@ -246,6 +249,8 @@ class Geocoder:
                 if n == 1 and key in self._store.demonyms():
                     break  # "Syrian", "libanais", "السوري": never a place on its own
                 cands = self._store.lookup(key)
+                if n > 1 and key in STOP_KEYS:
+                    continue
                 if n == 1 and key in STOP_KEYS:
                     if not self._state_abbreviation(text, tokens[i]):
                         continue
@@ -342,22 +347,50 @@ class Geocoder:
             ):
                 return False
             raw = text[m.start : m.end]
-            if raw.isupper() and len(raw) <= 3:
+            if raw.isupper() and len(raw.replace(".", "")) <= 3:
                 return any(
-                    c.place.feature == "country" and c.flags & FLAG_PRIMARY for c in m.candidates
+                    c.place.feature in ("country", "admin1") and c.flags & FLAG_PRIMARY
+                    for c in m.candidates
+                    if "." in raw or c.place.feature == "country"
                 )
             if self._inside_proper_name(text, tokens, m):
                 return False
         cue = self._cue_before(text, tokens, m)
-        if features & {"country", "region", "site"} or "admin1" in features and not m.loose:
+        if m.loose:
+            m.weak = True  # kept only if the rest of the text points to the same country
             return True
-        if multi and not m.loose:
+        if features & {"country", "region", "site", "admin1"}:
+            return True
+        if multi:
+            m.weak = not any(c.flags & FLAG_PRIMARY for c in m.candidates)
             return True
         if arabic:
             return cue or strong >= 3.0
+        m.weak = not cue
         if self._sentence_initial(text, tokens, m) and not cue:
             return strong >= 3.0
-        return cue or strong >= 2.0 or m.loose and strong >= 1.5
+        return True
+
+    def _drop_uncorroborated(self, matches: list[_Match], ner_ran: bool) -> list[_Match]:
+        """Weak matches (surnames, loose spellings) stay only with support from the text."""
+        firm = [m for m in matches if not m.weak and m.best is not None]
+        countries = {m.best.place.iso3 for m in firm if m.best is not None}
+        admins = {m.best.place.admin1 for m in firm if m.best is not None}
+        kept = []
+        for m in matches:
+            if not m.weak or m.best is None:
+                kept.append(m)
+                continue
+            place = m.best.place
+            if m.loose:
+                ok = place.iso3 in countries
+            elif ner_ran:
+                ok = False  # the caller's NER saw no place here
+            else:
+                ok = place.population >= 50_000 or place.admin1 in admins
+            if ok:
+                kept.append(m)
+        return kept
 
     @staticmethod
     def _capitalised(name_tokens: list[Token]) -> bool:
@@ -367,7 +400,10 @@ class Geocoder:
         return all(t.raw[:1].isupper() or t.raw[:1].isdigit() for t in content)
 
     def _inside_proper_name(self, text: str, tokens: list[Token], m: _Match) -> bool:
-        """A capitalised word glued before or after: "George Washington", "Jordan Peterson"."""
+        """A capitalised word just before: "George Washington", "Chad Smith".
+
+        A capitalised word after is allowed: embedded toponyms ("Mansfield Police") count.
+        """
         if m.first > 0:
             prev = tokens[m.first - 1]
             gap = text[prev.end : m.start]
@@ -377,17 +413,6 @@ class Geocoder:
                 and gap in (" ", "-")
                 and prev.norm not in STOP_KEYS
                 and prev.norm not in LOCATIVE_CUES
-            ):
-                return True
-        if m.last < len(tokens):
-            nxt = tokens[m.last]
-            gap = text[m.end : nxt.start]
-            if (
-                not nxt.arabic
-                and nxt.raw[:1].isupper()
-                and gap in (" ", "-")
-                and nxt.norm not in GEO_NOUNS
-                and nxt.norm not in STOP_KEYS
             ):
                 return True
         return False
@@ -463,12 +488,12 @@ class Geocoder:
     # ------------------------------------------------------------------ resolution
 
     def _prior(self, c: Candidate) -> float:
+        """Context-free plausibility: feature, size, and how official the name is."""
         place = c.place
         score = FEATURE_PRIOR[place.feature]
-        if place.feature == "city":
-            score += 0.65 * math.log10(place.population + 1)
-        elif place.feature == "admin2":
-            score += 0.25 * math.log10(place.population + 1)
+        weight = {"city": 0.65, "admin2": 0.25, "admin1": 0.35, "country": 0.3}.get(place.feature)
+        if weight is not None:
+            score += weight * math.log10(place.population + 1)
         if c.flags & FLAG_PRIMARY:
             score += 0.8
         if c.flags & FLAG_LOOSE:
@@ -574,19 +599,22 @@ class Geocoder:
         best_score = -math.inf
         own_iso3, own_admin1, own_weight = m.contribution
         for c in m.candidates:
-            score = m.scores[c.place.id]
+            context = 0.0
             if countries and c.place.iso3:
                 support = countries.get(c.place.iso3, 0.0)
                 if c.place.iso3 == own_iso3:
                     support -= own_weight
-                score += 2.5 * min(support, 2.0)
+                context += 2.5 * min(support, 1.0)
             if admins and c.place.admin1 is not None and c.place.feature != "admin1":
                 support = admins.get(c.place.admin1, 0.0)
                 if c.place.admin1 == own_admin1:
                     support -= own_weight
-                score += 1.5 * min(support, 2.0)
+                context += 1.5 * min(support, 1.0)
             if others and c.place.feature in ("city", "site"):
-                score += self._proximity(m, c, others)
+                context += self._proximity(m, c, others)
+            # Context decides between homonyms of similar standing; capped so that a
+            # US local story still reads "Egypt" as the country.
+            score = m.scores[c.place.id] + min(context, MAX_CONTEXT_BONUS)
             if score > best_score:
                 best, best_score = c, score
         m.best = best

@@ -34,13 +34,20 @@ STOP_KEYS = _norm_set(
     love hope faith grace joy victory liberty independence unity peace justice
     god christmas easter new old great little big long high low good best first last
     man men woman women people world national international government
-    le la les un une des du de d l au aux et ou mais donc car ni que qui quoi dont ou
+    one two three four five six seven eight nine ten many most more much over also
+    board council congress senate ministry court sheriff sgt sept oct nov dec jan feb
+    aug local officer officers department committee agency commission bureau service
+    white black red green blue gold silver golden royal free federal republic democratic
+    every all some any each other such only just even still very well however meanwhile
+        le la les un une des du de d l au aux et ou mais donc car ni que qui quoi dont ou
     ce cet cette ces il elle ils elles nous vous on son sa ses leur leurs
     est nord sud ouest centre base mars mai juin juillet aout septembre octobre novembre
     decembre janvier fevrier avril lundi mardi mercredi jeudi vendredi samedi dimanche
     selon apres avant depuis pendant dans sur sous vers chez contre entre sans pour par
     ville village province region pays etat armee police president ministre general
     frontiere camp aeroport pont port mont saint sainte
+    plusieurs certains autres tout tous toute toutes aussi encore deja ainsi alors
+    conseil ministere tribunal gouvernement assemblee senat commission
     في من الى إلى على عن مع بعد قبل منذ حتى عند لدى بين خلال ضد حول نحو دون
     هذا هذه ذلك تلك هو هي هم التي الذي الذين ان أن إن كان كانت قد لقد لم لن ما لا
     قال قالت يوم ليل ليلة عام سنة شهر اليوم امس أمس صباح مساء
@@ -51,6 +58,9 @@ STOP_KEYS = _norm_set(
     السبت الأحد الاحد الاثنين الإثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة
     """
 )
+
+# Multi-word names that news uses for something else than the place they name.
+STOP_KEYS = STOP_KEYS | frozenset({"white house", "new world", "the white house"})
 
 # Lower-case Latin words that may stand inside a multi-word name without capitals.
 NAME_PARTICLES = _norm_set(
