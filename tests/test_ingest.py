@@ -472,3 +472,13 @@ def test_directory_reports_fifos_and_broken_links_instead_of_blocking(tmp_path: 
     assert [a.id for a in articles(items)] == ["real"]
     assert sorted(Path(f.origin).name for f in failures(items)) == ["dangling.txt", "pipe.jsonl"]
     assert all("not a regular file" in f.cause for f in failures(items))
+
+
+def test_undecodable_legacy_bytes_fail_with_the_fix(tmp_path: Path) -> None:
+    path = tmp_path / "noise.txt"
+    path.write_bytes(bytes(range(0x80, 0x100)) * 2)
+    failure = only_failure(read(path))
+    assert failure.message() == (
+        f"{path}: not valid UTF-8 (byte 0), and its encoding could not be detected. "
+        "Fix: re-save the file as UTF-8."
+    )

@@ -143,7 +143,7 @@ def decode_document(data: bytes, *, declared: str | None = None) -> str:
         detected = detect_legacy_encoding(data)
         if detected is None:
             raise InputError(
-                f"is not valid UTF-8 (byte {utf8_error.start}) and its encoding "
+                f"not valid UTF-8 (byte {utf8_error.start}), and its encoding "
                 "could not be detected",
                 fix=REENCODE_FIX,
             ) from utf8_error
