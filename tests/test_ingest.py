@@ -479,6 +479,6 @@ def test_undecodable_legacy_bytes_fail_with_the_fix(tmp_path: Path) -> None:
     path.write_bytes(bytes(range(0x80, 0x100)) * 2)
     failure = only_failure(read(path))
     assert failure.message() == (
-        f"{path}: not valid UTF-8 (byte 0), and its encoding could not be detected. "
+        f"{path}: not valid UTF-8 (byte 1), and its encoding could not be detected. "
         "Fix: re-save the file as UTF-8."
     )

@@ -125,7 +125,7 @@ def decode_document(data: bytes, *, declared: str | None = None) -> str:
         except UnicodeDecodeError as exc:
             raise InputError(
                 f"starts with a {encoding.upper()} byte-order mark but is not valid "
-                f"{encoding.upper()} (byte {exc.start + length})",
+                f"{encoding.upper()} (byte {exc.start + length + 1})",
                 fix=REENCODE_FIX,
             ) from exc
     if looks_binary(data):
@@ -143,7 +143,7 @@ def decode_document(data: bytes, *, declared: str | None = None) -> str:
         detected = detect_legacy_encoding(data)
         if detected is None:
             raise InputError(
-                f"not valid UTF-8 (byte {utf8_error.start}), and its encoding "
+                f"not valid UTF-8 (byte {utf8_error.start + 1}), and its encoding "
                 "could not be detected",
                 fix=REENCODE_FIX,
             ) from utf8_error

@@ -210,7 +210,7 @@ def _transcoded(first: bytes, stream: BinaryIO, encoding: str) -> Iterator[bytes
             yield decoder.decode(chunk).encode("utf-8")
         except UnicodeDecodeError as exc:
             raise InputError(
-                f"not valid {encoding.upper()} near byte {consumed + exc.start}; "
+                f"not valid {encoding.upper()} near byte {consumed + exc.start + 1}; "
                 "stopped reading there",
                 fix=REENCODE_FIX,
             ) from exc
