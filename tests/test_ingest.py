@@ -264,7 +264,9 @@ def test_broken_jsonl_line_names_file_and_line_and_others_still_yield(tmp_path: 
         f"{path}:2: invalid JSON (Expecting ',' delimiter at column 25). "
         "Fix: make each line one JSON object."
     )
-    assert "record is a JSON array, not an object" in items[3].message()
+    array_line = items[3]
+    assert isinstance(array_line, ArticleFailure)
+    assert "record is a JSON array, not an object" in array_line.message()
 
 
 @pytest.mark.parametrize(
