@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import sys
 
-import atheris
+import atheris  # type: ignore[import-untyped]
 
 with atheris.instrument_imports():
-    from veille.ingest import parse_feed, read_article_bytes
+    from veille.ingest import Kind, parse_feed, read_article_bytes
     from veille.ingest._decode import storable_text
     from veille.model import Article, ArticleFailure
 
-KINDS = ("text", "html", "json", "jsonl", "feed", None)
+KINDS: tuple[Kind | None, ...] = ("text", "html", "json", "jsonl", "feed", None)
 
 
 def check(items: list[Article | ArticleFailure]) -> None:
@@ -36,7 +36,7 @@ def test_one_input(data: bytes) -> None:
     # The first byte picks the reader, so one corpus covers them all.
     kind = KINDS[data[0] % len(KINDS)]
     body = data[1:]
-    check(list(read_article_bytes(body, origin="fuzz", kind=kind)))  # type: ignore[arg-type]
+    check(list(read_article_bytes(body, origin="fuzz", kind=kind)))
     if kind == "feed":
         check(list(parse_feed(body, origin="fuzz")))
 
