@@ -1,0 +1,81 @@
+"""`veille extract` as a user runs it: exit codes, stderr lines, good inputs still processed."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+GOOD = {
+    "id": "ok-1",
+    "language": "fr",
+    "published": "2024-03-02",
+    "text": "Vendredi soir, des hommes armés ont attaqué un poste de police à Kidal, au Mali.",
+}
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "veille", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@pytest.fixture(scope="module")
+def bad_inputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    d = tmp_path_factory.mktemp("bad")
+    files = {
+        "empty": d / "empty.txt",
+        "binary": d / "binary.txt",
+        "latin": d / "invalid.txt",
+        "jsonl": d / "mixed.jsonl",
+    }
+    files["empty"].write_bytes(b"")
+    files["binary"].write_bytes(b"\x00\x01\x02\x03PK\x03\x04" * 64)
+    files["latin"].write_bytes(b"\xff\xfe\xfa\x00\x00\xc3\x28" * 3)
+    lines = [
+        json.dumps(GOOD, ensure_ascii=False),
+        '{"id": "broken", "text": "unterminated',
+        json.dumps({"id": "no-text", "language": "fr"}),
+    ]
+    files["jsonl"].write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return files
+
+
+def test_bad_inputs_are_reported_and_good_ones_processed(bad_inputs: dict[str, Path]) -> None:
+    proc = run("extract", *(str(p) for p in bad_inputs.values()))
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("veille: error:")]
+    # one line per bad input: empty file, binary file, undecodable bytes, broken line, no text
+    assert len(errors) == 5, proc.stderr
+    assert any("empty.txt" in e for e in errors)
+    assert any("binary.txt" in e for e in errors)
+    assert any("mixed.jsonl:2" in e for e in errors)
+    assert any("mixed.jsonl:3" in e for e in errors)
+    assert all("Fix:" in e for e in errors)
+    events = [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
+    assert events, "the good record must still produce its event"
+    assert {m["article_id"] for e in events for m in e["mentions"]} == {"ok-1"}
+
+
+def test_usage_errors_exit_2() -> None:
+    proc = run("extract", "x.txt", "--pub-date", "05/02/2024")
+    assert proc.returncode == 2
+    assert "YYYY-MM-DD" in proc.stderr
+    assert run("extract", "x.txt", "--format", "pdf").returncode == 2
+
+
+def test_stdin_and_all_good_exit_0() -> None:
+    proc = run("extract", "-", stdin=json.dumps(GOOD, ensure_ascii=False) + "\n")
+    assert proc.returncode == 0, proc.stderr
+    event = json.loads(proc.stdout.splitlines()[0])
+    assert event["event_date"] == "2024-03-01"
+    assert event["time_of_day"] == "evening"
+    assert event["location"]["iso3"] == "MLI"
