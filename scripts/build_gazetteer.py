@@ -102,7 +102,7 @@ def latin_alt_ok(name: str) -> bool:
         return False
     if name.isupper() and len(name) <= 4:
         return False
-    return all(ch.isascii() or ch.isalpha() and ord(ch) < 0x2B0 or ch in "’‘ʼʿʾ" for ch in name)
+    return all(ch.isascii() or (ch.isalpha() and ord(ch) < 0x2B0) or ch in "’‘ʼʿʾ" for ch in name)
 
 
 def alt_ok(name: str) -> bool:
@@ -177,6 +177,7 @@ def area_point(lats: list[float], lons: list[float]) -> tuple[float, float]:
     """A representative point of an area from its cities: the middle of the box holding
     the central 90% of them (close to GeoNames' own admin points; medians drift toward
     dense city clusters)."""
+
     def mid(values: list[float]) -> float:
         ordered = sorted(values)
         lo = ordered[int(0.05 * (len(ordered) - 1))]
@@ -301,9 +302,8 @@ def build(out: Path) -> None:
             row.add_name(gc["name"], FLAG_PRIMARY, loose=loose)
             keep_latin = city.population >= ALT_NAMES_MIN_POPULATION or loose
             for alias in gc["alternatenames"]:
-                if is_arabic(alias) or keep_latin:
-                    if alt_ok(alias):
-                        row.add_name(alias, FLAG_ALT, loose=loose)
+                if (is_arabic(alias) or keep_latin) and alt_ok(alias):
+                    row.add_name(alias, FLAG_ALT, loose=loose)
         places[row.id] = row
         for pid in (row.admin1, row.admin2, country_place.get(iso3)):
             if pid is not None:
@@ -381,7 +381,9 @@ def build(out: Path) -> None:
                 for alias in split_list(rec[col]):
                     row.add_name(alias, FLAG_PRIMARY, loose=True)
             places[pid] = row
-            site_rows.append((pid, rec["site_id"], rec["kind"], rec["admin1"] or None, rec["source"]))
+            site_rows.append(
+                (pid, rec["site_id"], rec["kind"], rec["admin1"] or None, rec["source"])
+            )
 
     write_index(out, places, site_rows, bbox, demonyms)
 

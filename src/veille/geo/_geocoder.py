@@ -16,7 +16,6 @@ from veille.geo._lexicon import (
     AR_DIRECTION_AFTER,
     CITY_NOUNS,
     DIRECTION_WORDS,
-    GEO_NOUNS,
     LOCATIVE_CUES,
     NAME_PARTICLES,
     NEAR_AFTER,
@@ -161,7 +160,7 @@ class Geocoder:
         matches = self._add_hints(text, tokens, matches, hints)
         self._apply_phrases(text, tokens, matches)
         self._resolve(text, tokens, matches)
-        matches = self._drop_uncorroborated(matches, bool(hints))
+        matches = self._drop_uncorroborated(matches)
         matches.extend(self._demonym_regions(text, tokens, matches))
         return self._to_toponyms(text, matches)
 
@@ -211,6 +210,8 @@ class Geocoder:
         for k in range(i, i + n - 1):
             gap = text[tokens[k].end : tokens[k + 1].start]
             if not _JOIN_RE.match(gap):
+                return False
+            if "." in gap and len(tokens[k].raw) > 3:  # "St. Louis", "S.C.", not "Nord. Est"
                 return False
         return True
 
@@ -301,8 +302,18 @@ class Geocoder:
             covered = [m for m in matches if m.start < end and start < m.end]
             for m in covered:
                 m.hinted = True
-            if covered:
+            if covered and (
+                (min(m.start for m in covered) <= start and max(m.end for m in covered) >= end)
+                or any(
+                    c.place.feature in ("country", "admin1", "site", "region")
+                    for m in covered
+                    for c in m.candidates
+                )
+            ):
                 continue
+            # The NER span is longer than what the gazetteer saw inside it ("Zzyzxqu
+            # Valley" around "Valley"): the whole span is the toponym.
+            matches = [m for m in matches if m not in covered]
             toks = [k for k, t in enumerate(tokens) if t.start >= start and t.end <= end]
             while toks and tokens[toks[0]].norm in {"the", "le", "la", "les", "l"}:
                 toks = toks[1:]
@@ -371,7 +382,7 @@ class Geocoder:
             return strong >= 3.0
         return True
 
-    def _drop_uncorroborated(self, matches: list[_Match], ner_ran: bool) -> list[_Match]:
+    def _drop_uncorroborated(self, matches: list[_Match]) -> list[_Match]:
         """Weak matches (surnames, loose spellings) stay only with support from the text."""
         firm = [m for m in matches if not m.weak and m.best is not None]
         countries = {m.best.place.iso3 for m in firm if m.best is not None}
@@ -384,8 +395,6 @@ class Geocoder:
             place = m.best.place
             if m.loose:
                 ok = place.iso3 in countries
-            elif ner_ran:
-                ok = False  # the caller's NER saw no place here
             else:
                 ok = place.population >= 50_000 or place.admin1 in admins
             if ok:
@@ -451,8 +460,10 @@ class Geocoder:
             if NEAR_BEFORE.search(before.lower()) or NEAR_AFTER.match(text[m.end : m.end + 15]):
                 m.precision = 2
 
-    def _demonym_regions(self, text: str, tokens: list[Token], matches: list[_Match]) -> list[_Match]:
-        """"le nord-est syrien", "الشمال السوري": a direction then a demonym -> country."""
+    def _demonym_regions(
+        self, text: str, tokens: list[Token], matches: list[_Match]
+    ) -> list[_Match]:
+        """ "le nord-est syrien", "الشمال السوري": a direction then a demonym -> country."""
         demonyms = self._store.demonyms()
         taken = [(m.phrase_start or m.start, m.phrase_end or m.end) for m in matches]
         found: list[_Match] = []
@@ -503,13 +514,26 @@ class Geocoder:
     def _resolve(self, text: str, tokens: list[Token], matches: list[_Match]) -> None:
         resolvable = [m for m in matches if m.candidates]
         for m in resolvable:
-            m.scores = {c.place.id: self._prior(c) + self._noun_bonus(tokens, m, c) for c in m.candidates}
+            m.scores = {
+                c.place.id: self._prior(c) + self._noun_bonus(tokens, m, c) for c in m.candidates
+            }
+            self._prefer_namesake_towns(m)
             self._pick(m)
         self._apply_containers(text, tokens, resolvable)
         for _ in range(2):
             countries, admins = self._context(resolvable)
             for m in resolvable:
                 self._pick(m, countries, admins, resolvable)
+
+    @staticmethod
+    def _prefer_namesake_towns(m: _Match) -> None:
+        """A bare "Aleppo" is the city, not the governorate named after it (ACLED's reading);
+        "la province d'Alep" gets the admin area through the noun bonus."""
+        towns = {c.place.admin1 for c in m.candidates if c.place.feature == "city"}
+        towns |= {c.place.admin2 for c in m.candidates if c.place.feature == "city"}
+        for c in m.candidates:
+            if c.place.feature in ("admin1", "admin2") and c.place.id in towns:
+                m.scores[c.place.id] -= 2.5
 
     def _noun_bonus(self, tokens: list[Token], m: _Match, c: Candidate) -> float:
         window = {t.norm for t in tokens[max(0, m.first - 4) : m.first]}
@@ -521,14 +545,14 @@ class Geocoder:
         prev = tokens[m.first - 1].norm if m.first else ""
         prev2 = tokens[m.first - 2].norm if m.first > 1 else ""
         near_nouns = {prev, prev2}
-        if feature == "admin1" and near_nouns & ADMIN_NOUNS:
-            return 3.0
+        if feature in ("admin1", "admin2") and near_nouns & ADMIN_NOUNS:
+            return 5.0
         if feature == "city" and near_nouns & CITY_NOUNS:
             return 1.5
         return 0.0
 
     def _apply_containers(self, text: str, tokens: list[Token], matches: list[_Match]) -> None:
-        """"Alexandria, La." / "Tripoli, Lebanon": the second name contains the first."""
+        """ "Alexandria, La." / "Tripoli, Lebanon": the second name contains the first."""
         by_first = {m.first: m for m in matches}
         for m in matches:
             if m.last >= len(tokens):
@@ -648,7 +672,9 @@ class Geocoder:
     def _to_toponyms(self, text: str, matches: list[_Match]) -> list[Toponym]:
         out: list[Toponym] = []
         last_end = -1
-        for m in sorted(matches, key=lambda m: (m.phrase_start or m.start, -(m.phrase_end or m.end))):
+        for m in sorted(
+            matches, key=lambda m: (m.phrase_start or m.start, -(m.phrase_end or m.end))
+        ):
             start = m.phrase_start if m.phrase_start is not None else m.start
             end = m.phrase_end if m.phrase_end is not None else m.end
             if start < last_end:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from veille.errors import DataError
 
@@ -110,7 +111,9 @@ class GazetteerStore:
                 "SELECT value FROM meta WHERE key = 'schema_version'"
             ).fetchone()
         except sqlite3.DatabaseError as exc:
-            raise DataError(f"the gazetteer index {path} is unreadable ({exc})", fix=REBUILD_FIX)
+            raise DataError(
+                f"the gazetteer index {path} is unreadable ({exc})", fix=REBUILD_FIX
+            ) from exc
         if version is None or int(version[0]) != SCHEMA_VERSION:
             raise DataError(
                 f"the gazetteer index {path} has schema {version}, expected {SCHEMA_VERSION}",
@@ -149,26 +152,19 @@ class GazetteerStore:
                 "p.lon, p.population FROM name n JOIN place p ON p.id = n.place WHERE n.key = ?",
                 (key,),
             ).fetchall()
-            cached = tuple(Candidate(self._record(row[1:]), int(row[0])) for row in rows)
+            cached = tuple(Candidate(self._record(row[1:]), row[0]) for row in rows)
             if len(self._names) > 200_000:
                 self._names.clear()
             self._names[key] = cached
         return cached
 
-    def _record(self, row: tuple[object, ...]) -> PlaceRecord:
-        pid = int(row[0])  # type: ignore[call-overload]
+    def _record(self, row: tuple[Any, ...]) -> PlaceRecord:
+        # SQLite already returns int/float/str/None for these columns: no conversions.
+        pid: int = row[0]
         cached = self._places.get(pid)
         if cached is None:
             cached = PlaceRecord(
-                id=pid,
-                name=str(row[1]),
-                feature=FEATURE_NAMES[int(row[2])],  # type: ignore[call-overload]
-                iso3=None if row[3] is None else str(row[3]),
-                admin1=None if row[4] is None else int(row[4]),  # type: ignore[call-overload]
-                admin2=None if row[5] is None else int(row[5]),  # type: ignore[call-overload]
-                lat=float(row[6]),  # type: ignore[arg-type]
-                lon=float(row[7]),  # type: ignore[arg-type]
-                population=int(row[8]),  # type: ignore[call-overload]
+                pid, row[1], FEATURE_NAMES[row[2]], row[3], row[4], row[5], row[6], row[7], row[8]
             )
             self._places[pid] = cached
         return cached

@@ -21,6 +21,7 @@ import statistics
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from veille.geo._geocoder import Geocoder, Toponym, _haversine_km
 from veille.model import Record
@@ -122,8 +123,10 @@ def evaluate_geoparsing(
     )
 
 
-def _overlap(p: Toponym, g: dict[str, object]) -> bool:
-    return p.start < int(g["end"]) and int(g["start"]) < p.end  # type: ignore[call-overload]
+def _overlap(p: Toponym, g: dict[str, Any]) -> bool:
+    start: int = g["start"]
+    end: int = g["end"]
+    return p.start < end and start < p.end
 
 
 def main(argv: list[str] | None = None) -> None:

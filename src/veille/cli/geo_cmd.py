@@ -1,0 +1,75 @@
+"""`veille geoparse`: every toponym of every article, resolved, one JSON line each."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any
+
+import typer
+
+from veille.cli.common import parse_date, print_failure
+
+
+def geoparse(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, URLs, or - for stdin.")],
+    pub_date: Annotated[
+        str | None, typer.Option("--pub-date", help="Publication date YYYY-MM-DD.")
+    ] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="fr, ar or en; detected when omitted.")
+    ] = None,
+    ner: Annotated[
+        bool, typer.Option("--ner/--no-ner", help="Use spaCy LOC/GPE entities as hints (fr, en).")
+    ] = True,
+) -> None:
+    """Print one JSON line per toponym: span, resolved place and geo_precision.
+
+    Exit status: 0 when every input was read, 1 when some failed (each on stderr).
+    """
+    from veille.geo import Geocoder
+    from veille.ingest import read_inputs
+    from veille.lang import detect_language
+    from veille.model import ArticleFailure
+
+    published = parse_date(pub_date, "--pub-date") if pub_date else None
+    geocoder = Geocoder.load()
+    pipelines: dict[str, Any] = {}
+    failures = 0
+    for item in read_inputs(paths, pub_date=published, language=lang):
+        if isinstance(item, ArticleFailure):
+            failures += 1
+            print_failure(item)
+            continue
+        language = item.language or detect_language(item.text) or "en"
+        hints: list[tuple[int, int]] = []
+        if ner and language in ("fr", "en"):
+            if language not in pipelines:
+                from veille.nlp import load_spacy
+
+                pipelines[language] = load_spacy(language)
+            doc = pipelines[language](item.text)
+            hints = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("LOC", "GPE")]
+        for toponym in geocoder.geoparse(item.text, language, hints=hints):
+            place = toponym.place
+            record = {
+                "article_id": item.id,
+                "start": toponym.start,
+                "end": toponym.end,
+                "text": toponym.text,
+                "name": place.name if place else None,
+                "lat": place.lat if place else None,
+                "lon": place.lon if place else None,
+                "admin1": place.admin1 if place else None,
+                "country": place.country if place else None,
+                "iso3": place.iso3 if place else None,
+                "geo_precision": toponym.geo_precision,
+                "gazetteer_id": place.gazetteer_id if place else None,
+            }
+            typer.echo(json.dumps(record, ensure_ascii=False))
+    if failures:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    """Add `veille geoparse` to the CLI."""
+    app.command("geoparse")(geoparse)

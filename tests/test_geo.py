@@ -1,0 +1,308 @@
+"""Gazetteer and geocoder: normalisation, recognition, resolution, precision, offsets."""
+
+from __future__ import annotations
+
+import csv
+import pickle
+from pathlib import Path
+
+import pytest
+
+from veille.errors import DataError
+from veille.geo import Geocoder, Place, Toponym
+from veille.geo._normalize import loose_name_key, name_keys
+from veille.geo._store import DEFAULT_INDEX
+
+SITES_CSV = DEFAULT_INDEX.parent / "sites.csv"
+
+
+@pytest.fixture(scope="module")
+def geo() -> Geocoder:
+    return Geocoder.load()
+
+
+def only(toponyms: list[Toponym], text: str) -> Toponym:
+    found = [t for t in toponyms if t.text == text]
+    assert len(found) == 1, [t.text for t in toponyms]
+    return found[0]
+
+
+def place_of(toponyms: list[Toponym], text: str) -> Place:
+    place = only(toponyms, text).place
+    assert place is not None
+    return place
+
+
+def assert_offsets(text: str, toponyms: list[Toponym]) -> None:
+    last = -1
+    for t in toponyms:
+        assert text[t.start : t.end] == t.text
+        assert t.start >= last
+        last = t.end
+
+
+# --------------------------------------------------------------------------- normalisation
+
+
+@pytest.mark.parametrize("variant", ["Deir ez-Zor", "Deir el-Zor", "Dayr az Zawr", "Der Ezzor"])
+def test_deir_ez_zor_family_shares_a_loose_key(variant: str) -> None:
+    assert loose_name_key(variant) == loose_name_key("Deir ez-Zor")
+
+
+def test_article_variants_share_a_key() -> None:
+    assert name_keys("Deir ez-Zor") == name_keys("Deir el-Zor") == ["deir al zor"]
+    assert "hasakah" in name_keys("Al-Hasakah")
+    assert name_keys("حَلَب") == name_keys("حلب")
+    assert name_keys("إدلب") == name_keys("ادلب")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Des frappes ont visé Deir ez-Zor.", "fr"),
+        ("Shelling hit Dayr az Zawr on Monday.", "en"),
+        ("Des tirs à Deir el-Zor.", "fr"),
+        ("Combats à Der Ezzor hier.", "fr"),
+        ("قصف على دير الزور.", "ar"),
+    ],
+)
+def test_deir_ez_zor_variants_resolve_to_the_city(geo: Geocoder, text: str, language: str) -> None:
+    toponyms = geo.geoparse(text, language)
+    assert len(toponyms) == 1
+    place = toponyms[0].place
+    assert place is not None
+    assert place.iso3 == "SYR" and place.feature == "city"
+    assert abs(place.lat - 35.34) < 0.1 and abs(place.lon - 40.14) < 0.1
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("Les combats à Alep.", "fr", "Alep"),
+        ("Fighting in Aleppo.", "en", "Aleppo"),
+        ("اشتباكات في حلب.", "ar", "حلب"),
+    ],
+)
+def test_aleppo_in_three_languages(geo: Geocoder, text: str, language: str, name: str) -> None:
+    place = place_of(geo.geoparse(text, language), name)
+    assert place.name == "Aleppo" and place.iso3 == "SYR" and place.feature == "city"
+
+
+def test_french_exonyms(geo: Geocoder) -> None:
+    text = "Des attaques à Bagdad, Mossoul, Damas et Tombouctou."
+    toponyms = geo.geoparse(text, "fr")
+    assert [t.place.iso3 for t in toponyms if t.place] == ["IRQ", "IRQ", "SYR", "MLI"]
+
+
+# --------------------------------------------------------------------------- Arabic
+
+
+@pytest.mark.parametrize(
+    ("word", "name"),
+    [
+        ("بحلب", "حلب"),
+        ("وحلب", "حلب"),
+        ("والموصل", "الموصل"),
+        ("بالموصل", "الموصل"),
+        ("للرقة", "رقة"),
+        ("وبدمشق", "دمشق"),
+    ],
+)
+def test_arabic_clitics_are_peeled_off(geo: Geocoder, word: str, name: str) -> None:
+    text = f"سقطت قذائف {word} صباح اليوم"
+    toponyms = geo.geoparse(text, "ar")
+    assert_offsets(text, toponyms)
+    t = only(toponyms, name)
+    assert t.place is not None and t.place.iso3 in {"SYR", "IRQ"}
+    assert t.end == text.index(word) + len(word)
+
+
+def test_arabic_offsets_are_exact_in_rtl_text(geo: Geocoder) -> None:
+    text = "قصفت طائرة مسيرة قاعدة عين الأسد في الأنبار، وسقطت قذائف على حلب."
+    toponyms = geo.geoparse(text, "ar")
+    assert_offsets(text, toponyms)
+    assert place_of(toponyms, "قاعدة عين الأسد").feature == "site"
+    assert place_of(toponyms, "الأنبار").feature == "admin1"
+    assert place_of(toponyms, "حلب").name == "Aleppo"
+
+
+def test_arabic_common_words_are_not_places(geo: Geocoder) -> None:
+    text = "قال مصدر في الدير إن الجيش دخل المدينة يوم الأحد ليلا دير"
+    assert [t.text for t in geo.geoparse(text, "ar")] == []
+
+
+# --------------------------------------------------------------------------- sites
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        ("Une frappe a visé la base de Kharab al-Jir mardi.", "fr", "base de Kharab al-Jir"),
+        ("A drone struck Kharab al-Jir airbase on Tuesday.", "en", "Kharab al-Jir airbase"),
+        ("استهدفت طائرة مسيرة قاعدة خراب الجير صباحا.", "ar", "قاعدة خراب الجير"),
+    ],
+)
+def test_site_in_three_languages(geo: Geocoder, text: str, language: str, span: str) -> None:
+    toponyms = geo.geoparse(text, language)
+    t = only(toponyms, span)
+    assert t.place is not None
+    assert t.place.gazetteer_id == "site:kharab-al-jir"
+    assert t.place.feature == "site" and t.place.iso3 == "SYR" and t.geo_precision == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "site_id"),
+    [
+        ("Le champ pétrolier d'al-Omar a été visé.", "fr", "al-omar-oil-field"),
+        ("Rockets hit Ain al-Asad air base.", "en", "ain-al-asad"),
+        ("قصف حقل كونيكو للغاز.", "ar", "conoco-gas-field"),
+        ("Trucks crossed at Kerem Shalom.", "en", "kerem-shalom"),
+        ("La centrale nucléaire de Zaporijjia a été touchée.", "fr", "zaporizhzhia-npp"),
+    ],
+)
+def test_curated_sites_are_found(geo: Geocoder, text: str, language: str, site_id: str) -> None:
+    ids = [t.place.gazetteer_id for t in geo.geoparse(text, language) if t.place]
+    assert f"site:{site_id}" in ids
+
+
+def _site_rows() -> list[dict[str, str]]:
+    with SITES_CSV.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_curated_sites_table_is_large_enough() -> None:
+    rows = _site_rows()
+    assert len(rows) >= 80
+    assert len({r["site_id"] for r in rows}) == len(rows)
+    for row in rows:
+        assert row["source"], row["site_id"]
+        assert row["aliases_fr"] and row["aliases_ar"] and row["aliases_en"], row["site_id"]
+
+
+@pytest.mark.parametrize("row", [r for r in _site_rows() if r["iso3"]], ids=lambda r: r["site_id"])
+def test_curated_site_lies_inside_its_country(geo: Geocoder, row: dict[str, str]) -> None:
+    boxes = geo._store.country_boxes()
+    min_lat, max_lat, min_lon, max_lon = boxes[row["iso3"]]
+    margin = 0.3  # degrees: the box is drawn from the country's towns, not its border
+    lat, lon = float(row["lat"]), float(row["lon"])
+    assert min_lat - margin <= lat <= max_lat + margin, row["site_id"]
+    assert min_lon - margin <= lon <= max_lon + margin, row["site_id"]
+
+
+# --------------------------------------------------------------------------- context
+
+
+def test_tripoli_follows_the_country_of_the_article(geo: Geocoder) -> None:
+    lebanon = "Des affrontements ont éclaté à Tripoli, dans le nord du Liban, près de Akkar."
+    libya = "Des milices de Misrata ont attaqué Tripoli, la capitale de la Libye."
+    assert place_of(geo.geoparse(lebanon, "fr"), "Tripoli").iso3 == "LBN"
+    assert place_of(geo.geoparse(libya, "fr"), "Tripoli").iso3 == "LBY"
+
+
+def test_comma_container_picks_the_homonym(geo: Geocoder) -> None:
+    text = "The fire broke out in Alexandria, La., on Sunday."
+    place = place_of(geo.geoparse(text, "en"), "Alexandria")
+    assert place.iso3 == "USA" and place.admin1 == "Louisiana"
+
+
+# --------------------------------------------------------------------------- precision
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span", "iso3"),
+    [
+        (
+            "Des frappes dans l'est de la Syrie ont fait dix morts.",
+            "fr",
+            "l'est de la Syrie",
+            "SYR",
+        ),
+        ("Les tensions dans le nord de l'Irak persistent.", "fr", "le nord de l'Irak", "IRQ"),
+        ("Fighting continued in eastern Syria overnight.", "en", "eastern Syria", "SYR"),
+        ("اشتباكات في شمال شرق سوريا اليوم", "ar", "شمال شرق سوريا", "SYR"),
+        ("La situation dans le nord-est syrien reste tendue.", "fr", "le nord-est syrien", "SYR"),
+    ],
+)
+def test_vague_regions_get_precision_3(
+    geo: Geocoder, text: str, language: str, span: str, iso3: str
+) -> None:
+    toponyms = geo.geoparse(text, language)
+    assert_offsets(text, toponyms)
+    t = only(toponyms, span)
+    assert t.geo_precision == 3
+    assert t.place is not None and t.place.iso3 == iso3 and t.place.feature == "country"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        ("Une attaque près de Kobané a fait trois morts.", "fr", "Kobané"),
+        ("An explosion near Mosul killed two.", "en", "Mosul"),
+        ("قصف مدفعي على ريف حلب الشمالي", "ar", "ريف حلب الشمالي"),
+    ],
+)
+def test_near_a_place_gets_precision_2(geo: Geocoder, text: str, language: str, span: str) -> None:
+    t = only(geo.geoparse(text, language), span)
+    assert t.geo_precision == 2
+    assert t.place is not None and t.place.feature == "city"
+
+
+def test_bare_town_gets_precision_1_and_province_3(geo: Geocoder) -> None:
+    text = "Des tirs à Homs et dans la province d'Idleb."
+    toponyms = geo.geoparse(text, "fr")
+    assert only(toponyms, "Homs").geo_precision == 1
+    idlib = only(toponyms, "Idleb")
+    assert idlib.place is not None and idlib.place.feature == "admin1"
+    assert idlib.geo_precision == 3
+
+
+# --------------------------------------------------------------------------- not places
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Base. Nord. Est. Mars a été calme, selon le ministre.", "fr"),
+        ("The Board met in March; Council members and the Senate agreed.", "en"),
+        ("Les forces syriennes et libanaises ont répondu.", "fr"),
+        ("the base was quiet and the town slept", "en"),
+    ],
+)
+def test_common_words_are_not_places(geo: Geocoder, text: str, language: str) -> None:
+    assert [t.text for t in geo.geoparse(text, language)] == []
+
+
+def test_lowercase_words_are_not_places(geo: Geocoder) -> None:
+    assert geo.geoparse("they went to paris and aleppo", "en") == []
+
+
+# --------------------------------------------------------------------------- hints, API
+
+
+def test_hint_without_gazetteer_entry_is_kept_unresolved(geo: Geocoder) -> None:
+    text = "Militants attacked Zzyzxqu Valley at dawn."
+    start = text.index("Zzyzxqu")
+    toponyms = geo.geoparse(text, "en", hints=[(start, start + len("Zzyzxqu Valley"))])
+    t = only(toponyms, "Zzyzxqu Valley")
+    assert t.place is None and t.geo_precision is None
+    assert geo.to_location(t) is None
+
+
+def test_to_location_copies_the_place(geo: Geocoder) -> None:
+    t = only(geo.geoparse("Une frappe près de Raqqa.", "fr"), "Raqqa")
+    loc = geo.to_location(t)
+    assert loc is not None
+    assert loc.iso3 == "SYR" and loc.geo_precision == 2 and loc.gazetteer_id is not None
+    assert loc.name == t.place.name if t.place else False
+
+
+def test_geocoder_pickles(geo: Geocoder) -> None:
+    clone = pickle.loads(pickle.dumps(geo))
+    text = "Fighting in Aleppo."
+    assert clone.geoparse(text, "en") == geo.geoparse(text, "en")
+
+
+def test_missing_index_raises_data_error_with_fix(tmp_path: Path) -> None:
+    with pytest.raises(DataError) as info:
+        Geocoder.load(tmp_path / "nope.sqlite")
+    assert "build_gazetteer.py" in str(info.value)
