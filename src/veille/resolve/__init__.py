@@ -1,0 +1,1 @@
+"""Resolution of dates, places and actors against reference data."""

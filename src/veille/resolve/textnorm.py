@@ -1,0 +1,141 @@
+"""Text normalisation for dictionary look-ups in French, English and Arabic.
+
+Generic and stateless: word tokens keep their code-point offsets into the original
+text, and each token carries a normalised form used only as a look-up key.
+
+- Latin script: compatibility decomposition, accents dropped, case folded, typographic
+  apostrophes and every hyphen treated as separators ("l'État" -> ``l``, ``etat``).
+- Arabic script: tashkeel and tatweel stripped, alef forms unified (أ إ آ ٱ -> ا),
+  alef maqsura -> ya (ى -> ي), ta marbuta -> ha (ة -> ه). Hamza on waw or ya is
+  kept (no ``normalize_hamza``), so distinct words stay distinct.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import NamedTuple
+
+from pyarabic import araby
+
+# A word is a run of letters or digits plus the combining marks (Latin accents in NFD
+# text, Arabic tashkeel) and the tatweel that ``\w`` alone would split on.
+_WORD = re.compile(
+    r"(?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed])+"
+)
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
+_ARABIC_DROPPED = re.compile("[\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed]")
+_LATIN_EXTRA = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ʿ": "", "ʾ": ""})
+_ARABIC_FOLD = str.maketrans({"ٱ": "ا", "ى": "ي", "ة": "ه"})
+
+# Attached clitics that may precede a name: a conjunction, then a preposition.
+_CONJUNCTIONS = ("و", "ف")
+_PREPOSITIONS = ("ب", "ل", "ك")
+_MIN_STEM = 2
+
+
+class Token(NamedTuple):
+    """One word of a text: its offsets in the original text and its look-up key."""
+
+    start: int
+    end: int
+    norm: str
+    upper: bool  # every cased letter is upper case (for acronyms such as "US", "IS")
+
+
+def is_arabic(word: str) -> bool:
+    """True when the word contains an Arabic letter."""
+    return _ARABIC_LETTER.search(word) is not None
+
+
+def normalize_arabic_word(word: str) -> str:
+    """Look-up key of one Arabic word (see the module docstring)."""
+    word = araby.strip_tashkeel(word)
+    word = araby.strip_tatweel(word)
+    word = _ARABIC_DROPPED.sub("", word)
+    word = araby.normalize_alef(word)
+    return word.translate(_ARABIC_FOLD)
+
+
+def normalize_latin_word(word: str) -> str:
+    """Look-up key of one Latin-script word: no accents, case folded."""
+    if word.isascii():
+        return word.lower()
+    decomposed = unicodedata.normalize("NFKD", word.translate(_LATIN_EXTRA))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.casefold()
+
+
+def normalize_word(word: str) -> str:
+    """Look-up key of one word, by script."""
+    return normalize_arabic_word(word) if is_arabic(word) else normalize_latin_word(word)
+
+
+def _is_upper(word: str) -> bool:
+    # Arabic letters have no case: they are never "upper".
+    return any(ch.isupper() for ch in word) and not any(ch.islower() for ch in word)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split a text into word tokens with offsets and normalised keys."""
+    tokens: list[Token] = []
+    for found in _WORD.finditer(text):
+        word = found.group()
+        norm = normalize_word(word)
+        if norm:
+            tokens.append(Token(found.start(), found.end(), norm, _is_upper(word)))
+    return tokens
+
+
+def normalize_phrase(phrase: str) -> tuple[str, ...]:
+    """Look-up key of a dictionary phrase: its normalised tokens."""
+    return tuple(token.norm for token in tokenize(phrase))
+
+
+def arabic_clitic_forms(norm: str) -> list[tuple[str, int]]:
+    """Forms of a normalised Arabic word with attached clitics removed.
+
+    Returns ``(form, prefix_length)`` pairs, the unstripped word first; the prefix
+    length counts normalised letters. ``ل`` + ``ال`` is written ``لل``: the form
+    restores the article's alef (``للقوات`` -> ``القوات``) and its prefix leaves the
+    preposition in the span (prefix 0; ``وللقوات`` -> prefix 1, span ``للقوات``).
+    """
+    forms = [(norm, 0)]
+    bases = [(norm, 0)]
+    if norm[:1] in _CONJUNCTIONS and len(norm) - 1 >= _MIN_STEM:
+        forms.append((norm[1:], 1))
+        bases.append((norm[1:], 1))
+    for base, used in bases:
+        if base[:1] not in _PREPOSITIONS:
+            continue
+        rest = base[1:]
+        if len(rest) < _MIN_STEM:
+            continue
+        forms.append((rest, used + 1))
+        if base[0] == "ل" and rest.startswith("ل"):
+            # The article has lost its alef to the preposition, so the name is not
+            # written apart from it: the span keeps the preposition ("للقوات").
+            forms.append(("ا" + rest, used))
+    return forms
+
+
+def original_offset(raw: str, letters: int) -> int:
+    """Offset in ``raw`` just after its first ``letters`` kept (non-dropped) letters.
+
+    Maps a prefix length counted on the normalised Arabic word back onto the word as
+    written, where tashkeel and tatweel occupy code points of their own.
+    """
+    if letters <= 0:
+        return 0
+    seen = 0
+    for index, ch in enumerate(raw):
+        if _ARABIC_DROPPED.match(ch):
+            continue
+        seen += 1
+        if seen == letters:
+            # Marks written on the last clitic letter belong to it.
+            end = index + 1
+            while end < len(raw) and _ARABIC_DROPPED.match(raw[end]):
+                end += 1
+            return end
+    return len(raw)
