@@ -53,8 +53,9 @@ def normalize_arabic_word(word: str) -> str:
     word = araby.strip_tashkeel(word)
     word = araby.strip_tatweel(word)
     word = _ARABIC_DROPPED.sub("", word)
-    word = araby.normalize_alef(word)
-    return word.translate(_ARABIC_FOLD)
+    # Fold ى before normalize_alef, which would otherwise turn it into ا.
+    word = word.translate(_ARABIC_FOLD)
+    return str(araby.normalize_alef(word))
 
 
 def normalize_latin_word(word: str) -> str:
