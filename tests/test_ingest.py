@@ -484,3 +484,8 @@ def test_undecodable_legacy_bytes_fail_with_the_fix(tmp_path: Path) -> None:
         f"{path}: not valid UTF-8 (byte 1), and its encoding could not be detected. "
         "Fix: re-save the file as UTF-8."
     )
+
+
+def test_feed_served_as_text_html_is_read_as_a_feed() -> None:
+    items = list(read_article_bytes(RSS.encode(), origin="https://x/rss", content_type="text/html"))
+    assert [a.id for a in articles(items)] == ["urn:test:1", "https://example.org/a2"]

@@ -111,12 +111,17 @@ def read_article_bytes(
 
     ``kind`` says what it is; without it the ``content_type`` decides, else sniffing
     (``{`` first: JSONL, ``[``: JSON, a feed root element: feed, other markup: HTML,
-    else text). ``article_id`` names a text or HTML document (default: ``origin``'s
-    stem); records and feed entries carry their own ids.
+    else text); a feed root element wins over a content type that says otherwise.
+    ``article_id`` names a text or HTML document (default: ``origin``'s stem);
+    records and feed entries carry their own ids.
     """
     defaults = Defaults(pub_date=pub_date, language=normalise_language(language))
     media_type, charset = _parse_content_type(content_type)
-    kind = kind or _CONTENT_TYPE_KINDS.get(media_type or "") or sniff_kind(data)
+    if kind is None:
+        sniffed = sniff_kind(data)
+        declared = _CONTENT_TYPE_KINDS.get(media_type or "")
+        # Many servers label feeds text/html or text/plain; the root element is surer.
+        kind = sniffed if declared is None or sniffed == "feed" else declared
     article_id = article_id or PurePosixPath(origin).stem or origin
     if len(data) > MAX_DOCUMENT_BYTES:
         yield ArticleFailure(
