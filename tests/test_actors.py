@@ -407,3 +407,21 @@ def test_missing_dictionary_says_how_to_fix(tmp_path: Path) -> None:
     bad.write_text('{"format": 99}', encoding="utf-8")
     with pytest.raises(DataError, match="format"):
         ActorResolver.load(bad)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "la guerre civile et la société civile"),
+        ("fr", "une opération militaire et des équipements militaires"),
+        ("fr", "2 millions d'habitants"),
+        ("en", "let them go to a military base"),
+        ("en", "Amal Clooney spoke"),
+        ("en", "the junta in Bamako"),
+        ("ar", "مدينة ود مدني"),
+        ("ar", "حملة النصرة لغزة"),
+        ("ar", "القاعدة العسكرية"),
+    ],
+)
+def test_common_words_are_not_actors(resolver: ActorResolver, lang: str, text: str) -> None:
+    assert resolver.find_actors(text, lang, context_iso3=["MLI"]) == []
