@@ -260,6 +260,9 @@ def country_slots(country: Country) -> dict[Lang, dict[str, list[str]]]:
         "m": ["ال" + adj for adj in country.ar_adj],
         "f": ["ال" + adj + "ة" for adj in country.ar_adj],
         "pl": [f"ال{adj}{end}" for adj in country.ar_adj for end in ("ين", "ون")],
+        # Indefinite forms: "قاعدة أميركية" (a US base), "رتل روسي" (a Russian convoy).
+        "m_indef": list(country.ar_adj),
+        "f_indef": [adj + "ة" for adj in country.ar_adj],
         "name": list(country.ar_name),
     }
     en: dict[str, list[str]] = {

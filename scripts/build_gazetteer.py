@@ -362,6 +362,22 @@ def build(out: Path) -> None:
         if row.admin2 is not None and row.admin2 not in places:
             row.admin2 = None
 
+    # Curated sites name their province in whatever spelling the curator used; store the
+    # gazetteer's own admin1 name so that events at a site and in its province compare.
+    admin1_by_key: dict[tuple[str, str], str] = {}
+    for row in places.values():
+        if row.feature == "admin1" and row.iso3:
+            for key in row.names:
+                admin1_by_key.setdefault((row.iso3, key.lstrip("~")), row.name)
+
+    def canonical_admin1(iso3: str, name: str) -> str:
+        keys = [*name_keys(name), loose_name_key(name) or ""]
+        for key in keys:
+            found = admin1_by_key.get((iso3, key))
+            if found:
+                return found
+        return name
+
     # Curated sites.
     site_rows = []
     with (DATA_DIR / "sites.csv").open(encoding="utf-8", newline="") as fh:
@@ -382,7 +398,13 @@ def build(out: Path) -> None:
                     row.add_name(alias, FLAG_PRIMARY, loose=True)
             places[pid] = row
             site_rows.append(
-                (pid, rec["site_id"], rec["kind"], rec["admin1"] or None, rec["source"])
+                (
+                    pid,
+                    rec["site_id"],
+                    rec["kind"],
+                    canonical_admin1(rec["iso3"], rec["admin1"]) if rec["admin1"] else None,
+                    rec["source"],
+                )
             )
 
     write_index(out, places, site_rows, bbox, demonyms)

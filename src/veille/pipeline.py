@@ -322,9 +322,15 @@ class Pipeline:
                 for ent in doc.ents
                 if ent.label_ in ("LOC", "GPE", "FAC")
             ]
+            function_words = _function_word_starts(an, lang)
+            hinted = set(hints)
             for top in geocoder.geoparse(masked, lang, hints=hints):
                 place = top.place
                 if place is None:
+                    continue
+                # "Quelques minutes plus tard": a capitalised determiner is not a village,
+                # whatever the gazetteer knows. The parser's part of speech decides.
+                if top.start in function_words and (top.start, top.end) not in hinted:
                     continue
                 out.append(
                     PlaceRef(
@@ -432,6 +438,22 @@ class Pipeline:
             framing=framing,
         )
         return event
+
+
+_FUNCTION_POS = frozenset({"DET", "ADV", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "VERB", "NUM", "PART"})
+
+
+def _function_word_starts(an: _Analysis, lang: str) -> set[int]:
+    """Start offsets of one-token words the parser tags as function words or verbs."""
+    out: set[int] = set()
+    for k, doc in an.docs.items():
+        seg = an.segments[k]
+        if seg.language != lang or lang == "ar":
+            continue
+        for tok in doc:
+            if tok.pos_ in _FUNCTION_POS and not tok.ent_type_:
+                out.add(seg.start + tok.idx)
+    return out
 
 
 def _generic_default(c: Candidate) -> str:

@@ -1,4 +1,10 @@
-"""ACLED event taxonomy (6 types, 25 sub-event types) and its PLOVER mapping."""
+"""ACLED event taxonomy (6 types, 25 sub-event types) and its PLOVER mapping.
+
+PLOVER has 16 event types (AGREE, CONSULT, SUPPORT, CONCEDE, COOPERATE, AID, RETREAT,
+REQUEST, ACCUSE, REJECT, THREATEN, PROTEST, SANCTION, MOBILIZE, COERCE, ASSAULT); taking
+territory is COERCE with mode "seize". ACLED's "Change to group/activity" and "Other"
+have no PLOVER counterpart; they map to MOBILIZE, the closest, and say so here.
+"""
 
 from __future__ import annotations
 
@@ -23,8 +29,10 @@ SUB_EVENT_TYPES: dict[str, SubEventType] = {
     for s in (
         # Battles
         SubEventType("Armed clash", "Battles", _POLITICAL, "ASSAULT", True),
-        SubEventType("Government regains territory", "Battles", _POLITICAL, "SEIZE", True),
-        SubEventType("Non-state actor overtakes territory", "Battles", _POLITICAL, "SEIZE", True),
+        SubEventType("Government regains territory", "Battles", _POLITICAL, "COERCE", True),
+        SubEventType(
+            "Non-state actor overtakes territory", "Battles", _POLITICAL, "COERCE", True
+        ),
         # Explosions/Remote violence
         SubEventType("Chemical weapon", "Explosions/Remote violence", _POLITICAL, "ASSAULT", True),
         SubEventType("Air/drone strike", "Explosions/Remote violence", _POLITICAL, "ASSAULT", True),
@@ -87,7 +95,7 @@ SUB_EVENT_TYPES: dict[str, SubEventType] = {
             "SEIZE",
             False,
         ),
-        SubEventType("Other", "Strategic developments", _STRATEGIC, "OTHER", False),
+        SubEventType("Other", "Strategic developments", _STRATEGIC, "MOBILIZE", False),
     )
 }
 
