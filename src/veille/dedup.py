@@ -21,6 +21,13 @@ SAME_EVENT_THRESHOLD = 0.55
 DATE_WINDOW_DAYS = 1  # mentions in different sources may differ by a day (time zones)
 NEAR_KM = 25.0
 ADJACENT_CHARS = 40  # mentions closer than this in one text are consecutive sentences
+# Within a family, the more severe sub-type wins when mentions disagree (ACLED codes
+# a protest that police dispersed as "Protest with intervention").
+_SEVERITY = {
+    "Peaceful protest": 0,
+    "Protest with intervention": 1,
+    "Excessive force against protesters": 2,
+}
 
 _CLAIM_PRIORITY = {"confirmed": 3, "claimed": 2, "denied": 1, "reported": 0}
 _FEATURE_ORDER = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
@@ -161,7 +168,7 @@ def match_score(a: Event, b: Event, *, same_article: bool = False) -> float:
     elif same_article:
         score += 0.05
     if same_article and _text_distance(a, b) <= ADJACENT_CHARS:
-        score += 0.1  # the next sentence usually goes on telling the same happening
+        score += 0.15  # the next sentence usually goes on telling the same happening
     if a.actor1 and b.actor1:
         score += 0.1
     if a.actor2 and b.actor2:
@@ -205,7 +212,10 @@ def _recompute(e: Event, parts: Sequence[Event]) -> Event:
     stated = [
         m.values.sub_event_type for m in ms if m.values.sub_event_type and not m.values.generic
     ]
-    sub = Counter(stated).most_common(1)[0][0] if stated else _default_sub(parts)
+    if stated and all(x in _SEVERITY for x in stated):
+        sub = max(stated, key=lambda x: _SEVERITY[x])
+    else:
+        sub = Counter(stated).most_common(1)[0][0] if stated else _default_sub(parts)
     info = SUB_EVENT_TYPES[sub]
     weapon = next(
         (m.values.weapon for m in ms if m.values.sub_event_type == sub and m.values.weapon), None

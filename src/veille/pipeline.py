@@ -358,6 +358,8 @@ class Pipeline:
         for lang in sorted({s.language for s in an.segments}):
             masked = _mask_except(an.article.text, [s for s in an.segments if s.language == lang])
             for m in resolver.find_actors(masked, lang, context_iso3=context):
+                if m.actor.id.startswith("unidentified"):
+                    continue  # DESIGN: unidentified perpetrators stay null
                 actors.append(ActorRef(m.start, m.end, m.actor.id, m.framed, m.actor))
             for f in resolver.find_framing(masked, lang):
                 framing.append(FramingRef(f.start, f.end, f.term, f.actor_id))
@@ -372,6 +374,13 @@ class Pipeline:
             location = self.geocoder.to_location(c.place.payload)  # type: ignore[arg-type]
         actor1 = c.actor1.payload if c.actor1 else None
         actor2 = c.actor2.payload if c.actor2 else None
+        if actor1 is None and location is not None and location.iso3 and info.event_type in ("Protests", "Riots"):
+            # ACLED: unnamed demonstrators are "Protesters (country)" or "Rioters (country)".
+            group = "protesters" if info.event_type == "Protests" else "rioters"
+            actor1 = self.actors.by_id(f"{group}-{location.iso3.lower()}")
+        if actor2 is None and c.target_civilian and location is not None and location.iso3:
+            # "ont enlevé une trentaine de voyageurs": the victims are civilians there.
+            actor2 = self.actors.by_id(f"civilians-{location.iso3.lower()}")
         mention = Mention(
             article_id=article.id,
             source_id=s.source_id,

@@ -134,13 +134,26 @@ class SentenceExtractor:
             return []
         triggers = _lno(self.lex.triggers.find(toks), rank=lambda m: m.payload.rank)
         weapons = _lno(self.lex.weapons.find(toks))
-        triggers = [t for t in triggers if self._keep_trigger(t, toks, weapons)]
+        triggers = [t for t in triggers if self._keep_trigger(t, toks, weapons, s)]
         kept: list[Match] = []
+        negated_families: set[str] = set()
         for trig in triggers:
             reason = self._reject_reason(trig, toks, s)
             if reason is None:
                 kept.append(trig)
+            elif reason == "negated":
+                negated_families.add(_entry_family(trig.payload))
+        if negated_families and self.lex.deny.find(toks):
+            # "X dément ... : aucune frappe n'a été menée": a denial that the text backs
+            # with an explicit negation is not an event of that kind.
+            kept = [t for t in kept if _entry_family(t.payload) not in negated_families | {"any"}]
         fatal = self._fatalities(toks)
+        if fatal is None:
+            fatal = self._no_fatalities(toks)
+        intervention = self.lex.intervention.find(toks)
+        if intervention and not any(_entry_family(t.payload) == "protest" for t in kept):
+            # Police action in the sentence after a protest: the protest had an intervention.
+            return [self._intervention(s, toks, intervention[0], fatal)]
         if not kept:
             if fatal is not None and not self._sentence_future(toks):
                 return [self._fatality_only(s, fatal)]
@@ -152,8 +165,14 @@ class SentenceExtractor:
         return out
 
     # -- triggers -----------------------------------------------------------
-    def _keep_trigger(self, m: Match, toks: list[Tok], weapons: list[Match]) -> bool:
+    def _keep_trigger(self, m: Match, toks: list[Tok], weapons: list[Match], s: SentenceInput) -> bool:
         entry: TriggerEntry = m.payload
+        if entry.requires_weapon and not weapons:
+            return False
+        if entry.needs_place:
+            end = toks[m.end - 1].end
+            if not any(0 <= p.start - end <= 4 for p in s.places):
+                return False
         if entry.not_after:
             prev = toks[m.start - 1] if m.start > 0 else None
             if prev is not None and prev.keys & {fold(w) for w in entry.not_after}:
@@ -182,6 +201,8 @@ class SentenceExtractor:
             return "justification"
         if self._aggregate(m, toks, s):
             return "aggregate"
+        if self.lex.habitual.find(toks):
+            return "habitual"
         return None
 
     def _negated(self, m: Match, toks: list[Tok], chain: list[int]) -> bool:
@@ -272,6 +293,12 @@ class SentenceExtractor:
     ) -> list[Candidate]:
         best = max(group, key=lambda m: (m.payload.rank, m.payload.sub is not None))
         entry: TriggerEntry = best.payload
+        fams = {_entry_family(m.payload) for m in group}
+        if "protest" in fams and "any" in fams and (fatal is not None or weapons):
+            # Forces firing on or killing protesters: ACLED's "Excessive force".
+            protest = next(m for m in group if _entry_family(m.payload) == "protest")
+            entry = entry.model_copy(update={"sub": "Excessive force against protesters", "generic": None, "rank": 3})
+            best = protest
         trigger_span = (toks[best.start].start, toks[best.end - 1].end)
         cand = Candidate(
             sentence=s,
@@ -358,13 +385,25 @@ class SentenceExtractor:
             for i in trig_idx
         )
         first_trig = min(trig_idx)
+        instrument = [(toks[m.start].start, toks[m.end - 1].end) for m in group]
+        if cand.weapon_span:
+            instrument.append(cand.weapon_span)
+        protest = cand.family == "protest"
         agents: list[tuple[int, ActorRef]] = []
         targets: list[tuple[int, ActorRef]] = []
         for ref in s.actors:
             tok_i = _token_at(toks, ref.start)
             if tok_i is None:
                 continue
-            role = self._syntactic_role(tok_i, toks, anchors, passive)
+            role: str | None
+            if any(ref.start < e and b < ref.end for b, e in instrument):
+                # "missiles russes", "frappes américaines": the owner acted; an intercepted
+                # weapon ("deux drones ukrainiens" shot down) belongs to the target side.
+                role = "actor2" if cand.sub_event_type == "Disrupted weapons use" else "actor1"
+            else:
+                role = self._syntactic_role(tok_i, toks, anchors, passive)
+            if protest and getattr(ref.payload, "kind", "") == "state_forces":
+                role = "actor2"  # ACLED: protesters are actor 1, the forces facing them actor 2
             if role is None:
                 role = "actor1" if ref.end <= toks[first_trig].start else "actor2"
                 # The subject of a passive trigger is its target, wherever it stands.
@@ -455,6 +494,9 @@ class SentenceExtractor:
             cand.claim_by = _actor_name(who)
             cand.claim_via = "statement"
             return
+        self_claim = self._self_claim(toks)
+        if self_claim is not None and not claim:
+            claim = [self_claim]
         if claim:
             c = claim[0]
             who = subject_actor(c.start) or cand.actor1
@@ -488,9 +530,58 @@ class SentenceExtractor:
         if report:
             r = report[0]
             cand.claim_span = _span(toks, r)
+            officials = [o for o in lex.official_nouns.find(toks) if abs(o.start - r.start) <= 5]
+            if officials and not lex.reporter_nouns.find(toks[r.start : r.start + 6]):
+                # "selon le ministère de la Santé", "a indiqué la police": an authority
+                # that is not the perpetrator vouches for it.
+                cand.claim_status, cand.claim_via = "confirmed", "official"
+                who = [a for a in s.actors if abs(a.start - toks[officials[0].start].start) <= 40]
+                cand.claim_by = _actor_name(who[0]) if who else None
+                return
             cand.claim_via = "media" if lex.reporter_nouns.find(toks) else "report"
         else:
             cand.claim_via = "article" if s.source_kind == "article" else "post"
+
+    def _self_claim(self, toks: list[Tok]) -> Match | None:
+        """A claim verb followed, within a few words, by a perfect infinitive."""
+        for cv in self.lex.claim_verbs.find(toks):
+            for k in range(cv.end, min(len(toks) - 1, cv.end + 5)):
+                aux, part = toks[k], toks[k + 1]
+                if fold(aux.text) in self.lex.perfect_auxiliaries and (
+                    "VerbForm=Part" in part.morph or part.pos == "VERB"
+                ):
+                    return Match(cv.start, k + 2, "self-claim")
+        return None
+
+    def _no_fatalities(self, toks: list[Tok]) -> tuple[int, Span] | None:
+        found = self.lex.no_fatalities.find(toks)
+        if not found:
+            return None
+        m = found[0]
+        return 0, _span(toks, m)
+
+    def _intervention(
+        self, s: SentenceInput, toks: list[Tok], cue: Match, fatal: tuple[int, Span] | None
+    ) -> Candidate:
+        """An anaphoric "Protest with intervention" mention: the forces are the target side."""
+        cand = Candidate(
+            sentence=s,
+            trigger=_span(toks, cue),
+            sub_event_type="Protest with intervention",
+            generic=None,
+            default_sub=None,
+            rank=3,
+            mode="demonstrate",
+            anaphoric=True,
+        )
+        forces = [a for a in s.actors if getattr(a.payload, "kind", "") == "state_forces"]
+        if forces:
+            cand.actor2 = forces[0]
+        self._claim(cand, toks, s)
+        self._date(cand, s)
+        if fatal is not None:
+            cand.fatalities, cand.fatalities_span = fatal
+        return cand
 
     def _date(self, cand: Candidate, s: SentenceInput) -> None:
         valued = [d for d in s.dates if d.value is not None]
@@ -511,8 +602,42 @@ class SentenceExtractor:
         if cand.time_of_day is None and tods and valued:
             t = min(tods, key=lambda e: abs(e.start - cand.trigger[0]))
             cand.time_of_day, cand.time_span = t.time_of_day, t.span
+        clock = self._clock_time(s)
+        if clock is not None and (cand.event_date is not None or not valued):
+            # "vers 2 heures du matin" is night: the hour is more precise than "matin".
+            cand.time_of_day, cand.time_span = clock
+
+    def _clock_time(self, s: SentenceInput) -> tuple[TimeOfDay, Span] | None:
+        """ "vers 22 heures", "à 2 heures du matin": the hour gives the time of day.
+
+        A time written before a colon at the start of a line is a live blog's
+        timestamp (when it was posted), not when it happened, and is skipped.
+        """
+        toks = s.tokens
+        for k, tok in enumerate(toks[1:], start=1):
+            prev = toks[k - 1]
+            if not (fold(tok.text) in self.lex.hour_markers and _NUM.match(prev.text)):
+                continue
+            if k >= 2 and fold(toks[k - 2].text) not in ("a", "à", "vers", "at", "around", "about", "des", "dès"):
+                continue
+            hour = int(prev.text)
+            if hour > 23:
+                continue
+            tod: TimeOfDay = (
+                "night" if hour <= 4 or hour >= 22 else "dawn" if hour <= 6 else
+                "morning" if hour <= 11 else "afternoon" if hour <= 17 else "evening"
+            )
+            return tod, (prev.start, tok.end)
+        return None
 
     def _anaphoric(self, m: Match, toks: list[Tok]) -> bool:
+        head = toks[m.start]
+        if head.pos in ("NOUN", "PROPN"):
+            # "X a revendiqué l'attaque", "la police a confirmé l'enlèvement": the noun
+            # names an event told before; it adds attribution, not a new event.
+            cues = {c.start for table in (self.lex.claim, self.lex.confirm, self.lex.deny) for c in table.find(toks)}
+            if any(i in cues for i in _ancestors(toks, m.start, limit=2)):
+                return True
         for t in toks:
             if (
                 t.head == m.start

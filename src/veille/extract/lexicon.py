@@ -8,6 +8,7 @@ lower-cased text or lemma equals it, accents ignored; ``*`` matches any one toke
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -20,10 +21,21 @@ from pydantic import BaseModel, ConfigDict, Field
 from veille.errors import DataError
 
 
+_ARABIC_CHAR = re.compile("[\u0600-\u06FF]")
+
+
 def fold(text: str) -> str:
-    """Lower-case and strip Latin accents (not Arabic marks: see veille.nlp.arabic)."""
+    """Matching key: lower-cased, Latin accents stripped, Arabic normalised.
+
+    Arabic goes through ``veille.nlp.arabic.normalize`` (diacritics, tatweel, alef
+    forms, ى), so a lexicon pattern and a text token always meet in the same form.
+    """
+    if _ARABIC_CHAR.search(text):
+        from veille.nlp.arabic import normalize
+
+        return normalize(text)
     decomposed = unicodedata.normalize("NFD", text.lower().replace("’", "'"))
-    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn" or ord(c) >= 0x0600)
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
 
 
 @dataclass(slots=True)
@@ -57,6 +69,8 @@ class TriggerEntry(BaseModel):
     rank: int = 1
     weak: bool = False
     needs_object: bool = False
+    requires_weapon: bool = Field(default=False, description="Only with a weapon noun in the sentence.")
+    needs_place: bool = Field(default=False, description="Only right before a place name.")
     target_default: str | None = None
     not_after: list[str] = Field(default_factory=list)
 
@@ -94,6 +108,18 @@ class LexiconData(BaseModel):
     vague_numbers: dict[str, int]
     lower_bound_markers: list[str]
     civilian_nouns: list[str]
+    # Verbs that, followed by a perfect infinitive, make a claim by their subject:
+    # "affirme avoir abattu", "a annoncé samedi avoir pris" (the actor's own account).
+    claim_verbs: list[str] = Field(default_factory=list)
+    perfect_auxiliaries: list[str] = Field(default_factory=list)
+    # Phrases saying that nobody died ("aucune victime"): fatalities 0, not null.
+    no_fatalities: list[str] = Field(default_factory=list)
+    # Police action against a gathering: a protest becomes "Protest with intervention".
+    intervention: list[str] = Field(default_factory=list)
+    # Clock-time phrases ("vers 22 heures"): the hour gives the time of day.
+    hour_markers: list[str] = Field(default_factory=list)
+    # Habitual adverbs ("régulièrement"): what they qualify is not one dated event.
+    habitual: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +204,12 @@ class Lexicon:
         self.injury = PhraseTable([(p, p) for p in data.injury_nouns])
         self.lower_bound = PhraseTable([(p, p) for p in data.lower_bound_markers])
         self.civilian = PhraseTable([(p, p) for p in data.civilian_nouns])
+        self.claim_verbs = PhraseTable([(p, p) for p in data.claim_verbs])
+        self.perfect_auxiliaries = frozenset(fold(w) for w in data.perfect_auxiliaries)
+        self.no_fatalities = PhraseTable([(p, p) for p in data.no_fatalities])
+        self.intervention = PhraseTable([(p, p) for p in data.intervention])
+        self.hour_markers = frozenset(fold(w) for w in data.hour_markers)
+        self.habitual = PhraseTable([(p, p) for p in data.habitual])
         self.negation = frozenset(fold(w) for w in data.negation)
         self.vague_numbers = {fold(k): v for k, v in data.vague_numbers.items()}
 

@@ -192,7 +192,16 @@ _TIME_OF_DAY: dict[str, dict[str, TimeOfDay]] = {
     },
 }
 
-ExpressionKind = Literal["explicit", "weekday", "relative", "anchored", "month", "time"]
+# "dans la nuit de samedi à dimanche": one night across two days, dated on the second
+# (the night belongs to the morning it ends in; the first day stays in the text span).
+_OVERNIGHT: dict[str, str] = {
+    "fr": r"(?:dans\s+)?la\s+nuit\s+d[eu]\s+(?:{wd})\s+(?:à|au)\s+(?P<second>{wd})",
+    "en": r"(?:on\s+|during\s+)?the\s+night\s+(?:of|from)\s+(?:{wd})\s+(?:to|into)\s+(?P<second>{wd})",
+}
+
+ExpressionKind = Literal[
+    "explicit", "weekday", "relative", "anchored", "month", "time", "overnight"
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +235,7 @@ class _Patterns:
     month: re.Pattern[str]
     tod: re.Pattern[str]
     numeric: re.Pattern[str]
+    overnight: re.Pattern[str] | None
 
 
 @lru_cache(maxsize=8)
@@ -256,6 +266,9 @@ def _patterns(language: str) -> _Patterns:
         tod=re.compile(rf"{b0}(?:{tod}){b1}", re.IGNORECASE),
         numeric=re.compile(
             r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)|(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)"
+        ),
+        overnight=(
+            re.compile(_OVERNIGHT[lang].format(wd=wd), re.IGNORECASE) if lang in _OVERNIGHT else None
         ),
     )
 
@@ -326,6 +339,13 @@ def find_date_expressions(
         except ValueError:
             continue
         add(m, "explicit", value, "day")
+    if pats.overnight is not None:
+        for m in pats.overnight.finditer(text):
+            wd = _lookup(_WEEKDAYS[lang], m.group("second"))
+            value = _weekday_on_or_before(published, wd) if published and wd is not None else None
+            found.append(
+                DateExpression(m.start(), m.end(), m.group(0), "overnight", value, "day", "night")
+            )
     for m in pats.anchored.finditer(text):
         offset = _lookup(_ANCHORED[lang], m.group(0))
         value = ref_anchor + timedelta(days=offset) if ref_anchor and offset is not None else None
@@ -353,7 +373,7 @@ def find_date_expressions(
     return _combine(text, found, tods, lang, ref_anchor)
 
 
-_PRIORITY: dict[str, int] = {"explicit": 5, "anchored": 4, "relative": 3, "weekday": 2, "month": 1}
+_PRIORITY: dict[str, int] = {"overnight": 6, "explicit": 5, "anchored": 4, "relative": 3, "weekday": 2, "month": 1}
 
 
 def _combine(
@@ -377,7 +397,7 @@ def _combine(
                 keep.kind,
                 keep.value,
                 keep.precision,
-                None,
+                keep.time_of_day,
             )
             continue
         if merged and _adjacent(text, merged[-1].end, expr.start):
@@ -411,7 +431,8 @@ def _combine(
                 or _adjacent(text, te, start, gap=4)
             ):
                 used.add(i)
-                start, end, tod = min(start, ts), max(end, te), t
+                start, end = min(start, ts), max(end, te)
+                tod = expr.time_of_day or t
         result.append(
             DateExpression(start, end, text[start:end], expr.kind, expr.value, expr.precision, tod)
         )
