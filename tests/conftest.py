@@ -14,7 +14,10 @@ SAMPLE = REPO / "sample"
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     if not (SHARED / "examples").is_dir():
-        pytest.skip("../shared is not beside this checkout (it holds the acceptance example and public gold)")
+        pytest.skip(
+            "../shared is not beside this checkout "
+            "(it holds the acceptance example and the public gold data)"
+        )
     return SHARED
 
 

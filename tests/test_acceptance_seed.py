@@ -35,12 +35,16 @@ def test_exactly_the_gold_events_with_every_field_right(shared_dir: Path, seed_e
 
 
 def test_arabic_post_merged_into_e1_with_date_conflict(seed_events) -> None:  # type: ignore[no-untyped-def]
-    art, events = seed_events
+    _art, events = seed_events
     e1 = next(e for e in events if e.location and "Omar" in e.location.name)
     kinds = {s.kind for s in e1.sources}
     assert kinds == {"article", "embedded_post"}
     post = next(s for s in e1.sources if s.kind == "embedded_post")
-    assert post.language == "ar" and post.published is not None and post.published.isoformat() == "2024-02-04"
+    assert (
+        post.language == "ar"
+        and post.published is not None
+        and post.published.isoformat() == "2024-02-04"
+    )
     assert any(m.language == "ar" for m in e1.mentions)
     conflict = next(c for c in e1.conflicts if c.field == "event_date")
     assert conflict.values == ["2024-02-05", "2024-02-04"]
@@ -68,7 +72,15 @@ def test_framing_kept_apart_from_normalised_fields(seed_events) -> None:  # type
     loaded = ("occup", "illég", "sionist", "barbar", "martyr", "terror")
     for e in events:
         normalised = " ".join(
-            filter(None, [e.actor1 and e.actor1.name, e.actor2 and e.actor2.name, e.notes, e.claim and e.claim.by])
+            filter(
+                None,
+                [
+                    e.actor1 and e.actor1.name,
+                    e.actor2 and e.actor2.name,
+                    e.notes,
+                    e.claim and e.claim.by,
+                ],
+            )
         ).lower()
         assert not any(w in normalised for w in loaded), normalised
 
@@ -76,14 +88,33 @@ def test_framing_kept_apart_from_normalised_fields(seed_events) -> None:  # type
 def test_txt_with_pub_date_gives_the_same_events(shared_dir: Path, seed_events) -> None:  # type: ignore[no-untyped-def]
     _, events = seed_events
     proc = subprocess.run(
-        [sys.executable, "-m", "veille", "extract", str(shared_dir / "examples" / "seed_article_fr.txt"),
-         "--pub-date", "2024-02-05", "--lang", "fr"],
-        capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "veille",
+            "extract",
+            str(shared_dir / "examples" / "seed_article_fr.txt"),
+            "--pub-date",
+            "2024-02-05",
+            "--lang",
+            "fr",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert proc.returncode == 0, proc.stderr
     from_txt = [json.loads(line) for line in proc.stdout.splitlines()]
+
     def key(e: dict) -> tuple:  # type: ignore[type-arg]
         loc = e["location"] or {}
-        return (e["event_date"], e["sub_event_type"], loc.get("name"), (e["actor1"] or {}).get("name"),
-                (e["claim"] or {}).get("status"), len(e["mentions"]))
+        return (
+            e["event_date"],
+            e["sub_event_type"],
+            loc.get("name"),
+            (e["actor1"] or {}).get("name"),
+            (e["claim"] or {}).get("status"),
+            len(e["mentions"]),
+        )
+
     assert sorted(map(key, from_txt)) == sorted(key(e.model_dump(mode="json")) for e in events)

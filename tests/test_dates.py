@@ -64,7 +64,9 @@ def test_english_and_arabic() -> None:
 
 
 def test_no_date_no_value() -> None:
-    assert [e for e in find_date_expressions("Des combats ont eu lieu.", "fr", published=PUB) if e.value] == []
+    assert [
+        e for e in find_date_expressions("Des combats ont eu lieu.", "fr", published=PUB) if e.value
+    ] == []
 
 
 def test_without_publication_date_relative_words_stay_unresolved() -> None:

@@ -9,28 +9,85 @@ from veille.model import Actor, Claim, Event, Location, Mention, MentionValues, 
 
 IRI = Actor(name="Islamic Resistance in Iraq", id="iri", kind="political_militia", inter=3)
 USA = Actor(name="Military Forces of the United States", id="usa", kind="state_forces", inter=8)
-OMAR = Location(name="al-Omar oil field", admin1="Dayr az Zawr", country="Syria", iso3="SYR",
-                lat=35.03, lon=40.55, geo_precision=1, gazetteer_id="site:omar")
-CONOCO = Location(name="Conoco gas field", admin1="Dayr az Zawr", country="Syria", iso3="SYR",
-                  lat=35.33, lon=40.3, geo_precision=1, gazetteer_id="site:conoco")
-DEZ = Location(name="Dayr az Zawr", admin1="Dayr az Zawr", country="Syria", iso3="SYR",
-               lat=35.0, lon=40.2, geo_precision=3, gazetteer_id="geonames:170792")
+OMAR = Location(
+    name="al-Omar oil field",
+    admin1="Dayr az Zawr",
+    country="Syria",
+    iso3="SYR",
+    lat=35.03,
+    lon=40.55,
+    geo_precision=1,
+    gazetteer_id="site:omar",
+)
+CONOCO = Location(
+    name="Conoco gas field",
+    admin1="Dayr az Zawr",
+    country="Syria",
+    iso3="SYR",
+    lat=35.33,
+    lon=40.3,
+    geo_precision=1,
+    gazetteer_id="site:conoco",
+)
+DEZ = Location(
+    name="Dayr az Zawr",
+    admin1="Dayr az Zawr",
+    country="Syria",
+    iso3="SYR",
+    lat=35.0,
+    lon=40.2,
+    geo_precision=3,
+    gazetteer_id="geonames:170792",
+)
 
 
-def ev(article: str, start: int, *, sub: str = "Air/drone strike", day: int | None = 5,
-       loc: Location | None = OMAR, a1: Actor | None = IRI, generic: bool = False,
-       toll: int | None = None, source: str | None = None, lang: str = "fr") -> Event:
+def ev(
+    article: str,
+    start: int,
+    *,
+    sub: str = "Air/drone strike",
+    day: int | None = 5,
+    loc: Location | None = OMAR,
+    a1: Actor | None = IRI,
+    generic: bool = False,
+    toll: int | None = None,
+    source: str | None = None,
+    lang: str = "fr",
+) -> Event:
     d = date(2024, 2, day) if day else None
     sid = source or article
-    m = Mention(article_id=article, source_id=sid, language=lang, start=start, end=start + 10, text="x" * 10,
-                values=MentionValues(event_date=d, date_precision="day" if d else None,
-                                     sub_event_type=None if generic else sub, generic=generic,
-                                     location_id=loc.gazetteer_id if loc else None, fatalities=toll,
-                                     claim_status="reported"))
-    return Event(event_id="", event_date=d, date_precision="day" if d else None, event_type="Explosions/Remote violence",
-                 sub_event_type=sub, plover=Plover(event_type="ASSAULT"), actor1=a1, actor2=USA,
-                 claim=Claim(status="reported"), fatalities=toll, location=loc, mentions=[m],
-                 sources=[Source(source_id=sid, article_id=article, language=lang)])
+    m = Mention(
+        article_id=article,
+        source_id=sid,
+        language=lang,
+        start=start,
+        end=start + 10,
+        text="x" * 10,
+        values=MentionValues(
+            event_date=d,
+            date_precision="day" if d else None,
+            sub_event_type=None if generic else sub,
+            generic=generic,
+            location_id=loc.gazetteer_id if loc else None,
+            fatalities=toll,
+            claim_status="reported",
+        ),
+    )
+    return Event(
+        event_id="",
+        event_date=d,
+        date_precision="day" if d else None,
+        event_type="Explosions/Remote violence",
+        sub_event_type=sub,
+        plover=Plover(event_type="ASSAULT"),
+        actor1=a1,
+        actor2=USA,
+        claim=Claim(status="reported"),
+        fatalities=toll,
+        location=loc,
+        mentions=[m],
+        sources=[Source(source_id=sid, article_id=article, language=lang)],
+    )
 
 
 def test_same_event_across_articles_and_languages_merges_with_toll_conflict() -> None:

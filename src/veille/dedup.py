@@ -107,13 +107,18 @@ def _place_relation(a: Location | None, b: Location | None) -> str:
         return "same"
     if a.iso3 and b.iso3 and a.iso3 != b.iso3:
         return "different"
-    if a.lat is not None and b.lat is not None and a.lon is not None and b.lon is not None:
-        if (
+    if (
+        a.lat is not None
+        and b.lat is not None
+        and a.lon is not None
+        and b.lon is not None
+        and (
             distance_km(a.lat, a.lon, b.lat, b.lon) <= NEAR_KM
             and a.geo_precision <= 2
             and b.geo_precision <= 2
-        ):
-            return "near"
+        )
+    ):
+        return "near"
     broad_a, broad_b = a.geo_precision == 3, b.geo_precision == 3
     if broad_a or broad_b:
         wide, narrow = (a, b) if broad_a and not broad_b else (b, a)
@@ -446,7 +451,7 @@ def finalize(events: Iterable[Event]) -> list[Event]:
 
 
 def claim_for(status: str, by: str | None, via: str | None) -> Claim:
-    return Claim(status=status, by=by, via=via)  # type: ignore[arg-type]
+    return Claim.model_validate({"status": status, "by": by, "via": via})
 
 
 def mention_sort_key(m: Mention) -> tuple[str, int]:

@@ -374,7 +374,12 @@ class Pipeline:
             location = self.geocoder.to_location(c.place.payload)  # type: ignore[arg-type]
         actor1 = c.actor1.payload if c.actor1 else None
         actor2 = c.actor2.payload if c.actor2 else None
-        if actor1 is None and location is not None and location.iso3 and info.event_type in ("Protests", "Riots"):
+        if (
+            actor1 is None
+            and location is not None
+            and location.iso3
+            and info.event_type in ("Protests", "Riots")
+        ):
             # ACLED: unnamed demonstrators are "Protesters (country)" or "Rioters (country)".
             group = "protesters" if info.event_type == "Protests" else "rioters"
             actor1 = self.actors.by_id(f"{group}-{location.iso3.lower()}")
@@ -435,8 +440,8 @@ class Pipeline:
             event_type=info.event_type,
             sub_event_type=sub,
             plover=Plover(event_type=info.plover, mode=c.mode),
-            actor1=actor1,  # type: ignore[arg-type]
-            actor2=actor2,  # type: ignore[arg-type]
+            actor1=actor1,
+            actor2=actor2,
             claim=Claim(status=c.claim_status, by=c.claim_by, via=c.claim_via),
             weapon=c.weapon,
             weapon_count=c.weapon_count,
@@ -449,7 +454,9 @@ class Pipeline:
         return event
 
 
-_FUNCTION_POS = frozenset({"DET", "ADV", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "VERB", "NUM", "PART"})
+_FUNCTION_POS = frozenset(
+    {"DET", "ADV", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "VERB", "NUM", "PART"}
+)
 
 
 def _function_word_starts(an: _Analysis, lang: str) -> set[int]:

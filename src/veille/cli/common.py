@@ -44,7 +44,13 @@ class ProgressReporter:
     def __enter__(self) -> ProgressReporter:
         if sys.stderr.isatty():
             from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+            )
 
             self._progress = Progress(
                 TextColumn(self._label),
@@ -64,7 +70,10 @@ class ProgressReporter:
             self._progress.advance(self._task, n)
 
     def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
     ) -> None:
         if self._progress is not None:
             self._progress.stop()
@@ -76,9 +85,15 @@ def export_writer(fmt: str) -> Callable[[list[Event], TextIO], None]:
         from veille import export
     except ImportError:
         fail_usage(f"format {fmt!r} needs veille.export, which is not available in this build")
-    writers: dict[str, str] = {"acled-csv": "write_acled_csv", "plover": "write_plover", "geojson": "write_geojson"}
+    writers: dict[str, str] = {
+        "acled-csv": "write_acled_csv",
+        "plover": "write_plover",
+        "geojson": "write_geojson",
+    }
     name = writers.get(fmt)
     fn = getattr(export, name, None) if name else None
     if fn is None:
-        fail_usage(f"unknown output format {fmt!r}. Fix: use one of jsonl, table, " + ", ".join(writers))
+        fail_usage(
+            f"unknown output format {fmt!r}. Fix: use one of jsonl, table, " + ", ".join(writers)
+        )
     return fn  # type: ignore[no-any-return]

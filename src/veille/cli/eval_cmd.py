@@ -12,14 +12,20 @@ from veille.cli.common import fail_usage, print_failure
 
 
 def eval_command(
-    gold: Annotated[Path, typer.Argument(help="Gold file: one JSON document or JSON Lines of them.")],
+    gold: Annotated[
+        Path, typer.Argument(help="Gold file: one JSON document or JSON Lines of them.")
+    ],
     articles: Annotated[
         list[str] | None,
         typer.Option("--articles", help="Article files holding the gold documents' article ids."),
     ] = None,
-    split: Annotated[str, typer.Option(help="Score only documents of this split: dev, test or all.")] = "all",
+    split: Annotated[
+        str, typer.Option(help="Score only documents of this split: dev, test or all.")
+    ] = "all",
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
-    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="List misses and wrong fields.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("-v", "--verbose", help="List misses and wrong fields.")
+    ] = False,
 ) -> None:
     """Print precision, recall, F1 and field accuracy of extraction against gold."""
     from veille.errors import VeilleError
@@ -53,7 +59,9 @@ def eval_command(
     for d in docs:
         art = by_id.get(d.article) or by_id.get(Path(d.article).name)
         if art is None:
-            fail_usage(f"{gold}: no article {d.article!r} found. Fix: pass --articles FILE holding it")
+            fail_usage(
+                f"{gold}: no article {d.article!r} found. Fix: pass --articles FILE holding it"
+            )
         if art.published is None and d.published is not None:
             art = art.model_copy(update={"published": d.published})
         pairs.append((d, art))
@@ -64,8 +72,13 @@ def eval_command(
     if as_json:
         typer.echo(json.dumps(scores.as_dict(), indent=2))
     else:
-        typer.echo(f"documents: {len(pairs)}  gold events: {scores.gold_events}  predicted: {scores.predicted_events}")
-        typer.echo(f"precision {scores.precision:.3f}  recall {scores.recall:.3f}  F1 {scores.f1:.3f}")
+        typer.echo(
+            f"documents: {len(pairs)}  gold events: {scores.gold_events}  "
+            f"predicted: {scores.predicted_events}"
+        )
+        typer.echo(
+            f"precision {scores.precision:.3f}  recall {scores.recall:.3f}  F1 {scores.f1:.3f}"
+        )
         typer.echo(f"field accuracy (matched events): {scores.field_accuracy:.3f}")
         for name, tally in scores.fields.items():
             if tally.total:
@@ -77,7 +90,10 @@ def eval_command(
         for s in scores.spurious:
             typer.echo(f"spurious {s}", err=True)
         for mm in scores.mismatches:
-            typer.echo(f"wrong    {mm.article}:{mm.key} {mm.field}: gold {mm.gold!r} got {mm.predicted!r}", err=True)
+            typer.echo(
+                f"wrong    {mm.article}:{mm.key} {mm.field}: gold {mm.gold!r} got {mm.predicted!r}",
+                err=True,
+            )
     if failed or result.failures:
         raise typer.Exit(1)
 

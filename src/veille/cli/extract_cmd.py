@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TextIO
 
@@ -13,7 +13,7 @@ import typer
 from veille.cli.common import ProgressReporter, fail_usage, parse_date, print_failure
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     jsonl = "jsonl"
     acled_csv = "acled-csv"
     plover = "plover"
@@ -21,7 +21,7 @@ class OutputFormat(str, Enum):
     table = "table"
 
 
-class Language(str, Enum):
+class Language(StrEnum):
     auto = "auto"
     fr = "fr"
     ar = "ar"
@@ -31,11 +31,18 @@ class Language(str, Enum):
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, URLs, or - for stdin.")],
     pub_date: Annotated[
-        str | None, typer.Option("--pub-date", help="Publication date YYYY-MM-DD for inputs without one.")
+        str | None,
+        typer.Option("--pub-date", help="Publication date YYYY-MM-DD for inputs without one."),
     ] = None,
-    lang: Annotated[Language, typer.Option("--lang", help="Input language, or auto-detect.")] = Language.auto,
-    fmt: Annotated[OutputFormat, typer.Option("--format", help="Output format.")] = OutputFormat.jsonl,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
+    lang: Annotated[
+        Language, typer.Option("--lang", help="Input language, or auto-detect.")
+    ] = Language.auto,
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", help="Output format.")
+    ] = OutputFormat.jsonl,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
+    ] = None,
 ) -> None:
     """Extract events from articles; one JSON event per line by default.
 
@@ -73,7 +80,9 @@ def extract(
             with output.open("w", encoding="utf-8", newline="") as out:
                 write_events(result.events, fmt, out)
         except OSError as exc:
-            fail_usage(f"cannot write {output}: {exc.strerror}. Fix: choose a writable path with -o")
+            fail_usage(
+                f"cannot write {output}: {exc.strerror}. Fix: choose a writable path with -o"
+            )
     summary = f"{result.articles_read} article(s) read, {len(result.events)} event(s)"
     if failures:
         summary += f", {failures} input(s) failed"

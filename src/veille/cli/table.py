@@ -21,7 +21,7 @@ def render_table(events: list[Event], out: TextIO) -> None:
         place = "?"
         if e.location:
             place = f"{e.location.name} ({e.location.iso3 or '?'}, p{e.location.geo_precision})"
-        claim = e.claim.status if e.claim else ""
+        claim: str = e.claim.status if e.claim else ""
         if e.claim and e.claim.by:
             claim += f" by {e.claim.by}"
         table.add_row(

@@ -160,7 +160,9 @@ def load_gold(path: Path) -> list[GoldDocument]:
     try:
         raw = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise InputError(f"cannot read gold file ({exc.strerror})", where=str(path), fix="check the path") from exc
+        raise InputError(
+            f"cannot read gold file ({exc.strerror})", where=str(path), fix="check the path"
+        ) from exc
     docs: list[GoldDocument] = []
     try:
         if raw.lstrip().startswith("{") and path.suffix != ".jsonl":
@@ -254,7 +256,12 @@ def _location_right(g: GoldEvent, e: Event) -> bool | None:
     gl = g.location
     if e.location is None:
         return False
-    if gl.lat is not None and gl.lon is not None and e.location.lat is not None and e.location.lon is not None:
+    if (
+        gl.lat is not None
+        and gl.lon is not None
+        and e.location.lat is not None
+        and e.location.lon is not None
+    ):
         return distance_km(gl.lat, gl.lon, e.location.lat, e.location.lon) <= gl.max_km
     return _norm(gl.name) == _norm(e.location.name)
 
@@ -267,7 +274,9 @@ def _agreement(g: GoldEvent, e: Event) -> dict[str, bool]:
     return out
 
 
-def score_document(doc: GoldDocument, article: Article, events: Sequence[Event], scores: Scores) -> None:
+def score_document(
+    doc: GoldDocument, article: Article, events: Sequence[Event], scores: Scores
+) -> None:
     """Add one article's comparison to ``scores``."""
     text = article.text
     mine = [e for e in events if any(m.article_id == article.id for m in e.mentions)]

@@ -9,6 +9,7 @@ hypothetical, aggregates over a period, accusations, quoted justifications).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -165,7 +166,9 @@ class SentenceExtractor:
         return out
 
     # -- triggers -----------------------------------------------------------
-    def _keep_trigger(self, m: Match, toks: list[Tok], weapons: list[Match], s: SentenceInput) -> bool:
+    def _keep_trigger(
+        self, m: Match, toks: list[Tok], weapons: list[Match], s: SentenceInput
+    ) -> bool:
         entry: TriggerEntry = m.payload
         if entry.requires_weapon and not weapons:
             return False
@@ -210,10 +213,7 @@ class SentenceExtractor:
         if self.lex.deny.find(toks):
             return False
         scope = {m.start, *chain[:2]}
-        for t in toks:
-            if t.head in scope and t.i != t.head and (t.keys & self.lex.negation):
-                return True
-        return False
+        return any(t.head in scope and t.i != t.head and t.keys & self.lex.negation for t in toks)
 
     def _future(self, m: Match, toks: list[Tok], chain: list[int]) -> bool:
         scope = [m.start, *chain[:3]]
@@ -297,7 +297,9 @@ class SentenceExtractor:
         if "protest" in fams and "any" in fams and (fatal is not None or weapons):
             # Forces firing on or killing protesters: ACLED's "Excessive force".
             protest = next(m for m in group if _entry_family(m.payload) == "protest")
-            entry = entry.model_copy(update={"sub": "Excessive force against protesters", "generic": None, "rank": 3})
+            entry = entry.model_copy(
+                update={"sub": "Excessive force against protesters", "generic": None, "rank": 3}
+            )
             best = protest
         trigger_span = (toks[best.start].start, toks[best.end - 1].end)
         cand = Candidate(
@@ -535,8 +537,8 @@ class SentenceExtractor:
                 # "selon le ministère de la Santé", "a indiqué la police": an authority
                 # that is not the perpetrator vouches for it.
                 cand.claim_status, cand.claim_via = "confirmed", "official"
-                who = [a for a in s.actors if abs(a.start - toks[officials[0].start].start) <= 40]
-                cand.claim_by = _actor_name(who[0]) if who else None
+                near = [a for a in s.actors if abs(a.start - toks[officials[0].start].start) <= 40]
+                cand.claim_by = _actor_name(near[0]) if near else None
                 return
             cand.claim_via = "media" if lex.reporter_nouns.find(toks) else "report"
         else:
@@ -618,14 +620,30 @@ class SentenceExtractor:
             prev = toks[k - 1]
             if not (fold(tok.text) in self.lex.hour_markers and _NUM.match(prev.text)):
                 continue
-            if k >= 2 and fold(toks[k - 2].text) not in ("a", "à", "vers", "at", "around", "about", "des", "dès"):
+            if k >= 2 and fold(toks[k - 2].text) not in (
+                "a",
+                "à",
+                "vers",
+                "at",
+                "around",
+                "about",
+                "des",
+                "dès",
+            ):
                 continue
             hour = int(prev.text)
             if hour > 23:
                 continue
             tod: TimeOfDay = (
-                "night" if hour <= 4 or hour >= 22 else "dawn" if hour <= 6 else
-                "morning" if hour <= 11 else "afternoon" if hour <= 17 else "evening"
+                "night"
+                if hour <= 4 or hour >= 22
+                else "dawn"
+                if hour <= 6
+                else "morning"
+                if hour <= 11
+                else "afternoon"
+                if hour <= 17
+                else "evening"
             )
             return tod, (prev.start, tok.end)
         return None
@@ -635,7 +653,11 @@ class SentenceExtractor:
         if head.pos in ("NOUN", "PROPN"):
             # "X a revendiqué l'attaque", "la police a confirmé l'enlèvement": the noun
             # names an event told before; it adds attribution, not a new event.
-            cues = {c.start for table in (self.lex.claim, self.lex.confirm, self.lex.deny) for c in table.find(toks)}
+            cues = {
+                c.start
+                for table in (self.lex.claim, self.lex.confirm, self.lex.deny)
+                for c in table.find(toks)
+            }
             if any(i in cues for i in _ancestors(toks, m.start, limit=2)):
                 return True
         for t in toks:
@@ -691,11 +713,11 @@ class SentenceExtractor:
 
     def _coordinated(self, reps: list[PlaceRef], s: SentenceInput) -> bool:
         ordered = sorted(reps, key=lambda r: r.start)
-        for a, b in zip(ordered, ordered[1:], strict=False):
+        for a, b in itertools.pairwise(ordered):
             between = fold(s.text[a.end - s.start : b.start - s.start])
-            if re.search(r"\b(ainsi que|et|and|as well as|ou|و)\b|,", between):
-                if a.iso3 != b.iso3 or a.admin1 != b.admin1:
-                    return True
+            coordinated = re.search(r"\b(ainsi que|et|and|as well as|ou|و)\b|,", between)
+            if coordinated and (a.iso3 != b.iso3 or a.admin1 != b.admin1):
+                return True
         return False
 
     def _source_side(self, place: PlaceRef, s: SentenceInput) -> int:
@@ -816,8 +838,11 @@ def _specificity(p: PlaceRef) -> tuple[int, int]:
 
 
 _CONTAINMENT = re.compile(
-    r"^\s*(?:,\s*)?(?:à|a|au|aux|en|dans|près de|pres de|in|near|at|of|de|du|d'|في|ب|قرب|,)\s*(?:la |le |l'|les |the )?"
-    r"(?:(?:ville|province|région|region|gouvernorat|district|city|governorate|محافظة|مدينة)\s+(?:de |d'|of )?)?$",
+    r"^\s*(?:,\s*)?"
+    r"(?:à|a|au|aux|en|dans|près de|pres de|in|near|at|of|de|du|d'|في|ب|قرب|,)\s*"
+    r"(?:la |le |l'|les |the )?"
+    r"(?:(?:ville|province|région|region|gouvernorat|district|city|governorate|محافظة|مدينة)"
+    r"\s+(?:de |d'|of )?)?$",
     re.IGNORECASE,
 )
 

@@ -20,8 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from veille.errors import DataError
 
-
-_ARABIC_CHAR = re.compile("[\u0600-\u06FF]")
+_ARABIC_CHAR = re.compile("[\u0600-\u06ff]")
 
 
 def fold(text: str) -> str:
@@ -69,7 +68,9 @@ class TriggerEntry(BaseModel):
     rank: int = 1
     weak: bool = False
     needs_object: bool = False
-    requires_weapon: bool = Field(default=False, description="Only with a weapon noun in the sentence.")
+    requires_weapon: bool = Field(
+        default=False, description="Only with a weapon noun in the sentence."
+    )
     needs_place: bool = Field(default=False, description="Only right before a place name.")
     target_default: str | None = None
     not_after: list[str] = Field(default_factory=list)

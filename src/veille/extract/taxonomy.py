@@ -30,9 +30,7 @@ SUB_EVENT_TYPES: dict[str, SubEventType] = {
         # Battles
         SubEventType("Armed clash", "Battles", _POLITICAL, "ASSAULT", True),
         SubEventType("Government regains territory", "Battles", _POLITICAL, "COERCE", True),
-        SubEventType(
-            "Non-state actor overtakes territory", "Battles", _POLITICAL, "COERCE", True
-        ),
+        SubEventType("Non-state actor overtakes territory", "Battles", _POLITICAL, "COERCE", True),
         # Explosions/Remote violence
         SubEventType("Chemical weapon", "Explosions/Remote violence", _POLITICAL, "ASSAULT", True),
         SubEventType("Air/drone strike", "Explosions/Remote violence", _POLITICAL, "ASSAULT", True),

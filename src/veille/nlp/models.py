@@ -42,5 +42,5 @@ def load_spacy(language: str, *, package: str | None = None) -> Language:
             f"the spaCy model package {name!r} is not installed",
             fix=f"pip install {name.replace('_', '-')} (it is a pinned dependency of veille)",
         ) from exc
-    nlp: Language = module.load()
-    return nlp
+    loaded: Language = module.load()
+    return loaded

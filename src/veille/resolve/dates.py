@@ -14,6 +14,7 @@ to the most recent such day on or before the reference (news reports the past).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -196,7 +197,10 @@ _TIME_OF_DAY: dict[str, dict[str, TimeOfDay]] = {
 # (the night belongs to the morning it ends in; the first day stays in the text span).
 _OVERNIGHT: dict[str, str] = {
     "fr": r"(?:dans\s+)?la\s+nuit\s+d[eu]\s+(?:{wd})\s+(?:à|au)\s+(?P<second>{wd})",
-    "en": r"(?:on\s+|during\s+)?the\s+night\s+(?:of|from)\s+(?:{wd})\s+(?:to|into)\s+(?P<second>{wd})",
+    "en": (
+        r"(?:on\s+|during\s+)?the\s+night\s+(?:of|from)\s+(?:{wd})\s+"
+        r"(?:to|into)\s+(?P<second>{wd})"
+    ),
 }
 
 ExpressionKind = Literal[
@@ -221,7 +225,7 @@ class DateExpression:
         return (self.start, self.end)
 
 
-def _alt(words: list[str] | set[str] | dict[str, object]) -> str:
+def _alt(words: Iterable[str]) -> str:
     # Longest first so that "avant-hier" wins over "hier".
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -249,7 +253,10 @@ def _patterns(language: str) -> _Patterns:
         b0 = r"(?:(?<=\s)|(?<=^)|(?<=[وفبل]))"
         b1 = r"(?=[\s\.,،؛:!؟)\]»\"]|$)"
     if lang == "en":
-        explicit = rf"{b0}(?:(?:{wd}),?\s+)?(?:(?:{mo})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{mo})(?:,?\s+\d{{4}})?){b1}"
+        explicit = (
+            rf"{b0}(?:(?:{wd}),?\s+)?(?:(?:{mo})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+            rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{mo})(?:,?\s+\d{{4}})?){b1}"
+        )
     elif lang == "ar":
         explicit = rf"(?:(?:{wd})\s+)?\d{{1,2}}\s+(?:{mo})(?:\s+\d{{4}})?"
     else:
@@ -268,7 +275,9 @@ def _patterns(language: str) -> _Patterns:
             r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)|(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)"
         ),
         overnight=(
-            re.compile(_OVERNIGHT[lang].format(wd=wd), re.IGNORECASE) if lang in _OVERNIGHT else None
+            re.compile(_OVERNIGHT[lang].format(wd=wd), re.IGNORECASE)
+            if lang in _OVERNIGHT
+            else None
         ),
     )
 
@@ -306,7 +315,8 @@ def _explicit_to_date(phrase: str, language: str, ref: date | None) -> date | No
     parsed = dateparser.parse(cleaned, languages=[lang], settings=settings)
     if parsed is None:
         return None
-    return parsed.date()
+    result: date = parsed.date()
+    return result
 
 
 def find_date_expressions(
@@ -330,6 +340,7 @@ def find_date_expressions(
 
     for m in pats.explicit.finditer(text):
         add(m, "explicit", _explicit_to_date(m.group(0), lang, published), "day")
+    value: date | None
     for m in pats.numeric.finditer(text):
         try:
             if m.group(1):
@@ -373,7 +384,14 @@ def find_date_expressions(
     return _combine(text, found, tods, lang, ref_anchor)
 
 
-_PRIORITY: dict[str, int] = {"overnight": 6, "explicit": 5, "anchored": 4, "relative": 3, "weekday": 2, "month": 1}
+_PRIORITY: dict[str, int] = {
+    "overnight": 6,
+    "explicit": 5,
+    "anchored": 4,
+    "relative": 3,
+    "weekday": 2,
+    "month": 1,
+}
 
 
 def _combine(
