@@ -34,7 +34,6 @@ test: $(STAMP)
 
 ## eval: accuracy figures on the sample corpus and on the public dev gold sets
 eval: $(STAMP)
-	$(BIN)/veille eval sample/gold.jsonl --articles $(SAMPLE) --split test
 	$(BIN)/python -m veille.eval.report
 
 ## bench: throughput and memory figures

@@ -1,0 +1,130 @@
+"""`python -m veille.eval.report`: every accuracy figure of the README, in one run.
+
+Sample corpus (held-out test split and dev), the acceptance article in French and in
+its English translation, the labelled deduplication pairs, and, when ``../shared/data``
+is beside the checkout, the public development gold sets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from veille.eval.gold import Scores, load_gold, score
+from veille.model import Article
+from veille.pipeline import Pipeline
+
+REPO = Path(__file__).resolve().parents[3]
+
+
+def _articles(path: Path) -> dict[str, Article]:
+    out = {}
+    for line in path.read_text("utf-8").splitlines():
+        if line.strip():
+            art = Article.model_validate(json.loads(line))
+            out[art.id] = art
+    return out
+
+
+def gold_scores(pipe: Pipeline, gold: Path, articles: Path, split: str | None) -> Scores:
+    arts = _articles(articles)
+    docs = [d for d in load_gold(gold) if split is None or d.split == split]
+    pairs = []
+    for d in docs:
+        art = arts.get(d.article) or next(iter(arts.values()))
+        pairs.append((d, art))
+    result = pipe.run_detailed([a for _, a in pairs])
+    return score(pairs, result.events)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--skip-public", action="store_true", help="only the project's own gold")
+    args = parser.parse_args(argv)
+    pipe = Pipeline()
+    rows: dict[str, Any] = {}
+    sample = REPO / "sample"
+    for split in ("test", "dev"):
+        s = gold_scores(pipe, sample / "gold.jsonl", sample / "articles.jsonl", split)
+        rows[f"sample_{split}"] = s.as_dict()
+    seed = args.shared / "examples"
+    if seed.is_dir():
+        s = gold_scores(pipe, seed / "seed_gold.json", seed / "seed_article_fr.jsonl", None)
+        rows["seed_fr"] = s.as_dict()
+    s = gold_scores(pipe, sample / "seed_en_gold.json", sample / "seed_en.jsonl", None)
+    rows["seed_en"] = s.as_dict()
+    from veille.eval.dedup_pairs import evaluate_pairs
+
+    d = evaluate_pairs(sample / "dedup_pairs.jsonl", pipe)
+    rows["dedup_pairs"] = {
+        "pairs": d.pairs,
+        "precision": round(d.precision, 4),
+        "recall": round(d.recall, 4),
+        "f1": round(d.f1, 4),
+        "bcubed_f1": round(d.bcubed_f1, 4),
+        "pairs_with_an_empty_side": d.no_event,
+    }
+    data = args.shared / "data"
+    if data.is_dir() and not args.skip_public:
+        rows.update(_public(pipe, data))
+    if args.json:
+        print(json.dumps(rows, indent=2))
+        return
+    for name, values in rows.items():
+        print(f"== {name}")
+        for key, value in values.items():
+            print(f"   {key}: {value}")
+
+
+def _public(pipe: Pipeline, data: Path) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    runners: list[tuple[str, Callable[[], Any]]] = []
+    try:
+        from veille.eval import public
+    except ImportError:
+        public = None  # type: ignore[assignment]
+    if public is not None:
+        if hasattr(public, "evaluate_plover"):
+            runners.append(
+                ("plover_gsr_dev", lambda: public.evaluate_plover(data / "plover_gsr_dev.jsonl"))
+            )
+        if hasattr(public, "evaluate_arabic"):
+            runners.append(
+                ("arabic_gsr_dev", lambda: public.evaluate_arabic(data / "arabic_gsr_dev.jsonl"))
+            )
+        if hasattr(public, "evaluate_temporal"):
+            runners.append(
+                ("temporal_dev", lambda: public.evaluate_temporal(data / "temporal_dev.jsonl"))
+            )
+    from veille.geo.evaluate import evaluate_geoparsing
+
+    runners.append(("geo_dev", lambda: evaluate_geoparsing(data / "geo_dev.jsonl")))
+    for name, run in runners:
+        result = run()
+        out[name] = _plain(result)
+    return out
+
+
+def _plain(value: Any) -> Any:
+    if hasattr(value, "model_dump"):
+        return value.model_dump()
+    if hasattr(value, "__dataclass_fields__"):
+        d = {k: _plain(getattr(value, k)) for k in value.__dataclass_fields__}
+        for prop in ("precision", "recall", "f1", "accuracy", "macro_f1"):
+            if hasattr(type(value), prop) and prop not in d:
+                d[prop] = round(getattr(value, prop), 4)
+        return d
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, float):
+        return round(value, 4)
+    return value
+
+
+if __name__ == "__main__":
+    main()
