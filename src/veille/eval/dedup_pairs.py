@@ -21,7 +21,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from veille.model import Article, Event
-from veille.pipeline import Pipeline
+from veille.pipeline import ArticleResult, Pipeline
 
 
 class Snippet(BaseModel):
@@ -97,7 +97,7 @@ def evaluate_pairs(path: Path, pipeline: Pipeline | None = None) -> DedupScores:
     ]
     per_snippet: dict[str, list[Event]] = {s: [] for s in snippets}
     for item in pipe.process(articles):
-        if hasattr(item, "events"):
+        if isinstance(item, ArticleResult):
             per_snippet[item.article.id] = list(item.events)
     tp = fp = fn = tn = empty = 0
     for p in pairs:

@@ -8,6 +8,8 @@ is beside the checkout, the public development gold sets.
 from __future__ import annotations
 
 import argparse
+import functools
+import importlib
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -85,22 +87,18 @@ def _public(pipe: Pipeline, data: Path) -> dict[str, Any]:
     out: dict[str, Any] = {}
     runners: list[tuple[str, Callable[[], Any]]] = []
     try:
-        from veille.eval import public
-    except ImportError:
-        public = None  # type: ignore[assignment]
+        public = importlib.import_module("veille.eval.public")
+    except ModuleNotFoundError:
+        public = None
     if public is not None:
-        if hasattr(public, "evaluate_plover"):
-            runners.append(
-                ("plover_gsr_dev", lambda: public.evaluate_plover(data / "plover_gsr_dev.jsonl"))
-            )
-        if hasattr(public, "evaluate_arabic"):
-            runners.append(
-                ("arabic_gsr_dev", lambda: public.evaluate_arabic(data / "arabic_gsr_dev.jsonl"))
-            )
-        if hasattr(public, "evaluate_temporal"):
-            runners.append(
-                ("temporal_dev", lambda: public.evaluate_temporal(data / "temporal_dev.jsonl"))
-            )
+        for name, fn, filename in (
+            ("plover_gsr_dev", "evaluate_plover", "plover_gsr_dev.jsonl"),
+            ("arabic_gsr_dev", "evaluate_arabic", "arabic_gsr_dev.jsonl"),
+            ("temporal_dev", "evaluate_temporal", "temporal_dev.jsonl"),
+        ):
+            scorer = getattr(public, fn, None)
+            if scorer is not None:
+                runners.append((name, functools.partial(scorer, data / filename)))
     from veille.geo.evaluate import evaluate_geoparsing
 
     runners.append(("geo_dev", lambda: evaluate_geoparsing(data / "geo_dev.jsonl")))
