@@ -323,6 +323,7 @@ class Pipeline:
                 if ent.label_ in ("LOC", "GPE", "FAC")
             ]
             function_words = _function_word_starts(an, lang)
+            inside_names = _name_entity_spans(an, lang)
             hinted = set(hints)
             for top in geocoder.geoparse(masked, lang, hints=hints):
                 place = top.place
@@ -331,6 +332,13 @@ class Pipeline:
                 # "Quelques minutes plus tard": a capitalised determiner is not a village,
                 # whatever the gazetteer knows. The parser's part of speech decides.
                 if top.start in function_words and (top.start, top.end) not in hinted:
+                    continue
+                # "le ministère de la Défense", "Radio Okapi": a place word inside the
+                # name of an organisation or a person is not where anything happened.
+                if any(
+                    s <= top.start and top.end <= e and (s, e) != (top.start, top.end)
+                    for s, e in inside_names
+                ):
                     continue
                 out.append(
                     PlaceRef(
@@ -469,6 +477,19 @@ def _function_word_starts(an: _Analysis, lang: str) -> set[int]:
         for tok in doc:
             if tok.pos_ in _FUNCTION_POS and not tok.ent_type_:
                 out.add(seg.start + tok.idx)
+    return out
+
+
+def _name_entity_spans(an: _Analysis, lang: str) -> list[tuple[int, int]]:
+    """Spans of organisation and person names the parser found (fr/en)."""
+    out: list[tuple[int, int]] = []
+    for k, doc in an.docs.items():
+        seg = an.segments[k]
+        if seg.language != lang or lang == "ar":
+            continue
+        for ent in doc.ents:
+            if ent.label_ in ("ORG", "PER", "PERSON"):
+                out.append((seg.start + ent.start_char, seg.start + ent.end_char))
     return out
 
 

@@ -319,6 +319,10 @@ class SentenceExtractor:
         if fatal is not None:
             cand.fatalities, cand.fatalities_span = fatal
         cand.anaphoric = self._anaphoric(best, toks)
+        if cand.anaphoric and cand.date_span is not None:
+            # "La police a confirmé lundi l'enlèvement": Monday is when it confirmed.
+            cand.event_date = cand.date_precision = cand.time_of_day = None
+            cand.date_span = cand.time_span = None
         cand.target_civilian = self._civilian_target(group, toks)
         cand.framing = list(s.framing)
         return self._locate(cand, s)
@@ -328,7 +332,10 @@ class SentenceExtractor:
     ) -> None:
         trig_idx = {i for m in group for i in range(m.start, m.end)}
         usable = [
-            w for w in weapons if not (set(range(w.start, w.end)) <= trig_idx) or cand.generic
+            w
+            for w in weapons
+            if (not (set(range(w.start, w.end)) <= trig_idx) or cand.generic)
+            and not _modifies_other_noun(toks, w, trig_idx)
         ]
         if not usable:
             return
@@ -539,6 +546,9 @@ class SentenceExtractor:
                 cand.claim_status, cand.claim_via = "confirmed", "official"
                 near = [a for a in s.actors if abs(a.start - toks[officials[0].start].start) <= 40]
                 cand.claim_by = _actor_name(near[0]) if near else None
+                if near and cand.actor1 is not None and near[0].actor_id == cand.actor1.actor_id:
+                    # An army announcing its own operation claims it; it does not confirm it.
+                    cand.claim_status, cand.claim_via = "claimed", "statement"
                 return
             cand.claim_via = "media" if lex.reporter_nouns.find(toks) else "report"
         else:
@@ -670,8 +680,16 @@ class SentenceExtractor:
         return m.start > 0 and fold(toks[m.start - 1].text) in ("cette", "cet", "this")
 
     def _civilian_target(self, group: list[Match], toks: list[Tok]) -> bool:
-        civ = self.lex.civilian.find(toks)
-        return any(c.start > group[0].start for c in civ)
+        """Civilians are the target when a civilian noun is the victim, not a modifier:
+        "ont enlevé des voyageurs", "tuant trois civils", but not "le camp de réfugiés"."""
+        for c in self.lex.civilian.find(toks):
+            tok = toks[c.start]
+            if c.start <= group[0].start:
+                continue
+            if tok.dep == "nmod" and toks[tok.head].pos in ("NOUN", "PROPN"):
+                continue  # a noun modifying another noun: "camp de réfugiés"
+            return True
+        return False
 
     # -- places -------------------------------------------------------------
     def _locate(self, cand: Candidate, s: SentenceInput) -> list[Candidate]:
@@ -776,6 +794,13 @@ class SentenceExtractor:
 
 
 # ---------------------------------------------------------------------------
+
+
+def _modifies_other_noun(toks: list[Tok], w: Match, trig_idx: set[int]) -> bool:
+    """A weapon noun completing another noun ("sites de lancement de missiles") names
+    the target, not the instrument; "frappe de drone" (completing the trigger) is kept."""
+    tok = toks[w.start]
+    return tok.dep == "nmod" and tok.head not in trig_idx and toks[tok.head].pos == "NOUN"
 
 
 def _entry_family(entry: TriggerEntry) -> str:
