@@ -1,0 +1,48 @@
+"""The event store: SQLite by default (WAL, FTS5), PostgreSQL by URL.
+
+>>> from veille.store import open_store
+>>> store = open_store("sqlite:///events.sqlite")      # migrates to the newest schema
+>>> report = store.ingest(read_inputs(["news/"]), Pipeline())
+>>> store.events(country="SYR", since=date(2024, 2, 1), limit=50)
+
+Schema changes are Alembic migrations shipped in ``veille/store/migrations`` and run
+by ``open_store``; the ORM tables are in ``_schema``.
+"""
+
+from veille.store._store import (
+    ActorSummary,
+    ArticleProcessor,
+    DayCount,
+    EventQuery,
+    EventSort,
+    IngestReport,
+    PlaceSummary,
+    ProcessedArticle,
+    SearchHit,
+    Store,
+    StoredArticle,
+    StoreStats,
+    content_sha256,
+    default_url,
+    normalise_url,
+    open_store,
+)
+
+__all__ = [
+    "ActorSummary",
+    "ArticleProcessor",
+    "DayCount",
+    "EventQuery",
+    "EventSort",
+    "IngestReport",
+    "PlaceSummary",
+    "ProcessedArticle",
+    "SearchHit",
+    "Store",
+    "StoreStats",
+    "StoredArticle",
+    "content_sha256",
+    "default_url",
+    "normalise_url",
+    "open_store",
+]
