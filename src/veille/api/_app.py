@@ -1,0 +1,261 @@
+"""The FastAPI application: JSON API under /api, dashboard pages, static assets."""
+
+from __future__ import annotations
+
+import hmac
+import io
+import json
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Literal
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.responses import Response
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from veille.api._errors import ApiError, install_error_handlers
+from veille.api._security import BodyLimit, SecurityHeaders, content_security_policy
+from veille.model import Article, ArticleFailure, Event
+from veille.store import (
+    ActorSummary,
+    ArticleProcessor,
+    DayCount,
+    EventQuery,
+    EventSort,
+    IngestReport,
+    PlaceSummary,
+    SearchHit,
+    Store,
+    StoredArticle,
+    StoreStats,
+)
+
+STATIC = Path(__file__).with_name("static")
+DEFAULT_MAX_BODY = 10 * 1024 * 1024
+MAX_EXPORT_EVENTS = 100_000
+ExportFormat = Literal["acled-csv", "plover", "geojson", "parquet"]
+
+
+@dataclass
+class ApiSettings:
+    """How the app behaves; everything the app needs comes in here (no globals)."""
+
+    token: str | None = None
+    max_body_bytes: int = DEFAULT_MAX_BODY
+    tile_url: str | None = None  # e.g. an intranet tile server; default: a blank map
+    tile_attribution: str = ""
+    pipeline_factory: Callable[[], ArticleProcessor] | None = None
+    _pipeline: ArticleProcessor | None = field(default=None, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def pipeline(self) -> ArticleProcessor:
+        with self._lock:
+            if self._pipeline is None:
+                if self.pipeline_factory is not None:
+                    self._pipeline = self.pipeline_factory()
+                else:
+                    from veille.pipeline import Pipeline
+
+                    self._pipeline = Pipeline()
+            return self._pipeline
+
+
+class EventPage(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    total: int
+    limit: int
+    offset: int
+    events: list[Event]
+
+
+class StatsResponse(StoreStats):
+    per_day: list[DayCount]
+
+
+class IngestRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    articles: list[Article]
+
+
+def event_query(
+    since: date | None = None,
+    until: date | None = None,
+    country: Annotated[str | None, Query(min_length=3, max_length=3)] = None,
+    event_type: str | None = None,
+    type: Annotated[str | None, Query(description="ACLED sub-event type")] = None,
+    actor: str | None = None,
+    claim: Literal["claimed", "reported", "confirmed", "denied"] | None = None,
+    sort: EventSort = "-date",
+    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> EventQuery:
+    return EventQuery(
+        since=since,
+        until=until,
+        country=country,
+        event_type=event_type or None,
+        sub_event_type=type or None,
+        actor=actor or None,
+        claim=claim,
+        sort=sort,
+        limit=limit,
+        offset=offset,
+    )
+
+
+def create_app(
+    store: Store,
+    token: str | None = None,
+    *,
+    settings: ApiSettings | None = None,
+) -> FastAPI:
+    """The API and dashboard over ``store``. Read-only unless ``token`` is given, which
+    then enables ``POST /api/ingest`` for requests bearing ``Authorization: Bearer``."""
+    cfg = settings or ApiSettings()
+    if token is not None:
+        cfg.token = token
+    app = FastAPI(
+        title="veille",
+        summary="Conflict events extracted from news, with provenance.",
+        version="0.1.0",
+        docs_url=None,  # Swagger UI loads scripts from a CDN; the spec is at /openapi.json
+        redoc_url=None,
+    )
+    app.state.store = store
+    app.state.settings = cfg
+    install_error_handlers(app)
+    app.add_middleware(BodyLimit, max_bytes=cfg.max_body_bytes)
+    app.add_middleware(SecurityHeaders, csp=content_security_policy(cfg.tile_url))
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/api/events", response_model=EventPage, tags=["events"])
+    def list_events(q: Annotated[EventQuery, Depends(event_query)]) -> EventPage:
+        """Events matching the filters, sorted and paginated (``total`` ignores paging)."""
+        return EventPage(
+            total=store.count_events(q),
+            limit=q.limit or 0,
+            offset=q.offset,
+            events=store.events(q),
+        )
+
+    @app.get("/api/events/{event_id}", response_model=Event, tags=["events"])
+    def get_event(event_id: str) -> Event:
+        """One event with its mentions (sentences and the span of each field)."""
+        ev = store.event(event_id)
+        if ev is None:
+            raise ApiError(404, "not_found", f"no event with id {event_id!r}")
+        return ev
+
+    @app.get("/api/articles/{article_id:path}", response_model=StoredArticle, tags=["articles"])
+    def get_article(article_id: str) -> StoredArticle:
+        """A stored article: its text as stored (offsets point into it) and its events."""
+        art = store.article(article_id)
+        if art is None:
+            raise ApiError(404, "not_found", f"no article with id {article_id!r}")
+        return art
+
+    @app.get("/api/actors", response_model=list[ActorSummary], tags=["reference"])
+    def list_actors(
+        limit: Annotated[int, Query(ge=1, le=5000)] = 500,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> list[ActorSummary]:
+        return store.actors(limit=limit, offset=offset)
+
+    @app.get("/api/places", response_model=list[PlaceSummary], tags=["reference"])
+    def list_places(
+        limit: Annotated[int, Query(ge=1, le=5000)] = 500,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> list[PlaceSummary]:
+        return store.places(limit=limit, offset=offset)
+
+    @app.get("/api/stats", response_model=StatsResponse, tags=["reference"])
+    def stats() -> StatsResponse:
+        base = store.stats()
+        return StatsResponse(**base.model_dump(), per_day=store.events_per_day())
+
+    @app.get("/api/search", response_model=list[SearchHit], tags=["articles"])
+    def search(
+        q: Annotated[str, Query(min_length=1, max_length=500)],
+        limit: Annotated[int, Query(ge=1, le=200)] = 20,
+    ) -> list[SearchHit]:
+        """Full-text search over article titles and texts."""
+        return store.search(q, limit=limit)
+
+    @app.get("/api/export", tags=["events"])
+    def export(
+        format: ExportFormat,
+        q: Annotated[EventQuery, Depends(event_query)],
+    ) -> Response:
+        """The filtered events as a file (at most 100,000; use the CLI for more)."""
+        from veille.export import WRITERS
+
+        writer, media_type, suffix, binary = WRITERS[format]
+        events = store.iter_events(
+            q.model_copy(update={"limit": min(q.limit or MAX_EXPORT_EVENTS, MAX_EXPORT_EVENTS)})
+        )
+        if binary:
+            buf = io.BytesIO()
+            writer(events, buf)
+            body = buf.getvalue()
+        else:
+            text_buf = io.StringIO()
+            writer(events, text_buf)
+            body = text_buf.getvalue().encode("utf-8")
+        return Response(
+            body,
+            media_type=media_type,
+            headers={"Content-Disposition": f'attachment; filename="events{suffix}"'},
+        )
+
+    @app.post("/api/ingest", response_model=IngestReport, tags=["ingest"])
+    async def ingest(request: Request) -> IngestReport:
+        """Ingest articles (``{"articles": [...]}``); needs ``Authorization: Bearer TOKEN``."""
+        _check_token(cfg, request.headers.get("authorization"))
+        body = await _read_body(request, cfg.max_body_bytes)
+        try:
+            payload = IngestRequest.model_validate(json.loads(body))
+        except (ValueError, ValidationError) as exc:
+            raise ApiError(
+                422, "invalid_request", f'body must be {{"articles": [...]}}: {exc}'
+            ) from exc
+        from starlette.concurrency import run_in_threadpool
+
+        items: list[Article | ArticleFailure] = list(payload.articles)
+        return await run_in_threadpool(store.ingest, items, cfg.pipeline())
+
+    from veille.api._pages import install_pages
+
+    install_pages(app, store, cfg)
+    return app
+
+
+def _check_token(cfg: ApiSettings, header: str | None) -> None:
+    if cfg.token is None:
+        raise ApiError(
+            403, "read_only", "this server is read-only; start it with --token to allow ingest"
+        )
+    scheme, _, given = (header or "").partition(" ")
+    ok = scheme.lower() == "bearer" and hmac.compare_digest(
+        given.strip().encode("utf-8"), cfg.token.encode("utf-8")
+    )
+    if not ok:
+        raise ApiError(401, "unauthorized", "send 'Authorization: Bearer TOKEN'")
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise ApiError(
+                413,
+                "payload_too_large",
+                f"request body over {limit} bytes; send fewer articles per request",
+            )
+        chunks.append(chunk)
+    return b"".join(chunks)

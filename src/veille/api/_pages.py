@@ -1,0 +1,147 @@
+"""Server-rendered dashboard pages (Jinja2, autoescaped) + small static scripts.
+
+Article text is untrusted: templates only ever print it escaped, and the highlighting
+of spans is done in ``static/event.js`` by building DOM nodes from offsets
+(``textContent``), never by injecting markup.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+import jinja2
+from fastapi import Depends, FastAPI, Request
+from fastapi.responses import HTMLResponse, Response
+
+from veille.api._app import ApiSettings, event_query
+from veille.api._errors import ApiError
+from veille.store import DayCount, EventQuery, Store
+
+TEMPLATES = jinja2.PackageLoader("veille.api", "templates")
+ROLES = ("trigger", "actor1", "actor2", "location", "date", "time", "weapon", "fatalities", "claim")
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=TEMPLATES,
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env
+
+
+def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    env: jinja2.Environment = request.app.state.templates
+    html = env.get_template(name).render(request_path=request.url.path, **context)
+    return HTMLResponse(html, status_code=status)
+
+
+def render_error(request: Request, status: int, message: str) -> Response:
+    return render(request, "error.html", status=status, status_code=status, message=message)
+
+
+def timeline(days: list[DayCount], *, width: int = 800, height: int = 80) -> dict[str, Any]:
+    """Bars for an SVG timeline of events per day (geometry only; drawn by the template)."""
+    if not days:
+        return {"bars": [], "width": width, "height": height, "first": None, "last": None}
+    first, last = days[0].day, days[-1].day
+    span = (last - first).days + 1
+    by_day = {d.day: d.events for d in days}
+    peak = max(by_day.values())
+    step = width / span
+    bars = []
+    for i in range(span):
+        day = first + timedelta(days=i)
+        n = by_day.get(day, 0)
+        if n == 0:
+            continue
+        h = max(1.0, (height - 4) * n / peak)
+        bars.append(
+            {
+                "x": round(i * step, 2),
+                "y": round(height - h, 2),
+                "w": round(max(step - 0.5, 0.8), 2),
+                "h": round(h, 2),
+                "day": day.isoformat(),
+                "n": n,
+            }
+        )
+    return {
+        "bars": bars,
+        "width": width,
+        "height": height,
+        "first": first,
+        "last": last,
+        "peak": peak,
+    }
+
+
+def install_pages(app: FastAPI, store: Store, cfg: ApiSettings) -> None:
+    from veille.extract.taxonomy import SUB_EVENT_TYPES
+
+    app.state.templates = _environment()
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def dashboard(request: Request, q: Annotated[EventQuery, Depends(event_query)]) -> HTMLResponse:
+        events = store.events(q)
+        total = store.count_events(q)
+        per_day = store.events_per_day(q.model_copy(update={"limit": None, "offset": 0}))
+        params = {k: v for k, v in request.query_params.items() if k not in ("offset",)}
+        limit = q.limit or 50
+
+        def page_link(offset: int) -> str:
+            return "/?" + urlencode({**params, "offset": str(offset)})
+
+        return render(
+            request,
+            "index.html",
+            events=events,
+            total=total,
+            q=q,
+            filters=dict(request.query_params),
+            sub_types=sorted(SUB_EVENT_TYPES),
+            timeline=timeline(per_day),
+            prev_link=page_link(max(0, q.offset - limit)) if q.offset > 0 else None,
+            next_link=page_link(q.offset + limit) if q.offset + limit < total else None,
+            api_query=urlencode({k: v for k, v in params.items() if k not in ("limit",)}),
+            tile_url=cfg.tile_url or "",
+            tile_attribution=cfg.tile_attribution,
+        )
+
+    @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
+    def event_page(request: Request, event_id: str) -> HTMLResponse:
+        ev = store.event(event_id)
+        if ev is None:
+            raise ApiError(404, "not_found", f"no event with id {event_id!r}")
+        stored = store.article_texts(m.article_id for m in ev.mentions)
+        mentions = [
+            {
+                "index": i,
+                "article_id": m.article_id,
+                "source_id": m.source_id,
+                "language": m.language,
+                "rtl": (m.language or "") == "ar",
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+                "spans": {
+                    role: [span[0] - m.start, span[1] - m.start]
+                    for role in ROLES
+                    if (span := getattr(m.spans, role)) is not None
+                },
+                "stored": m.article_id in stored,
+            }
+            for i, m in enumerate(ev.mentions)
+        ]
+        return render(request, "event.html", ev=ev, mentions=mentions, roles=ROLES)
+
+    @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(request: Request, article_id: str) -> HTMLResponse:
+        art = store.article(article_id)
+        if art is None:
+            raise ApiError(404, "not_found", f"no article with id {article_id!r}")
+        return render(request, "article.html", art=art, rtl=(art.language or "") == "ar")
