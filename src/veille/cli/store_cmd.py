@@ -1,0 +1,250 @@
+"""`veille ingest | export | serve | watch`: the store's commands (logic in the library)."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from veille.cli.common import ProgressReporter, fail_usage, parse_date, print_failure
+
+if TYPE_CHECKING:
+    from veille.store import Store
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        envvar="VEILLE_DB",
+        help="SQLAlchemy URL (sqlite:///file.sqlite, postgresql://...). "
+        "Default: veille.sqlite in the user data directory.",
+    ),
+]
+
+
+class Engine(StrEnum):
+    local = "local"
+    spark = "spark"
+
+
+class ExportFormat(StrEnum):
+    acled_csv = "acled-csv"
+    plover = "plover"
+    geojson = "geojson"
+    parquet = "parquet"
+
+
+class Language(StrEnum):
+    auto = "auto"
+    fr = "fr"
+    ar = "ar"
+    en = "en"
+
+
+def _open(db: str | None) -> Store:
+    from veille.errors import VeilleError
+    from veille.store import open_store
+
+    try:
+        return open_store(db)
+    except VeilleError as exc:
+        typer.echo(f"veille: error: {exc}", err=True)
+        raise typer.Exit(1) from exc
+
+
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, URLs, or - for stdin.")],
+    db: DbOption = None,
+    pub_date: Annotated[
+        str | None,
+        typer.Option("--pub-date", help="Publication date YYYY-MM-DD for inputs without one."),
+    ] = None,
+    lang: Annotated[Language, typer.Option("--lang", help="Input language.")] = Language.auto,
+    engine: Annotated[Engine, typer.Option("--engine", help="Where to run.")] = Engine.local,
+) -> None:
+    """Extract events from articles into the store; already stored articles are skipped.
+
+    Exit status: 0 when every input was read and stored, 1 when some failed (each on
+    stderr; also recorded in the store's ingest_errors), 2 for usage errors.
+    """
+    if engine is Engine.spark:
+        fail_usage(
+            "--engine spark is not available for ingest yet. Fix: use --engine local, or "
+            "run the Spark job and ingest its output"
+        )
+    from veille.ingest import read_inputs
+    from veille.pipeline import Pipeline
+
+    published = parse_date(pub_date, "--pub-date") if pub_date else None
+    language = None if lang is Language.auto else lang.value
+    store = _open(db)
+    progress = ProgressReporter("ingesting")
+    with progress:
+        report = store.ingest(
+            read_inputs(paths, pub_date=published, language=language),
+            Pipeline(),
+            on_item=lambda _item: progress.advance(),
+        )
+    for failure in report.failures:
+        print_failure(failure)
+    typer.echo(
+        f"{report.articles_added} article(s) added, {report.articles_skipped} already stored, "
+        f"{report.events_added} new event(s), {report.events_updated} event(s) updated"
+        + (f", {len(report.failures)} input(s) failed" if report.failures else ""),
+        err=True,
+    )
+    store.close()
+    if report.failures:
+        raise typer.Exit(1)
+
+
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="Output format.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")],
+    db: DbOption = None,
+    since: Annotated[str | None, typer.Option(help="First event date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Last event date, YYYY-MM-DD.")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO3 country code.")] = None,
+    sub_type: Annotated[str | None, typer.Option("--type", help="ACLED sub-event type.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Actor id or part of a name.")] = None,
+    claim: Annotated[
+        str | None, typer.Option(help="claimed, reported, confirmed or denied.")
+    ] = None,
+) -> None:
+    """Write the stored events (filtered) as ACLED CSV, PLOVER JSONL, GeoJSON or Parquet."""
+    from pydantic import ValidationError
+
+    from veille.export import WRITERS
+    from veille.store import EventQuery
+
+    try:
+        query = EventQuery(
+            since=parse_date(since, "--since") if since else None,
+            until=parse_date(until, "--until") if until else None,
+            country=country,
+            sub_event_type=sub_type,
+            actor=actor,
+            claim=claim,
+            sort="date",
+        )
+    except ValidationError as exc:
+        fail_usage(str(exc))
+    if claim and claim not in ("claimed", "reported", "confirmed", "denied"):
+        fail_usage(f"--claim {claim!r}. Fix: use claimed, reported, confirmed or denied")
+    store = _open(db)
+    writer, _media, _suffix, _binary = WRITERS[fmt.value]
+    try:
+        result = writer(store.iter_events(query), output)
+    except OSError as exc:
+        fail_usage(f"cannot write {output}: {exc.strerror}. Fix: choose a writable path with -o")
+    finally:
+        store.close()
+    typer.echo(f"wrote {output} ({fmt.value}): {result}", err=True)
+
+
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(envvar="VEILLE_TOKEN", help="Enable POST /api/ingest for this bearer token."),
+    ] = None,
+    tiles: Annotated[
+        str | None,
+        typer.Option(
+            envvar="VEILLE_TILE_URL",
+            help="Map tile URL template (e.g. an intranet server); default: no tiles.",
+        ),
+    ] = None,
+) -> None:
+    """Serve the JSON API and the dashboard (loopback only unless --host says otherwise)."""
+    import uvicorn
+
+    from veille.api import ApiSettings, create_app
+
+    store = _open(db)
+    app = create_app(store, token=token, settings=ApiSettings(tile_url=tiles))
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        typer.echo(f"veille: warning: listening on {host}, not only on this machine", err=True)
+    typer.echo(f"veille: serving on http://{host}:{port}/", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def watch(
+    sources: Annotated[list[str], typer.Argument(help="Feed URLs and folders to poll.")],
+    every: Annotated[str, typer.Option(help="Interval between polls: 30s, 15m, 1h.")] = "15m",
+    db: DbOption = None,
+    once: Annotated[bool, typer.Option("--once", help="Poll once and exit.")] = False,
+    alert_rules: Annotated[
+        Path | None, typer.Option("--alert-rules", help="JSON rules + webhook URL.")
+    ] = None,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private-addresses",
+            help="Let feed URLs reach loopback/private addresses (intranets, tests).",
+        ),
+    ] = False,
+) -> None:
+    """Poll feeds and folders, ingest new articles, print new events, send alerts."""
+    from veille.errors import VeilleError
+    from veille.pipeline import Pipeline
+    from veille.store._watch import AlertRules, PollReport, parse_interval
+    from veille.store._watch import watch as run_watch
+
+    try:
+        every_s = parse_interval(every)
+        rules = AlertRules.load(alert_rules) if alert_rules else None
+    except VeilleError as exc:
+        fail_usage(exc.render())
+    store = _open(db)
+    failed = False
+
+    def on_poll(result: PollReport) -> None:
+        nonlocal failed
+        for failure in result.ingest.failures:
+            failed = True
+            print_failure(failure)
+        for ev in result.new_events:
+            place = ev.location.name if ev.location else "?"
+            sys.stdout.write(
+                f"{ev.event_id}\t{ev.event_date or '?'}\t{ev.sub_event_type}\t{place}\n"
+            )
+        sys.stdout.flush()
+        for alert in result.alerts:
+            state = "sent" if alert.delivered else f"NOT sent ({alert.error})"
+            typer.echo(f"alert {alert.rule!r}: {len(alert.event_ids)} event(s) {state}", err=True)
+        typer.echo(
+            f"poll: {result.ingest.articles_added} new article(s), "
+            f"{len(result.new_events)} new event(s), {result.ingest.events_updated} updated",
+            err=True,
+        )
+
+    try:
+        run_watch(
+            store,
+            Pipeline(),
+            sources,
+            every_s=every_s,
+            rules=rules,
+            allow_private=allow_private,
+            on_poll=on_poll,
+            once=once,
+        )
+    except KeyboardInterrupt:
+        typer.echo("veille: watch stopped", err=True)
+    finally:
+        store.close()
+    if once and failed:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(ingest)
+    app.command("export")(export)
+    app.command("serve")(serve)
+    app.command("watch")(watch)
