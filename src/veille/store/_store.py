@@ -644,7 +644,7 @@ class Store:
                     select(EventRow.place_key, func.count())
                     .where(EventRow.place_key.is_not(None))
                     .group_by(EventRow.place_key)
-                ).tuples()
+                )
             }
             rows = s.scalars(select(PlaceRow).order_by(PlaceRow.name, PlaceRow.key)).all()
         out = [
@@ -671,7 +671,7 @@ class Store:
                 .where(EventRow.event_date.is_not(None), *self._conditions(q))
                 .group_by(EventRow.event_date)
                 .order_by(EventRow.event_date)
-            ).tuples()
+            )
             return [DayCount(day=d, events=int(n)) for d, n in rows if d is not None]
 
     def stats(self) -> StoreStats:
@@ -680,7 +680,7 @@ class Store:
             def grouped(col: Any) -> dict[str, int]:
                 rows = s.execute(
                     select(col, func.count()).group_by(col).order_by(func.count().desc())
-                ).tuples()
+                )
                 return {str(k) if k is not None else "": int(n) for k, n in rows}
 
             first, last = s.execute(

@@ -1,0 +1,500 @@
+"""The store: migrations, exact round trip, idempotent ingest, merge by block, queries.
+
+Runs on SQLite always and on PostgreSQL when DATABASE_URL is set (marker ``postgres``).
+"""
+
+from __future__ import annotations
+
+import os
+import string
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import create_engine, event, text
+
+from veille.errors import InputError, StoreError
+from veille.extract.taxonomy import SUB_EVENT_TYPES
+from veille.model import (
+    Actor,
+    Article,
+    ArticleFailure,
+    Claim,
+    Conflict,
+    Event,
+    Framing,
+    Location,
+    Mention,
+    MentionSpans,
+    MentionValues,
+    Plover,
+    Source,
+)
+from veille.store import EventQuery, Store, open_store
+from veille.store._synthetic import SyntheticPipeline, SyntheticResult, synthetic_item
+
+# ---------------------------------------------------------------------------
+# Stores under test
+
+
+def _reset_postgres(url: str) -> None:
+    from veille.store import normalise_url
+
+    engine = create_engine(normalise_url(url))
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+def store_url(kind: str, tmp_path: Path) -> str:
+    if kind == "sqlite":
+        return f"sqlite:///{tmp_path / 'store.sqlite'}"
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        pytest.skip("DATABASE_URL is not set (source .ci/postgres.sh to get a server)")
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        pytest.skip("psycopg is not installed: pip install 'veille[postgres]'")
+    _reset_postgres(url)
+    return url
+
+
+BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    s = open_store(store_url(request.param, tmp_path))
+    yield s
+    s.close()
+
+
+# ---------------------------------------------------------------------------
+# Hypothesis strategies for Event records (shared with the export tests)
+
+_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    max_size=40,
+)
+_WORD = st.text(alphabet=string.ascii_letters + "éàç حلب", min_size=1, max_size=20)
+_OPT_WORD = st.none() | _WORD
+_SPAN = st.tuples(st.integers(0, 500), st.integers(0, 500)).map(lambda t: (min(t), max(t)))
+_DATE = st.dates(min_value=date(1990, 1, 1), max_value=date(2035, 12, 31))
+_FLOAT = st.floats(min_value=-90, max_value=90, allow_nan=False, allow_infinity=False)
+
+
+@st.composite
+def events(draw: st.DrawFn, event_id: str | None = None) -> Event:
+    sub = draw(st.sampled_from(sorted(SUB_EVENT_TYPES)))
+    info = SUB_EVENT_TYPES[sub]
+    eid = event_id or "ev-" + draw(st.text(alphabet="0123456789abcdef", min_size=16, max_size=16))
+    actor = st.builds(
+        Actor,
+        name=_WORD,
+        id=_WORD,
+        kind=st.sampled_from(["state_forces", "rebel_group", "civilians", "protesters"]),
+        inter=st.none() | st.integers(1, 8),
+        country=st.none() | st.sampled_from(["SYR", "IRQ", "MLI"]),
+    )
+    location = st.builds(
+        Location,
+        name=_WORD,
+        admin1=_OPT_WORD,
+        admin2=_OPT_WORD,
+        country=_OPT_WORD,
+        iso3=st.none() | st.sampled_from(["SYR", "IRQ", "MLI", "UKR"]),
+        lat=st.none() | _FLOAT,
+        lon=st.none() | _FLOAT.map(lambda x: x * 2),
+        geo_precision=st.sampled_from([1, 2, 3]),
+        gazetteer_id=_OPT_WORD,
+    )
+    n_sources = draw(st.integers(1, 3))
+    sources = [
+        Source(
+            source_id=f"{eid}#s{i}",
+            article_id=f"a-{eid}-{i}",
+            kind=draw(st.sampled_from(["article", "embedded_post"])),
+            outlet=draw(_OPT_WORD),
+            handle=draw(_OPT_WORD),
+            url=draw(st.none() | st.just("https://example.org/x?y=1&z=<2>")),
+            published=draw(st.none() | _DATE),
+            language=draw(st.none() | st.sampled_from(["fr", "ar", "en"])),
+            span=draw(st.none() | _SPAN),
+        )
+        for i in range(n_sources)
+    ]
+    mentions = [
+        Mention(
+            article_id=draw(st.sampled_from([s.article_id for s in sources])),
+            source_id=draw(st.sampled_from([s.source_id for s in sources])),
+            language=draw(st.none() | st.sampled_from(["fr", "ar", "en"])),
+            start=draw(st.integers(0, 1000)),
+            end=draw(st.integers(1000, 2000)),
+            text=draw(_TEXT),
+            spans=MentionSpans(
+                trigger=draw(st.none() | _SPAN),
+                actor1=draw(st.none() | _SPAN),
+                location=draw(st.none() | _SPAN),
+                date=draw(st.none() | _SPAN),
+            ),
+            values=MentionValues(
+                event_date=draw(st.none() | _DATE),
+                date_precision=draw(st.none() | st.sampled_from(["day", "month"])),
+                sub_event_type=sub,
+                fatalities=draw(st.none() | st.integers(0, 10**6)),
+                generic=draw(st.booleans()),
+            ),
+        )
+        for _ in range(draw(st.integers(0, 3)))
+    ]
+    return Event(
+        event_id=eid,
+        event_date=draw(st.none() | _DATE),
+        date_precision=draw(st.none() | st.sampled_from(["day", "week", "month", "year"])),
+        time_of_day=draw(st.none() | st.sampled_from(["dawn", "night"])),
+        event_type=info.event_type,
+        sub_event_type=sub,
+        plover=Plover(event_type=info.plover, mode=draw(st.none() | st.just("drone"))),
+        actor1=draw(st.none() | actor),
+        actor2=draw(st.none() | actor),
+        claim=draw(
+            st.none()
+            | st.builds(
+                Claim,
+                status=st.sampled_from(["claimed", "reported", "confirmed", "denied"]),
+                by=_OPT_WORD,
+                via=_OPT_WORD,
+            )
+        ),
+        weapon=draw(_OPT_WORD),
+        weapon_count=draw(st.none() | st.integers(0, 1000)),
+        fatalities=draw(st.none() | st.integers(0, 10**6)),
+        location=draw(st.none() | location),
+        mentions=mentions,
+        sources=sources,
+        framing=[
+            Framing(term=draw(_WORD), refers_to="actor2", article_id="a", span=draw(_SPAN))
+            for _ in range(draw(st.integers(0, 2)))
+        ],
+        conflicts=[
+            Conflict(
+                field="event_date",
+                values=["2024-02-05", "2024-02-04"],
+                sources=[sources[0].source_id],
+                note=draw(_TEXT),
+            )
+            for _ in range(draw(st.integers(0, 1)))
+        ],
+        notes=draw(_TEXT),
+        confidence=draw(st.floats(0, 1, allow_nan=False)),
+    )
+
+
+# ---------------------------------------------------------------------------
+# Schema
+
+
+def test_open_migrates_to_head_and_reopens(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'a.sqlite'}"
+    s = open_store(url)
+    assert s.schema_revision() == "0001"
+    s.close()
+    s = open_store(url)  # a second open finds the schema current and changes nothing
+    assert s.schema_revision() == "0001"
+    with s.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert int(conn.execute(text("PRAGMA busy_timeout")).scalar() or 0) >= 1000
+    s.close()
+
+
+def test_migrations_create_exactly_the_orm_schema(store: Store) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from veille.store._schema import Base
+
+    with store.engine.connect() as conn:
+        ctx = MigrationContext.configure(conn)
+        diff = compare_metadata(ctx, Base.metadata)
+    # FTS shadow tables (SQLite) and Alembic's own table are not ORM tables.
+    diff = [
+        d
+        for d in diff
+        if not (
+            d[0] == "remove_table"
+            and (d[1].name.startswith("articles_fts") or d[1].name == "alembic_version")
+        )
+        and not (d[0] == "remove_index" and d[1].name == "ix_articles_fts")
+    ]
+    assert diff == []
+
+
+def test_bad_urls_and_folders_give_store_errors(tmp_path: Path) -> None:
+    with pytest.raises(StoreError) as err:
+        open_store("not a url")
+    assert "Fix:" in str(err.value)
+    with pytest.raises(StoreError) as err:
+        open_store(f"sqlite:///{tmp_path / 'missing' / 'x.sqlite'}")
+    assert "does not exist" in str(err.value)
+    bad = tmp_path / "garbage.sqlite"
+    bad.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError):
+        open_store(f"sqlite:///{bad}")
+
+
+def test_postgres_urls_map_to_psycopg() -> None:
+    from veille.store import normalise_url
+
+    assert normalise_url("postgresql://u:p@h/db") == "postgresql+psycopg://u:p@h/db"
+    assert normalise_url("postgres://u:p@h/db") == "postgresql+psycopg://u:p@h/db"
+    assert normalise_url("sqlite:///x") == "sqlite:///x"
+
+
+# ---------------------------------------------------------------------------
+# Round trip
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(ev=events())
+def test_store_then_load_gives_the_same_event(store: Store, ev: Event) -> None:
+    store.save_events([ev])
+    assert store.event(ev.event_id) == ev
+    assert store.events(EventQuery(limit=None)).count(ev) == 1
+
+
+# ---------------------------------------------------------------------------
+# Ingest
+
+
+def _items(n: int, start: int = 0) -> list[Any]:
+    return [synthetic_item(i) for i in range(start, start + n)]
+
+
+def test_ingest_is_idempotent(store: Store) -> None:
+    items = _items(20)
+    pipe = SyntheticPipeline(items)
+    first = store.ingest([it.article for it in items], pipe)
+    assert (first.articles_added, first.articles_skipped, first.failures) == (20, 0, [])
+    assert first.events_added + first.events_updated >= 1
+    events_before = store.events(sort="id")
+    again = store.ingest([it.article for it in items], pipe)
+    assert (again.articles_added, again.articles_skipped) == (0, 20)
+    assert (again.events_added, again.events_updated) == (0, 0)
+    assert store.events(sort="id") == events_before
+
+
+def test_the_same_article_twice_in_one_batch_adds_it_once(store: Store) -> None:
+    items = _items(1)
+    report = store.ingest([items[0].article, items[0].article], SyntheticPipeline(items))
+    assert (report.articles_added, report.articles_skipped) == (1, 1)
+    assert store.count_events() == 1
+
+
+def _two_reports_of_one_event() -> tuple[list[Any], SyntheticPipeline]:
+    a = synthetic_item(1)
+    b_article = a.article.model_copy(update={"id": "other-outlet", "text": a.article.text + " "})
+    b_source = a.source.model_copy(
+        update={
+            "source_id": "other-outlet#article",
+            "article_id": "other-outlet",
+            "outlet": "Other",
+        }
+    )
+    b_event = a.event.model_copy(
+        update={
+            "event_id": "ev-other",
+            "sources": [b_source],
+            "mentions": [
+                m.model_copy(
+                    update={"article_id": "other-outlet", "source_id": "other-outlet#article"}
+                )
+                for m in a.event.mentions
+            ],
+        }
+    )
+
+    class Pipe(SyntheticPipeline):
+        def process_article(self, article: Article) -> SyntheticResult:
+            if article.id == "other-outlet":
+                return SyntheticResult(article, [b_source], [b_event])
+            return super().process_article(article)
+
+    return [a.article, b_article], Pipe([a])
+
+
+def test_a_second_report_merges_into_the_stored_event_and_keeps_its_id(store: Store) -> None:
+    articles, pipe = _two_reports_of_one_event()
+    first = store.ingest(articles[:1], pipe)
+    kept_id = first.new_event_ids[0]
+    statements: list[str] = []
+
+    def log(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", log)
+    second = store.ingest(articles[1:], pipe)
+    event.remove(store.engine, "before_cursor_execute", log)
+    assert (second.events_added, second.events_updated) == (0, 1)
+    assert second.updated_event_ids == [kept_id]
+    stored = store.events()
+    assert [e.event_id for e in stored] == [kept_id]
+    assert {s.source_id for s in stored[0].sources} == {
+        articles[0].id + "#article",
+        "other-outlet#article",
+    }
+    assert len(stored[0].mentions) == 2
+    # Blocking: stored events were read by their block key only, never all of them.
+    reads = [s for s in statements if "FROM events" in s and "events.event_id = " not in s]
+    assert reads and all("block_iso3" in s and "block_week" in s for s in reads), reads
+
+
+def test_failures_are_recorded_and_returned(store: Store) -> None:
+    items = _items(2)
+    unknown = Article(id="not-synthetic", text="nothing to see", origin="in.jsonl:3")
+    bad = ArticleFailure(origin="in.jsonl:2", cause="line 2 is not JSON", fix="fix the line")
+    report = store.ingest(
+        [items[0].article, bad, unknown, items[1].article], SyntheticPipeline(items)
+    )
+    assert report.articles_added == 2
+    assert [f.origin for f in report.failures] == ["in.jsonl:2", "not-synthetic"]
+    assert report.failures[1].fix
+    assert store.ingest_errors(report.run_id) == report.failures
+
+
+def test_an_id_reused_for_other_text_is_a_failure_not_an_overwrite(store: Store) -> None:
+    items = _items(1)
+    store.ingest([items[0].article], SyntheticPipeline(items))
+    changed = items[0].article.model_copy(update={"text": "a different text"})
+    report = store.ingest([changed], SyntheticPipeline(items))
+    assert report.articles_added == 0
+    assert "other text is already stored" in report.failures[0].cause
+    art = store.article(items[0].article.id)
+    assert art is not None and art.text == items[0].article.text
+
+
+def test_an_interrupted_ingest_leaves_no_half_written_article_and_resumes(store: Store) -> None:
+    items = _items(6)
+
+    class Crashing(SyntheticPipeline):
+        def process_article(self, article: Article) -> SyntheticResult:
+            if article.id == items[3].article.id:
+                raise KeyboardInterrupt  # the user pressed Ctrl-C mid-batch
+            return super().process_article(article)
+
+    with pytest.raises(KeyboardInterrupt):
+        store.ingest([it.article for it in items], Crashing(items))
+    assert store.stats().articles == 3
+
+    # a crash inside the write transaction rolls the whole article back
+    class BrokenEvent(SyntheticPipeline):
+        def process_article(self, article: Article) -> SyntheticResult:
+            result = super().process_article(article)
+            broken = result.events[0].model_copy(update={"event_id": "x" * 500})
+            return SyntheticResult(article, result.sources, [result.events[0], broken])
+
+    if store.dialect == "postgresql":  # varchar(128) refuses the id: a DB error mid-write
+        with pytest.raises(Exception):  # noqa: B017
+            store.ingest([items[3].article], BrokenEvent(items))
+        assert store.article(items[3].article.id) is None
+    report = store.ingest([it.article for it in items], SyntheticPipeline(items))
+    assert (report.articles_added, report.articles_skipped) == (3, 3)
+    assert store.stats().articles == 6
+
+
+def test_a_pipeline_error_is_a_failure_with_cause_and_fix(store: Store) -> None:
+    class Refusing(SyntheticPipeline):
+        def process_article(self, article: Article) -> SyntheticResult:
+            raise InputError("too little text", where=article.id, fix="pass --lang")
+
+    report = store.ingest([_items(1)[0].article], Refusing([]))
+    assert report.failures[0].cause == "too little text"
+    assert report.failures[0].fix == "pass --lang"
+    assert store.stats().articles == 0
+
+
+# ---------------------------------------------------------------------------
+# Queries
+
+
+@pytest.fixture
+def filled(store: Store) -> Store:
+    items = _items(60)
+    store.ingest([it.article for it in items], SyntheticPipeline(items))
+    return store
+
+
+def test_filters(filled: Store) -> None:
+    every = filled.events()
+    assert len(every) == filled.count_events() > 0
+    since, until = date(2024, 2, 1), date(2024, 2, 29)
+    got = filled.events(since=since, until=until)
+    assert got == [e for e in every if e.event_date and since <= e.event_date <= until]
+    syr = filled.events(country="syr")
+    assert syr and all(e.location and e.location.iso3 == "SYR" for e in syr)
+    clash = filled.events(sub_event_type="Armed clash")
+    assert all(e.sub_event_type == "Armed clash" for e in clash)
+    assert filled.events(event_type="Battles") == [e for e in every if e.event_type == "Battles"]
+    denied = filled.events(claim="denied")
+    assert denied and all(e.claim and e.claim.status == "denied" for e in denied)
+    by_id = filled.events(actor="is-syr")
+    by_name = filled.events(actor="islamic state")
+    assert by_id and by_id == by_name
+    assert filled.count_events(actor="is-syr") == len(by_id)
+
+
+def test_sorting_and_pagination(filled: Store) -> None:
+    newest = filled.events(sort="-date")
+    dates = [e.event_date for e in newest]
+    assert dates == sorted(dates, reverse=True)  # type: ignore[type-var]
+    pages = [filled.events(sort="-date", limit=7, offset=o) for o in range(0, len(newest), 7)]
+    assert [e for p in pages for e in p] == newest
+    assert list(filled.iter_events(EventQuery(sort="-date"), page=9)) == newest
+    most = filled.events(sort="-fatalities", limit=3)
+    assert (most[0].fatalities or 0) >= (most[-1].fatalities or 0)
+
+
+def test_article_actors_places_stats_search(filled: Store) -> None:
+    ev = filled.events(limit=1)[0]
+    art = filled.article(ev.mentions[0].article_id)
+    assert art is not None and ev.event_id in art.event_ids
+    assert art.text[ev.mentions[0].start : ev.mentions[0].end] == ev.mentions[0].text
+    actors = filled.actors()
+    assert actors and actors[0].events >= actors[-1].events
+    places = filled.places()
+    assert sum(p.events for p in places) == filled.count_events()
+    stats = filled.stats()
+    assert stats.events == filled.count_events()
+    assert sum(stats.by_event_type.values()) == stats.events
+    assert sum(d.events for d in filled.events_per_day()) == stats.events
+    hits = filled.search("drone")
+    assert hits and all("drone" in (h.snippet + (h.title or "")).lower() for h in hits)
+    assert filled.search("حلب")
+    filled.search('"unbalanced AND (')  # user syntax never reaches FTS5 as syntax
+    assert filled.search("   ") == []
+
+
+def test_default_url_is_in_the_user_data_dir(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    from veille.store import default_url
+
+    assert default_url() == f"sqlite:///{tmp_path / 'veille' / 'veille.sqlite'}"
+
+
+def test_save_events_replaces_by_id(store: Store) -> None:
+    ev = synthetic_item(3).event
+    store.save_events([ev])
+    changed = ev.model_copy(update={"notes": "edited", "fatalities": 99})
+    store.save_events([changed])
+    assert store.events() == [changed]
+    assert date(2024, 1, 1) + timedelta(days=0) <= (changed.event_date or date.max)
