@@ -58,7 +58,7 @@ def test_binary_scores_by_hand() -> None:
 
 def test_timeml_value_at_precision() -> None:
     def expr(value: date, precision: Any) -> DateExpression:
-        return DateExpression(0, 1, "x", "explicit", value, precision, None)  # type: ignore[arg-type]
+        return DateExpression(0, 1, "x", "explicit", value, precision, None)
 
     d = date(2013, 3, 22)
     assert timeml_value(expr(d, "day")) == "2013-03-22"
