@@ -125,7 +125,7 @@ def _session(master: str | None, app_name: str, conf: dict[str, str]) -> SparkSe
                 "spark.ui.enabled": "false",
                 "spark.driver.bindAddress": "127.0.0.1",
                 "spark.driver.host": "127.0.0.1",
-                "spark.sql.shuffle.partitions": "4",
+                "spark.sql.shuffle.partitions": "2",
             }
     for key, value in (settings | conf).items():
         builder = builder.config(key, value)
@@ -154,19 +154,21 @@ def _run(
         counts = dict(extracted.map(lambda r: (r[0], 1)).reduceByKey(lambda a, b: a + b).collect())
         failures = extracted.filter(lambda r: r[0] == FAILURE).map(lambda r: r[2])
         failures_path = _join(output, "failures")
-        _write_lines(spark, failures.sortBy(lambda s: s, numPartitions=1), failures_path)
+        _write_lines(spark, failures.coalesce(1), failures_path)  # few; in input order
 
         members = extracted.filter(lambda r: r[0] == EVENT).map(lambda r: (r[1], r[2]))
-        events, clusters = dedup_rdd(
-            members, num_partitions=spark.conf.get("spark.sql.shuffle.partitions")
-        )
+        n_shuffle = spark.conf.get("spark.sql.shuffle.partitions")
+        events, clusters = dedup_rdd(members, num_partitions=n_shuffle)
+        keyed: RDD[tuple[tuple[str, int, str], str]] = events.map(
+            lambda e: (_order_key(e), e.model_dump_json())
+        ).persist(StorageLevel.MEMORY_AND_DISK)
         try:
-            ordered: RDD[tuple[tuple[str, int, str], str]] = events.map(
-                lambda e: (_order_key(e), e.model_dump_json())
-            ).sortByKey()
+            n_events = keyed.count()  # dedup runs once; the sort's sampling reuses it
             events_path = _join(output, "events")
-            n_events = _write_lines(spark, ordered.values(), events_path)
+            ordered = keyed.sortByKey(numPartitions=int(n_shuffle) if n_shuffle else None)
+            _write_lines(spark, ordered.values(), events_path)
         finally:
+            keyed.unpersist()
             clusters.unpersist()
     finally:
         extracted.unpersist()
@@ -282,17 +284,12 @@ def _join(base: str, name: str) -> str:
     return base.rstrip("/") + "/" + name
 
 
-def _write_lines(spark: SparkSession, lines: RDD[str], path: str) -> int:
-    """Write one string per line (UTF-8) under ``path``; returns how many."""
+def _write_lines(spark: SparkSession, lines: RDD[str], path: str) -> None:
+    """Write one string per line (UTF-8) as text part files under ``path``."""
     from pyspark.sql.types import StringType, StructField, StructType
 
     schema = StructType([StructField("value", StringType(), nullable=False)])
-    frame = spark.createDataFrame(lines.map(lambda s: (s,)), schema).cache()
-    try:
-        frame.write.mode("overwrite").text(path)
-        return frame.count()
-    finally:
-        frame.unpersist()
+    spark.createDataFrame(lines.map(lambda s: (s,)), schema).write.mode("overwrite").text(path)
 
 
 def read_events(path: str) -> list[Event]:
