@@ -165,7 +165,9 @@ def _run(
         try:
             n_events = keyed.count()  # dedup runs once; the sort's sampling reuses it
             events_path = _join(output, "events")
-            ordered = keyed.sortByKey(numPartitions=int(n_shuffle) if n_shuffle else None)
+            ordered: RDD[tuple[tuple[str, int, str], str]] = keyed.sortByKey(
+                numPartitions=int(n_shuffle) if n_shuffle else None
+            )
             _write_lines(spark, ordered.values(), events_path)
         finally:
             keyed.unpersist()
