@@ -79,21 +79,14 @@ class ProgressReporter:
             self._progress.stop()
 
 
-def export_writer(fmt: str) -> Callable[[list[Event], TextIO], None]:
-    """The exporter for a format name, from veille.export."""
-    try:
-        from veille import export
-    except ImportError:
-        fail_usage(f"format {fmt!r} needs veille.export, which is not available in this build")
-    writers: dict[str, str] = {
-        "acled-csv": "write_acled_csv",
-        "plover": "write_plover",
-        "geojson": "write_geojson",
-    }
-    name = writers.get(fmt)
-    fn = getattr(export, name, None) if name else None
-    if fn is None:
+def export_writer(fmt: str) -> Callable[[list[Event], TextIO], object]:
+    """The text exporter registered for a format name in ``veille.export.WRITERS``."""
+    from veille.export import WRITERS
+
+    entry = WRITERS.get(fmt)
+    if entry is None or entry[3]:
+        text_formats = ", ".join(name for name, (_, _, _, binary) in WRITERS.items() if not binary)
         fail_usage(
-            f"unknown output format {fmt!r}. Fix: use one of jsonl, table, " + ", ".join(writers)
+            f"format {fmt!r} cannot be written to a text stream. Fix: use one of {text_formats}"
         )
-    return fn  # type: ignore[no-any-return]
+    return entry[0]
