@@ -26,6 +26,7 @@ Conventions (and where veille has to choose):
 - ``tags``: ``; ``-separated ``key=value`` notes: claim status and claimant, the
   fatalities note above, date precision.
 - ``timestamp``: Unix time of the export (ACLED's is the time of its last edit).
+Rows end with CRLF (RFC 4180), so that a CR inside a field is always quoted.
 """
 
 from __future__ import annotations
@@ -182,7 +183,7 @@ def write_acled_csv(
     stamp = int(time.time()) if timestamp is None else timestamp
     count = 0
     with text_target(target) as out:
-        writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
+        writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\r\n")
         writer.writeheader()
         for ev in events:
             writer.writerow(acled_row(ev, timestamp=stamp))

@@ -112,11 +112,22 @@ def plover_record(ev: Event) -> dict[str, Any]:
     }
 
 
+# Line separators that some line readers (str.splitlines, JavaScript) split on; JSON
+# allows them raw in strings, so escape them to keep one record per line for everyone.
+_LINE_BREAKS = {"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def _one_line(text: str) -> str:
+    for raw, escaped in _LINE_BREAKS.items():
+        text = text.replace(raw, escaped)
+    return text
+
+
 def write_plover(events: Iterable[Event], target: Target) -> int:
     """Write one PLOVER JSON record per line; returns the record count."""
     count = 0
     with text_target(target) as out:
         for ev in events:
-            out.write(json.dumps(plover_record(ev), ensure_ascii=False) + "\n")
+            out.write(_one_line(json.dumps(plover_record(ev), ensure_ascii=False)) + "\n")
             count += 1
     return count
