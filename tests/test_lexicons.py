@@ -162,14 +162,11 @@ def test_ar_protest(pipeline: Any) -> None:
 # Arabic has no parse (every token is its own head, POS "X"): the engine's negation,
 # future, accusation and aggregate filters all look at dependents or POS and never fire.
 # The lexicon lists the cues; the engine change is described in the issue-3 report.
-_NO_PARSE = "Arabic cue filters need a window rule in SentenceExtractor (no dependency parse)"
 
 
-@pytest.mark.xfail(reason=_NO_PARSE, strict=True)
 def test_ar_negation(pipeline: Any) -> None:
     assert not _violent(_events(pipeline, "لم تقصف الطائرات البلدة امس", "ar"))
 
 
-@pytest.mark.xfail(reason=_NO_PARSE, strict=True)
 def test_ar_future(pipeline: Any) -> None:
     assert not _violent(_events(pipeline, "سوف تقصف الطائرات البلدة", "ar"))

@@ -15,7 +15,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry, WeaponEntry, fold
+from veille.extract.lexicon import (
+    Lexicon,
+    Match,
+    PhraseTable,
+    Tok,
+    TriggerEntry,
+    WeaponEntry,
+    fold,
+)
 from veille.extract.lexicon import longest_non_overlapping as _lno
 from veille.extract.taxonomy import SUB_EVENT_TYPES, family
 from veille.model import ClaimStatus, DatePrecision, Span, TimeOfDay
@@ -180,10 +188,9 @@ class SentenceExtractor:
             prev = toks[m.start - 1] if m.start > 0 else None
             if prev is not None and prev.keys & {fold(w) for w in entry.not_after}:
                 return False
-        # A weapon noun inside a trigger span is part of the trigger, not a trigger.
-        if entry.weak and len(toks) > 0:
-            # Weak triggers ("tuer", "opération") only count with a violent context word.
-            return bool(weapons) or self._has_fatal_word(toks) or entry.p != "opération"
+        if entry.weak:
+            # Weak triggers ("tuer", "opération") only count with a weapon or a death toll.
+            return bool(weapons) or self._has_fatal_word(toks)
         if entry.needs_object:
             return any(t.head == m.start and t.dep in _TARGET_DEPS for t in toks)
         return True
@@ -192,8 +199,12 @@ class SentenceExtractor:
         return bool(self.lex.fatality.find(toks))
 
     def _reject_reason(self, m: Match, toks: list[Tok], s: SentenceInput) -> str | None:
+        if s.language == "ar":
+            return self._reject_reason_by_window(m, toks, s)
         head = toks[m.start]
         chain = _ancestors(toks, m.start, limit=4)
+        if head.pos in ("NOUN", "PROPN") and self._governed_by(chain, self.lex.background, toks):
+            return "background"
         if self._negated(m, toks, chain):
             return "negated"
         if self._future(m, toks, chain):
@@ -203,6 +214,31 @@ class SentenceExtractor:
         if head.pos in ("NOUN", "PROPN") and self._governed_by(chain, self.lex.justification, toks):
             return "justification"
         if self._aggregate(m, toks, s):
+            return "aggregate"
+        if self.lex.habitual.find(toks):
+            return "habitual"
+        return None
+
+    def _reject_reason_by_window(self, m: Match, toks: list[Tok], s: SentenceInput) -> str | None:
+        """Without a parser (Arabic), each cue governs the words that follow it closely."""
+
+        def cue_before(table: PhraseTable | frozenset[str], width: int) -> bool:
+            lo = max(0, m.start - width)
+            if isinstance(table, frozenset):
+                return any(toks[i].keys & table for i in range(lo, m.start))
+            return any(lo <= c.start < m.start for c in table.find(toks))
+
+        if cue_before(self.lex.negation, 2) and not self.lex.deny.find(toks):
+            return "negated"
+        if cue_before(self.lex.future, 3):
+            return "future or hypothetical"
+        if cue_before(self.lex.accusation, 3):
+            return "accusation"
+        if cue_before(self.lex.justification, 3):
+            return "justification"
+        if cue_before(self.lex.background, 2):
+            return "background"
+        if cue_before(self.lex.aggregate_quantifiers, 2) or self.lex.aggregate_periods.find(toks):
             return "aggregate"
         if self.lex.habitual.find(toks):
             return "habitual"
@@ -642,6 +678,9 @@ class SentenceExtractor:
             ):
                 continue
             hour = int(prev.text)
+            nxt = fold(toks[k + 1].text) if k + 1 < len(toks) else ""
+            if nxt in ("pm", "p.m.") and hour < 12:
+                hour += 12
             if hour > 23:
                 continue
             tod: TimeOfDay = (
@@ -754,7 +793,7 @@ class SentenceExtractor:
         best: tuple[int, Span] | None = None
         for fm in self.lex.fatality.find(toks):
             kw = toks[fm.start]
-            if fold(kw.lemma) == "bilan" or fold(kw.text) == "bilan":
+            if kw.keys & self.lex.toll_nouns:  # "un bilan de 3 morts", "حصيلة"
                 window = range(fm.end, min(len(toks), fm.end + 6))
             else:
                 window = range(max(0, fm.start - 4), min(len(toks), fm.end + 4))
@@ -767,10 +806,7 @@ class SentenceExtractor:
                 nxt = toks[i + 1] if i + 1 < len(toks) else None
                 if nxt is not None and self.lex.injury.find([nxt]):
                     continue
-                if i > fm.start and not (
-                    fold(kw.lemma) in ("tuer", "bilan", "kill", "killing")
-                    or fold(kw.text) == "bilan"
-                ):
+                if i > fm.start and not (kw.keys & self.lex.number_follows):
                     continue
                 span = (toks[min(i, fm.start)].start, toks[max(i, fm.end - 1)].end)
                 if best is None or n < best[0]:

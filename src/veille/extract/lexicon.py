@@ -121,6 +121,12 @@ class LexiconData(BaseModel):
     hour_markers: list[str] = Field(default_factory=list)
     # Habitual adverbs ("régulièrement"): what they qualify is not one dated event.
     habitual: list[str] = Field(default_factory=list)
+    # "après des affrontements", "in the wake of": an earlier event given as background.
+    background: list[str] = Field(default_factory=list)
+    # Death words after which the number comes ("tuant 3", "killing 3", "مقتل سبعة").
+    number_follows: list[str] = Field(default_factory=list)
+    # Toll nouns whose number follows at some distance ("un bilan provisoire de 3 morts").
+    toll_nouns: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +217,9 @@ class Lexicon:
         self.intervention = PhraseTable([(p, p) for p in data.intervention])
         self.hour_markers = frozenset(fold(w) for w in data.hour_markers)
         self.habitual = PhraseTable([(p, p) for p in data.habitual])
+        self.background = PhraseTable([(p, p) for p in data.background])
+        self.number_follows = frozenset(fold(w) for w in data.number_follows)
+        self.toll_nouns = frozenset(fold(w) for w in data.toll_nouns)
         self.negation = frozenset(fold(w) for w in data.negation)
         self.vague_numbers = {fold(k): v for k, v in data.vague_numbers.items()}
 

@@ -16,10 +16,10 @@ _PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "ولل", "ل
 
 
 def normalize(text: str) -> str:
-    """Strip tashkeel and tatweel; unify alef forms and final ى/ي."""
+    """Strip tashkeel and tatweel; unify alef forms, final ى/ي and ة/ه."""
     text = araby.strip_tashkeel(araby.strip_tatweel(text))
     text = _ALEF.sub("ا", text)
-    return text.replace("ى", "ي")
+    return text.replace("ى", "ي").replace("ة", "ه")
 
 
 def normalize_token(token: str) -> tuple[str, str]:
