@@ -118,3 +118,32 @@ def test_txt_with_pub_date_gives_the_same_events(shared_dir: Path, seed_events) 
         )
 
     assert sorted(map(key, from_txt)) == sorted(key(e.model_dump(mode="json")) for e in events)
+
+
+def test_english_translation_gives_the_same_four_events(pipeline) -> None:  # type: ignore[no-untyped-def]
+    sample = Path(__file__).resolve().parents[1] / "sample"
+    art = Article.model_validate(json.loads((sample / "seed_en.jsonl").read_text(encoding="utf-8")))
+    gold = load_gold(sample / "seed_en_gold.json")
+    s = score([(gold[0], art)], pipeline.run([art]))
+    assert (s.gold_events, s.predicted_events, s.matched) == (4, 4, 4), (s.missed, s.spurious)
+    assert [(m.key, m.field) for m in s.mismatches] == []
+
+
+def test_arabic_post_alone_gives_the_al_omar_attack(shared_dir: Path, pipeline) -> None:  # type: ignore[no-untyped-def]
+    lines = seed_article(shared_dir).text.split("\n")
+    post = "\n".join(lines[3:5])  # the post and its attribution line
+    events = pipeline.run([Article(id="post", text=post)])
+    assert len(events) == 1
+    e = events[0]
+    assert e.sources[0].kind == "embedded_post" and e.sources[0].language == "ar"
+    assert e.actor1 is not None and e.actor1.name == "Islamic Resistance in Iraq"
+    assert e.actor2 is not None and e.actor2.name == "Military Forces of the United States"
+    assert e.location is not None and e.location.name == "al-Omar oil field"
+    assert (e.location.iso3, e.event_date and e.event_date.isoformat()) == ("SYR", "2024-02-04")
+    spans = e.mentions[0].spans
+    for name in ("trigger", "actor1", "actor2", "location", "date"):
+        span = getattr(spans, name)
+        assert span is not None, name
+    assert post[spans.location[0] : spans.location[1]] == "حقل العمر النفطي"
+    # The post names neither a weapon nor a claim by the group: none is invented.
+    assert e.weapon is None and e.claim is not None and e.claim.status == "reported"

@@ -209,9 +209,13 @@ class SentenceExtractor:
             return "negated"
         if self._future(m, toks, chain):
             return "future or hypothetical"
-        if head.pos in ("NOUN", "PROPN") and self._governed_by(chain, self.lex.accusation, toks):
+        # Inside an accusation or a justification ("responsible for the attacks", "en
+        # soutien à la population massacrée"), a trigger of any part of speech refers to
+        # other events; only the clause's own root is exempt.
+        embedded = head.dep != "ROOT"
+        if embedded and self._governed_by(chain, self.lex.accusation, toks):
             return "accusation"
-        if head.pos in ("NOUN", "PROPN") and self._governed_by(chain, self.lex.justification, toks):
+        if embedded and self._governed_by(chain, self.lex.justification, toks):
             return "justification"
         if self._aggregate(m, toks, s):
             return "aggregate"
@@ -273,6 +277,10 @@ class SentenceExtractor:
                 fm.start < m.start <= fm.start + 3 and toks[fm.start].pos in ("VERB", "AUX")
             ):
                 return True
+            # "would continue", "as long as the strikes continue", "tant que": a cue
+            # attached to the trigger or to one of its governors.
+            if any(toks[i].head in scope and toks[i].head != i for i in range(fm.start, fm.end)):
+                return True
         return False
 
     def _sentence_future(self, toks: list[Tok]) -> bool:
@@ -280,11 +288,10 @@ class SentenceExtractor:
             "Tense=Fut" in t.morph or _conditional_present(t, toks) for t in toks if t.dep == "ROOT"
         )
 
-    def _governed_by(self, chain: list[int], table: object, toks: list[Tok]) -> bool:
-        from veille.extract.lexicon import PhraseTable
-
-        assert isinstance(table, PhraseTable)
-        hits = {mm.start for mm in table.find(toks)}
+    def _governed_by(self, chain: list[int], table: PhraseTable, toks: list[Tok]) -> bool:
+        """Whether a cue ("responsable de", "in support of") is among the first ancestors;
+        any word of a multi-word cue counts, since the parser attaches it by its noun."""
+        hits = {i for mm in table.find(toks) for i in range(mm.start, mm.end)}
         return any(idx in hits for idx in chain[:3])
 
     def _aggregate(self, m: Match, toks: list[Tok], s: SentenceInput) -> bool:
