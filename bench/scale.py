@@ -1,0 +1,146 @@
+"""Scaling: Spark local[1] vs local[2] on a generated corpus, and the local run's memory.
+
+1. ``--spark-n`` articles through ``veille.spark.run_spark`` with ``local[1]`` then
+   ``local[2]`` (each its own SparkSession, models loading once per Python worker):
+   wall seconds, docs/s, and the speed-up local[2]/local[1] (2.0 is perfect).
+2. Peak RSS of a local streaming run (``veille extract``'s path: ``read_inputs`` ->
+   ``Pipeline.run_detailed``) at each of ``--rss-sizes``, each in a fresh process
+   (peak RSS is per process). Flat is the goal: articles stream in batches of 32; only
+   the per-article events are kept for cross-article dedup.
+
+    python bench/scale.py --spark-n 500 --rss-sizes 500 2000           # this machine
+    python bench/scale.py --spark-n 10000 --rss-sizes 10000 100000     # a bigger one
+
+Writes bench/results/scale.json (and reads throughput-*.json to draw
+bench/results/scale.png: docs/s and peak RSS against corpus size).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from corpus import write
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def spark_run(corpus: Path, master: str, out: Path) -> dict[str, object]:
+    from veille.spark import run_spark
+
+    t0 = time.perf_counter()
+    summary = run_spark([str(corpus)], str(out), master=master, partitions=8)
+    wall = time.perf_counter() - t0
+    return {
+        "master": master,
+        "wall_s": round(wall, 1),
+        "docs_per_s": round(summary.articles_read / wall, 2),
+        "articles": summary.articles_read,
+        "events": summary.events,
+    }
+
+
+def rss_child(corpus: str) -> None:
+    """Run in a fresh process: the local streaming run; prints its peak RSS."""
+    from veille.ingest import read_inputs
+    from veille.pipeline import Pipeline
+
+    t0 = time.perf_counter()
+    result = Pipeline().run_detailed(read_inputs([corpus]))
+    wall = time.perf_counter() - t0
+    print(
+        json.dumps(
+            {
+                "articles": result.articles_read,
+                "events": len(result.events),
+                "wall_s": round(wall, 1),
+                "docs_per_s": round(result.articles_read / wall, 2),
+                "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+            }
+        )
+    )
+
+
+def plot(result: dict[str, object], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    rss = result.get("local_rss", [])
+    assert isinstance(rss, list)
+    sizes = [r["articles"] for r in rss]
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 4))
+    ax1.plot(sizes, [r["docs_per_s"] for r in rss], "o-", label="local Pipeline.run")
+    spark = result.get("spark", [])
+    assert isinstance(spark, list)
+    for r in spark:
+        ax1.plot([r["articles"]], [r["docs_per_s"]], "s", label=f"Spark {r['master']}")
+    ax1.set_xlabel("corpus size (articles)")
+    ax1.set_ylabel("docs/s (incl. model loading)")
+    ax1.set_ylim(bottom=0)
+    ax1.legend()
+    ax1.set_title("Throughput")
+    ax2.plot(sizes, [r["peak_rss_mib"] for r in rss], "o-")
+    ax2.set_xlabel("corpus size (articles)")
+    ax2.set_ylabel("peak RSS (MiB)")
+    ax2.set_ylim(bottom=0)
+    ax2.set_title("Memory, local streaming run")
+    fig.suptitle("veille on 2 shared cores, 24 GiB")
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--spark-n", type=int, default=500, help="0 skips the Spark part")
+    parser.add_argument("--rss-sizes", type=int, nargs="*", default=[500, 2000])
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--rss-child", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("-o", "--output", type=Path, default=RESULTS / "scale.json")
+    args = parser.parse_args(argv)
+    if args.rss_child:
+        rss_child(args.rss_child)
+        return 0
+    work = Path(tempfile.mkdtemp(prefix="veille-scale-"))
+    result: dict[str, object] = {"benchmark": "scale", "seed": args.seed}
+    try:
+        if args.spark_n:
+            corpus = write(work / f"corpus-{args.spark_n}.jsonl", args.spark_n, seed=args.seed)
+            runs = [spark_run(corpus, m, work / m.strip("[]")) for m in ("local[1]", "local[2]")]
+            result["spark"] = runs
+            result["spark_speedup_2_over_1"] = round(
+                float(runs[0]["wall_s"]) / float(runs[1]["wall_s"]), 2
+            )
+            print(json.dumps(runs), flush=True)
+        rss = []
+        for n in args.rss_sizes:
+            corpus = write(work / f"corpus-{n}.jsonl", n, seed=args.seed)
+            proc = subprocess.run(
+                [sys.executable, __file__, "--rss-child", str(corpus)],
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            rss.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+            print(json.dumps(rss[-1]), flush=True)
+        result["local_rss"] = rss
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(result, indent=2) + "\n", "utf-8")
+    if result.get("local_rss"):
+        plot(result, args.output.with_suffix(".png"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
