@@ -467,30 +467,33 @@ _FUNCTION_POS = frozenset(
 )
 
 
+def _parsed_segments(an: _Analysis, lang: str) -> Iterator[tuple[Segment, Doc]]:
+    """The segments of one language that went through a spaCy parser (fr, en)."""
+    if lang == "ar":
+        return
+    for k, doc in an.docs.items():
+        if an.segments[k].language == lang:
+            yield an.segments[k], doc
+
+
 def _function_word_starts(an: _Analysis, lang: str) -> set[int]:
     """Start offsets of one-token words the parser tags as function words or verbs."""
-    out: set[int] = set()
-    for k, doc in an.docs.items():
-        seg = an.segments[k]
-        if seg.language != lang or lang == "ar":
-            continue
-        for tok in doc:
-            if tok.pos_ in _FUNCTION_POS and not tok.ent_type_:
-                out.add(seg.start + tok.idx)
-    return out
+    return {
+        seg.start + tok.idx
+        for seg, doc in _parsed_segments(an, lang)
+        for tok in doc
+        if tok.pos_ in _FUNCTION_POS and not tok.ent_type_
+    }
 
 
 def _name_entity_spans(an: _Analysis, lang: str) -> list[tuple[int, int]]:
     """Spans of organisation and person names the parser found (fr/en)."""
-    out: list[tuple[int, int]] = []
-    for k, doc in an.docs.items():
-        seg = an.segments[k]
-        if seg.language != lang or lang == "ar":
-            continue
-        for ent in doc.ents:
-            if ent.label_ in ("ORG", "PER", "PERSON"):
-                out.append((seg.start + ent.start_char, seg.start + ent.end_char))
-    return out
+    return [
+        (seg.start + ent.start_char, seg.start + ent.end_char)
+        for seg, doc in _parsed_segments(an, lang)
+        for ent in doc.ents
+        if ent.label_ in ("ORG", "PER", "PERSON")
+    ]
 
 
 def _generic_default(c: Candidate) -> str:
