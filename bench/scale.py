@@ -117,9 +117,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             corpus = write(work / f"corpus-{args.spark_n}.jsonl", args.spark_n, seed=args.seed)
             runs = [spark_run(corpus, m, work / m.strip("[]")) for m in ("local[1]", "local[2]")]
             result["spark"] = runs
-            result["spark_speedup_2_over_1"] = round(
-                float(runs[0]["wall_s"]) / float(runs[1]["wall_s"]), 2
-            )
+            walls = [float(str(r["wall_s"])) for r in runs]
+            result["spark_speedup_2_over_1"] = round(walls[0] / walls[1], 2)
             print(json.dumps(runs), flush=True)
         rss = []
         for n in args.rss_sizes:
