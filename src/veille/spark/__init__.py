@@ -17,6 +17,6 @@ from veille.errors import MissingExtraError
 if find_spec("pyspark") is None:
     raise MissingExtraError("pyspark", "spark")
 
-from veille.spark._job import SparkRunSummary, run_spark
+from veille.spark._job import SparkRunSummary, read_events, read_failures, run_spark
 
-__all__ = ["SparkRunSummary", "run_spark"]
+__all__ = ["SparkRunSummary", "read_events", "read_failures", "run_spark"]
