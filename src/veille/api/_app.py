@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
 
 from veille.api._errors import ApiError, install_error_handlers
 from veille.api._security import BodyLimit, SecurityHeaders, content_security_policy
@@ -81,18 +81,28 @@ class IngestRequest(BaseModel):
     articles: list[Article]
 
 
+def _empty_is_none(value: object) -> object:
+    # An HTML form sends every field; an empty one means "any".
+    return None if value == "" else value
+
+
+Blank = BeforeValidator(_empty_is_none)
+
+
 def event_query(
-    since: date | None = None,
-    until: date | None = None,
-    country: Annotated[str | None, Query(min_length=3, max_length=3)] = None,
-    event_type: str | None = None,
-    type: Annotated[str | None, Query(description="ACLED sub-event type")] = None,
-    actor: str | None = None,
-    claim: Literal["claimed", "reported", "confirmed", "denied"] | None = None,
+    since: Annotated[date | None, Blank] = None,
+    until: Annotated[date | None, Blank] = None,
+    country: Annotated[str | None, Blank, Query(description="ISO3 code")] = None,
+    event_type: Annotated[str | None, Blank] = None,
+    type: Annotated[str | None, Blank, Query(description="ACLED sub-event type")] = None,
+    actor: Annotated[str | None, Blank] = None,
+    claim: Annotated[Literal["claimed", "reported", "confirmed", "denied"] | None, Blank] = None,
     sort: EventSort = "-date",
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> EventQuery:
+    if country is not None and not (len(country) == 3 and country.isalpha()):
+        raise ApiError(422, "invalid_request", f"country: {country!r} is not an ISO3 code")
     return EventQuery(
         since=since,
         until=until,

@@ -65,6 +65,14 @@ def install_error_handlers(app: FastAPI) -> None:
         status = 503 if isinstance(exc, StoreError) else 400
         return error_response(status, _CODES[status], exc.render())
 
+    async def unexpected(request: Request, exc: Exception) -> Response:
+        return error_response(
+            500,
+            "internal_error",
+            f"unexpected {type(exc).__name__}; the server log has the details",
+        )
+
+    app.add_exception_handler(Exception, unexpected)
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_exception_handler(VeilleError, store_error)

@@ -112,6 +112,10 @@ def install_pages(app: FastAPI, store: Store, cfg: ApiSettings) -> None:
             tile_attribution=cfg.tile_attribution,
         )
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204)  # no icon; avoids a 404 in every browser console
+
     @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
     def event_page(request: Request, event_id: str) -> HTMLResponse:
         ev = store.event(event_id)

@@ -1,0 +1,127 @@
+"""The dashboard in a real browser: map, timeline, filters, event page, spans, safety."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+REPO = Path(__file__).resolve().parents[2]
+MAP_READY = "!!document.querySelector('#map[data-points]')"
+
+
+def _wait_for(page: Any, condition: str, timeout_s: float = 15.0) -> None:
+    """Poll a JS condition (Playwright's own waits hang with some Chromium builds)."""
+    import time
+
+    deadline = time.monotonic() + timeout_s
+    while not page.evaluate(condition):
+        if time.monotonic() > deadline:
+            state = page.evaluate(
+                "[location.href, document.readyState, (document.querySelector('#map-count')||{}).textContent]"
+            )
+            raise AssertionError(f"timed out waiting for: {condition} ({state})")
+        time.sleep(0.05)
+
+
+def _page(browser: Any) -> tuple[Any, list[str]]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.on("dialog", lambda d: (problems.append("dialog: " + d.message), d.dismiss()))
+    # Offline: nothing but the server under test may be asked for anything.
+    page.on(
+        "request",
+        lambda r: (
+            None
+            if r.url.startswith(("http://127.0.0.1", "data:"))
+            else problems.append("outside request: " + r.url)
+        ),
+    )
+    return page, problems
+
+
+def test_dashboard_map_timeline_and_filters(browser: Any, server: str, artifacts: Path) -> None:
+    page, problems = _page(browser)
+    page.goto(server + "/")
+    _wait_for(page, MAP_READY)
+    assert problems == []
+    points = int(page.get_attribute("#map", "data-points") or 0)
+    assert points > 0
+    assert page.locator("path.event-point").count() == points
+    assert page.locator("#timeline rect").count() > 0
+    total = int(page.inner_text("#total"))
+    page.screenshot(path=str(artifacts / "dashboard.png"), full_page=True)
+    shots = REPO / "docs" / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(shots / "dashboard.png"))
+
+    page.select_option("#filter-type", "Armed clash")
+    page.fill("input[name=country]", "SYR")
+    page.click("#apply-filters")
+    _wait_for(page, "location.search.includes('country=SYR') && document.readyState === 'complete'")
+    _wait_for(page, MAP_READY)
+    filtered = int(page.inner_text("#total"))
+    assert 0 < filtered < total
+    types = page.locator("table#events a.event-link").all_inner_texts()
+    assert types and set(types) == {"Armed clash"}
+    assert "country=SYR" in page.url
+    page.screenshot(path=str(artifacts / "dashboard-filtered.png"), full_page=True)
+    assert problems == []
+
+
+def test_event_page_highlights_spans(browser: Any, server: str, artifacts: Path) -> None:
+    page, problems = _page(browser)
+    page.goto(server + "/?type=Attack")
+    page.locator("table#events a.event-link").first.click()
+    _wait_for(page, "document.body.getAttribute('data-highlighted') === 'true'")
+    block = page.locator(".mention-text").first
+    text = block.inner_text()
+    for role in ("trigger", "location"):
+        marks = block.locator(f"mark.span-{role}")
+        assert marks.count() >= 1, role
+        assert marks.first.inner_text() in text
+    assert page.locator("#claim .claim").count() == 1
+    page.screenshot(path=str(artifacts / "event.png"), full_page=True)
+    assert problems == []
+
+
+def test_arabic_mention_is_rtl(browser: Any, server: str, artifacts: Path) -> None:
+    import json
+    import urllib.request
+
+    events = json.load(urllib.request.urlopen(server + "/api/events?limit=200"))["events"]
+    ar = next(e for e in events if e["mentions"][0]["language"] == "ar")
+    page, problems = _page(browser)
+    page.goto(server + "/events/" + ar["event_id"])
+    _wait_for(page, "document.body.getAttribute('data-highlighted') === 'true'")
+    block = page.locator(".mention-text").first
+    assert block.evaluate("el => getComputedStyle(el).direction") == "rtl"
+    assert (
+        block.locator("mark.span-location").inner_text()
+        == ar["mentions"][0]["text"][
+            ar["mentions"][0]["spans"]["location"][0] : ar["mentions"][0]["spans"]["location"][1]
+        ]
+    )
+    page.screenshot(path=str(artifacts / "event-arabic.png"), full_page=True)
+    assert problems == []
+
+
+def test_hostile_article_text_does_not_run(browser: Any, server: str, artifacts: Path) -> None:
+    page, problems = _page(browser)
+    page.goto(server + "/events/ev-hostile")
+    _wait_for(page, "document.body.getAttribute('data-highlighted') === 'true'")
+    assert page.title() != "pwned"
+    block = page.locator(".mention-text").first
+    assert block.locator("img, script").count() == 0
+    assert "<script>document.title='pwned'</script>" in block.inner_text()
+    assert block.locator("mark.span-trigger").inner_text() == "Gunmen attacked"
+    page.goto(server + "/articles/hostile")
+    assert page.title() != "pwned"
+    assert page.locator("main img, main script").count() == 0
+    page.screenshot(path=str(artifacts / "hostile.png"), full_page=True)
+    assert problems == []
