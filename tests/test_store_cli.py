@@ -1,0 +1,173 @@
+"""`veille ingest | export | watch` end to end with the real pipeline (loopback only)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import threading
+from collections.abc import Iterator
+from html import escape
+from http.server import BaseHTTPRequestHandler, HTTPServer, SimpleHTTPRequestHandler
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from veille.cli import build_app
+from veille.export import ACLED_COLUMNS
+from veille.store import open_store
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE = REPO / "sample" / "articles.jsonl"
+
+
+def _sample(n: int) -> list[dict[str, Any]]:
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()[:n]
+    return [json.loads(line) for line in lines]
+
+
+def _run(*args: str) -> Any:
+    return CliRunner().invoke(build_app(), list(args))
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "news.jsonl").write_text(
+        "\n".join(json.dumps(a, ensure_ascii=False) for a in _sample(4)) + "\n{broken\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_ingest_is_idempotent_and_exits_1_on_a_bad_input(inputs: Path, tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'cli.sqlite'}"
+    first = _run("ingest", str(inputs), "--db", db)
+    assert first.exit_code == 1, first.output  # the broken line failed; others stored
+    assert "4 article(s) added" in first.output and "news.jsonl:5" in first.output
+    again = _run("ingest", str(inputs / "news.jsonl"), "--db", db)
+    assert "0 article(s) added, 4 already stored, 0 new event(s)" in again.output
+    with open_store(db) as store:
+        assert store.stats().articles == 4 and store.count_events() > 0
+        assert any("news.jsonl:5" in f.origin for f in store.ingest_errors())
+    spark = _run("ingest", str(inputs), "--db", db, "--engine", "spark")
+    assert spark.exit_code == 2 and "--engine spark" in spark.output
+
+    for fmt, name in (
+        ("acled-csv", "e.csv"),
+        ("plover", "e.jsonl"),
+        ("geojson", "e.geojson"),
+        ("parquet", "e.parquet"),
+    ):
+        out = tmp_path / name
+        r = _run("export", "--db", db, "--format", fmt, "-o", str(out))
+        assert r.exit_code == 0, r.output
+        assert out.stat().st_size > 0
+    with (tmp_path / "e.csv").open(newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert rows and list(rows[0]) == list(ACLED_COLUMNS)
+    r = _run(
+        "export",
+        "--db",
+        db,
+        "--format",
+        "acled-csv",
+        "-o",
+        str(tmp_path / "x.csv"),
+        "--since",
+        "not-a-date",
+    )
+    assert r.exit_code == 2
+
+
+class _Hooks(BaseHTTPRequestHandler):
+    received: list[dict[str, Any]] = []  # noqa: RUF012  (per-test class, see fixture)
+
+    def do_POST(self) -> None:
+        size = int(self.headers["content-length"])
+        self.received.append(json.loads(self.rfile.read(size)))
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, *_args: Any) -> None:
+        pass
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *_args: Any) -> None:
+        pass
+
+
+def _serve(handler: Any) -> Iterator[tuple[HTTPServer, str]]:
+    server = HTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server, f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def feed(tmp_path: Path) -> Iterator[str]:
+    site = tmp_path / "site"
+    site.mkdir()
+    items = "".join(
+        f"<item><guid>{escape(a['id'])}</guid><title>{escape(a.get('title') or a['id'])}</title>"
+        f"<description>{escape(a['text'])}</description>"
+        f"<pubDate>Mon, 05 Feb 2024 10:00:00 GMT</pubDate></item>"
+        for a in _sample(3)
+    )
+    (site / "feed.xml").write_text(
+        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        f"<title>t</title><link>http://127.0.0.1/</link><description>d</description>"
+        f"{items}</channel></rss>",
+        encoding="utf-8",
+    )
+
+    def handler(*args: Any, **kwargs: Any) -> _Quiet:
+        return _Quiet(*args, directory=str(site), **kwargs)
+
+    yield from (f"{base}/feed.xml" for _, base in _serve(handler))
+
+
+@pytest.fixture
+def webhook() -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    received: list[dict[str, Any]] = []
+    hooks = type("Hooks", (_Hooks,), {"received": received})
+    for _, base in _serve(hooks):
+        yield base + "/hook", received
+
+
+def test_watch_once_ingests_a_feed_and_posts_alerts(
+    feed: str, webhook: tuple[str, list[dict[str, Any]]], tmp_path: Path
+) -> None:
+    url, received = webhook
+    rules = tmp_path / "rules.json"
+    rules.write_text(json.dumps({"webhook": url, "rules": [{"name": "any event"}]}))
+    db = f"sqlite:///{tmp_path / 'watch.sqlite'}"
+    refused = _run("watch", feed, "--db", db, "--once")  # loopback is refused by default
+    assert refused.exit_code == 1 and "feed.xml" in refused.output
+    r = _run(
+        "watch",
+        feed,
+        "--db",
+        db,
+        "--once",
+        "--alert-rules",
+        str(rules),
+        "--allow-private-addresses",
+    )
+    assert r.exit_code == 0, r.output
+    assert "3 new article(s)" in r.output
+    with open_store(db) as store:
+        n = store.count_events()
+    assert n > 0 and r.output.count("\tev-") + r.output.count("ev-") >= 1
+    assert received and received[0]["rule"] == "any event" and received[0]["events"]
+    again = _run("watch", feed, "--db", db, "--once", "--allow-private-addresses")
+    assert "0 new article(s), 0 new event(s)" in again.output
+    bad = _run("watch", feed, "--db", db, "--once", "--every", "soon")
+    assert bad.exit_code == 2
