@@ -33,7 +33,7 @@ _NUM = re.compile(r"^\d{1,6}$")
 _AGENT_DEPS = frozenset({"nsubj", "obl:agent", "agent", "csubj"})
 _TARGET_DEPS = frozenset({"obj", "nsubj:pass", "dobj", "nsubjpass", "iobj", "obl:arg", "pobj"})
 _TARGET_PREPS = frozenset({"contre", "sur", "vers", "visant", "against", "on", "at", "targeting"})
-_REPORT_PREPS = frozenset({"selon", "according", "d'après"})
+_REPORT_PREPS = frozenset({"selon", "according", "d'apres", "وفق", "حسب", "بحسب"})
 
 
 @dataclass(slots=True)
@@ -253,6 +253,12 @@ class SentenceExtractor:
         if self.lex.deny.find(toks):
             return False
         scope = {m.start, *chain[:2]}
+        # "no civilians were killed", "aucun civil n'a été tué": the negation sits on the
+        # subject of the trigger.
+        subjects = {
+            t.i for t in toks if t.head in scope and t.dep in ("nsubj", "nsubj:pass", "nsubjpass")
+        }
+        scope |= subjects
         return any(t.head in scope and t.i != t.head and t.keys & self.lex.negation for t in toks)
 
     def _future(self, m: Match, toks: list[Tok], chain: list[int]) -> bool:
@@ -362,6 +368,14 @@ class SentenceExtractor:
         if fatal is not None:
             cand.fatalities, cand.fatalities_span = fatal
         cand.anaphoric = self._anaphoric(best, toks)
+        if (
+            cand.anaphoric
+            and cand.claim_status != "claimed"
+            and cand.actor1 is not None
+            and cand.claim_span is not None
+            and cand.actor1.end <= cand.claim_span[0]
+        ):
+            cand.actor1 = None  # "La police a confirmé l'enlèvement": who confirms did not do it
         if cand.anaphoric and cand.date_span is not None:
             # "La police a confirmé lundi l'enlèvement": Monday is when it confirmed.
             cand.event_date = cand.date_precision = cand.time_of_day = None
@@ -443,15 +457,20 @@ class SentenceExtractor:
         protest = cand.family == "protest"
         agents: list[tuple[int, ActorRef]] = []
         targets: list[tuple[int, ActorRef]] = []
+        owner: ActorRef | None = None
         for ref in s.actors:
             tok_i = _token_at(toks, ref.start)
             if tok_i is None:
                 continue
             role: str | None
-            if any(ref.start < e and b < ref.end for b, e in instrument):
+            if getattr(ref.payload, "kind", "") == "civilians":
+                role = "actor2"  # ACLED: civilians are victims, never the perpetrator
+            elif any(ref.start < e and b < ref.end for b, e in instrument):
                 # "missiles russes", "frappes américaines": the owner acted; an intercepted
                 # weapon ("deux drones ukrainiens" shot down) belongs to the target side.
                 role = "actor2" if cand.sub_event_type == "Disrupted weapons use" else "actor1"
+                if role == "actor1":
+                    owner = ref
             else:
                 role = self._syntactic_role(tok_i, toks, anchors, passive)
             if protest and getattr(ref.payload, "kind", "") == "state_forces":
@@ -463,6 +482,11 @@ class SentenceExtractor:
                     role = "actor2"
             dist = abs(tok_i - first_trig)
             (agents if role == "actor1" else targets).append((dist, ref))
+        if owner is not None:
+            # "Ukrainian troops fought off a Russian assault": whoever owns the attack
+            # attacked; the other agent defended and is the second actor.
+            targets.extend((d, r) for d, r in agents if r.actor_id != owner.actor_id)
+            agents = [(0, owner)]
         if agents:
             cand.actor1 = min(agents, key=lambda x: x[0])[1]
         if targets:
@@ -638,12 +662,25 @@ class SentenceExtractor:
             cand.fatalities, cand.fatalities_span = fatal
         return cand
 
+    def _in_trigger_clause(self, char: int, cand: Candidate, s: SentenceInput) -> bool:
+        toks = s.tokens
+        tok_i = _token_at(toks, char)
+        trig_i = _token_at(toks, cand.trigger[0])
+        if tok_i is None or trig_i is None or not toks[tok_i].dep:
+            return False
+        anchors = {trig_i}
+        if toks[trig_i].pos in ("NOUN", "PROPN"):
+            anchors.add(toks[trig_i].head)
+        return any(a in anchors for a in [tok_i, *_ancestors(toks, tok_i, limit=5)])
+
     def _date(self, cand: Candidate, s: SentenceInput) -> None:
         valued = [d for d in s.dates if d.value is not None]
         tods = [d for d in s.dates if d.time_of_day is not None]
         if valued:
             trig_mid = cand.trigger[0]
-            d = min(valued, key=lambda e: abs(e.start - trig_mid))
+            in_clause = [e for e in valued if self._in_trigger_clause(e.start, cand, s)]
+            # "X said on Tuesday it had struck on Sunday": the event's own clause wins.
+            d = min(in_clause or valued, key=lambda e: abs(e.start - trig_mid))
             cand.event_date, cand.date_precision = d.value, d.precision
             cand.date_span = d.span
             cand.time_of_day = d.time_of_day
@@ -732,8 +769,16 @@ class SentenceExtractor:
             tok = toks[c.start]
             if c.start <= group[0].start:
                 continue
-            if tok.dep == "nmod" and toks[tok.head].pos in ("NOUN", "PROPN"):
+            head = toks[tok.head]
+            counted = fold(head.lemma) in self.lex.vague_numbers or bool(
+                self.lex.aggregate_quantifiers.find([head])
+            )
+            if tok.dep == "nmod" and head.pos in ("NOUN", "PROPN") and not counted:
                 continue  # a noun modifying another noun: "camp de réfugiés"
+            if any(
+                t.head == tok.i and t.dep == "case" and t.keys & _REPORT_PREPS for t in toks
+            ) or (c.start > 0 and toks[c.start - 1].keys & _REPORT_PREPS):
+                continue  # "selon des habitants": witnesses, not victims
             return True
         return False
 

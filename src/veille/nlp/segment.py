@@ -19,6 +19,12 @@ _EMBED_LINE = re.compile(
 )
 # Spans blanked out before analysis (offsets are kept: same length, spaces).
 _NOISE = re.compile(r"(?:https?://\S+|pic\.twitter\.com/\S+|www\.\S+|#\w+|@\w+)")
+# A wire dateline opening an article: "NAIROBI, May 20, 2025 (Horizon Wire) -",
+# "Kaduna, 8 octobre 2024 (Dépêche Horizon) –". It says where and when the report was
+# filed, not where or when anything happened, so it is blanked before analysis.
+_DATELINE = re.compile(
+    r"^\s*[A-ZÀ-ÖØ-Þ][^\n,()]{1,40},\s*[^\n()]{0,40}?\([^\n()]{1,60}\)\s*[-–—]+\s*"
+)
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]")
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -121,6 +127,7 @@ def segment_article(article: Article, language: str) -> tuple[list[Segment], lis
                 date_span,
             )
         )
+    segments_started = False
     for k, (s, e) in enumerate(paras):
         if k in embedded_body or k in attribution:
             continue
@@ -130,8 +137,10 @@ def segment_article(article: Article, language: str) -> tuple[list[Segment], lis
         lang = "ar" if language != "ar" and arabic_ratio(para) > 0.5 else language
         if language == "ar" and arabic_ratio(para) < 0.2:
             lang = "fr" if article.language == "fr" else "en"
-        segments.append(
-            Segment(s, e, mask_noise(para), lang, article.id, "article", article.published)
-        )
+        analysed = mask_noise(para)
+        if not segments_started:
+            analysed = _DATELINE.sub(lambda m: " " * len(m.group(0)), analysed, count=1)
+            segments_started = True
+        segments.append(Segment(s, e, analysed, lang, article.id, "article", article.published))
     segments.sort(key=lambda seg: seg.start)
     return segments, sources
