@@ -24,6 +24,7 @@ from veille.store._convert import (
     actor_row,
     event_from_row,
     event_row,
+    place_key,
     place_row,
     source_row,
 )
@@ -35,6 +36,7 @@ from veille.store._schema import (
     IngestRunRow,
     MentionRow,
     PlaceRow,
+    SourceRow,
 )
 
 EventSort = Literal["date", "-date", "fatalities", "-fatalities", "confidence", "-confidence", "id"]
@@ -452,12 +454,35 @@ class Store:
         def flush() -> None:
             now = _now()
             with self.session() as s, s.begin():
+                ids = [ev.event_id for ev in pending]
+                existing = set(
+                    s.scalars(select(EventRow.event_id).where(EventRow.event_id.in_(ids)))
+                )
+                source_ids = {src.source_id for ev in pending for src in ev.sources}
+                known_sources = set(
+                    s.scalars(
+                        select(SourceRow.source_id).where(SourceRow.source_id.in_(source_ids))
+                    )
+                )
+                actors = {a.id: a for ev in pending for a in (ev.actor1, ev.actor2) if a}
+                places = {place_key(ev.location): ev.location for ev in pending if ev.location}
+                for actor in actors.values():
+                    s.merge(actor_row(actor))
+                for loc in places.values():
+                    s.merge(place_row(loc))
                 for ev in pending:
-                    old = s.get(EventRow, ev.event_id)
-                    if old is not None:
-                        self._replace(s, old, ev, now)
-                    else:
-                        self._add(s, ev, now, now)
+                    if ev.event_id in existing:
+                        old = s.get(EventRow, ev.event_id)
+                        if old is not None:
+                            s.delete(old)
+                            s.flush()
+                    for src in ev.sources:
+                        if src.source_id in known_sources:
+                            s.merge(source_row(src))
+                        else:
+                            s.add(source_row(src))
+                            known_sources.add(src.source_id)
+                    s.add(event_row(ev, created_at=now, updated_at=now))
             pending.clear()
 
         for ev in events:
