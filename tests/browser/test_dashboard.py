@@ -20,7 +20,8 @@ def _wait_for(page: Any, condition: str, timeout_s: float = 15.0) -> None:
     while not page.evaluate(condition):
         if time.monotonic() > deadline:
             state = page.evaluate(
-                "[location.href, document.readyState, (document.querySelector('#map-count')||{}).textContent]"
+                "[location.href, document.readyState,"
+                " (document.querySelector('#map-count') || {}).textContent]"
             )
             raise AssertionError(f"timed out waiting for: {condition} ({state})")
         time.sleep(0.05)
