@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "veille.cli.geo_cmd",
     "veille.cli.store_cmd",
     "veille.cli.eval_cmd",
+    "veille.cli.spark_cmd",
 )
 
 

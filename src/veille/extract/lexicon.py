@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from veille.errors import DataError
 _ARABIC_CHAR = re.compile("[\u0600-\u06ff]")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Matching key: lower-cased, Latin accents stripped, Arabic normalised.
 

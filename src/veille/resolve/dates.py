@@ -307,6 +307,9 @@ def _explicit_to_date(phrase: str, language: str, ref: date | None) -> date | No
     # A weekday before an explicit date is redundant and confuses the parser.
     wd_pat = _alt(_WEEKDAYS[lang])
     cleaned = re.sub(rf"^(?:{wd_pat}),?\s+", "", cleaned, flags=re.IGNORECASE)
+    direct = _day_month_year(cleaned, lang, ref)
+    if direct is not None:
+        return direct
     settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]}
     if ref is not None:
         from datetime import datetime
@@ -317,6 +320,36 @@ def _explicit_to_date(phrase: str, language: str, ref: date | None) -> date | No
         return None
     result: date = parsed.date()
     return result
+
+
+_DAY_MONTH = re.compile(
+    r"^(\d{1,2})\s+(\D+?)(?:\s+(\d{4}))?$|^(\D+?)\.?\s+(\d{1,2}),?(?:\s+(\d{4}))?$"
+)
+
+
+def _day_month_year(cleaned: str, lang: str, ref: date | None) -> date | None:
+    """ "5 février 2024", "February 4, 2024", "3 mars": the common shapes, read directly
+    (dateparser costs milliseconds a call); anything else is left to dateparser. A date
+    without a year is the most recent one on or before the reference (news reports
+    the past)."""
+    m = _DAY_MONTH.match(cleaned.strip())
+    if m is None:
+        return None
+    day_s, month_s, year_s = (
+        (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
+    )
+    month = _lookup(_MONTHS[lang], month_s.strip())
+    if month is None:
+        return None
+    try:
+        if year_s:
+            return date(int(year_s), month, int(day_s))
+        if ref is None:
+            return None
+        candidate = date(ref.year, month, int(day_s))
+        return candidate if candidate <= ref else date(ref.year - 1, month, int(day_s))
+    except ValueError:
+        return None
 
 
 def find_date_expressions(
