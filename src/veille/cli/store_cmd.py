@@ -72,8 +72,9 @@ def ingest(
     """
     if engine is Engine.spark:
         fail_usage(
-            "--engine spark is not available for ingest yet. Fix: use --engine local, or "
-            "run the Spark job and ingest its output"
+            "--engine spark is not available for ingest into a store yet. Fix: run "
+            "'veille spark-run PATH... -o OUT' (events as JSON lines, see docs/cluster.md), "
+            "or use --engine local"
         )
     from veille.ingest import read_inputs
     from veille.pipeline import Pipeline
