@@ -148,4 +148,4 @@ def test_blocking_keys_cover_the_date_window() -> None:
     e = ev("a", 0, day=5)  # Monday 2024-02-05: the window reaches Sunday of the previous ISO week
     weeks = {k[2] for k in dedup.neighbour_keys(e)}
     assert weeks == {"2024-W05", "2024-W06"}
-    assert dedup.candidate_key(e) == ("SYR", "remote", "2024-W06")
+    assert dedup.candidate_key(e) == ("SYR", "armed", "2024-W06")

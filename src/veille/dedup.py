@@ -42,7 +42,17 @@ def candidate_key(event: Event) -> tuple[str, str, str]:
     """
     iso3 = event.location.iso3 if event.location and event.location.iso3 else "?"
     week = _week(event.event_date) if event.event_date else "?"
-    return (iso3, family(event.sub_event_type), week)
+    return (iso3, block_family(event.sub_event_type), week)
+
+
+# Blocking must be coarser than compatibility: an unspecific "targeting" (typed as a
+# clash by default) may merge with a drone strike, so both families share one block.
+_BLOCK_FAMILIES = {"remote": "armed", "fight": "armed"}
+
+
+def block_family(sub_event_type: str) -> str:
+    fam = family(sub_event_type)
+    return _BLOCK_FAMILIES.get(fam, fam)
 
 
 def neighbour_keys(event: Event) -> list[tuple[str, str, str]]:
