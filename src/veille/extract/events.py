@@ -139,8 +139,8 @@ class SentenceExtractor:
     # -- public -------------------------------------------------------------
     def extract(self, s: SentenceInput) -> list[Candidate]:
         toks = s.tokens
-        if not toks:
-            return []
+        if not toks or s.text.rstrip().endswith(("?", "؟")):
+            return []  # a question asserts no event
         triggers = _lno(self.lex.triggers.find(toks), rank=lambda m: m.payload.rank)
         weapons = _lno(self.lex.weapons.find(toks))
         triggers = [t for t in triggers if self._keep_trigger(t, toks, weapons, s)]
@@ -234,9 +234,11 @@ class SentenceExtractor:
 
         if cue_before(self.lex.negation, 2) and not self.lex.deny.find(toks):
             return "negated"
-        if cue_before(self.lex.future, 3):
+        # Long Arabic news sentences open with the frame ("اتهم ... بمحاولة ... هجوم"):
+        # an accusation or a future/planning cue governs what follows in its sentence.
+        if cue_before(self.lex.future, m.start):
             return "future or hypothetical"
-        if cue_before(self.lex.accusation, 3):
+        if cue_before(self.lex.accusation, m.start):
             return "accusation"
         if cue_before(self.lex.justification, 3):
             return "justification"
