@@ -55,6 +55,47 @@ def browser() -> Iterator[Any]:
         b.close()
 
 
+def _serve(url: str) -> Iterator[str]:
+    """Run `veille serve` on a free loopback port over ``url`` until the caller is done."""
+    port = _free_port()
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "veille",
+            "serve",
+            "--db",
+            url,
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(base + "/api/stats", timeout=1).read()
+                break
+            except OSError:
+                if proc.poll() is not None:
+                    out = proc.stdout.read().decode() if proc.stdout else ""
+                    pytest.fail(f"veille serve exited: {out}")
+                time.sleep(0.1)
+        else:
+            pytest.fail("veille serve did not answer within 15 s")
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`veille serve` on a free loopback port, over a store filled with events."""
@@ -110,46 +151,33 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     hostile = Article(id="hostile", text=HOSTILE, language="en")
     store.ingest([*(it.article for it in items), hostile], WithHostile(items))
     store.close()
-    port = _free_port()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "veille",
-            "serve",
-            "--db",
-            url,
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(base + "/api/stats", timeout=1).read()
-                break
-            except OSError:
-                if proc.poll() is not None:
-                    out = proc.stdout.read().decode() if proc.stdout else ""
-                    pytest.fail(f"veille serve exited: {out}")
-                time.sleep(0.1)
-        else:
-            pytest.fail("veille serve did not answer within 15 s")
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+    yield from _serve(url)
 
 
 @pytest.fixture(scope="session")
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def sample_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`veille serve` over the bundled sample, ingested by the real pipeline."""
+    db = tmp_path_factory.mktemp("sample") / "store.sqlite"
+    url = f"sqlite:///{db}"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "veille",
+            "ingest",
+            str(REPO / "sample" / "articles.jsonl"),
+            "--db",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    yield from _serve(url)

@@ -126,3 +126,30 @@ def test_hostile_article_text_does_not_run(browser: Any, server: str, artifacts:
     assert page.locator("main img, main script").count() == 0
     page.screenshot(path=str(artifacts / "hostile.png"), full_page=True)
     assert problems == []
+
+
+# The bundled sample, extracted by the real pipeline (issue 5).
+def test_sample_dashboard_filter_and_event_spans(
+    browser: Any, sample_server: str, artifacts: Path
+) -> None:
+    page, problems = _page(browser)
+    page.goto(sample_server + "/")
+    _wait_for(page, MAP_READY)
+    total = page.locator("table#events a.event-link").count()
+    assert total >= 20
+    page.screenshot(path=str(REPO / "docs" / "screenshots" / "dashboard.png"))
+    page.goto(sample_server + "/?country=SYR")
+    _wait_for(page, MAP_READY)
+    syria = page.locator("table#events a.event-link").count()
+    assert 0 < syria < total
+    page.locator("table#events a.event-link").first.click()
+    _wait_for(page, "document.body.getAttribute('data-highlighted') === 'true'")
+    block = page.locator(".mention-text").first
+    text = block.inner_text()
+    for role in ("trigger", "location"):
+        marks = block.locator(f"mark.span-{role}")
+        assert marks.count() >= 1, role
+        assert marks.first.inner_text() in text
+    page.screenshot(path=str(artifacts / "sample-event.png"), full_page=True)
+    page.screenshot(path=str(REPO / "docs" / "screenshots" / "event.png"), full_page=True)
+    assert problems == []
