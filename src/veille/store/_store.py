@@ -227,6 +227,10 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
+def _begin_immediate(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -257,9 +261,17 @@ class Store:
 
         cfg = Config()
         cfg.set_main_option("script_location", str(Path(__file__).with_name("migrations")))
-        with self.engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+        with self.engine.connect() as conn:
+            if self.dialect == "sqlite":
+                # pysqlite runs DDL outside any transaction, so a process killed (or a
+                # second process racing it) mid-migration left half a schema that no
+                # later open could migrate. Take the write lock first and run the whole
+                # upgrade as one transaction: all or nothing, one migrator at a time.
+                conn.execution_options(isolation_level="AUTOCOMMIT")
+                event.listen(conn, "begin", _begin_immediate)
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
 
     def schema_revision(self) -> str | None:
         with self.engine.connect() as conn:
