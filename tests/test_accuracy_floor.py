@@ -30,10 +30,10 @@ def test_sample_corpus_stays_above_its_floor(pipeline, split: str) -> None:  # t
     assert s.not_event_violations <= 3, s.spurious
 
 
-# Public development gold (../shared/data). Measured 2026-11-25: PLOVER macro-F1 0.106
-# (veille emits only ACLED-scope PLOVER types), Arabic ASSAULT F1 0.48 / PROTEST 0.40,
+# Public development gold (../shared/data). Measured 2026-11-25: PLOVER accuracy 0.52,
+# macro-F1 0.44 (events and statements), Arabic ASSAULT F1 0.50 / PROTEST 0.42,
 # TimeML DATE value accuracy 0.125. Floors guard against regressions, not goals.
-PUBLIC_FLOORS = {"plover_macro_f1": 0.08, "arabic_assault_f1": 0.42, "arabic_protest_f1": 0.33}
+PUBLIC_FLOORS = {"plover_macro_f1": 0.40, "arabic_assault_f1": 0.45, "arabic_protest_f1": 0.37}
 
 
 def test_public_gold_stays_above_its_floor(shared_dir: Path, pipeline) -> None:  # type: ignore[no-untyped-def]

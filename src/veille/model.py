@@ -198,6 +198,35 @@ def stable_id(*parts: str, prefix: str = "ev") -> str:
     return f"{prefix}-{digest}"
 
 
+class StatementSpans(Record):
+    trigger: Span | None = None
+    actor: Span | None = None
+    target: Span | None = None
+    date: Span | None = None
+
+
+class Statement(Record):
+    """A non-violent PLOVER record (a threat, an accusation, a demand, an agreement...).
+
+    Never an ACLED event and never merged into one: it says what an actor said or
+    agreed, with the spans it rests on, kept apart from the events.
+    """
+
+    statement_id: str
+    plover: Plover
+    actor: Actor | None = None
+    target: Actor | None = None
+    event_date: date | None = None
+    date_precision: DatePrecision | None = None
+    article_id: str
+    source_id: str
+    language: str | None = None
+    start: int
+    end: int
+    text: str
+    spans: StatementSpans = Field(default_factory=StatementSpans)
+
+
 class ArticleFailure(Record):
     """One input that could not be processed; reported, never raised mid-batch."""
 
@@ -215,3 +244,4 @@ class RunResult(Record):
     events: list[Event]
     failures: list[ArticleFailure] = Field(default_factory=list)
     articles_read: int = 0
+    statements: list[Statement] = Field(default_factory=list)

@@ -23,6 +23,7 @@ from veille.extract.events import (
     PlaceRef,
     SentenceExtractor,
     SentenceInput,
+    StatementCandidate,
 )
 from veille.extract.lexicon import Lexicon, Tok
 from veille.extract.taxonomy import SUB_EVENT_TYPES
@@ -38,6 +39,9 @@ from veille.model import (
     Plover,
     RunResult,
     Source,
+    Statement,
+    StatementSpans,
+    stable_id,
 )
 from veille.nlp.segment import Segment, segment_article
 from veille.resolve.dates import find_date_expressions
@@ -57,11 +61,13 @@ BATCH_SIZE = 32
 
 @dataclass
 class ArticleResult:
-    """What one article gave: its sources and its events (deduplicated within it)."""
+    """What one article gave: its sources, its events (deduplicated within it) and its
+    non-violent PLOVER statements (kept apart from the events)."""
 
     article: Article
     sources: list[Source]
     events: list[Event]
+    statements: list[Statement] = field(default_factory=list)
 
 
 @dataclass
@@ -156,6 +162,7 @@ class Pipeline:
     ) -> RunResult:
         """Like ``run``, also returning the failures and the number of articles read."""
         per_article: list[Event] = []
+        statements: list[Statement] = []
         failures: list[ArticleFailure] = []
         read = 0
         for item in self.process(articles):
@@ -166,10 +173,13 @@ class Pipeline:
                 continue
             read += 1
             per_article.extend(item.events)
+            statements.extend(item.statements)
             if on_article:
                 on_article(item.article)
         events = self.deduplicate(per_article)
-        return RunResult(events=events, failures=failures, articles_read=read)
+        return RunResult(
+            events=events, failures=failures, articles_read=read, statements=statements
+        )
 
     def deduplicate(self, events: Sequence[Event]) -> list[Event]:
         """Cross-article, cross-lingual deduplication with blocking by country x family."""
@@ -223,11 +233,11 @@ class Pipeline:
                 yield item
                 continue
             try:
-                events = self._extract(item)
+                events, statements = self._extract(item)
             except VeilleError as exc:
                 yield _failure(item.article, exc)
                 continue
-            yield ArticleResult(item.article, item.sources, events)
+            yield ArticleResult(item.article, item.sources, events, statements)
 
     def _prepare(self, article: Article) -> _Analysis:
         if not article.text.strip():
@@ -260,7 +270,7 @@ class Pipeline:
             for (an, k), doc in zip(items, nlp.pipe(texts, batch_size=64), strict=True):
                 an.docs[k] = doc
 
-    def _extract(self, an: _Analysis) -> list[Event]:
+    def _extract(self, an: _Analysis) -> tuple[list[Event], list[Statement]]:
         article = an.article
         text = article.text
         places = self._places(an)
@@ -268,6 +278,7 @@ class Pipeline:
         context = [c for c, _ in country_counts.most_common()]
         actors, framing = self._actors_and_framing(an, context)
         candidates: list[Candidate] = []
+        statements: list[Statement] = []
         anchor: date | None = None
         for k, seg in enumerate(an.segments):
             lexicon = self.lexicon(seg.language)
@@ -303,12 +314,15 @@ class Pipeline:
                     framing=[f for f in framing if sent_start <= f.start and f.end <= sent_end],
                     post_date_span=seg.date_span,
                 )
-                candidates.extend(extractor.extract(sin))
+                found = extractor.extract(sin)
+                candidates.extend(found)
+                if not found:  # a sentence that tells an event is coded as that event
+                    statements.extend(_statement(c, article) for c in extractor.statements(sin))
                 if first is not None and seg.kind == "article":
                     anchor = first
         sources = {s.source_id: s for s in an.sources}
         events = [self._to_event(c, article, sources) for c in candidates]
-        return dedup.finalize(dedup.cluster(events, same_article=True))
+        return dedup.finalize(dedup.cluster(events, same_article=True)), statements
 
     def _places(self, an: _Analysis) -> list[PlaceRef]:
         out: list[PlaceRef] = []
@@ -494,6 +508,30 @@ def _name_entity_spans(an: _Analysis, lang: str) -> list[tuple[int, int]]:
         for ent in doc.ents
         if ent.label_ in ("ORG", "PER", "PERSON")
     ]
+
+
+def _statement(c: StatementCandidate, article: Article) -> Statement:
+    s = c.sentence
+    return Statement(
+        statement_id=stable_id(article.id, s.source_id, str(c.trigger[0]), c.plover, prefix="st"),
+        plover=Plover(event_type=c.plover, mode=c.mode),
+        actor=c.actor.payload if c.actor else None,
+        target=c.target.payload if c.target else None,
+        event_date=c.date.value if c.date else None,
+        date_precision=c.date.precision if c.date else None,
+        article_id=article.id,
+        source_id=s.source_id,
+        language=s.language,
+        start=s.start,
+        end=s.end,
+        text=s.text,
+        spans=StatementSpans(
+            trigger=c.trigger,
+            actor=(c.actor.start, c.actor.end) if c.actor else None,
+            target=(c.target.start, c.target.end) if c.target else None,
+            date=c.date.span if c.date else None,
+        ),
+    )
 
 
 def _generic_default(c: Candidate) -> str:

@@ -43,6 +43,14 @@ def extract(
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
     ] = None,
+    statements: Annotated[
+        Path | None,
+        typer.Option(
+            "--statements",
+            help="Also write non-violent PLOVER statements (threats, accusations...) "
+            "as JSON lines to this file.",
+        ),
+    ] = None,
 ) -> None:
     """Extract events from articles; one JSON event per line by default.
 
@@ -83,6 +91,13 @@ def extract(
             fail_usage(
                 f"cannot write {output}: {exc.strerror}. Fix: choose a writable path with -o"
             )
+    if statements is not None:
+        try:
+            with statements.open("w", encoding="utf-8") as fh:
+                for st in result.statements:
+                    fh.write(st.model_dump_json() + "\n")
+        except OSError as exc:
+            fail_usage(f"cannot write {statements}: {exc.strerror}. Fix: choose a writable path")
     summary = f"{result.articles_read} article(s) read, {len(result.events)} event(s)"
     if failures:
         summary += f", {failures} input(s) failed"

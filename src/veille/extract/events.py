@@ -19,6 +19,7 @@ from veille.extract.lexicon import (
     Lexicon,
     Match,
     PhraseTable,
+    StatementEntry,
     Tok,
     TriggerEntry,
     WeaponEntry,
@@ -127,6 +128,19 @@ class Candidate:
         return "remote" if self.generic == "remote" else "any"
 
 
+@dataclass(slots=True)
+class StatementCandidate:
+    """A non-violent PLOVER record found in one sentence (never an event)."""
+
+    sentence: SentenceInput
+    trigger: Span
+    plover: str
+    mode: str | None
+    actor: ActorRef | None = None
+    target: ActorRef | None = None
+    date: DateExpression | None = None
+
+
 # ---------------------------------------------------------------------------
 
 
@@ -171,6 +185,60 @@ class SentenceExtractor:
         out: list[Candidate] = []
         for group in groups:
             out.extend(self._build(group, toks, weapons, s, fatal))
+        return out
+
+    def statements(self, s: SentenceInput) -> list[StatementCandidate]:
+        """Threats, accusations, demands, agreements...: at most one per sentence, the
+        one nearest the root of the clause; negated ones ("did not agree") are left out."""
+        toks = s.tokens
+        if not toks or s.text.rstrip().endswith(("?", "؟")):
+            return []
+        found = _lno(self.lex.statements.find(toks))
+        found = [m for m in found if not self._negated(m, toks, _ancestors(toks, m.start, limit=4))]
+        if not found:
+            found = self._violence_not_done(toks, s)
+        if not found:
+            return []
+        best = min(found, key=lambda m: (len(_ancestors(toks, m.start, limit=8)), m.start))
+        trigger = _span(toks, best)
+        cand = StatementCandidate(s, trigger, best.payload.plover, best.payload.mode)
+        before = [a for a in s.actors if a.end <= trigger[0]]
+        after = [a for a in s.actors if a.start >= trigger[1]]
+        if s.language == "ar":  # verb first: the agent follows the verb
+            ordered = after + before
+            cand.actor = ordered[0] if ordered else None
+            rest = [
+                a for a in ordered[1:] if cand.actor is None or a.actor_id != cand.actor.actor_id
+            ]
+            cand.target = rest[0] if rest else None
+        else:
+            cand.actor = before[-1] if before else None
+            rest = [a for a in after if cand.actor is None or a.actor_id != cand.actor.actor_id]
+            cand.target = rest[0] if rest else None
+        valued = [d for d in s.dates if d.value is not None]
+        if valued:
+            cand.date = min(valued, key=lambda e: abs(e.start - trigger[0]))
+        return [cand]
+
+    def _violence_not_done(self, toks: list[Tok], s: SentenceInput) -> list[Match]:
+        """Violence a sentence speaks of without telling it: future or conditional
+        violence ("les opérations se poursuivraient tant que...") is a threat; violence
+        named as what someone is responsible for is an accusation."""
+        out: list[Match] = []
+        for m in self.lex.triggers.find(toks):
+            if not SUB_EVENT_TYPES.get(
+                m.payload.sub or "Attack", SUB_EVENT_TYPES["Attack"]
+            ).violent:
+                continue
+            reason = self._reject_reason(m, toks, s)
+            if reason == "future or hypothetical":
+                out.append(
+                    Match(m.start, m.end, StatementEntry(p="", plover="THREATEN", mode="violence"))
+                )
+            elif reason == "accusation":
+                out.append(
+                    Match(m.start, m.end, StatementEntry(p="", plover="ACCUSE", mode="allege"))
+                )
         return out
 
     # -- triggers -----------------------------------------------------------

@@ -86,6 +86,13 @@ class WeaponEntry(BaseModel):
     mode: str
 
 
+class StatementEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    p: str
+    plover: str = Field(description="A non-violent PLOVER type: THREATEN, ACCUSE, AGREE...")
+    mode: str | None = None
+
+
 class LexiconData(BaseModel):
     model_config = ConfigDict(extra="forbid")
     language: str
@@ -129,6 +136,8 @@ class LexiconData(BaseModel):
     number_follows: list[str] = Field(default_factory=list)
     # Toll nouns whose number follows at some distance ("un bilan provisoire de 3 morts").
     toll_nouns: list[str] = Field(default_factory=list)
+    # Verbs and nouns of non-violent PLOVER records (statements, never events).
+    statements: list[StatementEntry] = Field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +231,7 @@ class Lexicon:
         self.background = PhraseTable([(p, p) for p in data.background])
         self.number_follows = frozenset(fold(w) for w in data.number_follows)
         self.toll_nouns = frozenset(fold(w) for w in data.toll_nouns)
+        self.statements = PhraseTable([(e.p, e) for e in data.statements])
         self.negation = frozenset(fold(w) for w in data.negation)
         self.vague_numbers = {fold(k): v for k, v in data.vague_numbers.items()}
 
