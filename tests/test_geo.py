@@ -205,6 +205,52 @@ def test_comma_container_picks_the_homonym(geo: Geocoder) -> None:
     assert place.iso3 == "USA" and place.admin1 == "Louisiana"
 
 
+def test_repeated_name_does_not_vote_for_itself(geo: Geocoder) -> None:
+    # Ten mentions of "Dublin" are one name: the state named once decides the homonym.
+    text = (
+        "Dublin council met on Monday. Dublin residents spoke, and Dublin officials said "
+        "the Dublin budget is tight. The city is the largest suburb of Columbus, Ohio."
+    )
+    toponyms = geo.geoparse(text, "en")
+    dublins = [t for t in toponyms if t.text == "Dublin"]
+    assert len(dublins) == 4
+    assert all(t.place is not None and t.place.admin1 == "Ohio" for t in dublins)
+
+
+# --------------------------------------------------------------------------- demonyms
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "iso3", "feature"),
+    [
+        ("Russian troops crossed the border on Tuesday.", "Russian", "RUS", "country"),
+        ("The talks involved Palestinians and Egyptians.", "Palestinians", "PSE", "country"),
+        ("A Sri Lankan minister said the vote was fair.", "Sri Lankan", "LKA", "country"),
+        ("The new EU rules on aviation were debated.", "EU", None, "region"),
+        ("European leaders met in Brussels.", "European", None, "region"),
+    ],
+)
+def test_english_demonyms_are_toponyms_of_their_country(
+    geo: Geocoder, text: str, span: str, iso3: str | None, feature: str
+) -> None:
+    toponyms = geo.geoparse(text, "en")
+    assert_offsets(text, toponyms)
+    t = only(toponyms, span)
+    assert t.place is not None and t.place.feature == feature and t.place.iso3 == iso3
+    assert t.geo_precision == 3
+
+
+def test_demonym_homonym_follows_the_context(geo: Geocoder) -> None:
+    caucasus = "Georgian troops fired on Tskhinvali and Gori, Georgian officials said."
+    place = place_of(geo.geoparse(caucasus, "en")[:1], "Georgian")
+    assert place.iso3 == "GEO"
+
+
+def test_demonyms_stay_out_of_french_and_lowercase_text(geo: Geocoder) -> None:
+    assert [t.text for t in geo.geoparse("Les Syriens et les Russes ont répondu.", "fr")] == []
+    assert [t.text for t in geo.geoparse("they spoke russian and ate french fries", "en")] == []
+
+
 # --------------------------------------------------------------------------- precision
 
 

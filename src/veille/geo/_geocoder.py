@@ -16,6 +16,7 @@ from veille.geo._lexicon import (
     AR_DIRECTION_AFTER,
     CITY_NOUNS,
     DIRECTION_WORDS,
+    EN_DEMONYMS,
     LOCATIVE_CUES,
     NAME_PARTICLES,
     NEAR_AFTER,
@@ -100,7 +101,9 @@ class _Match:
     phrase_end: int | None = None
     best: Candidate | None = None
     scores: dict[int, float] = field(default_factory=dict)
-    contribution: tuple[str | None, int | None, float] = (None, None, 0.0)
+    # What this name (all its mentions together) adds to the context, to leave out.
+    own_countries: dict[str, float] = field(default_factory=dict)
+    own_admins: dict[int, float] = field(default_factory=dict)
     weak: bool = False  # needs support from the rest of the text to be kept
 
 
@@ -156,7 +159,7 @@ class Geocoder:
         covering the phrase, with geo_precision 3.
         """
         tokens = tokenize(text)
-        matches = self._scan(text, tokens, hints)
+        matches = self._scan(text, tokens, hints, language)
         matches = self._add_hints(text, tokens, matches, hints)
         self._apply_phrases(text, tokens, matches)
         self._resolve(text, tokens, matches)
@@ -216,13 +219,25 @@ class Geocoder:
         return True
 
     def _scan(
-        self, text: str, tokens: list[Token], hints: Sequence[tuple[int, int]]
+        self,
+        text: str,
+        tokens: list[Token],
+        hints: Sequence[tuple[int, int]],
+        language: str = "en",
     ) -> list[_Match]:
         """Longest gazetteer names, left to right; a rejected one lets the next word try."""
         matches: list[_Match] = []
         i = 0
         while i < len(tokens):
             found = self._longest_at(text, tokens, i)
+            if language == "en":
+                demonym = self._demonym_at(text, tokens, i)
+                if demonym is not None and (
+                    found is None or found.last - found.first <= demonym.last - demonym.first
+                ):
+                    matches.append(demonym)
+                    i = demonym.last
+                    continue
             if found is None:
                 i += 1
                 continue
@@ -263,6 +278,47 @@ class Geocoder:
         if best is None and not tokens[i].arabic and tokens[i].raw[:1].isupper():
             best = self._loose_at(text, tokens, i)
         return best
+
+    def _demonym_at(self, text: str, tokens: list[Token], i: int) -> _Match | None:
+        """An English capitalised demonym ("Russian", "Sri Lankans"): its country or region.
+
+        GeoWebNews and LGL count "Russian" in "Russian troops" as a toponym of Russia; the
+        place it names is vague (geo_precision 3). Homonymous admin areas ("Georgian":
+        Georgia, the US state) stay candidates for the context to decide.
+        """
+        for n in range(min(3, len(tokens) - i), 0, -1):
+            name = tokens[i : i + n]
+            if any(t.arabic or not t.raw[:1].isupper() for t in name):
+                continue
+            if not self._joined(text, tokens, i, n):
+                continue
+            key = key_of_norms([t.norm for t in name])
+            cands = self._demonym_candidates(key)
+            if not cands and key.endswith("s"):
+                cands = self._demonym_candidates(key[:-1])  # "Russians", "Palestinians"
+            if cands:
+                m = _Match(tokens[i].start, tokens[i + n - 1].end, i, i + n, cands)
+                m.precision = 3
+                return m
+        return None
+
+    def _demonym_candidates(self, key: str) -> tuple[Candidate, ...]:
+        iso3 = self._store.demonyms().get(key)
+        if iso3 is not None:
+            country = self._store.country(iso3)
+            if country is None:
+                return ()
+            homonyms = self._store.lookup(key_of_norms([t.norm for t in tokenize(country.name)]))
+            states = [c for c in homonyms if c.place.feature == "admin1"]
+            return (Candidate(country, FLAG_PRIMARY), *states)
+        place_key = EN_DEMONYMS.get(key)
+        if place_key is None:
+            return ()
+        return tuple(
+            c
+            for c in self._store.lookup(place_key)
+            if c.place.feature in ("country", "admin1", "region")
+        )
 
     @staticmethod
     def _state_abbreviation(text: str, token: Token) -> bool:
@@ -593,23 +649,35 @@ class Geocoder:
     def _context(self, matches: list[_Match]) -> tuple[dict[str, float], dict[int, float]]:
         """Weights of countries and admin1 areas the text talks about (from current picks).
 
-        Each match records what it contributed, so that it can leave itself out.
+        A name counts once however often it is repeated (its mentions share its reading,
+        so ten "Dublin" must not vote for the Irish one), and each match records what its
+        name contributed, so that it can leave itself out.
         """
+        by_name: dict[frozenset[int], list[_Match]] = defaultdict(list)
+        for m in matches:
+            by_name[frozenset(c.place.id for c in m.candidates)].append(m)
         countries: dict[str, float] = defaultdict(float)
         admins: dict[int, float] = defaultdict(float)
-        for m in matches:
-            m.contribution = (None, None, 0.0)
-            if m.best is None:
-                continue
-            place = m.best.place
-            ranked = sorted(m.scores.values(), reverse=True)
-            margin = ranked[0] - ranked[1] if len(ranked) > 1 else 3.0
-            weight = min(1.0, 0.3 + margin / 3.0)
-            m.contribution = (place.iso3, place.admin1, weight)
-            if place.iso3:
-                countries[place.iso3] += weight
-            if place.admin1 is not None:
-                admins[place.admin1] += weight
+        for group in by_name.values():
+            own_countries: dict[str, float] = {}
+            own_admins: dict[int, float] = {}
+            for m in group:
+                if m.best is None:
+                    continue
+                place = m.best.place
+                ranked = sorted(m.scores.values(), reverse=True)
+                margin = ranked[0] - ranked[1] if len(ranked) > 1 else 3.0
+                weight = min(1.0, 0.3 + margin / 3.0)
+                if place.iso3:
+                    own_countries[place.iso3] = max(own_countries.get(place.iso3, 0.0), weight)
+                if place.admin1 is not None:
+                    own_admins[place.admin1] = max(own_admins.get(place.admin1, 0.0), weight)
+            for iso3, w in own_countries.items():
+                countries[iso3] += w
+            for admin1, w in own_admins.items():
+                admins[admin1] += w
+            for m in group:
+                m.own_countries, m.own_admins = own_countries, own_admins
         return countries, admins
 
     def _pick(
@@ -621,18 +689,15 @@ class Geocoder:
     ) -> None:
         best: Candidate | None = None
         best_score = -math.inf
-        own_iso3, own_admin1, own_weight = m.contribution
         for c in m.candidates:
             context = 0.0
             if countries and c.place.iso3:
                 support = countries.get(c.place.iso3, 0.0)
-                if c.place.iso3 == own_iso3:
-                    support -= own_weight
+                support -= m.own_countries.get(c.place.iso3, 0.0)
                 context += 2.5 * min(support, 1.0)
             if admins and c.place.admin1 is not None and c.place.feature != "admin1":
                 support = admins.get(c.place.admin1, 0.0)
-                if c.place.admin1 == own_admin1:
-                    support -= own_weight
+                support -= m.own_admins.get(c.place.admin1, 0.0)
                 context += 1.5 * min(support, 1.0)
             if others and c.place.feature in ("city", "site"):
                 context += self._proximity(m, c, others)

@@ -150,3 +150,41 @@ DIRECTION_WORDS = _norm_set(
     "nord sud est ouest nord-est nord-ouest sud-est sud-ouest centre"
     " الشمال الجنوب الشرق الغرب الوسط"
 )
+
+
+# English demonyms and place adjectives that ``countries.tsv`` lacks (it holds one per
+# country it lists), each with the gazetteer key of the place it names. In English text a
+# capitalised demonym ("Russian troops", "a European summit") is a toponym of its country
+# or region, as the LGL and GeoWebNews guidelines count it; French and Arabic adjectives
+# are lower case and only make vague phrases ("le nord syrien"). "EU" is used as an
+# adjective as well ("EU airlines") and names Europe.
+def _key(name: str) -> str:
+    return " ".join(normalise_token(w) for w in name.split())
+
+
+_EN_DEMONYM_TABLE = """
+        European:europe|African:africa|Asian:asia|Middle Eastern:middle east
+        Mideast:middle east|Kurdish:kurdistan region|Abkhaz:abkhazia|Abkhazian:abkhazia
+        Scottish:scotland|Welsh:wales|Kashmiri:kashmir|Crimean:crimea|Chechen:chechnya
+        Tibetan:tibet|Catalan:catalonia|Hawaiian:hawaii|Texan:texas|Californian:california
+        South Korean:south korea|North Korean:north korea|South African:south africa
+        Saudi Arabian:saudi arabia|New Zealander:new zealand|Sri Lankan:sri lanka
+        Slovak:slovakia|Slovakian:slovakia|Slovenian:slovenia|Slovene:slovenia
+        Maltese:malta|Omani:oman|Icelandic:iceland|Luxembourgish:luxembourg
+        Montenegrin:montenegro|Panamanian:panama|Paraguayan:paraguay|Guatemalan:guatemala
+        Honduran:honduras|Salvadoran:el salvador|Costa Rican:costa rica
+        Dominican:dominican republic|Jamaican:jamaica|Bahamian:bahamas|Barbadian:barbados
+        Trinidadian:trinidad and tobago|Guyanese:guyana|Surinamese:suriname
+        Belizean:belize|Puerto Rican:puerto rico|Singaporean:singapore|Bruneian:brunei
+        Laotian:laos|Bhutanese:bhutan|Maldivian:maldives|Fijian:fiji|Samoan:samoa
+        Tongan:tonga|Malawian:malawi|Botswanan:botswana|Mauritian:mauritius
+        Comorian:comoros|Seychellois:seychelles|Greenlandic:greenland|Saint Lucian:saint lucia
+        Papua New Guinean:papua new guinea|Hong Konger:hong kong|Monegasque:monaco
+        EU:europe
+        """
+EN_DEMONYMS: dict[str, str] = {
+    _key(pair.split(":")[0]): _key(pair.split(":")[1])
+    for line in _EN_DEMONYM_TABLE.splitlines()
+    for pair in line.split("|")
+    if pair.strip()
+}
