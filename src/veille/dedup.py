@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
 from veille.extract.taxonomy import SUB_EVENT_TYPES, family
-from veille.model import Claim, Conflict, Event, Location, Mention, Plover, stable_id
+from veille.model import Conflict, Event, Location, Plover, stable_id
 
 SAME_EVENT_THRESHOLD = 0.6  # across articles: needs a shared place and a close date
 SAME_ARTICLE_THRESHOLD = 0.55  # within one article the discourse links mentions too
@@ -476,11 +476,3 @@ def finalize(events: Iterable[Event]) -> list[Event]:
             continue  # an anaphor that found no antecedent is not an event by itself
         out.append(_recompute(e, [e]))
     return sort_events(assign_ids(out))
-
-
-def claim_for(status: str, by: str | None, via: str | None) -> Claim:
-    return Claim.model_validate({"status": status, "by": by, "via": via})
-
-
-def mention_sort_key(m: Mention) -> tuple[str, int]:
-    return (m.article_id, m.start)

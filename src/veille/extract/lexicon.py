@@ -169,9 +169,6 @@ class PhraseTable:
                         out.append(Match(i, i + len(pattern), payload))
         return out
 
-    def any_in(self, toks: Sequence[Tok]) -> bool:
-        return bool(self.find(toks))
-
 
 def _matches_at(toks: Sequence[Tok], i: int, pattern: tuple[str, ...]) -> bool:
     if i + len(pattern) > len(toks):
