@@ -55,7 +55,6 @@ if TYPE_CHECKING:
 
 SUPPORTED_LANGUAGES = ("fr", "en", "ar")
 _AR_SENT = re.compile(r"[^.!?؟\n]+[.!?؟]*")
-_AR_CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 BATCH_SIZE = 32
 
 
