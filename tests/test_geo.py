@@ -334,6 +334,23 @@ def test_hint_without_gazetteer_entry_is_kept_unresolved(geo: Geocoder) -> None:
     assert geo.to_location(t) is None
 
 
+def test_hint_longer_than_the_place_keeps_the_place(geo: Geocoder) -> None:
+    # The NER labels "Marion County Sheriff's Office" a place; the county heads it.
+    text = "Deputies of the Marion County Sheriff's Office arrested two men in Ocala, Florida."
+    start = text.index("Marion")
+    hint = (start, text.index(" arrested"))
+    t = geo.geoparse(text, "en", hints=[hint])[0]
+    assert t.text == "Marion County"
+    assert t.place is not None and t.place.admin1 == "Florida"
+
+
+def test_hint_vouches_only_for_the_first_name_inside_it(geo: Geocoder) -> None:
+    # "Art" and "Stroll" are not towns because the NER span around "Tulsa" covers them.
+    text = "Crowds came to the Tulsa Art Stroll on Saturday."
+    hint = (text.index("the Tulsa"), text.index(" on Saturday"))
+    assert [t.text for t in geo.geoparse(text, "en", hints=[hint])] == ["Tulsa"]
+
+
 def test_to_location_copies_the_place(geo: Geocoder) -> None:
     t = only(geo.geoparse("Une frappe près de Raqqa.", "fr"), "Raqqa")
     loc = geo.to_location(t)

@@ -241,7 +241,14 @@ class Geocoder:
             if found is None:
                 i += 1
                 continue
-            found.hinted = any(s < found.end and found.start < e for s, e in hints)
+            # A NER span vouches for the first name inside it: "the Dublin Art Stroll" is
+            # Dublin's, not a hint that "Art" and "Stroll" are towns.
+            found.hinted = any(
+                s < found.end
+                and found.start < e
+                and not any(s < m.end and m.start < e for m in matches)
+                for s, e in hints
+            )
             if not found.hinted and not self._acceptable(text, tokens, found):
                 i += 1
                 continue
@@ -356,8 +363,8 @@ class Geocoder:
             return matches
         for start, end in hints:
             covered = [m for m in matches if m.start < end and start < m.end]
-            for m in covered:
-                m.hinted = True
+            if covered:
+                covered[0].hinted = True
             if covered and (
                 (min(m.start for m in covered) <= start and max(m.end for m in covered) >= end)
                 or any(
@@ -369,7 +376,6 @@ class Geocoder:
                 continue
             # The NER span is longer than what the gazetteer saw inside it ("Zzyzxqu
             # Valley" around "Valley"): the whole span is the toponym.
-            matches = [m for m in matches if m not in covered]
             toks = [k for k, t in enumerate(tokens) if t.start >= start and t.end <= end]
             while toks and tokens[toks[0]].norm in {"the", "le", "la", "les", "l"}:
                 toks = toks[1:]
@@ -383,6 +389,9 @@ class Geocoder:
                 lkey = loose_key_of_norms(norms)
                 cands = self._store.lookup("~" + lkey) if lkey else ()
                 loose = bool(cands)
+            if not cands and covered and covered[0].first == first:
+                continue  # "Boston Harbor", "St. Louis Hills": the place heads the span
+            matches = [m for m in matches if m not in covered]
             matches.append(
                 _Match(
                     tokens[first].start,
@@ -440,7 +449,8 @@ class Geocoder:
 
     def _drop_uncorroborated(self, matches: list[_Match]) -> list[_Match]:
         """Weak matches (surnames, loose spellings) stay only with support from the text."""
-        firm = [m for m in matches if not m.weak and m.best is not None]
+        # A loose spelling supports nothing, even when the NER hinted it.
+        firm = [m for m in matches if not m.weak and not m.loose and m.best is not None]
         countries = {m.best.place.iso3 for m in firm if m.best is not None}
         admins = {m.best.place.admin1 for m in firm if m.best is not None}
         kept = []
@@ -449,7 +459,9 @@ class Geocoder:
                 kept.append(m)
                 continue
             place = m.best.place
-            if m.loose:
+            if m.loose or not m.best.flags & FLAG_PRIMARY:
+                # Loose keys and foreign alternate names ("Julia" for Plovdiv) need a firm
+                # place of the same country.
                 ok = place.iso3 in countries
             else:
                 ok = place.population >= 50_000 or place.admin1 in admins
