@@ -217,6 +217,11 @@ def test_repeated_name_does_not_vote_for_itself(geo: Geocoder) -> None:
     assert all(t.place is not None and t.place.admin1 == "Ohio" for t in dublins)
 
 
+def test_big_city_outranks_a_same_named_state(geo: Geocoder) -> None:
+    place = place_of(geo.geoparse("Talks resumed in Washington on Monday.", "en"), "Washington")
+    assert place.feature == "city" and place.admin1 == "District of Columbia"
+
+
 # --------------------------------------------------------------------------- demonyms
 
 

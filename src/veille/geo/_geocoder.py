@@ -599,8 +599,17 @@ class Geocoder:
         "la province d'Alep" gets the admin area through the noun bonus."""
         towns = {c.place.admin1 for c in m.candidates if c.place.feature == "city"}
         towns |= {c.place.admin2 for c in m.candidates if c.place.feature == "city"}
+        # A big city outranks a same-named state of its country ("Washington"): news
+        # names the state with its noun ("Washington state").
+        big = {
+            c.place.iso3
+            for c in m.candidates
+            if c.place.feature == "city" and c.place.population >= 500_000
+        }
         for c in m.candidates:
-            if c.place.feature in ("admin1", "admin2") and c.place.id in towns:
+            if c.place.feature in ("admin1", "admin2") and (
+                c.place.id in towns or c.place.iso3 in big
+            ):
                 m.scores[c.place.id] -= 2.5
 
     def _noun_bonus(self, tokens: list[Token], m: _Match, c: Candidate) -> float:
