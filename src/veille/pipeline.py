@@ -148,6 +148,12 @@ class Pipeline:
             )
         return lang
 
+    def _detect_or_none(self, text: str) -> str | None:
+        try:
+            return self.detect_language(text)
+        except InputError:
+            return None
+
     # -- public API ---------------------------------------------------------
     def run(self, articles: Iterable[Article]) -> list[Event]:
         """Events of all articles, deduplicated across the input."""
@@ -255,7 +261,7 @@ class Pipeline:
                 where=article.origin or article.id,
                 fix="veille reads fr, ar and en; pass --lang if detection is wrong",
             )
-        segments, sources = segment_article(article, language)
+        segments, sources = segment_article(article, language, self._detect_or_none)
         return _Analysis(article, language, segments, sources)
 
     def _parse(self, analyses: Iterable[_Analysis]) -> None:

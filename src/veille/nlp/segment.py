@@ -8,6 +8,7 @@ source of its own, with its own language and date; the article is another.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -67,8 +68,15 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def segment_article(article: Article, language: str) -> tuple[list[Segment], list[Source]]:
-    """Paragraph segments with their source, and the list of sources (article first)."""
+def segment_article(
+    article: Article, language: str, detect: Callable[[str], str | None] | None = None
+) -> tuple[list[Segment], list[Source]]:
+    """Paragraph segments with their source, and the list of sources (article first).
+
+    A paragraph in another script than the article's (an Arabic quote in a French
+    article, a French caption in an Arabic one) is analysed in its own language:
+    Arabic by its script, a Latin-script paragraph by ``detect`` when given.
+    """
     text = article.text
     article_source = Source(
         source_id=article.id,
@@ -136,7 +144,8 @@ def segment_article(article: Article, language: str) -> tuple[list[Segment], lis
         # attribution, a caption) is analysed in its own language, same source.
         lang = "ar" if language != "ar" and arabic_ratio(para) > 0.5 else language
         if language == "ar" and arabic_ratio(para) < 0.2:
-            lang = "fr" if article.language == "fr" else "en"
+            found = detect(para) if detect is not None else None
+            lang = found if found is not None else language
         analysed = mask_noise(para)
         if not segments_started:
             analysed = _DATELINE.sub(lambda m: " " * len(m.group(0)), analysed, count=1)
