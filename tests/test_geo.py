@@ -374,3 +374,12 @@ def test_missing_index_raises_data_error_with_fix(tmp_path: Path) -> None:
     with pytest.raises(DataError) as info:
         Geocoder.load(tmp_path / "nope.sqlite")
     assert "build_gazetteer.py" in str(info.value)
+
+
+def test_first_part_of_a_hyphenated_name_is_not_a_place(geo: Geocoder) -> None:
+    # "Dasht" alone is a village in Armenia; "Dasht-e-Barchi" is a district of Kabul.
+    found = geo.geoparse("Une bombe a explosé dans le quartier de Dasht-e-Barchi, à Kaboul.", "fr")
+    assert [t.text for t in found] == ["Kaboul"]
+    assert [t.text for t in geo.geoparse("Les heurts à Saint-Denis ont duré.", "fr")] == [
+        "Saint-Denis"
+    ]

@@ -278,7 +278,9 @@ class Geocoder:
                     if not self._state_abbreviation(text, tokens[i]):
                         continue
                     cands = tuple(c for c in cands if c.place.feature == "admin1")
-                if cands:
+                if cands and not _inside_compound(
+                    text, tokens[i].start + shift, tokens[i + n - 1].end
+                ):
                     start = tokens[i].start + shift
                     best = _Match(start, tokens[i + n - 1].end, i, i + n, cands)
                     break
@@ -814,3 +816,13 @@ class Geocoder:
             lon=rec.lon,
             population=rec.population,
         )
+
+
+def _inside_compound(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is only part of a hyphenated name: "Dasht" of
+    "Dasht-e-Barchi" (a Kabul district), "Saint" of "Saint-Denis", is not a place."""
+    before = text[start - 1 : start] if start > 0 else ""
+    after = text[end : end + 2]
+    joined_before = before in ("-", "‐") and start > 1 and text[start - 2].isalpha()
+    joined_after = len(after) == 2 and after[0] in ("-", "‐") and after[1].isalpha()
+    return joined_before or joined_after
