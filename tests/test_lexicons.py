@@ -46,11 +46,11 @@ def test_sub_event_types_are_acled(language: str) -> None:
 
 def _arabic_patterns(data: dict[str, Any]) -> list[str]:
     out: list[str] = []
-    for entry in data["triggers"] + data["weapons"]:
+    for entry in data["triggers"] + data["weapons"] + data.get("statements", []):
         out.append(entry["p"])
         out.extend(entry.get("not_after", []))
     for key, value in data.items():
-        if key in ("triggers", "weapons", "language", "note"):
+        if key in ("triggers", "weapons", "statements", "language", "note"):
             continue
         if isinstance(value, list | dict):
             out.extend(value)
