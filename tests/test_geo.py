@@ -383,3 +383,11 @@ def test_first_part_of_a_hyphenated_name_is_not_a_place(geo: Geocoder) -> None:
     assert [t.text for t in geo.geoparse("Les heurts à Saint-Denis ont duré.", "fr")] == [
         "Saint-Denis"
     ]
+
+
+def test_news_spelling_of_a_several_word_city_needs_no_country(geo: Geocoder) -> None:
+    # "Khan Younis" is an alternate spelling of Khān Yūnis (pop. ~170k); a several-word
+    # name of a large city is no coincidence, while a one-word loose match still needs
+    # its country named elsewhere in the text.
+    found = geo.geoparse("An Israeli air strike hit Khan Younis at dawn on Monday.", "en")
+    assert [(t.text, t.place.iso3 if t.place else None) for t in found] == [("Khan Younis", "PSE")]

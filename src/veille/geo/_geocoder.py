@@ -284,8 +284,14 @@ class Geocoder:
                     start = tokens[i].start + shift
                     best = _Match(start, tokens[i + n - 1].end, i, i + n, cands)
                     break
-        if best is None and not tokens[i].arabic and tokens[i].raw[:1].isupper():
-            best = self._loose_at(text, tokens, i)
+        if not tokens[i].arabic and tokens[i].raw[:1].isupper():
+            # A longer name in another spelling beats a shorter exact one: "Khan Younis"
+            # (Khān Yūnis) is not the place "Khan" followed by a word.
+            loose = self._loose_at(text, tokens, i)
+            if loose is not None and (
+                best is None or loose.last - loose.first > best.last - best.first
+            ):
+                best = loose
         return best
 
     def _demonym_at(self, text: str, tokens: list[Token], i: int) -> _Match | None:
@@ -463,8 +469,11 @@ class Geocoder:
             place = m.best.place
             if m.loose or not m.best.flags & FLAG_PRIMARY:
                 # Loose keys and foreign alternate names ("Julia" for Plovdiv) need a firm
-                # place of the same country.
-                ok = place.iso3 in countries
+                # place of the same country, unless it is a several-word name of a large
+                # city ("Khan Younis" for Khān Yūnis): that is no coincidence.
+                ok = place.iso3 in countries or (
+                    m.last - m.first >= 2 and place.population >= 100_000
+                )
             else:
                 ok = place.population >= 50_000 or place.admin1 in admins
             if ok:
