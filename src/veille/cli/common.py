@@ -5,8 +5,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from datetime import date
+from enum import StrEnum
 from types import TracebackType
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
 
@@ -14,6 +15,27 @@ if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
     from veille.model import ArticleFailure, Event
+
+
+class Language(StrEnum):
+    auto = "auto"
+    fr = "fr"
+    ar = "ar"
+    en = "en"
+
+
+# The input options every reading command shares (extract, ingest, spark-run, geoparse).
+PubDateOption = Annotated[
+    str | None,
+    typer.Option("--pub-date", help="Publication date YYYY-MM-DD for inputs without one."),
+]
+LangOption = Annotated[Language, typer.Option("--lang", help="Input language, or auto-detect.")]
+
+
+def input_settings(pub_date: str | None, lang: Language) -> tuple[date | None, str | None]:
+    """The publication date and language the reading options ask for (None: not given)."""
+    published = parse_date(pub_date, "--pub-date") if pub_date else None
+    return published, None if lang is Language.auto else lang.value
 
 
 def print_failure(failure: ArticleFailure) -> None:

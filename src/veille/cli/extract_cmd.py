@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TextIO
 
 import typer
 
-from veille.cli.common import ProgressReporter, fail_usage, parse_date, print_failure
+from veille.cli.common import (
+    LangOption,
+    Language,
+    ProgressReporter,
+    PubDateOption,
+    fail_usage,
+    input_settings,
+    print_failure,
+)
 
 
 class OutputFormat(StrEnum):
@@ -21,22 +28,10 @@ class OutputFormat(StrEnum):
     table = "table"
 
 
-class Language(StrEnum):
-    auto = "auto"
-    fr = "fr"
-    ar = "ar"
-    en = "en"
-
-
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, URLs, or - for stdin.")],
-    pub_date: Annotated[
-        str | None,
-        typer.Option("--pub-date", help="Publication date YYYY-MM-DD for inputs without one."),
-    ] = None,
-    lang: Annotated[
-        Language, typer.Option("--lang", help="Input language, or auto-detect.")
-    ] = Language.auto,
+    pub_date: PubDateOption = None,
+    lang: LangOption = Language.auto,
     fmt: Annotated[
         OutputFormat, typer.Option("--format", help="Output format.")
     ] = OutputFormat.jsonl,
@@ -60,8 +55,7 @@ def extract(
     from veille.ingest import read_inputs
     from veille.pipeline import Pipeline
 
-    published: date | None = parse_date(pub_date, "--pub-date") if pub_date else None
-    language = None if lang is Language.auto else lang.value
+    published, language = input_settings(pub_date, lang)
     pipeline = Pipeline()
     progress = ProgressReporter("extracting")
     failures = 0

@@ -6,13 +6,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from veille.cli.common import fail_usage, parse_date
+from veille.cli.common import LangOption, Language, PubDateOption, fail_usage, input_settings
 
 
 class InputFormat(StrEnum):
@@ -20,13 +19,6 @@ class InputFormat(StrEnum):
     jsonl = "jsonl"
     parquet = "parquet"
     files = "files"
-
-
-class Language(StrEnum):
-    auto = "auto"
-    fr = "fr"
-    ar = "ar"
-    en = "en"
 
 
 def spark_run(
@@ -40,13 +32,8 @@ def spark_run(
         str | None,
         typer.Option("--master", help="Spark master URL (local[2], yarn, k8s://...)."),
     ] = "local[2]",
-    pub_date: Annotated[
-        str | None,
-        typer.Option("--pub-date", help="Publication date YYYY-MM-DD for inputs without one."),
-    ] = None,
-    lang: Annotated[
-        Language, typer.Option("--lang", help="Input language, or auto-detect.")
-    ] = Language.auto,
+    pub_date: PubDateOption = None,
+    lang: LangOption = Language.auto,
     partitions: Annotated[
         int | None, typer.Option("--partitions", min=1, help="Extraction tasks.")
     ] = None,
@@ -61,7 +48,7 @@ def spark_run(
     """
     from veille.errors import VeilleError
 
-    published: date | None = parse_date(pub_date, "--pub-date") if pub_date else None
+    published, language = input_settings(pub_date, lang)
     try:
         from veille.spark import run_spark
 
@@ -70,7 +57,7 @@ def spark_run(
             output,
             master=master,
             pub_date=published,
-            language=None if lang is Language.auto else lang.value,
+            language=language,
             partitions=partitions,
             input_format=input_format.value,
         )

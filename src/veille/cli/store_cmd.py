@@ -9,7 +9,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from veille.cli.common import ProgressReporter, fail_usage, parse_date, print_failure
+from veille.cli.common import (
+    LangOption,
+    Language,
+    ProgressReporter,
+    PubDateOption,
+    fail_usage,
+    input_settings,
+    parse_date,
+    print_failure,
+)
 
 if TYPE_CHECKING:
     from veille.store import Store
@@ -37,13 +46,6 @@ class ExportFormat(StrEnum):
     parquet = "parquet"
 
 
-class Language(StrEnum):
-    auto = "auto"
-    fr = "fr"
-    ar = "ar"
-    en = "en"
-
-
 def _open(db: str | None) -> Store:
     from veille.errors import VeilleError
     from veille.store import open_store
@@ -58,11 +60,8 @@ def _open(db: str | None) -> Store:
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, URLs, or - for stdin.")],
     db: DbOption = None,
-    pub_date: Annotated[
-        str | None,
-        typer.Option("--pub-date", help="Publication date YYYY-MM-DD for inputs without one."),
-    ] = None,
-    lang: Annotated[Language, typer.Option("--lang", help="Input language.")] = Language.auto,
+    pub_date: PubDateOption = None,
+    lang: LangOption = Language.auto,
     engine: Annotated[Engine, typer.Option("--engine", help="Where to run.")] = Engine.local,
 ) -> None:
     """Extract events from articles into the store; already stored articles are skipped.
@@ -79,8 +78,7 @@ def ingest(
     from veille.ingest import read_inputs
     from veille.pipeline import Pipeline
 
-    published = parse_date(pub_date, "--pub-date") if pub_date else None
-    language = None if lang is Language.auto else lang.value
+    published, language = input_settings(pub_date, lang)
     store = _open(db)
     progress = ProgressReporter("ingesting")
     with progress:
