@@ -421,14 +421,25 @@ def confidence(e: Event) -> float:
 # Clustering
 
 
+# Within one article a mention is compared with the most recent events only: discourse
+# links are local, and a 25,000-sentence page must not cost 25,000² comparisons.
+MAX_IN_ARTICLE_CANDIDATES = 64
+
+
 def cluster(events: Iterable[Event], *, same_article: bool = False) -> list[Event]:
-    """Greedy clustering in input order; anaphoric mentions join the nearest prior event."""
+    """Greedy clustering in input order; anaphoric mentions join the nearest prior event.
+
+    Across articles an event is compared only with events dated within the date window
+    (``match_score`` is 0 for any other pair), so the cost grows with the events of a
+    few days, not with everything seen.
+    """
     out: list[Event] = []
+    by_day: dict[date, list[int]] = {}
     for ev in events:
         best_i, best_s = -1, 0.0
         anaphoric = same_article and _is_anaphoric(ev)
-        for i, cur in enumerate(out):
-            s = match_score(cur, ev, same_article=same_article)
+        for i in _candidates(out, by_day, ev, same_article):
+            s = match_score(out[i], ev, same_article=same_article)
             if s <= 0:
                 continue
             # Prefer the closest earlier event in the text when scores tie.
@@ -436,13 +447,38 @@ def cluster(events: Iterable[Event], *, same_article: bool = False) -> list[Even
                 best_i, best_s = i, s
         threshold = SAME_ARTICLE_THRESHOLD if same_article else SAME_EVENT_THRESHOLD
         if best_i >= 0 and (best_s >= threshold or anaphoric):
+            before = out[best_i].event_date
             out[best_i] = merge(out[best_i], ev)
+            _reindex(by_day, best_i, before, out[best_i].event_date)
         elif anaphoric and out and ev.location is None and ev.event_date is None:
             # "cette attaque" with nothing of its own and no compatible antecedent: drop.
             continue
         else:
             out.append(ev)
+            _reindex(by_day, len(out) - 1, None, ev.event_date)
     return out
+
+
+def _candidates(
+    out: list[Event], by_day: dict[date, list[int]], ev: Event, same_article: bool
+) -> list[int]:
+    if same_article:
+        return list(range(max(0, len(out) - MAX_IN_ARTICLE_CANDIDATES), len(out)))
+    if ev.event_date is None:
+        return []  # across articles an undated mention never matches
+    days = (
+        ev.event_date + timedelta(days=d) for d in range(-DATE_WINDOW_DAYS, DATE_WINDOW_DAYS + 1)
+    )
+    return sorted(i for day in days for i in by_day.get(day, ()))
+
+
+def _reindex(by_day: dict[date, list[int]], i: int, old: date | None, new: date | None) -> None:
+    if old == new:
+        return
+    if old is not None and i in by_day.get(old, ()):
+        by_day[old].remove(i)
+    if new is not None:
+        by_day.setdefault(new, []).append(i)
 
 
 def _is_anaphoric(e: Event) -> bool:

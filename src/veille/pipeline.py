@@ -7,12 +7,13 @@ as ``ArticleFailure`` records, never raised mid-batch.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from veille import dedup
 from veille.errors import InputError, VeilleError
@@ -54,6 +55,9 @@ if TYPE_CHECKING:
     from veille.resolve.actors import ActorResolver
 
 SUPPORTED_LANGUAGES = ("fr", "en", "ar")
+# Merging mentions of one article costs more than linearly in the mentions of an event;
+# a real article holds tens, a live blog hundreds. Past this, the input is refused.
+MAX_MENTIONS_PER_ARTICLE = 2_000
 _AR_SENT = re.compile(r"[^.!?؟\n]+[.!?؟]*")
 BATCH_SIZE = 32
 
@@ -232,10 +236,13 @@ class Pipeline:
                 analyses.append(self._prepare(art))
             except VeilleError as exc:
                 analyses.append(_failure(art, exc))
-        self._parse(a for a in analyses if isinstance(a, _Analysis))
+        parse_failures = self._parse([a for a in analyses if isinstance(a, _Analysis)])
         for item in analyses:
             if isinstance(item, ArticleFailure):
                 yield item
+                continue
+            if id(item) in parse_failures:
+                yield _failure(item.article, parse_failures[id(item)])
                 continue
             try:
                 events, statements = self._extract(item)
@@ -264,16 +271,38 @@ class Pipeline:
         segments, sources = segment_article(article, language, self._detect_or_none)
         return _Analysis(article, language, segments, sources)
 
-    def _parse(self, analyses: Iterable[_Analysis]) -> None:
+    def _parse(self, analyses: list[_Analysis]) -> dict[int, VeilleError]:
+        """Parse every segment, batched per language. If a batch fails, its articles are
+        parsed one by one so that only the bad one fails; returns those failures."""
+        failed: dict[int, VeilleError] = {}
         by_lang: dict[str, list[tuple[_Analysis, int]]] = {}
         for an in analyses:
             for k, seg in enumerate(an.segments):
                 by_lang.setdefault(seg.language, []).append((an, k))
         for lang, items in by_lang.items():
             nlp = self.nlp(lang)
-            texts = (an.segments[k].text for an, k in items)
-            for (an, k), doc in zip(items, nlp.pipe(texts, batch_size=64), strict=True):
+            texts = [an.segments[k].text for an, k in items]
+            try:
+                docs = list(nlp.pipe(texts, batch_size=64))
+            except (ValueError, MemoryError):
+                for an in {id(a): a for a, _ in items}.values():
+                    mine = [k for a, k in items if a is an]
+                    try:
+                        for k, doc in zip(
+                            mine, nlp.pipe(an.segments[k].text for k in mine), strict=True
+                        ):
+                            an.docs[k] = doc
+                    except (ValueError, MemoryError) as exc:
+                        failed[id(an)] = InputError(
+                            f"the parser could not analyse this article ({type(exc).__name__}: "
+                            f"{str(exc).splitlines()[0][:120]})",
+                            where=an.article.origin or an.article.id,
+                            fix="split the text into paragraphs, or check it is natural language",
+                        )
+                continue
+            for (an, k), doc in zip(items, docs, strict=True):
                 an.docs[k] = doc
+        return failed
 
     def _extract(self, an: _Analysis) -> tuple[list[Event], list[Statement]]:
         article = an.article
@@ -282,6 +311,13 @@ class Pipeline:
         country_counts = Counter(p.iso3 for p in places if p.iso3)
         context = [c for c, _ in country_counts.most_common()]
         actors, framing = self._actors_and_framing(an, context)
+        # Sorted by start, so each sentence takes its matches by bisection, not by a scan.
+        places.sort(key=lambda p: p.start)
+        actors.sort(key=lambda a: a.start)
+        framing.sort(key=lambda f: f.start)
+        place_starts = [p.start for p in places]
+        actor_starts = [a.start for a in actors]
+        framing_starts = [f.start for f in framing]
         candidates: list[Candidate] = []
         statements: list[Statement] = []
         anchor: date | None = None
@@ -314,9 +350,9 @@ class Pipeline:
                     source_kind=seg.kind,
                     published=published,
                     dates=dates,
-                    actors=[a for a in actors if sent_start <= a.start and a.end <= sent_end],
-                    places=[p for p in places if sent_start <= p.start and p.end <= sent_end],
-                    framing=[f for f in framing if sent_start <= f.start and f.end <= sent_end],
+                    actors=_within(actors, actor_starts, sent_start, sent_end),
+                    places=_within(places, place_starts, sent_start, sent_end),
+                    framing=_within(framing, framing_starts, sent_start, sent_end),
                     post_date_span=seg.date_span,
                 )
                 found = extractor.extract(sin)
@@ -325,6 +361,13 @@ class Pipeline:
                     statements.extend(_statement(c, article) for c in extractor.statements(sin))
                 if first is not None and seg.kind == "article":
                     anchor = first
+        if len(candidates) > MAX_MENTIONS_PER_ARTICLE:
+            raise InputError(
+                f"the article tells {len(candidates):,} event mentions, more than the "
+                f"{MAX_MENTIONS_PER_ARTICLE:,} one article may hold",
+                where=article.origin or article.id,
+                fix="split it into its articles (a page of many reports is many articles)",
+            )
         sources = {s.source_id: s for s in an.sources}
         events = [self._to_event(c, article, sources) for c in candidates]
         return dedup.finalize(dedup.cluster(events, same_article=True)), statements
@@ -484,6 +527,16 @@ class Pipeline:
 _FUNCTION_POS = frozenset(
     {"DET", "ADV", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "VERB", "NUM", "PART"}
 )
+
+
+_Ref = TypeVar("_Ref", ActorRef, PlaceRef, FramingRef)
+
+
+def _within(refs: list[_Ref], starts: list[int], start: int, end: int) -> list[_Ref]:
+    """The refs (sorted by start) that lie inside [start, end)."""
+    lo = bisect.bisect_left(starts, start)
+    hi = bisect.bisect_left(starts, end)
+    return [r for r in refs[lo:hi] if r.end <= end]
 
 
 def _parsed_segments(an: _Analysis, lang: str) -> Iterator[tuple[Segment, Doc]]:

@@ -68,6 +68,43 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A paragraph longer than this is analysed in pieces cut at sentence ends: spaCy's
+# parser needs ~1 GB per 100,000 characters and refuses texts over 1,000,000.
+MAX_SEGMENT_CHARS = 20_000
+_SENTENCE_END = re.compile(r"[.!?؟]\s+")
+
+
+def _split_long(seg: Segment) -> list[Segment]:
+    if len(seg.text) <= MAX_SEGMENT_CHARS:
+        return [seg]
+    pieces: list[Segment] = []
+    pos = 0
+    text = seg.text
+    while pos < len(text):
+        end = min(len(text), pos + MAX_SEGMENT_CHARS)
+        if end < len(text):
+            cuts = [m.end() for m in _SENTENCE_END.finditer(text, pos, end)]
+            if cuts and cuts[-1] > pos:
+                end = cuts[-1]
+            else:
+                space = text.rfind(" ", pos + 1, end)
+                end = space + 1 if space > pos else end
+        pieces.append(
+            Segment(
+                seg.start + pos,
+                seg.start + end,
+                text[pos:end],
+                seg.language,
+                seg.source_id,
+                seg.kind,
+                seg.published,
+                seg.date_span,
+            )
+        )
+        pos = end
+    return pieces
+
+
 def segment_article(
     article: Article, language: str, detect: Callable[[str], str | None] | None = None
 ) -> tuple[list[Segment], list[Source]]:
@@ -151,5 +188,6 @@ def segment_article(
             analysed = _DATELINE.sub(lambda m: " " * len(m.group(0)), analysed, count=1)
             segments_started = True
         segments.append(Segment(s, e, analysed, lang, article.id, "article", article.published))
+    segments = [piece for seg in segments for piece in _split_long(seg)]
     segments.sort(key=lambda seg: seg.start)
     return segments, sources
