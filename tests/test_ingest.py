@@ -210,6 +210,9 @@ def test_atom_feed(tmp_path: Path) -> None:
         pytest.param(b"\xef\xbb\xbf" + FR.encode("utf-8"), FR, id="utf-8-bom"),
         pytest.param(FR.encode("utf-16"), FR, id="utf-16-bom"),
         pytest.param(AR.encode("utf-16-be").join([b"\xfe\xff", b""]), AR, id="utf-16-be-bom"),
+        pytest.param(FR.encode("utf-16-le"), FR, id="utf-16-le-no-bom"),
+        pytest.param(AR.encode("utf-16-be"), AR, id="utf-16-be-no-bom"),
+        pytest.param(AR.encode("utf-16-le"), AR, id="utf-16-le-no-bom-arabic"),
         pytest.param(AR.encode("cp1256"), AR, id="windows-1256"),
         pytest.param(FR.replace("’", "'").encode("latin-1"), FR.replace("’", "'"), id="latin-1"),
         pytest.param(FR.encode("cp1252"), FR, id="windows-1252"),
@@ -231,6 +234,32 @@ def test_jsonl_in_windows_1256_and_utf16(tmp_path: Path) -> None:
     items = read(wide)
     assert [a.text for a in articles(items)] == [AR] * 2
     assert [a.origin for a in articles(items)] == [f"{wide}:1", f"{wide}:2"]
+
+
+def test_bomless_utf16_jsonl_feed_and_html(tmp_path: Path) -> None:
+    record = json.dumps({"id": "ar1", "text": AR}, ensure_ascii=False) + "\n"
+    wide = tmp_path / "wide.jsonl"
+    wide.write_bytes((record * 2).encode("utf-16-le"))
+    assert [a.text for a in articles(read(wide))] == [AR] * 2
+    feed = tmp_path / "feed.xml"
+    feed.write_bytes(
+        f'<rss version="2.0"><channel><item><guid>1</guid><description>{AR}</description>'
+        "</item></channel></rss>".encode("utf-16-be")
+    )
+    assert only_article(read(feed)).text == AR
+    page = tmp_path / "page.html"
+    first_line = FR.splitlines()[0]
+    page.write_bytes(f"<html><body><p>{first_line}</p></body></html>".encode("utf-16-le"))
+    assert only_article(read(page)).text == first_line
+
+
+def test_binary_with_nul_bytes_is_not_taken_for_utf16(tmp_path: Path) -> None:
+    path = tmp_path / "blob.txt"
+    # NULs at both parities, as in images and archives, and UTF-32 text
+    path.write_bytes(bytes(range(256)) * 8)
+    assert "looks binary" in only_failure(read(path)).cause
+    path.write_bytes(FR.encode("utf-32-le"))
+    assert "looks binary" in only_failure(read(path)).cause
 
 
 def test_html_meta_charset_is_honoured(tmp_path: Path) -> None:

@@ -6,8 +6,11 @@ from __future__ import annotations
 import gc
 import io
 import json
+import subprocess
+import sys
 import tracemalloc
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -17,6 +20,7 @@ from hypothesis import strategies as st
 from veille.ingest import (
     EXTENSION_KINDS,
     MAX_ARTICLE_CHARS,
+    MAX_BOILERPLATE_HTML_CHARS,
     MAX_DOCUMENT_BYTES,
     Kind,
     parse_feed,
@@ -209,6 +213,98 @@ def test_200mb_jsonl_stream_in_bounded_memory() -> None:
         tracemalloc.stop()
     assert read >= source.count - 1
     assert peak < 8 * 1024 * 1024, f"peak {peak:,} bytes for a 200 MiB stream"
+
+
+# --- big HTML pages: read in a child process whose peak RSS is measured -------------
+
+_READ_AND_MEASURE = """
+import json, resource, sys
+from veille.ingest import read_inputs
+out = []
+for item in read_inputs([sys.argv[1]]):
+    out.append(item.model_dump(mode="json"))
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+print(json.dumps({"items": out, "peak": peak}))
+"""
+
+
+def read_in_child(path: Path) -> tuple[list[Article | ArticleFailure], int]:
+    done = subprocess.run(
+        [sys.executable, "-c", _READ_AND_MEASURE, str(path)],
+        capture_output=True, text=True, check=True, timeout=600,
+    )  # fmt: skip
+    report = json.loads(done.stdout)
+    items = [
+        ArticleFailure.model_validate(item) if "cause" in item else Article.model_validate(item)
+        for item in report["items"]
+    ]
+    return items, report["peak"]
+
+
+def heavy_page(size: int) -> str:
+    """A page of ``size`` characters that is mostly inline data, as real pages can be."""
+    story = "".join(
+        f"<p>Paragraphe {i} : une frappe a visé un dépôt près de la ville, selon la police.</p>"
+        for i in range(30)
+    )
+    head = (
+        "<html><head><title>Une page lourde</title>"
+        "<meta property='article:published_time' content='2024-02-05T08:00:00Z'>"
+        "<script>var tracker = 1;</script></head><body>"
+        "<nav><a href='/'>Accueil</a> <a href='/monde'>Monde</a></nav>"
+    )
+    tail = f"<article><h1>Titre du jour</h1>{story}</article><footer>Mentions légales</footer>"
+    image = "<img src='data:image/png;base64,{}'>".format("iVBORw0KGgo" * (size // 32))
+    blob = "<script>window.__STATE__ = '{}';</script>".format("x" * (size // 3))
+    drawing = "<svg>{}</svg>".format("<path d='M0 0L1 1'/>" * (size // 58))
+    filler = image + blob + drawing
+    return head + filler + tail + "</body></html>"
+
+
+@pytest.mark.slow
+def test_50mb_html_page_gives_its_article_in_bounded_memory(tmp_path: Path) -> None:
+    path = tmp_path / "heavy.html"
+    path.write_text(heavy_page(50 * 1024 * 1024), "utf-8")
+    assert path.stat().st_size > 50 * 1024 * 1024
+    (article,), peak = read_in_child(path)
+    assert isinstance(article, Article), article
+    lines = article.text.splitlines()
+    assert lines[0] == "Titre du jour" and len(lines) == 31
+    assert lines[30].startswith("Paragraphe 29 : une frappe")
+    assert "Accueil" not in article.text and "Mentions" not in article.text
+    assert article.published == date(2024, 2, 5)  # the page's metadata survives slimming
+    assert peak < 1024 * 1024 * 1024, f"peak RSS {peak:,} bytes for a 50 MiB page"
+
+
+@pytest.mark.slow
+def test_50mb_html_of_text_is_refused_by_the_text_limit_in_bounded_memory(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "wall.html"
+    paragraph = "<p>" + "Un paragraphe de texte ordinaire, sans rien de plus. " * 8 + "</p>\n"
+    with path.open("w", encoding="utf-8") as sink:
+        sink.write("<html><body>")
+        for _ in range(50 * 1024 * 1024 // len(paragraph) + 1):
+            sink.write(paragraph)
+        sink.write("</body></html>")
+    (failure,), peak = read_in_child(path)
+    assert isinstance(failure, ArticleFailure)
+    assert f"over the limit of {MAX_ARTICLE_CHARS:,}" in failure.cause
+    assert peak < 1536 * 1024 * 1024, f"peak RSS {peak:,} bytes for a 50 MiB page"
+
+
+def test_page_too_big_for_boilerplate_removal_keeps_text_and_drops_navigation() -> None:
+    paragraph = "<p>Une phrase du corps de l'article, assez longue pour compter.</p>"
+    body = paragraph * (MAX_BOILERPLATE_HTML_CHARS // len(paragraph) + 10)
+    page = (
+        "<html><body><header>En-tête</header><nav>Rubriques</nav><main>"
+        f"{body}</main><aside>À lire aussi</aside><footer>Pied</footer></body></html>"
+    )
+    (article,) = read_article_bytes(page.encode(), origin="big.html", kind="html")
+    assert isinstance(article, Article)
+    lines = article.text.splitlines()
+    assert set(lines) == {"Une phrase du corps de l'article, assez longue pour compter."}
+    assert len(lines) == MAX_BOILERPLATE_HTML_CHARS // len(paragraph) + 10
 
 
 def test_article_over_the_size_limit_fails(tmp_path: Path) -> None:

@@ -36,16 +36,24 @@ lone surrogates in text become U+FFFD (one code point each, so offsets hold).
 Limits (see ``_limits``): ``MAX_ARTICLE_CHARS`` (5,000,000 code points of text),
 ``MAX_DOCUMENT_BYTES`` (60 MiB for any document read whole, and for fetched bodies),
 ``MAX_LINE_BYTES`` (10 MiB per JSONL line). Past a limit the input is a failure.
+``MAX_BOILERPLATE_HTML_CHARS`` (4 MiB of markup once scripts, styles and inline data are
+dropped) is no failure: a bigger page is read block by block without boilerplate removal.
 """
 
 from veille.ingest._feed import parse_feed
 from veille.ingest._fetch import FetchedDocument, FetchPolicy, fetch_url
-from veille.ingest._limits import MAX_ARTICLE_CHARS, MAX_DOCUMENT_BYTES, MAX_LINE_BYTES
+from veille.ingest._limits import (
+    MAX_ARTICLE_CHARS,
+    MAX_BOILERPLATE_HTML_CHARS,
+    MAX_DOCUMENT_BYTES,
+    MAX_LINE_BYTES,
+)
 from veille.ingest._read import EXTENSION_KINDS, Kind, read_article_bytes, read_inputs, sniff_kind
 
 __all__ = [
     "EXTENSION_KINDS",
     "MAX_ARTICLE_CHARS",
+    "MAX_BOILERPLATE_HTML_CHARS",
     "MAX_DOCUMENT_BYTES",
     "MAX_LINE_BYTES",
     "FetchPolicy",

@@ -32,6 +32,11 @@ _MAX_CONTROL_SHARE: Final = 0.05
 # Replaced by U+FFFD (one code point for one, so offsets stay valid): NUL, which
 # databases refuse in text, and lone surrogates, which cannot be written as UTF-8.
 _UNSTORABLE: Final = re.compile("[\x00\ud800-\udfff]")
+_LONE_SURROGATE: Final = re.compile(
+    "[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]"
+)
+# C0 controls other than tab, LF, FF, CR and ESC (as in _CONTROL_BYTES), and NUL.
+_TEXT_CONTROLS: Final = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
 
 _META_CHARSET: Final = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I
@@ -49,11 +54,47 @@ REENCODE_FIX: Final = "re-save the file as UTF-8."
 
 
 def bom_encoding(data: bytes) -> tuple[str, int] | None:
-    """The encoding a byte-order mark announces, and the BOM's length."""
+    """The encoding a byte-order mark announces, and the BOM's length.
+
+    UTF-16 without a BOM counts too (length 0) when its NUL bytes show it: see
+    ``bomless_utf16``. Every reader asks this first, so they all agree on it.
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return encoding, len(bom)
-    return None
+    bomless = bomless_utf16(data)
+    return None if bomless is None else (bomless, 0)
+
+
+def bomless_utf16(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` for UTF-16 text written without a BOM, else None.
+
+    Windows tools write such files. Real text has spaces, digits, punctuation or Latin
+    letters (code points under U+0100), whose high byte is NUL: in UTF-16-LE the NULs
+    sit at odd offsets, in -BE at even ones, and hardly ever at the other parity. The
+    sample must then decode strictly and hold no control characters, so binary data
+    with NULs (images, archives, UTF-32) is not taken for UTF-16.
+    """
+    head = data[:_BINARY_SAMPLE]
+    head = head[: len(head) - len(head) % 2]
+    pairs = len(head) // 2
+    if pairs < 2 or b"\x00" not in head:
+        return None
+    even = head[0::2].count(0)
+    odd = head[1::2].count(0)
+    if odd >= max(2, pairs // 10) and even <= pairs // 100:
+        encoding = "utf-16-le"
+    elif even >= max(2, pairs // 10) and odd <= pairs // 100:
+        encoding = "utf-16-be"
+    else:
+        return None
+    # The sample may end inside a surrogate pair: drop its last code unit if needed.
+    text = head.decode(encoding, errors="surrogatepass")
+    if text and "\ud800" <= text[-1] <= "\udbff":
+        text = text[:-1]
+    if _LONE_SURROGATE.search(text) or _TEXT_CONTROLS.search(text):
+        return None
+    return encoding
 
 
 def looks_binary(sample: bytes) -> bool:
@@ -123,8 +164,9 @@ def decode_document(data: bytes, *, declared: str | None = None) -> str:
         try:
             return data[length:].decode(encoding)
         except UnicodeDecodeError as exc:
+            announced = "starts with a {} byte-order mark" if length else "looks like {}"
             raise InputError(
-                f"starts with a {encoding.upper()} byte-order mark but is not valid "
+                f"{announced.format(encoding.upper())} but is not valid "
                 f"{encoding.upper()} (byte {exc.start + length + 1})",
                 fix=REENCODE_FIX,
             ) from exc

@@ -16,6 +16,11 @@ MAX_ARTICLE_CHARS: Final = 5_000_000
 #: that is not JSONL, and a fetched URL body.
 MAX_DOCUMENT_BYTES: Final = 60 * MIB
 
+#: Largest HTML page (in code points, after scripts, styles and inline data are
+#: dropped) given to trafilatura's boilerplate removal; a bigger page has its visible
+#: text read block by block instead, navigation and footers left out.
+MAX_BOILERPLATE_HTML_CHARS: Final = 4 * MIB
+
 #: Longest single JSONL line. JSONL files are streamed line by line, so a file of any
 #: size reads in bounded memory; one line longer than this is a failure for that line.
 MAX_LINE_BYTES: Final = 10 * MIB
