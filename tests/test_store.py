@@ -5,9 +5,8 @@ Runs on SQLite always and on PostgreSQL when DATABASE_URL is set (marker ``postg
 
 from __future__ import annotations
 
-import os
 import string
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import create_engine, event, text
+from sqlalchemy import event, text
 
 from veille.errors import InputError, StoreError
 from veille.extract.taxonomy import SUB_EVENT_TYPES
@@ -41,36 +40,12 @@ from veille.store._synthetic import SyntheticPipeline, SyntheticResult, syntheti
 # Stores under test
 
 
-def _reset_postgres(url: str) -> None:
-    from veille.store import normalise_url
-
-    engine = create_engine(normalise_url(url))
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
-
-
-def store_url(kind: str, tmp_path: Path) -> str:
-    if kind == "sqlite":
-        return f"sqlite:///{tmp_path / 'store.sqlite'}"
-    url = os.environ.get("DATABASE_URL")
-    if not url:
-        pytest.skip("DATABASE_URL is not set (source .ci/postgres.sh to get a server)")
-    try:
-        import psycopg  # noqa: F401
-    except ImportError:
-        pytest.skip("psycopg is not installed: pip install 'veille[postgres]'")
-    _reset_postgres(url)
-    return url
-
-
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 
 @pytest.fixture(params=BACKENDS)
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    s = open_store(store_url(request.param, tmp_path))
+def store(request: pytest.FixtureRequest, store_url: Callable[[str], str]) -> Iterator[Store]:
+    s = open_store(store_url(request.param))
     yield s
     s.close()
 

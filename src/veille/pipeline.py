@@ -58,6 +58,9 @@ SUPPORTED_LANGUAGES = ("fr", "en", "ar")
 # Merging mentions of one article costs more than linearly in the mentions of an event;
 # a real article holds tens, a live blog hundreds. Past this, the input is refused.
 MAX_MENTIONS_PER_ARTICLE = 2_000
+#: Texts and characters per spaCy batch (see ``_size_bounded``).
+PARSE_BATCH_DOCS = 64
+PARSE_BATCH_CHARS = 100_000
 _AR_SENT = re.compile(r"[^.!?؟\n]+[.!?؟]*")
 BATCH_SIZE = 32
 
@@ -283,7 +286,7 @@ class Pipeline:
             nlp = self.nlp(lang)
             texts = [an.segments[k].text for an, k in items]
             try:
-                docs = list(nlp.pipe(texts, batch_size=64))
+                docs = [doc for group in _size_bounded(texts) for doc in nlp.pipe(group)]
             except (ValueError, MemoryError):
                 for an in {id(a): a for a, _ in items}.values():
                     mine = [k for a, k in items if a is an]
@@ -357,17 +360,12 @@ class Pipeline:
                 )
                 found = extractor.extract(sin)
                 candidates.extend(found)
+                if len(candidates) > MAX_MENTIONS_PER_ARTICLE:
+                    raise _too_many_mentions(article)
                 if not found:  # a sentence that tells an event is coded as that event
                     statements.extend(_statement(c, article) for c in extractor.statements(sin))
                 if first is not None and seg.kind == "article":
                     anchor = first
-        if len(candidates) > MAX_MENTIONS_PER_ARTICLE:
-            raise InputError(
-                f"the article tells {len(candidates):,} event mentions, more than the "
-                f"{MAX_MENTIONS_PER_ARTICLE:,} one article may hold",
-                where=article.origin or article.id,
-                fix="split it into its articles (a page of many reports is many articles)",
-            )
         sources = {s.source_id: s for s in an.sources}
         events = [self._to_event(c, article, sources) for c in candidates]
         return dedup.finalize(dedup.cluster(events, same_article=True)), statements
@@ -590,6 +588,32 @@ def _statement(c: StatementCandidate, article: Article) -> Statement:
             date=c.date.span if c.date else None,
         ),
     )
+
+
+def _too_many_mentions(article: Article) -> InputError:
+    return InputError(
+        f"the article tells more than {MAX_MENTIONS_PER_ARTICLE:,} event mentions, the "
+        "most one article may hold",
+        where=article.origin or article.id,
+        fix="split it into its articles (a page of many reports is many articles)",
+    )
+
+
+def _size_bounded(texts: list[str]) -> Iterator[list[str]]:
+    """``texts`` in order, in groups of at most ``PARSE_BATCH_DOCS`` texts and about
+    ``PARSE_BATCH_CHARS`` characters: spaCy pads a batch to its longest text, so one
+    batch of many long segments (a 1 MB article) costs gigabytes; ordinary paragraphs
+    still go 64 at a time."""
+    group: list[str] = []
+    size = 0
+    for text in texts:
+        if group and (len(group) >= PARSE_BATCH_DOCS or size + len(text) > PARSE_BATCH_CHARS):
+            yield group
+            group, size = [], 0
+        group.append(text)
+        size += len(text)
+    if group:
+        yield group
 
 
 def _generic_default(c: Candidate) -> str:

@@ -28,14 +28,13 @@ they leave.
 from __future__ import annotations
 
 import json
-import os
 import random
 import signal
 import subprocess
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -216,28 +215,6 @@ def reference(corpus: Path, pipeline: ArticleProcessor) -> Snapshot:
     return ref
 
 
-def _reset_postgres(url: str) -> None:
-    engine = create_engine(normalise_url(url))
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
-
-
-def store_url(kind: str, tmp_path: Path) -> str:
-    if kind == "sqlite":
-        return f"sqlite:///{tmp_path / 'store.sqlite'}"
-    url = os.environ.get("DATABASE_URL")
-    if not url:
-        pytest.skip("DATABASE_URL is not set (source .ci/postgres.sh to get a server)")
-    try:
-        import psycopg  # noqa: F401
-    except ImportError:
-        pytest.skip("psycopg is not installed: pip install 'veille[postgres]'")
-    _reset_postgres(url)
-    return url
-
-
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 
@@ -248,9 +225,13 @@ BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 @pytest.mark.slow
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_sigkill_during_ingest_keeps_the_store_consistent(
-    backend: str, corpus: Path, reference: Snapshot, tmp_path: Path
+    backend: str,
+    corpus: Path,
+    reference: Snapshot,
+    tmp_path: Path,
+    store_url: Callable[[str], str],
 ) -> None:
-    url = store_url(backend, tmp_path)
+    url = store_url(backend)
     engine = reader(url)
     rng = random.Random(SEED)
     interrupted = 0  # kills that left the store strictly between two runs' states

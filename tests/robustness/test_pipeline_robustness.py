@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 import random
+import resource
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -161,3 +165,58 @@ def test_a_batch_of_1000_with_100_corrupted(tmp_path: Path, pipeline) -> None:  
     assert len(failures) == 100
     assert len({f.origin for f in failures}) == 100  # each names its own line
     assert all(f.origin.startswith(str(path) + ":") for f in failures)
+
+
+def test_article_past_the_mention_cap_fails_alone(pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import veille.pipeline as pipeline_module
+
+    monkeypatch.setattr(pipeline_module, "MAX_MENTIONS_PER_ARTICLE", 3)
+    sentence = "Une frappe de drone a visé un dépôt à Alep lundi."
+    big = Article(id="big", text="\n".join([sentence] * 6), language="fr")
+    small = Article(id="small", text="\n".join([sentence] * 2), language="fr")
+    failed, done = pipeline.process([big, small])
+    assert isinstance(failed, ArticleFailure)
+    assert (
+        failed.cause
+        == "the article tells more than 3 event mentions, the most one article may hold"
+    )
+    assert failed.fix and "split it into its articles" in failed.fix
+    assert not isinstance(done, ArticleFailure) and done.article.id == "small" and done.events
+
+
+def test_parse_batches_are_bounded_in_characters_and_texts() -> None:
+    from veille.pipeline import PARSE_BATCH_CHARS, PARSE_BATCH_DOCS, _size_bounded
+
+    long_piece = "x" * (PARSE_BATCH_CHARS // 2 + 1)
+    groups = list(_size_bounded([long_piece] * 5))
+    assert [len(g) for g in groups] == [1] * 5  # two would pass the character budget
+    short = ["une phrase."] * (PARSE_BATCH_DOCS * 2 + 1)
+    assert [len(g) for g in _size_bounded(short)] == [PARSE_BATCH_DOCS, PARSE_BATCH_DOCS, 1]
+    both = [*short, long_piece]
+    assert [t for g in _size_bounded(both) for t in g] == both
+
+
+@pytest.mark.slow
+def test_1mb_single_line_is_parsed_in_bounded_memory(tmp_path: Path, shared_dir: Path) -> None:
+    """A 1 MB text with no line break (words of the acceptance article, shuffled): it is
+    parsed in size-bounded batches and refused at the mention cap, in a child process
+    whose peak RSS is checked (one batch of all its pieces once took 3.6 GB)."""
+    words = (shared_dir / "examples" / "seed_article_fr.txt").read_text("utf-8").split()
+    rng = random.Random(7)
+    line: list[str] = []
+    size = 0
+    while size < 1_000_000:
+        line.append(rng.choice(words))
+        size += len(line[-1]) + 1
+    path = tmp_path / "one-line.txt"
+    path.write_text(" ".join(line), "utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "veille", "extract", str(path), "--pub-date", "2024-02-05",
+         "--format", "jsonl"],
+        capture_output=True, text=True, timeout=900,
+    )  # fmt: skip
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    assert done.returncode == 1, done.stderr
+    assert f"{path}: the article tells more than 2,000 event mentions" in done.stderr
+    assert done.stdout == ""
+    assert peak < 1536 * 1024 * 1024, f"peak RSS {peak:,} bytes for a 1 MB line"
