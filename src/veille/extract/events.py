@@ -28,6 +28,7 @@ from veille.extract.lexicon import (
 from veille.extract.lexicon import longest_non_overlapping as _lno
 from veille.extract.taxonomy import SUB_EVENT_TYPES, family
 from veille.model import ClaimStatus, DatePrecision, Span, TimeOfDay
+from veille.nlp import arabic
 from veille.resolve.dates import DateExpression
 
 _NUM = re.compile(r"^\d{1,6}$")
@@ -35,6 +36,8 @@ _AGENT_DEPS = frozenset({"nsubj", "obl:agent", "agent", "csubj"})
 _TARGET_DEPS = frozenset({"obj", "nsubj:pass", "dobj", "nsubjpass", "iobj", "obl:arg", "pobj"})
 _TARGET_PREPS = frozenset({"contre", "sur", "vers", "visant", "against", "on", "at", "targeting"})
 _REPORT_PREPS = frozenset({"selon", "according", "d'apres", "وفق", "حسب", "بحسب"})
+# Dependents that head a clause of their own (purpose, complement, relative).
+_CLAUSE_DEPS = frozenset({"advcl", "xcomp", "ccomp", "acl", "relcl", "conj", "pcomp"})
 
 
 @dataclass(slots=True)
@@ -189,19 +192,38 @@ class SentenceExtractor:
 
     def statements(self, s: SentenceInput) -> list[StatementCandidate]:
         """Threats, accusations, demands, agreements...: at most one per sentence, the
-        one nearest the root of the clause; negated ones ("did not agree") are left out."""
+        one nearest the root of the clause. Negated ones are left out, except a negated
+        agreement or concession, which is a refusal ("will not accept": REJECT)."""
         toks = s.tokens
         if not toks or s.text.rstrip().endswith(("?", "؟")):
             return []
-        found = _lno(self.lex.statements.find(toks))
-        found = [m for m in found if not self._negated(m, toks, _ancestors(toks, m.start, limit=4))]
-        if not found:
-            found = self._violence_not_done(toks, s)
-        if not found:
+        stop = {i for x in self.lex.not_statements.find(toks) for i in range(x.start, x.end)}
+        fitting = [
+            m
+            for m in self.lex.statements.find(toks) + self._separated_particles(toks)
+            if not stop & set(range(m.start, m.end)) and self._fits(m, toks)
+        ]
+        # Among readings of one span, those whose argument structure was checked win.
+        found = _lno(fitting, rank=lambda m: _constraints(m.payload))
+        readings = [r for m in found if (r := self._reading(m, toks)) is not None]
+        if not readings:
+            readings = [_as_said(m, toks) for m in self._violence_not_done(toks, s)]
+        if not readings:
+            readings = self._obligations(toks)
+        if not readings:
             return []
-        best = min(found, key=lambda m: (len(_ancestors(toks, m.start, limit=8)), m.start))
-        trigger = _span(toks, best)
-        cand = StatementCandidate(s, trigger, best.payload.plover, best.payload.mode)
+        # The act nearest the root of the sentence; at equal depth, a speech act (which
+        # governs the act it speaks of: "removing sanctions is out of the question").
+        best = min(
+            readings,
+            key=lambda r: (
+                len(_ancestors(toks, r.head, limit=8)),
+                r.plover not in _SPEECH_ACTS,
+                r.match.start,
+            ),
+        )
+        trigger = _span(toks, best.match)
+        cand = StatementCandidate(s, trigger, best.plover, best.mode)
         before = [a for a in s.actors if a.end <= trigger[0]]
         after = [a for a in s.actors if a.start >= trigger[1]]
         if s.language == "ar":  # verb first: the agent follows the verb
@@ -219,6 +241,119 @@ class SentenceExtractor:
         if valued:
             cand.date = min(valued, key=lambda e: abs(e.start - trigger[0]))
         return [cand]
+
+    def _separated_particles(self, toks: list[Tok]) -> list[Match]:
+        """Phrasal verbs split by their object ("pull its troops out", "called the strike
+        off"): a two-word entry matched on the verb and its particle; the verb is the span."""
+        out: list[Match] = []
+        for part in toks:
+            verb = part.head
+            if part.dep not in ("prt", "prep") or not verb < part.i - 1:
+                continue
+            if toks[verb].pos != "VERB":
+                continue
+            for m in self.lex.statements.find([toks[verb], part]):
+                if m.start == 0 and m.end == 2:
+                    out.append(Match(verb, verb + 1, m.payload))
+        return out
+
+    def _fits(self, m: Match, toks: list[Tok]) -> bool:
+        """Whether a statement entry's argument structure holds in this sentence."""
+        entry: StatementEntry = m.payload
+        head = _head_of(toks, m)
+        if entry.verb_only and toks[head].pos not in ("VERB", "AUX"):
+            return False
+        if toks[head].pos == "PROPN":
+            return False  # a name: "Highway Patrol", "Support Services Division"
+        if (
+            entry.not_in_purpose
+            and toks[head].dep in ("advcl", "acl", "relcl")
+            and any(t.head == head and t.dep == "aux" and "to" in t.keys for t in toks)
+        ):
+            return False
+        if toks[head].dep == "amod" and "VerbForm=Part" in toks[head].morph:
+            return False  # a participle naming a noun's quality: "its long-threatened invasion"
+        if entry.objects is not None:
+            objects = _objects(toks, head)
+            if not objects:
+                if not entry.object_optional:
+                    return False
+            elif not any(self._of_class(toks, o, entry.objects) for o in objects):
+                return False
+        return entry.subjects is None or any(
+            self._of_class(toks, o, entry.subjects) for o in _subjects(toks, head)
+        )
+
+    def _of_class(self, toks: list[Tok], i: int, name: str) -> bool:
+        """A noun of the class, itself or by a modifier ("peacekeeping troops")."""
+        members = self.lex.noun_classes[name]
+        if toks[i].keys & members:
+            return True
+        return any(
+            t.head == i and t.i != i and t.dep in ("compound", "amod", "nmod") and t.keys & members
+            for t in toks
+        )
+
+    def _reading(self, m: Match, toks: list[Tok]) -> _Reading | None:
+        """The PLOVER type a statement entry has in its clause: a negated agreement is a
+        refusal, an act someone "must" do a demand, an act announced for the future a
+        promise (cooperative acts) or a threat (hostile or conditional ones)."""
+        entry: StatementEntry = m.payload
+        head = _head_of(toks, m)
+        chain = _ancestors(toks, head, limit=4)
+        plover, mode = entry.plover, entry.mode
+        if self._negated(Match(head, head + 1, entry), toks, chain):
+            if plover in _YIELDING:
+                return _Reading(m, head, "REJECT", "refuse")
+            return None
+        governors = [head, *chain[:1]]
+        if self._has_aux(toks, governors, self.lex.obligation_auxiliaries):
+            return _Reading(m, head, "REQUEST", "demand")
+        if plover in _COOPERATIVE | _HOSTILE and self._intended(toks, head, chain):
+            conditions = {fold(t.text) for t in toks if t.keys & self.lex.condition_markers}
+            if conditions & self.lex.ultimatum_markers or plover in _THREATENING:
+                return _Reading(m, head, "THREATEN", _THREAT_MODES.get(plover))
+            if plover in _HOSTILE:
+                # An announced sanction is the sanction; a conditional one is a threat.
+                if conditions:
+                    return _Reading(m, head, "THREATEN", _THREAT_MODES.get(plover))
+                return _Reading(m, head, plover, mode)
+            return _Reading(m, head, "AGREE", "promise")
+        return _Reading(m, head, plover, mode)
+
+    def _has_aux(self, toks: list[Tok], heads: list[int], words: frozenset[str]) -> bool:
+        return any(
+            t.head in heads and t.i != t.head and t.dep in ("aux", "aux:pass") and t.keys & words
+            for t in toks
+        )
+
+    def _intended(self, toks: list[Tok], head: int, chain: list[int]) -> bool:
+        """Announced for the future: "will withdraw", "would allow", "plans to visit";
+        a noun through its verb ("will complete the withdrawal")."""
+        heads = [head]
+        if toks[head].pos in ("NOUN", "PROPN") and chain:
+            heads.append(chain[0])
+        if self._has_aux(toks, heads, self.lex.intent_auxiliaries):
+            return True
+        return any(
+            toks[h].dep == "xcomp" and toks[toks[h].head].keys & self.lex.intent_verbs
+            for h in heads
+        )
+
+    def _obligations(self, toks: list[Tok]) -> list[_Reading]:
+        """ "X said Y must return the helicopter": what one party says another must do
+        is a demand, whatever the verb."""
+        if not self.lex.obligation_auxiliaries:
+            return []
+        reporting = {i for r in self.lex.report.find(toks) for i in range(r.start, r.end)}
+        out: list[_Reading] = []
+        for t in toks:
+            if t.dep != "ccomp" or t.head not in reporting:
+                continue
+            if self._has_aux(toks, [t.i], self.lex.obligation_auxiliaries):
+                entry = StatementEntry(p="", plover="REQUEST", mode="demand")
+                out.append(_Reading(Match(t.i, t.i + 1, entry), t.i, "REQUEST", "demand"))
+        return out
 
     def _violence_not_done(self, toks: list[Tok], s: SentenceInput) -> list[Match]:
         """Violence a sentence speaks of without telling it: future or conditional
@@ -271,7 +406,12 @@ class SentenceExtractor:
             return self._reject_reason_by_window(m, toks, s)
         head = toks[m.start]
         chain = _ancestors(toks, m.start, limit=4)
-        if head.pos in ("NOUN", "PROPN") and self._governed_by(chain, self.lex.background, toks):
+        # The background test reads the trigger's own head word ("protests" in "violent
+        # protests"), a gerund modifying a noun included ("following the shooting deaths").
+        core = _head_of(toks, m)
+        nominal = toks[core].pos in ("NOUN", "PROPN") or toks[core].dep in ("amod", "compound")
+        core_chain = _ancestors(toks, core, limit=4)
+        if nominal and self._governed_by(core_chain, self.lex.background, toks):
             return "background"
         if self._negated(m, toks, chain):
             return "negated"
@@ -293,6 +433,7 @@ class SentenceExtractor:
 
     def _reject_reason_by_window(self, m: Match, toks: list[Tok], s: SentenceInput) -> str | None:
         """Without a parser (Arabic), each cue governs the words that follow it closely."""
+        norms = [fold(t.text) for t in toks]
 
         def cue_before(table: PhraseTable | frozenset[str], width: int) -> bool:
             lo = max(0, m.start - width)
@@ -300,23 +441,105 @@ class SentenceExtractor:
                 return any(toks[i].keys & table for i in range(lo, m.start))
             return any(lo <= c.start < m.start for c in table.find(toks))
 
-        if cue_before(self.lex.negation, 2) and not self.lex.deny.find(toks):
+        if self._ar_negated(m, toks, norms) and not self.lex.deny.find(toks):
             return "negated"
         # Long Arabic news sentences open with the frame ("اتهم ... بمحاولة ... هجوم"):
         # an accusation or a future/planning cue governs what follows in its sentence.
-        if cue_before(self.lex.future, m.start):
+        if cue_before(self.lex.future, m.start) or self._ar_modal(m, norms):
             return "future or hypothetical"
         if cue_before(self.lex.accusation, m.start):
             return "accusation"
         if cue_before(self.lex.justification, 3):
             return "justification"
-        if cue_before(self.lex.background, 2):
+        if self._ar_background(m, toks, norms):
             return "background"
-        if cue_before(self.lex.aggregate_quantifiers, 2) or self.lex.aggregate_periods.find(toks):
+        if m.start > 0 and arabic.is_generic_determiner(norms[m.start - 1]):
+            return "generic"  # "أي ضربة جوية": any strike, none in particular
+        if cue_before(self.lex.aggregate_quantifiers, 1) or self._ar_aggregate(m, toks, norms):
             return "aggregate"
         if self.lex.habitual.find(toks):
             return "habitual"
         return None
+
+    def _ar_anaphoric(self, group: list[Match], toks: list[Tok]) -> bool:
+        """Arabic marks a known event with the article: "المظاهرة", "بالهجوم" name an
+        event told before, as "cette attaque" does; an indefinite noun or a verb tells
+        a new one. Like any anaphor it joins the article's earlier event, or is dropped.
+
+        Two frames make the definite noun the news itself: a light verb ("قام المتظاهرون
+        بالاعتصام": did the sit-in) and a claim of responsibility ("أعلنت ... مسؤوليتها
+        عن الهجوم"), which asserts the event and names who carried it out."""
+        claims = [c.end for c in self.lex.claim.find(toks)]
+
+        def known(m: Match) -> bool:
+            before = range(max(0, m.start - 3), m.start)
+            light = any(arabic.is_light_verb(fold(toks[i].text)) for i in before)
+            claimed = any(m.start - 2 <= end <= m.start for end in claims)
+            return arabic.is_definite(fold(toks[m.start].text)) and not light and not claimed
+
+        return all(known(m) for m in group)
+
+    def _ar_negated(self, m: Match, toks: list[Tok], norms: list[str]) -> bool:
+        """لم/لن/لا/غير within two words before the trigger; "لا تزال" (still) and
+        "غير ان" (however) negate nothing."""
+        for i in range(max(0, m.start - 2), m.start):
+            if not toks[i].keys & self.lex.negation:
+                continue
+            nxt = norms[i + 1]
+            if arabic.is_continuative(nxt) or arabic.is_complementizer(nxt):
+                continue
+            return True
+        return False
+
+    def _ar_modal(self, m: Match, norms: list[str]) -> bool:
+        """Modal قد anywhere before the trigger ("قد يشن"); a future verb (س + imperfect)
+        just before it ("ستشن هجوما"); a future verb or possibility word right after a
+        nominal trigger ("ضربة محتملة", "ضربات ستستهدف")."""
+        if any(norms[k] == "قد" and arabic.modal_qad(norms, k) for k in range(m.start)):
+            return True
+        if any(arabic.is_future_verb(norms[k]) for k in range(max(0, m.start - 3), m.start)):
+            return True
+        after = range(m.end, min(len(norms), m.end + 4))
+        return any(arabic.is_modal_after(norms, k) for k in after)
+
+    def _ar_background(self, m: Match, toks: list[Tok], norms: list[str]) -> bool:
+        """An earlier event told as background: "بعد الهجوم", "اثر التفجير" right before
+        the trigger, or a verb opening a relative clause, which describes the word before
+        it ("النائب الذي اغتيل عام 2005"); an event noun before it is a trigger itself.
+
+        "قتل ثلاثة اثر انفجار سيارة": when the sentence reports casualties before the
+        cue, the cue gives the cause of those casualties and the event is told here."""
+        cues = [
+            c for c in self.lex.background.find(toks) if max(0, m.start - 2) <= c.start < m.start
+        ]
+        if cues:
+            background = {c.end for c in self.lex.background.find(toks)}
+            casualties = [
+                c
+                for c in self.lex.fatality.find(toks) + self.lex.injury.find(toks)
+                if c.start < cues[0].start and c.start not in background
+            ]
+            if not casualties:
+                return True
+        k = m.start - 1
+        if k >= 1 and norms[k] == "قد":
+            k -= 1
+        return k >= 0 and arabic.is_relative_pronoun(norms[k])
+
+    def _ar_aggregate(self, m: Match, toks: list[Tok], norms: list[str]) -> bool:
+        """A period cue near the trigger ("منذ مطلع العام", "حتى الآن") or a rate
+        ("بنسبة 38%"): figures over a period. "منذ صباح امس" dates one event."""
+        if any(arabic.is_statistic(w) for w in norms):
+            return True
+        lo, hi = max(0, m.start - 3), m.end + 8
+        for c in self.lex.aggregate_periods.find(toks):
+            if not lo <= c.start < hi:
+                continue
+            nxt = norms[c.end] if c.end < len(norms) else ""
+            if arabic.is_time_of_day(nxt):
+                continue
+            return True
+        return False
 
     def _negated(self, m: Match, toks: list[Tok], chain: list[int]) -> bool:
         # The deny verb makes it a denied event, not a non-event.
@@ -354,8 +577,12 @@ class SentenceExtractor:
             ):
                 return True
             # "would continue", "as long as the strikes continue", "tant que": a cue
-            # attached to the trigger or to one of its governors.
-            if any(toks[i].head in scope and toks[i].head != i for i in range(fm.start, fm.end)):
+            # attached to the trigger or to one of its governors; not a clause of its
+            # own under the trigger ("blocked roads to demand reforms": a purpose).
+            if any(
+                toks[i].head in scope and toks[i].head != i and toks[i].dep not in _CLAUSE_DEPS
+                for i in range(fm.start, fm.end)
+            ):
                 return True
         return False
 
@@ -450,6 +677,9 @@ class SentenceExtractor:
             # "La police a confirmé lundi l'enlèvement": Monday is when it confirmed.
             cand.event_date = cand.date_precision = cand.time_of_day = None
             cand.date_span = cand.time_span = None
+        if s.language == "ar" and not cand.anaphoric:
+            # "الهجوم الذي وقع امس": the date and actors stay with the known event.
+            cand.anaphoric = self._ar_anaphoric(group, toks)
         cand.target_civilian = self._civilian_target(group, toks)
         cand.framing = list(s.framing)
         return self._locate(cand, s)
@@ -949,6 +1179,88 @@ class SentenceExtractor:
         cand.fatalities, cand.fatalities_span = fatal
         self._date(cand, s)
         return cand
+
+
+# ---------------------------------------------------------------------------
+# Statements: readings and argument structure
+
+# Acts of saying: at equal depth they govern the act they speak of.
+_SPEECH_ACTS = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE"})
+# Negated, these are refusals (CAMEO 12 "decline to yield", PLOVER REJECT).
+_YIELDING = frozenset({"AGREE", "CONCEDE"})
+# Announced for the future, a cooperative act is a promise (PLOVER AGREE: "express intent
+# to cooperate, to provide aid, to yield, to meet") ...
+_COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+# ... a coercive one a threat ("would blockade Paris"); a sanction announced is the
+# sanction, unless conditioned on the target ("may halt mediation if ...").
+_THREATENING = frozenset({"COERCE", "ASSAULT", "PROTEST"})
+_HOSTILE = _THREATENING | {"SANCTION"}
+_THREAT_MODES = {
+    "SANCTION": "relations",
+    "COERCE": "restrict",
+    "PROTEST": "relations",
+    "ASSAULT": "violence",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """A statement entry read in its clause: the PLOVER type it has there."""
+
+    match: Match
+    head: int  # the syntactic head of the matched words
+    plover: str
+    mode: str | None
+
+
+def _as_said(m: Match, toks: list[Tok]) -> _Reading:
+    return _Reading(m, _head_of(toks, m), m.payload.plover, m.payload.mode)
+
+
+def _constraints(entry: StatementEntry) -> int:
+    return int(entry.objects is not None) + int(entry.subjects is not None)
+
+
+def _head_of(toks: list[Tok], m: Match) -> int:
+    """The word of a match whose head lies outside it ("aid" in "humanitarian aid")."""
+    for i in range(m.start, m.end):
+        h = toks[i].head
+        if h == i or not m.start <= h < m.end:
+            return i
+    return m.start
+
+
+_OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "nsubj:pass", "attr", "oprd"})
+
+
+def _objects(toks: list[Tok], head: int) -> list[int]:
+    """What a verb acts on (its object, a passive subject) or what a noun names the act
+    on ("withdrawal of troops", "troop withdrawal"); through coordination and measure
+    nouns ("700 kg of medicine", "a mission of observers")."""
+    direct = [t.i for t in toks if t.head == head and t.i != head and t.dep in _OBJECT_DEPS]
+    if toks[head].pos in ("NOUN", "PROPN"):
+        direct += [t.i for t in toks if t.head == head and t.i != head and t.dep == "compound"]
+        direct += _of_complements(toks, head)
+    out: list[int] = []
+    for i in direct:
+        out.append(i)
+        out += [t.i for t in toks if t.head == i and t.i != i and t.dep == "conj"]
+        out += _of_complements(toks, i)
+    return out
+
+
+def _of_complements(toks: list[Tok], i: int) -> list[int]:
+    preps = [t.i for t in toks if t.head == i and t.i != i and t.dep == "prep" and "of" in t.keys]
+    return [t.i for t in toks if t.head in preps and t.dep == "pobj"]
+
+
+def _subjects(toks: list[Tok], head: int) -> list[int]:
+    """The active subject; a coordinated verb shares its first verb's."""
+    found = [t.i for t in toks if t.head == head and t.i != head and t.dep == "nsubj"]
+    if not found and toks[head].dep == "conj" and toks[head].head != head:
+        return _subjects(toks, toks[head].head)
+    # "a first group of peacekeepers arrived": the measure noun's complement too.
+    return found + [c for i in found for c in _of_complements(toks, i)]
 
 
 # ---------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from veille.errors import DataError
 
@@ -87,10 +87,25 @@ class WeaponEntry(BaseModel):
 
 
 class StatementEntry(BaseModel):
+    """A verb or noun of a non-violent PLOVER record, with the argument structure that
+    tells its readings apart: "withdraw troops" retreats, "withdraw inspectors" sanctions,
+    "reduce aid" sanctions; ``objects``/``subjects`` name classes of ``noun_classes``."""
+
     model_config = ConfigDict(extra="forbid")
     p: str
     plover: str = Field(description="A non-violent PLOVER type: THREATEN, ACCUSE, AGREE...")
     mode: str | None = None
+    objects: str | None = Field(
+        default=None, description="The trigger's object (a noun's 'of' complement) is of it."
+    )
+    object_optional: bool = Field(
+        default=False, description="With objects: also when the trigger has no object at all."
+    )
+    subjects: str | None = Field(default=None, description="The trigger's subject is of it.")
+    verb_only: bool = Field(default=False, description="Only as a verb ('back', not the adverb).")
+    not_in_purpose: bool = Field(
+        default=False, description="Not as a purpose ('passed a law to allow...': nothing yielded)."
+    )
 
 
 class LexiconData(BaseModel):
@@ -138,6 +153,28 @@ class LexiconData(BaseModel):
     toll_nouns: list[str] = Field(default_factory=list)
     # Verbs and nouns of non-violent PLOVER records (statements, never events).
     statements: list[StatementEntry] = Field(default_factory=list)
+    # Modality of a statement's act (English: auxiliaries and governing verbs). An act
+    # announced for the future is a promise (AGREE) or, when hostile or conditioned on
+    # the target's compliance ("unless"), a threat; one someone "must" do is a demand.
+    intent_auxiliaries: list[str] = Field(default_factory=list)
+    intent_verbs: list[str] = Field(default_factory=list)
+    obligation_auxiliaries: list[str] = Field(default_factory=list)
+    condition_markers: list[str] = Field(default_factory=list)
+    ultimatum_markers: list[str] = Field(default_factory=list)
+    # Phrases that contain a statement word but say no such act ("press release",
+    # "declined to comment"): a statement match overlapping one is dropped.
+    not_statements: list[str] = Field(default_factory=list)
+    # Named noun classes that statement entries require of their arguments ("aid": aid,
+    # supplies, medicine...; "presence": peacekeepers, inspectors, observers...).
+    noun_classes: dict[str, list[str]] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _classes_exist(self) -> LexiconData:
+        for e in self.statements:
+            for name in (e.objects, e.subjects):
+                if name is not None and name not in self.noun_classes:
+                    raise ValueError(f"statement {e.p!r} names an unknown noun class {name!r}")
+        return self
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +268,15 @@ class Lexicon:
         self.statements = PhraseTable([(e.p, e) for e in data.statements])
         self.negation = frozenset(fold(w) for w in data.negation)
         self.vague_numbers = {fold(k): v for k, v in data.vague_numbers.items()}
+        self.intent_auxiliaries = frozenset(fold(w) for w in data.intent_auxiliaries)
+        self.intent_verbs = frozenset(fold(w) for w in data.intent_verbs)
+        self.obligation_auxiliaries = frozenset(fold(w) for w in data.obligation_auxiliaries)
+        self.condition_markers = frozenset(fold(w) for w in data.condition_markers)
+        self.ultimatum_markers = frozenset(fold(w) for w in data.ultimatum_markers)
+        self.not_statements = PhraseTable([(p, p) for p in data.not_statements])
+        self.noun_classes = {
+            name: frozenset(fold(w) for w in words) for name, words in data.noun_classes.items()
+        }
 
     @classmethod
     def load(cls, language: str, path: Path | None = None) -> Lexicon:

@@ -3,6 +3,12 @@
 pyarabic strips diacritics and tatweel; alef forms are unified by hand because
 ``normalize_hamza`` rewrites أ in ways that break names. Proclitics (و ف ب ل ك and
 the article ال) are stripped for matching; offsets always refer to the original text.
+
+Without a parser, a few closed-class words tell the event filters what a clause
+asserts. They are recognised here on normalised tokens (``normalize`` output):
+قد, modal ("may") before an imperfect verb but the mark of a completed past before a
+perfect; the future prefix س on an imperfect verb; relative pronouns; the article,
+which marks an event already told; light verbs (قام ب + masdar); أي (any).
 """
 
 from __future__ import annotations
@@ -13,6 +19,95 @@ from pyarabic import araby
 
 _ALEF = re.compile("[أإآٱ]")
 _PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+_ARTICLE_FORMS = ("ال", "وال", "فال", "بال", "كال", "لل", "وبال", "ولل")
+# Form IV verbs of roots in ل begin like the article once أ is normalised: ألقوا.
+_VERBS_LIKE_ARTICLE = frozenset({"القي", "القت", "القوا", "القيا", "الحق", "الحقت", "الحقوا"})
+
+_RELATIVE_PRONOUNS = frozenset(
+    {"الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللواتي", "اللاتي"}
+)
+# Nouns that begin like a future verb (س + ي/ت/ن): سيارة, سياسة, سنوات, ستة...
+_FUTURE_LOOKALIKES = (
+    "سياس",
+    "سيار",
+    "سيطر",
+    "سياق",
+    "سياح",
+    "سياد",
+    "سيد",
+    "سيما",
+    "سينا",
+    "سينم",
+    "سير",
+    "سيف",
+    "سيل",
+    "سيول",
+    "سيئ",
+    "سنو",
+    "سنه",
+    "سنت",
+    "سنين",
+    "سني",
+    "سند",
+    "سنا",
+    "ستين",
+    "سته",
+    "ستار",
+    "ستر",
+    "ستا",
+)
+# Perfect verbs that begin with ت (forms V and VI) and so look like an imperfect
+# after قد: "قد تعرض" (had been subjected), "قد تم" (had been done).
+_PERFECT_WITH_TA = frozenset(
+    {"تم", "تمت", "تعرض", "تعرضت", "تعرضوا", "تمكن", "تمكنت", "تمكنوا", "توفي", "تبنت", "تبني"}
+)
+_KANA = frozenset({"كان", "كانت", "كانوا"})
+# Forms of زال after لا/ما ("لا تزال", "ما زال"): "still", not a negation.
+_CONTINUATIVE = frozenset({"زال", "زالت", "زالوا", "يزال", "تزال", "يزالون", "نزال"})
+_COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "انهما"})
+# Words after a nominal trigger that make it a possibility, not a report:
+# "ضربة محتملة", "هجمات يمكن ان...", "التظاهرة المقبلة".
+_MODAL_AFTER = frozenset(
+    {
+        "يمكن",
+        "يمكنها",
+        "يمكنه",
+        "محتمل",
+        "محتمله",
+        "محتملا",
+        "محتملين",
+        "مرتقب",
+        "مرتقبه",
+        "وشيك",
+        "وشيكه",
+        "مفترض",
+        "مفترضه",
+        "مزمع",
+        "مزمعه",
+        "مقبل",
+        "مقبله",
+    }
+)
+_TIME_OF_DAY = frozenset(
+    {"صباح", "مساء", "فجر", "ظهر", "ليله", "ليل", "ساعات", "ساعه", "ساعتين", "امس", "اليوم"}
+)
+_LIGHT_VERBS = frozenset(
+    {
+        "قام",
+        "قامت",
+        "قاموا",
+        "يقوم",
+        "تقوم",
+        "يقومون",
+        "اقدم",
+        "اقدمت",
+        "اقدموا",
+        "عمد",
+        "عمدت",
+        "عمدوا",
+    }
+)
+_GENERIC_DETERMINERS = frozenset({"اي", "لاي", "باي", "واي", "فاي"})
 
 
 def normalize(text: str) -> str:
@@ -31,3 +126,106 @@ def normalize_token(token: str) -> tuple[str, str]:
             stem = stem[len(clitic) :]
             break
     return norm, stem
+
+
+def _without_conjunction(norm: str) -> str:
+    """The word without a leading و or ف (conjunctions), when enough remains."""
+    if norm[:1] in ("و", "ف") and len(norm) >= 4:
+        return norm[1:]
+    return norm
+
+
+def _without_article(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+
+
+# -- verbs: tense and modality ----------------------------------------------------
+
+
+def is_future_verb(norm: str) -> bool:
+    """An imperfect verb with the future prefix س: ستستهدف, سيتم, سنرد."""
+    word = _without_conjunction(norm)
+    if len(word) < 4 or word[0] != "س" or word[1] not in ("ي", "ت", "ن"):
+        return False
+    return not word.startswith(_FUTURE_LOOKALIKES)
+
+
+def is_imperfect_verb(norm: str) -> bool:
+    """A likely imperfect (present/future) verb form: يكون, تستهدف, يؤدي."""
+    word = _without_conjunction(norm)
+    if len(word) < 3 or word in _PERFECT_WITH_TA:
+        return False
+    if word[0] == "ي":
+        return True
+    # A ت-word ending in ت or وا is a perfect (تبددت, تمكنوا); تت/تست are imperfect.
+    return word[0] == "ت" and not word.endswith(("ت", "وا")) and len(word) >= 4
+
+
+def modal_qad(norms: list[str], k: int) -> bool:
+    """Whether قد at ``norms[k]`` is modal ("may"), not the past marker ("had").
+
+    قد before an imperfect verb is a possibility; before a perfect, or after كان
+    ("وكانت القوات قد قصفت"), it tells a completed past event.
+    """
+    if k + 1 >= len(norms) or not is_imperfect_verb(norms[k + 1]):
+        return False
+    return not any(_without_conjunction(w) in _KANA for w in norms[max(0, k - 6) : k])
+
+
+def is_modal_after(norms: list[str], k: int) -> bool:
+    """Whether ``norms[k]``, right after a nominal trigger, makes it a possibility:
+    "ضربة جوية محتملة", "غارات ستستهدف", "غارات قد تستهدف"."""
+    word = norms[k]
+    return (
+        _without_article(word) in _MODAL_AFTER
+        or is_future_verb(word)
+        or (word == "قد" and modal_qad(norms, k))
+    )
+
+
+def is_light_verb(norm: str) -> bool:
+    """قام ب / أقدم على / عمد إلى + masdar: "قام المتظاهرون بالاعتصام" tells the act."""
+    return _without_conjunction(norm) in _LIGHT_VERBS
+
+
+# -- particles and determiners ----------------------------------------------------
+
+
+def is_continuative(norm: str) -> bool:
+    """زال after لا/ما: "لا تزال الاشتباكات" (still), which negates nothing."""
+    return _without_conjunction(norm) in _CONTINUATIVE
+
+
+def is_complementizer(norm: str) -> bool:
+    """ان and its pronoun forms: after غير ("غير ان") it means "however"."""
+    return norm in _COMPLEMENTIZERS
+
+
+def is_relative_pronoun(norm: str) -> bool:
+    """الذي، التي، الذين...: what follows is a relative clause on the word before."""
+    return _without_conjunction(norm) in _RELATIVE_PRONOUNS
+
+
+def is_generic_determiner(norm: str) -> bool:
+    """أي before a noun ("أي ضربة", "لأي هجوم"): any one, none in particular."""
+    return norm in _GENERIC_DETERMINERS
+
+
+def is_definite(norm: str) -> bool:
+    """A word with the article, bare or after a proclitic: الهجوم, والمظاهرة, بالتفجير."""
+    if _without_conjunction(norm) in _VERBS_LIKE_ARTICLE:
+        return False
+    return norm.startswith(_ARTICLE_FORMS) and len(norm) > 4
+
+
+# -- time and quantity ------------------------------------------------------------
+
+
+def is_time_of_day(norm: str) -> bool:
+    """صباح، مساء، ساعات...: after منذ, the start of one event, not a long period."""
+    return _without_article(_without_conjunction(norm)) in _TIME_OF_DAY
+
+
+def is_statistic(norm: str) -> bool:
+    """A percentage or rate ("40%", "بنسبة"): figures over a period, not one event."""
+    return "%" in norm or "٪" in norm or _without_conjunction(norm) in ("نسبه", "بنسبه")

@@ -1,0 +1,197 @@
+"""Arabic constructions that decide whether a sentence tells an event (issue 3).
+
+Arabic has no parser here: the filters read closed-class words around the trigger.
+Every sentence below was written for these tests (none comes from a gold set).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from veille.extract.taxonomy import SUB_EVENT_TYPES
+from veille.model import Article, Event
+from veille.nlp import arabic
+from veille.nlp.arabic import normalize
+
+
+def _events(pipeline: Any, text: str) -> list[Event]:
+    results = list(pipeline.process([Article(id="t", text=text, language="ar")]))
+    events: list[Event] = results[0].events
+    return events
+
+
+def _types(pipeline: Any, text: str) -> set[str]:
+    return {e.plover.event_type for e in _events(pipeline, text) if e.plover}
+
+
+def _violent(pipeline: Any, text: str) -> list[Event]:
+    return [e for e in _events(pipeline, text) if SUB_EVENT_TYPES[e.sub_event_type].violent]
+
+
+# -- closed-class words ------------------------------------------------------------
+
+
+def _norms(text: str) -> list[str]:
+    return [normalize(w) for w in text.split()]
+
+
+def test_qad_before_a_perfect_is_past_before_an_imperfect_is_modal() -> None:
+    past = _norms("وكانت الطائرات قد قصفت المعسكر")
+    assert not arabic.modal_qad(past, past.index("قد"))
+    modal = _norms("قد يقصف الجيش المعسكر")
+    assert arabic.modal_qad(modal, 0)
+    # قد + a form-V perfect (تعرض) is past, not "may be subjected".
+    assert not arabic.modal_qad(_norms("قد تعرض الموكب لهجوم"), 0)
+
+
+def test_future_prefix_is_told_from_nouns_in_sin() -> None:
+    assert arabic.is_future_verb(normalize("ستستهدف"))
+    assert arabic.is_future_verb(normalize("وسيتم"))
+    for noun in ("سيارة", "سياسة", "سنوات", "ستة", "سيطرة"):
+        assert not arabic.is_future_verb(normalize(noun)), noun
+
+
+def test_relative_pronouns_and_definite_article() -> None:
+    assert arabic.is_relative_pronoun(normalize("الذي"))
+    assert arabic.is_relative_pronoun(normalize("والتي"))
+    assert arabic.is_definite(normalize("بالهجوم"))
+    assert not arabic.is_definite(normalize("هجوم"))
+
+
+# -- tense and modality ------------------------------------------------------------
+
+
+def test_pluperfect_with_qad_is_an_event(pipeline: Any) -> None:
+    text = "وكانت طائرات حربية قد قصفت مواقع للمسلحين في البلدة امس ما اسفر عن مقتل اربعة"
+    assert "ASSAULT" in _types(pipeline, text)
+
+
+def test_modal_qad_is_no_event(pipeline: Any) -> None:
+    assert not _violent(pipeline, "قال المحلل ان الجيش قد يشن غارات جوية على المنطقة")
+
+
+def test_future_verb_before_the_trigger(pipeline: Any) -> None:
+    assert not _violent(pipeline, "ستنفذ القوات غارات جوية على مواقع المسلحين")
+
+
+def test_possibility_word_after_a_nominal_trigger(pipeline: Any) -> None:
+    assert not _violent(pipeline, "تحدثت الصحف عن ضربة جوية محتملة على المنشآت")
+    assert not _violent(pipeline, "ذكر الخبراء ان غارات جوية قد تستهدف المطارات")
+
+
+def test_any_makes_the_trigger_generic(pipeline: Any) -> None:
+    assert not _violent(pipeline, "ترفض الحكومة اي هجوم مسلح على المدنيين")
+
+
+def test_fear_of_an_attack_is_no_attack(pipeline: Any) -> None:
+    assert not _violent(pipeline, "غادر السكان القرية خشية قصف جوي")
+
+
+def test_warnings_and_pledges_are_no_attack(pipeline: Any) -> None:
+    assert not _violent(pipeline, "حذرت السفارة رعاياها من هجوم انتحاري في العاصمة")
+    assert not _violent(pipeline, "تعهد الجيش بشن غارات جوية على مواقع المسلحين")
+    assert _violent(pipeline, "شن الجيش غارات جوية على مواقع المسلحين")
+
+
+# -- negation ------------------------------------------------------------------------
+
+
+def test_relative_ma_is_not_a_negation(pipeline: Any) -> None:
+    text = "انفجرت عبوة ناسفة قرب السوق ما اسفر عن مقتل خمسة اشخاص"
+    assert "ASSAULT" in _types(pipeline, text)
+
+
+def test_la_yazal_still_is_not_a_negation(pipeline: Any) -> None:
+    assert _violent(pipeline, "لا تزال اشتباكات عنيفة تدور في ضواحي المدينة")
+
+
+def test_ghayr_anna_however_is_not_a_negation(pipeline: Any) -> None:
+    assert _violent(pipeline, "غير ان مسلحين اختطفوا صحافيا في المدينة امس")
+
+
+# -- background, anaphora, relative clauses ------------------------------------------
+
+
+def test_cause_of_reported_casualties_is_the_event(pipeline: Any) -> None:
+    text = "قتل ثلاثة اشخاص واصيب خمسة اخرون اثر انفجار سيارة مفخخة في السوق امس"
+    assert "ASSAULT" in _types(pipeline, text)
+
+
+def test_earlier_attack_as_background_is_no_event(pipeline: Any) -> None:
+    assert not _violent(pipeline, "وصل الوزير الى المدينة بعد انفجار سيارة مفخخة")
+
+
+def test_relative_clause_on_a_person_is_background(pipeline: Any) -> None:
+    assert not _violent(pipeline, "حضر الجنازة نجل النائب الذي اغتيل في العاصمة")
+
+
+def test_definite_protest_noun_refers_to_a_known_protest(pipeline: Any) -> None:
+    assert "PROTEST" not in _types(pipeline, "وقال المنظمون ان المظاهرة انتهت بهدوء")
+    assert "PROTEST" in _types(pipeline, "خرجت مظاهرة حاشدة في وسط العاصمة امس")
+
+
+def test_definite_mention_joins_the_event_told_before(pipeline: Any) -> None:
+    text = (
+        "انفجرت سيارة مفخخة في سوق شعبي ببغداد صباح امس. "
+        "واسفر الانفجار عن مقتل خمسة اشخاص واصابة عشرة اخرين."
+    )
+    events = _violent(pipeline, text)
+    assert len(events) == 1 and len(events[0].mentions) == 2
+    assert events[0].fatalities == 5
+
+
+def test_light_verb_masdar_tells_the_act(pipeline: Any) -> None:
+    text = "قام مئات العمال بالاعتصام امام مقر الوزارة امس"
+    assert "PROTEST" in _types(pipeline, text)
+
+
+def test_since_this_morning_dates_one_protest(pipeline: Any) -> None:
+    text = "تظاهر مئات الطلاب منذ صباح امس امام الجامعة"
+    assert "PROTEST" in _types(pipeline, text)
+
+
+def test_percentages_are_figures_not_an_event(pipeline: Any) -> None:
+    assert not _violent(pipeline, "استخدمت عبوات ناسفة في 30% من الهجمات هذا العام")
+    assert not _violent(pipeline, "استخدمت عبوات ناسفة بنسبة 30 في المئة من الهجمات")
+    assert _violent(pipeline, "استخدمت عبوات ناسفة في هجوم على دورية امس")
+
+
+# -- statements about violence -------------------------------------------------------
+
+
+def test_being_behind_an_attack_is_an_accusation(pipeline: Any) -> None:
+    text = "قال المسؤول ان الجماعة تقف وراء هجوم انتحاري استهدف السوق"
+    assert "ASSAULT" not in _types(pipeline, text)
+
+
+def test_responsible_for_bombs_is_an_accusation(pipeline: Any) -> None:
+    text = "قال البيان ان الخلية مسؤولة عن زرع عبوات ناسفة في المدينة"
+    assert not _violent(pipeline, text)
+
+
+# -- senses of triggers --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "انفجرت الازمة السياسية بين الحزبين",  # a crisis broke out
+        "هاجم الرئيس المعارضة في خطابه امس",  # verbal attack
+        "جرت الانتخابات في موعدها",  # took place
+        "لقد اعتدت ان اعيش في هذه المدينة",  # got used to
+        "اعلن الطرفان وقف فوري لاطلاق النار في المدينة",  # ceasefire
+    ],
+)
+def test_other_senses_are_no_attack(pipeline: Any, text: str) -> None:
+    assert not _violent(pipeline, text)
+
+
+def test_attack_senses_still_found(pipeline: Any) -> None:
+    assert _violent(pipeline, "هاجم مسلحون نقطة تفتيش وقتلوا ثلاثة جنود")
+    assert _violent(pipeline, "فجرت انتحارية نفسها في سوق مزدحم")
+    assert _violent(pipeline, "اعتدت الشرطة على المصلين بالضرب")
+    # Verb, subject, object: the subject may stand between the verb and its object.
+    assert _violent(pipeline, "فتح مسلحون النار على دورية في المدينة")
+    assert _violent(pipeline, "تبادل الطرفان اطلاق النار في المدينة")
