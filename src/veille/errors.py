@@ -56,6 +56,12 @@ class MissingExtraError(VeilleError):
         )
 
 
+class SparkStartError(VeilleError):
+    """Spark could not start (no Java, a wrong JAVA_HOME, an unreachable master)."""
+
+    code = "V510"
+
+
 class FetchError(VeilleError):
     """A URL could not be fetched safely (scheme, address, size, timeout)."""
 

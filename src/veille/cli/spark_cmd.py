@@ -1,7 +1,8 @@
 """`veille spark-run`: the pipeline on Apache Spark (needs ``pip install 'veille[spark]'``).
 
-``veille ingest --engine spark PATH... [--master URL]`` maps onto the same library call:
-``veille.spark.run_spark(paths, output, master=master, pub_date=..., language=...)``.
+The library call is ``veille.spark.run_spark(paths, output, master=master, ...)``.
+``veille ingest --engine spark`` is ``veille.spark.ingest_spark``: the same reading and
+extraction, then ``Store.ingest`` in this process.
 """
 
 from __future__ import annotations

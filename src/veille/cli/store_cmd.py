@@ -63,30 +63,63 @@ def ingest(
     pub_date: PubDateOption = None,
     lang: LangOption = Language.auto,
     engine: Annotated[Engine, typer.Option("--engine", help="Where to run.")] = Engine.local,
+    master: Annotated[
+        str | None,
+        typer.Option(
+            "--master",
+            help="Spark master URL with --engine spark (local[2], yarn, k8s://...). "
+            "Default: local[2].",
+        ),
+    ] = None,
 ) -> None:
     """Extract events from articles into the store; already stored articles are skipped.
+
+    With --engine spark, Spark reads and extracts (needs pip install 'veille[spark]'),
+    and this process writes into the store exactly as --engine local does.
 
     Exit status: 0 when every input was read and stored, 1 when some failed (each on
     stderr; also recorded in the store's ingest_errors), 2 for usage errors.
     """
-    if engine is Engine.spark:
-        fail_usage(
-            "--engine spark is not available for ingest into a store yet. Fix: run "
-            "'veille spark-run PATH... -o OUT' (events as JSON lines, see docs/cluster.md), "
-            "or use --engine local"
-        )
-    from veille.ingest import read_inputs
-    from veille.pipeline import Pipeline
+    from veille.errors import InputError, SparkStartError, VeilleError
+    from veille.store import IngestReport
 
+    if master is not None and engine is not Engine.spark:
+        fail_usage("--master is for --engine spark. Fix: add --engine spark, or drop --master")
     published, language = input_settings(pub_date, lang)
+    if engine is Engine.spark:
+        try:
+            from veille.spark import ingest_spark
+        except VeilleError as exc:  # pyspark missing: the message names the extra
+            fail_usage(exc.render())
     store = _open(db)
     progress = ProgressReporter("ingesting")
-    with progress:
-        report = store.ingest(
-            read_inputs(paths, pub_date=published, language=language),
-            Pipeline(),
-            on_item=lambda _item: progress.advance(),
-        )
+    report: IngestReport
+    try:
+        with progress:
+            if engine is Engine.spark:
+                try:
+                    report = ingest_spark(
+                        store,
+                        paths,
+                        master=master or "local[2]",
+                        pub_date=published,
+                        language=language,
+                        on_item=lambda _item: progress.advance(),
+                    )
+                except (InputError, SparkStartError) as exc:
+                    # what the Spark engine does not read (stdin, URLs), or no Java
+                    fail_usage(exc.render())
+            else:
+                from veille.ingest import read_inputs
+                from veille.pipeline import Pipeline
+
+                report = store.ingest(
+                    read_inputs(paths, pub_date=published, language=language),
+                    Pipeline(),
+                    on_item=lambda _item: progress.advance(),
+                )
+    finally:
+        store.close()
     for failure in report.failures:
         print_failure(failure)
     typer.echo(
@@ -95,7 +128,6 @@ def ingest(
         + (f", {len(report.failures)} input(s) failed" if report.failures else ""),
         err=True,
     )
-    store.close()
     if report.failures:
         raise typer.Exit(1)
 

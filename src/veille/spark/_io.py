@@ -16,13 +16,19 @@ The DataFrame has one row per input unit, ``(origin, kind, article_id, data)``:
   row per document with a known extension (``.txt .md .html .htm .json .jsonl .xml
   .rss .atom``; hidden files skipped), ids the path relative to the folder without
   extension, as ``veille extract`` gives them.
+
+``read_articles_in_order`` adds where each row sits in the input, for a consumer whose
+result depends on the order (``veille ingest``: the first stored mention of an event
+gives it its id): paths in the order given, the files of a folder in the local
+reader's walk order, the lines of a JSONL file in order, each line's origin
+``path:LINE`` as the local reader writes it.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, Literal, cast
@@ -32,11 +38,20 @@ from veille.ingest import EXTENSION_KINDS, Kind, read_article_bytes
 from veille.model import Article, ArticleFailure
 
 if TYPE_CHECKING:
-    from pyspark.sql import Column, DataFrame, SparkSession
+    from pyspark.sql import Column, DataFrame, Row, SparkSession
 
 InputFormat = Literal["auto", "jsonl", "parquet", "files"]
 INPUT_FORMATS: tuple[InputFormat, ...] = ("auto", "jsonl", "parquet", "files")
 ARTICLE_COLUMNS = ("id", "text", "html", "published", "language", "outlet", "url", "title")
+ROW_COLUMNS = ("origin", "kind", "article_id", "data")
+# Where a row sits in its file: a sort key within the file (the local reader's walk order
+# for the files of a folder), the start of the Spark split it was read from, and
+# Spark's monotonically increasing id (consecutive within a split); ``numbered``: a
+# JSONL line, whose origin gets its line number.
+POSITION_COLUMNS = ("order_file", "order_block", "order_row", "numbered")
+# Input order: the index of the input path, then the position in its file.
+ORDER_COLUMNS = ("order_path", "order_file", "order_block", "order_row")
+OrderKey = tuple[int, str, int, int]
 _JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
 
@@ -48,6 +63,9 @@ class ArticleRow:
     kind: str
     article_id: str | None
     data: bytes
+    # Set for one line of a JSONL file whose number is known (``ordered_rows``): the
+    # line is read as the local reader reads a line, its origin becomes ``origin:LINE``.
+    line: int | None = None
 
     @classmethod
     def from_row(cls, row: Any) -> ArticleRow:
@@ -88,8 +106,7 @@ def read_articles(
         raise InputError("no input paths", fix="give at least one file or folder")
     by_format: dict[InputFormat, list[str]] = {}
     for path in paths:
-        if "://" not in path and not any(c in path for c in "*?[") and not os.path.exists(path):
-            raise InputError("no such file or directory", where=path, fix="check the path")
+        _check_exists(path)
         by_format.setdefault(classify(path, input_format), []).append(path)
     frames: list[DataFrame] = []
     if "jsonl" in by_format:
@@ -98,10 +115,52 @@ def read_articles(
         frames.append(_read_parquet(spark, by_format["parquet"]))
     for path in by_format.get("files", []):
         frames.append(_read_files(spark, path))
+    return _union([frame.select(*ROW_COLUMNS) for frame in frames])
+
+
+def read_articles_in_order(
+    spark: SparkSession, paths: Sequence[str], *, input_format: str = "auto"
+) -> DataFrame:
+    """``read_articles``'s rows plus their place in the input (``order_path`` and
+    ``POSITION_COLUMNS``); blank JSONL lines are kept (``LineNumbers`` counts them) and
+    dropped by ``ordered_rows``. Each path is read on its own, so that a plain local
+    file keeps the origin it has in the local reader (the path as given)."""
+    from pyspark.sql import functions as F
+
+    if not paths:
+        raise InputError("no input paths", fix="give at least one file or folder")
+    frames: list[DataFrame] = []
+    for index, path in enumerate(paths):
+        _check_exists(path)
+        fmt = classify(path, input_format)
+        if fmt == "jsonl":
+            frame = _jsonl_lines(spark, [path])
+            if _is_local_file(path):
+                frame = frame.withColumn("origin", F.lit(path))
+        elif fmt == "parquet":
+            frame = _read_parquet(spark, [path])
+        else:
+            frame = _read_files(spark, path)
+        frames.append(
+            frame.select(*ROW_COLUMNS, F.lit(index).alias("order_path"), *POSITION_COLUMNS)
+        )
+    return _union(frames)
+
+
+def _union(frames: list[DataFrame]) -> DataFrame:
     out = frames[0]
     for frame in frames[1:]:
         out = out.unionByName(frame)
     return out
+
+
+def _check_exists(path: str) -> None:
+    if "://" not in path and not any(c in path for c in "*?[") and not os.path.exists(path):
+        raise InputError("no such file or directory", where=path, fix="check the path")
+
+
+def _is_local_file(path: str) -> bool:
+    return "://" not in path and not any(c in path for c in "*?[") and os.path.isfile(path)
 
 
 def _file_path() -> Column:
@@ -113,12 +172,31 @@ def _file_path() -> Column:
 def _read_jsonl(spark: SparkSession, paths: list[str]) -> DataFrame:
     from pyspark.sql import functions as F
 
-    lines = spark.read.text(paths).select("value", _file_path().alias("origin"))
-    return lines.where(F.trim("value") != "").select(
+    return _jsonl_lines(spark, paths).where(F.trim("value") != "")
+
+
+def _jsonl_lines(spark: SparkSession, paths: list[str]) -> DataFrame:
+    """Every line, blank ones included (line numbers count them)."""
+    from pyspark.sql import functions as F
+
+    # The row id is taken right on top of the scan, before any filter, so that the
+    # lines of one split have consecutive ids.
+    lines = spark.read.text(paths).select(
+        "value",
+        _file_path().alias("origin"),
+        F.col("_metadata.file_block_start").alias("order_block"),
+        F.monotonically_increasing_id().alias("order_row"),
+    )
+    return lines.select(
+        "value",
         "origin",
         F.lit("json").alias("kind"),
         F.lit(None).cast("string").alias("article_id"),
         F.encode("value", "UTF-8").alias("data"),
+        F.col("origin").alias("order_file"),
+        "order_block",
+        "order_row",
+        F.lit(True).alias("numbered"),
     )
 
 
@@ -132,6 +210,10 @@ def _read_parquet(spark: SparkSession, paths: list[str]) -> DataFrame:
         F.lit("json").alias("kind"),
         F.lit(None).cast("string").alias("article_id"),
         F.encode(F.to_json(F.struct(*columns)), "UTF-8").alias("data"),
+        _file_path().alias("order_file"),
+        F.col("_metadata.file_block_start").alias("order_block"),
+        F.monotonically_increasing_id().alias("order_row"),
+        F.lit(False).alias("numbered"),
     )
 
 
@@ -161,15 +243,47 @@ def _read_files(spark: SparkSession, path: str) -> DataFrame:
         relative = pure.relative_to(_strip_scheme(root))
         return relative.with_suffix("").as_posix()
 
+    def relative_of(file: str) -> str:
+        return PurePosixPath(_strip_scheme(file)).relative_to(_strip_scheme(root)).as_posix()
+
+    def origin_of(file: str) -> str:
+        # A local file keeps the origin the local reader gives it (the path as given,
+        # or the folder as given joined with the path inside it); others their URI.
+        if "://" in path:
+            return file
+        if single:
+            return path
+        return str(PurePosixPath(path) / relative_of(file))
+
+    def order_of(file: str) -> str:
+        return "" if single else walk_order_key(relative_of(file))
+
     kind_udf = F.udf(kind_of, StringType())
     id_udf = F.udf(id_of, StringType())
+    origin_udf = F.udf(origin_of, StringType())
+    order_udf = F.udf(order_of, StringType())
     with_kind = frame.select("path", "content", kind_udf("path").alias("kind"))
     return with_kind.where(F.col("kind").isNotNull()).select(
-        F.col("path").alias("origin"),
+        origin_udf("path").alias("origin"),
         "kind",
         id_udf("path").alias("article_id"),
         F.col("content").alias("data"),
+        order_udf("path").alias("order_file"),
+        F.lit(0).cast("long").alias("order_block"),
+        F.lit(0).cast("long").alias("order_row"),
+        F.lit(False).alias("numbered"),
     )
+
+
+def walk_order_key(relative: str) -> str:
+    """A string that sorts the files of a folder as the local reader walks them.
+
+    ``os.walk`` with sorted names gives a folder's own files before its sub-folders
+    (``z.txt`` before ``a/x.txt``), so a plain string sort of the paths would not do:
+    each folder name is prefixed with U+0001 and the file name with U+0000.
+    """
+    *folders, name = PurePosixPath(relative).parts
+    return "".join("\x01" + part for part in folders) + "\x00" + name
 
 
 def _qualified(path: str) -> str:
@@ -196,7 +310,7 @@ def article_stream(
 ) -> Iterator[Article | ArticleFailure]:
     """Rows -> what ``veille.ingest`` reads from them (articles and failures)."""
     for row in rows:
-        yield from read_article_bytes(
+        items = read_article_bytes(
             row.data,
             origin=row.origin,
             kind=cast(Kind, row.kind),
@@ -204,3 +318,69 @@ def article_stream(
             pub_date=pub_date,
             language=language,
         )
+        yield from items if row.line is None else _renumbered(items, row.origin, row.line)
+
+
+def _renumbered(
+    items: Iterable[Article | ArticleFailure], origin: str, line: int
+) -> Iterator[Article | ArticleFailure]:
+    """A single line read as JSONL has the origin ``origin:1``; it is line ``line``."""
+    first = f"{origin}:1"
+    for item in items:
+        if item.origin == first:
+            item = item.model_copy(update={"origin": f"{origin}:{line}"})
+        yield item
+
+
+@dataclass(frozen=True, slots=True)
+class LineNumbers:
+    """Where each Spark split of each JSONL file starts, in lines (few: one per split).
+
+    Spark reads a large file as several splits and gives no line numbers; the lines of
+    a split have consecutive row ids, so a line's number is the number of lines in the
+    earlier splits of its file plus its rank within its own split.
+    """
+
+    # (order_path, order_file, order_block) -> (number of its first line, its first row id)
+    starts: Mapping[tuple[int, str, int], tuple[int, int]]
+
+    @classmethod
+    def count(cls, frame: DataFrame) -> LineNumbers:
+        """Count the lines of every split of ``read_articles_in_order``'s JSONL rows."""
+        from pyspark.sql import functions as F
+
+        split = ("order_path", "order_file", "order_block")
+        stats = (
+            frame.where(F.col("numbered"))
+            .groupBy(*split)
+            .agg(F.count("*").alias("lines"), F.min("order_row").alias("first_row"))
+            .collect()
+        )
+        starts: dict[tuple[int, str, int], tuple[int, int]] = {}
+        before: dict[tuple[int, str], int] = {}
+        for s in sorted(stats, key=lambda s: (s["order_path"], s["order_file"], s["order_block"])):
+            file = (int(s["order_path"]), str(s["order_file"]))
+            seen = before.get(file, 0)
+            starts[(*file, int(s["order_block"]))] = (seen + 1, int(s["first_row"]))
+            before[file] = seen + int(s["lines"])
+        return cls(starts)
+
+    def line(self, path_index: int, file: str, block: int, row: int) -> int:
+        first_line, first_row = self.starts[(path_index, file, block)]
+        return first_line + (row - first_row)
+
+
+def ordered_rows(
+    rows: Iterable[Row], numbers: LineNumbers
+) -> Iterator[tuple[OrderKey, ArticleRow]]:
+    """``read_articles_in_order``'s rows -> (input-order key, row); a JSONL line gets its
+    line number (read as the local reader reads a line, with the origin ``origin:LINE``),
+    and blank lines are dropped (the local reader skips them too)."""
+    for r in rows:
+        key: OrderKey = (r["order_path"], r["order_file"], r["order_block"], r["order_row"])
+        row = ArticleRow.from_row(r)
+        if r["numbered"]:
+            if not row.data.strip():
+                continue
+            row = replace(row, kind="jsonl", line=numbers.line(*key))
+        yield key, row

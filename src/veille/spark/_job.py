@@ -29,6 +29,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from veille import dedup
+from veille.errors import SparkStartError
 from veille.model import ArticleFailure, Event
 from veille.spark import _blocking
 from veille.spark._io import ArticleRow, article_stream, read_articles
@@ -129,7 +130,17 @@ def _session(master: str | None, app_name: str, conf: dict[str, str]) -> SparkSe
             }
     for key, value in (settings | conf).items():
         builder = builder.config(key, value)
-    return builder.getOrCreate()
+    from pyspark.errors import PySparkRuntimeError
+
+    try:
+        return builder.getOrCreate()
+    except PySparkRuntimeError as exc:
+        # JAVA_GATEWAY_EXITED and the like: Spark's own message, then what to check.
+        raise SparkStartError(
+            f"Spark could not start ({' '.join(str(exc).split())[:200]})",
+            fix="install Java 17 (Debian: apt-get install openjdk-17-jre-headless) and set "
+            "JAVA_HOME to it, or check --master",
+        ) from exc
 
 
 def _run(

@@ -314,6 +314,30 @@ class Store:
             self._finish_run(run, report)
         return report
 
+    def stored_hashes(self, hashes: Iterable[str], *, batch: int = 500) -> set[str]:
+        """Which of ``hashes`` (``content_sha256`` of articles) are already stored.
+
+        Lets an engine that extracts elsewhere (Spark) skip stored articles before
+        extracting them; ``ingest`` still checks each article itself.
+        """
+        found: set[str] = set()
+        pending: list[str] = []
+
+        def lookup() -> None:
+            with self.session() as s:
+                found.update(
+                    s.scalars(select(ArticleRow.sha256).where(ArticleRow.sha256.in_(pending)))
+                )
+            pending.clear()
+
+        for sha in hashes:
+            pending.append(sha)
+            if len(pending) >= batch:
+                lookup()
+        if pending:
+            lookup()
+        return found
+
     def _ingest_one(
         self,
         article: Article,
