@@ -47,6 +47,8 @@ from veille.geo._store import (
     SCHEMA_VERSION,
     SITE_ID_BASE,
     SUBDIVISION_ID_BASE,
+    CandidateRow,
+    pack_candidates,
 )
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "src" / "veille" / "data" / "gazetteer"
@@ -439,12 +441,30 @@ def write_index(
             for r in sorted(places.values(), key=lambda r: r.id)
         ),
     )
-    name_rows = sorted(
-        (key, r.id, flags) for r in places.values() for key, flags in r.names.items()
+    # One row per key, its places packed in id order (the order candidates are tried in).
+    by_key: dict[str, list[CandidateRow]] = defaultdict(list)
+    for r in sorted(places.values(), key=lambda r: r.id):
+        for key, flags in r.names.items():
+            by_key[key].append(
+                (
+                    r.id,
+                    FEATURE_CODES[r.feature],
+                    flags,
+                    r.iso3,
+                    r.admin1,
+                    r.admin2,
+                    r.lat,
+                    r.lon,
+                    r.population,
+                )
+            )
+    con.executemany(
+        "INSERT INTO name VALUES (?,?)",
+        ((key, pack_candidates(rows)) for key, rows in sorted(by_key.items())),
     )
-    con.executemany("INSERT INTO name VALUES (?,?,?)", name_rows)
+    n_names = sum(len(rows) for rows in by_key.values())
     heads: dict[str, int] = {}
-    for key, _, _ in name_rows:
+    for key in by_key:
         tokens = key.lstrip("~").split(" ")
         head = ("~" if key.startswith("~") else "") + tokens[0]
         heads[head] = max(heads.get(head, 0), len(tokens))
@@ -459,7 +479,7 @@ def write_index(
     con.close()
     tmp.replace(out)
     print(
-        f"wrote {out}: {len(places)} places, {len(name_rows)} names, "
+        f"wrote {out}: {len(places)} places, {n_names} names of {len(by_key)} keys, "
         f"{out.stat().st_size / 1e6:.1f} MB",
         file=sys.stderr,
     )

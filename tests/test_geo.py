@@ -391,3 +391,83 @@ def test_news_spelling_of_a_several_word_city_needs_no_country(geo: Geocoder) ->
     # its country named elsewhere in the text.
     found = geo.geoparse("An Israeli air strike hit Khan Younis at dawn on Monday.", "en")
     assert [(t.text, t.place.iso3 if t.place else None) for t in found] == [("Khan Younis", "PSE")]
+
+
+# --------------------------------------------------------------------------- person names
+
+
+def _span(text: str, words: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(words, start + 1)
+    return start, start + len(words)
+
+
+def test_first_names_and_surnames_in_person_spans_are_not_places(geo: Geocoder) -> None:
+    text = "Nureddine Mehmud says Turkey shelled Qamishli. Mehmud says the YPG held."
+    persons = [_span(text, "Nureddine Mehmud"), _span(text, "Mehmud", 1)]
+    without = [t.text for t in geo.geoparse(text, "en")]
+    assert "Nureddine" in without  # a town in Turkey, read as one without the NER
+    found = [t.text for t in geo.geoparse(text, "en", persons=persons)]
+    assert found == ["Turkey", "Qamishli"]
+
+
+def test_a_town_the_ner_calls_a_person_stays_a_place(geo: Geocoder) -> None:
+    # NER labels "Mansfield" alone a PERSON; it never appears in a full name here.
+    text = "Mansfield council votes today. Mansfield will get parking relief."
+    persons = [_span(text, "Mansfield"), _span(text, "Mansfield", 1)]
+    assert [t.text for t in geo.geoparse(text, "en", persons=persons)] == ["Mansfield"] * 2
+
+
+def test_a_country_is_refused_only_as_a_surname(geo: Geocoder) -> None:
+    text = "Michael Jordan scored 40 points in Chicago. Jordan reopened its border."
+    found = geo.geoparse(text, "en", persons=[_span(text, "Michael Jordan")])
+    assert [(t.text, t.start) for t in found] == [
+        ("Chicago", text.index("Chicago")),
+        ("Jordan", text.index("Jordan reopened")),
+    ]
+
+
+# --------------------------------------------------------------------------- recognition
+
+
+def test_hyphenated_adjectives_and_pairs_of_places_keep_their_places(geo: Geocoder) -> None:
+    def found(text: str) -> list[tuple[str, str | None]]:
+        return [(t.text, t.place.iso3 if t.place else None) for t in geo.geoparse(text, "en")]
+
+    assert found("The Houston-based contractor was paid.") == [("Houston", "USA")]
+    assert found("Trains now run the Amsterdam-London route.") == [
+        ("Amsterdam", "NLD"),
+        ("London", "GBR"),
+    ]
+
+
+def test_a_capitalised_dateline_names_a_place(geo: Geocoder) -> None:
+    text = "Plan to combat drugs. TORRINGTON — Mayor Ryan Bingham is scheduled to speak."
+    place = place_of(geo.geoparse(text, "en"), "TORRINGTON")
+    assert place.name == "Torrington" and place.admin1 == "Connecticut"
+    # The same word in running text, with no dash after it, is not enough for a town
+    # of 35,000 inhabitants.
+    assert geo.geoparse("Plan to combat drugs. Torrington Mayor Ryan Bingham spoke.", "en") == []
+
+
+def test_an_admin_noun_after_a_name_or_a_list_picks_the_admin_area(geo: Geocoder) -> None:
+    washington = place_of(geo.geoparse("Fires spread in Washington state.", "en"), "Washington")
+    assert washington.feature == "admin1"
+    text = "Homes were sold in Alachua and Gilchrist counties."
+    found = geo.geoparse(text, "en")
+    assert [(t.text, t.place.feature if t.place else None) for t in found] == [
+        ("Alachua", "admin2"),
+        ("Gilchrist", "admin2"),
+    ]
+
+
+def test_a_hinted_loose_spelling_needs_its_country_in_the_text(geo: Geocoder) -> None:
+    # "Houstan" loosely matches Husiatyn (Ukraine): with no Ukrainian place around, the
+    # NER's toponym is kept without a place; next to Ternopil it is Husiatyn.
+    alone = "A contractor from Houstan was hired."
+    t = only(geo.geoparse(alone, "en", hints=[_span(alone, "Houstan")]), "Houstan")
+    assert t.place is None
+    near = "Shelling hit Houstan, near Ternopil in Ukraine."
+    place = place_of(geo.geoparse(near, "en", hints=[_span(near, "Houstan")]), "Houstan")
+    assert place.iso3 == "UKR"

@@ -383,9 +383,17 @@ class Pipeline:
                 if ent.label_ in ("LOC", "GPE", "FAC")
             ]
             function_words = _function_word_starts(an, lang)
-            inside_names = _name_entity_spans(an, lang)
+            inside_names = sorted(_name_entity_spans(an, lang))
+            name_starts = [start for start, _ in inside_names]
             hinted = set(hints)
-            for top in geocoder.geoparse(masked, lang, hints=hints):
+            persons = [
+                (an.segments[k].start + ent.start_char, an.segments[k].start + ent.end_char)
+                for k, doc in an.docs.items()
+                if an.segments[k].language == lang
+                for ent in doc.ents
+                if ent.label_ in ("PER", "PERSON")
+            ]
+            for top in geocoder.geoparse(masked, lang, hints=hints, persons=persons):
                 place = top.place
                 if place is None:
                     continue
@@ -395,10 +403,7 @@ class Pipeline:
                     continue
                 # "le ministère de la Défense", "Radio Okapi": a place word inside the
                 # name of an organisation or a person is not where anything happened.
-                if any(
-                    s <= top.start and top.end <= e and (s, e) != (top.start, top.end)
-                    for s, e in inside_names
-                ):
+                if _strictly_inside(inside_names, name_starts, top.start, top.end):
                     continue
                 out.append(
                     PlaceRef(
@@ -564,6 +569,16 @@ def _name_entity_spans(an: _Analysis, lang: str) -> list[tuple[int, int]]:
         for ent in doc.ents
         if ent.label_ in ("ORG", "PER", "PERSON")
     ]
+
+
+def _strictly_inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` lies inside one of ``spans`` (sorted, not overlapping, as
+    a parser's entities are) without being all of it; a bisection, not a scan."""
+    k = bisect.bisect_right(starts, start) - 1
+    if k < 0:
+        return False
+    s, e = spans[k]
+    return end <= e and (s, e) != (start, end)
 
 
 def _statement(c: StatementCandidate, article: Article) -> Statement:

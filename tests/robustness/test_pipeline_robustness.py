@@ -220,3 +220,16 @@ def test_1mb_single_line_is_parsed_in_bounded_memory(tmp_path: Path, shared_dir:
     assert f"{path}: the article tells more than 2,000 event mentions" in done.stderr
     assert done.stdout == ""
     assert peak < 1536 * 1024 * 1024, f"peak RSS {peak:,} bytes for a 1 MB line"
+
+
+def test_place_inside_a_name_is_found_by_bisection() -> None:
+    from veille.pipeline import _strictly_inside
+
+    names = [(0, 20), (30, 40), (50, 60)]  # "Radio Okapi", "ministère de la Défense"...
+    starts = [s for s, _ in names]
+    assert _strictly_inside(names, starts, 6, 11)  # "Okapi" inside a name
+    assert _strictly_inside(names, starts, 30, 35)
+    assert not _strictly_inside(names, starts, 30, 40)  # the whole name is no inner word
+    assert not _strictly_inside(names, starts, 38, 45)  # crosses the end
+    assert not _strictly_inside(names, starts, 22, 25)  # between names
+    assert not _strictly_inside([], [], 3, 4)

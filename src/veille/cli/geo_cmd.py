@@ -42,6 +42,7 @@ def geoparse(
             continue
         language = item.language or detect_language(item.text) or "en"
         hints: list[tuple[int, int]] = []
+        persons: list[tuple[int, int]] = []
         if ner and language in ("fr", "en"):
             if language not in pipelines:
                 from veille.nlp import load_spacy
@@ -49,7 +50,10 @@ def geoparse(
                 pipelines[language] = load_spacy(language)
             doc = pipelines[language](item.text)
             hints = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("LOC", "GPE")]
-        for toponym in geocoder.geoparse(item.text, language, hints=hints):
+            persons = [
+                (e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PER", "PERSON")
+            ]
+        for toponym in geocoder.geoparse(item.text, language, hints=hints, persons=persons):
             place = toponym.place
             record = {
                 "article_id": item.id,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import defaultdict
@@ -28,9 +29,11 @@ from veille.geo._lexicon import (
 from veille.geo._normalize import (
     AR_CONJUNCTIONS,
     AR_PREPOSITIONS,
+    LATIN_ARTICLES,
     Token,
     key_of_norms,
     loose_key_of_norms,
+    loose_word,
     normalise_token,
     strip_arabic_article,
     tokenize,
@@ -47,10 +50,38 @@ from veille.model import GeoPrecision, Location, Record
 
 MAX_NAME_TOKENS = 8
 MAX_CONTEXT_BONUS = 3.0
+# How many resolvable names on each side of a name, in text order, can vouch for a
+# nearby town: bounds the proximity score (linear in the text, not quadratic) and keeps
+# a long page of many stories from mixing one story's places into another's.
+PROXIMITY_NEIGHBOURS = 4
+# 400 km as a latitude difference: farther pairs are skipped before the haversine.
+_PROXIMITY_MAX_DLAT = 400.0 / 111.2
 # Text allowed between two tokens of one name: spaces, hyphens, apostrophes, a dot.
 _JOIN_RE = re.compile(r"^[ \t\u00a0\-\u2010\u2011'’ʼ.]{1,3}$")
 _SENTENCE_END_RE = re.compile(r"(?:^|[.!?\n:;«»\"“”()\[\]|]|^\W*)\s*$")
 _COMMA_AFTER_RE = re.compile(r"^\s*,\s*$")
+# "Houston-based", "Aleppo-born", "Gaza-bound": the hyphen makes an adjective of a place.
+_ADJECTIVE_AFTER_RE = re.compile(
+    r"[-‐](?:based|born|bound|area|backed|led|owned|registered|headquartered)\b"
+)
+# The first lower-case word after a name, or after a list of capitalised names that it
+# starts ("Harvey, Harper and Kingman counties").
+_NOUN_AFTER_LIST_RE = re.compile(
+    r"(?:(?:,| and| or|, and|, or) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)* ([a-z]+)\b"
+)
+_ADMIN_NOUNS_AFTER = frozenset(
+    {"county", "counties", "parish", "parishes", "province", "provinces", "governorate"}
+    | {"governorates", "state", "states", "oblast", "oblasts", "district", "districts"}
+)
+# The capitalised word across a hyphen ("Fargo-Moorhead").
+_WORD_BEFORE_HYPHEN_RE = re.compile(r"(?<![\w-])([A-Z][^\W\d_]+)[-‐]$")
+_WORD_AFTER_HYPHEN_RE = re.compile(r"[-‐]([A-Z][^\W\d_]+)(?![\w-])")
+# What follows the place of a dateline: a dash, or the agency ("BEIRUT (AP) —").
+_DATELINE_AFTER_RE = re.compile(
+    r"(?:,[ A-Za-z.]{2,20})?(?: \((?:AP|AFP|Reuters|UPI)\))? ?(?:—|–|--?) "
+)
+# "Rep. Jane Doe, D-Plymouth": party initial, hyphen, home town.
+_PARTY_BEFORE_RE = re.compile(r"(?:^|[\s,(])[DRI][-‐]$")
 
 FEATURE_PRIOR = {
     "country": 3.0,
@@ -105,6 +136,94 @@ class _Match:
     own_countries: dict[str, float] = field(default_factory=dict)
     own_admins: dict[int, float] = field(default_factory=dict)
     weak: bool = False  # needs support from the rest of the text to be kept
+    demonym: bool = False  # "Russian", "Georgian": a country's adjective
+
+
+class _SpanIndex:
+    """Character spans (NER hints, taken phrases) with the overlaps of a query found by
+    bisection, so that a text with thousands of spans stays linear."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self._spans = sorted(spans)
+        self._starts = [s for s, _ in self._spans]
+        # Farthest end among the spans up to each position: the backward walk stops as
+        # soon as no earlier span can reach the query.
+        self._reach: list[int] = []
+        reach = -1
+        for _, e in self._spans:
+            reach = max(reach, e)
+            self._reach.append(reach)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans that overlap ``[start, end)``, by start."""
+        found = []
+        j = bisect.bisect_left(self._starts, end) - 1
+        while j >= 0 and self._reach[j] > start:
+            if self._spans[j][1] > start:
+                found.append(self._spans[j])
+            j -= 1
+        found.reverse()
+        return found
+
+
+class _PersonNames:
+    """The people a text names, from the spans its NER labelled PERSON.
+
+    A one-word town name inside a longer PERSON span is a first name or a surname
+    ("Nureddine Mehmud", "Chad Smith"), not a place; so is the same word alone in a PERSON
+    span once the text has used it in a full name, and the last word of a full name met
+    again with no label ("Obama said"). NER also labels towns as people ("Mansfield",
+    "Tega Cay"): a word only ever alone in PERSON spans stays a place, as do several-word
+    names and any name the NER labels a place elsewhere in the text. Countries, regions,
+    sites and large states are refused only as the last word of a full name ("Michael
+    Jordan").
+    """
+
+    def __init__(
+        self,
+        tokens: list[Token],
+        persons: Sequence[tuple[int, int]],
+        hints: Sequence[tuple[int, int]],
+    ) -> None:
+        self._spans = _SpanIndex(persons)
+        starts = [t.start for t in tokens]
+        ends = [t.end for t in tokens]
+
+        def words(start: int, end: int) -> list[Token]:
+            return tokens[bisect.bisect_left(starts, start) : bisect.bisect_right(ends, end)]
+
+        self._in_full_names = {
+            t.norm for s, e in persons if len(span := words(s, e)) > 1 for t in span
+        }
+        # The last word of a full name, met alone later: "Obama", "Mehmud".
+        self._surnames = {span[-1].norm for s, e in persons if len(span := words(s, e)) > 1}
+        self._place_keys = {key_of_norms([t.norm for t in words(s, e)]) for s, e in hints}
+        self._tokens = tokens
+
+    def holds(self, m: _Match) -> bool:
+        """Whether the gazetteer match ``m`` is (part of) a person's name."""
+        if m.last - m.first > 1:
+            return False
+        spans = [
+            (s, e)
+            for s, e in self._spans.overlapping(m.start, m.end)
+            if s <= m.start and m.end <= e
+        ]
+        norm = self._tokens[m.first].norm
+        if norm in self._place_keys:
+            return False
+        # NER labels places people too often to refuse a country or a large state on its
+        # word alone; as the surname of a full name it is one ("Michael Jordan").
+        well_known = any(
+            c.place.feature in ("country", "region", "site")
+            or (c.place.feature == "admin1" and c.place.population >= 500_000)
+            for c in m.candidates
+        )
+        if not spans:  # "Obama said", after "Barack Obama": the surname again
+            return not well_known and norm in self._surnames
+        if well_known:
+            return any(s < m.start and e == m.end for s, e in spans)
+        return any((s, e) != (m.start, m.end) for s, e in spans) or norm in self._in_full_names
 
 
 def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -150,16 +269,23 @@ class Geocoder:
         return [self._place(c.place) for c in ranked]
 
     def geoparse(
-        self, text: str, language: str, *, hints: Sequence[tuple[int, int]] = ()
+        self,
+        text: str,
+        language: str,
+        *,
+        hints: Sequence[tuple[int, int]] = (),
+        persons: Sequence[tuple[int, int]] = (),
     ) -> list[Toponym]:
         """Every toponym in ``text`` (fr, ar, en), resolved with the whole text as context.
 
-        ``hints`` are spans the caller's NER labelled LOC/GPE. Toponyms do not overlap and
-        are sorted by start; vague regional phrases ("l'est de la Syrie") are one toponym
-        covering the phrase, with geo_precision 3.
+        ``hints`` are spans the caller's NER labelled LOC/GPE; ``persons`` the spans it
+        labelled PERSON (PER), whose one-word town names are refused as first names and
+        surnames (see ``_PersonNames``). Toponyms do not overlap and are sorted by start;
+        vague regional phrases ("l'est de la Syrie") are one toponym covering the phrase,
+        with geo_precision 3.
         """
         tokens = tokenize(text)
-        matches = self._scan(text, tokens, hints, language)
+        matches = self._scan(text, tokens, hints, language, persons)
         matches = self._add_hints(text, tokens, matches, hints)
         self._apply_phrases(text, tokens, matches)
         self._resolve(text, tokens, matches)
@@ -224,9 +350,13 @@ class Geocoder:
         tokens: list[Token],
         hints: Sequence[tuple[int, int]],
         language: str = "en",
+        persons: Sequence[tuple[int, int]] = (),
     ) -> list[_Match]:
-        """Longest gazetteer names, left to right; a rejected one lets the next word try."""
+        """Longest gazetteer names, left to right. A rejected name lets a shorter one at the
+        same word try ("Washington" of "Washington state"), then the next word."""
         matches: list[_Match] = []
+        hint_index = _SpanIndex(hints)
+        people = _PersonNames(tokens, persons, hints) if persons else None
         i = 0
         while i < len(tokens):
             found = self._longest_at(text, tokens, i)
@@ -238,30 +368,46 @@ class Geocoder:
                     matches.append(demonym)
                     i = demonym.last
                     continue
+            last_end = matches[-1].end if matches else -1
+            while found is not None and not self._accepted(
+                text, tokens, found, hint_index, last_end, people
+            ):
+                shorter = found.last - found.first - 1
+                found = self._longest_at(text, tokens, i, shorter) if shorter else None
             if found is None:
-                i += 1
-                continue
-            # A NER span vouches for the first name inside it: "the Dublin Art Stroll" is
-            # Dublin's, not a hint that "Art" and "Stroll" are towns.
-            found.hinted = any(
-                s < found.end
-                and found.start < e
-                and not any(s < m.end and m.start < e for m in matches)
-                for s, e in hints
-            )
-            if not found.hinted and not self._acceptable(text, tokens, found):
                 i += 1
                 continue
             matches.append(found)
             i = found.last
         return matches
 
-    def _longest_at(self, text: str, tokens: list[Token], i: int) -> _Match | None:
+    def _accepted(
+        self,
+        text: str,
+        tokens: list[Token],
+        found: _Match,
+        hint_index: _SpanIndex,
+        last_end: int,
+        people: _PersonNames | None,
+    ) -> bool:
+        # A NER span vouches for the first name inside it: "the Dublin Art Stroll" is
+        # Dublin's, not a hint that "Art" and "Stroll" are towns. Matches run left to
+        # right without overlapping, so only the last one can already sit in the span.
+        found.hinted = any(last_end <= s for s, _ in hint_index.overlapping(found.start, found.end))
+        if found.hinted:
+            return True
+        if not self._acceptable(text, tokens, found):
+            return False
+        return people is None or not people.holds(found)
+
+    def _longest_at(
+        self, text: str, tokens: list[Token], i: int, limit: int = MAX_NAME_TOKENS
+    ) -> _Match | None:
         best: _Match | None = None
         for form, shift in self._first_forms(tokens[i]):
             if not form:
                 continue
-            max_n = min(self._store.max_tokens(form), MAX_NAME_TOKENS, len(tokens) - i)
+            max_n = min(self._store.max_tokens(form), limit, len(tokens) - i)
             for n in range(max_n, 0, -1):
                 if best is not None and n <= best.last - best.first:
                     break
@@ -278,7 +424,7 @@ class Geocoder:
                     if not self._state_abbreviation(text, tokens[i]):
                         continue
                     cands = tuple(c for c in cands if c.place.feature == "admin1")
-                if cands and not _inside_compound(
+                if cands and not self._inside_compound(
                     text, tokens[i].start + shift, tokens[i + n - 1].end
                 ):
                     start = tokens[i].start + shift
@@ -287,7 +433,7 @@ class Geocoder:
         if not tokens[i].arabic and tokens[i].raw[:1].isupper():
             # A longer name in another spelling beats a shorter exact one: "Khan Younis"
             # (Khān Yūnis) is not the place "Khan" followed by a word.
-            loose = self._loose_at(text, tokens, i)
+            loose = self._loose_at(text, tokens, i, limit)
             if loose is not None and (
                 best is None or loose.last - loose.first > best.last - best.first
             ):
@@ -314,6 +460,7 @@ class Geocoder:
             if cands:
                 m = _Match(tokens[i].start, tokens[i + n - 1].end, i, i + n, cands)
                 m.precision = 3
+                m.demonym = True
                 return m
         return None
 
@@ -323,7 +470,8 @@ class Geocoder:
             country = self._store.country(iso3)
             if country is None:
                 return ()
-            homonyms = self._store.lookup(key_of_norms([t.norm for t in tokenize(country.name)]))
+            name = self._store.name(country.id) or ""
+            homonyms = self._store.lookup(key_of_norms([t.norm for t in tokenize(name)]))
             states = [c for c in homonyms if c.place.feature == "admin1"]
             return (Candidate(country, FLAG_PRIMARY), *states)
         place_key = EN_DEMONYMS.get(key)
@@ -344,8 +492,17 @@ class Geocoder:
             and text[max(0, token.start - 2) : token.start] == ", "
         )
 
-    def _loose_at(self, text: str, tokens: list[Token], i: int) -> _Match | None:
-        for n in range(min(4, len(tokens) - i), 0, -1):
+    def _loose_at(self, text: str, tokens: list[Token], i: int, limit: int = 4) -> _Match | None:
+        first = tokens[i].norm
+        # No loose key starts with this word's skeleton: spare the four lookups.
+        if (
+            first.isascii()
+            and first.isalpha()
+            and first not in LATIN_ARTICLES
+            and not self._store.max_tokens("~" + loose_word(first))
+        ):
+            return None
+        for n in range(min(4, limit, len(tokens) - i), 0, -1):
             if not self._joined(text, tokens, i, n):
                 continue
             norms = [t.norm for t in tokens[i : i + n]]
@@ -355,7 +512,7 @@ class Geocoder:
             if loose is None:
                 continue
             cands = self._store.lookup("~" + loose)
-            if cands:
+            if cands and not self._inside_compound(text, tokens[i].start, tokens[i + n - 1].end):
                 return _Match(tokens[i].start, tokens[i + n - 1].end, i, i + n, cands, loose=True)
         return None
 
@@ -366,11 +523,21 @@ class Geocoder:
         matches: list[_Match],
         hints: Sequence[tuple[int, int]],
     ) -> list[_Match]:
-        """Mark matches inside NER spans; look up NER spans the scan did not cover."""
+        """Mark matches inside NER spans; look up NER spans the scan did not cover.
+
+        ``matches`` run left to right without overlapping, and stay so (a hint's match
+        replaces those it covers), so the matches and tokens of a span are found by
+        bisection: a text with thousands of hints stays linear.
+        """
         if not hints:
             return matches
+        matches = list(matches)
+        token_starts = [t.start for t in tokens]
+        token_ends = [t.end for t in tokens]
         for start, end in hints:
-            covered = [m for m in matches if m.start < end and start < m.end]
+            lo = bisect.bisect_right(matches, start, key=lambda m: m.end)
+            hi = bisect.bisect_left(matches, end, key=lambda m: m.start)
+            covered = matches[lo:hi]
             if covered:
                 covered[0].hinted = True
             if covered and (
@@ -384,12 +551,12 @@ class Geocoder:
                 continue
             # The NER span is longer than what the gazetteer saw inside it ("Zzyzxqu
             # Valley" around "Valley"): the whole span is the toponym.
-            toks = [k for k, t in enumerate(tokens) if t.start >= start and t.end <= end]
-            while toks and tokens[toks[0]].norm in {"the", "le", "la", "les", "l"}:
-                toks = toks[1:]
-            if not toks:
+            first = bisect.bisect_left(token_starts, start)
+            last = bisect.bisect_right(token_ends, end)
+            while first < last and tokens[first].norm in {"the", "le", "la", "les", "l"}:
+                first += 1
+            if first >= last:
                 continue
-            first, last = toks[0], toks[-1] + 1
             norms = [t.norm for t in tokens[first:last]]
             cands = self._store.lookup(key_of_norms(norms))
             loose = False
@@ -399,19 +566,16 @@ class Geocoder:
                 loose = bool(cands)
             if not cands and covered and covered[0].first == first:
                 continue  # "Boston Harbor", "St. Louis Hills": the place heads the span
-            matches = [m for m in matches if m not in covered]
-            matches.append(
-                _Match(
-                    tokens[first].start,
-                    tokens[last - 1].end,
-                    first,
-                    last,
-                    cands,
-                    loose=loose,
-                    hinted=True,
-                )
+            new = _Match(
+                tokens[first].start,
+                tokens[last - 1].end,
+                first,
+                last,
+                cands,
+                loose=loose,
+                hinted=True,
             )
-        matches.sort(key=lambda m: m.start)
+            matches[lo:hi] = [new]  # the span's tokens hold no other match
         return matches
 
     # ------------------------------------------------------------------ acceptance
@@ -437,9 +601,10 @@ class Geocoder:
                     for c in m.candidates
                     if "." in raw or c.place.feature == "country"
                 )
-            if self._inside_proper_name(text, tokens, m):
+            # "Air France", "Star India": a country inside a name is still named.
+            if "country" not in features and self._inside_proper_name(text, tokens, m):
                 return False
-        cue = self._cue_before(text, tokens, m)
+        cue = self._cue_before(text, tokens, m) or self._dateline(text, tokens, m)
         if m.loose:
             m.weak = True  # kept only if the rest of the text points to the same country
             return True
@@ -463,22 +628,32 @@ class Geocoder:
         admins = {m.best.place.admin1 for m in firm if m.best is not None}
         kept = []
         for m in matches:
-            if not m.weak or m.best is None:
+            if not (m.weak or m.loose) or m.best is None:
                 kept.append(m)
                 continue
-            place = m.best.place
-            if m.loose or not m.best.flags & FLAG_PRIMARY:
-                # Loose keys and foreign alternate names ("Julia" for Plovdiv) need a firm
-                # place of the same country, unless it is a several-word name of a large
-                # city ("Khan Younis" for Khān Yūnis): that is no coincidence.
-                ok = place.iso3 in countries or (
-                    m.last - m.first >= 2 and place.population >= 100_000
-                )
-            else:
-                ok = place.population >= 50_000 or place.admin1 in admins
+            ok = self._corroborated(m, m.best, countries, admins)
             if ok:
                 kept.append(m)
+            elif m.hinted:
+                # The NER saw a place whose spelling only loosely matches an unrelated
+                # one: a toponym still, with no place (as for a name the index lacks).
+                m.best = None
+                kept.append(m)
         return kept
+
+    @staticmethod
+    def _corroborated(
+        m: _Match, c: Candidate, countries: set[str | None], admins: set[int | None]
+    ) -> bool:
+        place = c.place
+        if m.loose or not c.flags & FLAG_PRIMARY:
+            # Loose keys and foreign alternate names ("Julia" for Plovdiv) need a firm
+            # place of the same country, unless it is a several-word name of a large
+            # city ("Khan Younis" for Khān Yūnis): that is no coincidence.
+            return place.iso3 in countries or (
+                m.last - m.first >= 2 and place.population >= 100_000
+            )
+        return place.population >= 50_000 or place.admin1 in admins
 
     @staticmethod
     def _capitalised(name_tokens: list[Token]) -> bool:
@@ -502,8 +677,42 @@ class Geocoder:
                 and prev.norm not in STOP_KEYS
                 and prev.norm not in LOCATIVE_CUES
             ):
-                return True
+                # "the Amsterdam-London leg": two places, not a double-barrelled name.
+                return not (gap == "-" and self._known_place(prev.raw))
         return False
+
+    def _inside_compound(self, text: str, start: int, end: int) -> bool:
+        """Part of a hyphenated name ("Saint" of "Saint-Denis"), unless the word across
+        the hyphen names a country or a town of its own: "Fargo-Moorhead", "Egypt-US
+        relations", "the Amsterdam-London leg" name two places."""
+        if not _inside_compound(text, start, end):
+            return False
+        before = _WORD_BEFORE_HYPHEN_RE.search(text, max(0, start - 40), start)
+        after = _WORD_AFTER_HYPHEN_RE.match(text, end)
+        return not any(
+            word is not None and self._known_place(word.group(1)) for word in (before, after)
+        )
+
+    def _known_place(self, word: str) -> bool:
+        norms = [t.norm for t in tokenize(word)]
+        if len(norms) != 1 or norms[0] in STOP_KEYS:
+            return False
+        return any(
+            c.place.feature == "country"
+            or (c.place.feature == "city" and c.place.population >= 10_000)
+            for c in self._store.lookup(norms[0])
+            if c.flags & FLAG_PRIMARY
+        )
+
+    def _dateline(self, text: str, tokens: list[Token], m: _Match) -> bool:
+        """ "TORRINGTON — The mayor...", "BEIRUT (AP) -": a news dateline names a place."""
+        raw = text[m.start : m.end]
+        return (
+            raw.isupper()
+            and len(raw) > 3
+            and self._sentence_initial(text, tokens, m)
+            and _DATELINE_AFTER_RE.match(text, m.end) is not None
+        )
 
     def _sentence_initial_token(self, text: str, tokens: list[Token], k: int) -> bool:
         before = text[max(0, tokens[k].start - 3) : tokens[k].start]
@@ -544,7 +753,15 @@ class Geocoder:
     ) -> list[_Match]:
         """ "le nord-est syrien", "الشمال السوري": a direction then a demonym -> country."""
         demonyms = self._store.demonyms()
-        taken = [(m.phrase_start or m.start, m.phrase_end or m.end) for m in matches]
+        taken = _SpanIndex(
+            [
+                (
+                    m.start if m.phrase_start is None else m.phrase_start,
+                    m.end if m.phrase_end is None else m.phrase_end,
+                )
+                for m in matches
+            ]
+        )
         found: list[_Match] = []
         for k, tok in enumerate(tokens):
             iso3 = demonyms.get(tok.norm)
@@ -558,7 +775,7 @@ class Geocoder:
                 start = tokens[first - 1].start
             if tokens[first].arabic:
                 start = tokens[first].start + self._clitic_len(tokens[first].raw)
-            if any(s < tok.end and start < e for s, e in taken):
+            if taken.overlapping(start, tok.end):
                 continue
             country = self._store.country(iso3)
             if country is None:
@@ -593,16 +810,20 @@ class Geocoder:
     def _resolve(self, text: str, tokens: list[Token], matches: list[_Match]) -> None:
         resolvable = [m for m in matches if m.candidates]
         for m in resolvable:
+            noun_after = not m.demonym and _admin_noun_after(text, m.end)
             m.scores = {
-                c.place.id: self._prior(c) + self._noun_bonus(tokens, m, c) for c in m.candidates
+                c.place.id: self._prior(c) + self._noun_bonus(tokens, m, c, noun_after)
+                for c in m.candidates
             }
             self._prefer_namesake_towns(m)
             self._pick(m)
         self._apply_containers(text, tokens, resolvable)
+        k = PROXIMITY_NEIGHBOURS
         for _ in range(2):
             countries, admins = self._context(resolvable)
-            for m in resolvable:
-                self._pick(m, countries, admins, resolvable)
+            for i, m in enumerate(resolvable):
+                neighbours = resolvable[max(0, i - k) : i] + resolvable[i + 1 : i + 1 + k]
+                self._pick(m, countries, admins, neighbours)
 
     @staticmethod
     def _prefer_namesake_towns(m: _Match) -> None:
@@ -623,7 +844,9 @@ class Geocoder:
             ):
                 m.scores[c.place.id] -= 2.5
 
-    def _noun_bonus(self, tokens: list[Token], m: _Match, c: Candidate) -> float:
+    def _noun_bonus(
+        self, tokens: list[Token], m: _Match, c: Candidate, admin_after: bool = False
+    ) -> float:
         window = {t.norm for t in tokens[max(0, m.first - 4) : m.first]}
         if m.start > tokens[m.first].start:  # glued Arabic preposition: same window
             window |= {tokens[m.first - 1].norm} if m.first else set()
@@ -633,7 +856,7 @@ class Geocoder:
         prev = tokens[m.first - 1].norm if m.first else ""
         prev2 = tokens[m.first - 2].norm if m.first > 1 else ""
         near_nouns = {prev, prev2}
-        if feature in ("admin1", "admin2") and near_nouns & ADMIN_NOUNS:
+        if feature in ("admin1", "admin2") and (near_nouns & ADMIN_NOUNS or admin_after):
             return 5.0
         if feature == "city" and near_nouns & CITY_NOUNS:
             return 1.5
@@ -717,7 +940,7 @@ class Geocoder:
         m: _Match,
         countries: dict[str, float] | None = None,
         admins: dict[int, float] | None = None,
-        others: list[_Match] | None = None,
+        neighbours: list[_Match] | None = None,
     ) -> None:
         best: Candidate | None = None
         best_score = -math.inf
@@ -731,8 +954,8 @@ class Geocoder:
                 support = admins.get(c.place.admin1, 0.0)
                 support -= m.own_admins.get(c.place.admin1, 0.0)
                 context += 1.5 * min(support, 1.0)
-            if others and c.place.feature in ("city", "site"):
-                context += self._proximity(m, c, others)
+            if neighbours and c.place.feature in ("city", "site"):
+                context += self._proximity(c, neighbours)
             # Context decides between homonyms of similar standing; capped so that a
             # US local story still reads "Egypt" as the country.
             score = m.scores[c.place.id] + min(context, MAX_CONTEXT_BONUS)
@@ -741,19 +964,29 @@ class Geocoder:
         m.best = best
 
     @staticmethod
-    def _proximity(m: _Match, c: Candidate, others: list[_Match]) -> float:
-        """Towns near the other places of the text are likelier (at most +2)."""
+    def _proximity(c: Candidate, neighbours: list[_Match]) -> float:
+        """Towns near the towns named around them are likelier (at most +2).
+
+        ``neighbours`` are the names within ``PROXIMITY_NEIGHBOURS`` on each side, so the
+        cost per candidate is bounded whatever the length of the text.
+        """
         bonus = 0.0
-        for o in others:
-            if o is m or o.best is None or o.best.place.feature not in ("city", "site"):
+        lat, lon = c.place.lat, c.place.lon
+        for o in neighbours:
+            if o.best is None:
                 continue
-            if o.best.place.id == c.place.id:
+            near = o.best.place
+            if near.feature not in ("city", "site") or near.id == c.place.id:
                 continue
-            d = _haversine_km(c.place.lat, c.place.lon, o.best.place.lat, o.best.place.lon)
+            if abs(near.lat - lat) > _PROXIMITY_MAX_DLAT:
+                continue
+            d = _haversine_km(lat, lon, near.lat, near.lon)
             if d < 150:
                 bonus += 0.7
             elif d < 400:
                 bonus += 0.3
+            if bonus >= 2.0:
+                break
         return min(bonus, 2.0)
 
     # ------------------------------------------------------------------ output
@@ -795,6 +1028,7 @@ class Geocoder:
 
     def _place(self, rec: PlaceRecord) -> Place:
         admin1 = admin2 = None
+        name = self._store.name(rec.id) or ""
         gid = f"geonames:{rec.id}"
         if rec.feature in ("site", "region"):
             info = self._store.site_info(rec.id)
@@ -803,23 +1037,21 @@ class Geocoder:
                 admin1 = info[2]
         else:
             if rec.admin1 is not None and rec.feature != "admin1":
-                a1 = self._store.place(rec.admin1)
-                admin1 = a1.name if a1 else None
+                admin1 = self._store.name(rec.admin1)
             elif rec.feature == "admin1":
-                admin1 = rec.name
+                admin1 = name
             if rec.admin2 is not None:
-                a2 = self._store.place(rec.admin2)
-                admin2 = a2.name if a2 else None
+                admin2 = self._store.name(rec.admin2)
             elif rec.feature == "admin2":
-                admin2 = rec.name
+                admin2 = name
         country = self._store.country(rec.iso3) if rec.iso3 else None
         return Place(
             gazetteer_id=gid,
-            name=rec.name,
+            name=name,
             feature=rec.feature,
             admin1=admin1,
             admin2=admin2,
-            country=country.name if country else None,
+            country=self._store.name(country.id) if country else None,
             iso3=rec.iso3,
             lat=rec.lat,
             lon=rec.lon,
@@ -827,11 +1059,33 @@ class Geocoder:
         )
 
 
+def _admin_noun_after(text: str, end: int) -> bool:
+    """Whether an English admin noun follows the name, or the list of names it starts:
+    "Idlib province", "Washington state", "Harvey, Harper and Kingman counties"."""
+    found = _NOUN_AFTER_LIST_RE.match(text, end)
+    return found is not None and found.group(1) in _ADMIN_NOUNS_AFTER
+
+
 def _inside_compound(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is only part of a hyphenated name: "Dasht" of
-    "Dasht-e-Barchi" (a Kabul district), "Saint" of "Saint-Denis", is not a place."""
+    "Dasht-e-Barchi" (a Kabul district), "Saint" of "Saint-Denis", is not a place.
+
+    Two hyphenations keep the place: an English adjective made of it ("the Houston-based
+    contractor", "a Damascus-born writer") and a US legislator's party and home town
+    ("Rep. Jane Doe, D-Plymouth").
+    """
     before = text[start - 1 : start] if start > 0 else ""
     after = text[end : end + 2]
-    joined_before = before in ("-", "‐") and start > 1 and text[start - 2].isalpha()
-    joined_after = len(after) == 2 and after[0] in ("-", "‐") and after[1].isalpha()
+    joined_before = (
+        before in ("-", "‐")
+        and start > 1
+        and text[start - 2].isalpha()
+        and _PARTY_BEFORE_RE.search(text, max(0, start - 4), start) is None
+    )
+    joined_after = (
+        len(after) == 2
+        and after[0] in ("-", "‐")
+        and after[1].isalpha()
+        and _ADJECTIVE_AFTER_RE.match(text, end) is None
+    )
     return joined_before or joined_after

@@ -167,6 +167,20 @@ _DOUBLE_RE = re.compile(r"(.)\1+")
 _VOWELS_RE = re.compile(r"(?<!^)[aeiouyw]")
 
 
+def loose_word(norm: str) -> str:
+    """The loose form of one normalised Latin-script word (the first word of a loose key
+    is its head in the index)."""
+    if norm.isdigit():
+        return norm
+    word = _GLUED_ARTICLE_RE.sub("", norm)
+    word = _TRAILING_H_RE.sub("", word)
+    for old, new in _LOOSE_DIGRAPHS:
+        word = word.replace(old, new)
+    word = _DOUBLE_RE.sub(r"\1", word)
+    word = _VOWELS_RE.sub("", word)
+    return _DOUBLE_RE.sub(r"\1", word)
+
+
 def loose_key_of_norms(norms: list[str]) -> str | None:
     """The loose key of Latin-script normalised tokens, or None if too short to be safe."""
     parts = []
@@ -177,13 +191,7 @@ def loose_key_of_norms(norms: list[str]) -> str | None:
             if norm.isdigit():
                 parts.append(norm)
             continue
-        word = _GLUED_ARTICLE_RE.sub("", norm)
-        word = _TRAILING_H_RE.sub("", word)
-        for old, new in _LOOSE_DIGRAPHS:
-            word = word.replace(old, new)
-        word = _DOUBLE_RE.sub(r"\1", word)
-        word = _VOWELS_RE.sub("", word)
-        word = _DOUBLE_RE.sub(r"\1", word)
+        word = loose_word(norm)
         if word:
             parts.append(word)
     loose = " ".join(parts)

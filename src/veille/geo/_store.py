@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+import struct
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from veille.errors import DataError
 
-SCHEMA_VERSION = 1
+# 2: one row per key with its candidates packed (no join, no per-place row at lookup).
+SCHEMA_VERSION = 2
 
 FEATURE_CODES: dict[str, int] = {
     "country": 0,
@@ -31,6 +32,12 @@ FLAG_LOOSE = 4
 SUBDIVISION_ID_BASE = 3_000_000_000
 SITE_ID_BASE = -1
 
+# One candidate of a key, packed little-endian: place id, feature code, name flags, ISO3
+# (empty: none), admin1 and admin2 place ids (0: none), latitude and longitude in
+# 1e-5 degrees (GeoNames' own precision, so exact), population.
+CANDIDATE = struct.Struct("<qBB3sIIiiI")
+COORD_SCALE = 100_000
+
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE place (
@@ -45,10 +52,8 @@ CREATE TABLE place (
     population INTEGER NOT NULL
 );
 CREATE TABLE name (
-    key TEXT NOT NULL,
-    place INTEGER NOT NULL,
-    flags INTEGER NOT NULL,
-    PRIMARY KEY (key, place)
+    key TEXT PRIMARY KEY,
+    candidates BLOB NOT NULL
 ) WITHOUT ROWID;
 CREATE TABLE head (token TEXT PRIMARY KEY, max_tokens INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE site (
@@ -75,12 +80,15 @@ REBUILD_FIX = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceRecord:
-    """One row of the place table (internal; the public record is ``veille.geo.Place``)."""
+class PlaceRecord(NamedTuple):
+    """One place of the index (internal; the public record is ``veille.geo.Place``).
+
+    A named tuple: lookups build thousands per second, and a tuple is the cheapest typed
+    record to build. Its display name is read only for the places a text resolves to
+    (:meth:`GazetteerStore.name`): candidates that lose need none.
+    """
 
     id: int
-    name: str
     feature: str
     iso3: str | None
     admin1: int | None
@@ -90,10 +98,38 @@ class PlaceRecord:
     population: int
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
+    """A place a key names, with the flags of that name (``FLAG_*``)."""
+
     place: PlaceRecord
     flags: int
+
+
+CandidateRow = tuple[int, int, int, str | None, int | None, int | None, float, float, int]
+
+
+def pack_candidates(rows: list[CandidateRow]) -> bytes:
+    """The ``name.candidates`` blob of one key: ``(place id, feature code, flags, iso3,
+    admin1, admin2, lat, lon, population)`` for each place it names."""
+    packed = []
+    for pid, feature, flags, iso3, admin1, admin2, lat, lon, population in rows:
+        ilat, ilon = round(lat * COORD_SCALE), round(lon * COORD_SCALE)
+        if ilat / COORD_SCALE != lat or ilon / COORD_SCALE != lon:
+            raise ValueError(f"place {pid}: ({lat}, {lon}) has more than 5 decimals")
+        packed.append(
+            CANDIDATE.pack(
+                pid,
+                feature,
+                flags,
+                (iso3 or "").encode("ascii"),
+                admin1 or 0,
+                admin2 or 0,
+                ilat,
+                ilon,
+                population,
+            )
+        )
+    return b"".join(packed)
 
 
 class GazetteerStore:
@@ -122,6 +158,7 @@ class GazetteerStore:
         self._heads: dict[str, int] = {}
         self._names: dict[str, tuple[Candidate, ...]] = {}
         self._places: dict[int, PlaceRecord] = {}
+        self._display: dict[int, str] = {}
         self._countries: dict[str, tuple[float, float, float, float]] | None = None
         self._demonyms: dict[str, str] | None = None
         self._country_place: dict[str, PlaceRecord] | None = None
@@ -147,16 +184,36 @@ class GazetteerStore:
         """Places indexed under ``key`` (prefix "~" for loose keys)."""
         cached = self._names.get(key)
         if cached is None:
-            rows = self._con.execute(
-                "SELECT n.flags, p.id, p.name, p.feature, p.iso3, p.admin1, p.admin2, p.lat, "
-                "p.lon, p.population FROM name n JOIN place p ON p.id = n.place WHERE n.key = ?",
-                (key,),
-            ).fetchall()
-            cached = tuple(Candidate(self._record(row[1:]), row[0]) for row in rows)
+            # One B-tree probe returns every candidate packed in one blob: no join, and
+            # a place already seen (Paris, the key "paris" and "paname") is reused.
+            row = self._con.execute("SELECT candidates FROM name WHERE key = ?", (key,)).fetchone()
+            cached = () if row is None else self._unpack(row[0])
             if len(self._names) > 200_000:
                 self._names.clear()
             self._names[key] = cached
         return cached
+
+    def _unpack(self, blob: bytes) -> tuple[Candidate, ...]:
+        places = self._places
+        out = []
+        for pid, feature, flags, iso3, admin1, admin2, lat, lon, pop in CANDIDATE.iter_unpack(blob):
+            rec = places.get(pid)
+            if rec is None:
+                rec = PlaceRecord(
+                    pid,
+                    FEATURE_NAMES[feature],
+                    iso3.decode("ascii") if iso3[0] else None,  # packed NULs: none
+                    admin1 or None,
+                    admin2 or None,
+                    lat / COORD_SCALE,
+                    lon / COORD_SCALE,
+                    pop,
+                )
+                if len(places) > 200_000:
+                    places.clear()
+                places[pid] = rec
+            out.append(Candidate(rec, flags))
+        return tuple(out)
 
     def _record(self, row: tuple[Any, ...]) -> PlaceRecord:
         # SQLite already returns int/float/str/None for these columns: no conversions.
@@ -164,7 +221,7 @@ class GazetteerStore:
         cached = self._places.get(pid)
         if cached is None:
             cached = PlaceRecord(
-                pid, row[1], FEATURE_NAMES[row[2]], row[3], row[4], row[5], row[6], row[7], row[8]
+                pid, FEATURE_NAMES[row[1]], row[2], row[3], row[4], row[5], row[6], row[7]
             )
             self._places[pid] = cached
         return cached
@@ -174,11 +231,24 @@ class GazetteerStore:
         if cached is not None:
             return cached
         row = self._con.execute(
-            "SELECT id, name, feature, iso3, admin1, admin2, lat, lon, population "
+            "SELECT id, feature, iso3, admin1, admin2, lat, lon, population "
             "FROM place WHERE id = ?",
             (pid,),
         ).fetchone()
         return None if row is None else self._record(tuple(row))
+
+    def name(self, pid: int) -> str | None:
+        """The display name of place ``pid`` (read when a toponym is output)."""
+        cached = self._display.get(pid)
+        if cached is None:
+            row = self._con.execute("SELECT name FROM place WHERE id = ?", (pid,)).fetchone()
+            if row is None:
+                return None
+            cached = str(row[0])
+            if len(self._display) > 200_000:
+                self._display.clear()
+            self._display[pid] = cached
+        return cached
 
     def country_boxes(self) -> dict[str, tuple[float, float, float, float]]:
         """ISO3 -> (min_lat, max_lat, min_lon, max_lon) of the country's GeoNames cities."""
@@ -193,7 +263,7 @@ class GazetteerStore:
         """The country place of ``iso3``."""
         if self._country_place is None:
             rows = self._con.execute(
-                "SELECT id, name, feature, iso3, admin1, admin2, lat, lon, population "
+                "SELECT id, feature, iso3, admin1, admin2, lat, lon, population "
                 "FROM place WHERE feature = ?",
                 (FEATURE_CODES["country"],),
             ).fetchall()

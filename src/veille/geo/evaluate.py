@@ -31,6 +31,16 @@ MISS_KM = 20038.0
 HintFn = Callable[[str, str], Sequence[tuple[int, int]]]
 
 
+class NerSpans(Record):
+    """What a NER found in one text: place spans (LOC/GPE/FAC) and person spans."""
+
+    places: list[tuple[int, int]]
+    persons: list[tuple[int, int]]
+
+
+NerFn = Callable[[str, str], NerSpans]
+
+
 class GeoScores(Record):
     documents: int
     gold_toponyms: int
@@ -44,17 +54,22 @@ class GeoScores(Record):
     seconds: float
 
 
-def spacy_hints(language: str = "en") -> HintFn:
-    """Hints from veille's spaCy pipeline: the spans its NER labels LOC, GPE or FAC."""
+def spacy_ner(language: str = "en") -> NerFn:
+    """Spans from veille's spaCy pipeline: places (LOC, GPE, FAC) and persons (PER/PERSON)."""
     from veille.nlp import load_spacy
 
     nlp = load_spacy(language)
 
-    def hints(text: str, _language: str) -> list[tuple[int, int]]:
+    def spans(text: str, _language: str) -> NerSpans:
         doc = nlp(text)
-        return [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("LOC", "GPE", "FAC")]
+        return NerSpans(
+            places=[
+                (e.start_char, e.end_char) for e in doc.ents if e.label_ in ("LOC", "GPE", "FAC")
+            ],
+            persons=[(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PER", "PERSON")],
+        )
 
-    return hints
+    return spans
 
 
 def evaluate_geoparsing(
@@ -62,13 +77,18 @@ def evaluate_geoparsing(
     *,
     geocoder: Geocoder | None = None,
     hints: HintFn | None = None,
+    ner: NerFn | None = None,
     use_ner: bool = True,
     limit: int | None = None,
 ) -> GeoScores:
-    """Score :meth:`Geocoder.geoparse` end to end against the gold file at ``path``."""
+    """Score :meth:`Geocoder.geoparse` end to end against the gold file at ``path``.
+
+    Place hints and person spans come from ``ner`` (spaCy's by default), or place hints
+    alone from ``hints``; ``use_ner=False`` scores gazetteer scanning alone.
+    """
     geo = geocoder or Geocoder.load()
-    if hints is None and use_ner:
-        hints = spacy_hints("en")
+    if ner is None and hints is None and use_ner:
+        ner = spacy_ner("en")
     t0 = time.perf_counter()
     n_docs = n_pred = n_pred_ok = n_gold = n_gold_found = 0
     errors: list[float] = []
@@ -84,8 +104,12 @@ def evaluate_geoparsing(
                 break
             text: str = doc["text"]
             language: str = doc.get("language") or "en"
-            spans = hints(text, language) if hints else ()
-            predicted = geo.geoparse(text, language, hints=spans)
+            if ner is not None:
+                found = ner(text, language)
+                predicted = geo.geoparse(text, language, hints=found.places, persons=found.persons)
+            else:
+                spans = hints(text, language) if hints else ()
+                predicted = geo.geoparse(text, language, hints=spans)
             gold = doc["toponyms"]
             n_pred += len(predicted)
             n_pred_ok += sum(1 for p in predicted if any(_overlap(p, g) for g in gold))
