@@ -14,6 +14,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from types import MappingProxyType
+from typing import Final
 
 from veille.extract.lexicon import (
     Lexicon,
@@ -1195,12 +1197,9 @@ _COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "
 # sanction, unless conditioned on the target ("may halt mediation if ...").
 _THREATENING = frozenset({"COERCE", "ASSAULT", "PROTEST"})
 _HOSTILE = _THREATENING | {"SANCTION"}
-_THREAT_MODES = {
-    "SANCTION": "relations",
-    "COERCE": "restrict",
-    "PROTEST": "relations",
-    "ASSAULT": "violence",
-}
+_THREAT_MODES: Final = MappingProxyType(
+    {"SANCTION": "relations", "COERCE": "restrict", "PROTEST": "relations", "ASSAULT": "violence"}
+)
 
 
 @dataclass(frozen=True, slots=True)
