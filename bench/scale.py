@@ -3,10 +3,10 @@
 1. ``--spark-n`` articles through ``veille.spark.run_spark`` with ``local[1]`` then
    ``local[2]`` (each its own SparkSession, models loading once per Python worker):
    wall seconds, docs/s, and the speed-up local[2]/local[1] (2.0 is perfect).
-2. Peak RSS of a local streaming run (``veille extract``'s path: ``read_inputs`` ->
-   ``Pipeline.run_detailed``) at each of ``--rss-sizes``, each in a fresh process
-   (peak RSS is per process). Flat is the goal: articles stream in batches of 32; only
-   the per-article events are kept for cross-article dedup.
+2. Peak RSS of ``veille ingest`` (``read_inputs`` -> ``Store.ingest`` into a new
+   SQLite store) at each of ``--rss-sizes``, each in a fresh process (peak RSS is per
+   process). Flat is the goal: articles stream in batches of 32 and each article's
+   events go to the store in its own transaction; nothing grows with the corpus.
 
     python bench/scale.py --spark-n 500 --rss-sizes 500 2000           # this machine
     python bench/scale.py --spark-n 10000 --rss-sizes 10000 100000     # a bigger one
@@ -49,20 +49,27 @@ def spark_run(corpus: Path, master: str, out: Path) -> dict[str, object]:
 
 
 def rss_child(corpus: str) -> None:
-    """Run in a fresh process: the local streaming run; prints its peak RSS."""
+    """Run in a fresh process: ``veille ingest``'s path (``read_inputs`` ->
+    ``Store.ingest`` into a new SQLite store, dedup against stored events); prints its
+    peak RSS."""
     from veille.ingest import read_inputs
     from veille.pipeline import Pipeline
+    from veille.store import open_store
 
+    db = Path(corpus).with_suffix(".sqlite")
+    store = open_store(f"sqlite:///{db}")
     t0 = time.perf_counter()
-    result = Pipeline().run_detailed(read_inputs([corpus]))
+    report = store.ingest(read_inputs([corpus]), Pipeline())
     wall = time.perf_counter() - t0
+    store.close()
     print(
         json.dumps(
             {
-                "articles": result.articles_read,
-                "events": len(result.events),
+                "articles": report.articles_added + report.articles_skipped,
+                "events": report.events_added,
+                "failures": len(report.failures),
                 "wall_s": round(wall, 1),
-                "docs_per_s": round(result.articles_read / wall, 2),
+                "docs_per_s": round((report.articles_added + report.articles_skipped) / wall, 2),
                 "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
             }
         )
@@ -79,7 +86,7 @@ def plot(result: dict[str, object], path: Path) -> None:
     assert isinstance(rss, list)
     sizes = [r["articles"] for r in rss]
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 4))
-    ax1.plot(sizes, [r["docs_per_s"] for r in rss], "o-", label="local Pipeline.run")
+    ax1.plot(sizes, [r["docs_per_s"] for r in rss], "o-", label="veille ingest (local)")
     spark = result.get("spark", [])
     assert isinstance(spark, list)
     for r in spark:
@@ -93,7 +100,7 @@ def plot(result: dict[str, object], path: Path) -> None:
     ax2.set_xlabel("corpus size (articles)")
     ax2.set_ylabel("peak RSS (MiB)")
     ax2.set_ylim(bottom=0)
-    ax2.set_title("Memory, local streaming run")
+    ax2.set_title("Memory, veille ingest (SQLite store)")
     fig.suptitle("veille on 2 shared cores, 24 GiB")
     fig.tight_layout()
     fig.savefig(path, dpi=100)
