@@ -222,6 +222,36 @@ def test_big_city_outranks_a_same_named_state(geo: Geocoder) -> None:
     assert place.feature == "city" and place.admin1 == "District of Columbia"
 
 
+def test_a_minor_country_does_not_outvote_the_story(geo: Geocoder) -> None:
+    # One US town among four European places: "Paris" and "Berlin" stay in Europe.
+    text = (
+        "Trains from Amsterdam, Brussels and London to Paris and Berlin are still slow. "
+        "The consultancy has an office in Houston."
+    )
+    toponyms = geo.geoparse(text, "en")
+    assert place_of(toponyms, "Houston").iso3 == "USA"
+    assert place_of(toponyms, "Paris").iso3 == "FRA"
+    assert place_of(toponyms, "Berlin").iso3 == "DEU"
+
+
+def test_state_does_not_give_way_to_a_village_with_its_alternate_name(geo: Geocoder) -> None:
+    # "Minnesota" is among the alternate names of Minneota (1,400 people), not its name:
+    # the namesake rule ("Aleppo" is the city, not the governorate) must not fire for it.
+    from veille.geo._geocoder import _Match, key_of_norms, tokenize
+
+    def penalised(name: str) -> set[str]:
+        key = key_of_norms([t.norm for t in tokenize(name)])
+        cands = geo._store.lookup(key)
+        m = _Match(0, len(name), 0, 1, cands)
+        m.scores = {c.place.id: 0.0 for c in cands}
+        geo._prefer_namesake_towns(m)
+        return {c.place.feature for c in cands if m.scores[c.place.id] < 0}
+
+    assert penalised("Minnesota") == set()
+    assert penalised("Alep") == {"admin1"}  # an alternate name too, but of the seat
+    assert penalised("Idlib") == {"admin1"}
+
+
 # --------------------------------------------------------------------------- demonyms
 
 

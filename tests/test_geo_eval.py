@@ -17,9 +17,9 @@ GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "geo_dev
 )
 def test_geoparsing_stays_above_its_floor() -> None:
     # Gazetteer scanning only (no spaCy): ~10 s. Floors sit a little under the measured
-    # figures (P 0.758, R 0.901, acc@161 0.781, median 0.2 km) so that a regression fails.
+    # figures (P 0.750, R 0.902, acc@161 0.793, median 0.1 km) so that a regression fails.
     scores = evaluate_geoparsing(GOLD, use_ner=False)
     assert scores.precision >= 0.74
     assert scores.recall >= 0.88
-    assert scores.acc_161 >= 0.765
+    assert scores.acc_161 >= 0.78
     assert scores.median_error_km <= 5

@@ -50,6 +50,8 @@ from veille.model import GeoPrecision, Location, Record
 
 MAX_NAME_TOKENS = 8
 MAX_CONTEXT_BONUS = 3.0
+# Bonus for a candidate in the country the rest of the text is about (scaled by share).
+COUNTRY_CONTEXT = 2.0
 # How many resolvable names on each side of a name, in text order, can vouch for a
 # nearby town: bounds the proximity score (linear in the text, not quadratic) and keeps
 # a long page of many stories from mixing one story's places into another's.
@@ -829,8 +831,21 @@ class Geocoder:
     def _prefer_namesake_towns(m: _Match) -> None:
         """A bare "Aleppo" is the city, not the governorate named after it (ACLED's reading);
         "la province d'Alep" gets the admin area through the noun bonus."""
-        towns = {c.place.admin1 for c in m.candidates if c.place.feature == "city"}
-        towns |= {c.place.admin2 for c in m.candidates if c.place.feature == "city"}
+        # Not a village that merely carries the name among its alternate names: "Minnesota"
+        # is one of Minneota's (1,400 people), which must not make the state give way.
+        # "Alep" is only an alternate name of Aleppo the city too, but a namesake seat.
+        area_pop = {c.place.id: c.place.population for c in m.candidates}
+        named = [
+            c
+            for c in m.candidates
+            if c.place.feature == "city"
+            and (
+                c.flags & FLAG_PRIMARY
+                or c.place.population * 50
+                >= max(area_pop.get(c.place.admin1 or -1, 0), area_pop.get(c.place.admin2 or -1, 0))
+            )
+        ]
+        towns = {c.place.admin1 for c in named} | {c.place.admin2 for c in named}
         # A big city outranks a same-named state of its country ("Washington"): news
         # names the state with its noun ("Washington state").
         big = {
@@ -944,12 +959,18 @@ class Geocoder:
     ) -> None:
         best: Candidate | None = None
         best_score = -math.inf
+        # A country's support counts by its share of everything else the text names: one
+        # stray US town in a story about Amsterdam, London and Brussels must not pull
+        # "Paris" and "Berlin" across the Atlantic (dev: acc@161 0.785 -> 0.798).
+        others = 0.0
+        if countries:
+            others = sum(countries.values()) - sum(m.own_countries.values())
         for c in m.candidates:
             context = 0.0
-            if countries and c.place.iso3:
+            if countries and c.place.iso3 and others > 0:
                 support = countries.get(c.place.iso3, 0.0)
                 support -= m.own_countries.get(c.place.iso3, 0.0)
-                context += 2.5 * min(support, 1.0)
+                context += COUNTRY_CONTEXT * (support / others) * min(support, 1.0)
             if admins and c.place.admin1 is not None and c.place.feature != "admin1":
                 support = admins.get(c.place.admin1, 0.0)
                 support -= m.own_admins.get(c.place.admin1, 0.0)
