@@ -59,7 +59,18 @@ def rss_child(corpus: str) -> None:
     db = Path(corpus).with_suffix(".sqlite")
     store = open_store(f"sqlite:///{db}")
     t0 = time.perf_counter()
-    report = store.ingest(read_inputs([corpus]), Pipeline())
+    seen = 0
+
+    def progress(_item: object) -> None:
+        # A trace on stderr every 5,000 articles: a run stopped early still shows its curve.
+        nonlocal seen
+        seen += 1
+        if seen % 5000 == 0:
+            rss = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+            wall = round(time.perf_counter() - t0)
+            print(f"{seen} articles, {wall} s, peak RSS {rss} MiB", file=sys.stderr, flush=True)
+
+    report = store.ingest(read_inputs([corpus]), Pipeline(), on_item=progress)
     wall = time.perf_counter() - t0
     store.close()
     print(
@@ -86,13 +97,27 @@ def plot(result: dict[str, object], path: Path) -> None:
     assert isinstance(rss, list)
     sizes = [r["articles"] for r in rss]
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 4))
-    ax1.plot(sizes, [r["docs_per_s"] for r in rss], "o-", label="veille ingest (local)")
+    ax1.plot(sizes, [r["docs_per_s"] for r in rss], "o-", label="veille ingest (local, fr/ar/en)")
     spark = result.get("spark", [])
     assert isinstance(spark, list)
     for r in spark:
-        ax1.plot([r["articles"]], [r["docs_per_s"]], "s", label=f"Spark {r['master']}")
+        ax1.plot([r["articles"]], [r["docs_per_s"]], "s", label=f"Spark {r['master']} (fr/ar/en)")
+    # Pipeline.run and bare spaCy from bench/throughput.py (French), where they were run.
+    runs = sorted(
+        (json.loads(f.read_text("utf-8")) for f in RESULTS.glob("throughput-fr-*.json")),
+        key=lambda r: int(r["n_articles"]),
+    )
+    if runs:
+        ns = [r["n_articles"] for r in runs]
+        ax1.plot(
+            ns,
+            [r["pipeline_docs_per_s"] for r in runs],
+            "^-",
+            label="Pipeline.run (fr, models preloaded)",
+        )
+        ax1.plot(ns, [r["spacy_docs_per_s"] for r in runs], "v--", label="bare spaCy (fr)")
     ax1.set_xlabel("corpus size (articles)")
-    ax1.set_ylabel("docs/s (incl. model loading)")
+    ax1.set_ylabel("articles/s")
     ax1.set_ylim(bottom=0)
     ax1.legend()
     ax1.set_title("Throughput")
@@ -133,7 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             proc = subprocess.run(
                 [sys.executable, __file__, "--rss-child", str(corpus)],
                 check=True,
-                capture_output=True,
+                stdout=subprocess.PIPE,  # the JSON result; progress goes to our stderr
                 text=True,
             )
             rss.append(json.loads(proc.stdout.strip().splitlines()[-1]))
