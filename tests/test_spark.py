@@ -190,3 +190,24 @@ def test_blocked_dedup_equals_local_dedup(seed: int) -> None:
     # every per-article event ends up in exactly one output event
     keys = [m.key() for e in blocked for m in e.mentions]
     assert sorted(keys) == sorted(m.key() for e in events for m in e.mentions)
+
+
+def test_inputs_spark_would_skip_or_stop_on_are_clear_errors(
+    spark: SparkSession, tmp_path: Path
+) -> None:
+    """`spark-run` checks its inputs before any work: a pattern matching nothing (Spark
+    stops with a PATH_NOT_FOUND traceback) and a folder with nothing readable (Spark
+    reads it as empty and the run "succeeds") are errors naming the path."""
+    from veille.errors import InputError
+    from veille.spark._io import read_articles, read_articles_in_order
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.log").write_text("Not an article type.", "utf-8")
+    pattern = str(tmp_path / "nothing-*.jsonl")
+    for read in (read_articles, read_articles_in_order):
+        with pytest.raises(InputError, match="no file matches the pattern") as err:
+            read(spark, [pattern])
+        assert err.value.where == pattern
+        with pytest.raises(InputError, match="no readable files in the directory"):
+            read(spark, [str(empty)])

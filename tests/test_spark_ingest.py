@@ -267,3 +267,52 @@ def test_walk_order_key_sorts_as_the_local_reader_walks(tmp_path: Path) -> None:
     by_key = [os.path.splitext(r)[0] for r in sorted(relative, key=walk_order_key)]
     assert by_key == local
     assert local[:2] == ["a-b", "z"]  # a folder's own files come first
+
+
+def test_inputs_spark_would_skip_or_stop_on_are_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder with nothing readable (Spark reads it as empty, and the run "succeeded")
+    and a pattern matching no file (Spark stops the whole run with PATH_NOT_FOUND) are
+    failed inputs, as with the local engine; no Spark session is needed for them."""
+    from veille.cli import build_app
+    from veille.spark import _ingest
+    from veille.store import open_store
+
+    def no_session(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a Spark session was started for inputs that all failed")
+
+    monkeypatch.setattr(_ingest, "_session", no_session)
+    empty = tmp_path / "empty"
+    (empty / ".cache").mkdir(parents=True)
+    (empty / ".cache" / "a.txt").write_text("Hidden.", "utf-8")
+    (empty / "notes.log").write_text("Not an article type.", "utf-8")
+    pattern = str(tmp_path / "nothing-*.jsonl")
+    store = open_store(f"sqlite:///{tmp_path / 'v.db'}")
+    report = _ingest.ingest_spark(store, [str(empty), pattern])
+    assert [(f.origin, f.cause) for f in report.failures] == [
+        (str(empty), "no readable files in the directory"),
+        (pattern, "no file matches the pattern"),
+    ]
+    assert store.ingest_errors(report.run_id) == report.failures
+    store.close()
+    db = f"sqlite:///{tmp_path / 'cli.db'}"
+    cli = CliRunner().invoke(build_app(), ["ingest", pattern, "--db", db, "--engine", "spark"])
+    assert cli.exit_code == 1, cli.output
+    assert "no file matches the pattern" in cli.output
+
+
+def test_parquet_folders_and_named_formats_are_left_to_spark(tmp_path: Path) -> None:
+    from veille.spark._ingest import _local_reader_fails
+
+    written = tmp_path / "articles.out"
+    written.mkdir()
+    (written / "part-00000.parquet").write_bytes(b"PAR1")
+    (written / "_SUCCESS").write_bytes(b"")
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    (logs / "day.log").write_text("{}", "utf-8")
+    assert not _local_reader_fails(str(written))  # a folder Spark wrote: Parquet
+    assert _local_reader_fails(str(logs))  # nothing the reader reads
+    assert not _local_reader_fails(str(logs), "jsonl")  # unless the user names the format
+    assert _local_reader_fails(str(tmp_path / "missing"), "jsonl")  # missing stays missing

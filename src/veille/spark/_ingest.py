@@ -49,6 +49,8 @@ from veille.spark._io import (
     LineNumbers,
     article_stream,
     classify,
+    holds_readable_file,
+    matches_nothing,
     ordered_rows,
     read_articles_in_order,
 )
@@ -175,7 +177,9 @@ def ingest_spark(
     recorded as failed. Raises ``InputError`` for inputs Spark cannot read here
     (standard input, http(s) URLs: use the local engine).
     """
-    plan = _plan_inputs(input_paths, pub_date=pub_date, language=language)
+    plan = _plan_inputs(
+        input_paths, pub_date=pub_date, language=language, input_format=input_format
+    )
     options = ExtractOptions(
         pub_date=pub_date, language=language, models=tuple(sorted((models or {}).items()))
     )
@@ -200,7 +204,11 @@ def ingest_spark(
 
 
 def _plan_inputs(
-    paths: Sequence[str], *, pub_date: date | None, language: str | None
+    paths: Sequence[str],
+    *,
+    pub_date: date | None,
+    language: str | None,
+    input_format: str = "auto",
 ) -> _InputPlan:
     spark_paths: list[tuple[int, str]] = []
     local_failures: dict[int, list[ArticleFailure]] = {}
@@ -211,7 +219,16 @@ def _plan_inputs(
                 where=path,
                 fix="give files, folders, globs or hdfs:// / s3a:// URIs, or use --engine local",
             )
-        if _local_reader_fails(path):
+        if matches_nothing(path):
+            # Spark would stop the whole run with PATH_NOT_FOUND: one failed input instead.
+            local_failures[index] = [
+                ArticleFailure(
+                    origin=path,
+                    cause="no file matches the pattern",
+                    fix="check the pattern (it is matched by Spark, not by the shell)",
+                )
+            ]
+        elif _local_reader_fails(path, input_format):
             failures: list[ArticleFailure] = []
             for item in read_inputs([path], pub_date=pub_date, language=language):
                 if not isinstance(item, ArticleFailure):  # it rejects such a path whole
@@ -223,19 +240,21 @@ def _plan_inputs(
     return _InputPlan(spark_paths, local_failures)
 
 
-def _local_reader_fails(path: str) -> bool:
-    """A local path the local reader rejects whole: missing, or a file of a type it
-    does not read (Spark would silently skip either)."""
+def _local_reader_fails(path: str, input_format: str = "auto") -> bool:
+    """A local path the local reader rejects whole: missing, a file of a type it does
+    not read, or a directory holding no file it reads (Spark would silently skip all
+    three, and the run would end "successfully" with nothing read). Parquet, and any
+    format the user names, is Spark's to read."""
     if "://" in path or any(c in path for c in "*?["):
         return False
     target = Path(path)
     if not target.exists():
         return True
-    return (
-        target.is_file()
-        and target.suffix.lower() not in EXTENSION_KINDS
-        and classify(path) != "parquet"
-    )
+    if input_format != "auto" or classify(path) == "parquet":
+        return False
+    if target.is_dir():
+        return not holds_readable_file(target)
+    return target.is_file() and target.suffix.lower() not in EXTENSION_KINDS
 
 
 def _ingest(

@@ -26,11 +26,12 @@ reader's walk order, the lines of a JSONL file in order, each line's origin
 
 from __future__ import annotations
 
+import glob
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Literal, cast
 
 from veille.errors import InputError
@@ -107,7 +108,9 @@ def read_articles(
     by_format: dict[InputFormat, list[str]] = {}
     for path in paths:
         _check_exists(path)
-        by_format.setdefault(classify(path, input_format), []).append(path)
+        fmt = classify(path, input_format)
+        _check_readable_folder(path, fmt)
+        by_format.setdefault(fmt, []).append(path)
     frames: list[DataFrame] = []
     if "jsonl" in by_format:
         frames.append(_read_jsonl(spark, by_format["jsonl"]))
@@ -133,6 +136,7 @@ def read_articles_in_order(
     for index, path in enumerate(paths):
         _check_exists(path)
         fmt = classify(path, input_format)
+        _check_readable_folder(path, fmt)
         if fmt == "jsonl":
             frame = _jsonl_lines(spark, [path])
             if _is_local_file(path):
@@ -157,6 +161,44 @@ def _union(frames: list[DataFrame]) -> DataFrame:
 def _check_exists(path: str) -> None:
     if "://" not in path and not any(c in path for c in "*?[") and not os.path.exists(path):
         raise InputError("no such file or directory", where=path, fix="check the path")
+    if matches_nothing(path):  # else Spark stops with a PATH_NOT_FOUND traceback
+        raise InputError(
+            "no file matches the pattern",
+            where=path,
+            fix="check the pattern (it is matched by Spark, not by the shell)",
+        )
+
+
+def matches_nothing(path: str) -> bool:
+    """A local glob pattern that matches no file. Hadoop's own syntax (``{a,b}``) is
+    left to Spark."""
+    if "://" in path or not any(c in path for c in "*?[") or "{" in path:
+        return False
+    return not glob.glob(path, recursive=True)
+
+
+def holds_readable_file(root: Path) -> bool:
+    """Whether the local reader would find a file to read under ``root`` (the walk stops
+    at the first one; hidden files and folders are skipped, as the reader does)."""
+    for _dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [name for name in dirnames if not name.startswith(".")]
+        for name in filenames:
+            if not name.startswith(".") and Path(name).suffix.lower() in EXTENSION_KINDS:
+                return True
+    return False
+
+
+def _check_readable_folder(path: str, fmt: InputFormat) -> None:
+    """A local folder of documents with nothing the reader reads: Spark would read it as
+    empty and the run would end "successfully" with nothing read."""
+    local_folder = fmt == "files" and "://" not in path and os.path.isdir(path)
+    if local_folder and not holds_readable_file(Path(path)):
+        raise InputError(
+            "no readable files in the directory",
+            where=path,
+            fix="put .txt, .html, .json, .jsonl, .xml, .rss... files in it "
+            "(hidden files are skipped)",
+        )
 
 
 def _is_local_file(path: str) -> bool:
