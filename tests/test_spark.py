@@ -196,8 +196,9 @@ def test_inputs_spark_would_skip_or_stop_on_are_clear_errors(
     spark: SparkSession, tmp_path: Path
 ) -> None:
     """`spark-run` checks its inputs before any work: a pattern matching nothing (Spark
-    stops with a PATH_NOT_FOUND traceback) and a folder with nothing readable (Spark
-    reads it as empty and the run "succeeds") are errors naming the path."""
+    stops with a PATH_NOT_FOUND traceback), a folder with nothing readable (Spark
+    reads it as empty and the run "succeeds") and a JSONL file in a legacy encoding
+    (Spark decodes it as UTF-8 into replacement characters) are errors naming the path."""
     from veille.errors import InputError
     from veille.spark._io import read_articles, read_articles_in_order
 
@@ -211,3 +212,8 @@ def test_inputs_spark_would_skip_or_stop_on_are_clear_errors(
         assert err.value.where == pattern
         with pytest.raises(InputError, match="no readable files in the directory"):
             read(spark, [str(empty)])
+    legacy = tmp_path / "legacy.jsonl"
+    legacy.write_bytes('{"id": "a", "text": "قصف مدفعي على القرية."}\n'.encode("cp1256"))
+    for read in (read_articles, read_articles_in_order):
+        with pytest.raises(InputError, match="Spark reads JSONL as UTF-8"):
+            read(spark, [str(legacy)])

@@ -316,3 +316,28 @@ def test_parquet_folders_and_named_formats_are_left_to_spark(tmp_path: Path) -> 
     assert _local_reader_fails(str(logs))  # nothing the reader reads
     assert not _local_reader_fails(str(logs), "jsonl")  # unless the user names the format
     assert _local_reader_fails(str(tmp_path / "missing"), "jsonl")  # missing stays missing
+
+
+@pytest.mark.parametrize("encoding", ["cp1256", "utf-16"])
+def test_jsonl_spark_would_misread_is_a_failed_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, encoding: str
+) -> None:
+    """Spark decodes JSONL as UTF-8: a Windows-1256 or UTF-16 file would become
+    replacement characters and give no events, silently. It is a failed input naming
+    the encoding; a UTF-8 file next to it is left to Spark."""
+    from veille.spark import _ingest
+    from veille.spark._io import jsonl_encoding_error
+
+    record = {"id": "a1", "text": "قصفت طائرة مسيرة موقعا في دير الزور يوم الاثنين."}
+    line = json.dumps(record, ensure_ascii=False) + "\n"
+    legacy = tmp_path / "legacy.jsonl"
+    legacy.write_bytes(line.encode(encoding))
+    utf8 = tmp_path / "utf8.jsonl"
+    utf8.write_bytes(line.encode("utf-8"))
+    assert jsonl_encoding_error(str(utf8), "jsonl") is None
+    plan = _ingest._plan_inputs([str(legacy), str(utf8)], pub_date=None, language=None)
+    assert plan.spark_paths == [(1, str(utf8))]
+    [failure] = plan.local_failures[0]
+    assert failure.origin == str(legacy)
+    assert "Spark reads JSONL as UTF-8" in failure.cause
+    assert failure.fix is not None and "iconv" in failure.fix

@@ -42,6 +42,7 @@ dropped) is no failure: a bigger page is read block by block without boilerplate
 
 from veille.ingest._feed import parse_feed
 from veille.ingest._fetch import FetchedDocument, FetchPolicy, fetch_url
+from veille.ingest._jsonl import jsonl_encoding
 from veille.ingest._limits import (
     MAX_ARTICLE_CHARS,
     MAX_BOILERPLATE_HTML_CHARS,
@@ -60,6 +61,7 @@ __all__ = [
     "FetchedDocument",
     "Kind",
     "fetch_url",
+    "jsonl_encoding",
     "parse_feed",
     "read_article_bytes",
     "read_inputs",

@@ -221,6 +221,16 @@ def _transcoded(first: bytes, stream: BinaryIO, encoding: str) -> Iterator[bytes
         raise InputError(f"ends inside a {encoding.upper()} character", fix=REENCODE_FIX) from exc
 
 
+def jsonl_encoding(stream: BinaryIO) -> str:
+    """The encoding ``read_jsonl`` reads this stream in (from its first bytes): a BOM's,
+    else UTF-8 unless the sample shows a legacy encoding (see ``_choose_encoding``)."""
+    sample = read_up_to(stream, ENCODING_SAMPLE_BYTES)
+    bom = bom_encoding(sample)
+    if bom is not None:
+        return bom[0]
+    return _choose_encoding(sample, at_eof=len(sample) < ENCODING_SAMPLE_BYTES)
+
+
 def _choose_encoding(sample: bytes, *, at_eof: bool) -> str:
     """UTF-8 unless no non-ASCII line of the sample is UTF-8 and a legacy one fits.
 

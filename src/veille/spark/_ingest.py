@@ -50,6 +50,7 @@ from veille.spark._io import (
     article_stream,
     classify,
     holds_readable_file,
+    jsonl_encoding_error,
     matches_nothing,
     ordered_rows,
     read_articles_in_order,
@@ -228,6 +229,8 @@ def _plan_inputs(
                     fix="check the pattern (it is matched by Spark, not by the shell)",
                 )
             ]
+        elif (error := jsonl_encoding_error(path, classify(path, input_format))) is not None:
+            local_failures[index] = [ArticleFailure(origin=path, cause=error.cause, fix=error.fix)]
         elif _local_reader_fails(path, input_format):
             failures: list[ArticleFailure] = []
             for item in read_inputs([path], pub_date=pub_date, language=language):

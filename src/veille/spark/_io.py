@@ -35,7 +35,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Literal, cast
 
 from veille.errors import InputError
-from veille.ingest import EXTENSION_KINDS, Kind, read_article_bytes
+from veille.ingest import EXTENSION_KINDS, Kind, jsonl_encoding, read_article_bytes
 from veille.model import Article, ArticleFailure
 
 if TYPE_CHECKING:
@@ -110,6 +110,8 @@ def read_articles(
         _check_exists(path)
         fmt = classify(path, input_format)
         _check_readable_folder(path, fmt)
+        if (error := jsonl_encoding_error(path, fmt)) is not None:
+            raise error
         by_format.setdefault(fmt, []).append(path)
     frames: list[DataFrame] = []
     if "jsonl" in by_format:
@@ -137,6 +139,8 @@ def read_articles_in_order(
         _check_exists(path)
         fmt = classify(path, input_format)
         _check_readable_folder(path, fmt)
+        if (error := jsonl_encoding_error(path, fmt)) is not None:
+            raise error
         if fmt == "jsonl":
             frame = _jsonl_lines(spark, [path])
             if _is_local_file(path):
@@ -186,6 +190,24 @@ def holds_readable_file(root: Path) -> bool:
             if not name.startswith(".") and Path(name).suffix.lower() in EXTENSION_KINDS:
                 return True
     return False
+
+
+def jsonl_encoding_error(path: str, fmt: InputFormat) -> InputError | None:
+    """Why Spark cannot read a local JSONL file that the local reader reads: Spark
+    decodes text as UTF-8 and would silently turn a Windows-1256 or UTF-16 file into
+    replacement characters (and find no events). None if it can (or is not local)."""
+    if fmt != "jsonl" or "://" in path or not os.path.isfile(path):
+        return None
+    with open(path, "rb") as stream:
+        encoding = jsonl_encoding(stream)
+    if encoding.replace("_", "-").lower() in ("utf-8", "ascii"):
+        return None
+    return InputError(
+        f"the file is encoded as {encoding}, and Spark reads JSONL as UTF-8",
+        where=path,
+        fix=f"re-encode it as UTF-8 (iconv -f {encoding} -t utf-8), or read it with the "
+        "local engine (veille extract, veille ingest --engine local), which reads it as it is",
+    )
 
 
 def _check_readable_folder(path: str, fmt: InputFormat) -> None:
