@@ -332,6 +332,27 @@ def test_a_second_report_merges_into_the_stored_event_and_keeps_its_id(store: St
     assert reads and all("block_iso3" in s and "block_week" in s for s in reads), reads
 
 
+def test_dedup_reads_only_the_stored_events_that_could_match(store: Store) -> None:
+    """Across articles only events dated within a day, with a place, can merge: the
+    store reads no others (an undated event reads nothing; the undated block of a
+    country only grows, and reading it made ingest slower as the store filled)."""
+    base = synthetic_item(1).event
+    assert base.location is not None
+    monday = date(2024, 2, 5)
+    week = [
+        base.model_copy(update={"event_id": f"ev-{k}", "event_date": monday + timedelta(days=k)})
+        for k in range(5)
+    ]
+    store.save_events(week)
+    tuesday = week[1].model_copy(update={"event_id": "ev-new"})
+    with store.session() as s:
+        assert [r.event_id for r in store._block(s, tuesday)] == ["ev-0", "ev-1", "ev-2"]
+        undated = tuesday.model_copy(update={"event_date": None})
+        unplaced = tuesday.model_copy(update={"location": None})
+        assert list(store._block(s, undated)) == []
+        assert list(store._block(s, unplaced)) == []
+
+
 def test_failures_are_recorded_and_returned(store: Store) -> None:
     items = _items(2)
     unknown = Article(id="not-synthetic", text="nothing to see", origin="in.jsonl:3")

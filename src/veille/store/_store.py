@@ -6,7 +6,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
@@ -451,15 +451,28 @@ class Store:
         return ev.event_id, True
 
     def _block(self, s: Session, ev: Event) -> Sequence[EventRow]:
+        """The stored events ``ev`` could merge with: those of its blocks dated within
+        ``dedup.DATE_WINDOW_DAYS`` of it (as ``dedup.cluster`` compares in memory).
+
+        Across articles ``dedup.match_score`` is 0 without a date or a place on both
+        sides, so such an event loads nothing: the undated block of a country only grows,
+        and loading it for every undated event made ingest slower as the store filled.
+        """
+        if ev.event_date is None or ev.location is None:
+            return []
         keys = dedup.neighbour_keys(ev)
         iso3, fam = keys[0][0][:3], keys[0][1]
         weeks = [k[2] for k in keys]
+        window = timedelta(days=dedup.DATE_WINDOW_DAYS)
         return s.scalars(
-            select(EventRow).where(
+            select(EventRow)
+            .where(
                 EventRow.block_iso3 == iso3,
                 EventRow.block_family == fam,
                 EventRow.block_week.in_(weeks),
+                EventRow.event_date.between(ev.event_date - window, ev.event_date + window),
             )
+            .order_by(EventRow.created_at, EventRow.event_id)
         ).all()
 
     def _add(self, s: Session, ev: Event, created: datetime, updated: datetime) -> None:
