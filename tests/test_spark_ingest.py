@@ -341,3 +341,25 @@ def test_jsonl_spark_would_misread_is_a_failed_input(
     assert failure.origin == str(legacy)
     assert "Spark reads JSONL as UTF-8" in failure.cause
     assert failure.fix is not None and "iconv" in failure.fix
+
+
+def test_unreadable_jsonl_is_named_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import builtins
+
+    from veille.spark._io import jsonl_encoding_error
+
+    path = tmp_path / "locked.jsonl"
+    path.write_text('{"id": "a", "text": "Un texte."}\n', "utf-8")
+    real_open = builtins.open
+
+    def locked(file: Any, *args: Any, **kwargs: Any) -> Any:
+        if str(file) == str(path):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", locked)
+    error = jsonl_encoding_error(str(path), "jsonl")
+    assert error is not None and error.where == str(path)
+    assert error.cause == "cannot read the file (Permission denied)"

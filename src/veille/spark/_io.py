@@ -195,11 +195,19 @@ def holds_readable_file(root: Path) -> bool:
 def jsonl_encoding_error(path: str, fmt: InputFormat) -> InputError | None:
     """Why Spark cannot read a local JSONL file that the local reader reads: Spark
     decodes text as UTF-8 and would silently turn a Windows-1256 or UTF-16 file into
-    replacement characters (and find no events). None if it can (or is not local)."""
+    replacement characters (and find no events); or the file cannot be read at all.
+    None if Spark can read it (or it is not local)."""
     if fmt != "jsonl" or "://" in path or not os.path.isfile(path):
         return None
-    with open(path, "rb") as stream:
-        encoding = jsonl_encoding(stream)
+    try:
+        with open(path, "rb") as stream:
+            encoding = jsonl_encoding(stream)
+    except OSError as exc:
+        return InputError(
+            f"cannot read the file ({exc.strerror or exc})",
+            where=path,
+            fix="check that it exists and is readable",
+        )
     if encoding.replace("_", "-").lower() in ("utf-8", "ascii"):
         return None
     return InputError(
