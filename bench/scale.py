@@ -121,7 +121,17 @@ def plot(result: dict[str, object], path: Path) -> None:
     ax1.set_ylim(bottom=0)
     ax1.legend()
     ax1.set_title("Throughput")
-    ax2.plot(sizes, [r["peak_rss_mib"] for r in rss], "o-")
+    ax2.plot(sizes, [r["peak_rss_mib"] for r in rss], "o-", label="separate runs")
+    trace = result.get("ingest_trace_100k")
+    if isinstance(trace, dict) and trace.get("points"):
+        points = trace["points"]
+        ax2.plot(
+            [t["articles"] for t in points],
+            [t["peak_rss_mib"] for t in points],
+            ".--",
+            label="one 100k run, traced (stopped at 35k)",
+        )
+    ax2.legend()
     ax2.set_xlabel("corpus size (articles)")
     ax2.set_ylabel("peak RSS (MiB)")
     ax2.set_ylim(bottom=0)
