@@ -49,7 +49,14 @@ from veille.ingest._limits import (
     MAX_DOCUMENT_BYTES,
     MAX_LINE_BYTES,
 )
-from veille.ingest._read import EXTENSION_KINDS, Kind, read_article_bytes, read_inputs, sniff_kind
+from veille.ingest._read import (
+    EXTENSION_KINDS,
+    Kind,
+    read_article_bytes,
+    read_inputs,
+    sniff_kind,
+    walked_kind,
+)
 
 __all__ = [
     "EXTENSION_KINDS",
@@ -66,4 +73,5 @@ __all__ = [
     "read_article_bytes",
     "read_inputs",
     "sniff_kind",
+    "walked_kind",
 ]

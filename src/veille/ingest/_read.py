@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from email.message import Message
-from pathlib import Path, PurePosixPath
+from pathlib import Path, PurePath, PurePosixPath
 from types import MappingProxyType
 from typing import BinaryIO, Final, Literal
 
@@ -247,12 +247,10 @@ def _read_directory(
                 fix="check its permissions.",
             )
         for name in sorted(filenames):
-            if name.startswith("."):
-                continue
-            file = Path(dirpath) / name
-            kind = EXTENSION_KINDS.get(file.suffix.lower())
+            kind = walked_kind(name)
             if kind is None:
                 continue
+            file = Path(dirpath) / name
             found += 1
             if not file.is_file():  # a FIFO would block the walk forever on open()
                 yield ArticleFailure(
@@ -277,6 +275,14 @@ def _read_directory(
             cause="no readable files in the directory",
             fix=f"put files ending in one of {_KNOWN} in it (hidden files are skipped).",
         )
+
+
+def walked_kind(name: str) -> Kind | None:
+    """The kind a directory walk reads a file of this name as, or None if it skips it
+    (hidden files, unknown extensions)."""
+    if name.startswith("."):
+        return None
+    return EXTENSION_KINDS.get(PurePath(name).suffix.lower())
 
 
 def _read_file(

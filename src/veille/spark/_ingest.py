@@ -51,9 +51,9 @@ from veille.spark._io import (
     classify,
     holds_readable_file,
     jsonl_encoding_error,
-    matches_nothing,
     ordered_rows,
     read_articles_in_order,
+    unmatched_pattern_error,
 )
 from veille.spark._job import APP_NAME, ExtractOptions, _executor_pipeline, _session
 from veille.store import IngestReport, ProcessedArticle, Store, content_sha256
@@ -220,16 +220,12 @@ def _plan_inputs(
                 where=path,
                 fix="give files, folders, globs or hdfs:// / s3a:// URIs, or use --engine local",
             )
-        if matches_nothing(path):
-            # Spark would stop the whole run with PATH_NOT_FOUND: one failed input instead.
-            local_failures[index] = [
-                ArticleFailure(
-                    origin=path,
-                    cause="no file matches the pattern",
-                    fix="check the pattern (it is matched by Spark, not by the shell)",
-                )
-            ]
-        elif (error := jsonl_encoding_error(path, classify(path, input_format))) is not None:
+        # What Spark would stop on (a pattern matching nothing) or misread (a legacy
+        # encoding): one failed input instead.
+        error = unmatched_pattern_error(path) or jsonl_encoding_error(
+            path, classify(path, input_format)
+        )
+        if error is not None:
             local_failures[index] = [ArticleFailure(origin=path, cause=error.cause, fix=error.fix)]
         elif _local_reader_fails(path, input_format):
             failures: list[ArticleFailure] = []

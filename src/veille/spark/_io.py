@@ -35,7 +35,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Literal, cast
 
 from veille.errors import InputError
-from veille.ingest import EXTENSION_KINDS, Kind, jsonl_encoding, read_article_bytes
+from veille.ingest import Kind, jsonl_encoding, read_article_bytes, walked_kind
 from veille.model import Article, ArticleFailure
 
 if TYPE_CHECKING:
@@ -165,20 +165,22 @@ def _union(frames: list[DataFrame]) -> DataFrame:
 def _check_exists(path: str) -> None:
     if "://" not in path and not any(c in path for c in "*?[") and not os.path.exists(path):
         raise InputError("no such file or directory", where=path, fix="check the path")
-    if matches_nothing(path):  # else Spark stops with a PATH_NOT_FOUND traceback
-        raise InputError(
-            "no file matches the pattern",
-            where=path,
-            fix="check the pattern (it is matched by Spark, not by the shell)",
-        )
+    if (error := unmatched_pattern_error(path)) is not None:
+        raise error  # else Spark stops with a PATH_NOT_FOUND traceback
 
 
-def matches_nothing(path: str) -> bool:
-    """A local glob pattern that matches no file. Hadoop's own syntax (``{a,b}``) is
-    left to Spark."""
+def unmatched_pattern_error(path: str) -> InputError | None:
+    """A local glob pattern that matches no file (Spark would stop the whole run with a
+    PATH_NOT_FOUND traceback). Hadoop's own syntax (``{a,b}``) is left to Spark."""
     if "://" in path or not any(c in path for c in "*?[") or "{" in path:
-        return False
-    return not glob.glob(path, recursive=True)
+        return None
+    if glob.glob(path, recursive=True):
+        return None
+    return InputError(
+        "no file matches the pattern",
+        where=path,
+        fix="check the pattern (it is matched by Spark, not by the shell)",
+    )
 
 
 def holds_readable_file(root: Path) -> bool:
@@ -186,9 +188,8 @@ def holds_readable_file(root: Path) -> bool:
     at the first one; hidden files and folders are skipped, as the reader does)."""
     for _dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = [name for name in dirnames if not name.startswith(".")]
-        for name in filenames:
-            if not name.startswith(".") and Path(name).suffix.lower() in EXTENSION_KINDS:
-                return True
+        if any(walked_kind(name) is not None for name in filenames):
+            return True
     return False
 
 
@@ -303,10 +304,7 @@ def _read_files(spark: SparkSession, path: str) -> DataFrame:
     single = "://" not in path and os.path.isfile(path)
 
     def kind_of(file: str) -> str | None:
-        name = PurePosixPath(file).name
-        if name.startswith("."):
-            return None
-        return EXTENSION_KINDS.get(PurePosixPath(name).suffix.lower())
+        return walked_kind(PurePosixPath(file).name)
 
     def id_of(file: str) -> str:
         pure = PurePosixPath(_strip_scheme(file))
