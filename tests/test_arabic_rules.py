@@ -195,3 +195,23 @@ def test_attack_senses_still_found(pipeline: Any) -> None:
     # Verb, subject, object: the subject may stand between the verb and its object.
     assert _violent(pipeline, "فتح مسلحون النار على دورية في المدينة")
     assert _violent(pipeline, "تبادل الطرفان اطلاق النار في المدينة")
+
+
+# -- weapons as objects ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ضبطت الشرطة 20 قذيفة هاون في مخزن قرب المدينة",  # seized
+        "عثرت القوات على سيارة مفخخة قرب السوق",  # found
+        "تضمنت الشحنة قذائف وصواريخ مهربة",  # a shipment held
+    ],
+)
+def test_a_weapon_seized_or_found_is_no_attack(pipeline: Any, text: str) -> None:
+    assert not _violent(pipeline, text)
+
+
+def test_a_weapon_used_is_still_an_attack(pipeline: Any) -> None:
+    assert _violent(pipeline, "انفجرت سيارة مفخخة قرب السوق وقتلت خمسة اشخاص")
+    assert _violent(pipeline, "سقطت قذيفة هاون على حي سكني في المدينة")

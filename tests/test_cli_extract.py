@@ -79,3 +79,25 @@ def test_stdin_and_all_good_exit_0() -> None:
     assert event["event_date"] == "2024-03-01"
     assert event["time_of_day"] == "evening"
     assert event["location"]["iso3"] == "MLI"
+
+
+def test_geoparse_weighs_homonyms_toward_the_outlets_area(tmp_path: Path) -> None:
+    # Two earlier stories of one outlet name Ohio towns: its "Dublin" is Dublin, Ohio.
+    records = [
+        {"id": "a", "outlet": "Suburban News", "text": "Police in Columbus arrested two men."},
+        {"id": "b", "outlet": "Suburban News", "text": "A fire in Westerville, Ohio, spread."},
+        {"id": "c", "outlet": "Suburban News", "text": "The Dublin council met on Monday."},
+        {"id": "d", "text": "The Dublin council met on Monday."},  # no outlet: as before
+    ]
+    path = tmp_path / "local.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+
+    def dublins(*flags: str) -> dict[str, str]:
+        proc = run("geoparse", str(path), "--lang", "en", "--no-ner", *flags)
+        assert proc.returncode == 0, proc.stderr
+        rows = [json.loads(line) for line in proc.stdout.splitlines()]
+        assert [r["article_id"] for r in rows if r["text"] == "Columbus"] == ["a"]
+        return {r["article_id"]: r["iso3"] for r in rows if r["text"] == "Dublin"}
+
+    assert dublins() == {"c": "USA", "d": "IRL"}
+    assert dublins("--no-outlets") == {"c": "IRL", "d": "IRL"}

@@ -72,3 +72,29 @@ def test_no_date_no_value() -> None:
 def test_without_publication_date_relative_words_stay_unresolved() -> None:
     found = find_date_expressions("hier soir", "fr", published=None)
     assert found and all(e.value is None for e in found)
+
+
+def test_arabic_press_dates_keep_their_year_after_the_levantine_month() -> None:
+    # "14 February (Shubat) 2005": the year after the bracketed month name is the date's.
+    e = only("في 14 فبراير (شباط) 2005 وقع الانفجار", "ar")
+    assert (e.value, e.precision) == (date(2005, 2, 14), "day")
+    assert e.text == "14 فبراير (شباط) 2005"
+    # Hamza-less spellings of the Levantine names are the common ones.
+    assert only("* 25 سبتمبر (ايلول) 2005: انفجار", "ar").value == date(2005, 9, 25)
+    e = only("في يوليو (تموز) 1995 استهدفت", "ar")
+    assert (e.value, e.precision) == (date(1995, 7, 1), "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("كان العقل المدبر عام 1983 للتفجير", "ar"), ("Il a été tué en 1983 à Beyrouth", "fr")],
+)
+def test_a_year_named_alone_has_year_precision(text: str, lang: str) -> None:
+    e = only(text, lang)
+    assert (e.value, e.precision) == (date(1983, 1, 1), "year")
+
+
+def test_a_year_after_publication_is_not_a_date() -> None:
+    # "en 2030" in a 2024 story is a plan or a number, never the date of what happened.
+    found = find_date_expressions("un plan en 2030", "fr", published=PUB)
+    assert [e for e in found if e.value] == []

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from veille.errors import DataError
-from veille.geo import Geocoder, Place, Toponym
+from veille.geo import Geocoder, OutletProfile, Place, Toponym
 from veille.geo._normalize import loose_name_key, name_keys
 from veille.geo._store import DEFAULT_INDEX
 
@@ -215,6 +215,43 @@ def test_repeated_name_does_not_vote_for_itself(geo: Geocoder) -> None:
     dublins = [t for t in toponyms if t.text == "Dublin"]
     assert len(dublins) == 4
     assert all(t.place is not None and t.place.admin1 == "Ohio" for t in dublins)
+
+
+def test_an_outlet_profile_weighs_homonyms_toward_its_area(geo: Geocoder) -> None:
+    # A local paper's earlier stories name Ohio towns: its bare "Dublin" is Dublin, Ohio.
+    # The same sentence with no profile, or a profile of an Irish paper, stays in Ireland.
+    text = "The Dublin council approved the new budget on Monday."
+    alone = place_of(geo.geoparse(text, "en"), "Dublin")
+    assert alone.iso3 == "IRL"
+    ohio, irish = OutletProfile(), OutletProfile()
+    columbus = geo.geoparse("Police in Columbus arrested two men.", "en")
+    ohio.add(columbus)
+    ohio.add(geo.geoparse("A fire in Westerville, Ohio, destroyed a barn.", "en"))
+    area = place_of(columbus, "Columbus").admin1_id
+    assert area is not None and ohio.share(area) == pytest.approx(2 / 3)
+    irish.add(geo.geoparse("Flooding closed roads in Cork and Galway.", "en"))
+    local = place_of(geo.geoparse(text, "en", outlet=ohio), "Dublin")
+    assert local.iso3 == "USA" and local.admin1 == "Ohio"
+    assert place_of(geo.geoparse(text, "en", outlet=irish), "Dublin").iso3 == "IRL"
+
+
+def test_an_outlet_profile_leaves_one_article_out() -> None:
+    def top(admin1_id: str) -> Toponym:
+        place = Place(
+            gazetteer_id="geonames:1", name="X", feature="city", admin1_id=admin1_id, lat=0, lon=0
+        )
+        return Toponym(start=0, end=1, text="X", place=place, geo_precision=1)
+
+    profile = OutletProfile()
+    profile.add([top("geonames:10"), top("geonames:10")])  # one area, counted once
+    profile.add([top("geonames:10"), top("geonames:20")])
+    assert profile.areas == {"geonames:10": 2, "geonames:20": 1}
+    rest = profile.without([top("geonames:10"), top("geonames:20")])
+    assert (rest.documents, dict(rest.areas)) == (1, {"geonames:10": 1})
+    # Shares are discounted while the outlet has few articles.
+    assert rest.share("geonames:10") == pytest.approx(0.5)
+    assert profile.share("geonames:10") == pytest.approx(2 / 3)
+    assert OutletProfile().share("geonames:10") == 0.0
 
 
 def test_big_city_outranks_a_same_named_state(geo: Geocoder) -> None:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from veille.cli.common import parse_date, print_failure
+
+if TYPE_CHECKING:
+    from veille.geo import Toponym
 
 
 def geoparse(
@@ -21,20 +24,34 @@ def geoparse(
     ner: Annotated[
         bool, typer.Option("--ner/--no-ner", help="Use spaCy LOC/GPE entities as hints (fr, en).")
     ] = True,
+    outlets: Annotated[
+        bool,
+        typer.Option(
+            "--outlets/--no-outlets",
+            help="Weigh homonyms toward the area an outlet's other input articles name.",
+        ),
+    ] = True,
 ) -> None:
     """Print one JSON line per toponym: span, resolved place and geo_precision.
 
-    Exit status: 0 when every input was read, 1 when some failed (each on stderr).
+    Articles that name their outlet (JSONL "outlet", a feed's title, a page's site name)
+    are resolved a second time with the profile of that outlet's other articles in the
+    input, so a local paper's "Dublin" is its own town; the input is then held in memory
+    until the end. Exit status: 0 when every input was read, 1 when some failed.
     """
-    from veille.geo import Geocoder
+    from veille.geo import Geocoder, OutletProfile
     from veille.ingest import read_inputs
     from veille.lang import detect_language
-    from veille.model import ArticleFailure
+    from veille.model import Article, ArticleFailure
 
     published = parse_date(pub_date, "--pub-date") if pub_date else None
     geocoder = Geocoder.load()
     pipelines: dict[str, Any] = {}
     failures = 0
+    # From the first article with an outlet on, articles wait for the second pass.
+    held: list[tuple[Article, str, list[tuple[int, int]], list[tuple[int, int]], list[Toponym]]]
+    held = []
+    profiles: dict[str, OutletProfile] = {}
     for item in read_inputs(paths, pub_date=published, language=lang):
         if isinstance(item, ArticleFailure):
             failures += 1
@@ -53,25 +70,46 @@ def geoparse(
             persons = [
                 (e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PER", "PERSON")
             ]
-        for toponym in geocoder.geoparse(item.text, language, hints=hints, persons=persons):
-            place = toponym.place
-            record = {
-                "article_id": item.id,
-                "start": toponym.start,
-                "end": toponym.end,
-                "text": toponym.text,
-                "name": place.name if place else None,
-                "lat": place.lat if place else None,
-                "lon": place.lon if place else None,
-                "admin1": place.admin1 if place else None,
-                "country": place.country if place else None,
-                "iso3": place.iso3 if place else None,
-                "geo_precision": toponym.geo_precision,
-                "gazetteer_id": place.gazetteer_id if place else None,
-            }
-            typer.echo(json.dumps(record, ensure_ascii=False))
+        toponyms = geocoder.geoparse(item.text, language, hints=hints, persons=persons)
+        if outlets and item.outlet:
+            profiles.setdefault(item.outlet, OutletProfile()).add(toponyms)
+        if outlets and (item.outlet or held):  # input order is kept
+            held.append((item, language, hints, persons, toponyms))
+        else:
+            _print_toponyms(item.id, toponyms)
+    for item, language, hints, persons, toponyms in held:
+        profile = profiles.get(item.outlet or "")
+        if profile is not None and profile.documents > 1:
+            toponyms = geocoder.geoparse(
+                item.text,
+                language,
+                hints=hints,
+                persons=persons,
+                outlet=profile.without(toponyms),
+            )
+        _print_toponyms(item.id, toponyms)
     if failures:
         raise typer.Exit(1)
+
+
+def _print_toponyms(article_id: str, toponyms: list[Toponym]) -> None:
+    for toponym in toponyms:
+        place = toponym.place
+        record = {
+            "article_id": article_id,
+            "start": toponym.start,
+            "end": toponym.end,
+            "text": toponym.text,
+            "name": place.name if place else None,
+            "lat": place.lat if place else None,
+            "lon": place.lon if place else None,
+            "admin1": place.admin1 if place else None,
+            "country": place.country if place else None,
+            "iso3": place.iso3 if place else None,
+            "geo_precision": toponym.geo_precision,
+            "gazetteer_id": place.gazetteer_id if place else None,
+        }
+        typer.echo(json.dumps(record, ensure_ascii=False))
 
 
 def register(app: typer.Typer) -> None:

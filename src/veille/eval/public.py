@@ -20,6 +20,7 @@ shows them).
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -213,6 +214,26 @@ def read_jsonl(path: Path | str, *, limit: int | None = None) -> list[dict[str, 
     return out
 
 
+# Gigaword-style document ids carry the story's date: "AAW_ARB_20071026.0026-2".
+_DOC_ID_DATE = re.compile(r"_(\d{4})(\d{2})(\d{2})\.")
+
+
+def record_published(rec: dict[str, Any]) -> date | None:
+    """The publication date of a gold sentence's story: its ``published`` field, or the
+    date its corpus document id encodes (the Arabic GSR's Gigaword ids); ``None`` if
+    neither says."""
+    raw = rec.get("published")
+    if raw:
+        return date.fromisoformat(str(raw)[:10])
+    m = _DOC_ID_DATE.search(str(rec.get("orig_id") or ""))
+    if m is None:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
 def events_by_sentence(
     records: Iterable[dict[str, Any]], pipeline: Pipeline | None = None
 ) -> Iterator[tuple[dict[str, Any], list[Event] | None]]:
@@ -220,7 +241,12 @@ def events_by_sentence(
     pipe = pipeline or Pipeline()
     recs = list(records)
     articles = [
-        Article(id=str(r["id"]), text=str(r["text"]), language=r.get("language"), published=None)
+        Article(
+            id=str(r["id"]),
+            text=str(r["text"]),
+            language=r.get("language"),
+            published=record_published(r),
+        )
         for r in recs
     ]
     for rec, item in zip(recs, pipe.process(articles), strict=True):

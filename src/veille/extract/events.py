@@ -455,6 +455,8 @@ class SentenceExtractor:
             return "justification"
         if self._ar_background(m, toks, norms):
             return "background"
+        if m.payload.weapon is not None and cue_before(self.lex.possession, POSSESSION_WINDOW):
+            return "possession"
         if m.start > 0 and arabic.is_generic_determiner(norms[m.start - 1]):
             return "generic"  # "أي ضربة جوية": any strike, none in particular
         if cue_before(self.lex.aggregate_quantifiers, 1) or self._ar_aggregate(m, toks, norms):
@@ -1210,6 +1212,11 @@ class _Reading:
     head: int  # the syntactic head of the matched words
     plover: str
     mode: str | None
+
+
+# Words between a possession cue and the weapon it governs: "ضبط 22 قذيفة هاون",
+# "عثرت القوة على سيارة مفخخة".
+POSSESSION_WINDOW = 4
 
 
 def _as_said(m: Match, toks: list[Tok]) -> _Reading:

@@ -147,6 +147,9 @@ class LexiconData(BaseModel):
     habitual: list[str] = Field(default_factory=list)
     # "après des affrontements", "in the wake of": an earlier event given as background.
     background: list[str] = Field(default_factory=list)
+    # Having, finding, seizing, shipping or making weapons ("ضبط 22 قذيفة هاون", "عثرت
+    # على سيارة مفخخة"): a weapon named right after them is an object, not an attack.
+    possession: list[str] = Field(default_factory=list)
     # Death words after which the number comes ("tuant 3", "killing 3", "مقتل سبعة").
     number_follows: list[str] = Field(default_factory=list)
     # Toll nouns whose number follows at some distance ("un bilan provisoire de 3 morts").
@@ -263,6 +266,7 @@ class Lexicon:
         self.hour_markers = frozenset(fold(w) for w in data.hour_markers)
         self.habitual = PhraseTable([(p, p) for p in data.habitual])
         self.background = PhraseTable([(p, p) for p in data.background])
+        self.possession = PhraseTable([(p, p) for p in data.possession])
         self.number_follows = frozenset(fold(w) for w in data.number_follows)
         self.toll_nouns = frozenset(fold(w) for w in data.toll_nouns)
         self.statements = PhraseTable([(e.p, e) for e in data.statements])

@@ -6,6 +6,6 @@ for t in geo.geoparse("Frappe près de Deir ez-Zor, dans l'est de la Syrie", "fr
     print(t.text, t.place and t.place.name, t.geo_precision)
 """
 
-from veille.geo._geocoder import Geocoder, Place, Toponym
+from veille.geo._geocoder import Geocoder, OutletProfile, Place, Toponym
 
-__all__ = ["Geocoder", "Place", "Toponym"]
+__all__ = ["Geocoder", "OutletProfile", "Place", "Toponym"]

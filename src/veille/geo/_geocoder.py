@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,6 +102,7 @@ class Place(Record):
     name: str
     feature: str
     admin1: str | None = None
+    admin1_id: str | None = None  # gazetteer id of the first-level area (itself for one)
     admin2: str | None = None
     country: str | None = None
     iso3: str | None = None
@@ -118,6 +119,51 @@ class Toponym(Record):
     text: str
     place: Place | None
     geo_precision: Literal[1, 2, 3] | None
+
+
+# Bonus for a candidate in the first-level area most of an outlet's other articles
+# name (scaled by that share): a local paper's "Dublin" is its own town.
+OUTLET_CONTEXT = 2.0
+_OUTLET_FEATURES = frozenset({"city", "site", "admin2", "admin1"})
+
+
+@dataclass
+class OutletProfile:
+    """Where one outlet's stories happen, learned from its own articles: how many of
+    them name a place in each first-level area. ``without`` leaves one article out, so
+    that an article is never its own evidence."""
+
+    documents: int = 0
+    areas: Counter[str] = field(default_factory=Counter)
+
+    @staticmethod
+    def _areas(toponyms: Sequence[Toponym]) -> set[str]:
+        return {
+            t.place.admin1_id
+            for t in toponyms
+            if t.place is not None
+            and t.place.admin1_id is not None
+            and t.place.feature in _OUTLET_FEATURES
+        }
+
+    def add(self, toponyms: Sequence[Toponym]) -> None:
+        """Count one article's resolved toponyms (each area once per article)."""
+        self.documents += 1
+        self.areas.update(self._areas(toponyms))
+
+    def without(self, toponyms: Sequence[Toponym]) -> OutletProfile:
+        """This profile less one article that :meth:`add` counted."""
+        areas = self.areas.copy()
+        areas.subtract(self._areas(toponyms))
+        return OutletProfile(self.documents - 1, +areas)
+
+    def share(self, admin1_id: str) -> float:
+        """Share of the outlet's articles that name a place in the area, discounted
+        while the outlet has few articles (one article: half its share)."""
+        if self.documents <= 0:
+            return 0.0
+        confidence = self.documents / (self.documents + 1)
+        return confidence * self.areas.get(admin1_id, 0) / self.documents
 
 
 @dataclass
@@ -277,6 +323,7 @@ class Geocoder:
         *,
         hints: Sequence[tuple[int, int]] = (),
         persons: Sequence[tuple[int, int]] = (),
+        outlet: OutletProfile | None = None,
     ) -> list[Toponym]:
         """Every toponym in ``text`` (fr, ar, en), resolved with the whole text as context.
 
@@ -284,13 +331,14 @@ class Geocoder:
         labelled PERSON (PER), whose one-word town names are refused as first names and
         surnames (see ``_PersonNames``). Toponyms do not overlap and are sorted by start;
         vague regional phrases ("l'est de la Syrie") are one toponym covering the phrase,
-        with geo_precision 3.
+        with geo_precision 3. ``outlet``, the profile of the outlet's other articles,
+        weighs homonyms toward the area the outlet usually reports from.
         """
         tokens = tokenize(text)
         matches = self._scan(text, tokens, hints, language, persons)
         matches = self._add_hints(text, tokens, matches, hints)
         self._apply_phrases(text, tokens, matches)
-        self._resolve(text, tokens, matches)
+        self._resolve(text, tokens, matches, outlet)
         matches = self._drop_uncorroborated(matches)
         matches.extend(self._demonym_regions(text, tokens, matches))
         return self._to_toponyms(text, matches)
@@ -809,7 +857,13 @@ class Geocoder:
             score -= 1.0
         return score
 
-    def _resolve(self, text: str, tokens: list[Token], matches: list[_Match]) -> None:
+    def _resolve(
+        self,
+        text: str,
+        tokens: list[Token],
+        matches: list[_Match],
+        outlet: OutletProfile | None = None,
+    ) -> None:
         resolvable = [m for m in matches if m.candidates]
         for m in resolvable:
             noun_after = not m.demonym and _admin_noun_after(text, m.end)
@@ -825,7 +879,7 @@ class Geocoder:
             countries, admins = self._context(resolvable)
             for i, m in enumerate(resolvable):
                 neighbours = resolvable[max(0, i - k) : i] + resolvable[i + 1 : i + 1 + k]
-                self._pick(m, countries, admins, neighbours)
+                self._pick(m, countries, admins, neighbours, outlet)
 
     @staticmethod
     def _prefer_namesake_towns(m: _Match) -> None:
@@ -956,6 +1010,7 @@ class Geocoder:
         countries: dict[str, float] | None = None,
         admins: dict[int, float] | None = None,
         neighbours: list[_Match] | None = None,
+        outlet: OutletProfile | None = None,
     ) -> None:
         best: Candidate | None = None
         best_score = -math.inf
@@ -977,6 +1032,10 @@ class Geocoder:
                 context += 1.5 * min(support, 1.0)
             if neighbours and c.place.feature in ("city", "site"):
                 context += self._proximity(c, neighbours)
+            if outlet is not None and c.place.feature in _OUTLET_FEATURES:
+                area = c.place.id if c.place.feature == "admin1" else c.place.admin1
+                if area is not None:
+                    context += OUTLET_CONTEXT * outlet.share(f"geonames:{area}")
             # Context decides between homonyms of similar standing; capped so that a
             # US local story still reads "Egypt" as the country.
             score = m.scores[c.place.id] + min(context, MAX_CONTEXT_BONUS)
@@ -1048,7 +1107,7 @@ class Geocoder:
         return out
 
     def _place(self, rec: PlaceRecord) -> Place:
-        admin1 = admin2 = None
+        admin1 = admin2 = admin1_id = None
         name = self._store.name(rec.id) or ""
         gid = f"geonames:{rec.id}"
         if rec.feature in ("site", "region"):
@@ -1059,8 +1118,9 @@ class Geocoder:
         else:
             if rec.admin1 is not None and rec.feature != "admin1":
                 admin1 = self._store.name(rec.admin1)
+                admin1_id = f"geonames:{rec.admin1}"
             elif rec.feature == "admin1":
-                admin1 = name
+                admin1, admin1_id = name, gid
             if rec.admin2 is not None:
                 admin2 = self._store.name(rec.admin2)
             elif rec.feature == "admin2":
@@ -1071,6 +1131,7 @@ class Geocoder:
             name=name,
             feature=rec.feature,
             admin1=admin1,
+            admin1_id=admin1_id,
             admin2=admin2,
             country=self._store.name(country.id) if country else None,
             iso3=rec.iso3,

@@ -10,7 +10,12 @@ Each line: ``{"id", "text", "language", "toponyms": [{"start", "end", "lat", "lo
   toponym that no prediction overlaps, or whose prediction is unresolved, counts as a
   miss (error = 20,038 km, half the Earth's circumference).
 
-Run: ``python -m veille.geo.evaluate ../shared/data/geo_dev.jsonl [--no-ner]``.
+A document that names its outlet (``outlet`` or LGL's ``feed_domain``) is resolved with
+the profile of the outlet's other documents in the file (leave-one-out, built from
+veille's own first pass, never from the gold): ``acc_161_without_outlets`` is the same
+run without them.
+
+Run: ``python -m veille.geo.evaluate ../shared/data/geo_dev.jsonl [--no-ner] [--no-outlets]``.
 """
 
 from __future__ import annotations
@@ -19,11 +24,12 @@ import argparse
 import json
 import statistics
 import time
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from veille.geo._geocoder import Geocoder, Toponym, _haversine_km
+from veille.geo._geocoder import Geocoder, OutletProfile, Toponym, _haversine_km
 from veille.model import Record
 
 MISS_KM = 20038.0
@@ -51,6 +57,8 @@ class GeoScores(Record):
     acc_161: float
     median_error_km: float
     acc_161_recognised: float  # over the gold toponyms that were recognised and resolved
+    acc_161_by_corpus: dict[str, float]  # LGL, GeoWebNews...
+    acc_161_without_outlets: float  # the same run with no outlet profiles
     seconds: float
 
 
@@ -79,72 +87,123 @@ def evaluate_geoparsing(
     hints: HintFn | None = None,
     ner: NerFn | None = None,
     use_ner: bool = True,
+    outlets: bool = True,
     limit: int | None = None,
 ) -> GeoScores:
     """Score :meth:`Geocoder.geoparse` end to end against the gold file at ``path``.
 
     Place hints and person spans come from ``ner`` (spaCy's by default), or place hints
     alone from ``hints``; ``use_ner=False`` scores gazetteer scanning alone.
+
+    With ``outlets``, a document from an outlet (``feed_domain`` or ``outlet``) is
+    geoparsed a second time with the profile of that outlet's *other* documents in the
+    file (:class:`OutletProfile`, built from the first pass, no gold read), as a store
+    holding the outlet's earlier articles would give it.
     """
     geo = geocoder or Geocoder.load()
     if ner is None and hints is None and use_ner:
         ner = spacy_ner("en")
     t0 = time.perf_counter()
-    n_docs = n_pred = n_pred_ok = n_gold = n_gold_found = 0
-    errors: list[float] = []
-    resolved_errors: list[float] = []
+    docs = _read_gold(path, limit)
+    spans: list[tuple[list[tuple[int, int]], list[tuple[int, int]]]] = []
+    first: list[list[Toponym]] = []
+    for doc in docs:
+        text, language = doc["text"], doc.get("language") or "en"
+        if ner is not None:
+            found = ner(text, language)
+            spans.append((found.places, found.persons))
+        else:
+            spans.append((list(hints(text, language)) if hints else [], []))
+        first.append(geo.geoparse(text, language, hints=spans[-1][0], persons=spans[-1][1]))
+    profiles: dict[str, OutletProfile] = defaultdict(OutletProfile)
+    for doc, toponyms in zip(docs, first, strict=True):
+        if _outlet(doc):
+            profiles[_outlet(doc)].add(toponyms)
+    final: list[list[Toponym]] = []
+    for doc, (places, persons), toponyms in zip(docs, spans, first, strict=True):
+        outlet = _outlet(doc)
+        if not outlets or not outlet:
+            final.append(toponyms)
+            continue
+        profile = profiles[outlet].without(toponyms)
+        final.append(
+            geo.geoparse(
+                doc["text"],
+                doc.get("language") or "en",
+                hints=places,
+                persons=persons,
+                outlet=profile,
+            )
+        )
+    scores = _score(docs, final)
+    baseline = _score(docs, first)
+    by_corpus: dict[str, float] = {}
+    for corpus in sorted({str(d.get("corpus") or "") for d in docs} - {""}):
+        sub = [(d, t) for d, t in zip(docs, final, strict=True) if d.get("corpus") == corpus]
+        by_corpus[corpus] = _score([d for d, _ in sub], [t for _, t in sub])["acc_161"]
+    return GeoScores(
+        documents=len(docs),
+        **scores,
+        acc_161_by_corpus=by_corpus,
+        acc_161_without_outlets=baseline["acc_161"],
+        seconds=round(time.perf_counter() - t0, 1),
+    )
+
+
+def _outlet(doc: dict[str, Any]) -> str:
+    return str(doc.get("outlet") or doc.get("feed_domain") or "")
+
+
+def _read_gold(path: Path, limit: int | None) -> list[dict[str, Any]]:
+    docs: list[dict[str, Any]] = []
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             if not line.strip():
                 continue
-            doc = json.loads(line)
-            n_docs += 1
-            if limit is not None and n_docs > limit:
-                n_docs -= 1
+            if limit is not None and len(docs) >= limit:
                 break
-            text: str = doc["text"]
-            language: str = doc.get("language") or "en"
-            if ner is not None:
-                found = ner(text, language)
-                predicted = geo.geoparse(text, language, hints=found.places, persons=found.persons)
-            else:
-                spans = hints(text, language) if hints else ()
-                predicted = geo.geoparse(text, language, hints=spans)
-            gold = doc["toponyms"]
-            n_pred += len(predicted)
-            n_pred_ok += sum(1 for p in predicted if any(_overlap(p, g) for g in gold))
-            for g in gold:
-                if g.get("lat") is None:
-                    continue
-                n_gold += 1
-                hit = next((p for p in predicted if _overlap(p, g)), None)
-                if hit is not None:
-                    n_gold_found += 1
-                if hit is None or hit.place is None:
-                    errors.append(MISS_KM)
-                    continue
-                err = _haversine_km(hit.place.lat, hit.place.lon, g["lat"], g["lon"])
-                errors.append(err)
-                resolved_errors.append(err)
+            docs.append(json.loads(line))
+    return docs
+
+
+def _score(docs: list[dict[str, Any]], predictions: list[list[Toponym]]) -> dict[str, Any]:
+    n_pred = n_pred_ok = n_gold = n_gold_found = 0
+    errors: list[float] = []
+    resolved_errors: list[float] = []
+    for doc, predicted in zip(docs, predictions, strict=True):
+        gold = doc["toponyms"]
+        n_pred += len(predicted)
+        n_pred_ok += sum(1 for p in predicted if any(_overlap(p, g) for g in gold))
+        for g in gold:
+            if g.get("lat") is None:
+                continue
+            n_gold += 1
+            hit = next((p for p in predicted if _overlap(p, g)), None)
+            if hit is not None:
+                n_gold_found += 1
+            if hit is None or hit.place is None:
+                errors.append(MISS_KM)
+                continue
+            err = _haversine_km(hit.place.lat, hit.place.lon, g["lat"], g["lon"])
+            errors.append(err)
+            resolved_errors.append(err)
     precision = n_pred_ok / n_pred if n_pred else 0.0
     recall = n_gold_found / n_gold if n_gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return GeoScores(
-        documents=n_docs,
-        gold_toponyms=n_gold,
-        predicted_toponyms=n_pred,
-        precision=round(precision, 4),
-        recall=round(recall, 4),
-        f1=round(f1, 4),
-        acc_161=round(sum(e <= 161 for e in errors) / len(errors), 4) if errors else 0.0,
-        median_error_km=round(statistics.median(errors), 1) if errors else 0.0,
-        acc_161_recognised=(
+    return {
+        "gold_toponyms": n_gold,
+        "predicted_toponyms": n_pred,
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+        "acc_161": round(sum(e <= 161 for e in errors) / len(errors), 4) if errors else 0.0,
+        "median_error_km": round(statistics.median(errors), 1) if errors else 0.0,
+        "acc_161_recognised": (
             round(sum(e <= 161 for e in resolved_errors) / len(resolved_errors), 4)
             if resolved_errors
             else 0.0
         ),
-        seconds=round(time.perf_counter() - t0, 1),
-    )
+    }
 
 
 def _overlap(p: Toponym, g: dict[str, Any]) -> bool:
@@ -157,9 +216,14 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Score veille's geoparser on a gold file.")
     parser.add_argument("gold", type=Path)
     parser.add_argument("--no-ner", action="store_true", help="gazetteer scanning only")
+    parser.add_argument(
+        "--no-outlets", action="store_true", help="no profiles of the outlets' other documents"
+    )
     parser.add_argument("--limit", type=int, default=None)
     args = parser.parse_args(argv)
-    scores = evaluate_geoparsing(args.gold, use_ner=not args.no_ner, limit=args.limit)
+    scores = evaluate_geoparsing(
+        args.gold, use_ner=not args.no_ner, outlets=not args.no_outlets, limit=args.limit
+    )
     print(scores.model_dump_json(indent=2))
 
 

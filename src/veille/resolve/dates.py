@@ -109,11 +109,13 @@ _MONTHS: dict[str, dict[str, int]] = {
         "شباط": 2,
         "مارس": 3,
         "آذار": 3,
+        "اذار": 3,
         "أبريل": 4,
         "ابريل": 4,
         "نيسان": 4,
         "مايو": 5,
         "أيار": 5,
+        "ايار": 5,
         "يونيو": 6,
         "حزيران": 6,
         "يوليو": 7,
@@ -123,13 +125,16 @@ _MONTHS: dict[str, dict[str, int]] = {
         "آب": 8,
         "سبتمبر": 9,
         "أيلول": 9,
+        "ايلول": 9,
         "أكتوبر": 10,
         "اكتوبر": 10,
         "تشرين الأول": 10,
+        "تشرين الاول": 10,
         "نوفمبر": 11,
         "تشرين الثاني": 11,
         "ديسمبر": 12,
         "كانون الأول": 12,
+        "كانون الاول": 12,
     },
 }
 
@@ -204,7 +209,7 @@ _OVERNIGHT: dict[str, str] = {
 }
 
 ExpressionKind = Literal[
-    "explicit", "weekday", "relative", "anchored", "month", "time", "overnight"
+    "explicit", "weekday", "relative", "anchored", "month", "year", "time", "overnight"
 ]
 
 
@@ -237,6 +242,7 @@ class _Patterns:
     relative: re.Pattern[str]
     anchored: re.Pattern[str]
     month: re.Pattern[str]
+    year: re.Pattern[str]
     tod: re.Pattern[str]
     numeric: re.Pattern[str]
     overnight: re.Pattern[str] | None
@@ -258,7 +264,10 @@ def _patterns(language: str) -> _Patterns:
             rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{mo})(?:,?\s+\d{{4}})?){b1}"
         )
     elif lang == "ar":
-        explicit = rf"(?:(?:{wd})\s+)?\d{{1,2}}\s+(?:{mo})(?:\s+\d{{4}})?"
+        # Arab press writes the Levantine month name after the Gregorian one:
+        # "14 فبراير (شباط) 2005"; the year comes after the parenthesis.
+        alt = _AR_ALT_MONTH.format(mo=mo)
+        explicit = rf"(?:(?:{wd})\s+)?\d{{1,2}}\s+(?:{mo}){alt}(?:\s+\d{{4}})?"
     else:
         explicit = rf"{b0}(?:(?:{wd})\s+)?(?:le\s+)?(?:1er|\d{{1,2}})\s+(?:{mo})(?:\s+\d{{4}})?{b1}"
     tod = _alt(_TIME_OF_DAY[lang])
@@ -268,8 +277,11 @@ def _patterns(language: str) -> _Patterns:
         relative=re.compile(rf"{b0}(?:{_alt(_RELATIVE[lang])}){b1}", re.IGNORECASE),
         anchored=re.compile(rf"{b0}(?:{_alt(_ANCHORED[lang])}){b1}", re.IGNORECASE),
         month=re.compile(
-            rf"{b0}(?:en|in|في|شهر|au mois de|during)\s+(?:{mo})(?:\s+\d{{4}})?{b1}", re.IGNORECASE
+            rf"{b0}(?:en|in|في|شهر|au mois de|during)\s+(?:{mo})"
+            rf"{_AR_ALT_MONTH.format(mo=mo) if lang == 'ar' else ''}(?:\s+\d{{4}})?{b1}",
+            re.IGNORECASE,
         ),
+        year=re.compile(rf"{b0}(?:{_YEAR_CUES[lang]})\s+(1[89]\d\d|20\d\d){b1}", re.IGNORECASE),
         tod=re.compile(rf"{b0}(?:{tod}){b1}", re.IGNORECASE),
         numeric=re.compile(
             r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)|(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)"
@@ -280,6 +292,18 @@ def _patterns(language: str) -> _Patterns:
             else None
         ),
     )
+
+
+# "فبراير (شباط)": the Levantine name of the same month, in brackets.
+_AR_ALT_MONTH = r"(?:\s*\((?:{mo})\))?"
+_PARENTHESIS = re.compile(r"\s*\([^)]*\)")
+
+# A year named alone ("en 2014", "in 1995", "عام 1983"): year precision.
+_YEAR_CUES: dict[str, str] = {
+    "fr": r"en|l'année|l’année",
+    "en": r"in",
+    "ar": r"عام|العام|سنة|السنة|في",
+}
 
 
 def _lookup(table: dict[str, int], phrase: str) -> int | None:
@@ -302,6 +326,7 @@ def _explicit_to_date(phrase: str, language: str, ref: date | None) -> date | No
 
     lang = language if language in ("fr", "en", "ar") else "en"
     cleaned = re.sub(r"^(le|the)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+    cleaned = _PARENTHESIS.sub("", cleaned)
     cleaned = re.sub(r"\b1er\b", "1", cleaned)
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", cleaned)
     # A weekday before an explicit date is redundant and confuses the parser.
@@ -409,6 +434,10 @@ def find_date_expressions(
             _explicit_to_date("1 " + m.group(0).split(maxsplit=1)[-1], lang, published),
             "month",
         )
+    for m in pats.year.finditer(text):
+        year = int(m.group(1))
+        if published is None or year <= published.year:
+            add(m, "year", date(year, 1, 1), "year")
     tods: list[tuple[int, int, TimeOfDay]] = []
     for m in pats.tod.finditer(text):
         tod = _TIME_OF_DAY[lang].get(m.group(0).lower()) or _TIME_OF_DAY[lang].get(m.group(0))
@@ -424,6 +453,7 @@ _PRIORITY: dict[str, int] = {
     "relative": 3,
     "weekday": 2,
     "month": 1,
+    "year": 0,
 }
 
 
