@@ -158,6 +158,10 @@ def test_site_in_three_languages(geo: Geocoder, text: str, language: str, span: 
         ("قصف حقل كونيكو للغاز.", "ar", "conoco-gas-field"),
         ("Trucks crossed at Kerem Shalom.", "en", "kerem-shalom"),
         ("La centrale nucléaire de Zaporijjia a été touchée.", "fr", "zaporizhzhia-npp"),
+        # Contested regions: the country column follows ISO 3166, as ACLED codes them.
+        ("Shelling was reported in South Ossetia.", "en", "south-ossetia"),
+        ("Des tirs ont visé le Haut-Karabakh.", "fr", "nagorno-karabakh"),
+        ("قصف على الغوطة الشرقية", "ar", "eastern-ghouta"),
     ],
 )
 def test_curated_sites_are_found(geo: Geocoder, text: str, language: str, site_id: str) -> None:
@@ -190,6 +194,17 @@ def test_curated_site_lies_inside_its_country(geo: Geocoder, row: dict[str, str]
 
 
 # --------------------------------------------------------------------------- context
+
+
+def test_english_words_are_not_transliterated_articles(geo: Geocoder) -> None:
+    # "US and" once read as the Arabic article + "and" (a loose key of Al Anad): the
+    # country was lost. An article heads a capitalised name ("as-Sukhnah", "ad Dawr").
+    text = "He is touring Canada and the US and then Oceania."
+    toponyms = geo.geoparse(text, "en")
+    assert [t.text for t in toponyms] == ["Canada", "US", "Oceania"]
+    assert only(toponyms, "US").place is not None
+    oceania = only(toponyms, "Oceania").place
+    assert oceania is not None and oceania.feature == "region"
 
 
 def test_tripoli_follows_the_country_of_the_article(geo: Geocoder) -> None:

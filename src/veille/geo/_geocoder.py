@@ -558,6 +558,10 @@ class Geocoder:
             norms = [t.norm for t in tokens[i : i + n]]
             if n == 1 and (norms[0] in STOP_KEYS or norms[0] in self._store.demonyms()):
                 continue
+            if n > 1 and norms[0] in LATIN_ARTICLES and not tokens[i + 1].raw[:1].isupper():
+                # A transliterated article heads a capitalised name ("as-Sukhnah", "ad
+                # Dawr"); "US and", "at once" are English words.
+                continue
             loose = loose_key_of_norms(norms)
             if loose is None:
                 continue
