@@ -31,15 +31,20 @@ def test_sample_corpus_stays_above_its_floor(pipeline, split: str) -> None:  # t
     assert s.not_event_violations <= 3, s.spurious
 
 
-# Public development gold (../shared/data). Measured 2026-11-25: PLOVER accuracy 0.85,
+# Public development gold (../shared/data). Measured 2026-12-02: PLOVER accuracy 0.85,
 # macro-F1 0.88 (events and statements; 0.87 / 0.88 on the even / odd records), Arabic
-# ASSAULT F1 0.63 / PROTEST 0.52 (even / odd records: ASSAULT 0.68 / 0.58, PROTEST
-# 0.51 / 0.53), TimeML DATE value accuracy 0.125. Floors guard against regressions.
-PUBLIC_FLOORS = {"plover_macro_f1": 0.84, "arabic_assault_f1": 0.59, "arabic_protest_f1": 0.48}
+# ASSAULT F1 0.65 / PROTEST 0.52 (even / odd lines of the file: ASSAULT 0.62 / 0.68,
+# PROTEST 0.58 / 0.47), TimeML DATE value accuracy 0.35. Floors guard against regressions.
+PUBLIC_FLOORS = {
+    "plover_macro_f1": 0.84,
+    "arabic_assault_f1": 0.61,
+    "arabic_protest_f1": 0.48,
+    "timeml_accuracy": 0.30,
+}
 
 
 def test_public_gold_stays_above_its_floor(shared_dir: Path, pipeline) -> None:  # type: ignore[no-untyped-def]
-    from veille.eval.public import evaluate_arabic, evaluate_plover
+    from veille.eval.public import evaluate_arabic, evaluate_plover, evaluate_temporal
 
     data = shared_dir / "data"
     if not (data / "arabic_gsr_dev.jsonl").is_file():
@@ -49,3 +54,5 @@ def test_public_gold_stays_above_its_floor(shared_dir: Path, pipeline) -> None: 
     assert plover.macro_f1 >= PUBLIC_FLOORS["plover_macro_f1"]
     assert arabic["ASSAULT"].f1 >= PUBLIC_FLOORS["arabic_assault_f1"]
     assert arabic["PROTEST"].f1 >= PUBLIC_FLOORS["arabic_protest_f1"]
+    timeml = evaluate_temporal(data / "temporal_dev.jsonl")
+    assert timeml.accuracy >= PUBLIC_FLOORS["timeml_accuracy"]

@@ -215,3 +215,34 @@ def test_a_weapon_seized_or_found_is_no_attack(pipeline: Any, text: str) -> None
 def test_a_weapon_used_is_still_an_attack(pipeline: Any) -> None:
     assert _violent(pipeline, "انفجرت سيارة مفخخة قرب السوق وقتلت خمسة اشخاص")
     assert _violent(pipeline, "سقطت قذيفة هاون على حي سكني في المدينة")
+
+
+# -- plans, generic mentions, deaths told as background -----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "خطط التنظيم لتفجير سيارة مفخخة في السوق",  # planned
+        "طلب القائد تنفيذ ضربات جوية على مواقع المسلحين",  # asked for
+        "ناقش الخبراء امكانية شن ضربات جوية على المنشآت",  # a possibility
+        "وراء كل عملية انتحارية فتوى",  # every one, none in particular
+        "انتخب نجل النائب الذي قتل في تفجير استهدف موكبه",  # how someone died, earlier
+        "خلفا لزعيمته التي قضت في هجوم انتحاري",
+    ],
+)
+def test_plans_generic_and_background_deaths_are_no_event(pipeline: Any, text: str) -> None:
+    assert not _violent(pipeline, text)
+
+
+def test_a_plan_is_no_threat_either(pipeline: Any) -> None:
+    # Future violence is a threat ("ستشن هجوما"); a plan someone reports is not.
+    text = "خطط التنظيم لتفجير سيارة مفخخة في السوق"
+    results = list(pipeline.process([Article(id="t", text=text, language="ar")]))
+    assert not results[0].events
+    assert not [s for s in results[0].statements if s.plover.event_type == "THREATEN"]
+
+
+def test_deaths_in_an_attack_told_now_are_still_events(pipeline: Any) -> None:
+    assert _violent(pipeline, "قتل ثلاثة جنود في تفجير استهدف دوريتهم امس")
+    assert _violent(pipeline, "نفذت الطائرات ضربات جوية على مواقع المسلحين")

@@ -449,6 +449,8 @@ class SentenceExtractor:
         # an accusation or a future/planning cue governs what follows in its sentence.
         if cue_before(self.lex.future, m.start) or self._ar_modal(m, norms):
             return "future or hypothetical"
+        if cue_before(self.lex.plans, m.start):
+            return "planned"
         if cue_before(self.lex.accusation, m.start):
             return "accusation"
         if cue_before(self.lex.justification, 3):
@@ -509,7 +511,8 @@ class SentenceExtractor:
     def _ar_background(self, m: Match, toks: list[Tok], norms: list[str]) -> bool:
         """An earlier event told as background: "بعد الهجوم", "اثر التفجير" right before
         the trigger, or a verb opening a relative clause, which describes the word before
-        it ("النائب الذي اغتيل عام 2005"); an event noun before it is a trigger itself.
+        it ("النائب الذي اغتيل عام 2005") or tells how the person it describes died
+        ("الذي قتل في تفجير"); an event noun before it is a trigger itself.
 
         "قتل ثلاثة اثر انفجار سيارة": when the sentence reports casualties before the
         cue, the cue gives the cause of those casualties and the event is told here."""
@@ -528,7 +531,14 @@ class SentenceExtractor:
         k = m.start - 1
         if k >= 1 and norms[k] == "قد":
             k -= 1
-        return k >= 0 and arabic.is_relative_pronoun(norms[k])
+        if k >= 0 and arabic.is_relative_pronoun(norms[k]):
+            return True
+        # "جبران تويني الذي قتل في تفجير", "التي قضت في هجوم انتحاري": the attack is how
+        # the person the clause describes died, an earlier event.
+        for j in range(max(1, m.start - 3), m.start):
+            if arabic.is_death_verb(norms[j]) and arabic.is_relative_pronoun(norms[j - 1]):
+                return True
+        return False
 
     def _ar_aggregate(self, m: Match, toks: list[Tok], norms: list[str]) -> bool:
         """A period cue near the trigger ("منذ مطلع العام", "حتى الآن") or a rate

@@ -123,6 +123,9 @@ class LexiconData(BaseModel):
     deny: list[str]
     negation: list[str]
     future: list[str]
+    # Plans, requests and possibilities of violence ("خطط لاغتيال", "طلب تنفيذ ضربات"):
+    # no event, and no threat either (who plans or asks is not threatening anyone).
+    plans: list[str] = Field(default_factory=list)
     accusation: list[str]
     justification: list[str]
     aggregate_quantifiers: list[str]
@@ -251,6 +254,7 @@ class Lexicon:
         self.official_nouns = PhraseTable([(p, p) for p in data.official_nouns])
         self.deny = PhraseTable([(p, p) for p in data.deny])
         self.future = PhraseTable([(p, p) for p in data.future])
+        self.plans = PhraseTable([(p, p) for p in data.plans])
         self.accusation = PhraseTable([(p, p) for p in data.accusation])
         self.justification = PhraseTable([(p, p) for p in data.justification])
         self.aggregate_quantifiers = PhraseTable([(p, p) for p in data.aggregate_quantifiers])

@@ -107,7 +107,7 @@ _LIGHT_VERBS = frozenset(
         "عمدوا",
     }
 )
-_GENERIC_DETERMINERS = frozenset({"اي", "لاي", "باي", "واي", "فاي"})
+_GENERIC_DETERMINERS = frozenset({"اي", "لاي", "باي", "واي", "فاي", "كل", "لكل", "وكل"})
 
 
 def normalize(text: str) -> str:
@@ -183,6 +183,19 @@ def is_modal_after(norms: list[str], k: int) -> bool:
     )
 
 
+# Passive and intransitive verbs of dying or being hurt: "الذي قتل في تفجير" describes
+# a person by an earlier death.
+_DEATH_VERBS = frozenset(
+    {"قتل", "قتلت", "قتلوا", "قتلا", "اغتيل", "اغتيلت", "قضي", "قضت", "قضوا", "لقي"}
+    | {"لقيت", "سقط", "سقطوا", "استشهد", "استشهدت", "استشهدوا", "اصيب", "اصيبت", "جرح"}
+)
+
+
+def is_death_verb(norm: str) -> bool:
+    """قتل / اغتيل / قضى / سقط...: someone died or was hurt (perfect, 3rd person)."""
+    return norm in _DEATH_VERBS
+
+
 def is_light_verb(norm: str) -> bool:
     """قام ب / أقدم على / عمد إلى + masdar: "قام المتظاهرون بالاعتصام" tells the act."""
     return _without_conjunction(norm) in _LIGHT_VERBS
@@ -207,7 +220,8 @@ def is_relative_pronoun(norm: str) -> bool:
 
 
 def is_generic_determiner(norm: str) -> bool:
-    """أي before a noun ("أي ضربة", "لأي هجوم"): any one, none in particular."""
+    """أي or كل before a noun ("أي ضربة", "لأي هجوم", "كل عملية انتحارية"): any one,
+    every one, none in particular."""
     return norm in _GENERIC_DETERMINERS
 
 
