@@ -13,6 +13,13 @@ SHARED = REPO.parent / "shared"
 SAMPLE = REPO / "sample"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _no_user_store(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A command run without --db must never write the user's own store: the default
+    store of the whole session (VEILLE_DB, inherited by subprocesses) is a scratch file."""
+    os.environ["VEILLE_DB"] = f"sqlite:///{tmp_path_factory.mktemp('default-db') / 'v.sqlite'}"
+
+
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     if not (SHARED / "examples").is_dir():

@@ -248,6 +248,9 @@ def test_an_outlet_profile_weighs_homonyms_toward_its_area(geo: Geocoder) -> Non
     local = place_of(geo.geoparse(text, "en", outlet=ohio), "Dublin")
     assert local.iso3 == "USA" and local.admin1 == "Ohio"
     assert place_of(geo.geoparse(text, "en", outlet=irish), "Dublin").iso3 == "IRL"
+    # The profile weighs homonyms; it does not overrule a text that names the country.
+    told = "The Dublin council, in Ireland, approved the new budget on Monday."
+    assert place_of(geo.geoparse(told, "en", outlet=ohio), "Dublin").iso3 == "IRL"
 
 
 def test_an_outlet_profile_leaves_one_article_out() -> None:

@@ -363,3 +363,41 @@ def test_unreadable_jsonl_is_named_not_a_traceback(
     error = jsonl_encoding_error(str(path), "jsonl")
     assert error is not None and error.where == str(path)
     assert error.cause == "cannot read the file (Permission denied)"
+
+
+def test_outlet_profiles_reach_the_executors(
+    spark: SparkSession, tmp_path: Path, pipeline: Any
+) -> None:
+    # The profiles the driver read from the store weigh the executors' homonyms as they
+    # weigh the local engine's: "Suburban News" reports from Ohio, so its Dublin is there.
+    from veille.ingest import read_inputs
+    from veille.outlets import outlet_profiles
+    from veille.spark import ingest_spark
+    from veille.store import open_store
+
+    def write(name: str, rows: list[tuple[str, str]]) -> str:
+        path = tmp_path / name
+        lines = [
+            json.dumps({"id": i, "text": t, "outlet": "Suburban News", "language": "en"})
+            for i, t in rows
+        ]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return str(path)
+
+    history = write(
+        "h.jsonl",
+        [
+            ("h1", "Gunmen attacked a police station in Columbus, Ohio, on Sunday, killing one."),
+            ("h2", "A bomb exploded outside a bank in Westerville, Ohio, on Saturday."),
+        ],
+    )
+    news = write("n.jsonl", [("n1", "Gunmen attacked a police station in Dublin on Monday.")])
+    with open_store(f"sqlite:///{tmp_path / 's.sqlite'}") as store:
+        store.ingest(read_inputs([history], pub_date=PUB), pipeline)
+        outlets = outlet_profiles(store, pipeline.geocoder)
+        assert outlets["Suburban News"].documents == 2
+        report = ingest_spark(store, [news], spark=spark, pub_date=PUB, outlets=outlets)
+        assert report.articles_added == 1 and not report.failures
+        (event,) = [e for e in store.events() if any(m.article_id == "n1" for m in e.mentions)]
+    assert event.location is not None
+    assert (event.location.iso3, event.location.admin1) == ("USA", "Ohio")

@@ -508,3 +508,19 @@ def test_save_events_replaces_by_id(store: Store) -> None:
     store.save_events([changed])
     assert store.events() == [changed]
     assert date(2024, 1, 1) + timedelta(days=0) <= (changed.event_date or date.max)
+
+
+def test_outlet_places_give_each_articles_event_places(store: Store) -> None:
+    items = [synthetic_item(i) for i in range(12)]
+    store.ingest([it.article for it in items], SyntheticPipeline(items))
+    (wire,) = store.outlet_places()
+    assert wire.outlet == "Synthetic Wire" and wire.documents == 12
+    # Each article that kept a located event names its event's place; merged events
+    # name the merged place for every article that reports them.
+    stored = {m.article_id: e.location for e in store.events() for m in e.mentions}
+    expected = sorted(
+        [loc.gazetteer_id]
+        for aid, loc in stored.items()
+        if loc is not None and loc.gazetteer_id is not None
+    )
+    assert sorted(wire.articles) == expected and len(expected) >= 6

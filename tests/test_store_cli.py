@@ -169,3 +169,42 @@ def test_watch_once_ingests_a_feed_and_posts_alerts(
     assert "0 new article(s), 0 new event(s)" in again.output
     bad = _run("watch", feed, "--db", db, "--once", "--every", "soon")
     assert bad.exit_code == 2
+
+
+def test_ingest_weighs_homonyms_toward_the_outlets_stored_stories(tmp_path: Path) -> None:
+    # The store holds two stories of "Suburban News" located in Ohio: its next story's
+    # "Dublin" is Dublin, Ohio. The same story from an outlet the store does not know
+    # stays in Ireland (the bigger Dublin), as without a profile.
+    history = [
+        ("h1", "Gunmen attacked a police station in Columbus, Ohio, on Sunday, killing one."),
+        ("h2", "A bomb exploded outside a bank in Westerville, Ohio, on Saturday, wounding 3."),
+    ]
+    story = "Gunmen attacked a police station in Dublin on Monday, killing two officers."
+
+    def write(name: str, rows: list[tuple[str, str, str]]) -> Path:
+        path = tmp_path / name
+        records = [
+            {"id": i, "text": t, "outlet": o, "published": "2024-03-05", "language": "en"}
+            for i, t, o in rows
+        ]
+        path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+        return path
+
+    db = f"sqlite:///{tmp_path / 'outlets.sqlite'}"
+    older = write("h.jsonl", [(i, t, "Suburban News") for i, t in history])
+    assert _run("ingest", str(older), "--db", db).exit_code == 0
+    other = story.replace("officers", "policemen")  # same text would be stored once
+    news = write("n.jsonl", [("n1", story, "Suburban News"), ("n2", other, "Harbour Times")])
+    result = _run("ingest", str(news), "--db", db)
+    assert result.exit_code == 0, result.output
+    with open_store(db) as store:
+        places = {p.outlet: p for p in store.outlet_places()}
+        assert places["Suburban News"].documents == 3
+        assert places["Harbour Times"].documents == 1
+        located = {
+            m.article_id: (e.location.iso3, e.location.admin1)
+            for e in store.events()
+            for m in e.mentions
+            if e.location is not None and m.article_id in ("n1", "n2")
+        }
+    assert located == {"n1": ("USA", "Ohio"), "n2": ("IRL", "Dublin City")}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -51,7 +51,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from veille.geo import Geocoder
+    from veille.geo import Geocoder, OutletProfile
     from veille.resolve.actors import ActorResolver
 
 SUPPORTED_LANGUAGES = ("fr", "en", "ar")
@@ -98,6 +98,7 @@ class Pipeline:
         models: dict[str, str] | None = None,
         geocoder: Geocoder | None = None,
         actors: ActorResolver | None = None,
+        outlets: Mapping[str, OutletProfile] | None = None,
     ) -> None:
         self._model_names = dict(models or {})
         self._nlp: dict[str, Language] = {}
@@ -105,6 +106,13 @@ class Pipeline:
         self._geocoder = geocoder
         self._actors = actors
         self._langid: Any = None
+        self._outlets: dict[str, OutletProfile] = dict(outlets or {})
+
+    def use_outlets(self, outlets: Mapping[str, OutletProfile]) -> None:
+        """Profiles of outlets (where their stories usually happen, e.g. from the store's
+        earlier articles: ``Geocoder.outlet_profile``): an article naming its outlet has
+        its homonyms weighed toward that outlet's areas. Replaces the previous ones."""
+        self._outlets = dict(outlets)
 
     # -- resources (lazy) ---------------------------------------------------
     def nlp(self, language: str) -> Language:
@@ -393,7 +401,8 @@ class Pipeline:
                 for ent in doc.ents
                 if ent.label_ in ("PER", "PERSON")
             ]
-            for top in geocoder.geoparse(masked, lang, hints=hints, persons=persons):
+            outlet = self._outlets.get(an.article.outlet) if an.article.outlet else None
+            for top in geocoder.geoparse(masked, lang, hints=hints, persons=persons, outlet=outlet):
                 place = top.place
                 if place is None:
                     continue

@@ -95,6 +95,13 @@ def ingest(
     progress = ProgressReporter("ingesting")
     report: IngestReport
     try:
+        from veille.geo import Geocoder
+        from veille.outlets import outlet_profiles
+        from veille.pipeline import Pipeline
+
+        # Where each outlet's stored stories happened, read once for the whole batch.
+        geocoder = Geocoder.load()
+        outlets = outlet_profiles(store, geocoder)
         with progress:
             if engine is Engine.spark:
                 try:
@@ -105,17 +112,17 @@ def ingest(
                         pub_date=published,
                         language=language,
                         on_item=lambda _item: progress.advance(),
+                        outlets=outlets,
                     )
                 except (InputError, SparkStartError) as exc:
                     # what the Spark engine does not read (stdin, URLs), or no Java
                     fail_usage(exc.render())
             else:
                 from veille.ingest import read_inputs
-                from veille.pipeline import Pipeline
 
                 report = store.ingest(
                     read_inputs(paths, pub_date=published, language=language),
-                    Pipeline(),
+                    Pipeline(geocoder=geocoder, outlets=outlets),
                     on_item=lambda _item: progress.advance(),
                 )
     finally:
@@ -255,11 +262,16 @@ def watch(
             err=True,
         )
 
+    from veille.outlets import outlet_profiles
+
+    pipeline = Pipeline()
     try:
         run_watch(
             store,
-            Pipeline(),
+            pipeline,
             sources,
+            # Each poll reads the outlets' profiles from the store as it then is.
+            before_poll=lambda: pipeline.use_outlets(outlet_profiles(store, pipeline.geocoder)),
             every_s=every_s,
             rules=rules,
             allow_private=allow_private,

@@ -6,7 +6,7 @@ import bisect
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -342,6 +342,25 @@ class Geocoder:
         matches = self._drop_uncorroborated(matches)
         matches.extend(self._demonym_regions(text, tokens, matches))
         return self._to_toponyms(text, matches)
+
+    def outlet_profile(self, documents: int, articles: Iterable[Iterable[str]]) -> OutletProfile:
+        """An outlet's profile from the gazetteer ids of the places each of its articles
+        named (e.g. ``Store.outlet_places``); ``documents`` counts all its articles,
+        those that named no place included."""
+        profile = OutletProfile(documents=documents)
+        for ids in articles:
+            profile.areas.update({a for gid in ids if (a := self._admin1_id(gid)) is not None})
+        return profile
+
+    def _admin1_id(self, gazetteer_id: str) -> str | None:
+        prefix, _, raw = gazetteer_id.partition(":")
+        if prefix != "geonames" or not raw.lstrip("-").isdigit():
+            return None
+        rec = self._store.place(int(raw))
+        if rec is None or rec.feature not in _OUTLET_FEATURES:
+            return None
+        area = rec.id if rec.feature == "admin1" else rec.admin1
+        return None if area is None else f"geonames:{area}"
 
     def to_location(self, toponym: Toponym) -> Location | None:
         """The event location of a toponym (None when it was not resolved)."""

@@ -62,6 +62,7 @@ if TYPE_CHECKING:
     from pyspark import Broadcast
     from pyspark.sql import Row, SparkSession
 
+    from veille.geo import OutletProfile
     from veille.pipeline import ArticleResult, Pipeline
 
 
@@ -168,6 +169,7 @@ def ingest_spark(
     app_name: str = APP_NAME,
     conf: dict[str, str] | None = None,
     on_item: Callable[[Article | ArticleFailure], None] | None = None,
+    outlets: Mapping[str, OutletProfile] | None = None,
 ) -> IngestReport:
     """Ingest articles into ``store`` with the extraction distributed on Spark.
 
@@ -175,14 +177,19 @@ def ingest_spark(
     ids, articles, ``ingest_errors``), with articles already stored skipped before
     extraction. ``master``, ``spark``, ``partitions``, ``input_format``, ``conf``: as
     for ``run_spark``. ``on_item`` is called after each input unit is stored, skipped or
-    recorded as failed. Raises ``InputError`` for inputs Spark cannot read here
-    (standard input, http(s) URLs: use the local engine).
+    recorded as failed. ``outlets``: profiles read from the store before the ingest
+    (``veille.outlets.outlet_profiles``), as the local engine's ``Pipeline`` gets them.
+    Raises ``InputError`` for inputs Spark cannot read here (standard input, http(s)
+    URLs: use the local engine).
     """
     plan = _plan_inputs(
         input_paths, pub_date=pub_date, language=language, input_format=input_format
     )
     options = ExtractOptions(
-        pub_date=pub_date, language=language, models=tuple(sorted((models or {}).items()))
+        pub_date=pub_date,
+        language=language,
+        models=tuple(sorted((models or {}).items())),
+        outlets=tuple(sorted((outlets or {}).items())),
     )
     if not plan.spark_paths:  # nothing for Spark: only the local reader's failures
         only_failures = PrecomputedExtraction(_with_local_failures(iter(()), plan))
@@ -353,6 +360,7 @@ def _extract_partition(
 
     known = stored.value
     pipeline = _executor_pipeline(options.models)
+    pipeline.use_outlets(dict(options.outlets))
     # Outcomes ready to leave, and articles whose outcome the next batch gives.
     chunk: list[tuple[int, _Outcome | Article]] = []
     articles: list[Article] = []

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from pyspark import RDD
     from pyspark.sql import SparkSession
 
+    from veille.geo import OutletProfile
     from veille.pipeline import Pipeline
 
 APP_NAME = "veille"
@@ -64,6 +65,8 @@ class ExtractOptions:
     pub_date: date | None = None
     language: str | None = None
     models: tuple[tuple[str, str], ...] = ()
+    # Outlet profiles read from the store before the ingest (``veille.outlets``).
+    outlets: tuple[tuple[str, OutletProfile], ...] = ()
 
 
 def run_spark(
@@ -219,6 +222,7 @@ def _extract_partition(
     from veille.pipeline import ArticleResult
 
     pipeline = _executor_pipeline(options.models)
+    pipeline.use_outlets(dict(options.outlets))
     stream = article_stream(
         (ArticleRow.from_row(r) for r in rows),
         pub_date=options.pub_date,

@@ -75,6 +75,15 @@ class IngestReport(_Typed):
     updated_event_ids: list[str] = Field(default_factory=list)
 
 
+class OutletPlaces(_Typed):
+    """What the store knows of one outlet's geography: how many of its articles it holds,
+    and for each article with located events the gazetteer ids of their places."""
+
+    outlet: str
+    documents: int
+    articles: list[list[str]] = Field(default_factory=list)
+
+
 class StoredArticle(_Typed):
     id: str
     sha256: str
@@ -313,6 +322,42 @@ class Store:
         finally:
             self._finish_run(run, report)
         return report
+
+    def outlet_places(self) -> list[OutletPlaces]:
+        """Per outlet of the stored articles, the places of each article's events (for
+        ``Geocoder.outlet_profile``: where an outlet's stories usually happen). Read once
+        before an ingest, so that every engine resolves a batch against the same store."""
+        with self.session() as s:
+            documents = {
+                outlet: count
+                for outlet, count in s.execute(
+                    select(ArticleRow.outlet, func.count())
+                    .where(ArticleRow.outlet.is_not(None))
+                    .group_by(ArticleRow.outlet)
+                ).all()
+                if outlet
+            }
+            places: dict[str, dict[str, set[str]]] = {}
+            rows = s.execute(
+                select(ArticleRow.outlet, ArticleRow.id, PlaceRow.gazetteer_id)
+                .join(MentionRow, MentionRow.article_id == ArticleRow.id)
+                .join(EventRow, EventRow.event_id == MentionRow.event_id)
+                .join(PlaceRow, PlaceRow.key == EventRow.place_key)
+                .where(ArticleRow.outlet.is_not(None), PlaceRow.gazetteer_id.is_not(None))
+                .distinct()
+            )
+            for outlet, article_id, gazetteer_id in rows:
+                if outlet and gazetteer_id:
+                    by_article = places.setdefault(outlet, {})
+                    by_article.setdefault(article_id, set()).add(gazetteer_id)
+        return [
+            OutletPlaces(
+                outlet=outlet,
+                documents=count,
+                articles=[sorted(ids) for _, ids in sorted(places.get(outlet, {}).items())],
+            )
+            for outlet, count in sorted(documents.items())
+        ]
 
     def stored_hashes(self, hashes: Iterable[str], *, batch: int = 500) -> set[str]:
         """Which of ``hashes`` (``content_sha256`` of articles) are already stored.

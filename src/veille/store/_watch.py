@@ -186,10 +186,14 @@ def watch(
     on_poll: Callable[[PollReport], None] | None = None,
     once: bool = False,
     sleep: Callable[[float], None] = time.sleep,
+    before_poll: Callable[[], None] | None = None,
 ) -> None:
-    """Poll forever (or once), calling ``on_poll`` with each poll's report."""
+    """Poll forever (or once), calling ``before_poll`` before each poll (to refresh
+    what the pipeline reads from the store) and ``on_poll`` with each poll's report."""
     while True:
         started = time.monotonic()
+        if before_poll is not None:
+            before_poll()
         result = poll_once(store, pipeline, sources, rules=rules, allow_private=allow_private)
         if on_poll is not None:
             on_poll(result)
