@@ -58,6 +58,7 @@ class GeoScores(Record):
     median_error_km: float
     acc_161_recognised: float  # over the gold toponyms that were recognised and resolved
     acc_161_by_corpus: dict[str, float]  # LGL, GeoWebNews...
+    acc_161_recognised_by_corpus: dict[str, float]
     acc_161_without_outlets: float  # the same run with no outlet profiles
     seconds: float
 
@@ -138,13 +139,17 @@ def evaluate_geoparsing(
     scores = _score(docs, final)
     baseline = _score(docs, first)
     by_corpus: dict[str, float] = {}
+    recognised_by_corpus: dict[str, float] = {}
     for corpus in sorted({str(d.get("corpus") or "") for d in docs} - {""}):
         sub = [(d, t) for d, t in zip(docs, final, strict=True) if d.get("corpus") == corpus]
-        by_corpus[corpus] = _score([d for d, _ in sub], [t for _, t in sub])["acc_161"]
+        part = _score([d for d, _ in sub], [t for _, t in sub])
+        by_corpus[corpus] = part["acc_161"]
+        recognised_by_corpus[corpus] = part["acc_161_recognised"]
     return GeoScores(
         documents=len(docs),
         **scores,
         acc_161_by_corpus=by_corpus,
+        acc_161_recognised_by_corpus=recognised_by_corpus,
         acc_161_without_outlets=baseline["acc_161"],
         seconds=round(time.perf_counter() - t0, 1),
     )
