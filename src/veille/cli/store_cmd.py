@@ -97,7 +97,6 @@ def ingest(
     try:
         from veille.geo import Geocoder
         from veille.outlets import outlet_profiles
-        from veille.pipeline import Pipeline
 
         # Where each outlet's stored stories happened, read once for the whole batch.
         geocoder = Geocoder.load()
@@ -119,6 +118,7 @@ def ingest(
                     fail_usage(exc.render())
             else:
                 from veille.ingest import read_inputs
+                from veille.pipeline import Pipeline
 
                 report = store.ingest(
                     read_inputs(paths, pub_date=published, language=language),
