@@ -98,3 +98,17 @@ def test_a_year_after_publication_is_not_a_date() -> None:
     # "en 2030" in a 2024 story is a plan or a number, never the date of what happened.
     found = find_date_expressions("un plan en 2030", "fr", published=PUB)
     assert [e for e in found if e.value] == []
+
+
+def test_a_year_dates_an_event_only_when_nothing_more_precise_does(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from veille.model import Article
+
+    def dates(text: str) -> list[tuple[date | None, str | None]]:
+        article = Article(id="y", text=text, language="en", published=PUB)
+        return [(e.event_date, e.date_precision) for e in pipeline.process_article(article).events]
+
+    founded = "The group, founded in 2014, attacked an army base near Mosul on Sunday."
+    assert dates(founded) == [(date(2024, 2, 4), "day")]
+    assert dates("In 2014, gunmen attacked an army base near Mosul.") == [
+        (date(2014, 1, 1), "year")
+    ]

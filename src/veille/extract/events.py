@@ -989,6 +989,9 @@ class SentenceExtractor:
 
     def _date(self, cand: Candidate, s: SentenceInput) -> None:
         valued = [d for d in s.dates if d.value is not None]
+        # "The group, founded in 2014, attacked the base on Monday": a year named alone
+        # dates the event only when the sentence gives nothing more precise.
+        valued = [d for d in valued if d.precision != "year"] or valued
         tods = [d for d in s.dates if d.time_of_day is not None]
         if valued:
             trig_mid = cand.trigger[0]
