@@ -381,6 +381,7 @@ class Pipeline:
     def _places(self, an: _Analysis) -> list[PlaceRef]:
         out: list[PlaceRef] = []
         geocoder = self.geocoder
+        outlet = self._outlets.get(an.article.outlet) if an.article.outlet else None
         for lang in sorted({s.language for s in an.segments}):
             masked = _mask_except(an.article.text, [s for s in an.segments if s.language == lang])
             hints = [
@@ -401,7 +402,6 @@ class Pipeline:
                 for ent in doc.ents
                 if ent.label_ in ("PER", "PERSON")
             ]
-            outlet = self._outlets.get(an.article.outlet) if an.article.outlet else None
             for top in geocoder.geoparse(masked, lang, hints=hints, persons=persons, outlet=outlet):
                 place = top.place
                 if place is None:

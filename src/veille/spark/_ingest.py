@@ -52,6 +52,7 @@ from veille.spark._io import (
     holds_readable_file,
     jsonl_encoding_error,
     ordered_rows,
+    plain_local_path,
     read_articles_in_order,
     unmatched_pattern_error,
 )
@@ -251,7 +252,7 @@ def _local_reader_fails(path: str, input_format: str = "auto") -> bool:
     not read, or a directory holding no file it reads (Spark would silently skip all
     three, and the run would end "successfully" with nothing read). Parquet, and any
     format the user names, is Spark's to read."""
-    if "://" in path or any(c in path for c in "*?["):
+    if not plain_local_path(path):
         return False
     target = Path(path)
     if not target.exists():

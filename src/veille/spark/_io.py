@@ -107,12 +107,7 @@ def read_articles(
         raise InputError("no input paths", fix="give at least one file or folder")
     by_format: dict[InputFormat, list[str]] = {}
     for path in paths:
-        _check_exists(path)
-        fmt = classify(path, input_format)
-        _check_readable_folder(path, fmt)
-        if (error := jsonl_encoding_error(path, fmt)) is not None:
-            raise error
-        by_format.setdefault(fmt, []).append(path)
+        by_format.setdefault(_checked_format(path, input_format), []).append(path)
     frames: list[DataFrame] = []
     if "jsonl" in by_format:
         frames.append(_read_jsonl(spark, by_format["jsonl"]))
@@ -136,11 +131,7 @@ def read_articles_in_order(
         raise InputError("no input paths", fix="give at least one file or folder")
     frames: list[DataFrame] = []
     for index, path in enumerate(paths):
-        _check_exists(path)
-        fmt = classify(path, input_format)
-        _check_readable_folder(path, fmt)
-        if (error := jsonl_encoding_error(path, fmt)) is not None:
-            raise error
+        fmt = _checked_format(path, input_format)
         if fmt == "jsonl":
             frame = _jsonl_lines(spark, [path])
             if _is_local_file(path):
@@ -162,8 +153,28 @@ def _union(frames: list[DataFrame]) -> DataFrame:
     return out
 
 
+_GLOB_CHARS = "*?["
+
+
+def plain_local_path(path: str) -> bool:
+    """A local path naming one file or folder: no URI scheme, no glob characters."""
+    return "://" not in path and not any(c in path for c in _GLOB_CHARS)
+
+
+def _checked_format(path: str, input_format: str) -> InputFormat:
+    """The format Spark reads ``path`` in, after refusing what it would stop on or
+    misread: a missing path, a pattern matching nothing, a local folder with nothing to
+    read, a local JSONL file in a legacy encoding."""
+    _check_exists(path)
+    fmt = classify(path, input_format)
+    _check_readable_folder(path, fmt)
+    if (error := jsonl_encoding_error(path, fmt)) is not None:
+        raise error
+    return fmt
+
+
 def _check_exists(path: str) -> None:
-    if "://" not in path and not any(c in path for c in "*?[") and not os.path.exists(path):
+    if plain_local_path(path) and not os.path.exists(path):
         raise InputError("no such file or directory", where=path, fix="check the path")
     if (error := unmatched_pattern_error(path)) is not None:
         raise error  # else Spark stops with a PATH_NOT_FOUND traceback
@@ -172,7 +183,7 @@ def _check_exists(path: str) -> None:
 def unmatched_pattern_error(path: str) -> InputError | None:
     """A local glob pattern that matches no file (Spark would stop the whole run with a
     PATH_NOT_FOUND traceback). Hadoop's own syntax (``{a,b}``) is left to Spark."""
-    if "://" in path or not any(c in path for c in "*?[") or "{" in path:
+    if "://" in path or plain_local_path(path) or "{" in path:
         return None
     if glob.glob(path, recursive=True):
         return None
@@ -233,7 +244,7 @@ def _check_readable_folder(path: str, fmt: InputFormat) -> None:
 
 
 def _is_local_file(path: str) -> bool:
-    return "://" not in path and not any(c in path for c in "*?[") and os.path.isfile(path)
+    return plain_local_path(path) and os.path.isfile(path)
 
 
 def _file_path() -> Column:
