@@ -556,3 +556,28 @@ def test_a_hinted_loose_spelling_needs_its_country_in_the_text(geo: Geocoder) ->
     near = "Shelling hit Houstan, near Ternopil in Ukraine."
     place = place_of(geo.geoparse(near, "en", hints=[_span(near, "Houstan")]), "Houstan")
     assert place.iso3 == "UKR"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # statement (بيان, less its ب: Yan'an), ceasefire, committees (لجان, less its ل:
+        # Dschang), "the place itself" (عين: Al Ain): common nouns, never places.
+        "وقال المتحدث في بيان إن وقف إطلاق النار صامد منذ أسبوع",
+        "وأعلنت لجان الأحياء أن فرق الإغاثة وصلت إلى عين المكان",
+    ],
+)
+def test_arabic_common_nouns_are_not_towns_elsewhere(geo: Geocoder, text: str) -> None:
+    assert [t.text for t in geo.geoparse(text, "ar") if t.place is not None] == []
+
+
+def test_arabic_one_word_towns_stand_with_their_country(geo: Geocoder) -> None:
+    named = geo.geoparse("قصفت الطائرات بلدة سراقب في سوريا", "ar")
+    assert any(
+        t.place is not None and t.place.iso3 == "SYR" and t.place.feature == "city" for t in named
+    )
+    # Two towns of one country vouch for each other; a capital stands alone.
+    pair = geo.geoparse("سقطت قذائف على صنعاء والحديدة", "ar")
+    assert {t.place.iso3 for t in pair if t.place} == {"YEM"}
+    alone = geo.geoparse("انفجرت سيارة مفخخة في دمشق", "ar")
+    assert [t.place.name for t in alone if t.place] == ["Damascus"]

@@ -27,6 +27,7 @@ from veille.extract.events import (
     StatementCandidate,
 )
 from veille.extract.lexicon import Lexicon, Tok
+from veille.extract.story import read_story
 from veille.extract.taxonomy import SUB_EVENT_TYPES
 from veille.model import (
     Article,
@@ -375,7 +376,7 @@ class Pipeline:
                 if first is not None and seg.kind == "article":
                     anchor = first
         sources = {s.source_id: s for s in an.sources}
-        events = [self._to_event(c, article, sources) for c in candidates]
+        events = [self._to_event(c, article, sources) for c in read_story(candidates)]
         return dedup.finalize(dedup.cluster(events, same_article=True)), statements
 
     def _places(self, an: _Analysis) -> list[PlaceRef]:

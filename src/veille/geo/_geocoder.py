@@ -185,6 +185,8 @@ class _Match:
     own_admins: dict[int, float] = field(default_factory=dict)
     weak: bool = False  # needs support from the rest of the text to be kept
     demonym: bool = False  # "Russian", "Georgian": a country's adjective
+    # An Arabic one-word town: kept only in a country the text names (see _acceptable).
+    regional: bool = False
 
 
 class _SpanIndex:
@@ -683,10 +685,20 @@ class Geocoder:
             return True
         if features & {"country", "region", "site", "admin1"}:
             return True
+        if arabic and multi and m.start > tokens[m.first].start:
+            # A name read after peeling a clitic off a word, then across the next
+            # word(s): as fragile as a one-word name.
+            m.weak = m.regional = True
+            return True
         if multi:
             m.weak = not any(c.flags & FLAG_PRIMARY for c in m.candidates)
             return True
         if arabic:
+            # Arabic writes no capitals, and its common nouns are town names somewhere:
+            # "بيان" (statement) less its "ب" is Yan'an, "لجان" (committees) less its
+            # "ل" is Dschang, "عين" (eye, spring) is Al Ain. A one-word Arabic name is
+            # kept only where the rest of the text puts it (see ``_corroborated``).
+            m.weak = m.regional = True
             return cue or strong >= 3.0
         m.weak = not cue
         if self._sentence_initial(text, tokens, m) and not cue:
@@ -699,12 +711,16 @@ class Geocoder:
         firm = [m for m in matches if not m.weak and not m.loose and m.best is not None]
         countries = {m.best.place.iso3 for m in firm if m.best is not None}
         admins = {m.best.place.admin1 for m in firm if m.best is not None}
+        regional = _regional_countries(matches, bool(countries))
         kept = []
         for m in matches:
             if not (m.weak or m.loose) or m.best is None:
                 kept.append(m)
                 continue
-            ok = self._corroborated(m, m.best, countries, admins)
+            if m.regional:
+                ok = m.best.place.iso3 in countries or m.best.place.iso3 in regional
+            else:
+                ok = self._corroborated(m, m.best, countries, admins)
             if ok:
                 kept.append(m)
             elif m.hinted:
@@ -1162,6 +1178,27 @@ class Geocoder:
             lon=rec.lon,
             population=rec.population,
         )
+
+
+#: With no country named, a one-word Arabic name stands alone only for a large city.
+REGIONAL_ALONE_POPULATION = 1_000_000
+
+
+def _regional_countries(matches: Sequence[_Match], text_names_a_country: bool) -> set[str]:
+    """Countries that one-word Arabic names support by themselves: one that two
+    different names share ("صنعاء" and "الحديدة"), and, when the text names no country
+    at all, that of a city of a million or more ("دمشق" alone)."""
+    names: dict[str, set[int]] = {}
+    out: set[str] = set()
+    for m in matches:
+        if not m.regional or m.best is None or not m.best.place.iso3:
+            continue
+        iso3 = m.best.place.iso3
+        names.setdefault(iso3, set()).add(m.best.place.id)
+        if not text_names_a_country and m.best.place.population >= REGIONAL_ALONE_POPULATION:
+            out.add(iso3)
+    out.update(iso3 for iso3, found in names.items() if len(found) >= 2)
+    return out
 
 
 def _admin_noun_after(text: str, end: int) -> bool:

@@ -1,0 +1,161 @@
+"""The article as a story: what one sentence leaves unsaid, the story it continues says.
+
+Sentence extraction sees one sentence. News tells an event over several: the lead gives
+the place and the day, the next sentences give the toll, the weapon, who claimed it
+("Sept personnes ont été tuées, selon le gouverneur"). This component reads the
+candidates of one article in text order and
+
+- drops *background told in the pluperfect* ("avaient opposé", "had announced") unless
+  the sentence dates it to the day, or goes on telling a retrospective the sentence
+  before dated: a retrospective with its own date is an event an analyst codes (ACLED
+  codes it on that day); one without is context;
+- gives a candidate with no date of its own the date of the story it continues (the
+  nearest dated candidate of the same source, before it, else after it);
+- gives a candidate with no place of its own the place of the story it continues (the
+  nearest placed candidate of the same source and day, before it, else after it).
+
+A sentence that continues the story ("Sept personnes ont été tuées, selon le
+gouverneur") then carries the story's date and place, so deduplication folds it, and
+its toll, into the event it continues instead of leaving a dateless, placeless event.
+
+Inherited values keep their provenance: the date span and place span point at the
+sentence that said them, so every field still points back to text. The candidates
+returned are copies; the input is not changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from veille.extract.events import Candidate
+from veille.extract.lexicon import Tok, fold
+
+#: Auxiliaries of the pluperfect, by language (folded forms).
+_PLUPERFECT_AUX = {
+    "fr": frozenset({"avait", "avaient", "etait", "etaient", "avais", "etais"}),
+    "en": frozenset({"had", "'d"}),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class StoryOptions:
+    """How far a story carries its date and place."""
+
+    #: Days between two candidates' dates for a place to be inherited.
+    place_window_days: int = 1
+
+
+def read_story(
+    candidates: Sequence[Candidate], options: StoryOptions | None = None
+) -> list[Candidate]:
+    """The article's candidates (in text order) with background dropped and the story's
+    date and place given to the sentences that continue it."""
+    opts = options or StoryOptions()
+    kept: list[Candidate] = []
+    for c in candidates:
+        if pluperfect(c) and not _own_day(c) and not _continues_retrospective(c, kept):
+            continue
+        kept.append(c)
+    dated = [_with_story_date(c, kept) for c in kept]
+    return [_with_story_place(c, dated, opts) for c in dated]
+
+
+def pluperfect(c: Candidate) -> bool:
+    """Whether the candidate's trigger is a verb in the pluperfect (a retrospective)."""
+    toks = c.sentence.tokens
+    trig = next((t for t in toks if t.start <= c.trigger[0] < t.end), None)
+    if trig is None:
+        return False
+    # Arabic news tells its main events with كان ... قد + perfect as often as its
+    # background, so the form says nothing there (tests/test_arabic_rules.py).
+    aux = _PLUPERFECT_AUX.get(c.sentence.language)
+    if aux is None:
+        return False
+    # The trigger's own verb, or any verb above it: "had announced that it was
+    # suspending its attacks" is background as a whole.
+    verbs = _verbs_above(trig, toks)
+    if any(v.pos == "AUX" and fold(v.text) in aux for v in verbs):
+        return True  # the parser made the auxiliary the head ("avaient retenti" misparsed)
+    return any(
+        t.head == v.i and t.i != v.i and t.dep.startswith("aux") and fold(t.text) in aux
+        for v in verbs
+        for t in toks
+    )
+
+
+def _verbs_above(trig: Tok, toks: list[Tok], limit: int = 4) -> list[Tok]:
+    """The trigger when it is a verb, and the verbs it depends on (nearest first)."""
+    out = []
+    tok = trig
+    for _ in range(limit):
+        if tok.pos in ("VERB", "AUX"):
+            out.append(tok)
+        if tok.head == tok.i:
+            break
+        tok = toks[tok.head]
+    return out
+
+
+def _own_day(c: Candidate) -> bool:
+    # A day named in the sentence, resolved or not (without a publication date
+    # "yesterday" has no value, but it still dates the retrospective).
+    return any(d.precision == "day" for d in c.sentence.dates)
+
+
+def _continues_retrospective(c: Candidate, before: Sequence[Candidate]) -> bool:
+    """ "Plusieurs explosions avaient retenti samedi soir. Neuf roquettes avaient été
+    tirées sur la base": a retrospective told over two sentences, dated in the first."""
+    prev = next((p for p in reversed(before) if _same_source(p, c)), None)
+    if prev is None or not (pluperfect(prev) and _own_day(prev)):
+        return False
+    return prev.sentence is c.sentence or prev.sentence.end >= c.sentence.start - 2
+
+
+def _same_source(a: Candidate, b: Candidate) -> bool:
+    return a.sentence.source_id == b.sentence.source_id
+
+
+def _with_story_date(c: Candidate, story: Sequence[Candidate]) -> Candidate:
+    if c.event_date is not None:
+        return c
+    here = _index(story, c)
+    before = [s for s in story[:here] if s.event_date is not None and _same_source(s, c)]
+    after = [s for s in story[here + 1 :] if s.event_date is not None and _same_source(s, c)]
+    source = before[-1] if before else (after[0] if after else None)
+    if source is None:
+        return c
+    return replace(
+        c,
+        event_date=source.event_date,
+        date_precision=source.date_precision,
+        date_span=source.date_span,
+        date_from_post=source.date_from_post,
+    )
+
+
+def _with_story_place(c: Candidate, story: Sequence[Candidate], opts: StoryOptions) -> Candidate:
+    if c.place is not None:
+        return c
+    here = _index(story, c)
+
+    def same_day(s: Candidate) -> bool:
+        if c.event_date is None or s.event_date is None:
+            return c.event_date is None
+        return abs((s.event_date - c.event_date).days) <= opts.place_window_days
+
+    before = [s for s in story[:here] if s.place is not None and _same_source(s, c)]
+    after = [s for s in story[here + 1 :] if s.place is not None and _same_source(s, c)]
+    source = next((s for s in reversed(before) if same_day(s)), None)
+    if source is None:
+        source = next((s for s in after if same_day(s)), None)
+    if source is None:
+        return c
+    return replace(c, place=source.place)
+
+
+def _index(story: Sequence[Candidate], c: Candidate) -> int:
+    for k, s in enumerate(story):
+        if s is c:
+            return k
+    raise ValueError("candidate not in its story")  # a programming error, not input

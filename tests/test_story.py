@@ -1,0 +1,78 @@
+"""The story component: what a sentence leaves unsaid, the story it continues says.
+
+Every sentence here was written for these tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from veille.extract.taxonomy import SUB_EVENT_TYPES
+from veille.model import Article, Event
+
+
+def _violent(pipeline: Any, text: str, lang: str, published: str = "2025-03-12") -> list[Event]:
+    art = Article(id="s", text=text, language=lang, published=published)
+    return [e for e in pipeline.run([art]) if SUB_EVENT_TYPES[e.sub_event_type].violent]
+
+
+def test_a_toll_in_the_next_sentence_joins_the_event_it_continues(pipeline: Any) -> None:
+    text = (
+        "Un obus a frappé lundi le marché central de Mykolaïv. "
+        "Quatre personnes ont été tuées, selon la police régionale."
+    )
+    events = _violent(pipeline, text, "fr")
+    assert len(events) == 1, [e.notes for e in events]
+    ev = events[0]
+    assert ev.fatalities == 4
+    assert ev.location is not None and ev.location.iso3 == "UKR"
+    assert ev.event_date == date(2025, 3, 10)
+
+
+def test_an_undated_sentence_takes_the_date_of_the_story(pipeline: Any) -> None:
+    text = (
+        "Gunmen attacked a police post in Maiduguri on Sunday. "
+        "Two officers were killed in the attack on the post, police said."
+    )
+    events = _violent(pipeline, text, "en")
+    assert len(events) == 1
+    assert events[0].event_date == date(2025, 3, 9)
+    # The inherited date still points at the words that said it.
+    spans = [m.spans.date for m in events[0].mentions if m.spans.date]
+    assert spans and all(text[s:e] == "Sunday" for s, e in spans)
+
+
+def test_background_in_the_pluperfect_is_no_event(pipeline: Any) -> None:
+    text = (
+        "Gunmen attacked a police post in Maiduguri on Sunday. "
+        "The group had announced that it would intensify its attacks on the army."
+    )
+    assert len(_violent(pipeline, text, "en")) == 1
+    fr = (
+        "Des hommes armés ont attaqué dimanche un poste de police à Maiduguri. "
+        "Le groupe avait déjà mené des attaques contre l'armée."
+    )
+    assert len(_violent(pipeline, fr, "fr")) == 1
+
+
+def test_a_dated_retrospective_is_an_event_of_its_own(pipeline: Any) -> None:
+    text = (
+        "Gunmen attacked a police post in Maiduguri on Sunday. "
+        "On 4 May 2021, the group had attacked a school in Kano, killing three pupils."
+    )
+    events = _violent(pipeline, text, "en")
+    assert {e.event_date for e in events} == {date(2025, 3, 9), date(2021, 5, 4)}
+
+
+def test_a_retrospective_told_over_two_sentences_keeps_its_second_sentence(
+    pipeline: Any,
+) -> None:
+    text = (
+        "Mardi, des habitants ont rapporté que des tirs avaient visé samedi soir le camp "
+        "de Kidal. Six obus avaient été tirés sur le camp militaire."
+    )
+    events = _violent(pipeline, text, "fr")
+    assert len(events) == 1
+    assert events[0].sub_event_type == "Shelling/artillery/missile attack"
+    assert events[0].event_date == date(2025, 3, 8)
