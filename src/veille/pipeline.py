@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from veille import dedup
 from veille.errors import InputError, VeilleError
+from veille.extract.crowd import read_crowds
 from veille.extract.events import (
     ActorRef,
     Candidate,
@@ -376,7 +377,8 @@ class Pipeline:
                 if first is not None and seg.kind == "article":
                     anchor = first
         sources = {s.source_id: s for s in an.sources}
-        events = [self._to_event(c, article, sources) for c in read_story(candidates)]
+        story = read_story(read_crowds(candidates, self.lexicon))
+        events = [self._to_event(c, article, sources) for c in story]
         return dedup.finalize(dedup.cluster(events, same_article=True)), statements
 
     def _places(self, an: _Analysis) -> list[PlaceRef]:

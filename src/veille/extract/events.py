@@ -37,6 +37,8 @@ _NUM = re.compile(r"^\d{1,6}$")
 _AGENT_DEPS = frozenset({"nsubj", "obl:agent", "agent", "csubj"})
 _TARGET_DEPS = frozenset({"obj", "nsubj:pass", "dobj", "nsubjpass", "iobj", "obl:arg", "pobj"})
 _TARGET_PREPS = frozenset({"contre", "sur", "vers", "visant", "against", "on", "at", "targeting"})
+#: Most characters between two places of one list.
+_LIST_GAP_CHARS = 60
 _REPORT_PREPS = frozenset({"selon", "according", "d'apres", "وفق", "حسب", "بحسب"})
 # Dependents that head a clause of their own (purpose, complement, relative).
 _CLAUSE_DEPS = frozenset({"advcl", "xcomp", "ccomp", "acl", "relcl", "conj", "pcomp"})
@@ -1141,6 +1143,14 @@ class SentenceExtractor:
         ordered = sorted(reps, key=lambda r: r.start)
         for a, b in itertools.pairwise(ordered):
             between = fold(s.text[a.end - s.start : b.start - s.start])
+            # A list of places ("à Dakar et à Ziguinchor", "la base de X en Syrie, ainsi
+            # que celle de Y"), not two places a clause apart ("X a connu des émeutes
+            # contre une réforme examinée à Y"): no verb between them, and close.
+            verb_between = any(
+                a.end <= t.start < b.start and t.pos in ("VERB", "AUX") for t in s.tokens
+            )
+            if verb_between or len(between) > _LIST_GAP_CHARS:
+                continue
             coordinated = re.search(r"\b(ainsi que|et|and|as well as|ou|و)\b|,", between)
             if coordinated and (a.iso3 != b.iso3 or a.admin1 != b.admin1):
                 return True

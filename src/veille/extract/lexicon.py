@@ -144,6 +144,9 @@ class LexiconData(BaseModel):
     no_fatalities: list[str] = Field(default_factory=list)
     # Police action against a gathering: a protest becomes "Protest with intervention".
     intervention: list[str] = Field(default_factory=list)
+    # A crowd (demonstrators, rioters, youths in the plural, a politician's supporters):
+    # violence by a crowd is a riot, force by the state against one is excessive force.
+    crowd_nouns: list[str] = Field(default_factory=list)
     # Clock-time phrases ("vers 22 heures"): the hour gives the time of day.
     hour_markers: list[str] = Field(default_factory=list)
     # Habitual adverbs ("régulièrement"): what they qualify is not one dated event.
@@ -267,6 +270,7 @@ class Lexicon:
         self.perfect_auxiliaries = frozenset(fold(w) for w in data.perfect_auxiliaries)
         self.no_fatalities = PhraseTable([(p, p) for p in data.no_fatalities])
         self.intervention = PhraseTable([(p, p) for p in data.intervention])
+        self.crowd = PhraseTable([(p, p) for p in data.crowd_nouns])
         self.hour_markers = frozenset(fold(w) for w in data.hour_markers)
         self.habitual = PhraseTable([(p, p) for p in data.habitual])
         self.background = PhraseTable([(p, p) for p in data.background])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -187,6 +188,7 @@ class _Match:
     demonym: bool = False  # "Russian", "Georgian": a country's adjective
     # An Arabic one-word town: kept only in a country the text names (see _acceptable).
     regional: bool = False
+    peeled: bool = False  # read after peeling a one-letter clitic off its word
 
 
 class _SpanIndex:
@@ -680,6 +682,15 @@ class Geocoder:
             if "country" not in features and self._inside_proper_name(text, tokens, m):
                 return False
         cue = self._cue_before(text, tokens, m) or self._dateline(text, tokens, m)
+        if arabic and not multi and "country" not in features:
+            # Arabic writes no capitals, and its common nouns are place names somewhere:
+            # "بيان" (statement) less its "ب" is Yan'an, "لجان" (committees) less its
+            # "ل" is Dschang, "الغاز" (gas) spells Gas, Kansas, "العاصمة" (the capital)
+            # is Yemen's capital province. A one-word Arabic name is kept only where the
+            # rest of the text puts it (see ``_regional_countries``).
+            m.weak = m.regional = True
+            m.peeled = m.start == tokens[m.first].start + 1
+            return cue or strong >= 3.0 or bool(features & {"region", "site", "admin1"})
         if m.loose:
             m.weak = True  # kept only if the rest of the text points to the same country
             return True
@@ -688,17 +699,12 @@ class Geocoder:
         if arabic and multi and m.start > tokens[m.first].start:
             # A name read after peeling a clitic off a word, then across the next
             # word(s): as fragile as a one-word name.
-            m.weak = m.regional = True
+            m.weak = m.regional = m.peeled = True
             return True
         if multi:
             m.weak = not any(c.flags & FLAG_PRIMARY for c in m.candidates)
             return True
         if arabic:
-            # Arabic writes no capitals, and its common nouns are town names somewhere:
-            # "بيان" (statement) less its "ب" is Yan'an, "لجان" (committees) less its
-            # "ل" is Dschang, "عين" (eye, spring) is Al Ain. A one-word Arabic name is
-            # kept only where the rest of the text puts it (see ``_corroborated``).
-            m.weak = m.regional = True
             return cue or strong >= 3.0
         m.weak = not cue
         if self._sentence_initial(text, tokens, m) and not cue:
@@ -1180,24 +1186,41 @@ class Geocoder:
         )
 
 
-#: With no country named, a one-word Arabic name stands alone only for a large city.
-REGIONAL_ALONE_POPULATION = 1_000_000
+#: A one-word Arabic name outside the countries the text names stands alone only for a
+#: city this large when the text names no country, ten times larger when it names one
+#: (Aleppo, not Al Ain), and ten times larger again when a one-letter clitic was peeled
+#: off to read it ("بيان" is "ب" + Yan'an, a city of 475,000; "بحلب" is Aleppo).
+REGIONAL_ALONE_POPULATION = 100_000
+#: Two one-word Arabic names vouch for each other's country when both are towns of
+#: this size at most this far apart ("صنعاء" and "الحديدة"); two hamlets that happen to
+#: spell common nouns ("الرأس", "الغاز": Ross and Gas, USA) do not.
+REGIONAL_PAIR_POPULATION = 20_000
+REGIONAL_PAIR_KM = 500.0
 
 
 def _regional_countries(matches: Sequence[_Match], text_names_a_country: bool) -> set[str]:
-    """Countries that one-word Arabic names support by themselves: one that two
-    different names share ("صنعاء" and "الحديدة"), and, when the text names no country
-    at all, that of a city of a million or more ("دمشق" alone)."""
-    names: dict[str, set[int]] = {}
+    """Countries that one-word Arabic names support by themselves: that of two different
+    towns near each other, and that of a city large enough to stand alone (see
+    ``REGIONAL_ALONE_POPULATION``)."""
+    towns = []
     out: set[str] = set()
     for m in matches:
-        if not m.regional or m.best is None or not m.best.place.iso3:
+        iso3 = m.best.place.iso3 if m.best is not None else None
+        if not m.regional or m.best is None or iso3 is None:
             continue
-        iso3 = m.best.place.iso3
-        names.setdefault(iso3, set()).add(m.best.place.id)
-        if not text_names_a_country and m.best.place.population >= REGIONAL_ALONE_POPULATION:
+        place = m.best.place
+        alone = REGIONAL_ALONE_POPULATION * (10 if text_names_a_country else 1)
+        if place.population >= alone * (10 if m.peeled else 1):
             out.add(iso3)
-    out.update(iso3 for iso3, found in names.items() if len(found) >= 2)
+        if place.population >= REGIONAL_PAIR_POPULATION:
+            towns.append(place)
+    for a, b in itertools.combinations({p.id: p for p in towns}.values(), 2):
+        if (
+            a.iso3
+            and a.iso3 == b.iso3
+            and _haversine_km(a.lat, a.lon, b.lat, b.lon) <= REGIONAL_PAIR_KM
+        ):
+            out.add(a.iso3)
     return out
 
 

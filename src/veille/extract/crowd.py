@@ -1,0 +1,142 @@
+"""Violence by and against crowds: ACLED's riots and excessive force.
+
+ACLED codes violence by a crowd (demonstrators, rioters, a politician's supporters,
+youths in the plural) as a riot, not as a battle between armed groups: "des jeunes
+ont affronté la police", "protesters stormed the building", "محتجون أحرقوا مقراً" are
+*Violent demonstrations*, with the crowd as actor 1 and the forces it fought as actor 2.
+Lethal force by the state against a crowd ("police shot dead three protesters") is
+*Excessive force against protesters*. A protest in a sentence that also tells the
+crowd's violence is violent too.
+
+This component reads each candidate with the crowd words of its language (the
+lexicon's ``crowd_nouns``) and returns a retyped copy where the sentence says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from veille.extract.events import ActorRef, Candidate
+from veille.extract.lexicon import Lexicon
+from veille.model import Actor
+
+RIOT = "Violent demonstration"
+EXCESSIVE_FORCE = "Excessive force against protesters"
+#: What a crowd's violence is miscoded as when read like a battle.
+_CLASH_LIKE = frozenset({"Armed clash", "Attack", "Non-state actor overtakes territory"})
+_PEACEFUL = "Peaceful protest"
+#: Organised armed groups: their fighting stays a battle even among crowds.
+_ARMED_KINDS = frozenset({"rebel_group", "political_militia", "identity_militia", "external_other"})
+
+
+def read_crowds(
+    candidates: Sequence[Candidate], lexicon_of: Callable[[str], Lexicon | None]
+) -> list[Candidate]:
+    """The candidates, with violence by or against a crowd retyped as ACLED codes it."""
+    violent_sentences = {
+        id(c.sentence)
+        for c in candidates
+        if _clash_like(c) and _crowd_positions(c, lexicon_of(c.sentence.language))
+    }
+    violent_sentences |= {
+        id(c.sentence)
+        for c in candidates
+        if c.sub_event_type == _PEACEFUL and _tells_violence(c, lexicon_of(c.sentence.language))
+    }
+    out = []
+    for c in candidates:
+        lex = lexicon_of(c.sentence.language)
+        crowd = _crowd_positions(c, lex)
+        if not crowd or _armed_group(c.actor1) or _armed_group(c.actor2):
+            out.append(c)
+        elif _clash_like(c):
+            out.append(_retyped(c, crowd, lex))
+        elif c.sub_event_type == _PEACEFUL and id(c.sentence) in violent_sentences:
+            out.append(_as_riot(c))
+        else:
+            out.append(c)
+    return out
+
+
+def _clash_like(c: Candidate) -> bool:
+    if c.sub_event_type is None:
+        return c.generic == "attack"
+    return c.sub_event_type in _CLASH_LIKE
+
+
+def _tells_violence(c: Candidate, lex: Lexicon | None) -> bool:
+    """Whether the sentence also has a trigger of fighting or attack ("protesters
+    attacked the embassy"), which grouping folded into the protest."""
+    if lex is None:
+        return False
+    for m in lex.triggers.find(c.sentence.tokens):
+        entry = m.payload
+        if entry.sub in _CLASH_LIKE or entry.sub == RIOT or entry.generic == "attack":
+            return True
+    return False
+
+
+def _crowd_positions(c: Candidate, lex: Lexicon | None) -> list[int]:
+    """Character offsets of the crowd words of the candidate's sentence."""
+    if lex is None:
+        return []
+    toks = c.sentence.tokens
+    return [toks[m.start].start for m in lex.crowd.find(toks)]
+
+
+def _actor(ref: ActorRef | None) -> Actor | None:
+    return ref.payload if ref is not None and isinstance(ref.payload, Actor) else None
+
+
+def _armed_group(ref: ActorRef | None) -> bool:
+    actor = _actor(ref)
+    return actor is not None and actor.kind in _ARMED_KINDS
+
+
+def _state(ref: ActorRef | None) -> bool:
+    actor = _actor(ref)
+    return actor is not None and actor.kind == "state_forces"
+
+
+def _crowd_acts(c: Candidate, crowd: list[int]) -> bool:
+    """Whether the crowd is the one acting: a party to a clash wherever it stands, or
+    the agent of an attack (before the trigger; in Arabic, whose verb comes first, also
+    the word right after it: "هاجم المحتجون المبنى")."""
+    if c.sub_event_type == "Armed clash":
+        return True
+    trigger = c.trigger[0]
+    if any(pos < trigger for pos in crowd):
+        return True
+    if c.sentence.language == "ar":
+        toks = c.sentence.tokens
+        k = next((t.i for t in toks if t.start <= trigger < t.end), None)
+        if k is not None:
+            return any(t.start in crowd for t in toks[k + 1 : k + 3])
+    return False
+
+
+def _retyped(c: Candidate, crowd: list[int], lex: Lexicon | None) -> Candidate:
+    if _crowd_acts(c, crowd):
+        return _as_riot(c)
+    if _state(c.actor1) and c.fatalities:
+        # "Police opened fire on the protesters, killing three": force against a crowd.
+        return replace(c, sub_event_type=EXCESSIVE_FORCE, generic=None, target_civilian=False)
+    return c  # a crowd attacked by others: the attack stays what it is
+
+
+def _as_riot(c: Candidate) -> Candidate:
+    actor1, actor2 = c.actor1, c.actor2
+    if _state(actor1) and actor2 is None:
+        # "La police a affronté des manifestants": the crowd is actor 1 (named by the
+        # assembler as "Rioters (country)"), the forces it fought actor 2.
+        actor1, actor2 = None, actor1
+    return replace(
+        c,
+        sub_event_type=RIOT,
+        generic=None,
+        mode="riot",
+        actor1=actor1,
+        actor2=actor2,
+        target_civilian=False,
+    )

@@ -1,0 +1,57 @@
+"""Violence by and against crowds (ACLED riots, excessive force). Sentences invented."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from veille.model import Article, Event
+
+
+def _events(pipeline: Any, text: str, lang: str) -> list[Event]:
+    art = Article(id="c", text=text, language=lang, published="2025-05-20")
+    return pipeline.run([art])
+
+
+def _subs(pipeline: Any, text: str, lang: str) -> set[str]:
+    return {e.sub_event_type for e in _events(pipeline, text, lang)}
+
+
+def test_a_crowd_fighting_the_police_is_a_riot_with_the_police_as_actor2(pipeline: Any) -> None:
+    events = _events(pipeline, "Des jeunes ont affronté les policiers lundi soir à Grenoble.", "fr")
+    assert [e.sub_event_type for e in events] == ["Violent demonstration"]
+    ev = events[0]
+    assert ev.actor1 is not None and ev.actor1.kind == "rioters"
+    assert ev.actor2 is not None and ev.actor2.kind == "state_forces"
+
+
+def test_clashes_between_supporters_and_police_are_a_riot(pipeline: Any) -> None:
+    text = "Clashes broke out on Monday in Lusaka between opposition supporters and police."
+    assert _subs(pipeline, text, "en") == {"Violent demonstration"}
+
+
+def test_protesters_attacking_a_building_is_a_riot_not_a_peaceful_protest(
+    pipeline: Any,
+) -> None:
+    text = "On Monday, protesters attacked the town hall in Kisumu and set it on fire."
+    assert _subs(pipeline, text, "en") == {"Violent demonstration"}
+
+
+def test_police_killing_protesters_is_excessive_force(pipeline: Any) -> None:
+    text = "Police opened fire on protesters in Kisumu on Monday, killing four."
+    assert "Excessive force against protesters" in _subs(pipeline, text, "en")
+
+
+def test_gunmen_attacking_a_crowd_stays_an_attack(pipeline: Any) -> None:
+    text = "Gunmen attacked a crowd of worshippers in Kaduna on Monday, killing six."
+    subs = _subs(pipeline, text, "en")
+    assert "Violent demonstration" not in subs and subs, subs
+
+
+def test_a_named_armed_group_keeps_its_battle(pipeline: Any) -> None:
+    text = "Al-Shabaab fighters clashed with the army and local youths near Baidoa on Monday."
+    assert "Violent demonstration" not in _subs(pipeline, text, "en")
+
+
+def test_arabic_crowd_storming_is_a_riot(pipeline: Any) -> None:
+    text = "اقتحم المحتجون مبنى المحافظة في البصرة امس واشتبكوا مع قوات الأمن"
+    assert "Violent demonstration" in _subs(pipeline, text, "ar")
