@@ -76,3 +76,18 @@ def test_a_retrospective_told_over_two_sentences_keeps_its_second_sentence(
     assert len(events) == 1
     assert events[0].sub_event_type == "Shelling/artillery/missile attack"
     assert events[0].event_date == date(2025, 3, 8)
+
+
+def test_a_report_that_dates_nothing_is_dated_by_the_report(pipeline: Any) -> None:
+    text = "Gunmen attacked a police post in Maiduguri, killing two officers."
+    events = _violent(pipeline, text, "en")
+    assert [(e.event_date, e.date_precision) for e in events] == [(date(2025, 3, 12), "week")]
+    assert all(m.spans.date is None for e in events for m in e.mentions)
+
+
+def test_the_place_is_the_one_in_the_triggers_clause(pipeline: Any) -> None:
+    # The capital speaks; the town is where it happened.
+    text = "Officials in Kinshasa said that rebels attacked the town of Uvira on Sunday."
+    events = _violent(pipeline, text, "en")
+    assert events and all(e.location is not None for e in events)
+    assert {e.location.name for e in events if e.location} == {"Uvira"}

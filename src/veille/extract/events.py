@@ -1076,6 +1076,7 @@ class SentenceExtractor:
             if (
                 t.head == m.start
                 and t.i != m.start
+                and t.dep in ("det", "")  # "that attack", not "said that rebels attacked"
                 and fold(t.text) in ("cette", "cet", "ce", "this", "that", "هذا", "هذه")
             ):
                 return True
@@ -1117,7 +1118,11 @@ class SentenceExtractor:
         # Two specific places in different countries/provinces joined by a coordination
         # are two events (ACLED: one event per location and day).
         specific = [
-            r for r in reps if r.precision <= 2 and r.feature not in ("country", "admin1", "region")
+            r
+            for r in reps
+            if r.precision <= 2
+            and r.feature not in ("country", "admin1", "region")
+            and self._attachment(r, cand, s) == 0
         ]
         if len(specific) >= 2 and self._coordinated(specific, s):
             out: list[Candidate] = []
@@ -1126,8 +1131,39 @@ class SentenceExtractor:
                 clone.place = rep
                 out.append(clone)
             return out
-        cand.place = min(reps, key=lambda r: (_specificity(r), self._source_side(r, s)))
+        cand.place = min(
+            reps,
+            key=lambda r: (
+                self._attachment(r, cand, s),
+                _specificity(r),
+                self._source_side(r, s),
+            ),
+        )
         return [cand]
+
+    def _attachment(self, place: PlaceRef, cand: Candidate, s: SentenceInput) -> int:
+        """How closely the place hangs on the trigger: 0 in the trigger's own clause
+        ("ont pris le contrôle de Goma", "struck a market in Kharkiv"), 1 elsewhere in the
+        sentence ("soutenus selon l'ONU et Kinshasa", a dateline, "Washington said").
+        Arabic has no parse here: every place is as close (0), and specificity decides.
+        """
+        toks = s.tokens
+        trig_i = _token_at(toks, cand.trigger[0])
+        place_i = _token_at(toks, place.start)
+        if s.language == "ar" or trig_i is None or place_i is None:
+            return 0
+        anchors = {trig_i}
+        if toks[trig_i].pos in ("NOUN", "PROPN"):
+            anchors.add(toks[trig_i].head)  # "launched an attack on X": the verb's clause
+        for k in [place_i, *_ancestors(toks, place_i, limit=6)]:
+            if k in anchors:
+                return 0
+            tok = toks[k]
+            nominal_list = tok.dep == "conj" and tok.pos in ("NOUN", "PROPN")
+            clause = tok.dep in _CLAUSE_DEPS and not nominal_list
+            if clause or tok.keys & _REPORT_PREPS or tok.dep == "parataxis":
+                return 1  # another clause, or who reports it ("according to X")
+        return 1
 
     def _in_justification(self, place: PlaceRef, s: SentenceInput) -> bool:
         """A place inside "en soutien à la population de Gaza" is not where it happened."""

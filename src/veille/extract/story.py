@@ -11,6 +11,8 @@ candidates of one article in text order and
   codes it on that day); one without is context;
 - gives a candidate with no date of its own the date of the story it continues (the
   nearest dated candidate of the same source, before it, else after it);
+- dates a story that dates none of its events on the day of the report, with the
+  precision "week" (ACLED's convention for undated reports);
 - gives a candidate with no place of its own the place of the story it continues (the
   nearest placed candidate of the same source and day, before it, else after it).
 
@@ -58,6 +60,7 @@ def read_story(
             continue
         kept.append(c)
     dated = [_with_story_date(c, kept) for c in kept]
+    dated = [_with_report_date(c) for c in dated]
     return [_with_story_place(c, dated, opts) for c in dated]
 
 
@@ -132,6 +135,16 @@ def _with_story_date(c: Candidate, story: Sequence[Candidate]) -> Candidate:
         date_span=source.date_span,
         date_from_post=source.date_from_post,
     )
+
+
+def _with_report_date(c: Candidate) -> Candidate:
+    """ACLED's rule for a report that dates nothing: the event is coded on the day of
+    the report, with a coarser precision (here "week": it happened in the days up to
+    it). Only for a story that dates none of its events; the date span stays empty, as
+    no words of the text say the day."""
+    if c.event_date is not None or c.sentence.published is None or c.sentence.dates:
+        return c
+    return replace(c, event_date=c.sentence.published, date_precision="week")
 
 
 def _with_story_place(c: Candidate, story: Sequence[Candidate], opts: StoryOptions) -> Candidate:

@@ -1210,7 +1210,7 @@ def _regional_countries(matches: Sequence[_Match], text_names_a_country: bool) -
             continue
         place = m.best.place
         alone = REGIONAL_ALONE_POPULATION * (10 if text_names_a_country else 1)
-        if place.population >= alone * (10 if m.peeled else 1):
+        if place.feature == "city" and place.population >= alone * (10 if m.peeled else 1):
             out.add(iso3)
         if place.population >= REGIONAL_PAIR_POPULATION:
             towns.append(place)
