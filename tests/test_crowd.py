@@ -55,3 +55,14 @@ def test_a_named_armed_group_keeps_its_battle(pipeline: Any) -> None:
 def test_arabic_crowd_storming_is_a_riot(pipeline: Any) -> None:
     text = "اقتحم المحتجون مبنى المحافظة في البصرة امس واشتبكوا مع قوات الأمن"
     assert "Violent demonstration" in _subs(pipeline, text, "ar")
+
+
+def test_counted_protesters_killed_by_police_are_victims_not_rioters(pipeline: Any) -> None:
+    text = "Three protesters were killed in Kisumu on Monday when police fired live rounds."
+    subs = _subs(pipeline, text, "en")
+    assert "Violent demonstration" not in subs and subs, subs
+
+
+def test_french_s_en_prendre_a_is_an_attack_and_by_a_crowd_a_riot(pipeline: Any) -> None:
+    text = "Lundi à Thiès, des manifestants s'en sont pris au siège du parti au pouvoir."
+    assert _subs(pipeline, text, "fr") == {"Violent demonstration"}

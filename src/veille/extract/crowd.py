@@ -103,6 +103,8 @@ def _crowd_acts(c: Candidate, crowd: list[int]) -> bool:
     """Whether the crowd is the one acting: a party to a clash wherever it stands, or
     the agent of an attack (before the trigger; in Arabic, whose verb comes first, also
     the word right after it: "هاجم المحتجون المبنى")."""
+    if all(_victims(c, pos) for pos in crowd):
+        return False
     if c.sub_event_type == "Armed clash":
         return True
     trigger = c.trigger[0]
@@ -116,12 +118,45 @@ def _crowd_acts(c: Candidate, crowd: list[int]) -> bool:
     return False
 
 
+def _victims(c: Candidate, pos: int) -> bool:
+    """A counted crowd ("huit manifestants", "three protesters", "ثمانية متظاهرين") or
+    the subject of a passive ("protesters were shot") is who was hit, not who acted."""
+    toks = c.sentence.tokens
+    k = next((t.i for t in toks if t.start == pos), None)
+    if k is None:
+        return False
+    if toks[k].dep in ("nsubj:pass", "nsubjpass"):
+        return True
+    before = toks[max(0, k - 2) : k]
+    return any(t.text.isdigit() or t.pos == "NUM" or _number_word(t.text) for t in before)
+
+
+def _number_word(word: str) -> bool:
+    from veille.nlp.arabic import normalize
+
+    return normalize(word) in _AR_NUMBERS
+
+
+#: Arabic cardinals (normalised), which the lexical pipeline does not tag as numbers.
+_AR_NUMBERS = frozenset(
+    ["ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "عشرات", "مئات", "ثلاث", "اربع", "خمس", "ست", "سبع", "ثماني", "تسع", "عشر"]
+)
+
+
 def _retyped(c: Candidate, crowd: list[int], lex: Lexicon | None) -> Candidate:
     if _crowd_acts(c, crowd):
         return _as_riot(c)
-    if _state(c.actor1) and c.fatalities:
+    if (_state(c.actor1) or _state(c.actor2)) and c.fatalities:
         # "Police opened fire on the protesters, killing three": force against a crowd.
-        return replace(c, sub_event_type=EXCESSIVE_FORCE, generic=None, target_civilian=False)
+        actor1, actor2 = (c.actor1, c.actor2) if _state(c.actor1) else (c.actor2, None)
+        return replace(
+            c,
+            sub_event_type=EXCESSIVE_FORCE,
+            generic=None,
+            target_civilian=False,
+            actor1=actor1,
+            actor2=actor2,
+        )
     return c  # a crowd attacked by others: the attack stays what it is
 
 

@@ -37,6 +37,8 @@ _NUM = re.compile(r"^\d{1,6}$")
 _AGENT_DEPS = frozenset({"nsubj", "obl:agent", "agent", "csubj"})
 _TARGET_DEPS = frozenset({"obj", "nsubj:pass", "dobj", "nsubjpass", "iobj", "obl:arg", "pobj"})
 _TARGET_PREPS = frozenset({"contre", "sur", "vers", "visant", "against", "on", "at", "targeting"})
+#: Modal verbs that are also nouns ("le pouvoir", "le devoir", "the will").
+_MODAL_NOUNS = frozenset({"pouvoir", "devoir", "vouloir", "will"})
 #: Most characters between two places of one list.
 _LIST_GAP_CHARS = 60
 _REPORT_PREPS = frozenset({"selon", "according", "d'apres", "وفق", "حسب", "بحسب"})
@@ -585,6 +587,9 @@ class SentenceExtractor:
                     if fold(child.text) in ("si", "if") and child.dep in ("mark",):
                         return True
         for fm in self.lex.future.find(toks):
+            cue = toks[fm.start]
+            if fm.end - fm.start == 1 and cue.pos == "NOUN" and cue.keys & _MODAL_NOUNS:
+                continue  # "le parti au pouvoir", "the will of": a noun, not a modal
             if fm.start in scope or (fm.start < m.start and toks[fm.start].i in chain):
                 return True
             # "menace de frapper", "pourrait viser": cue governs the trigger.
