@@ -139,9 +139,26 @@ def _number_word(word: str) -> bool:
 
 #: Arabic cardinals (normalised), which the lexical pipeline does not tag as numbers.
 _AR_NUMBERS = frozenset(
-    (
-        "ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره عشرات مئات ثلاث اربع خمس ست سبع ثماني تسع عشر"
-    ).split()
+    [
+        "ثلاثه",
+        "اربعه",
+        "خمسه",
+        "سته",
+        "سبعه",
+        "ثمانيه",
+        "تسعه",
+        "عشره",
+        "عشرات",
+        "مئات",
+        "ثلاث",
+        "اربع",
+        "خمس",
+        "ست",
+        "سبع",
+        "ثماني",
+        "تسع",
+        "عشر",
+    ]
 )
 
 
