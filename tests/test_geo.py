@@ -582,3 +582,16 @@ def test_arabic_one_word_towns_stand_with_their_country(geo: Geocoder) -> None:
     assert {t.place.iso3 for t in pair if t.place} == {"YEM"}
     alone = geo.geoparse("انفجرت سيارة مفخخة في دمشق", "ar")
     assert [t.place.name for t in alone if t.place] == ["Damascus"]
+
+
+def test_after_an_arabic_place_noun_the_word_is_a_name_not_a_clitic(geo: Geocoder) -> None:
+    # A region noun heads the name: its first letter is no clitic ("ف" + a town).
+    text = "أغلق محتجون طرق منطقة فزان مساء الأحد"
+    assert [t.place.name for t in geo.geoparse(text, "ar") if t.place] == []
+
+
+def test_a_foreign_alternate_name_heading_a_longer_span_is_not_vouched(geo: Geocoder) -> None:
+    text = "Des membres du gang Gran Grif ont attaqué un dépôt à Saint-Marc."
+    i = text.index("Gran")
+    found = geo.geoparse(text, "fr", hints=[(i, i + len("Gran Grif"))])
+    assert [t.place.name for t in found if t.place] == ["Saint-Marc"]

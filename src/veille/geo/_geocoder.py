@@ -15,6 +15,7 @@ from typing import Any, Literal
 from veille.geo._lexicon import (
     ADMIN_NOUNS,
     AR_CLITIC_BEFORE_DIRECTION,
+    AR_PLACE_NOUNS,
     AR_DIRECTION_AFTER,
     CITY_NOUNS,
     DIRECTION_WORDS,
@@ -466,7 +467,18 @@ class Geocoder:
         # A NER span vouches for the first name inside it: "the Dublin Art Stroll" is
         # Dublin's, not a hint that "Art" and "Stroll" are towns. Matches run left to
         # right without overlapping, so only the last one can already sit in the span.
-        found.hinted = any(last_end <= s for s, _ in hint_index.overlapping(found.start, found.end))
+        spans = [(s, e) for s, e in hint_index.overlapping(found.start, found.end) if last_end <= s]
+        found.hinted = bool(spans)
+        alternates = any(not c.flags & FLAG_PRIMARY for c in found.candidates)
+        exact = any(s == found.start and e == found.end for s, e in spans)
+        if found.hinted and alternates and not exact:
+            # Inside a longer span only a place's own name is vouched for ("the Dublin Art
+            # Stroll"), not a foreign alternate one ("Gran", Hungarian for Esztergom, in
+            # the gang name "Gran Grif").
+            own = tuple(c for c in found.candidates if c.flags & FLAG_PRIMARY)
+            found.hinted = any(c.place.population >= PREFIX_HINT_POPULATION for c in own)
+            if found.hinted:
+                found.candidates = own
         if found.hinted:
             return True
         if not self._acceptable(text, tokens, found):
@@ -690,6 +702,10 @@ class Geocoder:
             # rest of the text puts it (see ``_regional_countries``).
             m.weak = m.regional = True
             m.peeled = m.start == tokens[m.first].start + 1
+            if m.peeled and m.first > 0 and tokens[m.first - 1].norm in AR_PLACE_NOUNS:
+                # "منطقة فزان": after a place noun the next word is the name, whole; a
+                # preposition never sits there, so "ف" is no clitic (not "زان", Ulsan).
+                return False
             return cue or strong >= 3.0 or bool(features & {"region", "site", "admin1"})
         if m.loose:
             m.weak = True  # kept only if the rest of the text points to the same country
@@ -1186,6 +1202,9 @@ class Geocoder:
         )
 
 
+#: A town heading a longer NER span ("the Dublin Art Stroll") is vouched for by the span
+#: only when it is this large; a hamlet of that name is not ("the gang Gran Grif").
+PREFIX_HINT_POPULATION = 50_000
 #: A one-word Arabic name outside the countries the text names stands alone only for a
 #: city this large when the text names no country, ten times larger when it names one
 #: (Aleppo, not Al Ain), and ten times larger again when a one-letter clitic was peeled

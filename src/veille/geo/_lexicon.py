@@ -92,6 +92,13 @@ LOCATIVE_CUES = _norm_set(
     """
 )
 
+# Arabic nouns of place kinds, the head of a construct whose second word is a name.
+AR_PLACE_NOUNS = _norm_set(
+    """
+    مدينة بلدة قرية مخيم حي منطقة ريف محافظة ولاية مديرية ناحية قضاء اقليم إقليم
+    """
+)
+
 # Nouns that announce a curated site within the few words before its name.
 SITE_NOUNS = _norm_set(
     """
