@@ -139,6 +139,60 @@ def test_export_endpoint(client: TestClient) -> None:
     assert_error(client.get("/api/export", params={"format": "xls"}), 422, "invalid_request")
 
 
+def test_export_is_every_matching_event_not_a_page(tmp_path: Path) -> None:
+    """1,500 stored events: each format holds them all (the old export stopped at 50)."""
+    import io
+
+    import pyarrow.parquet as pq
+
+    from veille.store._synthetic import synthetic_events
+
+    with open_store(f"sqlite:///{tmp_path / 'big.sqlite'}") as big:
+        big.save_events(synthetic_events(1500))
+        client = TestClient(create_app(big))
+        total = client.get("/api/events").json()["total"]
+        assert total == 1500
+        r = client.get("/api/export", params={"format": "acled-csv"})
+        assert r.headers["content-disposition"] == 'attachment; filename="events.csv"'
+        rows = r.content.decode("utf-8").split("\r\n")
+        assert rows[0].startswith("event_id_cnty,") and rows[-1] == ""
+        assert len(rows) - 2 == total
+        r = client.get("/api/export", params={"format": "geojson"})
+        assert r.headers["content-disposition"] == 'attachment; filename="events.geojson"'
+        assert len(r.json()["features"]) == total
+        r = client.get("/api/export", params={"format": "plover"})
+        assert len(r.text.splitlines()) == total
+        r = client.get("/api/export", params={"format": "parquet"})
+        assert pq.read_table(io.BytesIO(r.content)).num_rows == total
+        syr = client.get("/api/events", params={"country": "SYR"}).json()["total"]
+        r = client.get("/api/export", params={"format": "plover", "country": "SYR"})
+        assert 0 < len(r.text.splitlines()) == syr < total
+
+
+def test_openapi_says_the_export_is_complete_and_a_download(client: TestClient) -> None:
+    op = client.get("/openapi.json").json()["paths"]["/api/export"]["get"]
+    params = {p["name"] for p in op["parameters"]}
+    assert "limit" not in params and "offset" not in params
+    ok = op["responses"]["200"]
+    assert "no cap" in ok["description"]
+    assert "Content-Disposition" in ok["headers"]
+    assert {"text/csv; charset=utf-8", "application/vnd.apache.parquet"} <= set(ok["content"])
+
+
+def test_filters_are_checked_like_the_cli(client: TestClient) -> None:
+    r = client.get("/api/events", params={"country": "France"})
+    assert_error(r, 422, "invalid_request")
+    assert "ISO3" in r.json()["error"]["message"] and "FRA" in r.json()["error"]["message"]
+    r = client.get("/api/events", params={"type": "armed clashes"})
+    assert_error(r, 422, "invalid_request")
+    assert "'Armed clash'" in r.json()["error"]["message"]
+    assert_error(client.get("/api/events", params={"event_type": "Batles"}), 422, "invalid_request")
+    # case does not matter for a valid name
+    lower = client.get("/api/events", params={"type": "armed clash", "country": "syr"}).json()
+    exact = client.get("/api/events", params={"type": "Armed clash", "country": "SYR"}).json()
+    assert lower["total"] == exact["total"] > 0
+
+
 def test_one_error_shape(client: TestClient) -> None:
     assert_error(client.get("/api/events/nope"), 404, "not_found")
     assert_error(client.get("/api/articles/nope"), 404, "not_found")
