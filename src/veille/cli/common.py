@@ -49,10 +49,57 @@ def fail_usage(message: str) -> NoReturn:
 
 
 def parse_date(value: str, option: str) -> date:
+    from veille.errors import QueryError
+    from veille.filters import parse_day
+
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        fail_usage(f"{option} {value!r} is not a date. Fix: use YYYY-MM-DD, e.g. 2024-02-05")
+        return parse_day(value, option)
+    except QueryError as exc:
+        fail_usage(exc.render())
+
+
+def check_db_url(db: str | None, *, existing: bool = False) -> str:
+    """The store URL ``--db`` names (or the default one), as a usage error (exit 2) with
+    the fix when it cannot be a store: not a URL, a database veille does not support, an
+    SQLite file in a missing folder, or (``existing``) an SQLite file that is not there
+    (reading commands must not create an empty store and report 0 events)."""
+    from pathlib import Path
+
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from veille.store import default_url, normalise_url
+
+    url = normalise_url(db or default_url())
+    shown = "--db " + repr(db) if db else f"the default store {url}"
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        fail_usage(
+            f"{shown} is not a database URL. Fix: use sqlite:///path/to/veille.sqlite or "
+            "postgresql://user:password@host:5432/dbname"
+        )
+    safe = parsed.render_as_string(hide_password=True)
+    shown = f"--db {safe!r}" if db else f"the default store {safe}"
+    backend = parsed.get_backend_name()
+    if backend not in ("sqlite", "postgresql"):
+        fail_usage(
+            f"{shown}: veille stores events in SQLite or PostgreSQL, not {backend}. "
+            "Fix: use sqlite:///path/to/veille.sqlite or postgresql://user:password@host/dbname"
+        )
+    if backend == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        path = Path(parsed.database or "").expanduser()
+        if not path.resolve().parent.is_dir():
+            fail_usage(
+                f"{shown}: the folder {path.resolve().parent} does not exist. "
+                "Fix: create the folder first, or choose another --db path"
+            )
+        if existing and not path.is_file():
+            fail_usage(
+                f"{shown}: there is no store at {path}. Fix: check the path, or fill a "
+                f"store first with `veille ingest FILE --db sqlite:///{path}`"
+            )
+    return safe
 
 
 class ProgressReporter:

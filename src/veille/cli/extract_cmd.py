@@ -74,13 +74,14 @@ def extract(
             read_inputs(paths, pub_date=published, language=language), on_article=on_item
         )
     out: TextIO
+    omitted = 0
     if output is None:
         out = sys.stdout
-        write_events(result.events, fmt, out)
+        omitted = write_events(result.events, fmt, out)
     else:
         try:
             with output.open("w", encoding="utf-8", newline="") as out:
-                write_events(result.events, fmt, out)
+                omitted = write_events(result.events, fmt, out)
         except OSError as exc:
             fail_usage(
                 f"cannot write {output}: {exc.strerror}. Fix: choose a writable path with -o"
@@ -95,12 +96,17 @@ def extract(
     summary = f"{result.articles_read} article(s) read, {len(result.events)} event(s)"
     if failures:
         summary += f", {failures} input(s) failed"
+    if omitted:
+        why = "without coordinates" if fmt.value == "geojson" else "without a date or a country"
+        summary += f"; {omitted} event(s) left out of the {fmt.value} output {why}"
     typer.echo(summary, err=True)
     if failures:
         raise typer.Exit(1)
 
 
-def write_events(events: list, fmt: OutputFormat, out: TextIO) -> None:  # type: ignore[type-arg]
+def write_events(events: list, fmt: OutputFormat, out: TextIO) -> int:  # type: ignore[type-arg]
+    """Write ``events`` in ``fmt``; returns how many the format could not hold."""
+    from veille.export import ExportCounts
     from veille.model import Event
 
     typed: list[Event] = list(events)
@@ -114,7 +120,10 @@ def write_events(events: list, fmt: OutputFormat, out: TextIO) -> None:  # type:
     else:
         from veille.cli.common import export_writer
 
-        export_writer(fmt.value)(typed, out)
+        result = export_writer(fmt.value)(typed, out)
+        if isinstance(result, ExportCounts):
+            return result.omitted
+    return 0
 
 
 def register(app: typer.Typer) -> None:

@@ -14,6 +14,7 @@ from veille.cli.common import (
     Language,
     ProgressReporter,
     PubDateOption,
+    check_db_url,
     fail_usage,
     input_settings,
     parse_date,
@@ -46,10 +47,16 @@ class ExportFormat(StrEnum):
     parquet = "parquet"
 
 
-def _open(db: str | None) -> Store:
+def _open(db: str | None, *, existing: bool = False, announce: bool = False) -> Store:
+    """The store, or exit: 2 when ``--db`` cannot name one (see ``check_db_url``), 1 when
+    it cannot be opened. ``announce`` prints where it is, for commands that write to or
+    serve the default store (the user did not choose where it is)."""
     from veille.errors import VeilleError
     from veille.store import open_store
 
+    location = check_db_url(db, existing=existing)
+    if announce:
+        typer.echo(f"veille: store: {location}", err=True)
     try:
         return open_store(db)
     except VeilleError as exc:
@@ -91,7 +98,7 @@ def ingest(
             from veille.spark import ingest_spark
         except VeilleError as exc:  # pyspark missing: the message names the extra
             fail_usage(exc.render())
-    store = _open(db)
+    store = _open(db, announce=True)
     progress = ProgressReporter("ingesting")
     report: IngestReport
     try:
@@ -152,27 +159,30 @@ def export(
         str | None, typer.Option(help="claimed, reported, confirmed or denied.")
     ] = None,
 ) -> None:
-    """Write the stored events (filtered) as ACLED CSV, PLOVER JSONL, GeoJSON or Parquet."""
-    from pydantic import ValidationError
+    """Write the stored events (filtered) as ACLED CSV, PLOVER JSONL, GeoJSON or Parquet.
 
-    from veille.export import WRITERS
+    ACLED CSV leaves out events with no date or no country, GeoJSON those with no
+    coordinates; the count left out is printed. Exit status 2 for a filter that names no
+    country or type (with the closest one), a bad date, or a store that does not exist.
+    """
+    from veille.errors import QueryError
+    from veille.export import WRITERS, describe_counts
+    from veille.filters import check_claim, check_country, check_sub_event_type
     from veille.store import EventQuery
 
     try:
         query = EventQuery(
             since=parse_date(since, "--since") if since else None,
             until=parse_date(until, "--until") if until else None,
-            country=country,
-            sub_event_type=sub_type,
+            country=check_country(country, "--country") if country is not None else None,
+            sub_event_type=check_sub_event_type(sub_type, "--type") if sub_type else None,
             actor=actor,
-            claim=claim,
+            claim=check_claim(claim, "--claim") if claim else None,
             sort="date",
         )
-    except ValidationError as exc:
-        fail_usage(str(exc))
-    if claim and claim not in ("claimed", "reported", "confirmed", "denied"):
-        fail_usage(f"--claim {claim!r}. Fix: use claimed, reported, confirmed or denied")
-    store = _open(db)
+    except QueryError as exc:
+        fail_usage(exc.render())
+    store = _open(db, existing=True)
     writer, _media, _suffix, _binary = WRITERS[fmt.value]
     try:
         result = writer(store.iter_events(query), output)
@@ -180,7 +190,7 @@ def export(
         fail_usage(f"cannot write {output}: {exc.strerror}. Fix: choose a writable path with -o")
     finally:
         store.close()
-    typer.echo(f"wrote {output} ({fmt.value}): {result}", err=True)
+    typer.echo(f"wrote {output} ({fmt.value}): {describe_counts(fmt.value, result)}", err=True)
 
 
 def serve(
@@ -204,7 +214,7 @@ def serve(
 
     from veille.api import ApiSettings, create_app
 
-    store = _open(db)
+    store = _open(db, existing=True, announce=True)
     app = create_app(store, token=token, settings=ApiSettings(tile_url=tiles))
     if host not in ("127.0.0.1", "localhost", "::1"):
         typer.echo(f"veille: warning: listening on {host}, not only on this machine", err=True)
