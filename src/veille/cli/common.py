@@ -103,10 +103,14 @@ def check_db_url(db: str | None, *, existing: bool = False) -> str:
 
 
 class ProgressReporter:
-    """A rich progress bar on stderr when it is a terminal; silent otherwise."""
+    """Progress on stderr: a rich bar on a terminal (``n/total`` when the total is
+    known), else one line every ``every`` items, so that a log shows a long run moving."""
 
-    def __init__(self, label: str) -> None:
+    def __init__(self, label: str, *, total: int | None = None, every: int = 100) -> None:
         self._label = label
+        self._total = total
+        self._every = every
+        self._done = 0
         self._progress: Progress | None = None
         self._task: TaskID | None = None
 
@@ -131,12 +135,17 @@ class ProgressReporter:
                 transient=True,
             )
             self._progress.start()
-            self._task = self._progress.add_task(self._label, total=None)
+            self._task = self._progress.add_task(self._label, total=self._total)
         return self
 
     def advance(self, n: int = 1) -> None:
+        before = self._done
+        self._done += n
         if self._progress is not None and self._task is not None:
             self._progress.advance(self._task, n)
+        elif self._every > 0 and self._done // self._every > before // self._every:
+            of = f"/{self._total}" if self._total is not None else ""
+            typer.echo(f"veille: {self._label}: {self._done}{of} articles", err=True)
 
     def __exit__(
         self,

@@ -52,12 +52,12 @@ def extract(
     Exit status: 0 when every input was read, 1 when some failed (each on stderr with
     file, record, cause and fix; the others still processed), 2 for usage errors.
     """
-    from veille.ingest import read_inputs
+    from veille.ingest import count_items, read_inputs
     from veille.pipeline import Pipeline
 
     published, language = input_settings(pub_date, lang)
     pipeline = Pipeline()
-    progress = ProgressReporter("extracting")
+    progress = ProgressReporter("extracting", total=count_items(paths))
     failures = 0
 
     def on_item(item: object) -> None:

@@ -99,7 +99,9 @@ def ingest(
         except VeilleError as exc:  # pyspark missing: the message names the extra
             fail_usage(exc.render())
     store = _open(db, announce=True)
-    progress = ProgressReporter("ingesting")
+    from veille.ingest import count_items
+
+    progress = ProgressReporter("ingesting", total=count_items(paths))
     report: IngestReport
     try:
         from veille.geo import Geocoder
