@@ -317,7 +317,22 @@ def test_html_errors_are_pages_and_api_errors_json(client: TestClient) -> None:
     r = client.get("/events/missing", headers={"accept": "text/html"})
     assert r.status_code == 404 and "text/html" in r.headers["content-type"]
     assert "content-security-policy" in r.headers
-    assert_error(client.get("/events/missing"), 404, "not_found")
+    # a page's error is a page for any client that does not ask for JSON (curl, a
+    # browser's "*/*" fetch)
+    for accept in ("*/*", ""):
+        r = client.get("/events/missing", headers={"accept": accept})
+        assert r.status_code == 404 and "text/html" in r.headers["content-type"], accept
+        assert "no event with id" in r.text
+    json_only = client.get("/events/missing", headers={"accept": "application/json"})
+    assert_error(json_only, 404, "not_found")
+    assert_error(client.get("/api/events/missing"), 404, "not_found")
+
+
+def test_pages_answer_head(client: TestClient, store: Store) -> None:
+    ev = store.events(limit=1)[0]
+    for path in ("/", f"/events/{ev.event_id}", f"/articles/{ev.mentions[0].article_id}"):
+        r = client.head(path)
+        assert r.status_code == 200 and r.headers["content-type"].startswith("text/html"), path
 
 
 def test_static_assets_are_vendored(client: TestClient) -> None:

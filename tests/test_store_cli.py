@@ -149,6 +149,7 @@ def test_watch_once_ingests_a_feed_and_posts_alerts(
     db = f"sqlite:///{tmp_path / 'watch.sqlite'}"
     refused = _run("watch", feed, "--db", db, "--once")  # loopback is refused by default
     assert refused.exit_code == 1 and "feed.xml" in refused.output
+    assert "Fix:" in refused.output and "--allow-private-addresses" in refused.output
     r = _run(
         "watch",
         feed,
@@ -271,3 +272,36 @@ def test_export_says_how_many_events_it_left_out(inputs: Path, tmp_path: Path) -
     assert "GeoJsonCounts" not in r.output
     r = _run("export", "--db", db, "--format", "acled-csv", "-o", str(tmp_path / "o.csv"))
     assert "2 event(s), 1 omitted without a date or a country" in r.output, r.output
+
+
+def test_ingest_and_extract_reach_a_local_server_when_told(feed: str, tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'private.sqlite'}"
+    refused = _run("ingest", feed, "--db", db)
+    assert refused.exit_code == 1
+    assert "not a public address" in refused.output
+    assert "add --allow-private-addresses to the command" in refused.output
+    allowed = _run("ingest", feed, "--db", db, "--allow-private-addresses")
+    assert allowed.exit_code == 0 and "3 article(s) added" in allowed.output, allowed.output
+    extracted = _run("extract", feed, "--allow-private-addresses", "--format", "jsonl")
+    assert extracted.exit_code == 0 and "3 article(s) read" in extracted.output
+
+
+def test_watch_dates_undated_files_by_pub_date(tmp_path: Path) -> None:
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    (folder / "kidal.txt").write_text(
+        "Vendredi soir, des hommes armés ont attaqué un poste de police à Kidal, au Mali.",
+        encoding="utf-8",
+    )
+    db = f"sqlite:///{tmp_path / 'w.sqlite'}"
+    r = _run("watch", str(folder), "--db", db, "--once", "--pub-date", "2024-03-02")
+    assert r.exit_code == 0, r.output
+    lines = [line.split("\t") for line in r.output.splitlines() if line.startswith("ev-")]
+    assert lines and {line[1] for line in lines} == {"2024-03-01"}
+    bad = _run("watch", str(folder), "--db", db, "--once", "--pub-date", "02/03/2024")
+    assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.output
+
+
+def test_help_keeps_square_brackets() -> None:
+    r = _run("ingest", "--help")
+    assert "pip install 'veille[spark]'" in " ".join(r.output.split())

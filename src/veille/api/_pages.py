@@ -85,7 +85,10 @@ def install_pages(app: FastAPI, store: Store, cfg: ApiSettings) -> None:
 
     app.state.templates = _environment()
 
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    # Pages answer HEAD too (curl -I, link checkers, uptime probes), as a web server does.
+    @app.api_route(
+        "/", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False
+    )
     def dashboard(request: Request, q: Annotated[EventQuery, Depends(event_query)]) -> HTMLResponse:
         events = store.events(q)
         total = store.count_events(q)
@@ -116,7 +119,12 @@ def install_pages(app: FastAPI, store: Store, cfg: ApiSettings) -> None:
     def favicon() -> Response:
         return Response(status_code=204)  # no icon; avoids a 404 in every browser console
 
-    @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
+    @app.api_route(
+        "/events/{event_id}",
+        methods=["GET", "HEAD"],
+        response_class=HTMLResponse,
+        include_in_schema=False,
+    )
     def event_page(request: Request, event_id: str) -> HTMLResponse:
         ev = store.event(event_id)
         if ev is None:
@@ -143,7 +151,12 @@ def install_pages(app: FastAPI, store: Store, cfg: ApiSettings) -> None:
         ]
         return render(request, "event.html", ev=ev, mentions=mentions, roles=ROLES)
 
-    @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
+    @app.api_route(
+        "/articles/{article_id:path}",
+        methods=["GET", "HEAD"],
+        response_class=HTMLResponse,
+        include_in_schema=False,
+    )
     def article_page(request: Request, article_id: str) -> HTMLResponse:
         art = store.article(article_id)
         if art is None:

@@ -30,6 +30,13 @@ PubDateOption = Annotated[
     typer.Option("--pub-date", help="Publication date YYYY-MM-DD for inputs without one."),
 ]
 LangOption = Annotated[Language, typer.Option("--lang", help="Input language, or auto-detect.")]
+AllowPrivateOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private-addresses",
+        help="Let URLs reach loopback/private addresses (intranets, tests).",
+    ),
+]
 
 
 def input_settings(pub_date: str | None, lang: Language) -> tuple[date | None, str | None]:

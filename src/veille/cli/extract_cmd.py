@@ -10,6 +10,7 @@ from typing import Annotated, TextIO
 import typer
 
 from veille.cli.common import (
+    AllowPrivateOption,
     LangOption,
     Language,
     ProgressReporter,
@@ -46,13 +47,14 @@ def extract(
             "as JSON lines to this file.",
         ),
     ] = None,
+    allow_private: AllowPrivateOption = False,
 ) -> None:
     """Extract events from articles; one JSON event per line by default.
 
     Exit status: 0 when every input was read, 1 when some failed (each on stderr with
     file, record, cause and fix; the others still processed), 2 for usage errors.
     """
-    from veille.ingest import count_items, read_inputs
+    from veille.ingest import FetchPolicy, count_items, read_inputs
     from veille.pipeline import Pipeline
 
     published, language = input_settings(pub_date, lang)
@@ -71,7 +73,13 @@ def extract(
 
     with progress:
         result = pipeline.run_detailed(
-            read_inputs(paths, pub_date=published, language=language), on_article=on_item
+            read_inputs(
+                paths,
+                pub_date=published,
+                language=language,
+                fetch_policy=FetchPolicy(allow_private=allow_private),
+            ),
+            on_article=on_item,
         )
     out: TextIO
     omitted = 0

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from veille.cli.common import (
+    AllowPrivateOption,
     LangOption,
     Language,
     ProgressReporter,
@@ -78,6 +79,7 @@ def ingest(
             "Default: local[2].",
         ),
     ] = None,
+    allow_private: AllowPrivateOption = False,
 ) -> None:
     """Extract events from articles into the store; already stored articles are skipped.
 
@@ -126,11 +128,16 @@ def ingest(
                     # what the Spark engine does not read (stdin, URLs), or no Java
                     fail_usage(exc.render())
             else:
-                from veille.ingest import read_inputs
+                from veille.ingest import FetchPolicy, read_inputs
                 from veille.pipeline import Pipeline
 
                 report = store.ingest(
-                    read_inputs(paths, pub_date=published, language=language),
+                    read_inputs(
+                        paths,
+                        pub_date=published,
+                        language=language,
+                        fetch_policy=FetchPolicy(allow_private=allow_private),
+                    ),
                     Pipeline(geocoder=geocoder, outlets=outlets),
                     on_item=lambda _item: progress.advance(),
                 )
@@ -229,6 +236,7 @@ def watch(
     every: Annotated[str, typer.Option(help="Interval between polls: 30s, 15m, 1h.")] = "15m",
     db: DbOption = None,
     once: Annotated[bool, typer.Option("--once", help="Poll once and exit.")] = False,
+    pub_date: PubDateOption = None,
     alert_rules: Annotated[
         Path | None, typer.Option("--alert-rules", help="JSON rules + webhook URL.")
     ] = None,
@@ -246,6 +254,7 @@ def watch(
     from veille.store._watch import AlertRules, PollReport, parse_interval
     from veille.store._watch import watch as run_watch
 
+    published, _language = input_settings(pub_date, Language.auto)
     try:
         every_s = parse_interval(every)
         rules = AlertRules.load(alert_rules) if alert_rules else None
@@ -287,6 +296,7 @@ def watch(
             every_s=every_s,
             rules=rules,
             allow_private=allow_private,
+            pub_date=published,
             on_poll=on_poll,
             once=once,
         )
