@@ -349,3 +349,37 @@ def test_static_assets_are_vendored(client: TestClient) -> None:
     html = client.get("/").text
     assert "http://" not in re.sub(r'href="http[^"]*"', "", html.split("<main>")[0])
     assert "unpkg" not in html and "cdn" not in html.lower()
+
+
+def test_timeline_ticks_months_or_days() -> None:
+    from datetime import date
+
+    from veille.api._pages import timeline_ticks
+
+    months = timeline_ticks(date(2024, 1, 15), date(2024, 6, 3))
+    assert [t["label"] for t in months] == [
+        "Feb 2024",
+        "Mar 2024",
+        "Apr 2024",
+        "May 2024",
+        "Jun 2024",
+    ]
+    assert [t["pct"] for t in months] == sorted(t["pct"] for t in months)
+    assert 0 < months[0]["pct"] < months[-1]["pct"] < 100
+    years = timeline_ticks(date(2020, 3, 1), date(2024, 3, 20))
+    assert len(years) <= 12 and "2021" in [t["label"] for t in years]
+    days = timeline_ticks(date(2024, 3, 1), date(2024, 3, 20))
+    assert days[0] == {"day": "2024-03-01", "label": "1 Mar", "pct": 0.0} and len(days) <= 12
+
+
+def test_dashboard_page_has_the_basemap_ticks_and_phone_layout_hooks(client: TestClient) -> None:
+    page = client.get("/").text
+    assert 'data-basemap-url="/static/vendor/world-atlas/countries-110m.json"' in page
+    assert "/static/vendor/topojson-client/topojson-client.min.js" in page
+    assert 'id="timeline-ticks"' in page and 'class="tick"' in page
+    assert 'id="filters-toggle"' in page and 'class="table-scroll"' in page
+    for path in (
+        "/static/vendor/world-atlas/countries-110m.json",
+        "/static/vendor/topojson-client/topojson-client.min.js",
+    ):
+        assert client.get(path).status_code == 200, path
