@@ -254,9 +254,18 @@ def test_export_filters_are_checked_like_the_api(inputs: Path, tmp_path: Path) -
     assert r.exit_code == 0, r.output
 
 
-def test_ingest_and_serve_say_where_the_store_is(inputs: Path, tmp_path: Path) -> None:
+def test_ingest_and_serve_say_where_the_store_is(
+    inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import uvicorn
+
     path = tmp_path / "where.sqlite"
     r = _run("ingest", str(inputs / "news.jsonl"), "--db", f"sqlite:///{path}")
+    assert f"veille: store: sqlite:///{path}" in r.output
+    served: list[object] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: served.append(app))
+    r = _run("serve", "--db", f"sqlite:///{path}", "--port", "1")
+    assert r.exit_code == 0 and served, r.output
     assert f"veille: store: sqlite:///{path}" in r.output
 
 
