@@ -139,6 +139,60 @@ def test_export_endpoint(client: TestClient) -> None:
     assert_error(client.get("/api/export", params={"format": "xls"}), 422, "invalid_request")
 
 
+def test_export_is_every_matching_event_not_a_page(tmp_path: Path) -> None:
+    """1,500 stored events: each format holds them all (the old export stopped at 50)."""
+    import io
+
+    import pyarrow.parquet as pq
+
+    from veille.store._synthetic import synthetic_events
+
+    with open_store(f"sqlite:///{tmp_path / 'big.sqlite'}") as big:
+        big.save_events(synthetic_events(1500))
+        client = TestClient(create_app(big))
+        total = client.get("/api/events").json()["total"]
+        assert total == 1500
+        r = client.get("/api/export", params={"format": "acled-csv"})
+        assert r.headers["content-disposition"] == 'attachment; filename="events.csv"'
+        rows = r.content.decode("utf-8").split("\r\n")
+        assert rows[0].startswith("event_id_cnty,") and rows[-1] == ""
+        assert len(rows) - 2 == total
+        r = client.get("/api/export", params={"format": "geojson"})
+        assert r.headers["content-disposition"] == 'attachment; filename="events.geojson"'
+        assert len(r.json()["features"]) == total
+        r = client.get("/api/export", params={"format": "plover"})
+        assert len(r.text.splitlines()) == total
+        r = client.get("/api/export", params={"format": "parquet"})
+        assert pq.read_table(io.BytesIO(r.content)).num_rows == total
+        syr = client.get("/api/events", params={"country": "SYR"}).json()["total"]
+        r = client.get("/api/export", params={"format": "plover", "country": "SYR"})
+        assert 0 < len(r.text.splitlines()) == syr < total
+
+
+def test_openapi_says_the_export_is_complete_and_a_download(client: TestClient) -> None:
+    op = client.get("/openapi.json").json()["paths"]["/api/export"]["get"]
+    params = {p["name"] for p in op["parameters"]}
+    assert "limit" not in params and "offset" not in params
+    ok = op["responses"]["200"]
+    assert "no cap" in ok["description"]
+    assert "Content-Disposition" in ok["headers"]
+    assert {"text/csv; charset=utf-8", "application/vnd.apache.parquet"} <= set(ok["content"])
+
+
+def test_filters_are_checked_like_the_cli(client: TestClient) -> None:
+    r = client.get("/api/events", params={"country": "France"})
+    assert_error(r, 422, "invalid_request")
+    assert "ISO3" in r.json()["error"]["message"] and "FRA" in r.json()["error"]["message"]
+    r = client.get("/api/events", params={"type": "armed clashes"})
+    assert_error(r, 422, "invalid_request")
+    assert "'Armed clash'" in r.json()["error"]["message"]
+    assert_error(client.get("/api/events", params={"event_type": "Batles"}), 422, "invalid_request")
+    # case does not matter for a valid name
+    lower = client.get("/api/events", params={"type": "armed clash", "country": "syr"}).json()
+    exact = client.get("/api/events", params={"type": "Armed clash", "country": "SYR"}).json()
+    assert lower["total"] == exact["total"] > 0
+
+
 def test_one_error_shape(client: TestClient) -> None:
     assert_error(client.get("/api/events/nope"), 404, "not_found")
     assert_error(client.get("/api/articles/nope"), 404, "not_found")
@@ -263,7 +317,22 @@ def test_html_errors_are_pages_and_api_errors_json(client: TestClient) -> None:
     r = client.get("/events/missing", headers={"accept": "text/html"})
     assert r.status_code == 404 and "text/html" in r.headers["content-type"]
     assert "content-security-policy" in r.headers
-    assert_error(client.get("/events/missing"), 404, "not_found")
+    # a page's error is a page for any client that does not ask for JSON (curl, a
+    # browser's "*/*" fetch)
+    for accept in ("*/*", ""):
+        r = client.get("/events/missing", headers={"accept": accept})
+        assert r.status_code == 404 and "text/html" in r.headers["content-type"], accept
+        assert "no event with id" in r.text
+    json_only = client.get("/events/missing", headers={"accept": "application/json"})
+    assert_error(json_only, 404, "not_found")
+    assert_error(client.get("/api/events/missing"), 404, "not_found")
+
+
+def test_pages_answer_head(client: TestClient, store: Store) -> None:
+    ev = store.events(limit=1)[0]
+    for path in ("/", f"/events/{ev.event_id}", f"/articles/{ev.mentions[0].article_id}"):
+        r = client.head(path)
+        assert r.status_code == 200 and r.headers["content-type"].startswith("text/html"), path
 
 
 def test_static_assets_are_vendored(client: TestClient) -> None:
@@ -280,3 +349,37 @@ def test_static_assets_are_vendored(client: TestClient) -> None:
     html = client.get("/").text
     assert "http://" not in re.sub(r'href="http[^"]*"', "", html.split("<main>")[0])
     assert "unpkg" not in html and "cdn" not in html.lower()
+
+
+def test_timeline_ticks_months_or_days() -> None:
+    from datetime import date
+
+    from veille.api._pages import timeline_ticks
+
+    months = timeline_ticks(date(2024, 1, 15), date(2024, 6, 3))
+    assert [t["label"] for t in months] == [
+        "Feb 2024",
+        "Mar 2024",
+        "Apr 2024",
+        "May 2024",
+        "Jun 2024",
+    ]
+    assert [t["pct"] for t in months] == sorted(t["pct"] for t in months)
+    assert 0 < months[0]["pct"] < months[-1]["pct"] < 100
+    years = timeline_ticks(date(2020, 3, 1), date(2024, 3, 20))
+    assert len(years) <= 12 and "2021" in [t["label"] for t in years]
+    days = timeline_ticks(date(2024, 3, 1), date(2024, 3, 20))
+    assert days[0] == {"day": "2024-03-01", "label": "1 Mar", "pct": 0.0} and len(days) <= 12
+
+
+def test_dashboard_page_has_the_basemap_ticks_and_phone_layout_hooks(client: TestClient) -> None:
+    page = client.get("/").text
+    assert 'data-basemap-url="/static/vendor/world-atlas/countries-110m.json"' in page
+    assert "/static/vendor/topojson-client/topojson-client.min.js" in page
+    assert 'id="timeline-ticks"' in page and 'class="tick"' in page
+    assert 'id="filters-toggle"' in page and 'class="table-scroll"' in page
+    for path in (
+        "/static/vendor/world-atlas/countries-110m.json",
+        "/static/vendor/topojson-client/topojson-client.min.js",
+    ):
+        assert client.get(path).status_code == 200, path

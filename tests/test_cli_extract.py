@@ -81,6 +81,21 @@ def test_stdin_and_all_good_exit_0() -> None:
     assert event["location"]["iso3"] == "MLI"
 
 
+def test_geojson_says_how_many_unplaced_events_it_left_out() -> None:
+    unplaced = {
+        "id": "nowhere",
+        "language": "fr",
+        "published": "2024-03-02",
+        "text": "Des hommes armés ont attaqué un convoi militaire, tuant trois soldats.",
+    }
+    lines = [json.dumps(r, ensure_ascii=False) for r in (GOOD, unplaced)]
+    proc = run("extract", "-", "--format", "geojson", stdin="\n".join(lines) + "\n")
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    assert len(doc["features"]) == 1 and doc["veille"]["omitted_without_coordinates"] == 1
+    assert "1 event(s) left out of the geojson output without coordinates" in proc.stderr
+
+
 def test_geoparse_weighs_homonyms_toward_the_outlets_area(tmp_path: Path) -> None:
     # Two earlier stories of one outlet name Ohio towns: its "Dublin" is Dublin, Ohio.
     records = [

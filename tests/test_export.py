@@ -83,6 +83,27 @@ def test_acled_loads_in_pandas(tmp_path: Path) -> None:
     assert frame["fatalities"].dtype.kind == "i"
 
 
+def test_acled_omits_undated_and_unplaced_events_and_counts_them() -> None:
+    evs = synthetic_events(4)
+    undated = evs[0].model_copy(
+        update={"event_id": "ev-undated", "event_date": None, "date_precision": None}
+    )
+    nowhere = evs[1].model_copy(update={"event_id": "ev-nowhere", "location": None})
+    assert evs[2].location is not None
+    no_country = evs[2].model_copy(
+        update={
+            "event_id": "ev-nocountry",
+            "location": evs[2].location.model_copy(update={"iso3": None}),
+        }
+    )
+    buf = io.StringIO()
+    counts = write_acled_csv([*evs, undated, nowhere, no_country], buf, timestamp=1)
+    assert (counts.written, counts.omitted) == (4, 3)
+    rows = list(csv.DictReader(io.StringIO(buf.getvalue(), newline="")))
+    assert [r["event_id_cnty"][3:] for r in rows] == [e.event_id for e in evs]
+    assert all(r["event_date"] and not r["event_id_cnty"].startswith("XXX") for r in rows)
+
+
 def test_acled_conventions() -> None:
     base = synthetic_events(40)
     no_actor = next(e for e in base if e.actor1 is None and e.event_type != "Protests")
@@ -196,9 +217,11 @@ def test_stored_events_survive_every_export(
     assert sorted(e.event_id for e in stored) == sorted(e.event_id for e in evs)
 
     rows = _acled_rows(stored)
-    for row, ev in zip(rows, stored, strict=True):
-        assert row["event_id_cnty"][3:] == ev.event_id
-        assert row["event_date"] == (ev.event_date.isoformat() if ev.event_date else "")
+    dated_placed = [e for e in stored if e.event_date and e.location and e.location.iso3]
+    for row, ev in zip(rows, dated_placed, strict=True):
+        assert ev.event_date is not None and ev.location is not None
+        assert row["event_id_cnty"] == f"{ev.location.iso3}{ev.event_id}"
+        assert row["event_date"] == ev.event_date.isoformat()
         assert (row["event_type"], row["sub_event_type"]) == (ev.event_type, ev.sub_event_type)
         assert row["fatalities"] == str(ev.fatalities or 0)
         assert row["notes"] == ev.notes

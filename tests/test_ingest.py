@@ -298,6 +298,18 @@ def test_broken_jsonl_line_names_file_and_line_and_others_still_yield(tmp_path: 
     assert "record is a JSON array, not an object" in array_line.message()
 
 
+def test_json_messages_that_end_in_at_read_once(tmp_path: Path) -> None:
+    path = tmp_path / "x.jsonl"
+    path.write_text('{"id": "u", "text": "unterminated\n', encoding="utf-8")
+    doc = tmp_path / "x.json"
+    doc.write_text('{"id": "u",\n "text": "unterminated', encoding="utf-8")
+    line, whole = read(path)[0], read(doc)[0]
+    assert isinstance(line, ArticleFailure) and isinstance(whole, ArticleFailure)
+    assert "(Unterminated string starting at column 21)" in line.message()
+    assert "(Unterminated string starting at line 2, column 10)" in whole.message()
+    assert "at at" not in line.message() + whole.message()
+
+
 @pytest.mark.parametrize(
     ("line", "expected"),
     [

@@ -149,6 +149,7 @@ def test_watch_once_ingests_a_feed_and_posts_alerts(
     db = f"sqlite:///{tmp_path / 'watch.sqlite'}"
     refused = _run("watch", feed, "--db", db, "--once")  # loopback is refused by default
     assert refused.exit_code == 1 and "feed.xml" in refused.output
+    assert "Fix:" in refused.output and "--allow-private-addresses" in refused.output
     r = _run(
         "watch",
         feed,
@@ -208,3 +209,108 @@ def test_ingest_weighs_homonyms_toward_the_outlets_stored_stories(tmp_path: Path
             if e.location is not None and m.article_id in ("n1", "n2")
         }
     assert located == {"n1": ("USA", "Ohio"), "n2": ("IRL", "Dublin City")}
+
+
+def test_export_and_serve_refuse_a_store_that_does_not_exist(tmp_path: Path) -> None:
+    missing, out = tmp_path / "doesnotexist.db", tmp_path / "x.csv"
+    for args in (
+        ("export", "--db", f"sqlite:///{missing}", "--format", "acled-csv", "-o", str(out)),
+        ("serve", "--db", f"sqlite:///{missing}"),
+    ):
+        r = _run(*args)
+        assert r.exit_code == 2, r.output
+        assert f"there is no store at {missing}" in r.output and "Fix:" in r.output
+        assert not missing.exists() and not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("url", "says"),
+    [
+        ("not a url", "is not a database URL"),
+        ("mysql://u:p@localhost/veille", "not mysql"),
+        ("sqlite:////no/such/folder/v.sqlite", "does not exist"),
+    ],
+)
+def test_bad_db_urls_are_usage_errors_with_a_fix(url: str, says: str, tmp_path: Path) -> None:
+    r = _run("ingest", str(SAMPLE), "--db", url)
+    assert r.exit_code == 2, r.output
+    assert says in r.output and "Fix:" in r.output
+    assert ":p@" not in r.output  # the password is never echoed
+
+
+def test_export_filters_are_checked_like_the_api(inputs: Path, tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'f.sqlite'}"
+    _run("ingest", str(inputs), "--db", db)
+    out = tmp_path / "x.csv"
+    r = _run("export", "--db", db, "--format", "acled-csv", "-o", str(out), "--country", "France")
+    assert r.exit_code == 2 and "ISO3" in r.output and "FRA" in r.output, r.output
+    r = _run("export", "--db", db, "--format", "plover", "-o", str(out), "--type", "armed clashs")
+    assert r.exit_code == 2 and "did you mean 'Armed clash'?" in r.output, r.output
+    r = _run("export", "--db", db, "--format", "plover", "-o", str(out), "--until", "31/12/2024")
+    assert r.exit_code == 2 and "YYYY-MM-DD" in r.output
+    assert not out.exists()
+    # valid names in any case are accepted
+    r = _run("export", "--db", db, "--format", "plover", "-o", str(out), "--country", "syr")
+    assert r.exit_code == 0, r.output
+
+
+def test_ingest_and_serve_say_where_the_store_is(
+    inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import uvicorn
+
+    path = tmp_path / "where.sqlite"
+    r = _run("ingest", str(inputs / "news.jsonl"), "--db", f"sqlite:///{path}")
+    assert f"veille: store: sqlite:///{path}" in r.output
+    served: list[object] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: served.append(app))
+    r = _run("serve", "--db", f"sqlite:///{path}", "--port", "1")
+    assert r.exit_code == 0 and served, r.output
+    assert f"veille: store: sqlite:///{path}" in r.output
+
+
+def test_export_says_how_many_events_it_left_out(inputs: Path, tmp_path: Path) -> None:
+    from veille.store._synthetic import synthetic_events
+
+    db = f"sqlite:///{tmp_path / 'o.sqlite'}"
+    evs = synthetic_events(3)
+    with open_store(db) as store:
+        store.save_events([*evs[:2], evs[2].model_copy(update={"location": None})])
+    r = _run("export", "--db", db, "--format", "geojson", "-o", str(tmp_path / "o.geojson"))
+    assert r.exit_code == 0 and "2 event(s), 1 omitted without coordinates" in r.output, r.output
+    assert "GeoJsonCounts" not in r.output
+    r = _run("export", "--db", db, "--format", "acled-csv", "-o", str(tmp_path / "o.csv"))
+    assert "2 event(s), 1 omitted without a date or a country" in r.output, r.output
+
+
+def test_ingest_and_extract_reach_a_local_server_when_told(feed: str, tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'private.sqlite'}"
+    refused = _run("ingest", feed, "--db", db)
+    assert refused.exit_code == 1
+    assert "not a public address" in refused.output
+    assert "add --allow-private-addresses to the command" in refused.output
+    allowed = _run("ingest", feed, "--db", db, "--allow-private-addresses")
+    assert allowed.exit_code == 0 and "3 article(s) added" in allowed.output, allowed.output
+    extracted = _run("extract", feed, "--allow-private-addresses", "--format", "jsonl")
+    assert extracted.exit_code == 0 and "3 article(s) read" in extracted.output
+
+
+def test_watch_dates_undated_files_by_pub_date(tmp_path: Path) -> None:
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    (folder / "kidal.txt").write_text(
+        "Vendredi soir, des hommes armés ont attaqué un poste de police à Kidal, au Mali.",
+        encoding="utf-8",
+    )
+    db = f"sqlite:///{tmp_path / 'w.sqlite'}"
+    r = _run("watch", str(folder), "--db", db, "--once", "--pub-date", "2024-03-02")
+    assert r.exit_code == 0, r.output
+    lines = [line.split("\t") for line in r.output.splitlines() if line.startswith("ev-")]
+    assert lines and {line[1] for line in lines} == {"2024-03-01"}
+    bad = _run("watch", str(folder), "--db", db, "--once", "--pub-date", "02/03/2024")
+    assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.output
+
+
+def test_help_keeps_square_brackets() -> None:
+    r = _run("ingest", "--help")
+    assert "pip install 'veille[spark]'" in " ".join(r.output.split())

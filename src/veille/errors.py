@@ -44,6 +44,12 @@ class StoreError(VeilleError):
     code = "V400"
 
 
+class QueryError(VeilleError):
+    """A filter on stored events names no country, type or date veille knows."""
+
+    code = "V410"
+
+
 class MissingExtraError(VeilleError):
     """An optional dependency group is not installed."""
 

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import hmac
-import io
 import json
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from fastapi import Depends, FastAPI, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
 
@@ -34,9 +33,11 @@ from veille.store import (
     StoreStats,
 )
 
+if TYPE_CHECKING:
+    from veille.export import Writer
+
 STATIC = Path(__file__).with_name("static")
 DEFAULT_MAX_BODY = 10 * 1024 * 1024
-MAX_EXPORT_EVENTS = 100_000
 ExportFormat = Literal["acled-csv", "plover", "geojson", "parquet"]
 
 
@@ -89,7 +90,7 @@ def _empty_is_none(value: object) -> object:
 Blank = BeforeValidator(_empty_is_none)
 
 
-def event_query(
+def event_filters(
     since: Annotated[date | None, Blank] = None,
     until: Annotated[date | None, Blank] = None,
     country: Annotated[str | None, Blank, Query(description="ISO3 code")] = None,
@@ -98,23 +99,36 @@ def event_query(
     actor: Annotated[str | None, Blank] = None,
     claim: Annotated[Literal["claimed", "reported", "confirmed", "denied"] | None, Blank] = None,
     sort: EventSort = "-date",
-    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
 ) -> EventQuery:
-    if country is not None and not (len(country) == 3 and country.isalpha()):
-        raise ApiError(422, "invalid_request", f"country: {country!r} is not an ISO3 code")
+    """The filters and the order, with no paging (every matching event)."""
+    from veille.errors import QueryError
+    from veille.filters import check_country, check_event_type, check_sub_event_type
+
+    try:
+        # The same checks as the CLI's: a misspelt filter is an error, not an empty page.
+        country = check_country(country) if country is not None else None
+        event_type = check_event_type(event_type) if event_type else None
+        type = check_sub_event_type(type) if type else None
+    except QueryError as exc:
+        raise ApiError(422, "invalid_request", exc.render()) from exc
     return EventQuery(
         since=since,
         until=until,
         country=country,
-        event_type=event_type or None,
-        sub_event_type=type or None,
+        event_type=event_type,
+        sub_event_type=type,
         actor=actor or None,
         claim=claim,
         sort=sort,
-        limit=limit,
-        offset=offset,
     )
+
+
+def event_query(
+    filters: Annotated[EventQuery, Depends(event_filters)],
+    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> EventQuery:
+    return filters.model_copy(update={"limit": limit, "offset": offset})
 
 
 def create_app(
@@ -195,28 +209,37 @@ def create_app(
         """Full-text search over article titles and texts."""
         return store.search(q, limit=limit)
 
-    @app.get("/api/export", tags=["events"])
+    @app.get(
+        "/api/export",
+        tags=["events"],
+        response_class=StreamingResponse,
+        responses={
+            200: {
+                "description": "Every event that matches the filters (no paging, no cap), "
+                "streamed as a download named in Content-Disposition.",
+                "content": {media: {} for _w, media, _s, _b in _writers().values()},
+                "headers": {
+                    "Content-Disposition": {
+                        "description": 'attachment; filename="events.csv" (or .jsonl, '
+                        ".geojson, .parquet)",
+                        "schema": {"type": "string"},
+                    }
+                },
+            }
+        },
+    )
     def export(
         format: ExportFormat,
-        q: Annotated[EventQuery, Depends(event_query)],
-    ) -> Response:
-        """The filtered events as a file (at most 100,000; use the CLI for more)."""
-        from veille.export import WRITERS
+        q: Annotated[EventQuery, Depends(event_filters)],
+    ) -> StreamingResponse:
+        """Every event that matches the filters, as one file, streamed while the store is
+        read: no paging and no cap. ACLED CSV leaves out events with no date or no
+        country and GeoJSON those with no coordinates (neither format can hold them)."""
+        from veille.export import export_chunks
 
-        writer, media_type, suffix, binary = WRITERS[format]
-        events = store.iter_events(
-            q.model_copy(update={"limit": min(q.limit or MAX_EXPORT_EVENTS, MAX_EXPORT_EVENTS)})
-        )
-        if binary:
-            buf = io.BytesIO()
-            writer(events, buf)
-            body = buf.getvalue()
-        else:
-            text_buf = io.StringIO()
-            writer(events, text_buf)
-            body = text_buf.getvalue().encode("utf-8")
-        return Response(
-            body,
+        _writer, media_type, suffix, _binary = _writers()[format]
+        return StreamingResponse(
+            export_chunks(format, store.iter_events(q)),
             media_type=media_type,
             headers={"Content-Disposition": f'attachment; filename="events{suffix}"'},
         )
@@ -241,6 +264,12 @@ def create_app(
 
     install_pages(app, store, cfg)
     return app
+
+
+def _writers() -> dict[str, tuple[Writer, str, str, bool]]:
+    from veille.export import WRITERS
+
+    return WRITERS
 
 
 def _check_token(cfg: ApiSettings, header: str | None) -> None:

@@ -79,4 +79,6 @@ def install_error_handlers(app: FastAPI) -> None:
 
 
 def _wants_html(request: Request) -> bool:
-    return "text/html" in request.headers.get("accept", "")
+    """A page's error is a page, unless the client asks for JSON and not HTML."""
+    accept = request.headers.get("accept", "")
+    return "text/html" in accept or "application/json" not in accept

@@ -7,7 +7,7 @@ of spans is done in ``static/event.js`` by building DOM nodes from offsets
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -77,7 +77,41 @@ def timeline(days: list[DayCount], *, width: int = 800, height: int = 80) -> dic
         "first": first,
         "last": last,
         "peak": peak,
+        "days": span,
+        "ticks": timeline_ticks(first, last),
     }
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def timeline_ticks(first: date, last: date, *, most: int = 12) -> list[dict[str, Any]]:
+    """Axis ticks for a timeline from ``first`` to ``last`` (inclusive): the first day of
+    each month (every 2nd, 3rd, 6th or 12th month past ``most``), or days when the span
+    is under two months. ``pct`` is the tick's position, 0-100, at the start of its day."""
+    span = (last - first).days + 1
+    ticks: list[dict[str, Any]] = []
+    if span > 62:
+        months = (last.year - first.year) * 12 + last.month - first.month + 1
+        step = next((k for k in (1, 2, 3, 6, 12) if months / k <= most), 24)
+        year, month = first.year, first.month
+        while True:
+            day = date(year, month, 1)
+            if day > last:
+                break
+            if day >= first and (month - 1) % step == 0:
+                label = str(year) if month == 1 and step >= 6 else f"{_MONTHS[month - 1]} {year}"
+                ticks.append({"day": day.isoformat(), "label": label})
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    else:
+        step = next(k for k in (1, 2, 7, 14, 31) if span / k <= most)
+        for i in range(0, span, step):
+            day = first + timedelta(days=i)
+            ticks.append({"day": day.isoformat(), "label": f"{day.day} {_MONTHS[day.month - 1]}"})
+    for tick in ticks:
+        offset = (date.fromisoformat(tick["day"]) - first).days
+        tick["pct"] = round(100 * offset / span, 3)
+    return ticks
 
 
 def install_pages(app: FastAPI, store: Store, cfg: ApiSettings) -> None:
@@ -85,7 +119,10 @@ def install_pages(app: FastAPI, store: Store, cfg: ApiSettings) -> None:
 
     app.state.templates = _environment()
 
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    # Pages answer HEAD too (curl -I, link checkers, uptime probes), as a web server does.
+    @app.api_route(
+        "/", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False
+    )
     def dashboard(request: Request, q: Annotated[EventQuery, Depends(event_query)]) -> HTMLResponse:
         events = store.events(q)
         total = store.count_events(q)
@@ -116,7 +153,12 @@ def install_pages(app: FastAPI, store: Store, cfg: ApiSettings) -> None:
     def favicon() -> Response:
         return Response(status_code=204)  # no icon; avoids a 404 in every browser console
 
-    @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
+    @app.api_route(
+        "/events/{event_id}",
+        methods=["GET", "HEAD"],
+        response_class=HTMLResponse,
+        include_in_schema=False,
+    )
     def event_page(request: Request, event_id: str) -> HTMLResponse:
         ev = store.event(event_id)
         if ev is None:
@@ -143,7 +185,12 @@ def install_pages(app: FastAPI, store: Store, cfg: ApiSettings) -> None:
         ]
         return render(request, "event.html", ev=ev, mentions=mentions, roles=ROLES)
 
-    @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
+    @app.api_route(
+        "/articles/{article_id:path}",
+        methods=["GET", "HEAD"],
+        response_class=HTMLResponse,
+        include_in_schema=False,
+    )
     def article_page(request: Request, article_id: str) -> HTMLResponse:
         art = store.article(article_id)
         if art is None:

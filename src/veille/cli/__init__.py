@@ -27,6 +27,9 @@ def build_app() -> typer.Typer:
         no_args_is_help=True,
         add_completion=False,
         pretty_exceptions_enable=False,
+        # Help texts are plain text: with rich markup, "pip install 'veille[spark]'"
+        # lost its "[spark]" (read as a style tag).
+        rich_markup_mode=None,
     )
     for module_name in COMMAND_MODULES:
         try:

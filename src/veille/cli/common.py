@@ -30,6 +30,13 @@ PubDateOption = Annotated[
     typer.Option("--pub-date", help="Publication date YYYY-MM-DD for inputs without one."),
 ]
 LangOption = Annotated[Language, typer.Option("--lang", help="Input language, or auto-detect.")]
+AllowPrivateOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private-addresses",
+        help="Let URLs reach loopback/private addresses (intranets, tests).",
+    ),
+]
 
 
 def input_settings(pub_date: str | None, lang: Language) -> tuple[date | None, str | None]:
@@ -49,17 +56,68 @@ def fail_usage(message: str) -> NoReturn:
 
 
 def parse_date(value: str, option: str) -> date:
+    from veille.errors import QueryError
+    from veille.filters import parse_day
+
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        fail_usage(f"{option} {value!r} is not a date. Fix: use YYYY-MM-DD, e.g. 2024-02-05")
+        return parse_day(value, option)
+    except QueryError as exc:
+        fail_usage(exc.render())
+
+
+def check_db_url(db: str | None, *, existing: bool = False) -> str:
+    """The store URL ``--db`` names (or the default one), as a usage error (exit 2) with
+    the fix when it cannot be a store: not a URL, a database veille does not support, an
+    SQLite file in a missing folder, or (``existing``) an SQLite file that is not there
+    (reading commands must not create an empty store and report 0 events)."""
+    from pathlib import Path
+
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from veille.store import default_url, normalise_url
+
+    url = normalise_url(db or default_url())
+    shown = "--db " + repr(db) if db else f"the default store {url}"
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        fail_usage(
+            f"{shown} is not a database URL. Fix: use sqlite:///path/to/veille.sqlite or "
+            "postgresql://user:password@host:5432/dbname"
+        )
+    safe = parsed.render_as_string(hide_password=True)
+    shown = f"--db {safe!r}" if db else f"the default store {safe}"
+    backend = parsed.get_backend_name()
+    if backend not in ("sqlite", "postgresql"):
+        fail_usage(
+            f"{shown}: veille stores events in SQLite or PostgreSQL, not {backend}. "
+            "Fix: use sqlite:///path/to/veille.sqlite or postgresql://user:password@host/dbname"
+        )
+    if backend == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        path = Path(parsed.database or "").expanduser()
+        if not path.resolve().parent.is_dir():
+            fail_usage(
+                f"{shown}: the folder {path.resolve().parent} does not exist. "
+                "Fix: create the folder first, or choose another --db path"
+            )
+        if existing and not path.is_file():
+            fail_usage(
+                f"{shown}: there is no store at {path}. Fix: check the path, or fill a "
+                f"store first with `veille ingest FILE --db sqlite:///{path}`"
+            )
+    return safe
 
 
 class ProgressReporter:
-    """A rich progress bar on stderr when it is a terminal; silent otherwise."""
+    """Progress on stderr: a rich bar on a terminal (``n/total`` when the total is
+    known), else one line every ``every`` items, so that a log shows a long run moving."""
 
-    def __init__(self, label: str) -> None:
+    def __init__(self, label: str, *, total: int | None = None, every: int = 100) -> None:
         self._label = label
+        self._total = total
+        self._every = every
+        self._done = 0
         self._progress: Progress | None = None
         self._task: TaskID | None = None
 
@@ -84,12 +142,17 @@ class ProgressReporter:
                 transient=True,
             )
             self._progress.start()
-            self._task = self._progress.add_task(self._label, total=None)
+            self._task = self._progress.add_task(self._label, total=self._total)
         return self
 
     def advance(self, n: int = 1) -> None:
+        before = self._done
+        self._done += n
         if self._progress is not None and self._task is not None:
             self._progress.advance(self._task, n)
+        elif self._every > 0 and self._done // self._every > before // self._every:
+            of = f"/{self._total}" if self._total is not None else ""
+            typer.echo(f"veille: {self._label}: {self._done}{of} articles", err=True)
 
     def __exit__(
         self,

@@ -10,6 +10,7 @@ from typing import Annotated, TextIO
 import typer
 
 from veille.cli.common import (
+    AllowPrivateOption,
     LangOption,
     Language,
     ProgressReporter,
@@ -46,18 +47,19 @@ def extract(
             "as JSON lines to this file.",
         ),
     ] = None,
+    allow_private: AllowPrivateOption = False,
 ) -> None:
     """Extract events from articles; one JSON event per line by default.
 
     Exit status: 0 when every input was read, 1 when some failed (each on stderr with
     file, record, cause and fix; the others still processed), 2 for usage errors.
     """
-    from veille.ingest import read_inputs
+    from veille.ingest import FetchPolicy, count_items, read_inputs
     from veille.pipeline import Pipeline
 
     published, language = input_settings(pub_date, lang)
     pipeline = Pipeline()
-    progress = ProgressReporter("extracting")
+    progress = ProgressReporter("extracting", total=count_items(paths))
     failures = 0
 
     def on_item(item: object) -> None:
@@ -71,16 +73,23 @@ def extract(
 
     with progress:
         result = pipeline.run_detailed(
-            read_inputs(paths, pub_date=published, language=language), on_article=on_item
+            read_inputs(
+                paths,
+                pub_date=published,
+                language=language,
+                fetch_policy=FetchPolicy(allow_private=allow_private),
+            ),
+            on_article=on_item,
         )
     out: TextIO
+    omitted = 0
     if output is None:
         out = sys.stdout
-        write_events(result.events, fmt, out)
+        omitted = write_events(result.events, fmt, out)
     else:
         try:
             with output.open("w", encoding="utf-8", newline="") as out:
-                write_events(result.events, fmt, out)
+                omitted = write_events(result.events, fmt, out)
         except OSError as exc:
             fail_usage(
                 f"cannot write {output}: {exc.strerror}. Fix: choose a writable path with -o"
@@ -95,12 +104,17 @@ def extract(
     summary = f"{result.articles_read} article(s) read, {len(result.events)} event(s)"
     if failures:
         summary += f", {failures} input(s) failed"
+    if omitted:
+        why = "without coordinates" if fmt.value == "geojson" else "without a date or a country"
+        summary += f"; {omitted} event(s) left out of the {fmt.value} output {why}"
     typer.echo(summary, err=True)
     if failures:
         raise typer.Exit(1)
 
 
-def write_events(events: list, fmt: OutputFormat, out: TextIO) -> None:  # type: ignore[type-arg]
+def write_events(events: list, fmt: OutputFormat, out: TextIO) -> int:  # type: ignore[type-arg]
+    """Write ``events`` in ``fmt``; returns how many the format could not hold."""
+    from veille.export import ExportCounts
     from veille.model import Event
 
     typed: list[Event] = list(events)
@@ -114,7 +128,10 @@ def write_events(events: list, fmt: OutputFormat, out: TextIO) -> None:  # type:
     else:
         from veille.cli.common import export_writer
 
-        export_writer(fmt.value)(typed, out)
+        result = export_writer(fmt.value)(typed, out)
+        if isinstance(result, ExportCounts):
+            return result.omitted
+    return 0
 
 
 def register(app: typer.Typer) -> None:

@@ -10,10 +10,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from veille.cli.common import (
+    AllowPrivateOption,
     LangOption,
     Language,
     ProgressReporter,
     PubDateOption,
+    check_db_url,
     fail_usage,
     input_settings,
     parse_date,
@@ -46,10 +48,16 @@ class ExportFormat(StrEnum):
     parquet = "parquet"
 
 
-def _open(db: str | None) -> Store:
+def _open(db: str | None, *, existing: bool = False, announce: bool = False) -> Store:
+    """The store, or exit: 2 when ``--db`` cannot name one (see ``check_db_url``), 1 when
+    it cannot be opened. ``announce`` prints where it is, for commands that write to or
+    serve the default store (the user did not choose where it is)."""
     from veille.errors import VeilleError
     from veille.store import open_store
 
+    location = check_db_url(db, existing=existing)
+    if announce:
+        typer.echo(f"veille: store: {location}", err=True)
     try:
         return open_store(db)
     except VeilleError as exc:
@@ -71,6 +79,7 @@ def ingest(
             "Default: local[2].",
         ),
     ] = None,
+    allow_private: AllowPrivateOption = False,
 ) -> None:
     """Extract events from articles into the store; already stored articles are skipped.
 
@@ -91,8 +100,10 @@ def ingest(
             from veille.spark import ingest_spark
         except VeilleError as exc:  # pyspark missing: the message names the extra
             fail_usage(exc.render())
-    store = _open(db)
-    progress = ProgressReporter("ingesting")
+    store = _open(db, announce=True)
+    from veille.ingest import count_items
+
+    progress = ProgressReporter("ingesting", total=count_items(paths))
     report: IngestReport
     try:
         from veille.geo import Geocoder
@@ -117,11 +128,16 @@ def ingest(
                     # what the Spark engine does not read (stdin, URLs), or no Java
                     fail_usage(exc.render())
             else:
-                from veille.ingest import read_inputs
+                from veille.ingest import FetchPolicy, read_inputs
                 from veille.pipeline import Pipeline
 
                 report = store.ingest(
-                    read_inputs(paths, pub_date=published, language=language),
+                    read_inputs(
+                        paths,
+                        pub_date=published,
+                        language=language,
+                        fetch_policy=FetchPolicy(allow_private=allow_private),
+                    ),
                     Pipeline(geocoder=geocoder, outlets=outlets),
                     on_item=lambda _item: progress.advance(),
                 )
@@ -152,27 +168,30 @@ def export(
         str | None, typer.Option(help="claimed, reported, confirmed or denied.")
     ] = None,
 ) -> None:
-    """Write the stored events (filtered) as ACLED CSV, PLOVER JSONL, GeoJSON or Parquet."""
-    from pydantic import ValidationError
+    """Write the stored events (filtered) as ACLED CSV, PLOVER JSONL, GeoJSON or Parquet.
 
-    from veille.export import WRITERS
+    ACLED CSV leaves out events with no date or no country, GeoJSON those with no
+    coordinates; the count left out is printed. Exit status 2 for a filter that names no
+    country or type (with the closest one), a bad date, or a store that does not exist.
+    """
+    from veille.errors import QueryError
+    from veille.export import WRITERS, describe_counts
+    from veille.filters import check_claim, check_country, check_sub_event_type
     from veille.store import EventQuery
 
     try:
         query = EventQuery(
             since=parse_date(since, "--since") if since else None,
             until=parse_date(until, "--until") if until else None,
-            country=country,
-            sub_event_type=sub_type,
+            country=check_country(country, "--country") if country is not None else None,
+            sub_event_type=check_sub_event_type(sub_type, "--type") if sub_type else None,
             actor=actor,
-            claim=claim,
+            claim=check_claim(claim, "--claim") if claim else None,
             sort="date",
         )
-    except ValidationError as exc:
-        fail_usage(str(exc))
-    if claim and claim not in ("claimed", "reported", "confirmed", "denied"):
-        fail_usage(f"--claim {claim!r}. Fix: use claimed, reported, confirmed or denied")
-    store = _open(db)
+    except QueryError as exc:
+        fail_usage(exc.render())
+    store = _open(db, existing=True)
     writer, _media, _suffix, _binary = WRITERS[fmt.value]
     try:
         result = writer(store.iter_events(query), output)
@@ -180,7 +199,7 @@ def export(
         fail_usage(f"cannot write {output}: {exc.strerror}. Fix: choose a writable path with -o")
     finally:
         store.close()
-    typer.echo(f"wrote {output} ({fmt.value}): {result}", err=True)
+    typer.echo(f"wrote {output} ({fmt.value}): {describe_counts(fmt.value, result)}", err=True)
 
 
 def serve(
@@ -204,7 +223,7 @@ def serve(
 
     from veille.api import ApiSettings, create_app
 
-    store = _open(db)
+    store = _open(db, existing=True, announce=True)
     app = create_app(store, token=token, settings=ApiSettings(tile_url=tiles))
     if host not in ("127.0.0.1", "localhost", "::1"):
         typer.echo(f"veille: warning: listening on {host}, not only on this machine", err=True)
@@ -217,6 +236,7 @@ def watch(
     every: Annotated[str, typer.Option(help="Interval between polls: 30s, 15m, 1h.")] = "15m",
     db: DbOption = None,
     once: Annotated[bool, typer.Option("--once", help="Poll once and exit.")] = False,
+    pub_date: PubDateOption = None,
     alert_rules: Annotated[
         Path | None, typer.Option("--alert-rules", help="JSON rules + webhook URL.")
     ] = None,
@@ -234,6 +254,7 @@ def watch(
     from veille.store._watch import AlertRules, PollReport, parse_interval
     from veille.store._watch import watch as run_watch
 
+    published, _language = input_settings(pub_date, Language.auto)
     try:
         every_s = parse_interval(every)
         rules = AlertRules.load(alert_rules) if alert_rules else None
@@ -275,6 +296,7 @@ def watch(
             every_s=every_s,
             rules=rules,
             allow_private=allow_private,
+            pub_date=published,
             on_poll=on_poll,
             once=once,
         )

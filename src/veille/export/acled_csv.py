@@ -2,9 +2,12 @@
 
 Conventions (and where veille has to choose):
 
-- ``event_id_cnty``: the event's ISO3 (``XXX`` when unknown) followed by veille's
-  event id, e.g. ``SYRev-0123456789abcdef``; strip the first three characters to get
-  the veille id back.
+- Only events with a date and a country are written: ACLED has no row without
+  ``event_date`` or ``country``, and code written for ACLED expects neither. The others
+  are left out and counted (``ExportCounts.omitted``; ``veille export`` and ``veille
+  extract`` print the count on stderr); they stay in the store and in the other formats.
+- ``event_id_cnty``: the event's ISO3 followed by veille's event id, e.g.
+  ``SYRev-0123456789abcdef``; strip the first three characters to get the veille id back.
 - ``event_date`` ISO ``YYYY-MM-DD``; ``time_precision`` 1 (day), 2 (week), 3 (month or
   year; a year-precise date also gets the tag ``date precision=year``).
 - ``disorder_type`` from the sub-event type (veille.extract.taxonomy).
@@ -32,11 +35,12 @@ Rows end with CRLF (RFC 4180), so that a CR inside a field is always quoted.
 from __future__ import annotations
 
 import csv
+import io
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from veille.export._countries import country_table
-from veille.export._io import Target, text_target
+from veille.export._io import ExportCounts, ExportTally, Target, text_target
 from veille.extract.taxonomy import SUB_EVENT_TYPES
 from veille.model import Event
 
@@ -176,16 +180,39 @@ def acled_row(ev: Event, *, timestamp: int) -> dict[str, str]:
     }
 
 
+def acled_exportable(ev: Event) -> bool:
+    """Whether ACLED CSV can hold the event: it needs a date and a country."""
+    return ev.event_date is not None and ev.location is not None and bool(ev.location.iso3)
+
+
+def acled_csv_chunks(
+    events: Iterable[Event], tally: ExportTally, *, timestamp: int | None = None
+) -> Iterator[str]:
+    """The CSV text piece by piece (header first), counting rows and omissions in ``tally``."""
+    stamp = int(time.time()) if timestamp is None else timestamp
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=ACLED_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for ev in events:
+        if not acled_exportable(ev):
+            tally.omitted += 1
+            continue
+        writer.writerow(acled_row(ev, timestamp=stamp))
+        tally.written += 1
+        yield buf.getvalue()
+        buf.seek(0)
+        buf.truncate()
+    if buf.tell():  # no row at all: the header alone
+        yield buf.getvalue()
+
+
 def write_acled_csv(
     events: Iterable[Event], target: Target, *, timestamp: int | None = None
-) -> int:
-    """Write events as ACLED CSV (header + one row per event); returns the row count."""
-    stamp = int(time.time()) if timestamp is None else timestamp
-    count = 0
+) -> ExportCounts:
+    """Write events as ACLED CSV (header + one row per dated, placed event); returns
+    the rows written and the events omitted without a date or a country."""
+    tally = ExportTally()
     with text_target(target) as out:
-        writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\r\n")
-        writer.writeheader()
-        for ev in events:
-            writer.writerow(acled_row(ev, timestamp=stamp))
-            count += 1
-    return count
+        for chunk in acled_csv_chunks(events, tally, timestamp=timestamp):
+            out.write(chunk)
+    return tally.counts()

@@ -2,7 +2,8 @@
 
 Events without coordinates cannot be placed and are left out; ``write_geojson``
 returns how many were written and how many omitted, and the collection says it too
-(``"veille": {"omitted_without_coordinates": n}``; RFC 7946 allows foreign members).
+(``"veille": {"omitted_without_coordinates": n}`` after the features, so that the
+document can be written as the events are read; RFC 7946 allows foreign members).
 Properties: the event's scalar fields (ids, date, types, actors, claim, fatalities,
 place names, geo_precision, notes, confidence, source URLs).
 """
@@ -10,16 +11,13 @@ place names, geo_precision, notes, confidence, source URLs).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from typing import Any, NamedTuple
+from collections.abc import Iterable, Iterator
+from typing import Any
 
-from veille.export._io import Target, text_target
+from veille.export._io import ExportCounts, ExportTally, Target, text_target
 from veille.model import Event
 
-
-class GeoJsonCounts(NamedTuple):
-    written: int
-    omitted: int
+GeoJsonCounts = ExportCounts  # (written, omitted without coordinates)
 
 
 def feature(ev: Event) -> dict[str, Any] | None:
@@ -54,22 +52,23 @@ def feature(ev: Event) -> dict[str, Any] | None:
     }
 
 
-def write_geojson(events: Iterable[Event], target: Target) -> GeoJsonCounts:
-    """Write a FeatureCollection; returns (written, omitted without coordinates)."""
-    features: list[dict[str, Any]] = []
-    omitted = 0
+def geojson_chunks(events: Iterable[Event], tally: ExportTally) -> Iterator[str]:
+    """The FeatureCollection piece by piece, counting features and omissions in ``tally``."""
+    yield '{"type": "FeatureCollection", "features": ['
     for ev in events:
         f = feature(ev)
         if f is None:
-            omitted += 1
-        else:
-            features.append(f)
-    doc = {
-        "type": "FeatureCollection",
-        "features": features,
-        "veille": {"omitted_without_coordinates": omitted},
-    }
+            tally.omitted += 1
+            continue
+        yield (", " if tally.written else "") + json.dumps(f, ensure_ascii=False)
+        tally.written += 1
+    yield '], "veille": ' + json.dumps({"omitted_without_coordinates": tally.omitted}) + "}\n"
+
+
+def write_geojson(events: Iterable[Event], target: Target) -> GeoJsonCounts:
+    """Write a FeatureCollection; returns (written, omitted without coordinates)."""
+    tally = ExportTally()
     with text_target(target) as out:
-        json.dump(doc, out, ensure_ascii=False)
-        out.write("\n")
-    return GeoJsonCounts(len(features), omitted)
+        for chunk in geojson_chunks(events, tally):
+            out.write(chunk)
+    return tally.counts()

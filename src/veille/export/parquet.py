@@ -9,12 +9,14 @@ and ``Event.model_validate`` rebuilds the record exactly from a row (see
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from veille.export._io import ExportTally
 from veille.model import Event
 
 BATCH_ROWS = 5_000
@@ -124,23 +126,51 @@ def _row(ev: Event) -> dict[str, Any]:
 
 def write_parquet(events: Iterable[Event], target: str | Path | BinaryIO) -> int:
     """Write events to a Parquet file (zstd), in row groups of ``BATCH_ROWS``."""
-    import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schema = parquet_schema()
     count = 0
     sink = str(target) if isinstance(target, str | Path) else target
-    with pq.ParquetWriter(sink, schema, compression="zstd") as writer:
-        batch: list[dict[str, Any]] = []
-        for ev in events:
-            batch.append(_row(ev))
-            count += 1
-            if len(batch) >= BATCH_ROWS:
-                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-                batch = []
-        if batch or count == 0:
-            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+    with pq.ParquetWriter(sink, parquet_schema(), compression="zstd") as writer:
+        for table in _row_groups(events):
+            writer.write_table(table)
+            count += table.num_rows
     return count
+
+
+def _row_groups(events: Iterable[Event]) -> Iterator[Any]:
+    """pyarrow tables of at most ``BATCH_ROWS`` rows; one empty table when no event."""
+    import pyarrow as pa
+
+    schema = parquet_schema()
+    batch: list[dict[str, Any]] = []
+    sent = False
+    for ev in events:
+        batch.append(_row(ev))
+        if len(batch) >= BATCH_ROWS:
+            yield pa.Table.from_pylist(batch, schema=schema)
+            batch, sent = [], True
+    if batch or not sent:
+        yield pa.Table.from_pylist(batch, schema=schema)
+
+
+def parquet_chunks(events: Iterable[Event], tally: ExportTally) -> Iterator[bytes]:
+    """The Parquet file's bytes as each row group is written (the footer last)."""
+    import pyarrow.parquet as pq
+
+    buf = io.BytesIO()
+
+    def take() -> bytes:
+        data = buf.getvalue()
+        buf.seek(0)
+        buf.truncate()
+        return data
+
+    with pq.ParquetWriter(buf, parquet_schema(), compression="zstd") as writer:
+        for table in _row_groups(events):
+            writer.write_table(table)
+            tally.written += table.num_rows
+            yield take()
+    yield take()
 
 
 def read_parquet_events(source: str | Path | BinaryIO) -> Iterator[Event]:

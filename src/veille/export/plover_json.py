@@ -29,10 +29,10 @@ One JSON record per line (JSONL, as the spec suggests). Mapping from veille's Ev
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from veille.export._io import Target, text_target
+from veille.export._io import ExportTally, Target, text_target
 from veille.model import Actor, Event, Mention
 
 SECTORS = {
@@ -123,11 +123,17 @@ def _one_line(text: str) -> str:
     return text
 
 
+def plover_chunks(events: Iterable[Event], tally: ExportTally) -> Iterator[str]:
+    """One JSONL line per event, counting them in ``tally``."""
+    for ev in events:
+        yield _one_line(json.dumps(plover_record(ev), ensure_ascii=False)) + "\n"
+        tally.written += 1
+
+
 def write_plover(events: Iterable[Event], target: Target) -> int:
     """Write one PLOVER JSON record per line; returns the record count."""
-    count = 0
+    tally = ExportTally()
     with text_target(target) as out:
-        for ev in events:
-            out.write(_one_line(json.dumps(plover_record(ev), ensure_ascii=False)) + "\n")
-            count += 1
-    return count
+        for chunk in plover_chunks(events, tally):
+            out.write(chunk)
+    return tally.written

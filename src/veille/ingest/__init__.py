@@ -40,6 +40,7 @@ Limits (see ``_limits``): ``MAX_ARTICLE_CHARS`` (5,000,000 code points of text),
 dropped) is no failure: a bigger page is read block by block without boilerplate removal.
 """
 
+from veille.ingest._count import count_items
 from veille.ingest._feed import parse_feed
 from veille.ingest._fetch import FetchedDocument, FetchPolicy, fetch_url
 from veille.ingest._jsonl import jsonl_encoding
@@ -67,6 +68,7 @@ __all__ = [
     "FetchPolicy",
     "FetchedDocument",
     "Kind",
+    "count_items",
     "fetch_url",
     "jsonl_encoding",
     "parse_feed",

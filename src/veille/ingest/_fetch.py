@@ -115,8 +115,9 @@ def check_address(address: IPAddress, *, host: str, policy: FetchPolicy) -> None
         raise FetchError(
             f"refused to fetch from {host} ({address}): not a public address",
             where=host,
-            fix="only public http(s) URLs are fetched; for a local server use "
-            "FetchPolicy(allow_private=True).",
+            fix="only public http(s) URLs are fetched; for a local server add "
+            "--allow-private-addresses to the command (from Python: "
+            "FetchPolicy(allow_private=True)).",
         )
 
 

@@ -93,7 +93,9 @@ def record_from_json(text: str, *, origin: str, defaults: Defaults) -> Article |
         record = json.loads(text)
     except json.JSONDecodeError as exc:
         return ArticleFailure(
-            origin=origin, cause=f"invalid JSON ({exc.msg} at column {exc.colno})", fix=LINE_FIX
+            origin=origin,
+            cause=f"invalid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})",
+            fix=LINE_FIX,
         )
     except RecursionError:
         return ArticleFailure(origin=origin, cause="JSON is nested too deeply", fix=LINE_FIX)
@@ -123,7 +125,8 @@ def read_json_document(
     except json.JSONDecodeError as exc:
         yield ArticleFailure(
             origin=source,
-            cause=f"invalid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})",
+            cause=f"invalid JSON ({exc.msg.removesuffix(' at')} at line {exc.lineno}, "
+            f"column {exc.colno})",
             fix="make the file one JSON object or an array of objects (or use JSONL).",
         )
         return

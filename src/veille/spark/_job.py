@@ -135,6 +135,12 @@ def _session(master: str | None, app_name: str, conf: dict[str, str]) -> SparkSe
         builder = builder.config(key, value)
     from pyspark.errors import PySparkRuntimeError
 
+    # A SparkContext takes its workers' interpreter from PYSPARK_PYTHON, else "python3" on
+    # PATH (it ignores spark.pyspark.python, which only spark-submit reads): run as
+    # .venv/bin/veille without activating the venv, that is a Python without veille.
+    python = (settings | conf)["spark.pyspark.python"]
+    previous = os.environ.get("PYSPARK_PYTHON")
+    os.environ["PYSPARK_PYTHON"] = python
     try:
         return builder.getOrCreate()
     except PySparkRuntimeError as exc:
@@ -144,6 +150,11 @@ def _session(master: str | None, app_name: str, conf: dict[str, str]) -> SparkSe
             fix="install Java 17 (Debian: apt-get install openjdk-17-jre-headless) and set "
             "JAVA_HOME to it, or check --master",
         ) from exc
+    finally:  # the context has read it; leave the environment as it was
+        if previous is None:
+            os.environ.pop("PYSPARK_PYTHON", None)
+        else:
+            os.environ["PYSPARK_PYTHON"] = previous
 
 
 def _run(

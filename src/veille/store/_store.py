@@ -208,7 +208,12 @@ def open_store(url: str | None = None) -> Store:
     except ModuleNotFoundError as exc:
         if parsed.get_backend_name() == "postgresql":
             raise MissingExtraError("psycopg", "postgres") from exc
-        raise StoreError(f"no driver for {parsed.drivername}: {exc}", where=url) from exc
+        raise StoreError(
+            f"no driver for {parsed.drivername}: {exc}",
+            where=parsed.render_as_string(hide_password=True),
+            fix="veille stores events in SQLite or PostgreSQL: use sqlite:///path/to/"
+            "veille.sqlite or postgresql://user:password@host:5432/dbname",
+        ) from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     store = Store(engine)

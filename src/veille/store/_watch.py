@@ -10,6 +10,7 @@ import json
 import re
 import time
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -106,7 +107,9 @@ class PollReport(_Strict):
 
 
 def _items(
-    sources: list[str], fetch: Callable[[str], tuple[bytes, str]]
+    sources: list[str],
+    fetch: Callable[[str], tuple[bytes, str]],
+    pub_date: date | None = None,
 ) -> Iterator[Article | ArticleFailure]:
     from veille.ingest import parse_feed, read_inputs
 
@@ -117,9 +120,9 @@ def _items(
             except FetchError as exc:
                 yield ArticleFailure(origin=src, cause=exc.cause, fix=exc.fix or "")
                 continue
-            yield from parse_feed(body, origin=final_url)
+            yield from parse_feed(body, origin=final_url, pub_date=pub_date)
         else:
-            yield from read_inputs([src])
+            yield from read_inputs([src], pub_date=pub_date)
 
 
 def poll_once(
@@ -129,8 +132,10 @@ def poll_once(
     *,
     rules: AlertRules | None = None,
     allow_private: bool = False,
+    pub_date: date | None = None,
 ) -> PollReport:
-    """Read every feed URL and folder once, ingest what is new, send alerts."""
+    """Read every feed URL and folder once, ingest what is new, send alerts. ``pub_date``
+    dates the articles that give no publication date (a .txt file, a bare feed entry)."""
     from veille.ingest import FetchPolicy, fetch_url
 
     policy = FetchPolicy(allow_private=allow_private)
@@ -139,7 +144,7 @@ def poll_once(
         doc = fetch_url(url, policy)
         return doc.body, doc.final_url
 
-    report = store.ingest(_items(sources, fetch), pipeline)
+    report = store.ingest(_items(sources, fetch, pub_date), pipeline)
     new_events = [ev for eid in report.new_event_ids if (ev := store.event(eid)) is not None]
     alerts = send_alerts(rules, new_events) if rules else []
     return PollReport(ingest=report, new_events=new_events, alerts=alerts)
@@ -187,6 +192,7 @@ def watch(
     once: bool = False,
     sleep: Callable[[float], None] = time.sleep,
     before_poll: Callable[[], None] | None = None,
+    pub_date: date | None = None,
 ) -> None:
     """Poll forever (or once), calling ``before_poll`` before each poll (to refresh
     what the pipeline reads from the store) and ``on_poll`` with each poll's report."""
@@ -194,7 +200,9 @@ def watch(
         started = time.monotonic()
         if before_poll is not None:
             before_poll()
-        result = poll_once(store, pipeline, sources, rules=rules, allow_private=allow_private)
+        result = poll_once(
+            store, pipeline, sources, rules=rules, allow_private=allow_private, pub_date=pub_date
+        )
         if on_poll is not None:
             on_poll(result)
         if once:
