@@ -15,8 +15,8 @@ from typing import Any, Literal
 from veille.geo._lexicon import (
     ADMIN_NOUNS,
     AR_CLITIC_BEFORE_DIRECTION,
-    AR_PLACE_NOUNS,
     AR_DIRECTION_AFTER,
+    AR_PLACE_NOUNS,
     CITY_NOUNS,
     DIRECTION_WORDS,
     EN_DEMONYMS,
