@@ -588,10 +588,3 @@ def test_after_an_arabic_place_noun_the_word_is_a_name_not_a_clitic(geo: Geocode
     # A region noun heads the name: its first letter is no clitic ("ف" + a town).
     text = "أغلق محتجون طرق منطقة فزان مساء الأحد"
     assert [t.place.name for t in geo.geoparse(text, "ar") if t.place] == []
-
-
-def test_a_foreign_alternate_name_heading_a_longer_span_is_not_vouched(geo: Geocoder) -> None:
-    text = "Des membres du gang Gran Grif ont attaqué un dépôt à Saint-Marc."
-    i = text.index("Gran")
-    found = geo.geoparse(text, "fr", hints=[(i, i + len("Gran Grif"))])
-    assert [t.place.name for t in found if t.place] == ["Saint-Marc"]

@@ -467,18 +467,7 @@ class Geocoder:
         # A NER span vouches for the first name inside it: "the Dublin Art Stroll" is
         # Dublin's, not a hint that "Art" and "Stroll" are towns. Matches run left to
         # right without overlapping, so only the last one can already sit in the span.
-        spans = [(s, e) for s, e in hint_index.overlapping(found.start, found.end) if last_end <= s]
-        found.hinted = bool(spans)
-        alternates = any(not c.flags & FLAG_PRIMARY for c in found.candidates)
-        exact = any(s == found.start and e == found.end for s, e in spans)
-        if found.hinted and alternates and not exact:
-            # Inside a longer span only a place's own name is vouched for ("the Dublin Art
-            # Stroll"), not a foreign alternate one ("Gran", Hungarian for Esztergom, in
-            # the gang name "Gran Grif").
-            own = tuple(c for c in found.candidates if c.flags & FLAG_PRIMARY)
-            found.hinted = any(c.place.population >= PREFIX_HINT_POPULATION for c in own)
-            if found.hinted:
-                found.candidates = own
+        found.hinted = any(last_end <= s for s, _ in hint_index.overlapping(found.start, found.end))
         if found.hinted:
             return True
         if not self._acceptable(text, tokens, found):
@@ -1202,9 +1191,6 @@ class Geocoder:
         )
 
 
-#: A town heading a longer NER span ("the Dublin Art Stroll") is vouched for by the span
-#: only when it is this large; a hamlet of that name is not ("the gang Gran Grif").
-PREFIX_HINT_POPULATION = 50_000
 #: A one-word Arabic name outside the countries the text names stands alone only for a
 #: city this large when the text names no country, ten times larger when it names one
 #: (Aleppo, not Al Ain), and ten times larger again when a one-letter clitic was peeled
