@@ -246,3 +246,11 @@ def test_a_plan_is_no_threat_either(pipeline: Any) -> None:
 def test_deaths_in_an_attack_told_now_are_still_events(pipeline: Any) -> None:
     assert _violent(pipeline, "قتل ثلاثة جنود في تفجير استهدف دوريتهم امس")
     assert _violent(pipeline, "نفذت الطائرات ضربات جوية على مواقع المسلحين")
+
+
+def test_a_claim_of_responsibility_with_a_verbal_noun_is_the_attack(pipeline: Any) -> None:
+    text = "أعلنت الجماعة مسؤوليتها عن استهداف قاعدة عسكرية في الرقة امس"
+    events = _violent(pipeline, text)
+    assert events and all(e.claim and e.claim.status == "claimed" for e in events)
+    # Another noun before "عن" still says nothing happened.
+    assert not _violent(pipeline, "طالبت الوزارة بالتحقيق في تهديد عن استهداف المدنيين")

@@ -396,7 +396,11 @@ class SentenceExtractor:
         if entry.not_after:
             prev = toks[m.start - 1] if m.start > 0 else None
             if prev is not None and prev.keys & {fold(w) for w in entry.not_after}:
-                return False
+                # "أعلنت مسؤوليتها عن استهداف": a claim of responsibility right before
+                # the verbal noun asserts the act; other nouns before it do not.
+                claimed = any(c.end == m.start for c in self.lex.claim.find(toks))
+                if not claimed:
+                    return False
         if entry.weak:
             # Weak triggers ("tuer", "opération") only count with a weapon or a death toll.
             return bool(weapons) or self._has_fatal_word(toks)
