@@ -31,3 +31,36 @@ def test_french_speaker_place_yields_to_the_clause_place(pipeline: Any) -> None:
     text = "Le gouverneur a indiqué depuis Kiev que des missiles avaient frappé Poltava lundi."
     events = _events(pipeline, text, "fr")
     assert [e.location.name for e in events if e.location] == ["Poltava"]
+
+
+def test_a_peoples_adjective_does_not_place_the_event(pipeline: Any) -> None:
+    text = (
+        "A missile struck a cargo ship near Aden on Monday. "
+        "Two Filipino sailors were among the dead, the ship's operator said."
+    )
+    events = _events(pipeline, text)
+    assert {e.location.iso3 for e in events if e.location} == {"YEM"}
+
+
+def test_who_reports_the_event_is_not_its_actor(pipeline: Any) -> None:
+    en = _events(pipeline, "Gunmen attacked a police post in Kano on Monday, the army said.")
+    assert [e.actor1 for e in en] == [None]
+    fr = _events(
+        pipeline, "Selon l'armée malienne, des hommes armés ont attaqué lundi un poste à Gao.", "fr"
+    )
+    assert [e.actor1 for e in fr] == [None]
+    assert all(e.claim and e.claim.status != "claimed" for e in fr)
+    # Who says it did it is still the actor (a claim).
+    own = _events(
+        pipeline, "The Houthis said they had fired missiles at a ship near Aden on Monday."
+    )
+    assert [e.actor1.name for e in own if e.actor1] == ["Houthi Movement"]
+
+
+def test_a_part_of_the_dead_is_not_the_toll(pipeline: Any) -> None:
+    en = _events(pipeline, "Five people were killed in Kano on Monday. Two of them were soldiers.")
+    assert [e.fatalities for e in en] == [5]
+    fr = _events(
+        pipeline, "Sept personnes, dont trois enfants, ont été tuées lundi à Kharkiv.", "fr"
+    )
+    assert [e.fatalities for e in fr] == [7]

@@ -430,6 +430,7 @@ class Pipeline:
                         lat=place.lat,
                         lon=place.lon,
                         place_id=place.gazetteer_id,
+                        demonym=top.demonym,
                     )
                 )
         return out

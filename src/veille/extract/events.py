@@ -37,6 +37,9 @@ _NUM = re.compile(r"^\d{1,6}$")
 _AGENT_DEPS = frozenset({"nsubj", "obl:agent", "agent", "csubj"})
 _TARGET_DEPS = frozenset({"obj", "nsubj:pass", "dobj", "nsubjpass", "iobj", "obl:arg", "pobj"})
 _TARGET_PREPS = frozenset({"contre", "sur", "vers", "visant", "against", "on", "at", "targeting"})
+#: Words around a number that make it a part of the dead, not the toll.
+_PARTITIVE_AFTER = frozenset({"of", "d'entre", "parmi"})
+_PARTITIVE_BEFORE = frozenset({"dont", "including", "among", "بينهم", "منهم", "بينهن"})
 #: Modal verbs that are also nouns ("le pouvoir", "le devoir", "the will").
 _MODAL_NOUNS = frozenset({"pouvoir", "devoir", "vouloir", "will"})
 #: Most characters between two places of one list.
@@ -70,6 +73,7 @@ class PlaceRef:
     lat: float | None
     lon: float | None
     place_id: str | None
+    demonym: bool = False  # read from a people's adjective: whose, not where
 
 
 @dataclass(slots=True)
@@ -783,10 +787,15 @@ class SentenceExtractor:
         agents: list[tuple[int, ActorRef]] = []
         targets: list[tuple[int, ActorRef]] = []
         owner: ActorRef | None = None
+        reporting = {m.start for m in self.lex.report.find(toks)} - anchors
+        if any(t.head in anchors and t.dep.startswith("nsubj") and t.pos == "PRON" for t in toks):
+            reporting = set()  # "X said it had struck": the teller is the doer (a claim)
         for ref in s.actors:
             tok_i = _token_at(toks, ref.start)
             if tok_i is None:
                 continue
+            if self._reporter(tok_i, toks, reporting):
+                continue  # "U.S. Central Command said", "selon l'armée": who tells it
             role: str | None
             if getattr(ref.payload, "kind", "") == "civilians":
                 role = "actor2"  # ACLED: civilians are victims, never the perpetrator
@@ -820,6 +829,23 @@ class SentenceExtractor:
                 if cand.actor1 is None or ref.actor_id != cand.actor1.actor_id:
                     cand.actor2 = ref
                     break
+
+    @staticmethod
+    def _reporter(tok_i: int, toks: list[Tok], reporting: set[int]) -> bool:
+        """Whether the actor at ``tok_i`` is who reports the event: the subject of a
+        reporting verb other than the trigger's, or the object of "according to"."""
+        head = tok_i
+        for _ in range(3):  # up to the head of the actor's noun phrase
+            if toks[head].dep not in ("compound", "flat", "flat:name", "amod", "nmod", "poss"):
+                break
+            if toks[head].head == head:
+                break
+            head = toks[head].head
+        if toks[head].dep in ("nsubj", "nsubj:pass") and toks[head].head in reporting:
+            return True
+        if any(t.head == head and t.dep == "case" and t.keys & _REPORT_PREPS for t in toks):
+            return True  # "selon l'armée" ("selon" hangs on the noun in UD)
+        return any(toks[k].keys & _REPORT_PREPS for k in _ancestors(toks, head, limit=2))
 
     def _roles_arabic(
         self, cand: Candidate, group: list[Match], toks: list[Tok], s: SentenceInput
@@ -1122,6 +1148,10 @@ class SentenceExtractor:
         ]
         if not places:
             return [cand]
+        # "Filipino sailors", "un missile russe": a people's adjective says whose, not
+        # where; it places the event only when the sentence names no place at all.
+        named = [p for p in places if not p.demonym]
+        places = named or places
         clusters = _place_clusters(places, s)
         reps = [min(c, key=_specificity) for c in clusters]
         # Two specific places in different countries/provinces joined by a coordination
@@ -1221,13 +1251,31 @@ class SentenceExtractor:
                 window = range(fm.end, min(len(toks), fm.end + 6))
             else:
                 window = range(max(0, fm.start - 4), min(len(toks), fm.end + 4))
-            for i in window:
+            # "Sept personnes, dont trois enfants, ont été tuées": the number of a noun
+            # that hangs on the verb counts however far an apposition pushes it.
+            subject_numbers = [
+                t.i
+                for t in toks
+                if t.i < fm.start - 4
+                and t.head != t.i
+                and t.head < fm.start
+                and toks[t.head].head == fm.start
+                and toks[t.head].pos in ("NOUN", "PROPN")
+            ]
+            for i in [*subject_numbers, *window]:
                 tok = toks[i]
                 n = self._number(tok)
                 if n is None or (fold(tok.text) in ("un", "une", "a", "an") and i != fm.start - 1):
                     continue
-                # The number must count the dead, not the wounded next to it.
+                # A part of the dead is not the toll: "two of those killed", "dont trois
+                # enfants", "including five soldiers", "بينهم ثلاثة".
                 nxt = toks[i + 1] if i + 1 < len(toks) else None
+                prev = toks[i - 1] if i > 0 else None
+                if (nxt is not None and fold(nxt.text) in _PARTITIVE_AFTER) or (
+                    prev is not None and prev.keys & _PARTITIVE_BEFORE
+                ):
+                    continue
+                # The number must count the dead, not the wounded next to it.
                 if nxt is not None and self.lex.injury.find([nxt]):
                     continue
                 if i > fm.start and not (kw.keys & self.lex.number_follows):

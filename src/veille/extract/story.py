@@ -148,8 +148,8 @@ def _with_report_date(c: Candidate) -> Candidate:
 
 
 def _with_story_place(c: Candidate, story: Sequence[Candidate], opts: StoryOptions) -> Candidate:
-    if c.place is not None:
-        return c
+    if c.place is not None and not c.place.demonym:
+        return c  # a place read from a people's adjective yields to the story's
     here = _index(story, c)
 
     def same_day(s: Candidate) -> bool:
@@ -157,14 +157,18 @@ def _with_story_place(c: Candidate, story: Sequence[Candidate], opts: StoryOptio
             return c.event_date is None
         return abs((s.event_date - c.event_date).days) <= opts.place_window_days
 
-    before = [s for s in story[:here] if s.place is not None and _same_source(s, c)]
-    after = [s for s in story[here + 1 :] if s.place is not None and _same_source(s, c)]
+    before = [s for s in story[:here] if _named_place(s) and _same_source(s, c)]
+    after = [s for s in story[here + 1 :] if _named_place(s) and _same_source(s, c)]
     source = next((s for s in reversed(before) if same_day(s)), None)
     if source is None:
         source = next((s for s in after if same_day(s)), None)
     if source is None:
         return c
     return replace(c, place=source.place)
+
+
+def _named_place(c: Candidate) -> bool:
+    return c.place is not None and not c.place.demonym
 
 
 def _index(story: Sequence[Candidate], c: Candidate) -> int:

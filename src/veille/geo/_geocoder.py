@@ -121,6 +121,7 @@ class Toponym(Record):
     text: str
     place: Place | None
     geo_precision: Literal[1, 2, 3] | None
+    demonym: bool = False  # a people's adjective ("Russian", "libanais"): whose, not where
 
 
 # Bonus for a candidate in the first-level area most of an outlet's other articles
@@ -1150,7 +1151,12 @@ class Geocoder:
                         precision = max(precision, m.precision)  # type: ignore[assignment]
             out.append(
                 Toponym(
-                    start=start, end=end, text=text[start:end], place=place, geo_precision=precision
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    place=place,
+                    geo_precision=precision,
+                    demonym=m.demonym,
                 )
             )
             last_end = end
