@@ -91,3 +91,22 @@ def test_the_place_is_the_one_in_the_triggers_clause(pipeline: Any) -> None:
     events = _violent(pipeline, text, "en")
     assert events and all(e.location is not None for e in events)
     assert {e.location.name for e in events if e.location} == {"Uvira"}
+
+
+def test_arrests_the_sentence_does_not_place_are_no_event(pipeline: Any) -> None:
+    text = (
+        "Des manifestants ont affronté la police lundi à Thiès. "
+        "Le ministre a fait état de 90 interpellations dans tout le pays."
+    )
+    art = Article(id="a", text=text, language="fr", published="2025-03-12")
+    assert "Arrests" not in {e.sub_event_type for e in pipeline.run([art])}
+
+
+def test_a_banned_gathering_is_no_protest(pipeline: Any) -> None:
+    art = Article(
+        id="b",
+        text="Le préfet a interdit tout rassemblement lundi à Thiès.",
+        language="fr",
+        published="2025-03-12",
+    )
+    assert pipeline.run([art]) == []

@@ -11,6 +11,7 @@ candidates of one article in text order and
   codes it on that day); one without is context;
 - gives a candidate with no date of its own the date of the story it continues (the
   nearest dated candidate of the same source, before it, else after it);
+- drops arrests the sentence does not place (tallies, custody of a suspect);
 - dates a story that dates none of its events on the day of the report, with the
   precision "week" (ACLED's convention for undated reports);
 - gives a candidate with no place of its own the place of the story it continues (the
@@ -40,6 +41,12 @@ _PLUPERFECT_AUX = {
 }
 
 
+#: Events an analyst codes only where the sentence itself places them: arrests told
+#: without a place are tallies ("150 arrests nationwide") or procedure (a suspect taken
+#: into custody), not events of the story's place.
+_OWN_PLACE_ONLY = frozenset({"Arrests"})
+
+
 @dataclass(frozen=True, slots=True)
 class StoryOptions:
     """How far a story carries its date and place."""
@@ -58,6 +65,8 @@ def read_story(
     for c in candidates:
         if pluperfect(c) and not _own_day(c) and not _continues_retrospective(c, kept):
             continue
+        if c.sub_event_type in _OWN_PLACE_ONLY and c.place is None:
+            continue  # "150 interpellations dans tout le pays", "placé en garde à vue"
         kept.append(c)
     dated = [_with_story_date(c, kept) for c in kept]
     dated = [_with_report_date(c) for c in dated]
