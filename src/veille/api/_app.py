@@ -10,16 +10,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from veille.api._errors import ApiError, install_error_handlers
 from veille.api._security import BodyLimit, SecurityHeaders, content_security_policy
-from veille.model import Article, ArticleFailure, Event
+from veille.model import Event
 from veille.store import (
     ActorSummary,
     ArticleProcessor,
@@ -77,8 +77,14 @@ class StatsResponse(StoreStats):
 
 
 class IngestRequest(BaseModel):
+    """Each article is checked as a JSONL record is (``veille.ingest``'s one record
+    check): a bad one is reported in ``failures`` and the others are ingested."""
+
     model_config = ConfigDict(extra="forbid")
-    articles: list[Article]
+    articles: list[Any] = Field(
+        description='Article records: {"id", "text" | "html", "published", "language", '
+        '"outlet", "url", "title"}; other keys (such as "origin") are ignored.'
+    )
 
 
 def _empty_is_none(value: object) -> object:
@@ -234,7 +240,12 @@ def create_app(
             ) from exc
         from starlette.concurrency import run_in_threadpool
 
-        items: list[Article | ArticleFailure] = list(payload.articles)
+        from veille.ingest import Defaults, record_from_object
+
+        items = [
+            record_from_object(record, origin=f"request[{index}]", defaults=Defaults())
+            for index, record in enumerate(payload.articles)
+        ]
         return await run_in_threadpool(store.ingest, items, cfg.pipeline())
 
     from veille.api._pages import install_pages

@@ -420,23 +420,19 @@ class Store:
             return
         try:
             result = pipeline.process_article(article)
-        except VeilleError as exc:
-            self._record_failure(
-                run,
-                ArticleFailure(
-                    origin=exc.where or article.origin or article.id,
-                    article_id=article.id,
-                    cause=exc.cause,
-                    fix=exc.fix or "",
-                ),
-                report,
-            )
+        except Exception as exc:  # noqa: BLE001 - one bad article is one failure
+            self._record_failure(run, _article_failure(article, exc, "extracting"), report)
             return
         try:
             added, updated = self._write_article(article, sha, run, result.sources, result.events)
         except IntegrityError:
             # Another writer stored the same article between our check and our commit.
             report.articles_skipped += 1
+            return
+        except (SQLAlchemyError, OSError):
+            raise  # the store itself failed (disk, connection): no article is to blame
+        except Exception as exc:  # noqa: BLE001 - rolled back; one bad article is one failure
+            self._record_failure(run, _article_failure(article, exc, "storing"), report)
             return
         seen.add(sha)
         report.articles_added += 1
@@ -875,6 +871,27 @@ class Store:
                 )
             )
         return hits
+
+
+def _article_failure(article: Article, exc: Exception, step: str) -> ArticleFailure:
+    """``exc``, met while ``step`` ``article``, as that article's failure: a
+    ``VeilleError`` with its own cause and fix, anything else as a bug to report."""
+    if isinstance(exc, VeilleError):
+        return ArticleFailure(
+            origin=exc.where or article.origin or article.id,
+            article_id=article.id,
+            cause=exc.cause,
+            fix=exc.fix or "",
+        )
+    detail = " ".join(str(exc).split())[:200]
+    return ArticleFailure(
+        origin=article.origin or article.id,
+        article_id=article.id,
+        cause=f"internal error while {step} the article ({type(exc).__name__}"
+        + (f": {detail})" if detail else ")"),
+        fix="report it as a bug in veille with this article attached; the other articles "
+        "were stored",
+    )
 
 
 def _escape_like(value: str) -> str:
