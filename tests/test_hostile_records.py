@@ -266,14 +266,15 @@ def _hostile(k: int) -> str:
     return json.dumps({"id": f"bad-{k}", "text": "x" * (MAX_ARTICLE_CHARS + 1_000_000)})
 
 
-def batch_lines() -> tuple[list[str], set[str]]:
+def batch_lines(total: int = N_ARTICLES) -> tuple[list[str], set[str]]:
+    """``total`` JSONL records, ``N_BAD`` of them hostile (spread evenly)."""
     lines: list[str] = []
     good: set[str] = set()
-    for i in range(N_ARTICLES):
-        if i % (N_ARTICLES // N_BAD) == 7:
+    for i in range(total):
+        if i % (total // N_BAD) == total // N_BAD - 1:
             lines.append(_hostile(i))
             continue
-        text = GOOD_TEXT.format(day=DAYS[i % 7], n=2 + i % 9)
+        text = GOOD_TEXT.format(day=DAYS[i % 7], n=2 + i % 9) + f" Dépêche n° {i}."
         lines.append(
             json.dumps({"id": f"ok-{i}", "text": text, "language": "fr", "published": "2024-03-09"})
         )
@@ -309,3 +310,76 @@ def test_batch_of_1000_with_50_hostile_records_through_the_reader(tmp_path: Path
     items = list(read_inputs([str(path)]))
     assert {i.id for i in items if isinstance(i, Article)} == good
     assert len([i for i in items if isinstance(i, ArticleFailure)]) == N_BAD
+
+
+# --- the API door: the same record check, the same per-item failures ----------------
+
+TOKEN = "a-long-enough-test-token-0123456789"
+
+
+def _api(tmp_path: Path, processor: object, max_body: int = 10 * 1024 * 1024):  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    from veille.api import ApiSettings, create_app
+
+    store = open_store(f"sqlite:///{tmp_path / 'api.sqlite'}")
+    settings = ApiSettings(pipeline_factory=lambda: processor, max_body_bytes=max_body)  # type: ignore[arg-type,return-value]
+    return store, TestClient(create_app(store, token=TOKEN, settings=settings))
+
+
+def test_api_ingest_refuses_bad_records_one_by_one(tmp_path: Path) -> None:
+    items = [synthetic_item(i) for i in range(3)]
+    good = [json.loads(it.article.model_dump_json()) for it in items]
+    body = (
+        '{"articles": ['
+        + json.dumps(good[0])
+        + ', {"id": "s", "text": "une frappe \\ud800 à Gao"}'
+        + ', {"id": "n\\u0000", "title": "x", "text": "une frappe"}'
+        + ', {"id": "big", "text": "'
+        + "x" * (MAX_ARTICLE_CHARS + 1_000_000)
+        + '"}'
+        + ", "
+        + json.dumps({**good[1], "origin": "forged.jsonl:1"})
+        + ", 42, "
+        + json.dumps(good[2])
+        + "]}"
+    )
+    store, client = _api(tmp_path, SyntheticPipeline(items))
+    with store:
+        r = client.post(
+            "/api/ingest",
+            content=body.encode("utf-8", "surrogatepass"),
+            headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"},
+        )
+        assert r.status_code == 200, r.text[:500]
+        report = r.json()
+        assert report["articles_added"] == 3
+        causes = {f["origin"]: f["cause"] for f in report["failures"]}
+        assert causes["request[1]"].startswith('"text" holds a lone UTF-16 surrogate')
+        assert causes["request[2]"].startswith('"id" holds a NUL character')
+        assert "over the limit of 5,000,000" in causes["request[3]"]
+        assert "not an object" in causes["request[5]"]
+        assert len(causes) == 4
+        # a client cannot say where an article came from
+        assert {e.origin for e in store.ingest_errors()} == set(causes)
+        assert all("forged" not in f["origin"] for f in report["failures"])
+
+
+def test_batch_with_50_hostile_records_through_the_api(tmp_path: Path, pipeline) -> None:  # type: ignore[no-untyped-def]
+    """As the 1,000-record batch, with 100 good records: the store compares each new
+    event with the stored ones of its place and week, and these all happened in Gao."""
+    lines, good = batch_lines(N_BAD * 3)
+    body = ('{"articles": [' + ", ".join(lines) + "]}").encode("utf-8")
+    store, client = _api(tmp_path, pipeline, max_body=len(body))
+    with store:
+        r = client.post(
+            "/api/ingest",
+            content=body,
+            headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"},
+        )
+        assert r.status_code == 200, r.text[:500]
+        report = r.json()
+        assert len(report["failures"]) == N_BAD
+        assert report["articles_added"] == len(good) == 2 * N_BAD
+        stored = {m.article_id for e in store.iter_events() for m in e.mentions}
+        assert stored == good
