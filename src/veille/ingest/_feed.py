@@ -21,8 +21,7 @@ from veille.ingest._limits import MAX_DOCUMENT_BYTES
 from veille.ingest._records import Defaults, failure, make_article, normalise_language
 from veille.model import Article, ArticleFailure, stable_id
 
-_ENTITY_DECLARATION: Final = re.compile(rb"<!\s*ENTITY", re.I)
-_XML_DECLARATION: Final = re.compile(rb"^\s*<\?xml[^>]*encoding", re.I)
+_ENTITY_DECLARATION: Final = re.compile(r"<!\s*ENTITY", re.I)
 _XML_DECLARATION_TAG: Final = re.compile(r"^\s*<\?xml[^>]*\?>")
 _WEB_URL: Final = re.compile(r"^https?://", re.I)
 _PLAIN_TYPES: Final = frozenset({"text/plain", "text"})
@@ -85,7 +84,13 @@ def parse_feed(
 
 
 def _checked_feed_bytes(data: bytes) -> bytes:
-    """The bytes feedparser may read; ``InputError`` for unsafe, binary or huge input."""
+    """The bytes feedparser may read; ``InputError`` for unsafe, binary or huge input.
+
+    The feed is decoded here, whatever its encoding (BOM, declaration, detection: an
+    EBCDIC feed is found to be cp037), and feedparser is handed that text as UTF-8
+    without its declaration. The safety checks run on that same text, so no encoding
+    can hide an entity declaration from them.
+    """
     if len(data) > MAX_DOCUMENT_BYTES:
         raise InputError(
             f"feed is {len(data):,} bytes, over the limit of {MAX_DOCUMENT_BYTES:,}",
@@ -93,12 +98,17 @@ def _checked_feed_bytes(data: bytes) -> bytes:
         )
     if not data.strip():
         raise InputError("empty file", fix="give a feed with at least one entry.")
-    bom = bom_encoding(data)
-    if bom is None and looks_binary(data):
+    if bom_encoding(data) is None and looks_binary(data):
         raise InputError("looks binary (NUL or control bytes), not a feed", fix=BINARY_FIX)
+    text = _XML_DECLARATION_TAG.sub("", decode_document(data), count=1)
+    if _ENTITY_DECLARATION.search(text):
+        # Whether or not the XML is well-formed: feedparser's lenient parser expands
+        # internal entities, so one declaration and many references exhaust memory.
+        raise InputError("feed refused: it declares XML entities", fix=FEED_FIX)
+    utf8 = text.encode("utf-8")
     try:
         defusedxml.sax.parseString(
-            data,
+            utf8,
             xml.sax.handler.ContentHandler(),
             forbid_dtd=False,
             forbid_entities=True,
@@ -110,35 +120,8 @@ def _checked_feed_bytes(data: bytes) -> bytes:
             fix=FEED_FIX,
         ) from exc
     except xml.sax.SAXException:
-        # Not well-formed: feedparser's lenient parser may still read it, but only
-        # once we know no entity is declared anywhere (in any encoding we read).
-        _refuse_entity_declarations(data)
-    if bom is not None:
-        # feedparser misreads UTF-16/32 with a BOM: hand it UTF-8 without the BOM and
-        # without the declaration, whose encoding would no longer be true.
-        text = decode_document(data)
-        return _XML_DECLARATION_TAG.sub("", text, count=1).encode("utf-8")
-    if not _XML_DECLARATION.match(data):
-        # No BOM and no declared encoding: feedparser would assume UTF-8. Decode it
-        # ourselves (legacy encodings via detection) and hand over UTF-8.
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError:
-            data = decode_document(data).encode("utf-8")
-    return data
-
-
-def _refuse_entity_declarations(data: bytes) -> None:
-    bom = bom_encoding(data)
-    if bom is not None:
-        text = data[bom[1] :].decode(bom[0], errors="replace").encode("utf-8", "replace")
-    else:
-        text = data
-    if _ENTITY_DECLARATION.search(text):
-        raise InputError(
-            "feed refused: it declares XML entities and is not well-formed XML",
-            fix=FEED_FIX,
-        )
+        pass  # not well-formed: feedparser's lenient parser may still read it
+    return utf8
 
 
 def _feedparser_parse(data: bytes) -> Mapping[str, Any]:
