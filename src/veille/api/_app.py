@@ -18,7 +18,8 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from veille.api._errors import ApiError, install_error_handlers
-from veille.api._security import BodyLimit, SecurityHeaders, content_security_policy
+from veille.api._security import BodyLimit, HostCheck, SecurityHeaders, content_security_policy
+from veille.errors import InputError
 from veille.model import Event
 from veille.store import (
     ActorSummary,
@@ -36,6 +37,10 @@ from veille.store import (
 
 STATIC = Path(__file__).with_name("static")
 DEFAULT_MAX_BODY = 10 * 1024 * 1024
+#: The shortest bearer token accepted: a short one is guessed, an empty one is none.
+MIN_TOKEN_CHARS = 16
+#: The largest page offset: past it SQLite's 64-bit integers overflow (a 500).
+MAX_OFFSET = 1_000_000_000
 MAX_EXPORT_EVENTS = 100_000
 ExportFormat = Literal["acled-csv", "plover", "geojson", "parquet"]
 
@@ -46,6 +51,9 @@ class ApiSettings:
 
     token: str | None = None
     max_body_bytes: int = DEFAULT_MAX_BODY
+    #: Host header values answered (lowercase, no port); None: any (``veille serve``
+    #: passes the bound address's names, or ``--allowed-hosts``).
+    allowed_hosts: frozenset[str] | None = None
     tile_url: str | None = None  # e.g. an intranet tile server; default: a blank map
     tile_attribution: str = ""
     pipeline_factory: Callable[[], ArticleProcessor] | None = None
@@ -105,7 +113,7 @@ def event_query(
     claim: Annotated[Literal["claimed", "reported", "confirmed", "denied"] | None, Blank] = None,
     sort: EventSort = "-date",
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> EventQuery:
     if country is not None and not (len(country) == 3 and country.isalpha()):
         raise ApiError(422, "invalid_request", f"country: {country!r} is not an ISO3 code")
@@ -134,6 +142,14 @@ def create_app(
     cfg = settings or ApiSettings()
     if token is not None:
         cfg.token = token
+    if cfg.token is not None and len(cfg.token.strip()) < MIN_TOKEN_CHARS:
+        raise InputError(
+            f"the token is {len(cfg.token.strip())} characters; at least {MIN_TOKEN_CHARS} "
+            "are needed to enable POST /api/ingest",
+            where="--token",
+            fix="use a long random token, e.g. python -c 'import secrets; "
+            "print(secrets.token_urlsafe(24))'; without --token the server is read-only",
+        )
     app = FastAPI(
         title="veille",
         summary="Conflict events extracted from news, with provenance.",
@@ -146,6 +162,8 @@ def create_app(
     install_error_handlers(app)
     app.add_middleware(BodyLimit, max_bytes=cfg.max_body_bytes)
     app.add_middleware(SecurityHeaders, csp=content_security_policy(cfg.tile_url))
+    if cfg.allowed_hosts is not None:
+        app.add_middleware(HostCheck, allowed=cfg.allowed_hosts)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/api/events", response_model=EventPage, tags=["events"])
@@ -177,14 +195,14 @@ def create_app(
     @app.get("/api/actors", response_model=list[ActorSummary], tags=["reference"])
     def list_actors(
         limit: Annotated[int, Query(ge=1, le=5000)] = 500,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> list[ActorSummary]:
         return store.actors(limit=limit, offset=offset)
 
     @app.get("/api/places", response_model=list[PlaceSummary], tags=["reference"])
     def list_places(
         limit: Annotated[int, Query(ge=1, le=5000)] = 500,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> list[PlaceSummary]:
         return store.places(limit=limit, offset=offset)
 
@@ -234,6 +252,10 @@ def create_app(
         body = await _read_body(request, cfg.max_body_bytes)
         try:
             payload = IngestRequest.model_validate(json.loads(body))
+        except RecursionError as exc:
+            raise ApiError(
+                422, "invalid_request", "the JSON body is nested too deeply; send flat records"
+            ) from exc
         except (ValueError, ValidationError) as exc:
             raise ApiError(
                 422, "invalid_request", f'body must be {{"articles": [...]}}: {exc}'

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import Engine, create_engine, event, func, or_, select, text
+from sqlalchemy import Engine, create_engine, event, false, func, or_, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -639,7 +639,11 @@ class Store:
             cond.append(EventRow.sub_event_type == q.sub_event_type)
         if q.claim:
             cond.append(EventRow.claim_status == q.claim)
-        if q.actor:
+        if q.actor and "\x00" in q.actor:
+            # SQLite's LIKE stops at a NUL ("%\x00%" matches every name); no stored
+            # name holds one, so such a filter matches nothing.
+            cond.append(false())
+        elif q.actor:
             pattern = "%" + _escape_like(q.actor) + "%"
             cond.append(
                 or_(
