@@ -199,3 +199,79 @@ def test_a_trickled_fetch_in_process_says_the_deadline() -> None:
         pytest.raises(FetchError, match=r"took longer than 1\.5 s"),
     ):
         fetch_url(url, FetchPolicy(allow_private=True, timeout_s=20, total_timeout_s=1.5))
+
+
+# --- article identity per feed (watch) ----------------------------------------------
+
+
+def rss(*items: tuple[str, str]) -> bytes:
+    entries = "".join(
+        f"<item><guid>{guid}</guid><description>{text}</description></item>" for guid, text in items
+    )
+    return f'<?xml version="1.0"?><rss version="2.0"><channel>{entries}</channel></rss>'.encode()
+
+
+@contextlib.contextmanager
+def feeds(pages: dict[str, bytes]) -> Iterator[str]:
+    """An HTTP server on 127.0.0.1 serving ``pages`` (mutable between polls)."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *_args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            body = pages.get(self.path, b"")
+            self.send_response(200 if self.path in pages else 404)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class NoEvents:
+    """A processor that stores each article with no event (no models needed)."""
+
+    def process_article(self, article):  # type: ignore[no-untyped-def]
+        from veille.store._synthetic import SyntheticResult
+
+        return SyntheticResult(article, [], [])
+
+
+def test_two_feeds_may_use_the_same_guid(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from veille.store import open_store
+    from veille.store._watch import poll_once
+
+    pages = {"/a": rss(("g1", "Une frappe à Gao.")), "/b": rss(("g1", "Un attentat à Kidal."))}
+    with feeds(pages) as base, open_store(f"sqlite:///{tmp_path / 'w.db'}") as store:
+        urls = [f"{base}/a", f"{base}/b"]
+        report = poll_once(store, NoEvents(), urls, allow_private=True).ingest
+        assert report.failures == [] and report.articles_added == 2
+        assert store.article(f"{base}/a#g1") is not None
+        assert store.article(f"{base}/b#g1") is not None
+
+
+def test_a_failing_entry_is_recorded_once_not_on_every_poll(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from veille.store import open_store
+    from veille.store._watch import poll_once
+
+    pages = {"/a": rss(("g1", "Une frappe à Gao."), ("g2", "Un texte."))}
+    with feeds(pages) as base, open_store(f"sqlite:///{tmp_path / 'w.db'}") as store:
+        urls = [f"{base}/a"]
+        assert poll_once(store, NoEvents(), urls, allow_private=True).ingest.articles_added == 2
+        # the feed now reuses g1 with other text, and holds an entry with no text
+        pages["/a"] = rss(("g1", "Autre texte, même guid."), ("g3", " "), ("g2", "Un texte."))
+        polls = [poll_once(store, NoEvents(), urls, allow_private=True).ingest for _ in range(3)]
+        assert all(len(p.failures) == 2 for p in polls)  # each poll's report still says so
+        rows = store.ingest_errors()
+        assert len(rows) == 2, rows  # but the store holds each failure once
+        assert {r.article_id for r in rows} == {f"{base}/a#g1", f"{base}/a#g3"}

@@ -265,12 +265,17 @@ def watch(
         fail_usage(exc.render())
     store = _open(db)
     failed = False
+    # A bad entry stays in its feed: said on the first poll that meets it, not on each.
+    reported: set[tuple[str, str]] = set()
 
     def on_poll(result: PollReport) -> None:
         nonlocal failed
         for failure in result.ingest.failures:
             failed = True
-            print_failure(failure)
+            key = (failure.article_id or failure.origin, failure.cause)
+            if key not in reported:
+                reported.add(key)
+                print_failure(failure)
         for ev in result.new_events:
             place = ev.location.name if ev.location else "?"
             sys.stdout.write(

@@ -34,8 +34,13 @@ def parse_feed(
     origin: str,
     pub_date: date | None = None,
     language: str | None = None,
+    source: str | None = None,
 ) -> Iterator[Article | ArticleFailure]:
     """Yield one Article per feed entry, or failures; never raises for a bad feed.
+
+    With ``source`` (the feed's URL, as ``watch`` polls it), ids are ``SOURCE#ID``:
+    entry ids are only unique within their feed, so two feeds may both say ``g1``,
+    and a hostile feed must not pre-empt another feed's articles by reusing their ids.
 
     The bytes are first parsed by defusedxml with entity declarations forbidden, so a
     billion-laughs or external-entity feed is refused before feedparser sees it.
@@ -68,6 +73,8 @@ def parse_feed(
             or _string(entry.get("link"))
             or stable_id(origin, _string(entry.get("title")) or "", str(number), prefix="entry.")
         )
+        if source is not None:
+            article_id = f"{source}#{article_id}"
         try:
             yield make_article(
                 article_id=article_id,

@@ -241,6 +241,7 @@ def _begin_immediate(conn: Any) -> None:
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 class Store:
@@ -311,12 +312,13 @@ class Store:
         run = self._start_run()
         report = IngestReport(run_id=run)
         seen: set[str] = set()
+        recorded = self._recorded_failures()
         try:
             for item in items:
                 if isinstance(item, ArticleFailure):
-                    self._record_failure(run, item, report)
+                    self._record_failure(run, item, report, recorded)
                 else:
-                    self._ingest_one(item, pipeline, run, report, seen)
+                    self._ingest_one(item, pipeline, run, report, seen, recorded)
                 if on_item is not None:
                     on_item(item)
         finally:
@@ -390,6 +392,7 @@ class Store:
         run: int,
         report: IngestReport,
         seen: set[str],
+        recorded: set[tuple[str, str]] | None = None,
     ) -> None:
         sha = content_sha256(article)
         if sha in seen:
@@ -416,12 +419,14 @@ class Store:
                     "the stored text by offsets)",
                 ),
                 report,
+                recorded,
             )
             return
         try:
             result = pipeline.process_article(article)
         except Exception as exc:  # noqa: BLE001 - one bad article is one failure
-            self._record_failure(run, _article_failure(article, exc, "extracting"), report)
+            failure = _article_failure(article, exc, "extracting")
+            self._record_failure(run, failure, report, recorded)
             return
         try:
             added, updated = self._write_article(article, sha, run, result.sources, result.events)
@@ -432,7 +437,8 @@ class Store:
         except (SQLAlchemyError, OSError):
             raise  # the store itself failed (disk, connection): no article is to blame
         except Exception as exc:  # noqa: BLE001 - rolled back; one bad article is one failure
-            self._record_failure(run, _article_failure(article, exc, "storing"), report)
+            failure = _article_failure(article, exc, "storing")
+            self._record_failure(run, failure, report, recorded)
             return
         seen.add(sha)
         report.articles_added += 1
@@ -610,16 +616,40 @@ class Store:
             row.events_updated = report.events_updated
             row.failures = len(report.failures)
 
-    def _record_failure(self, run: int, failure: ArticleFailure, report: IngestReport) -> None:
+    def _recorded_failures(self) -> set[tuple[str, str]]:
+        """(article id, cause) of the failures already in ``ingest_errors``."""
+        with self.session() as s:
+            rows = s.execute(
+                select(IngestErrorRow.article_id, IngestErrorRow.cause)
+                .where(IngestErrorRow.article_id.is_not(None))
+                .distinct()
+            )
+            return {(aid, cause) for aid, cause in rows if aid is not None}
+
+    def _record_failure(
+        self,
+        run: int,
+        failure: ArticleFailure,
+        report: IngestReport,
+        recorded: set[tuple[str, str]] | None = None,
+    ) -> None:
+        """Report ``failure``; write it to ``ingest_errors`` unless the same article
+        already failed there for the same cause (a feed polled every 15 minutes
+        repeats its bad entries: they are recorded once, not once per poll)."""
         report.failures.append(failure)
+        if recorded is not None and failure.article_id is not None:
+            key = (failure.article_id, failure.cause)
+            if key in recorded:
+                return
+            recorded.add(key)
         with self.session() as s, s.begin():
             s.add(
                 IngestErrorRow(
                     run_id=run,
-                    origin=failure.origin,
-                    article_id=failure.article_id,
-                    cause=failure.cause,
-                    fix=failure.fix,
+                    origin=_storable(failure.origin),
+                    article_id=_storable(failure.article_id) if failure.article_id else None,
+                    cause=_storable(failure.cause),
+                    fix=_storable(failure.fix),
                     recorded_at=_now(),
                 )
             )
@@ -896,6 +926,12 @@ def _article_failure(article: Article, exc: Exception, step: str) -> ArticleFail
         fix="report it as a bug in veille with this article attached; the other articles "
         "were stored",
     )
+
+
+def _storable(value: str) -> str:
+    """``value`` with NUL and lone surrogates (a file name's undecodable bytes) replaced
+    by U+FFFD: a failure names what it could not read, and must itself be writable."""
+    return _UNSTORABLE.sub("\ufffd", value)
 
 
 def _escape_like(value: str) -> str:

@@ -117,7 +117,8 @@ def _items(
             except FetchError as exc:
                 yield ArticleFailure(origin=src, cause=exc.cause, fix=exc.fix or "")
                 continue
-            yield from parse_feed(body, origin=final_url)
+            # Ids keyed by the feed as configured (redirects may move it).
+            yield from parse_feed(body, origin=final_url, source=src)
         else:
             yield from read_inputs([src])
 
