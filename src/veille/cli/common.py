@@ -39,8 +39,17 @@ def input_settings(pub_date: str | None, lang: Language) -> tuple[date | None, s
 
 
 def print_failure(failure: ArticleFailure) -> None:
-    """One clear line on stderr per failed input: where, cause, fix."""
-    typer.echo(f"veille: error: {failure.message()}", err=True)
+    """One clear line on stderr per failed input: where, cause, fix. Characters that
+    are not printable (a newline in a file name, an undecodable byte) are escaped as
+    Python writes them, so no input can forge or split an error line."""
+    typer.echo(f"veille: error: {printable(failure.message())}", err=True)
+
+
+def printable(text: str) -> str:
+    """``text`` with each non-printable character escaped (``\n``, ``\x1b``, ``\udcff``)."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def fail_usage(message: str) -> NoReturn:

@@ -41,6 +41,8 @@ from veille.store._schema import (
 
 EventSort = Literal["date", "-date", "fatalities", "-fatalities", "confidence", "-confidence", "id"]
 MAX_PAGE = 1000
+#: An unfinished ingest run that wrote nothing for this long was killed.
+INTERRUPTED_AFTER = timedelta(hours=1)
 
 
 class _Typed(BaseModel):
@@ -214,6 +216,7 @@ def open_store(url: str | None = None) -> Store:
     store = Store(engine)
     try:
         store.migrate()
+        store.finish_interrupted_runs()
     except SQLAlchemyError as exc:
         engine.dispose()
         raise StoreError(
@@ -626,6 +629,61 @@ class Store:
             )
             return {(aid, cause) for aid, cause in rows if aid is not None}
 
+    def finish_interrupted_runs(self, *, idle: timedelta = INTERRUPTED_AFTER) -> list[int]:
+        """Close the runs a killed ingest left unfinished (``open_store`` calls this):
+        an unfinished run that wrote nothing for ``idle`` gets its true count of stored
+        articles and failures, the time of its last write as ``finished_at``, and an
+        ``ingest_errors`` row saying it was interrupted. Returns their ids. A run still
+        writing (another process) is left alone: it has written within ``idle``."""
+        now = _now()
+        closed: list[int] = []
+        with self.session() as s, s.begin():
+            for row in s.scalars(select(IngestRunRow).where(IngestRunRow.finished_at.is_(None))):
+                last_article = s.scalar(
+                    select(func.max(ArticleRow.ingested_at)).where(ArticleRow.run_id == row.id)
+                )
+                last_error = s.scalar(
+                    select(func.max(IngestErrorRow.recorded_at)).where(
+                        IngestErrorRow.run_id == row.id
+                    )
+                )
+                last = max(
+                    _aware(t) for t in (row.started_at, last_article, last_error) if t is not None
+                )
+                if now - last < idle:
+                    continue
+                row.articles_added = (
+                    s.scalar(
+                        select(func.count())
+                        .select_from(ArticleRow)
+                        .where(ArticleRow.run_id == row.id)
+                    )
+                    or 0
+                )
+                errors = (
+                    s.scalar(
+                        select(func.count())
+                        .select_from(IngestErrorRow)
+                        .where(IngestErrorRow.run_id == row.id)
+                    )
+                    or 0
+                )
+                s.add(
+                    IngestErrorRow(
+                        run_id=row.id,
+                        origin=f"ingest run {row.id}",
+                        article_id=None,
+                        cause="the ingest stopped before it finished (killed or crashed); "
+                        f"the {row.articles_added} article(s) it stored are kept",
+                        fix="rerun the same ingest: stored articles are skipped, the rest added",
+                        recorded_at=now,
+                    )
+                )
+                row.failures = errors + 1
+                row.finished_at = last
+                closed.append(row.id)
+        return closed
+
     def _record_failure(
         self,
         run: int,
@@ -926,6 +984,11 @@ def _article_failure(article: Article, exc: Exception, step: str) -> ArticleFail
         fix="report it as a bug in veille with this article attached; the other articles "
         "were stored",
     )
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite gives back naive datetimes; ours are all UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def _storable(value: str) -> str:
