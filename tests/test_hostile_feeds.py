@@ -275,3 +275,10 @@ def test_a_failing_entry_is_recorded_once_not_on_every_poll(tmp_path) -> None:  
         rows = store.ingest_errors()
         assert len(rows) == 2, rows  # but the store holds each failure once
         assert {r.article_id for r in rows} == {f"{base}/a#g1", f"{base}/a#g3"}
+
+
+def test_a_forbidden_character_reference_costs_no_other_entry() -> None:
+    feed = rss(("a", "une &#xD800; frappe"), ("b", "une &#0; frappe"), ("c", "Une frappe."))
+    items = list(parse_feed(feed, origin="feed.xml"))
+    assert [getattr(i, "id", None) for i in items] == ["a", "b", "c"]
+    assert [getattr(i, "text", None) for i in items][:2] == ["une \ufffd frappe"] * 2

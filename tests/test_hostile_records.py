@@ -383,3 +383,97 @@ def test_batch_with_50_hostile_records_through_the_api(tmp_path: Path, pipeline)
         assert report["articles_added"] == len(good) == 2 * N_BAD
         stored = {m.article_id for e in store.iter_events() for m in e.mentions}
         assert stored == good
+
+
+def test_batch_with_50_hostile_records_through_ingest(tmp_path: Path) -> None:
+    """``veille ingest`` on the batch (100 good records: see the API test for why)."""
+    lines, good = batch_lines(N_BAD * 3)
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'i.sqlite'}"
+    done = subprocess.run(
+        [sys.executable, "-m", "veille", "ingest", str(path), "--db", db],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert done.returncode == 1, done.stderr[-2000:]
+    assert "Traceback" not in done.stderr
+    errors = [ln for ln in done.stderr.splitlines() if ln.startswith("veille: error:")]
+    assert len(errors) == N_BAD
+    assert f"{len(good)} article(s) added" in done.stderr
+    with open_store(db) as store:
+        assert {m.article_id for e in store.iter_events() for m in e.mentions} == good
+
+
+def _feed_item(k: int) -> tuple[str, bool]:
+    """An RSS item and whether it is good: 100 good, 50 refused (implausible dates, no
+    text, a 6-million-character text), 2 with character references XML forbids (read,
+    the reference replaced: they once made feedparser fail the whole feed)."""
+    from html import escape
+
+    text = escape(GOOD_TEXT.format(day=DAYS[k % 7], n=2 + k % 9) + f" Dépêche n° {k}.")
+    published, good = "Sat, 09 Mar 2024 10:00:00 GMT", True
+    if 100 <= k < 120:
+        published, good = "Mon, 01 Jan 0001 00:00:00 GMT", False
+    elif 120 <= k < 140:
+        published, text, good = "Fri, 31 Dec 9999 00:00:00 GMT", "Hier, " + text, False
+    elif 140 <= k < 149:
+        text, good = " ", False
+    elif k == 149:
+        text, good = "x" * 6_000_000, False
+    elif k >= 150:
+        text += " &#0;" if k == 150 else " &#xD800;"
+    item = (
+        f"<item><guid>g{k}</guid><pubDate>{published}</pubDate>"
+        f"<description>{text}</description></item>"
+    )
+    return item, good
+
+
+def test_batch_with_50_hostile_items_through_watch(tmp_path: Path) -> None:
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    items = [_feed_item(k) for k in range(152)]
+    body = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Flux</title>'
+        + "".join(item for item, _ in items)
+        + "</channel></rss>"
+    ).encode("utf-8")
+
+    class Feed(BaseHTTPRequestHandler):
+        def log_message(self, *_args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Feed)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/feed.xml"
+    db = f"sqlite:///{tmp_path / 'w.sqlite'}"
+    command = ["watch", url, "--db", db, "--once", "--allow-private-addresses"]
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "veille", *command],
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert done.returncode == 1, done.stderr[-2000:]
+    assert "Traceback" not in done.stderr
+    errors = [ln for ln in done.stderr.splitlines() if ln.startswith("veille: error:")]
+    assert len(errors) == N_BAD, errors[:3]
+    good = sum(ok for _, ok in items)
+    assert f"poll: {good} new article(s)" in done.stderr
+    with open_store(db) as store:
+        stored = {m.article_id for e in store.iter_events() for m in e.mentions}
+    assert stored == {f"{url}#g{k}" for k in range(152) if items[k][1]}

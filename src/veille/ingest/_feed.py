@@ -22,6 +22,9 @@ from veille.ingest._records import Defaults, failure, make_article, normalise_la
 from veille.model import Article, ArticleFailure, stable_id
 
 _ENTITY_DECLARATION: Final = re.compile(r"<!\s*ENTITY", re.I)
+# A character reference XML forbids (&#0;, &#xD800;, past U+10FFFF): feedparser's lenient
+# parser turns it into a character that then fails the whole feed, not just its entry.
+_CHAR_REFERENCE: Final = re.compile(r"&#(?:[xX]([0-9A-Fa-f]{1,8})|([0-9]{1,10}));")
 _XML_DECLARATION_TAG: Final = re.compile(r"^\s*<\?xml[^>]*\?>")
 _WEB_URL: Final = re.compile(r"^https?://", re.I)
 _PLAIN_TYPES: Final = frozenset({"text/plain", "text"})
@@ -112,7 +115,7 @@ def _checked_feed_bytes(data: bytes) -> bytes:
         # Whether or not the XML is well-formed: feedparser's lenient parser expands
         # internal entities, so one declaration and many references exhaust memory.
         raise InputError("feed refused: it declares XML entities", fix=FEED_FIX)
-    utf8 = text.encode("utf-8")
+    utf8 = _CHAR_REFERENCE.sub(_valid_reference, text).encode("utf-8")
     try:
         defusedxml.sax.parseString(
             utf8,
@@ -129,6 +132,14 @@ def _checked_feed_bytes(data: bytes) -> bytes:
     except xml.sax.SAXException:
         pass  # not well-formed: feedparser's lenient parser may still read it
     return utf8
+
+
+def _valid_reference(match: re.Match[str]) -> str:
+    """The reference unchanged if XML allows its character, else ``&#xFFFD;``."""
+    hex_digits, decimal = match.groups()
+    code = int(hex_digits, 16) if hex_digits else int(decimal)
+    allowed = code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0x10FFFF
+    return match.group(0) if allowed and code not in (0xFFFE, 0xFFFF) else "&#xFFFD;"
 
 
 def _feedparser_parse(data: bytes) -> Mapping[str, Any]:
