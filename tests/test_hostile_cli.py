@@ -91,3 +91,10 @@ def test_a_killed_runs_row_is_closed_with_its_true_counts(tmp_path: Path) -> Non
             row = s.get(IngestRunRow, run_id)
             assert row is not None and row.finished_at is not None
             assert (row.articles_added, row.failures) == (3, 1)
+
+
+def test_an_implausible_pub_date_is_a_usage_error(tmp_path: Path) -> None:
+    text = tmp_path / "a.txt"
+    text.write_text("Hier, une frappe à Gao.", encoding="utf-8")
+    done = run("extract", str(text), "--pub-date", "0001-01-01")
+    assert done.returncode == 2 and "outside 1900-01-01 to 2100-12-31" in done.stderr

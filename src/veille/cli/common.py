@@ -35,6 +35,14 @@ LangOption = Annotated[Language, typer.Option("--lang", help="Input language, or
 def input_settings(pub_date: str | None, lang: Language) -> tuple[date | None, str | None]:
     """The publication date and language the reading options ask for (None: not given)."""
     published = parse_date(pub_date, "--pub-date") if pub_date else None
+    if published is not None:
+        from veille.resolve.dates import EARLIEST_DATE, LATEST_DATE
+
+        if not EARLIEST_DATE <= published <= LATEST_DATE:
+            fail_usage(
+                f"--pub-date {pub_date} is outside {EARLIEST_DATE} to {LATEST_DATE}. "
+                "Fix: give the real publication date"
+            )
     return published, None if lang is Language.auto else lang.value
 
 
