@@ -38,7 +38,11 @@ try:
         cause = " / ".join(getattr(i, "cause", "article") for i in items)
 except FetchError as exc:
     cause = exc.cause
-peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+try:  # this process image's own peak: ru_maxrss keeps the forking parent's across exec
+    status = open("/proc/self/status").read().split("VmHWM:")[1]
+    peak_mb = int(status.split()[0]) / 1024
+except (OSError, IndexError):
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps({"cause": cause, "peak_mb": peak_mb}))
 """
 

@@ -306,7 +306,7 @@ class Pipeline:
                     except Exception as exc:  # noqa: BLE001 - this article's failure
                         failed[id(an)] = InputError(
                             f"the parser could not analyse this article ({type(exc).__name__}: "
-                            f"{str(exc).splitlines()[0][:120]})",
+                            f"{(str(exc).splitlines() or [''])[0][:120]})",
                             where=an.article.origin or an.article.id,
                             fix="split the text into paragraphs, or check it is natural language",
                         )

@@ -264,10 +264,11 @@ def create_app(
 
         from veille.ingest import Defaults, record_from_object
 
-        items = [
+        # Checked one by one as the store ingests them, in the worker thread.
+        items = (
             record_from_object(record, origin=f"request[{index}]", defaults=Defaults())
             for index, record in enumerate(payload.articles)
-        ]
+        )
         return await run_in_threadpool(store.ingest, items, cfg.pipeline())
 
     from veille.api._pages import install_pages

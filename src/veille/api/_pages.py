@@ -46,8 +46,6 @@ def render_error(request: Request, status: int, message: str) -> Response:
 
 def timeline(days: list[DayCount], *, width: int = 800, height: int = 80) -> dict[str, Any]:
     """Bars for an SVG timeline of events per day (geometry only; drawn by the template)."""
-    if not days:
-        return {"bars": [], "width": width, "height": height, "first": None, "last": None}
     # Dates outside the plausible window (stored before it was enforced) are left out;
     # the bars are the days that have events, never every day of the span.
     days = [d for d in days if EARLIEST_DATE <= d.day <= LATEST_DATE and d.events > 0]
