@@ -403,10 +403,10 @@ def test_html_without_text(tmp_path: Path) -> None:
     assert "no article text found" in only_failure(read(path)).cause
 
 
-def test_nul_and_lone_surrogates_in_json_text_become_replacement_chars(tmp_path: Path) -> None:
+def test_nul_and_lone_surrogates_in_json_text_are_refused(tmp_path: Path) -> None:
     path = tmp_path / "nul.jsonl"
     path.write_text('{"id": "n", "text": "a\\u0000b\\ud800c"}\n')
-    assert only_article(read(path)).text == "a\ufffdb\ufffdc"
+    assert only_failure(read(path)).cause.startswith('"text" holds a NUL character')
 
 
 def test_bad_language_argument_is_a_usage_error() -> None:

@@ -247,20 +247,20 @@ class Pipeline:
                 continue
             try:
                 analyses.append(self._prepare(art))
-            except VeilleError as exc:
-                analyses.append(_failure(art, exc))
+            except Exception as exc:  # noqa: BLE001 - one bad article is one failure
+                analyses.append(_failure(art, exc, "segmenting"))
         parse_failures = self._parse([a for a in analyses if isinstance(a, _Analysis)])
         for item in analyses:
             if isinstance(item, ArticleFailure):
                 yield item
                 continue
             if id(item) in parse_failures:
-                yield _failure(item.article, parse_failures[id(item)])
+                yield _failure(item.article, parse_failures[id(item)], "parsing")
                 continue
             try:
                 events, statements = self._extract(item)
-            except VeilleError as exc:
-                yield _failure(item.article, exc)
+            except Exception as exc:  # noqa: BLE001 - one bad article is one failure
+                yield _failure(item.article, exc, "extracting events")
                 continue
             yield ArticleResult(item.article, item.sources, events, statements)
 
@@ -297,7 +297,7 @@ class Pipeline:
             texts = [an.segments[k].text for an, k in items]
             try:
                 docs = [doc for group in _size_bounded(texts) for doc in nlp.pipe(group)]
-            except (ValueError, MemoryError):
+            except Exception:  # noqa: BLE001 - retried article by article just below
                 for an in {id(a): a for a, _ in items}.values():
                     mine = [k for a, k in items if a is an]
                     try:
@@ -305,10 +305,10 @@ class Pipeline:
                             mine, nlp.pipe(an.segments[k].text for k in mine), strict=True
                         ):
                             an.docs[k] = doc
-                    except (ValueError, MemoryError) as exc:
+                    except Exception as exc:  # noqa: BLE001 - this article's failure
                         failed[id(an)] = InputError(
                             f"the parser could not analyse this article ({type(exc).__name__}: "
-                            f"{str(exc).splitlines()[0][:120]})",
+                            f"{(str(exc).splitlines() or [''])[0][:120]})",
                             where=an.article.origin or an.article.id,
                             fix="split the text into paragraphs, or check it is natural language",
                         )
@@ -652,12 +652,25 @@ def _generic_default(c: Candidate) -> str:
     return "Armed clash"
 
 
-def _failure(article: Article, exc: VeilleError) -> ArticleFailure:
+def _failure(article: Article, exc: Exception, step: str) -> ArticleFailure:
+    """The failure of ``article``: a ``VeilleError`` says its own cause and fix; any
+    other exception is a bug met on this article, reported as such so that the batch
+    goes on without it."""
+    if isinstance(exc, VeilleError):
+        return ArticleFailure(
+            origin=article.origin or article.id,
+            article_id=article.id,
+            cause=exc.cause,
+            fix=exc.fix or "",
+        )
+    detail = " ".join(str(exc).split())[:200]
     return ArticleFailure(
         origin=article.origin or article.id,
         article_id=article.id,
-        cause=exc.cause,
-        fix=exc.fix or "",
+        cause=f"internal error while {step} ({type(exc).__name__}"
+        + (f": {detail})" if detail else ")"),
+        fix="report it as a bug in veille with this article attached; the other articles "
+        "were processed",
     )
 
 

@@ -21,8 +21,9 @@ French articles (each gives exactly one event):
   the other (the unique content hash decides). The final store holds each article once
   and the same events as one sequential run.
 
-Killed runs keep ``finished_at`` NULL in ``ingest_runs``: that row is the only trace
-they leave.
+Killed runs keep ``finished_at`` NULL in ``ingest_runs`` until an open finds them idle
+for ``INTERRUPTED_AFTER`` (then they are closed and marked interrupted: see
+``tests/test_hostile_cli.py``).
 """
 
 from __future__ import annotations

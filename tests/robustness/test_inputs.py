@@ -123,7 +123,8 @@ def test_files_of_any_bytes_never_raise(tmp_path: Path, extension: str, data: by
 good_record = st.builds(
     lambda n, text: {"id": f"good-{n}", "text": text},
     st.integers(0, 10**6),
-    st.text(min_size=1, max_size=40).filter(str.strip),
+    # A NUL in a field is refused (the record's failure): good records hold none.
+    st.text(st.characters(exclude_characters="\x00"), min_size=1, max_size=40).filter(str.strip),
 )
 garbage_line = st.one_of(st.binary(max_size=60), st.text(max_size=60).map(str.encode)).map(
     lambda b: b.replace(b"\n", b" ")

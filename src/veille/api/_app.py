@@ -9,16 +9,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.responses import StreamingResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from veille.api._errors import ApiError, install_error_handlers
-from veille.api._security import BodyLimit, SecurityHeaders, content_security_policy
-from veille.model import Article, ArticleFailure, Event
+from veille.api._security import BodyLimit, HostCheck, SecurityHeaders, content_security_policy
+from veille.errors import InputError
+from veille.model import Event
 from veille.store import (
     ActorSummary,
     ArticleProcessor,
@@ -38,6 +39,10 @@ if TYPE_CHECKING:
 
 STATIC = Path(__file__).with_name("static")
 DEFAULT_MAX_BODY = 10 * 1024 * 1024
+#: The shortest bearer token accepted: a short one is guessed, an empty one is none.
+MIN_TOKEN_CHARS = 16
+#: The largest page offset: past it SQLite's 64-bit integers overflow (a 500).
+MAX_OFFSET = 1_000_000_000
 ExportFormat = Literal["acled-csv", "plover", "geojson", "parquet"]
 
 
@@ -47,6 +52,9 @@ class ApiSettings:
 
     token: str | None = None
     max_body_bytes: int = DEFAULT_MAX_BODY
+    #: Host header values answered (lowercase, no port); None: any (``veille serve``
+    #: passes the bound address's names, or ``--allowed-hosts``).
+    allowed_hosts: frozenset[str] | None = None
     tile_url: str | None = None  # e.g. an intranet tile server; default: a blank map
     tile_attribution: str = ""
     pipeline_factory: Callable[[], ArticleProcessor] | None = None
@@ -78,8 +86,14 @@ class StatsResponse(StoreStats):
 
 
 class IngestRequest(BaseModel):
+    """Each article is checked as a JSONL record is (``veille.ingest``'s one record
+    check): a bad one is reported in ``failures`` and the others are ingested."""
+
     model_config = ConfigDict(extra="forbid")
-    articles: list[Article]
+    articles: list[Any] = Field(
+        description='Article records: {"id", "text" | "html", "published", "language", '
+        '"outlet", "url", "title"}; other keys (such as "origin") are ignored.'
+    )
 
 
 def _empty_is_none(value: object) -> object:
@@ -126,7 +140,7 @@ def event_filters(
 def event_query(
     filters: Annotated[EventQuery, Depends(event_filters)],
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> EventQuery:
     return filters.model_copy(update={"limit": limit, "offset": offset})
 
@@ -142,6 +156,14 @@ def create_app(
     cfg = settings or ApiSettings()
     if token is not None:
         cfg.token = token
+    if cfg.token is not None and len(cfg.token.strip()) < MIN_TOKEN_CHARS:
+        raise InputError(
+            f"the token is {len(cfg.token.strip())} characters; at least {MIN_TOKEN_CHARS} "
+            "are needed to enable POST /api/ingest",
+            where="--token",
+            fix="use a long random token, e.g. python -c 'import secrets; "
+            "print(secrets.token_urlsafe(24))'; without --token the server is read-only",
+        )
     app = FastAPI(
         title="veille",
         summary="Conflict events extracted from news, with provenance.",
@@ -154,6 +176,8 @@ def create_app(
     install_error_handlers(app)
     app.add_middleware(BodyLimit, max_bytes=cfg.max_body_bytes)
     app.add_middleware(SecurityHeaders, csp=content_security_policy(cfg.tile_url))
+    if cfg.allowed_hosts is not None:
+        app.add_middleware(HostCheck, allowed=cfg.allowed_hosts)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/api/events", response_model=EventPage, tags=["events"])
@@ -185,14 +209,14 @@ def create_app(
     @app.get("/api/actors", response_model=list[ActorSummary], tags=["reference"])
     def list_actors(
         limit: Annotated[int, Query(ge=1, le=5000)] = 500,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> list[ActorSummary]:
         return store.actors(limit=limit, offset=offset)
 
     @app.get("/api/places", response_model=list[PlaceSummary], tags=["reference"])
     def list_places(
         limit: Annotated[int, Query(ge=1, le=5000)] = 500,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> list[PlaceSummary]:
         return store.places(limit=limit, offset=offset)
 
@@ -251,13 +275,23 @@ def create_app(
         body = await _read_body(request, cfg.max_body_bytes)
         try:
             payload = IngestRequest.model_validate(json.loads(body))
+        except RecursionError as exc:
+            raise ApiError(
+                422, "invalid_request", "the JSON body is nested too deeply; send flat records"
+            ) from exc
         except (ValueError, ValidationError) as exc:
             raise ApiError(
                 422, "invalid_request", f'body must be {{"articles": [...]}}: {exc}'
             ) from exc
         from starlette.concurrency import run_in_threadpool
 
-        items: list[Article | ArticleFailure] = list(payload.articles)
+        from veille.ingest import Defaults, record_from_object
+
+        # Checked one by one as the store ingests them, in the worker thread.
+        items = (
+            record_from_object(record, origin=f"request[{index}]", defaults=Defaults())
+            for index, record in enumerate(payload.articles)
+        )
         return await run_in_threadpool(store.ingest, items, cfg.pipeline())
 
     from veille.api._pages import install_pages

@@ -46,11 +46,7 @@ def install_error_handlers(app: FastAPI) -> None:
         message = str(exc.detail) if exc.detail else code.replace("_", " ")
         if exc.status_code == 404 and not isinstance(exc, ApiError):
             message = f"no such resource: {request.url.path}"
-        if not request.url.path.startswith("/api/") and _wants_html(request):
-            from veille.api._pages import render_error
-
-            return render_error(request, exc.status_code, message)
-        return error_response(exc.status_code, code, message)
+        return _respond(request, exc.status_code, code, message)
 
     async def validation_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
@@ -58,15 +54,16 @@ def install_error_handlers(app: FastAPI) -> None:
         for err in exc.errors():
             where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("query", "body"))
             parts.append(f"{where or 'request'}: {err.get('msg', 'invalid')}")
-        return error_response(422, "invalid_request", "; ".join(parts) or "invalid request")
+        return _respond(request, 422, "invalid_request", "; ".join(parts) or "invalid request")
 
     async def store_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, VeilleError)
         status = 503 if isinstance(exc, StoreError) else 400
-        return error_response(status, _CODES[status], exc.render())
+        return _respond(request, status, _CODES[status], exc.render())
 
     async def unexpected(request: Request, exc: Exception) -> Response:
-        return error_response(
+        return _respond(
+            request,
             500,
             "internal_error",
             f"unexpected {type(exc).__name__}; the server log has the details",
@@ -76,6 +73,15 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_exception_handler(VeilleError, store_error)
+
+
+def _respond(request: Request, status: int, code: str, message: str) -> Response:
+    """The error as a page for a browser on a dashboard page, else as JSON."""
+    if not request.url.path.startswith("/api/") and _wants_html(request):
+        from veille.api._pages import render_error
+
+        return render_error(request, status, message)
+    return error_response(status, code, message)
 
 
 def _wants_html(request: Request) -> bool:

@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from veille.api._app import ApiSettings, event_query
 from veille.api._errors import ApiError
+from veille.resolve.dates import EARLIEST_DATE, LATEST_DATE
 from veille.store import DayCount, EventQuery, Store
 
 TEMPLATES = jinja2.PackageLoader("veille.api", "templates")
@@ -46,19 +47,18 @@ def render_error(request: Request, status: int, message: str) -> Response:
 
 def timeline(days: list[DayCount], *, width: int = 800, height: int = 80) -> dict[str, Any]:
     """Bars for an SVG timeline of events per day (geometry only; drawn by the template)."""
+    # Dates outside the plausible window (stored before it was enforced) are left out;
+    # the bars are the days that have events, never every day of the span.
+    days = [d for d in days if EARLIEST_DATE <= d.day <= LATEST_DATE and d.events > 0]
     if not days:
         return {"bars": [], "width": width, "height": height, "first": None, "last": None}
     first, last = days[0].day, days[-1].day
     span = (last - first).days + 1
-    by_day = {d.day: d.events for d in days}
-    peak = max(by_day.values())
+    peak = max(d.events for d in days)
     step = width / span
     bars = []
-    for i in range(span):
-        day = first + timedelta(days=i)
-        n = by_day.get(day, 0)
-        if n == 0:
-            continue
+    for d in days:
+        day, n, i = d.day, d.events, (d.day - first).days
         h = max(1.0, (height - 4) * n / peak)
         bars.append(
             {

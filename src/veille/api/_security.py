@@ -94,3 +94,65 @@ class BodyLimit:
             }
         )
         await send({"type": "http.response.body", "body": body})
+
+
+def host_of(header: str) -> str:
+    """The host of a ``Host`` header, lowercased, without its port (``[::1]:8000`` ->
+    ``::1``)."""
+    value = header.strip().lower()
+    if value.startswith("["):
+        return value[1 : value.find("]")] if "]" in value else value
+    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
+
+
+class HostCheck:
+    """Answer 421 to a request whose ``Host`` is not one of ``allowed``: a web page on
+    another site that rebinds its DNS name to 127.0.0.1 then cannot read the dashboard
+    (its requests carry its own name)."""
+
+    def __init__(self, app: ASGIApp, *, allowed: frozenset[str]) -> None:
+        self.app = app
+        self.allowed = allowed
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        header = next((v for k, v in scope.get("headers", []) if k == b"host"), b"")
+        host = host_of(header.decode("latin-1"))
+        if host in self.allowed:
+            await self.app(scope, receive, send)
+            return
+        body = json.dumps(
+            {
+                "error": {
+                    "code": "misdirected_request",
+                    "message": f"this server answers for {', '.join(sorted(self.allowed))}, "
+                    f"not for Host {host[:100]!r}; start it with --allowed-hosts to add names",
+                }
+            }
+        ).encode()
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 421,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"x-content-type-options", b"nosniff"),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
+
+
+def default_allowed_hosts(bound: str) -> frozenset[str] | None:
+    """The names a server bound to ``bound`` answers for: the address itself, and for
+    loopback the loopback names too; None (no check) for a wildcard address, whose
+    names only the operator knows (``--allowed-hosts``)."""
+    host = host_of(bound) if bound.startswith("[") else bound.strip().lower()
+    if host in ("", "0.0.0.0", "::"):
+        return None
+    if host in ("127.0.0.1", "localhost", "::1"):
+        return frozenset({"127.0.0.1", "localhost", "::1"})
+    return frozenset({host})

@@ -42,12 +42,29 @@ AllowPrivateOption = Annotated[
 def input_settings(pub_date: str | None, lang: Language) -> tuple[date | None, str | None]:
     """The publication date and language the reading options ask for (None: not given)."""
     published = parse_date(pub_date, "--pub-date") if pub_date else None
+    if published is not None:
+        from veille.resolve.dates import EARLIEST_DATE, LATEST_DATE
+
+        if not EARLIEST_DATE <= published <= LATEST_DATE:
+            fail_usage(
+                f"--pub-date {pub_date} is outside {EARLIEST_DATE} to {LATEST_DATE}. "
+                "Fix: give the real publication date"
+            )
     return published, None if lang is Language.auto else lang.value
 
 
 def print_failure(failure: ArticleFailure) -> None:
-    """One clear line on stderr per failed input: where, cause, fix."""
-    typer.echo(f"veille: error: {failure.message()}", err=True)
+    """One clear line on stderr per failed input: where, cause, fix. Characters that
+    are not printable (a newline in a file name, an undecodable byte) are escaped as
+    Python writes them, so no input can forge or split an error line."""
+    typer.echo(f"veille: error: {printable(failure.message())}", err=True)
+
+
+def printable(text: str) -> str:
+    """``text`` with each non-printable character escaped (``\n``, ``\x1b``, ``\udcff``)."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def fail_usage(message: str) -> NoReturn:

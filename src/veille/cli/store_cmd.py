@@ -217,14 +217,38 @@ def serve(
             help="Map tile URL template (e.g. an intranet server); default: no tiles.",
         ),
     ] = None,
+    allowed_hosts: Annotated[
+        str | None,
+        typer.Option(
+            "--allowed-hosts",
+            help="Comma-separated Host header names to answer (e.g. veille.example.org). "
+            "Default: the --host address (and localhost for loopback); any for 0.0.0.0.",
+        ),
+    ] = None,
 ) -> None:
-    """Serve the JSON API and the dashboard (loopback only unless --host says otherwise)."""
+    """Serve the JSON API and the dashboard (loopback only unless --host says otherwise).
+
+    --token must be at least 16 characters; requests whose Host header names another
+    site are refused (421), so a rebinding DNS name cannot read a local dashboard.
+    """
     import uvicorn
 
     from veille.api import ApiSettings, create_app
+    from veille.api._security import default_allowed_hosts, host_of
+    from veille.errors import VeilleError
 
+    hosts = (
+        frozenset(host_of(name) for name in allowed_hosts.split(",") if name.strip())
+        if allowed_hosts
+        else default_allowed_hosts(host)
+    )
+    settings = ApiSettings(tile_url=tiles, allowed_hosts=hosts)
     store = _open(db, existing=True, announce=True)
-    app = create_app(store, token=token, settings=ApiSettings(tile_url=tiles))
+    try:
+        app = create_app(store, token=token, settings=settings)
+    except VeilleError as exc:
+        store.close()
+        fail_usage(exc.render())
     if host not in ("127.0.0.1", "localhost", "::1"):
         typer.echo(f"veille: warning: listening on {host}, not only on this machine", err=True)
     typer.echo(f"veille: serving on http://{host}:{port}/", err=True)
@@ -262,12 +286,17 @@ def watch(
         fail_usage(exc.render())
     store = _open(db)
     failed = False
+    # A bad entry stays in its feed: said on the first poll that meets it, not on each.
+    reported: set[tuple[str, str]] = set()
 
     def on_poll(result: PollReport) -> None:
         nonlocal failed
         for failure in result.ingest.failures:
             failed = True
-            print_failure(failure)
+            key = (failure.article_id or failure.origin, failure.cause)
+            if key not in reported:
+                reported.add(key)
+                print_failure(failure)
         for ev in result.new_events:
             place = ev.location.name if ev.location else "?"
             sys.stdout.write(

@@ -30,8 +30,11 @@ always gives the same ids and two ``x.txt`` in different folders do not collide.
 Encodings: UTF-8 (with or without BOM), UTF-16/32 with BOM, and legacy encodings
 (Windows-1256, Windows-1252, Latin-1, ...) detected by charset-normalizer when the
 bytes are not UTF-8; HTML ``<meta charset>``, XML declarations and HTTP charsets are
-honoured. NUL or control bytes make an input "binary", a failure. NUL characters and
-lone surrogates in text become U+FFFD (one code point each, so offsets hold).
+honoured. NUL or control bytes make an input "binary", a failure. A record whose
+fields hold a NUL character or a lone surrogate (JSON ``\\u0000``, ``\\ud800``) is a
+failure naming the field. Every door (files, feeds, URLs, ``POST /api/ingest``) builds
+its articles through the same check (``make_article``): the same limits, and a
+``published`` date outside 1900-2100 refused.
 
 Limits (see ``_limits``): ``MAX_ARTICLE_CHARS`` (5,000,000 code points of text),
 ``MAX_DOCUMENT_BYTES`` (60 MiB for any document read whole, and for fetched bodies),
@@ -43,7 +46,7 @@ dropped) is no failure: a bigger page is read block by block without boilerplate
 from veille.ingest._count import count_items
 from veille.ingest._feed import parse_feed
 from veille.ingest._fetch import FetchedDocument, FetchPolicy, fetch_url
-from veille.ingest._jsonl import jsonl_encoding
+from veille.ingest._jsonl import jsonl_encoding, record_from_object
 from veille.ingest._limits import (
     MAX_ARTICLE_CHARS,
     MAX_BOILERPLATE_HTML_CHARS,
@@ -58,6 +61,7 @@ from veille.ingest._read import (
     sniff_kind,
     walked_kind,
 )
+from veille.ingest._records import Defaults
 
 __all__ = [
     "EXTENSION_KINDS",
@@ -65,6 +69,7 @@ __all__ = [
     "MAX_BOILERPLATE_HTML_CHARS",
     "MAX_DOCUMENT_BYTES",
     "MAX_LINE_BYTES",
+    "Defaults",
     "FetchPolicy",
     "FetchedDocument",
     "Kind",
@@ -74,6 +79,7 @@ __all__ = [
     "parse_feed",
     "read_article_bytes",
     "read_inputs",
+    "record_from_object",
     "sniff_kind",
     "walked_kind",
 ]

@@ -21,8 +21,10 @@ from veille.ingest._limits import MAX_DOCUMENT_BYTES
 from veille.ingest._records import Defaults, failure, make_article, normalise_language
 from veille.model import Article, ArticleFailure, stable_id
 
-_ENTITY_DECLARATION: Final = re.compile(rb"<!\s*ENTITY", re.I)
-_XML_DECLARATION: Final = re.compile(rb"^\s*<\?xml[^>]*encoding", re.I)
+_ENTITY_DECLARATION: Final = re.compile(r"<!\s*ENTITY", re.I)
+# A character reference XML forbids (&#0;, &#xD800;, past U+10FFFF): feedparser's lenient
+# parser turns it into a character that then fails the whole feed, not just its entry.
+_CHAR_REFERENCE: Final = re.compile(r"&#(?:[xX]([0-9A-Fa-f]{1,8})|([0-9]{1,10}));")
 _XML_DECLARATION_TAG: Final = re.compile(r"^\s*<\?xml[^>]*\?>")
 _WEB_URL: Final = re.compile(r"^https?://", re.I)
 _PLAIN_TYPES: Final = frozenset({"text/plain", "text"})
@@ -35,8 +37,13 @@ def parse_feed(
     origin: str,
     pub_date: date | None = None,
     language: str | None = None,
+    source: str | None = None,
 ) -> Iterator[Article | ArticleFailure]:
     """Yield one Article per feed entry, or failures; never raises for a bad feed.
+
+    With ``source`` (the feed's URL, as ``watch`` polls it), ids are ``SOURCE#ID``:
+    entry ids are only unique within their feed, so two feeds may both say ``g1``,
+    and a hostile feed must not pre-empt another feed's articles by reusing their ids.
 
     The bytes are first parsed by defusedxml with entity declarations forbidden, so a
     billion-laughs or external-entity feed is refused before feedparser sees it.
@@ -69,6 +76,8 @@ def parse_feed(
             or _string(entry.get("link"))
             or stable_id(origin, _string(entry.get("title")) or "", str(number), prefix="entry.")
         )
+        if source is not None:
+            article_id = f"{source}#{article_id}"
         try:
             yield make_article(
                 article_id=article_id,
@@ -85,7 +94,13 @@ def parse_feed(
 
 
 def _checked_feed_bytes(data: bytes) -> bytes:
-    """The bytes feedparser may read; ``InputError`` for unsafe, binary or huge input."""
+    """The bytes feedparser may read; ``InputError`` for unsafe, binary or huge input.
+
+    The feed is decoded here, whatever its encoding (BOM, declaration, detection: an
+    EBCDIC feed is found to be cp037), and feedparser is handed that text as UTF-8
+    without its declaration. The safety checks run on that same text, so no encoding
+    can hide an entity declaration from them.
+    """
     if len(data) > MAX_DOCUMENT_BYTES:
         raise InputError(
             f"feed is {len(data):,} bytes, over the limit of {MAX_DOCUMENT_BYTES:,}",
@@ -93,12 +108,17 @@ def _checked_feed_bytes(data: bytes) -> bytes:
         )
     if not data.strip():
         raise InputError("empty file", fix="give a feed with at least one entry.")
-    bom = bom_encoding(data)
-    if bom is None and looks_binary(data):
+    if bom_encoding(data) is None and looks_binary(data):
         raise InputError("looks binary (NUL or control bytes), not a feed", fix=BINARY_FIX)
+    text = _XML_DECLARATION_TAG.sub("", decode_document(data), count=1)
+    if _ENTITY_DECLARATION.search(text):
+        # Whether or not the XML is well-formed: feedparser's lenient parser expands
+        # internal entities, so one declaration and many references exhaust memory.
+        raise InputError("feed refused: it declares XML entities", fix=FEED_FIX)
+    utf8 = _CHAR_REFERENCE.sub(_valid_reference, text).encode("utf-8")
     try:
         defusedxml.sax.parseString(
-            data,
+            utf8,
             xml.sax.handler.ContentHandler(),
             forbid_dtd=False,
             forbid_entities=True,
@@ -110,35 +130,16 @@ def _checked_feed_bytes(data: bytes) -> bytes:
             fix=FEED_FIX,
         ) from exc
     except xml.sax.SAXException:
-        # Not well-formed: feedparser's lenient parser may still read it, but only
-        # once we know no entity is declared anywhere (in any encoding we read).
-        _refuse_entity_declarations(data)
-    if bom is not None:
-        # feedparser misreads UTF-16/32 with a BOM: hand it UTF-8 without the BOM and
-        # without the declaration, whose encoding would no longer be true.
-        text = decode_document(data)
-        return _XML_DECLARATION_TAG.sub("", text, count=1).encode("utf-8")
-    if not _XML_DECLARATION.match(data):
-        # No BOM and no declared encoding: feedparser would assume UTF-8. Decode it
-        # ourselves (legacy encodings via detection) and hand over UTF-8.
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError:
-            data = decode_document(data).encode("utf-8")
-    return data
+        pass  # not well-formed: feedparser's lenient parser may still read it
+    return utf8
 
 
-def _refuse_entity_declarations(data: bytes) -> None:
-    bom = bom_encoding(data)
-    if bom is not None:
-        text = data[bom[1] :].decode(bom[0], errors="replace").encode("utf-8", "replace")
-    else:
-        text = data
-    if _ENTITY_DECLARATION.search(text):
-        raise InputError(
-            "feed refused: it declares XML entities and is not well-formed XML",
-            fix=FEED_FIX,
-        )
+def _valid_reference(match: re.Match[str]) -> str:
+    """The reference unchanged if XML allows its character, else ``&#xFFFD;``."""
+    hex_digits, decimal = match.groups()
+    code = int(hex_digits, 16) if hex_digits else int(decimal)
+    allowed = code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0x10FFFF
+    return match.group(0) if allowed and code not in (0xFFFE, 0xFFFF) else "&#xFFFD;"
 
 
 def _feedparser_parse(data: bytes) -> Mapping[str, Any]:

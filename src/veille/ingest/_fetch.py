@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import ssl
 import time
+import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from veille.errors import FetchError
@@ -16,6 +20,12 @@ from veille.ingest._limits import MAX_DOCUMENT_BYTES
 
 _SCHEMES: Final = frozenset({"http", "https"})
 _REDIRECTS: Final = frozenset({301, 302, 303, 307, 308})
+# Content-Encoding values decoded (one layer at most), and zlib's window for each.
+_DECODERS: Final = {
+    "gzip": 16 + zlib.MAX_WBITS,
+    "x-gzip": 16 + zlib.MAX_WBITS,
+    "deflate": 32 + zlib.MAX_WBITS,
+}
 _USER_AGENT: Final = "veille/0.1 (offline conflict-event extraction)"
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -27,7 +37,8 @@ class FetchPolicy:
 
     #: Seconds for connecting, and for each read or write.
     timeout_s: float = 20.0
-    #: Seconds for the whole fetch, redirects and body included.
+    #: Seconds for the whole fetch: every connection, every header byte, every redirect
+    #: and the body; each socket operation waits at most what is left of it.
     total_timeout_s: float = 60.0
     #: Largest body kept; a longer one is aborted while streaming.
     max_bytes: int = MAX_DOCUMENT_BYTES
@@ -61,18 +72,21 @@ def fetch_url(url: str, policy: FetchPolicy | None = None) -> FetchedDocument:
     current = url
     timeout = httpx.Timeout(policy.timeout_s)
     # trust_env=False: proxies from the environment would bypass the address check.
-    with httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False) as client:
+    with httpx.Client(
+        timeout=timeout,
+        follow_redirects=False,
+        trust_env=False,
+        transport=_DeadlineTransport(deadline),
+    ) as client:
         for _hop in range(policy.max_redirects + 1):
             if time.monotonic() > deadline:
-                raise FetchError(
-                    f"the fetch took longer than {policy.total_timeout_s:g} s; aborted",
-                    where=current,
-                    fix="retry later, or raise FetchPolicy.total_timeout_s.",
-                )
+                raise _too_slow(current, policy)
             request = _pinned_request(client, current, policy)
             try:
                 response = client.send(request, stream=True)
             except httpx.HTTPError as exc:
+                if time.monotonic() >= deadline:
+                    raise _too_slow(current, policy) from exc
                 raise FetchError(
                     f"could not fetch the URL ({type(exc).__name__}: {exc})",
                     where=current,
@@ -164,6 +178,9 @@ def _resolve(host: str, port: int, policy: FetchPolicy) -> IPAddress:
 
 
 def _read_capped(response: httpx.Response, url: str, policy: FetchPolicy, deadline: float) -> bytes:
+    """The body, decoded from its one content-encoding layer as it streams: the cap
+    holds for the bytes received and for the bytes they decompress to, so a small
+    compressed bomb is stopped at ``max_bytes`` of output, never inflated whole."""
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > policy.max_bytes:
         raise FetchError(
@@ -171,26 +188,170 @@ def _read_capped(response: httpx.Response, url: str, policy: FetchPolicy, deadli
             where=url,
             fix="raise FetchPolicy.max_bytes, or download the document yourself.",
         )
+    decoder = _content_decoder(response.headers.get_list("content-encoding"), url)
     body = bytearray()
+    received = 0
     try:
-        for chunk in response.iter_bytes():
-            body += chunk
+        for chunk in response.iter_raw():
+            received += len(chunk)
+            if received > policy.max_bytes:
+                raise _too_big(url, policy)
+            if decoder is None:
+                body += chunk
+            else:
+                pending = chunk
+                while pending:
+                    # at most one byte past the cap is ever inflated
+                    body += decoder.decompress(pending, policy.max_bytes - len(body) + 1)
+                    if len(body) > policy.max_bytes:
+                        raise _too_big(url, policy)
+                    pending = decoder.unconsumed_tail
             if len(body) > policy.max_bytes:
-                raise FetchError(
-                    f"the body is over the limit of {policy.max_bytes:,} bytes; aborted",
-                    where=url,
-                    fix="raise FetchPolicy.max_bytes, or download the document yourself.",
-                )
+                raise _too_big(url, policy)
             if time.monotonic() > deadline:
-                raise FetchError(
-                    f"the fetch took longer than {policy.total_timeout_s:g} s; aborted",
-                    where=url,
-                    fix="retry later, or raise FetchPolicy.total_timeout_s.",
-                )
+                raise _too_slow(url, policy)
+        if decoder is not None:
+            body += decoder.flush()
+            if len(body) > policy.max_bytes:
+                raise _too_big(url, policy)
+    except zlib.error as exc:
+        raise FetchError(
+            f"the compressed body is corrupt ({exc})",
+            where=url,
+            fix="retry, or fetch the page yourself and give the file.",
+        ) from exc
     except httpx.HTTPError as exc:
+        if time.monotonic() >= deadline:
+            raise _too_slow(url, policy) from exc
         raise FetchError(
             f"the download failed ({type(exc).__name__}: {exc})",
             where=url,
             fix="retry, or fetch the page yourself and give the file.",
         ) from exc
     return bytes(body)
+
+
+def _content_decoder(headers: list[str], url: str) -> Any:
+    """A zlib decompressor for the response's one content-encoding, None for identity;
+    ``FetchError`` for stacked layers (``gzip, gzip``: each multiplies a bomb) or an
+    encoding we do not read."""
+    layers = [
+        name.strip().lower()
+        for header in headers
+        for name in header.split(",")
+        if name.strip() and name.strip().lower() != "identity"
+    ]
+    if not layers:
+        return None
+    if len(layers) > 1:
+        raise FetchError(
+            f"the body is compressed {len(layers)} times (Content-Encoding: {', '.join(layers)})",
+            where=url,
+            fix="one content-encoding layer at most is read; fetch the document yourself.",
+        )
+    if layers[0] not in _DECODERS:
+        raise FetchError(
+            f"unsupported Content-Encoding {layers[0]!r}",
+            where=url,
+            fix="serve it uncompressed or gzip-compressed, or fetch it yourself.",
+        )
+    return zlib.decompressobj(_DECODERS[layers[0]])
+
+
+def _too_big(url: str, policy: FetchPolicy) -> FetchError:
+    return FetchError(
+        f"the body is over the limit of {policy.max_bytes:,} bytes; aborted",
+        where=url,
+        fix="raise FetchPolicy.max_bytes, or download the document yourself.",
+    )
+
+
+def _too_slow(url: str, policy: FetchPolicy) -> FetchError:
+    return FetchError(
+        f"the fetch took longer than {policy.total_timeout_s:g} s; aborted",
+        where=url,
+        fix="retry later, or raise FetchPolicy.total_timeout_s.",
+    )
+
+
+def _left(deadline: float, timeout: float | None) -> float:
+    """What a socket operation may wait: its own timeout, cut to what is left of the
+    whole fetch; ``httpcore.ReadTimeout`` once nothing is."""
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise httpcore.ReadTimeout("the fetch's total time is spent")
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A socket stream whose every read and write ends by the fetch's deadline, so a
+    server trickling one header byte at a time cannot hold the fetch open."""
+
+    def __init__(self, stream: httpcore.NetworkStream, deadline: float) -> None:
+        self._stream = stream
+        self._deadline = deadline
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, _left(self._deadline, timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, _left(self._deadline, timeout))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(
+        self,
+        ssl_context: ssl.SSLContext,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> httpcore.NetworkStream:
+        inner = self._stream.start_tls(ssl_context, server_hostname, _left(self._deadline, timeout))
+        return _DeadlineStream(inner, self._deadline)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._stream.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    """httpcore's own sockets, each bounded by one deadline (connect included)."""
+
+    def __init__(self, deadline: float) -> None:
+        self._inner = httpcore.SyncBackend()
+        self._deadline = deadline
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        stream = self._inner.connect_tcp(
+            host, port, _left(self._deadline, timeout), local_address, socket_options
+        )
+        return _DeadlineStream(stream, self._deadline)
+
+    def connect_unix_socket(
+        self,
+        path: str,
+        timeout: float | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        raise httpcore.ConnectError("unix sockets are not fetched")
+
+    def sleep(self, seconds: float) -> None:
+        time.sleep(seconds)
+
+
+class _DeadlineTransport(httpx.HTTPTransport):
+    """httpx's transport over ``_DeadlineBackend``: a total deadline for the fetch,
+    which httpx's per-operation timeouts alone do not give."""
+
+    def __init__(self, deadline: float) -> None:
+        super().__init__(trust_env=False)
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=httpx.create_ssl_context(trust_env=False),
+            network_backend=_DeadlineBackend(deadline),
+        )

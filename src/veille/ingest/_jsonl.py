@@ -16,6 +16,7 @@ from veille.ingest._decode import (
     detect_legacy_encoding,
     is_ascii_compatible,
     looks_binary,
+    storable_text,
 )
 from veille.ingest._limits import CHUNK_BYTES, ENCODING_SAMPLE_BYTES, MAX_LINE_BYTES
 from veille.ingest._records import Defaults, article_from_record, failure
@@ -265,5 +266,5 @@ def _record_id(record: object) -> str | None:
     if isinstance(record, dict):
         value = record.get("id")
         if isinstance(value, (str, int)) and not isinstance(value, bool):
-            return str(value)[:200]
+            return storable_text(str(value)[:200])  # a failure names it, even with a NUL
     return None

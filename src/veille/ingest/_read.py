@@ -220,6 +220,13 @@ def _read_path(path: str, defaults: Defaults) -> Iterator[Article | ArticleFailu
     if is_dir:
         yield from _read_directory(target, path, defaults)
         return
+    if not target.is_file():  # a FIFO or a device would block on open() or never end
+        yield ArticleFailure(
+            origin=path,
+            cause="not a regular file (a FIFO, socket or device)",
+            fix="give regular files, or read a stream with '-' on stdin.",
+        )
+        return
     kind = EXTENSION_KINDS.get(target.suffix.lower())
     if kind is None:
         yield ArticleFailure(

@@ -10,12 +10,15 @@ from typing import Final
 from pydantic import ValidationError
 
 from veille.errors import InputError
-from veille.ingest._decode import storable_text
 from veille.ingest._html import extract_html
 from veille.ingest._limits import MAX_ARTICLE_CHARS
 from veille.model import Article, ArticleFailure
+from veille.resolve.dates import EARLIEST_DATE, LATEST_DATE
 
 _LANGUAGE_TAG: Final = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$")
+# NUL, which databases refuse in text, and surrogates: a str holds one only when it is
+# unpaired (JSON "\ud800"), which cannot be written as UTF-8.
+_UNSTORABLE: Final = re.compile("[\x00\ud800-\udfff]")
 _OPTIONAL_STRINGS: Final = ("outlet", "url", "title")
 RECORD_FIX: Final = (
     'give each record a string "id" and a string "text" or "html"; "published" as YYYY-MM-DD.'
@@ -73,7 +76,8 @@ def normalise_language(value: object) -> str | None:
 
 
 def checked_text(text: str) -> str:
-    """Article text ready to store; ``InputError`` when empty or over the size limit."""
+    """Article text ready to store; ``InputError`` when empty, over the size limit, or
+    holding a NUL or a lone surrogate."""
     if len(text) > MAX_ARTICLE_CHARS:
         raise InputError(
             f"article text is {len(text):,} characters, over the limit of {MAX_ARTICLE_CHARS:,}",
@@ -81,7 +85,34 @@ def checked_text(text: str) -> str:
         )
     if not text.strip():
         raise InputError("article text is empty", fix="give the article some text.")
-    return storable_text(text)
+    return checked_field("text", text)
+
+
+def checked_field(name: str, value: str) -> str:
+    """``value`` unchanged; ``InputError`` naming the field when it holds a NUL or a
+    lone UTF-16 surrogate (neither can be stored, and either hides a broken encoder)."""
+    bad = _UNSTORABLE.search(value)
+    if bad is None:
+        return value
+    what = "a NUL character" if bad.group() == "\x00" else "a lone UTF-16 surrogate"
+    raise InputError(
+        f'"{name}" holds {what} (U+{ord(bad.group()):04X}) at character {bad.start() + 1:,}',
+        fix=f'remove it from "{name}", or fix the program that wrote the record '
+        "(it lost or cut a character)",
+    )
+
+
+def checked_published(published: date | None) -> date | None:
+    """``published`` unchanged when plausible (1900-2100); ``InputError`` otherwise: a
+    year-1 or year-9999 publication date is a placeholder, not a date to resolve
+    "yesterday" against."""
+    if published is not None and not EARLIEST_DATE <= published <= LATEST_DATE:
+        raise InputError(
+            f'"published" {published.isoformat()} is outside the plausible range '
+            f"{EARLIEST_DATE.isoformat()} to {LATEST_DATE.isoformat()}",
+            fix='give the real publication date, or leave "published" out.',
+        )
+    return published
 
 
 def make_article(
@@ -95,16 +126,18 @@ def make_article(
     url: str | None = None,
     title: str | None = None,
 ) -> Article:
-    """Build the ``Article``; raise ``InputError`` when the text is empty or too big."""
+    """Build the ``Article``: the one check every door (file, feed, URL, API) goes
+    through. ``InputError`` when the text is empty or too big, a field holds a NUL or a
+    lone surrogate, or the publication date is implausible."""
     try:
         return Article(
-            id=storable_text(article_id),
+            id=checked_field("id", article_id),
             text=checked_text(text),
-            published=published,
+            published=checked_published(published),
             language=language,
-            outlet=storable_text(outlet) if outlet else None,
-            url=storable_text(url) if url else None,
-            title=storable_text(title) if title else None,
+            outlet=checked_field("outlet", outlet) if outlet else None,
+            url=checked_field("url", url) if url else None,
+            title=checked_field("title", title) if title else None,
             origin=origin,
         )
     except ValidationError as exc:  # a field our checks let through: report it, do not crash
@@ -132,7 +165,7 @@ def article_from_record(record: object, *, origin: str, defaults: Defaults) -> A
     html = record.get("html")
     title: str | None = record.get("title") or None
     if not text and html:
-        content = extract_html(html)
+        content = extract_html(checked_field("html", html))
         text = content.text
         title = title or content.title
         if published is None:

@@ -15,12 +15,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Literal
 
 from veille.model import DatePrecision, Span, TimeOfDay
+
+#: Event and publication dates are plausible from here on; earlier ones are misreadings
+#: (or history, which is no event to code) and would overflow date arithmetic near year 1.
+EARLIEST_DATE = date(1900, 1, 1)
+#: The latest publication date a record may state (a fixed bound, so that the same input
+#: always gives the same output); an event is never dated after its publication + 1 day.
+LATEST_DATE = date(2100, 12, 31)
 
 # ---------------------------------------------------------------------------
 # Word tables per language.
@@ -384,8 +391,36 @@ def find_date_expressions(
 
     ``anchor`` is the narrative reference for "la veille"-type words; it defaults to
     ``published``. Overlapping phrases are merged so that "samedi soir" or
-    "lundi 5 février à l'aube" come out as one expression.
+    "lundi 5 février à l'aube" come out as one expression. A value outside
+    ``plausible_window(published)`` ("0001-01-01", "9999-12-31") is None; a ``published``
+    or ``anchor`` outside 1900-2100 counts as unknown.
     """
+    published = published if published is not None and _plausible(published) else None
+    anchor = anchor if anchor is not None and _plausible(anchor) else None
+    earliest, latest = plausible_window(published)
+    return [
+        e if e.value is None or earliest <= e.value <= latest else replace(e, value=None)
+        for e in _find_unbounded(text, language, published=published, anchor=anchor)
+    ]
+
+
+def plausible_window(published: date | None) -> tuple[date, date]:
+    """The dates an event told by an article published on ``published`` may have:
+    from ``EARLIEST_DATE`` to the day after publication (``LATEST_DATE`` if unknown)."""
+    if published is None or not _plausible(published):
+        return EARLIEST_DATE, LATEST_DATE
+    return EARLIEST_DATE, min(published + timedelta(days=1), LATEST_DATE)
+
+
+def _plausible(value: date) -> bool:
+    return EARLIEST_DATE <= value <= LATEST_DATE
+
+
+def _find_unbounded(
+    text: str, language: str, *, published: date | None, anchor: date | None
+) -> list[DateExpression]:
+    """``find_date_expressions`` before its values are bounded; ``published`` and
+    ``anchor`` lie within the plausible window, so no shift below overflows."""
     lang = language if language in _WEEKDAYS else "en"
     pats = _patterns(lang)
     ref_anchor = anchor or published

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import Engine, create_engine, event, func, or_, select, text
+from sqlalchemy import Engine, create_engine, event, false, func, or_, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -41,6 +41,8 @@ from veille.store._schema import (
 
 EventSort = Literal["date", "-date", "fatalities", "-fatalities", "confidence", "-confidence", "id"]
 MAX_PAGE = 1000
+#: An unfinished ingest run that wrote nothing for this long was killed.
+INTERRUPTED_AFTER = timedelta(hours=1)
 
 
 class _Typed(BaseModel):
@@ -219,6 +221,7 @@ def open_store(url: str | None = None) -> Store:
     store = Store(engine)
     try:
         store.migrate()
+        store.finish_interrupted_runs()
     except SQLAlchemyError as exc:
         engine.dispose()
         raise StoreError(
@@ -246,6 +249,7 @@ def _begin_immediate(conn: Any) -> None:
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 class Store:
@@ -316,12 +320,13 @@ class Store:
         run = self._start_run()
         report = IngestReport(run_id=run)
         seen: set[str] = set()
+        recorded = self._recorded_failures()
         try:
             for item in items:
                 if isinstance(item, ArticleFailure):
-                    self._record_failure(run, item, report)
+                    self._record_failure(run, item, report, recorded)
                 else:
-                    self._ingest_one(item, pipeline, run, report, seen)
+                    self._ingest_one(item, pipeline, run, report, seen, recorded)
                 if on_item is not None:
                     on_item(item)
         finally:
@@ -395,6 +400,7 @@ class Store:
         run: int,
         report: IngestReport,
         seen: set[str],
+        recorded: set[tuple[str, str]] | None = None,
     ) -> None:
         sha = content_sha256(article)
         if sha in seen:
@@ -421,27 +427,26 @@ class Store:
                     "the stored text by offsets)",
                 ),
                 report,
+                recorded,
             )
             return
         try:
             result = pipeline.process_article(article)
-        except VeilleError as exc:
-            self._record_failure(
-                run,
-                ArticleFailure(
-                    origin=exc.where or article.origin or article.id,
-                    article_id=article.id,
-                    cause=exc.cause,
-                    fix=exc.fix or "",
-                ),
-                report,
-            )
+        except Exception as exc:  # noqa: BLE001 - one bad article is one failure
+            failure = _article_failure(article, exc, "extracting")
+            self._record_failure(run, failure, report, recorded)
             return
         try:
             added, updated = self._write_article(article, sha, run, result.sources, result.events)
         except IntegrityError:
             # Another writer stored the same article between our check and our commit.
             report.articles_skipped += 1
+            return
+        except (SQLAlchemyError, OSError):
+            raise  # the store itself failed (disk, connection): no article is to blame
+        except Exception as exc:  # noqa: BLE001 - rolled back; one bad article is one failure
+            failure = _article_failure(article, exc, "storing")
+            self._record_failure(run, failure, report, recorded)
             return
         seen.add(sha)
         report.articles_added += 1
@@ -619,16 +624,95 @@ class Store:
             row.events_updated = report.events_updated
             row.failures = len(report.failures)
 
-    def _record_failure(self, run: int, failure: ArticleFailure, report: IngestReport) -> None:
+    def _recorded_failures(self) -> set[tuple[str, str]]:
+        """(article id, cause) of the failures already in ``ingest_errors``."""
+        with self.session() as s:
+            rows = s.execute(
+                select(IngestErrorRow.article_id, IngestErrorRow.cause)
+                .where(IngestErrorRow.article_id.is_not(None))
+                .distinct()
+            )
+            return {(aid, cause) for aid, cause in rows if aid is not None}
+
+    def finish_interrupted_runs(self, *, idle: timedelta = INTERRUPTED_AFTER) -> list[int]:
+        """Close the runs a killed ingest left unfinished (``open_store`` calls this):
+        an unfinished run that wrote nothing for ``idle`` gets its true count of stored
+        articles and failures, the time of its last write as ``finished_at``, and an
+        ``ingest_errors`` row saying it was interrupted. Returns their ids. A run still
+        writing (another process) is left alone: it has written within ``idle``."""
+        now = _now()
+        closed: list[int] = []
+        with self.session() as s, s.begin():
+            for row in s.scalars(select(IngestRunRow).where(IngestRunRow.finished_at.is_(None))):
+                last_article = s.scalar(
+                    select(func.max(ArticleRow.ingested_at)).where(ArticleRow.run_id == row.id)
+                )
+                last_error = s.scalar(
+                    select(func.max(IngestErrorRow.recorded_at)).where(
+                        IngestErrorRow.run_id == row.id
+                    )
+                )
+                last = max(
+                    _aware(t) for t in (row.started_at, last_article, last_error) if t is not None
+                )
+                if now - last < idle:
+                    continue
+                row.articles_added = (
+                    s.scalar(
+                        select(func.count())
+                        .select_from(ArticleRow)
+                        .where(ArticleRow.run_id == row.id)
+                    )
+                    or 0
+                )
+                errors = (
+                    s.scalar(
+                        select(func.count())
+                        .select_from(IngestErrorRow)
+                        .where(IngestErrorRow.run_id == row.id)
+                    )
+                    or 0
+                )
+                s.add(
+                    IngestErrorRow(
+                        run_id=row.id,
+                        origin=f"ingest run {row.id}",
+                        article_id=None,
+                        cause="the ingest stopped before it finished (killed or crashed); "
+                        f"the {row.articles_added} article(s) it stored are kept",
+                        fix="rerun the same ingest: stored articles are skipped, the rest added",
+                        recorded_at=now,
+                    )
+                )
+                row.failures = errors + 1
+                row.finished_at = last
+                closed.append(row.id)
+        return closed
+
+    def _record_failure(
+        self,
+        run: int,
+        failure: ArticleFailure,
+        report: IngestReport,
+        recorded: set[tuple[str, str]] | None = None,
+    ) -> None:
+        """Report ``failure``; write it to ``ingest_errors`` unless the same article
+        already failed there for the same cause (a feed polled every 15 minutes
+        repeats its bad entries: they are recorded once, not once per poll)."""
         report.failures.append(failure)
+        if recorded is not None and failure.article_id is not None:
+            key = (failure.article_id, failure.cause)
+            if key in recorded:
+                return
+            recorded.add(key)
         with self.session() as s, s.begin():
             s.add(
                 IngestErrorRow(
                     run_id=run,
-                    origin=failure.origin,
-                    article_id=failure.article_id,
-                    cause=failure.cause,
-                    fix=failure.fix,
+                    origin=_storable(failure.origin),
+                    article_id=_storable(failure.article_id) if failure.article_id else None,
+                    cause=_storable(failure.cause),
+                    fix=_storable(failure.fix),
                     recorded_at=_now(),
                 )
             )
@@ -648,7 +732,11 @@ class Store:
             cond.append(EventRow.sub_event_type == q.sub_event_type)
         if q.claim:
             cond.append(EventRow.claim_status == q.claim)
-        if q.actor:
+        if q.actor and "\x00" in q.actor:
+            # SQLite's LIKE stops at a NUL ("%\x00%" matches every name); no stored
+            # name holds one, so such a filter matches nothing.
+            cond.append(false())
+        elif q.actor:
             pattern = "%" + _escape_like(q.actor) + "%"
             cond.append(
                 or_(
@@ -880,6 +968,38 @@ class Store:
                 )
             )
         return hits
+
+
+def _article_failure(article: Article, exc: Exception, step: str) -> ArticleFailure:
+    """``exc``, met while ``step`` ``article``, as that article's failure: a
+    ``VeilleError`` with its own cause and fix, anything else as a bug to report."""
+    if isinstance(exc, VeilleError):
+        return ArticleFailure(
+            origin=exc.where or article.origin or article.id,
+            article_id=article.id,
+            cause=exc.cause,
+            fix=exc.fix or "",
+        )
+    detail = " ".join(str(exc).split())[:200]
+    return ArticleFailure(
+        origin=article.origin or article.id,
+        article_id=article.id,
+        cause=f"internal error while {step} the article ({type(exc).__name__}"
+        + (f": {detail})" if detail else ")"),
+        fix="report it as a bug in veille with this article attached; the other articles "
+        "were stored",
+    )
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite gives back naive datetimes; ours are all UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _storable(value: str) -> str:
+    """``value`` with NUL and lone surrogates (a file name's undecodable bytes) replaced
+    by U+FFFD: a failure names what it could not read, and must itself be writable."""
+    return _UNSTORABLE.sub("\ufffd", value)
 
 
 def _escape_like(value: str) -> str:

@@ -120,7 +120,8 @@ def _items(
             except FetchError as exc:
                 yield ArticleFailure(origin=src, cause=exc.cause, fix=exc.fix or "")
                 continue
-            yield from parse_feed(body, origin=final_url, pub_date=pub_date)
+            # Ids keyed by the feed as configured (redirects may move it).
+            yield from parse_feed(body, origin=final_url, source=src, pub_date=pub_date)
         else:
             yield from read_inputs([src], pub_date=pub_date)
 
