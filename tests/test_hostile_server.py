@@ -55,6 +55,9 @@ def test_an_empty_or_short_token_is_refused(store: Store, token: str) -> None:
 
 
 def test_serve_refuses_an_empty_token_saying_the_minimum(tmp_path: Path) -> None:
+    from veille.store import open_store
+
+    open_store(f"sqlite:///{tmp_path / 'x'}").close()  # serve needs an existing store
     done = subprocess.run(
         [
             sys.executable,
