@@ -202,16 +202,9 @@ class Pipeline:
         )
 
     def deduplicate(self, events: Sequence[Event]) -> list[Event]:
-        """Cross-article, cross-lingual deduplication with blocking by country x family."""
-        blocks: dict[tuple[str, str], list[Event]] = {}
-        for ev in events:
-            iso3, fam, _ = dedup.candidate_key(ev)
-            blocks.setdefault((iso3, fam), []).append(ev)
-        merged: list[Event] = []
-        for block in blocks.values():
-            block.sort(key=lambda e: (e.event_date or date.min, e.event_id))
-            merged.extend(dedup.cluster(block))
-        return dedup.finalize(merged)
+        """Cross-article, cross-lingual deduplication (``dedup.Deduplicator``: the policy
+        the store and Spark apply too; the result does not depend on the order)."""
+        return dedup.Deduplicator().across_articles(events)
 
     def process_article(self, article: Article) -> ArticleResult:
         """Events of one article (deduplicated within it). Raises ``VeilleError`` if bad."""
@@ -376,7 +369,7 @@ class Pipeline:
                     anchor = first
         sources = {s.source_id: s for s in an.sources}
         events = [self._to_event(c, article, sources) for c in candidates]
-        return dedup.finalize(dedup.cluster(events, same_article=True)), statements
+        return dedup.Deduplicator().within_article(events), statements
 
     def _places(self, an: _Analysis) -> list[PlaceRef]:
         out: list[PlaceRef] = []

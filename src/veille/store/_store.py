@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import Engine, create_engine, event, func, or_, select, text
+from sqlalchemy import Engine, create_engine, delete, event, func, or_, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -31,6 +31,7 @@ from veille.store._convert import (
 from veille.store._schema import (
     ActorRow,
     ArticleRow,
+    DedupMemberRow,
     EventRow,
     IngestErrorRow,
     IngestRunRow,
@@ -73,6 +74,11 @@ class IngestReport(_Typed):
     failures: list[ArticleFailure] = Field(default_factory=list)
     new_event_ids: list[str] = Field(default_factory=list)
     updated_event_ids: list[str] = Field(default_factory=list)
+    replaced_event_ids: list[str] = Field(
+        default_factory=list,
+        description="Stored events whose id is gone: merged into another event, or "
+        "renamed because a new mention became its smallest (ids are those extract gives).",
+    )
 
 
 class OutletPlaces(_Typed):
@@ -433,26 +439,27 @@ class Store:
             )
             return
         try:
-            added, updated = self._write_article(article, sha, run, result.sources, result.events)
+            added, updated, replaced = self._write_article(
+                article, sha, run, result.sources, result.events, set(report.new_event_ids)
+            )
         except IntegrityError:
             # Another writer stored the same article between our check and our commit.
             report.articles_skipped += 1
             return
         seen.add(sha)
         report.articles_added += 1
-        fresh = list(dict.fromkeys(added))
-        changed = [u for u in dict.fromkeys(updated) if u not in fresh]
-        report.events_added += len(fresh)
-        report.events_updated += len(changed)
-        report.new_event_ids.extend(fresh)
-        report.updated_event_ids.extend(changed)
+        _account(report, added, updated, replaced)
 
     def _write_article(
-        self, article: Article, sha: str, run: int, sources: list[Source], events: list[Event]
-    ) -> tuple[list[str], list[str]]:
+        self,
+        article: Article,
+        sha: str,
+        run: int,
+        sources: list[Source],
+        events: list[Event],
+        run_new: set[str],
+    ) -> tuple[list[str], list[str], list[str]]:
         now = _now()
-        added: list[str] = []
-        updated: list[str] = []
         with self.session() as s, s.begin():
             s.add(
                 ArticleRow(
@@ -471,53 +478,123 @@ class Store:
             )
             for src in sources:
                 s.merge(source_row(src))
-            for ev in events:
-                event_id, is_new = self._merge_or_add(s, ev, sha, now)
-                (added if is_new else updated).append(event_id)
-        return added, updated
+            return self._deduplicate_into(s, article.id, events, now, run_new)
 
-    def _merge_or_add(self, s: Session, ev: Event, salt: str, now: datetime) -> tuple[str, bool]:
-        best: tuple[float, EventRow, Event] | None = None
-        for row in self._block(s, ev):
-            stored = event_from_row(row)
-            score = dedup.match_score(stored, ev)
-            if score >= dedup.SAME_EVENT_THRESHOLD and (best is None or score > best[0]):
-                best = (score, row, stored)
-        if best is not None:
-            _, row, stored = best
-            merged = dedup.merge(stored, ev)
-            self._replace(s, row, merged, now)
-            return merged.event_id, False
-        if s.get(EventRow, ev.event_id) is not None:
-            # Same mention keys as a stored event but not the same happening (e.g. an
-            # article id reused for other text): a new, still deterministic, id.
-            ev = ev.model_copy(update={"event_id": stable_id(ev.event_id, salt)})
-        self._add(s, ev, now, now)
-        return ev.event_id, True
+    def _deduplicate_into(
+        self,
+        s: Session,
+        article_id: str,
+        events: list[Event],
+        now: datetime,
+        run_new: set[str],
+    ) -> tuple[list[str], list[str], list[str]]:
+        """Add one article's events to the stored ones by ``dedup.Deduplicator``'s policy.
 
-    def _block(self, s: Session, ev: Event) -> Sequence[EventRow]:
-        """The stored events ``ev`` could merge with: those of its blocks dated within
-        ``dedup.DATE_WINDOW_DAYS`` of it (as ``dedup.cluster`` compares in memory).
+        The stored members (per-article events) a new event links to name the
+        components it joins; those components are re-clustered with the new events and
+        their stored events replaced. The result is what ``Deduplicator.across_articles``
+        gives over every member at once, so it does not depend on the ingest order.
+        Returns the ids of the new events, of the events that hold mentions stored
+        before this run (``run_new``: the events this run added so far; a rewritten
+        event takes the id of its smallest mention, as ``extract`` gives it) and of the
+        stored events whose id is gone (merged into another or renamed).
+        """
+        policy = dedup.Deduplicator()
+        touched: set[str] = set()
+        for ev in events:
+            for row in self._block(s, ev):
+                if row.component not in touched and policy.linked(self._member(s, row), ev):
+                    touched.add(row.component)
+        rows = (
+            s.scalars(
+                select(DedupMemberRow)
+                .where(DedupMemberRow.component.in_(sorted(touched)))
+                .order_by(DedupMemberRow.id)
+            ).all()
+            if touched
+            else []
+        )
+        members = [(self._member(s, row), row.article_id) for row in rows]
+        old_keys = {
+            m.key()
+            for (ev, _), row in zip(members, rows, strict=True)
+            if row.event_id not in run_new
+            for m in ev.mentions
+        }
+        members += [(ev, article_id) for ev in events]
+        old_ids = {row.event_id for row in rows}
+        created = {
+            r.event_id: r.created_at
+            for r in s.scalars(select(EventRow).where(EventRow.event_id.in_(sorted(old_ids))))
+        }
+        for row in rows:
+            s.delete(row)
+        for event_id in sorted(old_ids):
+            stored = s.get(EventRow, event_id)
+            if stored is not None:
+                s.delete(stored)
+        s.flush()
+        added: list[str] = []
+        updated: list[str] = []
+        member_events = [m for m, _ in members]
+        for component in policy.components(member_events):
+            parts = [members[i] for i in component]
+            merged = dedup.finalize(policy.resolve(m for m, _ in parts))
+            owner: dict[str, str] = {}
+            for ev in merged:
+                if ev.event_id not in old_ids and s.get(EventRow, ev.event_id) is not None:
+                    # The id of a stored event of another component (an article id
+                    # reused for other text): a new, still deterministic, id.
+                    ev = ev.model_copy(update={"event_id": stable_id(ev.event_id, article_id)})
+                self._add(s, ev, created.get(ev.event_id, now), now)
+                absorbed = any(m.key() in old_keys for m in ev.mentions)
+                (updated if absorbed else added).append(ev.event_id)
+                owner.update((m.key(), ev.event_id) for m in ev.mentions)
+            name = min(ev.event_id for ev in merged) if merged else parts[0][0].event_id
+            for ev, source_article in parts:
+                stored_in = next((owner[m.key()] for m in ev.mentions if m.key() in owner), name)
+                s.add(_member_row(ev, source_article, stored_in, name))
+        s.flush()
+        replaced = sorted(old_ids - set(added) - set(updated))
+        return added, updated, replaced
+
+    def _member(self, s: Session, row: DedupMemberRow) -> Event:
+        if row.payload is None:  # stored before members were kept: the event itself
+            stored = s.get(EventRow, row.event_id)
+            if stored is None:
+                raise StoreError(
+                    f"deduplication member {row.id} names event {row.event_id!r}, "
+                    "which is not stored",
+                    fix="the store was changed outside veille; re-ingest into a new store",
+                )
+            return event_from_row(stored)
+        return Event.model_validate(row.payload)
+
+    def _block(self, s: Session, ev: Event) -> Sequence[DedupMemberRow]:
+        """The stored members ``ev`` could link to: those of its blocks dated within
+        ``dedup.DATE_WINDOW_DAYS`` of it, with a place (as ``Deduplicator.components``
+        compares in memory).
 
         Across articles ``dedup.match_score`` is 0 without a date or a place on both
         sides, so such an event loads nothing: the undated block of a country only grows,
         and loading it for every undated event made ingest slower as the store filled.
         """
-        if ev.event_date is None or ev.location is None:
+        if not dedup.comparable(ev) or ev.event_date is None:
             return []
         keys = dedup.neighbour_keys(ev)
         iso3, fam = keys[0][0][:3], keys[0][1]
         weeks = [k[2] for k in keys]
         window = timedelta(days=dedup.DATE_WINDOW_DAYS)
         return s.scalars(
-            select(EventRow)
+            select(DedupMemberRow)
             .where(
-                EventRow.block_iso3 == iso3,
-                EventRow.block_family == fam,
-                EventRow.block_week.in_(weeks),
-                EventRow.event_date.between(ev.event_date - window, ev.event_date + window),
+                DedupMemberRow.block_iso3 == iso3,
+                DedupMemberRow.block_family == fam,
+                DedupMemberRow.block_week.in_(weeks),
+                DedupMemberRow.linkable.is_(True),
+                DedupMemberRow.event_date.between(ev.event_date - window, ev.event_date + window),
             )
-            .order_by(EventRow.created_at, EventRow.event_id)
+            .order_by(DedupMemberRow.id)
         ).all()
 
     def _add(self, s: Session, ev: Event, created: datetime, updated: datetime) -> None:
@@ -531,14 +608,9 @@ class Store:
         s.add(event_row(ev, created_at=created, updated_at=updated))
         s.flush()
 
-    def _replace(self, s: Session, row: EventRow, ev: Event, now: datetime) -> None:
-        created = row.created_at
-        s.delete(row)
-        s.flush()
-        self._add(s, ev, created, now)
-
     def save_events(self, events: Iterable[Event], *, batch: int = 500) -> int:
-        """Store events as they are (replacing any with the same id), without dedup.
+        """Store events as they are (replacing any with the same id), without dedup;
+        each stands as a deduplication member of its own for later ingests.
 
         For imports, tests and benchmarks; ``ingest`` is the way in for articles.
         """
@@ -564,12 +636,16 @@ class Store:
                     s.merge(actor_row(actor))
                 for loc in places.values():
                     s.merge(place_row(loc))
+                if existing:
+                    s.execute(delete(DedupMemberRow).where(DedupMemberRow.event_id.in_(existing)))
                 for ev in pending:
                     if ev.event_id in existing:
                         old = s.get(EventRow, ev.event_id)
                         if old is not None:
                             s.delete(old)
                             s.flush()
+                    # Each saved event stands as one deduplication member of its own.
+                    s.add(_member_row(ev, None, ev.event_id, ev.event_id))
                     for src in ev.sources:
                         if src.source_id in known_sources:
                             s.merge(source_row(src))
@@ -889,3 +965,33 @@ def _snippet(body: str, words: list[str], width: int = 90) -> str:
     head = "…" if start > 0 else ""
     tail = "…" if end < len(body) else ""
     return head + " ".join(body[start:end].split()) + tail
+
+
+def _member_row(ev: Event, article_id: str | None, event_id: str, component: str) -> DedupMemberRow:
+    iso3, family, week = dedup.candidate_key(ev)
+    return DedupMemberRow(
+        article_id=article_id,
+        event_id=event_id,
+        component=component,
+        linkable=dedup.comparable(ev),
+        event_date=ev.event_date,
+        block_iso3=iso3[:3],
+        block_family=family,
+        block_week=week,
+        payload=ev.model_dump(mode="json"),
+    )
+
+
+def _account(report: IngestReport, added: list[str], updated: list[str], gone: list[str]) -> None:
+    """Fold one article's event ids into the run's report: an event is new if it holds
+    no mention stored before the run; an id that a later article replaced is dropped."""
+    earlier = set(report.new_event_ids)
+    new = [i for i in report.new_event_ids if i not in gone]
+    new += [i for i in added if i not in new]
+    changed = [i for i in report.updated_event_ids if i not in gone]
+    changed += [i for i in updated if i not in changed and i not in new]
+    report.new_event_ids = new
+    report.updated_event_ids = changed
+    report.replaced_event_ids += [i for i in gone if i not in earlier]
+    report.events_added = len(new)
+    report.events_updated = len(changed)
