@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import event, text
+from sqlalchemy import event, inspect, text
 
 from veille.dedup import Deduplicator
 from veille.errors import InputError, StoreError
@@ -35,6 +35,7 @@ from veille.model import (
     Source,
 )
 from veille.store import EventQuery, Store, open_store
+from veille.store import _store as store_module
 from veille.store._synthetic import SyntheticPipeline, SyntheticResult, synthetic_item
 
 # ---------------------------------------------------------------------------
@@ -188,6 +189,33 @@ def test_open_migrates_to_head_and_reopens(tmp_path: Path) -> None:
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert int(conn.execute(text("PRAGMA busy_timeout")).scalar() or 0) >= 1000
     s.close()
+
+
+def test_events_stored_before_members_were_kept_become_members(tmp_path: Path) -> None:
+    """Migration 0002 turns each stored event into one deduplication member, so a new
+    report of it still merges into it after the upgrade."""
+    from alembic import command
+    from alembic.config import Config
+
+    articles, pipe = _two_reports_of_one_event()
+    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
+    with open_store(url) as store:
+        store.ingest(articles[:1], pipe)
+        cfg = Config()
+        cfg.set_main_option(
+            "script_location", str(Path(store_module.__file__).with_name("migrations"))
+        )
+        with store.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0001")
+            assert "dedup_members" not in inspect(conn).get_table_names()
+            assert conn.execute(text("SELECT count(*) FROM events")).scalar() == 1
+    with open_store(url) as store:  # upgrades again: the event is backfilled as a member
+        assert store.schema_revision() == "0002"
+        report = store.ingest(articles[1:], pipe)
+        assert (report.events_added, report.events_updated) == (0, 1)
+        [merged] = store.events()
+        assert {m.article_id for m in merged.mentions} == {a.id for a in articles}
 
 
 def test_migrations_create_exactly_the_orm_schema(store: Store) -> None:
