@@ -16,7 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from veille import dedup
-from veille.errors import InputError, VeilleError
+from veille.errors import DataError, InputError, VeilleError
 from veille.extract.events import (
     ActorRef,
     Candidate,
@@ -102,7 +102,7 @@ class Pipeline:
     ) -> None:
         self._model_names = dict(models or {})
         self._nlp: dict[str, Language] = {}
-        self._lexicons: dict[str, Lexicon | None] = {}
+        self._lexicons: dict[str, Lexicon] = {}
         self._geocoder = geocoder
         self._actors = actors
         self._langid: Any = None
@@ -122,12 +122,15 @@ class Pipeline:
             self._nlp[language] = load_spacy(language, package=self._model_names.get(language))
         return self._nlp[language]
 
-    def lexicon(self, language: str) -> Lexicon | None:
+    def lexicon(self, language: str) -> Lexicon:
+        """The event lexicon of ``language``; raises ``DataError`` (cause, file, fix)
+        when it is missing or invalid, for every article that needs it."""
         if language not in self._lexicons:
             try:
                 self._lexicons[language] = Lexicon.load(language)
-            except VeilleError:
-                self._lexicons[language] = None
+            except DataError as exc:  # an article's failure then names the file too
+                cause = f"{exc.cause} (in {exc.where})"
+                raise DataError(cause, where=exc.where, fix=exc.fix) from exc
         return self._lexicons[language]
 
     @property
@@ -328,7 +331,7 @@ class Pipeline:
         for k, seg in enumerate(an.segments):
             lexicon = self.lexicon(seg.language)
             doc = an.docs.get(k)
-            if lexicon is None or doc is None:
+            if doc is None:
                 continue
             extractor = SentenceExtractor(lexicon)
             for sent_start, sent_end, toks in _sentences(doc, seg):
