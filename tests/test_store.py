@@ -434,6 +434,11 @@ def test_ingest_in_any_order_stores_the_events_extract_gives(
         store.ingest(articles[:split], pipe)
         store.ingest(articles[split:], pipe)
         stored = sorted(store.events(), key=lambda e: e.event_id)
+        with store.engine.connect() as conn:  # replaced events left no rows behind
+            mentions = conn.execute(text("SELECT count(*) FROM mentions")).scalar()
+            members = conn.execute(text("SELECT count(*) FROM dedup_members")).scalar()
+        assert mentions == sum(len(e.mentions) for e in stored)
+        assert members == len(CROWDED)
     assert [e.model_dump() for e in stored] == [
         e.model_dump() for e in sorted(expected, key=lambda e: e.event_id)
     ]

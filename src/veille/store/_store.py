@@ -254,9 +254,9 @@ class Store:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        # Actor and place rows this store wrote or read, with their values: ingest
-        # skips the lookup for one it already holds as is (they are reference lists,
-        # written again by every article that names them).
+        # Actor and place rows this store committed, with their values: ingest skips
+        # the lookup for one it already holds as is (they are reference lists, written
+        # again by every article that names them).
         self._known: dict[tuple[str, str], tuple[Any, ...]] = {}
         self._listed: list[ActorRow | PlaceRow] = []  # written by the open transaction
 
