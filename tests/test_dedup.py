@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
+import random
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from veille import dedup
+from veille.dedup.assemble import _best_location
+from veille.geodesy import distance_km
 from veille.model import Actor, Claim, Event, Location, Mention, MentionValues, Plover, Source
 
 IRI = Actor(name="Islamic Resistance in Iraq", id="iri", kind="political_militia", inter=3)
@@ -149,3 +156,167 @@ def test_blocking_keys_cover_the_date_window() -> None:
     weeks = {k[2] for k in dedup.neighbour_keys(e)}
     assert weeks == {"2024-W05", "2024-W06"}
     assert dedup.candidate_key(e) == ("SYR", "armed", "2024-W06")
+
+
+# ---------------------------------------------------------------------------
+# One policy, whatever the order
+
+
+_ACTORS = [None, IRI, Actor(name="Hezbollah", id="hzb", kind="political_militia")]
+_PLACES = [OMAR, CONOCO, DEZ]
+_SUBS = ["Air/drone strike", "Armed clash", "Shelling/artillery/missile attack"]
+_reports = st.lists(
+    st.tuples(
+        st.sampled_from(range(3)),  # place
+        st.sampled_from([4, 5, 6]),  # day
+        st.sampled_from(range(3)),  # sub-event type
+        st.sampled_from(range(3)),  # actor1
+        st.booleans(),  # generic wording
+        st.sampled_from([None, "night", "evening"]),
+    ),
+    min_size=1,
+    max_size=24,
+)
+
+
+def _per_article_events(reports: list[tuple[int, int, int, int, bool, str | None]]) -> list[Event]:
+    out = []
+    for k, (place, day, sub, actor, generic, tod) in enumerate(reports):
+        e = ev(f"art-{k:02d}", 10 * k, loc=_PLACES[place], day=day, sub=_SUBS[sub])
+        e = e.model_copy(update={"actor1": _ACTORS[actor], "time_of_day": tod})
+        e.mentions[0].values.generic = generic
+        out.extend(dedup.finalize([e]))  # per-article events carry their stable id
+    return out
+
+
+@settings(max_examples=150, deadline=None)
+@given(reports=_reports, order=st.randoms(use_true_random=False))
+def test_the_same_mentions_give_the_same_events_whatever_their_order(
+    reports: list[tuple[int, int, int, int, bool, str | None]], order: random.Random
+) -> None:
+    events = _per_article_events(reports)
+    shuffled = list(events)
+    order.shuffle(shuffled)
+    policy = dedup.Deduplicator()
+    first = [e.model_dump() for e in policy.across_articles(events)]
+    assert [e.model_dump() for e in policy.across_articles(shuffled)] == first
+    # and the Spark job's blocked version of the same policy agrees
+    from veille.dedup.blocked import dedup_blocked
+
+    assert [e.model_dump() for e in dedup_blocked(shuffled)] == first
+    # every mention ends up in exactly one event
+    keys = sorted(m.key() for e in policy.across_articles(events) for m in e.mentions)
+    assert keys == sorted(m.key() for e in events for m in e.mentions)
+
+
+def test_a_component_whose_events_disagree_still_splits() -> None:
+    """Two actors linked through a report naming neither stay two events, and which
+    of them the neutral report joins does not depend on the order."""
+    hzb = _ACTORS[2]
+    a, b, c = ev("a", 0, a1=IRI), ev("b", 0, a1=None), ev("c", 0, a1=hzb)
+    parts = [e for x in (a, b, c) for e in dedup.finalize([x])]
+    policy = dedup.Deduplicator()
+    assert len(policy.components(parts)) == 1
+    out = policy.across_articles(parts)
+    assert len(out) == 2
+    assert [e.model_dump() for e in policy.across_articles(parts[::-1])] == [
+        e.model_dump() for e in out
+    ]
+
+
+def test_the_finer_feature_wins_between_equally_precise_geonames_places() -> None:
+    """GeoNames ids all start with "geonames:"; the tie-break must read the place kind."""
+    state = Location(
+        name="Dayr az Zawr Governorate",
+        admin1="Dayr az Zawr Governorate",
+        country="Syria",
+        iso3="SYR",
+        lat=35.0,
+        lon=40.2,
+        geo_precision=2,
+        gazetteer_id="geonames:170793",
+    )
+    city = state.model_copy(
+        update={"name": "Dayr az Zawr", "lat": 35.33, "lon": 40.14, "gazetteer_id": "geonames:1"}
+    )
+    country = state.model_copy(
+        update={"name": "Syria", "admin1": None, "gazetteer_id": "geonames:163843"}
+    )
+    assert _best_location([state, city, country]) == city
+    assert _best_location([country, state]) == state
+    site = city.model_copy(update={"name": "al-Omar oil field", "gazetteer_id": "site:omar"})
+    assert _best_location([city, site]) == site
+
+
+def test_one_great_circle_distance_everywhere() -> None:
+    from veille.eval import gold
+    from veille.geo import _geocoder
+
+    assert _geocoder._haversine_km is distance_km
+    assert gold.distance_km is distance_km and dedup.distance_km is distance_km
+    assert abs(distance_km(48.8566, 2.3522, 51.5074, -0.1278) - 343.6) < 0.5  # Paris-London
+
+
+# ---------------------------------------------------------------------------
+# Blocked dedup (what the Spark job runs per block) against the local dedup, without
+# Spark: many duplicates, many week boundaries.
+
+
+def _spark_event(rng: random.Random, k: int) -> Event:
+    places = [
+        ("Djibo", "BFA", "g:djibo", 14.10, -1.63),
+        ("Arbinda", "BFA", "g:arbinda", 14.23, -0.87),
+        ("Gao", "MLI", "g:gao", 16.27, -0.04),
+    ]
+    name, iso3, gid, lat, lon = rng.choice(places)
+    day = date(2024, 3, 1) + timedelta(days=rng.randrange(28))  # four ISO weeks
+    sub = rng.choice(["Armed clash", "Attack", "Remote explosive/landmine/IED"])
+    article = f"art-{k:04d}"
+    mention = Mention(
+        article_id=article,
+        source_id=article,
+        language="fr",
+        start=0,
+        end=20,
+        text="x" * 20,
+        values=MentionValues(
+            event_date=day,
+            date_precision="day",
+            sub_event_type=sub,
+            location_name=name,
+            location_id=gid,
+            iso3=iso3,
+        ),
+    )
+    from veille.extract.taxonomy import SUB_EVENT_TYPES
+
+    info = SUB_EVENT_TYPES[sub]
+    return Event(
+        event_id=f"ev-{k:04d}",
+        event_date=day,
+        date_precision="day",
+        event_type=info.event_type,
+        sub_event_type=sub,
+        plover=Plover(event_type=info.plover),
+        location=Location(
+            name=name, iso3=iso3, gazetteer_id=gid, lat=lat, lon=lon, geo_precision=1
+        ),
+        mentions=[mention],
+        sources=[Source(source_id=article, article_id=article)],
+    )
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_blocked_dedup_equals_local_dedup(seed: int) -> None:
+    from veille.dedup.blocked import dedup_blocked
+    from veille.pipeline import Pipeline
+
+    rng = random.Random(seed)
+    events = [_spark_event(rng, k) for k in range(400)]
+    local = Pipeline().deduplicate(events)
+    blocked = dedup_blocked(events)
+    assert len(local) < 0.7 * len(events)  # the corpus does exercise merging
+    assert [e.model_dump() for e in blocked] == [e.model_dump() for e in local]
+    # every per-article event ends up in exactly one output event
+    keys = [m.key() for e in blocked for m in e.mentions]
+    assert sorted(keys) == sorted(m.key() for e in events for m in e.mentions)

@@ -74,7 +74,7 @@ def test_an_undecodable_file_name_is_printed_escaped(tmp_path: Path) -> None:
 def test_a_killed_runs_row_is_closed_with_its_true_counts(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'k.sqlite'}"
     with open_store(url) as store:
-        run_id = store._start_run()  # as a killed ingest leaves it: started, never finished
+        run_id = store.start_run()  # as a killed ingest leaves it: started, never finished
         for i in range(3):
             article = Article(id=f"a{i}", text=f"Texte {i}.")
             store._write_article(article, content_sha256(article), run_id, [], [])

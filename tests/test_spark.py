@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import random
 import shutil
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,11 +19,6 @@ import pytest
 
 from veille.model import (
     Event,
-    Location,
-    Mention,
-    MentionValues,
-    Plover,
-    Source,
 )
 
 if TYPE_CHECKING:
@@ -127,69 +121,7 @@ def test_spark_equals_local_pipeline(spark: SparkSession, tmp_path: Path) -> Non
     assert [_order(e) for e in events] == sorted(_order(e) for e in local.events)
 
 
-# ---------------------------------------------------------------------------
-# Blocked dedup (what the job runs per block) against the local dedup, no Spark needed
-# beyond the import: many duplicates, many week boundaries.
-
-
-def _event(rng: random.Random, k: int) -> Event:
-    places = [
-        ("Djibo", "BFA", "g:djibo", 14.10, -1.63),
-        ("Arbinda", "BFA", "g:arbinda", 14.23, -0.87),
-        ("Gao", "MLI", "g:gao", 16.27, -0.04),
-    ]
-    name, iso3, gid, lat, lon = rng.choice(places)
-    day = date(2024, 3, 1) + timedelta(days=rng.randrange(28))  # four ISO weeks
-    sub = rng.choice(["Armed clash", "Attack", "Remote explosive/landmine/IED"])
-    article = f"art-{k:04d}"
-    mention = Mention(
-        article_id=article,
-        source_id=article,
-        language="fr",
-        start=0,
-        end=20,
-        text="x" * 20,
-        values=MentionValues(
-            event_date=day,
-            date_precision="day",
-            sub_event_type=sub,
-            location_name=name,
-            location_id=gid,
-            iso3=iso3,
-        ),
-    )
-    from veille.extract.taxonomy import SUB_EVENT_TYPES
-
-    info = SUB_EVENT_TYPES[sub]
-    return Event(
-        event_id=f"ev-{k:04d}",
-        event_date=day,
-        date_precision="day",
-        event_type=info.event_type,
-        sub_event_type=sub,
-        plover=Plover(event_type=info.plover),
-        location=Location(
-            name=name, iso3=iso3, gazetteer_id=gid, lat=lat, lon=lon, geo_precision=1
-        ),
-        mentions=[mention],
-        sources=[Source(source_id=article, article_id=article)],
-    )
-
-
-@pytest.mark.parametrize("seed", [1, 2, 3])
-def test_blocked_dedup_equals_local_dedup(seed: int) -> None:
-    from veille.pipeline import Pipeline
-    from veille.spark._blocking import dedup_blocked
-
-    rng = random.Random(seed)
-    events = [_event(rng, k) for k in range(400)]
-    local = Pipeline().deduplicate(events)
-    blocked = dedup_blocked(events)
-    assert len(local) < 0.7 * len(events)  # the corpus does exercise merging
-    assert _dumped(blocked) == _dumped(local)
-    # every per-article event ends up in exactly one output event
-    keys = [m.key() for e in blocked for m in e.mentions]
-    assert sorted(keys) == sorted(m.key() for e in events for m in e.mentions)
+# The blocked dedup the job runs per block is tested without Spark in test_dedup.py.
 
 
 def test_inputs_spark_would_skip_or_stop_on_are_clear_errors(

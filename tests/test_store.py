@@ -14,8 +14,9 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import event, text
+from sqlalchemy import event, inspect, text
 
+from veille.dedup import Deduplicator
 from veille.errors import InputError, StoreError
 from veille.extract.taxonomy import SUB_EVENT_TYPES
 from veille.model import (
@@ -34,6 +35,7 @@ from veille.model import (
     Source,
 )
 from veille.store import EventQuery, Store, open_store
+from veille.store import _store as store_module
 from veille.store._synthetic import SyntheticPipeline, SyntheticResult, synthetic_item
 
 # ---------------------------------------------------------------------------
@@ -178,15 +180,42 @@ def events(draw: st.DrawFn, event_id: str | None = None) -> Event:
 def test_open_migrates_to_head_and_reopens(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'a.sqlite'}"
     s = open_store(url)
-    assert s.schema_revision() == "0001"
+    assert s.schema_revision() == "0002"
     s.close()
     s = open_store(url)  # a second open finds the schema current and changes nothing
-    assert s.schema_revision() == "0001"
+    assert s.schema_revision() == "0002"
     with s.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert int(conn.execute(text("PRAGMA busy_timeout")).scalar() or 0) >= 1000
     s.close()
+
+
+def test_events_stored_before_members_were_kept_become_members(tmp_path: Path) -> None:
+    """Migration 0002 turns each stored event into one deduplication member, so a new
+    report of it still merges into it after the upgrade."""
+    from alembic import command
+    from alembic.config import Config
+
+    articles, pipe = _two_reports_of_one_event()
+    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
+    with open_store(url) as store:
+        store.ingest(articles[:1], pipe)
+        cfg = Config()
+        cfg.set_main_option(
+            "script_location", str(Path(store_module.__file__).with_name("migrations"))
+        )
+        with store.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0001")
+            assert "dedup_members" not in inspect(conn).get_table_names()
+            assert conn.execute(text("SELECT count(*) FROM events")).scalar() == 1
+    with open_store(url) as store:  # upgrades again: the event is backfilled as a member
+        assert store.schema_revision() == "0002"
+        report = store.ingest(articles[1:], pipe)
+        assert (report.events_added, report.events_updated) == (0, 1)
+        [merged] = store.events()
+        assert {m.article_id for m in merged.mentions} == {a.id for a in articles}
 
 
 def test_migrations_create_exactly_the_orm_schema(store: Store) -> None:
@@ -306,10 +335,10 @@ def _two_reports_of_one_event() -> tuple[list[Any], SyntheticPipeline]:
     return [a.article, b_article], Pipe([a])
 
 
-def test_a_second_report_merges_into_the_stored_event_and_keeps_its_id(store: Store) -> None:
+def test_a_second_report_merges_into_the_stored_event_with_extracts_id(store: Store) -> None:
     articles, pipe = _two_reports_of_one_event()
     first = store.ingest(articles[:1], pipe)
-    kept_id = first.new_event_ids[0]
+    first_id = first.new_event_ids[0]
     statements: list[str] = []
 
     def log(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
@@ -318,18 +347,34 @@ def test_a_second_report_merges_into_the_stored_event_and_keeps_its_id(store: St
     event.listen(store.engine, "before_cursor_execute", log)
     second = store.ingest(articles[1:], pipe)
     event.remove(store.engine, "before_cursor_execute", log)
+    # The id is the one extract gives the same two reports (their smallest mention's).
+    expected = Deduplicator().across_articles(
+        [ev for a in articles for ev in pipe.process_article(a).events]
+    )
+    assert len(expected) == 1
+    merged_id = expected[0].event_id
     assert (second.events_added, second.events_updated) == (0, 1)
-    assert second.updated_event_ids == [kept_id]
+    assert second.updated_event_ids == [merged_id]
+    assert second.replaced_event_ids == ([first_id] if first_id != merged_id else [])
     stored = store.events()
-    assert [e.event_id for e in stored] == [kept_id]
+    assert [e.event_id for e in stored] == [merged_id]
     assert {s.source_id for s in stored[0].sources} == {
         articles[0].id + "#article",
         "other-outlet#article",
     }
     assert len(stored[0].mentions) == 2
-    # Blocking: stored events were read by their block key only, never all of them.
-    reads = [s for s in statements if "FROM events" in s and "events.event_id = " not in s]
-    assert reads and all("block_iso3" in s and "block_week" in s for s in reads), reads
+    # Blocking: stored members were read by their block key or by the component they
+    # form, stored events by id: never all of them.
+    reads = [s for s in statements if s.lstrip().startswith("SELECT")]
+    members = [s for s in reads if "FROM dedup_members" in s]
+    assert members and all(
+        ("block_iso3" in s and "block_week" in s)
+        or "dedup_members.component IN" in s
+        or "dedup_members.id = " in s  # the payload of a candidate, loaded when needed
+        for s in members
+    ), members
+    events = [s for s in reads if "FROM events" in s]
+    assert all("events.event_id" in s for s in events), events
 
 
 def test_dedup_reads_only_the_stored_events_that_could_match(store: Store) -> None:
@@ -351,6 +396,62 @@ def test_dedup_reads_only_the_stored_events_that_could_match(store: Store) -> No
         unplaced = tuesday.model_copy(update={"location": None})
         assert list(store._block(s, undated)) == []
         assert list(store._block(s, unplaced)) == []
+
+
+def _crowded_items(n: int) -> list[Any]:
+    """Synthetic reports squeezed into three days, so that many are one event."""
+    items = []
+    for i in range(n):
+        item = synthetic_item(i)
+        day = date(2024, 1, 1) + timedelta(days=i % 3)
+        mentions = [
+            m.model_copy(update={"values": m.values.model_copy(update={"event_date": day})})
+            for m in item.event.mentions
+        ]
+        ev = item.event.model_copy(update={"event_date": day, "mentions": mentions})
+        items.append(type(item)(article=item.article, source=item.source, event=ev))
+    return items
+
+
+CROWDED = _crowded_items(40)
+
+
+@settings(
+    max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(order=st.permutations(range(len(CROWDED))), split=st.integers(1, len(CROWDED) - 1))
+def test_ingest_in_any_order_stores_the_events_extract_gives(
+    tmp_path_factory: pytest.TempPathFactory, order: list[int], split: int
+) -> None:
+    """The store holds Deduplicator.across_articles of all the per-article events,
+    field by field and ids included, whatever the order and however many runs."""
+    expected = Deduplicator().across_articles([it.event for it in CROWDED])
+    assert len(expected) < len(CROWDED)  # the input does exercise merging
+    url = f"sqlite:///{tmp_path_factory.mktemp('order') / 'v.sqlite'}"
+    with open_store(url) as store:
+        articles = [CROWDED[i].article for i in order]
+        pipe = SyntheticPipeline(CROWDED)
+        store.ingest(articles[:split], pipe)
+        store.ingest(articles[split:], pipe)
+        stored = sorted(store.events(), key=lambda e: e.event_id)
+        with store.engine.connect() as conn:  # replaced events left no rows behind
+            mentions = conn.execute(text("SELECT count(*) FROM mentions")).scalar()
+            members = conn.execute(text("SELECT count(*) FROM dedup_members")).scalar()
+        assert mentions == sum(len(e.mentions) for e in stored)
+        assert members == len(CROWDED)
+    assert [e.model_dump() for e in stored] == [
+        e.model_dump() for e in sorted(expected, key=lambda e: e.event_id)
+    ]
+
+
+def test_a_run_reports_an_event_new_even_when_a_later_article_renames_it(
+    store: Store,
+) -> None:
+    articles, pipe = _two_reports_of_one_event()
+    report = store.ingest(articles, pipe)
+    assert report.events_added == 1 and report.events_updated == 0
+    assert report.new_event_ids == [e.event_id for e in store.events()]
+    assert report.replaced_event_ids == []
 
 
 def test_failures_are_recorded_and_returned(store: Store) -> None:
@@ -377,7 +478,9 @@ def test_an_id_reused_for_other_text_is_a_failure_not_an_overwrite(store: Store)
     assert art is not None and art.text == items[0].article.text
 
 
-def test_an_interrupted_ingest_leaves_no_half_written_article_and_resumes(store: Store) -> None:
+def test_an_interrupted_ingest_leaves_no_half_written_article_and_resumes(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     items = _items(6)
 
     class Crashing(SyntheticPipeline):
@@ -398,21 +501,21 @@ def test_an_interrupted_ingest_leaves_no_half_written_article_and_resumes(store:
             other = synthetic_item(999).event
             return SyntheticResult(article, result.sources, [result.events[0], other])
 
-    original = store._merge_or_add
+    original = store_module._upsert
     calls = 0
 
-    def flaky(*args: Any) -> tuple[str, bool]:
+    def flaky(*args: Any) -> None:
         nonlocal calls
         calls += 1
-        if calls == 2:
+        if calls == 2:  # after the article row and its sources, before its events
             raise OSError("disk full")
-        return original(*args)
+        original(*args)
 
     events_before = store.count_events()
-    store._merge_or_add = flaky  # type: ignore[method-assign]
+    monkeypatch.setattr(store_module, "_upsert", flaky)
     with pytest.raises(OSError):
         store.ingest([items[3].article], TwoEvents(items))
-    store._merge_or_add = original  # type: ignore[method-assign]
+    monkeypatch.setattr(store_module, "_upsert", original)
     assert store.article(items[3].article.id) is None
     assert store.count_events() == events_before
     report = store.ingest([it.article for it in items], SyntheticPipeline(items))

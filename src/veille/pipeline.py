@@ -16,7 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from veille import dedup
-from veille.errors import InputError, VeilleError
+from veille.errors import DataError, InputError, VeilleError
 from veille.extract.crowd import read_crowds
 from veille.extract.events import (
     ActorRef,
@@ -104,7 +104,7 @@ class Pipeline:
     ) -> None:
         self._model_names = dict(models or {})
         self._nlp: dict[str, Language] = {}
-        self._lexicons: dict[str, Lexicon | None] = {}
+        self._lexicons: dict[str, Lexicon] = {}
         self._geocoder = geocoder
         self._actors = actors
         self._langid: Any = None
@@ -124,12 +124,15 @@ class Pipeline:
             self._nlp[language] = load_spacy(language, package=self._model_names.get(language))
         return self._nlp[language]
 
-    def lexicon(self, language: str) -> Lexicon | None:
+    def lexicon(self, language: str) -> Lexicon:
+        """The event lexicon of ``language``; raises ``DataError`` (cause, file, fix)
+        when it is missing or invalid, for every article that needs it."""
         if language not in self._lexicons:
             try:
                 self._lexicons[language] = Lexicon.load(language)
-            except VeilleError:
-                self._lexicons[language] = None
+            except DataError as exc:  # an article's failure then names the file too
+                cause = f"{exc.cause} (in {exc.where})"
+                raise DataError(cause, where=exc.where, fix=exc.fix) from exc
         return self._lexicons[language]
 
     @property
@@ -204,16 +207,9 @@ class Pipeline:
         )
 
     def deduplicate(self, events: Sequence[Event]) -> list[Event]:
-        """Cross-article, cross-lingual deduplication with blocking by country x family."""
-        blocks: dict[tuple[str, str], list[Event]] = {}
-        for ev in events:
-            iso3, fam, _ = dedup.candidate_key(ev)
-            blocks.setdefault((iso3, fam), []).append(ev)
-        merged: list[Event] = []
-        for block in blocks.values():
-            block.sort(key=lambda e: (e.event_date or date.min, e.event_id))
-            merged.extend(dedup.cluster(block))
-        return dedup.finalize(merged)
+        """Cross-article, cross-lingual deduplication (``dedup.Deduplicator``: the policy
+        the store and Spark apply too; the result does not depend on the order)."""
+        return dedup.Deduplicator().across_articles(events)
 
     def process_article(self, article: Article) -> ArticleResult:
         """Events of one article (deduplicated within it). Raises ``VeilleError`` if bad."""
@@ -337,7 +333,7 @@ class Pipeline:
         for k, seg in enumerate(an.segments):
             lexicon = self.lexicon(seg.language)
             doc = an.docs.get(k)
-            if lexicon is None or doc is None:
+            if doc is None:
                 continue
             extractor = SentenceExtractor(lexicon)
             for sent_start, sent_end, toks in _sentences(doc, seg):
@@ -379,7 +375,7 @@ class Pipeline:
         sources = {s.source_id: s for s in an.sources}
         story = read_story(read_crowds(candidates, self.lexicon))
         events = [self._to_event(c, article, sources) for c in story]
-        return dedup.finalize(dedup.cluster(events, same_article=True)), statements
+        return dedup.Deduplicator().within_article(events), statements
 
     def _places(self, an: _Analysis) -> list[PlaceRef]:
         out: list[PlaceRef] = []

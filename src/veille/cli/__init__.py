@@ -10,6 +10,8 @@ import importlib
 
 import typer
 
+from veille.errors import VeilleError
+
 # Modules that provide commands, each with ``register(app: typer.Typer) -> None``.
 COMMAND_MODULES = (
     "veille.cli.extract_cmd",
@@ -34,13 +36,24 @@ def build_app() -> typer.Typer:
     for module_name in COMMAND_MODULES:
         try:
             module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
-            continue  # command group not built yet
+        except ImportError as exc:
+            # A command group that does not import is a broken install, never a command
+            # to leave out quietly: the user would only see "No such command".
+            raise VeilleError(
+                f"the command module {module_name} cannot be imported "
+                f"({exc.__class__.__name__}: {exc})",
+                where=module_name,
+                fix="reinstall veille (pip install --force-reinstall veille, or "
+                "make .venv/.installed in a checkout)",
+            ) from exc
         module.register(app)
     return app
 
 
 def main() -> None:
-    build_app()()
+    try:
+        app = build_app()
+    except VeilleError as exc:
+        typer.echo(exc.render(), err=True)
+        raise SystemExit(1) from exc
+    app()

@@ -129,9 +129,11 @@ def ingest(
                     fail_usage(exc.render())
             else:
                 from veille.ingest import FetchPolicy, read_inputs
+                from veille.ingest_store import ingest_articles
                 from veille.pipeline import Pipeline
 
-                report = store.ingest(
+                report = ingest_articles(
+                    store,
                     read_inputs(
                         paths,
                         pub_date=published,

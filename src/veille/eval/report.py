@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from veille.errors import InputError
 from veille.eval.gold import Scores, load_gold, score
 from veille.model import Article
 from veille.pipeline import Pipeline
@@ -40,7 +41,16 @@ def gold_scores(pipe: Pipeline, gold: Path, articles: Path, split: str | None) -
     docs = [d for d in load_gold(gold) if split is None or d.split == split]
     pairs = []
     for d in docs:
-        art = arts.get(d.article) or next(iter(arts.values()))
+        art = arts.get(d.article)
+        if art is None and d.article == articles.name and len(arts) == 1:
+            art = next(iter(arts.values()))  # the gold names the file of its one article
+        if art is None:
+            raise InputError(
+                f"the gold document's article {d.article!r} is not in {articles}",
+                where=str(gold),
+                fix=f"give the document the id of an article of {articles.name} (or the "
+                "file's name when it holds a single article), or add the article",
+            )
         pairs.append((d, art))
     result = pipe.run_detailed([a for _, a in pairs])
     return score(pairs, result.events)

@@ -48,6 +48,7 @@ from veille.geo._store import (
     GazetteerStore,
     PlaceRecord,
 )
+from veille.geodesy import distance_km as _haversine_km
 from veille.model import GeoPrecision, Location, Record
 
 MAX_NAME_TOKENS = 8
@@ -278,13 +279,6 @@ class _PersonNames:
         if well_known:
             return any(s < m.start and e == m.end for s, e in spans)
         return any((s, e) != (m.start, m.end) for s, e in spans) or norm in self._in_full_names
-
-
-def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 class Geocoder:

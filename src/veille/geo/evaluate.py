@@ -29,7 +29,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from veille.geo._geocoder import Geocoder, OutletProfile, Toponym, _haversine_km
+from veille.geo._geocoder import Geocoder, OutletProfile, Toponym
+from veille.geodesy import distance_km as _haversine_km
 from veille.model import Record
 
 MISS_KM = 20038.0

@@ -270,16 +270,16 @@ def dedup_rdd(
         .flatMap(lambda kv: _blocking.cluster_block(kv[0], kv[1]))
         .persist()
     )
-    alone = clusters.filter(lambda c: not c.boundary_uids).map(lambda c: c.event)
+    alone = clusters.filter(lambda c: not c.boundary_uids).flatMap(lambda c: c.events)
     boundary = clusters.filter(lambda c: bool(c.boundary_uids))
-    # Union-find per (country, family): only boundary clusters, only their ids and uids.
+    # Union-find per (country, family): only boundary components, their ids and uids.
     joined = (
-        boundary.map(lambda c: (c.group, (c.cluster_id, c.boundary_uids)))
+        boundary.map(lambda c: (c.group, (c.component_id, c.boundary_uids)))
         .groupByKey(numPartitions=n)
         .flatMap(lambda kv: _blocking.join_clusters(kv[1]).items())
     )
     regrouped = (
-        boundary.map(lambda c: (c.cluster_id, c))
+        boundary.map(lambda c: (c.component_id, c))
         .join(joined, numPartitions=n)
         .map(lambda kv: (kv[1][1], kv[1][0]))
         .groupByKey(numPartitions=n)

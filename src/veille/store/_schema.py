@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Date,
     DateTime,
     Double,
@@ -228,3 +229,28 @@ class IngestErrorRow(Base):
     cause: Mapped[str] = mapped_column(Text)
     fix: Mapped[str] = mapped_column(Text)
     recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class DedupMemberRow(Base):
+    """One per-article event as it entered deduplication (a member of a stored event).
+
+    The store keeps the members so that it can re-cluster a component when a new
+    article links to it, and give exactly the events that ``extract`` gives for the same
+    articles, whatever order they were ingested in (``dedup.Deduplicator``). ``payload``
+    is the per-article ``Event``; NULL for a stored event older than this table, which
+    then stands as one member (the stored event itself).
+    """
+
+    __tablename__ = "dedup_members"
+    __table_args__ = (Index("ix_dedup_members_block", "block_iso3", "block_family", "block_week"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    article_id: Mapped[str | None] = mapped_column(Text)
+    event_id: Mapped[str] = mapped_column(String(128), index=True)  # the stored event
+    component: Mapped[str] = mapped_column(String(128), index=True)
+    linkable: Mapped[bool] = mapped_column(Boolean)  # dated and placed (dedup.comparable)
+    event_date: Mapped[date | None] = mapped_column(Date)
+    block_iso3: Mapped[str] = mapped_column(String(3))
+    block_family: Mapped[str] = mapped_column(String(64))
+    block_week: Mapped[str] = mapped_column(String(10))
+    payload: Mapped[JsonValue | None] = mapped_column(JSON)

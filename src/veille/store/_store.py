@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import Engine, create_engine, event, false, func, or_, select, text
+from sqlalchemy import Engine, create_engine, delete, event, false, func, insert, or_, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 from sqlalchemy.sql.elements import ColumnElement
 
 from veille import dedup
@@ -31,6 +31,7 @@ from veille.store._convert import (
 from veille.store._schema import (
     ActorRow,
     ArticleRow,
+    DedupMemberRow,
     EventRow,
     IngestErrorRow,
     IngestRunRow,
@@ -75,6 +76,11 @@ class IngestReport(_Typed):
     failures: list[ArticleFailure] = Field(default_factory=list)
     new_event_ids: list[str] = Field(default_factory=list)
     updated_event_ids: list[str] = Field(default_factory=list)
+    replaced_event_ids: list[str] = Field(
+        default_factory=list,
+        description="Stored events whose id is gone: merged into another event, or "
+        "renamed because a new mention became its smallest (ids are those extract gives).",
+    )
 
 
 class OutletPlaces(_Typed):
@@ -257,6 +263,11 @@ class Store:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        # Actor and place rows this store committed, with their values: ingest skips
+        # the lookup for one it already holds as is (they are reference lists, written
+        # again by every article that names them).
+        self._known: dict[tuple[str, str], tuple[Any, ...]] = {}
+        self._listed: list[ActorRow | PlaceRow] = []  # written by the open transaction
 
     @property
     def dialect(self) -> str:
@@ -308,30 +319,11 @@ class Store:
         *,
         on_item: Callable[[Article | ArticleFailure], None] | None = None,
     ) -> IngestReport:
-        """Process and store articles; idempotent, one transaction per article.
+        """Extract and store articles: ``veille.ingest_store.ingest_articles`` (kept here
+        for callers of the store's API; the store itself only persists)."""
+        from veille.ingest_store import ingest_articles
 
-        An article whose text is already stored is skipped without processing. Each new
-        event is compared with the stored events of its dedup block only (same country,
-        event family and neighbouring week); one that scores at least
-        ``SAME_EVENT_THRESHOLD`` is merged into the stored event, which keeps its id.
-        Failures (bad inputs, pipeline errors) are recorded in ``ingest_errors`` and
-        returned; they never stop the batch. Rerunning an interrupted ingest resumes it.
-        """
-        run = self._start_run()
-        report = IngestReport(run_id=run)
-        seen: set[str] = set()
-        recorded = self._recorded_failures()
-        try:
-            for item in items:
-                if isinstance(item, ArticleFailure):
-                    self._record_failure(run, item, report, recorded)
-                else:
-                    self._ingest_one(item, pipeline, run, report, seen, recorded)
-                if on_item is not None:
-                    on_item(item)
-        finally:
-            self._finish_run(run, report)
-        return report
+        return ingest_articles(self, items, pipeline, on_item=on_item)
 
     def outlet_places(self) -> list[OutletPlaces]:
         """Per outlet of the stored articles, the places of each article's events (for
@@ -393,76 +385,91 @@ class Store:
             lookup()
         return found
 
-    def _ingest_one(
-        self,
-        article: Article,
-        pipeline: ArticleProcessor,
-        run: int,
-        report: IngestReport,
-        seen: set[str],
-        recorded: set[tuple[str, str]] | None = None,
-    ) -> None:
-        sha = content_sha256(article)
-        if sha in seen:
-            report.articles_skipped += 1
-            return
+    def admit(
+        self, articles: Sequence[tuple[Article, str]]
+    ) -> list[Literal["new", "stored"] | ArticleFailure]:
+        """For each (article, text hash): new, already stored, or refused (an article
+        with its id but other text is stored: its events point into that text). One
+        query for all."""
+        if not articles:
+            return []
         with self.session() as s:
-            stored = s.execute(
+            rows = s.execute(
                 select(ArticleRow.id, ArticleRow.sha256).where(
-                    or_(ArticleRow.sha256 == sha, ArticleRow.id == article.id)
+                    or_(
+                        ArticleRow.sha256.in_([sha for _, sha in articles]),
+                        ArticleRow.id.in_([a.id for a, _ in articles]),
+                    )
                 )
             ).all()
-        if any(row.sha256 == sha for row in stored):
-            seen.add(sha)
-            report.articles_skipped += 1
-            return
-        if stored:
-            self._record_failure(
+        hashes = {row.sha256 for row in rows}
+        ids = {row.id for row in rows}
+        out: list[Literal["new", "stored"] | ArticleFailure] = []
+        for article, sha in articles:
+            if sha in hashes:
+                out.append("stored")
+            elif article.id in ids:
+                out.append(
+                    ArticleFailure(
+                        origin=article.origin or article.id,
+                        article_id=article.id,
+                        cause=f"an article with id {article.id!r} but other text is already stored",
+                        fix="give the new version a distinct id (the stored events point "
+                        "into the stored text by offsets)",
+                    )
+                )
+            else:
+                out.append("new")
+        return out
+
+    def persist(
+        self,
+        run: int,
+        result: ProcessedArticle,
+        sha: str,
+        report: IngestReport,
+        recorded: set[tuple[str, str]] | None = None,
+    ) -> bool:
+        """Store one extracted article and its events in one transaction, its events
+        deduplicated into the stored ones; counts it in ``report``. False when another
+        writer stored the same article first (counted as skipped) or when storing it
+        failed for a reason of its own (recorded as its failure; the batch goes on)."""
+        try:
+            added, updated, replaced = self._write_article(
+                result.article,
+                sha,
                 run,
-                ArticleFailure(
-                    origin=article.origin or article.id,
-                    article_id=article.id,
-                    cause=f"an article with id {article.id!r} but other text is already stored",
-                    fix="give the new version a distinct id (the stored events point into "
-                    "the stored text by offsets)",
-                ),
-                report,
-                recorded,
+                result.sources,
+                result.events,
+                set(report.new_event_ids),
             )
-            return
-        try:
-            result = pipeline.process_article(article)
-        except Exception as exc:  # noqa: BLE001 - one bad article is one failure
-            failure = _article_failure(article, exc, "extracting")
-            self._record_failure(run, failure, report, recorded)
-            return
-        try:
-            added, updated = self._write_article(article, sha, run, result.sources, result.events)
         except IntegrityError:
             # Another writer stored the same article between our check and our commit.
             report.articles_skipped += 1
-            return
+            return False
         except (SQLAlchemyError, OSError):
             raise  # the store itself failed (disk, connection): no article is to blame
         except Exception as exc:  # noqa: BLE001 - rolled back; one bad article is one failure
-            failure = _article_failure(article, exc, "storing")
-            self._record_failure(run, failure, report, recorded)
-            return
-        seen.add(sha)
+            failure = _article_failure(result.article, exc, "storing")
+            self.record_failure(run, failure, report, recorded)
+            return False
+        finally:
+            listed, self._listed = self._listed, []
+        self._remember(listed)  # committed
         report.articles_added += 1
-        fresh = list(dict.fromkeys(added))
-        changed = [u for u in dict.fromkeys(updated) if u not in fresh]
-        report.events_added += len(fresh)
-        report.events_updated += len(changed)
-        report.new_event_ids.extend(fresh)
-        report.updated_event_ids.extend(changed)
+        _account(report, added, updated, replaced)
+        return True
 
     def _write_article(
-        self, article: Article, sha: str, run: int, sources: list[Source], events: list[Event]
-    ) -> tuple[list[str], list[str]]:
+        self,
+        article: Article,
+        sha: str,
+        run: int,
+        sources: list[Source],
+        events: list[Event],
+        run_new: set[str],
+    ) -> tuple[list[str], list[str], list[str]]:
         now = _now()
-        added: list[str] = []
-        updated: list[str] = []
         with self.session() as s, s.begin():
             s.add(
                 ArticleRow(
@@ -479,76 +486,189 @@ class Store:
                     run_id=run,
                 )
             )
-            for src in sources:
-                s.merge(source_row(src))
-            for ev in events:
-                event_id, is_new = self._merge_or_add(s, ev, sha, now)
-                (added if is_new else updated).append(event_id)
-        return added, updated
+            return self._deduplicate_into(s, article.id, sources, events, now, run_new)
 
-    def _merge_or_add(self, s: Session, ev: Event, salt: str, now: datetime) -> tuple[str, bool]:
-        best: tuple[float, EventRow, Event] | None = None
-        for row in self._block(s, ev):
-            stored = event_from_row(row)
-            score = dedup.match_score(stored, ev)
-            if score >= dedup.SAME_EVENT_THRESHOLD and (best is None or score > best[0]):
-                best = (score, row, stored)
-        if best is not None:
-            _, row, stored = best
-            merged = dedup.merge(stored, ev)
-            self._replace(s, row, merged, now)
-            return merged.event_id, False
-        if s.get(EventRow, ev.event_id) is not None:
-            # Same mention keys as a stored event but not the same happening (e.g. an
-            # article id reused for other text): a new, still deterministic, id.
-            ev = ev.model_copy(update={"event_id": stable_id(ev.event_id, salt)})
-        self._add(s, ev, now, now)
-        return ev.event_id, True
+    def _deduplicate_into(
+        self,
+        s: Session,
+        article_id: str,
+        sources: list[Source],
+        events: list[Event],
+        now: datetime,
+        run_new: set[str],
+    ) -> tuple[list[str], list[str], list[str]]:
+        """Add one article's events to the stored ones by ``dedup.Deduplicator``'s policy.
 
-    def _block(self, s: Session, ev: Event) -> Sequence[EventRow]:
-        """The stored events ``ev`` could merge with: those of its blocks dated within
-        ``dedup.DATE_WINDOW_DAYS`` of it (as ``dedup.cluster`` compares in memory).
+        The stored members (per-article events) a new event links to name the
+        components it joins; those components are re-clustered with the new events and
+        their stored events replaced. The result is what ``Deduplicator.across_articles``
+        gives over every member at once, so it does not depend on the ingest order.
+        Returns the ids of the new events, of the events that hold mentions stored
+        before this run (``run_new``: the events this run added so far; a rewritten
+        event takes the id of its smallest mention, as ``extract`` gives it) and of the
+        stored events whose id is gone (merged into another or renamed).
+        """
+        policy = dedup.Deduplicator()
+        parsed: dict[int, Event] = {}
+
+        def member(row: DedupMemberRow) -> Event:
+            if row.id not in parsed:
+                parsed[row.id] = self._member(s, row)
+            return parsed[row.id]
+
+        touched: set[str] = set()
+        window = dedup.DATE_WINDOW_DAYS
+        with s.no_autoflush:  # nothing pending can be a stored member: read first
+            candidates = self._blocks(s, events)
+        for ev in events:
+            for row in candidates:
+                if (
+                    row.component not in touched
+                    and _may_link(row, ev, window)
+                    and policy.linked(member(row), ev)
+                ):
+                    touched.add(row.component)
+        rows = (
+            s.scalars(
+                select(DedupMemberRow)
+                .where(DedupMemberRow.component.in_(sorted(touched)))
+                .order_by(DedupMemberRow.id)
+            ).all()
+            if touched
+            else []
+        )
+        members = [(member(row), row.article_id) for row in rows]
+        old_keys = {
+            m.key()
+            for (ev, _), row in zip(members, rows, strict=True)
+            if row.event_id not in run_new
+            for m in ev.mentions
+        }
+        members += [(ev, article_id) for ev in events]
+        old_ids = {row.event_id for row in rows}
+        created: dict[str, datetime] = {}
+        if old_ids:
+            created = {
+                event_id: at
+                for event_id, at in s.execute(
+                    select(EventRow.event_id, EventRow.created_at).where(
+                        EventRow.event_id.in_(sorted(old_ids))
+                    )
+                )
+            }
+            # Their mentions, sources, framing and conflicts go by ON DELETE CASCADE.
+            s.execute(delete(DedupMemberRow).where(DedupMemberRow.id.in_([r.id for r in rows])))
+            s.execute(delete(EventRow).where(EventRow.event_id.in_(sorted(old_ids))))
+        resolved: list[tuple[list[tuple[Event, str | None]], list[Event]]] = [
+            (parts, dedup.finalize(policy.resolve(m for m, _ in parts)))
+            for parts in (
+                [members[i] for i in component]
+                for component in policy.components([m for m, _ in members])
+            )
+        ]
+        fresh = {ev.event_id for _, merged in resolved for ev in merged} - old_ids
+        taken = set(
+            s.scalars(select(EventRow.event_id).where(EventRow.event_id.in_(sorted(fresh))))
+        )
+        added: list[str] = []
+        updated: list[str] = []
+        rows_out: list[EventRow | DedupMemberRow] = []
+        stored: list[Event] = []
+        for parts, merged in resolved:
+            owner: dict[str, str] = {}
+            for ev in merged:
+                if ev.event_id in taken:
+                    # The id of a stored event of another component (an article id
+                    # reused for other text): a new, still deterministic, id.
+                    ev = ev.model_copy(update={"event_id": stable_id(ev.event_id, article_id)})
+                created_at = created.get(ev.event_id, now)
+                rows_out.append(event_row(ev, created_at=created_at, updated_at=now))
+                stored.append(ev)
+                absorbed = any(m.key() in old_keys for m in ev.mentions)
+                (updated if absorbed else added).append(ev.event_id)
+                owner.update((m.key(), ev.event_id) for m in ev.mentions)
+            name = min(ev.event_id for ev in merged) if merged else parts[0][0].event_id
+            for ev, source_article in parts:
+                stored_in = next((owner[m.key()] for m in ev.mentions if m.key() in owner), name)
+                rows_out.append(_member_row(ev, source_article, stored_in, name))
+        # Rows the events point to first (one statement per table), then the events.
+        _upsert(s, [source_row(src) for src in [*sources, *(x for e in stored for x in e.sources)]])
+        listed: list[ActorRow | PlaceRow] = [
+            actor_row(a) for ev in stored for a in (ev.actor1, ev.actor2) if a
+        ]
+        listed += [place_row(ev.location) for ev in stored if ev.location is not None]
+        self._listed = self._unknown(listed)
+        _upsert(s, self._listed)
+        s.flush()
+        _insert_rows(s, rows_out)
+        replaced = sorted(old_ids - set(added) - set(updated))
+        return added, updated, replaced
+
+    def _unknown(self, rows: Sequence[ActorRow | PlaceRow]) -> list[ActorRow | PlaceRow]:
+        """The rows this store has not committed as they are (``_remember``)."""
+        return [r for r in rows if self._known.get(_identity(r)[0]) != _identity(r)[1]]
+
+    def _remember(self, rows: Sequence[ActorRow | PlaceRow]) -> None:
+        """After a commit: these rows are stored with these values."""
+        self._known.update(_identity(r) for r in rows)
+
+    def _member(self, s: Session, row: DedupMemberRow) -> Event:
+        if row.payload is None:  # stored before members were kept: the event itself
+            stored = s.get(EventRow, row.event_id)
+            if stored is None:
+                raise StoreError(
+                    f"deduplication member {row.id} names event {row.event_id!r}, "
+                    "which is not stored",
+                    fix="the store was changed outside veille; re-ingest into a new store",
+                )
+            return event_from_row(stored)
+        return Event.model_validate(row.payload)
+
+    def _block(self, s: Session, ev: Event) -> Sequence[DedupMemberRow]:
+        """The stored members ``ev`` could link to: those of its blocks dated within
+        ``dedup.DATE_WINDOW_DAYS`` of it, with a place (as ``Deduplicator.components``
+        compares in memory).
 
         Across articles ``dedup.match_score`` is 0 without a date or a place on both
         sides, so such an event loads nothing: the undated block of a country only grows,
         and loading it for every undated event made ingest slower as the store filled.
         """
-        if ev.event_date is None or ev.location is None:
-            return []
-        keys = dedup.neighbour_keys(ev)
-        iso3, fam = keys[0][0][:3], keys[0][1]
-        weeks = [k[2] for k in keys]
+        window = dedup.DATE_WINDOW_DAYS
+        return [row for row in self._blocks(s, [ev]) if _may_link(row, ev, window)]
+
+    def _blocks(self, s: Session, events: Sequence[Event]) -> list[DedupMemberRow]:
+        """The stored members any of ``events`` could link to, and maybe a few more
+        (one query per country and family: its weeks, its dates from the earliest
+        event's window to the latest's). ``_may_link`` tells which event each is for."""
+        groups: dict[tuple[str, str], list[Event]] = {}
+        for ev in events:
+            if dedup.comparable(ev):
+                iso3, fam, _ = dedup.candidate_key(ev)
+                groups.setdefault((iso3[:3], fam), []).append(ev)
         window = timedelta(days=dedup.DATE_WINDOW_DAYS)
-        return s.scalars(
-            select(EventRow)
-            .where(
-                EventRow.block_iso3 == iso3,
-                EventRow.block_family == fam,
-                EventRow.block_week.in_(weeks),
-                EventRow.event_date.between(ev.event_date - window, ev.event_date + window),
+        out: list[DedupMemberRow] = []
+        for (iso3, fam), group in groups.items():
+            days = [ev.event_date for ev in group if ev.event_date is not None]
+            weeks = sorted({k[2] for ev in group for k in dedup.neighbour_keys(ev)})
+            out.extend(
+                s.scalars(
+                    select(DedupMemberRow)
+                    .where(
+                        DedupMemberRow.block_iso3 == iso3,
+                        DedupMemberRow.block_family == fam,
+                        DedupMemberRow.block_week.in_(weeks),
+                        DedupMemberRow.linkable.is_(True),
+                        DedupMemberRow.event_date.between(min(days) - window, max(days) + window),
+                    )
+                    .options(defer(DedupMemberRow.payload))  # loaded for the few that may link
+                    .order_by(DedupMemberRow.id)
+                )
             )
-            .order_by(EventRow.created_at, EventRow.event_id)
-        ).all()
-
-    def _add(self, s: Session, ev: Event, created: datetime, updated: datetime) -> None:
-        for src in ev.sources:
-            s.merge(source_row(src))
-        for actor in (ev.actor1, ev.actor2):
-            if actor is not None:
-                s.merge(actor_row(actor))
-        if ev.location is not None:
-            s.merge(place_row(ev.location))
-        s.add(event_row(ev, created_at=created, updated_at=updated))
-        s.flush()
-
-    def _replace(self, s: Session, row: EventRow, ev: Event, now: datetime) -> None:
-        created = row.created_at
-        s.delete(row)
-        s.flush()
-        self._add(s, ev, created, now)
+        return out
 
     def save_events(self, events: Iterable[Event], *, batch: int = 500) -> int:
-        """Store events as they are (replacing any with the same id), without dedup.
+        """Store events as they are (replacing any with the same id), without dedup;
+        each stands as a deduplication member of its own for later ingests.
 
         For imports, tests and benchmarks; ``ingest`` is the way in for articles.
         """
@@ -574,12 +694,16 @@ class Store:
                     s.merge(actor_row(actor))
                 for loc in places.values():
                     s.merge(place_row(loc))
+                if existing:
+                    s.execute(delete(DedupMemberRow).where(DedupMemberRow.event_id.in_(existing)))
                 for ev in pending:
                     if ev.event_id in existing:
                         old = s.get(EventRow, ev.event_id)
                         if old is not None:
                             s.delete(old)
                             s.flush()
+                    # Each saved event stands as one deduplication member of its own.
+                    s.add(_member_row(ev, None, ev.event_id, ev.event_id))
                     for src in ev.sources:
                         if src.source_id in known_sources:
                             s.merge(source_row(src))
@@ -598,7 +722,8 @@ class Store:
             flush()
         return count
 
-    def _start_run(self) -> int:
+    def start_run(self) -> int:
+        """Open an ingest run (``ingest_runs``); its id tags the articles and failures."""
         with self.session() as s, s.begin():
             run = IngestRunRow(
                 started_at=_now(),
@@ -612,7 +737,8 @@ class Store:
             s.flush()
             return run.id
 
-    def _finish_run(self, run: int, report: IngestReport) -> None:
+    def finish_run(self, run: int, report: IngestReport) -> None:
+        """Close an ingest run with its counts."""
         with self.session() as s, s.begin():
             row = s.get(IngestRunRow, run)
             if row is None:
@@ -624,7 +750,7 @@ class Store:
             row.events_updated = report.events_updated
             row.failures = len(report.failures)
 
-    def _recorded_failures(self) -> set[tuple[str, str]]:
+    def recorded_failures(self) -> set[tuple[str, str]]:
         """(article id, cause) of the failures already in ``ingest_errors``."""
         with self.session() as s:
             rows = s.execute(
@@ -689,7 +815,7 @@ class Store:
                 closed.append(row.id)
         return closed
 
-    def _record_failure(
+    def record_failure(
         self,
         run: int,
         failure: ArticleFailure,
@@ -1014,3 +1140,99 @@ def _snippet(body: str, words: list[str], width: int = 90) -> str:
     head = "…" if start > 0 else ""
     tail = "…" if end < len(body) else ""
     return head + " ".join(body[start:end].split()) + tail
+
+
+def _identity(row: ActorRow | PlaceRow) -> tuple[tuple[str, str], tuple[Any, ...]]:
+    (key,) = row.__table__.primary_key
+    values = tuple(getattr(row, c.name) for c in row.__table__.columns)
+    return (row.__tablename__, str(getattr(row, key.name))), values
+
+
+def _insert_rows(s: Session, rows: Sequence[EventRow | DedupMemberRow]) -> None:
+    """Insert new events (with their mentions, sources, framing and conflicts) and
+    members, one executemany per table: the ORM's unit of work costs more than the
+    writes themselves for the few rows of one article."""
+    by_table: dict[Any, list[dict[str, Any]]] = {}
+
+    def collect(row: Any, **fixed: Any) -> None:
+        table = row.__table__
+        values = {
+            c.name: getattr(row, c.name)
+            for c in table.columns
+            if not (c.primary_key and c.autoincrement is True and getattr(row, c.name) is None)
+        }
+        by_table.setdefault(table, []).append(values | fixed)
+
+    for row in rows:
+        collect(row)
+        if isinstance(row, EventRow):
+            for child in (*row.mentions, *row.sources, *row.framing, *row.conflicts):
+                collect(child, event_id=row.event_id)
+    # Parents first: events before the rows that point to them.
+    for table in sorted(by_table, key=lambda t: t.name != "events"):
+        s.execute(insert(table), by_table[table])
+
+
+def _may_link(row: DedupMemberRow, ev: Event, window: int) -> bool:
+    """Whether a stored member is in ``ev``'s blocks and date window (what ``_blocks``
+    loads for a group of events, narrowed to one)."""
+    if ev.event_date is None or row.event_date is None or not dedup.comparable(ev):
+        return False
+    iso3, fam, _ = dedup.candidate_key(ev)
+    return (row.block_iso3, row.block_family) == (iso3[:3], fam) and abs(
+        (row.event_date - ev.event_date).days
+    ) <= window
+
+
+def _member_row(ev: Event, article_id: str | None, event_id: str, component: str) -> DedupMemberRow:
+    iso3, family, week = dedup.candidate_key(ev)
+    return DedupMemberRow(
+        article_id=article_id,
+        event_id=event_id,
+        component=component,
+        linkable=dedup.comparable(ev),
+        event_date=ev.event_date,
+        block_iso3=iso3[:3],
+        block_family=family,
+        block_week=week,
+        payload=ev.model_dump(mode="json"),
+    )
+
+
+def _account(report: IngestReport, added: list[str], updated: list[str], gone: list[str]) -> None:
+    """Fold one article's event ids into the run's report: an event is new if it holds
+    no mention stored before the run; an id that a later article replaced is dropped."""
+    earlier = set(report.new_event_ids)
+    new = [i for i in report.new_event_ids if i not in gone]
+    new += [i for i in added if i not in new]
+    changed = [i for i in report.updated_event_ids if i not in gone]
+    changed += [i for i in updated if i not in changed and i not in new]
+    report.new_event_ids = new
+    report.updated_event_ids = changed
+    report.replaced_event_ids += [i for i in gone if i not in earlier]
+    report.events_added = len(new)
+    report.events_updated = len(changed)
+
+
+def _upsert(s: Session, rows: Sequence[SourceRow | ActorRow | PlaceRow]) -> None:
+    """Insert rows, or update the stored ones with the same primary key where they
+    differ (what ``Session.merge`` does, with one query per table, not per row)."""
+    by_class: dict[type[Any], dict[Any, SourceRow | ActorRow | PlaceRow]] = {}
+    for row in rows:
+        (key_column,) = row.__table__.primary_key
+        by_class.setdefault(type(row), {})[getattr(row, key_column.name)] = row  # last wins
+    for cls, by_key in by_class.items():
+        (key_column,) = cls.__table__.primary_key
+        columns = [c.name for c in cls.__table__.columns]
+        stored = {
+            getattr(r, key_column.name): r
+            for r in s.scalars(select(cls).where(key_column.in_(list(by_key))))
+        }
+        for key, row in by_key.items():
+            old = stored.get(key)
+            if old is None:
+                s.add(row)
+                continue
+            for name in columns:
+                if getattr(old, name) != getattr(row, name):
+                    setattr(old, name, getattr(row, name))

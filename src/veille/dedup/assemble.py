@@ -1,0 +1,269 @@
+"""Field reconciliation: one event from the mentions deduplication put together.
+
+Fields are chosen by evidence (the stated sub-type, the finest date, the most precise
+place, the lowest toll); disagreements are kept as ``conflicts``; the summary, the
+confidence and the stable ids are derived here too. Nothing here decides *which*
+mentions are one event (that is ``match`` and ``cluster``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from veille.extract.taxonomy import SUB_EVENT_TYPES, family
+from veille.model import Conflict, Event, Location, Plover, stable_id
+
+# Within a family, the more severe sub-type wins when mentions disagree (ACLED codes
+# a protest that police dispersed as "Protest with intervention").
+_SEVERITY = {
+    "Peaceful protest": 0,
+    "Protest with intervention": 1,
+    "Excessive force against protesters": 2,
+}
+
+_CLAIM_PRIORITY = {"confirmed": 3, "claimed": 2, "denied": 1, "reported": 0}
+_FEATURE_ORDER = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
+
+
+def merge(kept: Event, new: Event) -> Event:
+    """One event from two: ``kept``'s id, all mentions, fields chosen by evidence."""
+    seen = {m.key() for m in kept.mentions}
+    mentions = [*kept.mentions, *(m for m in new.mentions if m.key() not in seen)]
+    sources = list(kept.sources)
+    for s in new.sources:
+        if all(s.source_id != t.source_id for t in sources):
+            sources.append(s)
+    framing = list(kept.framing)
+    for f in new.framing:
+        if all((f.article_id, f.span) != (g.article_id, g.span) for g in framing):
+            framing.append(f)
+    merged = kept.model_copy(update={"mentions": mentions, "sources": sources, "framing": framing})
+    return _recompute(merged, [kept, new])
+
+
+def _recompute(e: Event, parts: Sequence[Event]) -> Event:
+    ms = e.mentions
+    # Type: the most frequent stated sub-type; unstated ("cette attaque") defers.
+    stated = [
+        m.values.sub_event_type for m in ms if m.values.sub_event_type and not m.values.generic
+    ]
+    if stated and all(x in _SEVERITY for x in stated):
+        sub = max(stated, key=lambda x: _SEVERITY[x])
+    else:
+        sub = Counter(stated).most_common(1)[0][0] if stated else _default_sub(parts)
+    info = SUB_EVENT_TYPES[sub]
+    weapon = next(
+        (m.values.weapon for m in ms if m.values.sub_event_type == sub and m.values.weapon), None
+    )
+    weapon = weapon or next((p.weapon for p in parts if p.weapon), None)
+    plover_mode = next(
+        (p.plover.mode for p in parts if p.sub_event_type == sub and p.plover.mode), None
+    )
+    # Date: a phrase in the text beats an embedded post's own date; finer beats coarser.
+    dated = [m for m in ms if m.values.event_date is not None]
+    rank = {"day": 0, "week": 1, "month": 2, "year": 3}
+    dated.sort(
+        key=lambda m: (m.values.date_from_post, rank.get(m.values.date_precision or "year", 4))
+    )
+    best_date = dated[0].values if dated else None
+    tod = next(
+        (
+            m.values.time_of_day
+            for m in dated
+            if m.values.event_date == (best_date.event_date if best_date else None)
+            and m.values.time_of_day
+        ),
+        None,
+    )
+    location = _best_location([p.location for p in parts])
+    actor1 = next((p.actor1 for p in parts if p.actor1), None)
+    actor2 = next(
+        (p.actor2 for p in parts if p.actor2 and (actor1 is None or p.actor2.id != actor1.id)), None
+    )
+    claims = [p.claim for p in parts if p.claim]
+    claim = max(claims, key=lambda c: _CLAIM_PRIORITY[c.status]) if claims else None
+    tolls = [m.values.fatalities for m in ms if m.values.fatalities is not None]
+    counts = [p.weapon_count for p in parts if p.weapon_count]
+    out = e.model_copy(
+        update={
+            "event_type": info.event_type,
+            "sub_event_type": sub,
+            "plover": Plover(event_type=info.plover, mode=plover_mode),
+            "weapon": weapon,
+            "weapon_count": max(counts) if counts else None,
+            "event_date": best_date.event_date if best_date else None,
+            "date_precision": best_date.date_precision if best_date else None,
+            "time_of_day": tod,
+            "location": location,
+            "actor1": actor1,
+            "actor2": actor2,
+            "claim": claim,
+            "fatalities": min(tolls) if tolls else None,  # ACLED: the lowest reported figure
+        }
+    )
+    out.conflicts = conflicts_of(out)
+    out.notes = summary(out)
+    out.confidence = confidence(out)
+    return out
+
+
+def _default_sub(parts: Sequence[Event]) -> str:
+    for p in parts:
+        if family(p.sub_event_type) == "remote":
+            return p.sub_event_type
+    return parts[0].sub_event_type
+
+
+def _best_location(locs: Iterable[Location | None]) -> Location | None:
+    present = [loc for loc in locs if loc is not None]
+    if not present:
+        return None
+    return min(present, key=lambda loc: (loc.geo_precision, _FEATURE_ORDER.get(_feature(loc), 3)))
+
+
+def _feature(loc: Location) -> str:
+    """The kind of place a location is, for the tie-break between equally precise ones.
+
+    A ``Location`` does not carry the gazetteer's feature, and its id's prefix names the
+    gazetteer ("geonames:", "site:"), not the feature: a curated site is "site:";
+    otherwise a place named as its own country, first- or second-level area is that
+    area, anything else a city.
+    """
+    if (loc.gazetteer_id or "").startswith("site:"):
+        return "site"
+    if loc.country is not None and loc.name == loc.country:
+        return "country"
+    if loc.admin1 is not None and loc.name == loc.admin1:
+        return "admin1"
+    if loc.admin2 is not None and loc.name == loc.admin2:
+        return "admin2"
+    return "city"
+
+
+def conflicts_of(e: Event) -> list[Conflict]:
+    """Fields on which the mentions disagree, with which source said what."""
+    out: list[Conflict] = []
+
+    def collect(field: str, values: list[tuple[str, str]], note: str) -> None:
+        distinct = sorted({v for v, _ in values})
+        if len(distinct) > 1:
+            by_value = {v: s for v, s in reversed(values)}
+            out.append(
+                Conflict(
+                    field=field,
+                    values=distinct if field != "event_date" else _order_dates(e, distinct),
+                    sources=[
+                        by_value[v]
+                        for v in (distinct if field != "event_date" else _order_dates(e, distinct))
+                    ],
+                    note=note,
+                )
+            )
+
+    collect(
+        "event_date",
+        [(m.values.event_date.isoformat(), m.source_id) for m in e.mentions if m.values.event_date],
+        "Sources give different dates; an embedded post's date shows in the reader's time zone.",
+    )
+    collect(
+        "fatalities",
+        [
+            (str(m.values.fatalities), m.source_id)
+            for m in e.mentions
+            if m.values.fatalities is not None
+        ],
+        "Sources give different death tolls; the lowest is used (ACLED convention).",
+    )
+    collect(
+        "claim_status",
+        [
+            (m.values.claim_status, m.source_id)
+            for m in e.mentions
+            if m.values.claim_status in ("denied",)
+        ]
+        + [
+            (m.values.claim_status, m.source_id)
+            for m in e.mentions
+            if m.values.claim_status in ("claimed", "confirmed")
+        ],
+        "One source denies what another claims or confirms.",
+    )
+    return out
+
+
+def _order_dates(e: Event, values: list[str]) -> list[str]:
+    chosen = e.event_date.isoformat() if e.event_date else None
+    return sorted(values, key=lambda v: (v != chosen, v))
+
+
+def summary(e: Event) -> str:
+    """A neutral one-sentence English summary built only from normalised fields."""
+    who = e.actor1.name if e.actor1 else "An unidentified actor"
+    what = e.sub_event_type.lower()
+    target = f" targeting {e.actor2.name}" if e.actor2 else ""
+    where = ""
+    if e.location:
+        parts = [e.location.name]
+        if e.location.admin1 and e.location.admin1 != e.location.name:
+            parts.append(e.location.admin1)
+        if e.location.country and e.location.country not in parts:
+            parts.append(e.location.country)
+        where = " in " + ", ".join(parts)
+    when = f" on {e.event_date.isoformat()}" if e.event_date else ""
+    weapon = f" ({e.weapon})" if e.weapon else ""
+    toll = ""
+    if e.fatalities is not None:
+        toll = f"; {e.fatalities} reported killed"
+    status = ""
+    if e.claim:
+        by = f" by {e.claim.by}" if e.claim.by else ""
+        status = f"; {e.claim.status}{by}"
+    return f"{who}: {what}{weapon}{target}{where}{when}{toll}{status}."
+
+
+def confidence(e: Event) -> float:
+    """A transparent heuristic (not a calibrated probability): evidence present."""
+    score = 0.35
+    score += 0.1 if e.event_date else 0.0
+    score += 0.1 if e.location and e.location.geo_precision <= 2 else 0.05 if e.location else 0.0
+    score += 0.1 if e.actor1 else 0.0
+    score += 0.05 if e.actor2 else 0.0
+    score += 0.1 if any(not m.values.generic for m in e.mentions) else 0.0
+    score += 0.05 * min(3, len({m.source_id for m in e.mentions}) - 1)
+    score += 0.05 if e.claim and e.claim.status in ("claimed", "confirmed") else 0.0
+    return round(min(score, 0.99), 2)
+
+
+def is_anaphoric(e: Event) -> bool:
+    """Every mention is an anaphor ("cette attaque") with nothing of its own."""
+    return all(m.values.anaphoric for m in e.mentions)
+
+
+def assign_ids(events: Iterable[Event]) -> list[Event]:
+    """Stable ids: the same input gives the same ids, whatever the processing order."""
+    out = []
+    for e in events:
+        keys = sorted(m.key() for m in e.mentions)
+        out.append(e.model_copy(update={"event_id": stable_id(keys[0] if keys else e.notes)}))
+    return out
+
+
+def sort_events(events: Iterable[Event]) -> list[Event]:
+    return sorted(
+        events,
+        key=lambda e: (
+            min((m.article_id for m in e.mentions), default=""),
+            min((m.start for m in e.mentions), default=0),
+        ),
+    )
+
+
+def finalize(events: Iterable[Event]) -> list[Event]:
+    """Drop internal markers, recompute derived fields, assign ids, order by text."""
+    out = []
+    for e in events:
+        if is_anaphoric(e):
+            continue  # an anaphor that found no antecedent is not an event by itself
+        out.append(_recompute(e, [e]))
+    return sort_events(assign_ids(out))

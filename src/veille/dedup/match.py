@@ -1,0 +1,155 @@
+"""Whether two events tell one happening: compatibility and a score in [0, 1].
+
+The evidence is structured (event-type family, dates with a window, places by
+identity, containment or distance, canonical actor ids), so it works across
+languages without translation.
+"""
+
+from __future__ import annotations
+
+from veille.dedup.blocking import DATE_WINDOW_DAYS
+from veille.extract.taxonomy import SUB_EVENT_TYPES, family
+from veille.geodesy import distance_km
+from veille.model import Event, Location
+
+SAME_EVENT_THRESHOLD = 0.6  # across articles: needs a shared place and a close date
+SAME_ARTICLE_THRESHOLD = 0.55  # within one article the discourse links mentions too
+NEAR_KM = 25.0
+ADJACENT_CHARS = 40  # mentions closer than this in one text are consecutive sentences
+
+
+def _specific_subs(e: Event) -> set[str]:
+    return {
+        m.values.sub_event_type
+        for m in e.mentions
+        if m.values.sub_event_type and not m.values.generic
+    }
+
+
+def _types_compatible(a: Event, b: Event) -> bool:
+    sa, sb = _specific_subs(a), _specific_subs(b)
+    if sa and sb:
+        return bool(sa & sb)
+    if not sa and not sb:
+        return (
+            family(a.sub_event_type) == family(b.sub_event_type)
+            or _generic_attack(a)
+            or _generic_attack(b)
+        )
+    specific, generic = (a, b) if sa else (b, a)
+    if _generic_attack(generic):
+        return SUB_EVENT_TYPES[specific.sub_event_type].violent
+    return family(generic.sub_event_type) == family(specific.sub_event_type)
+
+
+def _generic_attack(e: Event) -> bool:
+    """A mention whose only type evidence is an unspecific verb ("cibler", "cette attaque")."""
+    return all(m.values.generic for m in e.mentions) and family(e.sub_event_type) != "remote"
+
+
+def _place_relation(a: Location | None, b: Location | None) -> str:
+    """'same', 'near', 'nested' (one contains the other), 'unknown' or 'different'."""
+    if a is None or b is None:
+        return "unknown"
+    if a.gazetteer_id and a.gazetteer_id == b.gazetteer_id:
+        return "same"
+    if a.iso3 and b.iso3 and a.iso3 != b.iso3:
+        return "different"
+    # Two exactly named places (precision 1) are different places however close;
+    # "near" is for approximate ones ("près de X", "the outskirts of Y").
+    if (
+        2 in (a.geo_precision, b.geo_precision)
+        and max(a.geo_precision, b.geo_precision) <= 2
+        and a.lat is not None
+        and b.lat is not None
+        and a.lon is not None
+        and b.lon is not None
+        and distance_km(a.lat, a.lon, b.lat, b.lon) <= NEAR_KM
+    ):
+        return "near"
+    broad_a, broad_b = a.geo_precision == 3, b.geo_precision == 3
+    if broad_a or broad_b:
+        wide, narrow = (a, b) if broad_a and not broad_b else (b, a)
+        if wide.admin1 is None or narrow.admin1 is None or wide.admin1 == narrow.admin1:
+            return "nested"
+        if wide.name == narrow.admin1 or wide.name == narrow.country:
+            return "nested"
+    return "different"
+
+
+def _date_gap(a: Event, b: Event) -> int | None:
+    if a.event_date is None or b.event_date is None:
+        return None
+    return abs((a.event_date - b.event_date).days)
+
+
+def _sources(e: Event) -> set[str]:
+    return {m.source_id for m in e.mentions}
+
+
+def _from_posts_only(e: Event) -> bool:
+    return all(m.values.date_from_post for m in e.mentions if m.values.event_date)
+
+
+def match_score(a: Event, b: Event, *, same_article: bool = False) -> float:
+    """How likely ``a`` and ``b`` describe one happening, in [0, 1] (0: incompatible)."""
+    if not _types_compatible(a, b):
+        return 0.0
+    if a.actor1 and b.actor1 and a.actor1.id != b.actor1.id:
+        return 0.0
+    if a.actor2 and b.actor2 and a.actor2.id != b.actor2.id:
+        return 0.0
+    place = _place_relation(a.location, b.location)
+    if place == "different":
+        return 0.0
+    gap = _date_gap(a, b)
+    if gap is not None and gap > _date_tolerance(a, b):
+        return 0.0
+    if not same_article and (place == "unknown" or gap is None):
+        return 0.0  # across articles, we need a place and a date to say "same event"
+    score = 0.3
+    nested = 0.15 if same_article else 0.05  # "in Kaduna State" alone does not tie two reports
+    score += {"same": 0.35, "near": 0.3, "nested": nested, "unknown": 0.05}[place]
+    if gap is not None:
+        score += 0.25 if gap == 0 else 0.15
+    elif same_article:
+        score += 0.05
+    if same_article and _text_distance(a, b) <= ADJACENT_CHARS:
+        score += 0.15  # the next sentence usually goes on telling the same happening
+    if a.actor1 and b.actor1:
+        score += 0.1
+    if a.actor2 and b.actor2:
+        score += 0.05
+    return round(min(score, 1.0), 3)
+
+
+def _date_tolerance(a: Event, b: Event) -> int:
+    """Days two mentions' dates may differ by and still be one event.
+
+    One source states one date. Across sources a one-day gap is allowed only where it
+    is explainable: an embedded post's date is shown in the reader's time zone, and a
+    night event is dated on either side of midnight. "Tuesday" against "Wednesday
+    evening" in two reports are two events.
+    """
+    shared_source = bool(_sources(a) & _sources(b))
+    from_post = _from_posts_only(a) or _from_posts_only(b)
+    if from_post:
+        return DATE_WINDOW_DAYS
+    if shared_source or a.event_date is None or b.event_date is None:
+        return 0
+    early, late = (a, b) if a.event_date <= b.event_date else (b, a)
+    if early.time_of_day in ("evening", "night") and late.time_of_day in (None, "night", "dawn"):
+        return DATE_WINDOW_DAYS
+    if late.time_of_day in ("night", "dawn") and early.time_of_day in (None, "evening", "night"):
+        return DATE_WINDOW_DAYS
+    return 0
+
+
+def _text_distance(a: Event, b: Event) -> int:
+    best = 10**9
+    for m in a.mentions:
+        for n in b.mentions:
+            if m.article_id == n.article_id:
+                gap = max(n.start - m.end, m.start - n.end, 0)
+                best = min(best, gap)
+    return best
