@@ -36,7 +36,7 @@ def test_french_speaker_place_yields_to_the_clause_place(pipeline: Any) -> None:
 def test_a_peoples_adjective_does_not_place_the_event(pipeline: Any) -> None:
     text = (
         "A missile struck a cargo ship near Aden on Monday. "
-        "Two Filipino sailors were among the dead, the ship's operator said."
+        "Two Indian sailors were among the dead, the operator of the ship said."
     )
     events = _events(pipeline, text)
     assert {e.location.iso3 for e in events if e.location} == {"YEM"}
@@ -60,7 +60,5 @@ def test_who_reports_the_event_is_not_its_actor(pipeline: Any) -> None:
 def test_a_part_of_the_dead_is_not_the_toll(pipeline: Any) -> None:
     en = _events(pipeline, "Five people were killed in Kano on Monday. Two of them were soldiers.")
     assert [e.fatalities for e in en] == [5]
-    fr = _events(
-        pipeline, "Sept personnes, dont trois enfants, ont été tuées lundi à Kharkiv.", "fr"
-    )
-    assert [e.fatalities for e in fr] == [7]
+    fr = _events(pipeline, "Quatre habitants, dont deux enfants, ont été tués lundi à Soumy.", "fr")
+    assert [e.fatalities for e in fr] == [4]

@@ -1148,7 +1148,7 @@ class SentenceExtractor:
         ]
         if not places:
             return [cand]
-        # "Filipino sailors", "un missile russe": a people's adjective says whose, not
+        # "Indian sailors", "un missile russe": a people's adjective says whose, not
         # where; it places the event only when the sentence names no place at all.
         named = [p for p in places if not p.demonym]
         places = named or places
@@ -1183,7 +1183,7 @@ class SentenceExtractor:
     def _attachment(self, place: PlaceRef, cand: Candidate, s: SentenceInput) -> int:
         """How closely the place hangs on the trigger: 0 in the trigger's own clause
         ("ont pris le contrôle de Goma", "struck a market in Kharkiv"), 1 elsewhere in the
-        sentence ("soutenus selon l'ONU et Kinshasa", a dateline, "Washington said").
+        sentence ("selon la préfecture de Mopti", a dateline, "Washington said").
         Arabic has no parse here: every place is as close (0), and specificity decides.
         """
         toks = s.tokens
@@ -1251,7 +1251,7 @@ class SentenceExtractor:
                 window = range(fm.end, min(len(toks), fm.end + 6))
             else:
                 window = range(max(0, fm.start - 4), min(len(toks), fm.end + 4))
-            # "Sept personnes, dont trois enfants, ont été tuées": the number of a noun
+            # "Quatre habitants, dont deux enfants, ont été tués": the number of a noun
             # that hangs on the verb counts however far an apposition pushes it.
             subject_numbers = [
                 t.i

@@ -2,7 +2,7 @@
 
 Sentence extraction sees one sentence. News tells an event over several: the lead gives
 the place and the day, the next sentences give the toll, the weapon, who claimed it
-("Sept personnes ont été tuées, selon le gouverneur"). This component reads the
+("Quatre passants ont péri, d'après la mairie"). This component reads the
 candidates of one article in text order and
 
 - drops *background told in the pluperfect* ("avaient opposé", "had announced") unless
@@ -17,8 +17,8 @@ candidates of one article in text order and
 - gives a candidate with no place of its own the place of the story it continues (the
   nearest placed candidate of the same source and day, before it, else after it).
 
-A sentence that continues the story ("Sept personnes ont été tuées, selon le
-gouverneur") then carries the story's date and place, so deduplication folds it, and
+A sentence that continues the story ("Quatre passants ont péri, d'après la
+mairie") then carries the story's date and place, so deduplication folds it, and
 its toll, into the event it continues instead of leaving a dateless, placeless event.
 
 Inherited values keep their provenance: the date span and place span point at the
@@ -66,7 +66,7 @@ def read_story(
         if pluperfect(c) and not _own_day(c) and not _continues_retrospective(c, kept):
             continue
         if c.sub_event_type in _OWN_PLACE_ONLY and c.place is None:
-            continue  # "150 interpellations dans tout le pays", "placé en garde à vue"
+            continue  # "90 arrests nationwide", "a suspect taken into custody"
         kept.append(c)
     dated = [_with_story_date(c, kept) for c in kept]
     dated = [_with_report_date(c) for c in dated]
@@ -116,8 +116,8 @@ def _own_day(c: Candidate) -> bool:
 
 
 def _continues_retrospective(c: Candidate, before: Sequence[Candidate]) -> bool:
-    """ "Plusieurs explosions avaient retenti samedi soir. Neuf roquettes avaient été
-    tirées sur la base": a retrospective told over two sentences, dated in the first."""
+    """ "Des tirs avaient visé le camp samedi soir. Six obus avaient été tirés sur le
+    poste": a retrospective told over two sentences, dated in the first."""
     prev = next((p for p in reversed(before) if _same_source(p, c)), None)
     if prev is None or not (pluperfect(prev) and _own_day(prev)):
         return False

@@ -391,7 +391,7 @@ def find_date_expressions(
 
     ``anchor`` is the narrative reference for "la veille"-type words; it defaults to
     ``published``. Overlapping phrases are merged so that "samedi soir" or
-    "lundi 5 février à l'aube" come out as one expression. A value outside
+    "mardi 12 mars au matin" come out as one expression. A value outside
     ``plausible_window(published)`` ("0001-01-01", "9999-12-31") is None; a ``published``
     or ``anchor`` outside 1900-2100 counts as unknown.
     """
