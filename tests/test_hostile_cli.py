@@ -13,7 +13,8 @@ import pytest
 
 from veille.ingest import read_inputs
 from veille.model import Article, ArticleFailure
-from veille.store import content_sha256, open_store
+from veille.pipeline import ArticleResult
+from veille.store import IngestReport, content_sha256, open_store
 
 
 def run(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
@@ -77,7 +78,8 @@ def test_a_killed_runs_row_is_closed_with_its_true_counts(tmp_path: Path) -> Non
         run_id = store.start_run()  # as a killed ingest leaves it: started, never finished
         for i in range(3):
             article = Article(id=f"a{i}", text=f"Texte {i}.")
-            store._write_article(article, content_sha256(article), run_id, [], [])
+            done = ArticleResult(article=article, sources=[], events=[])
+            store.persist(run_id, done, content_sha256(article), IngestReport(run_id=run_id))
         assert store.finish_interrupted_runs() == []  # it wrote just now: maybe alive
     with open_store(url) as store:  # the next open leaves a recent run alone too
         assert store.finish_interrupted_runs(idle=timedelta(0)) == [run_id]

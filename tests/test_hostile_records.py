@@ -130,8 +130,8 @@ def test_a_bug_met_on_one_article_fails_that_article_only(pipeline, monkeypatch)
     [failure] = result.failures
     assert failure.article_id == "boom"
     assert (
-        failure.cause
-        == "internal error while extracting events (OverflowError: date value out of range)"
+        failure.cause == "internal error while extracting events from the article "
+        "(OverflowError: date value out of range)"
     )
     assert "report it as a bug" in failure.fix
     assert result.articles_read == 1 and result.events
@@ -155,7 +155,7 @@ def test_a_bug_while_segmenting_fails_that_article_only(pipeline, monkeypatch) -
     ]
     result = pipeline.run_detailed(items)
     assert [f.article_id for f in result.failures] == ["boom"]
-    assert "internal error while segmenting (KeyError" in result.failures[0].cause
+    assert "internal error while segmenting the article (KeyError" in result.failures[0].cause
     assert result.articles_read == 1
 
 

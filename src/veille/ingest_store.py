@@ -21,7 +21,6 @@ from typing import Protocol, runtime_checkable
 from veille.errors import VeilleError
 from veille.model import Article, ArticleFailure
 from veille.store import ArticleProcessor, IngestReport, ProcessedArticle, Store, content_sha256
-from veille.store._store import _article_failure as article_failure
 
 #: Articles extracted together: ``veille.pipeline.BATCH_SIZE``, one ``nlp.pipe`` batch.
 BATCH_SIZE = 32
@@ -145,6 +144,6 @@ def _one_at_a_time(
                     fix=exc.fix or "",
                 )
             except Exception as exc:  # noqa: BLE001 - a bug met on one article is its failure
-                yield article_failure(article, exc, "extracting")
+                yield ArticleFailure.of(article, exc, "extracting events from", "were stored")
 
     return extract

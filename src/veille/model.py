@@ -239,6 +239,31 @@ class ArticleFailure(Record):
         tail = f" Fix: {self.fix}" if self.fix else ""
         return f"{self.origin}: {self.cause}.{tail}"
 
+    @classmethod
+    def of(cls, article: Article, exc: Exception, step: str, rest: str) -> ArticleFailure:
+        """``exc``, met while ``step`` (e.g. "extracting events from") ``article``, as
+        that article's failure: a ``VeilleError`` says its own cause and fix; anything
+        else is a bug met on this article, reported as such while the ``rest`` ("were
+        stored", "were processed") goes on without it."""
+        from veille.errors import VeilleError
+
+        if isinstance(exc, VeilleError):
+            return cls(
+                origin=exc.where or article.origin or article.id,
+                article_id=article.id,
+                cause=exc.cause,
+                fix=exc.fix or "",
+            )
+        detail = " ".join(str(exc).split())[:200]
+        return cls(
+            origin=article.origin or article.id,
+            article_id=article.id,
+            cause=f"internal error while {step} the article ({type(exc).__name__}"
+            + (f": {detail})" if detail else ")"),
+            fix=f"report it as a bug in veille with this article attached; the other "
+            f"articles {rest}",
+        )
+
 
 class RunResult(Record):
     events: list[Event]

@@ -256,7 +256,7 @@ class Pipeline:
             try:
                 events, statements = self._extract(item)
             except Exception as exc:  # noqa: BLE001 - one bad article is one failure
-                yield _failure(item.article, exc, "extracting events")
+                yield _failure(item.article, exc, "extracting events from")
                 continue
             yield ArticleResult(item.article, item.sources, events, statements)
 
@@ -649,25 +649,9 @@ def _generic_default(c: Candidate) -> str:
 
 
 def _failure(article: Article, exc: Exception, step: str) -> ArticleFailure:
-    """The failure of ``article``: a ``VeilleError`` says its own cause and fix; any
-    other exception is a bug met on this article, reported as such so that the batch
-    goes on without it."""
-    if isinstance(exc, VeilleError):
-        return ArticleFailure(
-            origin=article.origin or article.id,
-            article_id=article.id,
-            cause=exc.cause,
-            fix=exc.fix or "",
-        )
-    detail = " ".join(str(exc).split())[:200]
-    return ArticleFailure(
-        origin=article.origin or article.id,
-        article_id=article.id,
-        cause=f"internal error while {step} ({type(exc).__name__}"
-        + (f": {detail})" if detail else ")"),
-        fix="report it as a bug in veille with this article attached; the other articles "
-        "were processed",
-    )
+    """The failure of ``article``; any exception is this article's failure, never the
+    batch's."""
+    return ArticleFailure.of(article, exc, step, "were processed")
 
 
 def _mask_except(text: str, keep: Sequence[Segment]) -> str:

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, defer
 from sqlalchemy.sql.elements import ColumnElement
 
 from veille import dedup
-from veille.errors import MissingExtraError, StoreError, VeilleError
+from veille.errors import MissingExtraError, StoreError
 from veille.model import Article, ArticleFailure, Event, Source, stable_id
 from veille.store._convert import (
     actor_row,
@@ -1097,24 +1097,7 @@ class Store:
 
 
 def _article_failure(article: Article, exc: Exception, step: str) -> ArticleFailure:
-    """``exc``, met while ``step`` ``article``, as that article's failure: a
-    ``VeilleError`` with its own cause and fix, anything else as a bug to report."""
-    if isinstance(exc, VeilleError):
-        return ArticleFailure(
-            origin=exc.where or article.origin or article.id,
-            article_id=article.id,
-            cause=exc.cause,
-            fix=exc.fix or "",
-        )
-    detail = " ".join(str(exc).split())[:200]
-    return ArticleFailure(
-        origin=article.origin or article.id,
-        article_id=article.id,
-        cause=f"internal error while {step} the article ({type(exc).__name__}"
-        + (f": {detail})" if detail else ")"),
-        fix="report it as a bug in veille with this article attached; the other articles "
-        "were stored",
-    )
+    return ArticleFailure.of(article, exc, step, "were stored")
 
 
 def _aware(moment: datetime) -> datetime:
