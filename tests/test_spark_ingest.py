@@ -224,7 +224,10 @@ def test_second_spark_ingest_adds_nothing(ingested: Ingested) -> None:
     assert (second.articles_added, second.events_added, second.events_updated) == (0, 0, 0)
     assert second.articles_skipped == first.articles_added + first.articles_skipped
     assert second.failures == first.failures  # the same bad inputs, reported again
-    assert ingested.spark.ingest_errors(second.run_id) == second.failures
+    # ... but an article's failure already in ingest_errors for the same cause is not
+    # written again (#15: a feed polled every 15 minutes repeats its bad entries).
+    again = [f for f in second.failures if f.article_id is None]
+    assert ingested.spark.ingest_errors(second.run_id) == again
     assert _events(ingested.spark) == _events(ingested.local)
     assert len(_articles(ingested.spark)) == first.articles_added
 
