@@ -51,7 +51,7 @@ def read_crowds(
         if not crowd or _armed_group(c.actor1) or _armed_group(c.actor2):
             out.append(c)
         elif _clash_like(c):
-            out.append(_retyped(c, crowd, lex))
+            out.append(_retyped(c, crowd))
         elif c.sub_event_type == _PEACEFUL and id(c.sentence) in violent_sentences:
             out.append(_as_riot(c))
         else:
@@ -162,7 +162,7 @@ _AR_NUMBERS = frozenset(
 )
 
 
-def _retyped(c: Candidate, crowd: list[int], lex: Lexicon | None) -> Candidate:
+def _retyped(c: Candidate, crowd: list[int]) -> Candidate:
     if _crowd_acts(c, crowd):
         return _as_riot(c)
     if (_state(c.actor1) or _state(c.actor2)) and c.fatalities:
