@@ -62,3 +62,10 @@ def test_a_part_of_the_dead_is_not_the_toll(pipeline: Any) -> None:
     assert [e.fatalities for e in en] == [5]
     fr = _events(pipeline, "Quatre habitants, dont deux enfants, ont été tués lundi à Soumy.", "fr")
     assert [e.fatalities for e in fr] == [4]
+
+
+def test_a_place_word_heading_an_unknown_name_is_no_place_elsewhere(pipeline: Any) -> None:
+    # "Gran" is Hungarian for Esztergom; here it is the first word of a gang's name.
+    text = "Samedi, des membres du gang Gran Grif ont pillé un entrepôt à Saint-Marc, en Haïti."
+    events = _events(pipeline, text, "fr")
+    assert events and {e.location.iso3 for e in events if e.location} == {"HTI"}

@@ -401,9 +401,20 @@ class Pipeline:
                 for ent in doc.ents
                 if ent.label_ in ("PER", "PERSON")
             ]
-            for top in geocoder.geoparse(masked, lang, hints=hints, persons=persons, outlet=outlet):
+            toponyms = geocoder.geoparse(masked, lang, hints=hints, persons=persons, outlet=outlet)
+            hint_starts = sorted(hints)
+            for top in toponyms:
                 place = top.place
                 if place is None:
+                    continue
+                # "the gang Gran Grif": a place word at the head of a longer name the
+                # gazetteer does not know, in a country nothing else in the text names,
+                # is a word of that name (Gran, Hungarian for Esztergom), not a place.
+                if _strictly_inside(
+                    hint_starts, [h[0] for h in hint_starts], top.start, top.end
+                ) and (
+                    place.iso3 not in {t.place.iso3 for t in toponyms if t.place and t is not top}
+                ):
                     continue
                 # "Quelques minutes plus tard": a capitalised determiner is not a village,
                 # whatever the gazetteer knows. The parser's part of speech decides.
