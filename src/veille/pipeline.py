@@ -53,7 +53,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from veille.geo import Geocoder, OutletProfile
+    from veille.geo import Geocoder, OutletProfile, Toponym
     from veille.resolve.actors import ActorResolver
 
 SUPPORTED_LANGUAGES = ("fr", "en", "ar")
@@ -410,11 +410,8 @@ class Pipeline:
                 # "the gang Gran Grif": a place word at the head of a longer name the
                 # gazetteer does not know, in a country nothing else in the text names,
                 # is a word of that name (Gran, Hungarian for Esztergom), not a place.
-                if _strictly_inside(
-                    hint_starts, [h[0] for h in hint_starts], top.start, top.end
-                ) and (
-                    place.iso3 not in {t.place.iso3 for t in toponyms if t.place and t is not top}
-                ):
+                others = {t.place.iso3 for t in toponyms if t.place and t is not top}
+                if place.iso3 not in others and _name_goes_on(masked, hint_starts, top):
                     continue
                 # "Quelques minutes plus tard": a capitalised determiner is not a village,
                 # whatever the gazetteer knows. The parser's part of speech decides.
@@ -599,6 +596,19 @@ def _strictly_inside(spans: list[tuple[int, int]], starts: list[int], start: int
         return False
     s, e = spans[k]
     return end <= e and (s, e) != (start, end)
+
+
+def _name_goes_on(text: str, spans: list[tuple[int, int]], top: Toponym) -> bool:
+    """Whether ``top`` heads a longer NER span (``spans`` sorted, not overlapping) that
+    goes on with a capitalised word: "Gran Grif", not "Khan Younis refugee camp"."""
+    k = bisect.bisect_right([s for s, _ in spans], top.start) - 1
+    if k < 0:
+        return False
+    s, e = spans[k]
+    if s != top.start or e <= top.end:
+        return False
+    rest = text[top.end : e].split()
+    return bool(rest) and rest[0][:1].isupper()
 
 
 def _statement(c: StatementCandidate, article: Article) -> Statement:
