@@ -1019,9 +1019,7 @@ class SentenceExtractor:
         trig_i = _token_at(toks, cand.trigger[0])
         if tok_i is None or trig_i is None or not toks[tok_i].dep:
             return False
-        anchors = {trig_i}
-        if toks[trig_i].pos in ("NOUN", "PROPN"):
-            anchors.add(toks[trig_i].head)
+        anchors = _clause_anchors(toks, trig_i)
         return any(a in anchors for a in [tok_i, *_ancestors(toks, tok_i, limit=5)])
 
     def _date(self, cand: Candidate, s: SentenceInput) -> None:
@@ -1154,14 +1152,13 @@ class SentenceExtractor:
         places = named or places
         clusters = _place_clusters(places, s)
         reps = [min(c, key=_specificity) for c in clusters]
+        attached = [self._attachment(r, cand, s) for r in reps]
         # Two specific places in different countries/provinces joined by a coordination
         # are two events (ACLED: one event per location and day).
         specific = [
             r
-            for r in reps
-            if r.precision <= 2
-            and r.feature not in ("country", "admin1", "region")
-            and self._attachment(r, cand, s) == 0
+            for r, a in zip(reps, attached, strict=True)
+            if r.precision <= 2 and r.feature not in ("country", "admin1", "region") and a == 0
         ]
         if len(specific) >= 2 and self._coordinated(specific, s):
             out: list[Candidate] = []
@@ -1170,14 +1167,11 @@ class SentenceExtractor:
                 clone.place = rep
                 out.append(clone)
             return out
-        cand.place = min(
-            reps,
-            key=lambda r: (
-                self._attachment(r, cand, s),
-                _specificity(r),
-                self._source_side(r, s),
-            ),
+        best = min(
+            range(len(reps)),
+            key=lambda k: (attached[k], _specificity(reps[k]), self._source_side(reps[k], s)),
         )
+        cand.place = reps[best]
         return [cand]
 
     def _attachment(self, place: PlaceRef, cand: Candidate, s: SentenceInput) -> int:
@@ -1191,9 +1185,7 @@ class SentenceExtractor:
         place_i = _token_at(toks, place.start)
         if s.language == "ar" or trig_i is None or place_i is None:
             return 0
-        anchors = {trig_i}
-        if toks[trig_i].pos in ("NOUN", "PROPN"):
-            anchors.add(toks[trig_i].head)  # "launched an attack on X": the verb's clause
+        anchors = _clause_anchors(toks, trig_i)
         for k in [place_i, *_ancestors(toks, place_i, limit=6)]:
             if k in anchors:
                 return 0
@@ -1447,6 +1439,15 @@ def _conditional_present(tok: Tok, toks: list[Tok]) -> bool:
             t.head == tok.head and "VerbForm=Part" in t.morph for t in toks if t.i != tok.i
         )
     return True
+
+
+def _clause_anchors(toks: list[Tok], trig_i: int) -> set[int]:
+    """The tokens that head the trigger's clause: the trigger, and for a nominal trigger
+    the verb it hangs on ("launched an attack on X")."""
+    anchors = {trig_i}
+    if toks[trig_i].pos in ("NOUN", "PROPN"):
+        anchors.add(toks[trig_i].head)
+    return anchors
 
 
 def _specificity(p: PlaceRef) -> tuple[int, int]:
