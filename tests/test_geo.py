@@ -383,6 +383,25 @@ def test_near_a_place_gets_precision_2(geo: Geocoder, text: str, language: str, 
     assert t.place is not None and t.place.feature == "city"
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "span", "precision"),
+    [
+        ("Un obus est tombé sur un marché du centre de Homs.", "fr", "centre de Homs", 1),
+        ("A blast hit a café in central Mosul on Monday.", "en", "central Mosul", 1),
+        ("سقطت قذيفة في وسط حلب مساء أمس", "ar", "وسط حلب", 1),
+        ("Des tirs ont visé un poste au nord de Homs.", "fr", "nord de Homs", 2),
+    ],
+)
+def test_the_centre_of_a_town_is_the_town(
+    geo: Geocoder, text: str, language: str, span: str, precision: int
+) -> None:
+    toponyms = geo.geoparse(text, language)
+    assert_offsets(text, toponyms)
+    t = next(t for t in toponyms if span in t.text)
+    assert t.place is not None and t.place.feature == "city"
+    assert t.geo_precision == precision
+
+
 def test_bare_town_gets_precision_1_and_province_3(geo: Geocoder) -> None:
     text = "Des tirs à Homs et dans la province d'Idleb."
     toponyms = geo.geoparse(text, "fr")

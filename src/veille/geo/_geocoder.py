@@ -17,6 +17,7 @@ from veille.geo._lexicon import (
     AR_CLITIC_BEFORE_DIRECTION,
     AR_DIRECTION_AFTER,
     AR_PLACE_NOUNS,
+    CENTRE_PHRASE,
     CITY_NOUNS,
     DIRECTION_WORDS,
     EN_DEMONYMS,
@@ -1140,7 +1141,8 @@ class Geocoder:
                 precision = self._default_precision(place.feature)
                 if m.precision is not None:
                     if m.phrase_start is not None and place.feature in ("city", "site"):
-                        precision = 2
+                        phrase = text[m.phrase_start : m.start]
+                        precision = 1 if CENTRE_PHRASE.match(phrase) else 2
                     else:
                         precision = max(precision, m.precision)  # type: ignore[assignment]
             out.append(

@@ -148,6 +148,11 @@ VAGUE_BEFORE = re.compile(
     r"|(?<![\w])ريف )$",
     re.IGNORECASE,
 )
+# The centre of a town is in the town: "le centre de X", "central X", "وسط X" keep the
+# town's own precision (1), where "the north of X" is near it (2).
+CENTRE_PHRASE = re.compile(
+    r"^\W*(?:(?:l'|l’|le |la |the )?(?:centre|center|central)\b|[وبف]?وسط\b)", re.I
+)
 # The Arabic direction may carry a clitic ("بشمال", "وجنوب"): not part of the phrase.
 AR_CLITIC_BEFORE_DIRECTION = re.compile(r"^[وفبل]+(?=(?:شمال|جنوب|شرق|غرب|وسط|ريف))")
 # "ريف حلب الشمالي": an adjective after the name stays in the phrase.
