@@ -112,3 +112,43 @@ def test_a_year_dates_an_event_only_when_nothing_more_precise_does(pipeline) -> 
     assert dates("In 2014, gunmen attacked an army base near Mosul.") == [
         (date(2014, 1, 1), "year")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "span"),
+    [
+        ("اندلعت الاحتجاجات في الأول من يناير الماضي", date(2024, 1, 1), "الأول من يناير"),
+        ("وقع الانفجار في الثالث عشر من ديسمبر", date(2023, 12, 13), "الثالث عشر من ديسمبر"),
+        (
+            "قُتل في الحادي والعشرين من مارس (آذار) 2022 قرب الحدود",
+            date(2022, 3, 21),
+            "الحادي والعشرين من مارس (آذار) 2022",
+        ),
+        ("في الثلاثين من شهر نوفمبر بدأ الهجوم", date(2023, 11, 30), "الثلاثين من شهر نوفمبر"),
+    ],
+)
+def test_arabic_days_told_as_ordinals(text: str, expected: date, span: str) -> None:
+    e = only(text, "ar")
+    assert (e.value, e.precision, e.text) == (expected, "day", span)
+
+
+def test_an_arabic_ordinal_without_a_month_is_no_date() -> None:
+    assert [
+        e
+        for e in find_date_expressions("هذا الهجوم الأول من نوعه", "ar", published=PUB)
+        if e.value
+    ] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "tod"),
+    [
+        ("The rocket hit the depot the previous afternoon.", "en", "afternoon"),
+        ("Firing was heard the night before near the bridge.", "en", "night"),
+        ("La nuit précédente, des pillages avaient eu lieu.", "fr", "night"),
+        ("وكانت قذيفة قد سقطت مساء اليوم السابق على السوق", "ar", "evening"),
+    ],
+)
+def test_a_part_of_the_day_before_is_the_day_before(text: str, lang: str, tod: str) -> None:
+    e = only(text, lang, anchor=date(2024, 2, 3))
+    assert (e.value, e.time_of_day) == (date(2024, 2, 2), tod)

@@ -14,10 +14,11 @@ to the most recent such day on or before the reference (news reports the past).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
+from types import MappingProxyType
 from typing import Literal
 
 from veille.model import DatePrecision, Span, TimeOfDay
@@ -162,10 +163,42 @@ _RELATIVE: dict[str, dict[str, int]] = {
 }
 
 # Anchor-relative words: offset from the narrative anchor, not from publication.
+# A part of the day before or after ("the previous afternoon", «la nuit précédente»)
+# is the day before or after too; its time of day is read by the time-of-day pattern.
 _ANCHORED: dict[str, dict[str, int]] = {
-    "fr": {"la veille": -1, "le lendemain": 1, "le même jour": 0, "le jour même": 0},
-    "en": {"the day before": -1, "the previous day": -1, "the next day": 1, "the same day": 0},
-    "ar": {"في اليوم السابق": -1, "في اليوم التالي": 1, "في اليوم نفسه": 0},
+    "fr": {
+        "la veille": -1,
+        "le lendemain": 1,
+        "le même jour": 0,
+        "le jour même": 0,
+        "le même soir": 0,
+        "la nuit précédente": -1,
+        "la soirée précédente": -1,
+        "la matinée précédente": -1,
+    },
+    "en": {
+        "the day before": -1,
+        "the previous day": -1,
+        "the next day": 1,
+        "the same day": 0,
+        "the previous morning": -1,
+        "the previous afternoon": -1,
+        "the previous evening": -1,
+        "the previous night": -1,
+        "the night before": -1,
+        "the evening before": -1,
+        "the following morning": 1,
+        "the next morning": 1,
+        "the same evening": 0,
+    },
+    "ar": {
+        "في اليوم السابق": -1,
+        "في اليوم التالي": 1,
+        "في اليوم نفسه": 0,
+        "الليلة السابقة": -1,
+        "مساء اليوم السابق": -1,
+        "صباح اليوم التالي": 1,
+    },
 }
 
 _TIME_OF_DAY: dict[str, dict[str, TimeOfDay]] = {
@@ -253,6 +286,7 @@ class _Patterns:
     tod: re.Pattern[str]
     numeric: re.Pattern[str]
     overnight: re.Pattern[str] | None
+    ordinal: re.Pattern[str] | None
 
 
 @lru_cache(maxsize=8)
@@ -298,7 +332,35 @@ def _patterns(language: str) -> _Patterns:
             if lang in _OVERNIGHT
             else None
         ),
+        ordinal=(
+            re.compile(
+                rf"{b0}(?P<ord>{_alt(_ar_ordinal_days())})\s+من\s+(?:شهر\s+)?(?P<mo>{mo})"
+                rf"{_AR_ALT_MONTH.format(mo=mo)}(?:\s+(?P<year>\d{{4}}))?{b1}"
+            )
+            if lang == "ar"
+            else None
+        ),
     )
+
+
+# Arabic days told as ordinals: "في الأول من أكتوبر", "الحادي والعشرين من مارس 2023".
+_AR_UNITS = ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع",
+             "الثامن", "التاسع")
+_AR_TENS = {2: "العشرين", 3: "الثلاثين"}
+
+
+@lru_cache(maxsize=1)
+def _ar_ordinal_days() -> Mapping[str, int]:
+    days = {u: i + 1 for i, u in enumerate(_AR_UNITS)}
+    days.update({"الاول": 1, "العاشر": 10, "الحادي عشر": 11, "الثاني عشر": 12})
+    for i, u in enumerate(_AR_UNITS[2:], start=3):
+        days[f"{u} عشر"] = 10 + i
+    for tens, word in _AR_TENS.items():
+        days[word] = tens * 10
+        for i, u in enumerate(("الحادي", *_AR_UNITS[1:]), start=1):
+            if tens * 10 + i <= 31:
+                days[f"{u} و{word}"] = tens * 10 + i
+    return MappingProxyType(days)
 
 
 # "فبراير (شباط)": the Levantine name of the same month, in brackets.
@@ -443,6 +505,11 @@ def _find_unbounded(
         except ValueError:
             continue
         add(m, "explicit", value, "day")
+    if pats.ordinal is not None:
+        for m in pats.ordinal.finditer(text):
+            day = _ar_ordinal_days()[m.group("ord")]
+            year = f" {m.group('year')}" if m.group("year") else ""
+            add(m, "explicit", _day_month_year(f"{day} {m.group('mo')}{year}", lang, published), "day")
     if pats.overnight is not None:
         for m in pats.overnight.finditer(text):
             wd = _lookup(_WEEKDAYS[lang], m.group("second"))
