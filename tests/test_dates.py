@@ -134,9 +134,7 @@ def test_arabic_days_told_as_ordinals(text: str, expected: date, span: str) -> N
 
 def test_an_arabic_ordinal_without_a_month_is_no_date() -> None:
     assert [
-        e
-        for e in find_date_expressions("هذا الهجوم الأول من نوعه", "ar", published=PUB)
-        if e.value
+        e for e in find_date_expressions("هذا الهجوم الأول من نوعه", "ar", published=PUB) if e.value
     ] == []
 
 

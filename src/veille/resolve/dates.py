@@ -344,8 +344,17 @@ def _patterns(language: str) -> _Patterns:
 
 
 # Arabic days told as ordinals: "في الأول من أكتوبر", "الحادي والعشرين من مارس 2023".
-_AR_UNITS = ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع",
-             "الثامن", "التاسع")
+_AR_UNITS = (
+    "الأول",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    "السابع",
+    "الثامن",
+    "التاسع",
+)
 _AR_TENS = {2: "العشرين", 3: "الثلاثين"}
 
 
@@ -509,7 +518,12 @@ def _find_unbounded(
         for m in pats.ordinal.finditer(text):
             day = _ar_ordinal_days()[m.group("ord")]
             year = f" {m.group('year')}" if m.group("year") else ""
-            add(m, "explicit", _day_month_year(f"{day} {m.group('mo')}{year}", lang, published), "day")
+            add(
+                m,
+                "explicit",
+                _day_month_year(f"{day} {m.group('mo')}{year}", lang, published),
+                "day",
+            )
     if pats.overnight is not None:
         for m in pats.overnight.finditer(text):
             wd = _lookup(_WEEKDAYS[lang], m.group("second"))
