@@ -110,3 +110,29 @@ def test_a_banned_gathering_is_no_protest(pipeline: Any) -> None:
         published="2025-03-12",
     )
     assert pipeline.run([art]) == []
+
+
+def test_an_unplaced_event_takes_the_town_the_article_keeps_naming(pipeline: Any) -> None:
+    text = (
+        "Les habitants de Bossangoa vivent dans la peur depuis des semaines. "
+        "La mairie de Bossangoa a demandé des renforts. "
+        "Mardi, des hommes armés ont attaqué le marché de la ville, tuant trois commerçants."
+    )
+    events = _violent(pipeline, text, "fr")
+    assert len(events) == 1
+    loc = events[0].location
+    assert loc is not None and loc.name == "Bossangoa" and loc.geo_precision == 2
+    # The place points at the words that named it.
+    spans = [m.spans.location for m in events[0].mentions if m.spans.location]
+    assert spans and all(text[s:e] == "Bossangoa" for s, e in spans)
+
+
+def test_two_towns_named_as_often_give_no_narrative_place(pipeline: Any) -> None:
+    text = (
+        "Kaga-Bandoro and Bambari have both seen displaced families arrive. "
+        "Aid convoys reached Kaga-Bandoro and Bambari last week. "
+        "On Tuesday gunmen attacked the market, killing three traders."
+    )
+    events = _violent(pipeline, text, "en")
+    assert len(events) == 1
+    assert events[0].location is None

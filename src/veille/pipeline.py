@@ -373,7 +373,7 @@ class Pipeline:
                 if first is not None and seg.kind == "article":
                     anchor = first
         sources = {s.source_id: s for s in an.sources}
-        story = read_story(read_crowds(candidates, self.lexicon))
+        story = read_story(read_crowds(candidates, self.lexicon), places=places)
         events = [self._to_event(c, article, sources) for c in story]
         return dedup.Deduplicator().within_article(events), statements
 
@@ -462,6 +462,10 @@ class Pipeline:
         location = None
         if c.place is not None:
             location = self.geocoder.to_location(c.place.payload)  # type: ignore[arg-type]
+            if (
+                location is not None and c.place.precision > location.geo_precision
+            ):  # a story's place, not the sentence's
+                location = location.model_copy(update={"geo_precision": c.place.precision})
         actor1 = c.actor1.payload if c.actor1 else None
         actor2 = c.actor2.payload if c.actor2 else None
         if (

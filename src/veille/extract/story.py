@@ -15,7 +15,11 @@ candidates of one article in text order and
 - dates a story that dates none of its events on the day of the report, with the
   precision "week" (ACLED's convention for undated reports);
 - gives a candidate with no place of its own the place of the story it continues (the
-  nearest placed candidate of the same source and day, before it, else after it).
+  nearest placed candidate of the same source and day, before it, else after it);
+- gives a candidate still without a place the article's *narrative place*: the town or
+  site the article keeps naming (at least twice, more often than any other), with the
+  precision "near" (2), as the text never says the event happened there in so many
+  words ("la gare de la ville", "the camp" in a story about one town).
 
 A sentence that continues the story ("Quatre passants ont péri, d'après la
 mairie") then carries the story's date and place, so deduplication folds it, and
@@ -28,10 +32,11 @@ returned are copies; the input is not changed.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from veille.extract.events import Candidate
+from veille.extract.events import Candidate, PlaceRef
 from veille.extract.lexicon import Tok, fold
 
 #: Auxiliaries of the pluperfect, by language (folded forms).
@@ -53,13 +58,22 @@ class StoryOptions:
 
     #: Days between two candidates' dates for a place to be inherited.
     place_window_days: int = 1
+    #: Mentions a town needs to be the article's narrative place.
+    narrative_min_mentions: int = 2
+
+
+#: Places precise enough to be a story's narrative place (not a region or a country).
+_NARRATIVE_FEATURES = frozenset({"city", "site"})
 
 
 def read_story(
-    candidates: Sequence[Candidate], options: StoryOptions | None = None
+    candidates: Sequence[Candidate],
+    options: StoryOptions | None = None,
+    places: Sequence[PlaceRef] = (),
 ) -> list[Candidate]:
     """The article's candidates (in text order) with background dropped and the story's
-    date and place given to the sentences that continue it."""
+    date and place given to the sentences that continue it. ``places`` are the article's
+    places (any order), from which its narrative place is read."""
     opts = options or StoryOptions()
     kept: list[Candidate] = []
     for c in candidates:
@@ -70,7 +84,28 @@ def read_story(
         kept.append(c)
     dated = [_with_story_date(c, kept) for c in kept]
     dated = [_with_report_date(c) for c in dated]
-    return [_with_story_place(c, dated, opts) for c in dated]
+    placed = [_with_story_place(c, dated, opts) for c in dated]
+    narrative = narrative_place(places, opts)
+    if narrative is None:
+        return placed
+    return [c if c.place is not None else replace(c, place=narrative) for c in placed]
+
+
+def narrative_place(
+    places: Sequence[PlaceRef], opts: StoryOptions | None = None
+) -> PlaceRef | None:
+    """The town or site an article keeps naming: at least ``narrative_min_mentions``
+    times and more often than any other (a tie names no place). Its first mention is
+    the span; its precision is at least 2, as no sentence places the event there."""
+    opts = opts or StoryOptions()
+    named = [p for p in places if p.place_id and not p.demonym and p.feature in _NARRATIVE_FEATURES]
+    counts = Counter(p.place_id for p in named).most_common(2)
+    if not counts or counts[0][1] < opts.narrative_min_mentions:
+        return None
+    if len(counts) > 1 and counts[1][1] == counts[0][1]:
+        return None
+    first = min((p for p in named if p.place_id == counts[0][0]), key=lambda p: p.start)
+    return replace(first, precision=max(first.precision, 2))
 
 
 def pluperfect(c: Candidate) -> bool:

@@ -516,12 +516,12 @@ def _find_unbounded(
         add(m, "explicit", value, "day")
     if pats.ordinal is not None:
         for m in pats.ordinal.finditer(text):
-            day = _ar_ordinal_days()[m.group("ord")]
-            year = f" {m.group('year')}" if m.group("year") else ""
+            nth = _ar_ordinal_days()[m.group("ord")]
+            in_year = f" {m.group('year')}" if m.group("year") else ""
             add(
                 m,
                 "explicit",
-                _day_month_year(f"{day} {m.group('mo')}{year}", lang, published),
+                _day_month_year(f"{nth} {m.group('mo')}{in_year}", lang, published),
                 "day",
             )
     if pats.overnight is not None:
