@@ -698,10 +698,38 @@ def _sentences(doc: Doc, seg: Segment) -> Iterator[tuple[int, int, list[Tok]]]:
     if seg.language == "ar" or not doc.has_annotation("SENT_START"):
         yield from _arabic_sentences(doc, seg)
         return
-    for sent in doc.sents:
+    for sent in _whole_sentences(doc):
         toks = _tokens(sent, seg.start, sent.start)
         if toks:
             yield seg.start + sent.start_char, seg.start + sent.end_char, toks
+
+
+#: What ends a sentence: a full stop, a question or exclamation mark, an ellipsis,
+#: possibly followed by closing quotes or brackets.
+_SENTENCE_END = re.compile(r"[.!?…](?:\s*['’\"»”)\]])*$")
+
+
+def _whole_sentences(doc: Doc) -> Iterator[Any]:
+    """The parser's sentences, rejoined where it cut one in the middle.
+
+    The statistical sentence splitter sometimes cuts before a capitalised name or a
+    hyphenated word ("de type | Shahed a frappé", "une station | - | service"). A
+    sentence ends at terminal punctuation or a line break; a piece that ends with
+    neither is joined to the next one (each piece keeps its own parse tree).
+    """
+    start: int | None = None
+    sents = list(doc.sents)
+    for k, sent in enumerate(sents):
+        if start is None:
+            start = sent.start
+        last = k == len(sents) - 1
+        ends = _SENTENCE_END.search(sent.text.rstrip()) is not None
+        breaks = "\n" in sent.text_with_ws[len(sent.text.rstrip()) :] or (
+            not last and "\n" in doc.text[sent.end_char : sents[k + 1].start_char]
+        )
+        if last or ends or breaks or not sent.text.strip():
+            yield doc[start : sent.end]
+            start = None
 
 
 def _tokens(span: Any, base: int, first: int) -> list[Tok]:

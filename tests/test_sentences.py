@@ -1,0 +1,40 @@
+"""Sentence boundaries: the parser's cuts rejoined where no sentence ended.
+
+Every sentence here was written for these tests.
+"""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from veille.pipeline import _whole_sentences
+
+
+def _doc(words: list[str], spaces: list[bool], starts: set[int]) -> Doc:
+    doc = Doc(spacy.blank("fr").vocab, words=words, spaces=spaces)
+    for i, tok in enumerate(doc):
+        tok.is_sent_start = i in starts
+    return doc
+
+
+def test_a_cut_without_terminal_punctuation_is_rejoined() -> None:
+    words = ["Un", "missile", "de", "type", "Iskander", "a", "frappé", "Odessa", ".", "Rien", "."]
+    doc = _doc(words, [True] * 7 + [False, True, False, False], {0, 4, 9})
+    assert [s.text for s in _whole_sentences(doc)] == [
+        "Un missile de type Iskander a frappé Odessa.",
+        "Rien.",
+    ]
+
+
+def test_a_line_break_ends_a_sentence_without_punctuation() -> None:
+    words = ["Frappes", "sur", "Odessa", "\n", "Trois", "morts", "."]
+    doc = _doc(words, [True, True, False, False, True, False, False], {0, 4})
+    assert [s.text.strip() for s in _whole_sentences(doc)] == ["Frappes sur Odessa", "Trois morts."]
+
+
+def test_a_closing_quote_after_the_full_stop_ends_the_sentence() -> None:
+    words = ["Il", "a", "dit", "«", "non", ".", "»", "Puis", "il", "est", "parti", "."]
+    spaces = [True, True, True, True, False, True, True, True, True, True, False, False]
+    doc = _doc(words, spaces, {0, 7})
+    assert len(list(_whole_sentences(doc))) == 2
