@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from veille.extract.events import Candidate
+from veille.extract.candidate import Candidate
 from veille.extract.lexicon import Tok, fold
 
 #: Auxiliaries of the pluperfect, by language (folded forms).
