@@ -17,17 +17,17 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from veille import dedup
 from veille.errors import DataError, InputError, VeilleError
-from veille.extract.crowd import read_crowds
-from veille.extract.events import (
+from veille.extract.candidate import (
     ActorRef,
     Candidate,
     FramingRef,
     PlaceRef,
-    SentenceExtractor,
     SentenceInput,
     StatementCandidate,
 )
+from veille.extract.crowd import read_crowds
 from veille.extract.lexicon import Lexicon, Tok
+from veille.extract.sentence import SentenceExtractor
 from veille.extract.story import read_story
 from veille.extract.taxonomy import SUB_EVENT_TYPES
 from veille.model import (

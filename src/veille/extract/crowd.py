@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from veille.extract.events import ActorRef, Candidate
+from veille.extract.candidate import ActorRef, Candidate
 from veille.extract.lexicon import Lexicon
 from veille.model import Actor
 

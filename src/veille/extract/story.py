@@ -36,7 +36,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from veille.extract.events import Candidate, PlaceRef
+from veille.extract.candidate import Candidate, PlaceRef
 from veille.extract.lexicon import Tok, fold
 
 #: Auxiliaries of the pluperfect, by language (folded forms).

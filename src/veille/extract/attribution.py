@@ -1,0 +1,104 @@
+"""Attribution: who vouches for an event and how. A denial, a claim of responsibility
+(an actor's own account, "affirme avoir abattu"), a confirmation by an authority, or a
+plain report by the media, the article or a post."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from veille.extract.candidate import ActorRef, SentenceInput
+from veille.extract.lexicon import Lexicon, Match, Tok, fold
+from veille.extract.syntax import span
+from veille.model import ClaimStatus, Span
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    status: ClaimStatus = "reported"
+    by: str | None = None  # the name of who claims, confirms or denies
+    via: str | None = None  # statement | official | media | report | article | post
+    span: Span | None = None
+    # Who claims it did it, for an event whose roles named no agent: its actor 1.
+    agent: ActorRef | None = None
+
+
+def attribute(
+    lex: Lexicon,
+    toks: list[Tok],
+    s: SentenceInput,
+    actor1: ActorRef | None,
+    actor2: ActorRef | None,
+) -> Attribution:
+    """How the sentence attributes the event whose roles are ``actor1``/``actor2``."""
+    deny = lex.deny.find(toks)
+    claim = lex.claim.find(toks)
+    confirm = lex.confirm.find(toks)
+    statement = lex.statement.find(toks)
+    report = lex.report.find(toks)
+
+    def subject_actor(cue_start: int) -> ActorRef | None:
+        before = [a for a in s.actors if a.end <= toks[cue_start].start]
+        return before[-1] if before else None
+
+    if deny:
+        d = deny[0]
+        who = subject_actor(d.start)
+        return Attribution("denied", actor_name(who), "statement", span(toks, d))
+    found = self_claim(lex, toks)
+    if found is not None and not claim:
+        claim = [found]
+    if claim:
+        c = claim[0]
+        who = subject_actor(c.start) or actor1
+        agent = None
+        if (
+            actor1 is None
+            and who is not None
+            and (actor2 is None or who.actor_id != actor2.actor_id)
+        ):
+            agent = who
+        return Attribution("claimed", actor_name(who), "statement", span(toks, c), agent)
+    quoted = any(q in s.text for q in ("«", "»", "“", '"'))
+    if statement and quoted and actor1 is not None:
+        return Attribution("claimed", actor_name(actor1), "statement", span(toks, statement[0]))
+    if confirm:
+        c = confirm[0]
+        official = lex.official_nouns.find(toks) or subject_actor(c.start) is not None
+        if official:
+            who = subject_actor(c.start)
+            return Attribution("confirmed", actor_name(who), "official", span(toks, c))
+    if report:
+        r = report[0]
+        where = span(toks, r)
+        officials = [o for o in lex.official_nouns.find(toks) if abs(o.start - r.start) <= 5]
+        if officials and not lex.reporter_nouns.find(toks[r.start : r.start + 6]):
+            # "selon le ministère de la Santé", "a indiqué la police": an authority
+            # that is not the perpetrator vouches for it.
+            near = [a for a in s.actors if abs(a.start - toks[officials[0].start].start) <= 40]
+            by = actor_name(near[0]) if near else None
+            if near and actor1 is not None and near[0].actor_id == actor1.actor_id:
+                # An army announcing its own operation claims it; it does not confirm it.
+                return Attribution("claimed", by, "statement", where)
+            return Attribution("confirmed", by, "official", where)
+        via = "media" if lex.reporter_nouns.find(toks) else "report"
+        return Attribution("reported", None, via, where)
+    return Attribution("reported", None, "article" if s.source_kind == "article" else "post")
+
+
+def self_claim(lex: Lexicon, toks: list[Tok]) -> Match | None:
+    """A claim verb followed, within a few words, by a perfect infinitive."""
+    for cv in lex.claim_verbs.find(toks):
+        for k in range(cv.end, min(len(toks) - 1, cv.end + 5)):
+            aux, part = toks[k], toks[k + 1]
+            if fold(aux.text) in lex.perfect_auxiliaries and (
+                "VerbForm=Part" in part.morph or part.pos == "VERB"
+            ):
+                return Match(cv.start, k + 2, "self-claim")
+    return None
+
+
+def actor_name(ref: ActorRef | None) -> str | None:
+    """The name an attribution gives: the actor's name, else its id."""
+    if ref is None:
+        return None
+    return str(getattr(ref.payload, "name", None) or ref.actor_id)

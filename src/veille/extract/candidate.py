@@ -1,0 +1,127 @@
+"""What extraction reads and writes: a sentence's input and the candidates found in it.
+
+``SentenceInput`` is one analysed sentence with the actors, places, framing terms and
+date expressions found in it; ``Candidate`` is one event mention (before merging) and
+``StatementCandidate`` one non-violent PLOVER record. The readers in this package return
+typed values; ``veille.extract.sentence`` puts them into a candidate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from veille.extract.lexicon import Tok
+from veille.extract.taxonomy import family
+from veille.model import ClaimStatus, DatePrecision, Span, TimeOfDay
+from veille.resolve.dates import DateExpression
+
+
+@dataclass(slots=True)
+class ActorRef:
+    """An actor found in the text (from veille.resolve.actors), in sentence terms."""
+
+    start: int
+    end: int
+    actor_id: str
+    framed: bool
+    payload: object  # the resolver's Actor record
+
+
+@dataclass(slots=True)
+class PlaceRef:
+    start: int
+    end: int
+    text: str
+    payload: object  # veille.geo.Toponym
+    iso3: str | None
+    admin1: str | None
+    feature: str
+    precision: int
+    lat: float | None
+    lon: float | None
+    place_id: str | None
+    demonym: bool = False  # read from a people's adjective: whose, not where
+
+
+@dataclass(slots=True)
+class FramingRef:
+    start: int
+    end: int
+    term: str
+    actor_id: str | None
+
+
+@dataclass(slots=True)
+class SentenceInput:
+    tokens: list[Tok]
+    start: int
+    end: int
+    text: str  # article text[start:end]
+    language: str
+    source_id: str
+    source_kind: str
+    published: date | None
+    dates: list[DateExpression]
+    actors: list[ActorRef]
+    places: list[PlaceRef]
+    framing: list[FramingRef]
+    post_date_span: Span | None = None
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One event mention found in one sentence, before merging."""
+
+    sentence: SentenceInput
+    trigger: Span
+    sub_event_type: str | None  # None: generic, decided by merging or defaults
+    generic: str | None
+    default_sub: str | None
+    rank: int
+    mode: str | None
+    weapon: str | None = None
+    weapon_span: Span | None = None
+    weapon_count: int | None = None
+    actor1: ActorRef | None = None
+    actor2: ActorRef | None = None
+    claim_status: ClaimStatus = "reported"
+    claim_by: str | None = None
+    claim_via: str | None = None
+    claim_span: Span | None = None
+    event_date: date | None = None
+    date_precision: DatePrecision | None = None
+    time_of_day: TimeOfDay | None = None
+    date_span: Span | None = None
+    time_span: Span | None = None
+    date_from_post: bool = False
+    place: PlaceRef | None = None
+    fatalities: int | None = None
+    fatalities_span: Span | None = None
+    anaphoric: bool = False
+    target_civilian: bool = False
+    framing: list[FramingRef] = field(default_factory=list)
+
+    @property
+    def family(self) -> str:
+        if self.sub_event_type:
+            return family(self.sub_event_type)
+        return "remote" if self.generic == "remote" else "any"
+
+
+@dataclass(slots=True)
+class StatementCandidate:
+    """A non-violent PLOVER record found in one sentence (never an event)."""
+
+    sentence: SentenceInput
+    trigger: Span
+    plover: str
+    mode: str | None
+    actor: ActorRef | None = None
+    target: ActorRef | None = None
+    date: DateExpression | None = None
+
+
+def clone(c: Candidate) -> Candidate:
+    """A shallow copy (one event per place of a list shares everything else)."""
+    return Candidate(**{f: getattr(c, f) for f in c.__dataclass_fields__})

@@ -1,0 +1,281 @@
+"""Modality: whether a trigger tells an event that happened, or one negated, future or
+hypothetical, given as background, aggregated over a period, or named in an accusation.
+
+One strategy per language: ``ParsedModality`` reads the dependency parse (French,
+English); ``WordOrderModality`` reads cues by their place before the trigger (Arabic,
+which has no parser here). ``modality_for`` picks the strategy for a sentence.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Protocol
+
+from veille.extract.candidate import SentenceInput
+from veille.extract.lexicon import Lexicon, Match, PhraseTable, Tok, fold
+from veille.extract.syntax import CLAUSE_DEPS, ancestors, governed_by, head_of
+from veille.nlp import arabic
+
+#: Why a trigger tells no event of its own.
+Rejection = Literal[
+    "negated",
+    "future or hypothetical",
+    "planned",
+    "background",
+    "accusation",
+    "justification",
+    "possession",
+    "generic",
+    "aggregate",
+    "habitual",
+]
+
+#: Modal verbs that are also nouns ("le pouvoir", "le devoir", "the will").
+_MODAL_NOUNS = frozenset({"pouvoir", "devoir", "vouloir", "will"})
+# Words between a possession cue and the weapon it governs: "ضبط 22 قذيفة هاون",
+# "عثرت القوة على سيارة مفخخة".
+POSSESSION_WINDOW = 4
+_COND_ENDINGS = ("rait", "raient", "rais", "rions", "riez")
+
+
+class Modality(Protocol):
+    def reject_reason(self, m: Match, toks: list[Tok], s: SentenceInput) -> Rejection | None:
+        """Why the trigger ``m`` tells no event here; None when it tells one."""
+        ...
+
+
+def modality_for(lex: Lexicon, language: str) -> Modality:
+    """The strategy for a sentence of ``language``."""
+    if language == "ar":
+        return WordOrderModality(lex)
+    return ParsedModality(lex)
+
+
+class ParsedModality:
+    """Cues that govern the trigger in the dependency parse."""
+
+    __slots__ = ("lex",)
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+
+    def reject_reason(self, m: Match, toks: list[Tok], s: SentenceInput) -> Rejection | None:
+        head = toks[m.start]
+        chain = ancestors(toks, m.start, limit=4)
+        # The background test reads the trigger's own head word ("protests" in "violent
+        # protests"), a gerund modifying a noun included ("following the shooting deaths").
+        core = head_of(toks, m)
+        nominal = toks[core].pos in ("NOUN", "PROPN") or toks[core].dep in ("amod", "compound")
+        core_chain = ancestors(toks, core, limit=4)
+        if nominal and governed_by(core_chain, self.lex.background, toks):
+            return "background"
+        if self.negated(m, toks, chain):
+            return "negated"
+        if self.future(m, toks, chain):
+            return "future or hypothetical"
+        # Inside an accusation or a justification ("responsible for the attacks", "en
+        # soutien à la population massacrée"), a trigger of any part of speech refers to
+        # other events; only the clause's own root is exempt.
+        embedded = head.dep != "ROOT"
+        if embedded and governed_by(chain, self.lex.accusation, toks):
+            return "accusation"
+        if embedded and governed_by(chain, self.lex.justification, toks):
+            return "justification"
+        if self.aggregate(m, toks, s):
+            return "aggregate"
+        if self.lex.habitual.find(toks):
+            return "habitual"
+        return None
+
+    def negated(self, m: Match, toks: list[Tok], chain: list[int]) -> bool:
+        """A negation on the trigger, its first governors or its subject."""
+        # The deny verb makes it a denied event, not a non-event.
+        if self.lex.deny.find(toks):
+            return False
+        scope = {m.start, *chain[:2]}
+        # "no civilians were killed", "aucun civil n'a été tué": the negation sits on the
+        # subject of the trigger.
+        subjects = {
+            t.i for t in toks if t.head in scope and t.dep in ("nsubj", "nsubj:pass", "nsubjpass")
+        }
+        scope |= subjects
+        return any(t.head in scope and t.i != t.head and t.keys & self.lex.negation for t in toks)
+
+    def future(self, m: Match, toks: list[Tok], chain: list[int]) -> bool:
+        """A future tense, a conditional, an "if" or a future cue governing the trigger."""
+        scope = [m.start, *chain[:3]]
+        for idx in scope:
+            tok = toks[idx]
+            if "Tense=Fut" in tok.morph:
+                return True
+            if conditional_present(tok, toks):
+                return True
+            for child in toks:
+                if child.head == idx and child.i != idx:
+                    if "Tense=Fut" in child.morph and child.pos == "AUX":
+                        return True
+                    if fold(child.text) in ("si", "if") and child.dep in ("mark",):
+                        return True
+        for fm in self.lex.future.find(toks):
+            cue = toks[fm.start]
+            if fm.end - fm.start == 1 and cue.pos == "NOUN" and cue.keys & _MODAL_NOUNS:
+                continue  # "le parti au pouvoir", "the will of": a noun, not a modal
+            if fm.start in scope or (fm.start < m.start and toks[fm.start].i in chain):
+                return True
+            # "menace de frapper", "pourrait viser": cue governs the trigger.
+            if toks[m.start].head == fm.start or (
+                fm.start < m.start <= fm.start + 3 and toks[fm.start].pos in ("VERB", "AUX")
+            ):
+                return True
+            # "would continue", "as long as the strikes continue", "tant que": a cue
+            # attached to the trigger or to one of its governors; not a clause of its
+            # own under the trigger ("blocked roads to demand reforms": a purpose).
+            if any(
+                toks[i].head in scope and toks[i].head != i and toks[i].dep not in CLAUSE_DEPS
+                for i in range(fm.start, fm.end)
+            ):
+                return True
+        return False
+
+    def aggregate(self, m: Match, toks: list[Tok], s: SentenceInput) -> bool:
+        """A plural event noun counted over a period ("les attaques depuis janvier")."""
+        head = toks[m.start]
+        if head.pos not in ("NOUN", "PROPN") or "Number=Plur" not in head.morph:
+            return False
+        has_day_date = any(d.value is not None and d.precision == "day" for d in s.dates)
+        if self.lex.aggregate_periods.find(toks):
+            return True
+        window = range(max(0, m.start - 4), m.start)
+        quant = any(mm.start in window for mm in self.lex.aggregate_quantifiers.find(toks))
+        return quant and not has_day_date
+
+
+def conditional_present(tok: Tok, toks: list[Tok]) -> bool:
+    """French conditional present (hypothetical); "aurait visé" (reported past) is not."""
+    low = fold(tok.text)
+    if not low.endswith(_COND_ENDINGS) or tok.pos not in ("VERB", "AUX"):
+        return False
+    if fold(tok.lemma) in ("avoir", "etre"):
+        # Auxiliary of a compound conditional: reported past, not hypothetical.
+        return not any(
+            t.head == tok.head and "VerbForm=Part" in t.morph for t in toks if t.i != tok.i
+        )
+    return True
+
+
+def sentence_future(toks: list[Tok]) -> bool:
+    """The sentence's main verb is future or conditional."""
+    return any(
+        "Tense=Fut" in t.morph or conditional_present(t, toks) for t in toks if t.dep == "ROOT"
+    )
+
+
+class WordOrderModality:
+    """Without a parser (Arabic), each cue governs the words that follow it closely."""
+
+    __slots__ = ("lex",)
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+
+    def reject_reason(self, m: Match, toks: list[Tok], s: SentenceInput) -> Rejection | None:
+        norms = [fold(t.text) for t in toks]
+
+        def cue_before(table: PhraseTable | frozenset[str], width: int) -> bool:
+            lo = max(0, m.start - width)
+            if isinstance(table, frozenset):
+                return any(toks[i].keys & table for i in range(lo, m.start))
+            return any(lo <= c.start < m.start for c in table.find(toks))
+
+        if self.negated(m, toks, norms) and not self.lex.deny.find(toks):
+            return "negated"
+        # Long Arabic news sentences open with the frame ("اتهم ... بمحاولة ... هجوم"):
+        # an accusation or a future/planning cue governs what follows in its sentence.
+        if cue_before(self.lex.future, m.start) or self.modal(m, norms):
+            return "future or hypothetical"
+        if cue_before(self.lex.plans, m.start):
+            return "planned"
+        if cue_before(self.lex.accusation, m.start):
+            return "accusation"
+        if cue_before(self.lex.justification, 3):
+            return "justification"
+        if self.background(m, toks, norms):
+            return "background"
+        if m.payload.weapon is not None and cue_before(self.lex.possession, POSSESSION_WINDOW):
+            return "possession"
+        if m.start > 0 and arabic.is_generic_determiner(norms[m.start - 1]):
+            return "generic"  # "أي ضربة جوية": any strike, none in particular
+        if cue_before(self.lex.aggregate_quantifiers, 1) or self.aggregate(m, toks, norms):
+            return "aggregate"
+        if self.lex.habitual.find(toks):
+            return "habitual"
+        return None
+
+    def negated(self, m: Match, toks: list[Tok], norms: list[str]) -> bool:
+        """لم/لن/لا/غير within two words before the trigger; "لا تزال" (still) and
+        "غير ان" (however) negate nothing."""
+        for i in range(max(0, m.start - 2), m.start):
+            if not toks[i].keys & self.lex.negation:
+                continue
+            nxt = norms[i + 1]
+            if arabic.is_continuative(nxt) or arabic.is_complementizer(nxt):
+                continue
+            return True
+        return False
+
+    def modal(self, m: Match, norms: list[str]) -> bool:
+        """Modal قد anywhere before the trigger ("قد يشن"); a future verb (س + imperfect)
+        just before it ("ستشن هجوما"); a future verb or possibility word right after a
+        nominal trigger ("ضربة محتملة", "ضربات ستستهدف")."""
+        if any(norms[k] == "قد" and arabic.modal_qad(norms, k) for k in range(m.start)):
+            return True
+        if any(arabic.is_future_verb(norms[k]) for k in range(max(0, m.start - 3), m.start)):
+            return True
+        after = range(m.end, min(len(norms), m.end + 4))
+        return any(arabic.is_modal_after(norms, k) for k in after)
+
+    def background(self, m: Match, toks: list[Tok], norms: list[str]) -> bool:
+        """An earlier event told as background: "بعد الهجوم", "اثر التفجير" right before
+        the trigger, or a verb opening a relative clause, which describes the word before
+        it ("النائب الذي اغتيل عام 2005") or tells how the person it describes died
+        ("الذي قتل في تفجير"); an event noun before it is a trigger itself.
+
+        "قتل ثلاثة اثر انفجار سيارة": when the sentence reports casualties before the
+        cue, the cue gives the cause of those casualties and the event is told here."""
+        cues = [
+            c for c in self.lex.background.find(toks) if max(0, m.start - 2) <= c.start < m.start
+        ]
+        if cues:
+            background = {c.end for c in self.lex.background.find(toks)}
+            casualties = [
+                c
+                for c in self.lex.fatality.find(toks) + self.lex.injury.find(toks)
+                if c.start < cues[0].start and c.start not in background
+            ]
+            if not casualties:
+                return True
+        k = m.start - 1
+        if k >= 1 and norms[k] == "قد":
+            k -= 1
+        if k >= 0 and arabic.is_relative_pronoun(norms[k]):
+            return True
+        # "جبران تويني الذي قتل في تفجير", "التي قضت في هجوم انتحاري": the attack is how
+        # the person the clause describes died, an earlier event.
+        for j in range(max(1, m.start - 3), m.start):
+            if arabic.is_death_verb(norms[j]) and arabic.is_relative_pronoun(norms[j - 1]):
+                return True
+        return False
+
+    def aggregate(self, m: Match, toks: list[Tok], norms: list[str]) -> bool:
+        """A period cue near the trigger ("منذ مطلع العام", "حتى الآن") or a rate
+        ("بنسبة 38%"): figures over a period. "منذ صباح امس" dates one event."""
+        if any(arabic.is_statistic(w) for w in norms):
+            return True
+        lo, hi = max(0, m.start - 3), m.end + 8
+        for c in self.lex.aggregate_periods.find(toks):
+            if not lo <= c.start < hi:
+                continue
+            nxt = norms[c.end] if c.end < len(norms) else ""
+            if arabic.is_time_of_day(nxt):
+                continue
+            return True
+        return False

@@ -1,0 +1,166 @@
+"""Where an event happened, among the places its sentence names: the place of the
+trigger's own clause, the most specific of a group naming one location, and one event
+per place where a list names places in different countries or provinces."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+from veille.extract.candidate import PlaceRef, SentenceInput
+from veille.extract.lexicon import Lexicon, Tok, fold
+from veille.extract.syntax import (
+    CLAUSE_DEPS,
+    REPORT_PREPS,
+    ancestors,
+    clause_anchors,
+    governed_by,
+    token_at,
+)
+from veille.model import Span
+
+#: Most characters between two places of one list.
+_LIST_GAP_CHARS = 60
+
+_CONTAINMENT = re.compile(
+    r"^\s*(?:,\s*)?"
+    r"(?:à|a|au|aux|en|dans|près de|pres de|in|near|at|of|de|du|d'|في|ب|قرب|,)\s*"
+    r"(?:la |le |l'|les |the )?"
+    r"(?:(?:ville|province|région|region|gouvernorat|district|city|governorate|محافظة|مدينة)"
+    r"\s+(?:de |d'|of )?)?$",
+    re.IGNORECASE,
+)
+
+
+def choose_places(lex: Lexicon, trigger: Span, s: SentenceInput) -> list[PlaceRef]:
+    """The places of the event whose trigger is at ``trigger``: none, its one place, or
+    (a coordinated list of specific places) one per event to tell."""
+    actor_spans = [(a.start, a.end) for a in s.actors]
+    places = [
+        p
+        for p in s.places
+        if not any(p.start < e and p.end > b for b, e in actor_spans)
+        and not in_justification(lex, p, s)
+    ]
+    if not places:
+        return []
+    # "Indian sailors", "un missile russe": a people's adjective says whose, not
+    # where; it places the event only when the sentence names no place at all.
+    named = [p for p in places if not p.demonym]
+    places = named or places
+    clusters = place_clusters(places, s)
+    reps = [min(c, key=specificity) for c in clusters]
+    attached = [attachment(r, trigger, s) for r in reps]
+    # Two specific places in different countries/provinces joined by a coordination
+    # are two events (ACLED: one event per location and day).
+    specific = [
+        r
+        for r, a in zip(reps, attached, strict=True)
+        if r.precision <= 2 and r.feature not in ("country", "admin1", "region") and a == 0
+    ]
+    if len(specific) >= 2 and coordinated(specific, s):
+        return specific
+    best = min(
+        range(len(reps)),
+        key=lambda k: (attached[k], specificity(reps[k]), _source_side(reps[k], s)),
+    )
+    return [reps[best]]
+
+
+def attachment(place: PlaceRef, trigger: Span, s: SentenceInput) -> int:
+    """How closely the place hangs on the trigger: 0 in the trigger's own clause
+    ("ont pris le contrôle de Goma", "struck a market in Kharkiv"), 1 elsewhere in the
+    sentence ("selon la préfecture de Mopti", a dateline, "Washington said").
+    Arabic has no parse here: every place is as close (0), and specificity decides.
+    """
+    toks: list[Tok] = s.tokens
+    trig_i = token_at(toks, trigger[0])
+    place_i = token_at(toks, place.start)
+    if s.language == "ar" or trig_i is None or place_i is None:
+        return 0
+    anchors = clause_anchors(toks, trig_i)
+    for k in [place_i, *ancestors(toks, place_i, limit=6)]:
+        if k in anchors:
+            return 0
+        tok = toks[k]
+        nominal_list = tok.dep == "conj" and tok.pos in ("NOUN", "PROPN")
+        clause = tok.dep in CLAUSE_DEPS and not nominal_list
+        if clause or tok.keys & REPORT_PREPS or tok.dep == "parataxis":
+            return 1  # another clause, or who reports it ("according to X")
+    return 1
+
+
+def in_justification(lex: Lexicon, place: PlaceRef, s: SentenceInput) -> bool:
+    """A place inside "en soutien à la population de Gaza" is not where it happened."""
+    tok_i = token_at(s.tokens, place.start)
+    if tok_i is None:
+        return False
+    chain = ancestors(s.tokens, tok_i, limit=5)
+    return governed_by(chain, lex.justification, s.tokens) or governed_by(
+        chain, lex.accusation, s.tokens
+    )
+
+
+def coordinated(reps: list[PlaceRef], s: SentenceInput) -> bool:
+    """Two of the places form a list and lie in different countries or provinces."""
+    ordered = sorted(reps, key=lambda r: r.start)
+    for a, b in itertools.pairwise(ordered):
+        between = fold(s.text[a.end - s.start : b.start - s.start])
+        # A list of places ("à Dakar et à Ziguinchor", "la base de X en Syrie, ainsi
+        # que celle de Y"), not two places a clause apart ("X a connu des émeutes
+        # contre une réforme examinée à Y"): no verb between them, and close.
+        verb_between = any(
+            a.end <= t.start < b.start and t.pos in ("VERB", "AUX") for t in s.tokens
+        )
+        if verb_between or len(between) > _LIST_GAP_CHARS:
+            continue
+        joined = re.search(r"\b(ainsi que|et|and|as well as|ou|و)\b|,", between)
+        if joined and (a.iso3 != b.iso3 or a.admin1 != b.admin1):
+            return True
+    return False
+
+
+def _source_side(place: PlaceRef, s: SentenceInput) -> int:
+    """1 for a place something came from ("depuis X", "from X"), not where it struck."""
+    before = fold(s.text[max(0, place.start - s.start - 12) : place.start - s.start])
+    return 1 if re.search(r"\b(depuis|from|من)\b", before) else 0
+
+
+def specificity(p: PlaceRef) -> tuple[int, int]:
+    """Sort key: the most precise place first (a site before a city before a country)."""
+    order = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
+    return (p.precision, order.get(p.feature, 3))
+
+
+def place_clusters(places: Sequence[PlaceRef], s: SentenceInput) -> list[list[PlaceRef]]:
+    """Group places that name one location ("Harir à Erbil, dans le nord de l'Irak")."""
+    clusters: list[list[PlaceRef]] = []
+    for p in sorted(places, key=lambda x: x.start):
+        if clusters:
+            last = clusters[-1][-1]
+            between = s.text[last.end - s.start : p.start - s.start].replace("’", "'")
+            if last.iso3 == p.iso3 and _CONTAINMENT.match(between):
+                clusters[-1].append(p)
+                continue
+        for c in clusters:
+            if any(_nested(p, q) for q in c):
+                c.append(p)
+                break
+        else:
+            clusters.append([p])
+    return clusters
+
+
+def _nested(a: PlaceRef, b: PlaceRef) -> bool:
+    """One place contains or equals the other (same country, compatible province)."""
+    if a.place_id is not None and a.place_id == b.place_id:
+        return True
+    if a.iso3 is None or b.iso3 is None or a.iso3 != b.iso3:
+        return False
+    broad = {"country", "region"}
+    if a.feature in broad or b.feature in broad:
+        return True
+    if a.feature == "admin1" or b.feature == "admin1":
+        return a.admin1 is None or b.admin1 is None or fold(a.admin1) == fold(b.admin1)
+    return False

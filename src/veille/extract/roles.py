@@ -1,0 +1,196 @@
+"""Roles: which actor of the sentence did it (actor 1) and which one it was done to
+(actor 2), and whether civilians are the target.
+
+French and English read the dependency parse (subject, object, agent, "contre X");
+Arabic, which has no parser here, reads word order and prepositions. Who reports the
+event ("selon l'armée", "the army said") has no role in it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from veille.extract.candidate import ActorRef, SentenceInput
+from veille.extract.lexicon import Lexicon, Match, Tok, fold
+from veille.extract.syntax import REPORT_PREPS, TARGET_DEPS, ancestors, token_at
+from veille.extract.weapons import Typing
+
+_AGENT_DEPS = frozenset({"nsubj", "obl:agent", "agent", "csubj"})
+_TARGET_PREPS = frozenset({"contre", "sur", "vers", "visant", "against", "on", "at", "targeting"})
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    actor1: ActorRef | None = None
+    actor2: ActorRef | None = None
+
+
+def read_roles(
+    lex: Lexicon, typing: Typing, group: list[Match], toks: list[Tok], s: SentenceInput
+) -> Roles:
+    """The actors of the trigger group, by the parse (or by word order in Arabic)."""
+    if not s.actors:
+        return Roles()
+    if s.language == "ar":
+        return roles_by_word_order(group, toks, s)
+    trig_idx = {i for m in group for i in range(m.start, m.end)}
+    # Verbal anchors: the trigger, and for a nominal trigger its governing verb.
+    anchors = set(trig_idx)
+    for i in list(trig_idx):
+        if toks[i].pos in ("NOUN", "PROPN") and toks[i].dep in (
+            "nsubj",
+            "obj",
+            "nsubj:pass",
+            "ccomp",
+        ):
+            anchors.add(toks[i].head)
+    passive = any(
+        "Voice=Pass" in toks[i].morph
+        or any(t.head == i and t.dep in ("aux:pass", "auxpass") for t in toks)
+        for i in trig_idx
+    )
+    first_trig = min(trig_idx)
+    instrument = [(toks[m.start].start, toks[m.end - 1].end) for m in group]
+    if typing.weapon_span:
+        instrument.append(typing.weapon_span)
+    protest = typing.family == "protest"
+    agents: list[tuple[int, ActorRef]] = []
+    targets: list[tuple[int, ActorRef]] = []
+    owner: ActorRef | None = None
+    reporting = {m.start for m in lex.report.find(toks)} - anchors
+    if any(t.head in anchors and t.dep.startswith("nsubj") and t.pos == "PRON" for t in toks):
+        reporting = set()  # "X said it had struck": the teller is the doer (a claim)
+    for ref in s.actors:
+        tok_i = token_at(toks, ref.start)
+        if tok_i is None:
+            continue
+        if is_reporter(tok_i, toks, reporting):
+            continue  # "U.S. Central Command said", "selon l'armée": who tells it
+        role: str | None
+        if getattr(ref.payload, "kind", "") == "civilians":
+            role = "actor2"  # ACLED: civilians are victims, never the perpetrator
+        elif any(ref.start < e and b < ref.end for b, e in instrument):
+            # "missiles russes", "frappes américaines": the owner acted; an intercepted
+            # weapon ("deux drones ukrainiens" shot down) belongs to the target side.
+            role = "actor2" if typing.sub_event_type == "Disrupted weapons use" else "actor1"
+            if role == "actor1":
+                owner = ref
+        else:
+            role = syntactic_role(tok_i, toks, anchors, passive)
+        if protest and getattr(ref.payload, "kind", "") == "state_forces":
+            role = "actor2"  # ACLED: protesters are actor 1, the forces facing them actor 2
+        if role is None:
+            role = "actor1" if ref.end <= toks[first_trig].start else "actor2"
+            # The subject of a passive trigger is its target, wherever it stands.
+            if passive and role == "actor1" and not _after_agent_marker(tok_i, toks):
+                role = "actor2"
+        dist = abs(tok_i - first_trig)
+        (agents if role == "actor1" else targets).append((dist, ref))
+    if owner is not None:
+        # "Ukrainian troops fought off a Russian assault": whoever owns the attack
+        # attacked; the other agent defended and is the second actor.
+        targets.extend((d, r) for d, r in agents if r.actor_id != owner.actor_id)
+        agents = [(0, owner)]
+    actor1 = min(agents, key=lambda x: x[0])[1] if agents else None
+    actor2: ActorRef | None = None
+    for _, ref in sorted(targets, key=lambda x: x[0]):
+        if actor1 is None or ref.actor_id != actor1.actor_id:
+            actor2 = ref
+            break
+    return Roles(actor1, actor2)
+
+
+def is_reporter(tok_i: int, toks: list[Tok], reporting: set[int]) -> bool:
+    """Whether the actor at ``tok_i`` is who reports the event: the subject of a
+    reporting verb other than the trigger's, or the object of "according to"."""
+    head = tok_i
+    for _ in range(3):  # up to the head of the actor's noun phrase
+        if toks[head].dep not in ("compound", "flat", "flat:name", "amod", "nmod", "poss"):
+            break
+        if toks[head].head == head:
+            break
+        head = toks[head].head
+    if toks[head].dep in ("nsubj", "nsubj:pass") and toks[head].head in reporting:
+        return True
+    if any(t.head == head and t.dep == "case" and t.keys & REPORT_PREPS for t in toks):
+        return True  # "selon l'armée" ("selon" hangs on the noun in UD)
+    return any(toks[k].keys & REPORT_PREPS for k in ancestors(toks, head, limit=2))
+
+
+def roles_by_word_order(group: list[Match], toks: list[Tok], s: SentenceInput) -> Roles:
+    """No Arabic parser: word order and prepositions. An actor before the trigger, or
+    the first one right after a verb or masdar (idafa), is the agent; one introduced
+    by ل / على / ضد is the target."""
+    actor1: ActorRef | None = None
+    actor2: ActorRef | None = None
+    trig_end = toks[max(m.end for m in group) - 1].end
+    trig_start = toks[min(m.start for m in group)].start
+    for ref in sorted(s.actors, key=lambda a: a.start):
+        marker = s.text[max(0, ref.start - s.start - 4) : ref.start - s.start]
+        target_marked = bool(re.search(r"(?:^|\s)(?:ل|لل|على|ضد|علي)\s*$", marker)) or (
+            s.text[ref.start - s.start : ref.start - s.start + 1] == "ل"
+            and not s.text[ref.start - s.start :].startswith("لواء")
+        )
+        if ref.end <= trig_start and actor1 is None:
+            actor1 = ref
+        elif ref.start >= trig_end:
+            if target_marked or actor1 is not None:
+                if actor2 is None and (actor1 is None or ref.actor_id != actor1.actor_id):
+                    actor2 = ref
+            elif actor1 is None:
+                actor1 = ref
+    return Roles(actor1, actor2)
+
+
+def syntactic_role(tok_i: int, toks: list[Tok], anchors: set[int], passive: bool) -> str | None:
+    """ "actor1" for the agent of an anchor, "actor2" for its target, None when the
+    parse does not say (or says it is who reports it)."""
+    path = [tok_i, *ancestors(toks, tok_i, limit=6)]
+    for k in range(len(path) - 1):
+        child, parent = path[k], path[k + 1]
+        if parent not in anchors:
+            continue
+        dep = toks[child].dep
+        case = {fold(t.text) for t in toks if t.head == child and t.dep == "case"}
+        if case & REPORT_PREPS:
+            return None
+        if dep in _AGENT_DEPS:
+            if dep == "nsubj" and passive:
+                return "actor2"
+            return "actor1"
+        if dep in TARGET_DEPS or case & _TARGET_PREPS:
+            return "actor2"
+        if (
+            dep == "nmod"
+            and toks[parent].pos in ("NOUN", "PROPN")
+            and case & {"de", "du", "des", "d'", "of"}
+        ):
+            return "actor1"
+        return None
+    return None
+
+
+def _after_agent_marker(tok_i: int, toks: list[Tok]) -> bool:
+    return tok_i > 0 and fold(toks[tok_i - 1].text) in ("par", "by")
+
+
+def civilian_target(lex: Lexicon, group: list[Match], toks: list[Tok]) -> bool:
+    """Civilians are the target when a civilian noun is the victim, not a modifier:
+    "ont enlevé des voyageurs", "tuant trois civils", but not "le camp de réfugiés"."""
+    for c in lex.civilian.find(toks):
+        tok = toks[c.start]
+        if c.start <= group[0].start:
+            continue
+        head = toks[tok.head]
+        counted = fold(head.lemma) in lex.vague_numbers or bool(
+            lex.aggregate_quantifiers.find([head])
+        )
+        if tok.dep == "nmod" and head.pos in ("NOUN", "PROPN") and not counted:
+            continue  # a noun modifying another noun: "camp de réfugiés"
+        if any(t.head == tok.i and t.dep == "case" and t.keys & REPORT_PREPS for t in toks) or (
+            c.start > 0 and toks[c.start - 1].keys & REPORT_PREPS
+        ):
+            continue  # "selon des habitants": witnesses, not victims
+        return True
+    return False

@@ -1,0 +1,200 @@
+"""Sentence-level event extraction: triggers -> typed, attributed, located candidates.
+
+The rules are written for the language, not for sentences: a trigger lexicon gives
+the event type (or a generic "attack"/"remote" whose type comes from the weapon);
+the dependency parse, with word order as a fallback, assigns agent and target;
+filters drop what must never become a violent event (negated, future or
+hypothetical, aggregates over a period, accusations, quoted justifications).
+
+``SentenceExtractor`` only orchestrates; each step is a module of this package that
+returns a typed value: ``triggers`` (which words name an event), ``modality`` (which
+of them tell one), ``weapons`` (the type a weapon gives), ``roles`` (actors),
+``attribution`` (claims, denials), ``when`` (date, time of day), ``tolls`` (the dead),
+``placing`` (where) and ``statements`` (non-violent PLOVER records).
+"""
+
+from __future__ import annotations
+
+from veille.extract.attribution import Attribution, attribute
+from veille.extract.candidate import Candidate, SentenceInput, StatementCandidate, clone
+from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry
+from veille.extract.modality import modality_for, sentence_future
+from veille.extract.placing import choose_places
+from veille.extract.roles import civilian_target, read_roles
+from veille.extract.statements import StatementReader
+from veille.extract.syntax import span
+from veille.extract.tolls import Toll, read_toll
+from veille.extract.triggers import anaphoric, anaphoric_arabic, entry_family, find_triggers
+from veille.extract.triggers import group as group_triggers
+from veille.extract.weapons import Typing, find_weapons, read_weapon
+from veille.extract.when import When, read_when
+
+
+class SentenceExtractor:
+    """Extracts event candidates (and statements) from one analysed sentence."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+        self._statements = StatementReader(lexicon)
+
+    def extract(self, s: SentenceInput) -> list[Candidate]:
+        toks = s.tokens
+        if not toks or s.text.rstrip().endswith(("?", "؟")):
+            return []  # a question asserts no event
+        weapons = find_weapons(self.lex, toks)
+        triggers = find_triggers(self.lex, s, weapons)
+        modality = modality_for(self.lex, s.language)
+        kept: list[Match] = []
+        negated_families: set[str] = set()
+        for trig in triggers:
+            reason = modality.reject_reason(trig, toks, s)
+            if reason is None:
+                kept.append(trig)
+            elif reason == "negated":
+                negated_families.add(entry_family(trig.payload))
+        if negated_families and self.lex.deny.find(toks):
+            # "X dément ... : aucune frappe n'a été menée": a denial that the text backs
+            # with an explicit negation is not an event of that kind.
+            kept = [t for t in kept if entry_family(t.payload) not in negated_families | {"any"}]
+        toll = read_toll(self.lex, toks)
+        intervention = self.lex.intervention.find(toks)
+        if intervention and not any(entry_family(t.payload) == "protest" for t in kept):
+            # Police action in the sentence after a protest: the protest had an intervention.
+            return [self._intervention(s, toks, intervention[0], toll)]
+        if not kept:
+            if toll is not None and not sentence_future(toks):
+                return [self._toll_only(s, toll)]
+            return []
+        out: list[Candidate] = []
+        for group in group_triggers(kept):
+            out.extend(self._build(group, toks, weapons, s, toll))
+        return out
+
+    def statements(self, s: SentenceInput) -> list[StatementCandidate]:
+        """The sentence's statement (a non-violent PLOVER record), if any."""
+        return self._statements.read(s)
+
+    def _build(
+        self,
+        group: list[Match],
+        toks: list[Tok],
+        weapons: list[Match],
+        s: SentenceInput,
+        toll: Toll | None,
+    ) -> list[Candidate]:
+        best = max(group, key=lambda m: (m.payload.rank, m.payload.sub is not None))
+        entry: TriggerEntry = best.payload
+        fams = {entry_family(m.payload) for m in group}
+        if "protest" in fams and "any" in fams and (toll is not None or weapons):
+            # Forces firing on or killing protesters: ACLED's "Excessive force".
+            protest = next(m for m in group if entry_family(m.payload) == "protest")
+            entry = entry.model_copy(
+                update={"sub": "Excessive force against protesters", "generic": None, "rank": 3}
+            )
+            best = protest
+        typing = read_weapon(self.lex, Typing.of(entry), group, toks, weapons)
+        cand = Candidate(
+            sentence=s,
+            trigger=span(toks, best),
+            sub_event_type=typing.sub_event_type,
+            generic=typing.generic,
+            default_sub=typing.default_sub,
+            rank=typing.rank,
+            mode=typing.mode,
+            weapon=typing.weapon,
+            weapon_span=typing.weapon_span,
+            weapon_count=typing.weapon_count,
+        )
+        roles = read_roles(self.lex, typing, group, toks, s)
+        cand.actor1, cand.actor2 = roles.actor1, roles.actor2
+        self._attribute(cand, toks, s)
+        _set_when(cand, read_when(self.lex, cand.trigger, s))
+        _set_toll(cand, toll)
+        cand.anaphoric = anaphoric(self.lex, best, toks)
+        if (
+            cand.anaphoric
+            and cand.claim_status != "claimed"
+            and cand.actor1 is not None
+            and cand.claim_span is not None
+            and cand.actor1.end <= cand.claim_span[0]
+        ):
+            cand.actor1 = None  # "La police a confirmé l'enlèvement": who confirms did not do it
+        if cand.anaphoric and cand.date_span is not None:
+            # "La police a confirmé lundi l'enlèvement": Monday is when it confirmed.
+            cand.event_date = cand.date_precision = cand.time_of_day = None
+            cand.date_span = cand.time_span = None
+        if s.language == "ar" and not cand.anaphoric:
+            # "الهجوم الذي وقع امس": the date and actors stay with the known event.
+            cand.anaphoric = anaphoric_arabic(self.lex, group, toks)
+        cand.target_civilian = civilian_target(self.lex, group, toks)
+        cand.framing = list(s.framing)
+        places = choose_places(self.lex, cand.trigger, s)
+        if len(places) <= 1:
+            cand.place = places[0] if places else None
+            return [cand]
+        out: list[Candidate] = []
+        for place in places:
+            one = clone(cand)
+            one.place = place
+            out.append(one)
+        return out
+
+    def _attribute(self, cand: Candidate, toks: list[Tok], s: SentenceInput) -> None:
+        att: Attribution = attribute(self.lex, toks, s, cand.actor1, cand.actor2)
+        cand.claim_status, cand.claim_by, cand.claim_via = att.status, att.by, att.via
+        cand.claim_span = att.span
+        if att.agent is not None:
+            cand.actor1 = att.agent  # who claims it did it, where the roles named nobody
+
+    def _intervention(
+        self, s: SentenceInput, toks: list[Tok], cue: Match, toll: Toll | None
+    ) -> Candidate:
+        """An anaphoric "Protest with intervention" mention: the forces are the target side."""
+        cand = Candidate(
+            sentence=s,
+            trigger=span(toks, cue),
+            sub_event_type="Protest with intervention",
+            generic=None,
+            default_sub=None,
+            rank=3,
+            mode="demonstrate",
+            anaphoric=True,
+        )
+        forces = [a for a in s.actors if getattr(a.payload, "kind", "") == "state_forces"]
+        if forces:
+            cand.actor2 = forces[0]
+        self._attribute(cand, toks, s)
+        _set_when(cand, read_when(self.lex, cand.trigger, s))
+        _set_toll(cand, toll)
+        return cand
+
+    def _toll_only(self, s: SentenceInput, toll: Toll) -> Candidate:
+        """A toll with no trigger ("trois morts"): an anaphoric mention of an attack."""
+        cand = Candidate(
+            sentence=s,
+            trigger=toll.span,
+            sub_event_type=None,
+            generic="attack",
+            default_sub=None,
+            rank=-1,
+            mode=None,
+            anaphoric=True,
+        )
+        cand.fatalities, cand.fatalities_span = toll.count, toll.span
+        _set_when(cand, read_when(self.lex, cand.trigger, s))
+        return cand
+
+
+def _set_when(cand: Candidate, when: When) -> None:
+    cand.event_date, cand.date_precision = when.event_date, when.precision
+    cand.time_of_day, cand.date_span, cand.time_span = (
+        when.time_of_day,
+        when.date_span,
+        when.time_span,
+    )
+    cand.date_from_post = when.from_post
+
+
+def _set_toll(cand: Candidate, toll: Toll | None) -> None:
+    if toll is not None:
+        cand.fatalities, cand.fatalities_span = toll.count, toll.span

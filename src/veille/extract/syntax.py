@@ -1,0 +1,72 @@
+"""Small readings of a parsed sentence that every extraction step shares: a token's
+ancestors, the token at a character, a match's head and span, the trigger's clause."""
+
+from __future__ import annotations
+
+import re
+
+from veille.extract.lexicon import Match, PhraseTable, Tok
+from veille.model import Span
+
+#: A written number ("3", "120").
+NUM = re.compile(r"^\d{1,6}$")
+#: Prepositions that introduce who reports ("selon l'armée", "according to officials").
+REPORT_PREPS = frozenset({"selon", "according", "d'apres", "وفق", "حسب", "بحسب"})
+#: Dependents that head a clause of their own (purpose, complement, relative).
+CLAUSE_DEPS = frozenset({"advcl", "xcomp", "ccomp", "acl", "relcl", "conj", "pcomp"})
+#: Dependents that name what a verb acts on (its target, for an event verb).
+TARGET_DEPS = frozenset({"obj", "nsubj:pass", "dobj", "nsubjpass", "iobj", "obl:arg", "pobj"})
+
+
+def ancestors(toks: list[Tok], i: int, *, limit: int) -> list[int]:
+    """The heads above token ``i``, nearest first, at most ``limit`` of them."""
+    out: list[int] = []
+    cur = i
+    for _ in range(limit):
+        h = toks[cur].head
+        if h == cur or h < 0 or h >= len(toks):
+            break
+        out.append(h)
+        cur = h
+    return out
+
+
+def token_at(toks: list[Tok], char: int) -> int | None:
+    """The token covering an article offset, else the first one after it."""
+    for t in toks:
+        if t.start <= char < t.end:
+            return t.i
+    for t in toks:
+        if t.start >= char:
+            return t.i
+    return None
+
+
+def span(toks: list[Tok], m: Match) -> Span:
+    """A match's article character span."""
+    return (toks[m.start].start, toks[m.end - 1].end)
+
+
+def head_of(toks: list[Tok], m: Match) -> int:
+    """The word of a match whose head lies outside it ("aid" in "humanitarian aid")."""
+    for i in range(m.start, m.end):
+        h = toks[i].head
+        if h == i or not m.start <= h < m.end:
+            return i
+    return m.start
+
+
+def clause_anchors(toks: list[Tok], trig_i: int) -> set[int]:
+    """The tokens that head the trigger's clause: the trigger, and for a nominal trigger
+    the verb it hangs on ("launched an attack on X")."""
+    anchors = {trig_i}
+    if toks[trig_i].pos in ("NOUN", "PROPN"):
+        anchors.add(toks[trig_i].head)
+    return anchors
+
+
+def governed_by(chain: list[int], table: PhraseTable, toks: list[Tok]) -> bool:
+    """Whether a cue ("responsable de", "in support of") is among the first ancestors;
+    any word of a multi-word cue counts, since the parser attaches it by its noun."""
+    hits = {i for mm in table.find(toks) for i in range(mm.start, mm.end)}
+    return any(idx in hits for idx in chain[:3])

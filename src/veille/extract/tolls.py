@@ -1,0 +1,88 @@
+"""Death tolls: the number of the dead a sentence states (ACLED: the lowest reported
+figure), a part of the dead left out, and "nobody was killed" read as zero."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from veille.extract.lexicon import Lexicon, Tok, fold
+from veille.extract.syntax import NUM, span
+from veille.model import Span
+
+#: Words around a number that make it a part of the dead, not the toll.
+_PARTITIVE_AFTER = frozenset({"of", "d'entre", "parmi"})
+_PARTITIVE_BEFORE = frozenset({"dont", "including", "among", "بينهم", "منهم", "بينهن"})
+
+
+@dataclass(frozen=True, slots=True)
+class Toll:
+    """A stated number of dead and the words that state it."""
+
+    count: int
+    span: Span
+
+
+def read_number(lex: Lexicon, tok: Tok) -> int | None:
+    """A token's value as a number: digits, or a number word of the lexicon."""
+    raw = tok.text.replace("\u202f", "").replace(" ", "")
+    if NUM.match(raw):
+        return int(raw)
+    return lex.vague_numbers.get(fold(tok.text))
+
+
+def read_toll(lex: Lexicon, toks: list[Tok]) -> Toll | None:
+    """The sentence's toll: the lowest stated number of dead, else zero where it says
+    that nobody died, else None."""
+    return fatalities(lex, toks) or no_fatalities(lex, toks)
+
+
+def fatalities(lex: Lexicon, toks: list[Tok]) -> Toll | None:
+    """Lowest stated death toll in the sentence (ACLED: the lowest reported figure)."""
+    best: Toll | None = None
+    for fm in lex.fatality.find(toks):
+        kw = toks[fm.start]
+        if kw.keys & lex.toll_nouns:  # "un bilan de 3 morts", "حصيلة"
+            window = range(fm.end, min(len(toks), fm.end + 6))
+        else:
+            window = range(max(0, fm.start - 4), min(len(toks), fm.end + 4))
+        # "Quatre habitants, dont deux enfants, ont été tués": the number of a noun
+        # that hangs on the verb counts however far an apposition pushes it.
+        subject_numbers = [
+            t.i
+            for t in toks
+            if t.i < fm.start - 4
+            and t.head != t.i
+            and t.head < fm.start
+            and toks[t.head].head == fm.start
+            and toks[t.head].pos in ("NOUN", "PROPN")
+        ]
+        for i in [*subject_numbers, *window]:
+            tok = toks[i]
+            n = read_number(lex, tok)
+            if n is None or (fold(tok.text) in ("un", "une", "a", "an") and i != fm.start - 1):
+                continue
+            # A part of the dead is not the toll: "two of those killed", "dont trois
+            # enfants", "including five soldiers", "بينهم ثلاثة".
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            prev = toks[i - 1] if i > 0 else None
+            if (nxt is not None and fold(nxt.text) in _PARTITIVE_AFTER) or (
+                prev is not None and prev.keys & _PARTITIVE_BEFORE
+            ):
+                continue
+            # The number must count the dead, not the wounded next to it.
+            if nxt is not None and lex.injury.find([nxt]):
+                continue
+            if i > fm.start and not (kw.keys & lex.number_follows):
+                continue
+            where = (toks[min(i, fm.start)].start, toks[max(i, fm.end - 1)].end)
+            if best is None or n < best.count:
+                best = Toll(n, where)
+    return best
+
+
+def no_fatalities(lex: Lexicon, toks: list[Tok]) -> Toll | None:
+    """ "aucune victime", "no one was hurt": a toll of zero, not an unknown one."""
+    found = lex.no_fatalities.find(toks)
+    if not found:
+        return None
+    return Toll(0, span(toks, found[0]))

@@ -1,0 +1,115 @@
+"""Triggers: the words that name an event, which of them fit their sentence, how they
+group into one happening, and whether a mention refers to an event told before.
+
+Trigger words live in the language's lexicon (``veille/data/lexicons/<lang>.json``,
+``triggers``); this module reads them in a sentence.
+"""
+
+from __future__ import annotations
+
+from veille.extract.candidate import SentenceInput
+from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry, fold
+from veille.extract.lexicon import longest_non_overlapping as _lno
+from veille.extract.syntax import TARGET_DEPS, ancestors
+from veille.extract.taxonomy import family
+from veille.nlp import arabic
+
+
+def entry_family(entry: TriggerEntry) -> str:
+    """The trigger's family ("protest", "remote", ...); "any" for a generic attack."""
+    if entry.sub:
+        return family(entry.sub)
+    return "remote" if entry.generic == "remote" else "any"
+
+
+def find_triggers(lex: Lexicon, s: SentenceInput, weapons: list[Match]) -> list[Match]:
+    """The sentence's trigger words (longest first, then highest rank) that fit it."""
+    toks = s.tokens
+    found = _lno(lex.triggers.find(toks), rank=lambda m: m.payload.rank)
+    return [t for t in found if keeps(lex, t, toks, weapons, s)]
+
+
+def keeps(lex: Lexicon, m: Match, toks: list[Tok], weapons: list[Match], s: SentenceInput) -> bool:
+    """Whether a trigger's conditions hold here: a weapon, a place right after it, no
+    forbidden word before it, a death toll for weak words, an object where needed."""
+    entry: TriggerEntry = m.payload
+    if entry.requires_weapon and not weapons:
+        return False
+    if entry.needs_place:
+        end = toks[m.end - 1].end
+        if not any(0 <= p.start - end <= 4 for p in s.places):
+            return False
+    if entry.not_after:
+        prev = toks[m.start - 1] if m.start > 0 else None
+        if prev is not None and prev.keys & {fold(w) for w in entry.not_after}:
+            # "أعلنت مسؤوليتها عن استهداف": a claim of responsibility right before
+            # the verbal noun asserts the act; other nouns before it do not.
+            claimed = any(c.end == m.start for c in lex.claim.find(toks))
+            if not claimed:
+                return False
+    if entry.weak:
+        # Weak triggers ("tuer", "opération") only count with a weapon or a death toll.
+        return bool(weapons) or bool(lex.fatality.find(toks))
+    if entry.needs_object:
+        return any(t.head == m.start and t.dep in TARGET_DEPS for t in toks)
+    return True
+
+
+def group(triggers: list[Match]) -> list[list[Match]]:
+    """Triggers of compatible families in one sentence describe one happening."""
+    groups: list[list[Match]] = []
+    for trig in triggers:
+        fam = entry_family(trig.payload)
+        for g in groups:
+            fams = {entry_family(m.payload) for m in g}
+            if (
+                fam in fams
+                or "any" in fams
+                or fam == "any"
+                or ({fam} | fams) <= {"remote", "fight"}
+            ):
+                g.append(trig)
+                break
+        else:
+            groups.append([trig])
+    return groups
+
+
+def anaphoric(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
+    """The trigger names an event told before: "cette attaque", or a noun that a claim,
+    confirmation or denial governs ("X a revendiqué l'attaque")."""
+    head = toks[m.start]
+    if head.pos in ("NOUN", "PROPN"):
+        # "X a revendiqué l'attaque", "la police a confirmé l'enlèvement": the noun
+        # names an event told before; it adds attribution, not a new event.
+        cues = {c.start for table in (lex.claim, lex.confirm, lex.deny) for c in table.find(toks)}
+        if any(i in cues for i in ancestors(toks, m.start, limit=2)):
+            return True
+    for t in toks:
+        if (
+            t.head == m.start
+            and t.i != m.start
+            and t.dep in ("det", "")  # "that attack", not "said that rebels attacked"
+            and fold(t.text) in ("cette", "cet", "ce", "this", "that", "هذا", "هذه")
+        ):
+            return True
+    return m.start > 0 and fold(toks[m.start - 1].text) in ("cette", "cet", "this")
+
+
+def anaphoric_arabic(lex: Lexicon, triggers: list[Match], toks: list[Tok]) -> bool:
+    """Arabic marks a known event with the article: "المظاهرة", "بالهجوم" name an
+    event told before, as "cette attaque" does; an indefinite noun or a verb tells
+    a new one. Like any anaphor it joins the article's earlier event, or is dropped.
+
+    Two frames make the definite noun the news itself: a light verb ("قام المتظاهرون
+    بالاعتصام": did the sit-in) and a claim of responsibility ("أعلنت ... مسؤوليتها
+    عن الهجوم"), which asserts the event and names who carried it out."""
+    claims = [c.end for c in lex.claim.find(toks)]
+
+    def known(m: Match) -> bool:
+        before = range(max(0, m.start - 3), m.start)
+        light = any(arabic.is_light_verb(fold(toks[i].text)) for i in before)
+        claimed = any(m.start - 2 <= end <= m.start for end in claims)
+        return arabic.is_definite(fold(toks[m.start].text)) and not light and not claimed
+
+    return all(known(m) for m in triggers)

@@ -1,0 +1,92 @@
+"""Weapons: the instrument a sentence names, and the event type it gives a generic
+trigger ("an attack" with a drone is a drone strike)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry, WeaponEntry
+from veille.extract.lexicon import longest_non_overlapping as _lno
+from veille.extract.taxonomy import SUB_EVENT_TYPES, family
+from veille.extract.tolls import read_number
+from veille.model import Span
+
+
+@dataclass(frozen=True, slots=True)
+class Typing:
+    """What kind of event a trigger group names, with the weapon that tells it."""
+
+    sub_event_type: str | None  # None: generic, decided by merging or defaults
+    generic: str | None
+    default_sub: str | None
+    rank: int
+    mode: str | None
+    weapon: str | None = None
+    weapon_span: Span | None = None
+    weapon_count: int | None = None
+
+    @classmethod
+    def of(cls, entry: TriggerEntry) -> Typing:
+        """The typing the trigger word gives by itself."""
+        return cls(entry.sub, entry.generic, entry.default, entry.rank, entry.mode, entry.weapon)
+
+    @property
+    def family(self) -> str:
+        if self.sub_event_type:
+            return family(self.sub_event_type)
+        return "remote" if self.generic == "remote" else "any"
+
+
+def find_weapons(lex: Lexicon, toks: list[Tok]) -> list[Match]:
+    """The weapon nouns of a sentence, longest first, not overlapping."""
+    return _lno(lex.weapons.find(toks))
+
+
+def read_weapon(
+    lex: Lexicon, typing: Typing, group: list[Match], toks: list[Tok], weapons: list[Match]
+) -> Typing:
+    """The typing once the weapon nearest the triggers is read: a generic trigger takes
+    the weapon's type; a typed one keeps its type and gets the weapon where they agree."""
+    trig_idx = {i for m in group for i in range(m.start, m.end)}
+    usable = [
+        w
+        for w in weapons
+        if (not (set(range(w.start, w.end)) <= trig_idx) or typing.generic)
+        and not _modifies_other_noun(toks, w, trig_idx)
+    ]
+    if not usable:
+        return typing
+    anchor = group[0].start
+    w = min(usable, key=lambda m: abs(m.start - anchor))
+    entry: WeaponEntry = w.payload
+    fam = family(entry.sub)
+    sub = typing.sub_event_type
+    if sub is None and typing.generic in ("attack", "remote"):
+        if typing.generic == "remote" and fam not in ("remote",):
+            pass
+        else:
+            sub = entry.sub
+            typing = replace(typing, sub_event_type=sub, mode=entry.mode, rank=max(typing.rank, 2))
+    if (
+        sub in (None, entry.sub)
+        or family(sub or "") == fam
+        or (sub and SUB_EVENT_TYPES[sub].event_type in ("Violence against civilians", "Battles"))
+    ):
+        typing = replace(
+            typing, weapon=entry.weapon, weapon_span=(toks[w.start].start, toks[w.end - 1].end)
+        )
+        prev = toks[w.start - 1] if w.start > 0 else None
+        if prev is not None:
+            count = read_number(lex, prev)
+            if count is not None and count > 1:
+                typing = replace(typing, weapon_count=count)
+    if sub == "Peaceful protest" and entry.sub == "Protest with intervention":
+        typing = replace(typing, sub_event_type="Protest with intervention")
+    return typing
+
+
+def _modifies_other_noun(toks: list[Tok], w: Match, trig_idx: set[int]) -> bool:
+    """A weapon noun completing another noun ("sites de lancement de missiles") names
+    the target, not the instrument; "frappe de drone" (completing the trigger) is kept."""
+    tok = toks[w.start]
+    return tok.dep == "nmod" and tok.head not in trig_idx and toks[tok.head].pos == "NOUN"

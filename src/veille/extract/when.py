@@ -1,0 +1,109 @@
+"""When an event happened: the date expression of the trigger's own clause (else the
+nearest one), a post's publication date for a real-time report, and the time of day
+from a part of the day or a clock time ("vers 22 heures")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from veille.extract.candidate import SentenceInput
+from veille.extract.lexicon import Lexicon, fold
+from veille.extract.syntax import NUM, ancestors, clause_anchors, token_at
+from veille.model import DatePrecision, Span, TimeOfDay
+
+#: Words before a clock time that make it the time of the event ("vers", "at").
+_CLOCK_PREPS = ("a", "à", "vers", "at", "around", "about", "des", "dès")
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    event_date: date | None = None
+    precision: DatePrecision | None = None
+    time_of_day: TimeOfDay | None = None
+    date_span: Span | None = None
+    time_span: Span | None = None
+    from_post: bool = False  # the date is the post's own (an embedded real-time post)
+
+
+def read_when(lex: Lexicon, trigger: Span, s: SentenceInput) -> When:
+    """The date and time of day of the event whose trigger is at ``trigger``."""
+    event_date: date | None = None
+    precision: DatePrecision | None = None
+    time_of_day: TimeOfDay | None = None
+    date_span: Span | None = None
+    time_span: Span | None = None
+    from_post = False
+    valued = [d for d in s.dates if d.value is not None]
+    # "The group, founded in 2014, attacked the base on Monday": a year named alone
+    # dates the event only when the sentence gives nothing more precise.
+    valued = [d for d in valued if d.precision != "year"] or valued
+    tods = [d for d in s.dates if d.time_of_day is not None]
+    if valued:
+        trig_mid = trigger[0]
+        in_clause = [e for e in valued if in_trigger_clause(e.start, trigger, s)]
+        # "X said on Tuesday it had struck on Sunday": the event's own clause wins.
+        d = min(in_clause or valued, key=lambda e: abs(e.start - trig_mid))
+        event_date, precision = d.value, d.precision
+        date_span = d.span
+        time_of_day = d.time_of_day
+        if d.time_of_day is not None:
+            time_span = d.span
+    elif s.source_kind == "embedded_post" and s.published is not None:
+        # A post is a real-time report: its date is the event date it supports.
+        event_date, precision = s.published, "day"
+        date_span = s.post_date_span
+        from_post = True
+    if time_of_day is None and tods and valued:
+        t = min(tods, key=lambda e: abs(e.start - trigger[0]))
+        time_of_day, time_span = t.time_of_day, t.span
+    clock = clock_time(lex, s)
+    if clock is not None and (event_date is not None or not valued):
+        # "vers 2 heures du matin" is night: the hour is more precise than "matin".
+        time_of_day, time_span = clock
+    return When(event_date, precision, time_of_day, date_span, time_span, from_post)
+
+
+def in_trigger_clause(char: int, trigger: Span, s: SentenceInput) -> bool:
+    """Whether the word at ``char`` hangs on the trigger's clause."""
+    toks = s.tokens
+    tok_i = token_at(toks, char)
+    trig_i = token_at(toks, trigger[0])
+    if tok_i is None or trig_i is None or not toks[tok_i].dep:
+        return False
+    anchors = clause_anchors(toks, trig_i)
+    return any(a in anchors for a in [tok_i, *ancestors(toks, tok_i, limit=5)])
+
+
+def clock_time(lex: Lexicon, s: SentenceInput) -> tuple[TimeOfDay, Span] | None:
+    """ "vers 22 heures", "à 2 heures du matin": the hour gives the time of day.
+
+    A time written before a colon at the start of a line is a live blog's
+    timestamp (when it was posted), not when it happened, and is skipped.
+    """
+    toks = s.tokens
+    for k, tok in enumerate(toks[1:], start=1):
+        prev = toks[k - 1]
+        if not (fold(tok.text) in lex.hour_markers and NUM.match(prev.text)):
+            continue
+        if k >= 2 and fold(toks[k - 2].text) not in _CLOCK_PREPS:
+            continue
+        hour = int(prev.text)
+        nxt = fold(toks[k + 1].text) if k + 1 < len(toks) else ""
+        if nxt in ("pm", "p.m.") and hour < 12:
+            hour += 12
+        if hour > 23:
+            continue
+        tod: TimeOfDay = (
+            "night"
+            if hour <= 4 or hour >= 22
+            else "dawn"
+            if hour <= 6
+            else "morning"
+            if hour <= 11
+            else "afternoon"
+            if hour <= 17
+            else "evening"
+        )
+        return tod, (prev.start, tok.end)
+    return None

@@ -1,0 +1,90 @@
+"""Attribution (veille.extract.attribution): claims, denials, confirmations, reports.
+Sentences invented."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from sentence_builder import W, actor, sentence, tokens
+from veille.extract.attribution import Attribution, attribute
+from veille.extract.candidate import ActorRef
+from veille.extract.lexicon import Lexicon
+
+
+@pytest.fixture(scope="module")
+def en() -> Lexicon:
+    return Lexicon.load("en")
+
+
+def _attribute(
+    lex: Lexicon,
+    words: Sequence[W | str],
+    who: dict[int, str],
+    roles: tuple[int | None, int | None] = (None, None),
+    kind: str = "article",
+) -> tuple[Attribution, dict[int, ActorRef]]:
+    toks = tokens(words)
+    refs = {i: actor(toks, i, i, name) for i, name in who.items()}
+    s = sentence(toks, actors=list(refs.values()), source_kind=kind)
+    a1, a2 = (refs[i] if i is not None else None for i in roles)
+    return attribute(lex, toks, s, a1, a2), refs
+
+
+def test_a_denial(en: Lexicon) -> None:
+    words: list[W | str] = ["The", "militia", W("denied", lemma="deny"), "the", "attack"]
+    att, _ = _attribute(en, words, {1: "militia"})
+    assert (att.status, att.by, att.via, att.agent) == ("denied", "Militia", "statement", None)
+
+
+def test_a_claim_names_the_agent_the_roles_missed(en: Lexicon) -> None:
+    words = ["The", "militia", "claimed", "responsibility", "for", "the", "attack"]
+    att, refs = _attribute(en, words, {1: "militia"})
+    assert (att.status, att.by, att.agent) == ("claimed", "Militia", refs[1])
+    # Already the target: not its own agent.
+    att, _ = _attribute(en, words, {1: "militia"}, roles=(None, 1))
+    assert att.status == "claimed" and att.agent is None
+
+
+def test_an_authority_reporting_confirms(en: Lexicon) -> None:
+    words: list[W | str] = [
+        "Rebels",
+        "attacked",
+        "a",
+        "town",
+        ",",
+        "the",
+        "ministry",
+        W("said", lemma="say"),
+    ]
+    att, _ = _attribute(en, words, {6: "ministry"})
+    assert (att.status, att.by, att.via) == ("confirmed", "Ministry", "official")
+
+
+def test_an_army_announcing_its_own_operation_claims_it(en: Lexicon) -> None:
+    words: list[W | str] = ["The", "army", W("said", lemma="say"), "it", "struck", "a", "depot"]
+    att, _ = _attribute(en, words, {1: "army"}, roles=(1, None))
+    assert (att.status, att.via) == ("claimed", "statement")
+
+
+def test_the_media_report_it(en: Lexicon) -> None:
+    words: list[W | str] = [
+        "Rebels",
+        "attacked",
+        "a",
+        "town",
+        ",",
+        "local",
+        "media",
+        W("said", lemma="say"),
+    ]
+    att, _ = _attribute(en, words, {})
+    assert (att.status, att.by, att.via) == ("reported", None, "media")
+    assert att.span is not None
+
+
+def test_nothing_said_the_article_or_post_tells_it(en: Lexicon) -> None:
+    words = ["Rebels", "attacked", "a", "town"]
+    assert _attribute(en, words, {})[0] == Attribution("reported", None, "article")
+    assert _attribute(en, words, {}, kind="embedded_post")[0].via == "post"

@@ -1,0 +1,142 @@
+"""Modality (veille.extract.modality): what keeps a trigger from telling an event.
+Sentences invented."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from sentence_builder import W, sentence, tokens, trigger
+from veille.extract.lexicon import Lexicon
+from veille.extract.modality import (
+    ParsedModality,
+    WordOrderModality,
+    conditional_present,
+    modality_for,
+    sentence_future,
+)
+
+
+@pytest.fixture(scope="module")
+def en() -> Lexicon:
+    return Lexicon.load("en")
+
+
+@pytest.fixture(scope="module")
+def ar() -> Lexicon:
+    return Lexicon.load("ar")
+
+
+def _reason(lex: Lexicon, words: Sequence[W | str], at: int, language: str = "en") -> str | None:
+    toks = tokens(words)
+    return modality_for(lex, language).reject_reason(
+        trigger(lex, toks, at), toks, sentence(toks, language=language)
+    )
+
+
+def test_one_strategy_per_language(en: Lexicon, ar: Lexicon) -> None:
+    assert isinstance(modality_for(en, "en"), ParsedModality)
+    assert isinstance(modality_for(en, "fr"), ParsedModality)
+    assert isinstance(modality_for(ar, "ar"), WordOrderModality)
+
+
+def _attack(*before: W) -> list[W | str]:
+    n = len(before)
+    return [
+        W("Rebels", "NOUN", "nsubj", n + 1),
+        *before,
+        W("attack", "VERB", "ROOT"),
+        W("the", "DET", "det", n + 3),
+        W("camp", "NOUN", "dobj", n + 1),
+    ]
+
+
+def test_a_told_attack_is_kept(en: Lexicon) -> None:
+    assert _reason(en, _attack(), 1) is None
+
+
+def test_a_negated_attack(en: Lexicon) -> None:
+    words = _attack(W("did", "AUX", "aux", 3), W("not", "PART", "neg", 3))
+    assert _reason(en, words, 3) == "negated"
+
+
+def test_a_denial_is_no_negation(en: Lexicon) -> None:
+    toks = tokens([*_attack(W("did", "AUX", "aux", 3), W("not", "PART", "neg", 3)), "denied"])
+    assert not ParsedModality(en).negated(trigger(en, toks, 3), toks, [])
+
+
+def test_a_future_attack(en: Lexicon) -> None:
+    assert _reason(en, _attack(W("will", "AUX", "aux", 2)), 2) == "future or hypothetical"
+
+
+def test_a_conditional_attack(en: Lexicon) -> None:
+    words: Sequence[W | str] = [
+        W("If", "SCONJ", "mark", 2),
+        W("rebels", "NOUN", "nsubj", 2),
+        W("attack", "VERB"),
+    ]
+    assert _reason(en, words, 2) == "future or hypothetical"
+
+
+def test_french_conditional_present_but_not_the_reported_past() -> None:
+    toks = tokens([W("attaqueraient", "VERB", "ROOT", lemma="attaquer")])
+    assert conditional_present(toks[0], toks)
+    past = tokens(
+        [
+            W("auraient", "AUX", "aux", 1, lemma="avoir"),
+            W("attaqué", "VERB", "ROOT", lemma="attaquer", morph="VerbForm=Part"),
+        ]
+    )
+    assert not conditional_present(past[0], past)
+    assert sentence_future(toks) and not sentence_future(past)
+
+
+def test_attacks_counted_over_a_period(en: Lexicon) -> None:
+    words = [
+        W("Attacks", "NOUN", "nsubj", 1, lemma="attack", morph="Number=Plur"),
+        W("rose", "VERB", "ROOT", lemma="rise"),
+        W("since", "ADP", "prep", 1),
+        W("January", "PROPN", "pobj", 2),
+    ]
+    assert _reason(en, words, 0) == "aggregate"
+
+
+def test_an_earlier_attack_as_background(en: Lexicon) -> None:
+    words = [
+        W("Troops", "NOUN", "nsubj", 1),
+        W("arrived", "VERB", "ROOT"),
+        W("after", "ADP", "prep", 1),
+        W("the", "DET", "det", 4),
+        W("attack", "NOUN", "pobj", 2),
+    ]
+    assert _reason(en, words, 4) == "background"
+
+
+def test_an_attack_named_in_an_accusation(en: Lexicon) -> None:
+    words = [
+        W("Officials", "NOUN", "nsubj", 1),
+        W("accused", "VERB", "ROOT", lemma="accuse"),
+        W("rebels", "NOUN", "dobj", 1),
+        W("of", "ADP", "prep", 1),
+        W("the", "DET", "det", 5),
+        W("attack", "NOUN", "pobj", 3),
+    ]
+    assert _reason(en, words, 5) == "accusation"
+
+
+def test_arabic_negation_before_the_trigger(ar: Lexicon) -> None:
+    assert _reason(ar, ["لم", "تقع", "غارات"], 2, "ar") == "negated"
+    assert _reason(ar, ["وقعت", "غارات"], 1, "ar") is None
+
+
+def test_arabic_future_cue_before_the_trigger(ar: Lexicon) -> None:
+    assert _reason(ar, ["القوات", "ستشن", "غارات"], 2, "ar") == "future or hypothetical"
+
+
+def test_arabic_background_cue_before_the_trigger(ar: Lexicon) -> None:
+    assert _reason(ar, ["انسحبت", "القوات", "بعد", "غارات"], 3, "ar") == "background"
+
+
+def test_arabic_any_makes_the_trigger_generic(ar: Lexicon) -> None:
+    assert _reason(ar, ["ترفض", "أي", "غارات"], 2, "ar") == "generic"

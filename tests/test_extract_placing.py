@@ -1,0 +1,95 @@
+"""Placing (veille.extract.placing): where the event happened among the places its
+sentence names. Sentences and places invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from sentence_builder import W, place, sentence, tokens
+from veille.extract.candidate import PlaceRef
+from veille.extract.lexicon import Lexicon
+from veille.extract.placing import choose_places, place_clusters, specificity
+
+
+@pytest.fixture(scope="module")
+def en() -> Lexicon:
+    return Lexicon.load("en")
+
+
+STRUCK = W("struck", "VERB", "ROOT", lemma="strike")
+
+
+def _names(places: list[PlaceRef]) -> list[str]:
+    return [p.text for p in places]
+
+
+def test_the_clause_place_not_the_speakers(en: Lexicon) -> None:
+    toks = tokens(
+        [
+            W("Rebels", "NOUN", "nsubj", 1),
+            STRUCK,
+            W("Northvale", "PROPN", "dobj", 1),
+            W(",", "PUNCT", "punct", 1),
+            W("officials", "NOUN", "nsubj", 7),
+            W("in", "ADP", "prep", 4),
+            W("Southport", "PROPN", "pobj", 5),
+            W("said", "VERB", "parataxis", 1, lemma="say"),
+        ]
+    )
+    places = [place(toks, 2, iso3="AAA"), place(toks, 6, iso3="BBB")]
+    got = choose_places(en, (toks[1].start, toks[1].end), sentence(toks, places=places))
+    assert _names(got) == ["Northvale"]
+
+
+def test_a_list_of_places_in_two_countries_is_two_events(en: Lexicon) -> None:
+    toks = tokens(
+        [
+            W("Drones", "NOUN", "nsubj", 1),
+            STRUCK,
+            W("Northvale", "PROPN", "dobj", 1),
+            W("and", "CCONJ", "cc", 2),
+            W("Eastport", "PROPN", "conj", 2),
+        ]
+    )
+    trig = (toks[1].start, toks[1].end)
+    two = [place(toks, 2, iso3="AAA"), place(toks, 4, iso3="BBB")]
+    assert _names(choose_places(en, trig, sentence(toks, places=two))) == [
+        "Northvale",
+        "Eastport",
+    ]
+    one_province = [place(toks, 2, iso3="AAA"), place(toks, 4, iso3="AAA")]
+    assert len(choose_places(en, trig, sentence(toks, places=one_province))) == 1
+
+
+def test_places_naming_one_location_give_the_most_specific(en: Lexicon) -> None:
+    toks = tokens(["Drones", "struck", "Northvale", ",", "in", "Westland", "province"])
+    city = place(toks, 2, iso3="AAA")
+    province = place(toks, 5, iso3="AAA", feature="admin1", precision=2)
+    s = sentence(toks, places=[province, city])
+    assert place_clusters([province, city], s) == [[city, province]]
+    assert specificity(city) < specificity(province)
+    assert choose_places(en, (toks[1].start, toks[1].end), s) == [city]
+
+
+def test_a_peoples_adjective_places_only_when_nothing_else_does(en: Lexicon) -> None:
+    toks = tokens(["Drones", "struck", "Ruritanian", "boats", "off", "Northvale"])
+    trig = (toks[1].start, toks[1].end)
+    demonym = place(toks, 2, iso3="RRR", feature="country", precision=3, demonym=True)
+    city = place(toks, 5, iso3="AAA")
+    assert choose_places(en, trig, sentence(toks, places=[demonym, city])) == [city]
+    assert choose_places(en, trig, sentence(toks, places=[demonym])) == [demonym]
+
+
+def test_a_place_in_a_justification_is_not_where_it_happened(en: Lexicon) -> None:
+    toks = tokens(
+        [
+            W("Rebels", "NOUN", "nsubj", 1),
+            W("attacked", "VERB", "ROOT", lemma="attack"),
+            W("in", "ADP", "prep", 1),
+            W("retaliation", "NOUN", "pobj", 2),
+            W("for", "ADP", "prep", 3),
+            W("Northvale", "PROPN", "pobj", 4),
+        ]
+    )
+    s = sentence(toks, places=[place(toks, 5)])
+    assert choose_places(en, (toks[1].start, toks[1].end), s) == []

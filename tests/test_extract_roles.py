@@ -1,0 +1,106 @@
+"""Roles (veille.extract.roles): who did it and to whom. Sentences invented."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from sentence_builder import W, actor, sentence, tokens, trigger
+from veille.extract.lexicon import Lexicon, Match
+from veille.extract.roles import Roles, civilian_target, read_roles
+from veille.extract.weapons import Typing
+
+
+@pytest.fixture(scope="module")
+def en() -> Lexicon:
+    return Lexicon.load("en")
+
+
+@pytest.fixture(scope="module")
+def ar() -> Lexicon:
+    return Lexicon.load("ar")
+
+
+def _roles(
+    lex: Lexicon, words: Sequence[W | str], at: int, who: dict[int, tuple[str, str]]
+) -> Roles:
+    toks = tokens(words)
+    actors = [actor(toks, i, i, name, kind) for i, (name, kind) in who.items()]
+    m = trigger(lex, toks, at)
+    s = sentence(toks, actors=actors, language=lex.language)
+    return read_roles(lex, Typing.of(m.payload), [m], toks, s)
+
+
+def _ids(roles: Roles) -> tuple[str | None, str | None]:
+    return (
+        roles.actor1.actor_id if roles.actor1 else None,
+        roles.actor2.actor_id if roles.actor2 else None,
+    )
+
+
+ATTACKED = W("attacked", "VERB", "ROOT", lemma="attack")
+
+
+def test_subject_acts_on_object(en: Lexicon) -> None:
+    words = [W("Rebels", "NOUN", "nsubj", 1), ATTACKED, W("soldiers", "NOUN", "dobj", 1)]
+    who = {0: ("rebels", ""), 2: ("army", "state_forces")}
+    assert _ids(_roles(en, words, 1, who)) == ("rebels", "army")
+
+
+def test_the_passive_subject_is_the_target(en: Lexicon) -> None:
+    words = [
+        W("Soldiers", "NOUN", "nsubjpass", 2),
+        W("were", "AUX", "auxpass", 2),
+        W("attacked", "VERB", "ROOT", lemma="attack", morph="Voice=Pass"),
+        W("by", "ADP", "agent", 2),
+        W("rebels", "NOUN", "pobj", 3),
+    ]
+    who = {0: ("army", "state_forces"), 4: ("rebels", "")}
+    assert _ids(_roles(en, words, 2, who)) == ("rebels", "army")
+
+
+def test_who_reports_it_has_no_role(en: Lexicon) -> None:
+    words = [
+        W("Rebels", "NOUN", "nsubj", 1),
+        ATTACKED,
+        W("a", "DET", "det", 3),
+        W("village", "NOUN", "dobj", 1),
+        W(",", "PUNCT", "punct", 1),
+        W("police", "NOUN", "nsubj", 6),
+        W("said", "VERB", "parataxis", 1, lemma="say"),
+    ]
+    who = {0: ("rebels", ""), 5: ("police", "state_forces")}
+    assert _ids(_roles(en, words, 1, who)) == ("rebels", None)
+
+
+def test_civilians_are_never_the_perpetrator(en: Lexicon) -> None:
+    words = [W("Villagers", "NOUN", "nsubj", 1), ATTACKED, W("troops", "NOUN", "dobj", 1)]
+    who = {0: ("civilians", "civilians"), 2: ("army", "state_forces")}
+    assert _ids(_roles(en, words, 1, who)) == (None, "civilians")
+
+
+def test_arabic_roles_by_word_order_and_preposition(ar: Lexicon) -> None:
+    words = ["هاجم", "مسلحون", "على", "الجيش"]
+    who = {1: ("gunmen", ""), 3: ("army", "state_forces")}
+    assert _ids(_roles(ar, words, 0, who)) == ("gunmen", "army")
+
+
+def test_no_actor_no_roles(en: Lexicon) -> None:
+    assert _roles(en, [W("Rebels", "NOUN", "nsubj", 1), ATTACKED], 1, {}) == Roles()
+
+
+def test_civilians_are_the_target_unless_they_modify_a_noun(en: Lexicon) -> None:
+    victims = tokens([W("Gunmen"), ATTACKED, W("families", "NOUN", "dobj", 1)])
+    assert civilian_target(en, [Match(1, 2, None)], victims)
+    camp = tokens(
+        [
+            W("Gunmen"),
+            ATTACKED,
+            W("a", "DET", "det", 3),
+            W("camp", "NOUN", "dobj", 1),
+            W("for", "ADP", "case", 5),
+            W("families", "NOUN", "nmod", 3),
+        ]
+    )
+    assert not civilian_target(en, [Match(1, 2, None)], camp)

@@ -1,0 +1,59 @@
+"""Death tolls (veille.extract.tolls). Sentences invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from sentence_builder import W, tokens
+from veille.extract.lexicon import Lexicon
+from veille.extract.tolls import Toll, fatalities, no_fatalities, read_number, read_toll
+
+
+@pytest.fixture(scope="module")
+def en() -> Lexicon:
+    return Lexicon.load("en")
+
+
+def test_numbers_in_digits_and_words(en: Lexicon) -> None:
+    toks = tokens(["12", "dozens", "seven", "banana"])
+    assert [read_number(en, t) for t in toks] == [12, 12, 7, None]
+
+
+def test_the_lowest_stated_toll_wins(en: Lexicon) -> None:
+    toks = tokens(["8", "or", "5", "people", "died"])
+    toll = fatalities(en, toks)
+    assert toll is not None and toll.count == 5
+
+
+def test_a_number_after_a_death_verb_that_takes_it(en: Lexicon) -> None:
+    toks = tokens(["The", "blast", "hit", "a", "bus", ",", "killing", "4"])
+    assert read_toll(en, toks) == Toll(4, (toks[6].start, toks[7].end))
+
+
+def test_a_part_of_the_dead_is_not_the_toll(en: Lexicon) -> None:
+    # The subject's number counts however far an apposition pushes it; the number
+    # after "including" is a part of the dead.
+    words = [
+        W("Eleven", "NUM", "nummod", 1),
+        W("people", "NOUN", "nsubj", 6),
+        W(","),
+        W("including", "VERB", "prep", 1),
+        W("5", "NUM", "nummod", 5),
+        W("soldiers", "NOUN", "pobj", 3),
+        W("died", "VERB", "ROOT", lemma="die"),
+    ]
+    toll = fatalities(en, tokens(words))
+    assert toll is not None and toll.count == 11
+
+
+def test_the_wounded_are_not_the_dead(en: Lexicon) -> None:
+    toks = tokens(["3", "injured", "and", "one", "dead"])
+    toll = fatalities(en, toks)
+    assert toll is not None and toll.count == 1
+
+
+def test_nobody_killed_is_zero_not_unknown(en: Lexicon) -> None:
+    toks = tokens(["A", "shell", "landed", ";", "there", "were", "no", "casualties"])
+    assert read_toll(en, toks) == Toll(0, (toks[6].start, toks[7].end))
+    assert no_fatalities(en, tokens(["A", "shell", "landed"])) is None
+    assert read_toll(en, tokens(["A", "shell", "landed"])) is None

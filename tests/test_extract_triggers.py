@@ -1,0 +1,91 @@
+"""Triggers (veille.extract.triggers): which trigger words fit their sentence, how
+they group, and which ones refer to an event told before. Sentences invented."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from sentence_builder import W, sentence, tokens, trigger
+from veille.extract.lexicon import Lexicon, Match
+from veille.extract.triggers import (
+    anaphoric,
+    anaphoric_arabic,
+    entry_family,
+    find_triggers,
+    group,
+)
+from veille.extract.weapons import find_weapons
+
+
+@pytest.fixture(scope="module")
+def en() -> Lexicon:
+    return Lexicon.load("en")
+
+
+@pytest.fixture(scope="module")
+def ar() -> Lexicon:
+    return Lexicon.load("ar")
+
+
+def _found(lex: Lexicon, words: Sequence[W | str]) -> list[str]:
+    toks = tokens(words)
+    s = sentence(toks)
+    return [toks[m.start].text for m in find_triggers(lex, s, find_weapons(lex, toks))]
+
+
+def test_a_trigger_that_requires_a_weapon(en: Lexicon) -> None:
+    assert _found(en, ["Rebels", "struck", "the", "town"]) == []
+    assert _found(en, ["Drones", "struck", "the", "town"]) == ["struck"]
+
+
+def test_a_weak_trigger_needs_a_weapon_or_a_toll(en: Lexicon) -> None:
+    assert _found(en, ["The", "offensive", "went", "on"]) == []
+    assert _found(en, ["The", "offensive", "left", "4", "dead"]) == ["offensive"]
+
+
+def test_a_trigger_that_needs_an_object(en: Lexicon) -> None:
+    stormed = W("stormed", "VERB", "ROOT", lemma="storm")
+    assert _found(en, [W("Troops", "NOUN", "nsubj", 1), stormed]) == []
+    words = [W("Troops", "NOUN", "nsubj", 1), stormed, W("banks", "NOUN", "dobj", 1)]
+    assert _found(en, words) == ["stormed"]
+
+
+def test_a_forbidden_word_before_the_trigger(en: Lexicon) -> None:
+    assert _found(en, ["He", "had", "a", "heart", "attack"]) == []
+
+
+def test_compatible_families_form_one_happening(en: Lexicon) -> None:
+    toks = tokens(["A", "clash", "and", "an", "attack", "then", "a", "protest"])
+    clash, attack, protest = (trigger(en, toks, i) for i in (1, 4, 7))
+    assert [entry_family(m.payload) for m in (clash, attack, protest)] == [
+        "fight",
+        "any",
+        "protest",
+    ]
+    assert group([clash, attack]) == [[clash, attack]]
+    assert group([protest, clash]) == [[protest], [clash]]
+
+
+def test_a_demonstrative_or_a_confirmation_makes_a_known_event(en: Lexicon) -> None:
+    toks = tokens([W("this", "DET", "det", 1), W("attack", "NOUN")])
+    assert anaphoric(en, trigger(en, toks, 1), toks)
+    confirmed = tokens(
+        [
+            W("Police", "NOUN", "nsubj", 1),
+            W("confirmed", "VERB", "ROOT", lemma="confirm"),
+            W("the", "DET", "det", 3),
+            W("kidnapping", "NOUN", "dobj", 1),
+        ]
+    )
+    assert anaphoric(en, trigger(en, confirmed, 3), confirmed)
+    told = tokens([W("Rebels", "NOUN", "nsubj", 1), W("attacked", "VERB", lemma="attack")])
+    assert not anaphoric(en, trigger(en, told, 1), told)
+
+
+def test_arabic_definite_event_noun_is_a_known_event(ar: Lexicon) -> None:
+    definite = tokens(["وقعت", "الغارات"])
+    assert anaphoric_arabic(ar, [Match(1, 2, None)], definite)
+    indefinite = tokens(["وقعت", "غارات"])
+    assert not anaphoric_arabic(ar, [Match(1, 2, None)], indefinite)

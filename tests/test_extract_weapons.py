@@ -1,0 +1,50 @@
+"""Weapons (veille.extract.weapons): the type a weapon gives a generic trigger.
+Sentences invented."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from sentence_builder import W, tokens, trigger
+from veille.extract.lexicon import Lexicon
+from veille.extract.weapons import Typing, find_weapons, read_weapon
+
+
+@pytest.fixture(scope="module")
+def en() -> Lexicon:
+    return Lexicon.load("en")
+
+
+def _typing(lex: Lexicon, words: Sequence[W | str], at: int) -> Typing:
+    toks = tokens(words)
+    m = trigger(lex, toks, at)
+    return read_weapon(lex, Typing.of(m.payload), [m], toks, find_weapons(lex, toks))
+
+
+def test_a_generic_attack_takes_the_weapons_type(en: Lexicon) -> None:
+    words: list[W | str] = ["Rebels", W("attacked", lemma="attack"), "with", "3", "drones"]
+    typing = _typing(en, words, 1)
+    assert typing.sub_event_type == "Air/drone strike"
+    assert (typing.weapon, typing.weapon_count, typing.rank) == ("drone", 3, 2)
+    assert typing.family == "remote"
+
+
+def test_without_a_weapon_the_trigger_keeps_its_typing(en: Lexicon) -> None:
+    toks = tokens(["Rebels", W("attacked", lemma="attack"), "the", "town"])
+    m = trigger(en, toks, 1)
+    assert read_weapon(en, Typing.of(m.payload), [m], toks, []) == Typing.of(m.payload)
+    assert Typing.of(m.payload).sub_event_type is None
+
+
+def test_a_weapon_completing_another_noun_is_the_target(en: Lexicon) -> None:
+    words = [
+        W("Rebels", "NOUN", "nsubj", 1),
+        W("attacked", "VERB", "ROOT", lemma="attack"),
+        W("depots", "NOUN", "dobj", 1),
+        W("of", "ADP", "case", 4),
+        W("drones", "NOUN", "nmod", 2),
+    ]
+    typing = _typing(en, words, 1)
+    assert typing.sub_event_type is None and typing.weapon is None
