@@ -1,0 +1,24 @@
+"""Event extraction, one module per job, in the order the data flows.
+
+Words (trigger verbs and nouns, weapons, negations, claim verbs, statement verbs...) are
+data, one file per language: ``veille/data/lexicons/<lang>.json`` (French protest
+triggers: ``fr.json``, ``triggers``), compiled by ``lexicon``. Per sentence:
+
+- ``candidate``: what is read (``SentenceInput``) and written (``Candidate``,
+  ``StatementCandidate``);
+- ``triggers``: which trigger words fit the sentence, how they group, known events;
+- ``modality``: negated, future, background, aggregate... (parse-based for fr/en,
+  word order for ar);
+- ``weapons``: the type a weapon gives a generic trigger;
+- ``roles``: actor 1 and actor 2 (parse for fr/en, word order for ar), civilian targets;
+- ``attribution``: claimed, denied, confirmed or reported, and by whom;
+- ``when``: the event's date and time of day;
+- ``tolls``: the number of dead;
+- ``placing``: the event's place(s) among the sentence's places;
+- ``statements``: non-violent PLOVER records (threats, demands, agreements...);
+- ``sentence``: ``SentenceExtractor``, which calls the above for one sentence;
+- ``syntax``: parse helpers they share.
+
+Across sentences: ``story`` (an article's events as one story) and ``crowd`` (riots and
+force against crowds). ``taxonomy`` holds ACLED's event types.
+"""
