@@ -57,3 +57,52 @@ def test_nobody_killed_is_zero_not_unknown(en: Lexicon) -> None:
     assert read_toll(en, toks) == Toll(0, (toks[6].start, toks[7].end))
     assert no_fatalities(en, tokens(["A", "shell", "landed"])) is None
     assert read_toll(en, tokens(["A", "shell", "landed"])) is None
+
+
+@pytest.fixture(scope="module")
+def fr() -> Lexicon:
+    return Lexicon.load("fr")
+
+
+def test_a_number_of_days_or_years_is_no_toll(fr: Lexicon, en: Lexicon) -> None:
+    toks = tokens(["Deux", "jours", "après", "la", "mort", "du", "berger", ",", "19", "ans"])
+    assert fatalities(fr, toks) is None
+    toks = tokens(["The", "man", ",", "40", "years", "old", ",", "was", "killed"])
+    assert fatalities(en, toks) is None
+
+
+def test_the_number_of_the_noun_a_death_verb_describes(fr: Lexicon) -> None:
+    # The parser made the counted noun the root and the verb its modifier.
+    words = [
+        W("Au", "ADP", "advmod", 3),
+        W("moins", "ADV", "fixed", 0),
+        W("six", "NUM", "nummod", 3),
+        W("villageois", "NOUN", "ROOT"),
+        W(","),
+        W("dont", "PRON", "nmod", 7),
+        W("un", "NUM", "nummod", 7),
+        W("enfant", "NOUN", "nsubj:pass", 11),
+        W(","),
+        W("ont", "AUX", "aux:tense", 11),
+        W("été", "AUX", "aux:pass", 11),
+        W("tués", "VERB", "acl", 3, lemma="tuer"),
+    ]
+    toll = fatalities(fr, tokens(words))
+    assert toll is not None and toll.count == 6
+
+
+def test_a_toll_raised_to_a_figure_far_after_it(en: Lexicon, fr: Lexicon) -> None:
+    words = "raising the death toll from a rocket strike on the port the night before to at least 9"
+    toll = fatalities(en, tokens(words.split()))
+    assert toll is not None and toll.count == 9
+    words = "le bilan de l' attaque du convoi de samedi est passé à 11 morts"
+    toll = fatalities(fr, tokens(words.split()))
+    assert toll is not None and toll.count == 11
+    # An English article "a" is not the French "à" that leads to a figure.
+    assert fatalities(en, tokens("the death toll from a blast".split())) is None
+
+
+def test_no_one_killed_is_zero(en: Lexicon) -> None:
+    toks = tokens(["No", "one", "was", "killed", "in", "the", "blast"])
+    toll = read_toll(en, toks)
+    assert toll is not None and toll.count == 0

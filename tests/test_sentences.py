@@ -38,3 +38,13 @@ def test_a_closing_quote_after_the_full_stop_ends_the_sentence() -> None:
     spaces = [True, True, True, True, False, True, True, True, True, True, False, False]
     doc = _doc(words, spaces, {0, 7})
     assert len(list(_whole_sentences(doc))) == 2
+
+
+def test_a_dateline_stays_apart_but_a_hyphenated_word_does_not() -> None:
+    words = ["LYON", ",", "3", "mai", "-", "Un", "dépôt", "-", "atelier", "a", "brûlé", "."]
+    spaces = [False, True, True, True, True, True, False, False, True, True, False, False]
+    doc = _doc(words, spaces, {0, 5, 7})
+    assert [s.text.strip() for s in _whole_sentences(doc)] == [
+        "LYON, 3 mai -",
+        "Un dépôt-atelier a brûlé.",
+    ]

@@ -709,6 +709,16 @@ def _sentences(doc: Doc, seg: Segment) -> Iterator[tuple[int, int, list[Tok]]]:
 _SENTENCE_END = re.compile(r"[.!?…](?:\s*['’\"»”)\]])*$")
 
 
+def _dateline_end(doc: Doc, sent: Any) -> bool:
+    """ "PARIS, 12 mars -": a dash after a space closes a dateline (a dash inside a word,
+    as in "station-service", does not)."""
+    text = sent.text.rstrip()
+    if not text or text[-1] not in "-–—":
+        return False
+    at = sent.start_char + len(text) - 1
+    return at > 0 and doc.text[at - 1].isspace()
+
+
 def _whole_sentences(doc: Doc) -> Iterator[Any]:
     """The parser's sentences, rejoined where it cut one in the middle.
 
@@ -723,7 +733,7 @@ def _whole_sentences(doc: Doc) -> Iterator[Any]:
         if start is None:
             start = sent.start
         last = k == len(sents) - 1
-        ends = _SENTENCE_END.search(sent.text.rstrip()) is not None
+        ends = _SENTENCE_END.search(sent.text.rstrip()) is not None or _dateline_end(doc, sent)
         breaks = "\n" in sent.text_with_ws[len(sent.text.rstrip()) :] or (
             not last and "\n" in doc.text[sent.end_char : sents[k + 1].start_char]
         )

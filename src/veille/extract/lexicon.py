@@ -160,6 +160,9 @@ class LexiconData(BaseModel):
     number_follows: list[str] = Field(default_factory=list)
     # Toll nouns whose number follows at some distance ("un bilan provisoire de 3 morts").
     toll_nouns: list[str] = Field(default_factory=list)
+    # Units a number measures instead of counting people ("deux jours après", "17 ans",
+    # "50 km"): such a number is never a toll.
+    measure_nouns: list[str] = Field(default_factory=list)
     # Verbs and nouns of non-violent PLOVER records (statements, never events).
     statements: list[StatementEntry] = Field(default_factory=list)
     # Modality of a statement's act (English: auxiliaries and governing verbs). An act
@@ -277,6 +280,7 @@ class Lexicon:
         self.possession = PhraseTable([(p, p) for p in data.possession])
         self.number_follows = frozenset(fold(w) for w in data.number_follows)
         self.toll_nouns = frozenset(fold(w) for w in data.toll_nouns)
+        self.measure_nouns = frozenset(fold(w) for w in data.measure_nouns)
         self.statements = PhraseTable([(e.p, e) for e in data.statements])
         self.negation = frozenset(fold(w) for w in data.negation)
         self.vague_numbers = {fold(k): v for k, v in data.vague_numbers.items()}

@@ -40,20 +40,23 @@ def fatalities(lex: Lexicon, toks: list[Tok]) -> Toll | None:
     """Lowest stated death toll in the sentence (ACLED: the lowest reported figure)."""
     best: Toll | None = None
     for fm in lex.fatality.find(toks):
-        kw = toks[fm.start]
-        if kw.keys & lex.toll_nouns:  # "un bilan de 3 morts", "حصيلة"
-            window = range(fm.end, min(len(toks), fm.end + 6))
+        window: list[int]
+        if any(toks[k].keys & lex.toll_nouns for k in range(fm.start, fm.end)):
+            # "un bilan de 3 morts", "the death toll", "حصيلة"
+            window = [*range(fm.end, min(len(toks), fm.end + 6)), *_raised_to(lex, toks, fm.end)]
         else:
-            window = range(max(0, fm.start - 4), min(len(toks), fm.end + 4))
+            window = list(range(max(0, fm.start - 4), min(len(toks), fm.end + 4)))
         # "Quatre habitants, dont deux enfants, ont été tués": the number of a noun
-        # that hangs on the verb counts however far an apposition pushes it.
+        # that hangs on the verb counts however far an apposition pushes it; so does
+        # the number of the noun the verb describes ("huit personnes, ..., tuées").
+        described = toks[fm.start].head if toks[fm.start].dep.startswith("acl") else None
         subject_numbers = [
             t.i
             for t in toks
             if t.i < fm.start - 4
             and t.head != t.i
             and t.head < fm.start
-            and toks[t.head].head == fm.start
+            and (toks[t.head].head == fm.start or t.head == described)
             and toks[t.head].pos in ("NOUN", "PROPN")
         ]
         for i in [*subject_numbers, *window]:
@@ -61,6 +64,10 @@ def fatalities(lex: Lexicon, toks: list[Tok]) -> Toll | None:
             n = read_number(lex, tok)
             if n is None or (fold(tok.text) in ("un", "une", "a", "an") and i != fm.start - 1):
                 continue
+            if _measures(lex, toks, i):
+                continue  # "deux jours après la mort de", "17 ans", "à 40 km"
+            if i > 0 and fold(toks[i - 1].text) in _NO:
+                continue  # "no one was killed": nobody, not one
             # A part of the dead is not the toll: "two of those killed", "dont trois
             # enfants", "including five soldiers", "بينهم ثلاثة".
             nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -72,12 +79,44 @@ def fatalities(lex: Lexicon, toks: list[Tok]) -> Toll | None:
             # The number must count the dead, not the wounded next to it.
             if nxt is not None and lex.injury.find([nxt]):
                 continue
-            if i > fm.start and not (kw.keys & lex.number_follows):
+            if i > fm.start and not any(
+                toks[k].keys & lex.number_follows for k in range(fm.start, fm.end)
+            ):
                 continue
             where = (toks[min(i, fm.start)].start, toks[max(i, fm.end - 1)].end)
             if best is None or n < best.count:
                 best = Toll(n, where)
     return best
+
+
+#: Determiners that make the number after them nobody ("no one", "pas un").
+_NO = frozenset({"no", "not", "pas", "aucun", "aucune"})
+
+#: Words after a toll noun that lead to its figure ("raising the toll ... to 25").
+_TO = frozenset({"to", "à", "الي", "الى"})  # as written ("à", not the English "a")
+#: Most tokens between a toll noun and the word leading to its figure.
+_TO_REACH = 16
+
+
+def _raised_to(lex: Lexicon, toks: list[Tok], after: int) -> list[int]:
+    """ "the death toll from Saturday's strike rose to at least 25", "le bilan de
+    l'attaque est passé à 12", "ارتفعت حصيلة ... إلى 25": the number after "to", however
+    long the toll's complement."""
+    for k in range(after, min(len(toks), after + _TO_REACH)):
+        if toks[k].text.lower() in _TO or fold(toks[k].text) in _TO:
+            return [
+                j
+                for j in range(k + 1, min(len(toks), k + 4))
+                if read_number(lex, toks[j]) is not None
+            ][:1]
+    return []
+
+
+def _measures(lex: Lexicon, toks: list[Tok], i: int) -> bool:
+    """The number measures time or distance ("deux jours", "17 ans", "50 km")."""
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    head = toks[toks[i].head] if toks[i].head != i else None
+    return any(t is not None and t.keys & lex.measure_nouns for t in (nxt, head))
 
 
 def no_fatalities(lex: Lexicon, toks: list[Tok]) -> Toll | None:
