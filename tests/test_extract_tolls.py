@@ -99,7 +99,7 @@ def test_a_toll_raised_to_a_figure_far_after_it(en: Lexicon, fr: Lexicon) -> Non
     toll = fatalities(fr, tokens(words.split()))
     assert toll is not None and toll.count == 11
     # An English article "a" is not the French "à" that leads to a figure.
-    assert fatalities(en, tokens("the death toll from a blast".split())) is None
+    assert fatalities(en, tokens(["the", "death", "toll", "from", "a", "blast"])) is None
 
 
 def test_no_one_killed_is_zero(en: Lexicon) -> None:
