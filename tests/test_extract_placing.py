@@ -93,3 +93,26 @@ def test_a_place_in_a_justification_is_not_where_it_happened(en: Lexicon) -> Non
     )
     s = sentence(toks, places=[place(toks, 5)])
     assert choose_places(en, (toks[1].start, toks[1].end), s) == []
+
+
+
+def test_a_name_inside_a_weapon_is_no_place(en: Lexicon) -> None:
+    # "Drones of the Vostok type hit Northvale": the type names the weapon, not a town.
+    toks = tokens(
+        [
+            W("Drones", "NOUN", "nsubj", 5),
+            W("of", "ADP", "prep", 0),
+            W("the", "DET", "det", 4),
+            W("Vostok", "PROPN", "compound", 4),
+            W("type", "NOUN", "pobj", 1),
+            W("hit", "VERB", "ROOT", lemma="hit"),
+            W("Northvale", "PROPN", "dobj", 5),
+        ]
+    )
+    places = [place(toks, 3), place(toks, 6)]
+    weapon = (toks[3].start, toks[3].end)
+    s = sentence(toks, places=places)
+    got = choose_places(en, (toks[5].start, toks[5].end), s, [weapon])
+    assert _names(got) == ["Northvale"]
+    # Without the weapon's words the first of two equal places would be taken.
+    assert _names(choose_places(en, (toks[5].start, toks[5].end), s)) == ["Vostok"]

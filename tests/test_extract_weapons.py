@@ -48,3 +48,18 @@ def test_a_weapon_completing_another_noun_is_the_target(en: Lexicon) -> None:
     ]
     typing = _typing(en, words, 1)
     assert typing.sub_event_type is None and typing.weapon is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "words", "weapon"),
+    [
+        ("fr", ["des", "drones", "Geran", "ont", "frappé"], "drone"),
+        ("en", ["two", "Iskander", "missiles", "hit"], "missile"),
+        ("en", ["a", "Grad", "barrage"], "rocket"),
+        ("ar", ["صواريخ", "غراد", "على", "البلدة"], "rocket"),
+    ],
+)
+def test_a_weapon_model_name_is_a_weapon(lang: str, words: list[str], weapon: str) -> None:
+    lex = Lexicon.load(lang)
+    found = {m.payload.weapon for m in find_weapons(lex, tokens(words))}
+    assert weapon in found

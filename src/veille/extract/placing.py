@@ -33,10 +33,13 @@ _CONTAINMENT = re.compile(
 )
 
 
-def choose_places(lex: Lexicon, trigger: Span, s: SentenceInput) -> list[PlaceRef]:
+def choose_places(
+    lex: Lexicon, trigger: Span, s: SentenceInput, weapons: Sequence[Span] = ()
+) -> list[PlaceRef]:
     """The places of the event whose trigger is at ``trigger``: none, its one place, or
-    (a coordinated list of specific places) one per event to tell."""
-    actor_spans = [(a.start, a.end) for a in s.actors]
+    (a coordinated list of specific places) one per event to tell. A name inside an
+    actor's or a weapon's words ("drones de type Shahed", "a Grad rocket") is no place."""
+    actor_spans = [(a.start, a.end) for a in s.actors] + list(weapons)
     places = [
         p
         for p in s.places

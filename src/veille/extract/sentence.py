@@ -128,7 +128,7 @@ class SentenceExtractor:
             cand.anaphoric = anaphoric_arabic(self.lex, group, toks)
         cand.target_civilian = civilian_target(self.lex, group, toks)
         cand.framing = list(s.framing)
-        places = choose_places(self.lex, cand.trigger, s)
+        places = choose_places(self.lex, cand.trigger, s, [span(toks, w) for w in weapons])
         if len(places) <= 1:
             cand.place = places[0] if places else None
             return [cand]
