@@ -607,3 +607,22 @@ def test_after_an_arabic_place_noun_the_word_is_a_name_not_a_clitic(geo: Geocode
     # A region noun heads the name: its first letter is no clitic ("ف" + a town).
     text = "أغلق محتجون طرق منطقة فزان مساء الأحد"
     assert [t.place.name for t in geo.geoparse(text, "ar") if t.place] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "iso3"),
+    [
+        ("An air strike hit Baalbek in Lebanon on Monday.", "en", "Baalbek", "LBN"),
+        ("Shells fell on Toretsk, Ukraine, overnight.", "en", "Toretsk", "UKR"),
+    ],
+)
+def test_a_small_town_placed_by_the_country_right_after_it(
+    geo: Geocoder, text: str, language: str, name: str, iso3: str
+) -> None:
+    t = only(geo.geoparse(text, language), name)
+    assert t.place is not None and t.place.iso3 == iso3
+
+
+def test_a_country_after_a_town_of_another_country_does_not_vouch_for_it(geo: Geocoder) -> None:
+    toponyms = geo.geoparse("An air strike hit Toretsk in Lebanon on Monday.", "en")
+    assert all(t.text != "Toretsk" for t in toponyms if t.place is not None)

@@ -222,6 +222,38 @@ class _SpanIndex:
         return found
 
 
+# "X in Lebanon", "X, Liban", "X (Yemen)", "X, au Liban", "X في لبنان": the name is placed
+# by the next one, which contains it.
+_CONTAINED_BY_NEXT_RE = re.compile(
+    r"^\s*(?:,\s*|\(\s*|in\s+|en\s+|au\s+|aux\s+|dans\s+(?:le\s+|la\s+|l'|l’)?"
+    r"|,\s*(?:in|en|au|aux|dans)\s+(?:le\s+|la\s+|l'|l’)?|في\s+|ب)(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _contained_by_next(text: str, m: _Match, firm: Sequence[_Match]) -> bool:
+    """Whether the match is followed at once by a firm place that contains it: its
+    country, or its province ("Baalbek in Lebanon", "Toretsk, Donetsk oblast")."""
+    if m.best is None:
+        return False
+    place = m.best.place
+    for n in firm:
+        if n.start < m.end or n.start - m.end > 16 or n.best is None:
+            continue
+        if not _CONTAINED_BY_NEXT_RE.match(text[m.end : n.start]):
+            return False
+        outer = n.best.place
+        if outer.feature == "country":
+            return outer.iso3 == place.iso3
+        return (
+            outer.feature == "admin1"
+            and outer.iso3 == place.iso3
+            and place.admin1 is not None
+            and place.admin1 in (outer.id, outer.admin1)
+        )
+    return False
+
+
 class _PersonNames:
     """The people a text names, from the spans its NER labelled PERSON.
 
@@ -340,7 +372,7 @@ class Geocoder:
         matches = self._add_hints(text, tokens, matches, hints)
         self._apply_phrases(text, tokens, matches)
         self._resolve(text, tokens, matches, outlet)
-        matches = self._drop_uncorroborated(matches)
+        matches = self._drop_uncorroborated(matches, text)
         matches.extend(self._demonym_regions(text, tokens, matches))
         return self._to_toponyms(text, matches)
 
@@ -712,7 +744,7 @@ class Geocoder:
             return strong >= 3.0
         return True
 
-    def _drop_uncorroborated(self, matches: list[_Match]) -> list[_Match]:
+    def _drop_uncorroborated(self, matches: list[_Match], text: str) -> list[_Match]:
         """Weak matches (surnames, loose spellings) stay only with support from the text."""
         # A loose spelling supports nothing, even when the NER hinted it.
         firm = [m for m in matches if not m.weak and not m.loose and m.best is not None]
@@ -728,6 +760,8 @@ class Geocoder:
                 ok = m.best.place.iso3 in countries or m.best.place.iso3 in regional
             else:
                 ok = self._corroborated(m, m.best, countries, admins)
+            if not ok and not m.loose:
+                ok = _contained_by_next(text, m, firm)
             if ok:
                 kept.append(m)
             elif m.hinted:
