@@ -58,7 +58,8 @@ def test_a_list_of_places_in_two_countries_is_two_events(en: Lexicon) -> None:
         "Eastport",
     ]
     one_province = [place(toks, 2, iso3="AAA"), place(toks, 4, iso3="AAA")]
-    assert len(choose_places(en, trig, sentence(toks, places=one_province))) == 1
+    # Two towns of one province are two locations too (ACLED: one event per location).
+    assert len(choose_places(en, trig, sentence(toks, places=one_province))) == 2
 
 
 def test_places_naming_one_location_give_the_most_specific(en: Lexicon) -> None:
@@ -95,7 +96,6 @@ def test_a_place_in_a_justification_is_not_where_it_happened(en: Lexicon) -> Non
     assert choose_places(en, (toks[1].start, toks[1].end), s) == []
 
 
-
 def test_a_name_inside_a_weapon_is_no_place(en: Lexicon) -> None:
     # "Drones of the Vostok type hit Northvale": the type names the weapon, not a town.
     toks = tokens(
@@ -116,3 +116,26 @@ def test_a_name_inside_a_weapon_is_no_place(en: Lexicon) -> None:
     assert _names(got) == ["Northvale"]
     # Without the weapon's words the first of two equal places would be taken.
     assert _names(choose_places(en, (toks[5].start, toks[5].end), s)) == ["Vostok"]
+
+
+def test_towns_after_a_bare_comma_are_a_list(en: Lexicon) -> None:
+    # "struck Northvale, Eastport and Westfield": three towns, three events.
+    toks = tokens(
+        [
+            STRUCK,
+            W("Northvale", "PROPN", "dobj", 0),
+            W(",", "PUNCT", "punct", 1),
+            W("Eastport", "PROPN", "conj", 1),
+            W("and", "CCONJ", "cc", 3),
+            W("Westfield", "PROPN", "conj", 3),
+        ]
+    )
+    places = [place(toks, 1, admin1="P"), place(toks, 3, admin1="P"), place(toks, 5, admin1="P")]
+    got = choose_places(en, (toks[0].start, toks[0].end), sentence(toks, places=places))
+    assert _names(got) == ["Northvale", "Eastport", "Westfield"]
+    # A town then its province after a comma still names one location.
+    province = place(toks, 3, admin1="P", feature="admin1", precision=3)
+    got = choose_places(
+        en, (toks[0].start, toks[0].end), sentence(toks, places=[places[0], province])
+    )
+    assert _names(got) == ["Northvale"]

@@ -89,3 +89,36 @@ def test_arabic_definite_event_noun_is_a_known_event(ar: Lexicon) -> None:
     assert anaphoric_arabic(ar, [Match(1, 2, None)], definite)
     indefinite = tokens(["وقعت", "غارات"])
     assert not anaphoric_arabic(ar, [Match(1, 2, None)], indefinite)
+
+
+def _strikes(
+    lex: Lexicon, words: list[W | str], *, actor_at: int | None = None, place_at: int | None = None
+) -> list[str]:
+    from sentence_builder import actor, place
+
+    toks = tokens(words)
+    actors = (
+        [actor(toks, actor_at, actor_at, "army", "state_forces")] if actor_at is not None else []
+    )
+    places = [place(toks, place_at)] if place_at is not None else []
+    s = sentence(toks, actors=actors, places=places)
+    found = find_triggers(lex, s, find_weapons(lex, toks))
+    return [toks[m.start].text for m in found if entry_family(m.payload) == "remote"]
+
+
+STRIKES = W("strikes", "NOUN", lemma="strike")
+
+
+def test_a_strike_without_a_weapon_needs_an_armed_owner_or_a_place_it_fell_on(
+    en: Lexicon,
+) -> None:
+    # A labour strike has neither (it may be a protest, never a remote attack).
+    assert _strikes(en, ["Dockers", "began", "a", "strike", "on", "Monday"]) == []
+    # "Northland strikes" (an armed actor's), "strikes on Eastport" (a place hit).
+    assert "strikes" in _strikes(en, ["Northland", STRIKES, "hit", "a", "depot"], actor_at=0)
+    assert "strikes" in _strikes(
+        en, ["Overnight", STRIKES, "on", "Eastport", "killed", "two"], place_at=3
+    )
+    assert "strikes" in _strikes(
+        en, [STRIKES, "by", "the", "army", "hit", "a", "depot"], actor_at=3
+    )

@@ -74,6 +74,14 @@ class TriggerEntry(BaseModel):
         default=False, description="Only with a weapon noun in the sentence."
     )
     needs_place: bool = Field(default=False, description="Only right before a place name.")
+    or_armed: bool = Field(
+        default=False,
+        description=(
+            "With requires_weapon: also without a weapon where an actor owns the word "
+            "('Israeli strikes', 'strikes by the army') or it falls on a place "
+            "('strikes on Kharkiv'): a labour strike has neither."
+        ),
+    )
     target_default: str | None = None
     not_after: list[str] = Field(default_factory=list)
 

@@ -106,7 +106,7 @@ def in_justification(lex: Lexicon, place: PlaceRef, s: SentenceInput) -> bool:
 
 
 def coordinated(reps: list[PlaceRef], s: SentenceInput) -> bool:
-    """Two of the places form a list and lie in different countries or provinces."""
+    """Two of the places form a list of different places."""
     ordered = sorted(reps, key=lambda r: r.start)
     for a, b in itertools.pairwise(ordered):
         between = fold(s.text[a.end - s.start : b.start - s.start])
@@ -119,7 +119,9 @@ def coordinated(reps: list[PlaceRef], s: SentenceInput) -> bool:
         if verb_between or len(between) > _LIST_GAP_CHARS:
             continue
         joined = re.search(r"\b(ainsi que|et|and|as well as|ou|و)\b|,", between)
-        if joined and (a.iso3 != b.iso3 or a.admin1 != b.admin1):
+        # Two towns of one province are two places as well (ACLED: one event per
+        # location), unless one names the other ("Harir, Erbil": clustered before).
+        if joined and (a.place_id != b.place_id or a.place_id is None):
             return True
     return False
 
@@ -143,7 +145,12 @@ def place_clusters(places: Sequence[PlaceRef], s: SentenceInput) -> list[list[Pl
         if clusters:
             last = clusters[-1][-1]
             between = s.text[last.end - s.start : p.start - s.start].replace("’", "'")
-            if last.iso3 == p.iso3 and _CONTAINMENT.match(between):
+            # "Harir, Erbil", "Gao, Mali" name one location; "Rafah, Khan Younis" (two
+            # towns after a bare comma) is a list.
+            towns = {last.feature, p.feature} <= {"city"}
+            if last.iso3 == p.iso3 and _CONTAINMENT.match(between) and not (
+                towns and between.strip() == ","
+            ):
                 clusters[-1].append(p)
                 continue
         for c in clusters:

@@ -7,6 +7,8 @@ Trigger words live in the language's lexicon (``veille/data/lexicons/<lang>.json
 
 from __future__ import annotations
 
+import re
+
 from veille.extract.candidate import SentenceInput
 from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry, fold
 from veille.extract.lexicon import longest_non_overlapping as _lno
@@ -29,11 +31,44 @@ def find_triggers(lex: Lexicon, s: SentenceInput, weapons: list[Match]) -> list[
     return [t for t in found if keeps(lex, t, toks, weapons, s)]
 
 
+#: Prepositions after a strike noun that lead to what it hit.
+_ON = frozenset({"on", "against", "in", "at", "sur", "contre", "على", "علي"})
+
+
+#: Between a strike noun and the actor whose it is: "by the", "de l'", "des", nothing.
+_BY = re.compile(r"^\s*(?:(?:by|par|de|du|des|d')\s*(?:the\s+|la\s+|le\s+|l'|les\s+)?)?$", re.I)
+
+
+def owned_by_actor(m: Match, toks: list[Tok], s: SentenceInput) -> bool:
+    """An actor names whose act the word is: right before it ("Israeli strikes", "U.S.
+    strikes"), or after it through "by" or a demonym ("strikes by the army", "frappes
+    russes")."""
+    first, last = toks[m.start], toks[m.end - 1]
+    for a in s.actors:
+        if 0 <= first.start - a.end <= 1 or (a.start < last.end and first.start < a.end):
+            return True  # before it, or its words hold the trigger ("Israeli strikes")
+        gap = s.text[last.end - s.start : a.start - s.start]
+        if 0 <= a.start - last.end <= 12 and _BY.match(gap):
+            return True
+    return False
+
+
+def falls_on_place(m: Match, toks: list[Tok], s: SentenceInput) -> bool:
+    """ "strikes on Kharkiv", "strikes against two villages in ...": a place within a few
+    words after "on"/"against" that follows the word."""
+    nxt = m.end - 1 if toks[m.end - 1].keys & _ON else m.end  # "strike on" holds it
+    if nxt >= len(toks) or not toks[nxt].keys & _ON:
+        return False
+    reach = toks[min(len(toks) - 1, nxt + 4)].end
+    return any(toks[nxt].end <= p.start <= reach for p in s.places)
+
+
 def keeps(lex: Lexicon, m: Match, toks: list[Tok], weapons: list[Match], s: SentenceInput) -> bool:
     """Whether a trigger's conditions hold here: a weapon, a place right after it, no
     forbidden word before it, a death toll for weak words, an object where needed."""
     entry: TriggerEntry = m.payload
-    if entry.requires_weapon and not weapons:
+    armed = entry.or_armed and (owned_by_actor(m, toks, s) or falls_on_place(m, toks, s))
+    if entry.requires_weapon and not weapons and not armed:
         return False
     if entry.needs_place:
         end = toks[m.end - 1].end
