@@ -136,3 +136,10 @@ def test_two_towns_named_as_often_give_no_narrative_place(pipeline: Any) -> None
     events = _violent(pipeline, text, "en")
     assert len(events) == 1
     assert events[0].location is None
+
+
+def test_a_night_with_no_day_is_the_reports_night(pipeline: Any) -> None:
+    text = "Drones struck an oil depot in Bryansk overnight, the regional governor said."
+    events = _violent(pipeline, text, "en", published="2025-03-12")
+    assert len(events) == 1
+    assert events[0].event_date == date(2025, 3, 12)

@@ -186,8 +186,11 @@ def _with_report_date(c: Candidate) -> Candidate:
     the report, with a coarser precision (here "week": it happened in the days up to
     it). Only for a story that dates none of its events; the date span stays empty, as
     no words of the text say the day."""
-    if c.event_date is not None or c.sentence.published is None or c.sentence.dates:
+    if c.event_date is not None or c.sentence.published is None:
         return c
+    if any(d.value is not None for d in c.sentence.dates):
+        return c  # the sentence dates something (perhaps not this): no guess
+    # "overnight", "dans la nuit": a part of the day with no day is the report's night.
     return replace(c, event_date=c.sentence.published, date_precision="week")
 
 
