@@ -254,3 +254,25 @@ def test_a_claim_of_responsibility_with_a_verbal_noun_is_the_attack(pipeline: An
     assert events and all(e.claim and e.claim.status == "claimed" for e in events)
     # Another noun before "عن" still says nothing happened.
     assert not _violent(pipeline, "طالبت الوزارة بالتحقيق في تهديد عن استهداف المدنيين")
+
+
+def test_a_feminine_dual_reads_as_its_singular() -> None:
+    from veille.nlp.arabic import normalize_token, singular_of_dual
+
+    assert singular_of_dual(normalize_token("غارتين")[1]) == normalize_token("غارة")[0]
+    assert singular_of_dual(normalize_token("قذيفتان")[1]) == normalize_token("قذيفة")[0]
+    assert singular_of_dual(normalize_token("ستين")[1]) is None  # sixty, no dual
+
+
+def test_two_raids_and_two_dead_in_the_dual(pipeline: Any) -> None:
+    text = "نفذ الطيران الحربي الأحد غارتين على بلدة في ريف حماة، ما أدى إلى مقتل شخصين"
+    events = _violent(pipeline, text)
+    assert len(events) == 1
+    assert events[0].sub_event_type == "Air/drone strike"
+    assert events[0].fatalities == 2
+
+
+def test_a_martyrdom_verb_gives_the_toll(pipeline: Any) -> None:
+    text = "استشهد أربعة مدنيين الأحد في غارة جوية على بلدة في ريف حماة"
+    events = _violent(pipeline, text)
+    assert len(events) == 1 and events[0].fatalities == 4

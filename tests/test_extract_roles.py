@@ -104,3 +104,12 @@ def test_civilians_are_the_target_unless_they_modify_a_noun(en: Lexicon) -> None
         ]
     )
     assert not civilian_target(en, [Match(1, 2, None)], camp)
+
+
+def test_an_arabic_attack_adjective_names_who_did_it(ar: Lexicon) -> None:
+    # "قصف شمالي على البلدة": the actor's words hold the trigger (the owner's adjective).
+    toks = tokens(["قصف", "شمالي", "على", "البلدة"])
+    m = trigger(ar, toks, 0)
+    owner = actor(toks, 0, 1, "northland-army", "state_forces")
+    s = sentence(toks, actors=[owner], language="ar")
+    assert read_roles(ar, Typing.of(m.payload), [m], toks, s).actor1 == owner

@@ -763,7 +763,7 @@ def _tokens(span: Any, base: int, first: int) -> list[Tok]:
 
 
 def _arabic_sentences(doc: Doc, seg: Segment) -> Iterator[tuple[int, int, list[Tok]]]:
-    from veille.nlp.arabic import normalize_token
+    from veille.nlp.arabic import normalize_token, singular_of_dual
 
     for m in _AR_SENT.finditer(seg.text):
         if not m.group(0).strip():
@@ -773,6 +773,7 @@ def _arabic_sentences(doc: Doc, seg: Segment) -> Iterator[tuple[int, int, list[T
         out: list[Tok] = []
         for k, t in enumerate(toks):
             norm, stem = normalize_token(t.text)
+            singular = singular_of_dual(stem)
             out.append(
                 Tok(
                     i=k,
@@ -783,7 +784,7 @@ def _arabic_sentences(doc: Doc, seg: Segment) -> Iterator[tuple[int, int, list[T
                     head=k,
                     start=seg.start + t.idx,
                     end=seg.start + t.idx + len(t.text),
-                    keys=frozenset({norm, stem}),
+                    keys=frozenset({norm, stem} if singular is None else {norm, stem, singular}),
                 )
             )
         if out:

@@ -127,6 +127,10 @@ def roles_by_word_order(group: list[Match], toks: list[Tok], s: SentenceInput) -
     trig_end = toks[max(m.end for m in group) - 1].end
     trig_start = toks[min(m.start for m in group)].start
     for ref in sorted(s.actors, key=lambda a: a.start):
+        owns = ref.start < trig_end and trig_start < ref.end
+        if owns and actor1 is None and getattr(ref.payload, "kind", "") != "civilians":
+            actor1 = ref  # "غارة إسرائيلية", "قصف روسي": the attack's adjective names its doer
+            continue
         marker = s.text[max(0, ref.start - s.start - 4) : ref.start - s.start]
         target_marked = bool(re.search(r"(?:^|\s)(?:ل|لل|على|ضد|علي)\s*$", marker)) or (
             s.text[ref.start - s.start : ref.start - s.start + 1] == "ل"

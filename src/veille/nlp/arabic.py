@@ -128,6 +128,15 @@ def normalize_token(token: str) -> tuple[str, str]:
     return norm, stem
 
 
+def singular_of_dual(stem: str) -> str | None:
+    """The singular of a feminine dual noun: غارتين/غارتان -> غاره (two raids), قذيفتين ->
+    قذيفه. Other words (and words too short to be a dual: ستين) give None."""
+    for ending in ("تين", "تان"):
+        if stem.endswith(ending) and len(stem) >= 6:
+            return stem[: -len(ending)] + "ه"
+    return None
+
+
 def _without_conjunction(norm: str) -> str:
     """The word without a leading و or ف (conjunctions), when enough remains."""
     if norm[:1] in ("و", "ف") and len(norm) >= 4:
