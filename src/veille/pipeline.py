@@ -30,6 +30,7 @@ from veille.extract.events import (
 from veille.extract.lexicon import Lexicon, Tok
 from veille.extract.story import read_story
 from veille.extract.taxonomy import SUB_EVENT_TYPES
+from veille.extract.veto import SentenceVeto, veto_from_env
 from veille.model import (
     Article,
     ArticleFailure,
@@ -101,6 +102,7 @@ class Pipeline:
         geocoder: Geocoder | None = None,
         actors: ActorResolver | None = None,
         outlets: Mapping[str, OutletProfile] | None = None,
+        veto: SentenceVeto | None = None,
     ) -> None:
         self._model_names = dict(models or {})
         self._nlp: dict[str, Language] = {}
@@ -109,6 +111,8 @@ class Pipeline:
         self._actors = actors
         self._langid: Any = None
         self._outlets: dict[str, OutletProfile] = dict(outlets or {})
+        # Off unless given or VEILLE_VETO=1: held-out figures in docs/veto.md.
+        self._veto = veto if veto is not None else veto_from_env()
 
     def use_outlets(self, outlets: Mapping[str, OutletProfile]) -> None:
         """Profiles of outlets (where their stories usually happen, e.g. from the store's
@@ -373,6 +377,8 @@ class Pipeline:
                 if first is not None and seg.kind == "article":
                     anchor = first
         sources = {s.source_id: s for s in an.sources}
+        if self._veto is not None:  # a learned second opinion on each candidate's sentence
+            candidates = self._veto.keep(candidates)
         story = read_story(read_crowds(candidates, self.lexicon))
         events = [self._to_event(c, article, sources) for c in story]
         return dedup.Deduplicator().within_article(events), statements
