@@ -101,8 +101,8 @@ class Pipeline:
         models: dict[str, str] | None = None,
         geocoder: Geocoder | None = None,
         actors: ActorResolver | None = None,
-        outlets: Mapping[str, OutletProfile] | None = None,
         veto: SentenceVeto | None = None,
+        outlets: Mapping[str, OutletProfile] | None = None,
     ) -> None:
         self._model_names = dict(models or {})
         self._nlp: dict[str, Language] = {}
@@ -110,9 +110,9 @@ class Pipeline:
         self._geocoder = geocoder
         self._actors = actors
         self._langid: Any = None
-        self._outlets: dict[str, OutletProfile] = dict(outlets or {})
         # Off unless given or VEILLE_VETO=1 (held-out figures: data/veto/README.md).
         self._veto = veto if veto is not None else veto_from_env()
+        self._outlets: dict[str, OutletProfile] = dict(outlets or {})
 
     def use_outlets(self, outlets: Mapping[str, OutletProfile]) -> None:
         """Profiles of outlets (where their stories usually happen, e.g. from the store's
