@@ -30,6 +30,7 @@ from veille.extract.lexicon import Lexicon, Tok
 from veille.extract.sentence import SentenceExtractor
 from veille.extract.story import read_story
 from veille.extract.taxonomy import SUB_EVENT_TYPES
+from veille.extract.veto import SentenceVeto, veto_from_env
 from veille.model import (
     Article,
     ArticleFailure,
@@ -100,6 +101,7 @@ class Pipeline:
         models: dict[str, str] | None = None,
         geocoder: Geocoder | None = None,
         actors: ActorResolver | None = None,
+        veto: SentenceVeto | None = None,
         outlets: Mapping[str, OutletProfile] | None = None,
     ) -> None:
         self._model_names = dict(models or {})
@@ -108,6 +110,8 @@ class Pipeline:
         self._geocoder = geocoder
         self._actors = actors
         self._langid: Any = None
+        # Off unless given or VEILLE_VETO=1 (held-out figures: data/veto/README.md).
+        self._veto = veto if veto is not None else veto_from_env()
         self._outlets: dict[str, OutletProfile] = dict(outlets or {})
 
     def use_outlets(self, outlets: Mapping[str, OutletProfile]) -> None:
@@ -372,6 +376,8 @@ class Pipeline:
                     statements.extend(_statement(c, article) for c in extractor.statements(sin))
                 if first is not None and seg.kind == "article":
                     anchor = first
+        if self._veto is not None:  # a learned second opinion on each candidate's sentence
+            candidates = self._veto.keep(candidates)
         sources = {s.source_id: s for s in an.sources}
         story = read_story(read_crowds(candidates, self.lexicon), places=places)
         events = [self._to_event(c, article, sources) for c in story]
