@@ -780,6 +780,7 @@ def _arabic_sentences(doc: Doc, seg: Segment) -> Iterator[tuple[int, int, list[T
         for k, t in enumerate(toks):
             norm, stem = normalize_token(t.text)
             singular = singular_of_dual(stem)
+            extra = {singular} if singular else set()
             out.append(
                 Tok(
                     i=k,
@@ -790,7 +791,7 @@ def _arabic_sentences(doc: Doc, seg: Segment) -> Iterator[tuple[int, int, list[T
                     head=k,
                     start=seg.start + t.idx,
                     end=seg.start + t.idx + len(t.text),
-                    keys=frozenset({norm, stem} if singular is None else {norm, stem, singular}),
+                    keys=frozenset({norm, stem, *extra}),
                 )
             )
         if out:
