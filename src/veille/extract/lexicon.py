@@ -136,6 +136,10 @@ class LexiconData(BaseModel):
     plans: list[str] = Field(default_factory=list)
     accusation: list[str]
     justification: list[str]
+    # Verbs that qualify an event told elsewhere ("parlent d'une attaque délibérée",
+    # "described it as a massacre", "تصوير الجريمة على أنها مواجهة"): what they qualify
+    # is a characterisation, not an event of its own.
+    characterisation: list[str] = Field(default_factory=list)
     aggregate_quantifiers: list[str]
     aggregate_periods: list[str]
     aggregate_singular_ok: list[str] = Field(default_factory=list)
@@ -271,6 +275,7 @@ class Lexicon:
         self.plans = PhraseTable([(p, p) for p in data.plans])
         self.accusation = PhraseTable([(p, p) for p in data.accusation])
         self.justification = PhraseTable([(p, p) for p in data.justification])
+        self.characterisation = PhraseTable([(p, p) for p in data.characterisation])
         self.aggregate_quantifiers = PhraseTable([(p, p) for p in data.aggregate_quantifiers])
         self.aggregate_periods = PhraseTable([(p, p) for p in data.aggregate_periods])
         self.fatality = PhraseTable([(p, p) for p in data.fatality_nouns])

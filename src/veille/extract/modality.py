@@ -27,6 +27,7 @@ Rejection = Literal[
     "generic",
     "aggregate",
     "habitual",
+    "characterisation",
 ]
 
 #: Modal verbs that are also nouns ("le pouvoir", "le devoir", "the will").
@@ -35,6 +36,9 @@ _MODAL_NOUNS = frozenset({"pouvoir", "devoir", "vouloir", "will"})
 # "عثرت القوة على سيارة مفخخة".
 POSSESSION_WINDOW = 4
 _COND_ENDINGS = ("rait", "raient", "rais", "rions", "riez")
+# Words between an Arabic verb that qualifies and the event noun it qualifies:
+# "تصوير هذه الجريمة على أنها مواجهة".
+_CHARACTERISATION_WINDOW = 6
 
 
 class Modality(Protocol):
@@ -80,11 +84,24 @@ class ParsedModality:
             return "accusation"
         if embedded and governed_by(chain, self.lex.justification, toks):
             return "justification"
+        if embedded and governed_by(chain, self.lex.characterisation, toks):
+            return "characterisation"
         if self.aggregate(m, toks, s):
             return "aggregate"
-        if self.lex.habitual.find(toks):
+        if self.lex.habitual.find(toks) or self.simple_present(m, toks, s):
             return "habitual"
         return None
+
+    def simple_present(self, m: Match, toks: list[Tok], s: SentenceInput) -> bool:
+        """English news tells what happened in the past tense; an event verb in the simple
+        present ("it targets military infrastructure") tells a habit or a policy, unless
+        the sentence dates it to a day."""
+        if s.language != "en":
+            return False
+        verb = toks[m.start]
+        if verb.pos != "VERB" or "Tense=Pres" not in verb.morph or "VerbForm=Fin" not in verb.morph:
+            return False
+        return not any(d.value is not None and d.precision == "day" for d in s.dates)
 
     def negated(self, m: Match, toks: list[Tok], chain: list[int]) -> bool:
         """A negation on the trigger, its first governors or its subject."""
@@ -198,6 +215,8 @@ class WordOrderModality:
             return "accusation"
         if cue_before(self.lex.justification, 3):
             return "justification"
+        if cue_before(self.lex.characterisation, _CHARACTERISATION_WINDOW):
+            return "characterisation"
         if self.background(m, toks, norms):
             return "background"
         if m.payload.weapon is not None and cue_before(self.lex.possession, POSSESSION_WINDOW):
