@@ -113,3 +113,40 @@ def test_an_arabic_attack_adjective_names_who_did_it(ar: Lexicon) -> None:
     owner = actor(toks, 0, 1, "northland-army", "state_forces")
     s = sentence(toks, actors=[owner], language="ar")
     assert read_roles(ar, Typing.of(m.payload), [m], toks, s).actor1 == owner
+
+
+def test_who_backs_the_doer_has_no_role(en: Lexicon) -> None:
+    # "Rebels, backed by Northland troops, seized the town": Northland backs them.
+    words = [
+        W("Rebels", "NOUN", "nsubj", 5),
+        W(",", "PUNCT", "punct", 0),
+        W("backed", "VERB", "acl", 0),
+        W("by", "ADP", "agent", 2),
+        W("Northland", "PROPN", "pobj", 3),
+        W("attacked", "VERB", "ROOT", lemma="attack"),
+        W("Eastport", "PROPN", "dobj", 5),
+    ]
+    who = {0: ("rebels", ""), 4: ("northland", "state_forces")}
+    assert _ids(_roles(en, words, 5, who))[0] == "rebels"
+
+
+def test_a_passive_elsewhere_does_not_turn_the_subject_of_the_attack(en: Lexicon) -> None:
+    # "Two sailors were killed when Rebels attacked the port": the subject of
+    # "attacked" (active) did it, whatever the passive of "killed".
+    words = [
+        W("Two", "NUM", "nummod", 1),
+        W("sailors", "NOUN", "nsubjpass", 3),
+        W("were", "AUX", "auxpass", 3),
+        W("killed", "VERB", "ROOT", lemma="kill"),
+        W("when", "SCONJ", "advmod", 5),
+        W("Rebels", "NOUN", "nsubj", 6),
+        W("attacked", "VERB", "advcl", 3, lemma="attack"),
+        W("the", "DET", "det", 8),
+        W("port", "NOUN", "dobj", 6),
+    ]
+    toks = tokens(words)
+    rebels = actor(toks, 5, 5, "rebels")
+    killed, attacked = trigger(en, toks, 3), trigger(en, toks, 6)
+    s = sentence(toks, actors=[rebels])
+    roles = read_roles(en, Typing.of(attacked.payload), [killed, attacked], toks, s)
+    assert roles.actor1 == rebels

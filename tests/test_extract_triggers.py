@@ -122,3 +122,24 @@ def test_a_strike_without_a_weapon_needs_an_armed_owner_or_a_place_it_fell_on(
     assert "strikes" in _strikes(
         en, [STRIKES, "by", "the", "army", "hit", "a", "depot"], actor_at=3
     )
+
+
+def test_an_adverbial_inside_a_verb_phrase_is_stepped_over() -> None:
+    fr = Lexicon.load("fr")
+    words = [
+        W("Les", "DET", "det", 1),
+        W("rebelles", "NOUN", "nsubj", 3),
+        W("ont", "AUX", "aux:tense", 3),
+        W("pris", "VERB", "ROOT", lemma="prendre"),
+        W("lundi", "NOUN", "obl:mod", 3),
+        W("le", "DET", "det", 6),
+        W("contrôle", "NOUN", "obj", 3),
+        W("de", "ADP", "case", 8),
+        W("Sake", "PROPN", "nmod", 6),
+    ]
+    toks = tokens(words)
+    found = [m for m in fr.triggers.find(toks) if m.payload.p == "prendre le contrôle"]
+    assert [(m.start, m.end) for m in found] == [(3, 7)]
+    # A word that is no adverbial of the verb breaks the phrase.
+    words[4] = W("vite", "ADJ", "amod", 1)
+    assert not [m for m in fr.triggers.find(tokens(words)) if m.payload.p == "prendre le contrôle"]

@@ -226,21 +226,52 @@ class PhraseTable:
         for i, tok in enumerate(toks):
             for key in tok.keys:
                 for pattern, payload in self._by_first.get(key, ()):
-                    if _matches_at(toks, i, pattern):
-                        out.append(Match(i, i + len(pattern), payload))
+                    end = _match_end(toks, i, pattern)
+                    if end is not None:
+                        out.append(Match(i, end, payload))
         return out
 
 
-def _matches_at(toks: Sequence[Tok], i: int, pattern: tuple[str, ...]) -> bool:
-    if i + len(pattern) > len(toks):
-        return False
+#: Adverbial modifiers that may sit inside a verb phrase: "ont pris lundi le contrôle",
+#: "took on Sunday control" (by the parse; Arabic, unparsed, never skips).
+_INSERTED_DEPS = frozenset({"advmod", "obl:mod", "obl:tmod", "npadvmod", "nmod:tmod"})
+#: Most inserted words one match may step over.
+_MAX_INSERTED = 3
+
+
+def _match_end(toks: Sequence[Tok], i: int, pattern: tuple[str, ...]) -> int | None:
+    """Where ``pattern`` matched from ``i`` ends (exclusive), or None. Between two words
+    of the pattern, adverbials of a word already matched ("lundi" in "ont pris lundi le
+    contrôle") are stepped over."""
+    j = i
+    skipped = 0
+    matched: set[int] = set()
     for k, want in enumerate(pattern):
-        if want == "*":
-            continue
-        tok = toks[i + k]
-        if want not in tok.keys:
-            return False
-    return True
+        while (
+            k > 0
+            and j < len(toks)
+            and skipped < _MAX_INSERTED
+            and (want == "*" or want not in toks[j].keys)
+            and _inserted(toks, j, matched)
+        ):
+            j += 1
+            skipped += 1
+        if j >= len(toks):
+            return None
+        if want != "*" and want not in toks[j].keys:
+            return None
+        matched.add(j)
+        j += 1
+    return j
+
+
+def _inserted(toks: Sequence[Tok], j: int, matched: set[int]) -> bool:
+    """An adverbial, or a word of one, hanging on a word the match already holds."""
+    tok = toks[j]
+    if tok.dep in _INSERTED_DEPS and tok.head in matched:
+        return True
+    # "samedi soir": the second word of the inserted phrase hangs on the first.
+    return j > 0 and toks[j - 1].dep in _INSERTED_DEPS and tok.head == j - 1
 
 
 def longest_non_overlapping(matches: list[Match], rank: Any = None) -> list[Match]:

@@ -15,6 +15,7 @@ from veille.extract.candidate import ActorRef, SentenceInput
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
 from veille.extract.syntax import REPORT_PREPS, TARGET_DEPS, ancestors, token_at
 from veille.extract.weapons import Typing
+from veille.model import Span
 
 _AGENT_DEPS = frozenset({"nsubj", "obl:agent", "agent", "csubj"})
 _TARGET_PREPS = frozenset({"contre", "sur", "vers", "visant", "against", "on", "at", "targeting"})
@@ -45,11 +46,13 @@ def read_roles(
             "ccomp",
         ):
             anchors.add(toks[i].head)
-    passive = any(
-        "Voice=Pass" in toks[i].morph
+    passive_at = {
+        i
+        for i in anchors
+        if "Voice=Pass" in toks[i].morph
         or any(t.head == i and t.dep in ("aux:pass", "auxpass") for t in toks)
-        for i in trig_idx
-    )
+    }
+    passive = bool(passive_at & trig_idx)
     first_trig = min(trig_idx)
     instrument = [(toks[m.start].start, toks[m.end - 1].end) for m in group]
     if typing.weapon_span:
@@ -77,7 +80,9 @@ def read_roles(
             if role == "actor1":
                 owner = ref
         else:
-            role = syntactic_role(tok_i, toks, anchors, passive)
+            role = syntactic_role(tok_i, toks, anchors, passive_at, instrument)
+            if role == "backer":
+                continue
         if protest and getattr(ref.payload, "kind", "") == "state_forces":
             role = "actor2"  # ACLED: protesters are actor 1, the forces facing them actor 2
         if role is None:
@@ -147,12 +152,27 @@ def roles_by_word_order(group: list[Match], toks: list[Tok], s: SentenceInput) -
     return Roles(actor1, actor2)
 
 
-def syntactic_role(tok_i: int, toks: list[Tok], anchors: set[int], passive: bool) -> str | None:
-    """ "actor1" for the agent of an anchor, "actor2" for its target, None when the
-    parse does not say (or says it is who reports it)."""
+def syntactic_role(
+    tok_i: int,
+    toks: list[Tok],
+    anchors: set[int],
+    passive_at: set[int],
+    instrument: list[Span] | None = None,
+) -> str | None:
+    """ "actor1" for the agent of an anchor, "actor2" for its target, "backer" for the
+    agent of a participle on the doer (no role), None when the parse does not say (or
+    says it is who reports it)."""
     path = [tok_i, *ancestors(toks, tok_i, limit=6)]
     for k in range(len(path) - 1):
         child, parent = path[k], path[k + 1]
+        if (
+            toks[child].dep in ("obl:agent", "agent")
+            and toks[parent].dep.startswith("acl")
+            and not _in_spans(toks[toks[parent].head], instrument or [])
+        ):
+            # "les rebelles, soutenus par des troupes X, ont pris": X backs the doer;
+            # "a missile fired by X struck" (the participle on the weapon): X did it.
+            return "backer"
         if parent not in anchors:
             continue
         dep = toks[child].dep
@@ -160,7 +180,7 @@ def syntactic_role(tok_i: int, toks: list[Tok], anchors: set[int], passive: bool
         if case & REPORT_PREPS:
             return None
         if dep in _AGENT_DEPS:
-            if dep == "nsubj" and passive:
+            if dep == "nsubj" and parent in passive_at:
                 return "actor2"
             return "actor1"
         if dep in TARGET_DEPS or case & _TARGET_PREPS:
@@ -173,6 +193,10 @@ def syntactic_role(tok_i: int, toks: list[Tok], anchors: set[int], passive: bool
             return "actor1"
         return None
     return None
+
+
+def _in_spans(tok: Tok, spans: list[Span]) -> bool:
+    return any(b <= tok.start < e for b, e in spans)
 
 
 def _after_agent_marker(tok_i: int, toks: list[Tok]) -> bool:
