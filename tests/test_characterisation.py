@@ -31,3 +31,19 @@ def test_the_simple_present_tells_a_policy_not_an_event(pipeline: Any) -> None:
     assert _violent(pipeline, "The ministry says it targets only military sites.", "en") == []
     dated = "Drones targeted a fuel depot near Kursk on Monday, the governor said."
     assert len(_violent(pipeline, dated, "en")) == 1
+
+
+def test_fighting_people_flee_is_background(pipeline: Any) -> None:
+    text = (
+        "Le 3 mars 2021, une frappe de roquettes contre le marché de Tessit avait tué "
+        "douze habitants qui fuyaient les combats."
+    )
+    events = _violent(pipeline, text, "fr")
+    assert [e.sub_event_type for e in events] == ["Shelling/artillery/missile attack"]
+
+
+def test_according_to_the_police_the_police_only_reports(pipeline: Any) -> None:
+    text = "Un obus a frappé mardi le village de Tessit, blessant deux bergers, selon la police."
+    events = _violent(pipeline, text, "fr")
+    assert len(events) == 1
+    assert events[0].actor2 is None or events[0].actor2.kind != "state_forces"

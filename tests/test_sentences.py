@@ -48,3 +48,13 @@ def test_a_dateline_stays_apart_but_a_hyphenated_word_does_not() -> None:
         "LYON, 3 mai -",
         "Un dépôt-atelier a brûlé.",
     ]
+
+
+def test_a_dateline_inside_the_parsers_sentence_is_cut_off() -> None:
+    words = ["ODESSA", ",", "3", "mai", "-", "Un", "dépôt", "a", "brûlé", "."]
+    spaces = [False, True, True, True, True, True, True, True, False, False]
+    doc = _doc(words, spaces, {0})
+    assert [s.text.strip() for s in _whole_sentences(doc)] == [
+        "ODESSA, 3 mai -",
+        "Un dépôt a brûlé.",
+    ]

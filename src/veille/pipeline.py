@@ -744,8 +744,30 @@ def _whole_sentences(doc: Doc) -> Iterator[Any]:
             not last and "\n" in doc.text[sent.end_char : sents[k + 1].start_char]
         )
         if last or ends or breaks or not sent.text.strip():
-            yield doc[start : sent.end]
+            yield from _without_dateline(doc, doc[start : sent.end])
             start = None
+
+
+#: A news dateline: a place in capitals, perhaps the agency and the date, then a dash
+#: ("KIEV, 28 juin - ", "DNIPRO, Ukraine, Jan 15 - ", "BEIRUT (AP) — ").
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z'’.\-/ ]{1,40}(?:\s*\([^)\n]{1,20}\))?(?:,[^\n–—]{1,40}?)?\s+[-–—]+\s+"
+)
+
+
+def _without_dateline(doc: Doc, span: Any) -> Iterator[Any]:
+    """A sentence that opens with a dateline, as the dateline and the sentence: where the
+    reporter files from is not where the sentence's event happened."""
+    m = _DATELINE.match(span.text)
+    if m is None or m.end() >= len(span.text.rstrip()):
+        yield span
+        return
+    cut = doc.char_span(span.start_char, span.start_char + m.end(), alignment_mode="contract")
+    if cut is None or cut.end <= span.start or cut.end >= span.end:
+        yield span
+        return
+    yield doc[span.start : cut.end]
+    yield doc[cut.end : span.end]
 
 
 def _tokens(span: Any, base: int, first: int) -> list[Tok]:

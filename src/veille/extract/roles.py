@@ -109,9 +109,14 @@ def read_roles(
 def is_reporter(tok_i: int, toks: list[Tok], reporting: set[int]) -> bool:
     """Whether the actor at ``tok_i`` is who reports the event: the subject of a
     reporting verb other than the trigger's, or the object of "according to"."""
+    def after_according_to(i: int) -> bool:  # "selon l'armée" ("selon" hangs on the noun)
+        return any(t.head == i and t.dep == "case" and t.keys & REPORT_PREPS for t in toks)
+
     head = tok_i
     for _ in range(3):  # up to the head of the actor's noun phrase
-        if toks[head].dep not in ("compound", "flat", "flat:name", "amod", "nmod", "poss"):
+        if after_according_to(head):
+            return True
+        if toks[head].dep not in ("compound", "flat", "flat:name", "amod", "nmod", "poss", "det"):
             break
         if toks[head].head == head:
             break

@@ -171,7 +171,6 @@ _ANCHORED: dict[str, dict[str, int]] = {
         "le lendemain": 1,
         "le même jour": 0,
         "le jour même": 0,
-        "le même soir": 0,
         "la nuit précédente": -1,
         "la soirée précédente": -1,
         "la matinée précédente": -1,
@@ -189,7 +188,6 @@ _ANCHORED: dict[str, dict[str, int]] = {
         "the evening before": -1,
         "the following morning": 1,
         "the next morning": 1,
-        "the same evening": 0,
     },
     "ar": {
         "في اليوم السابق": -1,
