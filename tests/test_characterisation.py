@@ -47,3 +47,10 @@ def test_according_to_the_police_the_police_only_reports(pipeline: Any) -> None:
     events = _violent(pipeline, text, "fr")
     assert len(events) == 1
     assert events[0].actor2 is None or events[0].actor2.kind != "state_forces"
+
+
+def test_an_assault_on_worshippers_is_an_attack_on_an_army_post_a_clash(pipeline: Any) -> None:
+    on_church = "Des assaillants ont lancé un assaut dimanche contre une église de Kaya."
+    on_post = "Des assaillants ont lancé un assaut dimanche contre un poste militaire de Kaya."
+    assert [e.sub_event_type for e in _violent(pipeline, on_church, "fr")] == ["Attack"]
+    assert [e.sub_event_type for e in _violent(pipeline, on_post, "fr")] == ["Armed clash"]

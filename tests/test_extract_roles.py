@@ -150,3 +150,21 @@ def test_a_passive_elsewhere_does_not_turn_the_subject_of_the_attack(en: Lexicon
     s = sentence(toks, actors=[rebels])
     roles = read_roles(en, Typing.of(attacked.payload), [killed, attacked], toks, s)
     assert roles.actor1 == rebels
+
+
+def test_an_attack_on_a_civilian_site(en: Lexicon, ar: Lexicon) -> None:
+    from veille.extract.roles import civilian_site_target
+
+    words = [
+        W("Gunmen", "NOUN", "nsubj", 1),
+        W("attacked", "VERB", "ROOT", lemma="attack"),
+        W("a", "DET", "det", 3),
+        W("market", "NOUN", "dobj", 1),
+    ]
+    toks = tokens(words)
+    assert civilian_site_target(en, [trigger(en, toks, 1)], toks, "en")
+    words[3] = W("barracks", "NOUN", "dobj", 1)
+    toks = tokens(words)
+    assert not civilian_site_target(en, [trigger(en, toks, 1)], toks, "en")
+    toks = tokens(["هجوم", "مسلح", "على", "سوق", "البلدة"])
+    assert civilian_site_target(ar, [trigger(ar, toks, 0)], toks, "ar")

@@ -74,6 +74,13 @@ class TriggerEntry(BaseModel):
         default=False, description="Only with a weapon noun in the sentence."
     )
     needs_place: bool = Field(default=False, description="Only right before a place name.")
+    one_sided: bool = Field(
+        default=False,
+        description=(
+            "An Armed clash word that one side does to the other (assault, ambush): "
+            "on civilians with no armed side against them it is an Attack."
+        ),
+    )
     or_armed: bool = Field(
         default=False,
         description=(
@@ -148,6 +155,9 @@ class LexiconData(BaseModel):
     vague_numbers: dict[str, int]
     lower_bound_markers: list[str]
     civilian_nouns: list[str]
+    # Places and gatherings of civilians ("a market", "une église", "عزاء"): an attack on
+    # one, with no armed side named against the attackers, is violence against civilians.
+    civilian_sites: list[str] = Field(default_factory=list)
     # Verbs that, followed by a perfect infinitive, make a claim by their subject:
     # "affirme avoir abattu", "a annoncé samedi avoir pris" (the actor's own account).
     claim_verbs: list[str] = Field(default_factory=list)
@@ -313,6 +323,7 @@ class Lexicon:
         self.injury = PhraseTable([(p, p) for p in data.injury_nouns])
         self.lower_bound = PhraseTable([(p, p) for p in data.lower_bound_markers])
         self.civilian = PhraseTable([(p, p) for p in data.civilian_nouns])
+        self.civilian_sites = PhraseTable([(p, p) for p in data.civilian_sites])
         self.claim_verbs = PhraseTable([(p, p) for p in data.claim_verbs])
         self.perfect_auxiliaries = frozenset(fold(w) for w in data.perfect_auxiliaries)
         self.no_fatalities = PhraseTable([(p, p) for p in data.no_fatalities])

@@ -109,6 +109,7 @@ def read_roles(
 def is_reporter(tok_i: int, toks: list[Tok], reporting: set[int]) -> bool:
     """Whether the actor at ``tok_i`` is who reports the event: the subject of a
     reporting verb other than the trigger's, or the object of "according to"."""
+
     def after_according_to(i: int) -> bool:  # "selon l'armée" ("selon" hangs on the noun)
         return any(t.head == i and t.dep == "case" and t.keys & REPORT_PREPS for t in toks)
 
@@ -226,4 +227,33 @@ def civilian_target(lex: Lexicon, group: list[Match], toks: list[Tok]) -> bool:
         ):
             continue  # "selon des habitants": witnesses, not victims
         return True
+    return False
+
+
+#: Words after an Arabic trigger within which its target is named.
+_AR_TARGET_WINDOW = 5
+
+
+def civilian_site_target(lex: Lexicon, group: list[Match], toks: list[Tok], language: str) -> bool:
+    """The attack fell on a place or gathering of civilians: a civilian site is the
+    trigger's object or complement ("attacked a market", "a attaqué l'église", "ont
+    ouvert le feu sur des fidèles"), or, in Arabic, named within a few words after it
+    ("هجوم على سوق")."""
+    trig = {i for m in group for i in range(m.start, m.end)}
+    last = max(trig)
+    # "ont lancé un assaut contre une église": the verb that governs a nominal trigger.
+    trig |= {toks[i].head for i in list(trig) if toks[i].pos == "NOUN" and toks[i].dep == "obj"}
+    for c in lex.civilian_sites.find(toks):
+        if c.start in trig:
+            continue
+        if language == "ar":
+            if 0 < c.start - last <= _AR_TARGET_WINDOW:
+                return True
+            continue
+        tok = toks[c.start]
+        chain = [tok.head, *ancestors(toks, tok.head, limit=1)] if tok.head != tok.i else []
+        if tok.dep in TARGET_DEPS | {"obl", "obl:mod", "obl:arg", "pobj", "nmod"} and any(
+            k in trig for k in chain
+        ):
+            return True
     return False

@@ -20,7 +20,7 @@ from veille.extract.candidate import Candidate, SentenceInput, StatementCandidat
 from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry
 from veille.extract.modality import modality_for, sentence_future
 from veille.extract.placing import choose_places
-from veille.extract.roles import civilian_target, read_roles
+from veille.extract.roles import civilian_site_target, civilian_target, read_roles
 from veille.extract.statements import StatementReader
 from veille.extract.syntax import span
 from veille.extract.tolls import Toll, read_toll
@@ -127,6 +127,19 @@ class SentenceExtractor:
             # "الهجوم الذي وقع امس": the date and actors stay with the known event.
             cand.anaphoric = anaphoric_arabic(self.lex, group, toks)
         cand.target_civilian = civilian_target(self.lex, group, toks)
+        armed_target = cand.actor2 is not None and getattr(cand.actor2.payload, "kind", "") not in (
+            "civilians",
+            "",
+        )
+        if not cand.target_civilian and not armed_target:
+            cand.target_civilian = civilian_site_target(self.lex, group, toks, s.language)
+        if (
+            cand.sub_event_type == "Armed clash"
+            and entry.one_sided
+            and cand.target_civilian
+            and not armed_target
+        ):
+            cand.sub_event_type = "Attack"  # an assault on civilians, no armed side against it
         cand.framing = list(s.framing)
         places = choose_places(self.lex, cand.trigger, s, [span(toks, w) for w in weapons])
         if len(places) <= 1:
