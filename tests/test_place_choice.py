@@ -69,3 +69,11 @@ def test_a_place_word_heading_an_unknown_name_is_no_place_elsewhere(pipeline: An
     text = "Samedi, des membres du gang Gran Grif ont pillé un entrepôt à Saint-Marc, en Haïti."
     events = _events(pipeline, text, "fr")
     assert events and {e.location.iso3 for e in events if e.location} == {"HTI"}
+
+
+def test_a_vague_region_opening_with_an_article_is_still_a_place(pipeline: Any) -> None:
+    text = "L'aviation a mené mardi des frappes aériennes dans le nord de la Syrie."
+    events = pipeline.run([Article(id="v", text=text, language="fr", published="2025-02-04")])
+    assert len(events) == 1
+    loc = events[0].location
+    assert loc is not None and loc.iso3 == "SYR" and loc.geo_precision == 3

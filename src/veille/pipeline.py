@@ -421,7 +421,11 @@ class Pipeline:
                     continue
                 # "Quelques minutes plus tard": a capitalised determiner is not a village,
                 # whatever the gazetteer knows. The parser's part of speech decides.
-                if top.start in function_words and (top.start, top.end) not in hinted:
+                if (
+                    top.start in function_words
+                    and (top.start, top.end) not in hinted
+                    and " " not in top.text.strip()  # "le sud du Liban" is a phrase
+                ):
                     continue
                 # "le ministère de la Défense", "Radio Okapi": a place word inside the
                 # name of an organisation or a person is not where anything happened.
