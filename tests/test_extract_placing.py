@@ -139,3 +139,21 @@ def test_towns_after_a_bare_comma_are_a_list(en: Lexicon) -> None:
         en, (toks[0].start, toks[0].end), sentence(toks, places=[places[0], province])
     )
     assert _names(got) == ["Northvale"]
+
+
+def test_a_place_listed_after_an_attached_one_is_attached_too(en: Lexicon) -> None:
+    # The parse hung the last town of the list on something else.
+    toks = tokens(
+        [
+            STRUCK,
+            W("Northvale", "PROPN", "dobj", 0),
+            W(",", "PUNCT", "punct", 1),
+            W("Eastport", "PROPN", "conj", 1),
+            W("and", "CCONJ", "cc", 3),
+            W("Westfield", "PROPN", "npadvmod", 6),
+            W("early", "ADV", "advmod", 0),
+        ]
+    )
+    places = [place(toks, 1), place(toks, 3), place(toks, 5)]
+    got = choose_places(en, (toks[0].start, toks[0].end), sentence(toks, places=places))
+    assert _names(got) == ["Northvale", "Eastport", "Westfield"]

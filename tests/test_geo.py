@@ -626,3 +626,9 @@ def test_a_small_town_placed_by_the_country_right_after_it(
 def test_a_country_after_a_town_of_another_country_does_not_vouch_for_it(geo: Geocoder) -> None:
     toponyms = geo.geoparse("An air strike hit Toretsk in Lebanon on Monday.", "en")
     assert all(t.text != "Toretsk" for t in toponyms if t.place is not None)
+
+
+def test_towns_in_one_list_vouch_for_each_other(geo: Geocoder) -> None:
+    toponyms = geo.geoparse("Jets struck Nabatieh, Tyre and Baalbek on Monday.", "en")
+    baalbek = only(toponyms, "Baalbek")
+    assert baalbek.place is not None and baalbek.place.iso3 == "LBN"

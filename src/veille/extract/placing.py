@@ -57,6 +57,9 @@ def choose_places(
     attached = [attachment(r, trigger, s) for r in reps]
     # Two specific places in different countries/provinces joined by a coordination
     # are two events (ACLED: one event per location and day).
+    # The parse often hangs the last places of a long list elsewhere ("in Sanaa, Taiz
+    # and Saada"): a place listed right after an attached one is attached too.
+    attached = _listed_with_attached(reps, attached, s)
     specific = [
         r
         for r, a in zip(reps, attached, strict=True)
@@ -103,6 +106,27 @@ def in_justification(lex: Lexicon, place: PlaceRef, s: SentenceInput) -> bool:
     return governed_by(chain, lex.justification, s.tokens) or governed_by(
         chain, lex.accusation, s.tokens
     )
+
+
+def _listed_with_attached(
+    reps: list[PlaceRef], attached: list[int], s: SentenceInput
+) -> list[int]:
+    order = sorted(range(len(reps)), key=lambda k: reps[k].start)
+    out = list(attached)
+    for a, b in itertools.pairwise(order):
+        if out[a] == 0 and out[b] != 0 and _in_list(reps[a], reps[b], s):
+            out[b] = 0
+    return out
+
+
+def _in_list(a: PlaceRef, b: PlaceRef, s: SentenceInput) -> bool:
+    """``b`` follows ``a`` in one list: a comma or "and" between, no verb, close."""
+    between = fold(s.text[a.end - s.start : b.start - s.start])
+    if len(between) > _LIST_GAP_CHARS or not re.fullmatch(
+        r"\s*(?:,|\bet\b|\band\b|\bou\b|\bor\b|و)\s*(?:(?:à|a|de|d'|in|at)\s+)?", between
+    ):
+        return False
+    return not any(a.end <= t.start < b.start and t.pos in ("VERB", "AUX") for t in s.tokens)
 
 
 def coordinated(reps: list[PlaceRef], s: SentenceInput) -> bool:

@@ -231,6 +231,24 @@ _CONTAINED_BY_NEXT_RE = re.compile(
 )
 
 
+_LIST_SEPARATOR_RE = re.compile(r"^\s*(?:,|and|et|ou|or|و)\s*(?:,\s*)?$", re.IGNORECASE)
+
+
+def _listed_with_firm(text: str, m: _Match, firm: Sequence[_Match]) -> bool:
+    """Whether the match stands in a list next to a firm town of its own country: "Nabatieh,
+    Tyre and Baalbek" vouch for each other."""
+    if m.best is None:
+        return False
+    place = m.best.place
+    for n in firm:
+        if n.best is None or n.best.place.iso3 != place.iso3 or n.best.place.feature != "city":
+            continue
+        gap = text[n.end : m.start] if n.end <= m.start else text[m.end : n.start]
+        if len(gap) <= 8 and _LIST_SEPARATOR_RE.match(gap):
+            return True
+    return False
+
+
 def _contained_by_next(text: str, m: _Match, firm: Sequence[_Match]) -> bool:
     """Whether the match is followed at once by a firm place that contains it: its
     country, or its province ("Baalbek in Lebanon", "Toretsk, Donetsk oblast")."""
@@ -751,18 +769,21 @@ class Geocoder:
         countries = {m.best.place.iso3 for m in firm if m.best is not None}
         admins = {m.best.place.admin1 for m in firm if m.best is not None}
         regional = _regional_countries(matches, bool(countries))
-        kept = []
-        for m in matches:
+        verdict: dict[int, bool] = {}
+        for k, m in enumerate(matches):
             if not (m.weak or m.loose) or m.best is None:
-                kept.append(m)
-                continue
-            if m.regional:
-                ok = m.best.place.iso3 in countries or m.best.place.iso3 in regional
+                verdict[k] = True
+            elif m.regional:
+                verdict[k] = m.best.place.iso3 in countries or m.best.place.iso3 in regional
             else:
-                ok = self._corroborated(m, m.best, countries, admins)
-            if not ok and not m.loose:
-                ok = _contained_by_next(text, m, firm)
-            if ok:
+                verdict[k] = self._corroborated(m, m.best, countries, admins)
+            if not verdict[k] and not m.loose:
+                verdict[k] = _contained_by_next(text, m, firm)
+        # A list of towns vouches for each member: "Nabatieh, Tyre and Baalbek".
+        placed = [m for k, m in enumerate(matches) if verdict[k] and m.best is not None]
+        kept = []
+        for k, m in enumerate(matches):
+            if verdict[k] or (not m.loose and _listed_with_firm(text, m, placed)):
                 kept.append(m)
             elif m.hinted:
                 # The NER saw a place whose spelling only loosely matches an unrelated
