@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from veille.geo import Geocoder, OutletProfile, Toponym
+    from veille.geo.places import PlaceFinder
     from veille.resolve.actors import ActorResolver
 
 SUPPORTED_LANGUAGES = ("fr", "en", "ar")
@@ -106,6 +107,7 @@ class Pipeline:
         self._nlp: dict[str, Language] = {}
         self._lexicons: dict[str, Lexicon] = {}
         self._geocoder = geocoder
+        self._place_finder: PlaceFinder | None = None
         self._actors = actors
         self._langid: Any = None
         self._outlets: dict[str, OutletProfile] = dict(outlets or {})
@@ -142,6 +144,15 @@ class Pipeline:
 
             self._geocoder = Geocoder.load()
         return self._geocoder
+
+    @property
+    def place_finder(self) -> PlaceFinder:
+        """The place component over this pipeline's geocoder."""
+        if self._place_finder is None:
+            from veille.geo.places import PlaceFinder
+
+            self._place_finder = PlaceFinder(self.geocoder)
+        return self._place_finder
 
     @property
     def actors(self) -> ActorResolver:
@@ -378,65 +389,26 @@ class Pipeline:
         return dedup.Deduplicator().within_article(events), statements
 
     def _places(self, an: _Analysis) -> list[PlaceRef]:
-        out: list[PlaceRef] = []
-        geocoder = self.geocoder
+        """The article's places, language by language, from the place component (the
+        one ``veille geoparse`` and the geoparsing evaluation use)."""
+        from veille.geo.places import PlaceEvidence
+
+        finder = self.place_finder
         outlet = self._outlets.get(an.article.outlet) if an.article.outlet else None
+        out: list[PlaceRef] = []
         for lang in sorted({s.language for s in an.segments}):
             masked = _mask_except(an.article.text, [s for s in an.segments if s.language == lang])
-            hints = [
-                (an.segments[k].start + ent.start_char, an.segments[k].start + ent.end_char)
-                for k, doc in an.docs.items()
-                if an.segments[k].language == lang
-                for ent in doc.ents
-                if ent.label_ in ("LOC", "GPE", "FAC")
-            ]
-            function_words = _function_word_starts(an, lang)
-            inside_names = sorted(_name_entity_spans(an, lang))
-            name_starts = [start for start, _ in inside_names]
-            hinted = set(hints)
-            persons = [
-                (an.segments[k].start + ent.start_char, an.segments[k].start + ent.end_char)
-                for k, doc in an.docs.items()
-                if an.segments[k].language == lang
-                for ent in doc.ents
-                if ent.label_ in ("PER", "PERSON")
-            ]
-            toponyms = geocoder.geoparse(masked, lang, hints=hints, persons=persons, outlet=outlet)
-            hint_starts = sorted(hints)
-            for top in toponyms:
-                place = top.place
-                if place is None:
-                    continue
-                # "the gang Gran Grif": a place word at the head of a longer name the
-                # gazetteer does not know, in a country nothing else in the text names,
-                # is a word of that name (Gran, Hungarian for Esztergom), not a place.
-                others = {t.place.iso3 for t in toponyms if t.place and t is not top}
-                if place.iso3 not in others and _name_goes_on(masked, hint_starts, top):
-                    continue
-                # "Quelques minutes plus tard": a capitalised determiner is not a village,
-                # whatever the gazetteer knows. The parser's part of speech decides.
-                if top.start in function_words and (top.start, top.end) not in hinted:
-                    continue
-                # "le ministère de la Défense", "Radio Okapi": a place word inside the
-                # name of an organisation or a person is not where anything happened.
-                if _strictly_inside(inside_names, name_starts, top.start, top.end):
-                    continue
-                out.append(
-                    PlaceRef(
-                        start=top.start,
-                        end=top.end,
-                        text=top.text,
-                        payload=top,
-                        iso3=place.iso3,
-                        admin1=place.admin1,
-                        feature=place.feature,
-                        precision=top.geo_precision or 3,
-                        lat=place.lat,
-                        lon=place.lon,
-                        place_id=place.gazetteer_id,
-                        demonym=top.demonym,
-                    )
-                )
+            evidence = PlaceEvidence.from_docs(
+                (
+                    (an.segments[k].start, doc)
+                    for k, doc in an.docs.items()
+                    if an.segments[k].language == lang
+                ),
+                parsed=lang != "ar",
+            )
+            for top in finder.find(masked, lang, evidence, outlet=outlet):
+                if top.place is not None:
+                    out.append(_place_ref(top))
         return out
 
     def _actors_and_framing(
@@ -544,11 +516,6 @@ class Pipeline:
         return event
 
 
-_FUNCTION_POS = frozenset(
-    {"DET", "ADV", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "VERB", "NUM", "PART"}
-)
-
-
 _Ref = TypeVar("_Ref", ActorRef, PlaceRef, FramingRef)
 
 
@@ -559,56 +526,24 @@ def _within(refs: list[_Ref], starts: list[int], start: int, end: int) -> list[_
     return [r for r in refs[lo:hi] if r.end <= end]
 
 
-def _parsed_segments(an: _Analysis, lang: str) -> Iterator[tuple[Segment, Doc]]:
-    """The segments of one language that went through a spaCy parser (fr, en)."""
-    if lang == "ar":
-        return
-    for k, doc in an.docs.items():
-        if an.segments[k].language == lang:
-            yield an.segments[k], doc
-
-
-def _function_word_starts(an: _Analysis, lang: str) -> set[int]:
-    """Start offsets of one-token words the parser tags as function words or verbs."""
-    return {
-        seg.start + tok.idx
-        for seg, doc in _parsed_segments(an, lang)
-        for tok in doc
-        if tok.pos_ in _FUNCTION_POS and not tok.ent_type_
-    }
-
-
-def _name_entity_spans(an: _Analysis, lang: str) -> list[tuple[int, int]]:
-    """Spans of organisation and person names the parser found (fr/en)."""
-    return [
-        (seg.start + ent.start_char, seg.start + ent.end_char)
-        for seg, doc in _parsed_segments(an, lang)
-        for ent in doc.ents
-        if ent.label_ in ("ORG", "PER", "PERSON")
-    ]
-
-
-def _strictly_inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
-    """Whether ``[start, end)`` lies inside one of ``spans`` (sorted, not overlapping, as
-    a parser's entities are) without being all of it; a bisection, not a scan."""
-    k = bisect.bisect_right(starts, start) - 1
-    if k < 0:
-        return False
-    s, e = spans[k]
-    return end <= e and (s, e) != (start, end)
-
-
-def _name_goes_on(text: str, spans: list[tuple[int, int]], top: Toponym) -> bool:
-    """Whether ``top`` heads a longer NER span (``spans`` sorted, not overlapping) that
-    goes on with a capitalised word: "Gran Grif", not "Khan Younis refugee camp"."""
-    k = bisect.bisect_right([s for s, _ in spans], top.start) - 1
-    if k < 0:
-        return False
-    s, e = spans[k]
-    if s != top.start or e <= top.end:
-        return False
-    rest = text[top.end : e].split()
-    return bool(rest) and rest[0][:1].isupper()
+def _place_ref(top: Toponym) -> PlaceRef:
+    """The extractor's view of a resolved toponym."""
+    place = top.place
+    assert place is not None  # the caller keeps resolved toponyms only
+    return PlaceRef(
+        start=top.start,
+        end=top.end,
+        text=top.text,
+        payload=top,
+        iso3=place.iso3,
+        admin1=place.admin1,
+        feature=place.feature,
+        precision=top.geo_precision or 3,
+        lat=place.lat,
+        lon=place.lon,
+        place_id=place.gazetteer_id,
+        demonym=top.demonym,
+    )
 
 
 def _statement(c: StatementCandidate, article: Article) -> Statement:
