@@ -407,7 +407,9 @@ class Pipeline:
                 parsed=lang != "ar",
             )
             for top in finder.find(masked, lang, evidence, outlet=outlet):
-                if top.place is not None:
+                # "le ministère de la Défense", "Radio Okapi": a place word inside the
+                # name of an organisation or a person is not where anything happened.
+                if top.place is not None and not top.in_name:
                     out.append(_place_ref(top))
         return out
 

@@ -123,6 +123,9 @@ class Toponym(Record):
     place: Place | None
     geo_precision: Literal[1, 2, 3] | None
     demonym: bool = False  # a people's adjective ("Russian", "libanais"): whose, not where
+    # Inside an organisation's or a person's name ("Radio X"): a toponym, not a place
+    # where anything happened (set by ``PlaceFinder``, which has the parse).
+    in_name: bool = False
 
 
 # Bonus for a candidate in the first-level area most of an outlet's other articles

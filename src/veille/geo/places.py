@@ -8,15 +8,18 @@ Its input is the text (one language; other languages blanked, offsets kept), the
 parser's evidence about it (:class:`PlaceEvidence`: entity spans and function words,
 as absolute character offsets) and the outlet's profile; its output the resolved
 :class:`~veille.geo.Toponym` list. On top of the geocoder (gazetteer scanning, NER
-hints, resolution in context) it drops three classes of false toponyms that only the
+hints, resolution in context) it drops two classes of false toponyms that only the
 parse can tell:
 
 - a capitalised function word or verb the gazetteer happens to know ("Quelques", a
   determiner, is a village somewhere) unless the NER labels it a place;
-- a place word inside the name of an organisation or a person ("the Ministry of
-  Defence of X", "Radio X"), when the word is not the whole name;
 - a place word heading a longer name the gazetteer does not know, in a country nothing
   else in the text names (a gang called "Gran ...", not Esztergom).
+
+and marks a third, ``in_name``: a place word inside the name of an organisation or a
+person ("the Ministry of Defence of X", "Radio X"), when the word is not the whole
+name. Geoparsing gold (LGL, GeoWebNews) counts such embedded toponyms; an event is not
+where a ministry's name says, so the pipeline leaves them out.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from veille.geo._geocoder import Geocoder, OutletProfile, Toponym
@@ -95,25 +98,11 @@ class PlaceEvidence:
         return cls(places=tuple(places))
 
 
-@dataclass(frozen=True)
-class PlaceFilters:
-    """Which of the parse-based filters apply (all by default, as for events).
-
-    ``inside_names`` off keeps toponyms embedded in organisation names ("the X Police
-    Department"), which geoparsing gold such as GeoWebNews counts as toponyms.
-    """
-
-    function_words: bool = True
-    inside_names: bool = True
-    name_heads: bool = True
-
-
 @dataclass
 class PlaceFinder:
-    """Toponyms of a text, resolved and filtered: the places events may get."""
+    """Toponyms of a text, resolved, less those the parse shows are no places."""
 
     geocoder: Geocoder
-    filters: PlaceFilters = field(default_factory=PlaceFilters)
 
     def find(
         self,
@@ -125,7 +114,8 @@ class PlaceFinder:
     ) -> list[Toponym]:
         """The toponyms of ``text`` (sorted by start, not overlapping), each resolved to
         a place or left unresolved; ``outlet`` weighs homonyms toward the areas the
-        outlet's other articles name."""
+        outlet's other articles name. A toponym inside an organisation's or a person's
+        name is kept with ``in_name`` set: geoparsing counts it, an event is not there."""
         ev = evidence or PlaceEvidence()
         toponyms = self.geocoder.geoparse(
             text, language, hints=list(ev.places), persons=list(ev.persons), outlet=outlet
@@ -133,9 +123,9 @@ class PlaceFinder:
         return self.keep(text, toponyms, ev)
 
     def keep(self, text: str, toponyms: list[Toponym], evidence: PlaceEvidence) -> list[Toponym]:
-        """``toponyms`` less those the parse shows are no places (see the module doc).
-        Unresolved toponyms are kept: a caller may count them (the evaluation's
-        recognition) or skip them (events need a place)."""
+        """``toponyms`` less those the parse shows are no places (see the module doc),
+        those inside a name marked ``in_name``. Unresolved toponyms are kept: a caller
+        may count them (the evaluation's recognition) or skip them (events need a place)."""
         hinted = set(evidence.places)
         hint_spans = sorted(evidence.places)
         names = sorted(evidence.names)
@@ -148,22 +138,12 @@ class PlaceFinder:
             if place is None:
                 out.append(top)
                 continue
-            if (
-                self.filters.name_heads
-                and countries[place.iso3] < 2  # no other toponym names its country
-                and _name_goes_on(text, hint_spans, top)
-            ):
+            if countries[place.iso3] < 2 and _name_goes_on(text, hint_spans, top):
+                continue  # no other toponym names its country
+            if top.start in evidence.function_words and (top.start, top.end) not in hinted:
                 continue
-            if (
-                self.filters.function_words
-                and top.start in evidence.function_words
-                and (top.start, top.end) not in hinted
-            ):
-                continue
-            if self.filters.inside_names and _strictly_inside(
-                names, name_starts, top.start, top.end
-            ):
-                continue
+            if _strictly_inside(names, name_starts, top.start, top.end):
+                top = top.model_copy(update={"in_name": True})
             out.append(top)
         return out
 
