@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from veille import dedup
@@ -102,7 +103,18 @@ class Pipeline:
         geocoder: Geocoder | None = None,
         actors: ActorResolver | None = None,
         outlets: Mapping[str, OutletProfile] | None = None,
+        geocoder_weights: Path | str | None = None,
     ) -> None:
+        """``geocoder_weights``: a weights file for the geocoder the pipeline loads (the
+        shipped ``geocoder_weights.json`` by default; see ``scripts/refit_geocoder.py``);
+        it cannot be combined with a ready ``geocoder``."""
+        if geocoder is not None and geocoder_weights is not None:
+            raise InputError(
+                "a geocoder and a geocoder weights file were both given",
+                fix="pass geocoder_weights alone, or a geocoder built with "
+                "Geocoder.load(weights_path=...)",
+            )
+        self._geocoder_weights = geocoder_weights
         self._model_names = dict(models or {})
         self._nlp: dict[str, Language] = {}
         self._lexicons: dict[str, Lexicon] = {}
@@ -142,7 +154,7 @@ class Pipeline:
         if self._geocoder is None:
             from veille.geo import Geocoder
 
-            self._geocoder = Geocoder.load()
+            self._geocoder = Geocoder.load(weights_path=self._geocoder_weights)
         return self._geocoder
 
     @property
