@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from veille import dedup
@@ -55,6 +56,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from veille.geo import Geocoder, OutletProfile, Toponym
+    from veille.geo.places import PlaceFinder
     from veille.resolve.actors import ActorResolver
 
 SUPPORTED_LANGUAGES = ("fr", "en", "ar")
@@ -103,11 +105,23 @@ class Pipeline:
         actors: ActorResolver | None = None,
         veto: SentenceVeto | None = None,
         outlets: Mapping[str, OutletProfile] | None = None,
+        geocoder_weights: Path | str | None = None,
     ) -> None:
+        """``geocoder_weights``: a weights file for the geocoder the pipeline loads (the
+        shipped ``geocoder_weights.json`` by default; see ``scripts/refit_geocoder.py``);
+        it cannot be combined with a ready ``geocoder``."""
+        if geocoder is not None and geocoder_weights is not None:
+            raise InputError(
+                "a geocoder and a geocoder weights file were both given",
+                fix="pass geocoder_weights alone, or a geocoder built with "
+                "Geocoder.load(weights_path=...)",
+            )
+        self._geocoder_weights = geocoder_weights
         self._model_names = dict(models or {})
         self._nlp: dict[str, Language] = {}
         self._lexicons: dict[str, Lexicon] = {}
         self._geocoder = geocoder
+        self._place_finder: PlaceFinder | None = None
         self._actors = actors
         self._langid: Any = None
         # Off unless given or VEILLE_VETO=1 (held-out figures: data/veto/README.md).
@@ -144,8 +158,17 @@ class Pipeline:
         if self._geocoder is None:
             from veille.geo import Geocoder
 
-            self._geocoder = Geocoder.load()
+            self._geocoder = Geocoder.load(weights_path=self._geocoder_weights)
         return self._geocoder
+
+    @property
+    def place_finder(self) -> PlaceFinder:
+        """The place component over this pipeline's geocoder."""
+        if self._place_finder is None:
+            from veille.geo.places import PlaceFinder
+
+            self._place_finder = PlaceFinder(self.geocoder)
+        return self._place_finder
 
     @property
     def actors(self) -> ActorResolver:
@@ -384,69 +407,28 @@ class Pipeline:
         return dedup.Deduplicator().within_article(events), statements
 
     def _places(self, an: _Analysis) -> list[PlaceRef]:
-        out: list[PlaceRef] = []
-        geocoder = self.geocoder
+        """The article's places, language by language, from the place component (the
+        one ``veille geoparse`` and the geoparsing evaluation use)."""
+        from veille.geo.places import PlaceEvidence
+
+        finder = self.place_finder
         outlet = self._outlets.get(an.article.outlet) if an.article.outlet else None
+        out: list[PlaceRef] = []
         for lang in sorted({s.language for s in an.segments}):
             masked = _mask_except(an.article.text, [s for s in an.segments if s.language == lang])
-            hints = [
-                (an.segments[k].start + ent.start_char, an.segments[k].start + ent.end_char)
-                for k, doc in an.docs.items()
-                if an.segments[k].language == lang
-                for ent in doc.ents
-                if ent.label_ in ("LOC", "GPE", "FAC")
-            ]
-            function_words = _function_word_starts(an, lang)
-            inside_names = sorted(_name_entity_spans(an, lang))
-            name_starts = [start for start, _ in inside_names]
-            hinted = set(hints)
-            persons = [
-                (an.segments[k].start + ent.start_char, an.segments[k].start + ent.end_char)
-                for k, doc in an.docs.items()
-                if an.segments[k].language == lang
-                for ent in doc.ents
-                if ent.label_ in ("PER", "PERSON")
-            ]
-            toponyms = geocoder.geoparse(masked, lang, hints=hints, persons=persons, outlet=outlet)
-            hint_starts = sorted(hints)
-            for top in toponyms:
-                place = top.place
-                if place is None:
-                    continue
-                # "the gang Gran Grif": a place word at the head of a longer name the
-                # gazetteer does not know, in a country nothing else in the text names,
-                # is a word of that name (Gran, Hungarian for Esztergom), not a place.
-                others = {t.place.iso3 for t in toponyms if t.place and t is not top}
-                if place.iso3 not in others and _name_goes_on(masked, hint_starts, top):
-                    continue
-                # "Quelques minutes plus tard": a capitalised determiner is not a village,
-                # whatever the gazetteer knows. The parser's part of speech decides.
-                if (
-                    top.start in function_words
-                    and (top.start, top.end) not in hinted
-                    and " " not in top.text.strip()  # "le sud du Liban" is a phrase
-                ):
-                    continue
+            evidence = PlaceEvidence.from_docs(
+                (
+                    (an.segments[k].start, doc)
+                    for k, doc in an.docs.items()
+                    if an.segments[k].language == lang
+                ),
+                parsed=lang != "ar",
+            )
+            for top in finder.find(masked, lang, evidence, outlet=outlet):
                 # "le ministère de la Défense", "Radio Okapi": a place word inside the
                 # name of an organisation or a person is not where anything happened.
-                if _strictly_inside(inside_names, name_starts, top.start, top.end):
-                    continue
-                out.append(
-                    PlaceRef(
-                        start=top.start,
-                        end=top.end,
-                        text=top.text,
-                        payload=top,
-                        iso3=place.iso3,
-                        admin1=place.admin1,
-                        feature=place.feature,
-                        precision=top.geo_precision or 3,
-                        lat=place.lat,
-                        lon=place.lon,
-                        place_id=place.gazetteer_id,
-                        demonym=top.demonym,
-                    )
-                )
+                if top.place is not None and not top.in_name:
+                    out.append(_place_ref(top))
         return out
 
     def _actors_and_framing(
@@ -558,11 +540,6 @@ class Pipeline:
         return event
 
 
-_FUNCTION_POS = frozenset(
-    {"DET", "ADV", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "VERB", "NUM", "PART"}
-)
-
-
 _Ref = TypeVar("_Ref", ActorRef, PlaceRef, FramingRef)
 
 
@@ -573,56 +550,24 @@ def _within(refs: list[_Ref], starts: list[int], start: int, end: int) -> list[_
     return [r for r in refs[lo:hi] if r.end <= end]
 
 
-def _parsed_segments(an: _Analysis, lang: str) -> Iterator[tuple[Segment, Doc]]:
-    """The segments of one language that went through a spaCy parser (fr, en)."""
-    if lang == "ar":
-        return
-    for k, doc in an.docs.items():
-        if an.segments[k].language == lang:
-            yield an.segments[k], doc
-
-
-def _function_word_starts(an: _Analysis, lang: str) -> set[int]:
-    """Start offsets of one-token words the parser tags as function words or verbs."""
-    return {
-        seg.start + tok.idx
-        for seg, doc in _parsed_segments(an, lang)
-        for tok in doc
-        if tok.pos_ in _FUNCTION_POS and not tok.ent_type_
-    }
-
-
-def _name_entity_spans(an: _Analysis, lang: str) -> list[tuple[int, int]]:
-    """Spans of organisation and person names the parser found (fr/en)."""
-    return [
-        (seg.start + ent.start_char, seg.start + ent.end_char)
-        for seg, doc in _parsed_segments(an, lang)
-        for ent in doc.ents
-        if ent.label_ in ("ORG", "PER", "PERSON")
-    ]
-
-
-def _strictly_inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
-    """Whether ``[start, end)`` lies inside one of ``spans`` (sorted, not overlapping, as
-    a parser's entities are) without being all of it; a bisection, not a scan."""
-    k = bisect.bisect_right(starts, start) - 1
-    if k < 0:
-        return False
-    s, e = spans[k]
-    return end <= e and (s, e) != (start, end)
-
-
-def _name_goes_on(text: str, spans: list[tuple[int, int]], top: Toponym) -> bool:
-    """Whether ``top`` heads a longer NER span (``spans`` sorted, not overlapping) that
-    goes on with a capitalised word: "Gran Grif", not "Khan Younis refugee camp"."""
-    k = bisect.bisect_right([s for s, _ in spans], top.start) - 1
-    if k < 0:
-        return False
-    s, e = spans[k]
-    if s != top.start or e <= top.end:
-        return False
-    rest = text[top.end : e].split()
-    return bool(rest) and rest[0][:1].isupper()
+def _place_ref(top: Toponym) -> PlaceRef:
+    """The extractor's view of a resolved toponym."""
+    place = top.place
+    assert place is not None  # the caller keeps resolved toponyms only
+    return PlaceRef(
+        start=top.start,
+        end=top.end,
+        text=top.text,
+        payload=top,
+        iso3=place.iso3,
+        admin1=place.admin1,
+        feature=place.feature,
+        precision=top.geo_precision or 3,
+        lat=place.lat,
+        lon=place.lon,
+        place_id=place.gazetteer_id,
+        demonym=top.demonym,
+    )
 
 
 def _statement(c: StatementCandidate, article: Article) -> Statement:

@@ -22,7 +22,11 @@ def geoparse(
         str | None, typer.Option("--lang", help="fr, ar or en; detected when omitted.")
     ] = None,
     ner: Annotated[
-        bool, typer.Option("--ner/--no-ner", help="Use spaCy LOC/GPE entities as hints (fr, en).")
+        bool,
+        typer.Option(
+            "--ner/--no-ner",
+            help="Use spaCy's entities and parts of speech (fr, en), as the pipeline does.",
+        ),
     ] = True,
     outlets: Annotated[
         bool,
@@ -34,23 +38,27 @@ def geoparse(
 ) -> None:
     """Print one JSON line per toponym: span, resolved place and geo_precision.
 
+    The toponyms are those of the place component events get their places from;
+    "in_name" marks one inside an organisation's or a person's name ("Radio X"), a
+    toponym that no event is placed at.
+
     Articles that name their outlet (JSONL "outlet", a feed's title, a page's site name)
     are resolved a second time with the profile of that outlet's other articles in the
     input, so a local paper's "Dublin" is its own town; the input is then held in memory
     until the end. Exit status: 0 when every input was read, 1 when some failed.
     """
     from veille.geo import Geocoder, OutletProfile
+    from veille.geo.places import PlaceEvidence, PlaceFinder
     from veille.ingest import read_inputs
     from veille.lang import detect_language
     from veille.model import Article, ArticleFailure
 
     published = parse_date(pub_date, "--pub-date") if pub_date else None
-    geocoder = Geocoder.load()
+    finder = PlaceFinder(Geocoder.load())
     pipelines: dict[str, Any] = {}
     failures = 0
     # From the first article with an outlet on, articles wait for the second pass.
-    held: list[tuple[Article, str, list[tuple[int, int]], list[tuple[int, int]], list[Toponym]]]
-    held = []
+    held: list[tuple[Article, str, PlaceEvidence, list[Toponym]]] = []
     profiles: dict[str, OutletProfile] = {}
     for item in read_inputs(paths, pub_date=published, language=lang):
         if isinstance(item, ArticleFailure):
@@ -58,35 +66,24 @@ def geoparse(
             print_failure(item)
             continue
         language = item.language or detect_language(item.text) or "en"
-        hints: list[tuple[int, int]] = []
-        persons: list[tuple[int, int]] = []
+        evidence = PlaceEvidence()
         if ner and language in ("fr", "en"):
             if language not in pipelines:
                 from veille.nlp import load_spacy
 
                 pipelines[language] = load_spacy(language)
-            doc = pipelines[language](item.text)
-            hints = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("LOC", "GPE")]
-            persons = [
-                (e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PER", "PERSON")
-            ]
-        toponyms = geocoder.geoparse(item.text, language, hints=hints, persons=persons)
+            evidence = PlaceEvidence.from_docs([(0, pipelines[language](item.text))])
+        toponyms = finder.find(item.text, language, evidence)
         if outlets and item.outlet:
             profiles.setdefault(item.outlet, OutletProfile()).add(toponyms)
         if outlets and (item.outlet or held):  # input order is kept
-            held.append((item, language, hints, persons, toponyms))
+            held.append((item, language, evidence, toponyms))
         else:
             _print_toponyms(item.id, toponyms)
-    for item, language, hints, persons, toponyms in held:
+    for item, language, evidence, toponyms in held:
         profile = profiles.get(item.outlet or "")
         if profile is not None and profile.documents > 1:
-            toponyms = geocoder.geoparse(
-                item.text,
-                language,
-                hints=hints,
-                persons=persons,
-                outlet=profile.without(toponyms),
-            )
+            toponyms = finder.find(item.text, language, evidence, outlet=profile.without(toponyms))
         _print_toponyms(item.id, toponyms)
     if failures:
         raise typer.Exit(1)
@@ -108,6 +105,7 @@ def _print_toponyms(article_id: str, toponyms: list[Toponym]) -> None:
             "iso3": place.iso3 if place else None,
             "geo_precision": toponym.geo_precision,
             "gazetteer_id": place.gazetteer_id if place else None,
+            "in_name": toponym.in_name,
         }
         typer.echo(json.dumps(record, ensure_ascii=False))
 

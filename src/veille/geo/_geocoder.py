@@ -49,19 +49,17 @@ from veille.geo._store import (
     GazetteerStore,
     PlaceRecord,
 )
+from veille.geo._weights import ArabicRegionalWeights, GeocoderWeights
 from veille.geodesy import distance_km as _haversine_km
 from veille.model import GeoPrecision, Location, Record
 
 MAX_NAME_TOKENS = 8
-MAX_CONTEXT_BONUS = 3.0
-# Bonus for a candidate in the country the rest of the text is about (scaled by share).
-COUNTRY_CONTEXT = 2.0
 # How many resolvable names on each side of a name, in text order, can vouch for a
 # nearby town: bounds the proximity score (linear in the text, not quadratic) and keeps
 # a long page of many stories from mixing one story's places into another's.
 PROXIMITY_NEIGHBOURS = 4
-# 400 km as a latitude difference: farther pairs are skipped before the haversine.
-_PROXIMITY_MAX_DLAT = 400.0 / 111.2
+# Kilometres per degree of latitude: farther pairs are skipped before the haversine.
+_KM_PER_DEGREE = 111.2
 # Text allowed between two tokens of one name: spaces, hyphens, apostrophes, a dot.
 _JOIN_RE = re.compile(r"^[ \t\u00a0\-\u2010\u2011'’ʼ.]{1,3}$")
 _SENTENCE_END_RE = re.compile(r"(?:^|[.!?\n:;«»\"“”()\[\]|]|^\W*)\s*$")
@@ -89,15 +87,6 @@ _DATELINE_AFTER_RE = re.compile(
 # "Rep. Jane Doe, D-Plymouth": party initial, hyphen, home town.
 _PARTY_BEFORE_RE = re.compile(r"(?:^|[\s,(])[DRI][-‐]$")
 
-FEATURE_PRIOR = {
-    "country": 3.0,
-    "admin1": 2.0,
-    "region": 2.5,
-    "site": 2.5,
-    "admin2": 0.8,
-    "city": 0.0,
-}
-
 
 class Place(Record):
     """A gazetteer entry: a country, admin area, city, curated site or named region."""
@@ -124,11 +113,14 @@ class Toponym(Record):
     place: Place | None
     geo_precision: Literal[1, 2, 3] | None
     demonym: bool = False  # a people's adjective ("Russian", "libanais"): whose, not where
+    # Inside an organisation's or a person's name ("Radio X"): a toponym, not a place
+    # where anything happened (set by ``PlaceFinder``, which has the parse).
+    in_name: bool = False
 
 
-# Bonus for a candidate in the first-level area most of an outlet's other articles
-# name (scaled by that share): a local paper's "Dublin" is its own town.
-OUTLET_CONTEXT = 2.0
+# A candidate in the first-level area most of an outlet's other articles name gets a
+# bonus (``context.outlet`` of the weights, scaled by that share): a local paper's
+# "Dublin" is its own town.
 _OUTLET_FEATURES = frozenset({"city", "site", "admin2", "admin1"})
 
 
@@ -290,8 +282,10 @@ class _PersonNames:
         tokens: list[Token],
         persons: Sequence[tuple[int, int]],
         hints: Sequence[tuple[int, int]],
+        well_known_state_population: int,
     ) -> None:
         self._spans = _SpanIndex(persons)
+        self._well_known_state = well_known_state_population
         starts = [t.start for t in tokens]
         ends = [t.end for t in tokens]
 
@@ -322,7 +316,7 @@ class _PersonNames:
         # word alone; as the surname of a full name it is one ("Michael Jordan").
         well_known = any(
             c.place.feature in ("country", "region", "site")
-            or (c.place.feature == "admin1" and c.place.population >= 500_000)
+            or (c.place.feature == "admin1" and c.place.population >= self._well_known_state)
             for c in m.candidates
         )
         if not spans:  # "Obama said", after "Barack Obama": the surname again
@@ -339,19 +333,31 @@ class Geocoder:
     path, so a Spark executor re-opens it cheaply.
     """
 
-    def __init__(self, store: GazetteerStore) -> None:
+    def __init__(self, store: GazetteerStore, weights: GeocoderWeights | None = None) -> None:
         self._store = store
+        self._weights = weights if weights is not None else GeocoderWeights.load()
 
     @classmethod
-    def load(cls, path: Path | None = None) -> Geocoder:
-        """Open the shipped gazetteer index (or ``path``); raises DataError if missing."""
-        return cls(GazetteerStore(path or DEFAULT_INDEX))
+    def load(cls, path: Path | None = None, *, weights_path: Path | str | None = None) -> Geocoder:
+        """Open the shipped gazetteer index (or ``path``) with the shipped weights (or
+        those of ``weights_path``); raises DataError if either is missing or invalid."""
+        return cls(GazetteerStore(path or DEFAULT_INDEX), GeocoderWeights.load(weights_path))
+
+    @property
+    def weights(self) -> GeocoderWeights:
+        """The scores, bonuses and thresholds this geocoder resolves with."""
+        return self._weights
+
+    def with_weights(self, weights: GeocoderWeights) -> Geocoder:
+        """The same gazetteer (and its caches) under other weights."""
+        return Geocoder(self._store, weights)
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"path": self._store.path}
+        return {"path": self._store.path, "weights": self._weights}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self._store = GazetteerStore(state["path"])
+        self._weights = state["weights"]
 
     # ------------------------------------------------------------------ public API
 
@@ -476,7 +482,13 @@ class Geocoder:
         same word try ("Washington" of "Washington state"), then the next word."""
         matches: list[_Match] = []
         hint_index = _SpanIndex(hints)
-        people = _PersonNames(tokens, persons, hints) if persons else None
+        people = (
+            _PersonNames(
+                tokens, persons, hints, self._weights.acceptance.well_known_state_population
+            )
+            if persons
+            else None
+        )
         i = 0
         while i < len(tokens):
             found = self._longest_at(text, tokens, i)
@@ -708,6 +720,7 @@ class Geocoder:
         """Whether an unhinted gazetteer match is a place name, not a common word."""
         name_tokens = tokens[m.first : m.last]
         strong = max(self._prior(c) for c in m.candidates)
+        strong_prior = self._weights.acceptance.strong_prior
         features = {c.place.feature for c in m.candidates}
         multi = len([t for t in name_tokens if t.norm not in NAME_PARTICLES]) > 1
         arabic = name_tokens[0].arabic
@@ -741,7 +754,7 @@ class Geocoder:
                 # "منطقة فزان": after a place noun the next word is the name, whole; a
                 # preposition never sits there, so "ف" is no clitic (not "زان", Ulsan).
                 return False
-            return cue or strong >= 3.0 or bool(features & {"region", "site", "admin1"})
+            return cue or strong >= strong_prior or bool(features & {"region", "site", "admin1"})
         if m.loose:
             m.weak = True  # kept only if the rest of the text points to the same country
             return True
@@ -756,10 +769,10 @@ class Geocoder:
             m.weak = not any(c.flags & FLAG_PRIMARY for c in m.candidates)
             return True
         if arabic:
-            return cue or strong >= 3.0
+            return cue or strong >= strong_prior
         m.weak = not cue
         if self._sentence_initial(text, tokens, m) and not cue:
-            return strong >= 3.0
+            return strong >= strong_prior
         return True
 
     def _drop_uncorroborated(self, matches: list[_Match], text: str) -> list[_Match]:
@@ -768,7 +781,7 @@ class Geocoder:
         firm = [m for m in matches if not m.weak and not m.loose and m.best is not None]
         countries = {m.best.place.iso3 for m in firm if m.best is not None}
         admins = {m.best.place.admin1 for m in firm if m.best is not None}
-        regional = _regional_countries(matches, bool(countries))
+        regional = _regional_countries(matches, bool(countries), self._weights.arabic_regional)
         verdict: dict[int, bool] = {}
         for k, m in enumerate(matches):
             if not (m.weak or m.loose) or m.best is None:
@@ -792,19 +805,19 @@ class Geocoder:
                 kept.append(m)
         return kept
 
-    @staticmethod
     def _corroborated(
-        m: _Match, c: Candidate, countries: set[str | None], admins: set[int | None]
+        self, m: _Match, c: Candidate, countries: set[str | None], admins: set[int | None]
     ) -> bool:
         place = c.place
+        weights = self._weights.corroboration
         if m.loose or not c.flags & FLAG_PRIMARY:
             # Loose keys and foreign alternate names ("Julia" for Plovdiv) need a firm
             # place of the same country, unless it is a several-word name of a large
             # city ("Khan Younis" for Khān Yūnis): that is no coincidence.
             return place.iso3 in countries or (
-                m.last - m.first >= 2 and place.population >= 100_000
+                m.last - m.first >= 2 and place.population >= weights.loose_name_city_population
             )
-        return place.population >= 50_000 or place.admin1 in admins
+        return place.population >= weights.town_population or place.admin1 in admins
 
     @staticmethod
     def _capitalised(name_tokens: list[Token]) -> bool:
@@ -850,7 +863,10 @@ class Geocoder:
             return False
         return any(
             c.place.feature == "country"
-            or (c.place.feature == "city" and c.place.population >= 10_000)
+            or (
+                c.place.feature == "city"
+                and c.place.population >= self._weights.acceptance.hyphen_town_population
+            )
             for c in self._store.lookup(norms[0])
             if c.flags & FLAG_PRIMARY
         )
@@ -948,14 +964,15 @@ class Geocoder:
     def _prior(self, c: Candidate) -> float:
         """Context-free plausibility: feature, size, and how official the name is."""
         place = c.place
-        score = FEATURE_PRIOR[place.feature]
-        weight = {"city": 0.65, "admin2": 0.25, "admin1": 0.35, "country": 0.3}.get(place.feature)
-        if weight is not None:
+        prior = self._weights.prior
+        score = prior.feature.of(place.feature)
+        weight = prior.log_population.of(place.feature)
+        if weight:
             score += weight * math.log10(place.population + 1)
         if c.flags & FLAG_PRIMARY:
-            score += 0.8
+            score += prior.primary_name
         if c.flags & FLAG_LOOSE:
-            score -= 1.0
+            score -= prior.loose_spelling
         return score
 
     def _resolve(
@@ -982,13 +999,13 @@ class Geocoder:
                 neighbours = resolvable[max(0, i - k) : i] + resolvable[i + 1 : i + 1 + k]
                 self._pick(m, countries, admins, neighbours, outlet)
 
-    @staticmethod
-    def _prefer_namesake_towns(m: _Match) -> None:
+    def _prefer_namesake_towns(self, m: _Match) -> None:
         """A bare "Aleppo" is the city, not the governorate named after it (ACLED's reading);
         "la province d'Alep" gets the admin area through the noun bonus."""
         # Not a village that merely carries the name among its alternate names: "Minnesota"
         # is one of Minneota's (1,400 people), which must not make the state give way.
         # "Alep" is only an alternate name of Aleppo the city too, but a namesake seat.
+        weights = self._weights.namesake
         area_pop = {c.place.id: c.place.population for c in m.candidates}
         named = [
             c
@@ -996,7 +1013,7 @@ class Geocoder:
             if c.place.feature == "city"
             and (
                 c.flags & FLAG_PRIMARY
-                or c.place.population * 50
+                or c.place.population * weights.town_share
                 >= max(area_pop.get(c.place.admin1 or -1, 0), area_pop.get(c.place.admin2 or -1, 0))
             )
         ]
@@ -1006,13 +1023,13 @@ class Geocoder:
         big = {
             c.place.iso3
             for c in m.candidates
-            if c.place.feature == "city" and c.place.population >= 500_000
+            if c.place.feature == "city" and c.place.population >= weights.big_city_population
         }
         for c in m.candidates:
             if c.place.feature in ("admin1", "admin2") and (
                 c.place.id in towns or c.place.iso3 in big
             ):
-                m.scores[c.place.id] -= 2.5
+                m.scores[c.place.id] -= weights.area_penalty
 
     def _noun_bonus(
         self, tokens: list[Token], m: _Match, c: Candidate, admin_after: bool = False
@@ -1021,15 +1038,16 @@ class Geocoder:
         if m.start > tokens[m.first].start:  # glued Arabic preposition: same window
             window |= {tokens[m.first - 1].norm} if m.first else set()
         feature = c.place.feature
+        nouns = self._weights.nouns
         if feature == "site" and window & SITE_NOUNS:
-            return 3.0
+            return nouns.site
         prev = tokens[m.first - 1].norm if m.first else ""
         prev2 = tokens[m.first - 2].norm if m.first > 1 else ""
         near_nouns = {prev, prev2}
         if feature in ("admin1", "admin2") and (near_nouns & ADMIN_NOUNS or admin_after):
-            return 5.0
+            return nouns.admin
         if feature == "city" and near_nouns & CITY_NOUNS:
-            return 1.5
+            return nouns.city
         return 0.0
 
     def _apply_containers(self, text: str, tokens: list[Token], matches: list[_Match]) -> None:
@@ -1053,10 +1071,10 @@ class Geocoder:
             inside = [c for c in m.candidates if self._contained(c.place, containers)]
             if inside:
                 for c in inside:
-                    m.scores[c.place.id] += 6.0
+                    m.scores[c.place.id] += self._weights.containers.contained
                 for c in nxt.candidates:
                     if any(self._contained(i.place, {c.place.id: c.place}) for i in inside):
-                        nxt.scores[c.place.id] += 3.0
+                        nxt.scores[c.place.id] += self._weights.containers.container
 
     @staticmethod
     def _contained(place: PlaceRecord, containers: dict[int, PlaceRecord]) -> bool:
@@ -1083,6 +1101,7 @@ class Geocoder:
             by_name[frozenset(c.place.id for c in m.candidates)].append(m)
         countries: dict[str, float] = defaultdict(float)
         admins: dict[int, float] = defaultdict(float)
+        weights = self._weights.context
         for group in by_name.values():
             own_countries: dict[str, float] = {}
             own_admins: dict[int, float] = {}
@@ -1091,8 +1110,8 @@ class Geocoder:
                     continue
                 place = m.best.place
                 ranked = sorted(m.scores.values(), reverse=True)
-                margin = ranked[0] - ranked[1] if len(ranked) > 1 else 3.0
-                weight = min(1.0, 0.3 + margin / 3.0)
+                margin = ranked[0] - ranked[1] if len(ranked) > 1 else weights.lone_margin
+                weight = min(1.0, weights.weight_floor + margin / weights.margin_scale)
                 if place.iso3:
                     own_countries[place.iso3] = max(own_countries.get(place.iso3, 0.0), weight)
                 if place.admin1 is not None:
@@ -1115,6 +1134,7 @@ class Geocoder:
     ) -> None:
         best: Candidate | None = None
         best_score = -math.inf
+        weights = self._weights.context
         # A country's support counts by its share of everything else the text names: one
         # stray US town in a story about Amsterdam, London and Brussels must not pull
         # "Paris" and "Berlin" across the Atlantic (dev: acc@161 0.785 -> 0.798).
@@ -1126,31 +1146,33 @@ class Geocoder:
             if countries and c.place.iso3 and others > 0:
                 support = countries.get(c.place.iso3, 0.0)
                 support -= m.own_countries.get(c.place.iso3, 0.0)
-                context += COUNTRY_CONTEXT * (support / others) * min(support, 1.0)
+                context += weights.country * (support / others) * min(support, 1.0)
             if admins and c.place.admin1 is not None and c.place.feature != "admin1":
                 support = admins.get(c.place.admin1, 0.0)
                 support -= m.own_admins.get(c.place.admin1, 0.0)
-                context += 1.5 * min(support, 1.0)
+                context += weights.admin1 * min(support, 1.0)
             if neighbours and c.place.feature in ("city", "site"):
                 context += self._proximity(c, neighbours)
             if outlet is not None and c.place.feature in _OUTLET_FEATURES:
                 area = c.place.id if c.place.feature == "admin1" else c.place.admin1
                 if area is not None:
-                    context += OUTLET_CONTEXT * outlet.share(f"geonames:{area}")
+                    context += weights.outlet * outlet.share(f"geonames:{area}")
             # Context decides between homonyms of similar standing; capped so that a
             # US local story still reads "Egypt" as the country.
-            score = m.scores[c.place.id] + min(context, MAX_CONTEXT_BONUS)
+            score = m.scores[c.place.id] + min(context, weights.cap)
             if score > best_score:
                 best, best_score = c, score
         m.best = best
 
-    @staticmethod
-    def _proximity(c: Candidate, neighbours: list[_Match]) -> float:
-        """Towns near the towns named around them are likelier (at most +2).
+    def _proximity(self, c: Candidate, neighbours: list[_Match]) -> float:
+        """Towns near the towns named around them are likelier (at most
+        ``proximity.cap``).
 
         ``neighbours`` are the names within ``PROXIMITY_NEIGHBOURS`` on each side, so the
         cost per candidate is bounded whatever the length of the text.
         """
+        weights = self._weights.proximity
+        max_dlat = weights.far_km / _KM_PER_DEGREE
         bonus = 0.0
         lat, lon = c.place.lat, c.place.lon
         for o in neighbours:
@@ -1159,16 +1181,16 @@ class Geocoder:
             near = o.best.place
             if near.feature not in ("city", "site") or near.id == c.place.id:
                 continue
-            if abs(near.lat - lat) > _PROXIMITY_MAX_DLAT:
+            if abs(near.lat - lat) > max_dlat:
                 continue
             d = _haversine_km(lat, lon, near.lat, near.lon)
-            if d < 150:
-                bonus += 0.7
-            elif d < 400:
-                bonus += 0.3
-            if bonus >= 2.0:
+            if d < weights.near_km:
+                bonus += weights.near
+            elif d < weights.far_km:
+                bonus += weights.far
+            if bonus >= weights.cap:
                 break
-        return min(bonus, 2.0)
+        return min(bonus, weights.cap)
 
     # ------------------------------------------------------------------ output
 
@@ -1248,22 +1270,20 @@ class Geocoder:
         )
 
 
-#: A one-word Arabic name outside the countries the text names stands alone only for a
-#: city this large when the text names no country, ten times larger when it names one
-#: (Aleppo, not Al Ain), and ten times larger again when a one-letter clitic was peeled
-#: off to read it ("بيان" is "ب" + Yan'an, a city of 475,000; "بحلب" is Aleppo).
-REGIONAL_ALONE_POPULATION = 100_000
-#: Two one-word Arabic names vouch for each other's country when both are towns of
-#: this size at most this far apart ("صنعاء" and "الحديدة"); two hamlets that happen to
-#: spell common nouns ("الرأس", "الغاز": Ross and Gas, USA) do not.
-REGIONAL_PAIR_POPULATION = 20_000
-REGIONAL_PAIR_KM = 500.0
-
-
-def _regional_countries(matches: Sequence[_Match], text_names_a_country: bool) -> set[str]:
+def _regional_countries(
+    matches: Sequence[_Match], text_names_a_country: bool, weights: ArabicRegionalWeights
+) -> set[str]:
     """Countries that one-word Arabic names support by themselves: that of two different
-    towns near each other, and that of a city large enough to stand alone (see
-    ``REGIONAL_ALONE_POPULATION``)."""
+    towns near each other, and that of a city large enough to stand alone.
+
+    A one-word Arabic name outside the countries the text names stands alone only for a
+    city of ``alone_population`` when the text names no country, ``country_named_factor``
+    times larger when it names one (Aleppo, not Al Ain), and ``peeled_factor`` times
+    larger again when a one-letter clitic was peeled off to read it ("بيان" is "ب" +
+    Yan'an, a city of 475,000; "بحلب" is Aleppo). Two one-word names vouch for each
+    other's country when both are towns of ``pair_population`` at most ``pair_km``
+    apart ("صنعاء" and "الحديدة"); two hamlets that happen to spell common nouns
+    ("الرأس", "الغاز": Ross and Gas, USA) do not."""
     towns = []
     out: set[str] = set()
     for m in matches:
@@ -1271,16 +1291,20 @@ def _regional_countries(matches: Sequence[_Match], text_names_a_country: bool) -
         if not m.regional or m.best is None or iso3 is None:
             continue
         place = m.best.place
-        alone = REGIONAL_ALONE_POPULATION * (10 if text_names_a_country else 1)
-        if place.feature == "city" and place.population >= alone * (10 if m.peeled else 1):
+        alone = weights.alone_population * (
+            weights.country_named_factor if text_names_a_country else 1
+        )
+        if place.feature == "city" and place.population >= alone * (
+            weights.peeled_factor if m.peeled else 1
+        ):
             out.add(iso3)
-        if place.population >= REGIONAL_PAIR_POPULATION:
+        if place.population >= weights.pair_population:
             towns.append(place)
     for a, b in itertools.combinations({p.id: p for p in towns}.values(), 2):
         if (
             a.iso3
             and a.iso3 == b.iso3
-            and _haversine_km(a.lat, a.lon, b.lat, b.lon) <= REGIONAL_PAIR_KM
+            and _haversine_km(a.lat, a.lon, b.lat, b.lon) <= weights.pair_km
         ):
             out.add(a.iso3)
     return out

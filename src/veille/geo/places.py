@@ -1,0 +1,175 @@
+"""The place component: which toponyms of a text are places, resolved in context.
+
+One class, :class:`PlaceFinder`, serves the three callers that need places: the
+pipeline (the places events may get), ``veille geoparse`` and the geoparsing
+evaluation, so that the evaluation's figures measure the places events get.
+
+Its input is the text (one language; other languages blanked, offsets kept), the
+parser's evidence about it (:class:`PlaceEvidence`: entity spans and function words,
+as absolute character offsets) and the outlet's profile; its output the resolved
+:class:`~veille.geo.Toponym` list. On top of the geocoder (gazetteer scanning, NER
+hints, resolution in context) it drops two classes of false toponyms that only the
+parse can tell:
+
+- a capitalised function word or verb the gazetteer happens to know ("Quelques", a
+  determiner, is a village somewhere) unless the NER labels it a place;
+- a place word heading a longer name the gazetteer does not know, in a country nothing
+  else in the text names (a gang called "Gran ...", not Esztergom).
+
+and marks a third, ``in_name``: a place word inside the name of an organisation or a
+person ("the Ministry of Defence of X", "Radio X"), when the word is not the whole
+name. Geoparsing gold (LGL, GeoWebNews) counts such embedded toponyms; an event is not
+where a ministry's name says, so the pipeline leaves them out.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from veille.geo._geocoder import Geocoder, OutletProfile, Toponym
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+Span = tuple[int, int]
+
+#: NER labels that hint a place, and those of people and organisations.
+PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
+PERSON_LABELS = frozenset({"PER", "PERSON"})
+NAME_LABELS = frozenset({"ORG", "PER", "PERSON"})
+#: Parts of speech of words that are never a place on their own.
+FUNCTION_POS = frozenset(
+    {"DET", "ADV", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "VERB", "NUM", "PART"}
+)
+
+
+@dataclass(frozen=True)
+class PlaceEvidence:
+    """What a parser found in one text, as absolute character spans.
+
+    ``places`` are its place entities (LOC, GPE, FAC): hints to the geocoder;
+    ``persons`` its people (first names and surnames are no towns); ``names`` the
+    organisations and people of a parsed language, inside which a place word is no
+    place; ``function_words`` the starts of words tagged as function words or verbs
+    outside any entity. Empty evidence (no parser) leaves the geocoder alone.
+    """
+
+    places: tuple[Span, ...] = ()
+    persons: tuple[Span, ...] = ()
+    names: tuple[Span, ...] = ()
+    function_words: frozenset[int] = frozenset()
+
+    @classmethod
+    def from_docs(cls, docs: Iterable[tuple[int, Doc]], *, parsed: bool = True) -> PlaceEvidence:
+        """Evidence from spaCy docs, each with the offset of its text in the whole.
+
+        ``parsed`` says whether the docs come from a tagger and NER of the language (fr,
+        en); a blank pipeline (ar) gives its entities, if any, but no names and no parts
+        of speech to trust.
+        """
+        places: list[Span] = []
+        persons: list[Span] = []
+        names: list[Span] = []
+        function_words: set[int] = set()
+        for offset, doc in docs:
+            for ent in doc.ents:
+                span = (offset + ent.start_char, offset + ent.end_char)
+                if ent.label_ in PLACE_LABELS:
+                    places.append(span)
+                if ent.label_ in PERSON_LABELS:
+                    persons.append(span)
+                if parsed and ent.label_ in NAME_LABELS:
+                    names.append(span)
+            if parsed:
+                function_words.update(
+                    offset + tok.idx
+                    for tok in doc
+                    if tok.pos_ in FUNCTION_POS and not tok.ent_type_
+                )
+        return cls(tuple(places), tuple(persons), tuple(names), frozenset(function_words))
+
+    @classmethod
+    def hints_only(cls, places: Iterable[Span]) -> PlaceEvidence:
+        """Evidence of place spans alone (another NER, or a test's hints)."""
+        return cls(places=tuple(places))
+
+
+@dataclass
+class PlaceFinder:
+    """Toponyms of a text, resolved, less those the parse shows are no places."""
+
+    geocoder: Geocoder
+
+    def find(
+        self,
+        text: str,
+        language: str,
+        evidence: PlaceEvidence | None = None,
+        *,
+        outlet: OutletProfile | None = None,
+    ) -> list[Toponym]:
+        """The toponyms of ``text`` (sorted by start, not overlapping), each resolved to
+        a place or left unresolved; ``outlet`` weighs homonyms toward the areas the
+        outlet's other articles name. A toponym inside an organisation's or a person's
+        name is kept with ``in_name`` set: geoparsing counts it, an event is not there."""
+        ev = evidence or PlaceEvidence()
+        toponyms = self.geocoder.geoparse(
+            text, language, hints=list(ev.places), persons=list(ev.persons), outlet=outlet
+        )
+        return self.keep(text, toponyms, ev)
+
+    def keep(self, text: str, toponyms: list[Toponym], evidence: PlaceEvidence) -> list[Toponym]:
+        """``toponyms`` less those the parse shows are no places (see the module doc),
+        those inside a name marked ``in_name``. Unresolved toponyms are kept: a caller
+        may count them (the evaluation's recognition) or skip them (events need a place)."""
+        hinted = set(evidence.places)
+        hint_spans = sorted(evidence.places)
+        names = sorted(evidence.names)
+        name_starts = [start for start, _ in names]
+        # How many resolved toponyms name each country: "another toponym names it".
+        countries = Counter(t.place.iso3 for t in toponyms if t.place is not None)
+        out: list[Toponym] = []
+        for top in toponyms:
+            place = top.place
+            if place is None:
+                out.append(top)
+                continue
+            if countries[place.iso3] < 2 and _name_goes_on(text, hint_spans, top):
+                continue  # no other toponym names its country
+            if (
+                top.start in evidence.function_words
+                and (top.start, top.end) not in hinted
+                and " " not in top.text.strip()  # "le sud du Liban", "the Valley": phrases
+            ):
+                continue
+            if _strictly_inside(names, name_starts, top.start, top.end):
+                top = top.model_copy(update={"in_name": True})
+            out.append(top)
+        return out
+
+
+def _strictly_inside(spans: list[Span], starts: list[int], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` lies inside one of ``spans`` (sorted, not overlapping, as
+    a parser's entities are) without being all of it; a bisection, not a scan."""
+    k = bisect.bisect_right(starts, start) - 1
+    if k < 0:
+        return False
+    s, e = spans[k]
+    return end <= e and (s, e) != (start, end)
+
+
+def _name_goes_on(text: str, spans: list[Span], top: Toponym) -> bool:
+    """Whether ``top`` heads a longer NER span (``spans`` sorted, not overlapping) that
+    goes on with a capitalised word: "Gran Grif", not "Khan Younis refugee camp"."""
+    k = bisect.bisect_right([s for s, _ in spans], top.start) - 1
+    if k < 0:
+        return False
+    s, e = spans[k]
+    if s != top.start or e <= top.end:
+        return False
+    rest = text[top.end : e].split()
+    return bool(rest) and rest[0][:1].isupper()

@@ -1,0 +1,173 @@
+"""The place component (``PlaceFinder``): one choice of places for events, ``veille
+geoparse`` and the geoparsing evaluation. Texts and places invented."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from veille.errors import DataError
+from veille.geo import Geocoder, Place, Toponym
+from veille.geo.evaluate import (
+    GEO_HALVES,
+    gather_evidence,
+    half_of,
+    read_gold,
+    score_documents,
+)
+from veille.geo.places import PlaceEvidence, PlaceFinder
+from veille.model import Article
+
+
+@pytest.fixture(scope="module")
+def finder() -> PlaceFinder:
+    return PlaceFinder(Geocoder.load())
+
+
+def _toponym(text: str, word: str, iso3: str, nth: int = 0) -> Toponym:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    place = Place(
+        gazetteer_id=f"test:{word}", name=word, feature="city", iso3=iso3, lat=1.0, lon=2.0
+    )
+    return Toponym(start=start, end=start + len(word), text=word, place=place, geo_precision=1)
+
+
+def _span(text: str, words: str) -> tuple[int, int]:
+    start = text.index(words)
+    return start, start + len(words)
+
+
+def test_a_function_word_is_no_place_unless_the_ner_calls_it_one(finder: PlaceFinder) -> None:
+    text = "Then the rebels left Zorvan."
+    then, zorvan = _toponym(text, "Then", "AAA"), _toponym(text, "Zorvan", "AAA")
+    words = PlaceEvidence(function_words=frozenset({0}))
+    kept = finder.keep(text, [then, zorvan], words)
+    assert [t.text for t in kept] == ["Zorvan"]
+    hinted = PlaceEvidence(places=(_span(text, "Then"),), function_words=frozenset({0}))
+    assert [t.text for t in finder.keep(text, [then, zorvan], hinted)] == ["Then", "Zorvan"]
+
+
+def test_a_place_word_heading_an_unknown_name_is_a_word_of_that_name(
+    finder: PlaceFinder,
+) -> None:
+    text = "Members of the Borel Vask gang looted a depot in Tarnas."
+    borel, tarnas = _toponym(text, "Borel", "BBB"), _toponym(text, "Tarnas", "CCC")
+    evidence = PlaceEvidence(places=(_span(text, "Borel Vask"),))
+    assert [t.text for t in finder.keep(text, [borel, tarnas], evidence)] == ["Tarnas"]
+    # Another toponym names its country: the word may well be the place.
+    same_country = _toponym(text, "Tarnas", "BBB")
+    kept = finder.keep(text, [borel, same_country], evidence)
+    assert [t.text for t in kept] == ["Borel", "Tarnas"]
+
+
+def test_a_name_that_goes_on_in_lower_case_keeps_its_place(finder: PlaceFinder) -> None:
+    text = "Shells fell on the Borel refugee camp."
+    borel = _toponym(text, "Borel", "BBB")
+    evidence = PlaceEvidence(places=(_span(text, "Borel refugee camp"),))
+    assert [t.text for t in finder.keep(text, [borel], evidence)] == ["Borel"]
+
+
+def test_a_place_inside_an_organisations_name_is_marked_not_dropped(
+    finder: PlaceFinder,
+) -> None:
+    text = "The Kinshasa Chamber of Commerce met in Goma on Monday."
+    evidence = PlaceEvidence(names=(_span(text, "Kinshasa Chamber of Commerce"),))
+    found = {t.text: t.in_name for t in finder.find(text, "en", evidence)}
+    assert found == {"Kinshasa": True, "Goma": False}
+    # Without the parse there is no name to be inside.
+    assert not any(t.in_name for t in finder.find(text, "en"))
+
+
+def test_a_name_that_is_only_the_place_is_not_inside_a_name(finder: PlaceFinder) -> None:
+    text = "Officials in Goma said nothing."
+    evidence = PlaceEvidence(names=(_span(text, "Goma"),))
+    assert [t.in_name for t in finder.find(text, "en", evidence)] == [False]
+
+
+def test_evidence_from_docs_takes_offsets_labels_and_parts_of_speech() -> None:
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    nlp = spacy.blank("en")
+    doc = Doc(nlp.vocab, words=["Then", "Radio", "Goma", "said", "Ana", "Bel", "left"])
+    doc.ents = [Span(doc, 1, 3, label="ORG"), Span(doc, 4, 6, label="PERSON")]
+    for tok, pos in zip(
+        doc, ["ADV", "PROPN", "PROPN", "VERB", "PROPN", "PROPN", "VERB"], strict=True
+    ):
+        tok.pos_ = pos
+    ev = PlaceEvidence.from_docs([(100, doc)])
+    assert ev.names == ((105, 115), (121, 128))
+    assert ev.persons == ((121, 128),)
+    assert ev.places == ()
+    assert ev.function_words == frozenset({100, 116, 129})
+    # A blank pipeline's entities still hint, but give no names nor parts of speech.
+    unparsed = PlaceEvidence.from_docs([(0, doc)], parsed=False)
+    assert unparsed.names == () and unparsed.function_words == frozenset()
+    assert unparsed.persons == ((21, 28),)
+
+
+def test_the_pipeline_leaves_a_place_inside_a_name_out(pipeline: Any) -> None:
+    # The parser reads "the Bukavu Chamber of Commerce" as an organisation: its name
+    # says nothing of where the attack was (with the toponym, the event was in Bukavu).
+    text = "Gunmen attacked the offices of the Bukavu Chamber of Commerce on Monday."
+    events = pipeline.run([Article(id="bc", text=text, language="en", published="2025-03-12")])
+    assert events and [e.location for e in events] == [None] * len(events)
+
+
+def _gold(tmp_path: Path, rows: list[dict[str, Any]]) -> Path:
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_the_evaluation_counts_toponyms_in_names_but_events_do_not(
+    finder: PlaceFinder, tmp_path: Path
+) -> None:
+    text = "The Kinshasa Chamber of Commerce met in Goma on Monday."
+    k, g = _span(text, "Kinshasa"), _span(text, "Goma")
+    row = {
+        "id": "d1",
+        "corpus": "X",
+        "text": text,
+        "toponyms": [
+            {"start": k[0], "end": k[1], "lat": -4.32, "lon": 15.31},
+            {"start": g[0], "end": g[1], "lat": -1.68, "lon": 29.22},
+        ],
+    }
+    docs = read_gold(_gold(tmp_path, [row]))
+    evidence = [PlaceEvidence(names=(_span(text, "Kinshasa Chamber of Commerce"),))]
+    scores = score_documents(docs, evidence, finder)
+    assert scores.acc_161 == 1.0
+    assert scores.acc_161_event_places == 0.5
+    assert scores.acc_161_by_corpus == {"X": 1.0}
+
+
+def test_evidence_without_a_parser_is_empty(tmp_path: Path) -> None:
+    docs = read_gold(_gold(tmp_path, [{"id": "d", "text": "In Goma.", "toponyms": []}]))
+    assert gather_evidence(docs, use_ner=False) == [PlaceEvidence()]
+    hinted = gather_evidence(docs, hints=lambda text, lang: [(3, 7)])
+    assert hinted == [PlaceEvidence(places=((3, 7),))]
+
+
+def test_the_gold_halves_are_stable_and_both_used(tmp_path: Path) -> None:
+    ids = [f"doc-{n}" for n in range(40)]
+    halves = [half_of(i) for i in ids]
+    assert set(halves) == set(GEO_HALVES)
+    assert halves == [half_of(i) for i in ids]
+    rows = [{"id": i, "text": "x", "toponyms": []} for i in ids]
+    path = _gold(tmp_path, rows)
+    dev = [d.id for d in read_gold(path, half="dev")]
+    held = [d.id for d in read_gold(path, half="heldout")]
+    assert sorted(dev + held) == sorted(ids) and not set(dev) & set(held)
+
+
+def test_a_bad_gold_line_names_the_file_and_the_line(tmp_path: Path) -> None:
+    path = _gold(tmp_path, [{"id": "a", "text": "x", "toponyms": []}, {"id": "b"}])
+    with pytest.raises(DataError) as info:
+        read_gold(path)
+    assert "line 2" in str(info.value) and str(path) in str(info.value)
