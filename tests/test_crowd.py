@@ -66,3 +66,12 @@ def test_counted_protesters_killed_by_police_are_victims_not_rioters(pipeline: A
 def test_french_s_en_prendre_a_is_an_attack_and_by_a_crowd_a_riot(pipeline: Any) -> None:
     text = "Lundi à Thiès, des manifestants s'en sont pris au siège du parti au pouvoir."
     assert _subs(pipeline, text, "fr") == {"Violent demonstration"}
+
+
+def test_damage_on_a_night_of_riots_is_part_of_the_riot(pipeline: Any) -> None:
+    text = (
+        "Des jeunes ont affronté la police mardi soir à Tourcoing. "
+        "Dans la même ville, des émeutiers ont pillé mardi soir un supermarché."
+    )
+    events = pipeline.run([Article(id="r", text=text, language="fr", published="2025-03-12")])
+    assert {e.sub_event_type for e in events} == {"Violent demonstration"}

@@ -56,7 +56,42 @@ def read_crowds(
             out.append(_as_riot(c))
         else:
             out.append(c)
-    return out
+    return _riot_damage(out)
+
+
+#: Damage to property, which in a night of riots is the riot's (ACLED).
+_DAMAGE = "Looting/property destruction"
+
+
+def _riot_damage(candidates: list[Candidate]) -> list[Candidate]:
+    """In a story of riots, damage by no named armed group ("la mairie a été incendiée",
+    "shops were torched") on a day of the riots is part of them: a Violent demonstration
+    there (ACLED codes rioters' arson and looting as the riot)."""
+    riot_days = {
+        (c.sentence.source_id, c.event_date)
+        for c in candidates
+        if c.sub_event_type == RIOT and c.event_date is not None
+    }
+    if not riot_days:
+        return candidates
+
+    def in_riots(c: Candidate) -> bool:
+        if c.event_date is None:
+            return any(src == c.sentence.source_id for src, _ in riot_days)
+        return any(
+            src == c.sentence.source_id and day is not None and abs((day - c.event_date).days) <= 1
+            for src, day in riot_days
+        )
+
+    return [
+        _as_riot(c)
+        if c.sub_event_type == _DAMAGE
+        and not _armed_group(c.actor1)
+        and not _state(c.actor1)
+        and in_riots(c)
+        else c
+        for c in candidates
+    ]
 
 
 def _clash_like(c: Candidate) -> bool:
