@@ -276,3 +276,15 @@ def test_a_martyrdom_verb_gives_the_toll(pipeline: Any) -> None:
     text = "استشهد أربعة مدنيين الأحد في غارة جوية على بلدة في ريف حماة"
     events = _violent(pipeline, text)
     assert len(events) == 1 and events[0].fatalities == 4
+
+
+def test_who_and_where_a_justification_names_have_no_part_in_the_event(pipeline: Any) -> None:
+    text = (
+        "ورداً على الجرائم التي ترتكبها القوات الروسية في حلب، "
+        "قصفت فصائل المعارضة الأحد مواقع في مدينة حماة بصواريخ غراد"
+    )
+    events = _violent(pipeline, text)
+    assert len(events) == 1
+    ev = events[0]
+    assert ev.actor1 is None or ev.actor1.id != "military-forces-rus"
+    assert ev.location is None or ev.location.name != "Aleppo"

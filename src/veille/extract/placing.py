@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from veille.extract.candidate import PlaceRef, SentenceInput
 from veille.extract.lexicon import Lexicon, Tok, fold
+from veille.extract.roles import reason_phrases
 from veille.extract.syntax import (
     CLAUSE_DEPS,
     REPORT_PREPS,
@@ -40,6 +41,8 @@ def choose_places(
     (a coordinated list of specific places) one per event to tell. A name inside an
     actor's or a weapon's words ("drones de type Shahed", "a Grad rocket") is no place."""
     actor_spans = [(a.start, a.end) for a in s.actors] + list(weapons)
+    if s.language == "ar":  # no parse: the reason's phrase runs to the comma
+        actor_spans += reason_phrases(lex, s.tokens, s, trigger[0])
     places = [
         p
         for p in s.places

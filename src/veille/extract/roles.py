@@ -34,7 +34,7 @@ def read_roles(
     if not s.actors:
         return Roles()
     if s.language == "ar":
-        return roles_by_word_order(group, toks, s)
+        return roles_by_word_order(group, toks, s, lex)
     trig_idx = {i for m in group for i in range(m.start, m.end)}
     # Verbal anchors: the trigger, and for a nominal trigger its governing verb.
     anchors = set(trig_idx)
@@ -129,15 +129,22 @@ def is_reporter(tok_i: int, toks: list[Tok], reporting: set[int]) -> bool:
     return any(toks[k].keys & REPORT_PREPS for k in ancestors(toks, head, limit=2))
 
 
-def roles_by_word_order(group: list[Match], toks: list[Tok], s: SentenceInput) -> Roles:
+def roles_by_word_order(
+    group: list[Match], toks: list[Tok], s: SentenceInput, lex: Lexicon | None = None
+) -> Roles:
     """No Arabic parser: word order and prepositions. An actor before the trigger, or
     the first one right after a verb or masdar (idafa), is the agent; one introduced
-    by ل / على / ضد is the target."""
+    by ل / على / ضد is the target. An actor inside a phrase of justification or
+    accusation before the trigger ("ردا على المجازر التي يرتكبها X، نفذت ...") has no
+    role in this event."""
     actor1: ActorRef | None = None
     actor2: ActorRef | None = None
     trig_end = toks[max(m.end for m in group) - 1].end
     trig_start = toks[min(m.start for m in group)].start
+    framed = reason_phrases(lex, toks, s, trig_start) if lex is not None else []
     for ref in sorted(s.actors, key=lambda a: a.start):
+        if any(b <= ref.start < e for b, e in framed):
+            continue
         owns = ref.start < trig_end and trig_start < ref.end
         if owns and actor1 is None and getattr(ref.payload, "kind", "") != "civilians":
             actor1 = ref  # "غارة إسرائيلية", "قصف روسي": the attack's adjective names its doer
@@ -156,6 +163,23 @@ def roles_by_word_order(group: list[Match], toks: list[Tok], s: SentenceInput) -
             elif actor1 is None:
                 actor1 = ref
     return Roles(actor1, actor2)
+
+
+def reason_phrases(
+    lex: Lexicon, toks: list[Tok], s: SentenceInput, before: int
+) -> list[Span]:
+    """Character spans from a justification or accusation cue before the trigger to the
+    next comma (or the trigger): the phrase that gives a reason or a blame."""
+    spans: list[Span] = []
+    for table in (lex.justification, lex.accusation):
+        for m in table.find(toks):
+            start = toks[m.start].start
+            if start >= before:
+                continue
+            rest = s.text[start - s.start : before - s.start]
+            comma = re.search(r"[،,]", rest)
+            spans.append((start, start + comma.start() if comma else before))
+    return spans
 
 
 def syntactic_role(
