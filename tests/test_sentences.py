@@ -58,3 +58,9 @@ def test_a_dateline_inside_the_parsers_sentence_is_cut_off() -> None:
         "ODESSA, 3 mai -",
         "Un dépôt a brûlé.",
     ]
+
+
+def test_a_semicolon_parts_two_clauses() -> None:
+    words = ["Le", "camp", "accuse", "Paris", ";", "il", "menace", "de", "riposter", "."]
+    doc = _doc(words, [True] * 3 + [False, True] * 1 + [True] * 3 + [True, False, False], {0, 5})
+    assert len(list(_whole_sentences(doc))) == 2

@@ -659,9 +659,9 @@ def _sentences(doc: Doc, seg: Segment) -> Iterator[tuple[int, int, list[Tok]]]:
             yield seg.start + sent.start_char, seg.start + sent.end_char, toks
 
 
-#: What ends a sentence: a full stop, a question or exclamation mark, an ellipsis,
-#: possibly followed by closing quotes or brackets.
-_SENTENCE_END = re.compile(r"[.!?…](?:\s*['’\"»”)\]])*$")
+#: What ends a sentence: a full stop, a question or exclamation mark, an ellipsis, a
+#: semicolon (two clauses, two statements), possibly followed by closing quotes.
+_SENTENCE_END = re.compile(r"[.!?…;؛](?:\s*['’\"»”)\]])*$")
 
 
 def _dateline_end(doc: Doc, sent: Any) -> bool:

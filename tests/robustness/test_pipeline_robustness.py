@@ -223,7 +223,7 @@ def test_1mb_single_line_is_parsed_in_bounded_memory(tmp_path: Path, shared_dir:
 
 
 def test_place_inside_a_name_is_found_by_bisection() -> None:
-    from veille.pipeline import _strictly_inside
+    from veille.geo.places import _strictly_inside
 
     names = [(0, 20), (30, 40), (50, 60)]  # "Radio Okapi", "ministère de la Défense"...
     starts = [s for s, _ in names]
