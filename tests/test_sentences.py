@@ -62,5 +62,6 @@ def test_a_dateline_inside_the_parsers_sentence_is_cut_off() -> None:
 
 def test_a_semicolon_parts_two_clauses() -> None:
     words = ["Le", "camp", "accuse", "Paris", ";", "il", "menace", "de", "riposter", "."]
-    doc = _doc(words, [True] * 3 + [False, True] * 1 + [True] * 3 + [True, False, False], {0, 5})
+    spaces = [True, True, True, False, True, True, True, True, False, False]
+    doc = _doc(words, spaces, {0, 5})
     assert len(list(_whole_sentences(doc))) == 2
