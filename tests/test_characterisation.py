@@ -54,3 +54,17 @@ def test_an_assault_on_worshippers_is_an_attack_on_an_army_post_a_clash(pipeline
     on_post = "Des assaillants ont lancé un assaut dimanche contre un poste militaire de Kaya."
     assert [e.sub_event_type for e in _violent(pipeline, on_church, "fr")] == ["Attack"]
     assert [e.sub_event_type for e in _violent(pipeline, on_post, "fr")] == ["Armed clash"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "A martyrdom-seeking fighter drove a car laden with explosives into a base on Friday.",
+            "en",
+        ),
+        ("Des kamikazes ont visé vendredi une caserne de l'armée.", "fr"),
+    ],
+)
+def test_the_vocabulary_of_suicide_attacks(pipeline: Any, text: str, lang: str) -> None:
+    assert [e.sub_event_type for e in _violent(pipeline, text, lang)] == ["Suicide bomb"]

@@ -111,9 +111,7 @@ def in_justification(lex: Lexicon, place: PlaceRef, s: SentenceInput) -> bool:
     )
 
 
-def _listed_with_attached(
-    reps: list[PlaceRef], attached: list[int], s: SentenceInput
-) -> list[int]:
+def _listed_with_attached(reps: list[PlaceRef], attached: list[int], s: SentenceInput) -> list[int]:
     order = sorted(range(len(reps)), key=lambda k: reps[k].start)
     out = list(attached)
     for a, b in itertools.pairwise(order):
@@ -175,8 +173,10 @@ def place_clusters(places: Sequence[PlaceRef], s: SentenceInput) -> list[list[Pl
             # "Harir, Erbil", "Gao, Mali" name one location; "Rafah, Khan Younis" (two
             # towns after a bare comma) is a list.
             towns = {last.feature, p.feature} <= {"city"}
-            if last.iso3 == p.iso3 and _CONTAINMENT.match(between) and not (
-                towns and between.strip() == ","
+            if (
+                last.iso3 == p.iso3
+                and _CONTAINMENT.match(between)
+                and not (towns and between.strip() == ",")
             ):
                 clusters[-1].append(p)
                 continue
