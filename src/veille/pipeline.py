@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from veille import dedup
+from veille.config import PipelineConfig
 from veille.errors import DataError, InputError, VeilleError
 from veille.extract.candidate import (
     ActorRef,
@@ -26,12 +26,10 @@ from veille.extract.candidate import (
     SentenceInput,
     StatementCandidate,
 )
-from veille.extract.crowd import read_crowds
 from veille.extract.lexicon import Lexicon, Tok
 from veille.extract.sentence import SentenceExtractor
-from veille.extract.story import read_story
 from veille.extract.taxonomy import SUB_EVENT_TYPES
-from veille.extract.veto import SentenceVeto, veto_from_env
+from veille.extract.veto import veto_from_env
 from veille.model import (
     Article,
     ArticleFailure,
@@ -49,6 +47,7 @@ from veille.model import (
     stable_id,
 )
 from veille.nlp.segment import Segment, segment_article
+from veille.registry import CandidateVeto, ComponentRegistry, PlaceFinding, components_of
 from veille.resolve.dates import find_date_expressions
 
 if TYPE_CHECKING:
@@ -56,7 +55,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from veille.geo import Geocoder, OutletProfile, Toponym
-    from veille.geo.places import PlaceFinder
     from veille.resolve.actors import ActorResolver
 
 SUPPORTED_LANGUAGES = ("fr", "en", "ar")
@@ -95,37 +93,53 @@ class Pipeline:
 
     >>> from veille import Pipeline, Article
     >>> events = Pipeline().run([Article(id="a1", text="...", published="2024-02-05")])
+
+    ``config`` (``veille.config.PipelineConfig``, e.g. ``PipelineConfig.load(path)``)
+    names the models, data files, options and components (from ``registry``, the
+    shipped ``veille.registry.default_registry()`` by default); without it, the
+    shipped pipeline. The keyword arguments override the config where given.
     """
 
     def __init__(
         self,
         *,
+        config: PipelineConfig | None = None,
+        registry: ComponentRegistry | None = None,
         models: dict[str, str] | None = None,
         geocoder: Geocoder | None = None,
         actors: ActorResolver | None = None,
-        veto: SentenceVeto | None = None,
+        veto: CandidateVeto | None = None,
         outlets: Mapping[str, OutletProfile] | None = None,
         geocoder_weights: Path | str | None = None,
     ) -> None:
-        """``geocoder_weights``: a weights file for the geocoder the pipeline loads (the
-        shipped ``geocoder_weights.json`` by default; see ``scripts/refit_geocoder.py``);
-        it cannot be combined with a ready ``geocoder``."""
+        """``models``: spaCy packages by language, over the config's ``nlp``.
+        ``geocoder``, ``actors``, ``veto``: ready components, used instead of those the
+        config describes. ``geocoder_weights``: a weights file for the geocoder the
+        pipeline loads (over the config's ``geocoder.weights``; the shipped
+        ``geocoder_weights.json`` by default; see ``scripts/refit_geocoder.py``); it
+        cannot be combined with a ready ``geocoder``. An unknown component name in the
+        config raises ``InputError`` here, listing the known ones."""
         if geocoder is not None and geocoder_weights is not None:
             raise InputError(
                 "a geocoder and a geocoder weights file were both given",
                 fix="pass geocoder_weights alone, or a geocoder built with "
                 "Geocoder.load(weights_path=...)",
             )
-        self._geocoder_weights = geocoder_weights
-        self._model_names = dict(models or {})
+        self.config = config or PipelineConfig()
+        self._components = components_of(self.config, registry)
+        self._geocoder_weights = (
+            geocoder_weights if geocoder_weights is not None else self.config.geocoder.weights
+        )
+        self._model_names = {**self.config.nlp.packages(), **(models or {})}
         self._nlp: dict[str, Language] = {}
         self._lexicons: dict[str, Lexicon] = {}
         self._geocoder = geocoder
-        self._place_finder: PlaceFinder | None = None
+        self._place_finder: PlaceFinding | None = None
         self._actors = actors
         self._langid: Any = None
-        # Off unless given or VEILLE_VETO=1 (held-out figures: data/veto/README.md).
-        self._veto = veto if veto is not None else veto_from_env()
+        # Off unless given, on in the config, or VEILLE_VETO=1 (held-out figures:
+        # data/veto/README.md).
+        self._veto = veto if veto is not None else self._configured_veto()
         self._outlets: dict[str, OutletProfile] = dict(outlets or {})
 
     def use_outlets(self, outlets: Mapping[str, OutletProfile]) -> None:
@@ -133,6 +147,12 @@ class Pipeline:
         earlier articles: ``Geocoder.outlet_profile``): an article naming its outlet has
         its homonyms weighed toward that outlet's areas. Replaces the previous ones."""
         self._outlets = dict(outlets)
+
+    def _configured_veto(self) -> CandidateVeto | None:
+        enabled = self.config.veto.enabled
+        if enabled is None:  # the config leaves it to the environment
+            enabled = veto_from_env() is not None
+        return self._components.veto() if enabled else None
 
     # -- resources (lazy) ---------------------------------------------------
     def nlp(self, language: str) -> Language:
@@ -147,7 +167,8 @@ class Pipeline:
         when it is missing or invalid, for every article that needs it."""
         if language not in self._lexicons:
             try:
-                self._lexicons[language] = Lexicon.load(language)
+                path = self.config.lexicons.path(language)
+                self._lexicons[language] = Lexicon.load(language, path)
             except DataError as exc:  # an article's failure then names the file too
                 cause = f"{exc.cause} (in {exc.where})"
                 raise DataError(cause, where=exc.where, fix=exc.fix) from exc
@@ -158,16 +179,16 @@ class Pipeline:
         if self._geocoder is None:
             from veille.geo import Geocoder
 
-            self._geocoder = Geocoder.load(weights_path=self._geocoder_weights)
+            self._geocoder = Geocoder.load(
+                self.config.geocoder.gazetteer, weights_path=self._geocoder_weights
+            )
         return self._geocoder
 
     @property
-    def place_finder(self) -> PlaceFinder:
+    def place_finder(self) -> PlaceFinding:
         """The place component over this pipeline's geocoder."""
         if self._place_finder is None:
-            from veille.geo.places import PlaceFinder
-
-            self._place_finder = PlaceFinder(self.geocoder)
+            self._place_finder = self._components.place_finder(self.geocoder)
         return self._place_finder
 
     @property
@@ -175,7 +196,7 @@ class Pipeline:
         if self._actors is None:
             from veille.resolve.actors import ActorResolver
 
-            self._actors = ActorResolver.load()
+            self._actors = ActorResolver.load(self.config.actors.path)
         return self._actors
 
     def detect_language(self, text: str) -> str:
@@ -236,7 +257,7 @@ class Pipeline:
     def deduplicate(self, events: Sequence[Event]) -> list[Event]:
         """Cross-article, cross-lingual deduplication (``dedup.Deduplicator``: the policy
         the store and Spark apply too; the result does not depend on the order)."""
-        return dedup.Deduplicator().across_articles(events)
+        return self._components.deduplicator.across_articles(events)
 
     def process_article(self, article: Article) -> ArticleResult:
         """Events of one article (deduplicated within it). Raises ``VeilleError`` if bad."""
@@ -402,9 +423,9 @@ class Pipeline:
         if self._veto is not None:  # a learned second opinion on each candidate's sentence
             candidates = self._veto.keep(candidates)
         sources = {s.source_id: s for s in an.sources}
-        story = read_story(read_crowds(candidates, self.lexicon), places=places)
+        story = self._components.story(self._components.crowd(candidates, self.lexicon), places)
         events = [self._to_event(c, article, sources) for c in story]
-        return dedup.Deduplicator().within_article(events), statements
+        return self._components.deduplicator.within_article(events), statements
 
     def _places(self, an: _Analysis) -> list[PlaceRef]:
         """The article's places, language by language, from the place component (the

@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "veille.cli.store_cmd",
     "veille.cli.eval_cmd",
     "veille.cli.spark_cmd",
+    "veille.cli.config_cmd",
 )
 
 

@@ -6,6 +6,7 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
+from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
@@ -14,6 +15,7 @@ import typer
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
+    from veille.config import PipelineConfig
     from veille.model import ArticleFailure, Event
 
 
@@ -37,6 +39,33 @@ AllowPrivateOption = Annotated[
         help="Let URLs reach loopback/private addresses (intranets, tests).",
     ),
 ]
+
+# The commands that extract (extract, ingest, watch, serve, eval, spark-run) take one.
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="Pipeline config (TOML or JSON): spaCy models, lexicon and geocoder files, "
+        "components. `veille config show` prints the defaults.",
+    ),
+]
+
+
+def pipeline_config(path: Path | None) -> PipelineConfig | None:
+    """The config of ``--config`` (None when not given); a usage error (exit 2) naming
+    the file, the key and the fix when it is invalid, or names an unknown component."""
+    if path is None:
+        return None
+    from veille.config import PipelineConfig
+    from veille.errors import VeilleError
+    from veille.registry import components_of
+
+    try:
+        config = PipelineConfig.load(path)
+        components_of(config)  # unknown component names fail now, not mid-run
+    except VeilleError as exc:
+        fail_usage(exc.render())
+    return config
 
 
 def input_settings(pub_date: str | None, lang: Language) -> tuple[date | None, str | None]:

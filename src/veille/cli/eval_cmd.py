@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from veille.cli.common import fail_usage, print_failure
+from veille.cli.common import ConfigOption, fail_usage, pipeline_config, print_failure
 
 
 def eval_command(
@@ -26,6 +26,7 @@ def eval_command(
     verbose: Annotated[
         bool, typer.Option("-v", "--verbose", help="List misses and wrong fields.")
     ] = False,
+    config: ConfigOption = None,
 ) -> None:
     """Print precision, recall, F1 and field accuracy of extraction against gold."""
     from veille.errors import VeilleError
@@ -36,6 +37,7 @@ def eval_command(
 
     if split not in ("dev", "test", "all"):
         fail_usage(f"--split {split!r}: use dev, test or all")
+    pipeline_cfg = pipeline_config(config)
     try:
         docs = load_gold(gold)
     except VeilleError as exc:
@@ -65,7 +67,7 @@ def eval_command(
         if art.published is None and d.published is not None:
             art = art.model_copy(update={"published": d.published})
         pairs.append((d, art))
-    result = Pipeline().run_detailed([a for _, a in pairs])
+    result = Pipeline(config=pipeline_cfg).run_detailed([a for _, a in pairs])
     for f in result.failures:
         print_failure(f)
     scores = score(pairs, result.events)

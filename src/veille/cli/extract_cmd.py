@@ -11,12 +11,14 @@ import typer
 
 from veille.cli.common import (
     AllowPrivateOption,
+    ConfigOption,
     LangOption,
     Language,
     ProgressReporter,
     PubDateOption,
     fail_usage,
     input_settings,
+    pipeline_config,
     print_failure,
 )
 
@@ -48,6 +50,7 @@ def extract(
         ),
     ] = None,
     allow_private: AllowPrivateOption = False,
+    config: ConfigOption = None,
 ) -> None:
     """Extract events from articles; one JSON event per line by default.
 
@@ -58,7 +61,7 @@ def extract(
     from veille.pipeline import Pipeline
 
     published, language = input_settings(pub_date, lang)
-    pipeline = Pipeline()
+    pipeline = Pipeline(config=pipeline_config(config))
     progress = ProgressReporter("extracting", total=count_items(paths))
     failures = 0
 

@@ -12,7 +12,15 @@ from typing import Annotated
 
 import typer
 
-from veille.cli.common import LangOption, Language, PubDateOption, fail_usage, input_settings
+from veille.cli.common import (
+    ConfigOption,
+    LangOption,
+    Language,
+    PubDateOption,
+    fail_usage,
+    input_settings,
+    pipeline_config,
+)
 
 
 class InputFormat(StrEnum):
@@ -41,6 +49,7 @@ def spark_run(
     input_format: Annotated[
         InputFormat, typer.Option("--input-format", help="How to read the PATHs.")
     ] = InputFormat.auto,
+    config: ConfigOption = None,
 ) -> None:
     """Extract events with Spark; events as JSON lines under OUT/events.
 
@@ -50,6 +59,7 @@ def spark_run(
     from veille.errors import VeilleError
 
     published, language = input_settings(pub_date, lang)
+    pipeline_cfg = pipeline_config(config)
     try:
         from veille.spark import run_spark
 
@@ -61,6 +71,7 @@ def spark_run(
             language=language,
             partitions=partitions,
             input_format=input_format.value,
+            config=pipeline_cfg,
         )
     except VeilleError as exc:
         fail_usage(str(exc))

@@ -11,6 +11,7 @@ import typer
 
 from veille.cli.common import (
     AllowPrivateOption,
+    ConfigOption,
     LangOption,
     Language,
     ProgressReporter,
@@ -19,6 +20,7 @@ from veille.cli.common import (
     fail_usage,
     input_settings,
     parse_date,
+    pipeline_config,
     print_failure,
 )
 
@@ -80,6 +82,7 @@ def ingest(
         ),
     ] = None,
     allow_private: AllowPrivateOption = False,
+    config: ConfigOption = None,
 ) -> None:
     """Extract events from articles into the store; already stored articles are skipped.
 
@@ -95,6 +98,7 @@ def ingest(
     if master is not None and engine is not Engine.spark:
         fail_usage("--master is for --engine spark. Fix: add --engine spark, or drop --master")
     published, language = input_settings(pub_date, lang)
+    pipeline_cfg = pipeline_config(config)
     if engine is Engine.spark:
         try:
             from veille.spark import ingest_spark
@@ -106,12 +110,13 @@ def ingest(
     progress = ProgressReporter("ingesting", total=count_items(paths))
     report: IngestReport
     try:
-        from veille.geo import Geocoder
         from veille.outlets import outlet_profiles
+        from veille.pipeline import Pipeline
 
+        pipeline = Pipeline(config=pipeline_cfg)
         # Where each outlet's stored stories happened, read once for the whole batch.
-        geocoder = Geocoder.load()
-        outlets = outlet_profiles(store, geocoder)
+        outlets = outlet_profiles(store, pipeline.geocoder)
+        pipeline.use_outlets(outlets)
         with progress:
             if engine is Engine.spark:
                 try:
@@ -123,6 +128,7 @@ def ingest(
                         language=language,
                         on_item=lambda _item: progress.advance(),
                         outlets=outlets,
+                        config=pipeline_cfg,
                     )
                 except (InputError, SparkStartError) as exc:
                     # what the Spark engine does not read (stdin, URLs), or no Java
@@ -130,7 +136,6 @@ def ingest(
             else:
                 from veille.ingest import FetchPolicy, read_inputs
                 from veille.ingest_store import ingest_articles
-                from veille.pipeline import Pipeline
 
                 report = ingest_articles(
                     store,
@@ -140,7 +145,7 @@ def ingest(
                         language=language,
                         fetch_policy=FetchPolicy(allow_private=allow_private),
                     ),
-                    Pipeline(geocoder=geocoder, outlets=outlets),
+                    pipeline,
                     on_item=lambda _item: progress.advance(),
                 )
     finally:
@@ -227,6 +232,7 @@ def serve(
             "Default: the --host address (and localhost for loopback); any for 0.0.0.0.",
         ),
     ] = None,
+    config: ConfigOption = None,
 ) -> None:
     """Serve the JSON API and the dashboard (loopback only unless --host says otherwise).
 
@@ -245,6 +251,13 @@ def serve(
         else default_allowed_hosts(host)
     )
     settings = ApiSettings(tile_url=tiles, allowed_hosts=hosts)
+    pipeline_cfg = pipeline_config(config)
+    if pipeline_cfg is not None:  # POST /api/ingest extracts with it
+        import functools
+
+        from veille.pipeline import Pipeline
+
+        settings.pipeline_factory = functools.partial(Pipeline, config=pipeline_cfg)
     store = _open(db, existing=True, announce=True)
     try:
         app = create_app(store, token=token, settings=settings)
@@ -273,6 +286,7 @@ def watch(
             help="Let feed URLs reach loopback/private addresses (intranets, tests).",
         ),
     ] = False,
+    config: ConfigOption = None,
 ) -> None:
     """Poll feeds and folders, ingest new articles, print new events, send alerts."""
     from veille.errors import VeilleError
@@ -286,6 +300,7 @@ def watch(
         rules = AlertRules.load(alert_rules) if alert_rules else None
     except VeilleError as exc:
         fail_usage(exc.render())
+    pipeline_cfg = pipeline_config(config)
     store = _open(db)
     failed = False
     # A bad entry stays in its feed: said on the first poll that meets it, not on each.
@@ -316,7 +331,7 @@ def watch(
 
     from veille.outlets import outlet_profiles
 
-    pipeline = Pipeline()
+    pipeline = Pipeline(config=pipeline_cfg)
     try:
         run_watch(
             store,

@@ -63,6 +63,7 @@ if TYPE_CHECKING:
     from pyspark import Broadcast
     from pyspark.sql import Row, SparkSession
 
+    from veille.config import PipelineConfig
     from veille.geo import OutletProfile
     from veille.pipeline import ArticleResult, Pipeline
 
@@ -171,6 +172,7 @@ def ingest_spark(
     conf: dict[str, str] | None = None,
     on_item: Callable[[Article | ArticleFailure], None] | None = None,
     outlets: Mapping[str, OutletProfile] | None = None,
+    config: PipelineConfig | None = None,
 ) -> IngestReport:
     """Ingest articles into ``store`` with the extraction distributed on Spark.
 
@@ -180,6 +182,7 @@ def ingest_spark(
     for ``run_spark``. ``on_item`` is called after each input unit is stored, skipped or
     recorded as failed. ``outlets``: profiles read from the store before the ingest
     (``veille.outlets.outlet_profiles``), as the local engine's ``Pipeline`` gets them.
+    ``config``: the executors' ``Pipeline(config=...)``, as for ``run_spark``.
     Raises ``InputError`` for inputs Spark cannot read here (standard input, http(s)
     URLs: use the local engine).
     """
@@ -191,6 +194,7 @@ def ingest_spark(
         language=language,
         models=tuple(sorted((models or {}).items())),
         outlets=tuple(sorted((outlets or {}).items())),
+        config=config,
     )
     if not plan.spark_paths:  # nothing for Spark: only the local reader's failures
         only_failures = PrecomputedExtraction(_with_local_failures(iter(()), plan))
@@ -360,7 +364,7 @@ def _extract_partition(
     from veille.pipeline import BATCH_SIZE
 
     known = stored.value
-    pipeline = _executor_pipeline(options.models)
+    pipeline = _executor_pipeline(options.models, options.config)
     pipeline.use_outlets(dict(options.outlets))
     # Outcomes ready to leave, and articles whose outcome the next batch gives.
     chunk: list[tuple[int, _Outcome | Article]] = []

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from pyspark import RDD
     from pyspark.sql import SparkSession
 
+    from veille.config import PipelineConfig
     from veille.geo import OutletProfile
     from veille.pipeline import Pipeline
 
@@ -67,6 +68,8 @@ class ExtractOptions:
     models: tuple[tuple[str, str], ...] = ()
     # Outlet profiles read from the store before the ingest (``veille.outlets``).
     outlets: tuple[tuple[str, OutletProfile], ...] = ()
+    # The pipeline's config (``--config``); a frozen pydantic model, pickled as it is.
+    config: PipelineConfig | None = None
 
 
 def run_spark(
@@ -82,6 +85,7 @@ def run_spark(
     input_format: str = "auto",
     app_name: str = APP_NAME,
     conf: dict[str, str] | None = None,
+    config: PipelineConfig | None = None,
 ) -> SparkRunSummary:
     """Run the pipeline on Spark; write ``output/events`` and ``output/failures``.
 
@@ -90,7 +94,10 @@ def run_spark(
     session to use (it is then left running); otherwise one is created and stopped.
     ``partitions``: how many extraction tasks (default: Spark's default parallelism
     times 2). ``input_format``: ``auto`` (by extension), ``jsonl``, ``parquet`` or
-    ``files``. The events equal ``Pipeline().run_detailed(...)``'s for the same inputs.
+    ``files``. ``config``: the executors' ``Pipeline(config=...)`` (its data paths must
+    be readable where the executors run; components from the default registry). The
+    events equal ``Pipeline(config=config).run_detailed(...)``'s for the same inputs,
+    but for ``config.dedup.threshold``: across articles Spark keeps the shipped policy.
     """
     own = spark is None
     session = spark if spark is not None else _session(master, app_name, conf or {})
@@ -103,6 +110,7 @@ def run_spark(
                 pub_date=pub_date,
                 language=language,
                 models=tuple(sorted((models or {}).items())),
+                config=config,
             ),
             partitions=partitions,
             input_format=input_format,
@@ -214,7 +222,9 @@ def _run(
 
 
 @functools.cache
-def _executor_pipeline(models: tuple[tuple[str, str], ...]) -> Pipeline:
+def _executor_pipeline(
+    models: tuple[tuple[str, str], ...], config: PipelineConfig | None = None
+) -> Pipeline:
     """The worker process's Pipeline, built on its first partition and then reused.
 
     Spark reuses Python workers between tasks (``spark.python.worker.reuse``, on by
@@ -223,7 +233,7 @@ def _executor_pipeline(models: tuple[tuple[str, str], ...]) -> Pipeline:
     """
     from veille.pipeline import Pipeline
 
-    return Pipeline(models=dict(models) or None)
+    return Pipeline(models=dict(models) or None, config=config)
 
 
 def _extract_partition(
@@ -232,7 +242,7 @@ def _extract_partition(
     """Rows -> (tag, uid, payload): per-article events as JSON, failures, article marks."""
     from veille.pipeline import ArticleResult
 
-    pipeline = _executor_pipeline(options.models)
+    pipeline = _executor_pipeline(options.models, options.config)
     pipeline.use_outlets(dict(options.outlets))
     stream = article_stream(
         (ArticleRow.from_row(r) for r in rows),

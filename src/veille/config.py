@@ -1,0 +1,331 @@
+"""The pipeline's configuration: which models, data files and components it uses.
+
+A ``PipelineConfig`` is read from a TOML or JSON file (``PipelineConfig.load``) or built
+in Python, and given to ``Pipeline(config=...)`` or to any command that extracts
+(``veille extract --config FILE``). Every default reproduces the shipped pipeline, so a
+file names only what it changes::
+
+    [nlp]
+    fr = "fr_core_news_sm"          # another installed spaCy package
+
+    [lexicons]
+    fr = "lexicons/fr.json"         # relative paths are read from the file's folder
+
+    [geocoder]
+    weights = "my_weights.json"     # see scripts/refit_geocoder.py
+
+    [components]
+    story = "veille.story.v1"       # a name in veille.registry
+
+Unknown keys are refused (a typo must not be ignored quietly), and an invalid file
+raises ``InputError`` naming the file, the key and the fix. ``veille config show``
+prints the defaults as a file to start from.
+
+The model is frozen and hashable, so it travels to Spark executors as it is.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    ValidationInfo,
+)
+
+from veille.errors import InputError
+
+#: What ``veille config show`` and the error messages send a user to.
+_SEE = "see `veille config show` for every key and its default"
+
+
+def _existing_file(value: Path, info: ValidationInfo) -> Path:
+    """A data file the config names: relative to the config file's folder when read
+    from a file (``base`` in the validation context), and present."""
+    base = info.context.get("base") if isinstance(info.context, dict) else None
+    path = value.expanduser()
+    if not path.is_absolute() and isinstance(base, Path):
+        path = base / path
+    if not path.is_file():
+        raise ValueError(f"no such file: {path}")
+    return path
+
+
+#: A path to a data file (validated as ``_existing_file`` says).
+DataPath = Annotated[Path, AfterValidator(_existing_file)]
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _default_package(language: str) -> str:
+    from veille.nlp.models import MODEL_PACKAGES
+
+    return MODEL_PACKAGES[language]
+
+
+class NlpConfig(_Section):
+    """The spaCy package parsing each language (an installed package's import name)."""
+
+    fr: str = Field(default_factory=lambda: _default_package("fr"), min_length=1)
+    en: str = Field(default_factory=lambda: _default_package("en"), min_length=1)
+    #: None: a blank Arabic pipeline with a sentencizer (no Arabic model is on PyPI).
+    ar: str | None = Field(default=None, min_length=1)
+
+    def packages(self) -> dict[str, str]:
+        """Language -> package, for the languages that name one."""
+        named = {"fr": self.fr, "en": self.en, "ar": self.ar}
+        return {lang: pkg for lang, pkg in named.items() if pkg is not None}
+
+
+class LexiconsConfig(_Section):
+    """An event lexicon file per language (None: the shipped one), in the layout of
+    ``veille/data/lexicons/<lang>.json`` (``veille.extract.lexicon.LexiconData``)."""
+
+    fr: DataPath | None = None
+    en: DataPath | None = None
+    ar: DataPath | None = None
+
+    def path(self, language: str) -> Path | None:
+        value: Path | None = getattr(self, language, None)
+        return value
+
+
+class GeocoderConfig(_Section):
+    """The gazetteer index and the geocoder's weights (None: the shipped ones)."""
+
+    gazetteer: DataPath | None = None
+    #: A file in the layout of ``veille/data/geocoder_weights.json``.
+    weights: DataPath | None = None
+
+
+class ActorsConfig(_Section):
+    """The compiled actor dictionary (None: the shipped one; ``scripts/build_actors.py``)."""
+
+    path: DataPath | None = None
+
+
+class VetoConfig(_Section):
+    """The learned sentence veto (``veille/data/veto/README.md``)."""
+
+    #: None: on only when the environment sets ``VEILLE_VETO=1`` (today's behaviour).
+    enabled: bool | None = None
+
+
+def _story_default(name: str) -> Any:
+    from veille.extract.story import StoryOptions
+
+    return getattr(StoryOptions(), name)
+
+
+class StoryConfig(_Section):
+    """How far a story carries its date and place (``extract.story.StoryOptions``)."""
+
+    place_window_days: int = Field(
+        default_factory=lambda: _story_default("place_window_days"), ge=0
+    )
+    narrative_min_mentions: int = Field(
+        default_factory=lambda: _story_default("narrative_min_mentions"), ge=1
+    )
+
+
+def _dedup_default() -> float:
+    from veille.dedup import SAME_EVENT_THRESHOLD
+
+    return SAME_EVENT_THRESHOLD
+
+
+class DedupConfig(_Section):
+    """Cross-article deduplication of ``Pipeline.run``/``veille extract``."""
+
+    #: Two events of different articles are one when their match score reaches this.
+    #: The store and Spark keep the shipped threshold (one policy for stored events).
+    threshold: float = Field(default_factory=_dedup_default, gt=0, le=1)
+
+
+class ComponentsConfig(_Section):
+    """Which registered factory builds each replaceable step (``veille.registry``)."""
+
+    place_finder: str = "veille.place_finder.v1"
+    story: str = "veille.story.v1"
+    crowd: str = "veille.crowd.v1"
+    deduplicator: str = "veille.deduplicator.v1"
+    veto: str = "veille.veto.v1"
+
+
+#: The kinds of replaceable component, as ``ComponentsConfig`` names them.
+ComponentKind = Literal["place_finder", "story", "crowd", "deduplicator", "veto"]
+
+
+class PipelineConfig(_Section):
+    """Everything a ``Pipeline`` may be told (see the module doc); defaults are the
+    shipped pipeline's."""
+
+    nlp: NlpConfig = Field(default_factory=NlpConfig)
+    lexicons: LexiconsConfig = Field(default_factory=LexiconsConfig)
+    geocoder: GeocoderConfig = Field(default_factory=GeocoderConfig)
+    actors: ActorsConfig = Field(default_factory=ActorsConfig)
+    veto: VetoConfig = Field(default_factory=VetoConfig)
+    story: StoryConfig = Field(default_factory=StoryConfig)
+    dedup: DedupConfig = Field(default_factory=DedupConfig)
+    components: ComponentsConfig = Field(default_factory=ComponentsConfig)
+
+    #: The file this config was read from (for error messages); None when built here.
+    _source: str | None = PrivateAttr(default=None)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when every value is (wherever each config was read from)."""
+        if not isinstance(other, PipelineConfig):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    def __hash__(self) -> int:
+        return hash(tuple(self.__dict__.values()))
+
+    @property
+    def source(self) -> str | None:
+        """The file this config was read from, if any."""
+        return self._source
+
+    @classmethod
+    def load(cls, path: Path | str) -> PipelineConfig:
+        """The config of a ``.toml`` or ``.json`` file; ``InputError`` naming the file,
+        the key and the fix when it cannot be read or is invalid. Relative paths in it
+        are read from the file's folder."""
+        where = Path(path)
+        suffix = where.suffix.lower()
+        if suffix not in (".toml", ".json"):
+            raise InputError(
+                f"a config file must end in .toml or .json, not {suffix or 'nothing'!r}",
+                where=str(where),
+                fix="write the config as TOML (config.toml) or JSON (config.json)",
+            )
+        try:
+            text = where.read_text(encoding="utf-8")
+        except FileNotFoundError as exc:
+            raise InputError(
+                "the config file does not exist",
+                where=str(where),
+                fix="give the path of a config file; `veille config show > veille.toml` "
+                "writes the defaults to start from",
+            ) from exc
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(
+                f"the config file cannot be read ({exc})",
+                where=str(where),
+                fix="give a readable UTF-8 text file",
+            ) from exc
+        try:
+            data: Any = tomllib.loads(text) if suffix == ".toml" else json.loads(text)
+        except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
+            kind = "TOML" if suffix == ".toml" else "JSON"
+            raise InputError(
+                f"the config file is not valid {kind} ({exc})",
+                where=str(where),
+                fix=f"correct the {kind} syntax; {_SEE}",
+            ) from exc
+        return cls.from_data(data, where=str(where), base=where.resolve().parent)
+
+    @classmethod
+    def from_data(
+        cls, data: Any, *, where: str = "config", base: Path | None = None
+    ) -> PipelineConfig:
+        """The config of already parsed data (a mapping of sections); errors as ``load``'s.
+        ``base``: the folder relative data paths are read from (default: the current one)."""
+        if not isinstance(data, dict):
+            raise InputError(
+                f"a config must be a table of sections, not {type(data).__name__}",
+                where=where,
+                fix=_SEE,
+            )
+        try:
+            config = cls.model_validate(data, context={"base": base})
+        except ValidationError as exc:
+            raise _config_error(exc, where) from exc
+        config._source = where
+        return config
+
+    def describe(self, key: str) -> str:
+        """Where a key of this config is, for an error message: ``file: key``."""
+        return f"{self._source}: {key}" if self._source else key
+
+
+def _config_error(exc: ValidationError, where: str) -> InputError:
+    """The first problem of ``exc`` as an ``InputError``: file, dotted key, fix."""
+    first = exc.errors(include_url=False)[0]
+    key = ".".join(str(part) for part in first["loc"]) or "(top level)"
+    if first["type"] == "extra_forbidden":
+        section: Any = PipelineConfig
+        for part in first["loc"][:-1]:
+            section = section.model_fields[str(part)].annotation
+        known = ", ".join(section.model_fields)
+        scope = ".".join(str(p) for p in first["loc"][:-1]) or "the top level"
+        return InputError(
+            f"unknown key {key!r}",
+            where=where,
+            fix=f"remove it or correct its spelling; {scope} takes: {known}",
+        )
+    message = str(first["msg"]).removeprefix("Value error, ")
+    return InputError(
+        f"invalid value for {key!r}: {message}",
+        where=where,
+        fix=f"correct {key}; {_SEE}",
+    )
+
+
+def default_config_text(fmt: Literal["toml", "json"] = "toml") -> str:
+    """The default config as a file to start from: every key with its default value
+    (paths left unset are shown commented out in TOML, null in JSON)."""
+    config = PipelineConfig()
+    data = config.model_dump(mode="json")
+    if fmt == "json":
+        return json.dumps(data, indent=2) + "\n"
+    lines = [
+        "# veille pipeline config (defaults). Keep only what you change; relative paths",
+        "# are read from this file's folder. Components: see `veille config components`.",
+    ]
+    for section, values in data.items():
+        lines.append("")
+        lines.append(f"[{section}]")
+        for key, value in values.items():
+            if value is None:
+                example = _unset_example(section, key)
+                lines.append(f"# {key} = {example}  (unset: {_unset_meaning(section)})")
+            else:
+                lines.append(f"{key} = {_toml_value(value)}")
+    return "\n".join(lines) + "\n"
+
+
+def _unset_example(section: str, key: str) -> str:
+    if section == "veto":
+        return "true"
+    if section == "nlp":
+        return '"an_installed_spacy_package"'
+    return f'"path/to/{section}_{key}"'
+
+
+def _unset_meaning(section: str) -> str:
+    if section == "veto":
+        return "on only when VEILLE_VETO=1"
+    if section == "nlp":
+        return "a blank pipeline with a sentencizer"
+    return "the shipped file"
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)  # a JSON string is a TOML basic string
+    raise TypeError(f"no TOML form for {value!r}")

@@ -1,0 +1,256 @@
+"""Named factories of the pipeline's replaceable components (spaCy's registry pattern).
+
+A ``PipelineConfig``'s ``[components]`` section names, for each kind of component, the
+factory that builds it; ``Pipeline`` looks the names up here. The shipped components
+are registered under versioned names (``veille.story.v1``), so a changed behaviour can
+ship under a new name while the old one keeps working.
+
+The registry is immutable: ``default_registry()`` builds it once (cached) and
+``ComponentRegistry.with_factory`` returns an extended copy, which a caller passes to
+``Pipeline(registry=...)``::
+
+    def my_story(options: StoryOptions) -> StoryReader: ...
+    registry = default_registry().with_factory("story", "acme.story.v1", my_story)
+    Pipeline(config=config, registry=registry)   # config.components.story = "acme.story.v1"
+
+A factory is a module-level function, so Spark can ship the pipeline's config to its
+executors; a custom registry is for the local engine (executors use the default one).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
+
+from veille.errors import InputError
+
+if TYPE_CHECKING:
+    from veille.config import ComponentKind, PipelineConfig
+    from veille.extract.candidate import Candidate, PlaceRef
+    from veille.extract.lexicon import Lexicon
+    from veille.extract.story import StoryOptions
+    from veille.geo import Geocoder, OutletProfile, Toponym
+    from veille.geo.places import PlaceEvidence
+    from veille.model import Event
+
+
+# -- what each kind of component is -------------------------------------------
+
+
+class PlaceFinding(Protocol):
+    """The places of a text (``veille.geo.places.PlaceFinder``)."""
+
+    def find(
+        self,
+        text: str,
+        language: str,
+        evidence: PlaceEvidence | None = None,
+        *,
+        outlet: OutletProfile | None = None,
+    ) -> list[Toponym]: ...
+
+
+class StoryReader(Protocol):
+    """An article's candidates -> those kept, with the story's date and place carried
+    (``veille.extract.story.read_story``). ``places``: the article's places."""
+
+    def __call__(
+        self, candidates: Sequence[Candidate], places: Sequence[PlaceRef]
+    ) -> list[Candidate]: ...
+
+
+class CrowdReader(Protocol):
+    """Candidates -> the same, violence by or against a crowd retyped
+    (``veille.extract.crowd.read_crowds``)."""
+
+    def __call__(
+        self, candidates: Sequence[Candidate], lexicon_of: Callable[[str], Lexicon | None]
+    ) -> list[Candidate]: ...
+
+
+class Deduplicating(Protocol):
+    """Mentions -> events (``veille.dedup.Deduplicator``)."""
+
+    def within_article(self, events: Sequence[Event]) -> list[Event]: ...
+
+    def across_articles(self, events: Sequence[Event]) -> list[Event]: ...
+
+
+class CandidateVeto(Protocol):
+    """Candidates -> those whose sentence reports an event
+    (``veille.extract.veto.SentenceVeto``)."""
+
+    def keep(self, candidates: Sequence[Candidate]) -> list[Candidate]: ...
+
+
+#: The factories, one signature per kind: what the pipeline gives each.
+PlaceFinderFactory = Callable[["Geocoder"], PlaceFinding]
+StoryFactory = Callable[["StoryOptions"], StoryReader]
+CrowdFactory = Callable[[], CrowdReader]
+DeduplicatorFactory = Callable[[float], Deduplicating]  # the threshold across articles
+VetoFactory = Callable[[], CandidateVeto]
+
+F = TypeVar("F")
+
+
+@dataclass(frozen=True)
+class Registry(Generic[F]):
+    """The factories of one kind of component, by name (read-only)."""
+
+    kind: str
+    factories: Mapping[str, F] = field(default_factory=lambda: MappingProxyType({}))
+
+    def names(self) -> list[str]:
+        return sorted(self.factories)
+
+    def get(self, name: str, *, where: str | None = None) -> F:
+        """The factory registered as ``name``; ``InputError`` listing the known names
+        otherwise. ``where``: what named it (a config file and key)."""
+        try:
+            return self.factories[name]
+        except KeyError:
+            raise InputError(
+                f"unknown {self.kind} component {name!r}",
+                where=where,
+                fix=f"use one of: {', '.join(self.names())} (or register {name!r} in "
+                "the registry given to Pipeline)",
+            ) from None
+
+    def with_factory(self, name: str, factory: F) -> Registry[F]:
+        """A copy with ``factory`` registered as ``name``; a name is registered once."""
+        if name in self.factories:
+            raise InputError(
+                f"a {self.kind} component is already registered as {name!r}",
+                fix="register it under a new, versioned name (e.g. 'mine.story.v2')",
+            )
+        return Registry(self.kind, MappingProxyType({**self.factories, name: factory}))
+
+
+@dataclass(frozen=True)
+class ComponentRegistry:
+    """One ``Registry`` per kind of replaceable component."""
+
+    place_finder: Registry[PlaceFinderFactory]
+    story: Registry[StoryFactory]
+    crowd: Registry[CrowdFactory]
+    deduplicator: Registry[DeduplicatorFactory]
+    veto: Registry[VetoFactory]
+
+    def of(self, kind: ComponentKind) -> Registry[Any]:
+        """The registry of ``kind`` (as ``[components]`` names it)."""
+        table: Registry[Any] = getattr(self, kind)
+        return table
+
+    def with_factory(self, kind: ComponentKind, name: str, factory: Any) -> ComponentRegistry:
+        """A copy with ``factory`` registered as a ``kind`` component named ``name``
+        (its signature is the kind's: ``StoryFactory`` for "story", ...)."""
+        return dataclasses.replace(self, **{kind: self.of(kind).with_factory(name, factory)})
+
+
+# -- the shipped components ---------------------------------------------------
+
+
+def place_finder_v1(geocoder: Geocoder) -> PlaceFinding:
+    """``veille.geo.places.PlaceFinder`` over the pipeline's geocoder."""
+    from veille.geo.places import PlaceFinder
+
+    return PlaceFinder(geocoder)
+
+
+@dataclass(frozen=True)
+class _ShippedStory:
+    options: StoryOptions
+
+    def __call__(
+        self, candidates: Sequence[Candidate], places: Sequence[PlaceRef]
+    ) -> list[Candidate]:
+        from veille.extract.story import read_story
+
+        return read_story(candidates, self.options, places=places)
+
+
+def story_v1(options: StoryOptions) -> StoryReader:
+    """``veille.extract.story.read_story`` with ``options``."""
+    return _ShippedStory(options)
+
+
+def crowd_v1() -> CrowdReader:
+    """``veille.extract.crowd.read_crowds``."""
+    from veille.extract.crowd import read_crowds
+
+    return read_crowds
+
+
+def deduplicator_v1(threshold: float) -> Deduplicating:
+    """``veille.dedup.Deduplicator`` linking articles' events from ``threshold``."""
+    from veille.dedup import Deduplicator
+
+    return Deduplicator(threshold=threshold)
+
+
+def veto_v1() -> CandidateVeto:
+    """``veille.extract.veto.SentenceVeto`` with the shipped scorer (loaded on use)."""
+    from veille.extract.veto import SentenceVeto
+
+    return SentenceVeto()
+
+
+@functools.cache
+def default_registry() -> ComponentRegistry:
+    """The shipped components under their names (built on first call, then shared:
+    it is immutable)."""
+    return ComponentRegistry(
+        place_finder=Registry(
+            "place_finder", MappingProxyType({"veille.place_finder.v1": place_finder_v1})
+        ),
+        story=Registry("story", MappingProxyType({"veille.story.v1": story_v1})),
+        crowd=Registry("crowd", MappingProxyType({"veille.crowd.v1": crowd_v1})),
+        deduplicator=Registry(
+            "deduplicator", MappingProxyType({"veille.deduplicator.v1": deduplicator_v1})
+        ),
+        veto=Registry("veto", MappingProxyType({"veille.veto.v1": veto_v1})),
+    )
+
+
+# -- a config's components ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Components:
+    """The components a config names, built (the place finder and the veto are built
+    by the pipeline when it needs them: they load data)."""
+
+    place_finder: PlaceFinderFactory
+    story: StoryReader
+    crowd: CrowdReader
+    deduplicator: Deduplicating
+    veto: VetoFactory
+
+
+def components_of(config: PipelineConfig, registry: ComponentRegistry | None = None) -> Components:
+    """The components ``config`` names, looked up in ``registry`` (the shipped one by
+    default); ``InputError`` naming the config's file and key, and the known names, for
+    a name the registry does not hold."""
+    from veille.extract.story import StoryOptions
+
+    reg = registry or default_registry()
+    names = config.components
+
+    def where(kind: str) -> str:
+        return config.describe(f"components.{kind}")
+
+    return Components(
+        place_finder=reg.place_finder.get(names.place_finder, where=where("place_finder")),
+        story=reg.story.get(names.story, where=where("story"))(
+            StoryOptions(**config.story.model_dump())
+        ),
+        crowd=reg.crowd.get(names.crowd, where=where("crowd"))(),
+        deduplicator=reg.deduplicator.get(names.deduplicator, where=where("deduplicator"))(
+            config.dedup.threshold
+        ),
+        veto=reg.veto.get(names.veto, where=where("veto")),
+    )
