@@ -16,9 +16,9 @@ SAMPLE = Path(__file__).resolve().parents[1] / "sample"
 
 FLOORS = {
     # split: (event F1, field accuracy); measured 2026-11-25 (second session):
-    # test 0.86 / 0.81, dev 0.92 / 0.84
-    "test": (0.82, 0.78),
-    "dev": (0.88, 0.80),
+    # test 0.86 / 0.81, dev 0.92 / 0.84; 2026-12-04: test 0.92 / 0.85, dev 0.96 / 0.85
+    "test": (0.88, 0.80),
+    "dev": (0.90, 0.80),
 }
 
 
@@ -61,8 +61,10 @@ def test_public_gold_stays_above_its_floor(shared_dir: Path, pipeline) -> None: 
 # Outside-written news (../shared/data/news_dev), split by article-id hash
 # (veille.eval.news.split_of): rules were written from the "train" half only; "heldout"
 # is the accuracy figure. Measured 2026-12-03: held-out F1 0.36 (P 0.33, R 0.40, fields
-# 0.66); training F1 0.56 (P 0.51, R 0.62, fields 0.71). Floors guard against regressions.
-NEWS_FLOORS = {"heldout": (0.32, 0.60), "train": (0.50, 0.65)}
+# 0.66); training F1 0.56 (P 0.51, R 0.62, fields 0.71). 2026-12-04: held-out F1 0.39
+# (P 0.36, R 0.44, fields 0.69); training F1 0.70 (P 0.65, R 0.76, fields 0.76).
+# Floors guard against regressions.
+NEWS_FLOORS = {"heldout": (0.35, 0.64), "train": (0.64, 0.70)}
 
 
 @pytest.mark.parametrize("split", sorted(NEWS_FLOORS))

@@ -37,7 +37,7 @@ _MODAL_NOUNS = frozenset({"pouvoir", "devoir", "vouloir", "will"})
 POSSESSION_WINDOW = 4
 _COND_ENDINGS = ("rait", "raient", "rais", "rions", "riez")
 # Words between an Arabic verb that qualifies and the event noun it qualifies:
-# "تصوير هذه الجريمة على أنها مواجهة".
+# "تصوير الهجوم على أنه اشتباك".
 _CHARACTERISATION_WINDOW = 6
 
 
@@ -277,7 +277,7 @@ class WordOrderModality:
             k -= 1
         if k >= 0 and arabic.is_relative_pronoun(norms[k]):
             return True
-        # "جبران تويني الذي قتل في تفجير", "التي قضت في هجوم انتحاري": the attack is how
+        # "النائب الذي قتل في تفجير", "التي قضت في هجوم": the attack is how
         # the person the clause describes died, an earlier event.
         for j in range(max(1, m.start - 3), m.start):
             if arabic.is_death_verb(norms[j]) and arabic.is_relative_pronoun(norms[j - 1]):

@@ -164,7 +164,7 @@ def specificity(p: PlaceRef) -> tuple[int, int]:
 
 
 def place_clusters(places: Sequence[PlaceRef], s: SentenceInput) -> list[list[PlaceRef]]:
-    """Group places that name one location ("Harir à Erbil, dans le nord de l'Irak")."""
+    """Group places that name one location ("Tessit, près de Gao, dans le nord du Mali")."""
     clusters: list[list[PlaceRef]] = []
     for p in sorted(places, key=lambda x: x.start):
         if clusters:

@@ -65,7 +65,7 @@ def fatalities(lex: Lexicon, toks: list[Tok]) -> Toll | None:
             if n is None or (fold(tok.text) in ("un", "une", "a", "an") and i != fm.start - 1):
                 continue
             if _measures(lex, toks, i):
-                continue  # "deux jours après la mort de", "17 ans", "à 40 km"
+                continue  # "trois semaines après", "un homme de 40 ans", "à 12 km"
             if i > 0 and fold(toks[i - 1].text) in _NO:
                 continue  # "no one was killed": nobody, not one
             # A part of the dead is not the toll: "two of those killed", "dont trois
