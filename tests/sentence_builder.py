@@ -10,7 +10,7 @@ from datetime import date
 from veille.extract.candidate import ActorRef, PlaceRef, SentenceInput
 from veille.extract.lexicon import Lexicon, Match, Tok
 from veille.model import DatePrecision, TimeOfDay
-from veille.resolve.dates import DateExpression
+from veille.nlp.dates import DateExpression
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from veille.resolve.dates import find_date_expressions
+from veille.nlp.dates import find_date_expressions
 
 PUB = date(2024, 2, 5)  # a Monday
 

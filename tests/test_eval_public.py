@@ -17,7 +17,7 @@ from veille.eval.public import (
     evaluate_temporal,
     timeml_value,
 )
-from veille.resolve.dates import DateExpression
+from veille.nlp.dates import DateExpression
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from veille.ingest import MAX_ARTICLE_CHARS, Defaults, read_inputs, record_from_object
 from veille.model import Article, ArticleFailure
-from veille.resolve.dates import find_date_expressions
+from veille.nlp.dates import find_date_expressions
 from veille.store import open_store
 from veille.store._synthetic import SyntheticPipeline, synthetic_item
 

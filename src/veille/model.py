@@ -13,6 +13,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+#: Event and publication dates are plausible from here on; earlier ones are misreadings
+#: (or history, which is no event to code) and would overflow date arithmetic near year 1.
+EARLIEST_DATE = date(1900, 1, 1)
+#: The latest publication date a record may state (a fixed bound, so that the same input
+#: always gives the same output); an event is never dated after its publication + 1 day.
+LATEST_DATE = date(2100, 12, 31)
+
 Span = tuple[int, int]
 
 DatePrecision = Literal["day", "week", "month", "year"]

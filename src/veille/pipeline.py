@@ -46,9 +46,9 @@ from veille.model import (
     StatementSpans,
     stable_id,
 )
+from veille.nlp.dates import find_date_expressions
 from veille.nlp.segment import Segment, segment_article
 from veille.registry import CandidateVeto, ComponentRegistry, PlaceFinding, components_of
-from veille.resolve.dates import find_date_expressions
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from veille.api._app import ApiSettings, event_query
 from veille.api._errors import ApiError
-from veille.resolve.dates import EARLIEST_DATE, LATEST_DATE
+from veille.model import EARLIEST_DATE, LATEST_DATE
 from veille.store import DayCount, EventQuery, Store
 
 TEMPLATES = jinja2.PackageLoader("veille.api", "templates")

@@ -72,7 +72,7 @@ def input_settings(pub_date: str | None, lang: Language) -> tuple[date | None, s
     """The publication date and language the reading options ask for (None: not given)."""
     published = parse_date(pub_date, "--pub-date") if pub_date else None
     if published is not None:
-        from veille.resolve.dates import EARLIEST_DATE, LATEST_DATE
+        from veille.model import EARLIEST_DATE, LATEST_DATE
 
         if not EARLIEST_DATE <= published <= LATEST_DATE:
             fail_usage(

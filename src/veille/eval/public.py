@@ -6,7 +6,7 @@
   sentence is positive when an event of that PLOVER type is extracted from it.
   ``ambiguous`` sentences are left out.
 * ``evaluate_temporal``: TempEval-3 platinum DATE timexes against
-  ``veille.resolve.dates.find_date_expressions`` (span overlap, then the value written
+  ``veille.nlp.dates.find_date_expressions`` (span overlap, then the value written
   at the precision veille resolved it to).
 
 Every sentence is one ``Article`` (id = record id, its language, no publication date).
@@ -30,8 +30,8 @@ from typing import Any
 
 from veille.errors import InputError
 from veille.model import Article, ArticleFailure, Event
+from veille.nlp.dates import DateExpression, find_date_expressions
 from veille.pipeline import Pipeline
-from veille.resolve.dates import DateExpression, find_date_expressions
 
 NONE = "none"
 ARABIC_TYPES = ("ASSAULT", "PROTEST")

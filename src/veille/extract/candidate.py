@@ -14,7 +14,7 @@ from datetime import date
 from veille.extract.lexicon import Tok
 from veille.extract.taxonomy import family
 from veille.model import ClaimStatus, DatePrecision, Span, TimeOfDay
-from veille.resolve.dates import DateExpression
+from veille.nlp.dates import DateExpression
 
 
 @dataclass(slots=True)

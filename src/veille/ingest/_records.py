@@ -12,8 +12,7 @@ from pydantic import ValidationError
 from veille.errors import InputError
 from veille.ingest._html import extract_html
 from veille.ingest._limits import MAX_ARTICLE_CHARS
-from veille.model import Article, ArticleFailure
-from veille.resolve.dates import EARLIEST_DATE, LATEST_DATE
+from veille.model import EARLIEST_DATE, LATEST_DATE, Article, ArticleFailure
 
 _LANGUAGE_TAG: Final = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$")
 # NUL, which databases refuse in text, and surrogates: a str holds one only when it is

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from veille.model import Article, Source, SourceKind
-from veille.resolve.dates import find_date_expressions
+from veille.nlp.dates import find_date_expressions
 
 _EMBED_LINE = re.compile(
     r"^[\s]*[—–\-]{1,2}\s*(?P<name>[^\n()]{1,80}?)\s*\((?P<handle>@\w{1,30})\)\s*(?P<date>[^\n]{0,40}?)\s*$"

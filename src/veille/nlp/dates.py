@@ -21,14 +21,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Literal
 
-from veille.model import DatePrecision, Span, TimeOfDay
-
-#: Event and publication dates are plausible from here on; earlier ones are misreadings
-#: (or history, which is no event to code) and would overflow date arithmetic near year 1.
-EARLIEST_DATE = date(1900, 1, 1)
-#: The latest publication date a record may state (a fixed bound, so that the same input
-#: always gives the same output); an event is never dated after its publication + 1 day.
-LATEST_DATE = date(2100, 12, 31)
+from veille.model import EARLIEST_DATE, LATEST_DATE, DatePrecision, Span, TimeOfDay
 
 # ---------------------------------------------------------------------------
 # Word tables per language.
