@@ -288,3 +288,26 @@ def test_who_and_where_a_justification_names_have_no_part_in_the_event(pipeline:
     ev = events[0]
     assert ev.actor1 is None or ev.actor1.id != "military-forces-rus"
     assert ev.location is None or ev.location.name != "Aleppo"
+
+
+def test_a_perfect_verb_entry_stands_for_its_third_person_forms() -> None:
+    from veille.extract.lexicon import Lexicon
+
+    lex = Lexicon.load("ar")
+    for form in ("احتجز", "احتجزت", "احتجزوا", "احتجزا"):
+        toks = _toks_of(form)
+        assert any(m.payload.sub == "Arrests" for m in lex.triggers.find(toks)), form
+
+
+def _toks_of(word: str) -> list[Any]:
+    from veille.extract.lexicon import Tok
+    from veille.nlp.arabic import normalize_token
+
+    norm, stem = normalize_token(word)
+    return [Tok(0, word, stem, "X", "", 0, 0, len(word), keys=frozenset({norm, stem}))]
+
+
+def test_a_detention_told_with_the_verb_is_an_arrest(pipeline: Any) -> None:
+    text = "احتجزت قوة أمنية صحافياً مساء الاثنين في مطار معيتيقة"
+    events = _events(pipeline, text)
+    assert [e.sub_event_type for e in events] == ["Arrests"]

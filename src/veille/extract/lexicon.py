@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -74,6 +74,13 @@ class TriggerEntry(BaseModel):
         default=False, description="Only with a weapon noun in the sentence."
     )
     needs_place: bool = Field(default=False, description="Only right before a place name.")
+    inflect: Literal["perfect"] | None = Field(
+        default=None,
+        description=(
+            "Arabic: the pattern is a perfect verb in the third person masculine singular; "
+            "its feminine, dual and plural forms (ت، ا، تا، وا) are triggers too."
+        ),
+    )
     one_sided: bool = Field(
         default=False,
         description=(
@@ -297,13 +304,27 @@ def longest_non_overlapping(matches: list[Match], rank: Any = None) -> list[Matc
     return sorted(taken, key=lambda m: m.start)
 
 
+#: Suffixes of the Arabic perfect, third person: she, they two (m., f.), they.
+_AR_PERFECT_SUFFIXES = ("", "ت", "ا", "تا", "وا")
+
+
+def _forms(entry: TriggerEntry) -> list[str]:
+    """The patterns a trigger entry stands for: itself, and for an Arabic perfect verb
+    (``inflect: perfect``) its other third-person forms, on the last word."""
+    if entry.inflect != "perfect":
+        return [entry.p]
+    head, _, last = entry.p.rpartition(" ")
+    prefix = f"{head} " if head else ""
+    return [f"{prefix}{last}{suffix}" for suffix in _AR_PERFECT_SUFFIXES]
+
+
 class Lexicon:
     """Compiled tables of one language's lexicon."""
 
     def __init__(self, data: LexiconData) -> None:
         self.data = data
         self.language = data.language
-        self.triggers = PhraseTable([(t.p, t) for t in data.triggers])
+        self.triggers = PhraseTable([(p, t) for t in data.triggers for p in _forms(t)])
         self.weapons = PhraseTable([(w.p, w) for w in data.weapons])
         self.claim = PhraseTable([(p, p) for p in data.claim])
         self.statement = PhraseTable([(p, p) for p in data.statement])
