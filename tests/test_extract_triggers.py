@@ -143,3 +143,9 @@ def test_an_adverbial_inside_a_verb_phrase_is_stepped_over() -> None:
     # A word that is no adverbial of the verb breaks the phrase.
     words[4] = W("vite", "ADJ", "amod", 1)
     assert not [m for m in fr.triggers.find(tokens(words)) if m.payload.p == "prendre le contrôle"]
+
+
+def test_a_strike_in_a_town_is_not_a_strike_on_it(en: Lexicon) -> None:
+    # "Dockers held a strike in Eastport": where workers struck, not what was hit.
+    words: list[W | str] = ["Dockers", "held", "a", STRIKES, "in", "Eastport"]
+    assert _strikes(en, words, place_at=5) == []

@@ -32,7 +32,7 @@ def find_triggers(lex: Lexicon, s: SentenceInput, weapons: list[Match]) -> list[
 
 
 #: Prepositions after a strike noun that lead to what it hit.
-_ON = frozenset({"on", "against", "in", "at", "sur", "contre", "على", "علي"})
+_ON = frozenset({"on", "against", "sur", "contre", "على", "علي"})  # not "in": "a strike in Lagos"
 
 
 #: Between a strike noun and the actor whose it is: "by the", "de l'", "des", nothing.
