@@ -120,28 +120,35 @@ def _listed_with_attached(reps: list[PlaceRef], attached: list[int], s: Sentence
     return out
 
 
+def _between_in_list(a: PlaceRef, b: PlaceRef, s: SentenceInput) -> str | None:
+    """The (folded) words between two places close enough, with no verb between them,
+    to stand in one list ("à Dakar et à Ziguinchor"), not a clause apart ("X a connu
+    des émeutes contre une réforme examinée à Y"); None when they are not."""
+    between = fold(s.text[a.end - s.start : b.start - s.start])
+    if len(between) > _LIST_GAP_CHARS:
+        return None
+    if any(a.end <= t.start < b.start and t.pos in ("VERB", "AUX") for t in s.tokens):
+        return None
+    return between
+
+
 def _in_list(a: PlaceRef, b: PlaceRef, s: SentenceInput) -> bool:
     """``b`` follows ``a`` in one list: a comma or "and" between, no verb, close."""
-    between = fold(s.text[a.end - s.start : b.start - s.start])
-    if len(between) > _LIST_GAP_CHARS or not re.fullmatch(
-        r"\s*(?:,|\bet\b|\band\b|\bou\b|\bor\b|و)\s*(?:(?:à|a|de|d'|in|at)\s+)?", between
-    ):
-        return False
-    return not any(a.end <= t.start < b.start and t.pos in ("VERB", "AUX") for t in s.tokens)
+    between = _between_in_list(a, b, s)
+    return between is not None and bool(
+        re.fullmatch(
+            r"\s*(?:,|\bet\b|\band\b|\bou\b|\bor\b|و)\s*(?:(?:à|a|de|d'|in|at)\s+)?", between
+        )
+    )
 
 
 def coordinated(reps: list[PlaceRef], s: SentenceInput) -> bool:
     """Two of the places form a list of different places."""
     ordered = sorted(reps, key=lambda r: r.start)
     for a, b in itertools.pairwise(ordered):
-        between = fold(s.text[a.end - s.start : b.start - s.start])
-        # A list of places ("à Dakar et à Ziguinchor", "la base de X en Syrie, ainsi
-        # que celle de Y"), not two places a clause apart ("X a connu des émeutes
-        # contre une réforme examinée à Y"): no verb between them, and close.
-        verb_between = any(
-            a.end <= t.start < b.start and t.pos in ("VERB", "AUX") for t in s.tokens
-        )
-        if verb_between or len(between) > _LIST_GAP_CHARS:
+        # "à Dakar et à Ziguinchor", "la base de X en Syrie, ainsi que celle de Y".
+        between = _between_in_list(a, b, s)
+        if between is None:
             continue
         joined = re.search(r"\b(ainsi que|et|and|as well as|ou|و)\b|,", between)
         # Two towns of one province are two places as well (ACLED: one event per
