@@ -143,3 +143,57 @@ def test_a_night_with_no_day_is_the_reports_night(pipeline: Any) -> None:
     events = _violent(pipeline, text, "en", published="2025-03-12")
     assert len(events) == 1
     assert events[0].event_date == date(2025, 3, 12)
+
+
+def test_an_event_placed_in_a_country_takes_the_town_the_story_names_that_day(
+    pipeline: Any,
+) -> None:
+    text = (
+        "Militants attacked an army post in Mali on Tuesday, killing five soldiers. "
+        "Hours later on Tuesday, they abducted two teachers in Bandiagara. "
+        "Aid agencies in Mopti condemned the violence."
+    )
+    events = _violent(pipeline, text, "en")
+    by_type = {e.sub_event_type: e for e in events}
+    assert set(by_type) >= {"Armed clash", "Abduction/forced disappearance"}
+    clash = by_type["Armed clash"].location
+    assert clash is not None and clash.name == "Bandiagara" and clash.geo_precision == 2
+
+
+def test_an_event_placed_in_a_country_takes_the_only_town_of_it_the_article_names(
+    pipeline: Any,
+) -> None:
+    text = (
+        "Drones struck Sudan on Sunday, killing ten civilians, according to medics. "
+        "Residents of El Obeid said the power had been cut for days."
+    )
+    events = _violent(pipeline, text, "en", published="2025-03-10")
+    assert len(events) == 1
+    loc = events[0].location
+    assert loc is not None and loc.name == "El Obeid" and loc.geo_precision == 2
+    spans = [m.spans.location for m in events[0].mentions if m.spans.location]
+    assert spans and all(text[s:e] == "El Obeid" for s, e in spans)
+
+
+def test_a_country_wide_event_stays_so_when_the_article_names_two_of_its_towns(
+    pipeline: Any,
+) -> None:
+    text = (
+        "Drones struck Sudan on Sunday, killing ten civilians, according to medics. "
+        "Residents of El Obeid and Kosti said the power had been cut for days."
+    )
+    events = _violent(pipeline, text, "en", published="2025-03-10")
+    assert len(events) == 1
+    loc = events[0].location
+    assert loc is not None and loc.name == "Sudan"
+
+
+def test_a_town_of_another_country_does_not_narrow_a_country_wide_event(pipeline: Any) -> None:
+    text = (
+        "Drones struck Sudan on Sunday, killing ten civilians, according to medics. "
+        "Diplomats meeting in Nairobi called for a truce."
+    )
+    events = _violent(pipeline, text, "en", published="2025-03-10")
+    assert len(events) == 1
+    loc = events[0].location
+    assert loc is not None and loc.name == "Sudan"

@@ -7,8 +7,9 @@ The split never depends on the content, so it cannot drift toward easy items.
 Scoring runs the maintainers' scorer (``../shared/tools/score_events.py``) on the subset,
 so the figures are the ones the maintainers compute on their hidden set of the same kind.
 
-``python -m veille.eval.news [--split heldout|train|all] [-v]`` prints the summary line
-(``-v`` adds the scorer's per-miss lines: use it on ``train`` only).
+``python -m veille.eval.news [--split heldout|train|all] [-v] [--causes]`` prints the summary line
+(``-v`` adds the scorer's per-miss lines: use it on ``train`` only; ``--causes`` adds
+counts of misses and extras by cause, which hold no item and may be shown for either half).
 """
 
 from __future__ import annotations
@@ -99,10 +100,13 @@ def score_news(
     *,
     pipeline: object | None = None,
     verbose: bool = False,
+    causes: bool = False,
 ) -> tuple[NewsScores, list[str]]:
     """Run veille on one half of the news set and score it with the maintainers' scorer.
 
-    Returns the parsed summary and, when ``verbose``, the scorer's per-item lines."""
+    Returns the parsed summary and, when ``verbose``, the scorer's per-item lines; with
+    ``causes``, counts of misses and extras by cause (``veille.eval.breakdown``: counts
+    only, so they may be printed for the held-out half)."""
     from veille.pipeline import Pipeline
 
     if split not in SPLITS:
@@ -170,7 +174,12 @@ def score_news(
         merged_ok=int(m["mok"]),
         merged_n=int(m["mn"]),
     )
-    return scores, (lines[:-1] if verbose else [])
+    shown = lines[:-1] if verbose else []
+    if causes:
+        from veille.eval.breakdown import breakdown
+
+        shown += breakdown(docs, result.events).lines()
+    return scores, shown
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -179,12 +188,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--shared", type=Path, default=repo.parent / "shared")
     parser.add_argument("--split", default="heldout", choices=SPLITS)
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--causes", action="store_true", help="counts of misses/extras by cause")
     args = parser.parse_args(argv)
     scores, lines = score_news(
         args.shared / "data" / "news_dev",
         args.shared / "tools" / "score_events.py",
         args.split,
         verbose=args.verbose,
+        causes=args.causes,
     )
     for line in lines:
         print(line)

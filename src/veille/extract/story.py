@@ -19,7 +19,13 @@ candidates of one article in text order and
 - gives a candidate still without a place the article's *narrative place*: the town or
   site the article keeps naming (at least twice, more often than any other), with the
   precision "near" (2), as the text never says the event happened there in so many
-  words ("la gare de la ville", "the camp" in a story about one town).
+  words ("la gare de la ville", "the camp" in a story about one town);
+- narrows a candidate placed only in a country or a province ("strikes on the south of
+  the country") to the town inside it where the story it continues happened (the
+  nearest candidate of the same source and day placed in a town of that country or
+  province, before it, else after it), else to the narrative place when it lies inside:
+  ACLED codes the most precise place the report gives, and a lead that names the
+  region and a next sentence that names the village tell one event.
 
 A sentence that continues the story ("Quatre passants ont péri, d'après la
 mairie") then carries the story's date and place, so deduplication folds it, and
@@ -86,6 +92,7 @@ def read_story(
     dated = [_with_report_date(c) for c in dated]
     placed = [_with_story_place(c, dated, opts) for c in dated]
     narrative = narrative_place(places, opts)
+    placed = [_with_finer_place(c, placed, narrative, opts, places) for c in placed]
     if narrative is None:
         return placed
     return [c if c.place is not None else replace(c, place=narrative) for c in placed]
@@ -212,6 +219,52 @@ def _with_story_place(c: Candidate, story: Sequence[Candidate], opts: StoryOptio
     if source is None:
         return c
     return replace(c, place=source.place)
+
+
+#: Places that name no town: a country, a province, a region read from a phrase.
+_COARSE_FEATURES = frozenset({"country", "admin1", "region"})
+
+
+def _inside(town: PlaceRef, area: PlaceRef) -> bool:
+    """Whether a town or site lies in a country or province (by its codes)."""
+    if town.feature not in _NARRATIVE_FEATURES or town.demonym or town.iso3 is None:
+        return False
+    if town.iso3 != area.iso3:
+        return False
+    return area.feature == "country" or area.admin1 is None or town.admin1 == area.admin1
+
+
+def _with_finer_place(
+    c: Candidate,
+    story: Sequence[Candidate],
+    narrative: PlaceRef | None,
+    opts: StoryOptions,
+    places: Sequence[PlaceRef] = (),
+) -> Candidate:
+    area = c.place
+    if area is None or area.demonym or area.feature not in _COARSE_FEATURES:
+        return c
+    here = _index(story, c)
+
+    def fits(s: Candidate) -> bool:
+        if s.place is None or not _same_source(s, c) or not _inside(s.place, area):
+            return False
+        if c.event_date is None or s.event_date is None:
+            return c.event_date is None and s.event_date is None
+        return abs((s.event_date - c.event_date).days) <= opts.place_window_days
+
+    source = next((s for s in reversed(story[:here]) if fits(s)), None)
+    if source is None:
+        source = next((s for s in story[here + 1 :] if fits(s)), None)
+    if source is not None and source.place is not None:
+        return replace(c, place=replace(source.place, precision=max(source.place.precision, 2)))
+    if narrative is not None and _inside(narrative, area):
+        return replace(c, place=narrative)
+    towns = [p for p in places if _inside(p, area)]
+    if len({p.place_id for p in towns}) == 1:
+        first = min(towns, key=lambda p: p.start)
+        return replace(c, place=replace(first, precision=max(first.precision, 2)))
+    return c
 
 
 def _named_place(c: Candidate) -> bool:
