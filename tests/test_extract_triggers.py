@@ -12,6 +12,7 @@ from veille.extract.lexicon import Lexicon, Match
 from veille.extract.triggers import (
     anaphoric,
     anaphoric_arabic,
+    armed_sense_in,
     entry_family,
     find_triggers,
     group,
@@ -149,3 +150,28 @@ def test_a_strike_in_a_town_is_not_a_strike_on_it(en: Lexicon) -> None:
     # "Dockers held a strike in Eastport": where workers struck, not what was hit.
     words: list[W | str] = ["Dockers", "held", "a", STRIKES, "in", "Eastport"]
     assert _strikes(en, words, place_at=5) == []
+
+
+def test_a_strike_that_harms_people_is_an_armed_strike(en: Lexicon) -> None:
+    # No weapon, no owner, no place struck: the dead say which sense it is.
+    assert _strikes(en, ["A", STRIKES, "near", "the", "port", "killed", "two"]) == ["strikes"]
+    assert _strikes(en, ["A", STRIKES, "near", "the", "port", "wounded", "six"]) == ["strikes"]
+    assert _strikes(en, ["A", STRIKES, "near", "the", "port", "closed", "shops"]) == []
+
+
+def test_one_sense_per_text_for_a_word_armed_or_not(en: Lexicon) -> None:
+    armed = tokens(["Northland", STRIKES, "hit", "a", "depot"])
+    from sentence_builder import actor
+
+    first = sentence(armed, actors=[actor(armed, 0, 0, "army", "state_forces")])
+    second_toks = tokens(["Another", STRIKES, "was", "reported", "near", "the", "school"])
+    second = sentence(second_toks)
+    labour = sentence(tokens(["Dockers", "began", "a", STRIKES, "on", "Monday"]))
+    assert armed_sense_in(en, [first, second])
+    assert not armed_sense_in(en, [labour, second])
+    # Alone, the second sentence names no armed strike; in a text that used the word
+    # in its armed sense, it does.
+    weapons = find_weapons(en, second_toks)
+    assert find_triggers(en, second, weapons) == []
+    kept = find_triggers(en, second, weapons, armed_sense=True)
+    assert [second_toks[m.start].text for m in kept] == ["strikes"]

@@ -384,10 +384,10 @@ class Pipeline:
             if doc is None:
                 continue
             extractor = SentenceExtractor(lexicon)
+            inputs: list[SentenceInput] = []
             for sent_start, sent_end, toks in _sentences(doc, seg):
                 if not toks:
                     continue
-                sent_text = text[sent_start:sent_end]
                 published = seg.published or article.published
                 dates = find_date_expressions(
                     seg.text[sent_start - seg.start : sent_end - seg.start],
@@ -397,29 +397,33 @@ class Pipeline:
                 )
                 dates = [_shift_date(d, sent_start) for d in dates]
                 first = next((d.value for d in dates if d.value is not None), None)
-                sin = SentenceInput(
-                    tokens=toks,
-                    start=sent_start,
-                    end=sent_end,
-                    text=sent_text,
-                    language=seg.language,
-                    source_id=seg.source_id,
-                    source_kind=seg.kind,
-                    published=published,
-                    dates=dates,
-                    actors=_within(actors, actor_starts, sent_start, sent_end),
-                    places=_within(places, place_starts, sent_start, sent_end),
-                    framing=_within(framing, framing_starts, sent_start, sent_end),
-                    post_date_span=seg.date_span,
+                inputs.append(
+                    SentenceInput(
+                        tokens=toks,
+                        start=sent_start,
+                        end=sent_end,
+                        text=text[sent_start:sent_end],
+                        language=seg.language,
+                        source_id=seg.source_id,
+                        source_kind=seg.kind,
+                        published=published,
+                        dates=dates,
+                        actors=_within(actors, actor_starts, sent_start, sent_end),
+                        places=_within(places, place_starts, sent_start, sent_end),
+                        framing=_within(framing, framing_starts, sent_start, sent_end),
+                        post_date_span=seg.date_span,
+                    )
                 )
+                if first is not None and seg.kind == "article":
+                    anchor = first
+            extractor.read_text(inputs)  # what the segment as a whole settles
+            for sin in inputs:
                 found = extractor.extract(sin)
                 candidates.extend(found)
                 if len(candidates) > MAX_MENTIONS_PER_ARTICLE:
                     raise _too_many_mentions(article)
                 if not found:  # a sentence that tells an event is coded as that event
                     statements.extend(_statement(c, article) for c in extractor.statements(sin))
-                if first is not None and seg.kind == "article":
-                    anchor = first
         if self._veto is not None:  # a learned second opinion on each candidate's sentence
             candidates = self._veto.keep(candidates)
         sources = {s.source_id: s for s in an.sources}

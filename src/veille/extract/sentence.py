@@ -24,7 +24,13 @@ from veille.extract.roles import civilian_site_target, civilian_target, read_rol
 from veille.extract.statements import StatementReader
 from veille.extract.syntax import span
 from veille.extract.tolls import Toll, read_toll
-from veille.extract.triggers import anaphoric, anaphoric_arabic, entry_family, find_triggers
+from veille.extract.triggers import (
+    anaphoric,
+    anaphoric_arabic,
+    armed_sense_in,
+    entry_family,
+    find_triggers,
+)
 from veille.extract.triggers import group as group_triggers
 from veille.extract.weapons import Typing, find_weapons, read_weapon
 from veille.extract.when import When, read_when
@@ -36,13 +42,21 @@ class SentenceExtractor:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
         self._statements = StatementReader(lexicon)
+        self._armed_sense = False
+
+    def read_text(self, sentences: list[SentenceInput]) -> None:
+        """Reads what the whole text (one segment) settles for each of its sentences:
+        the sense of its armed-or-not words (``triggers.armed_sense_in``). Call it
+        before ``extract`` on that text's sentences; without it, each sentence stands
+        alone."""
+        self._armed_sense = armed_sense_in(self.lex, sentences)
 
     def extract(self, s: SentenceInput) -> list[Candidate]:
         toks = s.tokens
         if not toks or s.text.rstrip().endswith(("?", "؟")):
             return []  # a question asserts no event
         weapons = find_weapons(self.lex, toks)
-        triggers = find_triggers(self.lex, s, weapons)
+        triggers = find_triggers(self.lex, s, weapons, self._armed_sense)
         modality = modality_for(self.lex, s.language)
         kept: list[Match] = []
         negated_families: set[str] = set()

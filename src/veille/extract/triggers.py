@@ -24,11 +24,33 @@ def entry_family(entry: TriggerEntry) -> str:
     return "remote" if entry.generic == "remote" else "any"
 
 
-def find_triggers(lex: Lexicon, s: SentenceInput, weapons: list[Match]) -> list[Match]:
-    """The sentence's trigger words (longest first, then highest rank) that fit it."""
+def find_triggers(
+    lex: Lexicon, s: SentenceInput, weapons: list[Match], armed_sense: bool = False
+) -> list[Match]:
+    """The sentence's trigger words (longest first, then highest rank) that fit it.
+    ``armed_sense``: the text has used its armed-or-not words (``or_armed``: "strike")
+    in their armed sense elsewhere (``armed_sense_in``)."""
     toks = s.tokens
     found = _lno(lex.triggers.find(toks), rank=lambda m: m.payload.rank)
-    return [t for t in found if keeps(lex, t, toks, weapons, s)]
+    return [t for t in found if keeps(lex, t, toks, weapons, s, armed_sense)]
+
+
+def armed_sense_in(lex: Lexicon, sentences: list[SentenceInput]) -> bool:
+    """One sense per discourse: whether a sentence of the text uses a word that is
+    armed or not by context ("strike": an air strike or a work stoppage) in its armed
+    sense by its own evidence (a weapon, an armed owner, a place struck, people harmed).
+    A text that says "Israeli strikes hit two villages" means the same by "a strike on
+    the road killed" and by "another strike was reported near the school"."""
+    from veille.extract.weapons import find_weapons
+
+    for s in sentences:
+        toks = s.tokens
+        matches = [m for m in lex.triggers.find(toks) if m.payload.or_armed]
+        if matches:
+            weapons = find_weapons(lex, toks)
+            if any(keeps(lex, m, toks, weapons, s) for m in matches):
+                return True
+    return False
 
 
 #: Prepositions after a strike noun that lead to what it hit.
@@ -53,6 +75,12 @@ def owned_by_actor(m: Match, toks: list[Tok], s: SentenceInput) -> bool:
     return False
 
 
+def tells_harm(lex: Lexicon, toks: list[Tok]) -> bool:
+    """The sentence tells people killed or wounded ("a strike killed two", "strikes
+    wounded five"): a work stoppage harms no one, so the strike is an armed one."""
+    return bool(lex.fatality.find(toks) or lex.injury.find(toks))
+
+
 def falls_on_place(m: Match, toks: list[Tok], s: SentenceInput) -> bool:
     """ "strikes on Kharkiv", "strikes against two villages in ...": a place within a few
     words after "on"/"against" that follows the word."""
@@ -63,11 +91,23 @@ def falls_on_place(m: Match, toks: list[Tok], s: SentenceInput) -> bool:
     return any(toks[nxt].end <= p.start <= reach for p in s.places)
 
 
-def keeps(lex: Lexicon, m: Match, toks: list[Tok], weapons: list[Match], s: SentenceInput) -> bool:
+def keeps(
+    lex: Lexicon,
+    m: Match,
+    toks: list[Tok],
+    weapons: list[Match],
+    s: SentenceInput,
+    armed_sense: bool = False,
+) -> bool:
     """Whether a trigger's conditions hold here: a weapon, a place right after it, no
     forbidden word before it, a death toll for weak words, an object where needed."""
     entry: TriggerEntry = m.payload
-    armed = entry.or_armed and (owned_by_actor(m, toks, s) or falls_on_place(m, toks, s))
+    armed = entry.or_armed and (
+        armed_sense
+        or owned_by_actor(m, toks, s)
+        or falls_on_place(m, toks, s)
+        or tells_harm(lex, toks)
+    )
     if entry.requires_weapon and not weapons and not armed:
         return False
     if entry.needs_place:
