@@ -165,9 +165,7 @@ def roles_by_word_order(
     return Roles(actor1, actor2)
 
 
-def reason_phrases(
-    lex: Lexicon, toks: list[Tok], s: SentenceInput, before: int
-) -> list[Span]:
+def reason_phrases(lex: Lexicon, toks: list[Tok], s: SentenceInput, before: int) -> list[Span]:
     """Character spans from a justification or accusation cue before the trigger to the
     next comma (or the trigger): the phrase that gives a reason or a blame."""
     spans: list[Span] = []
