@@ -175,3 +175,17 @@ def test_one_sense_per_text_for_a_word_armed_or_not(en: Lexicon) -> None:
     assert find_triggers(en, second, weapons) == []
     kept = find_triggers(en, second, weapons, armed_sense=True)
     assert [second_toks[m.start].text for m in kept] == ["strikes"]
+
+
+def test_arabic_control_over_a_place_with_its_possessive_forms(ar: Lexicon) -> None:
+    # "أعلنت الجماعة سيطرتها على البلدة", "بسط المسلحون سيطرتهم على", "اجتاحت ... المدينة":
+    # the verbal noun with its possessive suffix and the verbs of overrunning.
+    for words in (
+        ["اعلنت", "الجماعة", "سيطرتها", "على", "البلدة"],
+        ["بسط", "المسلحون", "سيطرتهم", "على", "الوادي"],
+        ["اجتاحت", "الفصائل", "المدينة"],
+        ["اجتاحوا", "القرية"],
+    ):
+        toks = tokens(words)
+        subs = {m.payload.sub for m in ar.triggers.find(toks)}
+        assert "Non-state actor overtakes territory" in subs, words
