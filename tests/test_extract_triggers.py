@@ -44,6 +44,9 @@ def test_a_trigger_that_requires_a_weapon(en: Lexicon) -> None:
 def test_a_weak_trigger_needs_a_weapon_or_a_toll(en: Lexicon) -> None:
     assert _found(en, ["The", "offensive", "went", "on"]) == []
     assert _found(en, ["The", "offensive", "left", "4", "dead"]) == ["offensive"]
+    # A noun for armed men tells who, not what happened: alone it is no event.
+    assert _found(en, ["The", "gunmen", "fled", "into", "the", "forest"]) == []
+    assert _found(en, ["Gunmen", "killed", "three", "traders"])[:1] == ["Gunmen"]
 
 
 def test_a_trigger_that_needs_an_object(en: Lexicon) -> None:
