@@ -197,3 +197,38 @@ def test_a_town_of_another_country_does_not_narrow_a_country_wide_event(pipeline
     assert len(events) == 1
     loc = events[0].location
     assert loc is not None and loc.name == "Sudan"
+
+
+def _mention_event(sub: str, *, generic: bool, weapon: str | None = None) -> Event:
+    from veille.model import Mention, MentionValues, Plover
+
+    return Event(
+        event_id="e",
+        event_type=SUB_EVENT_TYPES[sub].event_type,
+        sub_event_type=sub,
+        plover=Plover(event_type="ASSAULT"),
+        weapon=weapon,
+        mentions=[
+            Mention(
+                article_id="a",
+                source_id="a",
+                start=0,
+                end=4,
+                text="xxxx",
+                values=MentionValues(generic=generic),
+            )
+        ],
+    )
+
+
+def test_a_clash_only_the_default_gave_yields_to_the_articles_other_events() -> None:
+    from veille.extract.story import without_bare_clashes
+
+    strike = _mention_event("Air/drone strike", generic=False)
+    bare = _mention_event("Armed clash", generic=True)
+    fought = _mention_event("Armed clash", generic=False)  # "clashes", "fighting"
+    shot = _mention_event("Armed clash", generic=True, weapon="firearms")
+    assert without_bare_clashes([strike, bare]) == [strike]
+    assert without_bare_clashes([fought, bare, shot]) == [fought, shot]
+    # Alone in its article, it is the article's report of violence: kept.
+    assert without_bare_clashes([bare]) == [bare]

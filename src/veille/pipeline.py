@@ -28,6 +28,7 @@ from veille.extract.candidate import (
 )
 from veille.extract.lexicon import Lexicon, Tok
 from veille.extract.sentence import SentenceExtractor
+from veille.extract.story import without_bare_clashes
 from veille.extract.taxonomy import SUB_EVENT_TYPES
 from veille.extract.veto import veto_from_env
 from veille.model import (
@@ -429,7 +430,8 @@ class Pipeline:
         sources = {s.source_id: s for s in an.sources}
         story = self._components.story(self._components.crowd(candidates, self.lexicon), places)
         events = [self._to_event(c, article, sources) for c in story]
-        return self._components.deduplicator.within_article(events), statements
+        merged = self._components.deduplicator.within_article(events)
+        return without_bare_clashes(merged), statements
 
     def _places(self, an: _Analysis) -> list[PlaceRef]:
         """The article's places, language by language, from the place component (the
