@@ -192,3 +192,22 @@ def test_arabic_control_over_a_place_with_its_possessive_forms(ar: Lexicon) -> N
         toks = tokens(words)
         subs = {m.payload.sub for m in ar.triggers.find(toks)}
         assert "Non-state actor overtakes territory" in subs, words
+
+
+def test_a_strike_that_hits_a_building_or_a_town_is_armed(en: Lexicon) -> None:
+    def hit(obj: str, *, place: bool = False) -> list[str]:
+        words: list[W | str] = [
+            W("A", "DET", "det", 1),
+            W("strike", "NOUN", "nsubj", 2, lemma="strike"),
+            W("hit", "VERB", "ROOT", lemma="hit"),
+            W("a", "DET", "det", 4),
+            W(obj, "NOUN", "obj", 2),
+        ]
+        if place:
+            words += [W("in", "ADP", "case", 6), W("Eastport", "PROPN", "obl", 2)]
+        return _strikes(en, words, place_at=6 if place else None)
+
+    assert hit("house") == ["strike"]
+    assert hit("depot", place=True) == ["strike"]
+    # A work stoppage hits production, not a house or a town.
+    assert hit("production") == []

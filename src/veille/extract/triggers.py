@@ -81,6 +81,27 @@ def tells_harm(lex: Lexicon, toks: list[Tok]) -> bool:
     return bool(lex.fatality.find(toks) or lex.injury.find(toks))
 
 
+#: The verbs a strike that hits something is the subject of ("a strike hit a house").
+_IMPACT_VERBS = frozenset({"hit", "struck", "destroy", "damage", "level", "flatten"})
+
+
+def hits_a_target(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -> bool:
+    """ "A strike hit a house in Eastport", "the strike destroyed two buildings": the
+    word is the subject of a verb of impact whose object is a building or site, or which
+    a place follows. A work stoppage "hits production", never a house or a town."""
+    trig = toks[m.start]
+    if trig.dep not in ("nsubj", "nsubj:pass") or trig.head == trig.i:
+        return False
+    verb = toks[trig.head]
+    if fold(verb.lemma) not in _IMPACT_VERBS and fold(verb.text) not in _IMPACT_VERBS:
+        return False
+    sites = {i for c in lex.civilian_sites.find(toks) for i in range(c.start, c.end)}
+    if any(t.head == verb.i and t.dep in TARGET_DEPS and t.i in sites for t in toks):
+        return True
+    reach = toks[min(len(toks) - 1, verb.i + 6)].end
+    return any(verb.end <= p.start <= reach for p in s.places)
+
+
 def falls_on_place(m: Match, toks: list[Tok], s: SentenceInput) -> bool:
     """ "strikes on Kharkiv", "strikes against two villages in ...": a place within a few
     words after "on"/"against" that follows the word."""
@@ -107,6 +128,7 @@ def keeps(
         or owned_by_actor(m, toks, s)
         or falls_on_place(m, toks, s)
         or tells_harm(lex, toks)
+        or hits_a_target(lex, m, toks, s)
     )
     if entry.requires_weapon and not weapons and not armed:
         return False
