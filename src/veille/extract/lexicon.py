@@ -1,6 +1,7 @@
 """Per-language lexicons (shipped JSON) and a token-sequence matcher over them.
 
-A lexicon is data, not code: ``src/veille/data/lexicons/<lang>.json``. Patterns are
+A lexicon is data, not code: ``src/veille/lang/<lang>/triggers.json`` (the language's
+folder, ``veille.lang.resources``). Patterns are
 space-separated token sequences; each pattern token matches a sentence token whose
 lower-cased text or lemma equals it, accents ignored; ``*`` matches any one token.
 """
@@ -13,13 +14,13 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from veille.errors import DataError
+from veille.lang.loader import triggers_file
 
 _ARABIC_CHAR = re.compile("[\u0600-\u06ff]")
 
@@ -376,15 +377,11 @@ class Lexicon:
             if path is not None:
                 raw = path.read_text(encoding="utf-8")
             else:
-                raw = (
-                    resources.files("veille.data")
-                    .joinpath(f"lexicons/{language}.json")
-                    .read_text(encoding="utf-8")
-                )
+                raw = triggers_file(language).read_text(encoding="utf-8")
         except FileNotFoundError as exc:
             raise DataError(
                 f"no event lexicon for language {language!r}",
-                where=str(path or f"veille/data/lexicons/{language}.json"),
+                where=str(path or f"veille/lang/{language}/triggers.json"),
                 fix="use --lang fr|en|ar, or add a lexicon file for this language",
             ) from exc
         try:
@@ -392,7 +389,7 @@ class Lexicon:
         except ValueError as exc:
             raise DataError(
                 f"invalid lexicon: {exc}",
-                where=str(path or f"veille/data/lexicons/{language}.json"),
+                where=str(path or f"veille/lang/{language}/triggers.json"),
                 fix="fix the JSON so it matches veille.extract.lexicon.LexiconData",
             ) from exc
         return cls(data)
