@@ -32,8 +32,8 @@ from pydantic import ConfigDict, TypeAdapter, ValidationError
 from pydantic.dataclasses import dataclass as validated_dataclass
 
 from veille.errors import InputError
+from veille.model import TimeOfDay
 
-TimeOfDayWord = Literal["dawn", "morning", "afternoon", "evening", "night"]
 #: The shape of a written calendar date: "12 mars 2024" (day_month), "March 12, 2024"
 #: or "12 March" (month_day, which also reads day-month), "12 مارس (آذار) 2024" (arabic).
 ExplicitShape = Literal["day_month", "month_day", "arabic"]
@@ -128,8 +128,9 @@ class DateWords:
     relative: Mapping[str, int] = field(default_factory=dict)
     #: Days relative to the narrative anchor ("la veille": -1).
     anchored: Mapping[str, int] = field(default_factory=dict)
-    time_of_day: Mapping[str, TimeOfDayWord] = field(default_factory=dict)
-    #: Words before a month alone ("en mars", "in March"): month precision.
+    time_of_day: Mapping[str, TimeOfDay] = field(default_factory=dict)
+    #: Words before a month alone ("en mars", "in March"): month precision. The cues of
+    #: every language are accepted before this language's month names.
     month_cues: tuple[str, ...] = ()
     #: Words before a year alone ("en 2014", "عام 1983"): year precision.
     year_cues: tuple[str, ...] = ()
@@ -148,6 +149,9 @@ class DateWords:
     #: Letters of proclitics that may be glued to a date word (Arabic و ف ب ل); with
     #: them, a date word ends at a space or punctuation instead of a word boundary.
     clitics: str = ""
+    #: The code ``dateparser`` reads the language under, for dates of other shapes than
+    #: the common ones (None: only those are read).
+    parser_language: str | None = None
 
 
 @validated_dataclass(frozen=True, config=_STRICT)
