@@ -163,23 +163,30 @@ class ClosedClass:
     proclitics: tuple[str, ...]
     #: The article, bare or after a proclitic.
     article_forms: tuple[str, ...]
-    #: Verbs that begin like the article once أ is normalised.
+    #: Verbs that begin like the article once أ is normalised (form IV verbs of roots in
+    #: ل: ألقوا).
     verbs_like_article: frozenset[str]
     relative_pronouns: frozenset[str]
-    #: Word starts that look like a future verb (س + ي/ت/ن) but are nouns.
+    #: Word starts that look like a future verb (س + ي/ت/ن) but are nouns (سيارة, سنوات).
     future_lookalikes: tuple[str, ...]
-    #: Perfect verbs that begin with ت and so look like an imperfect.
+    #: Perfect verbs that begin with ت (forms V and VI) and so look like an imperfect
+    #: after قد: "قد تعرض" (had been subjected), "قد تم" (had been done).
     perfect_with_ta: frozenset[str]
     #: Forms of "to be" (كان) that make قد a past marker.
     kana: frozenset[str]
+    #: Forms of زال after لا/ما ("لا تزال"): "still", not a negation.
     continuative: frozenset[str]
     complementizers: frozenset[str]
-    #: Words after a nominal trigger that make it a possibility.
+    #: Words after a nominal trigger that make it a possibility, not a report
+    #: ("ضربة محتملة", "التظاهرة المقبلة").
     modal_after: frozenset[str]
     time_of_day: frozenset[str]
+    #: Light verbs before a masdar (قام ب، أقدم على، عمد إلى): the act is told.
     light_verbs: frozenset[str]
     generic_determiners: frozenset[str]
+    #: Passive and intransitive verbs of dying or being hurt.
     death_verbs: frozenset[str]
+    #: Nouns of a rate or share (نسبة): figures over a period, not one event.
     statistic_nouns: frozenset[str]
 
 
