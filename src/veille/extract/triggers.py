@@ -1,7 +1,7 @@
 """Triggers: the words that name an event, which of them fit their sentence, how they
 group into one happening, and whether a mention refers to an event told before.
 
-Trigger words live in the language's lexicon (``veille/data/lexicons/<lang>.json``,
+Trigger words live in the language's lexicon (``veille/lang/<lang>/triggers.json``,
 ``triggers``); this module reads them in a sentence.
 """
 

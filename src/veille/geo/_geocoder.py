@@ -343,6 +343,11 @@ class Geocoder:
         """The same gazetteer (and its caches) under other weights."""
         return Geocoder(self._store, weights, self._words)
 
+    def with_words(self, words: GeoWords) -> Geocoder:
+        """The same gazetteer and weights with other place words (``geo_words(root)`` of
+        another folder of languages)."""
+        return Geocoder(self._store, self._weights, words)
+
     def __getstate__(self) -> dict[str, Any]:
         return {"path": self._store.path, "weights": self._weights, "words": self._words}
 
