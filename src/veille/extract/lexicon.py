@@ -9,8 +9,6 @@ lower-cased text or lemma equals it, accents ignored; ``*`` matches any one toke
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -21,23 +19,18 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from veille.errors import DataError
 from veille.lang.loader import triggers_file
-
-_ARABIC_CHAR = re.compile("[\u0600-\u06ff]")
+from veille.lang.normalise import MATCH
 
 
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Matching key: lower-cased, Latin accents stripped, Arabic normalised.
 
-    Arabic goes through ``veille.nlp.arabic.normalize`` (diacritics, tatweel, alef
-    forms, ى), so a lexicon pattern and a text token always meet in the same form.
+    Arabic is normalised as by ``veille.nlp.arabic.normalize`` (diacritics, tatweel,
+    alef forms, ى), so a lexicon pattern and a text token always meet in the same form:
+    both are ``veille.lang.normalise``'s ``MATCH`` configuration.
     """
-    if _ARABIC_CHAR.search(text):
-        from veille.nlp.arabic import normalize
-
-        return normalize(text)
-    decomposed = unicodedata.normalize("NFD", text.lower().replace("’", "'"))
-    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return MATCH.word(text)
 
 
 @dataclass(slots=True)

@@ -15,14 +15,9 @@ which marks an event already told; light verbs (قام ب + masdar); أي (any).
 
 from __future__ import annotations
 
-import re
-
-from pyarabic import araby
-
 from veille.errors import InputError
 from veille.lang.loader import ClosedClass, resources
-
-_ALEF = re.compile("[أإآٱ]")
+from veille.lang.normalise import MATCH
 
 
 def _closed() -> ClosedClass:
@@ -38,10 +33,9 @@ def _closed() -> ClosedClass:
 
 
 def normalize(text: str) -> str:
-    """Strip tashkeel and tatweel; unify alef forms, final ى/ي and ة/ه."""
-    text = araby.strip_tashkeel(araby.strip_tatweel(text))
-    text = _ALEF.sub("ا", text)
-    return text.replace("ى", "ي").replace("ة", "ه")
+    """Strip tashkeel and tatweel; unify alef forms, final ى/ي and ة/ه
+    (``veille.lang.normalise``'s ``MATCH`` configuration)."""
+    return MATCH.arabic(text)
 
 
 def normalize_token(token: str) -> tuple[str, str]:
