@@ -63,7 +63,8 @@ def test_the_shipped_languages_load_through_importlib_resources() -> None:
         assert loaded.triggers is not None and loaded.triggers.is_file()
         assert loaded.dates.weekdays and loaded.dates.months
     assert isinstance(resources("ar").closed_class, ClosedClass)
-    assert resources("fr").closed_class is None
+    assert resources("fr").closed_class is not None  # French has no Arabic rules
+    assert not resources("fr").closed_class.proclitics
     assert "al" in common_places().name_particles
     shipped = importlib_resources.files("veille.lang")
     assert shipped.joinpath("fr", "places.json").is_file()

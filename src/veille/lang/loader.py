@@ -156,38 +156,50 @@ class DateWords:
 
 @validated_dataclass(frozen=True, config=_STRICT)
 class ClosedClass:
-    """Closed-class words the event filters test (``closed_class.json``; Arabic), in
-    ``veille.nlp.arabic.normalize`` form."""
+    """Closed-class words the event rules test (``closed_class.json``), in
+    ``veille.extract.lexicon.fold`` form (for Arabic, ``veille.nlp.arabic.normalize``).
+    The rules read the words of every language at once (``closed_words``) unless they
+    are Arabic rules (``veille.nlp.arabic``)."""
+
+    #: Words after a number that make it a part of a group: "two of those killed".
+    partitive_after: frozenset[str] = frozenset()
+    #: Words before a number that make it a part of a group: "including five soldiers".
+    partitive_before: frozenset[str] = frozenset()
+    #: Prepositions after a strike noun that lead to what it hit ("strikes on X"; not
+    #: "in": "a strike in X" is where it happened).
+    strike_on: frozenset[str] = frozenset()
+    #: Verb endings of the conditional present (hypothetical): "frapperait".
+    conditional_endings: tuple[str, ...] = ()
 
     #: Proclitic strings stripped for matching, longest first.
-    proclitics: tuple[str, ...]
+    proclitics: tuple[str, ...] = ()
     #: The article, bare or after a proclitic.
-    article_forms: tuple[str, ...]
+    article_forms: tuple[str, ...] = ()
     #: Verbs that begin like the article once أ is normalised (form IV verbs of roots in
     #: ل: ألقوا).
-    verbs_like_article: frozenset[str]
-    relative_pronouns: frozenset[str]
+    verbs_like_article: frozenset[str] = frozenset()
+    relative_pronouns: frozenset[str] = frozenset()
     #: Word starts that look like a future verb (س + ي/ت/ن) but are nouns (سيارة, سنوات).
-    future_lookalikes: tuple[str, ...]
+    future_lookalikes: tuple[str, ...] = ()
     #: Perfect verbs that begin with ت (forms V and VI) and so look like an imperfect
     #: after قد: "قد تعرض" (had been subjected), "قد تم" (had been done).
-    perfect_with_ta: frozenset[str]
+    perfect_with_ta: frozenset[str] = frozenset()
     #: Forms of "to be" (كان) that make قد a past marker.
-    kana: frozenset[str]
+    kana: frozenset[str] = frozenset()
     #: Forms of زال after لا/ما ("لا تزال"): "still", not a negation.
-    continuative: frozenset[str]
-    complementizers: frozenset[str]
+    continuative: frozenset[str] = frozenset()
+    complementizers: frozenset[str] = frozenset()
     #: Words after a nominal trigger that make it a possibility, not a report
     #: ("ضربة محتملة", "التظاهرة المقبلة").
-    modal_after: frozenset[str]
-    time_of_day: frozenset[str]
+    modal_after: frozenset[str] = frozenset()
+    time_of_day: frozenset[str] = frozenset()
     #: Light verbs before a masdar (قام ب، أقدم على، عمد إلى): the act is told.
-    light_verbs: frozenset[str]
-    generic_determiners: frozenset[str]
+    light_verbs: frozenset[str] = frozenset()
+    generic_determiners: frozenset[str] = frozenset()
     #: Passive and intransitive verbs of dying or being hurt.
-    death_verbs: frozenset[str]
+    death_verbs: frozenset[str] = frozenset()
     #: Nouns of a rate or share (نسبة): figures over a period, not one event.
-    statistic_nouns: frozenset[str]
+    statistic_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,6 +281,21 @@ def resources(code: str, root: Path | None = None) -> LanguageResources:
         if closed.is_file()
         else None,
         triggers=triggers if triggers.is_file() else None,
+    )
+
+
+ClosedWordKind = Literal["partitive_after", "partitive_before", "strike_on", "conditional_endings"]
+
+
+@functools.cache
+def closed_words(kind: ClosedWordKind, root: Path | None = None) -> frozenset[str]:
+    """The closed-class words of one kind in every language under ``root`` (default: the
+    shipped ones): the union of their ``closed_class.json``."""
+    return frozenset(
+        word
+        for code in languages(root)
+        if (closed := resources(code, root).closed_class) is not None
+        for word in getattr(closed, kind)
     )
 
 
