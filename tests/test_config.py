@@ -20,7 +20,7 @@ from veille.model import Article, Event
 from veille.pipeline import Pipeline
 from veille.registry import Registry, components_of, default_registry
 
-LEXICONS = Path(__file__).resolve().parents[1] / "src" / "veille" / "data" / "lexicons"
+LANG = Path(__file__).resolve().parents[1] / "src" / "veille" / "lang"
 
 # One event, told by one trigger (the verb "attaquer", "attaque" once accents are folded),
 # in an invented sentence.
@@ -48,7 +48,7 @@ def lexicon_without_attaquer(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped French lexicon less its "attaquer" trigger (verb and noun), beside a
     config naming it."""
     folder = tmp_path_factory.mktemp("lex")
-    data = json.loads((LEXICONS / "fr.json").read_text(encoding="utf-8"))
+    data = json.loads((LANG / "fr" / "triggers.json").read_text(encoding="utf-8"))
     before = len(data["triggers"])
     data["triggers"] = [t for t in data["triggers"] if t["p"] not in ("attaquer", "attaque")]
     assert len(data["triggers"]) == before - 2

@@ -20,7 +20,7 @@ LANGUAGES = ("fr", "en", "ar")
 
 
 def _raw(language: str) -> dict[str, Any]:
-    text = resources.files("veille.data").joinpath(f"lexicons/{language}.json").read_text("utf-8")
+    text = resources.files("veille.lang").joinpath(f"{language}/triggers.json").read_text("utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
 

@@ -111,7 +111,7 @@ def test_a_purpose_clause_does_not_make_a_protest_hypothetical(pipeline: Any) ->
 
 
 def test_unknown_noun_class_is_a_lexicon_error() -> None:
-    raw = resources.files("veille.data").joinpath("lexicons/en.json").read_text("utf-8")
+    raw = resources.files("veille.lang").joinpath("en/triggers.json").read_text("utf-8")
     data = json.loads(raw)
     data["statements"].append({"p": "cut", "plover": "SANCTION", "objects": "nowhere"})
     with pytest.raises(ValueError, match="unknown noun class"):

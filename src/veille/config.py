@@ -88,8 +88,10 @@ class NlpConfig(_Section):
 
 
 class LexiconsConfig(_Section):
-    """An event lexicon file per language (None: the shipped one), in the layout of
-    ``veille/data/lexicons/<lang>.json`` (``veille.extract.lexicon.LexiconData``)."""
+    """An event lexicon file per language (None: the shipped one,
+    ``veille/lang/<lang>/triggers.json``, found by ``veille.lang.loader.triggers_file``),
+    in its layout (``veille.extract.lexicon.LexiconData``). The language's other words
+    (places, dates) are in the same folder (``veille/lang/README.md``)."""
 
     fr: DataPath | None = None
     en: DataPath | None = None

@@ -1,8 +1,8 @@
 """Event extraction, one module per job, in the order the data flows.
 
 Words (trigger verbs and nouns, weapons, negations, claim verbs, statement verbs...) are
-data, one file per language: ``veille/data/lexicons/<lang>.json`` (French protest
-triggers: ``fr.json``, ``triggers``), compiled by ``lexicon``. Per sentence:
+data, in each language's folder: ``veille/lang/<lang>/triggers.json`` (French protest
+triggers: ``fr/triggers.json``, ``triggers``), compiled by ``lexicon``. Per sentence:
 
 - ``candidate``: what is read (``SentenceInput``) and written (``Candidate``,
   ``StatementCandidate``);

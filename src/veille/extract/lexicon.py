@@ -1,6 +1,7 @@
 """Per-language lexicons (shipped JSON) and a token-sequence matcher over them.
 
-A lexicon is data, not code: ``src/veille/data/lexicons/<lang>.json``. Patterns are
+A lexicon is data, not code: ``src/veille/lang/<lang>/triggers.json`` (the language's
+folder, ``veille.lang.resources``). Patterns are
 space-separated token sequences; each pattern token matches a sentence token whose
 lower-cased text or lemma equals it, accents ignored; ``*`` matches any one token.
 """
@@ -8,35 +9,28 @@ lower-cased text or lemma equals it, accents ignored; ``*`` matches any one toke
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from veille.errors import DataError
-
-_ARABIC_CHAR = re.compile("[\u0600-\u06ff]")
+from veille.lang.loader import triggers_file
+from veille.lang.normalise import MATCH
 
 
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Matching key: lower-cased, Latin accents stripped, Arabic normalised.
 
-    Arabic goes through ``veille.nlp.arabic.normalize`` (diacritics, tatweel, alef
-    forms, ى), so a lexicon pattern and a text token always meet in the same form.
+    Arabic is normalised as by ``veille.nlp.arabic.normalize`` (diacritics, tatweel,
+    alef forms, ى), so a lexicon pattern and a text token always meet in the same form:
+    both are ``veille.lang.normalise``'s ``MATCH`` configuration.
     """
-    if _ARABIC_CHAR.search(text):
-        from veille.nlp.arabic import normalize
-
-        return normalize(text)
-    decomposed = unicodedata.normalize("NFD", text.lower().replace("’", "'"))
-    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return MATCH.word(text)
 
 
 @dataclass(slots=True)
@@ -376,15 +370,11 @@ class Lexicon:
             if path is not None:
                 raw = path.read_text(encoding="utf-8")
             else:
-                raw = (
-                    resources.files("veille.data")
-                    .joinpath(f"lexicons/{language}.json")
-                    .read_text(encoding="utf-8")
-                )
+                raw = triggers_file(language).read_text(encoding="utf-8")
         except FileNotFoundError as exc:
             raise DataError(
                 f"no event lexicon for language {language!r}",
-                where=str(path or f"veille/data/lexicons/{language}.json"),
+                where=str(path or f"veille/lang/{language}/triggers.json"),
                 fix="use --lang fr|en|ar, or add a lexicon file for this language",
             ) from exc
         try:
@@ -392,7 +382,7 @@ class Lexicon:
         except ValueError as exc:
             raise DataError(
                 f"invalid lexicon: {exc}",
-                where=str(path or f"veille/data/lexicons/{language}.json"),
+                where=str(path or f"veille/lang/{language}/triggers.json"),
                 fix="fix the JSON so it matches veille.extract.lexicon.LexiconData",
             ) from exc
         return cls(data)

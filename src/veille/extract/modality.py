@@ -13,6 +13,7 @@ from typing import Literal, Protocol
 from veille.extract.candidate import SentenceInput
 from veille.extract.lexicon import Lexicon, Match, PhraseTable, Tok, fold
 from veille.extract.syntax import CLAUSE_DEPS, ancestors, governed_by, head_of
+from veille.lang.loader import closed_words
 from veille.nlp import arabic
 
 #: Why a trigger tells no event of its own.
@@ -35,7 +36,6 @@ _MODAL_NOUNS = frozenset({"pouvoir", "devoir", "vouloir", "will"})
 # Words between a possession cue and the weapon it governs: "ضبط 22 قذيفة هاون",
 # "عثرت القوة على سيارة مفخخة".
 POSSESSION_WINDOW = 4
-_COND_ENDINGS = ("rait", "raient", "rais", "rions", "riez")
 # Words between an Arabic verb that qualifies and the event noun it qualifies:
 # "تصوير الهجوم على أنه اشتباك".
 _CHARACTERISATION_WINDOW = 6
@@ -169,7 +169,8 @@ class ParsedModality:
 def conditional_present(tok: Tok, toks: list[Tok]) -> bool:
     """French conditional present (hypothetical); "aurait visé" (reported past) is not."""
     low = fold(tok.text)
-    if not low.endswith(_COND_ENDINGS) or tok.pos not in ("VERB", "AUX"):
+    endings = tuple(closed_words("conditional_endings"))  # veille/lang/fr/closed_class.json
+    if not low.endswith(endings) or tok.pos not in ("VERB", "AUX"):
         return False
     if fold(tok.lemma) in ("avoir", "etre"):
         # Auxiliary of a compound conditional: reported past, not hypothetical.

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from veille.extract.lexicon import Lexicon, Tok, fold
 from veille.extract.syntax import NUM, span
+from veille.lang.loader import closed_words
 from veille.model import Span
 
-#: Words around a number that make it a part of the dead, not the toll.
-_PARTITIVE_AFTER = frozenset({"of", "d'entre", "parmi"})
-_PARTITIVE_BEFORE = frozenset({"dont", "including", "among", "بينهم", "منهم", "بينهن"})
+# Words around a number that make it a part of the dead, not the toll, are each
+# language's ``partitive_after`` / ``partitive_before`` (veille/lang/<code>/closed_class.json).
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +72,8 @@ def fatalities(lex: Lexicon, toks: list[Tok]) -> Toll | None:
             # enfants", "including five soldiers", "بينهم ثلاثة".
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             prev = toks[i - 1] if i > 0 else None
-            if (nxt is not None and fold(nxt.text) in _PARTITIVE_AFTER) or (
-                prev is not None and prev.keys & _PARTITIVE_BEFORE
+            if (nxt is not None and fold(nxt.text) in closed_words("partitive_after")) or (
+                prev is not None and prev.keys & closed_words("partitive_before")
             ):
                 continue
             # The number must count the dead, not the wounded next to it.

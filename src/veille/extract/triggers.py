@@ -1,7 +1,7 @@
 """Triggers: the words that name an event, which of them fit their sentence, how they
 group into one happening, and whether a mention refers to an event told before.
 
-Trigger words live in the language's lexicon (``veille/data/lexicons/<lang>.json``,
+Trigger words live in the language's lexicon (``veille/lang/<lang>/triggers.json``,
 ``triggers``); this module reads them in a sentence.
 """
 
@@ -14,6 +14,7 @@ from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry, fold
 from veille.extract.lexicon import longest_non_overlapping as _lno
 from veille.extract.syntax import TARGET_DEPS, ancestors
 from veille.extract.taxonomy import family
+from veille.lang.loader import closed_words
 from veille.nlp import arabic
 
 
@@ -53,8 +54,8 @@ def armed_sense_in(lex: Lexicon, sentences: list[SentenceInput]) -> bool:
     return False
 
 
-#: Prepositions after a strike noun that lead to what it hit.
-_ON = frozenset({"on", "against", "sur", "contre", "على", "علي"})  # not "in": "a strike in Lagos"
+# Prepositions after a strike noun that lead to what it hit (not "in": "a strike in
+# Lagos") are each language's ``strike_on`` (veille/lang/<code>/closed_class.json).
 
 
 #: Between a strike noun and the actor whose it is: "by the", "de l'", "des", nothing.
@@ -105,8 +106,9 @@ def hits_a_target(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -> 
 def falls_on_place(m: Match, toks: list[Tok], s: SentenceInput) -> bool:
     """ "strikes on Kharkiv", "strikes against two villages in ...": a place within a few
     words after "on"/"against" that follows the word."""
-    nxt = m.end - 1 if toks[m.end - 1].keys & _ON else m.end  # "strike on" holds it
-    if nxt >= len(toks) or not toks[nxt].keys & _ON:
+    on = closed_words("strike_on")
+    nxt = m.end - 1 if toks[m.end - 1].keys & on else m.end  # "strike on" holds it
+    if nxt >= len(toks) or not toks[nxt].keys & on:
         return False
     reach = toks[min(len(toks) - 1, nxt + 4)].end
     return any(toks[nxt].end <= p.start <= reach for p in s.places)

@@ -12,23 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from veille.geo._lexicon import (
-    ADMIN_NOUNS,
-    AR_CLITIC_BEFORE_DIRECTION,
-    AR_DIRECTION_AFTER,
-    AR_PLACE_NOUNS,
-    CENTRE_PHRASE,
-    CITY_NOUNS,
-    DIRECTION_WORDS,
-    EN_DEMONYMS,
-    LOCATIVE_CUES,
-    NAME_PARTICLES,
-    NEAR_AFTER,
-    NEAR_BEFORE,
-    SITE_NOUNS,
-    STOP_KEYS,
-    VAGUE_BEFORE,
-)
+from veille.geo._lexicon import GeoWords, geo_words
 from veille.geo._normalize import (
     AR_CONJUNCTIONS,
     AR_PREPOSITIONS,
@@ -333,9 +317,16 @@ class Geocoder:
     path, so a Spark executor re-opens it cheaply.
     """
 
-    def __init__(self, store: GazetteerStore, weights: GeocoderWeights | None = None) -> None:
+    def __init__(
+        self,
+        store: GazetteerStore,
+        weights: GeocoderWeights | None = None,
+        words: GeoWords | None = None,
+    ) -> None:
         self._store = store
         self._weights = weights if weights is not None else GeocoderWeights.load()
+        #: The place words of every language (``veille/lang/<code>/places.json``).
+        self._words = words if words is not None else geo_words()
 
     @classmethod
     def load(cls, path: Path | None = None, *, weights_path: Path | str | None = None) -> Geocoder:
@@ -350,14 +341,20 @@ class Geocoder:
 
     def with_weights(self, weights: GeocoderWeights) -> Geocoder:
         """The same gazetteer (and its caches) under other weights."""
-        return Geocoder(self._store, weights)
+        return Geocoder(self._store, weights, self._words)
+
+    def with_words(self, words: GeoWords) -> Geocoder:
+        """The same gazetteer and weights with other place words (``geo_words(root)`` of
+        another folder of languages)."""
+        return Geocoder(self._store, self._weights, words)
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"path": self._store.path, "weights": self._weights}
+        return {"path": self._store.path, "weights": self._weights, "words": self._words}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self._store = GazetteerStore(state["path"])
         self._weights = state["weights"]
+        self._words = state["words"]
 
     # ------------------------------------------------------------------ public API
 
@@ -550,9 +547,9 @@ class Geocoder:
                 if n == 1 and key in self._store.demonyms():
                     break  # "Syrian", "libanais", "السوري": never a place on its own
                 cands = self._store.lookup(key)
-                if n > 1 and key in STOP_KEYS:
+                if n > 1 and key in self._words.stop_keys:
                     continue
-                if n == 1 and key in STOP_KEYS:
+                if n == 1 and key in self._words.stop_keys:
                     if not self._state_abbreviation(text, tokens[i]):
                         continue
                     cands = tuple(c for c in cands if c.place.feature == "admin1")
@@ -606,7 +603,7 @@ class Geocoder:
             homonyms = self._store.lookup(key_of_norms([t.norm for t in tokenize(name)]))
             states = [c for c in homonyms if c.place.feature == "admin1"]
             return (Candidate(country, FLAG_PRIMARY), *states)
-        place_key = EN_DEMONYMS.get(key)
+        place_key = self._words.demonyms.get(key)
         if place_key is None:
             return ()
         return tuple(
@@ -638,7 +635,7 @@ class Geocoder:
             if not self._joined(text, tokens, i, n):
                 continue
             norms = [t.norm for t in tokens[i : i + n]]
-            if n == 1 and (norms[0] in STOP_KEYS or norms[0] in self._store.demonyms()):
+            if n == 1 and (norms[0] in self._words.stop_keys or norms[0] in self._store.demonyms()):
                 continue
             if n > 1 and norms[0] in LATIN_ARTICLES and not tokens[i + 1].raw[:1].isupper():
                 # A transliterated article heads a capitalised name ("as-Sukhnah", "ad
@@ -722,7 +719,7 @@ class Geocoder:
         strong = max(self._prior(c) for c in m.candidates)
         strong_prior = self._weights.acceptance.strong_prior
         features = {c.place.feature for c in m.candidates}
-        multi = len([t for t in name_tokens if t.norm not in NAME_PARTICLES]) > 1
+        multi = len([t for t in name_tokens if t.norm not in self._words.name_particles]) > 1
         arabic = name_tokens[0].arabic
         if not arabic:
             if not self._capitalised(name_tokens) and not (
@@ -750,7 +747,7 @@ class Geocoder:
             # rest of the text puts it (see ``_regional_countries``).
             m.weak = m.regional = True
             m.peeled = m.start == tokens[m.first].start + 1
-            if m.peeled and m.first > 0 and tokens[m.first - 1].norm in AR_PLACE_NOUNS:
+            if m.peeled and m.first > 0 and tokens[m.first - 1].norm in self._words.place_nouns:
                 # "منطقة فزان": after a place noun the next word is the name, whole; a
                 # preposition never sits there, so "ف" is no clitic (not "زان", Ulsan).
                 return False
@@ -819,9 +816,12 @@ class Geocoder:
             )
         return place.population >= weights.town_population or place.admin1 in admins
 
-    @staticmethod
-    def _capitalised(name_tokens: list[Token]) -> bool:
-        content = [t for t in name_tokens if t.norm not in NAME_PARTICLES or t.raw[:1].isupper()]
+    def _capitalised(self, name_tokens: list[Token]) -> bool:
+        content = [
+            t
+            for t in name_tokens
+            if t.norm not in self._words.name_particles or t.raw[:1].isupper()
+        ]
         if not content:
             return False
         return all(t.raw[:1].isupper() or t.raw[:1].isdigit() for t in content)
@@ -838,8 +838,8 @@ class Geocoder:
                 not prev.arabic
                 and prev.raw[:1].isupper()
                 and gap in (" ", "-")
-                and prev.norm not in STOP_KEYS
-                and prev.norm not in LOCATIVE_CUES
+                and prev.norm not in self._words.stop_keys
+                and prev.norm not in self._words.locative_cues
             ):
                 # "the Amsterdam-London leg": two places, not a double-barrelled name.
                 return not (gap == "-" and self._known_place(prev.raw))
@@ -859,7 +859,7 @@ class Geocoder:
 
     def _known_place(self, word: str) -> bool:
         norms = [t.norm for t in tokenize(word)]
-        if len(norms) != 1 or norms[0] in STOP_KEYS:
+        if len(norms) != 1 or norms[0] in self._words.stop_keys:
             return False
         return any(
             c.place.feature == "country"
@@ -894,7 +894,11 @@ class Geocoder:
         if m.first == 0:
             return False
         prev = tokens[m.first - 1]
-        return prev.norm in LOCATIVE_CUES and text[prev.end : m.start] in (" ", "'", "’")
+        return prev.norm in self._words.locative_cues and text[prev.end : m.start] in (
+            " ",
+            "'",
+            "’",
+        )
 
     # ------------------------------------------------------------------ phrases
 
@@ -902,17 +906,19 @@ class Geocoder:
         """Near-phrases (precision 2) and vague directional phrases (cover the phrase)."""
         for m in matches:
             before = text[max(0, m.start - 40) : m.start]
-            vague = VAGUE_BEFORE.search(before.lower())
+            vague = self._words.vague_before.search(before.lower())
             if vague is not None:
                 phrase = before[vague.start() :]
-                clitic = AR_CLITIC_BEFORE_DIRECTION.match(phrase)
+                clitic = self._words.clitic_before_direction.match(phrase)
                 m.phrase_start = m.start - len(phrase) + (clitic.end() if clitic else 0)
-                after = AR_DIRECTION_AFTER.match(text[m.end : m.end + 20])
+                after = self._words.direction_after.match(text[m.end : m.end + 20])
                 if after is not None:
                     m.phrase_end = m.end + after.end()
                 m.precision = 3  # lowered to 2 for towns and sites once resolved
                 continue
-            if NEAR_BEFORE.search(before.lower()) or NEAR_AFTER.match(text[m.end : m.end + 15]):
+            if self._words.near_before.search(before.lower()) or self._words.near_after.match(
+                text[m.end : m.end + 15]
+            ):
                 m.precision = 2
 
     def _demonym_regions(
@@ -932,10 +938,10 @@ class Geocoder:
         found: list[_Match] = []
         for k, tok in enumerate(tokens):
             iso3 = demonyms.get(tok.norm)
-            if iso3 is None or k == 0 or tokens[k - 1].norm not in DIRECTION_WORDS:
+            if iso3 is None or k == 0 or tokens[k - 1].norm not in self._words.direction_words:
                 continue
             first = k - 1
-            if first > 0 and tokens[first - 1].norm in DIRECTION_WORDS:
+            if first > 0 and tokens[first - 1].norm in self._words.direction_words:
                 first -= 1
             start = tokens[first].start
             if first > 0 and tokens[first - 1].norm in {"l", "le"}:
@@ -1039,14 +1045,16 @@ class Geocoder:
             window |= {tokens[m.first - 1].norm} if m.first else set()
         feature = c.place.feature
         nouns = self._weights.nouns
-        if feature == "site" and window & SITE_NOUNS:
+        if feature == "site" and window & self._words.site_nouns:
             return nouns.site
         prev = tokens[m.first - 1].norm if m.first else ""
         prev2 = tokens[m.first - 2].norm if m.first > 1 else ""
         near_nouns = {prev, prev2}
-        if feature in ("admin1", "admin2") and (near_nouns & ADMIN_NOUNS or admin_after):
+        if feature in ("admin1", "admin2") and (
+            near_nouns & self._words.admin_nouns or admin_after
+        ):
             return nouns.admin
-        if feature == "city" and near_nouns & CITY_NOUNS:
+        if feature == "city" and near_nouns & self._words.city_nouns:
             return nouns.city
         return 0.0
 
@@ -1219,7 +1227,7 @@ class Geocoder:
                 if m.precision is not None:
                     if m.phrase_start is not None and place.feature in ("city", "site"):
                         phrase = text[m.phrase_start : m.start]
-                        precision = 1 if CENTRE_PHRASE.match(phrase) else 2
+                        precision = 1 if self._words.centre_phrase.match(phrase) else 2
                     else:
                         precision = max(precision, m.precision)  # type: ignore[assignment]
             out.append(

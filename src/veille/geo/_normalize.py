@@ -13,41 +13,18 @@ such variation is common (see ``LOOSE_COUNTRIES``).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
+from veille.lang.normalise import ARABIC_MARKS, GAZETTEER
+
 # Arabic diacritics (harakat, shadda, sukun, superscript alef, Quranic marks) and tatweel.
-_AR_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
+_AR_MARKS = ARABIC_MARKS
 # A token: letters or digits (not "_"), with Arabic marks kept inside the token.
 TOKEN_RE = re.compile(rf"(?:[^\W_]|[{_AR_MARKS}])+")
-_AR_MARKS_RE = re.compile(rf"[{_AR_MARKS}]")
-_ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]")
 
-# Alef variants, alef maqsura, ta marbuta, Persian yeh/kaf: spelling variants in news.
-_AR_UNIFY = str.maketrans(
-    {
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ى": "ي",
-        "ة": "ه",
-        "ی": "ي",
-        "ې": "ي",
-        "ک": "ك",
-        "ڪ": "ك",
-        "ھ": "ه",
-        "ە": "ه",
-    }
-)
 # Letters of standard Arabic after unification; names with other Arabic-script letters
 # (Kurdish, Urdu, Pashto spellings) are not indexed.
 _AR_STANDARD = set("ءؤئابتثجحخدذرزسشصضطظعغفقكلمنهوي")
-
-# Latin letters that NFKD does not decompose.
-_LATIN_FOLD = str.maketrans(
-    {"ø": "o", "ł": "l", "đ": "d", "ı": "i", "æ": "ae", "œ": "oe", "ð": "d", "þ": "th"}
-)
 
 # Arabic article as transliterated in Latin script; unified to "al" inside names.
 LATIN_ARTICLES = frozenset(
@@ -80,12 +57,14 @@ class Token:
 
 def is_arabic(text: str) -> bool:
     """Whether ``text`` contains an Arabic-script letter."""
-    return _ARABIC_LETTER_RE.search(text) is not None
+    return GAZETTEER.is_arabic(text)
 
 
 def normalise_arabic(word: str) -> str:
-    """Strip diacritics and tatweel and unify letter variants (not hamza seats on waw/ya)."""
-    return _AR_MARKS_RE.sub("", word).translate(_AR_UNIFY)
+    """Strip diacritics and tatweel and unify letter variants (alef forms, ى, ة, and the
+    Persian/Kurdish/Urdu letters; not hamza seats on waw/ya): ``veille.lang.normalise``'s
+    ``GAZETTEER`` configuration."""
+    return GAZETTEER.arabic(word)
 
 
 def strip_arabic_article(word: str) -> str:
@@ -96,9 +75,8 @@ def strip_arabic_article(word: str) -> str:
 
 
 def normalise_latin(word: str) -> str:
-    """Lower-case, strip accents and fold letters without decomposition."""
-    folded = unicodedata.normalize("NFKD", word.casefold().translate(_LATIN_FOLD))
-    return "".join(ch for ch in folded if not unicodedata.combining(ch))
+    """Lower-case, strip accents and fold letters without decomposition (``GAZETTEER``)."""
+    return GAZETTEER.latin(word)
 
 
 def normalise_token(raw: str) -> str:

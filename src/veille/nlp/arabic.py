@@ -4,7 +4,9 @@ pyarabic strips diacritics and tatweel; alef forms are unified by hand because
 ``normalize_hamza`` rewrites أ in ways that break names. Proclitics (و ف ب ل ك and
 the article ال) are stripped for matching; offsets always refer to the original text.
 
-Without a parser, a few closed-class words tell the event filters what a clause
+The closed-class words live in ``veille/lang/ar/closed_class.json`` (read once through
+``veille.lang.resources``); the rules that use them stay here. Without a parser, a few
+closed-class words tell the event filters what a clause
 asserts. They are recognised here on normalised tokens (``normalize`` output):
 قد, modal ("may") before an imperfect verb but the mark of a completed past before a
 perfect; the future prefix س on an imperfect verb; relative pronouns; the article,
@@ -13,115 +15,34 @@ which marks an event already told; light verbs (قام ب + masdar); أي (any).
 
 from __future__ import annotations
 
-import re
+from veille.errors import InputError
+from veille.lang.loader import ClosedClass, resources
+from veille.lang.normalise import MATCH
 
-from pyarabic import araby
 
-_ALEF = re.compile("[أإآٱ]")
-_PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ل", "ك")
-_ARTICLE_FORMS = ("ال", "وال", "فال", "بال", "كال", "لل", "وبال", "ولل")
-# Form IV verbs of roots in ل begin like the article once أ is normalised: ألقوا.
-_VERBS_LIKE_ARTICLE = frozenset({"القي", "القت", "القوا", "القيا", "الحق", "الحقت", "الحقوا"})
-
-_RELATIVE_PRONOUNS = frozenset(
-    {"الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللواتي", "اللاتي"}
-)
-# Nouns that begin like a future verb (س + ي/ت/ن): سيارة, سياسة, سنوات, ستة...
-_FUTURE_LOOKALIKES = (
-    "سياس",
-    "سيار",
-    "سيطر",
-    "سياق",
-    "سياح",
-    "سياد",
-    "سيد",
-    "سيما",
-    "سينا",
-    "سينم",
-    "سير",
-    "سيف",
-    "سيل",
-    "سيول",
-    "سيئ",
-    "سنو",
-    "سنه",
-    "سنت",
-    "سنين",
-    "سني",
-    "سند",
-    "سنا",
-    "ستين",
-    "سته",
-    "ستار",
-    "ستر",
-    "ستا",
-)
-# Perfect verbs that begin with ت (forms V and VI) and so look like an imperfect
-# after قد: "قد تعرض" (had been subjected), "قد تم" (had been done).
-_PERFECT_WITH_TA = frozenset(
-    {"تم", "تمت", "تعرض", "تعرضت", "تعرضوا", "تمكن", "تمكنت", "تمكنوا", "توفي", "تبنت", "تبني"}
-)
-_KANA = frozenset({"كان", "كانت", "كانوا"})
-# Forms of زال after لا/ما ("لا تزال", "ما زال"): "still", not a negation.
-_CONTINUATIVE = frozenset({"زال", "زالت", "زالوا", "يزال", "تزال", "يزالون", "نزال"})
-_COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "انهما"})
-# Words after a nominal trigger that make it a possibility, not a report:
-# "ضربة محتملة", "هجمات يمكن ان...", "التظاهرة المقبلة".
-_MODAL_AFTER = frozenset(
-    {
-        "يمكن",
-        "يمكنها",
-        "يمكنه",
-        "محتمل",
-        "محتمله",
-        "محتملا",
-        "محتملين",
-        "مرتقب",
-        "مرتقبه",
-        "وشيك",
-        "وشيكه",
-        "مفترض",
-        "مفترضه",
-        "مزمع",
-        "مزمعه",
-        "مقبل",
-        "مقبله",
-    }
-)
-_TIME_OF_DAY = frozenset(
-    {"صباح", "مساء", "فجر", "ظهر", "ليله", "ليل", "ساعات", "ساعه", "ساعتين", "امس", "اليوم"}
-)
-_LIGHT_VERBS = frozenset(
-    {
-        "قام",
-        "قامت",
-        "قاموا",
-        "يقوم",
-        "تقوم",
-        "يقومون",
-        "اقدم",
-        "اقدمت",
-        "اقدموا",
-        "عمد",
-        "عمدت",
-        "عمدوا",
-    }
-)
-_GENERIC_DETERMINERS = frozenset({"اي", "لاي", "باي", "واي", "فاي", "كل", "لكل", "وكل"})
+def _closed() -> ClosedClass:
+    """The closed-class words of ``veille/lang/ar/closed_class.json`` (read once)."""
+    closed = resources("ar").closed_class
+    if closed is None:
+        raise InputError(
+            "the Arabic language folder has no closed-class words",
+            where="veille/lang/ar/closed_class.json",
+            fix="restore the file (see veille/lang/README.md)",
+        )
+    return closed
 
 
 def normalize(text: str) -> str:
-    """Strip tashkeel and tatweel; unify alef forms, final ى/ي and ة/ه."""
-    text = araby.strip_tashkeel(araby.strip_tatweel(text))
-    text = _ALEF.sub("ا", text)
-    return text.replace("ى", "ي").replace("ة", "ه")
+    """Strip tashkeel and tatweel; unify alef forms, final ى/ي and ة/ه
+    (``veille.lang.normalise``'s ``MATCH`` configuration)."""
+    return MATCH.arabic(text)
 
 
 def normalize_token(token: str) -> tuple[str, str]:
     """(normalised form, form with proclitics stripped) of one Arabic token."""
     norm = normalize(token)
     stem = norm
-    for clitic in _PROCLITICS:
+    for clitic in _closed().proclitics:
         if stem.startswith(clitic) and len(stem) - len(clitic) >= 3:
             stem = stem[len(clitic) :]
             break
@@ -156,13 +77,13 @@ def is_future_verb(norm: str) -> bool:
     word = _without_conjunction(norm)
     if len(word) < 4 or word[0] != "س" or word[1] not in ("ي", "ت", "ن"):
         return False
-    return not word.startswith(_FUTURE_LOOKALIKES)
+    return not word.startswith(_closed().future_lookalikes)
 
 
 def is_imperfect_verb(norm: str) -> bool:
     """A likely imperfect (present/future) verb form: يكون, تستهدف, يؤدي."""
     word = _without_conjunction(norm)
-    if len(word) < 3 or word in _PERFECT_WITH_TA:
+    if len(word) < 3 or word in _closed().perfect_with_ta:
         return False
     if word[0] == "ي":
         return True
@@ -178,7 +99,7 @@ def modal_qad(norms: list[str], k: int) -> bool:
     """
     if k + 1 >= len(norms) or not is_imperfect_verb(norms[k + 1]):
         return False
-    return not any(_without_conjunction(w) in _KANA for w in norms[max(0, k - 6) : k])
+    return not any(_without_conjunction(w) in _closed().kana for w in norms[max(0, k - 6) : k])
 
 
 def is_modal_after(norms: list[str], k: int) -> bool:
@@ -186,28 +107,24 @@ def is_modal_after(norms: list[str], k: int) -> bool:
     "ضربة جوية محتملة", "غارات ستستهدف", "غارات قد تستهدف"."""
     word = norms[k]
     return (
-        _without_article(word) in _MODAL_AFTER
+        _without_article(word) in _closed().modal_after
         or is_future_verb(word)
         or (word == "قد" and modal_qad(norms, k))
     )
 
 
-# Passive and intransitive verbs of dying or being hurt: "الذي قتل في تفجير" describes
-# a person by an earlier death.
-_DEATH_VERBS = frozenset(
-    {"قتل", "قتلت", "قتلوا", "قتلا", "اغتيل", "اغتيلت", "قضي", "قضت", "قضوا", "لقي"}
-    | {"لقيت", "سقط", "سقطوا", "استشهد", "استشهدت", "استشهدوا", "اصيب", "اصيبت", "جرح"}
-)
+# Passive and intransitive verbs of dying or being hurt (``death_verbs``): "الذي قتل في
+# تفجير" describes a person by an earlier death.
 
 
 def is_death_verb(norm: str) -> bool:
     """قتل / اغتيل / قضى / سقط...: someone died or was hurt (perfect, 3rd person)."""
-    return norm in _DEATH_VERBS
+    return norm in _closed().death_verbs
 
 
 def is_light_verb(norm: str) -> bool:
     """قام ب / أقدم على / عمد إلى + masdar: "قام المتظاهرون بالاعتصام" tells the act."""
-    return _without_conjunction(norm) in _LIGHT_VERBS
+    return _without_conjunction(norm) in _closed().light_verbs
 
 
 # -- particles and determiners ----------------------------------------------------
@@ -215,30 +132,30 @@ def is_light_verb(norm: str) -> bool:
 
 def is_continuative(norm: str) -> bool:
     """زال after لا/ما: "لا تزال الاشتباكات" (still), which negates nothing."""
-    return _without_conjunction(norm) in _CONTINUATIVE
+    return _without_conjunction(norm) in _closed().continuative
 
 
 def is_complementizer(norm: str) -> bool:
     """ان and its pronoun forms: after غير ("غير ان") it means "however"."""
-    return norm in _COMPLEMENTIZERS
+    return norm in _closed().complementizers
 
 
 def is_relative_pronoun(norm: str) -> bool:
     """الذي، التي، الذين...: what follows is a relative clause on the word before."""
-    return _without_conjunction(norm) in _RELATIVE_PRONOUNS
+    return _without_conjunction(norm) in _closed().relative_pronouns
 
 
 def is_generic_determiner(norm: str) -> bool:
     """أي or كل before a noun ("أي ضربة", "لأي هجوم", "كل عملية انتحارية"): any one,
     every one, none in particular."""
-    return norm in _GENERIC_DETERMINERS
+    return norm in _closed().generic_determiners
 
 
 def is_definite(norm: str) -> bool:
     """A word with the article, bare or after a proclitic: الهجوم, والمظاهرة, بالتفجير."""
-    if _without_conjunction(norm) in _VERBS_LIKE_ARTICLE:
+    if _without_conjunction(norm) in _closed().verbs_like_article:
         return False
-    return norm.startswith(_ARTICLE_FORMS) and len(norm) > 4
+    return norm.startswith(_closed().article_forms) and len(norm) > 4
 
 
 # -- time and quantity ------------------------------------------------------------
@@ -246,9 +163,9 @@ def is_definite(norm: str) -> bool:
 
 def is_time_of_day(norm: str) -> bool:
     """صباح، مساء، ساعات...: after منذ, the start of one event, not a long period."""
-    return _without_article(_without_conjunction(norm)) in _TIME_OF_DAY
+    return _without_article(_without_conjunction(norm)) in _closed().time_of_day
 
 
 def is_statistic(norm: str) -> bool:
     """A percentage or rate ("40%", "بنسبة"): figures over a period, not one event."""
-    return "%" in norm or "٪" in norm or _without_conjunction(norm) in ("نسبه", "بنسبه")
+    return "%" in norm or "٪" in norm or _without_conjunction(norm) in _closed().statistic_nouns

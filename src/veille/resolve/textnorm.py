@@ -13,20 +13,16 @@ text, and each token carries a normalised form used only as a look-up key.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import NamedTuple
 
-from pyarabic import araby
+from veille.lang.normalise import ARABIC_MARKS, LOOKUP
 
 # A word is a run of letters or digits plus the combining marks (Latin accents in NFD
 # text, Arabic tashkeel) and the tatweel that ``\w`` alone would split on.
 _WORD = re.compile(
     r"(?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed])+"
 )
-_ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
-_ARABIC_DROPPED = re.compile("[\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed]")
-_LATIN_EXTRA = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ʿ": "", "ʾ": ""})
-_ARABIC_FOLD = str.maketrans({"ٱ": "ا", "ى": "ي", "ة": "ه"})
+_ARABIC_DROPPED = re.compile(f"[{ARABIC_MARKS}]")
 
 # Attached clitics that may precede a name: a conjunction, then a preposition.
 _CONJUNCTIONS = ("و", "ف")
@@ -45,31 +41,22 @@ class Token(NamedTuple):
 
 def is_arabic(word: str) -> bool:
     """True when the word contains an Arabic letter."""
-    return _ARABIC_LETTER.search(word) is not None
+    return LOOKUP.is_arabic(word)
 
 
 def normalize_arabic_word(word: str) -> str:
     """Look-up key of one Arabic word (see the module docstring)."""
-    word = araby.strip_tashkeel(word)
-    word = araby.strip_tatweel(word)
-    word = _ARABIC_DROPPED.sub("", word)
-    # Fold ى before normalize_alef, which would otherwise turn it into ا.
-    word = word.translate(_ARABIC_FOLD)
-    return str(araby.normalize_alef(word))
+    return LOOKUP.arabic(word)
 
 
 def normalize_latin_word(word: str) -> str:
     """Look-up key of one Latin-script word: no accents, case folded."""
-    if word.isascii():
-        return word.lower()
-    decomposed = unicodedata.normalize("NFKD", word.translate(_LATIN_EXTRA))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return stripped.casefold()
+    return LOOKUP.latin(word)
 
 
 def normalize_word(word: str) -> str:
-    """Look-up key of one word, by script."""
-    return normalize_arabic_word(word) if is_arabic(word) else normalize_latin_word(word)
+    """Look-up key of one word, by script (``veille.lang.normalise``'s ``LOOKUP``)."""
+    return LOOKUP.word(word)
 
 
 def _is_upper(word: str) -> bool:

@@ -1,0 +1,336 @@
+"""Each language's words, read from its folder ``veille/lang/<code>/`` (as in spaCy).
+
+A language folder holds one JSON file per kind of word (``veille/lang/README.md``):
+
+* ``triggers.json``: the event lexicon (read by ``veille.extract.lexicon.Lexicon``);
+* ``places.json``: words around place names (``PlaceWords``), read by the geocoder;
+* ``dates.json``: weekdays, months, relative and anchored days, times of day
+  (``DateWords``), read by ``veille.nlp.dates``;
+* ``closed_class.json`` (optional): closed-class words the event filters test
+  (``ClosedClass``; Arabic, read by ``veille.nlp.arabic``).
+
+``resources(code)`` reads and validates a folder once per process and returns frozen
+records; an unknown key, a value of the wrong type or a missing file raises
+``InputError`` naming the file, the key and the fix. Python keeps the code (regex
+shapes, the matching logic); the folder keeps the words, so adding a language is adding
+a folder. ``root`` points the loader at another folder of language folders (tests, a
+user's own language).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from importlib import resources as importlib_resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Literal, TypeVar
+
+from pydantic import ConfigDict, TypeAdapter, ValidationError
+from pydantic.dataclasses import dataclass as validated_dataclass
+
+from veille.errors import InputError
+from veille.model import TimeOfDay
+
+#: The shape of a written calendar date: "12 mars 2024" (day_month), "March 12, 2024"
+#: or "12 March" (month_day, which also reads day-month), "12 مارس (آذار) 2024" (arabic).
+ExplicitShape = Literal["day_month", "month_day", "arabic"]
+
+_STRICT = ConfigDict(extra="forbid", strict=True)
+
+PLACES_FILE = "places.json"
+DATES_FILE = "dates.json"
+CLOSED_CLASS_FILE = "closed_class.json"
+TRIGGERS_FILE = "triggers.json"
+
+
+@validated_dataclass(frozen=True, config=_STRICT)
+class DirectionPhrase:
+    """One shape of a compass phrase just before a name, which makes the place vague:
+    ``[article] word[joiner second] connector`` ("le nord-est de", "northern ",
+    "the north of the ", "شمال شرق "). Matched on the lower-cased text before the name."""
+
+    words: tuple[str, ...]
+    articles: tuple[str, ...] = ()
+    second: tuple[str, ...] = ()
+    joiners: tuple[str, ...] = ()
+    connectors: tuple[str, ...] = ("",)
+
+
+@validated_dataclass(frozen=True, config=_STRICT)
+class DirectionAfter:
+    """Compass adjectives after a name that stay in its phrase ("ريف حلب الشمالي"):
+    ``[article] word[ending][article]`` right after the name and one space."""
+
+    words: tuple[str, ...]
+    articles: tuple[str, ...] = ()
+    endings: tuple[str, ...] = ()
+
+
+@validated_dataclass(frozen=True, config=_STRICT)
+class PlaceWords:
+    """Words around place names in one language (``places.json``).
+
+    Word sets are written as in the text; the geocoder normalises them
+    (``veille.geo._normalize.normalise_token``). Phrases (``near_before``,
+    ``vague``...) are matched on the lower-cased text as it is.
+    """
+
+    #: Never a place on their own, whatever the gazetteer says (function words, months,
+    #: titles, common nouns that name a hamlet somewhere). Multi-word keys allowed.
+    stop_keys: tuple[str, ...] = ()
+    #: Lower-case words that may stand inside a multi-word name ("de", "al", "bin").
+    name_particles: tuple[str, ...] = ()
+    #: Geographic nouns after a name that do not make it a longer name ("X province").
+    geo_nouns: tuple[str, ...] = ()
+    #: A word just before a single-word name that makes it a place ("in", "à", "في").
+    locative_cues: tuple[str, ...] = ()
+    #: Nouns of place kinds heading a construct whose second word is a name ("مدينة").
+    place_nouns: tuple[str, ...] = ()
+    #: Nouns that announce a site (base, airport...), an admin area, a town.
+    site_nouns: tuple[str, ...] = ()
+    admin_nouns: tuple[str, ...] = ()
+    city_nouns: tuple[str, ...] = ()
+    #: Phrases right before a name that make it "near X" (precision 2). A phrase in
+    #: Latin script starts at a word boundary; an Arabic one may follow a clitic.
+    near_before: tuple[str, ...] = ()
+    #: Words right after a name that make it "near X" ("X area").
+    near_after: tuple[str, ...] = ()
+    #: Compass phrases before a name that make it vague (precision 3).
+    vague: tuple[DirectionPhrase, ...] = ()
+    #: Letters of proclitics that may be glued to a compass word (not part of the phrase).
+    direction_clitics: str = ""
+    directions_after: DirectionAfter | None = None
+    #: Words for the centre, which keep a town's own precision ("le centre de X").
+    centre_words: tuple[str, ...] = ()
+    #: Articles before a centre word ("le centre").
+    centre_articles: tuple[str, ...] = ()
+    #: Letters of proclitics that may be glued to a centre word.
+    centre_clitics: str = ""
+    #: Direction words before a demonym ("le nord-est syrien").
+    direction_words: tuple[str, ...] = ()
+    #: Demonyms and place adjectives the gazetteer lacks -> the place's name.
+    demonyms: Mapping[str, str] = field(default_factory=dict)
+
+
+@validated_dataclass(frozen=True, config=_STRICT)
+class DateWords:
+    """Date words of one language (``dates.json``); keys are matched case-insensitively."""
+
+    explicit: ExplicitShape
+    #: Weekday name -> Monday 0 ... Sunday 6.
+    weekdays: Mapping[str, int]
+    #: Month name (and abbreviations) -> 1..12.
+    months: Mapping[str, int]
+    #: Days relative to publication ("hier": -1).
+    relative: Mapping[str, int] = field(default_factory=dict)
+    #: Days relative to the narrative anchor ("la veille": -1).
+    anchored: Mapping[str, int] = field(default_factory=dict)
+    time_of_day: Mapping[str, TimeOfDay] = field(default_factory=dict)
+    #: Words before a month alone ("en mars", "in March"): month precision. The cues of
+    #: every language are accepted before this language's month names.
+    month_cues: tuple[str, ...] = ()
+    #: Words before a year alone ("en 2014", "عام 1983"): year precision.
+    year_cues: tuple[str, ...] = ()
+    #: Articles and ordinal day suffixes of a written date ("le 1er mars", "March 3rd").
+    date_articles: tuple[str, ...] = ()
+    ordinal_suffixes: tuple[str, ...] = ()
+    #: Day numbers written as words of their own ("1er").
+    ordinal_days: tuple[str, ...] = ()
+    #: Days told as ordinal words ("الحادي والعشرين من مارس") -> day of the month.
+    ordinal_day_names: Mapping[str, int] = field(default_factory=dict)
+    #: Words between a day and a month ("3rd of March").
+    day_of: tuple[str, ...] = ()
+    #: One night across two days ("la nuit de samedi à dimanche"): a regular expression
+    #: with ``{wd}`` for any weekday and a group ``second`` for the day it ends in.
+    overnight: str | None = None
+    #: Letters of proclitics that may be glued to a date word (Arabic و ف ب ل); with
+    #: them, a date word ends at a space or punctuation instead of a word boundary.
+    clitics: str = ""
+    #: The code ``dateparser`` reads the language under, for dates of other shapes than
+    #: the common ones (None: only those are read).
+    parser_language: str | None = None
+
+
+@validated_dataclass(frozen=True, config=_STRICT)
+class ClosedClass:
+    """Closed-class words the event rules test (``closed_class.json``), in
+    ``veille.extract.lexicon.fold`` form (for Arabic, ``veille.nlp.arabic.normalize``).
+    The rules read the words of every language at once (``closed_words``) unless they
+    are Arabic rules (``veille.nlp.arabic``)."""
+
+    #: Words after a number that make it a part of a group: "two of those killed".
+    partitive_after: frozenset[str] = frozenset()
+    #: Words before a number that make it a part of a group: "including five soldiers".
+    partitive_before: frozenset[str] = frozenset()
+    #: Prepositions after a strike noun that lead to what it hit ("strikes on X"; not
+    #: "in": "a strike in X" is where it happened).
+    strike_on: frozenset[str] = frozenset()
+    #: Verb endings of the conditional present (hypothetical): "frapperait".
+    conditional_endings: tuple[str, ...] = ()
+
+    #: Proclitic strings stripped for matching, longest first.
+    proclitics: tuple[str, ...] = ()
+    #: The article, bare or after a proclitic.
+    article_forms: tuple[str, ...] = ()
+    #: Verbs that begin like the article once أ is normalised (form IV verbs of roots in
+    #: ل: ألقوا).
+    verbs_like_article: frozenset[str] = frozenset()
+    relative_pronouns: frozenset[str] = frozenset()
+    #: Word starts that look like a future verb (س + ي/ت/ن) but are nouns (سيارة, سنوات).
+    future_lookalikes: tuple[str, ...] = ()
+    #: Perfect verbs that begin with ت (forms V and VI) and so look like an imperfect
+    #: after قد: "قد تعرض" (had been subjected), "قد تم" (had been done).
+    perfect_with_ta: frozenset[str] = frozenset()
+    #: Forms of "to be" (كان) that make قد a past marker.
+    kana: frozenset[str] = frozenset()
+    #: Forms of زال after لا/ما ("لا تزال"): "still", not a negation.
+    continuative: frozenset[str] = frozenset()
+    complementizers: frozenset[str] = frozenset()
+    #: Words after a nominal trigger that make it a possibility, not a report
+    #: ("ضربة محتملة", "التظاهرة المقبلة").
+    modal_after: frozenset[str] = frozenset()
+    time_of_day: frozenset[str] = frozenset()
+    #: Light verbs before a masdar (قام ب، أقدم على، عمد إلى): the act is told.
+    light_verbs: frozenset[str] = frozenset()
+    generic_determiners: frozenset[str] = frozenset()
+    #: Passive and intransitive verbs of dying or being hurt.
+    death_verbs: frozenset[str] = frozenset()
+    #: Nouns of a rate or share (نسبة): figures over a period, not one event.
+    statistic_nouns: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageResources:
+    """Everything ``veille/lang/<code>/`` holds, validated."""
+
+    code: str
+    places: PlaceWords
+    dates: DateWords
+    closed_class: ClosedClass | None
+    #: The event lexicon file (``veille.extract.lexicon.LexiconData``), if the folder has one.
+    triggers: Traversable | None
+
+
+_T = TypeVar("_T")
+
+
+def shipped_root() -> Traversable:
+    """The folder of the shipped language folders (``veille/lang``)."""
+    return importlib_resources.files("veille.lang")
+
+
+#: The folder of words shared by every language (``common/places.json``), not a language.
+COMMON = "common"
+
+
+@functools.cache
+def languages(root: Path | None = None) -> tuple[str, ...]:
+    """The codes of the language folders under ``root`` (default: the shipped ones),
+    sorted: folders that hold a ``dates.json``."""
+    base = shipped_root() if root is None else root
+    return tuple(
+        sorted(
+            entry.name
+            for entry in base.iterdir()
+            if entry.is_dir() and entry.name != COMMON and entry.joinpath(DATES_FILE).is_file()
+        )
+    )
+
+
+@functools.cache
+def common_places(root: Path | None = None) -> PlaceWords:
+    """Place words shared by every language (``common/places.json``: name particles of
+    any origin); empty when the root has no ``common`` folder."""
+    base = shipped_root() if root is None else root
+    if not base.joinpath(COMMON).joinpath(PLACES_FILE).is_file():
+        return PlaceWords()
+    return _read(PlaceWords, COMMON, root, PLACES_FILE)
+
+
+def triggers_file(code: str, root: Path | None = None) -> Traversable:
+    """Where language ``code``'s event lexicon is (it may not exist): ``<root>/<code>/
+    triggers.json``, read by ``veille.extract.lexicon.Lexicon.load``."""
+    base = shipped_root() if root is None else root
+    return base.joinpath(code).joinpath(TRIGGERS_FILE)
+
+
+@functools.cache
+def resources(code: str, root: Path | None = None) -> LanguageResources:
+    """The words of language ``code``, read once per process from ``root/<code>/``
+    (default: the shipped ``veille/lang/<code>/``). Raises ``InputError`` naming the
+    file, the key and the fix when a file is missing or invalid."""
+    base = shipped_root() if root is None else root
+    folder = base.joinpath(code)
+    if not folder.is_dir():
+        raise InputError(
+            f"no language folder for {code!r}",
+            where=_where(code, root, ""),
+            fix=f"add a folder with {PLACES_FILE} and {DATES_FILE} (see veille/lang/README.md)"
+            f"; the shipped languages are {', '.join(languages())}",
+        )
+    closed = folder.joinpath(CLOSED_CLASS_FILE)
+    triggers = folder.joinpath(TRIGGERS_FILE)
+    return LanguageResources(
+        code=code,
+        places=_read(PlaceWords, code, root, PLACES_FILE),
+        dates=_read(DateWords, code, root, DATES_FILE),
+        closed_class=_read(ClosedClass, code, root, CLOSED_CLASS_FILE)
+        if closed.is_file()
+        else None,
+        triggers=triggers if triggers.is_file() else None,
+    )
+
+
+ClosedWordKind = Literal["partitive_after", "partitive_before", "strike_on", "conditional_endings"]
+
+
+@functools.cache
+def closed_words(kind: ClosedWordKind, root: Path | None = None) -> frozenset[str]:
+    """The closed-class words of one kind in every language under ``root`` (default: the
+    shipped ones): the union of their ``closed_class.json``."""
+    return frozenset(
+        word
+        for code in languages(root)
+        if (closed := resources(code, root).closed_class) is not None
+        for word in getattr(closed, kind)
+    )
+
+
+def _where(code: str, root: Path | None, name: str) -> str:
+    base = "veille/lang" if root is None else str(root)
+    return f"{base}/{code}/{name}".rstrip("/")
+
+
+def _read(kind: type[_T], code: str, root: Path | None, name: str) -> _T:
+    base = shipped_root() if root is None else root
+    where = _where(code, root, name)
+    try:
+        raw = base.joinpath(code).joinpath(name).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise InputError(
+            f"the language folder has no {name}",
+            where=where,
+            fix=f"add {name} (see veille/lang/README.md for its keys)",
+        ) from exc
+    try:
+        decoded = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"not valid JSON ({exc.msg}, line {exc.lineno})", where=where, fix="fix the JSON"
+        ) from exc
+    if isinstance(decoded, dict):
+        decoded.pop("note", None)  # a free-text comment, allowed in every file
+    try:
+        return TypeAdapter(kind).validate_json(json.dumps(decoded), strict=True)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        key = ".".join(str(part) for part in first["loc"]) or "(top level)"
+        raise InputError(
+            f"key {key!r}: {first['msg']}",
+            where=where,
+            fix=f"give {key!r} the type veille.lang.loader.{kind.__name__} declares, "
+            "or remove an unknown key",
+        ) from exc
