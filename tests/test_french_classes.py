@@ -1,0 +1,57 @@
+"""French event vocabulary by class (protests, blockades, strikes, arrests, riots,
+killings with blades, aircraft shot down): each class on sentences invented for
+these tests, run through the whole pipeline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from veille.model import Article
+
+
+def _types(pipeline: Any, text: str) -> list[str]:
+    art = Article(id="f", text=text, language="fr", published="2025-03-12")
+    return sorted(e.sub_event_type for e in pipeline.run([art]))
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "Mardi, des centaines de chauffeurs ont bloqué la route nationale à Bouaké "
+            "pour protester contre la hausse des taxes.",
+            "Peaceful protest",
+        ),
+        (
+            "Les enseignants de Thiès ont fait grève mardi pour réclamer leurs arriérés.",
+            "Peaceful protest",
+        ),
+        (
+            "Mardi à Kayes, des habitants se sont rassemblés devant la mairie pour "
+            "dénoncer les coupures d'eau.",
+            "Peaceful protest",
+        ),
+        ("La police a appréhendé trois suspects mardi à Abidjan.", "Arrests"),
+        ("Mardi, des jeunes ont caillassé le commissariat de Kindia.", "Violent demonstration"),
+        ("Des hommes armés ont égorgé deux bergers mardi près de Ménaka.", "Attack"),
+        (
+            "La défense aérienne a abattu un hélicoptère mardi près de Gao.",
+            "Disrupted weapons use",
+        ),
+        # "abattre" a person is to shoot them dead, not to shoot down an aircraft.
+        ("Mardi à Kidal, des hommes armés ont abattu deux civils.", "Attack"),
+    ],
+)
+def test_a_french_class_names_its_event(pipeline: Any, text: str, sub: str) -> None:
+    assert sub in _types(pipeline, text)
+
+
+def test_a_blocked_project_or_a_strike_threat_is_no_event(pipeline: Any) -> None:
+    # "bloquer" a budget is no blockade; a strike that is only threatened is future.
+    assert _types(pipeline, "Le Sénat a bloqué le projet de loi mardi à Dakar.") == []
+    assert (
+        _types(pipeline, "Les syndicats menacent de faire grève à Thiès la semaine prochaine.")
+        == []
+    )
