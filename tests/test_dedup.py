@@ -320,3 +320,18 @@ def test_blocked_dedup_equals_local_dedup(seed: int) -> None:
     # every per-article event ends up in exactly one output event
     keys = [m.key() for e in blocked for m in e.mentions]
     assert sorted(keys) == sorted(m.key() for e in events for m in e.mentions)
+
+
+def test_an_unstated_type_is_an_attack_when_any_mention_says_civilians_were_hit() -> None:
+    # "Gunmen attacked the village" (a clash by default) and "killing five villagers"
+    # (civilians its target): no word states the type; the civilians decide it.
+    clash = ev("a", 0, sub="Armed clash", generic=True, a1=None)
+    on_civilians = ev("a", 60, sub="Attack", generic=True, a1=None)
+    merged = dedup.merge(clash, on_civilians)
+    assert merged.sub_event_type == "Attack"
+    assert dedup.merge(
+        clash, ev("a", 60, sub="Armed clash", generic=True, a1=None)
+    ).sub_event_type == ("Armed clash")
+    # A stated type still wins over any default.
+    stated = ev("a", 120, sub="Armed clash", a1=None)
+    assert dedup.merge(on_civilians, stated).sub_event_type == "Armed clash"

@@ -42,6 +42,9 @@ def merge(kept: Event, new: Event) -> Event:
     return _recompute(merged, [kept, new])
 
 
+_ATTACK_ON_CIVILIANS = "Attack"
+
+
 def _recompute(e: Event, parts: Sequence[Event]) -> Event:
     ms = e.mentions
     # Type: the most frequent stated sub-type; unstated ("cette attaque") defers.
@@ -109,9 +112,14 @@ def _recompute(e: Event, parts: Sequence[Event]) -> Event:
 
 
 def _default_sub(parts: Sequence[Event]) -> str:
+    """The type of an event no mention states: a remote weapon's, else violence
+    against civilians when any mention tells civilians were its target (the others
+    said no more than "an attack"), else the first mention's default."""
     for p in parts:
         if family(p.sub_event_type) == "remote":
             return p.sub_event_type
+    if any(p.sub_event_type == _ATTACK_ON_CIVILIANS for p in parts):
+        return _ATTACK_ON_CIVILIANS
     return parts[0].sub_event_type
 
 
