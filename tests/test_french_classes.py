@@ -1,6 +1,6 @@
 """French event vocabulary by class (protests, blockades, strikes, arrests, riots,
-killings with blades, aircraft shot down): each class on sentences invented for
-these tests, run through the whole pipeline."""
+killings with blades, aircraft shot down) and tolls that are tallies: each class on
+sentences invented for these tests, run through the whole pipeline."""
 
 from __future__ import annotations
 
@@ -55,3 +55,16 @@ def test_a_blocked_project_or_a_strike_threat_is_no_event(pipeline: Any) -> None
         _types(pipeline, "Les syndicats menacent de faire grève à Thiès la semaine prochaine.")
         == []
     )
+
+
+def test_a_toll_counted_over_a_period_is_a_tally_not_an_event(pipeline: Any) -> None:
+    assert _types(pipeline, "Le bilan s'élève à soixante morts à Gao depuis janvier.") == []
+    art = Article(
+        id="t",
+        text="Forty-three people have been killed in Gao since January.",
+        language="en",
+        published="2025-03-12",
+    )
+    assert pipeline.run([art]) == []
+    # A toll of one day is an event's toll.
+    assert _types(pipeline, "Mardi à Gao, trois personnes ont été tuées.") != []

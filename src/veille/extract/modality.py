@@ -154,11 +154,15 @@ class ParsedModality:
         return False
 
     def aggregate(self, m: Match, toks: list[Tok], s: SentenceInput) -> bool:
-        """A plural event noun counted over a period ("les attaques depuis janvier")."""
+        """A plural event noun counted over a period ("les attaques depuis janvier"), or
+        a death told over a period with no day ("43 people have been killed since
+        January"): a tally, not an event."""
         head = toks[m.start]
+        has_day_date = any(d.value is not None and d.precision == "day" for d in s.dates)
+        if m.payload.weak and not has_day_date and self.lex.aggregate_periods.find(toks):
+            return True
         if head.pos not in ("NOUN", "PROPN") or "Number=Plur" not in head.morph:
             return False
-        has_day_date = any(d.value is not None and d.precision == "day" for d in s.dates)
         if self.lex.aggregate_periods.find(toks):
             return True
         window = range(max(0, m.start - 4), m.start)
@@ -178,6 +182,13 @@ def conditional_present(tok: Tok, toks: list[Tok]) -> bool:
             t.head == tok.head and "VerbForm=Part" in t.morph for t in toks if t.i != tok.i
         )
     return True
+
+
+def tally(lex: Lexicon, toks: list[Tok], s: SentenceInput) -> bool:
+    """A toll counted over a period with no day named ("le bilan s'élève à 60 morts
+    depuis janvier", "43 killed so far this year"): a tally, not one event's toll."""
+    has_day_date = any(d.value is not None and d.precision == "day" for d in s.dates)
+    return not has_day_date and bool(lex.aggregate_periods.find(toks))
 
 
 def sentence_future(toks: list[Tok]) -> bool:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from veille.extract.attribution import Attribution, attribute
 from veille.extract.candidate import Candidate, SentenceInput, StatementCandidate, clone
 from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry
-from veille.extract.modality import modality_for, sentence_future
+from veille.extract.modality import modality_for, sentence_future, tally
 from veille.extract.placing import choose_places
 from veille.extract.roles import civilian_site_target, civilian_target, read_roles
 from veille.extract.statements import StatementReader
@@ -76,7 +76,7 @@ class SentenceExtractor:
             # Police action in the sentence after a protest: the protest had an intervention.
             return [self._intervention(s, toks, intervention[0], toll)]
         if not kept:
-            if toll is not None and not sentence_future(toks):
+            if toll is not None and not sentence_future(toks) and not tally(self.lex, toks, s):
                 return [self._toll_only(s, toll)]
             return []
         out: list[Candidate] = []
