@@ -232,3 +232,24 @@ def test_a_clash_only_the_default_gave_yields_to_the_articles_other_events() -> 
     assert without_bare_clashes([fought, bare, shot]) == [fought, shot]
     # Alone in its article, it is the article's report of violence: kept.
     assert without_bare_clashes([bare]) == [bare]
+
+
+def test_a_sentence_that_goes_on_telling_strikes_tells_one_more_strike(pipeline: Any) -> None:
+    text = (
+        "Drones struck Tyre on Monday, killing a fisherman. "
+        "In Nabatieh, two people were killed on Monday."
+    )
+    events = _violent(pipeline, text, "en")
+    assert len(events) == 2  # one per place (ACLED)
+    assert all(e.sub_event_type == "Air/drone strike" for e in events)
+    spans = [m.spans.location for e in events for m in e.mentions if m.spans.location]
+    assert sorted(text[a:b] for a, b in spans) == ["Nabatieh", "Tyre"]
+
+
+def test_a_toll_after_a_story_of_another_kind_keeps_no_strike_type(pipeline: Any) -> None:
+    text = (
+        "Rebels ambushed an army convoy near Tyre on Monday. "
+        "In Nabatieh, two people were killed on Monday."
+    )
+    events = _violent(pipeline, text, "en")
+    assert all(e.sub_event_type != "Air/drone strike" for e in events)

@@ -44,6 +44,7 @@ from dataclasses import dataclass, replace
 
 from veille.extract.candidate import Candidate, PlaceRef
 from veille.extract.lexicon import Tok, fold
+from veille.extract.taxonomy import family
 from veille.model import Event
 
 #: Auxiliaries of the pluperfect, by language (folded forms).
@@ -94,6 +95,7 @@ def read_story(
     placed = [_with_story_place(c, dated, opts) for c in dated]
     narrative = narrative_place(places, opts)
     placed = [_with_finer_place(c, placed, narrative, opts, places) for c in placed]
+    placed = [_with_story_type(c, placed, opts) for c in placed]
     if narrative is None:
         return placed
     return [c if c.place is not None else replace(c, place=narrative) for c in placed]
@@ -251,6 +253,34 @@ def _with_story_place(c: Candidate, story: Sequence[Candidate], opts: StoryOptio
     if source is None:
         return c
     return replace(c, place=source.place)
+
+
+#: The family whose sub-type a weapon decides, and that a story's next sentences go on.
+_REMOTE = "remote"
+
+
+def _with_story_type(c: Candidate, story: Sequence[Candidate], opts: StoryOptions) -> Candidate:
+    """ "Israeli strikes hit three villages on Monday. In Aitaroun, two people were
+    killed.": a sentence that names no type of its own (an unspecific verb or a toll, no
+    weapon) and goes on telling a story of strikes, the same day, tells one more strike:
+    it takes the type of the nearest strike told before it. Only a remote attack's type
+    carries (the weapon decided it, and the next sentences seldom repeat the weapon)."""
+    if c.sub_event_type is not None or c.weapon is not None or c.default_sub is not None:
+        return c
+    here = _index(story, c)
+    for s in reversed(story[:here]):
+        if not _same_source(s, c) or s.sub_event_type is None:
+            continue
+        if family(s.sub_event_type) != _REMOTE:
+            return c  # the nearest typed event before it is of another kind
+        if (
+            c.event_date is not None
+            and s.event_date is not None
+            and abs((s.event_date - c.event_date).days) > opts.place_window_days
+        ):
+            return c
+        return replace(c, sub_event_type=s.sub_event_type, mode=s.mode)
+    return c
 
 
 #: Places that name no town: a country, a province, a region read from a phrase.
