@@ -44,7 +44,8 @@ if TYPE_CHECKING:
 
 
 class PlaceFinding(Protocol):
-    """The places of a text (``veille.geo.places.PlaceFinder``)."""
+    """The places of a text (``veille.geo.places.PlaceFinder``); ``runs``: the spans of
+    its words as the analysis tokenised it (None: read the whole text)."""
 
     def find(
         self,
@@ -53,6 +54,7 @@ class PlaceFinding(Protocol):
         evidence: PlaceEvidence | None = None,
         *,
         outlet: OutletProfile | None = None,
+        runs: Sequence[tuple[int, int]] | None = None,
     ) -> list[Toponym]: ...
 
 

@@ -112,7 +112,10 @@ class PlaceStage:
                 parsed=lang != "ar",
             )
             text = analysis.text_in(lang)
-            for top in self.finder.find(text, lang, evidence, outlet=analysis.outlet):
+            found_here = self.finder.find(
+                text, lang, evidence, outlet=analysis.outlet, runs=analysis.token_runs(lang)
+            )
+            for top in found_here:
                 # "le ministère de la Défense", "Radio Okapi": a place word inside the
                 # name of an organisation or a person is not where anything happened.
                 if top.place is not None and not top.in_name:
@@ -156,11 +159,14 @@ class ActorStage:
         framing: list[FramingRef] = []
         for lang in analysis.languages:
             text = analysis.text_in(lang)
-            for m in self.resolver.find_actors(text, lang, context_iso3=analysis.countries):
+            runs = analysis.token_runs(lang)
+            for m in self.resolver.find_actors(
+                text, lang, context_iso3=analysis.countries, runs=runs
+            ):
                 if m.actor.id.startswith("unidentified"):
                     continue
                 actors.append(ActorRef(m.start, m.end, m.actor.id, m.framed, m.actor))
-            for f in self.resolver.find_framing(text, lang):
+            for f in self.resolver.find_framing(text, lang, runs=runs):
                 framing.append(FramingRef(f.start, f.end, f.term, f.actor_id))
         analysis.actors = sorted(actors, key=lambda a: a.start)
         analysis.framing = sorted(framing, key=lambda f: f.start)

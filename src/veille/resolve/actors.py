@@ -229,7 +229,12 @@ class ActorResolver:
     # ------------------------------------------------------------------ matching
 
     def find_actors(
-        self, text: str, language: str, *, context_iso3: Sequence[str] = ()
+        self,
+        text: str,
+        language: str,
+        *,
+        context_iso3: Sequence[str] = (),
+        runs: Sequence[tuple[int, int]] | None = None,
     ) -> list[ActorMatch]:
         """Actor mentions in ``text``: longest alias first, non-overlapping, by start.
 
@@ -249,11 +254,16 @@ class ActorResolver:
 
         return [
             ActorMatch(start=start, end=end, text=text[start:end], actor=actor, framed=framed)
-            for start, end, (actor, framed) in self._scan(text, language, accept)
+            for start, end, (actor, framed) in self._scan(text, language, accept, runs)
         ]
 
     def find_framing(
-        self, text: str, language: str, *, context_iso3: Sequence[str] = ()
+        self,
+        text: str,
+        language: str,
+        *,
+        context_iso3: Sequence[str] = (),
+        runs: Sequence[tuple[int, int]] | None = None,
     ) -> list[FramingMatch]:
         """Every loaded term in ``text``: generic ones and actors' framing aliases.
 
@@ -277,7 +287,7 @@ class ActorResolver:
             return category, None
 
         matches = []
-        for start, end, (category, actor_id) in self._scan(text, language, accept):
+        for start, end, (category, actor_id) in self._scan(text, language, accept, runs):
             if category:
                 matches.append(
                     FramingMatch(
@@ -301,9 +311,13 @@ class ActorResolver:
         return self._index.get(lang, {})
 
     def _scan(
-        self, text: str, language: str, accept: Callable[[_Alias], T | None]
+        self,
+        text: str,
+        language: str,
+        accept: Callable[[_Alias], T | None],
+        runs: Sequence[tuple[int, int]] | None = None,
     ) -> list[tuple[int, int, T]]:
-        tokens = tokenize(text)
+        tokens = _words(text, runs)
         found: list[tuple[int, int, T]] = []
         count = len(tokens)
         i = 0
@@ -388,6 +402,18 @@ class ActorResolver:
             )
         self._slot_cache[key] = actor
         return actor
+
+
+def _words(text: str, runs: Sequence[tuple[int, int]] | None) -> list[Token]:
+    """The words of ``text``, or of its ``runs`` (spans with no space between words,
+    from the caller's tokenisation: the same words, found without scanning the rest)."""
+    if runs is None:
+        return tokenize(text)
+    return [
+        word._replace(start=word.start + start, end=word.end + start)
+        for start, end in runs
+        for word in tokenize(text[start:end])
+    ]
 
 
 def _tokens_match(alias: _Alias, tokens: Sequence[Token], i: int) -> bool:
