@@ -227,8 +227,8 @@ class ExtractionStage:
             if not sentences:
                 continue
             extractor = SentenceExtractor(lexicon)
-            for sent in sentences:
-                sin = SentenceInput(
+            inputs = [
+                SentenceInput(
                     tokens=list(sent.tokens),
                     start=sent.start,
                     end=sent.end,
@@ -243,6 +243,9 @@ class ExtractionStage:
                     framing=within(analysis.framing, framing_starts, sent.start, sent.end),
                     post_date_span=sent.post_date_span,
                 )
+                for sent in sentences
+            ]
+            for sin in inputs:
                 found = extractor.extract(sin)
                 candidates.extend(found)
                 if len(candidates) > MAX_MENTIONS_PER_ARTICLE:

@@ -8,7 +8,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -231,7 +231,7 @@ def _words(text: str, runs: Sequence[tuple[int, int]] | None) -> list[Token]:
     if runs is None:
         return tokenize(text)
     return [
-        replace(word, start=word.start + start, end=word.end + start)
+        Token(word.start + start, word.end + start, word.raw, word.norm, word.arabic)
         for start, end in runs
         for word in tokenize(text[start:end])
     ]
