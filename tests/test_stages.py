@@ -181,7 +181,6 @@ class FakeFinder:
         evidence: Any = None,
         *,
         outlet: Any = None,
-        runs: Any = None,
     ) -> list[Toponym]:
         self.calls.append((language, text))
         return self.answers.get(language, [])
@@ -247,7 +246,7 @@ class FakeResolver:
     contexts: list[list[str]] = field(default_factory=list)
 
     def find_actors(
-        self, text: str, language: str, *, context_iso3: list[str], runs: Any = None
+        self, text: str, language: str, *, context_iso3: list[str], tokens: Any = None
     ) -> list[ActorMatch]:
         self.contexts.append(list(context_iso3))
         out = []
@@ -265,7 +264,7 @@ class FakeResolver:
                 )
         return out[::-1]  # the stage sorts
 
-    def find_framing(self, text: str, language: str, *, runs: Any = None) -> list[FramingMatch]:
+    def find_framing(self, text: str, language: str, *, tokens: Any = None) -> list[FramingMatch]:
         if "voyous" not in text:
             return []
         at = text.index("voyous")
@@ -474,39 +473,18 @@ def test_a_stage_named_in_the_config_replaces_the_shipped_one() -> None:
         Pipeline(config=PipelineConfig(components={"dates": "nope"}))
 
 
-def test_token_runs_join_tokens_no_space_parts() -> None:
-    an = _analysis([("L'armée a tiré à 3km du port.", "fr", "article")])
-    nlp = spacy.blank("fr")
-    nlp.add_pipe("sentencizer")
-    an.docs = {0: nlp(an.segments[0].text)}
-    SentenceStage()(an)
-    text = an.article.text
-    assert [text[s:e] for s, e in an.token_runs("fr")] == [
-        "L'armée",
-        "a",
-        "tiré",
-        "à",
-        "3km",
-        "du",
-        "port.",
-    ]
-    assert an.token_runs("en") == []
+def test_actors_and_framing_read_one_tokenisation_of_the_text(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """The actor stage tokenises each language's text once for both look-ups: the same
+    matches as each look-up tokenising for itself."""
+    from veille.resolve.textnorm import tokenize
 
-
-def test_the_words_of_the_runs_are_the_words_of_the_text(pipeline) -> None:  # type: ignore[no-untyped-def]
-    """The gazetteer and the actor dictionary read the analysis's token runs: the same
-    places and actors as from the whole text; nothing outside the runs is read."""
     text = "Des soldats de l'armée malienne ont été visés près de Gao, au Mali."
-    an = _analysis([(text, "fr", "article")])
-    an.docs = {0: pipeline.nlp("fr")(text)}
-    SentenceStage()(an)
-    runs = an.token_runs("fr")
-    assert pipeline.geocoder.geoparse(text, "fr", runs=runs) == pipeline.geocoder.geoparse(
+    words = tokenize(text)
+    whole = pipeline.actors.find_actors(text, "fr", context_iso3=["MLI"])
+    assert whole
+    assert pipeline.actors.find_actors(text, "fr", context_iso3=["MLI"], tokens=words) == whole
+    assert pipeline.actors.find_framing(text, "fr", tokens=words) == pipeline.actors.find_framing(
         text, "fr"
     )
-    whole = pipeline.actors.find_actors(text, "fr", context_iso3=["MLI"])
-    assert (
-        whole and pipeline.actors.find_actors(text, "fr", context_iso3=["MLI"], runs=runs) == whole
-    )
-    gao = text.index("Gao")
-    assert all(t.text != "Gao" for t in pipeline.geocoder.geoparse(text, "fr", runs=[(0, gao - 1)]))
+    # the words given are the words read: none, no actor
+    assert pipeline.actors.find_actors(text, "fr", context_iso3=["MLI"], tokens=[]) == []

@@ -108,25 +108,6 @@ class ArticleAnalysis:
                 chars[seg.start : seg.end] = seg.text
         return "".join(chars)
 
-    def token_runs(self, language: str) -> list[Span]:
-        """The spans of ``language``'s sentences' tokens, adjacent tokens joined (runs
-        of text with no space, "2024م" or "l'armée" one run whatever the parser split).
-
-        A look-up component that keys words its own way (the actor dictionary, the
-        gazetteer) reads the words of these runs instead of tokenising the article
-        text again: its words never cross a space, so the words of the runs are the
-        words of the text."""
-        runs: list[Span] = []
-        for sent in self.sentences:
-            if sent.language != language:
-                continue
-            for tok in sent.tokens:
-                if runs and tok.start <= runs[-1][1]:
-                    runs[-1] = (runs[-1][0], max(runs[-1][1], tok.end))
-                else:
-                    runs.append((tok.start, tok.end))
-        return runs
-
 
 class AnalysisStage(Protocol):
     """One step of the pipeline: reads the analysis's layers and adds its own."""

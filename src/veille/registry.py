@@ -44,8 +44,7 @@ if TYPE_CHECKING:
 
 
 class PlaceFinding(Protocol):
-    """The places of a text (``veille.geo.places.PlaceFinder``); ``runs``: the spans of
-    its words as the analysis tokenised it (None: read the whole text)."""
+    """The places of a text (``veille.geo.places.PlaceFinder``)."""
 
     def find(
         self,
@@ -54,7 +53,6 @@ class PlaceFinding(Protocol):
         evidence: PlaceEvidence | None = None,
         *,
         outlet: OutletProfile | None = None,
-        runs: Sequence[tuple[int, int]] | None = None,
     ) -> list[Toponym]: ...
 
 

@@ -112,10 +112,7 @@ class PlaceStage:
                 parsed=lang != "ar",
             )
             text = analysis.text_in(lang)
-            found_here = self.finder.find(
-                text, lang, evidence, outlet=analysis.outlet, runs=analysis.token_runs(lang)
-            )
-            for top in found_here:
+            for top in self.finder.find(text, lang, evidence, outlet=analysis.outlet):
                 # "le ministère de la Défense", "Radio Okapi": a place word inside the
                 # name of an organisation or a person is not where anything happened.
                 if top.place is not None and not top.in_name:
@@ -155,18 +152,20 @@ class ActorStage:
     resolver: ActorResolver
 
     def __call__(self, analysis: ArticleAnalysis) -> None:
+        from veille.resolve.textnorm import tokenize
+
         actors: list[ActorRef] = []
         framing: list[FramingRef] = []
         for lang in analysis.languages:
             text = analysis.text_in(lang)
-            runs = analysis.token_runs(lang)
+            words = tokenize(text)  # one tokenisation for actors and framing
             for m in self.resolver.find_actors(
-                text, lang, context_iso3=analysis.countries, runs=runs
+                text, lang, context_iso3=analysis.countries, tokens=words
             ):
                 if m.actor.id.startswith("unidentified"):
                     continue
                 actors.append(ActorRef(m.start, m.end, m.actor.id, m.framed, m.actor))
-            for f in self.resolver.find_framing(text, lang, runs=runs):
+            for f in self.resolver.find_framing(text, lang, tokens=words):
                 framing.append(FramingRef(f.start, f.end, f.term, f.actor_id))
         analysis.actors = sorted(actors, key=lambda a: a.start)
         analysis.framing = sorted(framing, key=lambda f: f.start)

@@ -226,17 +226,6 @@ _CONTAINED_BY_NEXT_RE = re.compile(
 _LIST_SEPARATOR_RE = re.compile(r"^\s*(?:,|and|et|ou|or|و)\s*(?:,\s*)?$", re.IGNORECASE)
 
 
-def _words(text: str, runs: Sequence[tuple[int, int]] | None) -> list[Token]:
-    """The words of ``text``, or of its ``runs`` (see ``Geocoder.geoparse``)."""
-    if runs is None:
-        return tokenize(text)
-    return [
-        Token(word.start + start, word.end + start, word.raw, word.norm, word.arabic)
-        for start, end in runs
-        for word in tokenize(text[start:end])
-    ]
-
-
 def _listed_with_firm(text: str, m: _Match, firm: Sequence[_Match]) -> bool:
     """Whether the match stands in a list next to a firm town of its own country: "Nabatieh,
     Tyre and Baalbek" vouch for each other."""
@@ -392,7 +381,6 @@ class Geocoder:
         hints: Sequence[tuple[int, int]] = (),
         persons: Sequence[tuple[int, int]] = (),
         outlet: OutletProfile | None = None,
-        runs: Sequence[tuple[int, int]] | None = None,
     ) -> list[Toponym]:
         """Every toponym in ``text`` (fr, ar, en), resolved with the whole text as context.
 
@@ -401,12 +389,9 @@ class Geocoder:
         surnames (see ``_PersonNames``). Toponyms do not overlap and are sorted by start;
         vague regional phrases ("l'est de la Syrie") are one toponym covering the phrase,
         with geo_precision 3. ``outlet``, the profile of the outlet's other articles,
-        weighs homonyms toward the area the outlet usually reports from. ``runs``: the
-        spans of the text's words, joined where no space parts them (an analysis's
-        tokens, ``ArticleAnalysis.token_runs``); only these are read for words (the
-        same words, without scanning the text again); None: the whole text.
+        weighs homonyms toward the area the outlet usually reports from.
         """
-        tokens = _words(text, runs)
+        tokens = tokenize(text)
         matches = self._scan(text, tokens, hints, language, persons)
         matches = self._add_hints(text, tokens, matches, hints)
         self._apply_phrases(text, tokens, matches)

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -111,21 +111,14 @@ class PlaceFinder:
         evidence: PlaceEvidence | None = None,
         *,
         outlet: OutletProfile | None = None,
-        runs: Sequence[Span] | None = None,
     ) -> list[Toponym]:
         """The toponyms of ``text`` (sorted by start, not overlapping), each resolved to
         a place or left unresolved; ``outlet`` weighs homonyms toward the areas the
         outlet's other articles name. A toponym inside an organisation's or a person's
-        name is kept with ``in_name`` set: geoparsing counts it, an event is not there.
-        ``runs``: where the text's words are (``Geocoder.geoparse``); None: anywhere."""
+        name is kept with ``in_name`` set: geoparsing counts it, an event is not there."""
         ev = evidence or PlaceEvidence()
         toponyms = self.geocoder.geoparse(
-            text,
-            language,
-            hints=list(ev.places),
-            persons=list(ev.persons),
-            outlet=outlet,
-            runs=runs,
+            text, language, hints=list(ev.places), persons=list(ev.persons), outlet=outlet
         )
         return self.keep(text, toponyms, ev)
 

@@ -234,14 +234,15 @@ class ActorResolver:
         language: str,
         *,
         context_iso3: Sequence[str] = (),
-        runs: Sequence[tuple[int, int]] | None = None,
+        tokens: Sequence[Token] | None = None,
     ) -> list[ActorMatch]:
         """Actor mentions in ``text``: longest alias first, non-overlapping, by start.
 
         ``context_iso3`` lists the countries the text is about, most relevant first;
         it resolves ambiguous aliases and fills generic actors ("des civils" ->
         "Civilians (Mali)"). Without it, generic actors come back without a country
-        and context-only aliases do not match.
+        and context-only aliases do not match. ``tokens``: ``textnorm.tokenize(text)``
+        when the caller has it already (``find_framing`` reads the same words).
         """
         context = _clean_context(context_iso3)
 
@@ -254,7 +255,7 @@ class ActorResolver:
 
         return [
             ActorMatch(start=start, end=end, text=text[start:end], actor=actor, framed=framed)
-            for start, end, (actor, framed) in self._scan(text, language, accept, runs)
+            for start, end, (actor, framed) in self._scan(text, language, accept, tokens)
         ]
 
     def find_framing(
@@ -263,14 +264,14 @@ class ActorResolver:
         language: str,
         *,
         context_iso3: Sequence[str] = (),
-        runs: Sequence[tuple[int, int]] | None = None,
+        tokens: Sequence[Token] | None = None,
     ) -> list[FramingMatch]:
         """Every loaded term in ``text``: generic ones and actors' framing aliases.
 
         ``actor_id`` is the actor a framing alias names (resolved with
         ``context_iso3`` when the alias depends on context), else None. A loaded
         word inside a neutral proper name ("Al-Aqsa Martyrs' Brigades") is not
-        reported.
+        reported. ``tokens``: as ``find_actors``'s.
         """
         context = _clean_context(context_iso3)
 
@@ -287,7 +288,7 @@ class ActorResolver:
             return category, None
 
         matches = []
-        for start, end, (category, actor_id) in self._scan(text, language, accept, runs):
+        for start, end, (category, actor_id) in self._scan(text, language, accept, tokens):
             if category:
                 matches.append(
                     FramingMatch(
@@ -315,9 +316,9 @@ class ActorResolver:
         text: str,
         language: str,
         accept: Callable[[_Alias], T | None],
-        runs: Sequence[tuple[int, int]] | None = None,
+        given: Sequence[Token] | None = None,
     ) -> list[tuple[int, int, T]]:
-        tokens = _words(text, runs)
+        tokens = tokenize(text) if given is None else given
         found: list[tuple[int, int, T]] = []
         count = len(tokens)
         i = 0
@@ -402,18 +403,6 @@ class ActorResolver:
             )
         self._slot_cache[key] = actor
         return actor
-
-
-def _words(text: str, runs: Sequence[tuple[int, int]] | None) -> list[Token]:
-    """The words of ``text``, or of its ``runs`` (spans with no space between words,
-    from the caller's tokenisation: the same words, found without scanning the rest)."""
-    if runs is None:
-        return tokenize(text)
-    return [
-        word._replace(start=word.start + start, end=word.end + start)
-        for start, end in runs
-        for word in tokenize(text[start:end])
-    ]
 
 
 def _tokens_match(alias: _Alias, tokens: Sequence[Token], i: int) -> bool:
