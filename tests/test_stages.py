@@ -488,3 +488,29 @@ def test_actors_and_framing_read_one_tokenisation_of_the_text(pipeline) -> None:
     )
     # the words given are the words read: none, no actor
     assert pipeline.actors.find_actors(text, "fr", context_iso3=["MLI"], tokens=[]) == []
+
+
+def test_the_outlet_profile_of_the_moment_reaches_the_place_finder() -> None:
+    from veille.config import PipelineConfig
+    from veille.geo import OutletProfile
+    from veille.pipeline import Pipeline
+
+    finder = FakeFinder({})
+    registry = default_registry().with_factory(
+        "place_finder", "test.fake_places.v1", lambda geocoder: finder
+    )
+    outlets: list[object] = []
+
+    def record(*args: Any, outlet: Any = None, **kwargs: Any) -> list[Toponym]:
+        outlets.append(outlet)
+        return []
+
+    finder.find = record  # type: ignore[method-assign]
+    config = PipelineConfig(components={"place_finder": "test.fake_places.v1"})
+    pipe = Pipeline(config=config, registry=registry)
+    article = Article(id="o1", text="Une marche a eu lieu.", language="fr", outlet="Le Veilleur")
+    pipe.process_article(article)
+    profile = OutletProfile(documents=3)
+    pipe.use_outlets({"Le Veilleur": profile})
+    pipe.process_article(article)
+    assert outlets == [None, profile]

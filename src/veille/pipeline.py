@@ -106,7 +106,7 @@ class Pipeline:
         self._geocoder = geocoder
         self._place_finder: PlaceFinding | None = None
         self._actors = actors
-        self._stages: list[AnalysisStage] | None = None
+        self._stages: tuple[AnalysisStage, ...] | None = None
         self._langid: Any = None
         # Off unless given, on in the config, or VEILLE_VETO=1 (held-out figures:
         # data/veto/README.md).
@@ -297,8 +297,7 @@ class Pipeline:
                 fix="veille reads fr, ar and en; pass --lang if detection is wrong",
             )
         segments, sources = segment_article(article, language, self._detect_or_none)
-        outlet = self._outlets.get(article.outlet) if article.outlet else None
-        return ArticleAnalysis(article, language, segments, sources, outlet=outlet)
+        return ArticleAnalysis(article, language, segments, sources)
 
     def _parse(self, analyses: list[ArticleAnalysis]) -> dict[int, VeilleError]:
         """Parse every segment, batched per language. If a batch fails, its articles are
@@ -333,7 +332,7 @@ class Pipeline:
                 an.docs[k] = doc
         return failed
 
-    def stages(self) -> list[AnalysisStage]:
+    def stages(self) -> tuple[AnalysisStage, ...]:
         """The stages run over each article's analysis, in order, built from the config
         on first use (they take the models and data files this pipeline loads)."""
         if self._stages is None:
@@ -353,10 +352,12 @@ class Pipeline:
                 made.assembler(self.geocoder, self.actors),
                 WithinArticle(made.deduplicator),
             ]
-            self._stages = stages
+            self._stages = tuple(stages)
         return self._stages
 
     def _extract(self, an: ArticleAnalysis) -> tuple[list[Event], list[Statement]]:
+        # The outlet's profile as it is now (``use_outlets`` may change between batches).
+        an.outlet = self._outlets.get(an.article.outlet) if an.article.outlet else None
         for stage in self.stages():
             stage(an)
         return an.events, an.statements
