@@ -8,7 +8,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from veille.pipeline import _whole_sentences
+from veille.nlp.sentences import whole_sentences
 
 
 def _doc(words: list[str], spaces: list[bool], starts: set[int]) -> Doc:
@@ -21,7 +21,7 @@ def _doc(words: list[str], spaces: list[bool], starts: set[int]) -> Doc:
 def test_a_cut_without_terminal_punctuation_is_rejoined() -> None:
     words = ["Un", "missile", "de", "type", "Iskander", "a", "frappé", "Odessa", ".", "Rien", "."]
     doc = _doc(words, [True] * 7 + [False, True, False, False], {0, 4, 9})
-    assert [s.text for s in _whole_sentences(doc)] == [
+    assert [s.text for s in whole_sentences(doc)] == [
         "Un missile de type Iskander a frappé Odessa.",
         "Rien.",
     ]
@@ -30,21 +30,21 @@ def test_a_cut_without_terminal_punctuation_is_rejoined() -> None:
 def test_a_line_break_ends_a_sentence_without_punctuation() -> None:
     words = ["Frappes", "sur", "Odessa", "\n", "Trois", "morts", "."]
     doc = _doc(words, [True, True, False, False, True, False, False], {0, 4})
-    assert [s.text.strip() for s in _whole_sentences(doc)] == ["Frappes sur Odessa", "Trois morts."]
+    assert [s.text.strip() for s in whole_sentences(doc)] == ["Frappes sur Odessa", "Trois morts."]
 
 
 def test_a_closing_quote_after_the_full_stop_ends_the_sentence() -> None:
     words = ["Il", "a", "dit", "«", "non", ".", "»", "Puis", "il", "est", "parti", "."]
     spaces = [True, True, True, True, False, True, True, True, True, True, False, False]
     doc = _doc(words, spaces, {0, 7})
-    assert len(list(_whole_sentences(doc))) == 2
+    assert len(list(whole_sentences(doc))) == 2
 
 
 def test_a_dateline_stays_apart_but_a_hyphenated_word_does_not() -> None:
     words = ["LYON", ",", "3", "mai", "-", "Un", "dépôt", "-", "atelier", "a", "brûlé", "."]
     spaces = [False, True, True, True, True, True, False, False, True, True, False, False]
     doc = _doc(words, spaces, {0, 5, 7})
-    assert [s.text.strip() for s in _whole_sentences(doc)] == [
+    assert [s.text.strip() for s in whole_sentences(doc)] == [
         "LYON, 3 mai -",
         "Un dépôt-atelier a brûlé.",
     ]
@@ -54,7 +54,7 @@ def test_a_dateline_inside_the_parsers_sentence_is_cut_off() -> None:
     words = ["ODESSA", ",", "3", "mai", "-", "Un", "dépôt", "a", "brûlé", "."]
     spaces = [False, True, True, True, True, True, True, True, False, False]
     doc = _doc(words, spaces, {0})
-    assert [s.text.strip() for s in _whole_sentences(doc)] == [
+    assert [s.text.strip() for s in whole_sentences(doc)] == [
         "ODESSA, 3 mai -",
         "Un dépôt a brûlé.",
     ]
@@ -64,4 +64,4 @@ def test_a_semicolon_parts_two_clauses() -> None:
     words = ["Le", "camp", "accuse", "Paris", ";", "il", "menace", "de", "riposter", "."]
     spaces = [True, True, True, False, True, True, True, True, False, False]
     doc = _doc(words, spaces, {0, 5})
-    assert len(list(_whole_sentences(doc))) == 2
+    assert len(list(whole_sentences(doc))) == 2

@@ -155,17 +155,36 @@ class DedupConfig(_Section):
 
 
 class ComponentsConfig(_Section):
-    """Which registered factory builds each replaceable step (``veille.registry``)."""
+    """Which registered factory builds each replaceable step (``veille.registry``), in
+    the order the pipeline runs them over an article's analysis (``veille.stages``)."""
 
+    sentences: str = "veille.sentences.v1"
     place_finder: str = "veille.place_finder.v1"
-    story: str = "veille.story.v1"
-    crowd: str = "veille.crowd.v1"
-    deduplicator: str = "veille.deduplicator.v1"
+    places: str = "veille.places.v1"
+    actors: str = "veille.actors.v1"
+    dates: str = "veille.dates.v1"
+    extractor: str = "veille.extractor.v1"
     veto: str = "veille.veto.v1"
+    crowd: str = "veille.crowd.v1"
+    story: str = "veille.story.v1"
+    assembler: str = "veille.assembler.v1"
+    deduplicator: str = "veille.deduplicator.v1"
 
 
 #: The kinds of replaceable component, as ``ComponentsConfig`` names them.
-ComponentKind = Literal["place_finder", "story", "crowd", "deduplicator", "veto"]
+ComponentKind = Literal[
+    "sentences",
+    "place_finder",
+    "places",
+    "actors",
+    "dates",
+    "extractor",
+    "veto",
+    "crowd",
+    "story",
+    "assembler",
+    "deduplicator",
+]
 
 
 class PipelineConfig(_Section):

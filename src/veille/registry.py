@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 from veille.errors import InputError
 
 if TYPE_CHECKING:
+    from veille.analysis import AnalysisStage
     from veille.config import ComponentKind, PipelineConfig
     from veille.extract.candidate import Candidate, PlaceRef
     from veille.extract.lexicon import Lexicon
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from veille.geo import Geocoder, OutletProfile, Toponym
     from veille.geo.places import PlaceEvidence
     from veille.model import Event
+    from veille.resolve.actors import ActorResolver
 
 
 # -- what each kind of component is -------------------------------------------
@@ -87,7 +89,15 @@ class CandidateVeto(Protocol):
     def keep(self, candidates: Sequence[Candidate]) -> list[Candidate]: ...
 
 
-#: The factories, one signature per kind: what the pipeline gives each.
+#: The factories, one signature per kind: what the pipeline gives each. The stages
+#: (``veille.stages``) each add one layer to the article's ``ArticleAnalysis``.
+SentencesFactory = Callable[[], "AnalysisStage"]
+PlacesFactory = Callable[[PlaceFinding], "AnalysisStage"]  # the configured place finder
+ActorsFactory = Callable[["ActorResolver"], "AnalysisStage"]
+DatesFactory = Callable[[], "AnalysisStage"]
+#: The extractor is given the pipeline's lexicon of a language (it raises ``DataError``).
+ExtractorFactory = Callable[[Callable[[str], "Lexicon"]], "AnalysisStage"]
+AssemblerFactory = Callable[["Geocoder", "ActorResolver"], "AnalysisStage"]
 PlaceFinderFactory = Callable[["Geocoder"], PlaceFinding]
 StoryFactory = Callable[["StoryOptions"], StoryReader]
 CrowdFactory = Callable[[], CrowdReader]
@@ -134,6 +144,12 @@ class Registry(Generic[F]):
 class ComponentRegistry:
     """One ``Registry`` per kind of replaceable component."""
 
+    sentences: Registry[SentencesFactory]
+    places: Registry[PlacesFactory]
+    actors: Registry[ActorsFactory]
+    dates: Registry[DatesFactory]
+    extractor: Registry[ExtractorFactory]
+    assembler: Registry[AssemblerFactory]
     place_finder: Registry[PlaceFinderFactory]
     story: Registry[StoryFactory]
     crowd: Registry[CrowdFactory]
@@ -152,6 +168,50 @@ class ComponentRegistry:
 
 
 # -- the shipped components ---------------------------------------------------
+
+
+def sentences_v1() -> AnalysisStage:
+    """``veille.stages.SentenceStage``: the parser's sentences, rejoined and cut after
+    datelines (``veille.nlp.sentences``)."""
+    from veille.stages import SentenceStage
+
+    return SentenceStage()
+
+
+def places_v1(finder: PlaceFinding) -> AnalysisStage:
+    """``veille.stages.PlaceStage`` over the configured place finder."""
+    from veille.stages import PlaceStage
+
+    return PlaceStage(finder)
+
+
+def actors_v1(resolver: ActorResolver) -> AnalysisStage:
+    """``veille.stages.ActorStage`` over the pipeline's actor resolver."""
+    from veille.stages import ActorStage
+
+    return ActorStage(resolver)
+
+
+def dates_v1() -> AnalysisStage:
+    """``veille.stages.DateStage``: ``veille.nlp.dates`` per sentence, anchored."""
+    from veille.stages import DateStage
+
+    return DateStage()
+
+
+def extractor_v1(lexicon_of: Callable[[str], Lexicon]) -> AnalysisStage:
+    """``veille.stages.ExtractionStage``: ``veille.extract.sentence.SentenceExtractor``
+    over each sentence."""
+    from veille.stages import ExtractionStage
+
+    return ExtractionStage(lexicon_of)
+
+
+def assembler_v1(geocoder: Geocoder, actors: ActorResolver) -> AnalysisStage:
+    """``veille.extract.assemble.EventAssembler``."""
+    from veille.extract.assemble import EventAssembler
+
+    return EventAssembler(geocoder, actors)
 
 
 def place_finder_v1(geocoder: Geocoder) -> PlaceFinding:
@@ -204,6 +264,12 @@ def default_registry() -> ComponentRegistry:
     """The shipped components under their names (built on first call, then shared:
     it is immutable)."""
     return ComponentRegistry(
+        sentences=Registry("sentences", MappingProxyType({"veille.sentences.v1": sentences_v1})),
+        places=Registry("places", MappingProxyType({"veille.places.v1": places_v1})),
+        actors=Registry("actors", MappingProxyType({"veille.actors.v1": actors_v1})),
+        dates=Registry("dates", MappingProxyType({"veille.dates.v1": dates_v1})),
+        extractor=Registry("extractor", MappingProxyType({"veille.extractor.v1": extractor_v1})),
+        assembler=Registry("assembler", MappingProxyType({"veille.assembler.v1": assembler_v1})),
         place_finder=Registry(
             "place_finder", MappingProxyType({"veille.place_finder.v1": place_finder_v1})
         ),
@@ -221,9 +287,15 @@ def default_registry() -> ComponentRegistry:
 
 @dataclass(frozen=True)
 class Components:
-    """The components a config names, built (the place finder and the veto are built
-    by the pipeline when it needs them: they load data)."""
+    """The components a config names, built (the stages, the place finder and the veto
+    are built by the pipeline when it needs them: they take data it loads)."""
 
+    sentences: SentencesFactory
+    places: PlacesFactory
+    actors: ActorsFactory
+    dates: DatesFactory
+    extractor: ExtractorFactory
+    assembler: AssemblerFactory
     place_finder: PlaceFinderFactory
     story: StoryReader
     crowd: CrowdReader
@@ -244,6 +316,12 @@ def components_of(config: PipelineConfig, registry: ComponentRegistry | None = N
         return config.describe(f"components.{kind}")
 
     return Components(
+        sentences=reg.sentences.get(names.sentences, where=where("sentences")),
+        places=reg.places.get(names.places, where=where("places")),
+        actors=reg.actors.get(names.actors, where=where("actors")),
+        dates=reg.dates.get(names.dates, where=where("dates")),
+        extractor=reg.extractor.get(names.extractor, where=where("extractor")),
+        assembler=reg.assembler.get(names.assembler, where=where("assembler")),
         place_finder=reg.place_finder.get(names.place_finder, where=where("place_finder")),
         story=reg.story.get(names.story, where=where("story"))(
             StoryOptions(**config.story.model_dump())

@@ -168,9 +168,9 @@ def test_a_batch_of_1000_with_100_corrupted(tmp_path: Path, pipeline) -> None:  
 
 
 def test_article_past_the_mention_cap_fails_alone(pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import veille.pipeline as pipeline_module
+    import veille.stages as stages_module
 
-    monkeypatch.setattr(pipeline_module, "MAX_MENTIONS_PER_ARTICLE", 3)
+    monkeypatch.setattr(stages_module, "MAX_MENTIONS_PER_ARTICLE", 3)
     sentence = "Une frappe de drone a visé un dépôt à Alep lundi."
     big = Article(id="big", text="\n".join([sentence] * 6), language="fr")
     small = Article(id="small", text="\n".join([sentence] * 2), language="fr")

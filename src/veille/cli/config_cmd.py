@@ -29,10 +29,13 @@ def show(
 
 def components() -> None:
     """List the registered component names, by kind (the [components] section's values)."""
+    from typing import get_args
+
+    from veille.config import ComponentKind
     from veille.registry import default_registry
 
     registry = default_registry()
-    for kind in ("place_finder", "story", "crowd", "deduplicator", "veto"):
+    for kind in get_args(ComponentKind):
         typer.echo(f"{kind}: {', '.join(registry.of(kind).names())}")
 
 

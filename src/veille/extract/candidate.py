@@ -17,7 +17,7 @@ from veille.model import ClaimStatus, DatePrecision, Span, TimeOfDay
 from veille.nlp.dates import DateExpression
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class ActorRef:
     """An actor found in the text (from veille.resolve.actors), in sentence terms."""
 
@@ -28,8 +28,10 @@ class ActorRef:
     payload: object  # the resolver's Actor record
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class PlaceRef:
+    """A resolved place found in the text (from the place stage), in sentence terms."""
+
     start: int
     end: int
     text: str
@@ -44,8 +46,10 @@ class PlaceRef:
     demonym: bool = False  # read from a people's adjective: whose, not where
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class FramingRef:
+    """A loaded term of the source's wording, and the actor it names if any."""
+
     start: int
     end: int
     term: str

@@ -229,14 +229,20 @@ class ActorResolver:
     # ------------------------------------------------------------------ matching
 
     def find_actors(
-        self, text: str, language: str, *, context_iso3: Sequence[str] = ()
+        self,
+        text: str,
+        language: str,
+        *,
+        context_iso3: Sequence[str] = (),
+        tokens: Sequence[Token] | None = None,
     ) -> list[ActorMatch]:
         """Actor mentions in ``text``: longest alias first, non-overlapping, by start.
 
         ``context_iso3`` lists the countries the text is about, most relevant first;
         it resolves ambiguous aliases and fills generic actors ("des civils" ->
         "Civilians (Mali)"). Without it, generic actors come back without a country
-        and context-only aliases do not match.
+        and context-only aliases do not match. ``tokens``: ``textnorm.tokenize(text)``
+        when the caller has it already (``find_framing`` reads the same words).
         """
         context = _clean_context(context_iso3)
 
@@ -249,18 +255,23 @@ class ActorResolver:
 
         return [
             ActorMatch(start=start, end=end, text=text[start:end], actor=actor, framed=framed)
-            for start, end, (actor, framed) in self._scan(text, language, accept)
+            for start, end, (actor, framed) in self._scan(text, language, accept, tokens)
         ]
 
     def find_framing(
-        self, text: str, language: str, *, context_iso3: Sequence[str] = ()
+        self,
+        text: str,
+        language: str,
+        *,
+        context_iso3: Sequence[str] = (),
+        tokens: Sequence[Token] | None = None,
     ) -> list[FramingMatch]:
         """Every loaded term in ``text``: generic ones and actors' framing aliases.
 
         ``actor_id`` is the actor a framing alias names (resolved with
         ``context_iso3`` when the alias depends on context), else None. A loaded
         word inside a neutral proper name ("Al-Aqsa Martyrs' Brigades") is not
-        reported.
+        reported. ``tokens``: as ``find_actors``'s.
         """
         context = _clean_context(context_iso3)
 
@@ -277,7 +288,7 @@ class ActorResolver:
             return category, None
 
         matches = []
-        for start, end, (category, actor_id) in self._scan(text, language, accept):
+        for start, end, (category, actor_id) in self._scan(text, language, accept, tokens):
             if category:
                 matches.append(
                     FramingMatch(
@@ -301,9 +312,13 @@ class ActorResolver:
         return self._index.get(lang, {})
 
     def _scan(
-        self, text: str, language: str, accept: Callable[[_Alias], T | None]
+        self,
+        text: str,
+        language: str,
+        accept: Callable[[_Alias], T | None],
+        given: Sequence[Token] | None = None,
     ) -> list[tuple[int, int, T]]:
-        tokens = tokenize(text)
+        tokens = tokenize(text) if given is None else given
         found: list[tuple[int, int, T]] = []
         count = len(tokens)
         i = 0

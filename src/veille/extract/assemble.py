@@ -1,0 +1,182 @@
+"""Event assembly: an extracted candidate becomes an ``Event`` of one mention.
+
+The last step of extraction, before any deduplication: the candidate's place is
+geocoded into a ``Location`` (a story's place keeps the story's precision), unnamed
+demonstrators and civilian victims get ACLED's country actors ("Protesters (X)",
+"Civilians (X)"), the spans and values of the mention are recorded, framing terms are
+tied to the role they refer to. A non-violent candidate becomes a ``Statement``.
+
+It sits in ``extract`` (not beside ``veille.dedup.assemble``, which reconciles the
+fields of events deduplication put together) because it reads extraction's records
+and comes before deduplication: the dedup package does not depend on candidates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from veille.extract.candidate import Candidate, StatementCandidate
+from veille.extract.taxonomy import SUB_EVENT_TYPES
+from veille.model import (
+    Article,
+    Claim,
+    Event,
+    Framing,
+    Mention,
+    MentionSpans,
+    MentionValues,
+    Plover,
+    Source,
+    Statement,
+    StatementSpans,
+    stable_id,
+)
+
+if TYPE_CHECKING:
+    from veille.analysis import ArticleAnalysis
+    from veille.geo import Geocoder
+    from veille.resolve.actors import ActorResolver
+
+
+@dataclass(frozen=True)
+class EventAssembler:
+    """Candidates -> events (one mention each); statement candidates -> statements.
+
+    As a stage it fills ``analysis.events`` and ``analysis.statements``."""
+
+    geocoder: Geocoder
+    actors: ActorResolver
+
+    def __call__(self, analysis: ArticleAnalysis) -> None:
+        article = analysis.article
+        sources = {s.source_id: s for s in analysis.sources}
+        analysis.events = [self.event(c, article, sources) for c in analysis.candidates]
+        analysis.statements = [statement(c, article) for c in analysis.statement_candidates]
+
+    def event(self, c: Candidate, article: Article, sources: dict[str, Source]) -> Event:
+        """The event of one candidate of ``article`` (``sources``: its sources by id)."""
+        s = c.sentence
+        sub = c.sub_event_type or c.default_sub or generic_default(c)
+        info = SUB_EVENT_TYPES[sub]
+        location = None
+        if c.place is not None:
+            location = self.geocoder.to_location(c.place.payload)  # type: ignore[arg-type]
+            if (
+                location is not None and c.place.precision > location.geo_precision
+            ):  # a story's place, not the sentence's
+                location = location.model_copy(update={"geo_precision": c.place.precision})
+        actor1 = c.actor1.payload if c.actor1 else None
+        actor2 = c.actor2.payload if c.actor2 else None
+        if (
+            actor1 is None
+            and location is not None
+            and location.iso3
+            and info.event_type in ("Protests", "Riots")
+        ):
+            # ACLED: unnamed demonstrators are "Protesters (country)" or "Rioters (country)".
+            group = "protesters" if info.event_type == "Protests" else "rioters"
+            actor1 = self.actors.by_id(f"{group}-{location.iso3.lower()}")
+        if actor2 is None and c.target_civilian and location is not None and location.iso3:
+            # "ont enlevé une trentaine de voyageurs": the victims are civilians there.
+            actor2 = self.actors.by_id(f"civilians-{location.iso3.lower()}")
+        mention = Mention(
+            article_id=article.id,
+            source_id=s.source_id,
+            language=s.language,
+            start=s.start,
+            end=s.end,
+            text=s.text,
+            spans=MentionSpans(
+                trigger=c.trigger,
+                actor1=(c.actor1.start, c.actor1.end) if c.actor1 else None,
+                actor2=(c.actor2.start, c.actor2.end) if c.actor2 else None,
+                location=(c.place.start, c.place.end) if c.place else None,
+                date=c.date_span,
+                time=c.time_span,
+                weapon=c.weapon_span,
+                fatalities=c.fatalities_span,
+                claim=c.claim_span,
+            ),
+            values=MentionValues(
+                event_date=c.event_date,
+                date_precision=c.date_precision,
+                time_of_day=c.time_of_day,
+                sub_event_type=c.sub_event_type,
+                actor1_id=c.actor1.actor_id if c.actor1 else None,
+                actor2_id=c.actor2.actor_id if c.actor2 else None,
+                location_name=location.name if location else None,
+                location_id=location.gazetteer_id if location else None,
+                iso3=location.iso3 if location else None,
+                fatalities=c.fatalities,
+                claim_status=c.claim_status,
+                weapon=c.weapon,
+                generic=c.sub_event_type is None,
+                date_from_post=c.date_from_post,
+                anaphoric=c.anaphoric,
+            ),
+        )
+        roles = {"actor1": c.actor1, "actor2": c.actor2}
+        framing = []
+        for f in c.framing:
+            refers = "event"
+            for role, ref in roles.items():
+                if ref is not None and f.actor_id is not None and ref.actor_id == f.actor_id:
+                    refers = role
+            framing.append(
+                Framing(term=f.term, refers_to=refers, article_id=article.id, span=(f.start, f.end))
+            )
+        return Event(
+            event_id="",
+            event_date=c.event_date,
+            date_precision=c.date_precision,
+            time_of_day=c.time_of_day,
+            event_type=info.event_type,
+            sub_event_type=sub,
+            plover=Plover(event_type=info.plover, mode=c.mode),
+            actor1=actor1,
+            actor2=actor2,
+            claim=Claim(status=c.claim_status, by=c.claim_by, via=c.claim_via),
+            weapon=c.weapon,
+            weapon_count=c.weapon_count,
+            fatalities=c.fatalities,
+            location=location,
+            mentions=[mention],
+            sources=[sources[s.source_id]],
+            framing=framing,
+        )
+
+
+def statement(c: StatementCandidate, article: Article) -> Statement:
+    """The PLOVER statement of one non-violent candidate of ``article``."""
+    s = c.sentence
+    return Statement(
+        statement_id=stable_id(article.id, s.source_id, str(c.trigger[0]), c.plover, prefix="st"),
+        plover=Plover(event_type=c.plover, mode=c.mode),
+        actor=c.actor.payload if c.actor else None,
+        target=c.target.payload if c.target else None,
+        event_date=c.date.value if c.date else None,
+        date_precision=c.date.precision if c.date else None,
+        article_id=article.id,
+        source_id=s.source_id,
+        language=s.language,
+        start=s.start,
+        end=s.end,
+        text=s.text,
+        spans=StatementSpans(
+            trigger=c.trigger,
+            actor=(c.actor.start, c.actor.end) if c.actor else None,
+            target=(c.target.start, c.target.end) if c.target else None,
+            date=c.date.span if c.date else None,
+        ),
+    )
+
+
+def generic_default(c: Candidate) -> str:
+    """The sub-type of a candidate nothing typed: remote fire is shelling, violence
+    against civilians an attack, anything else an armed clash."""
+    if c.generic == "remote":
+        return "Shelling/artillery/missile attack"
+    if c.target_civilian:
+        return "Attack"
+    return "Armed clash"

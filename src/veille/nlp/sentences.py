@@ -1,0 +1,167 @@
+"""Sentences of a parsed segment: the splitter every later stage reads.
+
+One sentence is a span of the article (absolute character offsets) with its tokens
+(``veille.extract.lexicon.Tok``: text, lemma, part of speech, dependency, head, offsets).
+French and English take the parser's sentences, rejoined where it cut in the middle of
+one and cut after a news dateline; Arabic (a blank pipeline, no parser) is split at
+sentence punctuation and its tokens carry the normalised forms the lexicon matches.
+
+``Tok`` still lives in ``veille.extract.lexicon`` (the lexicon matches on it); it is a
+token record, and belongs here once that module's language data has moved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from veille.extract.lexicon import Tok
+from veille.nlp.segment import Segment
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+#: An Arabic sentence: up to sentence punctuation or a line break.
+_AR_SENT = re.compile(r"[^.!?؟\n]+[.!?؟]*")
+
+#: What ends a sentence: a full stop, a question or exclamation mark, an ellipsis, a
+#: semicolon (two clauses, two statements), possibly followed by closing quotes.
+_SENTENCE_END = re.compile(r"[.!?…;؛](?:\s*['’\"»”)\]])*$")
+
+#: A news dateline: a place in capitals, perhaps the agency and the date, then a dash
+#: ("KIEV, 28 juin - ", "DNIPRO, Ukraine, Jan 15 - ", "BEIRUT (AP) — ").
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z'’.\-/ ]{1,40}(?:\s*\([^)\n]{1,20}\))?(?:,[^\n–—]{1,40}?)?\s+[-–—]+\s+"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceSpan:
+    """One sentence of a segment: absolute offsets in the article and its tokens."""
+
+    start: int
+    end: int
+    tokens: tuple[Tok, ...]
+
+
+@dataclass(frozen=True)
+class SentenceSplitter:
+    """Segment + its spaCy doc -> the segment's sentences, in order (none empty)."""
+
+    def __call__(self, doc: Doc, segment: Segment) -> list[SentenceSpan]:
+        return [
+            SentenceSpan(start, end, tuple(toks))
+            for start, end, toks in split_sentences(doc, segment)
+            if toks
+        ]
+
+
+def split_sentences(doc: Doc, seg: Segment) -> Iterator[tuple[int, int, list[Tok]]]:
+    """Sentences of a segment as absolute spans with their tokens."""
+    if seg.language == "ar" or not doc.has_annotation("SENT_START"):
+        yield from _arabic_sentences(doc, seg)
+        return
+    for sent in whole_sentences(doc):
+        toks = _tokens(sent, seg.start, sent.start)
+        if toks:
+            yield seg.start + sent.start_char, seg.start + sent.end_char, toks
+
+
+def _dateline_end(doc: Doc, sent: Any) -> bool:
+    """ "PARIS, 12 mars -": a dash after a space closes a dateline (a dash inside a word,
+    as in "station-service", does not)."""
+    text = sent.text.rstrip()
+    if not text or text[-1] not in "-–—":
+        return False
+    at = sent.start_char + len(text) - 1
+    return at > 0 and doc.text[at - 1].isspace()
+
+
+def whole_sentences(doc: Doc) -> Iterator[Any]:
+    """The parser's sentences, rejoined where it cut one in the middle.
+
+    The statistical sentence splitter sometimes cuts before a capitalised name or a
+    hyphenated word ("de type | Shahed a frappé", "une station | - | service"). A
+    sentence ends at terminal punctuation or a line break; a piece that ends with
+    neither is joined to the next one (each piece keeps its own parse tree).
+    """
+    start: int | None = None
+    sents = list(doc.sents)
+    for k, sent in enumerate(sents):
+        if start is None:
+            start = sent.start
+        last = k == len(sents) - 1
+        ends = _SENTENCE_END.search(sent.text.rstrip()) is not None or _dateline_end(doc, sent)
+        breaks = "\n" in sent.text_with_ws[len(sent.text.rstrip()) :] or (
+            not last and "\n" in doc.text[sent.end_char : sents[k + 1].start_char]
+        )
+        if last or ends or breaks or not sent.text.strip():
+            yield from _without_dateline(doc, doc[start : sent.end])
+            start = None
+
+
+def _without_dateline(doc: Doc, span: Any) -> Iterator[Any]:
+    """A sentence that opens with a dateline, as the dateline and the sentence: where the
+    reporter files from is not where the sentence's event happened."""
+    m = _DATELINE.match(span.text)
+    if m is None or m.end() >= len(span.text.rstrip()):
+        yield span
+        return
+    cut = doc.char_span(span.start_char, span.start_char + m.end(), alignment_mode="contract")
+    if cut is None or cut.end <= span.start or cut.end >= span.end:
+        yield span
+        return
+    yield doc[span.start : cut.end]
+    yield doc[cut.end : span.end]
+
+
+def _tokens(span: Any, base: int, first: int) -> list[Tok]:
+    out = []
+    for t in span:
+        head = t.head.i - first if span.start <= t.head.i < span.end else t.i - first
+        out.append(
+            Tok(
+                i=t.i - first,
+                text=t.text,
+                lemma=t.lemma_ or t.text,
+                pos=t.pos_,
+                dep=t.dep_,
+                head=head,
+                start=base + t.idx,
+                end=base + t.idx + len(t.text),
+                morph=str(t.morph),
+            )
+        )
+    return out
+
+
+def _arabic_sentences(doc: Doc, seg: Segment) -> Iterator[tuple[int, int, list[Tok]]]:
+    from veille.nlp.arabic import normalize_token, singular_of_dual
+
+    for m in _AR_SENT.finditer(seg.text):
+        if not m.group(0).strip():
+            continue
+        s, e = m.start(), m.end()
+        toks = [t for t in doc if s <= t.idx < e and not t.is_space]
+        out: list[Tok] = []
+        for k, t in enumerate(toks):
+            norm, stem = normalize_token(t.text)
+            singular = singular_of_dual(stem)
+            extra = {singular} if singular else set()
+            out.append(
+                Tok(
+                    i=k,
+                    text=t.text,
+                    lemma=stem,
+                    pos="X",
+                    dep="",
+                    head=k,
+                    start=seg.start + t.idx,
+                    end=seg.start + t.idx + len(t.text),
+                    keys=frozenset({norm, stem, *extra}),
+                )
+            )
+        if out:
+            yield seg.start + s, seg.start + e, out

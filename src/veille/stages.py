@@ -1,0 +1,320 @@
+"""The pipeline's stages over one ``ArticleAnalysis``: each reads layers, adds its own.
+
+``Pipeline`` runs them in this order (``veille.registry`` names the replaceable ones;
+``PipelineConfig.components`` chooses them)::
+
+    SentenceStage    docs -> sentences (tokens, source, published)
+    PlaceStage       text + parse evidence -> places, countries
+    ActorStage       text + countries -> actors, framing
+    DateStage        sentences -> their date expressions (anchored on the narrative)
+    ExtractionStage  sentences + layers -> candidates, statement candidates
+    VetoStage        candidates -> those a learned veto keeps (when enabled)
+    CrowdStage       candidates -> violence by or against a crowd retyped
+    StoryStage       candidates -> those kept, with the story's date and place
+    EventAssembler   candidates -> events; statement candidates -> statements
+                     (``veille.extract.assemble``)
+    WithinArticle    events -> the article's events, deduplicated within it
+
+Every stage is a small frozen class whose only state is its components.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from veille.analysis import ArticleAnalysis, Sentence, within
+from veille.errors import InputError
+from veille.extract.candidate import (
+    ActorRef,
+    Candidate,
+    FramingRef,
+    PlaceRef,
+    SentenceInput,
+    StatementCandidate,
+)
+from veille.nlp.dates import DateExpression, find_date_expressions
+from veille.nlp.sentences import SentenceSplitter
+
+if TYPE_CHECKING:
+    from veille.extract.lexicon import Lexicon
+    from veille.geo import Toponym
+    from veille.registry import (
+        CandidateVeto,
+        CrowdReader,
+        Deduplicating,
+        PlaceFinding,
+        StoryReader,
+    )
+    from veille.resolve.actors import ActorResolver
+
+# Merging mentions of one article costs more than linearly in the mentions of an event;
+# a real article holds tens, a live blog hundreds. Past this, the input is refused.
+MAX_MENTIONS_PER_ARTICLE = 2_000
+
+#: The event lexicon of a language (``Pipeline.lexicon``: raises ``DataError`` when
+#: it cannot be loaded).
+LexiconOf = Callable[[str], "Lexicon"]
+
+
+@dataclass(frozen=True)
+class SentenceStage:
+    """Fills ``sentences``: each parsed segment's sentences, in the article's order."""
+
+    splitter: SentenceSplitter = field(default_factory=SentenceSplitter)
+
+    def __call__(self, analysis: ArticleAnalysis) -> None:
+        published = analysis.article.published
+        out: list[Sentence] = []
+        for k, seg in enumerate(analysis.segments):
+            doc = analysis.docs.get(k)
+            if doc is None:
+                continue
+            for span in self.splitter(doc, seg):
+                out.append(
+                    Sentence(
+                        start=span.start,
+                        end=span.end,
+                        tokens=span.tokens,
+                        segment=k,
+                        language=seg.language,
+                        source_id=seg.source_id,
+                        source_kind=seg.kind,
+                        published=seg.published or published,
+                        post_date_span=seg.date_span,
+                    )
+                )
+        analysis.sentences = out
+
+
+@dataclass(frozen=True)
+class PlaceStage:
+    """Fills ``places`` (sorted by start) and ``countries``: the article's places,
+    language by language, from the place component (the one ``veille geoparse`` and the
+    geoparsing evaluation use), less the place words inside a name."""
+
+    finder: PlaceFinding
+
+    def __call__(self, analysis: ArticleAnalysis) -> None:
+        from veille.geo.places import PlaceEvidence
+
+        segments = analysis.segments
+        found: list[PlaceRef] = []
+        for lang in analysis.languages:
+            evidence = PlaceEvidence.from_docs(
+                (
+                    (segments[k].start, doc)
+                    for k, doc in analysis.docs.items()
+                    if segments[k].language == lang
+                ),
+                parsed=lang != "ar",
+            )
+            text = analysis.text_in(lang)
+            for top in self.finder.find(text, lang, evidence, outlet=analysis.outlet):
+                # "le ministère de la Défense", "Radio Okapi": a place word inside the
+                # name of an organisation or a person is not where anything happened.
+                if top.place is not None and not top.in_name:
+                    found.append(place_ref(top))
+        counts = Counter(p.iso3 for p in found if p.iso3)
+        analysis.countries = [c for c, _ in counts.most_common()]
+        analysis.places = sorted(found, key=lambda p: p.start)
+
+
+def place_ref(top: Toponym) -> PlaceRef:
+    """The extractor's view of a resolved toponym (``top.place`` must be set)."""
+    place = top.place
+    if place is None:
+        raise ValueError(f"the toponym {top.text!r} is not resolved to a place")
+    return PlaceRef(
+        start=top.start,
+        end=top.end,
+        text=top.text,
+        payload=top,
+        iso3=place.iso3,
+        admin1=place.admin1,
+        feature=place.feature,
+        precision=top.geo_precision or 3,
+        lat=place.lat,
+        lon=place.lon,
+        place_id=place.gazetteer_id,
+        demonym=top.demonym,
+    )
+
+
+@dataclass(frozen=True)
+class ActorStage:
+    """Fills ``actors`` and ``framing`` (sorted by start), language by language; the
+    countries the article names guide the resolver. Unidentified perpetrators are left
+    out (DESIGN: they stay null)."""
+
+    resolver: ActorResolver
+
+    def __call__(self, analysis: ArticleAnalysis) -> None:
+        from veille.resolve.textnorm import tokenize
+
+        actors: list[ActorRef] = []
+        framing: list[FramingRef] = []
+        for lang in analysis.languages:
+            text = analysis.text_in(lang)
+            words = tokenize(text)  # one tokenisation for actors and framing
+            for m in self.resolver.find_actors(
+                text, lang, context_iso3=analysis.countries, tokens=words
+            ):
+                if m.actor.id.startswith("unidentified"):
+                    continue
+                actors.append(ActorRef(m.start, m.end, m.actor.id, m.framed, m.actor))
+            for f in self.resolver.find_framing(text, lang, tokens=words):
+                framing.append(FramingRef(f.start, f.end, f.term, f.actor_id))
+        analysis.actors = sorted(actors, key=lambda a: a.start)
+        analysis.framing = sorted(framing, key=lambda f: f.start)
+
+
+@dataclass(frozen=True)
+class DateStage:
+    """Fills each sentence's ``dates``. Relative dates ("la veille") are read from the
+    last date the article's own narrative gave (its publication date before any)."""
+
+    def __call__(self, analysis: ArticleAnalysis) -> None:
+        anchor = None
+        dated: list[Sentence] = []
+        for sent in analysis.sentences:
+            seg = analysis.segments[sent.segment]
+            found = find_date_expressions(
+                seg.text[sent.start - seg.start : sent.end - seg.start],
+                sent.language,
+                published=sent.published,
+                anchor=anchor,
+            )
+            dates = tuple(_shifted(d, sent.start) for d in found)
+            dated.append(replace(sent, dates=dates))
+            first = next((d.value for d in dates if d.value is not None), None)
+            if first is not None and seg.kind == "article":
+                anchor = first
+        analysis.sentences = dated
+
+
+def _shifted(d: DateExpression, offset: int) -> DateExpression:
+    return replace(d, start=d.start + offset, end=d.end + offset)
+
+
+@dataclass(frozen=True)
+class ExtractionStage:
+    """Fills ``candidates`` and ``statement_candidates``: each sentence read by the
+    sentence extractor of its language with the layers that fall inside it. A sentence
+    that tells an event is coded as that event, not also as a statement. More than
+    ``MAX_MENTIONS_PER_ARTICLE`` candidates make the article fail (``InputError``)."""
+
+    lexicon_of: LexiconOf
+
+    def __call__(self, analysis: ArticleAnalysis) -> None:
+        from veille.extract.sentence import SentenceExtractor
+
+        text = analysis.article.text
+        place_starts = [p.start for p in analysis.places]
+        actor_starts = [a.start for a in analysis.actors]
+        framing_starts = [f.start for f in analysis.framing]
+        by_segment: dict[int, list[Sentence]] = {}
+        for sent in analysis.sentences:
+            by_segment.setdefault(sent.segment, []).append(sent)
+        candidates: list[Candidate] = []
+        statements: list[StatementCandidate] = []
+        for k, seg in enumerate(analysis.segments):
+            lexicon = self.lexicon_of(seg.language)
+            sentences = by_segment.get(k)
+            if not sentences:
+                continue
+            extractor = SentenceExtractor(lexicon)
+            inputs = [
+                SentenceInput(
+                    tokens=list(sent.tokens),
+                    start=sent.start,
+                    end=sent.end,
+                    text=text[sent.start : sent.end],
+                    language=sent.language,
+                    source_id=sent.source_id,
+                    source_kind=sent.source_kind,
+                    published=sent.published,
+                    dates=list(sent.dates),
+                    actors=within(analysis.actors, actor_starts, sent.start, sent.end),
+                    places=within(analysis.places, place_starts, sent.start, sent.end),
+                    framing=within(analysis.framing, framing_starts, sent.start, sent.end),
+                    post_date_span=sent.post_date_span,
+                )
+                for sent in sentences
+            ]
+            extractor.read_text(inputs)  # what the segment as a whole settles
+            for sin in inputs:
+                found = extractor.extract(sin)
+                candidates.extend(found)
+                if len(candidates) > MAX_MENTIONS_PER_ARTICLE:
+                    raise too_many_mentions(analysis)
+                if not found:
+                    statements.extend(extractor.statements(sin))
+        analysis.candidates = candidates
+        analysis.statement_candidates = statements
+
+
+def too_many_mentions(analysis: ArticleAnalysis) -> InputError:
+    article = analysis.article
+    return InputError(
+        f"the article tells more than {MAX_MENTIONS_PER_ARTICLE:,} event mentions, the "
+        "most one article may hold",
+        where=article.origin or article.id,
+        fix="split it into its articles (a page of many reports is many articles)",
+    )
+
+
+@dataclass(frozen=True)
+class VetoStage:
+    """Keeps the candidates whose sentence a learned veto says reports an event."""
+
+    veto: CandidateVeto
+
+    def __call__(self, analysis: ArticleAnalysis) -> None:
+        analysis.candidates = self.veto.keep(analysis.candidates)
+
+
+@dataclass(frozen=True)
+class CrowdStage:
+    """Retypes violence by or against a crowd (the ``crowd`` component)."""
+
+    crowd: CrowdReader
+    lexicon_of: LexiconOf
+
+    def __call__(self, analysis: ArticleAnalysis) -> None:
+        analysis.candidates = self.crowd(analysis.candidates, self.lexicon_of)
+
+
+@dataclass(frozen=True)
+class StoryStage:
+    """Keeps the candidates the story tells, with its date and place carried over
+    (the ``story`` component, over the article's places)."""
+
+    story: StoryReader
+
+    def __call__(self, analysis: ArticleAnalysis) -> None:
+        analysis.candidates = self.story(analysis.candidates, analysis.places)
+
+
+@dataclass(frozen=True)
+class WithinArticle:
+    """Merges the article's events that are one (the ``deduplicator`` component)."""
+
+    deduplicator: Deduplicating
+
+    def __call__(self, analysis: ArticleAnalysis) -> None:
+        analysis.events = self.deduplicator.within_article(analysis.events)
+
+
+@dataclass(frozen=True)
+class BareClashStage:
+    """Drops the article's *bare clashes* when it tells anything else
+    (``veille.extract.story.without_bare_clashes``): run after merging, as a bare
+    mention that joined a typed event is no longer bare."""
+
+    def __call__(self, analysis: ArticleAnalysis) -> None:
+        from veille.extract.story import without_bare_clashes
+
+        analysis.events = without_bare_clashes(analysis.events)
