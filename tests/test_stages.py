@@ -299,8 +299,13 @@ def _fake_extractor(seen: list[SentenceInput]) -> type:
     class FakeExtractor:
         def __init__(self, lexicon: object) -> None:
             self.lexicon = lexicon
+            self.read: list[SentenceInput] = []
+
+        def read_text(self, sentences: list[SentenceInput]) -> None:
+            self.read = list(sentences)
 
         def extract(self, s: SentenceInput) -> list[Candidate]:
+            assert s in self.read  # the segment was read as a whole first
             seen.append(s)
             if "frappe" not in s.text:
                 return []
@@ -468,6 +473,7 @@ def test_a_stage_named_in_the_config_replaces_the_shipped_one() -> None:
         "StoryStage",
         "EventAssembler",
         "WithinArticle",
+        "BareClashStage",
     ]
     with pytest.raises(InputError, match="unknown dates component 'nope'"):
         Pipeline(config=PipelineConfig(components={"dates": "nope"}))
