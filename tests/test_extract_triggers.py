@@ -211,3 +211,14 @@ def test_a_strike_that_hits_a_building_or_a_town_is_armed(en: Lexicon) -> None:
     assert hit("depot", place=True) == ["strike"]
     # A work stoppage hits production, not a house or a town.
     assert hit("production") == []
+
+
+def test_an_arabic_attack_verb_on_a_village_is_an_attack_without_a_toll(ar: Lexicon) -> None:
+    def found(words: list[str]) -> list[str]:
+        toks = tokens(words)
+        s = sentence(toks, language="ar")
+        return [m.payload.p for m in find_triggers(ar, s, find_weapons(ar, toks))]
+
+    assert "هاجم" in found(["هاجم", "مسلحون", "قرية", "نائية", "فجرا"])
+    # Words against someone are no attack.
+    assert "هاجم" not in found(["هاجم", "الوزير", "المعارضة", "في", "خطابه"])

@@ -103,6 +103,26 @@ def hits_a_target(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -> 
     return any(verb.end <= p.start <= reach for p in s.places)
 
 
+#: Words after an Arabic attack verb within which the place it fell on is named.
+_AR_OBJECT_WINDOW = 4
+
+
+def attacks_a_place(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -> bool:
+    """An Arabic attack verb whose object, within a few words after it, is a place or
+    a civilian site ("هاجم مسلحون قرية ...", "هاجمت ... مخيم"): a physical attack, not
+    words against someone (هاجم الوزير المعارضة: the minister attacked the opposition).
+    Only perfect verbs (``inflect: perfect``), not nouns such as "operation"."""
+    entry: TriggerEntry = m.payload
+    if s.language != "ar" or entry.generic != "attack" or entry.inflect != "perfect":
+        return False
+    lo = toks[m.end - 1].end
+    hi = toks[min(len(toks) - 1, m.end - 1 + _AR_OBJECT_WINDOW)].end
+    if any(lo <= p.start < hi for p in s.places):
+        return True
+    window = range(m.end, min(len(toks), m.end + _AR_OBJECT_WINDOW))
+    return any(c.start in window for c in lex.civilian_sites.find(toks))
+
+
 def falls_on_place(m: Match, toks: list[Tok], s: SentenceInput) -> bool:
     """ "strikes on Kharkiv", "strikes against two villages in ...": a place within a few
     words after "on"/"against" that follows the word."""
@@ -147,8 +167,9 @@ def keeps(
             if not claimed:
                 return False
     if entry.weak:
-        # Weak triggers ("tuer", "opération") only count with a weapon or a death toll.
-        return bool(weapons) or bool(lex.fatality.find(toks))
+        # Weak triggers ("tuer", "opération") only count with a weapon or a death toll,
+        # and an attack verb also with a place it fell on ("هاجم مسلحون قرية ...").
+        return bool(weapons) or bool(lex.fatality.find(toks)) or attacks_a_place(lex, m, toks, s)
     if entry.needs_object:
         return any(t.head == m.start and t.dep in TARGET_DEPS for t in toks)
     return True
