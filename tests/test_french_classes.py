@@ -40,6 +40,8 @@ def _types(pipeline: Any, text: str) -> list[str]:
             "La défense aérienne a abattu un hélicoptère mardi près de Gao.",
             "Disrupted weapons use",
         ),
+        ("Mardi, des miliciens ont massacré des villageois près de Djibo.", "Attack"),
+        ("Mardi, des hommes armés ont mitraillé un bus près de Kaya.", "Attack"),
         # "abattre" a person is to shoot them dead, not to shoot down an aircraft.
         ("Mardi à Kidal, des hommes armés ont abattu deux civils.", "Attack"),
     ],
