@@ -96,7 +96,6 @@ def read_story(
     narrative = narrative_place(places, opts)
     placed = [_with_finer_place(c, placed, narrative, opts, places) for c in placed]
     placed = [_with_story_type(c, placed, opts) for c in placed]
-    placed = _with_strikes_owner(placed)
     if narrative is None:
         return placed
     return [c if c.place is not None else replace(c, place=narrative) for c in placed]
@@ -282,29 +281,6 @@ def _with_story_type(c: Candidate, story: Sequence[Candidate], opts: StoryOption
             return c
         return replace(c, sub_event_type=s.sub_event_type, mode=s.mode)
     return c
-
-
-def _with_strikes_owner(story: Sequence[Candidate]) -> list[Candidate]:
-    """A strike whose sentence names no doer, in a text whose strikes have one doer
-    (every strike that names its doer names the same one, and none hit it): that doer
-    ("Israeli jets struck Tyre ... A strike on Nabatieh killed two"). The actor span
-    points at the sentence that named it. Two doers, or none, and nothing is given."""
-    out = list(story)
-    by_source: dict[str, list[int]] = {}
-    for k, c in enumerate(story):
-        if c.family == _REMOTE:
-            by_source.setdefault(c.sentence.source_id, []).append(k)
-    for members in by_source.values():
-        named = [a for a in (story[k].actor1 for k in members) if a is not None]
-        hit = [a for a in (story[k].actor2 for k in members) if a is not None]
-        doers = {a.actor_id for a in named}
-        if len(doers) != 1 or doers & {a.actor_id for a in hit}:
-            continue
-        first = named[0]
-        for k in members:
-            if story[k].actor1 is None:
-                out[k] = replace(story[k], actor1=first)
-    return out
 
 
 #: Places that name no town: a country, a province, a region read from a phrase.
