@@ -311,3 +311,20 @@ def test_a_detention_told_with_the_verb_is_an_arrest(pipeline: Any) -> None:
     text = "احتجزت قوة أمنية صحافياً مساء الاثنين في مطار معيتيقة"
     events = _events(pipeline, text)
     assert [e.sub_event_type for e in events] == ["Arrests"]
+
+
+def test_the_operation_told_again_with_its_weapon_types_the_event(pipeline: Any) -> None:
+    # The second sentence names the event again ("العملية", a weak trigger kept by its
+    # weapon), with a common adjective that is no place ("جديدة") and the other side
+    # named in passing ("لدى العدو"): it is one event, typed by the weapon.
+    text = (
+        "نفذت جماعة مسلحة عملية عسكرية استهدفت هدفا في مدينة يافا. "
+        "وقد نفذت العملية فجر اليوم الجمعة بطائرة مسيرة جديدة قادرة على تجاوز "
+        "منظومات الاعتراض لدى العدو."
+    )
+    arts = [Article(id="t", text=text, language="ar", published="2024-07-19")]
+    events = [e for e in pipeline.run(arts) if SUB_EVENT_TYPES[e.sub_event_type].violent]
+    assert len(events) == 1
+    event = events[0]
+    assert event.sub_event_type == "Air/drone strike" and len(event.mentions) == 2
+    assert event.location is not None and event.location.name == "Jaffa"

@@ -222,3 +222,13 @@ def test_an_arabic_attack_verb_on_a_village_is_an_attack_without_a_toll(ar: Lexi
     assert "هاجم" in found(["هاجم", "مسلحون", "قرية", "نائية", "فجرا"])
     # Words against someone are no attack.
     assert "هاجم" not in found(["هاجم", "الوزير", "المعارضة", "في", "خطابه"])
+
+
+def test_interception_systems_are_no_interception(ar: Lexicon) -> None:
+    def subs(words: list[str]) -> set[str | None]:
+        toks = tokens(words)
+        s = sentence(toks, language="ar")
+        return {m.payload.sub for m in find_triggers(ar, s, find_weapons(ar, toks))}
+
+    assert "Disrupted weapons use" in subs(["تم", "اعتراض", "طائرة", "مسيرة", "فوق", "المدينة"])
+    assert "Disrupted weapons use" not in subs(["طائرة", "مسيرة", "تتجاوز", "منظومات", "اعتراض"])

@@ -52,8 +52,12 @@ def cluster(events: Iterable[Event], *, same_article: bool = False) -> list[Even
     for ev in events:
         best_i, best_s = -1, 0.0
         anaphoric = same_article and is_anaphoric(ev)
+        # An anaphor ("the operation was carried out with a drone") is the event told
+        # before it: actors its own sentence names do not make it another event (they
+        # are often the other side, named in passing).
+        probe = ev.model_copy(update={"actor1": None, "actor2": None}) if anaphoric else ev
         for i in _candidates(out, by_day, ev, same_article):
-            s = match_score(out[i], ev, same_article=same_article)
+            s = match_score(out[i], probe, same_article=same_article)
             if s <= 0:
                 continue
             # Prefer the closest earlier event in the text when scores tie.
