@@ -116,3 +116,39 @@ def test_geoparse_weighs_homonyms_toward_the_outlets_area(tmp_path: Path) -> Non
 
     assert dublins() == {"c": "USA", "d": "IRL"}
     assert dublins("--no-outlets") == {"c": "IRL", "d": "IRL"}
+
+
+def test_geoparse_reads_the_geocoder_and_place_component_of_its_config(tmp_path: Path) -> None:
+    """--config as for extract: its geocoder weights decide the homonym (no pull toward
+    the outlet's area when the outlet weight is 0), its component names are checked."""
+    from veille.geo._weights import DEFAULT_WEIGHTS
+
+    records = [
+        {"id": "a", "outlet": "Suburban News", "text": "Police in Columbus arrested two men."},
+        {"id": "b", "outlet": "Suburban News", "text": "A fire in Westerville, Ohio, spread."},
+        {"id": "c", "outlet": "Suburban News", "text": "The Dublin council met on Monday."},
+    ]
+    path = tmp_path / "local.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    weights = json.loads(DEFAULT_WEIGHTS.read_text(encoding="utf-8"))
+    weights["context"]["outlet"] = 0.0
+    (tmp_path / "weights.json").write_text(json.dumps(weights), encoding="utf-8")
+    config = tmp_path / "veille.toml"
+    config.write_text('[geocoder]\nweights = "weights.json"\n', encoding="utf-8")
+
+    def dublin(*flags: str) -> str:
+        proc = run("geoparse", str(path), "--lang", "en", "--no-ner", *flags)
+        assert proc.returncode == 0, proc.stderr
+        rows = [json.loads(line) for line in proc.stdout.splitlines()]
+        (iso3,) = [r["iso3"] for r in rows if r["text"] == "Dublin"]
+        return str(iso3)
+
+    assert dublin() == "USA"
+    assert dublin("--config", str(config)) == "IRL"
+
+    unknown = tmp_path / "unknown.toml"
+    unknown.write_text('[components]\nplace_finder = "acme.places.v9"\n', encoding="utf-8")
+    proc = run("geoparse", str(path), "--lang", "en", "--no-ner", "--config", str(unknown))
+    assert proc.returncode == 2, proc.stderr
+    assert "acme.places.v9" in proc.stderr and "components.place_finder" in proc.stderr
+    assert "Traceback" not in proc.stderr

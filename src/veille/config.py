@@ -147,10 +147,13 @@ def _dedup_default() -> float:
 
 
 class DedupConfig(_Section):
-    """Cross-article deduplication of ``Pipeline.run``/``veille extract``."""
+    """Cross-article deduplication: one policy for ``veille extract``, the store
+    (``veille ingest``/``watch``/``serve``) and Spark (``veille spark-run``,
+    ``ingest --engine spark``), built by ``veille.registry.deduplicator_of``."""
 
-    #: Two events of different articles are one when their match score reaches this.
-    #: The store and Spark keep the shipped threshold (one policy for stored events).
+    #: Two events of different articles are one when their match score reaches this
+    #: (for linking and merging alike). Ingest every article of one store with one
+    #: threshold: stored events were merged by the threshold of their ingest.
     threshold: float = Field(default_factory=_dedup_default, gt=0, le=1)
 
 

@@ -4,7 +4,8 @@
 already holds (by text), runs the pipeline over the new ones of a chunk at once (a
 ``Pipeline`` parses them through spaCy's ``nlp.pipe`` in one batch), then persists each
 article with its events in its own transaction (``Store.persist``: deduplication
-against the stored events by ``dedup.Deduplicator``). Failures are recorded in the
+against the stored events by the deduplicator the processor's config names, the one
+``extract`` applies with that config, unless the caller gives another). Failures are recorded in the
 store's ``ingest_errors`` and returned; they never stop the batch. Side effects
 (stored articles, recorded failures, ``on_item`` calls) happen in input order.
 
@@ -16,11 +17,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from veille.config import PipelineConfig
 from veille.errors import VeilleError
 from veille.model import Article, ArticleFailure
+from veille.registry import deduplicator_of
 from veille.store import ArticleProcessor, IngestReport, ProcessedArticle, Store, content_sha256
+
+if TYPE_CHECKING:
+    from veille.registry import Deduplicating
 
 #: Articles extracted together: ``veille.pipeline.BATCH_SIZE``, one ``nlp.pipe`` batch.
 BATCH_SIZE = 32
@@ -36,6 +42,21 @@ class BatchProcessor(Protocol):
     def process(self, articles: Iterable[Item]) -> Iterator[ProcessedArticle | ArticleFailure]: ...
 
 
+@runtime_checkable
+class Configured(Protocol):
+    """A processor built from a config (``veille.pipeline.Pipeline``)."""
+
+    @property
+    def config(self) -> PipelineConfig: ...
+
+
+def policy_of(processor: object) -> Deduplicating:
+    """The deduplicator of ``processor``'s config (``registry.deduplicator_of``): the
+    one ``extract`` applies with it; the shipped one for a processor without a config."""
+    config = processor.config if isinstance(processor, Configured) else None
+    return deduplicator_of(config if isinstance(config, PipelineConfig) else None)
+
+
 def ingest_articles(
     store: Store,
     items: Iterable[Item],
@@ -43,13 +64,17 @@ def ingest_articles(
     *,
     on_item: Callable[[Item], None] | None = None,
     batch_size: int = BATCH_SIZE,
+    policy: Deduplicating | None = None,
 ) -> IngestReport:
     """Extract and store articles; idempotent, one transaction per article.
 
     An article whose text is already stored is skipped without extraction; an article
     whose id is stored with other text is a failure. Rerunning an interrupted ingest
-    resumes it.
+    resumes it. ``policy``: the deduplicator into the stored events (default:
+    ``policy_of(processor)``, so the store holds the events ``extract`` gives with the
+    processor's config).
     """
+    dedup_policy = policy_of(processor) if policy is None else policy
     if isinstance(processor, BatchProcessor):
         extract: Callable[[list[Article]], Iterable[ProcessedArticle | ArticleFailure]] = (
             processor.process
@@ -65,7 +90,7 @@ def ingest_articles(
     try:
         stream = iter(items)
         while chunk := list(islice(stream, batch_size)):
-            _ingest_chunk(store, chunk, extract, run, report, seen, recorded, on_item)
+            _ingest_chunk(store, chunk, extract, run, report, seen, recorded, on_item, dedup_policy)
     finally:
         store.finish_run(run, report)
     return report
@@ -80,6 +105,7 @@ def _ingest_chunk(
     seen: set[str],
     recorded: set[tuple[str, str]],
     on_item: Callable[[Item], None] | None,
+    policy: Deduplicating,
 ) -> None:
     # What the store already holds decides what is extracted at all.
     admitted: dict[int, str | ArticleFailure | None] = {}  # sha, failure, None: skip
@@ -117,7 +143,7 @@ def _ingest_chunk(
                 report.articles_skipped += 1
             elif isinstance(again, ArticleFailure):
                 store.record_failure(run, again, report, recorded)
-            elif store.persist(run, result, sha, report, recorded):
+            elif store.persist(run, result, sha, report, recorded, policy=policy):
                 seen.add(sha)
                 ids.add(result.article.id)
         if on_item is not None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
@@ -75,11 +75,20 @@ class CrowdReader(Protocol):
 
 
 class Deduplicating(Protocol):
-    """Mentions -> events (``veille.dedup.Deduplicator``)."""
+    """Mentions -> events (``veille.dedup.Deduplicator``): the one policy that
+    ``extract`` (``within_article``, ``across_articles``), the store (``linked``,
+    ``resolve``: one article at a time into the stored components) and the Spark job
+    (``components`` per block, ``resolve`` per joined component) all apply."""
 
     def within_article(self, events: Sequence[Event]) -> list[Event]: ...
 
     def across_articles(self, events: Sequence[Event]) -> list[Event]: ...
+
+    def linked(self, a: Event, b: Event) -> bool: ...
+
+    def components(self, events: Sequence[Event]) -> list[list[int]]: ...
+
+    def resolve(self, component: Iterable[Event]) -> list[Event]: ...
 
 
 class CandidateVeto(Protocol):
@@ -327,8 +336,23 @@ def components_of(config: PipelineConfig, registry: ComponentRegistry | None = N
             StoryOptions(**config.story.model_dump())
         ),
         crowd=reg.crowd.get(names.crowd, where=where("crowd"))(),
-        deduplicator=reg.deduplicator.get(names.deduplicator, where=where("deduplicator"))(
-            config.dedup.threshold
-        ),
+        deduplicator=deduplicator_of(config, reg),
         veto=reg.veto.get(names.veto, where=where("veto")),
     )
+
+
+def deduplicator_of(
+    config: PipelineConfig | None, registry: ComponentRegistry | None = None
+) -> Deduplicating:
+    """The deduplication policy ``config`` names (``components.deduplicator`` built with
+    ``dedup.threshold``; None: the shipped config's), as ``components_of`` builds it for
+    ``Pipeline``: the store and the Spark job take theirs from here, so that they hold
+    the events ``extract`` gives for the same input and config."""
+    from veille.config import PipelineConfig
+
+    config = config or PipelineConfig()
+    reg = registry or default_registry()
+    factory = reg.deduplicator.get(
+        config.components.deduplicator, where=config.describe("components.deduplicator")
+    )
+    return factory(config.dedup.threshold)

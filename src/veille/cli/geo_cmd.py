@@ -7,10 +7,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from veille.cli.common import parse_date, print_failure
+from veille.cli.common import ConfigOption, parse_date, pipeline_config, print_failure
 
 if TYPE_CHECKING:
+    from veille.config import PipelineConfig
     from veille.geo import Toponym
+    from veille.registry import PlaceFinding
 
 
 def geoparse(
@@ -35,6 +37,7 @@ def geoparse(
             help="Weigh homonyms toward the area an outlet's other input articles name.",
         ),
     ] = True,
+    config: ConfigOption = None,
 ) -> None:
     """Print one JSON line per toponym: span, resolved place and geo_precision.
 
@@ -45,16 +48,21 @@ def geoparse(
     Articles that name their outlet (JSONL "outlet", a feed's title, a page's site name)
     are resolved a second time with the profile of that outlet's other articles in the
     input, so a local paper's "Dublin" is its own town; the input is then held in memory
-    until the end. Exit status: 0 when every input was read, 1 when some failed.
+    until the end. --config: the pipeline config whose gazetteer, geocoder weights,
+    place-finder component and spaCy models are used, as `veille extract --config` uses
+    them. Exit status: 0 when every input was read, 1 when some failed, 2 for usage
+    errors (an invalid config).
     """
-    from veille.geo import Geocoder, OutletProfile
-    from veille.geo.places import PlaceEvidence, PlaceFinder
+    from veille.config import PipelineConfig
+    from veille.geo import OutletProfile
+    from veille.geo.places import PlaceEvidence
     from veille.ingest import read_inputs
     from veille.lang import detect_language
     from veille.model import Article, ArticleFailure
 
     published = parse_date(pub_date, "--pub-date") if pub_date else None
-    finder = PlaceFinder(Geocoder.load())
+    settings = pipeline_config(config) or PipelineConfig()
+    finder = _place_finder(settings)
     pipelines: dict[str, Any] = {}
     failures = 0
     # From the first article with an outlet on, articles wait for the second pass.
@@ -71,7 +79,8 @@ def geoparse(
             if language not in pipelines:
                 from veille.nlp import load_spacy
 
-                pipelines[language] = load_spacy(language)
+                package = settings.nlp.packages().get(language)
+                pipelines[language] = load_spacy(language, package=package)
             evidence = PlaceEvidence.from_docs([(0, pipelines[language](item.text))])
         toponyms = finder.find(item.text, language, evidence)
         if outlets and item.outlet:
@@ -87,6 +96,22 @@ def geoparse(
         _print_toponyms(item.id, toponyms)
     if failures:
         raise typer.Exit(1)
+
+
+def _place_finder(config: PipelineConfig) -> PlaceFinding:
+    """The place component ``config`` names, over the geocoder it describes (gazetteer
+    and weights), as ``Pipeline(config=config)`` builds them."""
+    from veille.errors import VeilleError
+    from veille.geo import Geocoder
+    from veille.registry import components_of
+
+    try:
+        geocoder = Geocoder.load(config.geocoder.gazetteer, weights_path=config.geocoder.weights)
+    except VeilleError as exc:  # a weights or gazetteer file the config names is bad
+        from veille.cli.common import fail_usage
+
+        fail_usage(exc.render())
+    return components_of(config).place_finder(geocoder)
 
 
 def _print_toponyms(article_id: str, toponyms: list[Toponym]) -> None:

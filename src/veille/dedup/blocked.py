@@ -1,7 +1,9 @@
 """Cross-article deduplication by blocking, in pieces a distributed job can run apart.
 
-The policy is ``dedup.Deduplicator``'s, as everywhere: per-article events linked by
-``match_score`` form connected components, each clustered in a canonical order. At
+The policy is the one ``Deduplicator`` instance the run is given (the config's,
+``veille.registry.deduplicator_of``), as everywhere: per-article events it links form
+connected components, each clustered in a canonical order by the same instance (so a
+configured threshold decides the same merges here as in ``extract`` and the store). At
 scale nothing may be compared with everything, so the Spark job blocks by
 ``dedup.neighbour_keys``: (country, family, ISO week), an event also joining the
 adjacent week's block when its one-day window crosses the week boundary. Any two
@@ -28,11 +30,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from veille.dedup.assemble import finalize
 from veille.dedup.blocking import UNDATED, BlockKey, neighbour_keys
 from veille.dedup.cluster import Deduplicator
 from veille.model import Event
+
+if TYPE_CHECKING:
+    from veille.registry import Deduplicating
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,21 +70,23 @@ class BlockComponent:
     def boundary_uids(self) -> list[str]:
         return [m.uid for m in self.members if m.boundary]
 
-    @property
-    def events(self) -> list[Event]:
-        """The component's events, clustered (not finalised)."""
-        return Deduplicator().resolve(m.event for m in self.members)
+    def events(self, policy: Deduplicating) -> list[Event]:
+        """The component's events, clustered by ``policy`` (not finalised)."""
+        return policy.resolve(m.event for m in self.members)
 
 
-def cluster_block(key: BlockKey, members: Iterable[Member]) -> list[BlockComponent]:
-    """Group the events of one block into the block's connected components."""
+def cluster_block(
+    key: BlockKey, members: Iterable[Member], *, policy: Deduplicating
+) -> list[BlockComponent]:
+    """Group the events of one block into the block's connected components (those of
+    ``policy.linked``)."""
     ordered = sorted(members, key=lambda m: m.uid)
     group = (key[0], key[1])
     block = "|".join(key)
     if key[2] == UNDATED:
         # No date: nothing links across articles, so every event stands alone.
         return [BlockComponent(f"{block}|{m.uid}", group, [m]) for m in ordered]
-    components = Deduplicator().components([m.event for m in ordered])
+    components = policy.components([m.event for m in ordered])
     return [
         BlockComponent(f"{block}|{ordered[c[0]].uid}", group, [ordered[i] for i in c])
         for c in components
@@ -117,29 +125,32 @@ def join_clusters(clusters: Iterable[tuple[str, Sequence[str]]]) -> dict[str, st
     return {cid: find(cid) for cid in parent}
 
 
-def recluster(components: Iterable[BlockComponent]) -> list[Event]:
+def recluster(components: Iterable[BlockComponent], *, policy: Deduplicating) -> list[Event]:
     """One joined group of components (one global component) -> its events."""
     members: dict[str, Member] = {}
     for c in components:
         for m in c.members:
             members.setdefault(m.uid, m)
-    return Deduplicator().resolve(m.event for m in members.values())
+    return policy.resolve(m.event for m in members.values())
 
 
-def dedup_blocked(events: Sequence[Event]) -> list[Event]:
-    """In memory, the same blocked dedup the Spark job runs (for tests and benchmarks)."""
+def dedup_blocked(events: Sequence[Event], policy: Deduplicating | None = None) -> list[Event]:
+    """In memory, the same blocked dedup the Spark job runs (for tests and benchmarks);
+    ``policy``: the run's deduplicator (default: the shipped ``Deduplicator()``)."""
+    if policy is None:
+        policy = Deduplicator()
     blocks: dict[BlockKey, list[Member]] = {}
     for i, ev in enumerate(events):
         m = Member(f"{i:012d}", ev)
         for key in m.keys:
             blocks.setdefault(key, []).append(m)
-    components = [c for key, ms in blocks.items() for c in cluster_block(key, ms)]
-    out = [e for c in components if not c.boundary_uids for e in c.events]
+    components = [c for key, ms in blocks.items() for c in cluster_block(key, ms, policy=policy)]
+    out = [e for c in components if not c.boundary_uids for e in c.events(policy)]
     boundary = [c for c in components if c.boundary_uids]
     groups: dict[str, list[BlockComponent]] = {}
     joined = join_clusters((c.component_id, c.boundary_uids) for c in boundary)
     for c in boundary:
         groups.setdefault(joined[c.component_id], []).append(c)
     for group in groups.values():
-        out.extend(recluster(group))
+        out.extend(recluster(group, policy=policy))
     return finalize(out)

@@ -6,11 +6,16 @@ and the Spark job all apply:
 * within an article, mentions are clustered greedily in text order (discourse links
   are local, and an anaphor such as "cette attaque" joins the nearest earlier event);
 * across articles, two per-article events are *linked* when ``match_score`` scores
-  them at least ``SAME_EVENT_THRESHOLD`` (which needs the same block: country, event
+  them at least the policy's ``threshold`` (``SAME_EVENT_THRESHOLD`` unless a config's
+  ``dedup.threshold`` says otherwise; a match needs the same block: country, event
   family, dates at most a day apart, and a place on both sides). The linked events form
   connected components; each component is clustered greedily in a canonical order
   (date, then id, then smallest mention key), so that a component whose events do not
   all agree (two actors linked through a third mention naming neither) still splits.
+
+The threshold is a property of the one ``Deduplicator`` instance: the same value
+decides which events are linked (``components``) and which of a component merge
+(``resolve``), in every engine that is given that instance.
 
 Components and the canonical order depend only on the *set* of events, so the result
 does not depend on the order events arrive in: an engine that sees them in pieces
@@ -36,8 +41,16 @@ from veille.model import Event
 MAX_IN_ARTICLE_CANDIDATES = 64
 
 
-def cluster(events: Iterable[Event], *, same_article: bool = False) -> list[Event]:
+def cluster(
+    events: Iterable[Event],
+    *,
+    same_article: bool = False,
+    threshold: float = SAME_EVENT_THRESHOLD,
+) -> list[Event]:
     """Greedy clustering in input order; anaphoric mentions join the nearest prior event.
+
+    ``threshold``: the score at which two events of different articles are one (a
+    ``Deduplicator`` passes its own); within an article ``SAME_ARTICLE_THRESHOLD``.
 
     The result depends on the order: within an article the order is the text's (an
     anaphor refers back); across articles use ``Deduplicator.across_articles``, which
@@ -63,8 +76,8 @@ def cluster(events: Iterable[Event], *, same_article: bool = False) -> list[Even
             # Prefer the closest earlier event in the text when scores tie.
             if s > best_s or (s == best_s and same_article):
                 best_i, best_s = i, s
-        threshold = SAME_ARTICLE_THRESHOLD if same_article else SAME_EVENT_THRESHOLD
-        if best_i >= 0 and (best_s >= threshold or anaphoric):
+        needed = SAME_ARTICLE_THRESHOLD if same_article else threshold
+        if best_i >= 0 and (best_s >= needed or anaphoric):
             before = out[best_i].event_date
             out[best_i] = merge(out[best_i], ev)
             _reindex(by_day, best_i, before, out[best_i].event_date)
@@ -111,9 +124,18 @@ def canonical_key(event: Event) -> tuple[date, str, str]:
 
 @dataclass(frozen=True, slots=True)
 class Deduplicator:
-    """The one deduplication policy (see the module docstring)."""
+    """The one deduplication policy (see the module docstring).
+
+    ``threshold``: the match score at which events of different articles are one, for
+    linking and merging alike. ``extract`` (``Pipeline``), the store and the Spark job
+    each apply the instance their config names (``veille.registry.deduplicator_of``).
+    """
 
     threshold: float = SAME_EVENT_THRESHOLD
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.threshold <= 1.0:
+            raise ValueError(f"a dedup threshold is a score in (0, 1], not {self.threshold}")
 
     def within_article(self, events: Iterable[Event]) -> list[Event]:
         """One article's mentions (in text order) -> its events, finalised."""
@@ -159,7 +181,7 @@ class Deduplicator:
 
     def resolve(self, component: Iterable[Event]) -> list[Event]:
         """One component's events (not finalised): greedy, in the canonical order."""
-        return cluster(sorted(component, key=canonical_key))
+        return cluster(sorted(component, key=canonical_key), threshold=self.threshold)
 
     def across_articles(self, events: Sequence[Event]) -> list[Event]:
         """Per-article events -> deduplicated, finalised events, whatever their order."""

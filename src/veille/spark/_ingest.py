@@ -44,6 +44,7 @@ from pydantic import BaseModel, ConfigDict, Field, RootModel
 from veille.errors import InputError, StoreError, VeilleError
 from veille.ingest import EXTENSION_KINDS, read_inputs
 from veille.model import Article, ArticleFailure, Event, Source
+from veille.registry import deduplicator_of
 from veille.spark._io import (
     ORDER_COLUMNS,
     LineNumbers,
@@ -198,7 +199,9 @@ def ingest_spark(
     )
     if not plan.spark_paths:  # nothing for Spark: only the local reader's failures
         only_failures = PrecomputedExtraction(_with_local_failures(iter(()), plan))
-        return store.ingest(only_failures.items(), only_failures, on_item=on_item)
+        return store.ingest(
+            only_failures.items(), only_failures, on_item=on_item, policy=deduplicator_of(config)
+        )
     own = spark is None
     session = spark if spark is not None else _session(master, app_name, conf or {})
     try:
@@ -310,7 +313,14 @@ def _ingest(
                 for i, line in outcomes.toLocalIterator()
             )
             processor = PrecomputedExtraction(_with_local_failures(parsed, plan))
-            return store.ingest(processor.items(), processor, on_item=on_item)
+            # The events are deduplicated into the store by the config's policy, as the
+            # local engine's Pipeline(config=...) would have them.
+            return store.ingest(
+                processor.items(),
+                processor,
+                on_item=on_item,
+                policy=deduplicator_of(options.config),
+            )
         finally:
             outcomes.unpersist()
             stored.destroy()

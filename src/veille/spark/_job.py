@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from veille import dedup
 from veille.errors import SparkStartError
 from veille.model import ArticleFailure, Event
+from veille.registry import deduplicator_of
 from veille.spark import _blocking
 from veille.spark._io import ArticleRow, article_stream, read_articles
 
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from veille.config import PipelineConfig
     from veille.geo import OutletProfile
     from veille.pipeline import Pipeline
+    from veille.registry import Deduplicating
 
 APP_NAME = "veille"
 # Row tags of the per-article stage: an extracted event, a failure, an article read.
@@ -96,8 +98,8 @@ def run_spark(
     times 2). ``input_format``: ``auto`` (by extension), ``jsonl``, ``parquet`` or
     ``files``. ``config``: the executors' ``Pipeline(config=...)`` (its data paths must
     be readable where the executors run; components from the default registry). The
-    events equal ``Pipeline(config=config).run_detailed(...)``'s for the same inputs,
-    but for ``config.dedup.threshold``: across articles Spark keeps the shipped policy.
+    events equal ``Pipeline(config=config).run_detailed(...)``'s for the same inputs:
+    the blocked dedup applies the config's deduplicator (``registry.deduplicator_of``).
     """
     own = spark is None
     session = spark if spark is not None else _session(master, app_name, conf or {})
@@ -191,7 +193,8 @@ def _run(
 
         members = extracted.filter(lambda r: r[0] == EVENT).map(lambda r: (r[1], r[2]))
         n_shuffle = spark.conf.get("spark.sql.shuffle.partitions")
-        events, clusters = dedup_rdd(members, num_partitions=n_shuffle)
+        policy = deduplicator_of(options.config)  # the one the executors' Pipeline uses
+        events, clusters = dedup_rdd(members, num_partitions=n_shuffle, policy=policy)
         keyed: RDD[tuple[tuple[str, int, str], str]] = events.map(
             lambda e: (_order_key(e), e.model_dump_json())
         ).persist(StorageLevel.MEMORY_AND_DISK)
@@ -266,21 +269,26 @@ def _extract_partition(
 
 
 def dedup_rdd(
-    members: RDD[tuple[str, str]], *, num_partitions: str | None = None
+    members: RDD[tuple[str, str]],
+    *,
+    num_partitions: str | None = None,
+    policy: Deduplicating | None = None,
 ) -> tuple[RDD[Event], RDD[Any]]:
-    """(uid, per-article event JSON) -> deduplicated, finalised events (unordered).
+    """(uid, per-article event JSON) -> deduplicated, finalised events (unordered), by
+    ``policy`` (default: the shipped ``dedup.Deduplicator()``; it travels to the tasks).
 
     Also returns the persisted per-block clusters, read three times; the caller
     unpersists them once the events are written.
     """
     n = int(num_partitions) if num_partitions else None
+    rules: Deduplicating = dedup.Deduplicator() if policy is None else policy
     clusters = (
         members.flatMap(_keyed_member)
         .groupByKey(numPartitions=n)
-        .flatMap(lambda kv: _blocking.cluster_block(kv[0], kv[1]))
+        .flatMap(lambda kv: _blocking.cluster_block(kv[0], kv[1], policy=rules))
         .persist()
     )
-    alone = clusters.filter(lambda c: not c.boundary_uids).flatMap(lambda c: c.events)
+    alone = clusters.filter(lambda c: not c.boundary_uids).flatMap(lambda c: c.events(rules))
     boundary = clusters.filter(lambda c: bool(c.boundary_uids))
     # Union-find per (country, family): only boundary components, their ids and uids.
     joined = (
@@ -293,7 +301,7 @@ def dedup_rdd(
         .join(joined, numPartitions=n)
         .map(lambda kv: (kv[1][1], kv[1][0]))
         .groupByKey(numPartitions=n)
-        .flatMap(lambda kv: _blocking.recluster(kv[1]))
+        .flatMap(lambda kv: _blocking.recluster(kv[1], policy=rules))
     )
     # finalize per event: drops unresolved anaphors, recomputes, assigns the stable id.
     return alone.union(regrouped).mapPartitions(dedup.finalize), clusters

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Engine, create_engine, delete, event, false, func, insert, or_, select, text
@@ -20,6 +20,10 @@ from sqlalchemy.sql.elements import ColumnElement
 from veille import dedup
 from veille.errors import MissingExtraError, StoreError
 from veille.model import Article, ArticleFailure, Event, Source, stable_id
+
+if TYPE_CHECKING:
+    from veille.registry import Deduplicating
+
 from veille.store._convert import (
     actor_row,
     event_from_row,
@@ -318,12 +322,14 @@ class Store:
         pipeline: ArticleProcessor,
         *,
         on_item: Callable[[Article | ArticleFailure], None] | None = None,
+        policy: Deduplicating | None = None,
     ) -> IngestReport:
         """Extract and store articles: ``veille.ingest_store.ingest_articles`` (kept here
-        for callers of the store's API; the store itself only persists)."""
+        for callers of the store's API; the store itself only persists). ``policy``:
+        the deduplicator (default: the one ``pipeline``'s config names)."""
         from veille.ingest_store import ingest_articles
 
-        return ingest_articles(self, items, pipeline, on_item=on_item)
+        return ingest_articles(self, items, pipeline, on_item=on_item, policy=policy)
 
     def outlet_places(self) -> list[OutletPlaces]:
         """Per outlet of the stored articles, the places of each article's events (for
@@ -429,9 +435,13 @@ class Store:
         sha: str,
         report: IngestReport,
         recorded: set[tuple[str, str]] | None = None,
+        *,
+        policy: Deduplicating | None = None,
     ) -> bool:
         """Store one extracted article and its events in one transaction, its events
-        deduplicated into the stored ones; counts it in ``report``. False when another
+        deduplicated into the stored ones by ``policy`` (default: the shipped
+        ``dedup.Deduplicator()``; give the one the extraction's config names, as
+        ``ingest_articles`` does); counts it in ``report``. False when another
         writer stored the same article first (counted as skipped) or when storing it
         failed for a reason of its own (recorded as its failure; the batch goes on)."""
         try:
@@ -442,6 +452,7 @@ class Store:
                 result.sources,
                 result.events,
                 set(report.new_event_ids),
+                dedup.Deduplicator() if policy is None else policy,
             )
         except IntegrityError:
             # Another writer stored the same article between our check and our commit.
@@ -468,6 +479,7 @@ class Store:
         sources: list[Source],
         events: list[Event],
         run_new: set[str],
+        policy: Deduplicating,
     ) -> tuple[list[str], list[str], list[str]]:
         now = _now()
         with self.session() as s, s.begin():
@@ -486,7 +498,7 @@ class Store:
                     run_id=run,
                 )
             )
-            return self._deduplicate_into(s, article.id, sources, events, now, run_new)
+            return self._deduplicate_into(s, article.id, sources, events, now, run_new, policy)
 
     def _deduplicate_into(
         self,
@@ -496,19 +508,21 @@ class Store:
         events: list[Event],
         now: datetime,
         run_new: set[str],
+        policy: Deduplicating,
     ) -> tuple[list[str], list[str], list[str]]:
-        """Add one article's events to the stored ones by ``dedup.Deduplicator``'s policy.
+        """Add one article's events to the stored ones by ``policy`` (a
+        ``dedup.Deduplicator``: its ``linked`` and ``resolve``).
 
         The stored members (per-article events) a new event links to name the
         components it joins; those components are re-clustered with the new events and
-        their stored events replaced. The result is what ``Deduplicator.across_articles``
-        gives over every member at once, so it does not depend on the ingest order.
+        their stored events replaced. The result is what ``policy.across_articles``
+        gives over every member at once, so it does not depend on the ingest order
+        (as long as every ingest into the store applies one policy).
         Returns the ids of the new events, of the events that hold mentions stored
         before this run (``run_new``: the events this run added so far; a rewritten
         event takes the id of its smallest mention, as ``extract`` gives it) and of the
         stored events whose id is gone (merged into another or renamed).
         """
-        policy = dedup.Deduplicator()
         parsed: dict[int, Event] = {}
 
         def member(row: DedupMemberRow) -> Event:
