@@ -52,6 +52,30 @@ def test_a_function_word_is_no_place_unless_the_ner_calls_it_one(finder: PlaceFi
     assert [t.text for t in finder.keep(text, [then, zorvan], hinted)] == ["Then", "Zorvan"]
 
 
+def test_a_word_in_capitals_amid_running_text_is_no_function_word(finder: PlaceFinder) -> None:
+    """A dateline place set in capitals, which a tagger may call an adverb, is kept; a
+    word of a headline in capitals, and a short acronym, are still judged by their
+    part of speech (invented texts and places)."""
+    dateline = "Talks stalled again . ZORVAN: the council met on Monday."
+    zorvan = _toponym(dateline, "ZORVAN", "AAA")
+    tagged = PlaceEvidence(function_words=frozenset({zorvan.start}))
+    assert [t.text for t in finder.keep(dateline, [zorvan], tagged)] == ["ZORVAN"]
+
+    agency = "ZORVAN, Kelmar (Wire) - Gunmen attacked a bus."
+    first = _toponym(agency, "ZORVAN", "AAA")
+    assert finder.keep(agency, [first], PlaceEvidence(function_words=frozenset({0}))) == [first]
+
+    headline = "RAIDS HIT ZORVAN THEN STOPPED"
+    then = _toponym(headline, "THEN", "AAA")
+    evidence = PlaceEvidence(function_words=frozenset({then.start}))
+    assert finder.keep(headline, [then], evidence) == []
+
+    acronym = "Troops of the ZAR said calm had returned."
+    zar = _toponym(acronym, "ZAR", "AAA")
+    evidence = PlaceEvidence(function_words=frozenset({zar.start}))
+    assert finder.keep(acronym, [zar], evidence) == []
+
+
 def test_a_place_word_heading_an_unknown_name_is_a_word_of_that_name(
     finder: PlaceFinder,
 ) -> None:

@@ -12,7 +12,10 @@ hints, resolution in context) it drops two classes of false toponyms that only t
 parse can tell:
 
 - a capitalised function word or verb the gazetteer happens to know ("Quelques", a
-  determiner, is a village somewhere) unless the NER labels it a place;
+  determiner, is a village somewhere) unless the NER labels it a place. A word written
+  wholly in capitals amid words that are not (a dateline, "NAME: ..." or "NAME, country
+  (agency) -") is out of that class: running text does not write its function words in
+  capitals, and a tagger's part of speech for a word in capitals is a guess;
 - a place word heading a longer name the gazetteer does not know, in a country nothing
   else in the text names (a gang called "Gran ...", not Esztergom).
 
@@ -25,6 +28,7 @@ where a ministry's name says, so the pipeline leaves them out.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -144,12 +148,34 @@ class PlaceFinder:
                 top.start in evidence.function_words
                 and (top.start, top.end) not in hinted
                 and " " not in top.text.strip()  # "le sud du Liban", "the Valley": phrases
+                and not _capitals_amid_lower_case(text, top)
             ):
                 continue
             if _strictly_inside(names, name_starts, top.start, top.end):
                 top = top.model_copy(update={"in_name": True})
             out.append(top)
         return out
+
+
+#: A word: letters only (a run of ``\w`` less digits and the underscore).
+_WORD = re.compile(r"[^\W\d_]+")
+#: How far around a toponym its neighbouring words are looked for (characters).
+_NEIGHBOURHOOD = 40
+#: Shorter words in capitals are often acronyms ("US", "AU", "ONU"), not names.
+_MIN_CAPITALS = 4
+
+
+def _capitals_amid_lower_case(text: str, top: Toponym) -> bool:
+    """Whether ``top`` is one word of at least ``_MIN_CAPITALS`` letters written wholly
+    in capitals next to a word that is not (its nearest word before or after): a
+    dateline or a place set in capitals in running text, not a word of a headline
+    written all in capitals (whose function words are in capitals too)."""
+    word = top.text.strip()
+    if len(word) < _MIN_CAPITALS or not word.isupper() or _WORD.fullmatch(word) is None:
+        return False
+    before = _WORD.findall(text[max(0, top.start - _NEIGHBOURHOOD) : top.start])
+    after = _WORD.findall(text[top.end : top.end + _NEIGHBOURHOOD])
+    return any(not w.isupper() for w in before[-1:] + after[:1])
 
 
 def _strictly_inside(spans: list[Span], starts: list[int], start: int, end: int) -> bool:
