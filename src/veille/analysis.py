@@ -32,10 +32,10 @@ from veille.extract.candidate import (
     PlaceRef,
     StatementCandidate,
 )
-from veille.extract.lexicon import Tok
 from veille.model import Article, Event, Source, SourceKind, Span, Statement
 from veille.nlp.dates import DateExpression
 from veille.nlp.segment import Segment
+from veille.nlp.tokens import Tok
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -19,40 +19,11 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from veille.errors import DataError
 from veille.lang.loader import triggers_file
-from veille.lang.normalise import MATCH
+from veille.nlp.tokens import Tok as Tok  # re-exported: extraction reads tokens from here
+from veille.nlp.tokens import fold as fold
 
 
 @lru_cache(maxsize=1 << 16)
-def fold(text: str) -> str:
-    """Matching key: lower-cased, Latin accents stripped, Arabic normalised.
-
-    Arabic is normalised as by ``veille.nlp.arabic.normalize`` (diacritics, tatweel,
-    alef forms, ى), so a lexicon pattern and a text token always meet in the same form:
-    both are ``veille.lang.normalise``'s ``MATCH`` configuration.
-    """
-    return MATCH.word(text)
-
-
-@dataclass(slots=True)
-class Tok:
-    """One token of a sentence, with its absolute character offsets in the article."""
-
-    i: int  # index within the sentence
-    text: str
-    lemma: str
-    pos: str
-    dep: str
-    head: int  # index within the sentence (self for the root)
-    start: int
-    end: int
-    morph: str = ""
-    keys: frozenset[str] = field(default_factory=frozenset)
-
-    def __post_init__(self) -> None:
-        if not self.keys:
-            self.keys = frozenset({fold(self.text), fold(self.lemma)})
-
-
 class TriggerEntry(BaseModel):
     model_config = ConfigDict(extra="forbid")
     p: str

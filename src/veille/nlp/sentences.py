@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from veille.extract.lexicon import Tok
 from veille.nlp.segment import Segment
+from veille.nlp.tokens import Tok
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
