@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -23,7 +22,6 @@ from veille.nlp.tokens import Tok as Tok  # re-exported: extraction reads tokens
 from veille.nlp.tokens import fold as fold
 
 
-@lru_cache(maxsize=1 << 16)
 class TriggerEntry(BaseModel):
     model_config = ConfigDict(extra="forbid")
     p: str

@@ -5,10 +5,12 @@ record; it lives here so that no stage before extraction imports ``extract``."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from veille.lang.normalise import MATCH
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Matching key: lower-cased, Latin accents stripped, Arabic normalised.
 
