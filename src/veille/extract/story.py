@@ -23,9 +23,17 @@ candidates of one article in text order and
 - narrows a candidate placed only in a country or a province ("strikes on the south of
   the country") to the town inside it where the story it continues happened (the
   nearest candidate of the same source and day placed in a town of that country or
-  province, before it, else after it), else to the narrative place when it lies inside:
-  ACLED codes the most precise place the report gives, and a lead that names the
-  region and a next sentence that names the village tell one event.
+  province, before it, else after it), else to the narrative place when it lies inside,
+  else to the only town of that area the article names (precision 2: near, as no
+  sentence puts the event there in so many words): ACLED codes the most precise place
+  the report gives, and a lead that names the region and a next sentence that names
+  the village tell one event;
+- gives a sentence with no type of its own (an unspecific verb, a toll) that goes on
+  telling a story of strikes, the same day, the type of the strike before it: one more
+  strike, at its own place (ACLED: one event per place).
+
+After merging, ``without_bare_clashes`` drops the clashes only a default typed when the
+article tells other events.
 
 A sentence that continues the story ("Quatre passants ont péri, d'après la
 mairie") then carries the story's date and place, so deduplication folds it, and
