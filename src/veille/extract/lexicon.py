@@ -288,6 +288,9 @@ class Lexicon:
         self.data = data
         self.language = data.language
         self.triggers = PhraseTable([(p, t) for t in data.triggers for p in _forms(t)])
+        # Whether any trigger is armed or not by context ("strike"): if none, no text
+        # needs its sense read (triggers.armed_sense_in).
+        self.has_or_armed = any(t.or_armed for t in data.triggers)
         self.weapons = PhraseTable([(w.p, w) for w in data.weapons])
         self.claim = PhraseTable([(p, p) for p in data.claim])
         self.statement = PhraseTable([(p, p) for p in data.statement])

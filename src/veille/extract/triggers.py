@@ -44,6 +44,8 @@ def armed_sense_in(lex: Lexicon, sentences: list[SentenceInput]) -> bool:
     the road killed" and by "another strike was reported near the school"."""
     from veille.extract.weapons import find_weapons
 
+    if not lex.has_or_armed:
+        return False  # no word of the language is armed or not by context
     for s in sentences:
         toks = s.tokens
         matches = [m for m in lex.triggers.find(toks) if m.payload.or_armed]
