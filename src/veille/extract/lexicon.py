@@ -9,7 +9,7 @@ lower-cased text or lemma equals it, accents ignored; ``*`` matches any one toke
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -61,6 +61,23 @@ class TriggerEntry(BaseModel):
     )
     target_default: str | None = None
     not_after: list[str] = Field(default_factory=list)
+    subject_gap: int = Field(
+        default=0,
+        ge=0,
+        le=6,
+        description=(
+            "Arabic verb-subject order: up to this many words (no punctuation) may stand "
+            "between the verb (the pattern's first word) and the rest ('سيطرت القوات على'); "
+            "such a match covers the verb alone, and the words between are its subject."
+        ),
+    )
+    place_object: bool = Field(
+        default=False,
+        description=(
+            "Only with a place named within a few words after it, in the same clause: "
+            "'seized the town of X' is territory, 'seized weapons' is not."
+        ),
+    )
 
 
 class WeaponEntry(BaseModel):
@@ -191,12 +208,15 @@ class Match:
 class PhraseTable:
     """Token-sequence patterns indexed by their first token for fast scanning."""
 
-    def __init__(self, patterns: Sequence[tuple[str, Any]]) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
+    def __init__(
+        self, patterns: Sequence[tuple[str, Any]], gap: Callable[[Any], int] | None = None
+    ) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], Any, int]]] = {}
         for text, payload in patterns:
             toks = tuple(fold(t) for t in text.split())
             if toks:
-                self._by_first.setdefault(toks[0], []).append((toks, payload))
+                width = gap(payload) if gap is not None else 0
+                self._by_first.setdefault(toks[0], []).append((toks, payload, width))
         for entries in self._by_first.values():
             entries.sort(key=lambda e: -len(e[0]))
 
@@ -205,18 +225,24 @@ class PhraseTable:
         out: list[Match] = []
         for i, tok in enumerate(toks):
             for key in tok.keys:
-                for pattern, payload in self._by_first.get(key, ()):
+                for pattern, payload, width in self._by_first.get(key, ()):
                     end = _match_end(toks, i, pattern)
                     if end is not None:
                         out.append(Match(i, end, payload))
+                    elif width and len(pattern) > 1 and _gapped(toks, i, pattern, width):
+                        out.append(Match(i, i + 1, payload))  # the verb; its subject follows
         return out
 
 
 #: Adverbial modifiers that may sit inside a verb phrase: "ont pris lundi le contrôle",
 #: "took on Sunday control" (by the parse; Arabic, unparsed, never skips).
-_INSERTED_DEPS = frozenset({"advmod", "obl:mod", "obl:tmod", "npadvmod", "nmod:tmod"})
+ADVERBIAL_DEPS = frozenset({"advmod", "obl:mod", "obl:tmod", "npadvmod", "nmod:tmod"})
 #: Most inserted words one match may step over.
 _MAX_INSERTED = 3
+#: Auxiliaries hanging on a later word of the pattern: "s'est emparé", "s'était retiré".
+_AUX_DEPS = frozenset({"aux", "aux:tense", "aux:pass", "auxpass"})
+#: Punctuation that ends a verb's subject (Arabic and Latin).
+_CLAUSE_PUNCT = frozenset(',.;:!?()"«»،؛؟')
 
 
 def _match_end(toks: Sequence[Tok], i: int, pattern: tuple[str, ...]) -> int | None:
@@ -245,13 +271,28 @@ def _match_end(toks: Sequence[Tok], i: int, pattern: tuple[str, ...]) -> int | N
     return j
 
 
+def _gapped(toks: Sequence[Tok], i: int, pattern: tuple[str, ...], width: int) -> bool:
+    """Whether the rest of ``pattern`` follows its first word (matched at ``i``) after at
+    most ``width`` words that hold no punctuation: the verb's subject in verb-subject
+    order ("سيطرت قوات المعارضة على ...")."""
+    for j in range(i + 2, min(len(toks), i + 2 + width)):
+        if set(toks[j - 1].text) & _CLAUSE_PUNCT:
+            return False
+        if _match_end(toks, j, pattern[1:]) is not None:
+            return True
+    return False
+
+
 def _inserted(toks: Sequence[Tok], j: int, matched: set[int]) -> bool:
-    """An adverbial, or a word of one, hanging on a word the match already holds."""
+    """An adverbial, or a word of one, hanging on a word the match already holds; an
+    auxiliary of a later word ("s'est emparé")."""
     tok = toks[j]
-    if tok.dep in _INSERTED_DEPS and tok.head in matched:
+    if tok.dep in ADVERBIAL_DEPS and tok.head in matched:
+        return True
+    if matched and tok.dep in _AUX_DEPS and tok.head > j:
         return True
     # "samedi soir": the second word of the inserted phrase hangs on the first.
-    return j > 0 and toks[j - 1].dep in _INSERTED_DEPS and tok.head == j - 1
+    return j > 0 and toks[j - 1].dep in ADVERBIAL_DEPS and tok.head == j - 1
 
 
 def longest_non_overlapping(matches: list[Match], rank: Any = None) -> list[Match]:
@@ -287,7 +328,9 @@ class Lexicon:
     def __init__(self, data: LexiconData) -> None:
         self.data = data
         self.language = data.language
-        self.triggers = PhraseTable([(p, t) for t in data.triggers for p in _forms(t)])
+        self.triggers = PhraseTable(
+            [(p, t) for t in data.triggers for p in _forms(t)], gap=lambda t: t.subject_gap
+        )
         # Whether any trigger is armed or not by context ("strike"): if none, no text
         # needs its sense read (triggers.armed_sense_in).
         self.has_or_armed = any(t.or_armed for t in data.triggers)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from veille.extract.candidate import SentenceInput
-from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry, fold
+from veille.extract.lexicon import ADVERBIAL_DEPS, Lexicon, Match, Tok, TriggerEntry, fold
 from veille.extract.lexicon import longest_non_overlapping as _lno
 from veille.extract.syntax import TARGET_DEPS, ancestors
 from veille.extract.taxonomy import family
@@ -172,9 +172,44 @@ def keeps(
         # Weak triggers ("tuer", "opération") only count with a weapon or a death toll,
         # and an attack verb also with a place it fell on ("هاجم مسلحون قرية ...").
         return bool(weapons) or bool(lex.fatality.find(toks)) or attacks_a_place(lex, m, toks, s)
+    if entry.place_object and not takes_territory(lex, m, toks, s):
+        return False
     if entry.needs_object:
         return any(t.head == m.start and t.dep in TARGET_DEPS for t in toks)
     return True
+
+
+#: Words after a seizure verb within which the ground it took must begin.
+_TERRITORY_WINDOW = 6
+#: Words that may come before the ground's noun: "the", "of", "a military", "la ville de".
+_BEFORE_GROUND = frozenset({"DET", "ADP", "ADJ", "NUM", "CCONJ", "PUNCT"})
+
+
+def takes_territory(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -> bool:
+    """A seizure verb whose object is ground: the first noun after it is a place ("seized
+    Masisi", "s'est emparé de Masisi") or a territory noun ("the town of", "a military
+    base", "على بلدة"); "seized weapons in a raid in X" and "سيطر على الوضع" are not.
+    Arabic (unparsed) reads the word after the verb's preposition."""
+    territory = lex.noun_classes.get("territory", frozenset())
+    portion = lex.noun_classes.get("portion", frozenset())
+    start = m.end
+    if s.language == "ar":
+        on = closed_words("strike_on")
+        after = [j + 1 for j in range(m.start, min(len(toks), m.end + 6)) if toks[j].keys & on]
+        start = after[0] if after else m.end  # "اجتاحت القوات البلدة": a direct object
+    for j in range(start, min(len(toks), start + _TERRITORY_WINDOW)):
+        tok = toks[j]
+        if tok.keys & territory or any(
+            tok.start <= p.start < tok.end and not p.demonym for p in s.places
+        ):
+            return True  # a people's name ("captured by Sudanese forces") is no ground
+        if tok.dep in ADVERBIAL_DEPS and tok.head < j:
+            continue  # "s'est emparé jeudi de la ville"
+        if tok.keys & portion or (j > start and toks[j - 1].keys & portion):
+            continue  # "part of the city", "عدد من الأحياء": a portion of ground
+        if s.language == "ar" or tok.pos not in _BEFORE_GROUND or tok.text in (".", ";"):
+            return False
+    return False
 
 
 def group(triggers: list[Match]) -> list[list[Match]]:

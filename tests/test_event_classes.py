@@ -1,0 +1,112 @@
+"""Event classes across languages, each on sentences invented for these tests and run
+through the whole pipeline: taking ground (seizure verbs with a place or a territory
+noun as object, in verb-subject Arabic and in French compound tenses), and which side
+a taking of ground is told for."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from veille.extract.assemble import territory_side
+from veille.extract.lexicon import Lexicon
+from veille.model import Actor, Article, Event
+
+TAKES = "Non-state actor overtakes territory"
+REGAINS = "Government regains territory"
+
+
+def _events(pipeline: Any, text: str, language: str) -> list[Event]:
+    art = Article(id="c", text=text, language=language, published="2025-03-12")
+    return pipeline.run([art])
+
+
+def _types(pipeline: Any, text: str, language: str) -> set[str]:
+    return {e.sub_event_type for e in _events(pipeline, text, language)}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Rebels seized the town of Kidal on Tuesday, residents said.", "en"),
+        ("On Tuesday insurgents captured a military base near Gao.", "en"),
+        ("Mardi, les rebelles se sont emparés de la ville de Kidal.", "fr"),
+        ("Les insurgés ont conquis mardi la localité de Tessalit.", "fr"),
+        # Verb, then its subject, then the preposition: Arabic verb-subject order.
+        ("سيطرت قوات المعارضة المسلحة على مدينة كيدال يوم الثلاثاء.", "ar"),
+        ("استولى المسلحون على قاعدة عسكرية قرب غاو يوم الثلاثاء.", "ar"),
+    ],
+)
+def test_a_seizure_of_ground_is_a_taking_of_territory(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _types(pipeline, text, language) & {TAKES, REGAINS}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # Goods seized in a raid, and a "raid in X": the place is not what was taken.
+        ("Customs officers seized two tonnes of cocaine at the port on Tuesday.", "en"),
+        ("Police seized forged passports in Kidal on Tuesday.", "en"),
+        # Control of a situation is no ground.
+        ("سيطر رجال الإطفاء على الحريق في كيدال يوم الثلاثاء.", "ar"),
+    ],
+)
+def test_seizing_goods_or_a_situation_is_not_territory(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert not _types(pipeline, text, language) & {TAKES, REGAINS}
+
+
+def test_the_subject_between_an_arabic_verb_and_its_preposition_is_its_actor(
+    pipeline: Any,
+) -> None:
+    events = _events(pipeline, "سيطرت حركة الشباب على بلدة جلب يوم الثلاثاء.", "ar")
+    taken = [e for e in events if e.sub_event_type == TAKES]
+    assert taken and taken[0].actor1 is not None
+    assert taken[0].actor1.id == "al-shabaab"
+
+
+def test_a_gapped_arabic_match_covers_the_verb_only() -> None:
+    lex = Lexicon.load("ar")
+    from veille.nlp.tokens import Tok
+
+    words = ["سيطرت", "قوات", "المعارضة", "على", "البلدة"]
+    toks, pos = [], 0
+    for i, w in enumerate(words):
+        toks.append(Tok(i=i, text=w, lemma=w, pos="X", dep="", head=i, start=pos, end=pos + len(w)))
+        pos += len(w) + 1
+    found = [m for m in lex.triggers.find(toks) if m.payload.mode == "seize"]
+    assert [(m.start, m.end) for m in found] == [(0, 1)]
+    # A comma ends the subject: the preposition after it belongs to another clause.
+    words[2] = "المعارضة،"
+    toks[2] = Tok(
+        i=2,
+        text=words[2],
+        lemma=words[2],
+        pos="X",
+        dep="",
+        head=2,
+        start=toks[2].start,
+        end=toks[2].start + len(words[2]),
+    )
+    assert not [m for m in lex.triggers.find(toks) if m.payload.mode == "seize"]
+
+
+def _actor(inter: int) -> Actor:
+    return Actor(
+        name="X",
+        id="x",
+        kind="state_forces" if inter == 1 else "rebel_group",
+        inter=inter,
+        country="MLI",
+    )
+
+
+def test_who_took_the_ground_names_the_sub_type() -> None:
+    assert territory_side(TAKES, _actor(1)) == REGAINS  # the army "seized" a town back
+    assert territory_side(REGAINS, _actor(2)) == TAKES  # rebels "retook" a town
+    assert territory_side(REGAINS, None) == REGAINS  # no doer named: the verb's sense
+    assert territory_side("Armed clash", _actor(1)) == "Armed clash"
