@@ -110,3 +110,37 @@ def test_who_took_the_ground_names_the_sub_type() -> None:
     assert territory_side(REGAINS, _actor(2)) == TAKES  # rebels "retook" a town
     assert territory_side(REGAINS, None) == REGAINS  # no doer named: the verb's sense
     assert territory_side("Armed clash", _actor(1)) == "Armed clash"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Clashes between the army and the RSF killed 12 people in Nyala on Tuesday.", "en"),
+        ("Mardi, des combats entre l'armée et les FSR ont fait douze morts à Nyala.", "fr"),
+        ("Mardi, des combats ont opposé l'armée aux FSR à Nyala, faisant douze morts.", "fr"),
+        ("اندلعت اشتباكات بين الجيش وقوات الدعم السريع في نيالا يوم الثلاثاء.", "ar"),
+    ],
+)
+def test_a_clash_between_two_named_sides_has_both_in_order(
+    pipeline: Any, text: str, language: str
+) -> None:
+    events = [
+        e
+        for e in _events(pipeline, text.replace("l'armée", "l'armée soudanaise"), language)
+        if e.sub_event_type == "Armed clash"
+    ]
+    assert events
+    a1, a2 = events[0].actor1, events[0].actor2
+    assert a1 is not None and a2 is not None
+    assert (a1.id, a2.id) == ("military-forces-sdn", "rsf")
+
+
+def test_between_far_from_the_clash_names_no_pair(pipeline: Any) -> None:
+    # "between" in another clause (a meeting between two leaders) is not the clash's pair.
+    text = (
+        "Fighting killed 12 soldiers in Nyala on Tuesday, a week after talks in Jeddah "
+        "that had been arranged by mediators between the army and the RSF."
+    )
+    events = [e for e in _events(pipeline, text, "en") if e.sub_event_type == "Armed clash"]
+    assert events
+    assert events[0].actor2 is None or events[0].actor2.id != "rsf"

@@ -15,6 +15,7 @@ from veille.extract.candidate import ActorRef, SentenceInput
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
 from veille.extract.syntax import REPORT_PREPS, TARGET_DEPS, ancestors, token_at
 from veille.extract.weapons import Typing
+from veille.lang.loader import closed_words
 from veille.model import Span
 
 _AGENT_DEPS = frozenset({"nsubj", "obl:agent", "agent", "csubj"})
@@ -33,6 +34,10 @@ def read_roles(
     """The actors of the trigger group, by the parse (or by word order in Arabic)."""
     if not s.actors:
         return Roles()
+    if typing.family in ("fight", "any"):
+        pair = two_sides(group, toks, s)
+        if pair is not None:
+            return pair
     if s.language == "ar":
         return roles_by_word_order(group, toks, s, lex)
     trig_idx = {i for m in group for i in range(m.start, m.end)}
@@ -104,6 +109,52 @@ def read_roles(
             actor2 = ref
             break
     return Roles(actor1, actor2)
+
+
+#: Words around a trigger within which a "between X and Y" phrase tells its sides.
+_PAIR_REACH = 8
+#: Most words between the two sides ("the army and RSF", "l'armée soudanaise aux FSR").
+_PAIR_GAP = 4
+
+
+def two_sides(group: list[Match], toks: list[Tok], s: SentenceInput) -> Roles | None:
+    """The two sides of a clash named as a pair: "clashes between X and Y", «entre X
+    et Y», «بين X وY» (X is actor 1, Y actor 2, as ACLED lists them), «des combats
+    ont opposé X à Y». None when the sentence names no such pair near the trigger."""
+    first = min(m.start for m in group)
+    last = max(m.end for m in group)
+    between = closed_words("pair_between")
+    verbs = closed_words("pair_verbs")
+    actors = sorted(s.actors, key=lambda a: a.start)
+    for j, tok in enumerate(toks):
+        if not (first - _PAIR_REACH <= j <= last + _PAIR_REACH):
+            continue
+        if not tok.keys & (between | verbs):
+            continue
+        after = [a for a in actors if a.start >= tok.end]
+        if len(after) < 2 or after[0].actor_id == after[1].actor_id:
+            continue
+        a, b = after[0], after[1]
+        if _gap_words(s, a, tok.end) > _PAIR_GAP:
+            continue
+        gap = s.text[a.end - s.start : b.start - s.start]
+        words = [fold(w) for w in re.findall(r"\w+'?", gap)]
+        if len(words) > _PAIR_GAP:
+            continue
+        if tok.keys & between:
+            joined = bool(set(words) & closed_words("pair_and")) or (
+                s.language == "ar" and s.text[b.start - s.start : b.start - s.start + 1] == "و"
+            )
+        else:
+            joined = bool(words) and words[-1] in closed_words("pair_to")
+        if joined:
+            return Roles(a, b)
+    return None
+
+
+def _gap_words(s: SentenceInput, ref: ActorRef, after: int) -> int:
+    """Words between a character offset and an actor that follows it."""
+    return len(re.findall(r"\w+", s.text[after - s.start : ref.start - s.start]))
 
 
 def is_reporter(tok_i: int, toks: list[Tok], reporting: set[int]) -> bool:

@@ -170,6 +170,12 @@ class ClosedClass:
     strike_on: frozenset[str] = frozenset()
     #: Verb endings of the conditional present (hypothetical): "frapperait".
     conditional_endings: tuple[str, ...] = ()
+    #: A clash between two sides: "between X and Y" (``pair_between``, ``pair_and``),
+    #: "opposer X à Y" (``pair_verbs``, then ``pair_to`` before the second side).
+    pair_between: frozenset[str] = frozenset()
+    pair_and: frozenset[str] = frozenset()
+    pair_verbs: frozenset[str] = frozenset()
+    pair_to: frozenset[str] = frozenset()
 
     #: Proclitic strings stripped for matching, longest first.
     proclitics: tuple[str, ...] = ()
@@ -284,7 +290,16 @@ def resources(code: str, root: Path | None = None) -> LanguageResources:
     )
 
 
-ClosedWordKind = Literal["partitive_after", "partitive_before", "strike_on", "conditional_endings"]
+ClosedWordKind = Literal[
+    "partitive_after",
+    "partitive_before",
+    "strike_on",
+    "conditional_endings",
+    "pair_between",
+    "pair_and",
+    "pair_verbs",
+    "pair_to",
+]
 
 
 @functools.cache
