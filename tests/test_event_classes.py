@@ -144,3 +144,22 @@ def test_between_far_from_the_clash_names_no_pair(pipeline: Any) -> None:
     events = [e for e in _events(pipeline, text, "en") if e.sub_event_type == "Armed clash"]
     assert events
     assert events[0].actor2 is None or events[0].actor2.id != "rsf"
+
+
+@pytest.mark.parametrize(
+    "victims",
+    ["قرويا", "مدنيا", "مزارعين", "صيادون", "مسعفين"],
+)
+def test_arabic_civilians_in_their_sound_forms_are_the_target(pipeline: Any, victims: str) -> None:
+    # Indefinite accusative (ا) and sound plurals of a singular stem in the lexicon.
+    text = f"قتل مسلحون مجهولون 14 {victims} في هجوم على قرية قرب مدينة غاو يوم الثلاثاء."
+    events = _events(pipeline, text, "ar")
+    assert events
+    assert events[0].sub_event_type == "Attack"
+    assert events[0].actor2 is not None and events[0].actor2.kind == "civilians"
+
+
+def test_sound_forms_of_a_stem() -> None:
+    from veille.extract.lexicon import _sound_forms
+
+    assert set(_sound_forms("مدني")) == {"مدني", "مدنيا", "مدنيون", "مدنيين", "مدنيه", "مدنيات"}

@@ -142,6 +142,13 @@ class LexiconData(BaseModel):
     vague_numbers: dict[str, int]
     lower_bound_markers: list[str]
     civilian_nouns: list[str]
+    civilian_stems: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Arabic: singular nouns of civilians whose sound forms are civilian nouns "
+            "too: plural (ون، ين), feminine (ة، ات) and indefinite accusative (ا)."
+        ),
+    )
     # Places and gatherings of civilians ("a market", "une église", "عزاء"): an attack on
     # one, with no armed side named against the attackers, is violence against civilians.
     civilian_sites: list[str] = Field(default_factory=list)
@@ -322,6 +329,16 @@ def _forms(entry: TriggerEntry) -> list[str]:
     return [f"{prefix}{last}{suffix}" for suffix in _AR_PERFECT_SUFFIXES]
 
 
+#: Endings of an Arabic noun's sound forms: bare, indefinite accusative, masculine
+#: plural (nominative, oblique), feminine (ة written ه once normalised), feminine plural.
+_AR_SOUND_ENDINGS = ("", "ا", "ون", "ين", "ه", "ات")
+
+
+def _sound_forms(stem: str) -> list[str]:
+    """An Arabic singular noun and its sound forms (مدني: مدنيا، مدنيون، مدنيين...)."""
+    return [stem + ending for ending in _AR_SOUND_ENDINGS]
+
+
 class Lexicon:
     """Compiled tables of one language's lexicon."""
 
@@ -352,7 +369,10 @@ class Lexicon:
         self.fatality = PhraseTable([(p, p) for p in data.fatality_nouns])
         self.injury = PhraseTable([(p, p) for p in data.injury_nouns])
         self.lower_bound = PhraseTable([(p, p) for p in data.lower_bound_markers])
-        self.civilian = PhraseTable([(p, p) for p in data.civilian_nouns])
+        self.civilian = PhraseTable(
+            [(p, p) for p in data.civilian_nouns]
+            + [(w, w) for stem in data.civilian_stems for w in _sound_forms(stem)]
+        )
         self.civilian_sites = PhraseTable([(p, p) for p in data.civilian_sites])
         self.claim_verbs = PhraseTable([(p, p) for p in data.claim_verbs])
         self.perfect_auxiliaries = frozenset(fold(w) for w in data.perfect_auxiliaries)
