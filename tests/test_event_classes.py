@@ -163,3 +163,55 @@ def test_sound_forms_of_a_stem() -> None:
     from veille.extract.lexicon import _sound_forms
 
     assert set(_sound_forms("مدني")) == {"مدني", "مدنيا", "مدنيون", "مدنيين", "مدنيه", "مدنيات"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "claimant"),
+    [
+        (
+            "A car bomb killed five soldiers at a checkpoint near Gao on Tuesday. "
+            "Al-Shabaab claimed responsibility in a statement.",
+            "en",
+            "al-shabaab",
+        ),
+        (
+            "Un engin explosif a tué trois soldats près de Gao mardi. "
+            "Le JNIM a revendiqué dans un communiqué.",
+            "fr",
+            "jnim",
+        ),
+        (
+            "انفجرت عبوة ناسفة بدورية عسكرية قرب مدينة غاو يوم الثلاثاء، ما أدى إلى مقتل "
+            "ثلاثة جنود. وأعلنت حركة الشباب مسؤوليتها.",
+            "ar",
+            "al-shabaab",
+        ),
+    ],
+)
+def test_a_claim_told_in_the_next_sentence_names_the_doer(
+    pipeline: Any, text: str, language: str, claimant: str
+) -> None:
+    events = _events(pipeline, text, language)
+    assert len(events) == 1
+    ev = events[0]
+    assert ev.actor1 is not None and ev.actor1.id == claimant
+    assert ev.claim is not None and ev.claim.status == "claimed"
+    # The soldiers killed are the target, not the doer.
+    assert ev.actor2 is None or ev.actor2.kind == "state_forces"
+
+
+def test_no_claimant_named_adds_nobody(pipeline: Any) -> None:
+    text = (
+        "A roadside bomb killed three soldiers near Gao on Tuesday. "
+        "No group has claimed responsibility so far."
+    )
+    events = _events(pipeline, text, "en")
+    assert len(events) == 1
+    assert events[0].actor1 is None
+
+
+def test_arabic_victims_of_a_death_noun_are_the_target(pipeline: Any) -> None:
+    text = "انفجرت عبوة ناسفة قرب مدينة غاو يوم الثلاثاء، ما أدى إلى مقتل ثلاثة جنود."
+    events = _events(pipeline, text, "ar")
+    assert events and events[0].actor1 is None
+    assert events[0].actor2 is not None and events[0].actor2.kind == "state_forces"

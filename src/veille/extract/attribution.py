@@ -22,6 +22,10 @@ class Attribution:
     agent: ActorRef | None = None
 
 
+#: Words after an Arabic verb of claim or denial within which its subject stands.
+_AR_SUBJECT_REACH = 4
+
+
 def attribute(
     lex: Lexicon,
     toks: list[Tok],
@@ -37,6 +41,12 @@ def attribute(
     report = lex.report.find(toks)
 
     def subject_actor(cue_start: int) -> ActorRef | None:
+        if s.language == "ar":
+            # Verb-subject order: "أعلن تنظيم ... مسؤوليته" names the claimant after the verb.
+            reach = toks[min(len(toks) - 1, cue_start + _AR_SUBJECT_REACH)].end
+            after = [a for a in s.actors if toks[cue_start].end <= a.start < reach]
+            if after:
+                return after[0]
         before = [a for a in s.actors if a.end <= toks[cue_start].start]
         return before[-1] if before else None
 

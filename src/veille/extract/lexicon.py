@@ -352,7 +352,10 @@ class Lexicon:
         # needs its sense read (triggers.armed_sense_in).
         self.has_or_armed = any(t.or_armed for t in data.triggers)
         self.weapons = PhraseTable([(w.p, w) for w in data.weapons])
-        self.claim = PhraseTable([(p, p) for p in data.claim])
+        # Arabic tells a claim verb-first: "أعلن تنظيم ... مسؤوليته" (the claimant between).
+        self.claim = PhraseTable(
+            [(p, p) for p in data.claim], gap=(lambda _: 4) if data.language == "ar" else None
+        )
         self.statement = PhraseTable([(p, p) for p in data.statement])
         self.report = PhraseTable([(p, p) for p in data.report])
         self.reporter_nouns = PhraseTable([(p, p) for p in data.reporter_nouns])

@@ -193,6 +193,8 @@ def roles_by_word_order(
     trig_end = toks[max(m.end for m in group) - 1].end
     trig_start = toks[min(m.start for m in group)].start
     framed = reason_phrases(lex, toks, s, trig_start) if lex is not None else []
+    # "ما أدى إلى مقتل ثلاثة جنود": whom a death noun names were killed, the target side.
+    deaths = [toks[m.end - 1].end for m in lex.fatality.find(toks)] if lex is not None else []
     for ref in sorted(s.actors, key=lambda a: a.start):
         if any(b <= ref.start < e for b, e in framed):
             continue
@@ -201,9 +203,15 @@ def roles_by_word_order(
             actor1 = ref  # "غارة إسرائيلية", "قصف روسي": the attack's adjective names its doer
             continue
         marker = s.text[max(0, ref.start - s.start - 4) : ref.start - s.start]
-        target_marked = bool(re.search(r"(?:^|\s)(?:ل|لل|على|ضد|علي)\s*$", marker)) or (
-            s.text[ref.start - s.start : ref.start - s.start + 1] == "ل"
-            and not s.text[ref.start - s.start :].startswith("لواء")
+        # ل / على / ضد before the actor, or ب glued to it ("انفجرت عبوة بدورية").
+        killed = any(0 <= ref.start - end <= _AR_TOLL_REACH for end in deaths)
+        target_marked = (
+            killed
+            or bool(re.search(r"(?:^|\s)(?:ل|لل|ب|على|ضد|علي)\s*$", marker))
+            or (
+                s.text[ref.start - s.start : ref.start - s.start + 1] == "ل"
+                and not s.text[ref.start - s.start :].startswith("لواء")
+            )
         )
         if ref.end <= trig_start and actor1 is None:
             actor1 = ref
@@ -214,6 +222,10 @@ def roles_by_word_order(
             elif actor1 is None:
                 actor1 = ref
     return Roles(actor1, actor2)
+
+
+#: Characters between a death noun and the victims it names ("مقتل ثلاثة جنود").
+_AR_TOLL_REACH = 12
 
 
 def reason_phrases(lex: Lexicon, toks: list[Tok], s: SentenceInput, before: int) -> list[Span]:

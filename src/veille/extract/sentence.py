@@ -78,7 +78,8 @@ class SentenceExtractor:
         if not kept:
             if toll is not None and not sentence_future(toks) and not tally(self.lex, toks, s):
                 return [self._toll_only(s, toll)]
-            return []
+            claim = self._claim_only(s, toks)
+            return [claim] if claim is not None else []
         out: list[Candidate] = []
         for group in group_triggers(kept):
             out.extend(self._build(group, toks, weapons, s, toll))
@@ -193,6 +194,30 @@ class SentenceExtractor:
         self._attribute(cand, toks, s)
         _set_when(cand, read_when(self.lex, cand.trigger, s))
         _set_toll(cand, toll)
+        return cand
+
+    def _claim_only(self, s: SentenceInput, toks: list[Tok]) -> Candidate | None:
+        """A claim of responsibility with no trigger ("The group claimed responsibility",
+        «Le JNIM a revendiqué») names who did the event just told: an anaphoric
+        mention whose actor 1 is the claimant. None without a named claimant."""
+        if not self.lex.claim.find(toks) or sentence_future(toks):
+            return None
+        att = attribute(self.lex, toks, s, None, None)
+        if att.status != "claimed" or att.agent is None or att.span is None:
+            return None
+        cand = Candidate(
+            sentence=s,
+            trigger=att.span,
+            sub_event_type=None,
+            generic="attack",
+            default_sub=None,
+            rank=-1,
+            mode=None,
+            anaphoric=True,
+        )
+        cand.claim_status, cand.claim_by, cand.claim_via = att.status, att.by, att.via
+        cand.claim_span = att.span
+        cand.actor1 = att.agent
         return cand
 
     def _toll_only(self, s: SentenceInput, toll: Toll) -> Candidate:
