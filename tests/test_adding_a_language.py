@@ -8,6 +8,8 @@ here; so are the sentences.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -260,3 +262,33 @@ def test_a_broken_user_folder_fails_when_the_pipeline_is_built(tmp_path: Path) -
     message = str(err.value)
     assert f"{root}/xx/dates.json" in message and "weekdays" in message
     assert "cfg.toml: lang.roots" in message
+
+
+# -- the command line ----------------------------------------------------------------
+
+
+def _veille(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "veille", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_the_command_line_reads_a_language_the_config_adds(tmp_path: Path) -> None:
+    toy_root(tmp_path / "mine")
+    config = tmp_path / "veille.toml"
+    config.write_text('[lang]\nroots = ["mine"]\n', encoding="utf-8")
+    record = {"id": "xx-cli", "language": "xx", "text": TOY_TEXT, "published": "2024-03-10"}
+    proc = _veille("extract", "--config", str(config), "-", stdin=json.dumps(record) + "\n")
+    assert proc.returncode == 0, proc.stderr
+    (event,) = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert event["sub_event_type"] == "Shelling/artillery/missile attack"
+    # A broken file in an added folder is a usage error before any work.
+    (tmp_path / "mine" / "xx" / "places.json").write_text("{", encoding="utf-8")
+    proc = _veille("config", "check", str(config))
+    assert proc.returncode == 2
+    assert "xx/places.json" in proc.stderr and "not valid JSON" in proc.stderr
+    assert "lang.roots" in proc.stderr and "Traceback" not in proc.stderr

@@ -137,6 +137,7 @@ class LangConfig(_Section):
     whole. A language the pipeline reads has a ``language.json`` and a
     ``triggers.json``."""
 
+    #: Read where the pipeline runs: on every executor under Spark.
     roots: tuple[LanguageRoot, ...] = ()
 
     def lang_roots(self) -> LangRoots:
@@ -322,6 +323,29 @@ class PipelineConfig(_Section):
             raise _config_error(exc, where) from exc
         config._source = where
         return config
+
+    def languages(self) -> tuple[str, ...]:
+        """The languages a pipeline of this config reads (``veille.lang.event_languages``
+        under ``lang.roots`` and the shipped folders), sorted. The folders of
+        ``lang.roots`` are read and validated now, so that a bad file fails before any
+        article is read, naming this config: ``InputError``."""
+        from veille.lang.loader import event_languages, language_info, resources
+
+        roots = self.lang.lang_roots()
+        codes = event_languages(roots)
+        for code in codes:
+            if roots.user_folder(code) is None:
+                continue
+            try:
+                language_info(code, roots)
+                resources(code, roots)
+            except InputError as exc:
+                raise InputError(
+                    exc.cause,
+                    where=exc.where,
+                    fix=f"{exc.fix} (a language folder of {self.describe('lang.roots')})",
+                ) from exc
+        return codes
 
     def describe(self, key: str) -> str:
         """Where a key of this config is, for an error message: ``file: key``."""

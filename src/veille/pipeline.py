@@ -39,7 +39,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from veille.geo import Geocoder, OutletProfile
-    from veille.lang.loader import LangRoots
     from veille.resolve.actors import ActorResolver
 
 #: Texts and characters per spaCy batch (see ``_size_bounded``).
@@ -103,7 +102,7 @@ class Pipeline:
         )
         self._model_names = {**self.config.nlp.packages(), **(models or {})}
         self._lang_roots = self.config.lang.lang_roots()
-        self._languages = _checked_languages(self._lang_roots, self.config)
+        self._languages = self.config.languages()
         self._nlp: dict[str, Language] = {}
         self._lexicons: dict[str, Lexicon] = {}
         self._geocoder = geocoder
@@ -385,27 +384,6 @@ class Pipeline:
         for stage in self.stages():
             stage(an)
         return an.events, an.statements
-
-
-def _checked_languages(roots: LangRoots, config: PipelineConfig) -> tuple[str, ...]:
-    """The languages under ``roots`` the pipeline reads; the folders of the config's own
-    roots are read and validated now, so that a bad file fails here, naming the config."""
-    from veille.lang.loader import event_languages, language_info, resources
-
-    codes = event_languages(roots)
-    for code in codes:
-        if roots.user_folder(code) is None:
-            continue
-        try:
-            language_info(code, roots)
-            resources(code, roots)
-        except InputError as exc:
-            raise InputError(
-                exc.cause,
-                where=exc.where,
-                fix=f"{exc.fix} (a folder of {config.describe('lang.roots')})",
-            ) from exc
-    return codes
 
 
 def _listed(codes: Sequence[str]) -> str:
