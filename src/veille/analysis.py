@@ -32,6 +32,7 @@ from veille.extract.candidate import (
     PlaceRef,
     StatementCandidate,
 )
+from veille.lang.loader import LangRoots, event_languages, language_info
 from veille.model import Article, Event, Source, SourceKind, Span, Statement
 from veille.nlp.dates import DateExpression
 from veille.nlp.segment import Segment
@@ -82,6 +83,8 @@ class ArticleAnalysis:
     sources: list[Source]
     #: The profile of the article's outlet, when the pipeline knows one.
     outlet: OutletProfile | None = None
+    #: Where the language folders are (the config's ``[lang] roots``, then the shipped).
+    lang_roots: LangRoots = field(default_factory=LangRoots)
     docs: dict[int, Doc] = field(default_factory=dict)  # segment index -> spaCy doc
     sentences: list[Sentence] = field(default_factory=list)
     places: list[PlaceRef] = field(default_factory=list)
@@ -98,6 +101,12 @@ class ArticleAnalysis:
     def languages(self) -> list[str]:
         """The languages of the article's segments, sorted."""
         return sorted({s.language for s in self.segments})
+
+    def parsed(self, language: str) -> bool:
+        """Whether ``language``'s parser gives tags, a parse and entities to trust
+        (``parsed`` in its ``language.json``; False for a language with no folder)."""
+        roots = self.lang_roots
+        return language in event_languages(roots) and language_info(language, roots).has_parse
 
     def text_in(self, language: str) -> str:
         """The article text with everything outside ``language``'s segments blanked

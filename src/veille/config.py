@@ -11,6 +11,9 @@ file names only what it changes::
     [lexicons]
     fr = "lexicons/fr.json"         # relative paths are read from the file's folder
 
+    [lang]
+    roots = ["my_languages"]        # my_languages/<code>/: a language added or replaced
+
     [geocoder]
     weights = "my_weights.json"     # see scripts/refit_geocoder.py
 
@@ -29,7 +32,7 @@ from __future__ import annotations
 import json
 import tomllib
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -42,6 +45,9 @@ from pydantic import (
 )
 
 from veille.errors import InputError
+
+if TYPE_CHECKING:
+    from veille.lang.loader import LangRoots
 
 #: What ``veille config show`` and the error messages send a user to.
 _SEE = "see `veille config show` for every key and its default"
@@ -63,26 +69,48 @@ def _existing_file(value: Path, info: ValidationInfo) -> Path:
 DataPath = Annotated[Path, AfterValidator(_existing_file)]
 
 
+def _language_root(value: Path, info: ValidationInfo) -> Path:
+    """A folder of language folders the config names (relative as ``_existing_file``):
+    present, and holding at least one language folder."""
+    base = info.context.get("base") if isinstance(info.context, dict) else None
+    path = value.expanduser()
+    if not path.is_absolute() and isinstance(base, Path):
+        path = base / path
+    if not path.is_dir():
+        raise ValueError(f"no such folder: {path}")
+    from veille.lang.loader import DATES_FILE, LANGUAGE_FILE
+
+    if not any(
+        (sub / LANGUAGE_FILE).is_file() or (sub / DATES_FILE).is_file()
+        for sub in path.iterdir()
+        if sub.is_dir()
+    ):
+        raise ValueError(
+            f"{path} holds no language folder (a <code>/ folder with {LANGUAGE_FILE} or "
+            f"{DATES_FILE}); name the folder above the language folders"
+        )
+    return path
+
+
+#: A folder of language folders (validated as ``_language_root`` says).
+LanguageRoot = Annotated[Path, AfterValidator(_language_root)]
+
+
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def _default_package(language: str) -> str:
-    from veille.nlp.models import MODEL_PACKAGES
-
-    return MODEL_PACKAGES[language]
-
-
 class NlpConfig(_Section):
-    """The spaCy package parsing each language (an installed package's import name)."""
+    """The spaCy package parsing each shipped language (an installed package's import
+    name), over what the language folder's ``language.json`` names (None: that one;
+    ``veille.lang.language_info``)."""
 
-    fr: str = Field(default_factory=lambda: _default_package("fr"), min_length=1)
-    en: str = Field(default_factory=lambda: _default_package("en"), min_length=1)
-    #: None: a blank Arabic pipeline with a sentencizer (no Arabic model is on PyPI).
+    fr: str | None = Field(default=None, min_length=1)
+    en: str | None = Field(default=None, min_length=1)
     ar: str | None = Field(default=None, min_length=1)
 
     def packages(self) -> dict[str, str]:
-        """Language -> package, for the languages that name one."""
+        """Language -> package, for the languages this section names one for."""
         named = {"fr": self.fr, "en": self.en, "ar": self.ar}
         return {lang: pkg for lang, pkg in named.items() if pkg is not None}
 
@@ -100,6 +128,23 @@ class LexiconsConfig(_Section):
     def path(self, language: str) -> Path | None:
         value: Path | None = getattr(self, language, None)
         return value
+
+
+class LangConfig(_Section):
+    """Folders of language folders (``veille/lang/README.md``, "Adding a language"),
+    searched in order before the shipped ``veille/lang``: a folder ``<code>/`` in one
+    of them adds language ``<code>`` or replaces the shipped folder of that code as a
+    whole. A language the pipeline reads has a ``language.json`` and a
+    ``triggers.json``."""
+
+    #: Read where the pipeline runs: on every executor under Spark.
+    roots: tuple[LanguageRoot, ...] = ()
+
+    def lang_roots(self) -> LangRoots:
+        """These folders, then the shipped ones (``veille.lang.LangRoots``)."""
+        from veille.lang.loader import LangRoots
+
+        return LangRoots(extra=self.roots)
 
 
 class GeocoderConfig(_Section):
@@ -196,6 +241,7 @@ class PipelineConfig(_Section):
 
     nlp: NlpConfig = Field(default_factory=NlpConfig)
     lexicons: LexiconsConfig = Field(default_factory=LexiconsConfig)
+    lang: LangConfig = Field(default_factory=LangConfig)
     geocoder: GeocoderConfig = Field(default_factory=GeocoderConfig)
     actors: ActorsConfig = Field(default_factory=ActorsConfig)
     veto: VetoConfig = Field(default_factory=VetoConfig)
@@ -278,6 +324,29 @@ class PipelineConfig(_Section):
         config._source = where
         return config
 
+    def languages(self) -> tuple[str, ...]:
+        """The languages a pipeline of this config reads (``veille.lang.event_languages``
+        under ``lang.roots`` and the shipped folders), sorted. The folders of
+        ``lang.roots`` are read and validated now, so that a bad file fails before any
+        article is read, naming this config: ``InputError``."""
+        from veille.lang.loader import event_languages, language_info, resources
+
+        roots = self.lang.lang_roots()
+        codes = event_languages(roots)
+        for code in codes:
+            if roots.user_folder(code) is None:
+                continue
+            try:
+                language_info(code, roots)
+                resources(code, roots)
+            except InputError as exc:
+                raise InputError(
+                    exc.cause,
+                    where=exc.where,
+                    fix=f"{exc.fix} (a language folder of {self.describe('lang.roots')})",
+                ) from exc
+        return codes
+
     def describe(self, key: str) -> str:
         """Where a key of this config is, for an error message: ``file: key``."""
         return f"{self._source}: {key}" if self._source else key
@@ -320,10 +389,15 @@ def default_config_text(fmt: Literal["toml", "json"] = "toml") -> str:
     for section, values in data.items():
         lines.append("")
         lines.append(f"[{section}]")
+        if section == "lang":
+            lines.append(
+                "# roots: folders of language folders <code>/, searched before the shipped"
+            )
+            lines.append("# veille/lang (a language added or replaced; veille/lang/README.md)")
         for key, value in values.items():
             if value is None:
                 example = _unset_example(section, key)
-                lines.append(f"# {key} = {example}  (unset: {_unset_meaning(section)})")
+                lines.append(f"# {key} = {example}  (unset: {_unset_meaning(section, key)})")
             else:
                 lines.append(f"{key} = {_toml_value(value)}")
     return "\n".join(lines) + "\n"
@@ -337,15 +411,25 @@ def _unset_example(section: str, key: str) -> str:
     return f'"path/to/{section}_{key}"'
 
 
-def _unset_meaning(section: str) -> str:
+def _unset_meaning(section: str, key: str) -> str:
     if section == "veto":
         return "on only when VEILLE_VETO=1"
     if section == "nlp":
-        return "a blank pipeline with a sentencizer"
+        from veille.lang.loader import language_info
+
+        info = language_info(key)
+        named = (
+            info.spacy_package
+            if info.spacy_package is not None
+            else "a blank pipeline" + (" with a sentencizer" if info.sentencizer else "")
+        )
+        return f"{named}, as veille/lang/{key}/language.json says"
     return "the shipped file"
 
 
 def _toml_value(value: Any) -> str:
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):

@@ -22,6 +22,7 @@ from veille.config import PipelineConfig
 from veille.errors import DataError, InputError, VeilleError
 from veille.extract.lexicon import Lexicon
 from veille.extract.veto import veto_from_env
+from veille.lang.loader import TRIGGERS_FILE
 from veille.model import (
     Article,
     ArticleFailure,
@@ -40,7 +41,6 @@ if TYPE_CHECKING:
     from veille.geo import Geocoder, OutletProfile
     from veille.resolve.actors import ActorResolver
 
-SUPPORTED_LANGUAGES = ("fr", "en", "ar")
 #: Texts and characters per spaCy batch (see ``_size_bounded``).
 PARSE_BATCH_DOCS = 64
 PARSE_BATCH_CHARS = 100_000
@@ -101,6 +101,8 @@ class Pipeline:
             geocoder_weights if geocoder_weights is not None else self.config.geocoder.weights
         )
         self._model_names = {**self.config.nlp.packages(), **(models or {})}
+        self._lang_roots = self.config.lang.lang_roots()
+        self._languages = self.config.languages()
         self._nlp: dict[str, Language] = {}
         self._lexicons: dict[str, Lexicon] = {}
         self._geocoder = geocoder
@@ -125,12 +127,21 @@ class Pipeline:
             enabled = veto_from_env() is not None
         return self._components.veto() if enabled else None
 
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages this pipeline reads (sorted): the language folders, shipped or
+        under the config's ``[lang] roots``, with a ``language.json`` and a
+        ``triggers.json`` (``veille.lang.event_languages``)."""
+        return self._languages
+
     # -- resources (lazy) ---------------------------------------------------
     def nlp(self, language: str) -> Language:
         if language not in self._nlp:
             from veille.nlp import load_spacy
 
-            self._nlp[language] = load_spacy(language, package=self._model_names.get(language))
+            self._nlp[language] = load_spacy(
+                language, package=self._model_names.get(language), root=self._lang_roots
+            )
         return self._nlp[language]
 
     def lexicon(self, language: str) -> Lexicon:
@@ -139,6 +150,8 @@ class Pipeline:
         if language not in self._lexicons:
             try:
                 path = self.config.lexicons.path(language)
+                if path is None and (mine := self._lang_roots.user_folder(language)):
+                    path = mine / TRIGGERS_FILE  # a language folder of the config's roots
                 self._lexicons[language] = Lexicon.load(language, path)
             except DataError as exc:  # an article's failure then names the file too
                 cause = f"{exc.cause} (in {exc.where})"
@@ -150,9 +163,14 @@ class Pipeline:
         if self._geocoder is None:
             from veille.geo import Geocoder
 
-            self._geocoder = Geocoder.load(
+            loaded = Geocoder.load(
                 self.config.geocoder.gazetteer, weights_path=self._geocoder_weights
             )
+            if self._lang_roots.extra:  # the place words of the config's language folders
+                from veille.geo._lexicon import geo_words
+
+                loaded = loaded.with_words(geo_words(self._lang_roots))
+            self._geocoder = loaded
         return self._geocoder
 
     @property
@@ -178,12 +196,15 @@ class Pipeline:
         if self._langid is None:
             from veille.lang import LanguageIdentifier
 
-            self._langid = LanguageIdentifier(SUPPORTED_LANGUAGES)
+            # A language the identifier does not know is never detected: its articles
+            # say their language.
+            self._langid = LanguageIdentifier(self._languages, skip_unknown=True)
         lang: str | None = self._langid.detect(text)
         if lang is None:
             raise InputError(
                 "the article's language could not be identified (too little text)",
-                fix="pass the language explicitly: --lang fr|ar|en, or a 'language' field",
+                fix=f"pass the language explicitly: --lang {'|'.join(self._languages)}, "
+                "or a 'language' field",
             )
         return lang
 
@@ -290,14 +311,15 @@ class Pipeline:
             language = article.language or self.detect_language(article.text)
         except InputError as exc:
             raise InputError(exc.cause, where=article.origin or article.id, fix=exc.fix) from exc
-        if language not in SUPPORTED_LANGUAGES:
+        if language not in self._languages:
             raise InputError(
                 f"language {language!r} is not supported",
                 where=article.origin or article.id,
-                fix="veille reads fr, ar and en; pass --lang if detection is wrong",
+                fix=f"veille reads {_listed(self._languages)}; pass --lang if detection is "
+                "wrong, or add a language folder (veille/lang/README.md)",
             )
         segments, sources = segment_article(article, language, self._detect_or_none)
-        return ArticleAnalysis(article, language, segments, sources)
+        return ArticleAnalysis(article, language, segments, sources, lang_roots=self._lang_roots)
 
     def _parse(self, analyses: list[ArticleAnalysis]) -> dict[int, VeilleError]:
         """Parse every segment, batched per language. If a batch fails, its articles are
@@ -362,6 +384,11 @@ class Pipeline:
         for stage in self.stages():
             stage(an)
         return an.events, an.statements
+
+
+def _listed(codes: Sequence[str]) -> str:
+    """ "a, b and c"."""
+    return ", ".join(codes[:-1]) + " and " + codes[-1] if len(codes) > 1 else "".join(codes)
 
 
 def _size_bounded(texts: list[str]) -> Iterator[list[str]]:

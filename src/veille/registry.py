@@ -15,6 +15,9 @@ The registry is immutable: ``default_registry()`` builds it once (cached) and
 
 A factory is a module-level function, so Spark can ship the pipeline's config to its
 executors; a custom registry is for the local engine (executors use the default one).
+What a factory builds satisfies its kind's ``Protocol`` here (``Deduplicating``,
+``StoryReader``...); a deduplicator is checked when it is built (``deduplicator_of``:
+an ``InputError`` names the methods it lacks).
 """
 
 from __future__ import annotations
@@ -78,7 +81,11 @@ class Deduplicating(Protocol):
     """Mentions -> events (``veille.dedup.Deduplicator``): the one policy that
     ``extract`` (``within_article``, ``across_articles``), the store (``linked``,
     ``resolve``: one article at a time into the stored components) and the Spark job
-    (``components`` per block, ``resolve`` per joined component) all apply."""
+    (``components`` per block, ``resolve`` per joined component) all apply.
+
+    A custom deduplicator (a ``deduplicator`` factory of the registry) implements all
+    five methods, since the config that names it serves every engine;
+    ``deduplicator_of`` refuses one that lacks any, naming the missing methods."""
 
     def within_article(self, events: Sequence[Event]) -> list[Event]: ...
 
@@ -352,7 +359,26 @@ def deduplicator_of(
 
     config = config or PipelineConfig()
     reg = registry or default_registry()
-    factory = reg.deduplicator.get(
-        config.components.deduplicator, where=config.describe("components.deduplicator")
-    )
-    return factory(config.dedup.threshold)
+    where = config.describe("components.deduplicator")
+    factory = reg.deduplicator.get(config.components.deduplicator, where=where)
+    built = factory(config.dedup.threshold)
+    missing = [name for name in _members(Deduplicating) if not callable(getattr(built, name, None))]
+    if missing:
+        raise InputError(
+            f"the deduplicator {config.components.deduplicator!r} ({type(built).__name__}) "
+            f"has no method {', '.join(missing)}",
+            where=where,
+            fix="implement every method of veille.registry.Deduplicating ("
+            + ", ".join(_members(Deduplicating))
+            + "): extract, the store and Spark each call some of them",
+        )
+    return built
+
+
+def _members(protocol: type) -> list[str]:
+    """The public methods a ``Protocol`` declares, in the order it declares them."""
+    return [
+        name
+        for name, value in vars(protocol).items()
+        if not name.startswith("_") and callable(value)
+    ]

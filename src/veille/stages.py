@@ -109,7 +109,7 @@ class PlaceStage:
                     for k, doc in analysis.docs.items()
                     if segments[k].language == lang
                 ),
-                parsed=lang != "ar",
+                parsed=analysis.parsed(lang),
             )
             text = analysis.text_in(lang)
             for top in self.finder.find(text, lang, evidence, outlet=analysis.outlet):

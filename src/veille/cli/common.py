@@ -53,7 +53,8 @@ ConfigOption = Annotated[
 
 def pipeline_config(path: Path | None) -> PipelineConfig | None:
     """The config of ``--config`` (None when not given); a usage error (exit 2) naming
-    the file, the key and the fix when it is invalid, or names an unknown component."""
+    the file, the key and the fix when it is invalid, names an unknown component or
+    adds an invalid language folder."""
     if path is None:
         return None
     from veille.config import PipelineConfig
@@ -63,6 +64,7 @@ def pipeline_config(path: Path | None) -> PipelineConfig | None:
     try:
         config = PipelineConfig.load(path)
         components_of(config)  # unknown component names fail now, not mid-run
+        config.languages()  # so do invalid files in the language folders it adds
     except VeilleError as exc:
         fail_usage(exc.render())
     return config

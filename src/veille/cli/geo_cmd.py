@@ -12,6 +12,7 @@ from veille.cli.common import ConfigOption, parse_date, pipeline_config, print_f
 if TYPE_CHECKING:
     from veille.config import PipelineConfig
     from veille.geo import Toponym
+    from veille.lang.loader import LangRoots
     from veille.registry import PlaceFinding
 
 
@@ -27,7 +28,8 @@ def geoparse(
         bool,
         typer.Option(
             "--ner/--no-ner",
-            help="Use spaCy's entities and parts of speech (fr, en), as the pipeline does.",
+            help="Use spaCy's entities and parts of speech (languages with a parser: fr, "
+            "en), as the pipeline does.",
         ),
     ] = True,
     outlets: Annotated[
@@ -62,6 +64,7 @@ def geoparse(
 
     published = parse_date(pub_date, "--pub-date") if pub_date else None
     settings = pipeline_config(config) or PipelineConfig()
+    roots = settings.lang.lang_roots()
     finder = _place_finder(settings)
     pipelines: dict[str, Any] = {}
     failures = 0
@@ -75,12 +78,12 @@ def geoparse(
             continue
         language = item.language or detect_language(item.text) or "en"
         evidence = PlaceEvidence()
-        if ner and language in ("fr", "en"):
+        if ner and _parsed(language, roots):
             if language not in pipelines:
                 from veille.nlp import load_spacy
 
                 package = settings.nlp.packages().get(language)
-                pipelines[language] = load_spacy(language, package=package)
+                pipelines[language] = load_spacy(language, package=package, root=roots)
             evidence = PlaceEvidence.from_docs([(0, pipelines[language](item.text))])
         toponyms = finder.find(item.text, language, evidence)
         if outlets and item.outlet:
@@ -111,7 +114,19 @@ def _place_finder(config: PipelineConfig) -> PlaceFinding:
         from veille.cli.common import fail_usage
 
         fail_usage(exc.render())
+    if config.lang.roots:  # the place words of the config's language folders too
+        from veille.geo._lexicon import geo_words
+
+        geocoder = geocoder.with_words(geo_words(config.lang.lang_roots()))
     return components_of(config).place_finder(geocoder)
+
+
+def _parsed(language: str, roots: LangRoots) -> bool:
+    """Whether ``language`` has a parser whose entities and tags the place component
+    may trust (``parsed`` in its ``language.json``: fr, en; not the blank Arabic one)."""
+    from veille.lang.loader import event_languages, language_info
+
+    return language in event_languages(roots) and language_info(language, roots).has_parse
 
 
 def _print_toponyms(article_id: str, toponyms: list[Toponym]) -> None:

@@ -13,7 +13,6 @@ import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 from veille.geo._normalize import normalise_token
 from veille.lang.identify import char_script
@@ -21,6 +20,7 @@ from veille.lang.loader import (
     DirectionAfter,
     DirectionPhrase,
     PlaceWords,
+    Root,
     common_places,
     languages,
     resources,
@@ -80,7 +80,7 @@ def key_of(name: str) -> str:
 
 
 @functools.cache
-def geo_words(root: Path | None = None) -> GeoWords:
+def geo_words(root: Root = None) -> GeoWords:
     """The place words of every language folder under ``root`` (default: the shipped
     ``veille/lang``), with the shared ``common`` words; read once per process."""
     every = (common_places(root), *(resources(code, root).places for code in languages(root)))

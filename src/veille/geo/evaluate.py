@@ -110,12 +110,14 @@ class GeoScores(Record):
 def spacy_ner(language: str = "en") -> NerFn:
     """Evidence from veille's spaCy pipeline for ``language``: place, person and
     organisation entities and function words, as the pipeline reads them."""
+    from veille.lang.loader import language_info
     from veille.nlp import load_spacy
 
     nlp = load_spacy(language)
+    parsed = language_info(language).has_parse
 
     def evidence(text: str, _language: str) -> PlaceEvidence:
-        return PlaceEvidence.from_docs([(0, nlp(text))], parsed=language != "ar")
+        return PlaceEvidence.from_docs([(0, nlp(text))], parsed=parsed)
 
     return evidence
 

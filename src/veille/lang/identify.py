@@ -46,7 +46,10 @@ class LanguageIdentifier:
     """py3langid restricted to ISO 639-1 languages, with the model cached per instance.
 
     ``languages`` restricts the answer (e.g. ``("fr", "en", "ar")``); by default every
-    ISO 639-1 language the model knows. Not thread-safe while the model first loads.
+    ISO 639-1 language the model knows. A code the model does not know raises
+    ``ValueError`` on first use, or is left out with ``skip_unknown`` (a language a user
+    added that the model cannot tell: articles in it must say their language); with
+    none left, nothing is identified. Not thread-safe while the model first loads.
     """
 
     def __init__(
@@ -55,8 +58,11 @@ class LanguageIdentifier:
         *,
         min_letters: int = MIN_LETTERS,
         min_confidence: float = MIN_CONFIDENCE,
+        skip_unknown: bool = False,
     ) -> None:
         self._wanted = frozenset(code.lower() for code in languages) if languages else None
+        self._skip_unknown = skip_unknown
+        self._none_left = False
         self.min_letters = min_letters
         self.min_confidence = min_confidence
         self._model: LangidModel | None = None
@@ -64,7 +70,10 @@ class LanguageIdentifier:
     @property
     def languages(self) -> frozenset[str]:
         """The ISO 639-1 codes this identifier can answer."""
-        return frozenset(LABEL_ALIASES.get(label, label) for label in self._load().nb_classes)
+        model = self._load()
+        if self._none_left:
+            return frozenset()
+        return frozenset(LABEL_ALIASES.get(label, label) for label in model.nb_classes)
 
     def detect(self, text: str) -> str | None:
         """The language of ``text`` as an ISO 639-1 code, or None when undecidable.
@@ -82,8 +91,11 @@ class LanguageIdentifier:
         sample = _majority_script_text(text[:MAX_SCORED_CHARS])
         if sum(1 for char in sample if char.isalpha()) < self.min_letters:
             return []
+        model = self._load()
+        if self._none_left:  # every wanted code was unknown to the model
+            return []
         totals: dict[str, float] = {}
-        for label, probability in self._load().rank(sample):
+        for label, probability in model.rank(sample):
             code = LABEL_ALIASES.get(label, label)
             totals[code] = totals.get(code, 0.0) + float(probability)
         return sorted(totals.items(), key=lambda item: item[1], reverse=True)
@@ -102,10 +114,12 @@ class LanguageIdentifier:
                 and (self._wanted is None or LABEL_ALIASES.get(label, label) in self._wanted)
             }
             unknown = (self._wanted or frozenset()) - {LABEL_ALIASES.get(x, x) for x in keep}
-            if unknown:
+            if unknown and not self._skip_unknown:
                 raise ValueError(f"unknown language code(s) for the identifier: {sorted(unknown)}")
-            model.set_languages(sorted(keep))
+            if keep:
+                model.set_languages(sorted(keep))
             self._model = model
+            self._none_left = not keep
         return self._model
 
 

@@ -1,5 +1,6 @@
-"""NLP pipelines per language: spaCy model packages from PyPI, loaded once per Pipeline."""
+"""NLP pipelines per language: spaCy model packages from PyPI, loaded once per Pipeline
+(which one: the language folder's ``language.json``, or the config's ``[nlp]``)."""
 
-from veille.nlp.models import MODEL_PACKAGES, load_spacy
+from veille.nlp.models import load_spacy
 
-__all__ = ["MODEL_PACKAGES", "load_spacy"]
+__all__ = ["load_spacy"]

@@ -18,10 +18,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
-from pathlib import Path
 from typing import Literal
 
-from veille.lang.loader import DateWords, languages, resources
+from veille.lang.loader import DateWords, Root, languages, resources
 from veille.model import EARLIEST_DATE, LATEST_DATE, DatePrecision, Span, TimeOfDay
 
 # ---------------------------------------------------------------------------
@@ -30,7 +29,7 @@ from veille.model import EARLIEST_DATE, LATEST_DATE, DatePrecision, Span, TimeOf
 # the shapes of the phrases are here. A language without a folder is read as English.
 
 
-def _words(language: str, root: Path | None) -> tuple[str, DateWords]:
+def _words(language: str, root: Root) -> tuple[str, DateWords]:
     """The language whose words are used (English when there is no folder) and its words."""
     lang = language if language in languages(root) else "en"
     return lang, resources(lang, root).dates
@@ -78,7 +77,7 @@ class _Patterns:
 
 
 @lru_cache(maxsize=8)
-def _patterns(language: str, root: Path | None = None) -> _Patterns:
+def _patterns(language: str, root: Root = None) -> _Patterns:
     _, words = _words(language, root)
     wd = _alt(words.weekdays)
     mo = _alt(words.months)
@@ -136,7 +135,7 @@ def _patterns(language: str, root: Path | None = None) -> _Patterns:
     )
 
 
-def _all_month_cues(root: Path | None) -> set[str]:
+def _all_month_cues(root: Root) -> set[str]:
     """Every language's month cues: a month name of the text's language after the cue of
     any language ("in mars") is a month, as before the words moved to the folders."""
     return {cue for code in languages(root) for cue in resources(code, root).dates.month_cues}
@@ -227,7 +226,7 @@ def find_date_expressions(
     *,
     published: date | None,
     anchor: date | None = None,
-    lang_root: Path | None = None,
+    lang_root: Root = None,
 ) -> list[DateExpression]:
     """Every date phrase in ``text`` with its resolved value (``None`` if unresolvable).
 
@@ -236,7 +235,8 @@ def find_date_expressions(
     "mardi 12 mars au matin" come out as one expression. A value outside
     ``plausible_window(published)`` ("0001-01-01", "9999-12-31") is None; a ``published``
     or ``anchor`` outside 1900-2100 counts as unknown. The words are those of
-    ``veille/lang/<language>/dates.json`` (or of ``lang_root/<language>/``); a language
+    ``veille/lang/<language>/dates.json`` (or of ``lang_root``: a folder of language
+    folders, or ``veille.lang.LangRoots``); a language
     without a folder is read as English.
     """
     published = published if published is not None and _plausible(published) else None
@@ -261,7 +261,7 @@ def _plausible(value: date) -> bool:
 
 
 def _find_unbounded(
-    text: str, language: str, *, published: date | None, anchor: date | None, root: Path | None
+    text: str, language: str, *, published: date | None, anchor: date | None, root: Root
 ) -> list[DateExpression]:
     """``find_date_expressions`` before its values are bounded; ``published`` and
     ``anchor`` lie within the plausible window, so no shift below overflows."""

