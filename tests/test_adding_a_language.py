@@ -111,6 +111,16 @@ def test_a_folder_of_the_config_is_a_language_the_pipeline_reads(toy_pipeline: P
     assert TOY_TEXT[span[0] : span[1]] == "zorbat"
 
 
+def test_the_pipeline_reads_dates_with_the_folders_date_words(toy_pipeline: Pipeline) -> None:
+    # "tuda" is the toy's Tuesday: the Tuesday before the report (a Sunday).
+    article = Article(
+        id="xx-3", text="Kumbo zorbat Gao tuda.", published="2024-03-10", language="xx"
+    )
+    (event,) = toy_pipeline.process_article(article).events
+    assert str(event.event_date) == "2024-03-05"
+    assert event.date_precision == "day"
+
+
 def test_the_toy_pipeline_is_blank_with_a_sentencizer(toy_pipeline: Pipeline) -> None:
     nlp = toy_pipeline.nlp("xx")
     assert nlp.pipe_names == ["sentencizer"]

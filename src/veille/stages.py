@@ -186,6 +186,7 @@ class DateStage:
                 sent.language,
                 published=sent.published,
                 anchor=anchor,
+                lang_root=analysis.lang_roots,
             )
             dates = tuple(_shifted(d, sent.start) for d in found)
             dated.append(replace(sent, dates=dates))
