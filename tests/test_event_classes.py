@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from veille.extract.assemble import territory_side
 from veille.extract.lexicon import Lexicon
+from veille.extract.taxonomy import crowd_violence, territory_side
 from veille.model import Actor, Article, Event
 
 TAKES = "Non-state actor overtakes territory"
@@ -110,6 +110,19 @@ def test_who_took_the_ground_names_the_sub_type() -> None:
     assert territory_side(REGAINS, _actor(2)) == TAKES  # rebels "retook" a town
     assert territory_side(REGAINS, None) == REGAINS  # no doer named: the verb's sense
     assert territory_side("Armed clash", _actor(1)) == "Armed clash"
+    # A foreign state's forces taking ground in another country do not regain it.
+    assert territory_side(TAKES, _actor(1), "NER") == TAKES
+    assert territory_side(TAKES, _actor(1), "MLI") == REGAINS
+
+
+def test_protesters_who_burn_hold_a_violent_demonstration(pipeline: Any) -> None:
+    for text, language in (
+        ("Protesters torched a police station in Lagos on Tuesday.", "en"),
+        ("Mardi, les manifestants ont incendié la mairie de Dakar.", "fr"),
+        ("أحرق محتجون مركزا للشرطة في مدينة عدن يوم الثلاثاء.", "ar"),
+    ):
+        assert _types(pipeline, text, language) == {"Violent demonstration"}
+    assert crowd_violence("Looting/property destruction", None) == "Looting/property destruction"
 
 
 @pytest.mark.parametrize(
@@ -215,3 +228,30 @@ def test_arabic_victims_of_a_death_noun_are_the_target(pipeline: Any) -> None:
     events = _events(pipeline, text, "ar")
     assert events and events[0].actor1 is None
     assert events[0].actor2 is not None and events[0].actor2.kind == "state_forces"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("On Tuesday protesters set fire to party offices in several southern provinces.", "en"),
+        ("Mardi, des manifestants ont incendié des locaux de partis dans plusieurs villes.", "fr"),
+        ("أحرق محتجون مقار أحزاب في محافظات جنوبية عدة يوم الثلاثاء.", "ar"),
+    ],
+)
+def test_what_is_spread_over_unnamed_places_is_no_one_event(
+    pipeline: Any, text: str, language: str
+) -> None:
+    # Told after a placed event, it would otherwise take that event's town.
+    lead = {
+        "en": "Police fired tear gas at protesters in Basra on Tuesday. ",
+        "fr": "Mardi, la police a tiré des gaz lacrymogènes sur des manifestants à Bassorah. ",
+        "ar": "أطلقت الشرطة الغاز المسيل للدموع على متظاهرين في البصرة يوم الثلاثاء. ",
+    }[language]
+    assert "Violent demonstration" not in _types(pipeline, lead + text, language)
+    assert "Violent demonstration" in _types(
+        pipeline, lead + text.replace(_spread[language], _named[language]), language
+    )
+
+
+_spread = {"en": "several southern provinces", "fr": "plusieurs villes", "ar": "محافظات جنوبية عدة"}
+_named = {"en": "Nasiriyah", "fr": "Nassiriya", "ar": "مدينة الناصرية"}

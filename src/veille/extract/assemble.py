@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 from veille.extract.candidate import Candidate, StatementCandidate
 from veille.extract.taxonomy import SUB_EVENT_TYPES
 from veille.model import (
-    Actor,
     Article,
     Claim,
     Event,
@@ -69,8 +68,6 @@ class EventAssembler:
                 location = location.model_copy(update={"geo_precision": c.place.precision})
         actor1 = c.actor1.payload if c.actor1 else None
         actor2 = c.actor2.payload if c.actor2 else None
-        sub = territory_side(sub, actor1 if isinstance(actor1, Actor) else None)
-        info = SUB_EVENT_TYPES[sub]
         if (
             actor1 is None
             and location is not None
@@ -173,17 +170,6 @@ def statement(c: StatementCandidate, article: Article) -> Statement:
             date=c.date.span if c.date else None,
         ),
     )
-
-
-def territory_side(sub: str, actor1: Actor | None) -> str:
-    """ACLED names a taking of ground by who took it: a state's forces regain territory,
-    anyone else overtakes it, whichever verb told it ("seized", "retook")."""
-    if actor1 is None or sub not in _TAKING:
-        return sub
-    return "Government regains territory" if actor1.inter == 1 else _TAKING[1]
-
-
-_TAKING = ("Government regains territory", "Non-state actor overtakes territory")
 
 
 def generic_default(c: Candidate) -> str:

@@ -213,6 +213,12 @@ def roles_by_word_order(
                 and not s.text[ref.start - s.start :].startswith("لواء")
             )
         )
+        civilians = getattr(ref.payload, "kind", "") == "civilians"
+        if civilians:
+            # ACLED: civilians are victims, never the perpetrator ("أصيب ثلاثة مدنيين").
+            if actor2 is None and (actor1 is None or ref.actor_id != actor1.actor_id):
+                actor2 = ref
+            continue
         if ref.end <= trig_start and actor1 is None:
             actor1 = ref
         elif ref.start >= trig_end:

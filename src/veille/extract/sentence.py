@@ -23,6 +23,7 @@ from veille.extract.placing import choose_places
 from veille.extract.roles import civilian_site_target, civilian_target, read_roles
 from veille.extract.statements import StatementReader
 from veille.extract.syntax import span
+from veille.extract.taxonomy import crowd_violence, territory_side
 from veille.extract.tolls import Toll, read_toll
 from veille.extract.triggers import (
     anaphoric,
@@ -83,6 +84,9 @@ class SentenceExtractor:
         out: list[Candidate] = []
         for group in group_triggers(kept):
             out.extend(self._build(group, toks, weapons, s, toll))
+        if any(c.sub_event_type == "Violent demonstration" for c in out):
+            # "Protesters torched a police station": one demonstration, and it was violent.
+            out = [c for c in out if c.sub_event_type != "Peaceful protest"]
         return out
 
     def statements(self, s: SentenceInput) -> list[StatementCandidate]:
@@ -100,8 +104,10 @@ class SentenceExtractor:
         best = max(group, key=lambda m: (m.payload.rank, m.payload.sub is not None))
         entry: TriggerEntry = best.payload
         fams = {entry_family(m.payload) for m in group}
-        if "protest" in fams and "any" in fams and (toll is not None or weapons):
-            # Forces firing on or killing protesters: ACLED's "Excessive force".
+        lethal = [w for w in weapons if w.payload.sub != "Protest with intervention"]
+        if "protest" in fams and "any" in fams and (toll is not None or lethal):
+            # Forces firing on or killing protesters: ACLED's "Excessive force" (tear gas
+            # and water cannon are an intervention, read from the weapon).
             protest = next(m for m in group if entry_family(m.payload) == "protest")
             entry = entry.model_copy(
                 update={"sub": "Excessive force against protesters", "generic": None, "rank": 3}
@@ -157,14 +163,16 @@ class SentenceExtractor:
             cand.sub_event_type = "Attack"  # an assault on civilians, no armed side against it
         cand.framing = list(s.framing)
         places = choose_places(self.lex, cand.trigger, s, [span(toks, w) for w in weapons])
+        if not places and scattered(self.lex, toks):
+            return []  # "in several southern provinces": no one place, not one event
         if len(places) <= 1:
             cand.place = places[0] if places else None
-            return [cand]
+            return [_named_by_doer(cand)]
         out: list[Candidate] = []
         for place in places:
             one = clone(cand)
             one.place = place
-            out.append(one)
+            out.append(_named_by_doer(one))
         return out
 
     def _attribute(self, cand: Candidate, toks: list[Tok], s: SentenceInput) -> None:
@@ -235,6 +243,33 @@ class SentenceExtractor:
         cand.fatalities, cand.fatalities_span = toll.count, toll.span
         _set_when(cand, read_when(self.lex, cand.trigger, s))
         return cand
+
+
+#: Words between a vague quantifier and the plural area noun it counts.
+_SCATTER_REACH = 3
+
+
+def scattered(lex: Lexicon, toks: list[Tok]) -> bool:
+    """The sentence spreads what it tells over unnamed places ("in several provinces",
+    «dans plusieurs villes», «في محافظات عدة»): a quantifier near a plural area noun."""
+    quantifiers = lex.noun_classes.get("scattered_quantifiers", frozenset())
+    areas = lex.noun_classes.get("plural_areas", frozenset())
+    at = [i for i, t in enumerate(toks) if t.text.lower() in areas or t.keys & areas]
+    return any(
+        toks[j].keys & quantifiers
+        for i in at
+        for j in range(max(0, i - _SCATTER_REACH), min(len(toks), i + _SCATTER_REACH + 1))
+    )
+
+
+def _named_by_doer(cand: Candidate) -> Candidate:
+    """ACLED names some kinds by who did them: a state's forces taking ground in their
+    own country regain it; protesters who burn or attack hold a violent demonstration."""
+    if cand.sub_event_type is not None:
+        doer = cand.actor1.payload if cand.actor1 else None
+        where = cand.place.iso3 if cand.place else None
+        cand.sub_event_type = crowd_violence(territory_side(cand.sub_event_type, doer, where), doer)
+    return cand
 
 
 def _set_when(cand: Candidate, when: When) -> None:

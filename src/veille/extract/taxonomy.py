@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from veille.model import Actor
+
 
 @dataclass(frozen=True, slots=True)
 class SubEventType:
@@ -143,3 +145,28 @@ def family(sub_event_type: str) -> str:
 
 def event_type_of(sub_event_type: str) -> str:
     return SUB_EVENT_TYPES[sub_event_type].event_type
+
+
+def territory_side(sub: str, actor1: object, where: str | None = None) -> str:
+    """ACLED names a taking of ground by who took it: the forces of the state it lies in
+    regain it (``where``: its country, when known), anyone else overtakes it, whichever
+    verb told it ("seized", "retook")."""
+    if not isinstance(actor1, Actor) or sub not in _TAKING:
+        return sub
+    own = actor1.inter == 1 and (where is None or actor1.country in (None, where))
+    return _TAKING[0] if own else _TAKING[1]
+
+
+_TAKING = ("Government regains territory", "Non-state actor overtakes territory")
+
+
+def crowd_violence(sub: str, actor1: object) -> str:
+    """Demonstrators who burn, wreck or attack ("protesters torched a police station")
+    hold a violent demonstration (ACLED), not a looting or an armed attack."""
+    if isinstance(actor1, Actor) and actor1.kind in _CROWDS and sub in _CROWD_ACTS:
+        return "Violent demonstration"
+    return sub
+
+
+_CROWDS = frozenset({"protesters", "rioters"})
+_CROWD_ACTS = frozenset({"Looting/property destruction", "Attack", "Armed clash"})
