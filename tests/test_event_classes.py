@@ -255,3 +255,35 @@ def test_what_is_spread_over_unnamed_places_is_no_one_event(
 
 _spread = {"en": "several southern provinces", "fr": "plusieurs villes", "ar": "محافظات جنوبية عدة"}
 _named = {"en": "Nasiriyah", "fr": "Nassiriya", "ar": "مدينة الناصرية"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Shelling hit Kherson on Tuesday, killing a 70-year-old man.", "en"),
+        ("A farmer was killed in a drone strike on Nikopol on Tuesday.", "en"),
+        ("Une femme a été tuée mardi dans une frappe de drone sur Nikopol.", "fr"),
+        ("Mardi, une frappe de drone a tué un berger près de Nikopol.", "fr"),
+        ("قتل مدني في غارة بطائرة مسيرة على مدينة نيكوبول يوم الثلاثاء.", "ar"),
+        ("استشهد طفل في قصف على خان يونس يوم الثلاثاء.", "ar"),
+    ],
+)
+def test_one_person_killed_is_one_fatality(pipeline: Any, text: str, language: str) -> None:
+    events = _events(pipeline, text, language)
+    assert [e.fatalities for e in events] == [1]
+
+
+def test_people_killed_without_a_number_stay_unknown(pipeline: Any) -> None:
+    # Plural victims with no figure: the toll is not stated, not one.
+    events = _events(pipeline, "Shelling hit Kherson on Tuesday, killing civilians.", "en")
+    assert [e.fatalities for e in events] == [None]
+
+
+def test_a_demand_is_no_claim_of_responsibility(pipeline: Any) -> None:
+    text = (
+        "Mardi, une embuscade a tué six soldats près de Ménaka. "
+        "Le syndicat des enseignants revendique de meilleurs salaires."
+    )
+    events = _events(pipeline, text, "fr")
+    assert len(events) == 1
+    assert events[0].claim is None or events[0].claim.status != "claimed"

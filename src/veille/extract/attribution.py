@@ -22,6 +22,10 @@ class Attribution:
     agent: ActorRef | None = None
 
 
+#: Characters between an official noun and the actor that names that authority ("le
+#: ministère malien de la Défense", "وزارة الصحة الفلسطينية"); farther, an actor is one
+#: the report is about ("a indiqué le ministère ... 12 tués dans un raid israélien").
+_OFFICIAL_REACH = 20
 #: Words after an Arabic verb of claim or denial within which its subject stands.
 _AR_SUBJECT_REACH = 4
 
@@ -84,7 +88,11 @@ def attribute(
         if officials and not lex.reporter_nouns.find(toks[r.start : r.start + 6]):
             # "selon le ministère de la Santé", "a indiqué la police": an authority
             # that is not the perpetrator vouches for it.
-            near = [a for a in s.actors if abs(a.start - toks[officials[0].start].start) <= 40]
+            near = [
+                a
+                for a in s.actors
+                if abs(a.start - toks[officials[0].start].start) <= _OFFICIAL_REACH
+            ]
             by = actor_name(near[0]) if near else None
             if near and actor1 is not None and near[0].actor_id == actor1.actor_id:
                 # An army announcing its own operation claims it; it does not confirm it.

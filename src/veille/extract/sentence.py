@@ -208,7 +208,7 @@ class SentenceExtractor:
         """A claim of responsibility with no trigger ("The group claimed responsibility",
         «Le JNIM a revendiqué») names who did the event just told: an anaphoric
         mention whose actor 1 is the claimant. None without a named claimant."""
-        if not self.lex.claim.find(toks) or sentence_future(toks):
+        if not any(_owns_up(c, toks) for c in self.lex.claim.find(toks)) or sentence_future(toks):
             return None
         att = attribute(self.lex, toks, s, None, None)
         if att.status != "claimed" or att.agent is None or att.span is None:
@@ -243,6 +243,26 @@ class SentenceExtractor:
         cand.fatalities, cand.fatalities_span = toll.count, toll.span
         _set_when(cand, read_when(self.lex, cand.trigger, s))
         return cand
+
+
+#: Words of a claim of responsibility itself ("claimed responsibility", «a revendiqué»,
+#: «أعلن مسؤوليته», «تبنى»), as opposed to "said it had ..." which may tell anything.
+_RESPONSIBILITY = frozenset(
+    {"responsibility", "credit", "responsabilite", "revendiquer", "revendication"}
+    | {"مسؤوليه", "مسؤوليتها", "مسؤوليته", "مسؤوليتهم", "تبني", "تبنت", "تبنوا", "تبنيها"}
+)
+
+
+def _owns_up(cue: Match, toks: list[Tok]) -> bool:
+    """A claim of responsibility with nothing else claimed: its verb takes no object,
+    a pronoun, or responsibility ("les grévistes revendiquent des hausses" is a demand)."""
+    words = range(cue.start, cue.end)
+    if toks[cue.start].pos in ("X", ""):  # unparsed Arabic: the claimant may stand inside
+        words = range(cue.start, min(len(toks), max(cue.end, cue.start + 6)))
+    if not any(toks[k].keys & _RESPONSIBILITY for k in words):
+        return False
+    objects = [t for t in toks if t.head in words and t.i not in words and t.dep in ("obj", "dobj")]
+    return all(t.pos == "PRON" or t.keys & _RESPONSIBILITY for t in objects)
 
 
 #: Words between a vague quantifier and the plural area noun it counts.

@@ -31,9 +31,40 @@ def read_number(lex: Lexicon, tok: Tok) -> int | None:
 
 
 def read_toll(lex: Lexicon, toks: list[Tok]) -> Toll | None:
-    """The sentence's toll: the lowest stated number of dead, else zero where it says
-    that nobody died, else None."""
-    return fatalities(lex, toks) or no_fatalities(lex, toks)
+    """The sentence's toll: the lowest stated number of dead, else one where a single
+    person is killed, else zero where it says that nobody died, else None."""
+    return fatalities(lex, toks) or one_killed(lex, toks) or no_fatalities(lex, toks)
+
+
+#: Indefinite articles that make a person noun one person ("a civilian", «une femme»).
+_ONE = frozenset({"a", "an", "one", "un", "une"})
+#: Dependencies of the victim on a death verb: its object, or its passive subject.
+_VICTIM_DEPS = frozenset({"obj", "dobj", "nsubj:pass", "nsubjpass", "nsubj"})
+
+
+def one_killed(lex: Lexicon, toks: list[Tok]) -> Toll | None:
+    """One person killed, told with no number: "killing a woman", "a civilian was
+    killed", «un civil a été tué», «قتل مدني», «استشهد طفل» (ACLED: one fatality)."""
+    people = lex.noun_classes.get("one_person", frozenset())
+    for fm in lex.fatality.find(toks):
+        if any(toks[k].keys & lex.toll_nouns for k in range(fm.start, fm.end)):
+            continue  # "the toll", "حصيلة": a figure follows, or none is given
+        death = fm.end - 1
+        for t in toks:
+            if not t.keys & people:
+                continue
+            if t.pos == "X" or not t.pos:  # unparsed (Arabic): the noun right after the verb
+                word = fold(t.text)
+                if t.i == fm.end and not word.startswith("ال") and not word.startswith("لل"):
+                    return Toll(1, (toks[fm.start].start, t.end))
+                continue
+            one = any(c.head == t.i and c.dep == "det" and fold(c.text) in _ONE for c in toks)
+            if not one or "Number=Plur" in t.morph:
+                continue
+            if (t.head == death and t.dep in _VICTIM_DEPS) or toks[death].head == t.i:
+                lo, hi = min(t.i, fm.start), max(t.i, death)
+                return Toll(1, (toks[lo].start, toks[hi].end))
+    return None
 
 
 def fatalities(lex: Lexicon, toks: list[Tok]) -> Toll | None:
