@@ -287,3 +287,18 @@ def test_a_demand_is_no_claim_of_responsibility(pipeline: Any) -> None:
     events = _events(pipeline, text, "fr")
     assert len(events) == 1
     assert events[0].claim is None or events[0].claim.status != "claimed"
+
+
+def test_a_verb_of_bombing_is_no_bomb_and_air_dropped_bombs_are_air_strikes(
+    pipeline: Any,
+) -> None:
+    # "bombed" is the act; the weapon "bomb" (an IED when it explodes by itself) is not read
+    # from the verb. Glide bombs are dropped from aircraft, whatever verb tells the strike.
+    bombed = _types(pipeline, "The army bombed a market in Nyala on Friday.", "en")
+    assert "Remote explosive/landmine/IED" not in bombed
+    assert _types(pipeline, "Russian forces pounded Kharkiv on Friday with glide bombs.", "en") == {
+        "Air/drone strike"
+    }
+    assert _types(pipeline, "A bomb exploded in a market in Kano on Friday.", "en") == {
+        "Remote explosive/landmine/IED"
+    }

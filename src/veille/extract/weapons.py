@@ -53,6 +53,7 @@ def read_weapon(
         for w in weapons
         if (not (set(range(w.start, w.end)) <= trig_idx) or typing.generic)
         and not _modifies_other_noun(toks, w, trig_idx)
+        and toks[w.start].pos != "VERB"  # "the army bombed": the verb, not a bomb
     ]
     if not usable:
         return typing
@@ -67,6 +68,10 @@ def read_weapon(
         else:
             sub = entry.sub
             typing = replace(typing, sub_event_type=sub, mode=entry.mode, rank=max(typing.rank, 2))
+    if sub is not None and typing.rank <= 1 and fam == family(sub) and entry.sub != sub:
+        # A loose verb of remote fire ("pounded ... with glide bombs") takes the weapon's type.
+        sub = entry.sub
+        typing = replace(typing, sub_event_type=sub, mode=entry.mode)
     if (
         sub in (None, entry.sub)
         or family(sub or "") == fam
