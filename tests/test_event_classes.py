@@ -302,3 +302,55 @@ def test_a_verb_of_bombing_is_no_bomb_and_air_dropped_bombs_are_air_strikes(
     assert _types(pipeline, "A bomb exploded in a market in Kano on Friday.", "en") == {
         "Remote explosive/landmine/IED"
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "doer"),
+    [
+        (
+            "Israel struck a house in Rafah on Monday, killing four people.",
+            "en",
+            "military-forces-isr",
+        ),
+        ("Russia launched a drone attack on Kyiv on Monday.", "en", "military-forces-rus"),
+        ("La Russie a bombardé Kharkiv lundi, faisant trois morts.", "fr", "military-forces-rus"),
+        ("شنت إسرائيل غارات على مدينة رفح يوم الاثنين.", "ar", "military-forces-isr"),
+    ],
+)
+def test_a_country_named_as_the_doer_stands_for_its_forces(
+    pipeline: Any, text: str, language: str, doer: str
+) -> None:
+    events = _events(pipeline, text, language)
+    assert events and events[0].actor1 is not None
+    assert events[0].actor1.id == doer
+    # The doer's name is not where it happened.
+    assert events[0].location is None or events[0].location.iso3 != doer[-3:].upper()
+
+
+def test_a_country_that_reports_or_is_a_place_is_no_doer(pipeline: Any) -> None:
+    said = _events(pipeline, "A drone strike hit Kyiv on Monday, Ukraine said.", "en")
+    assert said and said[0].actor1 is None
+    placed = _events(pipeline, "Gunmen killed five villagers in Niger on Monday.", "en")
+    assert placed and placed[0].actor1 is None
+
+
+def test_sides_named_together_are_listed_by_the_first(pipeline: Any) -> None:
+    text = "The United States and Britain struck Houthi targets in Hodeidah on Saturday."
+    (event,) = _events(pipeline, text, "en")
+    assert event.actor1 is not None and event.actor1.id == "military-forces-usa"
+    assert event.actor2 is not None and event.actor2.id == "houthi-movement"
+
+
+def test_striking_targets_is_an_armed_strike_and_striking_workers_are_not(pipeline: Any) -> None:
+    assert _types(pipeline, "Israel struck two weapons depots near Tyre on Monday.", "en") == {
+        "Air/drone strike"
+    }
+    assert not _types(pipeline, "Dock workers struck for higher pay in Tyre on Monday.", "en") & {
+        "Air/drone strike",
+        "Shelling/artillery/missile attack",
+    }
+
+
+def test_repeated_strikes_over_months_are_no_one_event(pipeline: Any) -> None:
+    text = "British jets have struck Houthi targets in Yemen repeatedly since January."
+    assert _events(pipeline, text, "en") == []

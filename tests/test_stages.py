@@ -467,6 +467,7 @@ def test_a_stage_named_in_the_config_replaces_the_shipped_one() -> None:
         "SentenceStage",
         "PlaceStage",
         "ActorStage",
+        "StateNameStage",
         "NoDates",
         "ExtractionStage",
         "CrowdStage",
@@ -520,3 +521,22 @@ def test_the_outlet_profile_of_the_moment_reaches_the_place_finder() -> None:
     pipe.use_outlets({"Le Veilleur": profile})
     pipe.process_article(article)
     assert outlets == [None, profile]
+
+
+def test_state_names_are_the_countries_named_outside_actors() -> None:
+    from veille.pipeline import Pipeline
+    from veille.stages import StateNameStage
+
+    pipe = Pipeline()
+    text = "Israel struck Gaza on Monday, the Israeli army said. Malians marched in Bamako."
+    an = pipe._prepare(Article(id="s", text=text, language="en", published="2025-03-10"))
+    pipe._parse([an])
+    for stage in pipe.stages():
+        if isinstance(stage, StateNameStage):
+            stage(an)
+            break
+        stage(an)
+    named = {text[a.start : a.end]: a.actor_id for a in an.state_names}
+    # Israel (a country's name) may stand for its forces; "Israeli army" is already an
+    # actor, "Malians" a people's name, Gaza and Bamako are no countries.
+    assert named == {"Israel": "military-forces-isr"}

@@ -91,6 +91,9 @@ class ArticleAnalysis:
     #: The countries of ``places``, most named first (ties: first found first).
     countries: list[str] = field(default_factory=list)
     actors: list[ActorRef] = field(default_factory=list)
+    #: A country's forces where its name may stand for them ("Israel struck"): kept
+    #: apart from ``actors``, as only the event rules' agent position makes them actors.
+    state_names: list[ActorRef] = field(default_factory=list)
     framing: list[FramingRef] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
     statement_candidates: list[StatementCandidate] = field(default_factory=list)

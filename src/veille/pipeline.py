@@ -33,7 +33,14 @@ from veille.model import (
 )
 from veille.nlp.segment import segment_article
 from veille.registry import CandidateVeto, ComponentRegistry, PlaceFinding, components_of
-from veille.stages import BareClashStage, CrowdStage, StoryStage, VetoStage, WithinArticle
+from veille.stages import (
+    BareClashStage,
+    CrowdStage,
+    StateNameStage,
+    StoryStage,
+    VetoStage,
+    WithinArticle,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -363,6 +370,7 @@ class Pipeline:
                 made.sentences(),
                 made.places(self.place_finder),
                 made.actors(self.actors),
+                StateNameStage(self.actors),
                 made.dates(),
                 made.extractor(self.lexicon),
             ]

@@ -6,6 +6,8 @@
     SentenceStage    docs -> sentences (tokens, source, published)
     PlaceStage       text + parse evidence -> places, countries
     ActorStage       text + countries -> actors, framing
+    StateNameStage   places -> state_names (a country's name as its forces, for the
+                     event rules to make the doer where the parse says so)
     DateStage        sentences -> their date expressions (anchored on the narrative)
     ExtractionStage  sentences + layers -> candidates, statement candidates
     VetoStage        candidates -> those a learned veto keeps (when enabled)
@@ -172,6 +174,28 @@ class ActorStage:
 
 
 @dataclass(frozen=True)
+class StateNameStage:
+    """Fills ``state_names``: each country the text names (not a people's name, not a
+    word inside an actor's name), as that country's military forces. Nothing makes them
+    actors here: the event rules do, where the name is the doer ("Israel struck",
+    «شنت إسرائيل غارات»); elsewhere a country is a place."""
+
+    resolver: ActorResolver
+
+    def __call__(self, analysis: ArticleAnalysis) -> None:
+        names: list[ActorRef] = []
+        for p in analysis.places:
+            if p.feature != "country" or p.demonym or not p.iso3:
+                continue
+            if any(a.start <= p.start < a.end for a in analysis.actors):
+                continue
+            forces = self.resolver.by_id(f"military-forces-{p.iso3.lower()}")
+            if forces is not None:
+                names.append(ActorRef(p.start, p.end, forces.id, False, forces))
+        analysis.state_names = names
+
+
+@dataclass(frozen=True)
 class DateStage:
     """Fills each sentence's ``dates``. Relative dates ("la veille") are read from the
     last date the article's own narrative gave (its publication date before any)."""
@@ -216,6 +240,7 @@ class ExtractionStage:
         place_starts = [p.start for p in analysis.places]
         actor_starts = [a.start for a in analysis.actors]
         framing_starts = [f.start for f in analysis.framing]
+        state_starts = [a.start for a in analysis.state_names]
         by_segment: dict[int, list[Sentence]] = {}
         for sent in analysis.sentences:
             by_segment.setdefault(sent.segment, []).append(sent)
@@ -242,6 +267,7 @@ class ExtractionStage:
                     places=within(analysis.places, place_starts, sent.start, sent.end),
                     framing=within(analysis.framing, framing_starts, sent.start, sent.end),
                     post_date_span=sent.post_date_span,
+                    state_names=within(analysis.state_names, state_starts, sent.start, sent.end),
                 )
                 for sent in sentences
             ]

@@ -71,6 +71,8 @@ class SentenceInput:
     places: list[PlaceRef]
     framing: list[FramingRef]
     post_date_span: Span | None = None
+    #: Country names that may stand for the country's forces (``ArticleAnalysis.state_names``).
+    state_names: list[ActorRef] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -71,6 +71,13 @@ class TriggerEntry(BaseModel):
             "such a match covers the verb alone, and the words between are its subject."
         ),
     )
+    object_class: str | None = Field(
+        default=None,
+        description=(
+            "Only where the noun right after it (past determiners, numbers, adjectives "
+            "and names) is of this noun class: 'struck Hezbollah targets'."
+        ),
+    )
     place_object: bool = Field(
         default=False,
         description=(
@@ -202,6 +209,9 @@ class LexiconData(BaseModel):
             for name in (e.objects, e.subjects):
                 if name is not None and name not in self.noun_classes:
                     raise ValueError(f"statement {e.p!r} names an unknown noun class {name!r}")
+        for t in self.triggers:
+            if t.object_class is not None and t.object_class not in self.noun_classes:
+                raise ValueError(f"trigger {t.p!r} names an unknown noun class {t.object_class!r}")
         return self
 
 

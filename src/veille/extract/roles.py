@@ -32,7 +32,7 @@ def read_roles(
     lex: Lexicon, typing: Typing, group: list[Match], toks: list[Tok], s: SentenceInput
 ) -> Roles:
     """The actors of the trigger group, by the parse (or by word order in Arabic)."""
-    if not s.actors:
+    if not s.actors and not s.state_names:
         return Roles()
     if typing.family in ("fight", "any"):
         pair = two_sides(group, toks, s)
@@ -97,12 +97,23 @@ def read_roles(
                 role = "actor2"
         dist = abs(tok_i - first_trig)
         (agents if role == "actor1" else targets).append((dist, ref))
+    if not agents and owner is None:
+        # "Israel struck ...", "Russia's attack on ...": a country's name as the doer
+        # stands for its forces; anywhere else the name is a place.
+        for ref in s.state_names:
+            tok_i = token_at(toks, ref.start)
+            if tok_i is None or is_reporter(tok_i, toks, reporting):
+                continue
+            if syntactic_role(tok_i, toks, anchors, passive_at, instrument) == "actor1":
+                agents.append((abs(tok_i - first_trig), ref))
     if owner is not None:
         # "Ukrainian troops fought off a Russian assault": whoever owns the attack
         # attacked; the other agent defended and is the second actor.
         targets.extend((d, r) for d, r in agents if r.actor_id != owner.actor_id)
         agents = [(0, owner)]
     actor1 = min(agents, key=lambda x: x[0])[1] if agents else None
+    if actor1 is not None:
+        actor1 = first_conjunct(actor1, [r for _, r in agents], s)
     actor2: ActorRef | None = None
     for _, ref in sorted(targets, key=lambda x: x[0]):
         if actor1 is None or ref.actor_id != actor1.actor_id:
@@ -150,6 +161,30 @@ def two_sides(group: list[Match], toks: list[Tok], s: SentenceInput) -> Roles | 
         if joined:
             return Roles(a, b)
     return None
+
+
+def first_conjunct(ref: ActorRef, same_role: list[ActorRef], s: SentenceInput) -> ActorRef:
+    """ "US and British jets struck": sides named together in one role are listed by the
+    first (ACLED's actor 1; the others are associates), not by the one nearest the verb."""
+    joiners = closed_words("pair_and")
+    while True:
+        before = [
+            r
+            for r in same_role
+            if r.end <= ref.start
+            and r.actor_id != ref.actor_id
+            and (
+                gap := [
+                    fold(w)
+                    for w in re.findall(r"\w+", s.text[r.end - s.start : ref.start - s.start])
+                ]
+            )
+            and len(gap) <= 2
+            and gap[-1] in joiners
+        ]
+        if not before:
+            return ref
+        ref = max(before, key=lambda r: r.end)
 
 
 def _gap_words(s: SentenceInput, ref: ActorRef, after: int) -> int:
@@ -227,7 +262,27 @@ def roles_by_word_order(
                     actor2 = ref
             elif actor1 is None:
                 actor1 = ref
+    if actor1 is None:
+        actor1 = _state_name_near(group, toks, s)
     return Roles(actor1, actor2)
+
+
+#: Words between an Arabic trigger and the country's name that is its doer.
+_AR_STATE_REACH = 2
+
+
+def _state_name_near(group: list[Match], toks: list[Tok], s: SentenceInput) -> ActorRef | None:
+    """Arabic verb-subject order: "شنت إسرائيل غارات" (the country right after the
+    verb, just before the attack noun), "قصفت روسيا ..." (right after the attack verb)."""
+    first = min(m.start for m in group)
+    last = max(m.end for m in group)
+    for ref in s.state_names:
+        i = token_at(toks, ref.start)
+        if i is None:
+            continue
+        if first - _AR_STATE_REACH <= i < first or last <= i < last + 1:
+            return ref
+    return None
 
 
 #: Characters between a death noun and the victims it names ("مقتل ثلاثة جنود").

@@ -163,6 +163,10 @@ class SentenceExtractor:
             cand.sub_event_type = "Attack"  # an assault on civilians, no armed side against it
         cand.framing = list(s.framing)
         places = choose_places(self.lex, cand.trigger, s, [span(toks, w) for w in weapons])
+        doer = cand.actor1
+        if doer is not None:
+            # "Israel struck ...": the doer's name is who acted, not where.
+            places = [p for p in places if not (doer.start <= p.start < doer.end)]
         if not places and scattered(self.lex, toks):
             return []  # "in several southern provinces": no one place, not one event
         if len(places) <= 1:

@@ -32,8 +32,8 @@ def find_triggers(
     ``armed_sense``: the text has used its armed-or-not words (``or_armed``: "strike")
     in their armed sense elsewhere (``armed_sense_in``)."""
     toks = s.tokens
-    found = _lno(lex.triggers.find(toks), rank=lambda m: m.payload.rank)
-    return [t for t in found if keeps(lex, t, toks, weapons, s, armed_sense)]
+    fitting = [t for t in lex.triggers.find(toks) if keeps(lex, t, toks, weapons, s, armed_sense)]
+    return _lno(fitting, rank=lambda m: m.payload.rank)
 
 
 def armed_sense_in(lex: Lexicon, sentences: list[SentenceInput]) -> bool:
@@ -174,6 +174,8 @@ def keeps(
         return bool(weapons) or bool(lex.fatality.find(toks)) or attacks_a_place(lex, m, toks, s)
     if entry.place_object and not takes_territory(lex, m, toks, s):
         return False
+    if entry.object_class and not object_of_class(lex, m, toks, entry.object_class):
+        return False
     if entry.needs_object:
         return any(t.head == m.start and t.dep in TARGET_DEPS for t in toks)
     return True
@@ -208,6 +210,23 @@ def takes_territory(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -
         if tok.keys & portion or (j > start and toks[j - 1].keys & portion):
             continue  # "part of the city", "عدد من الأحياء": a portion of ground
         if s.language == "ar" or tok.pos not in _BEFORE_GROUND or tok.text in (".", ";"):
+            return False
+    return False
+
+
+#: Words of a noun phrase before its noun: "two Hezbollah weapons depots".
+_BEFORE_NOUN = frozenset({"DET", "NUM", "ADJ", "PROPN"})
+
+
+def object_of_class(lex: Lexicon, m: Match, toks: list[Tok], name: str) -> bool:
+    """The noun after the trigger (past determiners, numbers, adjectives and names) is of
+    class ``name``: "struck Hezbollah targets", "struck two weapons depots"."""
+    nouns = lex.noun_classes.get(name, frozenset())
+    for j in range(m.end, min(len(toks), m.end + _TERRITORY_WINDOW)):
+        tok = toks[j]
+        if tok.keys & nouns:
+            return True
+        if tok.pos not in _BEFORE_NOUN and not (tok.pos == "NOUN" and tok.dep == "compound"):
             return False
     return False
 
