@@ -354,3 +354,28 @@ def test_striking_targets_is_an_armed_strike_and_striking_workers_are_not(pipeli
 def test_repeated_strikes_over_months_are_no_one_event(pipeline: Any) -> None:
     text = "British jets have struck Houthi targets in Yemen repeatedly since January."
     assert _events(pipeline, text, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("A rocket fired from Lebanon hit a house in Safed on Tuesday.", "en"),
+        ("Une roquette tirée depuis le Liban a frappé une maison à Safed mardi.", "fr"),
+    ],
+)
+def test_where_a_weapon_was_launched_from_is_not_where_it_hit(
+    pipeline: Any, text: str, language: str
+) -> None:
+    events = _events(pipeline, text, language)
+    assert events
+    assert all(e.location is None or e.location.iso3 != "LBN" for e in events)
+
+
+def test_shooting_down_drones_is_disrupted_weapons_use_and_shooting_people_an_attack(
+    pipeline: Any,
+) -> None:
+    text = "L'armée a affirmé avoir abattu 40 des 60 drones lancés dans la nuit près de Kharkiv."
+    assert _types(pipeline, text, "fr") == {"Disrupted weapons use"}
+    assert _types(pipeline, "Mardi à Kidal, des hommes armés ont abattu deux civils.", "fr") == {
+        "Attack"
+    }

@@ -226,7 +226,9 @@ def object_of_class(lex: Lexicon, m: Match, toks: list[Tok], name: str) -> bool:
         tok = toks[j]
         if tok.keys & nouns:
             return True
-        if tok.pos not in _BEFORE_NOUN and not (tok.pos == "NOUN" and tok.dep == "compound"):
+        partitive = tok.pos == "ADP" and j > m.end and toks[j - 1].pos == "NUM"  # "40 des 60"
+        compound = tok.pos == "NOUN" and tok.dep == "compound"
+        if tok.pos not in _BEFORE_NOUN and not partitive and not compound:
             return False
     return False
 
