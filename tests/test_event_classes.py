@@ -379,3 +379,33 @@ def test_shooting_down_drones_is_disrupted_weapons_use_and_shooting_people_an_at
     assert _types(pipeline, "Mardi à Kidal, des hommes armés ont abattu deux civils.", "fr") == {
         "Attack"
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("On Tuesday a court in Dakar jailed him for his role in the 2015 attacks.", "en"),
+        (
+            "Mardi, un tribunal de Dakar l'a condamné pour son rôle dans les attentats de 2015.",
+            "fr",
+        ),
+        ("M23 rebels seized Goma in 2012 before withdrawing.", "en"),
+        ("أشار التقرير إلى الهجوم على القرية في عام 2016.", "ar"),
+    ],
+)
+def test_an_event_dated_only_by_a_past_year_is_history(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _events(pipeline, text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Residents of Tyre said they feared new airstrikes.", "en"),
+        ("Les habitants de Tyr disent craindre de nouvelles frappes.", "fr"),
+        ("قال سكان مدينة صور إنهم يخشون غارات جديدة.", "ar"),
+    ],
+)
+def test_a_feared_attack_is_no_attack(pipeline: Any, text: str, language: str) -> None:
+    assert _events(pipeline, text, language) == []

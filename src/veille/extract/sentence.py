@@ -15,6 +15,10 @@ of them tell one), ``weapons`` (the type a weapon gives), ``roles`` (actors),
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from datetime import date
+
 from veille.extract.attribution import Attribution, attribute
 from veille.extract.candidate import (
     Candidate,
@@ -41,6 +45,7 @@ from veille.extract.triggers import (
 from veille.extract.triggers import group as group_triggers
 from veille.extract.weapons import Typing, find_weapons, read_weapon
 from veille.extract.when import When, read_when
+from veille.model import Span
 
 
 class SentenceExtractor:
@@ -136,6 +141,12 @@ class SentenceExtractor:
         cand.actor1, cand.actor2 = roles.actor1, roles.actor2
         self._attribute(cand, toks, s)
         _set_when(cand, read_when(self.lex, cand.trigger, s))
+        year = year_of(best, toks)
+        if year is not None:
+            # "the 2015 attacks", «les attentats de 2015»: the year names the event (a day
+            # elsewhere in the sentence dates the verb that tells of it).
+            cand.event_date, cand.date_precision = date(year.value, 1, 1), "year"
+            cand.date_span = year.span
         _set_toll(cand, toll)
         cand.anaphoric = anaphoric(self.lex, best, toks)
         if (
@@ -274,6 +285,32 @@ def _owns_up(cue: Match, toks: list[Tok]) -> bool:
         return False
     objects = [t for t in toks if t.head in words and t.i not in words and t.dep in ("obj", "dobj")]
     return all(t.pos == "PRON" or t.keys & _RESPONSIBILITY for t in objects)
+
+
+@dataclass(frozen=True, slots=True)
+class Year:
+    value: int
+    span: Span
+
+
+#: A year as written: four digits from 1900 to 2099.
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def year_of(trigger: Match, toks: list[Tok]) -> Year | None:
+    """A year that modifies the trigger noun itself ("the 2015 attacks", «les
+    attentats de 2015», "the 2019 massacre"): the event's year, as no date expression
+    reads a bare number as one."""
+    head = toks[trigger.start]
+    if head.pos not in ("NOUN", "PROPN"):
+        return None
+    for t in toks:
+        if t.head == head.i and t.i != head.i and _YEAR.fullmatch(t.text) and t.dep in _YEAR_DEPS:
+            return Year(int(t.text), (t.start, t.end))
+    return None
+
+
+_YEAR_DEPS = frozenset({"compound", "nummod", "amod", "nmod", "npadvmod", "obl", "appos"})
 
 
 def launched_from(lex: Lexicon, place: PlaceRef, toks: list[Tok]) -> bool:

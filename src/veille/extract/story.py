@@ -95,6 +95,8 @@ def read_story(
     for c in candidates:
         if pluperfect(c) and not _own_day(c) and not _continues_retrospective(c, kept):
             continue
+        if _a_past_year(c):
+            continue  # "the 2015 attacks", "في هجمات عام 2015": history, no day to code
         if c.sub_event_type in _OWN_PLACE_ONLY and c.place is None:
             continue  # "90 arrests nationwide", "a suspect taken into custody"
         kept.append(c)
@@ -191,6 +193,18 @@ def _verbs_above(trig: Tok, toks: list[Tok], limit: int = 4) -> list[Tok]:
             break
         tok = toks[tok.head]
     return out
+
+
+def _a_past_year(c: Candidate) -> bool:
+    """The event is dated only by a year before the report's: history told for
+    context (ACLED codes an event on its day, or at worst its month)."""
+    published = c.sentence.published
+    return (
+        c.date_precision == "year"
+        and c.event_date is not None
+        and published is not None
+        and c.event_date.year < published.year
+    )
 
 
 def _own_day(c: Candidate) -> bool:
