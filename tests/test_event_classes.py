@@ -409,3 +409,41 @@ def test_an_event_dated_only_by_a_past_year_is_history(
 )
 def test_a_feared_attack_is_no_attack(pipeline: Any, text: str, language: str) -> None:
     assert _events(pipeline, text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Police shot dead three protesters in Khartoum on Monday.", "en"),
+        ("La police a tué trois manifestants lundi à Khartoum.", "fr"),
+        ("قتلت الشرطة ثلاثة متظاهرين في الخرطوم يوم الاثنين.", "ar"),
+    ],
+)
+def test_forces_killing_protesters_use_excessive_force_and_are_its_doers(
+    pipeline: Any, text: str, language: str
+) -> None:
+    (event,) = _events(pipeline, text, language)
+    assert event.sub_event_type == "Excessive force against protesters"
+    assert event.fatalities == 3
+    assert event.actor1 is not None and event.actor1.kind == "state_forces"
+    assert event.actor2 is None or event.actor2.kind == "protesters"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Protesters clashed with police in Nairobi on Tuesday, and police fired tear gas.", "en"),
+        ("Des heurts ont opposé mardi manifestants et policiers à Nairobi.", "fr"),
+    ],
+)
+def test_a_clash_at_a_protest_is_one_violent_demonstration(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert [e.sub_event_type for e in _events(pipeline, text, language)] == [
+        "Violent demonstration"
+    ]
+
+
+def test_a_sit_in_is_a_protest(pipeline: Any) -> None:
+    text = "Lundi, des centaines d'étudiants ont observé un sit-in devant le ministère à Rabat."
+    assert _types(pipeline, text, "fr") == {"Peaceful protest"}

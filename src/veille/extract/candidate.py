@@ -131,3 +131,23 @@ class StatementCandidate:
 def clone(c: Candidate) -> Candidate:
     """A shallow copy (one event per place of a list shares everything else)."""
     return Candidate(**{f: getattr(c, f) for f in c.__dataclass_fields__})
+
+
+def one_per_kind_and_place(cands: list[Candidate]) -> list[Candidate]:
+    """Two trigger groups of one sentence that came out the same kind at the same place
+    («des heurts ont opposé manifestants et policiers»: the clash and the protesters)
+    tell one event: the one whose roles say more."""
+    kept: dict[tuple[str | None, str | None, int], Candidate] = {}
+    for c in cands:
+        if c.sub_event_type is None:
+            kept[(None, None, id(c))] = c
+            continue
+        key = (c.sub_event_type, c.place.place_id if c.place else None, 0)
+        other = kept.get(key)
+        if other is None or _roles_told(c) > _roles_told(other):
+            kept[key] = c
+    return list(kept.values())
+
+
+def _roles_told(c: Candidate) -> int:
+    return (c.actor1 is not None) + (c.actor2 is not None)

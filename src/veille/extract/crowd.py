@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from veille.extract.candidate import ActorRef, Candidate
+from veille.extract.candidate import ActorRef, Candidate, one_per_kind_and_place
 from veille.extract.lexicon import Lexicon
 from veille.model import Actor
 
@@ -56,7 +56,11 @@ def read_crowds(
             out.append(_as_riot(c))
         else:
             out.append(c)
-    return _riot_damage(out)
+    by_sentence: dict[int, list[Candidate]] = {}
+    for c in _riot_damage(out):
+        by_sentence.setdefault(id(c.sentence), []).append(c)
+    # Retyped, two groups of one sentence may now tell one event.
+    return [c for group in by_sentence.values() for c in one_per_kind_and_place(group)]
 
 
 #: Damage to property, which in a night of riots is the riot's (ACLED).

@@ -18,6 +18,7 @@ from veille.extract.weapons import Typing
 from veille.lang.loader import closed_words
 from veille.model import Span
 
+_EXCESSIVE = "Excessive force against protesters"
 _AGENT_DEPS = frozenset({"nsubj", "obl:agent", "agent", "csubj"})
 _TARGET_PREPS = frozenset({"contre", "sur", "vers", "visant", "against", "on", "at", "targeting"})
 
@@ -63,6 +64,9 @@ def read_roles(
     if typing.weapon_span:
         instrument.append(typing.weapon_span)
     protest = typing.family == "protest"
+    # Forces firing on protesters are the doers of "Excessive force" (ACLED: violence
+    # against civilians); at any other protest they face the protesters (actor 2).
+    forces_face = typing.sub_event_type != _EXCESSIVE
     agents: list[tuple[int, ActorRef]] = []
     targets: list[tuple[int, ActorRef]] = []
     owner: ActorRef | None = None
@@ -81,14 +85,16 @@ def read_roles(
         elif any(ref.start < e and b < ref.end for b, e in instrument):
             # "missiles russes", "frappes américaines": the owner acted; an intercepted
             # weapon ("deux drones ukrainiens" shot down) belongs to the target side.
-            role = "actor2" if typing.sub_event_type == "Disrupted weapons use" else "actor1"
+            # Protesters named by the protest word are who the forces fired on.
+            victims = typing.sub_event_type in ("Disrupted weapons use", _EXCESSIVE)
+            role = "actor2" if victims else "actor1"
             if role == "actor1":
                 owner = ref
         else:
             role = syntactic_role(tok_i, toks, anchors, passive_at, instrument)
             if role == "backer":
                 continue
-        if protest and getattr(ref.payload, "kind", "") == "state_forces":
+        if protest and forces_face and getattr(ref.payload, "kind", "") == "state_forces":
             role = "actor2"  # ACLED: protesters are actor 1, the forces facing them actor 2
         if role is None:
             role = "actor1" if ref.end <= toks[first_trig].start else "actor2"

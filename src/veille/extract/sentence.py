@@ -26,6 +26,7 @@ from veille.extract.candidate import (
     SentenceInput,
     StatementCandidate,
     clone,
+    one_per_kind_and_place,
 )
 from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry
 from veille.extract.modality import modality_for, sentence_future, tally
@@ -96,9 +97,10 @@ class SentenceExtractor:
         for group in group_triggers(kept):
             out.extend(self._build(group, toks, weapons, s, toll))
         if any(c.sub_event_type == "Violent demonstration" for c in out):
-            # "Protesters torched a police station": one demonstration, and it was violent.
-            out = [c for c in out if c.sub_event_type != "Peaceful protest"]
-        return out
+            # "Protesters torched a police station", "clashed with police, who fired tear
+            # gas": one demonstration, and it was violent.
+            out = [c for c in out if c.sub_event_type not in _MILDER_PROTESTS]
+        return one_per_kind_and_place(out)
 
     def statements(self, s: SentenceInput) -> list[StatementCandidate]:
         """The sentence's statement (a non-violent PLOVER record), if any."""
@@ -186,7 +188,12 @@ class SentenceExtractor:
             # "Israel struck ...": the doer's name is who acted, not where.
             places = [p for p in places if not (doer.start <= p.start < doer.end)]
         if not places and scattered(self.lex, toks):
-            return []  # "in several southern provinces": no one place, not one event
+            # "in several southern provinces": no town to code and none to inherit; the
+            # country the sentence names, if any ("in various Egyptian provinces").
+            countries = [p for p in s.places if p.feature == "country"]
+            if not countries:
+                return []
+            places = countries[:1]
         if len(places) <= 1:
             cand.place = places[0] if places else None
             return [_named_by_doer(cand)]
@@ -344,6 +351,9 @@ def scattered(lex: Lexicon, toks: list[Tok]) -> bool:
         for i in at
         for j in range(max(0, i - _SCATTER_REACH), min(len(toks), i + _SCATTER_REACH + 1))
     )
+
+
+_MILDER_PROTESTS = frozenset({"Peaceful protest", "Protest with intervention"})
 
 
 def _named_by_doer(cand: Candidate) -> Candidate:
