@@ -447,3 +447,16 @@ def test_a_clash_at_a_protest_is_one_violent_demonstration(
 def test_a_sit_in_is_a_protest(pipeline: Any) -> None:
     text = "Lundi, des centaines d'étudiants ont observé un sit-in devant le ministère à Rabat."
     assert _types(pipeline, text, "fr") == {"Peaceful protest"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Two days ago, an airstrike killed five people in Rafah.", "en"),
+        ("Il y a deux jours, une frappe a tué cinq personnes à Rafah.", "fr"),
+        ("قتل خمسة أشخاص في غارة على رفح قبل يومين.", "ar"),
+    ],
+)
+def test_days_ago_date_the_event(pipeline: Any, text: str, language: str) -> None:
+    events = _events(pipeline, text, language)
+    assert events and str(events[0].event_date) == "2025-03-10"
