@@ -460,3 +460,10 @@ def test_a_sit_in_is_a_protest(pipeline: Any) -> None:
 def test_days_ago_date_the_event(pipeline: Any, text: str, language: str) -> None:
     events = _events(pipeline, text, language)
     assert events and str(events[0].event_date) == "2025-03-10"
+
+
+def test_the_group_arabic_doers_belong_to_is_actor_1(pipeline: Any) -> None:
+    text = "قتل مسلحون يشتبه في انتمائهم لحركة الشباب سبعة جنود قرب مدينة غاو يوم الاثنين."
+    events = _events(pipeline, text, "ar")
+    assert events and events[0].actor1 is not None
+    assert events[0].actor1.id == "al-shabaab"

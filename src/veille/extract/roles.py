@@ -246,6 +246,11 @@ def roles_by_word_order(
         marker = s.text[max(0, ref.start - s.start - 4) : ref.start - s.start]
         # ل / على / ضد before the actor, or ب glued to it ("انفجرت عبوة بدورية").
         killed = any(0 <= ref.start - end <= _AR_TOLL_REACH for end in deaths)
+        if lex is not None and _affiliated(lex, ref, toks):
+            # "مسلحون يشتبه في انتمائهم لجماعة X": X is who the doers belong to.
+            if actor1 is None:
+                actor1 = ref
+            continue
         target_marked = (
             killed
             or bool(re.search(r"(?:^|\s)(?:ل|لل|ب|على|ضد|علي)\s*$", marker))
@@ -271,6 +276,14 @@ def roles_by_word_order(
     if actor1 is None:
         actor1 = _state_name_near(group, toks, s)
     return Roles(actor1, actor2)
+
+
+def _affiliated(lex: Lexicon, ref: ActorRef, toks: list[Tok]) -> bool:
+    """The actor follows a word of belonging ("انتمائهم ل", "التابعة ل", "الموالية ل"):
+    the group the doers belong to, not a target marked by ل."""
+    belonging = lex.noun_classes.get("belonging", frozenset())
+    i = token_at(toks, ref.start)
+    return i is not None and any(toks[k].keys & belonging for k in range(max(0, i - 2), i))
 
 
 #: Words between an Arabic trigger and the country's name that is its doer.
