@@ -199,12 +199,18 @@ def _a_past_year(c: Candidate) -> bool:
     """The event is dated only by a year before the report's: history told for
     context (ACLED codes an event on its day, or at worst its month)."""
     published = c.sentence.published
+    if c.date_span is None or abs(c.date_span[0] - c.trigger[0]) > _YEAR_REACH:
+        return False  # a year far from the trigger dates another clause ("ousted in 2006")
     return (
         c.date_precision == "year"
         and c.event_date is not None
         and published is not None
         and c.event_date.year < published.year
     )
+
+
+#: Characters between a year and the trigger it dates.
+_YEAR_REACH = 60
 
 
 def _own_day(c: Candidate) -> bool:
