@@ -13,7 +13,8 @@ such variation is common (see ``LOOSE_COUNTRIES``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from veille.lang.normalise import ARABIC_MARKS, GAZETTEER
 
@@ -89,10 +90,16 @@ def normalise_token(raw: str) -> str:
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into word tokens with exact code-point offsets."""
     tokens: list[Token] = []
+    # A text repeats its words (articles, prepositions, its places): each distinct word
+    # is normalised once per call.
+    seen: dict[str, tuple[str, bool]] = {}
     for match in TOKEN_RE.finditer(text):
         raw = match.group()
-        arabic = is_arabic(raw)
-        tokens.append(Token(match.start(), match.end(), raw, normalise_token(raw), arabic))
+        known = seen.get(raw)
+        if known is None:
+            arabic = is_arabic(raw)
+            known = seen[raw] = (normalise_token(raw), arabic)
+        tokens.append(Token(match.start(), match.end(), raw, known[0], known[1]))
     return tokens
 
 
@@ -159,8 +166,29 @@ def loose_word(norm: str) -> str:
     return _DOUBLE_RE.sub(r"\1", word)
 
 
-def loose_key_of_norms(norms: list[str]) -> str | None:
-    """The loose key of Latin-script normalised tokens, or None if too short to be safe."""
+@dataclass
+class LooseWords:
+    """``loose_word`` remembered: a geocoder asks for the same words' loose forms text
+    after text (the head of every capitalised word). Per instance, and cleared past
+    ``limit`` words, as the gazetteer store's caches are."""
+
+    limit: int = 200_000
+    _memo: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def __call__(self, norm: str) -> str:
+        found = self._memo.get(norm)
+        if found is None:
+            if len(self._memo) >= self.limit:
+                self._memo.clear()
+            found = self._memo[norm] = loose_word(norm)
+        return found
+
+
+def loose_key_of_norms(
+    norms: list[str], word_form: Callable[[str], str] = loose_word
+) -> str | None:
+    """The loose key of Latin-script normalised tokens, or None if too short to be safe;
+    ``word_form`` is ``loose_word`` or a memo of it (``LooseWords``)."""
     parts = []
     for norm in _unify_articles(norms):
         if norm == "al" or not norm.isascii() or not norm.isalpha():
@@ -169,7 +197,7 @@ def loose_key_of_norms(norms: list[str]) -> str | None:
             if norm.isdigit():
                 parts.append(norm)
             continue
-        word = loose_word(norm)
+        word = word_form(norm)
         if word:
             parts.append(word)
     loose = " ".join(parts)
