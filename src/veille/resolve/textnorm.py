@@ -61,17 +61,23 @@ def normalize_word(word: str) -> str:
 
 def _is_upper(word: str) -> bool:
     # Arabic letters have no case: they are never "upper".
+    if word.isascii():  # no title-case letters: str.isupper says the same, faster
+        return word.isupper()
     return any(ch.isupper() for ch in word) and not any(ch.islower() for ch in word)
 
 
 def tokenize(text: str) -> list[Token]:
     """Split a text into word tokens with offsets and normalised keys."""
     tokens: list[Token] = []
+    # A text repeats its words: each distinct word is normalised once per call.
+    seen: dict[str, tuple[str, bool]] = {}
     for found in _WORD.finditer(text):
         word = found.group()
-        norm = normalize_word(word)
-        if norm:
-            tokens.append(Token(found.start(), found.end(), norm, _is_upper(word)))
+        known = seen.get(word)
+        if known is None:
+            known = seen[word] = (normalize_word(word), _is_upper(word))
+        if known[0]:
+            tokens.append(Token(found.start(), found.end(), known[0], known[1]))
     return tokens
 
 
