@@ -909,7 +909,8 @@ class Geocoder:
         """Near-phrases (precision 2) and vague directional phrases (cover the phrase)."""
         for m in matches:
             before = text[max(0, m.start - 40) : m.start]
-            vague = self._words.vague_before.search(before.lower())
+            lowered = before.lower()
+            vague = self._words.vague_phrase_before(lowered)
             if vague is not None:
                 phrase = before[vague.start() :]
                 clitic = self._words.clitic_before_direction.match(phrase)
@@ -919,7 +920,7 @@ class Geocoder:
                     m.phrase_end = m.end + after.end()
                 m.precision = 3  # lowered to 2 for towns and sites once resolved
                 continue
-            if self._words.near_before.search(before.lower()) or self._words.near_after.match(
+            if self._words.near_phrase_before(lowered) or self._words.near_after.match(
                 text[m.end : m.end + 15]
             ):
                 m.precision = 2
