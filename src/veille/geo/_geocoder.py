@@ -17,8 +17,8 @@ from veille.geo._normalize import (
     AR_CONJUNCTIONS,
     AR_PREPOSITIONS,
     LATIN_ARTICLES,
-    LooseWords,
     Token,
+    WordMemo,
     key_of_norms,
     loose_key_of_norms,
     normalise_token,
@@ -327,7 +327,7 @@ class Geocoder:
         self._weights = weights if weights is not None else GeocoderWeights.load()
         #: The place words of every language (``veille/lang/<code>/places.json``).
         self._words = words if words is not None else geo_words()
-        self._loose = LooseWords()
+        self._memo = WordMemo()
 
     @classmethod
     def load(cls, path: Path | None = None, *, weights_path: Path | str | None = None) -> Geocoder:
@@ -356,7 +356,7 @@ class Geocoder:
         self._store = GazetteerStore(state["path"])
         self._weights = state["weights"]
         self._words = state["words"]
-        self._loose = LooseWords()
+        self._memo = WordMemo()
 
     # ------------------------------------------------------------------ public API
 
@@ -390,7 +390,7 @@ class Geocoder:
         with geo_precision 3. ``outlet``, the profile of the outlet's other articles,
         weighs homonyms toward the area the outlet usually reports from.
         """
-        tokens = tokenize(text)
+        tokens = tokenize(text, self._memo)
         matches = self._scan(text, tokens, hints, language, persons)
         matches = self._add_hints(text, tokens, matches, hints)
         self._apply_phrases(text, tokens, matches)
@@ -471,7 +471,7 @@ class Geocoder:
         """Longest gazetteer names, left to right. A rejected name lets a shorter one at the
         same word try ("Washington" of "Washington state"), then the next word."""
         matches: list[_Match] = []
-        runs = _join_runs(text, tokens)
+        scan = _ScanText.of(text, tokens)
         hint_index = _SpanIndex(hints)
         people = (
             _PersonNames(
@@ -480,11 +480,18 @@ class Geocoder:
             if persons
             else None
         )
+        max_tokens = self._store.max_tokens
         i = 0
         while i < len(tokens):
-            found = self._longest_at(text, tokens, i, runs)
+            tok = tokens[i]
+            if not tok.arabic and not tok.raw[:1].isupper() and not max_tokens(tok.norm):
+                # No name starts with this lower-case word, and no loose spelling or
+                # demonym is read from one: the next word (most words of a text).
+                i += 1
+                continue
+            found = self._longest_at(text, tokens, i, scan)
             if language == "en":
-                demonym = self._demonym_at(tokens, i, runs)
+                demonym = self._demonym_at(tokens, i, scan.runs)
                 if demonym is not None and (
                     found is None or found.last - found.first <= demonym.last - demonym.first
                 ):
@@ -496,7 +503,7 @@ class Geocoder:
                 text, tokens, found, hint_index, last_end, people
             ):
                 shorter = found.last - found.first - 1
-                found = self._longest_at(text, tokens, i, runs, shorter) if shorter else None
+                found = self._longest_at(text, tokens, i, scan, shorter) if shorter else None
             if found is None:
                 i += 1
                 continue
@@ -528,14 +535,14 @@ class Geocoder:
         text: str,
         tokens: list[Token],
         i: int,
-        runs: Sequence[int],
+        scan: _ScanText,
         limit: int = MAX_NAME_TOKENS,
     ) -> _Match | None:
         """The longest name at token ``i`` (of at most ``limit`` tokens, joined as one
-        name: ``runs``, see ``_join_runs``)."""
+        name: see ``_join_runs``)."""
         best: _Match | None = None
         # A name spans joined tokens only: none longer than the run of joins from i.
-        joined = min(limit, runs[i] + 1)
+        joined = min(limit, scan.runs[i] + 1)
         for form, shift in self._first_forms(tokens[i]):
             if not form:
                 continue
@@ -543,12 +550,7 @@ class Geocoder:
             for n in range(max_n, 0, -1):
                 if best is not None and n <= best.last - best.first:
                     break
-                # One word's key is the word (an article is unified only before a word).
-                key = (
-                    form
-                    if n == 1
-                    else key_of_norms([form] + [t.norm for t in tokens[i + 1 : i + n]])
-                )
+                key = scan.key(form, i, n)
                 if n == 1 and key in self._store.demonyms():
                     break  # "Syrian", "libanais", "السوري": never a place on its own
                 cands = self._store.lookup(key)
@@ -567,7 +569,7 @@ class Geocoder:
         if not tokens[i].arabic and tokens[i].raw[:1].isupper():
             # A longer name in another spelling beats a shorter exact one: "Khan Younis"
             # (Khān Yūnis) is not the place "Khan" followed by a word.
-            loose = self._loose_at(text, tokens, i, runs, limit)
+            loose = self._loose_at(text, tokens, i, scan.runs, limit)
             if loose is not None and (
                 best is None or loose.last - loose.first > best.last - best.first
             ):
@@ -633,7 +635,7 @@ class Geocoder:
             first.isascii()
             and first.isalpha()
             and first not in LATIN_ARTICLES
-            and not self._store.max_tokens("~" + self._loose(first))
+            and not self._store.max_tokens("~" + self._memo.loose(first))
         ):
             return None
         for n in range(min(4, limit, runs[i] + 1), 0, -1):
@@ -644,7 +646,7 @@ class Geocoder:
                 # A transliterated article heads a capitalised name ("as-Sukhnah", "ad
                 # Dawr"); "US and", "at once" are English words.
                 continue
-            loose = loose_key_of_norms(norms, self._loose)
+            loose = loose_key_of_norms(norms, self._memo.loose)
             if loose is None:
                 continue
             cands = self._store.lookup("~" + loose)
@@ -1320,6 +1322,31 @@ def _regional_countries(
         ):
             out.add(a.iso3)
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class _ScanText:
+    """What the scan reads of one text's tokens, computed once: their normalised forms,
+    the same with a transliterated article unified as inside a key (``key_of_norms``),
+    and how many next tokens each is joined to (``_join_runs``)."""
+
+    norms: list[str]
+    heads: list[str]
+    runs: list[int]
+
+    @classmethod
+    def of(cls, text: str, tokens: Sequence[Token]) -> _ScanText:
+        norms = [t.norm for t in tokens]
+        heads = ["al" if norm in LATIN_ARTICLES else norm for norm in norms]
+        return cls(norms, heads, _join_runs(text, tokens))
+
+    def key(self, form: str, i: int, n: int) -> str:
+        """``key_of_norms`` of ``form`` (a form of token ``i``) and the ``n - 1`` next
+        tokens' forms: an article is unified only before another word."""
+        if n == 1:
+            return form
+        first = "al" if form in LATIN_ARTICLES else form
+        return " ".join([first, *self.heads[i + 1 : i + n - 1], self.norms[i + n - 1]])
 
 
 def _join_runs(text: str, tokens: Sequence[Token]) -> list[int]:
