@@ -96,7 +96,7 @@ class GeoWords:
         ends = self.vague_ends
         if ends is None or lowered.endswith("\n"):  # "$" matches before a final newline
             return self.vague_before.search(lowered)
-        if not ends.may_end_with(lowered[-1:], ignore_case=True):
+        if not ends.may_end_with(lowered[-1:]):
             return None
         return self.vague_before.search(lowered, max(0, len(lowered) - ends.reach))
 
@@ -104,36 +104,37 @@ class GeoWords:
 @dataclass(frozen=True, slots=True)
 class PhraseEnds:
     """How a set of phrases ends: ``reach``, the most characters one can match;
-    ``last``, the characters one can end with (None: any, e.g. a phrase ending in a
-    space that the spaces after it would hide)."""
+    ``last``, the characters one can end with (None: any), compared lower-cased when
+    the phrases are matched ignoring case."""
 
     reach: int
     last: frozenset[str] | None
+    ignore_case: bool = False
 
     @classmethod
     def of(
         cls, reach: int, last: Iterable[str], *, spaces_after: bool, ignore_case: bool = False
     ) -> PhraseEnds:
-        """``last`` as matched: exactly, or lower-cased under ``ignore_case``, where a
-        cased letter outside ASCII ("İ") may match an ASCII one and none is ruled out.
-        When spaces may follow a phrase (``spaces_after``), one that ends in a space
-        hides its end behind them: none is ruled out either."""
+        """The ends of phrases whose last characters are ``last``. None is ruled out
+        when a cased letter outside ASCII ("İ") ends one under ``ignore_case`` (it may
+        match an ASCII letter), nor when spaces may follow a phrase (``spaces_after``)
+        and one ends in a space, which hides its end behind them."""
         chars = frozenset(last)
         if any(not c or (spaces_after and c.isspace()) for c in chars):
-            return cls(reach, None)
+            return cls(reach, None, ignore_case)
         if ignore_case:
             if any(not c.isascii() and c.lower() != c.upper() for c in chars):
-                return cls(reach, None)
+                return cls(reach, None, ignore_case)
             chars = frozenset(c.lower() for c in chars)
-        return cls(reach, chars)
+        return cls(reach, chars, ignore_case)
 
-    def may_end_with(self, char: str, *, ignore_case: bool = False) -> bool:
-        """Whether a phrase can end with ``char`` (one character; "" for none). Under
-        ``ignore_case`` a non-ASCII character may match an ASCII letter (the Kelvin sign
-        matches "k"), so only an ASCII one is ruled out."""
+    def may_end_with(self, char: str) -> bool:
+        """Whether a phrase can end with ``char`` (one character; "" for none). Ignoring
+        case, a character outside ASCII may match an ASCII letter (the Kelvin sign
+        matches "k"): only an ASCII one is ruled out."""
         if self.last is None or not char:
             return True
-        if ignore_case:
+        if self.ignore_case:
             return not char.isascii() or char.lower() in self.last
         return char in self.last
 
