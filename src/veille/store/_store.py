@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import (
     Engine,
+    Select,
     Table,
+    bindparam,
     create_engine,
     delete,
     event,
@@ -291,6 +293,7 @@ class Store:
         # again by every article that names them).
         self._known: dict[tuple[str, str], tuple[Any, ...]] = {}
         self._listed: list[ActorRow | PlaceRow] = []  # written by the open transaction
+        self._block_query = _block_query()
 
     @property
     def dialect(self) -> str:
@@ -687,16 +690,14 @@ class Store:
             weeks = sorted({k[2] for ev in group for k in dedup.neighbour_keys(ev)})
             out.extend(
                 s.scalars(
-                    select(DedupMemberRow)
-                    .where(
-                        DedupMemberRow.block_iso3 == iso3,
-                        DedupMemberRow.block_family == fam,
-                        DedupMemberRow.block_week.in_(weeks),
-                        DedupMemberRow.linkable.is_(True),
-                        DedupMemberRow.event_date.between(min(days) - window, max(days) + window),
-                    )
-                    .options(defer(DedupMemberRow.payload))  # loaded for the few that may link
-                    .order_by(DedupMemberRow.id)
+                    self._block_query,
+                    {
+                        "iso3": iso3,
+                        "family": fam,
+                        "weeks": weeks,
+                        "first": min(days) - window,
+                        "last": max(days) + window,
+                    },
                 )
             )
         return out
@@ -1210,6 +1211,23 @@ def _table(cls: type[Base]) -> Table:
     if not isinstance(table, Table):
         raise TypeError(f"{cls.__name__} is not mapped to a table")
     return table
+
+
+def _block_query() -> Select[DedupMemberRow]:
+    """The members of one block (``Store._blocks``), its values bound at each run: the
+    statement is built once per store, not once per article and block."""
+    return (
+        select(DedupMemberRow)
+        .where(
+            DedupMemberRow.block_iso3 == bindparam("iso3"),
+            DedupMemberRow.block_family == bindparam("family"),
+            DedupMemberRow.block_week.in_(bindparam("weeks", expanding=True)),
+            DedupMemberRow.linkable.is_(True),
+            DedupMemberRow.event_date.between(bindparam("first"), bindparam("last")),
+        )
+        .options(defer(DedupMemberRow.payload))  # loaded for the few that may link
+        .order_by(DedupMemberRow.id)
+    )
 
 
 def _may_link(row: DedupMemberRow, ev: Event, window: int) -> bool:
