@@ -27,7 +27,14 @@ from typing import Any, TypeVar
 
 from veille.errors import DataError
 from veille.model import Actor, Record
-from veille.resolve.textnorm import Token, arabic_clitic_forms, is_arabic, original_offset, tokenize
+from veille.resolve.textnorm import (
+    Token,
+    WordKeys,
+    arabic_clitic_forms,
+    is_arabic,
+    original_offset,
+    tokenize,
+)
 
 __all__ = ["ActorMatch", "ActorResolver", "FramingMatch", "default_path"]
 
@@ -143,6 +150,7 @@ class ActorResolver:
         self._index = index
         # The same aliases as tries (see ``_trie``), built once per resolver.
         self._tries = {lang: _trie(by_first) for lang, by_first in index.items()}
+        self._keys = WordKeys()
         self._slot_cache: dict[tuple[str, str | None], Actor] = {}
 
     # ------------------------------------------------------------------ loading
@@ -254,6 +262,11 @@ class ActorResolver:
 
     # ------------------------------------------------------------------ matching
 
+    def words(self, text: str) -> list[Token]:
+        """``textnorm.tokenize(text)``, each word's key remembered across the texts this
+        resolver reads: what ``find_actors`` and ``find_framing`` take as ``tokens``."""
+        return tokenize(text, self._keys)
+
     def find_actors(
         self,
         text: str,
@@ -347,7 +360,7 @@ class ActorResolver:
         the aliases that match the words there (through a form of the first word less
         its clitics), the longest first, in the index's order; a later form must be
         longer than what an earlier one found."""
-        tokens = tokenize(text) if given is None else given
+        tokens = self.words(text) if given is None else given
         found: list[tuple[int, int, T]] = []
         count = len(tokens)
         i = 0
