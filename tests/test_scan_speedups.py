@@ -266,3 +266,14 @@ def test_ascii_capitals_are_read_as_before() -> None:
 
     for word in ("US", "Us", "us", "IS", "A1", "42", "É", "ǅA", "NATO", "x"):
         assert textnorm._is_upper(word) == generic(word), word
+
+
+def test_remembered_word_keys_change_no_token(resolver: ActorResolver) -> None:
+    keys = textnorm.WordKeys(limit=4)
+    for text in _texts(60, seed=17):
+        assert textnorm.tokenize(text, keys) == textnorm.tokenize(text)
+        assert resolver.words(text) == textnorm.tokenize(text)
+    bounded = textnorm.WordKeys(limit=4)
+    textnorm.tokenize("un deux trois quatre cinq six", bounded)
+    textnorm.tokenize("sept", bounded)  # full: emptied before this text
+    assert list(bounded.table()) == ["sept"]
