@@ -541,30 +541,34 @@ class Geocoder:
         """The longest name at token ``i`` (of at most ``limit`` tokens, joined as one
         name: see ``_join_runs``)."""
         best: _Match | None = None
+        best_n = 0
+        token = tokens[i]
         # A name spans joined tokens only: none longer than the run of joins from i.
-        joined = min(limit, scan.runs[i] + 1)
-        for form, shift in self._first_forms(tokens[i]):
+        joined = scan.runs[i] + 1
+        if joined > limit:
+            joined = limit
+        store, stop_keys = self._store, self._words.stop_keys
+        forms = self._first_forms(token) if token.arabic else ((token.norm, 0),)
+        for form, shift in forms:
             if not form:
                 continue
-            max_n = min(self._store.max_tokens(form), joined)
-            for n in range(max_n, 0, -1):
-                if best is not None and n <= best.last - best.first:
-                    break
+            max_n = store.max_tokens(form)
+            if max_n > joined:
+                max_n = joined
+            for n in range(max_n, best_n, -1):  # only longer than the best so far
                 key = scan.key(form, i, n)
-                if n == 1 and key in self._store.demonyms():
+                if n == 1 and key in store.demonyms():
                     break  # "Syrian", "libanais", "السوري": never a place on its own
-                cands = self._store.lookup(key)
-                if n > 1 and key in self._words.stop_keys:
-                    continue
-                if n == 1 and key in self._words.stop_keys:
-                    if not self._state_abbreviation(text, tokens[i]):
+                cands = store.lookup(key)
+                if key in stop_keys:
+                    if n > 1 or not self._state_abbreviation(text, token):
                         continue
                     cands = tuple(c for c in cands if c.place.feature == "admin1")
                 if cands and not self._inside_compound(
-                    text, tokens[i].start + shift, tokens[i + n - 1].end
+                    text, token.start + shift, tokens[i + n - 1].end
                 ):
-                    start = tokens[i].start + shift
-                    best = _Match(start, tokens[i + n - 1].end, i, i + n, cands)
+                    best = _Match(token.start + shift, tokens[i + n - 1].end, i, i + n, cands)
+                    best_n = n
                     break
         if not tokens[i].arabic and tokens[i].raw[:1].isupper():
             # A longer name in another spelling beats a shorter exact one: "Khan Younis"
