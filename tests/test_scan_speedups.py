@@ -112,6 +112,7 @@ def test_word_forms_and_the_memo_change_no_token() -> None:
             )
         ]
         assert [tuple(t) for t in tokenize(text)] == plain
+        assert all(type(t) is GeoToken and t.norm == t[3] for t in tokenize(text))
         assert tokenize(text, memo) == tokenize(text)
         assert len(memo.words()) <= max(5, len({t.raw for t in tokenize(text)}))
     for norm in ("kharab", "dayr", "zor", "al", "ech", "abbas"):

@@ -104,13 +104,16 @@ def tokenize(text: str, memo: WordMemo | None = None) -> list[Token]:
     its words (articles, prepositions, its places), and a corpus its vocabulary: each
     distinct word is normalised once per call, or once per ``memo``."""
     tokens: list[Token] = []
+    append = tokens.append
     seen = memo.words() if memo is not None else {}
+    make = tuple.__new__  # what Token(...) runs, without its Python-level wrapper
     for match in TOKEN_RE.finditer(text):
         raw = match.group()
         known = seen.get(raw)
         if known is None:
             known = seen[raw] = word_form(raw)
-        tokens.append(Token(match.start(), match.end(), raw, known[0], known[1]))
+        start, end = match.span()
+        append(make(Token, (start, end, raw, known[0], known[1])))
     return tokens
 
 
