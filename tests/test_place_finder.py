@@ -89,6 +89,40 @@ def test_a_place_word_heading_an_unknown_name_is_a_word_of_that_name(
     assert [t.text for t in kept] == ["Borel", "Tarnas"]
 
 
+def test_a_country_or_a_state_heading_an_unknown_place_name_is_kept(
+    finder: PlaceFinder,
+) -> None:
+    """A town's name heading a longer name is likely a chance word of it; a country or a
+    first-level area is not: "<state> Shoals", two countries listed without a comma
+    (invented names and places)."""
+    text = "Divers searched Borel Shoals near the coast."
+    evidence = PlaceEvidence(places=(_span(text, "Borel Shoals"),))
+    for feature, kept in (
+        ("city", []),
+        ("admin2", []),
+        ("admin1", ["Borel"]),
+        ("country", ["Borel"]),
+    ):
+        borel = _toponym(text, "Borel", "BBB")
+        assert borel.place is not None
+        borel = borel.model_copy(
+            update={"place": borel.place.model_copy(update={"feature": feature})}
+        )
+        assert [t.text for t in finder.keep(text, [borel], evidence)] == kept, feature
+
+
+def test_two_countries_listed_without_a_comma_are_both_named(finder: PlaceFinder) -> None:
+    """The whole pipeline of the place component on an invented sentence: the NER reads
+    "Chile Peru" as one place; the first country is still named (it was dropped as the
+    chance first word of an unknown name)."""
+    text = "Copper exports fell from Bolivia, Chile Peru and Brazil last year."
+    evidence = PlaceEvidence(
+        places=(_span(text, "Bolivia"), _span(text, "Chile Peru"), _span(text, "Brazil"))
+    )
+    found = {t.text: t.place.iso3 for t in finder.find(text, "en", evidence) if t.place}
+    assert found.get("Chile") == "CHL"
+
+
 def test_a_name_that_goes_on_in_lower_case_keeps_its_place(finder: PlaceFinder) -> None:
     text = "Shells fell on the Borel refugee camp."
     borel = _toponym(text, "Borel", "BBB")

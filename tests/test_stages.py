@@ -245,6 +245,11 @@ def _actor(actor_id: str) -> Actor:
 class FakeResolver:
     contexts: list[list[str]] = field(default_factory=list)
 
+    def words(self, text: str) -> Any:
+        from veille.resolve.textnorm import tokenize
+
+        return tokenize(text)
+
     def find_actors(
         self, text: str, language: str, *, context_iso3: list[str], tokens: Any = None
     ) -> list[ActorMatch]:

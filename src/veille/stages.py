@@ -154,13 +154,11 @@ class ActorStage:
     resolver: ActorResolver
 
     def __call__(self, analysis: ArticleAnalysis) -> None:
-        from veille.resolve.textnorm import tokenize
-
         actors: list[ActorRef] = []
         framing: list[FramingRef] = []
         for lang in analysis.languages:
             text = analysis.text_in(lang)
-            words = tokenize(text)  # one tokenisation for actors and framing
+            words = self.resolver.words(text)  # one tokenisation for actors and framing
             for m in self.resolver.find_actors(
                 text, lang, context_iso3=analysis.countries, tokens=words
             ):

@@ -18,9 +18,9 @@ from veille.geo._normalize import (
     AR_PREPOSITIONS,
     LATIN_ARTICLES,
     Token,
+    WordMemo,
     key_of_norms,
     loose_key_of_norms,
-    loose_word,
     normalise_token,
     strip_arabic_article,
     tokenize,
@@ -327,6 +327,7 @@ class Geocoder:
         self._weights = weights if weights is not None else GeocoderWeights.load()
         #: The place words of every language (``veille/lang/<code>/places.json``).
         self._words = words if words is not None else geo_words()
+        self._memo = WordMemo()
 
     @classmethod
     def load(cls, path: Path | None = None, *, weights_path: Path | str | None = None) -> Geocoder:
@@ -355,6 +356,7 @@ class Geocoder:
         self._store = GazetteerStore(state["path"])
         self._weights = state["weights"]
         self._words = state["words"]
+        self._memo = WordMemo()
 
     # ------------------------------------------------------------------ public API
 
@@ -388,7 +390,7 @@ class Geocoder:
         with geo_precision 3. ``outlet``, the profile of the outlet's other articles,
         weighs homonyms toward the area the outlet usually reports from.
         """
-        tokens = tokenize(text)
+        tokens = tokenize(text, self._memo)
         matches = self._scan(text, tokens, hints, language, persons)
         matches = self._add_hints(text, tokens, matches, hints)
         self._apply_phrases(text, tokens, matches)
@@ -458,15 +460,6 @@ class Geocoder:
                 forms.append((normalise_token(raw[i + 1 :]), i + 1))
         return forms
 
-    def _joined(self, text: str, tokens: list[Token], i: int, n: int) -> bool:
-        for k in range(i, i + n - 1):
-            gap = text[tokens[k].end : tokens[k + 1].start]
-            if not _JOIN_RE.match(gap):
-                return False
-            if "." in gap and len(tokens[k].raw) > 3:  # "St. Louis", "S.C.", not "Nord. Est"
-                return False
-        return True
-
     def _scan(
         self,
         text: str,
@@ -478,6 +471,7 @@ class Geocoder:
         """Longest gazetteer names, left to right. A rejected name lets a shorter one at the
         same word try ("Washington" of "Washington state"), then the next word."""
         matches: list[_Match] = []
+        scan = _ScanText.of(text, tokens)
         hint_index = _SpanIndex(hints)
         people = (
             _PersonNames(
@@ -486,11 +480,18 @@ class Geocoder:
             if persons
             else None
         )
+        max_tokens = self._store.max_tokens
         i = 0
         while i < len(tokens):
-            found = self._longest_at(text, tokens, i)
+            tok = tokens[i]
+            if not tok.arabic and not tok.raw[:1].isupper() and not max_tokens(tok.norm):
+                # No name starts with this lower-case word, and no loose spelling or
+                # demonym is read from one: the next word (most words of a text).
+                i += 1
+                continue
+            found = self._longest_at(text, tokens, i, scan)
             if language == "en":
-                demonym = self._demonym_at(text, tokens, i)
+                demonym = self._demonym_at(tokens, i, scan.runs)
                 if demonym is not None and (
                     found is None or found.last - found.first <= demonym.last - demonym.first
                 ):
@@ -502,7 +503,7 @@ class Geocoder:
                 text, tokens, found, hint_index, last_end, people
             ):
                 shorter = found.last - found.first - 1
-                found = self._longest_at(text, tokens, i, shorter) if shorter else None
+                found = self._longest_at(text, tokens, i, scan, shorter) if shorter else None
             if found is None:
                 i += 1
                 continue
@@ -530,57 +531,65 @@ class Geocoder:
         return people is None or not people.holds(found)
 
     def _longest_at(
-        self, text: str, tokens: list[Token], i: int, limit: int = MAX_NAME_TOKENS
+        self,
+        text: str,
+        tokens: list[Token],
+        i: int,
+        scan: _ScanText,
+        limit: int = MAX_NAME_TOKENS,
     ) -> _Match | None:
+        """The longest name at token ``i`` (of at most ``limit`` tokens, joined as one
+        name: see ``_join_runs``)."""
         best: _Match | None = None
-        for form, shift in self._first_forms(tokens[i]):
+        best_n = 0
+        token = tokens[i]
+        # A name spans joined tokens only: none longer than the run of joins from i.
+        joined = scan.runs[i] + 1
+        if joined > limit:
+            joined = limit
+        store, stop_keys = self._store, self._words.stop_keys
+        forms = self._first_forms(token) if token.arabic else ((token.norm, 0),)
+        for form, shift in forms:
             if not form:
                 continue
-            max_n = min(self._store.max_tokens(form), limit, len(tokens) - i)
-            for n in range(max_n, 0, -1):
-                if best is not None and n <= best.last - best.first:
-                    break
-                if not self._joined(text, tokens, i, n):
-                    continue
-                norms = [form] + [t.norm for t in tokens[i + 1 : i + n]]
-                key = key_of_norms(norms)
-                if n == 1 and key in self._store.demonyms():
+            max_n = store.max_tokens(form)
+            if max_n > joined:
+                max_n = joined
+            for n in range(max_n, best_n, -1):  # only longer than the best so far
+                key = scan.key(form, i, n)
+                if n == 1 and key in store.demonyms():
                     break  # "Syrian", "libanais", "السوري": never a place on its own
-                cands = self._store.lookup(key)
-                if n > 1 and key in self._words.stop_keys:
-                    continue
-                if n == 1 and key in self._words.stop_keys:
-                    if not self._state_abbreviation(text, tokens[i]):
+                cands = store.lookup(key)
+                if key in stop_keys:
+                    if n > 1 or not self._state_abbreviation(text, token):
                         continue
                     cands = tuple(c for c in cands if c.place.feature == "admin1")
                 if cands and not self._inside_compound(
-                    text, tokens[i].start + shift, tokens[i + n - 1].end
+                    text, token.start + shift, tokens[i + n - 1].end
                 ):
-                    start = tokens[i].start + shift
-                    best = _Match(start, tokens[i + n - 1].end, i, i + n, cands)
+                    best = _Match(token.start + shift, tokens[i + n - 1].end, i, i + n, cands)
+                    best_n = n
                     break
         if not tokens[i].arabic and tokens[i].raw[:1].isupper():
             # A longer name in another spelling beats a shorter exact one: "Khan Younis"
             # (Khān Yūnis) is not the place "Khan" followed by a word.
-            loose = self._loose_at(text, tokens, i, limit)
+            loose = self._loose_at(text, tokens, i, scan.runs, limit)
             if loose is not None and (
                 best is None or loose.last - loose.first > best.last - best.first
             ):
                 best = loose
         return best
 
-    def _demonym_at(self, text: str, tokens: list[Token], i: int) -> _Match | None:
+    def _demonym_at(self, tokens: list[Token], i: int, runs: Sequence[int]) -> _Match | None:
         """An English capitalised demonym ("Russian", "Sri Lankans"): its country or region.
 
         GeoWebNews and LGL count "Russian" in "Russian troops" as a toponym of Russia; the
         place it names is vague (geo_precision 3). Homonymous admin areas ("Georgian":
         Georgia, the US state) stay candidates for the context to decide.
         """
-        for n in range(min(3, len(tokens) - i), 0, -1):
+        for n in range(min(3, runs[i] + 1), 0, -1):
             name = tokens[i : i + n]
             if any(t.arabic or not t.raw[:1].isupper() for t in name):
-                continue
-            if not self._joined(text, tokens, i, n):
                 continue
             key = key_of_norms([t.norm for t in name])
             cands = self._demonym_candidates(key)
@@ -621,19 +630,19 @@ class Geocoder:
             and text[max(0, token.start - 2) : token.start] == ", "
         )
 
-    def _loose_at(self, text: str, tokens: list[Token], i: int, limit: int = 4) -> _Match | None:
+    def _loose_at(
+        self, text: str, tokens: list[Token], i: int, runs: Sequence[int], limit: int = 4
+    ) -> _Match | None:
         first = tokens[i].norm
         # No loose key starts with this word's skeleton: spare the four lookups.
         if (
             first.isascii()
             and first.isalpha()
             and first not in LATIN_ARTICLES
-            and not self._store.max_tokens("~" + loose_word(first))
+            and not self._store.max_tokens("~" + self._memo.loose(first))
         ):
             return None
-        for n in range(min(4, limit, len(tokens) - i), 0, -1):
-            if not self._joined(text, tokens, i, n):
-                continue
+        for n in range(min(4, limit, runs[i] + 1), 0, -1):
             norms = [t.norm for t in tokens[i : i + n]]
             if n == 1 and (norms[0] in self._words.stop_keys or norms[0] in self._store.demonyms()):
                 continue
@@ -641,7 +650,7 @@ class Geocoder:
                 # A transliterated article heads a capitalised name ("as-Sukhnah", "ad
                 # Dawr"); "US and", "at once" are English words.
                 continue
-            loose = loose_key_of_norms(norms)
+            loose = loose_key_of_norms(norms, self._memo.loose)
             if loose is None:
                 continue
             cands = self._store.lookup("~" + loose)
@@ -906,7 +915,8 @@ class Geocoder:
         """Near-phrases (precision 2) and vague directional phrases (cover the phrase)."""
         for m in matches:
             before = text[max(0, m.start - 40) : m.start]
-            vague = self._words.vague_before.search(before.lower())
+            lowered = before.lower()
+            vague = self._words.vague_phrase_before(lowered)
             if vague is not None:
                 phrase = before[vague.start() :]
                 clitic = self._words.clitic_before_direction.match(phrase)
@@ -916,7 +926,7 @@ class Geocoder:
                     m.phrase_end = m.end + after.end()
                 m.precision = 3  # lowered to 2 for towns and sites once resolved
                 continue
-            if self._words.near_before.search(before.lower()) or self._words.near_after.match(
+            if self._words.near_phrase_before(lowered) or self._words.near_after.match(
                 text[m.end : m.end + 15]
             ):
                 m.precision = 2
@@ -1316,6 +1326,44 @@ def _regional_countries(
         ):
             out.add(a.iso3)
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class _ScanText:
+    """What the scan reads of one text's tokens, computed once: their normalised forms,
+    the same with a transliterated article unified as inside a key (``key_of_norms``),
+    and how many next tokens each is joined to (``_join_runs``)."""
+
+    norms: list[str]
+    heads: list[str]
+    runs: list[int]
+
+    @classmethod
+    def of(cls, text: str, tokens: Sequence[Token]) -> _ScanText:
+        norms = [t.norm for t in tokens]
+        heads = ["al" if norm in LATIN_ARTICLES else norm for norm in norms]
+        return cls(norms, heads, _join_runs(text, tokens))
+
+    def key(self, form: str, i: int, n: int) -> str:
+        """``key_of_norms`` of ``form`` (a form of token ``i``) and the ``n - 1`` next
+        tokens' forms: an article is unified only before another word."""
+        if n == 1:
+            return form
+        first = "al" if form in LATIN_ARTICLES else form
+        return " ".join([first, *self.heads[i + 1 : i + n - 1], self.norms[i + n - 1]])
+
+
+def _join_runs(text: str, tokens: Sequence[Token]) -> list[int]:
+    """For each token, how many of the next tokens are joined to it one by one as words
+    of one name: the text between two of them is spaces, hyphens, apostrophes or a dot
+    (``_JOIN_RE``), and a dot only after a short word ("St. Louis", "S.C.", not "Nord.
+    Est"). A name of ``n`` tokens from ``i`` needs ``runs[i] >= n - 1``."""
+    runs = [0] * len(tokens)
+    for k in range(len(tokens) - 2, -1, -1):
+        gap = text[tokens[k].end : tokens[k + 1].start]
+        if _JOIN_RE.match(gap) and not ("." in gap and len(tokens[k].raw) > 3):
+            runs[k] = runs[k + 1] + 1
+    return runs
 
 
 def _admin_noun_after(text: str, end: int) -> bool:

@@ -72,6 +72,71 @@ class GeoWords:
     #: text a capitalised demonym ("Russian troops") is a toponym of its country or
     #: region, as the LGL and GeoWebNews guidelines count it.
     demonyms: Mapping[str, str]
+    #: What the phrase searches below need to skip texts no phrase can end: the most
+    #: characters a ``near_before`` phrase (less the spaces after it) and a
+    #: ``vague_before`` phrase can match, and the last characters they can end with.
+    #: None: unknown, the regex tries every start.
+    near_ends: PhraseEnds | None = None
+    vague_ends: PhraseEnds | None = None
+
+    def near_phrase_before(self, lowered: str) -> bool:
+        """Whether ``lowered`` (the lower-cased text before a name) ends with a near
+        phrase and spaces: ``near_before.search``, run only where a phrase can end."""
+        ends = self.near_ends
+        if ends is None:
+            return self.near_before.search(lowered) is not None
+        stripped = lowered.rstrip()
+        if not ends.may_end_with(stripped[-1:]):
+            return False
+        return self.near_before.search(lowered, max(0, len(stripped) - ends.reach)) is not None
+
+    def vague_phrase_before(self, lowered: str) -> re.Match[str] | None:
+        """The compass phrase ``lowered`` ends with: ``vague_before.search`` (which
+        ignores case), run only where a phrase can end."""
+        ends = self.vague_ends
+        if ends is None or lowered.endswith("\n"):  # "$" matches before a final newline
+            return self.vague_before.search(lowered)
+        if not ends.may_end_with(lowered[-1:]):
+            return None
+        return self.vague_before.search(lowered, max(0, len(lowered) - ends.reach))
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseEnds:
+    """How a set of phrases ends: ``reach``, the most characters one can match;
+    ``last``, the characters one can end with (None: any), compared lower-cased when
+    the phrases are matched ignoring case."""
+
+    reach: int
+    last: frozenset[str] | None
+    ignore_case: bool = False
+
+    @classmethod
+    def of(
+        cls, reach: int, last: Iterable[str], *, spaces_after: bool, ignore_case: bool = False
+    ) -> PhraseEnds:
+        """The ends of phrases whose last characters are ``last``. None is ruled out
+        when a cased letter outside ASCII ("İ") ends one under ``ignore_case`` (it may
+        match an ASCII letter), nor when spaces may follow a phrase (``spaces_after``)
+        and one ends in a space, which hides its end behind them."""
+        chars = frozenset(last)
+        if any(not c or (spaces_after and c.isspace()) for c in chars):
+            return cls(reach, None, ignore_case)
+        if ignore_case:
+            if any(not c.isascii() and c.lower() != c.upper() for c in chars):
+                return cls(reach, None, ignore_case)
+            chars = frozenset(c.lower() for c in chars)
+        return cls(reach, chars, ignore_case)
+
+    def may_end_with(self, char: str) -> bool:
+        """Whether a phrase can end with ``char`` (one character; "" for none). Ignoring
+        case, a character outside ASCII may match an ASCII letter (the Kelvin sign
+        matches "k"): only an ASCII one is ruled out."""
+        if self.last is None or not char:
+            return True
+        if self.ignore_case:
+            return not char.isascii() or char.lower() in self.last
+        return char in self.last
 
 
 def key_of(name: str) -> str:
@@ -90,6 +155,8 @@ def geo_words(root: Root = None) -> GeoWords:
 def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
     """Join several languages' place words into the geocoder's sets and regexes."""
     words = tuple(every)
+    near = [p for pw in words for p in pw.near_before]
+    vague = [p for pw in words for p in pw.vague]
 
     def union(kind: str) -> frozenset[str]:
         return frozenset(key_of(w) for pw in words for w in getattr(pw, kind))
@@ -103,15 +170,11 @@ def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
         site_nouns=union("site_nouns"),
         admin_nouns=union("admin_nouns"),
         city_nouns=union("city_nouns"),
-        near_before=re.compile(
-            rf"(?:{_alt(_bounded(p) for pw in words for p in pw.near_before)})\s*$"
-        ),
+        near_before=re.compile(rf"(?:{_alt(_bounded(p) for p in near)})\s*$"),
         near_after=re.compile(
             rf"^\s*(?:{_alt((w for pw in words for w in pw.near_after), escape=True)})\b"
         ),
-        vague_before=re.compile(
-            rf"(?:{'|'.join(_direction(p) for pw in words for p in pw.vague)})$", re.IGNORECASE
-        ),
+        vague_before=re.compile(rf"(?:{'|'.join(_direction(p) for p in vague)})$", re.IGNORECASE),
         centre_phrase=_centre_phrase(words),
         clitic_before_direction=_clitic_before_direction(words),
         direction_after=_direction_after(
@@ -122,6 +185,16 @@ def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
         demonyms={
             key_of(name): key_of(place) for pw in words for name, place in pw.demonyms.items()
         },
+        near_ends=PhraseEnds.of(
+            max((len(p) for p in near), default=0), (p[-1:] for p in near), spaces_after=True
+        ),
+        vague_ends=PhraseEnds.of(
+            max((_direction_reach(p) for p in vague), default=0),
+            # The space before the connector ends a phrase whose connector is optional.
+            (c[-1] if c else " " for p in vague for c in p.connectors or ("",)),
+            spaces_after=False,
+            ignore_case=True,
+        ),
     )
 
 
@@ -166,6 +239,16 @@ def _direction(p: DirectionPhrase) -> str:
     return (
         rf"(?<![\w]){_optional(p.articles)}(?:{_alt(p.words, escape=True)}){compound} {connector}"
     )
+
+
+def _direction_reach(p: DirectionPhrase) -> int:
+    """The most characters ``_direction(p)`` can match (every part at its longest)."""
+
+    def longest(items: Iterable[str]) -> int:
+        return max((len(s) for s in items), default=0)
+
+    compound = longest(p.joiners) + longest(p.second) if p.second else 0
+    return longest(p.articles) + longest(p.words) + compound + 1 + longest(p.connectors)
 
 
 def _centre_phrase(words: tuple[PlaceWords, ...]) -> re.Pattern[str]:

@@ -13,7 +13,9 @@ such variation is common (see ``LOOSE_COUNTRIES``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from veille.lang.normalise import ARABIC_MARKS, GAZETTEER
 
@@ -44,9 +46,11 @@ LOOSE_COUNTRIES = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One word of a text: code-point offsets, the raw text, and its normalised form."""
+class Token(NamedTuple):
+    """One word of a text: code-point offsets, the raw text, and its normalised form.
+
+    A named tuple: the geocoder makes one per word of every text, and a tuple is the
+    cheapest immutable typed record to build (a third of a frozen dataclass's cost)."""
 
     start: int
     end: int
@@ -86,13 +90,30 @@ def normalise_token(raw: str) -> str:
     return normalise_latin(raw)
 
 
-def tokenize(text: str) -> list[Token]:
-    """Split ``text`` into word tokens with exact code-point offsets."""
+def word_form(raw: str) -> tuple[str, bool]:
+    """``(normalise_token(raw), is_arabic(raw))``, the script read once."""
+    if raw.isascii():
+        return raw.lower(), False
+    if is_arabic(raw):
+        return strip_arabic_article(normalise_arabic(raw)), True
+    return normalise_latin(raw), False
+
+
+def tokenize(text: str, memo: WordMemo | None = None) -> list[Token]:
+    """Split ``text`` into word tokens with exact code-point offsets. A text repeats
+    its words (articles, prepositions, its places), and a corpus its vocabulary: each
+    distinct word is normalised once per call, or once per ``memo``."""
     tokens: list[Token] = []
+    append = tokens.append
+    seen = memo.words() if memo is not None else {}
+    make = tuple.__new__  # what Token(...) runs, without its Python-level wrapper
     for match in TOKEN_RE.finditer(text):
         raw = match.group()
-        arabic = is_arabic(raw)
-        tokens.append(Token(match.start(), match.end(), raw, normalise_token(raw), arabic))
+        known = seen.get(raw)
+        if known is None:
+            known = seen[raw] = word_form(raw)
+        start, end = match.span()
+        append(make(Token, (start, end, raw, known[0], known[1])))
     return tokens
 
 
@@ -159,8 +180,37 @@ def loose_word(norm: str) -> str:
     return _DOUBLE_RE.sub(r"\1", word)
 
 
-def loose_key_of_norms(norms: list[str]) -> str | None:
-    """The loose key of Latin-script normalised tokens, or None if too short to be safe."""
+@dataclass
+class WordMemo:
+    """Word forms remembered across the texts one geocoder reads: the key form of each
+    word (``tokenize``) and the loose form of each key form (``loose``). Per instance,
+    each cleared past ``limit`` words, as the gazetteer store's caches are."""
+
+    limit: int = 200_000
+    _words: dict[str, tuple[str, bool]] = field(default_factory=dict, repr=False)
+    _loose: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def words(self) -> dict[str, tuple[str, bool]]:
+        """Raw word -> ``word_form`` (emptied first when full)."""
+        if len(self._words) >= self.limit:
+            self._words.clear()
+        return self._words
+
+    def loose(self, norm: str) -> str:
+        """``loose_word(norm)``."""
+        found = self._loose.get(norm)
+        if found is None:
+            if len(self._loose) >= self.limit:
+                self._loose.clear()
+            found = self._loose[norm] = loose_word(norm)
+        return found
+
+
+def loose_key_of_norms(
+    norms: list[str], word_form: Callable[[str], str] = loose_word
+) -> str | None:
+    """The loose key of Latin-script normalised tokens, or None if too short to be safe;
+    ``word_form`` is ``loose_word`` or a memo of it (``WordMemo.loose``)."""
     parts = []
     for norm in _unify_articles(norms):
         if norm == "al" or not norm.isascii() or not norm.isalpha():
@@ -169,7 +219,7 @@ def loose_key_of_norms(norms: list[str]) -> str | None:
             if norm.isdigit():
                 parts.append(norm)
             continue
-        word = loose_word(norm)
+        word = word_form(norm)
         if word:
             parts.append(word)
     loose = " ".join(parts)

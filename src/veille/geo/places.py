@@ -17,7 +17,9 @@ parse can tell:
   (agency) -") is out of that class: running text does not write its function words in
   capitals, and a tagger's part of speech for a word in capitals is a guess;
 - a place word heading a longer name the gazetteer does not know, in a country nothing
-  else in the text names (a gang called "Gran ...", not Esztergom).
+  else in the text names (a gang called "Gran ...", not Esztergom; "X Road"). A country
+  or a first-level area is no such coincidence: a longer place name it heads ("X Bay"
+  after a state, two countries listed without their comma) still lies in or beside it.
 
 and marks a third, ``in_name``: a place word inside the name of an organisation or a
 person ("the Ministry of Defence of X", "Radio X"), when the word is not the whole
@@ -45,6 +47,8 @@ Span = tuple[int, int]
 PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 NAME_LABELS = frozenset({"ORG", "PER", "PERSON"})
+#: Features too well known to be a name's chance first word (see ``_name_goes_on``).
+AREA_FEATURES = frozenset({"country", "admin1"})
 #: Parts of speech of words that are never a place on their own.
 FUNCTION_POS = frozenset(
     {"DET", "ADV", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "VERB", "NUM", "PART"}
@@ -142,7 +146,11 @@ class PlaceFinder:
             if place is None:
                 out.append(top)
                 continue
-            if countries[place.iso3] < 2 and _name_goes_on(text, hint_spans, top):
+            if (
+                countries[place.iso3] < 2
+                and place.feature not in AREA_FEATURES
+                and _name_goes_on(text, hint_spans, top)
+            ):
                 continue  # no other toponym names its country
             if (
                 top.start in evidence.function_words

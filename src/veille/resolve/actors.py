@@ -27,7 +27,14 @@ from typing import Any, TypeVar
 
 from veille.errors import DataError
 from veille.model import Actor, Record
-from veille.resolve.textnorm import Token, arabic_clitic_forms, is_arabic, original_offset, tokenize
+from veille.resolve.textnorm import (
+    Token,
+    WordKeys,
+    arabic_clitic_forms,
+    is_arabic,
+    original_offset,
+    tokenize,
+)
 
 __all__ = ["ActorMatch", "ActorResolver", "FramingMatch", "default_path"]
 
@@ -78,6 +85,30 @@ class _Alias:
         return self.generic_category is not None or any(t.category for t in self.targets)
 
 
+@dataclass(slots=True)
+class _Node:
+    """A node of an alias trie: the aliases whose words end here (longest-first order of
+    the index kept) and the words that lead on."""
+
+    aliases: list[_Alias]
+    children: dict[str, _Node]
+
+
+def _trie(by_first: dict[str, list[_Alias]]) -> dict[str, _Node]:
+    """The aliases of one language as a trie keyed by their words: a scan walks the
+    text's next words down it once, instead of comparing every alias that starts with
+    the word (hundreds start with "l" or "al")."""
+    roots: dict[str, _Node] = {}
+    for first, aliases in by_first.items():
+        root = roots.setdefault(first, _Node([], {}))
+        for alias in aliases:
+            node = root
+            for word in alias.tokens[1:]:
+                node = node.children.setdefault(word, _Node([], {}))
+            node.aliases.append(alias)
+    return roots
+
+
 @dataclass(frozen=True, slots=True)
 class _Slot:
     id: str
@@ -117,6 +148,9 @@ class ActorResolver:
         self._countries = countries
         self._successors = successors
         self._index = index
+        # The same aliases as tries (see ``_trie``), built once per resolver.
+        self._tries = {lang: _trie(by_first) for lang, by_first in index.items()}
+        self._keys = WordKeys()
         self._slot_cache: dict[tuple[str, str | None], Actor] = {}
 
     # ------------------------------------------------------------------ loading
@@ -228,6 +262,11 @@ class ActorResolver:
 
     # ------------------------------------------------------------------ matching
 
+    def words(self, text: str) -> list[Token]:
+        """``textnorm.tokenize(text)``, each word's key remembered across the texts this
+        resolver reads: what ``find_actors`` and ``find_framing`` take as ``tokens``."""
+        return tokenize(text, self._keys)
+
     def find_actors(
         self,
         text: str,
@@ -303,13 +342,12 @@ class ActorResolver:
 
     # ------------------------------------------------------------------ internals
 
-    def _table(self, language: str, token: Token) -> dict[str, list[_Alias]]:
+    def _trie_of(self, language: str, arabic: bool) -> dict[str, _Node]:
         # Arabic-script words use the Arabic table whatever the article's language,
         # so an Arabic post quoted in a French article is still read.
-        if is_arabic(token.norm):
-            return self._index.get("ar", {})
-        lang = language if language in ("fr", "en") else "en"
-        return self._index.get(lang, {})
+        if arabic:
+            return self._tries.get("ar", {})
+        return self._tries.get(language if language in ("fr", "en") else "en", {})
 
     def _scan(
         self,
@@ -318,23 +356,38 @@ class ActorResolver:
         accept: Callable[[_Alias], T | None],
         given: Sequence[Token] | None = None,
     ) -> list[tuple[int, int, T]]:
-        tokens = tokenize(text) if given is None else given
+        """Longest accepted alias at each word, left to right, not overlapping: among
+        the aliases that match the words there (through a form of the first word less
+        its clitics), the longest first, in the index's order; a later form must be
+        longer than what an earlier one found."""
+        tokens = self.words(text) if given is None else given
         found: list[tuple[int, int, T]] = []
         count = len(tokens)
         i = 0
         while i < count:
             token = tokens[i]
-            table = self._table(language, token)
-            forms = arabic_clitic_forms(token.norm) if is_arabic(token.norm) else [(token.norm, 0)]
+            arabic = is_arabic(token.norm)
+            trie = self._trie_of(language, arabic)
+            forms = arabic_clitic_forms(token.norm) if arabic else ((token.norm, 0),)
             best: tuple[int, int, T] | None = None  # (length, clitic letters, result)
             for form, clitics in forms:
-                for alias in table.get(form, ()):
-                    width = len(alias.tokens)
+                node = trie.get(form)
+                if node is None:
+                    continue
+                # The nodes the next words lead to, by length (1: the first word).
+                path = [node]
+                k = i + 1
+                while k < count and node.children:
+                    nxt = node.children.get(tokens[k].norm)
+                    if nxt is None:
+                        break
+                    path.append(nxt)
+                    node = nxt
+                    k += 1
+                for width in range(len(path), 0, -1):
                     if best is not None and width <= best[0]:
-                        break  # candidates are sorted longest first
-                    if i + width > count or not _tokens_match(alias, tokens, i):
-                        continue
-                    result = accept(alias)
+                        break
+                    result = self._accepted_at(path[width - 1].aliases, tokens, i, accept)
                     if result is not None:
                         best = (width, clitics, result)
                         break
@@ -346,6 +399,22 @@ class ActorResolver:
             found.append((start, tokens[i + width - 1].end, result))
             i += width
         return found
+
+    @staticmethod
+    def _accepted_at(
+        aliases: Sequence[_Alias],
+        tokens: Sequence[Token],
+        i: int,
+        accept: Callable[[_Alias], T | None],
+    ) -> T | None:
+        """The first of ``aliases`` (whose words match those at ``i``) written in the
+        capitals it asks for and accepted."""
+        for alias in aliases:
+            if all(tokens[i + k].upper for k in alias.upper):
+                result = accept(alias)
+                if result is not None:
+                    return result
+        return None
 
     def _resolve(
         self, targets: Sequence[_Target], context: tuple[str, ...]
@@ -403,13 +472,6 @@ class ActorResolver:
             )
         self._slot_cache[key] = actor
         return actor
-
-
-def _tokens_match(alias: _Alias, tokens: Sequence[Token], i: int) -> bool:
-    for k in range(1, len(alias.tokens)):
-        if tokens[i + k].norm != alias.tokens[k]:
-            return False
-    return all(tokens[i + k].upper for k in alias.upper)
 
 
 def _clean_context(context_iso3: Sequence[str]) -> tuple[str, ...]:

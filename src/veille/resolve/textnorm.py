@@ -61,17 +61,39 @@ def normalize_word(word: str) -> str:
 
 def _is_upper(word: str) -> bool:
     # Arabic letters have no case: they are never "upper".
+    if word.isascii():  # no title-case letters: str.isupper says the same, faster
+        return word.isupper()
     return any(ch.isupper() for ch in word) and not any(ch.islower() for ch in word)
 
 
-def tokenize(text: str) -> list[Token]:
-    """Split a text into word tokens with offsets and normalised keys."""
+class WordKeys:
+    """Look-up keys of words remembered across texts (``tokenize``'s ``memo``): a
+    caller that reads many texts (``ActorResolver``) normalises its vocabulary once.
+    Cleared past ``limit`` words."""
+
+    def __init__(self, limit: int = 200_000) -> None:
+        self.limit = limit
+        self._keys: dict[str, tuple[str, bool]] = {}
+
+    def table(self) -> dict[str, tuple[str, bool]]:
+        """Word -> (key, upper), emptied first when full."""
+        if len(self._keys) >= self.limit:
+            self._keys.clear()
+        return self._keys
+
+
+def tokenize(text: str, memo: WordKeys | None = None) -> list[Token]:
+    """Split a text into word tokens with offsets and normalised keys. A text repeats
+    its words: each distinct word is normalised once per call, or once per ``memo``."""
     tokens: list[Token] = []
+    seen = memo.table() if memo is not None else {}
     for found in _WORD.finditer(text):
         word = found.group()
-        norm = normalize_word(word)
-        if norm:
-            tokens.append(Token(found.start(), found.end(), norm, _is_upper(word)))
+        known = seen.get(word)
+        if known is None:
+            known = seen[word] = (normalize_word(word), _is_upper(word))
+        if known[0]:
+            tokens.append(Token(found.start(), found.end(), known[0], known[1]))
     return tokens
 
 

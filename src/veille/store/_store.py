@@ -6,12 +6,27 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import Engine, create_engine, delete, event, false, func, insert, or_, select, text
+from sqlalchemy import (
+    Engine,
+    Select,
+    Table,
+    bindparam,
+    create_engine,
+    delete,
+    event,
+    false,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, defer
@@ -25,9 +40,11 @@ if TYPE_CHECKING:
     from veille.registry import Deduplicating
 
 from veille.store._convert import (
+    EventValues,
     actor_row,
     event_from_row,
     event_row,
+    event_values,
     place_key,
     place_row,
     source_row,
@@ -35,8 +52,12 @@ from veille.store._convert import (
 from veille.store._schema import (
     ActorRow,
     ArticleRow,
+    Base,
+    ConflictRow,
     DedupMemberRow,
     EventRow,
+    EventSourceRow,
+    FramingRow,
     IngestErrorRow,
     IngestRunRow,
     MentionRow,
@@ -272,6 +293,7 @@ class Store:
         # again by every article that names them).
         self._known: dict[tuple[str, str], tuple[Any, ...]] = {}
         self._listed: list[ActorRow | PlaceRow] = []  # written by the open transaction
+        self._block_query = _block_query()
 
     @property
     def dialect(self) -> str:
@@ -586,7 +608,7 @@ class Store:
         )
         added: list[str] = []
         updated: list[str] = []
-        rows_out: list[EventRow | DedupMemberRow] = []
+        rows_out = _Inserts()
         stored: list[Event] = []
         for parts, merged in resolved:
             owner: dict[str, str] = {}
@@ -596,7 +618,7 @@ class Store:
                     # reused for other text): a new, still deterministic, id.
                     ev = ev.model_copy(update={"event_id": stable_id(ev.event_id, article_id)})
                 created_at = created.get(ev.event_id, now)
-                rows_out.append(event_row(ev, created_at=created_at, updated_at=now))
+                rows_out.event(event_values(ev, created_at=created_at, updated_at=now))
                 stored.append(ev)
                 absorbed = any(m.key() in old_keys for m in ev.mentions)
                 (updated if absorbed else added).append(ev.event_id)
@@ -604,7 +626,9 @@ class Store:
             name = min(ev.event_id for ev in merged) if merged else parts[0][0].event_id
             for ev, source_article in parts:
                 stored_in = next((owner[m.key()] for m in ev.mentions if m.key() in owner), name)
-                rows_out.append(_member_row(ev, source_article, stored_in, name))
+                rows_out.add(
+                    _table(DedupMemberRow), _member_values(ev, source_article, stored_in, name)
+                )
         # Rows the events point to first (one statement per table), then the events.
         _upsert(s, [source_row(src) for src in [*sources, *(x for e in stored for x in e.sources)]])
         listed: list[ActorRow | PlaceRow] = [
@@ -614,7 +638,7 @@ class Store:
         self._listed = self._unknown(listed)
         _upsert(s, self._listed)
         s.flush()
-        _insert_rows(s, rows_out)
+        rows_out.execute(s)
         replaced = sorted(old_ids - set(added) - set(updated))
         return added, updated, replaced
 
@@ -666,16 +690,14 @@ class Store:
             weeks = sorted({k[2] for ev in group for k in dedup.neighbour_keys(ev)})
             out.extend(
                 s.scalars(
-                    select(DedupMemberRow)
-                    .where(
-                        DedupMemberRow.block_iso3 == iso3,
-                        DedupMemberRow.block_family == fam,
-                        DedupMemberRow.block_week.in_(weeks),
-                        DedupMemberRow.linkable.is_(True),
-                        DedupMemberRow.event_date.between(min(days) - window, max(days) + window),
-                    )
-                    .options(defer(DedupMemberRow.payload))  # loaded for the few that may link
-                    .order_by(DedupMemberRow.id)
+                    self._block_query,
+                    {
+                        "iso3": iso3,
+                        "family": fam,
+                        "weeks": weeks,
+                        "first": min(days) - window,
+                        "last": max(days) + window,
+                    },
                 )
             )
         return out
@@ -1145,29 +1167,67 @@ def _identity(row: ActorRow | PlaceRow) -> tuple[tuple[str, str], tuple[Any, ...
     return (row.__tablename__, str(getattr(row, key.name))), values
 
 
-def _insert_rows(s: Session, rows: Sequence[EventRow | DedupMemberRow]) -> None:
-    """Insert new events (with their mentions, sources, framing and conflicts) and
-    members, one executemany per table: the ORM's unit of work costs more than the
-    writes themselves for the few rows of one article."""
-    by_table: dict[Any, list[dict[str, Any]]] = {}
+@dataclass
+class _Inserts:
+    """New events (with their mentions, sources, framing and conflicts) and members
+    as column values by table, inserted with one executemany per table: ORM objects
+    and their unit of work cost more than the writes themselves for the few rows of
+    one article."""
 
-    def collect(row: Any, **fixed: Any) -> None:
-        table = row.__table__
-        values = {
-            c.name: getattr(row, c.name)
-            for c in table.columns
-            if not (c.primary_key and c.autoincrement is True and getattr(row, c.name) is None)
-        }
-        by_table.setdefault(table, []).append(values | fixed)
+    by_table: dict[Table, list[dict[str, Any]]] = field(default_factory=dict)
 
-    for row in rows:
-        collect(row)
-        if isinstance(row, EventRow):
-            for child in (*row.mentions, *row.sources, *row.framing, *row.conflicts):
-                collect(child, event_id=row.event_id)
-    # Parents first: events before the rows that point to them.
-    for table in sorted(by_table, key=lambda t: t.name != "events"):
-        s.execute(insert(table), by_table[table])
+    def add(self, table: Table, values: dict[str, Any]) -> None:
+        """One row: every column of ``table`` (NULL where ``values`` has none), but an
+        autoincrement key left to the database."""
+        self.by_table.setdefault(table, []).append(
+            {
+                c.name: values.get(c.name)
+                for c in table.columns
+                if not (c.primary_key and c.autoincrement is True and values.get(c.name) is None)
+            }
+        )
+
+    def event(self, values: EventValues) -> None:
+        """One event's rows (``event_values``)."""
+        event_id = values.event["event_id"]
+        self.add(_table(EventRow), values.event)
+        for cls, children in (
+            (MentionRow, values.mentions),
+            (EventSourceRow, values.sources),
+            (FramingRow, values.framing),
+            (ConflictRow, values.conflicts),
+        ):
+            for child in children:
+                self.add(_table(cls), child | {"event_id": event_id})
+
+    def execute(self, s: Session) -> None:
+        # Parents first: events before the rows that point to them.
+        for table in sorted(self.by_table, key=lambda t: t.name != "events"):
+            s.execute(insert(table), self.by_table[table])
+
+
+def _table(cls: type[Base]) -> Table:
+    table = cls.__table__
+    if not isinstance(table, Table):
+        raise TypeError(f"{cls.__name__} is not mapped to a table")
+    return table
+
+
+def _block_query() -> Select[DedupMemberRow]:
+    """The members of one block (``Store._blocks``), its values bound at each run: the
+    statement is built once per store, not once per article and block."""
+    return (
+        select(DedupMemberRow)
+        .where(
+            DedupMemberRow.block_iso3 == bindparam("iso3"),
+            DedupMemberRow.block_family == bindparam("family"),
+            DedupMemberRow.block_week.in_(bindparam("weeks", expanding=True)),
+            DedupMemberRow.linkable.is_(True),
+            DedupMemberRow.event_date.between(bindparam("first"), bindparam("last")),
+        )
+        .options(defer(DedupMemberRow.payload))  # loaded for the few that may link
+        .order_by(DedupMemberRow.id)
+    )
 
 
 def _may_link(row: DedupMemberRow, ev: Event, window: int) -> bool:
@@ -1182,18 +1242,24 @@ def _may_link(row: DedupMemberRow, ev: Event, window: int) -> bool:
 
 
 def _member_row(ev: Event, article_id: str | None, event_id: str, component: str) -> DedupMemberRow:
+    return DedupMemberRow(**_member_values(ev, article_id, event_id, component))
+
+
+def _member_values(
+    ev: Event, article_id: str | None, event_id: str, component: str
+) -> dict[str, Any]:
     iso3, family, week = dedup.candidate_key(ev)
-    return DedupMemberRow(
-        article_id=article_id,
-        event_id=event_id,
-        component=component,
-        linkable=dedup.comparable(ev),
-        event_date=ev.event_date,
-        block_iso3=iso3[:3],
-        block_family=family,
-        block_week=week,
-        payload=ev.model_dump(mode="json"),
-    )
+    return {
+        "article_id": article_id,
+        "event_id": event_id,
+        "component": component,
+        "linkable": dedup.comparable(ev),
+        "event_date": ev.event_date,
+        "block_iso3": iso3[:3],
+        "block_family": family,
+        "block_week": week,
+        "payload": ev.model_dump(mode="json"),
+    }
 
 
 def _account(report: IngestReport, added: list[str], updated: list[str], gone: list[str]) -> None:

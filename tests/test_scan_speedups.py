@@ -1,0 +1,280 @@
+"""The faster scans read what the plain ones read (invented texts; reference versions
+of the former code kept here to compare against)."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+import pytest
+
+from veille.geo._geocoder import _JOIN_RE, _join_runs, _ScanText
+from veille.geo._lexicon import PhraseEnds, geo_words
+from veille.geo._normalize import Token as GeoToken
+from veille.geo._normalize import (
+    WordMemo,
+    is_arabic,
+    key_of_norms,
+    loose_key_of_norms,
+    loose_word,
+    normalise_token,
+    tokenize,
+    word_form,
+)
+from veille.lang.loader import languages, resources
+from veille.resolve import textnorm
+from veille.resolve.actors import ActorResolver, _Alias
+from veille.resolve.textnorm import Token, arabic_clitic_forms, original_offset
+
+T = TypeVar("T")
+
+WORDS = (
+    "Abu al-Harith",
+    "St. Louis",
+    "S.C.",
+    "Nord. Est",
+    "le nord-est de",
+    "Zorvan",
+    "l'État",
+    "العاصمة",
+    "وبالمدينة",
+    "Ǆemal",
+    "İzmir",
+    "ÉTÉ",
+    "al",
+    "ad Dawr",
+    "as-Sukhnah",
+    "Kelmar",
+    "sud",
+    "north of the",
+    "près de",
+    "—",
+    ", ",
+    "\n",
+    "  ",
+    "(AP)",
+    "42",
+)
+
+
+def _texts(n: int, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    seps = [" ", " ", " ", "-", "'", ". ", ", ", " . ", "’", "  "]
+    return [
+        "".join(rng.choice(WORDS) + rng.choice(seps) for _ in range(rng.randint(1, 30)))
+        for _ in range(n)
+    ]
+
+
+def _joined(text: str, tokens: Sequence[GeoToken], i: int, n: int) -> bool:
+    """The former per-call test of the gaps between tokens ``i .. i + n - 1``."""
+    for k in range(i, i + n - 1):
+        gap = text[tokens[k].end : tokens[k + 1].start]
+        if not _JOIN_RE.match(gap):
+            return False
+        if "." in gap and len(tokens[k].raw) > 3:
+            return False
+    return True
+
+
+def test_join_runs_say_what_the_gaps_say() -> None:
+    for text in _texts(300):
+        tokens = tokenize(text)
+        runs = _join_runs(text, tokens)
+        for i in range(len(tokens)):
+            for n in range(1, min(9, len(tokens) - i) + 1):
+                assert (runs[i] >= n - 1) == _joined(text, tokens, i, n), (text, i, n)
+
+
+def test_scan_keys_are_the_keys_of_the_norms() -> None:
+    for text in _texts(200, seed=3):
+        tokens = tokenize(text)
+        scan = _ScanText.of(text, tokens)
+        for i, tok in enumerate(tokens):
+            for form in (tok.norm, "al", "as", "x"):
+                for n in range(1, min(5, len(tokens) - i) + 1):
+                    norms = [form] + [t.norm for t in tokens[i + 1 : i + n]]
+                    assert scan.key(form, i, n) == key_of_norms(norms)
+
+
+def test_word_forms_and_the_memo_change_no_token() -> None:
+    for word in (*WORDS, "Ålesund", "Øst", "ﻻ", "ـحلبـ", "ǅ", "straße"):
+        for raw in re.findall(r"\w+", word):
+            assert word_form(raw) == (normalise_token(raw), is_arabic(raw))
+    memo = WordMemo(limit=5)
+    for text in _texts(50, seed=11):
+        plain = [
+            (m.start(), m.end(), m.group(), normalise_token(m.group()), is_arabic(m.group()))
+            for m in re.finditer(
+                r"(?:[^\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640])+", text
+            )
+        ]
+        assert [tuple(t) for t in tokenize(text)] == plain
+        assert all(type(t) is GeoToken and t.norm == t[3] for t in tokenize(text))
+        assert tokenize(text, memo) == tokenize(text)
+        assert len(memo.words()) <= max(5, len({t.raw for t in tokenize(text)}))
+    for norm in ("kharab", "dayr", "zor", "al", "ech", "abbas"):
+        assert memo.loose(norm) == loose_word(norm)
+    assert loose_key_of_norms(["dayr", "az", "zawr"], memo.loose) == loose_key_of_norms(
+        ["dayr", "az", "zawr"]
+    )
+
+
+def _shipped_phrases() -> tuple[list[str], list[str]]:
+    """Every near phrase, and every compass phrase shape at its longest and shortest."""
+    every = [resources(code).places for code in languages()]
+    near = [p for pw in every for p in pw.near_before]
+    vague = []
+
+    def pick(items: Sequence[str], longest: bool) -> str:
+        return (max if longest else min)(items, key=len) if items else ""
+
+    for pw in every:
+        for p in pw.vague:
+            for longest in (True, False):
+                compound = ""
+                if p.second:
+                    compound = pick(p.joiners, longest) + pick(p.second, longest)
+                vague.append(
+                    pick(p.articles, longest)
+                    + pick(p.words, longest)
+                    + compound
+                    + " "
+                    + pick(p.connectors, longest)
+                )
+    return near, vague
+
+
+def test_phrase_searches_find_what_the_regexes_find() -> None:
+    words = geo_words()
+    near, vague = _shipped_phrases()
+    rng = random.Random(5)
+    tails = ["", " ", "  ", "\n", " \n", "K", "\u212a", "İ", "x", "'"]
+    heads = ["", "a", "the ", " ", "quel", "-", "\u0628"]
+    hits = [0, 0]
+    for phrase in near + vague:
+        for head in heads:
+            for tail in tails:
+                lowered = (rng.choice(heads) + head + phrase + tail).lower()[-40:]
+                full = words.vague_before.search(lowered)
+                fast = words.vague_phrase_before(lowered)
+                assert (full and full.span()) == (fast and fast.span()), lowered
+                found = words.near_before.search(lowered) is not None
+                assert found == words.near_phrase_before(lowered), lowered
+                hits[0] += full is not None
+                hits[1] += found
+    assert min(hits) > 100  # the phrases are found, not only their absence agreed on
+
+
+def test_phrase_ends_rule_out_only_what_cannot_match() -> None:
+    spaced = PhraseEnds.of(8, [" ", "r"], spaces_after=True)  # "près de ", "near"
+    assert spaced.last is None  # a trailing space hides behind the spaces after it
+    exact = PhraseEnds.of(5, ["r", "e"], spaces_after=True)
+    assert exact.may_end_with("r") and not exact.may_end_with("R") and exact.may_end_with("")
+    folded = PhraseEnds.of(5, ["K", " "], spaces_after=False, ignore_case=True)
+    assert folded.may_end_with("k") and folded.may_end_with(" ")
+    assert folded.may_end_with("\u212a")  # the Kelvin sign matches "k" ignoring case
+    assert not folded.may_end_with("x")
+    assert PhraseEnds.of(5, ["İ"], spaces_after=False, ignore_case=True).last is None
+
+
+# ---------------------------------------------------------------- actors
+
+
+def _reference_scan(
+    resolver: ActorResolver,
+    text: str,
+    language: str,
+    accept: Callable[[_Alias], T | None],
+    tokens: Sequence[Token],
+) -> list[tuple[int, int, T]]:
+    """The former scan: every alias that starts with the word compared, longest first."""
+    index = resolver._index
+    found: list[tuple[int, int, T]] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        arabic = textnorm.is_arabic(token.norm)
+        lang = "ar" if arabic else (language if language in ("fr", "en") else "en")
+        table = index.get(lang, {})
+        forms = arabic_clitic_forms(token.norm) if arabic else [(token.norm, 0)]
+        best: tuple[int, int, T] | None = None
+        for form, clitics in forms:
+            for alias in table.get(form, ()):
+                width = len(alias.tokens)
+                if best is not None and width <= best[0]:
+                    break
+                if i + width > len(tokens):
+                    continue
+                if any(tokens[i + k].norm != alias.tokens[k] for k in range(1, width)):
+                    continue
+                if not all(tokens[i + k].upper for k in alias.upper):
+                    continue
+                result = accept(alias)
+                if result is not None:
+                    best = (width, clitics, result)
+                    break
+        if best is None:
+            i += 1
+            continue
+        width, clitics, result = best
+        start = token.start + original_offset(text[token.start : token.end], clitics)
+        found.append((start, tokens[i + width - 1].end, result))
+        i += width
+    return found
+
+
+@pytest.fixture(scope="module")
+def resolver() -> ActorResolver:
+    return ActorResolver.load()
+
+
+def test_the_alias_trie_finds_what_comparing_every_alias_finds(resolver: ActorResolver) -> None:
+    """Texts strung from the dictionary's own aliases (cut short, overlapping, in other
+    capitals, with clitics), scanned both ways with an accept that refuses some."""
+    rng = random.Random(13)
+    for language in ("fr", "en", "ar"):
+        aliases = [a for group in resolver._index[language].values() for a in group]
+        for _ in range(150):
+            words: list[str] = []
+            for _ in range(rng.randint(1, 12)):
+                alias = rng.choice(aliases)
+                cut = alias.tokens[: rng.randint(1, len(alias.tokens))]
+                piece = list(cut)
+                if rng.random() < 0.3:
+                    piece = [w.upper() for w in piece]
+                if language == "ar" and rng.random() < 0.3:
+                    piece[0] = rng.choice(["و", "ب", "ل", "وب"]) + piece[0]
+                words.extend(piece)
+                if rng.random() < 0.3:
+                    words.append(rng.choice(["de", "the", "في", "Zorvan"]))
+            text = " ".join(words)
+            tokens = textnorm.tokenize(text)
+
+            def accept(alias: _Alias) -> str | None:
+                return None if hash(alias.tokens) % 5 == 0 else " ".join(alias.tokens)
+
+            assert resolver._scan(text, language, accept, tokens) == _reference_scan(
+                resolver, text, language, accept, tokens
+            ), text
+
+
+def test_ascii_capitals_are_read_as_before() -> None:
+    def generic(word: str) -> bool:
+        return any(ch.isupper() for ch in word) and not any(ch.islower() for ch in word)
+
+    for word in ("US", "Us", "us", "IS", "A1", "42", "É", "ǅA", "NATO", "x"):
+        assert textnorm._is_upper(word) == generic(word), word
+
+
+def test_remembered_word_keys_change_no_token(resolver: ActorResolver) -> None:
+    keys = textnorm.WordKeys(limit=4)
+    for text in _texts(60, seed=17):
+        assert textnorm.tokenize(text, keys) == textnorm.tokenize(text)
+        assert resolver.words(text) == textnorm.tokenize(text)
+    bounded = textnorm.WordKeys(limit=4)
+    textnorm.tokenize("un deux trois quatre cinq six", bounded)
+    textnorm.tokenize("sept", bounded)  # full: emptied before this text
+    assert list(bounded.table()) == ["sept"]
