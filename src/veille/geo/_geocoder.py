@@ -754,8 +754,17 @@ class Geocoder:
             # "ل" is Dschang, "الغاز" (gas) spells Gas, Kansas, "العاصمة" (the capital)
             # is Yemen's capital province. A one-word Arabic name is kept only where the
             # rest of the text puts it (see ``_regional_countries``).
-            m.weak = m.regional = True
             m.peeled = m.start == tokens[m.first].start + 1
+            word = tokens[m.first]
+            if len(word.norm) <= 2 and not m.peeled:
+                return False  # "إم", "لا": two letters name no place on their own
+            if self._article_names_only(m) and not _ARABIC_ARTICLE.match(word.raw):
+                # "خرج" (went out) is not "الخرج": a name written with the article is
+                # the name only with it.
+                return False
+            if not m.peeled and features & {"city"} and self._after_city_noun(text, tokens, m):
+                return True  # "مدينة رفح", "بلدات صور": the noun announces a town
+            m.weak = m.regional = True
             if m.peeled and m.first > 0 and tokens[m.first - 1].norm in self._words.place_nouns:
                 # "منطقة فزان": after a place noun the next word is the name, whole; a
                 # preposition never sits there, so "ف" is no clitic (not "زان", Ulsan).
@@ -780,6 +789,19 @@ class Geocoder:
         if self._sentence_initial(text, tokens, m) and not cue:
             return strong >= strong_prior
         return True
+
+    def _after_city_noun(self, text: str, tokens: list[Token], m: _Match) -> bool:
+        """A town noun stands right before the name, in the same phrase ("مدينة رفح")."""
+        if m.first == 0:
+            return False
+        prev = tokens[m.first - 1]
+        return prev.norm in self._words.city_nouns and not text[prev.end : m.start].strip()
+
+    def _article_names_only(self, m: _Match) -> bool:
+        """Every place the match may be is named with the article ("Al Kharj")."""
+        return bool(m.candidates) and all(
+            _LATIN_ARTICLE.match(self._store.name(c.place.id) or "") for c in m.candidates
+        )
 
     def _drop_uncorroborated(self, matches: list[_Match], text: str) -> list[_Match]:
         """Weak matches (surnames, loose spellings) stay only with support from the text."""
@@ -1286,6 +1308,13 @@ class Geocoder:
             lon=rec.lon,
             population=rec.population,
         )
+
+
+#: The Arabic article at a word's start, alone or after a one-letter clitic (وال، بال، لل).
+_ARABIC_ARTICLE = re.compile(r"^(?:[وفبكل]?ال|[وف]?لل)")
+#: How transliterations write the Arabic article at a name's start ("Al Kharj",
+#: "El Fasher", "Ar Raqqah", "As Suwayda"...).
+_LATIN_ARTICLE = re.compile(r"^(?:a[ln]|e[ln]|a[drstz]|ash|ath|adh)[\s'\-]", re.IGNORECASE)
 
 
 def _regional_countries(

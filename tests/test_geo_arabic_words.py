@@ -1,0 +1,49 @@
+"""Arabic one-word place names against common words, on invented sentences: a name the
+gazetteer writes with the article is that name only with it, two letters name no place,
+and a town noun right before a name announces a town even where the text names
+another country."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from veille.geo import Geocoder
+
+
+@pytest.fixture(scope="module")
+def geocoder() -> Geocoder:
+    return Geocoder.load()
+
+
+def _names(geocoder: Geocoder, text: str) -> dict[str, str | None]:
+    return {t.text: (t.place.iso3 if t.place else None) for t in geocoder.geoparse(text, "ar")}
+
+
+def test_a_verb_spelled_like_an_article_name_is_no_place(geocoder: Any) -> None:
+    # "خرج" (went out) spells Al Kharj (الخرج) without its article.
+    found = _names(geocoder, "خرج آلاف المتظاهرين في شوارع الخرطوم يوم السبت.")
+    assert "خرج" not in found
+    assert found.get("الخرطوم") == "SDN"
+
+
+def test_two_letters_name_no_place(geocoder: Any) -> None:
+    found = _names(geocoder, "سيطرت حركة إم 23 على بلدة في شرق الكونغو.")
+    assert "إم" not in found
+
+
+def test_a_town_noun_announces_a_town_beside_another_country(geocoder: Any) -> None:
+    # The text names Israel; Rafah lies outside it and is no large city, but "مدينة"
+    # says it is a town.
+    found = _names(geocoder, "شنت إسرائيل غارات على مدينة رفح يوم الاثنين.")
+    assert found.get("رفح") == "PSE"
+    # Without the noun the name stays as uncertain as before.
+    assert "رفح" not in _names(geocoder, "شنت إسرائيل غارات على رفح يوم الاثنين.")
+
+
+def test_a_town_noun_of_the_sentence_before_announces_nothing(geocoder: Any) -> None:
+    found = _names(
+        geocoder, "سمعت انفجارات في أرجاء المدينة. وفي محافظة الحديدة، قصفت غارات المطار."
+    )
+    assert "وفي" not in found
