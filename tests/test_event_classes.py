@@ -467,3 +467,21 @@ def test_the_group_arabic_doers_belong_to_is_actor_1(pipeline: Any) -> None:
     events = _events(pipeline, text, "ar")
     assert events and events[0].actor1 is not None
     assert events[0].actor1.id == "al-shabaab"
+
+
+def test_an_explosion_nothing_else_types_is_an_explosive_device(pipeline: Any) -> None:
+    assert _types(pipeline, "An explosion hit a market in Kano on Tuesday.", "en") == {
+        "Remote explosive/landmine/IED"
+    }
+
+
+def test_opposer_x_et_y_names_both_sides(pipeline: Any) -> None:
+    text = "Mardi, des combats ont opposé l'armée soudanaise et les Forces de soutien rapide près de Nyala."
+    events = [e for e in _events(pipeline, text, "fr") if e.sub_event_type == "Armed clash"]
+    assert events and events[0].actor1 is not None and events[0].actor2 is not None
+    assert (events[0].actor1.id, events[0].actor2.id) == ("military-forces-sdn", "rsf")
+
+
+def test_an_arabic_martyrdom_noun_counts_the_dead(pipeline: Any) -> None:
+    events = _events(pipeline, "استشهاد ثلاثة مواطنين في غارة على مدينة صور يوم الثلاثاء.", "ar")
+    assert [e.fatalities for e in events] == [3]

@@ -162,8 +162,10 @@ def two_sides(group: list[Match], toks: list[Tok], s: SentenceInput) -> Roles | 
             joined = bool(set(words) & closed_words("pair_and")) or (
                 s.language == "ar" and s.text[b.start - s.start : b.start - s.start + 1] == "و"
             )
-        else:
-            joined = bool(words) and words[-1] in closed_words("pair_to")
+        else:  # «opposer X à Y», «opposer X et Y»
+            joined = bool(words) and (
+                words[-1] in closed_words("pair_to") or bool(set(words) & closed_words("pair_and"))
+            )
         if joined:
             return Roles(a, b)
     return None
