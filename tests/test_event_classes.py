@@ -476,7 +476,10 @@ def test_an_explosion_nothing_else_types_is_an_explosive_device(pipeline: Any) -
 
 
 def test_opposer_x_et_y_names_both_sides(pipeline: Any) -> None:
-    text = "Mardi, des combats ont opposé l'armée soudanaise et les Forces de soutien rapide près de Nyala."
+    text = (
+        "Mardi, des combats ont opposé l'armée soudanaise et les Forces de soutien rapide "
+        "près de Nyala."
+    )
     events = [e for e in _events(pipeline, text, "fr") if e.sub_event_type == "Armed clash"]
     assert events and events[0].actor1 is not None and events[0].actor2 is not None
     assert (events[0].actor1.id, events[0].actor2.id) == ("military-forces-sdn", "rsf")
