@@ -242,16 +242,7 @@ class SentenceExtractor:
         att = attribute(self.lex, toks, s, None, None)
         if att.status != "claimed" or att.agent is None or att.span is None:
             return None
-        cand = Candidate(
-            sentence=s,
-            trigger=att.span,
-            sub_event_type=None,
-            generic="attack",
-            default_sub=None,
-            rank=-1,
-            mode=None,
-            anaphoric=True,
-        )
+        cand = _anaphor(s, att.span)
         cand.claim_status, cand.claim_by, cand.claim_via = att.status, att.by, att.via
         cand.claim_span = att.span
         cand.actor1 = att.agent
@@ -259,16 +250,7 @@ class SentenceExtractor:
 
     def _toll_only(self, s: SentenceInput, toll: Toll) -> Candidate:
         """A toll with no trigger ("trois morts"): an anaphoric mention of an attack."""
-        cand = Candidate(
-            sentence=s,
-            trigger=toll.span,
-            sub_event_type=None,
-            generic="attack",
-            default_sub=None,
-            rank=-1,
-            mode=None,
-            anaphoric=True,
-        )
+        cand = _anaphor(s, toll.span)
         cand.fatalities, cand.fatalities_span = toll.count, toll.span
         _set_when(cand, read_when(self.lex, cand.trigger, s))
         return cand
@@ -292,6 +274,20 @@ def _owns_up(cue: Match, toks: list[Tok]) -> bool:
         return False
     objects = [t for t in toks if t.head in words and t.i not in words and t.dep in ("obj", "dobj")]
     return all(t.pos == "PRON" or t.keys & _RESPONSIBILITY for t in objects)
+
+
+def _anaphor(s: SentenceInput, trigger: Span) -> Candidate:
+    """An untyped mention of the attack just told (a toll, a claim): its story types it."""
+    return Candidate(
+        sentence=s,
+        trigger=trigger,
+        sub_event_type=None,
+        generic="attack",
+        default_sub=None,
+        rank=-1,
+        mode=None,
+        anaphoric=True,
+    )
 
 
 @dataclass(frozen=True, slots=True)
