@@ -488,3 +488,14 @@ def test_opposer_x_et_y_names_both_sides(pipeline: Any) -> None:
 def test_an_arabic_martyrdom_noun_counts_the_dead(pipeline: Any) -> None:
     events = _events(pipeline, "استشهاد ثلاثة مواطنين في غارة على مدينة صور يوم الثلاثاء.", "ar")
     assert [e.fatalities for e in events] == [3]
+
+
+def test_an_arabic_count_after_a_long_subject_is_the_toll_and_names_the_victims(
+    pipeline: Any,
+) -> None:
+    # Verb, subject (with its relative clause), then the counted victims.
+    text = "قتل مسلحون مجهولون يستقلون دراجات نارية سبعة جنود قرب مدينة غاو يوم الاثنين."
+    (event,) = _events(pipeline, text, "ar")
+    assert event.fatalities == 7
+    assert event.actor1 is None
+    assert event.actor2 is not None and event.actor2.kind == "state_forces"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from veille.extract.candidate import ActorRef, SentenceInput
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
 from veille.extract.syntax import REPORT_PREPS, TARGET_DEPS, ancestors, token_at
+from veille.extract.tolls import read_number
 from veille.extract.weapons import Typing
 from veille.lang.loader import closed_words
 from veille.model import Span
@@ -247,7 +248,9 @@ def roles_by_word_order(
             continue
         marker = s.text[max(0, ref.start - s.start - 4) : ref.start - s.start]
         # ل / على / ضد before the actor, or ب glued to it ("انفجرت عبوة بدورية").
-        killed = any(0 <= ref.start - end <= _AR_TOLL_REACH for end in deaths)
+        killed = any(0 <= ref.start - end <= _AR_TOLL_REACH for end in deaths) or (
+            lex is not None and _counted(lex, ref, toks) and any(end <= ref.start for end in deaths)
+        )
         if lex is not None and _affiliated(lex, ref, toks):
             # "مسلحون يشتبه في انتمائهم لجماعة X": X is who the doers belong to.
             if actor1 is None:
@@ -278,6 +281,13 @@ def roles_by_word_order(
     if actor1 is None:
         actor1 = _state_name_near(group, toks, s)
     return Roles(actor1, actor2)
+
+
+def _counted(lex: Lexicon, ref: ActorRef, toks: list[Tok]) -> bool:
+    """A number stands right before the actor ("سبعة جنود"): whom a death verb before it
+    counts are its victims."""
+    i = token_at(toks, ref.start)
+    return i is not None and i > 0 and read_number(lex, toks[i - 1]) is not None
 
 
 def _affiliated(lex: Lexicon, ref: ActorRef, toks: list[Tok]) -> bool:

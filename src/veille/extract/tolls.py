@@ -77,6 +77,7 @@ def fatalities(lex: Lexicon, toks: list[Tok]) -> Toll | None:
             window = [*range(fm.end, min(len(toks), fm.end + 6)), *_raised_to(lex, toks, fm.end)]
         else:
             window = list(range(max(0, fm.start - 4), min(len(toks), fm.end + 4)))
+            window += _object_after_subject(toks, fm.end)
         # "Quatre habitants, dont deux enfants, ont été tués": the number of a noun
         # that hangs on the verb counts however far an apposition pushes it; so does
         # the number of the noun the verb describes ("huit personnes, ..., tuées").
@@ -118,6 +119,26 @@ def fatalities(lex: Lexicon, toks: list[Tok]) -> Toll | None:
             if best is None or n < best.count:
                 best = Toll(n, where)
     return best
+
+
+#: Words after an Arabic death verb within which its counted object may stand, past
+#: the verb's subject ("قتل مسلحون يستقلون دراجات نارية سبعة جنود").
+_AR_OBJECT_REACH = 8
+#: Words that end the verb's object phrase before any count: a place or time follows.
+_AR_PHRASE_END = frozenset({"في", "علي", "على", "قرب", "يوم", "امس", "خلال", "بعد", "منذ"})
+
+
+def _object_after_subject(toks: list[Tok], after: int) -> list[int]:
+    """Arabic (unparsed) verb-subject-object order: the words after the subject, up to a
+    preposition or a comma, where the count of the killed stands."""
+    if after >= len(toks) or toks[after].pos not in ("X", ""):
+        return []
+    out = []
+    for k in range(after + 4, min(len(toks), after + _AR_OBJECT_REACH)):
+        if fold(toks[k].text) in _AR_PHRASE_END or toks[k].text in ("،", ",", "."):
+            break
+        out.append(k)
+    return out
 
 
 #: Determiners that make the number after them nobody ("no one", "pas un").
