@@ -144,9 +144,9 @@ class SentenceExtractor:
         self._attribute(cand, toks, s)
         _set_when(cand, read_when(self.lex, cand.trigger, s))
         year = year_of(best, toks)
-        if year is not None:
-            # "the 2015 attacks", «les attentats de 2015»: the year names the event (a day
-            # elsewhere in the sentence dates the verb that tells of it).
+        if year is not None and s.published is not None and year.value < s.published.year:
+            # "the 2015 attacks", «les attentats de 2015»: an earlier year names the event
+            # (a day elsewhere in the sentence dates the verb that tells of it).
             cand.event_date, cand.date_precision = date(year.value, 1, 1), "year"
             cand.date_span = year.span
         _set_toll(cand, toll)
@@ -190,7 +190,11 @@ class SentenceExtractor:
         if not places and scattered(self.lex, toks):
             # "in several southern provinces": no town to code and none to inherit; the
             # country the sentence names, if any ("in various Egyptian provinces").
-            countries = [p for p in s.places if p.feature == "country"]
+            countries = [
+                p
+                for p in s.places
+                if p.feature == "country" and not (doer and doer.start <= p.start < doer.end)
+            ]
             if not countries:
                 return []
             places = countries[:1]
