@@ -302,3 +302,20 @@ def test_the_command_line_reads_a_language_the_config_adds(tmp_path: Path) -> No
     assert proc.returncode == 2
     assert "xx/places.json" in proc.stderr and "not valid JSON" in proc.stderr
     assert "lang.roots" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_lang_names_any_language_the_config_reads_and_refuses_others(tmp_path: Path) -> None:
+    toy_root(tmp_path / "mine")
+    config = tmp_path / "veille.toml"
+    config.write_text('[lang]\nroots = ["mine"]\n', encoding="utf-8")
+    record = {"id": "xx-flag", "text": TOY_TEXT, "published": "2024-03-10"}
+    line = json.dumps(record) + "\n"
+    proc = _veille("extract", "--config", str(config), "--lang", "xx", "-", stdin=line)
+    assert proc.returncode == 0, proc.stderr
+    assert [json.loads(x)["sub_event_type"] for x in proc.stdout.splitlines()] == [
+        "Shelling/artillery/missile attack"
+    ]
+    # Without the config the toy language is no language veille reads: a usage error.
+    proc = _veille("extract", "--lang", "xx", "-", stdin=line)
+    assert proc.returncode == 2
+    assert "--lang 'xx'" in proc.stderr and "ar, en, fr" in proc.stderr

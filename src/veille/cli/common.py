@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
@@ -19,19 +18,19 @@ if TYPE_CHECKING:
     from veille.model import ArticleFailure, Event
 
 
-class Language(StrEnum):
-    auto = "auto"
-    fr = "fr"
-    ar = "ar"
-    en = "en"
-
-
 # The input options every reading command shares (extract, ingest, spark-run, geoparse).
 PubDateOption = Annotated[
     str | None,
     typer.Option("--pub-date", help="Publication date YYYY-MM-DD for inputs without one."),
 ]
-LangOption = Annotated[Language, typer.Option("--lang", help="Input language, or auto-detect.")]
+LangOption = Annotated[
+    str,
+    typer.Option(
+        "--lang",
+        help="Input language: auto (detect), or the code of a language folder "
+        "(fr, en, ar shipped; more through the config's [lang] roots).",
+    ),
+]
 AllowPrivateOption = Annotated[
     bool,
     typer.Option(
@@ -70,8 +69,11 @@ def pipeline_config(path: Path | None) -> PipelineConfig | None:
     return config
 
 
-def input_settings(pub_date: str | None, lang: Language) -> tuple[date | None, str | None]:
-    """The publication date and language the reading options ask for (None: not given)."""
+def input_settings(
+    pub_date: str | None, lang: str, config: PipelineConfig | None = None
+) -> tuple[date | None, str | None]:
+    """The publication date and language the reading options ask for (None: not given).
+    A language must be one the pipeline of ``config`` reads (a usage error otherwise)."""
     published = parse_date(pub_date, "--pub-date") if pub_date else None
     if published is not None:
         from veille.model import EARLIEST_DATE, LATEST_DATE
@@ -81,7 +83,18 @@ def input_settings(pub_date: str | None, lang: Language) -> tuple[date | None, s
                 f"--pub-date {pub_date} is outside {EARLIEST_DATE} to {LATEST_DATE}. "
                 "Fix: give the real publication date"
             )
-    return published, None if lang is Language.auto else lang.value
+    code = lang.strip().lower()
+    if code == "auto":
+        return published, None
+    from veille.config import PipelineConfig
+
+    known = (config or PipelineConfig()).languages()
+    if code not in known:
+        fail_usage(
+            f"--lang {lang!r}: no language folder for it. Fix: give auto or one of "
+            f"{', '.join(known)} (add a language with the config's [lang] roots)"
+        )
+    return published, code
 
 
 def print_failure(failure: ArticleFailure) -> None:

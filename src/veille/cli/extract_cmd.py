@@ -13,7 +13,6 @@ from veille.cli.common import (
     AllowPrivateOption,
     ConfigOption,
     LangOption,
-    Language,
     ProgressReporter,
     PubDateOption,
     fail_usage,
@@ -34,7 +33,7 @@ class OutputFormat(StrEnum):
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, URLs, or - for stdin.")],
     pub_date: PubDateOption = None,
-    lang: LangOption = Language.auto,
+    lang: LangOption = "auto",
     fmt: Annotated[
         OutputFormat, typer.Option("--format", help="Output format.")
     ] = OutputFormat.jsonl,
@@ -60,8 +59,9 @@ def extract(
     from veille.ingest import FetchPolicy, count_items, read_inputs
     from veille.pipeline import Pipeline
 
-    published, language = input_settings(pub_date, lang)
-    pipeline = Pipeline(config=pipeline_config(config))
+    cfg = pipeline_config(config)
+    published, language = input_settings(pub_date, lang, cfg)
+    pipeline = Pipeline(config=cfg)
     progress = ProgressReporter("extracting", total=count_items(paths))
     failures = 0
 

@@ -15,7 +15,6 @@ import typer
 from veille.cli.common import (
     ConfigOption,
     LangOption,
-    Language,
     PubDateOption,
     fail_usage,
     input_settings,
@@ -42,7 +41,7 @@ def spark_run(
         typer.Option("--master", help="Spark master URL (local[2], yarn, k8s://...)."),
     ] = "local[2]",
     pub_date: PubDateOption = None,
-    lang: LangOption = Language.auto,
+    lang: LangOption = "auto",
     partitions: Annotated[
         int | None, typer.Option("--partitions", min=1, help="Extraction tasks.")
     ] = None,
@@ -58,8 +57,8 @@ def spark_run(
     """
     from veille.errors import VeilleError
 
-    published, language = input_settings(pub_date, lang)
     pipeline_cfg = pipeline_config(config)
+    published, language = input_settings(pub_date, lang, pipeline_cfg)
     try:
         from veille.spark import run_spark
 

@@ -13,7 +13,6 @@ from veille.cli.common import (
     AllowPrivateOption,
     ConfigOption,
     LangOption,
-    Language,
     ProgressReporter,
     PubDateOption,
     check_db_url,
@@ -71,7 +70,7 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, URLs, or - for stdin.")],
     db: DbOption = None,
     pub_date: PubDateOption = None,
-    lang: LangOption = Language.auto,
+    lang: LangOption = "auto",
     engine: Annotated[Engine, typer.Option("--engine", help="Where to run.")] = Engine.local,
     master: Annotated[
         str | None,
@@ -97,8 +96,8 @@ def ingest(
 
     if master is not None and engine is not Engine.spark:
         fail_usage("--master is for --engine spark. Fix: add --engine spark, or drop --master")
-    published, language = input_settings(pub_date, lang)
     pipeline_cfg = pipeline_config(config)
+    published, language = input_settings(pub_date, lang, pipeline_cfg)
     if engine is Engine.spark:
         try:
             from veille.spark import ingest_spark
@@ -294,7 +293,7 @@ def watch(
     from veille.store._watch import AlertRules, PollReport, parse_interval
     from veille.store._watch import watch as run_watch
 
-    published, _language = input_settings(pub_date, Language.auto)
+    published, _language = input_settings(pub_date, "auto")
     try:
         every_s = parse_interval(every)
         rules = AlertRules.load(alert_rules) if alert_rules else None

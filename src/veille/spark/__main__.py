@@ -28,7 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-o", "--output", required=True, help="output folder (OUT/events, ...)")
     parser.add_argument("--master", default=None, help="Spark master (default: spark-submit's)")
     parser.add_argument("--pub-date", type=date.fromisoformat, default=None, help="YYYY-MM-DD")
-    parser.add_argument("--lang", default=None, choices=["fr", "ar", "en"], help="input language")
+    parser.add_argument(
+        "--lang", default=None, help="input language (a language folder's code; none: detect)"
+    )
     parser.add_argument("--partitions", type=int, default=None, help="extraction tasks")
     parser.add_argument(
         "--input-format", default="auto", choices=["auto", "jsonl", "parquet", "files"]
