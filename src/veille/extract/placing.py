@@ -69,12 +69,14 @@ def choose_places(
         if r.precision <= 2 and r.feature not in ("country", "admin1", "region") and a == 0
     ]
     if len(specific) >= 2 and coordinated(specific, s):
-        return specific
-    best = min(
-        range(len(reps)),
-        key=lambda k: (attached[k], specificity(reps[k]), _source_side(reps[k], s)),
-    )
-    return [reps[best]]
+        chosen = specific
+    else:
+        best = min(
+            range(len(reps)),
+            key=lambda k: (attached[k], specificity(reps[k]), _source_side(reps[k], s)),
+        )
+        chosen = [reps[best]]
+    return [p for p in chosen if not launched_from(lex, p, s.tokens)]
 
 
 def attachment(place: PlaceRef, trigger: Span, s: SentenceInput) -> int:
@@ -162,6 +164,22 @@ def _source_side(place: PlaceRef, s: SentenceInput) -> int:
     """1 for a place something came from ("depuis X", "from X"), not where it struck."""
     before = fold(s.text[max(0, place.start - s.start - 12) : place.start - s.start])
     return 1 if re.search(r"\b(depuis|from|من)\b", before) else 0
+
+
+def launched_from(lex: Lexicon, place: PlaceRef, toks: list[Tok]) -> bool:
+    """ "a rocket fired from Lebanon", «tirée depuis le Liban», «أطلق من لبنان»: where a
+    weapon was launched from, or by whom ("drones launched by Russia"), is not where it
+    struck (ACLED codes where it hit)."""
+    launch = lex.noun_classes.get("launch_words", frozenset())
+    origin = lex.noun_classes.get("origin_words", frozenset())
+    i = next((t.i for t in toks if t.start <= place.start < t.end), None)
+    if i is None:
+        return False
+    before = [t for t in toks[max(0, i - 4) : i] if t.pos not in ("DET",)]
+    for k, t in enumerate(before):
+        if t.keys & origin and any(b.keys & launch for b in before[max(0, k - 2) : k]):
+            return True
+    return False
 
 
 def specificity(p: PlaceRef) -> tuple[int, int]:

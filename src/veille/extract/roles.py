@@ -153,10 +153,9 @@ def two_sides(group: list[Match], toks: list[Tok], s: SentenceInput) -> Roles | 
         if len(after) < 2 or after[0].actor_id == after[1].actor_id:
             continue
         a, b = after[0], after[1]
-        if _gap_words(s, a, tok.end) > _PAIR_GAP:
+        if len(_words_between(s, tok.end, a.start)) > _PAIR_GAP:
             continue
-        gap = s.text[a.end - s.start : b.start - s.start]
-        words = [fold(w) for w in re.findall(r"\w+'?", gap)]
+        words = _words_between(s, a.end, b.start)
         if len(words) > _PAIR_GAP:
             continue
         if tok.keys & between:
@@ -182,12 +181,7 @@ def first_conjunct(ref: ActorRef, same_role: list[ActorRef], s: SentenceInput) -
             for r in same_role
             if r.end <= ref.start
             and r.actor_id != ref.actor_id
-            and (
-                gap := [
-                    fold(w)
-                    for w in re.findall(r"\w+", s.text[r.end - s.start : ref.start - s.start])
-                ]
-            )
+            and (gap := _words_between(s, r.end, ref.start))
             and len(gap) <= 2
             and gap[-1] in joiners
         ]
@@ -196,9 +190,9 @@ def first_conjunct(ref: ActorRef, same_role: list[ActorRef], s: SentenceInput) -
         ref = max(before, key=lambda r: r.end)
 
 
-def _gap_words(s: SentenceInput, ref: ActorRef, after: int) -> int:
-    """Words between a character offset and an actor that follows it."""
-    return len(re.findall(r"\w+", s.text[after - s.start : ref.start - s.start]))
+def _words_between(s: SentenceInput, start: int, end: int) -> list[str]:
+    """The folded words of the sentence between two character offsets of the article."""
+    return [fold(w) for w in re.findall(r"\w+'?", s.text[start - s.start : end - s.start])]
 
 
 def is_reporter(tok_i: int, toks: list[Tok], reporting: set[int]) -> bool:

@@ -22,7 +22,6 @@ from datetime import date
 from veille.extract.attribution import Attribution, attribute
 from veille.extract.candidate import (
     Candidate,
-    PlaceRef,
     SentenceInput,
     StatementCandidate,
     clone,
@@ -182,7 +181,6 @@ class SentenceExtractor:
             cand.sub_event_type = "Attack"  # an assault on civilians, no armed side against it
         cand.framing = list(s.framing)
         places = choose_places(self.lex, cand.trigger, s, [span(toks, w) for w in weapons])
-        places = [p for p in places if not launched_from(self.lex, p, toks)]
         doer = cand.actor1
         if doer is not None:
             # "Israel struck ...": the doer's name is who acted, not where.
@@ -318,22 +316,6 @@ def year_of(trigger: Match, toks: list[Tok]) -> Year | None:
 
 
 _YEAR_DEPS = frozenset({"compound", "nummod", "amod", "nmod", "npadvmod", "obl", "appos"})
-
-
-def launched_from(lex: Lexicon, place: PlaceRef, toks: list[Tok]) -> bool:
-    """ "a rocket fired from Lebanon", «tirée depuis le Liban», «أطلق من لبنان»: where a
-    weapon was launched from, or by whom ("drones launched by Russia"), is not where it
-    struck (ACLED codes where it hit)."""
-    launch = lex.noun_classes.get("launch_words", frozenset())
-    origin = lex.noun_classes.get("origin_words", frozenset())
-    i = next((t.i for t in toks if t.start <= place.start < t.end), None)
-    if i is None:
-        return False
-    before = [t for t in toks[max(0, i - 4) : i] if t.pos not in ("DET",)]
-    for k, t in enumerate(before):
-        if t.keys & origin and any(b.keys & launch for b in before[max(0, k - 2) : k]):
-            return True
-    return False
 
 
 #: Words between a vague quantifier and the plural area noun it counts.
