@@ -53,13 +53,19 @@ if TYPE_CHECKING:
 _SEE = "see `veille config show` for every key and its default"
 
 
-def _existing_file(value: Path, info: ValidationInfo) -> Path:
-    """A data file the config names: relative to the config file's folder when read
-    from a file (``base`` in the validation context), and present."""
+def _resolved(value: Path, info: ValidationInfo) -> Path:
+    """A path the config names, relative to the config file's folder when read from a
+    file (``base`` in the validation context)."""
     base = info.context.get("base") if isinstance(info.context, dict) else None
     path = value.expanduser()
     if not path.is_absolute() and isinstance(base, Path):
         path = base / path
+    return path
+
+
+def _existing_file(value: Path, info: ValidationInfo) -> Path:
+    """A data file the config names (relative as ``_resolved`` says), present."""
+    path = _resolved(value, info)
     if not path.is_file():
         raise ValueError(f"no such file: {path}")
     return path
@@ -72,10 +78,7 @@ DataPath = Annotated[Path, AfterValidator(_existing_file)]
 def _language_root(value: Path, info: ValidationInfo) -> Path:
     """A folder of language folders the config names (relative as ``_existing_file``):
     present, and holding at least one language folder."""
-    base = info.context.get("base") if isinstance(info.context, dict) else None
-    path = value.expanduser()
-    if not path.is_absolute() and isinstance(base, Path):
-        path = base / path
+    path = _resolved(value, info)
     if not path.is_dir():
         raise ValueError(f"no such folder: {path}")
     from veille.lang.loader import DATES_FILE, LANGUAGE_FILE
