@@ -356,3 +356,20 @@ def test_an_anaphor_joins_the_event_told_before_whatever_actors_its_sentence_nam
         len(dedup.cluster([told, ev("a", 80, sub="Air/drone strike", a1=other)], same_article=True))
         == 2
     )
+
+
+def test_an_attack_on_a_side_and_that_side_s_strikes_in_response_stay_two() -> None:
+    # "Soldiers were killed when gunmen attacked their post" (the army its target) and
+    # "the air force struck back" (the army its doer): one place, one day, two events.
+    attacked = ev("a", 0, sub="Armed clash", generic=True, a1=None)  # actor2: USA
+    response = ev("a", 60, sub="Air/drone strike", a1=USA).model_copy(update={"actor2": None})
+    assert dedup.match_score(attacked, response, same_article=True) == 0
+    assert len(dedup.cluster([attacked, response], same_article=True)) == 2
+    # Two sides of a clash named in either order are still one clash.
+    hzb = Actor(name="Hezbollah", id="hzb", kind="political_militia")
+    one = ev("a", 0, sub="Armed clash", a1=hzb)  # Hezbollah against USA
+    swapped_generic = ev("a", 60, sub="Armed clash", generic=True, a1=None).model_copy(
+        update={"actor2": hzb}
+    )
+    one_sided = one.model_copy(update={"actor2": None})
+    assert dedup.match_score(one_sided, swapped_generic, same_article=True) > 0

@@ -99,6 +99,8 @@ def match_score(a: Event, b: Event, *, same_article: bool = False) -> float:
         return 0.0
     if a.actor2 and b.actor2 and a.actor2.id != b.actor2.id:
         return 0.0
+    if _roles_crossed(a, b):
+        return 0.0
     place = _place_relation(a.location, b.location)
     if place == "different":
         return 0.0
@@ -121,6 +123,19 @@ def match_score(a: Event, b: Event, *, same_article: bool = False) -> float:
     if a.actor2 and b.actor2:
         score += 0.05
     return round(min(score, 1.0), 3)
+
+
+def _roles_crossed(a: Event, b: Event) -> bool:
+    """One mention's doer is the other's target in a one-sided event: an attack on the
+    army and the army's strikes in response are two events, not one. A clash has two
+    sides that reports may list in either order, so only clashes may cross."""
+    crossed = bool(
+        (a.actor2 and b.actor1 and a.actor2.id == b.actor1.id)
+        or (a.actor1 and b.actor2 and a.actor1.id == b.actor2.id)
+    )
+    if not crossed:
+        return False
+    return any(s != "Armed clash" for s in _specific_subs(a) | _specific_subs(b))
 
 
 def _date_tolerance(a: Event, b: Event) -> int:
