@@ -499,3 +499,48 @@ def test_an_arabic_count_after_a_long_subject_is_the_toll_and_names_the_victims(
     assert event.fatalities == 7
     assert event.actor1 is None
     assert event.actor2 is not None and event.actor2.kind == "state_forces"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Air defences shot down twelve drones overnight, while a missile hit a hospital "
+            "in Zaporizhzhia, killing four people.",
+            "en",
+        ),
+        (
+            "La défense aérienne a intercepté dix drones, tandis qu'un missile a frappé un "
+            "immeuble à Kharkiv, tuant deux personnes.",
+            "fr",
+        ),
+    ],
+)
+def test_an_interception_and_a_hit_across_while_are_two_events(
+    pipeline: Any, text: str, language: str
+) -> None:
+    events = _events(pipeline, text, language)
+    by_type = {e.sub_event_type: e for e in events}
+    assert set(by_type) == {"Disrupted weapons use", "Shelling/artillery/missile attack"}
+    # The toll is told on the strike's side of the connective.
+    assert by_type["Shelling/artillery/missile attack"].fatalities is not None
+    assert by_type["Disrupted weapons use"].fatalities is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Three protesters were shot dead during a march in Mombasa on Tuesday.", "en"),
+        ("Trois manifestants ont été tués par balle lors d'une marche à Conakry mardi.", "fr"),
+    ],
+)
+def test_protesters_killed_by_unnamed_forces_are_the_target_of_excessive_force(
+    pipeline: Any, text: str, language: str
+) -> None:
+    (event,) = [
+        e
+        for e in _events(pipeline, text, language)
+        if e.sub_event_type == "Excessive force against protesters"
+    ]
+    assert event.actor1 is None  # the sentence does not say who fired
+    assert event.actor2 is not None and event.actor2.kind == "protesters"

@@ -128,14 +128,18 @@ def match_score(a: Event, b: Event, *, same_article: bool = False) -> float:
 def _roles_crossed(a: Event, b: Event) -> bool:
     """One mention's doer is the other's target in a one-sided event: an attack on the
     army and the army's strikes in response are two events, not one. A clash has two
-    sides that reports may list in either order, so only clashes may cross."""
+    sides that reports may list in either order, so only clashes may cross; so may
+    protests, whose sub-types seat the crowd on either side (ACLED: the protesters are
+    actor 1 of a demonstration, actor 2 of excessive force against it)."""
     crossed = bool(
         (a.actor2 and b.actor1 and a.actor2.id == b.actor1.id)
         or (a.actor1 and b.actor2 and a.actor1.id == b.actor2.id)
     )
     if not crossed:
         return False
-    return any(s != "Armed clash" for s in _specific_subs(a) | _specific_subs(b))
+    return any(
+        s != "Armed clash" and family(s) != "protest" for s in _specific_subs(a) | _specific_subs(b)
+    )
 
 
 def _date_tolerance(a: Event, b: Event) -> int:

@@ -68,15 +68,15 @@ class EventAssembler:
                 location = location.model_copy(update={"geo_precision": c.place.precision})
         actor1 = c.actor1.payload if c.actor1 else None
         actor2 = c.actor2.payload if c.actor2 else None
-        if (
-            actor1 is None
-            and location is not None
-            and location.iso3
-            and info.event_type in ("Protests", "Riots")
-        ):
-            # ACLED: unnamed demonstrators are "Protesters (country)" or "Rioters (country)".
+        if location is not None and location.iso3 and info.event_type in ("Protests", "Riots"):
+            # ACLED: unnamed demonstrators are "Protesters (country)" or "Rioters (country)",
+            # actor 1 of a demonstration and actor 2 where force was used against them.
             group = "protesters" if info.event_type == "Protests" else "rioters"
-            actor1 = self.actors.by_id(f"{group}-{location.iso3.lower()}")
+            crowd = self.actors.by_id(f"{group}-{location.iso3.lower()}")
+            if sub == "Excessive force against protesters":
+                actor2 = actor2 or crowd
+            else:
+                actor1 = actor1 or crowd
         if actor2 is None and c.target_civilian and location is not None and location.iso3:
             # "ont enlevé une trentaine de voyageurs": the victims are civilians there.
             actor2 = self.actors.by_id(f"civilians-{location.iso3.lower()}")

@@ -81,8 +81,11 @@ def read_roles(
         if is_reporter(tok_i, toks, reporting):
             continue  # "U.S. Central Command said", "selon l'armée": who tells it
         role: str | None
-        if getattr(ref.payload, "kind", "") == "civilians":
-            role = "actor2"  # ACLED: civilians are victims, never the perpetrator
+        kind = getattr(ref.payload, "kind", "")
+        if kind == "civilians" or (kind == "protesters" and typing.sub_event_type == _EXCESSIVE):
+            # ACLED: civilians are victims, never the perpetrator; so are the protesters
+            # that force was used against, whether or not the sentence names who used it.
+            role = "actor2"
         elif any(ref.start < e and b < ref.end for b, e in instrument):
             # "missiles russes", "frappes américaines": the owner acted; an intercepted
             # weapon ("deux drones ukrainiens" shot down) belongs to the target side.

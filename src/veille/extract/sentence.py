@@ -16,7 +16,7 @@ of them tell one), ``weapons`` (the type a weapon gives), ``roles`` (actors),
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from veille.extract.attribution import Attribution, attribute
@@ -93,8 +93,18 @@ class SentenceExtractor:
             claim = self._claim_only(s, toks)
             return [claim] if claim is not None else []
         out: list[Candidate] = []
-        for group in group_triggers(kept):
-            out.extend(self._build(group, toks, weapons, s, toll))
+        contrasts = self.lex.noun_classes.get("contrast_connectives", frozenset())
+        cuts = [i for i, t in enumerate(toks) if t.keys & contrasts]
+        groups = group_triggers(kept, cuts)
+        for group in groups:
+            if len(groups) > 1 and cuts:
+                # Each side of "while" tells its own happening: its own place and toll.
+                side = _side_of(group[0].start, cuts, toks)
+                here = replace(s, places=[p for p in s.places if side[0] <= p.start < side[1]])
+                own = toll if toll is not None and side[0] <= toll.span[0] < side[1] else None
+                out.extend(self._build(group, toks, weapons, here, own))
+            else:
+                out.extend(self._build(group, toks, weapons, s, toll))
         if any(c.sub_event_type == "Violent demonstration" for c in out):
             # "Protesters torched a police station", "clashed with police, who fired tear
             # gas": one demonstration, and it was violent.
@@ -320,6 +330,15 @@ _YEAR_DEPS = frozenset({"compound", "nummod", "amod", "nmod", "npadvmod", "obl",
 
 #: Words between a vague quantifier and the plural area noun it counts.
 _SCATTER_REACH = 3
+
+
+def _side_of(i: int, cuts: list[int], toks: list[Tok]) -> Span:
+    """The characters between the contrast connectives around token ``i``."""
+    before = [c for c in cuts if c < i]
+    after = [c for c in cuts if c > i]
+    start = toks[before[-1]].start if before else toks[0].start
+    end = toks[after[0]].start if after else toks[-1].end
+    return start, end
 
 
 def scattered(lex: Lexicon, toks: list[Tok]) -> bool:

@@ -8,6 +8,7 @@ Trigger words live in the language's lexicon (``veille/lang/<lang>/triggers.json
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from veille.extract.candidate import SentenceInput
 from veille.extract.lexicon import ADVERBIAL_DEPS, Lexicon, Match, Tok, TriggerEntry, fold
@@ -233,19 +234,27 @@ def object_of_class(lex: Lexicon, m: Match, toks: list[Tok], name: str) -> bool:
     return False
 
 
-def group(triggers: list[Match]) -> list[list[Match]]:
-    """Triggers of compatible families in one sentence describe one happening."""
+def group(triggers: list[Match], contrasts: Sequence[int] = ()) -> list[list[Match]]:
+    """Triggers of compatible families in one sentence describe one happening.
+
+    ``contrasts``: token positions of contrast connectives ("while", «tandis que»,
+    «بينما»). Across one, only triggers of one family join: "drones were shot down,
+    while a missile hit a block" tells an interception and a strike."""
     groups: list[list[Match]] = []
     for trig in triggers:
         fam = entry_family(trig.payload)
         for g in groups:
             fams = {entry_family(m.payload) for m in g}
-            if (
-                fam in fams
-                or "any" in fams
-                or fam == "any"
-                or ({fam} | fams) <= {"remote", "fight"}
+            if fam in fams:
+                g.append(trig)
+                break
+            if any(
+                min(m.start, trig.start) < c < max(m.start, trig.start)
+                for m in g
+                for c in contrasts
             ):
+                continue
+            if "any" in fams or fam == "any" or ({fam} | fams) <= {"remote", "fight"}:
                 g.append(trig)
                 break
         else:
