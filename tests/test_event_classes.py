@@ -544,3 +544,16 @@ def test_protesters_killed_by_unnamed_forces_are_the_target_of_excessive_force(
     ]
     assert event.actor1 is None  # the sentence does not say who fired
     assert event.actor2 is not None and event.actor2.kind == "protesters"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("La police a dispersé les manifestants à coups de gaz lacrymogènes à Lomé.", "fr"),
+        ("Police dispersed the protesters with volleys of tear gas in Lusaka.", "en"),
+    ],
+)
+def test_a_crowd_control_weapon_after_a_noun_of_delivery_is_the_intervention(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert "Protest with intervention" in _types(pipeline, text, language)

@@ -52,7 +52,7 @@ def read_weapon(
         w
         for w in weapons
         if (not (set(range(w.start, w.end)) <= trig_idx) or typing.generic)
-        and not _modifies_other_noun(toks, w, trig_idx)
+        and not _modifies_other_noun(lex, toks, w, trig_idx)
         and toks[w.start].pos != "VERB"  # "the army bombed": the verb, not a bomb
     ]
     if not usable:
@@ -90,8 +90,15 @@ def read_weapon(
     return typing
 
 
-def _modifies_other_noun(toks: list[Tok], w: Match, trig_idx: set[int]) -> bool:
+def _modifies_other_noun(lex: Lexicon, toks: list[Tok], w: Match, trig_idx: set[int]) -> bool:
     """A weapon noun completing another noun ("sites de lancement de missiles") names
-    the target, not the instrument; "frappe de drone" (completing the trigger) is kept."""
+    the target, not the instrument; "frappe de drone" (completing the trigger) and a
+    noun of quantity or delivery ("à coups de gaz lacrymogènes", "volleys of tear gas")
+    keep it."""
     tok = toks[w.start]
-    return tok.dep == "nmod" and tok.head not in trig_idx and toks[tok.head].pos == "NOUN"
+    if tok.dep != "nmod" or tok.head in trig_idx:
+        return False
+    head = toks[tok.head]
+    return head.pos == "NOUN" and not head.keys & lex.noun_classes.get(
+        "instrument_heads", frozenset()
+    )
