@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from veille.extract.lexicon import Lexicon
+from veille.extract.placing import is_dateline
 from veille.extract.taxonomy import crowd_violence, territory_side
 from veille.model import Actor, Article, Event
 
@@ -557,3 +558,21 @@ def test_a_crowd_control_weapon_after_a_noun_of_delivery_is_the_intervention(
     pipeline: Any, text: str, language: str
 ) -> None:
     assert "Protest with intervention" in _types(pipeline, text, language)
+
+
+def test_a_dateline_does_not_place_an_event_the_text_places_elsewhere(
+    pipeline: Any,
+) -> None:
+    elsewhere = _events(
+        pipeline,
+        "NIAMEY (AFP) - Des hommes armés ont tué mardi douze villageois dans l'ouest du Niger, "
+        "selon des sources locales.",
+        "fr",
+    )
+    assert [e.location.name if e.location else None for e in elsewhere] == ["Niger"]
+    text = "Report.\nNIAMEY, 12 mars (AFP) - Des hommes armés... Selon NIAMEY - non."
+    first = text.index("NIAMEY")
+    assert is_dateline(text, first, first + 6)
+    later = text.rindex("NIAMEY")
+    assert not is_dateline(text, later, later + 6)  # not where a line opens
+    assert not is_dateline("Niamey (AFP) - x", 0, 6)  # not in capitals

@@ -100,6 +100,7 @@ class PlaceStage:
     finder: PlaceFinding
 
     def __call__(self, analysis: ArticleAnalysis) -> None:
+        from veille.extract.placing import is_dateline
         from veille.geo.places import PlaceEvidence
 
         segments = analysis.segments
@@ -118,13 +119,13 @@ class PlaceStage:
                 # "le ministère de la Défense", "Radio Okapi": a place word inside the
                 # name of an organisation or a person is not where anything happened.
                 if top.place is not None and not top.in_name:
-                    found.append(place_ref(top))
+                    found.append(place_ref(top, dateline=is_dateline(text, top.start, top.end)))
         counts = Counter(p.iso3 for p in found if p.iso3)
         analysis.countries = [c for c, _ in counts.most_common()]
         analysis.places = sorted(found, key=lambda p: p.start)
 
 
-def place_ref(top: Toponym) -> PlaceRef:
+def place_ref(top: Toponym, *, dateline: bool = False) -> PlaceRef:
     """The extractor's view of a resolved toponym (``top.place`` must be set)."""
     place = top.place
     if place is None:
@@ -142,6 +143,7 @@ def place_ref(top: Toponym) -> PlaceRef:
         lon=place.lon,
         place_id=place.gazetteer_id,
         demonym=top.demonym,
+        dateline=dateline,
     )
 
 

@@ -44,6 +44,8 @@ class PlaceRef:
     lon: float | None
     place_id: str | None
     demonym: bool = False  # read from a people's adjective: whose, not where
+    #: A dispatch's dateline ("BAMAKO (AFP) -"): where it was filed, a place of last resort.
+    dateline: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,11 @@ from veille.model import Span
 #: Most characters between two places of one list.
 _LIST_GAP_CHARS = 60
 
+#: What follows a dateline's place: an optional date or country, the agency, a dash.
+_DATELINE_AFTER = re.compile(
+    r"(?:,[ \w.]{2,24})?(?: \((?:AP|AFP|Reuters|UPI|ANI|AA|dpa)\))? ?(?:—|–|--?) "
+)
+
 _CONTAINMENT = re.compile(
     r"^\s*(?:,\s*)?"
     r"(?:à|a|au|aux|en|dans|près de|pres de|in|near|at|of|de|du|d'|في|ب|قرب|,)\s*"
@@ -49,6 +54,8 @@ def choose_places(
         if not any(p.start < e and p.end > b for b, e in actor_spans)
         and not in_justification(lex, p, s)
     ]
+    # A dateline places the event only where the sentence names no other place.
+    places = [p for p in places if not p.dateline] or places
     if not places:
         return []
     # "Indian sailors", "un missile russe": a people's adjective says whose, not
@@ -77,6 +84,19 @@ def choose_places(
         )
         chosen = [reps[best]]
     return [p for p in chosen if not launched_from(lex, p, s.tokens)]
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """ "BAMAKO (AFP) -", "KYIV, June 3 -": the name in capitals opening a dispatch (or a
+    line of it), which says where it was filed, not where what it tells happened."""
+    line_start = text.rfind("\n", 0, start) + 1
+    raw = text[start:end]
+    return (
+        not text[line_start:start].strip()
+        and raw.isupper()
+        and len(raw) > 3
+        and _DATELINE_AFTER.match(text, end) is not None
+    )
 
 
 def attachment(place: PlaceRef, trigger: Span, s: SentenceInput) -> int:

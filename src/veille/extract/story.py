@@ -350,7 +350,7 @@ def _with_finer_place(
         return replace(c, place=replace(source.place, precision=max(source.place.precision, 2)))
     if narrative is not None and _inside(narrative, area):
         return replace(c, place=narrative)
-    towns = [p for p in places if _inside(p, area)]
+    towns = [p for p in places if _inside(p, area) and not p.dateline]
     if len({p.place_id for p in towns}) == 1:
         first = min(towns, key=lambda p: p.start)
         return replace(c, place=replace(first, precision=max(first.precision, 2)))
