@@ -103,6 +103,22 @@ class PlaceRow:
                 self.names.setdefault("~" + lkey, flags | FLAG_LOOSE)
 
 
+def namesake_seats(places: dict[int, PlaceRow]) -> dict[int, int]:
+    """Each first-level area's namesake town: the most populous city inside it that
+    shares one of its GeoNames names ("Nabatîyé et Tahta" is also "Nabatieh")."""
+    areas = {pid: set(row.names) for pid, row in places.items() if row.feature == "admin1"}
+    best: dict[int, PlaceRow] = {}
+    for row in places.values():
+        if row.feature != "city" or row.admin1 not in areas:
+            continue
+        if not areas[row.admin1] & set(row.names):
+            continue
+        held = best.get(row.admin1)
+        if held is None or row.population > held.population:
+            best[row.admin1] = row
+    return {area: row.id for area, row in best.items()}
+
+
 def latin_alt_ok(name: str) -> bool:
     """Latin alternate names worth indexing: capitalised, not airport codes, >= 3 chars."""
     if len(name) < 3 or not name[0].isupper():
@@ -331,13 +347,21 @@ def build(out: Path, *, check_only: bool = False) -> None:
         demonyms[rec["iso3"]] = split_list(rec["demonyms"])
         if rec["lat"] and rec["lon"]:
             curated_centroid[rec["iso3"]] = (float(rec["lat"]), float(rec["lon"]))
+    seats = namesake_seats(places)
     for rec in read_tsv(DATA_DIR / "admin_aliases.tsv"):
         pid = admin_code_place.get(rec["geonames_code"])
         if pid is None:
             print(f"warning: admin_aliases.tsv: unknown {rec['geonames_code']}", file=sys.stderr)
             continue
+        loose = places[pid].iso3 in LOOSE_COUNTRIES
+        seat = None if rec["geonames_code"].startswith("US.") else seats.get(pid)
         for name in split_list(rec["aliases"]):
-            places[pid].add_name(name, FLAG_PRIMARY, loose=places[pid].iso3 in LOOSE_COUNTRIES)
+            places[pid].add_name(name, FLAG_PRIMARY, loose=loose)
+            if seat is not None:
+                # The governorate's namesake seat is called the same in French and
+                # Arabic (Nabatiyé, النبطية): the town gets the names too, and the
+                # geocoder's namesake rule reads a bare name as the town.
+                places[seat].add_name(name, 0, loose=loose)
 
     # Coordinates of areas: median of member cities; drop areas with no city.
     bbox: dict[str, tuple[float, float, float, float]] = {}

@@ -373,3 +373,17 @@ def test_an_attack_on_a_side_and_that_side_s_strikes_in_response_stay_two() -> N
     )
     one_sided = one.model_copy(update={"actor2": None})
     assert dedup.match_score(one_sided, swapped_generic, same_article=True) > 0
+
+
+def test_a_demonstration_and_its_dispersal_told_next_are_one_demonstration() -> None:
+    peaceful = ev("a", 0, sub="Peaceful protest", a1=None)
+    dispersed = ev("a", 30, sub="Protest with intervention", a1=None)
+    out = dedup.finalize(dedup.cluster([peaceful, dispersed], same_article=True))
+    assert [e.sub_event_type for e in out] == ["Protest with intervention"]
+    # Far apart in the text, or across articles, they stay two tellings.
+    far = ev("a", 900, sub="Protest with intervention", a1=None)
+    assert len(dedup.cluster([peaceful, far], same_article=True)) == 2
+    assert dedup.match_score(peaceful, ev("b", 30, sub="Protest with intervention", a1=None)) == 0
+    # A violent demonstration is the crowd's violence, another kind of event.
+    rioting = ev("a", 30, sub="Violent demonstration", a1=None)
+    assert len(dedup.cluster([peaceful, rioting], same_article=True)) == 2

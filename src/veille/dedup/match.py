@@ -42,6 +42,20 @@ def _types_compatible(a: Event, b: Event) -> bool:
     return family(generic.sub_event_type) == family(specific.sub_event_type)
 
 
+#: A demonstration's tellings by what force met it (a violent demonstration is another
+#: kind: its violence is the crowd's).
+_FORCE_ON_A_CROWD = frozenset(
+    {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
+)
+
+
+def _one_demonstration(a: Event, b: Event) -> bool:
+    """A demonstration told in one sentence and its dispersal in the next ("la police a
+    dispersé les cortèges") are one demonstration, coded by its most severe telling."""
+    subs = _specific_subs(a) | _specific_subs(b)
+    return bool(subs) and subs <= _FORCE_ON_A_CROWD and _text_distance(a, b) <= ADJACENT_CHARS
+
+
 def _generic_attack(e: Event) -> bool:
     """A mention whose only type evidence is an unspecific verb ("cibler", "cette attaque")."""
     return all(m.values.generic for m in e.mentions) and family(e.sub_event_type) != "remote"
@@ -93,7 +107,7 @@ def _from_posts_only(e: Event) -> bool:
 
 def match_score(a: Event, b: Event, *, same_article: bool = False) -> float:
     """How likely ``a`` and ``b`` describe one happening, in [0, 1] (0: incompatible)."""
-    if not _types_compatible(a, b):
+    if not _types_compatible(a, b) and not (same_article and _one_demonstration(a, b)):
         return 0.0
     if a.actor1 and b.actor1 and a.actor1.id != b.actor1.id:
         return 0.0

@@ -116,7 +116,10 @@ def attachment(place: PlaceRef, trigger: Span, s: SentenceInput) -> int:
             return 0
         tok = toks[k]
         nominal_list = tok.dep == "conj" and tok.pos in ("NOUN", "PROPN")
-        clause = tok.dep in CLAUSE_DEPS and not nominal_list
+        # "des frappes visant X", "strikes targeting X": a participle on the event's own
+        # noun phrase tells what it hit.
+        participle = tok.dep == "acl" and tok.head in anchors
+        clause = tok.dep in CLAUSE_DEPS and not nominal_list and not participle
         if clause or tok.keys & REPORT_PREPS or tok.dep == "parataxis":
             return 1  # another clause, or who reports it ("according to X")
     return 1
@@ -226,12 +229,18 @@ def place_clusters(places: Sequence[PlaceRef], s: SentenceInput) -> list[list[Pl
                 clusters[-1].append(p)
                 continue
         for c in clusters:
-            if any(_nested(p, q) for q in c):
+            # Two towns are two places, though both lie in the country named first.
+            other_town = any(q.place_id != p.place_id and _town(q) for q in c) and _town(p)
+            if not other_town and any(_nested(p, q) for q in c):
                 c.append(p)
                 break
         else:
             clusters.append([p])
     return clusters
+
+
+def _town(p: PlaceRef) -> bool:
+    return p.feature in ("city", "site")
 
 
 def _nested(a: PlaceRef, b: PlaceRef) -> bool:
