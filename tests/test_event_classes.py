@@ -576,3 +576,25 @@ def test_a_dateline_does_not_place_an_event_the_text_places_elsewhere(
     later = text.rindex("NIAMEY")
     assert not is_dateline(text, later, later + 6)  # not where a line opens
     assert not is_dateline("Niamey (AFP) - x", 0, 6)  # not in capitals
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "L'aviation a mené lundi une série de frappes dans le sud du Liban, visant les "
+            "villes de Nabatiyé et de Tyr.",
+            "fr",
+        ),
+        (
+            "On Monday warplanes carried out a wave of strikes targeting Nabatieh and Tyre "
+            "in southern Lebanon.",
+            "en",
+        ),
+    ],
+)
+def test_towns_listed_after_their_country_are_one_event_each(
+    pipeline: Any, text: str, language: str
+) -> None:
+    places = sorted(e.location.name for e in _events(pipeline, text, language) if e.location)
+    assert places == ["Nabatîyé et Tahta", "Tyre"]

@@ -118,7 +118,7 @@ def attachment(place: PlaceRef, trigger: Span, s: SentenceInput) -> int:
         nominal_list = tok.dep == "conj" and tok.pos in ("NOUN", "PROPN")
         # "des frappes visant X", "strikes targeting X": a participle on the event's own
         # noun phrase tells what it hit.
-        participle = tok.dep == "acl" and tok.head in anchors
+        participle = tok.dep == "acl" and tok.head in anchors and "VerbForm=Part" in tok.morph
         clause = tok.dep in CLAUSE_DEPS and not nominal_list and not participle
         if clause or tok.keys & REPORT_PREPS or tok.dep == "parataxis":
             return 1  # another clause, or who reports it ("according to X")
