@@ -598,3 +598,26 @@ def test_towns_listed_after_their_country_are_one_event_each(
 ) -> None:
     places = sorted(e.location.name for e in _events(pipeline, text, language) if e.location)
     assert places == ["Nabatîyé et Tahta", "Tyre"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The M23 rebels said on Sunday they had shelled an army post near Goma.", "en"),
+        ("أعلنت حركة 23 مارس، الأحد، أنها قصفت موقعا للجيش الكونغولي.", "ar"),
+    ],
+)
+def test_a_doer_telling_of_its_own_act_claims_it(pipeline: Any, text: str, language: str) -> None:
+    (event,) = _events(pipeline, text, language)
+    assert event.claim is not None and event.claim.status == "claimed"
+
+
+def test_an_arabic_speaker_after_the_event_is_its_teller_not_its_target(pipeline: Any) -> None:
+    events = _events(
+        pipeline,
+        "قصفت القوات الروسية مدينة خاركيف بالصواريخ، فيما قال الجيش الأوكراني إن الدفاعات "
+        "الجوية اعترضت بعضها.",
+        "ar",
+    )
+    strikes = [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert strikes and all(e.actor2 is None for e in strikes)

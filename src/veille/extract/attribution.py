@@ -98,6 +98,11 @@ def attribute(
                 # An army announcing its own operation claims it; it does not confirm it.
                 return Attribution("claimed", by, "statement", where)
             return Attribution("confirmed", by, "official", where)
+        teller = subject_actor(r.start)
+        if teller is not None and actor1 is not None and teller.actor_id == actor1.actor_id:
+            # "The Houthis said they had targeted a ship", «أعلنت الجماعة أنها استهدفت»:
+            # the doer telling of its own act claims it.
+            return Attribution("claimed", actor_name(teller), "statement", where)
         via = "media" if lex.reporter_nouns.find(toks) else "report"
         return Attribution("reported", None, via, where)
     return Attribution("reported", None, "article" if s.source_kind == "article" else "post")

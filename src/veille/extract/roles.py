@@ -236,8 +236,18 @@ def roles_by_word_order(
     framed = reason_phrases(lex, toks, s, trig_start) if lex is not None else []
     # "ما أدى إلى مقتل ثلاثة جنود": whom a death noun names were killed, the target side.
     deaths = [toks[m.end - 1].end for m in lex.fatality.find(toks)] if lex is not None else []
+    # "..., فيما قالت القيادة المركزية إن ...": who speaks after the event is told is its
+    # teller, not its target (verb-subject order: the speaker follows its verb).
+    tellers = (
+        {m.end for m in lex.report.find(toks) if toks[m.start].start >= trig_end}
+        if lex is not None
+        else set()
+    )
     for ref in sorted(s.actors, key=lambda a: a.start):
         if any(b <= ref.start < e for b, e in framed):
+            continue
+        at = token_at(toks, ref.start)
+        if at is not None and (at in tellers or at - 1 in tellers):
             continue
         owns = ref.start < trig_end and trig_start < ref.end
         if owns and actor1 is None and getattr(ref.payload, "kind", "") != "civilians":
