@@ -8,6 +8,7 @@ Sources (build time only; install them with ``pip install 'veille[build-data]'``
   hierarchy and aliases (incl. Arabic for Arab countries), and cities with their admin1/2.
 - Hand-curated tables beside the output: ``countries.tsv`` (French and Arabic names,
   demonyms, centroids), ``admin_aliases.tsv`` (exonyms, AP state abbreviations),
+  ``city_aliases.tsv`` (Arabic and French spellings of towns GeoNames lacks),
   ``sites.csv`` (bases, airfields, oil fields, crossings, camps... that city lists lack).
 
 Usage::
@@ -362,6 +363,14 @@ def build(out: Path, *, check_only: bool = False) -> None:
                 # Arabic (Nabatiyé, النبطية): the town gets the names too, and the
                 # geocoder's namesake rule reads a bare name as the town.
                 places[seat].add_name(name, 0, loose=loose)
+
+    for rec in read_tsv(DATA_DIR / "city_aliases.tsv"):
+        city = places.get(int(rec["geonames_id"]))
+        if city is None or city.feature != "city":
+            print(f"warning: city_aliases.tsv: unknown city {rec['geonames_id']}", file=sys.stderr)
+            continue
+        for name in split_list(rec["aliases"]):
+            city.add_name(name, 0, loose=city.iso3 in LOOSE_COUNTRIES)
 
     # Coordinates of areas: median of member cities; drop areas with no city.
     bbox: dict[str, tuple[float, float, float, float]] = {}
