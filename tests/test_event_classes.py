@@ -621,3 +621,17 @@ def test_an_arabic_speaker_after_the_event_is_its_teller_not_its_target(pipeline
     )
     strikes = [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
     assert strikes and all(e.actor2 is None for e in strikes)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The air force bombed a market in Kabkabiya on Tuesday, a medical group said.", "en"),
+        ("قصفت قوات الدعم السريع سوقا في مدينة الفاشر يوم الثلاثاء، وفق مصادر طبية.", "ar"),
+    ],
+)
+def test_a_doer_told_of_by_someone_else_is_not_claiming(
+    pipeline: Any, text: str, language: str
+) -> None:
+    (event,) = _events(pipeline, text, language)
+    assert event.claim is not None and event.claim.status != "claimed"

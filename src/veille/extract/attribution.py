@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from veille.extract.candidate import ActorRef, SentenceInput
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
-from veille.extract.syntax import span
+from veille.extract.syntax import span, token_at
 from veille.model import ClaimStatus, Span
 
 
@@ -99,13 +99,33 @@ def attribute(
                 return Attribution("claimed", by, "statement", where)
             return Attribution("confirmed", by, "official", where)
         teller = subject_actor(r.start)
-        if teller is not None and actor1 is not None and teller.actor_id == actor1.actor_id:
+        if (
+            teller is not None
+            and actor1 is not None
+            and teller.actor_id == actor1.actor_id
+            and _speaks(teller, r, toks, s)
+        ):
             # "The Houthis said they had targeted a ship", «أعلنت الجماعة أنها استهدفت»:
             # the doer telling of its own act claims it.
             return Attribution("claimed", actor_name(teller), "statement", where)
         via = "media" if lex.reporter_nouns.find(toks) else "report"
         return Attribution("reported", None, via, where)
     return Attribution("reported", None, "article" if s.source_kind == "article" else "post")
+
+
+def _speaks(teller: ActorRef, verb: Match, toks: list[Tok], s: SentenceInput) -> bool:
+    """Whether ``teller`` is who the reporting verb has speak: its subject in the parse
+    (fr, en), or the words right after the verb (Arabic verb-subject order, as found)."""
+    if s.language == "ar":
+        reach = toks[min(len(toks) - 1, verb.start + _AR_SUBJECT_REACH)].end
+        return toks[verb.start].end <= teller.start < reach
+    i = token_at(toks, teller.start)
+    j = token_at(toks, teller.end - 1)
+    words = set(range(i, j + 1)) if i is not None and j is not None else set()
+    return any(
+        toks[k].head in range(verb.start, verb.end) and toks[k].dep.startswith("nsubj")
+        for k in words
+    )
 
 
 def self_claim(lex: Lexicon, toks: list[Tok]) -> Match | None:
