@@ -267,6 +267,9 @@ _named = {"en": "Nasiriyah", "fr": "Nassiriya", "ar": "مدينة الناصري
         ("Mardi, une frappe de drone a tué un berger près de Nikopol.", "fr"),
         ("قتل مدني في غارة بطائرة مسيرة على مدينة نيكوبول يوم الثلاثاء.", "ar"),
         ("استشهد طفل في قصف على خان يونس يوم الثلاثاء.", "ar"),
+        # A definite or possessive determiner on one person counts one too.
+        ("A drone hit a car near Tyre on Tuesday, killing its driver.", "en"),
+        ("Mardi, une frappe a tué le commandant d'une milice près de Tyr.", "fr"),
     ],
 )
 def test_one_person_killed_is_one_fatality(pipeline: Any, text: str, language: str) -> None:

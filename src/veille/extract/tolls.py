@@ -37,7 +37,12 @@ def read_toll(lex: Lexicon, toks: list[Tok]) -> Toll | None:
 
 
 #: Indefinite articles that make a person noun one person ("a civilian", «une femme»).
-_ONE = frozenset({"a", "an", "one", "un", "une"})
+#: Determiners of one person: "a", "one", and a definite or possessive one on a
+#: singular noun ("killing its rider", «tuant son chauffeur»).
+_ONE = frozenset(
+    {"a", "an", "one", "the", "its", "his", "her", "their"}
+    | {"un", "une", "le", "la", "l'", "son", "sa", "leur"}
+)
 #: Dependencies of the victim on a death verb: its object, or its passive subject.
 _VICTIM_DEPS = frozenset({"obj", "dobj", "nsubj:pass", "nsubjpass", "nsubj"})
 
@@ -58,7 +63,10 @@ def one_killed(lex: Lexicon, toks: list[Tok]) -> Toll | None:
                 if t.i == fm.end and not word.startswith("ال") and not word.startswith("لل"):
                     return Toll(1, (toks[fm.start].start, t.end))
                 continue
-            one = any(c.head == t.i and c.dep == "det" and fold(c.text) in _ONE for c in toks)
+            one = any(
+                c.head == t.i and c.dep in ("det", "poss", "det:poss") and fold(c.text) in _ONE
+                for c in toks
+            )
             if not one or "Number=Plur" in t.morph:
                 continue
             if (t.head == death and t.dep in _VICTIM_DEPS) or toks[death].head == t.i:
