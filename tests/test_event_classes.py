@@ -638,3 +638,17 @@ def test_a_doer_told_of_by_someone_else_is_not_claiming(
 ) -> None:
     (event,) = _events(pipeline, text, language)
     assert event.claim is not None and event.claim.status != "claimed"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "sub"),
+    [
+        ("L'aviation a pilonné mardi la ville d'Idleb.", "fr", "Air/drone strike"),
+        ("Des drones ont pilonné mardi la ville de Kherson.", "fr", "Air/drone strike"),
+        ("L'armée a pilonné mardi la ville de Kherson.", "fr", "Shelling/artillery/missile attack"),
+    ],
+)
+def test_a_loose_verb_of_pounding_takes_the_type_of_what_pounded(
+    pipeline: Any, text: str, language: str, sub: str
+) -> None:
+    assert _types(pipeline, text, language) == {sub}
