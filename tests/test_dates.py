@@ -152,3 +152,41 @@ def test_an_arabic_ordinal_without_a_month_is_no_date() -> None:
 def test_a_part_of_the_day_before_is_the_day_before(text: str, lang: str, tod: str) -> None:
     e = only(text, lang, anchor=date(2024, 2, 3))
     assert (e.value, e.time_of_day) == (date(2024, 2, 2), tod)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "precision"),
+    [
+        ("The town was shelled last month.", "en", date(2024, 12, 1), "month"),
+        ("La ville avait été bombardée le mois dernier.", "fr", date(2024, 12, 1), "month"),
+        ("قصفت المدينة الشهر الماضي.", "ar", date(2024, 12, 1), "month"),
+        ("L'an dernier, le camp avait été attaqué.", "fr", date(2024, 1, 1), "year"),
+    ],
+)
+def test_a_past_month_or_year_counts_back_from_publication(
+    text: str, lang: str, value: date, precision: str
+) -> None:
+    (expr,) = find_date_expressions(text, lang, published=date(2025, 1, 14))
+    assert (expr.value, expr.precision) == (value, precision)
+
+
+def test_events_dated_only_by_a_past_month_are_background(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from veille.model import Article
+
+    texts = {
+        "en": "Militants shelled the town of Kidal last month, killing nine people.",
+        "ar": "وكانت قوات الدعم السريع قد قصفت مدينة الأبيض الشهر الماضي ما أدى إلى مقتل 12 شخصا.",
+        # A period opened by a year frames the toll of a war, not one event.
+        "ar-war": "ويشهد السودان منذ أبريل 2023 حربا بين الجيش وقوات الدعم السريع أسفرت عن مقتل "
+        "عشرات الآلاف.",
+    }
+    for key, text in texts.items():
+        art = Article(id=key, text=text, language=key[:2], published="2025-06-14")
+        assert pipeline.run([art]) == [], key
+    told = Article(
+        id="now",
+        text="Militants shelled the town of Kidal on Friday, killing nine people.",
+        language="en",
+        published="2025-06-14",
+    )
+    assert len(pipeline.run([told])) == 1

@@ -8,6 +8,7 @@ which has no parser here). ``modality_for`` picks the strategy for a sentence.
 
 from __future__ import annotations
 
+import re
 from typing import Literal, Protocol
 
 from veille.extract.candidate import SentenceInput
@@ -198,6 +199,10 @@ def sentence_future(toks: list[Tok]) -> bool:
     )
 
 
+#: A year written out ("2023"): the start of a period after "منذ".
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
 class WordOrderModality:
     """Without a parser (Arabic), each cue governs the words that follow it closely."""
 
@@ -235,7 +240,7 @@ class WordOrderModality:
             return "possession"
         if m.start > 0 and arabic.is_generic_determiner(norms[m.start - 1]):
             return "generic"  # "أي ضربة جوية": any strike, none in particular
-        if cue_before(self.lex.aggregate_quantifiers, 1) or self.aggregate(m, toks, norms):
+        if cue_before(self.lex.aggregate_quantifiers, 1) or self.aggregate(m, toks, norms, s):
             return "aggregate"
         if self.lex.habitual.find(toks):
             return "habitual"
@@ -296,13 +301,21 @@ class WordOrderModality:
                 return True
         return False
 
-    def aggregate(self, m: Match, toks: list[Tok], norms: list[str]) -> bool:
+    def aggregate(self, m: Match, toks: list[Tok], norms: list[str], s: SentenceInput) -> bool:
         """A period cue near the trigger ("منذ مطلع العام", "حتى الآن") or a rate
         ("بنسبة 38%"): figures over a period. "منذ صباح امس" dates one event."""
         if any(arabic.is_statistic(w) for w in norms):
             return True
         lo, hi = max(0, m.start - 3), m.end + 8
+        # "يشهد السودان منذ أبريل 2023 حربا ... أسفرت عن مقتل": a period opened by a
+        # month or a year before the trigger, with no day named, frames all it tells.
+        dated_by_day = any(d.precision == "day" for d in s.dates)
         for c in self.lex.aggregate_periods.find(toks):
+            opens_period = any(
+                _YEAR.match(norms[k]) for k in range(c.end, min(len(norms), c.end + 2))
+            )
+            if opens_period and not dated_by_day and c.start < m.start:
+                return True
             if not lo <= c.start < hi:
                 continue
             nxt = norms[c.end] if c.end < len(norms) else ""

@@ -196,17 +196,17 @@ def _verbs_above(trig: Tok, toks: list[Tok], limit: int = 4) -> list[Tok]:
 
 
 def _a_past_year(c: Candidate) -> bool:
-    """The event is dated only by a year before the report's: history told for
-    context (ACLED codes an event on its day, or at worst its month)."""
+    """The event is dated only by a year, or a month, before the report's: history told
+    for context (ACLED codes an event on its day)."""
     published = c.sentence.published
     if c.date_span is None or abs(c.date_span[0] - c.trigger[0]) > _YEAR_REACH:
         return False  # a year far from the trigger dates another clause ("ousted in 2006")
-    return (
-        c.date_precision == "year"
-        and c.event_date is not None
-        and published is not None
-        and c.event_date.year < published.year
-    )
+    if c.event_date is None or published is None:
+        return False
+    if c.date_precision == "month":
+        # "last month", «en avril»: a month before the report's is history too.
+        return (c.event_date.year, c.event_date.month) < (published.year, published.month)
+    return c.date_precision == "year" and c.event_date.year < published.year
 
 
 #: Characters between a year and the trigger it dates.

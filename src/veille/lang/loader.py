@@ -134,6 +134,10 @@ class DateWords:
     #: Days relative to the narrative anchor ("la veille": -1).
     anchored: Mapping[str, int] = field(default_factory=dict)
     time_of_day: Mapping[str, TimeOfDay] = field(default_factory=dict)
+    #: Months back from publication ("last month": 1): month precision.
+    past_months: Mapping[str, int] = field(default_factory=dict)
+    #: Years back from publication ("l'an dernier": 1): year precision.
+    past_years: Mapping[str, int] = field(default_factory=dict)
     #: Words before a month alone ("en mars", "in March"): month precision. The cues of
     #: every language are accepted before this language's month names.
     month_cues: tuple[str, ...] = ()

@@ -70,6 +70,7 @@ class _Patterns:
     anchored: re.Pattern[str]
     month: re.Pattern[str]
     year: re.Pattern[str]
+    past: re.Pattern[str] | None
     tod: re.Pattern[str]
     numeric: re.Pattern[str]
     overnight: re.Pattern[str] | None
@@ -113,6 +114,11 @@ def _patterns(language: str, root: Root = None) -> _Patterns:
         ),
         year=re.compile(
             rf"{b0}(?:{_alt(words.year_cues)})\s+(1[89]\d\d|20\d\d){b1}", re.IGNORECASE
+        ),
+        past=(
+            re.compile(rf"{b0}(?:{_alt([*words.past_months, *words.past_years])}){b1}", re.I)
+            if words.past_months or words.past_years
+            else None
         ),
         tod=re.compile(rf"{b0}(?:{_alt(words.time_of_day)}){b1}", re.IGNORECASE),
         numeric=re.compile(
@@ -327,6 +333,17 @@ def _find_unbounded(
         year = int(m.group(1))
         if published is None or year <= published.year:
             add(m, "year", date(year, 1, 1), "year")
+    if pats.past is not None:
+        for m in pats.past.finditer(text):
+            months = _lookup(words.past_months, m.group(0))
+            years = _lookup(words.past_years, m.group(0))
+            if published is None:
+                add(m, "month" if months is not None else "year", None, None)
+            elif months is not None:
+                back = published.year * 12 + published.month - 1 - months
+                add(m, "month", date(back // 12, back % 12 + 1, 1), "month")
+            elif years is not None:
+                add(m, "year", date(published.year - years, 1, 1), "year")
     tods: list[tuple[int, int, TimeOfDay]] = []
     for m in pats.tod.finditer(text):
         tod = words.time_of_day.get(m.group(0).lower()) or words.time_of_day.get(m.group(0))
