@@ -652,3 +652,15 @@ def test_a_loose_verb_of_pounding_takes_the_type_of_what_pounded(
     pipeline: Any, text: str, language: str, sub: str
 ) -> None:
     assert _types(pipeline, text, language) == {sub}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The district has seen repeated clashes between herders and farmers.", "en"),
+        ("La région est le théâtre d'attaques répétées de groupes armés.", "fr"),
+        ("تتعرض المنطقة لهجمات متكررة من قبل مسلحين مجهولين.", "ar"),
+    ],
+)
+def test_events_told_as_repeated_are_no_one_event(pipeline: Any, text: str, language: str) -> None:
+    assert _events(pipeline, text, language) == []

@@ -168,7 +168,15 @@ class ParsedModality:
             return True
         window = range(max(0, m.start - 4), m.start)
         quant = any(mm.start in window for mm in self.lex.aggregate_quantifiers.find(toks))
-        return quant and not has_day_date
+        return (quant or repeated(self.lex, m, toks)) and not has_day_date
+
+
+def repeated(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
+    """The event noun says it happened again and again: "repeated clashes", «des
+    attaques répétées», «هجمات متكررة» (an adjective of repetition next to it)."""
+    words = lex.noun_classes.get("repetition", frozenset())
+    near = [*range(max(0, m.start - 2), m.start), *range(m.end, min(len(toks), m.end + 2))]
+    return any(toks[k].keys & words for k in near)
 
 
 def conditional_present(tok: Tok, toks: list[Tok]) -> bool:
@@ -240,7 +248,11 @@ class WordOrderModality:
             return "possession"
         if m.start > 0 and arabic.is_generic_determiner(norms[m.start - 1]):
             return "generic"  # "أي ضربة جوية": any strike, none in particular
-        if cue_before(self.lex.aggregate_quantifiers, 1) or self.aggregate(m, toks, norms, s):
+        if (
+            cue_before(self.lex.aggregate_quantifiers, 1)
+            or self.aggregate(m, toks, norms, s)
+            or repeated(self.lex, m, toks)
+        ):
             return "aggregate"
         if self.lex.habitual.find(toks):
             return "habitual"
