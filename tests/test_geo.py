@@ -632,3 +632,18 @@ def test_towns_in_one_list_vouch_for_each_other(geo: Geocoder) -> None:
     toponyms = geo.geoparse("Jets struck Nabatieh, Tyre and Baalbek on Monday.", "en")
     baalbek = only(toponyms, "Baalbek")
     assert baalbek.place is not None and baalbek.place.iso3 == "LBN"
+
+
+def test_a_hinted_small_town_of_a_country_the_text_never_names_stays_unresolved() -> None:
+    from veille.geo import Geocoder
+
+    g = Geocoder.load()
+    text = "Gunmen stormed Bindi village in Plateau state, Nigeria, on Friday."
+    bindi = (text.index("Bindi"), text.index("Bindi") + 5)
+    tops = {t.text: t for t in g.geoparse(text, "en", hints=[bindi])}
+    assert tops["Bindi"].place is None  # the only Bindi known lies in Sierra Leone
+    assert tops["Nigeria"].place is not None
+    there = "Gunmen stormed Bindi village near Kenema, Sierra Leone, on Friday."
+    at = (there.index("Bindi"), there.index("Bindi") + 5)
+    tops = {t.text: t for t in g.geoparse(there, "en", hints=[at])}
+    assert tops["Bindi"].place is not None and tops["Bindi"].place.iso3 == "SLE"

@@ -820,6 +820,11 @@ class Geocoder:
                 verdict[k] = self._corroborated(m, m.best, countries, admins)
             if not verdict[k] and not m.loose:
                 verdict[k] = _contained_by_next(text, m, firm)
+            if verdict[k] and m.hinted and self._stray_town(m, firm, countries):
+                # "Bindi village" in a story about Plateau, Nigeria: the NER saw a place,
+                # and the only town of that name lies in a country the text never names;
+                # a toponym still, with no place.
+                m.best = None
         # A list of towns vouches for each member: "Nabatieh, Tyre and Baalbek".
         placed = [m for k, m in enumerate(matches) if verdict[k] and m.best is not None]
         kept = []
@@ -832,6 +837,17 @@ class Geocoder:
                 m.best = None
                 kept.append(m)
         return kept
+
+    def _stray_town(self, m: _Match, firm: list[_Match], countries: set[str | None]) -> bool:
+        if m.best is None or m.best.place.feature != "city" or len(m.candidates) != 1:
+            return False
+        place = m.best.place
+        others = {o.best.place.iso3 for o in firm if o is not m and o.best is not None}
+        return (
+            bool(others)
+            and place.iso3 not in others
+            and place.population < self._weights.corroboration.town_population
+        )
 
     def _corroborated(
         self, m: _Match, c: Candidate, countries: set[str | None], admins: set[int | None]
