@@ -370,7 +370,7 @@ def build(out: Path, *, check_only: bool = False) -> None:
             print(f"warning: city_aliases.tsv: unknown city {rec['geonames_id']}", file=sys.stderr)
             continue
         for name in split_list(rec["aliases"]):
-            city.add_name(name, 0, loose=city.iso3 in LOOSE_COUNTRIES)
+            city.add_name(name, FLAG_PRIMARY, loose=city.iso3 in LOOSE_COUNTRIES)
 
     # Coordinates of areas: median of member cities; drop areas with no city.
     bbox: dict[str, tuple[float, float, float, float]] = {}

@@ -34,3 +34,9 @@ def test_a_governorate_alias_reaches_its_namesake_town(geocoder: Geocoder, name:
     assert features == {"admin1", "city"}
     (top,) = geocoder.geoparse(f"Des frappes ont visé {name} lundi.", "fr")
     assert top.place is not None and top.place.feature == "city"
+
+
+def test_a_curated_town_name_wins_over_the_district_named_after_it(geocoder: Geocoder) -> None:
+    text = "قتل ثلاثة أشخاص في غارة على بلدة بنت جبيل."
+    (top,) = geocoder.geoparse(text, "ar")
+    assert top.place is not None and top.place.feature == "city"
