@@ -204,8 +204,10 @@ def _a_past_year(c: Candidate) -> bool:
     if c.event_date is None or published is None:
         return False
     if c.date_precision == "month":
-        # "last month", «en avril»: a month before the report's is history too.
-        return (c.event_date.year, c.event_date.month) < (published.year, published.month)
+        # "last month", «en avril»: a month before the report's is history too, unless
+        # the sentence also names a day (its month may date a clause beside the event).
+        earlier = (c.event_date.year, c.event_date.month) < (published.year, published.month)
+        return earlier and not _own_day(c)
     return c.date_precision == "year" and c.event_date.year < published.year
 
 
