@@ -664,3 +664,12 @@ def test_a_loose_verb_of_pounding_takes_the_type_of_what_pounded(
 )
 def test_events_told_as_repeated_are_no_one_event(pipeline: Any, text: str, language: str) -> None:
     assert _events(pipeline, text, language) == []
+
+
+def test_each_listed_place_gets_its_own_count_after_a_partitive_cue(pipeline: Any) -> None:
+    text = (
+        "Des frappes ont tué mardi au moins 20 personnes dans le sud du Liban, dont six "
+        "dans une maison de Tyr et quatre dans un immeuble de Nabatiyé."
+    )
+    tolls = {e.location.name: e.fatalities for e in _events(pipeline, text, "fr") if e.location}
+    assert tolls == {"Tyre": 6, "Nabatîyé et Tahta": 4}
