@@ -673,3 +673,11 @@ def test_each_listed_place_gets_its_own_count_after_a_partitive_cue(pipeline: An
     )
     tolls = {e.location.name: e.fatalities for e in _events(pipeline, text, "fr") if e.location}
     assert tolls == {"Tyre": 6, "Nabatîyé et Tahta": 4}
+
+
+def test_a_weapon_naming_what_was_struck_does_not_type_the_strike(pipeline: Any) -> None:
+    text = (
+        "The U.S. military said it carried out strikes on Houthi radar sites and missile "
+        "launchers near Hodeidah on Saturday."
+    )
+    assert _types(pipeline, text, "en") == {"Air/drone strike"}

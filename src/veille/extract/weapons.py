@@ -91,14 +91,16 @@ def read_weapon(
 
 
 def _modifies_other_noun(lex: Lexicon, toks: list[Tok], w: Match, trig_idx: set[int]) -> bool:
-    """A weapon noun completing another noun ("sites de lancement de missiles") names
-    the target, not the instrument; "frappe de drone" (completing the trigger) and a
-    noun of quantity or delivery ("à coups de gaz lacrymogènes", "volleys of tear gas")
-    keep it."""
+    """A weapon noun completing another noun ("sites de lancement de missiles", "missile
+    launchers") names the target, not the instrument; "frappe de drone" (completing the
+    trigger) and a noun of quantity or delivery ("à coups de gaz lacrymogènes", "volleys
+    of tear gas") keep it."""
     tok = toks[w.start]
-    if tok.dep != "nmod" or tok.head in trig_idx:
+    if tok.dep not in ("nmod", "compound") or tok.head in trig_idx:
         return False
     head = toks[tok.head]
+    if tok.dep == "compound":  # "missile launchers", not "missile debris"
+        return bool(head.keys & lex.noun_classes.get("military_targets", frozenset()))
     return head.pos == "NOUN" and not head.keys & lex.noun_classes.get(
         "instrument_heads", frozenset()
     )
