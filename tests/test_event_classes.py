@@ -681,3 +681,18 @@ def test_a_weapon_naming_what_was_struck_does_not_type_the_strike(pipeline: Any)
         "launchers near Hodeidah on Saturday."
     )
     assert _types(pipeline, text, "en") == {"Air/drone strike"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "events"),
+    [
+        # Indefinite: a new event the doer tells of.
+        ("The army said it carried out strikes on rebel camps near Gao on Monday.", "en", 1),
+        # Definite, under a claim verb: the event told before, here none.
+        ("The group claimed the attack on Monday.", "en", 0),
+    ],
+)
+def test_only_a_definite_event_noun_under_a_claim_verb_names_an_earlier_event(
+    pipeline: Any, text: str, language: str, events: int
+) -> None:
+    assert len(_events(pipeline, text, language)) == events

@@ -262,6 +262,13 @@ def group(triggers: list[Match], contrasts: Sequence[int] = ()) -> list[list[Mat
     return groups
 
 
+#: Determiners of a noun that names something known ("the attack", «l'enlèvement»).
+_DEFINITE = frozenset(
+    {"the", "this", "that", "these", "those", "le", "la", "les", "l'", "l’", "ce", "cet", "cette"}
+    | {"ces", "its", "their", "son", "sa", "ses", "leur", "leurs"}
+)
+
+
 def anaphoric(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
     """The trigger names an event told before: "cette attaque", or a noun that a claim,
     confirmation or denial governs ("X a revendiqué l'attaque")."""
@@ -270,7 +277,12 @@ def anaphoric(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
         # "X a revendiqué l'attaque", "la police a confirmé l'enlèvement": the noun
         # names an event told before; it adds attribution, not a new event.
         cues = {c.start for table in (lex.claim, lex.confirm, lex.deny) for c in table.find(toks)}
-        if any(i in cues for i in ancestors(toks, m.start, limit=2)):
+        definite = any(
+            t.head == m.start and t.dep.startswith("det") and fold(t.text) in _DEFINITE
+            for t in toks
+        )
+        # "X carried out strikes", «a mené des frappes»: an indefinite noun tells a new one.
+        if definite and any(i in cues for i in ancestors(toks, m.start, limit=2)):
             return True
     for t in toks:
         if (
