@@ -696,3 +696,12 @@ def test_only_a_definite_event_noun_under_a_claim_verb_names_an_earlier_event(
     pipeline: Any, text: str, language: str, events: int
 ) -> None:
     assert len(_events(pipeline, text, language)) == events
+
+
+def test_arabic_places_listed_with_a_glued_and_are_one_event_each(pipeline: Any) -> None:
+    text = (
+        "قتل عشرة أشخاص في غارات على جنوب لبنان اليوم الثلاثاء، بينهم ستة في قصف منزل في صور "
+        "وأربعة في قصف سيارة في النبطية."
+    )
+    tolls = {e.location.name: e.fatalities for e in _events(pipeline, text, "ar") if e.location}
+    assert tolls == {"Tyre": 6, "Nabatîyé et Tahta": 4}

@@ -175,7 +175,8 @@ def coordinated(reps: list[PlaceRef], s: SentenceInput) -> bool:
         between = _between_in_list(a, b, s)
         if between is None:
             continue
-        joined = re.search(r"\b(ainsi que|et|and|as well as|ou|و)\b|,", between)
+        # Arabic glues و to the next word: "وخمسة في خان يونس".
+        joined = re.search(r"\b(ainsi que|et|and|as well as|ou|و)\b|,|(?:^|\s)و", between)
         # Two towns of one province are two places as well (ACLED: one event per
         # location), unless one names the other ("Harir, Erbil": clustered before).
         if joined and (a.place_id != b.place_id or a.place_id is None):

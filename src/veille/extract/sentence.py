@@ -28,7 +28,7 @@ from veille.extract.candidate import (
     clone,
     one_per_kind_and_place,
 )
-from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry
+from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry, fold
 from veille.extract.modality import modality_for, sentence_future, tally
 from veille.extract.placing import choose_places
 from veille.extract.roles import civilian_site_target, civilian_target, read_roles
@@ -359,6 +359,8 @@ def _shares(lex: Lexicon, toks: list[Tok], places: list[PlaceRef]) -> dict[int, 
             if toks[k].pos == "DET" or toks[k].dep == "det":
                 continue  # «une école», "a strike": an article, not a count
             count = read_number(lex, toks[k])
+            if count is None and toks[k].text.startswith("و"):
+                count = lex.vague_numbers.get(fold(toks[k].text[1:]))  # "وخمسة": and five
             if count is not None:
                 out[place.start] = Toll(count, (toks[k].start, toks[k].end))
                 break
