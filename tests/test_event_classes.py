@@ -705,3 +705,14 @@ def test_arabic_places_listed_with_a_glued_and_are_one_event_each(pipeline: Any)
     )
     tolls = {e.location.name: e.fatalities for e in _events(pipeline, text, "ar") if e.location}
     assert tolls == {"Tyre": 6, "Nabatîyé et Tahta": 4}
+
+
+def test_places_with_their_share_deep_in_an_including_phrase_are_the_events(
+    pipeline: Any,
+) -> None:
+    text = (
+        "Strikes killed at least 15 people in southern Lebanon on Tuesday, including six in "
+        "a strike on a house in Tyre and four in a strike on a car in Nabatieh."
+    )
+    tolls = {e.location.name: e.fatalities for e in _events(pipeline, text, "en") if e.location}
+    assert tolls.get("Tyre") == 6 and tolls.get("Nabatîyé et Tahta") == 4

@@ -19,6 +19,8 @@ from veille.extract.syntax import (
     governed_by,
     token_at,
 )
+from veille.extract.tolls import Toll, read_number
+from veille.lang.loader import closed_words
 from veille.model import Span
 
 #: Most characters between two places of one list.
@@ -64,7 +66,9 @@ def choose_places(
     places = named or places
     clusters = place_clusters(places, s)
     reps = [min(c, key=specificity) for c in clusters]
-    attached = [attachment(r, trigger, s) for r in reps]
+    # "including eight in X and five in Y": each place with its share is the event's.
+    shared = place_shares(lex, s.tokens, reps) or {}
+    attached = [0 if r.start in shared else attachment(r, trigger, s) for r in reps]
     # Two specific places in different countries/provinces joined by a coordination
     # are two events (ACLED: one event per location and day).
     # The parse often hangs the last places of a long list elsewhere ("in Sanaa, Taiz
@@ -84,6 +88,33 @@ def choose_places(
         )
         chosen = [reps[best]]
     return [p for p in chosen if not launched_from(lex, p, s.tokens)]
+
+
+def place_shares(lex: Lexicon, toks: list[Tok], places: list[PlaceRef]) -> dict[int, Toll] | None:
+    """Each listed place's own count after a partitive cue ("including eight in X and
+    five in Y", «dont huit à X et cinq à Y», «بينهم ثمانية في X وخمسة في Y»): the
+    number nearest before the place, after the cue and the place before it. None
+    when no count is told place by place."""
+    cue = next((t.i for t in toks if t.keys & closed_words("partitive_before")), None)
+    if cue is None:
+        return None
+    out: dict[int, Toll] = {}
+    lo = cue
+    for place in sorted(places, key=lambda p: p.start):
+        at = next((t.i for t in toks if t.start <= place.start < t.end), None)
+        if at is None or at <= cue:
+            continue
+        for k in range(at - 1, lo, -1):
+            if toks[k].pos == "DET" or toks[k].dep == "det":
+                continue  # «une école», "a strike": an article, not a count
+            count = read_number(lex, toks[k])
+            if count is None and toks[k].text.startswith("و"):
+                count = lex.vague_numbers.get(fold(toks[k].text[1:]))  # "وخمسة": and five
+            if count is not None:
+                out[place.start] = Toll(count, (toks[k].start, toks[k].end))
+                break
+        lo = at
+    return out or None
 
 
 def is_dateline(text: str, start: int, end: int) -> bool:

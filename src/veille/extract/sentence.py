@@ -22,20 +22,19 @@ from datetime import date
 from veille.extract.attribution import Attribution, attribute
 from veille.extract.candidate import (
     Candidate,
-    PlaceRef,
     SentenceInput,
     StatementCandidate,
     clone,
     one_per_kind_and_place,
 )
-from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry, fold
+from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry
 from veille.extract.modality import modality_for, sentence_future, tally
-from veille.extract.placing import choose_places
+from veille.extract.placing import choose_places, place_shares
 from veille.extract.roles import civilian_site_target, civilian_target, read_roles
 from veille.extract.statements import StatementReader
 from veille.extract.syntax import span
 from veille.extract.taxonomy import crowd_violence, territory_side
-from veille.extract.tolls import Toll, read_number, read_toll
+from veille.extract.tolls import Toll, read_toll
 from veille.extract.triggers import (
     anaphoric,
     anaphoric_arabic,
@@ -46,7 +45,6 @@ from veille.extract.triggers import (
 from veille.extract.triggers import group as group_triggers
 from veille.extract.weapons import Typing, find_weapons, read_weapon
 from veille.extract.when import When, read_when
-from veille.lang.loader import closed_words
 from veille.model import Span
 
 
@@ -212,7 +210,7 @@ class SentenceExtractor:
             cand.place = places[0] if places else None
             return [_named_by_doer(cand)]
         out: list[Candidate] = []
-        shares = _shares(self.lex, toks, places)
+        shares = place_shares(self.lex, toks, places)
         for place in places:
             one = clone(cand)
             one.place = place
@@ -339,33 +337,6 @@ _YEAR_DEPS = frozenset({"compound", "nummod", "amod", "nmod", "npadvmod", "obl",
 
 #: Words between a vague quantifier and the plural area noun it counts.
 _SCATTER_REACH = 3
-
-
-def _shares(lex: Lexicon, toks: list[Tok], places: list[PlaceRef]) -> dict[int, Toll] | None:
-    """Each listed place's own count after a partitive cue ("including eight in X and
-    five in Y", «dont huit à X et cinq à Y», «بينهم ثمانية في X وخمسة في Y»): the
-    number nearest before the place, after the cue and the place before it. None
-    when no count is told place by place."""
-    cue = next((t.i for t in toks if t.keys & closed_words("partitive_before")), None)
-    if cue is None:
-        return None
-    out: dict[int, Toll] = {}
-    lo = cue
-    for place in sorted(places, key=lambda p: p.start):
-        at = next((t.i for t in toks if t.start <= place.start < t.end), None)
-        if at is None or at <= cue:
-            continue
-        for k in range(at - 1, lo, -1):
-            if toks[k].pos == "DET" or toks[k].dep == "det":
-                continue  # «une école», "a strike": an article, not a count
-            count = read_number(lex, toks[k])
-            if count is None and toks[k].text.startswith("و"):
-                count = lex.vague_numbers.get(fold(toks[k].text[1:]))  # "وخمسة": and five
-            if count is not None:
-                out[place.start] = Toll(count, (toks[k].start, toks[k].end))
-                break
-        lo = at
-    return out or None
 
 
 def _side_of(i: int, cuts: list[int], toks: list[Tok]) -> Span:
