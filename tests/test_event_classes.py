@@ -716,3 +716,12 @@ def test_places_with_their_share_deep_in_an_including_phrase_are_the_events(
     )
     tolls = {e.location.name: e.fatalities for e in _events(pipeline, text, "en") if e.location}
     assert tolls.get("Tyre") == 6 and tolls.get("Nabatîyé et Tahta") == 4
+
+
+def test_a_toll_told_with_its_own_place_counts_the_event_there(pipeline: Any) -> None:
+    text = (
+        "Missiles hit Zaporizhzhia and Dnipro overnight, officials said. "
+        "In Zaporizhzhia, three people died when a building collapsed."
+    )
+    tolls = {e.location.name: e.fatalities for e in _events(pipeline, text, "en") if e.location}
+    assert tolls.get("Zaporizhzhya") == 3 and tolls.get("Dnipro") is None

@@ -272,6 +272,10 @@ class SentenceExtractor:
         cand = _anaphor(s, toll.span)
         cand.fatalities, cand.fatalities_span = toll.count, toll.span
         _set_when(cand, read_when(self.lex, cand.trigger, s))
+        # "In Kyiv, two people died": the sentence's own place says which event it counts.
+        places = choose_places(self.lex, toll.span, s)
+        if len(places) == 1:
+            cand.place = places[0]
         return cand
 
 
