@@ -725,3 +725,11 @@ def test_a_toll_told_with_its_own_place_counts_the_event_there(pipeline: Any) ->
     )
     tolls = {e.location.name: e.fatalities for e in _events(pipeline, text, "en") if e.location}
     assert tolls.get("Zaporizhzhya") == 3 and tolls.get("Dnipro") is None
+
+
+def test_arabic_dead_in_an_attack_tell_the_attack(pipeline: Any) -> None:
+    text = "قتل ثلاثة جنود في هجوم على حاجز للجيش في مدينة درعا يوم الأحد."
+    (event,) = _events(pipeline, text, "ar")
+    assert event.fatalities == 3 and event.location is not None
+    # The attack noun alone, outside that frame, is no trigger of its own.
+    assert _events(pipeline, "ناقش المجلس خطة لمنع أي هجوم على المدينة.", "ar") == []
