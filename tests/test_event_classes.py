@@ -733,3 +733,9 @@ def test_arabic_dead_in_an_attack_tell_the_attack(pipeline: Any) -> None:
     assert event.fatalities == 3 and event.location is not None
     # The attack noun alone, outside that frame, is no trigger of its own.
     assert _events(pipeline, "ناقش المجلس خطة لمنع أي هجوم على المدينة.", "ar") == []
+
+
+def test_a_french_subject_inverted_after_a_verb_of_telling_is_the_teller(pipeline: Any) -> None:
+    text = "Une frappe de drone a tué deux combattants près de Kidal, a annoncé lundi l'armée."
+    (event,) = _events(pipeline, text, "fr")
+    assert event.actor2 is None or event.actor2.kind != "state_forces"

@@ -216,6 +216,10 @@ def is_reporter(tok_i: int, toks: list[Tok], reporting: set[int]) -> bool:
         head = toks[head].head
     if toks[head].dep in ("nsubj", "nsubj:pass") and toks[head].head in reporting:
         return True
+    if toks[head].dep == "obj" and toks[head].head in reporting and head > toks[head].head:
+        # «..., a annoncé lundi l'armée»: the subject inverted after a verb of telling,
+        # which the parser reads as its object (one does not announce an army).
+        return True
     if any(t.head == head and t.dep == "case" and t.keys & REPORT_PREPS for t in toks):
         return True  # "selon l'armée" ("selon" hangs on the noun in UD)
     return any(toks[k].keys & REPORT_PREPS for k in ancestors(toks, head, limit=2))
