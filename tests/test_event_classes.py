@@ -739,3 +739,10 @@ def test_a_french_subject_inverted_after_a_verb_of_telling_is_the_teller(pipelin
     text = "Une frappe de drone a tué deux combattants près de Kidal, a annoncé lundi l'armée."
     (event,) = _events(pipeline, text, "fr")
     assert event.actor2 is None or event.actor2.kind != "state_forces"
+
+
+def test_arabic_strikes_on_a_place_are_air_strikes_and_a_blow_is_not(pipeline: Any) -> None:
+    text = "أسفرت ضربات روسية على مدينة سومي عن مقتل أربعة أشخاص يوم الأحد."
+    assert _types(pipeline, text, "ar") == {"Air/drone strike"}
+    # «ضربة قوية ل...»: a heavy blow to someone, no strike.
+    assert _events(pipeline, "شكل قرار المحكمة ضربة قوية للحكومة يوم الأحد.", "ar") == []
