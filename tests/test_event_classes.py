@@ -746,3 +746,12 @@ def test_arabic_strikes_on_a_place_are_air_strikes_and_a_blow_is_not(pipeline: A
     assert _types(pipeline, text, "ar") == {"Air/drone strike"}
     # «ضربة قوية ل...»: a heavy blow to someone, no strike.
     assert _events(pipeline, "شكل قرار المحكمة ضربة قوية للحكومة يوم الأحد.", "ar") == []
+
+
+def test_arabic_members_counted_by_a_death_verb_before_the_trigger_are_its_target(
+    pipeline: Any,
+) -> None:
+    text = "قتل ثلاثة عناصر من الشرطة في انفجار عبوة ناسفة في محافظة الأنبار يوم الأحد."
+    (event,) = _events(pipeline, text, "ar")
+    assert event.actor1 is None
+    assert event.actor2 is not None and event.actor2.kind == "state_forces"

@@ -281,6 +281,11 @@ def roles_by_word_order(
             if actor2 is None and (actor1 is None or ref.actor_id != actor1.actor_id):
                 actor2 = ref
             continue
+        if killed and ref.end <= trig_start:
+            # "قتل أربعة عناصر من الشرطة في انفجار": those the death verb counts were hit.
+            if actor2 is None and (actor1 is None or ref.actor_id != actor1.actor_id):
+                actor2 = ref
+            continue
         if ref.end <= trig_start and actor1 is None:
             actor1 = ref
         elif ref.start >= trig_end:
@@ -295,10 +300,17 @@ def roles_by_word_order(
 
 
 def _counted(lex: Lexicon, ref: ActorRef, toks: list[Tok]) -> bool:
-    """A number stands right before the actor ("سبعة جنود"): whom a death verb before it
-    counts are its victims."""
+    """A number stands right before the actor ("سبعة جنود"), or before the members it
+    names ("أربعة عناصر من الشرطة"): whom a death verb before it counts are its victims."""
     i = token_at(toks, ref.start)
-    return i is not None and i > 0 and read_number(lex, toks[i - 1]) is not None
+    if i is None:
+        return False
+    # "أربعة عناصر من الشرطة": the count may stand before the members' noun.
+    members = lex.noun_classes.get("member_nouns", frozenset())
+    k = i - 1
+    while k >= 0 and k >= i - 3 and toks[k].keys & members:
+        k -= 1
+    return k >= 0 and read_number(lex, toks[k]) is not None
 
 
 def _affiliated(lex: Lexicon, ref: ActorRef, toks: list[Tok]) -> bool:
