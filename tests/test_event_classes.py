@@ -755,3 +755,12 @@ def test_arabic_members_counted_by_a_death_verb_before_the_trigger_are_its_targe
     (event,) = _events(pipeline, text, "ar")
     assert event.actor1 is None
     assert event.actor2 is not None and event.actor2.kind == "state_forces"
+
+
+def test_a_claimed_event_its_relative_clause_describes_is_told_here(pipeline: Any) -> None:
+    text = "Le JNIM a revendiqué dimanche l'attaque qui a coûté la vie à neuf soldats près de Gao."
+    (event,) = _events(pipeline, text, "fr")
+    assert event.claim is not None and event.claim.status == "claimed"
+    assert event.fatalities == 9
+    # Without the description, the claimed attack is the one told before (none here).
+    assert _events(pipeline, "Le JNIM a revendiqué dimanche l'attaque.", "fr") == []

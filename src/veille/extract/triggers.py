@@ -281,8 +281,11 @@ def anaphoric(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
             t.head == m.start and t.dep.startswith("det") and fold(t.text) in _DEFINITE
             for t in toks
         )
-        # "X carried out strikes", «a mené des frappes»: an indefinite noun tells a new one.
-        if definite and any(i in cues for i in ancestors(toks, m.start, limit=2)):
+        # "X carried out strikes", «a mené des frappes»: an indefinite noun tells a new one;
+        # so does a definite one its relative clause describes («l'attaque qui a coûté
+        # la vie à douze soldats»).
+        described = any(t.head == m.start and t.dep in ("acl:relcl", "relcl") for t in toks)
+        if definite and not described and any(i in cues for i in ancestors(toks, m.start, limit=2)):
             return True
     for t in toks:
         if (
