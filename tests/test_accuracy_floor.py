@@ -35,6 +35,8 @@ def test_sample_corpus_stays_above_its_floor(pipeline, split: str) -> None:  # t
 # macro-F1 0.88 (events and statements; 0.87 / 0.88 on the even / odd records), Arabic
 # ASSAULT F1 0.65 / PROTEST 0.52 (even / odd lines of the file: ASSAULT 0.62 / 0.68,
 # PROTEST 0.58 / 0.47), TimeML DATE value accuracy 0.35. Floors guard against regressions.
+# 2026-12-04 (session 9): Arabic ASSAULT 0.641 (history dated only by a past month is no
+# event; this GSR labels it ASSAULT), PROTEST 0.459.
 # 2026-12-04 (session 8): Arabic PROTEST 0.456. Protesters who burn or attack now hold a
 # violent demonstration (ACLED; PLOVER PROTEST), which this GSR labels "none" where the
 # crowd burns property, and a protest spread over unnamed provinces is no one event.
@@ -68,9 +70,10 @@ def test_public_gold_stays_above_its_floor(shared_dir: Path, pipeline) -> None: 
 # (P 0.36, R 0.44, fields 0.69); training F1 0.70 (P 0.65, R 0.76, fields 0.76).
 # 2026-12-04 (session 7): held-out F1 0.50 (P 0.47, R 0.52, fields 0.74); training F1
 # 0.79 (P 0.73, R 0.86, fields 0.78). Session 8: held-out F1 0.51 (P 0.49, R 0.54,
-# fields 0.74); training 0.79 (P 0.73, R 0.86, fields 0.78). Floors guard against
-# regressions.
-NEWS_FLOORS = {"heldout": (0.47, 0.71), "train": (0.75, 0.75)}
+# fields 0.74); training 0.79 (P 0.73, R 0.86, fields 0.78). Session 9: held-out F1
+# 0.53 (P 0.51, R 0.56, fields 0.74); training 0.79 (P 0.73, R 0.86, fields 0.785).
+# Floors guard against regressions.
+NEWS_FLOORS = {"heldout": (0.49, 0.71), "train": (0.75, 0.75)}
 
 
 @pytest.mark.parametrize("split", sorted(NEWS_FLOORS))
