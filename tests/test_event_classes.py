@@ -764,3 +764,11 @@ def test_a_claimed_event_its_relative_clause_describes_is_told_here(pipeline: An
     assert event.fatalities == 9
     # Without the description, the claimed attack is the one told before (none here).
     assert _events(pipeline, "Le JNIM a revendiqué dimanche l'attaque.", "fr") == []
+
+
+def test_one_toll_for_several_listed_places_is_divided_between_their_events(
+    pipeline: Any,
+) -> None:
+    text = "Missiles hit Kharkiv, Sumy and Dnipro overnight, killing seven people."
+    tolls = sorted(e.fatalities or 0 for e in _events(pipeline, text, "en"))
+    assert tolls == [2, 2, 3]  # evenly, the remainder to the first (ACLED)

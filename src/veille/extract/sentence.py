@@ -211,9 +211,14 @@ class SentenceExtractor:
             return [_named_by_doer(cand)]
         out: list[Candidate] = []
         shares = place_shares(self.lex, toks, places)
-        for place in places:
+        for k, place in enumerate(places):
             one = clone(cand)
             one.place = place
+            if shares is None and cand.fatalities is not None:
+                # One toll for several places: ACLED divides it evenly between their
+                # events, the remainder to the first.
+                part, rest = divmod(cand.fatalities, len(places))
+                one.fatalities = part + (rest if k == 0 else 0)
             if shares is not None:
                 # "20 killed, including eight in Jabalia and five in Khan Younis": each
                 # place gets its own count, not the whole toll.
