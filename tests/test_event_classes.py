@@ -772,3 +772,16 @@ def test_one_toll_for_several_listed_places_is_divided_between_their_events(
     text = "Missiles hit Kharkiv, Sumy and Dnipro overnight, killing seven people."
     tolls = sorted(e.fatalities or 0 for e in _events(pipeline, text, "en"))
     assert tolls == [2, 2, 3]  # evenly, the remainder to the first (ACLED)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "events"),
+    [
+        ("Depuis l'aube, de violents combats opposent l'armée aux rebelles à Goma.", "fr", 1),
+        ("Depuis janvier, les combats ont fait 300 morts à Goma.", "fr", 0),
+    ],
+)
+def test_a_period_opened_this_morning_frames_one_event_not_a_tally(
+    pipeline: Any, text: str, language: str, events: int
+) -> None:
+    assert len(_events(pipeline, text, language)) == events

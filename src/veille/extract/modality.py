@@ -160,11 +160,12 @@ class ParsedModality:
         January"): a tally, not an event."""
         head = toks[m.start]
         has_day_date = any(d.value is not None and d.precision == "day" for d in s.dates)
-        if m.payload.weak and not has_day_date and self.lex.aggregate_periods.find(toks):
+        periods = long_periods(self.lex, toks)
+        if m.payload.weak and not has_day_date and periods:
             return True
         if head.pos not in ("NOUN", "PROPN") or "Number=Plur" not in head.morph:
             return False
-        if self.lex.aggregate_periods.find(toks):
+        if periods:
             return True
         window = range(max(0, m.start - 4), m.start)
         quant = any(mm.start in window for mm in self.lex.aggregate_quantifiers.find(toks))
@@ -197,7 +198,18 @@ def tally(lex: Lexicon, toks: list[Tok], s: SentenceInput) -> bool:
     """A toll counted over a period with no day named ("le bilan s'élève à 60 morts
     depuis janvier", "43 killed so far this year"): a tally, not one event's toll."""
     has_day_date = any(d.value is not None and d.precision == "day" for d in s.dates)
-    return not has_day_date and bool(lex.aggregate_periods.find(toks))
+    return not has_day_date and bool(long_periods(lex, toks))
+
+
+def long_periods(lex: Lexicon, toks: list[Tok]) -> list[Match]:
+    """The period cues that count over a period ("since January", «depuis 2012»), not
+    those that start one event this morning («depuis l'aube», "since Monday")."""
+    recent = lex.noun_classes.get("recent_starts", frozenset())
+    return [
+        c
+        for c in lex.aggregate_periods.find(toks)
+        if not any(toks[k].keys & recent for k in range(c.end, min(len(toks), c.end + 2)))
+    ]
 
 
 def sentence_future(toks: list[Tok]) -> bool:
