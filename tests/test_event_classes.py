@@ -785,3 +785,29 @@ def test_a_period_opened_this_morning_frames_one_event_not_a_tally(
     pipeline: Any, text: str, language: str, events: int
 ) -> None:
     assert len(_events(pipeline, text, language)) == events
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "sub", "status"),
+    [
+        (
+            "The army said it intercepted three projectiles fired at Haifa on Sunday.",
+            "en",
+            "Disrupted weapons use",
+            None,
+        ),
+        (
+            "The Houthis claimed a drone attack on the port of Eilat on Sunday.",
+            "en",
+            "Air/drone strike",
+            "claimed",
+        ),
+    ],
+)
+def test_projectiles_and_a_claimed_attack_noun_phrase(
+    pipeline: Any, text: str, language: str, sub: str, status: str | None
+) -> None:
+    events = [e for e in _events(pipeline, text, language) if e.sub_event_type == sub]
+    assert len(events) == 1
+    if status is not None:
+        assert events[0].claim is not None and events[0].claim.status == status
