@@ -811,3 +811,20 @@ def test_projectiles_and_a_claimed_attack_noun_phrase(
     assert len(events) == 1
     if status is not None:
         assert events[0].claim is not None and events[0].claim.status == status
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "A drone struck Kassala airport on Monday in an attack blamed on the Rapid "
+            "Support Forces.",
+            "en",
+        ),
+        ("Une frappe de drone, attribuée aux Forces de soutien rapide, a visé lundi Kassala.", "fr"),
+    ],
+)
+def test_whom_an_attack_is_blamed_on_is_its_doer(pipeline: Any, text: str, language: str) -> None:
+    (event,) = _events(pipeline, text, language)
+    assert event.actor1 is not None and event.actor1.id == "rsf"
+    assert event.actor2 is None or event.actor2.id != "rsf"

@@ -82,6 +82,11 @@ def read_roles(
             continue  # "U.S. Central Command said", "selon l'armée": who tells it
         role: str | None
         kind = getattr(ref.payload, "kind", "")
+        if _blamed(lex, tok_i, toks):
+            # "strikes blamed on the RSF", «une attaque attribuée aux jihadistes»: whom
+            # the source holds responsible is the doer it reports.
+            agents.append((abs(tok_i - first_trig), ref))
+            continue
         if kind == "civilians" or (kind == "protesters" and typing.sub_event_type == _EXCESSIVE):
             # ACLED: civilians are victims, never the perpetrator; so are the protesters
             # that force was used against, whether or not the sentence names who used it.
@@ -297,6 +302,16 @@ def roles_by_word_order(
     if actor1 is None:
         actor1 = _state_name_near(group, toks, s)
     return Roles(actor1, actor2)
+
+
+def _blamed(lex: Lexicon, i: int, toks: list[Tok]) -> bool:
+    """The actor follows a phrase of blame ("blamed on", «attribuée à», «imputés aux»)."""
+    blame = lex.noun_classes.get("blame_words", frozenset())
+    prepositions = lex.noun_classes.get("blame_prepositions", frozenset())
+    k = i - 1
+    while k >= 0 and toks[k].pos in ("DET", "ADJ"):
+        k -= 1
+    return k >= 1 and bool(toks[k].keys & prepositions) and bool(toks[k - 1].keys & blame)
 
 
 def _counted(lex: Lexicon, ref: ActorRef, toks: list[Tok]) -> bool:
