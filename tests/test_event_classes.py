@@ -821,7 +821,10 @@ def test_projectiles_and_a_claimed_attack_noun_phrase(
             "Support Forces.",
             "en",
         ),
-        ("Une frappe de drone, attribuée aux Forces de soutien rapide, a visé lundi Kassala.", "fr"),
+        (
+            "Une frappe de drone, attribuée aux Forces de soutien rapide, a visé lundi Kassala.",
+            "fr",
+        ),
     ],
 )
 def test_whom_an_attack_is_blamed_on_is_its_doer(pipeline: Any, text: str, language: str) -> None:
