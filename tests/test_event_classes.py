@@ -831,3 +831,16 @@ def test_whom_an_attack_is_blamed_on_is_its_doer(pipeline: Any, text: str, langu
     (event,) = _events(pipeline, text, language)
     assert event.actor1 is not None and event.actor1.id == "rsf"
     assert event.actor2 is None or event.actor2.id != "rsf"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Police arrested 30 protesters in Lusaka on Saturday.", "en"),
+        ("La police a interpellé samedi une trentaine de manifestants à Lomé.", "fr"),
+    ],
+)
+def test_arrests_at_a_protest_are_its_intervention(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _types(pipeline, text, language) == {"Protest with intervention"}

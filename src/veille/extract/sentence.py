@@ -105,6 +105,7 @@ class SentenceExtractor:
                 out.extend(self._build(group, toks, weapons, here, own))
             else:
                 out.extend(self._build(group, toks, weapons, s, toll))
+        out = _arrests_at_a_protest(out)
         if any(c.sub_event_type == "Violent demonstration" for c in out):
             # "Protesters torched a police station", "clashed with police, who fired tear
             # gas": one demonstration, and it was violent.
@@ -346,6 +347,19 @@ _YEAR_DEPS = frozenset({"compound", "nummod", "amod", "nmod", "npadvmod", "obl",
 
 #: Words between a vague quantifier and the plural area noun it counts.
 _SCATTER_REACH = 3
+
+
+def _arrests_at_a_protest(out: list[Candidate]) -> list[Candidate]:
+    """"Police arrested 40 protesters in Dhaka", «a interpellé des manifestants»: arrests
+    at a demonstration are its intervention (ACLED codes one "Protest with
+    intervention", not an arrest beside a peaceful protest)."""
+    arrests = [c for c in out if c.sub_event_type == "Arrests"]
+    protests = [c for c in out if c.sub_event_type in _MILDER_PROTESTS]
+    if not arrests or not protests:
+        return out
+    for c in protests:
+        c.sub_event_type = "Protest with intervention"
+    return [c for c in out if c.sub_event_type != "Arrests"]
 
 
 def _side_of(i: int, cuts: list[int], toks: list[Tok]) -> Span:
