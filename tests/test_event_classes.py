@@ -844,3 +844,13 @@ def test_arrests_at_a_protest_are_its_intervention(
     pipeline: Any, text: str, language: str
 ) -> None:
     assert _types(pipeline, text, language) == {"Protest with intervention"}
+
+
+def test_the_parsed_agent_of_an_event_noun_beats_a_speaker_before_it(pipeline: Any) -> None:
+    text = (
+        "Gunmen killed four soldiers near Gao on Sunday. "
+        "The army claimed that the attack was carried out by JNIM."
+    )
+    (event,) = _events(pipeline, text, "en")
+    assert event.actor1 is not None and event.actor1.id == "jnim"
+    assert event.fatalities == 4

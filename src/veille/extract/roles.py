@@ -51,6 +51,8 @@ def read_roles(
             "obj",
             "nsubj:pass",
             "ccomp",
+            "dobj",  # English labels of the same relations
+            "nsubjpass",
         ):
             anchors.add(toks[i].head)
     passive_at = {
@@ -69,6 +71,7 @@ def read_roles(
     # against civilians); at any other protest they face the protesters (actor 2).
     forces_face = typing.sub_event_type != _EXCESSIVE
     agents: list[tuple[int, ActorRef]] = []
+    by_position: list[tuple[int, ActorRef]] = []
     targets: list[tuple[int, ActorRef]] = []
     owner: ActorRef | None = None
     reporting = {m.start for m in lex.report.find(toks)} - anchors
@@ -105,13 +108,20 @@ def read_roles(
                 continue
         if protest and forces_face and getattr(ref.payload, "kind", "") == "state_forces":
             role = "actor2"  # ACLED: protesters are actor 1, the forces facing them actor 2
+        guessed = role is None
         if role is None:
             role = "actor1" if ref.end <= toks[first_trig].start else "actor2"
             # The subject of a passive trigger is its target, wherever it stands.
             if passive and role == "actor1" and not _after_agent_marker(tok_i, toks):
                 role = "actor2"
         dist = abs(tok_i - first_trig)
-        (agents if role == "actor1" else targets).append((dist, ref))
+        if role == "actor1" and guessed:
+            by_position.append((dist, ref))
+        else:
+            (agents if role == "actor1" else targets).append((dist, ref))
+    # A doer guessed from word order only counts where the parse names none ("The army
+    # claimed that the attack was carried out by JNIM": JNIM did it, not the army).
+    agents = agents or by_position
     if not agents and owner is None:
         # "Israel struck ...", "Russia's attack on ...": a country's name as the doer
         # stands for its forces; anywhere else the name is a place.
