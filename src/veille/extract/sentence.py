@@ -350,7 +350,7 @@ _SCATTER_REACH = 3
 
 
 def _arrests_at_a_protest(out: list[Candidate]) -> list[Candidate]:
-    """"Police arrested 40 protesters in Dhaka", «a interpellé des manifestants»: arrests
+    """ "Police arrested 40 protesters in Dhaka", «a interpellé des manifestants»: arrests
     at a demonstration are its intervention (ACLED codes one "Protest with
     intervention", not an arrest beside a peaceful protest)."""
     arrests = [c for c in out if c.sub_event_type == "Arrests"]
