@@ -820,11 +820,17 @@ class Geocoder:
                 verdict[k] = self._corroborated(m, m.best, countries, admins)
             if not verdict[k] and not m.loose:
                 verdict[k] = _contained_by_next(text, m, firm)
-            if verdict[k] and m.hinted and self._stray_town(m, firm, countries):
-                # "Bindi village" in a story about Plateau, Nigeria: the NER saw a place,
-                # and the only town of that name lies in a country the text never names;
-                # a toponym still, with no place.
-                m.best = None
+        # "Bindi village" in a story about Plateau, Nigeria: the NER saw a place, and the
+        # only town of that name lies in a country the text never names; a toponym
+        # still, with no place. Every match is judged against the same firm places.
+        firm_countries = Counter(f.best.place.iso3 for f in firm if f.best is not None)
+        strays = [
+            m
+            for k, m in enumerate(matches)
+            if verdict[k] and m.hinted and self._stray_town(m, firm_countries, len(firm))
+        ]
+        for m in strays:
+            m.best = None
         # A list of towns vouches for each member: "Nabatieh, Tyre and Baalbek".
         placed = [m for k, m in enumerate(matches) if verdict[k] and m.best is not None]
         kept = []
@@ -838,14 +844,17 @@ class Geocoder:
                 kept.append(m)
         return kept
 
-    def _stray_town(self, m: _Match, firm: list[_Match], countries: set[str | None]) -> bool:
+    def _stray_town(self, m: _Match, firm_countries: Counter[str | None], n_firm: int) -> bool:
+        """A lone small town whose country no other firm place of the text names, while
+        some other firm place names one (``firm_countries``: the firm places' countries,
+        counted; ``n_firm``: how many there are). A hinted match is itself firm."""
         if m.best is None or m.best.place.feature != "city" or len(m.candidates) != 1:
             return False
         place = m.best.place
-        others = {o.best.place.iso3 for o in firm if o is not m and o.best is not None}
+        own = 0 if m.weak or m.loose else 1  # it counts among the firm places
         return (
-            bool(others)
-            and place.iso3 not in others
+            n_firm - own > 0
+            and firm_countries[place.iso3] - own == 0
             and place.population < self._weights.corroboration.town_population
         )
 
