@@ -215,17 +215,18 @@ class SentenceExtractor:
         for k, place in enumerate(places):
             one = clone(cand)
             one.place = place
-            if shares is None and cand.fatalities is not None:
+            if shares is not None:
+                # "20 killed, including eight in Jabalia and five in Khan Younis": each
+                # place gets its own count, not the whole toll.
+                share = shares.get(place.start)
+                one.fatalities, one.fatalities_span = (
+                    (share.count, share.span) if share is not None else (None, None)
+                )
+            elif cand.fatalities is not None:
                 # One toll for several places: ACLED divides it evenly between their
                 # events, the remainder to the first.
                 part, rest = divmod(cand.fatalities, len(places))
                 one.fatalities = part + (rest if k == 0 else 0)
-            if shares is not None:
-                # "20 killed, including eight in Jabalia and five in Khan Younis": each
-                # place gets its own count, not the whole toll.
-                _set_toll(one, shares.get(place.start))
-                if place.start not in shares:
-                    one.fatalities = one.fatalities_span = None
             out.append(_named_by_doer(one))
         return out
 

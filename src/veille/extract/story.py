@@ -95,7 +95,7 @@ def read_story(
     for c in candidates:
         if pluperfect(c) and not _own_day(c) and not _continues_retrospective(c, kept):
             continue
-        if _a_past_year(c):
+        if _a_past_period(c):
             continue  # "the 2015 attacks", "في هجمات عام 2015": history, no day to code
         if c.sub_event_type in _OWN_PLACE_ONLY and c.place is None:
             continue  # "90 arrests nationwide", "a suspect taken into custody"
@@ -195,7 +195,7 @@ def _verbs_above(trig: Tok, toks: list[Tok], limit: int = 4) -> list[Tok]:
     return out
 
 
-def _a_past_year(c: Candidate) -> bool:
+def _a_past_period(c: Candidate) -> bool:
     """The event is dated only by a year, or a month, before the report's: history told
     for context (ACLED codes an event on its day)."""
     published = c.sentence.published
