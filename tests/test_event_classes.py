@@ -840,9 +840,7 @@ def test_whom_an_attack_is_blamed_on_is_its_doer(pipeline: Any, text: str, langu
         ("La police a interpellé samedi une trentaine de manifestants à Lomé.", "fr"),
     ],
 )
-def test_arrests_at_a_protest_are_its_intervention(
-    pipeline: Any, text: str, language: str
-) -> None:
+def test_arrests_at_a_protest_are_its_intervention(pipeline: Any, text: str, language: str) -> None:
     assert _types(pipeline, text, language) == {"Protest with intervention"}
 
 
@@ -854,3 +852,37 @@ def test_the_parsed_agent_of_an_event_noun_beats_a_speaker_before_it(pipeline: A
     (event,) = _events(pipeline, text, "en")
     assert event.actor1 is not None and event.actor1.id == "jnim"
     assert event.fatalities == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Malian army drones struck JNIM positions in Kidal on Tuesday, killing six"
+            " fighters, an officer said. JNIM said the strikes killed civilians at a school.",
+            "en",
+        ),
+        (
+            "Des drones de l'armée malienne ont frappé mardi des positions du JNIM à Kidal,"
+            " tuant six combattants. Le JNIM affirme que les frappes ont tué des civils"
+            " dans une école.",
+            "fr",
+        ),
+    ],
+)
+def test_the_other_sides_account_of_the_strikes_is_the_same_event(
+    pipeline: Any, text: str, language: str
+) -> None:
+    events = _events(pipeline, text, language)
+    assert len(events) == 1
+    assert events[0].fatalities == 6
+    assert len(events[0].mentions) == 2
+
+
+def test_a_definite_strike_with_its_own_day_is_its_own_telling(pipeline: Any) -> None:
+    text = (
+        "Government drones struck rebel positions in Kidal on Tuesday, an officer said."
+        " Residents said the strikes on Gao on Sunday had killed four people."
+    )
+    events = _events(pipeline, text, "en")
+    assert len(events) == 2

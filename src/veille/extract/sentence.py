@@ -41,6 +41,7 @@ from veille.extract.triggers import (
     armed_sense_in,
     entry_family,
     find_triggers,
+    reported_anaphor,
 )
 from veille.extract.triggers import group as group_triggers
 from veille.extract.weapons import Typing, find_weapons, read_weapon
@@ -173,6 +174,9 @@ class SentenceExtractor:
             # "La police a confirmé lundi l'enlèvement": Monday is when it confirmed.
             cand.event_date = cand.date_precision = cand.time_of_day = None
             cand.date_span = cand.time_span = None
+        if not cand.anaphoric and cand.date_span is None and reported_anaphor(self.lex, best, toks):
+            cand.anaphoric = True
+            cand.actor1 = None  # the teller is another party, not the doer
         if s.language == "ar" and not cand.anaphoric:
             # "الهجوم الذي وقع امس": the date and actors stay with the known event.
             cand.anaphoric = anaphoric_arabic(self.lex, group, toks)

@@ -298,6 +298,35 @@ def anaphoric(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
     return m.start > 0 and fold(toks[m.start - 1].text) in ("cette", "cet", "this")
 
 
+#: Determiners that make an event noun the subject of a retelling ("the strikes", «les
+#: frappes»); a possessive ("its attack") may introduce the doer's own new act.
+_ARTICLES = frozenset({"the", "these", "those", "le", "la", "les", "l'", "l’", "ces"})
+
+
+def reported_anaphor(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
+    """A definite event noun that is the subject of what someone says ("The RSF said the
+    strikes hit a market", «Le Hamas affirme que les frappes ont tué des civils») is the
+    event told before, seen by another party: its sentence adds that party's account.
+    The caller asks this only of a sentence that gives the event no date of its own."""
+    head = toks[m.start]
+    if head.pos not in ("NOUN", "PROPN") or head.dep not in ("nsubj", "nsubj:pass", "nsubjpass"):
+        return False
+    if not any(
+        t.head == m.start and t.dep.startswith("det") and fold(t.text) in _ARTICLES for t in toks
+    ):
+        return False
+    verb = head.head
+    if verb < 0 or verb == m.start or toks[verb].dep not in ("ccomp", "parataxis"):
+        return False
+    tellers = {
+        i
+        for table in (lex.report, lex.claim)
+        for c in table.find(toks)
+        for i in range(c.start, c.end)
+    }
+    return any(i in tellers for i in ancestors(toks, verb, limit=2))
+
+
 def anaphoric_arabic(lex: Lexicon, triggers: list[Match], toks: list[Tok]) -> bool:
     """Arabic marks a known event with the article: "المظاهرة", "بالهجوم" name an
     event told before, as "cette attaque" does; an indefinite noun or a verb tells
