@@ -886,3 +886,44 @@ def test_a_definite_strike_with_its_own_day_is_its_own_telling(pipeline: Any) ->
     )
     events = _events(pipeline, text, "en")
     assert len(events) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Six people were killed when a drone hit a bus in Deir al-Balah on Tuesday,"
+            " medics said. Four others died in a separate strike on a market east of Khan Younis.",
+            "en",
+        ),
+        (
+            "Six personnes ont été tuées mardi par une frappe de drone sur un bus à Deir"
+            " al-Balah. Quatre autres ont péri dans une autre frappe sur un marché à l'est de"
+            " Khan Younès.",
+            "fr",
+        ),
+    ],
+)
+def test_a_separate_strike_nearby_is_a_second_event(
+    pipeline: Any, text: str, language: str
+) -> None:
+    events = _events(pipeline, text, language)
+    assert sorted(e.fatalities or 0 for e in events) == [4, 6]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Une frappe de drone a tué deux personnes mardi près de Gao, selon l'hôpital."
+            " L'armée malienne a affirmé avoir visé un chef du JNIM.",
+            "fr",
+        ),
+    ],
+)
+def test_a_doer_naming_its_aim_tells_the_act_before(
+    pipeline: Any, text: str, language: str
+) -> None:
+    events = _events(pipeline, text, language)
+    assert len(events) == 1
+    assert len(events[0].mentions) == 2

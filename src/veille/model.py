@@ -153,6 +153,10 @@ class MentionValues(Record):
     anaphoric: bool = Field(
         default=False, description="Refers back to an event told earlier ('cette attaque')."
     )
+    another: bool = Field(
+        default=False,
+        description="Says it is another event than one told before ('a separate strike').",
+    )
 
 
 class Mention(Record):

@@ -91,6 +91,12 @@ def _place_relation(a: Location | None, b: Location | None) -> str:
     return "different"
 
 
+def _told_as_another(e: Event) -> bool:
+    """Every telling of ``e`` says it is another event than one told before. At the same
+    place and day it may still be one ACLED event (events are coded per place and day)."""
+    return all(m.values.another for m in e.mentions)
+
+
 def _date_gap(a: Event, b: Event) -> int | None:
     if a.event_date is None or b.event_date is None:
         return None
@@ -99,6 +105,10 @@ def _date_gap(a: Event, b: Event) -> int | None:
 
 def _sources(e: Event) -> set[str]:
     return {m.source_id for m in e.mentions}
+
+
+def _articles(e: Event) -> set[str]:
+    return {m.article_id for m in e.mentions}
 
 
 def _from_posts_only(e: Event) -> bool:
@@ -115,8 +125,16 @@ def match_score(a: Event, b: Event, *, same_article: bool = False) -> float:
         return 0.0
     if _roles_crossed(a, b):
         return 0.0
+    if not same_article and _articles(a) & _articles(b):
+        # The article's own reading (within-article dedup) already kept them apart: a
+        # third report must not join two events one source told as two.
+        return 0.0
     place = _place_relation(a.location, b.location)
     if place == "different":
+        return 0.0
+    if same_article and place != "same" and _told_as_another(b):
+        # "Five others died in a separate strike near X": the later telling (``b``, in
+        # text order) is a second event, not the one before it.
         return 0.0
     gap = _date_gap(a, b)
     if gap is not None and gap > _date_tolerance(a, b):

@@ -114,6 +114,7 @@ class EventAssembler:
                 generic=c.sub_event_type is None,
                 date_from_post=c.date_from_post,
                 anaphoric=c.anaphoric,
+                another=c.another,
             ),
         )
         roles = {"actor1": c.actor1, "actor2": c.actor2}

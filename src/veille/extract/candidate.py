@@ -107,6 +107,7 @@ class Candidate:
     fatalities: int | None = None
     fatalities_span: Span | None = None
     anaphoric: bool = False
+    another: bool = False  # "a separate strike", «une autre frappe»: not the one told before
     target_civilian: bool = False
     framing: list[FramingRef] = field(default_factory=list)
 

@@ -38,6 +38,7 @@ from veille.extract.tolls import Toll, read_toll
 from veille.extract.triggers import (
     anaphoric,
     anaphoric_arabic,
+    another_event,
     armed_sense_in,
     entry_family,
     find_triggers,
@@ -162,6 +163,7 @@ class SentenceExtractor:
             cand.date_span = year.span
         _set_toll(cand, toll)
         cand.anaphoric = anaphoric(self.lex, best, toks)
+        cand.another = another_event(self.lex, best, toks)
         if (
             cand.anaphoric
             and cand.claim_status != "claimed"
@@ -211,6 +213,16 @@ class SentenceExtractor:
             if not countries:
                 return []
             places = countries[:1]
+        if (
+            cand.generic
+            and not places
+            and cand.date_span is None
+            and cand.claim_status == "claimed"
+        ):
+            # «L'armée a affirmé avoir visé un commandant», "X said it had targeted
+            # militants": a doer naming the aim of an act, with no day or place of its
+            # own, is the act told before (its account of the target), not a new one.
+            cand.anaphoric = True
         if len(places) <= 1:
             cand.place = places[0] if places else None
             return [_named_by_doer(cand)]

@@ -327,6 +327,14 @@ def reported_anaphor(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
     return any(i in tellers for i in ancestors(toks, verb, limit=2))
 
 
+def another_event(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
+    """The event noun says it is not the one told before: "a separate strike", «une
+    autre frappe», «غارة أخرى» (a word of otherness or order right beside it)."""
+    words = lex.noun_classes.get("another_event", frozenset())
+    near = [*range(max(0, m.start - 2), m.start), *range(m.end, min(len(toks), m.end + 2))]
+    return any(toks[k].keys & words for k in near)
+
+
 def anaphoric_arabic(lex: Lexicon, triggers: list[Match], toks: list[Tok]) -> bool:
     """Arabic marks a known event with the article: "المظاهرة", "بالهجوم" name an
     event told before, as "cette attaque" does; an indefinite noun or a verb tells
