@@ -927,3 +927,16 @@ def test_a_doer_naming_its_aim_tells_the_act_before(
     events = _events(pipeline, text, language)
     assert len(events) == 1
     assert len(events[0].mentions) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("On Sunday, drones struck a gathering of fighters near Kidal, the army said.", "en"),
+        ("Dimanche, des frappes ont visé un rassemblement de combattants près de Kidal.", "fr"),
+    ],
+)
+def test_a_gathering_of_fighters_is_a_target_not_a_demonstration(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _types(pipeline, text, language) == {"Air/drone strike"}

@@ -169,6 +169,8 @@ def keeps(
             claimed = any(c.end == m.start for c in lex.claim.find(toks))
             if not claimed:
                 return False
+    if entry.sub is not None and family(entry.sub) == "protest" and _of_armed_people(lex, m, toks):
+        return False  # "a gathering of fighters", «un rassemblement de combattants»
     if entry.weak:
         # Weak triggers ("tuer", "opération") only count with a weapon or a death toll,
         # and an attack verb also with a place it fell on ("هاجم مسلحون قرية ...").
@@ -180,6 +182,22 @@ def keeps(
     if entry.needs_object:
         return any(t.head == m.start and t.dep in TARGET_DEPS for t in toks)
     return True
+
+
+#: Words between a crowd noun and whom it gathers: "of (the)", «de», «d'», «des», «من».
+_OF = frozenset({"of", "the", "de", "des", "d'", "d’", "du", "من"})
+
+
+def _of_armed_people(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
+    """A gathering noun whose members are armed ("a gathering of fighters", «un
+    rassemblement de combattants», «تجمع لمقاتلين») names a target, not a demonstration."""
+    armed = lex.noun_classes.get("armed_people", frozenset())
+    k = m.end
+    while k < len(toks) and k < m.end + 3 and toks[k].keys & _OF:
+        k += 1
+    if k == m.end and not (k < len(toks) and toks[k].text.startswith("ل")):
+        return False  # no "of" between: "fighters' rally" is read elsewhere
+    return k < len(toks) and bool(toks[k].keys & armed)
 
 
 #: Words after a seizure verb within which the ground it took must begin.
