@@ -940,3 +940,68 @@ def test_a_gathering_of_fighters_is_a_target_not_a_demonstration(
     pipeline: Any, text: str, language: str
 ) -> None:
     assert _types(pipeline, text, language) == {"Air/drone strike"}
+
+
+def test_the_side_that_owns_the_telling_office_is_not_the_doer(pipeline: Any) -> None:
+    # The ministry belongs to one side; the strikes' own adjective names the other.
+    text = "أعلنت وزارة الصحة التابعة للحوثيين مقتل خمسة أشخاص في غارات أميركية على مدينة الحديدة."
+    events = _events(pipeline, text, "ar")
+    assert events
+    assert all(e.actor1 is None or "Houthi" not in e.actor1.name for e in events)
+    assert any(e.actor1 is not None and "United States" in e.actor1.name for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Thousands of demonstrators marched through Nairobi on Thursday. Kenyan police"
+            " opened fire on the protesters, killing two, witnesses said.",
+            "en",
+        ),
+        (
+            "Des milliers de manifestants ont défilé jeudi à Nairobi. La police kényane a"
+            " tiré sur les manifestants, tuant deux personnes.",
+            "fr",
+        ),
+    ],
+)
+def test_a_march_and_the_fire_on_it_are_one_event_with_the_police_as_actor1(
+    pipeline: Any, text: str, language: str
+) -> None:
+    events = _events(pipeline, text, language)
+    assert len(events) == 1
+    (e,) = events
+    assert e.sub_event_type == "Excessive force against protesters"
+    assert e.actor1 is not None and e.actor1.kind.startswith("state")
+    assert e.actor2 is not None and e.actor2.name.startswith("Protesters")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("اندلعت اشتباكات بين مجموعات مسلحة في طرابلس يوم الأربعاء أسفرت عن مقتل ستة أشخاص.", "ar"),
+        ("Des affrontements entre milices ont fait six morts mercredi à Tripoli.", "fr"),
+    ],
+)
+def test_people_killed_in_a_clash_are_not_one_of_its_sides(
+    pipeline: Any, text: str, language: str
+) -> None:
+    events = _events(pipeline, text, language)
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+    assert events[0].actor2 is None or events[0].actor2.kind != "civilians"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "city"),
+    [
+        ("نظم عشرات المحامين وقفة احتجاجية في العاصمة تونس يوم الخميس.", "ar", "Tunis"),
+        ("Hundreds of teachers marched in the capital, Kuwait, on Thursday.", "en", "Kuwait City"),
+    ],
+)
+def test_a_name_after_the_capital_noun_is_the_city(
+    pipeline: Any, text: str, language: str, city: str
+) -> None:
+    events = _events(pipeline, text, language)
+    assert events and all(e.location is not None for e in events)
+    assert {e.location.name for e in events if e.location} == {city}

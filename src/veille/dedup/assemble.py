@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from veille.extract.taxonomy import SUB_EVENT_TYPES, family
-from veille.model import Conflict, Event, Location, Plover, stable_id
+from veille.model import Actor, Conflict, Event, Location, Plover, stable_id
 
 # Within a family, the more severe sub-type wins when mentions disagree (ACLED codes
 # a protest that police dispersed as "Protest with intervention").
@@ -43,6 +43,31 @@ def merge(kept: Event, new: Event) -> Event:
 
 
 _ATTACK_ON_CIVILIANS = "Attack"
+
+#: A demonstration's tellings by what force met it (a violent demonstration is another
+#: kind: its violence is the crowd's).
+FORCE_ON_A_CROWD = frozenset(
+    {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
+)
+
+
+def crowd_and_force(e: Event) -> tuple[Actor | None, Actor | None]:
+    """A demonstration's crowd and the force that met it, whichever seats ACLED gives
+    them: the crowd is actor 1 of a protest and actor 2 of excessive force against it."""
+    if e.sub_event_type == "Excessive force against protesters":
+        return e.actor2, e.actor1
+    return e.actor1, e.actor2
+
+
+def _seated(sub: str, parts: Sequence[Event]) -> tuple[Actor | None, Actor | None]:
+    """Actors 1 and 2 of a demonstration told as a march and as its dispersal: each
+    side from the first telling that names it, seated as ``sub`` seats it."""
+    sides = [crowd_and_force(p) for p in parts]
+    crowd = next((c for c, _ in sides if c is not None), None)
+    force = next((f for _, f in sides if f is not None), None)
+    if sub == "Excessive force against protesters":
+        return force, crowd
+    return crowd, force
 
 
 def _recompute(e: Event, parts: Sequence[Event]) -> Event:
@@ -80,10 +105,14 @@ def _recompute(e: Event, parts: Sequence[Event]) -> Event:
         None,
     )
     location = _best_location([p.location for p in parts])
-    actor1 = next((p.actor1 for p in parts if p.actor1), None)
-    actor2 = next(
-        (p.actor2 for p in parts if p.actor2 and (actor1 is None or p.actor2.id != actor1.id)), None
-    )
+    if sub in FORCE_ON_A_CROWD:
+        actor1, actor2 = _seated(sub, parts)
+    else:
+        actor1 = next((p.actor1 for p in parts if p.actor1), None)
+        actor2 = next(
+            (p.actor2 for p in parts if p.actor2 and (actor1 is None or p.actor2.id != actor1.id)),
+            None,
+        )
     claims = [p.claim for p in parts if p.claim]
     claim = max(claims, key=lambda c: _CLAIM_PRIORITY[c.status]) if claims else None
     tolls = [m.values.fatalities for m in ms if m.values.fatalities is not None]

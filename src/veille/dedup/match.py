@@ -7,10 +7,12 @@ languages without translation.
 
 from __future__ import annotations
 
+from veille.dedup.assemble import FORCE_ON_A_CROWD as _FORCE_ON_A_CROWD
+from veille.dedup.assemble import crowd_and_force as _crowd_and_force
 from veille.dedup.blocking import DATE_WINDOW_DAYS
 from veille.extract.taxonomy import SUB_EVENT_TYPES, family
 from veille.geodesy import distance_km
-from veille.model import Event, Location
+from veille.model import Actor, Event, Location
 
 SAME_EVENT_THRESHOLD = 0.6  # across articles: needs a shared place and a close date
 SAME_ARTICLE_THRESHOLD = 0.55  # within one article the discourse links mentions too
@@ -42,18 +44,16 @@ def _types_compatible(a: Event, b: Event) -> bool:
     return family(generic.sub_event_type) == family(specific.sub_event_type)
 
 
-#: A demonstration's tellings by what force met it (a violent demonstration is another
-#: kind: its violence is the crowd's).
-_FORCE_ON_A_CROWD = frozenset(
-    {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
-)
-
-
 def _one_demonstration(a: Event, b: Event) -> bool:
     """A demonstration told in one sentence and its dispersal in the next ("la police a
     dispersé les cortèges") are one demonstration, coded by its most severe telling."""
     subs = _specific_subs(a) | _specific_subs(b)
     return bool(subs) and subs <= _FORCE_ON_A_CROWD and _text_distance(a, b) <= ADJACENT_CHARS
+
+
+def _same_sides(a: tuple[Actor | None, Actor | None], b: tuple[Actor | None, Actor | None]) -> bool:
+    """No side is named differently by the two (an unnamed side agrees with any)."""
+    return all(x is None or y is None or x.id == y.id for x, y in zip(a, b, strict=True))
 
 
 def _generic_attack(e: Event) -> bool:
@@ -117,13 +117,13 @@ def _from_posts_only(e: Event) -> bool:
 
 def match_score(a: Event, b: Event, *, same_article: bool = False) -> float:
     """How likely ``a`` and ``b`` describe one happening, in [0, 1] (0: incompatible)."""
-    if not _types_compatible(a, b) and not (same_article and _one_demonstration(a, b)):
+    demonstration = same_article and _one_demonstration(a, b)
+    if not _types_compatible(a, b) and not demonstration:
         return 0.0
-    if a.actor1 and b.actor1 and a.actor1.id != b.actor1.id:
-        return 0.0
-    if a.actor2 and b.actor2 and a.actor2.id != b.actor2.id:
-        return 0.0
-    if _roles_crossed(a, b):
+    if demonstration:
+        if not _same_sides(_crowd_and_force(a), _crowd_and_force(b)):
+            return 0.0
+    elif not _same_sides((a.actor1, a.actor2), (b.actor1, b.actor2)) or _roles_crossed(a, b):
         return 0.0
     if not same_article and _articles(a) & _articles(b):
         # The article's own reading (within-article dedup) already kept them apart: a

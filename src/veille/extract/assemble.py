@@ -77,7 +77,13 @@ class EventAssembler:
                 actor2 = actor2 or crowd
             else:
                 actor1 = actor1 or crowd
-        if actor2 is None and c.target_civilian and location is not None and location.iso3:
+        if (
+            actor2 is None
+            and c.target_civilian
+            and sub != "Armed clash"  # civilians killed in a clash are no side of it
+            and location is not None
+            and location.iso3
+        ):
             # "ont enlevé une trentaine de voyageurs": the victims are civilians there.
             actor2 = self.actors.by_id(f"civilians-{location.iso3.lower()}")
         mention = Mention(

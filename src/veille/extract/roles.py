@@ -277,6 +277,8 @@ def roles_by_word_order(
         killed = any(0 <= ref.start - end <= _AR_TOLL_REACH for end in deaths) or (
             lex is not None and _counted(lex, ref, toks) and any(end <= ref.start for end in deaths)
         )
+        if lex is not None and _teller_of(lex, ref, toks):
+            continue  # "وزارة الصحة التابعة للحوثيين": whose ministry tells the toll
         if lex is not None and _affiliated(lex, ref, toks):
             # "مسلحون يشتبه في انتمائهم لجماعة X": X is who the doers belong to.
             if actor1 is None:
@@ -344,6 +346,20 @@ def _affiliated(lex: Lexicon, ref: ActorRef, toks: list[Tok]) -> bool:
     belonging = lex.noun_classes.get("belonging", frozenset())
     i = token_at(toks, ref.start)
     return i is not None and any(toks[k].keys & belonging for k in range(max(0, i - 2), i))
+
+
+def _teller_of(lex: Lexicon, ref: ActorRef, toks: list[Tok]) -> bool:
+    """The actor owns the office or outlet that tells the news ("وزارة الصحة التابعة
+    للحوثيين", "قناة ... التابعة لحزب الله"): it is the teller's side, not a doer."""
+    belonging = lex.noun_classes.get("belonging", frozenset())
+    i = token_at(toks, ref.start)
+    if i is None:
+        return False
+    marks = [k for k in range(max(0, i - 2), i) if toks[k].keys & belonging]
+    if not marks:
+        return False
+    before = toks[max(0, marks[0] - 4) : marks[0]]
+    return bool(lex.official_nouns.find(before) or lex.reporter_nouns.find(before))
 
 
 #: Words between an Arabic trigger and the country's name that is its doer.

@@ -42,6 +42,9 @@ MAX_NAME_TOKENS = 8
 # nearby town: bounds the proximity score (linear in the text, not quadratic) and keeps
 # a long page of many stories from mixing one story's places into another's.
 PROXIMITY_NEIGHBOURS = 4
+# Score taken from a reading the text rules out (the country after "the capital"): more
+# than any prior or context bonus can give back.
+_OUTRANKED = 100.0
 # Kilometres per degree of latitude: farther pairs are skipped before the haversine.
 _KM_PER_DEGREE = 111.2
 # Text allowed between two tokens of one name: spaces, hyphens, apostrophes, a dot.
@@ -1053,6 +1056,7 @@ class Geocoder:
                 for c in m.candidates
             }
             self._prefer_namesake_towns(m)
+            self._capital_not_country(tokens, m)
             self._pick(m)
         self._apply_containers(text, tokens, resolvable)
         k = PROXIMITY_NEIGHBOURS
@@ -1061,6 +1065,18 @@ class Geocoder:
             for i, m in enumerate(resolvable):
                 neighbours = resolvable[max(0, i - k) : i] + resolvable[i + 1 : i + 1 + k]
                 self._pick(m, countries, admins, neighbours, outlet)
+
+    def _capital_not_country(self, tokens: list[Token], m: _Match) -> None:
+        """ "العاصمة تونس", «la capitale Djibouti», "the capital, Kuwait": after a noun for
+        a capital (and a national adjective: "العاصمة الليبية طرابلس") the name is the
+        city where a country shares it."""
+        before = {t.norm for t in tokens[max(0, m.first - 2) : m.first]}
+        if not before & self._words.capital_nouns:
+            return
+        cities = {c.place.iso3 for c in m.candidates if c.place.feature == "city"}
+        for c in m.candidates:
+            if c.place.feature == "country" and c.place.iso3 in cities:
+                m.scores[c.place.id] -= _OUTRANKED
 
     def _prefer_namesake_towns(self, m: _Match) -> None:
         """A bare "Aleppo" is the city, not the governorate named after it (ACLED's reading);

@@ -52,6 +52,8 @@ class GeoWords:
     admin_nouns: frozenset[str]
     #: Nouns that announce a town.
     city_nouns: frozenset[str]
+    #: Nouns for a capital city ("العاصمة تونس"): the city, not the namesake country.
+    capital_nouns: frozenset[str]
     #: Phrases just before a name that make it "near X" (geo_precision 2), matched on the
     #: lower-cased text before the name (the regex ends at the name).
     near_before: re.Pattern[str]
@@ -170,6 +172,7 @@ def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
         site_nouns=union("site_nouns"),
         admin_nouns=union("admin_nouns"),
         city_nouns=union("city_nouns"),
+        capital_nouns=union("capital_nouns"),
         near_before=re.compile(rf"(?:{_alt(_bounded(p) for p in near)})\s*$"),
         near_after=re.compile(
             rf"^\s*(?:{_alt((w for pw in words for w in pw.near_after), escape=True)})\b"

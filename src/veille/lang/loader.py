@@ -98,6 +98,9 @@ class PlaceWords:
     site_nouns: tuple[str, ...] = ()
     admin_nouns: tuple[str, ...] = ()
     city_nouns: tuple[str, ...] = ()
+    #: Nouns for a capital: the name after them is the city, not its namesake country
+    #: ("العاصمة تونس", "the capital Kuwait").
+    capital_nouns: tuple[str, ...] = ()
     #: Phrases right before a name that make it "near X" (precision 2). A phrase in
     #: Latin script starts at a word boundary; an Arabic one may follow a clitic.
     near_before: tuple[str, ...] = ()
