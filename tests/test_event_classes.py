@@ -1005,3 +1005,34 @@ def test_a_name_after_the_capital_noun_is_the_city(
     events = _events(pipeline, text, language)
     assert events and all(e.location is not None for e in events)
     assert {e.location.name for e in events if e.location} == {city}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The Malian army said its aircraft had struck JNIM positions near Gao on Tuesday.", "en"),
+        (
+            "L'armée malienne a indiqué que ses avions avaient frappé mardi des positions du"
+            " JNIM près de Gao.",
+            "fr",
+        ),
+    ],
+)
+def test_a_teller_whose_own_forces_acted_is_the_doer(
+    pipeline: Any, text: str, language: str
+) -> None:
+    events = _events(pipeline, text, language)
+    assert [e.actor1.name if e.actor1 else None for e in events] == ["Military Forces of Mali"]
+
+
+@pytest.mark.parametrize(
+    ("text", "armed"),
+    [
+        ("The Malian army carried out a strike on a fuel depot on Tuesday.", True),
+        ("Teachers began a strike in Gao on Tuesday.", False),
+    ],
+)
+def test_whose_strike_it_is_says_whether_it_is_armed(pipeline: Any, text: str, armed: bool) -> None:
+    # A strike noun is an armed strike or a work stoppage: the subject of the verb that
+    # carries it out decides when nothing else in the sentence does.
+    assert bool(_events(pipeline, text, "en")) is armed

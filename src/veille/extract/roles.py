@@ -75,8 +75,13 @@ def read_roles(
     targets: list[tuple[int, ActorRef]] = []
     owner: ActorRef | None = None
     reporting = {m.start for m in lex.report.find(toks)} - anchors
-    if any(t.head in anchors and t.dep.startswith("nsubj") and t.pos == "PRON" for t in toks):
-        reporting = set()  # "X said it had struck": the teller is the doer (a claim)
+    if any(
+        t.head in anchors and t.dep.startswith("nsubj") and (t.pos == "PRON" or _owned(t, toks))
+        for t in toks
+    ):
+        # "X said it had struck", "X said its aircraft struck", «X a indiqué que ses
+        # avions ont frappé»: the teller is the doer (a claim).
+        reporting = set()
     for ref in s.actors:
         tok_i = token_at(toks, ref.start)
         if tok_i is None:
@@ -314,6 +319,17 @@ def roles_by_word_order(
     if actor1 is None:
         actor1 = _state_name_near(group, toks, s)
     return Roles(actor1, actor2)
+
+
+def _owned(t: Tok, toks: list[Tok]) -> bool:
+    """A possessive pronoun determines the noun: "its aircraft", «ses soldats»."""
+    return any(
+        u.head == t.i
+        and u.i != t.i
+        and (u.dep in ("poss", "nmod:poss", "det:poss") or "Poss=Yes" in u.morph)
+        and u.pos in ("PRON", "DET")
+        for u in toks
+    )
 
 
 def _blamed(lex: Lexicon, i: int, toks: list[Tok]) -> bool:

@@ -85,6 +85,25 @@ def tells_harm(lex: Lexicon, toks: list[Tok]) -> bool:
     return bool(lex.fatality.find(toks) or lex.injury.find(toks))
 
 
+#: Kinds of actor whose "strike" is an armed one.
+_ARMED_KINDS = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia"})
+
+
+def done_by_armed(m: Match, toks: list[Tok], s: SentenceInput) -> bool:
+    """ "The army carried out a strike on ...", «l'armée a mené une frappe»: the word is
+    the object of a verb whose subject is an armed actor (a union's strike is not)."""
+    trig = toks[m.start]
+    if trig.dep not in ("obj", "dobj") or trig.head == trig.i:
+        return False
+    subjects = [t for t in toks if t.head == trig.head and t.dep.startswith("nsubj")]
+    return any(
+        t.start < ref.end and ref.start < t.end
+        for ref in s.actors
+        if getattr(ref.payload, "kind", "") in _ARMED_KINDS
+        for t in subjects
+    )
+
+
 #: The verbs a strike that hits something is the subject of ("a strike hit a house").
 _IMPACT_VERBS = frozenset({"hit", "struck", "destroy", "damage", "level", "flatten"})
 
@@ -154,6 +173,7 @@ def keeps(
         or falls_on_place(m, toks, s)
         or tells_harm(lex, toks)
         or hits_a_target(lex, m, toks, s)
+        or done_by_armed(m, toks, s)
     )
     if entry.requires_weapon and not weapons and not armed:
         return False
