@@ -58,6 +58,7 @@ MAIN_KEYS = (
     "containers.contained",
     "namesake.area_penalty",
     "context.country",
+    "context.neighbour",
     "context.admin1",
     "context.outlet",
     "context.cap",

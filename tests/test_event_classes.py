@@ -1036,3 +1036,36 @@ def test_whose_strike_it_is_says_whether_it_is_armed(pipeline: Any, text: str, a
     # A strike noun is an armed strike or a work stoppage: the subject of the verb that
     # carries it out decides when nothing else in the sentence does.
     assert bool(_events(pipeline, text, "en")) is armed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تبنت حركة الشباب الهجوم على قاعدة عسكرية في مدينة بيدوا يوم الثلاثاء.",
+        "أعلنت حركة الشباب مسؤوليتها عن الهجوم على قاعدة عسكرية في مدينة بيدوا يوم الثلاثاء.",
+    ],
+)
+def test_an_arabic_claim_of_the_attack_on_a_target_is_the_event(pipeline: Any, text: str) -> None:
+    events = _events(pipeline, text, "ar")
+    assert len(events) == 1
+    (e,) = events
+    assert e.actor1 is not None and e.actor1.name == "Al Shabaab"
+    assert e.claim is not None and e.claim.status == "claimed"
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        # A nominative dual of a person noun counts two.
+        ("قتل مدنيان برصاص قناصة في مدينة حلب يوم الثلاثاء.", 2),
+        # The number after an injury verb counts the wounded, also after a death count.
+        ("قتل طفلان وأصيب ثلاثة آخرون في قصف على مدينة إدلب يوم الثلاثاء.", 2),
+    ],
+)
+def test_arabic_counts_of_the_dead(pipeline: Any, text: str, toll: int) -> None:
+    assert [e.fatalities for e in _events(pipeline, text, "ar")] == [toll]
+
+
+def test_gunfire_that_kills_civilians_is_an_attack(pipeline: Any) -> None:
+    text = "قتل ثلاثة مدنيين برصاص قناصة في مدينة حلب يوم الثلاثاء."
+    assert _types(pipeline, text, "ar") == {"Attack"}

@@ -647,3 +647,25 @@ def test_a_hinted_small_town_of_a_country_the_text_never_names_stays_unresolved(
     at = (there.index("Bindi"), there.index("Bindi") + 5)
     tops = {t.text: t for t in g.geoparse(there, "en", hints=[at])}
     assert tops["Bindi"].place is not None and tops["Bindi"].place.iso3 == "SLE"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Israeli troops killed three people in Gaza on Tuesday.", "en"),
+        # French names the country only by its adjective: it still says where the story is.
+        ("Une frappe israélienne a tué trois civils à Gaza mardi, selon la Défense civile.", "fr"),
+    ],
+)
+def test_a_bordering_country_named_decides_between_far_homonyms(
+    geo: Geocoder, text: str, language: str
+) -> None:
+    # Gaza the city (Palestine) against Gaza province (Mozambique): Israel borders one.
+    assert place_of(geo.geoparse(text, language=language), "Gaza").iso3 == "PSE"
+
+
+def test_neighbours_are_read_from_country_boxes(geo: Geocoder) -> None:
+    neighbours = geo._store.neighbours()
+    assert "PSE" in neighbours["ISR"] and "ISR" in neighbours["PSE"]
+    assert "MOZ" not in neighbours["ISR"]
+    assert "RUS" not in neighbours  # too wide a box to say who borders it

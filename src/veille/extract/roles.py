@@ -469,10 +469,11 @@ def _after_agent_marker(tok_i: int, toks: list[Tok]) -> bool:
 def civilian_target(lex: Lexicon, group: list[Match], toks: list[Tok]) -> bool:
     """Civilians are the target when a civilian noun is the victim, not a modifier:
     "ont enlevé des voyageurs", "tuant trois civils", but not "le camp de réfugiés"."""
+    deaths = {fm.end for fm in lex.fatality.find(toks)}
     for c in lex.civilian.find(toks):
         tok = toks[c.start]
-        if c.start <= group[0].start:
-            continue
+        if c.start <= group[0].start and not (c.start in deaths or c.start - 1 in deaths):
+            continue  # before the trigger, unless a death verb counts it ("قتل مدنيان برصاص")
         head = toks[tok.head]
         counted = fold(head.lemma) in lex.vague_numbers or bool(
             lex.aggregate_quantifiers.find([head])

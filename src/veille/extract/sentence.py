@@ -191,11 +191,13 @@ class SentenceExtractor:
             cand.target_civilian = civilian_site_target(self.lex, group, toks, s.language)
         if (
             cand.sub_event_type == "Armed clash"
-            and entry.one_sided
+            and (entry.one_sided or entry.sub is None)
             and cand.target_civilian
             and not armed_target
         ):
-            cand.sub_event_type = "Attack"  # an assault on civilians, no armed side against it
+            # An assault on civilians, no armed side against it; so is gunfire that kills
+            # civilians ("killed by sniper fire": the clash came from the weapon alone).
+            cand.sub_event_type = "Attack"
         cand.framing = list(s.framing)
         places = choose_places(self.lex, cand.trigger, s, [span(toks, w) for w in weapons])
         doer = cand.actor1

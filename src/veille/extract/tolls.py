@@ -27,7 +27,18 @@ def read_number(lex: Lexicon, tok: Tok) -> int | None:
     raw = tok.text.replace("\u202f", "").replace(" ", "")
     if NUM.match(raw):
         return int(raw)
-    return lex.vague_numbers.get(fold(tok.text))
+    word = fold(tok.text)
+    number = lex.vague_numbers.get(word)
+    if number is None and word.endswith("ان") and _dual_of_a_person(lex, tok):
+        return 2  # "قتل مدنيان": a dual person noun counts two
+    return number
+
+
+def _dual_of_a_person(lex: Lexicon, tok: Tok) -> bool:
+    """An Arabic nominative dual of a person noun (مدنيان, صحفيان, طفلان): a key of the
+    token less its ـان is a one-person noun."""
+    people = lex.noun_classes.get("one_person", frozenset())
+    return any(k.endswith("ان") and k[:-2] in people for k in tok.keys)
 
 
 def read_toll(lex: Lexicon, toks: list[Tok]) -> Toll | None:
@@ -116,8 +127,12 @@ def fatalities(lex: Lexicon, toks: list[Tok]) -> Toll | None:
                 prev is not None and prev.keys & closed_words("partitive_before")
             ):
                 continue
-            # The number must count the dead, not the wounded next to it.
-            if nxt is not None and lex.injury.find([nxt]):
+            # The number must count the dead, not the wounded next to it: "three
+            # wounded", "wounding three", «وأصيب ثلاثة». An Arabic injury verb glued to
+            # "و" after the number opens the next clause ("قتل طفلان وأصيب ثلاثة").
+            if nxt is not None and lex.injury.find([nxt]) and not _opens_clause(nxt):
+                continue
+            if prev is not None and i > fm.end and lex.injury.find([prev]):
                 continue
             if i > fm.start and not any(
                 toks[k].keys & lex.number_follows for k in range(fm.start, fm.end)
@@ -127,6 +142,11 @@ def fatalities(lex: Lexicon, toks: list[Tok]) -> Toll | None:
             if best is None or n < best.count:
                 best = Toll(n, where)
     return best
+
+
+def _opens_clause(tok: Tok) -> bool:
+    """An unparsed (Arabic) word glued to the conjunction و: "وأصيب" begins a clause."""
+    return tok.pos in ("X", "") and tok.text.startswith("و")
 
 
 #: Words after an Arabic death verb within which its counted object may stand, past

@@ -373,6 +373,10 @@ def another_event(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
     return any(toks[k].keys & words for k in near)
 
 
+#: Words between an Arabic claim verb and the event noun it claims (the claimant's name).
+_AR_CLAIM_REACH = 4
+
+
 def anaphoric_arabic(lex: Lexicon, triggers: list[Match], toks: list[Tok]) -> bool:
     """Arabic marks a known event with the article: "المظاهرة", "بالهجوم" name an
     event told before, as "cette attaque" does; an indefinite noun or a verb tells
@@ -386,7 +390,9 @@ def anaphoric_arabic(lex: Lexicon, triggers: list[Match], toks: list[Tok]) -> bo
     def known(m: Match) -> bool:
         before = range(max(0, m.start - 3), m.start)
         light = any(arabic.is_light_verb(fold(toks[i].text)) for i in before)
-        claimed = any(m.start - 2 <= end <= m.start for end in claims)
+        # "أعلنت مسؤوليتها عن الهجوم", "تبنت حركة ... الهجوم": the claimant may stand
+        # between the claim verb and the noun.
+        claimed = any(m.start - _AR_CLAIM_REACH <= end <= m.start for end in claims)
         return arabic.is_definite(fold(toks[m.start].text)) and not light and not claimed
 
     return all(known(m) for m in triggers)

@@ -42,6 +42,9 @@ MAX_NAME_TOKENS = 8
 # nearby town: bounds the proximity score (linear in the text, not quadratic) and keeps
 # a long page of many stories from mixing one story's places into another's.
 PROXIMITY_NEIGHBOURS = 4
+# What a national adjective in a French or Arabic text adds to its country's support
+# (a name resolved with a clear margin adds up to 1).
+DEMONYM_VOTE = 1.0
 # Score taken from a reading the text rules out (the country after "the capital"): more
 # than any prior or context bonus can give back.
 _OUTRANKED = 100.0
@@ -397,7 +400,8 @@ class Geocoder:
         matches = self._scan(text, tokens, hints, language, persons)
         matches = self._add_hints(text, tokens, matches, hints)
         self._apply_phrases(text, tokens, matches)
-        self._resolve(text, tokens, matches, outlet)
+        adjectives = self._demonym_context(tokens) if language != "en" else {}
+        self._resolve(text, tokens, matches, outlet, adjectives)
         matches = self._drop_uncorroborated(matches, text)
         matches.extend(self._demonym_regions(text, tokens, matches))
         return self._to_toponyms(text, matches)
@@ -582,6 +586,15 @@ class Geocoder:
             ):
                 best = loose
         return best
+
+    def _demonym_context(self, tokens: list[Token]) -> dict[str, float]:
+        """The countries a French or Arabic text's national adjectives name («une frappe
+        israélienne», «القوات السورية»), each counted once with ``DEMONYM_VOTE``. In
+        English a demonym is itself a toponym ("Israeli": ``_demonym_at``); elsewhere it
+        only tells which country the text is about."""
+        demonyms = self._store.demonyms()
+        found = {iso3 for t in tokens if (iso3 := demonyms.get(t.norm)) is not None}
+        return dict.fromkeys(found, DEMONYM_VOTE)
 
     def _demonym_at(self, tokens: list[Token], i: int, runs: Sequence[int]) -> _Match | None:
         """An English capitalised demonym ("Russian", "Sri Lankans"): its country or region.
@@ -1047,7 +1060,11 @@ class Geocoder:
         tokens: list[Token],
         matches: list[_Match],
         outlet: OutletProfile | None = None,
+        adjectives: dict[str, float] | None = None,
     ) -> None:
+        """Pick each match's place: priors and nouns first, then twice with the text's
+        context (the countries and areas of the other picks, plus ``adjectives``: the
+        countries the text's national adjectives name, «israélienne», «السوري»)."""
         resolvable = [m for m in matches if m.candidates]
         for m in resolvable:
             noun_after = not m.demonym and _admin_noun_after(text, m.end)
@@ -1062,6 +1079,8 @@ class Geocoder:
         k = PROXIMITY_NEIGHBOURS
         for _ in range(2):
             countries, admins = self._context(resolvable)
+            for iso3, weight in (adjectives or {}).items():
+                countries[iso3] += weight
             for i, m in enumerate(resolvable):
                 neighbours = resolvable[max(0, i - k) : i] + resolvable[i + 1 : i + 1 + k]
                 self._pick(m, countries, admins, neighbours, outlet)
@@ -1220,14 +1239,30 @@ class Geocoder:
         # stray US town in a story about Amsterdam, London and Brussels must not pull
         # "Paris" and "Berlin" across the Atlantic (dev: acc@161 0.785 -> 0.798).
         others = 0.0
+        neighbours_of = self._store.neighbours() if countries else {}
+        directly_supported = False
         if countries:
             others = sum(countries.values()) - sum(m.own_countries.values())
+            directly_supported = any(
+                c.place.iso3
+                and countries.get(c.place.iso3, 0.0) - m.own_countries.get(c.place.iso3, 0.0) > 0
+                for c in m.candidates
+            )
         for c in m.candidates:
             context = 0.0
             if countries and c.place.iso3 and others > 0:
                 support = countries.get(c.place.iso3, 0.0)
                 support -= m.own_countries.get(c.place.iso3, 0.0)
                 context += weights.country * (support / others) * min(support, 1.0)
+                # "Israeli troops ... in Gaza": where the text names no candidate's own
+                # country, one it names lends support to the places of the countries
+                # bordering it (a tie-breaker: a named country of a candidate decides).
+                near = sum(
+                    countries.get(n, 0.0) - m.own_countries.get(n, 0.0)
+                    for n in neighbours_of.get(c.place.iso3, ())
+                )
+                if near > 0 and not directly_supported:
+                    context += weights.neighbour * (near / others) * min(near, 1.0)
             if admins and c.place.admin1 is not None and c.place.feature != "admin1":
                 support = admins.get(c.place.admin1, 0.0)
                 support -= m.own_admins.get(c.place.admin1, 0.0)

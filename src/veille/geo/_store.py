@@ -31,6 +31,10 @@ FLAG_LOOSE = 4
 # GeoNames' range (sites are negative).
 SUBDIVISION_ID_BASE = 3_000_000_000
 SITE_ID_BASE = -1
+#: Country boxes this many degrees apart still touch (``GazetteerStore.neighbours``).
+NEIGHBOUR_MARGIN = 0.5
+#: Countries whose box spans more degrees than this have no neighbours by box.
+NEIGHBOUR_SPAN = 40.0
 
 # One candidate of a key, packed little-endian: place id, feature code, name flags, ISO3
 # (empty: none), admin1 and admin2 place ids (0: none), latitude and longitude in
@@ -160,6 +164,7 @@ class GazetteerStore:
         self._places: dict[int, PlaceRecord] = {}
         self._display: dict[int, str] = {}
         self._countries: dict[str, tuple[float, float, float, float]] | None = None
+        self._neighbours: dict[str, frozenset[str]] | None = None
         self._demonyms: dict[str, str] | None = None
         self._country_place: dict[str, PlaceRecord] | None = None
         self._sites: dict[int, tuple[str, str, str | None, str]] | None = None
@@ -258,6 +263,28 @@ class GazetteerStore:
             ).fetchall()
             self._countries = {r[0]: (r[1], r[2], r[3], r[4]) for r in rows}
         return self._countries
+
+    def neighbours(self) -> dict[str, frozenset[str]]:
+        """ISO3 -> the countries whose boxes touch its box (within ``NEIGHBOUR_MARGIN``
+        degrees). Countries spanning more than ``NEIGHBOUR_SPAN`` degrees (Russia, the
+        US with Alaska, France with none of its overseas cities but a wide box...) have
+        boxes too coarse to say who borders them, and get no neighbours."""
+        if self._neighbours is None:
+            boxes = {
+                iso3: box
+                for iso3, box in self.country_boxes().items()
+                if box[1] - box[0] <= NEIGHBOUR_SPAN and box[3] - box[2] <= NEIGHBOUR_SPAN
+            }
+            out: dict[str, set[str]] = {iso3: set() for iso3 in boxes}
+            m = NEIGHBOUR_MARGIN
+            items = sorted(boxes.items())
+            for i, (a, (a0, a1, a2, a3)) in enumerate(items):
+                for b, (b0, b1, b2, b3) in items[i + 1 :]:
+                    if a0 - m <= b1 and b0 - m <= a1 and a2 - m <= b3 and b2 - m <= a3:
+                        out[a].add(b)
+                        out[b].add(a)
+            self._neighbours = {k: frozenset(v) for k, v in out.items()}
+        return self._neighbours
 
     def country(self, iso3: str) -> PlaceRecord | None:
         """The country place of ``iso3``."""

@@ -84,6 +84,9 @@ class ContextWeights:
     country: float  # times the country's share of everything else named
     admin1: float  # the candidate's first-level area named elsewhere
     outlet: float  # times the outlet's share of articles in the candidate's area
+    #: Times the share of the countries bordering the candidate's, where no candidate's
+    #: own country is named ("Israeli troops ... in Gaza": Gaza, Palestine).
+    neighbour: float
     cap: float  # the most context may add
     lone_margin: float  # a name with one candidate counts as this far ahead
     weight_floor: float  # a name's vote: floor + margin / margin_scale, at most 1

@@ -58,6 +58,14 @@ def singular_of_dual(stem: str) -> str | None:
     return None
 
 
+def singular_of_nisba_dual(stem: str) -> str | None:
+    """The singular of a nominative dual of a relative noun: مدنيان -> مدني (two
+    civilians), صحفيان -> صحفي. The oblique ـيين is also a plural, so it gives None."""
+    if stem.endswith("يان") and len(stem) >= 6:
+        return stem[:-2]
+    return None
+
+
 def _without_conjunction(norm: str) -> str:
     """The word without a leading و or ف (conjunctions), when enough remains."""
     if norm[:1] in ("و", "ف") and len(norm) >= 4:

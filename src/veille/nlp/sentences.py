@@ -138,7 +138,7 @@ def _tokens(span: Any, base: int, first: int) -> list[Tok]:
 
 
 def _arabic_sentences(doc: Doc, seg: Segment) -> Iterator[tuple[int, int, list[Tok]]]:
-    from veille.nlp.arabic import normalize_token, singular_of_dual
+    from veille.nlp.arabic import normalize_token, singular_of_dual, singular_of_nisba_dual
 
     for m in _AR_SENT.finditer(seg.text):
         if not m.group(0).strip():
@@ -148,7 +148,7 @@ def _arabic_sentences(doc: Doc, seg: Segment) -> Iterator[tuple[int, int, list[T
         out: list[Tok] = []
         for k, t in enumerate(toks):
             norm, stem = normalize_token(t.text)
-            singular = singular_of_dual(stem)
+            singular = singular_of_dual(stem) or singular_of_nisba_dual(stem)
             extra = {singular} if singular else set()
             out.append(
                 Tok(
