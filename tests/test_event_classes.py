@@ -1069,3 +1069,30 @@ def test_arabic_counts_of_the_dead(pipeline: Any, text: str, toll: int) -> None:
 def test_gunfire_that_kills_civilians_is_an_attack(pipeline: Any) -> None:
     text = "قتل ثلاثة مدنيين برصاص قناصة في مدينة حلب يوم الثلاثاء."
     assert _types(pipeline, text, "ar") == {"Attack"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Army aircraft dropped barrel bombs on Nyala on Tuesday.", "en", {"Air/drone strike"}),
+        ("Helicopter gunships strafed a convoy near Gao on Tuesday.", "en", {"Air/drone strike"}),
+        (
+            "Kamikaze drones slammed into an oil depot in Bryansk on Tuesday.",
+            "en",
+            {"Air/drone strike"},
+        ),
+        ("A car slammed into a wall in Bryansk on Tuesday.", "en", set()),
+        ("Planes dropped leaflets over Gaza City on Tuesday.", "en", set()),
+        (
+            "Des avions ont largué des bombes sur un marché de Nyala mardi.",
+            "fr",
+            {"Air/drone strike"},
+        ),
+        ("Des avions ont largué des tracts sur Gaza mardi.", "fr", set()),
+        ("ألقت الطائرات براميل متفجرة على مدينة نيالا يوم الثلاثاء.", "ar", {"Air/drone strike"}),
+    ],
+)
+def test_bombs_dropped_from_the_air(
+    pipeline: Any, text: str, language: str, expected: set[str]
+) -> None:
+    assert _types(pipeline, text, language) == expected
