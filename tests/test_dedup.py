@@ -12,7 +12,17 @@ from hypothesis import strategies as st
 from veille import dedup
 from veille.dedup.assemble import _best_location
 from veille.geodesy import distance_km
-from veille.model import Actor, Claim, Event, Location, Mention, MentionValues, Plover, Source
+from veille.model import (
+    Actor,
+    Article,
+    Claim,
+    Event,
+    Location,
+    Mention,
+    MentionValues,
+    Plover,
+    Source,
+)
 
 IRI = Actor(name="Islamic Resistance in Iraq", id="iri", kind="political_militia", inter=3)
 USA = Actor(name="Military Forces of the United States", id="usa", kind="state_forces", inter=8)
@@ -387,3 +397,18 @@ def test_a_demonstration_and_its_dispersal_told_next_are_one_demonstration() -> 
     # A violent demonstration is the crowd's violence, another kind of event.
     rioting = ev("a", 30, sub="Violent demonstration", a1=None)
     assert len(dedup.cluster([peaceful, rioting], same_article=True)) == 2
+
+
+def test_a_headline_on_a_region_joins_the_story_in_one_of_its_states() -> None:
+    # Darfur spans five states: a strike told "in Darfur" and then "in Nyala" (South
+    # Darfur) is one event, not two.
+    from veille.pipeline import Pipeline
+
+    text = (
+        "Sudan army drone strike hits RSF positions in Darfur\n\n"
+        "The Sudanese army carried out drone strikes on Rapid Support Forces positions in"
+        " Nyala on Sunday, killing at least 11 fighters, a military source said."
+    )
+    events = Pipeline().run([Article(id="d", text=text, language="en", published="2025-01-20")])
+    assert len(events) == 1
+    assert events[0].location is not None and events[0].location.name == "Nyala"
