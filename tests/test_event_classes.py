@@ -1096,3 +1096,20 @@ def test_bombs_dropped_from_the_air(
     pipeline: Any, text: str, language: str, expected: set[str]
 ) -> None:
     assert _types(pipeline, text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Hamas: strike kills five in Rafah on Tuesday", "en"),
+        ("Le Hamas : une frappe tue cinq personnes à Rafah mardi", "fr"),
+        ("الحوثيون: 4 قتلى في غارات على مدينة صعدة يوم الثلاثاء", "ar"),
+    ],
+)
+def test_a_name_that_labels_the_line_is_not_the_doer(
+    pipeline: Any, text: str, language: str
+) -> None:
+    # "Source: what happened": the label is who tells it (the story's body names the doer).
+    events = _events(pipeline, text, language)
+    assert events
+    assert [e.actor1 for e in events] == [None] * len(events)

@@ -84,7 +84,7 @@ def read_roles(
         reporting = set()
     for ref in s.actors:
         tok_i = token_at(toks, ref.start)
-        if tok_i is None:
+        if tok_i is None or _labels_the_line(ref, s):
             continue
         if is_reporter(tok_i, toks, reporting):
             continue  # "U.S. Central Command said", "selon l'armée": who tells it
@@ -268,6 +268,8 @@ def roles_by_word_order(
         else set()
     )
     for ref in sorted(s.actors, key=lambda a: a.start):
+        if _labels_the_line(ref, s):
+            continue
         if any(b <= ref.start < e for b, e in framed):
             continue
         at = token_at(toks, ref.start)
@@ -319,6 +321,18 @@ def roles_by_word_order(
     if actor1 is None:
         actor1 = _state_name_near(group, toks, s)
     return Roles(actor1, actor2)
+
+
+#: What may stand before an actor that labels a line: nothing, or its article.
+_LINE_OPENERS = frozenset({"", "the", "le", "la", "les", "l'", "l’"})
+
+
+def _labels_the_line(ref: ActorRef, s: SentenceInput) -> bool:
+    """The actor opens the line and a colon follows it ("Hamas: five killed in ...",
+    «الحوثيون: 4 قتلى في غارات»): a headline's source or topic label, not a doer."""
+    before = s.text[: ref.start - s.start]
+    after = s.text[ref.end - s.start :]
+    return before.strip().lower() in _LINE_OPENERS and after.lstrip().startswith(":")
 
 
 def _owned(t: Tok, toks: list[Tok]) -> bool:
