@@ -412,3 +412,20 @@ def test_a_headline_on_a_region_joins_the_story_in_one_of_its_states() -> None:
     events = Pipeline().run([Article(id="d", text=text, language="en", published="2025-01-20")])
     assert len(events) == 1
     assert events[0].location is not None and events[0].location.name == "Nyala"
+
+
+def test_a_lead_over_the_gaza_strip_joins_a_strike_in_one_of_its_towns() -> None:
+    # The Gaza Strip spans several governorates: "across the Gaza Strip" holds Gaza City.
+    from veille.pipeline import Pipeline
+
+    text = (
+        "Israeli air strikes killed at least 14 people across the Gaza Strip on Monday,"
+        " health officials said.\n\nNine people were killed when a strike hit a house in"
+        " Gaza City, medics said. Five others died in a separate strike on a tent west of"
+        " Khan Younis."
+    )
+    events = Pipeline().run([Article(id="g", text=text, language="en", published="2025-05-12")])
+    assert sorted((e.location.name if e.location else "", e.fatalities) for e in events) == [
+        ("Gaza", 9),
+        ("Khān Yūnis", 5),
+    ]
