@@ -76,7 +76,7 @@ ADMIN_SUFFIXES = (
     " muhafazah",
 )
 ADMIN_PREFIXES_AR = ("محافظة ", "ولاية ", "شعبية ", "منطقة ", "قضاء ", "لواء ")
-SITE_REGION_KINDS = {"region", "strait"}
+SITE_REGION_KINDS = {"region", "strait", "sea", "lake"}
 
 
 @dataclass

@@ -1113,3 +1113,26 @@ def test_a_name_that_labels_the_line_is_not_the_doer(
     events = _events(pipeline, text, language)
     assert events
     assert [e.actor1 for e in events] == [None] * len(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Les houthis ont revendiqué mardi un tir de missile contre un navire près de Hodeïda.",
+            {"Shelling/artillery/missile attack"},
+        ),
+        (
+            "Des tirs d'obus ont frappé mardi un quartier de Khartoum.",
+            {"Shelling/artillery/missile attack"},
+        ),
+        ("L'armée a neutralisé mardi douze jihadistes près de Gao.", {"Armed clash"}),
+        (
+            "L'armée a neutralisé une cinquantaine de terroristes mardi près de Gao.",
+            {"Armed clash"},
+        ),
+        ("Les démineurs ont neutralisé mardi un engin explosif près de Gao.", set()),
+    ],
+)
+def test_french_fire_and_neutralisation(pipeline: Any, text: str, expected: set[str]) -> None:
+    assert _types(pipeline, text, "fr") == expected

@@ -669,3 +669,37 @@ def test_neighbours_are_read_from_country_boxes(geo: Geocoder) -> None:
     assert "PSE" in neighbours["ISR"] and "ISR" in neighbours["PSE"]
     assert "MOZ" not in neighbours["ISR"]
     assert "RUS" not in neighbours  # too wide a box to say who borders it
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("Houthi rebels attacked a tanker in the Red Sea on Tuesday.", "en", "the Red Sea"),
+        ("Un navire a été visé mardi en mer Rouge.", "fr", "mer Rouge"),
+        ("استهدف الحوثيون سفينة في البحر الأحمر يوم الثلاثاء.", "ar", "البحر الأحمر"),
+        ("Pirates seized a ship in the Gulf of Aden on Tuesday.", "en", "the Gulf of Aden"),
+    ],
+)
+def test_a_sea_is_a_place_of_its_own(geo: Geocoder, text: str, language: str, name: str) -> None:
+    sea = only(geo.geoparse(text, language=language), name)
+    assert sea.place is not None and sea.place.feature == "region"
+    assert sea.geo_precision == 3
+
+
+def test_the_province_named_after_a_sea_is_read_by_its_noun(geo: Geocoder) -> None:
+    found = geo.geoparse("قتل ثلاثة في ولاية البحر الأحمر شرقي السودان.", language="ar")
+    assert place_of(found, "ولاية البحر الأحمر").iso3 == "SDN"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "city"),
+    [
+        ("Protests were held in the capital, Kuwait, on Friday.", "en", "Kuwait City"),
+        ("تظاهر المئات في العاصمة الجزائرية الجزائر يوم الجمعة.", "ar", "Algiers"),
+    ],
+)
+def test_after_the_capital_noun_the_city_not_the_country(
+    geo: Geocoder, text: str, language: str, city: str
+) -> None:
+    names = [t.place.name for t in geo.geoparse(text, language=language) if t.place]
+    assert city in names

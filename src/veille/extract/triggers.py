@@ -255,6 +255,8 @@ def takes_territory(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -
 
 #: Words of a noun phrase before its noun: "two Hezbollah weapons depots".
 _BEFORE_NOUN = frozenset({"DET", "NUM", "ADJ", "PROPN"})
+#: Dependencies of a time word between a verb and its object («a frappé mardi des ...»).
+_TIME_DEPS = frozenset({"obl:mod", "obl:tmod", "npadvmod"})
 
 
 def object_of_class(lex: Lexicon, m: Match, toks: list[Tok], name: str) -> bool:
@@ -265,7 +267,14 @@ def object_of_class(lex: Lexicon, m: Match, toks: list[Tok], name: str) -> bool:
         tok = toks[j]
         if tok.keys & nouns:
             return True
-        partitive = tok.pos == "ADP" and j > m.end and toks[j - 1].pos == "NUM"  # "40 des 60"
+        # "40 des 60", «une cinquantaine de»: a number, or a noun of number, then "of".
+        partitive = tok.pos == "ADP" and j > m.end and toks[j - 1].pos == "NUM"
+        if tok.dep in _TIME_DEPS:
+            continue  # «a neutralisé mardi 12 jihadistes»: the day, then the object
+        if fold(tok.text) in lex.vague_numbers or (
+            tok.pos == "ADP" and j > m.end and fold(toks[j - 1].text) in lex.vague_numbers
+        ):
+            continue
         compound = tok.pos == "NOUN" and tok.dep == "compound"
         if tok.pos not in _BEFORE_NOUN and not partitive and not compound:
             return False

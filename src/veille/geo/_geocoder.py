@@ -48,6 +48,8 @@ DEMONYM_VOTE = 1.0
 # Score taken from a reading the text rules out (the country after "the capital"): more
 # than any prior or context bonus can give back.
 _OUTRANKED = 100.0
+# Kinds of curated site that are bodies of water (``sites.csv``).
+_WATER_KINDS = frozenset({"sea", "lake", "strait"})
 # Kilometres per degree of latitude: farther pairs are skipped before the haversine.
 _KM_PER_DEGREE = 111.2
 # Text allowed between two tokens of one name: spaces, hyphens, apostrophes, a dot.
@@ -1074,6 +1076,7 @@ class Geocoder:
             }
             self._prefer_namesake_towns(m)
             self._capital_not_country(tokens, m)
+            self._water_not_province(tokens, m, noun_after)
             self._pick(m)
         self._apply_containers(text, tokens, resolvable)
         k = PROXIMITY_NEIGHBOURS
@@ -1095,6 +1098,25 @@ class Geocoder:
         cities = {c.place.iso3 for c in m.candidates if c.place.feature == "city"}
         for c in m.candidates:
             if c.place.feature == "country" and c.place.iso3 in cities:
+                m.scores[c.place.id] -= _OUTRANKED
+
+    def _water_not_province(self, tokens: list[Token], m: _Match, noun_after: bool) -> None:
+        """ "في البحر الأحمر", «en mer Rouge»: a sea's name is the sea, not the province
+        named after it (Sudan's and Egypt's Red Sea), unless a noun for an area comes
+        first ("ولاية البحر الأحمر", "Red Sea State" reads the province by its noun)."""
+        water = any(
+            c.place.feature == "region"
+            and (info := self._store.site_info(c.place.id)) is not None
+            and info[1] in _WATER_KINDS
+            for c in m.candidates
+        )
+        if not water or noun_after:
+            return
+        before = {t.norm for t in tokens[max(0, m.first - 2) : m.first]}
+        if before & self._words.admin_nouns:
+            return
+        for c in m.candidates:
+            if c.place.feature in ("admin1", "admin2"):
                 m.scores[c.place.id] -= _OUTRANKED
 
     def _prefer_namesake_towns(self, m: _Match) -> None:
