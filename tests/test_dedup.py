@@ -429,3 +429,12 @@ def test_a_lead_over_the_gaza_strip_joins_a_strike_in_one_of_its_towns() -> None
         ("Gaza", 9),
         ("Khān Yūnis", 5),
     ]
+
+
+def test_places_one_sentence_lists_stay_apart_however_close() -> None:
+    # Tyre and Bint Jbeil are about 20 km apart: one sentence striking both tells two.
+    from veille.pipeline import Pipeline
+
+    text = "شنت الطائرات الإسرائيلية غارات على بلدات النبطية وصور وبنت جبيل يوم الثلاثاء."
+    events = Pipeline().run([Article(id="l", text=text, language="ar", published="2025-03-12")])
+    assert len(events) == 3

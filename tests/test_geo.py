@@ -703,3 +703,8 @@ def test_after_the_capital_noun_the_city_not_the_country(
 ) -> None:
     names = [t.place.name for t in geo.geoparse(text, language=language) if t.place]
     assert city in names
+
+
+def test_a_town_filed_under_no_district_beats_its_namesake_district(geo: Geocoder) -> None:
+    place = place_of(geo.geoparse("غارة على بنت جبيل.", language="ar"), "بنت جبيل")
+    assert place.feature == "city"

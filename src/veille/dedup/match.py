@@ -12,7 +12,7 @@ from veille.dedup.assemble import crowd_and_force as _crowd_and_force
 from veille.dedup.blocking import DATE_WINDOW_DAYS
 from veille.extract.taxonomy import SUB_EVENT_TYPES, family
 from veille.geodesy import distance_km
-from veille.model import Actor, Event, Location
+from veille.model import Actor, Event, Location, Mention
 
 SAME_EVENT_THRESHOLD = 0.6  # across articles: needs a shared place and a close date
 SAME_ARTICLE_THRESHOLD = 0.55  # within one article the discourse links mentions too
@@ -91,6 +91,20 @@ def _place_relation(a: Location | None, b: Location | None) -> str:
     return "different"
 
 
+def _split_from_one_sentence(a: Event, b: Event) -> bool:
+    """A mention of each was read from one sentence, for another place each: the
+    sentence listed places struck, one event per place (ACLED)."""
+    return any(
+        (m.article_id, m.start) == (n.article_id, n.start) and _place_of(m) != _place_of(n)
+        for m in a.mentions
+        for n in b.mentions
+    )
+
+
+def _place_of(m: Mention) -> str | None:
+    return m.values.location_id or m.values.location_name
+
+
 def _told_as_another(e: Event) -> bool:
     """Every telling of ``e`` says it is another event than one told before. At the same
     place and day it may still be one ACLED event (events are coded per place and day)."""
@@ -132,6 +146,8 @@ def match_score(a: Event, b: Event, *, same_article: bool = False) -> float:
     place = _place_relation(a.location, b.location)
     if place == "different":
         return 0.0
+    if same_article and place != "same" and _split_from_one_sentence(a, b):
+        return 0.0  # "strikes on Tyre and Bint Jbeil": the sentence told two places apart
     if same_article and place != "same" and _told_as_another(b):
         # "Five others died in a separate strike near X": the later telling (``b``, in
         # text order) is a second event, not the one before it.

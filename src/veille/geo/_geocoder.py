@@ -1138,6 +1138,9 @@ class Geocoder:
             )
         ]
         towns = {c.place.admin1 for c in named} | {c.place.admin2 for c in named}
+        # A town the gazetteer files under no district ("Bent Jbaïl") is still the seat
+        # of the same-named district of its province ("Caza de Bent Jbaïl").
+        unfiled = {c.place.admin1 for c in named if c.place.admin2 is None}
         # A big city outranks a same-named state of its country ("Washington"): news
         # names the state with its noun ("Washington state").
         big = {
@@ -1147,7 +1150,9 @@ class Geocoder:
         }
         for c in m.candidates:
             if c.place.feature in ("admin1", "admin2") and (
-                c.place.id in towns or c.place.iso3 in big
+                c.place.id in towns
+                or c.place.iso3 in big
+                or (c.place.feature == "admin2" and c.place.admin1 in unfiled)
             ):
                 m.scores[c.place.id] -= weights.area_penalty
 
