@@ -1136,3 +1136,25 @@ def test_a_name_that_labels_the_line_is_not_the_doer(
 )
 def test_french_fire_and_neutralisation(pipeline: Any, text: str, expected: set[str]) -> None:
     assert _types(pipeline, text, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "day"),
+    [
+        (
+            "The army said on Tuesday it had struck JNIM positions near Gao on Saturday.",
+            "en",
+            "2025-03-08",
+        ),
+        (
+            "قال سكان الثلاثاء إن مسلحين قتلوا خمسة قرويين في مدينة غاو مساء السبت.",
+            "ar",
+            "2025-03-08",
+        ),
+    ],
+)
+def test_the_day_right_after_a_telling_verb_dates_the_telling(
+    pipeline: Any, text: str, language: str, day: str
+) -> None:
+    events = _events(pipeline, text, language)
+    assert [str(e.event_date) for e in events] == [day]

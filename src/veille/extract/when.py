@@ -11,6 +11,7 @@ from veille.extract.candidate import SentenceInput
 from veille.extract.lexicon import Lexicon, fold
 from veille.extract.syntax import NUM, ancestors, clause_anchors, token_at
 from veille.model import DatePrecision, Span, TimeOfDay
+from veille.nlp.dates import DateExpression
 
 #: Words before a clock time that make it the time of the event ("vers", "at").
 _CLOCK_PREPS = ("a", "à", "vers", "at", "around", "about", "des", "dès")
@@ -41,6 +42,11 @@ def read_when(lex: Lexicon, trigger: Span, s: SentenceInput) -> When:
     tods = [d for d in s.dates if d.time_of_day is not None]
     if valued:
         trig_mid = trigger[0]
+        # "X said on Wednesday it had struck ... on Saturday", «a annoncé mercredi avoir
+        # frappé samedi», «قال سكان الأربعاء إن مسلحين قتلوا ... مساء الاثنين»: a date
+        # right after a telling verb, before the trigger, dates the telling.
+        told = telling_dates(lex, trigger, s, valued)
+        valued = [d for d in valued if d not in told] or valued
         in_clause = [e for e in valued if in_trigger_clause(e.start, trigger, s)]
         # "X said on Tuesday it had struck on Sunday": the event's own clause wins.
         d = min(in_clause or valued, key=lambda e: abs(e.start - trig_mid))
@@ -62,6 +68,30 @@ def read_when(lex: Lexicon, trigger: Span, s: SentenceInput) -> When:
         # "vers 2 heures du matin" is night: the hour is more precise than "matin".
         time_of_day, time_span = clock
     return When(event_date, precision, time_of_day, date_span, time_span, from_post)
+
+
+#: Words between a telling verb and the date of the telling ("said on Wednesday",
+#: «قال سكان الأربعاء»: its subject may come first in Arabic).
+_TELLING_REACH = 3
+
+
+def telling_dates(
+    lex: Lexicon, trigger: Span, s: SentenceInput, dates: list[DateExpression]
+) -> list[DateExpression]:
+    """The dates that stand right after a telling verb before the trigger."""
+    toks = s.tokens
+    ends = [toks[m.end - 1].end for m in lex.report.find(toks) if toks[m.start].start < trigger[0]]
+    out = []
+    for d in dates:
+        if d.start >= trigger[0]:
+            continue
+        at = token_at(toks, d.start)
+        for end in ends:
+            after = token_at(toks, end)
+            if at is not None and after is not None and 0 <= at - after <= _TELLING_REACH:
+                out.append(d)
+                break
+    return out
 
 
 def in_trigger_clause(char: int, trigger: Span, s: SentenceInput) -> bool:
