@@ -1158,3 +1158,15 @@ def test_the_day_right_after_a_telling_verb_dates_the_telling(
 ) -> None:
     events = _events(pipeline, text, language)
     assert [str(e.event_date) for e in events] == [day]
+
+
+def test_a_target_preposition_on_the_way_up_marks_the_target(pipeline: Any) -> None:
+    # The parser hangs «contre une position» on the day; the army is still the target.
+    text = (
+        "Le bilan de l'attaque de dimanche contre une position de l'armée malienne près de"
+        " Mopti s'élève désormais à 15 morts."
+    )
+    events = _events(pipeline, text, "fr")
+    assert [(e.sub_event_type, e.actor1, e.actor2.name if e.actor2 else None) for e in events] == [
+        ("Armed clash", None, "Military Forces of Mali")
+    ]

@@ -184,6 +184,11 @@ def generic_default(c: Candidate) -> str:
     against civilians an attack, anything else an armed clash."""
     if c.generic == "remote":
         return "Shelling/artillery/missile attack"
-    if c.target_civilian:
-        return "Attack"
+    armed_target = c.actor2 is not None and getattr(c.actor2.payload, "kind", "") not in (
+        "civilians",
+        "protesters",
+        "",
+    )
+    if c.target_civilian and not armed_target:
+        return "Attack"  # an armed side named as the target makes it a clash
     return "Armed clash"

@@ -460,12 +460,18 @@ def syntactic_role(
             if dep == "nsubj" and parent in passive_at:
                 return "actor2"
             return "actor1"
-        if dep in TARGET_DEPS or case & _TARGET_PREPS:
+        # "l'attaque de dimanche contre une position de l'armée": a target preposition
+        # anywhere on the way up marks the target, however the parser hung the phrase.
+        below = {
+            fold(t.text) for j in range(k) for t in toks if t.head == path[j] and t.dep == "case"
+        }
+        if dep in TARGET_DEPS or (case | below) & _TARGET_PREPS:
             return "actor2"
         if (
             dep == "nmod"
             and toks[parent].pos in ("NOUN", "PROPN")
             and case & {"de", "du", "des", "d'", "of"}
+            and k <= 1  # the actor's own noun, or the noun it names ("combattants du JNIM")
         ):
             return "actor1"
         return None
