@@ -708,3 +708,10 @@ def test_after_the_capital_noun_the_city_not_the_country(
 def test_a_town_filed_under_no_district_beats_its_namesake_district(geo: Geocoder) -> None:
     place = place_of(geo.geoparse("غارة على بنت جبيل.", language="ar"), "بنت جبيل")
     assert place.feature == "city"
+
+
+def test_a_one_word_arabic_name_stands_in_the_country_an_adjective_names(geo: Geocoder) -> None:
+    text = "قتلت القوات السورية ثلاثة مسلحين في منبج يوم الثلاثاء."
+    assert place_of(geo.geoparse(text, language="ar"), "منبج").iso3 == "SYR"
+    # With no country named at all, a one-word name still needs the text's support.
+    assert not [t for t in geo.geoparse("صدر بيان عن الحكومة.", language="ar") if t.place]

@@ -404,7 +404,7 @@ class Geocoder:
         self._apply_phrases(text, tokens, matches)
         adjectives = self._demonym_context(tokens) if language != "en" else {}
         self._resolve(text, tokens, matches, outlet, adjectives)
-        matches = self._drop_uncorroborated(matches, text)
+        matches = self._drop_uncorroborated(matches, text, set(adjectives))
         matches.extend(self._demonym_regions(text, tokens, matches))
         return self._to_toponyms(text, matches)
 
@@ -821,13 +821,19 @@ class Geocoder:
             _LATIN_ARTICLE.match(self._store.name(c.place.id) or "") for c in m.candidates
         )
 
-    def _drop_uncorroborated(self, matches: list[_Match], text: str) -> list[_Match]:
-        """Weak matches (surnames, loose spellings) stay only with support from the text."""
+    def _drop_uncorroborated(
+        self, matches: list[_Match], text: str, adjectives: set[str] | None = None
+    ) -> list[_Match]:
+        """Weak matches (surnames, loose spellings) stay only with support from the text.
+        ``adjectives``: countries the text names by a national adjective («قصف إسرائيلي»)."""
         # A loose spelling supports nothing, even when the NER hinted it.
         firm = [m for m in matches if not m.weak and not m.loose and m.best is not None]
         countries = {m.best.place.iso3 for m in firm if m.best is not None}
         admins = {m.best.place.admin1 for m in firm if m.best is not None}
         regional = _regional_countries(matches, bool(countries), self._weights.arabic_regional)
+        # A one-word Arabic name also stands in a country the text names by its adjective
+        # («القوات السورية ... في منبج»).
+        regional |= adjectives or set()
         verdict: dict[int, bool] = {}
         for k, m in enumerate(matches):
             if not (m.weak or m.loose) or m.best is None:
