@@ -1170,3 +1170,26 @@ def test_a_target_preposition_on_the_way_up_marks_the_target(pipeline: Any) -> N
     assert [(e.sub_event_type, e.actor1, e.actor2.name if e.actor2 else None) for e in events] == [
         ("Armed clash", None, "Military Forces of Mali")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("تمكنت قوات المعارضة من السيطرة على مدينة حماة يوم الثلاثاء.", TAKES),
+        ("أحكمت هيئة تحرير الشام قبضتها على مدينة حلب يوم الثلاثاء.", TAKES),
+        ("سقطت مدينة الفاشر في أيدي قوات الدعم السريع يوم الثلاثاء.", TAKES),
+        ("استعاد الجيش السوداني السيطرة على مدينة ود مدني يوم الثلاثاء.", REGAINS),
+    ],
+)
+def test_arabic_ground_taken_by_idiom(pipeline: Any, text: str, expected: str) -> None:
+    assert _types(pipeline, text, "ar") == {expected}
+
+
+def test_ground_lost_is_not_ground_taken_by_the_loser(pipeline: Any) -> None:
+    text = "فقدت القوات الحكومية السيطرة على مدينة حماة يوم الثلاثاء."
+    assert not _types(pipeline, text, "ar") & {TAKES, REGAINS}
+
+
+def test_a_date_inside_an_actors_name_dates_nothing(pipeline: Any) -> None:
+    text = "انتزع مسلحو حركة 23 مارس السيطرة على مدينة غوما يوم الثلاثاء."
+    assert [str(e.event_date) for e in _events(pipeline, text, "ar")] == ["2025-03-11"]

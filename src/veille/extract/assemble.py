@@ -80,7 +80,8 @@ class EventAssembler:
         if (
             actor2 is None
             and c.target_civilian
-            and sub != "Armed clash"  # civilians killed in a clash are no side of it
+            # Civilians killed in a clash are no side of it, nor of a taking of ground.
+            and sub not in ("Armed clash", *TERRITORY_SUBS)
             and location is not None
             and location.iso3
         ):
@@ -177,6 +178,10 @@ def statement(c: StatementCandidate, article: Article) -> Statement:
             date=c.date.span if c.date else None,
         ),
     )
+
+
+#: The sub-types of ground taken, by either side.
+TERRITORY_SUBS = ("Non-state actor overtakes territory", "Government regains territory")
 
 
 def generic_default(c: Candidate) -> str:

@@ -197,6 +197,8 @@ def keeps(
         return bool(weapons) or bool(lex.fatality.find(toks)) or attacks_a_place(lex, m, toks, s)
     if entry.place_object and not takes_territory(lex, m, toks, s):
         return False
+    if entry.place_object and _after_a_loss(lex, m, toks):
+        return False  # "فقدت القوات الحكومية السيطرة على": who lost it did not take it
     if entry.object_class and not object_of_class(lex, m, toks, entry.object_class):
         return False
     if entry.needs_object:
@@ -218,6 +220,16 @@ def _of_armed_people(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
     if k == m.end and not (k < len(toks) and toks[k].text.startswith("ل")):
         return False  # no "of" between: "fighters' rally" is read elsewhere
     return k < len(toks) and bool(toks[k].keys & armed)
+
+
+#: Words before a taking of ground within which a verb of loss turns it around.
+_LOSS_REACH = 4
+
+
+def _after_a_loss(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
+    """A verb of loss shortly before ("فقدت القوات الحكومية السيطرة على المدينة")."""
+    loss = lex.noun_classes.get("loss_words", frozenset())
+    return any(toks[k].keys & loss for k in range(max(0, m.start - _LOSS_REACH), m.start))
 
 
 #: Words after a seizure verb within which the ground it took must begin.
@@ -402,6 +414,9 @@ def anaphoric_arabic(lex: Lexicon, triggers: list[Match], toks: list[Tok]) -> bo
         # "أعلنت مسؤوليتها عن الهجوم", "تبنت حركة ... الهجوم": the claimant may stand
         # between the claim verb and the noun.
         claimed = any(m.start - _AR_CLAIM_REACH <= end <= m.start for end in claims)
-        return arabic.is_definite(fold(toks[m.start].text)) and not light and not claimed
+        # "استعاد الجيش السيطرة على", "تمكنت من السيطرة على": control is named with
+        # the article by idiom; it is a state taken, not an event told before.
+        idiom = m.payload.place_object
+        return arabic.is_definite(fold(toks[m.start].text)) and not (light or claimed or idiom)
 
     return all(known(m) for m in triggers)

@@ -35,7 +35,13 @@ def read_when(lex: Lexicon, trigger: Span, s: SentenceInput) -> When:
     date_span: Span | None = None
     time_span: Span | None = None
     from_post = False
-    valued = [d for d in s.dates if d.value is not None]
+    # "حركة 23 مارس" (the M23), «le Mouvement du 23 mars»: a date inside an actor's
+    # name dates nothing.
+    valued = [
+        d
+        for d in s.dates
+        if d.value is not None and not any(a.start <= d.start < a.end for a in s.actors)
+    ]
     # "The group, founded in 2014, attacked the base on Monday": a year named alone
     # dates the event only when the sentence gives nothing more precise.
     valued = [d for d in valued if d.precision != "year"] or valued
