@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import pytest
 
 from sentence_builder import W, sentence, tokens, trigger
-from veille.extract.lexicon import Lexicon, Match
+from veille.extract.lexicon import Lexicon, Match, TriggerEntry
 from veille.extract.triggers import (
     anaphoric,
     anaphoric_arabic,
@@ -89,10 +89,17 @@ def test_a_demonstrative_or_a_confirmation_makes_a_known_event(en: Lexicon) -> N
 
 
 def test_arabic_definite_event_noun_is_a_known_event(ar: Lexicon) -> None:
+    raid = TriggerEntry(p="غارات", sub="Air/drone strike")
     definite = tokens(["وقعت", "الغارات"])
-    assert anaphoric_arabic(ar, [Match(1, 2, None)], definite)
+    assert anaphoric_arabic(ar, [Match(1, 2, raid)], definite)
     indefinite = tokens(["وقعت", "غارات"])
-    assert not anaphoric_arabic(ar, [Match(1, 2, None)], indefinite)
+    assert not anaphoric_arabic(ar, [Match(1, 2, raid)], indefinite)
+    # Control is named with the article by idiom: a state taken, no event told before.
+    taking = TriggerEntry(
+        p="سيطره علي", sub="Non-state actor overtakes territory", place_object=True
+    )
+    control = tokens(["استعاد", "الجيش", "السيطرة", "على", "مدينة"])
+    assert not anaphoric_arabic(ar, [Match(2, 4, taking)], control)
 
 
 def _strikes(
