@@ -106,3 +106,12 @@ def test_no_one_killed_is_zero(en: Lexicon) -> None:
     toks = tokens(["No", "one", "was", "killed", "in", "the", "blast"])
     toll = read_toll(en, toks)
     assert toll is not None and toll.count == 0
+
+
+def test_numbers_of_a_date_count_no_one_and_grouped_thousands_do() -> None:
+    from veille.model import Article
+    from veille.pipeline import Pipeline
+
+    text = "Militants attacked a village near Kidal on October 7, 2024, killing about 1,200 people."
+    events = Pipeline().run([Article(id="t", text=text, language="en", published="2024-10-09")])
+    assert [e.fatalities for e in events] == [1200]

@@ -84,7 +84,7 @@ class SentenceExtractor:
             # "X dément ... : aucune frappe n'a été menée": a denial that the text backs
             # with an explicit negation is not an event of that kind.
             kept = [t for t in kept if entry_family(t.payload) not in negated_families | {"any"}]
-        toll = read_toll(self.lex, toks)
+        toll = read_toll(self.lex, toks, [d.span for d in s.dates])
         intervention = self.lex.intervention.find(toks)
         if intervention and not any(entry_family(t.payload) == "protest" for t in kept):
             # Police action in the sentence after a protest: the protest had an intervention.

@@ -3,6 +3,8 @@ figure), a part of the dead left out, and "nobody was killed" read as zero."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from veille.extract.lexicon import Lexicon, Tok, fold
@@ -22,11 +24,17 @@ class Toll:
     span: Span
 
 
+#: A number written with thousands separators ("1,200"; «12.500» in some styles).
+_GROUPED = re.compile(r"^\d{1,3}(?:[,.]\d{3})+$")
+
+
 def read_number(lex: Lexicon, tok: Tok) -> int | None:
     """A token's value as a number: digits, or a number word of the lexicon."""
     raw = tok.text.replace("\u202f", "").replace(" ", "")
     if NUM.match(raw):
         return int(raw)
+    if _GROUPED.match(raw):
+        return int(re.sub(r"[,.]", "", raw))  # "1,200", "12.500": thousands grouped
     word = fold(tok.text)
     number = lex.vague_numbers.get(word)
     if number is None and word.endswith("ان") and _dual_of_a_person(lex, tok):
@@ -41,10 +49,10 @@ def _dual_of_a_person(lex: Lexicon, tok: Tok) -> bool:
     return any(k.endswith("ان") and k[:-2] in people for k in tok.keys)
 
 
-def read_toll(lex: Lexicon, toks: list[Tok]) -> Toll | None:
+def read_toll(lex: Lexicon, toks: list[Tok], dates: Sequence[Span] = ()) -> Toll | None:
     """The sentence's toll: the lowest stated number of dead, else one where a single
     person is killed, else zero where it says that nobody died, else None."""
-    return fatalities(lex, toks) or one_killed(lex, toks) or no_fatalities(lex, toks)
+    return fatalities(lex, toks, dates) or one_killed(lex, toks) or no_fatalities(lex, toks)
 
 
 #: Indefinite articles that make a person noun one person ("a civilian", «une femme»).
@@ -86,8 +94,10 @@ def one_killed(lex: Lexicon, toks: list[Tok]) -> Toll | None:
     return None
 
 
-def fatalities(lex: Lexicon, toks: list[Tok]) -> Toll | None:
-    """Lowest stated death toll in the sentence (ACLED: the lowest reported figure)."""
+def fatalities(lex: Lexicon, toks: list[Tok], dates: Sequence[Span] = ()) -> Toll | None:
+    """Lowest stated death toll in the sentence (ACLED: the lowest reported figure).
+    ``dates``: the spans of the sentence's date expressions, whose numbers count no one
+    ("on October 7, 2023, killing about 1,200")."""
     best: Toll | None = None
     for fm in lex.fatality.find(toks):
         window: list[int]
@@ -112,6 +122,8 @@ def fatalities(lex: Lexicon, toks: list[Tok]) -> Toll | None:
         ]
         for i in [*subject_numbers, *window]:
             tok = toks[i]
+            if any(b <= tok.start < e for b, e in dates):
+                continue
             n = read_number(lex, tok)
             if n is None or (fold(tok.text) in ("un", "une", "a", "an") and i != fm.start - 1):
                 continue
