@@ -1193,3 +1193,18 @@ def test_ground_lost_is_not_ground_taken_by_the_loser(pipeline: Any) -> None:
 def test_a_date_inside_an_actors_name_dates_nothing(pipeline: Any) -> None:
     text = "انتزع مسلحو حركة 23 مارس السيطرة على مدينة غوما يوم الثلاثاء."
     assert [str(e.event_date) for e in _events(pipeline, text, "ar")] == ["2025-03-11"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The Malian army retook the town of Ber on Tuesday after heavy fighting with JNIM.", "en"),
+        (
+            "L'armée malienne a repris mardi le contrôle de la ville de Ber après de violents"
+            " combats avec le JNIM.",
+            "fr",
+        ),
+    ],
+)
+def test_ground_taken_after_fighting_is_one_event(pipeline: Any, text: str, language: str) -> None:
+    assert _types(pipeline, text, language) == {REGAINS}

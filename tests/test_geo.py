@@ -715,3 +715,10 @@ def test_a_one_word_arabic_name_stands_in_the_country_an_adjective_names(geo: Ge
     assert place_of(geo.geoparse(text, language="ar"), "منبج").iso3 == "SYR"
     # With no country named at all, a one-word name still needs the text's support.
     assert not [t for t in geo.geoparse("صدر بيان عن الحكومة.", language="ar") if t.place]
+
+
+def test_a_foreign_alternate_name_far_from_the_story_is_no_place(geo: Geocoder) -> None:
+    # "Ber" is only an alternate name of Véroia (Greece) in the gazetteer; the story is
+    # about Mali, which its adjective names.
+    text = "L'armée malienne a repris mardi le contrôle de la ville de Ber."
+    assert only(geo.geoparse(text, language="fr"), "Ber").place is None

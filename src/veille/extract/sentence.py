@@ -108,6 +108,7 @@ class SentenceExtractor:
             else:
                 out.extend(self._build(group, toks, weapons, s, toll))
         out = _arrests_at_a_protest(out)
+        out = _fighting_for_ground(out)
         if any(c.sub_event_type == "Violent demonstration" for c in out):
             # "Protesters torched a police station", "clashed with police, who fired tear
             # gas": one demonstration, and it was violent.
@@ -366,6 +367,19 @@ _YEAR_DEPS = frozenset({"compound", "nummod", "amod", "nmod", "npadvmod", "obl",
 
 #: Words between a vague quantifier and the plural area noun it counts.
 _SCATTER_REACH = 3
+
+
+#: Sub-types of ground taken: the fighting told with it is how it was taken.
+_GROUND = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
+
+
+def _fighting_for_ground(out: list[Candidate]) -> list[Candidate]:
+    """ "The army retook the district after heavy fighting with the RSF", «a repris le
+    contrôle du quartier après de violents combats»: ACLED codes the taking of ground,
+    which the fighting it tells with it led to, as one event."""
+    if not any(c.sub_event_type in _GROUND for c in out):
+        return out
+    return [c for c in out if c.sub_event_type != "Armed clash"]
 
 
 def _arrests_at_a_protest(out: list[Candidate]) -> list[Candidate]:

@@ -42,6 +42,8 @@ MAX_NAME_TOKENS = 8
 # nearby town: bounds the proximity score (linear in the text, not quadratic) and keeps
 # a long page of many stories from mixing one story's places into another's.
 PROXIMITY_NEIGHBOURS = 4
+# Degrees around a country's box beyond which a town is in another region of the world.
+FAR_DEGREES = 10.0
 # What a national adjective in a French or Arabic text adds to its country's support
 # (a name resolved with a clear margin adds up to 1).
 DEMONYM_VOTE = 1.0
@@ -855,6 +857,24 @@ class Geocoder:
         ]
         for m in strays:
             m.best = None
+        # "la ville de Ber" in a story about Mali: a town read only through a foreign
+        # alternate name (Véroia's), far from the one country the text names.
+        named = Counter(f.best.place.iso3 for f in firm if f.best is not None)
+        firm_ids = {id(f) for f in firm}
+        for k, m in enumerate(matches):
+            best = m.best
+            if not verdict[k] or best is None or best.flags & FLAG_PRIMARY:
+                continue
+            if best.place.feature != "city":
+                continue
+            own = best.place.iso3 if id(m) in firm_ids else None  # it names itself
+            others = {c for c, n in named.items() if c and n - (c == own) > 0}
+            others |= adjectives or set()
+            # Only in a story about one country: a list of cities across regions ("à
+            # Bagdad, Damas et Tombouctou") names its places by their exonyms too.
+            lone = len(others) == 1 and best.place.iso3 not in others
+            if lone and self._far_from(best.place, others):
+                m.best = None
         # A list of towns vouches for each member: "Nabatieh, Tyre and Baalbek".
         placed = [m for k, m in enumerate(matches) if verdict[k] and m.best is not None]
         kept = []
@@ -867,6 +887,17 @@ class Geocoder:
                 m.best = None
                 kept.append(m)
         return kept
+
+    def _far_from(self, place: PlaceRecord, countries: set[str]) -> bool:
+        """The place lies outside every box of ``countries`` widened by
+        ``FAR_DEGREES`` (another region of the world than the text's)."""
+        boxes = self._store.country_boxes()
+        d = FAR_DEGREES
+        return not any(
+            b[0] - d <= place.lat <= b[1] + d and b[2] - d <= place.lon <= b[3] + d
+            for c in countries
+            if (b := boxes.get(c)) is not None
+        )
 
     def _stray_town(self, m: _Match, firm_countries: Counter[str | None], n_firm: int) -> bool:
         """A lone small town whose country no other firm place of the text names, while
