@@ -722,3 +722,19 @@ def test_a_foreign_alternate_name_far_from_the_story_is_no_place(geo: Geocoder) 
     # about Mali, which its adjective names.
     text = "L'armée malienne a repris mardi le contrôle de la ville de Ber."
     assert only(geo.geoparse(text, language="fr"), "Ber").place is None
+
+
+def test_a_word_another_countrys_adjective_qualifies_is_no_place(geo: Geocoder) -> None:
+    # "للشعب الفلسطيني": the Palestinian people, not Sha'ab (a town in Israel).
+    text = "أطلق حزب الله صواريخ على مستوطنة كريات شمونة دعما للشعب الفلسطيني."
+    names = [t.text for t in geo.geoparse(text, language="ar") if t.place]
+    assert names == ["كريات شمونة"]
+    # A town may take its own country's adjective.
+    assert (
+        place_of(geo.geoparse("قصف الجيش مدينة حلب السورية.", language="ar"), "حلب").iso3 == "SYR"
+    )
+
+
+def test_a_town_noun_announces_a_several_word_alternate_name(geo: Geocoder) -> None:
+    found = geo.geoparse("سقطت صواريخ على مستوطنة كريات شمونة.", language="ar")
+    assert place_of(found, "كريات شمونة").iso3 == "ISR"

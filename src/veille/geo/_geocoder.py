@@ -768,6 +768,8 @@ class Geocoder:
             if "country" not in features and self._inside_proper_name(text, tokens, m):
                 return False
         cue = self._cue_before(text, tokens, m) or self._dateline(text, tokens, m)
+        if arabic and not multi and "country" not in features and self._people_of(tokens, m):
+            return False  # "للشعب الفلسطيني": the Palestinian people, not Sha'ab (Israel)
         if arabic and not multi and "country" not in features:
             # Arabic writes no capitals, and its common nouns are place names somewhere:
             # "بيان" (statement) less its "ب" is Yan'an, "لجان" (committees) less its
@@ -801,7 +803,10 @@ class Geocoder:
             m.weak = m.regional = m.peeled = True
             return True
         if multi:
-            m.weak = not any(c.flags & FLAG_PRIMARY for c in m.candidates)
+            # An alternate name of several words is weak, unless a town noun announces
+            # it ("مستوطنة كريات شمونة", "la ville de Kiryat Shmona").
+            announced = features & {"city"} and self._after_city_noun(text, tokens, m)
+            m.weak = not announced and not any(c.flags & FLAG_PRIMARY for c in m.candidates)
             return True
         if arabic:
             return cue or strong >= strong_prior
@@ -887,6 +892,15 @@ class Geocoder:
                 m.best = None
                 kept.append(m)
         return kept
+
+    def _people_of(self, tokens: list[Token], m: _Match) -> bool:
+        """An Arabic word followed by another country's national adjective is a common
+        noun qualified by it ("الشعب الفلسطيني", "الجيش السوري"), not a place: a town
+        may take its own country's adjective ("حلب السورية"), not another's."""
+        if m.last >= len(tokens):
+            return False
+        iso3 = self._store.demonyms().get(tokens[m.last].norm)
+        return iso3 is not None and all(c.place.iso3 != iso3 for c in m.candidates)
 
     def _far_from(self, place: PlaceRecord, countries: set[str]) -> bool:
         """The place lies outside every box of ``countries`` widened by
