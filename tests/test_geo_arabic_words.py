@@ -45,3 +45,12 @@ def test_a_town_noun_announces_a_town_beside_another_country(geocoder: Any) -> N
 def test_a_town_noun_of_the_sentence_before_announces_nothing(geocoder: Any) -> None:
     found = _names(geocoder, "أغلقت المحال أبوابها في المدينة. وفي ولاية كسلا، تظاهر مئات الطلاب.")
     assert "وفي" not in found
+
+
+def test_martyrs_and_the_people_are_no_places(geocoder: Any) -> None:
+    # Both spell a town somewhere (Ash Shuhada, Sha'ab) and are common nouns in the news.
+    found = _names(
+        geocoder, "انتشلت طواقم الدفاع المدني في رفح جثامين الشهداء، وخرج الشعب إلى الشوارع."
+    )
+    assert found.get("رفح") == "PSE"
+    assert "الشهداء" not in found and "الشعب" not in found
