@@ -1208,3 +1208,19 @@ def test_a_date_inside_an_actors_name_dates_nothing(pipeline: Any) -> None:
 )
 def test_ground_taken_after_fighting_is_one_event(pipeline: Any, text: str, language: str) -> None:
     assert _types(pipeline, text, language) == {REGAINS}
+
+
+def test_a_place_word_inside_an_actors_name_is_not_where(pipeline: Any) -> None:
+    # "Fano" is an Amhara militia and a town in Italy.
+    text = "Des miliciens Fano ont attaqué mardi un poste de police à Bahir Dar, en Éthiopie."
+    events = _events(pipeline, text, "fr")
+    assert events and all(e.location is not None and e.location.iso3 == "ETH" for e in events)
+
+
+def test_a_place_inside_an_actors_name_is_no_country_of_the_story(pipeline: Any) -> None:
+    text = "Les miliciens Fano ont tué mardi trois policiers, selon les autorités éthiopiennes."
+    events = _events(pipeline, text, "fr")
+    assert events
+    for e in events:
+        assert e.location is None or e.location.iso3 != "ITA"
+        assert all(a is None or a.country != "ITA" for a in (e.actor1, e.actor2))

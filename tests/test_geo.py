@@ -738,3 +738,11 @@ def test_a_word_another_countrys_adjective_qualifies_is_no_place(geo: Geocoder) 
 def test_a_town_noun_announces_a_several_word_alternate_name(geo: Geocoder) -> None:
     found = geo.geoparse("سقطت صواريخ على مستوطنة كريات شمونة.", language="ar")
     assert place_of(found, "كريات شمونة").iso3 == "ISR"
+
+
+def test_a_sea_outranks_a_small_town_named_after_it(geo: Geocoder) -> None:
+    text = "Les États-Unis ont frappé des cibles houthies en mer Rouge mardi."
+    assert place_of(geo.geoparse(text, language="fr"), "mer Rouge").feature == "region"
+    # "Town, State" still names the town.
+    text = "A fire broke out in Mer Rouge, Louisiana, on Tuesday."
+    assert place_of(geo.geoparse(text, language="en"), "Mer Rouge").iso3 == "USA"

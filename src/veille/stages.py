@@ -51,6 +51,7 @@ if TYPE_CHECKING:
         StoryReader,
     )
     from veille.resolve.actors import ActorResolver
+    from veille.resolve.textnorm import Token
 
 # Merging mentions of one article costs more than linearly in the mentions of an event;
 # a real article holds tens, a live blog hundreds. Past this, the input is refused.
@@ -156,21 +157,38 @@ class ActorStage:
     resolver: ActorResolver
 
     def __call__(self, analysis: ArticleAnalysis) -> None:
-        actors: list[ActorRef] = []
+        # One tokenisation per language, for actors and framing.
+        words = {lang: self.resolver.words(analysis.text_in(lang)) for lang in analysis.languages}
+        actors = self._actors(analysis, words)
+        # "Fano militiamen ...": a place word inside an actor's name (Fano, Italy) is not
+        # a country the article is about; without it, read the actors again ("police"
+        # are Ethiopia's, not Italy's).
+        inside = [p for p in analysis.places if any(a.start <= p.start < a.end for a in actors)]
+        if inside:
+            counts = Counter(p.iso3 for p in analysis.places if p.iso3 and p not in inside)
+            countries = [c for c, _ in counts.most_common()]
+            if countries != analysis.countries:
+                analysis.countries = countries
+                actors = self._actors(analysis, words)
+        analysis.actors = sorted(actors, key=lambda a: a.start)
         framing: list[FramingRef] = []
         for lang in analysis.languages:
             text = analysis.text_in(lang)
-            words = self.resolver.words(text)  # one tokenisation for actors and framing
+            for f in self.resolver.find_framing(text, lang, tokens=words[lang]):
+                framing.append(FramingRef(f.start, f.end, f.term, f.actor_id))
+        analysis.framing = sorted(framing, key=lambda f: f.start)
+
+    def _actors(self, analysis: ArticleAnalysis, words: dict[str, list[Token]]) -> list[ActorRef]:
+        actors: list[ActorRef] = []
+        for lang in analysis.languages:
+            text = analysis.text_in(lang)
             for m in self.resolver.find_actors(
-                text, lang, context_iso3=analysis.countries, tokens=words
+                text, lang, context_iso3=analysis.countries, tokens=words[lang]
             ):
                 if m.actor.id.startswith("unidentified"):
                     continue
                 actors.append(ActorRef(m.start, m.end, m.actor.id, m.framed, m.actor))
-            for f in self.resolver.find_framing(text, lang, tokens=words):
-                framing.append(FramingRef(f.start, f.end, f.term, f.actor_id))
-        analysis.actors = sorted(actors, key=lambda a: a.start)
-        analysis.framing = sorted(framing, key=lambda f: f.start)
+        return actors
 
 
 @dataclass(frozen=True)

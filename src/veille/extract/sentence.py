@@ -201,10 +201,10 @@ class SentenceExtractor:
             cand.sub_event_type = "Attack"
         cand.framing = list(s.framing)
         places = choose_places(self.lex, cand.trigger, s, [span(toks, w) for w in weapons])
+        # "Israel struck ...", "the Fano militia", «Le Courrier de Kinshasa»: a place word
+        # inside an actor's name is who acted or was hit, not where.
+        places = [p for p in places if not any(a.start <= p.start < a.end for a in s.actors)]
         doer = cand.actor1
-        if doer is not None:
-            # "Israel struck ...": the doer's name is who acted, not where.
-            places = [p for p in places if not (doer.start <= p.start < doer.end)]
         if not places and scattered(self.lex, toks):
             # "in several southern provinces": no town to code and none to inherit; the
             # country the sentence names, if any ("in various Egyptian provinces").

@@ -50,6 +50,8 @@ DEMONYM_VOTE = 1.0
 # Score taken from a reading the text rules out (the country after "the capital"): more
 # than any prior or context bonus can give back.
 _OUTRANKED = 100.0
+# A town this small does not outrank the sea it is named after.
+_SMALL_TOWN = 50_000
 # Kinds of curated site that are bodies of water (``sites.csv``).
 _WATER_KINDS = frozenset({"sea", "lake", "strait"})
 # Kilometres per degree of latitude: farther pairs are skipped before the haversine.
@@ -1127,7 +1129,7 @@ class Geocoder:
             }
             self._prefer_namesake_towns(m)
             self._capital_not_country(tokens, m)
-            self._water_not_province(tokens, m, noun_after)
+            self._water_not_province(text, tokens, m, noun_after)
             self._pick(m)
         self._apply_containers(text, tokens, resolvable)
         k = PROXIMITY_NEIGHBOURS
@@ -1151,7 +1153,9 @@ class Geocoder:
             if c.place.feature == "country" and c.place.iso3 in cities:
                 m.scores[c.place.id] -= _OUTRANKED
 
-    def _water_not_province(self, tokens: list[Token], m: _Match, noun_after: bool) -> None:
+    def _water_not_province(
+        self, text: str, tokens: list[Token], m: _Match, noun_after: bool
+    ) -> None:
         """ "في البحر الأحمر", «en mer Rouge»: a sea's name is the sea, not the province
         named after it (Sudan's and Egypt's Red Sea), unless a noun for an area comes
         first ("ولاية البحر الأحمر", "Red Sea State" reads the province by its noun)."""
@@ -1167,7 +1171,14 @@ class Geocoder:
         if before & self._words.admin_nouns:
             return
         for c in m.candidates:
-            if c.place.feature in ("admin1", "admin2"):
+            # The province named after the sea, or a small town that took its name
+            # ("Mer Rouge", Louisiana, in a story that names the United States).
+            small_town = (
+                c.place.feature == "city"
+                and c.place.population < _SMALL_TOWN
+                and not _COMMA_AFTER_RE.match(text[m.end : m.end + 2])  # "Mer Rouge, La."
+            )
+            if c.place.feature in ("admin1", "admin2") or small_town:
                 m.scores[c.place.id] -= _OUTRANKED
 
     def _prefer_namesake_towns(self, m: _Match) -> None:
