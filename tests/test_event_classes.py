@@ -863,8 +863,8 @@ def test_the_parsed_agent_of_an_event_noun_beats_a_speaker_before_it(pipeline: A
             "en",
         ),
         (
-            "Des drones de l'armée malienne ont frappé mardi des positions du JNIM à Kidal,"
-            " tuant six combattants. Le JNIM affirme que les frappes ont tué des civils"
+            "Mardi, des appareils sans pilote de l'armée malienne ont bombardé un camp du JNIM"
+            " à Kidal, tuant six combattants. Le JNIM affirme que les frappes ont tué des civils"
             " dans une école.",
             "fr",
         ),
