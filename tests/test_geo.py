@@ -746,3 +746,16 @@ def test_a_sea_outranks_a_small_town_named_after_it(geo: Geocoder) -> None:
     # "Town, State" still names the town.
     text = "A fire broke out in Mer Rouge, Louisiana, on Tuesday."
     assert place_of(geo.geoparse(text, language="en"), "Mer Rouge").iso3 == "USA"
+
+
+def test_an_article_is_no_word_of_a_loosely_spelt_name(geo: Geocoder) -> None:
+    # "Le Courrier" loosely spells "Le Caire" by one word only: a newspaper, not Cairo.
+    found = geo.geoparse("Selon Le Courrier de Kinshasa, les combats ont repris.", language="fr")
+    assert all(t.place is None or t.place.iso3 != "EGY" for t in found)
+    # Two words of a name loosely spelt still make it ("Khan Younes").
+    assert (
+        place_of(
+            geo.geoparse("Des frappes ont visé Khan Younes.", language="fr"), "Khan Younes"
+        ).iso3
+        == "PSE"
+    )

@@ -850,7 +850,7 @@ class Geocoder:
             elif m.regional:
                 verdict[k] = m.best.place.iso3 in countries or m.best.place.iso3 in regional
             else:
-                verdict[k] = self._corroborated(m, m.best, countries, admins)
+                verdict[k] = self._corroborated(m, m.best, countries, admins, text)
             if not verdict[k] and not m.loose:
                 verdict[k] = _contained_by_next(text, m, firm)
         # "Bindi village" in a story about Plateau, Nigeria: the NER saw a place, and the
@@ -930,7 +930,12 @@ class Geocoder:
         )
 
     def _corroborated(
-        self, m: _Match, c: Candidate, countries: set[str | None], admins: set[int | None]
+        self,
+        m: _Match,
+        c: Candidate,
+        countries: set[str | None],
+        admins: set[int | None],
+        text: str,
     ) -> bool:
         place = c.place
         weights = self._weights.corroboration
@@ -939,7 +944,8 @@ class Geocoder:
             # place of the same country, unless it is a several-word name of a large
             # city ("Khan Younis" for Khān Yūnis): that is no coincidence.
             return place.iso3 in countries or (
-                m.last - m.first >= 2 and place.population >= weights.loose_name_city_population
+                _content_words(text[m.start : m.end]) >= 2
+                and place.population >= weights.loose_name_city_population
             )
         return place.population >= weights.town_population or place.admin1 in admins
 
@@ -1480,6 +1486,17 @@ _ARABIC_ARTICLE = re.compile(r"^(?:[وفبكل]?ال|[وف]?لل)")
 #: How transliterations write the Arabic article at a name's start ("Al Kharj",
 #: "El Fasher", "Ar Raqqah", "As Suwayda"...).
 _LATIN_ARTICLE = re.compile(r"^(?:a[ln]|e[ln]|a[drstz]|ash|ath|adh)[\s'\-]", re.IGNORECASE)
+
+
+#: Articles that make no word of a name ("Le Courrier" loosely spells "Le Caire" by one
+#: word, not two).
+_NAME_ARTICLES = frozenset({"le", "la", "les", "l", "the", "al", "el", "d", "de", "du", "des"})
+
+
+def _content_words(name: str) -> int:
+    """Words of a matched name other than its articles."""
+    words = re.split(r"[\s\-'’]+", name.lower())
+    return sum(1 for w in words if w and w not in _NAME_ARTICLES)
 
 
 def _regional_countries(
