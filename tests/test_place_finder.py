@@ -229,3 +229,22 @@ def test_a_bad_gold_line_names_the_file_and_the_line(tmp_path: Path) -> None:
     with pytest.raises(DataError) as info:
         read_gold(path)
     assert "line 2" in str(info.value) and str(path) in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "word"),
+    [
+        ("KHARKIV, March 4, 2025 (Horizon Wire) - A drone hit a depot overnight.", "en", "Horizon"),
+        (
+            "Mombasa, 4 mars 2025 (La Gazette de l'Océan) – Des milliers de personnes ont défilé.",
+            "fr",
+            "Océan",
+        ),
+    ],
+)
+def test_a_place_word_in_the_outlet_credited_after_a_dateline_is_in_a_name(
+    finder: PlaceFinder, text: str, language: str, word: str
+) -> None:
+    found = [t for t in finder.find(text, language) if t.text == word]
+    assert all(t.in_name for t in found)
+    assert any(not t.in_name for t in finder.find(text, language))  # the dateline's city

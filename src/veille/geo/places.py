@@ -159,10 +159,25 @@ class PlaceFinder:
                 and not _capitals_amid_lower_case(text, top)
             ):
                 continue
-            if _strictly_inside(names, name_starts, top.start, top.end):
+            if _strictly_inside(names, name_starts, top.start, top.end) or _in_outlet_credit(
+                text, top
+            ):
                 top = top.model_copy(update={"in_name": True})
             out.append(top)
         return out
+
+
+#: A dispatch's credit after its dateline: "KYIV, Sept 17, 2024 (Horizon Wire) -",
+#: «Nairobi, 3 juillet 2024 (Le Quotidien de l'Océan Indien) –»: the outlet's name.
+_OUTLET_CREDIT = re.compile(r"\d{4}\s*\(([^()\n]{2,80})\)\s*[-–—]")
+
+
+def _in_outlet_credit(text: str, top: Toponym) -> bool:
+    """The toponym lies inside the outlet credited right after a dateline's date."""
+    line_start = text.rfind("\n", 0, top.start) + 1
+    line_end = text.find("\n", top.end)
+    m = _OUTLET_CREDIT.search(text, line_start, len(text) if line_end < 0 else line_end)
+    return m is not None and m.start(1) <= top.start and top.end <= m.end(1)
 
 
 #: A word: letters only (a run of ``\w`` less digits and the underscore).
