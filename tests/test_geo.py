@@ -760,3 +760,8 @@ def test_an_article_is_no_word_of_a_loosely_spelt_name(geo: Geocoder) -> None:
         ).iso3
         == "PSE"
     )
+
+
+def test_a_live_blog_label_is_no_loosely_spelt_town(geo: Geocoder) -> None:
+    found = geo.geoparse("EN DIRECT – Guerre au Soudan : les principaux développements.", "fr")
+    assert [t.place.iso3 for t in found if t.place] == ["SDN"]
