@@ -1490,7 +1490,9 @@ _LATIN_ARTICLE = re.compile(r"^(?:a[ln]|e[ln]|a[drstz]|ash|ath|adh)[\s'\-]", re.
 
 #: Articles that make no word of a name ("Le Courrier" loosely spells "Le Caire" by one
 #: word, not two).
-_NAME_ARTICLES = frozenset({"le", "la", "les", "l", "the", "al", "el", "en", "d", "de", "du", "des"})
+_NAME_ARTICLES = frozenset(
+    {"le", "la", "les", "l", "the", "al", "el", "en", "d", "de", "du", "des"}
+)
 
 
 def _content_words(name: str) -> int:
