@@ -1488,11 +1488,10 @@ _ARABIC_ARTICLE = re.compile(r"^(?:[وفبكل]?ال|[وف]?لل)")
 _LATIN_ARTICLE = re.compile(r"^(?:a[ln]|e[ln]|a[drstz]|ash|ath|adh)[\s'\-]", re.IGNORECASE)
 
 
-#: Articles that make no word of a name ("Le Courrier" loosely spells "Le Caire" by one
-#: word, not two).
-_NAME_ARTICLES = frozenset(
-    {"le", "la", "les", "l", "the", "al", "el", "en", "d", "de", "du", "des"}
-)
+#: French and English words that make no word of a name ("Le Courrier" loosely spells
+#: "Le Caire" by one word, not two; "EN DIRECT" is a live blog's label). The Arabic
+#: article stays a word: "El Fasher" spelt "El-Facher" is no coincidence.
+_NAME_ARTICLES = frozenset({"le", "la", "les", "l", "the", "en", "d", "de", "du", "des"})
 
 
 def _content_words(name: str) -> int:
