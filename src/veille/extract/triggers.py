@@ -86,7 +86,7 @@ def tells_harm(lex: Lexicon, toks: list[Tok]) -> bool:
 
 
 #: Kinds of actor whose "strike" is an armed one.
-_ARMED_KINDS = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia"})
+_STRIKER_KINDS = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia"})
 
 
 def done_by_armed(m: Match, toks: list[Tok], s: SentenceInput) -> bool:
@@ -99,7 +99,7 @@ def done_by_armed(m: Match, toks: list[Tok], s: SentenceInput) -> bool:
     return any(
         t.start < ref.end and ref.start < t.end
         for ref in s.actors
-        if getattr(ref.payload, "kind", "") in _ARMED_KINDS
+        if getattr(ref.payload, "kind", "") in _STRIKER_KINDS
         for t in subjects
     )
 

@@ -86,17 +86,15 @@ def telling_dates(
 ) -> list[DateExpression]:
     """The dates that stand right after a telling verb before the trigger."""
     toks = s.tokens
-    ends = [toks[m.end - 1].end for m in lex.report.find(toks) if toks[m.start].start < trigger[0]]
+    # The token right after each telling verb before the trigger.
+    afters = [m.end for m in lex.report.find(toks) if toks[m.start].start < trigger[0]]
     out = []
     for d in dates:
-        if d.start >= trigger[0]:
-            continue
         at = token_at(toks, d.start)
-        for end in ends:
-            after = token_at(toks, end)
-            if at is not None and after is not None and 0 <= at - after <= _TELLING_REACH:
-                out.append(d)
-                break
+        if d.start >= trigger[0] or at is None:
+            continue
+        if any(0 <= at - after <= _TELLING_REACH for after in afters):
+            out.append(d)
     return out
 
 

@@ -866,6 +866,7 @@ class Geocoder:
             m.best = None
         # "la ville de Ber" in a story about Mali: a town read only through a foreign
         # alternate name (Véroia's), far from the one country the text names.
+        # The firm places' countries once the stray towns above lost their place.
         named = Counter(f.best.place.iso3 for f in firm if f.best is not None)
         firm_ids = {id(f) for f in firm}
         for k, m in enumerate(matches):
@@ -1335,27 +1336,26 @@ class Geocoder:
         # "Paris" and "Berlin" across the Atlantic (dev: acc@161 0.785 -> 0.798).
         others = 0.0
         neighbours_of = self._store.neighbours() if countries else {}
+
+        def country_support(iso3: str) -> float:
+            """What the rest of the text says for ``iso3``, less this name's own vote."""
+            return (countries or {}).get(iso3, 0.0) - m.own_countries.get(iso3, 0.0)
+
         directly_supported = False
         if countries:
             others = sum(countries.values()) - sum(m.own_countries.values())
             directly_supported = any(
-                c.place.iso3
-                and countries.get(c.place.iso3, 0.0) - m.own_countries.get(c.place.iso3, 0.0) > 0
-                for c in m.candidates
+                c.place.iso3 and country_support(c.place.iso3) > 0 for c in m.candidates
             )
         for c in m.candidates:
             context = 0.0
             if countries and c.place.iso3 and others > 0:
-                support = countries.get(c.place.iso3, 0.0)
-                support -= m.own_countries.get(c.place.iso3, 0.0)
-                context += weights.country * (support / others) * min(support, 1.0)
+                own = country_support(c.place.iso3)
+                context += weights.country * (own / others) * min(own, 1.0)
                 # "Israeli troops ... in Gaza": where the text names no candidate's own
                 # country, one it names lends support to the places of the countries
                 # bordering it (a tie-breaker: a named country of a candidate decides).
-                near = sum(
-                    countries.get(n, 0.0) - m.own_countries.get(n, 0.0)
-                    for n in neighbours_of.get(c.place.iso3, ())
-                )
+                near = sum(country_support(n) for n in neighbours_of.get(c.place.iso3, ()))
                 if near > 0 and not directly_supported:
                     context += weights.neighbour * (near / others) * min(near, 1.0)
             if admins and c.place.admin1 is not None and c.place.feature != "admin1":

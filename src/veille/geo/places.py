@@ -140,6 +140,7 @@ class PlaceFinder:
         name_starts = [start for start, _ in names]
         # How many resolved toponyms name each country: "another toponym names it".
         countries = Counter(t.place.iso3 for t in toponyms if t.place is not None)
+        credits = _outlet_credits(text)
         out: list[Toponym] = []
         for top in toponyms:
             place = top.place
@@ -159,8 +160,8 @@ class PlaceFinder:
                 and not _capitals_amid_lower_case(text, top)
             ):
                 continue
-            if _strictly_inside(names, name_starts, top.start, top.end) or _in_outlet_credit(
-                text, top
+            if _strictly_inside(names, name_starts, top.start, top.end) or any(
+                b <= top.start and top.end <= e for b, e in credits
             ):
                 top = top.model_copy(update={"in_name": True})
             out.append(top)
@@ -169,15 +170,13 @@ class PlaceFinder:
 
 #: A dispatch's credit after its dateline: "KYIV, Sept 17, 2024 (Horizon Wire) -",
 #: «Nairobi, 3 juillet 2024 (Le Quotidien de l'Océan Indien) –»: the outlet's name.
-_OUTLET_CREDIT = re.compile(r"\d{4}\s*\(([^()\n]{2,80})\)\s*[-–—]")
+_OUTLET_CREDIT = re.compile(r"\d{4}[ \t]*\(([^()\n]{2,80})\)[ \t]*[-–—]")  # on one line
 
 
-def _in_outlet_credit(text: str, top: Toponym) -> bool:
-    """The toponym lies inside the outlet credited right after a dateline's date."""
-    line_start = text.rfind("\n", 0, top.start) + 1
-    line_end = text.find("\n", top.end)
-    m = _OUTLET_CREDIT.search(text, line_start, len(text) if line_end < 0 else line_end)
-    return m is not None and m.start(1) <= top.start and top.end <= m.end(1)
+def _outlet_credits(text: str) -> list[tuple[int, int]]:
+    """The spans of the outlets credited right after a dateline's date (one pass over
+    the text, whatever the number of toponyms)."""
+    return [(m.start(1), m.end(1)) for m in _OUTLET_CREDIT.finditer(text)]
 
 
 #: A word: letters only (a run of ``\w`` less digits and the underscore).
