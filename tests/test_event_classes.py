@@ -1224,3 +1224,70 @@ def test_a_place_inside_an_actors_name_is_no_country_of_the_story(pipeline: Any)
     for e in events:
         assert e.location is None or e.location.iso3 != "ITA"
         assert all(a is None or a.country != "ITA" for a in (e.actor1, e.actor2))
+
+
+AIR = "Air/drone strike"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "doer"),
+    [
+        # A people's adjective on the attack word, with a noun compounded between.
+        ("Ethiopian air bombardment killed seven villagers near Bahir Dar on Sunday.", "en", "eth"),
+        ("Pakistani aerial bombing killed four people in Khost on Sunday.", "en", "pak"),
+        (
+            "Des bombardements aériens turcs ont tué trois personnes près de Dohouk dimanche.",
+            "fr",
+            "tur",
+        ),
+    ],
+)
+def test_a_peoples_adjective_on_the_attack_word_is_its_doer(
+    pipeline: Any, text: str, language: str, doer: str
+) -> None:
+    strikes = [e for e in _events(pipeline, text, language) if e.sub_event_type == AIR]
+    assert strikes and strikes[0].actor1 is not None
+    assert strikes[0].actor1.id == f"military-forces-{doer}"
+
+
+def test_a_peoples_adjective_on_a_protest_is_not_the_army(pipeline: Any) -> None:
+    events = _events(pipeline, "Kenyan protesters rallied in Nakuru on Sunday.", "en")
+    assert events
+    assert all(e.actor1 is None or not e.actor1.id.startswith("military") for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army bombed insurgent hideouts near Maiduguri on Sunday.",
+        "Government forces bombed a cattle market in Geneina on Sunday, killing nine.",
+        "Myanmar bombing of a village in Magway killed six people on Sunday.",
+    ],
+)
+def test_a_state_that_bombs_does_so_from_the_air(pipeline: Any, text: str) -> None:
+    assert _types(pipeline, text, "en") == {AIR}
+
+
+def test_a_bombing_by_no_state_stays_a_remote_explosive(pipeline: Any) -> None:
+    text = "A bombing at a bus station in Maiduguri killed nine people on Sunday."
+    assert _types(pipeline, text, "en") == {"Remote explosive/landmine/IED"}
+
+
+def test_the_agent_of_an_attack_noun_after_by_is_its_doer(pipeline: Any) -> None:
+    text = "A bombing raid by Nigerian army jets killed nine in Zamfara on Sunday."
+    strikes = [e for e in _events(pipeline, text, "en") if e.sub_event_type == AIR]
+    assert strikes and strikes[0].actor1 is not None
+    assert strikes[0].actor1.id == "military-forces-nga"
+    assert strikes[0].actor2 is None or strikes[0].actor2.id != "military-forces-nga"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A labour strike against a rule is no attack; a strike against a commander is.
+        ("Nurses began a strike against the new shift rules in Kisumu on Sunday.", set()),
+        ("US forces carried out a strike against an ISIS commander near Raqqa on Sunday.", {AIR}),
+    ],
+)
+def test_a_strike_against_needs_arms(pipeline: Any, text: str, expected: set[str]) -> None:
+    assert _types(pipeline, text, "en") & {AIR, "Shelling/artillery/missile attack"} == expected

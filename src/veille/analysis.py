@@ -94,6 +94,9 @@ class ArticleAnalysis:
     #: A country's forces where its name may stand for them ("Israel struck"): kept
     #: apart from ``actors``, as only the event rules' agent position makes them actors.
     state_names: list[ActorRef] = field(default_factory=list)
+    #: The same forces where a people's adjective names them ("Russian", «israélien»):
+    #: only an adjective on the attack word itself makes them its doer.
+    state_adjectives: list[ActorRef] = field(default_factory=list)
     framing: list[FramingRef] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
     statement_candidates: list[StatementCandidate] = field(default_factory=list)

@@ -6,8 +6,9 @@
     SentenceStage    docs -> sentences (tokens, source, published)
     PlaceStage       text + parse evidence -> places, countries
     ActorStage       text + countries -> actors, framing
-    StateNameStage   places -> state_names (a country's name as its forces, for the
-                     event rules to make the doer where the parse says so)
+    StateNameStage   places -> state_names, state_adjectives (a country's name or
+                     people's adjective as its forces, for the event rules to make
+                     the doer where the parse says so)
     DateStage        sentences -> their date expressions (anchored on the narrative)
     ExtractionStage  sentences + layers -> candidates, statement candidates
     VetoStage        candidates -> those a learned veto keeps (when enabled)
@@ -202,15 +203,18 @@ class StateNameStage:
 
     def __call__(self, analysis: ArticleAnalysis) -> None:
         names: list[ActorRef] = []
+        adjectives: list[ActorRef] = []
         for p in analysis.places:
-            if p.feature != "country" or p.demonym or not p.iso3:
+            if p.feature != "country" or not p.iso3:
                 continue
             if any(a.start <= p.start < a.end for a in analysis.actors):
                 continue
             forces = self.resolver.by_id(f"military-forces-{p.iso3.lower()}")
             if forces is not None:
-                names.append(ActorRef(p.start, p.end, forces.id, False, forces))
+                ref = ActorRef(p.start, p.end, forces.id, False, forces)
+                (adjectives if p.demonym else names).append(ref)
         analysis.state_names = names
+        analysis.state_adjectives = adjectives
 
 
 @dataclass(frozen=True)
@@ -259,6 +263,7 @@ class ExtractionStage:
         actor_starts = [a.start for a in analysis.actors]
         framing_starts = [f.start for f in analysis.framing]
         state_starts = [a.start for a in analysis.state_names]
+        adjective_starts = [a.start for a in analysis.state_adjectives]
         by_segment: dict[int, list[Sentence]] = {}
         for sent in analysis.sentences:
             by_segment.setdefault(sent.segment, []).append(sent)
@@ -286,6 +291,9 @@ class ExtractionStage:
                     framing=within(analysis.framing, framing_starts, sent.start, sent.end),
                     post_date_span=sent.post_date_span,
                     state_names=within(analysis.state_names, state_starts, sent.start, sent.end),
+                    state_adjectives=within(
+                        analysis.state_adjectives, adjective_starts, sent.start, sent.end
+                    ),
                 )
                 for sent in sentences
             ]

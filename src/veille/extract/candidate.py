@@ -75,6 +75,8 @@ class SentenceInput:
     post_date_span: Span | None = None
     #: Country names that may stand for the country's forces (``ArticleAnalysis.state_names``).
     state_names: list[ActorRef] = field(default_factory=list)
+    #: A people's adjective as its country's forces (``ArticleAnalysis.state_adjectives``).
+    state_adjectives: list[ActorRef] = field(default_factory=list)
 
 
 @dataclass(slots=True)

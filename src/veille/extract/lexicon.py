@@ -60,6 +60,14 @@ class TriggerEntry(BaseModel):
         ),
     )
     target_default: str | None = None
+    by_state: str | None = Field(
+        default=None,
+        description=(
+            "The sub-type of a generic trigger whose doer in the sentence is a state's "
+            "forces and no weapon names another: an army that bombs does so from the air "
+            "('the army bombed', 'Russian bombing'); a bombing by anyone else stays 'default'."
+        ),
+    )
     not_after: list[str] = Field(default_factory=list)
     subject_gap: int = Field(
         default=0,

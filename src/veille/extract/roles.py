@@ -34,7 +34,7 @@ def read_roles(
     lex: Lexicon, typing: Typing, group: list[Match], toks: list[Tok], s: SentenceInput
 ) -> Roles:
     """The actors of the trigger group, by the parse (or by word order in Arabic)."""
-    if not s.actors and not s.state_names:
+    if not s.actors and not s.state_names and not s.state_adjectives:
         return Roles()
     if typing.family in ("fight", "any"):
         pair = two_sides(group, toks, s)
@@ -135,6 +135,16 @@ def read_roles(
             if tok_i is None or is_reporter(tok_i, toks, reporting):
                 continue
             if syntactic_role(tok_i, toks, anchors, passive_at, instrument) == "actor1":
+                agents.append((abs(tok_i - first_trig), ref))
+        for ref in s.state_adjectives if typing.family in _FORCES_ACTS else ():
+            # "Russian air bombardment", «des bombardements aériens israéliens»: a people's
+            # adjective on the attack word (or on a word compounded with it) is its doer.
+            tok_i = token_at(toks, ref.start)
+            if (
+                tok_i is not None
+                and toks[tok_i].dep == "amod"
+                and _on_trigger(tok_i, toks, trig_idx)
+            ):
                 agents.append((abs(tok_i - first_trig), ref))
     if owner is not None:
         # "Ukrainian troops fought off a Russian assault": whoever owns the attack
@@ -460,6 +470,11 @@ def syntactic_role(
             if dep == "nsubj" and parent in passive_at:
                 return "actor2"
             return "actor1"
+        if toks[parent].pos == "NOUN" and (
+            (dep == "prep" and fold(toks[child].text) in _AGENT_MARKERS)
+            or (dep in ("nmod", "obl") and case & _AGENT_MARKERS)
+        ):
+            return "actor1"  # "a raid by army jets", «un raid par des hélicoptères»: the doer
         # "l'attaque de dimanche contre une position de l'armée": a target preposition
         # anywhere on the way up marks the target, however the parser hung the phrase.
         below = {
@@ -478,12 +493,33 @@ def syntactic_role(
     return None
 
 
+def _on_trigger(tok_i: int, toks: list[Tok], trig_idx: set[int]) -> bool:
+    """The word hangs on a trigger word, directly or through the nouns compounded
+    with it ("Israeli air bombardment": Israeli -> bombardment)."""
+    head = toks[tok_i].head
+    for _ in range(3):
+        if head in trig_idx:
+            return True
+        if toks[head].dep != "compound" or toks[head].head == head:
+            return False
+        head = toks[head].head
+    return False
+
+
 def _in_spans(tok: Tok, spans: list[Span]) -> bool:
     return any(b <= tok.start < e for b, e in spans)
 
 
+#: The families of acts a people's adjective on the act names the forces of ("Russian
+#: strikes", "an Israeli raid"); not "Israeli protesters" or "a Lebanese agreement".
+_FORCES_ACTS = frozenset({"remote", "fight", "any", "territory"})
+
+#: The prepositions of an agent: a passive verb's, or a noun's ("an attack by X").
+_AGENT_MARKERS = frozenset({"par", "by"})
+
+
 def _after_agent_marker(tok_i: int, toks: list[Tok]) -> bool:
-    return tok_i > 0 and fold(toks[tok_i - 1].text) in ("par", "by")
+    return tok_i > 0 and fold(toks[tok_i - 1].text) in _AGENT_MARKERS
 
 
 def civilian_target(lex: Lexicon, group: list[Match], toks: list[Tok]) -> bool:

@@ -154,6 +154,13 @@ class SentenceExtractor:
         )
         roles = read_roles(self.lex, typing, group, toks, s)
         cand.actor1, cand.actor2 = roles.actor1, roles.actor2
+        if (
+            entry.by_state is not None
+            and cand.sub_event_type is None
+            and cand.actor1 is not None
+            and getattr(cand.actor1.payload, "kind", "") == "state_forces"
+        ):
+            cand.default_sub = entry.by_state
         self._attribute(cand, toks, s)
         _set_when(cand, read_when(self.lex, cand.trigger, s))
         year = year_of(best, toks)
