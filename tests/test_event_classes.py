@@ -1291,3 +1291,92 @@ def test_the_agent_of_an_attack_noun_after_by_is_its_doer(pipeline: Any) -> None
 )
 def test_a_strike_against_needs_arms(pipeline: Any, text: str, expected: set[str]) -> None:
     assert _types(pipeline, text, "en") & {AIR, "Shelling/artillery/missile attack"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Heurts à Kaolack\n\nDes jeunes ont affronté mardi les gendarmes à Kaolack, "
+            "incendiant des pneus et lançant des pierres sur les véhicules.",
+            "fr",
+        ),
+        (
+            "Clashes in Kisumu\n\nYouths fought running battles with police in Kisumu on "
+            "Tuesday, burning tyres and hurling stones at patrol cars.",
+            "en",
+        ),
+    ],
+)
+def test_clashes_that_name_no_side_over_a_riot_are_the_riot(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _types(pipeline, text, language) == {"Violent demonstration"}
+
+
+def test_a_country_named_as_the_doer_is_not_where(pipeline: Any) -> None:
+    # The state that carried out the strikes is their doer, and not where they fell;
+    # without an armed actor in the sentence, the state as subject makes them armed.
+    text = "France carried out strikes against jihadist hideouts in Niger on Tuesday."
+    strikes = [e for e in _events(pipeline, text, "en") if e.sub_event_type == AIR]
+    assert strikes and strikes[0].actor1 is not None
+    assert strikes[0].actor1.id == "military-forces-fra"
+    assert strikes[0].location is not None and strikes[0].location.country == "Niger"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Des drones ont frappé un rassemblement près de Kaya mardi, tuant onze personnes.", "fr"),
+        ("An air strike on a rally killed eleven people near Mandalay on Tuesday.", "en"),
+    ],
+)
+def test_a_gathering_struck_from_afar_is_a_target_not_a_protest(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _types(pipeline, text, language) == {AIR}
+
+
+def test_fire_on_a_march_from_the_ground_stays_force_on_protesters(pipeline: Any) -> None:
+    text = "La police a tiré sur une manifestation à Labé mardi, tuant trois manifestants."
+    assert _types(pipeline, text, "fr") == {"Excessive force against protesters"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Une mine a explosé sous un camion entre Kaya et Dori mardi, tuant trois civils.", "fr"),
+        ("A landmine hit a truck on the road between Kaya and Dori on Tuesday.", "en"),
+    ],
+)
+def test_the_road_between_two_towns_is_one_event(pipeline: Any, text: str, language: str) -> None:
+    assert len(_events(pipeline, text, language)) == 1
+
+
+def test_two_towns_in_a_list_are_still_two_events(pipeline: Any) -> None:
+    text = "Des mines ont explosé à Kaya et à Dori mardi, tuant trois civils."
+    assert len(_events(pipeline, text, "fr")) == 2
+
+
+def test_the_arabic_lam_after_an_attack_noun_names_its_doer(pipeline: Any) -> None:
+    # «قصف مدفعي لقوات X على مدينة Y»: the shelling *of* X (X's shelling) *on* Y.
+    text = "أصيب أربعة مدنيين في قصف مدفعي لقوات الدعم السريع على مدينة نيالا يوم الأحد."
+    shelling = [e for e in _events(pipeline, text, "ar") if e.sub_event_type.startswith("Shelling")]
+    assert shelling and shelling[0].actor1 is not None
+    assert shelling[0].actor1.id == "rsf"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("تظاهر آلاف المواطنين في مدينة عدن يوم السبت احتجاجا على انقطاع الكهرباء.", "ar"),
+        ("Des centaines de civils ont manifesté samedi à Bukavu contre les coupures d'eau.", "fr"),
+    ],
+)
+def test_citizens_who_march_are_not_the_protests_target(
+    pipeline: Any, text: str, language: str
+) -> None:
+    protests = [
+        e for e in _events(pipeline, text, language) if e.sub_event_type == "Peaceful protest"
+    ]
+    assert protests and protests[0].actor2 is None

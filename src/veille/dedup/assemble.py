@@ -76,6 +76,9 @@ def _recompute(e: Event, parts: Sequence[Event]) -> Event:
     stated = [
         m.values.sub_event_type for m in ms if m.values.sub_event_type and not m.values.generic
     ]
+    if "Violent demonstration" in stated:
+        # "Clashes in Dakar" told over a riot (``match._clash_of_a_riot``): the riot's.
+        stated = [x for x in stated if x != "Armed clash"]
     if stated and all(x in _SEVERITY for x in stated):
         sub = max(stated, key=lambda x: _SEVERITY[x])
     else:

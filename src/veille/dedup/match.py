@@ -51,6 +51,15 @@ def _one_demonstration(a: Event, b: Event) -> bool:
     return bool(subs) and subs <= _FORCE_ON_A_CROWD and _text_distance(a, b) <= ADJACENT_CHARS
 
 
+def _clash_of_a_riot(a: Event, b: Event) -> bool:
+    """ "Clashes in Dakar" over a body that tells youths fighting the police: a clash that
+    names no side, in the article of a violent demonstration, is that demonstration."""
+    if {a.sub_event_type, b.sub_event_type} != {"Armed clash", "Violent demonstration"}:
+        return False
+    clash = a if a.sub_event_type == "Armed clash" else b
+    return clash.actor1 is None and clash.actor2 is None
+
+
 def _same_sides(a: tuple[Actor | None, Actor | None], b: tuple[Actor | None, Actor | None]) -> bool:
     """No side is named differently by the two (an unnamed side agrees with any)."""
     return all(x is None or y is None or x.id == y.id for x, y in zip(a, b, strict=True))
@@ -132,7 +141,8 @@ def _from_posts_only(e: Event) -> bool:
 def match_score(a: Event, b: Event, *, same_article: bool = False) -> float:
     """How likely ``a`` and ``b`` describe one happening, in [0, 1] (0: incompatible)."""
     demonstration = same_article and _one_demonstration(a, b)
-    if not _types_compatible(a, b) and not demonstration:
+    riot = same_article and _clash_of_a_riot(a, b)
+    if not _types_compatible(a, b) and not demonstration and not riot:
         return 0.0
     if demonstration:
         if not _same_sides(_crowd_and_force(a), _crowd_and_force(b)):

@@ -80,8 +80,10 @@ class EventAssembler:
         if (
             actor2 is None
             and c.target_civilian
-            # Civilians killed in a clash are no side of it, nor of a taking of ground.
+            # Civilians killed in a clash are no side of it, nor of a taking of ground;
+            # citizens who march are the crowd («تظاهر مئات المواطنين»), not its target.
             and sub not in ("Armed clash", *TERRITORY_SUBS)
+            and info.event_type != "Protests"
             and location is not None
             and location.iso3
         ):

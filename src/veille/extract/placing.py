@@ -204,7 +204,7 @@ def coordinated(reps: list[PlaceRef], s: SentenceInput) -> bool:
     for a, b in itertools.pairwise(ordered):
         # "à Dakar et à Ziguinchor", "la base de X en Syrie, ainsi que celle de Y".
         between = _between_in_list(a, b, s)
-        if between is None:
+        if between is None or _route_between(a, s):
             continue
         # Arabic glues و to the next word: "وخمسة في خان يونس".
         joined = re.search(r"\b(ainsi que|et|and|as well as|ou|و)\b|,|(?:^|\s)و", between)
@@ -213,6 +213,13 @@ def coordinated(reps: list[PlaceRef], s: SentenceInput) -> bool:
         if joined and (a.place_id != b.place_id or a.place_id is None):
             return True
     return False
+
+
+def _route_between(a: PlaceRef, s: SentenceInput) -> bool:
+    """ "between Dori and Djibo", «entre Kaya et Dori», «بين دوري وجيبو»: the two places
+    bound one road or front, where one thing happened; they are not a list of events."""
+    before = fold(s.text[max(0, a.start - s.start - 12) : a.start - s.start])
+    return bool(re.search(r"(?:\bentre|\bbetween|(?:^|\s)بين)\s*$", before))
 
 
 def _source_side(place: PlaceRef, s: SentenceInput) -> int:

@@ -296,6 +296,9 @@ def roles_by_word_order(
         )
         if lex is not None and _teller_of(lex, ref, toks):
             continue  # "وزارة الصحة التابعة للحوثيين": whose ministry tells the toll
+        if actor1 is None and not killed and _whose_act(ref, at, group, s):
+            actor1 = ref  # "قصف مدفعي لقوات X على المخيم": the shelling of X, X's shelling
+            continue
         if lex is not None and _affiliated(lex, ref, toks):
             # "مسلحون يشتبه في انتمائهم لجماعة X": X is who the doers belong to.
             if actor1 is None:
@@ -331,6 +334,18 @@ def roles_by_word_order(
     if actor1 is None:
         actor1 = _state_name_near(group, toks, s)
     return Roles(actor1, actor2)
+
+
+def _whose_act(ref: ActorRef, at: int | None, group: list[Match], s: SentenceInput) -> bool:
+    """The lam of belonging right after an attack noun, at most one word (its adjective)
+    between: «قصف مدفعي لقوات X», «هجوم للجيش»: the act is X's. (A verb takes its
+    object without ل; the target comes with على or ضد.)"""
+    if at is None:
+        return False
+    last = max(m.end for m in group) - 1
+    tok = s.tokens[at]
+    glued = s.text[tok.start - s.start : ref.start - s.start]  # the clitics before the name
+    return 1 <= at - last <= 2 and glued in ("ل", "لل")
 
 
 #: What may stand before an actor that labels a line: nothing, or its article.

@@ -155,6 +155,12 @@ class SentenceExtractor:
         roles = read_roles(self.lex, typing, group, toks, s)
         cand.actor1, cand.actor2 = roles.actor1, roles.actor2
         if (
+            typing.family == "protest"
+            and cand.actor2 is not None
+            and getattr(cand.actor2.payload, "kind", "") == "civilians"
+        ):
+            cand.actor2 = None  # «تظاهر مئات المواطنين»: the citizens marched; none was hit
+        if (
             entry.by_state is not None
             and cand.sub_event_type is None
             and cand.actor1 is not None
@@ -207,10 +213,13 @@ class SentenceExtractor:
             # civilians ("killed by sniper fire": the clash came from the weapon alone).
             cand.sub_event_type = "Attack"
         cand.framing = list(s.framing)
-        places = choose_places(self.lex, cand.trigger, s, [span(toks, w) for w in weapons])
         # "Israel struck ...", "the Fano militia", «Le Courrier de Kinshasa»: a place word
         # inside an actor's name is who acted or was hit, not where.
-        places = [p for p in places if not any(a.start <= p.start < a.end for a in s.actors)]
+        named = [*s.actors, *(a for a in (cand.actor1, cand.actor2) if a is not None)]
+        unnamed = [p for p in s.places if not any(a.start <= p.start < a.end for a in named)]
+        places = choose_places(
+            self.lex, cand.trigger, replace(s, places=unnamed), [span(toks, w) for w in weapons]
+        )
         doer = cand.actor1
         if not places and scattered(self.lex, toks):
             # "in several southern provinces": no town to code and none to inherit; the

@@ -34,7 +34,44 @@ def find_triggers(
     in their armed sense elsewhere (``armed_sense_in``)."""
     toks = s.tokens
     fitting = [t for t in lex.triggers.find(toks) if keeps(lex, t, toks, weapons, s, armed_sense)]
-    return _lno(fitting, rank=lambda m: m.payload.rank)
+    return _lno(_crowds_struck(fitting, toks, weapons), rank=lambda m: m.payload.rank)
+
+
+#: The prepositions that lead from a strike to what it fell on ("a strike on a rally").
+_ON = frozenset({"on", "against", "sur", "contre"})
+
+
+def _crowds_struck(matches: list[Match], toks: list[Tok], weapons: list[Match]) -> list[Match]:
+    """A gathering that an air strike, a drone or a shell fell on ("a drone struck a
+    rally", «des drones ont frappé un rassemblement», "a strike on a crowd") is its
+    target, not a demonstration. Fire on a march by forces on the ground is read by the
+    crowd rules (excessive force), so only remote fire drops the protest word."""
+    remote_arms = any(family(w.payload.sub) == "remote" for w in weapons)
+    striking = {
+        i
+        for t in matches
+        if entry_family(t.payload) == "remote" or (entry_family(t.payload) == "any" and remote_arms)
+        for i in range(t.start, t.end)
+    }
+    if not striking:
+        return matches
+
+    def struck(m: Match) -> bool:
+        if entry_family(m.payload) != "protest":
+            return False
+        tok = toks[m.end - 1]
+        head = tok.head
+        if tok.dep == "pobj" and fold(toks[head].text) in _ON:
+            head = toks[head].head  # "a strike on a rally": rally <- on <- strike
+        elif tok.dep in ("nmod", "obl") and any(
+            t.head == tok.i and t.dep == "case" and fold(t.text) in _ON for t in toks
+        ):
+            pass  # «une frappe sur un rassemblement»: the noun hangs on the strike itself
+        elif tok.dep not in TARGET_DEPS:
+            return False
+        return head in striking
+
+    return [m for m in matches if not struck(m)]
 
 
 def armed_sense_in(lex: Lexicon, sentences: list[SentenceInput]) -> bool:
@@ -90,15 +127,16 @@ _STRIKER_KINDS = frozenset({"state_forces", "rebel_group", "political_militia", 
 
 
 def done_by_armed(m: Match, toks: list[Tok], s: SentenceInput) -> bool:
-    """ "The army carried out a strike on ...", «l'armée a mené une frappe»: the word is
-    the object of a verb whose subject is an armed actor (a union's strike is not)."""
+    """ "The army carried out a strike on ...", «l'armée a mené une frappe», "France
+    carried out strikes": the word is the object of a verb whose subject is an armed
+    actor or a state (a union's strike is not)."""
     trig = toks[m.start]
     if trig.dep not in ("obj", "dobj") or trig.head == trig.i:
         return False
     subjects = [t for t in toks if t.head == trig.head and t.dep.startswith("nsubj")]
     return any(
         t.start < ref.end and ref.start < t.end
-        for ref in s.actors
+        for ref in (*s.actors, *s.state_names)
         if getattr(ref.payload, "kind", "") in _STRIKER_KINDS
         for t in subjects
     )
