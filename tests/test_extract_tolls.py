@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from sentence_builder import W, tokens
 from veille.extract.lexicon import Lexicon
 from veille.extract.tolls import Toll, fatalities, no_fatalities, read_number, read_toll
+from veille.model import Article
 
 
 @pytest.fixture(scope="module")
@@ -115,3 +118,33 @@ def test_numbers_of_a_date_count_no_one_and_grouped_thousands_do() -> None:
     text = "Militants attacked a village near Kidal on October 7, 2024, killing about 1,200 people."
     events = Pipeline().run([Article(id="t", text=text, language="en", published="2024-10-09")])
     assert [e.fatalities for e in events] == [1200]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "toll"),
+    [
+        (
+            "Twelve militants and two soldiers were killed in the clash near Jilib on Sunday.",
+            "en",
+            14,
+        ),
+        (
+            "The clash killed five soldiers, two police officers and one guard in Jilib.",
+            "en",
+            8,
+        ),
+        (
+            "Douze rebelles et deux soldats ont été tués dans l'accrochage près de Gao dimanche.",
+            "fr",
+            14,
+        ),
+        # Alternatives are not added: the lowest figure is the toll.
+        ("Between 12 and 14 people were killed in the clash near Jilib on Sunday.", "en", 12),
+    ],
+)
+def test_coordinated_groups_of_dead_add_up(
+    pipeline: Any, text: str, language: str, toll: int
+) -> None:
+    art = Article(id="t", text=text, language=language, published="2025-03-12")
+    events = pipeline.run([art])
+    assert events and events[0].fatalities == toll

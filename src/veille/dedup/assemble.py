@@ -22,6 +22,11 @@ _SEVERITY = {
     "Excessive force against protesters": 2,
 }
 
+#: What a clash told beside it is part of, once deduplication joined them.
+_CLASH_IS_PART_OF = frozenset(
+    {"Violent demonstration", "Government regains territory", "Non-state actor overtakes territory"}
+)
+
 _CLAIM_PRIORITY = {"confirmed": 3, "claimed": 2, "denied": 1, "reported": 0}
 _FEATURE_ORDER = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
 
@@ -76,9 +81,10 @@ def _recompute(e: Event, parts: Sequence[Event]) -> Event:
     stated = [
         m.values.sub_event_type for m in ms if m.values.sub_event_type and not m.values.generic
     ]
-    if "Violent demonstration" in stated:
-        # "Clashes in Dakar" told over a riot (``match._clash_of_a_riot``): the riot's.
-        stated = [x for x in stated if x != "Armed clash"]
+    if stated and set(stated) - {"Armed clash"} <= _CLASH_IS_PART_OF:
+        # "Clashes in Dakar" told over a riot (``match._clash_of_a_riot``), the fighting
+        # for ground taken (``match._fighting_for_ground``): the riot's, the taking's.
+        stated = [x for x in stated if x != "Armed clash"] or stated
     if stated and all(x in _SEVERITY for x in stated):
         sub = max(stated, key=lambda x: _SEVERITY[x])
     else:

@@ -17,6 +17,8 @@ from veille.model import Actor, Event, Location, Mention
 SAME_EVENT_THRESHOLD = 0.6  # across articles: needs a shared place and a close date
 SAME_ARTICLE_THRESHOLD = 0.55  # within one article the discourse links mentions too
 NEAR_KM = 25.0
+#: Sub-types of ground taken ("Government regains territory", ...).
+_TAKING_GROUND = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 ADJACENT_CHARS = 40  # mentions closer than this in one text are consecutive sentences
 
 
@@ -49,6 +51,18 @@ def _one_demonstration(a: Event, b: Event) -> bool:
     dispersé les cortèges") are one demonstration, coded by its most severe telling."""
     subs = _specific_subs(a) | _specific_subs(b)
     return bool(subs) and subs <= _FORCE_ON_A_CROWD and _text_distance(a, b) <= ADJACENT_CHARS
+
+
+def _fighting_for_ground(a: Event, b: Event) -> bool:
+    """ "The army retook the town after heavy fighting. Fifteen militants were killed in
+    the fighting": the clash told beside a taking of ground is the battle for it (ACLED
+    codes one event, by who took the ground); the caller checks day and place."""
+    subs = {a.sub_event_type, b.sub_event_type}
+    return "Armed clash" in subs and bool(subs & _TAKING_GROUND)
+
+
+def _sides(e: Event) -> set[str]:
+    return {x.id for x in (e.actor1, e.actor2) if x is not None}
 
 
 def _clash_of_a_riot(a: Event, b: Event) -> bool:
@@ -141,11 +155,16 @@ def _from_posts_only(e: Event) -> bool:
 def match_score(a: Event, b: Event, *, same_article: bool = False) -> float:
     """How likely ``a`` and ``b`` describe one happening, in [0, 1] (0: incompatible)."""
     demonstration = same_article and _one_demonstration(a, b)
-    riot = same_article and _clash_of_a_riot(a, b)
+    riot = same_article and (_clash_of_a_riot(a, b) or _fighting_for_ground(a, b))
     if not _types_compatible(a, b) and not demonstration and not riot:
         return 0.0
     if demonstration:
         if not _same_sides(_crowd_and_force(a), _crowd_and_force(b)):
+            return 0.0
+    elif riot and _fighting_for_ground(a, b):
+        # A clash has no seats: its sides need only be the taking's two sides.
+        clash, taking = (a, b) if a.sub_event_type == "Armed clash" else (b, a)
+        if not _sides(clash) <= _sides(taking):
             return 0.0
     elif not _same_sides((a.actor1, a.actor2), (b.actor1, b.actor2)) or _roles_crossed(a, b):
         return 0.0

@@ -26,9 +26,10 @@ from veille.model import Span
 #: Most characters between two places of one list.
 _LIST_GAP_CHARS = 60
 
-#: What follows a dateline's place: an optional date or country, the agency, a dash.
+#: What follows a dateline's place: an optional country and date ("KANO, Nigeria,
+#: March 11"), the agency, a dash.
 _DATELINE_AFTER = re.compile(
-    r"(?:,[ \w.]{2,24})?(?: \((?:AP|AFP|Reuters|UPI|ANI|AA|dpa)\))? ?(?:—|–|--?) "
+    r"(?:,[ \w.]{2,24}){0,2}(?: \((?:AP|AFP|Reuters|UPI|ANI|AA|dpa)\))? ?(?:—|–|--?) "
 )
 
 _CONTAINMENT = re.compile(

@@ -45,14 +45,23 @@ def read_roles(
     trig_idx = {i for m in group for i in range(m.start, m.end)}
     # Verbal anchors: the trigger, and for a nominal trigger its governing verb.
     anchors = set(trig_idx)
+    telling = {i for m in lex.report.find(toks) for i in range(m.start, m.end)}
     for i in list(trig_idx):
-        if toks[i].pos in ("NOUN", "PROPN") and toks[i].dep in (
-            "nsubj",
-            "obj",
-            "nsubj:pass",
-            "ccomp",
-            "dobj",  # English labels of the same relations
-            "nsubjpass",
+        if (
+            toks[i].pos in ("NOUN", "PROPN")
+            and toks[i].dep
+            in (
+                "nsubj",
+                "obj",
+                "nsubj:pass",
+                "ccomp",
+                "dobj",  # English labels of the same relations
+                "nsubjpass",
+            )
+            # "Gunmen ... killed 23, police said": a parse that makes the gunmen the
+            # subject of the telling verb does not make the tellers the doers (the object
+            # of one stays its claim: "the army announced the capture of X").
+            and not (toks[i].head in telling and toks[i].dep.startswith("nsubj"))
         ):
             anchors.add(toks[i].head)
     passive_at = {
@@ -75,13 +84,15 @@ def read_roles(
     targets: list[tuple[int, ActorRef]] = []
     owner: ActorRef | None = None
     reporting = {m.start for m in lex.report.find(toks)} - anchors
-    if any(
+    tellers_did_it = any(
         t.head in anchors and t.dep.startswith("nsubj") and (t.pos == "PRON" or _owned(t, toks))
         for t in toks
-    ):
+    )
+    if tellers_did_it:
         # "X said it had struck", "X said its aircraft struck", «X a indiqué que ses
         # avions ont frappé»: the teller is the doer (a claim).
         reporting = set()
+    telling_verbs = {m.start for m in lex.report.find(toks)} - anchors
     for ref in s.actors:
         tok_i = token_at(toks, ref.start)
         if tok_i is None or _labels_the_line(ref, s):
@@ -134,7 +145,12 @@ def read_roles(
             tok_i = token_at(toks, ref.start)
             if tok_i is None or is_reporter(tok_i, toks, reporting):
                 continue
-            if syntactic_role(tok_i, toks, anchors, passive_at, instrument) == "actor1":
+            if syntactic_role(tok_i, toks, anchors, passive_at, instrument) == "actor1" or (
+                # "Ukraine says it hit a refinery": the state that tells is the doer.
+                tellers_did_it
+                and toks[tok_i].dep.startswith("nsubj")
+                and toks[tok_i].head in telling_verbs
+            ):
                 agents.append((abs(tok_i - first_trig), ref))
         for ref in s.state_adjectives if typing.family in _FORCES_ACTS else ():
             # "Russian air bombardment", «des bombardements aériens israéliens»: a people's

@@ -43,6 +43,7 @@ from veille.extract.triggers import (
     entry_family,
     find_triggers,
     reported_anaphor,
+    said_of_it,
 )
 from veille.extract.triggers import group as group_triggers
 from veille.extract.weapons import Typing, find_weapons, read_weapon
@@ -176,7 +177,11 @@ class SentenceExtractor:
             cand.event_date, cand.date_precision = date(year.value, 1, 1), "year"
             cand.date_span = year.span
         _set_toll(cand, toll)
-        cand.anaphoric = anaphoric(self.lex, best, toks)
+        # "It was the deadliest attack this year": the pronoun is the event told before
+        # (unless the sentence names a day of its own: "...; on Sunday, gunmen fired").
+        cand.anaphoric = anaphoric(self.lex, best, toks) or (
+            said_of_it(best, toks) and not any(d.precision == "day" for d in s.dates)
+        )
         cand.another = another_event(self.lex, best, toks)
         if (
             cand.anaphoric

@@ -147,9 +147,14 @@ def narrative_place(
 ) -> PlaceRef | None:
     """The town or site an article keeps naming: at least ``narrative_min_mentions``
     times and more often than any other (a tie names no place). Its first mention is
-    the span; its precision is at least 2, as no sentence places the event there."""
+    the span; its precision is at least 2, as no sentence places the event there. A
+    dateline says where the report was filed, not where the story happened."""
     opts = opts or StoryOptions()
-    named = [p for p in places if p.place_id and not p.demonym and p.feature in _NARRATIVE_FEATURES]
+    named = [
+        p
+        for p in places
+        if p.place_id and not p.demonym and not p.dateline and p.feature in _NARRATIVE_FEATURES
+    ]
     counts = Counter(p.place_id for p in named).most_common(2)
     if not counts or counts[0][1] < opts.narrative_min_mentions:
         return None

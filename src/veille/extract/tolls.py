@@ -100,6 +100,7 @@ def fatalities(lex: Lexicon, toks: list[Tok], dates: Sequence[Span] = ()) -> Tol
     ("on October 7, 2023, killing about 1,200")."""
     best: Toll | None = None
     for fm in lex.fatality.find(toks):
+        counted: dict[int, int] = {}  # token -> the number it reads, for this death word
         window: list[int]
         if any(toks[k].keys & lex.toll_nouns for k in range(fm.start, fm.end)):
             # "un bilan de 3 morts", "the death toll", "حصيلة"
@@ -150,10 +151,82 @@ def fatalities(lex: Lexicon, toks: list[Tok], dates: Sequence[Span] = ()) -> Tol
                 toks[k].keys & lex.number_follows for k in range(fm.start, fm.end)
             ):
                 continue
-            where = (toks[min(i, fm.start)].start, toks[max(i, fm.end - 1)].end)
+            counted[i] = n
+        for i in list(counted):
+            # "killed five soldiers, two police officers and one guard": the list's
+            # further counts however far it runs past the window.
+            for j in _listed_counts(toks, toks[i].head):
+                n = read_number(lex, toks[j])
+                if j not in counted and n is not None:
+                    counted[j] = n
+        for n, first, last in _readings(toks, counted):
+            where = (toks[min(first, fm.start)].start, toks[max(last, fm.end - 1)].end)
             if best is None or n < best.count:
                 best = Toll(n, where)
     return best
+
+
+#: Conjunctions that add two counted groups ("15 militants and three soldiers").
+_AND = frozenset({"and", "et"})
+
+
+def _readings(toks: list[Tok], counted: dict[int, int]) -> list[tuple[int, int, int]]:
+    """The figures the numbers give (count, first token, last token): each number
+    alone, except that numbers of coordinated nouns add up ("15 militants and three
+    soldiers were killed": 18, not the lowest of the two; "five soldiers, two police
+    officers and a civilian": 8)."""
+    group = {i: i for i in counted}
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            i = group[i]
+        return i
+
+    for i in counted:
+        for j in counted:
+            if i < j and _coordinated(toks, toks[i].head, toks[j].head):
+                group[root(j)] = root(i)
+    members: dict[int, list[int]] = {}
+    for i in counted:
+        members.setdefault(root(i), []).append(i)
+    return [(sum(counted[i] for i in ms), min(ms), max(ms)) for ms in members.values()]
+
+
+def _listed_counts(toks: list[Tok], noun: int) -> list[int]:
+    """The numbers of the nouns conjoined with ``noun`` ("five soldiers, two police
+    officers and one guard": two, one)."""
+    out: list[int] = []
+    seen = {noun}
+    todo = [noun]
+    while todo:
+        k = todo.pop()
+        for t in toks:
+            if t.head == k and t.dep == "conj" and t.i not in seen and t.pos in ("NOUN", "PROPN"):
+                seen.add(t.i)
+                todo.append(t.i)
+                out.extend(c.i for c in toks if c.head == t.i and c.dep == "nummod")
+    return out
+
+
+def _coordinated(toks: list[Tok], a: int, b: int) -> bool:
+    """Nouns ``a`` < ``b`` joined by "and"/"et" (or a comma before it in a list): a
+    conjunct of the first, or (as the parser may read them) two subjects of one verb."""
+    if (
+        a == b
+        or a > b
+        or toks[a].pos not in ("NOUN", "PROPN")
+        or toks[b].pos not in ("NOUN", "PROPN")
+    ):
+        return False
+    joined = toks[b].dep == "conj" and toks[b].head in (
+        a,
+        toks[a].head if toks[a].dep == "conj" else a,
+    )
+    sharing = toks[a].head == toks[b].head and toks[a].dep == toks[b].dep and toks[a].head != a
+    if not (joined or sharing):
+        return False
+    between = [fold(t.text) for t in toks[a + 1 : b]]
+    return any(w in _AND for w in between) or (joined and "," in between)
 
 
 def _opens_clause(tok: Tok) -> bool:

@@ -298,10 +298,15 @@ def takes_territory(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -
             continue  # "s'est emparé jeudi de la ville"
         if tok.keys & portion or (j > start and toks[j - 1].keys & portion):
             continue  # "part of the city", "عدد من الأحياء": a portion of ground
+        if tok.pos == "ADP" and fold(tok.text) in _WHERE_NOT_WHAT:
+            return False  # «les combats ont repris à Gao»: where, not the ground taken
         if s.language == "ar" or tok.pos not in _BEFORE_GROUND or tok.text in (".", ";"):
             return False
     return False
 
+
+#: Prepositions that say where a verb happened, not what it took ("resumed in Gao").
+_WHERE_NOT_WHAT = frozenset({"à", "a", "au", "aux", "dans", "en", "in", "at", "near", "pres"})
 
 #: Words of a noun phrase before its noun: "two Hezbollah weapons depots".
 _BEFORE_NOUN = frozenset({"DET", "NUM", "ADJ", "PROPN"})
@@ -393,6 +398,22 @@ def anaphoric(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
         ):
             return True
     return m.start > 0 and fold(toks[m.start - 1].text) in ("cette", "cet", "this")
+
+
+def said_of_it(m: Match, toks: list[Tok]) -> bool:
+    """The event noun is what a pronoun is said to be: "It was the deadliest attack
+    on ... since ...", «C'était la troisième attaque en un mois»: a comment on the event
+    told before, not a new one."""
+    noun = toks[m.start]
+    if noun.pos not in ("NOUN", "PROPN"):
+        return False
+    if noun.dep == "attr":  # English: "It was [the ... attack]", the noun hangs on "be"
+        clause = noun.head
+    elif any(t.head == noun.i and t.dep == "cop" for t in toks):  # UD: the noun heads it
+        clause = noun.i
+    else:
+        return False
+    return any(t.head == clause and t.dep in ("nsubj", "expl") and t.pos == "PRON" for t in toks)
 
 
 #: Determiners that make an event noun the subject of a retelling ("the strikes", «les
