@@ -1476,3 +1476,94 @@ def test_who_announces_ground_taken_claims_it(pipeline: Any) -> None:
     taken = [e for e in _events(pipeline, text, "fr") if e.sub_event_type == REGAINS]
     assert taken and taken[0].actor1 is not None
     assert taken[0].actor1.id == "military-forces-mli"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Niger : au moins 20 civils tués dans une attaque près de Tillabéri", "fr"),
+        ("Nigeria: 20 civilians killed in attack near Maiduguri", "en"),
+    ],
+)
+def test_civilians_counted_by_a_death_participle_are_the_target(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _types(pipeline, text, language) == {"Attack"}
+
+
+def test_a_headline_over_the_area_is_the_towns_event(pipeline: Any) -> None:
+    text = (
+        "Niger : au moins 20 civils tués dans une attaque dans l'Ouest\n\n"
+        "Au moins vingt civils ont été tués dimanche dans une attaque contre le village "
+        "de Tillabéri, a-t-on appris de sources locales."
+    )
+    events = _events(pipeline, text, "fr")
+    assert len(events) == 1
+
+
+def test_a_capital_that_speaks_is_its_government_not_a_place(pipeline: Any) -> None:
+    text = (
+        "RDC : les rebelles s'emparent d'une cité minière\n\n"
+        "Les rebelles se sont emparés lundi d'une cité minière du Nord-Kivu après deux "
+        "jours de combats, selon des sources locales. Kinshasa accuse Kigali de soutenir "
+        "les rebelles, ce que Kigali dément."
+    )
+    events = _events(pipeline, text, "fr")
+    assert events
+    assert all(e.location is None or e.location.name != "Kinshasa" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "doer", "sub"),
+    [
+        (
+            "L'armée nigérienne a affirmé lundi avoir neutralisé une trentaine de jihadistes "
+            "lors de frappes aériennes samedi près de Tillabéri.",
+            "fr",
+            "military-forces-ner",
+            AIR,
+        ),
+        # The teller's backers, named between it and its verb, neither did it nor claim it.
+        (
+            "Les miliciens de CODECO, soutenus selon des diplomates par des troupes "
+            "ougandaises, ont affirmé mardi avoir pris le contrôle de Bunia.",
+            "fr",
+            "codeco",
+            TAKES,
+        ),
+    ],
+)
+def test_a_teller_who_claims_to_have_acted_is_the_doer(
+    pipeline: Any, text: str, language: str, doer: str, sub: str
+) -> None:
+    found = [e for e in _events(pipeline, text, language) if e.sub_event_type == sub]
+    assert found and found[0].actor1 is not None and found[0].actor1.id == doer
+    assert found[0].claim is not None and found[0].claim.status == "claimed"
+    assert found[0].claim.by == found[0].actor1.name
+
+
+def test_a_quote_after_a_full_stop_is_a_sentence_of_its_own_teller(pipeline: Any) -> None:
+    # The quoted line is told by the staff (present tense «indique»): it adds the staff's
+    # account of the strikes; the staff is neither their target nor a second doer.
+    text = (
+        "L'armée nigérienne a affirmé lundi avoir neutralisé une trentaine de jihadistes "
+        "lors de frappes aériennes samedi près de Tillabéri (ouest). « Les frappes ont "
+        "visé des regroupements de terroristes », indique un communiqué de l'état-major."
+    )
+    events = _events(pipeline, text, "fr")
+    assert len(events) == 1
+    assert events[0].actor1 is not None and events[0].actor1.id == "military-forces-ner"
+    assert events[0].actor2 is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Des hommes armés ont attaqué lundi le quartier de Bel-Air à Port-au-Prince.", "fr"),
+        ("Armed men attacked a neighbourhood of Port-au-Prince on Monday.", "en"),
+    ],
+)
+def test_an_attack_on_a_neighbourhood_is_on_civilians(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _types(pipeline, text, language) == {"Attack"}

@@ -97,6 +97,9 @@ class ArticleAnalysis:
     #: The same forces where a people's adjective names them ("Russian", «israélien»):
     #: only an adjective on the attack word itself makes them its doer.
     state_adjectives: list[ActorRef] = field(default_factory=list)
+    #: Starts of the places that speak for their government ("Washington said",
+    #: «Kinshasa accuse Kigali»): no event of the story happened there.
+    voices: set[int] = field(default_factory=set)
     framing: list[FramingRef] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
     statement_candidates: list[StatementCandidate] = field(default_factory=list)

@@ -256,6 +256,7 @@ class ExtractionStage:
     lexicon_of: LexiconOf
 
     def __call__(self, analysis: ArticleAnalysis) -> None:
+        from veille.extract.placing import speaks
         from veille.extract.sentence import SentenceExtractor
 
         text = analysis.article.text
@@ -298,6 +299,9 @@ class ExtractionStage:
                 for sent in sentences
             ]
             extractor.read_text(inputs)  # what the segment as a whole settles
+            analysis.voices |= {
+                p.start for sin in inputs for p in sin.places if speaks(lexicon, p, sin)
+            }
             for sin in inputs:
                 found = extractor.extract(sin)
                 candidates.extend(found)
@@ -348,7 +352,8 @@ class StoryStage:
     story: StoryReader
 
     def __call__(self, analysis: ArticleAnalysis) -> None:
-        analysis.candidates = self.story(analysis.candidates, analysis.places)
+        places = [p for p in analysis.places if p.start not in analysis.voices]
+        analysis.candidates = self.story(analysis.candidates, places)
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,25 @@ def _fighting_for_ground(a: Event, b: Event) -> bool:
     return "Armed clash" in subs and bool(subs & _TAKING_GROUND)
 
 
+def _headline_over(a: Event, b: Event) -> bool:
+    """A headline names the story's area («... dans le Nord», "... in northwest Nigeria"),
+    the body its town: the headline's province or region of the town's country holds
+    the town's event, whichever province the gazetteer files the town under."""
+    for head, body in ((a, b), (b, a)):
+        h, t = head.location, body.location
+        if (
+            h is not None
+            and t is not None
+            and all(m.start == 0 for m in head.mentions)
+            and h.geo_precision == 3
+            and t.geo_precision < 3
+            and h.iso3 is not None
+            and h.iso3 == t.iso3
+        ):
+            return True
+    return False
+
+
 def _sides(e: Event) -> set[str]:
     return {x.id for x in (e.actor1, e.actor2) if x is not None}
 
@@ -173,6 +192,8 @@ def match_score(a: Event, b: Event, *, same_article: bool = False) -> float:
         # third report must not join two events one source told as two.
         return 0.0
     place = _place_relation(a.location, b.location)
+    if place == "different" and same_article and _headline_over(a, b):
+        place = "nested"
     if place == "different":
         return 0.0
     if same_article and place != "same" and _split_from_one_sentence(a, b):

@@ -56,6 +56,7 @@ def choose_places(
         for p in s.places
         if not any(p.start < e and p.end > b for b, e in actor_spans)
         and not in_justification(lex, p, s)
+        and not speaks(lex, p, s)
     ]
     # A dateline places the event only where the sentence names no other place.
     places = [p for p in places if not p.dateline] or places
@@ -155,6 +156,22 @@ def attachment(place: PlaceRef, trigger: Span, s: SentenceInput) -> int:
         if clause or tok.keys & REPORT_PREPS or tok.dep == "parataxis":
             return 1  # another clause, or who reports it ("according to X")
     return 1
+
+
+def speaks(lex: Lexicon, place: PlaceRef, s: SentenceInput) -> bool:
+    """The place is the subject of a verb of saying, accusing or denying ("Washington
+    said", «Kinshasa accuse Kigali», "Moscow denied"): it stands for its government,
+    not for where anything happened."""
+    toks = s.tokens
+    i = token_at(toks, place.start)
+    if i is None or not toks[i].dep.startswith("nsubj") or toks[i].head == i:
+        return False
+    verb = toks[i].head
+    return any(
+        m.start <= verb < m.end
+        for table in (lex.report, lex.accusation, lex.deny)
+        for m in table.find(toks)
+    )
 
 
 def in_justification(lex: Lexicon, place: PlaceRef, s: SentenceInput) -> bool:

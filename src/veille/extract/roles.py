@@ -87,6 +87,11 @@ def read_roles(
     tellers_did_it = any(
         t.head in anchors and t.dep.startswith("nsubj") and (t.pos == "PRON" or _owned(t, toks))
         for t in toks
+    ) or any(
+        # «L'armée a affirmé avoir neutralisé ...», "the army claimed to have killed":
+        # the act is the telling verb's own complement, with the teller as its subject.
+        toks[i].dep == "xcomp" and toks[i].head in reporting
+        for i in anchors
     )
     if tellers_did_it:
         # "X said it had struck", "X said its aircraft struck", «X a indiqué que ses
@@ -556,14 +561,20 @@ def _after_agent_marker(tok_i: int, toks: list[Tok]) -> bool:
 def civilian_target(lex: Lexicon, group: list[Match], toks: list[Tok]) -> bool:
     """Civilians are the target when a civilian noun is the victim, not a modifier:
     "ont enlevé des voyageurs", "tuant trois civils", but not "le camp de réfugiés"."""
-    deaths = {fm.end for fm in lex.fatality.find(toks)}
+    found = lex.fatality.find(toks)
+    deaths = {fm.end for fm in found}
+    participles = {fm.start for fm in found}  # "30 civilians killed", «30 civils tués»
     for c in lex.civilian.find(toks):
         tok = toks[c.start]
-        if c.start <= group[0].start and not (c.start in deaths or c.start - 1 in deaths):
+        if c.start <= group[0].start and not (
+            c.start in deaths or c.start - 1 in deaths or c.end in participles
+        ):
             continue  # before the trigger, unless a death verb counts it ("قتل مدنيان برصاص")
         head = toks[tok.head]
-        counted = fold(head.lemma) in lex.vague_numbers or bool(
-            lex.aggregate_quantifiers.find([head])
+        counted = (
+            fold(head.lemma) in lex.vague_numbers
+            or bool(lex.aggregate_quantifiers.find([head]))
+            or any(t.head == c.start and t.dep == "nummod" for t in toks)  # "20 civils"
         )
         if tok.dep == "nmod" and head.pos in ("NOUN", "PROPN") and not counted:
             continue  # a noun modifying another noun: "camp de réfugiés"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from veille.geo._lexicon import GeoWords, geo_words
+from veille.geo._lexicon import GeoWords, geo_words, key_of
 from veille.geo._normalize import (
     AR_CONJUNCTIONS,
     AR_PREPOSITIONS,
@@ -844,8 +844,18 @@ class Geocoder:
         # («القوات السورية ... في منبج»).
         regional |= adjectives or set()
         verdict: dict[int, bool] = {}
+        # "l'Ouest" in a story about Niger is not Cameroon's West Region: a direction
+        # names a region only in a country the rest of the text names.
+        directions = {
+            id(m) for m in matches if key_of(text[m.start : m.end]) in self._words.direction_names
+        }
+        elsewhere = {
+            m.best.place.iso3 for m in firm if m.best is not None and id(m) not in directions
+        }
         for k, m in enumerate(matches):
-            if not (m.weak or m.loose) or m.best is None:
+            if id(m) in directions and m.best is not None:
+                verdict[k] = m.best.place.iso3 in elsewhere | regional
+            elif not (m.weak or m.loose) or m.best is None:
                 verdict[k] = True
             elif m.regional:
                 verdict[k] = m.best.place.iso3 in countries or m.best.place.iso3 in regional

@@ -69,6 +69,9 @@ class GeoWords:
     direction_after: re.Pattern[str]
     #: Direction words before a demonym: "le nord-est syrien", "الشمال السوري".
     direction_words: frozenset[str]
+    #: Directions that name a region somewhere (keys): held only in a country the text
+    #: names ("l'Ouest" in a story about Niger is not Cameroon's West Region).
+    direction_names: frozenset[str]
     #: Demonyms and place adjectives that ``countries.tsv`` lacks (it holds one per
     #: country it lists), each with the gazetteer key of the place it names. In English
     #: text a capitalised demonym ("Russian troops") is a toponym of its country or
@@ -184,6 +187,7 @@ def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
             [pw.directions_after for pw in words if pw.directions_after is not None]
         ),
         direction_words=union("direction_words"),
+        direction_names=union("direction_names"),
         # A plain dict (typed read-only): the geocoder travels to Spark executors pickled.
         demonyms={
             key_of(name): key_of(place) for pw in words for name, place in pw.demonyms.items()

@@ -119,6 +119,9 @@ class PlaceWords:
     centre_clitics: str = ""
     #: Direction words before a demonym ("le nord-est syrien").
     direction_words: tuple[str, ...] = ()
+    #: Directions that name a region somewhere ("l'Ouest", "the North", «الشمال»): as a
+    #: region's name they hold only in a country the text names.
+    direction_names: tuple[str, ...] = ()
     #: Demonyms and place adjectives the gazetteer lacks -> the place's name.
     demonyms: Mapping[str, str] = field(default_factory=dict)
 

@@ -98,8 +98,29 @@ def whole_sentences(doc: Doc) -> Iterator[Any]:
             not last and "\n" in doc.text[sent.end_char : sents[k + 1].start_char]
         )
         if last or ends or breaks or not sent.text.strip():
-            yield from _without_dateline(doc, doc[start : sent.end])
+            for piece in _at_opening_quotes(doc, doc[start : sent.end]):
+                yield from _without_dateline(doc, piece)
             start = None
+
+
+#: Marks that open a quotation.
+_OPENING_QUOTES = frozenset({"«", "“", '"'})
+
+
+def _at_opening_quotes(doc: Doc, span: Any) -> Iterator[Any]:
+    """The span cut after a full stop that an opening quote and a capital follow
+    («... (nord-est). « Les frappes ont visé ... », indique ...»): the parser reads the
+    quote as the same sentence; it is the next one (a sentence of its own teller)."""
+    start = span.start
+    for k in range(span.start, span.end - 2):
+        if (
+            doc[k].text in (".", "!", "?")
+            and doc[k + 1].text in _OPENING_QUOTES
+            and doc[k + 2].text[:1].isupper()
+        ):
+            yield doc[start : k + 1]
+            start = k + 1
+    yield doc[start : span.end]
 
 
 def _without_dateline(doc: Doc, span: Any) -> Iterator[Any]:
