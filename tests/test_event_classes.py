@@ -1567,3 +1567,21 @@ def test_an_attack_on_a_neighbourhood_is_on_civilians(
     pipeline: Any, text: str, language: str
 ) -> None:
     assert _types(pipeline, text, language) == {"Attack"}
+
+
+def test_an_arabic_dateline_is_where_the_report_was_filed(pipeline: Any) -> None:
+    text = (
+        "غارات على ريف إدلب\n\n"
+        "دمشق - قتل أربعة مدنيين يوم الأحد في غارات جوية على بلدة سرمين في ريف إدلب، وفق "
+        "ما أفاد ناشطون."
+    )
+    events = _events(pipeline, text, "ar")
+    assert events
+    assert all(e.location is None or e.location.name != "Damascus" for e in events)
+
+
+def test_the_arabic_lam_may_be_part_of_the_doers_name(pipeline: Any) -> None:
+    # «للدعم السريع»: the lam glued to the article is read with the name itself.
+    text = "أصيب خمسة مدنيين في قصف للدعم السريع على مدينة الأبيض يوم الأحد."
+    found = [e for e in _events(pipeline, text, "ar") if e.sub_event_type.startswith("Shelling")]
+    assert found and found[0].actor1 is not None and found[0].actor1.id == "rsf"

@@ -8,7 +8,7 @@ import pytest
 from sentence_builder import W, place, sentence, tokens
 from veille.extract.candidate import PlaceRef
 from veille.extract.lexicon import Lexicon
-from veille.extract.placing import choose_places, place_clusters, specificity
+from veille.extract.placing import choose_places, place_clusters, speaks, specificity
 
 
 @pytest.fixture(scope="module")
@@ -157,3 +157,25 @@ def test_a_place_listed_after_an_attached_one_is_attached_too(en: Lexicon) -> No
     places = [place(toks, 1), place(toks, 3), place(toks, 5)]
     got = choose_places(en, (toks[0].start, toks[0].end), sentence(toks, places=places))
     assert _names(got) == ["Northvale", "Eastport", "Westfield"]
+
+
+@pytest.mark.parametrize(
+    ("words", "at", "speaks_"),
+    [
+        # «ونسبتها X وY إلى ...»: verb-subject order, the names right after the verb.
+        (["ونسبتها", "طهران", "ودمشق", "الي", "اسرائيل"], 1, True),
+        (["ونسبتها", "طهران", "ودمشق", "الي", "اسرائيل"], 2, True),
+        (["دانت", "دمشق", "الهجوم"], 1, True),
+        # A place after the victims of a strike is where it fell.
+        (["قتل", "خمسه", "في", "دمشق"], 3, False),
+    ],
+)
+def test_an_arabic_name_right_after_a_verb_of_blame_speaks(
+    words: list[str], at: int, speaks_: bool
+) -> None:
+    ar = Lexicon.load("ar")
+    # The lemma is the word without its conjunction, as the Arabic tokenizer gives it.
+    toks = tokens([W(w, "X", "", lemma=w[1:] if w.startswith("و") else w) for w in words])
+    places = [place(toks, at, iso3="AAA")]
+    s = sentence(toks, places=places, language="ar")
+    assert speaks(ar, places[0], s) is speaks_

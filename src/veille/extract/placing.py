@@ -22,6 +22,7 @@ from veille.extract.syntax import (
 from veille.extract.tolls import Toll, read_number
 from veille.lang.loader import closed_words
 from veille.model import Span
+from veille.nlp.segment import arabic_ratio
 
 #: Most characters between two places of one list.
 _LIST_GAP_CHARS = 60
@@ -31,6 +32,9 @@ _LIST_GAP_CHARS = 60
 _DATELINE_AFTER = re.compile(
     r"(?:,[ \w.]{2,24}){0,2}(?: \((?:AP|AFP|Reuters|UPI|ANI|AA|dpa)\))? ?(?:—|–|--?) "
 )
+
+#: What follows an Arabic dateline's place: perhaps the agency, then a dash.
+_AR_DATELINE_AFTER = re.compile(r"[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?[-–—][ \t]")
 
 _CONTAINMENT = re.compile(
     r"^\s*(?:,\s*)?"
@@ -124,12 +128,12 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     line of it), which says where it was filed, not where what it tells happened."""
     line_start = text.rfind("\n", 0, start) + 1
     raw = text[start:end]
-    return (
-        not text[line_start:start].strip()
-        and raw.isupper()
-        and len(raw) > 3
-        and _DATELINE_AFTER.match(text, end) is not None
-    )
+    if text[line_start:start].strip():
+        return False
+    if arabic_ratio(raw) > 0.5:
+        # «بيروت - », «دمشق (رويترز) -»: Arabic has no capitals; the dash tells it.
+        return _AR_DATELINE_AFTER.match(text, end) is not None
+    return raw.isupper() and len(raw) > 3 and _DATELINE_AFTER.match(text, end) is not None
 
 
 def attachment(place: PlaceRef, trigger: Span, s: SentenceInput) -> int:
@@ -164,14 +168,18 @@ def speaks(lex: Lexicon, place: PlaceRef, s: SentenceInput) -> bool:
     not for where anything happened."""
     toks = s.tokens
     i = token_at(toks, place.start)
-    if i is None or not toks[i].dep.startswith("nsubj") or toks[i].head == i:
+    if i is None:
+        return False
+    cues = [m for table in (lex.report, lex.accusation, lex.deny) for m in table.find(toks)]
+    if s.language == "ar":
+        # Verb-subject order, no parse: the name right after the verb («دانت دمشق»), or
+        # listed with it («نسبتها طهران ودمشق إلى إسرائيل»).
+        after = {m.end for m in cues}
+        return i in after or (i - 1 in after and toks[i].text.startswith("و"))
+    if not toks[i].dep.startswith("nsubj") or toks[i].head == i:
         return False
     verb = toks[i].head
-    return any(
-        m.start <= verb < m.end
-        for table in (lex.report, lex.accusation, lex.deny)
-        for m in table.find(toks)
-    )
+    return any(m.start <= verb < m.end for m in cues)
 
 
 def in_justification(lex: Lexicon, place: PlaceRef, s: SentenceInput) -> bool:

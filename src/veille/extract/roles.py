@@ -366,7 +366,10 @@ def _whose_act(ref: ActorRef, at: int | None, group: list[Match], s: SentenceInp
     last = max(m.end for m in group) - 1
     tok = s.tokens[at]
     glued = s.text[tok.start - s.start : ref.start - s.start]  # the clitics before the name
-    return 1 <= at - last <= 2 and glued in ("ل", "لل")
+    # The name may hold the lam itself, glued to its article («للدعم السريع»).
+    word = s.text[ref.start - s.start : ref.end - s.start]
+    lam = glued in ("ل", "لل") or (not glued and word.startswith("لل"))
+    return 1 <= at - last <= 2 and lam
 
 
 #: What may stand before an actor that labels a line: nothing, or its article.
