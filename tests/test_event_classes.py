@@ -1525,8 +1525,8 @@ def test_a_capital_that_speaks_is_its_government_not_a_place(pipeline: Any) -> N
         ),
         # The teller's backers, named between it and its verb, neither did it nor claim it.
         (
-            "Les miliciens de CODECO, soutenus selon des diplomates par des troupes "
-            "ougandaises, ont affirmé mardi avoir pris le contrôle de Bunia.",
+            "Les miliciens de CODECO, épaulés par des soldats ougandais, disent avoir pris "
+            "le contrôle de Bunia mardi.",
             "fr",
             "codeco",
             TAKES,
@@ -1585,3 +1585,26 @@ def test_the_arabic_lam_may_be_part_of_the_doers_name(pipeline: Any) -> None:
     text = "أصيب خمسة مدنيين في قصف للدعم السريع على مدينة الأبيض يوم الأحد."
     found = [e for e in _events(pipeline, text, "ar") if e.sub_event_type.startswith("Shelling")]
     assert found and found[0].actor1 is not None and found[0].actor1.id == "rsf"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Les rebelles ont pris mardi la ville de Ménaka.", "fr"),
+        ("Rebels took the town of Menaka on Tuesday.", "en"),
+    ],
+)
+def test_taking_a_town_is_taking_ground(pipeline: Any, text: str, language: str) -> None:
+    assert _types(pipeline, text, language) == {TAKES}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Le ministre a pris l'avion pour Ménaka mardi.", "fr"),
+        ("Les habitants ont pris part à une réunion à Ménaka mardi.", "fr"),
+        ("The meeting took place in Menaka on Tuesday.", "en"),
+    ],
+)
+def test_taking_a_plane_or_a_part_is_not(pipeline: Any, text: str, language: str) -> None:
+    assert not _types(pipeline, text, language) & {TAKES, REGAINS}

@@ -162,9 +162,9 @@ def test_a_place_listed_after_an_attached_one_is_attached_too(en: Lexicon) -> No
 @pytest.mark.parametrize(
     ("words", "at", "speaks_"),
     [
-        # «ونسبتها X وY إلى ...»: verb-subject order, the names right after the verb.
-        (["ونسبتها", "طهران", "ودمشق", "الي", "اسرائيل"], 1, True),
-        (["ونسبتها", "طهران", "ودمشق", "الي", "اسرائيل"], 2, True),
+        # «ونسبته X وY إلى ...»: verb-subject order, the names right after the verb.
+        (["ونسبته", "موسكو", "وانقره", "الي", "واشنطن"], 1, True),
+        (["ونسبته", "موسكو", "وانقره", "الي", "واشنطن"], 2, True),
         (["دانت", "دمشق", "الهجوم"], 1, True),
         # A place after the victims of a strike is where it fell.
         (["قتل", "خمسه", "في", "دمشق"], 3, False),

@@ -173,7 +173,7 @@ def speaks(lex: Lexicon, place: PlaceRef, s: SentenceInput) -> bool:
     cues = [m for table in (lex.report, lex.accusation, lex.deny) for m in table.find(toks)]
     if s.language == "ar":
         # Verb-subject order, no parse: the name right after the verb («دانت دمشق»), or
-        # listed with it («نسبتها طهران ودمشق إلى إسرائيل»).
+        # listed with it («ونسبته موسكو وأنقرة إلى واشنطن»).
         after = {m.end for m in cues}
         return i in after or (i - 1 in after and toks[i].text.startswith("و"))
     if not toks[i].dep.startswith("nsubj") or toks[i].head == i:

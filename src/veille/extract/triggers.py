@@ -294,8 +294,10 @@ def takes_territory(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -
             tok.start <= p.start < tok.end and not p.demonym for p in s.places
         ):
             return True  # a people's name ("captured by Sudanese forces") is no ground
-        if tok.dep in ADVERBIAL_DEPS and tok.head < j:
-            continue  # "s'est emparé jeudi de la ville"
+        if (tok.dep in ADVERBIAL_DEPS and tok.head < j) or any(
+            d.start <= tok.start < d.end for d in s.dates
+        ):
+            continue  # "s'est emparé jeudi de la ville", «ont pris lundi la ville»
         if tok.keys & portion or (j > start and toks[j - 1].keys & portion):
             continue  # "part of the city", "عدد من الأحياء": a portion of ground
         if tok.pos == "ADP" and fold(tok.text) in _WHERE_NOT_WHAT:
