@@ -1608,3 +1608,41 @@ def test_taking_a_town_is_taking_ground(pipeline: Any, text: str, language: str)
 )
 def test_taking_a_plane_or_a_part_is_not(pipeline: Any, text: str, language: str) -> None:
     assert not _types(pipeline, text, language) & {TAKES, REGAINS}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "victims"),
+    [
+        (
+            "Three ISWAP commanders died in a drone strike near Monguno on Sunday.",
+            "en",
+            "islamic-state-west-africa",
+        ),
+        (
+            "A senior ISWAP commander was among those killed in an air strike near Monguno "
+            "on Sunday.",
+            "en",
+            "islamic-state-west-africa",
+        ),
+        (
+            "Trois chefs du JNIM ont péri lors d'une frappe aérienne près de Douentza dimanche.",
+            "fr",
+            "jnim",
+        ),
+    ],
+)
+def test_who_died_in_a_strike_was_its_target(
+    pipeline: Any, text: str, language: str, victims: str
+) -> None:
+    strikes = [e for e in _events(pipeline, text, language) if e.sub_event_type == AIR]
+    assert strikes and strikes[0].actor2 is not None and strikes[0].actor2.id == victims
+    assert strikes[0].actor1 is None or strikes[0].actor1.id != victims
+
+
+def test_who_killed_in_a_strike_did_it(pipeline: Any) -> None:
+    text = "The army killed a senior ISWAP commander in an air strike near Monguno on Sunday."
+    strikes = [e for e in _events(pipeline, text, "en") if e.sub_event_type == AIR]
+    assert strikes and strikes[0].actor1 is not None
+    assert strikes[0].actor1.id == "military-forces-nga"
+    assert strikes[0].actor2 is not None
+    assert strikes[0].actor2.id == "islamic-state-west-africa"

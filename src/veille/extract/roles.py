@@ -46,6 +46,8 @@ def read_roles(
     # Verbal anchors: the trigger, and for a nominal trigger its governing verb.
     anchors = set(trig_idx)
     telling = {i for m in lex.report.find(toks) for i in range(m.start, m.end)}
+    dying = {i for m in lex.fatality.find(toks) for i in range(m.start, m.end)}
+    died_in: set[int] = set()
     for i in list(trig_idx):
         if (
             toks[i].pos in ("NOUN", "PROPN")
@@ -64,12 +66,24 @@ def read_roles(
             and not (toks[i].head in telling and toks[i].dep.startswith("nsubj"))
         ):
             anchors.add(toks[i].head)
+        elif toks[i].pos == "NOUN" and toks[i].head != i:
+            # "it had eliminated a commander in an air strike", «tués lors d'une frappe»:
+            # the verb the trigger's phrase hangs on tells the act.
+            up = toks[i].head
+            if toks[up].dep in ("prep", "advmod") and toks[up].head != up:
+                up = toks[up].head  # "in a strike" (in <- strike), «lors d'une frappe»
+            if toks[i].dep in ("pobj", "obl", "obl:mod", "obl:arg") and toks[up].pos == "VERB":
+                if up not in telling:
+                    anchors.add(up)
+                if up in dying and not any(t.head == up and t.dep in ("obj", "dobj") for t in toks):
+                    died_in.add(up)  # "two commanders died in a strike": its victims
     passive_at = {
         i
         for i in anchors
         if "Voice=Pass" in toks[i].morph
         or any(t.head == i and t.dep in ("aux:pass", "auxpass") for t in toks)
     }
+    passive_at |= died_in  # the subject of a death verb is who was hit, as a passive's
     passive = bool(passive_at & trig_idx)
     first_trig = min(trig_idx)
     instrument = [(toks[m.start].start, toks[m.end - 1].end) for m in group]
