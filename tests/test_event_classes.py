@@ -1646,3 +1646,24 @@ def test_who_killed_in_a_strike_did_it(pipeline: Any) -> None:
     assert strikes[0].actor1.id == "military-forces-nga"
     assert strikes[0].actor2 is not None
     assert strikes[0].actor2.id == "islamic-state-west-africa"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "The UN said on Sunday that more than 900 civilians had been killed in the "
+            "province since January.",
+            "en",
+        ),
+        (
+            "L'ONU a indiqué dimanche que plus de 900 civils avaient été tués dans la "
+            "province depuis janvier.",
+            "fr",
+        ),
+    ],
+)
+def test_the_day_of_the_telling_does_not_make_a_tally_an_event(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _events(pipeline, text, language) == []

@@ -13,7 +13,7 @@ from typing import Literal, Protocol
 
 from veille.extract.candidate import SentenceInput
 from veille.extract.lexicon import Lexicon, Match, PhraseTable, Tok, fold
-from veille.extract.syntax import CLAUSE_DEPS, ancestors, governed_by, head_of
+from veille.extract.syntax import CLAUSE_DEPS, ancestors, governed_by, head_of, token_at
 from veille.lang.loader import closed_words
 from veille.nlp import arabic
 
@@ -159,7 +159,7 @@ class ParsedModality:
         a death told over a period with no day ("43 people have been killed since
         January"): a tally, not an event."""
         head = toks[m.start]
-        has_day_date = any(d.value is not None and d.precision == "day" for d in s.dates)
+        has_day_date = names_a_day(self.lex, toks, s)
         periods = long_periods(self.lex, toks)
         if m.payload.weak and not has_day_date and periods:
             return True
@@ -197,8 +197,29 @@ def conditional_present(tok: Tok, toks: list[Tok]) -> bool:
 def tally(lex: Lexicon, toks: list[Tok], s: SentenceInput) -> bool:
     """A toll counted over a period with no day named ("le bilan s'élève à 60 morts
     depuis janvier", "43 killed so far this year"): a tally, not one event's toll."""
-    has_day_date = any(d.value is not None and d.precision == "day" for d in s.dates)
-    return not has_day_date and bool(long_periods(lex, toks))
+    return not names_a_day(lex, toks, s) and bool(long_periods(lex, toks))
+
+
+def names_a_day(lex: Lexicon, toks: list[Tok], s: SentenceInput) -> bool:
+    """The sentence names the day of what it tells, not only the day it was told
+    ("The UN said on Tuesday that 1,500 had been killed since January": a tally)."""
+    telling = {i for m in lex.report.find(toks) for i in range(m.start, m.end)}
+    return any(
+        d.value is not None and d.precision == "day" and not _dates_telling(d.start, toks, telling)
+        for d in s.dates
+    )
+
+
+def _dates_telling(char: int, toks: list[Tok], telling: set[int]) -> bool:
+    """The date hangs on a verb of telling ("The UN said on Tuesday that 1,500 had been
+    killed since January"): it dates the telling, not what is told."""
+    i = token_at(toks, char)
+    if i is None:
+        return False
+    head = toks[i].head
+    if toks[head].pos == "ADP" and toks[head].head != head:
+        head = toks[head].head  # "said on Tuesday": Tuesday <- on <- said
+    return head in telling
 
 
 def long_periods(lex: Lexicon, toks: list[Tok]) -> list[Match]:
