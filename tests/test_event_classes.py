@@ -1667,3 +1667,28 @@ def test_the_day_of_the_telling_does_not_make_a_tally_an_event(
     pipeline: Any, text: str, language: str
 ) -> None:
     assert _events(pipeline, text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "sub"),
+    [
+        (
+            "Hundreds of teachers marched through Eldoret on Tuesday to demand unpaid wages. "
+            "The march ended near the county offices. Police arrested at least 20 teachers "
+            "in Eldoret, a rights group said.",
+            "en",
+            "Protest with intervention",
+        ),
+        (
+            "Des centaines de jeunes ont affronté mardi les policiers à Kaolack, lançant des "
+            "pierres et brûlant des pneus. Les commerces sont restés fermés. La police a "
+            "interpellé une vingtaine de jeunes à Kaolack, selon la préfecture.",
+            "fr",
+            "Violent demonstration",
+        ),
+    ],
+)
+def test_arrests_told_at_a_demonstration_are_its_intervention(
+    pipeline: Any, text: str, language: str, sub: str
+) -> None:
+    assert [e.sub_event_type for e in _events(pipeline, text, language)] == [sub]

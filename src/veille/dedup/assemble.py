@@ -54,6 +54,8 @@ _ATTACK_ON_CIVILIANS = "Attack"
 FORCE_ON_A_CROWD = frozenset(
     {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
 )
+#: Demonstrations, peaceful or not.
+_DEMONSTRATION_SUBS = frozenset({*FORCE_ON_A_CROWD, "Violent demonstration"})
 
 
 def crowd_and_force(e: Event) -> tuple[Actor | None, Actor | None]:
@@ -81,6 +83,14 @@ def _recompute(e: Event, parts: Sequence[Event]) -> Event:
     stated = [
         m.values.sub_event_type for m in ms if m.values.sub_event_type and not m.values.generic
     ]
+    if "Arrests" in stated and set(stated) & _DEMONSTRATION_SUBS:
+        # Arrests at the demonstration (``match._arrests_at_a_demonstration``): force
+        # used on it, a peaceful protest met with intervention.
+        stated = [
+            "Protest with intervention" if x == "Peaceful protest" else x
+            for x in stated
+            if x != "Arrests"
+        ]
     if stated and set(stated) - {"Armed clash"} <= _CLASH_IS_PART_OF:
         # "Clashes in Dakar" told over a riot (``match._clash_of_a_riot``), the fighting
         # for ground taken (``match._fighting_for_ground``): the riot's, the taking's.

@@ -17,6 +17,15 @@ from veille.model import Actor, Event, Location, Mention
 SAME_EVENT_THRESHOLD = 0.6  # across articles: needs a shared place and a close date
 SAME_ARTICLE_THRESHOLD = 0.55  # within one article the discourse links mentions too
 NEAR_KM = 25.0
+#: Demonstrations, peaceful or not.
+_DEMONSTRATIONS = frozenset(
+    {
+        "Peaceful protest",
+        "Protest with intervention",
+        "Excessive force against protesters",
+        "Violent demonstration",
+    }
+)
 #: Sub-types of ground taken ("Government regains territory", ...).
 _TAKING_GROUND = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 ADJACENT_CHARS = 40  # mentions closer than this in one text are consecutive sentences
@@ -51,6 +60,20 @@ def _one_demonstration(a: Event, b: Event) -> bool:
     dispersé les cortèges") are one demonstration, coded by its most severe telling."""
     subs = _specific_subs(a) | _specific_subs(b)
     return bool(subs) and subs <= _FORCE_ON_A_CROWD and _text_distance(a, b) <= ADJACENT_CHARS
+
+
+def _arrests_at_a_demonstration(a: Event, b: Event) -> bool:
+    """ "Police fired tear gas at the marchers ... At least 30 people were arrested": the
+    arrests the article tells at its demonstration (same place and day, checked by the
+    caller) are the force used on it, not an event of their own (ACLED codes the
+    demonstration, with intervention)."""
+    subs = {a.sub_event_type, b.sub_event_type}
+    arrests = a if a.sub_event_type == "Arrests" else b
+    return (
+        "Arrests" in subs
+        and bool(subs & _DEMONSTRATIONS)
+        and (arrests.actor2 is None or arrests.actor2.kind in ("protesters", "civilians"))
+    )
 
 
 def _fighting_for_ground(a: Event, b: Event) -> bool:
@@ -174,11 +197,18 @@ def _from_posts_only(e: Event) -> bool:
 def match_score(a: Event, b: Event, *, same_article: bool = False) -> float:
     """How likely ``a`` and ``b`` describe one happening, in [0, 1] (0: incompatible)."""
     demonstration = same_article and _one_demonstration(a, b)
-    riot = same_article and (_clash_of_a_riot(a, b) or _fighting_for_ground(a, b))
+    riot = same_article and (
+        _clash_of_a_riot(a, b) or _fighting_for_ground(a, b) or _arrests_at_a_demonstration(a, b)
+    )
     if not _types_compatible(a, b) and not demonstration and not riot:
         return 0.0
     if demonstration:
         if not _same_sides(_crowd_and_force(a), _crowd_and_force(b)):
+            return 0.0
+    elif riot and _arrests_at_a_demonstration(a, b):
+        arrests, demo = (a, b) if a.sub_event_type == "Arrests" else (b, a)
+        force = _crowd_and_force(demo)[1]
+        if arrests.actor1 is not None and force is not None and arrests.actor1.id != force.id:
             return 0.0
     elif riot and _fighting_for_ground(a, b):
         # A clash has no seats: its sides need only be the taking's two sides.
