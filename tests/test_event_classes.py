@@ -1692,3 +1692,27 @@ def test_arrests_told_at_a_demonstration_are_its_intervention(
     pipeline: Any, text: str, language: str, sub: str
 ) -> None:
     assert [e.sub_event_type for e in _events(pipeline, text, language)] == [sub]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("An improvised explosive device killed three traders near Kaya on Sunday.", "en"),
+        ("Un engin explosif improvisé a tué trois commerçants près de Kaya dimanche.", "fr"),
+    ],
+)
+def test_a_weapon_named_with_a_participle_types_the_event(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _types(pipeline, text, language) == {"Remote explosive/landmine/IED"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Gunmen shot dead a village chief near Kaya on Sunday night.", "en"),
+        ("Des hommes armés ont abattu un chef coutumier près de Kaya dimanche soir.", "fr"),
+    ],
+)
+def test_a_village_chief_is_a_civilian(pipeline: Any, text: str, language: str) -> None:
+    assert _types(pipeline, text, language) == {"Attack"}

@@ -53,7 +53,9 @@ def read_weapon(
         for w in weapons
         if (not (set(range(w.start, w.end)) <= trig_idx) or typing.generic)
         and not _modifies_other_noun(lex, toks, w, trig_idx)
-        and toks[w.start].pos != "VERB"  # "the army bombed": the verb, not a bomb
+        # "the army bombed": the verb, not a bomb; "an improvised explosive device"
+        # opens with a participle, «un engin explosif improvisé» ends with one.
+        and any(toks[k].pos != "VERB" for k in range(w.start, w.end))
     ]
     if not usable:
         return typing
