@@ -1716,3 +1716,21 @@ def test_a_weapon_named_with_a_participle_types_the_event(
 )
 def test_a_village_chief_is_a_civilian(pipeline: Any, text: str, language: str) -> None:
     assert _types(pipeline, text, language) == {"Attack"}
+
+
+def test_arabic_authorities_are_no_town(pipeline: Any) -> None:
+    # «السلطات» (the authorities) reads like Settat (Morocco); «المعسكر» (the camp), a
+    # stop key for the same reason, like Mascara (Algeria).
+    text = "اعتقلت السلطات الأمنية يوم الأحد عشرة ناشطين في حي الديم بالخرطوم."
+    events = _events(pipeline, text, "ar")
+    assert events
+    assert all(e.location is None or e.location.country == "Sudan" for e in events)
+
+
+def test_a_headline_over_a_towns_countryside_is_the_villages_event(pipeline: Any) -> None:
+    text = (
+        "اشتباكات بين الجيش ومسلحين في ريف درعا\n\n"
+        "اندلعت اشتباكات عنيفة يوم الأحد بين قوات الجيش السوري ومسلحين في بلدة الصنمين "
+        "بريف درعا الشمالي، أسفرت عن مقتل جنديين."
+    )
+    assert len(_events(pipeline, text, "ar")) == 1

@@ -148,3 +148,10 @@ def test_coordinated_groups_of_dead_add_up(
     art = Article(id="t", text=text, language=language, published="2025-03-12")
     events = pipeline.run([art])
     assert events and events[0].fatalities == toll
+
+
+def test_an_arabic_second_group_glued_to_and_adds_up(pipeline: Any) -> None:
+    text = "قتل أربعة عناصر من الشرطة وثلاثة من المهاجمين في هجوم على مركز في كسلا يوم الأحد."
+    art = Article(id="t", text=text, language="ar", published="2025-03-12")
+    events = pipeline.run([art])
+    assert events and events[0].fatalities == 7

@@ -87,18 +87,22 @@ def _fighting_for_ground(a: Event, b: Event) -> bool:
 def _headline_over(a: Event, b: Event) -> bool:
     """A headline names the story's area («... dans le Nord», "... in northwest Nigeria"),
     the body its town: the headline's province or region of the town's country holds
-    the town's event, whichever province the gazetteer files the town under."""
+    the town's event, whichever province the gazetteer files the town under; so does
+    the area around a town of the town's province («ريف درعا» over a village of Daraa)."""
     for head, body in ((a, b), (b, a)):
         h, t = head.location, body.location
         if (
-            h is not None
-            and t is not None
-            and all(m.start == 0 for m in head.mentions)
-            and h.geo_precision == 3
-            and t.geo_precision < 3
-            and h.iso3 is not None
-            and h.iso3 == t.iso3
+            h is None
+            or t is None
+            or not all(m.start == 0 for m in head.mentions)
+            or t.geo_precision >= h.geo_precision
+            or h.iso3 is None
+            or h.iso3 != t.iso3
         ):
+            continue
+        # A province or region of the town's country; or the area around a town of
+        # the same province («ريف درعا», "outside Daraa") over a town of that province.
+        if h.geo_precision == 3 or (h.admin1 is not None and h.admin1 == t.admin1):
             return True
     return False
 

@@ -4,8 +4,8 @@ figure), a part of the dead left out, and "nobody was killed" read as zero."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence, Set
+from dataclasses import dataclass, replace
 
 from veille.extract.lexicon import Lexicon, Tok, fold
 from veille.extract.syntax import NUM, span
@@ -152,6 +152,7 @@ def fatalities(lex: Lexicon, toks: list[Tok], dates: Sequence[Span] = ()) -> Tol
             ):
                 continue
             counted[i] = n
+        glued: set[tuple[int, int]] = set()
         for i in list(counted):
             # "killed five soldiers, two police officers and one guard": the list's
             # further counts however far it runs past the window.
@@ -159,7 +160,17 @@ def fatalities(lex: Lexicon, toks: list[Tok], dates: Sequence[Span] = ()) -> Tol
                 n = read_number(lex, toks[j])
                 if j not in counted and n is not None:
                     counted[j] = n
-        for n, first, last in _readings(toks, counted):
+            # «مقتل ثلاثة عناصر من الجيش واثنين من المسلحين» (unparsed): a number glued
+            # to و a few words on counts a second group of the same dead.
+            for j in range(i + 1, min(len(toks), i + _AR_AND_REACH + 1)):
+                n = _number_after_and(lex, toks[j])
+                if n is not None and j not in counted:
+                    counted[j] = n
+                    glued.add((i, j))
+                    break
+                if lex.fatality.find([toks[j]]) or lex.injury.find([toks[j]]):
+                    break
+        for n, first, last in _readings(toks, counted, glued):
             where = (toks[min(first, fm.start)].start, toks[max(last, fm.end - 1)].end)
             if best is None or n < best.count:
                 best = Toll(n, where)
@@ -170,7 +181,21 @@ def fatalities(lex: Lexicon, toks: list[Tok], dates: Sequence[Span] = ()) -> Tol
 _AND = frozenset({"and", "et"})
 
 
-def _readings(toks: list[Tok], counted: dict[int, int]) -> list[tuple[int, int, int]]:
+#: Words after a count within which an Arabic "و + number" adds a second group.
+_AR_AND_REACH = 5
+
+
+def _number_after_and(lex: Lexicon, tok: Tok) -> int | None:
+    """The value of "و" glued to a number ("واثنين", "و3"), or None."""
+    if not tok.text.startswith("و") or len(tok.text) < 2:
+        return None
+    rest = tok.text[1:]
+    return read_number(lex, replace(tok, text=rest, lemma=rest))
+
+
+def _readings(
+    toks: list[Tok], counted: dict[int, int], glued: Set[tuple[int, int]] = frozenset()
+) -> list[tuple[int, int, int]]:
     """The figures the numbers give (count, first token, last token): each number
     alone, except that numbers of coordinated nouns add up ("15 militants and three
     soldiers were killed": 18, not the lowest of the two; "five soldiers, two police
@@ -184,7 +209,7 @@ def _readings(toks: list[Tok], counted: dict[int, int]) -> list[tuple[int, int, 
 
     for i in counted:
         for j in counted:
-            if i < j and _coordinated(toks, toks[i].head, toks[j].head):
+            if i < j and ((i, j) in glued or _coordinated(toks, toks[i].head, toks[j].head)):
                 group[root(j)] = root(i)
     members: dict[int, list[int]] = {}
     for i in counted:
