@@ -54,3 +54,20 @@ def test_martyrs_and_the_people_are_no_places(geocoder: Any) -> None:
     )
     assert found.get("رفح") == "PSE"
     assert "الشهداء" not in found and "الشعب" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # Common words of news that read as towns abroad: an agency (و + Calais), a
+        # square (Medan), a siege (Hisar), daily (Umeå), the authorities (Settat).
+        ("نقلت وكالة الأنباء عن مصدر أمني في الخرطوم أن الهجوم وقع ليلا.", "وكالة"),
+        ("تجمع المحتجون في ميدان وسط الخرطوم يوم السبت.", "ميدان"),
+        ("يعاني سكان الفاشر من الحصار منذ أشهر.", "الحصار"),
+        ("تسقط القذائف يوميا على أحياء الخرطوم.", "يوميا"),
+        ("اعتقلت السلطات الأمنية ناشطين في الخرطوم يوم الأحد.", "السلطات"),
+    ],
+)
+def test_common_words_of_news_are_no_places(geocoder: Any, text: str, word: str) -> None:
+    found = geocoder.geoparse(text, "ar")
+    assert all(t.place is None for t in found if word in t.text or t.text in word)
