@@ -8,7 +8,7 @@ import pytest
 from sentence_builder import W, place, sentence, tokens
 from veille.extract.candidate import PlaceRef
 from veille.extract.lexicon import Lexicon
-from veille.extract.placing import choose_places, place_clusters, speaks, specificity
+from veille.extract.placing import choose_places, place_clusters, specificity, voices
 
 
 @pytest.fixture(scope="module")
@@ -178,4 +178,4 @@ def test_an_arabic_name_right_after_a_verb_of_blame_speaks(
     toks = tokens([W(w, "X", "", lemma=w[1:] if w.startswith("و") else w) for w in words])
     places = [place(toks, at, iso3="AAA")]
     s = sentence(toks, places=places, language="ar")
-    assert speaks(ar, places[0], s) is speaks_
+    assert (places[0].start in voices(ar, s)) is speaks_

@@ -319,6 +319,9 @@ def _fake_extractor(seen: list[SentenceInput]) -> type:
         def statements(self, s: SentenceInput) -> list[StatementCandidate]:
             return [StatementCandidate(s, (s.start, s.start + 1), "CONSULT", None)]
 
+        def voices(self, s: SentenceInput) -> set[int]:
+            return set()
+
     return FakeExtractor
 
 

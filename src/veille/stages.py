@@ -256,7 +256,6 @@ class ExtractionStage:
     lexicon_of: LexiconOf
 
     def __call__(self, analysis: ArticleAnalysis) -> None:
-        from veille.extract.placing import speaks
         from veille.extract.sentence import SentenceExtractor
 
         text = analysis.article.text
@@ -299,9 +298,8 @@ class ExtractionStage:
                 for sent in sentences
             ]
             extractor.read_text(inputs)  # what the segment as a whole settles
-            analysis.voices |= {
-                p.start for sin in inputs for p in sin.places if speaks(lexicon, p, sin)
-            }
+            for sin in inputs:
+                analysis.voices |= extractor.voices(sin)
             for sin in inputs:
                 found = extractor.extract(sin)
                 candidates.extend(found)

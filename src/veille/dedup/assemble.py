@@ -22,10 +22,10 @@ _SEVERITY = {
     "Excessive force against protesters": 2,
 }
 
+#: Sub-types of ground taken.
+TAKING_GROUND = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 #: What a clash told beside it is part of, once deduplication joined them.
-_CLASH_IS_PART_OF = frozenset(
-    {"Violent demonstration", "Government regains territory", "Non-state actor overtakes territory"}
-)
+_CLASH_IS_PART_OF = frozenset({"Violent demonstration", *TAKING_GROUND})
 
 _CLAIM_PRIORITY = {"confirmed": 3, "claimed": 2, "denied": 1, "reported": 0}
 _FEATURE_ORDER = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
@@ -55,7 +55,7 @@ FORCE_ON_A_CROWD = frozenset(
     {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
 )
 #: Demonstrations, peaceful or not.
-_DEMONSTRATION_SUBS = frozenset({*FORCE_ON_A_CROWD, "Violent demonstration"})
+DEMONSTRATIONS = frozenset({*FORCE_ON_A_CROWD, "Violent demonstration"})
 
 
 def crowd_and_force(e: Event) -> tuple[Actor | None, Actor | None]:
@@ -83,7 +83,7 @@ def _recompute(e: Event, parts: Sequence[Event]) -> Event:
     stated = [
         m.values.sub_event_type for m in ms if m.values.sub_event_type and not m.values.generic
     ]
-    if "Arrests" in stated and set(stated) & _DEMONSTRATION_SUBS:
+    if "Arrests" in stated and set(stated) & DEMONSTRATIONS:
         # Arrests at the demonstration (``match._arrests_at_a_demonstration``): force
         # used on it, a peaceful protest met with intervention.
         stated = [

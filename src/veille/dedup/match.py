@@ -7,7 +7,9 @@ languages without translation.
 
 from __future__ import annotations
 
+from veille.dedup.assemble import DEMONSTRATIONS as _DEMONSTRATIONS
 from veille.dedup.assemble import FORCE_ON_A_CROWD as _FORCE_ON_A_CROWD
+from veille.dedup.assemble import TAKING_GROUND as _TAKING_GROUND
 from veille.dedup.assemble import crowd_and_force as _crowd_and_force
 from veille.dedup.blocking import DATE_WINDOW_DAYS
 from veille.extract.taxonomy import SUB_EVENT_TYPES, family
@@ -17,17 +19,6 @@ from veille.model import Actor, Event, Location, Mention
 SAME_EVENT_THRESHOLD = 0.6  # across articles: needs a shared place and a close date
 SAME_ARTICLE_THRESHOLD = 0.55  # within one article the discourse links mentions too
 NEAR_KM = 25.0
-#: Demonstrations, peaceful or not.
-_DEMONSTRATIONS = frozenset(
-    {
-        "Peaceful protest",
-        "Protest with intervention",
-        "Excessive force against protesters",
-        "Violent demonstration",
-    }
-)
-#: Sub-types of ground taken ("Government regains territory", ...).
-_TAKING_GROUND = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 ADJACENT_CHARS = 40  # mentions closer than this in one text are consecutive sentences
 
 

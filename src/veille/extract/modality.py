@@ -159,9 +159,8 @@ class ParsedModality:
         a death told over a period with no day ("43 people have been killed since
         January"): a tally, not an event."""
         head = toks[m.start]
-        has_day_date = names_a_day(self.lex, toks, s)
         periods = long_periods(self.lex, toks)
-        if m.payload.weak and not has_day_date and periods:
+        if m.payload.weak and periods and not names_a_day(self.lex, toks, s):
             return True
         if head.pos not in ("NOUN", "PROPN") or "Number=Plur" not in head.morph:
             return False
@@ -169,7 +168,7 @@ class ParsedModality:
             return True
         window = range(max(0, m.start - 4), m.start)
         quant = any(mm.start in window for mm in self.lex.aggregate_quantifiers.find(toks))
-        return (quant or repeated(self.lex, m, toks)) and not has_day_date
+        return (quant or repeated(self.lex, m, toks)) and not names_a_day(self.lex, toks, s)
 
 
 def repeated(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:

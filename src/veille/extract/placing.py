@@ -55,12 +55,13 @@ def choose_places(
     actor_spans = [(a.start, a.end) for a in s.actors] + list(weapons)
     if s.language == "ar":  # no parse: the reason's phrase runs to the comma
         actor_spans += reason_phrases(lex, s.tokens, s, trigger[0])
+    speaking = voices(lex, s)
     places = [
         p
         for p in s.places
         if not any(p.start < e and p.end > b for b, e in actor_spans)
         and not in_justification(lex, p, s)
-        and not speaks(lex, p, s)
+        and p.start not in speaking
     ]
     # A dateline places the event only where the sentence names no other place.
     places = [p for p in places if not p.dateline] or places
@@ -162,24 +163,32 @@ def attachment(place: PlaceRef, trigger: Span, s: SentenceInput) -> int:
     return 1
 
 
-def speaks(lex: Lexicon, place: PlaceRef, s: SentenceInput) -> bool:
-    """The place is the subject of a verb of saying, accusing or denying ("Washington
-    said", «Kinshasa accuse Kigali», "Moscow denied"): it stands for its government,
-    not for where anything happened."""
+def voices(lex: Lexicon, s: SentenceInput) -> set[int]:
+    """The starts of the sentence's places that are the subject of a verb of saying,
+    accusing or denying ("Washington said", «Kinshasa accuse Kigali», "Moscow denied"):
+    each stands for its government, not for where anything happened."""
+    if not s.places:
+        return set()
     toks = s.tokens
-    i = token_at(toks, place.start)
-    if i is None:
-        return False
     cues = [m for table in (lex.report, lex.accusation, lex.deny) for m in table.find(toks)]
-    if s.language == "ar":
-        # Verb-subject order, no parse: the name right after the verb («دانت دمشق»), or
-        # listed with it («ونسبته موسكو وأنقرة إلى واشنطن»).
-        after = {m.end for m in cues}
-        return i in after or (i - 1 in after and toks[i].text.startswith("و"))
-    if not toks[i].dep.startswith("nsubj") or toks[i].head == i:
-        return False
-    verb = toks[i].head
-    return any(m.start <= verb < m.end for m in cues)
+    if not cues:
+        return set()
+    out: set[int] = set()
+    for place in s.places:
+        i = token_at(toks, place.start)
+        if i is None:
+            continue
+        if s.language == "ar":
+            # Verb-subject order, no parse: the name right after the verb («دانت دمشق»),
+            # or listed with it («ونسبته موسكو وأنقرة إلى واشنطن»).
+            after = {m.end for m in cues}
+            if i in after or (i - 1 in after and toks[i].text.startswith("و")):
+                out.add(place.start)
+        elif toks[i].dep.startswith("nsubj") and toks[i].head != i:
+            verb = toks[i].head
+            if any(m.start <= verb < m.end for m in cues):
+                out.add(place.start)
+    return out
 
 
 def in_justification(lex: Lexicon, place: PlaceRef, s: SentenceInput) -> bool:

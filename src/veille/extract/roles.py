@@ -45,7 +45,8 @@ def read_roles(
     trig_idx = {i for m in group for i in range(m.start, m.end)}
     # Verbal anchors: the trigger, and for a nominal trigger its governing verb.
     anchors = set(trig_idx)
-    telling = {i for m in lex.report.find(toks) for i in range(m.start, m.end)}
+    reports = lex.report.find(toks)
+    telling = {i for m in reports for i in range(m.start, m.end)}
     dying = {i for m in lex.fatality.find(toks) for i in range(m.start, m.end)}
     died_in: set[int] = set()
     for i in list(trig_idx):
@@ -97,7 +98,8 @@ def read_roles(
     by_position: list[tuple[int, ActorRef]] = []
     targets: list[tuple[int, ActorRef]] = []
     owner: ActorRef | None = None
-    reporting = {m.start for m in lex.report.find(toks)} - anchors
+    telling_verbs = {m.start for m in reports} - anchors
+    reporting = set(telling_verbs)
     tellers_did_it = any(
         t.head in anchors and t.dep.startswith("nsubj") and (t.pos == "PRON" or _owned(t, toks))
         for t in toks
@@ -111,7 +113,6 @@ def read_roles(
         # "X said it had struck", "X said its aircraft struck", «X a indiqué que ses
         # avions ont frappé»: the teller is the doer (a claim).
         reporting = set()
-    telling_verbs = {m.start for m in lex.report.find(toks)} - anchors
     for ref in s.actors:
         tok_i = token_at(toks, ref.start)
         if tok_i is None or _labels_the_line(ref, s):

@@ -29,7 +29,7 @@ from veille.extract.candidate import (
 )
 from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry
 from veille.extract.modality import modality_for, sentence_future, tally
-from veille.extract.placing import choose_places, place_shares
+from veille.extract.placing import choose_places, place_shares, voices
 from veille.extract.roles import civilian_site_target, civilian_target, read_roles
 from veille.extract.statements import StatementReader
 from veille.extract.syntax import span
@@ -115,6 +115,11 @@ class SentenceExtractor:
             # gas": one demonstration, and it was violent.
             out = [c for c in out if c.sub_event_type not in _MILDER_PROTESTS]
         return one_per_kind_and_place(out)
+
+    def voices(self, s: SentenceInput) -> set[int]:
+        """The starts of the sentence's places that speak for their government
+        ("Washington said"): no event of the story happened there."""
+        return voices(self.lex, s)
 
     def statements(self, s: SentenceInput) -> list[StatementCandidate]:
         """The sentence's statement (a non-violent PLOVER record), if any."""

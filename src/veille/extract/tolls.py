@@ -199,7 +199,7 @@ def _readings(
     """The figures the numbers give (count, first token, last token): each number
     alone, except that numbers of coordinated nouns add up ("15 militants and three
     soldiers were killed": 18, not the lowest of the two; "five soldiers, two police
-    officers and a civilian": 8)."""
+    officers and one guard": 8; «ثلاثة ... واثنين», ``glued``: 5)."""
     group = {i: i for i in counted}
 
     def root(i: int) -> int:
