@@ -1734,3 +1734,21 @@ def test_a_headline_over_a_towns_countryside_is_the_villages_event(pipeline: Any
         "بريف درعا الشمالي، أسفرت عن مقتل جنديين."
     )
     assert len(_events(pipeline, text, "ar")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Des combats opposent depuis dimanche l'armée aux rebelles près de Ménaka.", "fr"),
+        ("Clashes between the army and rebels near Menaka have continued since Sunday.", "en"),
+    ],
+)
+def test_fighting_since_a_day_of_the_week_is_one_event(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _types(pipeline, text, language) == {"Armed clash"}
+
+
+def test_clashes_since_a_month_are_still_a_tally(pipeline: Any) -> None:
+    text = "Clashes between the army and rebels near Menaka have killed 40 people since January."
+    assert _events(pipeline, text, "en") == []
