@@ -1752,3 +1752,28 @@ def test_fighting_since_a_day_of_the_week_is_one_event(
 def test_clashes_since_a_month_are_still_a_tally(pipeline: Any) -> None:
     text = "Clashes between the army and rebels near Menaka have killed 40 people since January."
     assert _events(pipeline, text, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "day"),
+    [
+        (
+            "Gunmen killed at least 17 villagers in Katsina state, police said on Wednesday. "
+            "The attackers raided the village of Dutsinma on Tuesday night, a spokesman said.",
+            "en",
+            "2025-03-11",
+        ),
+        (
+            "Des hommes armés ont tué au moins 17 villageois près de Kaya, a annoncé mercredi "
+            "le gouverneur. Les assaillants ont attaqué le village mardi soir.",
+            "fr",
+            "2025-03-11",
+        ),
+    ],
+)
+def test_the_day_of_the_telling_yields_to_the_day_the_story_gives(
+    pipeline: Any, text: str, language: str, day: str
+) -> None:
+    events = _events(pipeline, text, language)
+    assert len(events) == 1
+    assert str(events[0].event_date) == day

@@ -105,6 +105,7 @@ class Candidate:
     date_span: Span | None = None
     time_span: Span | None = None
     date_from_post: bool = False
+    date_told: bool = False  # the day is the telling's (``When.told``)
     place: PlaceRef | None = None
     fatalities: int | None = None
     fatalities_span: Span | None = None

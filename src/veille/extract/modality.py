@@ -13,7 +13,7 @@ from typing import Literal, Protocol
 
 from veille.extract.candidate import SentenceInput
 from veille.extract.lexicon import Lexicon, Match, PhraseTable, Tok, fold
-from veille.extract.syntax import CLAUSE_DEPS, ancestors, governed_by, head_of, token_at
+from veille.extract.syntax import CLAUSE_DEPS, ancestors, dates_telling, governed_by, head_of
 from veille.lang.loader import closed_words
 from veille.nlp import arabic
 
@@ -204,21 +204,9 @@ def names_a_day(lex: Lexicon, toks: list[Tok], s: SentenceInput) -> bool:
     ("The UN said on Tuesday that 1,500 had been killed since January": a tally)."""
     telling = {i for m in lex.report.find(toks) for i in range(m.start, m.end)}
     return any(
-        d.value is not None and d.precision == "day" and not _dates_telling(d.start, toks, telling)
+        d.value is not None and d.precision == "day" and not dates_telling(d.start, toks, telling)
         for d in s.dates
     )
-
-
-def _dates_telling(char: int, toks: list[Tok], telling: set[int]) -> bool:
-    """The date hangs on a verb of telling ("The UN said on Tuesday that 1,500 had been
-    killed since January"): it dates the telling, not what is told."""
-    i = token_at(toks, char)
-    if i is None:
-        return False
-    head = toks[i].head
-    if toks[head].pos == "ADP" and toks[head].head != head:
-        head = toks[head].head  # "said on Tuesday": Tuesday <- on <- said
-    return head in telling
 
 
 def long_periods(lex: Lexicon, toks: list[Tok]) -> list[Match]:

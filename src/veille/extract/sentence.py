@@ -464,6 +464,7 @@ def _set_when(cand: Candidate, when: When) -> None:
         when.time_span,
     )
     cand.date_from_post = when.from_post
+    cand.date_told = when.told
 
 
 def _set_toll(cand: Candidate, toll: Toll | None) -> None:

@@ -100,7 +100,8 @@ def read_story(
         if c.sub_event_type in _OWN_PLACE_ONLY and c.place is None:
             continue  # "90 arrests nationwide", "a suspect taken into custody"
         kept.append(c)
-    dated = [_with_story_date(c, kept) for c in kept]
+    dated = [_with_own_day(c, kept) for c in kept]
+    dated = [_with_story_date(c, dated) for c in dated]
     dated = [_with_report_date(c) for c in dated]
     placed = [_with_story_place(c, dated, opts) for c in dated]
     narrative = narrative_place(places, opts)
@@ -237,6 +238,43 @@ def _continues_retrospective(c: Candidate, before: Sequence[Candidate]) -> bool:
 
 def _same_source(a: Candidate, b: Candidate) -> bool:
     return a.sentence.source_id == b.sentence.source_id
+
+
+#: Candidates after one dated by its telling within which the story gives its own day.
+_OWN_DAY_REACH = 3
+
+
+def _with_own_day(c: Candidate, story: Sequence[Candidate]) -> Candidate:
+    """ "Gunmen killed 23 villagers, police said on Tuesday. The attackers stormed the
+    village on Monday evening": the day the telling carried yields to the day, one
+    before it, that the next sentences give the same kind of event at the same place."""
+    if not c.date_told or c.event_date is None:
+        return c
+    here = _index(story, c)
+    for s in story[here + 1 : here + 1 + _OWN_DAY_REACH]:
+        if s.date_told or s.date_span is None or s.event_date is None or not _same_source(s, c):
+            continue
+        if not 0 < (c.event_date - s.event_date).days <= 1:
+            continue
+        if c.family != s.family and "any" not in (c.family, s.family):
+            continue
+        if (
+            c.place is not None
+            and s.place is not None
+            and c.place.place_id != s.place.place_id
+            and not (_inside(s.place, c.place) or _inside(c.place, s.place))
+        ):
+            continue
+        return replace(
+            c,
+            event_date=s.event_date,
+            date_precision=s.date_precision,
+            date_span=s.date_span,
+            time_of_day=s.time_of_day,
+            time_span=s.time_span,
+            date_told=False,
+        )
+    return c
 
 
 def _with_story_date(c: Candidate, story: Sequence[Candidate]) -> Candidate:

@@ -70,3 +70,15 @@ def governed_by(chain: list[int], table: PhraseTable, toks: list[Tok]) -> bool:
     any word of a multi-word cue counts, since the parser attaches it by its noun."""
     hits = {i for mm in table.find(toks) for i in range(mm.start, mm.end)}
     return any(idx in hits for idx in chain[:3])
+
+
+def dates_telling(char: int, toks: list[Tok], telling: set[int]) -> bool:
+    """The date hangs on a verb of telling ("The UN said on Tuesday that 1,500 had been
+    killed since January"): it dates the telling, not what is told."""
+    i = token_at(toks, char)
+    if i is None:
+        return False
+    head = toks[i].head
+    if toks[head].pos == "ADP" and toks[head].head != head:
+        head = toks[head].head  # "said on Tuesday": Tuesday <- on <- said
+    return head in telling

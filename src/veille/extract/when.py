@@ -9,7 +9,7 @@ from datetime import date
 
 from veille.extract.candidate import SentenceInput
 from veille.extract.lexicon import Lexicon, fold
-from veille.extract.syntax import NUM, ancestors, clause_anchors, token_at
+from veille.extract.syntax import NUM, ancestors, clause_anchors, dates_telling, token_at
 from veille.model import DatePrecision, Span, TimeOfDay
 from veille.nlp.dates import DateExpression
 
@@ -25,6 +25,9 @@ class When:
     date_span: Span | None = None
     time_span: Span | None = None
     from_post: bool = False  # the date is the post's own (an embedded real-time post)
+    #: The day is the telling's ("killed 23, police said on Tuesday"): the event's own
+    #: day, when a sentence that goes on with it names one, is that day instead.
+    told: bool = False
 
 
 def read_when(lex: Lexicon, trigger: Span, s: SentenceInput) -> When:
@@ -34,7 +37,7 @@ def read_when(lex: Lexicon, trigger: Span, s: SentenceInput) -> When:
     time_of_day: TimeOfDay | None = None
     date_span: Span | None = None
     time_span: Span | None = None
-    from_post = False
+    from_post = told_day = False
     # "حركة 23 مارس" (the M23), «le Mouvement du 23 mars»: a date inside an actor's
     # name dates nothing.
     valued = [
@@ -58,6 +61,8 @@ def read_when(lex: Lexicon, trigger: Span, s: SentenceInput) -> When:
         d = min(in_clause or valued, key=lambda e: abs(e.start - trig_mid))
         event_date, precision = d.value, d.precision
         date_span = d.span
+        telling = {i for m in lex.report.find(s.tokens) for i in range(m.start, m.end)}
+        told_day = d in told or dates_telling(d.start, s.tokens, telling)
         time_of_day = d.time_of_day
         if d.time_of_day is not None:
             time_span = d.span
@@ -73,7 +78,7 @@ def read_when(lex: Lexicon, trigger: Span, s: SentenceInput) -> When:
     if clock is not None and (event_date is not None or not valued):
         # "vers 2 heures du matin" is night: the hour is more precise than "matin".
         time_of_day, time_span = clock
-    return When(event_date, precision, time_of_day, date_span, time_span, from_post)
+    return When(event_date, precision, time_of_day, date_span, time_span, from_post, told_day)
 
 
 #: Words between a telling verb and the date of the telling ("said on Wednesday",
