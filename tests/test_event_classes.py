@@ -1777,3 +1777,16 @@ def test_the_day_of_the_telling_yields_to_the_day_the_story_gives(
     events = _events(pipeline, text, language)
     assert len(events) == 1
     assert str(events[0].event_date) == day
+
+
+def test_a_headline_and_lead_over_a_region_join_the_towns_the_body_names(pipeline: Any) -> None:
+    # "southern Lebanon" is read as the South governorate; the towns lie in Nabatieh's.
+    text = (
+        "Israeli strikes kill nine in southern Lebanon\n\n"
+        "Israeli strikes killed nine people in southern Lebanon on Sunday, the health "
+        "ministry said. In Nabatieh, a strike hit a house, killing five. Another strike "
+        "hit a car near Marjayoun, killing four."
+    )
+    events = _events(pipeline, text, "en")
+    assert len(events) == 2
+    assert all(e.location is not None and e.location.geo_precision < 3 for e in events)

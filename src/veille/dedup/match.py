@@ -76,16 +76,17 @@ def _fighting_for_ground(a: Event, b: Event) -> bool:
 
 
 def _headline_over(a: Event, b: Event) -> bool:
-    """A headline names the story's area («... dans le Nord», "... in northwest Nigeria"),
-    the body its town: the headline's province or region of the town's country holds
-    the town's event, whichever province the gazetteer files the town under; so does
-    the area around a town of the town's province («ريف درعا» over a village of Daraa)."""
+    """A headline (with the lead that repeats it) names the story's area («... dans le
+    Nord», "... in southern Lebanon"), the body its towns: the headline's province or
+    region of the town's country holds the town's event, whichever province the
+    gazetteer files the town under; so does the area around a town of the town's
+    province («ريف درعا» over a village of Daraa)."""
     for head, body in ((a, b), (b, a)):
         h, t = head.location, body.location
         if (
             h is None
             or t is None
-            or not all(m.start == 0 for m in head.mentions)
+            or not any(m.start == 0 for m in head.mentions)
             or t.geo_precision >= h.geo_precision
             or h.iso3 is None
             or h.iso3 != t.iso3
