@@ -1790,3 +1790,15 @@ def test_a_headline_and_lead_over_a_region_join_the_towns_the_body_names(pipelin
     events = _events(pipeline, text, "en")
     assert len(events) == 2
     assert all(e.location is not None and e.location.geo_precision < 3 for e in events)
+
+
+def test_missiles_shot_down_over_the_town_they_were_fired_at_are_the_attack(
+    pipeline: Any,
+) -> None:
+    text = (
+        "Russia fired a barrage of missiles at Mykolaiv on Sunday night, killing two "
+        "people. Air defences shot down five missiles over Mykolaiv, the governor said."
+    )
+    assert [e.sub_event_type for e in _events(pipeline, text, "en")] == [
+        "Shelling/artillery/missile attack"
+    ]

@@ -91,9 +91,13 @@ def _recompute(e: Event, parts: Sequence[Event]) -> Event:
             for x in stated
             if x != "Arrests"
         ]
+    if "Disrupted weapons use" in stated and "Shelling/artillery/missile attack" in stated:
+        # Missiles shot down over the town they were fired at
+        # (``match._part_of_the_other``): the attack, of which the interception is a part.
+        stated = [x for x in stated if x != "Disrupted weapons use"]
     if stated and set(stated) - {"Armed clash"} <= _CLASH_IS_PART_OF:
         # "Clashes in Dakar" told over a riot (``match._clash_of_a_riot``), the fighting
-        # for ground taken (``match._fighting_for_ground``): the riot's, the taking's.
+        # for ground taken (``match._part_of_the_other``): the riot's, the taking's.
         stated = [x for x in stated if x != "Armed clash"] or stated
     if stated and all(x in _SEVERITY for x in stated):
         sub = max(stated, key=lambda x: _SEVERITY[x])

@@ -67,11 +67,14 @@ def _arrests_at_a_demonstration(a: Event, b: Event) -> bool:
     )
 
 
-def _fighting_for_ground(a: Event, b: Event) -> bool:
+def _part_of_the_other(a: Event, b: Event) -> bool:
     """ "The army retook the town after heavy fighting. Fifteen militants were killed in
     the fighting": the clash told beside a taking of ground is the battle for it (ACLED
-    codes one event, by who took the ground); the caller checks day and place."""
+    codes one event, by who took the ground); so are the missiles shot down over a town
+    in the missile attack on it. The caller checks day and place."""
     subs = {a.sub_event_type, b.sub_event_type}
+    if subs == {"Disrupted weapons use", "Shelling/artillery/missile attack"}:
+        return True
     return "Armed clash" in subs and bool(subs & _TAKING_GROUND)
 
 
@@ -194,7 +197,7 @@ def match_score(a: Event, b: Event, *, same_article: bool = False) -> float:
     """How likely ``a`` and ``b`` describe one happening, in [0, 1] (0: incompatible)."""
     demonstration = same_article and _one_demonstration(a, b)
     riot = same_article and (
-        _clash_of_a_riot(a, b) or _fighting_for_ground(a, b) or _arrests_at_a_demonstration(a, b)
+        _clash_of_a_riot(a, b) or _part_of_the_other(a, b) or _arrests_at_a_demonstration(a, b)
     )
     if not _types_compatible(a, b) and not demonstration and not riot:
         return 0.0
@@ -206,9 +209,11 @@ def match_score(a: Event, b: Event, *, same_article: bool = False) -> float:
         force = _crowd_and_force(demo)[1]
         if arrests.actor1 is not None and force is not None and arrests.actor1.id != force.id:
             return 0.0
-    elif riot and _fighting_for_ground(a, b):
+    elif riot and _part_of_the_other(a, b):
         # A clash has no seats: its sides need only be the taking's two sides.
-        clash, taking = (a, b) if a.sub_event_type == "Armed clash" else (b, a)
+        clash, taking = (
+            (a, b) if a.sub_event_type in ("Armed clash", "Disrupted weapons use") else (b, a)
+        )
         if not _sides(clash) <= _sides(taking):
             return 0.0
     elif not _same_sides((a.actor1, a.actor2), (b.actor1, b.actor2)) or _roles_crossed(a, b):
