@@ -1802,3 +1802,17 @@ def test_missiles_shot_down_over_the_town_they_were_fired_at_are_the_attack(
     assert [e.sub_event_type for e in _events(pipeline, text, "en")] == [
         "Shelling/artillery/missile attack"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "weapon"),
+    [
+        ("Air defences shot down nine drones over Poltava on Sunday night.", "drone"),
+        ("Air defences shot down four missiles over Poltava on Sunday night.", "missile"),
+    ],
+)
+def test_a_disrupted_weapon_is_the_weapon_shot_down(pipeline: Any, text: str, weapon: str) -> None:
+    events = [
+        e for e in _events(pipeline, text, "en") if e.sub_event_type == "Disrupted weapons use"
+    ]
+    assert events and events[0].weapon == weapon

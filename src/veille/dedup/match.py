@@ -67,6 +67,10 @@ def _arrests_at_a_demonstration(a: Event, b: Event) -> bool:
     )
 
 
+#: Weapons of a missile or rocket attack that may be shot down over the town it targets.
+_FIRED_AT_A_TOWN = frozenset({"missile", "rocket"})
+
+
 def _part_of_the_other(a: Event, b: Event) -> bool:
     """ "The army retook the town after heavy fighting. Fifteen militants were killed in
     the fighting": the clash told beside a taking of ground is the battle for it (ACLED
@@ -74,7 +78,9 @@ def _part_of_the_other(a: Event, b: Event) -> bool:
     in the missile attack on it. The caller checks day and place."""
     subs = {a.sub_event_type, b.sub_event_type}
     if subs == {"Disrupted weapons use", "Shelling/artillery/missile attack"}:
-        return True
+        # Only the missiles or rockets of the attack: drones shot down are another act.
+        stopped = a if a.sub_event_type == "Disrupted weapons use" else b
+        return stopped.weapon in _FIRED_AT_A_TOWN
     return "Armed clash" in subs and bool(subs & _TAKING_GROUND)
 
 

@@ -75,7 +75,7 @@ def read_weapon(
         sub = entry.sub
         typing = replace(typing, sub_event_type=sub, mode=entry.mode)
     if (
-        sub in (None, entry.sub)
+        sub in (None, entry.sub, "Disrupted weapons use")  # what was shot down or defused
         or family(sub or "") == fam
         or (sub and SUB_EVENT_TYPES[sub].event_type in ("Violence against civilians", "Battles"))
     ):
