@@ -1816,3 +1816,17 @@ def test_a_disrupted_weapon_is_the_weapon_shot_down(pipeline: Any, text: str, we
         e for e in _events(pipeline, text, "en") if e.sub_event_type == "Disrupted weapons use"
     ]
     assert events and events[0].weapon == weapon
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Des manifestants ont défilé à Kassala pour soutenir l'armée.", "fr"),
+        ("Thousands marched in Kassala in support of the army on Sunday.", "en"),
+    ],
+)
+def test_forces_a_march_supports_are_no_side_of_it(pipeline: Any, text: str, language: str) -> None:
+    protests = [
+        e for e in _events(pipeline, text, language) if e.sub_event_type == "Peaceful protest"
+    ]
+    assert protests and protests[0].actor2 is None

@@ -143,6 +143,10 @@ def read_roles(
             if role == "backer":
                 continue
         if protest and forces_face and getattr(ref.payload, "kind", "") == "state_forces":
+            if typing.sub_event_type == "Peaceful protest" and not lex.intervention.find(toks):
+                # «ont défilé pour soutenir l'armée», "marched in support of the army":
+                # forces no one says met the march are what it is about, no side of it.
+                continue
             role = "actor2"  # ACLED: protesters are actor 1, the forces facing them actor 2
         guessed = role is None
         if role is None:
