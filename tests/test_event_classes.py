@@ -1830,3 +1830,27 @@ def test_forces_a_march_supports_are_no_side_of_it(pipeline: Any, text: str, lan
         e for e in _events(pipeline, text, language) if e.sub_event_type == "Peaceful protest"
     ]
     assert protests and protests[0].actor2 is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "defender"),
+    [
+        (
+            "L'armée nigérienne affirme avoir repoussé lundi une attaque du JNIM contre sa "
+            "base d'Ayorou.",
+            "fr",
+            "military-forces-ner",
+        ),
+        (
+            "The Chadian army repelled an attack by Boko Haram fighters on its base near Bol "
+            "on Sunday.",
+            "en",
+            "military-forces-tcd",
+        ),
+    ],
+)
+def test_who_fends_off_an_attack_is_its_target(
+    pipeline: Any, text: str, language: str, defender: str
+) -> None:
+    clashes = [e for e in _events(pipeline, text, language) if e.sub_event_type == "Armed clash"]
+    assert clashes and clashes[0].actor2 is not None and clashes[0].actor2.id == defender

@@ -199,7 +199,37 @@ def read_roles(
         if actor1 is None or ref.actor_id != actor1.actor_id:
             actor2 = ref
             break
+    if actor2 is None:
+        actor2 = _defender(lex, trig_idx, toks, s, actor1)
     return Roles(actor1, actor2)
+
+
+def _defender(
+    lex: Lexicon, trig_idx: set[int], toks: list[Tok], s: SentenceInput, actor1: ActorRef | None
+) -> ActorRef | None:
+    """ "The army repelled an RSF attack on the base", «L'armée affirme avoir repoussé une
+    attaque des FSR»: the subject of a verb of fending off the attack (it may be the
+    teller) is the side attacked."""
+    fending = lex.noun_classes.get("fending_off", frozenset())
+    if not fending:
+        return None
+    verbs = {toks[i].head for i in trig_idx if toks[i].dep in ("obj", "dobj")}
+    verbs = {v for v in verbs if toks[v].keys & fending}
+    if not verbs:
+        return None
+    verbs |= {toks[v].head for v in verbs if toks[v].dep == "xcomp"}  # "affirme avoir repoussé"
+    for ref in (*s.actors, *s.state_names):
+        i = token_at(toks, ref.start)
+        if i is None or (actor1 is not None and ref.actor_id == actor1.actor_id):
+            continue
+        k = i
+        for _ in range(3):  # up to the head of the actor's noun phrase
+            if toks[k].dep.startswith("nsubj") or toks[k].head == k:
+                break
+            k = toks[k].head
+        if toks[k].dep.startswith("nsubj") and toks[k].head in verbs:
+            return ref
+    return None
 
 
 #: Words around a trigger within which a "between X and Y" phrase tells its sides.
