@@ -155,3 +155,18 @@ def test_an_arabic_second_group_glued_to_and_adds_up(pipeline: Any) -> None:
     art = Article(id="t", text=text, language="ar", published="2025-03-12")
     events = pipeline.run([art])
     assert events and events[0].fatalities == 7
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("One soldier was killed and two others wounded when a mine exploded near Gao.", "en"),
+        ("Un soldat a été tué et deux autres blessés par une mine près de Gao lundi.", "fr"),
+    ],
+)
+def test_others_wounded_beside_the_dead_are_not_counted(
+    pipeline: Any, text: str, language: str
+) -> None:
+    art = Article(id="t", text=text, language=language, published="2025-03-12")
+    events = pipeline.run([art])
+    assert events and events[0].fatalities == 1

@@ -145,6 +145,14 @@ def fatalities(lex: Lexicon, toks: list[Tok], dates: Sequence[Span] = ()) -> Tol
             # "و" after the number opens the next clause ("قتل طفلان وأصيب ثلاثة").
             if nxt is not None and lex.injury.find([nxt]) and not _opens_clause(nxt):
                 continue
+            after = toks[i + 2] if i + 2 < len(toks) else None
+            if (
+                nxt is not None
+                and fold(nxt.text) in _OTHERS
+                and after is not None
+                and lex.injury.find([after])
+            ):
+                continue  # "one was killed and two others wounded", «deux autres blessés»
             if prev is not None and i > fm.end and lex.injury.find([prev]):
                 continue
             if i > fm.start and not any(
@@ -176,6 +184,9 @@ def fatalities(lex: Lexicon, toks: list[Tok], dates: Sequence[Span] = ()) -> Tol
                 best = Toll(n, where)
     return best
 
+
+#: "Others" between a number and the wounded it counts ("two others wounded").
+_OTHERS = frozenset({"others", "other", "autres", "اخرون", "اخرين"})
 
 #: Conjunctions that add two counted groups ("15 militants and three soldiers").
 _AND = frozenset({"and", "et"})
