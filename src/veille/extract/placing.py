@@ -174,6 +174,7 @@ def voices(lex: Lexicon, s: SentenceInput) -> set[int]:
     if not cues:
         return set()
     out: set[int] = set()
+    after = {m.end for m in cues}
     for place in s.places:
         i = token_at(toks, place.start)
         if i is None:
@@ -181,7 +182,6 @@ def voices(lex: Lexicon, s: SentenceInput) -> set[int]:
         if s.language == "ar":
             # Verb-subject order, no parse: the name right after the verb («دانت دمشق»),
             # or listed with it («ونسبته موسكو وأنقرة إلى واشنطن»).
-            after = {m.end for m in cues}
             if i in after or (i - 1 in after and toks[i].text.startswith("و")):
                 out.add(place.start)
         elif toks[i].dep.startswith("nsubj") and toks[i].head != i:

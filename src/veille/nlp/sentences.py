@@ -103,8 +103,8 @@ def whole_sentences(doc: Doc) -> Iterator[Any]:
             start = None
 
 
-#: Marks that open a quotation.
-_OPENING_QUOTES = frozenset({"«", "“", '"'})
+#: Marks that only open a quotation (a straight quote may as well close one).
+_OPENING_QUOTES = frozenset({"«", "“"})
 
 
 def _at_opening_quotes(doc: Doc, span: Any) -> Iterator[Any]:
