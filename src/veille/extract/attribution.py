@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from veille.extract.candidate import ActorRef, SentenceInput
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
-from veille.extract.syntax import span, token_at
+from veille.extract.syntax import span, subject_of, token_at
 from veille.model import ClaimStatus, Span
 
 
@@ -54,7 +54,7 @@ def attribute(
         before = [a for a in s.actors if a.end <= toks[cue_start].start]
         # «Les miliciens de X, soutenus par des troupes Y, ont affirmé avoir pris ...»:
         # the cue verb's own subject claims, not the nearest name before it.
-        subjects = [a for a in before if _subject_of(toks, a, cue_start)]
+        subjects = [a for a in before if subject_of(toks, a.start, cue_start)]
         return subjects[-1] if subjects else (before[-1] if before else None)
 
     if deny:
@@ -148,22 +148,3 @@ def actor_name(ref: ActorRef | None) -> str | None:
     if ref is None:
         return None
     return str(getattr(ref.payload, "name", None) or ref.actor_id)
-
-
-#: Dependencies inside a noun phrase, climbed from a name to the phrase's head.
-_IN_PHRASE = frozenset({"compound", "flat", "flat:name", "amod", "nmod", "poss", "det"})
-
-
-def _subject_of(toks: list[Tok], ref: ActorRef, verb: int) -> bool:
-    """The actor's noun phrase is the subject of the token ``verb``."""
-    k = token_at(toks, ref.start)
-    for _ in range(4):
-        if k is None:
-            return False
-        tok = toks[k]
-        if tok.dep.startswith("nsubj"):
-            return tok.head == verb
-        if tok.dep not in _IN_PHRASE or tok.head == k:
-            return False
-        k = tok.head
-    return False

@@ -13,7 +13,14 @@ from typing import Literal, Protocol
 
 from veille.extract.candidate import SentenceInput
 from veille.extract.lexicon import Lexicon, Match, PhraseTable, Tok, fold
-from veille.extract.syntax import CLAUSE_DEPS, ancestors, dates_telling, governed_by, head_of
+from veille.extract.syntax import (
+    CLAUSE_DEPS,
+    ancestors,
+    dates_telling,
+    governed_by,
+    head_of,
+    words_of,
+)
 from veille.lang.loader import closed_words
 from veille.nlp import arabic
 
@@ -202,7 +209,7 @@ def tally(lex: Lexicon, toks: list[Tok], s: SentenceInput) -> bool:
 def names_a_day(lex: Lexicon, toks: list[Tok], s: SentenceInput) -> bool:
     """The sentence names the day of what it tells, not only the day it was told
     ("The UN said on Tuesday that 1,500 had been killed since January": a tally)."""
-    telling = {i for m in lex.report.find(toks) for i in range(m.start, m.end)}
+    telling = words_of(lex.report, toks)
     return any(
         d.value is not None and d.precision == "day" and not dates_telling(d.start, toks, telling)
         for d in s.dates

@@ -13,7 +13,15 @@ from dataclasses import dataclass
 
 from veille.extract.candidate import ActorRef, SentenceInput
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
-from veille.extract.syntax import REPORT_PREPS, TARGET_DEPS, ancestors, token_at
+from veille.extract.syntax import (
+    IN_PHRASE,
+    REPORT_PREPS,
+    TARGET_DEPS,
+    ancestors,
+    subject_of,
+    token_at,
+    words_of,
+)
 from veille.extract.tolls import read_number
 from veille.extract.weapons import Typing
 from veille.lang.loader import closed_words
@@ -47,7 +55,7 @@ def read_roles(
     anchors = set(trig_idx)
     reports = lex.report.find(toks)
     telling = {i for m in reports for i in range(m.start, m.end)}
-    dying = {i for m in lex.fatality.find(toks) for i in range(m.start, m.end)}
+    dying = words_of(lex.fatality, toks)
     died_in: set[int] = set()
     for i in list(trig_idx):
         if (
@@ -219,15 +227,9 @@ def _defender(
         return None
     verbs |= {toks[v].head for v in verbs if toks[v].dep == "xcomp"}  # "affirme avoir repoussé"
     for ref in (*s.actors, *s.state_names):
-        i = token_at(toks, ref.start)
-        if i is None or (actor1 is not None and ref.actor_id == actor1.actor_id):
+        if actor1 is not None and ref.actor_id == actor1.actor_id:
             continue
-        k = i
-        for _ in range(3):  # up to the head of the actor's noun phrase
-            if toks[k].dep.startswith("nsubj") or toks[k].head == k:
-                break
-            k = toks[k].head
-        if toks[k].dep.startswith("nsubj") and toks[k].head in verbs:
+        if any(subject_of(toks, ref.start, v) for v in verbs):
             return ref
     return None
 
@@ -309,7 +311,7 @@ def is_reporter(tok_i: int, toks: list[Tok], reporting: set[int]) -> bool:
     for _ in range(3):  # up to the head of the actor's noun phrase
         if after_according_to(head):
             return True
-        if toks[head].dep not in ("compound", "flat", "flat:name", "amod", "nmod", "poss", "det"):
+        if toks[head].dep not in IN_PHRASE:
             break
         if toks[head].head == head:
             break

@@ -14,6 +14,8 @@ NUM = re.compile(r"^\d{1,6}$")
 REPORT_PREPS = frozenset({"selon", "according", "d'apres", "وفق", "حسب", "بحسب"})
 #: Dependents that head a clause of their own (purpose, complement, relative).
 CLAUSE_DEPS = frozenset({"advcl", "xcomp", "ccomp", "acl", "relcl", "conj", "pcomp"})
+#: Dependencies inside a noun phrase, climbed from a name to the phrase's head.
+IN_PHRASE = frozenset({"compound", "flat", "flat:name", "amod", "nmod", "poss", "det"})
 #: Dependents that name what a verb acts on (its target, for an event verb).
 TARGET_DEPS = frozenset({"obj", "nsubj:pass", "dobj", "nsubjpass", "iobj", "obl:arg", "pobj"})
 
@@ -65,10 +67,16 @@ def clause_anchors(toks: list[Tok], trig_i: int) -> set[int]:
     return anchors
 
 
+def words_of(table: PhraseTable, toks: list[Tok]) -> set[int]:
+    """The indices of the tokens that the table's matches in the sentence cover (every
+    word of a multi-word cue: "faire état", "according to")."""
+    return {i for m in table.find(toks) for i in range(m.start, m.end)}
+
+
 def governed_by(chain: list[int], table: PhraseTable, toks: list[Tok]) -> bool:
     """Whether a cue ("responsable de", "in support of") is among the first ancestors;
     any word of a multi-word cue counts, since the parser attaches it by its noun."""
-    hits = {i for mm in table.find(toks) for i in range(mm.start, mm.end)}
+    hits = words_of(table, toks)
     return any(idx in hits for idx in chain[:3])
 
 
@@ -82,3 +90,19 @@ def dates_telling(char: int, toks: list[Tok], telling: set[int]) -> bool:
     if toks[head].pos == "ADP" and toks[head].head != head:
         head = toks[head].head  # "said on Tuesday": Tuesday <- on <- said
     return head in telling
+
+
+def subject_of(toks: list[Tok], char: int, verb: int) -> bool:
+    """The noun phrase of the word at ``char`` (climbed through ``IN_PHRASE``) is the
+    subject of the token ``verb``."""
+    k = token_at(toks, char)
+    for _ in range(4):
+        if k is None:
+            return False
+        tok = toks[k]
+        if tok.dep.startswith("nsubj"):
+            return tok.head == verb
+        if tok.dep not in IN_PHRASE or tok.head == k:
+            return False
+        k = tok.head
+    return False

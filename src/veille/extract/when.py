@@ -9,7 +9,14 @@ from datetime import date
 
 from veille.extract.candidate import SentenceInput
 from veille.extract.lexicon import Lexicon, fold
-from veille.extract.syntax import NUM, ancestors, clause_anchors, dates_telling, token_at
+from veille.extract.syntax import (
+    NUM,
+    ancestors,
+    clause_anchors,
+    dates_telling,
+    token_at,
+    words_of,
+)
 from veille.model import DatePrecision, Span, TimeOfDay
 from veille.nlp.dates import DateExpression
 
@@ -61,8 +68,7 @@ def read_when(lex: Lexicon, trigger: Span, s: SentenceInput) -> When:
         d = min(in_clause or valued, key=lambda e: abs(e.start - trig_mid))
         event_date, precision = d.value, d.precision
         date_span = d.span
-        telling = {i for m in lex.report.find(s.tokens) for i in range(m.start, m.end)}
-        told_day = d in told or dates_telling(d.start, s.tokens, telling)
+        told_day = d in told or dates_telling(d.start, s.tokens, words_of(lex.report, s.tokens))
         time_of_day = d.time_of_day
         if d.time_of_day is not None:
             time_span = d.span
