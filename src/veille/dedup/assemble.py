@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from veille.extract.taxonomy import SUB_EVENT_TYPES, family
+from veille.extract.taxonomy import SUB_EVENT_TYPES, TAKING_GROUND, family
 from veille.model import Actor, Conflict, Event, Location, Plover, stable_id
 
 # Within a family, the more severe sub-type wins when mentions disagree (ACLED codes
@@ -22,8 +22,6 @@ _SEVERITY = {
     "Excessive force against protesters": 2,
 }
 
-#: Sub-types of ground taken.
-TAKING_GROUND = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 #: What a clash told beside it is part of, once deduplication joined them.
 _CLASH_IS_PART_OF = frozenset({"Violent demonstration", *TAKING_GROUND})
 

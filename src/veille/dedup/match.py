@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from veille.dedup.assemble import DEMONSTRATIONS as _DEMONSTRATIONS
 from veille.dedup.assemble import FORCE_ON_A_CROWD as _FORCE_ON_A_CROWD
-from veille.dedup.assemble import TAKING_GROUND as _TAKING_GROUND
 from veille.dedup.assemble import crowd_and_force as _crowd_and_force
 from veille.dedup.blocking import DATE_WINDOW_DAYS
-from veille.extract.taxonomy import SUB_EVENT_TYPES, family
+from veille.extract.taxonomy import SUB_EVENT_TYPES, TAKING_GROUND, family
 from veille.geodesy import distance_km
 from veille.model import Actor, Event, Location, Mention
 
@@ -81,7 +80,7 @@ def _part_of_the_other(a: Event, b: Event) -> bool:
         # Only the missiles or rockets of the attack: drones shot down are another act.
         stopped = a if a.sub_event_type == "Disrupted weapons use" else b
         return stopped.weapon in _FIRED_AT_A_TOWN
-    return "Armed clash" in subs and bool(subs & _TAKING_GROUND)
+    return "Armed clash" in subs and bool(subs & TAKING_GROUND)
 
 
 def _headline_over(a: Event, b: Event) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from veille.extract.candidate import Candidate, StatementCandidate
-from veille.extract.taxonomy import SUB_EVENT_TYPES
+from veille.extract.taxonomy import SUB_EVENT_TYPES, TAKING_GROUND
 from veille.model import (
     Article,
     Claim,
@@ -82,7 +82,7 @@ class EventAssembler:
             and c.target_civilian
             # Civilians killed in a clash are no side of it, nor of a taking of ground;
             # citizens who march are the crowd («تظاهر مئات المواطنين»), not its target.
-            and sub not in ("Armed clash", *TERRITORY_SUBS)
+            and sub not in ("Armed clash", *TAKING_GROUND)
             and info.event_type != "Protests"
             and location is not None
             and location.iso3
@@ -180,10 +180,6 @@ def statement(c: StatementCandidate, article: Article) -> Statement:
             date=c.date.span if c.date else None,
         ),
     )
-
-
-#: The sub-types of ground taken, by either side.
-TERRITORY_SUBS = ("Non-state actor overtakes territory", "Government regains territory")
 
 
 def generic_default(c: Candidate) -> str:

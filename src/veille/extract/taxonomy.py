@@ -158,6 +158,8 @@ def territory_side(sub: str, actor1: object, where: str | None = None) -> str:
 
 
 _TAKING = ("Government regains territory", "Non-state actor overtakes territory")
+#: The sub-types of ground taken, whoever took it.
+TAKING_GROUND = frozenset(_TAKING)
 
 
 def crowd_violence(sub: str, actor1: object) -> str:
