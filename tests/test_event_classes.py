@@ -1854,3 +1854,29 @@ def test_who_fends_off_an_attack_is_its_target(
 ) -> None:
     clashes = [e for e in _events(pipeline, text, language) if e.sub_event_type == "Armed clash"]
     assert clashes and clashes[0].actor2 is not None and clashes[0].actor2.id == defender
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Several thousand nurses took part in a march across Kisumu on Monday.", "en"),
+        ("Lundi, une marche a rassemblé plusieurs milliers d'infirmiers à Kisumu.", "fr"),
+        ("Des milliers d'infirmiers ont marché lundi dans le centre de Kisumu.", "fr"),
+    ],
+)
+def test_a_march_of_a_crowd_is_a_protest(pipeline: Any, text: str, language: str) -> None:
+    assert "Peaceful protest" in _types(pipeline, text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The insurgents marched on Kisumu on Monday after a week of fighting.", "en"),
+        ("Hundreds of soldiers marched into Kisumu on Monday.", "en"),
+        ("Lundi, les rebelles ont marché sur Kisumu après une semaine de combats.", "fr"),
+    ],
+)
+def test_armed_men_marching_is_an_advance_not_a_protest(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert not _types(pipeline, text, language) & {"Peaceful protest", "Protest with intervention"}

@@ -229,6 +229,8 @@ def keeps(
                 return False
     if entry.sub is not None and family(entry.sub) == "protest" and _of_armed_people(lex, m, toks):
         return False  # "a gathering of fighters", «un rassemblement de combattants»
+    if entry.sub is not None and family(entry.sub) == "protest" and _armed_advance(lex, m, toks, s):
+        return False  # "the rebels marched on the town": an advance, not a protest
     if entry.weak:
         # Weak triggers ("tuer", "opération") only count with a weapon or a death toll,
         # and an attack verb also with a place it fell on ("هاجم مسلحون قرية ...").
@@ -258,6 +260,30 @@ def _of_armed_people(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
     if k == m.end and not (k < len(toks) and toks[k].text.startswith("ل")):
         return False  # no "of" between: "fighters' rally" is read elsewhere
     return k < len(toks) and bool(toks[k].keys & armed)
+
+
+def _armed_advance(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -> bool:
+    """A verb of marching whose subject is armed ("the rebels marched on the capital",
+    «les troupes ont marché sur la ville»): fighters, soldiers or an armed actor advance;
+    only a crowd marches in protest."""
+    advance = lex.noun_classes.get("advance_verbs", frozenset())
+    if not any(toks[k].keys & advance for k in range(m.start, m.end)):
+        return False
+    armed = lex.noun_classes.get("armed_people", frozenset())
+    subjects = [t for t in toks if m.start <= t.head < m.end and t.dep.startswith("nsubj")]
+    if any(
+        t.start < ref.end and ref.start < t.end
+        for ref in (*s.actors, *s.state_names)
+        if getattr(ref.payload, "kind", "") in _STRIKER_KINDS
+        for t in subjects
+    ):
+        return True
+    # "hundreds of soldiers", «des centaines de soldats»: the armed noun in the subject's phrase
+    heads = {t.i for t in subjects}
+    return any(
+        t.keys & armed and (t.i in heads or heads.intersection(ancestors(toks, t.i, limit=2)))
+        for t in toks
+    )
 
 
 #: Words before a taking of ground within which a verb of loss turns it around.
