@@ -1880,3 +1880,60 @@ def test_armed_men_marching_is_an_advance_not_a_protest(
     pipeline: Any, text: str, language: str
 ) -> None:
     assert not _types(pipeline, text, language) & {"Peaceful protest", "Protest with intervention"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Officers executing a search warrant detained the mayor in Kisumu on Monday.", "en"),
+        (
+            "Lundi, des policiers chargés d'exécuter un mandat ont interpellé le maire à Kisumu.",
+            "fr",
+        ),
+    ],
+)
+def test_executing_an_order_kills_nobody(pipeline: Any, text: str, language: str) -> None:
+    types = _types(pipeline, text, language)
+    assert "Arrests" in types and "Attack" not in types
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Gunmen executed three hostages near Kisumu on Monday.", "en"),
+        ("Lundi, des hommes armés ont exécuté trois otages près de Kisumu.", "fr"),
+    ],
+)
+def test_executing_people_is_an_attack(pipeline: Any, text: str, language: str) -> None:
+    assert "Attack" in _types(pipeline, text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The mayor was detained on Monday at his office in Kisumu by police officers.", "en"),
+        ("Le maire a été interpellé lundi à son bureau de Kisumu par des policiers.", "fr"),
+    ],
+)
+def test_the_agent_of_a_passive_is_the_doer_wherever_the_parser_hangs_it(
+    pipeline: Any, text: str, language: str
+) -> None:
+    (ev,) = [e for e in _events(pipeline, text, language) if e.sub_event_type == "Arrests"]
+    assert ev.actor1 is not None and "Police" in ev.actor1.name
+    assert ev.actor2 is None or "Police" not in ev.actor2.name
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Un convoi de l'armée malienne a été victime d'une embuscade près de Kisumu lundi.", "fr"),
+        ("A Malian army convoy fell victim to an ambush near Kisumu on Monday.", "en"),
+        ("The Malian army post in Kisumu was the target of an attack on Monday.", "en"),
+    ],
+)
+def test_who_fell_victim_to_an_attack_is_its_target(
+    pipeline: Any, text: str, language: str
+) -> None:
+    (ev,) = _events(pipeline, text, language)
+    assert ev.actor1 is None or "Mali" not in ev.actor1.name
+    assert ev.actor2 is not None and "Mali" in ev.actor2.name

@@ -170,3 +170,29 @@ def test_others_wounded_beside_the_dead_are_not_counted(
     art = Article(id="t", text=text, language=language, published="2025-03-12")
     events = pipeline.run([art])
     assert events and events[0].fatalities == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "toll"),
+    [
+        ("Dix-huit villageois ont été tués dimanche dans une attaque près de Gao.", "fr", 18),
+        (
+            "Quatre-vingt-quinze civils ont été tués dimanche dans une attaque près de Gao.",
+            "fr",
+            95,
+        ),
+        (
+            "Soixante-et-onze soldats ont été tués dimanche dans une embuscade près de Gao.",
+            "fr",
+            71,
+        ),
+        # The English tokenizer splits the words at the hyphen: the whole still counts.
+        ("Thirty-four villagers were killed on Sunday in an attack near Gao.", "en", 34),
+    ],
+)
+def test_a_number_written_in_hyphenated_words_is_one_number(
+    pipeline: Any, text: str, language: str, toll: int
+) -> None:
+    art = Article(id="t", text=text, language=language, published="2025-03-12")
+    events = pipeline.run([art])
+    assert events and events[0].fatalities == toll

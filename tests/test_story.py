@@ -78,6 +78,29 @@ def test_a_retrospective_told_over_two_sentences_keeps_its_second_sentence(
     assert events[0].event_date == date(2025, 3, 8)
 
 
+def test_a_retrospective_told_later_lends_its_day_to_no_news_before_it(pipeline: Any) -> None:
+    # A live update with no day of its own, then a reminder of an earlier strike.
+    text = (
+        "Une frappe de drone a touché le dépôt de carburant de Soumy, a indiqué le maire. "
+        "Le 2 mars, une frappe russe avait tué quatre personnes dans la ville voisine de "
+        "Romny, selon le gouverneur."
+    )
+    events = _violent(pipeline, text, "fr")
+    days = {e.location.name if e.location else None: e.event_date for e in events}
+    assert days.get("Romny") == date(2025, 3, 2), days
+    sumy = [d for name, d in days.items() if name and name.startswith("Sum")]
+    assert sumy == [date(2025, 3, 12)], days
+
+
+def test_reported_speech_in_the_pluperfect_still_dates_the_news(pipeline: Any) -> None:
+    text = (
+        "Gunmen attacked a police post in Maiduguri, killing three officers. "
+        "Police said the attackers had stormed the post on Sunday night."
+    )
+    events = _violent(pipeline, text, "en")
+    assert [e.event_date for e in events] == [date(2025, 3, 9)]
+
+
 def test_a_report_that_dates_nothing_is_dated_by_the_report(pipeline: Any) -> None:
     text = "Gunmen attacked a police post in Maiduguri, killing two officers."
     events = _violent(pipeline, text, "en")
@@ -253,3 +276,46 @@ def test_a_toll_after_a_story_of_another_kind_keeps_no_strike_type(pipeline: Any
     )
     events = _violent(pipeline, text, "en")
     assert all(e.sub_event_type != "Air/drone strike" for e in events)
+
+
+def test_the_leads_day_and_each_paragraphs_town_date_and_place_its_events(pipeline: Any) -> None:
+    text = (
+        "Anger over the new tax law spilled into the streets of several towns of Kenya "
+        "on Monday.\n\n"
+        "In Kisumu, crowds gathered at dawn along the main road. Youths set up barricades "
+        "and burned tyres, and police fired live rounds, killing one protester.\n\n"
+        "In Nakuru, the market stayed closed all day. Hundreds of youths threw stones at "
+        "the police, who dispersed them with tear gas.\n\n"
+        "The unrest followed the arrest of three opposition leaders in Nairobi on Saturday."
+    )
+    events = [e for e in _violent(pipeline, text, "en") if e.sub_event_type != "Arrests"]
+    where = {e.location.name if e.location else None for e in events}
+    assert {"Kisumu", "Nakuru"} <= where, where
+    assert {e.event_date for e in events} == {date(2025, 3, 10)}
+
+
+def test_a_datelines_date_is_no_leads_day() -> None:
+    from dataclasses import dataclass
+
+    from veille.extract.story import lead_day
+    from veille.nlp.dates import DateExpression
+
+    @dataclass
+    class _S:
+        start: int
+        end: int
+        dates: list[DateExpression]
+        source_kind: str = "article"
+        published: date | None = date(2025, 3, 12)
+
+    def day(text: str, phrase: str, value: date) -> DateExpression:
+        i = text.index(phrase)
+        return DateExpression(i, i + len(phrase), phrase, "explicit", value, "day", None)
+
+    wire = "NAIROBI, March 12 (Wire) — Police dispersed a march in the city centre."
+    s = _S(0, len(wire), [day(wire, "March 12", date(2025, 3, 12))])
+    assert lead_day(wire, [s]) is None
+    lead = "Police dispersed a march in Nairobi on Monday, officials said."
+    s = _S(0, len(lead), [day(lead, "Monday", date(2025, 3, 10))])
+    found = lead_day(lead, [s])
+    assert found is not None and found.value == date(2025, 3, 10)

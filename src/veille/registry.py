@@ -36,10 +36,11 @@ if TYPE_CHECKING:
     from veille.config import ComponentKind, PipelineConfig
     from veille.extract.candidate import Candidate, PlaceRef
     from veille.extract.lexicon import Lexicon
-    from veille.extract.story import StoryOptions
+    from veille.extract.story import Scene, StoryOptions
     from veille.geo import Geocoder, OutletProfile, Toponym
     from veille.geo.places import PlaceEvidence
     from veille.model import Event
+    from veille.nlp.dates import DateExpression
     from veille.resolve.actors import ActorResolver
 
 
@@ -61,10 +62,16 @@ class PlaceFinding(Protocol):
 
 class StoryReader(Protocol):
     """An article's candidates -> those kept, with the story's date and place carried
-    (``veille.extract.story.read_story``). ``places``: the article's places."""
+    (``veille.extract.story.read_story``). ``places``: the article's places; ``lead``:
+    the day its lead names (``veille.extract.story.lead_day``); ``where``: the paragraphs
+    that open on a place (``veille.extract.story.scenes``)."""
 
     def __call__(
-        self, candidates: Sequence[Candidate], places: Sequence[PlaceRef]
+        self,
+        candidates: Sequence[Candidate],
+        places: Sequence[PlaceRef],
+        lead: DateExpression | None = None,
+        where: Sequence[Scene] = (),
     ) -> list[Candidate]: ...
 
 
@@ -242,11 +249,15 @@ class _ShippedStory:
     options: StoryOptions
 
     def __call__(
-        self, candidates: Sequence[Candidate], places: Sequence[PlaceRef]
+        self,
+        candidates: Sequence[Candidate],
+        places: Sequence[PlaceRef],
+        lead: DateExpression | None = None,
+        where: Sequence[Scene] = (),
     ) -> list[Candidate]:
         from veille.extract.story import read_story
 
-        return read_story(candidates, self.options, places=places)
+        return read_story(candidates, self.options, places=places, lead=lead, where=where)
 
 
 def story_v1(options: StoryOptions) -> StoryReader:

@@ -350,8 +350,13 @@ class StoryStage:
     story: StoryReader
 
     def __call__(self, analysis: ArticleAnalysis) -> None:
+        from veille.extract.story import lead_day, scenes
+
+        text = analysis.article.text
         places = [p for p in analysis.places if p.start not in analysis.voices]
-        analysis.candidates = self.story(analysis.candidates, places)
+        lead = lead_day(text, analysis.sentences)
+        where = scenes(text, places)
+        analysis.candidates = self.story(analysis.candidates, places, lead, where)
 
 
 @dataclass(frozen=True)

@@ -86,6 +86,13 @@ class TriggerEntry(BaseModel):
             "and names) is of this noun class: 'struck Hezbollah targets'."
         ),
     )
+    not_object_class: str | None = Field(
+        default=None,
+        description=(
+            "Not where the noun right after it is of this noun class: 'executed a "
+            "warrant', «exécuter un mandat» carry out an order; nobody is killed."
+        ),
+    )
     place_object: bool = Field(
         default=False,
         description=(
@@ -218,8 +225,9 @@ class LexiconData(BaseModel):
                 if name is not None and name not in self.noun_classes:
                     raise ValueError(f"statement {e.p!r} names an unknown noun class {name!r}")
         for t in self.triggers:
-            if t.object_class is not None and t.object_class not in self.noun_classes:
-                raise ValueError(f"trigger {t.p!r} names an unknown noun class {t.object_class!r}")
+            for name in (t.object_class, t.not_object_class):
+                if name is not None and name not in self.noun_classes:
+                    raise ValueError(f"trigger {t.p!r} names an unknown noun class {name!r}")
         return self
 
 

@@ -134,6 +134,9 @@ def read_roles(
             # the source holds responsible is the doer it reports.
             agents.append((abs(tok_i - first_trig), ref))
             continue
+        if _victim_of(lex, tok_i, toks, trig_idx):
+            targets.append((abs(tok_i - first_trig), ref))
+            continue  # «le convoi a été victime d'une embuscade», "fell victim to an attack"
         if kind == "civilians" or (kind == "protesters" and typing.sub_event_type == _EXCESSIVE):
             # ACLED: civilians are victims, never the perpetrator; so are the protesters
             # that force was used against, whether or not the sentence names who used it.
@@ -156,6 +159,14 @@ def read_roles(
                 # forces no one says met the march are what it is about, no side of it.
                 continue
             role = "actor2"  # ACLED: protesters are actor 1, the forces facing them actor 2
+        if (
+            role is None
+            and passive
+            and tok_i > first_trig
+            and _after_agent_marker(tok_i, toks)
+            and _hung_on_nouns(tok_i, toks, anchors)
+        ):
+            role = "actor1"  # "arrested at his home in X by police", the phrase hung apart
         guessed = role is None
         if role is None:
             role = "actor1" if ref.end <= toks[first_trig].start else "actor2"
@@ -456,6 +467,36 @@ def _blamed(lex: Lexicon, i: int, toks: list[Tok]) -> bool:
     return k >= 1 and bool(toks[k].keys & prepositions) and bool(toks[k - 1].keys & blame)
 
 
+def _victim_of(lex: Lexicon, i: int, toks: list[Tok], trig_idx: set[int]) -> bool:
+    """The actor's phrase is the subject of a noun of victims whose complement is the
+    trigger: «un convoi de l'armée a été victime d'une embuscade», "a patrol fell victim
+    to an ambush", "the base was the target of a drone attack"."""
+    victims = lex.noun_classes.get("victim_nouns", frozenset())
+    if not victims:
+        return False
+    k = i
+    for _ in range(4):  # up the actor's phrase to its subject
+        if toks[k].dep.startswith("nsubj") or toks[k].head == k:
+            break
+        if toks[k].dep not in _IN_SUBJECT_PHRASE:
+            return False
+        k = toks[k].head
+    if not toks[k].dep.startswith("nsubj"):
+        return False
+    verb = toks[k].head
+    nouns = {verb} | {t.i for t in toks if t.head == verb and t.dep in _VICTIM_SLOTS}
+    nouns = {n for n in nouns if toks[n].keys & victims}
+    if nouns - {verb}:
+        nouns.add(verb)  # "fell victim to an ambush": the complement may hang on the verb
+    return any(n in ancestors(toks, trig, limit=3) for n in nouns for trig in trig_idx)
+
+
+#: Dependencies inside a subject's phrase ("un détachement des forces", "a unit of the army").
+_IN_SUBJECT_PHRASE = IN_PHRASE | {"prep", "pobj", "acl", "acl:relcl", "relcl"}
+#: Where a verb holds its noun of victims ("fell victim", "became the target").
+_VICTIM_SLOTS = frozenset({"oprd", "attr", "dobj", "obj", "xcomp", "acomp", "npadvmod"})
+
+
 def _counted(lex: Lexicon, ref: ActorRef, toks: list[Tok]) -> bool:
     """A number stands right before the actor ("سبعة جنود"), or before the members it
     names ("أربعة عناصر من الشرطة"): whom a death verb before it counts are its victims."""
@@ -552,6 +593,15 @@ def syntactic_role(
             return "backer"
         if parent not in anchors:
             continue
+        if (
+            k > 0
+            and parent in passive_at
+            and _after_agent_marker(tok_i, toks)
+            and _hung_on_nouns(tok_i, toks, anchors)
+        ):
+            # «interpellé à son bureau de X par des policiers»: the parser hung the agent
+            # on a nearer noun; after a passive verb it is still the agent.
+            return "actor1"
         dep = toks[child].dep
         case = {fold(t.text) for t in toks if t.head == child and t.dep == "case"}
         if case & REPORT_PREPS:
@@ -608,8 +658,23 @@ _FORCES_ACTS = frozenset({"remote", "fight", "any", "territory"})
 _AGENT_MARKERS = frozenset({"par", "by"})
 
 
+def _hung_on_nouns(tok_i: int, toks: list[Tok], anchors: set[int]) -> bool:
+    """The word reaches an anchor through nouns and prepositions only: a phrase the
+    parser hung on a nearer noun, not one of another verb ("a base used by the army")."""
+    for k in ancestors(toks, tok_i, limit=8):
+        if k in anchors:
+            return True
+        if toks[k].pos not in ("NOUN", "PROPN", "ADP"):
+            return False
+    return False
+
+
 def _after_agent_marker(tok_i: int, toks: list[Tok]) -> bool:
-    return tok_i > 0 and fold(toks[tok_i - 1].text) in _AGENT_MARKERS
+    """ "by police", «par des gendarmes»: the agent preposition, past a determiner."""
+    k = tok_i - 1
+    if k > 0 and toks[k].pos == "DET":
+        k -= 1
+    return k >= 0 and fold(toks[k].text) in _AGENT_MARKERS
 
 
 def civilian_target(lex: Lexicon, group: list[Match], toks: list[Tok]) -> bool:

@@ -46,14 +46,18 @@ returned are copies; the input is not changed.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
+from typing import Protocol
 
 from veille.extract.candidate import Candidate, PlaceRef
 from veille.extract.lexicon import Tok, fold
 from veille.extract.taxonomy import family
 from veille.model import Event
+from veille.nlp.dates import DateExpression
 
 #: Auxiliaries of the pluperfect, by language (folded forms).
 _PLUPERFECT_AUX = {
@@ -86,10 +90,14 @@ def read_story(
     candidates: Sequence[Candidate],
     options: StoryOptions | None = None,
     places: Sequence[PlaceRef] = (),
+    lead: DateExpression | None = None,
+    where: Sequence[Scene] = (),
 ) -> list[Candidate]:
     """The article's candidates (in text order) with background dropped and the story's
     date and place given to the sentences that continue it. ``places`` are the article's
-    places (any order), from which its narrative place is read."""
+    places (any order), from which its narrative place is read; ``lead`` is the day the
+    article's lead names (``lead_day``), which dates what the story leaves undated;
+    ``where`` the paragraphs that open on a place (``scenes``), which place it."""
     opts = options or StoryOptions()
     kept: list[Candidate] = []
     for c in candidates:
@@ -101,9 +109,9 @@ def read_story(
             continue  # "90 arrests nationwide", "a suspect taken into custody"
         kept.append(c)
     dated = [_with_own_day(c, kept) for c in kept]
-    dated = [_with_story_date(c, dated) for c in dated]
+    dated = [_with_story_date(c, dated, lead) for c in dated]
     dated = [_with_report_date(c) for c in dated]
-    placed = [_with_story_place(c, dated, opts) for c in dated]
+    placed = [_with_story_place(c, dated, opts, where) for c in dated]
     narrative = narrative_place(places, opts)
     placed = [_with_finer_place(c, placed, narrative, opts, places) for c in placed]
     placed = [_with_story_type(c, placed, opts) for c in placed]
@@ -186,6 +194,14 @@ def pluperfect(c: Candidate) -> bool:
         for v in verbs
         for t in toks
     )
+
+
+def _backshifted(c: Candidate) -> bool:
+    """The trigger's clause is the complement of a verb above it ("said that ... had"):
+    the tense follows the telling, it does not mark background."""
+    toks = c.sentence.tokens
+    trig = next((t for t in toks if t.start <= c.trigger[0] < t.end), None)
+    return trig is not None and any(v.dep == "ccomp" for v in _verbs_above(trig, toks))
 
 
 def _verbs_above(trig: Tok, toks: list[Tok], limit: int = 4) -> list[Tok]:
@@ -277,12 +293,91 @@ def _with_own_day(c: Candidate, story: Sequence[Candidate]) -> Candidate:
     return c
 
 
-def _with_story_date(c: Candidate, story: Sequence[Candidate]) -> Candidate:
+class DatedSentence(Protocol):
+    """What ``lead_day`` reads of a sentence (``veille.analysis.Sentence``)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def source_kind(self) -> str: ...
+    @property
+    def published(self) -> date | None: ...
+    @property
+    def dates(self) -> Sequence[DateExpression]: ...
+
+
+def lead_day(text: str, sentences: Sequence[DatedSentence]) -> DateExpression | None:
+    """The day the article's lead sentence names, up to the publication date ("Monday's
+    protests turned deadly in several towns": the story's day, which the paragraphs
+    after it tell town by town). A short first line ("Monday 8 July.", a live blog's
+    header) leads on to the next sentence. Not a dateline's date ("KYIV, June 3 -"),
+    which says when the dispatch was filed."""
+    own = [s for s in sentences if s.source_kind == "article"]
+    for s in own[:2]:
+        for d in s.dates:
+            if d.precision != "day" or d.value is None or _in_dateline(text, d):
+                continue
+            if s.published is not None and d.value > s.published:
+                continue
+            return d
+        if s.end - s.start >= _SHORT_LINE:
+            break
+    return None
+
+
+#: A first line shorter than this (characters) is a header: the lead goes on after it.
+_SHORT_LINE = 40
+
+
+def _in_dateline(text: str, d: DateExpression) -> bool:
+    line_start = text.rfind("\n", 0, d.start) + 1
+    head = _DATELINE_DASH.search(text, line_start, line_start + _DATELINE_REACH)
+    return head is not None and d.end <= head.start()
+
+
+#: Characters from a line's start within which a dateline's dash comes.
+_DATELINE_REACH = 80
+#: The dash that ends a dateline ("KYIV, June 3 (Wire) —").
+_DATELINE_DASH = re.compile(r"\s[—–-]\s|\)\s*[—–-]")
+
+
+def _with_story_date(
+    c: Candidate, story: Sequence[Candidate], lead: DateExpression | None = None
+) -> Candidate:
     if c.event_date is not None:
         return c
     here = _index(story, c)
+    backstory = pluperfect(c)
+
+    def lends(s: Candidate) -> bool:
+        # A retrospective told later for context ("on a Saturday a strike had killed
+        # seven") lends its day to no news told before it, only to its own kind.
+        # Reported speech in the pluperfect ("police said the raid had taken place on
+        # Friday") is news, backshifted: its day lends.
+        retrospective = pluperfect(s) and not _backshifted(s)
+        return s.event_date is not None and _same_source(s, c) and (backstory or not retrospective)
+
+    def lends_back(s: Candidate) -> bool:
+        # "These protests followed the arrest, on Saturday, of ...": a word that points
+        # back at what was told ("these", «ces») dates another clause, not the acts before.
+        return lends(s) and not s.anaphoric
+
     before = [s for s in story[:here] if s.event_date is not None and _same_source(s, c)]
-    after = [s for s in story[here + 1 :] if s.event_date is not None and _same_source(s, c)]
+    after = [s for s in story[here + 1 :] if lends_back(s)]
+    if not before and after and _act_kind(after[0]) == _act_kind(c) and _may_be_one(c, after[0]):
+        after = after[:1]  # the same kind of act, dated as the story goes on: likely this one
+    elif not before and lead is not None and lead.value is not None and not backstory:
+        # Nothing told before dates it: the day the lead names does, before a later day
+        # of another kind of act (an arrest two days before the riots it set off).
+        return replace(
+            c,
+            event_date=lead.value,
+            date_precision="day",
+            date_span=lead.span,
+            date_from_post=False,
+        )
     source = before[-1] if before else (after[0] if after else None)
     if source is None:
         return c
@@ -293,6 +388,26 @@ def _with_story_date(c: Candidate, story: Sequence[Candidate]) -> Candidate:
         date_span=source.date_span,
         date_from_post=source.date_from_post,
     )
+
+
+#: Families whose acts one story tells under several words ("a strike", "the attack").
+_VIOLENCE = frozenset({"remote", "fight", "any"})
+
+
+def _may_be_one(a: Candidate, b: Candidate) -> bool:
+    """No place tells the two apart: one of them is unplaced, or both are in one place."""
+    if a.place is None or b.place is None:
+        return True
+    return (
+        a.place.place_id == b.place.place_id
+        or _inside(a.place, b.place)
+        or _inside(b.place, a.place)
+    )
+
+
+def _act_kind(c: Candidate) -> str:
+    fam = family(c.sub_event_type) if c.sub_event_type else "any"
+    return "violence" if fam in _VIOLENCE else fam
 
 
 def _with_report_date(c: Candidate) -> Candidate:
@@ -308,9 +423,53 @@ def _with_report_date(c: Candidate) -> Candidate:
     return replace(c, event_date=c.sentence.published, date_precision="week")
 
 
-def _with_story_place(c: Candidate, story: Sequence[Candidate], opts: StoryOptions) -> Candidate:
+@dataclass(frozen=True)
+class Scene:
+    """A paragraph that opens on a place ("In Quetta, ...", «À Mamou, ...», «وفي حلب، ...»):
+    what it goes on to tell happened there, unless a sentence says where else."""
+
+    start: int
+    end: int
+    place: PlaceRef
+
+
+#: The preposition (and town noun) before a place that opens a paragraph.
+_FRONTED = re.compile(
+    r"\s*(?:[ÀAà]|Au|Aux|Dans|En|In|At|Near|Près de|وفي|في|ب)\s+"
+    r"(?:(?:la |the )?(?:ville|localité|commune|town|city|village|مدينة|بلدة|قرية)"
+    r"\s+(?:de\s+|d'|of\s+)?)?",
+    re.IGNORECASE,
+)
+
+
+def scenes(text: str, places: Sequence[PlaceRef]) -> list[Scene]:
+    """The article's paragraphs that open on a place followed by a comma."""
+    out: list[Scene] = []
+    for para in _PARAGRAPH.finditer(text):
+        start, end = para.span()
+        first = min(
+            (p for p in places if start <= p.start < end), key=lambda p: p.start, default=None
+        )
+        if first is None or _FRONTED.fullmatch(text, start, first.start) is None:
+            continue
+        if text[first.end : first.end + 2].lstrip()[:1] not in (",", "،"):
+            continue
+        out.append(Scene(start, end, first))
+    return out
+
+
+#: A paragraph: text between blank lines.
+_PARAGRAPH = re.compile(r"[^\n](?:.|\n(?![ \t]*\n))*")
+
+
+def _with_story_place(
+    c: Candidate, story: Sequence[Candidate], opts: StoryOptions, where: Sequence[Scene] = ()
+) -> Candidate:
     if c.place is not None and not c.place.demonym:
         return c  # a place read from a people's adjective yields to the story's
+    scene = next((s for s in where if s.start <= c.sentence.start < s.end), None)
+    if scene is not None:
+        return replace(c, place=scene.place)
     here = _index(story, c)
 
     def same_day(s: Candidate) -> bool:

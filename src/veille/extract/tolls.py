@@ -37,9 +37,61 @@ def read_number(lex: Lexicon, tok: Tok) -> int | None:
         return int(re.sub(r"[,.]", "", raw))  # "1,200", "12.500": thousands grouped
     word = fold(tok.text)
     number = lex.vague_numbers.get(word)
+    if number is None and "-" in word:
+        return _compound_number(lex, word)
     if number is None and word.endswith("ان") and _dual_of_a_person(lex, tok):
         return 2  # "قتل مدنيان": a dual person noun counts two
     return number
+
+
+#: Number words that multiply what comes before them ("deux-cents", "quatre-vingts").
+_MULTIPLIERS = frozenset({100, 1000})
+#: Words that join the parts of a written number ("vingt-et-un", "twenty-and-one").
+_NUMBER_JOINERS = frozenset({"et", "and"})
+
+
+def _compound_number(lex: Lexicon, word: str) -> int | None:
+    """A number written in hyphenated words: «dix-sept», «vingt-deux», «quatre-vingt-dix»,
+    "thirty-five": the parts' number words add up, or multiply."""
+    value = 0
+    for part in word.split("-"):
+        if part in _NUMBER_JOINERS:
+            continue
+        v = lex.vague_numbers.get(part)
+        if v is None and part.endswith("s"):
+            v = lex.vague_numbers.get(part[:-1])  # «quatre-vingts», «deux-cents»
+        if v is None:
+            return None
+        if v in _MULTIPLIERS or (v == 20 and value == 4):
+            value = max(value, 1) * v  # «quatre-vingt»: four twenties
+        else:
+            value += v
+    return value or None
+
+
+#: The hyphen a tokenizer splits off between a number's words ("twenty", "-", "three").
+_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+
+
+def _tens(n: int | None) -> bool:
+    return n is not None and 20 <= n <= 90 and n % 10 == 0
+
+
+def _spelt_number(lex: Lexicon, toks: list[Tok], i: int) -> int | None:
+    """``read_number`` over a number the tokenizer split at its hyphen ("Twenty", "-",
+    "three"): the unit reads the whole, the tens read nothing of their own."""
+    n = read_number(lex, toks[i])
+    if n is None:
+        return None
+    if _tens(n) and i + 2 < len(toks) and toks[i + 1].text in _HYPHENS:
+        unit = read_number(lex, toks[i + 2])
+        if unit is not None and 0 < unit < 10:
+            return None
+    if 0 < n < 10 and i >= 2 and toks[i - 1].text in _HYPHENS:
+        tens = read_number(lex, toks[i - 2])
+        if tens is not None and _tens(tens):
+            return tens + n
+    return n
 
 
 def _dual_of_a_person(lex: Lexicon, tok: Tok) -> bool:
@@ -125,7 +177,7 @@ def fatalities(lex: Lexicon, toks: list[Tok], dates: Sequence[Span] = ()) -> Tol
             tok = toks[i]
             if any(b <= tok.start < e for b, e in dates):
                 continue
-            n = read_number(lex, tok)
+            n = _spelt_number(lex, toks, i)
             if n is None or (fold(tok.text) in ("un", "une", "a", "an") and i != fm.start - 1):
                 continue
             if _measures(lex, toks, i):
@@ -165,7 +217,7 @@ def fatalities(lex: Lexicon, toks: list[Tok], dates: Sequence[Span] = ()) -> Tol
             # "killed five soldiers, two police officers and one guard": the list's
             # further counts however far it runs past the window.
             for j in _listed_counts(toks, toks[i].head):
-                n = read_number(lex, toks[j])
+                n = _spelt_number(lex, toks, j)
                 if j not in counted and n is not None:
                     counted[j] = n
             # «مقتل ثلاثة عناصر من الجيش واثنين من المسلحين» (unparsed): a number glued

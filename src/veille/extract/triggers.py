@@ -241,6 +241,8 @@ def keeps(
         return False  # "فقدت القوات الحكومية السيطرة على": who lost it did not take it
     if entry.object_class and not object_of_class(lex, m, toks, entry.object_class):
         return False
+    if entry.not_object_class and object_of_class(lex, m, toks, entry.not_object_class):
+        return False
     if entry.needs_object:
         return any(t.head == m.start and t.dep in TARGET_DEPS for t in toks)
     return True
@@ -422,10 +424,18 @@ def anaphoric(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
             t.head == m.start
             and t.i != m.start
             and t.dep in ("det", "")  # "that attack", not "said that rebels attacked"
-            and fold(t.text) in ("cette", "cet", "ce", "this", "that", "هذا", "هذه")
+            and fold(t.text) in _DEMONSTRATIVES
         ):
             return True
-    return m.start > 0 and fold(toks[m.start - 1].text) in ("cette", "cet", "this")
+    return m.start > 0 and fold(toks[m.start - 1].text) in _DEMONSTRATIVES_BEFORE
+
+
+#: Demonstratives that point a trigger noun back at what was told ("these protests").
+_DEMONSTRATIVES = frozenset(
+    {"cette", "cet", "ce", "ces", "this", "that", "these", "those", "هذا", "هذه", "تلك"}
+)
+#: Those that do so right before the noun even where the parser hangs them elsewhere.
+_DEMONSTRATIVES_BEFORE = frozenset({"cette", "cet", "ces", "this", "these"})
 
 
 def said_of_it(m: Match, toks: list[Tok]) -> bool:
