@@ -9,7 +9,7 @@ Schema changes are Alembic migrations shipped in ``veille/store/migrations`` and
 by ``open_store``; the ORM tables are in ``_schema``.
 """
 
-from veille.store._store import (
+from veille.store._records import (
     ActorSummary,
     ArticleProcessor,
     DayCount,
@@ -20,14 +20,10 @@ from veille.store._store import (
     PlaceSummary,
     ProcessedArticle,
     SearchHit,
-    Store,
     StoredArticle,
     StoreStats,
-    content_sha256,
-    default_url,
-    normalise_url,
-    open_store,
 )
+from veille.store._store import Store, content_sha256, default_url, normalise_url, open_store
 
 __all__ = [
     "ActorSummary",
