@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -19,7 +19,6 @@ from sqlalchemy import (
     create_engine,
     delete,
     event,
-    false,
     func,
     insert,
     or_,
@@ -29,7 +28,6 @@ from sqlalchemy import (
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, defer
-from sqlalchemy.sql.elements import ColumnElement
 
 from veille import dedup
 from veille.errors import MissingExtraError, StoreError
@@ -38,6 +36,7 @@ from veille.model import Article, ArticleFailure, Event, Source, stable_id
 if TYPE_CHECKING:
     from veille.registry import Deduplicating
 
+from veille.store import _queries, _search
 from veille.store._convert import (
     EventValues,
     actor_row,
@@ -170,7 +169,6 @@ def _begin_immediate(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-_WORD = re.compile(r"\w+", re.UNICODE)
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
@@ -249,36 +247,7 @@ class Store:
         ``Geocoder.outlet_profile``: where an outlet's stories usually happen). Read once
         before an ingest, so that every engine resolves a batch against the same store."""
         with self.session() as s:
-            documents = {
-                outlet: count
-                for outlet, count in s.execute(
-                    select(ArticleRow.outlet, func.count())
-                    .where(ArticleRow.outlet.is_not(None))
-                    .group_by(ArticleRow.outlet)
-                ).all()
-                if outlet
-            }
-            places: dict[str, dict[str, set[str]]] = {}
-            rows = s.execute(
-                select(ArticleRow.outlet, ArticleRow.id, PlaceRow.gazetteer_id)
-                .join(MentionRow, MentionRow.article_id == ArticleRow.id)
-                .join(EventRow, EventRow.event_id == MentionRow.event_id)
-                .join(PlaceRow, PlaceRow.key == EventRow.place_key)
-                .where(ArticleRow.outlet.is_not(None), PlaceRow.gazetteer_id.is_not(None))
-                .distinct()
-            )
-            for outlet, article_id, gazetteer_id in rows:
-                if outlet and gazetteer_id:
-                    by_article = places.setdefault(outlet, {})
-                    by_article.setdefault(article_id, set()).add(gazetteer_id)
-        return [
-            OutletPlaces(
-                outlet=outlet,
-                documents=count,
-                articles=[sorted(ids) for _, ids in sorted(places.get(outlet, {}).items())],
-            )
-            for outlet, count in sorted(documents.items())
-        ]
+            return _queries.outlet_places(s)
 
     def stored_hashes(self, hashes: Iterable[str], *, batch: int = 500) -> set[str]:
         """Which of ``hashes`` (``content_sha256`` of articles) are already stored.
@@ -771,196 +740,48 @@ class Store:
             )
 
     # -- reading -----------------------------------------------------------
-    def _conditions(self, q: EventQuery) -> list[ColumnElement[bool]]:
-        cond: list[ColumnElement[bool]] = []
-        if q.since is not None:
-            cond.append(EventRow.event_date >= q.since)
-        if q.until is not None:
-            cond.append(EventRow.event_date <= q.until)
-        if q.country:
-            cond.append(EventRow.iso3 == q.country.upper())
-        if q.event_type:
-            cond.append(EventRow.event_type == q.event_type)
-        if q.sub_event_type:
-            cond.append(EventRow.sub_event_type == q.sub_event_type)
-        if q.claim:
-            cond.append(EventRow.claim_status == q.claim)
-        if q.actor and "\x00" in q.actor:
-            # SQLite's LIKE stops at a NUL ("%\x00%" matches every name); no stored
-            # name holds one, so such a filter matches nothing.
-            cond.append(false())
-        elif q.actor:
-            pattern = "%" + _escape_like(q.actor) + "%"
-            cond.append(
-                or_(
-                    EventRow.actor1_id == q.actor,
-                    EventRow.actor2_id == q.actor,
-                    EventRow.actor1_name.ilike(pattern, escape="\\"),
-                    EventRow.actor2_name.ilike(pattern, escape="\\"),
-                )
-            )
-        return cond
-
     def events(self, query: EventQuery | None = None, **filters: Any) -> list[Event]:
         """Stored events matching ``query`` (or keyword filters of ``EventQuery``)."""
         q = query or EventQuery(**filters)
-        order: dict[str, list[Any]] = {
-            "date": [EventRow.event_date.asc().nulls_first(), EventRow.event_id],
-            "-date": [EventRow.event_date.desc().nulls_last(), EventRow.event_id],
-            "fatalities": [EventRow.fatalities.asc().nulls_first(), EventRow.event_id],
-            "-fatalities": [EventRow.fatalities.desc().nulls_last(), EventRow.event_id],
-            "confidence": [EventRow.confidence.asc(), EventRow.event_id],
-            "-confidence": [EventRow.confidence.desc(), EventRow.event_id],
-            "id": [EventRow.event_id],
-        }
-        stmt = select(EventRow).where(*self._conditions(q)).order_by(*order[q.sort])
-        if q.offset:
-            stmt = stmt.offset(q.offset)
-        if q.limit is not None:
-            stmt = stmt.limit(q.limit)
         with self.session() as s:
-            return [event_from_row(r) for r in s.scalars(stmt)]
+            return _queries.events(s, q)
 
     def iter_events(self, query: EventQuery | None = None, *, page: int = 500) -> Iterator[Event]:
         """Every matching event, read page by page (exports of large stores)."""
-        q = (query or EventQuery()).model_copy()
-        offset, remaining = q.offset, q.limit
-        while remaining is None or remaining > 0:
-            size = page if remaining is None else min(page, remaining)
-            chunk = self.events(q.model_copy(update={"offset": offset, "limit": size}))
-            yield from chunk
-            if len(chunk) < size:
-                return
-            offset += size
-            if remaining is not None:
-                remaining -= size
+        yield from _queries.iter_events(self.events, query or EventQuery(), page=page)
 
     def count_events(self, query: EventQuery | None = None, **filters: Any) -> int:
         q = query or EventQuery(**filters)
         with self.session() as s:
-            stmt = select(func.count()).select_from(EventRow).where(*self._conditions(q))
-            return int(s.scalar(stmt) or 0)
+            return _queries.count_events(s, q)
 
     def event(self, event_id: str) -> Event | None:
         with self.session() as s:
-            row = s.get(EventRow, event_id)
-            return event_from_row(row) if row is not None else None
+            return _queries.event(s, event_id)
 
     def article(self, article_id: str) -> StoredArticle | None:
         with self.session() as s:
-            row = s.scalar(select(ArticleRow).where(ArticleRow.id == article_id))
-            if row is None:
-                return None
-            ids = s.scalars(
-                select(MentionRow.event_id)
-                .where(MentionRow.article_id == article_id)
-                .distinct()
-                .order_by(MentionRow.event_id)
-            ).all()
-            return StoredArticle(
-                id=row.id,
-                sha256=row.sha256,
-                text=row.text,
-                published=row.published,
-                language=row.language,
-                outlet=row.outlet,
-                url=row.url,
-                title=row.title,
-                ingested_at=row.ingested_at,
-                event_ids=list(ids),
-            )
+            return _queries.article(s, article_id)
 
     def article_texts(self, article_ids: Iterable[str]) -> dict[str, str]:
-        ids = sorted(set(article_ids))
-        if not ids:
-            return {}
         with self.session() as s:
-            rows = s.execute(select(ArticleRow.id, ArticleRow.text).where(ArticleRow.id.in_(ids)))
-            return {r.id: r.text for r in rows}
+            return _queries.article_texts(s, article_ids)
 
     def actors(self, *, limit: int = 500, offset: int = 0) -> list[ActorSummary]:
         with self.session() as s:
-            counts: dict[str | None, int] = {}
-            for col in (EventRow.actor1_id, EventRow.actor2_id):
-                for actor_id, n in s.execute(
-                    select(col, func.count()).where(col.is_not(None)).group_by(col)
-                ):
-                    counts[actor_id] = counts.get(actor_id, 0) + int(n)
-            rows = s.scalars(select(ActorRow).order_by(ActorRow.name, ActorRow.id)).all()
-        out = [
-            ActorSummary(
-                id=r.id,
-                name=r.name,
-                kind=r.kind,
-                inter=r.inter,
-                country=r.country,
-                events=counts.get(r.id, 0),
-            )
-            for r in rows
-        ]
-        out.sort(key=lambda a: (-a.events, a.name))
-        return out[offset : offset + limit]
+            return _queries.actors(s, limit=limit, offset=offset)
 
     def places(self, *, limit: int = 500, offset: int = 0) -> list[PlaceSummary]:
         with self.session() as s:
-            counts: dict[str | None, int] = {
-                k: int(n)
-                for k, n in s.execute(
-                    select(EventRow.place_key, func.count())
-                    .where(EventRow.place_key.is_not(None))
-                    .group_by(EventRow.place_key)
-                )
-            }
-            rows = s.scalars(select(PlaceRow).order_by(PlaceRow.name, PlaceRow.key)).all()
-        out = [
-            PlaceSummary(
-                key=r.key,
-                name=r.name,
-                admin1=r.admin1,
-                country=r.country,
-                iso3=r.iso3,
-                lat=r.lat,
-                lon=r.lon,
-                events=int(counts.get(r.key, 0)),
-            )
-            for r in rows
-        ]
-        out.sort(key=lambda p: (-p.events, p.name))
-        return out[offset : offset + limit]
+            return _queries.places(s, limit=limit, offset=offset)
 
     def events_per_day(self, query: EventQuery | None = None) -> list[DayCount]:
-        q = query or EventQuery()
         with self.session() as s:
-            rows = s.execute(
-                select(EventRow.event_date, func.count())
-                .where(EventRow.event_date.is_not(None), *self._conditions(q))
-                .group_by(EventRow.event_date)
-                .order_by(EventRow.event_date)
-            )
-            return [DayCount(day=d, events=int(n)) for d, n in rows if d is not None]
+            return _queries.events_per_day(s, query or EventQuery())
 
     def stats(self) -> StoreStats:
         with self.session() as s:
-
-            def grouped(col: Any) -> dict[str, int]:
-                rows = s.execute(
-                    select(col, func.count()).group_by(col).order_by(func.count().desc())
-                )
-                return {str(k) if k is not None else "": int(n) for k, n in rows}
-
-            first, last = s.execute(
-                select(func.min(EventRow.event_date), func.max(EventRow.event_date))
-            ).one()
-            return StoreStats(
-                events=int(s.scalar(select(func.count()).select_from(EventRow)) or 0),
-                articles=int(s.scalar(select(func.count()).select_from(ArticleRow)) or 0),
-                ingest_errors=int(s.scalar(select(func.count()).select_from(IngestErrorRow)) or 0),
-                first_date=first,
-                last_date=last,
-                by_event_type=grouped(EventRow.event_type),
-                by_country=grouped(EventRow.iso3),
-                by_claim=grouped(EventRow.claim_status),
-            )
+            return _queries.stats(s)
 
     def ingest_errors(self, run_id: int | None = None) -> list[ArticleFailure]:
         with self.session() as s:
@@ -974,53 +795,8 @@ class Store:
 
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
         """Full-text search over article titles and texts (FTS5, tsvector or ILIKE)."""
-        words = _WORD.findall(query)
-        if not words:
-            return []
-        limit = max(1, min(limit, 200))
         with self.session() as s:
-            if self.dialect == "sqlite":
-                match = " ".join('"' + w.replace('"', "") + '"' for w in words)
-                rows = s.execute(
-                    text(
-                        "SELECT a.id, a.title, a.published, a.text FROM articles_fts "
-                        "JOIN articles a ON a.pk = articles_fts.rowid "
-                        "WHERE articles_fts MATCH :q ORDER BY rank LIMIT :n"
-                    ),
-                    {"q": match, "n": limit},
-                ).all()
-            elif self.dialect == "postgresql":
-                rows = s.execute(
-                    text(
-                        "SELECT id, title, published, text FROM articles WHERE "
-                        "to_tsvector('simple', coalesce(title, '') || ' ' || text) "
-                        "@@ plainto_tsquery('simple', :q) ORDER BY published DESC NULLS LAST, "
-                        "id LIMIT :n"
-                    ),
-                    {"q": " ".join(words), "n": limit},
-                ).all()
-            else:
-                conds = [
-                    ArticleRow.text.ilike("%" + _escape_like(w) + "%", escape="\\") for w in words
-                ]
-                rows = s.execute(
-                    select(ArticleRow.id, ArticleRow.title, ArticleRow.published, ArticleRow.text)
-                    .where(*conds)
-                    .limit(limit)
-                ).all()
-        hits = []
-        for article_id, title, published, body in rows:
-            if isinstance(published, str):
-                published = date.fromisoformat(published)
-            hits.append(
-                SearchHit(
-                    article_id=article_id,
-                    title=title,
-                    published=published,
-                    snippet=_snippet(body, words),
-                )
-            )
-        return hits
+            return _search.search(s, self.dialect, query, limit=limit)
 
 
 def _article_failure(article: Article, exc: Exception, step: str) -> ArticleFailure:
@@ -1036,20 +812,6 @@ def _storable(value: str) -> str:
     """``value`` with NUL and lone surrogates (a file name's undecodable bytes) replaced
     by U+FFFD: a failure names what it could not read, and must itself be writable."""
     return _UNSTORABLE.sub("\ufffd", value)
-
-
-def _escape_like(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _snippet(body: str, words: list[str], width: int = 90) -> str:
-    low = body.lower()
-    at = min((i for i in (low.find(w.lower()) for w in words) if i >= 0), default=0)
-    start = max(0, at - width)
-    end = min(len(body), at + width)
-    head = "…" if start > 0 else ""
-    tail = "…" if end < len(body) else ""
-    return head + " ".join(body[start:end].split()) + tail
 
 
 def _identity(row: ActorRow | PlaceRow) -> tuple[tuple[str, str], tuple[Any, ...]]:
