@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -19,7 +18,6 @@ from sqlalchemy import (
     create_engine,
     delete,
     event,
-    func,
     insert,
     or_,
     select,
@@ -36,7 +34,7 @@ from veille.model import Article, ArticleFailure, Event, Source, stable_id
 if TYPE_CHECKING:
     from veille.registry import Deduplicating
 
-from veille.store import _queries, _search
+from veille.store import _queries, _runs, _search
 from veille.store._convert import (
     EventValues,
     actor_row,
@@ -60,6 +58,7 @@ from veille.store._records import (
     StoredArticle,
     StoreStats,
 )
+from veille.store._runs import INTERRUPTED_AFTER
 from veille.store._schema import (
     ActorRow,
     ArticleRow,
@@ -69,15 +68,10 @@ from veille.store._schema import (
     EventRow,
     EventSourceRow,
     FramingRow,
-    IngestErrorRow,
-    IngestRunRow,
     MentionRow,
     PlaceRow,
     SourceRow,
 )
-
-#: An unfinished ingest run that wrote nothing for this long was killed.
-INTERRUPTED_AFTER = timedelta(hours=1)
 
 
 def content_sha256(article: Article) -> str:
@@ -167,9 +161,6 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 def _begin_immediate(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE")
-
-
-_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 class Store:
@@ -350,7 +341,7 @@ class Store:
             listed, self._listed = self._listed, []
         self._remember(listed)  # committed
         report.articles_added += 1
-        _account(report, added, updated, replaced)
+        _runs.count_written(report, added, updated, replaced)
         return True
 
     def _write_article(
@@ -618,43 +609,18 @@ class Store:
             flush()
         return count
 
+    # -- ingest runs (_runs) -------------------------------------------------
     def start_run(self) -> int:
         """Open an ingest run (``ingest_runs``); its id tags the articles and failures."""
-        with self.session() as s, s.begin():
-            run = IngestRunRow(
-                started_at=_now(),
-                articles_added=0,
-                articles_skipped=0,
-                events_added=0,
-                events_updated=0,
-                failures=0,
-            )
-            s.add(run)
-            s.flush()
-            return run.id
+        return _runs.start_run(self.engine)
 
     def finish_run(self, run: int, report: IngestReport) -> None:
         """Close an ingest run with its counts."""
-        with self.session() as s, s.begin():
-            row = s.get(IngestRunRow, run)
-            if row is None:
-                return
-            row.finished_at = _now()
-            row.articles_added = report.articles_added
-            row.articles_skipped = report.articles_skipped
-            row.events_added = report.events_added
-            row.events_updated = report.events_updated
-            row.failures = len(report.failures)
+        _runs.finish_run(self.engine, run, report)
 
     def recorded_failures(self) -> set[tuple[str, str]]:
         """(article id, cause) of the failures already in ``ingest_errors``."""
-        with self.session() as s:
-            rows = s.execute(
-                select(IngestErrorRow.article_id, IngestErrorRow.cause)
-                .where(IngestErrorRow.article_id.is_not(None))
-                .distinct()
-            )
-            return {(aid, cause) for aid, cause in rows if aid is not None}
+        return _runs.recorded_failures(self.engine)
 
     def finish_interrupted_runs(self, *, idle: timedelta = INTERRUPTED_AFTER) -> list[int]:
         """Close the runs a killed ingest left unfinished (``open_store`` calls this):
@@ -662,54 +628,7 @@ class Store:
         articles and failures, the time of its last write as ``finished_at``, and an
         ``ingest_errors`` row saying it was interrupted. Returns their ids. A run still
         writing (another process) is left alone: it has written within ``idle``."""
-        now = _now()
-        closed: list[int] = []
-        with self.session() as s, s.begin():
-            for row in s.scalars(select(IngestRunRow).where(IngestRunRow.finished_at.is_(None))):
-                last_article = s.scalar(
-                    select(func.max(ArticleRow.ingested_at)).where(ArticleRow.run_id == row.id)
-                )
-                last_error = s.scalar(
-                    select(func.max(IngestErrorRow.recorded_at)).where(
-                        IngestErrorRow.run_id == row.id
-                    )
-                )
-                last = max(
-                    _aware(t) for t in (row.started_at, last_article, last_error) if t is not None
-                )
-                if now - last < idle:
-                    continue
-                row.articles_added = (
-                    s.scalar(
-                        select(func.count())
-                        .select_from(ArticleRow)
-                        .where(ArticleRow.run_id == row.id)
-                    )
-                    or 0
-                )
-                errors = (
-                    s.scalar(
-                        select(func.count())
-                        .select_from(IngestErrorRow)
-                        .where(IngestErrorRow.run_id == row.id)
-                    )
-                    or 0
-                )
-                s.add(
-                    IngestErrorRow(
-                        run_id=row.id,
-                        origin=f"ingest run {row.id}",
-                        article_id=None,
-                        cause="the ingest stopped before it finished (killed or crashed); "
-                        f"the {row.articles_added} article(s) it stored are kept",
-                        fix="rerun the same ingest: stored articles are skipped, the rest added",
-                        recorded_at=now,
-                    )
-                )
-                row.failures = errors + 1
-                row.finished_at = last
-                closed.append(row.id)
-        return closed
+        return _runs.finish_interrupted_runs(self.engine, idle=idle)
 
     def record_failure(
         self,
@@ -721,23 +640,11 @@ class Store:
         """Report ``failure``; write it to ``ingest_errors`` unless the same article
         already failed there for the same cause (a feed polled every 15 minutes
         repeats its bad entries: they are recorded once, not once per poll)."""
-        report.failures.append(failure)
-        if recorded is not None and failure.article_id is not None:
-            key = (failure.article_id, failure.cause)
-            if key in recorded:
-                return
-            recorded.add(key)
-        with self.session() as s, s.begin():
-            s.add(
-                IngestErrorRow(
-                    run_id=run,
-                    origin=_storable(failure.origin),
-                    article_id=_storable(failure.article_id) if failure.article_id else None,
-                    cause=_storable(failure.cause),
-                    fix=_storable(failure.fix),
-                    recorded_at=_now(),
-                )
-            )
+        _runs.record_failure(self.engine, run, failure, report, recorded)
+
+    def ingest_errors(self, run_id: int | None = None) -> list[ArticleFailure]:
+        """The recorded failures, in the order recorded; of one run if ``run_id``."""
+        return _runs.ingest_errors(self.engine, run_id)
 
     # -- reading -----------------------------------------------------------
     def events(self, query: EventQuery | None = None, **filters: Any) -> list[Event]:
@@ -783,16 +690,6 @@ class Store:
         with self.session() as s:
             return _queries.stats(s)
 
-    def ingest_errors(self, run_id: int | None = None) -> list[ArticleFailure]:
-        with self.session() as s:
-            stmt = select(IngestErrorRow).order_by(IngestErrorRow.id)
-            if run_id is not None:
-                stmt = stmt.where(IngestErrorRow.run_id == run_id)
-            return [
-                ArticleFailure(origin=r.origin, article_id=r.article_id, cause=r.cause, fix=r.fix)
-                for r in s.scalars(stmt)
-            ]
-
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
         """Full-text search over article titles and texts (FTS5, tsvector or ILIKE)."""
         with self.session() as s:
@@ -801,17 +698,6 @@ class Store:
 
 def _article_failure(article: Article, exc: Exception, step: str) -> ArticleFailure:
     return ArticleFailure.of(article, exc, step, "were stored")
-
-
-def _aware(moment: datetime) -> datetime:
-    """SQLite gives back naive datetimes; ours are all UTC."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-
-
-def _storable(value: str) -> str:
-    """``value`` with NUL and lone surrogates (a file name's undecodable bytes) replaced
-    by U+FFFD: a failure names what it could not read, and must itself be writable."""
-    return _UNSTORABLE.sub("\ufffd", value)
 
 
 def _identity(row: ActorRow | PlaceRow) -> tuple[tuple[str, str], tuple[Any, ...]]:
@@ -913,21 +799,6 @@ def _member_values(
         "block_week": week,
         "payload": ev.model_dump(mode="json"),
     }
-
-
-def _account(report: IngestReport, added: list[str], updated: list[str], gone: list[str]) -> None:
-    """Fold one article's event ids into the run's report: an event is new if it holds
-    no mention stored before the run; an id that a later article replaced is dropped."""
-    earlier = set(report.new_event_ids)
-    new = [i for i in report.new_event_ids if i not in gone]
-    new += [i for i in added if i not in new]
-    changed = [i for i in report.updated_event_ids if i not in gone]
-    changed += [i for i in updated if i not in changed and i not in new]
-    report.new_event_ids = new
-    report.updated_event_ids = changed
-    report.replaced_event_ids += [i for i in gone if i not in earlier]
-    report.events_added = len(new)
-    report.events_updated = len(changed)
 
 
 def _upsert(s: Session, rows: Sequence[SourceRow | ActorRow | PlaceRow]) -> None:
