@@ -6,7 +6,10 @@
 >>> store.events(country="SYR", since=date(2024, 2, 1), limit=50)
 
 Schema changes are Alembic migrations shipped in ``veille/store/migrations`` and run
-by ``open_store``; the ORM tables are in ``_schema``.
+by ``open_store``; the ORM tables are in ``_schema``. ``Store`` (``_store``) composes
+the parts: writing articles (``_write``), merging their events into the stored ones
+(``_dedup``), ingest runs (``_runs``), reading (``_queries``), search (``_search``) and
+the records asked for and given back (``_records``).
 """
 
 from veille.store._records import (
@@ -23,7 +26,8 @@ from veille.store._records import (
     StoredArticle,
     StoreStats,
 )
-from veille.store._store import Store, content_sha256, default_url, normalise_url, open_store
+from veille.store._store import Store, default_url, normalise_url, open_store
+from veille.store._write import content_sha256
 
 __all__ = [
     "ActorSummary",
