@@ -35,7 +35,7 @@ from veille.model import (
     Source,
 )
 from veille.store import EventQuery, Store, open_store
-from veille.store import _store as store_module
+from veille.store import _write as store_module
 from veille.store._synthetic import SyntheticPipeline, SyntheticResult, synthetic_item
 
 # ---------------------------------------------------------------------------

@@ -6,10 +6,13 @@
 >>> store.events(country="SYR", since=date(2024, 2, 1), limit=50)
 
 Schema changes are Alembic migrations shipped in ``veille/store/migrations`` and run
-by ``open_store``; the ORM tables are in ``_schema``.
+by ``open_store``; the ORM tables are in ``_schema``. ``Store`` (``_store``) composes
+the parts: writing articles (``_write``), merging their events into the stored ones
+(``_dedup``), ingest runs (``_runs``), reading (``_queries``), search (``_search``) and
+the records asked for and given back (``_records``).
 """
 
-from veille.store._store import (
+from veille.store._records import (
     ActorSummary,
     ArticleProcessor,
     DayCount,
@@ -20,14 +23,11 @@ from veille.store._store import (
     PlaceSummary,
     ProcessedArticle,
     SearchHit,
-    Store,
     StoredArticle,
     StoreStats,
-    content_sha256,
-    default_url,
-    normalise_url,
-    open_store,
 )
+from veille.store._store import Store, default_url, normalise_url, open_store
+from veille.store._write import content_sha256
 
 __all__ = [
     "ActorSummary",

@@ -20,15 +20,22 @@ from sqlalchemy import (
     Date,
     DateTime,
     Double,
+    Engine,
     ForeignKey,
     Index,
     Integer,
     String,
     Text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
 JsonValue = Any  # what a JSON column holds (dicts and lists of plain values)
+
+
+def new_session(engine: Engine) -> Session:
+    """A session on these tables, as every part of the store opens one: what it loaded
+    stays readable after its commit."""
+    return Session(engine, expire_on_commit=False)
 
 
 class Base(DeclarativeBase):

@@ -1,198 +1,49 @@
-"""The event store: open (and migrate), ingest articles idempotently, query events."""
+"""The event store: ``open_store`` (connect and migrate) and ``Store``, the one object
+callers hold. ``Store`` composes the parts, each in a module of its own:
+
+* ``_write``: which articles are new, storing an article with its events, saving events;
+* ``_dedup``: how an article's events are merged into the stored ones on write;
+* ``_runs``: ingest runs, their failures and their reports;
+* ``_queries``: reading events, articles, listings and counts;
+* ``_search``: full-text search over the articles;
+* ``_records``: the typed records asked for and given back.
+"""
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import (
-    Engine,
-    Select,
-    Table,
-    bindparam,
-    create_engine,
-    delete,
-    event,
-    false,
-    func,
-    insert,
-    or_,
-    select,
-    text,
-)
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
-from sqlalchemy.orm import Session, defer
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.orm import Session
 
-from veille import dedup
 from veille.errors import MissingExtraError, StoreError
-from veille.model import Article, ArticleFailure, Event, Source, stable_id
+from veille.model import Article, ArticleFailure, Event
+from veille.store import _queries, _runs, _search, _write
+from veille.store._dedup import MemberBlocks
+from veille.store._records import (
+    ActorSummary,
+    ArticleProcessor,
+    DayCount,
+    EventQuery,
+    IngestReport,
+    OutletPlaces,
+    PlaceSummary,
+    ProcessedArticle,
+    SearchHit,
+    StoredArticle,
+    StoreStats,
+)
+from veille.store._runs import INTERRUPTED_AFTER
+from veille.store._schema import DedupMemberRow, new_session
 
 if TYPE_CHECKING:
     from veille.registry import Deduplicating
-
-from veille.store._convert import (
-    EventValues,
-    actor_row,
-    event_from_row,
-    event_row,
-    event_values,
-    place_key,
-    place_row,
-    source_row,
-)
-from veille.store._schema import (
-    ActorRow,
-    ArticleRow,
-    Base,
-    ConflictRow,
-    DedupMemberRow,
-    EventRow,
-    EventSourceRow,
-    FramingRow,
-    IngestErrorRow,
-    IngestRunRow,
-    MentionRow,
-    PlaceRow,
-    SourceRow,
-)
-
-EventSort = Literal["date", "-date", "fatalities", "-fatalities", "confidence", "-confidence", "id"]
-MAX_PAGE = 1000
-#: An unfinished ingest run that wrote nothing for this long was killed.
-INTERRUPTED_AFTER = timedelta(hours=1)
-
-
-class _Typed(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class EventQuery(_Typed):
-    """Filters, sorting and pagination for ``Store.events``. ``None`` means any."""
-
-    since: date | None = None
-    until: date | None = None
-    country: str | None = Field(default=None, description="ISO3 of the event's location.")
-    event_type: str | None = None
-    sub_event_type: str | None = None
-    actor: str | None = Field(
-        default=None, description="Actor id (exact) or part of a name (either side)."
-    )
-    claim: str | None = Field(default=None, description="claimed|reported|confirmed|denied")
-    sort: EventSort = "-date"
-    limit: int | None = Field(default=None, ge=0, description="None: every matching event.")
-    offset: int = Field(default=0, ge=0)
-
-
-class IngestReport(_Typed):
-    run_id: int
-    articles_added: int = 0
-    articles_skipped: int = 0
-    events_added: int = 0
-    events_updated: int = 0
-    failures: list[ArticleFailure] = Field(default_factory=list)
-    new_event_ids: list[str] = Field(default_factory=list)
-    updated_event_ids: list[str] = Field(default_factory=list)
-    replaced_event_ids: list[str] = Field(
-        default_factory=list,
-        description="Stored events whose id is gone: merged into another event, or "
-        "renamed because a new mention became its smallest (ids are those extract gives).",
-    )
-
-
-class OutletPlaces(_Typed):
-    """What the store knows of one outlet's geography: how many of its articles it holds,
-    and for each article with located events the gazetteer ids of their places."""
-
-    outlet: str
-    documents: int
-    articles: list[list[str]] = Field(default_factory=list)
-
-
-class StoredArticle(_Typed):
-    id: str
-    sha256: str
-    text: str
-    published: date | None
-    language: str | None
-    outlet: str | None
-    url: str | None
-    title: str | None
-    ingested_at: datetime
-    event_ids: list[str]
-
-
-class ActorSummary(_Typed):
-    id: str
-    name: str
-    kind: str
-    inter: int | None
-    country: str | None
-    events: int
-
-
-class PlaceSummary(_Typed):
-    key: str
-    name: str
-    admin1: str | None
-    country: str | None
-    iso3: str | None
-    lat: float | None
-    lon: float | None
-    events: int
-
-
-class DayCount(_Typed):
-    day: date
-    events: int
-
-
-class StoreStats(_Typed):
-    events: int
-    articles: int
-    ingest_errors: int
-    first_date: date | None
-    last_date: date | None
-    by_event_type: dict[str, int]
-    by_country: dict[str, int]
-    by_claim: dict[str, int]
-
-
-class SearchHit(_Typed):
-    article_id: str
-    title: str | None
-    published: date | None
-    snippet: str
-
-
-class ProcessedArticle(Protocol):
-    """What the pipeline gives for one article (``veille.pipeline.ArticleResult``)."""
-
-    @property
-    def article(self) -> Article: ...
-    @property
-    def sources(self) -> list[Source]: ...
-    @property
-    def events(self) -> list[Event]: ...
-
-
-class ArticleProcessor(Protocol):
-    """Anything with ``process_article`` (``veille.pipeline.Pipeline``, or a test fake)."""
-
-    def process_article(self, article: Article) -> ProcessedArticle: ...
-
-
-def content_sha256(article: Article) -> str:
-    """The article's identity for idempotency: its text (the same text is one article)."""
-    return hashlib.sha256(article.text.encode("utf-8")).hexdigest()
 
 
 def default_url() -> str:
@@ -210,10 +61,6 @@ def normalise_url(url: str) -> str:
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix) :]
     return url
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 def open_store(url: str | None = None) -> Store:
@@ -279,21 +126,13 @@ def _begin_immediate(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-_WORD = re.compile(r"\w+", re.UNICODE)
-_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
-
-
 class Store:
     """One database of articles and events. Use ``open_store`` to get one."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        # Actor and place rows this store committed, with their values: ingest skips
-        # the lookup for one it already holds as is (they are reference lists, written
-        # again by every article that names them).
-        self._known: dict[tuple[str, str], tuple[Any, ...]] = {}
-        self._listed: list[ActorRow | PlaceRow] = []  # written by the open transaction
-        self._block_query = _block_query()
+        self._blocks = MemberBlocks()
+        self._writer = _write.ArticleWriter(engine, self._blocks)
 
     @property
     def dialect(self) -> str:
@@ -334,10 +173,10 @@ class Store:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        with Session(self.engine, expire_on_commit=False) as s:
+        with new_session(self.engine) as s:
             yield s
 
-    # -- writing -----------------------------------------------------------
+    # -- writing (_write, _dedup) --------------------------------------------
     def ingest(
         self,
         items: Iterable[Article | ArticleFailure],
@@ -353,65 +192,13 @@ class Store:
 
         return ingest_articles(self, items, pipeline, on_item=on_item, policy=policy)
 
-    def outlet_places(self) -> list[OutletPlaces]:
-        """Per outlet of the stored articles, the places of each article's events (for
-        ``Geocoder.outlet_profile``: where an outlet's stories usually happen). Read once
-        before an ingest, so that every engine resolves a batch against the same store."""
-        with self.session() as s:
-            documents = {
-                outlet: count
-                for outlet, count in s.execute(
-                    select(ArticleRow.outlet, func.count())
-                    .where(ArticleRow.outlet.is_not(None))
-                    .group_by(ArticleRow.outlet)
-                ).all()
-                if outlet
-            }
-            places: dict[str, dict[str, set[str]]] = {}
-            rows = s.execute(
-                select(ArticleRow.outlet, ArticleRow.id, PlaceRow.gazetteer_id)
-                .join(MentionRow, MentionRow.article_id == ArticleRow.id)
-                .join(EventRow, EventRow.event_id == MentionRow.event_id)
-                .join(PlaceRow, PlaceRow.key == EventRow.place_key)
-                .where(ArticleRow.outlet.is_not(None), PlaceRow.gazetteer_id.is_not(None))
-                .distinct()
-            )
-            for outlet, article_id, gazetteer_id in rows:
-                if outlet and gazetteer_id:
-                    by_article = places.setdefault(outlet, {})
-                    by_article.setdefault(article_id, set()).add(gazetteer_id)
-        return [
-            OutletPlaces(
-                outlet=outlet,
-                documents=count,
-                articles=[sorted(ids) for _, ids in sorted(places.get(outlet, {}).items())],
-            )
-            for outlet, count in sorted(documents.items())
-        ]
-
     def stored_hashes(self, hashes: Iterable[str], *, batch: int = 500) -> set[str]:
         """Which of ``hashes`` (``content_sha256`` of articles) are already stored.
 
         Lets an engine that extracts elsewhere (Spark) skip stored articles before
         extracting them; ``ingest`` still checks each article itself.
         """
-        found: set[str] = set()
-        pending: list[str] = []
-
-        def lookup() -> None:
-            with self.session() as s:
-                found.update(
-                    s.scalars(select(ArticleRow.sha256).where(ArticleRow.sha256.in_(pending)))
-                )
-            pending.clear()
-
-        for sha in hashes:
-            pending.append(sha)
-            if len(pending) >= batch:
-                lookup()
-        if pending:
-            lookup()
-        return found
+        return _write.stored_hashes(self.engine, hashes, batch=batch)
 
     def admit(
         self, articles: Sequence[tuple[Article, str]]
@@ -419,36 +206,7 @@ class Store:
         """For each (article, text hash): new, already stored, or refused (an article
         with its id but other text is stored: its events point into that text). One
         query for all."""
-        if not articles:
-            return []
-        with self.session() as s:
-            rows = s.execute(
-                select(ArticleRow.id, ArticleRow.sha256).where(
-                    or_(
-                        ArticleRow.sha256.in_([sha for _, sha in articles]),
-                        ArticleRow.id.in_([a.id for a, _ in articles]),
-                    )
-                )
-            ).all()
-        hashes = {row.sha256 for row in rows}
-        ids = {row.id for row in rows}
-        out: list[Literal["new", "stored"] | ArticleFailure] = []
-        for article, sha in articles:
-            if sha in hashes:
-                out.append("stored")
-            elif article.id in ids:
-                out.append(
-                    ArticleFailure(
-                        origin=article.origin or article.id,
-                        article_id=article.id,
-                        cause=f"an article with id {article.id!r} but other text is already stored",
-                        fix="give the new version a distinct id (the stored events point "
-                        "into the stored text by offsets)",
-                    )
-                )
-            else:
-                out.append("new")
-        return out
+        return _write.admit(self.engine, articles)
 
     def persist(
         self,
@@ -466,241 +224,7 @@ class Store:
         ``ingest_articles`` does); counts it in ``report``. False when another
         writer stored the same article first (counted as skipped) or when storing it
         failed for a reason of its own (recorded as its failure; the batch goes on)."""
-        try:
-            added, updated, replaced = self._write_article(
-                result.article,
-                sha,
-                run,
-                result.sources,
-                result.events,
-                set(report.new_event_ids),
-                dedup.Deduplicator() if policy is None else policy,
-            )
-        except IntegrityError:
-            # Another writer stored the same article between our check and our commit.
-            report.articles_skipped += 1
-            return False
-        except (SQLAlchemyError, OSError):
-            raise  # the store itself failed (disk, connection): no article is to blame
-        except Exception as exc:  # noqa: BLE001 - rolled back; one bad article is one failure
-            failure = _article_failure(result.article, exc, "storing")
-            self.record_failure(run, failure, report, recorded)
-            return False
-        finally:
-            listed, self._listed = self._listed, []
-        self._remember(listed)  # committed
-        report.articles_added += 1
-        _account(report, added, updated, replaced)
-        return True
-
-    def _write_article(
-        self,
-        article: Article,
-        sha: str,
-        run: int,
-        sources: list[Source],
-        events: list[Event],
-        run_new: set[str],
-        policy: Deduplicating,
-    ) -> tuple[list[str], list[str], list[str]]:
-        now = _now()
-        with self.session() as s, s.begin():
-            s.add(
-                ArticleRow(
-                    id=article.id,
-                    sha256=sha,
-                    text=article.text,
-                    published=article.published,
-                    language=article.language,
-                    outlet=article.outlet,
-                    url=article.url,
-                    title=article.title,
-                    origin=article.origin,
-                    ingested_at=now,
-                    run_id=run,
-                )
-            )
-            return self._deduplicate_into(s, article.id, sources, events, now, run_new, policy)
-
-    def _deduplicate_into(
-        self,
-        s: Session,
-        article_id: str,
-        sources: list[Source],
-        events: list[Event],
-        now: datetime,
-        run_new: set[str],
-        policy: Deduplicating,
-    ) -> tuple[list[str], list[str], list[str]]:
-        """Add one article's events to the stored ones by ``policy`` (a
-        ``dedup.Deduplicator``: its ``linked`` and ``resolve``).
-
-        The stored members (per-article events) a new event links to name the
-        components it joins; those components are re-clustered with the new events and
-        their stored events replaced. The result is what ``policy.across_articles``
-        gives over every member at once, so it does not depend on the ingest order
-        (as long as every ingest into the store applies one policy).
-        Returns the ids of the new events, of the events that hold mentions stored
-        before this run (``run_new``: the events this run added so far; a rewritten
-        event takes the id of its smallest mention, as ``extract`` gives it) and of the
-        stored events whose id is gone (merged into another or renamed).
-        """
-        parsed: dict[int, Event] = {}
-
-        def member(row: DedupMemberRow) -> Event:
-            if row.id not in parsed:
-                parsed[row.id] = self._member(s, row)
-            return parsed[row.id]
-
-        touched: set[str] = set()
-        window = dedup.DATE_WINDOW_DAYS
-        with s.no_autoflush:  # nothing pending can be a stored member: read first
-            candidates = self._blocks(s, events)
-        for ev in events:
-            for row in candidates:
-                if (
-                    row.component not in touched
-                    and _may_link(row, ev, window)
-                    and policy.linked(member(row), ev)
-                ):
-                    touched.add(row.component)
-        rows = (
-            s.scalars(
-                select(DedupMemberRow)
-                .where(DedupMemberRow.component.in_(sorted(touched)))
-                .order_by(DedupMemberRow.id)
-            ).all()
-            if touched
-            else []
-        )
-        members = [(member(row), row.article_id) for row in rows]
-        old_keys = {
-            m.key()
-            for (ev, _), row in zip(members, rows, strict=True)
-            if row.event_id not in run_new
-            for m in ev.mentions
-        }
-        members += [(ev, article_id) for ev in events]
-        old_ids = {row.event_id for row in rows}
-        created: dict[str, datetime] = {}
-        if old_ids:
-            created = {
-                event_id: at
-                for event_id, at in s.execute(
-                    select(EventRow.event_id, EventRow.created_at).where(
-                        EventRow.event_id.in_(sorted(old_ids))
-                    )
-                )
-            }
-            # Their mentions, sources, framing and conflicts go by ON DELETE CASCADE.
-            s.execute(delete(DedupMemberRow).where(DedupMemberRow.id.in_([r.id for r in rows])))
-            s.execute(delete(EventRow).where(EventRow.event_id.in_(sorted(old_ids))))
-        resolved: list[tuple[list[tuple[Event, str | None]], list[Event]]] = [
-            (parts, dedup.finalize(policy.resolve(m for m, _ in parts)))
-            for parts in (
-                [members[i] for i in component]
-                for component in policy.components([m for m, _ in members])
-            )
-        ]
-        fresh = {ev.event_id for _, merged in resolved for ev in merged} - old_ids
-        taken = set(
-            s.scalars(select(EventRow.event_id).where(EventRow.event_id.in_(sorted(fresh))))
-        )
-        added: list[str] = []
-        updated: list[str] = []
-        rows_out = _Inserts()
-        stored: list[Event] = []
-        for parts, merged in resolved:
-            owner: dict[str, str] = {}
-            for ev in merged:
-                if ev.event_id in taken:
-                    # The id of a stored event of another component (an article id
-                    # reused for other text): a new, still deterministic, id.
-                    ev = ev.model_copy(update={"event_id": stable_id(ev.event_id, article_id)})
-                created_at = created.get(ev.event_id, now)
-                rows_out.event(event_values(ev, created_at=created_at, updated_at=now))
-                stored.append(ev)
-                absorbed = any(m.key() in old_keys for m in ev.mentions)
-                (updated if absorbed else added).append(ev.event_id)
-                owner.update((m.key(), ev.event_id) for m in ev.mentions)
-            name = min(ev.event_id for ev in merged) if merged else parts[0][0].event_id
-            for ev, source_article in parts:
-                stored_in = next((owner[m.key()] for m in ev.mentions if m.key() in owner), name)
-                rows_out.add(
-                    _table(DedupMemberRow), _member_values(ev, source_article, stored_in, name)
-                )
-        # Rows the events point to first (one statement per table), then the events.
-        _upsert(s, [source_row(src) for src in [*sources, *(x for e in stored for x in e.sources)]])
-        listed: list[ActorRow | PlaceRow] = [
-            actor_row(a) for ev in stored for a in (ev.actor1, ev.actor2) if a
-        ]
-        listed += [place_row(ev.location) for ev in stored if ev.location is not None]
-        self._listed = self._unknown(listed)
-        _upsert(s, self._listed)
-        s.flush()
-        rows_out.execute(s)
-        replaced = sorted(old_ids - set(added) - set(updated))
-        return added, updated, replaced
-
-    def _unknown(self, rows: Sequence[ActorRow | PlaceRow]) -> list[ActorRow | PlaceRow]:
-        """The rows this store has not committed as they are (``_remember``)."""
-        return [r for r in rows if self._known.get(_identity(r)[0]) != _identity(r)[1]]
-
-    def _remember(self, rows: Sequence[ActorRow | PlaceRow]) -> None:
-        """After a commit: these rows are stored with these values."""
-        self._known.update(_identity(r) for r in rows)
-
-    def _member(self, s: Session, row: DedupMemberRow) -> Event:
-        if row.payload is None:  # stored before members were kept: the event itself
-            stored = s.get(EventRow, row.event_id)
-            if stored is None:
-                raise StoreError(
-                    f"deduplication member {row.id} names event {row.event_id!r}, "
-                    "which is not stored",
-                    fix="the store was changed outside veille; re-ingest into a new store",
-                )
-            return event_from_row(stored)
-        return Event.model_validate(row.payload)
-
-    def _block(self, s: Session, ev: Event) -> Sequence[DedupMemberRow]:
-        """The stored members ``ev`` could link to: those of its blocks dated within
-        ``dedup.DATE_WINDOW_DAYS`` of it, with a place (as ``Deduplicator.components``
-        compares in memory).
-
-        Across articles ``dedup.match_score`` is 0 without a date or a place on both
-        sides, so such an event loads nothing: the undated block of a country only grows,
-        and loading it for every undated event made ingest slower as the store filled.
-        """
-        window = dedup.DATE_WINDOW_DAYS
-        return [row for row in self._blocks(s, [ev]) if _may_link(row, ev, window)]
-
-    def _blocks(self, s: Session, events: Sequence[Event]) -> list[DedupMemberRow]:
-        """The stored members any of ``events`` could link to, and maybe a few more
-        (one query per country and family: its weeks, its dates from the earliest
-        event's window to the latest's). ``_may_link`` tells which event each is for."""
-        groups: dict[tuple[str, str], list[Event]] = {}
-        for ev in events:
-            if dedup.comparable(ev):
-                iso3, fam, _ = dedup.candidate_key(ev)
-                groups.setdefault((iso3[:3], fam), []).append(ev)
-        window = timedelta(days=dedup.DATE_WINDOW_DAYS)
-        out: list[DedupMemberRow] = []
-        for (iso3, fam), group in groups.items():
-            days = [ev.event_date for ev in group if ev.event_date is not None]
-            weeks = sorted({k[2] for ev in group for k in dedup.neighbour_keys(ev)})
-            out.extend(
-                s.scalars(
-                    self._block_query,
-                    {
-                        "iso3": iso3,
-                        "family": fam,
-                        "weeks": weeks,
-                        "first": min(days) - window,
-                        "last": max(days) + window,
-                    },
-                )
-            )
-        return out
+        return self._writer.persist(run, result, sha, report, recorded, policy=policy)
 
     def save_events(self, events: Iterable[Event], *, batch: int = 500) -> int:
         """Store events as they are (replacing any with the same id), without dedup;
@@ -708,93 +232,24 @@ class Store:
 
         For imports, tests and benchmarks; ``ingest`` is the way in for articles.
         """
-        count = 0
-        pending: list[Event] = []
+        return _write.save_events(self.engine, events, batch=batch)
 
-        def flush() -> None:
-            now = _now()
-            with self.session() as s, s.begin():
-                ids = [ev.event_id for ev in pending]
-                existing = set(
-                    s.scalars(select(EventRow.event_id).where(EventRow.event_id.in_(ids)))
-                )
-                source_ids = {src.source_id for ev in pending for src in ev.sources}
-                known_sources = set(
-                    s.scalars(
-                        select(SourceRow.source_id).where(SourceRow.source_id.in_(source_ids))
-                    )
-                )
-                actors = {a.id: a for ev in pending for a in (ev.actor1, ev.actor2) if a}
-                places = {place_key(ev.location): ev.location for ev in pending if ev.location}
-                for actor in actors.values():
-                    s.merge(actor_row(actor))
-                for loc in places.values():
-                    s.merge(place_row(loc))
-                if existing:
-                    s.execute(delete(DedupMemberRow).where(DedupMemberRow.event_id.in_(existing)))
-                for ev in pending:
-                    if ev.event_id in existing:
-                        old = s.get(EventRow, ev.event_id)
-                        if old is not None:
-                            s.delete(old)
-                            s.flush()
-                    # Each saved event stands as one deduplication member of its own.
-                    s.add(_member_row(ev, None, ev.event_id, ev.event_id))
-                    for src in ev.sources:
-                        if src.source_id in known_sources:
-                            s.merge(source_row(src))
-                        else:
-                            s.add(source_row(src))
-                            known_sources.add(src.source_id)
-                    s.add(event_row(ev, created_at=now, updated_at=now))
-            pending.clear()
+    def _block(self, s: Session, ev: Event) -> Sequence[DedupMemberRow]:
+        """The stored members ``ev`` could link to (``MemberBlocks.of``)."""
+        return self._blocks.of(s, ev)
 
-        for ev in events:
-            pending.append(ev)
-            count += 1
-            if len(pending) >= batch:
-                flush()
-        if pending:
-            flush()
-        return count
-
+    # -- ingest runs (_runs) -------------------------------------------------
     def start_run(self) -> int:
         """Open an ingest run (``ingest_runs``); its id tags the articles and failures."""
-        with self.session() as s, s.begin():
-            run = IngestRunRow(
-                started_at=_now(),
-                articles_added=0,
-                articles_skipped=0,
-                events_added=0,
-                events_updated=0,
-                failures=0,
-            )
-            s.add(run)
-            s.flush()
-            return run.id
+        return _runs.start_run(self.engine)
 
     def finish_run(self, run: int, report: IngestReport) -> None:
         """Close an ingest run with its counts."""
-        with self.session() as s, s.begin():
-            row = s.get(IngestRunRow, run)
-            if row is None:
-                return
-            row.finished_at = _now()
-            row.articles_added = report.articles_added
-            row.articles_skipped = report.articles_skipped
-            row.events_added = report.events_added
-            row.events_updated = report.events_updated
-            row.failures = len(report.failures)
+        _runs.finish_run(self.engine, run, report)
 
     def recorded_failures(self) -> set[tuple[str, str]]:
         """(article id, cause) of the failures already in ``ingest_errors``."""
-        with self.session() as s:
-            rows = s.execute(
-                select(IngestErrorRow.article_id, IngestErrorRow.cause)
-                .where(IngestErrorRow.article_id.is_not(None))
-                .distinct()
-            )
-            return {(aid, cause) for aid, cause in rows if aid is not None}
+        return _runs.recorded_failures(self.engine)
 
     def finish_interrupted_runs(self, *, idle: timedelta = INTERRUPTED_AFTER) -> list[int]:
         """Close the runs a killed ingest left unfinished (``open_store`` calls this):
@@ -802,54 +257,7 @@ class Store:
         articles and failures, the time of its last write as ``finished_at``, and an
         ``ingest_errors`` row saying it was interrupted. Returns their ids. A run still
         writing (another process) is left alone: it has written within ``idle``."""
-        now = _now()
-        closed: list[int] = []
-        with self.session() as s, s.begin():
-            for row in s.scalars(select(IngestRunRow).where(IngestRunRow.finished_at.is_(None))):
-                last_article = s.scalar(
-                    select(func.max(ArticleRow.ingested_at)).where(ArticleRow.run_id == row.id)
-                )
-                last_error = s.scalar(
-                    select(func.max(IngestErrorRow.recorded_at)).where(
-                        IngestErrorRow.run_id == row.id
-                    )
-                )
-                last = max(
-                    _aware(t) for t in (row.started_at, last_article, last_error) if t is not None
-                )
-                if now - last < idle:
-                    continue
-                row.articles_added = (
-                    s.scalar(
-                        select(func.count())
-                        .select_from(ArticleRow)
-                        .where(ArticleRow.run_id == row.id)
-                    )
-                    or 0
-                )
-                errors = (
-                    s.scalar(
-                        select(func.count())
-                        .select_from(IngestErrorRow)
-                        .where(IngestErrorRow.run_id == row.id)
-                    )
-                    or 0
-                )
-                s.add(
-                    IngestErrorRow(
-                        run_id=row.id,
-                        origin=f"ingest run {row.id}",
-                        article_id=None,
-                        cause="the ingest stopped before it finished (killed or crashed); "
-                        f"the {row.articles_added} article(s) it stored are kept",
-                        fix="rerun the same ingest: stored articles are skipped, the rest added",
-                        recorded_at=now,
-                    )
-                )
-                row.failures = errors + 1
-                row.finished_at = last
-                closed.append(row.id)
-        return closed
+        return _runs.finish_interrupted_runs(self.engine, idle=idle)
 
     def record_failure(
         self,
@@ -861,441 +269,64 @@ class Store:
         """Report ``failure``; write it to ``ingest_errors`` unless the same article
         already failed there for the same cause (a feed polled every 15 minutes
         repeats its bad entries: they are recorded once, not once per poll)."""
-        report.failures.append(failure)
-        if recorded is not None and failure.article_id is not None:
-            key = (failure.article_id, failure.cause)
-            if key in recorded:
-                return
-            recorded.add(key)
-        with self.session() as s, s.begin():
-            s.add(
-                IngestErrorRow(
-                    run_id=run,
-                    origin=_storable(failure.origin),
-                    article_id=_storable(failure.article_id) if failure.article_id else None,
-                    cause=_storable(failure.cause),
-                    fix=_storable(failure.fix),
-                    recorded_at=_now(),
-                )
-            )
+        _runs.record_failure(self.engine, run, failure, report, recorded)
 
-    # -- reading -----------------------------------------------------------
-    def _conditions(self, q: EventQuery) -> list[ColumnElement[bool]]:
-        cond: list[ColumnElement[bool]] = []
-        if q.since is not None:
-            cond.append(EventRow.event_date >= q.since)
-        if q.until is not None:
-            cond.append(EventRow.event_date <= q.until)
-        if q.country:
-            cond.append(EventRow.iso3 == q.country.upper())
-        if q.event_type:
-            cond.append(EventRow.event_type == q.event_type)
-        if q.sub_event_type:
-            cond.append(EventRow.sub_event_type == q.sub_event_type)
-        if q.claim:
-            cond.append(EventRow.claim_status == q.claim)
-        if q.actor and "\x00" in q.actor:
-            # SQLite's LIKE stops at a NUL ("%\x00%" matches every name); no stored
-            # name holds one, so such a filter matches nothing.
-            cond.append(false())
-        elif q.actor:
-            pattern = "%" + _escape_like(q.actor) + "%"
-            cond.append(
-                or_(
-                    EventRow.actor1_id == q.actor,
-                    EventRow.actor2_id == q.actor,
-                    EventRow.actor1_name.ilike(pattern, escape="\\"),
-                    EventRow.actor2_name.ilike(pattern, escape="\\"),
-                )
-            )
-        return cond
+    def ingest_errors(self, run_id: int | None = None) -> list[ArticleFailure]:
+        """The recorded failures, in the order recorded; of one run if ``run_id``."""
+        return _runs.ingest_errors(self.engine, run_id)
 
+    # -- reading (_queries, _search) -----------------------------------------
     def events(self, query: EventQuery | None = None, **filters: Any) -> list[Event]:
         """Stored events matching ``query`` (or keyword filters of ``EventQuery``)."""
         q = query or EventQuery(**filters)
-        order: dict[str, list[Any]] = {
-            "date": [EventRow.event_date.asc().nulls_first(), EventRow.event_id],
-            "-date": [EventRow.event_date.desc().nulls_last(), EventRow.event_id],
-            "fatalities": [EventRow.fatalities.asc().nulls_first(), EventRow.event_id],
-            "-fatalities": [EventRow.fatalities.desc().nulls_last(), EventRow.event_id],
-            "confidence": [EventRow.confidence.asc(), EventRow.event_id],
-            "-confidence": [EventRow.confidence.desc(), EventRow.event_id],
-            "id": [EventRow.event_id],
-        }
-        stmt = select(EventRow).where(*self._conditions(q)).order_by(*order[q.sort])
-        if q.offset:
-            stmt = stmt.offset(q.offset)
-        if q.limit is not None:
-            stmt = stmt.limit(q.limit)
         with self.session() as s:
-            return [event_from_row(r) for r in s.scalars(stmt)]
+            return _queries.events(s, q)
 
     def iter_events(self, query: EventQuery | None = None, *, page: int = 500) -> Iterator[Event]:
         """Every matching event, read page by page (exports of large stores)."""
-        q = (query or EventQuery()).model_copy()
-        offset, remaining = q.offset, q.limit
-        while remaining is None or remaining > 0:
-            size = page if remaining is None else min(page, remaining)
-            chunk = self.events(q.model_copy(update={"offset": offset, "limit": size}))
-            yield from chunk
-            if len(chunk) < size:
-                return
-            offset += size
-            if remaining is not None:
-                remaining -= size
+        yield from _queries.iter_events(self.events, query or EventQuery(), page=page)
 
     def count_events(self, query: EventQuery | None = None, **filters: Any) -> int:
         q = query or EventQuery(**filters)
         with self.session() as s:
-            stmt = select(func.count()).select_from(EventRow).where(*self._conditions(q))
-            return int(s.scalar(stmt) or 0)
+            return _queries.count_events(s, q)
 
     def event(self, event_id: str) -> Event | None:
         with self.session() as s:
-            row = s.get(EventRow, event_id)
-            return event_from_row(row) if row is not None else None
+            return _queries.event(s, event_id)
 
     def article(self, article_id: str) -> StoredArticle | None:
         with self.session() as s:
-            row = s.scalar(select(ArticleRow).where(ArticleRow.id == article_id))
-            if row is None:
-                return None
-            ids = s.scalars(
-                select(MentionRow.event_id)
-                .where(MentionRow.article_id == article_id)
-                .distinct()
-                .order_by(MentionRow.event_id)
-            ).all()
-            return StoredArticle(
-                id=row.id,
-                sha256=row.sha256,
-                text=row.text,
-                published=row.published,
-                language=row.language,
-                outlet=row.outlet,
-                url=row.url,
-                title=row.title,
-                ingested_at=row.ingested_at,
-                event_ids=list(ids),
-            )
+            return _queries.article(s, article_id)
 
     def article_texts(self, article_ids: Iterable[str]) -> dict[str, str]:
-        ids = sorted(set(article_ids))
-        if not ids:
-            return {}
         with self.session() as s:
-            rows = s.execute(select(ArticleRow.id, ArticleRow.text).where(ArticleRow.id.in_(ids)))
-            return {r.id: r.text for r in rows}
+            return _queries.article_texts(s, article_ids)
 
     def actors(self, *, limit: int = 500, offset: int = 0) -> list[ActorSummary]:
         with self.session() as s:
-            counts: dict[str | None, int] = {}
-            for col in (EventRow.actor1_id, EventRow.actor2_id):
-                for actor_id, n in s.execute(
-                    select(col, func.count()).where(col.is_not(None)).group_by(col)
-                ):
-                    counts[actor_id] = counts.get(actor_id, 0) + int(n)
-            rows = s.scalars(select(ActorRow).order_by(ActorRow.name, ActorRow.id)).all()
-        out = [
-            ActorSummary(
-                id=r.id,
-                name=r.name,
-                kind=r.kind,
-                inter=r.inter,
-                country=r.country,
-                events=counts.get(r.id, 0),
-            )
-            for r in rows
-        ]
-        out.sort(key=lambda a: (-a.events, a.name))
-        return out[offset : offset + limit]
+            return _queries.actors(s, limit=limit, offset=offset)
 
     def places(self, *, limit: int = 500, offset: int = 0) -> list[PlaceSummary]:
         with self.session() as s:
-            counts: dict[str | None, int] = {
-                k: int(n)
-                for k, n in s.execute(
-                    select(EventRow.place_key, func.count())
-                    .where(EventRow.place_key.is_not(None))
-                    .group_by(EventRow.place_key)
-                )
-            }
-            rows = s.scalars(select(PlaceRow).order_by(PlaceRow.name, PlaceRow.key)).all()
-        out = [
-            PlaceSummary(
-                key=r.key,
-                name=r.name,
-                admin1=r.admin1,
-                country=r.country,
-                iso3=r.iso3,
-                lat=r.lat,
-                lon=r.lon,
-                events=int(counts.get(r.key, 0)),
-            )
-            for r in rows
-        ]
-        out.sort(key=lambda p: (-p.events, p.name))
-        return out[offset : offset + limit]
+            return _queries.places(s, limit=limit, offset=offset)
 
     def events_per_day(self, query: EventQuery | None = None) -> list[DayCount]:
-        q = query or EventQuery()
         with self.session() as s:
-            rows = s.execute(
-                select(EventRow.event_date, func.count())
-                .where(EventRow.event_date.is_not(None), *self._conditions(q))
-                .group_by(EventRow.event_date)
-                .order_by(EventRow.event_date)
-            )
-            return [DayCount(day=d, events=int(n)) for d, n in rows if d is not None]
+            return _queries.events_per_day(s, query or EventQuery())
 
     def stats(self) -> StoreStats:
         with self.session() as s:
+            return _queries.stats(s)
 
-            def grouped(col: Any) -> dict[str, int]:
-                rows = s.execute(
-                    select(col, func.count()).group_by(col).order_by(func.count().desc())
-                )
-                return {str(k) if k is not None else "": int(n) for k, n in rows}
-
-            first, last = s.execute(
-                select(func.min(EventRow.event_date), func.max(EventRow.event_date))
-            ).one()
-            return StoreStats(
-                events=int(s.scalar(select(func.count()).select_from(EventRow)) or 0),
-                articles=int(s.scalar(select(func.count()).select_from(ArticleRow)) or 0),
-                ingest_errors=int(s.scalar(select(func.count()).select_from(IngestErrorRow)) or 0),
-                first_date=first,
-                last_date=last,
-                by_event_type=grouped(EventRow.event_type),
-                by_country=grouped(EventRow.iso3),
-                by_claim=grouped(EventRow.claim_status),
-            )
-
-    def ingest_errors(self, run_id: int | None = None) -> list[ArticleFailure]:
+    def outlet_places(self) -> list[OutletPlaces]:
+        """Per outlet of the stored articles, the places of each article's events (for
+        ``Geocoder.outlet_profile``: where an outlet's stories usually happen). Read once
+        before an ingest, so that every engine resolves a batch against the same store."""
         with self.session() as s:
-            stmt = select(IngestErrorRow).order_by(IngestErrorRow.id)
-            if run_id is not None:
-                stmt = stmt.where(IngestErrorRow.run_id == run_id)
-            return [
-                ArticleFailure(origin=r.origin, article_id=r.article_id, cause=r.cause, fix=r.fix)
-                for r in s.scalars(stmt)
-            ]
+            return _queries.outlet_places(s)
 
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
         """Full-text search over article titles and texts (FTS5, tsvector or ILIKE)."""
-        words = _WORD.findall(query)
-        if not words:
-            return []
-        limit = max(1, min(limit, 200))
         with self.session() as s:
-            if self.dialect == "sqlite":
-                match = " ".join('"' + w.replace('"', "") + '"' for w in words)
-                rows = s.execute(
-                    text(
-                        "SELECT a.id, a.title, a.published, a.text FROM articles_fts "
-                        "JOIN articles a ON a.pk = articles_fts.rowid "
-                        "WHERE articles_fts MATCH :q ORDER BY rank LIMIT :n"
-                    ),
-                    {"q": match, "n": limit},
-                ).all()
-            elif self.dialect == "postgresql":
-                rows = s.execute(
-                    text(
-                        "SELECT id, title, published, text FROM articles WHERE "
-                        "to_tsvector('simple', coalesce(title, '') || ' ' || text) "
-                        "@@ plainto_tsquery('simple', :q) ORDER BY published DESC NULLS LAST, "
-                        "id LIMIT :n"
-                    ),
-                    {"q": " ".join(words), "n": limit},
-                ).all()
-            else:
-                conds = [
-                    ArticleRow.text.ilike("%" + _escape_like(w) + "%", escape="\\") for w in words
-                ]
-                rows = s.execute(
-                    select(ArticleRow.id, ArticleRow.title, ArticleRow.published, ArticleRow.text)
-                    .where(*conds)
-                    .limit(limit)
-                ).all()
-        hits = []
-        for article_id, title, published, body in rows:
-            if isinstance(published, str):
-                published = date.fromisoformat(published)
-            hits.append(
-                SearchHit(
-                    article_id=article_id,
-                    title=title,
-                    published=published,
-                    snippet=_snippet(body, words),
-                )
-            )
-        return hits
-
-
-def _article_failure(article: Article, exc: Exception, step: str) -> ArticleFailure:
-    return ArticleFailure.of(article, exc, step, "were stored")
-
-
-def _aware(moment: datetime) -> datetime:
-    """SQLite gives back naive datetimes; ours are all UTC."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-
-
-def _storable(value: str) -> str:
-    """``value`` with NUL and lone surrogates (a file name's undecodable bytes) replaced
-    by U+FFFD: a failure names what it could not read, and must itself be writable."""
-    return _UNSTORABLE.sub("\ufffd", value)
-
-
-def _escape_like(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _snippet(body: str, words: list[str], width: int = 90) -> str:
-    low = body.lower()
-    at = min((i for i in (low.find(w.lower()) for w in words) if i >= 0), default=0)
-    start = max(0, at - width)
-    end = min(len(body), at + width)
-    head = "…" if start > 0 else ""
-    tail = "…" if end < len(body) else ""
-    return head + " ".join(body[start:end].split()) + tail
-
-
-def _identity(row: ActorRow | PlaceRow) -> tuple[tuple[str, str], tuple[Any, ...]]:
-    (key,) = row.__table__.primary_key
-    values = tuple(getattr(row, c.name) for c in row.__table__.columns)
-    return (row.__tablename__, str(getattr(row, key.name))), values
-
-
-@dataclass
-class _Inserts:
-    """New events (with their mentions, sources, framing and conflicts) and members
-    as column values by table, inserted with one executemany per table: ORM objects
-    and their unit of work cost more than the writes themselves for the few rows of
-    one article."""
-
-    by_table: dict[Table, list[dict[str, Any]]] = field(default_factory=dict)
-
-    def add(self, table: Table, values: dict[str, Any]) -> None:
-        """One row: every column of ``table`` (NULL where ``values`` has none), but an
-        autoincrement key left to the database."""
-        self.by_table.setdefault(table, []).append(
-            {
-                c.name: values.get(c.name)
-                for c in table.columns
-                if not (c.primary_key and c.autoincrement is True and values.get(c.name) is None)
-            }
-        )
-
-    def event(self, values: EventValues) -> None:
-        """One event's rows (``event_values``)."""
-        event_id = values.event["event_id"]
-        self.add(_table(EventRow), values.event)
-        for cls, children in (
-            (MentionRow, values.mentions),
-            (EventSourceRow, values.sources),
-            (FramingRow, values.framing),
-            (ConflictRow, values.conflicts),
-        ):
-            for child in children:
-                self.add(_table(cls), child | {"event_id": event_id})
-
-    def execute(self, s: Session) -> None:
-        # Parents first: events before the rows that point to them.
-        for table in sorted(self.by_table, key=lambda t: t.name != "events"):
-            s.execute(insert(table), self.by_table[table])
-
-
-def _table(cls: type[Base]) -> Table:
-    table = cls.__table__
-    if not isinstance(table, Table):
-        raise TypeError(f"{cls.__name__} is not mapped to a table")
-    return table
-
-
-def _block_query() -> Select[DedupMemberRow]:
-    """The members of one block (``Store._blocks``), its values bound at each run: the
-    statement is built once per store, not once per article and block."""
-    return (
-        select(DedupMemberRow)
-        .where(
-            DedupMemberRow.block_iso3 == bindparam("iso3"),
-            DedupMemberRow.block_family == bindparam("family"),
-            DedupMemberRow.block_week.in_(bindparam("weeks", expanding=True)),
-            DedupMemberRow.linkable.is_(True),
-            DedupMemberRow.event_date.between(bindparam("first"), bindparam("last")),
-        )
-        .options(defer(DedupMemberRow.payload))  # loaded for the few that may link
-        .order_by(DedupMemberRow.id)
-    )
-
-
-def _may_link(row: DedupMemberRow, ev: Event, window: int) -> bool:
-    """Whether a stored member is in ``ev``'s blocks and date window (what ``_blocks``
-    loads for a group of events, narrowed to one)."""
-    if ev.event_date is None or row.event_date is None or not dedup.comparable(ev):
-        return False
-    iso3, fam, _ = dedup.candidate_key(ev)
-    return (row.block_iso3, row.block_family) == (iso3[:3], fam) and abs(
-        (row.event_date - ev.event_date).days
-    ) <= window
-
-
-def _member_row(ev: Event, article_id: str | None, event_id: str, component: str) -> DedupMemberRow:
-    return DedupMemberRow(**_member_values(ev, article_id, event_id, component))
-
-
-def _member_values(
-    ev: Event, article_id: str | None, event_id: str, component: str
-) -> dict[str, Any]:
-    iso3, family, week = dedup.candidate_key(ev)
-    return {
-        "article_id": article_id,
-        "event_id": event_id,
-        "component": component,
-        "linkable": dedup.comparable(ev),
-        "event_date": ev.event_date,
-        "block_iso3": iso3[:3],
-        "block_family": family,
-        "block_week": week,
-        "payload": ev.model_dump(mode="json"),
-    }
-
-
-def _account(report: IngestReport, added: list[str], updated: list[str], gone: list[str]) -> None:
-    """Fold one article's event ids into the run's report: an event is new if it holds
-    no mention stored before the run; an id that a later article replaced is dropped."""
-    earlier = set(report.new_event_ids)
-    new = [i for i in report.new_event_ids if i not in gone]
-    new += [i for i in added if i not in new]
-    changed = [i for i in report.updated_event_ids if i not in gone]
-    changed += [i for i in updated if i not in changed and i not in new]
-    report.new_event_ids = new
-    report.updated_event_ids = changed
-    report.replaced_event_ids += [i for i in gone if i not in earlier]
-    report.events_added = len(new)
-    report.events_updated = len(changed)
-
-
-def _upsert(s: Session, rows: Sequence[SourceRow | ActorRow | PlaceRow]) -> None:
-    """Insert rows, or update the stored ones with the same primary key where they
-    differ (what ``Session.merge`` does, with one query per table, not per row)."""
-    by_class: dict[type[Any], dict[Any, SourceRow | ActorRow | PlaceRow]] = {}
-    for row in rows:
-        (key_column,) = row.__table__.primary_key
-        by_class.setdefault(type(row), {})[getattr(row, key_column.name)] = row  # last wins
-    for cls, by_key in by_class.items():
-        (key_column,) = cls.__table__.primary_key
-        columns = [c.name for c in cls.__table__.columns]
-        stored = {
-            getattr(r, key_column.name): r
-            for r in s.scalars(select(cls).where(key_column.in_(list(by_key))))
-        }
-        for key, row in by_key.items():
-            old = stored.get(key)
-            if old is None:
-                s.add(row)
-                continue
-            for name in columns:
-                if getattr(old, name) != getattr(row, name):
-                    setattr(old, name, getattr(row, name))
+            return _search.search(s, self.dialect, query, limit=limit)

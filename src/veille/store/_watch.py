@@ -17,7 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from veille.errors import FetchError, InputError
 from veille.model import Article, ArticleFailure, Event
-from veille.store._store import ArticleProcessor, IngestReport, Store
+from veille.store._records import ArticleProcessor, IngestReport
+from veille.store._store import Store
 
 _DURATION = re.compile(r"^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$")
 
