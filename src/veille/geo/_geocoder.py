@@ -8,11 +8,12 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from veille.geo._lexicon import GeoWords, geo_words, key_of
+from veille.geo._match import _Match, _SpanIndex
 from veille.geo._normalize import (
     AR_CONJUNCTIONS,
     AR_PREPOSITIONS,
@@ -25,6 +26,7 @@ from veille.geo._normalize import (
     strip_arabic_article,
     tokenize,
 )
+from veille.geo._records import _OUTLET_FEATURES, OutletProfile, Place, Toponym
 from veille.geo._store import (
     DEFAULT_INDEX,
     FLAG_LOOSE,
@@ -35,7 +37,9 @@ from veille.geo._store import (
 )
 from veille.geo._weights import ArabicRegionalWeights, GeocoderWeights
 from veille.geodesy import distance_km as _haversine_km
-from veille.model import GeoPrecision, Location, Record
+from veille.model import GeoPrecision, Location
+
+__all__ = ["Geocoder", "OutletProfile", "Place", "Toponym"]
 
 MAX_NAME_TOKENS = 8
 # How many resolvable names on each side of a name, in text order, can vouch for a
@@ -82,132 +86,6 @@ _DATELINE_AFTER_RE = re.compile(
 )
 # "Rep. Jane Doe, D-Plymouth": party initial, hyphen, home town.
 _PARTY_BEFORE_RE = re.compile(r"(?:^|[\s,(])[DRI][-‐]$")
-
-
-class Place(Record):
-    """A gazetteer entry: a country, admin area, city, curated site or named region."""
-
-    gazetteer_id: str
-    name: str
-    feature: str
-    admin1: str | None = None
-    admin1_id: str | None = None  # gazetteer id of the first-level area (itself for one)
-    admin2: str | None = None
-    country: str | None = None
-    iso3: str | None = None
-    lat: float
-    lon: float
-    population: int = 0
-
-
-class Toponym(Record):
-    """A place name found in a text, with the place it refers to (None if unresolvable)."""
-
-    start: int
-    end: int
-    text: str
-    place: Place | None
-    geo_precision: Literal[1, 2, 3] | None
-    demonym: bool = False  # a people's adjective ("Russian", "libanais"): whose, not where
-    # Inside an organisation's or a person's name ("Radio X"): a toponym, not a place
-    # where anything happened (set by ``PlaceFinder``, which has the parse).
-    in_name: bool = False
-
-
-# A candidate in the first-level area most of an outlet's other articles name gets a
-# bonus (``context.outlet`` of the weights, scaled by that share): a local paper's
-# "Dublin" is its own town.
-_OUTLET_FEATURES = frozenset({"city", "site", "admin2", "admin1"})
-
-
-@dataclass
-class OutletProfile:
-    """Where one outlet's stories happen, learned from its own articles: how many of
-    them name a place in each first-level area. ``without`` leaves one article out, so
-    that an article is never its own evidence."""
-
-    documents: int = 0
-    areas: Counter[str] = field(default_factory=Counter)
-
-    @staticmethod
-    def _areas(toponyms: Sequence[Toponym]) -> set[str]:
-        return {
-            t.place.admin1_id
-            for t in toponyms
-            if t.place is not None
-            and t.place.admin1_id is not None
-            and t.place.feature in _OUTLET_FEATURES
-        }
-
-    def add(self, toponyms: Sequence[Toponym]) -> None:
-        """Count one article's resolved toponyms (each area once per article)."""
-        self.documents += 1
-        self.areas.update(self._areas(toponyms))
-
-    def without(self, toponyms: Sequence[Toponym]) -> OutletProfile:
-        """This profile less one article that :meth:`add` counted."""
-        areas = self.areas.copy()
-        areas.subtract(self._areas(toponyms))
-        return OutletProfile(self.documents - 1, +areas)
-
-    def share(self, admin1_id: str) -> float:
-        """Share of the outlet's articles that name a place in the area, discounted
-        while the outlet has few articles (one article: half its share)."""
-        if self.documents <= 0:
-            return 0.0
-        confidence = self.documents / (self.documents + 1)
-        return confidence * self.areas.get(admin1_id, 0) / self.documents
-
-
-@dataclass
-class _Match:
-    start: int
-    end: int
-    first: int  # token index of the first token of the name
-    last: int  # token index after the name
-    candidates: tuple[Candidate, ...]
-    loose: bool = False
-    hinted: bool = False
-    precision: int | None = None  # forced by a phrase (near: 2, vague: 3)
-    phrase_start: int | None = None  # the span grows to cover a vague phrase
-    phrase_end: int | None = None
-    best: Candidate | None = None
-    scores: dict[int, float] = field(default_factory=dict)
-    # What this name (all its mentions together) adds to the context, to leave out.
-    own_countries: dict[str, float] = field(default_factory=dict)
-    own_admins: dict[int, float] = field(default_factory=dict)
-    weak: bool = False  # needs support from the rest of the text to be kept
-    demonym: bool = False  # "Russian", "Georgian": a country's adjective
-    # An Arabic one-word town: kept only in a country the text names (see _acceptable).
-    regional: bool = False
-    peeled: bool = False  # read after peeling a one-letter clitic off its word
-
-
-class _SpanIndex:
-    """Character spans (NER hints, taken phrases) with the overlaps of a query found by
-    bisection, so that a text with thousands of spans stays linear."""
-
-    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
-        self._spans = sorted(spans)
-        self._starts = [s for s, _ in self._spans]
-        # Farthest end among the spans up to each position: the backward walk stops as
-        # soon as no earlier span can reach the query.
-        self._reach: list[int] = []
-        reach = -1
-        for _, e in self._spans:
-            reach = max(reach, e)
-            self._reach.append(reach)
-
-    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
-        """The spans that overlap ``[start, end)``, by start."""
-        found = []
-        j = bisect.bisect_left(self._starts, end) - 1
-        while j >= 0 and self._reach[j] > start:
-            if self._spans[j][1] > start:
-                found.append(self._spans[j])
-            j -= 1
-        found.reverse()
-        return found
 
 
 # "X in Lebanon", "X, Liban", "X (Yemen)", "X, au Liban", "X في لبنان": the name is placed
