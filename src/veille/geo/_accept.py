@@ -130,7 +130,7 @@ class Acceptance:
             # "بيان" (statement) less its "ب" is Yan'an, "لجان" (committees) less its
             # "ل" is Dschang, "الغاز" (gas) spells Gas, Kansas, "العاصمة" (the capital)
             # is Yemen's capital province. A one-word Arabic name is kept only where the
-            # rest of the text puts it (see ``_regional_countries``).
+            # rest of the text puts it (see ``_corroborate._regional_countries``).
             m.peeled = m.start == tokens[m.first].start + 1
             word = tokens[m.first]
             if len(word.norm) <= 2 and not m.peeled:
