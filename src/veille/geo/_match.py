@@ -32,7 +32,7 @@ class _Match:
     own_admins: dict[int, float] = field(default_factory=dict)
     weak: bool = False  # needs support from the rest of the text to be kept
     demonym: bool = False  # "Russian", "Georgian": a country's adjective
-    # An Arabic one-word town: kept only in a country the text names (see _acceptable).
+    # An Arabic one-word town: kept only in a country the text names (see _accept).
     regional: bool = False
     peeled: bool = False  # read after peeling a one-letter clitic off its word
 

@@ -82,6 +82,9 @@ class Phrases:
 
     @staticmethod
     def _clitic_len(raw: str) -> int:
+        """How many letters of clitics (و ب ف ل) an Arabic direction word carries before
+        its article, where the phrase starts: "وبالشمال" at "الشمال", "للشمال" after
+        its "لل" (ل + ال)."""
         for prefix in ("وبال", "وال", "بال", "فال", "لل", "ال"):
             if raw.startswith(prefix):
                 return len(prefix) - (2 if prefix.endswith("ال") else 0)
