@@ -260,9 +260,9 @@ def test_the_finer_feature_wins_between_equally_precise_geonames_places() -> Non
 
 def test_one_great_circle_distance_everywhere() -> None:
     from veille.eval import gold
-    from veille.geo import _geocoder
+    from veille.geo import _resolve
 
-    assert _geocoder._haversine_km is distance_km
+    assert _resolve._haversine_km is distance_km
     assert gold.distance_km is distance_km and dedup.distance_km is distance_km
     assert abs(distance_km(48.8566, 2.3522, 51.5074, -0.1278) - 343.6) < 0.5  # Paris-London
 

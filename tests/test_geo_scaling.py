@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-import veille.geo._geocoder as geocoder_module
+import veille.geo._resolve as geocoder_module
 from veille.geo import Geocoder
 
 # Towns of one region, so that the proximity score has neighbours to compare.

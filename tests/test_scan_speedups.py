@@ -10,7 +10,6 @@ from typing import TypeVar
 
 import pytest
 
-from veille.geo._geocoder import _JOIN_RE, _join_runs, _ScanText
 from veille.geo._lexicon import PhraseEnds, geo_words
 from veille.geo._normalize import Token as GeoToken
 from veille.geo._normalize import (
@@ -23,6 +22,7 @@ from veille.geo._normalize import (
     tokenize,
     word_form,
 )
+from veille.geo._scan import _JOIN_RE, _join_runs, _ScanText
 from veille.lang.loader import languages, resources
 from veille.resolve import textnorm
 from veille.resolve.actors import ActorResolver, _Alias

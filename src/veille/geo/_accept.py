@@ -1,0 +1,364 @@
+"""Why a word was not taken as a place: whether a gazetteer match found by the scan is
+a place name at all.
+
+A match is refused when it is a common word (lower-case, a sentence's first word with a
+weak prior, an Arabic word that only spells a place), part of a longer proper name
+("George Washington", "Air France") or of a hyphenated one ("Saint" of "Saint-Denis"),
+or a person's name (``_PersonNames``, from the NER's PERSON spans). A span the NER
+labelled a place vouches for the name inside it. An accepted match may still be
+``weak``: kept only if the rest of the text supports it (``_corroborate``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from veille.geo._lexicon import GeoWords
+from veille.geo._match import _Match, _SpanIndex
+from veille.geo._normalize import Token, key_of_norms, tokenize
+from veille.geo._resolve import prior
+from veille.geo._store import FLAG_PRIMARY, GazetteerStore
+from veille.geo._weights import GeocoderWeights
+
+# What may stand just before the first word of a sentence (or of a heading).
+_SENTENCE_END_RE = re.compile(r"(?:^|[.!?\n:;«»\"“”()\[\]|]|^\W*)\s*$")
+# "Houston-based", "Aleppo-born", "Gaza-bound": the hyphen makes an adjective of a place.
+_ADJECTIVE_AFTER_RE = re.compile(
+    r"[-‐](?:based|born|bound|area|backed|led|owned|registered|headquartered)\b"
+)
+# The capitalised word across a hyphen ("Fargo-Moorhead").
+_WORD_BEFORE_HYPHEN_RE = re.compile(r"(?<![\w-])([A-Z][^\W\d_]+)[-‐]$")
+_WORD_AFTER_HYPHEN_RE = re.compile(r"[-‐]([A-Z][^\W\d_]+)(?![\w-])")
+# What follows the place of a dateline: a dash, or the agency ("BEIRUT (AP) —").
+_DATELINE_AFTER_RE = re.compile(
+    r"(?:,[ A-Za-z.]{2,20})?(?: \((?:AP|AFP|Reuters|UPI)\))? ?(?:—|–|--?) "
+)
+# "Rep. Jane Doe, D-Plymouth": party initial, hyphen, home town.
+_PARTY_BEFORE_RE = re.compile(r"(?:^|[\s,(])[DRI][-‐]$")
+#: The Arabic article at a word's start, alone or after a one-letter clitic (وال، بال، لل).
+_ARABIC_ARTICLE = re.compile(r"^(?:[وفبكل]?ال|[وف]?لل)")
+#: How transliterations write the Arabic article at a name's start ("Al Kharj",
+#: "El Fasher", "Ar Raqqah", "As Suwayda"...).
+_LATIN_ARTICLE = re.compile(r"^(?:a[ln]|e[ln]|a[drstz]|ash|ath|adh)[\s'\-]", re.IGNORECASE)
+
+
+class Acceptance:
+    """Accepts or refuses the scan's matches (see the module doc); reads the gazetteer,
+    the place words and the weights, and marks the matches it accepts (``hinted``,
+    ``weak``, ``regional``, ``peeled``)."""
+
+    def __init__(self, store: GazetteerStore, words: GeoWords, weights: GeocoderWeights) -> None:
+        self._store = store
+        self._words = words
+        self._weights = weights
+
+    def person_names(
+        self,
+        tokens: list[Token],
+        persons: Sequence[tuple[int, int]],
+        hints: Sequence[tuple[int, int]],
+    ) -> _PersonNames | None:
+        """The people the text names, from its PERSON spans (None when it has none)."""
+        if not persons:
+            return None
+        well_known = self._weights.acceptance.well_known_state_population
+        return _PersonNames(tokens, persons, hints, well_known)
+
+    def accepted(
+        self,
+        text: str,
+        tokens: list[Token],
+        found: _Match,
+        hint_index: _SpanIndex,
+        last_end: int,
+        people: _PersonNames | None,
+    ) -> bool:
+        """Whether the scan keeps ``found``: inside a NER place span (``hint_index``) that no
+        earlier match (ending at ``last_end``) took, or a place name (``_acceptable``) that
+        is no person's name (``people``)."""
+        # A NER span vouches for the first name inside it: "the Dublin Art Stroll" is
+        # Dublin's, not a hint that "Art" and "Stroll" are towns. Matches run left to
+        # right without overlapping, so only the last one can already sit in the span.
+        found.hinted = any(last_end <= s for s, _ in hint_index.overlapping(found.start, found.end))
+        if found.hinted:
+            return True
+        if not self._acceptable(text, tokens, found):
+            return False
+        return people is None or not people.holds(found)
+
+    @staticmethod
+    def state_abbreviation(text: str, token: Token) -> bool:
+        """ "Alexandria, La.": an AP-style state abbreviation after a comma."""
+        return (
+            token.raw[:1].isupper()
+            and text[token.end : token.end + 1] == "."
+            and text[max(0, token.start - 2) : token.start] == ", "
+        )
+
+    def _acceptable(self, text: str, tokens: list[Token], m: _Match) -> bool:
+        """Whether an unhinted gazetteer match is a place name, not a common word."""
+        name_tokens = tokens[m.first : m.last]
+        strong = max(prior(c, self._weights.prior) for c in m.candidates)
+        strong_prior = self._weights.acceptance.strong_prior
+        features = {c.place.feature for c in m.candidates}
+        multi = len([t for t in name_tokens if t.norm not in self._words.name_particles]) > 1
+        arabic = name_tokens[0].arabic
+        if not arabic:
+            if not self._capitalised(name_tokens) and not (
+                features & {"site", "region"}
+                and multi
+                and any(t.raw[:1].isupper() or t.raw[:1].isdigit() for t in name_tokens)
+            ):
+                return False
+            raw = text[m.start : m.end]
+            if raw.isupper() and len(raw.replace(".", "")) <= 3:
+                return any(
+                    c.place.feature in ("country", "admin1") and c.flags & FLAG_PRIMARY
+                    for c in m.candidates
+                    if "." in raw or c.place.feature == "country"
+                )
+            # "Air France", "Star India": a country inside a name is still named.
+            if "country" not in features and self._inside_proper_name(text, tokens, m):
+                return False
+        cue = self._cue_before(text, tokens, m) or self._dateline(text, tokens, m)
+        if arabic and not multi and "country" not in features and self._people_of(tokens, m):
+            return False  # "للشعب الفلسطيني": the Palestinian people, not Sha'ab (Israel)
+        if arabic and not multi and "country" not in features:
+            # Arabic writes no capitals, and its common nouns are place names somewhere:
+            # "بيان" (statement) less its "ب" is Yan'an, "لجان" (committees) less its
+            # "ل" is Dschang, "الغاز" (gas) spells Gas, Kansas, "العاصمة" (the capital)
+            # is Yemen's capital province. A one-word Arabic name is kept only where the
+            # rest of the text puts it (see ``_corroborate._regional_countries``).
+            m.peeled = m.start == tokens[m.first].start + 1
+            word = tokens[m.first]
+            if len(word.norm) <= 2 and not m.peeled:
+                return False  # "إم", "لا": two letters name no place on their own
+            if self._article_names_only(m) and not _ARABIC_ARTICLE.match(word.raw):
+                # "خرج" (went out) is not "الخرج": a name written with the article is
+                # the name only with it.
+                return False
+            if not m.peeled and features & {"city"} and self._after_city_noun(text, tokens, m):
+                return True  # "مدينة رفح", "بلدات صور": the noun announces a town
+            m.weak = m.regional = True
+            if m.peeled and m.first > 0 and tokens[m.first - 1].norm in self._words.place_nouns:
+                # "منطقة فزان": after a place noun the next word is the name, whole; a
+                # preposition never sits there, so "ف" is no clitic (not "زان", Ulsan).
+                return False
+            return cue or strong >= strong_prior or bool(features & {"region", "site", "admin1"})
+        if m.loose:
+            m.weak = True  # kept only if the rest of the text points to the same country
+            return True
+        if features & {"country", "region", "site", "admin1"}:
+            return True
+        if arabic and multi and m.start > tokens[m.first].start:
+            # A name read after peeling a clitic off a word, then across the next
+            # word(s): as fragile as a one-word name.
+            m.weak = m.regional = m.peeled = True
+            return True
+        if multi:
+            # An alternate name of several words is weak, unless a town noun announces
+            # it ("مستوطنة كريات شمونة", "la ville de Kiryat Shmona").
+            announced = features & {"city"} and self._after_city_noun(text, tokens, m)
+            m.weak = not announced and not any(c.flags & FLAG_PRIMARY for c in m.candidates)
+            return True
+        if arabic:
+            return cue or strong >= strong_prior
+        m.weak = not cue
+        if self._sentence_initial(text, tokens, m) and not cue:
+            return strong >= strong_prior
+        return True
+
+    def _after_city_noun(self, text: str, tokens: list[Token], m: _Match) -> bool:
+        """A town noun stands right before the name, in the same phrase ("مدينة رفح")."""
+        if m.first == 0:
+            return False
+        prev = tokens[m.first - 1]
+        return prev.norm in self._words.city_nouns and not text[prev.end : m.start].strip()
+
+    def _article_names_only(self, m: _Match) -> bool:
+        """Every place the match may be is named with the article ("Al Kharj")."""
+        return bool(m.candidates) and all(
+            _LATIN_ARTICLE.match(self._store.name(c.place.id) or "") for c in m.candidates
+        )
+
+    def _people_of(self, tokens: list[Token], m: _Match) -> bool:
+        """An Arabic word followed by another country's national adjective is a common
+        noun qualified by it ("الشعب الفلسطيني", "الجيش السوري"), not a place: a town
+        may take its own country's adjective ("حلب السورية"), not another's."""
+        if m.last >= len(tokens):
+            return False
+        iso3 = self._store.demonyms().get(tokens[m.last].norm)
+        return iso3 is not None and all(c.place.iso3 != iso3 for c in m.candidates)
+
+    def _capitalised(self, name_tokens: list[Token]) -> bool:
+        content = [
+            t
+            for t in name_tokens
+            if t.norm not in self._words.name_particles or t.raw[:1].isupper()
+        ]
+        if not content:
+            return False
+        return all(t.raw[:1].isupper() or t.raw[:1].isdigit() for t in content)
+
+    def _inside_proper_name(self, text: str, tokens: list[Token], m: _Match) -> bool:
+        """A capitalised word just before: "George Washington", "Chad Smith".
+
+        A capitalised word after is allowed: embedded toponyms ("Mansfield Police") count.
+        """
+        if m.first > 0:
+            prev = tokens[m.first - 1]
+            gap = text[prev.end : m.start]
+            if (
+                not prev.arabic
+                and prev.raw[:1].isupper()
+                and gap in (" ", "-")
+                and prev.norm not in self._words.stop_keys
+                and prev.norm not in self._words.locative_cues
+            ):
+                # "the Amsterdam-London leg": two places, not a double-barrelled name.
+                return not (gap == "-" and self._known_place(prev.raw))
+        return False
+
+    def inside_compound(self, text: str, start: int, end: int) -> bool:
+        """Part of a hyphenated name ("Saint" of "Saint-Denis"), unless the word across
+        the hyphen names a country or a town of its own: "Fargo-Moorhead", "Egypt-US
+        relations", "the Amsterdam-London leg" name two places."""
+        if not _part_of_hyphenated(text, start, end):
+            return False
+        before = _WORD_BEFORE_HYPHEN_RE.search(text, max(0, start - 40), start)
+        after = _WORD_AFTER_HYPHEN_RE.match(text, end)
+        return not any(
+            word is not None and self._known_place(word.group(1)) for word in (before, after)
+        )
+
+    def _known_place(self, word: str) -> bool:
+        norms = [t.norm for t in tokenize(word)]
+        if len(norms) != 1 or norms[0] in self._words.stop_keys:
+            return False
+        return any(
+            c.place.feature == "country"
+            or (
+                c.place.feature == "city"
+                and c.place.population >= self._weights.acceptance.hyphen_town_population
+            )
+            for c in self._store.lookup(norms[0])
+            if c.flags & FLAG_PRIMARY
+        )
+
+    def _dateline(self, text: str, tokens: list[Token], m: _Match) -> bool:
+        """ "TORRINGTON — The mayor...", "BEIRUT (AP) -": a news dateline names a place."""
+        raw = text[m.start : m.end]
+        return (
+            raw.isupper()
+            and len(raw) > 3
+            and self._sentence_initial(text, tokens, m)
+            and _DATELINE_AFTER_RE.match(text, m.end) is not None
+        )
+
+    def _sentence_initial_token(self, text: str, tokens: list[Token], k: int) -> bool:
+        before = text[max(0, tokens[k].start - 3) : tokens[k].start]
+        return k == 0 or _SENTENCE_END_RE.search(before) is not None
+
+    def _sentence_initial(self, text: str, tokens: list[Token], m: _Match) -> bool:
+        return self._sentence_initial_token(text, tokens, m.first)
+
+    def _cue_before(self, text: str, tokens: list[Token], m: _Match) -> bool:
+        if m.start > tokens[m.first].start:  # an Arabic preposition glued to the name
+            return True
+        if m.first == 0:
+            return False
+        prev = tokens[m.first - 1]
+        return prev.norm in self._words.locative_cues and text[prev.end : m.start] in (
+            " ",
+            "'",
+            "’",
+        )
+
+
+class _PersonNames:
+    """The people a text names, from the spans its NER labelled PERSON.
+
+    A one-word town name inside a longer PERSON span is a first name or a surname
+    ("Nureddine Mehmud", "Chad Smith"), not a place; so is the same word alone in a PERSON
+    span once the text has used it in a full name, and the last word of a full name met
+    again with no label ("Obama said"). NER also labels towns as people ("Mansfield",
+    "Tega Cay"): a word only ever alone in PERSON spans stays a place, as do several-word
+    names and any name the NER labels a place elsewhere in the text. Countries, regions,
+    sites and large states are refused only as the last word of a full name ("Michael
+    Jordan").
+    """
+
+    def __init__(
+        self,
+        tokens: list[Token],
+        persons: Sequence[tuple[int, int]],
+        hints: Sequence[tuple[int, int]],
+        well_known_state_population: int,
+    ) -> None:
+        self._spans = _SpanIndex(persons)
+        self._well_known_state = well_known_state_population
+        starts = [t.start for t in tokens]
+        ends = [t.end for t in tokens]
+
+        def words(start: int, end: int) -> list[Token]:
+            return tokens[bisect.bisect_left(starts, start) : bisect.bisect_right(ends, end)]
+
+        self._in_full_names = {
+            t.norm for s, e in persons if len(span := words(s, e)) > 1 for t in span
+        }
+        # The last word of a full name, met alone later: "Obama", "Mehmud".
+        self._surnames = {span[-1].norm for s, e in persons if len(span := words(s, e)) > 1}
+        self._place_keys = {key_of_norms([t.norm for t in words(s, e)]) for s, e in hints}
+        self._tokens = tokens
+
+    def holds(self, m: _Match) -> bool:
+        """Whether the gazetteer match ``m`` is (part of) a person's name."""
+        if m.last - m.first > 1:
+            return False
+        spans = [
+            (s, e)
+            for s, e in self._spans.overlapping(m.start, m.end)
+            if s <= m.start and m.end <= e
+        ]
+        norm = self._tokens[m.first].norm
+        if norm in self._place_keys:
+            return False
+        # NER labels places people too often to refuse a country or a large state on its
+        # word alone; as the surname of a full name it is one ("Michael Jordan").
+        well_known = any(
+            c.place.feature in ("country", "region", "site")
+            or (c.place.feature == "admin1" and c.place.population >= self._well_known_state)
+            for c in m.candidates
+        )
+        if not spans:  # "Obama said", after "Barack Obama": the surname again
+            return not well_known and norm in self._surnames
+        if well_known:
+            return any(s < m.start and e == m.end for s, e in spans)
+        return any((s, e) != (m.start, m.end) for s, e in spans) or norm in self._in_full_names
+
+
+def _part_of_hyphenated(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is only part of a hyphenated name: "Dasht" of
+    "Dasht-e-Barchi" (a Kabul district), "Saint" of "Saint-Denis", is not a place.
+
+    Two hyphenations keep the place: an English adjective made of it ("the Houston-based
+    contractor", "a Damascus-born writer") and a US legislator's party and home town
+    ("Rep. Jane Doe, D-Plymouth").
+    """
+    before = text[start - 1 : start] if start > 0 else ""
+    after = text[end : end + 2]
+    joined_before = (
+        before in ("-", "‐")
+        and start > 1
+        and text[start - 2].isalpha()
+        and _PARTY_BEFORE_RE.search(text, max(0, start - 4), start) is None
+    )
+    joined_after = (
+        len(after) == 2
+        and after[0] in ("-", "‐")
+        and after[1].isalpha()
+        and _ADJECTIVE_AFTER_RE.match(text, end) is None
+    )
+    return joined_before or joined_after

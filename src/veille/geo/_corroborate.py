@@ -1,0 +1,258 @@
+"""Why a place found in the text was dropped after all: the weak matches need support
+from the rest of the text.
+
+The scan marks a match weak when it may be a coincidence (a surname-like town, a loose
+spelling, an alternate name, a one-word Arabic name, a compass direction). Once every
+match is resolved, a weak one stays only when the text's firm places support it: the
+same country or first-level area, a city large enough to stand alone, a containing
+place right after it ("Baalbek in Lebanon"), a list it shares with a firm town
+("Nabatieh, Tyre and Baalbek"). A hinted match the text does not support keeps its
+toponym but loses its place, as does a lone small town or an exonym far from the one
+country the story is about.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from veille.geo._lexicon import GeoWords, key_of
+from veille.geo._match import _Match
+from veille.geo._store import FLAG_PRIMARY, Candidate, GazetteerStore, PlaceRecord
+from veille.geo._weights import ArabicRegionalWeights, GeocoderWeights
+from veille.geodesy import distance_km as _haversine_km
+
+# Degrees around a country's box beyond which a town is in another region of the world.
+FAR_DEGREES = 10.0
+#: French and English words that make no word of a name ("Le Courrier" loosely spells
+#: "Le Caire" by one word, not two; "EN DIRECT" is a live blog's label). The Arabic
+#: article stays a word: "El Fasher" spelt "El-Facher" is no coincidence.
+_NAME_ARTICLES = frozenset({"le", "la", "les", "l", "the", "en", "d", "de", "du", "des"})
+# "X in Lebanon", "X, Liban", "X (Yemen)", "X, au Liban", "X في لبنان": the name is placed
+# by the next one, which contains it.
+_CONTAINED_BY_NEXT_RE = re.compile(
+    r"^\s*(?:,\s*|\(\s*|in\s+|en\s+|au\s+|aux\s+|dans\s+(?:le\s+|la\s+|l'|l’)?"
+    r"|,\s*(?:in|en|au|aux|dans)\s+(?:le\s+|la\s+|l'|l’)?|في\s+|ب)(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# What separates two names of one list ("Tyre and Baalbek", "صور وبعلبك").
+_LIST_SEPARATOR_RE = re.compile(r"^\s*(?:,|and|et|ou|or|و)\s*(?:,\s*)?$", re.IGNORECASE)
+
+
+class Corroboration:
+    """Keeps the weak matches the rest of the text supports (see the module doc); reads
+    the gazetteer, the place words and the weights."""
+
+    def __init__(self, store: GazetteerStore, words: GeoWords, weights: GeocoderWeights) -> None:
+        self._store = store
+        self._words = words
+        self._weights = weights
+
+    def drop_uncorroborated(
+        self, matches: list[_Match], text: str, adjectives: set[str] | None = None
+    ) -> list[_Match]:
+        """Weak matches (surnames, loose spellings) stay only with support from the text.
+        ``adjectives``: countries the text names by a national adjective («قصف إسرائيلي»)."""
+        # A loose spelling supports nothing, even when the NER hinted it.
+        firm = [m for m in matches if not m.weak and not m.loose and m.best is not None]
+        countries = {m.best.place.iso3 for m in firm if m.best is not None}
+        admins = {m.best.place.admin1 for m in firm if m.best is not None}
+        regional = _regional_countries(matches, bool(countries), self._weights.arabic_regional)
+        # A one-word Arabic name also stands in a country the text names by its adjective
+        # («القوات السورية ... في منبج»).
+        regional |= adjectives or set()
+        verdict: dict[int, bool] = {}
+        # "l'Ouest" in a story about Niger is not Cameroon's West Region: a direction
+        # names a region only in a country the rest of the text names.
+        directions = {
+            id(m) for m in matches if key_of(text[m.start : m.end]) in self._words.direction_names
+        }
+        elsewhere = {
+            m.best.place.iso3 for m in firm if m.best is not None and id(m) not in directions
+        }
+        for k, m in enumerate(matches):
+            if id(m) in directions and m.best is not None:
+                verdict[k] = m.best.place.iso3 in elsewhere | regional
+            elif not (m.weak or m.loose) or m.best is None:
+                verdict[k] = True
+            elif m.regional:
+                verdict[k] = m.best.place.iso3 in countries or m.best.place.iso3 in regional
+            else:
+                verdict[k] = self._corroborated(m, m.best, countries, admins, text)
+            if not verdict[k] and not m.loose:
+                verdict[k] = _contained_by_next(text, m, firm)
+        # "Bindi village" in a story about Plateau, Nigeria: the NER saw a place, and the
+        # only town of that name lies in a country the text never names; a toponym
+        # still, with no place. Every match is judged against the same firm places.
+        firm_countries = Counter(f.best.place.iso3 for f in firm if f.best is not None)
+        strays = [
+            m
+            for k, m in enumerate(matches)
+            if verdict[k] and m.hinted and self._stray_town(m, firm_countries, len(firm))
+        ]
+        for m in strays:
+            m.best = None
+        # "la ville de Ber" in a story about Mali: a town read only through a foreign
+        # alternate name (Véroia's), far from the one country the text names.
+        # The firm places' countries once the stray towns above lost their place.
+        named = Counter(f.best.place.iso3 for f in firm if f.best is not None)
+        firm_ids = {id(f) for f in firm}
+        for k, m in enumerate(matches):
+            best = m.best
+            if not verdict[k] or best is None or best.flags & FLAG_PRIMARY:
+                continue
+            if best.place.feature != "city":
+                continue
+            own = best.place.iso3 if id(m) in firm_ids else None  # it names itself
+            others = {c for c, n in named.items() if c and n - (c == own) > 0}
+            others |= adjectives or set()
+            # Only in a story about one country: a list of cities across regions ("à
+            # Bagdad, Damas et Tombouctou") names its places by their exonyms too.
+            lone = len(others) == 1 and best.place.iso3 not in others
+            if lone and self._far_from(best.place, others):
+                m.best = None
+        # A list of towns vouches for each member: "Nabatieh, Tyre and Baalbek".
+        placed = [m for k, m in enumerate(matches) if verdict[k] and m.best is not None]
+        kept = []
+        for k, m in enumerate(matches):
+            if verdict[k] or (not m.loose and _listed_with_firm(text, m, placed)):
+                kept.append(m)
+            elif m.hinted:
+                # The NER saw a place whose spelling only loosely matches an unrelated
+                # one: a toponym still, with no place (as for a name the index lacks).
+                m.best = None
+                kept.append(m)
+        return kept
+
+    def _far_from(self, place: PlaceRecord, countries: set[str]) -> bool:
+        """The place lies outside every box of ``countries`` widened by
+        ``FAR_DEGREES`` (another region of the world than the text's)."""
+        boxes = self._store.country_boxes()
+        d = FAR_DEGREES
+        return not any(
+            b[0] - d <= place.lat <= b[1] + d and b[2] - d <= place.lon <= b[3] + d
+            for c in countries
+            if (b := boxes.get(c)) is not None
+        )
+
+    def _stray_town(self, m: _Match, firm_countries: Counter[str | None], n_firm: int) -> bool:
+        """A lone small town whose country no other firm place of the text names, while
+        some other firm place names one (``firm_countries``: the firm places' countries,
+        counted; ``n_firm``: how many there are). A hinted match is itself firm."""
+        if m.best is None or m.best.place.feature != "city" or len(m.candidates) != 1:
+            return False
+        place = m.best.place
+        own = 0 if m.weak or m.loose else 1  # it counts among the firm places
+        return (
+            n_firm - own > 0
+            and firm_countries[place.iso3] - own == 0
+            and place.population < self._weights.corroboration.town_population
+        )
+
+    def _corroborated(
+        self,
+        m: _Match,
+        c: Candidate,
+        countries: set[str | None],
+        admins: set[int | None],
+        text: str,
+    ) -> bool:
+        """Whether the firm places' ``countries`` and ``admins`` (or its own size)
+        support the weak match ``m`` read as ``c``."""
+        place = c.place
+        weights = self._weights.corroboration
+        if m.loose or not c.flags & FLAG_PRIMARY:
+            # Loose keys and foreign alternate names ("Julia" for Plovdiv) need a firm
+            # place of the same country, unless it is a several-word name of a large
+            # city ("Khan Younis" for Khān Yūnis): that is no coincidence.
+            return place.iso3 in countries or (
+                _content_words(text[m.start : m.end]) >= 2
+                and place.population >= weights.loose_name_city_population
+            )
+        return place.population >= weights.town_population or place.admin1 in admins
+
+
+def _listed_with_firm(text: str, m: _Match, firm: Sequence[_Match]) -> bool:
+    """Whether the match stands in a list next to a firm town of its own country: "Nabatieh,
+    Tyre and Baalbek" vouch for each other."""
+    if m.best is None:
+        return False
+    place = m.best.place
+    for n in firm:
+        if n.best is None or n.best.place.iso3 != place.iso3 or n.best.place.feature != "city":
+            continue
+        gap = text[n.end : m.start] if n.end <= m.start else text[m.end : n.start]
+        if len(gap) <= 8 and _LIST_SEPARATOR_RE.match(gap):
+            return True
+    return False
+
+
+def _contained_by_next(text: str, m: _Match, firm: Sequence[_Match]) -> bool:
+    """Whether the match is followed at once by a firm place that contains it: its
+    country, or its province ("Baalbek in Lebanon", "Toretsk, Donetsk oblast")."""
+    if m.best is None:
+        return False
+    place = m.best.place
+    for n in firm:
+        if n.start < m.end or n.start - m.end > 16 or n.best is None:
+            continue
+        if not _CONTAINED_BY_NEXT_RE.match(text[m.end : n.start]):
+            return False
+        outer = n.best.place
+        if outer.feature == "country":
+            return outer.iso3 == place.iso3
+        return (
+            outer.feature == "admin1"
+            and outer.iso3 == place.iso3
+            and place.admin1 is not None
+            and place.admin1 in (outer.id, outer.admin1)
+        )
+    return False
+
+
+def _content_words(name: str) -> int:
+    """Words of a matched name other than its articles."""
+    words = re.split(r"[\s\-'’]+", name.lower())
+    return sum(1 for w in words if w and w not in _NAME_ARTICLES)
+
+
+def _regional_countries(
+    matches: Sequence[_Match], text_names_a_country: bool, weights: ArabicRegionalWeights
+) -> set[str]:
+    """Countries that one-word Arabic names support by themselves: that of two different
+    towns near each other, and that of a city large enough to stand alone.
+
+    A one-word Arabic name outside the countries the text names stands alone only for a
+    city of ``alone_population`` when the text names no country, ``country_named_factor``
+    times larger when it names one (Aleppo, not Al Ain), and ``peeled_factor`` times
+    larger again when a one-letter clitic was peeled off to read it ("بيان" is "ب" +
+    Yan'an, a city of 475,000; "بحلب" is Aleppo). Two one-word names vouch for each
+    other's country when both are towns of ``pair_population`` at most ``pair_km``
+    apart ("صنعاء" and "الحديدة"); two hamlets that happen to spell common nouns
+    ("الرأس", "الغاز": Ross and Gas, USA) do not."""
+    towns = []
+    out: set[str] = set()
+    for m in matches:
+        iso3 = m.best.place.iso3 if m.best is not None else None
+        if not m.regional or m.best is None or iso3 is None:
+            continue
+        place = m.best.place
+        alone = weights.alone_population * (
+            weights.country_named_factor if text_names_a_country else 1
+        )
+        if place.feature == "city" and place.population >= alone * (
+            weights.peeled_factor if m.peeled else 1
+        ):
+            out.add(iso3)
+        if place.population >= weights.pair_population:
+            towns.append(place)
+    for a, b in itertools.combinations({p.id: p for p in towns}.values(), 2):
+        if (
+            a.iso3
+            and a.iso3 == b.iso3
+            and _haversine_km(a.lat, a.lon, b.lat, b.lon) <= weights.pair_km
+        ):
+            out.add(a.iso3)
+    return out

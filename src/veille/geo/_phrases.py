@@ -1,0 +1,91 @@
+"""The phrases around a name that say how precisely it places something.
+
+"près de X", "near X", "the X area" place near it (geo_precision 2). "l'est de la
+Syrie", "north of Aleppo", "شمال حلب" make one toponym of the phrase: a vague region of
+a country or area (geo_precision 3), near a town or site (2), or its centre (1). A
+direction before a national adjective ("le nord-est syrien", "الشمال السوري") names a
+vague region of that country.
+"""
+
+from __future__ import annotations
+
+from veille.geo._lexicon import GeoWords
+from veille.geo._match import _Match, _SpanIndex
+from veille.geo._normalize import Token
+from veille.geo._store import FLAG_PRIMARY, Candidate, GazetteerStore
+
+
+class Phrases:
+    """Reads the phrases around names (see the module doc); reads the gazetteer and the
+    place words, and marks the matches it is given."""
+
+    def __init__(self, store: GazetteerStore, words: GeoWords) -> None:
+        self._store = store
+        self._words = words
+
+    def apply_phrases(self, text: str, matches: list[_Match]) -> None:
+        """Near-phrases (precision 2) and vague directional phrases (cover the phrase)."""
+        for m in matches:
+            before = text[max(0, m.start - 40) : m.start]
+            lowered = before.lower()
+            vague = self._words.vague_phrase_before(lowered)
+            if vague is not None:
+                phrase = before[vague.start() :]
+                clitic = self._words.clitic_before_direction.match(phrase)
+                m.phrase_start = m.start - len(phrase) + (clitic.end() if clitic else 0)
+                after = self._words.direction_after.match(text[m.end : m.end + 20])
+                if after is not None:
+                    m.phrase_end = m.end + after.end()
+                m.precision = 3  # lowered to 2 for towns and sites once resolved
+                continue
+            if self._words.near_phrase_before(lowered) or self._words.near_after.match(
+                text[m.end : m.end + 15]
+            ):
+                m.precision = 2
+
+    def demonym_regions(
+        self, text: str, tokens: list[Token], matches: list[_Match]
+    ) -> list[_Match]:
+        """ "le nord-est syrien", "الشمال السوري": a direction then a demonym -> country."""
+        demonyms = self._store.demonyms()
+        taken = _SpanIndex(
+            [
+                (
+                    m.start if m.phrase_start is None else m.phrase_start,
+                    m.end if m.phrase_end is None else m.phrase_end,
+                )
+                for m in matches
+            ]
+        )
+        found: list[_Match] = []
+        for k, tok in enumerate(tokens):
+            iso3 = demonyms.get(tok.norm)
+            if iso3 is None or k == 0 or tokens[k - 1].norm not in self._words.direction_words:
+                continue
+            first = k - 1
+            if first > 0 and tokens[first - 1].norm in self._words.direction_words:
+                first -= 1
+            start = tokens[first].start
+            if first > 0 and tokens[first - 1].norm in {"l", "le"}:
+                start = tokens[first - 1].start
+            if tokens[first].arabic:
+                start = tokens[first].start + self._clitic_len(tokens[first].raw)
+            if taken.overlapping(start, tok.end):
+                continue
+            country = self._store.country(iso3)
+            if country is None:
+                continue
+            cand = Candidate(country, FLAG_PRIMARY)
+            m = _Match(start, tok.end, first, k + 1, (cand,), precision=3, best=cand)
+            found.append(m)
+        return found
+
+    @staticmethod
+    def _clitic_len(raw: str) -> int:
+        """How many letters of clitics (و ب ف ل) an Arabic direction word carries before
+        its article, where the phrase starts: "وبالشمال" at "الشمال", "للشمال" after
+        its "لل" (ل + ال)."""
+        for prefix in ("وبال", "وال", "بال", "فال", "لل", "ال"):
+            if raw.startswith(prefix):
+                return len(prefix) - (2 if prefix.endswith("ال") else 0)
+        return 0

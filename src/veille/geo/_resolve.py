@@ -1,0 +1,382 @@
+"""How a homonym is chosen: each gazetteer match's place among its candidates.
+
+A candidate starts from its prior (``prior``: feature, size, how official the name is),
+plus the bonus of a noun that names its class ("la province de X", "Idlib province"),
+less the readings the text rules out (the governorate named after a town, the country
+after "the capital", the province named after a sea). Then, twice over, the context of
+the whole text: the countries and first-level areas the other picks name (each name
+voting once, never for itself), the countries a French or Arabic text's national
+adjectives name, the towns named nearby (``PROXIMITY_NEIGHBOURS`` on each side) and the
+area the outlet usually reports from (``OutletProfile``). "X, Y" where Y contains X
+settles both first (``_apply_containers``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+
+from veille.geo._lexicon import GeoWords
+from veille.geo._match import _Match
+from veille.geo._normalize import Token
+from veille.geo._records import _OUTLET_FEATURES, OutletProfile
+from veille.geo._store import FLAG_LOOSE, FLAG_PRIMARY, Candidate, GazetteerStore, PlaceRecord
+from veille.geo._weights import GeocoderWeights, PriorWeights
+from veille.geodesy import distance_km as _haversine_km
+
+# How many resolvable names on each side of a name, in text order, can vouch for a
+# nearby town: bounds the proximity score (linear in the text, not quadratic) and keeps
+# a long page of many stories from mixing one story's places into another's.
+PROXIMITY_NEIGHBOURS = 4
+# What a national adjective in a French or Arabic text adds to its country's support
+# (a name resolved with a clear margin adds up to 1).
+DEMONYM_VOTE = 1.0
+# Score taken from a reading the text rules out (the country after "the capital"): more
+# than any prior or context bonus can give back.
+_OUTRANKED = 100.0
+# A town this small does not outrank the sea it is named after.
+_SMALL_TOWN = 50_000
+# Kinds of curated site that are bodies of water (``sites.csv``).
+_WATER_KINDS = frozenset({"sea", "lake", "strait"})
+# Kilometres per degree of latitude: farther pairs are skipped before the haversine.
+_KM_PER_DEGREE = 111.2
+# Only a comma between a name and the next ("Tripoli, Lebanon", "Mer Rouge, La.").
+_COMMA_AFTER_RE = re.compile(r"^\s*,\s*$")
+# The first lower-case word after a name, or after a list of capitalised names that it
+# starts ("Harvey, Harper and Kingman counties").
+_NOUN_AFTER_LIST_RE = re.compile(
+    r"(?:(?:,| and| or|, and|, or) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)* ([a-z]+)\b"
+)
+_ADMIN_NOUNS_AFTER = frozenset(
+    {"county", "counties", "parish", "parishes", "province", "provinces", "governorate"}
+    | {"governorates", "state", "states", "oblast", "oblasts", "district", "districts"}
+)
+
+
+def prior(c: Candidate, weights: PriorWeights) -> float:
+    """Context-free plausibility: feature, size, and how official the name is."""
+    place = c.place
+    score = weights.feature.of(place.feature)
+    weight = weights.log_population.of(place.feature)
+    if weight:
+        score += weight * math.log10(place.population + 1)
+    if c.flags & FLAG_PRIMARY:
+        score += weights.primary_name
+    if c.flags & FLAG_LOOSE:
+        score -= weights.loose_spelling
+    return score
+
+
+class Resolver:
+    """Picks each match's place (see the module doc); reads the gazetteer, the place
+    words and the weights, and writes only the matches it is given."""
+
+    def __init__(self, store: GazetteerStore, words: GeoWords, weights: GeocoderWeights) -> None:
+        self._store = store
+        self._words = words
+        self._weights = weights
+
+    def demonym_context(self, tokens: list[Token]) -> dict[str, float]:
+        """The countries a French or Arabic text's national adjectives name («une frappe
+        israélienne», «القوات السورية»), each counted once with ``DEMONYM_VOTE``. In
+        English a demonym is itself a toponym ("Israeli": the scan reads it); elsewhere
+        it only tells which country the text is about."""
+        demonyms = self._store.demonyms()
+        found = {iso3 for t in tokens if (iso3 := demonyms.get(t.norm)) is not None}
+        return dict.fromkeys(found, DEMONYM_VOTE)
+
+    def resolve(
+        self,
+        text: str,
+        tokens: list[Token],
+        matches: list[_Match],
+        outlet: OutletProfile | None = None,
+        adjectives: dict[str, float] | None = None,
+    ) -> None:
+        """Pick each match's place: priors and nouns first, then twice with the text's
+        context (the countries and areas of the other picks, plus ``adjectives``: the
+        countries the text's national adjectives name, «israélienne», «السوري»)."""
+        resolvable = [m for m in matches if m.candidates]
+        for m in resolvable:
+            noun_after = not m.demonym and _admin_noun_after(text, m.end)
+            m.scores = {
+                c.place.id: prior(c, self._weights.prior)
+                + self._noun_bonus(tokens, m, c, noun_after)
+                for c in m.candidates
+            }
+            self.prefer_namesake_towns(m)
+            self._capital_not_country(tokens, m)
+            self._water_not_province(text, tokens, m, noun_after)
+            self._pick(m)
+        self._apply_containers(text, tokens, resolvable)
+        k = PROXIMITY_NEIGHBOURS
+        for _ in range(2):
+            countries, admins = self._context(resolvable)
+            for iso3, weight in (adjectives or {}).items():
+                countries[iso3] += weight
+            for i, m in enumerate(resolvable):
+                neighbours = resolvable[max(0, i - k) : i] + resolvable[i + 1 : i + 1 + k]
+                self._pick(m, countries, admins, neighbours, outlet)
+
+    def _capital_not_country(self, tokens: list[Token], m: _Match) -> None:
+        """ "العاصمة تونس", «la capitale Djibouti», "the capital, Kuwait": after a noun for
+        a capital (and a national adjective: "العاصمة الليبية طرابلس") the name is the
+        city where a country shares it."""
+        before = {t.norm for t in tokens[max(0, m.first - 2) : m.first]}
+        if not before & self._words.capital_nouns:
+            return
+        cities = {c.place.iso3 for c in m.candidates if c.place.feature == "city"}
+        for c in m.candidates:
+            if c.place.feature == "country" and c.place.iso3 in cities:
+                m.scores[c.place.id] -= _OUTRANKED
+
+    def _water_not_province(
+        self, text: str, tokens: list[Token], m: _Match, noun_after: bool
+    ) -> None:
+        """ "في البحر الأحمر", «en mer Rouge»: a sea's name is the sea, not the province
+        named after it (Sudan's and Egypt's Red Sea), unless a noun for an area comes
+        first ("ولاية البحر الأحمر", "Red Sea State" reads the province by its noun)."""
+        water = any(
+            c.place.feature == "region"
+            and (info := self._store.site_info(c.place.id)) is not None
+            and info[1] in _WATER_KINDS
+            for c in m.candidates
+        )
+        if not water or noun_after:
+            return
+        before = {t.norm for t in tokens[max(0, m.first - 2) : m.first]}
+        if before & self._words.admin_nouns:
+            return
+        for c in m.candidates:
+            # The province named after the sea, or a small town that took its name
+            # ("Mer Rouge", Louisiana, in a story that names the United States).
+            small_town = (
+                c.place.feature == "city"
+                and c.place.population < _SMALL_TOWN
+                and not _COMMA_AFTER_RE.match(text[m.end : m.end + 2])  # "Mer Rouge, La."
+            )
+            if c.place.feature in ("admin1", "admin2") or small_town:
+                m.scores[c.place.id] -= _OUTRANKED
+
+    def prefer_namesake_towns(self, m: _Match) -> None:
+        """A bare "Aleppo" is the city, not the governorate named after it (ACLED's reading);
+        "la province d'Alep" gets the admin area through the noun bonus."""
+        # Not a village that merely carries the name among its alternate names: "Minnesota"
+        # is one of Minneota's (1,400 people), which must not make the state give way.
+        # "Alep" is only an alternate name of Aleppo the city too, but a namesake seat.
+        weights = self._weights.namesake
+        area_pop = {c.place.id: c.place.population for c in m.candidates}
+        named = [
+            c
+            for c in m.candidates
+            if c.place.feature == "city"
+            and (
+                c.flags & FLAG_PRIMARY
+                or c.place.population * weights.town_share
+                >= max(area_pop.get(c.place.admin1 or -1, 0), area_pop.get(c.place.admin2 or -1, 0))
+            )
+        ]
+        towns = {c.place.admin1 for c in named} | {c.place.admin2 for c in named}
+        # A town the gazetteer files under no district ("Bent Jbaïl") is still the seat
+        # of the same-named district of its province ("Caza de Bent Jbaïl").
+        unfiled = {c.place.admin1 for c in named if c.place.admin2 is None}
+        # A big city outranks a same-named state of its country ("Washington"): news
+        # names the state with its noun ("Washington state").
+        big = {
+            c.place.iso3
+            for c in m.candidates
+            if c.place.feature == "city" and c.place.population >= weights.big_city_population
+        }
+        for c in m.candidates:
+            if c.place.feature in ("admin1", "admin2") and (
+                c.place.id in towns
+                or c.place.iso3 in big
+                or (c.place.feature == "admin2" and c.place.admin1 in unfiled)
+            ):
+                m.scores[c.place.id] -= weights.area_penalty
+
+    def _noun_bonus(
+        self, tokens: list[Token], m: _Match, c: Candidate, admin_after: bool = False
+    ) -> float:
+        window = {t.norm for t in tokens[max(0, m.first - 4) : m.first]}
+        if m.start > tokens[m.first].start:  # glued Arabic preposition: same window
+            window |= {tokens[m.first - 1].norm} if m.first else set()
+        feature = c.place.feature
+        nouns = self._weights.nouns
+        if feature == "site" and window & self._words.site_nouns:
+            return nouns.site
+        prev = tokens[m.first - 1].norm if m.first else ""
+        prev2 = tokens[m.first - 2].norm if m.first > 1 else ""
+        near_nouns = {prev, prev2}
+        if feature in ("admin1", "admin2") and (
+            near_nouns & self._words.admin_nouns or admin_after
+        ):
+            return nouns.admin
+        if feature == "city" and near_nouns & self._words.city_nouns:
+            return nouns.city
+        return 0.0
+
+    def _apply_containers(self, text: str, tokens: list[Token], matches: list[_Match]) -> None:
+        """ "Alexandria, La." / "Tripoli, Lebanon": the second name contains the first."""
+        by_first = {m.first: m for m in matches}
+        for m in matches:
+            if m.last >= len(tokens):
+                continue
+            if not _COMMA_AFTER_RE.match(text[m.end : tokens[m.last].start]):
+                continue
+            nxt = by_first.get(m.last)
+            if nxt is None:
+                continue
+            containers = {
+                c.place.id: c.place
+                for c in nxt.candidates
+                if c.place.feature in ("country", "admin1", "admin2")
+            }
+            if not containers:
+                continue
+            inside = [c for c in m.candidates if self._contained(c.place, containers)]
+            if inside:
+                for c in inside:
+                    m.scores[c.place.id] += self._weights.containers.contained
+                for c in nxt.candidates:
+                    if any(self._contained(i.place, {c.place.id: c.place}) for i in inside):
+                        nxt.scores[c.place.id] += self._weights.containers.container
+
+    @staticmethod
+    def _contained(place: PlaceRecord, containers: dict[int, PlaceRecord]) -> bool:
+        for cont in containers.values():
+            if place.id == cont.id:
+                continue
+            if cont.feature == "country" and place.iso3 == cont.iso3:
+                return True
+            if cont.feature == "admin1" and place.admin1 == cont.id:
+                return True
+            if cont.feature == "admin2" and place.admin2 == cont.id:
+                return True
+        return False
+
+    def _context(self, matches: list[_Match]) -> tuple[dict[str, float], dict[int, float]]:
+        """Weights of countries and admin1 areas the text talks about (from current picks).
+
+        A name counts once however often it is repeated (its mentions share its reading,
+        so ten "Dublin" must not vote for the Irish one), and each match records what its
+        name contributed, so that it can leave itself out.
+        """
+        by_name: dict[frozenset[int], list[_Match]] = defaultdict(list)
+        for m in matches:
+            by_name[frozenset(c.place.id for c in m.candidates)].append(m)
+        countries: dict[str, float] = defaultdict(float)
+        admins: dict[int, float] = defaultdict(float)
+        weights = self._weights.context
+        for group in by_name.values():
+            own_countries: dict[str, float] = {}
+            own_admins: dict[int, float] = {}
+            for m in group:
+                if m.best is None:
+                    continue
+                place = m.best.place
+                ranked = sorted(m.scores.values(), reverse=True)
+                margin = ranked[0] - ranked[1] if len(ranked) > 1 else weights.lone_margin
+                weight = min(1.0, weights.weight_floor + margin / weights.margin_scale)
+                if place.iso3:
+                    own_countries[place.iso3] = max(own_countries.get(place.iso3, 0.0), weight)
+                if place.admin1 is not None:
+                    own_admins[place.admin1] = max(own_admins.get(place.admin1, 0.0), weight)
+            for iso3, w in own_countries.items():
+                countries[iso3] += w
+            for admin1, w in own_admins.items():
+                admins[admin1] += w
+            for m in group:
+                m.own_countries, m.own_admins = own_countries, own_admins
+        return countries, admins
+
+    def _pick(
+        self,
+        m: _Match,
+        countries: dict[str, float] | None = None,
+        admins: dict[int, float] | None = None,
+        neighbours: list[_Match] | None = None,
+        outlet: OutletProfile | None = None,
+    ) -> None:
+        best: Candidate | None = None
+        best_score = -math.inf
+        weights = self._weights.context
+        # A country's support counts by its share of everything else the text names: one
+        # stray US town in a story about Amsterdam, London and Brussels must not pull
+        # "Paris" and "Berlin" across the Atlantic (dev: acc@161 0.785 -> 0.798).
+        others = 0.0
+        neighbours_of = self._store.neighbours() if countries else {}
+
+        def country_support(iso3: str) -> float:
+            """What the rest of the text says for ``iso3``, less this name's own vote."""
+            return (countries or {}).get(iso3, 0.0) - m.own_countries.get(iso3, 0.0)
+
+        directly_supported = False
+        if countries:
+            others = sum(countries.values()) - sum(m.own_countries.values())
+            directly_supported = any(
+                c.place.iso3 and country_support(c.place.iso3) > 0 for c in m.candidates
+            )
+        for c in m.candidates:
+            context = 0.0
+            if countries and c.place.iso3 and others > 0:
+                own = country_support(c.place.iso3)
+                context += weights.country * (own / others) * min(own, 1.0)
+                # "Israeli troops ... in Gaza": where the text names no candidate's own
+                # country, one it names lends support to the places of the countries
+                # bordering it (a tie-breaker: a named country of a candidate decides).
+                near = sum(country_support(n) for n in neighbours_of.get(c.place.iso3, ()))
+                if near > 0 and not directly_supported:
+                    context += weights.neighbour * (near / others) * min(near, 1.0)
+            if admins and c.place.admin1 is not None and c.place.feature != "admin1":
+                support = admins.get(c.place.admin1, 0.0)
+                support -= m.own_admins.get(c.place.admin1, 0.0)
+                context += weights.admin1 * min(support, 1.0)
+            if neighbours and c.place.feature in ("city", "site"):
+                context += self._proximity(c, neighbours)
+            if outlet is not None and c.place.feature in _OUTLET_FEATURES:
+                area = c.place.id if c.place.feature == "admin1" else c.place.admin1
+                if area is not None:
+                    context += weights.outlet * outlet.share(f"geonames:{area}")
+            # Context decides between homonyms of similar standing; capped so that a
+            # US local story still reads "Egypt" as the country.
+            score = m.scores[c.place.id] + min(context, weights.cap)
+            if score > best_score:
+                best, best_score = c, score
+        m.best = best
+
+    def _proximity(self, c: Candidate, neighbours: list[_Match]) -> float:
+        """Towns near the towns named around them are likelier (at most
+        ``proximity.cap``).
+
+        ``neighbours`` are the names within ``PROXIMITY_NEIGHBOURS`` on each side, so the
+        cost per candidate is bounded whatever the length of the text.
+        """
+        weights = self._weights.proximity
+        max_dlat = weights.far_km / _KM_PER_DEGREE
+        bonus = 0.0
+        lat, lon = c.place.lat, c.place.lon
+        for o in neighbours:
+            if o.best is None:
+                continue
+            near = o.best.place
+            if near.feature not in ("city", "site") or near.id == c.place.id:
+                continue
+            if abs(near.lat - lat) > max_dlat:
+                continue
+            d = _haversine_km(lat, lon, near.lat, near.lon)
+            if d < weights.near_km:
+                bonus += weights.near
+            elif d < weights.far_km:
+                bonus += weights.far
+            if bonus >= weights.cap:
+                break
+        return min(bonus, weights.cap)
+
+
+def _admin_noun_after(text: str, end: int) -> bool:
+    """Whether an English admin noun follows the name, or the list of names it starts:
+    "Idlib province", "Washington state", "Harvey, Harper and Kingman counties"."""
+    found = _NOUN_AFTER_LIST_RE.match(text, end)
+    return found is not None and found.group(1) in _ADMIN_NOUNS_AFTER
