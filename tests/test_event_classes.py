@@ -1937,3 +1937,37 @@ def test_who_fell_victim_to_an_attack_is_its_target(
     (ev,) = _events(pipeline, text, language)
     assert ev.actor1 is None or "Mali" not in ev.actor1.name
     assert ev.actor2 is not None and "Mali" in ev.actor2.name
+
+
+def test_a_gathering_point_is_no_protest(pipeline: Any) -> None:
+    text = "Lundi, le stade de Kisumu servait de point de rassemblement aux familles évacuées."
+    assert "Peaceful protest" not in _types(pipeline, text, "fr")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lundi, une patrouille de l'armée a essuyé des tirs nourris près de Kisumu.",
+        "Lundi près de Kisumu, plusieurs assaillants ont été neutralisés par l'armée.",
+    ],
+)
+def test_coming_under_fire_and_armed_men_neutralised_are_fighting(pipeline: Any, text: str) -> None:
+    assert _types(pipeline, text, "fr") & {"Armed clash", "Attack"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("During an arrest raid in Kisumu on Monday, a roadside bomb hit an army truck.", "en"),
+        (
+            "Lundi, lors d'une opération d'arrestation à Kisumu, une bombe artisanale a "
+            "frappé un camion de l'armée.",
+            "fr",
+        ),
+    ],
+)
+def test_an_arrest_that_sets_the_scene_yields_to_the_act_told(
+    pipeline: Any, text: str, language: str
+) -> None:
+    types = _types(pipeline, text, language)
+    assert "Remote explosive/landmine/IED" in types and "Arrests" not in types

@@ -771,3 +771,19 @@ def test_the_arabic_article_is_a_word_of_a_loosely_spelt_name(geo: Geocoder) -> 
     # "El-Facher" loosely spells El Fasher: with its article it is two words, no chance.
     found = geo.geoparse("Des drones ont frappé El-Facher mardi.", language="fr")
     assert place_of(found, "El-Facher").iso3 == "SDN"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Deux Israéliens ont été tués près d'Eli, au nord de Ramallah, en Cisjordanie.", "fr"),
+        ("Two Israelis were killed near Eli, north of Ramallah in the West Bank.", "en"),
+    ],
+)
+def test_a_small_town_far_from_every_country_named_is_no_homonym(
+    geo: Geocoder, text: str, language: str
+) -> None:
+    # "Eli" is an alternate name of small towns in the United States; the story names
+    # Israel and the West Bank, several thousand kilometres away.
+    for t in geo.geoparse(text, language):
+        assert t.place is None or t.place.iso3 in ("ISR", "PSE"), (t.text, t.place)

@@ -319,3 +319,20 @@ def test_a_datelines_date_is_no_leads_day() -> None:
     s = _S(0, len(lead), [day(lead, "Monday", date(2025, 3, 10))])
     found = lead_day(lead, [s])
     assert found is not None and found.value == date(2025, 3, 10)
+
+
+def test_a_strike_far_later_in_the_story_does_not_date_an_undated_one(pipeline: Any) -> None:
+    filler = (
+        "The operation was described by the army as one of its largest in the area in a "
+        "decade, with several hundred soldiers and police taking part alongside armoured "
+        "vehicles, bulldozers and surveillance drones circling over the narrow streets. "
+    )
+    text = (
+        "Army statement, Monday 10 March.\n\n"
+        "At dawn, army aircraft struck a building in the centre of the camp.\n\n"
+        + filler * 3
+        + "\n\nOn 2 March, gunmen shot dead two guards at a checkpoint near Jericho."
+    )
+    events = _violent(pipeline, text, "en")
+    days = {e.sub_event_type: e.event_date for e in events}
+    assert days.get("Air/drone strike") == date(2025, 3, 10), days

@@ -42,6 +42,7 @@ from veille.extract.triggers import (
     armed_sense_in,
     entry_family,
     find_triggers,
+    in_circumstance,
     reported_anaphor,
     said_of_it,
 )
@@ -133,7 +134,14 @@ class SentenceExtractor:
         s: SentenceInput,
         toll: Toll | None,
     ) -> list[Candidate]:
-        best = max(group, key=lambda m: (m.payload.rank, m.payload.sub is not None))
+        # "During an arrest raid, a bomb hit a vehicle": the act the clause tells wins
+        # over an arrest that only sets its scene ("killed during clashes" is the clash).
+        told = [
+            m
+            for m in group
+            if not (entry_family(m.payload) == "arrest" and in_circumstance(toks, m))
+        ] or group
+        best = max(told, key=lambda m: (m.payload.rank, m.payload.sub is not None))
         entry: TriggerEntry = best.payload
         fams = {entry_family(m.payload) for m in group}
         lethal = [w for w in weapons if w.payload.sub != "Protest with intervention"]

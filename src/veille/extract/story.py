@@ -356,19 +356,23 @@ def _with_story_date(
         # seven") lends its day to no news told before it, only to its own kind.
         # Reported speech in the pluperfect ("police said the raid had taken place on
         # Friday") is news, backshifted: its day lends.
-        retrospective = pluperfect(s) and not _backshifted(s)
-        return s.event_date is not None and _same_source(s, c) and (backstory or not retrospective)
+        if s.event_date is None or not _same_source(s, c):
+            return False
+        return backstory or not (pluperfect(s) and not _backshifted(s))
 
-    def lends_back(s: Candidate) -> bool:
-        # "These protests followed the arrest, on Saturday, of ...": a word that points
-        # back at what was told ("these", «ces») dates another clause, not the acts before.
-        return lends(s) and not s.anaphoric
-
-    before = [s for s in story[:here] if s.event_date is not None and _same_source(s, c)]
-    after = [s for s in story[here + 1 :] if lends_back(s)]
-    if not before and after and _act_kind(after[0]) == _act_kind(c) and _may_be_one(c, after[0]):
-        after = after[:1]  # the same kind of act, dated as the story goes on: likely this one
-    elif not before and lead is not None and lead.value is not None and not backstory:
+    # "These protests followed the arrest, on Saturday, of ...": a word that points back
+    # at what was told ("these", «ces») dates another clause, not the acts before it.
+    earlier = [s for s in story[:here] if s.event_date is not None and _same_source(s, c)]
+    later = next((s for s in story[here + 1 :] if not s.anaphoric and lends(s)), None)
+    if (
+        not earlier
+        and later is not None
+        and _act_kind(later) == _act_kind(c)
+        and _may_be_one(c, later)
+        and later.sentence.start - c.sentence.end <= _LEND_REACH
+    ):
+        pass  # the same kind of act, dated as the story goes on nearby: likely this one
+    elif not earlier and lead is not None and lead.value is not None and not backstory:
         # Nothing told before dates it: the day the lead names does, before a later day
         # of another kind of act (an arrest two days before the riots it set off).
         return replace(
@@ -378,7 +382,7 @@ def _with_story_date(
             date_span=lead.span,
             date_from_post=False,
         )
-    source = before[-1] if before else (after[0] if after else None)
+    source = earlier[-1] if earlier else later
     if source is None:
         return c
     return replace(
@@ -389,6 +393,10 @@ def _with_story_date(
         date_from_post=source.date_from_post,
     )
 
+
+#: Characters after a sentence within which a later one of the same kind of act may
+#: give it its day ("Strikes hit the town. ... The strikes on Tuesday night ...").
+_LEND_REACH = 700
 
 #: Families whose acts one story tells under several words ("a strike", "the attack").
 _VIOLENCE = frozenset({"remote", "fight", "any"})

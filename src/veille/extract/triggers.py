@@ -348,6 +348,10 @@ def object_of_class(lex: Lexicon, m: Match, toks: list[Tok], name: str) -> bool:
     """The noun after the trigger (past determiners, numbers, adjectives and names) is of
     class ``name``: "struck Hezbollah targets", "struck two weapons depots"."""
     nouns = lex.noun_classes.get(name, frozenset())
+    # «plusieurs assaillants ont été neutralisés»: a passive's subject is what it acts on.
+    for t in toks:
+        if m.start <= t.head < m.end and t.dep in ("nsubj:pass", "nsubjpass") and t.keys & nouns:
+            return True
     for j in range(m.end, min(len(toks), m.end + _TERRITORY_WINDOW)):
         tok = toks[j]
         if tok.keys & nouns:
@@ -363,6 +367,23 @@ def object_of_class(lex: Lexicon, m: Match, toks: list[Tok], name: str) -> bool:
         compound = tok.pos == "NOUN" and tok.dep == "compound"
         if tok.pos not in _BEFORE_NOUN and not partitive and not compound:
             return False
+    return False
+
+
+#: Words before a trigger within which a word of circumstance opens its phrase.
+_CIRCUMSTANCE_REACH = 5
+
+
+def in_circumstance(toks: list[Tok], m: Match) -> bool:
+    """The trigger lies in a phrase of circumstance ("during an arrest raid", «lors d'une
+    opération d'arrestation», «خلال حملة مداهمة»), with no verb between."""
+    words = closed_words("circumstance")
+    for k in range(m.start - 1, max(-1, m.start - 1 - _CIRCUMSTANCE_REACH), -1):
+        tok = toks[k]
+        if tok.pos in ("VERB", "AUX") or tok.text in (",", ";", ":", "."):
+            return False
+        if tok.keys & words:
+            return True
     return False
 
 

@@ -113,6 +113,15 @@ class Corroboration:
             lone = len(others) == 1 and best.place.iso3 not in others
             if lone and self._far_from(best.place, others):
                 m.best = None
+            elif (
+                others
+                and best.place.iso3 not in others
+                and best.place.population < self._weights.corroboration.town_population
+                and self._far_from(best.place, others)
+            ):
+                # "près d'Eli" in a story about the West Bank is not Ely, Nevada: a small
+                # town read through an alternate name, far from every country named.
+                m.best = None
         # A list of towns vouches for each member: "Nabatieh, Tyre and Baalbek".
         placed = [m for k, m in enumerate(matches) if verdict[k] and m.best is not None]
         kept = []

@@ -191,6 +191,9 @@ class ClosedClass:
     pair_and: frozenset[str] = frozenset()
     pair_verbs: frozenset[str] = frozenset()
     pair_to: frozenset[str] = frozenset()
+    #: Words that open a phrase of circumstance ("during", «lors de», «au cours de»,
+    #: «خلال»): an event noun in it sets the scene of the clause's act.
+    circumstance: frozenset[str] = frozenset()
 
     #: Proclitic strings stripped for matching, longest first.
     proclitics: tuple[str, ...] = ()
@@ -455,6 +458,7 @@ ClosedWordKind = Literal[
     "pair_and",
     "pair_verbs",
     "pair_to",
+    "circumstance",
 ]
 
 
