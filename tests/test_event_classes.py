@@ -1971,3 +1971,17 @@ def test_an_arrest_that_sets_the_scene_yields_to_the_act_told(
 ) -> None:
     types = _types(pipeline, text, language)
     assert "Remote explosive/landmine/IED" in types and "Arrests" not in types
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Le gouvernement a attribué l'attaque de Kisumu aux rebelles d'Al-Shabaab.", "fr"),
+        ("The government attributed the attack in Kisumu to Al-Shabaab fighters.", "en"),
+    ],
+)
+def test_whom_an_act_is_attributed_to_is_its_doer(pipeline: Any, text: str, language: str) -> None:
+    events = _events(pipeline, text, language)
+    assert events and all(e.actor1 is not None and "Shabaab" in e.actor1.name for e in events), [
+        (e.actor1, e.actor2) for e in events
+    ]

@@ -787,3 +787,18 @@ def test_a_small_town_far_from_every_country_named_is_no_homonym(
     # Israel and the West Bank, several thousand kilometres away.
     for t in geo.geoparse(text, language):
         assert t.place is None or t.place.iso3 in ("ISR", "PSE"), (t.text, t.place)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Des civils ont été tués jeudi à Karma, dans la province du Yatenga.", "fr"),
+        ("Civilians were killed on Thursday in Karma, in Yatenga province.", "en"),
+    ],
+)
+def test_a_town_placed_in_an_area_is_not_a_namesake_outside_it(
+    geo: Geocoder, text: str, language: str
+) -> None:
+    # The gazetteer's only Karma is in India; the text puts this one in Burkina Faso.
+    places = {t.text: t.place for t in geo.geoparse(text, language)}
+    assert places.get("Karma") is None or places["Karma"].iso3 == "BFA", places

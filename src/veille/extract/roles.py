@@ -462,9 +462,28 @@ def _blamed(lex: Lexicon, i: int, toks: list[Tok]) -> bool:
     blame = lex.noun_classes.get("blame_words", frozenset())
     prepositions = lex.noun_classes.get("blame_prepositions", frozenset())
     k = i - 1
-    while k >= 0 and toks[k].pos in ("DET", "ADJ"):
-        k -= 1
-    return k >= 1 and bool(toks[k].keys & prepositions) and bool(toks[k - 1].keys & blame)
+    while k >= 0:
+        if toks[k].pos in ("DET", "ADJ"):
+            k -= 1
+        elif k > 0 and fold(toks[k].text) in _OF and toks[k - 1].pos == "NOUN":
+            k -= 2  # «aux rebelles d'Al-Shabaab»: the members' noun before the name
+        else:
+            break
+    if k < 1 or not toks[k].keys & prepositions:
+        return False
+    # "blamed on", or with the blamed act between: «a attribué l'attaque aux rebelles».
+    for j in range(k - 1, max(-1, k - 1 - _BLAMED_ACT_REACH), -1):
+        if toks[j].keys & blame:
+            return True
+        if toks[j].pos in ("VERB", "AUX", "PUNCT"):
+            return False
+    return False
+
+
+#: The "of" between a members' noun and the group it names.
+_OF = frozenset({"de", "d'", "d’", "du", "des", "of"})
+#: Words an act may take between a verb of blame and its preposition ("l'attaque").
+_BLAMED_ACT_REACH = 6
 
 
 def _victim_of(lex: Lexicon, i: int, toks: list[Tok], trig_idx: set[int]) -> bool:

@@ -122,6 +122,7 @@ class Corroboration:
                 # "près d'Eli" in a story about the West Bank is not Ely, Nevada: a small
                 # town read through an alternate name, far from every country named.
                 m.best = None
+        _outside_named_area(text, matches)
         # A list of towns vouches for each member: "Nabatieh, Tyre and Baalbek".
         placed = [m for k, m in enumerate(matches) if verdict[k] and m.best is not None]
         kept = []
@@ -219,6 +220,42 @@ def _contained_by_next(text: str, m: _Match, firm: Sequence[_Match]) -> bool:
             and place.admin1 in (outer.id, outer.admin1)
         )
     return False
+
+
+#: The words between a town and the area a text places it in ("Karma, dans la province
+#: du Yatenga", "Kuriga, in Kaduna state", «كويا، في محافظة أربيل»).
+_AREA_AFTER_RE = re.compile(
+    r"\s*[,،]\s*(?:dans|en|in|au|في|ب)\s*(?:la\s+|le\s+|l'|the\s+)?"
+    r"(?:(?:province|région|region|district|préfecture|prefecture|state|état|governorate|"
+    r"gouvernorat|département|county|wilaya|محافظة|ولاية|منطقة|اقليم|إقليم)"
+    r"\s*(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d'|of\s+)?)?",
+    re.IGNORECASE,
+)
+
+
+def _outside_named_area(text: str, matches: Sequence[_Match]) -> None:
+    """A town the text places in an area ("Karma, in Yatenga province") whose reading
+    lies outside that area's is another town of the same name (Karma in India): it
+    keeps its toponym but loses its place."""
+    by_start = {m.start: m for m in matches}
+    for m in matches:
+        if m.best is None or m.best.place.feature != "city":
+            continue
+        gap = _AREA_AFTER_RE.match(text, m.end)
+        area = by_start.get(gap.end()) if gap is not None else None
+        if area is None or area.best is None:
+            continue
+        a, town = area.best.place, m.best.place
+        if a.feature == "country":
+            inside = town.iso3 == a.iso3
+        elif a.feature == "admin1":
+            inside = town.admin1 == a.id
+        elif a.feature == "admin2":
+            inside = town.admin2 == a.id
+        else:
+            continue
+        if not inside:
+            m.best = None
 
 
 def _content_words(name: str) -> int:
