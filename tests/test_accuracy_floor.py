@@ -90,3 +90,24 @@ def test_outside_news_stays_above_its_floor(shared_dir: Path, pipeline, split: s
     assert scores.f1 >= f1_floor, scores
     assert scores.field_accuracy >= field_floor, scores
     assert scores.framing_leaks == 0, scores
+
+
+# The team's second set of the same kind (sample/probe_news, written blind by helper
+# sessions in session 12), same split. Measured at its start (023f3c9): held-out F1 0.45
+# (fields 0.79), training 0.33 (fields 0.71); at the end of session 12: held-out 0.47
+# (P 0.48, R 0.47, fields 0.78), training 0.41 (P 0.40, R 0.42, fields 0.75).
+PROBE_FLOORS = {"heldout": (0.43, 0.74), "train": (0.37, 0.71)}
+
+
+@pytest.mark.parametrize("split", sorted(PROBE_FLOORS))
+def test_the_probe_news_stays_above_its_floor(shared_dir: Path, pipeline, split: str) -> None:  # type: ignore[no-untyped-def]
+    from veille.eval.news import score_news
+
+    probe = Path(__file__).resolve().parents[1] / "sample" / "probe_news"
+    scores, _ = score_news(
+        probe, shared_dir / "tools" / "score_events.py", split, pipeline=pipeline
+    )
+    f1_floor, field_floor = PROBE_FLOORS[split]
+    assert scores.f1 >= f1_floor, scores
+    assert scores.field_accuracy >= field_floor, scores
+    assert scores.framing_leaks == 0, scores

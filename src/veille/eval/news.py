@@ -189,9 +189,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--split", default="heldout", choices=SPLITS)
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument("--causes", action="store_true", help="counts of misses/extras by cause")
+    parser.add_argument(
+        "--news",
+        type=Path,
+        default=None,
+        help="a folder of the same format (default: ../shared/data/news_dev; the team's "
+        "second set is sample/probe_news)",
+    )
     args = parser.parse_args(argv)
     scores, lines = score_news(
-        args.shared / "data" / "news_dev",
+        args.news or args.shared / "data" / "news_dev",
         args.shared / "tools" / "score_events.py",
         args.split,
         verbose=args.verbose,
