@@ -1985,3 +1985,16 @@ def test_whom_an_act_is_attributed_to_is_its_doer(pipeline: Any, text: str, lang
     assert events and all(e.actor1 is not None and "Shabaab" in e.actor1.name for e in events), [
         (e.actor1, e.actor2) for e in events
     ]
+
+
+def test_a_taking_whose_doer_is_unnamed_joins_the_taking_the_story_names(
+    pipeline: Any,
+) -> None:
+    text = (
+        "Mardi 11 mars, les Forces armées maliennes se sont emparées de la ville de Tessalit. "
+        "Nos unités ont pris le contrôle de l'aéroport et du camp militaire de Tessalit."
+    )
+    takings = [e for e in _events(pipeline, text, "fr") if e.sub_event_type in (TAKES, REGAINS)]
+    assert len(takings) == 1 and takings[0].sub_event_type == REGAINS, [
+        (e.sub_event_type, e.actor1) for e in takings
+    ]

@@ -93,6 +93,11 @@ def _recompute(e: Event, parts: Sequence[Event]) -> Event:
         # Missiles shot down over the town they were fired at
         # (``match._part_of_the_other``): the attack, of which the interception is a part.
         stated = [x for x in stated if x != "Disrupted weapons use"]
+    told = [p.sub_event_type for p in parts if p.sub_event_type in TAKING_GROUND and p.actor1]
+    if len(set(stated) & TAKING_GROUND) > 1 and told:
+        # One taking of ground told twice (``match._part_of_the_other``): its side is the
+        # one the telling that names the doer gives.
+        stated = [x for x in stated if x not in TAKING_GROUND or x == told[0]]
     if stated and set(stated) - {"Armed clash"} <= _CLASH_IS_PART_OF:
         # "Clashes in Dakar" told over a riot (``match._clash_of_a_riot``), the fighting
         # for ground taken (``match._part_of_the_other``): the riot's, the taking's.

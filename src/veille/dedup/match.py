@@ -80,7 +80,12 @@ def _part_of_the_other(a: Event, b: Event) -> bool:
         # Only the missiles or rockets of the attack: drones shot down are another act.
         stopped = a if a.sub_event_type == "Disrupted weapons use" else b
         return stopped.weapon in _FIRED_AT_A_TOWN
-    return "Armed clash" in subs and bool(subs & TAKING_GROUND)
+    if "Armed clash" in subs and bool(subs & TAKING_GROUND):
+        return True
+    # «nos unités ont pris le contrôle de ...» beside "the army took the town": a taking
+    # whose doer the sentence does not name is the taking the story names, whichever
+    # side its reading defaulted to.
+    return subs <= TAKING_GROUND and len(subs) == 2 and (a.actor1 is None or b.actor1 is None)
 
 
 def _headline_over(a: Event, b: Event) -> bool:
@@ -219,7 +224,10 @@ def match_score(a: Event, b: Event, *, same_article: bool = False) -> float:
         clash, taking = (
             (a, b) if a.sub_event_type in ("Armed clash", "Disrupted weapons use") else (b, a)
         )
-        if not _sides(clash) <= _sides(taking):
+        if {a.sub_event_type, b.sub_event_type} <= TAKING_GROUND:
+            if not _same_sides((a.actor1, a.actor2), (b.actor1, b.actor2)):
+                return 0.0
+        elif not _sides(clash) <= _sides(taking):
             return 0.0
     elif not _same_sides((a.actor1, a.actor2), (b.actor1, b.actor2)) or _roles_crossed(a, b):
         return 0.0
