@@ -1998,3 +1998,22 @@ def test_a_taking_whose_doer_is_unnamed_joins_the_taking_the_story_names(
     assert len(takings) == 1 and takings[0].sub_event_type == REGAINS, [
         (e.sub_event_type, e.actor1) for e in takings
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Armed groups have claimed more than 40 rocket and drone attacks on the base.", "en"),
+        ("The talks came amid a lull in drone attacks on the garrison in Kisumu.", "en"),
+        ("La ville de Kisumu fait face à une vague d'attaques de drones contre la garnison.", "fr"),
+    ],
+)
+def test_attacks_counted_by_the_dozen_or_over_a_campaign_are_no_event(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert not _types(pipeline, text, language) & {"Air/drone strike", "Armed clash", "Attack"}
+
+
+def test_a_few_strikes_on_a_day_are_still_an_event(pipeline: Any) -> None:
+    text = "Army jets carried out two air strikes on Kisumu on Monday."
+    assert "Air/drone strike" in _types(pipeline, text, "en")

@@ -21,6 +21,7 @@ from veille.extract.syntax import (
     head_of,
     words_of,
 )
+from veille.extract.tolls import read_number
 from veille.lang.loader import closed_words
 from veille.nlp import arabic
 
@@ -166,6 +167,8 @@ class ParsedModality:
         a death told over a period with no day ("43 people have been killed since
         January"): a tally, not an event."""
         head = toks[m.start]
+        if m.end - m.start > 1 and toks[m.end - 1].pos in ("NOUN", "PROPN"):
+            head = toks[m.end - 1]  # "drone attacks": the compound's head noun
         periods = long_periods(self.lex, toks)
         if m.payload.weak and periods and not names_a_day(self.lex, toks, s):
             return True
@@ -175,7 +178,20 @@ class ParsedModality:
             return True
         window = range(max(0, m.start - 4), m.start)
         quant = any(mm.start in window for mm in self.lex.aggregate_quantifiers.find(toks))
-        return (quant or repeated(self.lex, m, toks)) and not names_a_day(self.lex, toks, s)
+        # "more than 150 attacks", «une vague d'attaques», "a lull in attacks": attacks
+        # counted by the dozen, or the course of a campaign, not one of them.
+        counted = any(
+            (n := read_number(self.lex, toks[k])) is not None and n >= _MANY for k in window
+        )
+        over_time = self.lex.noun_classes.get("over_time", frozenset())
+        course = any(toks[k].keys & over_time for k in range(max(0, m.start - 3), m.start))
+        return (quant or counted or course or repeated(self.lex, m, toks)) and not names_a_day(
+            self.lex, toks, s
+        )
+
+
+#: A count of events from which they are a tally, not one told ("more than 150 attacks").
+_MANY = 10
 
 
 def repeated(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
