@@ -802,3 +802,10 @@ def test_a_town_placed_in_an_area_is_not_a_namesake_outside_it(
     # The gazetteer's only Karma is in India; the text puts this one in Burkina Faso.
     places = {t.text: t.place for t in geo.geoparse(text, language)}
     assert places.get("Karma") is None or places["Karma"].iso3 == "BFA", places
+
+
+def test_a_town_after_and_in_is_a_place(geo: Geocoder) -> None:
+    # «وفي»: the conjunction glued to the preposition still announces a place.
+    text = "وفي طبربة، أغلق محتجون الطريق الرئيسية مساء الاثنين في تونس."
+    places = {t.text: t.place for t in geo.geoparse(text, "ar")}
+    assert places.get("طبربة") is not None and places["طبربة"].iso3 == "TUN", places
