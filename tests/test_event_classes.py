@@ -2017,3 +2017,18 @@ def test_attacks_counted_by_the_dozen_or_over_a_campaign_are_no_event(
 def test_a_few_strikes_on_a_day_are_still_an_event(pipeline: Any) -> None:
     text = "Army jets carried out two air strikes on Kisumu on Monday."
     assert "Air/drone strike" in _types(pipeline, text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Verb, then its subject, then what they did: Arabic verb-subject order.
+        ("تجمع مئات المتظاهرين أمام مقر الولاية في قفصة بتونس يوم الاثنين.", "Peaceful protest"),
+        ("أغلق عشرات الشبان الطريق الرئيسية في قفصة بتونس يوم الاثنين.", "Peaceful protest"),
+        ("أضرم محتجون النار في مقر البلدية في قفصة بتونس يوم الاثنين.", "Violent demonstration"),
+    ],
+)
+def test_arabic_gathering_blocking_and_arson_by_a_crowd(
+    pipeline: Any, text: str, expected: str
+) -> None:
+    assert expected in _types(pipeline, text, "ar")
