@@ -2032,3 +2032,14 @@ def test_arabic_gathering_blocking_and_arson_by_a_crowd(
     pipeline: Any, text: str, expected: str
 ) -> None:
     assert expected in _types(pipeline, text, "ar")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday, party workers forced their way into the governor's office in Kisumu.",
+        "A crowd broke through the gate of the county assembly in Kisumu on Tuesday.",
+    ],
+)
+def test_a_crowd_forcing_its_way_in_is_a_riot(pipeline: Any, text: str) -> None:
+    assert "Violent demonstration" in _types(pipeline, text, "en")
