@@ -3,6 +3,8 @@ sentence names. Sentences and places invented."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from sentence_builder import W, place, sentence, tokens
@@ -179,3 +181,17 @@ def test_an_arabic_name_right_after_a_verb_of_blame_speaks(
     places = [place(toks, at, iso3="AAA")]
     s = sentence(toks, places=places, language="ar")
     assert (places[0].start in voices(ar, s)) is speaks_
+
+
+def test_a_capital_opening_a_denial_is_a_voice_even_misparsed(pipeline: Any) -> None:
+    # The French parser reads «dément» (denies) as the adjective "insane"; the capital
+    # that opens the sentence right before it still speaks for its government.
+    from veille.model import Article
+
+    text = (
+        "Lundi, un missile a frappé un hôpital pour enfants à Kharkiv, tuant six personnes.\n\n"
+        "Moscou dément avoir visé l'hôpital."
+    )
+    art = Article(id="v", text=text, language="fr", published="2025-03-12")
+    events = pipeline.run([art])
+    assert events and all(e.location is None or e.location.iso3 == "UKR" for e in events)

@@ -188,7 +188,23 @@ def voices(lex: Lexicon, s: SentenceInput) -> set[int]:
             verb = toks[i].head
             if any(m.start <= verb < m.end for m in cues):
                 out.add(place.start)
+        elif _opens_on(toks, i) and any(m.start == _after(toks, place) for m in cues):
+            # «Moscou dément avoir visé ...»: the parser misread the verb (as the
+            # adjective "dément"); a name opening the sentence right before a verb of
+            # saying or denying is still its subject.
+            out.add(place.start)
     return out
+
+
+def _opens_on(toks: list[Tok], i: int) -> bool:
+    """The token at ``i`` opens its sentence (past a determiner)."""
+    return all(t.pos in ("DET", "PUNCT") for t in toks[:i])
+
+
+def _after(toks: list[Tok], place: PlaceRef) -> int:
+    """The index of the token right after the place's last."""
+    last = token_at(toks, place.end - 1)
+    return -1 if last is None else last + 1
 
 
 def in_justification(lex: Lexicon, place: PlaceRef, s: SentenceInput) -> bool:
