@@ -2043,3 +2043,8 @@ def test_arabic_gathering_blocking_and_arson_by_a_crowd(
 )
 def test_a_crowd_forcing_its_way_in_is_a_riot(pipeline: Any, text: str) -> None:
     assert "Violent demonstration" in _types(pipeline, text, "en")
+
+
+def test_a_war_waged_since_a_year_is_no_event(pipeline: Any) -> None:
+    text = "Al Shabaab, a group that has been fighting the government since 2012, claimed it."
+    assert not _types(pipeline, text, "en") & {"Armed clash", "Attack"}

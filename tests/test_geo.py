@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import pickle
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -809,3 +810,16 @@ def test_a_town_after_and_in_is_a_place(geo: Geocoder) -> None:
     text = "وفي طبربة، أغلق محتجون الطريق الرئيسية مساء الاثنين في تونس."
     places = {t.text: t.place for t in geo.geoparse(text, "ar")}
     assert places.get("طبربة") is not None and places["طبربة"].iso3 == "TUN", places
+
+
+def test_a_village_far_from_every_country_named_is_no_homonym(pipeline: Any) -> None:
+    # Beach is a village of North Dakota; the story is about Somalia.
+    from veille.model import Article
+
+    text = (
+        "MOGADISHU (Wire) - A bomber blew himself up near the Beach View hotel in "
+        "Mogadishu, Somalia, on Friday. Gunmen then stormed the seafront restaurants."
+    )
+    art = Article(id="b", text=text, language="en", published="2025-03-12")
+    for e in pipeline.run([art]):
+        assert e.location is None or e.location.iso3 == "SOM", (e.location, e.sub_event_type)

@@ -172,6 +172,8 @@ class ParsedModality:
         periods = long_periods(self.lex, toks)
         if m.payload.weak and periods and not names_a_day(self.lex, toks, s):
             return True
+        if periods and _ongoing(head, toks) and not names_a_day(self.lex, toks, s):
+            return True  # "a group that has been fighting the state since 2006": a state of war
         if head.pos not in ("NOUN", "PROPN") or "Number=Plur" not in head.morph:
             return False
         if periods:
@@ -192,6 +194,15 @@ class ParsedModality:
 
 #: A count of events from which they are a tally, not one told ("more than 150 attacks").
 _MANY = 10
+
+
+def _ongoing(verb: Tok, toks: list[Tok]) -> bool:
+    """A verb in the perfect progressive ("has been fighting", "have been clashing"):
+    what has gone on over a period, not one act."""
+    if verb.pos != "VERB" or "VerbForm=Part" not in verb.morph or "Tense=Pres" not in verb.morph:
+        return False
+    aux = {fold(t.text) for t in toks if t.head == verb.i and t.dep.startswith("aux")}
+    return "been" in aux
 
 
 def repeated(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:

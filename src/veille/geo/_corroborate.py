@@ -101,13 +101,22 @@ class Corroboration:
         firm_ids = {id(f) for f in firm}
         for k, m in enumerate(matches):
             best = m.best
-            if not verdict[k] or best is None or best.flags & FLAG_PRIMARY:
-                continue
-            if best.place.feature != "city":
+            if not verdict[k] or best is None or best.place.feature != "city":
                 continue
             own = best.place.iso3 if id(m) in firm_ids else None  # it names itself
             others = {c for c, n in named.items() if c and n - (c == own) > 0}
             others |= adjectives or set()
+            if best.flags & FLAG_PRIMARY:
+                # "the Beach View hotel" in a story about Mogadishu is not Beach, North
+                # Dakota: a village's own name, far from every country the text names.
+                if (
+                    others
+                    and best.place.iso3 not in others
+                    and best.place.population < self._weights.corroboration.village_population
+                    and self._far_from(best.place, others)
+                ):
+                    m.best = None
+                continue
             # Only in a story about one country: a list of cities across regions ("à
             # Bagdad, Damas et Tombouctou") names its places by their exonyms too.
             lone = len(others) == 1 and best.place.iso3 not in others

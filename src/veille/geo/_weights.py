@@ -119,6 +119,9 @@ class CorroborationWeights:
 
     loose_name_city_population: int  # a several-word loose name of a city this large
     town_population: int  # a town this large needs no support
+    #: A village's own name below this size, far from every country the text names, is
+    #: a homonym ("the Beach View hotel" in Mogadishu is not Beach, North Dakota).
+    village_population: int = 10_000
 
 
 @dataclass(frozen=True)
