@@ -74,8 +74,9 @@ def test_public_gold_stays_above_its_floor(shared_dir: Path, pipeline) -> None: 
 # 0.53 (P 0.50, R 0.56, fields 0.74); training 0.79 (P 0.73, R 0.86, fields 0.79).
 # Session 10: held-out 0.55 (fields 0.75), training 0.80 (fields 0.80). Session 11:
 # held-out 0.57 (P 0.56, R 0.58, fields 0.75); training 0.82 (P 0.78, R 0.86, fields
-# 0.80). Floors guard against regressions, a few events under the figures.
-NEWS_FLOORS = {"heldout": (0.52, 0.72), "train": (0.77, 0.77)}
+# 0.80). Session 12: held-out 0.58 (P 0.58, R 0.58, fields 0.75, false events 3);
+# training 0.82. Floors guard against regressions, a few events under the figures.
+NEWS_FLOORS = {"heldout": (0.53, 0.72), "train": (0.77, 0.77)}
 
 
 @pytest.mark.parametrize("split", sorted(NEWS_FLOORS))
@@ -94,9 +95,9 @@ def test_outside_news_stays_above_its_floor(shared_dir: Path, pipeline, split: s
 
 # The team's second set of the same kind (sample/probe_news, written blind by helper
 # sessions in session 12), same split. Measured at its start (023f3c9): held-out F1 0.45
-# (fields 0.79), training 0.33 (fields 0.71); at the end of session 12: held-out 0.47
-# (P 0.48, R 0.47, fields 0.78), training 0.41 (P 0.40, R 0.42, fields 0.75).
-PROBE_FLOORS = {"heldout": (0.43, 0.74), "train": (0.37, 0.71)}
+# (fields 0.79), training 0.33 (fields 0.71); at the end of session 12: held-out 0.50
+# (P 0.50, R 0.50, fields 0.79), training 0.46 (P 0.45, R 0.48, fields 0.76).
+PROBE_FLOORS = {"heldout": (0.45, 0.74), "train": (0.41, 0.71)}
 
 
 @pytest.mark.parametrize("split", sorted(PROBE_FLOORS))
