@@ -106,27 +106,18 @@ class Corroboration:
             own = best.place.iso3 if id(m) in firm_ids else None  # it names itself
             others = {c for c, n in named.items() if c and n - (c == own) > 0}
             others |= adjectives or set()
+            weights = self._weights.corroboration
             if best.flags & FLAG_PRIMARY:
                 # "the Beach View hotel" in a story about Mogadishu is not Beach, North
                 # Dakota: a village's own name, far from every country the text names.
-                if (
-                    others
-                    and best.place.iso3 not in others
-                    and best.place.population < self._weights.corroboration.village_population
-                    and self._far_from(best.place, others)
-                ):
+                if self._stray_far(best.place, others, weights.village_population):
                     m.best = None
                 continue
             # Only in a story about one country: a list of cities across regions ("à
             # Bagdad, Damas et Tombouctou") names its places by their exonyms too.
             lone = len(others) == 1 and best.place.iso3 not in others
-            if lone and self._far_from(best.place, others):
-                m.best = None
-            elif (
-                others
-                and best.place.iso3 not in others
-                and best.place.population < self._weights.corroboration.town_population
-                and self._far_from(best.place, others)
+            if (lone and self._far_from(best.place, others)) or self._stray_far(
+                best.place, others, weights.town_population
             ):
                 # "près d'Eli" in a story about the West Bank is not Ely, Nevada: a small
                 # town read through an alternate name, far from every country named.
@@ -144,6 +135,16 @@ class Corroboration:
                 m.best = None
                 kept.append(m)
         return kept
+
+    def _stray_far(self, place: PlaceRecord, countries: set[str], population: int) -> bool:
+        """A town under ``population`` in none of ``countries`` (the ones the text
+        names), and far from all of them."""
+        return (
+            bool(countries)
+            and place.iso3 not in countries
+            and place.population < population
+            and self._far_from(place, countries)
+        )
 
     def _far_from(self, place: PlaceRecord, countries: set[str]) -> bool:
         """The place lies outside every box of ``countries`` widened by
