@@ -8,7 +8,8 @@ import pytest
 
 from sentence_builder import W, actor, sentence, tokens, trigger
 from veille.extract.lexicon import Lexicon, Match
-from veille.extract.roles import Roles, civilian_target, read_roles
+from veille.extract.roles import Roles, read_roles
+from veille.extract.victims import civilian_target
 from veille.extract.weapons import Typing
 
 
@@ -153,7 +154,7 @@ def test_a_passive_elsewhere_does_not_turn_the_subject_of_the_attack(en: Lexicon
 
 
 def test_an_attack_on_a_civilian_site(en: Lexicon, ar: Lexicon) -> None:
-    from veille.extract.roles import civilian_site_target
+    from veille.extract.victims import civilian_site_target
 
     words = [
         W("Gunmen", "NOUN", "nsubj", 1),

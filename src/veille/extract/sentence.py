@@ -30,7 +30,7 @@ from veille.extract.candidate import (
 from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry
 from veille.extract.modality import modality_for, sentence_future, tally
 from veille.extract.placing import choose_places, place_shares, voices
-from veille.extract.roles import civilian_site_target, civilian_target, read_roles
+from veille.extract.roles import read_roles
 from veille.extract.statements import StatementReader
 from veille.extract.syntax import span
 from veille.extract.taxonomy import crowd_violence, territory_side
@@ -47,6 +47,7 @@ from veille.extract.triggers import (
     said_of_it,
 )
 from veille.extract.triggers import group as group_triggers
+from veille.extract.victims import civilian_site_target, civilian_target
 from veille.extract.weapons import Typing, find_weapons, read_weapon
 from veille.extract.when import When, read_when
 from veille.model import Span

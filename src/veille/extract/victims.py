@@ -1,0 +1,66 @@
+"""Whether an attack fell on civilians (ACLED's civilian targeting): the people it
+killed or hit are civilians ("killed 20 civilians", «tué trois villageois»), or the site
+it hit is theirs ("attacked a market", «هجوم على سوق»). Read by the sentence extractor
+beside the roles (``veille.extract.roles``)."""
+
+from __future__ import annotations
+
+from veille.extract.lexicon import Lexicon, Match, Tok, fold
+from veille.extract.syntax import REPORT_PREPS, TARGET_DEPS, ancestors
+
+
+def civilian_target(lex: Lexicon, group: list[Match], toks: list[Tok]) -> bool:
+    """Civilians are the target when a civilian noun is the victim, not a modifier:
+    "ont enlevé des voyageurs", "tuant trois civils", but not "le camp de réfugiés"."""
+    found = lex.fatality.find(toks)
+    deaths = {fm.end for fm in found}
+    participles = {fm.start for fm in found}  # "30 civilians killed", «30 civils tués»
+    for c in lex.civilian.find(toks):
+        tok = toks[c.start]
+        if c.start <= group[0].start and not (
+            c.start in deaths or c.start - 1 in deaths or c.end in participles
+        ):
+            continue  # before the trigger, unless a death verb counts it ("قتل مدنيان برصاص")
+        head = toks[tok.head]
+        counted = (
+            fold(head.lemma) in lex.vague_numbers
+            or bool(lex.aggregate_quantifiers.find([head]))
+            or any(t.head == c.start and t.dep == "nummod" for t in toks)  # "20 civils"
+        )
+        if tok.dep == "nmod" and head.pos in ("NOUN", "PROPN") and not counted:
+            continue  # a noun modifying another noun: "camp de réfugiés"
+        if any(t.head == tok.i and t.dep == "case" and t.keys & REPORT_PREPS for t in toks) or (
+            c.start > 0 and toks[c.start - 1].keys & REPORT_PREPS
+        ):
+            continue  # "selon des habitants": witnesses, not victims
+        return True
+    return False
+
+
+#: Words after an Arabic trigger within which its target is named.
+_AR_TARGET_WINDOW = 5
+
+
+def civilian_site_target(lex: Lexicon, group: list[Match], toks: list[Tok], language: str) -> bool:
+    """The attack fell on a place or gathering of civilians: a civilian site is the
+    trigger's object or complement ("attacked a market", "a attaqué l'église", "ont
+    ouvert le feu sur des fidèles"), or, in Arabic, named within a few words after it
+    ("هجوم على سوق")."""
+    trig = {i for m in group for i in range(m.start, m.end)}
+    last = max(trig)
+    # "ont lancé un assaut contre une église": the verb that governs a nominal trigger.
+    trig |= {toks[i].head for i in list(trig) if toks[i].pos == "NOUN" and toks[i].dep == "obj"}
+    for c in lex.civilian_sites.find(toks):
+        if c.start in trig:
+            continue
+        if language == "ar":
+            if 0 < c.start - last <= _AR_TARGET_WINDOW:
+                return True
+            continue
+        tok = toks[c.start]
+        chain = [tok.head, *ancestors(toks, tok.head, limit=1)] if tok.head != tok.i else []
+        if tok.dep in TARGET_DEPS | {"obl", "obl:mod", "obl:arg", "pobj", "nmod"} and any(
+            k in trig for k in chain
+        ):
+            return True
+    return False
