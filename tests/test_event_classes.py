@@ -2048,3 +2048,9 @@ def test_a_crowd_forcing_its_way_in_is_a_riot(pipeline: Any, text: str) -> None:
 def test_a_war_waged_since_a_year_is_no_event(pipeline: Any) -> None:
     text = "Al Shabaab, a group that has been fighting the government since 2012, claimed it."
     assert not _types(pipeline, text, "en") & {"Armed clash", "Attack"}
+
+
+def test_thousands_of_people_are_no_count_of_events(pipeline: Any) -> None:
+    # The number counts the crowd, not the events: one protest, not a tally.
+    text = "Thousands of teachers blocked roads in Kisumu to demand their pay."
+    assert "Peaceful protest" in _types(pipeline, text, "en")

@@ -167,12 +167,13 @@ class ParsedModality:
         a death told over a period with no day ("43 people have been killed since
         January"): a tally, not an event."""
         head = toks[m.start]
-        if m.end - m.start > 1 and toks[m.end - 1].pos in ("NOUN", "PROPN"):
+        nominal = all(toks[k].pos in ("NOUN", "PROPN", "ADJ") for k in range(m.start, m.end))
+        if m.end - m.start > 1 and nominal and toks[m.end - 1].pos in ("NOUN", "PROPN"):
             head = toks[m.end - 1]  # "drone attacks": the compound's head noun
         periods = long_periods(self.lex, toks)
         if m.payload.weak and periods and not names_a_day(self.lex, toks, s):
             return True
-        if periods and _ongoing(head, toks) and not names_a_day(self.lex, toks, s):
+        if periods and _ongoing(toks[m.start], toks) and not names_a_day(self.lex, toks, s):
             return True  # "a group that has been fighting the state since 2006": a state of war
         if head.pos not in ("NOUN", "PROPN") or "Number=Plur" not in head.morph:
             return False
@@ -182,9 +183,13 @@ class ParsedModality:
         quant = any(mm.start in window for mm in self.lex.aggregate_quantifiers.find(toks))
         # "more than 150 attacks", «une vague d'attaques», "a lull in attacks": attacks
         # counted by the dozen, or the course of a campaign, not one of them.
-        counted = any(
-            (n := read_number(self.lex, toks[k])) is not None and n >= _MANY for k in window
-        )
+        # The number must count the events ("150 attacks"), not people ("thousands of").
+        numbers = [
+            read_number(self.lex, toks[k])
+            for k in window
+            if head.i in ancestors(toks, k, limit=2)  # "40 rocket and drone attacks"
+        ]
+        counted = any(n is not None and n >= _MANY for n in numbers)
         over_time = self.lex.noun_classes.get("over_time", frozenset())
         course = any(toks[k].keys & over_time for k in range(max(0, m.start - 3), m.start))
         return (quant or counted or course or repeated(self.lex, m, toks)) and not names_a_day(
