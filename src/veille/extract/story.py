@@ -10,12 +10,15 @@ candidates of one article in text order and
   before dated: a retrospective with its own date is an event an analyst codes (ACLED
   codes it on that day); one without is context;
 - gives a candidate with no date of its own the date of the story it continues (the
-  nearest dated candidate of the same source, before it, else after it);
+  nearest dated candidate of the same source before it; else a later one of the same
+  kind of act nearby; else the day the lead sentence names, ``lead_day``; else the
+  next dated candidate), never the day of a retrospective told later for context;
 - drops arrests the sentence does not place (tallies, custody of a suspect);
 - dates a story that dates none of its events on the day of the report, with the
   precision "week" (ACLED's convention for undated reports);
-- gives a candidate with no place of its own the place of the story it continues (the
-  nearest placed candidate of the same source and day, before it, else after it);
+- gives a candidate with no place of its own the place its paragraph opens on ("In
+  Kisumu, ...", ``scenes``), else the place of the story it continues (the nearest
+  placed candidate of the same source and day, before it, else after it);
 - gives a candidate still without a place the article's *narrative place*: the town or
   site the article keeps naming (at least twice, more often than any other), with the
   precision "near" (2), as the text never says the event happened there in so many
