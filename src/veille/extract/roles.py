@@ -159,14 +159,6 @@ def read_roles(
                 # forces no one says met the march are what it is about, no side of it.
                 continue
             role = "actor2"  # ACLED: protesters are actor 1, the forces facing them actor 2
-        if (
-            role is None
-            and passive
-            and tok_i > first_trig
-            and _after_agent_marker(tok_i, toks)
-            and _hung_on_nouns(tok_i, toks, anchors)
-        ):
-            role = "actor1"  # "arrested at his home in X by police", the phrase hung apart
         guessed = role is None
         if role is None:
             role = "actor1" if ref.end <= toks[first_trig].start else "actor2"
@@ -618,8 +610,9 @@ def syntactic_role(
             and _after_agent_marker(tok_i, toks)
             and _hung_on_nouns(tok_i, toks, anchors)
         ):
-            # «interpellé à son bureau de X par des policiers»: the parser hung the agent
-            # on a nearer noun; after a passive verb it is still the agent.
+            # «interpellé à son bureau de X par des policiers», "arrested at his home in X
+            # by police": the parser hung the agent on a nearer noun; after a passive
+            # verb it is still the agent.
             return "actor1"
         dep = toks[child].dep
         case = {fold(t.text) for t in toks if t.head == child and t.dep == "case"}

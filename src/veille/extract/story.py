@@ -179,7 +179,7 @@ def narrative_place(
 def pluperfect(c: Candidate) -> bool:
     """Whether the candidate's trigger is a verb in the pluperfect (a retrospective)."""
     toks = c.sentence.tokens
-    trig = next((t for t in toks if t.start <= c.trigger[0] < t.end), None)
+    trig = _trigger_token(c)
     if trig is None:
         return False
     # Arabic news tells its main events with كان ... قد + perfect as often as its
@@ -199,11 +199,16 @@ def pluperfect(c: Candidate) -> bool:
     )
 
 
+def _trigger_token(c: Candidate) -> Tok | None:
+    """The token the candidate's trigger starts in."""
+    return next((t for t in c.sentence.tokens if t.start <= c.trigger[0] < t.end), None)
+
+
 def _backshifted(c: Candidate) -> bool:
     """The trigger's clause is the complement of a verb above it ("said that ... had"):
     the tense follows the telling, it does not mark background."""
     toks = c.sentence.tokens
-    trig = next((t for t in toks if t.start <= c.trigger[0] < t.end), None)
+    trig = _trigger_token(c)
     return trig is not None and any(v.dep == "ccomp" for v in _verbs_above(trig, toks))
 
 

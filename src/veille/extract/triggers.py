@@ -134,6 +134,11 @@ def done_by_armed(m: Match, toks: list[Tok], s: SentenceInput) -> bool:
     if trig.dep not in ("obj", "dobj") or trig.head == trig.i:
         return False
     subjects = [t for t in toks if t.head == trig.head and t.dep.startswith("nsubj")]
+    return _armed_actor_among(subjects, s)
+
+
+def _armed_actor_among(subjects: list[Tok], s: SentenceInput) -> bool:
+    """One of ``subjects`` is (a word of) an armed actor or a state's name."""
     return any(
         t.start < ref.end and ref.start < t.end
         for ref in (*s.actors, *s.state_names)
@@ -273,12 +278,7 @@ def _armed_advance(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) ->
         return False
     armed = lex.noun_classes.get("armed_people", frozenset())
     subjects = [t for t in toks if m.start <= t.head < m.end and t.dep.startswith("nsubj")]
-    if any(
-        t.start < ref.end and ref.start < t.end
-        for ref in (*s.actors, *s.state_names)
-        if getattr(ref.payload, "kind", "") in _STRIKER_KINDS
-        for t in subjects
-    ):
+    if _armed_actor_among(subjects, s):
         return True
     # "hundreds of soldiers", «des centaines de soldats»: the armed noun in the subject's phrase
     heads = {t.i for t in subjects}
