@@ -563,6 +563,85 @@ def test_a_crowd_control_weapon_after_a_noun_of_delivery_is_the_intervention(
     assert "Protest with intervention" in _types(pipeline, text, language)
 
 
+def test_a_hyphenated_crowd_control_verb_is_the_intervention(pipeline: Any) -> None:
+    text = "Police tear-gassed hundreds of students who blocked a highway in Lusaka on Monday."
+    assert _types(pipeline, text, "en") == {"Protest with intervention"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "In Multan, a mob stoned the house of a senator and smashed its windows before "
+            "being dispersed by police.",
+            "en",
+        ),
+        (
+            "À Kayes, une foule a saccagé la mairie avant d'être dispersée par les gendarmes.",
+            "fr",
+        ),
+    ],
+)
+def test_a_crowd_that_acts_before_its_dispersal_is_its_own_event(
+    pipeline: Any, text: str, language: str
+) -> None:
+    # Alone in the text, with no protest before it to join: the crowd's own act stands.
+    (event,) = _events(pipeline, text, language)
+    assert event.sub_event_type in {"Mob violence", "Violent demonstration"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Police arrested the opposition leader at his home in Multan on Monday, sparking "
+            "protests across the country.",
+            "en",
+        ),
+        (
+            "Les gendarmes ont arrêté lundi le maire de Kayes, provoquant des manifestations "
+            "dans tout le pays.",
+            "fr",
+        ),
+    ],
+)
+def test_an_effect_summed_up_without_its_own_place_does_not_type_its_cause(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _types(pipeline, text, language) == {"Arrests"}
+
+
+def test_an_effect_told_with_its_own_place_is_its_own_event(pipeline: Any) -> None:
+    text = (
+        "Police arrested the opposition leader at his home in Multan on Monday, sparking "
+        "protests in Lahore."
+    )
+    places = {
+        e.sub_event_type: e.location.name if e.location else None
+        for e in _events(pipeline, text, "en")
+    }
+    assert places.get("Arrests") == "Multan"
+    assert any(f == "Lahore" for s, f in places.items() if s != "Arrests")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "town"),
+    [
+        (
+            "The opposition leader was arrested on Monday at the Peshawar High Court.",
+            "en",
+            "Peshawar",
+        ),
+        ("Des hommes armés ont attaqué lundi l'université de Kisangani.", "fr", "Kisangani"),
+    ],
+)
+def test_a_building_named_after_its_town_stands_in_it(
+    pipeline: Any, text: str, language: str, town: str
+) -> None:
+    (event,) = _events(pipeline, text, language)
+    assert event.location is not None and event.location.name == town
+
+
 def test_a_dateline_does_not_place_an_event_the_text_places_elsewhere(
     pipeline: Any,
 ) -> None:

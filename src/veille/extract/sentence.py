@@ -32,7 +32,7 @@ from veille.extract.modality import modality_for, sentence_future, tally
 from veille.extract.placing import choose_places, place_shares, voices
 from veille.extract.roles import read_roles
 from veille.extract.statements import StatementReader
-from veille.extract.syntax import span
+from veille.extract.syntax import head_of, span
 from veille.extract.taxonomy import crowd_violence, territory_side
 from veille.extract.tolls import Toll, read_toll
 from veille.extract.triggers import (
@@ -51,6 +51,9 @@ from veille.extract.victims import civilian_site_target, civilian_target
 from veille.extract.weapons import Typing, find_weapons, read_weapon
 from veille.extract.when import When, read_when
 from veille.model import Span
+
+#: Families of a crowd's own act: a dispersal told with one belongs to it.
+_CROWD_ACTS = frozenset({"protest", "riot"})
 
 
 class SentenceExtractor:
@@ -87,10 +90,13 @@ class SentenceExtractor:
             # "X dément ... : aucune frappe n'a été menée": a denial that the text backs
             # with an explicit negation is not an event of that kind.
             kept = [t for t in kept if entry_family(t.payload) not in negated_families | {"any"}]
+        kept, effect_apart = _effects(self.lex, kept, s)
         toll = read_toll(self.lex, toks, [d.span for d in s.dates])
         intervention = self.lex.intervention.find(toks)
-        if intervention and not any(entry_family(t.payload) == "protest" for t in kept):
+        if intervention and not any(entry_family(t.payload) in _CROWD_ACTS for t in kept):
             # Police action in the sentence after a protest: the protest had an intervention.
+            # A crowd the sentence itself tells acting ("a mob smashed windows before being
+            # dispersed") is that sentence's own event.
             return [self._intervention(s, toks, intervention[0], toll)]
         if not kept:
             if toll is not None and not sentence_future(toks) and not tally(self.lex, toks, s):
@@ -110,7 +116,8 @@ class SentenceExtractor:
                 out.extend(self._build(group, toks, weapons, here, own))
             else:
                 out.extend(self._build(group, toks, weapons, s, toll))
-        out = _arrests_at_a_protest(out)
+        if not effect_apart:
+            out = _arrests_at_a_protest(out)
         out = _fighting_for_ground(out)
         if any(c.sub_event_type == "Violent demonstration" for c in out):
             # "Protesters torched a police station", "clashed with police, who fired tear
@@ -428,6 +435,35 @@ def _arrests_at_a_protest(out: list[Candidate]) -> list[Candidate]:
     for c in protests:
         c.sub_event_type = "Protest with intervention"
     return [c for c in out if c.sub_event_type != "Arrests"]
+
+
+def _effects(lex: Lexicon, kept: list[Match], s: SentenceInput) -> tuple[list[Match], bool]:
+    """ "Police arrested the opposition leader in the capital, sparking protests across the
+    country": an act that a verb of consequence makes the object of the sentence's own
+    act is its effect. Summed up without a place of its own after that verb it is no
+    event here (the article tells its scenes, or it stays untold), and never the type of
+    the act that caused it: it is left out. With a place ("sparking protests in Kisumu")
+    it stands as an event of its own, not a part of its cause. Returns the triggers kept
+    and whether an effect stands among them."""
+    verbs = lex.noun_classes.get("consequence_verbs", frozenset())
+    toks = s.tokens
+    effects: dict[int, bool] = {}  # id of the effect's match -> placed after its verb
+    for m in kept:
+        i = head_of(toks, m)
+        verb = toks[i].head
+        if toks[i].dep in ("obj", "dobj") and verb != i and toks[verb].keys & verbs:
+            effects[id(m)] = any(p.start >= toks[verb].end for p in s.places)
+    causes = [m for m in kept if id(m) not in effects]
+    if not effects or not causes:
+        return kept, False
+    # An effect that would join the cause's telling ("the strike set off an explosion",
+    # "the raid sparked a gunfight") is the same act: it stays, to type it with the rest.
+    told = len(group_triggers(causes))
+    apart = {
+        id(m) for m in kept if id(m) in effects and len(group_triggers([*causes, m])) > told
+    }
+    out = [m for m in kept if id(m) not in apart or effects[id(m)]]
+    return out, any(id(m) in apart for m in out)
 
 
 def _side_of(i: int, cuts: list[int], toks: list[Tok]) -> Span:

@@ -83,6 +83,11 @@ class Geocoder:
         """The scores, bonuses and thresholds this geocoder resolves with."""
         return self._weights
 
+    @property
+    def words(self) -> GeoWords:
+        """The place words of every language it reads text with."""
+        return self._words
+
     def with_weights(self, weights: GeocoderWeights) -> Geocoder:
         """The same gazetteer (and its caches) under other weights."""
         return Geocoder(self._store, weights, self._words)

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from veille.geo._geocoder import Geocoder, OutletProfile, Toponym
+from veille.geo._lexicon import key_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -160,12 +161,20 @@ class PlaceFinder:
                 and not _capitals_amid_lower_case(text, top)
             ):
                 continue
-            if _strictly_inside(names, name_starts, top.start, top.end) or any(
+            name = _strictly_inside(names, name_starts, top.start, top.end)
+            if (name is not None and not self._names_a_facility(text, name)) or any(
                 b <= top.start and top.end <= e for b, e in credits
             ):
                 top = top.model_copy(update={"in_name": True})
             out.append(top)
         return out
+
+    def _names_a_facility(self, text: str, name: Span) -> bool:
+        """Whether the name is a building's or an institution's named after its town
+        ("the X High Court", «l'université de X»): it stands where its place word says,
+        as "Radio X" or "the Ministry of Defence of X" need not."""
+        nouns = self.geocoder.words.facility_nouns
+        return any(key_of(w) in nouns for w in _WORD.findall(text[name[0] : name[1]]))
 
 
 #: A dispatch's credit after its dateline: "KYIV, Sept 17, 2024 (Horizon Wire) -",
@@ -200,14 +209,14 @@ def _capitals_amid_lower_case(text: str, top: Toponym) -> bool:
     return any(not w.isupper() for w in before[-1:] + after[:1])
 
 
-def _strictly_inside(spans: list[Span], starts: list[int], start: int, end: int) -> bool:
-    """Whether ``[start, end)`` lies inside one of ``spans`` (sorted, not overlapping, as
-    a parser's entities are) without being all of it; a bisection, not a scan."""
+def _strictly_inside(spans: list[Span], starts: list[int], start: int, end: int) -> Span | None:
+    """The one of ``spans`` (sorted, not overlapping, as a parser's entities are) that
+    holds ``[start, end)`` without being all of it, if any; a bisection, not a scan."""
     k = bisect.bisect_right(starts, start) - 1
     if k < 0:
-        return False
+        return None
     s, e = spans[k]
-    return end <= e and (s, e) != (start, end)
+    return (s, e) if end <= e and (s, e) != (start, end) else None
 
 
 def _name_goes_on(text: str, spans: list[Span], top: Toponym) -> bool:
