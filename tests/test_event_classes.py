@@ -2133,3 +2133,50 @@ def test_thousands_of_people_are_no_count_of_events(pipeline: Any) -> None:
     # The number counts the crowd, not the events: one protest, not a tally.
     text = "Thousands of teachers blocked roads in Kisumu to demand their pay."
     assert "Peaceful protest" in _types(pipeline, text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Youths hurled bottles and bricks at police in Leeds on Monday.", "en"),
+        ("Rioters were throwing rocks at officers in Leeds on Monday.", "en"),
+        ("Des jeunes ont lancé des bouteilles et des pavés sur les policiers à Lyon lundi.", "fr"),
+    ],
+)
+def test_throwing_projectiles_is_a_riot(pipeline: Any, text: str, language: str) -> None:
+    assert _types(pipeline, text, language) == {"Violent demonstration"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The party threw its weight behind the new governor in Leeds on Monday.", "en"),
+        ("Le ministre a lancé lundi un appel au calme à Lyon.", "fr"),
+    ],
+)
+def test_throwing_what_is_no_projectile_is_no_riot(pipeline: Any, text: str, language: str) -> None:
+    assert _types(pipeline, text, language) == set()
+
+
+def test_a_vehicle_set_alight_is_property_destruction(pipeline: Any) -> None:
+    text = "A police car was set alight in Leeds on Monday night."
+    assert _types(pipeline, text, "en") == {"Looting/property destruction"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Unrest has spread to a dozen towns in the days since the stabbing of three "
+            "girls in Southport.",
+            "en",
+        ),
+        ("Le calme régnait à Dori depuis l'attaque du camp de Djibo en mars.", "fr"),
+        ("ولم تشهد المدينة أي توتر منذ الهجوم على قاعدة في تكريت.", "ar"),
+    ],
+)
+def test_an_act_that_only_dates_a_period_is_background(
+    pipeline: Any, text: str, language: str
+) -> None:
+    # "since the attack": the attack is the period's reference point, told before.
+    assert not any(e.sub_event_type == "Attack" for e in _events(pipeline, text, language))

@@ -823,3 +823,38 @@ def test_a_village_far_from_every_country_named_is_no_homonym(pipeline: Any) -> 
     art = Article(id="b", text=text, language="en", published="2025-03-12")
     for e in pipeline.run([art]):
         assert e.location is None or e.location.iso3 == "SOM", (e.location, e.sub_event_type)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "word"),
+    [
+        ("Police fired tear gas at a crowd in Victoria Square in Birmingham.", "en", "Victoria"),
+        ("Des manifestants ont bloqué la rue de Paris, à Lomé, lundi.", "fr", "Paris"),
+    ],
+)
+def test_a_street_or_square_named_after_a_place_is_not_that_place(
+    geo: Geocoder, text: str, language: str, word: str
+) -> None:
+    # The square lies in the town the text tells of; Victoria (Australia) and Paris
+    # only lend it their names.
+    places = {t.text: t.place for t in geo.geoparse(text, language)}
+    assert all(p is None for name, p in places.items() if word in name), places
+
+
+def test_homonyms_all_far_from_the_story_are_no_place(geo: Geocoder) -> None:
+    # Albert Park is a town in Canada and two in Australia; the story is about England,
+    # and the NER saw a place in the park's name.
+    text = (
+        "Riots broke out in Leeds and Bradford on Sunday. In Sheffield, a crowd "
+        "gathered near the war memorial in Albert Park and threw bricks at police."
+    )
+    start = text.index("Albert Park")
+    hinted = geo.geoparse(text, "en", hints=[(start, start + len("Albert Park"))])
+    places = {t.text: t.place for t in hinted}
+    assert "Albert Park" in places and places["Albert Park"] is None, places
+    assert places["Sheffield"] is not None and places["Sheffield"].iso3 == "GBR"
+
+
+def test_a_nation_of_the_united_kingdom_is_named_by_its_adjective(geo: Geocoder) -> None:
+    places = {t.text: t.place for t in geo.geoparse("Unrest spread across English towns.", "en")}
+    assert places["English"] is not None and places["English"].iso3 == "GBR", places

@@ -459,9 +459,7 @@ def _effects(lex: Lexicon, kept: list[Match], s: SentenceInput) -> tuple[list[Ma
     # An effect that would join the cause's telling ("the strike set off an explosion",
     # "the raid sparked a gunfight") is the same act: it stays, to type it with the rest.
     told = len(group_triggers(causes))
-    apart = {
-        id(m) for m in kept if id(m) in effects and len(group_triggers([*causes, m])) > told
-    }
+    apart = {id(m) for m in kept if id(m) in effects and len(group_triggers([*causes, m])) > told}
     out = [m for m in kept if id(m) not in apart or effects[id(m)]]
     return out, any(id(m) in apart for m in out)
 

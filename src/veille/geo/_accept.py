@@ -81,6 +81,8 @@ class Acceptance:
         # A NER span vouches for the first name inside it: "the Dublin Art Stroll" is
         # Dublin's, not a hint that "Art" and "Stroll" are towns. Matches run left to
         # right without overlapping, so only the last one can already sit in the span.
+        if self._names_a_street(text, tokens, found):
+            return False
         found.hinted = any(last_end <= s for s, _ in hint_index.overlapping(found.start, found.end))
         if found.hinted:
             return True
@@ -201,6 +203,21 @@ class Acceptance:
         if not content:
             return False
         return all(t.raw[:1].isupper() or t.raw[:1].isdigit() for t in content)
+
+    def _names_a_street(self, text: str, tokens: list[Token], m: _Match) -> bool:
+        """A place word that names a street or a square: "Victoria Square", "Kabul Road"
+        (a capitalised street noun right after it), «rue de Paris», «avenue Habib
+        Bourguiba» (a street noun right before it, past "de"). Such a street lies in the
+        town the text tells of, not in the place whose name it bears."""
+        streets = self._words.street_nouns
+        if m.last < len(tokens):
+            nxt = tokens[m.last]
+            if nxt.raw[:1].isupper() and nxt.norm in streets and text[m.end : nxt.start] == " ":
+                return True
+        k = m.first - 1
+        if k >= 0 and tokens[k].norm in ("de", "d"):
+            k -= 1
+        return k >= 0 and tokens[k].norm in streets and not tokens[k].raw[:1].isupper()
 
     def _inside_proper_name(self, text: str, tokens: list[Token], m: _Match) -> bool:
         """A capitalised word just before: "George Washington", "Chad Smith".

@@ -161,14 +161,19 @@ class Corroboration:
         """A lone small town whose country no other firm place of the text names, while
         some other firm place names one (``firm_countries``: the firm places' countries,
         counted; ``n_firm``: how many there are). A hinted match is itself firm."""
-        if m.best is None or m.best.place.feature != "city" or len(m.candidates) != 1:
+        if m.best is None or m.best.place.feature != "city":
             return False
         place = m.best.place
         own = 0 if m.weak or m.loose else 1  # it counts among the firm places
-        return (
-            n_firm - own > 0
-            and firm_countries[place.iso3] - own == 0
-            and place.population < self._weights.corroboration.town_population
+        if n_firm - own <= 0 or place.population >= self._weights.corroboration.town_population:
+            return False
+        if len(m.candidates) == 1:
+            return firm_countries[place.iso3] - own == 0
+        # "a protest at the cenotaph in Albert Park" in a story about English towns: of
+        # several homonyms, every one lies far from every country the firm places name.
+        named = {c for c, n in firm_countries.items() if c and n - (own if c == place.iso3 else 0)}
+        return bool(named) and all(
+            c.place.iso3 not in named and self._far_from(c.place, named) for c in m.candidates
         )
 
     def _corroborated(

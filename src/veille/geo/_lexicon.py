@@ -72,6 +72,9 @@ class GeoWords:
     #: Directions that name a region somewhere (keys): held only in a country the text
     #: names ("l'Ouest" in a story about Niger is not Cameroon's West Region).
     direction_names: frozenset[str]
+    #: Nouns of streets and squares (keys): a place word naming one ("Victoria Square",
+    #: «rue de Paris») is the street's name, not the place.
+    street_nouns: frozenset[str]
     #: Nouns of buildings and institutions (keys): a place word inside such a name
     #: ("the X High Court", «l'université de X») is where the building stands.
     facility_nouns: frozenset[str]
@@ -192,6 +195,7 @@ def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
         direction_words=union("direction_words"),
         direction_names=union("direction_names"),
         facility_nouns=union("facility_nouns"),
+        street_nouns=union("street_nouns"),
         # A plain dict (typed read-only): the geocoder travels to Spark executors pickled.
         demonyms={
             key_of(name): key_of(place) for pw in words for name, place in pw.demonyms.items()

@@ -122,6 +122,9 @@ class PlaceWords:
     #: Directions that name a region somewhere ("l'Ouest", "the North", «الشمال»): as a
     #: region's name they hold only in a country the text names.
     direction_names: tuple[str, ...] = ()
+    #: Nouns of streets and squares, right after ("Victoria Square") or before ("rue de
+    #: Paris") a place word: the street's name, not the place.
+    street_nouns: tuple[str, ...] = ()
     #: Nouns of buildings and institutions named after their town ("X High Court",
     #: «l'université de X», «مطار X»): a place word in such a name is where it stands.
     facility_nouns: tuple[str, ...] = ()
