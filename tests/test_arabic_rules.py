@@ -328,3 +328,46 @@ def test_the_operation_told_again_with_its_weapon_types_the_event(pipeline: Any)
     event = events[0]
     assert event.sub_event_type == "Air/drone strike" and len(event.mentions) == 2
     assert event.location is not None and event.location.name == "Jaffa"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "نظم عشرات الأساتذة وقفة احتجاجية أمام مقر الوزارة في الرباط يوم الثلاثاء.",
+        # A peaceful march, not a drone («مسيرة»): the longer phrase decides.
+        "خرج مئات الطلاب في مسيرة سلمية في فاس يوم الأحد.",
+    ],
+)
+def test_a_sit_in_or_a_peaceful_march_is_a_peaceful_protest(pipeline: Any, text: str) -> None:
+    assert {e.sub_event_type for e in _events(pipeline, text)} == {"Peaceful protest"}
+
+
+def test_pelting_the_forces_is_a_riot(pipeline: Any) -> None:
+    events = _events(pipeline, "رشق شبان قوات الأمن بالحجارة في مكناس يوم الأحد.")
+    assert {e.sub_event_type for e in events} == {"Violent demonstration"}
+
+
+def test_clashes_between_police_and_protesters_put_the_crowd_first(pipeline: Any) -> None:
+    (event,) = _events(pipeline, "اندلعت مواجهات بين الشرطة ومحتجين في طنجة يوم الأحد.")
+    assert event.sub_event_type == "Violent demonstration"
+    assert event.actor1 is not None and event.actor1.kind in ("protesters", "rioters")
+    assert event.actor2 is not None and event.actor2.kind == "state_forces"
+
+
+def test_a_toll_after_an_anaphor_placed_elsewhere_joins_the_event_told(pipeline: Any) -> None:
+    # «المواجهات» names the clashes told before; the arrest that set them off is placed
+    # in another town, and the toll that follows is the clashes'.
+    text = (
+        "اندلعت اشتباكات عنيفة بين فصيلين مسلحين في بنغازي يوم الأحد. واندلعت المواجهات "
+        "بعد أن اعتقلت قوة أمنية قائداً في مدينة المرج. وأعلن مركز طبي حصيلة أولية بلغت "
+        "12 قتيلاً."
+    )
+    (event,) = _events(pipeline, text)
+    assert event.location is not None and event.location.name == "Benghazi"
+    assert event.fatalities == 12
+
+
+def test_any_clashes_after_a_far_negation_is_no_event(pipeline: Any) -> None:
+    # «أية»: "any", under a negation too far back for the two-word window.
+    text = "ولم تسجل الشرطة خلال الأيام الثلاثة الماضية أية مواجهات في المدينة."
+    assert _events(pipeline, text) == []

@@ -2180,3 +2180,30 @@ def test_an_act_that_only_dates_a_period_is_background(
 ) -> None:
     # "since the attack": the attack is the period's reference point, told before.
     assert not any(e.sub_event_type == "Attack" for e in _events(pipeline, text, language))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Police dispersed a sit-in by teachers in Nairobi on Monday.", "en"),
+        ("La police a dispersé un sit-in d'enseignants à Dakar lundi.", "fr"),
+        ("وفي الرباط، فرقت قوات الأمن وقفة سلمية أمام البرلمان يوم الثلاثاء.", "ar"),
+    ],
+)
+def test_a_protest_the_forces_dispersed_met_intervention(
+    pipeline: Any, text: str, language: str
+) -> None:
+    (event,) = _events(pipeline, text, language)
+    assert event.sub_event_type == "Protest with intervention"
+    assert event.actor1 is not None and event.actor1.kind == "protesters"
+    assert event.actor2 is not None and event.actor2.kind == "state_forces"
+
+
+def test_a_crackdown_a_protest_is_against_is_no_intervention(pipeline: Any) -> None:
+    text = "Teachers held a sit-in in Nairobi on Monday to protest against the crackdown."
+    assert _types(pipeline, text, "en") == {"Peaceful protest"}
+
+
+def test_a_dispersed_crowd_that_threw_stones_rioted(pipeline: Any) -> None:
+    text = "Police dispersed protesters who threw stones in Nairobi on Monday."
+    assert _types(pipeline, text, "en") == {"Violent demonstration"}

@@ -70,6 +70,8 @@ def cluster(
         # are often the other side, named in passing).
         probe = ev.model_copy(update={"actor1": None, "actor2": None}) if anaphoric else ev
         for i in _candidates(out, by_day, ev, same_article):
+            if anaphoric and is_anaphoric(out[i]):
+                continue  # an anaphor refers to an event, not to another anaphor
             s = match_score(out[i], probe, same_article=same_article)
             if s <= 0:
                 continue

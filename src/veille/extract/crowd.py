@@ -26,6 +26,7 @@ EXCESSIVE_FORCE = "Excessive force against protesters"
 #: What a crowd's violence is miscoded as when read like a battle.
 _CLASH_LIKE = frozenset({"Armed clash", "Attack", "Non-state actor overtakes territory"})
 _PEACEFUL = "Peaceful protest"
+_DISPERSED = "Protest with intervention"
 #: Organised armed groups: their fighting stays a battle even among crowds.
 _ARMED_KINDS = frozenset({"rebel_group", "political_militia", "identity_militia", "external_other"})
 
@@ -54,13 +55,38 @@ def read_crowds(
             out.append(_retyped(c, crowd))
         elif c.sub_event_type == _PEACEFUL and id(c.sentence) in violent_sentences:
             out.append(_as_riot(c))
+        elif c.sub_event_type == _DISPERSED and _tells_violence(c, lex, riot_only=True):
+            # "Police dispersed protesters who threw stones": the crowd's own violence,
+            # not the force the police used, makes the dispersed protest a riot.
+            out.append(_as_riot(c))
         else:
             out.append(c)
     by_sentence: dict[int, list[Candidate]] = {}
     for c in _riot_damage(out):
         by_sentence.setdefault(id(c.sentence), []).append(c)
     # Retyped, two groups of one sentence may now tell one event.
-    return [c for group in by_sentence.values() for c in one_per_kind_and_place(group)]
+    return [
+        _crowd_first(c) for group in by_sentence.values() for c in one_per_kind_and_place(group)
+    ]
+
+
+#: Demonstrations whose actor 1 is the crowd and actor 2 the forces facing it (ACLED).
+_CROWD_FIRST = frozenset({RIOT, "Protest with intervention", _PEACEFUL})
+
+
+def _crowd_first(c: Candidate) -> Candidate:
+    """ "La police a dispersé un sit-in", «مواجهات بين عناصر الشرطة ومحتجين»: whatever
+    the word order, the crowd of a demonstration is actor 1 and the forces that faced it
+    actor 2 (for lethal force, "Excessive force against protesters", the other way)."""
+    if c.sub_event_type not in _CROWD_FIRST or not _state(c.actor1):
+        return c
+    other = _actor(c.actor2)
+    if c.actor2 is not None and (other is None or other.kind not in _CROWD_KINDS):
+        return c
+    return replace(c, actor1=c.actor2, actor2=c.actor1)
+
+
+_CROWD_KINDS = frozenset({"protesters", "rioters"})
 
 
 #: Damage to property, which in a night of riots is the riot's (ACLED).
@@ -104,14 +130,17 @@ def _clash_like(c: Candidate) -> bool:
     return c.sub_event_type in _CLASH_LIKE
 
 
-def _tells_violence(c: Candidate, lex: Lexicon | None) -> bool:
+def _tells_violence(c: Candidate, lex: Lexicon | None, *, riot_only: bool = False) -> bool:
     """Whether the sentence also has a trigger of fighting or attack ("protesters
-    attacked the embassy"), which grouping folded into the protest."""
+    attacked the embassy"), which grouping folded into the protest; ``riot_only``: a
+    trigger of a crowd's own violence only ("threw stones"), not a shot the forces fired."""
     if lex is None:
         return False
     for m in lex.triggers.find(c.sentence.tokens):
         entry = m.payload
-        if entry.sub in _CLASH_LIKE or entry.sub == RIOT or entry.generic == "attack":
+        if entry.sub == RIOT or (
+            not riot_only and (entry.sub in _CLASH_LIKE or entry.generic == "attack")
+        ):
             return True
     return False
 

@@ -118,6 +118,12 @@ class SentenceExtractor:
                 out.extend(self._build(group, toks, weapons, s, toll))
         if not effect_apart:
             out = _arrests_at_a_protest(out)
+        if any(_force_used(toks, cue, self.lex) for cue in intervention):
+            # "Police dispersed a sit-in", «فرقت قوات الأمن وقفة»: the protest the sentence
+            # tells met force.
+            for c in out:
+                if c.sub_event_type == "Peaceful protest":
+                    c.sub_event_type = "Protest with intervention"
         out = _fighting_for_ground(out)
         if any(c.sub_event_type == "Violent demonstration" for c in out):
             # "Protesters torched a police station", "clashed with police, who fired tear
@@ -462,6 +468,19 @@ def _effects(lex: Lexicon, kept: list[Match], s: SentenceInput) -> tuple[list[Ma
     apart = {id(m) for m in kept if id(m) in effects and len(group_triggers([*causes, m])) > told}
     out = [m for m in kept if id(m) not in apart or effects[id(m)]]
     return out, any(id(m) in apart for m in out)
+
+
+def _force_used(toks: list[Tok], cue: Match, lex: Lexicon) -> bool:
+    """Whether an intervention word tells force used, not a topic ("a protest against
+    the crackdown") or a force held back ("police did not disperse them"): a verb with
+    no negation on it; in Arabic, which has no parse here, a verb-first sentence's verb
+    (the cue opening its clause)."""
+    tok = toks[cue.start]
+    if not tok.pos:
+        return cue.start == 0 or toks[cue.start - 1].text in (",", "،", "و")
+    if tok.pos != "VERB":
+        return False
+    return not any(t.head == cue.start and t.keys & lex.negation for t in toks)
 
 
 def _side_of(i: int, cuts: list[int], toks: list[Tok]) -> Span:

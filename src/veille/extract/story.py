@@ -493,8 +493,13 @@ def _with_story_place(
             return c.event_date is None
         return abs((s.event_date - c.event_date).days) <= opts.place_window_days
 
-    before = [s for s in story[:here] if _named_place(s) and _same_source(s, c)]
-    after = [s for s in story[here + 1 :] if _named_place(s) and _same_source(s, c)]
+    def lends(s: Candidate) -> bool:
+        # An anaphor ("the clashes", a toll) refers to an event told, not to another
+        # anaphor: it takes no place from one.
+        return _named_place(s) and _same_source(s, c) and not (c.anaphoric and s.anaphoric)
+
+    before = [s for s in story[:here] if lends(s)]
+    after = [s for s in story[here + 1 :] if lends(s)]
     source = next((s for s in reversed(before) if same_day(s)), None)
     if source is None:
         source = next((s for s in after if same_day(s)), None)
