@@ -190,3 +190,18 @@ def test_events_dated_only_by_a_past_month_are_background(pipeline) -> None:  # 
         published="2025-06-14",
     )
     assert len(pipeline.run([told])) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "precision"),
+    [
+        ("وقعت الهجمات في نوفمبر/تشرين الثاني 2015 في المدينة.", date(2015, 11, 1), "month"),
+        ("وقعت الهجمات في نوفمبر تشرين الثاني 2015 في المدينة.", date(2015, 11, 1), "month"),
+        ("قتل ثلاثة في 9 تموز/يوليو 2016 قرب الحدود.", date(2016, 7, 9), "day"),
+    ],
+)
+def test_arabic_press_dates_name_the_month_twice_by_slash_or_space(
+    text: str, expected: date, precision: str
+) -> None:
+    (found,) = [e for e in find_date_expressions(text, "ar", published=PUB) if e.value]
+    assert (found.value, found.precision) == (expected, precision)

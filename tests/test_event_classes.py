@@ -2207,3 +2207,16 @@ def test_a_crackdown_a_protest_is_against_is_no_intervention(pipeline: Any) -> N
 def test_a_dispersed_crowd_that_threw_stones_rioted(pipeline: Any) -> None:
     text = "Police dispersed protesters who threw stones in Nairobi on Monday."
     assert _types(pipeline, text, "en") == {"Violent demonstration"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("No aircraft were seen over Hilla at the time of the explosion, officials said.", "en"),
+        ("Aucun avion ne survolait Hilla au moment de l'explosion, selon des responsables.", "fr"),
+    ],
+)
+def test_an_act_that_only_times_another_is_background(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _events(pipeline, text, language) == []

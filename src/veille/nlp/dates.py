@@ -147,8 +147,9 @@ def _all_month_cues(root: Root) -> set[str]:
     return {cue for code in languages(root) for cue in resources(code, root).dates.month_cues}
 
 
-# "فبراير (شباط)": the Levantine name of the same month, in brackets.
-_AR_ALT_MONTH = r"(?:\s*\((?:{mo})\))?"
+# "فبراير (شباط)", "أكتوبر/تشرين الأول", "أكتوبر تشرين الأول": the Levantine name of
+# the same month, in brackets, after a slash or a dash, or just after a space.
+_AR_ALT_MONTH = r"(?:\s*\((?:{mo})\)|\s*[/\-]\s*(?:{mo})|\s+(?:{mo}))?"
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 
 
@@ -172,6 +173,10 @@ def _explicit_to_date(phrase: str, words: DateWords, ref: date | None) -> date |
     if words.date_articles:
         cleaned = re.sub(rf"^(?:{_alt(words.date_articles)})\s+", "", cleaned, flags=re.I)
     cleaned = _PARENTHESIS.sub("", cleaned)
+    if words.explicit == "arabic":
+        # The second name of the same month ("أكتوبر/تشرين الأول") says nothing more.
+        mo = _alt(words.months)
+        cleaned = re.sub(rf"({mo})\s*[/\-]?\s*(?:{mo})", r"\1", cleaned)
     for day in words.ordinal_days:  # "1er" -> "1"
         cleaned = re.sub(rf"\b{re.escape(day)}\b", re.sub(r"\D", "", day), cleaned)
     if words.ordinal_suffixes:
