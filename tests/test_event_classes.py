@@ -2214,9 +2214,38 @@ def test_a_dispersed_crowd_that_threw_stones_rioted(pipeline: Any) -> None:
     [
         ("No aircraft were seen over Hilla at the time of the explosion, officials said.", "en"),
         ("Aucun avion ne survolait Hilla au moment de l'explosion, selon des responsables.", "fr"),
+        ("The warehouse in Hilla served as a meeting point before the attacks.", "en"),
+        ("L'entrepôt de Hilla servait de point de ralliement avant les attaques.", "fr"),
     ],
 )
 def test_an_act_that_only_times_another_is_background(
     pipeline: Any, text: str, language: str
 ) -> None:
     assert _events(pipeline, text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "sub"),
+    [
+        (
+            "La colère a éclaté après l'enlèvement, le 3 mars à Kayes, d'un journaliste local.",
+            "fr",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "Anger grew after the ambush, on 3 March near Kayes, of a police convoy.",
+            "en",
+            "Armed clash",
+        ),
+    ],
+)
+def test_an_act_told_as_a_cause_with_its_own_day_is_coded(
+    pipeline: Any, text: str, language: str, sub: str
+) -> None:
+    (event,) = _events(pipeline, text, language)
+    assert (event.sub_event_type, str(event.event_date)) == (sub, "2025-03-03")
+
+
+def test_an_act_told_as_a_cause_without_a_day_is_background(pipeline: Any) -> None:
+    text = "La colère a éclaté après l'enlèvement d'un journaliste local à Kayes."
+    assert _events(pipeline, text, "fr") == []

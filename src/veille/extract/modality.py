@@ -56,6 +56,34 @@ class Modality(Protocol):
         ...
 
 
+def _marked_by(core: int, table: PhraseTable, toks: list[Tok]) -> bool:
+    """Whether the noun's own preposition is a cue of the table: French parses hang
+    "après", "avant", "depuis" on the noun («avant les attaques»), not above it."""
+    case = {t.i for t in toks if t.head == core and t.dep == "case" and t.i != core}
+    case |= {t.i for t in toks if t.head in case and t.dep == "fixed"}
+    return bool(case & words_of(table, toks))
+
+
+#: Words after an event noun within which a day of its own may follow.
+_OWN_DAY_REACH = 4
+
+
+def _own_day(m: Match, toks: list[Tok], s: SentenceInput) -> bool:
+    """Whether a day follows the event noun as its own ("after the killing, on 19 October
+    in Maputo, of ..."): a dated act told as the cause of another is still coded."""
+    end = toks[m.end - 1].end
+    limit = m.end + _OWN_DAY_REACH
+    for d in s.dates:
+        if d.precision != "day" or d.value is None or d.start < end:
+            continue
+        k = next((t.i for t in toks if t.start >= d.start), None)
+        if k is None or k > limit:
+            continue
+        if not any(t.pos in ("VERB", "AUX") for t in toks[m.end : k]):
+            return True
+    return False
+
+
 def modality_for(lex: Lexicon, language: str) -> Modality:
     """The strategy for a sentence of ``language``."""
     if language == "ar":
@@ -79,7 +107,14 @@ class ParsedModality:
         core = head_of(toks, m)
         nominal = toks[core].pos in ("NOUN", "PROPN") or toks[core].dep in ("amod", "compound")
         core_chain = ancestors(toks, core, limit=4)
-        if nominal and governed_by(core_chain, self.lex.background, toks):
+        if (
+            nominal
+            and (
+                governed_by(core_chain, self.lex.background, toks)
+                or _marked_by(core, self.lex.background, toks)
+            )
+            and not _own_day(m, toks, s)
+        ):
             return "background"
         if self.negated(m, toks, chain):
             return "negated"
