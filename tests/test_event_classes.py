@@ -2249,3 +2249,15 @@ def test_an_act_told_as_a_cause_with_its_own_day_is_coded(
 def test_an_act_told_as_a_cause_without_a_day_is_background(pipeline: Any) -> None:
     text = "La colère a éclaté après l'enlèvement d'un journaliste local à Kayes."
     assert _events(pipeline, text, "fr") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("L'ONU a appelé lundi à un cessez-le-feu immédiat à Tripoli.", "fr"),
+        ("Mediators are pushing for a ceasefire deal in Doha.", "en"),
+        ("بعثة الأمم المتحدة تدعو إلى وقف فوري لإطلاق النار في طرابلس.", "ar"),
+    ],
+)
+def test_a_call_for_a_ceasefire_is_no_agreement(pipeline: Any, text: str, language: str) -> None:
+    assert _events(pipeline, text, language) == []
