@@ -75,7 +75,9 @@ def test_public_gold_stays_above_its_floor(shared_dir: Path, pipeline) -> None: 
 # Session 10: held-out 0.55 (fields 0.75), training 0.80 (fields 0.80). Session 11:
 # held-out 0.57 (P 0.56, R 0.58, fields 0.75); training 0.82 (P 0.78, R 0.86, fields
 # 0.80). Session 12: held-out 0.58 (P 0.58, R 0.58, fields 0.75, false events 3);
-# training 0.82. Floors guard against regressions, a few events under the figures.
+# training 0.82. Session 13: held-out 0.58 unchanged; training 0.80 (a UN call for a
+# ceasefire no longer matches a gold agreement by luck). Floors guard against
+# regressions, a few events under the figures.
 NEWS_FLOORS = {"heldout": (0.53, 0.72), "train": (0.77, 0.77)}
 
 
@@ -94,10 +96,11 @@ def test_outside_news_stays_above_its_floor(shared_dir: Path, pipeline, split: s
 
 
 # The team's second set of the same kind (sample/probe_news, written blind by helper
-# sessions in session 12), same split. Measured at its start (023f3c9): held-out F1 0.45
-# (fields 0.79), training 0.33 (fields 0.71); at the end of session 12: held-out 0.50
-# (P 0.50, R 0.50, fields 0.79), training 0.45 (P 0.44, R 0.47, fields 0.76).
-PROBE_FLOORS = {"heldout": (0.45, 0.74), "train": (0.41, 0.71)}
+# sessions: 48 articles in session 12, 24 more in session 13), same split. On the 72
+# articles at the start of session 13 (129f244): held-out F1 0.51 (fields 0.76),
+# training 0.43 (fields 0.73); at the end of session 13: held-out 0.52 (P 0.51, R 0.53,
+# fields 0.76), training 0.49 (P 0.47, R 0.52, fields 0.75).
+PROBE_FLOORS = {"heldout": (0.48, 0.74), "train": (0.45, 0.72)}
 
 
 @pytest.mark.parametrize("split", sorted(PROBE_FLOORS))
