@@ -294,6 +294,18 @@ def test_the_leads_day_and_each_paragraphs_town_date_and_place_its_events(pipeli
     assert {e.event_date for e in events} == {date(2025, 3, 10)}
 
 
+def test_a_live_blog_entry_labelled_with_a_town_places_what_it_tells(pipeline: Any) -> None:
+    text = (
+        "Live: unrest across northern towns\n\n"
+        "13:20 - Leeds: Hundreds of people have gathered outside a hotel. Youths threw "
+        "bricks at officers.\n\n"
+        "15:30 - Bradford: Youths threw bottles at police lines in Bradford."
+    )
+    events = _violent(pipeline, text, "en")
+    where = sorted(e.location.name for e in events if e.location)
+    assert where == ["Bradford", "Leeds"], where
+
+
 def test_a_datelines_date_is_no_leads_day() -> None:
     from dataclasses import dataclass
 

@@ -458,19 +458,30 @@ _FRONTED = re.compile(
 )
 
 
+#: A live blog's entry label before a place: its time ("13:20 -", «14h05 –»), if any.
+_ENTRY_TIME = re.compile(r"\s*(?:\d{1,2}[:hH.]\d{2}\s*(?:\([^)\n]*\)\s*)?[-–—]\s*)?")
+
+
 def scenes(text: str, places: Sequence[PlaceRef]) -> list[Scene]:
-    """The article's paragraphs that open on a place followed by a comma."""
+    """The article's paragraphs that open on a place followed by a comma ("In Kisumu,
+    ..."), and a live blog's entries labelled with a place ("13:20 - Kisumu: ...")."""
     out: list[Scene] = []
     for para in _PARAGRAPH.finditer(text):
         start, end = para.span()
         first = min(
             (p for p in places if start <= p.start < end), key=lambda p: p.start, default=None
         )
-        if first is None or _FRONTED.fullmatch(text, start, first.start) is None:
+        if first is None:
             continue
-        if text[first.end : first.end + 2].lstrip()[:1] not in (",", "،"):
-            continue
-        out.append(Scene(start, end, first))
+        after = text[first.end : first.end + 2].lstrip()[:1]
+        fronted = _FRONTED.fullmatch(text, start, first.start) is not None and after in (",", "،")
+        labelled = (
+            not first.dateline
+            and after == ":"
+            and _ENTRY_TIME.fullmatch(text, start, first.start) is not None
+        )
+        if fronted or labelled:
+            out.append(Scene(start, end, first))
     return out
 
 
