@@ -858,3 +858,18 @@ def test_homonyms_all_far_from_the_story_are_no_place(geo: Geocoder) -> None:
 def test_a_nation_of_the_united_kingdom_is_named_by_its_adjective(geo: Geocoder) -> None:
     places = {t.text: t.place for t in geo.geoparse("Unrest spread across English towns.", "en")}
     assert places["English"] is not None and places["English"].iso3 == "GBR", places
+
+
+def test_a_far_city_named_once_in_a_story_about_another_country_is_no_place(
+    geo: Geocoder,
+) -> None:
+    # Palma (Spain, 400,000 people) is not the Palma of Cabo Delgado, which the
+    # gazetteer lacks: every firm place of the story lies in Mozambique.
+    text = (
+        "Insurgents attacked Mueda and Macomia in Cabo Delgado, Mozambique, on Monday, "
+        "a week after their raid on Palma."
+    )
+    start = text.index("Palma")
+    places = {t.text: t.place for t in geo.geoparse(text, "en", hints=[(start, start + 5)])}
+    assert "Palma" in places and places["Palma"] is None, places
+    assert places["Mueda"] is not None and places["Mueda"].iso3 == "MOZ"

@@ -165,13 +165,21 @@ class Corroboration:
             return False
         place = m.best.place
         own = 0 if m.weak or m.loose else 1  # it counts among the firm places
-        if n_firm - own <= 0 or place.population >= self._weights.corroboration.town_population:
+        weights = self._weights.corroboration
+        if n_firm - own <= 0 or place.population >= weights.far_city_population:
             return False
+        named = {c for c, n in firm_countries.items() if c and n - (own if c == place.iso3 else 0)}
+        if place.population >= weights.town_population:
+            # "une attaque contre Palma" in a story about one country, Mozambique: a city
+            # of another continent, named once and by nothing else of its country, is a
+            # namesake the gazetteer lacks the right one of.
+            return bool(named) and all(
+                c.place.iso3 not in named and self._far_from(c.place, named) for c in m.candidates
+            )
         if len(m.candidates) == 1:
             return firm_countries[place.iso3] - own == 0
         # "a protest at the cenotaph in Albert Park" in a story about English towns: of
         # several homonyms, every one lies far from every country the firm places name.
-        named = {c for c, n in firm_countries.items() if c and n - (own if c == place.iso3 else 0)}
         return bool(named) and all(
             c.place.iso3 not in named and self._far_from(c.place, named) for c in m.candidates
         )

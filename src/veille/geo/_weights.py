@@ -122,6 +122,9 @@ class CorroborationWeights:
     #: A village's own name below this size, far from every country the text names, is
     #: a homonym ("the Beach View hotel" in Mogadishu is not Beach, North Dakota).
     village_population: int = 10_000
+    #: A city below this size, named once in a story whose firm places all lie in one
+    #: country far from it, is a namesake ("Palma" in a story about Mozambique).
+    far_city_population: int = 1_000_000
 
 
 @dataclass(frozen=True)
