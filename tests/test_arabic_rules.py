@@ -371,3 +371,16 @@ def test_any_clashes_after_a_far_negation_is_no_event(pipeline: Any) -> None:
     # «أية»: "any", under a negation too far back for the two-word window.
     text = "ولم تسجل الشرطة خلال الأيام الثلاثة الماضية أية مواجهات في المدينة."
     assert _events(pipeline, text) == []
+
+
+def test_a_riot_against_forces_on_both_sides_is_the_crowds(pipeline: Any) -> None:
+    # The police were pelted and the security forces replied: forces are never the
+    # rioters; the unnamed crowd is actor 1.
+    text = (
+        "رشق عشرات الشبان عناصر الشرطة بالحجارة في مراكش يوم الأحد، فيما ردت قوات الأمن "
+        "بخراطيم المياه."
+    )
+    (event,) = _events(pipeline, text)
+    assert event.sub_event_type == "Violent demonstration"
+    assert event.actor1 is not None and event.actor1.kind == "rioters"
+    assert event.actor2 is not None and event.actor2.kind == "state_forces"

@@ -80,6 +80,11 @@ def _crowd_first(c: Candidate) -> Candidate:
     actor 2 (for lethal force, "Excessive force against protesters", the other way)."""
     if c.sub_event_type not in _CROWD_FIRST or not _state(c.actor1):
         return c
+    if _state(c.actor2):
+        # Forces on both sides ("youths pelted the police, and the security forces
+        # replied"): the forces are the side the crowd faced, and the crowd, unnamed,
+        # is actor 1 (the assembler names it "Rioters (country)").
+        return replace(c, actor1=None)
     other = _actor(c.actor2)
     if c.actor2 is not None and (other is None or other.kind not in _CROWD_KINDS):
         return c
