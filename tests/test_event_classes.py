@@ -2261,3 +2261,21 @@ def test_an_act_told_as_a_cause_without_a_day_is_background(pipeline: Any) -> No
 )
 def test_a_call_for_a_ceasefire_is_no_agreement(pipeline: Any, text: str, language: str) -> None:
     assert _events(pipeline, text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Un policier a tué un adolescent mardi à Nanterre.", "fr"),
+        ("Police shot dead a teenager in Nairobi on Tuesday.", "en"),
+        # «برصاص الشرطة»: by the police's bullets, the police did it.
+        ("قتل فتى برصاص الشرطة في طرابلس يوم الثلاثاء.", "ar"),
+    ],
+)
+def test_forces_killing_a_young_person_attack_a_civilian(
+    pipeline: Any, text: str, language: str
+) -> None:
+    (event,) = _events(pipeline, text, language)
+    assert event.sub_event_type == "Attack"
+    assert event.actor1 is not None and event.actor1.kind == "state_forces"
+    assert event.actor2 is not None and event.actor2.kind == "civilians"

@@ -10,7 +10,7 @@ triggers: ``fr/triggers.json``, ``triggers``), compiled by ``lexicon``. Per sent
 - ``modality``: negated, future, background, aggregate... (parse-based for fr/en,
   word order for ar);
 - ``weapons``: the type a weapon gives a generic trigger;
-- ``roles``: actor 1 and actor 2 (parse for fr/en, word order for ar);
+- ``roles``: actor 1 and actor 2 (parse for fr/en; ``word_order`` for ar);
 - ``victims``: whether an attack fell on civilians (its victims or the site it hit);
 - ``attribution``: claimed, denied, confirmed or reported, and by whom;
 - ``when``: the event's date and time of day;

@@ -10,7 +10,6 @@ from collections.abc import Sequence
 
 from veille.extract.candidate import PlaceRef, SentenceInput
 from veille.extract.lexicon import Lexicon, Tok, fold
-from veille.extract.roles import reason_phrases
 from veille.extract.syntax import (
     CLAUSE_DEPS,
     REPORT_PREPS,
@@ -20,6 +19,7 @@ from veille.extract.syntax import (
     token_at,
 )
 from veille.extract.tolls import Toll, read_number
+from veille.extract.word_order import reason_phrases
 from veille.lang.loader import closed_words
 from veille.model import Span
 from veille.nlp.segment import arabic_ratio

@@ -87,10 +87,16 @@ class Corroboration:
         # only town of that name lies in a country the text never names; a toponym
         # still, with no place. Every match is judged against the same firm places.
         firm_countries = Counter(f.best.place.iso3 for f in firm if f.best is not None)
+        # The story's country by its towns and areas, not by a country named in passing.
+        towns = Counter(
+            f.best.place.iso3
+            for f in firm
+            if f.best is not None and f.best.place.feature != "country"
+        )
         strays = [
             m
             for k, m in enumerate(matches)
-            if verdict[k] and m.hinted and self._stray_town(m, firm_countries, len(firm))
+            if verdict[k] and m.hinted and self._stray_town(m, firm_countries, len(firm), towns)
         ]
         for m in strays:
             m.best = None
@@ -157,10 +163,17 @@ class Corroboration:
             if (b := boxes.get(c)) is not None
         )
 
-    def _stray_town(self, m: _Match, firm_countries: Counter[str | None], n_firm: int) -> bool:
+    def _stray_town(
+        self,
+        m: _Match,
+        firm_countries: Counter[str | None],
+        n_firm: int,
+        towns: Counter[str | None] | None = None,
+    ) -> bool:
         """A lone small town whose country no other firm place of the text names, while
         some other firm place names one (``firm_countries``: the firm places' countries,
-        counted; ``n_firm``: how many there are). A hinted match is itself firm."""
+        counted; ``n_firm``: how many there are; ``towns``: the same for the firm places
+        that are no country). A hinted match is itself firm."""
         if m.best is None or m.best.place.feature != "city":
             return False
         place = m.best.place
@@ -173,7 +186,10 @@ class Corroboration:
             # "une attaque contre Palma" in a story about one country, Mozambique: a city
             # of another continent, named once and by nothing else of its country, is a
             # namesake the gazetteer lacks the right one of.
-            return bool(named) and all(
+            # Only a story told through a town or an area of its countries: a country
+            # named in passing ("ships linked to the United States") is no story's place.
+            told = sum((towns or Counter())[c] for c in named)
+            return told >= 1 and all(
                 c.place.iso3 not in named and self._far_from(c.place, named) for c in m.candidates
             )
         if len(m.candidates) == 1:

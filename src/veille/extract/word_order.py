@@ -1,0 +1,219 @@
+"""Arabic roles by word order and prepositions: no parser reads Arabic here, so who did
+it (actor 1) and to whom (actor 2) come from where each actor stands against the
+trigger and which word marks it («ل», «على», «ضد», «برصاص», «على يد»), the lam of
+belonging after an attack noun, a count before the victims, a word of belonging before
+a group. ``veille.extract.roles`` reads French and English by the parse and calls this
+for Arabic."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from veille.extract.candidate import ActorRef, SentenceInput
+from veille.extract.lexicon import Lexicon, Match, Tok
+from veille.extract.syntax import token_at
+from veille.extract.tolls import read_number
+from veille.model import Span
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    actor1: ActorRef | None = None
+    actor2: ActorRef | None = None
+
+
+def _by_the_hand_of(lex: Lexicon, at: int | None, toks: list[Tok]) -> bool:
+    """The actor follows a word of agency (``agent_markers``: «برصاص», «على يد»)."""
+    markers = lex.noun_classes.get("agent_markers", frozenset())
+    return at is not None and at > 0 and bool(toks[at - 1].keys & markers)
+
+
+def roles_by_word_order(
+    group: list[Match], toks: list[Tok], s: SentenceInput, lex: Lexicon | None = None
+) -> Roles:
+    """No Arabic parser: word order and prepositions. An actor before the trigger, or
+    the first one right after a verb or masdar (idafa), is the agent; one introduced
+    by ل / على / ضد is the target. An actor inside a phrase of justification or
+    accusation before the trigger ("ردا على المجازر التي يرتكبها X، نفذت ...") has no
+    role in this event."""
+    actor1: ActorRef | None = None
+    actor2: ActorRef | None = None
+    trig_end = toks[max(m.end for m in group) - 1].end
+    trig_start = toks[min(m.start for m in group)].start
+    framed = reason_phrases(lex, toks, s, trig_start) if lex is not None else []
+    # "ما أدى إلى مقتل ثلاثة جنود": whom a death noun names were killed, the target side.
+    deaths = [toks[m.end - 1].end for m in lex.fatality.find(toks)] if lex is not None else []
+    # "..., فيما قالت القيادة المركزية إن ...": who speaks after the event is told is its
+    # teller, not its target (verb-subject order: the speaker follows its verb).
+    tellers = (
+        {m.end for m in lex.report.find(toks) if toks[m.start].start >= trig_end}
+        if lex is not None
+        else set()
+    )
+    for ref in sorted(s.actors, key=lambda a: a.start):
+        if labels_the_line(ref, s):
+            continue
+        if any(b <= ref.start < e for b, e in framed):
+            continue
+        at = token_at(toks, ref.start)
+        if at is not None and (at in tellers or at - 1 in tellers):
+            continue
+        owns = ref.start < trig_end and trig_start < ref.end
+        if owns and actor1 is None and getattr(ref.payload, "kind", "") != "civilians":
+            actor1 = ref  # "غارة إسرائيلية", "قصف روسي": the attack's adjective names its doer
+            continue
+        marker = s.text[max(0, ref.start - s.start - 4) : ref.start - s.start]
+        # ل / على / ضد before the actor, or ب glued to it ("انفجرت عبوة بدورية").
+        killed = any(0 <= ref.start - end <= _AR_TOLL_REACH for end in deaths) or (
+            lex is not None and _counted(lex, ref, toks) and any(end <= ref.start for end in deaths)
+        )
+        if lex is not None and _teller_of(lex, ref, toks):
+            continue  # "وزارة الصحة التابعة للحوثيين": whose ministry tells the toll
+        if (
+            lex is not None
+            and _by_the_hand_of(lex, at, toks)
+            and getattr(ref.payload, "kind", "") != "civilians"
+            and (actor1 is None or actor1.actor_id == ref.actor_id)
+        ):
+            # "قتل فتى برصاص الشرطة", «على يد مسلحين»: whose bullets, whose hands, did it.
+            actor1 = ref
+            continue
+        if actor1 is None and not killed and _whose_act(ref, at, group, s):
+            actor1 = ref  # "قصف مدفعي لقوات X على المخيم": the shelling of X, X's shelling
+            continue
+        if lex is not None and _affiliated(lex, ref, toks):
+            # "مسلحون يشتبه في انتمائهم لجماعة X": X is who the doers belong to.
+            if actor1 is None:
+                actor1 = ref
+            continue
+        target_marked = (
+            killed
+            or bool(re.search(r"(?:^|\s)(?:ل|لل|ب|على|ضد|علي)\s*$", marker))
+            or (
+                s.text[ref.start - s.start : ref.start - s.start + 1] == "ل"
+                and not s.text[ref.start - s.start :].startswith("لواء")
+            )
+        )
+        civilians = getattr(ref.payload, "kind", "") == "civilians"
+        if civilians:
+            # ACLED: civilians are victims, never the perpetrator ("أصيب ثلاثة مدنيين").
+            if actor2 is None and (actor1 is None or ref.actor_id != actor1.actor_id):
+                actor2 = ref
+            continue
+        if killed and ref.end <= trig_start:
+            # "قتل أربعة عناصر من الشرطة في انفجار": those the death verb counts were hit.
+            if actor2 is None and (actor1 is None or ref.actor_id != actor1.actor_id):
+                actor2 = ref
+            continue
+        if ref.end <= trig_start and actor1 is None:
+            actor1 = ref
+        elif ref.start >= trig_end:
+            if target_marked or actor1 is not None:
+                if actor2 is None and (actor1 is None or ref.actor_id != actor1.actor_id):
+                    actor2 = ref
+            elif actor1 is None:
+                actor1 = ref
+    if actor1 is None:
+        actor1 = _state_name_near(group, toks, s)
+    return Roles(actor1, actor2)
+
+
+def _whose_act(ref: ActorRef, at: int | None, group: list[Match], s: SentenceInput) -> bool:
+    """The lam of belonging right after an attack noun, at most one word (its adjective)
+    between: «قصف مدفعي لقوات X», «هجوم للجيش»: the act is X's. (A verb takes its
+    object without ل; the target comes with على or ضد.)"""
+    if at is None:
+        return False
+    last = max(m.end for m in group) - 1
+    tok = s.tokens[at]
+    glued = s.text[tok.start - s.start : ref.start - s.start]  # the clitics before the name
+    # The name may hold the lam itself, glued to its article («للدعم السريع»).
+    word = s.text[ref.start - s.start : ref.end - s.start]
+    lam = glued in ("ل", "لل") or (not glued and word.startswith("لل"))
+    return 1 <= at - last <= 2 and lam
+
+
+#: What may stand before an actor that labels a line: nothing, or its article.
+_LINE_OPENERS = frozenset({"", "the", "le", "la", "les", "l'", "l’"})
+
+
+def labels_the_line(ref: ActorRef, s: SentenceInput) -> bool:
+    """The actor opens the line and a colon follows it ("Hamas: five killed in ...",
+    «الحوثيون: 4 قتلى في غارات»): a headline's source or topic label, not a doer."""
+    before = s.text[: ref.start - s.start]
+    after = s.text[ref.end - s.start :]
+    return before.strip().lower() in _LINE_OPENERS and after.lstrip().startswith(":")
+
+
+def _counted(lex: Lexicon, ref: ActorRef, toks: list[Tok]) -> bool:
+    """A number stands right before the actor ("سبعة جنود"), or before the members it
+    names ("أربعة عناصر من الشرطة"): whom a death verb before it counts are its victims."""
+    i = token_at(toks, ref.start)
+    if i is None:
+        return False
+    # "أربعة عناصر من الشرطة": the count may stand before the members' noun.
+    members = lex.noun_classes.get("member_nouns", frozenset())
+    k = i - 1
+    while k >= 0 and k >= i - 3 and toks[k].keys & members:
+        k -= 1
+    return k >= 0 and read_number(lex, toks[k]) is not None
+
+
+def _affiliated(lex: Lexicon, ref: ActorRef, toks: list[Tok]) -> bool:
+    """The actor follows a word of belonging ("انتمائهم ل", "التابعة ل", "الموالية ل"):
+    the group the doers belong to, not a target marked by ل."""
+    belonging = lex.noun_classes.get("belonging", frozenset())
+    i = token_at(toks, ref.start)
+    return i is not None and any(toks[k].keys & belonging for k in range(max(0, i - 2), i))
+
+
+def _teller_of(lex: Lexicon, ref: ActorRef, toks: list[Tok]) -> bool:
+    """The actor owns the office or outlet that tells the news ("وزارة الصحة التابعة
+    للحوثيين", "قناة ... التابعة لحزب الله"): it is the teller's side, not a doer."""
+    belonging = lex.noun_classes.get("belonging", frozenset())
+    i = token_at(toks, ref.start)
+    if i is None:
+        return False
+    marks = [k for k in range(max(0, i - 2), i) if toks[k].keys & belonging]
+    if not marks:
+        return False
+    before = toks[max(0, marks[0] - 4) : marks[0]]
+    return bool(lex.official_nouns.find(before) or lex.reporter_nouns.find(before))
+
+
+#: Words between an Arabic trigger and the country's name that is its doer.
+_AR_STATE_REACH = 2
+
+
+def _state_name_near(group: list[Match], toks: list[Tok], s: SentenceInput) -> ActorRef | None:
+    """Arabic verb-subject order: "شنت إسرائيل غارات" (the country right after the
+    verb, just before the attack noun), "قصفت روسيا ..." (right after the attack verb)."""
+    first = min(m.start for m in group)
+    last = max(m.end for m in group)
+    for ref in s.state_names:
+        i = token_at(toks, ref.start)
+        if i is None:
+            continue
+        if first - _AR_STATE_REACH <= i < first or last <= i < last + 1:
+            return ref
+    return None
+
+
+#: Characters between a death noun and the victims it names ("مقتل ثلاثة جنود").
+_AR_TOLL_REACH = 12
+
+
+def reason_phrases(lex: Lexicon, toks: list[Tok], s: SentenceInput, before: int) -> list[Span]:
+    """Character spans from a justification or accusation cue before the trigger to the
+    next comma (or the trigger): the phrase that gives a reason or a blame."""
+    spans: list[Span] = []
+    for table in (lex.justification, lex.accusation):
+        for m in table.find(toks):
+            start = toks[m.start].start
+            if start >= before:
+                continue
+            rest = s.text[start - s.start : before - s.start]
+            comma = re.search(r"[،,]", rest)
+            spans.append((start, start + comma.start() if comma else before))
+    return spans
