@@ -2279,3 +2279,15 @@ def test_forces_killing_a_young_person_attack_a_civilian(
     assert event.sub_event_type == "Attack"
     assert event.actor1 is not None and event.actor1.kind == "state_forces"
     assert event.actor2 is not None and event.actor2.kind == "civilians"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Des tirs et des explosions retentissent depuis environ 5 heures ce mardi à Kayes.", "fr"),
+        ("Explosions have shaken Kayes since 5 a.m. on Tuesday, residents said.", "en"),
+    ],
+)
+def test_acts_going_on_for_hours_are_one_event(pipeline: Any, text: str, language: str) -> None:
+    # Hours are no period that tallies acts, unlike "since January" or «depuis 2012».
+    assert len(_events(pipeline, text, language)) == 1

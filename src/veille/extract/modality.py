@@ -285,12 +285,13 @@ def names_a_day(lex: Lexicon, toks: list[Tok], s: SentenceInput) -> bool:
 
 def long_periods(lex: Lexicon, toks: list[Tok]) -> list[Match]:
     """The period cues that count over a period ("since January", «depuis 2012»), not
-    those that start one event this morning («depuis l'aube», "since Monday")."""
+    those that start one event this morning («depuis l'aube», "since Monday", «depuis
+    environ 5 heures», "over the past few hours")."""
     recent = lex.noun_classes.get("recent_starts", frozenset())
     return [
         c
         for c in lex.aggregate_periods.find(toks)
-        if not any(toks[k].keys & recent for k in range(c.end, min(len(toks), c.end + 2)))
+        if not any(toks[k].keys & recent for k in range(c.end, min(len(toks), c.end + 3)))
     ]
 
 
