@@ -2284,7 +2284,7 @@ def test_forces_killing_a_young_person_attack_a_civilian(
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        ("Des tirs et des explosions retentissent depuis environ 5 heures ce mardi à Kayes.", "fr"),
+        ("Des explosions secouent Kayes depuis 6 heures ce jeudi, selon des habitants.", "fr"),
         ("Explosions have shaken Kayes since 5 a.m. on Tuesday, residents said.", "en"),
     ],
 )
