@@ -572,7 +572,7 @@ def test_a_hyphenated_crowd_control_verb_is_the_intervention(pipeline: Any) -> N
     ("text", "language"),
     [
         (
-            "In Multan, a mob stoned the house of a senator and smashed its windows before "
+            "In Multan, a mob wrecked a bus shelter and set a car on fire before "
             "being dispersed by police.",
             "en",
         ),
@@ -594,8 +594,8 @@ def test_a_crowd_that_acts_before_its_dispersal_is_its_own_event(
     ("text", "language"),
     [
         (
-            "Police arrested the opposition leader at his home in Multan on Monday, sparking "
-            "protests across the country.",
+            "Police detained a union leader at his office in Multan on Monday, sparking "
+            "protests nationwide.",
             "en",
         ),
         (
@@ -613,7 +613,7 @@ def test_an_effect_summed_up_without_its_own_place_does_not_type_its_cause(
 
 def test_an_effect_told_with_its_own_place_is_its_own_event(pipeline: Any) -> None:
     text = (
-        "Police arrested the opposition leader at his home in Multan on Monday, sparking "
+        "Police detained a union leader at his office in Multan on Monday, sparking "
         "protests in Lahore."
     )
     places = {
@@ -628,7 +628,7 @@ def test_an_effect_told_with_its_own_place_is_its_own_event(pipeline: Any) -> No
     ("text", "language", "town"),
     [
         (
-            "The opposition leader was arrested on Monday at the Peshawar High Court.",
+            "A former minister was arrested on Monday at the Peshawar High Court.",
             "en",
             "Peshawar",
         ),
@@ -2167,8 +2167,7 @@ def test_a_vehicle_set_alight_is_property_destruction(pipeline: Any) -> None:
     ("text", "language"),
     [
         (
-            "Unrest has spread to a dozen towns in the days since the stabbing of three "
-            "girls in Southport.",
+            "Calm has held in Dover since the shooting of two port guards last month.",
             "en",
         ),
         ("Le calme régnait à Dori depuis l'attaque du camp de Djibo en mars.", "fr"),
@@ -2187,7 +2186,7 @@ def test_an_act_that_only_dates_a_period_is_background(
     [
         ("Police dispersed a sit-in by teachers in Nairobi on Monday.", "en"),
         ("La police a dispersé un sit-in d'enseignants à Dakar lundi.", "fr"),
-        ("وفي الرباط، فرقت قوات الأمن وقفة سلمية أمام البرلمان يوم الثلاثاء.", "ar"),
+        ("وفي فاس، فرقت الشرطة وقفة سلمية لعمال مصنع أمام مقر الولاية يوم الثلاثاء.", "ar"),
     ],
 )
 def test_a_protest_the_forces_dispersed_met_intervention(
@@ -2212,10 +2211,10 @@ def test_a_dispersed_crowd_that_threw_stones_rioted(pipeline: Any) -> None:
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        ("No aircraft were seen over Hilla at the time of the explosion, officials said.", "en"),
+        ("Traffic on the bridge in Hilla was light at the time of the explosion.", "en"),
         ("Aucun avion ne survolait Hilla au moment de l'explosion, selon des responsables.", "fr"),
-        ("The warehouse in Hilla served as a meeting point before the attacks.", "en"),
-        ("L'entrepôt de Hilla servait de point de ralliement avant les attaques.", "fr"),
+        ("Militants hid their rifles on a farm near Hilla before the attacks.", "en"),
+        ("Les fusils étaient cachés dans une ferme près de Hilla avant les attaques.", "fr"),
     ],
 )
 def test_an_act_that_only_times_another_is_background(
@@ -2228,7 +2227,7 @@ def test_an_act_that_only_times_another_is_background(
     ("text", "language", "sub"),
     [
         (
-            "La colère a éclaté après l'enlèvement, le 3 mars à Kayes, d'un journaliste local.",
+            "La peur règne dans l'école depuis l'enlèvement, le 3 mars à Kayes, d'un enseignant.",
             "fr",
             "Abduction/forced disappearance",
         ),
@@ -2247,7 +2246,7 @@ def test_an_act_told_as_a_cause_with_its_own_day_is_coded(
 
 
 def test_an_act_told_as_a_cause_without_a_day_is_background(pipeline: Any) -> None:
-    text = "La colère a éclaté après l'enlèvement d'un journaliste local à Kayes."
+    text = "La peur règne dans l'école depuis l'enlèvement d'un enseignant à Kayes."
     assert _events(pipeline, text, "fr") == []
 
 
@@ -2256,7 +2255,7 @@ def test_an_act_told_as_a_cause_without_a_day_is_background(pipeline: Any) -> No
     [
         ("L'ONU a appelé lundi à un cessez-le-feu immédiat à Tripoli.", "fr"),
         ("Mediators are pushing for a ceasefire deal in Doha.", "en"),
-        ("بعثة الأمم المتحدة تدعو إلى وقف فوري لإطلاق النار في طرابلس.", "ar"),
+        ("دعت منظمة إيغاد الطرفين إلى هدنة ووقف لإطلاق النار في الخرطوم.", "ar"),
     ],
 )
 def test_a_call_for_a_ceasefire_is_no_agreement(pipeline: Any, text: str, language: str) -> None:
@@ -2266,7 +2265,7 @@ def test_a_call_for_a_ceasefire_is_no_agreement(pipeline: Any, text: str, langua
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        ("Un policier a tué un adolescent mardi à Nanterre.", "fr"),
+        ("Un gendarme a tué un lycéen dimanche à Thiès.", "fr"),
         ("Police shot dead a teenager in Nairobi on Tuesday.", "en"),
         # «برصاص الشرطة»: by the police's bullets, the police did it.
         ("قتل فتى برصاص الشرطة في طرابلس يوم الثلاثاء.", "ar"),

@@ -297,7 +297,7 @@ def test_the_leads_day_and_each_paragraphs_town_date_and_place_its_events(pipeli
 def test_a_live_blog_entry_labelled_with_a_town_places_what_it_tells(pipeline: Any) -> None:
     text = (
         "Live: unrest across northern towns\n\n"
-        "13:20 - Leeds: Hundreds of people have gathered outside a hotel. Youths threw "
+        "13:20 - Leeds: A crowd formed outside the railway station. Youths threw "
         "bricks at officers.\n\n"
         "15:30 - Bradford: Youths threw bottles at police lines in Bradford."
     )
