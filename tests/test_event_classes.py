@@ -2290,3 +2290,18 @@ def test_forces_killing_a_young_person_attack_a_civilian(
 def test_acts_going_on_for_hours_are_one_event(pipeline: Any, text: str, language: str) -> None:
     # Hours are no period that tallies acts, unlike "since January" or «depuis 2012».
     assert len(_events(pipeline, text, language)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Gunmen killed four foreign nationals in Bria on Sunday.", "en"),
+        ("Des hommes armés ont tué dimanche trois ressortissants chinois à Bria.", "fr"),
+    ],
+)
+def test_foreign_nationals_killed_by_gunmen_are_civilians_attacked(
+    pipeline: Any, text: str, language: str
+) -> None:
+    (event,) = _events(pipeline, text, language)
+    assert event.sub_event_type == "Attack"
+    assert event.actor2 is not None and event.actor2.kind == "civilians"
