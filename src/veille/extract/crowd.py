@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from veille.extract.candidate import ActorRef, Candidate, one_per_kind_and_place
 from veille.extract.lexicon import Lexicon
+from veille.extract.taxonomy import CROWD_KINDS
 from veille.model import Actor
 
 RIOT = "Violent demonstration"
@@ -71,7 +72,7 @@ def read_crowds(
 
 
 #: Demonstrations whose actor 1 is the crowd and actor 2 the forces facing it (ACLED).
-_CROWD_FIRST = frozenset({RIOT, "Protest with intervention", _PEACEFUL})
+_CROWD_FIRST = frozenset({RIOT, _DISPERSED, _PEACEFUL})
 
 
 def _crowd_first(c: Candidate) -> Candidate:
@@ -86,12 +87,9 @@ def _crowd_first(c: Candidate) -> Candidate:
         # is actor 1 (the assembler names it "Rioters (country)").
         return replace(c, actor1=None)
     other = _actor(c.actor2)
-    if c.actor2 is not None and (other is None or other.kind not in _CROWD_KINDS):
+    if c.actor2 is not None and (other is None or other.kind not in CROWD_KINDS):
         return c
     return replace(c, actor1=c.actor2, actor2=c.actor1)
-
-
-_CROWD_KINDS = frozenset({"protesters", "rioters"})
 
 
 #: Damage to property, which in a night of riots is the riot's (ACLED).

@@ -19,6 +19,7 @@ from veille.extract.syntax import (
     dates_telling,
     governed_by,
     head_of,
+    token_at,
     words_of,
 )
 from veille.extract.tolls import read_number
@@ -76,7 +77,7 @@ def _own_day(m: Match, toks: list[Tok], s: SentenceInput) -> bool:
     for d in s.dates:
         if d.precision != "day" or d.value is None or d.start < end:
             continue
-        k = next((t.i for t in toks if t.start >= d.start), None)
+        k = token_at(toks, d.start)
         if k is None or k > limit:
             continue
         if not any(t.pos in ("VERB", "AUX") for t in toks[m.end : k]):

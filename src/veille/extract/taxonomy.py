@@ -165,10 +165,11 @@ TAKING_GROUND = frozenset(_TAKING)
 def crowd_violence(sub: str, actor1: object) -> str:
     """Demonstrators who burn, wreck or attack ("protesters torched a police station")
     hold a violent demonstration (ACLED), not a looting or an armed attack."""
-    if isinstance(actor1, Actor) and actor1.kind in _CROWDS and sub in _CROWD_ACTS:
+    if isinstance(actor1, Actor) and actor1.kind in CROWD_KINDS and sub in _CROWD_ACTS:
         return "Violent demonstration"
     return sub
 
 
-_CROWDS = frozenset({"protesters", "rioters"})
+#: Actor kinds of a crowd: demonstrators and rioters.
+CROWD_KINDS = frozenset({"protesters", "rioters"})
 _CROWD_ACTS = frozenset({"Looting/property destruction", "Attack", "Armed clash"})

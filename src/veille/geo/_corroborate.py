@@ -189,14 +189,16 @@ class Corroboration:
             # Only a story told through a town or an area of its countries: a country
             # named in passing ("ships linked to the United States") is no story's place.
             told = sum((towns or Counter())[c] for c in named)
-            return told >= 1 and all(
-                c.place.iso3 not in named and self._far_from(c.place, named) for c in m.candidates
-            )
+            return told >= 1 and self._all_far(m, named)
         if len(m.candidates) == 1:
             return firm_countries[place.iso3] - own == 0
         # "a protest at the cenotaph in Albert Park" in a story about English towns: of
         # several homonyms, every one lies far from every country the firm places name.
-        return bool(named) and all(
+        return bool(named) and self._all_far(m, named)
+
+    def _all_far(self, m: _Match, named: set[str]) -> bool:
+        """Every homonym of the match lies outside, and far from, every named country."""
+        return all(
             c.place.iso3 not in named and self._far_from(c.place, named) for c in m.candidates
         )
 
