@@ -162,6 +162,9 @@ def test_an_arabic_second_group_glued_to_and_adds_up(pipeline: Any) -> None:
     [
         ("One soldier was killed and two others wounded when a mine exploded near Gao.", "en"),
         ("Un soldat a été tué et deux autres blessés par une mine près de Gao lundi.", "fr"),
+        # a counted noun the injury word describes, after the death word
+        ("Un berger a été tué et trois villageois blessés par un obus près de Gao.", "fr"),
+        ("A farmer was killed and five villagers wounded by a shell near Gao on Monday.", "en"),
     ],
 )
 def test_others_wounded_beside_the_dead_are_not_counted(

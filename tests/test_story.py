@@ -331,6 +331,11 @@ def test_a_datelines_date_is_no_leads_day() -> None:
     s = _S(0, len(lead), [day(lead, "Monday", date(2025, 3, 10))])
     found = lead_day(lead, [s])
     assert found is not None and found.value == date(2025, 3, 10)
+    # A live blog's date header: the dash of the entry on the next line is no dateline's.
+    blog = "Monday 10 March 2025\n\n09:10 - Police dispersed a march in Nairobi."
+    s = _S(0, 20, [day(blog, "Monday 10 March 2025", date(2025, 3, 10))])
+    found = lead_day(blog, [s])
+    assert found is not None and found.value == date(2025, 3, 10)
 
 
 def test_a_strike_far_later_in_the_story_does_not_date_an_undated_one(pipeline: Any) -> None:

@@ -341,7 +341,11 @@ _SHORT_LINE = 40
 
 def _in_dateline(text: str, d: DateExpression) -> bool:
     line_start = text.rfind("\n", 0, d.start) + 1
-    head = _DATELINE_DASH.search(text, line_start, line_start + _DATELINE_REACH)
+    line_end = text.find("\n", d.end)
+    reach = line_start + _DATELINE_REACH
+    # The dash must be on the date's own line: a live blog's date header is followed
+    # by entries that open on "12:45 - ", which dates no dispatch.
+    head = _DATELINE_DASH.search(text, line_start, reach if line_end < 0 else min(reach, line_end))
     return head is not None and d.end <= head.start()
 
 

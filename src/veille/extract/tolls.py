@@ -200,11 +200,14 @@ def fatalities(lex: Lexicon, toks: list[Tok], dates: Sequence[Span] = ()) -> Tol
             after = toks[i + 2] if i + 2 < len(toks) else None
             if (
                 nxt is not None
-                and fold(nxt.text) in _OTHERS
+                and (fold(nxt.text) in _OTHERS or (i > fm.start and nxt.pos == "NOUN"))
                 and after is not None
                 and lex.injury.find([after])
             ):
-                continue  # "one was killed and two others wounded", «deux autres blessés»
+                # "one was killed and two others wounded", «deux autres blessés»; after
+                # the death word, a counted noun the injury word describes counts the
+                # wounded: «un homme a été tué et deux personnes blessées».
+                continue
             if prev is not None and i > fm.end and lex.injury.find([prev]):
                 continue
             if i > fm.start and not any(
