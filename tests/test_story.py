@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
+
 from veille.extract.taxonomy import SUB_EVENT_TYPES
 from veille.model import Article, Event
 
@@ -353,3 +355,34 @@ def test_a_strike_far_later_in_the_story_does_not_date_an_undated_one(pipeline: 
     events = _violent(pipeline, text, "en")
     days = {e.sub_event_type: e.event_date for e in events}
     assert days.get("Air/drone strike") == date(2025, 3, 10), days
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Tuesday 11 March 2025\n\n"
+            "09:10 - Air raid sirens sounded across the north.\n\n"
+            "10:30 - A reminder: on Friday 14 February, a strike on Okhtyrka had killed "
+            "nine people.\n\n"
+            "12:00 - At least eleven people were killed in a strike on Sumy, officials said.",
+            "en",
+        ),
+        (
+            "Mardi 11 mars 2025\n\n"
+            "09h10 - Les sirènes ont retenti dans tout le nord du pays.\n\n"
+            "10h30 - Pour rappel, le vendredi 14 février, une frappe sur Okhtyrka avait "
+            "tué neuf personnes.\n\n"
+            "12h00 - Au moins onze personnes ont été tuées par une frappe à Soumy, selon "
+            "les autorités.",
+            "fr",
+        ),
+    ],
+)
+def test_a_retrospective_dates_no_news_of_a_later_paragraph(
+    pipeline: Any, text: str, lang: str
+) -> None:
+    events = _violent(pipeline, text, lang, published="2025-03-11")
+    sumy = [e for e in events if e.location and e.location.name == "Sumy"]
+    assert sumy, [(e.location and e.location.name, e.event_date) for e in events]
+    assert {e.event_date for e in sumy} == {date(2025, 3, 11)}, [e.event_date for e in sumy]

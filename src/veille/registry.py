@@ -36,11 +36,10 @@ if TYPE_CHECKING:
     from veille.config import ComponentKind, PipelineConfig
     from veille.extract.candidate import Candidate, PlaceRef
     from veille.extract.lexicon import Lexicon
-    from veille.extract.story import Scene, StoryOptions
+    from veille.extract.story import Layout, StoryOptions
     from veille.geo import Geocoder, OutletProfile, Toponym
     from veille.geo.places import PlaceEvidence
     from veille.model import Event
-    from veille.nlp.dates import DateExpression
     from veille.resolve.actors import ActorResolver
 
 
@@ -62,16 +61,15 @@ class PlaceFinding(Protocol):
 
 class StoryReader(Protocol):
     """An article's candidates -> those kept, with the story's date and place carried
-    (``veille.extract.story.read_story``). ``places``: the article's places; ``lead``:
-    the day its lead names (``veille.extract.story.lead_day``); ``where``: the paragraphs
-    that open on a place (``veille.extract.story.scenes``)."""
+    (``veille.extract.story.read_story``). ``places``: the article's places; ``layout``:
+    its lead's day, paragraphs and place-led paragraphs
+    (``veille.extract.story.read_layout``)."""
 
     def __call__(
         self,
         candidates: Sequence[Candidate],
         places: Sequence[PlaceRef],
-        lead: DateExpression | None = None,
-        where: Sequence[Scene] = (),
+        layout: Layout | None = None,
     ) -> list[Candidate]: ...
 
 
@@ -252,12 +250,11 @@ class _ShippedStory:
         self,
         candidates: Sequence[Candidate],
         places: Sequence[PlaceRef],
-        lead: DateExpression | None = None,
-        where: Sequence[Scene] = (),
+        layout: Layout | None = None,
     ) -> list[Candidate]:
         from veille.extract.story import read_story
 
-        return read_story(candidates, self.options, places=places, lead=lead, where=where)
+        return read_story(candidates, self.options, places=places, layout=layout)
 
 
 def story_v1(options: StoryOptions) -> StoryReader:

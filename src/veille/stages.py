@@ -350,13 +350,11 @@ class StoryStage:
     story: StoryReader
 
     def __call__(self, analysis: ArticleAnalysis) -> None:
-        from veille.extract.story import lead_day, scenes
+        from veille.extract.story import read_layout
 
-        text = analysis.article.text
         places = [p for p in analysis.places if p.start not in analysis.voices]
-        lead = lead_day(text, analysis.sentences)
-        where = scenes(text, places)
-        analysis.candidates = self.story(analysis.candidates, places, lead, where)
+        layout = read_layout(analysis.article.text, analysis.sentences, places)
+        analysis.candidates = self.story(analysis.candidates, places, layout)
 
 
 @dataclass(frozen=True)

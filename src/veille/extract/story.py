@@ -93,15 +93,15 @@ def read_story(
     candidates: Sequence[Candidate],
     options: StoryOptions | None = None,
     places: Sequence[PlaceRef] = (),
-    lead: DateExpression | None = None,
-    where: Sequence[Scene] = (),
+    layout: Layout | None = None,
 ) -> list[Candidate]:
     """The article's candidates (in text order) with background dropped and the story's
     date and place given to the sentences that continue it. ``places`` are the article's
-    places (any order), from which its narrative place is read; ``lead`` is the day the
-    article's lead names (``lead_day``), which dates what the story leaves undated;
-    ``where`` the paragraphs that open on a place (``scenes``), which place it."""
+    places (any order), from which its narrative place is read; ``layout`` how the
+    article is laid out (``read_layout``): the day its lead names, which dates what the
+    story leaves undated, its paragraphs, and those that open on a place."""
     opts = options or StoryOptions()
+    shape = layout or Layout()
     kept: list[Candidate] = []
     for c in candidates:
         if pluperfect(c) and not _own_day(c) and not _continues_retrospective(c, kept):
@@ -112,9 +112,9 @@ def read_story(
             continue  # "90 arrests nationwide", "a suspect taken into custody"
         kept.append(c)
     dated = [_with_own_day(c, kept) for c in kept]
-    dated = [_with_story_date(c, dated, lead) for c in dated]
+    dated = [_with_story_date(c, dated, shape) for c in dated]
     dated = [_with_report_date(c) for c in dated]
-    placed = [_with_story_place(c, dated, opts, where) for c in dated]
+    placed = [_with_story_place(c, dated, opts, shape.scenes) for c in dated]
     narrative = narrative_place(places, opts)
     placed = [_with_finer_place(c, placed, narrative, opts, places) for c in placed]
     placed = [_with_story_type(c, placed, opts) for c in placed]
@@ -355,11 +355,10 @@ _DATELINE_REACH = 80
 _DATELINE_DASH = re.compile(r"\s[—–-]\s|\)\s*[—–-]")
 
 
-def _with_story_date(
-    c: Candidate, story: Sequence[Candidate], lead: DateExpression | None = None
-) -> Candidate:
+def _with_story_date(c: Candidate, story: Sequence[Candidate], layout: Layout) -> Candidate:
     if c.event_date is not None:
         return c
+    lead = layout.lead
     here = _index(story, c)
     backstory = pluperfect(c)
 
@@ -374,7 +373,20 @@ def _with_story_date(
 
     # "These protests followed the arrest, on Saturday, of ...": a word that points back
     # at what was told ("these", «ces») dates another clause, not the acts before it.
-    earlier = [s for s in story[:here] if s.event_date is not None and _same_source(s, c)]
+    # A retrospective lends its day to what its own paragraph goes on to tell, not to
+    # the news of a later paragraph ("16:05 - a strike had killed seven on 29 June" dates
+    # no toll told at 18:20).
+    paragraph = layout.paragraph_of(c.sentence.start)
+    earlier = [
+        s
+        for s in story[:here]
+        if lends(s)
+        or (
+            s.event_date is not None
+            and _same_source(s, c)
+            and layout.paragraph_of(s.sentence.start) == paragraph
+        )
+    ]
     later = next((s for s in story[here + 1 :] if not s.anaphoric and lends(s)), None)
     if (
         not earlier
@@ -491,6 +503,32 @@ def scenes(text: str, places: Sequence[PlaceRef]) -> list[Scene]:
 
 #: A paragraph: text between blank lines.
 _PARAGRAPH = re.compile(r"[^\n](?:.|\n(?![ \t]*\n))*")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How an article is laid out, as its story is read: the day its lead names
+    (``lead_day``), its paragraphs (spans between blank lines), and those that open on a
+    place (``scenes``)."""
+
+    lead: DateExpression | None = None
+    paragraphs: tuple[tuple[int, int], ...] = ()
+    scenes: tuple[Scene, ...] = ()
+
+    def paragraph_of(self, offset: int) -> int:
+        """The index of the paragraph holding ``offset`` (-1 where none is known)."""
+        return next((i for i, (a, b) in enumerate(self.paragraphs) if a <= offset < b), -1)
+
+
+def read_layout(
+    text: str, sentences: Sequence[DatedSentence], places: Sequence[PlaceRef]
+) -> Layout:
+    """The article's ``Layout``, from its text, sentences and places."""
+    return Layout(
+        lead=lead_day(text, sentences),
+        paragraphs=tuple(m.span() for m in _PARAGRAPH.finditer(text)),
+        scenes=tuple(scenes(text, places)),
+    )
 
 
 def _with_story_place(
