@@ -183,14 +183,16 @@ def test_an_arabic_name_right_after_a_verb_of_blame_speaks(
     assert (places[0].start in voices(ar, s)) is speaks_
 
 
-def test_a_capital_opening_a_denial_is_a_voice_even_misparsed(pipeline: Any) -> None:
+@pytest.mark.parametrize("label", ["", "14 h 05 — ", "14h05 - "])
+def test_a_capital_opening_a_denial_is_a_voice_even_misparsed(pipeline: Any, label: str) -> None:
     # The French parser reads «dément» (denies) as the adjective "insane"; the capital
-    # that opens the sentence right before it still speaks for its government.
+    # that opens the sentence right before it (past a live blog's entry time) still
+    # speaks for its government.
     from veille.model import Article
 
     text = (
-        "Lundi, un missile a frappé un hôpital pour enfants à Kharkiv, tuant six personnes.\n\n"
-        "Moscou dément avoir visé l'hôpital."
+        "Lundi, un missile a frappé un dispensaire à Kharkiv, tuant six personnes.\n\n"
+        f"{label}Moscou dément avoir tiré sur le dispensaire."
     )
     art = Article(id="v", text=text, language="fr", published="2025-03-12")
     events = pipeline.run([art])

@@ -197,8 +197,24 @@ def voices(lex: Lexicon, s: SentenceInput) -> set[int]:
 
 
 def _opens_on(toks: list[Tok], i: int) -> bool:
-    """The token at ``i`` opens its sentence (past a determiner)."""
-    return all(t.pos in ("DET", "PUNCT") for t in toks[:i])
+    """The token at ``i`` opens its sentence (past a determiner, and past a live blog's
+    entry time: «13 h 40 — Moscou dément ...»)."""
+    label = 0
+    while label < i and (
+        toks[label].pos == "NUM"
+        or toks[label].text in _CLOCK_WORDS
+        or _CLOCK.fullmatch(toks[label].text)
+    ):
+        label += 1
+    if label and not _CLOCK.fullmatch("".join(t.text for t in toks[:label])):
+        label = 0
+    return all(t.pos in ("DET", "PUNCT") for t in toks[label:i])
+
+
+#: A live blog's entry time, its tokens joined ("13:40", «13h40», "1340" of «13 h 40»).
+_CLOCK = re.compile(r"\d{1,2}[:hH.]?\d{2}")
+#: The hour's letter or colon between the numbers of a clock time, as tokens.
+_CLOCK_WORDS = frozenset({"h", "H", ":", "."})
 
 
 def _after(toks: list[Tok], place: PlaceRef) -> int:
