@@ -386,3 +386,30 @@ def test_a_retrospective_dates_no_news_of_a_later_paragraph(
     sumy = [e for e in events if e.location and e.location.name == "Sumy"]
     assert sumy, [(e.location and e.location.name, e.event_date) for e in events]
     assert {e.event_date for e in sumy} == {date(2025, 3, 11)}, [e.event_date for e in sumy]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "sub"),
+    [
+        (
+            "Powerful explosions shook Odesa before dawn on Monday. The air force said "
+            "several drones had been tracked over the port shortly before.",
+            "en",
+            "Air/drone strike",
+        ),
+        (
+            "De fortes explosions ont secoué Odessa lundi avant l'aube. L'armée de l'air "
+            "affirme que des missiles balistiques avaient été repérés peu avant.",
+            "fr",
+            "Shelling/artillery/missile attack",
+        ),
+    ],
+)
+def test_an_explosion_is_what_its_paragraph_goes_on_to_name(
+    pipeline: Any, text: str, lang: str, sub: str
+) -> None:
+    events = _violent(pipeline, text, lang)
+    assert [e.sub_event_type for e in events] == [sub], [e.sub_event_type for e in events]
+    # In another paragraph, the weapon names another act: the explosion stays generic.
+    apart = text.replace(". ", ".\n\n", 1)
+    assert sub not in {e.sub_event_type for e in _violent(pipeline, apart, lang)}

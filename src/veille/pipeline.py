@@ -378,7 +378,7 @@ class Pipeline:
                 stages.append(VetoStage(self._veto))
             stages += [
                 CrowdStage(made.crowd, self.lexicon),
-                StoryStage(made.story),
+                StoryStage(made.story, self.lexicon),
                 made.assembler(self.geocoder, self.actors),
                 WithinArticle(made.deduplicator),
                 BareClashStage(),

@@ -348,12 +348,13 @@ class StoryStage:
     (the ``story`` component, over the article's places)."""
 
     story: StoryReader
+    lexicon_of: LexiconOf
 
     def __call__(self, analysis: ArticleAnalysis) -> None:
         from veille.extract.story import read_layout
 
         places = [p for p in analysis.places if p.start not in analysis.voices]
-        layout = read_layout(analysis.article.text, analysis.sentences, places)
+        layout = read_layout(analysis.article.text, analysis.sentences, places, self.lexicon_of)
         analysis.candidates = self.story(analysis.candidates, places, layout)
 
 

@@ -51,14 +51,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Protocol
 
 from veille.extract.candidate import Candidate, PlaceRef
-from veille.extract.lexicon import Tok, fold
+from veille.extract.lexicon import Lexicon, Tok, WeaponEntry, fold
 from veille.extract.taxonomy import family
+from veille.extract.weapons import find_weapons
 from veille.model import Event
 from veille.nlp.dates import DateExpression
 
@@ -117,6 +118,7 @@ def read_story(
     placed = [_with_story_place(c, dated, opts, shape.scenes) for c in dated]
     narrative = narrative_place(places, opts)
     placed = [_with_finer_place(c, placed, narrative, opts, places) for c in placed]
+    placed = [_with_paragraph_weapon(c, shape) for c in placed]
     placed = [_with_story_type(c, placed, opts) for c in placed]
     if narrative is None:
         return placed
@@ -316,6 +318,15 @@ class DatedSentence(Protocol):
     def dates(self) -> Sequence[DateExpression]: ...
 
 
+class LaidSentence(DatedSentence, Protocol):
+    """What ``read_layout`` reads of a sentence: also its words and language."""
+
+    @property
+    def tokens(self) -> Sequence[Tok]: ...
+    @property
+    def language(self) -> str: ...
+
+
 def lead_day(text: str, sentences: Sequence[DatedSentence]) -> DateExpression | None:
     """The day the article's lead sentence names, up to the publication date ("Monday's
     protests turned deadly in several towns": the story's day, which the paragraphs
@@ -506,14 +517,25 @@ _PARAGRAPH = re.compile(r"[^\n](?:.|\n(?![ \t]*\n))*")
 
 
 @dataclass(frozen=True)
+class WeaponTold:
+    """A remote weapon a sentence names ("cruise missiles", «des drones»), with the
+    sub-type it gives: what a generic explosion told before it in the paragraph was."""
+
+    sentence_start: int
+    sub_event_type: str
+    mode: str | None
+
+
+@dataclass(frozen=True)
 class Layout:
     """How an article is laid out, as its story is read: the day its lead names
-    (``lead_day``), its paragraphs (spans between blank lines), and those that open on a
-    place (``scenes``)."""
+    (``lead_day``), its paragraphs (spans between blank lines), those that open on a
+    place (``scenes``), and the remote weapons its sentences name."""
 
     lead: DateExpression | None = None
     paragraphs: tuple[tuple[int, int], ...] = ()
     scenes: tuple[Scene, ...] = ()
+    weapons: tuple[WeaponTold, ...] = ()
 
     def paragraph_of(self, offset: int) -> int:
         """The index of the paragraph holding ``offset`` (-1 where none is known)."""
@@ -521,14 +543,49 @@ class Layout:
 
 
 def read_layout(
-    text: str, sentences: Sequence[DatedSentence], places: Sequence[PlaceRef]
+    text: str,
+    sentences: Sequence[LaidSentence],
+    places: Sequence[PlaceRef],
+    lexicon_of: Callable[[str], Lexicon | None] | None = None,
 ) -> Layout:
-    """The article's ``Layout``, from its text, sentences and places."""
+    """The article's ``Layout``, from its text, sentences and places (and, given the
+    lexicons, the remote weapons its sentences name)."""
+    weapons: list[WeaponTold] = []
+    for s in sentences:
+        lex = lexicon_of(s.language) if lexicon_of is not None else None
+        if lex is None:
+            continue
+        for w in find_weapons(lex, list(s.tokens)):
+            entry: WeaponEntry = w.payload
+            if family(entry.sub) == _REMOTE:
+                weapons.append(WeaponTold(s.start, entry.sub, entry.mode))
     return Layout(
         lead=lead_day(text, sentences),
         paragraphs=tuple(m.span() for m in _PARAGRAPH.finditer(text)),
         scenes=tuple(scenes(text, places)),
+        weapons=tuple(weapons),
     )
+
+
+def _with_paragraph_weapon(c: Candidate, layout: Layout) -> Candidate:
+    """ "Loud explosions shook Kyiv. Cruise missiles had been seen heading for the city.":
+    a generic explosion whose sentence names no weapon was what the next sentences of its
+    paragraph name, a remote weapon (the first one after it)."""
+    if c.sub_event_type is not None or c.weapon is not None or c.generic != _REMOTE:
+        return c
+    paragraph = layout.paragraph_of(c.sentence.start)
+    told = next(
+        (
+            w
+            for w in layout.weapons
+            if w.sentence_start > c.sentence.start
+            and layout.paragraph_of(w.sentence_start) == paragraph
+        ),
+        None,
+    )
+    if told is None or paragraph < 0:
+        return c
+    return replace(c, sub_event_type=told.sub_event_type, mode=told.mode)
 
 
 def _with_story_place(
