@@ -205,3 +205,20 @@ def test_arabic_press_dates_name_the_month_twice_by_slash_or_space(
 ) -> None:
     (found,) = [e for e in find_date_expressions(text, "ar", published=PUB) if e.value]
     assert (found.value, found.precision) == (expected, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("وفي اليوم ذاته، سقطت قذائف على السوق.", "ar"),
+        ("وفي ذات اليوم سقطت قذائف على السوق.", "ar"),
+        ("Ce même jour, des obus sont tombés sur le marché.", "fr"),
+        ("Ce jour-là, des obus sont tombés sur le marché.", "fr"),
+        ("Later that day, shells fell on the market.", "en"),
+        ("That same day, shells fell on the market.", "en"),
+    ],
+)
+def test_the_same_day_is_the_anchors_day_not_today(text: str, lang: str) -> None:
+    # «اليوم» alone is "today"; «اليوم ذاته» is the day the story is telling.
+    e = only(text, lang, anchor=date(2024, 2, 1))
+    assert e.value == date(2024, 2, 1), e
