@@ -413,3 +413,13 @@ def test_an_explosion_is_what_its_paragraph_goes_on_to_name(
     # In another paragraph, the weapon names another act: the explosion stays generic.
     apart = text.replace(". ", ".\n\n", 1)
     assert sub not in {e.sub_event_type for e in _violent(pipeline, apart, lang)}
+
+
+def test_a_weapon_of_another_act_types_no_explosion_before_it(pipeline: Any) -> None:
+    text = (
+        "Samedi, des rebelles ont bombardé des positions de l'armée près de Gao. "
+        "Le même jour, un drone a frappé un camion près de Kidal."
+    )
+    events = _violent(pipeline, text, "fr")
+    types = {e.location.name: e.sub_event_type for e in events if e.location}
+    assert types.get("Gao") == "Shelling/artillery/missile attack", types

@@ -51,7 +51,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Protocol
@@ -118,7 +118,8 @@ def read_story(
     placed = [_with_story_place(c, dated, opts, shape.scenes) for c in dated]
     narrative = narrative_place(places, opts)
     placed = [_with_finer_place(c, placed, narrative, opts, places) for c in placed]
-    placed = [_with_paragraph_weapon(c, shape) for c in placed]
+    told = {c.sentence.start for c in placed}
+    placed = [_with_paragraph_weapon(c, shape, told) for c in placed]
     placed = [_with_story_type(c, placed, opts) for c in placed]
     if narrative is None:
         return placed
@@ -567,25 +568,28 @@ def read_layout(
     )
 
 
-def _with_paragraph_weapon(c: Candidate, layout: Layout) -> Candidate:
+def _with_paragraph_weapon(c: Candidate, layout: Layout, told: Set[int]) -> Candidate:
     """ "Loud explosions shook Kyiv. Cruise missiles had been seen heading for the city.":
     a generic explosion whose sentence names no weapon was what the next sentences of its
-    paragraph name, a remote weapon (the first one after it)."""
+    paragraph name, a remote weapon (the first one after it), in a sentence that tells no
+    act of its own (``told``: the starts of the sentences that do; "A drone struck a truck
+    near X" is another strike, not what the explosion was)."""
     if c.sub_event_type is not None or c.weapon is not None or c.generic != _REMOTE:
         return c
     paragraph = layout.paragraph_of(c.sentence.start)
-    told = next(
+    named = next(
         (
             w
             for w in layout.weapons
             if w.sentence_start > c.sentence.start
+            and w.sentence_start not in told
             and layout.paragraph_of(w.sentence_start) == paragraph
         ),
         None,
     )
-    if told is None or paragraph < 0:
+    if named is None or paragraph < 0:
         return c
-    return replace(c, sub_event_type=told.sub_event_type, mode=told.mode)
+    return replace(c, sub_event_type=named.sub_event_type, mode=named.mode)
 
 
 def _with_story_place(
