@@ -71,3 +71,11 @@ def test_martyrs_and_the_people_are_no_places(geocoder: Any) -> None:
 def test_common_words_of_news_are_no_places(geocoder: Any, text: str, word: str) -> None:
     found = geocoder.geoparse(text, "ar")
     assert all(t.place is None for t in found if word in t.text or t.text in word)
+
+
+@pytest.mark.parametrize("noun", ["في منطقة", "بمنطقة", "وبمنطقة", "بمدينة", "ببلدة"])
+def test_a_place_noun_with_a_glued_preposition_cues_a_name(geocoder: Any, noun: str) -> None:
+    # Tifariti is a small town with no Arabic alternate name to stand on its own; the
+    # place noun before it, bare or after «ب»/«وب», says it is a place.
+    found = _names(geocoder, f"سقطت قذائف {noun} تيفاريتي في الصحراء الغربية أمس.")
+    assert found.get("تيفاريتي") == "ESH", found

@@ -172,15 +172,22 @@ def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
     def union(kind: str) -> frozenset[str]:
         return frozenset(key_of(w) for pw in words for w in getattr(pw, kind))
 
+    def glued(kind: str) -> frozenset[str]:
+        # The words of ``kind``, bare and with each of their language's proclitics
+        # glued before them ("منطقة", "بمنطقة", "وبمنطقة").
+        return frozenset(
+            key_of(c + w) for pw in words for w in getattr(pw, kind) for c in ("", *pw.noun_clitics)
+        )
+
     return GeoWords(
         stop_keys=union("stop_keys"),
         name_particles=union("name_particles"),
         geo_nouns=union("geo_nouns"),
-        locative_cues=union("locative_cues"),
-        place_nouns=union("place_nouns"),
+        locative_cues=glued("locative_cues"),
+        place_nouns=glued("place_nouns"),
         site_nouns=union("site_nouns"),
         admin_nouns=union("admin_nouns"),
-        city_nouns=union("city_nouns"),
+        city_nouns=glued("city_nouns"),
         capital_nouns=union("capital_nouns"),
         near_before=re.compile(rf"(?:{_alt(_bounded(p) for p in near)})\s*$"),
         near_after=re.compile(

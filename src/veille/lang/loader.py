@@ -125,6 +125,9 @@ class PlaceWords:
     #: Nouns of streets and squares, right after ("Victoria Square") or before ("rue de
     #: Paris") a place word: the street's name, not the place.
     street_nouns: tuple[str, ...] = ()
+    #: Proclitics that may be glued to a locative cue or a place noun («بمنطقة»,
+    #: «وبلدة»): the glued word is the cue or the noun.
+    noun_clitics: tuple[str, ...] = ()
     #: Nouns of buildings and institutions named after their town ("X High Court",
     #: «l'université de X», «مطار X»): a place word in such a name is where it stands.
     facility_nouns: tuple[str, ...] = ()
