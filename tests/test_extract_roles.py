@@ -87,6 +87,14 @@ def test_arabic_roles_by_word_order_and_preposition(ar: Lexicon) -> None:
     assert _ids(_roles(ar, words, 0, who)) == ("gunmen", "army")
 
 
+@pytest.mark.parametrize("held", ["مواقع", "مقرات", "آليات"])
+def test_an_arabic_actor_whose_positions_are_hit_is_the_target(ar: Lexicon, held: str) -> None:
+    # "قصفت وحدات ... مواقع الجيش": an unnamed subject shelled the army's positions; the
+    # army is the target even with no actor named before it.
+    words = ["قصفت", "وحدات", "المتمردين", held, "الجيش"]
+    assert _ids(_roles(ar, words, 0, {4: ("army", "state_forces")})) == (None, "army")
+
+
 def test_no_actor_no_roles(en: Lexicon) -> None:
     assert _roles(en, [W("Rebels", "NOUN", "nsubj", 1), ATTACKED], 1, {}) == Roles()
 

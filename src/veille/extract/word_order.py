@@ -89,6 +89,7 @@ def roles_by_word_order(
             continue
         target_marked = (
             killed
+            or _holds_the_object(lex, at, toks, trig_end)
             or bool(re.search(r"(?:^|\s)(?:ل|لل|ب|على|ضد|علي)\s*$", marker))
             or (
                 s.text[ref.start - s.start : ref.start - s.start + 1] == "ل"
@@ -117,6 +118,16 @@ def roles_by_word_order(
     if actor1 is None:
         actor1 = _state_name_near(group, toks, s)
     return Roles(actor1, actor2)
+
+
+def _holds_the_object(lex: Lexicon | None, at: int | None, toks: list[Tok], after: int) -> bool:
+    """An actor after the verb whose base, positions or vehicles the verb's object names
+    ("قصفت وحدات X مواقع الجيش": the army's positions were hit): the word right before it
+    is an object of attack (``attack_objects``), so the actor owns the target, whoever
+    the unnamed subject between the verb and it is."""
+    if lex is None or at is None or at == 0 or toks[at - 1].start < after:
+        return False
+    return bool(toks[at - 1].keys & lex.noun_classes.get("attack_objects", frozenset()))
 
 
 def _whose_act(ref: ActorRef, at: int | None, group: list[Match], s: SentenceInput) -> bool:
