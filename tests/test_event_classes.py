@@ -534,6 +534,25 @@ def test_an_interception_and_a_hit_across_while_are_two_events(
 @pytest.mark.parametrize(
     ("text", "language"),
     [
+        ("Jets bombed Idlib on Sunday, while a drone struck a truck in Aleppo.", "en"),
+        (
+            "Des avions ont bombardé Idleb dimanche, tandis qu'un drone a frappé un camion à Alep.",
+            "fr",
+        ),
+        ("قصفت طائرات حربية مدينة إدلب يوم الأحد، بينما استهدفت طائرة مسيرة شاحنة في حلب.", "ar"),
+        ("قصفت طائرات حربية مدينة إدلب يوم الأحد، فيما استهدفت طائرة مسيرة شاحنة في حلب.", "ar"),
+    ],
+)
+def test_two_strikes_told_either_side_of_while_in_two_places_are_two_events(
+    pipeline: Any, text: str, language: str
+) -> None:
+    places = sorted(e.location.name for e in _events(pipeline, text, language) if e.location)
+    assert places == ["Aleppo", "Idlib"], places
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
         ("Three protesters were shot dead during a march in Mombasa on Tuesday.", "en"),
         ("Trois manifestants ont été tués par balle lors d'une marche à Conakry mardi.", "fr"),
     ],

@@ -106,7 +106,9 @@ class SentenceExtractor:
         out: list[Candidate] = []
         contrasts = self.lex.noun_classes.get("contrast_connectives", frozenset())
         cuts = [i for i, t in enumerate(toks) if t.keys & contrasts]
-        groups = group_triggers(kept, cuts)
+        # A contrast with a place on each side parts two happenings, even of one kind.
+        apart = [c for c in cuts if _placed_on_both_sides(c, cuts, toks, s)]
+        groups = group_triggers(kept, cuts, apart)
         for group in groups:
             if len(groups) > 1 and cuts:
                 # Each side of "while" tells its own happening: its own place and toll.
@@ -490,6 +492,15 @@ def _side_of(i: int, cuts: list[int], toks: list[Tok]) -> Span:
     start = toks[before[-1]].start if before else toks[0].start
     end = toks[after[0]].start if after else toks[-1].end
     return start, end
+
+
+def _placed_on_both_sides(cut: int, cuts: list[int], toks: list[Tok], s: SentenceInput) -> bool:
+    """Each side of the contrast connective at token ``cut`` names a place of its own."""
+    if cut == 0 or cut >= len(toks) - 1:
+        return False
+    sides = (_side_of(cut - 1, cuts, toks), _side_of(cut + 1, cuts, toks))
+    named = [{p.place_id for p in s.places if a <= p.start < b} for a, b in sides]
+    return all(named) and named[0] != named[1]
 
 
 def scattered(lex: Lexicon, toks: list[Tok]) -> bool:

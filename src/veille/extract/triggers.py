@@ -387,17 +387,25 @@ def in_circumstance(toks: list[Tok], m: Match) -> bool:
     return False
 
 
-def group(triggers: list[Match], contrasts: Sequence[int] = ()) -> list[list[Match]]:
+def group(
+    triggers: list[Match], contrasts: Sequence[int] = (), apart: Sequence[int] = ()
+) -> list[list[Match]]:
     """Triggers of compatible families in one sentence describe one happening.
 
     ``contrasts``: token positions of contrast connectives ("while", «tandis que»,
     «بينما»). Across one, only triggers of one family join: "drones were shot down,
-    while a missile hit a block" tells an interception and a strike."""
+    while a missile hit a block" tells an interception and a strike. ``apart``: those
+    of the contrasts with a place on each side, across which nothing joins: "strikes
+    hit Tyre, while a drone struck a car in Baalbek" tells two strikes."""
     groups: list[list[Match]] = []
     for trig in triggers:
         fam = entry_family(trig.payload)
         for g in groups:
             fams = {entry_family(m.payload) for m in g}
+            if any(
+                min(m.start, trig.start) < c < max(m.start, trig.start) for m in g for c in apart
+            ):
+                continue
             if fam in fams:
                 g.append(trig)
                 break
