@@ -622,6 +622,12 @@ def test_a_crowd_that_acts_before_its_dispersal_is_its_own_event(
             "dans tout le pays.",
             "fr",
         ),
+        # A country sums up as "nationwide" does.
+        (
+            "Police detained a union leader at his office in Multan on Monday, sparking "
+            "protests across Pakistan.",
+            "en",
+        ),
     ],
 )
 def test_an_effect_summed_up_without_its_own_place_does_not_type_its_cause(

@@ -460,7 +460,11 @@ def _effects(lex: Lexicon, kept: list[Match], s: SentenceInput) -> tuple[list[Ma
         i = head_of(toks, m)
         verb = toks[i].head
         if toks[i].dep in ("obj", "dobj") and verb != i and toks[verb].keys & verbs:
-            effects[id(m)] = any(p.start >= toks[verb].end for p in s.places)
+            # A country ("protests across Kenya", a party's name) sums up; a town places.
+            effects[id(m)] = any(
+                p.start >= toks[verb].end and p.feature != "country" and not p.demonym
+                for p in s.places
+            )
     causes = [m for m in kept if id(m) not in effects]
     if not effects or not causes:
         return kept, False
