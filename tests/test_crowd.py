@@ -75,3 +75,23 @@ def test_damage_on_a_night_of_riots_is_part_of_the_riot(pipeline: Any) -> None:
     )
     events = pipeline.run([Article(id="r", text=text, language="fr", published="2025-03-12")])
     assert {e.sub_event_type for e in events} == {"Violent demonstration"}
+
+
+def test_workers_who_storm_and_burn_are_rioters(pipeline: Any) -> None:
+    # A crowd named by its trade or party ("union workers") acting is a crowd; its arson
+    # is the riot, not property destruction by nobody.
+    text = "Hundreds of union workers stormed the ministry in Accra on Monday and set fire to cars."
+    events = _events(pipeline, text, "en")
+    assert [e.sub_event_type for e in events] == ["Violent demonstration"]
+    assert events[0].actor1 is not None and events[0].actor1.kind == "rioters"
+
+
+def test_workers_killed_are_civilians_attacked_not_a_crowd(pipeline: Any) -> None:
+    text = "Gunmen shot dead three aid workers near Gao on Monday."
+    assert _subs(pipeline, text, "en") == {"Attack"}
+
+
+def test_mine_workers_are_no_landmine(pipeline: Any) -> None:
+    # A weapon noun modifying a person noun names their trade, not the instrument.
+    text = "Gunmen attacked mine workers near Gao on Monday, killing two."
+    assert _subs(pipeline, text, "en") == {"Attack"}

@@ -54,6 +54,10 @@ def read_crowds(
             out.append(c)
         elif _clash_like(c):
             out.append(_retyped(c, crowd))
+        elif c.sub_event_type == _DAMAGE and not _state(c.actor1) and _crowd_acts(c, crowd):
+            # "Protesters stormed the ministry and set fire to cars": ACLED codes a
+            # crowd's vandalism and arson as the riot it is part of.
+            out.append(_as_riot(c))
         elif c.sub_event_type == _PEACEFUL and id(c.sentence) in violent_sentences:
             out.append(_as_riot(c))
         elif c.sub_event_type == _DISPERSED and _tells_violence(c, lex, riot_only=True):

@@ -98,11 +98,15 @@ def _modifies_other_noun(lex: Lexicon, toks: list[Tok], w: Match, trig_idx: set[
     trigger) and a noun of quantity or delivery ("à coups de gaz lacrymogènes", "volleys
     of tear gas") keep it."""
     tok = toks[w.start]
-    if tok.dep not in ("nmod", "compound") or tok.head in trig_idx:
+    if tok.dep not in ("nmod", "compound", "amod") or tok.head in trig_idx:
         return False
     head = toks[tok.head]
-    if tok.dep == "compound":  # "missile launchers", not "missile debris"
-        return bool(head.keys & lex.noun_classes.get("military_targets", frozenset()))
+    if tok.dep in ("compound", "amod"):  # a tagger may read "mine" before a noun as ADJ
+        # "missile launchers", not "missile debris"; nor people named by their trade:
+        # "mine workers" are no landmine.
+        return bool(head.keys & lex.noun_classes.get("military_targets", frozenset())) or bool(
+            lex.civilian.find([head])
+        )
     return head.pos == "NOUN" and not head.keys & lex.noun_classes.get(
         "instrument_heads", frozenset()
     )
