@@ -423,3 +423,33 @@ def test_a_weapon_of_another_act_types_no_explosion_before_it(pipeline: Any) -> 
     events = _violent(pipeline, text, "fr")
     types = {e.location.name: e.sub_event_type for e in events if e.location}
     assert types.get("Gao") == "Shelling/artillery/missile attack", types
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Army statement, Monday 10 March 2025.\n\n"
+            "Around 2 a.m., an army aircraft struck a building in the centre of Tubas.\n\n"
+            "On 20 February, a roadside bomb hit an armoured vehicle in Tubas, wounding "
+            "five soldiers.",
+            "en",
+        ),
+        (
+            "Communiqué de l'armée, lundi 10 mars 2025.\n\n"
+            "Vers 2 heures du matin, un avion de l'armée a frappé un bâtiment au centre de "
+            "Tubas.\n\n"
+            "Le 20 février, une bombe artisanale a frappé un véhicule blindé à Tubas, "
+            "blessant cinq soldats.",
+            "fr",
+        ),
+    ],
+)
+def test_an_act_weeks_before_the_lead_in_another_paragraph_dates_no_news(
+    pipeline: Any, text: str, lang: str
+) -> None:
+    events = _violent(pipeline, text, lang, published="2025-03-10")
+    strike = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert [e.event_date for e in strike] == [date(2025, 3, 10)], [
+        (e.sub_event_type, e.event_date) for e in events
+    ]

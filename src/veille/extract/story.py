@@ -406,6 +406,10 @@ def _with_story_date(c: Candidate, story: Sequence[Candidate], layout: Layout) -
         and _act_kind(later) == _act_kind(c)
         and _may_be_one(c, later)
         and later.sentence.start - c.sentence.end <= _LEND_REACH
+        and (
+            layout.paragraph_of(later.sentence.start) == paragraph
+            or not _far_from_lead(later, lead)
+        )
     ):
         pass  # the same kind of act, dated as the story goes on nearby: likely this one
     elif not earlier and lead is not None and lead.value is not None and not backstory:
@@ -436,6 +440,19 @@ _LEND_REACH = 700
 
 #: Families whose acts one story tells under several words ("a strike", "the attack").
 _VIOLENCE = frozenset({"remote", "fight", "any"})
+
+
+def _far_from_lead(c: Candidate, lead: DateExpression | None) -> bool:
+    """``c`` is dated more than a week from the day the lead names: another time than
+    the story's (a retrospective told in the present perfect: "On 19 June, a bomb hit
+    ...", in a story of 3 July)."""
+    if lead is None or lead.value is None or c.event_date is None:
+        return False
+    return abs((c.event_date - lead.value).days) > _STORY_WEEK
+
+
+#: Days from the lead's day beyond which an act belongs to another time than the story.
+_STORY_WEEK = 7
 
 
 def _may_be_one(a: Candidate, b: Candidate) -> bool:
