@@ -197,3 +197,35 @@ def test_a_capital_opening_a_denial_is_a_voice_even_misparsed(pipeline: Any, lab
     art = Article(id="v", text=text, language="fr", published="2025-03-12")
     events = pipeline.run([art])
     assert events and all(e.location is None or e.location.iso3 == "UKR" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Washington bombed militia positions on Friday, officials said.", "en"),
+        ("Washington has struck back several times since the raid.", "en"),
+        ("Paris a bombardé des positions jihadistes vendredi.", "fr"),
+    ],
+)
+def test_a_capital_that_does_the_violence_is_the_doer_not_the_place(
+    pipeline: Any, text: str, language: str
+) -> None:
+    from veille.model import Article
+
+    art = Article(id="d", text=text, language=language, published="2025-03-12")
+    assert all(e.location is None for e in pipeline.run([art]))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Kharkiv shelled overnight, three dead.", "en"),  # a headline's bare participle
+        ("Kharkiv was shelled overnight, killing three.", "en"),
+        ("Kharkiv a été bombardée vendredi, faisant trois morts.", "fr"),
+    ],
+)
+def test_a_town_that_was_hit_is_the_place(pipeline: Any, text: str, language: str) -> None:
+    from veille.model import Article
+
+    art = Article(id="d", text=text, language=language, published="2025-03-12")
+    assert [e.location.name if e.location else None for e in pipeline.run([art])] == ["Kharkiv"]

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 
 from veille.extract.candidate import PlaceRef, SentenceInput
-from veille.extract.lexicon import Lexicon, Tok, fold
+from veille.extract.lexicon import Lexicon, Tok, TriggerEntry, fold
 from veille.extract.syntax import (
     CLAUSE_DEPS,
     REPORT_PREPS,
@@ -18,6 +18,7 @@ from veille.extract.syntax import (
     governed_by,
     token_at,
 )
+from veille.extract.taxonomy import family
 from veille.extract.tolls import Toll, read_number
 from veille.extract.word_order import reason_phrases
 from veille.lang.loader import closed_words
@@ -171,7 +172,10 @@ def voices(lex: Lexicon, s: SentenceInput) -> set[int]:
         return set()
     toks = s.tokens
     cues = [m for table in (lex.report, lex.accusation, lex.deny) for m in table.find(toks)]
-    if not cues:
+    # "Washington has struck back", «Moscou a frappé»: a place that is the active
+    # subject of a verb of violence is the state that did it, not where it happened.
+    acts = [m for m in lex.triggers.find(toks) if _violent(m.payload)] if s.language != "ar" else []
+    if not cues and not acts:
         return set()
     out: set[int] = set()
     after = {m.end for m in cues}
@@ -186,14 +190,68 @@ def voices(lex: Lexicon, s: SentenceInput) -> set[int]:
                 out.add(place.start)
         elif toks[i].dep.startswith("nsubj") and toks[i].head != i:
             verb = toks[i].head
-            if any(m.start <= verb < m.end for m in cues):
+            if any(m.start <= verb < m.end for m in cues) or (
+                toks[i].dep == "nsubj"
+                and _acts_on(toks, verb)
+                and any(m.start <= verb < m.end for m in acts)
+            ):
                 out.add(place.start)
         elif _opens_on(toks, i) and any(m.start == _after(toks, place) for m in cues):
             # «Moscou dément avoir visé ...»: the parser misread the verb (as the
             # adjective "dément"); a name opening the sentence right before a verb of
             # saying or denying is still its subject.
             out.add(place.start)
+        elif _opens_on(toks, i) and any(
+            _next_verb(toks, _after(toks, place)) == m.start and _acts_on(toks, m.start)
+            for m in acts
+        ):
+            # "Washington bombed ...", read by the parser as an adverb: a name opening
+            # the sentence right before a finite verb of violence is its doer ("Kharkiv
+            # shelled overnight", a headline's participle, is where it happened).
+            out.add(place.start)
     return out
+
+
+def _violent(entry: TriggerEntry) -> bool:
+    """A trigger of fighting or remote violence (not of a protest or a taking of ground:
+    "the town fell" is where it fell)."""
+    if entry.sub:
+        return family(entry.sub) in ("remote", "fight")
+    return entry.generic in ("remote", "attack")
+
+
+def _acts_on(toks: list[Tok], verb: int) -> bool:
+    """The token at ``verb`` is an active verb: with an auxiliary of tense ("has struck
+    back", «a frappé»), or finite with its object or particle ("bombed militia
+    positions"). Its subject did it. A passive, or a headline's bare participle
+    ("Kharkiv shelled overnight"), tells where it was done."""
+    tok = toks[verb]
+    if tok.pos != "VERB":
+        return False
+    auxiliaries = [t for t in toks if t.head == verb and t.dep.startswith("aux")]
+    if any(t.dep in _PASSIVE_AUX for t in auxiliaries):
+        return False
+    if auxiliaries:
+        return True
+    return "VerbForm=Fin" in tok.morph and any(
+        t.head == verb and t.i != verb and t.dep in _OBJECT_DEPS for t in toks
+    )
+
+
+#: The auxiliary of a passive ("was shelled", «a été bombardée»).
+_PASSIVE_AUX = frozenset({"auxpass", "aux:pass"})
+
+
+def _next_verb(toks: list[Tok], k: int) -> int:
+    """The index of the first token from ``k`` on that is no auxiliary ("a bombardé",
+    "has struck": the verb after its auxiliaries)."""
+    while 0 <= k < len(toks) and toks[k].pos == "AUX":
+        k += 1
+    return k
+
+
+#: Dependencies that tell a verb acted on something: its object or particle.
+_OBJECT_DEPS = frozenset({"obj", "dobj", "prt", "compound:prt"})
 
 
 def _opens_on(toks: list[Tok], i: int) -> bool:
