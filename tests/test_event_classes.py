@@ -2330,3 +2330,22 @@ def test_foreign_nationals_killed_by_gunmen_are_civilians_attacked(
     (event,) = _events(pipeline, text, language)
     assert event.sub_event_type == "Attack"
     assert event.actor2 is not None and event.actor2.kind == "civilians"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "agreed"),
+    [
+        ("The two sides signed a truce in Doha on Monday.", "en", True),
+        ("A ceasefire took effect across the province on Sunday morning.", "en", True),
+        ("Despite the ceasefire, shelling continued near Donetsk on Monday.", "en", False),
+        ("Ceasefire talks resumed in Doha on Monday.", "en", False),
+        ("Le gouvernement et les rebelles ont conclu une trêve lundi à Goma.", "fr", True),
+        ("Malgré la trêve, des obus sont tombés sur Goma lundi.", "fr", False),
+        ("أعلن الطرفان التوصل إلى هدنة في الدوحة يوم الأحد.", "ar", True),
+        ("رغم الهدنة، قصفت المدفعية مدينة إدلب يوم الأحد.", "ar", False),
+    ],
+)
+def test_an_agreement_is_one_concluded_not_one_named(
+    pipeline: Any, text: str, language: str, agreed: bool
+) -> None:
+    assert ("Agreement" in _types(pipeline, text, language)) is agreed

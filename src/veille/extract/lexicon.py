@@ -37,6 +37,15 @@ class TriggerEntry(BaseModel):
         default=False, description="Only with a weapon noun in the sentence."
     )
     needs_place: bool = Field(default=False, description="Only right before a place name.")
+    concluded: bool = Field(
+        default=False,
+        description=(
+            "Only where a verb of concluding (the noun class ``concluding_verbs``) governs "
+            "it or stands a few words before it ('signed a truce', 'a ceasefire took "
+            "effect', «أعلن التوصل إلى هدنة»): the noun alone is background ('despite "
+            "the ceasefire', 'ceasefire talks')."
+        ),
+    )
     inflect: Literal["perfect"] | None = Field(
         default=None,
         description=(

@@ -220,6 +220,8 @@ def keeps(
     )
     if entry.requires_weapon and not weapons and not armed:
         return False
+    if entry.concluded and not _concluded(lex, m, toks):
+        return False
     if entry.needs_place:
         end = toks[m.end - 1].end
         if not any(0 <= p.start - end <= 4 for p in s.places):
@@ -251,6 +253,27 @@ def keeps(
     if entry.needs_object:
         return any(t.head == m.start and t.dep in TARGET_DEPS for t in toks)
     return True
+
+
+def _concluded(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
+    """An agreement noun that a verb of concluding governs ("signed a truce", "the
+    ceasefire took effect", «ont conclu une trêve») or follows within a few words of the
+    same clause («أعلن التوصل إلى هدنة», unparsed)."""
+    verbs = lex.noun_classes.get("concluding_verbs", frozenset())
+    head = toks[m.start]
+    governors = {head.head, toks[head.head].head} - {head.i}
+    if any(toks[g].keys & verbs for g in governors if 0 <= g < len(toks)):
+        return True
+    for k in range(m.start - 1, max(-1, m.start - _CONCLUDED_REACH - 1), -1):
+        if toks[k].pos == "PUNCT" or toks[k].text in (",", "،", ".", ";", ":"):
+            return False
+        if toks[k].keys & verbs:
+            return True
+    return False
+
+
+#: Words before an agreement noun within which its verb of concluding may stand.
+_CONCLUDED_REACH = 4
 
 
 #: Words between a crowd noun and whom it gathers: "of (the)", «de», «d'», «des», «من».
