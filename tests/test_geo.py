@@ -873,3 +873,19 @@ def test_a_far_city_named_once_in_a_story_about_another_country_is_no_place(
     places = {t.text: t.place for t in geo.geoparse(text, "en", hints=[(start, start + 5)])}
     assert "Palma" in places and places["Palma"] is None, places
     assert places["Mueda"] is not None and places["Mueda"].iso3 == "MOZ"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3"),
+    [
+        # A seat and its namesake governorate are one reading: it is not outranked by a
+        # namesake province on another continent when nothing else decides.
+        ("A strike killed twelve people in Gaza on Sunday, the ministry said.", "PSE"),
+        ("Heavy rain flooded the province of Gaza in southern Mozambique.", "MOZ"),
+    ],
+)
+def test_a_seat_with_its_namesake_area_stands_as_high_as_the_area(
+    geo: Geocoder, text: str, iso3: str
+) -> None:
+    found = {t.text: t.place.iso3 for t in geo.geoparse(text, "en") if t.place}
+    assert found.get("Gaza") == iso3, found

@@ -188,6 +188,15 @@ class Resolver:
             for c in m.candidates
             if c.place.feature == "city" and c.place.population >= weights.big_city_population
         }
+        # The seat and its namesake area are one reading of the name: the town stands
+        # as high as its area before the area gives way ("Gaza", city and governorate,
+        # is not outranked by a namesake province of another country).
+        area_score = {c.place.id: prior(c, self._weights.prior) for c in m.candidates}
+        for c in named:
+            seat_of = [a for a in (c.place.admin1, c.place.admin2) if a in area_score]
+            if seat_of:  # the area's standing without its noun ("province of X")
+                lift = max(area_score[a] for a in seat_of) - area_score[c.place.id]
+                m.scores[c.place.id] += max(0.0, lift)
         for c in m.candidates:
             if c.place.feature in ("admin1", "admin2") and (
                 c.place.id in towns
