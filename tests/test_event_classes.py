@@ -2349,3 +2349,33 @@ def test_an_agreement_is_one_concluded_not_one_named(
     pipeline: Any, text: str, language: str, agreed: bool
 ) -> None:
     assert ("Agreement" in _types(pipeline, text, language)) is agreed
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("An earthquake struck the province of Herat on Saturday, killing 12.", "en"),
+        ("Floods hit the town of Derna on Sunday, killing hundreds.", "en"),
+        ("Twelve people were killed in an earthquake in Herat on Saturday.", "en"),
+        ("Un séisme a frappé la province de Herat samedi, faisant 12 morts.", "fr"),
+        ("Douze personnes ont été tuées dans les inondations à Derna.", "fr"),
+        ("ضرب زلزال ولاية هرات يوم السبت ما أسفر عن مقتل 12 شخصا.", "ar"),
+        ("لقي 12 شخصا حتفهم جراء الفيضانات في درنة.", "ar"),
+    ],
+)
+def test_what_a_natural_hazard_does_is_no_event(pipeline: Any, text: str, language: str) -> None:
+    assert _types(pipeline, text, language) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Shelling killed three civilians in Kharkiv despite the storm.", "en"),
+        ("Protesters stormed the parliament in Colombo on Saturday.", "en"),
+        ("قتل 12 شخصا في قصف على درنة رغم العاصفة.", "ar"),
+    ],
+)
+def test_an_act_told_beside_a_hazard_or_a_verb_like_one_stands(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _types(pipeline, text, language)

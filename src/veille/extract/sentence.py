@@ -32,7 +32,7 @@ from veille.extract.modality import modality_for, sentence_future, tally
 from veille.extract.placing import choose_places, place_shares, voices
 from veille.extract.roles import read_roles
 from veille.extract.statements import StatementReader
-from veille.extract.syntax import head_of, span
+from veille.extract.syntax import ancestors, head_of, span
 from veille.extract.taxonomy import crowd_violence, territory_side
 from veille.extract.tolls import Toll, read_toll
 from veille.extract.triggers import (
@@ -91,6 +91,8 @@ class SentenceExtractor:
             # with an explicit negation is not an event of that kind.
             kept = [t for t in kept if entry_family(t.payload) not in negated_families | {"any"}]
         kept, effect_apart = _effects(self.lex, kept, s)
+        if not weapons and natural_cause(self.lex, [*kept, *self.lex.fatality.find(toks)], s):
+            return []  # "An earthquake struck X, killing 12": no one's act
         toll = read_toll(self.lex, toks, [d.span for d in s.dates])
         intervention = self.lex.intervention.find(toks)
         if intervention and not any(entry_family(t.payload) in _CROWD_ACTS for t in kept):
@@ -474,6 +476,50 @@ def _effects(lex: Lexicon, kept: list[Match], s: SentenceInput) -> tuple[list[Ma
     apart = {id(m) for m in kept if id(m) in effects and len(group_triggers([*causes, m])) > told}
     out = [m for m in kept if id(m) not in apart or effects[id(m)]]
     return out, any(id(m) in apart for m in out)
+
+
+def natural_cause(lex: Lexicon, acts: list[Match], s: SentenceInput) -> bool:
+    """ "An earthquake struck Herat, killing 12", "killed in the floods", «des inondations
+    ont frappé Derna», «ضرب زلزال المدينة»: a natural hazard (``hazards``) is what did
+    what the trigger or death word tells. Read from the parse: the hazard is the subject
+    of the act's verb (or of the verb its clause hangs on), or its agent or place ("by",
+    "in", «dans», «par»); unparsed (Arabic): it stands right after the act's verb or a
+    verb of hitting (``hazard_verbs``: «ضرب», «اجتاح»), or after a word of cause
+    («جراء», «بسبب»)."""
+    hazards = lex.noun_classes.get("hazards", frozenset())
+    toks = s.tokens
+    found = [t.i for t in toks if t.keys & hazards]
+    if not found or not acts:
+        return False
+    if not any(t.dep for t in toks):
+        causes = lex.noun_classes.get("cause_words", frozenset())
+        verbs = lex.noun_classes.get("hazard_verbs", frozenset())
+        return any(
+            any(0 <= h - m.end < _HAZARD_AFTER_VERB for m in acts)
+            or (h > 0 and toks[h - 1].keys & causes)
+            or any(t.keys & verbs for t in toks[max(0, h - _HAZARD_AFTER_VERB) : h])
+            for h in found
+        )
+    preps = lex.noun_classes.get("hazard_prepositions", frozenset())
+    for m in acts:
+        i = head_of(toks, m)
+        verbs = {i, *ancestors(toks, i, limit=2)}
+        for h in found:
+            tok = toks[h]
+            if tok.pos not in ("NOUN", "PROPN"):
+                continue  # "protesters stormed the building": the verb, not a storm
+            if tok.dep in ("nsubj", "agent", "obl:agent") and tok.head in verbs:
+                return True
+            case = [c for c in toks if c.head == h and c.dep == "case"]
+            via = toks[tok.head] if tok.dep == "pobj" else (case[0] if case else None)
+            holder = toks[tok.head].head if tok.dep == "pobj" else tok.head
+            if via is not None and via.keys & preps and holder in verbs:
+                return True
+    return False
+
+
+#: Words after an Arabic verb within which its subject stands («ضرب زلزال قوي المدينة»).
+_HAZARD_AFTER_VERB = 3
 
 
 def _force_used(toks: list[Tok], cue: Match, lex: Lexicon) -> bool:
