@@ -2379,3 +2379,39 @@ def test_an_act_told_beside_a_hazard_or_a_verb_like_one_stands(
     pipeline: Any, text: str, language: str
 ) -> None:
     assert _types(pipeline, text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # attacking, blasting a policy or a critic is criticism
+        ("The opposition leader attacked the government's budget in parliament on Monday.", "en"),
+        ("The minister blasted critics of the reform in a speech in Accra.", "en"),
+        ("Le chef de l'opposition a attaqué la réforme du gouvernement lundi à Dakar.", "fr"),
+        # what an accident kills
+        ("A boat capsized off the coast of Libya, killing 40 migrants.", "en"),
+        ("Un bateau a chaviré au large de la Libye, faisant 40 morts parmi les migrants.", "fr"),
+        ("غرق قارب قبالة سواحل ليبيا ما أسفر عن مقتل 40 مهاجرا.", "ar"),
+        # prices that explode surge
+        ("Les prix du carburant ont explosé à Bamako ce mois-ci.", "fr"),
+        ("Fuel prices exploded in Lagos this month.", "en"),
+    ],
+)
+def test_criticism_accidents_and_surges_are_no_events(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _types(pipeline, text, language) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Rebels attacked the army's positions near Gao on Monday.", "en"),
+        ("A drone crashed into a building in Kyiv, killing three people.", "en"),
+        ("Des rebelles ont attaqué un camp de l'armée près de Gao lundi.", "fr"),
+    ],
+)
+def test_attacks_on_positions_and_weapons_that_crash_stand(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _types(pipeline, text, language)

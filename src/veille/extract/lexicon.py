@@ -95,6 +95,13 @@ class TriggerEntry(BaseModel):
             "and names) is of this noun class: 'struck Hezbollah targets'."
         ),
     )
+    not_subject_class: str | None = Field(
+        default=None,
+        description=(
+            "Not where the verb's subject is of this noun class: 'prices exploded', «les "
+            "prix ont explosé» (a surge, not a blast)."
+        ),
+    )
     not_object_class: str | None = Field(
         default=None,
         description=(

@@ -479,31 +479,37 @@ def _effects(lex: Lexicon, kept: list[Match], s: SentenceInput) -> tuple[list[Ma
 
 
 def natural_cause(lex: Lexicon, acts: list[Match], s: SentenceInput) -> bool:
-    """ "An earthquake struck Herat, killing 12", "killed in the floods", «des inondations
-    ont frappé Derna», «ضرب زلزال المدينة»: a natural hazard (``hazards``) is what did
-    what the trigger or death word tells. Read from the parse: the hazard is the subject
-    of the act's verb (or of the verb its clause hangs on), or its agent or place ("by",
-    "in", «dans», «par»); unparsed (Arabic): it stands right after the act's verb or a
-    verb of hitting (``hazard_verbs``: «ضرب», «اجتاح»), or after a word of cause
-    («جراء», «بسبب»)."""
-    hazards = lex.noun_classes.get("hazards", frozenset())
-    toks = s.tokens
-    found = [t.i for t in toks if t.keys & hazards]
-    if not found or not acts:
+    """No one's act: a natural hazard (``hazards``) or an accident (``accident_verbs``)
+    did what the trigger or death word tells ("An earthquake struck Herat, killing 12",
+    "killed in the floods", "a boat capsized, killing 40", «des inondations ont frappé
+    Derna», «ضرب زلزال المدينة»). Read from the parse: the hazard is the subject of the
+    act's verb (or of the verb its clause hangs on), or its agent or place ("by", "in",
+    «dans», «par»), or that verb is one of accident; unparsed (Arabic): the hazard
+    stands right after the act's verb or a verb of hitting (``hazard_verbs``: «ضرب»,
+    «اجتاح») or after a word of cause («جراء», «بسبب»), or an accident word comes
+    before the act."""
+    if not acts:
         return False
+    toks = s.tokens
+    hazards = lex.noun_classes.get("hazards", frozenset())
+    accidents = lex.noun_classes.get("accident_verbs", frozenset())
+    found = [t.i for t in toks if t.keys & hazards]
     if not any(t.dep for t in toks):
         causes = lex.noun_classes.get("cause_words", frozenset())
-        verbs = lex.noun_classes.get("hazard_verbs", frozenset())
-        return any(
+        hitting = lex.noun_classes.get("hazard_verbs", frozenset())
+        first = min(m.start for m in acts)
+        return any(t.keys & accidents for t in toks[:first]) or any(
             any(0 <= h - m.end < _HAZARD_AFTER_VERB for m in acts)
             or (h > 0 and toks[h - 1].keys & causes)
-            or any(t.keys & verbs for t in toks[max(0, h - _HAZARD_AFTER_VERB) : h])
+            or any(t.keys & hitting for t in toks[max(0, h - _HAZARD_AFTER_VERB) : h])
             for h in found
         )
     preps = lex.noun_classes.get("hazard_prepositions", frozenset())
     for m in acts:
         i = head_of(toks, m)
         verbs = {i, *ancestors(toks, i, limit=2)}
+        if any(toks[v].pos == "VERB" and toks[v].keys & accidents for v in verbs):
+            return True
         for h in found:
             tok = toks[h]
             if tok.pos not in ("NOUN", "PROPN"):

@@ -250,6 +250,10 @@ def keeps(
         return False
     if entry.not_object_class and object_of_class(lex, m, toks, entry.not_object_class):
         return False
+    if entry.not_subject_class:
+        nouns = lex.noun_classes.get(entry.not_subject_class, frozenset())
+        if any(m.start <= t.head < m.end and t.dep == "nsubj" and t.keys & nouns for t in toks):
+            return False  # "prices exploded": a surge
     if entry.needs_object:
         return any(t.head == m.start and t.dep in TARGET_DEPS for t in toks)
     return True
@@ -388,7 +392,9 @@ def object_of_class(lex: Lexicon, m: Match, toks: list[Tok], name: str) -> bool:
         ):
             continue
         compound = tok.pos == "NOUN" and tok.dep == "compound"
-        if tok.pos not in _BEFORE_NOUN and not partitive and not compound:
+        # "the government's budget", "the army's positions": the owner, then the object.
+        owner = tok.dep == "poss" or (tok.dep == "case" and tok.text in ("'s", "’s"))
+        if tok.pos not in _BEFORE_NOUN and not partitive and not compound and not owner:
             return False
     return False
 
