@@ -2415,3 +2415,15 @@ def test_attacks_on_positions_and_weapons_that_crash_stand(
     pipeline: Any, text: str, language: str
 ) -> None:
     assert _types(pipeline, text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The army has been fighting the insurgents in the north for a decade.", "en"),
+        ("L'armée combat les insurgés dans le nord depuis une décennie.", "fr"),
+        ("Les analystes estiment que les rebelles préparent une offensive sur Goma.", "fr"),
+    ],
+)
+def test_a_state_of_war_and_a_plan_are_no_events(pipeline: Any, text: str, language: str) -> None:
+    assert _types(pipeline, text, language) == set()

@@ -238,11 +238,16 @@ _MANY = 10
 
 
 def _ongoing(verb: Tok, toks: list[Tok]) -> bool:
-    """A verb in the perfect progressive ("has been fighting", "have been clashing"):
-    what has gone on over a period, not one act."""
-    if verb.pos != "VERB" or "VerbForm=Part" not in verb.morph or "Tense=Pres" not in verb.morph:
+    """A verb in the perfect progressive ("has been fighting", "have been clashing"), or
+    in the French present («combat ... depuis»): what has gone on over a period (the
+    caller has found the period), not one act."""
+    if verb.pos != "VERB":
         return False
     aux = {fold(t.text) for t in toks if t.head == verb.i and t.dep.startswith("aux")}
+    if "VerbForm=Fin" in verb.morph and "Tense=Pres" in verb.morph and "Mood=Ind" in verb.morph:
+        return not aux  # «l'armée combat les insurgés depuis une décennie»
+    if "VerbForm=Part" not in verb.morph or "Tense=Pres" not in verb.morph:
+        return False
     return "been" in aux
 
 
