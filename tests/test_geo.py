@@ -889,3 +889,15 @@ def test_a_seat_with_its_namesake_area_stands_as_high_as_the_area(
 ) -> None:
     found = {t.text: t.place.iso3 for t in geo.geoparse(text, "en") if t.place}
     assert found.get("Gaza") == iso3, found
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Government troops recaptured the town of Bentiu from rebels on Friday.", "en"),
+        ("Les soldats ont repris la localité de Bentiu vendredi.", "fr"),
+    ],
+)
+def test_a_town_noun_and_of_announce_a_small_town(geo: Geocoder, text: str, language: str) -> None:
+    found = {t.text: t.place.iso3 for t in geo.geoparse(text, language) if t.place}
+    assert found.get("Bentiu") == "SSD", found

@@ -287,6 +287,11 @@ class Acceptance:
         if m.first == 0:
             return False
         prev = tokens[m.first - 1]
+        if prev.norm in ("of", "de", "d") and m.first >= 2:
+            # "the town of Bentiu", «la localité de Boni»: the town noun announces it.
+            noun = tokens[m.first - 2]
+            if noun.norm in self._words.city_nouns and text[noun.end : prev.start] == " ":
+                return True
         return prev.norm in self._words.locative_cues and text[prev.end : m.start] in (
             " ",
             "'",
