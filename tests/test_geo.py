@@ -901,3 +901,18 @@ def test_a_seat_with_its_namesake_area_stands_as_high_as_the_area(
 def test_a_town_noun_and_of_announce_a_small_town(geo: Geocoder, text: str, language: str) -> None:
     found = {t.text: t.place.iso3 for t in geo.geoparse(text, language) if t.place}
     assert found.get("Bentiu") == "SSD", found
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Heavy fighting was reported in El Geneina on Monday.", "en"),
+        ("Les paramilitaires ont pillé le marché d'El Geneina lundi.", "fr"),
+    ],
+)
+def test_a_name_under_an_article_spelled_el_is_read_whole(
+    geo: Geocoder, text: str, language: str
+) -> None:
+    # Keyed under the unified article ("al geneina"): its length is the article's.
+    found = {t.text: t.place.iso3 for t in geo.geoparse(text, language) if t.place}
+    assert found.get("El Geneina") == "SDN", found

@@ -140,6 +140,10 @@ class Scanner:
             if not form:
                 continue
             max_n = store.max_tokens(form)
+            if form in LATIN_ARTICLES:
+                # "El Geneina" is keyed "al geneina" (``key``): the longest name under
+                # the unified article counts too.
+                max_n = max(max_n, store.max_tokens("al"))
             if max_n > joined:
                 max_n = joined
             for n in range(max_n, best_n, -1):  # only longer than the best so far
