@@ -916,3 +916,10 @@ def test_a_name_under_an_article_spelled_el_is_read_whole(
     # Keyed under the unified article ("al geneina"): its length is the article's.
     found = {t.text: t.place.iso3 for t in geo.geoparse(text, language) if t.place}
     assert found.get("El Geneina") == "SDN", found
+
+
+def test_a_loose_spelling_past_the_ners_span_yields_to_the_name_inside(geo: Geocoder) -> None:
+    text = "Une frappe sur une maison de Rafah a tué neuf personnes lundi."
+    start = text.index("Rafah")
+    found = geo.geoparse(text, "fr", hints=[(start, start + len("Rafah"))])
+    assert [(t.text, t.place.iso3 if t.place else None) for t in found] == [("Rafah", "PSE")]

@@ -83,7 +83,12 @@ class Acceptance:
         # right without overlapping, so only the last one can already sit in the span.
         if self._names_a_street(text, tokens, found):
             return False
-        found.hinted = any(last_end <= s for s, _ in hint_index.overlapping(found.start, found.end))
+        # A loose spelling that runs past the span's end ("Rafah a", for the NER's
+        # "Rafah") is not what the NER saw: the exact name inside it is tried next.
+        found.hinted = any(
+            last_end <= s and (not found.loose or found.end <= e)
+            for s, e in hint_index.overlapping(found.start, found.end)
+        )
         if found.hinted:
             return True
         if not self._acceptable(text, tokens, found):
