@@ -95,3 +95,29 @@ def test_mine_workers_are_no_landmine(pipeline: Any) -> None:
     # A weapon noun modifying a person noun names their trade, not the instrument.
     text = "Gunmen attacked mine workers near Gao on Monday, killing two."
     assert _subs(pipeline, text, "en") == {"Attack"}
+
+
+def test_police_dispersing_a_crowd_the_sentence_names_tells_the_protest(pipeline: Any) -> None:
+    text = "أطلقت الشرطة الغاز المسيل للدموع على متظاهرين في الخرطوم يوم الخميس."
+    events = _events(pipeline, text, "ar")
+    assert [(e.sub_event_type, e.location.name if e.location else None) for e in events] == [
+        ("Protest with intervention", "Khartoum")
+    ]
+
+
+def test_tear_gas_at_the_protesters_told_before_joins_their_protest(pipeline: Any) -> None:
+    text = (
+        "تظاهر المئات في الخرطوم يوم الخميس للمطالبة بحكم مدني. "
+        "وأطلقت الشرطة الغاز المسيل للدموع على المتظاهرين."
+    )
+    assert len(_events(pipeline, text, "ar")) == 1
+
+
+def test_tear_gas_for_any_protester_is_no_event(pipeline: Any) -> None:
+    text = "وتستعد الشرطة لتفريق أي متظاهرين يقتربون من المقر بالغاز المسيل للدموع."
+    assert _events(pipeline, text, "ar") == []
+
+
+def test_looting_verbs_take_their_feminine_and_plural_forms(pipeline: Any) -> None:
+    text = "نهبت قوات الدعم السريع السوق في مدينة الجنينة يوم الاثنين."
+    assert _subs(pipeline, text, "ar") == {"Looting/property destruction"}

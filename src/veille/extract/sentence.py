@@ -27,14 +27,14 @@ from veille.extract.candidate import (
     clone,
     one_per_kind_and_place,
 )
-from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry
+from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry, fold
 from veille.extract.modality import modality_for, sentence_future, tally
 from veille.extract.placing import choose_places, place_shares, voices
 from veille.extract.roles import read_roles
 from veille.extract.statements import StatementReader
 from veille.extract.syntax import ancestors, head_of, span
 from veille.extract.taxonomy import crowd_violence, territory_side
-from veille.extract.tolls import Toll, read_toll
+from veille.extract.tolls import Toll, read_number, read_toll
 from veille.extract.triggers import (
     anaphoric,
     anaphoric_arabic,
@@ -51,6 +51,7 @@ from veille.extract.victims import civilian_site_target, civilian_target
 from veille.extract.weapons import Typing, find_weapons, read_weapon
 from veille.extract.when import When, read_when
 from veille.model import Span
+from veille.nlp.arabic import is_generic_determiner, normalize
 
 #: Families of a crowd's own act: a dispersal told with one belongs to it.
 _CROWD_ACTS = frozenset({"protest", "riot"})
@@ -311,7 +312,10 @@ class SentenceExtractor:
     def _intervention(
         self, s: SentenceInput, toks: list[Tok], cue: Match, toll: Toll | None
     ) -> Candidate:
-        """An anaphoric "Protest with intervention" mention: the forces are the target side."""
+        """A "Protest with intervention" mention: the forces are the target side. It
+        refers back to a protest told before, unless the sentence names the crowd the
+        forces faced («أطلقت الشرطة الغاز المسيل للدموع على متظاهرين»): then it tells
+        the protest itself."""
         cand = Candidate(
             sentence=s,
             trigger=span(toks, cue),
@@ -320,11 +324,14 @@ class SentenceExtractor:
             default_sub=None,
             rank=3,
             mode="demonstrate",
-            anaphoric=True,
+            anaphoric=not _new_crowd(self.lex, toks),
         )
         forces = [a for a in s.actors if getattr(a.payload, "kind", "") == "state_forces"]
         if forces:
             cand.actor2 = forces[0]
+        if not cand.anaphoric:
+            places = choose_places(self.lex, cand.trigger, s)
+            cand.place = places[0] if len(places) == 1 else None
         self._attribute(cand, toks, s)
         _set_when(cand, read_when(self.lex, cand.trigger, s))
         _set_toll(cand, toll)
@@ -362,6 +369,40 @@ class SentenceExtractor:
 _RESPONSIBILITY = frozenset(
     {"responsibility", "credit", "responsabilite", "revendiquer", "revendication"}
     | {"مسؤوليه", "مسؤوليتها", "مسؤوليته", "مسؤوليتهم", "تبني", "تبنت", "تبنوا", "تبنيها"}
+)
+
+
+def _new_crowd(lex: Lexicon, toks: list[Tok]) -> bool:
+    """The sentence names a crowd it has not told before: an indefinite crowd noun
+    ("fired tear gas at protesters", «على متظاهرين»), not "the protesters", «les
+    manifestants», «المتظاهرين», which point back at a protest told, nor a counted
+    crowd («ثمانية متظاهرين قتلوا»), its victims."""
+    for m in lex.crowd.find(toks):
+        tok = toks[m.start]
+        if fold(tok.text).startswith(("ال", "وال", "بال", "لل", "فال")):
+            continue
+        if any(read_number(lex, t) is not None for t in toks[max(0, m.start - 2) : m.start]):
+            continue  # "eight protesters were killed": counted, they were hit
+        before = toks[m.start - 1] if m.start > 0 else None
+        if before is not None and (
+            fold(before.text) in _ANY or is_generic_determiner(normalize(before.text))
+        ):
+            continue  # "any protester who gets in", «أي متظاهرين»: none in particular
+        if any(
+            t.head == tok.i and t.dep.startswith("det") and fold(t.text) in _POINTING_BACK
+            for t in toks
+        ) or (m.start > 0 and fold(toks[m.start - 1].text) in _POINTING_BACK):
+            continue
+        return True
+    return False
+
+
+#: Determiners of no crowd in particular ("any protesters", «tout manifestant»).
+_ANY = frozenset({"any", "every", "tout", "toute", "tous", "chaque"})
+
+#: Determiners of a noun already told ("the protesters", «ces manifestants»).
+_POINTING_BACK = frozenset(
+    {"the", "these", "those", "le", "la", "les", "l'", "ces", "ce", "cette", "leurs"}
 )
 
 
