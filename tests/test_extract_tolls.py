@@ -199,3 +199,17 @@ def test_a_number_written_in_hyphenated_words_is_one_number(
     art = Article(id="t", text=text, language=language, published="2025-03-12")
     events = pipeline.run([art])
     assert events and events[0].fatalities == toll
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        ("قتل مسلحون اثني عشر قرويا في هجوم قرب غاو يوم الأحد.", 12),
+        ("قتل خمسة عشر جنديا في كمين قرب غاو يوم الأحد.", 15),
+        ("قتل عشرة جنود في كمين قرب غاو يوم الأحد.", 10),
+    ],
+)
+def test_an_arabic_teen_is_its_unit_and_ten(pipeline: Any, text: str, toll: int) -> None:
+    art = Article(id="t", text=text, language="ar", published="2025-03-12")
+    events = pipeline.run([art])
+    assert events and events[0].fatalities == toll

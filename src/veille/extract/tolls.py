@@ -91,7 +91,19 @@ def _spelt_number(lex: Lexicon, toks: list[Tok], i: int) -> int | None:
         tens = read_number(lex, toks[i - 2])
         if tens is not None and _tens(tens):
             return tens + n
+    # Arabic teens: the unit, then "ten" («اثني عشر», «خمسة عشر»): the unit reads the
+    # whole, the ten reads nothing of its own.
+    if 0 < n < 10 and i + 1 < len(toks) and fold(toks[i + 1].text) in _AR_TEN:
+        return 10 + n
+    if n == 10 and fold(toks[i].text) in _AR_TEN and i > 0:
+        unit = read_number(lex, toks[i - 1])
+        if unit is not None and 0 < unit < 10:
+            return None
     return n
+
+
+#: The "ten" of an Arabic number from 11 to 19 («أحد عشر», «اثنتا عشرة», «ستة عشر»).
+_AR_TEN = frozenset({"عشر", "عشره"})
 
 
 def _dual_of_a_person(lex: Lexicon, tok: Tok) -> bool:
