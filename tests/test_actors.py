@@ -239,6 +239,13 @@ def test_rsf_is_reporters_without_borders_unless_sudan(resolver: ActorResolver) 
     assert only(resolver, text, "fr", "SDN").actor.id == "rsf"
 
 
+def test_the_rebels_are_the_rsf_only_in_sudan(resolver: ActorResolver) -> None:
+    # SAF usage calls the RSF «المتمردين»; in South Sudan the rebels are someone else.
+    text = "تقدمت القوات نحو مواقع المتمردين"
+    assert only(resolver, text, "ar", "SDN").actor.id == "rsf"
+    assert resolver.find_actors(text, "ar", context_iso3=["SSD"]) == []
+
+
 def test_same_alias_different_countries(resolver: ActorResolver) -> None:
     assert only(resolver, "the SNA said", "en", "SOM").actor.id == "military-forces-som"
     assert only(resolver, "SNA fighters", "en", "SYR").actor.id == "sna"
