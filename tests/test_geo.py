@@ -923,3 +923,10 @@ def test_a_loose_spelling_past_the_ners_span_yields_to_the_name_inside(geo: Geoc
     start = text.index("Rafah")
     found = geo.geoparse(text, "fr", hints=[(start, start + len("Rafah"))])
     assert [(t.text, t.place.iso3 if t.place else None) for t in found] == [("Rafah", "PSE")]
+
+
+def test_a_village_sharing_the_seats_name_is_not_lifted_with_it(geo: Geocoder) -> None:
+    # Zaporizhzhia oblast holds the city and hamlets of that name: the city is the seat.
+    text = "In Zaporizhzhia, three people died when a building collapsed."
+    found = {t.text: t.place.population for t in geo.geoparse(text, "en") if t.place}
+    assert found.get("Zaporizhzhia", 0) > 100_000, found

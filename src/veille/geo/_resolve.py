@@ -192,8 +192,17 @@ class Resolver:
         # as high as its area before the area gives way ("Gaza", city and governorate,
         # is not outranked by a namesake province of another country).
         area_score = {c.place.id: prior(c, self._weights.prior) for c in m.candidates}
+        # The seat is the area's largest town of the name, not a village of the same
+        # name inside it (Zaporizhzhia the city, not the hamlet of 656 in its oblast).
+        seat: dict[int, Candidate] = {}
         for c in named:
-            seat_of = [a for a in (c.place.admin1, c.place.admin2) if a in area_score]
+            for a in (c.place.admin1, c.place.admin2):
+                if a in area_score and (
+                    a not in seat or c.place.population > seat[a].place.population
+                ):
+                    seat[a] = c
+        for c in named:
+            seat_of = [a for a in (c.place.admin1, c.place.admin2) if a in seat and seat[a] is c]
             if seat_of:  # the area's standing without its noun ("province of X")
                 lift = max(area_score[a] for a in seat_of) - area_score[c.place.id]
                 m.scores[c.place.id] += max(0.0, lift)
