@@ -70,3 +70,19 @@ def test_a_toll_counted_over_a_period_is_a_tally_not_an_event(pipeline: Any) -> 
     assert pipeline.run([art]) == []
     # A toll of one day is an event's toll.
     assert _types(pipeline, "Mardi à Gao, trois personnes ont été tuées.") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'armée bombarde Kharkiv depuis ce matin.",
+        "L'artillerie pilonne les faubourgs de Kherson.",
+    ],
+)
+def test_a_present_tense_the_lemmatizer_left_as_it_is_still_triggers(
+    pipeline: Any, text: str
+) -> None:
+    # «bombarde» comes back from the lemmatizer as its own lemma: the first group's
+    # infinitive is read from it.
+    art = Article(id="p", text=text, language="fr", published="2025-03-12")
+    assert pipeline.run([art])

@@ -140,13 +140,14 @@ def _without_dateline(doc: Doc, span: Any) -> Iterator[Any]:
 
 def _tokens(span: Any, base: int, first: int) -> list[Tok]:
     out = []
+    french = span.doc.lang_ == "fr"
     for t in span:
         head = t.head.i - first if span.start <= t.head.i < span.end else t.i - first
         out.append(
             Tok(
                 i=t.i - first,
                 text=t.text,
-                lemma=t.lemma_ or t.text,
+                lemma=_french_infinitive(t) if french else (t.lemma_ or t.text),
                 pos=t.pos_,
                 dep=t.dep_,
                 head=head,
@@ -156,6 +157,22 @@ def _tokens(span: Any, base: int, first: int) -> list[Tok]:
             )
         )
     return out
+
+
+def _french_infinitive(t: Any) -> str:
+    """The token's lemma; where the French lemmatizer left a finite verb in -e as it is
+    («l'armée bombarde», «pilonne»), the infinitive of its first group (bombarder)."""
+    lemma: str = t.lemma_ or t.text
+    # (The tagger may call such a form a participle; a participle of the first group
+    # ends in -é or -ée, never in a bare -e.)
+    if (
+        t.pos_ == "VERB"
+        and lemma.lower() == t.text.lower()
+        and t.text.endswith("e")
+        and not t.text.endswith(("ée", "ue", "ie"))
+    ):
+        return lemma + "r"
+    return lemma
 
 
 def _arabic_sentences(doc: Doc, seg: Segment) -> Iterator[tuple[int, int, list[Tok]]]:
