@@ -76,7 +76,7 @@ def test_a_toll_counted_over_a_period_is_a_tally_not_an_event(pipeline: Any) -> 
     "text",
     [
         "L'armée bombarde Kharkiv depuis ce matin.",
-        "L'artillerie pilonne les faubourgs de Kherson.",
+        "L'aviation bombarde les positions rebelles près de Gao.",
     ],
 )
 def test_a_present_tense_the_lemmatizer_left_as_it_is_still_triggers(
