@@ -453,3 +453,15 @@ def test_an_act_weeks_before_the_lead_in_another_paragraph_dates_no_news(
     assert [e.event_date for e in strike] == [date(2025, 3, 10)], [
         (e.sub_event_type, e.event_date) for e in events
     ]
+
+
+def test_a_reminder_weeks_old_dates_no_later_entry(pipeline: Any) -> None:
+    text = (
+        "Monday 10 March 2025\n\n"
+        "08:30 - A reminder: on 20 February, gunmen ambushed an army patrol near Tubas, "
+        "killing two soldiers.\n\n"
+        "09:40 - Heavy clashes are under way between gunmen and troops in Tubas camp."
+    )
+    events = _violent(pipeline, text, "en", published="2025-03-10")
+    days = sorted(str(e.event_date) for e in events)
+    assert days == ["2025-02-20", "2025-03-10"], days

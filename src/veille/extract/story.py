@@ -388,11 +388,13 @@ def _with_story_date(c: Candidate, story: Sequence[Candidate], layout: Layout) -
     # A retrospective lends its day to what its own paragraph goes on to tell, not to
     # the news of a later paragraph ("16:05 - a strike had killed seven on 29 June" dates
     # no toll told at 18:20).
+    # Nor does an act of another time than the story's, told in another paragraph ("a
+    # reminder: on 19 June a bomb hit ...", in a live blog of 3 July).
     paragraph = layout.paragraph_of(c.sentence.start)
     earlier = [
         s
         for s in story[:here]
-        if lends(s)
+        if (lends(s) and not (_far_from_lead(s, lead) and _apart(s, c, layout)))
         or (
             s.event_date is not None
             and _same_source(s, c)
@@ -406,10 +408,7 @@ def _with_story_date(c: Candidate, story: Sequence[Candidate], layout: Layout) -
         and _act_kind(later) == _act_kind(c)
         and _may_be_one(c, later)
         and later.sentence.start - c.sentence.end <= _LEND_REACH
-        and (
-            layout.paragraph_of(later.sentence.start) == paragraph
-            or not _far_from_lead(later, lead)
-        )
+        and not (_far_from_lead(later, lead) and _apart(later, c, layout))
     ):
         pass  # the same kind of act, dated as the story goes on nearby: likely this one
     elif not earlier and lead is not None and lead.value is not None and not backstory:
@@ -440,6 +439,11 @@ _LEND_REACH = 700
 
 #: Families whose acts one story tells under several words ("a strike", "the attack").
 _VIOLENCE = frozenset({"remote", "fight", "any"})
+
+
+def _apart(a: Candidate, b: Candidate, layout: Layout) -> bool:
+    """``a`` and ``b`` are told in different paragraphs."""
+    return layout.paragraph_of(a.sentence.start) != layout.paragraph_of(b.sentence.start)
 
 
 def _far_from_lead(c: Candidate, lead: DateExpression | None) -> bool:
