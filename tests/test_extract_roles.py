@@ -177,3 +177,17 @@ def test_an_attack_on_a_civilian_site(en: Lexicon, ar: Lexicon) -> None:
     assert not civilian_site_target(en, [trigger(en, toks, 1)], toks, "en")
     toks = tokens(["هجوم", "مسلح", "على", "سوق", "البلدة"])
     assert civilian_site_target(ar, [trigger(ar, toks, 0)], toks, "ar")
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        # "the police announce an attack": SVO, then VSO, with "about" after the verb
+        ["الشرطة", "تعلن", "عن", "هجوم", "على", "الحاجز"],
+        ["اعلنت", "الشرطة", "عن", "هجوم", "على", "الحاجز"],
+    ],
+)
+def test_an_arabic_actor_announcing_an_act_tells_it(ar: Lexicon, words: list[str]) -> None:
+    police = words.index("الشرطة")
+    roles = _roles(ar, words, 3, {police: ("police", "state_forces")})
+    assert roles.actor1 is None, roles

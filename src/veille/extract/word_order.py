@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from veille.extract.candidate import ActorRef, SentenceInput
-from veille.extract.lexicon import Lexicon, Match, Tok
+from veille.extract.lexicon import Lexicon, Match, Tok, fold
 from veille.extract.syntax import token_at
 from veille.extract.tolls import read_number
 from veille.model import Span
@@ -41,6 +41,7 @@ def roles_by_word_order(
     actor2: ActorRef | None = None
     trig_end = toks[max(m.end for m in group) - 1].end
     trig_start = toks[min(m.start for m in group)].start
+    trig_start_i = min(m.start for m in group)
     framed = reason_phrases(lex, toks, s, trig_start) if lex is not None else []
     # "ما أدى إلى مقتل ثلاثة جنود": whom a death noun names were killed, the target side.
     deaths = [toks[m.end - 1].end for m in lex.fatality.find(toks)] if lex is not None else []
@@ -51,6 +52,18 @@ def roles_by_word_order(
         if lex is not None
         else set()
     )
+    # "الشرطة الإسرائيلية تعلن عن عملية طعن": who announces an act ("announces ... about")
+    # tells of it, before or after the verb; it did not do it.
+    announcing = (
+        [
+            m
+            for m in lex.report.find(toks)
+            if m.end <= trig_start_i
+            and any(fold(t.text) in _ABOUT for t in toks[m.end : min(trig_start_i, m.end + 4)])
+        ]
+        if lex is not None
+        else []
+    )
     for ref in sorted(s.actors, key=lambda a: a.start):
         if labels_the_line(ref, s):
             continue
@@ -58,6 +71,9 @@ def roles_by_word_order(
             continue
         at = token_at(toks, ref.start)
         if at is not None and (at in tellers or at - 1 in tellers):
+            continue
+        last = token_at(toks, ref.end - 1)
+        if any((last is not None and last + 1 == m.start) or at == m.end for m in announcing):
             continue
         owns = ref.start < trig_end and trig_start < ref.end
         if owns and actor1 is None and getattr(ref.payload, "kind", "") != "civilians":
@@ -118,6 +134,10 @@ def roles_by_word_order(
     if actor1 is None:
         actor1 = _state_name_near(group, toks, s)
     return Roles(actor1, actor2)
+
+
+#: "About" after a verb of announcing («أعلنت الشرطة عن ...»).
+_ABOUT = frozenset({"عن"})
 
 
 def _holds_the_object(lex: Lexicon | None, at: int | None, toks: list[Tok], after: int) -> bool:
