@@ -2372,6 +2372,9 @@ def test_what_a_natural_hazard_does_is_no_event(pipeline: Any, text: str, langua
     [
         ("Shelling killed three civilians in Kharkiv despite the storm.", "en"),
         ("Protesters stormed the parliament in Colombo on Saturday.", "en"),
+        # an act of a named kind beside a hazard or a collapse is someone's
+        ("Three soldiers were killed in an ambush near Gao during a storm on Monday.", "en"),
+        ("The truce collapsed as fighting killed 10 people in Tripoli on Monday.", "en"),
         ("قتل 12 شخصا في قصف على درنة رغم العاصفة.", "ar"),
     ],
 )

@@ -531,6 +531,10 @@ def natural_cause(lex: Lexicon, acts: list[Match], s: SentenceInput) -> bool:
     before the act."""
     if not acts:
         return False
+    if any(isinstance(m.payload, TriggerEntry) and m.payload.sub for m in acts):
+        # "fighting killed 10 as the ceasefire collapsed", "killed in an ambush during a
+        # storm": an act of a named kind is someone's, whatever hazard is told beside it.
+        return False
     toks = s.tokens
     hazards = lex.noun_classes.get("hazards", frozenset())
     accidents = lex.noun_classes.get("accident_verbs", frozenset())
