@@ -2410,6 +2410,8 @@ def test_criticism_accidents_and_surges_are_no_events(
     ("text", "language"),
     [
         ("Rebels attacked the army's positions near Gao on Monday.", "en"),
+        ("Gunmen attacked the media office in Mogadishu on Monday.", "en"),
+        ("Jets attacked the group's leadership in Doha on Tuesday.", "en"),
         ("A drone crashed into a building in Kyiv, killing three people.", "en"),
         ("Des rebelles ont attaqué un camp de l'armée près de Gao lundi.", "fr"),
     ],
