@@ -2339,6 +2339,8 @@ def test_foreign_nationals_killed_by_gunmen_are_civilians_attacked(
         ("A ceasefire took effect across the province on Sunday morning.", "en", True),
         ("Despite the ceasefire, shelling continued near Donetsk on Monday.", "en", False),
         ("Ceasefire talks resumed in Doha on Monday.", "en", False),
+        ("Rebels took the town despite the ceasefire on Monday.", "en", False),
+        ("The two sides agreed to a truce in Doha on Monday.", "en", True),
         ("Le gouvernement et les rebelles ont conclu une trêve lundi à Goma.", "fr", True),
         ("Malgré la trêve, des obus sont tombés sur Goma lundi.", "fr", False),
         ("أعلن الطرفان التوصل إلى هدنة في الدوحة يوم الأحد.", "ar", True),

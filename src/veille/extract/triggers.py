@@ -261,13 +261,25 @@ def keeps(
 
 def _concluded(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
     """An agreement noun that a verb of concluding governs ("signed a truce", "the
-    ceasefire took effect", «ont conclu une trêve») or follows within a few words of the
-    same clause («أعلن التوصل إلى هدنة», unparsed)."""
+    ceasefire took effect", «ont conclu une trêve»), or, unparsed, follows within a few
+    words of the same clause («أعلن التوصل إلى هدنة»)."""
     verbs = lex.noun_classes.get("concluding_verbs", frozenset())
-    head = toks[m.start]
-    governors = {head.head, toks[head.head].head} - {head.i}
-    if any(toks[g].keys & verbs for g in governors if 0 <= g < len(toks)):
-        return True
+    noun = toks[m.start]
+    if any(t.dep for t in toks):
+        # Parsed: the noun is the verb's subject or object ("signed a truce", "a
+        # ceasefire took effect"), or hangs on it through "to" / "on" / «à» / «sur»
+        # ("agreed to a ceasefire"); "took the town despite the ceasefire" concludes none.
+        if noun.dep in _CONCLUDED_DEPS and noun.head != noun.i:
+            return bool(toks[noun.head].keys & verbs)
+        case = toks[noun.head] if noun.dep == "pobj" else None
+        case = case or next((t for t in toks if t.head == noun.i and t.dep == "case"), None)
+        holder = toks[noun.head].head if noun.dep == "pobj" else noun.head
+        return (
+            case is not None
+            and fold(case.text) in _CONCLUDED_PREPS
+            and 0 <= holder < len(toks)
+            and bool(toks[holder].keys & verbs)
+        )
     for k in range(m.start - 1, max(-1, m.start - _CONCLUDED_REACH - 1), -1):
         if toks[k].pos == "PUNCT" or toks[k].text in (",", "،", ".", ";", ":"):
             return False
@@ -278,6 +290,12 @@ def _concluded(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
 
 #: Words before an agreement noun within which its verb of concluding may stand.
 _CONCLUDED_REACH = 4
+#: Dependencies of an agreement noun on its verb of concluding.
+_CONCLUDED_DEPS = frozenset(
+    {"obj", "dobj", "obl:arg", "nsubj", "nsubjpass", "nsubj:pass", "attr", "conj"}
+)
+#: Prepositions from a verb of agreeing to what was agreed ("agreed to", «sur»).
+_CONCLUDED_PREPS = frozenset({"to", "on", "upon", "a", "sur"})
 
 
 #: Words between a crowd noun and whom it gathers: "of (the)", «de», «d'», «des», «من».
