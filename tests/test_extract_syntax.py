@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from sentence_builder import W, tokens
 from veille.extract.lexicon import Match, PhraseTable
-from veille.extract.syntax import ancestors, clause_anchors, governed_by, head_of, span, token_at
+from veille.extract.syntax import (
+    ancestors,
+    clause_anchors,
+    governed_by,
+    head_of,
+    preposition_of,
+    span,
+    token_at,
+)
 
 # "Rebels launched an attack on the camp"
 WORDS = [
@@ -50,3 +58,23 @@ def test_a_cue_governs_within_three_ancestors() -> None:
     table = PhraseTable([("launched", "x")])
     assert governed_by(ancestors(toks, 6, limit=4), table, toks)
     assert not governed_by([4], table, toks)
+
+
+def test_the_preposition_of_a_noun_in_either_kind_of_parse() -> None:
+    # English: the noun is the preposition's object; the phrase hangs on its head.
+    toks = tokens(WORDS)
+    prep, holder = preposition_of(toks, 6)
+    assert prep is not None and prep.text == "on" and holder == 3
+    # UD (French): «tués dans la ville»: the noun holds its case child, hangs on the verb.
+    fr = tokens(
+        [
+            W("tués", "VERB", "ROOT"),
+            W("dans", "ADP", "case", 3),
+            W("la", "DET", "det", 3),
+            W("ville", "NOUN", "obl:mod", 0),
+        ]
+    )
+    prep, holder = preposition_of(fr, 3)
+    assert prep is not None and prep.text == "dans" and holder == 0
+    # No preposition: the noun's head.
+    assert preposition_of(toks, 3) == (None, 1)

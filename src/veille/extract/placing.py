@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 
 from veille.extract.candidate import PlaceRef, SentenceInput
 from veille.extract.lexicon import Lexicon, Tok, TriggerEntry, fold
@@ -48,15 +48,21 @@ _CONTAINMENT = re.compile(
 
 
 def choose_places(
-    lex: Lexicon, trigger: Span, s: SentenceInput, weapons: Sequence[Span] = ()
+    lex: Lexicon,
+    trigger: Span,
+    s: SentenceInput,
+    weapons: Sequence[Span] = (),
+    speaking: Set[int] | None = None,
 ) -> list[PlaceRef]:
     """The places of the event whose trigger is at ``trigger``: none, its one place, or
     (a coordinated list of specific places) one per event to tell. A name inside an
-    actor's or a weapon's words ("drones de type Shahed", "a Grad rocket") is no place."""
+    actor's or a weapon's words ("drones de type Shahed", "a Grad rocket") is no place.
+    ``speaking``: the sentence's ``voices``, where the caller has read them already."""
     actor_spans = [(a.start, a.end) for a in s.actors] + list(weapons)
     if s.language == "ar":  # no parse: the reason's phrase runs to the comma
         actor_spans += reason_phrases(lex, s.tokens, s, trigger[0])
-    speaking = voices(lex, s)
+    if speaking is None:
+        speaking = voices(lex, s)
     places = [
         p
         for p in s.places

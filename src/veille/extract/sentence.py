@@ -16,6 +16,7 @@ of them tell one), ``weapons`` (the type a weapon gives), ``roles`` (actors),
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -32,7 +33,7 @@ from veille.extract.modality import modality_for, sentence_future, tally
 from veille.extract.placing import choose_places, place_shares, voices
 from veille.extract.roles import read_roles
 from veille.extract.statements import StatementReader
-from veille.extract.syntax import ancestors, head_of, span
+from veille.extract.syntax import ancestors, head_of, preposition_of, span
 from veille.extract.taxonomy import crowd_violence, territory_side
 from veille.extract.tolls import Toll, read_number, read_toll
 from veille.extract.triggers import (
@@ -100,13 +101,14 @@ class SentenceExtractor:
             # Police action in the sentence after a protest: the protest had an intervention.
             # A crowd the sentence itself tells acting ("a mob smashed windows before being
             # dispersed") is that sentence's own event.
-            return [self._intervention(s, toks, intervention[0], toll)]
+            return [self._intervention(s, toks, intervention[0], toll, voices(self.lex, s))]
         if not kept:
             if toll is not None and not sentence_future(toks) and not tally(self.lex, toks, s):
-                return [self._toll_only(s, toll)]
+                return [self._toll_only(s, toll, voices(self.lex, s))]
             claim = self._claim_only(s, toks)
             return [claim] if claim is not None else []
         out: list[Candidate] = []
+        speaking = voices(self.lex, s)  # read once for every group's place choice
         contrasts = self.lex.noun_classes.get("contrast_connectives", frozenset())
         cuts = [i for i, t in enumerate(toks) if t.keys & contrasts]
         # A contrast with a place on each side parts two happenings, even of one kind.
@@ -118,9 +120,9 @@ class SentenceExtractor:
                 side = _side_of(group[0].start, cuts, toks)
                 here = replace(s, places=[p for p in s.places if side[0] <= p.start < side[1]])
                 own = toll if toll is not None and side[0] <= toll.span[0] < side[1] else None
-                out.extend(self._build(group, toks, weapons, here, own))
+                out.extend(self._build(group, toks, weapons, here, own, speaking))
             else:
-                out.extend(self._build(group, toks, weapons, s, toll))
+                out.extend(self._build(group, toks, weapons, s, toll, speaking))
         if not effect_apart:
             out = _arrests_at_a_protest(out)
         if any(_force_used(toks, cue, self.lex) for cue in intervention):
@@ -152,6 +154,7 @@ class SentenceExtractor:
         weapons: list[Match],
         s: SentenceInput,
         toll: Toll | None,
+        speaking: Set[int],
     ) -> list[Candidate]:
         # "During an arrest raid, a bomb hit a vehicle": the act the clause tells wins
         # over an arrest that only sets its scene ("killed during clashes" is the clash).
@@ -255,7 +258,11 @@ class SentenceExtractor:
         named = [*s.actors, *(a for a in (cand.actor1, cand.actor2) if a is not None)]
         unnamed = [p for p in s.places if not any(a.start <= p.start < a.end for a in named)]
         places = choose_places(
-            self.lex, cand.trigger, replace(s, places=unnamed), [span(toks, w) for w in weapons]
+            self.lex,
+            cand.trigger,
+            replace(s, places=unnamed),
+            [span(toks, w) for w in weapons],
+            speaking,
         )
         doer = cand.actor1
         if not places and scattered(self.lex, toks):
@@ -310,7 +317,12 @@ class SentenceExtractor:
             cand.actor1 = att.agent  # who claims it did it, where the roles named nobody
 
     def _intervention(
-        self, s: SentenceInput, toks: list[Tok], cue: Match, toll: Toll | None
+        self,
+        s: SentenceInput,
+        toks: list[Tok],
+        cue: Match,
+        toll: Toll | None,
+        speaking: Set[int],
     ) -> Candidate:
         """A "Protest with intervention" mention: the forces are the target side. It
         refers back to a protest told before, unless the sentence names the crowd the
@@ -330,7 +342,7 @@ class SentenceExtractor:
         if forces:
             cand.actor2 = forces[0]
         if not cand.anaphoric:
-            places = choose_places(self.lex, cand.trigger, s)
+            places = choose_places(self.lex, cand.trigger, s, speaking=speaking)
             cand.place = places[0] if len(places) == 1 else None
         self._attribute(cand, toks, s)
         _set_when(cand, read_when(self.lex, cand.trigger, s))
@@ -352,13 +364,13 @@ class SentenceExtractor:
         cand.actor1 = att.agent
         return cand
 
-    def _toll_only(self, s: SentenceInput, toll: Toll) -> Candidate:
+    def _toll_only(self, s: SentenceInput, toll: Toll, speaking: Set[int]) -> Candidate:
         """A toll with no trigger ("trois morts"): an anaphoric mention of an attack."""
         cand = _anaphor(s, toll.span)
         cand.fatalities, cand.fatalities_span = toll.count, toll.span
         _set_when(cand, read_when(self.lex, cand.trigger, s))
         # "In Kyiv, two people died": the sentence's own place says which event it counts.
-        places = choose_places(self.lex, toll.span, s)
+        places = choose_places(self.lex, toll.span, s, speaking=speaking)
         if len(places) == 1:
             cand.place = places[0]
         return cand
@@ -561,9 +573,7 @@ def natural_cause(lex: Lexicon, acts: list[Match], s: SentenceInput) -> bool:
                 continue  # "protesters stormed the building": the verb, not a storm
             if tok.dep in ("nsubj", "agent", "obl:agent") and tok.head in verbs:
                 return True
-            case = [c for c in toks if c.head == h and c.dep == "case"]
-            via = toks[tok.head] if tok.dep == "pobj" else (case[0] if case else None)
-            holder = toks[tok.head].head if tok.dep == "pobj" else tok.head
+            via, holder = preposition_of(toks, h)
             if via is not None and via.keys & preps and holder in verbs:
                 return True
     return False

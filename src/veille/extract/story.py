@@ -49,6 +49,7 @@ returned are copies; the input is not changed.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence, Set
@@ -561,7 +562,8 @@ class Layout:
 
     def paragraph_of(self, offset: int) -> int:
         """The index of the paragraph holding ``offset`` (-1 where none is known)."""
-        return next((i for i, (a, b) in enumerate(self.paragraphs) if a <= offset < b), -1)
+        i = bisect.bisect_right(self.paragraphs, offset, key=lambda p: p[0]) - 1
+        return i if i >= 0 and offset < self.paragraphs[i][1] else -1
 
 
 def read_layout(

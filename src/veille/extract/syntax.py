@@ -106,3 +106,16 @@ def subject_of(toks: list[Tok], char: int, verb: int) -> bool:
             return False
         k = tok.head
     return False
+
+
+def preposition_of(toks: list[Tok], i: int) -> tuple[Tok | None, int]:
+    """The preposition that introduces the noun at ``i`` and the index of the word its
+    phrase hangs on: English parses make the noun the preposition's object ("killed in
+    the floods": floods <- in <- killed), French and UD ones give the noun a ``case``
+    child and hang it on the word directly («tués dans les inondations»). No
+    preposition: (None, the noun's head)."""
+    tok = toks[i]
+    if tok.dep == "pobj":
+        return toks[tok.head], toks[tok.head].head
+    case = next((t for t in toks if t.head == i and t.dep == "case"), None)
+    return case, tok.head

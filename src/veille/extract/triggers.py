@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from veille.extract.candidate import SentenceInput
 from veille.extract.lexicon import ADVERBIAL_DEPS, Lexicon, Match, Tok, TriggerEntry, fold
 from veille.extract.lexicon import longest_non_overlapping as _lno
-from veille.extract.syntax import TARGET_DEPS, ancestors
+from veille.extract.syntax import TARGET_DEPS, ancestors, preposition_of
 from veille.extract.taxonomy import family
 from veille.lang.loader import closed_words
 from veille.nlp import arabic
@@ -271,9 +271,7 @@ def _concluded(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
         # ("agreed to a ceasefire"); "took the town despite the ceasefire" concludes none.
         if noun.dep in _CONCLUDED_DEPS and noun.head != noun.i:
             return bool(toks[noun.head].keys & verbs)
-        case = toks[noun.head] if noun.dep == "pobj" else None
-        case = case or next((t for t in toks if t.head == noun.i and t.dep == "case"), None)
-        holder = toks[noun.head].head if noun.dep == "pobj" else noun.head
+        case, holder = preposition_of(toks, noun.i)
         return (
             case is not None
             and fold(case.text) in _CONCLUDED_PREPS

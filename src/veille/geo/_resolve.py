@@ -191,21 +191,21 @@ class Resolver:
         # The seat and its namesake area are one reading of the name: the town stands
         # as high as its area before the area gives way ("Gaza", city and governorate,
         # is not outranked by a namesake province of another country).
-        area_score = {c.place.id: prior(c, self._weights.prior) for c in m.candidates}
         # The seat is the area's largest town of the name, not a village of the same
         # name inside it (Zaporizhzhia the city, not the hamlet of 656 in its oblast).
+        by_id = {c.place.id: c for c in m.candidates}
         seat: dict[int, Candidate] = {}
         for c in named:
             for a in (c.place.admin1, c.place.admin2):
-                if a in area_score and (
-                    a not in seat or c.place.population > seat[a].place.population
-                ):
+                if a in by_id and (a not in seat or c.place.population > seat[a].place.population):
                     seat[a] = c
-        for c in named:
-            seat_of = [a for a in (c.place.admin1, c.place.admin2) if a in seat and seat[a] is c]
-            if seat_of:  # the area's standing without its noun ("province of X")
-                lift = max(area_score[a] for a in seat_of) - area_score[c.place.id]
-                m.scores[c.place.id] += max(0.0, lift)
+        areas_of: dict[int, list[int]] = {}
+        for a, c in seat.items():
+            areas_of.setdefault(c.place.id, []).append(a)
+        priors = self._weights.prior
+        for town, areas in areas_of.items():  # the area's standing without its noun
+            lift = max(prior(by_id[a], priors) for a in areas) - prior(by_id[town], priors)
+            m.scores[town] += max(0.0, lift)
         for c in m.candidates:
             if c.place.feature in ("admin1", "admin2") and (
                 c.place.id in towns

@@ -160,8 +160,8 @@ def _tokens(span: Any, base: int, first: int) -> list[Tok]:
 
 
 def _french_infinitive(t: Any) -> str:
-    """The token's lemma; where the French lemmatizer left a finite verb in -e as it is
-    («l'armée bombarde», «pilonne»), the infinitive of its first group (bombarder)."""
+    """The token's lemma; where the French lemmatizer left a verb in -e as it is
+    («l'armée bombarde»), the infinitive of its first group (bombarder)."""
     lemma: str = t.lemma_ or t.text
     # (The tagger may call such a form a participle; a participle of the first group
     # ends in -é or -ée, never in a bare -e.)
