@@ -2434,3 +2434,26 @@ def test_attacks_on_positions_and_weapons_that_crash_stand(
 )
 def test_a_state_of_war_and_a_plan_are_no_events(pipeline: Any, text: str, language: str) -> None:
     assert _types(pipeline, text, language) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "sub"),
+    [
+        # a capitalised plural opening the sentence, which the tagger takes for a name
+        ("Airstrikes pounded the town of Ariha on Friday.", "en", "Air/drone strike"),
+        ("Frappes aériennes sur Ariha : cinq morts", "fr", "Air/drone strike"),
+    ],
+)
+def test_a_capitalised_event_noun_read_as_a_name_is_still_the_noun(
+    pipeline: Any, text: str, language: str, sub: str
+) -> None:
+    assert _types(pipeline, text, language) == {sub}
+
+
+def test_launching_weapons_at_a_target_is_an_attack_and_launching_a_plan_is_not(
+    pipeline: Any,
+) -> None:
+    launched = "Dans la nuit, la Russie a lancé des missiles contre la ville de Soumy."
+    assert _types(pipeline, launched, "fr") == {"Shelling/artillery/missile attack"}
+    planned = "Le gouvernement a lancé lundi une campagne de vaccination à Soumy."
+    assert _types(pipeline, planned, "fr") == set()

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from veille.nlp.segment import Segment
-from veille.nlp.tokens import Tok
+from veille.nlp.tokens import Tok, fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -154,9 +154,34 @@ def _tokens(span: Any, base: int, first: int) -> list[Tok]:
                 start=base + t.idx,
                 end=base + t.idx + len(t.text),
                 morph=str(t.morph),
+                keys=_capitalised_plural_keys(t),
             )
         )
     return out
+
+
+def _capitalised_plural_keys(t: Any) -> frozenset[str]:
+    """The keys of a token (its folded text and lemma), and, for a capitalised plural
+    the tagger took for a name and left unlemmatised ("Airstrikes pounded ...", a
+    headline's «Frappes russes sur ...»), its singular forms as well: the common noun
+    it is. Empty (the default keys) for every other token."""
+    text: str = t.text
+    if not (
+        t.pos_ == "PROPN"
+        and (t.lemma_ or text) == text
+        and len(text) > 4
+        and text[0].isupper()
+        and text[1:].islower()
+        and text.endswith(("s", "x"))
+    ):
+        return frozenset()
+    low = text.lower()
+    singular = {low[:-1]}
+    if low.endswith("es"):
+        singular.add(low[:-2])  # "clashes"
+    if low.endswith("ies"):
+        singular.add(low[:-3] + "y")  # "casualties"
+    return frozenset({fold(text), *(fold(w) for w in singular)})
 
 
 def _french_infinitive(t: Any) -> str:
