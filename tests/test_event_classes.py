@@ -2457,3 +2457,21 @@ def test_launching_weapons_at_a_target_is_an_attack_and_launching_a_plan_is_not(
     assert _types(pipeline, launched, "fr") == {"Shelling/artillery/missile attack"}
     planned = "Le gouvernement a lancé lundi une campagne de vaccination à Soumy."
     assert _types(pipeline, planned, "fr") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Jets bombed militant camps in Khost and Paktika provinces on Monday.", "en"),
+        ("Lundi, des avions ont bombardé des camps dans les provinces de Khost et de Paktika.", "fr"),
+    ],
+)
+def test_a_list_of_provinces_struck_gives_one_event_per_province(
+    pipeline: Any, text: str, language: str
+) -> None:
+    # ACLED: one event per location; a province is the location where no town is told.
+    events = _events(pipeline, text, language)
+    assert sorted((e.location.name, e.location.geo_precision) for e in events if e.location) == [
+        ("Khost", 3),
+        ("Paktika", 3),
+    ]

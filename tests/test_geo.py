@@ -567,6 +567,27 @@ def test_an_admin_noun_after_a_name_or_a_list_picks_the_admin_area(geo: Geocoder
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Jets bombed camps in the provinces of Khost and Paktika.", "en"),
+        ("Des avions ont bombardé des camps dans les provinces de Khost et de Paktika.", "fr"),
+    ],
+)
+def test_a_plural_admin_noun_before_a_list_picks_each_admin_area(
+    geo: Geocoder, text: str, language: str
+) -> None:
+    # Khost is a city as well as its province: the plural noun says which.
+    found = geo.geoparse(text, language)
+    assert [(t.text, t.place.feature if t.place else None) for t in found] == [
+        ("Khost", "admin1"),
+        ("Paktika", "admin1"),
+    ]
+    # Another word before the list breaks it: "Khost" alone is the city.
+    alone = geo.geoparse("Jets bombed camps in the provinces and in Khost.", "en")
+    assert [t.place.feature for t in alone if t.place] == ["city"]
+
+
 def test_a_hinted_loose_spelling_needs_its_country_in_the_text(geo: Geocoder) -> None:
     # "Houstan" loosely matches Husiatyn (Ukraine): with no Ukrainian place around, the
     # NER's toponym is kept without a place; next to Ternopil it is Husiatyn.

@@ -91,7 +91,11 @@ def choose_places(
     specific = [
         r
         for r, a in zip(reps, attached, strict=True)
-        if r.precision <= 2 and r.feature not in ("country", "admin1", "region") and a == 0
+        if a == 0
+        and (
+            (r.precision <= 2 and r.feature not in ("country", "admin1", "region"))
+            or r.feature == "admin1"
+        )
     ]
     if len(specific) >= 2 and coordinated(specific, s):
         chosen = specific

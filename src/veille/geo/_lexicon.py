@@ -50,6 +50,8 @@ class GeoWords:
     site_nouns: frozenset[str]
     #: Nouns that announce an admin area ("la province d'Idleb", "محافظة إدلب").
     admin_nouns: frozenset[str]
+    #: Plural or dual admin nouns before a list of names ("the provinces of X and Y").
+    admin_list_nouns: frozenset[str]
     #: Nouns that announce a town.
     city_nouns: frozenset[str]
     #: Nouns for a capital city ("العاصمة تونس"): the city, not the namesake country.
@@ -187,6 +189,7 @@ def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
         place_nouns=glued("place_nouns"),
         site_nouns=union("site_nouns"),
         admin_nouns=union("admin_nouns"),
+        admin_list_nouns=union("admin_list_nouns"),
         city_nouns=glued("city_nouns"),
         capital_nouns=union("capital_nouns"),
         near_before=re.compile(rf"(?:{_alt(_bounded(p) for p in near)})\s*$"),

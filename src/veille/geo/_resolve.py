@@ -228,12 +228,30 @@ class Resolver:
         prev2 = tokens[m.first - 2].norm if m.first > 1 else ""
         near_nouns = {prev, prev2}
         if feature in ("admin1", "admin2") and (
-            near_nouns & self._words.admin_nouns or admin_after
+            near_nouns & self._words.admin_nouns
+            or admin_after
+            or self._in_admin_list(tokens, m.first)
         ):
             return nouns.admin
         if feature == "city" and near_nouns & self._words.city_nouns:
             return nouns.city
         return 0.0
+
+    def _in_admin_list(self, tokens: list[Token], first: int) -> bool:
+        """The name stands in a list that a plural admin noun opens ("the provinces of
+        Khost and Paktika", «les régions de Mopti et de Ségou», «محافظتي إدلب وحلب»):
+        between them only names and the list's joiners."""
+        names = 0
+        for k in range(first - 1, max(-1, first - _ADMIN_LIST_REACH - 1), -1):
+            tok = tokens[k]
+            if tok.norm in self._words.admin_list_nouns:
+                return True
+            if tok.norm in _LIST_JOINERS:
+                continue
+            if not (tok.arabic or tok.raw[:1].isupper()) or names == _ADMIN_LIST_NAMES:
+                return False
+            names += 1
+        return False
 
     def _apply_containers(self, text: str, tokens: list[Token], matches: list[_Match]) -> None:
         """ "Alexandria, La." / "Tripoli, Lebanon": the second name contains the first."""
@@ -391,6 +409,14 @@ class Resolver:
             if bonus >= weights.cap:
                 break
         return min(bonus, weights.cap)
+
+
+#: Words back from a name to the plural admin noun that opens its list, and the most
+#: words of other names between them.
+_ADMIN_LIST_REACH = 8
+_ADMIN_LIST_NAMES = 4
+#: The words that join a list of names, normalised ("," and "of" included).
+_LIST_JOINERS = frozenset({",", "et", "and", "de", "d", "of", "the", "la", "le", "l", "du"})
 
 
 def _admin_noun_after(text: str, end: int) -> bool:

@@ -97,6 +97,9 @@ class PlaceWords:
     #: Nouns that announce a site (base, airport...), an admin area, a town.
     site_nouns: tuple[str, ...] = ()
     admin_nouns: tuple[str, ...] = ()
+    #: Plural (Arabic: dual) admin nouns before a list of names ("the provinces of X
+    #: and Y", «les régions de X et de Y», «محافظتي X وY»): each name is an admin area.
+    admin_list_nouns: tuple[str, ...] = ()
     city_nouns: tuple[str, ...] = ()
     #: Nouns for a capital: the name after them is the city, not its namesake country
     #: ("العاصمة تونس", "the capital Kuwait").
