@@ -2475,3 +2475,12 @@ def test_a_list_of_provinces_struck_gives_one_event_per_province(
         ("Khost", 3),
         ("Paktika", 3),
     ]
+
+
+@pytest.mark.parametrize("seat", ["في غزة", "بغزة"])
+def test_the_seat_of_an_arabic_institution_that_speaks_is_no_place_of_the_event(
+    pipeline: Any, seat: str
+) -> None:
+    text = f"قالت وزارة الصحة {seat} إن 15 شخصا قتلوا في غارات على خان يونس ورفح يوم الثلاثاء."
+    events = _events(pipeline, text, "ar")
+    assert sorted(e.location.name for e in events if e.location) == ["Khān Yūnis", "Rafaḩ"]

@@ -168,6 +168,11 @@ def test_a_place_listed_after_an_attached_one_is_attached_too(en: Lexicon) -> No
         (["ونسبته", "موسكو", "وانقره", "الي", "واشنطن"], 1, True),
         (["ونسبته", "موسكو", "وانقره", "الي", "واشنطن"], 2, True),
         (["دانت", "دمشق", "الهجوم"], 1, True),
+        # The seat of an institution that speaks («قالت وزارة الصحة في X إن»)...
+        (["قالت", "وزارة", "الصحة", "في", "دمشق", "ان"], 4, True),
+        # ... but not where a person speaks from, nor a place after a non-speaking one.
+        (["قال", "مسؤول", "في", "دمشق", "ان"], 3, False),
+        (["قصفت", "وزارة", "الدفاع", "في", "دمشق"], 4, False),
         # A place after the victims of a strike is where it fell.
         (["قتل", "خمسه", "في", "دمشق"], 3, False),
     ],

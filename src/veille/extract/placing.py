@@ -196,7 +196,11 @@ def voices(lex: Lexicon, s: SentenceInput) -> set[int]:
         if s.language == "ar":
             # Verb-subject order, no parse: the name right after the verb («دانت دمشق»),
             # or listed with it («ونسبته موسكو وأنقرة إلى واشنطن»).
-            if i in after or (i - 1 in after and toks[i].text.startswith("و")):
+            if (
+                i in after
+                or (i - 1 in after and toks[i].text.startswith("و"))
+                or _seat_of_voice(lex, toks, place, i, after)
+            ):
                 out.add(place.start)
         elif toks[i].dep.startswith("nsubj") and toks[i].head != i:
             verb = toks[i].head
@@ -220,6 +224,30 @@ def voices(lex: Lexicon, s: SentenceInput) -> set[int]:
             # shelled overnight", a headline's participle, is where it happened).
             out.add(place.start)
     return out
+
+
+def _seat_of_voice(
+    lex: Lexicon, toks: list[Tok], place: PlaceRef, i: int, after: Set[int]
+) -> bool:
+    """Arabic «قالت وزارة الصحة في غزة إن ...», «أعلنت السلطات بالفاشر ...»: the place
+    after في (or a glued ب) that seats the institution a verb of saying has as subject
+    names who speaks, not where the event happened. A person speaking from a place
+    («قال مسؤول في الفاشر») may be where it happened, and keeps it."""
+    if place.start > toks[i].start and toks[i].text.startswith(("ب", "وب")):
+        last = i - 1  # «بغزة»: the preposition is glued to the name
+    elif i >= 1 and fold(toks[i - 1].text) == "في":
+        last = i - 2
+    else:
+        return False
+    institutions = lex.noun_classes.get("institutions", frozenset())
+    for k in range(last, max(-1, last - _SEAT_REACH), -1):
+        if toks[k].keys & institutions:
+            return k in after
+    return False
+
+
+#: Words from a seated institution's noun to its place ("وزارة الصحة العامة في").
+_SEAT_REACH = 3
 
 
 def _violent(entry: TriggerEntry) -> bool:
