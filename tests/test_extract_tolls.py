@@ -213,3 +213,14 @@ def test_an_arabic_teen_is_its_unit_and_ten(pipeline: Any, text: str, toll: int)
     art = Article(id="t", text=text, language="ar", published="2025-03-12")
     events = pipeline.run([art])
     assert events and events[0].fatalities == toll
+
+
+def test_the_number_after_a_death_noun_and_of_counts_whose_death(fr: Lexicon, en: Lexicon) -> None:
+    deaths = tokens(["la", "mort", "de", "15", "civils"])
+    assert fatalities(fr, deaths) == Toll(15, (deaths[1].start, deaths[3].end))
+    past_article = tokens(["the", "deaths", "of", W("the", "DET"), "12", "passengers"])
+    toll = fatalities(en, past_article)
+    assert toll is not None and toll.count == 12
+    # A number further on, past other words, counts something else.
+    others = tokens(["la", "mort", "de", "son", "père", "et", "de", "3", "voisins"])
+    assert fatalities(fr, others) is None

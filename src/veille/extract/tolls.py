@@ -222,8 +222,10 @@ def fatalities(lex: Lexicon, toks: list[Tok], dates: Sequence[Span] = ()) -> Tol
                 continue
             if prev is not None and i > fm.end and lex.injury.find([prev]):
                 continue
-            if i > fm.start and not any(
-                toks[k].keys & lex.number_follows for k in range(fm.start, fm.end)
+            if (
+                i > fm.start
+                and not any(toks[k].keys & lex.number_follows for k in range(fm.start, fm.end))
+                and not _whose_death(toks, fm.end, i)
             ):
                 continue
             counted[i] = n
@@ -251,6 +253,18 @@ def fatalities(lex: Lexicon, toks: list[Tok], dates: Sequence[Span] = ()) -> Tol
                 best = Toll(n, where)
     return best
 
+
+def _whose_death(toks: list[Tok], end: int, i: int) -> bool:
+    """The number at ``i`` counts whose death the death noun ending at ``end`` names:
+    «la mort de 15 civils», "the deaths of three soldiers" (past an article: «la mort
+    des 15 passagers»)."""
+    if end >= len(toks) or fold(toks[end].text) not in _OF:
+        return False
+    return all(toks[k].pos == "DET" for k in range(end + 1, i)) and i - end <= 2
+
+
+#: The preposition from a death noun to the dead it counts.
+_OF = frozenset({"de", "d'", "d’", "des", "of"})
 
 #: "Others" between a number and the wounded it counts ("two others wounded").
 _OTHERS = frozenset({"others", "other", "autres", "اخرون", "اخرين"})
