@@ -53,6 +53,9 @@ def test_a_seizure_of_ground_is_a_taking_of_territory(
         ("Police seized forged passports in Kidal on Tuesday.", "en"),
         # Control of a situation is no ground.
         ("سيطر رجال الإطفاء على الحريق في كيدال يوم الثلاثاء.", "ar"),
+        # Whom a verb of taking carries somewhere: the object is no ground.
+        ("On Tuesday, rescuers took the wounded to Sidon.", "en"),
+        ("Mardi, les secouristes ont emmené les blessés vers Saïda.", "fr"),
     ],
 )
 def test_seizing_goods_or_a_situation_is_not_territory(
@@ -2463,7 +2466,7 @@ def test_launching_weapons_at_a_target_is_an_attack_and_launching_a_plan_is_not(
     ("text", "language"),
     [
         ("Jets bombed militant camps in Khost and Paktika provinces on Monday.", "en"),
-        ("Lundi, des avions ont bombardé des camps dans les provinces de Khost et de Paktika.", "fr"),
+        ("Lundi, des avions ont frappé des camps dans les provinces de Khost et de Paktika.", "fr"),
     ],
 )
 def test_a_list_of_provinces_struck_gives_one_event_per_province(
@@ -2484,3 +2487,25 @@ def test_the_seat_of_an_arabic_institution_that_speaks_is_no_place_of_the_event(
     text = f"قالت وزارة الصحة {seat} إن 15 شخصا قتلوا في غارات على خان يونس ورفح يوم الثلاثاء."
     events = _events(pipeline, text, "ar")
     assert sorted(e.location.name for e in events if e.location) == ["Khān Yūnis", "Rafaḩ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("A strike hit a farm in Tyre and a second strike hit a car in Sidon on Tuesday.", "en"),
+        ("One strike hit a farm in Tyre on Tuesday, and another hit a car in Sidon.", "en"),
+        ("Une frappe a visé une ferme à Tyr et une autre a touché une voiture à Saïda.", "fr"),
+    ],
+)
+def test_and_before_a_clause_telling_another_strike_parts_two_events(
+    pipeline: Any, text: str, language: str
+) -> None:
+    events = _events(pipeline, text, language)
+    assert sorted(e.location.iso3 for e in events if e.location) == ["LBN", "LBN"]
+    assert len({e.location.name for e in events if e.location}) == 2
+
+
+def test_and_before_a_clause_of_another_doer_keeps_one_event(pipeline: Any) -> None:
+    # Who did something else after it, elsewhere, tells no second strike.
+    text = "A strike hit a farm in Tyre on Tuesday, and rescuers took the wounded to Sidon."
+    assert len(_events(pipeline, text, "en")) == 1

@@ -226,9 +226,7 @@ def voices(lex: Lexicon, s: SentenceInput) -> set[int]:
     return out
 
 
-def _seat_of_voice(
-    lex: Lexicon, toks: list[Tok], place: PlaceRef, i: int, after: Set[int]
-) -> bool:
+def _seat_of_voice(lex: Lexicon, toks: list[Tok], place: PlaceRef, i: int, after: Set[int]) -> bool:
     """Arabic «قالت وزارة الصحة في غزة إن ...», «أعلنت السلطات بالفاشر ...»: the place
     after في (or a glued ب) that seats the institution a verb of saying has as subject
     names who speaks, not where the event happened. A person speaking from a place

@@ -16,7 +16,7 @@ of them tell one), ``weapons`` (the type a weapon gives), ``roles`` (actors),
 from __future__ import annotations
 
 import re
-from collections.abc import Set
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -79,6 +79,7 @@ class SentenceExtractor:
             return []  # a question asserts no event
         weapons = find_weapons(self.lex, toks)
         triggers = find_triggers(self.lex, s, weapons, self._armed_sense)
+        triggers += elliptic_others(self.lex, toks, triggers)
         modality = modality_for(self.lex, s.language)
         kept: list[Match] = []
         negated_families: set[str] = set()
@@ -111,7 +112,15 @@ class SentenceExtractor:
         speaking = voices(self.lex, s)  # read once for every group's place choice
         contrasts = self.lex.noun_classes.get("contrast_connectives", frozenset())
         cuts = [i for i, t in enumerate(toks) if t.keys & contrasts]
-        # A contrast with a place on each side parts two happenings, even of one kind.
+        # A contrast with a place on each side parts two happenings, even of one kind;
+        # so does "and" before a clause whose subject tells a new event ("a strike hit
+        # X and a second strike / another hit a car in Y").
+        joints = [
+            j
+            for j in clause_joints(self.lex, toks, kept)
+            if _placed_on_both_sides(j, [*cuts, j], toks, s)
+        ]
+        cuts = sorted({*cuts, *joints})
         apart = [c for c in cuts if _placed_on_both_sides(c, cuts, toks, s)]
         groups = group_triggers(kept, cuts, apart)
         for group in groups:
@@ -603,6 +612,58 @@ def _side_of(i: int, cuts: list[int], toks: list[Tok]) -> Span:
     start = toks[before[-1]].start if before else toks[0].start
     end = toks[after[0]].start if after else toks[-1].end
     return start, end
+
+
+def clause_joints(lex: Lexicon, toks: list[Tok], triggers: Sequence[Match]) -> list[int]:
+    """The token positions of "and" / «et» before a clause whose own subject tells a new
+    event: an event noun ("a strike hit a house and a second strike hit a car") or a
+    word of otherness standing for one ("..., and another hit a car", «et une autre a
+    touché ...»). A verb that shares the first clause's subject ("hit a house and killed
+    two"), or a clause of another doer ("and rescuers took the wounded to X"), tells
+    the same happening."""
+    others = lex.noun_classes.get("another_event", frozenset())
+    return [
+        cut
+        for cut, subject in _joined_clauses(toks)
+        if toks[subject].keys & others or any(m.start <= subject < m.end for m in triggers)
+    ]
+
+
+def _joined_clauses(toks: list[Tok]) -> list[tuple[int, int]]:
+    """(the joining "and", the second clause's subject) for each clause coordination."""
+    out = []
+    for v in toks:
+        verbs = ("VERB", "AUX")
+        if v.dep != "conj" or v.pos not in verbs or toks[v.head].pos not in verbs:
+            continue
+        subject = next((t.i for t in toks if t.head == v.i and t.dep.startswith("nsubj")), None)
+        if subject is None or subject > v.i:
+            continue
+        k = subject - 1
+        while k > v.head and toks[k].head == subject and toks[k].pos in _NOUN_PHRASE_WORDS:
+            k -= 1
+        if k > v.head and toks[k].pos == "CCONJ":
+            out.append((k, subject))
+    return out
+
+
+def elliptic_others(lex: Lexicon, toks: list[Tok], triggers: list[Match]) -> list[Match]:
+    """ "A strike hit a house, and another hit a car", «une frappe a visé ... et une
+    autre a touché ...»: a joined clause whose subject is a bare word of otherness stands
+    for the event noun told before it, and tells a second event of that kind."""
+    others = lex.noun_classes.get("another_event", frozenset())
+    out = []
+    for cut, subject in _joined_clauses(toks):
+        if toks[subject].pos in ("NOUN", "PROPN") or not toks[subject].keys & others:
+            continue
+        nouns = [m for m in triggers if m.end <= cut and toks[m.start].pos == "NOUN"]
+        if nouns:
+            out.append(Match(subject, subject + 1, nouns[-1].payload))
+    return out
+
+
+#: Words before a subject noun within its phrase ("a second", «une»).
+_NOUN_PHRASE_WORDS = frozenset({"DET", "ADJ", "NUM"})
 
 
 def _placed_on_both_sides(cut: int, cuts: list[int], toks: list[Tok], s: SentenceInput) -> bool:

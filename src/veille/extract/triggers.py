@@ -373,13 +373,17 @@ def takes_territory(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -
             continue  # "part of the city", "عدد من الأحياء": a portion of ground
         if tok.pos == "ADP" and fold(tok.text) in _WHERE_NOT_WHAT:
             return False  # «les combats ont repris à Gao»: where, not the ground taken
+        if tok.dep in ("obj", "dobj") and m.start <= tok.head < m.end:
+            return False  # "took the wounded to X": the verb's object is no ground
         if s.language == "ar" or tok.pos not in _BEFORE_GROUND or tok.text in (".", ";"):
             return False
     return False
 
 
 #: Prepositions that say where a verb happened, not what it took ("resumed in Gao").
-_WHERE_NOT_WHAT = frozenset({"à", "a", "au", "aux", "dans", "en", "in", "at", "near", "pres"})
+_WHERE_NOT_WHAT = frozenset(
+    {"à", "a", "au", "aux", "dans", "en", "in", "at", "near", "pres", "to", "towards", "vers"}
+)
 
 #: Words of a noun phrase before its noun: "two Hezbollah weapons depots".
 _BEFORE_NOUN = frozenset({"DET", "NUM", "ADJ", "PROPN"})
