@@ -169,6 +169,18 @@ def test_evidence_from_docs_takes_offsets_labels_and_parts_of_speech() -> None:
     assert unparsed.persons == ((21, 28),)
 
 
+def test_an_entity_that_runs_over_a_weekday_is_no_evidence() -> None:
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    # The French NER reads a town and the weekday after it as a person's two names.
+    nlp = spacy.blank("fr")
+    doc = Doc(nlp.vocab, words=["frappé", "près", "de", "Kalba", "lundi", "et", "Ana", "Bel"])
+    doc.ents = [Span(doc, 3, 5, label="PER"), Span(doc, 6, 8, label="PER")]
+    ev = PlaceEvidence.from_docs([(0, doc)])
+    assert ev.persons == ((30, 37),) and ev.names == ((30, 37),)
+
+
 def test_the_pipeline_leaves_a_place_inside_a_name_out(pipeline: Any) -> None:
     # The parser reads "the Bukavu Chamber of Commerce" as an organisation: its name
     # says nothing of where the attack was (with the toponym, the event was in Bukavu).

@@ -37,6 +37,14 @@ def test_a_sentence_that_tells_an_event_gives_no_statement(pipeline) -> None:  #
     assert result.events and not result.statements
 
 
+def test_a_toll_of_another_event_leaves_the_sentences_statement(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # The deaths are counted (a mention of an event told elsewhere, or of none); what the
+    # sentence itself tells is the curfew.
+    text = "The governor imposed a curfew in Kano following the deaths of two guards."
+    _, result = _run(pipeline, text, "en")
+    assert [s.plover.event_type for s in result.statements] == ["COERCE"]
+
+
 def test_negated_statement_is_left_out(pipeline) -> None:  # type: ignore[no-untyped-def]
     _, result = _run(pipeline, "The minister did not threaten the protesters.", "en")
     assert result.statements == []

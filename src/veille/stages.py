@@ -305,7 +305,9 @@ class ExtractionStage:
                 candidates.extend(found)
                 if len(candidates) > MAX_MENTIONS_PER_ARTICLE:
                     raise too_many_mentions(analysis)
-                if not found:
+                if all(c.anaphoric and c.sub_event_type is None for c in found):
+                    # No event of its own (at most a toll or claim of one told
+                    # elsewhere): what the sentence states may be a statement.
                     statements.extend(extractor.statements(sin))
         analysis.candidates = candidates
         analysis.statement_candidates = statements
