@@ -2509,3 +2509,40 @@ def test_and_before_a_clause_of_another_doer_keeps_one_event(pipeline: Any) -> N
     # Who did something else after it, elsewhere, tells no second strike.
     text = "A strike hit a farm in Tyre on Tuesday, and rescuers took the wounded to Sidon."
     assert len(_events(pipeline, text, "en")) == 1
+
+
+ABDUCTION = "Abduction/forced disappearance"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # a verb of seizing or carrying off whose object is people
+        ("Gunmen seized four aid workers near Ansongo on Friday.", "en"),
+        ("Bandits raided a village in Katsina state and took away 30 women.", "en"),
+        ("Des hommes armés ont emporté vendredi une vingtaine d'écoliers près de Kaya.", "fr"),
+        # taken to an unknown destination
+        ("Armed men led the mayor of Ansongo to an unknown destination on Friday.", "en"),
+        ("Des hommes armés ont conduit le maire vers une destination inconnue vendredi.", "fr"),
+        ("اقتاد مسلحون رئيس البلدية إلى جهة مجهولة يوم الجمعة.", "ar"),
+        # the Arabic verbal noun, and the verb's other persons
+        ("أقدم مسلحون على اختطاف أربعة عمال إغاثة يوم الجمعة.", "ar"),
+        ("خطفت جماعة مسلحة أربعة تجار يوم الجمعة.", "ar"),
+    ],
+)
+def test_carrying_people_off_is_an_abduction(pipeline: Any, text: str, language: str) -> None:
+    assert ABDUCTION in _types(pipeline, text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # a noun of people that only modifies the object: the train was seized
+        ("On Friday, gunmen seized a passenger train near Sibi.", "en"),
+        ("On Friday, customs officers seized passenger luggage at the airport.", "en"),
+    ],
+)
+def test_seizing_a_thing_named_after_people_is_no_abduction(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert ABDUCTION not in _types(pipeline, text, language)

@@ -401,7 +401,8 @@ def object_of_class(lex: Lexicon, m: Match, toks: list[Tok], name: str) -> bool:
             return True
     for j in range(m.end, min(len(toks), m.end + _TERRITORY_WINDOW)):
         tok = toks[j]
-        if tok.keys & nouns:
+        # "seized a passenger train": a noun that modifies the next is not the object.
+        if tok.keys & nouns and not (tok.dep == "compound" and tok.head > j):
             return True
         # "40 des 60", «une cinquantaine de»: a number, or a noun of number, then "of".
         partitive = tok.pos == "ADP" and j > m.end and toks[j - 1].pos == "NUM"
