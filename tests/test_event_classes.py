@@ -2546,3 +2546,14 @@ def test_seizing_a_thing_named_after_people_is_no_abduction(
     pipeline: Any, text: str, language: str
 ) -> None:
     assert ABDUCTION not in _types(pipeline, text, language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les rebelles et l'armée ont échangé des tirs jeudi près de Kaya.",
+        "Jeudi, soldats et assaillants échangent des tirs nourris près de Kaya.",
+    ],
+)
+def test_french_exchanging_fire_is_an_armed_clash(pipeline: Any, text: str) -> None:
+    assert _types(pipeline, text, "fr") == {"Armed clash"}
