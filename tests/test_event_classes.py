@@ -2527,6 +2527,7 @@ ABDUCTION = "Abduction/forced disappearance"
         ("اقتاد مسلحون رئيس البلدية إلى جهة مجهولة يوم الجمعة.", "ar"),
         # the Arabic verbal noun, and the verb's other persons
         ("أقدم مسلحون على اختطاف أربعة عمال إغاثة يوم الجمعة.", "ar"),
+        ("تم اختطاف أربعة عمال إغاثة قرب أنسونغو يوم الجمعة.", "ar"),
         ("خطفت جماعة مسلحة أربعة تجار يوم الجمعة.", "ar"),
     ],
 )
@@ -2557,3 +2558,15 @@ def test_seizing_a_thing_named_after_people_is_no_abduction(
 )
 def test_french_exchanging_fire_is_an_armed_clash(pipeline: Any, text: str) -> None:
     assert _types(pipeline, text, "fr") == {"Armed clash"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the Arabic masdar alone names the act: a charge, a case, a plan
+        "بدأت يوم الاثنين محاكمة ثلاثة رجال بتهمة اختطاف تاجر.",
+        "قال المحامي إن التحقيق في قضية خطف التاجر لم ينته بعد.",
+    ],
+)
+def test_an_arabic_abduction_noun_alone_tells_no_abduction(pipeline: Any, text: str) -> None:
+    assert ABDUCTION not in _types(pipeline, text, "ar")

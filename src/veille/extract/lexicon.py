@@ -53,6 +53,14 @@ class TriggerEntry(BaseModel):
             "its feminine, dual and plural forms (ت، ا، تا، وا) are triggers too."
         ),
     )
+    after_light_verb: bool = Field(
+        default=False,
+        description=(
+            "Arabic masdar: an act told only after a light verb in the past or a passive "
+            "auxiliary a few words before it ('أقدم مسلحون على اختطاف', 'تم اختطاف'); "
+            "alone it names the act ('بتهمة اختطاف', 'قضية خطف': a charge, a case)."
+        ),
+    )
     one_sided: bool = Field(
         default=False,
         description=(

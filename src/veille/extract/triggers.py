@@ -222,6 +222,11 @@ def keeps(
         return False
     if entry.concluded and not _concluded(lex, m, toks):
         return False
+    if entry.after_light_verb and not any(
+        arabic.is_past_light_verb(fold(toks[k].text))
+        for k in range(max(0, m.start - _LIGHT_VERB_REACH), m.start)
+    ):
+        return False
     if entry.needs_place:
         end = toks[m.end - 1].end
         if not any(0 <= p.start - end <= 4 for p in s.places):
@@ -285,6 +290,10 @@ def _concluded(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
             return True
     return False
 
+
+#: Words before an Arabic masdar within which its light verb may stand (its subject
+#: and preposition between: "أقدم مسلحون مجهولون على اختطاف").
+_LIGHT_VERB_REACH = 4
 
 #: Words before an agreement noun within which its verb of concluding may stand.
 _CONCLUDED_REACH = 4

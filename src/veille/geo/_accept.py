@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from veille.geo._lexicon import GeoWords
 from veille.geo._match import _Match, _SpanIndex
-from veille.geo._normalize import Token, key_of_norms, tokenize
+from veille.geo._normalize import Token, key_of_norms, normalise_token, tokenize
 from veille.geo._resolve import prior
 from veille.geo._store import FLAG_PRIMARY, GazetteerStore
 from veille.geo._weights import GeocoderWeights
@@ -132,6 +132,8 @@ class Acceptance:
         cue = self._cue_before(text, tokens, m) or self._dateline(text, tokens, m)
         if arabic and not multi and "country" not in features and self._people_of(tokens, m):
             return False  # "للشعب الفلسطيني": the Palestinian people, not Sha'ab (Israel)
+        if arabic and not multi and self._two_of_a_people(text, m):
+            return False  # "وسوريان": two Syrians, not Surian (Iran)
         if arabic and not multi and "country" not in features:
             # Arabic writes no capitals, and its common nouns are place names somewhere:
             # "بيان" (statement) less its "ب" is Yan'an, "لجان" (committees) less its
@@ -189,6 +191,12 @@ class Acceptance:
         return bool(m.candidates) and all(
             _LATIN_ARTICLE.match(self._store.name(c.place.id) or "") for c in m.candidates
         )
+
+    def _two_of_a_people(self, text: str, m: _Match) -> bool:
+        """The matched word is the dual of a people's adjective ("سوريان", two Syrians;
+        "لبنانيان"): its singular (less "ان") is a demonym."""
+        word = normalise_token(text[m.start : m.end])
+        return word.endswith("يان") and word[:-2] in self._store.demonyms()
 
     def _people_of(self, tokens: list[Token], m: _Match) -> bool:
         """An Arabic word followed by another country's national adjective is a common

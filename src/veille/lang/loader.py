@@ -231,6 +231,9 @@ class ClosedClass:
     time_of_day: frozenset[str] = frozenset()
     #: Light verbs before a masdar (قام ب، أقدم على، عمد إلى): the act is told.
     light_verbs: frozenset[str] = frozenset()
+    #: Those in the perfect, and the passive auxiliaries (تم، جرى): after them a masdar
+    #: tells an act done ("أقدم مسلحون على اختطاف", "تم اختطاف").
+    past_light_verbs: frozenset[str] = frozenset()
     generic_determiners: frozenset[str] = frozenset()
     #: Passive and intransitive verbs of dying or being hurt.
     death_verbs: frozenset[str] = frozenset()

@@ -135,6 +135,11 @@ def is_light_verb(norm: str) -> bool:
     return _without_conjunction(norm) in _closed().light_verbs
 
 
+def is_past_light_verb(norm: str) -> bool:
+    """أقدم على / قام ب / تم + masdar, in the past: "تم اختطاف" tells an abduction done."""
+    return _without_conjunction(norm) in _closed().past_light_verbs
+
+
 # -- particles and determiners ----------------------------------------------------
 
 
