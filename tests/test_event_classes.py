@@ -2570,3 +2570,14 @@ def test_french_exchanging_fire_is_an_armed_clash(pipeline: Any, text: str) -> N
 )
 def test_an_arabic_abduction_noun_alone_tells_no_abduction(pipeline: Any, text: str) -> None:
     assert ABDUCTION not in _types(pipeline, text, "ar")
+
+
+def test_a_province_that_contains_a_list_of_towns_is_no_place_of_its_own(
+    pipeline: Any,
+) -> None:
+    text = (
+        "Israeli jets struck the towns of Aitaroun, Bint Jbeil and Khiam in southern"
+        " Lebanon on Tuesday."
+    )
+    events = _events(pipeline, text, "en")
+    assert [e.location.geo_precision for e in events if e.location] == [1]

@@ -94,7 +94,7 @@ def choose_places(
         if a == 0
         and (
             (r.precision <= 2 and r.feature not in ("country", "admin1", "region"))
-            or r.feature == "admin1"
+            or _listed_provinces(r, reps, s)
         )
     ]
     if len(specific) >= 2 and coordinated(specific, s):
@@ -335,6 +335,14 @@ def _listed_with_attached(reps: list[PlaceRef], attached: list[int], s: Sentence
         if out[a] == 0 and out[b] != 0 and _in_list(reps[a], reps[b], s):
             out[b] = 0
     return out
+
+
+def _listed_provinces(r: PlaceRef, reps: list[PlaceRef], s: SentenceInput) -> bool:
+    """A province listed right beside another ("in Khost and Paktika provinces"): each
+    is a place of its own. A province after a list of towns ("X, Y and Z in southern
+    Lebanon") contains them."""
+    others = [q for q in reps if q is not r and q.feature == "admin1"]
+    return r.feature == "admin1" and any(_in_list(r, q, s) or _in_list(q, r, s) for q in others)
 
 
 def _between_in_list(a: PlaceRef, b: PlaceRef, s: SentenceInput) -> str | None:
