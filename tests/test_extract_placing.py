@@ -234,3 +234,15 @@ def test_a_town_that_was_hit_is_the_place(pipeline: Any, text: str, language: st
 
     art = Article(id="d", text=text, language=language, published="2025-03-12")
     assert [e.location.name if e.location else None for e in pipeline.run([art])] == ["Kharkiv"]
+
+
+@pytest.mark.parametrize("mark", ["-", ":"])
+def test_a_live_blog_headings_place_is_where_not_who(pipeline: Any, mark: str) -> None:
+    # The parser hangs the heading's place on the verb as a second subject; the drone
+    # struck, the town did not.
+    from veille.model import Article
+
+    text = f"Kherson {mark} a drone hit a bus on Tuesday, injuring three people."
+    art = Article(id="h", text=text, language="en", published="2025-03-12")
+    events = pipeline.run([art])
+    assert [e.location.name for e in events if e.location] == ["Kherson"]

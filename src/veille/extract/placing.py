@@ -208,6 +208,7 @@ def voices(lex: Lexicon, s: SentenceInput) -> set[int]:
                 toks[i].dep == "nsubj"
                 and _acts_on(toks, verb)
                 and any(m.start <= verb < m.end for m in acts)
+                and _sole_subject(toks, i, verb)
             ):
                 out.add(place.start)
         elif _opens_on(toks, i) and any(m.start == _after(toks, place) for m in cues):
@@ -246,6 +247,20 @@ def _seat_of_voice(lex: Lexicon, toks: list[Tok], place: PlaceRef, i: int, after
 
 #: Words from a seated institution's noun to its place ("وزارة الصحة العامة في").
 _SEAT_REACH = 3
+
+
+def _sole_subject(toks: list[Tok], i: int, verb: int) -> bool:
+    """The token at ``i`` is the verb's one subject, with no mark of a heading between
+    them: in a live blog's «Odesa - a drone hit a port» the parser hangs the heading's
+    place on the verb beside its true subject, the drone."""
+    lo, hi = sorted((i, verb))
+    if any(toks[k].text in _HEADING_MARKS for k in range(lo + 1, hi)):
+        return False
+    return not any(t.head == verb and t.dep.startswith("nsubj") and t.i != i for t in toks)
+
+
+#: Marks that end a live blog's heading ("Odesa -", "Kharkiv:").
+_HEADING_MARKS = frozenset({"-", "–", "—", ":"})
 
 
 def _violent(entry: TriggerEntry) -> bool:
