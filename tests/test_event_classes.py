@@ -2581,3 +2581,25 @@ def test_a_province_that_contains_a_list_of_towns_is_no_place_of_its_own(
     )
     events = _events(pipeline, text, "en")
     assert [e.location.geo_precision for e in events if e.location] == [1]
+
+
+def test_markets_are_no_marches(pipeline: Any) -> None:
+    # Matching folds accents: «des marchés» (markets) must not read as «des marches».
+    text = "Des avions ont bombardé dimanche des marchés à Nyala, tuant dix personnes."
+    assert "Peaceful protest" not in _types(pipeline, text, "fr")
+    assert _types(pipeline, "Des marches ont eu lieu samedi à Dakar.", "fr") == {
+        "Peaceful protest"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("L'armée de l'air a bombardé dimanche un dépôt près de Nyala.", "fr"),
+        ("Les forces aériennes ont bombardé dimanche un dépôt près de Nyala.", "fr"),
+    ],
+)
+def test_an_air_force_that_bombs_strikes_from_the_air(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _types(pipeline, text, language) == {"Air/drone strike"}

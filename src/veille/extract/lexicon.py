@@ -53,6 +53,13 @@ class TriggerEntry(BaseModel):
             "its feminine, dual and plural forms (ت، ا، تا، وا) are triggers too."
         ),
     )
+    accents: bool = Field(
+        default=False,
+        description=(
+            "The words must be written as the pattern is, accents included: matching folds "
+            "accents, and «des marches» (protest marches) would match «des marchés» (markets)."
+        ),
+    )
     after_light_verb: bool = Field(
         default=False,
         description=(

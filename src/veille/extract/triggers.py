@@ -222,6 +222,8 @@ def keeps(
         return False
     if entry.concluded and not _concluded(lex, m, toks):
         return False
+    if entry.accents and [t.text.lower() for t in toks[m.start : m.end]] != entry.p.split():
+        return False  # «des marchés», markets, folded as «des marches»
     if entry.after_light_verb and not any(
         arabic.is_past_light_verb(fold(toks[k].text))
         for k in range(max(0, m.start - _LIGHT_VERB_REACH), m.start)
