@@ -2587,9 +2587,7 @@ def test_markets_are_no_marches(pipeline: Any) -> None:
     # Matching folds accents: «des marchés» (markets) must not read as «des marches».
     text = "Des avions ont bombardé dimanche des marchés à Nyala, tuant dix personnes."
     assert "Peaceful protest" not in _types(pipeline, text, "fr")
-    assert _types(pipeline, "Des marches ont eu lieu samedi à Dakar.", "fr") == {
-        "Peaceful protest"
-    }
+    assert _types(pipeline, "Des marches ont eu lieu samedi à Dakar.", "fr") == {"Peaceful protest"}
 
 
 @pytest.mark.parametrize(
