@@ -2601,3 +2601,59 @@ def test_an_air_force_that_bombs_strikes_from_the_air(
     pipeline: Any, text: str, language: str
 ) -> None:
     assert _types(pipeline, text, language) == {"Air/drone strike"}
+
+
+EXCESSIVE = "Excessive force against protesters"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the forces between the verb and its object («فتحت قوات الأمن النار على ...»)
+        "فتحت قوات الأمن النار على متظاهرين في مدينة قفصة يوم الجمعة.",
+        # a dispersal that kills
+        "أطلقت الشرطة الغاز المسيل للدموع على محتجين في مدينة قفصة يوم الجمعة ما أدى إلى مقتل شاب.",
+    ],
+)
+def test_arabic_forces_that_shoot_or_kill_protesters_use_excessive_force(
+    pipeline: Any, text: str
+) -> None:
+    events = _events(pipeline, text, "ar")
+    assert [e.sub_event_type for e in events] == [EXCESSIVE]
+    assert events[0].actor1 is not None and events[0].actor1.kind == "state_forces"
+
+
+def test_an_arabic_dispersal_that_kills_nobody_is_an_intervention(pipeline: Any) -> None:
+    text = "أطلقت الشرطة الغاز المسيل للدموع على محتجين في مدينة قفصة يوم الجمعة."
+    assert _types(pipeline, text, "ar") == {"Protest with intervention"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Soldiers opened fire on protesters in Gafsa on Friday.", "en"),
+        ("Des soldats ont ouvert le feu sur des manifestants à Gafsa vendredi.", "fr"),
+    ],
+)
+def test_opening_fire_on_protesters_is_excessive_force(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _types(pipeline, text, language) == {EXCESSIVE}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "L'armée de l'air affirme avoir abattu au-dessus de la région de Soumy 9 des "
+            "12 drones tirés dans la nuit.",
+            "fr",
+        ),
+        ("The air force said it shot down over the Sumy region 9 of 12 drones.", "en"),
+    ],
+)
+def test_an_air_force_that_speaks_is_no_weapon_of_what_it_tells(
+    pipeline: Any, text: str, language: str
+) -> None:
+    events = _events(pipeline, text, language)
+    assert events and {e.weapon for e in events} == {"drone"}

@@ -68,11 +68,35 @@ def read_crowds(
             out.append(c)
     by_sentence: dict[int, list[Candidate]] = {}
     for c in _riot_damage(out):
-        by_sentence.setdefault(id(c.sentence), []).append(c)
+        # By offset: each side of a contrast ("..., while police fired") is a copy of
+        # the sentence with its own places, and still the same sentence.
+        by_sentence.setdefault(c.sentence.start, []).append(c)
     # Retyped, two groups of one sentence may now tell one event.
     return [
-        _crowd_first(c) for group in by_sentence.values() for c in one_per_kind_and_place(group)
+        _crowd_first(c)
+        for group in by_sentence.values()
+        for c in one_per_kind_and_place(_force_in_the_riot(group))
     ]
+
+
+def _force_in_the_riot(group: list[Candidate]) -> list[Candidate]:
+    """ "Protesters stormed parliament, while police opened fire on the crowds": force
+    used on the crowd a sentence tells rioting is part of the riot (ACLED codes the
+    Violent demonstration), not excessive force against peaceful protesters."""
+    riots = [c for c in group if c.sub_event_type == RIOT]
+    if not riots:
+        return group
+    force = [c for c in group if c.sub_event_type == EXCESSIVE_FORCE]
+    toll = max((c.fatalities for c in force if c.fatalities), default=None)
+    out = []
+    for c in group:
+        if c.sub_event_type == EXCESSIVE_FORCE:
+            continue
+        if c is riots[0] and c.fatalities is None and toll is not None:
+            span = next(f.fatalities_span for f in force if f.fatalities == toll)
+            c = replace(c, fatalities=toll, fatalities_span=span)
+        out.append(c)
+    return out
 
 
 #: Demonstrations whose actor 1 is the crowd and actor 2 the forces facing it (ACLED).
@@ -240,8 +264,9 @@ _AR_NUMBERS = frozenset(
 def _retyped(c: Candidate, crowd: list[int]) -> Candidate:
     if _crowd_acts(c, crowd):
         return _as_riot(c)
-    if (_state(c.actor1) or _state(c.actor2)) and c.fatalities:
-        # "Police opened fire on the protesters, killing three": force against a crowd.
+    if (_state(c.actor1) or _state(c.actor2)) and (c.fatalities or c.weapon == "firearms"):
+        # "Police opened fire on the protesters, killing three", «فتحت قوات الأمن النار
+        # على متظاهرين»: lethal force against a crowd.
         actor1, actor2 = (c.actor1, c.actor2) if _state(c.actor1) else (c.actor2, None)
         return replace(
             c,

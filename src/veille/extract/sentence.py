@@ -102,7 +102,14 @@ class SentenceExtractor:
             # Police action in the sentence after a protest: the protest had an intervention.
             # A crowd the sentence itself tells acting ("a mob smashed windows before being
             # dispersed") is that sentence's own event.
-            return [self._intervention(s, toks, intervention[0], toll, voices(self.lex, s))]
+            lethal = any(w.payload.sub != "Protest with intervention" for w in weapons)
+            cand = self._intervention(s, toks, intervention[0], toll, voices(self.lex, s))
+            if not cand.anaphoric and (lethal or (toll is not None and toll.count > 0)):
+                # «أطلقت الشرطة الغاز ... على محتجين ما أدى إلى مقتل شخصين»: forces that
+                # kill or shoot at the crowd they disperse use excessive force (ACLED).
+                cand.sub_event_type = "Excessive force against protesters"
+                cand.actor1, cand.actor2 = cand.actor2, None  # the forces did it
+            return [cand]
         if not kept:
             if toll is not None and not sentence_future(toks) and not tally(self.lex, toks, s):
                 return [self._toll_only(s, toll, voices(self.lex, s))]
@@ -176,7 +183,9 @@ class SentenceExtractor:
         entry: TriggerEntry = best.payload
         fams = {entry_family(m.payload) for m in group}
         lethal = [w for w in weapons if w.payload.sub != "Protest with intervention"]
-        if "protest" in fams and "any" in fams and (toll is not None or lethal):
+        # "opened fire on protesters": the verb names a lethal weapon of its own.
+        fired = any(m.payload.weapon == "firearms" for m in group)
+        if "protest" in fams and "any" in fams and (toll is not None or lethal or fired):
             # Forces firing on or killing protesters: ACLED's "Excessive force" (tear gas
             # and water cannon are an intervention, read from the weapon).
             protest = next(m for m in group if entry_family(m.payload) == "protest")
