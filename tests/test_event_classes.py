@@ -2657,3 +2657,39 @@ def test_an_air_force_that_speaks_is_no_weapon_of_what_it_tells(
 ) -> None:
     events = _events(pipeline, text, language)
     assert events and {e.weapon for e in events} == {"drone"}
+
+
+DESTRUCTION = "Looting/property destruction"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # blowing up, dynamiting, burning buildings: property destroyed, not a bombing
+        ("Soldiers blew up four houses in Qabatiya on Monday.", "en"),
+        ("Des soldats ont fait sauter lundi un pont près de Kaya.", "fr"),
+        ("Des hommes armés ont incendié lundi des maisons à Kaya.", "fr"),
+        # Arabic verb, subject, then object
+        ("نسف الجيش أربعة منازل في بلدة قباطية يوم الاثنين.", "ar"),
+        ("أضرم مسلحون النار في منازل في بلدة قباطية يوم الاثنين.", "ar"),
+    ],
+)
+def test_blowing_up_or_burning_buildings_destroys_property(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _types(pipeline, text, language) == {DESTRUCTION}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Militants blew up an army truck near Kaya on Monday, killing four soldiers.", "en"),
+        ("فجر مسلحون عبوة ناسفة بدورية للجيش قرب كايا يوم الاثنين.", "ar"),
+        # «فجر» is also dawn: no building after it, no blast
+        ("وصل الوفد إلى كايا فجر اليوم.", "ar"),
+    ],
+)
+def test_what_is_not_a_building_is_not_destroyed_property(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert DESTRUCTION not in _types(pipeline, text, language)

@@ -15,7 +15,7 @@ from veille.extract.lexicon import ADVERBIAL_DEPS, Lexicon, Match, Tok, TriggerE
 from veille.extract.lexicon import longest_non_overlapping as _lno
 from veille.extract.syntax import TARGET_DEPS, ancestors, preposition_of
 from veille.extract.taxonomy import family
-from veille.lang.loader import closed_words
+from veille.lang.loader import closed_words, weekday_names
 from veille.nlp import arabic
 
 
@@ -406,6 +406,16 @@ def object_of_class(lex: Lexicon, m: Match, toks: list[Tok], name: str) -> bool:
     """The noun after the trigger (past determiners, numbers, adjectives and names) is of
     class ``name``: "struck Hezbollah targets", "struck two weapons depots"."""
     nouns = lex.noun_classes.get(name, frozenset())
+    if not any(t.dep for t in toks):
+        # Unparsed Arabic, verb-subject-object: the subject may stand between the verb
+        # and its object ("فجر الجيش ثلاثة منازل"); the object comes within a few words,
+        # before any punctuation.
+        for tok in toks[m.end : m.end + _AR_OBJECT_REACH]:
+            if tok.text in _PUNCTUATION:
+                return False
+            if tok.keys & nouns:
+                return True
+        return False
     # «plusieurs assaillants ont été neutralisés»: a passive's subject is what it acts on.
     for t in toks:
         if m.start <= t.head < m.end and t.dep in ("nsubj:pass", "nsubjpass") and t.keys & nouns:
@@ -417,8 +427,10 @@ def object_of_class(lex: Lexicon, m: Match, toks: list[Tok], name: str) -> bool:
             return True
         # "40 des 60", «une cinquantaine de»: a number, or a noun of number, then "of".
         partitive = tok.pos == "ADP" and j > m.end and toks[j - 1].pos == "NUM"
-        if tok.dep in _TIME_DEPS:
+        if tok.dep in _TIME_DEPS or tok.text.lower() in weekday_names():
             continue  # «a neutralisé mardi 12 jihadistes»: the day, then the object
+        if tok.pos == "ADP" and fold(tok.text) in _PARTITIVE_ARTICLES:
+            continue  # «a incendié des maisons»: a partitive article the parser calls ADP
         if fold(tok.text) in lex.vague_numbers or (
             tok.pos == "ADP" and j > m.end and fold(toks[j - 1].text) in lex.vague_numbers
         ):
@@ -430,6 +442,14 @@ def object_of_class(lex: Lexicon, m: Match, toks: list[Tok], name: str) -> bool:
             return False
     return False
 
+
+#: French partitive articles, which the parser may tag as prepositions.
+_PARTITIVE_ARTICLES = frozenset({"des", "du"})
+
+#: Words after an unparsed Arabic verb within which its object stands (past its
+#: subject and a number: "فجر الجيش الإسرائيلي ثلاثة منازل").
+_AR_OBJECT_REACH = 5
+_PUNCTUATION = frozenset({",", "،", ".", ";", "؛", ":", "(", ")", "«", "»"})
 
 #: Words before a trigger within which a word of circumstance opens its phrase.
 _CIRCUMSTANCE_REACH = 5

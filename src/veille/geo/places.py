@@ -30,7 +30,6 @@ where a ministry's name says, so the pipeline leaves them out.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -39,7 +38,7 @@ from typing import TYPE_CHECKING
 
 from veille.geo._geocoder import Geocoder, OutletProfile, Toponym
 from veille.geo._lexicon import key_of
-from veille.lang.loader import languages, resources
+from veille.lang.loader import weekday_names
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -56,14 +55,6 @@ AREA_FEATURES = frozenset({"country", "admin1"})
 FUNCTION_POS = frozenset(
     {"DET", "ADV", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "VERB", "NUM", "PART"}
 )
-
-
-@functools.cache
-def weekday_words() -> frozenset[str]:
-    """The weekday names of every shipped language, lower-cased."""
-    return frozenset(
-        word.lower() for code in languages() for word in resources(code).dates.weekdays
-    )
 
 
 @dataclass(frozen=True)
@@ -96,7 +87,7 @@ class PlaceEvidence:
         function_words: set[int] = set()
         for offset, doc in docs:
             for ent in doc.ents:
-                if any(t.lower_ in weekday_words() for t in ent):
+                if any(t.lower_ in weekday_names() for t in ent):
                     # "Marib lundi" read as a person: an entity that runs over a weekday
                     # is misread, and its label says nothing of the name before it.
                     continue

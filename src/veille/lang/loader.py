@@ -478,6 +478,15 @@ ClosedWordKind = Literal[
 
 
 @functools.cache
+def weekday_names(root: Root = None) -> frozenset[str]:
+    """The weekday names of every language under ``root`` (default: the shipped ones),
+    lower-cased: words that date, never name a place, a person or an object."""
+    return frozenset(
+        word.lower() for code in languages(root) for word in resources(code, root).dates.weekdays
+    )
+
+
+@functools.cache
 def closed_words(kind: ClosedWordKind, root: Root = None) -> frozenset[str]:
     """The closed-class words of one kind in every language under ``root`` (default: the
     shipped ones): the union of their ``closed_class.json``."""
