@@ -37,6 +37,8 @@ def _types(pipeline: Any, text: str, language: str) -> set[str]:
         # Verb, then its subject, then the preposition: Arabic verb-subject order.
         ("سيطرت قوات المعارضة المسلحة على مدينة كيدال يوم الثلاثاء.", "ar"),
         ("استولى المسلحون على قاعدة عسكرية قرب غاو يوم الثلاثاء.", "ar"),
+        # the dual of a town noun ("the two towns of X and Y")
+        ("استعاد الجيش يوم الثلاثاء السيطرة على مدينتي كيدال وغاو في مالي.", "ar"),
     ],
 )
 def test_a_seizure_of_ground_is_a_taking_of_territory(
