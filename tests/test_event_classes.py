@@ -2695,3 +2695,10 @@ def test_what_is_not_a_building_is_not_destroyed_property(
     pipeline: Any, text: str, language: str
 ) -> None:
     assert DESTRUCTION not in _types(pipeline, text, language)
+
+
+def test_a_place_of_another_word_of_the_same_act_places_it(pipeline: Any) -> None:
+    # "abducted" (the strongest word) modifies the subject; the place hangs on "seized".
+    text = "The abducted pastor, who leads a church in Jos, was seized at his farm in Bokkos."
+    events = _events(pipeline, text, "en")
+    assert [e.location.name for e in events if e.location] == ["Bokkos"]

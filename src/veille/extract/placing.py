@@ -53,11 +53,14 @@ def choose_places(
     s: SentenceInput,
     weapons: Sequence[Span] = (),
     speaking: Set[int] | None = None,
+    also: Sequence[Span] = (),
 ) -> list[PlaceRef]:
     """The places of the event whose trigger is at ``trigger``: none, its one place, or
     (a coordinated list of specific places) one per event to tell. A name inside an
     actor's or a weapon's words ("drones de type Shahed", "a Grad rocket") is no place.
-    ``speaking``: the sentence's ``voices``, where the caller has read them already."""
+    ``speaking``: the sentence's ``voices``, where the caller has read them already;
+    ``also``: the other trigger words that tell the same happening ("the abducted
+    pastor was seized at his farm in X": X hangs on "seized")."""
     actor_spans = [(a.start, a.end) for a in s.actors] + list(weapons)
     if s.language == "ar":  # no parse: the reason's phrase runs to the comma
         actor_spans += reason_phrases(lex, s.tokens, s, trigger[0])
@@ -82,7 +85,10 @@ def choose_places(
     reps = [min(c, key=specificity) for c in clusters]
     # "including eight in X and five in Y": each place with its share is the event's.
     shared = place_shares(lex, s.tokens, reps) or {}
-    attached = [0 if r.start in shared else attachment(r, trigger, s) for r in reps]
+    attached = [
+        0 if r.start in shared else min(attachment(r, t, s) for t in (trigger, *also))
+        for r in reps
+    ]
     # Two specific places in different countries/provinces joined by a coordination
     # are two events (ACLED: one event per location and day).
     # The parse often hangs the last places of a long list elsewhere ("in Sanaa, Taiz

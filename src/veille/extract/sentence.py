@@ -281,6 +281,14 @@ class SentenceExtractor:
             replace(s, places=unnamed),
             [span(toks, w) for w in weapons],
             speaking,
+            # Another word of the same kind tells the same act ("the abducted pastor was
+            # seized at his farm in X"); a death word beside a clash may count the dead
+            # of several places.
+            also=[
+                span(toks, m)
+                for m in group
+                if m is not best and entry_family(m.payload) == entry_family(best.payload)
+            ],
         )
         doer = cand.actor1
         if not places and scattered(self.lex, toks):
