@@ -60,7 +60,7 @@ from typing import Protocol
 from veille.extract.candidate import Candidate, PlaceRef
 from veille.extract.lexicon import Lexicon, Tok, WeaponEntry, fold
 from veille.extract.taxonomy import family
-from veille.extract.weapons import find_weapons
+from veille.extract.weapons import find_weapons, speaks
 from veille.model import Event
 from veille.nlp.dates import DateExpression
 
@@ -579,9 +579,10 @@ def read_layout(
         lex = lexicon_of(s.language) if lexicon_of is not None else None
         if lex is None:
             continue
-        for w in find_weapons(lex, list(s.tokens)):
+        toks = list(s.tokens)
+        for w in find_weapons(lex, toks):
             entry: WeaponEntry = w.payload
-            if family(entry.sub) == _REMOTE:
+            if family(entry.sub) == _REMOTE and not speaks(lex, toks, w):
                 weapons.append(WeaponTold(s.start, entry.sub, entry.mode))
     return Layout(
         lead=lead_day(text, sentences),

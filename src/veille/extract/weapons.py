@@ -53,7 +53,7 @@ def read_weapon(
         for w in weapons
         if (not (set(range(w.start, w.end)) <= trig_idx) or typing.generic)
         and not _modifies_other_noun(lex, toks, w, trig_idx)
-        and not _speaks(lex, toks, w)
+        and not speaks(lex, toks, w)
         # "the army bombed": the verb, not a bomb; "an improvised explosive device"
         # opens with a participle, «un engin explosif improvisé» ends with one.
         and any(toks[k].pos != "VERB" for k in range(w.start, w.end))
@@ -93,7 +93,7 @@ def read_weapon(
     return typing
 
 
-def _speaks(lex: Lexicon, toks: list[Tok], w: Match) -> bool:
+def speaks(lex: Lexicon, toks: list[Tok], w: Match) -> bool:
     """A weapon word that is the subject of a verb of saying is the force that speaks
     («l'armée de l'air affirme avoir abattu 18 drones», "the air force said"), not
     the weapon of what it tells."""
