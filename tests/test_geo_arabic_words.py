@@ -36,6 +36,13 @@ def test_two_of_a_people_are_no_place(geocoder: Any) -> None:
     assert found.get("طهران") == "IRN"
 
 
+def test_a_prayers_time_is_no_country(geocoder: Any) -> None:
+    # «المغرب» is Morocco, and the sunset prayer after «صلاة».
+    found = _names(geocoder, "هاجم مسلحون مسجدا في مايدوغوري خلال صلاة المغرب في نيجيريا.")
+    assert "المغرب" not in found and found.get("نيجيريا") == "NGA"
+    assert _names(geocoder, "زار الوزير المغرب يوم الاثنين.").get("المغرب") == "MAR"
+
+
 def test_two_letters_name_no_place(geocoder: Any) -> None:
     found = _names(geocoder, "سيطرت حركة إم 23 على بلدة في شرق الكونغو.")
     assert "إم" not in found

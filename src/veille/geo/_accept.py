@@ -134,6 +134,8 @@ class Acceptance:
             return False  # "للشعب الفلسطيني": the Palestinian people, not Sha'ab (Israel)
         if arabic and not multi and self._two_of_a_people(text, m):
             return False  # "وسوريان": two Syrians, not Surian (Iran)
+        if m.first > 0 and tokens[m.first - 1].norm in self._words.time_nouns_before:
+            return False  # «صلاة المغرب»: the sunset prayer, not Morocco
         if arabic and not multi and "country" not in features:
             # Arabic writes no capitals, and its common nouns are place names somewhere:
             # "بيان" (statement) less its "ب" is Yan'an, "لجان" (committees) less its

@@ -52,6 +52,8 @@ class GeoWords:
     admin_nouns: frozenset[str]
     #: Plural or dual admin nouns before a list of names ("the provinces of X and Y").
     admin_list_nouns: frozenset[str]
+    #: Words after which a name is a time of day («صلاة المغرب»: the sunset prayer).
+    time_nouns_before: frozenset[str]
     #: Nouns that announce a town.
     city_nouns: frozenset[str]
     #: Nouns for a capital city ("العاصمة تونس"): the city, not the namesake country.
@@ -190,6 +192,7 @@ def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
         site_nouns=union("site_nouns"),
         admin_nouns=union("admin_nouns"),
         admin_list_nouns=union("admin_list_nouns"),
+        time_nouns_before=glued("time_nouns_before"),
         city_nouns=glued("city_nouns"),
         capital_nouns=union("capital_nouns"),
         near_before=re.compile(rf"(?:{_alt(_bounded(p) for p in near)})\s*$"),

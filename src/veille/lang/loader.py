@@ -131,6 +131,9 @@ class PlaceWords:
     #: Proclitics that may be glued to a locative cue or a place noun («بمنطقة»,
     #: «وبلدة»): the glued word is the cue or the noun.
     noun_clitics: tuple[str, ...] = ()
+    #: Words after which a name is a time of day, not a place («صلاة المغرب», the
+    #: sunset prayer, not Morocco).
+    time_nouns_before: tuple[str, ...] = ()
     #: Nouns of buildings and institutions named after their town ("X High Court",
     #: «l'université de X», «مطار X»): a place word in such a name is where it stands.
     facility_nouns: tuple[str, ...] = ()
