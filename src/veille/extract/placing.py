@@ -86,8 +86,7 @@ def choose_places(
     # "including eight in X and five in Y": each place with its share is the event's.
     shared = place_shares(lex, s.tokens, reps) or {}
     attached = [
-        0 if r.start in shared else min(attachment(r, t, s) for t in (trigger, *also))
-        for r in reps
+        0 if r.start in shared else min(attachment(r, t, s) for t in (trigger, *also)) for r in reps
     ]
     # Two specific places in different countries/provinces joined by a coordination
     # are two events (ACLED: one event per location and day).
