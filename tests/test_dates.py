@@ -161,6 +161,9 @@ def test_a_part_of_the_day_before_is_the_day_before(text: str, lang: str, tod: s
         ("La ville avait été bombardée le mois dernier.", "fr", date(2024, 12, 1), "month"),
         ("قصفت المدينة الشهر الماضي.", "ar", date(2024, 12, 1), "month"),
         ("L'an dernier, le camp avait été attaqué.", "fr", date(2024, 1, 1), "year"),
+        ("The town was shelled last week.", "en", date(2025, 1, 7), "week"),
+        ("La ville a été bombardée la semaine dernière.", "fr", date(2025, 1, 7), "week"),
+        ("قصفت المدينة الأسبوع الماضي.", "ar", date(2025, 1, 7), "week"),
     ],
 )
 def test_a_past_month_or_year_counts_back_from_publication(

@@ -159,6 +159,8 @@ class DateWords:
     past_months: Mapping[str, int] = field(default_factory=dict)
     #: Years back from publication ("l'an dernier": 1): year precision.
     past_years: Mapping[str, int] = field(default_factory=dict)
+    #: Weeks back from publication ("last week": 1): week precision, that many weeks back.
+    past_weeks: Mapping[str, int] = field(default_factory=dict)
     #: Words before a month alone ("en mars", "in March"): month precision. The cues of
     #: every language are accepted before this language's month names.
     month_cues: tuple[str, ...] = ()

@@ -116,8 +116,11 @@ def _patterns(language: str, root: Root = None) -> _Patterns:
             rf"{b0}(?:{_alt(words.year_cues)})\s+(1[89]\d\d|20\d\d){b1}", re.IGNORECASE
         ),
         past=(
-            re.compile(rf"{b0}(?:{_alt([*words.past_months, *words.past_years])}){b1}", re.I)
-            if words.past_months or words.past_years
+            re.compile(
+                rf"{b0}(?:{_alt([*words.past_months, *words.past_years, *words.past_weeks])}){b1}",
+                re.I,
+            )
+            if words.past_months or words.past_years or words.past_weeks
             else None
         ),
         tod=re.compile(rf"{b0}(?:{_alt(words.time_of_day)}){b1}", re.IGNORECASE),
@@ -342,7 +345,12 @@ def _find_unbounded(
         for m in pats.past.finditer(text):
             months = _lookup(words.past_months, m.group(0))
             years = _lookup(words.past_years, m.group(0))
-            if published is None:
+            weeks = _lookup(words.past_weeks, m.group(0))
+            if weeks is not None:
+                # "last week": the week before publication (ACLED: week precision).
+                back_days = None if published is None else published - timedelta(days=7 * weeks)
+                add(m, "relative", back_days, "week" if published is not None else None)
+            elif published is None:
                 add(m, "month" if months is not None else "year", None, None)
             elif months is not None:
                 back = published.year * 12 + published.month - 1 - months
