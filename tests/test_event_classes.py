@@ -2702,3 +2702,20 @@ def test_a_place_of_another_word_of_the_same_act_places_it(pipeline: Any) -> Non
     text = "The abducted pastor, who leads a church in Jos, was seized at his farm in Bokkos."
     events = _events(pipeline, text, "en")
     assert [e.location.name for e in events if e.location] == ["Bokkos"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # the object after a day word the parser hangs it on
+        ("Les gendarmes ont arrêté jeudi onze suspects lors de rafles à Kano.", "fr"),
+        # Arabic verb, subject, then «القبض على»
+        ("ألقت قوات الأمن القبض على ثلاثة مشتبه بهم في داكار يوم الجمعة.", "ar"),
+    ],
+)
+def test_arrests_told_past_a_day_or_a_subject(pipeline: Any, text: str, language: str) -> None:
+    assert _types(pipeline, text, language) == {"Arrests"}
+
+
+def test_a_verb_of_arresting_with_no_one_arrested_is_no_arrest(pipeline: Any) -> None:
+    assert _types(pipeline, "Le convoi s'est arrêté jeudi quelques heures à Kano.", "fr") == set()

@@ -262,8 +262,22 @@ def keeps(
         if any(m.start <= t.head < m.end and t.dep == "nsubj" and t.keys & nouns for t in toks):
             return False  # "prices exploded": a surge
     if entry.needs_object:
-        return any(t.head == m.start and t.dep in TARGET_DEPS for t in toks)
+        return any(
+            t.head == m.start and t.dep in TARGET_DEPS for t in toks
+        ) or _object_past_the_day(m, toks)
     return True
+
+
+def _object_past_the_day(m: Match, toks: list[Tok]) -> bool:
+    """«ont arrêté jeudi douze militants»: the parser hangs the object on the day word
+    between it and the verb; the noun after the day is the verb's object all the same."""
+    for day in toks:
+        if day.head != m.start or day.i <= m.start:
+            continue
+        if day.dep in _TIME_DEPS or day.text.lower() in weekday_names():
+            if any(t.head == day.i and t.i > day.i and t.pos == "NOUN" for t in toks):
+                return True
+    return False
 
 
 def _concluded(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
