@@ -274,9 +274,9 @@ def _object_past_the_day(m: Match, toks: list[Tok]) -> bool:
     for day in toks:
         if day.head != m.start or day.i <= m.start:
             continue
-        if day.dep in _TIME_DEPS or day.text.lower() in weekday_names():
-            if any(t.head == day.i and t.i > day.i and t.pos == "NOUN" for t in toks):
-                return True
+        dated = day.dep in _TIME_DEPS or day.text.lower() in weekday_names()
+        if dated and any(t.head == day.i and t.i > day.i and t.pos == "NOUN" for t in toks):
+            return True
     return False
 
 
