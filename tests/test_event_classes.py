@@ -2719,3 +2719,20 @@ def test_arrests_told_past_a_day_or_a_subject(pipeline: Any, text: str, language
 
 def test_a_verb_of_arresting_with_no_one_arrested_is_no_arrest(pipeline: Any) -> None:
     assert _types(pipeline, "Le convoi s'est arrêté jeudi quelques heures à Kano.", "fr") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Des assaillants ont ouvert le feu sur un cortège de mariage samedi près de Kaya.", "fr"),
+        ("Gunmen opened fire on a wedding procession near Kaya on Saturday.", "en"),
+    ],
+)
+def test_a_ceremonys_procession_is_no_protest(pipeline: Any, text: str, language: str) -> None:
+    types = _types(pipeline, text, language)
+    assert types and not types & {"Peaceful protest", EXCESSIVE, "Protest with intervention"}
+
+
+def test_wedding_guests_killed_are_civilians(pipeline: Any) -> None:
+    text = "Armed men opened fire on a wedding party in Kaya on Saturday, killing 11 guests."
+    assert _types(pipeline, text, "en") == {"Attack"}

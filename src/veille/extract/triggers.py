@@ -243,6 +243,8 @@ def keeps(
                 return False
     if entry.sub is not None and family(entry.sub) == "protest" and _of_armed_people(lex, m, toks):
         return False  # "a gathering of fighters", «un rassemblement de combattants»
+    if entry.sub is not None and family(entry.sub) == "protest" and _of_a_ceremony(lex, m, toks):
+        return False  # «un cortège de mariage», "a funeral procession": no protest
     if entry.sub is not None and family(entry.sub) == "protest" and _armed_advance(lex, m, toks, s):
         return False  # "the rebels marched on the town": an advance, not a protest
     if entry.weak:
@@ -319,6 +321,15 @@ _CONCLUDED_DEPS = frozenset(
 )
 #: Prepositions from a verb of agreeing to what was agreed ("agreed to", «sur»).
 _CONCLUDED_PREPS = frozenset({"to", "on", "upon", "a", "sur"})
+
+
+def _of_a_ceremony(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
+    """A crowd word of a ceremony ("a wedding procession", «un cortège de mariage»,
+    «موكب زفاف», "the funeral march"): a word of the class ``ceremonies`` right before
+    it or within two words after it."""
+    words = lex.noun_classes.get("ceremonies", frozenset())
+    near = [*range(max(0, m.start - 1), m.start), *range(m.end, min(len(toks), m.end + 2))]
+    return any(toks[k].keys & words for k in near)
 
 
 #: Words between a crowd noun and whom it gathers: "of (the)", «de», «d'», «des», «من».
