@@ -2736,3 +2736,22 @@ def test_a_ceremonys_procession_is_no_protest(pipeline: Any, text: str, language
 def test_wedding_guests_killed_are_civilians(pipeline: Any) -> None:
     text = "Armed men opened fire on a wedding party in Kaya on Saturday, killing 11 guests."
     assert _types(pipeline, text, "en") == {"Attack"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("On Tuesday, a drone dropped explosives on a car near Kupiansk.", "en"),
+        ("Mardi, un drone a largué des explosifs sur une voiture près de Koupiansk.", "fr"),
+    ],
+)
+def test_a_drone_that_drops_explosives_strikes_from_the_air(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _types(pipeline, text, language) == {"Air/drone strike"}
+
+
+def test_another_as_the_subject_of_a_while_clause_tells_a_second_strike(pipeline: Any) -> None:
+    text = "A strike hit a house in Tyre on Tuesday, while another targeted a shop in Sidon."
+    events = _events(pipeline, text, "en")
+    assert sorted(e.location.name for e in events if e.location) == ["Sidon", "Tyre"]

@@ -224,3 +224,16 @@ def test_the_number_after_a_death_noun_and_of_counts_whose_death(fr: Lexicon, en
     # A number further on, past other words, counts something else.
     others = tokens(["la", "mort", "de", "son", "père", "et", "de", "3", "voisins"])
     assert fatalities(fr, others) is None
+
+
+def test_a_number_of_families_counts_no_one(en: Lexicon) -> None:
+    words = [
+        W("killing", "VERB", "advcl", 0),
+        W("five", "NUM", "nummod", 2),
+        W("members", "NOUN", "dobj", 0),
+        W("of", "ADP", "prep", 2),
+        W("one", "NUM", "nummod", 5),
+        W("family", "NOUN", "pobj", 3),
+    ]
+    toll = fatalities(en, tokens(words))
+    assert toll is not None and toll.count == 5

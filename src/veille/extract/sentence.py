@@ -670,13 +670,21 @@ def elliptic_others(lex: Lexicon, toks: list[Tok], triggers: list[Match]) -> lis
     for the event noun told before it, and tells a second event of that kind."""
     others = lex.noun_classes.get("another_event", frozenset())
     out = []
-    for cut, subject in _joined_clauses(toks):
-        if toks[subject].pos in ("NOUN", "PROPN") or not toks[subject].keys & others:
+    for t in toks:
+        # A bare word of otherness that is a verb's subject, in a clause of its own
+        # (after "and", "while", «tandis que»): "another struck a school".
+        if not t.dep.startswith("nsubj") or t.pos in ("NOUN", "PROPN") or not t.keys & others:
             continue
-        nouns = [m for m in triggers if m.end <= cut and toks[m.start].pos == "NOUN"]
+        if toks[t.head].pos not in ("VERB", "AUX") or toks[t.head].dep not in _OWN_CLAUSE_DEPS:
+            continue
+        nouns = [m for m in triggers if m.end <= t.i and toks[m.start].pos == "NOUN"]
         if nouns:
-            out.append(Match(subject, subject + 1, nouns[-1].payload))
+            out.append(Match(t.i, t.i + 1, nouns[-1].payload))
     return out
+
+
+#: How the verb of a clause of its own hangs on the sentence's first verb.
+_OWN_CLAUSE_DEPS = frozenset({"conj", "advcl"})
 
 
 #: Words before a subject noun within its phrase ("a second", «une»).

@@ -194,6 +194,8 @@ def fatalities(lex: Lexicon, toks: list[Tok], dates: Sequence[Span] = ()) -> Tol
                 continue
             if _measures(lex, toks, i):
                 continue  # "trois semaines après", "un homme de 40 ans", "à 12 km"
+            if _counts_a_kin_group(lex, toks, i):
+                continue  # "five members of one family": one family, not one dead
             if i > 0 and fold(toks[i - 1].text) in _NO:
                 continue  # "no one was killed": nobody, not one
             # A part of the dead is not the toll: "two of those killed", "dont trois
@@ -392,6 +394,18 @@ def _raised_to(lex: Lexicon, toks: list[Tok], after: int) -> list[int]:
                 if read_number(lex, toks[j]) is not None
             ][:1]
     return []
+
+
+def _counts_a_kin_group(lex: Lexicon, toks: list[Tok], i: int) -> bool:
+    """The number counts families, not people ("of one family", «d'une même famille»,
+    «من عائلة واحدة»): its noun is a word of the class ``kin_groups``, the next word
+    (or, unparsed, the word before, as Arabic puts «واحدة» after its noun)."""
+    kin = lex.noun_classes.get("kin_groups", frozenset())
+    if toks[i].dep:
+        head = toks[i].head
+        return head != i and bool(toks[head].keys & kin)
+    near = [k for k in (i - 1, i + 1) if 0 <= k < len(toks)]
+    return any(toks[k].keys & kin for k in near)
 
 
 def _measures(lex: Lexicon, toks: list[Tok], i: int) -> bool:
