@@ -311,7 +311,7 @@ def test_a_live_blog_entry_labelled_with_a_town_places_what_it_tells(pipeline: A
 def test_a_datelines_date_is_no_leads_day() -> None:
     from dataclasses import dataclass
 
-    from veille.extract.story import lead_day
+    from veille.extract.layout import lead_day
     from veille.nlp.dates import DateExpression
 
     @dataclass

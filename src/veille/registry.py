@@ -35,8 +35,9 @@ if TYPE_CHECKING:
     from veille.analysis import AnalysisStage
     from veille.config import ComponentKind, PipelineConfig
     from veille.extract.candidate import Candidate, PlaceRef
+    from veille.extract.layout import Layout
     from veille.extract.lexicon import Lexicon
-    from veille.extract.story import Layout, StoryOptions
+    from veille.extract.story import StoryOptions
     from veille.geo import Geocoder, OutletProfile, Toponym
     from veille.geo.places import PlaceEvidence
     from veille.model import Event
@@ -63,7 +64,7 @@ class StoryReader(Protocol):
     """An article's candidates -> those kept, with the story's date and place carried
     (``veille.extract.story.read_story``). ``places``: the article's places; ``layout``:
     its lead's day, paragraphs and place-led paragraphs
-    (``veille.extract.story.read_layout``)."""
+    (``veille.extract.layout.read_layout``)."""
 
     def __call__(
         self,

@@ -353,7 +353,7 @@ class StoryStage:
     lexicon_of: LexiconOf
 
     def __call__(self, analysis: ArticleAnalysis) -> None:
-        from veille.extract.story import read_layout
+        from veille.extract.layout import read_layout
 
         places = [p for p in analysis.places if p.start not in analysis.voices]
         layout = read_layout(analysis.article.text, analysis.sentences, places, self.lexicon_of)

@@ -17,9 +17,11 @@ triggers: ``fr/triggers.json``, ``triggers``), compiled by ``lexicon``. Per sent
 - ``tolls``: the number of dead;
 - ``placing``: the event's place(s) among the sentence's places;
 - ``statements``: non-violent PLOVER records (threats, demands, agreements...);
+- ``clauses``: how the sentence's clauses part what it tells ("while", "and another");
 - ``sentence``: ``SentenceExtractor``, which calls the above for one sentence;
 - ``syntax``: parse helpers they share.
 
-Across sentences: ``story`` (an article's events as one story) and ``crowd`` (riots and
-force against crowds). ``taxonomy`` holds ACLED's event types.
+Across sentences: ``layout`` (the lead's day, paragraphs, place-led paragraphs and
+weapons named), ``story`` (an article's events as one story, read against its layout)
+and ``crowd`` (riots and force against crowds). ``taxonomy`` holds ACLED's event types.
 """

@@ -16,7 +16,7 @@ of them tell one), ``weapons`` (the type a weapon gives), ``roles`` (actors),
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence, Set
+from collections.abc import Set
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -27,6 +27,12 @@ from veille.extract.candidate import (
     StatementCandidate,
     clone,
     one_per_kind_and_place,
+)
+from veille.extract.clauses import (
+    clause_joints,
+    elliptic_others,
+    placed_on_both_sides,
+    side_of,
 )
 from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry, fold
 from veille.extract.modality import modality_for, sentence_future, tally
@@ -125,15 +131,15 @@ class SentenceExtractor:
         joints = [
             j
             for j in clause_joints(self.lex, toks, kept)
-            if _placed_on_both_sides(j, [*cuts, j], toks, s)
+            if placed_on_both_sides(j, [*cuts, j], toks, s)
         ]
         cuts = sorted({*cuts, *joints})
-        apart = [c for c in cuts if _placed_on_both_sides(c, cuts, toks, s)]
+        apart = [c for c in cuts if placed_on_both_sides(c, cuts, toks, s)]
         groups = group_triggers(kept, cuts, apart)
         for group in groups:
             if len(groups) > 1 and cuts:
                 # Each side of "while" tells its own happening: its own place and toll.
-                side = _side_of(group[0].start, cuts, toks)
+                side = side_of(group[0].start, cuts, toks)
                 here = replace(s, places=[p for p in s.places if side[0] <= p.start < side[1]])
                 own = toll if toll is not None and side[0] <= toll.span[0] < side[1] else None
                 out.extend(self._build(group, toks, weapons, here, own, speaking))
@@ -282,8 +288,8 @@ class SentenceExtractor:
             [span(toks, w) for w in weapons],
             speaking,
             # Another word of the same kind tells the same act ("the abducted pastor was
-            # seized at his farm in X"); a death word beside a clash may count the dead
-            # of several places.
+            # seized at his farm in X"); a word of another kind (a death word beside a
+            # clash) may count the dead of several places, and places nothing.
             also=[
                 span(toks, m)
                 for m in group
@@ -620,84 +626,6 @@ def _force_used(toks: list[Tok], cue: Match, lex: Lexicon) -> bool:
     if tok.pos != "VERB":
         return False
     return not any(t.head == cue.start and t.keys & lex.negation for t in toks)
-
-
-def _side_of(i: int, cuts: list[int], toks: list[Tok]) -> Span:
-    """The characters between the contrast connectives around token ``i``."""
-    before = [c for c in cuts if c < i]
-    after = [c for c in cuts if c > i]
-    start = toks[before[-1]].start if before else toks[0].start
-    end = toks[after[0]].start if after else toks[-1].end
-    return start, end
-
-
-def clause_joints(lex: Lexicon, toks: list[Tok], triggers: Sequence[Match]) -> list[int]:
-    """The token positions of "and" / «et» before a clause whose own subject tells a new
-    event: an event noun ("a strike hit a house and a second strike hit a car") or a
-    word of otherness standing for one ("..., and another hit a car", «et une autre a
-    touché ...»). A verb that shares the first clause's subject ("hit a house and killed
-    two"), or a clause of another doer ("and rescuers took the wounded to X"), tells
-    the same happening."""
-    others = lex.noun_classes.get("another_event", frozenset())
-    return [
-        cut
-        for cut, subject in _joined_clauses(toks)
-        if toks[subject].keys & others or any(m.start <= subject < m.end for m in triggers)
-    ]
-
-
-def _joined_clauses(toks: list[Tok]) -> list[tuple[int, int]]:
-    """(the joining "and", the second clause's subject) for each clause coordination."""
-    out = []
-    for v in toks:
-        verbs = ("VERB", "AUX")
-        if v.dep != "conj" or v.pos not in verbs or toks[v.head].pos not in verbs:
-            continue
-        subject = next((t.i for t in toks if t.head == v.i and t.dep.startswith("nsubj")), None)
-        if subject is None or subject > v.i:
-            continue
-        k = subject - 1
-        while k > v.head and toks[k].head == subject and toks[k].pos in _NOUN_PHRASE_WORDS:
-            k -= 1
-        if k > v.head and toks[k].pos == "CCONJ":
-            out.append((k, subject))
-    return out
-
-
-def elliptic_others(lex: Lexicon, toks: list[Tok], triggers: list[Match]) -> list[Match]:
-    """ "A strike hit a house, and another hit a car", «une frappe a visé ... et une
-    autre a touché ...»: a joined clause whose subject is a bare word of otherness stands
-    for the event noun told before it, and tells a second event of that kind."""
-    others = lex.noun_classes.get("another_event", frozenset())
-    out = []
-    for t in toks:
-        # A bare word of otherness that is a verb's subject, in a clause of its own
-        # (after "and", "while", «tandis que»): "another struck a school".
-        if not t.dep.startswith("nsubj") or t.pos in ("NOUN", "PROPN") or not t.keys & others:
-            continue
-        if toks[t.head].pos not in ("VERB", "AUX") or toks[t.head].dep not in _OWN_CLAUSE_DEPS:
-            continue
-        nouns = [m for m in triggers if m.end <= t.i and toks[m.start].pos == "NOUN"]
-        if nouns:
-            out.append(Match(t.i, t.i + 1, nouns[-1].payload))
-    return out
-
-
-#: How the verb of a clause of its own hangs on the sentence's first verb.
-_OWN_CLAUSE_DEPS = frozenset({"conj", "advcl"})
-
-
-#: Words before a subject noun within its phrase ("a second", «une»).
-_NOUN_PHRASE_WORDS = frozenset({"DET", "ADJ", "NUM"})
-
-
-def _placed_on_both_sides(cut: int, cuts: list[int], toks: list[Tok], s: SentenceInput) -> bool:
-    """Each side of the contrast connective at token ``cut`` names a place of its own."""
-    if cut == 0 or cut >= len(toks) - 1:
-        return False
-    sides = (_side_of(cut - 1, cuts, toks), _side_of(cut + 1, cuts, toks))
-    named = [{p.place_id for p in s.places if a <= p.start < b} for a, b in sides]
-    return all(named) and named[0] != named[1]
 
 
 def scattered(lex: Lexicon, toks: list[Tok]) -> bool:

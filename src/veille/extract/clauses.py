@@ -1,0 +1,90 @@
+"""How a sentence's clauses part what it tells: the sides of a contrast ("while",
+«tandis que», «بينما»), "and" before a clause whose own subject tells a new event, and
+a bare word of otherness standing for the event noun told before it ("..., and another
+hit a car in Y"). Sentence extraction groups its triggers across these cuts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from veille.extract.candidate import SentenceInput
+from veille.extract.lexicon import Lexicon, Match, Tok
+from veille.model import Span
+
+
+def side_of(i: int, cuts: list[int], toks: list[Tok]) -> Span:
+    """The characters between the contrast connectives around token ``i``."""
+    before = [c for c in cuts if c < i]
+    after = [c for c in cuts if c > i]
+    start = toks[before[-1]].start if before else toks[0].start
+    end = toks[after[0]].start if after else toks[-1].end
+    return start, end
+
+
+def clause_joints(lex: Lexicon, toks: list[Tok], triggers: Sequence[Match]) -> list[int]:
+    """The token positions of "and" / «et» before a clause whose own subject tells a new
+    event: an event noun ("a strike hit a house and a second strike hit a car") or a
+    word of otherness standing for one ("..., and another hit a car", «et une autre a
+    touché ...»). A verb that shares the first clause's subject ("hit a house and killed
+    two"), or a clause of another doer ("and rescuers took the wounded to X"), tells
+    the same happening."""
+    others = lex.noun_classes.get("another_event", frozenset())
+    return [
+        cut
+        for cut, subject in _joined_clauses(toks)
+        if toks[subject].keys & others or any(m.start <= subject < m.end for m in triggers)
+    ]
+
+
+def _joined_clauses(toks: list[Tok]) -> list[tuple[int, int]]:
+    """(the joining "and", the second clause's subject) for each clause coordination."""
+    out = []
+    for v in toks:
+        if v.dep != "conj" or v.pos not in _VERBS or toks[v.head].pos not in _VERBS:
+            continue
+        subject = next((t.i for t in toks if t.head == v.i and t.dep.startswith("nsubj")), None)
+        if subject is None or subject > v.i:
+            continue
+        k = subject - 1
+        while k > v.head and toks[k].head == subject and toks[k].pos in _NOUN_PHRASE_WORDS:
+            k -= 1
+        if k > v.head and toks[k].pos == "CCONJ":
+            out.append((k, subject))
+    return out
+
+
+def elliptic_others(lex: Lexicon, toks: list[Tok], triggers: list[Match]) -> list[Match]:
+    """ "A strike hit a house, and another hit a car", «une frappe a visé ... et une
+    autre a touché ...»: a joined clause whose subject is a bare word of otherness stands
+    for the event noun told before it, and tells a second event of that kind."""
+    others = lex.noun_classes.get("another_event", frozenset())
+    out = []
+    for t in toks:
+        # A bare word of otherness that is a verb's subject, in a clause of its own
+        # (after "and", "while", «tandis que»): "another struck a school".
+        if not t.dep.startswith("nsubj") or t.pos in ("NOUN", "PROPN") or not t.keys & others:
+            continue
+        if toks[t.head].pos not in _VERBS or toks[t.head].dep not in _OWN_CLAUSE_DEPS:
+            continue
+        nouns = [m for m in triggers if m.end <= t.i and toks[m.start].pos == "NOUN"]
+        if nouns:
+            out.append(Match(t.i, t.i + 1, nouns[-1].payload))
+    return out
+
+
+_VERBS = frozenset({"VERB", "AUX"})
+#: How the verb of a clause of its own hangs on the sentence's first verb.
+_OWN_CLAUSE_DEPS = frozenset({"conj", "advcl"})
+
+
+#: Words before a subject noun within its phrase ("a second", «une»).
+_NOUN_PHRASE_WORDS = frozenset({"DET", "ADJ", "NUM"})
+
+
+def placed_on_both_sides(cut: int, cuts: list[int], toks: list[Tok], s: SentenceInput) -> bool:
+    """Each side of the contrast connective at token ``cut`` names a place of its own."""
+    if cut == 0 or cut >= len(toks) - 1:
+        return False
+    sides = (side_of(cut - 1, cuts, toks), side_of(cut + 1, cuts, toks))
+    named = [{p.place_id for p in s.places if a <= p.start < b} for a, b in sides]
+    return all(named) and named[0] != named[1]
