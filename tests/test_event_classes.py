@@ -2634,7 +2634,7 @@ def test_an_arabic_dispersal_that_kills_nobody_is_an_intervention(pipeline: Any)
     ("text", "language"),
     [
         ("Soldiers opened fire on protesters in Gafsa on Friday.", "en"),
-        ("Des soldats ont ouvert le feu sur des manifestants à Gafsa vendredi.", "fr"),
+        ("À Gafsa, la garde nationale a ouvert le feu vendredi sur des protestataires.", "fr"),
     ],
 )
 def test_opening_fire_on_protesters_is_excessive_force(

@@ -80,7 +80,7 @@ def read_crowds(
 
 
 def _force_in_the_riot(group: list[Candidate]) -> list[Candidate]:
-    """ "Protesters stormed parliament, while police opened fire on the crowds": force
+    """ "Rioters set the town hall ablaze, while troops shot at the crowd": force
     used on the crowd a sentence tells rioting is part of the riot (ACLED codes the
     Violent demonstration), not excessive force against peaceful protesters."""
     riots = [c for c in group if c.sub_event_type == RIOT]
