@@ -42,16 +42,7 @@ def test_a_verb_sharing_the_first_subject_or_another_doer_makes_no_joint() -> No
     en = Lexicon.load("en")
     # "A strike hit a farm and killed two": one subject, one act.
     shared = tokens(
-        [
-            W("A", "DET", "det", 1),
-            W("strike", "NOUN", "nsubj", 2),
-            W("hit", "VERB", "ROOT", 2),
-            W("a", "DET", "det", 4),
-            W("farm", "NOUN", "dobj", 2),
-            W("and", "CCONJ", "cc", 2),
-            W("killed", "VERB", "conj", 2),
-            W("two", "NUM", "dobj", 6),
-        ]
+        [*_another_hit()[:6], W("killed", "VERB", "conj", 2), W("two", "NUM", "dobj", 6)]
     )
     assert clause_joints(en, shared, [_strike(en, 1)]) == []
     # "... and rescuers took ...": a subject of its own that tells no event.
