@@ -298,10 +298,13 @@ class ExtractionStage:
                 for sent in sentences
             ]
             extractor.read_text(inputs)  # what the segment as a whole settles
-            for sin in inputs:
-                analysis.voices |= extractor.voices(sin)
-            for sin in inputs:
-                found = extractor.extract(sin)
+            # Each sentence's voices, read once: the story's places leave out all of the
+            # article's, and the sentence's own place choices leave out its own.
+            speaking = [extractor.voices(sin) for sin in inputs]
+            for voiced in speaking:
+                analysis.voices |= voiced
+            for sin, voiced in zip(inputs, speaking, strict=True):
+                found = extractor.extract(sin, speaking=voiced)
                 candidates.extend(found)
                 if len(candidates) > MAX_MENTIONS_PER_ARTICLE:
                     raise too_many_mentions(analysis)

@@ -79,7 +79,9 @@ class SentenceExtractor:
         alone."""
         self._armed_sense = armed_sense_in(self.lex, sentences)
 
-    def extract(self, s: SentenceInput) -> list[Candidate]:
+    def extract(self, s: SentenceInput, speaking: Set[int] | None = None) -> list[Candidate]:
+        """The sentence's event candidates. ``speaking``: its ``voices``, where the caller
+        has read them already (they are read here otherwise)."""
         toks = s.tokens
         if not toks or s.text.rstrip().endswith(("?", "؟")):
             return []  # a question asserts no event
@@ -108,9 +110,10 @@ class SentenceExtractor:
             # Police action in the sentence after a protest: the protest had an intervention.
             # A crowd the sentence itself tells acting ("a mob smashed windows before being
             # dispersed") is that sentence's own event.
-            lethal = any(w.payload.sub != "Protest with intervention" for w in weapons)
-            cand = self._intervention(s, toks, intervention[0], toll, voices(self.lex, s))
-            if not cand.anaphoric and (lethal or (toll is not None and toll.count > 0)):
+            if speaking is None:
+                speaking = voices(self.lex, s)
+            cand = self._intervention(s, toks, intervention[0], toll, speaking)
+            if not cand.anaphoric and (_lethal(weapons) or (toll is not None and toll.count > 0)):
                 # «أطلقت الشرطة الغاز ... على محتجين ما أدى إلى مقتل شخصين»: forces that
                 # kill or shoot at the crowd they disperse use excessive force (ACLED).
                 cand.sub_event_type = "Excessive force against protesters"
@@ -118,11 +121,14 @@ class SentenceExtractor:
             return [cand]
         if not kept:
             if toll is not None and not sentence_future(toks) and not tally(self.lex, toks, s):
-                return [self._toll_only(s, toll, voices(self.lex, s))]
+                return [
+                    self._toll_only(s, toll, voices(self.lex, s) if speaking is None else speaking)
+                ]
             claim = self._claim_only(s, toks)
             return [claim] if claim is not None else []
         out: list[Candidate] = []
-        speaking = voices(self.lex, s)  # read once for every group's place choice
+        if speaking is None:
+            speaking = voices(self.lex, s)  # read once for every group's place choice
         contrasts = self.lex.noun_classes.get("contrast_connectives", frozenset())
         cuts = [i for i, t in enumerate(toks) if t.keys & contrasts]
         # A contrast with a place on each side parts two happenings, even of one kind;
@@ -188,10 +194,9 @@ class SentenceExtractor:
         best = max(told, key=lambda m: (m.payload.rank, m.payload.sub is not None))
         entry: TriggerEntry = best.payload
         fams = {entry_family(m.payload) for m in group}
-        lethal = [w for w in weapons if w.payload.sub != "Protest with intervention"]
         # "opened fire on protesters": the verb names a lethal weapon of its own.
         fired = any(m.payload.weapon == "firearms" for m in group)
-        if "protest" in fams and "any" in fams and (toll is not None or lethal or fired):
+        if "protest" in fams and "any" in fams and (toll is not None or _lethal(weapons) or fired):
             # Forces firing on or killing protesters: ACLED's "Excessive force" (tear gas
             # and water cannon are an intervention, read from the weapon).
             protest = next(m for m in group if entry_family(m.payload) == "protest")
@@ -414,6 +419,11 @@ _RESPONSIBILITY = frozenset(
     {"responsibility", "credit", "responsabilite", "revendiquer", "revendication"}
     | {"مسؤوليه", "مسؤوليتها", "مسؤوليته", "مسؤوليتهم", "تبني", "تبنت", "تبنوا", "تبنيها"}
 )
+
+
+def _lethal(weapons: list[Match]) -> bool:
+    """A weapon the sentence names kills (tear gas and water cannon only disperse)."""
+    return any(w.payload.sub != "Protest with intervention" for w in weapons)
 
 
 def _new_crowd(lex: Lexicon, toks: list[Tok]) -> bool:

@@ -276,10 +276,15 @@ def _object_past_the_day(m: Match, toks: list[Tok]) -> bool:
     for day in toks:
         if day.head != m.start or day.i <= m.start:
             continue
-        dated = day.dep in _TIME_DEPS or day.text.lower() in weekday_names()
-        if dated and any(t.head == day.i and t.i > day.i and t.pos == "NOUN" for t in toks):
+        if _dates(day) and any(t.head == day.i and t.i > day.i and t.pos == "NOUN" for t in toks):
             return True
     return False
+
+
+def _dates(tok: Tok) -> bool:
+    """The word dates the verb it follows (a weekday, or a word the parser hangs on it
+    as a time): it stands between a verb and its object without being either."""
+    return tok.dep in _TIME_DEPS or tok.text.lower() in weekday_names()
 
 
 def _concluded(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
@@ -452,7 +457,7 @@ def object_of_class(lex: Lexicon, m: Match, toks: list[Tok], name: str) -> bool:
             return True
         # "40 des 60", «une cinquantaine de»: a number, or a noun of number, then "of".
         partitive = tok.pos == "ADP" and j > m.end and toks[j - 1].pos == "NUM"
-        if tok.dep in _TIME_DEPS or tok.text.lower() in weekday_names():
+        if _dates(tok):
             continue  # «a neutralisé mardi 12 jihadistes»: the day, then the object
         if tok.pos == "ADP" and fold(tok.text) in _PARTITIVE_ARTICLES:
             continue  # «a incendié des maisons»: a partitive article the parser calls ADP
