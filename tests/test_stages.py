@@ -309,8 +309,9 @@ def _fake_extractor(seen: list[SentenceInput]) -> type:
         def read_text(self, sentences: list[SentenceInput]) -> None:
             self.read = list(sentences)
 
-        def extract(self, s: SentenceInput) -> list[Candidate]:
+        def extract(self, s: SentenceInput, speaking: set[int] | None = None) -> list[Candidate]:
             assert s in self.read  # the segment was read as a whole first
+            assert speaking == self.voices(s)  # its voices, read once, handed over
             seen.append(s)
             if "frappe" not in s.text:
                 return []
