@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from veille.model import Article, Event
 
 
@@ -121,3 +123,54 @@ def test_tear_gas_for_any_protester_is_no_event(pipeline: Any) -> None:
 def test_looting_verbs_take_their_feminine_and_plural_forms(pipeline: Any) -> None:
     text = "نهبت قوات الدعم السريع السوق في مدينة الجنينة يوم الاثنين."
     assert _subs(pipeline, text, "ar") == {"Looting/property destruction"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Hundreds protested in Tamale on Monday against the arrest of two student leaders.", "en"),
+        (
+            "Des centaines de personnes ont manifesté lundi à Kindia contre l'arrestation "
+            "de leur maire.",
+            "fr",
+        ),
+        ("تظاهر مئات الطلاب يوم الاثنين في اربد احتجاجا على اعتقال زملائهم.", "ar"),
+        # Undated, the arrest the crowd answers is left out: its day is not told.
+        ("Thousands marched in Tamale on Monday after the arrest of a local chief.", "en"),
+    ],
+)
+def test_an_arrest_the_crowd_protests_is_no_intervention(
+    pipeline: Any, text: str, lang: str
+) -> None:
+    assert [e.sub_event_type for e in _events(pipeline, text, lang)] == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Thousands marched in Tamale on Monday after the arrest on Saturday of three "
+            "union leaders, detained at their homes by police.",
+            "en",
+        ),
+        (
+            "Des milliers de personnes ont manifesté lundi à Kindia après l'arrestation, "
+            "samedi, de trois syndicalistes, interpellés à leur domicile par la police.",
+            "fr",
+        ),
+    ],
+)
+def test_an_arrest_the_crowd_answers_on_a_day_of_its_own_is_its_own_event(
+    pipeline: Any, text: str, lang: str
+) -> None:
+    events = sorted(_events(pipeline, text, lang), key=lambda e: str(e.event_date))
+    assert [(e.sub_event_type, str(e.event_date)) for e in events] == [
+        ("Arrests", "2025-05-17"),
+        ("Peaceful protest", "2025-05-19"),
+    ]
+
+
+def test_arrests_made_at_the_protest_stay_its_intervention(pipeline: Any) -> None:
+    # A count between the preposition and the arrests makes them the protest's own.
+    text = "Police made over 40 arrests at the protest in Tamale on Monday."
+    assert _subs(pipeline, text, "en") == {"Protest with intervention"}

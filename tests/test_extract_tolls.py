@@ -237,3 +237,24 @@ def test_a_number_of_families_counts_no_one(en: Lexicon) -> None:
     ]
     toll = fatalities(en, tokens(words))
     assert toll is not None and toll.count == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "toll"),
+    [
+        ("A herder was fatally shot near Gao on Sunday when gunmen raided the village.", "en", 1),
+        ("Three soldiers were mortally wounded in an ambush near Gao on Sunday.", "en", 3),
+        (
+            "Un berger a été mortellement touché par balle dimanche lors d'une attaque à Gao.",
+            "fr",
+            1,
+        ),
+        # The adverb after the verb, which the parser may hang on the next phrase.
+        ("Un gendarme a été blessé mortellement lors d'une attaque à Gao dimanche.", "fr", 1),
+        ("Deux policiers ont succombé à leurs blessures lors d'une embuscade à Gao.", "fr", 2),
+    ],
+)
+def test_a_fatal_wound_counts_the_dead(pipeline: Any, text: str, language: str, toll: int) -> None:
+    art = Article(id="t", text=text, language=language, published="2025-03-12")
+    events = pipeline.run([art])
+    assert [e.fatalities for e in events] == [toll]

@@ -49,6 +49,7 @@ from veille.extract.triggers import (
     armed_sense_in,
     entry_family,
     find_triggers,
+    in_antecedent,
     in_circumstance,
     reported_anaphor,
     said_of_it,
@@ -152,7 +153,17 @@ class SentenceExtractor:
             else:
                 out.extend(self._build(group, toks, weapons, s, toll, speaking))
         if not effect_apart:
-            out = _arrests_at_a_protest(out)
+            arrests = [m for m in kept if entry_family(m.payload) == "arrest"]
+            answered = {m.start for m in arrests if in_antecedent(toks, m)}
+            # "... after the arrest of three leaders, detained by police at home": a
+            # participle on the arrested is that arrest told again.
+            grievances = {
+                toks[m.start].start
+                for m in arrests
+                if m.start in answered
+                or (answered and min(answered) < m.start and toks[m.start].dep == "acl")
+            }
+            out = _arrests_at_a_protest(out, grievances)
         if any(_force_used(toks, cue, self.lex) for cue in intervention):
             # "Police dispersed a sit-in", «فرقت قوات الأمن وقفة»: the protest the sentence
             # tells met force.
@@ -529,17 +540,31 @@ def _fighting_for_ground(out: list[Candidate]) -> list[Candidate]:
     return [c for c in out if c.sub_event_type != "Armed clash"]
 
 
-def _arrests_at_a_protest(out: list[Candidate]) -> list[Candidate]:
+def _arrests_at_a_protest(out: list[Candidate], grievances: Set[int]) -> list[Candidate]:
     """ "Police arrested 40 protesters in Dhaka", «a interpellé des manifestants»: arrests
     at a demonstration are its intervention (ACLED codes one "Protest with
-    intervention", not an arrest beside a peaceful protest)."""
+    intervention", not an arrest beside a peaceful protest).
+
+    An arrest the crowd answers ("protested against the arrest of their leaders", «ont
+    manifesté après l'arrestation de ...»: ``grievances``, the starts of such triggers)
+    is no force the protest met. It was done before, by others: an event of its own when
+    the sentence gives it a day of its own ("after the arrest on Saturday of ..."),
+    otherwise left out (its day is not told)."""
     arrests = [c for c in out if c.sub_event_type == "Arrests"]
     protests = [c for c in out if c.sub_event_type in _MILDER_PROTESTS]
     if not arrests or not protests:
         return out
-    for c in protests:
-        c.sub_event_type = "Protest with intervention"
-    return [c for c in out if c.sub_event_type != "Arrests"]
+    answered = [c for c in arrests if c.trigger[0] in grievances]
+    days = {c.event_date for c in protests}
+    earlier = [
+        c
+        for c in answered
+        if c.date_precision == "day" and c.event_date not in days and c.date_span is not None
+    ]
+    if len(answered) < len(arrests):
+        for c in protests:
+            c.sub_event_type = "Protest with intervention"
+    return [c for c in out if c.sub_event_type != "Arrests" or c in earlier]
 
 
 def _effects(lex: Lexicon, kept: list[Match], s: SentenceInput) -> tuple[list[Match], bool]:

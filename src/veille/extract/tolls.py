@@ -137,7 +137,10 @@ def one_killed(lex: Lexicon, toks: list[Tok]) -> Toll | None:
     for fm in lex.fatality.find(toks):
         if any(toks[k].keys & lex.toll_nouns for k in range(fm.start, fm.end)):
             continue  # "the toll", "حصيلة": a figure follows, or none is given
-        death = fm.end - 1
+        # «blessé mortellement»: the verb takes the victim, not the adverb.
+        death = max(
+            (k for k in range(fm.start, fm.end) if toks[k].pos != "ADV"), default=fm.end - 1
+        )
         for t in toks:
             if not t.keys & people:
                 continue

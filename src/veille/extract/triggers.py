@@ -488,13 +488,31 @@ _CIRCUMSTANCE_REACH = 5
 def in_circumstance(toks: list[Tok], m: Match) -> bool:
     """The trigger lies in a phrase of circumstance ("during an arrest raid", «lors d'une
     opération d'arrestation», «خلال حملة مداهمة»), with no verb between."""
-    words = closed_words("circumstance")
+    return _opened_by(toks, m, closed_words("circumstance"))
+
+
+def in_antecedent(toks: list[Tok], m: Match) -> bool:
+    """The trigger is a noun in a phrase naming an earlier act that the clause's act
+    answers ("marched after the arrest of ...", "protested against the arrests", «ont
+    manifesté contre l'arrestation de ...», «faisaient suite à l'arrestation»,
+    «تظاهروا احتجاجا على اعتقال ...»), with no verb or number between ("made over 40
+    arrests" counts the act's own)."""
+    if toks[m.start].pos not in ("NOUN", "PROPN", "X", ""):  # X: unparsed (Arabic)
+        return False
+    return _opened_by(toks, m, closed_words("antecedent"), numbers_stop=True)
+
+
+def _opened_by(
+    toks: list[Tok], m: Match, words: frozenset[str], numbers_stop: bool = False
+) -> bool:
     for k in range(m.start - 1, max(-1, m.start - 1 - _CIRCUMSTANCE_REACH), -1):
         tok = toks[k]
+        if tok.keys & words:
+            return True  # before the verb test: "following" may be tagged a verb
         if tok.pos in ("VERB", "AUX") or tok.text in (",", ";", ":", "."):
             return False
-        if tok.keys & words:
-            return True
+        if numbers_stop and (tok.pos == "NUM" or tok.text.isdigit()):
+            return False
     return False
 
 

@@ -211,6 +211,10 @@ class ClosedClass:
     #: Words that open a phrase of circumstance ("during", «lors de», «au cours de»,
     #: «خلال»): an event noun in it sets the scene of the clause's act.
     circumstance: frozenset[str] = frozenset()
+    #: Words that open a phrase naming an earlier act the clause's act answers ("after",
+    #: "against", «suite à», «احتجاجا على»): an arrest there is what a crowd protests,
+    #: not the force it met.
+    antecedent: frozenset[str] = frozenset()
 
     #: Proclitic strings stripped for matching, longest first.
     proclitics: tuple[str, ...] = ()
@@ -479,6 +483,7 @@ ClosedWordKind = Literal[
     "pair_verbs",
     "pair_to",
     "circumstance",
+    "antecedent",
 ]
 
 
