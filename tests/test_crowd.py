@@ -174,3 +174,29 @@ def test_arrests_made_at_the_protest_stay_its_intervention(pipeline: Any) -> Non
     # A count between the preposition and the arrests makes them the protest's own.
     text = "Police made over 40 arrests at the protest in Tamale on Monday."
     assert _subs(pipeline, text, "en") == {"Protest with intervention"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "In Nampula, police fired live rounds on Thursday to prevent thousands of "
+            "protesters from reaching the governor's office.",
+            "en",
+        ),
+        (
+            "À Nampula, la police a tiré jeudi des balles réelles pour empêcher des milliers "
+            "de manifestants de rejoindre le siège du gouvernorat.",
+            "fr",
+        ),
+    ],
+)
+def test_a_crowd_held_back_by_force_is_there(pipeline: Any, text: str, lang: str) -> None:
+    # The purpose clause makes what the crowd was kept from doing unreal, not the crowd;
+    # a count of people is one crowd, no tally of events; live rounds kill.
+    assert _subs(pipeline, text, lang) == {"Excessive force against protesters"}
+
+
+def test_a_crowd_to_be_held_back_by_a_future_act_is_not_there(pipeline: Any) -> None:
+    text = "Police in Nampula will block the roads to prevent protesters from reaching the city."
+    assert _events(pipeline, text, "en") == []

@@ -77,3 +77,13 @@ def test_a_vague_region_opening_with_an_article_is_still_a_place(pipeline: Any) 
     assert len(events) == 1
     loc = events[0].location
     assert loc is not None and loc.iso3 == "SYR" and loc.geo_precision == 3
+
+
+def test_a_place_in_a_relative_clause_on_a_road_is_not_where(pipeline: Any) -> None:
+    # French labels the relative clause acl:relcl: it is a clause of its own all the same.
+    text = (
+        "À Chimoio, des jeunes ont bloqué lundi la route nationale 6, qui mène au Zimbabwe, "
+        "et incendié un poste de police."
+    )
+    events = _events(pipeline, text, "fr")
+    assert {e.location.name for e in events if e.location} == {"Chimoio"}

@@ -181,6 +181,8 @@ class ParsedModality:
             cue = toks[fm.start]
             if fm.end - fm.start == 1 and cue.pos == "NOUN" and cue.keys & _MODAL_NOUNS:
                 continue  # "le parti au pouvoir", "the will of": a noun, not a modal
+            if self._crowd_held_back(m, fm.start, toks):
+                continue
             if fm.start in scope or (fm.start < m.start and toks[fm.start].i in chain):
                 return True
             # "menace de frapper", "pourrait viser": cue governs the trigger.
@@ -197,6 +199,26 @@ class ParsedModality:
             ):
                 return True
         return False
+
+    def _crowd_held_back(self, m: Match, cue: int, toks: list[Tok]) -> bool:
+        """ "Police fired tear gas to prevent protesters from reaching the square", «a tiré
+        ... pour empêcher des manifestants de rejoindre ...»: the crowd a purpose clause
+        of a told act holds back is there; only what it was kept from doing is not."""
+        trig, verb = toks[m.start], toks[cue]
+        # The crowd, or the count of it ("thousands of protesters", «des milliers de
+        # manifestants»), is the verb's object.
+        held = [m.start, *ancestors(toks, m.start, limit=3)]
+        obj = next((i for i in held if toks[i].head == cue and i != cue), None)
+        return (
+            obj is not None
+            and toks[obj].dep in ("obj", "dobj", "iobj")
+            and bool(self.lex.crowd.find([trig]))
+            and verb.dep == "advcl"
+            and verb.head != cue
+            and toks[verb.head].pos == "VERB"
+            and "Tense=Fut" not in toks[verb.head].morph
+            and not conditional_present(toks[verb.head], toks)
+        )
 
     def aggregate(self, m: Match, toks: list[Tok], s: SentenceInput) -> bool:
         """A plural event noun counted over a period ("les attaques depuis janvier"), or
@@ -215,6 +237,8 @@ class ParsedModality:
             return False
         if periods:
             return True
+        if self.lex.crowd.find([head]):
+            return False  # "des milliers de manifestants": one crowd counted, not events
         window = range(max(0, m.start - 4), m.start)
         quant = any(mm.start in window for mm in self.lex.aggregate_quantifiers.find(toks))
         # "more than 150 attacks", «une vague d'attaques», "a lull in attacks": attacks

@@ -13,7 +13,7 @@ NUM = re.compile(r"^\d{1,6}$")
 #: Prepositions that introduce who reports ("selon l'armée", "according to officials").
 REPORT_PREPS = frozenset({"selon", "according", "d'apres", "وفق", "حسب", "بحسب"})
 #: Dependents that head a clause of their own (purpose, complement, relative).
-CLAUSE_DEPS = frozenset({"advcl", "xcomp", "ccomp", "acl", "relcl", "conj", "pcomp"})
+CLAUSE_DEPS = frozenset({"advcl", "xcomp", "ccomp", "acl", "relcl", "acl:relcl", "conj", "pcomp"})
 #: Dependencies inside a noun phrase, climbed from a name to the phrase's head.
 IN_PHRASE = frozenset({"compound", "flat", "flat:name", "amod", "nmod", "poss", "det"})
 #: Dependents that name what a verb acts on (its target, for an event verb).
