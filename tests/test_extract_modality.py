@@ -4,6 +4,7 @@ Sentences invented."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import pytest
 
@@ -16,6 +17,7 @@ from veille.extract.modality import (
     modality_for,
     sentence_future,
 )
+from veille.model import Article
 
 
 @pytest.fixture(scope="module")
@@ -140,3 +142,26 @@ def test_arabic_background_cue_before_the_trigger(ar: Lexicon) -> None:
 
 def test_arabic_any_makes_the_trigger_generic(ar: Lexicon) -> None:
     assert _reason(ar, ["ترفض", "أي", "غارات"], 2, "ar") == "generic"
+
+
+def _told(pipeline: Any, text: str, language: str) -> list[str]:
+    art = Article(id="m", text=text, language=language, published="2024-06-12")
+    return [e.sub_event_type for e in pipeline.run([art])]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Counter-demonstrations are being organised for Friday in Leicester.", "en"),
+        ("Unions have called a rally for Monday in Leicester.", "en"),
+        ("A march is scheduled for Saturday in Leicester.", "en"),
+        ("Des rassemblements sont organisés pour samedi à Rennes.", "fr"),
+    ],
+)
+def test_an_act_set_for_a_day_is_planned(pipeline: Any, text: str, language: str) -> None:
+    assert _told(pipeline, text, language) == []
+
+
+def test_a_day_of_an_event_after_for_is_no_appointment(pipeline: Any) -> None:
+    text = "Police arrested two men in Leicester for Monday's attack on a mosque."
+    assert _told(pipeline, text, "en") == ["Arrests"]

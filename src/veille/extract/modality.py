@@ -23,6 +23,7 @@ from veille.extract.syntax import (
     words_of,
 )
 from veille.extract.tolls import read_number
+from veille.extract.when import in_trigger_clause
 from veille.lang.loader import closed_words
 from veille.nlp import arabic
 
@@ -121,6 +122,8 @@ class ParsedModality:
             return "negated"
         if self.future(m, toks, chain):
             return "future or hypothetical"
+        if _scheduled(m, s):
+            return "planned"
         # Inside an accusation or a justification ("responsible for the attacks", "en
         # soutien à la population massacrée"), a trigger of any part of speech refers to
         # other events; only the clause's own root is exempt.
@@ -255,6 +258,31 @@ class ParsedModality:
         return (quant or counted or course or repeated(self.lex, m, toks)) and not names_a_day(
             self.lex, toks, s
         )
+
+
+#: The possessive after a date ("for Monday's attack"): the date names an event.
+_POSSESSIVE = frozenset({"'s", "’s"})
+
+
+def _scheduled(m: Match, s: SentenceInput) -> bool:
+    """A day the trigger's clause is set for ("protests are being organised for
+    Wednesday", "called a rally for Friday", «des manifestations sont organisées pour
+    mercredi»): the act is planned, not told. "claimed responsibility for Monday's
+    attack" names a day of an event, no appointment."""
+    toks = s.tokens
+    words = closed_words("scheduled_for")
+    core = toks[head_of(toks, m)]  # "a march": the noun, not its article
+    trigger = (core.start, core.end)
+    for d in s.dates:
+        i = token_at(toks, d.start)
+        if i is None or i == 0 or not toks[i - 1].keys & words:
+            continue
+        after = token_at(toks, d.end - 1)
+        if after is not None and after + 1 < len(toks) and toks[after + 1].text in _POSSESSIVE:
+            continue
+        if in_trigger_clause(d.start, trigger, s):
+            return True
+    return False
 
 
 #: A count of events from which they are a tally, not one told ("more than 150 attacks").

@@ -215,6 +215,9 @@ class ClosedClass:
     #: "against", «suite à», «احتجاجا على»): an arrest there is what a crowd protests,
     #: not the force it met.
     antecedent: frozenset[str] = frozenset()
+    #: Prepositions before a day an act is set for ("organised for Wednesday", «prévue
+    #: pour samedi»): the act is planned.
+    scheduled_for: frozenset[str] = frozenset()
 
     #: Proclitic strings stripped for matching, longest first.
     proclitics: tuple[str, ...] = ()
@@ -484,6 +487,7 @@ ClosedWordKind = Literal[
     "pair_to",
     "circumstance",
     "antecedent",
+    "scheduled_for",
 ]
 
 
