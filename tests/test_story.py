@@ -465,3 +465,19 @@ def test_a_reminder_weeks_old_dates_no_later_entry(pipeline: Any) -> None:
     events = _violent(pipeline, text, "en", published="2025-03-10")
     days = sorted(str(e.event_date) for e in events)
     assert days == ["2025-02-20", "2025-03-10"], days
+
+
+def test_a_live_blog_entry_is_dated_by_its_blog_day_not_a_later_recap(pipeline: Any) -> None:
+    # The recap's day would date the entries before it if two towns of one province
+    # were read as one inside the other, or if the story dated its sentences all at
+    # once (the entry's sentence after its protest sees the protest dated).
+    text = (
+        "Saturday 10 May 2025\n"
+        "14:30 - Preston: About 200 people gathered outside the town hall to protest "
+        "against the closure of a factory. Some threw bottles at police officers.\n"
+        "20:00 - A recap of Friday night: rioters in Bury set fire to a bus shelter."
+    )
+    art = Article(id="s", text=text, language="en", published="2025-05-10")
+    events = pipeline.run([art])
+    days = {(e.location.name if e.location else None, str(e.event_date)) for e in events}
+    assert days == {("Preston", "2025-05-10"), ("Bury", "2025-05-09")}, days

@@ -110,7 +110,9 @@ def read_story(
             continue  # "90 arrests nationwide", "a suspect taken into custody"
         kept.append(c)
     dated = [_with_own_day(c, kept) for c in kept]
-    dated = [_with_story_date(c, dated, shape) for c in dated]
+    # In text order: what the story dated before lends its day to what goes on with it.
+    for k, c in enumerate(dated):
+        dated[k] = _with_story_date(c, dated, shape)
     dated = [_with_report_date(c) for c in dated]
     placed = [_with_story_place(c, dated, opts, shape.scenes) for c in dated]
     narrative = narrative_place(places, opts)
@@ -509,8 +511,11 @@ _COARSE_FEATURES = frozenset({"country", "admin1", "region"})
 
 
 def _inside(town: PlaceRef, area: PlaceRef) -> bool:
-    """Whether a town or site lies in a country or province (by its codes)."""
+    """Whether a town or site lies in a country or province (by its codes). A town is
+    no area: two towns of one province are two places."""
     if town.feature not in _NARRATIVE_FEATURES or town.demonym or town.iso3 is None:
+        return False
+    if area.feature not in _COARSE_FEATURES:
         return False
     if town.iso3 != area.iso3:
         return False
