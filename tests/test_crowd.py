@@ -200,3 +200,36 @@ def test_a_crowd_held_back_by_force_is_there(pipeline: Any, text: str, lang: str
 def test_a_crowd_to_be_held_back_by_a_future_act_is_not_there(pipeline: Any) -> None:
     text = "Police in Nampula will block the roads to prevent protesters from reaching the city."
     assert _events(pipeline, text, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Youths smashed shop windows in Leicester on Monday night.", "en"),
+        ("Des jeunes ont brisé des vitrines lundi soir à Nantes.", "fr"),
+        ("حطم محتجون واجهات المحلات في وسط بنغازي يوم الاثنين.", "ar"),
+    ],
+)
+def test_a_crowd_smashing_windows_is_a_riot(pipeline: Any, text: str, lang: str) -> None:
+    assert _subs(pipeline, text, lang) == {"Violent demonstration"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "sub"),
+    [
+        (
+            "An air strike on Deir al-Balah on Monday shattered windows across the district.",
+            "en",
+            "Air/drone strike",
+        ),
+        (
+            "Une explosion a brisé lundi les vitres de plusieurs immeubles à Nantes.",
+            "fr",
+            "Remote explosive/landmine/IED",
+        ),
+    ],
+)
+def test_damage_an_act_did_is_no_act_of_its_own(
+    pipeline: Any, text: str, lang: str, sub: str
+) -> None:
+    assert _subs(pipeline, text, lang) == {sub}

@@ -37,6 +37,13 @@ class TriggerEntry(BaseModel):
         default=False, description="Only with a weapon noun in the sentence."
     )
     needs_place: bool = Field(default=False, description="Only right before a place name.")
+    damage: bool = Field(
+        default=False,
+        description=(
+            "Tells damage ('smashed windows', 'a fire was started'): an act of its own only "
+            "where the sentence tells no other ('a blast shattered windows': its effect)."
+        ),
+    )
     concluded: bool = Field(
         default=False,
         description=(

@@ -102,6 +102,10 @@ class SentenceExtractor:
             # "X dément ... : aucune frappe n'a été menée": a denial that the text backs
             # with an explicit negation is not an event of that kind.
             kept = [t for t in kept if entry_family(t.payload) not in negated_families | {"any"}]
+        if any(not m.payload.damage for m in kept):
+            # "A blast shattered windows", "the strike started a fire": the damage is
+            # what the act told beside it did.
+            kept = [m for m in kept if not m.payload.damage]
         kept, effect_apart = _effects(self.lex, kept, s)
         if not weapons and natural_cause(self.lex, [*kept, *self.lex.fatality.find(toks)], s):
             return []  # "An earthquake struck X, killing 12": no one's act
