@@ -233,3 +233,21 @@ def test_damage_an_act_did_is_no_act_of_its_own(
     pipeline: Any, text: str, lang: str, sub: str
 ) -> None:
     assert _subs(pipeline, text, lang) == {sub}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "اندلعت يوم الجمعة مواجهات دامية بين قوات الأمن ومئات المحتجين في البصرة، بعد "
+            "أسابيع على موجة من الاحتجاجات قمعت بالرصاص.",
+            "ar",
+        ),
+    ],
+)
+def test_a_dispersal_told_beside_an_armed_act_does_not_stand_for_the_sentence(
+    pipeline: Any, text: str, lang: str
+) -> None:
+    events = _events(pipeline, text, lang)
+    assert [(e.location.name if e.location else None) for e in events] == ["Basrah"]
+    assert events[0].sub_event_type in ("Armed clash", "Violent demonstration")

@@ -63,6 +63,9 @@ from veille.nlp.arabic import is_generic_determiner, normalize
 
 #: Families of a crowd's own act: a dispersal told with one belongs to it.
 _CROWD_ACTS = frozenset({"protest", "riot"})
+#: Families of armed acts of a named kind: a dispersal told beside one is no reason to
+#: read the sentence as that dispersal alone.
+_ARMED_ACTS = frozenset({"fight", "remote"})
 
 
 class SentenceExtractor:
@@ -111,10 +114,16 @@ class SentenceExtractor:
             return []  # "An earthquake struck X, killing 12": no one's act
         toll = read_toll(self.lex, toks, [d.span for d in s.dates])
         intervention = self.lex.intervention.find(toks)
-        if intervention and not any(entry_family(t.payload) in _CROWD_ACTS for t in kept):
+        if intervention and not any(
+            entry_family(t.payload) in _CROWD_ACTS
+            or (t.payload.sub is not None and entry_family(t.payload) in _ARMED_ACTS)
+            for t in kept
+        ):
             # Police action in the sentence after a protest: the protest had an intervention.
             # A crowd the sentence itself tells acting ("a mob smashed windows before being
-            # dispersed") is that sentence's own event.
+            # dispersed") is that sentence's own event; so is an act of a named kind
+            # ("clashes between forces and protesters, weeks after a first wave of protests
+            # was crushed").
             if speaking is None:
                 speaking = voices(self.lex, s)
             cand = self._intervention(s, toks, intervention[0], toll, speaking)
