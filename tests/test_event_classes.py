@@ -2674,6 +2674,9 @@ DESTRUCTION = "Looting/property destruction"
         # Arabic verb, subject, then object
         ("نسف الجيش أربعة منازل في بلدة قباطية يوم الاثنين.", "ar"),
         ("أضرم مسلحون النار في منازل في بلدة قباطية يوم الاثنين.", "ar"),
+        # public buildings are buildings: a town hall, a police post, a courthouse
+        ("À Kaya, la mairie et le poste de police ont été incendiés lundi.", "fr"),
+        ("Gunmen blew up the courthouse in Kaya on Monday.", "en"),
     ],
 )
 def test_blowing_up_or_burning_buildings_destroys_property(
