@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from veille.model import Article, Event
 
 
@@ -87,3 +89,48 @@ def test_a_place_in_a_relative_clause_on_a_road_is_not_where(pipeline: Any) -> N
     )
     events = _events(pipeline, text, "fr")
     assert {e.location.name for e in events if e.location} == {"Chimoio"}
+
+
+def _placed(events: list[Event]) -> list[tuple[str, str, int | None]]:
+    return sorted(
+        (e.location.name if e.location else "", str(e.event_date), e.fatalities) for e in events
+    )
+
+
+def test_a_noun_phrase_trigger_places_each_town_its_verb_hit(pipeline: Any) -> None:
+    # "Air strikes" hang on "hit" through their head noun, not the modifier "Air".
+    events = _events(pipeline, "Air strikes hit Kunduz and Taloqan on Tuesday.")
+    assert [p[0] for p in _placed(events)] == ["Kunduz", "Taloqan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Strikes killed five people in Kunduz and three in Taloqan on Tuesday.", "en"),
+        ("Des frappes ont tué mardi cinq personnes à Kunduz et trois à Taloqan.", "fr"),
+    ],
+)
+def test_the_dead_counted_at_each_place_are_each_events_toll(
+    pipeline: Any, text: str, lang: str
+) -> None:
+    tolls = [(p[0], p[2]) for p in _placed(_events(pipeline, text, lang))]
+    assert tolls == [("Kunduz", 5), ("Taloqan", 3)]
+
+
+def test_a_count_of_strikes_is_no_toll_of_each_place(pipeline: Any) -> None:
+    events = _events(pipeline, "Two strikes hit Kunduz and Taloqan on Tuesday, killing four.")
+    assert [(p[0], p[2]) for p in _placed(events)] == [("Kunduz", 2), ("Taloqan", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The army said it struck targets in Kunduz on Monday and in Taloqan on Tuesday.", "en"),
+        ("L'armée a frappé des cibles à Kunduz lundi et à Taloqan mardi.", "fr"),
+    ],
+)
+def test_places_listed_each_with_its_day_are_events_of_their_days(
+    pipeline: Any, text: str, lang: str
+) -> None:
+    days = [(p[0], p[1]) for p in _placed(_events(pipeline, text, lang))]
+    assert days == [("Kunduz", "2025-03-10"), ("Taloqan", "2025-03-11")]

@@ -120,7 +120,7 @@ def place_shares(lex: Lexicon, toks: list[Tok], places: list[PlaceRef]) -> dict[
     when no count is told place by place."""
     cue = next((t.i for t in toks if t.keys & closed_words("partitive_before")), None)
     if cue is None:
-        return None
+        return _counted_at_each(lex, toks, places)
     out: dict[int, Toll] = {}
     lo = cue
     for place in sorted(places, key=lambda p: p.start):
@@ -138,6 +138,30 @@ def place_shares(lex: Lexicon, toks: list[Tok], places: list[PlaceRef]) -> dict[
                 break
         lo = at
     return out or None
+
+
+def _counted_at_each(
+    lex: Lexicon, toks: list[Tok], places: list[PlaceRef]
+) -> dict[int, Toll] | None:
+    """ "killed five people in Tyre and three in Nabatieh", «tué cinq civils à X et trois
+    à Y»: with no partitive cue, each place's count of dead right before its preposition
+    (a number, then at most a noun). None unless every place has one: "two strikes
+    hit X and Y" counts strikes, not the dead at each."""
+    if len(places) < 2:
+        return None
+    out: dict[int, Toll] = {}
+    for place in places:
+        at = next((t.i for t in toks if t.start <= place.start < t.end), None)
+        if at is None or at < 2:
+            return None
+        k = at - 2  # the word before the place's preposition
+        if k > 0 and toks[k].pos == "NOUN" and read_number(lex, toks[k]) is None:
+            k -= 1  # "five people in": the count is before the noun
+        count = read_number(lex, toks[k])
+        if count is None or toks[at - 1].pos != "ADP":
+            return None
+        out[place.start] = Toll(count, (toks[k].start, toks[k].end))
+    return out
 
 
 def is_dateline(text: str, start: int, end: int) -> bool:
@@ -164,12 +188,21 @@ def attachment(place: PlaceRef, trigger: Span, s: SentenceInput) -> int:
     place_i = token_at(toks, place.start)
     if s.language == "ar" or trig_i is None or place_i is None:
         return 0
+    for _ in range(_PHRASE_CLIMB):
+        # "Air strikes hit X": the phrase's head noun hangs on the verb, not its modifier.
+        if (
+            toks[trig_i].dep in ("compound", "amod")
+            and trigger[0] <= toks[toks[trig_i].head].start < trigger[1]
+        ):
+            trig_i = toks[trig_i].head
     anchors = clause_anchors(toks, trig_i)
     for k in [place_i, *ancestors(toks, place_i, limit=6)]:
         if k in anchors:
             return 0
         tok = toks[k]
-        nominal_list = tok.dep == "conj" and tok.pos in ("NOUN", "PROPN")
+        # "killed five people in X and three in Y": a counted list is nominal too, and
+        # so is "in X on Monday and in Y on Tuesday", a list of phrases.
+        nominal_list = tok.dep == "conj" and tok.pos in ("NOUN", "PROPN", "NUM", "ADP")
         # "des frappes visant X", "strikes targeting X": a participle on the event's own
         # noun phrase tells what it hit.
         participle = tok.dep == "acl" and tok.head in anchors and "VerbForm=Part" in tok.morph
@@ -177,6 +210,10 @@ def attachment(place: PlaceRef, trigger: Span, s: SentenceInput) -> int:
         if clause or tok.keys & REPORT_PREPS or tok.dep == "parataxis":
             return 1  # another clause, or who reports it ("according to X")
     return 1
+
+
+#: Modifiers climbed from a trigger's first word to its phrase's head ("air strikes").
+_PHRASE_CLIMB = 2
 
 
 def voices(lex: Lexicon, s: SentenceInput) -> set[int]:

@@ -23,6 +23,7 @@ from datetime import date
 from veille.extract.attribution import Attribution, attribute
 from veille.extract.candidate import (
     Candidate,
+    PlaceRef,
     SentenceInput,
     StatementCandidate,
     clone,
@@ -60,6 +61,7 @@ from veille.extract.weapons import Typing, find_weapons, read_weapon
 from veille.extract.when import When, read_when
 from veille.model import Span
 from veille.nlp.arabic import is_generic_determiner, normalize
+from veille.nlp.dates import DateExpression
 
 #: Families of a crowd's own act: a dispersal told with one belongs to it.
 _CROWD_ACTS = frozenset({"protest", "riot"})
@@ -352,9 +354,15 @@ class SentenceExtractor:
             return [_named_by_doer(cand)]
         out: list[Candidate] = []
         shares = place_shares(self.lex, toks, places)
+        days = _days_by_place(s, places)
         for k, place in enumerate(places):
             one = clone(cand)
             one.place = place
+            if days is not None:
+                # "struck Tyre on Monday and Baalbek on Tuesday": each its own day.
+                day = days[k]
+                one.event_date, one.date_precision = day.value, day.precision
+                one.date_span, one.date_told = day.span, False
             if shares is not None:
                 # "20 killed, including eight in Jabalia and five in Khan Younis": each
                 # place gets its own count, not the whole toll.
@@ -700,6 +708,27 @@ def _named_by_doer(cand: Candidate) -> Candidate:
         where = cand.place.iso3 if cand.place else None
         cand.sub_event_type = crowd_violence(territory_side(cand.sub_event_type, doer, where), doer)
     return cand
+
+
+def _days_by_place(s: SentenceInput, places: list[PlaceRef]) -> list[DateExpression] | None:
+    """The day told right after each place of a list, before the next one ("in Tyre on
+    Monday and in Baalbek on Tuesday", «à Tyr lundi et à Baalbek mardi»); None unless
+    each place has its own and they are not all one day."""
+    ordered = sorted(places, key=lambda p: p.start)
+    if [p.start for p in ordered] != [p.start for p in places]:
+        return None
+    out: list[DateExpression] = []
+    for k, place in enumerate(places):
+        end = places[k + 1].start if k + 1 < len(places) else s.end
+        own = [
+            d
+            for d in s.dates
+            if place.end <= d.start < end and d.precision == "day" and d.value is not None
+        ]
+        if len(own) != 1:
+            return None
+        out.append(own[0])
+    return out if len({d.value for d in out}) > 1 else None
 
 
 def _set_when(cand: Candidate, when: When) -> None:
