@@ -225,3 +225,17 @@ def test_the_same_day_is_the_anchors_day_not_today(text: str, lang: str) -> None
     # «اليوم» alone is "today"; «اليوم ذاته» is the day the story is telling.
     e = only(text, lang, anchor=date(2024, 2, 1))
     assert e.value == date(2024, 2, 1), e
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("A day earlier, bandits raided the village.", "en", date(2024, 1, 31)),
+        ("Two days later, the convoy was ambushed.", "en", date(2024, 2, 3)),
+        ("Trois jours plus tard, le convoi a été attaqué.", "fr", date(2024, 2, 4)),
+        ("Deux jours auparavant, des bandits avaient attaqué le village.", "fr", date(2024, 1, 30)),
+        ("وبعد يومين، تعرضت القافلة لكمين.", "ar", date(2024, 2, 3)),
+    ],
+)
+def test_a_count_of_days_from_the_anchor(text: str, lang: str, expected: date) -> None:
+    assert only(text, lang, anchor=date(2024, 2, 1)).value == expected
