@@ -481,3 +481,28 @@ def test_a_live_blog_entry_is_dated_by_its_blog_day_not_a_later_recap(pipeline: 
     events = pipeline.run([art])
     days = {(e.location.name if e.location else None, str(e.event_date)) for e in events}
     assert days == {("Preston", "2025-05-10"), ("Bury", "2025-05-09")}, days
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Gunmen attacked Djibo on Monday, killing five soldiers. On Wednesday, "
+            "militants attacked the town again, killing three civilians.",
+            "en",
+        ),
+        (
+            "Des hommes armés ont attaqué Djibo lundi, tuant cinq soldats. Mercredi, des "
+            "assaillants ont de nouveau attaqué la localité, tuant trois civils.",
+            "fr",
+        ),
+    ],
+)
+def test_the_town_told_before_places_an_act_of_another_day(
+    pipeline: Any, text: str, lang: str
+) -> None:
+    events = _violent(pipeline, text, lang)
+    assert sorted((str(e.event_date), e.location.name if e.location else None) for e in events) == [
+        ("2025-03-10", "Djibo"),
+        ("2025-03-12", "Djibo"),
+    ]

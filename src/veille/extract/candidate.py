@@ -111,6 +111,8 @@ class Candidate:
     fatalities_span: Span | None = None
     anaphoric: bool = False
     another: bool = False  # "a separate strike", «une autre frappe»: not the one told before
+    #: "attacked the town again", «dans la localité»: its place is a town told before.
+    town_told_before: bool = False
     target_civilian: bool = False
     framing: list[FramingRef] = field(default_factory=list)
 

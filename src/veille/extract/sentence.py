@@ -349,6 +349,8 @@ class SentenceExtractor:
             # militants": a doer naming the aim of an act, with no day or place of its
             # own, is the act told before (its account of the target), not a new one.
             cand.anaphoric = True
+        if not places:
+            cand.town_told_before = _the_town(self.lex, toks)
         if len(places) <= 1:
             cand.place = places[0] if places else None
             return [_named_by_doer(cand)]
@@ -708,6 +710,34 @@ def _named_by_doer(cand: Candidate) -> Candidate:
         where = cand.place.iso3 if cand.place else None
         cand.sub_event_type = crowd_violence(territory_side(cand.sub_event_type, doer, where), doer)
     return cand
+
+
+#: Articles of a noun told before, glued to an Arabic noun (البلدة، وفي القرية).
+_AR_DEFINITE = ("ال", "وال", "بال", "فال", "لل", "وبال")
+
+
+def _the_town(lex: Lexicon, toks: list[Tok]) -> bool:
+    """The sentence names its place as a town told before ("attacked the town again",
+    «dans la localité», «في البلدة»): a definite town noun, with no name of its own after
+    it ("the town of X" names one)."""
+    towns = lex.noun_classes.get("towns", frozenset())
+    for t in toks:
+        if not t.keys & towns:
+            continue
+        if not t.pos or t.pos == "X":
+            if fold(t.text).startswith(_AR_DEFINITE):
+                return True
+            continue
+        definite = any(
+            c.head == t.i and c.dep.startswith("det") and fold(c.text) in _POINTING_BACK
+            for c in toks
+        )
+        named = any(c.head == t.i and c.pos == "PROPN" for c in toks) or any(
+            c.head == t.i and c.dep in ("prep", "nmod") for c in toks
+        )
+        if definite and not named:
+            return True
+    return False
 
 
 def _days_by_place(s: SentenceInput, places: list[PlaceRef]) -> list[DateExpression] | None:

@@ -473,6 +473,13 @@ def _with_story_place(
     source = next((s for s in reversed(before) if same_day(s)), None)
     if source is None:
         source = next((s for s in after if same_day(s)), None)
+    if source is None and c.town_told_before:
+        # "On Wednesday, militants attacked the town again": the town told before, on
+        # whatever day.
+        source = next(
+            (s for s in reversed(before) if s.place and s.place.feature in _NARRATIVE_FEATURES),
+            None,
+        )
     if source is None:
         return c
     return replace(c, place=source.place)
