@@ -94,3 +94,33 @@ def test_a_place_noun_with_a_glued_preposition_cues_a_name(geocoder: Any, noun: 
     # place noun before it, bare or after «ب»/«وب», says it is a place.
     found = _names(geocoder, f"سقطت قذائف {noun} تيفاريتي في الصحراء الغربية أمس.")
     assert found.get("تيفاريتي") == "ESH", found
+
+
+def test_loose_keys_of_an_arabic_name_spell_its_latin_forms() -> None:
+    from veille.geo._normalize import arabic_loose_keys, normalise_token
+
+    assert arabic_loose_keys(normalise_token("بابنوسة")) == ["bns"]
+    assert "idlb" in arabic_loose_keys(normalise_token("إدلب"))
+    assert arabic_loose_keys(normalise_token("حوارة")) == []  # two letters: no evidence
+
+
+def test_a_town_known_only_by_its_latin_spelling_after_a_town_noun(geocoder: Any) -> None:
+    # Babanusa has no Arabic name in the gazetteer; the text names Sudan's forces.
+    text = "هاجمت قوات الدعم السريع مدينة بابنوسة في السودان يوم الأحد."
+    assert _names(geocoder, text).get("بابنوسة") == "SDN"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no country named that the loose reading lies in
+        "هاجم مسلحون مدينة بابنوسة يوم الأحد.",
+        # a definite noun takes an adjective («القديمة» spells Qedumim loosely)
+        "اقتحمت القوات البلدة القديمة في نابلس يوم الأربعاء.",
+        # a plural noun takes an adjective («تونسية» spells Tunis loosely)
+        "شهدت مدن تونسية عدة مواجهات ليلة الثلاثاء.",
+    ],
+)
+def test_no_loose_town_without_a_name_noun_and_a_country(geocoder: Any, text: str) -> None:
+    found = _names(geocoder, text)
+    assert not {"بابنوسة", "القديمة", "تونسية"} & {k for k, v in found.items() if v}

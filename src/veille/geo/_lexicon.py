@@ -56,6 +56,8 @@ class GeoWords:
     time_nouns_before: frozenset[str]
     #: Nouns that announce a town.
     city_nouns: frozenset[str]
+    #: Town nouns whose next word is the town's own name (``PlaceWords.name_nouns``).
+    name_nouns: frozenset[str]
     #: Nouns for a capital city ("العاصمة تونس"): the city, not the namesake country.
     capital_nouns: frozenset[str]
     #: Phrases just before a name that make it "near X" (geo_precision 2), matched on the
@@ -194,6 +196,7 @@ def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
         admin_list_nouns=union("admin_list_nouns"),
         time_nouns_before=glued("time_nouns_before"),
         city_nouns=glued("city_nouns"),
+        name_nouns=glued("name_nouns"),
         capital_nouns=union("capital_nouns"),
         near_before=re.compile(rf"(?:{_alt(_bounded(p) for p in near)})\s*$"),
         near_after=re.compile(

@@ -226,6 +226,40 @@ def loose_key_of_norms(
     return loose if len(loose.replace(" ", "")) >= 3 else None
 
 
+#: Arabic consonants as the Latin letters a loose key keeps of their transliterations
+#: (``_LOOSE_DIGRAPHS``: kh, q -> k; th -> t; dh -> d; gh -> g; ch, sh -> sh). Long
+#: vowels and weak letters (ا و ي ى) and ع, ء are vowels or nothing in Latin spellings.
+_AR_LOOSE = {
+    "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "k", "د": "d", "ذ": "d",
+    "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z",
+    "غ": "g", "ف": "f", "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h",
+}  # fmt: skip
+#: The Latin first letters a word-initial Arabic vowel letter may be spelt with (a loose
+#: key keeps a word's first letter, vowel or not).
+_AR_INITIAL = {"ا": "aieou", "ع": "aieou", "و": "wuo", "ي": "yie"}
+
+
+def arabic_loose_keys(norm: str) -> list[str]:
+    """The loose keys (``loose_word``) a Latin spelling of the one-word Arabic name
+    ``norm`` (``normalise_token`` form) may have: بابنوسه -> "bns" (Babanusa), ادلب ->
+    "idlb" (Idlib) among "adlb", "edlb"... Too short a key (under three letters) is no
+    evidence: none."""
+    if not norm or not all("\u0621" <= ch <= "\u064a" for ch in norm):
+        return []
+    body = norm[:-1] if norm.endswith(("ه", "ة")) and len(norm) > 2 else norm
+    firsts = _AR_INITIAL.get(body[0])
+    rest = "".join(_AR_LOOSE.get(ch, "") for ch in body[1:] if ch not in "اويىعءئؤ")
+    heads = list(firsts) if firsts else [_AR_LOOSE.get(body[0], "")]
+    keys = []
+    for head in heads:
+        if not head:
+            continue
+        key = _DOUBLE_RE.sub(r"\1", head + rest)
+        if len(key) >= 3 and key not in keys:
+            keys.append(key)
+    return keys
+
+
 def loose_name_key(name: str) -> str | None:
     """The loose key of a Latin-script gazetteer name."""
     if is_arabic(name):

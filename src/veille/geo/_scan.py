@@ -25,6 +25,7 @@ from veille.geo._normalize import (
     LATIN_ARTICLES,
     Token,
     WordMemo,
+    arabic_loose_keys,
     key_of_norms,
     loose_key_of_norms,
     normalise_token,
@@ -36,6 +37,10 @@ from veille.geo._store import FLAG_PRIMARY, Candidate, GazetteerStore
 MAX_NAME_TOKENS = 8
 # Text allowed between two tokens of one name: spaces, hyphens, apostrophes, a dot.
 _JOIN_RE = re.compile(r"^[ \t\u00a0\-\u2010\u2011'’ʼ.]{1,3}$")
+
+
+#: An Arabic noun with its article, behind a one-letter proclitic at most («والبلدة»).
+_DEFINITE_NOUN = re.compile(r"^[وفبلك]?ال|^لل")
 
 
 class Scanner:
@@ -161,6 +166,8 @@ class Scanner:
                     best = _Match(token.start + shift, tokens[i + n - 1].end, i, i + n, cands)
                     best_n = n
                     break
+        if best is None and token.arabic:
+            return self._arabic_loose_at(tokens, i)
         if not tokens[i].arabic and tokens[i].raw[:1].isupper():
             # A longer name in another spelling beats a shorter exact one: "Khan Younis"
             # (Khān Yūnis) is not the place "Khan" followed by a word.
@@ -170,6 +177,26 @@ class Scanner:
             ):
                 best = loose
         return best
+
+    def _arabic_loose_at(self, tokens: list[Token], i: int) -> _Match | None:
+        """A town the gazetteer knows by a Latin spelling only (بلدة بابنوسة -> Babanusa):
+        an Arabic word right after a town noun («بلدة», «مدينة», «قرية»), looked up by
+        the loose keys of its Latin spellings (``arabic_loose_keys``). Loose and regional:
+        kept only in a country the rest of the text names (``_corroborate``)."""
+        if i == 0 or tokens[i - 1].norm not in self._words.name_nouns:
+            return None
+        if tokens[i].start - tokens[i - 1].end > 1:
+            return None  # «مدينة، ...»: no name after the noun
+        if _DEFINITE_NOUN.match(tokens[i - 1].raw):
+            return None  # «البلدة القديمة»: a definite noun takes an adjective, no name
+        cands: list[Candidate] = []
+        for key in arabic_loose_keys(tokens[i].norm):
+            cands.extend(c for c in self._store.lookup("~" + key) if c.place.feature == "city")
+        if not cands:
+            return None
+        return _Match(
+            tokens[i].start, tokens[i].end, i, i + 1, tuple(cands), loose=True, regional=True
+        )
 
     def _demonym_at(self, tokens: list[Token], i: int, runs: Sequence[int]) -> _Match | None:
         """An English capitalised demonym ("Russian", "Sri Lankans"): its country or region.

@@ -101,6 +101,10 @@ class PlaceWords:
     #: and Y", «les régions de X et de Y», «محافظتي X وY»): each name is an admin area.
     admin_list_nouns: tuple[str, ...] = ()
     city_nouns: tuple[str, ...] = ()
+    #: Singular (and dual) town nouns heading a construct whose second word is the
+    #: town's own name («بلدة بابنوسة»), not an adjective («مدن تونسية»): a word after
+    #: one that the gazetteer knows only by a Latin spelling is looked up loosely.
+    name_nouns: tuple[str, ...] = ()
     #: Nouns for a capital: the name after them is the city, not its namesake country
     #: ("العاصمة تونس", "the capital Kuwait").
     capital_nouns: tuple[str, ...] = ()
