@@ -134,3 +134,13 @@ def test_places_listed_each_with_its_day_are_events_of_their_days(
 ) -> None:
     days = [(p[0], p[1]) for p in _placed(_events(pipeline, text, lang))]
     assert days == [("Kunduz", "2025-03-10"), ("Taloqan", "2025-03-11")]
+
+
+def test_a_quarter_named_before_its_city_is_one_place(pipeline: Any) -> None:
+    events = _events(pipeline, "Rioters in Walton, Liverpool, set fire to a library on Saturday.")
+    assert [p[0] for p in _placed(events)] == ["Walton"]
+
+
+def test_two_towns_of_a_size_after_a_comma_are_a_list(pipeline: Any) -> None:
+    events = _events(pipeline, "Air strikes hit Rafah, Khan Younis and Deir al-Balah on Tuesday.")
+    assert len(_placed(events)) == 3

@@ -21,6 +21,7 @@ from veille.extract.syntax import (
 from veille.extract.taxonomy import family
 from veille.extract.tolls import Toll, read_number
 from veille.extract.word_order import reason_phrases
+from veille.geodesy import distance_km
 from veille.lang.loader import closed_words
 from veille.model import Span
 from veille.nlp.segment import arabic_ratio
@@ -489,7 +490,7 @@ def place_clusters(places: Sequence[PlaceRef], s: SentenceInput) -> list[list[Pl
             if (
                 last.iso3 == p.iso3
                 and _CONTAINMENT.match(between)
-                and not (towns and between.strip() == ",")
+                and not (towns and between.strip() == "," and not _quarter_of(last, p))
             ):
                 clusters[-1].append(p)
                 continue
@@ -502,6 +503,30 @@ def place_clusters(places: Sequence[PlaceRef], s: SentenceInput) -> list[list[Pl
         else:
             clusters.append([p])
     return clusters
+
+
+#: Kilometres within which a much smaller place named before a city is a part of it.
+_QUARTER_KM = 12.0
+#: How many times bigger that city is than the place.
+_QUARTER_RATIO = 10
+
+
+def _quarter_of(part: PlaceRef, city: PlaceRef) -> bool:
+    """ "Walton, Liverpool", "Kadamzai, Peshawar": a small place right before a city
+    many times its size, a few kilometres from it, is a quarter of that city, not a
+    second town of a list ("Rafah, Khan Younis": two towns of a size)."""
+    small, big = _population(part), _population(city)
+    if small is None or big is None or big < _QUARTER_RATIO * max(small, 1):
+        return False
+    if part.lat is None or part.lon is None or city.lat is None or city.lon is None:
+        return False
+    return distance_km(part.lat, part.lon, city.lat, city.lon) <= _QUARTER_KM
+
+
+def _population(p: PlaceRef) -> int | None:
+    place = getattr(p.payload, "place", None)
+    population = getattr(place, "population", None)
+    return population if isinstance(population, int) else None
 
 
 def _town(p: PlaceRef) -> bool:
