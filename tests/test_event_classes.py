@@ -2758,3 +2758,16 @@ def test_another_as_the_subject_of_a_while_clause_tells_a_second_strike(pipeline
     text = "A strike hit a house in Tyre on Tuesday, while another targeted a shop in Sidon."
     events = _events(pipeline, text, "en")
     assert sorted(e.location.name for e in events if e.location) == ["Sidon", "Tyre"]
+
+
+def test_police_no_word_places_are_the_police_of_the_events_country(pipeline: Any) -> None:
+    # The story is mostly about Ukraine; the arrest was in Russia.
+    text = (
+        "Des frappes ont visé Kharkiv et Soumy lundi, en Ukraine. "
+        "À Saint-Pétersbourg, une femme a été arrêtée lundi par la police après avoir "
+        "incendié une urne."
+    )
+    events = [e for e in _events(pipeline, text, "fr") if e.location and e.location.iso3 == "RUS"]
+    assert events, "the arrest in St Petersburg"
+    police = [a for e in events for a in (e.actor1, e.actor2) if a and a.id.startswith("police")]
+    assert police and {a.id for a in police} == {"police-forces-rus"}

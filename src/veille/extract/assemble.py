@@ -16,13 +16,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from veille.extract.candidate import Candidate, StatementCandidate
+from veille.extract.candidate import ActorRef, Candidate, SentenceInput, StatementCandidate
 from veille.extract.taxonomy import SUB_EVENT_TYPES, TAKING_GROUND
 from veille.model import (
+    Actor,
     Article,
     Claim,
     Event,
     Framing,
+    Location,
     Mention,
     MentionSpans,
     MentionValues,
@@ -37,6 +39,10 @@ if TYPE_CHECKING:
     from veille.analysis import ArticleAnalysis
     from veille.geo import Geocoder
     from veille.resolve.actors import ActorResolver
+
+
+#: The id prefix of a country's police forces (actors data: "police-forces-{iso3}").
+_POLICE = "police-forces-"
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,28 @@ class EventAssembler:
         analysis.events = [self.event(c, article, sources) for c in analysis.candidates]
         analysis.statements = [statement(c, article) for c in analysis.statement_candidates]
 
+    def _seated_police(
+        self, ref: ActorRef | None, s: SentenceInput, location: Location | None
+    ) -> Actor | None:
+        """ "arrested by the police" in St Petersburg, in a story told mostly about
+        Ukraine: police that no word of theirs places ("the Ukrainian police", "la police
+        russe") are the police of the country the event happened in (the text's main
+        country gave them otherwise). Armies cross borders; police do not: only police
+        are seated so."""
+        if ref is None:
+            return None
+        actor = ref.payload
+        if not isinstance(actor, Actor):
+            return None
+        if location is None or not location.iso3:
+            return actor
+        if not actor.id.startswith(_POLICE) or actor.country == location.iso3:
+            return actor
+        starts = [p.start for p in s.places] + [a.start for a in s.state_adjectives]
+        if any(ref.start <= k < ref.end for k in starts):
+            return actor
+        return self.actors.by_id(_POLICE + location.iso3.lower()) or actor
+
     def event(self, c: Candidate, article: Article, sources: dict[str, Source]) -> Event:
         """The event of one candidate of ``article`` (``sources``: its sources by id)."""
         s = c.sentence
@@ -66,8 +94,8 @@ class EventAssembler:
                 location is not None and c.place.precision > location.geo_precision
             ):  # a story's place, not the sentence's
                 location = location.model_copy(update={"geo_precision": c.place.precision})
-        actor1 = c.actor1.payload if c.actor1 else None
-        actor2 = c.actor2.payload if c.actor2 else None
+        actor1 = self._seated_police(c.actor1, s, location)
+        actor2 = self._seated_police(c.actor2, s, location)
         if location is not None and location.iso3 and info.event_type in ("Protests", "Riots"):
             # ACLED: unnamed demonstrators are "Protesters (country)" or "Rioters (country)",
             # actor 1 of a demonstration and actor 2 where force was used against them.
