@@ -2771,3 +2771,17 @@ def test_police_no_word_places_are_the_police_of_the_events_country(pipeline: An
     assert events, "the arrest in St Petersburg"
     police = [a for e in events for a in (e.actor1, e.actor2) if a and a.id.startswith("police")]
     assert police and {a.id for a in police} == {"police-forces-rus"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Gunmen stormed a school in Kaduna on Thursday and took away more than 200 pupils.", "en"),
+        ("Militants are holding 30 villagers hostage after raiding Tillaberi on Monday.", "en"),
+        ("Des jihadistes retiennent en otage une trentaine de villageois près de Tillabéri.", "fr"),
+    ],
+)
+def test_people_carried_off_or_held_hostage_are_abducted(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _types(pipeline, text, language) == {"Abduction/forced disappearance"}

@@ -446,9 +446,10 @@ def object_of_class(lex: Lexicon, m: Match, toks: list[Tok], name: str) -> bool:
             if tok.keys & nouns:
                 return True
         return False
-    # «plusieurs assaillants ont été neutralisés»: a passive's subject is what it acts on.
+    # «plusieurs assaillants ont été neutralisés»: a passive's subject is what it acts on;
+    # "took away more than 200 pupils": so is the object the parse gives, past any count.
     for t in toks:
-        if m.start <= t.head < m.end and t.dep in ("nsubj:pass", "nsubjpass") and t.keys & nouns:
+        if m.start <= t.head < m.end and t.dep in _ACTED_ON and t.keys & nouns:
             return True
     for j in range(m.end, min(len(toks), m.end + _TERRITORY_WINDOW)):
         tok = toks[j]
@@ -472,6 +473,9 @@ def object_of_class(lex: Lexicon, m: Match, toks: list[Tok], name: str) -> bool:
             return False
     return False
 
+
+#: Dependents of a verb that name what it acts on: its object, its passive subject.
+_ACTED_ON = frozenset({"obj", "dobj", "nsubj:pass", "nsubjpass"})
 
 #: French partitive articles, which the parser may tag as prepositions.
 _PARTITIVE_ARTICLES = frozenset({"des", "du"})
