@@ -2785,3 +2785,16 @@ def test_people_carried_off_or_held_hostage_are_abducted(
     pipeline: Any, text: str, language: str
 ) -> None:
     assert _types(pipeline, text, language) == {"Abduction/forced disappearance"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "هاجم مسلحون مسجدا في كيدال خلال صلاة الجمعة وقتلوا 15 مصليا.",
+        "قتل مسلحون ثلاثين قرويا في هجوم على قرية قرب كيدال يوم الأحد.",
+    ],
+)
+def test_arabic_villagers_and_worshippers_killed_are_civilians_attacked(
+    pipeline: Any, text: str
+) -> None:
+    assert _types(pipeline, text, "ar") == {"Attack"}

@@ -270,3 +270,10 @@ def test_a_fatal_wound_counts_the_dead(pipeline: Any, text: str, language: str, 
 def test_one_named_person_killed_counts_one(pipeline: Any, text: str, language: str) -> None:
     art = Article(id="t", text=text, language=language, published="2025-03-12")
     assert [e.fatalities for e in pipeline.run([art])] == [1]
+
+
+def test_a_vague_count_of_a_noun_is_no_part_of_a_group(pipeline: Any) -> None:
+    # "of" after "dozens" leads to what is counted, not to a group it is a part of.
+    text = "Jihadists attacked a village near Djibo on Sunday, killing dozens of residents."
+    art = Article(id="t", text=text, language="en", published="2025-03-12")
+    assert [e.fatalities for e in pipeline.run([art])] == [12]

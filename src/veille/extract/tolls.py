@@ -226,9 +226,11 @@ def fatalities(lex: Lexicon, toks: list[Tok], dates: Sequence[Span] = ()) -> Tol
             # enfants", "including five soldiers", "بينهم ثلاثة".
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             prev = toks[i - 1] if i > 0 else None
-            if (nxt is not None and fold(nxt.text) in closed_words("partitive_after")) or (
-                prev is not None and prev.keys & closed_words("partitive_before")
-            ):
+            if (
+                nxt is not None
+                and fold(nxt.text) in closed_words("partitive_after")
+                and not _counts_a_noun(toks, i + 2)
+            ) or (prev is not None and prev.keys & closed_words("partitive_before")):
                 continue
             # The number must count the dead, not the wounded next to it: "three
             # wounded", "wounding three", «وأصيب ثلاثة». An Arabic injury verb glued to
@@ -278,6 +280,16 @@ def fatalities(lex: Lexicon, toks: list[Tok], dates: Sequence[Span] = ()) -> Tol
             if best is None or n < best.count:
                 best = Toll(n, where)
     return best
+
+
+def _counts_a_noun(toks: list[Tok], after: int) -> bool:
+    """ "dozens of residents", "hundreds of people": the word after "of" is a bare noun
+    the number counts, not a determiner or pronoun of a group it takes a part of ("two
+    of the dead", "three of them")."""
+    if after >= len(toks):
+        return False
+    tok = toks[after]
+    return tok.pos in ("NOUN", "ADJ") and tok.dep not in ("det", "poss")
 
 
 def _whose_death(toks: list[Tok], end: int, i: int) -> bool:
