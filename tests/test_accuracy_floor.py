@@ -82,8 +82,10 @@ def test_public_gold_stays_above_its_floor(shared_dir: Path, pipeline) -> None: 
 # ceasefire no longer matches a gold agreement by luck). Session 14: held-out 0.59 (P
 # 0.60, R 0.58, fields 0.75; a bare ceasefire is no agreement); training 0.80. Session
 # 15: held-out 0.61 (P 0.62, R 0.60, fields 0.75; lists of provinces); training 0.80.
+# Session 16: held-out 0.62 (P 0.62, R 0.62, fields 0.76; lists of places each with its
+# own toll or day); training 0.80 (P 0.75, R 0.86, fields 0.80).
 # Floors guard against regressions, a few events under the figures.
-NEWS_FLOORS = {"heldout": (0.57, 0.72), "train": (0.77, 0.77)}
+NEWS_FLOORS = {"heldout": (0.59, 0.72), "train": (0.77, 0.77)}
 
 
 @pytest.mark.parametrize("split", sorted(NEWS_FLOORS))
@@ -107,8 +109,9 @@ def test_outside_news_stays_above_its_floor(shared_dir: Path, pipeline, split: s
 # fields 0.77), training 0.50 (P 0.47, R 0.53, fields 0.79). End of session 14:
 # held-out 0.53 (P 0.53, R 0.53, fields 0.77), training 0.56 (P 0.53, R 0.59, fields
 # 0.80). End of session 15: held-out 0.57 (P 0.56, R 0.57, fields 0.78), training 0.58
-# (P 0.55, R 0.62, fields 0.80).
-PROBE_FLOORS = {"heldout": (0.53, 0.75), "train": (0.54, 0.76)}
+# (P 0.55, R 0.62, fields 0.80). End of session 16: held-out 0.57 (P 0.57, R 0.58,
+# fields 0.78), training 0.60 (P 0.56, R 0.65, fields 0.79).
+PROBE_FLOORS = {"heldout": (0.54, 0.75), "train": (0.56, 0.76)}
 
 
 @pytest.mark.parametrize("split", sorted(PROBE_FLOORS))

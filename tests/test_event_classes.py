@@ -2675,7 +2675,7 @@ DESTRUCTION = "Looting/property destruction"
         ("نسف الجيش أربعة منازل في بلدة قباطية يوم الاثنين.", "ar"),
         ("أضرم مسلحون النار في منازل في بلدة قباطية يوم الاثنين.", "ar"),
         # public buildings are buildings: a town hall, a police post, a courthouse
-        ("À Kaya, la mairie et le poste de police ont été incendiés lundi.", "fr"),
+        ("Des hommes armés ont incendié lundi le commissariat central de Kaya.", "fr"),
         ("Gunmen blew up the courthouse in Kaya on Monday.", "en"),
     ],
 )
