@@ -20,6 +20,14 @@ from collections.abc import Set
 from dataclasses import dataclass, replace
 from datetime import date
 
+from veille.extract.acts import (
+    MILDER_PROTESTS,
+    arrests_at_a_protest,
+    effects,
+    fighting_for_ground,
+    grievances,
+    natural_cause,
+)
 from veille.extract.attribution import Attribution, attribute
 from veille.extract.candidate import (
     Candidate,
@@ -40,7 +48,7 @@ from veille.extract.modality import modality_for, sentence_future, tally
 from veille.extract.placing import choose_places, place_shares, voices
 from veille.extract.roles import read_roles
 from veille.extract.statements import StatementReader
-from veille.extract.syntax import ancestors, head_of, preposition_of, span
+from veille.extract.syntax import span
 from veille.extract.taxonomy import crowd_violence, territory_side
 from veille.extract.tolls import Toll, read_number, read_toll
 from veille.extract.triggers import (
@@ -50,7 +58,6 @@ from veille.extract.triggers import (
     armed_sense_in,
     entry_family,
     find_triggers,
-    in_antecedent,
     in_circumstance,
     reported_anaphor,
     said_of_it,
@@ -111,7 +118,7 @@ class SentenceExtractor:
             # "A blast shattered windows", "the strike started a fire": the damage is
             # what the act told beside it did.
             kept = [m for m in kept if not m.payload.damage]
-        kept, effect_apart = _effects(self.lex, kept, s)
+        kept, effect_apart = effects(self.lex, kept, s)
         if not weapons and natural_cause(self.lex, [*kept, *self.lex.fatality.find(toks)], s):
             return []  # "An earthquake struck X, killing 12": no one's act
         toll = read_toll(self.lex, toks, [d.span for d in s.dates])
@@ -168,28 +175,18 @@ class SentenceExtractor:
             else:
                 out.extend(self._build(group, toks, weapons, s, toll, speaking))
         if not effect_apart:
-            arrests = [m for m in kept if entry_family(m.payload) == "arrest"]
-            answered = {m.start for m in arrests if in_antecedent(toks, m)}
-            # "... after the arrest of three leaders, detained by police at home": a
-            # participle on the arrested is that arrest told again.
-            grievances = {
-                toks[m.start].start
-                for m in arrests
-                if m.start in answered
-                or (answered and min(answered) < m.start and toks[m.start].dep == "acl")
-            }
-            out = _arrests_at_a_protest(out, grievances)
+            out = arrests_at_a_protest(out, grievances(toks, kept))
         if any(_force_used(toks, cue, self.lex) for cue in intervention):
             # "Police dispersed a sit-in", «فرقت قوات الأمن وقفة»: the protest the sentence
             # tells met force.
             for c in out:
                 if c.sub_event_type == "Peaceful protest":
                     c.sub_event_type = "Protest with intervention"
-        out = _fighting_for_ground(out)
+        out = fighting_for_ground(out)
         if any(c.sub_event_type == "Violent demonstration" for c in out):
             # "Protesters torched a police station", "clashed with police, who fired tear
             # gas": one demonstration, and it was violent.
-            out = [c for c in out if c.sub_event_type not in _MILDER_PROTESTS]
+            out = [c for c in out if c.sub_event_type not in MILDER_PROTESTS]
         return one_per_kind_and_place(out)
 
     def voices(self, s: SentenceInput) -> set[int]:
@@ -550,129 +547,6 @@ _YEAR_DEPS = frozenset({"compound", "nummod", "amod", "nmod", "npadvmod", "obl",
 _SCATTER_REACH = 3
 
 
-#: Sub-types of ground taken: the fighting told with it is how it was taken.
-_GROUND = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
-
-
-def _fighting_for_ground(out: list[Candidate]) -> list[Candidate]:
-    """ "The army retook the district after heavy fighting with the RSF", «a repris le
-    contrôle du quartier après de violents combats»: ACLED codes the taking of ground,
-    which the fighting it tells with it led to, as one event."""
-    if not any(c.sub_event_type in _GROUND for c in out):
-        return out
-    return [c for c in out if c.sub_event_type != "Armed clash"]
-
-
-def _arrests_at_a_protest(out: list[Candidate], grievances: Set[int]) -> list[Candidate]:
-    """ "Police arrested 40 protesters in Dhaka", «a interpellé des manifestants»: arrests
-    at a demonstration are its intervention (ACLED codes one "Protest with
-    intervention", not an arrest beside a peaceful protest).
-
-    An arrest the crowd answers ("protested against the arrest of their leaders", «ont
-    manifesté après l'arrestation de ...»: ``grievances``, the starts of such triggers)
-    is no force the protest met. It was done before, by others: an event of its own when
-    the sentence gives it a day of its own ("after the arrest on Saturday of ..."),
-    otherwise left out (its day is not told)."""
-    arrests = [c for c in out if c.sub_event_type == "Arrests"]
-    protests = [c for c in out if c.sub_event_type in _MILDER_PROTESTS]
-    if not arrests or not protests:
-        return out
-    answered = [c for c in arrests if c.trigger[0] in grievances]
-    days = {c.event_date for c in protests}
-    earlier = [
-        c
-        for c in answered
-        if c.date_precision == "day" and c.event_date not in days and c.date_span is not None
-    ]
-    if len(answered) < len(arrests):
-        for c in protests:
-            c.sub_event_type = "Protest with intervention"
-    return [c for c in out if c.sub_event_type != "Arrests" or c in earlier]
-
-
-def _effects(lex: Lexicon, kept: list[Match], s: SentenceInput) -> tuple[list[Match], bool]:
-    """ "Police arrested the opposition leader in the capital, sparking protests across the
-    country": an act that a verb of consequence makes the object of the sentence's own
-    act is its effect. Summed up without a place of its own after that verb it is no
-    event here (the article tells its scenes, or it stays untold), and never the type of
-    the act that caused it: it is left out. With a place ("sparking protests in Kisumu")
-    it stands as an event of its own, not a part of its cause. Returns the triggers kept
-    and whether an effect stands among them."""
-    verbs = lex.noun_classes.get("consequence_verbs", frozenset())
-    toks = s.tokens
-    effects: dict[int, bool] = {}  # id of the effect's match -> placed after its verb
-    for m in kept:
-        i = head_of(toks, m)
-        verb = toks[i].head
-        if toks[i].dep in ("obj", "dobj") and verb != i and toks[verb].keys & verbs:
-            # A country ("protests across Kenya", a party's name) sums up; a town places.
-            effects[id(m)] = any(
-                p.start >= toks[verb].end and p.feature != "country" and not p.demonym
-                for p in s.places
-            )
-    causes = [m for m in kept if id(m) not in effects]
-    if not effects or not causes:
-        return kept, False
-    # An effect that would join the cause's telling ("the strike set off an explosion",
-    # "the raid sparked a gunfight") is the same act: it stays, to type it with the rest.
-    told = len(group_triggers(causes))
-    apart = {id(m) for m in kept if id(m) in effects and len(group_triggers([*causes, m])) > told}
-    out = [m for m in kept if id(m) not in apart or effects[id(m)]]
-    return out, any(id(m) in apart for m in out)
-
-
-def natural_cause(lex: Lexicon, acts: list[Match], s: SentenceInput) -> bool:
-    """No one's act: a natural hazard (``hazards``) or an accident (``accident_verbs``)
-    did what the trigger or death word tells ("An earthquake struck Herat, killing 12",
-    "killed in the floods", "a boat capsized, killing 40", «des inondations ont frappé
-    Derna», «ضرب زلزال المدينة»). Read from the parse: the hazard is the subject of the
-    act's verb (or of the verb its clause hangs on), or its agent or place ("by", "in",
-    «dans», «par»), or that verb is one of accident; unparsed (Arabic): the hazard
-    stands right after the act's verb or a verb of hitting (``hazard_verbs``: «ضرب»,
-    «اجتاح») or after a word of cause («جراء», «بسبب»), or an accident word comes
-    before the act."""
-    if not acts:
-        return False
-    if any(isinstance(m.payload, TriggerEntry) and m.payload.sub for m in acts):
-        # "fighting killed 10 as the ceasefire collapsed", "killed in an ambush during a
-        # storm": an act of a named kind is someone's, whatever hazard is told beside it.
-        return False
-    toks = s.tokens
-    hazards = lex.noun_classes.get("hazards", frozenset())
-    accidents = lex.noun_classes.get("accident_verbs", frozenset())
-    found = [t.i for t in toks if t.keys & hazards]
-    if not any(t.dep for t in toks):
-        causes = lex.noun_classes.get("cause_words", frozenset())
-        hitting = lex.noun_classes.get("hazard_verbs", frozenset())
-        first = min(m.start for m in acts)
-        return any(t.keys & accidents for t in toks[:first]) or any(
-            any(0 <= h - m.end < _HAZARD_AFTER_VERB for m in acts)
-            or (h > 0 and toks[h - 1].keys & causes)
-            or any(t.keys & hitting for t in toks[max(0, h - _HAZARD_AFTER_VERB) : h])
-            for h in found
-        )
-    preps = lex.noun_classes.get("hazard_prepositions", frozenset())
-    for m in acts:
-        i = head_of(toks, m)
-        verbs = {i, *ancestors(toks, i, limit=2)}
-        if any(toks[v].pos == "VERB" and toks[v].keys & accidents for v in verbs):
-            return True
-        for h in found:
-            tok = toks[h]
-            if tok.pos not in ("NOUN", "PROPN"):
-                continue  # "protesters stormed the building": the verb, not a storm
-            if tok.dep in ("nsubj", "agent", "obl:agent") and tok.head in verbs:
-                return True
-            via, holder = preposition_of(toks, h)
-            if via is not None and via.keys & preps and holder in verbs:
-                return True
-    return False
-
-
-#: Words after an Arabic verb within which its subject stands («ضرب زلزال قوي المدينة»).
-_HAZARD_AFTER_VERB = 3
-
-
 def _force_used(toks: list[Tok], cue: Match, lex: Lexicon) -> bool:
     """Whether an intervention word tells force used, not a topic ("a protest against
     the crackdown") or a force held back ("police did not disperse them"): a verb with
@@ -697,9 +571,6 @@ def scattered(lex: Lexicon, toks: list[Tok]) -> bool:
         for i in at
         for j in range(max(0, i - _SCATTER_REACH), min(len(toks), i + _SCATTER_REACH + 1))
     )
-
-
-_MILDER_PROTESTS = frozenset({"Peaceful protest", "Protest with intervention"})
 
 
 def _named_by_doer(cand: Candidate) -> Candidate:
