@@ -18,6 +18,8 @@ triggers: ``fr/triggers.json``, ``triggers``), compiled by ``lexicon``. Per sent
 - ``placing``: the event's place(s) among the sentence's places;
 - ``statements``: non-violent PLOVER records (threats, demands, agreements...);
 - ``clauses``: how the sentence's clauses part what it tells ("while", "and another");
+- ``acts``: how the acts it tells stand to each other (an effect, an arrest a crowd
+  answers, fighting for ground taken, no one's act);
 - ``sentence``: ``SentenceExtractor``, which calls the above for one sentence;
 - ``syntax``: parse helpers they share.
 
