@@ -2798,3 +2798,11 @@ def test_arabic_villagers_and_worshippers_killed_are_civilians_attacked(
     pipeline: Any, text: str
 ) -> None:
     assert _types(pipeline, text, "ar") == {"Attack"}
+
+
+def test_a_bomber_who_blew_himself_up_inside_a_building_is_a_suicide_bombing(
+    pipeline: Any,
+) -> None:
+    # The object of «فجر» is «نفسه» (himself); the mosque is where, after «داخل».
+    text = "فجر انتحاري نفسه داخل مسجد في كويتا يوم الجمعة ما أدى إلى مقتل 20 مصليا."
+    assert _types(pipeline, text, "ar") == {"Suicide bomb"}

@@ -277,3 +277,10 @@ def test_a_vague_count_of_a_noun_is_no_part_of_a_group(pipeline: Any) -> None:
     text = "Jihadists attacked a village near Djibo on Sunday, killing dozens of residents."
     art = Article(id="t", text=text, language="en", published="2025-03-12")
     assert [e.fatalities for e in pipeline.run([art])] == [12]
+
+
+def test_one_victim_and_others_listed_with_it_is_no_count_of_one(pipeline: Any) -> None:
+    # "a chief and his two sons": three dead, which no single number states.
+    text = "Gunmen shot dead a village chief and his two sons near Tahoua on Thursday."
+    art = Article(id="t", text=text, language="en", published="2025-03-12")
+    assert [e.fatalities for e in pipeline.run([art])] != [1]

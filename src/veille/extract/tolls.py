@@ -160,6 +160,8 @@ def one_killed(lex: Lexicon, toks: list[Tok]) -> Toll | None:
             )
             if not one or "Number=Plur" in t.morph:
                 continue
+            if any(c.head == t.i and c.dep == "conj" for c in toks):
+                return None  # "a local chief and his two sons": more than one, uncounted
             if (t.head == death and t.dep in _VICTIM_DEPS) or toks[death].head == t.i:
                 lo, hi = min(t.i, fm.start), max(t.i, death)
                 return Toll(1, (toks[lo].start, toks[hi].end))

@@ -441,7 +441,9 @@ def object_of_class(lex: Lexicon, m: Match, toks: list[Tok], name: str) -> bool:
         # and its object ("فجر الجيش ثلاثة منازل"); the object comes within a few words,
         # before any punctuation.
         for tok in toks[m.end : m.end + _AR_OBJECT_REACH]:
-            if tok.text in _PUNCTUATION:
+            if tok.text in _PUNCTUATION or tok.keys & _AR_OBJECT_ENDS:
+                # «فجر انتحاري نفسه داخل مسجد»: the object was himself; a preposition
+                # opens a place, not the object.
                 return False
             if tok.keys & nouns:
                 return True
@@ -484,6 +486,11 @@ _PARTITIVE_ARTICLES = frozenset({"des", "du"})
 #: subject and a number: "فجر الجيش الإسرائيلي ثلاثة منازل").
 _AR_OBJECT_REACH = 5
 _PUNCTUATION = frozenset({",", "،", ".", ";", "؛", ":", "(", ")", "«", "»"})
+#: Words past which an unparsed Arabic verb's object is no longer sought: the reflexive
+#: object ("himself", «نفسه») and the prepositions that open a place (normalised forms).
+_AR_OBJECT_ENDS = frozenset(
+    {"نفسه", "نفسها", "انفسهم", "في", "داخل", "قرب", "عند", "امام", "علي", "الي", "من"}
+)
 
 #: Words before a trigger within which a word of circumstance opens its phrase.
 _CIRCUMSTANCE_REACH = 5
