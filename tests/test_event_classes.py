@@ -2806,3 +2806,13 @@ def test_a_bomber_who_blew_himself_up_inside_a_building_is_a_suicide_bombing(
     # The object of «فجر» is «نفسه» (himself); the mosque is where, after «داخل».
     text = "فجر انتحاري نفسه داخل مسجد في كويتا يوم الجمعة ما أدى إلى مقتل 20 مصليا."
     assert _types(pipeline, text, "ar") == {"Suicide bomb"}
+
+
+def test_a_crowd_no_word_places_is_the_crowd_of_the_events_country(pipeline: Any) -> None:
+    text = (
+        "Des frappes ont visé Kharkiv et Soumy lundi, en Ukraine. "
+        "À Moscou, la police a tiré lundi des gaz lacrymogènes sur des manifestants."
+    )
+    events = [e for e in _events(pipeline, text, "fr") if e.location and e.location.iso3 == "RUS"]
+    crowd = [a for e in events for a in (e.actor1, e.actor2) if a and a.kind == "protesters"]
+    assert crowd and {a.id for a in crowd} == {"protesters-rus"}

@@ -41,8 +41,9 @@ if TYPE_CHECKING:
     from veille.resolve.actors import ActorResolver
 
 
-#: The id prefix of a country's police forces (actors data: "police-forces-{iso3}").
-_POLICE = "police-forces-"
+#: The id prefixes of the actors that act where they are (actors data: police forces,
+#: and the crowds ACLED names by country: "police-forces-{iso3}", "protesters-{iso3}").
+_LOCAL = ("police-forces-", "protesters-", "rioters-")
 
 
 @dataclass(frozen=True)
@@ -60,14 +61,14 @@ class EventAssembler:
         analysis.events = [self.event(c, article, sources) for c in analysis.candidates]
         analysis.statements = [statement(c, article) for c in analysis.statement_candidates]
 
-    def _seated_police(
+    def _seated_locally(
         self, ref: ActorRef | None, s: SentenceInput, location: Location | None
     ) -> Actor | None:
         """ "arrested by the police" in St Petersburg, in a story told mostly about
-        Ukraine: police that no word of theirs places ("the Ukrainian police", "la police
-        russe") are the police of the country the event happened in (the text's main
-        country gave them otherwise). Armies cross borders; police do not: only police
-        are seated so."""
+        Ukraine: police or a crowd that no word of theirs places ("the Ukrainian police",
+        «des manifestants soudanais») are the police or the crowd of the country the event
+        happened in (the text's main country gave them otherwise). Armies cross borders;
+        police and crowds act where they are: only they are seated so."""
         if ref is None:
             return None
         actor = ref.payload
@@ -75,12 +76,13 @@ class EventAssembler:
             return None
         if location is None or not location.iso3:
             return actor
-        if not actor.id.startswith(_POLICE) or actor.country == location.iso3:
+        prefix = next((p for p in _LOCAL if actor.id.startswith(p)), None)
+        if prefix is None or actor.country == location.iso3:
             return actor
         starts = [p.start for p in s.places] + [a.start for a in s.state_adjectives]
         if any(ref.start <= k < ref.end for k in starts):
             return actor
-        return self.actors.by_id(_POLICE + location.iso3.lower()) or actor
+        return self.actors.by_id(prefix + location.iso3.lower()) or actor
 
     def event(self, c: Candidate, article: Article, sources: dict[str, Source]) -> Event:
         """The event of one candidate of ``article`` (``sources``: its sources by id)."""
@@ -94,8 +96,8 @@ class EventAssembler:
                 location is not None and c.place.precision > location.geo_precision
             ):  # a story's place, not the sentence's
                 location = location.model_copy(update={"geo_precision": c.place.precision})
-        actor1 = self._seated_police(c.actor1, s, location)
-        actor2 = self._seated_police(c.actor2, s, location)
+        actor1 = self._seated_locally(c.actor1, s, location)
+        actor2 = self._seated_locally(c.actor2, s, location)
         if location is not None and location.iso3 and info.event_type in ("Protests", "Riots"):
             # ACLED: unnamed demonstrators are "Protesters (country)" or "Rioters (country)",
             # actor 1 of a demonstration and actor 2 where force was used against them.
