@@ -284,3 +284,23 @@ def test_one_victim_and_others_listed_with_it_is_no_count_of_one(pipeline: Any) 
     text = "Gunmen shot dead a village chief and his two sons near Tahoua on Thursday."
     art = Article(id="t", text=text, language="en", published="2025-03-12")
     assert [e.fatalities for e in pipeline.run([art])] != [1]
+
+
+def test_a_number_word_the_parser_takes_for_the_subject_counts_the_dead(fr: Lexicon) -> None:
+    # «Neuf ressortissants étrangers ont été tués et deux autres blessés»: the parser made the
+    # capitalised «Neuf» the subject itself (a name); it still counts, it names no one
+    # person, and the wounded of the clause joined to the verb are not counted.
+    words = [
+        W("Neuf", "PROPN", "nsubj:pass", 5),
+        W("ressortissants", "NOUN", "fixed", 0, lemma="ressortissant"),
+        W("étrangers", "ADJ", "amod", 1, lemma="étranger"),
+        W("ont", "AUX", "aux:tense", 5, lemma="avoir"),
+        W("été", "AUX", "aux:pass", 5, lemma="être"),
+        W("tués", "VERB", "ROOT", lemma="tuer"),
+        W("et", "CCONJ", "cc", 9),
+        W("deux", "NUM", "nummod", 9),
+        W("autres", "ADJ", "amod", 9),
+        W("blessés", "VERB", "conj", 5, lemma="blesser"),
+    ]
+    toll = read_toll(fr, tokens(words))
+    assert toll is not None and toll.count == 9

@@ -145,7 +145,7 @@ def one_killed(lex: Lexicon, toks: list[Tok]) -> Toll | None:
         if toks[death].pos == "ADJ" and toks[death].dep in ("oprd", "xcomp", "acomp", "advmod"):
             death = toks[death].head
         for t in toks:
-            if _named_victim(toks, t, death):
+            if _named_victim(toks, t, death) and read_number(lex, t) is None:
                 return Toll(1, (toks[min(t.i, fm.start)].start, toks[max(t.i, death)].end))
             if not t.keys & people:
                 continue
@@ -207,9 +207,16 @@ def fatalities(lex: Lexicon, toks: list[Tok], dates: Sequence[Span] = ()) -> Tol
             for t in toks
             if t.i < fm.start - 4
             and t.head != t.i
-            and t.head < fm.start
-            and (toks[t.head].head == fm.start or t.head == described)
-            and toks[t.head].pos in ("NOUN", "PROPN")
+            and (
+                (
+                    t.head < fm.start
+                    and (toks[t.head].head == fm.start or t.head == described)
+                    and toks[t.head].pos in ("NOUN", "PROPN")
+                )
+                # «Neuf ressortissants ... ont été tués»: a number word opening the
+                # sentence, which the parser takes for the subject's name itself.
+                or (t.head == fm.start and t.dep in _VICTIM_DEPS and t.pos == "PROPN")
+            )
         ]
         for i in [*subject_numbers, *window]:
             tok = toks[i]
@@ -263,7 +270,10 @@ def fatalities(lex: Lexicon, toks: list[Tok], dates: Sequence[Span] = ()) -> Tol
         for i in list(counted):
             # "killed five soldiers, two police officers and one guard": the list's
             # further counts however far it runs past the window.
-            for j in _listed_counts(toks, toks[i].head):
+            # A number that is the subject itself hangs on the verb, whose list is of
+            # clauses ("... were killed and two others wounded"), not of counts.
+            listed = _listed_counts(toks, toks[i].head) if toks[i].head != fm.start else []
+            for j in listed:
                 n = _spelt_number(lex, toks, j)
                 if j not in counted and n is not None:
                     counted[j] = n
