@@ -2816,3 +2816,31 @@ def test_a_crowd_no_word_places_is_the_crowd_of_the_events_country(pipeline: Any
     events = [e for e in _events(pipeline, text, "fr") if e.location and e.location.iso3 == "RUS"]
     crowd = [a for e in events for a in (e.actor1, e.actor2) if a and a.kind == "protesters"]
     assert crowd and {a.id for a in crowd} == {"protesters-rus"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "sub"),
+    [
+        # a mine attacked, or a gold mine, is a site, not a landmine
+        ("Gunmen attacked a gold mine near Kidal on Monday, killing five miners.", "en", "Attack"),
+        ("Gunmen stormed the mine near Kidal on Monday, killing five workers.", "en", "Attack"),
+        (
+            "Des hommes armés ont attaqué lundi une mine d'or près de Kidal, tuant cinq ouvriers.",
+            "fr",
+            "Attack",
+        ),
+        # a mine struck or stepped on is the weapon
+        (
+            "A soldier was killed when his vehicle struck a mine near Kidal on Monday.",
+            "en",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "Un véhicule militaire a sauté sur une mine lundi près de Kidal.",
+            "fr",
+            "Remote explosive/landmine/IED",
+        ),
+    ],
+)
+def test_a_mine_is_a_weapon_or_a_site(pipeline: Any, text: str, language: str, sub: str) -> None:
+    assert _types(pipeline, text, language) == {sub}

@@ -146,6 +146,14 @@ class WeaponEntry(BaseModel):
     weapon: str
     sub: str
     mode: str
+    also_site: bool = Field(
+        default=False,
+        description=(
+            "The word also names a site ('mine': a gold mine): no weapon where a mineral "
+            "word stands beside it (noun class minerals) or an assault takes it "
+            "(noun class site_assaults: 'attacked a mine', «l'attaque d'une mine»)."
+        ),
+    )
 
 
 class StatementEntry(BaseModel):

@@ -38,8 +38,29 @@ class Typing:
 
 
 def find_weapons(lex: Lexicon, toks: list[Tok]) -> list[Match]:
-    """The weapon nouns of a sentence, longest first, not overlapping."""
-    return _lno(lex.weapons.find(toks))
+    """The weapon nouns of a sentence, longest first, not overlapping; not a word that
+    names a site there ("attacked a gold mine")."""
+    return [w for w in _lno(lex.weapons.find(toks)) if not _a_site(lex, toks, w)]
+
+
+def _a_site(lex: Lexicon, toks: list[Tok], w: Match) -> bool:
+    """ "a gold mine", «une mine d'or», "attacked the mine", «l'attaque d'une mine»: the
+    weapon word (``also_site``) names a site, by a mineral word beside it or an assault
+    that takes it (its object, or the noun of assault it completes)."""
+    entry: WeaponEntry = w.payload
+    if not entry.also_site:
+        return False
+    minerals = lex.noun_classes.get("minerals", frozenset())
+    assaults = lex.noun_classes.get("site_assaults", frozenset())
+    near = toks[max(0, w.start - 1) : w.start] + toks[w.end : w.end + 2]
+    if any(t.keys & minerals for t in near):
+        return True
+    tok = toks[w.end - 1]
+    head = toks[tok.head]
+    if tok.dep in ("obj", "dobj", "nmod", "pobj") and head.keys & assaults:
+        return True
+    # "the attack on the mine", «l'attaque contre une mine»: through its preposition.
+    return tok.dep == "pobj" and bool(toks[head.head].keys & assaults)
 
 
 def read_weapon(
