@@ -251,3 +251,35 @@ def test_a_dispersal_told_beside_an_armed_act_does_not_stand_for_the_sentence(
     events = _events(pipeline, text, lang)
     assert [(e.location.name if e.location else None) for e in events] == ["Basrah"]
     assert events[0].sub_event_type in ("Armed clash", "Violent demonstration")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "subs"),
+    [
+        (
+            "Thousands took to the streets of Thies on Friday to demand the release of a "
+            "union leader.",
+            "en",
+            {"Peaceful protest"},
+        ),
+        (
+            "Des milliers de personnes sont descendues dans les rues de Thiès vendredi pour "
+            "réclamer la libération d'un syndicaliste.",
+            "fr",
+            {"Peaceful protest"},
+        ),
+        (
+            "Protesters set tyres alight and blocked roads in Thies on Wednesday.",
+            "en",
+            {"Violent demonstration"},
+        ),
+        # a crowd out to celebrate is no protest
+        (
+            "Fans took to the streets of Thies on Sunday to celebrate the team's victory.",
+            "en",
+            set(),
+        ),
+    ],
+)
+def test_a_crowd_in_the_streets(pipeline: Any, text: str, lang: str, subs: set[str]) -> None:
+    assert _subs(pipeline, text, lang) == subs

@@ -331,10 +331,19 @@ _CONCLUDED_PREPS = frozenset({"to", "on", "upon", "a", "sur"})
 def _of_a_ceremony(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
     """A crowd word of a ceremony ("a wedding procession", «un cortège de mariage»,
     «موكب زفاف», "the funeral march"): a word of the class ``ceremonies`` right before
-    it or within two words after it."""
+    it or within two words after it; or a crowd out to celebrate (``celebrations``)."""
     words = lex.noun_classes.get("ceremonies", frozenset())
     near = [*range(max(0, m.start - 1), m.start), *range(m.end, min(len(toks), m.end + 2))]
-    return any(toks[k].keys & words for k in near)
+    if any(toks[k].keys & words for k in near):
+        return True
+    # "Fans took to the streets to celebrate the victory", «pour fêter»: a crowd out
+    # to celebrate (a clause of purpose on the crowd's verb) is no protest.
+    feasts = lex.noun_classes.get("celebrations", frozenset())
+    verb = toks[m.start].head if toks[m.start].pos != "VERB" else m.start
+    return any(
+        t.keys & feasts and t.pos == "VERB" and t.head in (m.start, verb) and t.i > m.start
+        for t in toks
+    )
 
 
 #: Words between a crowd noun and whom it gathers: "of (the)", «de», «d'», «des», «من».
