@@ -2829,6 +2829,12 @@ def test_a_crowd_no_word_places_is_the_crowd_of_the_events_country(pipeline: Any
             "fr",
             "Attack",
         ),
+        # a mine people were killed at is where they were
+        (
+            "Five miners were killed at a mine near Kidal on Monday when gunmen opened fire.",
+            "en",
+            "Armed clash",
+        ),
         # a mine struck or stepped on is the weapon
         (
             "A soldier was killed when his vehicle struck a mine near Kidal on Monday.",

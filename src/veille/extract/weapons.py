@@ -59,8 +59,17 @@ def _a_site(lex: Lexicon, toks: list[Tok], w: Match) -> bool:
     head = toks[tok.head]
     if tok.dep in ("obj", "dobj", "nmod", "pobj") and head.keys & assaults:
         return True
+    # "killed at a mine", «tués dans une mine»: a place where people were, not a blast.
+    if any(t.head == tok.i and t.dep in ("case", "prep") and t.keys & _IN_A_SITE for t in toks):
+        return True
+    if tok.dep == "pobj" and head.keys & _IN_A_SITE:
+        return True
     # "the attack on the mine", «l'attaque contre une mine»: through its preposition.
     return tok.dep == "pobj" and bool(toks[head.head].keys & assaults)
+
+
+#: Prepositions of being at or in a place (fold form): "at a mine", «dans une mine».
+_IN_A_SITE = frozenset({"at", "in", "inside", "dans", "a"})
 
 
 def read_weapon(
