@@ -67,7 +67,7 @@ from veille.extract.victims import civilian_site_target, civilian_target
 from veille.extract.weapons import Typing, find_weapons, read_weapon
 from veille.extract.when import When, read_when
 from veille.model import Span
-from veille.nlp.arabic import is_generic_determiner, normalize
+from veille.nlp.arabic import is_definite, is_generic_determiner, normalize
 from veille.nlp.dates import DateExpression
 
 #: Families of a crowd's own act: a dispersal told with one belongs to it.
@@ -583,10 +583,6 @@ def _named_by_doer(cand: Candidate) -> Candidate:
     return cand
 
 
-#: Articles of a noun told before, glued to an Arabic noun (البلدة، وفي القرية).
-_AR_DEFINITE = ("ال", "وال", "بال", "فال", "لل", "وبال")
-
-
 def _the_town(lex: Lexicon, toks: list[Tok]) -> bool:
     """The sentence names its place as a town told before ("attacked the town again",
     «dans la localité», «في البلدة»): a definite town noun, with no name of its own after
@@ -596,7 +592,7 @@ def _the_town(lex: Lexicon, toks: list[Tok]) -> bool:
         if not t.keys & towns:
             continue
         if not t.pos or t.pos == "X":
-            if fold(t.text).startswith(_AR_DEFINITE):
+            if is_definite(normalize(t.text)):
                 return True
             continue
         definite = any(

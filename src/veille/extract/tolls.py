@@ -8,7 +8,7 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass, replace
 
 from veille.extract.lexicon import Lexicon, Tok, fold
-from veille.extract.syntax import NUM, span
+from veille.extract.syntax import ACTED_ON, NUM, span
 from veille.lang.loader import closed_words
 from veille.model import Span
 
@@ -179,7 +179,7 @@ def _named_victim(toks: list[Tok], t: Tok, death: int) -> bool:
         return False  # a part of a longer name: its head stands for it
     if any(c.head == t.i and c.pos == "NUM" and c.dep == "nummod" for c in toks):
         return False
-    victim = t.head == death and t.dep in ("obj", "dobj", "nsubj:pass", "nsubjpass")
+    victim = t.head == death and t.dep in ACTED_ON
     described = toks[death].head == t.i and toks[death].dep.startswith("acl")
     return victim or described
 

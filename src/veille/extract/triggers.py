@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from veille.extract.candidate import SentenceInput
 from veille.extract.lexicon import ADVERBIAL_DEPS, Lexicon, Match, Tok, TriggerEntry, fold
 from veille.extract.lexicon import longest_non_overlapping as _lno
-from veille.extract.syntax import TARGET_DEPS, ancestors, preposition_of
+from veille.extract.syntax import ACTED_ON, TARGET_DEPS, ancestors, preposition_of
 from veille.extract.taxonomy import family
 from veille.lang.loader import closed_words, weekday_names
 from veille.nlp import arabic
@@ -460,7 +460,7 @@ def object_of_class(lex: Lexicon, m: Match, toks: list[Tok], name: str) -> bool:
     # «plusieurs assaillants ont été neutralisés»: a passive's subject is what it acts on;
     # "took away more than 200 pupils": so is the object the parse gives, past any count.
     for t in toks:
-        if m.start <= t.head < m.end and t.dep in _ACTED_ON and t.keys & nouns:
+        if m.start <= t.head < m.end and t.dep in ACTED_ON and t.keys & nouns:
             return True
     for j in range(m.end, min(len(toks), m.end + _TERRITORY_WINDOW)):
         tok = toks[j]
@@ -484,9 +484,6 @@ def object_of_class(lex: Lexicon, m: Match, toks: list[Tok], name: str) -> bool:
             return False
     return False
 
-
-#: Dependents of a verb that name what it acts on: its object, its passive subject.
-_ACTED_ON = frozenset({"obj", "dobj", "nsubj:pass", "nsubjpass"})
 
 #: French partitive articles, which the parser may tag as prepositions.
 _PARTITIVE_ARTICLES = frozenset({"des", "du"})

@@ -38,7 +38,7 @@ _DATELINE_AFTER_RE = re.compile(
 # "Rep. Jane Doe, D-Plymouth": party initial, hyphen, home town.
 _PARTY_BEFORE_RE = re.compile(r"(?:^|[\s,(])[DRI][-‐]$")
 #: The Arabic article at a word's start, alone or after a one-letter clitic (وال، بال، لل).
-_ARABIC_ARTICLE = re.compile(r"^(?:[وفبكل]?ال|[وف]?لل)")
+ARABIC_ARTICLE = re.compile(r"^(?:[وفبكل]?ال|[وف]?لل)")
 #: How transliterations write the Arabic article at a name's start ("Al Kharj",
 #: "El Fasher", "Ar Raqqah", "As Suwayda"...).
 _LATIN_ARTICLE = re.compile(r"^(?:a[ln]|e[ln]|a[drstz]|ash|ath|adh)[\s'\-]", re.IGNORECASE)
@@ -146,7 +146,7 @@ class Acceptance:
             word = tokens[m.first]
             if len(word.norm) <= 2 and not m.peeled:
                 return False  # "إم", "لا": two letters name no place on their own
-            if self._article_names_only(m) and not _ARABIC_ARTICLE.match(word.raw):
+            if self._article_names_only(m) and not ARABIC_ARTICLE.match(word.raw):
                 # "خرج" (went out) is not "الخرج": a name written with the article is
                 # the name only with it.
                 return False

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from veille.geo._accept import Acceptance
+from veille.geo._accept import ARABIC_ARTICLE, Acceptance
 from veille.geo._lexicon import GeoWords
 from veille.geo._match import _Match, _SpanIndex
 from veille.geo._normalize import (
@@ -37,10 +37,6 @@ from veille.geo._store import FLAG_PRIMARY, Candidate, GazetteerStore
 MAX_NAME_TOKENS = 8
 # Text allowed between two tokens of one name: spaces, hyphens, apostrophes, a dot.
 _JOIN_RE = re.compile(r"^[ \t\u00a0\-\u2010\u2011'’ʼ.]{1,3}$")
-
-
-#: An Arabic noun with its article, behind a one-letter proclitic at most («والبلدة»).
-_DEFINITE_NOUN = re.compile(r"^[وفبلك]?ال|^لل")
 
 
 class Scanner:
@@ -187,7 +183,7 @@ class Scanner:
             return None
         if tokens[i].start - tokens[i - 1].end > 1:
             return None  # «مدينة، ...»: no name after the noun
-        if _DEFINITE_NOUN.match(tokens[i - 1].raw):
+        if ARABIC_ARTICLE.match(tokens[i - 1].raw):
             return None  # «البلدة القديمة»: a definite noun takes an adjective, no name
         cands: list[Candidate] = []
         for key in arabic_loose_keys(tokens[i].norm):
