@@ -98,6 +98,29 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
+def test_ingest_batch_size_changes_when_articles_are_stored_not_what(
+    inputs: Path, tmp_path: Path
+) -> None:
+    """--batch-size 1 stores each article as soon as it is extracted; the store ends
+    the same as with the default batches. 0 and --engine spark are usage errors."""
+    news = str(inputs / "news.jsonl")
+    stores = {}
+    for size in ("1", None):
+        db = f"sqlite:///{tmp_path / f'batch-{size}.sqlite'}"
+        result = _run("ingest", news, "--db", db, *(["--batch-size", size] if size else []))
+        assert result.exit_code == 1, result.output  # the broken last line
+        with open_store(db) as store:
+            stores[size] = sorted(e.event_id for e in store.events())
+    assert stores["1"] == stores[None] and stores["1"]
+    zero = ["--batch-size", "0"]
+    refused = _run("ingest", news, "--db", f"sqlite:///{tmp_path / 'x.sqlite'}", *zero)
+    assert refused.exit_code == 2 and "--batch-size" in refused.output
+    spark = ["--engine", "spark", "--batch-size", "2"]
+    refused = _run("ingest", news, "--db", f"sqlite:///{tmp_path / 'y.sqlite'}", *spark)
+    assert refused.exit_code == 2 and "--batch-size is for --engine local" in refused.output
+    assert not (tmp_path / "y.sqlite").exists()
+
+
 def _serve(handler: Any) -> Iterator[tuple[HTTPServer, str]]:
     server = HTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -63,7 +63,7 @@ def ingest_articles(
     processor: BatchProcessor | ArticleProcessor,
     *,
     on_item: Callable[[Item], None] | None = None,
-    batch_size: int = BATCH_SIZE,
+    batch_size: int | None = None,
     policy: Deduplicating | None = None,
 ) -> IngestReport:
     """Extract and store articles; idempotent, one transaction per article.
@@ -72,8 +72,13 @@ def ingest_articles(
     whose id is stored with other text is a failure. Rerunning an interrupted ingest
     resumes it. ``policy``: the deduplicator into the stored events (default:
     ``policy_of(processor)``, so the store holds the events ``extract`` gives with the
-    processor's config).
+    processor's config). ``batch_size``: articles extracted together before they are
+    stored (default ``BATCH_SIZE``).
     """
+    if batch_size is None:
+        batch_size = BATCH_SIZE
+    elif batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, not {batch_size}")
     dedup_policy = policy_of(processor) if policy is None else policy
     if isinstance(processor, BatchProcessor):
         extract: Callable[[list[Article]], Iterable[ProcessedArticle | ArticleFailure]] = (

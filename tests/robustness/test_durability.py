@@ -56,6 +56,11 @@ DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 N_ARTICLES = 60
 KILLS = {"sqlite": 4, "postgres": 3}
 SEED = 20240607
+# The killed ingests extract 4 articles, then store them (4 transactions), and so on:
+# with the default 32 the store grew in two bursts of 32 and 28, and a kill timed by
+# the article count could land after the last burst (CI once saw 2 of 4 kills
+# mid-ingest). With 4, a kill lands inside a burst of writes or in an extraction.
+KILL_BATCH = 4
 INGEST_TIMEOUT_S = 180
 
 
@@ -87,8 +92,12 @@ def write_jsonl(path: Path, records: list[dict[str, str]]) -> Path:
     return path
 
 
-def start_ingest(path: Path, url: str, log: Path) -> subprocess.Popen[bytes]:
+def start_ingest(
+    path: Path, url: str, log: Path, *, batch_size: int | None = None
+) -> subprocess.Popen[bytes]:
     cmd = [sys.executable, "-m", "veille", "ingest", str(path), "--db", url]
+    if batch_size is not None:
+        cmd += ["--batch-size", str(batch_size)]
     # stderr to a file: a full pipe would stall the process and skew the kill points.
     with log.open("wb") as err:
         return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
@@ -246,7 +255,7 @@ def test_sigkill_during_ingest_keeps_the_store_consistent(
             # of up to ~one article's write time, so the kill lands anywhere in it.
             target = before + rng.randint(1, max(1, min(remaining - 1, remaining // 2)))
             jitter = rng.uniform(0.0, 0.03)
-            proc = start_ingest(corpus, url, tmp_path / f"kill{k}.log")
+            proc = start_ingest(corpus, url, tmp_path / f"kill{k}.log", batch_size=KILL_BATCH)
             deadline = time.monotonic() + INGEST_TIMEOUT_S
             while proc.poll() is None and article_count(engine) < target:
                 assert time.monotonic() < deadline, "ingest made no progress"
@@ -258,8 +267,8 @@ def test_sigkill_during_ingest_keeps_the_store_consistent(
             got = assert_consistent(engine, reference, f"after kill {k + 1}")
             if before < len(got.article_ids) < N_ARTICLES:
                 interrupted += 1
-        # Ingest commits batch by batch: a batch may carry the last articles of the
-        # corpus in one step, so the last kill can land after it. All others must
+        # Ingest commits batch by batch: the last batch may carry the last articles of
+        # the corpus in one step, so the last kill can land after it. All others must
         # land mid-ingest, and every state after a kill was checked consistent above.
         assert interrupted >= KILLS[backend] - 1, "the kills did not land mid-ingest"
         run_ingest(corpus, url, tmp_path / "final.log")

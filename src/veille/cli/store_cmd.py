@@ -82,6 +82,16 @@ def ingest(
     ] = None,
     allow_private: AllowPrivateOption = False,
     config: ConfigOption = None,
+    batch_size: Annotated[
+        int | None,
+        typer.Option(
+            "--batch-size",
+            min=1,
+            help="Articles extracted together before they are stored (--engine local). "
+            "Larger runs faster; smaller puts each article in the store sooner. "
+            "Default: 32.",
+        ),
+    ] = None,
 ) -> None:
     """Extract events from articles into the store; already stored articles are skipped.
 
@@ -96,6 +106,11 @@ def ingest(
 
     if master is not None and engine is not Engine.spark:
         fail_usage("--master is for --engine spark. Fix: add --engine spark, or drop --master")
+    if batch_size is not None and engine is Engine.spark:
+        fail_usage(
+            "--batch-size is for --engine local (Spark sizes its own partitions). "
+            "Fix: drop --batch-size"
+        )
     pipeline_cfg = pipeline_config(config)
     published, language = input_settings(pub_date, lang, pipeline_cfg)
     if engine is Engine.spark:
@@ -146,6 +161,7 @@ def ingest(
                     ),
                     pipeline,
                     on_item=lambda _item: progress.advance(),
+                    batch_size=batch_size,
                 )
     finally:
         store.close()
