@@ -66,6 +66,38 @@ def test_seizing_goods_or_a_situation_is_not_territory(
     assert not _types(pipeline, text, language) & {TAKES, REGAINS}
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "sub", "doer"),
+    [
+        # The ground is the passive's subject; the agent after "by"/«par» took it.
+        ("The town of Kidal was seized by JNIM fighters on Tuesday.", "en", TAKES, "jnim"),
+        ("La ville de Kidal a été prise mardi par les combattants du JNIM.", "fr", TAKES, "jnim"),
+        # A day between the verb and «par»: the agent all the same.
+        ("La ville de Kidal a été reprise mardi par l'armée malienne.", "fr", REGAINS,
+         "military-forces-mli"),
+    ],
+)  # fmt: skip
+def test_ground_taken_in_the_passive_is_a_taking_by_its_agent(
+    pipeline: Any, text: str, language: str, sub: str, doer: str
+) -> None:
+    taken = [e for e in _events(pipeline, text, language) if e.sub_event_type == sub]
+    assert taken and taken[0].actor1 is not None and taken[0].actor1.id == doer
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # The passive's subject is goods or people, not ground.
+        ("Two tonnes of cocaine were seized by customs officers in Kidal on Tuesday.", "en"),
+        ("Des armes ont été prises mardi par les soldats à Kidal.", "fr"),
+    ],
+)
+def test_goods_taken_in_the_passive_are_not_territory(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert not _types(pipeline, text, language) & {TAKES, REGAINS}
+
+
 def test_the_subject_between_an_arabic_verb_and_its_preposition_is_its_actor(
     pipeline: Any,
 ) -> None:
@@ -119,6 +151,20 @@ def test_who_took_the_ground_names_the_sub_type() -> None:
     # A foreign state's forces taking ground in another country do not regain it.
     assert territory_side(TAKES, _actor(1), "NER") == TAKES
     assert territory_side(TAKES, _actor(1), "MLI") == REGAINS
+    # Beside the forces of the country it lies in, foreign allies regain it too.
+    ally = Actor(name="Y", id="y", kind="state_forces", inter=1, country="NER")
+    assert territory_side(TAKES, ally, "MLI", [_actor(1)]) == REGAINS
+    assert territory_side(TAKES, ally, "MLI", [_actor(2)]) == TAKES
+
+
+def test_allied_forces_named_together_regain_the_ground(pipeline: Any) -> None:
+    """ "Nigerien troops and the Malian army": the first listed is actor 1 (a foreign
+    army); the country's own forces beside it make the taking a regaining."""
+    text = "Nigerien troops and the Malian army retook the town of Kidal on Tuesday."
+    taken = [e for e in _events(pipeline, text, "en") if e.actor1 is not None]
+    assert [(e.sub_event_type, e.actor1.id) for e in taken if e.actor1] == [
+        (REGAINS, "military-forces-ner")
+    ]
 
 
 def test_protesters_who_burn_hold_a_violent_demonstration(pipeline: Any) -> None:

@@ -21,6 +21,7 @@ import re
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -179,7 +180,18 @@ def score_news(
         from veille.eval.breakdown import breakdown
 
         shown += breakdown(docs, result.events).lines()
+        shown.append(f"field misses by field: {dict(_field_misses(lines[:-1]).most_common())}")
     return scores, shown
+
+
+def _field_misses(scorer_lines: list[str]) -> Counter[str]:
+    """How many matched events got each field wrong, from the scorer's "FIELD <key>
+    <field>: got ..." lines (counts only: no item is shown)."""
+    return Counter(
+        parts[2].rstrip(":")
+        for line in scorer_lines
+        if line.startswith("FIELD ") and len(parts := line.split()) > 2
+    )
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -285,11 +285,33 @@ def first_conjunct(ref: ActorRef, same_role: list[ActorRef], s: SentenceInput) -
             and r.actor_id != ref.actor_id
             and (gap := _words_between(s, r.end, ref.start))
             and len(gap) <= 2
-            and gap[-1] in joiners
+            and gap[0] in joiners  # "X and Y", "X and the Y", «X et l'Y»
         ]
         if not before:
             return ref
         ref = max(before, key=lambda r: r.end)
+
+
+def listed_with(ref: ActorRef, s: SentenceInput) -> list[ActorRef]:
+    """The sides named in one list with ``ref`` ("Kenyan and Somali troops", «les forces
+    tchadiennes et nigériennes»): the sentence's actors and people's adjectives joined
+    to it, or to one joined to it, by "and" (and at most an article after it)."""
+    refs = [*s.actors, *s.state_adjectives]
+    joiners = closed_words("pair_and")
+
+    def joined(first: ActorRef, second: ActorRef) -> bool:
+        gap = _words_between(s, first.end, second.start)
+        return first.end <= second.start and 0 < len(gap) <= 2 and gap[0] in joiners
+
+    found: list[ActorRef] = []
+    for later in (True, False):
+        at = ref
+        while near := [
+            r for r in refs if r not in found and (joined(at, r) if later else joined(r, at))
+        ]:
+            at = min(near, key=lambda r: r.start) if later else max(near, key=lambda r: r.end)
+            found.append(at)
+    return found
 
 
 def _words_between(s: SentenceInput, start: int, end: int) -> list[str]:
@@ -431,6 +453,10 @@ def syntactic_role(
         case = {fold(t.text) for t in toks if t.head == child and t.dep == "case"}
         if case & REPORT_PREPS:
             return None
+        if parent in passive_at and dep.startswith("obl") and case & _AGENT_MARKERS:
+            # «a été reprise mardi par l'armée»: the parser may call the passive's
+            # agent a modifier (obl:mod) when a day stands between.
+            return "actor1"
         if dep in _AGENT_DEPS:
             if dep == "nsubj" and parent in passive_at:
                 return "actor2"

@@ -46,7 +46,7 @@ from veille.extract.clauses import (
 from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry, fold
 from veille.extract.modality import modality_for, sentence_future, tally
 from veille.extract.placing import choose_places, place_shares, voices
-from veille.extract.roles import read_roles
+from veille.extract.roles import listed_with, read_roles
 from veille.extract.statements import StatementReader
 from veille.extract.syntax import span
 from veille.extract.taxonomy import crowd_violence, territory_side
@@ -579,7 +579,9 @@ def _named_by_doer(cand: Candidate) -> Candidate:
     if cand.sub_event_type is not None:
         doer = cand.actor1.payload if cand.actor1 else None
         where = cand.place.iso3 if cand.place else None
-        cand.sub_event_type = crowd_violence(territory_side(cand.sub_event_type, doer, where), doer)
+        allies = [r.payload for r in listed_with(cand.actor1, cand.sentence)] if cand.actor1 else []
+        sub = territory_side(cand.sub_event_type, doer, where, allies)
+        cand.sub_event_type = crowd_violence(sub, doer)
     return cand
 
 

@@ -8,6 +8,7 @@ have no PLOVER counterpart; they map to MOBILIZE, the closest, and say so here.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from veille.model import Actor
@@ -147,14 +148,24 @@ def event_type_of(sub_event_type: str) -> str:
     return SUB_EVENT_TYPES[sub_event_type].event_type
 
 
-def territory_side(sub: str, actor1: object, where: str | None = None) -> str:
+def territory_side(
+    sub: str, actor1: object, where: str | None = None, beside: Sequence[object] = ()
+) -> str:
     """ACLED names a taking of ground by who took it: the forces of the state it lies in
-    regain it (``where``: its country, when known), anyone else overtakes it, whichever
-    verb told it ("seized", "retook")."""
+    regain it (``where``: its country, when known), also with allies named beside them
+    (``beside``: "Kenyan and Somali troops" in Somalia); anyone else overtakes it,
+    whichever verb told it ("seized", "retook")."""
     if not isinstance(actor1, Actor) or sub not in _TAKING:
         return sub
-    own = actor1.inter == 1 and (where is None or actor1.country in (None, where))
-    return _TAKING[0] if own else _TAKING[1]
+
+    def own(actor: object) -> bool:
+        return (
+            isinstance(actor, Actor)
+            and actor.inter == 1
+            and (where is None or actor.country in (None, where))
+        )
+
+    return _TAKING[0] if own(actor1) or any(map(own, beside)) else _TAKING[1]
 
 
 _TAKING = ("Government regains territory", "Non-state actor overtakes territory")

@@ -404,6 +404,15 @@ def takes_territory(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -
     Arabic (unparsed) reads the word after the verb's preposition."""
     territory = lex.noun_classes.get("territory", frozenset())
     portion = lex.noun_classes.get("portion", frozenset())
+    if any(m.start <= t.head < m.end and t.dep in _PASSIVE_SUBJECTS for t in toks):
+        # "the town was seized by", «la ville a été reprise par»: the passive's subject
+        # is what was taken, ground when it is a territory noun or a place's name.
+        return any(
+            m.start <= t.head < m.end
+            and t.dep in _PASSIVE_SUBJECTS
+            and (t.keys & territory or _names_a_place(t, s))
+            for t in toks
+        )
     start = m.end
     if s.language == "ar":
         on = closed_words("strike_on")
@@ -411,9 +420,7 @@ def takes_territory(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -
         start = after[0] if after else m.end  # "اجتاحت القوات البلدة": a direct object
     for j in range(start, min(len(toks), start + _TERRITORY_WINDOW)):
         tok = toks[j]
-        if tok.keys & territory or any(
-            tok.start <= p.start < tok.end and not p.demonym for p in s.places
-        ):
+        if tok.keys & territory or _names_a_place(tok, s):
             return True  # a people's name ("captured by Sudanese forces") is no ground
         if (tok.dep in ADVERBIAL_DEPS and tok.head < j) or any(
             d.start <= tok.start < d.end for d in s.dates
@@ -428,6 +435,15 @@ def takes_territory(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -
         if s.language == "ar" or tok.pos not in _BEFORE_GROUND or tok.text in (".", ";"):
             return False
     return False
+
+
+#: The dependencies of a passive verb's subject (UD, and spaCy's English labels).
+_PASSIVE_SUBJECTS = frozenset({"nsubj:pass", "nsubjpass"})
+
+
+def _names_a_place(tok: Tok, s: SentenceInput) -> bool:
+    """A place of the sentence (not a people's adjective) starts inside the word."""
+    return any(tok.start <= p.start < tok.end and not p.demonym for p in s.places)
 
 
 #: Prepositions that say where a verb happened, not what it took ("resumed in Gao").
