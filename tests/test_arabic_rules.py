@@ -382,3 +382,25 @@ def test_a_riot_against_forces_on_both_sides_is_the_crowds(pipeline: Any) -> Non
     assert event.sub_event_type == "Violent demonstration"
     assert event.actor1 is not None and event.actor1.kind == "rioters"
     assert event.actor2 is not None and event.actor2.kind == "state_forces"
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        # Who speaks before a bare «إن» tells what the subject after it did.
+        (
+            "وقال المتحدث باسم الجيش السوداني إن قوات الدعم السريع قصفت مدينة الفاشر يوم الاثنين.",
+            "rsf",
+        ),
+        # «إنه», «إن طائراته»: the teller tells its own act.
+        ("وقال الجيش السوداني إنه قصف مواقع في مدينة الفاشر يوم الاثنين.", "military-forces-sdn"),
+        (
+            "قال الجيش السوداني إن طائراته قصفت مواقع في مدينة الفاشر يوم الاثنين.",
+            "military-forces-sdn",
+        ),
+    ],
+)
+def test_the_speaker_before_that_is_no_doer(pipeline: Any, text: str, doer: str) -> None:
+    art = Article(id="a", text=text, language="ar", published="2025-03-12")
+    events = [e for e in pipeline.run([art]) if e.actor1 is not None]
+    assert [e.actor1.id for e in events if e.actor1] == [doer]

@@ -506,3 +506,43 @@ def test_the_town_told_before_places_an_act_of_another_day(
         ("2025-03-10", "Djibo"),
         ("2025-03-12", "Djibo"),
     ]
+
+
+def _doers(pipeline: Any, text: str) -> dict[str, str | None]:
+    """Place name -> actor 1 id of the violent events of an English text."""
+    return {
+        e.location.name: e.actor1.id if e.actor1 else None
+        for e in _violent(pipeline, text, "en")
+        if e.location is not None
+    }
+
+
+def test_a_strike_with_no_doer_was_the_story_s_one_attacker(pipeline: Any) -> None:
+    doers = _doers(
+        pipeline,
+        "Israeli jets struck the town of Tyre on Monday, killing two people. "
+        "Later on Monday, a drone strike on a car killed one person near Nabatieh.",
+    )
+    assert set(doers.values()) == {"military-forces-isr"} and len(doers) == 2
+
+
+def test_a_story_of_two_attackers_two_countries_or_two_days_lends_no_doer(pipeline: Any) -> None:
+    two_sides = _doers(
+        pipeline,
+        "Israeli jets struck the town of Tyre on Monday, killing two people. "
+        "Hezbollah fired rockets at Kiryat Shmona on Monday. "
+        "A drone strike on a car killed one person near Nabatieh on Monday.",
+    )
+    assert None in two_sides.values()  # whose drone, the text does not say
+    elsewhere = _doers(
+        pipeline,
+        "Russian missiles hit Kharkiv on Monday, killing two people. "
+        "On Monday a drone strike killed one person in Kursk, Russian officials said.",
+    )
+    assert elsewhere.get("Kursk", "missing") is None
+    another_day = _doers(
+        pipeline,
+        "Israeli jets struck the town of Tyre on Monday, killing two people. "
+        "Last Wednesday, a drone strike on a car killed one person near Nabatieh.",
+    )
+    assert len(another_day) == 2 and None in another_day.values()

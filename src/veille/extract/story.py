@@ -33,7 +33,10 @@ candidates of one article in text order and
   the village tell one event;
 - gives a sentence with no type of its own (an unspecific verb, a toll) that goes on
   telling a story of strikes, the same day, the type of the strike before it: one more
-  strike, at its own place (ACLED: one event per place).
+  strike, at its own place (ACLED: one event per place);
+- gives a strike whose sentence names no doer the doer of the story's strikes when they
+  all have one and the same (of the same source and day, in no other country): "a drone
+  strike on a car" in a story of Israeli strikes on southern Lebanon.
 
 After merging, ``without_bare_clashes`` drops the clashes only a default typed when the
 article tells other events.
@@ -120,6 +123,7 @@ def read_story(
     told = {c.sentence.start for c in placed}
     placed = [_with_paragraph_weapon(c, shape, told) for c in placed]
     placed = [_with_story_type(c, placed, opts) for c in placed]
+    placed = [_with_story_doer(c, placed, opts) for c in placed]
     if narrative is None:
         return placed
     return [c if c.place is not None else replace(c, place=narrative) for c in placed]
@@ -511,6 +515,47 @@ def _with_story_type(c: Candidate, story: Sequence[Candidate], opts: StoryOption
             return c
         return replace(c, sub_event_type=s.sub_event_type, mode=s.mode)
     return c
+
+
+def _with_story_doer(c: Candidate, story: Sequence[Candidate], opts: StoryOptions) -> Candidate:
+    """ "Israeli jets struck Tyre on Monday. ... A drone strike on a car killed two near
+    Nabatieh.": a strike whose sentence names no doer, in a story whose strikes all have
+    one and the same doer (of the same source, none placed in another country), was
+    theirs too when one of them is of the same day (a strike told as last week's
+    background is another event). The doer keeps its span in the sentence that named
+    it. A story that names two attackers lends none."""
+    if c.actor1 is not None or c.sub_event_type is None or family(c.sub_event_type) != _REMOTE:
+        return c
+    where = c.place.iso3 if c.place is not None and not c.place.demonym else None
+    doers = [
+        s
+        for s in story
+        if s is not c
+        and s.actor1 is not None
+        and s.sub_event_type is not None
+        and family(s.sub_event_type) == _REMOTE
+        and _same_source(s, c)
+    ]
+    if len({s.actor1.actor_id for s in doers if s.actor1 is not None}) != 1:
+        return c
+    if where is not None and any(
+        s.place is not None and not s.place.demonym and s.place.iso3 not in (None, where)
+        for s in doers
+    ):
+        return c  # strikes told in another country: another story
+    same_day = [
+        s
+        for s in doers
+        if c.event_date is None
+        or s.event_date is None
+        or abs((s.event_date - c.event_date).days) <= opts.place_window_days
+    ]
+    if not same_day:
+        return c
+    lent = same_day[0].actor1
+    if lent is None or (c.actor2 is not None and c.actor2.actor_id == lent.actor_id):
+        return c
+    return replace(c, actor1=lent)
 
 
 #: Places that name no town: a country, a province, a region read from a phrase.

@@ -15,6 +15,7 @@ from veille.extract.lexicon import Lexicon, Match, Tok, fold
 from veille.extract.syntax import token_at
 from veille.extract.tolls import read_number
 from veille.model import Span
+from veille.nlp.arabic import normalize
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,11 +65,14 @@ def roles_by_word_order(
         if lex is not None
         else []
     )
+    speaker_end = _speaker_before_that(lex, toks, s, trig_start_i)
     for ref in sorted(s.actors, key=lambda a: a.start):
         if labels_the_line(ref, s):
             continue
         if any(b <= ref.start < e for b, e in framed):
             continue
+        if ref.end <= speaker_end:
+            continue  # "قال المتحدث باسم X إن Y شن ...": X tells what Y did
         at = token_at(toks, ref.start)
         if at is not None and (at in tellers or at - 1 in tellers):
             continue
@@ -135,6 +139,39 @@ def roles_by_word_order(
         actor1 = _state_name_near(group, toks, s)
     return Roles(actor1, actor2)
 
+
+def _speaker_before_that(
+    lex: Lexicon | None, toks: list[Tok], s: SentenceInput, trig_at: int
+) -> int:
+    """Where the speaker's side ends when a verb of telling, then a bare «إن/أن», then an
+    actor of its own come before the trigger ("قال المتحدث باسم X إن Y شن غارات"): the
+    actors before «إن» tell what the clause after it says its own subject did. The
+    character offset of «إن», or -1 (none: "قال الجيش إنه قصف" tells its own act)."""
+    if lex is None:
+        return -1
+    reports = [m.end for m in lex.report.find(toks) if m.end <= trig_at]
+    for k in range(trig_at - 1, -1, -1):
+        if normalize(toks[k].text) != _BARE_THAT:
+            continue
+        # The clause's subject stands right after «إن» (in the accusative): a side
+        # that may act, not civilians.
+        subject = any(
+            (at := token_at(toks, a.start)) is not None
+            and k < at <= k + _SUBJECT_REACH
+            and at < trig_at
+            and getattr(a.payload, "kind", "") != "civilians"
+            for a in s.actors
+        )
+        if subject and any(end <= k for end in reports):
+            return toks[k].start
+        return -1
+    return -1
+
+
+#: «إن» / «أن» with no pronoun: its clause names its own subject (normalised form).
+_BARE_THAT = "ان"
+#: Words after «إن» within which its clause's subject starts.
+_SUBJECT_REACH = 2
 
 #: "About" after a verb of announcing («أعلنت الشرطة عن ...»).
 _ABOUT = frozenset({"عن"})
