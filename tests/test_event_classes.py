@@ -2896,3 +2896,29 @@ def test_a_crowd_no_word_places_is_the_crowd_of_the_events_country(pipeline: Any
 )
 def test_a_mine_is_a_weapon_or_a_site(pipeline: Any, text: str, language: str, sub: str) -> None:
     assert _types(pipeline, text, language) == {sub}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "doer", "target"),
+    [
+        # "by X" on a gerund the parser calls a verb: X shelled.
+        ("Artillery shelling by the RSF killed 12 people in Nyala on Tuesday.", "en", "rsf",
+         "civilians-sdn"),
+        # A relative pronoun subject is no teller telling its own act: who tells the aim
+        # of a strike is not its target.
+        ("The strike, which the Sudanese army said targeted an RSF commander, killed six "
+         "people in Nyala on Tuesday.", "en", None, "rsf"),
+        # "According to X, its jets struck": the teller tells its own act.
+        ("According to the Sudanese army, its jets struck a fuel depot in Nyala on Tuesday.",
+         "en", "military-forces-sdn", None),
+        ("Ses avions ont visé mardi un dépôt de carburant à Nyala, selon l'armée soudanaise.",
+         "fr", "military-forces-sdn", None),
+    ],
+)  # fmt: skip
+def test_who_did_it_past_gerunds_relatives_and_according_to(
+    pipeline: Any, text: str, language: str, doer: str | None, target: str | None
+) -> None:
+    events = _events(pipeline, text, language)
+    assert [
+        (e.actor1.id if e.actor1 else None, e.actor2.id if e.actor2 else None) for e in events
+    ] == [(doer, target)]

@@ -102,8 +102,13 @@ def read_roles(
     owner: ActorRef | None = None
     telling_verbs = {m.start for m in reports} - anchors
     reporting = set(telling_verbs)
+    relatives = closed_words("relative_pronouns")
     tellers_did_it = any(
-        t.head in anchors and t.dep.startswith("nsubj") and (t.pos == "PRON" or _owned(t, toks))
+        t.head in anchors
+        and t.dep.startswith("nsubj")
+        # "X said it struck", not "the strike, which X said targeted ...": a relative
+        # pronoun stands for the noun it hangs on, not for the teller.
+        and ((t.pos == "PRON" and fold(t.text) not in relatives) or _owned(t, toks))
         for t in toks
     ) or any(
         # «L'armée a affirmé avoir neutralisé ...», "the army claimed to have killed":
@@ -120,6 +125,10 @@ def read_roles(
         if tok_i is None or labels_the_line(ref, s):
             continue
         if is_reporter(tok_i, toks, reporting):
+            if tellers_did_it:
+                # «Selon l'armée, ses avions ont visé ...»: whose aircraft the teller
+                # says struck, it tells its own act.
+                agents.append((abs(tok_i - first_trig), ref))
             continue  # "U.S. Central Command said", "selon l'armée": who tells it
         role: str | None
         kind = getattr(ref.payload, "kind", "")
@@ -461,11 +470,12 @@ def syntactic_role(
             if dep == "nsubj" and parent in passive_at:
                 return "actor2"
             return "actor1"
-        if toks[parent].pos == "NOUN" and (
-            (dep == "prep" and fold(toks[child].text) in _AGENT_MARKERS)
-            or (dep in ("nmod", "obl") and case & _AGENT_MARKERS)
+        if (dep == "prep" and fold(toks[child].text) in _AGENT_MARKERS) or (
+            toks[parent].pos == "NOUN" and dep in ("nmod", "obl") and case & _AGENT_MARKERS
         ):
-            return "actor1"  # "a raid by army jets", «un raid par des hélicoptères»: the doer
+            # "a raid by army jets", «un raid par des hélicoptères», "shelling by X" (a
+            # gerund the parser calls a verb): the doer.
+            return "actor1"
         # "l'attaque de dimanche contre une position de l'armée": a target preposition
         # anywhere on the way up marks the target, however the parser hung the phrase.
         below = {

@@ -492,6 +492,7 @@ ClosedWordKind = Literal[
     "circumstance",
     "antecedent",
     "scheduled_for",
+    "relative_pronouns",
 ]
 
 
