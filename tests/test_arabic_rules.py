@@ -404,3 +404,36 @@ def test_the_speaker_before_that_is_no_doer(pipeline: Any, text: str, doer: str)
     art = Article(id="a", text=text, language="ar", published="2025-03-12")
     events = [e for e in pipeline.run([art]) if e.actor1 is not None]
     assert [e.actor1.id for e in events if e.actor1] == [doer]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # A verb of announcing or claiming, its subject, then the masdar of "launch".
+        ("أعلنت جماعة الحوثي إطلاق صاروخ على مدينة إيلات يوم الاثنين.",
+         "Shelling/artillery/missile attack"),
+        ("تبنت الحركة إطلاق صواريخ على مدينة حيفا يوم الاثنين.",
+         "Shelling/artillery/missile attack"),
+        # "A plane without a pilot" is a drone, not a negation; the drone the light verb
+        # tells of launched the missile: an air strike.
+        ("وقامت طائرة بدون طيار بإطلاق صاروخ على سيارة في مدينة خان يونس يوم الاثنين.",
+         "Air/drone strike"),
+    ],
+)  # fmt: skip
+def test_an_announced_or_told_launch_is_an_attack(pipeline: Any, text: str, sub: str) -> None:
+    assert [e.sub_event_type for e in _violent(pipeline, text)] == [sub]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أعلنت الجماعة إطلاق سراح ثلاثة رهائن يوم الاثنين.",  # a release, no weapon
+        "دمرت القوات منصة إطلاق صواريخ في مدينة الحديدة يوم الاثنين.",  # a launch pad
+    ],
+)
+def test_a_release_or_a_launch_pad_is_no_launch(pipeline: Any, text: str) -> None:
+    assert not [
+        e
+        for e in _violent(pipeline, text)
+        if e.sub_event_type == "Shelling/artillery/missile attack"
+    ]

@@ -413,9 +413,11 @@ class WordOrderModality:
 
     def negated(self, m: Match, toks: list[Tok], norms: list[str]) -> bool:
         """لم/لن/لا/غير within two words before the trigger; "لا تزال" (still) and
-        "غير ان" (however) negate nothing."""
+        "غير ان" (however) negate nothing, nor does a word of a weapon's name ("طائرة
+        بدون طيار", a drone: a plane without a pilot)."""
+        named = {k for w in self.lex.weapons.find(toks) for k in range(w.start, w.end)}
         for i in range(max(0, m.start - 2), m.start):
-            if not toks[i].keys & self.lex.negation:
+            if not toks[i].keys & self.lex.negation or i in named:
                 continue
             nxt = norms[i + 1]
             if arabic.is_continuative(nxt) or arabic.is_complementizer(nxt):

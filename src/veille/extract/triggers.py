@@ -225,8 +225,8 @@ def keeps(
     if entry.accents and [t.text.lower() for t in toks[m.start : m.end]] != entry.p.split():
         return False  # «des marchés», markets, folded as «des marches»
     if entry.after_light_verb and not any(
-        arabic.is_past_light_verb(fold(toks[k].text))
-        for k in range(max(0, m.start - _LIGHT_VERB_REACH), m.start)
+        arabic.is_past_light_verb(word := fold(toks[k].text)) or arabic.is_announcing_verb(word)
+        for k in range(max(0, m.start - arabic.LIGHT_VERB_REACH), m.start)
     ):
         return False
     if entry.needs_place:
@@ -313,10 +313,6 @@ def _concluded(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
             return True
     return False
 
-
-#: Words before an Arabic masdar within which its light verb may stand (its subject
-#: and preposition between: "أقدم مسلحون مجهولون على اختطاف").
-_LIGHT_VERB_REACH = 4
 
 #: Words before an agreement noun within which its verb of concluding may stand.
 _CONCLUDED_REACH = 4

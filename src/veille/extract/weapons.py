@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry, WeaponEntry
+from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry, WeaponEntry, fold
 from veille.extract.lexicon import longest_non_overlapping as _lno
 from veille.extract.taxonomy import SUB_EVENT_TYPES, family
 from veille.extract.tolls import read_number
 from veille.model import Span
+from veille.nlp import arabic
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +91,7 @@ def read_weapon(
     ]
     if not usable:
         return typing
-    anchor = group[0].start
+    anchor = _light_verb_before(toks, group[0].start)
     w = min(usable, key=lambda m: abs(m.start - anchor))
     entry: WeaponEntry = w.payload
     fam = family(entry.sub)
@@ -121,6 +122,18 @@ def read_weapon(
     if sub == "Peaceful protest" and entry.sub == "Protest with intervention":
         typing = replace(typing, sub_event_type="Protest with intervention")
     return typing
+
+
+def _light_verb_before(toks: list[Tok], at: int) -> int:
+    """Where the act told at ``at`` is anchored for its weapon: an Arabic masdar told by
+    a light verb ("قامت طائرة مسيرة بإطلاق صاروخ": the drone did the launching) is
+    anchored on the verb, whose subject is the weapon that acted; anything else on
+    itself."""
+    for k in range(at - 1, max(-1, at - 1 - arabic.LIGHT_VERB_REACH), -1):
+        word = fold(toks[k].text)
+        if arabic.is_past_light_verb(word) or arabic.is_light_verb(word):
+            return k
+    return at
 
 
 def speaks(lex: Lexicon, toks: list[Tok], w: Match) -> bool:

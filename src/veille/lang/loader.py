@@ -250,6 +250,9 @@ class ClosedClass:
     #: Those in the perfect, and the passive auxiliaries (تم، جرى): after them a masdar
     #: tells an act done ("أقدم مسلحون على اختطاف", "تم اختطاف").
     past_light_verbs: frozenset[str] = frozenset()
+    #: Verbs of announcing or claiming an act, before its masdar («أعلنت الجماعة إطلاق
+    #: صاروخ», «تبنت الحركة»): they assert it as a past light verb does.
+    announcing_verbs: frozenset[str] = frozenset()
     generic_determiners: frozenset[str] = frozenset()
     #: Passive and intransitive verbs of dying or being hurt.
     death_verbs: frozenset[str] = frozenset()

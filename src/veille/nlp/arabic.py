@@ -130,6 +130,11 @@ def is_death_verb(norm: str) -> bool:
     return norm in _closed().death_verbs
 
 
+#: Words before a masdar within which its light verb may stand (its subject and
+#: preposition between: "أقدم مسلحون مجهولون على اختطاف").
+LIGHT_VERB_REACH = 4
+
+
 def is_light_verb(norm: str) -> bool:
     """قام ب / أقدم على / عمد إلى + masdar: "قام المتظاهرون بالاعتصام" tells the act."""
     return _without_conjunction(norm) in _closed().light_verbs
@@ -138,6 +143,11 @@ def is_light_verb(norm: str) -> bool:
 def is_past_light_verb(norm: str) -> bool:
     """أقدم على / قام ب / تم + masdar, in the past: "تم اختطاف" tells an abduction done."""
     return _without_conjunction(norm) in _closed().past_light_verbs
+
+
+def is_announcing_verb(norm: str) -> bool:
+    """أعلن / تبنى + masdar: "أعلنت الجماعة إطلاق صاروخ" tells (and claims) a launch."""
+    return _without_conjunction(norm) in _closed().announcing_verbs
 
 
 # -- particles and determiners ----------------------------------------------------
