@@ -165,3 +165,17 @@ def test_an_act_set_for_a_day_is_planned(pipeline: Any, text: str, language: str
 def test_a_day_of_an_event_after_for_is_no_appointment(pipeline: Any) -> None:
     text = "Police arrested two men in Leicester for Monday's attack on a mosque."
     assert _told(pipeline, text, "en") == ["Arrests"]
+
+
+def test_a_clause_after_a_semicolon_governs_nothing_before_it(pipeline: Any) -> None:
+    """The parser may hang "An explosion hit a car" on the verb after the semicolon
+    ("blamed"): that accusation is another clause, which names the weapon, not a frame
+    around the blast, and the blast keeps its place."""
+    text = "An explosion hit a car in Tyre on Monday; local media blamed an Israeli drone."
+    events = pipeline.run([Article(id="m", text=text, language="en", published="2025-03-12")])
+    assert [(e.sub_event_type, e.location.name if e.location else None) for e in events] == [
+        ("Air/drone strike", "Tyre")
+    ]
+    # Without the semicolon, an accusation still frames what it governs.
+    framed = "Local media blamed Israel for the explosion that hit a car in Tyre on Monday."
+    assert not pipeline.run([Article(id="n", text=framed, language="en", published="2025-03-12")])

@@ -19,6 +19,7 @@ from veille.extract.syntax import (
     dates_telling,
     governed_by,
     head_of,
+    this_side,
     token_at,
     words_of,
 )
@@ -103,7 +104,7 @@ class ParsedModality:
 
     def reject_reason(self, m: Match, toks: list[Tok], s: SentenceInput) -> Rejection | None:
         head = toks[m.start]
-        chain = ancestors(toks, m.start, limit=4)
+        chain = this_side(m.start, ancestors(toks, m.start, limit=4), toks)
         # The background test reads the trigger's own head word ("protests" in "violent
         # protests"), a gerund modifying a noun included ("following the shooting deaths").
         core = head_of(toks, m)

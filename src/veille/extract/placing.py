@@ -16,6 +16,7 @@ from veille.extract.syntax import (
     ancestors,
     clause_anchors,
     governed_by,
+    this_side,
     token_at,
 )
 from veille.extract.taxonomy import family
@@ -380,7 +381,7 @@ def in_justification(lex: Lexicon, place: PlaceRef, s: SentenceInput) -> bool:
     tok_i = token_at(s.tokens, place.start)
     if tok_i is None:
         return False
-    chain = ancestors(s.tokens, tok_i, limit=5)
+    chain = this_side(tok_i, ancestors(s.tokens, tok_i, limit=5), s.tokens)
     return governed_by(chain, lex.justification, s.tokens) or governed_by(
         chain, lex.accusation, s.tokens
     )

@@ -75,6 +75,23 @@ def words_of(table: PhraseTable, toks: list[Tok]) -> set[int]:
     return {i for m in table.find(toks) for i in range(m.start, m.end)}
 
 
+#: Marks between two independent clauses: no word of one governs the other.
+_CLAUSE_SEPARATORS = frozenset({";", "؛"})
+
+
+def this_side(at: int, chain: list[int], toks: list[Tok]) -> list[int]:
+    """The ancestors of token ``at`` up to the first one across a semicolon from it
+    ("An explosion hit a car; local media blamed a drone": the parser may hang the
+    first clause on the second's verb, which then seems to govern it)."""
+    kept: list[int] = []
+    for i in chain:
+        lo, hi = min(at, i), max(at, i)
+        if any(toks[k].text in _CLAUSE_SEPARATORS for k in range(lo + 1, hi)):
+            break
+        kept.append(i)
+    return kept
+
+
 def governed_by(chain: list[int], table: PhraseTable, toks: list[Tok]) -> bool:
     """Whether a cue ("responsable de", "in support of") is among the first ancestors;
     any word of a multi-word cue counts, since the parser attaches it by its noun."""
