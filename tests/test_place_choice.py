@@ -144,3 +144,23 @@ def test_a_quarter_named_before_its_city_is_one_place(pipeline: Any) -> None:
 def test_two_towns_of_a_size_after_a_comma_are_a_list(pipeline: Any) -> None:
     events = _events(pipeline, "Air strikes hit Rafah, Khan Younis and Deir al-Balah on Tuesday.")
     assert len(_placed(events)) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        # A place named to locate another ("a town 200 km north of X", "across the river
+        # from X") is no second place of a list, and no place of the event.
+        ("Gunmen attacked Kaya, a town about 100 kilometres north of Ouagadougou, on "
+         "Tuesday, killing nine soldiers.", "en", "Kaya"),
+        ("Russian troops shelled the town of Kherson across the river from the "
+         "Zaporizhzhia nuclear plant on Tuesday, killing two.", "en", "Kherson"),
+        ("Mardi, des hommes armés ont attaqué Kaya, non loin de la ville de Kongoussi, "
+         "tuant neuf soldats.", "fr", "Kaya"),
+    ],
+)  # fmt: skip
+def test_a_place_that_locates_another_is_no_place_of_its_own(
+    pipeline: Any, text: str, lang: str, place: str
+) -> None:
+    events = _events(pipeline, text, lang)
+    assert [e.location.name if e.location else None for e in events] == [place]

@@ -435,12 +435,24 @@ def coordinated(reps: list[PlaceRef], s: SentenceInput) -> bool:
         if between is None or _route_between(a, s):
             continue
         # Arabic glues و to the next word: "وخمسة في خان يونس".
-        joined = re.search(r"\b(ainsi que|et|and|as well as|ou|و)\b|,|(?:^|\s)و", between)
+        conjunction = re.search(r"\b(ainsi que|et|and|as well as|ou)\b|(?:^|\s)و", between)
+        if _reference_point(b) and not conjunction:
+            # "Djibo, a town 200 km north of Ouagadougou", "Gao, near Timbuktu": a place
+            # named to locate the one before it is no second place of a list.
+            continue
+        joined = conjunction or "," in between
         # Two towns of one province are two places as well (ACLED: one event per
         # location), unless one names the other ("Harir, Erbil": clustered before).
         if joined and (a.place_id != b.place_id or a.place_id is None):
             return True
     return False
+
+
+def _reference_point(p: PlaceRef) -> bool:
+    """A town or site named through a phrase that places something near it or off it in
+    one direction ("near X", "north of X", «au nord de X»): precision 2 on a place
+    whose own precision is finer."""
+    return p.precision == 2 and p.feature in ("city", "site")
 
 
 def _route_between(a: PlaceRef, s: SentenceInput) -> bool:

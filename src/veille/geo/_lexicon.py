@@ -169,10 +169,17 @@ def geo_words(root: Root = None) -> GeoWords:
     return build_geo_words(every)
 
 
+#: The last characters of what a near phrase may end with: an article ("near the"),
+#: "of", «de», «d'» after a town noun.
+_NEAR_ARTICLE_ENDS = ("e", "a", "s", "'", "’", "f", "d")
+
+
 def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
     """Join several languages' place words into the geocoder's sets and regexes."""
     words = tuple(every)
     near = [p for pw in words for p in pw.near_before]
+    # As written (accents and all): the near phrase regex reads the lower-cased text.
+    town_nouns = sorted({w for pw in words for w in pw.city_nouns if char_script(w[:1]) == "latin"})
     vague = [p for pw in words for p in pw.vague]
 
     def union(kind: str) -> frozenset[str]:
@@ -198,7 +205,12 @@ def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
         city_nouns=glued("city_nouns"),
         name_nouns=glued("name_nouns"),
         capital_nouns=union("capital_nouns"),
-        near_before=re.compile(rf"(?:{_alt(_bounded(p) for p in near)})\s*$"),
+        # "near X", "near the X", "near the town of X", «près de la ville de X»: an
+        # article, and a town noun with its "of", may stand between.
+        near_before=re.compile(
+            rf"(?:{_alt(_bounded(p) for p in near)})(?:\s+(?:the|le|la|les)|\s+l['’])?"
+            rf"(?:\s*(?:{_alt(town_nouns, escape=True)})\s+(?:of|de|d['’]))?\s*$"
+        ),
         near_after=re.compile(
             rf"^\s*(?:{_alt((w for pw in words for w in pw.near_after), escape=True)})\b"
         ),
@@ -217,7 +229,12 @@ def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
             key_of(name): key_of(place) for pw in words for name, place in pw.demonyms.items()
         },
         near_ends=PhraseEnds.of(
-            max((len(p) for p in near), default=0), (p[-1:] for p in near), spaces_after=True
+            max((len(p) for p in near), default=0)
+            + len(" les ")
+            + max((len(w) for w in town_nouns), default=0)
+            + len(" de"),
+            (*(p[-1:] for p in near), *_NEAR_ARTICLE_ENDS),
+            spaces_after=True,
         ),
         vague_ends=PhraseEnds.of(
             max((_direction_reach(p) for p in vague), default=0),
