@@ -2922,3 +2922,21 @@ def test_who_did_it_past_gerunds_relatives_and_according_to(
     assert [
         (e.actor1.id if e.actor1 else None, e.actor2.id if e.actor2 else None) for e in events
     ] == [(doer, target)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "doer"),
+    [
+        # The country a weapon was launched from is where it came from, not who fired.
+        ("A missile fired from Yemen struck a building in Eilat on Tuesday.", "en", None),
+        ("Un drone lancé depuis le Yémen a touché mardi un immeuble à Eilat.", "fr", None),
+        # "launched by" names the doer.
+        ("Drones launched by Russia struck a building in Odesa on Tuesday.", "en",
+         "military-forces-rus"),
+    ],
+)  # fmt: skip
+def test_launched_from_a_country_is_no_doer(
+    pipeline: Any, text: str, language: str, doer: str | None
+) -> None:
+    events = _events(pipeline, text, language)
+    assert [e.actor1.id if e.actor1 else None for e in events] == [doer]

@@ -86,3 +86,26 @@ def test_a_present_tense_the_lemmatizer_left_as_it_is_still_triggers(
     # infinitive is read from it.
     art = Article(id="p", text=text, language="fr", published="2025-03-12")
     assert pipeline.run([art])
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # «toucher», «atteindre» with a weapon of remote violence: a strike.
+        ("Un drone a touché mardi un immeuble à Kharkiv, blessant trois personnes.",
+         "Air/drone strike"),
+        ("Un missile a atteint mardi la gare de Kharkiv.", "Shelling/artillery/missile attack"),
+        # «depuis» before a place is "from there", no period to count strikes over.
+        ("Des frappes russes ont visé mardi Kharkiv, a annoncé le gouverneur depuis Kiev.",
+         "Air/drone strike"),
+    ],
+)  # fmt: skip
+def test_hitting_with_a_remote_weapon_is_a_strike(pipeline: Any, text: str, sub: str) -> None:
+    assert _types(pipeline, text) == [sub]
+
+
+def test_a_person_hit_by_a_bullet_is_no_strike(pipeline: Any) -> None:
+    assert not _types(pipeline, "La crise a touché mardi les marchés de Kharkiv.")
+    assert "Shelling/artillery/missile attack" not in _types(
+        pipeline, "Le soldat a été touché par balle mardi à Kharkiv."
+    )

@@ -67,6 +67,14 @@ class TriggerEntry(BaseModel):
             "accents, and «des marches» (protest marches) would match «des marchés» (markets)."
         ),
     )
+    remote_weapon: bool = Field(
+        default=False,
+        description=(
+            "With requires_weapon: only with a weapon of remote violence (a drone, a "
+            "missile, a shell): «un drone a touché un immeuble»; «touché par balle» is a "
+            "person shot, which the toll tells."
+        ),
+    )
     after_light_verb: bool = Field(
         default=False,
         description=(

@@ -232,7 +232,7 @@ class ParsedModality:
         nominal = all(toks[k].pos in ("NOUN", "PROPN", "ADJ") for k in range(m.start, m.end))
         if m.end - m.start > 1 and nominal and toks[m.end - 1].pos in ("NOUN", "PROPN"):
             head = toks[m.end - 1]  # "drone attacks": the compound's head noun
-        periods = long_periods(self.lex, toks)
+        periods = long_periods(self.lex, toks, s)
         if m.payload.weak and periods and not names_a_day(self.lex, toks, s):
             return True
         if periods and _ongoing(toks[m.start], toks) and not names_a_day(self.lex, toks, s):
@@ -329,7 +329,7 @@ def conditional_present(tok: Tok, toks: list[Tok]) -> bool:
 def tally(lex: Lexicon, toks: list[Tok], s: SentenceInput) -> bool:
     """A toll counted over a period with no day named ("le bilan s'élève à 60 morts
     depuis janvier", "43 killed so far this year"): a tally, not one event's toll."""
-    return not names_a_day(lex, toks, s) and bool(long_periods(lex, toks))
+    return not names_a_day(lex, toks, s) and bool(long_periods(lex, toks, s))
 
 
 def names_a_day(lex: Lexicon, toks: list[Tok], s: SentenceInput) -> bool:
@@ -342,16 +342,26 @@ def names_a_day(lex: Lexicon, toks: list[Tok], s: SentenceInput) -> bool:
     )
 
 
-def long_periods(lex: Lexicon, toks: list[Tok]) -> list[Match]:
+def long_periods(lex: Lexicon, toks: list[Tok], s: SentenceInput) -> list[Match]:
     """The period cues that count over a period ("since January", «depuis 2012»), not
     those that start one event this morning («depuis l'aube», "since Monday", «depuis
-    environ 5 heures», "over the past few hours")."""
+    environ 5 heures», "over the past few hours"), nor «depuis» before a place ("a
+    annoncé le gouverneur depuis Kiev", «lancé depuis le Yémen»: from there)."""
     recent = lex.noun_classes.get("recent_starts", frozenset())
     return [
         c
         for c in lex.aggregate_periods.find(toks)
         if not any(toks[k].keys & recent for k in range(c.end, min(len(toks), c.end + 3)))
+        and not _a_place_next(c.end, toks, s)
     ]
+
+
+def _a_place_next(at: int, toks: list[Tok], s: SentenceInput) -> bool:
+    """A place of the sentence starts at token ``at`` or right after its article."""
+    k = at + 1 if at < len(toks) and toks[at].pos == "DET" else at
+    return k < len(toks) and any(
+        toks[k].start <= p.start < toks[k].end and not p.demonym for p in s.places
+    )
 
 
 def sentence_future(toks: list[Tok]) -> bool:

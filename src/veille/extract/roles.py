@@ -183,6 +183,8 @@ def read_roles(
             tok_i = token_at(toks, ref.start)
             if tok_i is None or is_reporter(tok_i, toks, reporting):
                 continue
+            if _launched_from(lex, tok_i, toks):
+                continue  # "a missile fired from Yemen": where it came from, not who fired
             if syntactic_role(tok_i, toks, anchors, passive_at, instrument) == "actor1" or (
                 # "Ukraine says it hit a refinery": the state that tells is the doer.
                 tellers_did_it
@@ -353,6 +355,19 @@ def is_reporter(tok_i: int, toks: list[Tok], reporting: set[int]) -> bool:
     if any(t.head == head and t.dep == "case" and t.keys & REPORT_PREPS for t in toks):
         return True  # "selon l'armée" ("selon" hangs on the noun in UD)
     return any(toks[k].keys & REPORT_PREPS for k in ancestors(toks, head, limit=2))
+
+
+def _launched_from(lex: Lexicon, i: int, toks: list[Tok]) -> bool:
+    """The name at ``i`` follows a launch word and a word of origin that is no agent
+    marker ("fired from Yemen", «lancé depuis le Yémen», «tiré du Liban»; not "launched
+    by Russia"): the country it came from."""
+    launch = lex.noun_classes.get("launch_words", frozenset())
+    origin = lex.noun_classes.get("origin_words", frozenset()) - _AGENT_MARKERS
+    before = [t for t in toks[max(0, i - 4) : i] if t.pos != "DET"]
+    return any(
+        t.keys & origin and any(b.keys & launch for b in before[max(0, k - 2) : k])
+        for k, t in enumerate(before)
+    )
 
 
 def _owned(t: Tok, toks: list[Tok]) -> bool:

@@ -220,6 +220,8 @@ def keeps(
     )
     if entry.requires_weapon and not weapons and not armed:
         return False
+    if entry.remote_weapon and not any(family(w.payload.sub) == "remote" for w in weapons):
+        return False
     if entry.concluded and not _concluded(lex, m, toks):
         return False
     if entry.accents and [t.text.lower() for t in toks[m.start : m.end]] != entry.p.split():
