@@ -164,3 +164,33 @@ def test_a_place_that_locates_another_is_no_place_of_its_own(
 ) -> None:
     events = _events(pipeline, text, lang)
     assert [e.location.name if e.location else None for e in events] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        # The country past "the border with" is the neighbour, not where.
+        ("An attack on a military post near the border with Mali killed seven soldiers "
+         "in northern Burkina Faso on Tuesday.", "en", "Burkina Faso"),
+        ("Des hommes armés ont attaqué mardi un poste militaire près de la frontière avec "
+         "le Mali, dans le nord du Burkina Faso.", "fr", "Burkina Faso"),
+        # «أعلن X من Y أن»: Y is where the teller spoke from; the town west of El Fasher
+        # is not in the gazetteer, so the event is near El Fasher.
+        ("أعلن الجيش السوداني من بورتسودان أن قوات الدعم السريع هاجمت مدينة الطويلة غرب "
+         "الفاشر يوم الثلاثاء.", "ar", "El Fasher"),
+    ],
+)  # fmt: skip
+def test_a_neighbour_or_the_tellers_seat_is_not_where(
+    pipeline: Any, text: str, lang: str, place: str
+) -> None:
+    events = _events(pipeline, text, lang)
+    assert [e.location.name if e.location else None for e in events] == [place]
+
+
+def test_the_country_past_a_border_is_no_side(pipeline: Any) -> None:
+    text = (
+        "Une attaque contre un poste militaire près de la frontière avec le Mali a tué "
+        "sept soldats mardi dans le nord du Burkina Faso."
+    )
+    events = _events(pipeline, text, "fr")
+    assert events and all(e.actor1 is None for e in events)

@@ -25,6 +25,7 @@ from veille.extract.word_order import reason_phrases
 from veille.geodesy import distance_km
 from veille.lang.loader import closed_words
 from veille.model import Span
+from veille.nlp import arabic
 from veille.nlp.segment import arabic_ratio
 
 #: Most characters between two places of one list.
@@ -75,8 +76,10 @@ def choose_places(
         and not in_justification(lex, p, s)
         and p.start not in speaking
     ]
-    # A dateline places the event only where the sentence names no other place.
+    # A dateline places the event only where the sentence names no other place; so
+    # does the country across a border ("near the border with Mali").
     places = [p for p in places if not p.dateline] or places
+    places = [p for p in places if not across_the_border(lex, p.start, s.tokens)] or places
     if not places:
         return []
     # "Indian sailors", "un missile russe": a people's adjective says whose, not
@@ -244,6 +247,7 @@ def voices(lex: Lexicon, s: SentenceInput) -> set[int]:
                 i in after
                 or (i - 1 in after and toks[i].text.startswith("و"))
                 or _seat_of_voice(lex, toks, place, i, after)
+                or _spoken_from(toks, i, after)
             ):
                 out.add(place.start)
         elif toks[i].dep.startswith("nsubj") and toks[i].head != i:
@@ -288,6 +292,21 @@ def _seat_of_voice(lex: Lexicon, toks: list[Tok], place: PlaceRef, i: int, after
             return k in after
     return False
 
+
+def _spoken_from(toks: list[Tok], i: int, after: Set[int]) -> bool:
+    """Arabic «أعلن الجيش من بورتسودان أن ...»: a place after من, a few words past a
+    verb of saying and right before «أن/إن», is where the teller spoke from."""
+    if i < 1 or fold(toks[i - 1].text) != "من":
+        return False
+    told = any(k in after for k in range(max(0, i - 1 - _SPOKEN_REACH), i))
+    that = any(arabic.is_complementizer(fold(t.text)) for t in toks[i + 1 : i + 1 + _THAT_REACH])
+    return told and that
+
+
+#: Words between a verb of saying and the من of the place spoken from (its subject).
+_SPOKEN_REACH = 4
+#: Words between that place and the «أن» of what was said (the rest of a long name).
+_THAT_REACH = 2
 
 #: Words from a seated institution's noun to its place ("وزارة الصحة العامة في").
 _SEAT_REACH = 3
@@ -466,6 +485,19 @@ def _source_side(place: PlaceRef, s: SentenceInput) -> int:
     """1 for a place something came from ("depuis X", "from X"), not where it struck."""
     before = fold(s.text[max(0, place.start - s.start - 12) : place.start - s.start])
     return 1 if re.search(r"\b(depuis|from|من)\b", before) else 0
+
+
+def across_the_border(lex: Lexicon, start: int, toks: list[Tok]) -> bool:
+    """ "near the border with Mali", «à la frontière avec le Niger», «قرب الحدود مع
+    مالي»: the country named (at character ``start``) past a border noun and "with" is
+    the neighbour, neither where the thing happened nor a side of it."""
+    borders = lex.noun_classes.get("border_nouns", frozenset())
+    withs = lex.noun_classes.get("neighbour_preps", frozenset())
+    i = next((t.i for t in toks if t.start <= start < t.end), None)
+    if i is None:
+        return False
+    before = [t for t in toks[max(0, i - 3) : i] if t.pos != "DET"]
+    return len(before) >= 2 and bool(before[-1].keys & withs) and bool(before[-2].keys & borders)
 
 
 def launched_from(lex: Lexicon, place: PlaceRef, toks: list[Tok]) -> bool:

@@ -13,6 +13,7 @@ import re
 
 from veille.extract.candidate import ActorRef, SentenceInput
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
+from veille.extract.placing import across_the_border
 from veille.extract.syntax import (
     IN_PHRASE,
     REPORT_PREPS,
@@ -183,8 +184,10 @@ def read_roles(
             tok_i = token_at(toks, ref.start)
             if tok_i is None or is_reporter(tok_i, toks, reporting):
                 continue
-            if _launched_from(lex, tok_i, toks):
-                continue  # "a missile fired from Yemen": where it came from, not who fired
+            if _launched_from(lex, tok_i, toks) or across_the_border(lex, ref.start, toks):
+                # "a missile fired from Yemen": where it came from, not who fired; "near
+                # the border with Mali": the neighbour.
+                continue
             if syntactic_role(tok_i, toks, anchors, passive_at, instrument) == "actor1" or (
                 # "Ukraine says it hit a refinery": the state that tells is the doer.
                 tellers_did_it
