@@ -951,3 +951,23 @@ def test_a_village_sharing_the_seats_name_is_not_lifted_with_it(geo: Geocoder) -
     text = "In Zaporizhzhia, three people died when a building collapsed."
     found = {t.text: t.place.population for t in geo.geoparse(text, "en") if t.place}
     assert found.get("Zaporizhzhia", 0) > 100_000, found
+
+
+def test_a_quarter_far_from_the_city_the_text_names_is_another_place(geo: Geocoder) -> None:
+    """A name a quarter noun marks is a part of the city the text names: a homonym tens
+    of kilometres away is another place, and the quarter is placed near that city."""
+    text = "Des tirs retentissent à Bamako dans le quartier de Faladié."
+    quarter = only(geo.geoparse(text, "fr"), "Faladié")
+    assert quarter.place is not None
+    assert (quarter.place.name, quarter.geo_precision) == ("Bamako", 2)
+    # "the X neighbourhood of Y": Y is the city; X's far homonym loses its place.
+    text = "A strike hit a house in the Sheikh Radwan neighbourhood of Gaza City on Tuesday."
+    found = geo.geoparse(text, "en")
+    assert place_of(found, "Gaza City").iso3 == "PSE"
+    assert all(t.place is None for t in found if t.text != "Gaza City")
+
+
+def test_a_quarter_within_the_city_keeps_its_place(geo: Geocoder) -> None:
+    found = geo.geoparse("Clashes erupted in the Jobar neighbourhood of Damascus.", "en")
+    jobar = only(found, "Jobar")
+    assert jobar.place is not None and (jobar.place.name, jobar.geo_precision) == ("Jobar", 1)

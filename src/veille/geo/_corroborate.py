@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from veille.geo._lexicon import GeoWords, key_of
 from veille.geo._match import _Match
+from veille.geo._normalize import Token
 from veille.geo._store import FLAG_PRIMARY, Candidate, GazetteerStore, PlaceRecord
 from veille.geo._weights import ArabicRegionalWeights, GeocoderWeights
 from veille.geodesy import distance_km as _haversine_km
@@ -41,6 +42,12 @@ _CONTAINED_BY_NEXT_RE = re.compile(
 _LIST_SEPARATOR_RE = re.compile(r"^\s*(?:,|and|et|ou|or|و)\s*(?:,\s*)?$", re.IGNORECASE)
 
 
+#: Kilometres within which a quarter lies from the city the text names.
+QUARTER_KM = 15.0
+#: Words that may stand between a quarter noun and the quarter's name («quartier de X»).
+_QUARTER_LINKS = frozenset({"de", "d", "du", "of"})
+
+
 class Corroboration:
     """Keeps the weak matches the rest of the text supports (see the module doc); reads
     the gazetteer, the place words and the weights."""
@@ -49,6 +56,31 @@ class Corroboration:
         self._store = store
         self._words = words
         self._weights = weights
+
+    def drop_far_quarters(self, tokens: Sequence[Token], matches: list[_Match]) -> None:
+        """ "le quartier de Faladié" in a story about Bamako, "the Sheikh Radwan
+        neighbourhood of Gaza City": a name a quarter noun marks is a part of a city
+        the text names; a homonym that lies farther than ``QUARTER_KM`` from every city
+        the text names is another place. The quarter is then placed near the one city
+        the text names (precision 2), or nowhere when it names several (a text that
+        names no city leaves it as it is)."""
+        quarters = self._words.quarter_nouns
+        cities = {
+            m.best.place.id: m.best
+            for m in matches
+            if m.best is not None and m.best.place.feature == "city"
+        }
+        for m in matches:
+            if m.best is None or not _marked_as_quarter(tokens, m, quarters):
+                continue
+            others = [c for pid, c in cities.items() if pid != m.best.place.id]
+            here = m.best.place
+            if others and all(
+                _haversine_km(here.lat, here.lon, c.place.lat, c.place.lon) > QUARTER_KM
+                for c in others
+            ):
+                m.best = others[0] if len(others) == 1 else None
+                m.precision = 2
 
     def drop_uncorroborated(
         self, matches: list[_Match], text: str, adjectives: set[str] | None = None
@@ -343,3 +375,21 @@ def _regional_countries(
         ):
             out.add(a.iso3)
     return out
+
+
+def _marked_as_quarter(tokens: Sequence[Token], m: _Match, quarters: frozenset[str]) -> bool:
+    """A quarter noun right before the name ("quartier X", "quartier de X", «حي X») or
+    right after it ("the X neighbourhood", also past one more capitalised word of the
+    name the gazetteer matched a part of: "the Sheikh Radwan neighbourhood")."""
+    k = m.first - 1
+    if k >= 0 and tokens[k].norm in _QUARTER_LINKS:
+        k -= 1
+    if k >= 0 and tokens[k].norm in quarters:
+        # "the Sheikh Radwan neighbourhood of Gaza City": after a quarter's own name,
+        # "neighbourhood of" introduces the city.
+        named = k > 0 and tokens[k - 1].raw[:1].isupper() and not tokens[k - 1].arabic
+        return not named
+    j = m.last
+    if j < len(tokens) and tokens[j].raw[:1].isupper() and not tokens[j].arabic:
+        j += 1
+    return j < len(tokens) and tokens[j].norm in quarters

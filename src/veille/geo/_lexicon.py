@@ -81,6 +81,8 @@ class GeoWords:
     #: Nouns of streets and squares (keys): a place word naming one ("Victoria Square",
     #: «rue de Paris») is the street's name, not the place.
     street_nouns: frozenset[str]
+    #: ``quarter_nouns`` of every language, with their proclitics glued («بحي»).
+    quarter_nouns: frozenset[str]
     #: Nouns of buildings and institutions (keys): a place word inside such a name
     #: ("the X High Court", «l'université de X») is where the building stands.
     facility_nouns: frozenset[str]
@@ -224,6 +226,7 @@ def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
         direction_names=union("direction_names"),
         facility_nouns=union("facility_nouns"),
         street_nouns=union("street_nouns"),
+        quarter_nouns=glued("quarter_nouns"),
         # A plain dict (typed read-only): the geocoder travels to Spark executors pickled.
         demonyms={
             key_of(name): key_of(place) for pw in words for name, place in pw.demonyms.items()

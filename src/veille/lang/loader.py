@@ -132,6 +132,9 @@ class PlaceWords:
     #: Nouns of streets and squares, right after ("Victoria Square") or before ("rue de
     #: Paris") a place word: the street's name, not the place.
     street_nouns: tuple[str, ...] = ()
+    #: Nouns of a quarter of a city, before ("le quartier de X", «حي X») or after ("the
+    #: X neighbourhood") its name: a part of a city the text names, not a town far away.
+    quarter_nouns: tuple[str, ...] = ()
     #: Proclitics that may be glued to a locative cue or a place noun («بمنطقة»,
     #: «وبلدة»): the glued word is the cue or the noun.
     noun_clitics: tuple[str, ...] = ()
