@@ -437,3 +437,20 @@ def test_a_release_or_a_launch_pad_is_no_launch(pipeline: Any, text: str) -> Non
         for e in _violent(pipeline, text)
         if e.sub_event_type == "Shelling/artillery/missile attack"
     ]
+
+
+def test_a_ceasefire_no_one_concluded_holds_no_fire(pipeline: Any) -> None:
+    """«على أن يعقب ذلك وقف لإطلاق النار»: a ceasefire to come is no event, and the
+    "fire" of its name is no shooting."""
+    text = "اتفق الطرفان على نقل القائد إلى جهة محايدة، على أن يعقب ذلك وقف لإطلاق النار في طرابلس."
+    assert not _violent(pipeline, text)
+
+
+def test_missiles_an_aircraft_launched_are_an_air_strike(pipeline: Any) -> None:
+    text = "قالت الوزارة إن طائرات حربية أطلقت صواريخ على مبنى في مدينة دمشق يوم الاثنين."
+    assert [e.sub_event_type for e in _violent(pipeline, text)] == ["Air/drone strike"]
+    # Launched by a group, the rockets stay rockets.
+    text = "أطلقت الحركة صواريخ على مدينة حيفا يوم الاثنين."
+    assert [e.sub_event_type for e in _violent(pipeline, text)] == [
+        "Shelling/artillery/missile attack"
+    ]

@@ -33,7 +33,19 @@ def find_triggers(
     ``armed_sense``: the text has used its armed-or-not words (``or_armed``: "strike")
     in their armed sense elsewhere (``armed_sense_in``)."""
     toks = s.tokens
-    fitting = [t for t in lex.triggers.find(toks) if keeps(lex, t, toks, weapons, s, armed_sense)]
+    found = lex.triggers.find(toks)
+    # "على أن يعقب ذلك وقف لإطلاق النار", "calls for a ceasefire": an agreement no one
+    # concluded is no event, nor is the fire its name holds.
+    agreed = [t for t in found if t.payload.concluded]
+    fitting = [
+        t
+        for t in found
+        if keeps(lex, t, toks, weapons, s, armed_sense)
+        and not any(
+            a.start <= t.start and t.end <= a.end and (a.start, a.end) != (t.start, t.end)
+            for a in agreed
+        )
+    ]
     return _lno(_crowds_struck(fitting, toks, weapons), rank=lambda m: m.payload.rank)
 
 

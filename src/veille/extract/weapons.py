@@ -93,6 +93,12 @@ def read_weapon(
         return typing
     anchor = _light_verb_before(toks, group[0].start)
     w = min(usable, key=lambda m: abs(m.start - anchor))
+    platform = _launched_by_aircraft(lex, toks, group[0].start, usable)
+    if platform is not None and family(typing.sub_event_type or "") == "remote":
+        # «طائرات إسرائيلية أطلقت صواريخ», "jets fired missiles": what the aircraft
+        # launched is an air strike, whatever the munition.
+        w = platform
+        typing = replace(typing, sub_event_type=platform.payload.sub, mode=platform.payload.mode)
     entry: WeaponEntry = w.payload
     fam = family(entry.sub)
     sub = typing.sub_event_type
@@ -122,6 +128,34 @@ def read_weapon(
     if sub == "Peaceful protest" and entry.sub == "Protest with intervention":
         typing = replace(typing, sub_event_type="Protest with intervention")
     return typing
+
+
+#: Words between an aircraft and the verb of launching it is the subject of.
+_PLATFORM_REACH = 3
+
+
+def _launched_by_aircraft(
+    lex: Lexicon, toks: list[Tok], at: int, weapons: list[Match]
+) -> Match | None:
+    """The aircraft or drone that is the subject of the launch verb at ``at``: right
+    before it, with no punctuation between («طائرات إسرائيلية أطلقت صواريخ»)."""
+    launch = lex.noun_classes.get("launch_words", frozenset())
+    if not toks[at].keys & launch:
+        return None
+    for w in weapons:
+        gap = toks[w.end : at]
+        if (
+            w.payload.sub == "Air/drone strike"
+            and w.end <= at
+            and len(gap) <= _PLATFORM_REACH
+            and not any(t.text in _PUNCTUATION for t in gap)
+        ):
+            return w
+    return None
+
+
+#: Marks that end the phrase a weapon and a verb share.
+_PUNCTUATION = frozenset({",", "،", ".", ";", "؛", ":"})
 
 
 def _light_verb_before(toks: list[Tok], at: int) -> int:
