@@ -454,3 +454,18 @@ def test_missiles_an_aircraft_launched_are_an_air_strike(pipeline: Any) -> None:
     assert [e.sub_event_type for e in _violent(pipeline, text)] == [
         "Shelling/artillery/missile attack"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "خرجت مظاهرات يوم الاثنين في مدينة الخرطوم.",
+        "شهدت مدينة الخرطوم يوم الاثنين احتجاجات حاشدة.",
+    ],
+)
+def test_protests_in_the_plural_told_by_a_verb_are_a_protest(pipeline: Any, text: str) -> None:
+    assert [e.sub_event_type for e in _events(pipeline, text)] == ["Peaceful protest"]
+
+
+def test_the_protests_as_a_topic_are_no_event(pipeline: Any) -> None:
+    assert not _events(pipeline, "قال الوزير إن المظاهرات في الخرطوم سلمية.")

@@ -67,6 +67,14 @@ class TriggerEntry(BaseModel):
             "accents, and «des marches» (protest marches) would match «des marchés» (markets)."
         ),
     )
+    after_verb: str | None = Field(
+        default=None,
+        description=(
+            "Only with a verb of this noun class governing it or a few words before it in "
+            "its clause: «خرجت مظاهرات», «شهدت المدينة احتجاجات»; the plural noun alone "
+            "is a topic ('the protests', «المظاهرات»)."
+        ),
+    )
     remote_weapon: bool = Field(
         default=False,
         description=(

@@ -236,6 +236,8 @@ def keeps(
         return False
     if entry.concluded and not _concluded(lex, m, toks):
         return False
+    if entry.after_verb and not _told_by_verb(lex, m, toks, entry.after_verb):
+        return False
     if entry.accents and [t.text.lower() for t in toks[m.start : m.end]] != entry.p.split():
         return False  # «des marchés», markets, folded as «des marches»
     if entry.after_light_verb and not any(
@@ -299,6 +301,27 @@ def _dates(tok: Tok) -> bool:
     """The word dates the verb it follows (a weekday, or a word the parser hangs on it
     as a time): it stands between a verb and its object without being either."""
     return tok.dep in _TIME_DEPS or tok.text.lower() in weekday_names()
+
+
+def _told_by_verb(lex: Lexicon, m: Match, toks: list[Tok], kind: str) -> bool:
+    """A verb of the noun class ``kind`` governs the noun or, unparsed, stands a few
+    words before it in its clause («خرجت مظاهرات», «شهدت المدينة يوم الاثنين
+    احتجاجات»)."""
+    verbs = lex.noun_classes.get(kind, frozenset())
+    noun = toks[m.start]
+    if noun.dep:
+        return noun.head != noun.i and bool(toks[noun.head].keys & verbs)
+    for k in range(m.start - 1, max(-1, m.start - _TOLD_BY_REACH - 1), -1):
+        if toks[k].pos == "PUNCT" or toks[k].text in (",", "،", ".", ";", ":"):
+            return False
+        if toks[k].keys & verbs:
+            return True
+    return False
+
+
+#: Words before a noun within which the verb that tells it may stand (its subject and a
+#: day between: «شهدت مدينة الخرطوم يوم الاثنين مظاهرات»).
+_TOLD_BY_REACH = 5
 
 
 def _concluded(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
