@@ -194,3 +194,10 @@ def test_the_country_past_a_border_is_no_side(pipeline: Any) -> None:
     )
     events = _events(pipeline, text, "fr")
     assert events and all(e.actor1 is None for e in events)
+
+
+def test_places_the_parser_read_as_one_organisation_are_a_list(pipeline: Any) -> None:
+    """The small English model labels "Kharkiv and Odesa" one ORG: a name that holds
+    only toponyms and the words of a list is a list of places, each an event."""
+    events = _events(pipeline, "Russian attacks on Kharkiv and Odesa killed 12 people overnight.")
+    assert sorted(e.location.name for e in events if e.location) == ["Kharkiv", "Odesa"]

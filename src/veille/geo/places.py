@@ -167,6 +167,8 @@ class PlaceFinder:
             ):
                 continue
             name = _strictly_inside(names, name_starts, top.start, top.end)
+            if name is not None and _only_places(text, name, toponyms):
+                name = None  # "Kharkiv and Odesa" read as one organisation: a list
             if (name is not None and not self._names_a_facility(text, name)) or any(
                 b <= top.start and top.end <= e for b, e in credits
             ):
@@ -212,6 +214,24 @@ def _capitals_amid_lower_case(text: str, top: Toponym) -> bool:
     before = _WORD.findall(text[max(0, top.start - _NEIGHBOURHOOD) : top.start])
     after = _WORD.findall(text[top.end : top.end + _NEIGHBOURHOOD])
     return any(not w.isupper() for w in before[-1:] + after[:1])
+
+
+#: Words that join the names of a list ("Kharkiv, Sumy and Odesa").
+_LIST_WORDS = frozenset({"and", "or", "et", "ou", "و"})
+
+
+def _only_places(text: str, name: Span, toponyms: list[Toponym]) -> bool:
+    """Whether the NER's name holds nothing but toponyms and the words of a list: a
+    list of places the parser read as one organisation or person ("Kharkiv and
+    Odesa", "Kharkiv, Sumy and"), not "Radio X"."""
+    chars = list(text[name[0] : name[1]])
+    for t in toponyms:
+        for k in range(max(t.start, name[0]), min(t.end, name[1])):
+            chars[k - name[0]] = " "
+    rest = _WORD.findall("".join(chars))
+    return len(rest) < len(_WORD.findall(text[name[0] : name[1]])) and all(
+        w.lower() in _LIST_WORDS for w in rest
+    )
 
 
 def _strictly_inside(spans: list[Span], starts: list[int], start: int, end: int) -> Span | None:
