@@ -971,3 +971,10 @@ def test_a_quarter_within_the_city_keeps_its_place(geo: Geocoder) -> None:
     found = geo.geoparse("Clashes erupted in the Jobar neighbourhood of Damascus.", "en")
     jobar = only(found, "Jobar")
     assert jobar.place is not None and (jobar.place.name, jobar.geo_precision) == ("Jobar", 1)
+
+
+def test_a_capitalised_preposition_heads_no_loose_name(geo: Geocoder) -> None:
+    """«À Soumy» loosely spells one of Amman's alternate names; «À» is a preposition
+    that heads no name, and Soumy is Sumy."""
+    found = geo.geoparse("À Soumy, deux personnes ont été tuées lundi.", "fr")
+    assert [(t.text, t.place.name if t.place else None) for t in found] == [("Soumy", "Sumy")]

@@ -251,6 +251,10 @@ class Scanner:
             norms = [t.norm for t in tokens[i : i + n]]
             if n == 1 and (norms[0] in self._words.stop_keys or norms[0] in self._store.demonyms()):
                 continue
+            if n > 1 and norms[0] in self._words.stop_keys and norms[0] not in LATIN_ARTICLES:
+                # «À Soumy»: a preposition capitalised at the start of a sentence heads
+                # no name, however loosely the two words spell one (Amman's "Al-Asimah").
+                continue
             if n > 1 and norms[0] in LATIN_ARTICLES and not tokens[i + 1].raw[:1].isupper():
                 # A transliterated article heads a capitalised name ("as-Sukhnah", "ad
                 # Dawr"); "US and", "at once" are English words.
