@@ -546,3 +546,21 @@ def test_a_story_of_two_attackers_two_countries_or_two_days_lends_no_doer(pipeli
         "Last Wednesday, a drone strike on a car killed one person near Nabatieh.",
     )
     assert len(another_day) == 2 and None in another_day.values()
+
+
+def test_places_also_targeted_after_a_strike_named_by_its_doer_are_strikes(
+    pipeline: Any,
+) -> None:
+    """«Une frappe israélienne ... Nabatieh et Baalbek ont aussi été visées»: the strike
+    word is typed only by its default when the story reads it, and still tells the kind
+    of the next sentence's acts (one per place), not an armed clash to drop."""
+    text = (
+        "Une frappe israélienne a tué trois personnes lundi à Tyr. "
+        "Nabatieh et Baalbek ont aussi été visées."
+    )
+    events = _violent(pipeline, text, "fr")
+    assert sorted((e.location.name, e.sub_event_type) for e in events if e.location) == [
+        ("Baalbek", "Air/drone strike"),
+        ("Nabatîyé et Tahta", "Air/drone strike"),
+        ("Tyre", "Air/drone strike"),
+    ]

@@ -503,9 +503,14 @@ def _with_story_type(c: Candidate, story: Sequence[Candidate], opts: StoryOption
         return c
     here = _index(story, c)
     for s in reversed(story[:here]):
-        if not _same_source(s, c) or s.sub_event_type is None:
+        # A strike word typed only by its default, with a doer ("une frappe
+        # israélienne": an air strike, as the assembler will type it), has told the
+        # story's kind all the same; an explosion no one is named for has not.
+        lent = s.default_sub if s.generic == _REMOTE and s.actor1 is not None else None
+        told = s.sub_event_type or lent
+        if not _same_source(s, c) or told is None:
             continue
-        if family(s.sub_event_type) != _REMOTE:
+        if family(told) != _REMOTE:
             return c  # the nearest typed event before it is of another kind
         if (
             c.event_date is not None
@@ -513,7 +518,7 @@ def _with_story_type(c: Candidate, story: Sequence[Candidate], opts: StoryOption
             and abs((s.event_date - c.event_date).days) > opts.place_window_days
         ):
             return c
-        return replace(c, sub_event_type=s.sub_event_type, mode=s.mode)
+        return replace(c, sub_event_type=told, mode=s.mode)
     return c
 
 
