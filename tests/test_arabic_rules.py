@@ -469,3 +469,18 @@ def test_protests_in_the_plural_told_by_a_verb_are_a_protest(pipeline: Any, text
 
 def test_the_protests_as_a_topic_are_no_event(pipeline: Any) -> None:
     assert not _events(pipeline, "قال الوزير إن المظاهرات في الخرطوم سلمية.")
+
+
+def test_the_side_an_arabic_weapon_names_did_it_or_was_downed(pipeline: Any) -> None:
+    """«هجوم بطائرات مسيرة روسية»: the drones' owner attacked; «أسقطت الدفاعات طائرات
+    مسيرة روسية»: the drones downed were the other side's."""
+    struck = _events(
+        pipeline, "قتل شخصان في هجوم بطائرات مسيرة روسية على مدينة خاركيف يوم الاثنين."
+    )
+    assert [(e.actor1.id if e.actor1 else None) for e in struck] == ["military-forces-rus"]
+    downed = _events(
+        pipeline, "أسقطت الدفاعات الجوية طائرات مسيرة روسية فوق مدينة خاركيف يوم الاثنين."
+    )
+    assert [(e.sub_event_type, e.actor2.id if e.actor2 else None) for e in downed] == [
+        ("Disrupted weapons use", "military-forces-rus")
+    ]

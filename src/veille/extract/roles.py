@@ -44,7 +44,9 @@ def read_roles(
         if pair is not None:
             return pair
     if s.language == "ar":
-        return roles_by_word_order(group, toks, s, lex)
+        return roles_by_word_order(
+            group, toks, s, lex, intercepted=typing.sub_event_type == "Disrupted weapons use"
+        )
     trig_idx = {i for m in group for i in range(m.start, m.end)}
     # Verbal anchors: the trigger, and for a nominal trigger its governing verb.
     anchors = set(trig_idx)

@@ -31,11 +31,18 @@ def _by_the_hand_of(lex: Lexicon, at: int | None, toks: list[Tok]) -> bool:
 
 
 def roles_by_word_order(
-    group: list[Match], toks: list[Tok], s: SentenceInput, lex: Lexicon | None = None
+    group: list[Match],
+    toks: list[Tok],
+    s: SentenceInput,
+    lex: Lexicon | None = None,
+    *,
+    intercepted: bool = False,
 ) -> Roles:
     """No Arabic parser: word order and prepositions. An actor before the trigger, or
     the first one right after a verb or masdar (idafa), is the agent; one introduced
-    by ل / على / ضد is the target. An actor inside a phrase of justification or
+    by ل / على / ضد is the target; one its weapon names ("بطائرات مسيرة روسية") is the
+    doer, or, when the act is ``intercepted``, the side whose weapon was downed. An
+    actor inside a phrase of justification or
     accusation before the trigger ("ردا على المجازر التي يرتكبها X، نفذت ...") has no
     role in this event."""
     actor1: ActorRef | None = None
@@ -66,6 +73,11 @@ def roles_by_word_order(
         else []
     )
     speaker_end = _speaker_before_that(lex, toks, s, trig_start_i)
+    armed_with = (
+        [(toks[w.start].start, toks[w.end - 1].end) for w in lex.weapons.find(toks)]
+        if lex is not None
+        else []
+    )
     for ref in sorted(s.actors, key=lambda a: a.start):
         if labels_the_line(ref, s):
             continue
@@ -79,9 +91,15 @@ def roles_by_word_order(
         last = token_at(toks, ref.end - 1)
         if any((last is not None and last + 1 == m.start) or at == m.end for m in announcing):
             continue
-        owns = ref.start < trig_end and trig_start < ref.end
+        by_arms = any(ref.start < e and b < ref.end for b, e in armed_with)
+        if by_arms and intercepted and actor2 is None:
+            actor2 = ref  # "أسقطت الدفاعات طائرات مسيرة روسية": whose drones were downed
+            continue
+        owns = (ref.start < trig_end and trig_start < ref.end) or by_arms
         if owns and actor1 is None and getattr(ref.payload, "kind", "") != "civilians":
-            actor1 = ref  # "غارة إسرائيلية", "قصف روسي": the attack's adjective names its doer
+            # "غارة إسرائيلية", "قصف روسي": the attack's adjective names its doer; so does
+            # the weapon's ("هجوم بطائرات مسيرة روسية").
+            actor1 = ref
             continue
         marker = s.text[max(0, ref.start - s.start - 4) : ref.start - s.start]
         # ل / على / ضد before the actor, or ب glued to it ("انفجرت عبوة بدورية").
