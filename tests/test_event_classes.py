@@ -2940,3 +2940,22 @@ def test_launched_from_a_country_is_no_doer(
 ) -> None:
     events = _events(pipeline, text, language)
     assert [e.actor1.id if e.actor1 else None for e in events] == [doer]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # "taken full control": a word between the verb and "control".
+        ("The rebels said on Tuesday they had taken full control of the army's "
+         "headquarters in Kidal.", "en"),
+        # «la prise du village»: the article glued to «de».
+        ("La prise du camp militaire de Kidal par les rebelles mardi a fait dix morts.",
+         "fr"),
+        # A headquarters is ground («مقر»).
+        ("سيطر المتمردون يوم الثلاثاء على مقر قيادة الجيش في مدينة كيدال.", "ar"),
+    ],
+)  # fmt: skip
+def test_control_of_a_headquarters_or_a_camp_is_ground_taken(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _types(pipeline, text, language) & {TAKES, REGAINS}
