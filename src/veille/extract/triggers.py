@@ -34,7 +34,7 @@ def find_triggers(
     in their armed sense elsewhere (``armed_sense_in``)."""
     toks = s.tokens
     found = lex.triggers.find(toks)
-    # «طالب الوسطاء بوقف لإطلاق النار», "calls for a ceasefire": an agreement no one
+    # «ينص المقترح على ... وقف لإطلاق النار», "calls for a ceasefire": an agreement no one
     # concluded is no event, nor is the fire its name holds.
     agreed = [t for t in found if t.payload.concluded]
     fitting = [
