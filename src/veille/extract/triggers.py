@@ -311,7 +311,13 @@ def _told_by_verb(lex: Lexicon, m: Match, toks: list[Tok], kind: str) -> bool:
     noun = toks[m.start]
     if noun.dep:
         return noun.head != noun.i and bool(toks[noun.head].keys & verbs)
-    for k in range(m.start - 1, max(-1, m.start - _TOLD_BY_REACH - 1), -1):
+    return _verb_before(toks, m.start, verbs, _TOLD_BY_REACH)
+
+
+def _verb_before(toks: list[Tok], at: int, verbs: frozenset[str], reach: int) -> bool:
+    """Unparsed: a word of ``verbs`` within ``reach`` words before token ``at``, with no
+    punctuation between (the same clause)."""
+    for k in range(at - 1, max(-1, at - reach - 1), -1):
         if toks[k].pos == "PUNCT" or toks[k].text in (",", "،", ".", ";", ":"):
             return False
         if toks[k].keys & verbs:
@@ -343,12 +349,7 @@ def _concluded(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
             and 0 <= holder < len(toks)
             and bool(toks[holder].keys & verbs)
         )
-    for k in range(m.start - 1, max(-1, m.start - _CONCLUDED_REACH - 1), -1):
-        if toks[k].pos == "PUNCT" or toks[k].text in (",", "،", ".", ";", ":"):
-            return False
-        if toks[k].keys & verbs:
-            return True
-    return False
+    return _verb_before(toks, m.start, verbs, _CONCLUDED_REACH)
 
 
 #: Words before an agreement noun within which its verb of concluding may stand.
