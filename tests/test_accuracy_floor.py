@@ -83,9 +83,11 @@ def test_public_gold_stays_above_its_floor(shared_dir: Path, pipeline) -> None: 
 # 0.60, R 0.58, fields 0.75; a bare ceasefire is no agreement); training 0.80. Session
 # 15: held-out 0.61 (P 0.62, R 0.60, fields 0.75; lists of provinces); training 0.80.
 # Session 16: held-out 0.62 (P 0.62, R 0.62, fields 0.76; lists of places each with its
-# own toll or day); training 0.80 (P 0.75, R 0.86, fields 0.80).
+# own toll or day); training 0.80 (P 0.75, R 0.86, fields 0.80). Session 17: held-out
+# 0.62 (fields 0.77); training 0.82 (P 0.77, R 0.88, fields 0.81; a city's quarter is
+# no homonym far away).
 # Floors guard against regressions, a few events under the figures.
-NEWS_FLOORS = {"heldout": (0.59, 0.72), "train": (0.77, 0.77)}
+NEWS_FLOORS = {"heldout": (0.59, 0.72), "train": (0.79, 0.77)}
 
 
 @pytest.mark.parametrize("split", sorted(NEWS_FLOORS))
