@@ -301,7 +301,7 @@ def first_conjunct(ref: ActorRef, same_role: list[ActorRef], s: SentenceInput) -
             and r.actor_id != ref.actor_id
             and (gap := _words_between(s, r.end, ref.start))
             and len(gap) <= 2
-            and gap[0] in joiners  # "X and Y", "X and the Y", «X et l'Y»
+            and joiners & {gap[0], gap[-1]}  # "X and Y", "X and the Y", «X et l'Y»
         ]
         if not before:
             return ref
