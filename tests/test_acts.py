@@ -38,28 +38,32 @@ def test_an_arrest_the_crowd_answers_is_a_grievance(en: Lexicon, first: str) -> 
     assert grievances(toks, [arrest]) == {toks[6].start}
 
 
-def test_an_arrest_made_at_the_march_is_none(en: Lexicon) -> None:
-    # "Police arrested 40 marchers": the arrest is the verb of its own clause.
-    toks = tokens(
-        [
-            W("Police", "NOUN", "nsubj", 1),
-            W("arrested", "VERB", "ROOT", lemma="arrest"),
-            W("40", "NUM", "nummod", 3),
-            W("marchers", "NOUN", "dobj", 1),
-        ]
-    )
-    assert grievances(toks, [trigger(en, toks, 1)]) == set()
-
-
-def test_a_count_before_the_arrests_makes_them_the_acts_own(en: Lexicon) -> None:
-    # "made over 40 arrests at the march": a number between the preposition and them.
-    toks = tokens(
-        [
-            W("Police", "NOUN", "nsubj", 1),
-            W("made", "VERB", "ROOT", lemma="make"),
-            W("over", "ADP", "quantmod", 3),
-            W("40", "NUM", "nummod", 4),
-            W("arrests", "NOUN", "dobj", 1, lemma="arrest"),
-        ]
-    )
-    assert grievances(toks, [trigger(en, toks, 4)]) == set()
+@pytest.mark.parametrize(
+    ("words", "at"),
+    [
+        # "Police arrested 40 marchers": the arrest is the verb of its own clause.
+        (
+            [
+                W("Police", "NOUN", "nsubj", 1),
+                W("arrested", "VERB", "ROOT", lemma="arrest"),
+                W("40", "NUM", "nummod", 3),
+                W("marchers", "NOUN", "dobj", 1),
+            ],
+            1,
+        ),
+        # "made over 40 arrests at the march": a number between the preposition and them.
+        (
+            [
+                W("Police", "NOUN", "nsubj", 1),
+                W("made", "VERB", "ROOT", lemma="make"),
+                W("over", "ADP", "quantmod", 3),
+                W("40", "NUM", "nummod", 4),
+                W("arrests", "NOUN", "dobj", 1, lemma="arrest"),
+            ],
+            4,
+        ),
+    ],
+)
+def test_an_arrest_of_the_act_itself_is_no_grievance(en: Lexicon, words: list[W], at: int) -> None:
+    toks = tokens(words)
+    assert grievances(toks, [trigger(en, toks, at)]) == set()

@@ -426,9 +426,13 @@ class WordOrderModality:
         """لم/لن/لا/غير within two words before the trigger; "لا تزال" (still) and
         "غير ان" (however) negate nothing, nor does a word of a weapon's name ("طائرة
         بدون طيار", a drone: a plane without a pilot)."""
-        named = {k for w in self.lex.weapons.find(toks) for k in range(w.start, w.end)}
+        named: set[int] | None = None  # the words of weapons' names, read if needed
         for i in range(max(0, m.start - 2), m.start):
-            if not toks[i].keys & self.lex.negation or i in named:
+            if not toks[i].keys & self.lex.negation:
+                continue
+            if named is None:
+                named = {k for w in self.lex.weapons.find(toks) for k in range(w.start, w.end)}
+            if i in named:
                 continue
             nxt = norms[i + 1]
             if arabic.is_continuative(nxt) or arabic.is_complementizer(nxt):

@@ -49,7 +49,7 @@ from veille.extract.placing import choose_places, place_shares, voices
 from veille.extract.roles import listed_with, read_roles
 from veille.extract.statements import StatementReader
 from veille.extract.syntax import span
-from veille.extract.taxonomy import crowd_violence, territory_side
+from veille.extract.taxonomy import TAKING_GROUND, crowd_violence, territory_side
 from veille.extract.tolls import Toll, read_number, read_toll
 from veille.extract.triggers import (
     anaphoric,
@@ -579,7 +579,12 @@ def _named_by_doer(cand: Candidate) -> Candidate:
     if cand.sub_event_type is not None:
         doer = cand.actor1.payload if cand.actor1 else None
         where = cand.place.iso3 if cand.place else None
-        allies = [r.payload for r in listed_with(cand.actor1, cand.sentence)] if cand.actor1 else []
+        # Allies matter only to ground taken: read them for that kind alone.
+        allies = (
+            [r.payload for r in listed_with(cand.actor1, cand.sentence)]
+            if cand.actor1 is not None and cand.sub_event_type in TAKING_GROUND
+            else []
+        )
         sub = territory_side(cand.sub_event_type, doer, where, allies)
         cand.sub_event_type = crowd_violence(sub, doer)
     return cand

@@ -123,7 +123,8 @@ def read_story(
     told = {c.sentence.start for c in placed}
     placed = [_with_paragraph_weapon(c, shape, told) for c in placed]
     placed = [_with_story_type(c, placed, opts) for c in placed]
-    placed = [_with_story_doer(c, placed, opts) for c in placed]
+    doers = _remote_doers(placed)
+    placed = [_with_story_doer(c, doers, opts) for c in placed]
     if narrative is None:
         return placed
     return [c if c.place is not None else replace(c, place=narrative) for c in placed]
@@ -522,25 +523,29 @@ def _with_story_type(c: Candidate, story: Sequence[Candidate], opts: StoryOption
     return c
 
 
-def _with_story_doer(c: Candidate, story: Sequence[Candidate], opts: StoryOptions) -> Candidate:
+def _remote_doers(story: Sequence[Candidate]) -> list[Candidate]:
+    """The story's strikes that name their doer (read once for ``_with_story_doer``)."""
+    return [
+        s
+        for s in story
+        if s.actor1 is not None
+        and s.sub_event_type is not None
+        and family(s.sub_event_type) == _REMOTE
+    ]
+
+
+def _with_story_doer(c: Candidate, remote: Sequence[Candidate], opts: StoryOptions) -> Candidate:
     """ "Israeli jets struck Tyre on Monday. ... A drone strike on a car killed two near
     Nabatieh.": a strike whose sentence names no doer, in a story whose strikes all have
     one and the same doer (of the same source, none placed in another country), was
     theirs too when one of them is of the same day (a strike told as last week's
     background is another event). The doer keeps its span in the sentence that named
-    it. A story that names two attackers lends none."""
+    it. A story that names two attackers lends none. ``remote``: the story's strikes
+    that name their doer (``_remote_doers``)."""
     if c.actor1 is not None or c.sub_event_type is None or family(c.sub_event_type) != _REMOTE:
         return c
     where = c.place.iso3 if c.place is not None and not c.place.demonym else None
-    doers = [
-        s
-        for s in story
-        if s is not c
-        and s.actor1 is not None
-        and s.sub_event_type is not None
-        and family(s.sub_event_type) == _REMOTE
-        and _same_source(s, c)
-    ]
+    doers = [s for s in remote if _same_source(s, c)]
     if len({s.actor1.actor_id for s in doers if s.actor1 is not None}) != 1:
         return c
     if where is not None and any(
