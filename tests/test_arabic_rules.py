@@ -487,3 +487,23 @@ def test_the_side_an_arabic_weapon_names_did_it_or_was_downed(pipeline: Any) -> 
     assert [(e.sub_event_type, e.actor2.id if e.actor2 else None) for e in downed] == [
         ("Disrupted weapons use", "military-forces-rus")
     ]
+
+
+def test_an_act_named_as_a_charge_is_no_event(pipeline: Any) -> None:
+    # «بتهم/بتهمة»: what the arrested are charged with is no event of the sentence.
+    text = (
+        "اعتقلت قوات الأمن العراقية أمس في البصرة خمسة أشخاص بتهم تتعلق بالنهب وإحراق مبان حكومية."
+    )
+    subs = {e.sub_event_type for e in _events(pipeline, text)}
+    assert subs == {"Arrests"}
+    charged = "أوقفت الشرطة أمس في الموصل ثلاثة شبان بتهمة الخطف."
+    assert {e.sub_event_type for e in _events(pipeline, charged)} == {"Arrests"}
+
+
+def test_a_question_mark_inside_quotes_does_not_end_the_sentence(pipeline: Any) -> None:
+    # A quoted slogan's «؟» closes the slogan; the protest the sentence tells is one
+    # mention, the whole sentence.
+    text = "رفع المحتجون شعار «إلى متى؟» في مظاهرة أمام البرلمان في بغداد أمس."
+    events = _events(pipeline, text)
+    assert len(events) == 1
+    assert events[0].mentions[0].text == text

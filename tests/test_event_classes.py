@@ -2758,6 +2758,8 @@ def test_a_place_of_another_word_of_the_same_act_places_it(pipeline: Any) -> Non
     [
         # the object after a day word the parser hangs it on
         ("Les gendarmes ont arrêté jeudi onze suspects lors de rafles à Kano.", "fr"),
+        # ... and the object after the day hung on the verb of saying above
+        ("La gendarmerie a indiqué avoir arrêté jeudi deux pêcheurs à Kano.", "fr"),
         # Arabic verb, subject, then «القبض على»
         ("ألقت قوات الأمن القبض على ثلاثة مشتبه بهم في داكار يوم الجمعة.", "ar"),
     ],

@@ -4,6 +4,7 @@ Sentences invented."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import pytest
 
@@ -11,6 +12,7 @@ from sentence_builder import W, actor, sentence, tokens
 from veille.extract.attribution import Attribution, attribute
 from veille.extract.candidate import ActorRef
 from veille.extract.lexicon import Lexicon
+from veille.model import Article
 
 
 @pytest.fixture(scope="module")
@@ -88,3 +90,42 @@ def test_nothing_said_the_article_or_post_tells_it(en: Lexicon) -> None:
     words = ["Rebels", "attacked", "a", "town"]
     assert _attribute(en, words, {})[0] == Attribution("reported", None, "article")
     assert _attribute(en, words, {}, kind="embedded_post")[0].via == "post"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Twelve villagers were killed when a blast hit a camp near Gao late on Monday, "
+            "a local militia said, accusing the Malian army of carrying out the attack.",
+            "en",
+        ),
+        (
+            "Douze villageois ont été tués lundi dans l'explosion d'une bombe près de Gao, et "
+            "une milice locale a accusé l'armée malienne d'avoir mené l'attaque.",
+            "fr",
+        ),
+    ],
+)
+def test_the_accused_of_the_act_is_its_alleged_doer(
+    pipeline: Any, text: str, language: str
+) -> None:
+    # Who a teller accuses of the act did it, by the teller's account: the act's actor 1
+    # (not its target, nor an army confirming it), reported, not confirmed.
+    art = Article(id="a", text=text, language=language, published="2025-03-12")
+    events = pipeline.run([art])
+    assert len(events) == 1
+    e = events[0]
+    assert e.actor1 is not None and e.actor1.name == "Military Forces of Mali"
+    assert e.actor2 is None or e.actor2.name != "Military Forces of Mali"
+    assert e.claim is not None and e.claim.status == "reported"
+
+
+def test_an_accusation_of_no_act_of_the_sentence_names_no_doer(pipeline: Any) -> None:
+    # A guard: suspected of being an informer for a group, not of the act told, the
+    # group did not do it (a verb of suspecting is a cue only before the act).
+    text = (
+        "À Gao, la foule a lynché mardi un homme qu'elle soupçonnait d'être un informateur du JNIM."
+    )
+    art = Article(id="b", text=text, language="fr", published="2025-03-12")
+    assert all(e.actor1 is None or "JNIM" not in e.actor1.name for e in pipeline.run([art]))

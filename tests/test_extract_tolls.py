@@ -304,3 +304,24 @@ def test_a_number_word_the_parser_takes_for_the_subject_counts_the_dead(fr: Lexi
     ]
     toll = read_toll(fr, tokens(words))
     assert toll is not None and toll.count == 9
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Some 29 villagers, among them 11 children, died as shells hit Gao on Monday.", "en"),
+        ("29 people, including at least 11 children, died in a strike on Gao on Monday.", "en"),
+        (
+            "Au moins 29 personnes, parmi lesquelles 11 enfants, ont été tuées lundi dans "
+            "une frappe sur un marché de Gao.",
+            "fr",
+        ),
+        ("قتل 29 شخصا بينهم على الأقل 11 طفلا في غارة جوية على سوق في غاو أمس.", "ar"),
+    ],
+)
+def test_a_part_of_the_dead_past_a_pronoun_or_at_least_is_no_toll(
+    pipeline: Any, text: str, language: str
+) -> None:
+    art = Article(id="t", text=text, language=language, published="2025-03-12")
+    events = pipeline.run([art])
+    assert [e.fatalities for e in events] == [29]

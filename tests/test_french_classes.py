@@ -109,3 +109,17 @@ def test_a_person_hit_by_a_bullet_is_no_strike(pipeline: Any) -> None:
     assert "Shelling/artillery/missile attack" not in _types(
         pipeline, "Le soldat a été touché par balle mardi à Kharkiv."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trois hommes ont été inculpés d'enlèvement et de meurtre à Bagdad, a indiqué le parquet.",
+        "Trois jeunes ont été arrêtés mardi à Bamako, soupçonnés d'avoir incendié une mairie.",
+        "Deux suspects, mis en examen pour pillage, ont été écroués mardi à Lyon.",
+    ],
+)
+def test_an_act_named_as_a_charge_is_no_event(pipeline: Any, text: str) -> None:
+    # What the accused are charged with or suspected of is no event of the sentence.
+    types = set(_types(pipeline, text))
+    assert not types & {"Abduction/forced disappearance", "Looting/property destruction"}

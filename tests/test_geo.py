@@ -978,3 +978,38 @@ def test_a_capitalised_preposition_heads_no_loose_name(geo: Geocoder) -> None:
     that heads no name, and Soumy is Sumy."""
     found = geo.geoparse("À Soumy, deux personnes ont été tuées lundi.", "fr")
     assert [(t.text, t.place.name if t.place else None) for t in found] == [("Soumy", "Sumy")]
+
+
+def test_a_parser_span_opening_on_a_contracted_article_is_the_name_after_it(
+    geo: Geocoder,
+) -> None:
+    # «au Caire» is «à» + «Le Caire»: a NER span that takes the article in names the city.
+    text = "Des heurts ont éclaté mardi au Caire."
+    hint = (text.index("au Caire"), text.index("."))
+    t = only(geo.geoparse(text, "fr", hints=[hint]), "Caire")
+    assert t.place is not None and t.place.iso3 == "EGY"
+
+
+@pytest.mark.parametrize("phrase", ["près du", "à proximité du", "non loin du"])
+def test_a_near_phrase_contracted_with_the_article_is_near(geo: Geocoder, phrase: str) -> None:
+    text = f"Une frappe a visé un dépôt {phrase} Caire."
+    hint = (text.index("Caire"), text.index("."))
+    t = only(geo.geoparse(text, "fr", hints=[hint]), "Caire")
+    assert t.place is not None and t.place.iso3 == "EGY" and t.geo_precision == 2
+
+
+def test_a_town_ruled_out_by_the_area_the_text_puts_it_in_is_ruled_out_everywhere(
+    geo: Geocoder,
+) -> None:
+    # "Sarna, dans la région de Mopti" is no Sarna of India or Sweden; nor is the
+    # headline's Sarna, though nothing beside it says where it lies. The parser's span
+    # may take the area noun in ("région de Mopti").
+    text = (
+        "Attaque meurtrière à Sarna, les habitants sous le choc\n\n"
+        "Des hommes armés ont tué douze villageois mardi à Sarna, dans la région de Mopti."
+    )
+    hint = (text.index("région de Mopti"), text.rindex("."))
+    found = geo.geoparse(text, "fr", hints=[hint])
+    sarna = [t for t in found if t.text == "Sarna"]
+    assert len(sarna) == 2 and all(t.place is None for t in sarna)
+    assert any(t.place is not None and t.place.iso3 == "MLI" for t in found)

@@ -564,3 +564,45 @@ def test_places_also_targeted_after_a_strike_named_by_its_doer_are_strikes(
         ("Nabatîyé et Tahta", "Air/drone strike"),
         ("Tyre", "Air/drone strike"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Des hommes armés ont attaqué un poste de police samedi soir à Kindia. "
+            "La gendarmerie a annoncé avoir arrêté dimanche trois hommes soupçonnés "
+            "d'être les auteurs de l'attaque.",
+            "fr",
+        ),
+        (
+            "Gunmen attacked a police post in Kindia on Saturday night. "
+            "Police said on Sunday they had arrested three men suspected of the attack.",
+            "en",
+        ),
+    ],
+)
+def test_an_arrest_of_the_suspects_of_an_act_told_is_placed_near_it(
+    pipeline: Any, text: str, lang: str
+) -> None:
+    # The arrest names no place; the act its suspects are accused of does: near there.
+    arrests = [
+        e
+        for e in pipeline.run([Article(id="s", text=text, language=lang, published="2025-03-12")])
+        if e.sub_event_type == "Arrests"
+    ]
+    assert len(arrests) == 1
+    loc = arrests[0].location
+    assert loc is not None and loc.name == "Kindia" and loc.geo_precision == 2
+    # Without the accusation that ties it to the act, an unplaced arrest stays no event.
+    alone = (
+        text.split(". ")[0]
+        + ". "
+        + (
+            "La gendarmerie a annoncé avoir arrêté dimanche trois hommes."
+            if lang == "fr"
+            else "Police said on Sunday they had arrested three men."
+        )
+    )
+    art = Article(id="t", text=alone, language=lang, published="2025-03-12")
+    assert "Arrests" not in {e.sub_event_type for e in pipeline.run([art])}

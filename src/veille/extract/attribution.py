@@ -4,6 +4,7 @@ plain report by the media, the article or a post."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from veille.extract.candidate import ActorRef, SentenceInput
@@ -20,6 +21,9 @@ class Attribution:
     span: Span | None = None
     # Who claims it did it, for an event whose roles named no agent: its actor 1.
     agent: ActorRef | None = None
+    # Who the teller accuses of it ("accusing the army of the attack"): the alleged
+    # doer, never its target nor a voucher.
+    accused: ActorRef | None = None
 
 
 #: Characters between an official noun and the actor that names that authority ("le
@@ -114,6 +118,50 @@ def attribute(
         via = "media" if lex.reporter_nouns.find(toks) else "report"
         return Attribution("reported", None, via, where)
     return Attribution("reported", None, "article" if s.source_kind == "article" else "post")
+
+
+#: Words between a verb of accusing and the accused ("accusing Myanmar's military",
+#: «accusant l'armée malienne»).
+_ACCUSED_REACH = 3
+
+
+def accusation(
+    lex: Lexicon, toks: list[Tok], s: SentenceInput, acts: Sequence[Match]
+) -> Attribution | None:
+    """ "..., the militia said, accusing the army of carrying out the attack": who the
+    sentence's teller accuses of the act it tells, as its attribution (reported by the
+    accuser, ``accused`` the alleged doer). ``acts``: the sentence's triggers; one must
+    name the act after the accused (not "suspected of belonging to a gang"). The
+    accused is the first actor within a few words after a verb of accusing. Arabic word
+    order puts the accuser there first («اتهمت الجماعة الجيش»): not read here."""
+    if s.language == "ar" or not acts:
+        return None
+    report = lex.report.find(toks)
+    for cue in lex.accusation.find(toks):
+        if toks[cue.start].pos != "VERB":
+            continue  # «un responsable militaire»: an official, no one accused
+        end = toks[cue.end - 1].end
+        reach = toks[min(len(toks) - 1, cue.end - 1 + _ACCUSED_REACH)].end
+        accused = next((a for a in s.actors if end <= a.start <= reach), None)
+        if accused is None or not any(toks[m.start].start >= accused.end for m in acts):
+            continue
+        # The accuser: the subject of the accusing verb, or of the verb of saying the
+        # participle goes with ("X said, accusing ..."); no nearest name stands in.
+        verbs = [cue.start, *(r.start for r in report)]
+        teller = next(
+            (
+                a
+                for a in s.actors
+                if a.end <= toks[cue.start].start
+                and a.actor_id != accused.actor_id
+                and any(subject_of(toks, a.start, v) for v in verbs)
+            ),
+            None,
+        )
+        return Attribution(
+            "reported", actor_name(teller), "statement", span(toks, cue), accused=accused
+        )
+    return None
 
 
 def _speaks(teller: ActorRef, verb: Match, toks: list[Tok], s: SentenceInput) -> bool:

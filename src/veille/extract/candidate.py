@@ -113,6 +113,9 @@ class Candidate:
     another: bool = False  # "a separate strike", «une autre frappe»: not the one told before
     #: "attacked the town again", «dans la localité»: its place is a town told before.
     town_told_before: bool = False
+    #: An arrest of people suspected of an act the text told before ("arrested two men
+    #: suspected of the attack"): coded near that act's place when it names none.
+    for_told_act: bool = False
     target_civilian: bool = False
     framing: list[FramingRef] = field(default_factory=list)
 

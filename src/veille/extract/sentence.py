@@ -28,8 +28,9 @@ from veille.extract.acts import (
     grievances,
     natural_cause,
 )
-from veille.extract.attribution import Attribution, attribute
+from veille.extract.attribution import Attribution, accusation, attribute
 from veille.extract.candidate import (
+    ActorRef,
     Candidate,
     PlaceRef,
     SentenceInput,
@@ -56,6 +57,7 @@ from veille.extract.triggers import (
     anaphoric_arabic,
     another_event,
     armed_sense_in,
+    definite,
     entry_family,
     find_triggers,
     in_circumstance,
@@ -104,12 +106,15 @@ class SentenceExtractor:
         modality = modality_for(self.lex, s.language)
         kept: list[Match] = []
         negated_families: set[str] = set()
+        accused_of_told = False
         for trig in triggers:
             reason = modality.reject_reason(trig, toks, s)
             if reason is None:
                 kept.append(trig)
             elif reason == "negated":
                 negated_families.add(entry_family(trig.payload))
+            elif reason == "accusation" and definite(trig, toks):
+                accused_of_told = True  # "suspected of the attack": an act told before
         if negated_families and self.lex.deny.find(toks):
             # "X dément ... : aucune frappe n'a été menée": a denial that the text backs
             # with an explicit negation is not an event of that kind.
@@ -187,6 +192,12 @@ class SentenceExtractor:
             # "Protesters torched a police station", "clashed with police, who fired tear
             # gas": one demonstration, and it was violent.
             out = [c for c in out if c.sub_event_type not in MILDER_PROTESTS]
+        if accused_of_told:
+            for c in out:
+                c.for_told_act = c.sub_event_type == "Arrests" and c.place is None
+        accused = accusation(self.lex, toks, s, triggers)
+        if accused is not None and accused.accused is not None:
+            _with_accused(out, accused, accused.accused)
         return one_per_kind_and_place(out)
 
     def voices(self, s: SentenceInput) -> set[int]:
@@ -649,3 +660,20 @@ def _set_when(cand: Candidate, when: When) -> None:
 def _set_toll(cand: Candidate, toll: Toll | None) -> None:
     if toll is not None:
         cand.fatalities, cand.fatalities_span = toll.count, toll.span
+
+
+def _with_accused(out: list[Candidate], att: Attribution, who: ActorRef) -> None:
+    """The sentence's teller accuses ``who`` of its act: the alleged doer of each
+    candidate that names no other (and no target of it), reported by the accuser."""
+    for c in out:
+        if c.actor1 is not None and c.actor1.actor_id != who.actor_id:
+            continue
+        if c.actor2 is not None and c.actor2.actor_id == who.actor_id:
+            c.actor2 = None
+        c.actor1 = who
+        c.claim_status, c.claim_by, c.claim_via, c.claim_span = (
+            att.status,
+            att.by,
+            att.via,
+            att.span,
+        )

@@ -109,7 +109,7 @@ def read_story(
             continue
         if _a_past_period(c):
             continue  # "the 2015 attacks", "في هجمات عام 2015": history, no day to code
-        if c.sub_event_type in _OWN_PLACE_ONLY and c.place is None:
+        if c.sub_event_type in _OWN_PLACE_ONLY and c.place is None and not c.for_told_act:
             continue  # "90 arrests nationwide", "a suspect taken into custody"
         kept.append(c)
     dated = [_with_own_day(c, kept) for c in kept]
@@ -485,8 +485,11 @@ def _with_story_place(
             (s for s in reversed(before) if s.place and s.place.feature in _NARRATIVE_FEATURES),
             None,
         )
-    if source is None:
+    if source is None or source.place is None:
         return c
+    if c.for_told_act:
+        # Those suspected of the act were arrested, the text says not where: near it.
+        return replace(c, place=replace(source.place, precision=max(2, source.place.precision)))
     return replace(c, place=source.place)
 
 

@@ -77,6 +77,19 @@ def _tens(n: int | None) -> bool:
     return n is not None and 20 <= n <= 90 and n % 10 == 0
 
 
+def _after_partitive(toks: list[Tok], i: int) -> bool:
+    """The number at ``i`` follows a word that makes it a part of a group ("including
+    five", "among them eleven", «dont au moins trois», "بينهم ثلاثة"), a filler or two
+    ("them", "at least") between."""
+    fillers = closed_words("partitive_fillers")
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if toks[k].keys & closed_words("partitive_before"):
+            return True
+        if not toks[k].keys & fillers:
+            return False
+    return False
+
+
 def _spelt_number(lex: Lexicon, toks: list[Tok], i: int) -> int | None:
     """``read_number`` over a number the tokenizer split at its hyphen ("Twenty", "-",
     "three"): the unit reads the whole, the tens read nothing of their own."""
@@ -239,7 +252,7 @@ def fatalities(lex: Lexicon, toks: list[Tok], dates: Sequence[Span] = ()) -> Tol
                 nxt is not None
                 and fold(nxt.text) in closed_words("partitive_after")
                 and not _counts_a_noun(toks, i + 2)
-            ) or (prev is not None and prev.keys & closed_words("partitive_before")):
+            ) or _after_partitive(toks, i):
                 continue
             # The number must count the dead, not the wounded next to it: "three
             # wounded", "wounding three", «وأصيب ثلاثة». An Arabic injury verb glued to

@@ -290,11 +290,20 @@ def _object_past_the_day(m: Match, toks: list[Tok]) -> bool:
     """«ont arrêté jeudi douze militants»: the parser hangs the object on the day word
     between it and the verb; the noun after the day is the verb's object all the same."""
     for day in toks:
-        if day.head != m.start or day.i <= m.start:
+        if day.head != m.start or day.i <= m.start or not _dates(day):
             continue
-        if _dates(day) and any(t.head == day.i and t.i > day.i and t.pos == "NOUN" for t in toks):
+        if any(t.head == day.i and t.i > day.i and t.pos == "NOUN" for t in toks):
             return True
+        if day.i == m.end and _noun_phrase_at(toks, day.i + 1):
+            return True  # the parser hung the noun after the day on another verb
     return False
+
+
+def _noun_phrase_at(toks: list[Tok], k: int) -> bool:
+    """A noun phrase starts at token ``k``: determiners and numbers, then a noun."""
+    while k < len(toks) and toks[k].pos in ("DET", "NUM"):
+        k += 1
+    return k < len(toks) and toks[k].pos == "NOUN"
 
 
 def _dates(tok: Tok) -> bool:
@@ -661,6 +670,17 @@ _DEMONSTRATIVES = frozenset(
 )
 #: Those that do so right before the noun even where the parser hangs them elsewhere.
 _DEMONSTRATIVES_BEFORE = frozenset({"cette", "cet", "ces", "this", "these"})
+
+
+def definite(m: Match, toks: list[Tok]) -> bool:
+    """The trigger is a definite noun: "the attack", «l'attaque», «الهجوم» (an act the
+    text knows, as against "an attack")."""
+    head = toks[m.start]
+    if not head.dep:
+        return arabic.is_definite(fold(head.text))
+    return head.pos in ("NOUN", "PROPN") and any(
+        t.head == m.start and t.dep.startswith("det") and fold(t.text) in _DEFINITE for t in toks
+    )
 
 
 def said_of_it(m: Match, toks: list[Tok]) -> bool:

@@ -309,14 +309,17 @@ _AREA_AFTER_RE = re.compile(
 def _outside_named_area(text: str, matches: Sequence[_Match]) -> None:
     """A town the text places in an area ("Karma, in Yatenga province") whose reading
     lies outside that area's is another town of the same name (Karma in India): it
-    keeps its toponym but loses its place."""
-    by_start = {m.start: m for m in matches}
-    for m in matches:
-        if m.best is None or m.best.place.feature != "city":
+    keeps its toponym but loses its place, and so does every other mention of the name
+    read as that town (a headline's «massacre à Karma»)."""
+    ruled_out: set[int] = set()
+    for k, m in enumerate(matches):
+        if m.best is None or m.best.place.feature != "city" or k + 1 >= len(matches):
             continue
         gap = _AREA_AFTER_RE.match(text, m.end)
-        area = by_start.get(gap.end()) if gap is not None else None
-        if area is None or area.best is None:
+        # The area is the next match, right after the words between, or taking the area
+        # noun in (a parser's span "province du Yatenga").
+        area = matches[k + 1]
+        if gap is None or not m.end < area.start <= gap.end() or area.best is None:
             continue
         a, town = area.best.place, m.best.place
         if a.feature == "country":
@@ -328,6 +331,9 @@ def _outside_named_area(text: str, matches: Sequence[_Match]) -> None:
         else:
             continue
         if not inside:
+            ruled_out.add(town.id)
+    for m in matches:
+        if m.best is not None and m.best.place.id in ruled_out:
             m.best = None
 
 

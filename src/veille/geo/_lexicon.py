@@ -60,6 +60,8 @@ class GeoWords:
     name_nouns: frozenset[str]
     #: Nouns for a capital city ("العاصمة تونس"): the city, not the namesake country.
     capital_nouns: frozenset[str]
+    #: Articles that may open a parser's place entity without being part of the name.
+    span_articles: frozenset[str]
     #: Phrases just before a name that make it "near X" (geo_precision 2), matched on the
     #: lower-cased text before the name (the regex ends at the name).
     near_before: re.Pattern[str]
@@ -207,6 +209,7 @@ def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
         city_nouns=glued("city_nouns"),
         name_nouns=glued("name_nouns"),
         capital_nouns=union("capital_nouns"),
+        span_articles=union("span_articles"),
         # "near X", "near the X", "near the town of X", «près de la ville de X»: an
         # article, and a town noun with its "of", may stand between.
         near_before=re.compile(

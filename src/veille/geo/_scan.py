@@ -306,7 +306,7 @@ class Scanner:
             # Valley" around "Valley"): the whole span is the toponym.
             first = bisect.bisect_left(token_starts, start)
             last = bisect.bisect_right(token_ends, end)
-            while first < last and tokens[first].norm in {"the", "le", "la", "les", "l"}:
+            while first < last and tokens[first].norm in self._words.span_articles:
                 first += 1
             if first >= last:
                 continue

@@ -108,6 +108,9 @@ class PlaceWords:
     #: Nouns for a capital: the name after them is the city, not its namesake country
     #: ("العاصمة تونس", "the capital Kuwait").
     capital_nouns: tuple[str, ...] = ()
+    #: Articles, bare or contracted with a preposition, that may open a parser's place
+    #: entity without being part of the name ("the Sahel", «au Caire» for «Le Caire»).
+    span_articles: tuple[str, ...] = ()
     #: Phrases right before a name that make it "near X" (precision 2). A phrase in
     #: Latin script starts at a word boundary; an Arabic one may follow a clitic.
     near_before: tuple[str, ...] = ()
@@ -204,6 +207,9 @@ class ClosedClass:
     partitive_after: frozenset[str] = frozenset()
     #: Words before a number that make it a part of a group: "including five soldiers".
     partitive_before: frozenset[str] = frozenset()
+    #: Words that may stand between such a word and its number: "among them eleven",
+    #: "including at least five", «parmi lesquels trois».
+    partitive_fillers: frozenset[str] = frozenset()
     #: Prepositions after a strike noun that lead to what it hit ("strikes on X"; not
     #: "in": "a strike in X" is where it happened).
     strike_on: frozenset[str] = frozenset()
@@ -489,6 +495,7 @@ def _folder(code: str, root: Root, add: str) -> tuple[Traversable, str]:
 ClosedWordKind = Literal[
     "partitive_after",
     "partitive_before",
+    "partitive_fillers",
     "strike_on",
     "conditional_endings",
     "pair_between",

@@ -23,8 +23,10 @@ from veille.nlp.tokens import Tok, fold
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-#: An Arabic sentence: up to sentence punctuation or a line break.
-_AR_SENT = re.compile(r"[^.!?؟\n]+[.!?؟]*")
+#: An Arabic sentence: up to sentence punctuation or a line break, with the closing
+#: quotes after it. A question or exclamation mark right before a closing quote ends a
+#: quoted slogan or title («رفعوا شعار «إلى متى؟» في ...»), not the sentence.
+_AR_SENT = re.compile(r"(?:[^.!?؟\n]|[!?؟]+(?=[ \t]*[»”]))+(?:[.!?؟]+(?:[ \t]*[»”])*)?")
 
 #: What ends a sentence: a full stop, a question or exclamation mark, an ellipsis, a
 #: semicolon (two clauses, two statements), possibly followed by closing quotes.
