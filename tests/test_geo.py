@@ -1013,3 +1013,15 @@ def test_a_town_ruled_out_by_the_area_the_text_puts_it_in_is_ruled_out_everywher
     sarna = [t for t in found if t.text == "Sarna"]
     assert len(sarna) == 2 and all(t.place is None for t in sarna)
     assert any(t.place is not None and t.place.iso3 == "MLI" for t in found)
+
+
+def test_a_site_named_after_a_town_placed_in_an_area_rules_out_a_town_elsewhere(
+    geo: Geocoder,
+) -> None:
+    # "the Ramadi military base in Babil province" is no base in Ramadi (Anbar); after
+    # words that are no place nouns ("Ramadi went on in Babil") the area places nothing.
+    text = "Shelling hit the Ramadi military base in Babil province on Monday."
+    assert only(geo.geoparse(text, "en"), "Ramadi").place is None
+    kept = "Shelling on Ramadi went on in Babil province on Monday."
+    place = only(geo.geoparse(kept, "en"), "Ramadi").place
+    assert place is not None and place.iso3 == "IRQ"

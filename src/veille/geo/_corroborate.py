@@ -160,7 +160,8 @@ class Corroboration:
                 # "près d'Eli" in a story about the West Bank is not Ely, Nevada: a small
                 # town read through an alternate name, far from every country named.
                 m.best = None
-        _outside_named_area(text, matches)
+        w = self._words
+        _outside_named_area(text, matches, w.site_nouns | w.geo_nouns | w.city_nouns)
         # A list of towns vouches for each member: "Nabatieh, Tyre and Baalbek".
         placed = [m for k, m in enumerate(matches) if verdict[k] and m.best is not None]
         kept = []
@@ -296,17 +297,41 @@ def _contained_by_next(text: str, m: _Match, firm: Sequence[_Match]) -> bool:
 
 
 #: The words between a town and the area a text places it in ("Karma, dans la province
-#: du Yatenga", "Kuriga, in Kaduna state", «كويا، في محافظة أربيل»).
-_AREA_AFTER_RE = re.compile(
-    r"\s*[,،]\s*(?:dans|en|in|au|في|ب)\s*(?:la\s+|le\s+|l'|the\s+)?"
+#: du Yatenga", "Kuriga, in Kaduna state", «كويا، في محافظة أربيل»): a preposition, and
+#: perhaps an article and a noun of an area kind with its "of".
+_IN_AREA = (
+    r"(?:dans|en|in|au|في|ب)\s*(?:la\s+|le\s+|l'|the\s+)?"
     r"(?:(?:province|région|region|district|préfecture|prefecture|state|état|governorate|"
     r"gouvernorat|département|county|wilaya|محافظة|ولاية|منطقة|اقليم|إقليم)"
-    r"\s*(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d'|of\s+)?)?",
-    re.IGNORECASE,
+    r"\s*(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d'|of\s+)?)?"
 )
+#: After the town's name, with a comma.
+_AREA_AFTER_RE = re.compile(r"\s*[,،]\s*" + _IN_AREA, re.IGNORECASE)
+#: After a place noun, with or without ("the X base in Y province").
+_IN_AREA_RE = re.compile(r"\s*[,،]?\s+" + _IN_AREA, re.IGNORECASE)
 
 
-def _outside_named_area(text: str, matches: Sequence[_Match]) -> None:
+#: Up to three lower-case words after a town's name whose last is a noun of a place
+#: kind ("the X military base in", "X refugee camp, in"): the area after them holds the
+#: town as well. Any other words ("X was attacked in") do not place the town.
+_NOUN_RUN_RE = re.compile(r"(?:\s+[^\W\d_A-Z][\w'’-]*){1,3}")
+
+
+def _after_place_nouns(text: str, at: int, nouns: frozenset[str]) -> int | None:
+    """Where the run of lower-case words after ``at`` ends, if it ends on a noun of
+    ``nouns`` (shortest run first)."""
+    run = _NOUN_RUN_RE.match(text, at)
+    if run is None:
+        return None
+    for word in re.finditer(r"\S+", text[at : run.end()]):
+        if key_of(word.group()) in nouns:
+            return at + word.end()
+    return None
+
+
+def _outside_named_area(
+    text: str, matches: Sequence[_Match], nouns: frozenset[str] = frozenset()
+) -> None:
     """A town the text places in an area ("Karma, in Yatenga province") whose reading
     lies outside that area's is another town of the same name (Karma in India): it
     keeps its toponym but loses its place, and so does every other mention of the name
@@ -316,6 +341,8 @@ def _outside_named_area(text: str, matches: Sequence[_Match]) -> None:
         if m.best is None or m.best.place.feature != "city" or k + 1 >= len(matches):
             continue
         gap = _AREA_AFTER_RE.match(text, m.end)
+        if gap is None and (after := _after_place_nouns(text, m.end, nouns)) is not None:
+            gap = _IN_AREA_RE.match(text, after)
         # The area is the next match, right after the words between, or taking the area
         # noun in (a parser's span "province du Yatenga").
         area = matches[k + 1]
