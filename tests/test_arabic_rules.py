@@ -507,3 +507,17 @@ def test_a_question_mark_inside_quotes_does_not_end_the_sentence(pipeline: Any) 
     events = _events(pipeline, text)
     assert len(events) == 1
     assert events[0].mentions[0].text == text
+
+
+def test_adopting_a_text_is_no_claim(pipeline: Any) -> None:
+    # «تبنى» claims an act («تبنى التنظيم الهجوم») or adopts a text («تبنى المجلس قرارا»):
+    # with a text for object, nobody claims the strike the sentence tells.
+    text = (
+        "قصفت طائرات حربية أمس مواقع في مدينة صعدة اليمنية، "
+        "بعد يومين من تبني مجلس الأمن قرارا يدين الهجمات."
+    )
+    events = _events(pipeline, text)
+    assert len(events) == 1 and events[0].claim is not None
+    assert events[0].claim.status == "reported"
+    claimed = "تبنى تنظيم الدولة الإسلامية الهجوم على حاجز للجيش العراقي في ديالى."
+    assert [e.claim.status for e in _events(pipeline, claimed) if e.claim] == ["claimed"]

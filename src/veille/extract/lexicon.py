@@ -304,8 +304,14 @@ class PhraseTable:
     """Token-sequence patterns indexed by their first token for fast scanning."""
 
     def __init__(
-        self, patterns: Sequence[tuple[str, Any]], gap: Callable[[Any], int] | None = None
+        self,
+        patterns: Sequence[tuple[str, Any]],
+        gap: Callable[[Any], int] | None = None,
+        not_before: frozenset[str] = frozenset(),
     ) -> None:
+        #: Words that, a few words after a match in its clause, make it no match: the
+        #: object of another sense of the word ("تبنى المجلس قرارا": adopted a text).
+        self._not_before = not_before
         self._by_first: dict[str, list[tuple[tuple[str, ...], Any, int]]] = {}
         for text, payload in patterns:
             toks = tuple(fold(t) for t in text.split())
@@ -326,9 +332,23 @@ class PhraseTable:
                         out.append(Match(i, end, payload))
                     elif width and len(pattern) > 1 and _gapped(toks, i, pattern, width):
                         out.append(Match(i, i + 1, payload))  # the verb; its subject follows
+        if self._not_before:
+            out = [m for m in out if not self._other_sense(toks, m.end)]
         return out
 
+    def _other_sense(self, toks: Sequence[Tok], end: int) -> bool:
+        """A word of ``not_before`` stands within a few words after ``end``, in the same
+        clause (the verb's subject may stand between: «تبنى مجلس الأمن قرارا»)."""
+        for j in range(end, min(len(toks), end + _NOT_BEFORE_REACH)):
+            if set(toks[j].text) & _CLAUSE_PUNCT:
+                return False
+            if toks[j].keys & self._not_before:
+                return True
+        return False
 
+
+#: Words after a match within which an object of another sense makes it no match.
+_NOT_BEFORE_REACH = 5
 #: Adverbial modifiers that may sit inside a verb phrase: "ont pris lundi le contrôle",
 #: "took on Sunday control" (by the parse; Arabic, unparsed, never skips).
 ADVERBIAL_DEPS = frozenset({"advmod", "obl:mod", "obl:tmod", "npadvmod", "nmod:tmod"})
@@ -441,8 +461,11 @@ class Lexicon:
         self.has_or_armed = any(t.or_armed for t in data.triggers)
         self.weapons = PhraseTable([(w.p, w) for w in data.weapons])
         # Arabic tells a claim verb-first: "أعلن تنظيم ... مسؤوليته" (the claimant between).
+        # A claim verb that takes a text adopted, not an act ("تبنى قرارا"), claims nothing.
         self.claim = PhraseTable(
-            [(p, p) for p in data.claim], gap=(lambda _: 4) if data.language == "ar" else None
+            [(p, p) for p in data.claim],
+            gap=(lambda _: 4) if data.language == "ar" else None,
+            not_before=frozenset(fold(w) for w in data.noun_classes.get("adopted_texts", ())),
         )
         self.statement = PhraseTable([(p, p) for p in data.statement])
         self.report = PhraseTable([(p, p) for p in data.report])
