@@ -510,11 +510,11 @@ def test_a_question_mark_inside_quotes_does_not_end_the_sentence(pipeline: Any) 
 
 
 def test_adopting_a_text_is_no_claim(pipeline: Any) -> None:
-    # «تبنى» claims an act («تبنى التنظيم الهجوم») or adopts a text («تبنى المجلس قرارا»):
+    # «تبنى» claims an act (the attack) or adopts a text (a draft, a statement):
     # with a text for object, nobody claims the strike the sentence tells.
     text = (
         "قصفت طائرات حربية أمس مواقع في مدينة صعدة اليمنية، "
-        "بعد يومين من تبني مجلس الأمن قرارا يدين الهجمات."
+        "في حين تبنت الجامعة العربية مشروع بيان يدعو إلى التهدئة."
     )
     events = _events(pipeline, text)
     assert len(events) == 1 and events[0].claim is not None

@@ -325,3 +325,19 @@ def test_a_part_of_the_dead_past_a_pronoun_or_at_least_is_no_toll(
     art = Article(id="t", text=text, language=language, published="2025-03-12")
     events = pipeline.run([art])
     assert [e.fatalities for e in events] == [29]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("A drone hit a warehouse in Odesa overnight; no injuries were reported.", "en"),
+        ("Une roquette a frappé un entrepôt à Sdérot mardi, sans faire de blessés.", "fr"),
+        ("Des émeutes ont secoué Lyon mardi, mais pas de morts selon le préfet.", "fr"),
+        ("استهدفت طائرة مسيرة مخزنا في مدينة الحديدة أمس ولم تسجل إصابات.", "ar"),
+    ],
+)
+def test_no_one_hurt_or_killed_is_a_toll_of_zero(pipeline: Any, text: str, language: str) -> None:
+    # No one injured, or no deaths, said in so many words: zero dead (ACLED's 0), where
+    # a report silent on the dead leaves the toll empty.
+    art = Article(id="z", text=text, language=language, published="2025-03-12")
+    assert [e.fatalities for e in pipeline.run([art])] == [0]

@@ -310,7 +310,7 @@ class PhraseTable:
         not_before: frozenset[str] = frozenset(),
     ) -> None:
         #: Words that, a few words after a match in its clause, make it no match: the
-        #: object of another sense of the word ("تبنى المجلس قرارا": adopted a text).
+        #: object of another sense of the word ("تبنت الجامعة مشروعا": adopted a text).
         self._not_before = not_before
         self._by_first: dict[str, list[tuple[tuple[str, ...], Any, int]]] = {}
         for text, payload in patterns:
@@ -338,7 +338,7 @@ class PhraseTable:
 
     def _other_sense(self, toks: Sequence[Tok], end: int) -> bool:
         """A word of ``not_before`` stands within a few words after ``end``, in the same
-        clause (the verb's subject may stand between: «تبنى مجلس الأمن قرارا»)."""
+        clause (the verb's subject may stand between: «تبنت الجامعة العربية مشروعا»)."""
         for j in range(end, min(len(toks), end + _NOT_BEFORE_REACH)):
             if set(toks[j].text) & _CLAUSE_PUNCT:
                 return False
