@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import pytest
 
@@ -11,6 +12,7 @@ from veille.extract.lexicon import Lexicon, Match
 from veille.extract.roles import Roles, read_roles
 from veille.extract.victims import civilian_target
 from veille.extract.weapons import Typing
+from veille.model import Article
 
 
 @pytest.fixture(scope="module")
@@ -191,3 +193,34 @@ def test_an_arabic_actor_announcing_an_act_tells_it(ar: Lexicon, words: list[str
     police = words.index("الشرطة")
     roles = _roles(ar, words, 3, {police: ("police", "state_forces")})
     assert roles.actor1 is None, roles
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        (
+            "At least 15 people were killed when an army air strike hit a crowded market "
+            "in Nyala on Monday.",
+            "Military Forces of Sudan",
+        ),
+        # a guard: right before the rule, through another reading of the parse
+        ("Four people died when a police raid hit a house in Kano on Monday.", None),
+    ],
+)
+def test_forces_named_before_the_acts_noun_did_it(
+    pipeline: Any, text: str, doer: str | None
+) -> None:
+    # "an army air strike": the forces compounded with the act's noun carried it out,
+    # and are no target of it.
+    e = only_event(pipeline, text)
+    assert e.actor2 is None or "Forces" not in e.actor2.name
+    if doer is not None:
+        assert e.actor1 is not None and e.actor1.name == doer
+    else:
+        assert e.actor1 is not None and e.actor1.name.startswith("Police Forces")
+
+
+def only_event(pipeline: Any, text: str) -> Any:
+    events = pipeline.run([Article(id="r", text=text, language="en", published="2025-03-12")])
+    assert len(events) == 1, events
+    return events[0]

@@ -490,6 +490,11 @@ def syntactic_role(
             if dep == "nsubj" and parent in passive_at:
                 return "actor2"
             return "actor1"
+        if dep == "compound" and k == 0 and toks[parent].pos in ("NOUN", "PROPN"):
+            # "an army air strike", "a police raid": the forces named before the act's
+            # noun carried it out ("a police station attack" names no doer: "police"
+            # hangs on "station").
+            return "actor1"
         if (dep == "prep" and fold(toks[child].text) in _AGENT_MARKERS) or (
             toks[parent].pos == "NOUN" and dep in ("nmod", "obl") and case & _AGENT_MARKERS
         ):
