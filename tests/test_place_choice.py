@@ -189,3 +189,38 @@ def test_places_the_parser_read_as_one_organisation_are_a_list(pipeline: Any) ->
     only toponyms and the words of a list is a list of places, each an event."""
     events = _events(pipeline, "Russian attacks on Kharkiv and Odesa killed 12 people overnight.")
     assert sorted(e.location.name for e in events if e.location) == ["Kharkiv", "Odesa"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "L'aviation a mené des raids mardi sur plusieurs villages du Liban-Sud, "
+            "dont Nabatieh et Tyr, faisant quatre morts.",
+            "fr",
+        ),
+        # guards: right before, through the parse
+        (
+            "Jets struck several villages in southern Lebanon on Tuesday, including Tyre "
+            "and Nabatieh, killing four people.",
+            "en",
+        ),
+        ("شنت طائرات غارات على عدة بلدات في جنوب لبنان أمس، منها النبطية وصور.", "ar"),
+    ],
+)
+def test_the_listed_members_of_a_group_of_places_struck_are_its_places(
+    pipeline: Any, text: str, lang: str
+) -> None:
+    # "several villages, including X and Y": one event per village listed.
+    names = sorted(e.location.name for e in _events(pipeline, text, lang) if e.location)
+    assert names == ["Nabatîyé et Tahta", "Tyre"]
+
+
+def test_a_relative_dont_lists_no_places(pipeline: Any) -> None:
+    # A guard: «dont» as a relative pronoun («la ville dont il est le maire») opens no
+    # list; the clash has the one place.
+    text = (
+        "À Kolda, grande ville de Casamance dont il est originaire, des jeunes ont "
+        "affronté la police mardi."
+    )
+    assert [e.location.name for e in _events(pipeline, text, "fr") if e.location] == ["Kolda"]

@@ -98,10 +98,15 @@ def choose_places(
     # The parse often hangs the last places of a long list elsewhere ("in Sanaa, Taiz
     # and Saada"): a place listed right after an attached one is attached too.
     attached = _listed_with_attached(reps, attached, s)
+    # The places the parse hangs on the trigger; or, where the sentence lists the
+    # members of a group of places ("raids on several villages of the south, including
+    # X and Y"), the ones nearest it (they hang on "villages").
+    listing = any(_members_of(p, r, s) for p in places for r in reps if p.end <= r.start)
+    nearest = min(attached) if listing else 0
     specific = [
         r
         for r, a in zip(reps, attached, strict=True)
-        if a == 0
+        if a == nearest
         and (
             (r.precision <= 2 and r.feature not in ("country", "admin1", "region"))
             or _listed_provinces(r, reps, s)
@@ -410,9 +415,39 @@ def _listed_with_attached(reps: list[PlaceRef], attached: list[int], s: Sentence
     order = sorted(range(len(reps)), key=lambda k: reps[k].start)
     out = list(attached)
     for a, b in itertools.pairwise(order):
-        if out[a] == 0 and out[b] != 0 and _in_list(reps[a], reps[b], s):
+        if (
+            out[a] == 0
+            and out[b] != 0
+            and (_in_list(reps[a], reps[b], s) or _members_of(reps[a], reps[b], s))
+        ):
             out[b] = 0
     return out
+
+
+#: Prepositions that may stand between a list opener and the place it lists.
+_LIST_PREPS = frozenset({"a", "à", "in", "at", "في"})
+
+
+def _members_of(a: PlaceRef, b: PlaceRef, s: SentenceInput) -> bool:
+    """``b`` opens the list of members of the group of places ``a`` ends ("strikes on
+    several villages of southern Lebanon, including X and Y", «plusieurs localités du
+    Liban-Sud, dont X et Y»): a list opener, and nothing else, between them."""
+    if _between_in_list(a, b, s) is None:
+        return False
+    words = [
+        t
+        for t in s.tokens
+        if a.end <= t.start and t.end <= b.start and t.text not in (",", "،", ":", "(")
+    ]
+    if words and fold(words[-1].text) in _LIST_PREPS:
+        words = words[:-1]
+    for opener in closed_words("list_openers"):
+        want = opener.split()
+        if len(want) == len(words) and all(
+            fold(w) in t.keys for w, t in zip(want, words, strict=True)
+        ):
+            return True
+    return False
 
 
 def _listed_provinces(r: PlaceRef, reps: list[PlaceRef], s: SentenceInput) -> bool:

@@ -240,6 +240,10 @@ class ClosedClass:
     #: ل: ألقوا).
     verbs_like_article: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
+    #: Words that open the list of members of a group of places just named ("several
+    #: villages, including X and Y", «plusieurs localités, dont X et Y»): written as
+    #: in the text, lower-case; phrases allowed.
+    list_openers: frozenset[str] = frozenset()
     #: Word starts that look like a future verb (س + ي/ت/ن) but are nouns (سيارة, سنوات).
     future_lookalikes: tuple[str, ...] = ()
     #: Perfect verbs that begin with ت (forms V and VI) and so look like an imperfect
@@ -506,6 +510,7 @@ ClosedWordKind = Literal[
     "antecedent",
     "scheduled_for",
     "relative_pronouns",
+    "list_openers",
 ]
 
 
