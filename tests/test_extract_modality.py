@@ -179,3 +179,20 @@ def test_a_clause_after_a_semicolon_governs_nothing_before_it(pipeline: Any) -> 
     # Without the semicolon, an accusation still frames what it governs.
     framed = "Local media blamed Israel for the explosion that hit a car in Tyre on Monday."
     assert not pipeline.run([Article(id="n", text=framed, language="en", published="2025-03-12")])
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("L'armée reste mobilisée pour traquer les auteurs de l'attaque de Gao.", "fr"),
+        ("Police are hunting the perpetrators of the attack on a church in Kaduna.", "en"),
+        # a guard: already no event
+        ("تلاحق قوات الأمن منفذي الهجوم على الكنيسة في كادونا.", "ar"),
+    ],
+)
+def test_the_act_whose_perpetrators_are_sought_is_no_new_event(
+    pipeline: Any, text: str, language: str
+) -> None:
+    # "the perpetrators of the attack": an act named to say who did it, not told anew.
+    art = Article(id="m", text=text, language=language, published="2025-03-12")
+    assert pipeline.run([art]) == []
