@@ -196,3 +196,34 @@ def test_the_act_whose_perpetrators_are_sought_is_no_new_event(
     # "the perpetrators of the attack": an act named to say who did it, not told anew.
     art = Article(id="m", text=text, language=language, published="2025-03-12")
     assert pipeline.run([art]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Armed gangs roam the countryside of Zamfara, looting villages and kidnapping "
+            "residents.",
+            "en",
+        ),
+        ("Les bandits sillonnent les campagnes de Zamfara, pillant les villages.", "fr"),
+    ],
+)
+def test_a_participle_on_a_habit_in_the_present_tells_the_habit(
+    pipeline: Any, text: str, language: str
+) -> None:
+    # "Gangs roam the countryside, looting villages": the participle goes with a verb in
+    # the simple present, a habit, no one act.
+    art = Article(id="h", text=text, language=language, published="2025-03-12")
+    assert pipeline.run([art]) == []
+
+
+def test_a_participle_on_a_past_act_or_counting_its_object_is_the_act(pipeline: Any) -> None:
+    # Guards: the participle of an act told in the past, or one that counts its victims
+    # (a present-tense headline), tells the act.
+    for text in (
+        "Gunmen stormed a village near Gusau on Monday, looting shops and kidnapping residents.",
+        "Gunmen storm village in Zamfara, killing 12 people.",
+    ):
+        art = Article(id="g", text=text, language="en", published="2025-03-12")
+        assert pipeline.run([art]) != []

@@ -94,6 +94,26 @@ def modality_for(lex: Lexicon, language: str) -> Modality:
     return ParsedModality(lex)
 
 
+#: How a participle hangs on the verb it goes with ("..., looting villages and
+#: kidnapping residents": the second on the first).
+_PARTICIPLE_DEPS = frozenset({"advcl", "conj", "xcomp", "acl"})
+
+
+def _present_participle(tok: Tok) -> bool:
+    """ "looting", «pillant»: a present participle or gerund of a verb."""
+    return tok.pos == "VERB" and (
+        "VerbForm=Ger" in tok.morph or ("VerbForm=Part" in tok.morph and "Tense=Pres" in tok.morph)
+    )
+
+
+def _counts_its_object(toks: list[Tok], verb: int) -> bool:
+    """The verb's object has a number ("killing 12 people", «tuant douze civils»)."""
+    objects = {t.i for t in toks if t.head == verb and t.dep in ("obj", "dobj")}
+    return any(t.head in objects and t.dep == "nummod" for t in toks) or any(
+        k in objects and toks[k].pos == "NUM" for k in objects
+    )
+
+
 class ParsedModality:
     """Cues that govern the trigger in the dependency parse."""
 
@@ -145,9 +165,21 @@ class ParsedModality:
         """English news tells what happened in the past tense; an event verb in the simple
         present ("it targets military infrastructure") tells a habit or a policy, unless
         the sentence dates it to a day."""
-        if s.language != "en":
-            return False
         verb = toks[m.start]
+        if verb.pos == "NOUN" and verb.dep in ("obj", "dobj"):
+            verb = toks[verb.head]  # «pratiquant les enlèvements»: the verb that does it
+        if _present_participle(verb) and not _counts_its_object(toks, verb.i):
+            # "Gangs roam the countryside, looting villages", «qui écument les campagnes,
+            # pillant les villages»: a participle on a verb in the simple present tells
+            # the same habit (not "..., killing 12", a count of one act's dead).
+            head = verb
+            for _ in range(4):
+                if head.dep not in _PARTICIPLE_DEPS or head.head == head.i:
+                    break
+                head = toks[head.head]
+            verb = head
+        elif s.language != "en":
+            return False
         if verb.pos != "VERB" or "Tense=Pres" not in verb.morph or "VerbForm=Fin" not in verb.morph:
             return False
         return not any(d.value is not None and d.precision == "day" for d in s.dates)
