@@ -521,3 +521,19 @@ def test_adopting_a_text_is_no_claim(pipeline: Any) -> None:
     assert events[0].claim.status == "reported"
     claimed = "تبنى تنظيم الدولة الإسلامية الهجوم على حاجز للجيش العراقي في ديالى."
     assert [e.claim.status for e in _events(pipeline, claimed) if e.claim] == ["claimed"]
+
+
+def test_a_teller_counting_its_own_dead_did_not_do_it(pipeline: Any) -> None:
+    # «قال X إن خمسة من ضباطه قتلوا»: X tells its losses, not its act (not "claimed by X");
+    # a side named in the clause ("إن 20 من عناصر Y قتلوا") stays as it was read.
+    text = (
+        "قتل سبعة ضباط في غارة جوية على مبنى في دمشق أمس. "
+        "وقال الحرس الثوري في بيان إن خمسة من ضباطه قتلوا في الهجوم."
+    )
+    events = _events(pipeline, text)
+    assert len(events) == 1
+    assert events[0].actor1 is None or "Revolutionary Guard" not in events[0].actor1.name
+    assert events[0].claim is not None and events[0].claim.status != "claimed"
+    named = "وقال الجيش السوداني إن 20 من عناصر الدعم السريع قتلوا في غارة على نيالا أمس."
+    doers = [e.actor1.name for e in _events(pipeline, named) if e.actor1]
+    assert doers and not any("Rapid Support" in d for d in doers)  # a guard
