@@ -227,3 +227,26 @@ def test_a_participle_on_a_past_act_or_counting_its_object_is_the_act(pipeline: 
     ):
         art = Article(id="g", text=text, language="en", published="2025-03-12")
         assert pipeline.run([art]) != []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Israeli jets carried out a wave of strikes on Beirut's southern suburbs overnight.",
+            "en",
+        ),
+        (
+            "L'aviation a mené cette nuit une vague de frappes sur la banlieue sud de Beyrouth.",
+            "fr",
+        ),
+    ],
+)
+def test_a_wave_of_strikes_in_one_night_is_an_event(
+    pipeline: Any, text: str, language: str
+) -> None:
+    # "a wave of strikes" counts a campaign, unless the sentence puts it in one night
+    # ("overnight", «cette nuit»): ACLED codes that night's strikes on the place. (The
+    # French one, whose night resolves to a day, is a guard.)
+    art = Article(id="w", text=text, language=language, published="2025-03-12")
+    assert [e.sub_event_type for e in pipeline.run([art])] == ["Air/drone strike"]

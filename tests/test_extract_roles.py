@@ -224,3 +224,27 @@ def only_event(pipeline: Any, text: str) -> Any:
     events = pipeline.run([Article(id="r", text=text, language="en", published="2025-03-12")])
     assert len(events) == 1, events
     return events[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("An Israeli drone targeted a car near Tyre on Monday, killing two men.", "en"),
+        ("Un drone israélien a ciblé une voiture près de Tyr lundi, tuant deux hommes.", "fr"),
+    ],
+)
+def test_the_subject_of_a_verb_of_targeting_is_the_doer(
+    text: str, language: str, pipeline: Any
+) -> None:
+    # "targeted" is spelt like "the target of" (a noun of victims), but is the act: its
+    # subject's side did it.
+    events = pipeline.run([Article(id="t", text=text, language=language, published="2025-03-12")])
+    assert [(e.actor1 and e.actor1.name, e.actor2) for e in events] == [
+        ("Military Forces of Israel", None)
+    ]
+
+
+def test_the_subject_of_a_noun_of_victims_is_the_target(pipeline: Any) -> None:
+    # A guard: "the base was the target of a drone attack": the base's side was hit.
+    e = only_event(pipeline, "The army base was the target of a drone attack near Gao on Monday.")
+    assert e.actor1 is None and e.actor2 is not None and e.actor2.name == "Military Forces of Mali"

@@ -369,7 +369,12 @@ def names_a_day(lex: Lexicon, toks: list[Tok], s: SentenceInput) -> bool:
     ("The UN said on Tuesday that 1,500 had been killed since January": a tally)."""
     telling = words_of(lex.report, toks)
     return any(
-        d.value is not None and d.precision == "day" and not dates_telling(d.start, toks, telling)
+        (
+            (d.value is not None and d.precision == "day")
+            # "overnight", «cette nuit»: the one night of the report
+            or (d.value is None and d.time_of_day is not None)
+        )
+        and not dates_telling(d.start, toks, telling)
         for d in s.dates
     )
 

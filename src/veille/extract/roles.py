@@ -432,7 +432,10 @@ def _victim_of(lex: Lexicon, i: int, toks: list[Tok], trig_idx: set[int]) -> boo
     if not toks[k].dep.startswith("nsubj"):
         return False
     verb = toks[k].head
-    nouns = {verb} | {t.i for t in toks if t.head == verb and t.dep in _VICTIM_SLOTS}
+    # A copula's noun heads its clause («a été victime»); a verb spelt like a noun of
+    # victims ("a drone targeted a car") is an act, its subject the doer.
+    head = {verb} if toks[verb].pos in ("NOUN", "PROPN", "ADJ") else set()
+    nouns = head | {t.i for t in toks if t.head == verb and t.dep in _VICTIM_SLOTS}
     nouns = {n for n in nouns if toks[n].keys & victims}
     if nouns - {verb}:
         nouns.add(verb)  # "fell victim to an ambush": the complement may hang on the verb
