@@ -248,3 +248,32 @@ def test_the_subject_of_a_noun_of_victims_is_the_target(pipeline: Any) -> None:
     # A guard: "the base was the target of a drone attack": the base's side was hit.
     e = only_event(pipeline, "The army base was the target of a drone attack near Gao on Monday.")
     assert e.actor1 is None and e.actor2 is not None and e.actor2.name == "Military Forces of Mali"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "doer"),
+    [
+        (
+            "L'artillerie israélienne a pilonné lundi les abords de Kfar Kila.",
+            "fr",
+            "Military Forces of Israel",
+        ),
+        ("Des roquettes russes ont frappé Kharkiv lundi.", "fr", "Military Forces of Russia"),
+        (
+            "قصفت المدفعية الإسرائيلية أطراف بلدة كفركلا في جنوب لبنان يوم الاثنين.",
+            "ar",
+            "Military Forces of Israel",
+        ),
+        (
+            "قتل أربعة أشخاص في هجوم صاروخي روسي على مدينة أوديسا الأوكرانية الليلة الماضية.",
+            "ar",
+            "Military Forces of Russia",
+        ),
+    ],
+)
+def test_a_weapon_named_with_a_peoples_adjective_names_its_forces(
+    pipeline: Any, text: str, language: str, doer: str
+) -> None:
+    # «l'artillerie israélienne», «هجوم صاروخي روسي»: the forces whose weapon it was did it.
+    events = pipeline.run([Article(id="w", text=text, language=language, published="2025-03-12")])
+    assert [e.actor1.name if e.actor1 else None for e in events] == [doer]
