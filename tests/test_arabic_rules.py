@@ -537,3 +537,17 @@ def test_a_teller_counting_its_own_dead_did_not_do_it(pipeline: Any) -> None:
     named = "وقال الجيش السوداني إن 20 من عناصر الدعم السريع قتلوا في غارة على نيالا أمس."
     doers = [e.actor1.name for e in _events(pipeline, named) if e.actor1]
     assert doers and not any("Rapid Support" in d for d in doers)  # a guard
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أطلق الحوثيون صاروخا باليستيا على إيلات يوم الخميس واعترضته الدفاعات الجوية الإسرائيلية.",
+        "أطلقت القوات الروسية طائرة مسيرة على كييف ليلا وأسقطتها الدفاعات الجوية الأوكرانية.",
+    ],
+)
+def test_a_weapon_intercepted_by_a_verb_with_its_pronoun_is_disrupted(
+    pipeline: Any, text: str
+) -> None:
+    # «واعترضته», «وأسقطتها»: the verb of intercepting carries its object as a pronoun.
+    assert [e.sub_event_type for e in _events(pipeline, text)] == ["Disrupted weapons use"]
