@@ -277,3 +277,32 @@ def test_a_weapon_named_with_a_peoples_adjective_names_its_forces(
     # «l'artillerie israélienne», «هجوم صاروخي روسي»: the forces whose weapon it was did it.
     events = pipeline.run([Article(id="w", text=text, language=language, published="2025-03-12")])
     assert [e.actor1.name if e.actor1 else None for e in events] == [doer]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("M23 rebels and Congolese troops exchanged fire near Sake on Thursday.", "en"),
+        (
+            "Les rebelles du M23 et l'armée congolaise ont échangé des tirs jeudi près de Sake.",
+            "fr",
+        ),
+        ("تبادل متمردو حركة 23 مارس والجيش الكونغولي إطلاق النار قرب ساكي الخميس.", "ar"),
+    ],
+)
+def test_two_sides_named_together_as_who_fought_fought_each_other(
+    pipeline: Any, text: str, language: str
+) -> None:
+    events = pipeline.run([Article(id="x", text=text, language=language, published="2025-03-12")])
+    assert [(e.actor1 and e.actor1.name, e.actor2 and e.actor2.name) for e in events] == [
+        ("M23: March 23 Movement", "Military Forces of the Democratic Republic of Congo")
+    ]
+
+
+def test_sides_named_together_before_a_side_they_fought_are_allies(pipeline: Any) -> None:
+    # A guard: with a side after the verb, the two before it fought it together.
+    e = only_event(
+        pipeline, "The army and allied militias fought RSF fighters near El Obeid on Monday."
+    )
+    assert e.actor1 is not None and e.actor1.name == "Military Forces of Sudan"
+    assert e.actor2 is not None and e.actor2.name == "Rapid Support Forces"

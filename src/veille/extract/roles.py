@@ -286,7 +286,52 @@ def two_sides(group: list[Match], toks: list[Tok], s: SentenceInput) -> Roles | 
             )
         if joined:
             return Roles(a, b)
-    return None
+    return _reciprocal_subjects(group, toks, s)
+
+
+def _reciprocal_subjects(group: list[Match], toks: list[Tok], s: SentenceInput) -> Roles | None:
+    """ "M23 rebels and Congolese troops exchanged fire", «تبادل متمردو X والجيش إطلاق
+    النار»: two sides named together as who fought, and no one else after the fighting
+    word, fought each other (actor 1 the first named). Not "the army and its allies
+    fought the rebels": a side after the verb is who they fought; nor "X and Y
+    attacked the town": only words of clashing (``Armed clash``) are mutual."""
+    if not any(getattr(m.payload, "sub", None) == _CLASH for m in group):
+        return None
+    first = min(m.start for m in group)
+    last = max(m.end for m in group)
+    start, end = toks[first].start, toks[last - 1].end
+    actors = sorted({a.start: a for a in s.actors}.values(), key=lambda a: a.start)
+    joiners = closed_words("pair_and")
+
+    def pair(found: list[ActorRef]) -> Roles | None:
+        if len(found) != 2 or found[0].actor_id == found[1].actor_id:
+            return None
+        a, b = found
+        gap = _words_between(s, a.end, b.start)
+        glued = s.language == "ar" and s.text[b.start - s.start : b.start - s.start + 1] == "و"
+        if (gap and len(gap) <= 2 and gap[0] in joiners) or (not gap and glued):
+            return Roles(a, b)
+        return None
+
+    before = [a for a in actors if a.end <= start]
+    after = [a for a in actors if a.start >= end]
+    if s.language == "ar":
+        # Verb first: the two subjects right after it (inside the phrase, as in «تبادل X
+        # وY إطلاق النار»).
+        verb_end = toks[first].end
+        subjects = [a for a in actors if a.start >= verb_end]
+        if len(subjects) == 2 and len(_words_between(s, verb_end, subjects[0].start)) <= _PAIR_GAP:
+            return pair(subjects)
+    if after or len(before) < 2:
+        return None
+    last_two = before[-2:]
+    if len(_words_between(s, last_two[1].end, start)) > _PAIR_GAP:
+        return None
+    return pair(last_two)
+
+
+#: The sub-type of the words of a mutual fight ("clashed", «s'affronter», «اشتبك»).
+_CLASH = "Armed clash"
 
 
 def first_conjunct(ref: ActorRef, same_role: list[ActorRef], s: SentenceInput) -> ActorRef:
