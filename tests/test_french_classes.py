@@ -123,3 +123,13 @@ def test_an_act_named_as_a_charge_is_no_event(pipeline: Any, text: str) -> None:
     # What the accused are charged with or suspected of is no event of the sentence.
     types = set(_types(pipeline, text))
     assert not types & {"Abduction/forced disappearance", "Looting/property destruction"}
+
+
+def test_coming_up_against_forces_is_a_clash_against_a_refusal_is_not(pipeline: Any) -> None:
+    # «se heurter à»: a clash with a side («aux forces de l'ordre», «à la police»), but
+    # also meeting a refusal or an obstacle, which is no event.
+    clash = "Des partisans du maire se sont heurtés mardi à la police à Kaolack."
+    assert _types(pipeline, clash) == ["Violent demonstration"]
+    assert (
+        _types(pipeline, "Le projet de loi s'est heurté mardi à un refus du Sénat à Paris.") == []
+    )

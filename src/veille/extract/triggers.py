@@ -519,7 +519,8 @@ def object_of_class(lex: Lexicon, m: Match, toks: list[Tok], name: str) -> bool:
     # «plusieurs assaillants ont été neutralisés»: a passive's subject is what it acts on;
     # "took away more than 200 pupils": so is the object the parse gives, past any count.
     for t in toks:
-        if m.start <= t.head < m.end and t.dep in ACTED_ON and t.keys & nouns:
+        # «se heurter aux forces»: a verb's argument with its preposition counts too.
+        if m.start <= t.head < m.end and t.dep in (*ACTED_ON, "obl:arg") and t.keys & nouns:
             return True
     for j in range(m.end, min(len(toks), m.end + _TERRITORY_WINDOW)):
         tok = toks[j]
