@@ -551,3 +551,13 @@ def test_a_weapon_intercepted_by_a_verb_with_its_pronoun_is_disrupted(
 ) -> None:
     # «واعترضته», «وأسقطتها»: the verb of intercepting carries its object as a pronoun.
     assert [e.sub_event_type for e in _events(pipeline, text)] == ["Disrupted weapons use"]
+
+
+def test_holding_people_as_hostages_is_an_abduction_not_an_arrest(pipeline: Any) -> None:
+    # «احتجز X ... رهائن»: the verb tells the hostages (one abduction, no arrest beside
+    # it); police holding people is still an arrest, and freeing hostages is no abduction.
+    text = "احتجز مسلحون ثلاثين قرويا رهائن بعد مداهمة قرية قرب مدينة غاو يوم الاثنين."
+    assert [e.sub_event_type for e in _events(pipeline, text)] == ["Abduction/forced disappearance"]
+    police = "احتجزت الشرطة عشرين شخصا في غاو أمس."
+    assert [e.sub_event_type for e in _events(pipeline, police)] == ["Arrests"]
+    assert _events(pipeline, "أفرج المسلحون عن رهائن كانوا محتجزين قرب غاو.") == []

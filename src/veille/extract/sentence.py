@@ -63,6 +63,7 @@ from veille.extract.triggers import (
     in_circumstance,
     reported_anaphor,
     said_of_it,
+    telling_verbs,
 )
 from veille.extract.triggers import group as group_triggers
 from veille.extract.victims import civilian_site_target, civilian_target
@@ -115,6 +116,9 @@ class SentenceExtractor:
                 negated_families.add(entry_family(trig.payload))
             elif reason == "accusation" and definite(trig, toks):
                 accused_of_told = True  # "suspected of the attack": an act told before
+        told = telling_verbs(self.lex, kept, toks)
+        if told:
+            kept = [t for t in kept if t.start not in told]
         if negated_families and self.lex.deny.find(toks):
             # "X dément ... : aucune frappe n'a été menée": a denial that the text backs
             # with an explicit negation is not an event of that kind.

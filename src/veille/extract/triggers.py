@@ -323,6 +323,25 @@ def _told_by_verb(lex: Lexicon, m: Match, toks: list[Tok], kind: str) -> bool:
     return _verb_before(toks, m.start, verbs, _TOLD_BY_REACH)
 
 
+def telling_verbs(lex: Lexicon, kept: Sequence[Match], toks: list[Tok]) -> set[int]:
+    """The tokens that tell a noun trigger which needs its verb («احتجز مسلحون ثلاثين
+    قرويا رهائن»: «احتجز» tells the hostages): part of that trigger's phrase, no act of
+    their own kind (the holding of hostages is no arrest)."""
+    out: set[int] = set()
+    for m in kept:
+        kind = getattr(m.payload, "after_verb", None)
+        if not kind:
+            continue
+        verbs = lex.noun_classes.get(kind, frozenset())
+        for k in range(m.start - 1, max(-1, m.start - _TOLD_BY_REACH - 1), -1):
+            if toks[k].pos == "PUNCT" or toks[k].text in (",", "،", ".", ";", ":"):
+                break
+            if toks[k].keys & verbs:
+                out.add(k)
+                break
+    return out
+
+
 def _verb_before(toks: list[Tok], at: int, verbs: frozenset[str], reach: int) -> bool:
     """Unparsed: a word of ``verbs`` within ``reach`` words before token ``at``, with no
     punctuation between (the same clause)."""
