@@ -112,8 +112,9 @@ def test_outside_news_stays_above_its_floor(shared_dir: Path, pipeline, split: s
 # held-out 0.53 (P 0.53, R 0.53, fields 0.77), training 0.56 (P 0.53, R 0.59, fields
 # 0.80). End of session 15: held-out 0.57 (P 0.56, R 0.57, fields 0.78), training 0.58
 # (P 0.55, R 0.62, fields 0.80). End of session 16: held-out 0.58 (P 0.57, R 0.59,
-# fields 0.78), training 0.61 (P 0.57, R 0.65, fields 0.79).
-PROBE_FLOORS = {"heldout": (0.54, 0.75), "train": (0.56, 0.76)}
+# fields 0.78), training 0.61 (P 0.57, R 0.65, fields 0.79). End of session 18:
+# held-out 0.58 (P 0.57, R 0.59, fields 0.78), training 0.62 (P 0.58, R 0.67, fields 0.79).
+PROBE_FLOORS = {"heldout": (0.54, 0.75), "train": (0.59, 0.76)}
 
 
 @pytest.mark.parametrize("split", sorted(PROBE_FLOORS))
