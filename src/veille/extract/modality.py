@@ -166,7 +166,11 @@ class ParsedModality:
         present ("it targets military infrastructure") tells a habit or a policy, unless
         the sentence dates it to a day."""
         verb = toks[m.start]
-        if verb.pos == "NOUN" and verb.dep in ("obj", "dobj"):
+        if (
+            verb.pos == "NOUN"
+            and verb.dep in ("obj", "dobj")
+            and _present_participle(toks[verb.head])
+        ):
             verb = toks[verb.head]  # «pratiquant les enlèvements»: the verb that does it
         if _present_participle(verb) and not _counts_its_object(toks, verb.i):
             # "Gangs roam the countryside, looting villages", «qui écument les campagnes,

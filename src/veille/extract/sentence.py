@@ -675,6 +675,8 @@ def _with_accused(out: list[Candidate], att: Attribution, who: ActorRef) -> None
         if c.actor2 is not None and c.actor2.actor_id == who.actor_id:
             c.actor2 = None
         c.actor1 = who
+        if c.claim_status in ("claimed", "denied"):
+            continue  # a claim or a denial the sentence also makes stays its attribution
         c.claim_status, c.claim_by, c.claim_via, c.claim_span = (
             att.status,
             att.by,
