@@ -1025,3 +1025,13 @@ def test_a_site_named_after_a_town_placed_in_an_area_rules_out_a_town_elsewhere(
     kept = "Shelling on Ramadi went on in Babil province on Monday."
     place = only(geo.geoparse(kept, "en"), "Ramadi").place
     assert place is not None and place.iso3 == "IRQ"
+
+
+def test_a_name_ending_on_an_area_noun_is_the_area(geo: Geocoder) -> None:
+    # "Donetsk Oblast": the oblast, not the city of the same name the bare word reads as.
+    t = only(
+        geo.geoparse("Shelling hit a village in Donetsk Oblast on Monday.", "en"), "Donetsk Oblast"
+    )
+    assert t.place is not None and t.place.feature == "admin1"
+    city = only(geo.geoparse("Shelling hit Donetsk on Monday.", "en"), "Donetsk")
+    assert city.place is not None and city.place.feature == "city"  # a guard

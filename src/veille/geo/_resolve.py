@@ -99,7 +99,11 @@ class Resolver:
         countries the text's national adjectives name, «israélienne», «السوري»)."""
         resolvable = [m for m in matches if m.candidates]
         for m in resolvable:
-            noun_after = not m.demonym and _admin_noun_after(text, m.end)
+            noun_after = not m.demonym and (
+                _admin_noun_after(text, m.end)
+                # "Donetsk Oblast", "Kaduna State": the name's own last word is the noun
+                or (m.last - m.first > 1 and tokens[m.last - 1].norm in _ADMIN_NOUNS_AFTER)
+            )
             m.scores = {
                 c.place.id: prior(c, self._weights.prior)
                 + self._noun_bonus(tokens, m, c, noun_after)
