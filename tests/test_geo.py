@@ -1035,3 +1035,12 @@ def test_a_name_ending_on_an_area_noun_is_the_area(geo: Geocoder) -> None:
     assert t.place is not None and t.place.feature == "admin1"
     city = only(geo.geoparse("Shelling hit Donetsk on Monday.", "en"), "Donetsk")
     assert city.place is not None and city.place.feature == "city"  # a guard
+
+
+def test_a_small_towns_own_name_of_two_words_in_a_country_named_is_kept(geo: Geocoder) -> None:
+    # "Kfar Kila" with no word before that announces a place, in a text naming Lebanon:
+    # a town, though small; alone in a text naming no country it stays unread (a guard).
+    text = "Israeli artillery shelled Kfar Kila in southern Lebanon on Monday."
+    t = only(geo.geoparse(text, "en"), "Kfar Kila")
+    assert t.place is not None and t.place.iso3 == "LBN"
+    assert not [x for x in geo.geoparse("Shelling hit Kfar Kila on Monday.", "en") if x.place]

@@ -255,7 +255,13 @@ class Corroboration:
                 _content_words(text[m.start : m.end]) >= 2
                 and place.population >= weights.loose_name_city_population
             )
-        return place.population >= weights.town_population or place.admin1 in admins
+        return (
+            place.population >= weights.town_population
+            or place.admin1 in admins
+            # "Kfar Kila", "Deir el-Balah": a town's own name of several words (no
+            # one-word surname) in a country the text names
+            or (_content_words(text[m.start : m.end]) >= 2 and place.iso3 in countries)
+        )
 
 
 def _listed_with_firm(text: str, m: _Match, firm: Sequence[_Match]) -> bool:
