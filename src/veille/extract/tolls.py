@@ -82,8 +82,9 @@ def _after_partitive(toks: list[Tok], i: int) -> bool:
     five", "among them eleven", «dont au moins trois», "بينهم ثلاثة"), a filler or two
     ("them", "at least") between."""
     fillers = closed_words("partitive_fillers")
+    openers = closed_words("partitive_before")
     for k in range(i - 1, max(-1, i - 4), -1):
-        if toks[k].keys & closed_words("partitive_before"):
+        if toks[k].keys & openers:
             return True
         if not toks[k].keys & fillers:
             return False

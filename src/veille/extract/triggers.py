@@ -316,41 +316,46 @@ def _told_by_verb(lex: Lexicon, m: Match, toks: list[Tok], kind: str) -> bool:
     """A verb of the noun class ``kind`` governs the noun or, unparsed, stands a few
     words before it in its clause («خرجت مظاهرات», «شهدت المدينة يوم الاثنين
     احتجاجات»)."""
+    return _telling_verb(lex, m, toks, kind) is not None
+
+
+def _telling_verb(lex: Lexicon, m: Match, toks: list[Tok], kind: str) -> int | None:
+    """The token of the verb of class ``kind`` that tells the noun at ``m`` (its head
+    in the parse; unparsed, the nearest one a few words before it in its clause)."""
     verbs = lex.noun_classes.get(kind, frozenset())
     noun = toks[m.start]
     if noun.dep:
-        return noun.head != noun.i and bool(toks[noun.head].keys & verbs)
-    return _verb_before(toks, m.start, verbs, _TOLD_BY_REACH)
+        told = noun.head != noun.i and bool(toks[noun.head].keys & verbs)
+        return noun.head if told else None
+    return _verb_index_before(toks, m.start, verbs, _TOLD_BY_REACH)
 
 
 def telling_verbs(lex: Lexicon, kept: Sequence[Match], toks: list[Tok]) -> set[int]:
     """The tokens that tell a noun trigger which needs its verb («احتجز مسلحون ثلاثين
     قرويا رهائن»: «احتجز» tells the hostages): part of that trigger's phrase, no act of
     their own kind (the holding of hostages is no arrest)."""
-    out: set[int] = set()
-    for m in kept:
-        kind = getattr(m.payload, "after_verb", None)
-        if not kind:
-            continue
-        verbs = lex.noun_classes.get(kind, frozenset())
-        for k in range(m.start - 1, max(-1, m.start - _TOLD_BY_REACH - 1), -1):
-            if toks[k].pos == "PUNCT" or toks[k].text in (",", "،", ".", ";", ":"):
-                break
-            if toks[k].keys & verbs:
-                out.add(k)
-                break
-    return out
+    told = (
+        _telling_verb(lex, m, toks, kind)
+        for m in kept
+        if (kind := getattr(m.payload, "after_verb", None))
+    )
+    return {k for k in told if k is not None}
 
 
 def _verb_before(toks: list[Tok], at: int, verbs: frozenset[str], reach: int) -> bool:
     """Unparsed: a word of ``verbs`` within ``reach`` words before token ``at``, with no
     punctuation between (the same clause)."""
+    return _verb_index_before(toks, at, verbs, reach) is not None
+
+
+def _verb_index_before(toks: list[Tok], at: int, verbs: frozenset[str], reach: int) -> int | None:
+    """The token of ``_verb_before``'s verb, or None."""
     for k in range(at - 1, max(-1, at - reach - 1), -1):
         if toks[k].pos == "PUNCT" or toks[k].text in (",", "،", ".", ";", ":"):
-            return False
+            return None
         if toks[k].keys & verbs:
-            return True
-    return False
+            return k
+    return None
 
 
 #: Words before a noun within which the verb that tells it may stand (its subject and a
@@ -663,15 +668,12 @@ def anaphoric(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
         # "X a revendiqué l'attaque", "la police a confirmé l'enlèvement": the noun
         # names an event told before; it adds attribution, not a new event.
         cues = {c.start for table in (lex.claim, lex.confirm, lex.deny) for c in table.find(toks)}
-        definite = any(
-            t.head == m.start and t.dep.startswith("det") and fold(t.text) in _DEFINITE
-            for t in toks
-        )
+        known = definite(m, toks)
         # "X carried out strikes", «a mené des frappes»: an indefinite noun tells a new one;
         # so does a definite one its relative clause describes («l'attaque qui a coûté
         # la vie à douze soldats»).
         described = any(t.head == m.start and t.dep in ("acl:relcl", "relcl") for t in toks)
-        if definite and not described and any(i in cues for i in ancestors(toks, m.start, limit=2)):
+        if known and not described and any(i in cues for i in ancestors(toks, m.start, limit=2)):
             return True
     for t in toks:
         if (
