@@ -627,3 +627,36 @@ def test_outlet_places_give_each_articles_event_places(store: Store) -> None:
         if loc is not None and loc.gazetteer_id is not None
     )
     assert sorted(wire.articles) == expected and len(expected) >= 6
+
+
+def test_opening_waits_while_another_process_holds_the_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A second `veille ingest` opening a new file while the first migrates it finds the
+    # file locked: it tries again, and opens once the lock is free.
+    from sqlalchemy.exc import OperationalError
+
+    import veille.store._store as opening
+
+    real = opening.Store.migrate
+    calls = []
+
+    def busy_twice(self: Any) -> None:
+        calls.append(1)
+        if len(calls) <= 2:
+            raise OperationalError("PRAGMA journal_mode=WAL", {}, Exception("database is locked"))
+        real(self)
+
+    monkeypatch.setattr(opening.Store, "migrate", busy_twice)
+    monkeypatch.setattr(opening, "_OPEN_RETRY_S", 0.01)
+    store = opening.open_store(f"sqlite:///{tmp_path / 'locked.sqlite'}")
+    try:
+        assert len(calls) == 3 and store.schema_revision() is not None
+    finally:
+        store.close()
+    # Past the wait, or for any other failure, the error names the store and the fix.
+    monkeypatch.setattr(opening, "_OPEN_WAIT_S", 0.0)
+    calls.clear()
+    with pytest.raises(StoreError, match="database is locked"):
+        opening.open_store(f"sqlite:///{tmp_path / 'other.sqlite'}")
+    assert len(calls) == 1

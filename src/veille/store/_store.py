@@ -11,6 +11,7 @@ callers hold. ``Store`` composes the parts, each in a module of its own:
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import timedelta
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from veille.errors import MissingExtraError, StoreError
@@ -98,8 +99,7 @@ def open_store(url: str | None = None) -> Store:
         event.listen(engine, "connect", _sqlite_pragmas)
     store = Store(engine)
     try:
-        store.migrate()
-        store.finish_interrupted_runs()
+        _open_when_free(store)
     except SQLAlchemyError as exc:
         engine.dispose()
         raise StoreError(
@@ -109,6 +109,31 @@ def open_store(url: str | None = None) -> Store:
             "are right; for SQLite, that the file is a veille store and is writable",
         ) from exc
     return store
+
+
+#: How long opening a SQLite store waits for another process that holds its lock (a
+#: second ``veille ingest`` starting while the first migrates a new file) before the
+#: error; each statement also waits ``busy_timeout``, which some lock changes (WAL's
+#: first switch on a new file) do not honour.
+_OPEN_WAIT_S = 60.0
+_OPEN_RETRY_S = 0.5
+
+
+def _open_when_free(store: Store) -> None:
+    """Migrate the store and close runs left open by a killed process; on SQLite, while
+    another process holds the file's lock ("database is locked"), try again for up to
+    ``_OPEN_WAIT_S`` seconds. Any other error, or the lock past that, is raised."""
+    deadline = time.monotonic() + _OPEN_WAIT_S
+    while True:
+        try:
+            store.migrate()
+            store.finish_interrupted_runs()
+            return
+        except OperationalError as exc:
+            locked = store.dialect == "sqlite" and "database is locked" in str(exc)
+            if not locked or time.monotonic() >= deadline:
+                raise
+            time.sleep(_OPEN_RETRY_S)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
