@@ -8,10 +8,9 @@ from collections.abc import Sequence
 import pytest
 
 from sentence_builder import W, sentence, tokens, trigger
+from veille.extract.anaphora import anaphoric, anaphoric_arabic
 from veille.extract.lexicon import Lexicon, Match, TriggerEntry
 from veille.extract.triggers import (
-    anaphoric,
-    anaphoric_arabic,
     armed_sense_in,
     entry_family,
     find_triggers,

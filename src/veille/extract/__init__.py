@@ -6,7 +6,8 @@ triggers: ``fr/triggers.json``, ``triggers``), compiled by ``lexicon``. Per sent
 
 - ``candidate``: what is read (``SentenceInput``) and written (``Candidate``,
   ``StatementCandidate``);
-- ``triggers``: which trigger words fit the sentence, how they group, known events;
+- ``triggers``: which trigger words fit the sentence and how they group;
+- ``anaphora``: whether a trigger names an event told before, or another one;
 - ``modality``: negated, future, background, aggregate... (parse-based for fr/en,
   word order for ar);
 - ``weapons``: the type a weapon gives a generic trigger;

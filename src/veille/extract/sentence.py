@@ -28,6 +28,14 @@ from veille.extract.acts import (
     grievances,
     natural_cause,
 )
+from veille.extract.anaphora import (
+    anaphoric,
+    anaphoric_arabic,
+    another_event,
+    definite,
+    reported_anaphor,
+    said_of_it,
+)
 from veille.extract.attribution import Attribution, accusation, attribute
 from veille.extract.candidate import (
     ActorRef,
@@ -53,16 +61,10 @@ from veille.extract.syntax import span
 from veille.extract.taxonomy import TAKING_GROUND, crowd_violence, territory_side
 from veille.extract.tolls import Toll, read_number, read_toll
 from veille.extract.triggers import (
-    anaphoric,
-    anaphoric_arabic,
-    another_event,
     armed_sense_in,
-    definite,
     entry_family,
     find_triggers,
     in_circumstance,
-    reported_anaphor,
-    said_of_it,
     telling_verbs,
 )
 from veille.extract.triggers import group as group_triggers

@@ -1,0 +1,145 @@
+"""Anaphora: whether a trigger names an event told before ("cette attaque", a noun a
+claim governs, «الهجوم»), a comment on it ("It was the deadliest attack"), another party's
+account of it, or a new one ("a separate strike").
+
+The sentence reader asks these of each kept trigger; they decide whether a mention joins
+the article's earlier event or tells its own.
+"""
+
+from __future__ import annotations
+
+from veille.extract.lexicon import Lexicon, Match, Tok, fold
+from veille.extract.syntax import ancestors
+from veille.nlp import arabic
+
+#: Determiners of a noun that names something known ("the attack", «l'enlèvement»).
+_DEFINITE = frozenset(
+    {"the", "this", "that", "these", "those", "le", "la", "les", "l'", "l’", "ce", "cet", "cette"}
+    | {"ces", "its", "their", "son", "sa", "ses", "leur", "leurs"}
+)
+
+
+def anaphoric(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
+    """The trigger names an event told before: "cette attaque", or a noun that a claim,
+    confirmation or denial governs ("X a revendiqué l'attaque")."""
+    head = toks[m.start]
+    if head.pos in ("NOUN", "PROPN"):
+        # "X a revendiqué l'attaque", "la police a confirmé l'enlèvement": the noun
+        # names an event told before; it adds attribution, not a new event.
+        cues = {c.start for table in (lex.claim, lex.confirm, lex.deny) for c in table.find(toks)}
+        known = definite(m, toks)
+        # "X carried out strikes", «a mené des frappes»: an indefinite noun tells a new one;
+        # so does a definite one its relative clause describes («l'attaque qui a coûté
+        # la vie à douze soldats»).
+        described = any(t.head == m.start and t.dep in ("acl:relcl", "relcl") for t in toks)
+        if known and not described and any(i in cues for i in ancestors(toks, m.start, limit=2)):
+            return True
+    for t in toks:
+        if (
+            t.head == m.start
+            and t.i != m.start
+            and t.dep in ("det", "")  # "that attack", not "said that rebels attacked"
+            and fold(t.text) in _DEMONSTRATIVES
+        ):
+            return True
+    return m.start > 0 and fold(toks[m.start - 1].text) in _DEMONSTRATIVES_BEFORE
+
+
+#: Demonstratives that point a trigger noun back at what was told ("these protests").
+_DEMONSTRATIVES = frozenset(
+    {"cette", "cet", "ce", "ces", "this", "that", "these", "those", "هذا", "هذه", "تلك"}
+)
+#: Those that do so right before the noun even where the parser hangs them elsewhere.
+_DEMONSTRATIVES_BEFORE = frozenset({"cette", "cet", "ces", "this", "these"})
+
+
+def definite(m: Match, toks: list[Tok]) -> bool:
+    """The trigger is a definite noun: "the attack", «l'attaque», «الهجوم» (an act the
+    text knows, as against "an attack")."""
+    head = toks[m.start]
+    if not head.dep:
+        return arabic.is_definite(fold(head.text))
+    return head.pos in ("NOUN", "PROPN") and any(
+        t.head == m.start and t.dep.startswith("det") and fold(t.text) in _DEFINITE for t in toks
+    )
+
+
+def said_of_it(m: Match, toks: list[Tok]) -> bool:
+    """The event noun is what a pronoun is said to be: "It was the deadliest attack
+    on ... since ...", «C'était la troisième attaque en un mois»: a comment on the event
+    told before, not a new one."""
+    noun = toks[m.start]
+    if noun.pos not in ("NOUN", "PROPN"):
+        return False
+    if noun.dep == "attr":  # English: "It was [the ... attack]", the noun hangs on "be"
+        clause = noun.head
+    elif any(t.head == noun.i and t.dep == "cop" for t in toks):  # UD: the noun heads it
+        clause = noun.i
+    else:
+        return False
+    return any(t.head == clause and t.dep in ("nsubj", "expl") and t.pos == "PRON" for t in toks)
+
+
+#: Determiners that make an event noun the subject of a retelling ("the strikes", «les
+#: frappes»); a possessive ("its attack") may introduce the doer's own new act.
+_ARTICLES = frozenset({"the", "these", "those", "le", "la", "les", "l'", "l’", "ces"})
+
+
+def reported_anaphor(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
+    """A definite event noun that is the subject of what someone says ("The RSF said the
+    strikes hit a market", «Le Hamas affirme que les frappes ont tué des civils») is the
+    event told before, seen by another party: its sentence adds that party's account.
+    The caller asks this only of a sentence that gives the event no date of its own."""
+    head = toks[m.start]
+    if head.pos not in ("NOUN", "PROPN") or head.dep not in ("nsubj", "nsubj:pass", "nsubjpass"):
+        return False
+    if not any(
+        t.head == m.start and t.dep.startswith("det") and fold(t.text) in _ARTICLES for t in toks
+    ):
+        return False
+    verb = head.head
+    if verb < 0 or verb == m.start or toks[verb].dep not in ("ccomp", "parataxis"):
+        return False
+    tellers = {
+        i
+        for table in (lex.report, lex.claim)
+        for c in table.find(toks)
+        for i in range(c.start, c.end)
+    }
+    return any(i in tellers for i in ancestors(toks, verb, limit=2))
+
+
+def another_event(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
+    """The event noun says it is not the one told before: "a separate strike", «une
+    autre frappe», «غارة أخرى» (a word of otherness or order right beside it)."""
+    words = lex.noun_classes.get("another_event", frozenset())
+    near = [*range(max(0, m.start - 2), m.start), *range(m.end, min(len(toks), m.end + 2))]
+    return any(toks[k].keys & words for k in near)
+
+
+#: Words between an Arabic claim verb and the event noun it claims (the claimant's name).
+_AR_CLAIM_REACH = 4
+
+
+def anaphoric_arabic(lex: Lexicon, triggers: list[Match], toks: list[Tok]) -> bool:
+    """Arabic marks a known event with the article: "المظاهرة", "بالهجوم" name an
+    event told before, as "cette attaque" does; an indefinite noun or a verb tells
+    a new one. Like any anaphor it joins the article's earlier event, or is dropped.
+
+    Two frames make the definite noun the news itself: a light verb ("قام المتظاهرون
+    بالاعتصام": did the sit-in) and a claim of responsibility ("أعلنت ... مسؤوليتها
+    عن الهجوم"), which asserts the event and names who carried it out."""
+    claims = [c.end for c in lex.claim.find(toks)]
+
+    def known(m: Match) -> bool:
+        before = range(max(0, m.start - 3), m.start)
+        light = any(arabic.is_light_verb(fold(toks[i].text)) for i in before)
+        # "أعلنت مسؤوليتها عن الهجوم", "تبنت حركة ... الهجوم": the claimant may stand
+        # between the claim verb and the noun.
+        claimed = any(m.start - _AR_CLAIM_REACH <= end <= m.start for end in claims)
+        # "استعاد الجيش السيطرة على", "تمكنت من السيطرة على": control is named with
+        # the article by idiom; it is a state taken, not an event told before.
+        idiom = m.payload.place_object
+        return arabic.is_definite(fold(toks[m.start].text)) and not (light or claimed or idiom)
+
+    return all(known(m) for m in triggers)
