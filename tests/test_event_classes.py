@@ -1286,7 +1286,11 @@ def test_a_name_that_labels_the_line_is_not_the_doer(
             "L'armée a neutralisé une cinquantaine de terroristes mardi près de Gao.",
             {"Armed clash"},
         ),
-        ("Les démineurs ont neutralisé mardi un engin explosif près de Gao.", set()),
+        # A device neutralised was never used (ACLED's disrupted weapons use), no clash.
+        (
+            "Les démineurs ont neutralisé mardi un engin explosif près de Gao.",
+            {"Disrupted weapons use"},
+        ),
     ],
 )
 def test_french_fire_and_neutralisation(pipeline: Any, text: str, expected: set[str]) -> None:
@@ -2961,3 +2965,59 @@ def test_control_of_a_headquarters_or_a_camp_is_ground_taken(
     pipeline: Any, text: str, language: str
 ) -> None:
     assert _types(pipeline, text, language) & {TAKES, REGAINS}
+
+
+AIR = "Air/drone strike"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # The aircraft is the subject of the verb: what it fired is an air strike,
+        # whatever the munition or the verb of fire.
+        ("Fighter jets fired missiles at a fuel depot outside Hodeidah on Sunday.", "en"),
+        ("Military aircraft shelled the outskirts of Wad Madani on Sunday.", "en"),
+        ("Des avions militaires ont pilonné dimanche la périphérie de Wad Madani.", "fr"),
+        # «de combat» says what the helicopters are for: no clash.
+        ("Des hélicoptères de combat ont tiré mercredi sur des positions rebelles à Kidal.", "fr"),
+        # A verb of damage whose doer is a weapon.
+        ("A drone destroyed two armoured vehicles outside Gao on Monday.", "en"),
+        ("Un drone a détruit lundi deux blindés à la sortie de Gao.", "fr"),
+    ],
+)
+def test_an_aircraft_that_does_the_act_makes_it_an_air_strike(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _types(pipeline, text, language) == {AIR}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # A weapon as the object of a verb of disposal was never used: disrupted
+        # weapons use, and the weapon's own noun ("roadside bomb") is no second event.
+        ("Troops destroyed a roadside bomb outside Gao on Monday.", "en"),
+        ("Troops defused a roadside bomb outside Gao on Monday.", "en"),
+        ("Soldiers dismantled an explosive device near Gao on Monday.", "en"),
+        ("Les soldats ont détruit lundi une bombe artisanale à la sortie de Gao.", "fr"),
+        ("Les militaires ont neutralisé lundi un engin explosif près de Gao.", "fr"),
+    ],
+)
+def test_a_weapon_disposed_of_is_disrupted_weapons_use(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _types(pipeline, text, language) == {"Disrupted weapons use"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Troops destroyed a house near Gao on Monday.", "en"),
+        # An aircraft destroyed is the damage an attack did, not a weapon disrupted.
+        ("The fighters said they destroyed two aircraft at Gao airport on Monday.", "en"),
+    ],
+)
+def test_destroying_what_no_weapon_used_is_no_disruption(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert "Disrupted weapons use" not in _types(pipeline, text, language)

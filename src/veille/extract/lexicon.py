@@ -116,6 +116,22 @@ class TriggerEntry(BaseModel):
         ),
     )
     not_after: list[str] = Field(default_factory=list)
+    weapon_subject: bool = Field(
+        default=False,
+        description=(
+            "A verb of damage that tells an attack only where a weapon did it: its subject "
+            "or its agent ('a drone destroyed two tanks', «un obus a endommagé l'école», "
+            "'destroyed by a missile'); 'troops destroyed an IED' is no attack."
+        ),
+    )
+    weapon_object: bool = Field(
+        default=False,
+        description=(
+            "A verb of disposal that tells disrupted weapons use only where its object is "
+            "a weapon ('troops destroyed a roadside bomb', «ont neutralisé un engin "
+            "explosif»); 'destroyed a house' is not."
+        ),
+    )
     subject_gap: int = Field(
         default=0,
         ge=0,

@@ -46,7 +46,26 @@ def find_triggers(
             for a in agreed
         )
     ]
-    return _lno(_crowds_struck(fitting, toks, weapons), rank=lambda m: m.payload.rank)
+    return _lno(
+        _crowds_struck(_not_disposed(fitting, toks, weapons), toks, weapons),
+        rank=lambda m: m.payload.rank,
+    )
+
+
+def _not_disposed(matches: list[Match], toks: list[Tok], weapons: list[Match]) -> list[Match]:
+    """ "Troops defused a roadside bomb": the bomb a verb of disrupting acts on was never
+    used; a weapon word of it that names an act by itself ("roadside bomb") is no second
+    event."""
+    disposed = {
+        k
+        for m in matches
+        if m.payload.sub == "Disrupted weapons use"
+        for w in _disposed_weapons(m, toks, weapons)
+        for k in range(w.start, w.end)
+    }
+    return [
+        m for m in matches if not (m.payload.sub != "Disrupted weapons use" and m.start in disposed)
+    ]
 
 
 #: The prepositions that lead from a strike to what it fell on ("a strike on a rally").
@@ -257,6 +276,12 @@ def keeps(
             claimed = any(c.end == m.start for c in lex.claim.find(toks))
             if not claimed:
                 return False
+    if entry.weapon_subject and not _done_by_weapon(m, toks, weapons):
+        return False
+    if entry.weapon_object and not _disposed_weapons(m, toks, weapons):
+        return False
+    if entry.sub is not None and family(entry.sub) == "fight" and _kind_of_weapon(m, toks, weapons):
+        return False  # «des hélicoptères de combat», "combat drones": a kind of aircraft
     if entry.sub is not None and family(entry.sub) == "protest" and _of_armed_people(lex, m, toks):
         return False  # "a gathering of fighters", «un rassemblement de combattants»
     if entry.sub is not None and family(entry.sub) == "protest" and _of_a_ceremony(lex, m, toks):
@@ -284,6 +309,69 @@ def keeps(
             t.head == m.start and t.dep in TARGET_DEPS for t in toks
         ) or _object_past_the_day(m, toks)
     return True
+
+
+#: Dependencies of a verb's doer: its subject, or the agent of a passive (en "by" is a
+#: ``prep`` whose ``pobj`` is the doer; UD French hangs «par X» as ``obl:agent``).
+_DOER_DEPS = frozenset({"nsubj", "obl:agent", "agent"})
+
+
+def _done_by_weapon(m: Match, toks: list[Tok], weapons: list[Match]) -> bool:
+    """A weapon is the verb's doer: "a drone destroyed", «détruit par un obus»."""
+    for w in weapons:
+        for k in range(w.start, w.end):
+            tok = toks[k]
+            if tok.dep in _DOER_DEPS and tok.head == m.start:
+                return True
+            if (
+                tok.dep == "pobj"
+                and toks[tok.head].dep == "agent"
+                and toks[tok.head].head == m.start
+            ):
+                return True
+    return False
+
+
+#: Weapons (``WeaponEntry.weapon``) that are spent in their use, so that one destroyed or
+#: defused was never used: a bomb, a mine, a missile or drone in flight. An aircraft or a
+#: tank destroyed is the damage an attack did.
+_MUNITIONS = frozenset(
+    {"IED", "car bomb", "landmine", "grenade", "suicide bomb", "missile", "rocket", "drone"}
+)
+
+
+def _disposed_weapons(m: Match, toks: list[Tok], weapons: list[Match]) -> list[Match]:
+    """The weapons the verb at ``m`` acts on: its object or passive subject ("destroyed
+    a roadside bomb", «une bombe a été désamorcée»), also past a day word the parser
+    hung it on («ont neutralisé lundi un engin explosif»)."""
+    after_day = -1
+    if m.end < len(toks) and _dates(toks[m.end]):
+        after_day = m.end + 1
+        while after_day < len(toks) and toks[after_day].pos in ("DET", "NUM"):
+            after_day += 1
+    return [
+        w
+        for w in weapons
+        if w.payload.weapon in _MUNITIONS
+        and (
+            w.start == after_day
+            or any(
+                toks[k].dep in ACTED_ON and toks[k].head == m.start for k in range(w.start, w.end)
+            )
+        )
+    ]
+
+
+def _kind_of_weapon(m: Match, toks: list[Tok], weapons: list[Match]) -> bool:
+    """A word of fighting that says what a weapon is for («hélicoptères de combat»,
+    "combat drones"): it modifies the weapon noun with no determiner of its own, and
+    tells no fight."""
+    trig = toks[m.start]
+    if trig.dep not in ("nmod", "compound", "amod") or trig.head == trig.i:
+        return False
+    if any(t.head == trig.i and t.dep.startswith("det") for t in toks):
+        return False  # «les hélicoptères du combat de mardi»: that fight
+    return any(w.start <= trig.head < w.end for w in weapons)
 
 
 def _object_past_the_day(m: Match, toks: list[Tok]) -> bool:

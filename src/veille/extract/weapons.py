@@ -93,10 +93,16 @@ def read_weapon(
         return typing
     anchor = _light_verb_before(toks, group[0].start)
     w = min(usable, key=lambda m: abs(m.start - anchor))
-    platform = _launched_by_aircraft(lex, toks, group[0].start, usable)
-    if platform is not None and family(typing.sub_event_type or "") == "remote":
-        # «طائرات إسرائيلية أطلقت صواريخ», "jets fired missiles": what the aircraft
-        # launched is an air strike, whatever the munition.
+    platform = _launched_by_aircraft(lex, toks, group[0].start, usable) or _aircraft_subject(
+        toks, group, usable
+    )
+    if platform is not None and (
+        family(typing.sub_event_type or "") == "remote"
+        or (typing.sub_event_type is None and typing.generic in ("attack", "remote"))
+    ):
+        # «طائرات إسرائيلية أطلقت صواريخ», "jets fired missiles", "military aircraft
+        # shelled the town": what the aircraft launched is an air strike, whatever the
+        # munition or the verb.
         w = platform
         typing = replace(typing, sub_event_type=platform.payload.sub, mode=platform.payload.mode)
     entry: WeaponEntry = w.payload
@@ -150,6 +156,20 @@ def _launched_by_aircraft(
             and len(gap) <= _PLATFORM_REACH
             and not any(t.text in _PUNCTUATION for t in gap)
         ):
+            return w
+    return None
+
+
+def _aircraft_subject(toks: list[Tok], group: list[Match], weapons: list[Match]) -> Match | None:
+    """The aircraft or drone that is the active subject of one of the group's verbs
+    ("fighter jets fired missiles at", «des avions militaires ont bombardé»), read from
+    the parse: the platform did the act. A passive subject ("a drone was shot down") or
+    an object is what the act was done to."""
+    verbs = {i for m in group for i in range(m.start, m.end) if toks[i].pos in ("VERB", "AUX")}
+    for w in weapons:
+        if w.payload.sub != "Air/drone strike":
+            continue
+        if any(toks[k].dep == "nsubj" and toks[k].head in verbs for k in range(w.start, w.end)):
             return w
     return None
 
