@@ -105,7 +105,7 @@ def test_outside_news_stays_above_its_floor(shared_dir: Path, pipeline, split: s
 
 
 # The team's second set of the same kind (sample/probe_news, written blind by helper
-# sessions: 48 articles in session 12, 24 more in session 13), same split. On the 72
+# sessions: 48 articles in session 12, 24 more in session 13, 30 in session 19), same split. On the 72
 # articles at the start of session 13 (129f244): held-out F1 0.51 (fields 0.76),
 # training 0.43 (fields 0.73); at the end of session 13: held-out 0.52 (P 0.51, R 0.53,
 # fields 0.77), training 0.50 (P 0.47, R 0.53, fields 0.79). End of session 14:
@@ -114,7 +114,10 @@ def test_outside_news_stays_above_its_floor(shared_dir: Path, pipeline, split: s
 # (P 0.55, R 0.62, fields 0.80). End of session 16: held-out 0.58 (P 0.57, R 0.59,
 # fields 0.78), training 0.61 (P 0.57, R 0.65, fields 0.79). End of session 18:
 # held-out 0.58 (P 0.57, R 0.59, fields 0.78), training 0.62 (P 0.58, R 0.67, fields 0.79).
-PROBE_FLOORS = {"heldout": (0.54, 0.75), "train": (0.59, 0.76)}
+# Session 19 added 30 articles (98 events; 102 articles, 326 events in all): on them at
+# its start, held-out 0.59 (P 0.60, R 0.58, fields 0.79), training 0.56 (P 0.53,
+# R 0.59, fields 0.79).
+PROBE_FLOORS = {"heldout": (0.55, 0.75), "train": (0.53, 0.76)}
 
 
 @pytest.mark.parametrize("split", sorted(PROBE_FLOORS))
