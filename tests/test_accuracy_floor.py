@@ -105,8 +105,8 @@ def test_outside_news_stays_above_its_floor(shared_dir: Path, pipeline, split: s
 
 
 # The team's second set of the same kind (sample/probe_news, written blind by helper
-# sessions: 48 articles in session 12, 24 more in session 13, 30 in session 19), same split. On the 72
-# articles at the start of session 13 (129f244): held-out F1 0.51 (fields 0.76),
+# sessions: 48 articles in session 12, 24 more in session 13, 30 in session 19), same
+# split. On the 72 articles at the start of session 13 (129f244): held-out F1 0.51 (fields 0.76),
 # training 0.43 (fields 0.73); at the end of session 13: held-out 0.52 (P 0.51, R 0.53,
 # fields 0.77), training 0.50 (P 0.47, R 0.53, fields 0.79). End of session 14:
 # held-out 0.53 (P 0.53, R 0.53, fields 0.77), training 0.56 (P 0.53, R 0.59, fields

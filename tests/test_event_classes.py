@@ -3021,3 +3021,32 @@ def test_destroying_what_no_weapon_used_is_no_disruption(
     pipeline: Any, text: str, language: str
 ) -> None:
     assert "Disrupted weapons use" not in _types(pipeline, text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # Repeated on a day the sentence names: that day's strikes.
+        ("Israeli jets struck Nabatieh repeatedly on Monday, killing 12 people.", "en"),
+        ("La ville de Nabatiyé a été visée lundi à plusieurs reprises par des frappes.", "fr"),
+    ],
+)
+def test_acts_repeated_on_a_day_are_that_days_events(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _types(pipeline, text, language) == {AIR}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # Guards: repetition over a period, as experience, in the present perfect, or
+        # with no day at all is a habit.
+        ("Drones struck Nabatieh repeatedly since March, the last time on Monday.", "en"),
+        ("Nabatieh has been repeatedly shelled by Israeli artillery on Monday.", "en"),
+        ("Le camp a déjà été attaqué lundi à plusieurs reprises par des hommes armés.", "fr"),
+        ("Le camp a été attaqué à plusieurs reprises par des hommes armés.", "fr"),
+    ],
+)
+def test_acts_repeated_over_time_are_a_habit(pipeline: Any, text: str, language: str) -> None:
+    assert not _types(pipeline, text, language)

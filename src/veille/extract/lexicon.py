@@ -267,6 +267,10 @@ class LexiconData(BaseModel):
     hour_markers: list[str] = Field(default_factory=list)
     # Habitual adverbs ("régulièrement"): what they qualify is not one dated event.
     habitual: list[str] = Field(default_factory=list)
+    # Adverbs of repetition ("repeatedly", «à plusieurs reprises», «مرارا»): the acts
+    # repeated are a habit only over a period the sentence names ("repeatedly since
+    # March"); told of one day, they are that day's acts.
+    repeated: list[str] = Field(default_factory=list)
     # "après des affrontements", "in the wake of": an earlier event given as background.
     background: list[str] = Field(default_factory=list)
     # Having, finding, seizing, shipping or making weapons ("ضبط 22 قذيفة هاون", "عثرت
@@ -511,6 +515,7 @@ class Lexicon:
         self.crowd = PhraseTable([(p, p) for p in data.crowd_nouns])
         self.hour_markers = frozenset(fold(w) for w in data.hour_markers)
         self.habitual = PhraseTable([(p, p) for p in data.habitual])
+        self.repeated = PhraseTable([(p, p) for p in data.repeated])
         self.background = PhraseTable([(p, p) for p in data.background])
         self.possession = PhraseTable([(p, p) for p in data.possession])
         self.number_follows = frozenset(fold(w) for w in data.number_follows)

@@ -157,7 +157,7 @@ class ParsedModality:
             return "characterisation"
         if self.aggregate(m, toks, s):
             return "aggregate"
-        if self.lex.habitual.find(toks) or self.simple_present(m, toks, s):
+        if habitual(self.lex, m, toks, s) or self.simple_present(m, toks, s):
             return "habitual"
         return None
 
@@ -459,7 +459,7 @@ class WordOrderModality:
             or repeated(self.lex, m, toks)
         ):
             return "aggregate"
-        if self.lex.habitual.find(toks):
+        if habitual(self.lex, m, toks, s):
             return "habitual"
         return None
 
@@ -546,3 +546,28 @@ class WordOrderModality:
                 continue
             return True
         return False
+
+
+#: English auxiliaries of the present perfect ("has been repeatedly shelled").
+_HAVE = frozenset({"has", "have"})
+
+
+def habitual(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -> bool:
+    """The sentence tells a habit: an adverb of habit ("regularly", «souvent»), or one of
+    repetition ("repeatedly", «à plusieurs reprises») over a period it names ("since
+    March", «ces derniers mois»), as experience ("already", «déjà»: closed class
+    ``experiential``) or in the English present perfect ("has been repeatedly shelled").
+    Repeated on a day the sentence names ("struck the town repeatedly on Monday", «visée
+    lundi à plusieurs reprises») they are that day's acts; with no day, a habit."""
+    if lex.habitual.find(toks):
+        return True
+    if not lex.repeated.find(toks):
+        return False
+    if not any(d.precision == "day" for d in s.dates):
+        return True
+    if lex.aggregate_periods.find(toks) or any(t.keys & closed_words("experiential") for t in toks):
+        return True
+    # The present perfect of the trigger or of the verb that tells it ("has carried out
+    # strikes repeatedly").
+    verbs = {m.start, toks[m.start].head}
+    return any(t.head in verbs and t.dep == "aux" and fold(t.text) in _HAVE for t in toks)

@@ -89,8 +89,9 @@ class Acceptance:
             last_end <= s and (not found.loose or found.end <= e)
             for s, e in hint_index.overlapping(found.start, found.end)
         )
-        if found.hinted:
+        if found.hinted and self.written_as_a_name(tokens[found.first : found.last]):
             return True
+        found.hinted = False
         if not self._acceptable(text, tokens, found):
             return False
         return people is None or not people.holds(found)
@@ -208,6 +209,18 @@ class Acceptance:
             return False
         iso3 = self._store.demonyms().get(tokens[m.last].norm)
         return iso3 is not None and all(c.place.iso3 != iso3 for c in m.candidates)
+
+    def written_as_a_name(self, name_tokens: list[Token]) -> bool:
+        """Arabic, or a word of it (other than a particle such as "al") capitalised: a
+        NER span vouches for no lowercase common noun («le caza de Tyr»: the district
+        noun, not Kazan)."""
+        if not name_tokens or name_tokens[0].arabic:
+            return True
+        return any(
+            (t.raw[:1].isupper() or t.raw[:1].isdigit())
+            for t in name_tokens
+            if t.norm not in self._words.name_particles or t.raw[:1].isupper()
+        )
 
     def _capitalised(self, name_tokens: list[Token]) -> bool:
         content = [

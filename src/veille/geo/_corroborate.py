@@ -90,6 +90,14 @@ class Corroboration:
         # A loose spelling supports nothing, even when the NER hinted it.
         firm = [m for m in matches if not m.weak and not m.loose and m.best is not None]
         countries = {m.best.place.iso3 for m in firm if m.best is not None}
+        # The countries the text names a town or an area of, not only the country itself
+        # (a country named in passing, "Israeli jets" over Lebanon, vouches for no loose
+        # spelling of one of its villages).
+        told = {
+            m.best.place.iso3
+            for m in firm
+            if m.best is not None and m.best.place.feature != "country"
+        }
         admins = {m.best.place.admin1 for m in firm if m.best is not None}
         regional = _regional_countries(matches, bool(countries), self._weights.arabic_regional)
         # A one-word Arabic name also stands in a country the text names by its adjective
@@ -112,7 +120,9 @@ class Corroboration:
             elif m.regional:
                 verdict[k] = m.best.place.iso3 in countries or m.best.place.iso3 in regional
             else:
-                verdict[k] = self._corroborated(m, m.best, countries, admins, text)
+                verdict[k] = self._corroborated(
+                    m, m.best, told if m.loose else countries, admins, text
+                )
             if not verdict[k] and not m.loose:
                 verdict[k] = _contained_by_next(text, m, firm)
         # "Bindi village" in a story about Plateau, Nigeria: the NER saw a place, and the
@@ -244,7 +254,8 @@ class Corroboration:
         text: str,
     ) -> bool:
         """Whether the firm places' ``countries`` and ``admins`` (or its own size)
-        support the weak match ``m`` read as ``c``."""
+        support the weak match ``m`` read as ``c``. For a loose spelling, ``countries``
+        holds only those the text names a town or an area of."""
         place = c.place
         weights = self._weights.corroboration
         if m.loose or not c.flags & FLAG_PRIMARY:

@@ -308,8 +308,8 @@ class Scanner:
             last = bisect.bisect_right(token_ends, end)
             while first < last and tokens[first].norm in self._words.span_articles:
                 first += 1
-            if first >= last:
-                continue
+            if first >= last or not self._acceptance.written_as_a_name(tokens[first:last]):
+                continue  # «le caza de ...»: a lowercase word the NER took is no name
             norms = [t.norm for t in tokens[first:last]]
             cands = self._store.lookup(key_of_norms(norms))
             loose = False

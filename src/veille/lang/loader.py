@@ -244,6 +244,10 @@ class ClosedClass:
     #: villages, including X and Y", «plusieurs localités, dont X et Y»): written as
     #: in the text, lower-case; phrases allowed.
     list_openers: frozenset[str] = frozenset()
+    #: Adverbs that tell what happened before now, as experience: "already", «déjà»;
+    #: with one of repetition, a habit ("the camp has already been attacked several
+    #: times"), not that day's acts.
+    experiential: frozenset[str] = frozenset()
     #: Word starts that look like a future verb (س + ي/ت/ن) but are nouns (سيارة, سنوات).
     future_lookalikes: tuple[str, ...] = ()
     #: Perfect verbs that begin with ت (forms V and VI) and so look like an imperfect
@@ -511,6 +515,7 @@ ClosedWordKind = Literal[
     "scheduled_for",
     "relative_pronouns",
     "list_openers",
+    "experiential",
 ]
 
 
