@@ -3050,3 +3050,52 @@ def test_acts_repeated_on_a_day_are_that_days_events(
 )
 def test_acts_repeated_over_time_are_a_habit(pipeline: Any, text: str, language: str) -> None:
     assert not _types(pipeline, text, language)
+
+
+def _actor1s(pipeline: Any, text: str, language: str, title: str | None = None) -> set[str]:
+    art = Article(id="c", text=text, language=language, published="2025-03-12", title=title)
+    return {e.actor1.name for e in pipeline.run([art]) if e.actor1 is not None}
+
+
+def test_our_forces_in_a_communique_are_the_forces_it_calls_its_own(pipeline: Any) -> None:
+    text = (
+        "The operation was carried out overnight by our Turkish Armed Forces. "
+        "Our jets struck shelters in Zakho on Sunday."
+    )
+    assert _actor1s(pipeline, text, "en") == {"Military Forces of Turkey"}
+
+
+def test_our_forces_are_the_forces_the_title_names(pipeline: Any) -> None:
+    text = "Nos vaillantes unités ont frappé lundi des positions terroristes près de Gao."
+    title = "Communiqué des Forces armées maliennes"
+    assert _actor1s(pipeline, text, "fr", title=title) == {"Military Forces of Mali"}
+    # With no armed actor named anywhere, "our units" stay unknown.
+    assert _actor1s(pipeline, text, "fr") == set()
+
+
+def test_arabic_forces_with_the_pronoun_glued_are_the_speakers(pipeline: Any) -> None:
+    # Guard: the speaker's own forces («قواتنا»), also read through the speaker before.
+    text = "وقال الجيش السوداني في بيان إن قواتنا قصفت يوم الاثنين مواقع في مدينة الفاشر."
+    assert _actor1s(pipeline, text, "ar") == {"Military Forces of Sudan"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # What an infinitive of purpose acts on is an aim, not an act told.
+        (
+            "In order to eliminate terrorist attacks, the army deployed troops to Gao on Monday.",
+            "en",
+        ),
+        ("The army deployed troops to Gao on Monday to put an end to attacks on civilians.", "en"),
+        ("L'armée a déployé lundi des renforts à Gao afin de mettre fin aux attaques.", "fr"),
+    ],
+)
+def test_an_attack_a_purpose_aims_at_is_no_event(pipeline: Any, text: str, language: str) -> None:
+    assert not _types(pipeline, text, language)
+
+
+def test_an_attack_troops_were_sent_to_repel_is_told(pipeline: Any) -> None:
+    # Guard: fending off an attack tells the attack.
+    text = "Troops were sent to repel an attack by jihadists on Gao on Monday."
+    assert _types(pipeline, text, "en")

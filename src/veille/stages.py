@@ -38,6 +38,7 @@ from veille.extract.candidate import (
     SentenceInput,
     StatementCandidate,
 )
+from veille.lang.loader import closed_words
 from veille.nlp.dates import DateExpression, find_date_expressions
 from veille.nlp.sentences import SentenceSplitter
 
@@ -171,6 +172,7 @@ class ActorStage:
             if countries != analysis.countries:
                 analysis.countries = countries
                 actors = self._actors(analysis, words)
+        actors += self._own_forces(analysis, words, actors)
         analysis.actors = sorted(actors, key=lambda a: a.start)
         framing: list[FramingRef] = []
         for lang in analysis.languages:
@@ -190,6 +192,60 @@ class ActorStage:
                     continue
                 actors.append(ActorRef(m.start, m.end, m.actor.id, m.framed, m.actor))
         return actors
+
+    def _own_forces(
+        self, analysis: ArticleAnalysis, words: dict[str, list[Token]], actors: list[ActorRef]
+    ) -> list[ActorRef]:
+        """ "our forces", «nos vaillantes unités», «قواتنا»: a communiqué's own forces,
+        as the forces whose voice the text is (``_voice``); none where it names none."""
+        spans: list[tuple[int, int]] = []
+        owned: list[int] = []  # where "our" opens a named actor: "our Turkish Armed Forces"
+        possessives = closed_words("own_possessives")
+        nouns = closed_words("own_force_nouns")
+        glued = closed_words("own_forces_glued")
+        for lang in analysis.languages:
+            toks = words[lang]
+            for i, tok in enumerate(toks):
+                if tok.norm in glued:
+                    spans.append((tok.start, tok.end))
+                if tok.norm not in possessives or i + 1 >= len(toks):
+                    continue
+                owned.append(toks[i + 1].start)
+                noun = next((t for t in toks[i + 1 : i + 1 + _OWN_REACH] if t.norm in nouns), None)
+                if noun is not None:
+                    spans.append((tok.start, noun.end))
+        free = [(b, e) for b, e in spans if not any(a.start < e and b < a.end for a in actors)]
+        if not free:
+            return []
+        voice = self._voice(analysis, actors, owned)
+        if voice is None:
+            return []
+        return [ActorRef(b, e, voice.actor_id, False, voice.payload) for b, e in free]
+
+    def _voice(
+        self, analysis: ArticleAnalysis, actors: list[ActorRef], owned: list[int]
+    ) -> ActorRef | None:
+        """The armed actor whose voice the text is: the one it calls its own ("our
+        Turkish Armed Forces"), else the first the title names ("Statement of the Yemeni
+        Armed Forces"), else the first the text names."""
+        armed = [a for a in actors if getattr(a.payload, "kind", "") in _ARMED_KINDS]
+        for a in armed:
+            if a.start in owned:
+                return a
+        title = analysis.article.title
+        if title:
+            for m in self.resolver.find_actors(
+                title, analysis.language, context_iso3=analysis.countries
+            ):
+                if m.actor.kind in _ARMED_KINDS:
+                    return ActorRef(0, 0, m.actor.id, False, m.actor)
+        return min(armed, key=lambda a: a.start, default=None)
+
+
+#: Words after "our" within which the noun of armed force stands ("nos vaillantes unités").
+_OWN_REACH = 3
+#: Actor kinds that fight: a communiqué's voice is one of them.
+_ARMED_KINDS = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia"})
 
 
 @dataclass(frozen=True)

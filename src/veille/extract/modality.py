@@ -43,6 +43,11 @@ Rejection = Literal[
     "characterisation",
 ]
 
+#: Dependencies of an infinitive of purpose on the verb or noun it serves (not a
+#: control verb's complement: "continued to carry out strikes" tells them).
+_PURPOSE_DEPS = frozenset({"advcl", "acl"})
+#: Dependencies of what a verb acts on, directly or through a preposition.
+_AIMED_DEPS = frozenset({"obj", "dobj", "pobj", "obl", "obl:arg"})
 #: Modal verbs that are also nouns ("le pouvoir", "le devoir", "the will").
 _MODAL_NOUNS = frozenset({"pouvoir", "devoir", "vouloir", "will"})
 # Words between a possession cue and the weapon it governs: "ضبط 22 قذيفة هاون",
@@ -143,7 +148,7 @@ class ParsedModality:
             return "negated"
         if self.future(m, toks, chain):
             return "future or hypothetical"
-        if _scheduled(m, s):
+        if _scheduled(m, s) or self._purpose_object(head, toks):
             return "planned"
         # Inside an accusation or a justification ("responsible for the attacks", "en
         # soutien à la population massacrée"), a trigger of any part of speech refers to
@@ -239,6 +244,26 @@ class ParsedModality:
             ):
                 return True
         return False
+
+    def _purpose_object(self, noun: Tok, toks: list[Tok]) -> bool:
+        """The event noun is what an infinitive of purpose acts on ("in order to
+        eliminate terrorist attacks", "to end the shelling", «afin de mettre fin aux
+        frappes»): an aim, no act told. Fending off an attack ("sent to repel an
+        attack") tells the attack."""
+        if noun.pos not in ("NOUN", "PROPN") or noun.dep not in _AIMED_DEPS:
+            return False
+        verb = toks[noun.head]
+        if noun.dep == "pobj" and verb.pos == "ADP":  # "to put an end to attacks"
+            verb = toks[verb.head]
+        if verb.pos != "VERB" or verb.keys & self.lex.noun_classes.get("fending_off", frozenset()):
+            return False
+        markers = closed_words("purpose_markers")
+        # «afin de mettre fin aux attaques»: the parser may hang the verb on «afin».
+        if verb.dep not in _PURPOSE_DEPS and not toks[verb.head].keys & markers:
+            return False
+        return toks[verb.head].keys & markers != set() or any(
+            t.head == verb.i and t.i < verb.i and t.keys & markers for t in toks
+        )
 
     def _crowd_held_back(self, m: Match, cue: int, toks: list[Tok]) -> bool:
         """ "Police fired tear gas to prevent protesters from reaching the square", «a tiré

@@ -113,7 +113,10 @@ def choose_places(
         )
     ]
     if len(specific) >= 2 and coordinated(specific, s):
-        chosen = specific
+        # "in Tel Rifaat, north of Aleppo, and in Derik": the town named to locate the
+        # one before it is no member of the list.
+        locators = _locators(specific, s)
+        chosen = [r for r in specific if r.start not in locators]
     else:
         best = min(
             range(len(reps)),
@@ -480,20 +483,34 @@ def _in_list(a: PlaceRef, b: PlaceRef, s: SentenceInput) -> bool:
     )
 
 
+#: A conjunction between two places (Arabic glues و to the next word: "وخمسة في خان يونس").
+_CONJUNCTION = re.compile(r"\b(ainsi que|et|and|as well as|ou)\b|(?:^|\s)و")
+
+
+def _locators(reps: list[PlaceRef], s: SentenceInput) -> set[int]:
+    """The starts of places named to locate the one before them, with no conjunction
+    between ("Djibo, a town 200 km north of Ouagadougou", "Gao, near Timbuktu")."""
+    ordered = sorted(reps, key=lambda r: r.start)
+    out = set()
+    for a, b in itertools.pairwise(ordered):
+        between = _between_in_list(a, b, s)
+        if between is not None and _reference_point(b) and not _CONJUNCTION.search(between):
+            out.add(b.start)
+    return out
+
+
 def coordinated(reps: list[PlaceRef], s: SentenceInput) -> bool:
     """Two of the places form a list of different places."""
     ordered = sorted(reps, key=lambda r: r.start)
+    locators = _locators(reps, s)
     for a, b in itertools.pairwise(ordered):
         # "à Dakar et à Ziguinchor", "la base de X en Syrie, ainsi que celle de Y".
         between = _between_in_list(a, b, s)
         if between is None or _route_between(a, s):
             continue
-        # Arabic glues و to the next word: "وخمسة في خان يونس".
-        conjunction = re.search(r"\b(ainsi que|et|and|as well as|ou)\b|(?:^|\s)و", between)
-        if _reference_point(b) and not conjunction:
-            # "Djibo, a town 200 km north of Ouagadougou", "Gao, near Timbuktu": a place
-            # named to locate the one before it is no second place of a list.
-            continue
+        conjunction = _CONJUNCTION.search(between)
+        if b.start in locators:
+            continue  # a place named to locate the one before it is no second place
         joined = conjunction or "," in between
         # Two towns of one province are two places as well (ACLED: one event per
         # location), unless one names the other ("Harir, Erbil": clustered before).

@@ -248,6 +248,17 @@ class ClosedClass:
     #: with one of repetition, a habit ("the camp has already been attacked several
     #: times"), not that day's acts.
     experiential: frozenset[str] = frozenset()
+    #: A communiqué's own forces, told in the first person: a possessive
+    #: (``own_possessives``: "our", «nos») up to two words before a noun of armed force
+    #: (``own_force_nouns``: "forces", «unités»), or one Arabic word with the pronoun
+    #: glued (``own_forces_glued``: «قواتنا»). They stand for the forces whose voice the
+    #: text is (``veille.stages.ActorStage``).
+    own_possessives: frozenset[str] = frozenset()
+    own_force_nouns: frozenset[str] = frozenset()
+    own_forces_glued: frozenset[str] = frozenset()
+    #: Words that mark an infinitive of purpose ("to", «pour», «afin (de)»): what it
+    #: acts on is an aim ("in order to end the attacks"), not an act told.
+    purpose_markers: frozenset[str] = frozenset()
     #: Word starts that look like a future verb (س + ي/ت/ن) but are nouns (سيارة, سنوات).
     future_lookalikes: tuple[str, ...] = ()
     #: Perfect verbs that begin with ت (forms V and VI) and so look like an imperfect
@@ -516,6 +527,10 @@ ClosedWordKind = Literal[
     "relative_pronouns",
     "list_openers",
     "experiential",
+    "own_possessives",
+    "own_force_nouns",
+    "own_forces_glued",
+    "purpose_markers",
 ]
 
 
