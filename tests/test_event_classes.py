@@ -3099,3 +3099,10 @@ def test_an_attack_troops_were_sent_to_repel_is_told(pipeline: Any) -> None:
     # Guard: fending off an attack tells the attack.
     text = "Troops were sent to repel an attack by jihadists on Gao on Monday."
     assert _types(pipeline, text, "en")
+
+
+def test_a_town_named_to_locate_a_listed_one_is_no_member_of_the_list(pipeline: Any) -> None:
+    text = "Turkish drones hit depots in Tel Rifaat, north of Aleppo, and in Derik on Sunday."
+    places = {e.location.name for e in _events(pipeline, text, "en") if e.location}
+    assert len(places) == 2
+    assert "Aleppo" not in places
