@@ -3106,3 +3106,27 @@ def test_a_town_named_to_locate_a_listed_one_is_no_member_of_the_list(pipeline: 
     places = {e.location.name for e in _events(pipeline, text, "en") if e.location}
     assert len(places) == 2
     assert "Aleppo" not in places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # «استعاد» with its subject between the verb and the ground it took.
+        "استعادت قوات الحكومة يوم الأربعاء مطار طرابلس الدولي.",
+        # A control announced, an adjective between the noun and «على».
+        "أعلنت قوات الحكومة يوم الجمعة سيطرتها الكاملة على مدينة غريان.",
+    ],
+)
+def test_arabic_ground_regained_by_government_forces(pipeline: Any, text: str) -> None:
+    assert _types(pipeline, text, "ar") == {REGAINS}
+
+
+def test_arabic_things_regained_in_a_town_are_no_ground(pipeline: Any) -> None:
+    # Guard for the subject allowance of «استعاد»: the preposition ends it.
+    text = "استعاد الجيش الأسلحة المسروقة في مدينة غريان يوم الأربعاء."
+    assert not _types(pipeline, text, "ar") & {TAKES, REGAINS}
+
+
+def test_the_tripoli_government_of_national_accord_is_an_actor(pipeline: Any) -> None:
+    text = "استعادت قوات الوفاق يوم الأربعاء مطار طرابلس الدولي."
+    assert _actor1s(pipeline, text, "ar") == {"GNA: Government of National Accord"}

@@ -139,7 +139,9 @@ class TriggerEntry(BaseModel):
         description=(
             "Arabic verb-subject order: up to this many words (no punctuation) may stand "
             "between the verb (the pattern's first word) and the rest ('سيطرت القوات على'); "
-            "such a match covers the verb alone, and the words between are its subject."
+            "such a match covers the verb alone, and the words between are its subject. "
+            "For a one-word verb with place_object and a direct object ('استعادت القوات "
+            "المدينة'), the subject's words before the ground taken."
         ),
     )
     object_class: str | None = Field(

@@ -569,11 +569,14 @@ def takes_territory(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -
             for t in toks
         )
     start = m.end
+    subject = 0  # words of a subject that may stand before a direct object
     if s.language == "ar":
         on = closed_words("strike_on")
         after = [j + 1 for j in range(m.start, min(len(toks), m.end + 6)) if toks[j].keys & on]
         start = after[0] if after else m.end  # "اجتاحت القوات البلدة": a direct object
-    for j in range(start, min(len(toks), start + _TERRITORY_WINDOW)):
+        if not after:
+            subject = m.payload.subject_gap  # «استعادت قوات الحكومة مطار المدينة»
+    for j in range(start, min(len(toks), start + _TERRITORY_WINDOW + subject)):
         tok = toks[j]
         if tok.keys & territory or _names_a_place(tok, s):
             return True  # a people's name ("captured by Sudanese forces") is no ground
@@ -587,6 +590,13 @@ def takes_territory(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -
             return False  # «les combats ont repris à Gao»: where, not the ground taken
         if tok.dep in ("obj", "dobj") and m.start <= tok.head < m.end:
             return False  # "took the wounded to X": the verb's object is no ground
+        if (
+            s.language == "ar"
+            and j - start < subject
+            and tok.text not in _PUNCTUATION
+            and fold(tok.text) not in _AR_WHERE
+        ):
+            continue  # the verb's subject, before its object («في ...»: where, not what)
         if s.language == "ar" or tok.pos not in _BEFORE_GROUND or tok.text in (".", ";"):
             return False
     return False
@@ -605,6 +615,9 @@ def _names_a_place(tok: Tok, s: SentenceInput) -> bool:
 _WHERE_NOT_WHAT = frozenset(
     {"à", "a", "au", "aux", "dans", "en", "in", "at", "near", "pres", "to", "towards", "vers"}
 )
+#: Arabic prepositions of where, that end a seizure verb's subject before any ground
+#: taken («استعاد الجيش الأسلحة في مدينة ...»: weapons regained in a town).
+_AR_WHERE = frozenset({"في", "قرب", "داخل", "من", "الي", "نحو"})
 
 #: Words of a noun phrase before its noun: "two Hezbollah weapons depots".
 _BEFORE_NOUN = frozenset({"DET", "NUM", "ADJ", "PROPN"})
