@@ -5,6 +5,7 @@ a taking of ground is told for."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -3130,3 +3131,27 @@ def test_arabic_things_regained_in_a_town_are_no_ground(pipeline: Any) -> None:
 def test_the_tripoli_government_of_national_accord_is_an_actor(pipeline: Any) -> None:
     text = "استعادت قوات الوفاق يوم الأربعاء مطار طرابلس الدولي."
     assert _actor1s(pipeline, text, "ar") == {"GNA: Government of National Accord"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # A weekday a future verb governs is the next one; it dates no act told as done.
+        (
+            "The president will resign on Wednesday, the speaker said on Sunday, after "
+            "protesters stormed his residence in Colombo.",
+            "en",
+        ),
+        (
+            "Le président démissionnera mercredi, a annoncé dimanche le président du "
+            "Parlement, après que des manifestants ont pris d'assaut sa résidence à Colombo.",
+            "fr",
+        ),
+    ],
+)
+def test_a_future_weekday_dates_no_past_act(pipeline: Any, text: str, language: str) -> None:
+    # Published Wednesday 2025-03-12: the last Wednesday is the publication day itself,
+    # the next one 2025-03-19; the storming is dated by Sunday (2025-03-09) or not at all.
+    dates = {e.event_date for e in _events(pipeline, text, language)}
+    assert dates
+    assert not dates & {date(2025, 3, 12), date(2025, 3, 19)}

@@ -39,7 +39,7 @@ from veille.extract.candidate import (
     StatementCandidate,
 )
 from veille.lang.loader import closed_words
-from veille.nlp.dates import DateExpression, find_date_expressions
+from veille.nlp.dates import DateExpression, find_date_expressions, forward_if_future
 from veille.nlp.sentences import SentenceSplitter
 
 if TYPE_CHECKING:
@@ -290,7 +290,10 @@ class DateStage:
                 anchor=anchor,
                 lang_root=analysis.lang_roots,
             )
-            dates = tuple(_shifted(d, sent.start) for d in found)
+            dates = tuple(
+                forward_if_future(_shifted(d, sent.start), sent.tokens, sent.published)
+                for d in found
+            )
             dated.append(replace(sent, dates=dates))
             first = next((d.value for d in dates if d.value is not None), None)
             if first is not None and seg.kind == "article":

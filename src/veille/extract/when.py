@@ -55,6 +55,9 @@ def read_when(lex: Lexicon, trigger: Span, s: SentenceInput) -> When:
     # "The group, founded in 2014, attacked the base on Monday": a year named alone
     # dates the event only when the sentence gives nothing more precise.
     valued = [d for d in valued if d.precision != "year"] or valued
+    # "will resign on Wednesday, after protesters stormed ...": a day after the
+    # publication is a future one, and dates no act the text tells as done.
+    valued = [d for d in valued if s.published is None or d.value is None or d.value <= s.published]
     tods = [d for d in s.dates if d.time_of_day is not None]
     if valued:
         trig_mid = trigger[0]

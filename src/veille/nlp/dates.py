@@ -14,7 +14,7 @@ to the most recent such day on or before the reference (news reports the past).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -22,6 +22,8 @@ from typing import Literal
 
 from veille.lang.loader import DateWords, Root, languages, resources
 from veille.model import EARLIEST_DATE, LATEST_DATE, DatePrecision, Span, TimeOfDay
+from veille.nlp import arabic
+from veille.nlp.tokens import Tok
 
 # ---------------------------------------------------------------------------
 # The words (weekdays, months, relative and anchored days, times of day, cues) are in
@@ -453,3 +455,48 @@ def _adjacent(text: str, end: int, start: int, *, gap: int = 4) -> bool:
     if start < end or start - end > gap:
         return False
     return bool(_GLUE.match(text[end:start]))
+
+
+#: English auxiliaries of the future ("will resign on Wednesday").
+_FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})
+#: Words before an Arabic weekday within which a future verb or «سوف» governs it.
+_AR_FUTURE_REACH = 4
+
+
+def forward_if_future(
+    expr: DateExpression, toks: Sequence[Tok], published: date | None
+) -> DateExpression:
+    """A weekday a future verb governs names the next such day, not the last one: "will
+    resign on Wednesday", «démissionnera mercredi», «سيستقيل الأربعاء». Weekdays resolve
+    backward from the publication date by default (news tells what happened)."""
+    if expr.kind != "weekday" or expr.value is None or published is None or not toks:
+        return expr
+    at = next((t.i for t in toks if t.start <= expr.start < t.end), None)
+    if at is None or not _future_governs(at, toks):
+        return expr
+    # Strictly after: the day itself would say "today" or "later on Wednesday".
+    ahead = published + timedelta(days=(expr.value.weekday() - published.weekday() - 1) % 7 + 1)
+    return replace(expr, value=ahead)
+
+
+def _future_governs(at: int, toks: Sequence[Tok]) -> bool:
+    if not any(t.dep for t in toks):  # unparsed (Arabic): a future verb or «سوف» before
+        return any(
+            norm == "سوف" or arabic.is_future_verb(norm)
+            for t in toks[max(0, at - _AR_FUTURE_REACH) : at]
+            if (norm := arabic.normalize(t.text))
+        )
+    chain = [at]
+    while len(chain) < 4 and toks[chain[-1]].head != chain[-1]:
+        chain.append(toks[chain[-1]].head)
+    for k in chain[1:]:
+        verb = toks[k]
+        if verb.pos not in ("VERB", "AUX"):
+            continue
+        if "Tense=Fut" in verb.morph:
+            return True
+        return any(
+            t.head == k and t.dep.startswith("aux") and t.text.lower() in _FUTURE_AUXILIARIES
+            for t in toks
+        )
+    return False
