@@ -3155,3 +3155,23 @@ def test_a_future_weekday_dates_no_past_act(pipeline: Any, text: str, language: 
     dates = {e.event_date for e in _events(pipeline, text, language)}
     assert dates
     assert not dates & {date(2025, 3, 12), date(2025, 3, 19)}
+
+
+def test_arabic_a_second_act_after_kama_is_its_own_event(pipeline: Any) -> None:
+    # «كما» opens a second clause: its own place and its own weapon.
+    text = (
+        "قصفت القوات بالصواريخ مواقع في مدينة حلب يوم الاثنين، "
+        "كما استهدفت بطائرات مسيرة مواقع في مدينة إدلب."
+    )
+    found = {
+        (e.sub_event_type, e.location.name) for e in _events(pipeline, text, "ar") if e.location
+    }
+    assert found == {("Shelling/artillery/missile attack", "Aleppo"), (AIR, "Idlib")}
+
+
+def test_an_arabic_alternate_name_is_vouched_for_by_its_country_named_by_adjective(
+    pipeline: Any,
+) -> None:
+    # «السعودية» names Saudi Arabia as Arabic does (the adjective's form).
+    text = "هاجمت طائرات مسيرة منشآت في رأس تنورة في السعودية يوم الاثنين."
+    assert {e.location.name for e in _events(pipeline, text, "ar") if e.location} == {"Ras Tanura"}

@@ -120,8 +120,10 @@ class Corroboration:
             elif m.regional:
                 verdict[k] = m.best.place.iso3 in countries or m.best.place.iso3 in regional
             else:
+                # An alternate name is vouched for by its country named by its adjective
+                # too («السعودية», Saudi Arabia named as Arabic names it).
                 verdict[k] = self._corroborated(
-                    m, m.best, told if m.loose else countries, admins, text
+                    m, m.best, told if m.loose else countries | (adjectives or set()), admins, text
                 )
             if not verdict[k] and not m.loose:
                 verdict[k] = _contained_by_next(text, m, firm)
