@@ -1064,3 +1064,11 @@ def test_a_loose_spelling_needs_a_town_of_its_country_not_the_country_alone(
     text = "Israeli jets struck Sohmor and Baalbek, Israel's army said."
     places = [t.place for t in geo.geoparse(text, "en", hints=[_span(text, "Sohmor")]) if t.place]
     assert "ISR" not in {p.iso3 for p in places if p.feature != "country"}
+
+
+def test_a_town_placed_in_an_area_without_a_comma_is_ruled_out_elsewhere(geo: Geocoder) -> None:
+    # "Sohmor in the western Bekaa": no comma, a direction of the area; Shamir (Israel),
+    # which the loose spelling reads, lies outside the Bekaa.
+    text = "Raids struck Sohmor in the western Bekaa, and Haifa was hit."
+    found = {t.text: t.place for t in geo.geoparse(text, "en")}
+    assert found["Sohmor"] is None

@@ -320,12 +320,14 @@ def _contained_by_next(text: str, m: _Match, firm: Sequence[_Match]) -> bool:
 #: perhaps an article and a noun of an area kind with its "of".
 _IN_AREA = (
     r"(?:dans|en|in|au|في|ب)\s*(?:la\s+|le\s+|l'|the\s+)?"
+    # "in the western Bekaa": a direction of the area ("northern", "central").
+    r"(?:(?:north|south)?-?(?:east|west)?(?:ern)?(?<=[a-z])\s+(?=[A-Z])|central\s+)?"
     r"(?:(?:province|région|region|district|préfecture|prefecture|state|état|governorate|"
     r"gouvernorat|département|county|wilaya|محافظة|ولاية|منطقة|اقليم|إقليم)"
     r"\s*(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d'|of\s+)?)?"
 )
-#: After the town's name, with a comma.
-_AREA_AFTER_RE = re.compile(r"\s*[,،]\s*" + _IN_AREA, re.IGNORECASE)
+#: After the town's name, with a comma or not ("Sohmor in the western Bekaa").
+_AREA_AFTER_RE = re.compile(r"\s*[,،]?\s*" + _IN_AREA, re.IGNORECASE)
 #: After a place noun, with or without ("the X base in Y province").
 _IN_AREA_RE = re.compile(r"\s*[,،]?\s+" + _IN_AREA, re.IGNORECASE)
 
@@ -351,10 +353,10 @@ def _after_place_nouns(text: str, at: int, nouns: frozenset[str]) -> int | None:
 def _outside_named_area(
     text: str, matches: Sequence[_Match], nouns: frozenset[str] = frozenset()
 ) -> None:
-    """A town the text places in an area ("Karma, in Yatenga province") whose reading
-    lies outside that area's is another town of the same name (Karma in India): it
-    keeps its toponym but loses its place, and so does every other mention of the name
-    read as that town (a headline's «massacre à Karma»)."""
+    """A town the text places in an area ("Karma, in Yatenga province", "Sohmor in the
+    western Bekaa") whose reading lies outside that area's is another town of the same
+    name (Karma in India): it keeps its toponym but loses its place, and so does every
+    other mention of the name read as that town (a headline's «massacre à Karma»)."""
     ruled_out: set[int] = set()
     for k, m in enumerate(matches):
         if m.best is None or m.best.place.feature != "city" or k + 1 >= len(matches):
@@ -367,20 +369,25 @@ def _outside_named_area(
         area = matches[k + 1]
         if gap is None or not m.end < area.start <= gap.end() or area.best is None:
             continue
+        if area.demonym:
+            continue  # "Alexandria in the southern Sudanese capital": a people, no area
         a, town = area.best.place, m.best.place
-        if a.feature == "country":
-            inside = town.iso3 == a.iso3
-        elif a.feature == "admin1":
-            inside = town.admin1 == a.id
-        elif a.feature == "admin2":
-            inside = town.admin2 == a.id
-        else:
+        if a.feature not in ("country", "admin1", "admin2"):
             continue
-        if not inside:
+        if not _within(town, a):
             ruled_out.add(town.id)
     for m in matches:
         if m.best is not None and m.best.place.id in ruled_out:
             m.best = None
+
+
+def _within(town: PlaceRecord, area: PlaceRecord) -> bool:
+    """The town lies in the country, province or district ``area``."""
+    if area.feature == "country":
+        return town.iso3 == area.iso3
+    if area.feature == "admin1":
+        return town.admin1 == area.id
+    return town.admin2 == area.id
 
 
 def _content_words(name: str) -> int:
