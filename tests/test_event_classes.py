@@ -3175,3 +3175,23 @@ def test_an_arabic_alternate_name_is_vouched_for_by_its_country_named_by_adjecti
     # «السعودية» names Saudi Arabia as Arabic does (the adjective's form).
     text = "هاجمت طائرات مسيرة منشآت في رأس تنورة في السعودية يوم الاثنين."
     assert {e.location.name for e in _events(pipeline, text, "ar") if e.location} == {"Ras Tanura"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # An event noun completing a noun of a long time names a period of them (the
+        # plural French and Arabic ones are guards: a plural over a period was a tally).
+        ("The town has been devastated by a year of fighting between the army and rebels.", "en"),
+        ("La ville a été ravagée par des mois de combats entre l'armée et les rebelles.", "fr"),
+        ("دمرت أشهر من المعارك بين الجيش والمتمردين مدينة غاو.", "ar"),
+    ],
+)
+def test_a_long_time_of_fighting_is_no_event(pipeline: Any, text: str, language: str) -> None:
+    assert not _types(pipeline, text, language)
+
+
+def test_hours_of_fighting_before_a_capture_are_told(pipeline: Any) -> None:
+    # Guard: hours are no long time.
+    text = "After three hours of fighting, rebels took the town of Gao on Monday."
+    assert _types(pipeline, text, "en")

@@ -298,6 +298,8 @@ class ParsedModality:
             return True
         if periods and _ongoing(toks[m.start], toks) and not names_a_day(self.lex, toks, s):
             return True  # "a group that has been fighting the state since 2006": a state of war
+        if _of_a_long_time(self.lex, toks[m.start], toks):
+            return True  # "a year of fighting", «des mois de combats»: a period of them
         if head.pos not in ("NOUN", "PROPN") or "Number=Plur" not in head.morph:
             return False
         if periods:
@@ -320,6 +322,21 @@ class ParsedModality:
         return (quant or counted or course or repeated(self.lex, m, toks)) and not names_a_day(
             self.lex, toks, s
         )
+
+
+def _of_a_long_time(lex: Lexicon, noun: Tok, toks: list[Tok]) -> bool:
+    """The event noun completes a noun of a long time ("nearly a year of cross-border
+    fighting", «après des mois de combats»: noun class ``duration_nouns``)."""
+    if noun.pos not in ("NOUN", "PROPN") or noun.head == noun.i:
+        return False
+    owner = toks[noun.head]
+    if noun.dep == "pobj" and owner.pos == "ADP" and owner.head != owner.i:
+        owner = toks[owner.head]  # English: "year" -> "of" -> "fighting"
+    elif noun.dep != "nmod":
+        return False
+    return owner.pos == "NOUN" and bool(
+        owner.keys & lex.noun_classes.get("duration_nouns", frozenset())
+    )
 
 
 #: The possessive after a date ("for Monday's attack"): the date names an event.
