@@ -1072,3 +1072,10 @@ def test_a_town_placed_in_an_area_without_a_comma_is_ruled_out_elsewhere(geo: Ge
     text = "Raids struck Sohmor in the western Bekaa, and Haifa was hit."
     found = {t.text: t.place for t in geo.geoparse(text, "en")}
     assert found["Sohmor"] is None
+
+
+def test_an_arabic_district_noun_announces_its_town(geo: Geocoder) -> None:
+    # «قضاء مرجعيون»: after a district noun the one word is the name (the district's
+    # town), as after «مدينة».
+    text = "قصفت المدفعية أطراف بلدة في قضاء مرجعيون في لبنان."
+    assert "Marjayoun" in [t.place.name for t in geo.geoparse(text, "ar") if t.place]

@@ -153,6 +153,12 @@ class Acceptance:
                 return False
             if not m.peeled and features & {"city"} and self._after_city_noun(text, tokens, m):
                 return True  # "مدينة رفح", "بلدات صور": the noun announces a town
+            if (
+                not m.peeled
+                and features & {"city", "admin1", "admin2"}
+                and self._after_city_noun(text, tokens, m, self._words.admin_nouns)
+            ):
+                return True  # "قضاء مرجعيون": a district named after its town
             m.weak = m.regional = True
             if m.peeled and m.first > 0 and tokens[m.first - 1].norm in self._words.place_nouns:
                 # "منطقة فزان": after a place noun the next word is the name, whole; a
@@ -182,12 +188,16 @@ class Acceptance:
             return strong >= strong_prior
         return True
 
-    def _after_city_noun(self, text: str, tokens: list[Token], m: _Match) -> bool:
-        """A town noun stands right before the name, in the same phrase ("مدينة رفح")."""
+    def _after_city_noun(
+        self, text: str, tokens: list[Token], m: _Match, nouns: frozenset[str] | None = None
+    ) -> bool:
+        """A town noun (or one of ``nouns``: an area's, "قضاء") stands right before the
+        name, in the same phrase ("مدينة رفح")."""
         if m.first == 0:
             return False
         prev = tokens[m.first - 1]
-        return prev.norm in self._words.city_nouns and not text[prev.end : m.start].strip()
+        kinds = self._words.city_nouns if nouns is None else nouns
+        return prev.norm in kinds and not text[prev.end : m.start].strip()
 
     def _article_names_only(self, m: _Match) -> bool:
         """Every place the match may be is named with the article ("Al Kharj")."""
