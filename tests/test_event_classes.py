@@ -3195,3 +3195,19 @@ def test_hours_of_fighting_before_a_capture_are_told(pipeline: Any) -> None:
     # Guard: hours are no long time.
     text = "After three hours of fighting, rebels took the town of Gao on Monday."
     assert _types(pipeline, text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Air strikes hit the Bekaa on Monday as residents fled towards Zahle.", "en"),
+        (
+            "Des frappes ont visé lundi la Bekaa, tandis que des habitants fuyaient vers Zahlé.",
+            "fr",
+        ),
+    ],
+)
+def test_where_people_fled_to_is_no_place_of_the_strike(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert {e.location.name for e in _events(pipeline, text, language) if e.location} == {"Bekaa"}

@@ -1079,3 +1079,12 @@ def test_an_arabic_district_noun_announces_its_town(geo: Geocoder) -> None:
     # town), as after «مدينة».
     text = "قصفت المدفعية أطراف بلدة في قضاء مرجعيون في لبنان."
     assert "Marjayoun" in [t.place.name for t in geo.geoparse(text, "ar") if t.place]
+
+
+def test_a_town_of_the_same_country_placed_in_an_area_it_lies_outside_keeps_its_place(
+    geo: Geocoder,
+) -> None:
+    # «بعلبك بالبقاع»: the gazetteer puts Baalbek in Baalbek-Hermel, drawn out of the
+    # Bekaa governorate; with no homonym in the Bekaa the town is the one meant.
+    text = "غارات على بلدة في قضاء بعلبك بالبقاع الشمالي"
+    assert "Baalbek" in [t.place.name for t in geo.geoparse(text, "ar") if t.place]

@@ -80,6 +80,9 @@ def choose_places(
     # does the country across a border ("near the border with Mali").
     places = [p for p in places if not p.dateline] or places
     places = [p for p in places if not across_the_border(lex, p.start, s.tokens)] or places
+    # "residents fled towards X", «نزوح ... باتجاه مدينة X»: where people went, not where
+    # the act fell, unless the sentence names nowhere else.
+    places = [p for p in places if not destination(p, s)] or places
     if not places:
         return []
     # "Indian sailors", "un missile russe": a people's adjective says whose, not
@@ -531,6 +534,27 @@ def _route_between(a: PlaceRef, s: SentenceInput) -> bool:
     bound one road or front, where one thing happened; they are not a list of events."""
     before = fold(s.text[max(0, a.start - s.start - 12) : a.start - s.start])
     return bool(re.search(r"(?:\bentre|\bbetween|(?:^|\s)بين)\s*$", before))
+
+
+def destination(place: PlaceRef, s: SentenceInput) -> bool:
+    """The place follows a preposition of direction ("towards X", «vers X», «باتجاه
+    مدينة X»; closed class ``destination_preps``), an article or a town noun between, or
+    is listed right after such a place ("towards X and Y")."""
+    toward = closed_words("destination_preps")
+    toks = s.tokens
+    k = next((t.i for t in toks if t.start <= place.start < t.end), None)
+    if k is None:
+        return False
+    for j in range(k - 1, max(-1, k - 4), -1):
+        if toks[j].keys & toward:
+            return True
+        if toks[j].pos == "VERB" or toks[j].text in _STOPS:
+            return False
+    return False
+
+
+#: Marks that end the phrase between a preposition and its place.
+_STOPS = frozenset({",", "،", ".", ";", "؛", ":"})
 
 
 def _source_side(place: PlaceRef, s: SentenceInput) -> int:

@@ -59,6 +59,7 @@ from dataclasses import dataclass, replace
 from veille.extract.candidate import Candidate, PlaceRef
 from veille.extract.layout import Layout, Scene
 from veille.extract.lexicon import Tok, fold
+from veille.extract.placing import destination
 from veille.extract.taxonomy import family
 from veille.model import Event
 from veille.nlp.dates import DateExpression
@@ -118,6 +119,8 @@ def read_story(
         dated[k] = _with_story_date(c, dated, shape)
     dated = [_with_report_date(c) for c in dated]
     placed = [_with_story_place(c, dated, opts, shape.scenes) for c in dated]
+    # Where people fled to ("fled towards X") is no place the story's acts fell on.
+    places = [p for p in places if not any(_went_to(p, c) for c in candidates)]
     narrative = narrative_place(places, opts)
     placed = [_with_finer_place(c, placed, narrative, opts, places) for c in placed]
     told = {c.sentence.start for c in placed}
@@ -618,6 +621,12 @@ def _with_finer_place(
         first = min(towns, key=lambda p: p.start)
         return replace(c, place=replace(first, precision=max(first.precision, 2)))
     return c
+
+
+def _went_to(p: PlaceRef, c: Candidate) -> bool:
+    """The place stands in the candidate's sentence after a preposition of direction."""
+    s = c.sentence
+    return s.start <= p.start < s.end and destination(p, s)
 
 
 def _named_place(c: Candidate) -> bool:

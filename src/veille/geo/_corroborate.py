@@ -362,8 +362,10 @@ def _outside_named_area(
         if m.best is None or m.best.place.feature != "city" or k + 1 >= len(matches):
             continue
         gap = _AREA_AFTER_RE.match(text, m.end)
+        named_for = False  # "the Ramadi military base in Babil": a site named after a town
         if gap is None and (after := _after_place_nouns(text, m.end, nouns)) is not None:
             gap = _IN_AREA_RE.match(text, after)
+            named_for = True
         # The area is the next match, right after the words between, or taking the area
         # noun in (a parser's span "province du Yatenga").
         area = matches[k + 1]
@@ -374,7 +376,12 @@ def _outside_named_area(
         a, town = area.best.place, m.best.place
         if a.feature not in ("country", "admin1", "admin2"):
             continue
-        if not _within(town, a):
+        # Within its own country, a town itself placed in an area it lies outside of may
+        # only sit across an administrative line the gazetteer draws anew (Baalbek, now
+        # of Baalbek-Hermel, "in the Bekaa"): it is ruled out only where a homonym lies
+        # inside the area. A site named after a town is elsewhere whatever the country.
+        homonym_inside = any(_within(c.place, a) for c in m.candidates)
+        if not _within(town, a) and (named_for or town.iso3 != a.iso3 or homonym_inside):
             ruled_out.add(town.id)
     for m in matches:
         if m.best is not None and m.best.place.id in ruled_out:

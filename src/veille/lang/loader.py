@@ -259,6 +259,9 @@ class ClosedClass:
     #: Words that mark an infinitive of purpose ("to", «pour», «afin (de)»): what it
     #: acts on is an aim ("in order to end the attacks"), not an act told.
     purpose_markers: frozenset[str] = frozenset()
+    #: Prepositions of direction ("towards", «vers», «باتجاه»): the place after one is
+    #: where people or things went, not where an act fell.
+    destination_preps: frozenset[str] = frozenset()
     #: Word starts that look like a future verb (س + ي/ت/ن) but are nouns (سيارة, سنوات).
     future_lookalikes: tuple[str, ...] = ()
     #: Perfect verbs that begin with ت (forms V and VI) and so look like an imperfect
@@ -531,6 +534,7 @@ ClosedWordKind = Literal[
     "own_force_nouns",
     "own_forces_glued",
     "purpose_markers",
+    "destination_preps",
 ]
 
 
