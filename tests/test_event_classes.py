@@ -3211,3 +3211,23 @@ def test_where_people_fled_to_is_no_place_of_the_strike(
     pipeline: Any, text: str, language: str
 ) -> None:
     assert {e.location.name for e in _events(pipeline, text, language) if e.location} == {"Bekaa"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # A prayer vigil, a mass: worship, no protest; the attack on the worshippers is one.
+        (
+            "Rebels attacked a church in Bunia on Sunday, killing dozens of worshippers "
+            "who had gathered for an overnight prayer vigil.",
+            "en",
+        ),
+        (
+            "Des rebelles ont attaqué dimanche une église de Bunia, tuant des dizaines de "
+            "fidèles réunis pour une veillée de prière.",
+            "fr",
+        ),
+    ],
+)
+def test_a_prayer_vigil_is_no_protest(pipeline: Any, text: str, language: str) -> None:
+    assert _types(pipeline, text, language) == {"Attack"}
