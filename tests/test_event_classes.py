@@ -3029,7 +3029,7 @@ def test_destroying_what_no_weapon_used_is_no_disruption(
     [
         # Repeated on a day the sentence names: that day's strikes.
         ("Israeli jets struck Nabatieh repeatedly on Monday, killing 12 people.", "en"),
-        ("La ville de Nabatiyé a été visée lundi à plusieurs reprises par des frappes.", "fr"),
+        ("L'aviation a bombardé lundi à plusieurs reprises le port de Tyr.", "fr"),
     ],
 )
 def test_acts_repeated_on_a_day_are_that_days_events(
@@ -3060,7 +3060,7 @@ def _actor1s(pipeline: Any, text: str, language: str, title: str | None = None) 
 
 def test_our_forces_in_a_communique_are_the_forces_it_calls_its_own(pipeline: Any) -> None:
     text = (
-        "The operation was carried out overnight by our Turkish Armed Forces. "
+        "Our Turkish Armed Forces conducted the operation at dawn. "
         "Our jets struck shelters in Zakho on Sunday."
     )
     assert _actor1s(pipeline, text, "en") == {"Military Forces of Turkey"}
@@ -3085,7 +3085,7 @@ def test_arabic_forces_with_the_pronoun_glued_are_the_speakers(pipeline: Any) ->
     [
         # What an infinitive of purpose acts on is an aim, not an act told.
         (
-            "In order to eliminate terrorist attacks, the army deployed troops to Gao on Monday.",
+            "In order to stop rebel attacks, the army sent troops to Gao on Monday.",
             "en",
         ),
         ("The army deployed troops to Gao on Monday to put an end to attacks on civilians.", "en"),
@@ -3103,7 +3103,7 @@ def test_an_attack_troops_were_sent_to_repel_is_told(pipeline: Any) -> None:
 
 
 def test_a_town_named_to_locate_a_listed_one_is_no_member_of_the_list(pipeline: Any) -> None:
-    text = "Turkish drones hit depots in Tel Rifaat, north of Aleppo, and in Derik on Sunday."
+    text = "Turkish drones hit depots in Azaz, north of Aleppo, and in Manbij on Sunday."
     places = {e.location.name for e in _events(pipeline, text, "en") if e.location}
     assert len(places) == 2
     assert "Aleppo" not in places
@@ -3115,7 +3115,7 @@ def test_a_town_named_to_locate_a_listed_one_is_no_member_of_the_list(pipeline: 
         # «استعاد» with its subject between the verb and the ground it took.
         "استعادت قوات الحكومة يوم الأربعاء مطار طرابلس الدولي.",
         # A control announced, an adjective between the noun and «على».
-        "أعلنت قوات الحكومة يوم الجمعة سيطرتها الكاملة على مدينة غريان.",
+        "أكدت القوات الحكومية يوم السبت سيطرتها التامة على مدينة سرت.",
     ],
 )
 def test_arabic_ground_regained_by_government_forces(pipeline: Any, text: str) -> None:
@@ -3138,13 +3138,13 @@ def test_the_tripoli_government_of_national_accord_is_an_actor(pipeline: Any) ->
     [
         # A weekday a future verb governs is the next one; it dates no act told as done.
         (
-            "The president will resign on Wednesday, the speaker said on Sunday, after "
-            "protesters stormed his residence in Colombo.",
+            "The governor will step down on Wednesday, his office said on Sunday, after "
+            "rioters stormed his residence in Kandy.",
             "en",
         ),
         (
-            "Le président démissionnera mercredi, a annoncé dimanche le président du "
-            "Parlement, après que des manifestants ont pris d'assaut sa résidence à Colombo.",
+            "Le gouverneur démissionnera mercredi, a annoncé dimanche son cabinet, après "
+            "que des émeutiers ont pris d'assaut sa résidence à Kandy.",
             "fr",
         ),
     ],
@@ -3182,8 +3182,11 @@ def test_an_arabic_alternate_name_is_vouched_for_by_its_country_named_by_adjecti
     [
         # An event noun completing a noun of a long time names a period of them (the
         # plural French and Arabic ones are guards: a plural over a period was a tally).
-        ("The town has been devastated by a year of fighting between the army and rebels.", "en"),
-        ("La ville a été ravagée par des mois de combats entre l'armée et les rebelles.", "fr"),
+        (
+            "The town has been devastated by a year of fighting between soldiers and insurgents.",
+            "en",
+        ),
+        ("La ville a été ravagée par des mois de combats entre soldats et insurgés.", "fr"),
         ("دمرت أشهر من المعارك بين الجيش والمتمردين مدينة غاو.", "ar"),
     ],
 )
@@ -3218,8 +3221,8 @@ def test_where_people_fled_to_is_no_place_of_the_strike(
     [
         # A prayer vigil, a mass: worship, no protest; the attack on the worshippers is one.
         (
-            "Rebels attacked a church in Bunia on Sunday, killing dozens of worshippers "
-            "who had gathered for an overnight prayer vigil.",
+            "Gunmen stormed a chapel in Bunia on Sunday, killing at least 20 worshippers "
+            "attending a night-long prayer vigil.",
             "en",
         ),
         (
@@ -3231,3 +3234,28 @@ def test_where_people_fled_to_is_no_place_of_the_strike(
 )
 def test_a_prayer_vigil_is_no_protest(pipeline: Any, text: str, language: str) -> None:
     assert _types(pipeline, text, language) == {"Attack"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "A suicide bomber struck a market in Quetta on Sunday, killing 12. The attack "
+            "came two days after BLA leaders issued a statement in Turbat.",
+            "en",
+        ),
+        (
+            "Un kamikaze a frappé dimanche un marché de Quetta, tuant 12 personnes. L'attaque "
+            "intervient deux jours après un communiqué de l'Armée de libération du "
+            "Baloutchistan publié à Turbat.",
+            "fr",
+        ),
+    ],
+)
+def test_the_attack_set_in_time_against_another_tells_nothing_new(
+    pipeline: Any, text: str, language: str
+) -> None:
+    # "The attack came a week after ...": the event told before, set against another;
+    # no second event (the other event's doer and place are not this one's).
+    events = _events(pipeline, text, language)
+    assert [e.location.name for e in events if e.location] == ["Quetta"]

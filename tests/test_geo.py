@@ -1048,9 +1048,9 @@ def test_a_small_towns_own_name_of_two_words_in_a_country_named_is_kept(geo: Geo
 
 
 def test_a_lowercase_word_in_a_ner_span_is_no_place(geo: Geocoder) -> None:
-    # The NER may label a district noun («le caza de Tyr»); written lowercase it is a
-    # common noun, not Kazan.
-    text = "Dans le caza de Tyr, un raid a détruit un immeuble."
+    # The NER may label a district noun («le caza de Jezzine»); written lowercase it is
+    # a common noun, not Kazan.
+    text = "Un obus est tombé mardi sur une maison du caza de Jezzine."
     found = geo.geoparse(text, "fr", hints=[_span(text, "caza")])
     assert "caza" not in [t.text for t in found]
     assert "RUS" not in {t.place.iso3 for t in found if t.place}
@@ -1067,9 +1067,9 @@ def test_a_loose_spelling_needs_a_town_of_its_country_not_the_country_alone(
 
 
 def test_a_town_placed_in_an_area_without_a_comma_is_ruled_out_elsewhere(geo: Geocoder) -> None:
-    # "Sohmor in the western Bekaa": no comma, a direction of the area; Shamir (Israel),
-    # which the loose spelling reads, lies outside the Bekaa.
-    text = "Raids struck Sohmor in the western Bekaa, and Haifa was hit."
+    # "Sohmor in the northern Bekaa valley": no comma, a direction of the area; Shamir
+    # (Israel), which the loose spelling reads, lies outside the Bekaa.
+    text = "Drones hit Sohmor in the northern Bekaa valley, and a rocket fell on Haifa."
     found = {t.text: t.place for t in geo.geoparse(text, "en")}
     assert found["Sohmor"] is None
 
@@ -1086,5 +1086,5 @@ def test_a_town_of_the_same_country_placed_in_an_area_it_lies_outside_keeps_its_
 ) -> None:
     # «بعلبك بالبقاع»: the gazetteer puts Baalbek in Baalbek-Hermel, drawn out of the
     # Bekaa governorate; with no homonym in the Bekaa the town is the one meant.
-    text = "غارات على بلدة في قضاء بعلبك بالبقاع الشمالي"
+    text = "قصف مدفعي على قرية في قضاء بعلبك بالبقاع"
     assert "Baalbek" in [t.place.name for t in geo.geoparse(text, "ar") if t.place]

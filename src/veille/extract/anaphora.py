@@ -80,6 +80,20 @@ def said_of_it(m: Match, toks: list[Tok]) -> bool:
     return any(t.head == clause and t.dep in ("nsubj", "expl") and t.pos == "PRON" for t in toks)
 
 
+def sequenced(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
+    """The definite event noun is the subject of a verb that sets it in time against
+    another ("The attack came a week after ...", «L'attaque intervient après ...»,
+    «ويأتي الهجوم بعد»; noun class ``sequence_verbs``): the event told before, placed
+    in a sequence, not a new one. Its sentence's places belong to the other event."""
+    if not definite(m, toks):
+        return False
+    verbs = lex.noun_classes.get("sequence_verbs", frozenset())
+    noun = toks[m.start]
+    if not noun.dep:  # Arabic: the verb right before its definite subject
+        return m.start > 0 and bool(toks[m.start - 1].keys & verbs)
+    return noun.dep.startswith("nsubj") and bool(toks[noun.head].keys & verbs)
+
+
 #: Determiners that make an event noun the subject of a retelling ("the strikes", «les
 #: frappes»); a possessive ("its attack") may introduce the doer's own new act.
 _ARTICLES = frozenset({"the", "these", "those", "le", "la", "les", "l'", "l’", "ces"})

@@ -325,8 +325,8 @@ class ParsedModality:
 
 
 def _of_a_long_time(lex: Lexicon, noun: Tok, toks: list[Tok]) -> bool:
-    """The event noun completes a noun of a long time ("nearly a year of cross-border
-    fighting", «après des mois de combats»: noun class ``duration_nouns``)."""
+    """The event noun completes a noun of a long time ("two years of fighting along
+    the border", «après des mois de combats»: noun class ``duration_nouns``)."""
     if noun.pos not in ("NOUN", "PROPN") or noun.head == noun.i:
         return False
     owner = toks[noun.head]

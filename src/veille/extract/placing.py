@@ -116,7 +116,7 @@ def choose_places(
         )
     ]
     if len(specific) >= 2 and coordinated(specific, s):
-        # "in Tel Rifaat, north of Aleppo, and in Derik": the town named to locate the
+        # "in Azaz, north of Aleppo, and in Manbij": the town named to locate the
         # one before it is no member of the list.
         locators = _locators(specific, s)
         chosen = [r for r in specific if r.start not in locators]

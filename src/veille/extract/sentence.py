@@ -35,6 +35,7 @@ from veille.extract.anaphora import (
     definite,
     reported_anaphor,
     said_of_it,
+    sequenced,
 )
 from veille.extract.attribution import Attribution, accusation, attribute
 from veille.extract.candidate import (
@@ -286,7 +287,8 @@ class SentenceExtractor:
         # "It was the deadliest attack this year": the pronoun is the event told before
         # (unless the sentence names a day of its own: "...; on Sunday, gunmen fired").
         cand.anaphoric = anaphoric(self.lex, best, toks) or (
-            said_of_it(best, toks) and not any(d.precision == "day" for d in s.dates)
+            (said_of_it(best, toks) or sequenced(self.lex, best, toks))
+            and not any(d.precision == "day" for d in s.dates)
         )
         cand.another = another_event(self.lex, best, toks)
         if (

@@ -161,16 +161,22 @@ def _launched_by_aircraft(
 
 
 def _aircraft_subject(toks: list[Tok], group: list[Match], weapons: list[Match]) -> Match | None:
-    """The aircraft or drone that is the active subject of one of the group's verbs
-    ("fighter jets fired missiles at", «des avions militaires ont bombardé»), read from
-    the parse: the platform did the act. A passive subject ("a drone was shot down") or
-    an object is what the act was done to."""
+    """The aircraft or drone that is the active subject or the passive's agent of one of
+    the group's verbs ("fighter jets fired missiles at", «des avions militaires ont
+    bombardé», «bombardé par l'aviation»), read from the parse: the platform did the
+    act. A passive subject ("a drone was shot down") or an object is what the act was
+    done to."""
     verbs = {i for m in group for i in range(m.start, m.end) if toks[i].pos in ("VERB", "AUX")}
     for w in weapons:
         if w.payload.sub != "Air/drone strike":
             continue
-        if any(toks[k].dep == "nsubj" and toks[k].head in verbs for k in range(w.start, w.end)):
-            return w
+        for k in range(w.start, w.end):
+            tok = toks[k]
+            if tok.dep in ("nsubj", "obl:agent") and tok.head in verbs:
+                return w
+            by = toks[tok.head]  # English "bombed by warplanes": "by" is the agent
+            if tok.dep == "pobj" and by.dep == "agent" and by.head in verbs:
+                return w
     return None
 
 

@@ -222,7 +222,7 @@ class Acceptance:
 
     def written_as_a_name(self, name_tokens: list[Token]) -> bool:
         """Arabic, or a word of it (other than a particle such as "al") capitalised: a
-        NER span vouches for no lowercase common noun («le caza de Tyr»: the district
+        NER span vouches for no lowercase common noun («un village du caza»: the district
         noun, not Kazan)."""
         if not name_tokens or name_tokens[0].arabic:
             return True

@@ -320,13 +320,13 @@ def _contained_by_next(text: str, m: _Match, firm: Sequence[_Match]) -> bool:
 #: perhaps an article and a noun of an area kind with its "of".
 _IN_AREA = (
     r"(?:dans|en|in|au|في|ب)\s*(?:la\s+|le\s+|l'|the\s+)?"
-    # "in the western Bekaa": a direction of the area ("northern", "central").
+    # "in the northern Y": a direction of the area ("western", "central").
     r"(?:(?:north|south)?-?(?:east|west)?(?:ern)?(?<=[a-z])\s+(?=[A-Z])|central\s+)?"
     r"(?:(?:province|région|region|district|préfecture|prefecture|state|état|governorate|"
     r"gouvernorat|département|county|wilaya|محافظة|ولاية|منطقة|اقليم|إقليم)"
     r"\s*(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d'|of\s+)?)?"
 )
-#: After the town's name, with a comma or not ("Sohmor in the western Bekaa").
+#: After the town's name, with a comma or not ("X in the southern Bekaa valley").
 _AREA_AFTER_RE = re.compile(r"\s*[,،]?\s*" + _IN_AREA, re.IGNORECASE)
 #: After a place noun, with or without ("the X base in Y province").
 _IN_AREA_RE = re.compile(r"\s*[,،]?\s+" + _IN_AREA, re.IGNORECASE)
@@ -353,8 +353,8 @@ def _after_place_nouns(text: str, at: int, nouns: frozenset[str]) -> int | None:
 def _outside_named_area(
     text: str, matches: Sequence[_Match], nouns: frozenset[str] = frozenset()
 ) -> None:
-    """A town the text places in an area ("Karma, in Yatenga province", "Sohmor in the
-    western Bekaa") whose reading lies outside that area's is another town of the same
+    """A town the text places in an area ("Karma, in Yatenga province", "X in the northern
+    Bekaa") whose reading lies outside that area's is another town of the same
     name (Karma in India): it keeps its toponym but loses its place, and so does every
     other mention of the name read as that town (a headline's «massacre à Karma»)."""
     ruled_out: set[int] = set()
@@ -372,7 +372,7 @@ def _outside_named_area(
         if gap is None or not m.end < area.start <= gap.end() or area.best is None:
             continue
         if area.demonym:
-            continue  # "Alexandria in the southern Sudanese capital": a people, no area
+            continue  # "a Tunis school in the Libyan capital": a people's adjective, no area
         a, town = area.best.place, m.best.place
         if a.feature not in ("country", "admin1", "admin2"):
             continue
