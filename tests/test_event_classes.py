@@ -2981,6 +2981,9 @@ AIR = "Air/drone strike"
         ("Des avions militaires ont pilonné dimanche la périphérie de Wad Madani.", "fr"),
         # «de combat» says what the helicopters are for: no clash.
         ("Des hélicoptères de combat ont tiré mercredi sur des positions rebelles à Kidal.", "fr"),
+        # ... or its agent, in the passive.
+        ("The port of Tyre was shelled by warplanes on Monday.", "en"),
+        ("Le port de Tyr a été bombardé lundi par l'aviation.", "fr"),
         # A verb of damage whose doer is a weapon.
         ("A drone destroyed two armoured vehicles outside Gao on Monday.", "en"),
         ("Un drone a détruit lundi deux blindés à la sortie de Gao.", "fr"),
