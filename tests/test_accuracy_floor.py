@@ -116,8 +116,9 @@ def test_outside_news_stays_above_its_floor(shared_dir: Path, pipeline, split: s
 # held-out 0.58 (P 0.57, R 0.59, fields 0.78), training 0.62 (P 0.58, R 0.67, fields 0.79).
 # Session 19 added 30 articles (98 events; 102 articles, 326 events in all): on them at
 # its start, held-out 0.59 (P 0.60, R 0.58, fields 0.79), training 0.56 (P 0.53,
-# R 0.59, fields 0.79).
-PROBE_FLOORS = {"heldout": (0.55, 0.75), "train": (0.53, 0.76)}
+# R 0.59, fields 0.79); at its end held-out 0.59 (fields 0.79), training 0.61 (P 0.58,
+# R 0.64, fields 0.81).
+PROBE_FLOORS = {"heldout": (0.55, 0.75), "train": (0.58, 0.77)}
 
 
 @pytest.mark.parametrize("split", sorted(PROBE_FLOORS))
