@@ -3262,3 +3262,30 @@ def test_the_attack_set_in_time_against_another_tells_nothing_new(
     # no second event (the other event's doer and place are not this one's).
     events = _events(pipeline, text, language)
     assert [e.location.name for e in events if e.location] == ["Quetta"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Soldiers beat three journalists in Kandy on Saturday.", "en"),
+        ("Des policiers ont passé à tabac samedi trois journalistes à Kandy.", "fr"),
+    ],
+)
+def test_beating_people_is_an_attack(pipeline: Any, text: str, language: str) -> None:
+    assert _types(pipeline, text, language) == {"Attack"}
+
+
+def test_beating_a_team_is_no_attack(pipeline: Any) -> None:
+    assert not _types(pipeline, "Brazil beat Argentina in Rio on Saturday.", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "forces"),
+    [
+        ("Soldiers beat three journalists in Kandy on Saturday.", "Military Forces of Sri Lanka"),
+        ("Police detained ten students in Antananarivo on Monday.", "Police Forces of Madagascar"),
+        ("Police detained ten students in Tegucigalpa on Monday.", "Police Forces of Honduras"),
+    ],
+)
+def test_state_forces_of_more_countries(pipeline: Any, text: str, forces: str) -> None:
+    assert forces in _actor1s(pipeline, text, "en")
