@@ -8,6 +8,7 @@ triggers: ``fr/triggers.json``, ``triggers``), compiled by ``lexicon``. Per sent
   ``StatementCandidate``);
 - ``triggers``: which trigger words fit the sentence and how they group;
 - ``anaphora``: whether a trigger names an event told before, or another one;
+- ``territory``: whether a seizure verb's object is ground;
 - ``modality``: negated, future, background, aggregate... (parse-based for fr/en,
   word order for ar);
 - ``weapons``: the type a weapon gives a generic trigger;

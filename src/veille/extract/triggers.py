@@ -11,11 +11,18 @@ import re
 from collections.abc import Sequence
 
 from veille.extract.candidate import SentenceInput
-from veille.extract.lexicon import ADVERBIAL_DEPS, Lexicon, Match, Tok, TriggerEntry, fold
+from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry, fold
 from veille.extract.lexicon import longest_non_overlapping as _lno
 from veille.extract.syntax import ACTED_ON, TARGET_DEPS, ancestors, preposition_of
 from veille.extract.taxonomy import family
-from veille.lang.loader import closed_words, weekday_names
+from veille.extract.territory import (
+    PUNCTUATION,
+    TERRITORY_WINDOW,
+    after_a_loss,
+    dates_the_verb,
+    takes_territory,
+)
+from veille.lang.loader import closed_words
 from veille.nlp import arabic
 
 
@@ -294,7 +301,7 @@ def keeps(
         return bool(weapons) or bool(lex.fatality.find(toks)) or attacks_a_place(lex, m, toks, s)
     if entry.place_object and not takes_territory(lex, m, toks, s):
         return False
-    if entry.place_object and _after_a_loss(lex, m, toks):
+    if entry.place_object and after_a_loss(lex, m, toks):
         return False  # "فقدت القوات الحكومية السيطرة على": who lost it did not take it
     if entry.object_class and not object_of_class(lex, m, toks, entry.object_class):
         return False
@@ -345,7 +352,7 @@ def _disposed_weapons(m: Match, toks: list[Tok], weapons: list[Match]) -> list[M
     a roadside bomb", «une bombe a été désamorcée»), also past a day word the parser
     hung it on («ont neutralisé lundi un engin explosif»)."""
     after_day = -1
-    if m.end < len(toks) and _dates(toks[m.end]):
+    if m.end < len(toks) and dates_the_verb(toks[m.end]):
         after_day = m.end + 1
         while after_day < len(toks) and toks[after_day].pos in ("DET", "NUM"):
             after_day += 1
@@ -378,7 +385,7 @@ def _object_past_the_day(m: Match, toks: list[Tok]) -> bool:
     """«ont arrêté jeudi douze militants»: the parser hangs the object on the day word
     between it and the verb; the noun after the day is the verb's object all the same."""
     for day in toks:
-        if day.head != m.start or day.i <= m.start or not _dates(day):
+        if day.head != m.start or day.i <= m.start or not dates_the_verb(day):
             continue
         if any(t.head == day.i and t.i > day.i and t.pos == "NOUN" for t in toks):
             return True
@@ -392,12 +399,6 @@ def _noun_phrase_at(toks: list[Tok], k: int) -> bool:
     while k < len(toks) and toks[k].pos in ("DET", "NUM"):
         k += 1
     return k < len(toks) and toks[k].pos == "NOUN"
-
-
-def _dates(tok: Tok) -> bool:
-    """The word dates the verb it follows (a weekday, or a word the parser hangs on it
-    as a time): it stands between a verb and its object without being either."""
-    return tok.dep in _TIME_DEPS or tok.text.lower() in weekday_names()
 
 
 def _told_by_verb(lex: Lexicon, m: Match, toks: list[Tok], kind: str) -> bool:
@@ -536,93 +537,8 @@ def _armed_advance(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) ->
     )
 
 
-#: Words before a taking of ground within which a verb of loss turns it around.
-_LOSS_REACH = 4
-
-
-def _after_a_loss(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
-    """A verb of loss shortly before ("فقدت القوات الحكومية السيطرة على المدينة")."""
-    loss = lex.noun_classes.get("loss_words", frozenset())
-    return any(toks[k].keys & loss for k in range(max(0, m.start - _LOSS_REACH), m.start))
-
-
-#: Words after a seizure verb within which the ground it took must begin.
-_TERRITORY_WINDOW = 6
-#: Words that may come before the ground's noun: "the", "of", "a military", "la ville de".
-_BEFORE_GROUND = frozenset({"DET", "ADP", "ADJ", "NUM", "CCONJ", "PUNCT"})
-
-
-def takes_territory(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -> bool:
-    """A seizure verb whose object is ground: the first noun after it is a place ("seized
-    Masisi", "s'est emparé de Masisi") or a territory noun ("the town of", "a military
-    base", "على بلدة"); "seized weapons in a raid in X" and "سيطر على الوضع" are not.
-    Arabic (unparsed) reads the word after the verb's preposition."""
-    territory = lex.noun_classes.get("territory", frozenset())
-    portion = lex.noun_classes.get("portion", frozenset())
-    if any(m.start <= t.head < m.end and t.dep in _PASSIVE_SUBJECTS for t in toks):
-        # "the town was seized by", «la ville a été reprise par»: the passive's subject
-        # is what was taken, ground when it is a territory noun or a place's name.
-        return any(
-            m.start <= t.head < m.end
-            and t.dep in _PASSIVE_SUBJECTS
-            and (t.keys & territory or _names_a_place(t, s))
-            for t in toks
-        )
-    start = m.end
-    subject = 0  # words of a subject that may stand before a direct object
-    if s.language == "ar":
-        on = closed_words("strike_on")
-        after = [j + 1 for j in range(m.start, min(len(toks), m.end + 6)) if toks[j].keys & on]
-        start = after[0] if after else m.end  # "اجتاحت القوات البلدة": a direct object
-        if not after:
-            subject = m.payload.subject_gap  # «استعادت قوات الحكومة مطار المدينة»
-    for j in range(start, min(len(toks), start + _TERRITORY_WINDOW + subject)):
-        tok = toks[j]
-        if tok.keys & territory or _names_a_place(tok, s):
-            return True  # a people's name ("captured by Sudanese forces") is no ground
-        if (tok.dep in ADVERBIAL_DEPS and tok.head < j) or any(
-            d.start <= tok.start < d.end for d in s.dates
-        ):
-            continue  # "s'est emparé jeudi de la ville", «ont pris lundi la ville»
-        if tok.keys & portion or (j > start and toks[j - 1].keys & portion):
-            continue  # "part of the city", "عدد من الأحياء": a portion of ground
-        if tok.pos == "ADP" and fold(tok.text) in _WHERE_NOT_WHAT:
-            return False  # «les combats ont repris à Gao»: where, not the ground taken
-        if tok.dep in ("obj", "dobj") and m.start <= tok.head < m.end:
-            return False  # "took the wounded to X": the verb's object is no ground
-        if (
-            s.language == "ar"
-            and j - start < subject
-            and tok.text not in _PUNCTUATION
-            and fold(tok.text) not in _AR_WHERE
-        ):
-            continue  # the verb's subject, before its object («في ...»: where, not what)
-        if s.language == "ar" or tok.pos not in _BEFORE_GROUND or tok.text in (".", ";"):
-            return False
-    return False
-
-
-#: The dependencies of a passive verb's subject (UD, and spaCy's English labels).
-_PASSIVE_SUBJECTS = frozenset({"nsubj:pass", "nsubjpass"})
-
-
-def _names_a_place(tok: Tok, s: SentenceInput) -> bool:
-    """A place of the sentence (not a people's adjective) starts inside the word."""
-    return any(tok.start <= p.start < tok.end and not p.demonym for p in s.places)
-
-
-#: Prepositions that say where a verb happened, not what it took ("resumed in Gao").
-_WHERE_NOT_WHAT = frozenset(
-    {"à", "a", "au", "aux", "dans", "en", "in", "at", "near", "pres", "to", "towards", "vers"}
-)
-#: Arabic prepositions of where, that end a seizure verb's subject before any ground
-#: taken («استعاد الجيش الأسلحة في مدينة ...»: weapons regained in a town).
-_AR_WHERE = frozenset({"في", "قرب", "داخل", "من", "الي", "نحو"})
-
 #: Words of a noun phrase before its noun: "two Hezbollah weapons depots".
 _BEFORE_NOUN = frozenset({"DET", "NUM", "ADJ", "PROPN"})
-#: Dependencies of a time word between a verb and its object («a frappé mardi des ...»).
-_TIME_DEPS = frozenset({"obl:mod", "obl:tmod", "npadvmod"})
 
 
 def object_of_class(lex: Lexicon, m: Match, toks: list[Tok], name: str) -> bool:
@@ -634,7 +550,7 @@ def object_of_class(lex: Lexicon, m: Match, toks: list[Tok], name: str) -> bool:
         # and its object ("فجر الجيش ثلاثة منازل"); the object comes within a few words,
         # before any punctuation.
         for tok in toks[m.end : m.end + _AR_OBJECT_REACH]:
-            if tok.text in _PUNCTUATION or tok.keys & _AR_OBJECT_ENDS:
+            if tok.text in PUNCTUATION or tok.keys & _AR_OBJECT_ENDS:
                 # «فجر انتحاري نفسه داخل مسجد»: the object was himself; a preposition
                 # opens a place, not the object.
                 return False
@@ -647,14 +563,14 @@ def object_of_class(lex: Lexicon, m: Match, toks: list[Tok], name: str) -> bool:
         # «se heurter aux forces»: a verb's argument with its preposition counts too.
         if m.start <= t.head < m.end and t.dep in (*ACTED_ON, "obl:arg") and t.keys & nouns:
             return True
-    for j in range(m.end, min(len(toks), m.end + _TERRITORY_WINDOW)):
+    for j in range(m.end, min(len(toks), m.end + TERRITORY_WINDOW)):
         tok = toks[j]
         # "seized a passenger train": a noun that modifies the next is not the object.
         if tok.keys & nouns and not (tok.dep == "compound" and tok.head > j):
             return True
         # "40 des 60", «une cinquantaine de»: a number, or a noun of number, then "of".
         partitive = tok.pos == "ADP" and j > m.end and toks[j - 1].pos == "NUM"
-        if _dates(tok):
+        if dates_the_verb(tok):
             continue  # «a neutralisé mardi 12 jihadistes»: the day, then the object
         if tok.pos == "ADP" and fold(tok.text) in _PARTITIVE_ARTICLES:
             continue  # «a incendié des maisons»: a partitive article the parser calls ADP
@@ -676,7 +592,6 @@ _PARTITIVE_ARTICLES = frozenset({"des", "du"})
 #: Words after an unparsed Arabic verb within which its object stands (past its
 #: subject and a number: "فجر الجيش الإسرائيلي ثلاثة منازل").
 _AR_OBJECT_REACH = 5
-_PUNCTUATION = frozenset({",", "،", ".", ";", "؛", ":", "(", ")", "«", "»"})
 #: Words past which an unparsed Arabic verb's object is no longer sought: the reflexive
 #: object ("himself", «نفسه») and the prepositions that open a place (normalised forms).
 _AR_OBJECT_ENDS = frozenset(

@@ -1,0 +1,105 @@
+"""Ground taken: whether a seizure verb's object is ground (a place or a territory noun,
+past a day word, an Arabic verb's subject or a portion of ground), or a loss of it
+told from the loser's side. ``triggers.keeps`` asks this of triggers with
+``place_object``."""
+
+from __future__ import annotations
+
+from veille.extract.candidate import SentenceInput
+from veille.extract.lexicon import ADVERBIAL_DEPS, Lexicon, Match, Tok, fold
+from veille.lang.loader import closed_words, weekday_names
+
+#: Marks that end a phrase.
+PUNCTUATION = frozenset({",", "،", ".", ";", "؛", ":", "(", ")", "«", "»"})
+#: Dependencies of a time word between a verb and its object («a frappé mardi des ...»).
+TIME_DEPS = frozenset({"obl:mod", "obl:tmod", "npadvmod"})
+
+
+def dates_the_verb(tok: Tok) -> bool:
+    """The word dates the verb it follows (a weekday, or a word the parser hangs on it
+    as a time): it stands between a verb and its object without being either."""
+    return tok.dep in TIME_DEPS or tok.text.lower() in weekday_names()
+
+
+#: Words before a taking of ground within which a verb of loss turns it around.
+_LOSS_REACH = 4
+
+
+def after_a_loss(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
+    """A verb of loss shortly before ("فقدت القوات الحكومية السيطرة على المدينة")."""
+    loss = lex.noun_classes.get("loss_words", frozenset())
+    return any(toks[k].keys & loss for k in range(max(0, m.start - _LOSS_REACH), m.start))
+
+
+#: Words after a seizure verb within which the ground it took must begin.
+TERRITORY_WINDOW = 6
+#: Words that may come before the ground's noun: "the", "of", "a military", "la ville de".
+_BEFORE_GROUND = frozenset({"DET", "ADP", "ADJ", "NUM", "CCONJ", "PUNCT"})
+
+
+def takes_territory(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -> bool:
+    """A seizure verb whose object is ground: the first noun after it is a place ("seized
+    Masisi", "s'est emparé de Masisi") or a territory noun ("the town of", "a military
+    base", "على بلدة"); "seized weapons in a raid in X" and "سيطر على الوضع" are not.
+    Arabic (unparsed) reads the word after the verb's preposition."""
+    territory = lex.noun_classes.get("territory", frozenset())
+    portion = lex.noun_classes.get("portion", frozenset())
+    if any(m.start <= t.head < m.end and t.dep in _PASSIVE_SUBJECTS for t in toks):
+        # "the town was seized by", «la ville a été reprise par»: the passive's subject
+        # is what was taken, ground when it is a territory noun or a place's name.
+        return any(
+            m.start <= t.head < m.end
+            and t.dep in _PASSIVE_SUBJECTS
+            and (t.keys & territory or _names_a_place(t, s))
+            for t in toks
+        )
+    start = m.end
+    subject = 0  # words of a subject that may stand before a direct object
+    if s.language == "ar":
+        on = closed_words("strike_on")
+        after = [j + 1 for j in range(m.start, min(len(toks), m.end + 6)) if toks[j].keys & on]
+        start = after[0] if after else m.end  # "اجتاحت القوات البلدة": a direct object
+        if not after:
+            subject = m.payload.subject_gap  # «استعادت قوات الحكومة مطار المدينة»
+    for j in range(start, min(len(toks), start + TERRITORY_WINDOW + subject)):
+        tok = toks[j]
+        if tok.keys & territory or _names_a_place(tok, s):
+            return True  # a people's name ("captured by Sudanese forces") is no ground
+        if (tok.dep in ADVERBIAL_DEPS and tok.head < j) or any(
+            d.start <= tok.start < d.end for d in s.dates
+        ):
+            continue  # "s'est emparé jeudi de la ville", «ont pris lundi la ville»
+        if tok.keys & portion or (j > start and toks[j - 1].keys & portion):
+            continue  # "part of the city", "عدد من الأحياء": a portion of ground
+        if tok.pos == "ADP" and fold(tok.text) in _WHERE_NOT_WHAT:
+            return False  # «les combats ont repris à Gao»: where, not the ground taken
+        if tok.dep in ("obj", "dobj") and m.start <= tok.head < m.end:
+            return False  # "took the wounded to X": the verb's object is no ground
+        if (
+            s.language == "ar"
+            and j - start < subject
+            and tok.text not in PUNCTUATION
+            and fold(tok.text) not in _AR_WHERE
+        ):
+            continue  # the verb's subject, before its object («في ...»: where, not what)
+        if s.language == "ar" or tok.pos not in _BEFORE_GROUND or tok.text in (".", ";"):
+            return False
+    return False
+
+
+#: The dependencies of a passive verb's subject (UD, and spaCy's English labels).
+_PASSIVE_SUBJECTS = frozenset({"nsubj:pass", "nsubjpass"})
+
+
+def _names_a_place(tok: Tok, s: SentenceInput) -> bool:
+    """A place of the sentence (not a people's adjective) starts inside the word."""
+    return any(tok.start <= p.start < tok.end and not p.demonym for p in s.places)
+
+
+#: Prepositions that say where a verb happened, not what it took ("resumed in Gao").
+_WHERE_NOT_WHAT = frozenset(
+    {"à", "a", "au", "aux", "dans", "en", "in", "at", "near", "pres", "to", "towards", "vers"}
+)
+#: Arabic prepositions of where, that end a seizure verb's subject before any ground
+#: taken («استعاد الجيش الأسلحة في مدينة ...»: weapons regained in a town).
+_AR_WHERE = frozenset({"في", "قرب", "داخل", "من", "الي", "نحو"})
