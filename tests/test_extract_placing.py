@@ -246,3 +246,31 @@ def test_a_live_blog_headings_place_is_where_not_who(pipeline: Any, mark: str) -
     art = Article(id="h", text=text, language="en", published="2025-03-12")
     events = pipeline.run([art])
     assert [e.location.name for e in events if e.location] == ["Kherson"]
+
+
+def test_a_place_deep_in_a_list_of_noun_phrases_hangs_on_the_verb() -> None:
+    # "Jets hit the edges of Asa and many farms of the Bora district": Bora hangs seven
+    # words below "hit" (district < of < farms < Asa < of < edges < hit); it is in the
+    # verb's own clause all the same.
+    from veille.extract.placing import attachment
+
+    toks = tokens(
+        [
+            W("Jets", "NOUN", "nsubj", 1),
+            W("hit", "VERB", "ROOT"),
+            W("the", "DET", "det", 3),
+            W("edges", "NOUN", "dobj", 1),
+            W("of", "ADP", "prep", 3),
+            W("Asa", "PROPN", "pobj", 4),
+            W("and", "CCONJ", "cc", 5),
+            W("many", "ADJ", "amod", 8),
+            W("farms", "NOUN", "conj", 5),
+            W("of", "ADP", "prep", 8),
+            W("the", "DET", "det", 12),
+            W("Bora", "PROPN", "compound", 12),
+            W("district", "NOUN", "pobj", 9),
+        ]
+    )
+    s = sentence(toks, places=[place(toks, 5), place(toks, 11)])
+    trigger = (toks[1].start, toks[1].end)
+    assert [attachment(p, trigger, s) for p in s.places] == [0, 0]

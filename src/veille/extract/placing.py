@@ -212,7 +212,7 @@ def attachment(place: PlaceRef, trigger: Span, s: SentenceInput) -> int:
         ):
             trig_i = toks[trig_i].head
     anchors = clause_anchors(toks, trig_i)
-    for k in [place_i, *ancestors(toks, place_i, limit=6)]:
+    for k in [place_i, *ancestors(toks, place_i, limit=_ATTACH_CLIMB)]:
         if k in anchors:
             return 0
         tok = toks[k]
@@ -230,6 +230,10 @@ def attachment(place: PlaceRef, trigger: Span, s: SentenceInput) -> int:
 
 #: Modifiers climbed from a trigger's first word to its phrase's head ("air strikes").
 _PHRASE_CLIMB = 2
+#: Heads climbed from a place to the trigger's clause: a list of noun phrases nests deep
+#: ("hit the outskirts of X and several villages of the Y district": Y hangs seven
+#: words below the verb).
+_ATTACH_CLIMB = 8
 
 
 def voices(lex: Lexicon, s: SentenceInput) -> set[int]:
