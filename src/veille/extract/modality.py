@@ -258,10 +258,9 @@ class ParsedModality:
         if verb.pos != "VERB" or verb.keys & self.lex.noun_classes.get("fending_off", frozenset()):
             return False
         markers = closed_words("purpose_markers")
-        # «afin de mettre fin aux attaques»: the parser may hang the verb on «afin».
-        if verb.dep not in _PURPOSE_DEPS and not toks[verb.head].keys & markers:
-            return False
-        return toks[verb.head].keys & markers != set() or any(
+        if toks[verb.head].keys & markers:
+            return True  # «afin de mettre fin aux attaques»: the parser hangs the verb on «afin»
+        return verb.dep in _PURPOSE_DEPS and any(
             t.head == verb.i and t.i < verb.i and t.keys & markers for t in toks
         )
 

@@ -22,6 +22,7 @@ from veille.extract.territory import (
     dates_the_verb,
     takes_territory,
 )
+from veille.extract.weapons import doer_weapons
 from veille.lang.loader import closed_words
 from veille.nlp import arabic
 
@@ -283,7 +284,7 @@ def keeps(
             claimed = any(c.end == m.start for c in lex.claim.find(toks))
             if not claimed:
                 return False
-    if entry.weapon_subject and not _done_by_weapon(m, toks, weapons):
+    if entry.weapon_subject and not doer_weapons(toks, {m.start}, weapons):
         return False
     if entry.weapon_object and not _disposed_weapons(m, toks, weapons):
         return False
@@ -316,27 +317,6 @@ def keeps(
             t.head == m.start and t.dep in TARGET_DEPS for t in toks
         ) or _object_past_the_day(m, toks)
     return True
-
-
-#: Dependencies of a verb's doer: its subject, or the agent of a passive (en "by" is a
-#: ``prep`` whose ``pobj`` is the doer; UD French hangs «par X» as ``obl:agent``).
-_DOER_DEPS = frozenset({"nsubj", "obl:agent", "agent"})
-
-
-def _done_by_weapon(m: Match, toks: list[Tok], weapons: list[Match]) -> bool:
-    """A weapon is the verb's doer: "a drone destroyed", «détruit par un obus»."""
-    for w in weapons:
-        for k in range(w.start, w.end):
-            tok = toks[k]
-            if tok.dep in _DOER_DEPS and tok.head == m.start:
-                return True
-            if (
-                tok.dep == "pobj"
-                and toks[tok.head].dep == "agent"
-                and toks[tok.head].head == m.start
-            ):
-                return True
-    return False
 
 
 #: Weapons (``WeaponEntry.weapon``) that are spent in their use, so that one destroyed or

@@ -3,6 +3,7 @@ trigger ("an attack" with a drone is a drone strike)."""
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass, replace
 
 from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry, WeaponEntry, fold
@@ -167,17 +168,30 @@ def _aircraft_subject(toks: list[Tok], group: list[Match], weapons: list[Match])
     act. A passive subject ("a drone was shot down") or an object is what the act was
     done to."""
     verbs = {i for m in group for i in range(m.start, m.end) if toks[i].pos in ("VERB", "AUX")}
+    aircraft = [w for w in weapons if w.payload.sub == "Air/drone strike"]
+    return next(iter(doer_weapons(toks, verbs, aircraft)), None)
+
+
+#: Dependencies of a verb's doer: its subject, or the agent of a passive as UD French
+#: hangs it («par l'aviation»: ``obl:agent``).
+_DOER_DEPS = frozenset({"nsubj", "obl:agent"})
+
+
+def doer_weapons(toks: list[Tok], verbs: Set[int], weapons: list[Match]) -> list[Match]:
+    """The weapons that did what one of the tokens ``verbs`` tells: its subject ("a drone
+    destroyed") or its passive's agent («détruit par un obus», "shelled by warplanes",
+    where English "by" is the agent and the weapon its ``pobj``)."""
+    out = []
     for w in weapons:
-        if w.payload.sub != "Air/drone strike":
-            continue
         for k in range(w.start, w.end):
             tok = toks[k]
-            if tok.dep in ("nsubj", "obl:agent") and tok.head in verbs:
-                return w
-            by = toks[tok.head]  # English "bombed by warplanes": "by" is the agent
-            if tok.dep == "pobj" and by.dep == "agent" and by.head in verbs:
-                return w
-    return None
+            by = toks[tok.head]
+            if (tok.dep in _DOER_DEPS and tok.head in verbs) or (
+                tok.dep == "pobj" and by.dep == "agent" and by.head in verbs
+            ):
+                out.append(w)
+                break
+    return out
 
 
 #: Marks that end the phrase a weapon and a verb share.
