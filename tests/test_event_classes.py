@@ -2882,11 +2882,12 @@ def test_a_crowd_no_word_places_is_the_crowd_of_the_events_country(pipeline: Any
             "fr",
             "Attack",
         ),
-        # a mine people were killed at is where they were
+        # a mine people were killed at is where they were (the miners, civilians the
+        # death verb counts, make the gunfire an attack)
         (
             "Five miners were killed at a mine near Kidal on Monday when gunmen opened fire.",
             "en",
-            "Armed clash",
+            "Attack",
         ),
         # a mine struck or stepped on is the weapon
         (

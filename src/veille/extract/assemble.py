@@ -115,10 +115,11 @@ class EventAssembler:
             and sub not in ("Armed clash", *TAKING_GROUND)
             and info.event_type != "Protests"
             and location is not None
-            and location.iso3
         ):
-            # "ont enlevé une trentaine de voyageurs": the victims are civilians there.
-            actor2 = self.actors.by_id(f"civilians-{location.iso3.lower()}")
+            # "ont enlevé une trentaine de voyageurs": the victims are civilians there;
+            # at sea ("a tanker in the Red Sea"), civilians of no country.
+            iso3 = location.iso3
+            actor2 = self.actors.by_id(f"civilians-{iso3.lower()}" if iso3 else "civilians")
         mention = Mention(
             article_id=article.id,
             source_id=s.source_id,

@@ -23,7 +23,7 @@ from veille.extract.taxonomy import family
 from veille.extract.tolls import Toll, read_number
 from veille.extract.word_order import reason_phrases
 from veille.geodesy import distance_km
-from veille.lang.loader import closed_words
+from veille.lang.loader import closed_words, resources
 from veille.model import Span
 from veille.nlp import arabic
 from veille.nlp.segment import arabic_ratio
@@ -83,6 +83,10 @@ def choose_places(
     # "residents fled towards X", «نزوح ... باتجاه مدينة X»: where people went, not where
     # the act fell, unless the sentence names nowhere else.
     places = [p for p in places if not destination(p, s)] or places
+    # "a train carrying people from X to Y": the ends of a route are where something
+    # travelled, never where the act fell; the story places it.
+    route = en_route(lex, places, s)
+    places = [p for p in places if p.start not in route]
     if not places:
         return []
     # "Indian sailors", "un missile russe": a people's adjective says whose, not
@@ -559,6 +563,58 @@ def destination(place: PlaceRef, s: SentenceInput) -> bool:
 
 #: Marks that end the phrase between a preposition and its place.
 _STOPS = frozenset({",", "،", ".", ";", "؛", ":"})
+
+
+def en_route(lex: Lexicon, places: Sequence[PlaceRef], s: SentenceInput) -> set[int]:
+    """The starts of the places that are the two ends of a journey: "from X to Y", «de X
+    à Y», «من X إلى Y» (closed classes ``route_from`` and ``route_to``), the word of each
+    end right before its place, an article between allowed. A road between two towns
+    ("the road from X to Y", noun class ``road_nouns``) is where an act fell: no journey."""
+    toks = s.tokens
+    roads = lex.noun_classes.get("road_nouns", frozenset())
+    starts = {t.start: t.i for t in toks}
+    ends = {t.end: t.i for t in toks}
+    froms, tos = closed_words("route_from"), closed_words("route_to")
+
+    def word_before(p: PlaceRef) -> Tok | None:
+        k = starts.get(p.start)
+        if k is None or k == 0:
+            return None
+        j = k - 1
+        if toks[j].pos == "DET" and j > 0:
+            j -= 1  # «de la ville de», "to the"
+        return toks[j]
+
+    found: set[int] = set()
+    for a, b in itertools.pairwise(sorted(places, key=lambda p: p.start)):
+        k = ends.get(a.end)
+        before_a, before_b = word_before(a), word_before(b)
+        if (
+            k is not None
+            and before_a is not None
+            and before_b is not None
+            and before_a.keys & froms
+            and before_b.keys & tos
+            and before_b.i == k + 1
+            and not any(t.keys & roads for t in toks[max(0, before_a.i - 2) : before_a.i])
+            and _a_journey(toks, starts[a.start], s.language)
+        ):
+            found |= {a.start, b.start}
+    return found
+
+
+def _a_journey(toks: list[Tok], k: int, language: str) -> bool:
+    """The "from" phrase of the word at ``k`` tells where something travelled from: it
+    hangs on a verb or on a noun of no area ("carrying people from X"), not on an area
+    noun ("the district of X", «du district de X»). Arabic, parsed by no model here, is
+    taken as it reads."""
+    if language == "ar":
+        return True
+    head = toks[k].head
+    if toks[head].pos == "ADP":  # "from" of "from X" in an English parse
+        head = toks[head].head
+    areas = {fold(w) for w in resources(language).places.geo_nouns}
+    return toks[head].pos != "PROPN" and not toks[head].keys & areas
 
 
 def _source_side(place: PlaceRef, s: SentenceInput) -> int:

@@ -15,10 +15,19 @@ def civilian_target(lex: Lexicon, group: list[Match], toks: list[Tok]) -> bool:
     found = lex.fatality.find(toks)
     deaths = {fm.end for fm in found}
     participles = {fm.start for fm in found}  # "30 civilians killed", «30 civils tués»
+    # "14 people were killed when a bomb ...", «quatorze personnes ont été tuées quand
+    # ...»: the subject of a verb of death or injury, where the trigger is more than
+    # that verb (a toll told alone stays the toll of the event told before).
+    hurt = {i for fm in (*found, *lex.injury.find(toks)) for i in range(fm.start, fm.end)}
+    if {i for m in group for i in range(m.start, m.end)} <= hurt:
+        hurt = set()
     for c in lex.civilian.find(toks):
         tok = toks[c.start]
         if c.start <= group[0].start and not (
-            c.start in deaths or c.start - 1 in deaths or c.end in participles
+            c.start in deaths
+            or c.start - 1 in deaths
+            or c.end in participles
+            or (tok.dep.startswith("nsubj") and tok.head in hurt)
         ):
             continue  # before the trigger, unless a death verb counts it ("قتل مدنيان برصاص")
         head = toks[tok.head]
@@ -57,7 +66,10 @@ def civilian_site_target(lex: Lexicon, group: list[Match], toks: list[Tok], lang
             if 0 < c.start - last <= _AR_TARGET_WINDOW:
                 return True
             continue
-        tok = toks[c.start]
+        # The phrase's head: "ship" of "cargo ship", «navire» of «navire marchand».
+        tok = next(
+            (t for t in toks[c.start : c.end] if not c.start <= t.head < c.end), toks[c.start]
+        )
         chain = [tok.head, *ancestors(toks, tok.head, limit=1)] if tok.head != tok.i else []
         if tok.dep in TARGET_DEPS | {"obl", "obl:mod", "obl:arg", "pobj", "nmod"} and any(
             k in trig for k in chain

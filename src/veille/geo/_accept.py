@@ -326,9 +326,11 @@ class Acceptance:
             return False
         prev = tokens[m.first - 1]
         if prev.norm in ("of", "de", "d") and m.first >= 2:
-            # "the town of Bentiu", «la localité de Boni»: the town noun announces it.
+            # "the town of Bentiu", «la localité de Boni», "off the coast of X": a noun
+            # of a town or an area announces it.
             noun = tokens[m.first - 2]
-            if noun.norm in self._words.city_nouns and text[noun.end : prev.start] == " ":
+            announces = self._words.city_nouns | self._words.geo_nouns
+            if noun.norm in announces and text[noun.end : prev.start] == " ":
                 return True
         return prev.norm in self._words.locative_cues and text[prev.end : m.start] in (
             " ",

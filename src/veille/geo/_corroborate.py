@@ -165,7 +165,14 @@ class Corroboration:
                 continue
             # Only in a story about one country: a list of cities across regions ("à
             # Bagdad, Damas et Tombouctou") names its places by their exonyms too.
-            lone = len(others) == 1 and best.place.iso3 not in others
+            # A big city named firmly keeps its usual exonym in a story about another
+            # country's forces ("off the coast of Hodeidah, the US military said").
+            big = best.place.population >= self._weights.namesake.big_city_population
+            lone = (
+                len(others) == 1
+                and best.place.iso3 not in others
+                and not (big and not (m.weak or m.loose))
+            )
             if (lone and self._far_from(best.place, others)) or self._stray_far(
                 best.place, others, weights.town_population
             ):

@@ -262,6 +262,10 @@ class ClosedClass:
     #: Prepositions of direction ("towards", «vers», «باتجاه»): the place after one is
     #: where people or things went, not where an act fell.
     destination_preps: frozenset[str] = frozenset()
+    #: The words that open the two ends of a route ("from X to Y", «de X à Y», «من X
+    #: إلى Y»): where something travelled, not where an act fell.
+    route_from: frozenset[str] = frozenset()
+    route_to: frozenset[str] = frozenset()
     #: Word starts that look like a future verb (س + ي/ت/ن) but are nouns (سيارة, سنوات).
     future_lookalikes: tuple[str, ...] = ()
     #: Perfect verbs that begin with ت (forms V and VI) and so look like an imperfect
@@ -535,6 +539,8 @@ ClosedWordKind = Literal[
     "own_forces_glued",
     "purpose_markers",
     "destination_preps",
+    "route_from",
+    "route_to",
 ]
 
 

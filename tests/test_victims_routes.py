@@ -1,0 +1,179 @@
+"""Who was hit and where, on sentences invented for these tests, through the whole
+pipeline: people taken hostage with the captives between the verb and its noun; a
+merchant ship as a civilian target, at sea with no country; the people a verb of death
+counts before the act's word; a town named off a coast; and the two ends of a journey,
+which are no place of the act."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from veille.model import Article, Event
+
+ABDUCTION = "Abduction/forced disappearance"
+
+
+def _events(pipeline: Any, text: str, language: str) -> list[Event]:
+    art = Article(id="v", text=text, language=language, published="2024-05-15")
+    return pipeline.run([art])
+
+
+def _one(pipeline: Any, text: str, language: str) -> Event:
+    events = _events(pipeline, text, language)
+    assert len(events) == 1, [(e.sub_event_type, e.location) for e in events]
+    return events[0]
+
+
+def _victims(event: Event) -> str | None:
+    return event.actor2.name if event.actor2 else None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Bandits took thirty travellers hostage near Zaria in Nigeria on Sunday.", "en"),
+        ("Gunmen took some of the miners hostage near Zaria in Nigeria on Sunday.", "en"),
+        ("Des bandits ont pris trente voyageurs en otage près de Zaria, au Nigeria.", "fr"),
+        ("Des bandits ont pris les deux ingénieurs en otage près de Zaria, au Nigeria.", "fr"),
+    ],
+)
+def test_captives_between_the_verb_and_hostage_are_an_abduction(
+    pipeline: Any, text: str, language: str
+) -> None:
+    event = _one(pipeline, text, language)
+    assert event.sub_event_type == ABDUCTION
+    assert event.location is not None and event.location.iso3 == "NGA"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "country"),
+    [
+        ("Militants fired a missile at a container ship near Mokha, Yemen.", "en", "Yemen"),
+        ("A drone struck a bulk carrier off Mokha in Yemen on Monday.", "en", "Yemen"),
+        ("Un drone a frappé un navire marchand au large de Mokha, au Yémen, lundi.", "fr", "Yemen"),
+        # at sea, no country's civilians
+        ("A drone struck an oil tanker in the Red Sea on Monday, killing one sailor.", "en", None),
+        ("Un missile a touché un pétrolier en mer Rouge lundi.", "fr", None),
+    ],
+)
+def test_a_merchant_ship_struck_makes_civilians_the_target(
+    pipeline: Any, text: str, language: str, country: str | None
+) -> None:
+    event = _one(pipeline, text, language)
+    assert _victims(event) == (f"Civilians ({country})" if country else "Civilians")
+
+
+def test_a_warship_struck_is_no_civilian_target(pipeline: Any) -> None:
+    """Guard: the class is merchant ships, not every vessel."""
+    text = "A drone struck a navy frigate off Mokha in Yemen on Monday."
+    assert _victims(_one(pipeline, text, "en")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "At least eleven people were killed when a suicide bomber blew himself up "
+            "near a bakery queue in Kandahar, Afghanistan, on Tuesday.",
+            "en",
+        ),
+        (
+            "Six people were wounded when a car bomb went off outside a bank in Kirkuk, "
+            "Iraq, on Tuesday.",
+            "en",
+        ),
+        (
+            "Onze personnes ont été tuées mardi quand un kamikaze s'est fait exploser "
+            "devant une boulangerie à Kandahar, en Afghanistan.",
+            "fr",
+        ),
+        ("قتل 11 شخصا يوم الثلاثاء عندما فجر انتحاري نفسه في قندهار بأفغانستان.", "ar"),
+    ],
+)
+def test_people_a_verb_of_death_counts_before_the_act_are_its_civilian_victims(
+    pipeline: Any, text: str, language: str
+) -> None:
+    event = _one(pipeline, text, language)
+    assert _victims(event) is not None and _victims(event).startswith("Civilians (")
+
+
+def test_soldiers_killed_before_the_act_are_no_civilians(pipeline: Any) -> None:
+    """Guard: an armed side counted by the death verb stays what it is."""
+    text = (
+        "Nine soldiers were killed when a suicide bomber rammed an army checkpoint near "
+        "Kirkuk, Iraq, on Tuesday."
+    )
+    assert _victims(_one(pipeline, text, "en")) == "Military Forces of Iraq"
+
+
+def test_a_toll_told_alone_stays_the_toll_of_the_clash(pipeline: Any) -> None:
+    """Guard: a sentence whose only act word is the death verb adds no attack on
+    civilians of its own to the clash told before it."""
+    text = (
+        "Des affrontements ont opposé jeudi des manifestants à la police à Beira, au "
+        "Mozambique. Au moins quatre personnes ont été tuées par balles, selon une ONG."
+    )
+    types = [e.sub_event_type for e in _events(pipeline, text, "fr")]
+    assert "Attack" not in types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels fired two missiles at a cargo ship off the coast of Hodeidah, the US Navy said.",
+        "Rebels fired two missiles at a cargo ship off Hodeidah, the US Navy said.",
+    ],
+)
+def test_a_town_named_off_a_coast_places_the_act(pipeline: Any, text: str) -> None:
+    """ "off X", "off the coast of X": the city is named by its cue, and keeps its usual
+    spelling where another country (the teller's) is named too."""
+    event = _one(pipeline, text, "en")
+    assert event.location is not None and event.location.iso3 == "YEM"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Gunmen ambushed a bus near Zaria in Nigeria on Sunday. The bus was carrying "
+            "about fifty people from Kano to Lagos, and the gunmen abducted twelve "
+            "passengers.",
+            "en",
+        ),
+        (
+            "Des hommes armés ont attaqué un car près de Zaria, au Nigeria, dimanche. Le car "
+            "transportait une cinquantaine de voyageurs de Kano à Lagos, et les assaillants "
+            "ont enlevé douze passagers.",
+            "fr",
+        ),
+    ],
+)
+def test_the_ends_of_a_journey_are_no_place_of_the_act(
+    pipeline: Any, text: str, language: str
+) -> None:
+    """The story's place (Zaria) stands, not the journey's end (Lagos)."""
+    places = {e.location.name for e in _events(pipeline, text, language) if e.location}
+    assert places and "Lagos" not in places and "Kano" not in places
+
+
+def test_a_road_between_two_towns_is_where_the_act_fell(pipeline: Any) -> None:
+    """Guard: "the road from X to Y" is no journey; its first town places the act."""
+    text = (
+        "Gunmen attacked a convoy on the road from Gao to Ansongo in Mali on Monday, "
+        "killing two soldiers."
+    )
+    event = _one(pipeline, text, "en")
+    assert event.location is not None and event.location.name == "Gao"
+
+
+def test_an_area_of_a_town_and_the_town_after_a_comma_are_no_journey(pipeline: Any) -> None:
+    """Guard: «du district de X, à Y»: the district's "de" and the town's «à» are no
+    journey; the act stays placed."""
+    text = (
+        "Une frappe de drone a touché dimanche un entrepôt du district de Slobidskyï, à "
+        "Kharkiv, dans le nord-est de l'Ukraine, selon le gouverneur."
+    )
+    event = _one(pipeline, text, "fr")
+    assert event.location is not None and event.location.name != "Ukraine"
