@@ -177,3 +177,108 @@ def test_an_area_of_a_town_and_the_town_after_a_comma_are_no_journey(pipeline: A
     )
     event = _one(pipeline, text, "fr")
     assert event.location is not None and event.location.name != "Ukraine"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "doer"),
+    [
+        (
+            "Polish air defences shot down two drones over Lublin, Poland, on Tuesday.",
+            "en",
+            "Poland",
+        ),
+        (
+            "A British frigate shot down a drone over the Red Sea on Tuesday.",
+            "en",
+            "the United Kingdom",
+        ),
+        (
+            "La défense antiaérienne polonaise a abattu deux drones au-dessus de Lublin, en "
+            "Pologne, mardi.",
+            "fr",
+            "Poland",
+        ),
+        (
+            "Une frégate britannique a abattu un drone en mer Rouge mardi.",
+            "fr",
+            "the United Kingdom",
+        ),
+        ("اعترضت الدفاعات الجوية الأردنية طائرة مسيرة فوق عمان يوم الثلاثاء.", "ar", "Jordan"),
+    ],
+)
+def test_a_peoples_adjective_on_a_force_that_acts_names_its_state(
+    pipeline: Any, text: str, language: str, doer: str
+) -> None:
+    """ "Polish air defences shot down", «une frégate britannique a abattu»: the state's
+    forces are the doer."""
+    event = _one(pipeline, text, language)
+    assert event.actor1 is not None and event.actor1.name == f"Military Forces of {doer}"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Boko Haram fighters raided a market in Gwoza, Nigeria, on Sunday. The group "
+            "later attacked a police post in the town, killing two officers.",
+            "en",
+        ),
+        (
+            "Boko Haram fighters raided a market in Gwoza, Nigeria, on Sunday. On Monday "
+            "the jihadist group attacked a police post in the town, killing two officers.",
+            "en",
+        ),
+        (
+            "Les combattants de Boko Haram ont attaqué un marché à Gwoza, au Nigeria, "
+            "dimanche. Le groupe a ensuite attaqué un poste de police de la ville, tuant deux "
+            "policiers.",
+            "fr",
+        ),
+    ],
+)
+def test_the_group_is_the_armed_group_named_before(pipeline: Any, text: str, language: str) -> None:
+    events = _events(pipeline, text, language)
+    police = [e for e in events if e.actor2 is not None and "Police" in e.actor2.name]
+    assert police and police[0].actor1 is not None
+    assert police[0].actor1.name.startswith("Boko Haram")
+
+
+def test_the_arabic_organisation_is_the_armed_group_named_before(pipeline: Any) -> None:
+    """«التنظيم» after a text named an armed group: that group, not the police."""
+    text = (
+        "تنشط جماعة بوكو حرام في ولاية بورنو منذ سنوات. وهاجم التنظيم يوم الأحد مركزا للشرطة "
+        "في مايدوغوري بنيجيريا ما أسفر عن مقتل شرطيين."
+    )
+    event = _one(pipeline, text, "ar")
+    assert event.actor1 is not None and event.actor1.name.startswith("Boko Haram")
+
+
+def test_the_group_with_no_armed_group_named_stays_unnamed(pipeline: Any) -> None:
+    """Guard: a text that names no armed group before "the group" gives no doer, and
+    "a group of" is no anaphor."""
+    text = (
+        "A group of gunmen raided a market in Gwoza, Nigeria, on Sunday. The group later "
+        "attacked a police post in the town, killing two officers."
+    )
+    assert all(e.actor1 is None for e in _events(pipeline, text, "en"))
+
+
+def test_a_bomber_from_the_group_is_its_doer(pipeline: Any) -> None:
+    text = (
+        "Islamic State fighters have long been active around Baiji. On Monday, a suicide "
+        "bomber from the group blew himself up at an army checkpoint near Baiji, Iraq, "
+        "killing four soldiers."
+    )
+    event = _one(pipeline, text, "en")
+    assert event.actor1 is not None and event.actor1.name.startswith("Islamic State")
+    assert event.actor2 is not None and event.actor2.name == "Military Forces of Iraq"
+
+
+def test_an_arabic_village_attacked_before_a_second_verb_is_a_civilian_site(
+    pipeline: Any,
+) -> None:
+    """«هاجم ... قرية ...، وقتلوا»: the village follows the first verb of the trigger
+    group, not the last; an attack on civilians, not a clash."""
+    text = "هاجم مسلحون قرية الحويجة في العراق يوم الأحد، وقتلوا خمسة من سكانها."
+    event = _one(pipeline, text, "ar")
+    assert event.sub_event_type == "Attack"

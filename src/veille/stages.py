@@ -173,6 +173,7 @@ class ActorStage:
                 analysis.countries = countries
                 actors = self._actors(analysis, words)
         actors += self._own_forces(analysis, words, actors)
+        actors += self._the_group(analysis, words, actors)
         analysis.actors = sorted(actors, key=lambda a: a.start)
         framing: list[FramingRef] = []
         for lang in analysis.languages:
@@ -222,6 +223,35 @@ class ActorStage:
             return []
         return [ActorRef(b, e, voice.actor_id, False, voice.payload) for b, e in free]
 
+    def _the_group(
+        self, analysis: ArticleAnalysis, words: dict[str, list[Token]], actors: list[ActorRef]
+    ) -> list[ActorRef]:
+        """ "the group", "the militant group", «le groupe», «التنظيم» (closed classes
+        ``group_articles`` and ``group_anaphors``; Arabic writes the article in the
+        word): the armed group the text named last before it, the one it goes on
+        telling of; none where it named none."""
+        articles = closed_words("group_articles")
+        nouns = closed_words("group_anaphors")
+        groups = sorted(
+            (a for a in actors if getattr(a.payload, "kind", "") in _GROUP_KINDS),
+            key=lambda a: a.start,
+        )
+        found: list[ActorRef] = []
+        for lang in analysis.languages:
+            toks, text = words[lang], analysis.text_in(lang)
+            for i, tok in enumerate(toks):
+                if tok.norm not in nouns or any(a.start <= tok.start < a.end for a in actors):
+                    continue
+                if i + 1 < len(toks) and toks[i + 1].norm in ("of", "de", "d"):
+                    continue  # "the group of villagers", «le groupe de manifestants»
+                if lang != "ar" and not _after_an_article(text, toks, i, articles):
+                    continue
+                before = [g for g in groups if g.end <= tok.start]
+                if before:
+                    g = before[-1]
+                    found.append(ActorRef(tok.start, tok.end, g.actor_id, False, g.payload))
+        return found
+
     def _voice(
         self, analysis: ArticleAnalysis, actors: list[ActorRef], owned: list[int]
     ) -> ActorRef | None:
@@ -244,6 +274,21 @@ class ActorStage:
 
 #: Words after "our" within which the noun of armed force stands ("nos vaillantes unités").
 _OWN_REACH = 3
+
+
+def _after_an_article(text: str, toks: list[Token], i: int, articles: frozenset[str]) -> bool:
+    """A definite article opens the noun at ``i``, with at most two lower-case words
+    between ("the militant group"), none of them capitalised (a name)."""
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if toks[j].norm in articles:
+            return True
+        if not text[toks[j].start : toks[j].start + 1].islower():
+            return False
+    return False
+
+
+#: Actor kinds that "the group" stands for: armed groups that are no state's forces.
+_GROUP_KINDS = frozenset({"rebel_group", "political_militia", "identity_militia"})
 #: Actor kinds that fight: a communiqué's voice is one of them.
 _ARMED_KINDS = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia"})
 

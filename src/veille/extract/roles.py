@@ -207,6 +207,8 @@ def read_roles(
                 and _on_trigger(tok_i, toks, trig_idx)
             ):
                 agents.append((abs(tok_i - first_trig), ref))
+        if not agents and not protest:
+            agents = _forces_of_an_adjective(s.state_adjectives, toks, anchors - passive_at)
     if owner is not None:
         # "Ukrainian troops fought off a Russian assault": whoever owns the attack
         # attacked; the other agent defended and is the second actor.
@@ -223,6 +225,24 @@ def read_roles(
     if actor2 is None:
         actor2 = _defender(lex, trig_idx, toks, s, actor1)
     return Roles(actor1, actor2)
+
+
+def _forces_of_an_adjective(
+    adjectives: list[ActorRef], toks: list[Tok], verbs: set[int]
+) -> list[tuple[int, ActorRef]]:
+    """ "Ukrainian air defences shot down ...", «un destroyer américain a abattu ...»: a
+    people's adjective on a noun of armed force (closed class ``own_force_nouns``) that
+    is the subject of an active verb of the act names that state's forces as its doer."""
+    force_nouns = closed_words("own_force_nouns")
+    found = []
+    for ref in adjectives:
+        tok_i = token_at(toks, ref.start)
+        if tok_i is None or toks[tok_i].dep != "amod":
+            continue
+        noun = toks[toks[tok_i].head]
+        if noun.keys & force_nouns and noun.dep in ("nsubj", "nsubj:pass") and noun.head in verbs:
+            found.append((0, ref))
+    return found
 
 
 def _defender(
@@ -548,6 +568,14 @@ def syntactic_role(
         ):
             # "a raid by army jets", «un raid par des hélicoptères», "shelling by X" (a
             # gerund the parser calls a verb): the doer.
+            return "actor1"
+        if (
+            dep == "prep"
+            and fold(toks[child].text) == "from"
+            and toks[parent].pos == "NOUN"
+            and k == 1
+        ):
+            # "a suicide bomber from the group", "fighters from X": whose they are.
             return "actor1"
         # "l'attaque de dimanche contre une position de l'armée": a target preposition
         # anywhere on the way up marks the target, however the parser hung the phrase.

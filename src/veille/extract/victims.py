@@ -56,14 +56,14 @@ def civilian_site_target(lex: Lexicon, group: list[Match], toks: list[Tok], lang
     ouvert le feu sur des fidèles"), or, in Arabic, named within a few words after it
     ("هجوم على سوق")."""
     trig = {i for m in group for i in range(m.start, m.end)}
-    last = max(trig)
     # "ont lancé un assaut contre une église": the verb that governs a nominal trigger.
     trig |= {toks[i].head for i in list(trig) if toks[i].pos == "NOUN" and toks[i].dep == "obj"}
     for c in lex.civilian_sites.find(toks):
         if c.start in trig:
             continue
         if language == "ar":
-            if 0 < c.start - last <= _AR_TARGET_WINDOW:
+            # After any word of the trigger group ("هاجم ... قرية ... وقتلوا").
+            if any(0 < c.start - i <= _AR_TARGET_WINDOW for i in trig):
                 return True
             continue
         # The phrase's head: "ship" of "cargo ship", «navire» of «navire marchand».

@@ -266,6 +266,10 @@ class ClosedClass:
     #: إلى Y»): where something travelled, not where an act fell.
     route_from: frozenset[str] = frozenset()
     route_to: frozenset[str] = frozenset()
+    #: "the group", «le groupe», «التنظيم»: the nouns (and the articles before them)
+    #: that stand for the armed group a text named last (``veille.stages.ActorStage``).
+    group_articles: frozenset[str] = frozenset()
+    group_anaphors: frozenset[str] = frozenset()
     #: Word starts that look like a future verb (س + ي/ت/ن) but are nouns (سيارة, سنوات).
     future_lookalikes: tuple[str, ...] = ()
     #: Perfect verbs that begin with ت (forms V and VI) and so look like an imperfect
@@ -541,6 +545,8 @@ ClosedWordKind = Literal[
     "destination_preps",
     "route_from",
     "route_to",
+    "group_articles",
+    "group_anaphors",
 ]
 
 
