@@ -282,3 +282,37 @@ def test_an_arabic_village_attacked_before_a_second_verb_is_a_civilian_site(
     text = "هاجم مسلحون قرية الحويجة في العراق يوم الأحد، وقتلوا خمسة من سكانها."
     event = _one(pipeline, text, "ar")
     assert event.sub_event_type == "Attack"
+
+
+def test_a_list_of_towns_the_parser_left_unhung_is_still_the_acts(pipeline: Any) -> None:
+    """«a frappé lundi X et Y»: a parse that leaves the names as roots of their own
+    (after a weekday read as the object) still lists two places struck."""
+    text = "L'aviation israélienne a frappé lundi Tyr et Saïda, selon le ministère libanais."
+    places = {e.location.name for e in _events(pipeline, text, "fr") if e.location}
+    assert places == {"Tyre", "Sidon"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "police"),
+    [
+        (
+            "Police arrested dozens of protesters in Bulawayo, Zimbabwe, on Saturday.",
+            "en",
+            "Zimbabwe",
+        ),
+        (
+            "Les forces de l'ordre ont interpellé une trentaine de manifestants samedi à "
+            "Kankan, en Guinée.",
+            "fr",
+            "Guinea",
+        ),
+    ],
+)
+def test_who_arrested_protesters_faced_the_protest(
+    pipeline: Any, text: str, language: str, police: str
+) -> None:
+    """ACLED: arrests at a demonstration make one "Protest with intervention", the
+    protesters first, the forces that arrested them second."""
+    event = _one(pipeline, text, language)
+    assert event.sub_event_type == "Protest with intervention"
+    assert event.actor2 is not None and event.actor2.name == f"Police Forces of {police}"

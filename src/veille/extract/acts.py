@@ -68,8 +68,21 @@ def arrests_at_a_protest(out: list[Candidate], grievances: Set[int]) -> list[Can
         if c.date_precision == "day" and c.event_date not in days and c.date_span is not None
     ]
     if len(answered) < len(arrests):
+        # Who made the arrests faced the crowd (ACLED: the protest's second actor).
+        arresting = next(
+            (
+                a.actor1
+                for a in arrests
+                if a not in answered
+                and a.actor1 is not None
+                and getattr(a.actor1.payload, "kind", "") == "state_forces"
+            ),
+            None,
+        )
         for c in protests:
             c.sub_event_type = "Protest with intervention"
+            if c.actor2 is None:
+                c.actor2 = arresting
     return [c for c in out if c.sub_event_type != "Arrests" or c in earlier]
 
 

@@ -229,7 +229,25 @@ def attachment(place: PlaceRef, trigger: Span, s: SentenceInput) -> int:
         clause = tok.dep in CLAUSE_DEPS and not nominal_list and not participle
         if clause or tok.keys & REPORT_PREPS or tok.dep == "parataxis":
             return 1  # another clause, or who reports it ("according to X")
+    if _stray_name(toks, place_i, trig_i):
+        return 0
     return 1
+
+
+def _stray_name(toks: list[Tok], place_i: int, trig_i: int) -> bool:
+    """The parser left the place's name (or the list it heads) as a root of its own,
+    right after words of the trigger's clause («a frappé lundi Tyr et Saïda» parsed as
+    three pieces): a name it failed to hang, not another clause."""
+    chain = [place_i, *ancestors(toks, place_i, limit=_ATTACH_CLIMB)]
+    top = chain[-1]
+    if toks[top].head != top or toks[top].pos != "PROPN" or top == 0:
+        return False
+    return top != _root(toks, trig_i) and _root(toks, top - 1) == _root(toks, trig_i)
+
+
+def _root(toks: list[Tok], i: int) -> int:
+    """The root of the parse piece the word at ``i`` belongs to."""
+    return ([i, *ancestors(toks, i, limit=len(toks))])[-1]
 
 
 #: Modifiers climbed from a trigger's first word to its phrase's head ("air strikes").
