@@ -316,3 +316,38 @@ def test_who_arrested_protesters_faced_the_protest(
     event = _one(pipeline, text, language)
     assert event.sub_event_type == "Protest with intervention"
     assert event.actor2 is not None and event.actor2.name == f"Police Forces of {police}"
+
+
+def test_a_province_named_with_a_peoples_adjective_locates_the_town(pipeline: Any) -> None:
+    """«X, dans la province syrienne d'Idleb»: the adjective between the area noun and
+    its "de" still makes the name the province, which locates the town: one event."""
+    text = (
+        "Des avions de guerre ont bombardé lundi un marché de Saraqeb, dans la province "
+        "syrienne d'Idleb, tuant neuf civils."
+    )
+    event = _one(pipeline, text, "fr")
+    assert event.location is not None and event.location.name != "Idlib"
+    assert event.fatalities == 9
+
+
+def test_a_word_of_an_actors_name_is_no_reason_phrase(pipeline: Any) -> None:
+    """«soutien» (support) in the Rapid Support Forces' name does not make the place
+    after it part of a reason ("in support of X")."""
+    text = (
+        "L'armée a mené mercredi des frappes contre des positions des Forces de soutien "
+        "rapide à Nyala, au Darfour-Sud."
+    )
+    event = _one(pipeline, text, "fr")
+    assert event.location is not None and event.location.name == "Nyala"
+
+
+def test_who_a_verb_of_injury_counts_was_hit_not_who_struck(pipeline: Any) -> None:
+    """ "Two soldiers were wounded when militants ambushed a patrol": the soldiers, the
+    subject of the verb of injury, are the side hit (actor 2), not the doers."""
+    text = (
+        "Two soldiers were wounded when militants ambushed a patrol near Bannu, Pakistan, "
+        "on Friday."
+    )
+    event = _one(pipeline, text, "en")
+    assert event.actor1 is None
+    assert event.actor2 is not None and event.actor2.name == "Military Forces of Pakistan"

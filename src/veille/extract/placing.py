@@ -438,6 +438,10 @@ def in_justification(lex: Lexicon, place: PlaceRef, s: SentenceInput) -> bool:
     if tok_i is None:
         return False
     chain = this_side(tok_i, ancestors(s.tokens, tok_i, limit=5), s.tokens)
+    # "the Rapid Support Forces in X", «les Forces de soutien rapide à X»: a word of an
+    # actor's name ("soutien") is no cue of a reason.
+    names = [(a.start, a.end) for a in s.actors]
+    chain = [k for k in chain if not any(b <= s.tokens[k].start < e for b, e in names)]
     return governed_by(chain, lex.justification, s.tokens) or governed_by(
         chain, lex.accusation, s.tokens
     )

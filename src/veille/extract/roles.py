@@ -53,6 +53,7 @@ def read_roles(
     reports = lex.report.find(toks)
     telling = {i for m in reports for i in range(m.start, m.end)}
     dying = words_of(lex.fatality, toks)
+    hurt = dying | words_of(lex.injury, toks)
     died_in: set[int] = set()
     for i in list(trig_idx):
         if (
@@ -168,8 +169,14 @@ def read_roles(
         guessed = role is None
         if role is None:
             role = "actor1" if ref.end <= toks[first_trig].start else "actor2"
-            # The subject of a passive trigger is its target, wherever it stands.
-            if passive and role == "actor1" and not _after_agent_marker(tok_i, toks):
+            # The subject of a passive trigger is its target, wherever it stands; so is
+            # the subject of a verb of death or injury ("two soldiers were wounded when
+            # militants ambushed a patrol": who was hit, not who struck).
+            if (
+                (passive or _hurt_subject(tok_i, toks, hurt))
+                and role == "actor1"
+                and not _after_agent_marker(tok_i, toks)
+            ):
                 role = "actor2"
         dist = abs(tok_i - first_trig)
         if role == "actor1" and guessed:
@@ -243,6 +250,14 @@ def _forces_of_an_adjective(
         if noun.keys & force_nouns and noun.dep in ("nsubj", "nsubj:pass") and noun.head in verbs:
             found.append((0, ref))
     return found
+
+
+def _hurt_subject(tok_i: int, toks: list[Tok], hurt: set[int]) -> bool:
+    """The word (or the phrase it heads) is the subject of a verb of death or injury."""
+    tok = toks[tok_i]
+    while tok.dep in ("compound", "amod", "flat", "flat:name") and tok.head != tok.i:
+        tok = toks[tok.head]  # "Pakistani soldiers": the phrase's head
+    return tok.dep.startswith("nsubj") and tok.head in hurt
 
 
 def _defender(

@@ -231,6 +231,10 @@ class Resolver:
         prev = tokens[m.first - 1].norm if m.first else ""
         prev2 = tokens[m.first - 2].norm if m.first > 1 else ""
         near_nouns = {prev, prev2}
+        if prev in _OF and m.first > 2:
+            # «la province syrienne d'Idleb», "the region of X": a people's adjective
+            # may stand between the noun and its "of".
+            near_nouns.add(tokens[m.first - 3].norm)
         if feature in ("admin1", "admin2") and (
             near_nouns & self._words.admin_nouns
             or admin_after
@@ -428,3 +432,7 @@ def _admin_noun_after(text: str, end: int) -> bool:
     "Idlib province", "Washington state", "Harvey, Harper and Kingman counties"."""
     found = _NOUN_AFTER_LIST_RE.match(text, end)
     return found is not None and found.group(1) in _ADMIN_NOUNS_AFTER
+
+
+#: The words of "of" that join an area noun to its name ("province de", "region of").
+_OF = frozenset({"de", "d", "of", "du"})
