@@ -351,3 +351,43 @@ def test_who_a_verb_of_injury_counts_was_hit_not_who_struck(pipeline: Any) -> No
     event = _one(pipeline, text, "en")
     assert event.actor1 is None
     assert event.actor2 is not None and event.actor2.name == "Military Forces of Pakistan"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قالت الشرطة إن مسلحين قتلوا أربعة مدنيين في الموصل بالعراق يوم الأحد.",
+        "أعلنت الشرطة أن مجهولين أطلقوا النار على سائق في الموصل بالعراق يوم الأحد.",
+    ],
+)
+def test_an_arabic_teller_of_what_unnamed_gunmen_did_is_no_doer(pipeline: Any, text: str) -> None:
+    """«قالت الشرطة إن مسلحين قتلوا»: the clause after a bare «إن» has its own subject,
+    gunmen no name gives; the police tell the act, they did not do it."""
+    event = _one(pipeline, text, "ar")
+    assert event.actor1 is None
+
+
+def test_an_arabic_teller_of_its_own_act_is_still_its_doer(pipeline: Any) -> None:
+    """Guard: «قال الجيش إنه قصف»: a pronoun on «إن» makes the teller the subject."""
+    text = "قال الجيش العراقي إنه قصف مواقع للمسلحين قرب الموصل يوم الأحد."
+    event = _one(pipeline, text, "ar")
+    assert event.actor1 is not None and event.actor1.name == "Military Forces of Iraq"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("نصب مسلحون كمينا لدورية عسكرية قرب الموصل في العراق يوم الجمعة.", "ar"),
+        ("اختطف مسلحون ثلاثة مهندسين في الموصل بالعراق يوم الأحد.", "ar"),
+        ("Gunmen abducted three engineers in Mosul, Iraq, on Sunday.", "en"),
+        ("Des hommes armés ont enlevé trois ingénieurs à Mossoul, en Irak, dimanche.", "fr"),
+    ],
+)
+def test_an_ambush_set_and_engineers_taken(pipeline: Any, text: str, language: str) -> None:
+    """«نصب كمينا» (an ambush set, the noun in the accusative) is an act; engineers
+    abducted are civilians."""
+    event = _one(pipeline, text, language)
+    if event.sub_event_type == ABDUCTION:
+        assert event.actor2 is not None and event.actor2.name == "Civilians (Iraq)"
+    else:
+        assert event.sub_event_type == "Armed clash"

@@ -168,22 +168,32 @@ def _speaker_before_that(
     if lex is None:
         return -1
     reports = [m.end for m in lex.report.find(toks) if m.end <= trig_at]
+    armed = lex.noun_classes.get("armed_people", frozenset())
     for k in range(trig_at - 1, -1, -1):
         if normalize(toks[k].text) != _BARE_THAT:
             continue
         # The clause's subject stands right after «إن» (in the accusative): a side
         # that may act, not civilians; or a count of the teller's own people, no side
         # named («إن خمسة من ضباطه قتلوا»: it tells its losses, not its act).
-        subject = any(
-            (at := token_at(toks, a.start)) is not None
-            and k < at <= k + _SUBJECT_REACH
-            and at < trig_at
-            and getattr(a.payload, "kind", "") != "civilians"
-            for a in s.actors
-        ) or (
-            k + 1 < trig_at
-            and read_number(lex, toks[k + 1]) is not None
-            and not any(toks[k].start < a.start < toks[trig_at].start for a in s.actors)
+        subject = (
+            any(
+                (at := token_at(toks, a.start)) is not None
+                and k < at <= k + _SUBJECT_REACH
+                and at < trig_at
+                and getattr(a.payload, "kind", "") != "civilians"
+                for a in s.actors
+            )
+            or (
+                k + 1 < trig_at
+                and read_number(lex, toks[k + 1]) is not None
+                and not any(toks[k].start < a.start < toks[trig_at].start for a in s.actors)
+            )
+            or any(
+                # «قالت الشرطة إن مسلحين قتلوا»: armed men no name gives (a trigger word
+                # themselves, at times), the clause's own subject (``armed_people``).
+                toks[j].keys & armed
+                for j in range(k + 1, min(len(toks), k + 1 + _SUBJECT_REACH))
+            )
         )
         if subject and any(end <= k for end in reports):
             return toks[k].start
