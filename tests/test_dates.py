@@ -239,3 +239,14 @@ def test_the_same_day_is_the_anchors_day_not_today(text: str, lang: str) -> None
 )
 def test_a_count_of_days_from_the_anchor(text: str, lang: str, expected: date) -> None:
     assert only(text, lang, anchor=date(2024, 2, 1)).value == expected
+
+
+def test_an_arabic_night_of_two_weekdays_joined_by_a_hyphen_is_its_first_day() -> None:
+    """«ليل الجمعة-السبت»: the night that begins on Friday (the day it began, as for
+    «ليل الجمعة السبت»), the hyphen no part of either name."""
+    found = [
+        e
+        for e in find_date_expressions("شنت الطائرات غارات ليل الجمعة-السبت", "ar", published=PUB)
+        if e.value is not None
+    ]
+    assert found and found[0].value == date(2024, 2, 2)

@@ -391,3 +391,14 @@ def test_an_ambush_set_and_engineers_taken(pipeline: Any, text: str, language: s
         assert event.actor2 is not None and event.actor2.name == "Civilians (Iraq)"
     else:
         assert event.sub_event_type == "Armed clash"
+
+
+def test_a_relative_clause_on_the_act_dates_the_act_not_the_claim(pipeline: Any) -> None:
+    """«a revendiqué mardi l'attentat qui a tué ... lundi»: Tuesday dates the claim,
+    Monday (in the relative clause on the act's noun) the act."""
+    text = (
+        "Le groupe État islamique a revendiqué mardi l'attentat qui a tué huit personnes "
+        "lundi dans un marché de Jalalabad, en Afghanistan."
+    )
+    event = _one(pipeline, text, "fr")
+    assert str(event.event_date) == "2024-05-13"

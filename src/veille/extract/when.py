@@ -66,7 +66,12 @@ def read_when(lex: Lexicon, trigger: Span, s: SentenceInput) -> When:
         # right after a telling verb, before the trigger, dates the telling.
         told = telling_dates(lex, trigger, s, valued)
         valued = [d for d in valued if d not in told] or valued
-        in_clause = [e for e in valued if in_trigger_clause(e.start, trigger, s)]
+        # «a revendiqué jeudi l'attentat qui a tué douze personnes mercredi», "claimed
+        # the attack that killed 12 on Wednesday": a relative clause on the act's noun
+        # tells the act, and its day is the act's.
+        in_clause = [e for e in valued if _in_relative_of(e.start, trigger, s)] or [
+            e for e in valued if in_trigger_clause(e.start, trigger, s)
+        ]
         # "X said on Tuesday it had struck on Sunday": the event's own clause wins.
         d = min(in_clause or valued, key=lambda e: abs(e.start - trig_mid))
         event_date, precision = d.value, d.precision
@@ -110,6 +115,19 @@ def telling_dates(
         if any(0 <= at - after <= _TELLING_REACH for after in afters):
             out.append(d)
     return out
+
+
+def _in_relative_of(char: int, trigger: Span, s: SentenceInput) -> bool:
+    """Whether the word at ``char`` hangs on a relative clause of the trigger's noun."""
+    toks = s.tokens
+    tok_i = token_at(toks, char)
+    trig_i = token_at(toks, trigger[0])
+    if tok_i is None or trig_i is None or toks[trig_i].pos != "NOUN":
+        return False
+    return any(
+        toks[k].dep in ("acl:relcl", "relcl") and toks[k].head == trig_i
+        for k in ancestors(toks, tok_i, limit=3)
+    )
 
 
 def in_trigger_clause(char: int, trigger: Span, s: SentenceInput) -> bool:

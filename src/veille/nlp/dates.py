@@ -88,7 +88,8 @@ def _patterns(language: str, root: Root = None) -> _Patterns:
     b0, b1 = r"(?<![\w])", r"(?![\w])"
     if words.clitics:
         b0 = rf"(?:(?<=\s)|(?<=^)|(?<=[{re.escape(words.clitics)}]))"
-        b1 = r"(?=[\s\.,،؛:!؟)\]»\"]|$)"
+        # A hyphen may join two weekdays of one night («ليل الأحد-الاثنين»).
+        b1 = r"(?=[\s\.,،؛:!؟)\]»\"\-–]|$)"
     alt = _AR_ALT_MONTH.format(mo=mo) if words.explicit == "arabic" else ""
     if words.explicit == "month_day":
         th = f"(?:{_alt(words.ordinal_suffixes)})?" if words.ordinal_suffixes else ""
