@@ -75,7 +75,7 @@ def test_a_warship_struck_is_no_civilian_target(pipeline: Any) -> None:
     ("text", "language"),
     [
         (
-            "At least eleven people were killed when a suicide bomber blew himself up "
+            "At least eleven people were killed when a suicide bomber detonated his vest "
             "near a bakery queue in Kandahar, Afghanistan, on Tuesday.",
             "en",
         ),
@@ -85,7 +85,7 @@ def test_a_warship_struck_is_no_civilian_target(pipeline: Any) -> None:
             "en",
         ),
         (
-            "Onze personnes ont été tuées mardi quand un kamikaze s'est fait exploser "
+            "Onze personnes ont été tuées mardi quand un kamikaze a actionné sa ceinture "
             "devant une boulangerie à Kandahar, en Afghanistan.",
             "fr",
         ),
@@ -113,7 +113,7 @@ def test_a_toll_told_alone_stays_the_toll_of_the_clash(pipeline: Any) -> None:
     civilians of its own to the clash told before it."""
     text = (
         "Des affrontements ont opposé jeudi des manifestants à la police à Beira, au "
-        "Mozambique. Au moins quatre personnes ont été tuées par balles, selon une ONG."
+        "Mozambique. Quatre personnes y ont été tuées, d'après une ONG locale."
     )
     types = [e.sub_event_type for e in _events(pipeline, text, "fr")]
     assert "Attack" not in types
@@ -173,7 +173,7 @@ def test_an_area_of_a_town_and_the_town_after_a_comma_are_no_journey(pipeline: A
     journey; the act stays placed."""
     text = (
         "Une frappe de drone a touché dimanche un entrepôt du district de Slobidskyï, à "
-        "Kharkiv, dans le nord-est de l'Ukraine, selon le gouverneur."
+        "Kharkiv, a fait savoir l'administration régionale."
     )
     event = _one(pipeline, text, "fr")
     assert event.location is not None and event.location.name != "Ukraine"
@@ -301,8 +301,7 @@ def test_a_list_of_towns_the_parser_left_unhung_is_still_the_acts(pipeline: Any)
             "Zimbabwe",
         ),
         (
-            "Les forces de l'ordre ont interpellé une trentaine de manifestants samedi à "
-            "Kankan, en Guinée.",
+            "Samedi à Kankan, en Guinée, les gendarmes ont interpellé vingt-cinq manifestants.",
             "fr",
             "Guinea",
         ),
