@@ -401,3 +401,12 @@ def test_a_relative_clause_on_the_act_dates_the_act_not_the_claim(pipeline: Any)
     )
     event = _one(pipeline, text, "fr")
     assert str(event.event_date) == "2024-05-13"
+
+
+def test_an_arabic_drone_that_fell_on_a_building_is_a_strike(pipeline: Any) -> None:
+    """«سقطت مسيرة على مبنى»: a drone that fell on something struck it (as «سقط صاروخ»);
+    «شخصان» (two people, the dual) are civilians a death verb counts."""
+    text = "قتل شخصان عندما سقطت مسيرة على منزل في أوديسا بأوكرانيا يوم الاثنين."
+    event = _one(pipeline, text, "ar")
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.actor2 is not None and event.actor2.name == "Civilians (Ukraine)"
