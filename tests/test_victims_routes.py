@@ -410,3 +410,18 @@ def test_an_arabic_drone_that_fell_on_a_building_is_a_strike(pipeline: Any) -> N
     event = _one(pipeline, text, "ar")
     assert event.sub_event_type == "Air/drone strike"
     assert event.actor2 is not None and event.actor2.name == "Civilians (Ukraine)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list that repeats its "de" after each comma: three towns, not a town "in" the
+        # next one
+        "Des frappes ont visé lundi les localités de Tyr, de Nabatiyé et de Bint Jbeil, au Liban.",
+        # a pronoun standing for the noun: «celle de Y» is the second town
+        "Les frappes ont touché lundi la ville de Tyr et celle de Nabatiyé, au Liban.",
+    ],
+)
+def test_french_lists_of_towns_in_two_more_constructions(pipeline: Any, text: str) -> None:
+    places = {e.location.name for e in _events(pipeline, text, "fr") if e.location}
+    assert {"Tyre", "Nabatîyé et Tahta"} <= places

@@ -221,8 +221,9 @@ def attachment(place: PlaceRef, trigger: Span, s: SentenceInput) -> int:
             return 0
         tok = toks[k]
         # "killed five people in X and three in Y": a counted list is nominal too, and
-        # so is "in X on Monday and in Y on Tuesday", a list of phrases.
-        nominal_list = tok.dep == "conj" and tok.pos in ("NOUN", "PROPN", "NUM", "ADP")
+        # so is "in X on Monday and in Y on Tuesday", a list of phrases, and «la ville
+        # de X et celle de Y», a pronoun standing for the noun.
+        nominal_list = tok.dep == "conj" and tok.pos in ("NOUN", "PROPN", "NUM", "ADP", "PRON")
         # "des frappes visant X", "strikes targeting X": a participle on the event's own
         # noun phrase tells what it hit.
         participle = tok.dep == "acl" and tok.head in anchors and "VerbForm=Part" in tok.morph
@@ -690,10 +691,13 @@ def place_clusters(places: Sequence[PlaceRef], s: SentenceInput) -> list[list[Pl
             # "Harir, Erbil", "Gao, Mali" name one location; "Rafah, Khan Younis" (two
             # towns after a bare comma) is a list.
             towns = {last.feature, p.feature} <= {"city"}
+            # «de Tyr, de Nabatiyé et de ...»: a comma and the list's repeated "de"
+            # join two towns as a bare comma does.
+            listed = _LISTED_AFTER_COMMA.match(between) is not None
             if (
                 last.iso3 == p.iso3
                 and _CONTAINMENT.match(between)
-                and not (towns and between.strip() == "," and not _quarter_of(last, p))
+                and not (towns and listed and not _quarter_of(last, p))
             ):
                 clusters[-1].append(p)
                 continue
@@ -708,6 +712,8 @@ def place_clusters(places: Sequence[PlaceRef], s: SentenceInput) -> list[list[Pl
     return clusters
 
 
+#: A comma, alone or with the "de" a French list repeats before each name.
+_LISTED_AFTER_COMMA = re.compile(r"^\s*,\s*(?:(?:de|d'|du)\s*)?$", re.IGNORECASE)
 #: Kilometres within which a much smaller place named before a city is a part of it.
 _QUARTER_KM = 12.0
 #: How many times bigger that city is than the place.
