@@ -243,7 +243,8 @@ def _stray_name(toks: list[Tok], place_i: int, trig_i: int) -> bool:
     top = chain[-1]
     if toks[top].head != top or toks[top].pos != "PROPN" or top == 0:
         return False
-    return top != _root(toks, trig_i) and _root(toks, top - 1) == _root(toks, trig_i)
+    trig_root = _root(toks, trig_i)
+    return top != trig_root and _root(toks, top - 1) == trig_root
 
 
 def _root(toks: list[Tok], i: int) -> int:

@@ -173,7 +173,7 @@ def read_roles(
             # the subject of a verb of death or injury ("two soldiers were wounded when
             # militants ambushed a patrol": who was hit, not who struck).
             if (
-                (passive or _hurt_subject(tok_i, toks, hurt))
+                (passive or any(subject_of(toks, ref.start, v) for v in hurt))
                 and role == "actor1"
                 and not _after_agent_marker(tok_i, toks)
             ):
@@ -250,14 +250,6 @@ def _forces_of_an_adjective(
         if noun.keys & force_nouns and noun.dep in ("nsubj", "nsubj:pass") and noun.head in verbs:
             found.append((0, ref))
     return found
-
-
-def _hurt_subject(tok_i: int, toks: list[Tok], hurt: set[int]) -> bool:
-    """The word (or the phrase it heads) is the subject of a verb of death or injury."""
-    tok = toks[tok_i]
-    while tok.dep in ("compound", "amod", "flat", "flat:name") and tok.head != tok.i:
-        tok = toks[tok.head]  # "Pakistani soldiers": the phrase's head
-    return tok.dep.startswith("nsubj") and tok.head in hurt
 
 
 def _defender(

@@ -6,7 +6,7 @@ beside the roles (``veille.extract.roles``)."""
 from __future__ import annotations
 
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
-from veille.extract.syntax import REPORT_PREPS, TARGET_DEPS, ancestors
+from veille.extract.syntax import REPORT_PREPS, TARGET_DEPS, ancestors, head_of, subject_of
 
 
 def civilian_target(lex: Lexicon, group: list[Match], toks: list[Tok]) -> bool:
@@ -27,7 +27,7 @@ def civilian_target(lex: Lexicon, group: list[Match], toks: list[Tok]) -> bool:
             c.start in deaths
             or c.start - 1 in deaths
             or c.end in participles
-            or (tok.dep.startswith("nsubj") and tok.head in hurt)
+            or any(subject_of(toks, tok.start, v) for v in hurt)
         ):
             continue  # before the trigger, unless a death verb counts it ("قتل مدنيان برصاص")
         head = toks[tok.head]
@@ -67,9 +67,7 @@ def civilian_site_target(lex: Lexicon, group: list[Match], toks: list[Tok], lang
                 return True
             continue
         # The phrase's head: "ship" of "cargo ship", «navire» of «navire marchand».
-        tok = next(
-            (t for t in toks[c.start : c.end] if not c.start <= t.head < c.end), toks[c.start]
-        )
+        tok = toks[head_of(toks, c)]
         chain = [tok.head, *ancestors(toks, tok.head, limit=1)] if tok.head != tok.i else []
         if tok.dep in TARGET_DEPS | {"obl", "obl:mod", "obl:arg", "pobj", "nmod"} and any(
             k in trig for k in chain

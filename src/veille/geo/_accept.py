@@ -329,8 +329,8 @@ class Acceptance:
             # "the town of Bentiu", «la localité de Boni», "off the coast of X": a noun
             # of a town or an area announces it.
             noun = tokens[m.first - 2]
-            announces = self._words.city_nouns | self._words.geo_nouns
-            if noun.norm in announces and text[noun.end : prev.start] == " ":
+            announces = noun.norm in self._words.city_nouns or noun.norm in self._words.geo_nouns
+            if announces and text[noun.end : prev.start] == " ":
                 return True
         return prev.norm in self._words.locative_cues and text[prev.end : m.start] in (
             " ",
