@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
@@ -16,6 +16,7 @@ from veille.extract.candidate import PlaceRef
 from veille.extract.lexicon import Lexicon, Tok, WeaponEntry
 from veille.extract.taxonomy import family
 from veille.extract.weapons import find_weapons, speaks
+from veille.model import Span
 from veille.nlp.dates import DateExpression
 
 #: The family of the weapons a layout records (they type a generic explosion).
@@ -134,6 +135,28 @@ def scenes(text: str, places: Sequence[PlaceRef]) -> list[Scene]:
 #: A paragraph: text between blank lines.
 _PARAGRAPH = re.compile(r"[^\n](?:.|\n(?![ \t]*\n))*")
 
+#: A live blog entry's label: the time it was posted at the start of its paragraph, a
+#: time zone perhaps, and the mark that ends the label ("09:40 |", "08.10 BST -",
+#: «14h05 –», "13:20 :"). The mark is needed: a paragraph that opens on a clock time
+#: in running text ("10:30 was the hour ...") is no entry.
+_ENTRY_LABEL = re.compile(
+    r"[ \t]*(?P<time>\d{1,2}[:hH.]\d{2})[ \t]*"
+    r"(?:[A-Z]{2,4}[ \t]*)?(?:\([^)\n]*\)[ \t]*)?[-–—|:](?=\s)"
+)
+#: A live blog has several entries: one paragraph opening on a time is no blog.
+_MIN_ENTRIES = 2
+
+
+def entry_labels(text: str, paragraphs: Sequence[tuple[int, int]]) -> dict[int, Span]:
+    """The label span of each paragraph (by index) that is a live blog's entry, when the
+    text has at least ``_MIN_ENTRIES`` of them."""
+    out = {}
+    for k, (start, end) in enumerate(paragraphs):
+        m = _ENTRY_LABEL.match(text, start, end)
+        if m is not None:
+            out[k] = m.span("time")
+    return out if len(out) >= _MIN_ENTRIES else {}
+
 
 @dataclass(frozen=True)
 class WeaponTold:
@@ -155,11 +178,17 @@ class Layout:
     paragraphs: tuple[tuple[int, int], ...] = ()
     scenes: tuple[Scene, ...] = ()
     weapons: tuple[WeaponTold, ...] = ()
+    #: The time labels of a live blog's entries, by paragraph index (``entry_labels``).
+    entries: Mapping[int, Span] = field(default_factory=dict)
 
     def paragraph_of(self, offset: int) -> int:
         """The index of the paragraph holding ``offset`` (-1 where none is known)."""
         i = bisect.bisect_right(self.paragraphs, offset, key=lambda p: p[0]) - 1
         return i if i >= 0 and offset < self.paragraphs[i][1] else -1
+
+    def entry_label(self, offset: int) -> Span | None:
+        """The time label of the live blog entry holding ``offset``, if it is in one."""
+        return self.entries.get(self.paragraph_of(offset))
 
 
 def read_layout(
@@ -180,9 +209,11 @@ def read_layout(
             entry: WeaponEntry = w.payload
             if family(entry.sub) == _REMOTE and not speaks(lex, toks, w):
                 weapons.append(WeaponTold(s.start, entry.sub, entry.mode))
+    paragraphs = tuple(m.span() for m in _PARAGRAPH.finditer(text))
     return Layout(
         lead=lead_day(text, sentences),
-        paragraphs=tuple(m.span() for m in _PARAGRAPH.finditer(text)),
+        paragraphs=paragraphs,
         scenes=tuple(scenes(text, places)),
         weapons=tuple(weapons),
+        entries=entry_labels(text, paragraphs),
     )

@@ -61,7 +61,8 @@ from veille.extract.layout import Layout, Scene
 from veille.extract.lexicon import Tok, fold
 from veille.extract.placing import destination
 from veille.extract.taxonomy import family
-from veille.model import Event
+from veille.lang.loader import closed_words
+from veille.model import Event, Span
 from veille.nlp.dates import DateExpression
 
 #: Auxiliaries of the pluperfect, by language (folded forms).
@@ -122,7 +123,7 @@ def read_story(
     # Where people fled to ("fled towards X") is no place the story's acts fell on.
     places = [p for p in places if not any(_went_to(p, c) for c in candidates)]
     narrative = narrative_place(places, opts)
-    placed = [_with_finer_place(c, placed, narrative, opts, places) for c in placed]
+    placed = [_with_finer_place(c, placed, narrative, opts, places, shape) for c in placed]
     told = {c.sentence.start for c in placed}
     placed = [_with_paragraph_weapon(c, shape, told) for c in placed]
     placed = [_with_story_type(c, placed, opts) for c in placed]
@@ -317,6 +318,14 @@ def _with_story_date(c: Candidate, story: Sequence[Candidate], layout: Layout) -
     lead = layout.lead
     here = _index(story, c)
     backstory = pluperfect(c)
+    label = layout.entry_label(c.sentence.start)
+    if (
+        label is not None
+        and not backstory
+        and not c.anaphoric
+        and (_told_as_posted(c, label) or not _same_place_before(c, story[:here]))
+    ):
+        return _with_entry_date(c, story[:here], layout, label)
 
     def lends(s: Candidate) -> bool:
         # A retrospective told later for context ("on a Saturday a strike had killed
@@ -374,6 +383,75 @@ def _with_story_date(c: Candidate, story: Sequence[Candidate], layout: Layout) -
         date_precision=source.date_precision,
         date_span=source.date_span,
         date_from_post=source.date_from_post,
+    )
+
+
+def _told_as_posted(c: Candidate, label: Span) -> bool:
+    """A live blog's entry tells ``c`` as news of the hour it was posted: its sentence
+    names a part of the day and no day ("09:40 | Clashes since dawn in ...", «منذ ساعات
+    الصباح»), or the entry opens on a mark of breaking news ("12:50 | BREAKING: ...",
+    «عاجل»). Other entries may go on with the story told before (its toll, a reaction,
+    "gunmen also torched a school"), and take its day."""
+    if any(d.value is None and d.time_of_day is not None for d in c.sentence.dates):
+        return True
+    marks = closed_words("breaking_marks")
+    words = [
+        fold(t.text)
+        for t in c.sentence.tokens
+        if t.start >= label[1] and any(ch.isalnum() for ch in t.text)
+    ][:_MARK_WORDS]
+    return any(" ".join(words[:n]) in marks for n in range(1, len(words) + 1))
+
+
+def _same_place_before(c: Candidate, before: Sequence[Candidate]) -> bool:
+    """The nearest dated candidate before ``c`` of its source is at ``c``'s place: an
+    entry that goes on with the story told there ("10:45 | Hamas condemned the massacre
+    in X")."""
+    s = next((s for s in reversed(before) if s.event_date is not None and _same_source(s, c)), None)
+    return (
+        s is not None
+        and s.place is not None
+        and c.place is not None
+        and s.place.place_id == c.place.place_id
+    )
+
+
+#: Most words of a mark of breaking news ("just in", «dernière minute»).
+_MARK_WORDS = 2
+
+
+def _with_entry_date(
+    c: Candidate, before: Sequence[Candidate], layout: Layout, label: Span
+) -> Candidate:
+    """A live blog's entry told as news of the hour it was posted (``_told_as_posted``)
+    happened on the day of the post, unless an earlier sentence of the same entry dated
+    it: the entry before ("08:05 | Summary of yesterday: ...") does not. The date points
+    at the entry's time label."""
+    paragraph = layout.paragraph_of(c.sentence.start)
+    own = [
+        s
+        for s in before
+        if s.event_date is not None
+        and _same_source(s, c)
+        and layout.paragraph_of(s.sentence.start) == paragraph
+    ]
+    if own:
+        s = own[-1]
+        return replace(
+            c,
+            event_date=s.event_date,
+            date_precision=s.date_precision,
+            date_span=s.date_span,
+            date_from_post=s.date_from_post,
+        )
+    if c.sentence.published is None:
+        return c
+    return replace(
+        c,
+        event_date=c.sentence.published,
+        date_precision="day",
+        date_span=label,
+        date_from_post=False,
     )
 
 
@@ -596,14 +674,28 @@ def _with_finer_place(
     narrative: PlaceRef | None,
     opts: StoryOptions,
     places: Sequence[PlaceRef] = (),
+    layout: Layout | None = None,
 ) -> Candidate:
     area = c.place
     if area is None or area.demonym or area.feature not in _COARSE_FEATURES:
         return c
     here = _index(story, c)
+    # A live blog's entry is a report of its own: a town another entry tells of is no
+    # part of its story ("07:30 | shelling in the south" is not "10:15 | Tripoli").
+    entry = (
+        layout.paragraph_of(c.sentence.start)
+        if layout is not None and layout.entry_label(c.sentence.start) is not None
+        else None
+    )
 
     def fits(s: Candidate) -> bool:
         if s.place is None or not _same_source(s, c) or not _inside(s.place, area):
+            return False
+        if (
+            entry is not None
+            and layout is not None
+            and layout.paragraph_of(s.sentence.start) != entry
+        ):
             return False
         if c.event_date is None or s.event_date is None:
             return c.event_date is None and s.event_date is None
@@ -616,7 +708,13 @@ def _with_finer_place(
         return replace(c, place=replace(source.place, precision=max(source.place.precision, 2)))
     if narrative is not None and _inside(narrative, area):
         return replace(c, place=narrative)
-    towns = [p for p in places if _inside(p, area) and not p.dateline]
+    towns = [
+        p
+        for p in places
+        if _inside(p, area)
+        and not p.dateline
+        and (entry is None or layout is None or layout.paragraph_of(p.start) == entry)
+    ]
     if len({p.place_id for p in towns}) == 1:
         first = min(towns, key=lambda p: p.start)
         return replace(c, place=replace(first, precision=max(first.precision, 2)))

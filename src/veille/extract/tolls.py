@@ -203,12 +203,17 @@ def fatalities(lex: Lexicon, toks: list[Tok], dates: Sequence[Span] = ()) -> Tol
     ``dates``: the spans of the sentence's date expressions, whose numbers count no one
     ("on October 7, 2023, killing about 1,200")."""
     best: Toll | None = None
+    # "two more bodies were found, raising the toll to six", «portant à six le bilan»:
+    # the total a toll was raised to counts all the dead; the added ones are a part.
+    total: Toll | None = None
     for fm in lex.fatality.find(toks):
         counted: dict[int, int] = {}  # token -> the number it reads, for this death word
         window: list[int]
+        raised: list[int] = []
         if any(toks[k].keys & lex.toll_nouns for k in range(fm.start, fm.end)):
             # "un bilan de 3 morts", "the death toll", "حصيلة"
-            window = [*range(fm.end, min(len(toks), fm.end + 6)), *_raised_to(lex, toks, fm.end)]
+            raised = _raised_to(lex, toks, fm.end) + _raised_before(lex, toks, fm.start)
+            window = [*range(fm.end, min(len(toks), fm.end + 6)), *raised]
         else:
             window = list(range(max(0, fm.start - 4), min(len(toks), fm.end + 4)))
             window += _object_after_subject(toks, fm.end)
@@ -273,6 +278,10 @@ def fatalities(lex: Lexicon, toks: list[Tok], dates: Sequence[Span] = ()) -> Tol
                 continue
             if prev is not None and i > fm.end and lex.injury.find([prev]):
                 continue
+            head = toks[i].head
+            if tok.dep and head not in (i, fm.start) and lex.injury.find([toks[head]]):
+                continue  # "six were killed and two were wounded": the number the
+                # injury verb has for its subject counts the wounded
             if (
                 i > fm.start
                 and not any(toks[k].keys & lex.number_follows for k in range(fm.start, fm.end))
@@ -305,7 +314,9 @@ def fatalities(lex: Lexicon, toks: list[Tok], dates: Sequence[Span] = ()) -> Tol
             where = (toks[min(first, fm.start)].start, toks[max(last, fm.end - 1)].end)
             if best is None or n < best.count:
                 best = Toll(n, where)
-    return best
+            if first == last and first in raised and (total is None or n < total.count):
+                total = Toll(n, where)
+    return total or best
 
 
 def _counts_a_noun(toks: list[Tok], after: int) -> bool:
@@ -456,6 +467,18 @@ def _raised_to(lex: Lexicon, toks: list[Tok], after: int) -> list[int]:
                 if read_number(lex, toks[j]) is not None
             ][:1]
     return []
+
+
+def _raised_before(lex: Lexicon, toks: list[Tok], noun: int) -> list[int]:
+    """«portant à six le bilan», "bringing to nine the toll": the number after "to"
+    right before the toll noun and its determiners."""
+    k = noun - 1
+    while k > 0 and toks[k].pos == "DET":
+        k -= 1
+    if k < 1 or read_number(lex, toks[k]) is None:
+        return []
+    to = toks[k - 1].text.lower()
+    return [k] if to in _TO or fold(to) in _TO else []
 
 
 def _counts_a_kin_group(lex: Lexicon, toks: list[Tok], i: int) -> bool:

@@ -166,6 +166,16 @@ class Acceptance:
                 return False
             return cue or strong >= strong_prior or bool(features & {"region", "site", "admin1"})
         if m.loose:
+            if (
+                not multi
+                and text[m.end : m.end + 1] == ":"
+                and self._sentence_initial(text, tokens, m)
+            ):
+                # "Summary: ...", "Update: ...": a label opening a sentence is written
+                # with a capital whatever it is; one word spelt loosely like a name
+                # there is no name (a place that labels a live blog's entry is written
+                # as the gazetteer has it).
+                return False
             m.weak = True  # kept only if the rest of the text points to the same country
             return True
         if features & {"country", "region", "site", "admin1"}:

@@ -270,6 +270,9 @@ class ClosedClass:
     #: that stand for the armed group a text named last (``veille.stages.ActorStage``).
     group_articles: frozenset[str] = frozenset()
     group_anaphors: frozenset[str] = frozenset()
+    #: The label of breaking news at the head of a live blog's entry ("breaking",
+    #: «urgent», «عاجل»): what the entry tells happened as it was posted.
+    breaking_marks: frozenset[str] = frozenset()
     #: Word starts that look like a future verb (س + ي/ت/ن) but are nouns (سيارة, سنوات).
     future_lookalikes: tuple[str, ...] = ()
     #: Perfect verbs that begin with ت (forms V and VI) and so look like an imperfect
@@ -547,6 +550,7 @@ ClosedWordKind = Literal[
     "route_to",
     "group_articles",
     "group_anaphors",
+    "breaking_marks",
 ]
 
 
