@@ -144,6 +144,7 @@ class Corroboration:
         ]
         for m in strays:
             m.best = None
+        self._drop_far_villages(matches, verdict, firm)
         # "la ville de Ber" in a story about Mali: a town read only through a foreign
         # alternate name (Véroia's), far from the one country the text names.
         # The firm places' countries once the stray towns above lost their place.
@@ -193,6 +194,41 @@ class Corroboration:
                 m.best = None
                 kept.append(m)
         return kept
+
+    def _drop_far_villages(
+        self, matches: list[_Match], verdict: dict[int, bool], firm: list[_Match]
+    ) -> None:
+        """ "Lido beach", "the Beach View hotel", "Pearl Beach" in a story about Mogadishu
+        are no villages of the United States, however many of them the text holds: a
+        village (under ``village_population``) of a country that no firm place other
+        than a village names by its own name, far from every country the story is anchored in, loses
+        its place. Villages of one faraway country, read from words of names, do not
+        vouch for each other. The anchors are the firm areas and towns: a country named
+        in passing ("Chad Foster" in a story about Ohio) anchors no story, though it
+        vouches for its own villages ("Taji" in a story that names Iraq)."""
+        small = self._weights.corroboration.village_population
+        big = [
+            f.best.place
+            for f in firm
+            if f.best is not None
+            and f.best.flags & FLAG_PRIMARY  # "Savo" is no anchor in Italy for Savona
+            and (f.best.place.feature != "city" or f.best.place.population >= small)
+        ]
+        vouched = {p.iso3 for p in big if p.iso3}
+        anchors = {p.iso3 for p in big if p.iso3 and p.feature != "country"}
+        if not anchors:
+            return
+        for k, m in enumerate(matches):
+            best = m.best
+            if (
+                verdict[k]
+                and best is not None
+                and best.place.feature == "city"
+                and best.place.population < small
+                and best.place.iso3 not in vouched
+                and self._far_from(best.place, anchors)
+            ):
+                m.best = None
 
     def _stray_far(self, place: PlaceRecord, countries: set[str], population: int) -> bool:
         """A town under ``population`` in none of ``countries`` (the ones the text

@@ -1,0 +1,55 @@
+"""Villages far from a story's anchors (veille.geo._corroborate), on texts invented for
+these tests with the NER's place spans given as hints: words of names that spell small
+villages of one faraway country do not vouch for each other; a village of a country the
+text names, or of the country the story is anchored in, keeps its place."""
+
+from __future__ import annotations
+
+import pytest
+
+from veille.geo._geocoder import Geocoder
+from veille.geo._records import Toponym
+
+
+@pytest.fixture(scope="module")
+def geo() -> Geocoder:
+    return Geocoder.load()
+
+
+def _parse(geo: Geocoder, text: str, hinted: list[str]) -> dict[str, Toponym]:
+    hints = [(text.index(w), text.index(w) + len(w)) for w in hinted]
+    return {t.text: t for t in geo.geoparse(text, "en", hints=hints)}
+
+
+def _iso3(t: Toponym | None) -> str | None:
+    return t.place.iso3 if t is not None and t.place is not None else None
+
+
+def test_villages_of_a_faraway_country_named_by_words_of_names_lose_their_place(
+    geo: Geocoder,
+) -> None:
+    text = (
+        "Gunmen stormed a seafront hotel on Lido beach in Mogadishu on Friday, police in "
+        "Somalia said. Survivors hid in a kitchen of the Pearl Beach restaurant nearby."
+    )
+    found = _parse(geo, text, ["Lido beach", "Mogadishu", "Somalia", "Pearl Beach"])
+    assert _iso3(found.get("Mogadishu")) == "SOM"
+    assert _iso3(found.get("Lido beach")) is None
+    assert _iso3(found.get("Pearl Beach")) is None
+
+
+def test_a_village_of_a_country_the_text_names_keeps_its_place(geo: Geocoder) -> None:
+    """Guard: a story anchored in American towns names a village of Iraq, and Iraq."""
+    text = (
+        "A soldier from Pittsburgh was wounded near Tall Afar, Iraq, in 2006, his family "
+        "in Houston said on Monday."
+    )
+    found = _parse(geo, text, ["Pittsburgh", "Tall Afar", "Iraq", "Houston"])
+    assert _iso3(found.get("Tall Afar")) == "IRQ"
+
+
+def test_a_village_of_the_anchoring_country_keeps_its_place(geo: Geocoder) -> None:
+    """Guard: small towns of the one country the story is told in."""
+    text = "Volunteers from Pittsburgh cleaned the park in Lido Beach on Saturday."
+    found = _parse(geo, text, ["Pittsburgh", "Lido Beach"])
+    assert _iso3(found.get("Lido Beach")) == "USA"
