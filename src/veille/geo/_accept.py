@@ -114,7 +114,7 @@ class Acceptance:
         multi = len([t for t in name_tokens if t.norm not in self._words.name_particles]) > 1
         arabic = name_tokens[0].arabic
         if not arabic:
-            if not self._capitalised(name_tokens) and not (
+            if not self.capitalised(name_tokens) and not (
                 features & {"site", "region"}
                 and multi
                 and any(t.raw[:1].isupper() or t.raw[:1].isdigit() for t in name_tokens)
@@ -242,7 +242,8 @@ class Acceptance:
             if t.norm not in self._words.name_particles or t.raw[:1].isupper()
         )
 
-    def _capitalised(self, name_tokens: list[Token]) -> bool:
+    def capitalised(self, name_tokens: list[Token]) -> bool:
+        """Every word of the name but its particles is capitalised (or a number)."""
         content = [
             t
             for t in name_tokens

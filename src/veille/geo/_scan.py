@@ -259,6 +259,8 @@ class Scanner:
                 # A transliterated article heads a capitalised name ("as-Sukhnah", "ad
                 # Dawr"); "US and", "at once" are English words.
                 continue
+            if n > 1 and not self._name_shaped(tokens[i : i + n]):
+                continue  # "Niger et du": words of a list, not of one name
             loose = loose_key_of_norms(norms, self._memo.loose)
             if loose is None:
                 continue
@@ -268,6 +270,12 @@ class Scanner:
             ):
                 return _Match(tokens[i].start, tokens[i + n - 1].end, i, i + n, cands, loose=True)
         return None
+
+    def _name_shaped(self, name: list[Token]) -> bool:
+        """Words written as one name: each capitalised but its particles, and the last
+        capitalised too (a name ends on a word of its own, not on "du" or "and")."""
+        last = name[-1].raw[:1]
+        return self._acceptance.capitalised(name) and (last.isupper() or last.isdigit())
 
     def add_hints(
         self,
@@ -313,7 +321,9 @@ class Scanner:
             norms = [t.norm for t in tokens[first:last]]
             cands = self._store.lookup(key_of_norms(norms))
             loose = False
-            if not cands:
+            if not cands and self._name_shaped(tokens[first:last]):
+                # A loose spelling only of a span written as one name: "Niger et du"
+                # spells no Iranian village.
                 lkey = loose_key_of_norms(norms)
                 cands = self._store.lookup("~" + lkey) if lkey else ()
                 loose = bool(cands)

@@ -1,7 +1,8 @@
-"""Villages far from a story's anchors (veille.geo._corroborate), on texts invented for
-these tests with the NER's place spans given as hints: words of names that spell small
-villages of one faraway country do not vouch for each other; a village of a country the
-text names, or of the country the story is anchored in, keeps its place."""
+"""Words read as places that are none, on texts invented for these tests with the NER's
+place spans given as hints: villages far from a story's anchors (words of names that
+spell small villages of one faraway country do not vouch for each other; a village of a
+country the text names, or of the country the story is anchored in, keeps its place);
+the name of God; the words of a list, which spell no name loosely."""
 
 from __future__ import annotations
 
@@ -16,9 +17,11 @@ def geo() -> Geocoder:
     return Geocoder.load()
 
 
-def _parse(geo: Geocoder, text: str, hinted: list[str]) -> dict[str, Toponym]:
+def _parse(
+    geo: Geocoder, text: str, hinted: list[str], language: str = "en"
+) -> dict[str, Toponym]:
     hints = [(text.index(w), text.index(w) + len(w)) for w in hinted]
-    return {t.text: t for t in geo.geoparse(text, "en", hints=hints)}
+    return {t.text: t for t in geo.geoparse(text, language, hints=hints)}
 
 
 def _iso3(t: Toponym | None) -> str | None:
@@ -53,3 +56,22 @@ def test_a_village_of_the_anchoring_country_keeps_its_place(geo: Geocoder) -> No
     text = "Volunteers from Pittsburgh cleaned the park in Lido Beach on Saturday."
     found = _parse(geo, text, ["Pittsburgh", "Lido Beach"])
     assert _iso3(found.get("Lido Beach")) == "USA"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Au nom d'Allah, les combattants ont attaqué un camp de l'armée au Bénin.", "fr"),
+        ("In the name of Allah, the fighters attacked an army camp in Benin.", "en"),
+    ],
+)
+def test_the_name_of_god_is_no_place(geo: Geocoder, text: str, language: str) -> None:
+    found = _parse(geo, text, [], language)
+    assert "Allah" not in found, found
+
+
+def test_the_words_of_a_list_spell_no_name_loosely(geo: Geocoder) -> None:
+    """The NER's span "Niger et du" runs over a list: it spelt an Iranian village."""
+    text = "Le groupe recrute au Niger et du Burkina Faso viennent ses chefs."
+    found = _parse(geo, text, ["Niger et du", "Burkina Faso"], "fr")
+    assert {_iso3(t) for t in found.values()} == {"NER", "BFA"}, found
