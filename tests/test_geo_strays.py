@@ -75,3 +75,22 @@ def test_the_words_of_a_list_spell_no_name_loosely(geo: Geocoder) -> None:
     text = "Le groupe recrute au Niger et du Burkina Faso viennent ses chefs."
     found = _parse(geo, text, ["Niger et du", "Burkina Faso"], "fr")
     assert {_iso3(t) for t in found.values()} == {"NER", "BFA"}, found
+
+
+def test_an_acronym_in_brackets_is_no_place(geo: Geocoder) -> None:
+    text = "Selon l'agence de gestion des urgences (NEMA), l'attaque a eu lieu près de Kaduna."
+    found = _parse(geo, text, ["Kaduna"], "fr")
+    assert _iso3(found.get("NEMA")) is None, found
+    assert _iso3(found.get("Kaduna")) == "NGA"
+
+
+def test_a_definite_arabic_town_noun_announces_no_name(geo: Geocoder) -> None:
+    """«المدن بأنه» (the cities ... as being): a definite noun takes an adjective or a
+    clause, not a name; «بأنه» had read as Baneh, Iran, a firm place that vouched for
+    «محلات» (shops) as Mahallat, Iran, in a story about Morocco."""
+    text = (
+        "شهدت مدن مغربية عدة احتجاجات ليلة الثلاثاء. ووصف الوزير ما جرى في بعض المدن "
+        "بأنه تخريب، إذ اقتحم محتجون وكالة بنكية ومحلات تجارية في أكادير."
+    )
+    found = {k: _iso3(v) for k, v in _parse(geo, text, [], "ar").items()}
+    assert "IRN" not in found.values() and found.get("أكادير") == "MAR", found

@@ -121,6 +121,12 @@ class Acceptance:
             ):
                 return False
             raw = text[m.start : m.end]
+            if (
+                raw.isupper()
+                and text[m.start - 1 : m.start] == "("
+                and text[m.end : m.end + 1] == ")"
+            ):
+                return False  # «l'agence de gestion des urgences (NEMA)»: an acronym
             if raw.isupper() and len(raw.replace(".", "")) <= 3:
                 return any(
                     c.place.feature in ("country", "admin1") and c.flags & FLAG_PRIMARY
@@ -206,6 +212,8 @@ class Acceptance:
         if m.first == 0:
             return False
         prev = tokens[m.first - 1]
+        if prev.arabic and ARABIC_ARTICLE.match(prev.raw):
+            return False  # «المدن بأنه»: a definite noun takes an adjective, no name
         kinds = self._words.city_nouns if nouns is None else nouns
         return prev.norm in kinds and not text[prev.end : m.start].strip()
 
