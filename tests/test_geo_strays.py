@@ -17,9 +17,7 @@ def geo() -> Geocoder:
     return Geocoder.load()
 
 
-def _parse(
-    geo: Geocoder, text: str, hinted: list[str], language: str = "en"
-) -> dict[str, Toponym]:
+def _parse(geo: Geocoder, text: str, hinted: list[str], language: str = "en") -> dict[str, Toponym]:
     hints = [(text.index(w), text.index(w) + len(w)) for w in hinted]
     return {t.text: t for t in geo.geoparse(text, language, hints=hints)}
 
