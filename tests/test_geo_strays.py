@@ -2,7 +2,7 @@
 place spans given as hints: villages far from a story's anchors (words of names that
 spell small villages of one faraway country do not vouch for each other; a village of a
 country the text names, or of the country the story is anchored in, keeps its place);
-the name of God; the words of a list, which spell no name loosely."""
+God's name; the words of a list, which spell no name loosely."""
 
 from __future__ import annotations
 
@@ -59,8 +59,8 @@ def test_a_village_of_the_anchoring_country_keeps_its_place(geo: Geocoder) -> No
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        ("Au nom d'Allah, les combattants ont attaqué un camp de l'armée au Bénin.", "fr"),
-        ("In the name of Allah, the fighters attacked an army camp in Benin.", "en"),
+        ("Par la grâce d'Allah, nos combattants ont pris un camp de l'armée au Bénin.", "fr"),
+        ("Allah willing, the fighters overran an army camp in Benin last week.", "en"),
     ],
 )
 def test_the_name_of_god_is_no_place(geo: Geocoder, text: str, language: str) -> None:
@@ -70,13 +70,14 @@ def test_the_name_of_god_is_no_place(geo: Geocoder, text: str, language: str) ->
 
 def test_the_words_of_a_list_spell_no_name_loosely(geo: Geocoder) -> None:
     """The NER's span "Niger et du" runs over a list: it spelt an Iranian village."""
-    text = "Le groupe recrute au Niger et du Burkina Faso viennent ses chefs."
-    found = _parse(geo, text, ["Niger et du", "Burkina Faso"], "fr")
-    assert {_iso3(t) for t in found.values()} == {"NER", "BFA"}, found
+    text = "Le groupe recrute au Niger et du Tchad viennent ses chefs."
+    found = _parse(geo, text, ["Niger et du", "Tchad"], "fr")
+    assert "Niger et du" not in found and _iso3(found.get("Tchad")) == "TCD", found
+    assert _iso3(found.get("Niger")) in ("NER", "NGA"), found  # the country or the state
 
 
 def test_an_acronym_in_brackets_is_no_place(geo: Geocoder) -> None:
-    text = "Selon l'agence de gestion des urgences (NEMA), l'attaque a eu lieu près de Kaduna."
+    text = "D'après l'office fédéral des secours (NEMA), le raid a visé un marché près de Kaduna."
     found = _parse(geo, text, ["Kaduna"], "fr")
     assert _iso3(found.get("NEMA")) is None, found
     assert _iso3(found.get("Kaduna")) == "NGA"
@@ -87,8 +88,19 @@ def test_a_definite_arabic_town_noun_announces_no_name(geo: Geocoder) -> None:
     clause, not a name; «بأنه» had read as Baneh, Iran, a firm place that vouched for
     «محلات» (shops) as Mahallat, Iran, in a story about Morocco."""
     text = (
-        "شهدت مدن مغربية عدة احتجاجات ليلة الثلاثاء. ووصف الوزير ما جرى في بعض المدن "
-        "بأنه تخريب، إذ اقتحم محتجون وكالة بنكية ومحلات تجارية في أكادير."
+        "شهدت مدن مغربية مواجهات ليلية. ووصف مسؤول أمني أحداث المدن بأنه شغب، "
+        "بعدما نهب شبان متاجر ومحلات في أكادير."
     )
     found = {k: _iso3(v) for k, v in _parse(geo, text, [], "ar").items()}
     assert "IRN" not in found.values() and found.get("أكادير") == "MAR", found
+
+
+def test_a_word_with_an_apostrophe_inside_is_no_place(geo: Geocoder) -> None:
+    """ "Jama'at" spelt a Ukrainian village in its first four letters, which vouched for
+    the park's "Parc" read loosely as a town of Ukraine."""
+    text = (
+        "Des hommes se réclamant de la Jama'at, venus du nord, ont pillé un poste du "
+        "Parc W, au Bénin."
+    )
+    found = _parse(geo, text, ["Jama", "Parc", "Bénin"], "fr")
+    assert {k: _iso3(v) for k, v in found.items() if _iso3(v)} == {"Bénin": "BEN"}, found

@@ -76,7 +76,7 @@ def test_an_entry_going_on_with_the_story_at_its_place_keeps_its_day(pipeline: A
     text = (
         "08:00 - Summary: An Israeli air strike hit a house in Deir al-Balah yesterday, "
         "killing four people, medics said.\n\n"
-        "10:45 - Hamas condemned what it called a massacre in Deir al-Balah."
+        "10:45 - Hamas denounced a massacre in Deir al-Balah."
     )
     events = _events(pipeline, text, "en")
     assert [e.event_date for e in events] == [YESTERDAY], events
@@ -121,7 +121,7 @@ def test_a_coarse_place_is_narrowed_within_its_own_entry_only(pipeline: Any) -> 
         ),
         (
             "Deux corps supplémentaires ont été retirés des décombres mardi à Deir al-Balah, "
-            "portant à six le bilan de la frappe aérienne.",
+            "portant à six le bilan des victimes du raid aérien.",
             "fr",
         ),
     ],
@@ -161,3 +161,29 @@ def test_a_label_opening_a_sentence_is_no_loosely_spelt_town(pipeline: Any, text
     events = _events(pipeline, text, "en")
     places = {e.location.name for e in events if e.location is not None}
     assert "Kherson" in places and places <= {"Kherson", "Odesa"}, places
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Les assaillants ont envahi le poste, abattant une vingtaine de militaires de "
+            "l'armée béninoise, à la solde de la Russie, d'après leur communiqué.",
+            "fr",
+        ),
+        (
+            "The raiders overran the post, shooting some twenty Beninese troops, whom they "
+            "called loyal to Russia, their statement said.",
+            "en",
+        ),
+    ],
+)
+def test_a_place_of_allegiance_is_no_place_of_the_act(
+    pipeline: Any, text: str, language: str
+) -> None:
+    """ "loyal to X", «à la solde de X», "backed by X": whom the actor serves, not
+    where it acted."""
+    events = _events(pipeline, text, language)
+    assert events and not any(
+        e.location is not None and e.location.iso3 == "RUS" for e in events
+    ), [(e.sub_event_type, e.location) for e in events]

@@ -24,6 +24,16 @@ from veille.geo._weights import GeocoderWeights
 
 # What may stand just before the first word of a sentence (or of a heading).
 _SENTENCE_END_RE = re.compile(r"(?:^|[.!?\n:;«»\"“”()\[\]|]|^\W*)\s*$")
+#: An apostrophe inside a word, after a match ("Jama'at", "Shi'ite"): not an English
+#: clitic ("Kharkiv's", "Gaza'll").
+_GLUED_AFTER_RE = re.compile(r"['’](?!(?:s|ll|re|ve|d|t|m)\b)[a-z]")
+
+
+def glued_after(text: str, end: int) -> bool:
+    """Whether the word ending at ``end`` goes on past an apostrophe ("Jama'at")."""
+    return _GLUED_AFTER_RE.match(text, end) is not None
+
+
 # "Houston-based", "Aleppo-born", "Gaza-bound": the hyphen makes an adjective of a place.
 _ADJECTIVE_AFTER_RE = re.compile(
     r"[-‐](?:based|born|bound|area|backed|led|owned|registered|headquartered)\b"
@@ -83,6 +93,8 @@ class Acceptance:
         # right without overlapping, so only the last one can already sit in the span.
         if self._names_a_street(text, tokens, found):
             return False
+        if glued_after(text, found.end):
+            return False  # "Jama'at", "Shi'ite": a word with an apostrophe inside
         # A loose spelling that runs past the span's end ("Rafah a", for the NER's
         # "Rafah") is not what the NER saw: the exact name inside it is tried next.
         found.hinted = any(
@@ -126,7 +138,7 @@ class Acceptance:
                 and text[m.start - 1 : m.start] == "("
                 and text[m.end : m.end + 1] == ")"
             ):
-                return False  # «l'agence de gestion des urgences (NEMA)»: an acronym
+                return False  # «l'office des secours (NEMA)», "the agency (UNHCR)": an acronym
             if raw.isupper() and len(raw.replace(".", "")) <= 3:
                 return any(
                     c.place.feature in ("country", "admin1") and c.flags & FLAG_PRIMARY

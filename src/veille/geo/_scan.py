@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from veille.geo._accept import ARABIC_ARTICLE, Acceptance
+from veille.geo._accept import ARABIC_ARTICLE, Acceptance, glued_after
 from veille.geo._lexicon import GeoWords
 from veille.geo._match import _Match, _SpanIndex
 from veille.geo._normalize import (
@@ -318,6 +318,8 @@ class Scanner:
                 first += 1
             if first >= last or not self._acceptance.written_as_a_name(tokens[first:last]):
                 continue  # «le caza de ...»: a lowercase word the NER took is no name
+            if glued_after(text, tokens[last - 1].end):
+                continue  # the NER's "Jama" of "Jama'at": a part of a word
             norms = [t.norm for t in tokens[first:last]]
             cands = self._store.lookup(key_of_norms(norms))
             loose = False
