@@ -104,3 +104,24 @@ def test_a_word_with_an_apostrophe_inside_is_no_place(geo: Geocoder) -> None:
     )
     found = _parse(geo, text, ["Jama", "Parc", "Bénin"], "fr")
     assert {k: _iso3(v) for k, v in found.items() if _iso3(v)} == {"Bénin": "BEN"}, found
+
+
+def test_a_foreign_town_named_with_no_cue_far_from_the_story_loses_its_place(
+    geo: Geocoder,
+) -> None:
+    """The gazetteer lacks the story's own town of the name: Palma of Cabo Delgado is not
+    Palma of Majorca (440,000 people, short of a big city's fame)."""
+    text = (
+        "Les insurgés ont mené une offensive contre Palma, au nord de Pemba, dans la "
+        "province de Cabo Delgado au Mozambique."
+    )
+    found = _parse(geo, text, ["Pemba", "Cabo Delgado", "Mozambique"], "fr")
+    assert _iso3(found.get("Palma")) is None, found
+    assert _iso3(found.get("Cabo Delgado")) == "MOZ", found
+
+
+def test_a_foreign_town_named_after_a_cue_keeps_its_place(geo: Geocoder) -> None:
+    """Guard: a place of talks abroad, told with its preposition."""
+    text = "Envoys met in Geneva on Monday to discuss the fighting around Mosul, Iraq."
+    found = _parse(geo, text, ["Mosul", "Iraq"])
+    assert _iso3(found.get("Geneva")) == "CHE", found

@@ -161,7 +161,13 @@ class Corroboration:
             if best.flags & FLAG_PRIMARY:
                 # "the Beach View hotel" in a story about Mogadishu is not Beach, North
                 # Dakota: a village's own name, far from every country the text names.
-                if self._stray_far(best.place, others, weights.village_population):
+                # «une attaque contre Palma» in a story about Mozambique is not Palma,
+                # Majorca: a town named with no cue and no NER, far from every country
+                # named, short of a big city's fame.
+                fame = self._weights.namesake.big_city_population
+                if self._stray_far(best.place, others, weights.village_population) or (
+                    m.weak and self._stray_far(best.place, others, fame)
+                ):
                     m.best = None
                 continue
             # Only in a story about one country: a list of cities across regions ("à
