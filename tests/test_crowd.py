@@ -283,3 +283,28 @@ def test_a_dispersal_told_beside_an_armed_act_does_not_stand_for_the_sentence(
 )
 def test_a_crowd_in_the_streets(pipeline: Any, text: str, lang: str, subs: set[str]) -> None:
     assert _subs(pipeline, text, lang) == subs
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Guinean gendarmes fired on protesters in Conakry on Monday, witnesses said.", "en"),
+        ("Des gendarmes guinéens ont tiré lundi sur des manifestants à Conakry.", "fr"),
+    ],
+)
+def test_state_forces_firing_on_protesters_use_excessive_force(
+    pipeline: Any, text: str, lang: str
+) -> None:
+    """The forces are the subject of the shooting: the violence is theirs, on the
+    crowd, not the crowd's (it had been a riot with the protesters as its doers)."""
+    events = _events(pipeline, text, lang)
+    assert [e.sub_event_type for e in events] == ["Excessive force against protesters"]
+    ev = events[0]
+    assert ev.actor1 is not None and ev.actor1.kind == "state_forces"
+    assert ev.actor2 is not None and ev.actor2.kind == "protesters"
+
+
+def test_police_clashing_with_protesters_stays_a_riot(pipeline: Any) -> None:
+    """Guard: a fight of both sides is the crowd's riot, whoever the parse's subject."""
+    text = "Gendarmes clashed with protesters in Conakry on Monday, witnesses said."
+    assert _subs(pipeline, text, "en") == {"Violent demonstration"}

@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from veille.extract.candidate import ActorRef, Candidate, one_per_kind_and_place
 from veille.extract.lexicon import Lexicon
+from veille.extract.syntax import subject_of
 from veille.extract.taxonomy import CROWD_KINDS
 from veille.model import Actor
 
@@ -58,6 +59,18 @@ def read_crowds(
             # "Protesters stormed the ministry and set fire to cars": ACLED codes a
             # crowd's vandalism and arson as the riot it is part of.
             out.append(_as_riot(c))
+        elif c.sub_event_type == _PEACEFUL and (forces := _forces_shooting(c, lex)):
+            # "Soldiers fired on protesters", «des soldats ont tiré sur des
+            # manifestants»: the violence is the state's, on the crowd (ACLED:
+            # excessive force), not the crowd's.
+            out.append(
+                replace(
+                    c,
+                    sub_event_type=EXCESSIVE_FORCE,
+                    actor1=forces,
+                    actor2=c.actor1 if c.actor1 is not forces else c.actor2,
+                )
+            )
         elif c.sub_event_type == _PEACEFUL and id(c.sentence) in violent_sentences:
             out.append(_as_riot(c))
         elif c.sub_event_type == _DISPERSED and _tells_violence(c, lex, riot_only=True):
@@ -174,6 +187,29 @@ def _tells_violence(c: Candidate, lex: Lexicon | None, *, riot_only: bool = Fals
         ):
             return True
     return False
+
+
+def _forces_shooting(c: Candidate, lex: Lexicon | None) -> ActorRef | None:
+    """The state forces the parse makes the subject of the sentence's trigger of
+    shooting or attack, if any ("Malian soldiers fired on protesters"): an attack word
+    whose doer is the state, in a sentence about a protest."""
+    if lex is None:
+        return None
+    toks = c.sentence.tokens
+    forces = [a for a in c.sentence.actors if _state(a)]
+    if not forces or not any(t.dep for t in toks):
+        return None  # no parse (Arabic): word order is read elsewhere
+    for m in lex.triggers.find(toks):
+        entry = m.payload
+        if not (entry.sub == "Attack" or entry.generic == "attack"):
+            continue  # "police clashed with protesters" is the crowd's fight too
+        verb = next((k for k in range(m.start, m.end) if toks[k].pos == "VERB"), None)
+        if verb is None:
+            continue
+        for a in forces:
+            if subject_of(toks, a.start, verb):
+                return a
+    return None
 
 
 def _crowd_positions(c: Candidate, lex: Lexicon | None) -> list[int]:
