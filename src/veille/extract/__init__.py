@@ -25,7 +25,8 @@ triggers: ``fr/triggers.json``, ``triggers``), compiled by ``lexicon``. Per sent
 - ``sentence``: ``SentenceExtractor``, which calls the above for one sentence;
 - ``syntax``: parse helpers they share.
 
-Across sentences: ``layout`` (the lead's day, paragraphs, place-led paragraphs and
-weapons named), ``story`` (an article's events as one story, read against its layout)
-and ``crowd`` (riots and force against crowds). ``taxonomy`` holds ACLED's event types.
+Across sentences: ``layout`` (the lead's day, paragraphs, place-led paragraphs, a live
+blog's entries and weapons named), ``entries`` (a live blog's entries as news of their
+hour), ``story`` (an article's events as one story, read against its layout) and
+``crowd`` (riots and force against crowds). ``taxonomy`` holds ACLED's event types.
 """

@@ -57,12 +57,12 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass, replace
 
 from veille.extract.candidate import Candidate, PlaceRef
+from veille.extract.entries import posted_news, with_entry_date
 from veille.extract.layout import Layout, Scene
 from veille.extract.lexicon import Tok, fold
 from veille.extract.placing import destination
 from veille.extract.taxonomy import family
-from veille.lang.loader import closed_words
-from veille.model import Event, Span
+from veille.model import Event
 from veille.nlp.dates import DateExpression
 
 #: Auxiliaries of the pluperfect, by language (folded forms).
@@ -319,13 +319,8 @@ def _with_story_date(c: Candidate, story: Sequence[Candidate], layout: Layout) -
     here = _index(story, c)
     backstory = pluperfect(c)
     label = layout.entry_label(c.sentence.start)
-    if (
-        label is not None
-        and not backstory
-        and not c.anaphoric
-        and (_told_as_posted(c, label) or not _same_place_before(c, story[:here]))
-    ):
-        return _with_entry_date(c, story[:here], layout, label)
+    if label is not None and not backstory and posted_news(c, label, story[:here]):
+        return with_entry_date(c, story[:here], layout, label)
 
     def lends(s: Candidate) -> bool:
         # A retrospective told later for context ("on a Saturday a strike had killed
@@ -383,75 +378,6 @@ def _with_story_date(c: Candidate, story: Sequence[Candidate], layout: Layout) -
         date_precision=source.date_precision,
         date_span=source.date_span,
         date_from_post=source.date_from_post,
-    )
-
-
-def _told_as_posted(c: Candidate, label: Span) -> bool:
-    """A live blog's entry tells ``c`` as news of the hour it was posted: its sentence
-    names a part of the day and no day ("09:40 | Clashes since dawn in ...", «منذ ساعات
-    الصباح»), or the entry opens on a mark of breaking news ("12:50 | BREAKING: ...",
-    «عاجل»). Other entries may go on with the story told before (its toll, a reaction,
-    "gunmen also torched a school"), and take its day."""
-    if any(d.value is None and d.time_of_day is not None for d in c.sentence.dates):
-        return True
-    marks = closed_words("breaking_marks")
-    words = [
-        fold(t.text)
-        for t in c.sentence.tokens
-        if t.start >= label[1] and any(ch.isalnum() for ch in t.text)
-    ][:_MARK_WORDS]
-    return any(" ".join(words[:n]) in marks for n in range(1, len(words) + 1))
-
-
-def _same_place_before(c: Candidate, before: Sequence[Candidate]) -> bool:
-    """The nearest dated candidate before ``c`` of its source is at ``c``'s place: an
-    entry that goes on with the story told there ("10:45 | Hamas condemned the massacre
-    in X")."""
-    s = next((s for s in reversed(before) if s.event_date is not None and _same_source(s, c)), None)
-    return (
-        s is not None
-        and s.place is not None
-        and c.place is not None
-        and s.place.place_id == c.place.place_id
-    )
-
-
-#: Most words of a mark of breaking news ("just in", «dernière minute»).
-_MARK_WORDS = 2
-
-
-def _with_entry_date(
-    c: Candidate, before: Sequence[Candidate], layout: Layout, label: Span
-) -> Candidate:
-    """A live blog's entry told as news of the hour it was posted (``_told_as_posted``)
-    happened on the day of the post, unless an earlier sentence of the same entry dated
-    it: the entry before ("08:05 | Summary of yesterday: ...") does not. The date points
-    at the entry's time label."""
-    paragraph = layout.paragraph_of(c.sentence.start)
-    own = [
-        s
-        for s in before
-        if s.event_date is not None
-        and _same_source(s, c)
-        and layout.paragraph_of(s.sentence.start) == paragraph
-    ]
-    if own:
-        s = own[-1]
-        return replace(
-            c,
-            event_date=s.event_date,
-            date_precision=s.date_precision,
-            date_span=s.date_span,
-            date_from_post=s.date_from_post,
-        )
-    if c.sentence.published is None:
-        return c
-    return replace(
-        c,
-        event_date=c.sentence.published,
-        date_precision="day",
-        date_span=label,
-        date_from_post=False,
     )
 
 
