@@ -561,3 +561,18 @@ def test_holding_people_as_hostages_is_an_abduction_not_an_arrest(pipeline: Any)
     police = "احتجزت الشرطة عشرين شخصا في غاو أمس."
     assert [e.sub_event_type for e in _events(pipeline, police)] == ["Arrests"]
     assert _events(pipeline, "أفرج المسلحون عن رهائن كانوا محتجزين قرب غاو.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "استعادت القوات الحكومية في 14 مارس بلدة غريان بعد قتال دام أياما.",
+        "وكانت القوات الحكومية قد استعادت في 14 مارس 2019 بلدة غريان بعد قتال دام أياما.",
+    ],
+)
+def test_a_date_between_a_verb_of_regaining_and_its_ground(pipeline: Any, text: str) -> None:
+    """«في» before a date is the date's preposition, not one of where: the ground
+    after it is still what was taken."""
+    events = _events(pipeline, text)
+    assert [e.sub_event_type for e in events] == ["Government regains territory"], events
+    assert events[0].location is not None and events[0].location.iso3 == "LBY"

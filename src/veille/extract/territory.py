@@ -69,6 +69,13 @@ def takes_territory(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -
             d.start <= tok.start < d.end for d in s.dates
         ):
             continue  # "s'est emparé jeudi de la ville", «ont pris lundi la ville»
+        if (
+            s.language == "ar"
+            and j + 1 < len(toks)
+            and fold(tok.text) in _AR_WHERE
+            and any(d.start <= toks[j + 1].start < d.end for d in s.dates)
+        ):
+            continue  # «استعادت في 26 يونيو مدينة ...»: the preposition of a date
         if tok.keys & portion or (j > start and toks[j - 1].keys & portion):
             continue  # "part of the city", "عدد من الأحياء": a portion of ground
         if tok.pos == "ADP" and fold(tok.text) in _WHERE_NOT_WHAT:
