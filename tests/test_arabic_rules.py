@@ -576,3 +576,21 @@ def test_a_date_between_a_verb_of_regaining_and_its_ground(pipeline: Any, text: 
     events = _events(pipeline, text)
     assert [e.sub_event_type for e in events] == ["Government regains territory"], events
     assert events[0].location is not None and events[0].location.iso3 == "LBY"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "هاجم مسلحون ثكنة للجيش قرب مدينة كسمايو فجر الأحد.",
+        "أعلنت الحركة أن مقاتليها هاجموا دورية للشرطة قرب مدينة كسمايو فجر الأحد.",
+    ],
+)
+def test_an_attack_verb_on_a_base_or_a_patrol_is_an_attack(pipeline: Any, text: str) -> None:
+    """«هاجم» is physical when its object is an object of armed attack (a barracks, a
+    patrol: ``attack_objects``), as when it is a place or a civilian site."""
+    assert len(_violent(pipeline, text)) == 1
+
+
+def test_an_attack_verb_on_people_in_words_is_no_event(pipeline: Any) -> None:
+    """Guard: a minister attacking the opposition in a speech."""
+    assert _violent(pipeline, "هاجم الوزير المعارضة في خطاب ألقاه أمس.") == []

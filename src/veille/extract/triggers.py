@@ -212,8 +212,9 @@ _AR_OBJECT_WINDOW = 4
 
 
 def attacks_a_place(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -> bool:
-    """An Arabic attack verb whose object, within a few words after it, is a place or
-    a civilian site ("هاجم مسلحون قرية ...", "هاجمت ... مخيم"): a physical attack, not
+    """An Arabic attack verb whose object, within a few words after it, is a place, a
+    civilian site or an object of armed attack ("هاجم مسلحون قرية ...", "هاجمت ...
+    مخيم", «هاجموا دورية»): a physical attack, not
     words against someone (هاجم الوزير المعارضة: the minister attacked the opposition).
     Only perfect verbs (``inflect: perfect``), not nouns such as "operation"."""
     entry: TriggerEntry = m.payload
@@ -224,7 +225,12 @@ def attacks_a_place(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -
     if any(lo <= p.start < hi for p in s.places):
         return True
     window = range(m.end, min(len(toks), m.end + _AR_OBJECT_WINDOW))
-    return any(c.start in window for c in lex.civilian_sites.find(toks))
+    if any(c.start in window for c in lex.civilian_sites.find(toks)):
+        return True
+    # «هاجم مسلحون قاعدة عسكرية», «هاجموا دورية»: a base, a patrol, a convoy
+    # (``attack_objects``) is attacked by arms, not by words.
+    targets = lex.noun_classes.get("attack_objects", frozenset())
+    return any(toks[k].keys & targets for k in window)
 
 
 def falls_on_place(m: Match, toks: list[Tok], s: SentenceInput) -> bool:
