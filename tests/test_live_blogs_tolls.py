@@ -187,3 +187,33 @@ def test_a_place_of_allegiance_is_no_place_of_the_act(
     assert events and not any(
         e.location is not None and e.location.iso3 == "RUS" for e in events
     ), [(e.sub_event_type, e.location) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "doer"),
+    [
+        (
+            "The RSF entered a village near El Fasher on Monday. Hours later its fighters "
+            "stormed a market in the town.",
+            "en",
+            "Rapid Support Forces",
+        ),
+        (
+            "Les rebelles du M23 sont entrés lundi dans un village près de Goma. Quelques "
+            "heures plus tard, ses combattants ont pris d'assaut un marché de la ville.",
+            "fr",
+            "M23",
+        ),
+    ],
+)
+def test_its_forces_are_those_of_the_armed_actor_named_before(
+    pipeline: Any, text: str, language: str, doer: str
+) -> None:
+    """ "its fighters", «ses combattants», «مقاتلوها» (closed classes
+    ``its_possessives``, ``its_forces_glued``): the forces of the armed actor the text
+    named last before them."""
+    events = _events(pipeline, text, language)
+    stormed = [e for e in events if e.sub_event_type == "Attack"]
+    assert stormed and all(
+        e.actor1 is not None and doer in e.actor1.name for e in stormed
+    ), [(e.sub_event_type, e.actor1) for e in events]

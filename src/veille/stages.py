@@ -174,6 +174,7 @@ class ActorStage:
                 actors = self._actors(analysis, words)
         actors += self._own_forces(analysis, words, actors)
         actors += self._the_group(analysis, words, actors)
+        actors += self._its_forces(analysis, words, actors)
         analysis.actors = sorted(actors, key=lambda a: a.start)
         framing: list[FramingRef] = []
         for lang in analysis.languages:
@@ -250,6 +251,37 @@ class ActorStage:
                 if before:
                     g = before[-1]
                     found.append(ActorRef(tok.start, tok.end, g.actor_id, False, g.payload))
+        return found
+
+    def _its_forces(
+        self, analysis: ArticleAnalysis, words: dict[str, list[Token]], actors: list[ActorRef]
+    ) -> list[ActorRef]:
+        """ "Hamas said its fighters ...", «l'armée a indiqué que ses soldats ...»,
+        «أعلنت الحركة أن مقاتليها ...» (closed classes ``its_possessives`` before a noun of
+        ``own_force_nouns``, or Arabic ``its_forces_glued``): the forces of the armed
+        actor the text named last before them; none where it named none."""
+        possessives = closed_words("its_possessives")
+        nouns = closed_words("own_force_nouns")
+        glued = closed_words("its_forces_glued")
+        armed = sorted(
+            (a for a in actors if getattr(a.payload, "kind", "") in _ARMED_KINDS),
+            key=lambda a: a.start,
+        )
+        found: list[ActorRef] = []
+        for lang in analysis.languages:
+            toks = words[lang]
+            for i, tok in enumerate(toks):
+                span: tuple[int, int] | None = None
+                if tok.norm in glued:
+                    span = (tok.start, tok.end)
+                elif tok.norm in possessives and i + 1 < len(toks) and toks[i + 1].norm in nouns:
+                    span = (tok.start, toks[i + 1].end)
+                if span is None or any(a.start < span[1] and span[0] < a.end for a in actors):
+                    continue
+                before = [a for a in armed if a.end <= span[0]]
+                if before:
+                    a = before[-1]
+                    found.append(ActorRef(span[0], span[1], a.actor_id, False, a.payload))
         return found
 
     def _voice(

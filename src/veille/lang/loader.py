@@ -270,6 +270,11 @@ class ClosedClass:
     #: that stand for the armed group a text named last (``veille.stages.ActorStage``).
     group_articles: frozenset[str] = frozenset()
     group_anaphors: frozenset[str] = frozenset()
+    #: "its forces", «ses combattants», «قواتها»: the possessives of a third party before
+    #: a noun of ``own_force_nouns`` (Arabic: the force nouns with the pronoun glued),
+    #: standing for the forces of the armed actor the text named last before them.
+    its_possessives: frozenset[str] = frozenset()
+    its_forces_glued: frozenset[str] = frozenset()
     #: The label of breaking news at the head of a live blog's entry ("breaking",
     #: «urgent», «عاجل»): what the entry tells happened as it was posted.
     breaking_marks: frozenset[str] = frozenset()
@@ -551,6 +556,8 @@ ClosedWordKind = Literal[
     "group_articles",
     "group_anaphors",
     "breaking_marks",
+    "its_possessives",
+    "its_forces_glued",
 ]
 
 
