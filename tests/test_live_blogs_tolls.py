@@ -214,6 +214,6 @@ def test_its_forces_are_those_of_the_armed_actor_named_before(
     named last before them."""
     events = _events(pipeline, text, language)
     stormed = [e for e in events if e.sub_event_type == "Attack"]
-    assert stormed and all(
-        e.actor1 is not None and doer in e.actor1.name for e in stormed
-    ), [(e.sub_event_type, e.actor1) for e in events]
+    assert stormed and all(e.actor1 is not None and doer in e.actor1.name for e in stormed), [
+        (e.sub_event_type, e.actor1) for e in events
+    ]
