@@ -594,3 +594,21 @@ def test_an_attack_verb_on_a_base_or_a_patrol_is_an_attack(pipeline: Any, text: 
 def test_an_attack_verb_on_people_in_words_is_no_event(pipeline: Any) -> None:
     """Guard: a minister attacking the opposition in a speech."""
     assert _violent(pipeline, "هاجم الوزير المعارضة في خطاب ألقاه أمس.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وبعد ساعات هاجم مسلحون ثكنة للجيش قرب مدينة كسمايو.",
+        "وبعد يومين قصفت طائرات مسيرة قرية قرب مدينة كسمايو.",
+    ],
+)
+def test_after_a_span_of_time_the_act_is_told_not_recalled(pipeline: Any, text: str) -> None:
+    """«بعد ساعات» (hours later) dates the act; «بعد الهجوم» recalls one (noun class
+    ``time_spans``)."""
+    assert len(_violent(pipeline, text)) == 1
+
+
+def test_after_the_attack_recalls_it(pipeline: Any) -> None:
+    """Guard: the event noun after «بعد» is an earlier event, told as background."""
+    assert _violent(pipeline, "وأعلنت الحكومة الحداد بعد الهجوم على الثكنة.") == []

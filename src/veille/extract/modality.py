@@ -535,14 +535,22 @@ class WordOrderModality:
 
     def background(self, m: Match, toks: list[Tok], norms: list[str]) -> bool:
         """An earlier event told as background: "بعد الهجوم", "اثر التفجير" right before
-        the trigger, or a verb opening a relative clause, which describes the word before
+        the trigger (not past a span of time, «بعد ساعات», nor past another trigger: noun
+        class ``time_spans``), or a verb opening a relative clause, which describes the word before
         it ("النائب الذي اغتيل عام 2005") or tells how the person it describes died
         ("الذي قتل في تفجير"); an event noun before it is a trigger itself.
 
         "قتل ثلاثة اثر انفجار سيارة": when the sentence reports casualties before the
         cue, the cue gives the cause of those casualties and the event is told here."""
+        spans = self.lex.noun_classes.get("time_spans", frozenset())
+        starts = {t.start for t in self.lex.triggers.find(toks)}
         cues = [
-            c for c in self.lex.background.find(toks) if max(0, m.start - 2) <= c.start < m.start
+            c
+            for c in self.lex.background.find(toks)
+            if max(0, m.start - 2) <= c.start < m.start
+            # «وبعد ساعات هاجم»: after a span of time, the act is told, not recalled;
+            # «بعد الهجوم قصفت»: the cue governs the event noun after it, not this verb.
+            and not any(toks[k].keys & spans or k in starts for k in range(c.end, m.start))
         ]
         if cues:
             background = {c.end for c in self.lex.background.find(toks)}
