@@ -259,7 +259,9 @@ class ActorStage:
         """ "Hamas said its fighters ...", «l'armée a indiqué que ses soldats ...»,
         «أعلنت الحركة أن مقاتليها ...» (closed classes ``its_possessives`` before a noun of
         ``own_force_nouns``, or Arabic ``its_forces_glued``): the forces of the armed
-        actor the text named last before them; none where it named none."""
+        actor the text named last before them, about a sentence before at most; none
+        where it named none. French has «ses» only: «son armée», «sa marine» are most
+        often a country's, and a country the text names is no actor to stand for."""
         possessives = closed_words("its_possessives")
         nouns = closed_words("own_force_nouns")
         glued = closed_words("its_forces_glued")
@@ -278,7 +280,7 @@ class ActorStage:
                     span = (tok.start, toks[i + 1].end)
                 if span is None or any(a.start < span[1] and span[0] < a.end for a in actors):
                     continue
-                before = [a for a in armed if a.end <= span[0]]
+                before = [a for a in armed if a.end <= span[0] and span[0] - a.end <= _ITS_REACH]
                 if before:
                     a = before[-1]
                     found.append(ActorRef(span[0], span[1], a.actor_id, False, a.payload))
@@ -304,6 +306,9 @@ class ActorStage:
         return min(armed, key=lambda a: a.start, default=None)
 
 
+#: Characters before "its forces" within which the actor they belong to is named (about
+#: the sentence before): a group named paragraphs earlier is not what "its" stands for.
+_ITS_REACH = 300
 #: Words after "our" within which the noun of armed force stands ("nos vaillantes unités").
 _OWN_REACH = 3
 
