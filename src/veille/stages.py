@@ -233,10 +233,7 @@ class ActorStage:
         telling of; none where it named none."""
         articles = closed_words("group_articles")
         nouns = closed_words("group_anaphors")
-        groups = sorted(
-            (a for a in actors if getattr(a.payload, "kind", "") in _GROUP_KINDS),
-            key=lambda a: a.start,
-        )
+        groups = _of_kinds(actors, _GROUP_KINDS)
         found: list[ActorRef] = []
         for lang in analysis.languages:
             toks, text = words[lang], analysis.text_in(lang)
@@ -247,9 +244,8 @@ class ActorStage:
                     continue  # "the group of villagers", «le groupe de manifestants»
                 if lang != "ar" and not _after_an_article(text, toks, i, articles):
                     continue
-                before = [g for g in groups if g.end <= tok.start]
-                if before:
-                    g = before[-1]
+                g = _last_before(groups, tok.start)
+                if g is not None:
                     found.append(ActorRef(tok.start, tok.end, g.actor_id, False, g.payload))
         return found
 
@@ -265,10 +261,7 @@ class ActorStage:
         possessives = closed_words("its_possessives")
         nouns = closed_words("own_force_nouns")
         glued = closed_words("its_forces_glued")
-        armed = sorted(
-            (a for a in actors if getattr(a.payload, "kind", "") in _ARMED_KINDS),
-            key=lambda a: a.start,
-        )
+        armed = _of_kinds(actors, _ARMED_KINDS)
         found: list[ActorRef] = []
         for lang in analysis.languages:
             toks = words[lang]
@@ -280,9 +273,8 @@ class ActorStage:
                     span = (tok.start, toks[i + 1].end)
                 if span is None or any(a.start < span[1] and span[0] < a.end for a in actors):
                     continue
-                before = [a for a in armed if a.end <= span[0] and span[0] - a.end <= _ITS_REACH]
-                if before:
-                    a = before[-1]
+                a = _last_before(armed, span[0], _ITS_REACH)
+                if a is not None:
                     found.append(ActorRef(span[0], span[1], a.actor_id, False, a.payload))
         return found
 
@@ -311,6 +303,20 @@ class ActorStage:
 _ITS_REACH = 300
 #: Words after "our" within which the noun of armed force stands ("nos vaillantes unités").
 _OWN_REACH = 3
+
+
+def _of_kinds(actors: list[ActorRef], kinds: frozenset[str]) -> list[ActorRef]:
+    """The actors of ``kinds``, in text order."""
+    return sorted(
+        (a for a in actors if getattr(a.payload, "kind", "") in kinds), key=lambda a: a.start
+    )
+
+
+def _last_before(refs: list[ActorRef], start: int, reach: int | None = None) -> ActorRef | None:
+    """The last of ``refs`` (in text order) that ends before ``start``, within ``reach``
+    characters of it if given."""
+    before = [a for a in refs if a.end <= start and (reach is None or start - a.end <= reach)]
+    return before[-1] if before else None
 
 
 def _after_an_article(text: str, toks: list[Token], i: int, articles: frozenset[str]) -> bool:
