@@ -536,9 +536,10 @@ class WordOrderModality:
     def background(self, m: Match, toks: list[Tok], norms: list[str]) -> bool:
         """An earlier event told as background: "بعد الهجوم", "اثر التفجير" right before
         the trigger (not past a span of time, «بعد ساعات», nor past another trigger: noun
-        class ``time_spans``), or a verb opening a relative clause, which describes the word before
-        it ("النائب الذي اغتيل عام 2005") or tells how the person it describes died
-        ("الذي قتل في تفجير"); an event noun before it is a trigger itself.
+        class ``time_spans``), or a verb opening a relative clause, which describes the
+        word before it ("النائب الذي اغتيل عام 2005") or tells how the person it
+        describes died ("الذي قتل في تفجير"); an event noun before it is a trigger
+        itself.
 
         "قتل ثلاثة اثر انفجار سيارة": when the sentence reports casualties before the
         cue, the cue gives the cause of those casualties and the event is told here."""

@@ -207,11 +207,12 @@ class Corroboration:
         """ "Lido beach", "the Beach View hotel", "Pearl Beach" in a story about Mogadishu
         are no villages of the United States, however many of them the text holds: a
         village (under ``village_population``) of a country that no firm place other
-        than a village names by its own name, far from every country the story is anchored in, loses
-        its place. Villages of one faraway country, read from words of names, do not
-        vouch for each other. The anchors are the firm areas and towns: a country named
-        in passing ("Chad Foster" in a story about Ohio) anchors no story, though it
-        vouches for its own villages ("Taji" in a story that names Iraq)."""
+        than a village names by its own name, far from every country the story is
+        anchored in, loses its place. Villages of one faraway country, read from words
+        of names, do not vouch for each other. The anchors are the firm areas and towns:
+        a country named in passing ("Chad Foster" in a story about Ohio) anchors no
+        story, though it vouches for its own villages ("Taji" in a story that names
+        Iraq)."""
         small = self._weights.corroboration.village_population
         big = [
             f.best.place
