@@ -139,6 +139,11 @@ class StatementCandidate:
     date: DateExpression | None = None
 
 
+def same_source(a: Candidate, b: Candidate) -> bool:
+    """Whether two candidates come from one source (the article, or one post it embeds)."""
+    return a.sentence.source_id == b.sentence.source_id
+
+
 def clone(c: Candidate) -> Candidate:
     """A shallow copy (one event per place of a list shares everything else)."""
     return Candidate(**{f: getattr(c, f) for f in c.__dataclass_fields__})

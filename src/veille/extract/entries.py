@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from veille.extract.candidate import Candidate
+from veille.extract.candidate import Candidate, same_source
 from veille.extract.layout import Layout
 from veille.extract.lexicon import fold
 from veille.lang.loader import closed_words
@@ -25,10 +25,6 @@ def posted_news(c: Candidate, label: Span, before: Sequence[Candidate]) -> bool:
     """Whether the entry (time label at ``label``) tells ``c``, no anaphor, as news of
     the hour it was posted (``before``: the story's candidates before it)."""
     return not c.anaphoric and (_told_as_posted(c, label) or not _same_place_before(c, before))
-
-
-def _same_source(a: Candidate, b: Candidate) -> bool:
-    return a.sentence.source_id == b.sentence.source_id
 
 
 def _told_as_posted(c: Candidate, label: Span) -> bool:
@@ -52,7 +48,7 @@ def _same_place_before(c: Candidate, before: Sequence[Candidate]) -> bool:
     """The nearest dated candidate before ``c`` of its source is at ``c``'s place: an
     entry that goes on with the story told there ("10:45 | The mayor denounced the
     attack on X")."""
-    s = next((s for s in reversed(before) if s.event_date is not None and _same_source(s, c)), None)
+    s = next((s for s in reversed(before) if s.event_date is not None and same_source(s, c)), None)
     return (
         s is not None
         and s.place is not None
@@ -72,13 +68,12 @@ def with_entry_date(
     happened on the day of the post, unless an earlier sentence of the same entry dated
     it: the entry before ("08:05 | Summary of yesterday: ...") does not. The date points
     at the entry's time label."""
-    paragraph = layout.paragraph_of(c.sentence.start)
     own = [
         s
         for s in before
         if s.event_date is not None
-        and _same_source(s, c)
-        and layout.paragraph_of(s.sentence.start) == paragraph
+        and same_source(s, c)
+        and layout.same_entry(c.sentence.start, s.sentence.start)
     ]
     if own:
         s = own[-1]

@@ -190,6 +190,13 @@ class Layout:
         """The time label of the live blog entry holding ``offset``, if it is in one."""
         return self.entries.get(self.paragraph_of(offset))
 
+    def same_entry(self, offset: int, other: int) -> bool:
+        """Whether ``other`` may tell of the story at ``offset``: always, unless
+        ``offset`` lies in a live blog's entry, a report of its own, and ``other`` in
+        another paragraph."""
+        here = self.paragraph_of(offset)
+        return here not in self.entries or self.paragraph_of(other) == here
+
 
 def read_layout(
     text: str,

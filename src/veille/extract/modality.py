@@ -543,16 +543,19 @@ class WordOrderModality:
 
         "قتل ثلاثة اثر انفجار سيارة": when the sentence reports casualties before the
         cue, the cue gives the cause of those casualties and the event is told here."""
-        spans = self.lex.noun_classes.get("time_spans", frozenset())
-        starts = {t.start for t in self.lex.triggers.find(toks)}
         cues = [
-            c
-            for c in self.lex.background.find(toks)
-            if max(0, m.start - 2) <= c.start < m.start
+            c for c in self.lex.background.find(toks) if max(0, m.start - 2) <= c.start < m.start
+        ]
+        if any(c.end < m.start for c in cues):
             # «وبعد ساعات هاجم»: after a span of time, the act is told, not recalled;
             # «بعد الهجوم قصفت»: the cue governs the event noun after it, not this verb.
-            and not any(toks[k].keys & spans or k in starts for k in range(c.end, m.start))
-        ]
+            spans = self.lex.noun_classes.get("time_spans", frozenset())
+            starts = {t.start for t in self.lex.triggers.find(toks)}
+            cues = [
+                c
+                for c in cues
+                if not any(toks[k].keys & spans or k in starts for k in range(c.end, m.start))
+            ]
         if cues:
             background = {c.end for c in self.lex.background.find(toks)}
             casualties = [

@@ -56,7 +56,7 @@ from collections import Counter
 from collections.abc import Sequence, Set
 from dataclasses import dataclass, replace
 
-from veille.extract.candidate import Candidate, PlaceRef
+from veille.extract.candidate import Candidate, PlaceRef, same_source
 from veille.extract.entries import posted_news, with_entry_date
 from veille.extract.layout import Layout, Scene
 from veille.extract.lexicon import Tok, fold
@@ -265,14 +265,10 @@ def _own_day(c: Candidate) -> bool:
 def _continues_retrospective(c: Candidate, before: Sequence[Candidate]) -> bool:
     """ "Des tirs avaient visé le camp samedi soir. Six obus avaient été tirés sur le
     poste": a retrospective told over two sentences, dated in the first."""
-    prev = next((p for p in reversed(before) if _same_source(p, c)), None)
+    prev = next((p for p in reversed(before) if same_source(p, c)), None)
     if prev is None or not (pluperfect(prev) and _own_day(prev)):
         return False
     return prev.sentence is c.sentence or prev.sentence.end >= c.sentence.start - 2
-
-
-def _same_source(a: Candidate, b: Candidate) -> bool:
-    return a.sentence.source_id == b.sentence.source_id
 
 
 #: Candidates after one dated by its telling within which the story gives its own day.
@@ -287,7 +283,7 @@ def _with_own_day(c: Candidate, story: Sequence[Candidate]) -> Candidate:
         return c
     here = _index(story, c)
     for s in story[here + 1 : here + 1 + _OWN_DAY_REACH]:
-        if s.date_told or s.date_span is None or s.event_date is None or not _same_source(s, c):
+        if s.date_told or s.date_span is None or s.event_date is None or not same_source(s, c):
             continue
         if not 0 < (c.event_date - s.event_date).days <= 1:
             continue
@@ -327,7 +323,7 @@ def _with_story_date(c: Candidate, story: Sequence[Candidate], layout: Layout) -
         # seven") lends its day to no news told before it, only to its own kind.
         # Reported speech in the pluperfect ("police said the raid had taken place on
         # Friday") is news, backshifted: its day lends.
-        if s.event_date is None or not _same_source(s, c):
+        if s.event_date is None or not same_source(s, c):
             return False
         return backstory or not (pluperfect(s) and not _backshifted(s))
 
@@ -345,7 +341,7 @@ def _with_story_date(c: Candidate, story: Sequence[Candidate], layout: Layout) -
         if (lends(s) and not (_far_from_lead(s, lead) and _apart(s, c, layout)))
         or (
             s.event_date is not None
-            and _same_source(s, c)
+            and same_source(s, c)
             and layout.paragraph_of(s.sentence.start) == paragraph
         )
     ]
@@ -478,7 +474,7 @@ def _with_story_place(
     def lends(s: Candidate) -> bool:
         # An anaphor ("the clashes", a toll) refers to an event told, not to another
         # anaphor: it takes no place from one.
-        return _named_place(s) and _same_source(s, c) and not (c.anaphoric and s.anaphoric)
+        return _named_place(s) and same_source(s, c) and not (c.anaphoric and s.anaphoric)
 
     before = [s for s in story[:here] if lends(s)]
     after = [s for s in story[here + 1 :] if lends(s)]
@@ -519,7 +515,7 @@ def _with_story_type(c: Candidate, story: Sequence[Candidate], opts: StoryOption
         # story's kind all the same; an explosion no one is named for has not.
         lent = s.default_sub if s.generic == _REMOTE and s.actor1 is not None else None
         told = s.sub_event_type or lent
-        if not _same_source(s, c) or told is None:
+        if not same_source(s, c) or told is None:
             continue
         if family(told) != _REMOTE:
             return c  # the nearest typed event before it is of another kind
@@ -555,7 +551,7 @@ def _with_story_doer(c: Candidate, remote: Sequence[Candidate], opts: StoryOptio
     if c.actor1 is not None or c.sub_event_type is None or family(c.sub_event_type) != _REMOTE:
         return c
     where = c.place.iso3 if c.place is not None and not c.place.demonym else None
-    doers = [s for s in remote if _same_source(s, c)]
+    doers = [s for s in remote if same_source(s, c)]
     if len({s.actor1.actor_id for s in doers if s.actor1 is not None}) != 1:
         return c
     if where is not None and any(
@@ -599,8 +595,8 @@ def _with_finer_place(
     story: Sequence[Candidate],
     narrative: PlaceRef | None,
     opts: StoryOptions,
-    places: Sequence[PlaceRef] = (),
-    layout: Layout | None = None,
+    places: Sequence[PlaceRef],
+    layout: Layout,
 ) -> Candidate:
     area = c.place
     if area is None or area.demonym or area.feature not in _COARSE_FEATURES:
@@ -608,20 +604,12 @@ def _with_finer_place(
     here = _index(story, c)
     # A live blog's entry is a report of its own: a town another entry tells of is no
     # part of its story ("07:30 | shelling in the south" is not "10:15 | Tripoli").
-    entry = (
-        layout.paragraph_of(c.sentence.start)
-        if layout is not None and layout.entry_label(c.sentence.start) is not None
-        else None
-    )
+    at = c.sentence.start
 
     def fits(s: Candidate) -> bool:
-        if s.place is None or not _same_source(s, c) or not _inside(s.place, area):
+        if s.place is None or not same_source(s, c) or not _inside(s.place, area):
             return False
-        if (
-            entry is not None
-            and layout is not None
-            and layout.paragraph_of(s.sentence.start) != entry
-        ):
+        if not layout.same_entry(at, s.sentence.start):
             return False
         if c.event_date is None or s.event_date is None:
             return c.event_date is None and s.event_date is None
@@ -635,11 +623,7 @@ def _with_finer_place(
     if narrative is not None and _inside(narrative, area):
         return replace(c, place=narrative)
     towns = [
-        p
-        for p in places
-        if _inside(p, area)
-        and not p.dateline
-        and (entry is None or layout is None or layout.paragraph_of(p.start) == entry)
+        p for p in places if _inside(p, area) and not p.dateline and layout.same_entry(at, p.start)
     ]
     if len({p.place_id for p in towns}) == 1:
         first = min(towns, key=lambda p: p.start)

@@ -460,7 +460,7 @@ def _raised_to(lex: Lexicon, toks: list[Tok], after: int) -> list[int]:
     l'attaque est passé à 12", "ارتفعت حصيلة ... إلى 25": the number after "to", however
     long the toll's complement."""
     for k in range(after, min(len(toks), after + _TO_REACH)):
-        if toks[k].text.lower() in _TO or fold(toks[k].text) in _TO:
+        if _leads_to(toks[k]):
             return [
                 j
                 for j in range(k + 1, min(len(toks), k + 4))
@@ -477,8 +477,12 @@ def _raised_before(lex: Lexicon, toks: list[Tok], noun: int) -> list[int]:
         k -= 1
     if k < 1 or read_number(lex, toks[k]) is None:
         return []
-    to = toks[k - 1].text.lower()
-    return [k] if to in _TO or fold(to) in _TO else []
+    return [k] if _leads_to(toks[k - 1]) else []
+
+
+def _leads_to(tok: Tok) -> bool:
+    """The word is "to" (``_TO``, as written or folded): it leads to a raised toll."""
+    return tok.text.lower() in _TO or fold(tok.text) in _TO
 
 
 def _counts_a_kin_group(lex: Lexicon, toks: list[Tok], i: int) -> bool:
