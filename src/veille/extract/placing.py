@@ -31,14 +31,18 @@ from veille.nlp.segment import arabic_ratio
 #: Most characters between two places of one list.
 _LIST_GAP_CHARS = 60
 
-#: What follows a dateline's place: an optional country and date ("KANO, Nigeria,
-#: March 11"), the agency, a dash.
+#: What follows a dateline's place: perhaps its country in brackets, a country and a
+#: date ("KANO, Nigeria, March 11", «KIDAL (Mali), 5 juin»), the agency in brackets
+#: (any name: the regional ones are as many as the wires), a dash.
 _DATELINE_AFTER = re.compile(
-    r"(?:,[ \w.]{2,24}){0,2}(?: \((?:AP|AFP|Reuters|UPI|ANI|AA|dpa)\))? ?(?:—|–|--?) "
+    r"(?: \([^)\n]{1,30}\))?(?:,[ \w.]{2,24}){0,2}(?: \([^)\n]{1,30}\))? ?(?:—|–|--?) "
 )
 
-#: What follows an Arabic dateline's place: perhaps the agency, then a dash.
-_AR_DATELINE_AFTER = re.compile(r"[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?[-–—][ \t]")
+#: What follows an Arabic dateline's place: perhaps a date after a comma («حلب، 3 مايو
+#: أيار 2021»), the agency, then a dash.
+_AR_DATELINE_AFTER = re.compile(
+    r"(?:[ \t]*[،,][ \t]*[\w. ]{2,30}){0,2}[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?[-–—][ \t]"
+)
 
 _CONTAINMENT = re.compile(
     r"^\s*(?:,\s*)?"

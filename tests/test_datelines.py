@@ -1,0 +1,54 @@
+"""Datelines, on lines invented for these tests: the place that opens a dispatch, before
+its country in brackets, its date after a comma and its agency in brackets (any agency,
+not only the big wires), says where the report was filed; the event is placed by what
+the sentence names. Arabic datelines carry a date after «،» as often as French and
+English ones do."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from veille.extract.placing import is_dateline
+from veille.model import Article
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("KIDAL (Mali), 5 juin (Agence du Sahel) - Des hommes armés ont", "KIDAL"),
+        ("MOPTI, 5 juin (Radio Locale) - Des hommes armés ont", "MOPTI"),
+        ("ZINDER (Niger), 12 mars - Un convoi a été", "ZINDER"),
+        ("حلب، 3 مايو أيار 2021 (وكالة محلية) - قتل أربعة", "حلب"),
+        ("دير الزور، 4 حزيران - قتل", "دير الزور"),
+    ],
+)
+def test_a_dateline_may_carry_a_country_a_date_and_any_agency(text: str, name: str) -> None:
+    assert is_dateline(text, 0, len(name))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A town opening running text, a dash far on: no dateline.
+        ("حلب، المدينة التي شهدت معارك طويلة في السنوات الماضية - وهي", "حلب"),
+        ("KIDAL and MOPTI were hit by shelling - officials said", "KIDAL"),
+        # Not in capitals: a sentence that opens on a town.
+        ("Kidal (Mali) - a town in the north", "Kidal"),
+    ],
+)
+def test_running_text_that_opens_on_a_place_is_no_dateline(text: str, name: str) -> None:
+    assert not is_dateline(text, 0, len(name))
+
+
+def test_an_arabic_dateline_with_a_date_does_not_place_the_event(pipeline: Any) -> None:
+    text = (
+        "حلب، 3 مايو أيار 2021 (وكالة محلية) - قتل أربعة مدنيين يوم الأحد في غارة جوية "
+        "على سوق في محافظة إدلب بشمال سوريا، وفق ما ذكره سكان."
+    )
+    art = Article(id="d", text=text, language="ar", published=date(2021, 5, 3))
+    events = pipeline.run([art])
+    assert events
+    assert {e.location.name for e in events if e.location is not None} == {"Idlib"}
