@@ -293,7 +293,9 @@ class ParsedModality:
         if m.end - m.start > 1 and nominal and toks[m.end - 1].pos in ("NOUN", "PROPN"):
             head = toks[m.end - 1]  # "drone attacks": the compound's head noun
         periods = long_periods(self.lex, toks, s)
-        if m.payload.weak and periods and not names_a_day(self.lex, toks, s):
+        # "43 people have been killed since January", "killed in the war": a tally
+        tallied = periods or _of_a_war(self.lex, toks)
+        if m.payload.weak and tallied and not names_a_day(self.lex, toks, s):
             return True
         if periods and _ongoing(toks[m.start], toks) and not names_a_day(self.lex, toks, s):
             return True  # "a group that has been fighting the state since 2006": a state of war
@@ -405,8 +407,36 @@ def conditional_present(tok: Tok, toks: list[Tok]) -> bool:
 
 def tally(lex: Lexicon, toks: list[Tok], s: SentenceInput) -> bool:
     """A toll counted over a period with no day named ("le bilan s'élève à 60 morts
-    depuis janvier", "43 killed so far this year"): a tally, not one event's toll."""
-    return not names_a_day(lex, toks, s) and bool(long_periods(lex, toks, s))
+    depuis janvier", "43 killed so far this year") or over a whole war ("more than
+    20,000 have been killed in the war"): a tally, not one event's toll."""
+    if names_a_day(lex, toks, s):
+        return False
+    return bool(long_periods(lex, toks, s)) or _of_a_war(lex, toks)
+
+
+def _of_a_war(lex: Lexicon, toks: list[Tok]) -> bool:
+    """The sentence sets its dead within a war ("killed in the war", «tuées pendant le
+    conflit», «قتلوا في الحرب»: a noun of ``war_nouns`` a word or two after a
+    preposition of ``setting_preps``), or has the war kill them ("the war has killed"):
+    the war's dead, not those of one of its events."""
+    wars = lex.noun_classes.get("war_nouns", frozenset())
+    preps = closed_words("setting_preps")
+    for k, t in enumerate(toks):
+        if not t.keys & wars or t.dep == "compound" or _hyphen_next(toks, k):
+            continue  # "a conflict zone", "the war-torn north": a place
+        if any(toks[j].keys & preps for j in range(max(0, k - _SETTING_REACH), k)):
+            return True
+        if t.dep == "nsubj" and t.head != k and lex.fatality.find([toks[t.head]]):
+            return True
+    return False
+
+
+def _hyphen_next(toks: list[Tok], k: int) -> bool:
+    return k + 1 < len(toks) and toks[k + 1].text in ("-", "‐")
+
+
+#: Words from a preposition of setting to its war noun ("in the war", «في الحرب»).
+_SETTING_REACH = 2
 
 
 def names_a_day(lex: Lexicon, toks: list[Tok], s: SentenceInput) -> bool:
@@ -582,6 +612,8 @@ class WordOrderModality:
         ("بنسبة 38%"): figures over a period. "منذ صباح امس" dates one event."""
         if any(arabic.is_statistic(w) for w in norms):
             return True
+        if m.payload.weak and _of_a_war(self.lex, toks) and not names_a_day(self.lex, toks, s):
+            return True  # «قتلوا في الحرب»: the war's dead
         lo, hi = max(0, m.start - 3), m.end + 8
         # "يشهد السودان منذ أبريل 2023 حربا ... أسفرت عن مقتل": a period opened by a
         # month or a year before the trigger, with no day named, frames all it tells.

@@ -97,6 +97,17 @@ def _spelt_number(lex: Lexicon, toks: list[Tok], i: int) -> int | None:
     n = read_number(lex, toks[i])
     if n is None:
         return None
+    # "ten thousand", «vingt mille», «عشرة آلاف»: the number before a multiplier reads
+    # the whole, the multiplier reads nothing of its own.
+    multipliers = closed_words("number_multipliers")
+    if i + 1 < len(toks) and fold(toks[i + 1].text) in multipliers and n < _LEAST_MULTIPLIER:
+        times = read_number(lex, toks[i + 1])
+        if times is not None:
+            return n * times
+    if fold(toks[i].text) in multipliers and i > 0 and fold(toks[i - 1].text) not in multipliers:
+        before = read_number(lex, toks[i - 1])
+        if before is not None and before < _LEAST_MULTIPLIER:
+            return None
     if _tens(n) and i + 2 < len(toks) and toks[i + 1].text in _HYPHENS:
         unit = read_number(lex, toks[i + 2])
         if unit is not None and 0 < unit < 10:
@@ -115,6 +126,9 @@ def _spelt_number(lex: Lexicon, toks: list[Tok], i: int) -> int | None:
             return None
     return n
 
+
+#: The smallest value of a multiplier ("hundred"): a number below it may be multiplied.
+_LEAST_MULTIPLIER = 100
 
 #: The "ten" of an Arabic number from 11 to 19 («أحد عشر», «اثنتا عشرة», «ستة عشر»).
 _AR_TEN = frozenset({"عشر", "عشره"})

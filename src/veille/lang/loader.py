@@ -278,6 +278,13 @@ class ClosedClass:
     #: The label of breaking news at the head of a live blog's entry ("breaking",
     #: «urgent», «عاجل»): what the entry tells happened as it was posted.
     breaking_marks: frozenset[str] = frozenset()
+    #: Number words that multiply the number before them ("ten thousand", «vingt
+    #: mille», «عشرة آلاف»): each has its value among the lexicon's number words.
+    number_multipliers: frozenset[str] = frozenset()
+    #: Prepositions that set deaths within a span ("killed in / during the war", «tués
+    #: dans le conflit», «قتلوا في الحرب»): before a noun of ``war_nouns``, the toll is
+    #: the war's, a tally (``veille.extract.modality.tally``).
+    setting_preps: frozenset[str] = frozenset()
     #: Word starts that look like a future verb (س + ي/ت/ن) but are nouns (سيارة, سنوات).
     future_lookalikes: tuple[str, ...] = ()
     #: Perfect verbs that begin with ت (forms V and VI) and so look like an imperfect
@@ -558,6 +565,8 @@ ClosedWordKind = Literal[
     "breaking_marks",
     "its_possessives",
     "its_forces_glued",
+    "number_multipliers",
+    "setting_preps",
 ]
 
 

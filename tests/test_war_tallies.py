@@ -1,0 +1,85 @@
+"""Numbers written with a multiplier and the dead of a whole war, on sentences invented for
+these tests: "two thousand", «deux mille», «عشرة آلاف» count the whole number, not the
+word before the multiplier; "more than 20,000 have been killed in the war" is the war's
+tally, neither an event of its own nor the toll of the strike told before it."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from veille.model import Article, Event
+
+
+def _events(pipeline: Any, text: str, language: str) -> list[Event]:
+    art = Article(id="w", text=text, language=language, published=date(2021, 5, 3))
+    return pipeline.run([art])
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "count"),
+    [
+        (
+            "Officials said two thousand people were killed in a raid on Sarmin on Sunday.",
+            "en",
+            2000,
+        ),
+        ("Deux mille personnes ont été tuées dimanche dans une attaque contre Sarmin.", "fr", 2000),
+        ("Trois cents personnes ont été tuées dimanche dans une attaque contre Sarmin.", "fr", 300),
+        ("قال مسؤولون إن ثلاثة آلاف شخص قتلوا في هجوم على بلدة سرمين يوم الأحد.", "ar", 3000),
+    ],
+)
+def test_a_number_before_a_multiplier_counts_the_whole(
+    pipeline: Any, text: str, language: str, count: int
+) -> None:
+    events = _events(pipeline, text, language)
+    assert [e.fatalities for e in events] == [count]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Five civilians were killed in an air strike on the town of Sarmin on Sunday. "
+            "The United Nations says more than 20,000 people have been killed in the war.",
+            "en",
+        ),
+        (
+            "Five civilians were killed in an air strike on the town of Sarmin on Sunday. "
+            "The war has killed more than 20,000 people.",
+            "en",
+        ),
+        (
+            "Cinq civils ont été tués dimanche dans une frappe aérienne sur la ville de "
+            "Sarmin. Selon l'ONU, plus de vingt mille personnes ont été tuées pendant le "
+            "conflit.",
+            "fr",
+        ),
+        (
+            "قتل خمسة مدنيين في غارة جوية على بلدة سرمين يوم الأحد. وتقول الأمم المتحدة إن "
+            "أكثر من عشرين ألف شخص قتلوا في الحرب التي دمرت البلاد.",
+            "ar",
+        ),
+    ],
+)
+def test_the_dead_of_a_whole_war_are_no_events_toll(
+    pipeline: Any, text: str, language: str
+) -> None:
+    events = _events(pipeline, text, language)
+    assert len(events) == 1
+    assert events[0].fatalities == 5
+    assert len(events[0].mentions) == 1  # the tally tells nothing of the strike
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Three soldiers were killed in the war-torn north of the country on Sunday.", "en"),
+        ("Trois soldats ont été tués dimanche dans une attaque pendant la guerre.", "fr"),
+    ],
+)
+def test_deaths_of_a_day_in_a_war_are_an_event(pipeline: Any, text: str, language: str) -> None:
+    events = _events(pipeline, text, language)
+    assert [e.fatalities for e in events] == [3]
