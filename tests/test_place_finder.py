@@ -181,6 +181,38 @@ def test_an_entity_that_runs_over_a_weekday_is_no_evidence() -> None:
     assert ev.persons == ((30, 37),) and ev.names == ((30, 37),)
 
 
+def test_an_entity_that_runs_over_a_headings_mark_is_no_evidence() -> None:
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    # A live blog's "10.15 GMT - Mariupol: Blasts ..." read as one organisation; a
+    # hyphenated name without spaces ("Guinea-Bissau") is a name.
+    nlp = spacy.blank("en")
+    words = ["GMT", "-", "Mariupol", ":", "Blasts", "hit", "Guinea", "-", "Bissau", "Radio"]
+    spaces = [True, True, False, True, True, True, False, False, True, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    doc.ents = [Span(doc, 0, 5, label="ORG"), Span(doc, 6, 10, label="ORG")]
+    ev = PlaceEvidence.from_docs([(0, doc)])
+    assert ev.names == ((_start(doc, 6), len(doc.text)),)
+
+
+def _start(doc: Any, i: int) -> int:
+    return int(doc[i].idx)
+
+
+def test_a_live_blog_entrys_heading_place_is_its_events(pipeline: Any) -> None:
+    text = (
+        "07.40 BST - Russia launched a wave of missiles and drones overnight, officials "
+        "said.\n\n"
+        "08.15 BST - Kharkiv: Explosions shook the city as air defences engaged incoming "
+        "missiles.\n\n"
+        "09.30 BST - Dnipro: A missile hit a warehouse in Dnipro, killing two people."
+    )
+    events = pipeline.run([Article(id="lb", text=text, language="en", published="2024-08-26")])
+    places = {e.location.name for e in events if e.location is not None}
+    assert "Kharkiv" in places
+
+
 def test_the_pipeline_leaves_a_place_inside_a_name_out(pipeline: Any) -> None:
     # The parser reads "the Bukavu Chamber of Commerce" as an organisation: its name
     # says nothing of where the attack was (with the toponym, the event was in Bukavu).

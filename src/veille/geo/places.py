@@ -42,6 +42,7 @@ from veille.lang.loader import weekday_names
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
 
 Span = tuple[int, int]
 
@@ -87,9 +88,10 @@ class PlaceEvidence:
         function_words: set[int] = set()
         for offset, doc in docs:
             for ent in doc.ents:
-                if any(t.lower_ in weekday_names() for t in ent):
-                    # "Marib lundi" read as a person: an entity that runs over a weekday
-                    # is misread, and its label says nothing of the name before it.
+                if any(t.lower_ in weekday_names() for t in ent) or _across_a_mark(ent):
+                    # "Marib lundi" read as a person, "BST - Kyiv: Explosions" as an
+                    # organisation: an entity that runs over a weekday or a heading's
+                    # mark is misread, and its label says nothing of the names in it.
                     continue
                 span = (offset + ent.start_char, offset + ent.end_char)
                 if ent.label_ in PLACE_LABELS:
@@ -110,6 +112,22 @@ class PlaceEvidence:
     def hints_only(cls, places: Iterable[Span]) -> PlaceEvidence:
         """Evidence of place spans alone (another NER, or a test's hints)."""
         return cls(places=tuple(places))
+
+
+def _across_a_mark(ent: SpacySpan) -> bool:
+    """The entity runs over a mark that parts a heading from its text: a dash with
+    spaces on both sides or a colon before a space (a live blog's "09:10 GMT - Kyiv:
+    Explosions ..."). A hyphen inside a name ("Guinea-Bissau") has no spaces."""
+    doc = ent.doc
+    for t in ent[:-1]:
+        spaced = bool(t.whitespace_) and t.i > 0 and bool(doc[t.i - 1].whitespace_)
+        if (t.text in _DASHES and spaced) or (t.text == ":" and t.whitespace_):
+            return True
+    return False
+
+
+#: Dashes that part a heading from its text when set between spaces.
+_DASHES = frozenset({"-", "–", "—"})
 
 
 @dataclass
