@@ -52,3 +52,31 @@ def test_an_arabic_dateline_with_a_date_does_not_place_the_event(pipeline: Any) 
     events = pipeline.run([art])
     assert events
     assert {e.location.name for e in events if e.location is not None} == {"Idlib"}
+
+
+_RETRO = (
+    "{dateline}, May 3 - At least 12 people were killed when a car bomb exploded at a busy "
+    "market in {town} on Thursday, police said.\n\n"
+    "The blast destroyed dozens of stalls. Residents said the market had been crowded.\n\n"
+    "The seafront has been hit before. On June 9, 2023, gunmen stormed a hotel on the "
+    "same stretch of coast, killing six civilians."
+)
+
+
+def _retrospective_place(pipeline: Any, dateline: str, town: str) -> str | None:
+    text = _RETRO.format(dateline=dateline, town=town)
+    art = Article(id="r", text=text, language="en", published=date(2024, 5, 3))
+    past = [e for e in pipeline.run([art]) if e.event_date == date(2023, 6, 9)]
+    assert len(past) == 1
+    return past[0].location.name if past[0].location is not None else None
+
+
+def test_a_dateline_counts_as_one_more_mention_of_a_town_the_text_names(pipeline: Any) -> None:
+    # The town named by the dateline and by the lead is the story's: the earlier attack
+    # "on the same stretch of coast" is placed there.
+    assert _retrospective_place(pipeline, "KISMAYO", "Kismayo") == "Kismayo"
+
+
+def test_a_dateline_alone_makes_no_town_the_storys(pipeline: Any) -> None:
+    # Filed from the capital about another town: nothing places the earlier attack.
+    assert _retrospective_place(pipeline, "MOGADISHU", "Kismayo") is None

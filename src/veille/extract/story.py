@@ -171,19 +171,20 @@ def narrative_place(
     """The town or site an article keeps naming: at least ``narrative_min_mentions``
     times and more often than any other (a tie names no place). Its first mention is
     the span; its precision is at least 2, as no sentence places the event there. A
-    dateline says where the report was filed, not where the story happened."""
+    dateline alone says where the report was filed, not where the story happened; it
+    counts as one more mention of a town the text itself names ("KISMAYO (Wire) - ... a
+    market in Kismayo ...")."""
     opts = opts or StoryOptions()
-    named = [
-        p
-        for p in places
-        if p.place_id and not p.demonym and not p.dateline and p.feature in _NARRATIVE_FEATURES
-    ]
-    counts = Counter(p.place_id for p in named).most_common(2)
+    named = [p for p in places if p.place_id and not p.demonym and p.feature in _NARRATIVE_FEATURES]
+    told = {p.place_id for p in named if not p.dateline}
+    counts = Counter(p.place_id for p in named if p.place_id in told).most_common(2)
     if not counts or counts[0][1] < opts.narrative_min_mentions:
         return None
     if len(counts) > 1 and counts[1][1] == counts[0][1]:
         return None
-    first = min((p for p in named if p.place_id == counts[0][0]), key=lambda p: p.start)
+    first = min(
+        (p for p in named if p.place_id == counts[0][0] and not p.dateline), key=lambda p: p.start
+    )
     return replace(first, precision=max(first.precision, 2))
 
 
