@@ -83,3 +83,31 @@ def test_the_dead_of_a_whole_war_are_no_events_toll(
 def test_deaths_of_a_day_in_a_war_are_an_event(pipeline: Any, text: str, language: str) -> None:
     events = _events(pipeline, text, language)
     assert [e.fatalities for e in events] == [3]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "At least 1,600 people were killed and 500 injured in gang violence across the "
+            "country between January and March, the UN said on Tuesday.",
+            "en",
+        ),
+        ("From March 3 to March 20, 120 people were killed in attacks on villages.", "en"),
+        (
+            "Au moins 1 500 personnes ont été tuées et 800 blessées dans le pays entre le 1er "
+            "janvier et le 22 mars, selon un rapport publié mardi.",
+            "fr",
+        ),
+        ("قتل أكثر من 1500 شخص في أعمال عنف بين 1 يناير و22 مارس، وفق تقرير أممي.", "ar"),
+    ],
+)
+def test_deaths_counted_over_weeks_or_months_are_a_tally(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _events(pipeline, text, language) == []
+
+
+def test_deaths_over_two_days_are_still_an_event(pipeline: Any) -> None:
+    text = "Gunmen killed five villagers between Monday and Tuesday in the north of the country."
+    assert [e.fatalities for e in _events(pipeline, text, "en")] == [5]

@@ -293,9 +293,13 @@ class ParsedModality:
         if m.end - m.start > 1 and nominal and toks[m.end - 1].pos in ("NOUN", "PROPN"):
             head = toks[m.end - 1]  # "drone attacks": the compound's head noun
         periods = long_periods(self.lex, toks, s)
-        # "43 people have been killed since January", "killed in the war": a tally
+        # "43 people have been killed since January", "killed in the war", "between
+        # January and March": a tally
         tallied = periods or _of_a_war(self.lex, toks)
         if m.payload.weak and tallied and not names_a_day(self.lex, toks, s):
+            return True
+        ranged = bool(date_ranges(toks, s))
+        if m.payload.weak and ranged:
             return True
         if periods and _ongoing(toks[m.start], toks) and not names_a_day(self.lex, toks, s):
             return True  # "a group that has been fighting the state since 2006": a state of war
@@ -303,7 +307,7 @@ class ParsedModality:
             return True  # "a year of fighting", «des mois de combats»: a period of them
         if head.pos not in ("NOUN", "PROPN") or "Number=Plur" not in head.morph:
             return False
-        if periods:
+        if periods or ranged:
             return True
         if self.lex.crowd.find([head]):
             return False  # "des milliers de manifestants": one crowd counted, not events
@@ -409,9 +413,73 @@ def tally(lex: Lexicon, toks: list[Tok], s: SentenceInput) -> bool:
     """A toll counted over a period with no day named ("le bilan s'élève à 60 morts
     depuis janvier", "43 killed so far this year") or over a whole war ("more than
     20,000 have been killed in the war"): a tally, not one event's toll."""
+    if date_ranges(toks, s):
+        return True
     if names_a_day(lex, toks, s):
         return False
     return bool(long_periods(lex, toks, s)) or _of_a_war(lex, toks)
+
+
+def date_ranges(toks: list[Tok], s: SentenceInput) -> list[tuple[int, int]]:
+    """The spans of weeks or months the sentence counts over ("between January and
+    March", «entre le 1er janvier et le 22 mars», «بين 1 يناير و22 مارس», "from March 3
+    to March 20"), as (first, last) token indices: an opener of closed class
+    ``range_openers``, a day or a month, a joiner (``range_joiners``, or Arabic «و»
+    glued to the second), another day or month more than ``_RANGE_DAYS`` later."""
+    openers = closed_words("range_openers")
+    joiners = closed_words("range_joiners")
+    whens = _whens(toks, s)
+    out: list[tuple[int, int]] = []
+    for k, tok in enumerate(toks):
+        if not tok.keys & openers:
+            continue
+        first = next((a for a in range(k + 1, min(len(toks), k + 4)) if a in whens), None)
+        if first is None:
+            continue
+        for b in range(first + 1, min(len(toks), first + _RANGE_REACH)):
+            if b not in whens or whens[b] == whens[first]:
+                continue
+            joined = any(toks[j].keys & joiners for j in range(first + 1, b)) or (
+                toks[b].text.startswith("و")
+            )
+            if joined and _far_apart(whens[first], whens[b]):
+                out.append((k, b))
+            break
+    return out
+
+
+def _whens(toks: list[Tok], s: SentenceInput) -> dict[int, tuple[str, int]]:
+    """Token index -> what it dates: ("day", ordinal) for a word of a date expression
+    with a day, ("month", number) for a month's name standing alone."""
+    from veille.lang.loader import resources
+
+    months = resources(s.language).dates.months
+    out: dict[int, tuple[str, int]] = {}
+    for d in s.dates:
+        if d.value is None or d.precision != "day":
+            continue
+        for i, t in enumerate(toks):
+            if d.start <= t.start < d.end or t.start < d.start < t.end:
+                out[i] = ("day", d.value.toordinal())
+    for i, t in enumerate(toks):
+        word = t.text.lower()
+        month = months.get(word) or (months.get(word[1:]) if word.startswith("و") else None)
+        if i not in out and month is not None:
+            out[i] = ("month", month)
+    return out
+
+
+def _far_apart(a: tuple[str, int], b: tuple[str, int]) -> bool:
+    if a[0] != b[0]:
+        return False
+    return abs(a[1] - b[1]) > _RANGE_DAYS if a[0] == "day" else a[1] != b[1]
+
+
+#: Days a span of dates must cover to be counted over ("from Monday to Wednesday" is
+#: one happening told over its days).
+_RANGE_DAYS = 7
+#: Tokens from a span's first day or month to its last ("le 1er janvier et le 22 mars").
+_RANGE_REACH = 8
 
 
 def _of_a_war(lex: Lexicon, toks: list[Tok]) -> bool:
@@ -614,6 +682,8 @@ class WordOrderModality:
             return True
         if m.payload.weak and _of_a_war(self.lex, toks) and not names_a_day(self.lex, toks, s):
             return True  # «قتلوا في الحرب»: the war's dead
+        if m.payload.weak and date_ranges(toks, s):
+            return True  # «بين 1 يناير و22 مارس»: over months
         lo, hi = max(0, m.start - 3), m.end + 8
         # "يشهد السودان منذ أبريل 2023 حربا ... أسفرت عن مقتل": a period opened by a
         # month or a year before the trigger, with no day named, frames all it tells.

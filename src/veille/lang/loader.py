@@ -285,6 +285,11 @@ class ClosedClass:
     #: dans le conflit», «قتلوا في الحرب»): before a noun of ``war_nouns``, the toll is
     #: the war's, a tally (``veille.extract.modality.tally``).
     setting_preps: frozenset[str] = frozenset()
+    #: A span of dates counted over: an opener ("between", «entre», «بين») before its
+    #: first day or month, a joiner ("and", «au», «و») before its last
+    #: (``veille.extract.modality.date_ranges``).
+    range_openers: frozenset[str] = frozenset()
+    range_joiners: frozenset[str] = frozenset()
     #: Word starts that look like a future verb (س + ي/ت/ن) but are nouns (سيارة, سنوات).
     future_lookalikes: tuple[str, ...] = ()
     #: Perfect verbs that begin with ت (forms V and VI) and so look like an imperfect
@@ -567,6 +572,8 @@ ClosedWordKind = Literal[
     "its_forces_glued",
     "number_multipliers",
     "setting_preps",
+    "range_openers",
+    "range_joiners",
 ]
 
 
