@@ -11,7 +11,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from veille.extract.taxonomy import SUB_EVENT_TYPES, TAKING_GROUND, family
+from veille.extract.taxonomy import (
+    DESTROYING_FAMILIES,
+    LOOTING,
+    SUB_EVENT_TYPES,
+    TAKING_GROUND,
+    family,
+)
 from veille.model import Actor, Conflict, Event, Location, Plover, stable_id
 
 # Within a family, the more severe sub-type wins when mentions disagree (ACLED codes
@@ -89,6 +95,12 @@ def _recompute(e: Event, parts: Sequence[Event]) -> Event:
             for x in stated
             if x != "Arrests"
         ]
+    told = {m.values.sub_event_type for m in ms} | {p.sub_event_type for p in parts}
+    if LOOTING in told and any(family(x) in DESTROYING_FAMILIES for x in told if x):
+        # What an armed act burnt or looted (``match._part_of_the_other``), however
+        # plainly the act was told ("gunmen attacked"): the act's.
+        stated = [x for x in stated if x != LOOTING]
+        parts = [p for p in parts if p.sub_event_type != LOOTING] or parts
     if "Disrupted weapons use" in stated and "Shelling/artillery/missile attack" in stated:
         # Missiles shot down over the town they were fired at
         # (``match._part_of_the_other``): the attack, of which the interception is a part.

@@ -11,7 +11,13 @@ from veille.dedup.assemble import DEMONSTRATIONS as _DEMONSTRATIONS
 from veille.dedup.assemble import FORCE_ON_A_CROWD as _FORCE_ON_A_CROWD
 from veille.dedup.assemble import crowd_and_force as _crowd_and_force
 from veille.dedup.blocking import DATE_WINDOW_DAYS
-from veille.extract.taxonomy import SUB_EVENT_TYPES, TAKING_GROUND, family
+from veille.extract.taxonomy import (
+    DESTROYING_FAMILIES,
+    LOOTING,
+    SUB_EVENT_TYPES,
+    TAKING_GROUND,
+    family,
+)
 from veille.geodesy import distance_km
 from veille.model import Actor, Event, Location, Mention
 
@@ -74,8 +80,21 @@ def _part_of_the_other(a: Event, b: Event) -> bool:
     """ "The army retook the town after heavy fighting. Fifteen militants were killed in
     the fighting": the clash told beside a taking of ground is the battle for it (ACLED
     codes one event, by who took the ground); so are the missiles shot down over a town
-    in the missile attack on it. The caller checks day and place."""
+    in the missile attack on it, and the homes a deadly attack burnt (told next to it).
+    The caller checks day and place."""
     subs = {a.sub_event_type, b.sub_event_type}
+    if (
+        LOOTING in subs
+        and len(subs) == 2
+        and family((subs - {LOOTING}).pop()) in DESTROYING_FAMILIES
+    ):
+        # "The attackers also set fire to dozens of homes": what an armed act that
+        # killed burnt or looted at its place that day, told as the story goes on, is
+        # part of it (ACLED codes the attack); told hours of a live blog apart, it may be
+        # another's act. An attack that hurt no one on a building is its destruction.
+        act = b if a.sub_event_type == LOOTING else a
+        on_people = act.actor2 is not None and act.actor2.kind == "civilians"
+        return (bool(act.fatalities) or on_people) and _text_distance(a, b) <= ADJACENT_CHARS
     if subs == {"Disrupted weapons use", "Shelling/artillery/missile attack"}:
         # Only the missiles or rockets of the attack: drones shot down are another act.
         stopped = a if a.sub_event_type == "Disrupted weapons use" else b
@@ -222,7 +241,9 @@ def match_score(a: Event, b: Event, *, same_article: bool = False) -> float:
     elif riot and _part_of_the_other(a, b):
         # A clash has no seats: its sides need only be the taking's two sides.
         clash, taking = (
-            (a, b) if a.sub_event_type in ("Armed clash", "Disrupted weapons use") else (b, a)
+            (a, b)
+            if a.sub_event_type in ("Armed clash", "Disrupted weapons use", LOOTING)
+            else (b, a)
         )
         if {a.sub_event_type, b.sub_event_type} <= TAKING_GROUND:
             if not _same_sides((a.actor1, a.actor2), (b.actor1, b.actor2)):

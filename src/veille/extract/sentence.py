@@ -59,7 +59,14 @@ from veille.extract.placing import choose_places, place_shares, voices
 from veille.extract.roles import listed_with, read_roles
 from veille.extract.statements import StatementReader
 from veille.extract.syntax import span
-from veille.extract.taxonomy import TAKING_GROUND, crowd_violence, territory_side
+from veille.extract.taxonomy import (
+    DESTROYING_FAMILIES,
+    LOOTING,
+    TAKING_GROUND,
+    crowd_violence,
+    family,
+    territory_side,
+)
 from veille.extract.tolls import Toll, read_number, read_toll
 from veille.extract.triggers import (
     armed_sense_in,
@@ -81,6 +88,14 @@ _CROWD_ACTS = frozenset({"protest", "riot"})
 #: Families of armed acts of a named kind: a dispersal told beside one is no reason to
 #: read the sentence as that dispersal alone.
 _ARMED_ACTS = frozenset({"fight", "remote"})
+
+
+def _armed_act(entry: TriggerEntry) -> bool:
+    """An armed act of a named kind ("attacked", "shelled", "abducted", "seized"), or a
+    generic attack word that is not a bare death verb ("killed" tells no act)."""
+    if entry.sub is not None:
+        return family(entry.sub) in DESTROYING_FAMILIES
+    return not entry.weak
 
 
 class SentenceExtractor:
@@ -134,6 +149,15 @@ class SentenceExtractor:
         if not weapons and natural_cause(self.lex, [*kept, *self.lex.fatality.find(toks)], s):
             return []  # "An earthquake struck X, killing 12": no one's act
         toll = read_toll(self.lex, toks, [d.span for d in s.dates])
+        armed = [m for m in kept if _armed_act(m.payload)]
+        if armed and (
+            (toll is not None and toll.count > 0) or civilian_target(self.lex, armed, toks)
+        ):
+            # "Gunmen attacked the town, killing 12 and burning homes", "shot at residents
+            # and set fire to homes": what an armed attack on people burnt or looted is
+            # part of it (ACLED codes the attack). One that hurt no one on a building is
+            # its destruction.
+            kept = [m for m in kept if m.payload.sub != LOOTING]
         intervention = self.lex.intervention.find(toks)
         if intervention and not any(
             entry_family(t.payload) in _CROWD_ACTS

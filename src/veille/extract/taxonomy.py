@@ -169,6 +169,12 @@ def territory_side(
 
 
 _TAKING = ("Government regains territory", "Non-state actor overtakes territory")
+
+#: Looting and destroying property, and the families of armed acts it is part of when
+#: told with one (ACLED codes "Looting/property destruction" only where no other
+#: violence is: the homes an attack burnt are the attack's).
+LOOTING = "Looting/property destruction"
+DESTROYING_FAMILIES = frozenset({"fight", "remote", "abduction", "territory"})
 #: The sub-types of ground taken, whoever took it.
 TAKING_GROUND = frozenset(_TAKING)
 
