@@ -95,8 +95,8 @@ def _recompute(e: Event, parts: Sequence[Event]) -> Event:
             for x in stated
             if x != "Arrests"
         ]
-    told = {m.values.sub_event_type for m in ms} | {p.sub_event_type for p in parts}
-    if LOOTING in told and any(family(x) in DESTROYING_FAMILIES for x in told if x):
+    subs = {m.values.sub_event_type or "" for m in ms} | {p.sub_event_type for p in parts}
+    if LOOTING in subs and any(family(x) in DESTROYING_FAMILIES for x in subs):
         # What an armed act burnt or looted (``match._part_of_the_other``), however
         # plainly the act was told ("gunmen attacked"): the act's.
         stated = [x for x in stated if x != LOOTING]
