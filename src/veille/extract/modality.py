@@ -25,7 +25,7 @@ from veille.extract.syntax import (
 )
 from veille.extract.tolls import read_number
 from veille.extract.when import in_trigger_clause
-from veille.lang.loader import closed_words
+from veille.lang.loader import closed_words, month_numbers
 from veille.nlp import arabic
 
 #: Why a trigger tells no event of its own.
@@ -451,9 +451,7 @@ def date_ranges(toks: list[Tok], s: SentenceInput) -> list[tuple[int, int]]:
 def _whens(toks: list[Tok], s: SentenceInput) -> dict[int, tuple[str, int]]:
     """Token index -> what it dates: ("day", ordinal) for a word of a date expression
     with a day, ("month", number) for a month's name standing alone."""
-    from veille.lang.loader import resources
-
-    months = resources(s.language).dates.months
+    months = month_numbers()
     out: dict[int, tuple[str, int]] = {}
     for d in s.dates:
         if d.value is None or d.precision != "day":

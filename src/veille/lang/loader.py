@@ -290,6 +290,10 @@ class ClosedClass:
     #: (``veille.extract.modality.date_ranges``).
     range_openers: frozenset[str] = frozenset()
     range_joiners: frozenset[str] = frozenset()
+    #: The word of a part between a count and the members it counts («خمسة من عناصر
+    #: X»): those a death verb counts there are its victims
+    #: (``veille.extract.word_order``).
+    count_of: frozenset[str] = frozenset()
     #: Word starts that look like a future verb (س + ي/ت/ن) but are nouns (سيارة, سنوات).
     future_lookalikes: tuple[str, ...] = ()
     #: Perfect verbs that begin with ت (forms V and VI) and so look like an imperfect
@@ -574,6 +578,7 @@ ClosedWordKind = Literal[
     "setting_preps",
     "range_openers",
     "range_joiners",
+    "count_of",
 ]
 
 
@@ -584,6 +589,17 @@ def weekday_names(root: Root = None) -> frozenset[str]:
     return frozenset(
         word.lower() for code in languages(root) for word in resources(code, root).dates.weekdays
     )
+
+
+@functools.cache
+def month_numbers(root: Root = None) -> dict[str, int]:
+    """The month names of every language under ``root`` (default: the shipped ones),
+    lower-cased, with their numbers (1-12)."""
+    return {
+        name.lower(): number
+        for code in languages(root)
+        for name, number in resources(code, root).dates.months.items()
+    }
 
 
 @functools.cache
