@@ -612,3 +612,20 @@ def test_after_a_span_of_time_the_act_is_told_not_recalled(pipeline: Any, text: 
 def test_after_the_attack_recalls_it(pipeline: Any) -> None:
     """Guard: the event noun after «بعد» is an earlier event, told as background."""
     assert _violent(pipeline, "وأعلنت الحكومة الحداد بعد الهجوم على الثكنة.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قُتل خمسة من عناصر «حزب الله»، بينهم قيادي بارز، في غارة جوية دمّرت مساء أمس "
+        "الاثنين مبنى في بلدة النبطية جنوب لبنان.",
+        "قتل ثلاثة من مقاتلي حزب الله في غارة جوية على بلدة النبطية أمس الاثنين.",
+    ],
+)
+def test_those_a_death_verb_counts_of_a_group_are_its_victims(pipeline: Any, text: str) -> None:
+    # «خمسة من عناصر X»: a count, the word of a part, the members' noun, X: those killed,
+    # not who killed them, though the sentence names no doer.
+    strikes = [e for e in _events(pipeline, text) if e.sub_event_type == "Air/drone strike"]
+    assert strikes
+    assert strikes[0].actor1 is None
+    assert strikes[0].actor2 is not None and strikes[0].actor2.id == "hezbollah"

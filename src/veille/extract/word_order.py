@@ -253,12 +253,19 @@ def _counted(lex: Lexicon, ref: ActorRef, toks: list[Tok]) -> bool:
     i = token_at(toks, ref.start)
     if i is None:
         return False
-    # "أربعة عناصر من الشرطة": the count may stand before the members' noun.
+    # "أربعة عناصر من الشرطة": the count may stand before the members' noun, and «خمسة
+    # من عناصر «X»» before a quotation mark too.
     members = lex.noun_classes.get("member_nouns", frozenset())
     k = i - 1
-    while k >= 0 and k >= i - 3 and toks[k].keys & members:
+    while k >= 0 and k >= i - _COUNT_REACH and (toks[k].keys & members or toks[k].text in _QUOTES):
         k -= 1
     return k >= 0 and read_number(lex, toks[k]) is not None
+
+
+#: Words from a count to the actor it counts («خمسة من عناصر «X»»).
+_COUNT_REACH = 4
+#: Quotation marks around a name.
+_QUOTES = frozenset({"«", "»", '"', "“", "”"})
 
 
 def _affiliated(lex: Lexicon, ref: ActorRef, toks: list[Tok]) -> bool:

@@ -290,10 +290,6 @@ class ClosedClass:
     #: (``veille.extract.modality.date_ranges``).
     range_openers: frozenset[str] = frozenset()
     range_joiners: frozenset[str] = frozenset()
-    #: The word of a part between a count and the members it counts («خمسة من عناصر
-    #: X»): those a death verb counts there are its victims
-    #: (``veille.extract.word_order``).
-    count_of: frozenset[str] = frozenset()
     #: Word starts that look like a future verb (س + ي/ت/ن) but are nouns (سيارة, سنوات).
     future_lookalikes: tuple[str, ...] = ()
     #: Perfect verbs that begin with ت (forms V and VI) and so look like an imperfect
@@ -578,7 +574,6 @@ ClosedWordKind = Literal[
     "setting_preps",
     "range_openers",
     "range_joiners",
-    "count_of",
 ]
 
 
