@@ -292,3 +292,18 @@ def test_a_place_word_in_the_outlet_credited_after_a_dateline_is_in_a_name(
     found = [t for t in finder.find(text, language) if t.text == word]
     assert all(t.in_name for t in found)
     assert any(not t.in_name for t in finder.find(text, language))  # the dateline's city
+
+
+def test_a_ner_span_that_opens_on_the_kind_of_place_is_that_place(finder: PlaceFinder) -> None:
+    # The French NER reads «ville de Kindu» as one place: the kind of place in lower
+    # case, then the town the gazetteer knows.
+    text = "Des avions ont bombardé lundi la ville de Kindu, selon des témoins."
+    tops = finder.find(text, "fr", PlaceEvidence.hints_only([_span(text, "ville de Kindu")]))
+    assert [(t.text, t.place.name if t.place else None) for t in tops] == [("Kindu", "Kindu")]
+
+
+def test_a_ner_span_that_opens_on_another_noun_stays_one_name(finder: PlaceFinder) -> None:
+    # «l'hôpital de X» names a building: the place word inside is not looked up alone.
+    text = "Un blessé a été soigné à l'hôpital de Kindu, selon des témoins."
+    tops = finder.find(text, "fr", PlaceEvidence.hints_only([_span(text, "hôpital de Kindu")]))
+    assert all(t.text != "Kindu" for t in tops)

@@ -277,6 +277,18 @@ class Scanner:
         last = name[-1].raw[:1]
         return self._acceptance.capitalised(name) and (last.isupper() or last.isdigit())
 
+    def _kind_before(self, before: list[Token]) -> bool:
+        """The words a NER span holds before the place the scan found in it name the
+        kind of place, in lower case («ville de», "province of", «localité de»): the
+        span is that place, not a longer unknown name. Another noun («hôpital de X»)
+        says nothing of the place word after it."""
+        kinds = self._words.city_nouns | self._words.admin_nouns
+        return (
+            bool(before)
+            and not self._acceptance.written_as_a_name(before)
+            and any(t.norm in kinds for t in before)
+        )
+
     def add_hints(
         self,
         text: str,
@@ -318,6 +330,8 @@ class Scanner:
                 first += 1
             if first >= last or not self._acceptance.written_as_a_name(tokens[first:last]):
                 continue  # «le caza de ...»: a lowercase word the NER took is no name
+            if covered and self._kind_before(tokens[first : covered[0].first]):
+                continue  # «la ville de Goma»: the kind of place, then the place it found
             if glued_after(text, tokens[last - 1].end):
                 continue  # the NER's "Jama" of "Jama'at": a part of a word
             norms = [t.norm for t in tokens[first:last]]
