@@ -629,3 +629,18 @@ def test_those_a_death_verb_counts_of_a_group_are_its_victims(pipeline: Any, tex
     assert strikes
     assert strikes[0].actor1 is None
     assert strikes[0].actor2 is not None and strikes[0].actor2.id == "hezbollah"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أعلنت الشرطة يوم الأحد القبض على ثلاثة مشتبه بهم في مدينة حلب.",
+        "أعلن الجيش يوم الجمعة مقتل ستة مسلحين والقبض على عشرين من المطلوبين في محافظة إدلب.",
+    ],
+)
+def test_a_definite_masdar_an_announcing_verb_has_for_object_is_news(
+    pipeline: Any, text: str
+) -> None:
+    # «أعلن ... القبض على»: the act announced, not one told before (which the article
+    # would have to have named for the definite noun to join it).
+    assert "Arrests" in {e.sub_event_type for e in _events(pipeline, text)}

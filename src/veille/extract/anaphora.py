@@ -135,6 +135,37 @@ def another_event(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
 _AR_CLAIM_REACH = 4
 
 
+def _announced(m: Match, toks: list[Tok]) -> bool:
+    """«أعلن الجيش يوم الجمعة مقتل 16 مسلحاً والقبض على 30»: a definite masdar that an
+    announcing verb before it has for its object, right after the verb and its subject
+    or joined by «و» to what it announced first, is the act announced, not one told
+    before. «أعلن الجيش أن الهجوم ...»: after «أن», the noun is what the news is about."""
+    for k in range(m.start - 1, max(-1, m.start - _AR_ANNOUNCE_REACH), -1):
+        word = fold(toks[k].text)
+        if arabic.is_complementizer(word):
+            return False
+        if arabic.is_announcing_verb(word):
+            if toks[m.start].text.startswith("و"):
+                return True  # joined to the first act announced
+            # Right after the verb and its subject, not after a noun that governs it
+            # («أعلن عن وقف القصف»: the halt is announced, the shelling was told before).
+            before = fold(toks[m.start - 1].text)
+            near = m.start - k <= _AR_OBJECT_NEAR
+            return near and (k == m.start - 1 or arabic.is_definite(before) or before in _ABOUT)
+    return False
+
+
+#: «أعلن عن»: the preposition before what is announced.
+_ABOUT = frozenset({"عن"})
+
+
+#: Words from an announcing verb back to the masdar it announces (subject, day, a first
+#: act announced with its count).
+_AR_ANNOUNCE_REACH = 10
+#: Words from the verb to a masdar right after its subject («أعلن الجيش المصري مقتل»).
+_AR_OBJECT_NEAR = 4
+
+
 def anaphoric_arabic(lex: Lexicon, triggers: list[Match], toks: list[Tok]) -> bool:
     """Arabic marks a known event with the article: "المظاهرة", "بالهجوم" name an
     event told before, as "cette attaque" does; an indefinite noun or a verb tells
@@ -154,6 +185,7 @@ def anaphoric_arabic(lex: Lexicon, triggers: list[Match], toks: list[Tok]) -> bo
         # "استعاد الجيش السيطرة على", "تمكنت من السيطرة على": control is named with
         # the article by idiom; it is a state taken, not an event told before.
         idiom = m.payload.place_object
-        return arabic.is_definite(fold(toks[m.start].text)) and not (light or claimed or idiom)
+        told = light or claimed or idiom or _announced(m, toks)
+        return arabic.is_definite(fold(toks[m.start].text)) and not told
 
     return all(known(m) for m in triggers)
