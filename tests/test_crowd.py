@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -308,3 +309,30 @@ def test_police_clashing_with_protesters_stays_a_riot(pipeline: Any) -> None:
     """Guard: a fight of both sides is the crowd's riot, whoever the parse's subject."""
     text = "Gendarmes clashed with protesters in Conakry on Monday, witnesses said."
     assert _subs(pipeline, text, "en") == {"Violent demonstration"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "قُتل ثمانية متظاهرين في بغداد يوم الجمعة حين أطلقت قوات الأمن الغاز المسيل "
+            "للدموع لمنع المحتجين من عبور الجسر.",
+            "ar",
+        ),
+        (
+            "Eight protesters were killed in Baghdad on Friday when security forces fired "
+            "tear gas to stop the crowd from crossing the bridge.",
+            "en",
+        ),
+    ],
+)
+def test_protesters_counted_among_the_dead_of_a_dispersal_are_news(
+    pipeline: Any, text: str, language: str
+) -> None:
+    # No protest told before: the dead protesters and the forces' tear gas are the
+    # event itself, excessive force against protesters.
+    art = Article(id="x", text=text, language=language, published=date(2019, 10, 26))
+    events = pipeline.run([art])
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [
+        ("Excessive force against protesters", 8)
+    ]

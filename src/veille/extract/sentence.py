@@ -449,7 +449,11 @@ class SentenceExtractor:
             default_sub=None,
             rank=3,
             mode="demonstrate",
-            anaphoric=not _new_crowd(self.lex, toks),
+            # «قتل ثمانية متظاهرين حين أطلقت الشرطة الغاز»: protesters counted among the
+            # dead of the dispersal are news of their own (excessive force), whether or
+            # not a protest was told before.
+            anaphoric=not _new_crowd(self.lex, toks)
+            and not (toll is not None and toll.count > 0 and _counted_crowd(self.lex, toks)),
         )
         forces = [a for a in s.actors if getattr(a.payload, "kind", "") == "state_forces"]
         if forces:
@@ -525,6 +529,16 @@ def _new_crowd(lex: Lexicon, toks: list[Tok]) -> bool:
             continue
         return True
     return False
+
+
+def _counted_crowd(lex: Lexicon, toks: list[Tok]) -> bool:
+    """A crowd noun with a number right before it ("eight protesters", «ثمانية
+    متظاهرين»): the crowd counted, as the dead or the hurt are."""
+    return any(
+        read_number(lex, t) is not None
+        for m in lex.crowd.find(toks)
+        for t in toks[max(0, m.start - 2) : m.start]
+    )
 
 
 #: Determiners of no crowd in particular ("any protesters", «tout manifestant»).
