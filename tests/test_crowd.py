@@ -336,3 +336,17 @@ def test_protesters_counted_among_the_dead_of_a_dispersal_are_news(
     assert [(e.sub_event_type, e.fatalities) for e in events] == [
         ("Excessive force against protesters", 8)
     ]
+
+
+def test_clashes_with_a_crowd_the_forces_killed_are_the_force_used(pipeline: Any) -> None:
+    # The clashes of the lead and the protesters killed by tear gas in the next
+    # sentence are one event: excessive force, with its toll.
+    text = (
+        "Violent clashes broke out between security forces and thousands of protesters in "
+        "central Baghdad on Friday. Eight protesters were killed when security forces "
+        "fired tear gas to stop the crowd from crossing the bridge."
+    )
+    art = Article(id="x", text=text, language="en", published=date(2019, 10, 26))
+    assert [(e.sub_event_type, e.fatalities) for e in pipeline.run([art])] == [
+        ("Excessive force against protesters", 8)
+    ]

@@ -101,6 +101,9 @@ def _recompute(e: Event, parts: Sequence[Event]) -> Event:
         # plainly the act was told ("gunmen attacked"): the act's.
         stated = [x for x in stated if x != LOOTING]
         parts = [p for p in parts if p.sub_event_type != LOOTING] or parts
+    if "Excessive force against protesters" in stated:
+        # The clashes the force was used in (``match._one_demonstration``): the force's.
+        stated = [x for x in stated if x != "Violent demonstration"]
     if "Disrupted weapons use" in stated and "Shelling/artillery/missile attack" in stated:
         # Missiles shot down over the town they were fired at
         # (``match._part_of_the_other``): the attack, of which the interception is a part.

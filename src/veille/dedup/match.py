@@ -55,7 +55,14 @@ def _one_demonstration(a: Event, b: Event) -> bool:
     """A demonstration told in one sentence and its dispersal in the next ("la police a
     dispersé les cortèges") are one demonstration, coded by its most severe telling."""
     subs = _specific_subs(a) | _specific_subs(b)
+    if _KILLED_BY_FORCE in subs:
+        # "Bloody clashes between the forces and protesters. Eight protesters were
+        # killed when the forces fired tear gas": the clashes were the force used.
+        subs = subs - {"Violent demonstration"}
     return bool(subs) and subs <= _FORCE_ON_A_CROWD and _text_distance(a, b) <= ADJACENT_CHARS
+
+
+_KILLED_BY_FORCE = "Excessive force against protesters"
 
 
 def _arrests_at_a_demonstration(a: Event, b: Event) -> bool:
