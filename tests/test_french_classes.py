@@ -133,3 +133,21 @@ def test_coming_up_against_forces_is_a_clash_against_a_refusal_is_not(pipeline: 
     assert (
         _types(pipeline, "Le projet de loi s'est heurté mardi à un refus du Sénat à Paris.") == []
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Un adolescent a été tué mardi par le tir d'un policier à Nanterre.", "fr"),
+        ("A teenager was shot dead by a police officer in Nanterre on Tuesday.", "en"),
+    ],
+)
+def test_a_civilian_killed_by_a_named_doer_is_an_attack_on_civilians(
+    pipeline: Any, text: str, language: str
+) -> None:
+    # The death verb is all the trigger, but the sentence names who did it: the act
+    # itself, whose victim is a civilian (not the toll of an act told before).
+    art = Article(id="c", text=text, language=language, published="2023-06-29")
+    events = pipeline.run([art])
+    assert [e.sub_event_type for e in events] == ["Attack"]
+    assert events[0].actor2 is not None and events[0].actor2.kind == "civilians"

@@ -333,7 +333,9 @@ class SentenceExtractor:
         if s.language == "ar" and not cand.anaphoric:
             # "الهجوم الذي وقع امس": the date and actors stay with the known event.
             cand.anaphoric = anaphoric_arabic(self.lex, group, toks)
-        cand.target_civilian = civilian_target(self.lex, group, toks)
+        cand.target_civilian = civilian_target(
+            self.lex, group, toks, doer_named=cand.actor1 is not None
+        )
         armed_target = cand.actor2 is not None and getattr(cand.actor2.payload, "kind", "") not in (
             "civilians",
             "",

@@ -9,9 +9,13 @@ from veille.extract.lexicon import Lexicon, Match, Tok, fold
 from veille.extract.syntax import REPORT_PREPS, TARGET_DEPS, ancestors, head_of, subject_of
 
 
-def civilian_target(lex: Lexicon, group: list[Match], toks: list[Tok]) -> bool:
+def civilian_target(
+    lex: Lexicon, group: list[Match], toks: list[Tok], *, doer_named: bool = False
+) -> bool:
     """Civilians are the target when a civilian noun is the victim, not a modifier:
-    "ont enlevé des voyageurs", "tuant trois civils", but not "le camp de réfugiés"."""
+    "ont enlevé des voyageurs", "tuant trois civils", but not "le camp de réfugiés".
+    ``doer_named``: the sentence names who did it ("a teenager was shot dead by a
+    police officer"), so a death verb that is all its trigger tells the act itself."""
     found = lex.fatality.find(toks)
     deaths = {fm.end for fm in found}
     participles = {fm.start for fm in found}  # "30 civilians killed", «30 civils tués»
@@ -19,7 +23,10 @@ def civilian_target(lex: Lexicon, group: list[Match], toks: list[Tok]) -> bool:
     # ...»: the subject of a verb of death or injury, where the trigger is more than
     # that verb (a toll told alone stays the toll of the event told before).
     hurt = {i for fm in (*found, *lex.injury.find(toks)) for i in range(fm.start, fm.end)}
-    if {i for m in group for i in range(m.start, m.end)} <= hurt:
+    told = {i for m in group for i in range(m.start, m.end)}
+    if doer_named:
+        hurt |= told  # "was shot dead by a police officer": the trigger's subject was hit
+    elif told <= hurt:
         hurt = set()
     for c in lex.civilian.find(toks):
         tok = toks[c.start]
