@@ -124,3 +124,12 @@ def test_a_town_known_only_by_its_latin_spelling_after_a_town_noun(geocoder: Any
 def test_no_loose_town_without_a_name_noun_and_a_country(geocoder: Any, text: str) -> None:
     found = _names(geocoder, text)
     assert not {"بابنوسة", "القديمة", "تونسية"} & {k for k, v in found.items() if v}
+
+
+def test_and_glued_to_a_place_right_after_a_place_joins_the_list(geocoder: Any) -> None:
+    # «وجدة» after «ينبع» is "and Jeddah", not Oujda (Morocco), which the whole word
+    # spells; a word that is no place after the conjunction keeps its whole reading.
+    found = _names(geocoder, "استهدفت طائرات مسيرة يوم الجمعة منشآت في ينبع وجدة.")
+    assert found.get("جدة") == "SAU" and "وجدة" not in found
+    alone = _names(geocoder, "تظاهر آلاف في وجدة يوم الجمعة.")
+    assert alone.get("وجدة") == "MAR"

@@ -97,6 +97,18 @@ class Scanner:
                 i += 1
                 continue
             found = self._longest_at(text, tokens, i, scan)
+            if (
+                found is not None
+                and found.start == tok.start
+                and matches
+                and matches[-1].last == i
+                and tok.arabic
+                and tok.raw[:1] in AR_CONJUNCTIONS
+            ):
+                # «في ينبع وجدة»: right after a place, a glued «و» joins the next one to
+                # the list ("and Jeddah"), whatever the whole word spells (Oujda).
+                listed = self._longest_at(text, tokens, i, scan, conjunction=True)
+                found = listed or found
             if language == "en":
                 demonym = self._demonym_at(tokens, i, scan.runs)
                 if demonym is not None and (
@@ -125,9 +137,12 @@ class Scanner:
         i: int,
         scan: _ScanText,
         limit: int = MAX_NAME_TOKENS,
+        *,
+        conjunction: bool = False,
     ) -> _Match | None:
         """The longest name at token ``i`` (of at most ``limit`` tokens, joined as one
-        name: see ``_join_runs``)."""
+        name: see ``_join_runs``); with ``conjunction``, only those read after the
+        Arabic conjunction glued to the word."""
         best: _Match | None = None
         best_n = 0
         token = tokens[i]
@@ -136,7 +151,9 @@ class Scanner:
         if joined > limit:
             joined = limit
         store, stop_keys = self._store, self._words.stop_keys
-        forms = self._first_forms(token) if token.arabic else ((token.norm, 0),)
+        forms = self._first_forms(token) if token.arabic else [(token.norm, 0)]
+        if conjunction:
+            forms = [(form, shift) for form, shift in forms if shift == 1]
         for form, shift in forms:
             if not form:
                 continue
