@@ -125,3 +125,28 @@ def test_a_foreign_town_named_after_a_cue_keeps_its_place(geo: Geocoder) -> None
     text = "Envoys met in Geneva on Monday to discuss the fighting around Mosul, Iraq."
     found = _parse(geo, text, ["Mosul", "Iraq"])
     assert _iso3(found.get("Geneva")) == "CHE", found
+
+
+@pytest.mark.parametrize(
+    ("text", "hinted", "language", "word"),
+    [
+        ("وقال مسؤول لقناة الجزيرة إن القصف استهدف مدينة الفاشر يوم الأحد.", [], "ar", "الجزيرة"),
+        (
+            "Le général a parlé à la chaîne Al-Arabiya, selon des témoins à Gao.",
+            ["Al-Arabiya"],
+            "fr",
+            "Al-Arabiya",
+        ),
+    ],
+)
+def test_a_name_right_after_a_noun_of_news_outlets_is_the_outlets(
+    geo: Geocoder, text: str, hinted: list[str], language: str, word: str
+) -> None:
+    # «قناة الجزيرة» is a channel, not Gezira (Sudan); «la chaîne Al-Arabiya» is no
+    # Ethiopian village, though the NER calls it a place.
+    assert _iso3(_parse(geo, text, hinted, language).get(word)) is None
+
+
+def test_the_same_name_after_a_noun_of_places_is_the_place(geo: Geocoder) -> None:
+    found = _parse(geo, "اندلعت اشتباكات في الجزيرة وسط السودان يوم الأحد.", [], "ar")
+    assert _iso3(found.get("الجزيرة")) == "SDN"

@@ -224,3 +224,22 @@ def test_a_relative_dont_lists_no_places(pipeline: Any) -> None:
         "affronté la police mardi."
     )
     assert [e.location.name for e in _events(pipeline, text, "fr") if e.location] == ["Kolda"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Les rebelles houthis du Yémen ont revendiqué mardi une attaque de missiles "
+            "contre Israël.",
+            "fr",
+        ),
+        ("Yemen's Houthi rebels claimed a missile attack on Israel on Tuesday.", "en"),
+        ("The Houthi rebels of Yemen claimed a missile attack on Israel on Tuesday.", "en"),
+    ],
+)
+def test_a_country_that_qualifies_the_doer_says_whose_not_where(
+    pipeline: Any, text: str, language: str
+) -> None:
+    events = _events(pipeline, text, language)
+    assert [e.location.iso3 if e.location else None for e in events] == ["ISR"]

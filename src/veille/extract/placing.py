@@ -83,6 +83,9 @@ def choose_places(
     # A dateline places the event only where the sentence names no other place; so
     # does the country across a border ("near the border with Mali").
     places = [p for p in places if not p.dateline] or places
+    # "Yemen's Houthi rebels", «les rebelles houthis du Yémen»: a place that qualifies a
+    # doer's or a target's noun says whose, not where, unless the sentence names no other.
+    places = [p for p in places if not _qualifies_an_actor(p, s)] or places
     places = [p for p in places if not across_the_border(lex, p.start, s.tokens)] or places
     # "residents fled towards X", «نزوح ... باتجاه مدينة X»: where people went, not where
     # the act fell, unless the sentence names nowhere else.
@@ -135,6 +138,30 @@ def choose_places(
         )
         chosen = [reps[best]]
     return [p for p in chosen if not launched_from(lex, p, s.tokens)]
+
+
+def _qualifies_an_actor(place: PlaceRef, s: SentenceInput) -> bool:
+    """The parse hangs a country on an actor's noun as its complement or possessor
+    ("the rebels of Yemen", "Yemen's rebels", «les rebelles du Yémen»): whose they are.
+    A town or a site so hung («la base américaine de X», "the Kharkiv police") is where
+    they are. Arabic has no parse here: never."""
+    toks = s.tokens
+    i = token_at(toks, place.start)
+    if s.language == "ar" or i is None or place.feature != "country":
+        return False
+    tok = toks[i]
+    if tok.dep == "pobj" and toks[tok.head].keys & closed_words("partitive_after"):
+        tok = toks[tok.head]  # English: "rebels" -> "of" -> "Yemen"
+        if tok.dep != "prep":
+            return False
+    elif tok.dep not in _QUALIFIER_DEPS:
+        return False
+    head = toks[tok.head]
+    return any(a.start <= head.start < a.end for a in s.actors)
+
+
+#: Dependencies of a noun's complement or possessor.
+_QUALIFIER_DEPS = frozenset({"nmod", "poss", "nmod:poss"})
 
 
 def place_shares(lex: Lexicon, toks: list[Tok], places: list[PlaceRef]) -> dict[int, Toll] | None:

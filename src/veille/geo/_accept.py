@@ -91,7 +91,9 @@ class Acceptance:
         # A NER span vouches for the first name inside it: "the Dublin Art Stroll" is
         # Dublin's, not a hint that "Art" and "Stroll" are towns. Matches run left to
         # right without overlapping, so only the last one can already sit in the span.
-        if self._names_a_street(text, tokens, found):
+        if self._names_a_street(text, tokens, found) or self.after_an_outlet_noun(
+            text, tokens, found.first
+        ):
             return False
         if glued_after(text, found.end):
             return False  # "Jama'at", "Shi'ite": a word with an apostrophe inside
@@ -287,6 +289,19 @@ class Acceptance:
         if k >= 0 and tokens[k].norm in ("de", "d"):
             k -= 1
         return k >= 0 and tokens[k].norm in streets and not tokens[k].raw[:1].isupper()
+
+    def after_an_outlet_noun(self, text: str, tokens: list[Token], first: int) -> bool:
+        """ "the channel Al-Mayadeen", «la chaîne Al-Massirah», «لقناة الجزيرة»: a name
+        (from token ``first``) right after a noun of news outlets in lower case, nothing
+        but a space between, is the outlet's, not a place (Gezira, Sudan)."""
+        if first < 1:
+            return False
+        prev = tokens[first - 1]
+        return (
+            prev.norm in self._words.outlet_nouns
+            and not prev.raw[:1].isupper()
+            and not text[prev.end : tokens[first].start].strip()
+        )
 
     def _inside_proper_name(self, text: str, tokens: list[Token], m: _Match) -> bool:
         """A capitalised word just before: "George Washington", "Chad Smith".

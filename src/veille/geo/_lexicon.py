@@ -88,6 +88,7 @@ class GeoWords:
     #: Nouns of buildings and institutions (keys): a place word inside such a name
     #: ("the X High Court", «l'université de X») is where the building stands.
     facility_nouns: frozenset[str]
+    outlet_nouns: frozenset[str]
     #: Demonyms and place adjectives that ``countries.tsv`` lacks (it holds one per
     #: country it lists), each with the gazetteer key of the place it names. In English
     #: text a capitalised demonym ("Russian troops") is a toponym of its country or
@@ -228,6 +229,7 @@ def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
         direction_words=union("direction_words"),
         direction_names=union("direction_names"),
         facility_nouns=union("facility_nouns"),
+        outlet_nouns=glued("outlet_nouns"),
         street_nouns=union("street_nouns"),
         quarter_nouns=glued("quarter_nouns"),
         # A plain dict (typed read-only): the geocoder travels to Spark executors pickled.

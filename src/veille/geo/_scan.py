@@ -351,6 +351,8 @@ class Scanner:
                 continue  # «la ville de Goma»: the kind of place, then the place it found
             if glued_after(text, tokens[last - 1].end):
                 continue  # the NER's "Jama" of "Jama'at": a part of a word
+            if self._acceptance.after_an_outlet_noun(text, tokens, first):
+                continue  # «la chaîne Al-Arabiya»: the NER's place is a channel's name
             norms = [t.norm for t in tokens[first:last]]
             cands = self._store.lookup(key_of_norms(norms))
             loose = False

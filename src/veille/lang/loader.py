@@ -147,6 +147,9 @@ class PlaceWords:
     #: Nouns of buildings and institutions named after their town ("X High Court",
     #: «l'université de X», «مطار X»): a place word in such a name is where it stands.
     facility_nouns: tuple[str, ...] = ()
+    #: Nouns of news outlets ("the channel X", «la chaîne X», «قناة X»): a name right
+    #: after one is the outlet's («قناة الجزيرة» is no Gezira), not a place.
+    outlet_nouns: tuple[str, ...] = ()
     #: Demonyms and place adjectives the gazetteer lacks -> the place's name.
     demonyms: Mapping[str, str] = field(default_factory=dict)
 
