@@ -151,3 +151,27 @@ def test_a_civilian_killed_by_a_named_doer_is_an_attack_on_civilians(
     events = pipeline.run([art])
     assert [e.sub_event_type for e in events] == ["Attack"]
     assert events[0].actor2 is not None and events[0].actor2.kind == "civilians"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Les rebelles houthis ont revendiqué mardi une attaque de missiles contre Israël, "
+            "la troisième depuis le début de la guerre entre Israël et le Hamas.",
+            "fr",
+        ),
+        (
+            "Houthi rebels claimed a missile attack on Israel on Tuesday, the third since the "
+            "start of the war between Israel and Hamas.",
+            "en",
+        ),
+    ],
+)
+def test_the_sides_of_a_war_named_as_background_are_no_target(
+    pipeline: Any, text: str, language: str
+) -> None:
+    art = Article(id="w", text=text, language=language, published="2023-10-31")
+    events = pipeline.run([art])
+    assert len(events) == 1
+    assert events[0].actor2 is None or events[0].actor2.id != "hamas"

@@ -141,6 +141,8 @@ def read_roles(
             # the source holds responsible is the doer it reports.
             agents.append((abs(tok_i - first_trig), ref))
             continue
+        if _sides_of_a_war(lex, tok_i, toks, anchors):
+            continue  # "the third since the war between Israel and Hamas began": the war's
         if _victim_of(lex, tok_i, toks, trig_idx):
             targets.append((abs(tok_i - first_trig), ref))
             continue  # «le convoi a été victime d'une embuscade», "fell victim to an attack"
@@ -485,6 +487,29 @@ def _blamed(lex: Lexicon, i: int, toks: list[Tok]) -> bool:
 _OF = frozenset({"de", "d'", "d’", "du", "des", "of"})
 #: Words an act may take between a verb of blame and its preposition ("l'attaque").
 _BLAMED_ACT_REACH = 6
+
+
+def _sides_of_a_war(lex: Lexicon, i: int, toks: list[Tok], anchors: set[int]) -> bool:
+    """The actor is named in a phrase that a war noun heads ("since the war between
+    Israel and Hamas began", «depuis le début de la guerre entre Israël et le Hamas»:
+    noun class ``war_nouns``), climbing its heads before any word of the act: a side of
+    the war, no role in this event."""
+    wars = lex.noun_classes.get("war_nouns", frozenset())
+    for k in ancestors(toks, i, limit=_WAR_CLIMB):
+        if k in anchors:
+            return False
+        if toks[k].keys & wars:
+            return True
+        # «le début de la guerre entre X et Y»: the parser may hang the sides on the
+        # noun above the war's, beside it.
+        if any(t.head == k and t.i < i and t.keys & wars for t in toks):
+            return True
+    return False
+
+
+#: Heads climbed from an actor to the war noun of its phrase ("Hamas" -> "Israel" ->
+#: "between" -> "war").
+_WAR_CLIMB = 4
 
 
 def _victim_of(lex: Lexicon, i: int, toks: list[Tok], trig_idx: set[int]) -> bool:
