@@ -175,3 +175,23 @@ def test_the_sides_of_a_war_named_as_background_are_no_target(
     events = pipeline.run([art])
     assert len(events) == 1
     assert events[0].actor2 is None or events[0].actor2.id != "hamas"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "Un destroyer a abattu lundi en mer Rouge plusieurs missiles de croisière lancés "
+            "depuis le Yémen.",
+            "Disrupted weapons use",
+        ),
+        ("Des soldats ont abattu lundi à Gao deux hommes armés.", "Armed clash"),
+    ],
+)
+def test_a_place_told_between_the_verb_and_its_object_is_skipped(
+    pipeline: Any, text: str, sub: str
+) -> None:
+    # «abattre» a missile is to shoot it down; what the verb acts on is read past «en
+    # mer Rouge», «à Gao», the phrase of place the parse may misread.
+    art = Article(id="a", text=text, language="fr", published="2023-10-17")
+    assert [e.sub_event_type for e in pipeline.run([art])] == [sub]

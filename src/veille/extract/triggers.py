@@ -549,11 +549,18 @@ def object_of_class(lex: Lexicon, m: Match, toks: list[Tok], name: str) -> bool:
         # «se heurter aux forces»: a verb's argument with its preposition counts too.
         if m.start <= t.head < m.end and t.dep in (*ACTED_ON, "obl:arg") and t.keys & nouns:
             return True
+    phrase_end = -1
     for j in range(m.end, min(len(toks), m.end + TERRITORY_WINDOW)):
         tok = toks[j]
+        if j <= phrase_end:
+            continue  # inside a phrase of place before the object
         # "seized a passenger train": a noun that modifies the next is not the object.
         if tok.keys & nouns and not (tok.dep == "compound" and tok.head > j):
             return True
+        if tok.pos == "ADP" and tok.dep == "case" and toks[tok.head].dep in _PLACE_PHRASE:
+            # «a abattu lundi en mer Rouge plusieurs missiles»: where, then the object.
+            phrase_end = max(k for k in range(j, len(toks)) if _within(toks, k, tok.head))
+            continue
         # "40 des 60", «une cinquantaine de»: a number, or a noun of number, then "of".
         partitive = tok.pos == "ADP" and j > m.end and toks[j - 1].pos == "NUM"
         if dates_the_verb(tok):
@@ -571,6 +578,18 @@ def object_of_class(lex: Lexicon, m: Match, toks: list[Tok], name: str) -> bool:
             return False
     return False
 
+
+#: Dependencies of a phrase of place or time on the verb («en mer Rouge», "over X").
+_PLACE_PHRASE = frozenset({"obl", "obl:mod"})
+
+
+def _within(toks: list[Tok], k: int, head: int) -> bool:
+    """The token at ``k`` is ``head`` or in its phrase (``head`` among its heads)."""
+    return k == head or head in ancestors(toks, k, limit=_PHRASE_DEPTH)
+
+
+#: How deep a phrase of place may nest ("en mer Rouge": "Rouge" -> "mer").
+_PHRASE_DEPTH = 3
 
 #: French partitive articles, which the parser may tag as prepositions.
 _PARTITIVE_ARTICLES = frozenset({"des", "du"})
