@@ -3078,6 +3078,18 @@ def test_our_forces_are_the_forces_the_title_names(pipeline: Any) -> None:
     assert _actor1s(pipeline, text, "fr") == set()
 
 
+def test_our_forces_are_never_the_enemy_the_communique_names(pipeline: Any) -> None:
+    # «nos forces» are not those the text calls "the enemy", though they are the only
+    # armed actor it names: the doer stays unknown and the enemy is the target.
+    text = (
+        "« Nos forces ont lancé lundi des drones sur des cibles de l'ennemi israélien », a "
+        "déclaré un porte-parole."
+    )
+    art = Article(id="c", text=text, language="fr", published="2025-03-12")
+    events = pipeline.run([art])
+    assert events and all(e.actor1 is None for e in events)
+
+
 def test_arabic_forces_with_the_pronoun_glued_are_the_speakers(pipeline: Any) -> None:
     # Guard: the speaker's own forces («قواتنا»), also read through the speaker before.
     text = "وقال الجيش السوداني في بيان إن قواتنا قصفت يوم الاثنين مواقع في مدينة الفاشر."

@@ -283,8 +283,12 @@ class ActorStage:
     ) -> ActorRef | None:
         """The armed actor whose voice the text is: the one it calls its own ("our
         Turkish Armed Forces"), else the first the title names ("Statement of the Yemeni
-        Armed Forces"), else the first the text names."""
-        armed = [a for a in actors if getattr(a.payload, "kind", "") in _ARMED_KINDS]
+        Armed Forces"), else the first the text names. Never one the text names by a
+        loaded term ("the Israeli enemy", «العدو»): a communiqué's voice calls the other
+        side so, not itself."""
+        armed = [
+            a for a in actors if getattr(a.payload, "kind", "") in _ARMED_KINDS and not a.framed
+        ]
         for a in armed:
             if a.start in owned:
                 return a
