@@ -58,22 +58,22 @@ _RETRO = (
     "{dateline}, May 3 - At least 12 people were killed when a car bomb exploded at a busy "
     "market in {town} on Thursday, police said.\n\n"
     "The blast destroyed dozens of stalls. Residents said the market had been crowded.\n\n"
-    "The seafront has been hit before. On June 9, 2023, gunmen stormed a hotel on the "
-    "same stretch of coast, killing six civilians."
+    "The market was attacked before: on March 4, 2023, gunmen raided a guesthouse in the "
+    "same street, killing six civilians."
 )
 
 
 def _retrospective_place(pipeline: Any, dateline: str, town: str) -> str | None:
     text = _RETRO.format(dateline=dateline, town=town)
     art = Article(id="r", text=text, language="en", published=date(2024, 5, 3))
-    past = [e for e in pipeline.run([art]) if e.event_date == date(2023, 6, 9)]
+    past = [e for e in pipeline.run([art]) if e.event_date == date(2023, 3, 4)]
     assert len(past) == 1
     return past[0].location.name if past[0].location is not None else None
 
 
 def test_a_dateline_counts_as_one_more_mention_of_a_town_the_text_names(pipeline: Any) -> None:
     # The town named by the dateline and by the lead is the story's: the earlier attack
-    # "on the same stretch of coast" is placed there.
+    # "in the same street" is placed there.
     assert _retrospective_place(pipeline, "KISMAYO", "Kismayo") == "Kismayo"
 
 

@@ -3082,8 +3082,8 @@ def test_our_forces_are_never_the_enemy_the_communique_names(pipeline: Any) -> N
     # «nos forces» are not those the text calls "the enemy", though they are the only
     # armed actor it names: the doer stays unknown and the enemy is the target.
     text = (
-        "« Nos forces ont lancé lundi des drones sur des cibles de l'ennemi israélien », a "
-        "déclaré un porte-parole."
+        "« Nos unités ont visé lundi avec des drones des positions de l'ennemi israélien », "
+        "a affirmé un porte-parole."
     )
     art = Article(id="c", text=text, language="fr", published="2025-03-12")
     events = pipeline.run([art])

@@ -138,8 +138,8 @@ def test_coming_up_against_forces_is_a_clash_against_a_refusal_is_not(pipeline: 
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        ("Un adolescent a été tué mardi par le tir d'un policier à Nanterre.", "fr"),
-        ("A teenager was shot dead by a police officer in Nanterre on Tuesday.", "en"),
+        ("Un lycéen a été tué samedi par un gendarme à Grenoble.", "fr"),
+        ("A schoolboy was shot dead by a soldier in Bouaké on Saturday.", "en"),
     ],
 )
 def test_a_civilian_killed_by_a_named_doer_is_an_attack_on_civilians(
@@ -147,7 +147,7 @@ def test_a_civilian_killed_by_a_named_doer_is_an_attack_on_civilians(
 ) -> None:
     # The death verb is all the trigger, but the sentence names who did it: the act
     # itself, whose victim is a civilian (not the toll of an act told before).
-    art = Article(id="c", text=text, language=language, published="2023-06-29")
+    art = Article(id="c", text=text, language=language, published="2024-03-10")
     events = pipeline.run([art])
     assert [e.sub_event_type for e in events] == ["Attack"]
     assert events[0].actor2 is not None and events[0].actor2.kind == "civilians"
@@ -157,13 +157,13 @@ def test_a_civilian_killed_by_a_named_doer_is_an_attack_on_civilians(
     ("text", "language"),
     [
         (
-            "Les rebelles houthis ont revendiqué mardi une attaque de missiles contre Israël, "
-            "la troisième depuis le début de la guerre entre Israël et le Hamas.",
+            "Les rebelles houthis ont revendiqué samedi une attaque de drones contre Eilat, "
+            "la cinquième depuis le premier jour de la guerre entre le Hezbollah et Israël.",
             "fr",
         ),
         (
-            "Houthi rebels claimed a missile attack on Israel on Tuesday, the third since the "
-            "start of the war between Israel and Hamas.",
+            "Houthi rebels claimed a drone attack on Eilat on Saturday, the fifth since the "
+            "first day of the war between Hezbollah and Israel.",
             "en",
         ),
     ],
@@ -171,18 +171,17 @@ def test_a_civilian_killed_by_a_named_doer_is_an_attack_on_civilians(
 def test_the_sides_of_a_war_named_as_background_are_no_target(
     pipeline: Any, text: str, language: str
 ) -> None:
-    art = Article(id="w", text=text, language=language, published="2023-10-31")
+    art = Article(id="w", text=text, language=language, published="2024-03-10")
     events = pipeline.run([art])
     assert len(events) == 1
-    assert events[0].actor2 is None or events[0].actor2.id != "hamas"
+    assert events[0].actor2 is None or events[0].actor2.id != "hezbollah"
 
 
 @pytest.mark.parametrize(
     ("text", "sub"),
     [
         (
-            "Un destroyer a abattu lundi en mer Rouge plusieurs missiles de croisière lancés "
-            "depuis le Yémen.",
+            "Une frégate a abattu jeudi en mer Rouge trois drones venus du Yémen.",
             "Disrupted weapons use",
         ),
         ("Des soldats ont abattu lundi à Gao deux hommes armés.", "Armed clash"),
@@ -191,7 +190,7 @@ def test_the_sides_of_a_war_named_as_background_are_no_target(
 def test_a_place_told_between_the_verb_and_its_object_is_skipped(
     pipeline: Any, text: str, sub: str
 ) -> None:
-    # «abattre» a missile is to shoot it down; what the verb acts on is read past «en
-    # mer Rouge», «à Gao», the phrase of place the parse may misread.
+    # «abattre» a drone is to shoot it down; what the verb acts on is read past «en mer
+    # Rouge», «à Gao», the phrase of place the parse may misread.
     art = Article(id="a", text=text, language="fr", published="2023-10-17")
     assert [e.sub_event_type for e in pipeline.run([art])] == [sub]

@@ -1,7 +1,9 @@
 """Numbers written with a multiplier and the dead of a whole war, on sentences invented for
 these tests: "two thousand", «deux mille», «عشرة آلاف» count the whole number, not the
 word before the multiplier; "more than 20,000 have been killed in the war" is the war's
-tally, neither an event of its own nor the toll of the strike told before it."""
+tally, neither an event of its own nor the toll of the strike told before it; so are the
+dead counted over weeks or months ("between February and May", «entre le 3 février et le
+28 avril»), not over two days."""
 
 from __future__ import annotations
 
@@ -43,7 +45,7 @@ def test_a_number_before_a_multiplier_counts_the_whole(
     [
         (
             "Five civilians were killed in an air strike on the town of Sarmin on Sunday. "
-            "The United Nations says more than 20,000 people have been killed in the war.",
+            "According to UN figures, over 20,000 civilians were killed during the war.",
             "en",
         ),
         (
@@ -89,14 +91,14 @@ def test_deaths_of_a_day_in_a_war_are_an_event(pipeline: Any, text: str, languag
     ("text", "language"),
     [
         (
-            "At least 1,600 people were killed and 500 injured in gang violence across the "
-            "country between January and March, the UN said on Tuesday.",
+            "At least 900 people were killed and 300 hurt in communal violence between "
+            "February and May, a rights group said on Monday.",
             "en",
         ),
         ("From March 3 to March 20, 120 people were killed in attacks on villages.", "en"),
         (
-            "Au moins 1 500 personnes ont été tuées et 800 blessées dans le pays entre le 1er "
-            "janvier et le 22 mars, selon un rapport publié mardi.",
+            "Au moins 900 civils ont été tués et 300 blessés dans la région entre le 3 février "
+            "et le 28 avril, selon une ONG.",
             "fr",
         ),
         ("قتل أكثر من 1500 شخص في أعمال عنف بين 1 يناير و22 مارس، وفق تقرير أممي.", "ar"),

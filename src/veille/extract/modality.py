@@ -422,7 +422,7 @@ def tally(lex: Lexicon, toks: list[Tok], s: SentenceInput) -> bool:
 
 def date_ranges(toks: list[Tok], s: SentenceInput) -> list[tuple[int, int]]:
     """The spans of weeks or months the sentence counts over ("between January and
-    March", «entre le 1er janvier et le 22 mars», «بين 1 يناير و22 مارس», "from March 3
+    March", «entre le 3 février et le 28 avril», «بين 1 يناير و22 مارس», "from March 3
     to March 20"), as (first, last) token indices: an opener of closed class
     ``range_openers``, a day or a month, a joiner (``range_joiners``, or Arabic «و»
     glued to the second), another day or month more than ``_RANGE_DAYS`` later."""
@@ -476,7 +476,7 @@ def _far_apart(a: tuple[str, int], b: tuple[str, int]) -> bool:
 #: Days a span of dates must cover to be counted over ("from Monday to Wednesday" is
 #: one happening told over its days).
 _RANGE_DAYS = 7
-#: Tokens from a span's first day or month to its last ("le 1er janvier et le 22 mars").
+#: Tokens from a span's first day or month to its last ("le 3 février et le 28 avril").
 _RANGE_REACH = 8
 
 

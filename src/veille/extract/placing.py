@@ -83,7 +83,7 @@ def choose_places(
     # A dateline places the event only where the sentence names no other place; so
     # does the country across a border ("near the border with Mali").
     places = [p for p in places if not p.dateline] or places
-    # "Yemen's Houthi rebels", «les rebelles houthis du Yémen»: a place that qualifies a
+    # "Chad's rebels", «les insurgés du Tchad»: a place that qualifies a
     # doer's or a target's noun says whose, not where, unless the sentence names no other.
     places = [p for p in places if not _qualifies_an_actor(p, s)] or places
     places = [p for p in places if not across_the_border(lex, p.start, s.tokens)] or places
@@ -142,7 +142,7 @@ def choose_places(
 
 def _qualifies_an_actor(place: PlaceRef, s: SentenceInput) -> bool:
     """The parse hangs a country on an actor's noun as its complement or possessor
-    ("the rebels of Yemen", "Yemen's rebels", «les rebelles du Yémen»): whose they are.
+    ("the rebels of Chad", "Chad's rebels", «les insurgés du Tchad»): whose they are.
     A town or a site so hung («la base américaine de X», "the Kharkiv police") is where
     they are. Arabic has no parse here: never."""
     toks = s.tokens

@@ -142,7 +142,7 @@ def read_roles(
             agents.append((abs(tok_i - first_trig), ref))
             continue
         if _sides_of_a_war(lex, tok_i, toks, anchors):
-            continue  # "the third since the war between Israel and Hamas began": the war's
+            continue  # "the fourth since the war between Chad and Sudan began": the war's
         if _victim_of(lex, tok_i, toks, trig_idx):
             targets.append((abs(tok_i - first_trig), ref))
             continue  # «le convoi a été victime d'une embuscade», "fell victim to an attack"
@@ -491,7 +491,7 @@ _BLAMED_ACT_REACH = 6
 
 def _sides_of_a_war(lex: Lexicon, i: int, toks: list[Tok], anchors: set[int]) -> bool:
     """The actor is named in a phrase that a war noun heads ("since the war between
-    Israel and Hamas began", «depuis le début de la guerre entre Israël et le Hamas»:
+    Chad and Sudan began", «depuis le premier jour du conflit entre le Tchad et le Soudan»:
     noun class ``war_nouns``), climbing its heads before any word of the act: a side of
     the war, no role in this event."""
     wars = lex.noun_classes.get("war_nouns", frozenset())
@@ -500,9 +500,11 @@ def _sides_of_a_war(lex: Lexicon, i: int, toks: list[Tok], anchors: set[int]) ->
             return False
         if toks[k].keys & wars:
             return True
-        # «le début de la guerre entre X et Y»: the parser may hang the sides on the
-        # noun above the war's, beside it.
-        if any(t.head == k and t.i < i and t.keys & wars for t in toks):
+        # «au premier jour du conflit entre X et Y»: the parser may hang the sides on a
+        # word above the war's noun, which then stands between that word and them.
+        if any(
+            t.keys & wars and k in ancestors(toks, t.i, limit=_WAR_CLIMB) for t in toks[k + 1 : i]
+        ):
             return True
     return False
 

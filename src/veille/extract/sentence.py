@@ -153,8 +153,8 @@ class SentenceExtractor:
         if armed and (
             (toll is not None and toll.count > 0) or civilian_target(self.lex, armed, toks)
         ):
-            # "Gunmen attacked the town, killing 12 and burning homes", "shot at residents
-            # and set fire to homes": what an armed attack on people burnt or looted is
+            # "Gunmen attacked the town, killing 12 and burning homes", "fired on villagers
+            # and torched houses": what an armed attack on people burnt or looted is
             # part of it (ACLED codes the attack). One that hurt no one on a building is
             # its destruction.
             kept = [m for m in kept if m.payload.sub != LOOTING]

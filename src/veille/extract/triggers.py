@@ -558,7 +558,7 @@ def object_of_class(lex: Lexicon, m: Match, toks: list[Tok], name: str) -> bool:
         if tok.keys & nouns and not (tok.dep == "compound" and tok.head > j):
             return True
         if tok.pos == "ADP" and tok.dep == "case" and toks[tok.head].dep in _PLACE_PHRASE:
-            # «a abattu lundi en mer Rouge plusieurs missiles»: where, then the object.
+            # «a abattu jeudi en mer Rouge trois drones»: where, then the object.
             phrase_end = max(k for k in range(j, len(toks)) if _within(toks, k, tok.head))
             continue
         # "40 des 60", «une cinquantaine de»: a number, or a noun of number, then "of".
