@@ -427,12 +427,13 @@ def date_ranges(toks: list[Tok], s: SentenceInput) -> list[tuple[int, int]]:
     ``range_openers``, a day or a month, a joiner (``range_joiners``, or Arabic «و»
     glued to the second), another day or month more than ``_RANGE_DAYS`` later."""
     openers = closed_words("range_openers")
+    starts = [k for k, tok in enumerate(toks) if tok.keys & openers]
+    if not starts:
+        return []  # most sentences: no span to read the days of
     joiners = closed_words("range_joiners")
     whens = _whens(toks, s)
     out: list[tuple[int, int]] = []
-    for k, tok in enumerate(toks):
-        if not tok.keys & openers:
-            continue
+    for k in starts:
         first = next((a for a in range(k + 1, min(len(toks), k + 4)) if a in whens), None)
         if first is None:
             continue

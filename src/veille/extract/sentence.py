@@ -150,8 +150,10 @@ class SentenceExtractor:
             return []  # "An earthquake struck X, killing 12": no one's act
         toll = read_toll(self.lex, toks, [d.span for d in s.dates])
         armed = [m for m in kept if _armed_act(m.payload)]
-        if armed and (
-            (toll is not None and toll.count > 0) or civilian_target(self.lex, armed, toks)
+        if (
+            armed
+            and any(m.payload.sub == LOOTING for m in kept)
+            and ((toll is not None and toll.count > 0) or civilian_target(self.lex, armed, toks))
         ):
             # "Gunmen attacked the town, killing 12 and burning homes", "fired on villagers
             # and torched houses": what an armed attack on people burnt or looted is
