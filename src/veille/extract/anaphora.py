@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
 from veille.extract.syntax import ancestors
+from veille.extract.word_order import ABOUT
 from veille.nlp import arabic
 
 #: Determiners of a noun that names something known ("the attack", «l'enlèvement»).
@@ -151,12 +152,8 @@ def _announced(m: Match, toks: list[Tok]) -> bool:
             # («أعلن عن وقف القصف»: the halt is announced, the shelling was told before).
             before = fold(toks[m.start - 1].text)
             near = m.start - k <= _AR_OBJECT_NEAR
-            return near and (k == m.start - 1 or arabic.is_definite(before) or before in _ABOUT)
+            return near and (k == m.start - 1 or arabic.is_definite(before) or before in ABOUT)
     return False
-
-
-#: «أعلن عن»: the preposition before what is announced.
-_ABOUT = frozenset({"عن"})
 
 
 #: Words from an announcing verb back to the masdar it announces (subject, day, a first

@@ -149,11 +149,10 @@ class SentenceExtractor:
         if not weapons and natural_cause(self.lex, [*kept, *self.lex.fatality.find(toks)], s):
             return []  # "An earthquake struck X, killing 12": no one's act
         toll = read_toll(self.lex, toks, [d.span for d in s.dates])
-        armed = [m for m in kept if _armed_act(m.payload)]
-        if (
-            armed
-            and any(m.payload.sub == LOOTING for m in kept)
-            and ((toll is not None and toll.count > 0) or civilian_target(self.lex, armed, toks))
+        looting = any(m.payload.sub == LOOTING for m in kept)
+        armed = [m for m in kept if _armed_act(m.payload)] if looting else []
+        if armed and (
+            (toll is not None and toll.count > 0) or civilian_target(self.lex, armed, toks)
         ):
             # "Gunmen attacked the town, killing 12 and burning homes", "fired on villagers
             # and torched houses": what an armed attack on people burnt or looted is
@@ -519,7 +518,7 @@ def _new_crowd(lex: Lexicon, toks: list[Tok]) -> bool:
         tok = toks[m.start]
         if fold(tok.text).startswith(("ال", "وال", "بال", "لل", "فال")):
             continue
-        if any(read_number(lex, t) is not None for t in toks[max(0, m.start - 2) : m.start]):
+        if _counted(lex, toks, m):
             continue  # "eight protesters were killed": counted, they were hit
         before = toks[m.start - 1] if m.start > 0 else None
         if before is not None and (
@@ -538,11 +537,12 @@ def _new_crowd(lex: Lexicon, toks: list[Tok]) -> bool:
 def _counted_crowd(lex: Lexicon, toks: list[Tok]) -> bool:
     """A crowd noun with a number right before it ("eight protesters", «ثمانية
     متظاهرين»): the crowd counted, as the dead or the hurt are."""
-    return any(
-        read_number(lex, t) is not None
-        for m in lex.crowd.find(toks)
-        for t in toks[max(0, m.start - 2) : m.start]
-    )
+    return any(_counted(lex, toks, m) for m in lex.crowd.find(toks))
+
+
+def _counted(lex: Lexicon, toks: list[Tok], m: Match) -> bool:
+    """A number stands within two words before the crowd noun at ``m``."""
+    return any(read_number(lex, t) is not None for t in toks[max(0, m.start - 2) : m.start])
 
 
 #: Determiners of no crowd in particular ("any protesters", «tout manifestant»).

@@ -67,7 +67,7 @@ def roles_by_word_order(
             m
             for m in lex.report.find(toks)
             if m.end <= trig_start_i
-            and any(fold(t.text) in _ABOUT for t in toks[m.end : min(trig_start_i, m.end + 4)])
+            and any(fold(t.text) in ABOUT for t in toks[m.end : min(trig_start_i, m.end + 4)])
         ]
         if lex is not None
         else []
@@ -207,7 +207,7 @@ _BARE_THAT = "ان"
 _SUBJECT_REACH = 2
 
 #: "About" after a verb of announcing («أعلنت الشرطة عن ...»).
-_ABOUT = frozenset({"عن"})
+ABOUT = frozenset({"عن"})
 
 
 def _holds_the_object(lex: Lexicon | None, at: int | None, toks: list[Tok], after: int) -> bool:
