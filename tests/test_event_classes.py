@@ -3057,6 +3057,48 @@ def test_acts_repeated_over_time_are_a_habit(pipeline: Any, text: str, language:
     assert not _types(pipeline, text, language)
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # The repetition belongs to the first clause's act; the strikes of the second
+        # clause, on their own verb, are the story's, dated by its lead.
+        (
+            "L'aviation a mené mardi des raids au Liban-Sud. Le port de Tyr a été visé à "
+            "plusieurs reprises, tandis que des frappes aériennes touchaient Nabatiyé.",
+            "fr",
+        ),
+        (
+            "Jets carried out raids in south Lebanon on Tuesday. The port of Tyre was "
+            "targeted repeatedly, while air strikes hit Nabatieh.",
+            "en",
+        ),
+    ],
+)
+def test_repetition_in_another_clause_leaves_the_other_acts(
+    pipeline: Any, text: str, language: str
+) -> None:
+    places = {e.location.name for e in _events(pipeline, text, language) if e.location}
+    assert any(name.startswith("Nabat") for name in places), places
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # A plural act noun as the subject of a verb of going on: a series, not an act.
+        ("Officials say the area is safe, but the abductions have continued.", "en"),
+        ("Dans le nord, les enlèvements se poursuivent malgré les patrouilles.", "fr"),
+        ("Dans le nord, les assassinats se multiplient.", "fr"),
+    ],
+)
+def test_acts_that_go_on_are_a_series(pipeline: Any, text: str, language: str) -> None:
+    assert not _types(pipeline, text, language)
+
+
+def test_acts_that_go_on_on_a_day_are_that_days(pipeline: Any) -> None:
+    # Guard: with a day of its own, it is that day's strikes.
+    assert _types(pipeline, "Air strikes continued on Monday in Rafah.", "en") == {AIR}
+
+
 def _actor1s(pipeline: Any, text: str, language: str, title: str | None = None) -> set[str]:
     art = Article(id="c", text=text, language=language, published="2025-03-12", title=title)
     return {e.actor1.name for e in pipeline.run([art]) if e.actor1 is not None}

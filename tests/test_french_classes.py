@@ -194,3 +194,17 @@ def test_a_place_told_between_the_verb_and_its_object_is_skipped(
     # Rouge», «à Gao», the phrase of place the parse may misread.
     art = Article(id="a", text=text, language="fr", published="2023-10-17")
     assert [e.sub_event_type for e in pipeline.run([art])] == [sub]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The parser reads the weekday inside the phrase as the verb's complement; the
+        # day (its number, month and part of the day too) is stepped over all the same.
+        "Des centaines d'enseignants sont descendus mardi dans les rues de Kayes pour "
+        "réclamer leurs salaires.",
+        "Des centaines d'enseignants sont descendus mardi 11 mars dans les rues de Kayes.",
+    ],
+)
+def test_a_day_inside_a_phrase_trigger_is_stepped_over(pipeline: Any, text: str) -> None:
+    assert "Peaceful protest" in _types(pipeline, text)

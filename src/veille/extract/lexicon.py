@@ -17,7 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from veille.errors import DataError
-from veille.lang.loader import triggers_file
+from veille.lang.loader import day_part_words, month_numbers, triggers_file, weekday_names
 from veille.nlp.tokens import Tok as Tok  # re-exported: extraction reads tokens from here
 from veille.nlp.tokens import fold as fold
 
@@ -429,7 +429,25 @@ def _inserted(toks: Sequence[Tok], j: int, matched: set[int]) -> bool:
     if matched and tok.dep in _AUX_DEPS and tok.head > j:
         return True
     # "samedi soir": the second word of the inserted phrase hangs on the first.
-    return j > 0 and toks[j - 1].dep in ADVERBIAL_DEPS and tok.head == j - 1
+    if j > 0 and toks[j - 1].dep in ADVERBIAL_DEPS and tok.head == j - 1:
+        return True
+    return bool(matched) and _in_a_day(toks, j)
+
+
+def _in_a_day(toks: Sequence[Tok], j: int) -> bool:
+    """A word of a day named by its weekday ("jeudi", "jeudi 25 septembre", "lundi
+    soir"), whatever the parse made of it: "sont descendus jeudi dans les rues" read
+    «jeudi» as the verb's complement."""
+    weekdays, months, parts = weekday_names(), month_numbers(), day_part_words()
+    k = j
+    while k >= 0:
+        word = toks[k].text.lower()
+        if word in weekdays:
+            return True
+        if not (word.isdigit() or word in months or word in parts):
+            return False
+        k -= 1
+    return False
 
 
 def longest_non_overlapping(matches: list[Match], rank: Any = None) -> list[Match]:

@@ -19,6 +19,7 @@ from veille.extract.syntax import (
     dates_telling,
     governed_by,
     head_of,
+    span,
     this_side,
     token_at,
     words_of,
@@ -50,6 +51,8 @@ _PURPOSE_DEPS = frozenset({"advcl", "acl"})
 _AIMED_DEPS = frozenset({"obj", "dobj", "pobj", "obl", "obl:arg"})
 #: Modal verbs that are also nouns ("le pouvoir", "le devoir", "the will").
 _MODAL_NOUNS = frozenset({"pouvoir", "devoir", "vouloir", "will"})
+#: A verb's subject, active or passive.
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 # Words between a possession cue and the weapon it governs: "ضبط 22 قذيفة هاون",
 # "عثرت القوة على سيارة مفخخة".
 POSSESSION_WINDOW = 4
@@ -193,6 +196,13 @@ class ParsedModality:
             return False
         return not any(d.value is not None and d.precision == "day" for d in s.dates)
 
+    def _continuing(self, noun: Tok, toks: list[Tok]) -> bool:
+        """The plural event noun is the subject of a verb of going on (noun class
+        ``continuing_verbs``): "the killings have continued", «les enlèvements se
+        multiplient» tell a series, not one act."""
+        verbs = self.lex.noun_classes.get("continuing_verbs", frozenset())
+        return noun.dep in _SUBJECT_DEPS and bool(toks[noun.head].keys & verbs)
+
     def negated(self, m: Match, toks: list[Tok], chain: list[int]) -> bool:
         """A negation on the trigger, its first governors or its subject."""
         # The deny verb makes it a denied event, not a non-event.
@@ -311,6 +321,8 @@ class ParsedModality:
             return True
         if self.lex.crowd.find([head]):
             return False  # "des milliers de manifestants": one crowd counted, not events
+        if self._continuing(head, toks) and not names_a_day(self.lex, toks, s):
+            return True  # "the massacres have continued", «les attaques se poursuivent»
         window = range(max(0, m.start - 4), m.start)
         quant = any(mm.start in window for mm in self.lex.aggregate_quantifiers.find(toks))
         # "more than 150 attacks", «une vague d'attaques», "a lull in attacks": attacks
@@ -702,6 +714,19 @@ class WordOrderModality:
         return False
 
 
+def _in_its_clause(found: list[Match], m: Match, toks: list[Tok], s: SentenceInput) -> bool:
+    """Whether an adverb of habit or repetition found in the sentence hangs on the
+    trigger's clause: «la ville a été visée à plusieurs reprises, tandis que des frappes
+    touchaient X» repeats the first act, not the strikes of the second clause. Unparsed
+    (Arabic), the whole sentence is its scope."""
+    trigger = span(toks, m)
+    for adverb in found:
+        word = toks[head_of(toks, adverb)]
+        if not word.dep or in_trigger_clause(word.start, trigger, s):
+            return True
+    return False
+
+
 #: English auxiliaries of the present perfect ("has been repeatedly shelled").
 _HAVE = frozenset({"has", "have"})
 
@@ -713,9 +738,9 @@ def habitual(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -> bool:
     ``experiential``) or in the English present perfect ("has been repeatedly shelled").
     Repeated on a day the sentence names ("struck the town repeatedly on Monday", «visée
     lundi à plusieurs reprises») they are that day's acts; with no day, a habit."""
-    if lex.habitual.find(toks):
+    if _in_its_clause(lex.habitual.find(toks), m, toks, s):
         return True
-    if not lex.repeated.find(toks):
+    if not _in_its_clause(lex.repeated.find(toks), m, toks, s):
         return False
     if not any(d.precision == "day" for d in s.dates):
         return True

@@ -601,6 +601,18 @@ def month_numbers(root: Root = None) -> dict[str, int]:
 
 
 @functools.cache
+def day_part_words(root: Root = None) -> frozenset[str]:
+    """The one-word parts of the day of every language under ``root`` ("soir",
+    "morning"), lower-cased: words that, after a weekday, still date."""
+    return frozenset(
+        word.lower()
+        for code in languages(root)
+        for word in resources(code, root).dates.time_of_day
+        if " " not in word
+    )
+
+
+@functools.cache
 def closed_words(kind: ClosedWordKind, root: Root = None) -> frozenset[str]:
     """The closed-class words of one kind in every language under ``root`` (default: the
     shipped ones): the union of their ``closed_class.json``."""
