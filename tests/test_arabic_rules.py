@@ -26,6 +26,10 @@ def _types(pipeline: Any, text: str) -> set[str]:
     return {e.plover.event_type for e in _events(pipeline, text) if e.plover}
 
 
+def _subs(pipeline: Any, text: str) -> set[str]:
+    return {e.sub_event_type for e in _events(pipeline, text)}
+
+
 def _violent(pipeline: Any, text: str) -> list[Event]:
     return [e for e in _events(pipeline, text) if SUB_EVENT_TYPES[e.sub_event_type].violent]
 
@@ -643,3 +647,37 @@ def test_a_definite_masdar_an_announcing_verb_has_for_object_is_news(
     # «أعلن ... القبض على»: the act announced, not one told before (which the article
     # would have to have named for the definite noun to join it).
     assert "Arrests" in {e.sub_event_type for e in _events(pipeline, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A weapon with a possessive suffix: its aircraft, her drones, their warplanes.
+        "وقال الجيش إن طائراته قصفت مساء الأحد مواقع للمسلحين في ريف حمص.",
+        "وقالت الحركة إن مسيراتها استهدفت مساء الأحد ثكنة في ريف حمص.",
+        "وقال الجيش إن مقاتلاته قصفت مساء الأحد مخازن سلاح في ريف حمص.",
+    ],
+)
+def test_a_possessed_aircraft_makes_an_air_strike(pipeline: Any, text: str) -> None:
+    assert _subs(pipeline, text) == {"Air/drone strike"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Subject before its verb of falling, the verb agreeing with it.
+        "وقال سكان إن قذائف سقطت مساء الأحد على سوق بلدة القصير.",
+        "وقال سكان إن صاروخين سقطا مساء الأحد قرب مدرسة في بلدة القصير.",
+        "وقال سكان إن صواريخ تساقطت مساء الأحد على بلدة القصير.",
+    ],
+)
+def test_projectiles_that_fell_are_shelling_in_either_order(pipeline: Any, text: str) -> None:
+    assert _subs(pipeline, text) == {"Shelling/artillery/missile attack"}
+
+
+def test_a_place_in_a_reason_after_the_act_is_the_causes(pipeline: Any) -> None:
+    # «ردا على» after the act: the town it names is where the cause fell.
+    # The act's own place is a country, the cause's a town: the town does not win.
+    text = "قصفت المدفعية مساء الأحد مواقع للمسلحين في سوريا، ردا على هجوم دام في مدينة الموصل."
+    isos = {e.location.iso3 for e in _events(pipeline, text) if e.location}
+    assert isos == {"SYR"}, isos

@@ -487,6 +487,22 @@ def _sound_forms(stem: str) -> list[str]:
     return [stem + ending for ending in _AR_SOUND_ENDINGS]
 
 
+#: Arabic possessive suffixes: his/its, her/its, their, their two, our.
+_AR_POSSESSIVES = ("ه", "ها", "هم", "هما", "نا")
+
+
+def _possessed_forms(pattern: str, language: str) -> list[str]:
+    """A pattern and, in Arabic, its first word with a possessive suffix («طائراته
+    المسيرة», «صواريخها», «مسيرته»: its drones, her rockets), a final ة (normalised ه)
+    turning back to ت before it."""
+    if language != "ar":
+        return [pattern]
+    first, _, rest = pattern.partition(" ")
+    stem = first[:-1] + "ت" if first.endswith("ه") else first
+    tail = f" {rest}" if rest else ""
+    return [pattern, *(f"{stem}{suffix}{tail}" for suffix in _AR_POSSESSIVES)]
+
+
 class Lexicon:
     """Compiled tables of one language's lexicon."""
 
@@ -499,7 +515,9 @@ class Lexicon:
         # Whether any trigger is armed or not by context ("strike"): if none, no text
         # needs its sense read (triggers.armed_sense_in).
         self.has_or_armed = any(t.or_armed for t in data.triggers)
-        self.weapons = PhraseTable([(w.p, w) for w in data.weapons])
+        self.weapons = PhraseTable(
+            [(p, w) for w in data.weapons for p in _possessed_forms(w.p, data.language)]
+        )
         # Arabic tells a claim verb-first: "أعلن تنظيم ... مسؤوليته" (the claimant between).
         # A claim verb that takes a text adopted, not an act ("تبنى قرارا"), claims nothing.
         self.claim = PhraseTable(

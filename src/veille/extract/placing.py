@@ -70,7 +70,7 @@ def choose_places(
     pastor was seized at his farm in X": X hangs on "seized")."""
     actor_spans = [(a.start, a.end) for a in s.actors] + list(weapons)
     if s.language == "ar":  # no parse: the reason's phrase runs to the comma
-        actor_spans += reason_phrases(lex, s.tokens, s, trigger[0])
+        actor_spans += reason_phrases(lex, s.tokens, s, trigger[0], after=True)
     if speaking is None:
         speaking = voices(lex, s)
     places = [

@@ -312,16 +312,21 @@ def _state_name_near(group: list[Match], toks: list[Tok], s: SentenceInput) -> A
 _AR_TOLL_REACH = 12
 
 
-def reason_phrases(lex: Lexicon, toks: list[Tok], s: SentenceInput, before: int) -> list[Span]:
+def reason_phrases(
+    lex: Lexicon, toks: list[Tok], s: SentenceInput, before: int, *, after: bool = False
+) -> list[Span]:
     """Character spans from a justification or accusation cue before the trigger to the
-    next comma (or the trigger): the phrase that gives a reason or a blame."""
+    next comma (or the trigger): the phrase that gives a reason or a blame. With
+    ``after``, a cue after the trigger too, to the next comma or the sentence's end
+    ("استهدف ... مواقع ردا على هجوم في X": X is where the cause fell)."""
     spans: list[Span] = []
     for table in (lex.justification, lex.accusation):
         for m in table.find(toks):
             start = toks[m.start].start
-            if start >= before:
+            if start >= before and not after:
                 continue
-            rest = s.text[start - s.start : before - s.start]
+            end = before if start < before else s.end
+            rest = s.text[start - s.start : end - s.start]
             comma = re.search(r"[،,]", rest)
-            spans.append((start, start + comma.start() if comma else before))
+            spans.append((start, start + comma.start() if comma else end))
     return spans
