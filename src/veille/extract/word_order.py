@@ -317,13 +317,14 @@ def reason_phrases(
 ) -> list[Span]:
     """Character spans from a justification or accusation cue before the trigger to the
     next comma (or the trigger): the phrase that gives a reason or a blame. With
-    ``after``, a cue after the trigger too, to the next comma or the sentence's end
-    ("استهدف ... مواقع ردا على هجوم في X": X is where the cause fell)."""
+    ``after``, a cue of a reason after the trigger too, to the next comma or the
+    sentence's end ("استهدف ... مواقع ردا على هجوم في X": X is where the cause fell);
+    not one of blame ("القبض على مشتبه بهم في X": the suspects were arrested in X)."""
     spans: list[Span] = []
     for table in (lex.justification, lex.accusation):
         for m in table.find(toks):
             start = toks[m.start].start
-            if start >= before and not after:
+            if start >= before and not (after and table is lex.justification):
                 continue
             end = before if start < before else s.end
             rest = s.text[start - s.start : end - s.start]
