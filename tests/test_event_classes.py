@@ -3344,3 +3344,15 @@ def test_beating_a_team_is_no_attack(pipeline: Any) -> None:
 )
 def test_state_forces_of_more_countries(pipeline: Any, text: str, forces: str) -> None:
     assert forces in _actor1s(pipeline, text, "en")
+
+
+def test_the_antecedent_of_who_did_it_is_the_doer(pipeline: Any) -> None:
+    # The group hangs on "memories"; the relative clause on the group tells its act.
+    text = (
+        "The kidnapping revived memories of ISWAP fighters, who abducted 110 girls from "
+        "a school in Dapchi in February 2018."
+    )
+    events = _events(pipeline, text, "en")
+    assert [e.actor1.name if e.actor1 else None for e in events] == [
+        "Islamic State (West Africa)"
+    ]

@@ -306,3 +306,40 @@ def test_sides_named_together_before_a_side_they_fought_are_allies(pipeline: Any
     )
     assert e.actor1 is not None and e.actor1.name == "Military Forces of Sudan"
     assert e.actor2 is not None and e.actor2.name == "Rapid Support Forces"
+
+
+def test_the_antecedent_of_a_relative_subject_did_it(en: Lexicon) -> None:
+    # "The rebels, who attacked the soldiers, fled": the relative pronoun stands for
+    # the noun it hangs on.
+    words = [
+        W("The", "DET", "det", 1),
+        W("rebels", "NOUN", "nsubj", 7),
+        W(",", "PUNCT", "punct", 1),
+        W("who", "PRON", "nsubj", 4),
+        W("attacked", "VERB", "relcl", 1, lemma="attack"),
+        W("the", "DET", "det", 6),
+        W("soldiers", "NOUN", "dobj", 4),
+        W("fled", "VERB", "ROOT", 7, lemma="flee"),
+    ]
+    who = {1: ("rebels", ""), 6: ("army", "state_forces")}
+    assert _ids(_roles(en, words, 4, who)) == ("rebels", "army")
+
+
+def test_the_antecedent_of_a_passive_relative_subject_was_hit(en: Lexicon) -> None:
+    # "The soldiers, who were attacked by rebels, fled": the antecedent of a passive
+    # relative is its target.
+    words = [
+        W("The", "DET", "det", 1),
+        W("soldiers", "NOUN", "nsubj", 10),
+        W(",", "PUNCT", "punct", 1),
+        W("who", "PRON", "nsubjpass", 5),
+        W("were", "AUX", "auxpass", 5),
+        W("attacked", "VERB", "relcl", 1, lemma="attack", morph="Voice=Pass"),
+        W("by", "ADP", "agent", 5),
+        W("rebels", "NOUN", "pobj", 6),
+        W(",", "PUNCT", "punct", 1),
+        W("quickly", "ADV", "advmod", 10),
+        W("fled", "VERB", "ROOT", 10, lemma="flee"),
+    ]
+    who = {1: ("army", "state_forces"), 7: ("rebels", "")}
+    assert _ids(_roles(en, words, 5, who)) == ("rebels", "army")

@@ -558,6 +558,10 @@ def syntactic_role(
     agent of a participle on the doer (no role), None when the parse does not say (or
     says it is who reports it)."""
     path = [tok_i, *ancestors(toks, tok_i, limit=6)]
+    below = path[: next((k for k, i in enumerate(path) if i in anchors), len(path))]
+    relative = _relative_role(below[:_RELATIVE_CLIMB], toks, anchors, passive_at)
+    if relative is not None:
+        return relative
     for k in range(len(path) - 1):
         child, parent = path[k], path[k + 1]
         if (
@@ -626,6 +630,34 @@ def syntactic_role(
         ):
             return "actor1"
         return None
+    return None
+
+
+#: How far up from an actor's word its antecedent noun may stand ("Boko Haram" ->
+#: "militants, who ...").
+_RELATIVE_CLIMB = 3
+#: Relative pronouns that stand for their antecedent as a clause's subject.
+_RELATIVE_SUBJECTS = frozenset({"qui", "who", "which", "that"})
+
+
+def _relative_role(
+    nouns: list[int], toks: list[Tok], anchors: set[int], passive_at: set[int]
+) -> str | None:
+    """The actor's noun (``nouns``: its word and those above it, below any anchor) is the
+    antecedent of a relative clause on an anchor whose subject is the relative pronoun: «les jihadistes de X, qui avaient enlevé 200 élèves», "X
+    militants, who abducted": X did it; "soldiers who were killed": they were hit."""
+    for noun in nouns:
+        for a in anchors:
+            if toks[a].head != noun or toks[a].dep not in ("acl:relcl", "relcl"):
+                continue
+            for t in toks:
+                if (
+                    t.head == a
+                    and t.dep in ("nsubj", "nsubj:pass", "nsubjpass")
+                    and fold(t.text) in _RELATIVE_SUBJECTS
+                ):
+                    passive = a in passive_at or t.dep != "nsubj"
+                    return "actor2" if passive else "actor1"
     return None
 
 
