@@ -558,8 +558,8 @@ def syntactic_role(
     agent of a participle on the doer (no role), None when the parse does not say (or
     says it is who reports it)."""
     path = [tok_i, *ancestors(toks, tok_i, limit=6)]
-    below = path[: next((k for k, i in enumerate(path) if i in anchors), len(path))]
-    relative = _relative_role(below[:_RELATIVE_CLIMB], toks, anchors, passive_at)
+    lower = path[: next((k for k, i in enumerate(path) if i in anchors), len(path))]
+    relative = _relative_role(lower[:_RELATIVE_CLIMB], toks, anchors, passive_at)
     if relative is not None:
         return relative
     for k in range(len(path) - 1):
@@ -644,8 +644,9 @@ def _relative_role(
     nouns: list[int], toks: list[Tok], anchors: set[int], passive_at: set[int]
 ) -> str | None:
     """The actor's noun (``nouns``: its word and those above it, below any anchor) is the
-    antecedent of a relative clause on an anchor whose subject is the relative pronoun: «les jihadistes de X, qui avaient enlevé 200 élèves», "X
-    militants, who abducted": X did it; "soldiers who were killed": they were hit."""
+    antecedent of a relative clause on an anchor whose subject is the relative pronoun:
+    «les jihadistes de X, qui avaient enlevé 200 élèves», "X militants, who abducted": X
+    did it; "soldiers who were killed": they were hit."""
     for noun in nouns:
         for a in anchors:
             if toks[a].head != noun or toks[a].dep not in ("acl:relcl", "relcl"):
