@@ -3353,6 +3353,4 @@ def test_the_antecedent_of_who_did_it_is_the_doer(pipeline: Any) -> None:
         "a school in Dapchi in February 2018."
     )
     events = _events(pipeline, text, "en")
-    assert [e.actor1.name if e.actor1 else None for e in events] == [
-        "Islamic State (West Africa)"
-    ]
+    assert [e.actor1.name if e.actor1 else None for e in events] == ["Islamic State (West Africa)"]
