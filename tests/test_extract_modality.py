@@ -252,3 +252,50 @@ def test_a_wave_of_strikes_in_one_night_is_an_event(
     # French one, whose night resolves to a day, is a guard.)
     art = Article(id="w", text=text, language=language, published="2025-03-12")
     assert [e.sub_event_type for e in pipeline.run([art])] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Attack them wherever you find them, the commander told his men in Marib on Monday.",
+        "“Kill the invaders,” the statement said on Monday in Marib.",
+    ],
+)
+def test_an_imperative_calls_for_an_act_and_tells_none(pipeline: Any, text: str) -> None:
+    art = Article(id="i", text=text, language="en", published="2024-02-20")
+    assert pipeline.run([art]) == []
+
+
+def test_a_noun_before_its_verb_is_no_imperative(pipeline: Any) -> None:
+    # Guard: "Attack helicopters struck ...": the first word is no verb.
+    art = Article(
+        id="i",
+        text="Attack helicopters struck Marib on Monday.",
+        language="en",
+        published="2024-02-20",
+    )
+    assert [e.sub_event_type for e in pipeline.run([art])] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Militants have been increasingly targeting police posts near Turbat.", "en"),
+        ("Les insurgés visent de plus en plus les postes de police près de Turbat.", "fr"),
+    ],
+)
+def test_acts_done_increasingly_are_a_trend(pipeline: Any, text: str, language: str) -> None:
+    art = Article(id="i", text=text, language=language, published="2025-03-17")
+    assert pipeline.run([art]) == []
+
+
+def test_an_adverb_grading_an_adjective_is_no_habit(pipeline: Any) -> None:
+    # Guard: "increasingly deadly" grades the campaign; the day's attack stands.
+    art = Article(
+        id="i",
+        text="Militants attacked a police post near Turbat on Sunday, in an increasingly "
+        "deadly campaign.",
+        language="en",
+        published="2025-03-17",
+    )
+    assert len(pipeline.run([art])) == 1

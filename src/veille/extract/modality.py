@@ -51,6 +51,9 @@ _PURPOSE_DEPS = frozenset({"advcl", "acl"})
 _AIMED_DEPS = frozenset({"obj", "dobj", "pobj", "obl", "obl:arg"})
 #: Modal verbs that are also nouns ("le pouvoir", "le devoir", "the will").
 _MODAL_NOUNS = frozenset({"pouvoir", "devoir", "vouloir", "will"})
+#: Dependents that make a bare infinitive no imperative: a subject, an auxiliary or
+#: modal, "to" or another marker.
+_NOT_A_COMMAND = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl"})
 #: A verb's subject, active or passive.
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 # Words between a possession cue and the weapon it governs: "ضبط 22 قذيفة هاون",
@@ -107,6 +110,21 @@ def modality_for(lex: Lexicon, language: str) -> Modality:
 _PARTICIPLE_DEPS = frozenset({"advcl", "conj", "xcomp", "acl"})
 
 
+#: What opens a quoted call before its verb.
+_QUOTE_OPENERS = frozenset("\"“«‘'")
+
+
+def _a_command(verb: Tok, toks: list[Tok]) -> bool:
+    """An imperative opening its sentence or a quote ("Attack them wherever you find
+    them", "“Kill the invaders,” he said"): a call to act, no act told. Read from the
+    bare infinitive with no subject, auxiliary or marker of its own."""
+    if verb.pos != "VERB" or "VerbForm=Inf" not in verb.morph:
+        return False
+    if any(t.head == verb.i and t.i != verb.i and t.dep in _NOT_A_COMMAND for t in toks):
+        return False
+    return all(toks[k].text in _QUOTE_OPENERS for k in range(verb.i))
+
+
 def _present_participle(tok: Tok) -> bool:
     """ "looting", «pillant»: a present participle or gerund of a verb."""
     return tok.pos == "VERB" and (
@@ -149,7 +167,7 @@ class ParsedModality:
             return "background"
         if self.negated(m, toks, chain):
             return "negated"
-        if self.future(m, toks, chain):
+        if self.future(m, toks, chain) or _a_command(head, toks):
             return "future or hypothetical"
         if _scheduled(m, s) or self._purpose_object(head, toks):
             return "planned"
@@ -717,11 +735,13 @@ class WordOrderModality:
 def _in_its_clause(found: list[Match], m: Match, toks: list[Tok], s: SentenceInput) -> bool:
     """Whether an adverb of habit or repetition found in the sentence hangs on the
     trigger's clause: «la ville a été visée à plusieurs reprises, tandis que des frappes
-    touchaient X» repeats the first act, not the strikes of the second clause. Unparsed
-    (Arabic), the whole sentence is its scope."""
+    touchaient X» repeats the first act, not the strikes of the second clause. One on an
+    adjective grades it. Unparsed (Arabic), the whole sentence is its scope."""
     trigger = span(toks, m)
     for adverb in found:
         word = toks[head_of(toks, adverb)]
+        if word.dep and toks[word.head].pos == "ADJ":
+            continue  # "an increasingly deadly campaign": a degree, no habit
         if not word.dep or in_trigger_clause(word.start, trigger, s):
             return True
     return False
