@@ -3354,3 +3354,35 @@ def test_the_antecedent_of_who_did_it_is_the_doer(pipeline: Any) -> None:
     )
     events = _events(pipeline, text, "en")
     assert [e.actor1.name if e.actor1 else None for e in events] == ["Islamic State (West Africa)"]
+
+
+def test_ground_taken_from_the_army_the_story_names(pipeline: Any) -> None:
+    # The sentence of the taking names no loser; the army the story names fighting there
+    # lost the ground (ACLED's actor 2), at its own span.
+    text = (
+        "Les rebelles du M23 ont pris mardi le contrôle de Sake, dans le Nord-Kivu. "
+        "Des soldats congolais tentaient encore de tenir la route de Goma, selon des "
+        "témoins."
+    )
+    taken = [
+        e
+        for e in _events(pipeline, text, "fr")
+        if e.sub_event_type == "Non-state actor overtakes territory"
+    ]
+    assert taken and taken[0].actor2 is not None
+    assert taken[0].actor2.name == "Military Forces of the Democratic Republic of Congo"
+    spans = [m.spans.actor2 for m in taken[0].mentions if m.spans.actor2]
+    assert spans and text[spans[0][0] : spans[0][1]].startswith("soldats congolais")
+
+
+def test_no_army_named_leaves_the_loser_empty(pipeline: Any) -> None:
+    # Guard: the text does not say from whom: no one is guessed.
+    text = "Les rebelles du M23 ont pris mardi le contrôle de Sake, dans le Nord-Kivu."
+    taken = _events(pipeline, text, "fr")
+    assert taken and all(e.actor2 is None for e in taken)
+
+
+def test_taking_up_a_position_is_no_ground_taken(pipeline: Any) -> None:
+    # «prendre position», a bare noun after the verb: an idiom.
+    text = "Une force régionale a pris position mardi dans le nord de la province de Tete."
+    assert "Non-state actor overtakes territory" not in _types(pipeline, text, "fr")

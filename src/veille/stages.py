@@ -508,10 +508,13 @@ class StoryStage:
 
     def __call__(self, analysis: ArticleAnalysis) -> None:
         from veille.extract.layout import read_layout
+        from veille.extract.territory import with_defenders
 
         places = [p for p in analysis.places if p.start not in analysis.voices]
         layout = read_layout(analysis.article.text, analysis.sentences, places, self.lexicon_of)
-        analysis.candidates = self.story(analysis.candidates, places, layout)
+        analysis.candidates = with_defenders(
+            self.story(analysis.candidates, places, layout), analysis.actors
+        )
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,10 @@ told from the loser's side. ``triggers.keeps`` asks this of triggers with
 
 from __future__ import annotations
 
-from veille.extract.candidate import SentenceInput
+from collections.abc import Sequence
+from dataclasses import replace
+
+from veille.extract.candidate import ActorRef, Candidate, SentenceInput
 from veille.extract.lexicon import ADVERBIAL_DEPS, Lexicon, Match, Tok, fold
 from veille.lang.loader import closed_words, weekday_names
 
@@ -63,6 +66,14 @@ def takes_territory(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -
             subject = m.payload.subject_gap  # «استعادت قوات الحكومة مطار المدينة»
     for j in range(start, min(len(toks), start + TERRITORY_WINDOW + subject)):
         tok = toks[j]
+        if (
+            s.language == "fr"
+            and j == m.end
+            and toks[m.end - 1].pos == "VERB"
+            and tok.pos == "NOUN"
+            and tok.keys & territory
+        ):
+            return False  # «prendre position», a bare noun: an idiom, no ground taken
         if tok.keys & territory or _names_a_place(tok, s):
             return True  # a people's name ("captured by Sudanese forces") is no ground
         if (tok.dep in ADVERBIAL_DEPS and tok.head < j) or any(
@@ -110,3 +121,38 @@ _WHERE_NOT_WHAT = frozenset(
 #: Arabic prepositions of where, that end a seizure verb's subject before any ground
 #: taken («استعاد الجيش الأسلحة في مدينة ...»: weapons regained in a town).
 _AR_WHERE = frozenset({"في", "قرب", "داخل", "من", "الي", "نحو"})
+
+
+#: Characters from the act's sentence within which the forces that lost the ground are
+#: named: the story of the taking, not the background of a war.
+_DEFENDER_REACH = 700
+#: The sub-type whose second actor is who lost the ground.
+_TAKEN_BY_NON_STATE = "Non-state actor overtakes territory"
+
+
+def with_defenders(candidates: Sequence[Candidate], actors: Sequence[ActorRef]) -> list[Candidate]:
+    """A non-state actor that took a town took it from someone (ACLED's actor 2): where
+    the sentence names no one, the military forces of the town's country, when the
+    article names them («les rebelles ont pris Goma ... des soldats congolais
+    résistaient encore»), at the mention nearest the act. None where the article names
+    no such forces: the text does not say from whom."""
+    out: list[Candidate] = []
+    for c in candidates:
+        iso3 = c.place.iso3 if c.place is not None else None
+        if c.sub_event_type != _TAKEN_BY_NON_STATE or c.actor2 is not None or iso3 is None:
+            out.append(c)
+            continue
+        army = f"military-forces-{iso3.lower()}"
+        named = [
+            a
+            for a in actors
+            if a.actor_id == army
+            and not a.framed
+            and abs(a.start - c.sentence.start) <= _DEFENDER_REACH
+        ]
+        if not named or (c.actor1 is not None and c.actor1.actor_id == army):
+            out.append(c)
+            continue
+        nearest = min(named, key=lambda a: abs(a.start - c.sentence.start))
+        out.append(replace(c, actor2=nearest))
+    return out
