@@ -83,6 +83,9 @@ def _arrests_at_a_demonstration(a: Event, b: Event) -> bool:
 _FIRED_AT_A_TOWN = frozenset({"missile", "rocket"})
 
 
+_SHELLING = "Shelling/artillery/missile attack"
+
+
 def _part_of_the_other(a: Event, b: Event) -> bool:
     """ "The army retook the town after heavy fighting. Fifteen militants were killed in
     the fighting": the clash told beside a taking of ground is the battle for it (ACLED
@@ -108,6 +111,13 @@ def _part_of_the_other(a: Event, b: Event) -> bool:
         return stopped.weapon in _FIRED_AT_A_TOWN
     if "Armed clash" in subs and bool(subs & TAKING_GROUND):
         return True
+    if subs == {"Armed clash", _SHELLING}:
+        # "Clashes broke out in the city. Residents said shells fell on homes": shells no
+        # one is named for, or fired by a side of the clash, at its place and day, are
+        # the clash's heavy weapons.
+        shells, clash = (a, b) if a.sub_event_type == _SHELLING else (b, a)
+        sides = {x.id for x in (clash.actor1, clash.actor2) if x is not None}
+        return shells.actor1 is None or shells.actor1.id in sides
     # «nos unités ont pris le contrôle de ...» beside "the army took the town": a taking
     # whose doer the sentence does not name is the taking the story names, whichever
     # side its reading defaulted to.
