@@ -80,3 +80,24 @@ def test_a_dateline_counts_as_one_more_mention_of_a_town_the_text_names(pipeline
 def test_a_dateline_alone_makes_no_town_the_storys(pipeline: Any) -> None:
     # Filed from the capital about another town: nothing places the earlier attack.
     assert _retrospective_place(pipeline, "MOGADISHU", "Kismayo") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "الدار البيضاء – شهدت عدة مدن ليلة الاثنين مواجهات عنيفة بين محتجين وقوات الأمن.",
+            "ar",
+        ),
+        (
+            "CASABLANCA, Oct 1 - Protesters clashed with police in several cities on Monday night.",
+            "en",
+        ),
+    ],
+)
+def test_a_dateline_is_none_of_the_several_places_a_lead_sums_up(
+    pipeline: Any, text: str, language: str
+) -> None:
+    art = Article(id="d", text=text, language=language, published="2025-10-01")
+    places = [e.location.name for e in pipeline.run([art]) if e.location is not None]
+    assert not any("Casablanca" in p or "Dar" in p for p in places), places

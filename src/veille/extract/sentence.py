@@ -373,9 +373,10 @@ class SentenceExtractor:
             ],
         )
         doer = cand.actor1
-        if not places and scattered(self.lex, toks):
+        if all(p.dateline for p in places) and scattered(self.lex, toks):
             # "in several southern provinces": no town to code and none to inherit; the
-            # country the sentence names, if any ("in various Egyptian provinces").
+            # country the sentence names, if any ("in various Egyptian provinces"). A
+            # dispatch's dateline is where it was filed, not one of those places.
             countries = [
                 p
                 for p in s.places
