@@ -129,3 +129,12 @@ def test_an_accusation_of_no_act_of_the_sentence_names_no_doer(pipeline: Any) ->
     )
     art = Article(id="b", text=text, language="fr", published="2025-03-12")
     assert all(e.actor1 is None or "JNIM" not in e.actor1.name for e in pipeline.run([art]))
+
+
+def test_a_doer_named_after_its_verb_of_saying_claims(pipeline: Any) -> None:
+    # "..., said the Houthis": the subject after its verb is who tells; the doer telling
+    # of its own act claims it.
+    text = "The Houthis fired two missiles at a tanker off Mokha on Tuesday, said the Houthis."
+    art = Article(id="a", text=text, language="en", published="2024-02-21")
+    events = pipeline.run([art])
+    assert [e.claim.status for e in events if e.claim] == ["claimed"]

@@ -59,7 +59,17 @@ def attribute(
         # «Les miliciens de X, soutenus par des troupes Y, ont affirmé avoir pris ...»:
         # the cue verb's own subject claims, not the nearest name before it.
         subjects = [a for a in before if subject_of(toks, a.start, cue_start)]
-        return subjects[-1] if subjects else (before[-1] if before else None)
+        if subjects:
+            return subjects[-1]
+        # "..., a annoncé l'état-major", "..., said the army": the subject after its verb.
+        inverted = [
+            a
+            for a in s.actors
+            if a.start >= toks[cue_start].end and subject_of(toks, a.start, cue_start)
+        ]
+        if inverted:
+            return inverted[0]
+        return before[-1] if before else None
 
     if deny:
         d = deny[0]
