@@ -3386,3 +3386,17 @@ def test_taking_up_a_position_is_no_ground_taken(pipeline: Any) -> None:
     # «prendre position», a bare noun after the verb: an idiom.
     text = "Une force régionale a pris position mardi dans le nord de la province de Tete."
     assert "Non-state actor overtakes territory" not in _types(pipeline, text, "fr")
+
+
+def test_and_before_a_compound_event_noun_opens_another_event(pipeline: Any) -> None:
+    # "..., and an air strike on a school in Y killed four": the compound subject ("air
+    # strike") still opens a clause of its own, with its own type, place, toll and weapon.
+    text = (
+        "Tanks shelled the outskirts of Beit Lahia on Tuesday, and an air strike on a "
+        "school in Khan Younis killed four people."
+    )
+    events = _events(pipeline, text, "en")
+    by_type = {e.sub_event_type: e for e in events}
+    assert set(by_type) == {"Shelling/artillery/missile attack", AIR}
+    assert by_type[AIR].fatalities == 4 and by_type[AIR].weapon == "aircraft"
+    assert by_type["Shelling/artillery/missile attack"].fatalities is None

@@ -46,8 +46,12 @@ def _joined_clauses(toks: list[Tok]) -> list[tuple[int, int]]:
         if subject is None or subject > v.i:
             continue
         k = subject - 1
-        while k > v.head and toks[k].head == subject and toks[k].pos in _NOUN_PHRASE_WORDS:
-            k -= 1
+        while (
+            k > v.head
+            and toks[k].head == subject
+            and (toks[k].pos in _NOUN_PHRASE_WORDS or toks[k].dep == "compound")
+        ):
+            k -= 1  # "and an air strike ...": its article, number, adjective or compound
         if k > v.head and toks[k].pos == "CCONJ":
             out.append((k, subject))
     return out

@@ -208,9 +208,12 @@ class SentenceExtractor:
                 side = side_of(group[0].start, cuts, toks)
                 here = replace(s, places=[p for p in s.places if side[0] <= p.start < side[1]])
                 own = toll if toll is not None and side[0] <= toll.span[0] < side[1] else None
-                # ... and its own weapon, where it names one.
+                # ... and its own weapon, where it names one (an "air strike" names its
+                # own: the other side's tanks are not its weapon).
                 armed = [w for w in weapons if side[0] <= toks[w.start].start < side[1]]
-                out.extend(self._build(group, toks, armed or weapons, here, own, speaking))
+                if not armed and not any(m.payload.weapon for m in group):
+                    armed = weapons
+                out.extend(self._build(group, toks, armed, here, own, speaking))
             else:
                 out.extend(self._build(group, toks, weapons, s, toll, speaking))
         if not effect_apart:
