@@ -3400,3 +3400,25 @@ def test_and_before_a_compound_event_noun_opens_another_event(pipeline: Any) -> 
     assert set(by_type) == {"Shelling/artillery/missile attack", AIR}
     assert by_type[AIR].fatalities == 4 and by_type[AIR].weapon == "aircraft"
     assert by_type["Shelling/artillery/missile attack"].fatalities is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Mardi, deux personnes ont été tuées dans un raid aérien sur une maison de "
+            "Marjayoun, et cinq autres ont péri à Saïda, où un immeuble a été détruit.",
+            "fr",
+        ),
+        (
+            "قتل شخصان يوم الثلاثاء في غارة جوية على منزل في بلدة مرجعيون، فيما قتل خمسة "
+            "آخرون في غارة على مبنى في مدينة صيدا.",
+            "ar",
+        ),
+    ],
+)
+def test_each_side_of_two_strikes_keeps_its_own_count(
+    pipeline: Any, text: str, language: str
+) -> None:
+    tolls = sorted(e.fatalities or 0 for e in _events(pipeline, text, language))
+    assert tolls == [2, 5]

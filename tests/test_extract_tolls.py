@@ -341,3 +341,15 @@ def test_no_one_hurt_or_killed_is_a_toll_of_zero(pipeline: Any, text: str, langu
     # a report silent on the dead leaves the toll empty.
     art = Article(id="z", text=text, language=language, published="2025-03-12")
     assert [e.fatalities for e in pipeline.run([art])] == [0]
+
+
+def test_an_arabic_dual_counts_its_people_before_a_day(pipeline: Any) -> None:
+    # «شخصان» counts two people by itself; «يوم» after it dates the act, it is no
+    # "two days".
+    art = Article(
+        id="d",
+        text="قتل شخصان يوم الأحد في غارة جوية على منزل في بلدة الخيام.",
+        language="ar",
+        published="2025-03-10",
+    )
+    assert [e.fatalities for e in pipeline.run([art])] == [2]

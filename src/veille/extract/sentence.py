@@ -208,6 +208,9 @@ class SentenceExtractor:
                 side = side_of(group[0].start, cuts, toks)
                 here = replace(s, places=[p for p in s.places if side[0] <= p.start < side[1]])
                 own = toll if toll is not None and side[0] <= toll.span[0] < side[1] else None
+                if own is None and toll is not None:
+                    # "three were killed in X, and four others died in Y": Y's own count.
+                    own = read_toll(self.lex, toks, [d.span for d in s.dates], within=side)
                 # ... and its own weapon, where it names one (an "air strike" names its
                 # own: the other side's tanks are not its weapon).
                 armed = [w for w in weapons if side[0] <= toks[w.start].start < side[1]]

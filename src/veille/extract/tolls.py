@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass, replace
 
-from veille.extract.lexicon import Lexicon, Tok, fold
+from veille.extract.lexicon import Lexicon, Match, Tok, fold
 from veille.extract.syntax import ACTED_ON, NUM, span
 from veille.lang.loader import closed_words
 from veille.model import Span
@@ -141,10 +141,22 @@ def _dual_of_a_person(lex: Lexicon, tok: Tok) -> bool:
     return any(k.endswith("ان") and k[:-2] in people for k in tok.keys)
 
 
-def read_toll(lex: Lexicon, toks: list[Tok], dates: Sequence[Span] = ()) -> Toll | None:
+def read_toll(
+    lex: Lexicon, toks: list[Tok], dates: Sequence[Span] = (), within: Span | None = None
+) -> Toll | None:
     """The sentence's toll: the lowest stated number of dead, else one where a single
-    person is killed, else zero where it says that nobody died, else None."""
-    return fatalities(lex, toks, dates) or one_killed(lex, toks) or no_fatalities(lex, toks)
+    person is killed, else zero where it says that nobody died, else None. ``within``:
+    only the words of death inside these characters count (one side of a sentence that
+    tells two happenings: "three were killed in X, and four others died in Y")."""
+    return (
+        fatalities(lex, toks, dates, within)
+        or one_killed(lex, toks, within)
+        or no_fatalities(lex, toks, within)
+    )
+
+
+def _inside(toks: list[Tok], m: Match, within: Span | None) -> bool:
+    return within is None or within[0] <= toks[m.start].start < within[1]
 
 
 #: Indefinite articles that make a person noun one person ("a civilian", «une femme»).
@@ -158,11 +170,13 @@ _ONE = frozenset(
 _VICTIM_DEPS = frozenset({"obj", "dobj", "nsubj:pass", "nsubjpass", "nsubj"})
 
 
-def one_killed(lex: Lexicon, toks: list[Tok]) -> Toll | None:
+def one_killed(lex: Lexicon, toks: list[Tok], within: Span | None = None) -> Toll | None:
     """One person killed, told with no number: "killing a woman", "a civilian was
     killed", «un civil a été tué», «قتل مدني», «استشهد طفل» (ACLED: one fatality)."""
     people = lex.noun_classes.get("one_person", frozenset())
     for fm in lex.fatality.find(toks):
+        if not _inside(toks, fm, within):
+            continue
         if any(toks[k].keys & lex.toll_nouns for k in range(fm.start, fm.end)):
             continue  # "the toll", "حصيلة": a figure follows, or none is given
         # «blessé mortellement»: the verb takes the victim, not the adverb; so does
@@ -212,7 +226,9 @@ def _named_victim(toks: list[Tok], t: Tok, death: int) -> bool:
     return victim or described
 
 
-def fatalities(lex: Lexicon, toks: list[Tok], dates: Sequence[Span] = ()) -> Toll | None:
+def fatalities(
+    lex: Lexicon, toks: list[Tok], dates: Sequence[Span] = (), within: Span | None = None
+) -> Toll | None:
     """Lowest stated death toll in the sentence (ACLED: the lowest reported figure).
     ``dates``: the spans of the sentence's date expressions, whose numbers count no one
     ("on October 7, 2023, killing about 1,200")."""
@@ -221,6 +237,8 @@ def fatalities(lex: Lexicon, toks: list[Tok], dates: Sequence[Span] = ()) -> Tol
     # the total a toll was raised to counts all the dead; the added ones are a part.
     total: Toll | None = None
     for fm in lex.fatality.find(toks):
+        if not _inside(toks, fm, within):
+            continue
         counted: dict[int, int] = {}  # token -> the number it reads, for this death word
         window: list[int]
         raised: list[int] = []
@@ -512,15 +530,19 @@ def _counts_a_kin_group(lex: Lexicon, toks: list[Tok], i: int) -> bool:
 
 
 def _measures(lex: Lexicon, toks: list[Tok], i: int) -> bool:
-    """The number measures time or distance ("deux jours", "17 ans", "50 km")."""
+    """The number measures time or distance ("deux jours", "17 ans", "50 km"). A word
+    that counts people by itself (the Arabic dual «شخصان», "two persons") measures
+    nothing: the day named after it dates the act («قتل شخصان يوم الثلاثاء»)."""
+    if lex.civilian.find(toks[i : i + 1]):
+        return False
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     head = toks[toks[i].head] if toks[i].head != i else None
     return any(t is not None and t.keys & lex.measure_nouns for t in (nxt, head))
 
 
-def no_fatalities(lex: Lexicon, toks: list[Tok]) -> Toll | None:
+def no_fatalities(lex: Lexicon, toks: list[Tok], within: Span | None = None) -> Toll | None:
     """ "aucune victime", "no one was hurt": a toll of zero, not an unknown one."""
-    found = lex.no_fatalities.find(toks)
+    found = [m for m in lex.no_fatalities.find(toks) if _inside(toks, m, within)]
     if not found:
         return None
     return Toll(0, span(toks, found[0]))
