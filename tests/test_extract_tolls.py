@@ -353,3 +353,19 @@ def test_an_arabic_dual_counts_its_people_before_a_day(pipeline: Any) -> None:
         published="2025-03-10",
     )
     assert [e.fatalities for e in pipeline.run([art])] == [2]
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        ("Une quarantaine de civils ont été tués samedi à Kaya.", 40),
+        ("Une dizaine de soldats ont été tués samedi à Kaya.", 10),
+    ],
+)
+def test_a_noun_of_number_that_is_the_subject_counts_the_dead(
+    pipeline: Any, text: str, toll: int
+) -> None:
+    # «Une quarantaine de civils»: the noun of number heads the subject, five words
+    # before the verb.
+    art = Article(id="q", text=text, language="fr", published="2025-05-12")
+    assert [e.fatalities for e in pipeline.run([art])] == [toll]

@@ -267,6 +267,14 @@ def fatalities(
                 # «Neuf ressortissants ... ont été tués»: a number word opening the
                 # sentence, which the parser takes for the subject's name itself.
                 or (t.head == fm.start and t.dep in _VICTIM_DEPS and t.pos == "PROPN")
+                # «Une quarantaine de civils ont été tués»: a noun of number is the
+                # subject itself, its people hanging on it.
+                or (
+                    t.head == fm.start
+                    and t.dep in _VICTIM_DEPS
+                    and t.pos == "NOUN"
+                    and fold(t.text) in lex.vague_numbers
+                )
             )
         ]
         for i in [*subject_numbers, *window]:
