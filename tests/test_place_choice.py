@@ -241,3 +241,22 @@ def test_a_country_that_qualifies_the_doer_says_whose_not_where(
 ) -> None:
     events = _events(pipeline, text, language)
     assert [e.location.iso3 if e.location else None for e in events] == ["ISR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "« Ils ont tiré sur tout le monde samedi », a raconté un habitant joint par "
+            "téléphone depuis Kaya.",
+            "fr",
+        ),
+        ('"They fired at everyone on Saturday," said a resident reached by phone from Kaya.', "en"),
+    ],
+)
+def test_where_a_teller_was_reached_is_no_place_of_the_act(
+    pipeline: Any, text: str, language: str
+) -> None:
+    art = Article(id="t", text=text, language=language, published="2025-05-12")
+    places = [e.location.name for e in pipeline.run([art]) if e.location is not None]
+    assert "Kaya" not in places, places

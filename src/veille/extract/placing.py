@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence, Set
 
 from veille.extract.candidate import PlaceRef, SentenceInput
-from veille.extract.lexicon import Lexicon, Tok, TriggerEntry, fold
+from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry, fold
 from veille.extract.syntax import (
     CLAUSE_DEPS,
     REPORT_PREPS,
@@ -320,6 +320,8 @@ def voices(lex: Lexicon, s: SentenceInput) -> set[int]:
                 or _spoken_from(toks, i, after)
             ):
                 out.add(place.start)
+        elif _teller_reached_there(toks, i, cues):
+            out.add(place.start)
         elif toks[i].dep.startswith("nsubj") and toks[i].head != i:
             verb = toks[i].head
             if any(m.start <= verb < m.end for m in cues) or (
@@ -343,6 +345,26 @@ def voices(lex: Lexicon, s: SentenceInput) -> set[int]:
             # shelled overnight", a headline's participle, is where it happened).
             out.add(place.start)
     return out
+
+
+def _teller_reached_there(toks: list[Tok], i: int, cues: list[Match]) -> bool:
+    """ "said a resident reached by telephone from X", «a raconté un habitant joint par
+    téléphone depuis X»: a place in a participle's phrase on the teller of a verb of
+    saying (its subject, or the object the parser makes of an inverted subject) is
+    where the teller was, not where the act fell."""
+    for k in ancestors(toks, i, limit=_TELLER_CLIMB):
+        if toks[k].dep != "acl" or toks[k].pos != "VERB":
+            continue
+        teller = toks[toks[k].head]
+        if teller.dep in _TELLER_DEPS and any(m.start <= teller.head < m.end for m in cues):
+            return True
+    return False
+
+
+#: Heads from a place up to the participle on the teller ("from" -> "reached").
+_TELLER_CLIMB = 4
+#: How a teller hangs on its verb of saying (an inverted French subject parses as obj).
+_TELLER_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "dobj"})
 
 
 def _seat_of_voice(lex: Lexicon, toks: list[Tok], place: PlaceRef, i: int, after: Set[int]) -> bool:
