@@ -138,3 +138,16 @@ def test_a_doer_named_after_its_verb_of_saying_claims(pipeline: Any) -> None:
     art = Article(id="a", text=text, language="en", published="2024-02-21")
     events = pipeline.run([art])
     assert [e.claim.status for e in events if e.claim] == ["claimed"]
+
+
+def test_an_act_denied_beside_an_accusation_keeps_its_own_doer(pipeline: Any) -> None:
+    # "X denied targeting civilians and accused the army of ...": the act denied is the
+    # one told before, X's; the accused army did not do it.
+    text = (
+        "At least nine civilians were killed on Sunday when RSF shells hit a market in "
+        "Kadugli, activists said. The RSF denied targeting civilians and accused the army "
+        "of bombing its positions."
+    )
+    art = Article(id="a", text=text, language="en", published="2025-03-10")
+    events = pipeline.run([art])
+    assert [e.actor1.name if e.actor1 else None for e in events] == ["Rapid Support Forces"]

@@ -727,6 +727,10 @@ def _with_accused(out: list[Candidate], att: Attribution, who: ActorRef) -> None
     for c in out:
         if c.actor1 is not None and c.actor1.actor_id != who.actor_id:
             continue
+        if c.claim_status == "denied":
+            # "X denied targeting civilians and accused the army of ...": the act denied
+            # is the one X was said to have done, not the army's.
+            continue
         if c.actor2 is not None and c.actor2.actor_id == who.actor_id:
             c.actor2 = None
         c.actor1 = who
