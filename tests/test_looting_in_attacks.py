@@ -72,11 +72,11 @@ def test_burning_told_hours_apart_in_a_live_blog_stays_apart(pipeline: Any) -> N
 
 
 def test_shells_no_one_is_named_for_in_a_clash_are_the_clashs(pipeline: Any) -> None:
-    # Shells that fell on homes at the clash's place and day, told by residents with no
-    # doer: the clash's heavy weapons, one event.
+    # Shells that fell at the clash's place and day, told by witnesses with no doer: the
+    # clash's heavy weapons, one event.
     text = (
         "اندلعت اشتباكات عنيفة مساء الاثنين بين مجموعتين مسلحتين في مدينة مصراتة. "
-        "وقال سكان إن قذائف سقطت على منازل في المدينة."
+        "وأكد شهود أن قذائف هاون سقطت قرب مدرسة في حي الزروق."
     )
     art = Article(id="c", text=text, language="ar", published="2023-08-15")
     assert sorted(e.sub_event_type for e in pipeline.run([art])) == ["Armed clash"]
@@ -86,7 +86,7 @@ def test_shells_on_another_day_stay_their_own(pipeline: Any) -> None:
     # Guard: shells told on another day are another event.
     text = (
         "اندلعت اشتباكات عنيفة مساء الاثنين بين مجموعتين مسلحتين في مدينة مصراتة. "
-        "وقال سكان إن قذائف سقطت على منازل في المدينة يوم الجمعة الماضي."
+        "وأكد شهود أن قذائف هاون سقطت قرب مدرسة في حي الزروق يوم الجمعة الماضي."
     )
     art = Article(id="c", text=text, language="ar", published="2023-08-15")
     subs = sorted(e.sub_event_type for e in pipeline.run([art]))

@@ -247,11 +247,14 @@ def test_a_country_that_qualifies_the_doer_says_whose_not_where(
     ("text", "language"),
     [
         (
-            "« Ils ont tiré sur tout le monde samedi », a raconté un habitant joint par "
+            "« Ils visaient les maisons une à une samedi », a raconté un habitant joint par "
             "téléphone depuis Kaya.",
             "fr",
         ),
-        ('"They fired at everyone on Saturday," said a resident reached by phone from Kaya.', "en"),
+        (
+            '"They aimed at the houses one by one on Saturday," said a resident reached by phone from Kaya.',
+            "en",
+        ),
     ],
 )
 def test_where_a_teller_was_reached_is_no_place_of_the_act(

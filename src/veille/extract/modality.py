@@ -734,8 +734,8 @@ class WordOrderModality:
 
 def _in_its_clause(found: list[Match], m: Match, toks: list[Tok], s: SentenceInput) -> bool:
     """Whether an adverb of habit or repetition found in the sentence hangs on the
-    trigger's clause: «la ville a été visée à plusieurs reprises, tandis que des frappes
-    touchaient X» repeats the first act, not the strikes of the second clause. One on an
+    trigger's clause: «le port a été bombardé à maintes reprises, alors que des raids
+    frappaient X» repeats the first act, not the raids of the second clause. One on an
     adjective grades it. Unparsed (Arabic), the whole sentence is its scope."""
     trigger = span(toks, m)
     for adverb in found:
