@@ -252,7 +252,8 @@ def test_a_country_that_qualifies_the_doer_says_whose_not_where(
             "fr",
         ),
         (
-            '"They aimed at the houses one by one on Saturday," said a resident reached by phone from Kaya.',
+            '"They aimed at the houses one by one on Saturday," said a resident reached by '
+            "phone from Kaya.",
             "en",
         ),
     ],
