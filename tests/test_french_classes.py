@@ -208,3 +208,23 @@ def test_a_place_told_between_the_verb_and_its_object_is_skipped(
 )
 def test_a_day_inside_a_phrase_trigger_is_stepped_over(pipeline: Any, text: str) -> None:
     assert "Peaceful protest" in _types(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # «devoir» in the present or the imperfect before an infinitive: scheduled, not told.
+        "Les syndicats doivent manifester jeudi devant la préfecture de Thiès.",
+        "Une colonne de blindés doit lancer une offensive contre les rebelles près de Kidal.",
+    ],
+)
+def test_what_is_due_to_happen_is_no_event(pipeline: Any, text: str) -> None:
+    assert _types(pipeline, text) == []
+
+
+def test_what_people_had_to_do_after_an_act_leaves_the_act(pipeline: Any) -> None:
+    # Guard: «ont dû fuir» (had to flee) tells what followed the attack, which happened.
+    text = (
+        "Des hommes armés ont attaqué mardi un village près de Kidal, et les habitants ont dû fuir."
+    )
+    assert _types(pipeline, text) == ["Attack"]

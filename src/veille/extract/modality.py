@@ -254,6 +254,8 @@ class ParsedModality:
             cue = toks[fm.start]
             if fm.end - fm.start == 1 and cue.pos == "NOUN" and cue.keys & _MODAL_NOUNS:
                 continue  # "le parti au pouvoir", "the will of": a noun, not a modal
+            if cue.keys & _MODAL_NOUNS and "VerbForm=Part" in cue.morph:
+                continue  # «ont dû fuir», «a pu s'enfuir»: had to, was able to: it happened
             if self._crowd_held_back(m, fm.start, toks):
                 continue
             if fm.start in scope or (fm.start < m.start and toks[fm.start].i in chain):
