@@ -3422,3 +3422,10 @@ def test_each_side_of_two_strikes_keeps_its_own_count(
 ) -> None:
     tolls = sorted(e.fatalities or 0 for e in _events(pipeline, text, language))
     assert tolls == [2, 5]
+
+
+def test_a_country_named_first_in_a_list_of_forces_is_actor1(pipeline: Any) -> None:
+    # "US and British forces": the country named before "and" shares the head noun and
+    # is the first side (ACLED's actor 1), not the adjective nearest the verb.
+    text = "US and British forces struck radar sites near Hodeidah on Monday."
+    assert _actor1s(pipeline, text, "en") == {"Military Forces of the United States"}

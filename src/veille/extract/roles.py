@@ -225,7 +225,10 @@ def read_roles(
         agents = [(0, owner)]
     actor1 = min(agents, key=lambda x: x[0])[1] if agents else None
     if actor1 is not None:
-        actor1 = first_conjunct(actor1, [r for _, r in agents], s)
+        # "US and British forces": a country's name or adjective joined to the doer's
+        # words by "and" names the first of the sides.
+        listed = [r for _, r in agents] + list(s.state_names) + list(s.state_adjectives)
+        actor1 = first_conjunct(actor1, listed, s)
     actor2: ActorRef | None = None
     for _, ref in sorted(targets, key=lambda x: x[0]):
         if actor1 is None or ref.actor_id != actor1.actor_id:
