@@ -3429,3 +3429,16 @@ def test_a_country_named_first_in_a_list_of_forces_is_actor1(pipeline: Any) -> N
     # is the first side (ACLED's actor 1), not the adjective nearest the verb.
     text = "US and British forces struck radar sites near Hodeidah on Monday."
     assert _actor1s(pipeline, text, "en") == {"Military Forces of the United States"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Violence erupted in Labe on Tuesday between protesters and police.", "en"),
+        ("اندلعت أعمال عنف يوم الثلاثاء في مدينة لابي بين محتجين والشرطة.", "ar"),
+    ],
+)
+def test_violence_breaking_out_with_a_crowd_is_a_riot(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _types(pipeline, text, language) == {"Violent demonstration"}

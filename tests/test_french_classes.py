@@ -228,3 +228,9 @@ def test_what_people_had_to_do_after_an_act_leaves_the_act(pipeline: Any) -> Non
         "Des hommes armés ont attaqué mardi un village près de Kidal, et les habitants ont dû fuir."
     )
     assert _types(pipeline, text) == ["Attack"]
+
+
+def test_violence_that_broke_out_between_a_crowd_and_police_is_a_riot(pipeline: Any) -> None:
+    # A noun of violence with a verb of breaking out: a clash, a crowd's riot here.
+    text = "Mardi, des violences ont éclaté à Labé entre des manifestants et la police."
+    assert _types(pipeline, text) == ["Violent demonstration"]
