@@ -681,3 +681,16 @@ def test_a_place_in_a_reason_after_the_act_is_the_causes(pipeline: Any) -> None:
     text = "قصفت المدفعية مساء الأحد مواقع للمسلحين في سوريا، ردا على هجوم دام في مدينة الموصل."
     isos = {e.location.iso3 for e in _events(pipeline, text) if e.location}
     assert isos == {"SYR"}, isos
+
+
+def test_a_relative_clause_on_a_claimed_act_tells_it(pipeline: Any) -> None:
+    # «تبنت X الهجوم الذي استهدف ...»: the clause describes the act claimed, told here,
+    # not an earlier event.
+    text = "تبنت حركة الشباب الهجوم الذي استهدف يوم الأحد ثكنة في مدينة جوهر."
+    events = _events(pipeline, text)
+    assert [(e.claim.status if e.claim else None) for e in events] == ["claimed"]
+
+
+def test_a_relative_clause_on_a_person_still_tells_the_past(pipeline: Any) -> None:
+    # Guard: «النائب الذي اغتيل»: how the person died, told before.
+    assert _events(pipeline, "شيع أهالي جوهر النائب الذي اغتيل في هجوم عام 2019.") == []

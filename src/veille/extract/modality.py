@@ -78,6 +78,9 @@ def _marked_by(core: int, table: PhraseTable, toks: list[Tok]) -> bool:
     return bool(case & words_of(table, toks))
 
 
+#: Words from an Arabic claim verb to the relative pronoun on the act it claims (the
+#: claimant's name and the act's noun: «تبنت حركة X الهجوم الذي»).
+_CLAIMED_REACH = 6
 #: Words after an event noun within which a day of its own may follow.
 _OWN_DAY_REACH = 4
 
@@ -698,7 +701,9 @@ class WordOrderModality:
         if k >= 1 and norms[k] == "قد":
             k -= 1
         if k >= 0 and arabic.is_relative_pronoun(norms[k]):
-            return True
+            # «تبنت الحركة الهجوم الذي استهدف ...»: the clause describes the act a claim
+            # verb has for object, the act claimed, told here.
+            return not any(k - _CLAIMED_REACH <= c.end < k for c in self.lex.claim.find(toks))
         # "النائب الذي قتل في تفجير", "التي قضت في هجوم": the attack is how
         # the person the clause describes died, an earlier event.
         for j in range(max(1, m.start - 3), m.start):
