@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from veille.extract.lexicon import Lexicon, LexiconData
+from sentence_builder import W, tokens
+from veille.extract.lexicon import Lexicon, LexiconData, PhraseTable
 from veille.extract.taxonomy import SUB_EVENT_TYPES
 from veille.model import Article, Event
 from veille.nlp.arabic import normalize, normalize_token
@@ -170,3 +171,20 @@ def test_ar_negation(pipeline: Any) -> None:
 
 def test_ar_future(pipeline: Any) -> None:
     assert not _violent(_events(pipeline, "سوف تقصف الطائرات البلدة", "ar"))
+
+
+def test_a_phrase_table_answers_again_for_the_same_tokens_and_for_others() -> None:
+    # The table remembers the last sentence it scanned: asked again it gives the same
+    # matches, a list the caller may change without changing the next answer; other
+    # tokens are scanned anew.
+    table = PhraseTable([("open fire", "fire"), ("attack", "attack")])
+    first = tokens(
+        [W("They", "PRON", "nsubj", 1), W("open", "VERB", "ROOT", 1), W("fire", "NOUN", "dobj", 1)]
+    )
+    found = table.find(first)
+    assert [m.payload for m in found] == ["fire"]
+    found.clear()
+    assert [m.payload for m in table.find(first)] == ["fire"]
+    other = tokens([W("attack", "NOUN", "ROOT", 0)])
+    assert [m.payload for m in table.find(other)] == ["attack"]
+    assert [m.payload for m in table.find(first)] == ["fire"]

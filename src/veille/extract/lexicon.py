@@ -342,9 +342,20 @@ class PhraseTable:
                 self._by_first.setdefault(toks[0], []).append((toks, payload, width))
         for entries in self._by_first.values():
             entries.sort(key=lambda e: -len(e[0]))
+        #: The last sentence scanned and its matches: extraction asks the same table of
+        #: the same sentence's tokens many times (found by identity, never by value).
+        self._last: tuple[Sequence[Tok], list[Match]] | None = None
 
     def find(self, toks: Sequence[Tok]) -> list[Match]:
         """All matches (possibly overlapping), longest first at each start."""
+        last = self._last
+        if last is not None and last[0] is toks:
+            return list(last[1])
+        out = self._scan(toks)
+        self._last = (toks, out)
+        return list(out)
+
+    def _scan(self, toks: Sequence[Tok]) -> list[Match]:
         out: list[Match] = []
         for i, tok in enumerate(toks):
             for key in tok.keys:
