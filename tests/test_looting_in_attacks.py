@@ -91,3 +91,16 @@ def test_shells_on_another_day_stay_their_own(pipeline: Any) -> None:
     art = Article(id="c", text=text, language="ar", published="2023-08-15")
     subs = sorted(e.sub_event_type for e in pipeline.run([art]))
     assert subs == ["Armed clash", "Shelling/artillery/missile attack"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # With its dead counted, a bare death verb beside the burning tells the killing.
+        "Des cases ont été incendiées et quatre villageois tués mardi près de Tillabéri.",
+        "Des greniers ont été incendiés et deux éleveurs tués mardi près de Tillabéri.",
+    ],
+)
+def test_homes_burnt_and_people_killed_are_an_attack(pipeline: Any, text: str) -> None:
+    art = Article(id="b", text=text, language="fr", published="2025-05-14")
+    assert [e.sub_event_type for e in pipeline.run([art])] == ["Attack"]

@@ -150,10 +150,15 @@ class SentenceExtractor:
             return []  # "An earthquake struck X, killing 12": no one's act
         toll = read_toll(self.lex, toks, [d.span for d in s.dates])
         looting = any(m.payload.sub == LOOTING for m in kept)
-        armed = [m for m in kept if _armed_act(m.payload)] if looting else []
-        if armed and (
-            (toll is not None and toll.count > 0) or civilian_target(self.lex, armed, toks)
-        ):
+        deadly = toll is not None and toll.count > 0
+        # "Homes were torched and three villagers killed": with its dead counted, a bare
+        # death verb beside the burning tells the killing, an attack.
+        armed = (
+            [m for m in kept if _armed_act(m.payload) or (deadly and m.payload.generic == "attack")]
+            if looting
+            else []
+        )
+        if armed and (deadly or civilian_target(self.lex, armed, toks)):
             # "Gunmen attacked the town, killing 12 and burning homes", "fired on villagers
             # and torched houses": what an armed attack on people burnt or looted is
             # part of it (ACLED codes the attack). One that hurt no one on a building is
@@ -270,10 +275,17 @@ class SentenceExtractor:
         fams = {entry_family(m.payload) for m in group}
         # "opened fire on protesters": the verb names a lethal weapon of its own.
         fired = any(m.payload.weapon == "firearms" for m in group)
-        if "protest" in fams and "any" in fams and (toll is not None or _lethal(weapons) or fired):
+        # A crowd's own violence ("houses were burnt", the riot reading of a verb of
+        # burning) is no protest that force could have met.
+        protests = [
+            m
+            for m in group
+            if entry_family(m.payload) == "protest" and m.payload.sub != "Violent demonstration"
+        ]
+        if protests and "any" in fams and (toll is not None or _lethal(weapons) or fired):
             # Forces firing on or killing protesters: ACLED's "Excessive force" (tear gas
             # and water cannon are an intervention, read from the weapon).
-            protest = next(m for m in group if entry_family(m.payload) == "protest")
+            protest = protests[0]
             entry = entry.model_copy(
                 update={"sub": "Excessive force against protesters", "generic": None, "rank": 3}
             )
