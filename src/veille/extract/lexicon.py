@@ -9,6 +9,7 @@ lower-cased text or lemma equals it, accents ignored; ``*`` matches any one toke
 from __future__ import annotations
 
 import json
+import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -342,17 +343,22 @@ class PhraseTable:
                 self._by_first.setdefault(toks[0], []).append((toks, payload, width))
         for entries in self._by_first.values():
             entries.sort(key=lambda e: -len(e[0]))
-        #: The last sentence scanned and its matches: extraction asks the same table of
-        #: the same sentence's tokens many times (found by identity, never by value).
-        self._last: tuple[Sequence[Tok], list[Match]] | None = None
+        #: The last tokens scanned (the very objects, held so that none is freed and its
+        #: identity reused) and their matches: extraction asks the same table of the same
+        #: sentence's tokens many times. A list changed in place since is scanned anew.
+        self._last: tuple[tuple[Tok, ...], list[Match]] | None = None
 
     def find(self, toks: Sequence[Tok]) -> list[Match]:
         """All matches (possibly overlapping), longest first at each start."""
         last = self._last
-        if last is not None and last[0] is toks:
+        if (
+            last is not None
+            and len(last[0]) == len(toks)
+            and all(map(operator.is_, last[0], toks))
+        ):
             return list(last[1])
         out = self._scan(toks)
-        self._last = (toks, out)
+        self._last = (tuple(toks), out)
         return list(out)
 
     def _scan(self, toks: Sequence[Tok]) -> list[Match]:
