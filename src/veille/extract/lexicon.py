@@ -351,11 +351,7 @@ class PhraseTable:
     def find(self, toks: Sequence[Tok]) -> list[Match]:
         """All matches (possibly overlapping), longest first at each start."""
         last = self._last
-        if (
-            last is not None
-            and len(last[0]) == len(toks)
-            and all(map(operator.is_, last[0], toks))
-        ):
+        if last is not None and len(last[0]) == len(toks) and all(map(operator.is_, last[0], toks)):
             return list(last[1])
         out = self._scan(toks)
         self._last = (tuple(toks), out)
