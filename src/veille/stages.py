@@ -501,7 +501,9 @@ class CrowdStage:
 @dataclass(frozen=True)
 class StoryStage:
     """Keeps the candidates the story tells, with its date and place carried over
-    (the ``story`` component, over the article's places)."""
+    (the ``story`` component, over the article's places); ground a non-state actor took
+    gets the army the story names near it as the side that lost it
+    (``veille.extract.territory.with_defenders``)."""
 
     story: StoryReader
     lexicon_of: LexiconOf

@@ -133,9 +133,9 @@ _TAKEN_BY_NON_STATE = "Non-state actor overtakes territory"
 def with_defenders(candidates: Sequence[Candidate], actors: Sequence[ActorRef]) -> list[Candidate]:
     """A non-state actor that took a town took it from someone (ACLED's actor 2): where
     the sentence names no one, the military forces of the town's country, when the
-    article names them («les rebelles ont pris Goma ... des soldats congolais
-    résistaient encore»), at the mention nearest the act. None where the article names
-    no such forces: the text does not say from whom."""
+    article names them near the act («les rebelles ont pris Sake ... des soldats
+    tentaient encore de tenir la route»), at the mention nearest it. None where the
+    article names no such forces: the text does not say from whom."""
     out: list[Candidate] = []
     for c in candidates:
         iso3 = c.place.iso3 if c.place is not None else None
