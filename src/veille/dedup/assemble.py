@@ -13,7 +13,9 @@ from collections.abc import Iterable, Sequence
 
 from veille.extract.taxonomy import (
     DESTROYING_FAMILIES,
+    EXCESSIVE_FORCE,
     LOOTING,
+    SHELLING,
     SUB_EVENT_TYPES,
     TAKING_GROUND,
     family,
@@ -25,7 +27,7 @@ from veille.model import Actor, Conflict, Event, Location, Plover, stable_id
 _SEVERITY = {
     "Peaceful protest": 0,
     "Protest with intervention": 1,
-    "Excessive force against protesters": 2,
+    EXCESSIVE_FORCE: 2,
 }
 
 #: What a clash told beside it is part of, once deduplication joined them.
@@ -55,9 +57,7 @@ _ATTACK_ON_CIVILIANS = "Attack"
 
 #: A demonstration's tellings by what force met it (a violent demonstration is another
 #: kind: its violence is the crowd's).
-FORCE_ON_A_CROWD = frozenset(
-    {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
-)
+FORCE_ON_A_CROWD = frozenset({"Peaceful protest", "Protest with intervention", EXCESSIVE_FORCE})
 #: Demonstrations, peaceful or not.
 DEMONSTRATIONS = frozenset({*FORCE_ON_A_CROWD, "Violent demonstration"})
 
@@ -65,7 +65,7 @@ DEMONSTRATIONS = frozenset({*FORCE_ON_A_CROWD, "Violent demonstration"})
 def crowd_and_force(e: Event) -> tuple[Actor | None, Actor | None]:
     """A demonstration's crowd and the force that met it, whichever seats ACLED gives
     them: the crowd is actor 1 of a protest and actor 2 of excessive force against it."""
-    if e.sub_event_type == "Excessive force against protesters":
+    if e.sub_event_type == EXCESSIVE_FORCE:
         return e.actor2, e.actor1
     return e.actor1, e.actor2
 
@@ -76,7 +76,7 @@ def _seated(sub: str, parts: Sequence[Event]) -> tuple[Actor | None, Actor | Non
     sides = [crowd_and_force(p) for p in parts]
     crowd = next((c for c, _ in sides if c is not None), None)
     force = next((f for _, f in sides if f is not None), None)
-    if sub == "Excessive force against protesters":
+    if sub == EXCESSIVE_FORCE:
         return force, crowd
     return crowd, force
 
@@ -101,10 +101,10 @@ def _recompute(e: Event, parts: Sequence[Event]) -> Event:
         # plainly the act was told ("gunmen attacked"): the act's.
         stated = [x for x in stated if x != LOOTING]
         parts = [p for p in parts if p.sub_event_type != LOOTING] or parts
-    if "Excessive force against protesters" in stated:
+    if EXCESSIVE_FORCE in stated:
         # The clashes the force was used in (``match._one_demonstration``): the force's.
         stated = [x for x in stated if x != "Violent demonstration"]
-    if "Disrupted weapons use" in stated and "Shelling/artillery/missile attack" in stated:
+    if "Disrupted weapons use" in stated and SHELLING in stated:
         # Missiles shot down over the town they were fired at
         # (``match._part_of_the_other``): the attack, of which the interception is a part.
         stated = [x for x in stated if x != "Disrupted weapons use"]

@@ -13,7 +13,9 @@ from veille.dedup.assemble import crowd_and_force as _crowd_and_force
 from veille.dedup.blocking import DATE_WINDOW_DAYS
 from veille.extract.taxonomy import (
     DESTROYING_FAMILIES,
+    EXCESSIVE_FORCE,
     LOOTING,
+    SHELLING,
     SUB_EVENT_TYPES,
     TAKING_GROUND,
     family,
@@ -55,14 +57,11 @@ def _one_demonstration(a: Event, b: Event) -> bool:
     """A demonstration told in one sentence and its dispersal in the next ("la police a
     dispersé les cortèges") are one demonstration, coded by its most severe telling."""
     subs = _specific_subs(a) | _specific_subs(b)
-    if _KILLED_BY_FORCE in subs:
+    if EXCESSIVE_FORCE in subs:
         # "Bloody clashes between the forces and protesters. Eight protesters were
         # killed when the forces fired tear gas": the clashes were the force used.
         subs = subs - {"Violent demonstration"}
     return bool(subs) and subs <= _FORCE_ON_A_CROWD and _text_distance(a, b) <= ADJACENT_CHARS
-
-
-_KILLED_BY_FORCE = "Excessive force against protesters"
 
 
 def _arrests_at_a_demonstration(a: Event, b: Event) -> bool:
@@ -81,9 +80,6 @@ def _arrests_at_a_demonstration(a: Event, b: Event) -> bool:
 
 #: Weapons of a missile or rocket attack that may be shot down over the town it targets.
 _FIRED_AT_A_TOWN = frozenset({"missile", "rocket"})
-
-
-_SHELLING = "Shelling/artillery/missile attack"
 
 
 def _part_of_the_other(a: Event, b: Event) -> bool:
@@ -105,17 +101,17 @@ def _part_of_the_other(a: Event, b: Event) -> bool:
         act = b if a.sub_event_type == LOOTING else a
         on_people = act.actor2 is not None and act.actor2.kind == "civilians"
         return (bool(act.fatalities) or on_people) and _text_distance(a, b) <= ADJACENT_CHARS
-    if subs == {"Disrupted weapons use", "Shelling/artillery/missile attack"}:
+    if subs == {"Disrupted weapons use", SHELLING}:
         # Only the missiles or rockets of the attack: drones shot down are another act.
         stopped = a if a.sub_event_type == "Disrupted weapons use" else b
         return stopped.weapon in _FIRED_AT_A_TOWN
     if "Armed clash" in subs and bool(subs & TAKING_GROUND):
         return True
-    if subs == {"Armed clash", _SHELLING}:
+    if subs == {"Armed clash", SHELLING}:
         # "Clashes broke out in the city. Residents said shells fell on homes": shells no
         # one is named for, or fired by a side of the clash, at its place and day, are
         # the clash's heavy weapons.
-        shells, clash = (a, b) if a.sub_event_type == _SHELLING else (b, a)
+        shells, clash = (a, b) if a.sub_event_type == SHELLING else (b, a)
         sides = {x.id for x in (clash.actor1, clash.actor2) if x is not None}
         return shells.actor1 is None or shells.actor1.id in sides
     # «nos unités ont pris le contrôle de ...» beside "the army took the town": a taking

@@ -9,7 +9,7 @@ the article's earlier event or tells its own.
 from __future__ import annotations
 
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
-from veille.extract.syntax import ancestors
+from veille.extract.syntax import SUBJECT_DEPS, ancestors
 from veille.extract.word_order import ABOUT
 from veille.nlp import arabic
 
@@ -106,7 +106,7 @@ def reported_anaphor(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
     event told before, seen by another party: its sentence adds that party's account.
     The caller asks this only of a sentence that gives the event no date of its own."""
     head = toks[m.start]
-    if head.pos not in ("NOUN", "PROPN") or head.dep not in ("nsubj", "nsubj:pass", "nsubjpass"):
+    if head.pos not in ("NOUN", "PROPN") or head.dep not in SUBJECT_DEPS:
         return False
     if not any(
         t.head == m.start and t.dep.startswith("det") and fold(t.text) in _ARTICLES for t in toks

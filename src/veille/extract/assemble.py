@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from veille.extract.candidate import ActorRef, Candidate, SentenceInput, StatementCandidate
-from veille.extract.taxonomy import SUB_EVENT_TYPES, TAKING_GROUND
+from veille.extract.taxonomy import EXCESSIVE_FORCE, SUB_EVENT_TYPES, TAKING_GROUND
 from veille.model import (
     Actor,
     Article,
@@ -103,7 +103,7 @@ class EventAssembler:
             # actor 1 of a demonstration and actor 2 where force was used against them.
             group = "protesters" if info.event_type == "Protests" else "rioters"
             crowd = self.actors.by_id(f"{group}-{location.iso3.lower()}")
-            if sub == "Excessive force against protesters":
+            if sub == EXCESSIVE_FORCE:
                 actor2 = actor2 or crowd
             else:
                 actor1 = actor1 or crowd

@@ -20,11 +20,10 @@ from dataclasses import replace
 from veille.extract.candidate import ActorRef, Candidate, one_per_kind_and_place
 from veille.extract.lexicon import Lexicon
 from veille.extract.syntax import subject_of
-from veille.extract.taxonomy import CROWD_KINDS
+from veille.extract.taxonomy import CROWD_KINDS, EXCESSIVE_FORCE
 from veille.model import Actor
 
 RIOT = "Violent demonstration"
-EXCESSIVE_FORCE = "Excessive force against protesters"
 #: What a crowd's violence is miscoded as when read like a battle.
 _CLASH_LIKE = frozenset({"Armed clash", "Attack", "Non-state actor overtakes territory"})
 _PEACEFUL = "Peaceful protest"

@@ -15,6 +15,7 @@ from veille.extract.candidate import SentenceInput
 from veille.extract.lexicon import Lexicon, Match, PhraseTable, Tok, fold
 from veille.extract.syntax import (
     CLAUSE_DEPS,
+    SUBJECT_DEPS,
     ancestors,
     dates_telling,
     governed_by,
@@ -54,8 +55,6 @@ _MODAL_NOUNS = frozenset({"pouvoir", "devoir", "vouloir", "will"})
 #: Dependents that make a bare infinitive no imperative: a subject, an auxiliary or
 #: modal, "to" or another marker.
 _NOT_A_COMMAND = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl"})
-#: A verb's subject, active or passive.
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 # Words between a possession cue and the weapon it governs: "ضبط 22 قذيفة هاون",
 # "عثرت القوة على سيارة مفخخة".
 POSSESSION_WINDOW = 4
@@ -222,7 +221,7 @@ class ParsedModality:
         ``continuing_verbs``): "the killings have continued", «les enlèvements se
         multiplient» tell a series, not one act."""
         verbs = self.lex.noun_classes.get("continuing_verbs", frozenset())
-        return noun.dep in _SUBJECT_DEPS and bool(toks[noun.head].keys & verbs)
+        return noun.dep in SUBJECT_DEPS and bool(toks[noun.head].keys & verbs)
 
     def negated(self, m: Match, toks: list[Tok], chain: list[int]) -> bool:
         """A negation on the trigger, its first governors or its subject."""
@@ -232,9 +231,7 @@ class ParsedModality:
         scope = {m.start, *chain[:2]}
         # "no civilians were killed", "aucun civil n'a été tué": the negation sits on the
         # subject of the trigger.
-        subjects = {
-            t.i for t in toks if t.head in scope and t.dep in ("nsubj", "nsubj:pass", "nsubjpass")
-        }
+        subjects = {t.i for t in toks if t.head in scope and t.dep in SUBJECT_DEPS}
         scope |= subjects
         return any(t.head in scope and t.i != t.head and t.keys & self.lex.negation for t in toks)
 

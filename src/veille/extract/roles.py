@@ -17,18 +17,19 @@ from veille.extract.placing import across_the_border
 from veille.extract.syntax import (
     IN_PHRASE,
     REPORT_PREPS,
+    SUBJECT_DEPS,
     TARGET_DEPS,
     ancestors,
     subject_of,
     token_at,
     words_of,
 )
+from veille.extract.taxonomy import EXCESSIVE_FORCE
 from veille.extract.weapons import Typing
 from veille.extract.word_order import Roles, labels_the_line, roles_by_word_order
 from veille.lang.loader import closed_words
 from veille.model import Span
 
-_EXCESSIVE = "Excessive force against protesters"
 _AGENT_DEPS = frozenset({"nsubj", "obl:agent", "agent", "csubj"})
 _TARGET_PREPS = frozenset({"contre", "sur", "vers", "visant", "against", "on", "at", "targeting"})
 
@@ -99,7 +100,7 @@ def read_roles(
     protest = typing.family == "protest"
     # Forces firing on protesters are the doers of "Excessive force" (ACLED: violence
     # against civilians); at any other protest they face the protesters (actor 2).
-    forces_face = typing.sub_event_type != _EXCESSIVE
+    forces_face = typing.sub_event_type != EXCESSIVE_FORCE
     agents: list[tuple[int, ActorRef]] = []
     by_position: list[tuple[int, ActorRef]] = []
     targets: list[tuple[int, ActorRef]] = []
@@ -146,7 +147,7 @@ def read_roles(
         if _victim_of(lex, tok_i, toks, trig_idx):
             targets.append((abs(tok_i - first_trig), ref))
             continue  # «le convoi a été victime d'une embuscade», "fell victim to an attack"
-        if kind == "civilians" or (kind == "protesters" and typing.sub_event_type == _EXCESSIVE):
+        if kind == "civilians" or (kind == "protesters" and not forces_face):
             # ACLED: civilians are victims, never the perpetrator; so are the protesters
             # that force was used against, whether or not the sentence names who used it.
             role = "actor2"
@@ -154,7 +155,7 @@ def read_roles(
             # "missiles russes", "frappes américaines": the owner acted; an intercepted
             # weapon ("deux drones ukrainiens" shot down) belongs to the target side.
             # Protesters named by the protest word are who the forces fired on.
-            victims = typing.sub_event_type in ("Disrupted weapons use", _EXCESSIVE)
+            victims = typing.sub_event_type in ("Disrupted weapons use", EXCESSIVE_FORCE)
             role = "actor2" if victims else "actor1"
             if role == "actor1":
                 owner = ref
@@ -655,11 +656,7 @@ def _relative_role(
             if toks[a].head != noun or toks[a].dep not in ("acl:relcl", "relcl"):
                 continue
             for t in toks:
-                if (
-                    t.head == a
-                    and t.dep in ("nsubj", "nsubj:pass", "nsubjpass")
-                    and fold(t.text) in _RELATIVE_SUBJECTS
-                ):
+                if t.head == a and t.dep in SUBJECT_DEPS and fold(t.text) in _RELATIVE_SUBJECTS:
                     passive = a in passive_at or t.dep != "nsubj"
                     return "actor2" if passive else "actor1"
     return None

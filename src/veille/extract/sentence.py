@@ -61,6 +61,7 @@ from veille.extract.statements import StatementReader
 from veille.extract.syntax import span
 from veille.extract.taxonomy import (
     DESTROYING_FAMILIES,
+    EXCESSIVE_FORCE,
     LOOTING,
     TAKING_GROUND,
     crowd_violence,
@@ -181,7 +182,7 @@ class SentenceExtractor:
             if not cand.anaphoric and (_lethal(weapons) or (toll is not None and toll.count > 0)):
                 # «أطلقت الشرطة الغاز ... على محتجين ما أدى إلى مقتل شخصين»: forces that
                 # kill or shoot at the crowd they disperse use excessive force (ACLED).
-                cand.sub_event_type = "Excessive force against protesters"
+                cand.sub_event_type = EXCESSIVE_FORCE
                 cand.actor1, cand.actor2 = cand.actor2, None  # the forces did it
             return [cand]
         if not kept:
@@ -286,9 +287,7 @@ class SentenceExtractor:
             # Forces firing on or killing protesters: ACLED's "Excessive force" (tear gas
             # and water cannon are an intervention, read from the weapon).
             protest = protests[0]
-            entry = entry.model_copy(
-                update={"sub": "Excessive force against protesters", "generic": None, "rank": 3}
-            )
+            entry = entry.model_copy(update={"sub": EXCESSIVE_FORCE, "generic": None, "rank": 3})
             best = protest
         typing = read_weapon(self.lex, Typing.of(entry), group, toks, weapons)
         cand = Candidate(

@@ -18,6 +18,8 @@ CLAUSE_DEPS = frozenset({"advcl", "xcomp", "ccomp", "acl", "relcl", "acl:relcl",
 IN_PHRASE = frozenset({"compound", "flat", "flat:name", "amod", "nmod", "poss", "det"})
 #: Dependents that name what a verb acts on (its target, for an event verb).
 TARGET_DEPS = frozenset({"obj", "nsubj:pass", "dobj", "nsubjpass", "iobj", "obl:arg", "pobj"})
+#: A verb's subject, active or passive.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 #: Dependents of a verb that name what it acts on: its object, its passive subject.
 ACTED_ON = frozenset({"obj", "dobj", "nsubj:pass", "nsubjpass"})
 

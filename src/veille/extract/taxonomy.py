@@ -174,6 +174,9 @@ _TAKING = ("Government regains territory", "Non-state actor overtakes territory"
 #: told with one (ACLED codes "Looting/property destruction" only where no other
 #: violence is: the homes an attack burnt are the attack's).
 LOOTING = "Looting/property destruction"
+#: Lethal force by the state against a crowd; shelling, artillery and missile fire.
+EXCESSIVE_FORCE = "Excessive force against protesters"
+SHELLING = "Shelling/artillery/missile attack"
 DESTROYING_FAMILIES = frozenset({"fight", "remote", "abduction", "territory"})
 #: The sub-types of ground taken, whoever took it.
 TAKING_GROUND = frozenset(_TAKING)
