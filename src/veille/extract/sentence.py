@@ -149,7 +149,8 @@ class SentenceExtractor:
         kept, effect_apart = effects(self.lex, kept, s)
         if not weapons and natural_cause(self.lex, [*kept, *self.lex.fatality.find(toks)], s):
             return []  # "An earthquake struck X, killing 12": no one's act
-        toll = read_toll(self.lex, toks, [d.span for d in s.dates])
+        date_spans = [d.span for d in s.dates]
+        toll = read_toll(self.lex, toks, date_spans)
         looting = any(m.payload.sub == LOOTING for m in kept)
         deadly = toll is not None and toll.count > 0
         # "Homes were torched and three villagers killed": with its dead counted, a bare
@@ -216,7 +217,7 @@ class SentenceExtractor:
                 own = toll if toll is not None and side[0] <= toll.span[0] < side[1] else None
                 if own is None and toll is not None:
                     # "three were killed in X, and four others died in Y": Y's own count.
-                    own = read_toll(self.lex, toks, [d.span for d in s.dates], within=side)
+                    own = read_toll(self.lex, toks, date_spans, within=side)
                 # ... and its own weapon, where it names one (an "air strike" names its
                 # own: the other side's tanks are not its weapon).
                 armed = [w for w in weapons if side[0] <= toks[w.start].start < side[1]]
