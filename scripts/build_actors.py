@@ -115,6 +115,11 @@ class Extra(Schema):
     aliases: Aliases = Field(default_factory=dict)
     framing: FramingAliases = Field(default_factory=dict)
     contextual: list[Contextual] = Field(default_factory=list)
+    ceded: Aliases = Field(
+        default_factory=dict,
+        description="Aliases the templates generate for these forces that usage gives to "
+        "another actor, which lists them (a de facto authority's own name for its forces).",
+    )
     note: str = ""
 
 
@@ -493,6 +498,25 @@ def _add_aliases(
                 compiler.add(lang, alias, ref, category=category, contexts=contexts, origin=origin)
 
 
+def _cede(aliases: dict[Lang, list[str]], ceded: Aliases, where: str) -> dict[Lang, list[str]]:
+    """The generated ``aliases`` without the ``ceded`` ones (compared by normalised key).
+    A ceded alias the templates do not generate is an error: it would cede nothing."""
+    out = dict(aliases)
+    for lang, items in ceded.items():
+        gone = {key for alias in items for key in alias_keys(alias, lang)}
+        kept = [a for a in out.get(lang, []) if not gone & set(alias_keys(a, lang))]
+        generated = {key for a in out.get(lang, []) for key in alias_keys(a, lang)}
+        for alias in items:
+            if not set(alias_keys(alias, lang)) & generated:
+                raise DataError(
+                    f"ceded {lang} alias {alias!r} is not generated for these forces",
+                    where=where,
+                    fix="write it as a template expands it, or drop it",
+                )
+        out[lang] = kept
+    return out
+
+
 def _check_iso3(code: str | None, where: str) -> None:
     if code is not None and not ISO3.match(code):
         raise DataError(f"{code!r} is not an ISO3 code", where=where, fix="use e.g. 'MLI'")
@@ -545,6 +569,8 @@ def build_actor_records(sources: Sources) -> tuple[dict[str, dict[str, object]],
             aliases = {
                 lang: [*items, name] if lang == "en" else items for lang, items in aliases.items()
             }
+            if extra is not None and extra.ceded:
+                aliases = _cede(aliases, extra.ceded, where + f":{branch}")
             _add_aliases(compiler, ref, aliases, expand_framing(template.framing, slots), (), where)
             if extra is not None:
                 _add_aliases(compiler, ref, extra.aliases, extra.framing, (), where + f":{branch}")

@@ -222,6 +222,24 @@ def test_arabic_quote_in_french_text(resolver: ActorResolver) -> None:
 # --------------------------------------------------------------------- context
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "actor_id"),
+    [
+        # The Sanaa authorities' own name for their forces is the Houthis' (as ACLED
+        # codes those forces); the army and the national army stay the government's.
+        ("ar", "قالت القوات المسلحة اليمنية إنها أطلقت صاروخا", "houthi-movement"),
+        ("en", "the Yemeni Armed Forces said they fired a missile", "houthi-movement"),
+        ("fr", "les forces armées yéménites ont tiré un missile", "houthi-movement"),
+        ("en", "the Yemeni army retook the hill", "military-forces-yem"),
+        ("fr", "l'armée yéménite a repris la colline", "military-forces-yem"),
+    ],
+)
+def test_a_de_facto_authoritys_name_for_its_forces(
+    resolver: ActorResolver, lang: str, text: str, actor_id: str
+) -> None:
+    assert only(resolver, text, lang).actor.id == actor_id
+
+
 def test_context_dependent_alias_needs_context(resolver: ActorResolver) -> None:
     fr = "La Résistance islamique a revendiqué l'attaque."
     assert resolver.find_actors(fr, "fr") == []

@@ -150,6 +150,24 @@ def test_duplicate_alias_with_disjoint_context_is_allowed(
         compile_tiny(build, tmp_path, files)
 
 
+def test_forces_cede_a_generated_alias_to_another_actor(
+    build: ModuleType, tmp_path: Path
+) -> None:
+    files = tiny_sources([actor("foo", "Foo Brigade", aliases={"en": ["the Malian army"]})])
+    with pytest.raises(DataError, match="duplicate alias"):
+        compile_tiny(build, tmp_path, files)
+    files["countries.json"][0]["military_extra"] = {"ceded": {"en": ["the Malian army"]}}
+    compiled = compile_tiny(build, tmp_path, files)
+    out = tmp_path / "compiled.json"
+    out.write_text(json.dumps(compiled, ensure_ascii=False), encoding="utf-8")
+    resolver = ActorResolver.load(out)
+    assert [m.actor.id for m in resolver.find_actors("the Malian army", "en")] == ["foo"]
+    # Ceding what the templates never generate cedes nothing: an error, not a no-op.
+    files["countries.json"][0]["military_extra"] = {"ceded": {"en": ["the Malian navy"]}}
+    with pytest.raises(DataError, match="not generated"):
+        compile_tiny(build, tmp_path, files)
+
+
 def test_duplicate_id_is_rejected(build: ModuleType, tmp_path: Path) -> None:
     files = tiny_sources([actor("foo", "Foo Brigade"), actor("foo", "Foo Front")])
     with pytest.raises(DataError, match="duplicate actor id"):
