@@ -357,6 +357,10 @@ def test_who_a_verb_of_injury_counts_was_hit_not_who_struck(pipeline: Any) -> No
     [
         "قالت الشرطة إن مسلحين قتلوا أربعة مدنيين في الموصل بالعراق يوم الأحد.",
         "أعلنت الشرطة أن مجهولين أطلقوا النار على سائق في الموصل بالعراق يوم الأحد.",
+        # One attacker, in any of its forms: a gunman, a suicide bomber, an assailant.
+        "قالت الشرطة إن انتحاريا فجر نفسه قرب سوق في الموصل بالعراق يوم الأحد.",
+        "قالت الشرطة إن مسلحا أطلق النار على سائق في الموصل بالعراق يوم الأحد.",
+        "أعلنت الشرطة أن مهاجمين أطلقوا النار على حاجز في الموصل بالعراق يوم الأحد.",
     ],
 )
 def test_an_arabic_teller_of_what_unnamed_gunmen_did_is_no_doer(pipeline: Any, text: str) -> None:
