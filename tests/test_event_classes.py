@@ -3442,3 +3442,60 @@ def test_violence_breaking_out_with_a_crowd_is_a_riot(
     pipeline: Any, text: str, language: str
 ) -> None:
     assert _types(pipeline, text, language) == {"Violent demonstration"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # The act's own object is a noun of victims ("targets", «des cibles»): its
+        # subject struck them, it was no victim.
+        ("Turkish jets struck targets near Duhok on Sunday, killing three people.", "en"),
+        (
+            "Des avions turcs ont frappé dimanche des cibles près de Duhok, tuant trois "
+            "personnes.",
+            "fr",
+        ),
+    ],
+)
+def test_who_struck_targets_is_the_doer(pipeline: Any, text: str, language: str) -> None:
+    (event,) = _events(pipeline, text, language)
+    assert event.actor1 is not None and event.actor1.id == "military-forces-tur"
+    assert event.actor2 is None or event.actor2.id != "military-forces-tur"
+
+
+def test_a_part_of_the_dead_told_after_the_toll_is_not_the_toll(pipeline: Any) -> None:
+    """«Trois des morts»: de + les, a part of the dead the sentence before counted."""
+    text = (
+        "Des frappes aériennes ont tué dimanche huit personnes près de Duhok. "
+        "Trois des morts étaient des bergers, selon un élu local."
+    )
+    (event,) = _events(pipeline, text, "fr")
+    assert event.fatalities == 8
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # An accusation of the act just told, and no act of its own: the accused is the
+        # alleged doer of that act, reported by the accuser.
+        (
+            "Une frappe de drone a touché mardi une école de Kosti, tuant six enfants, "
+            "selon l'Unicef. Le gouvernement a accusé les Forces de soutien rapide "
+            "d'avoir mené l'attaque.",
+            "fr",
+        ),
+        (
+            "A drone strike hit a school in Kosti on Tuesday, killing six children, "
+            "Unicef said. The government accused the Rapid Support Forces of carrying "
+            "out the attack.",
+            "en",
+        ),
+    ],
+)
+def test_the_accused_of_the_act_told_before_is_its_alleged_doer(
+    pipeline: Any, text: str, language: str
+) -> None:
+    (event,) = _events(pipeline, text, language)
+    assert event.sub_event_type == AIR
+    assert event.actor1 is not None and event.actor1.id == "rsf"
+    assert event.claim.status == "reported"

@@ -535,6 +535,8 @@ def _victim_of(lex: Lexicon, i: int, toks: list[Tok], trig_idx: set[int]) -> boo
     if not toks[k].dep.startswith("nsubj"):
         return False
     verb = toks[k].head
+    if verb in trig_idx:
+        return False  # "jets struck targets": the act's own object, its subject the doer
     # A copula's noun heads its clause («a été victime»); a verb spelt like a noun of
     # victims ("a drone targeted a car") is an act, its subject the doer.
     head = {verb} if toks[verb].pos in ("NOUN", "PROPN", "ADJ") else set()

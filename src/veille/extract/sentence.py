@@ -192,6 +192,8 @@ class SentenceExtractor:
                     self._toll_only(s, toll, voices(self.lex, s) if speaking is None else speaking)
                 ]
             claim = self._claim_only(s, toks)
+            if claim is None and accused_of_told:
+                claim = self._accusation_only(s, toks, triggers)
             return [claim] if claim is not None else []
         out: list[Candidate] = []
         if speaking is None:
@@ -501,6 +503,19 @@ class SentenceExtractor:
         cand.claim_status, cand.claim_by, cand.claim_via = att.status, att.by, att.via
         cand.claim_span = att.span
         cand.actor1 = att.agent
+        return cand
+
+    def _accusation_only(
+        self, s: SentenceInput, toks: list[Tok], triggers: list[Match]
+    ) -> Candidate | None:
+        """An accusation of an act told before and no act of its own ("The group accused
+        the army of the attack", «X a accusé Y d'avoir mené l'attaque»): an anaphoric
+        mention of that act whose actor 1 is the accused, reported by the accuser."""
+        att = accusation(self.lex, toks, s, triggers)
+        if att is None or att.accused is None or att.span is None:
+            return None
+        cand = _anaphor(s, att.span)
+        _with_accused([cand], att, att.accused)
         return cand
 
     def _toll_only(self, s: SentenceInput, toll: Toll, speaking: Set[int]) -> Candidate:

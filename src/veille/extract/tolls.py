@@ -290,14 +290,19 @@ def fatalities(
                 continue  # "five members of one family": one family, not one dead
             if i > 0 and fold(toks[i - 1].text) in _NO:
                 continue  # "no one was killed": nobody, not one
-            # A part of the dead is not the toll: "two of those killed", "dont trois
-            # enfants", "including five soldiers", "بينهم ثلاثة".
+            # A part of the dead is not the toll: "two of those killed", «deux des
+            # morts», "dont trois enfants", "including five soldiers", "بينهم ثلاثة".
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             prev = toks[i - 1] if i > 0 else None
             if (
                 nxt is not None
-                and fold(nxt.text) in closed_words("partitive_after")
-                and not _counts_a_noun(toks, i + 2)
+                and (
+                    fold(nxt.text) in closed_words("partitive_definite")
+                    or (
+                        fold(nxt.text) in closed_words("partitive_after")
+                        and not _counts_a_noun(toks, i + 2)
+                    )
+                )
             ) or _after_partitive(toks, i):
                 continue
             # The number must count the dead, not the wounded next to it: "three

@@ -208,6 +208,9 @@ class ClosedClass:
 
     #: Words after a number that make it a part of a group: "two of those killed".
     partitive_after: frozenset[str] = frozenset()
+    #: Words after a number that hold the article of a definite group, so whatever noun
+    #: follows is that group: «deux des morts» (de + les), not a count of bare nouns.
+    partitive_definite: frozenset[str] = frozenset()
     #: Words before a number that make it a part of a group: "including five soldiers".
     partitive_before: frozenset[str] = frozenset()
     #: Words that may stand between such a word and its number: "among them eleven",
@@ -547,6 +550,7 @@ def _folder(code: str, root: Root, add: str) -> tuple[Traversable, str]:
 
 ClosedWordKind = Literal[
     "partitive_after",
+    "partitive_definite",
     "partitive_before",
     "partitive_fillers",
     "strike_on",
