@@ -150,9 +150,7 @@ def test_duplicate_alias_with_disjoint_context_is_allowed(
         compile_tiny(build, tmp_path, files)
 
 
-def test_forces_cede_a_generated_alias_to_another_actor(
-    build: ModuleType, tmp_path: Path
-) -> None:
+def test_forces_cede_a_generated_alias_to_another_actor(build: ModuleType, tmp_path: Path) -> None:
     files = tiny_sources([actor("foo", "Foo Brigade", aliases={"en": ["the Malian army"]})])
     with pytest.raises(DataError, match="duplicate alias"):
         compile_tiny(build, tmp_path, files)

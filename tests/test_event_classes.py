@@ -3451,8 +3451,7 @@ def test_violence_breaking_out_with_a_crowd_is_a_riot(
         # subject struck them, it was no victim.
         ("Turkish jets struck targets near Duhok on Sunday, killing three people.", "en"),
         (
-            "Des avions turcs ont frappé dimanche des cibles près de Duhok, tuant trois "
-            "personnes.",
+            "Des avions turcs ont frappé dimanche des cibles près de Duhok, tuant trois personnes.",
             "fr",
         ),
     ],
