@@ -694,3 +694,19 @@ def test_a_relative_clause_on_a_claimed_act_tells_it(pipeline: Any) -> None:
 def test_a_relative_clause_on_a_person_still_tells_the_past(pipeline: Any) -> None:
     # Guard: «النائب الذي اغتيل»: how the person died, told before.
     assert _events(pipeline, "شيع أهالي جوهر النائب الذي اغتيل في هجوم عام 2019.") == []
+
+
+def test_who_speaks_ends_at_that(pipeline: Any) -> None:
+    """«قالت مصادر إن طائرة تركية استهدفت»: the actor after «إن» is what the sources
+    said did it, not who said so; the doer telling its own act would be a claim."""
+    text = "قالت مصادر محلية إن طائرة مسيرة تركية استهدفت سيارة قرب دهوك يوم الأحد."
+    (event,) = _events(pipeline, text)
+    assert event.actor1 is not None and event.actor1.id == "military-forces-tur"
+    assert event.claim.status == "reported"
+
+
+def test_a_name_after_a_preposition_is_no_future_verb(pipeline: Any) -> None:
+    """«في سنجار»: س then an imperfect's prefix, but a preposition governs it, so it is
+    a noun (a name), not a future verb that makes the strike a possibility."""
+    text = "قصفت مسيرة سوقا في سنجار يوم الأحد."
+    assert [e.sub_event_type for e in _events(pipeline, text)] == ["Air/drone strike"]

@@ -11,6 +11,7 @@ from veille.extract.candidate import ActorRef, SentenceInput
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
 from veille.extract.syntax import span, subject_of, token_at
 from veille.model import ClaimStatus, Span
+from veille.nlp import arabic
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +52,7 @@ def attribute(
     def subject_actor(cue_start: int) -> ActorRef | None:
         if s.language == "ar":
             # Verb-subject order: "أعلن تنظيم ... مسؤوليته" names the claimant after the verb.
-            reach = toks[min(len(toks) - 1, cue_start + _AR_SUBJECT_REACH)].end
+            reach = _ar_subject_reach(toks, cue_start)
             after = [a for a in s.actors if toks[cue_start].end <= a.start < reach]
             if after:
                 return after[0]
@@ -178,8 +179,7 @@ def _speaks(teller: ActorRef, verb: Match, toks: list[Tok], s: SentenceInput) ->
     """Whether ``teller`` is who the reporting verb has speak: its subject in the parse
     (fr, en), or the words right after the verb (Arabic verb-subject order, as found)."""
     if s.language == "ar":
-        reach = toks[min(len(toks) - 1, verb.start + _AR_SUBJECT_REACH)].end
-        return toks[verb.start].end <= teller.start < reach
+        return toks[verb.start].end <= teller.start < _ar_subject_reach(toks, verb.start)
     i = token_at(toks, teller.start)
     j = token_at(toks, teller.end - 1)
     words = set(range(i, j + 1)) if i is not None and j is not None else set()
@@ -187,6 +187,24 @@ def _speaks(teller: ActorRef, verb: Match, toks: list[Tok], s: SentenceInput) ->
         toks[k].head in range(verb.start, verb.end) and toks[k].dep.startswith("nsubj")
         for k in words
     )
+
+
+def _ar_subject_reach(toks: list[Tok], verb: int) -> int:
+    """Where an Arabic verb's subject may end: a few words after it, and never past «إن»
+    / «أن» («قالت مصادر إن طائرة تركية استهدفت ...»: what follows is what was said, not
+    who said it)."""
+    last = min(len(toks) - 1, verb + _AR_SUBJECT_REACH)
+    for k in range(verb + 1, last + 1):
+        word = fold(toks[k].text)
+        if arabic.is_complementizer(word) or (
+            word[:1] in _THAT_CLITICS and arabic.is_complementizer(word[1:])
+        ):
+            return toks[k].start
+    return toks[last].end
+
+
+#: Proclitics glued to «أن» («بأن», «وأن»).
+_THAT_CLITICS = frozenset("بوف")
 
 
 def self_claim(lex: Lexicon, toks: list[Tok]) -> Match | None:

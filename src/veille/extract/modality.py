@@ -607,7 +607,7 @@ class WordOrderModality:
             return "negated"
         # Long Arabic news sentences open with the frame ("اتهم ... بمحاولة ... هجوم"):
         # an accusation or a future/planning cue governs what follows in its sentence.
-        if cue_before(self.lex.future, m.start) or self.modal(m, norms):
+        if cue_before(self.lex.future, m.start) or self.modal(m, toks, norms, s):
             return "future or hypothetical"
         if cue_before(self.lex.plans, m.start):
             return "planned"
@@ -651,16 +651,25 @@ class WordOrderModality:
             return True
         return False
 
-    def modal(self, m: Match, norms: list[str]) -> bool:
+    def modal(self, m: Match, toks: list[Tok], norms: list[str], s: SentenceInput) -> bool:
         """Modal قد anywhere before the trigger ("قد يشن"); a future verb (س + imperfect)
         just before it ("ستشن هجوما"); a future verb or possibility word right after a
-        nominal trigger ("ضربة محتملة", "ضربات ستستهدف")."""
+        nominal trigger ("ضربة محتملة", "ضربات ستستهدف"). A place's name, or any word
+        a preposition governs, is no verb whatever its letters («قرب سنجار», «في سنار»:
+        س then an imperfect's prefix)."""
         if any(norms[k] == "قد" and arabic.modal_qad(norms, k) for k in range(m.start)):
             return True
-        if any(arabic.is_future_verb(norms[k]) for k in range(max(0, m.start - 3), m.start)):
+        named = {
+            k
+            for k in range(len(toks))
+            if any(p.start <= toks[k].start < p.end for p in s.places)
+            or (k > 0 and arabic.governs_a_noun(norms[k - 1]))
+        }
+        before = range(max(0, m.start - 3), m.start)
+        if any(arabic.is_future_verb(norms[k]) for k in before if k not in named):
             return True
         after = range(m.end, min(len(norms), m.end + 4))
-        return any(arabic.is_modal_after(norms, k) for k in after)
+        return any(arabic.is_modal_after(norms, k) for k in after if k not in named)
 
     def background(self, m: Match, toks: list[Tok], norms: list[str]) -> bool:
         """An earlier event told as background: "بعد الهجوم", "اثر التفجير" right before

@@ -298,6 +298,10 @@ class ClosedClass:
     range_joiners: frozenset[str] = frozenset()
     #: Word starts that look like a future verb (س + ي/ت/ن) but are nouns (سيارة, سنوات).
     future_lookalikes: tuple[str, ...] = ()
+    #: Words a noun follows, never a verb: prepositions and nouns of side or nearness
+    #: («في», «قرب», «شمال»). A word after one that looks like a future verb is a name
+    #: («قرب سنجار», «في سنار»).
+    noun_governors: frozenset[str] = frozenset()
     #: Perfect verbs that begin with ت (forms V and VI) and so look like an imperfect
     #: after قد: "قد تعرض" (had been subjected), "قد تم" (had been done).
     perfect_with_ta: frozenset[str] = frozenset()

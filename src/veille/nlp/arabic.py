@@ -88,6 +88,11 @@ def is_future_verb(norm: str) -> bool:
     return not word.startswith(_closed().future_lookalikes)
 
 
+def governs_a_noun(norm: str) -> bool:
+    """A preposition or a noun of side or nearness: what follows it is a noun."""
+    return norm in _closed().noun_governors
+
+
 def is_imperfect_verb(norm: str) -> bool:
     """A likely imperfect (present/future) verb form: يكون, تستهدف, يؤدي."""
     word = _without_conjunction(norm)
