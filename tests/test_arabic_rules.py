@@ -710,3 +710,12 @@ def test_a_name_after_a_preposition_is_no_future_verb(pipeline: Any) -> None:
     a noun (a name), not a future verb that makes the strike a possibility."""
     text = "قصفت مسيرة سوقا في سنجار يوم الأحد."
     assert [e.sub_event_type for e in _events(pipeline, text)] == ["Air/drone strike"]
+
+
+def test_an_attack_on_a_named_town_is_an_attack(pipeline: Any) -> None:
+    """«هجوما على X»: a named town after «على» is what the attack fell on, as «مدينة»
+    or «قاعدة» (the nouns of attack objects) would be."""
+    text = "شنت قوات الدعم السريع هجوما على الفاشر يوم الأحد."
+    (event,) = _events(pipeline, text)
+    assert event.location is not None and event.location.iso3 == "SDN"
+    assert event.actor1 is not None and event.actor1.id == "rsf"

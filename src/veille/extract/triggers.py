@@ -310,8 +310,12 @@ def keeps(
         return False
     if entry.place_object and after_a_loss(lex, m, toks):
         return False  # "فقدت القوات الحكومية السيطرة على": who lost it did not take it
-    if entry.object_class and not object_of_class(lex, m, toks, entry.object_class):
-        return False
+    if (
+        entry.object_class
+        and not object_of_class(lex, m, toks, entry.object_class)
+        and not falls_on_place(m, toks, s)
+    ):
+        return False  # «هجوم على الفاشر»: a named place is what it fell on, as «المدينة»
     if entry.not_object_class and object_of_class(lex, m, toks, entry.not_object_class):
         return False
     if entry.not_subject_class:
