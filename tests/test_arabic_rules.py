@@ -719,3 +719,22 @@ def test_an_attack_on_a_named_town_is_an_attack(pipeline: Any) -> None:
     (event,) = _events(pipeline, text)
     assert event.location is not None and event.location.iso3 == "SDN"
     assert event.actor1 is not None and event.actor1.id == "rsf"
+
+
+def test_the_arabic_accused_of_the_act_told_before_is_its_alleged_doer(pipeline: Any) -> None:
+    """«اتهمت X Y بتنفيذ القصف»: verb, accuser, accused, then the act told before."""
+    text = (
+        "قتل ستة مدنيين يوم الأحد في قصف مدفعي استهدف سوقا في مدينة كوستي. "
+        "واتهمت لجنة محلية قوات الدعم السريع بتنفيذ القصف."
+    )
+    (event,) = _events(pipeline, text)
+    assert event.actor1 is not None and event.actor1.id == "rsf"
+
+
+def test_an_expected_attack_is_no_attack(pipeline: Any) -> None:
+    """«نتوقع هجوما», «احتمال هجوم»: an attack expected or possible is none yet."""
+    for text in (
+        "وقال مسؤول إننا نتوقع هجوما على مدينة كوستي.",
+        "وقال مسؤول إن احتمال هجوم على مدينة كوستي كبير.",
+    ):
+        assert not _events(pipeline, text), text

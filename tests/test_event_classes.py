@@ -3498,3 +3498,33 @@ def test_the_accused_of_the_act_told_before_is_its_alleged_doer(
     assert event.sub_event_type == AIR
     assert event.actor1 is not None and event.actor1.id == "rsf"
     assert event.claim.status == "reported"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # An act with its own day, told inside an accusation, happened: the accused is
+        # its alleged doer, and it fell where its own phrase says.
+        (
+            "L'armée a accusé les FSR d'avoir bombardé lundi un marché de Kosti, tuant six civils.",
+            "fr",
+        ),
+    ],
+)
+def test_an_accused_act_with_its_own_day_is_told(pipeline: Any, text: str, language: str) -> None:
+    (event,) = _events(pipeline, text, language)
+    assert event.actor1 is not None and event.actor1.id == "rsf"
+    assert event.location is not None and event.location.name == "Kosti"
+    assert event.claim.status == "reported"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # Guards: an accusation with no day of its own names other events.
+        ("L'armée a accusé les FSR de crimes de guerre et de bombardements.", "fr"),
+        ("The army accused the RSF of war crimes and of shelling civilians.", "en"),
+    ],
+)
+def test_an_accusation_without_a_day_tells_no_act(pipeline: Any, text: str, language: str) -> None:
+    assert not _events(pipeline, text, language)

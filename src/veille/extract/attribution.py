@@ -143,10 +143,13 @@ def accusation(
     sentence's teller accuses of the act it tells, as its attribution (reported by the
     accuser, ``accused`` the alleged doer). ``acts``: the sentence's triggers; one must
     name the act after the accused (not "suspected of belonging to a gang"). The
-    accused is the first actor within a few words after a verb of accusing. Arabic word
-    order puts the accuser there first («اتهمت الجماعة الجيش»): not read here."""
-    if s.language == "ar" or not acts:
+    accused is the first actor within a few words after a verb of accusing; in Arabic
+    (verb, accuser, accused, then the act: «اتهمت الجماعة الجيش بتنفيذ الهجوم») the
+    last actor before the act (``_arabic_accusation``)."""
+    if not acts:
         return None
+    if s.language == "ar":
+        return _arabic_accusation(toks, s, acts)
     report = lex.report.find(toks)
     for cue in lex.accusation.find(toks):
         if toks[cue.start].pos != "VERB":
@@ -171,6 +174,29 @@ def accusation(
         )
         return Attribution(
             "reported", actor_name(teller), "statement", span(toks, cue), accused=accused
+        )
+    return None
+
+
+def _arabic_accusation(
+    toks: list[Tok], s: SentenceInput, acts: Sequence[Match]
+) -> Attribution | None:
+    """«اتهمت لجنة المقاومة قوات الدعم السريع بتنفيذ القصف»: after a verb of accusing
+    (closed class ``accusing_verbs``), the actor right before the act it names is the
+    accused; an actor before that one, the accuser."""
+    for k, tok in enumerate(toks):
+        if not arabic.is_accusing_verb(fold(tok.text)):
+            continue
+        act = next((m for m in acts if m.start > k), None)
+        if act is None:
+            continue
+        between = [a for a in s.actors if tok.end <= a.start and a.end <= toks[act.start].start]
+        if not between:
+            continue
+        accused = between[-1]
+        teller = next((a for a in between if a.actor_id != accused.actor_id), None)
+        return Attribution(
+            "reported", actor_name(teller), "statement", (tok.start, tok.end), accused=accused
         )
     return None
 

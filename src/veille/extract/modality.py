@@ -177,7 +177,10 @@ class ParsedModality:
         # soutien à la population massacrée"), a trigger of any part of speech refers to
         # other events; only the clause's own root is exempt.
         embedded = head.dep != "ROOT"
-        if embedded and governed_by(chain, self.lex.accusation, toks):
+        if embedded and governed_by(chain, self.lex.accusation, toks) and not _own_day(m, toks, s):
+            # "accused the RSF of shelling a market on Monday": an act with its own day
+            # is told, its doer alleged (``attribution.accusation``); without one, the
+            # accusation names other events ("accused of war crimes").
             return "accusation"
         if embedded and governed_by(chain, self.lex.justification, toks):
             return "justification"

@@ -73,11 +73,15 @@ def choose_places(
         actor_spans += reason_phrases(lex, s.tokens, s, trigger[0], after=True)
     if speaking is None:
         speaking = voices(lex, s)
+    # "accused the RSF of shelling a market in X on Monday": an act told inside an
+    # accusation (it has its own day) fell where its own phrase says.
+    trig_i = token_at(s.tokens, trigger[0])
+    act_inside = trig_i is not None and _in_a_reason(lex, trig_i, s)
     places = [
         p
         for p in s.places
         if not any(p.start < e and p.end > b for b, e in actor_spans)
-        and not in_justification(lex, p, s)
+        and (act_inside or not in_justification(lex, p, s))
         and p.start not in speaking
     ]
     # A dateline places the event only where the sentence names no other place; so
@@ -490,8 +494,11 @@ def _after(toks: list[Tok], place: PlaceRef) -> int:
 def in_justification(lex: Lexicon, place: PlaceRef, s: SentenceInput) -> bool:
     """A place inside "en soutien à la population de Gaza" is not where it happened."""
     tok_i = token_at(s.tokens, place.start)
-    if tok_i is None:
-        return False
+    return tok_i is not None and _in_a_reason(lex, tok_i, s)
+
+
+def _in_a_reason(lex: Lexicon, tok_i: int, s: SentenceInput) -> bool:
+    """The word at ``tok_i`` hangs on a cue of justification or accusation."""
     chain = this_side(tok_i, ancestors(s.tokens, tok_i, limit=5), s.tokens)
     # "the Rapid Support Forces in X", «les Forces de soutien rapide à X»: a word of an
     # actor's name ("soutien") is no cue of a reason.

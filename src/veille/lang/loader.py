@@ -302,6 +302,9 @@ class ClosedClass:
     #: («في», «قرب», «شمال»). A word after one that looks like a future verb is a name
     #: («قرب سنجار», «في سنار»).
     noun_governors: frozenset[str] = frozenset()
+    #: Verbs of accusing whose object is the accused, then the act («اتهمت X Y بتنفيذ
+    #: الهجوم», «حمّلت X Y مسؤولية القصف»): the accuser, when named, stands between.
+    accusing_verbs: frozenset[str] = frozenset()
     #: Perfect verbs that begin with ت (forms V and VI) and so look like an imperfect
     #: after قد: "قد تعرض" (had been subjected), "قد تم" (had been done).
     perfect_with_ta: frozenset[str] = frozenset()

@@ -88,6 +88,11 @@ def is_future_verb(norm: str) -> bool:
     return not word.startswith(_closed().future_lookalikes)
 
 
+def is_accusing_verb(norm: str) -> bool:
+    """اتهم / حمّل ...: a verb whose object is the accused of the act named after it."""
+    return _without_conjunction(norm) in _closed().accusing_verbs
+
+
 def governs_a_noun(norm: str) -> bool:
     """A preposition or a noun of side or nearness: what follows it is a noun."""
     return norm in _closed().noun_governors
