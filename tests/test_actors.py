@@ -240,6 +240,20 @@ def test_a_de_facto_authoritys_name_for_its_forces(
     assert only(resolver, text, lang).actor.id == actor_id
 
 
+@pytest.mark.parametrize(
+    ("text", "actor_id"),
+    [
+        # A force, a tank: a country's forces by the noun of one unit or vehicle.
+        ("استهدفوا قوة إسرائيلية داخل منزل", ISR),
+        ("فجروا عبوة بدبابة روسية", "military-forces-rus"),
+    ],
+)
+def test_arabic_unit_and_vehicle_nouns_name_the_forces(
+    resolver: ActorResolver, text: str, actor_id: str
+) -> None:
+    assert only(resolver, text, "ar").actor.id == actor_id
+
+
 def test_context_dependent_alias_needs_context(resolver: ActorResolver) -> None:
     fr = "La Résistance islamique a revendiqué l'attaque."
     assert resolver.find_actors(fr, "fr") == []

@@ -738,3 +738,14 @@ def test_an_expected_attack_is_no_attack(pipeline: Any) -> None:
         "وقال مسؤول إن احتمال هجوم على مدينة كوستي كبير.",
     ):
         assert not _events(pipeline, text), text
+
+
+def test_the_brigades_named_again_own_the_fighters(pipeline: Any) -> None:
+    """«وقالت الكتائب إن مقاتليها ...»: "the brigades" stands for the group named
+    before, so "its fighters" are that group's, not those of the side last hit."""
+    text = (
+        "أعلنت كتائب القسام أن مقاتليها فجروا عبوة ناسفة بآلية للجيش الإسرائيلي في رفح يوم الأحد. "
+        "وقالت الكتائب في بيان إن مقاتليها استهدفوا أيضا قوة إسرائيلية في بيت حانون."
+    )
+    doers = {e.actor1.id for e in _events(pipeline, text) if e.actor1 is not None}
+    assert doers == {"hamas"}
