@@ -264,3 +264,14 @@ def test_where_a_teller_was_reached_is_no_place_of_the_act(
     art = Article(id="t", text=text, language=language, published="2025-05-12")
     places = [e.location.name for e in pipeline.run([art]) if e.location is not None]
     assert "Kaya" not in places, places
+
+
+def test_an_elided_ainsi_que_joins_a_list_of_places(pipeline: Any) -> None:
+    """«... à X ainsi qu'un lanceur à Y»: «qu'» elided before a vowel still joins the
+    second object and its place to the first, one event per place."""
+    text = (
+        "L'aviation a frappé lundi un dépôt de munitions à Hermel ainsi qu'un entrepôt "
+        "à Baalbek."
+    )
+    places = sorted(e.location.name for e in _events(pipeline, text, "fr") if e.location)
+    assert len(places) == 2, places

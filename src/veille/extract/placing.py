@@ -578,8 +578,9 @@ def _in_list(a: PlaceRef, b: PlaceRef, s: SentenceInput) -> bool:
     )
 
 
-#: A conjunction between two places (Arabic glues و to the next word: "وخمسة في خان يونس").
-_CONJUNCTION = re.compile(r"\b(ainsi que|et|and|as well as|ou)\b|(?:^|\s)و")
+#: A conjunction between two places (Arabic glues و to the next word: "وخمسة في خان يونس";
+#: French elides «ainsi qu'un»).
+_CONJUNCTION = re.compile(r"\b(ainsi qu(?:e\b|')|et\b|and\b|as well as\b|ou\b)|(?:^|\s)و")
 
 
 def _locators(reps: list[PlaceRef], s: SentenceInput) -> set[int]:
