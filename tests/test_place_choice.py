@@ -270,8 +270,7 @@ def test_an_elided_ainsi_que_joins_a_list_of_places(pipeline: Any) -> None:
     """«... à X ainsi qu'un lanceur à Y»: «qu'» elided before a vowel still joins the
     second object and its place to the first, one event per place."""
     text = (
-        "L'aviation a frappé lundi un dépôt de munitions à Hermel ainsi qu'un entrepôt "
-        "à Baalbek."
+        "L'aviation a frappé lundi un dépôt de munitions à Hermel ainsi qu'un entrepôt à Baalbek."
     )
     places = sorted(e.location.name for e in _events(pipeline, text, "fr") if e.location)
     assert len(places) == 2, places
