@@ -749,3 +749,41 @@ def test_the_brigades_named_again_own_the_fighters(pipeline: Any) -> None:
     )
     doers = {e.actor1.id for e in _events(pipeline, text) if e.actor1 is not None}
     assert doers == {"hamas"}
+
+
+def test_the_side_counted_among_the_dead_named_again_is_still_hit(pipeline: Any) -> None:
+    """«قتل خمسة من عناصر X ...، بينهم قيادي في X»: X named again after the strike is
+    the side that was hit, not its doer."""
+    text = (
+        "قُتل خمسة من عناصر «حزب الله» في غارة جوية على مبنى في بلدة النبطية يوم الأحد، "
+        "بينهم قيادي في «حزب الله»."
+    )
+    (event,) = _events(pipeline, text)
+    assert event.actor1 is None or event.actor1.id != "hezbollah"
+    assert event.actor2 is not None and event.actor2.id == "hezbollah"
+
+
+def test_a_teller_of_its_own_dead_claims_no_act(pipeline: Any) -> None:
+    """«قال X إن قائده ونائبه قتلا في الغارة»: a group telling who of its own died tells
+    no act of its own (no claim, and it is no doer)."""
+    text = (
+        "قُتل خمسة من عناصر «حزب الله» في غارة جوية على مبنى في بلدة النبطية يوم الأحد. "
+        "وقال «حزب الله» في بيان إن قائده الميداني ونائبه قُتلا في الغارة."
+    )
+    (event,) = _events(pipeline, text)
+    assert event.actor1 is None or event.actor1.id != "hezbollah"
+    assert event.claim.status != "claimed"
+
+
+def test_missiles_the_aircraft_fired_are_one_air_strike(pipeline: Any) -> None:
+    """«أطلقت طائرات صواريخ ...، فيما أصابت صواريخ أخرى مبنى في X»: the other missiles
+    are the aircraft's, one air strike at X, not a missile attack beside it."""
+    text = (
+        "وذكرت وزارة الدفاع في بيان أن طائرات إسرائيلية أطلقت صواريخ من اتجاه البحر نحو "
+        "الساعة الخامسة مساء، وأن الدفاعات الجوية اعترضت بعضها، فيما أصابت صواريخ أخرى "
+        "مبنى في دمشق وسوته بالأرض، ما أدى إلى مقتل جميع من كانوا في داخله."
+    )
+    events = _events(pipeline, text)
+    assert "Shelling/artillery/missile attack" not in {e.sub_event_type for e in events}
+    strike = next(e for e in events if e.sub_event_type == "Air/drone strike")
+    assert strike.location is not None and strike.location.iso3 == "SYR"

@@ -133,3 +133,11 @@ def test_and_glued_to_a_place_right_after_a_place_joins_the_list(geocoder: Any) 
     assert found.get("جدة") == "SAU" and "وجدة" not in found
     alone = _names(geocoder, "تظاهر آلاف في وجدة يوم الجمعة.")
     assert alone.get("وجدة") == "MAR"
+
+
+def test_a_function_word_with_a_clitic_is_no_place(geocoder: Any) -> None:
+    # "وأن" (and that) spells Van, a city of Türkiye: a stop word with و glued is one.
+    text = "قال المسؤول إن الطائرات قصفت مواقع في حلب، وأن الدفاعات الجوية تصدت لها."
+    found = _names(geocoder, text)
+    assert "وأن" not in found
+    assert found.get("حلب") == "SYR"

@@ -60,9 +60,11 @@ from veille.extract.roles import listed_with, read_roles
 from veille.extract.statements import StatementReader
 from veille.extract.syntax import span
 from veille.extract.taxonomy import (
+    AIR_STRIKE,
     DESTROYING_FAMILIES,
     EXCESSIVE_FORCE,
     LOOTING,
+    SHELLING,
     TAKING_GROUND,
     crowd_violence,
     family,
@@ -247,7 +249,7 @@ class SentenceExtractor:
         accused = accusation(self.lex, toks, s, triggers)
         if accused is not None and accused.accused is not None:
             _with_accused(out, accused, accused.accused)
-        return one_per_kind_and_place(out)
+        return one_per_kind_and_place(_air_launched(out))
 
     def voices(self, s: SentenceInput) -> set[int]:
         """The starts of the sentence's places that speak for their government
@@ -746,6 +748,40 @@ def _set_when(cand: Candidate, when: When) -> None:
 def _set_toll(cand: Candidate, toll: Toll | None) -> None:
     if toll is not None:
         cand.fatalities, cand.fatalities_span = toll.count, toll.span
+
+
+#: Munitions an aircraft fires as well as a launcher on the ground.
+_AIR_LAUNCHED = frozenset({"missile", "rocket"})
+
+
+def _air_launched(out: list[Candidate]) -> list[Candidate]:
+    """ "Jets fired missiles at X ..., other missiles hit the building": missiles or
+    rockets in a sentence that tells aircraft firing (at the same place, or at none it
+    names), by the same doer (or none named), are theirs: one air strike, not a missile
+    attack beside it. The strike takes the place and toll the missiles' clause names
+    where its own clause names none."""
+    air = [c for c in out if c.sub_event_type == AIR_STRIKE]
+    kept: list[Candidate] = []
+    for c in out:
+        strike = next(
+            (
+                a
+                for a in air
+                if c.sub_event_type == SHELLING
+                and c.weapon in _AIR_LAUNCHED
+                and (a.place is None or c.place is None or a.place.place_id == c.place.place_id)
+                and (c.actor1 is None or a.actor1 is None or a.actor1.actor_id == c.actor1.actor_id)
+            ),
+            None,
+        )
+        if strike is None:
+            kept.append(c)
+            continue
+        if strike.place is None:
+            strike.place = c.place
+        if strike.fatalities is None:
+            strike.fatalities, strike.fatalities_span = c.fatalities, c.fatalities_span
+    return kept
 
 
 def _with_accused(out: list[Candidate], att: Attribution, who: ActorRef) -> None:

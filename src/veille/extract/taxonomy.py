@@ -177,6 +177,8 @@ LOOTING = "Looting/property destruction"
 #: Lethal force by the state against a crowd; shelling, artillery and missile fire.
 EXCESSIVE_FORCE = "Excessive force against protesters"
 SHELLING = "Shelling/artillery/missile attack"
+#: The sub-type of a strike from the air (aircraft, drones).
+AIR_STRIKE = "Air/drone strike"
 DESTROYING_FAMILIES = frozenset({"fight", "remote", "abduction", "territory"})
 #: The sub-types of ground taken, whoever took it.
 TAKING_GROUND = frozenset(_TAKING)

@@ -145,13 +145,19 @@ def roles_by_word_order(
             if actor2 is None and (actor1 is None or ref.actor_id != actor1.actor_id):
                 actor2 = ref
             continue
-        if ref.end <= trig_start and actor1 is None:
+        if (
+            ref.end <= trig_start
+            and actor1 is None
+            and (actor2 is None or ref.actor_id != actor2.actor_id)
+        ):
+            # Not the side already counted among the dead ("قتل سبعة من عناصر X، بينهم
+            # قيادي في X"): named again, it is still the side that was hit.
             actor1 = ref
         elif ref.start >= trig_end:
             if target_marked or actor1 is not None:
                 if actor2 is None and (actor1 is None or ref.actor_id != actor1.actor_id):
                     actor2 = ref
-            elif actor1 is None:
+            elif actor1 is None and (actor2 is None or ref.actor_id != actor2.actor_id):
                 actor1 = ref
     if actor1 is None:
         actor1 = _state_name_near(group, toks, s)
@@ -193,6 +199,13 @@ def _speaker_before_that(
                 # themselves, at times), the clause's own subject (``armed_people``).
                 toks[j].keys & armed
                 for j in range(k + 1, min(len(toks), k + 1 + _SUBJECT_REACH))
+            )
+            # «قال X إن قائده ونائبه قتلوا في الهجوم»: the clause tells who died in the
+            # act, the teller's own people, not an act the teller did (when it names
+            # another side's dead, «إن 20 من عناصر Y قتلوا», the teller claims them).
+            or (
+                any(k < m.start <= trig_at for m in lex.fatality.find(toks))
+                and not any(toks[k].end <= a.start < toks[trig_at].start for a in s.actors)
             )
         )
         if subject and any(end <= k for end in reports):

@@ -198,7 +198,8 @@ def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
         )
 
     return GeoWords(
-        stop_keys=union("stop_keys"),
+        # "وأن" (and that) is no Van, "فمن" no Man: a function word with a clitic glued.
+        stop_keys=glued("stop_keys"),
         name_particles=union("name_particles"),
         geo_nouns=union("geo_nouns"),
         locative_cues=glued("locative_cues"),
