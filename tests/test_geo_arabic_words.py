@@ -141,3 +141,25 @@ def test_a_function_word_with_a_clitic_is_no_place(geocoder: Any) -> None:
     found = _names(geocoder, text)
     assert "وأن" not in found
     assert found.get("حلب") == "SYR"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # Everyday words that spell a place: a function word (how, that it), a common
+        # noun (hope, the scene), a family name; none is a place standing alone.
+        ("لا نعرف كيف بدأ إطلاق النار في حلب.", "كيف"),
+        ("وقال بأنه لن يتراجع عن قصف مواقع في حلب.", "بأنه"),
+        ("وأعرب عن الأمل في وقف القتال في حلب.", "الأمل"),
+        ("ووصف المشهد في حلب بأنه مأساوي.", "المشهد"),
+    ],
+)
+def test_an_everyday_word_is_no_place_on_its_own(geocoder: Any, text: str, word: str) -> None:
+    found = _names(geocoder, text)
+    assert word not in found, found
+    assert found.get("حلب") == "SYR"
+
+
+def test_an_everyday_word_after_a_locative_word_is_the_place(geocoder: Any) -> None:
+    # «إلى مشهد»: after a word that announces a place, the city it spells.
+    assert _names(geocoder, "وصل الوفد الإيراني إلى مشهد أمس.").get("مشهد") == "IRN"

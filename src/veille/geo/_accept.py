@@ -179,6 +179,10 @@ class Acceptance:
                 and self._after_city_noun(text, tokens, m, self._words.admin_nouns)
             ):
                 return True  # "قضاء مرجعيون": a district named after its town
+            if word.norm in self._words.common_words and not (
+                m.first > 0 and tokens[m.first - 1].norm in self._words.locative_cues
+            ):
+                return False  # «كيف» (how) is no Kyiv, «بأنه» (that it) no Baneh
             m.weak = m.regional = True
             if m.peeled and m.first > 0 and tokens[m.first - 1].norm in self._words.place_nouns:
                 # "منطقة فزان": after a place noun the next word is the name, whole; a

@@ -54,6 +54,8 @@ class GeoWords:
     admin_list_nouns: frozenset[str]
     #: Words after which a name is a time of day («صلاة المغرب»: the sunset prayer).
     time_nouns_before: frozenset[str]
+    #: Everyday words that spell a place (``PlaceWords.common_words``), with their clitics.
+    common_words: frozenset[str]
     #: Nouns that announce a town.
     city_nouns: frozenset[str]
     #: Town nouns whose next word is the town's own name (``PlaceWords.name_nouns``).
@@ -208,6 +210,7 @@ def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
         admin_nouns=union("admin_nouns"),
         admin_list_nouns=union("admin_list_nouns"),
         time_nouns_before=glued("time_nouns_before"),
+        common_words=glued("common_words"),
         city_nouns=glued("city_nouns"),
         name_nouns=glued("name_nouns"),
         capital_nouns=union("capital_nouns"),

@@ -144,6 +144,12 @@ class PlaceWords:
     #: Words after which a name is a time of day, not a place («صلاة المغرب», the
     #: sunset prayer, not Morocco).
     time_nouns_before: tuple[str, ...] = ()
+    #: Words whose everyday sense in news is not the place they spell (a function word,
+    #: a common noun, a person's name: «كيف» how, not Kyiv; «بأنه» that it, not Baneh;
+    #: «الأمل» hope, not Amol). One standing alone is a place only after a word that
+    #: announces one (a locative preposition, a town noun), never on the strength of a
+    #: glued clitic or of the place's size.
+    common_words: tuple[str, ...] = ()
     #: Nouns of buildings and institutions named after their town ("X High Court",
     #: «l'université de X», «مطار X»): a place word in such a name is where it stands.
     facility_nouns: tuple[str, ...] = ()
