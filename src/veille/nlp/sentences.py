@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from veille.nlp.segment import Segment
@@ -22,6 +22,7 @@ from veille.nlp.tokens import Tok, fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
 #: An Arabic sentence: up to sentence punctuation or a line break, with the closing
 #: quotes after it. A question or exclamation mark right before a closing quote ends a
@@ -48,24 +49,72 @@ class SentenceSpan:
     tokens: tuple[Tok, ...]
 
 
+class TokenNames:
+    """What the ids of a vocabulary's token attributes name, remembered across docs: the
+    strings of orths, lemmas and dependency labels, parts of speech and morphologies
+    (as the ``Token`` properties give them), and the matching keys of each (text,
+    lemma) pair. A vocabulary string is decoded anew at each look-up and a morphology
+    read through a ``Token``; a corpus repeats its words. An id names one string for
+    good (the vocabulary's hash of it), so nothing goes stale; each vocabulary has its
+    own table (a morphology is named by its vocabulary's), and a table is emptied past
+    ``limit`` entries, so that a long run does not grow it without bound."""
+
+    def __init__(self, limit: int = 200_000) -> None:
+        self.limit = limit
+        self._tables: dict[Vocab, _Names] = {}
+        self._keys: dict[tuple[str, str], frozenset[str]] = {}
+
+    def of(self, vocab: Vocab) -> _Names:
+        """The table of ``vocab`` (emptied first when full)."""
+        table = self._tables.get(vocab)
+        if table is None:
+            table = self._tables[vocab] = _Names({}, {}, {})
+        elif len(table.strings) + len(table.morphs) >= self.limit:
+            table.strings.clear()
+            table.morphs.clear()
+        return table
+
+    def keys(self) -> dict[tuple[str, str], frozenset[str]]:
+        """(text, lemma) -> ``Tok``'s default keys (emptied first when full)."""
+        if len(self._keys) >= self.limit:
+            self._keys.clear()
+        return self._keys
+
+
+@dataclass(frozen=True, slots=True)
+class _Names:
+    """One vocabulary's names: string ids -> strings, part-of-speech ids -> ``pos_``,
+    morphology ids -> ``str(morph)``."""
+
+    strings: dict[int, str]
+    pos: dict[int, str]
+    morphs: dict[int, str]
+
+
 @dataclass(frozen=True)
 class SentenceSplitter:
     """Segment + its spaCy doc -> the segment's sentences, in order (none empty)."""
 
+    #: The names of the token attributes of the docs it has split (``TokenNames``).
+    names: TokenNames = field(default_factory=TokenNames, compare=False, repr=False)
+
     def __call__(self, doc: Doc, segment: Segment) -> list[SentenceSpan]:
         return [
             SentenceSpan(start, end, tuple(toks))
-            for start, end, toks in split_sentences(doc, segment)
+            for start, end, toks in split_sentences(doc, segment, self.names)
             if toks
         ]
 
 
-def split_sentences(doc: Doc, seg: Segment) -> Iterator[tuple[int, int, list[Tok]]]:
-    """Sentences of a segment as absolute spans with their tokens."""
+def split_sentences(
+    doc: Doc, seg: Segment, names: TokenNames | None = None
+) -> Iterator[tuple[int, int, list[Tok]]]:
+    """Sentences of a segment as absolute spans with their tokens (``names``: what the
+    docs split before have named, see ``TokenNames``)."""
     if seg.language == "ar" or not doc.has_annotation("SENT_START"):
         yield from _arabic_sentences(doc, seg)
         return
-    columns = _Columns(doc)
+    columns = _Columns(doc, names or TokenNames())
     for sent in _whole_sentences(doc, columns):
         toks = columns.tokens(sent.start, sent.end, seg.start)
         if toks:
@@ -90,7 +139,7 @@ def whole_sentences(doc: Doc) -> Iterator[Any]:
     sentence ends at terminal punctuation or a line break; a piece that ends with
     neither is joined to the next one (each piece keeps its own parse tree).
     """
-    return _whole_sentences(doc, _Columns(doc))
+    return _whole_sentences(doc, _Columns(doc, TokenNames()))
 
 
 def _whole_sentences(doc: Doc, columns: _Columns) -> Iterator[Any]:
@@ -162,37 +211,44 @@ def _without_dateline(doc: Doc, doc_text: str, span: Any) -> Iterator[Any]:
 
 class _Columns:
     """The attributes ``Tok`` copies of every token of a parsed doc, read at once with
-    ``Doc.to_array`` instead of one spaCy ``Token`` object (and one string lookup per
-    attribute) per token and per sentence. Built per doc, and used while it is: nothing
-    is kept across docs."""
+    ``Doc.to_array`` instead of one spaCy ``Token`` object (and one string look-up per
+    attribute) per token and per sentence; the ids named through ``TokenNames``. Built
+    per doc, and used while it is."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, names: TokenNames) -> None:
         import numpy
         from spacy.attrs import DEP, HEAD, IDX, LEMMA, MORPH, ORTH, POS
 
         self.doc = doc
         #: ``doc.text`` (which joins the tokens' texts anew at each call).
         self.text: str = doc.text
-        strings = doc.vocab.strings
+        self._names = names.of(doc.vocab)
+        self._keys = names.keys()
+        self._french = doc.lang_ == "fr"
         rows: list[list[int]] = doc.to_array([ORTH, LEMMA, DEP, POS, MORPH, IDX]).tolist()
-        #: Token texts, as ``Token.text`` (the vocabulary's string of the orth).
-        self.texts = [strings[row[0]] for row in rows]
         self.rows = rows
+        strings = doc.vocab.strings
+        named = self._names.strings
+        texts = []
+        for row in rows:
+            text = named.get(row[0])
+            if text is None:
+                text = named[row[0]] = strings[row[0]]
+            texts.append(text)
+        #: Token texts, as ``Token.text`` (the vocabulary's string of the orth).
+        self.texts: list[str] = texts
         #: Offsets of the heads (``HEAD`` is relative, stored unsigned).
         self.heads: list[int] = doc.to_array(HEAD).view(numpy.int64).tolist()
 
     def tokens(self, start: int, end: int, base: int) -> list[Tok]:
         """The ``Tok`` of tokens ``start`` to ``end`` of the doc (a sentence), indexed
         within it; ``base`` is the segment's offset in the article."""
-        doc = self.doc
+        doc, french, keys_of = self.doc, self._french, self._keys
         strings = doc.vocab.strings
-        french = doc.lang_ == "fr"
         texts, rows, heads = self.texts, self.rows, self.heads
-        # Part of speech and morphology as their ``Token`` properties give them (a
-        # name table; "" for the empty analysis), read once per distinct value.
-        pos_of: dict[int, str] = {}
-        morph_of: dict[int, str] = {}
-        out = []
+        named, pos_of, morph_of = self._names.strings, self._names.pos, self._names.morphs
+        out: list[Tok] = []
+        append = out.append
         for ti in range(start, end):
             _orth, lemma_id, dep_id, pos_id, morph_id, idx = rows[ti]
             text = texts[ti]
@@ -202,20 +258,34 @@ class _Columns:
             morph = morph_of.get(morph_id)
             if morph is None:
                 morph = morph_of[morph_id] = str(doc[ti].morph)
-            lemma_ = strings[lemma_id]
+            lemma_ = named.get(lemma_id)
+            if lemma_ is None:
+                lemma_ = named[lemma_id] = strings[lemma_id]
+            dep = named.get(dep_id)
+            if dep is None:
+                dep = named[dep_id] = strings[dep_id]
+            lemma = lemma_ or text
+            if french and pos == "VERB":
+                lemma = _french_infinitive(text, lemma_, pos)
+            keys = _capitalised_plural_keys(text, lemma_, pos) if pos == "PROPN" else None
+            if not keys:
+                # ``Tok``'s default keys, folded once per distinct (text, lemma).
+                keys = keys_of.get((text, lemma))
+                if keys is None:
+                    keys = keys_of[text, lemma] = frozenset({fold(text), fold(lemma)})
             head_i = ti + heads[ti]
-            out.append(
+            append(
                 Tok(
-                    i=ti - start,
-                    text=text,
-                    lemma=_french_infinitive(text, lemma_, pos) if french else (lemma_ or text),
-                    pos=pos,
-                    dep=strings[dep_id],
-                    head=head_i - start if start <= head_i < end else ti - start,
-                    start=base + idx,
-                    end=base + idx + len(text),
-                    morph=morph,
-                    keys=_capitalised_plural_keys(text, lemma_, pos),
+                    ti - start,
+                    text,
+                    lemma,
+                    pos,
+                    dep,
+                    head_i - start if start <= head_i < end else ti - start,
+                    base + idx,
+                    base + idx + len(text),
+                    morph,
+                    keys,
                 )
             )
         return out
