@@ -357,7 +357,7 @@ class PhraseTable:
     def find(self, toks: Sequence[Tok]) -> list[Match]:
         """All matches (possibly overlapping), longest first at each start."""
         last = self._last
-        if last is not None and len(last[0]) == len(toks) and all(map(operator.is_, last[0], toks)):
+        if last is not None and _same_tokens(last[0], toks):
             return list(last[1])
         out = self._scan(toks)
         self._last = (tuple(toks), out)
@@ -371,8 +371,10 @@ class PhraseTable:
         firsts = present.intersection(self._firsts)
         if not firsts:
             return out
-        starts = where[firsts.pop()] if len(firsts) == 1 else sorted(
-            {i for key in firsts for i in where[key]}
+        starts = (
+            where[firsts.pop()]
+            if len(firsts) == 1
+            else sorted({i for key in firsts for i in where[key]})
         )
         for i in starts:
             tok = toks[i]
@@ -417,8 +419,7 @@ class KeyIndex:
     def of(self, toks: Sequence[Tok]) -> tuple[set[str], dict[str, list[int]]]:
         """The keys of ``toks`` and, for each, the positions of the tokens holding it."""
         last = self._last
-        held = last[0]
-        if len(held) == len(toks) and all(map(operator.is_, held, toks)):
+        if _same_tokens(last[0], toks):
             return last[1], last[2]
         where: dict[str, list[int]] = {}
         for i, tok in enumerate(toks):
@@ -431,6 +432,13 @@ class KeyIndex:
         present = set(where)
         self._last = (tuple(toks), present, where)
         return present, where
+
+
+def _same_tokens(held: tuple[Tok, ...], toks: Sequence[Tok]) -> bool:
+    """Whether ``toks`` are the very token objects ``held`` (``tuple(toks)`` as read
+    before): the same tuple (a sentence's tokens; ``tuple`` of a tuple is that tuple),
+    or the same objects one by one."""
+    return held is toks or (len(held) == len(toks) and all(map(operator.is_, held, toks)))
 
 
 #: Words after a match within which an object of another sense makes it no match.
