@@ -217,15 +217,13 @@ class _Columns:
 
     def __init__(self, doc: Doc, names: TokenNames) -> None:
         import numpy
-        from spacy.attrs import DEP, HEAD, IDX, LEMMA, MORPH, ORTH, POS
+        from spacy.attrs import DEP, HEAD, IDX, LEMMA, MORPH, ORTH, POS, SPACY
 
         self.doc = doc
-        #: ``doc.text`` (which joins the tokens' texts anew at each call).
-        self.text: str = doc.text
         self._names = names.of(doc.vocab)
         self._keys = names.keys()
         self._french = doc.lang_ == "fr"
-        rows: list[list[int]] = doc.to_array([ORTH, LEMMA, DEP, POS, MORPH, IDX]).tolist()
+        rows: list[list[int]] = doc.to_array([ORTH, LEMMA, DEP, POS, MORPH, IDX, SPACY]).tolist()
         self.rows = rows
         strings = doc.vocab.strings
         named = self._names.strings
@@ -237,6 +235,11 @@ class _Columns:
             texts.append(text)
         #: Token texts, as ``Token.text`` (the vocabulary's string of the orth).
         self.texts: list[str] = texts
+        #: ``doc.text``: each token's text and its space, as ``Doc.text`` joins them
+        #: (through a ``Token`` object and a string look-up per token, at each call).
+        self.text = "".join(
+            [text + " " if row[6] else text for text, row in zip(texts, rows, strict=True)]
+        )
         #: Offsets of the heads (``HEAD`` is relative, stored unsigned).
         self.heads: list[int] = doc.to_array(HEAD).view(numpy.int64).tolist()
 
@@ -250,7 +253,7 @@ class _Columns:
         out: list[Tok] = []
         append = out.append
         for ti in range(start, end):
-            _orth, lemma_id, dep_id, pos_id, morph_id, idx = rows[ti]
+            _orth, lemma_id, dep_id, pos_id, morph_id, idx, _space = rows[ti]
             text = texts[ti]
             pos = pos_of.get(pos_id)
             if pos is None:
