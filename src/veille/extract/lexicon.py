@@ -407,9 +407,10 @@ class KeyIndex:
     tells without a pass over the tokens per table.
 
     Like ``PhraseTable``'s memory it holds the token objects it read (so that none is
-    freed and its identity reused) and compares them one by one: tokens changed or
-    replaced since are read anew. One immutable tuple, replaced whole, so that a reader
-    never sees the keys of other tokens."""
+    freed and its identity reused) and compares them one by one: a list whose tokens
+    were replaced since is read anew (a token's own fields are not compared, as that
+    memory does not: tokens are not edited once made). One immutable tuple, replaced
+    whole, so that a reader never sees the keys of other tokens."""
 
     __slots__ = ("_last",)
 
