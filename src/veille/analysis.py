@@ -120,11 +120,34 @@ class ArticleAnalysis:
     def text_in(self, language: str) -> str:
         """The article text with everything outside ``language``'s segments blanked
         (line breaks kept; offsets unchanged)."""
-        chars = [" " if c != "\n" else "\n" for c in self.article.text]
-        for seg in self.segments:
-            if seg.language == language:
-                chars[seg.start : seg.end] = seg.text
-        return "".join(chars)
+        text = self.article.text
+        mine = [seg for seg in self.segments if seg.language == language]
+        pieces: list[str] = []
+        at = 0
+        for seg in mine:
+            if not (
+                at <= seg.start <= seg.end <= len(text) and len(seg.text) == seg.end - seg.start
+            ):
+                return _blanked_char_by_char(text, mine)  # out of order, overlapping...
+            pieces += (_blank(text[at : seg.start]), seg.text)
+            at = seg.end
+        pieces.append(_blank(text[at:]))
+        return "".join(pieces)
+
+
+def _blank(text: str) -> str:
+    """``text`` with every character but the line breaks a space."""
+    return "\n".join(" " * len(line) for line in text.split("\n"))
+
+
+def _blanked_char_by_char(text: str, segments: list[Segment]) -> str:
+    """``text`` blanked (``_blank``), then each of ``segments`` written over it in turn:
+    what ``ArticleAnalysis.text_in`` gives of segments that are not in order, apart and
+    each as long as its span (which it builds piece by piece, faster)."""
+    chars = [" " if c != "\n" else "\n" for c in text]
+    for seg in segments:
+        chars[seg.start : seg.end] = seg.text
+    return "".join(chars)
 
 
 class AnalysisStage(Protocol):

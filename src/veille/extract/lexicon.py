@@ -8,6 +8,7 @@ lower-cased text or lemma equals it, accents ignored; ``*`` matches any one toke
 
 from __future__ import annotations
 
+import functools
 import json
 import operator
 from collections.abc import Callable, Sequence
@@ -331,6 +332,8 @@ class PhraseTable:
         patterns: Sequence[tuple[str, Any]],
         gap: Callable[[Any], int] | None = None,
         not_before: frozenset[str] = frozenset(),
+        *,
+        keys: KeyIndex | None = None,
     ) -> None:
         #: Words that, a few words after a match in its clause, make it no match: the
         #: object of another sense of the word ("تبنت الجامعة مشروعا": adopted a text).
@@ -343,6 +346,9 @@ class PhraseTable:
                 self._by_first.setdefault(toks[0], []).append((toks, payload, width))
         for entries in self._by_first.values():
             entries.sort(key=lambda e: -len(e[0]))
+        self._firsts = frozenset(self._by_first)
+        #: Where each key stands in the tokens scanned (shared by a lexicon's tables).
+        self._keys = keys if keys is not None else KeyIndex()
         #: The last tokens scanned (the very objects, held so that none is freed and its
         #: identity reused) and their matches: extraction asks the same table of the same
         #: sentence's tokens many times. A list changed in place since is scanned anew.
@@ -351,7 +357,7 @@ class PhraseTable:
     def find(self, toks: Sequence[Tok]) -> list[Match]:
         """All matches (possibly overlapping), longest first at each start."""
         last = self._last
-        if last is not None and len(last[0]) == len(toks) and all(map(operator.is_, last[0], toks)):
+        if last is not None and _same_tokens(last[0], toks):
             return list(last[1])
         out = self._scan(toks)
         self._last = (tuple(toks), out)
@@ -359,7 +365,19 @@ class PhraseTable:
 
     def _scan(self, toks: Sequence[Tok]) -> list[Match]:
         out: list[Match] = []
-        for i, tok in enumerate(toks):
+        # Only the tokens holding a first word of a pattern, in order: most tables have
+        # none of a sentence's words, and the others a few.
+        present, where = self._keys.of(toks)
+        firsts = present.intersection(self._firsts)
+        if not firsts:
+            return out
+        starts = (
+            where[firsts.pop()]
+            if len(firsts) == 1
+            else sorted({i for key in firsts for i in where[key]})
+        )
+        for i in starts:
+            tok = toks[i]
             for key in tok.keys:
                 for pattern, payload, width in self._by_first.get(key, ()):
                     end = _match_end(toks, i, pattern)
@@ -380,6 +398,48 @@ class PhraseTable:
             if toks[j].keys & self._not_before:
                 return True
         return False
+
+
+class KeyIndex:
+    """The matching keys of the last tokens read and where each stands (token positions,
+    ascending), for the phrase tables of one lexicon: extraction asks some thirty tables
+    of each sentence, and most of them hold none of its words, which a set intersection
+    tells without a pass over the tokens per table.
+
+    Like ``PhraseTable``'s memory it holds the token objects it read (so that none is
+    freed and its identity reused) and compares them one by one: a list whose tokens
+    were replaced since is read anew (a token's own fields are not compared, as that
+    memory does not: tokens are not edited once made). One immutable tuple, replaced
+    whole, so that a reader never sees the keys of other tokens."""
+
+    __slots__ = ("_last",)
+
+    def __init__(self) -> None:
+        self._last: tuple[tuple[Tok, ...], set[str], dict[str, list[int]]] = ((), set(), {})
+
+    def of(self, toks: Sequence[Tok]) -> tuple[set[str], dict[str, list[int]]]:
+        """The keys of ``toks`` and, for each, the positions of the tokens holding it."""
+        last = self._last
+        if _same_tokens(last[0], toks):
+            return last[1], last[2]
+        where: dict[str, list[int]] = {}
+        for i, tok in enumerate(toks):
+            for key in tok.keys:
+                at = where.get(key)
+                if at is None:
+                    where[key] = [i]
+                else:
+                    at.append(i)
+        present = set(where)
+        self._last = (tuple(toks), present, where)
+        return present, where
+
+
+def _same_tokens(held: tuple[Tok, ...], toks: Sequence[Tok]) -> bool:
+    """Whether ``toks`` are the very token objects ``held`` (``tuple(toks)`` as read
+    before): the same tuple (a sentence's tokens; ``tuple`` of a tuple is that tuple),
+    or the same objects one by one."""
+    return held is toks or (len(held) == len(toks) and all(map(operator.is_, held, toks)))
 
 
 #: Words after a match within which an object of another sense makes it no match.
@@ -522,57 +582,59 @@ class Lexicon:
     def __init__(self, data: LexiconData) -> None:
         self.data = data
         self.language = data.language
-        self.triggers = PhraseTable(
+        # The tables share one index of the keys of the tokens they read (``KeyIndex``).
+        table = functools.partial(PhraseTable, keys=KeyIndex())
+        self.triggers = table(
             [(p, t) for t in data.triggers for p in _forms(t)], gap=lambda t: t.subject_gap
         )
         # Whether any trigger is armed or not by context ("strike"): if none, no text
         # needs its sense read (triggers.armed_sense_in).
         self.has_or_armed = any(t.or_armed for t in data.triggers)
-        self.weapons = PhraseTable(
+        self.weapons = table(
             [(p, w) for w in data.weapons for p in _possessed_forms(w.p, data.language)]
         )
         # Arabic tells a claim verb-first: "أعلن تنظيم ... مسؤوليته" (the claimant between).
         # A claim verb that takes a text adopted, not an act ("تبنى قرارا"), claims nothing.
-        self.claim = PhraseTable(
+        self.claim = table(
             [(p, p) for p in data.claim],
             gap=(lambda _: 4) if data.language == "ar" else None,
             not_before=frozenset(fold(w) for w in data.noun_classes.get("adopted_texts", ())),
         )
-        self.statement = PhraseTable([(p, p) for p in data.statement])
-        self.report = PhraseTable([(p, p) for p in data.report])
-        self.reporter_nouns = PhraseTable([(p, p) for p in data.reporter_nouns])
-        self.confirm = PhraseTable([(p, p) for p in data.confirm])
-        self.official_nouns = PhraseTable([(p, p) for p in data.official_nouns])
-        self.deny = PhraseTable([(p, p) for p in data.deny])
-        self.future = PhraseTable([(p, p) for p in data.future])
-        self.plans = PhraseTable([(p, p) for p in data.plans])
-        self.accusation = PhraseTable([(p, p) for p in data.accusation])
-        self.justification = PhraseTable([(p, p) for p in data.justification])
-        self.characterisation = PhraseTable([(p, p) for p in data.characterisation])
-        self.aggregate_quantifiers = PhraseTable([(p, p) for p in data.aggregate_quantifiers])
-        self.aggregate_periods = PhraseTable([(p, p) for p in data.aggregate_periods])
-        self.fatality = PhraseTable([(p, p) for p in data.fatality_nouns])
-        self.injury = PhraseTable([(p, p) for p in data.injury_nouns])
-        self.lower_bound = PhraseTable([(p, p) for p in data.lower_bound_markers])
-        self.civilian = PhraseTable(
+        self.statement = table([(p, p) for p in data.statement])
+        self.report = table([(p, p) for p in data.report])
+        self.reporter_nouns = table([(p, p) for p in data.reporter_nouns])
+        self.confirm = table([(p, p) for p in data.confirm])
+        self.official_nouns = table([(p, p) for p in data.official_nouns])
+        self.deny = table([(p, p) for p in data.deny])
+        self.future = table([(p, p) for p in data.future])
+        self.plans = table([(p, p) for p in data.plans])
+        self.accusation = table([(p, p) for p in data.accusation])
+        self.justification = table([(p, p) for p in data.justification])
+        self.characterisation = table([(p, p) for p in data.characterisation])
+        self.aggregate_quantifiers = table([(p, p) for p in data.aggregate_quantifiers])
+        self.aggregate_periods = table([(p, p) for p in data.aggregate_periods])
+        self.fatality = table([(p, p) for p in data.fatality_nouns])
+        self.injury = table([(p, p) for p in data.injury_nouns])
+        self.lower_bound = table([(p, p) for p in data.lower_bound_markers])
+        self.civilian = table(
             [(p, p) for p in data.civilian_nouns]
             + [(w, w) for stem in data.civilian_stems for w in _sound_forms(stem)]
         )
-        self.civilian_sites = PhraseTable([(p, p) for p in data.civilian_sites])
-        self.claim_verbs = PhraseTable([(p, p) for p in data.claim_verbs])
+        self.civilian_sites = table([(p, p) for p in data.civilian_sites])
+        self.claim_verbs = table([(p, p) for p in data.claim_verbs])
         self.perfect_auxiliaries = frozenset(fold(w) for w in data.perfect_auxiliaries)
-        self.no_fatalities = PhraseTable([(p, p) for p in data.no_fatalities])
-        self.intervention = PhraseTable([(p, p) for p in data.intervention])
-        self.crowd = PhraseTable([(p, p) for p in data.crowd_nouns])
+        self.no_fatalities = table([(p, p) for p in data.no_fatalities])
+        self.intervention = table([(p, p) for p in data.intervention])
+        self.crowd = table([(p, p) for p in data.crowd_nouns])
         self.hour_markers = frozenset(fold(w) for w in data.hour_markers)
-        self.habitual = PhraseTable([(p, p) for p in data.habitual])
-        self.repeated = PhraseTable([(p, p) for p in data.repeated])
-        self.background = PhraseTable([(p, p) for p in data.background])
-        self.possession = PhraseTable([(p, p) for p in data.possession])
+        self.habitual = table([(p, p) for p in data.habitual])
+        self.repeated = table([(p, p) for p in data.repeated])
+        self.background = table([(p, p) for p in data.background])
+        self.possession = table([(p, p) for p in data.possession])
         self.number_follows = frozenset(fold(w) for w in data.number_follows)
         self.toll_nouns = frozenset(fold(w) for w in data.toll_nouns)
         self.measure_nouns = frozenset(fold(w) for w in data.measure_nouns)
-        self.statements = PhraseTable([(e.p, e) for e in data.statements])
+        self.statements = table([(e.p, e) for e in data.statements])
         self.negation = frozenset(fold(w) for w in data.negation)
         self.vague_numbers = {fold(k): v for k, v in data.vague_numbers.items()}
         self.intent_auxiliaries = frozenset(fold(w) for w in data.intent_auxiliaries)
@@ -580,7 +642,7 @@ class Lexicon:
         self.obligation_auxiliaries = frozenset(fold(w) for w in data.obligation_auxiliaries)
         self.condition_markers = frozenset(fold(w) for w in data.condition_markers)
         self.ultimatum_markers = frozenset(fold(w) for w in data.ultimatum_markers)
-        self.not_statements = PhraseTable([(p, p) for p in data.not_statements])
+        self.not_statements = table([(p, p) for p in data.not_statements])
         self.noun_classes = {
             name: frozenset(fold(w) for w in words) for name, words in data.noun_classes.items()
         }

@@ -363,11 +363,13 @@ class ActorResolver:
         tokens = self.words(text) if given is None else given
         found: list[tuple[int, int, T]] = []
         count = len(tokens)
+        latin_trie = self._trie_of(language, False)
         i = 0
         while i < count:
             token = tokens[i]
-            arabic = is_arabic(token.norm)
-            trie = self._trie_of(language, arabic)
+            # (An ASCII word has no Arabic letter: most words, spared the search.)
+            arabic = not token.norm.isascii() and is_arabic(token.norm)
+            trie = self._trie_of(language, True) if arabic else latin_trie
             forms = arabic_clitic_forms(token.norm) if arabic else ((token.norm, 0),)
             best: tuple[int, int, T] | None = None  # (length, clitic letters, result)
             for form, clitics in forms:

@@ -86,14 +86,17 @@ def tokenize(text: str, memo: WordKeys | None = None) -> list[Token]:
     """Split a text into word tokens with offsets and normalised keys. A text repeats
     its words: each distinct word is normalised once per call, or once per ``memo``."""
     tokens: list[Token] = []
+    append = tokens.append
     seen = memo.table() if memo is not None else {}
+    make = tuple.__new__  # what Token(...) runs, without its Python-level wrapper
     for found in _WORD.finditer(text):
         word = found.group()
         known = seen.get(word)
         if known is None:
             known = seen[word] = (normalize_word(word), _is_upper(word))
         if known[0]:
-            tokens.append(Token(found.start(), found.end(), known[0], known[1]))
+            start, end = found.span()
+            append(make(Token, (start, end, known[0], known[1])))
     return tokens
 
 
