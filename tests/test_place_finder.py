@@ -307,3 +307,17 @@ def test_a_ner_span_that_opens_on_another_noun_stays_one_name(finder: PlaceFinde
     text = "Un blessé a été transporté à l'hôpital de Kindu, selon des témoins."
     tops = finder.find(text, "fr", PlaceEvidence.hints_only([_span(text, "hôpital de Kindu")]))
     assert all(t.text != "Kindu" for t in tops)
+
+
+def test_an_acronym_with_a_lower_case_tail_is_no_place() -> None:
+    """«les FAMa» (Mali's armed forces), which a French NER labels a place, spells Fama,
+    Brazil; read as one, it made the Malian town beside it a stray."""
+    from veille.geo import Geocoder
+
+    text = "Les FAMa ont mené mercredi des frappes aériennes à Ténenkou."
+    found = {
+        t.text: (t.place.iso3 if t.place else None)
+        for t in Geocoder.load().geoparse(text, "fr", hints=[(4, 8), (51, 59)])
+    }
+    assert found.get("FAMa") is None
+    assert found.get("Ténenkou") == "MLI"

@@ -29,6 +29,16 @@ _SENTENCE_END_RE = re.compile(r"(?:^|[.!?\n:;«»\"“”()\[\]|]|^\W*)\s*$")
 _GLUED_AFTER_RE = re.compile(r"['’](?!(?:s|ll|re|ve|d|t|m)\b)[a-z]")
 
 
+#: An acronym with a lower-case tail ("FAMa", "FDSs"): capitals inside a word name no
+#: place as written; a place is written in title case or, in a dateline, all capitals.
+_ACRONYM_WITH_TAIL = re.compile(r"[A-Z]{2,}[a-z]{1,2}")
+
+
+def acronym_with_tail(word: str) -> bool:
+    """ "FAMa", "FDSs": capitals inside a word name no place as written."""
+    return _ACRONYM_WITH_TAIL.fullmatch(word) is not None
+
+
 def glued_after(text: str, end: int) -> bool:
     """Whether the word ending at ``end`` goes on past an apostrophe ("Jama'at")."""
     return _GLUED_AFTER_RE.match(text, end) is not None
@@ -97,6 +107,8 @@ class Acceptance:
             return False
         if glued_after(text, found.end):
             return False  # "Jama'at", "Shi'ite": a word with an apostrophe inside
+        if found.last - found.first == 1 and acronym_with_tail(text[found.start : found.end]):
+            return False  # «les FAMa» (Mali's forces) is no Fama, Brazil, hinted or not
         # A loose spelling that runs past the span's end ("Rafah a", for the NER's
         # "Rafah") is not what the NER saw: the exact name inside it is tried next.
         found.hinted = any(

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from veille.geo._accept import ARABIC_ARTICLE, Acceptance, glued_after
+from veille.geo._accept import ARABIC_ARTICLE, Acceptance, acronym_with_tail, glued_after
 from veille.geo._lexicon import GeoWords
 from veille.geo._match import _Match, _SpanIndex
 from veille.geo._normalize import (
@@ -351,6 +351,8 @@ class Scanner:
                 continue  # «la ville de Goma»: the kind of place, then the place it found
             if glued_after(text, tokens[last - 1].end):
                 continue  # the NER's "Jama" of "Jama'at": a part of a word
+            if last - first == 1 and acronym_with_tail(tokens[first].raw):
+                continue  # the NER's «FAMa» (Mali's forces): an acronym, no place
             if self._acceptance.after_an_outlet_noun(text, tokens, first):
                 continue  # «la chaîne Al-Arabiya»: the NER's place is a channel's name
             norms = [t.norm for t in tokens[first:last]]
