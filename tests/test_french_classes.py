@@ -8,7 +8,13 @@ from typing import Any
 
 import pytest
 
-from veille.model import Article
+from veille.model import Article, Event
+
+
+def _events(pipeline: Any, text: str) -> list[Event]:
+    art = Article(id="f", text=text, language="fr", published="2025-03-12")
+    events: list[Event] = pipeline.run([art])
+    return events
 
 
 def _types(pipeline: Any, text: str) -> list[str]:
@@ -234,3 +240,26 @@ def test_violence_that_broke_out_between_a_crowd_and_police_is_a_riot(pipeline: 
     # A noun of violence with a verb of breaking out: a clash, a crowd's riot here.
     text = "Mardi, des violences ont éclaté à Labé entre des manifestants et la police."
     assert _types(pipeline, text) == ["Violent demonstration"]
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        # A military communiqué's words for the dead: the enemy "neutralised", its own
+        # "fallen on the field of honour".
+        ("L'armée a neutralisé mercredi vingt terroristes près de Ténenkou.", 20),
+        (
+            "Nous déplorons 23 militaires tombés sur le champ d'honneur lors de "
+            "l'attaque de Ténenkou mercredi.",
+            23,
+        ),
+    ],
+)
+def test_a_communiques_words_for_the_dead(pipeline: Any, text: str, dead: int) -> None:
+    (event,) = _events(pipeline, text)
+    assert event.fatalities == dead
+
+
+def test_arms_neutralised_are_no_dead(pipeline: Any) -> None:
+    text = "Les soldats ont neutralisé mercredi deux engins explosifs près de Ténenkou."
+    assert all(e.fatalities is None for e in _events(pipeline, text))

@@ -233,6 +233,7 @@ def fatalities(
     ``dates``: the spans of the sentence's date expressions, whose numbers count no one
     ("on October 7, 2023, killing about 1,200")."""
     best: Toll | None = None
+    weapon_starts = {w.start for w in lex.weapons.find(toks)}
     # "two more bodies were found, raising the toll to six", «portant à six le bilan»:
     # the total a toll was raised to counts all the dead; the added ones are a part.
     total: Toll | None = None
@@ -288,6 +289,8 @@ def fatalities(
                 continue  # "trois semaines après", "un homme de 40 ans", "à 12 km"
             if _counts_a_kin_group(lex, toks, i):
                 continue  # "five members of one family": one family, not one dead
+            if i + 1 in weapon_starts:
+                continue  # «a neutralisé deux engins explosifs»: arms, not the dead
             if i > 0 and fold(toks[i - 1].text) in _NO:
                 continue  # "no one was killed": nobody, not one
             # A part of the dead is not the toll: "two of those killed", «deux des
