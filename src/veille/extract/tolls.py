@@ -289,8 +289,10 @@ def fatalities(
                 continue  # "trois semaines après", "un homme de 40 ans", "à 12 km"
             if _counts_a_kin_group(lex, toks, i):
                 continue  # "five members of one family": one family, not one dead
-            if i + 1 in weapon_starts:
-                continue  # «a neutralisé deux engins explosifs»: arms, not the dead
+            if i + 1 in weapon_starts and not _dual_of_a_person(lex, tok):
+                # «a neutralisé deux engins explosifs»: arms, not the dead (a dual noun
+                # of people counts itself: «قتل مدنيان برصاص قناصة»).
+                continue
             if i > 0 and fold(toks[i - 1].text) in _NO:
                 continue  # "no one was killed": nobody, not one
             # A part of the dead is not the toll: "two of those killed", «deux des
