@@ -3528,3 +3528,8 @@ def test_an_accused_act_with_its_own_day_is_told(pipeline: Any, text: str, langu
 )
 def test_an_accusation_without_a_day_tells_no_act(pipeline: Any, text: str, language: str) -> None:
     assert not _events(pipeline, text, language)
+
+
+def test_protesters_who_dispersed_met_no_force(pipeline: Any) -> None:
+    text = "Thousands marched in Nairobi on Tuesday; the protesters dispersed peacefully."
+    assert _types(pipeline, text, "en") == {"Peaceful protest"}

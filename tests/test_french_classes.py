@@ -263,3 +263,15 @@ def test_a_communiques_words_for_the_dead(pipeline: Any, text: str, dead: int) -
 def test_arms_neutralised_are_no_dead(pipeline: Any) -> None:
     text = "Les soldats ont neutralisé mercredi deux engins explosifs près de Ténenkou."
     assert all(e.fatalities is None for e in _events(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A crowd that disperses of itself met no force: «se disperser», "dispersed".
+        "Des milliers de personnes ont manifesté mardi à Dakar; le cortège s'est dispersé "
+        "dans le calme en fin de journée.",
+    ],
+)
+def test_a_crowd_that_disperses_of_itself_met_no_force(pipeline: Any, text: str) -> None:
+    assert _types(pipeline, text) == ["Peaceful protest"]

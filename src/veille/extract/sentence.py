@@ -58,7 +58,7 @@ from veille.extract.modality import modality_for, sentence_future, tally
 from veille.extract.placing import choose_places, place_shares, voices
 from veille.extract.roles import listed_with, read_roles
 from veille.extract.statements import StatementReader
-from veille.extract.syntax import span
+from veille.extract.syntax import SUBJECT_DEPS, span
 from veille.extract.taxonomy import (
     AIR_STRIKE,
     DESTROYING_FAMILIES,
@@ -656,7 +656,20 @@ def _force_used(toks: list[Tok], cue: Match, lex: Lexicon) -> bool:
         return cue.start == 0 or toks[cue.start - 1].text in (",", "،", "و")
     if tok.pos != "VERB":
         return False
-    return not any(t.head == cue.start and t.keys & lex.negation for t in toks)
+    children = [t for t in toks if t.head == cue.start and t.i != cue.start]
+    if any(t.dep.startswith("expl") or fold(t.text) in _REFLEXIVE for t in children):
+        return False  # «le cortège s'est dispersé dans le calme»: the crowd went its way
+    if any(t.dep in SUBJECT_DEPS and lex.crowd.find([t]) for t in children) and not any(
+        t.dep in _OBJECT_OR_PASSIVE for t in children
+    ):
+        return False  # "the protesters dispersed peacefully": no one dispersed them
+    return not any(t.keys & lex.negation for t in children)
+
+
+#: Reflexive pronouns of a verb the crowd does to itself («se disperser»).
+_REFLEXIVE = frozenset({"se", "s'"})
+#: What makes a verb of intervention act on someone: an object, or a passive.
+_OBJECT_OR_PASSIVE = frozenset({"obj", "dobj", "aux:pass", "auxpass", "nsubj:pass", "nsubjpass"})
 
 
 def scattered(lex: Lexicon, toks: list[Tok]) -> bool:
