@@ -3533,3 +3533,18 @@ def test_an_accusation_without_a_day_tells_no_act(pipeline: Any, text: str, lang
 def test_protesters_who_dispersed_met_no_force(pipeline: Any) -> None:
     text = "Thousands marched in Nairobi on Tuesday; the protesters dispersed peacefully."
     assert _types(pipeline, text, "en") == {"Peaceful protest"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # Fighting that has gone on for weeks: a state of war over a period, no act of
+        # one day (the event noun's own verb in the perfect progressive, or «depuis»).
+        ("Fighting has been raging in Khartoum for weeks.", "en"),
+        ("Clashes have been raging around Kadugli for months.", "en"),
+    ],
+)
+def test_fighting_that_has_gone_on_for_weeks_is_no_event(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert not _events(pipeline, text, language)

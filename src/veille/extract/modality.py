@@ -334,7 +334,14 @@ class ParsedModality:
         ranged = bool(date_ranges(toks, s))
         if m.payload.weak and ranged:
             return True
-        if periods and _ongoing(toks[m.start], toks) and not names_a_day(self.lex, toks, s):
+        trig = toks[m.start]
+        # "Fighting has been raging ... for weeks": the event noun's own verb goes on.
+        told_by = toks[trig.head] if trig.dep in SUBJECT_DEPS and trig.head != trig.i else trig
+        if (
+            periods
+            and (_ongoing(trig, toks) or _ongoing(told_by, toks))
+            and not names_a_day(self.lex, toks, s)
+        ):
             return True  # "a group that has been fighting the state since 2006": a state of war
         if _of_a_long_time(self.lex, toks[m.start], toks):
             return True  # "a year of fighting", «des mois de combats»: a period of them
