@@ -3548,3 +3548,14 @@ def test_fighting_that_has_gone_on_for_weeks_is_no_event(
     pipeline: Any, text: str, language: str
 ) -> None:
     assert not _events(pipeline, text, language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The attack was the deadliest since a bombing at a mosque two years ago.",
+        "The army has denied any involvement in the killings.",
+    ],
+)
+def test_a_ranked_or_denied_event_told_before_is_none_alone(pipeline: Any, text: str) -> None:
+    assert not _events(pipeline, text, "en")

@@ -275,3 +275,19 @@ def test_arms_neutralised_are_no_dead(pipeline: Any) -> None:
 )
 def test_a_crowd_that_disperses_of_itself_met_no_force(pipeline: Any, text: str) -> None:
     assert _types(pipeline, text) == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Fear, risk, a warning: what they name has not happened.
+        "Les habitants disent vivre dans la peur constante des frappes aériennes.",
+        "L'ONG met en garde contre le risque d'attaques contre les camps de déplacés.",
+        # The event told, ranked against another: a comment, no new event.
+        "L'attaque est la plus meurtrière depuis l'attentat contre une mosquée il y a deux ans.",
+        # A denial of involvement in the killings told before: none alone.
+        "L'armée a nié toute implication dans les tueries.",
+    ],
+)
+def test_fears_warnings_rankings_and_denials_tell_no_event(pipeline: Any, text: str) -> None:
+    assert _types(pipeline, text) == []

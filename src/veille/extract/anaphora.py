@@ -33,7 +33,9 @@ def anaphoric(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
         # so does a definite one its relative clause describes («l'attaque qui a coûté
         # la vie à douze soldats»).
         described = any(t.head == m.start and t.dep in ("acl:relcl", "relcl") for t in toks)
-        if known and not described and any(i in cues for i in ancestors(toks, m.start, limit=2)):
+        # "denied any involvement in the killings", «a nié toute implication dans
+        # l'attaque»: the cue may govern the event noun through a noun and a preposition.
+        if known and not described and any(i in cues for i in ancestors(toks, m.start, limit=3)):
             return True
     for t in toks:
         if (
@@ -72,6 +74,10 @@ def said_of_it(m: Match, toks: list[Tok]) -> bool:
     noun = toks[m.start]
     if noun.pos not in ("NOUN", "PROPN"):
         return False
+    if noun.dep == "nsubj" and definite(m, toks) and _ranked(noun.head, toks):
+        # "The attack was the deadliest since ...", «L'attaque est la plus meurtrière
+        # depuis ...», "The strike was the third this week": the event told, ranked.
+        return True
     if noun.dep == "attr":  # English: "It was [the ... attack]", the noun hangs on "be"
         clause = noun.head
     elif any(t.head == noun.i and t.dep == "cop" for t in toks):  # UD: the noun heads it
@@ -79,6 +85,33 @@ def said_of_it(m: Match, toks: list[Tok]) -> bool:
     else:
         return False
     return any(t.head == clause and t.dep in ("nsubj", "expl") and t.pos == "PRON" for t in toks)
+
+
+def _ranked(head: int, toks: list[Tok]) -> bool:
+    """The clause a subject hangs on says it ranks among others: its predicate (the
+    word a copula makes the head, or the attribute of "be") is a superlative ("the
+    deadliest", «la plus meurtrière») or an ordinal ("the third")."""
+    pred = toks[head]
+    if not any(t.head == head and t.dep == "cop" for t in toks):
+        attrs = [t for t in toks if t.head == head and t.dep in ("attr", "acomp")]
+        if not attrs:
+            return False
+        pred = attrs[0]
+    if "Degree=Sup" in pred.morph or "NumType=Ord" in pred.morph:
+        return True
+    word = fold(pred.text)
+    if pred.pos == "ADJ" and word.endswith("est") and fold(pred.lemma) != word:
+        return True  # "deadliest" (deadly); "worst" is one of the rank words below
+    return fold(pred.text) in _RANK_WORDS or any(
+        t.head == pred.i and t.dep == "advmod" and fold(t.text) in _SUPERLATIVE_ADVERBS
+        for t in toks
+    )
+
+
+#: Adverbs that make a superlative of the adjective they modify.
+_SUPERLATIVE_ADVERBS = frozenset({"most", "plus", "moins", "least"})
+#: Superlatives and ordinals written as words of their own.
+_RANK_WORDS = frozenset({"worst", "first", "second", "third", "latest", "premier", "première"})
 
 
 def sequenced(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
