@@ -3559,3 +3559,10 @@ def test_fighting_that_has_gone_on_for_weeks_is_no_event(
 )
 def test_a_ranked_or_denied_event_told_before_is_none_alone(pipeline: Any, text: str) -> None:
     assert not _events(pipeline, text, "en")
+
+
+def test_a_mob_that_burns_a_church_is_mob_violence_only(pipeline: Any) -> None:
+    """ "A mob set fire to a church": the burning is the mob's, one riot, no
+    demonstration beside it."""
+    text = "A mob set fire to a church in Sargodha on Wednesday after rumours spread."
+    assert _types(pipeline, text, "en") == {"Mob violence"}

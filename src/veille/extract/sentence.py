@@ -243,6 +243,17 @@ class SentenceExtractor:
             # "Protesters torched a police station", "clashed with police, who fired tear
             # gas": one demonstration, and it was violent.
             out = [c for c in out if c.sub_event_type not in MILDER_PROTESTS]
+        mobs = {c.place.place_id if c.place else None for c in out if c.sub_event_type == MOB}
+        if mobs:
+            # "A mob set fire to a church": the burning is the mob's, no demonstration.
+            out = [
+                c
+                for c in out
+                if not (
+                    c.sub_event_type == "Violent demonstration"
+                    and (c.place.place_id if c.place else None) in mobs | {None}
+                )
+            ]
         if accused_of_told:
             for c in out:
                 c.for_told_act = c.sub_event_type == "Arrests" and c.place is None
@@ -762,6 +773,9 @@ def _set_toll(cand: Candidate, toll: Toll | None) -> None:
     if toll is not None:
         cand.fatalities, cand.fatalities_span = toll.count, toll.span
 
+
+#: ACLED's riot by a crowd that is no demonstration.
+MOB = "Mob violence"
 
 #: Munitions an aircraft fires as well as a launcher on the ground.
 _AIR_LAUNCHED = frozenset({"missile", "rocket"})
