@@ -787,3 +787,18 @@ def test_missiles_the_aircraft_fired_are_one_air_strike(pipeline: Any) -> None:
     assert "Shelling/artillery/missile attack" not in {e.sub_event_type for e in events}
     strike = next(e for e in events if e.sub_event_type == "Air/drone strike")
     assert strike.location is not None and strike.location.iso3 == "SYR"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Those a word of injury counts were hit, as those a word of death counts.
+        "أصيب ثلاثة جنود في انفجار عبوة ناسفة قرب مدينة درعا يوم الاثنين.",
+        # «دورية للجيش»: a patrol of the army, what the bomb hit, not the army's act.
+        "انفجرت عبوة ناسفة استهدفت دورية للجيش قرب مدينة درعا يوم الاثنين.",
+    ],
+)
+def test_the_army_hit_by_a_bomb_is_no_doer(pipeline: Any, text: str) -> None:
+    (event,) = _events(pipeline, text)
+    assert event.actor1 is None
+    assert event.actor2 is not None and event.actor2.kind == "state_forces"

@@ -51,8 +51,13 @@ def roles_by_word_order(
     trig_start = toks[min(m.start for m in group)].start
     trig_start_i = min(m.start for m in group)
     framed = reason_phrases(lex, toks, s, trig_start) if lex is not None else []
-    # "ما أدى إلى مقتل ثلاثة جنود": whom a death noun names were killed, the target side.
-    deaths = [toks[m.end - 1].end for m in lex.fatality.find(toks)] if lex is not None else []
+    # "ما أدى إلى مقتل ثلاثة جنود", «أصيب ثلاثة جنود»: whom a word of death or injury
+    # names were hit, the target side.
+    deaths = (
+        [toks[m.end - 1].end for table in (lex.fatality, lex.injury) for m in table.find(toks)]
+        if lex is not None
+        else []
+    )
     # "..., فيما قالت القيادة المركزية إن ...": who speaks after the event is told is its
     # teller, not its target (verb-subject order: the speaker follows its verb).
     tellers = (
@@ -117,7 +122,7 @@ def roles_by_word_order(
             # "قتل فتى برصاص الشرطة", «على يد مسلحين»: whose bullets, whose hands, did it.
             actor1 = ref
             continue
-        if actor1 is None and not killed and _whose_act(ref, at, group, s):
+        if actor1 is None and not killed and _whose_act(ref, at, group, s, lex):
             actor1 = ref  # "قصف مدفعي لقوات X على المخيم": the shelling of X, X's shelling
             continue
         if lex is not None and _affiliated(lex, ref, toks):
@@ -233,13 +238,19 @@ def _holds_the_object(lex: Lexicon | None, at: int | None, toks: list[Tok], afte
     return bool(toks[at - 1].keys & lex.noun_classes.get("attack_objects", frozenset()))
 
 
-def _whose_act(ref: ActorRef, at: int | None, group: list[Match], s: SentenceInput) -> bool:
+def _whose_act(
+    ref: ActorRef, at: int | None, group: list[Match], s: SentenceInput, lex: Lexicon | None
+) -> bool:
     """The lam of belonging right after an attack noun, at most one word (its adjective)
     between: «قصف مدفعي لقوات X», «هجوم للجيش»: the act is X's. (A verb takes its
-    object without ل; the target comes with على or ضد.)"""
+    object without ل; the target comes with على or ضد.) A noun of what attacks hit
+    between («استهدفت دورية للجيش»: a patrol of the army) makes X its owner, the side hit."""
     if at is None:
         return False
     last = max(m.end for m in group) - 1
+    objects = lex.noun_classes.get("attack_objects", frozenset()) if lex is not None else set()
+    if any(s.tokens[k].keys & objects for k in range(last + 1, at)):
+        return False
     tok = s.tokens[at]
     glued = s.text[tok.start - s.start : ref.start - s.start]  # the clitics before the name
     # The name may hold the lam itself, glued to its article («للدعم السريع»).
