@@ -274,3 +274,16 @@ def test_an_elided_ainsi_que_joins_a_list_of_places(pipeline: Any) -> None:
     )
     places = sorted(e.location.name for e in _events(pipeline, text, "fr") if e.location)
     assert len(places) == 2, places
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # A distance from a town locates the place before it: one event, at that place.
+        ("Les rebelles ont pris samedi la ville de Sake, à 20 km de Goma.", "fr"),
+        ("Rebels seized the town of Sake, about 20 km from Goma, on Saturday.", "en"),
+    ],
+)
+def test_a_town_a_distance_from_another_is_one_place(pipeline: Any, text: str, lang: str) -> None:
+    places = [e.location.name for e in _events(pipeline, text, lang) if e.location]
+    assert places == ["Sake"], places
