@@ -776,12 +776,12 @@ def test_a_teller_of_its_own_dead_claims_no_act(pipeline: Any) -> None:
 
 
 def test_missiles_the_aircraft_fired_are_one_air_strike(pipeline: Any) -> None:
-    """«أطلقت طائرات صواريخ ...، فيما أصابت صواريخ أخرى مبنى في X»: the other missiles
-    are the aircraft's, one air strike at X, not a missile attack beside it."""
+    """«أطلقت طائرات صواريخ ...، فيما أصابت صواريخ أخرى مستودعا في X»: the other
+    missiles are the aircraft's, one air strike at X, not a missile attack beside it."""
     text = (
-        "وذكرت وزارة الدفاع في بيان أن طائرات إسرائيلية أطلقت صواريخ من اتجاه البحر نحو "
-        "الساعة الخامسة مساء، وأن الدفاعات الجوية اعترضت بعضها، فيما أصابت صواريخ أخرى "
-        "مبنى في دمشق وسوته بالأرض، ما أدى إلى مقتل جميع من كانوا في داخله."
+        "أفاد بيان للجيش بأن طائرات حربية إسرائيلية أطلقت صواريخ من جهة الساحل قرابة "
+        "العاشرة ليلا، وأن الدفاعات الجوية تصدت لبعضها، فيما أصابت صواريخ أخرى مستودعا "
+        "في حمص وسوته بالأرض، ما أسفر عن مقتل حارسين."
     )
     events = _events(pipeline, text)
     assert "Shelling/artillery/missile attack" not in {e.sub_event_type for e in events}

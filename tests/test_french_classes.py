@@ -249,9 +249,9 @@ def test_violence_that_broke_out_between_a_crowd_and_police_is_a_riot(pipeline: 
         # "fallen on the field of honour".
         ("L'armée a neutralisé mercredi vingt terroristes près de Ténenkou.", 20),
         (
-            "Nous déplorons 23 militaires tombés sur le champ d'honneur lors de "
-            "l'attaque de Ténenkou mercredi.",
-            23,
+            "L'état-major a annoncé que onze soldats sont tombés au champ d'honneur "
+            "mercredi lors d'une embuscade près de Ténenkou.",
+            11,
         ),
     ],
 )
