@@ -745,7 +745,7 @@ def test_the_brigades_named_again_own_the_fighters(pipeline: Any) -> None:
     before, so "its fighters" are that group's, not those of the side last hit."""
     text = (
         "أعلنت كتائب القسام أن مقاتليها فجروا عبوة ناسفة بآلية للجيش الإسرائيلي في رفح يوم الأحد. "
-        "وقالت الكتائب في بيان إن مقاتليها استهدفوا أيضا قوة إسرائيلية في بيت حانون."
+        "وقالت الكتائب في بيانها إن مقاتليها استهدفوا كذلك قوة إسرائيلية في بيت حانون."
     )
     doers = {e.actor1.id for e in _events(pipeline, text) if e.actor1 is not None}
     assert doers == {"hamas"}

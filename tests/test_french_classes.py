@@ -284,7 +284,7 @@ def test_a_crowd_that_disperses_of_itself_met_no_force(pipeline: Any, text: str)
         "Les habitants disent vivre dans la peur constante des frappes aériennes.",
         "L'ONG met en garde contre le risque d'attaques contre les camps de déplacés.",
         # The event told, ranked against another: a comment, no new event.
-        "L'attaque est la plus meurtrière depuis l'attentat contre une mosquée il y a deux ans.",
+        "L'embuscade est la plus sanglante depuis la prise d'otages de l'an dernier.",
         # A denial of involvement in the killings told before: none alone.
         "L'armée a nié toute implication dans les tueries.",
     ],
