@@ -82,13 +82,18 @@ class PlaceEvidence:
         en); a blank pipeline (ar) gives its entities, if any, but no names and no parts
         of speech to trust.
         """
+        from spacy.attrs import ENT_TYPE, IDX, POS
+        from spacy.parts_of_speech import IDS
+
         places: list[Span] = []
         persons: list[Span] = []
         names: list[Span] = []
         function_words: set[int] = set()
+        weekdays = weekday_names()
+        function_pos = frozenset(IDS[name] for name in FUNCTION_POS)
         for offset, doc in docs:
             for ent in doc.ents:
-                if any(t.lower_ in weekday_names() for t in ent) or _across_a_mark(ent):
+                if any(t.lower_ in weekdays for t in ent) or _across_a_mark(ent):
                     # "Marib lundi" read as a person, "BST - Kyiv: Explosions" as an
                     # organisation: an entity that runs over a weekday or a heading's
                     # mark is misread, and its label says nothing of the names in it.
@@ -101,10 +106,13 @@ class PlaceEvidence:
                 if parsed and ent.label_ in NAME_LABELS:
                     names.append(span)
             if parsed:
+                # The words tagged ``FUNCTION_POS`` outside any entity, read from the
+                # doc's columns as numbers (a pass over its ``Token`` objects, each
+                # ``pos_`` and ``ent_type_`` a string look-up, cost half as much again).
                 function_words.update(
-                    offset + tok.idx
-                    for tok in doc
-                    if tok.pos_ in FUNCTION_POS and not tok.ent_type_
+                    offset + idx
+                    for pos, ent_type, idx in doc.to_array([POS, ENT_TYPE, IDX]).tolist()
+                    if pos in function_pos and not ent_type
                 )
         return cls(tuple(places), tuple(persons), tuple(names), frozenset(function_words))
 
