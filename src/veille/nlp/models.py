@@ -61,19 +61,19 @@ def _load_package(name: str) -> Language:
             fix=f"pip install {name.replace('_', '-')} (it is a pinned dependency of veille)",
         ) from exc
     loaded: Language = module.load()
-    _settle(loaded)
+    settle()
     return loaded
 
 
-def _settle(nlp: Language) -> None:
-    """Take a freshly loaded model out of the cycle collector's walks.
+def settle() -> None:
+    """Take what was just loaded for the whole run out of the cycle collector's walks.
 
-    A model's vocabulary, vectors and weights are a million or so Python objects that
-    live as long as the process and are never cyclic garbage, yet every full collection
-    walked them all (a fifth of a second each, several times in a batch of articles).
-    ``gc.freeze`` moves every object tracked at this point into the permanent
-    generation, after a collection so that no pending garbage is frozen with them;
-    objects freed by reference counting are freed as before."""
-    del nlp  # loaded: what is frozen is everything alive now, the model among it
+    A model's vocabulary, vectors and weights (a million or so Python objects), or the
+    actor resolver's alias trie (a quarter of a million), live as long as the process
+    and are never cyclic garbage, yet every full collection walked them all (a fifth of
+    a second each for a model, several times in a batch of articles). ``gc.freeze``
+    moves every object tracked at this point into the permanent generation, after a
+    collection so that no pending garbage is frozen with them; objects freed by
+    reference counting are freed as before."""
     gc.collect()
     gc.freeze()

@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 
 from veille.errors import DataError
 from veille.model import Actor, Record
+from veille.nlp.models import settle
 from veille.resolve.textnorm import (
     Token,
     WordKeys,
@@ -181,13 +182,16 @@ class ActorResolver:
                 fix=_BUILD_FIX,
             )
         try:
-            return cls._from_compiled(data)
+            resolver = cls._from_compiled(data)
         except (KeyError, TypeError, ValueError) as exc:
             raise DataError(
                 f"the compiled actor dictionary is malformed ({exc!r})",
                 where=str(path),
                 fix=_BUILD_FIX,
             ) from exc
+        del data  # the JSON it was built from is garbage now, not frozen with the trie
+        settle()  # its alias trie lives as long as the run (veille.nlp.models.settle)
+        return resolver
 
     @classmethod
     def _from_compiled(cls, data: dict[str, Any]) -> ActorResolver:
