@@ -669,17 +669,16 @@ class WordOrderModality:
         س then an imperfect's prefix)."""
         if any(norms[k] == "قد" and arabic.modal_qad(norms, k) for k in range(m.start)):
             return True
-        named = {
-            k
-            for k in range(len(toks))
-            if any(p.start <= toks[k].start < p.end for p in s.places)
-            or (k > 0 and arabic.governs_a_noun(norms[k - 1]))
-        }
+
+        def a_verb(k: int) -> bool:  # asked only of a word spelt like a future verb
+            named = any(p.start <= toks[k].start < p.end for p in s.places)
+            return not named and not (k > 0 and arabic.governs_a_noun(norms[k - 1]))
+
         before = range(max(0, m.start - 3), m.start)
-        if any(arabic.is_future_verb(norms[k]) for k in before if k not in named):
+        if any(arabic.is_future_verb(norms[k]) and a_verb(k) for k in before):
             return True
         after = range(m.end, min(len(norms), m.end + 4))
-        return any(arabic.is_modal_after(norms, k) for k in after if k not in named)
+        return any(arabic.is_modal_after(norms, k) and a_verb(k) for k in after)
 
     def background(self, m: Match, toks: list[Tok], norms: list[str]) -> bool:
         """An earlier event told as background: "بعد الهجوم", "اثر التفجير" right before
