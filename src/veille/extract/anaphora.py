@@ -28,14 +28,18 @@ def anaphoric(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
         # "X a revendiqué l'attaque", "la police a confirmé l'enlèvement": the noun
         # names an event told before; it adds attribution, not a new event.
         cues = {c.start for table in (lex.claim, lex.confirm, lex.deny) for c in table.find(toks)}
+        denials = {c.start for c in lex.deny.find(toks)}
         known = definite(m, toks)
         # "X carried out strikes", «a mené des frappes»: an indefinite noun tells a new one;
         # so does a definite one its relative clause describes («l'attaque qui a coûté
         # la vie à douze soldats»).
         described = any(t.head == m.start and t.dep in ("acl:relcl", "relcl") for t in toks)
+        if known and not described and any(i in cues for i in ancestors(toks, m.start, limit=2)):
+            return True
         # "denied any involvement in the killings", «a nié toute implication dans
-        # l'attaque»: the cue may govern the event noun through a noun and a preposition.
-        if known and not described and any(i in cues for i in ancestors(toks, m.start, limit=3)):
+        # l'attaque»: a denial may govern it through a noun and a preposition too (a claim
+        # of responsibility "for the bombing in X on Friday" may tell a new one).
+        if known and not described and any(i in denials for i in ancestors(toks, m.start, limit=3)):
             return True
     for t in toks:
         if (
