@@ -802,3 +802,11 @@ def test_the_army_hit_by_a_bomb_is_no_doer(pipeline: Any, text: str) -> None:
     (event,) = _events(pipeline, text)
     assert event.actor1 is None
     assert event.actor2 is not None and event.actor2.kind == "state_forces"
+
+
+def test_whose_statement_tells_the_strike_is_no_doer(pipeline: Any) -> None:
+    """«أفاد بيان للجيش بأن طائرات إسرائيلية قصفت ...»: the army whose statement tells
+    the strike is its teller; the aircraft's country did it."""
+    text = "أفاد بيان للجيش يوم الأحد بأن طائرات حربية إسرائيلية قصفت مستودعا في حمص."
+    (event,) = _events(pipeline, text)
+    assert event.actor1 is not None and event.actor1.id == "military-forces-isr"

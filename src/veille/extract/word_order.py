@@ -301,12 +301,18 @@ def _affiliated(lex: Lexicon, ref: ActorRef, toks: list[Tok]) -> bool:
 
 
 def _teller_of(lex: Lexicon, ref: ActorRef, toks: list[Tok]) -> bool:
-    """The actor owns the office or outlet that tells the news ("وزارة الصحة التابعة
-    للحوثيين", "قناة ... التابعة لحزب الله"): it is the teller's side, not a doer."""
+    """The actor owns the office, outlet or statement that tells the news ("وزارة الصحة
+    التابعة للحوثيين", "قناة ... التابعة لحزب الله", «بيان للجيش»): it is the teller's
+    side, not a doer."""
     belonging = lex.noun_classes.get("belonging", frozenset())
     i = token_at(toks, ref.start)
     if i is None:
         return False
+    glued_lam = toks[i].text.startswith("لل") or (
+        ref.start > toks[i].start and toks[i].text.startswith("ل")
+    )
+    if i > 0 and glued_lam and lex.statement.find([toks[i - 1]]):
+        return True  # «أفاد بيان للجيش», «في بيان لوزارة الدفاع»: whose statement tells it
     marks = [k for k in range(max(0, i - 2), i) if toks[k].keys & belonging]
     if not marks:
         return False
