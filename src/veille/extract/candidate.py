@@ -120,6 +120,11 @@ class Candidate:
     framing: list[FramingRef] = field(default_factory=list)
 
     @property
+    def place_key(self) -> str | None:
+        """The id of the candidate's place, None where it has none."""
+        return self.place.place_id if self.place else None
+
+    @property
     def family(self) -> str:
         if self.sub_event_type:
             return family(self.sub_event_type)
@@ -158,7 +163,7 @@ def one_per_kind_and_place(cands: list[Candidate]) -> list[Candidate]:
         if c.sub_event_type is None:
             kept[(None, None, id(c))] = c
             continue
-        key = (c.sub_event_type, c.place.place_id if c.place else None, 0)
+        key = (c.sub_event_type, c.place_key, 0)
         other = kept.get(key)
         if other is None or _roles_told(c) > _roles_told(other):
             kept[key] = c

@@ -12,6 +12,7 @@ from veille.extract.candidate import PlaceRef, SentenceInput
 from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry, fold
 from veille.extract.syntax import (
     CLAUSE_DEPS,
+    PASSIVE_AUX,
     REPORT_PREPS,
     ancestors,
     clause_anchors,
@@ -439,7 +440,7 @@ def _acts_on(toks: list[Tok], verb: int) -> bool:
     if tok.pos != "VERB":
         return False
     auxiliaries = [t for t in toks if t.head == verb and t.dep.startswith("aux")]
-    if any(t.dep in _PASSIVE_AUX for t in auxiliaries):
+    if any(t.dep in PASSIVE_AUX for t in auxiliaries):
         return False
     if auxiliaries:
         return True
@@ -449,7 +450,6 @@ def _acts_on(toks: list[Tok], verb: int) -> bool:
 
 
 #: The auxiliary of a passive ("was shelled", «a été bombardée»).
-_PASSIVE_AUX = frozenset({"auxpass", "aux:pass"})
 
 
 def _next_verb(toks: list[Tok], k: int) -> int:

@@ -53,17 +53,19 @@ from veille.extract.clauses import (
     placed_on_both_sides,
     side_of,
 )
+from veille.extract.crowd import RIOT
 from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry, fold
 from veille.extract.modality import modality_for, sentence_future, tally
 from veille.extract.placing import choose_places, place_shares, voices
 from veille.extract.roles import listed_with, read_roles
 from veille.extract.statements import StatementReader
-from veille.extract.syntax import SUBJECT_DEPS, span
+from veille.extract.syntax import ACTED_ON, PASSIVE_AUX, SUBJECT_DEPS, span
 from veille.extract.taxonomy import (
     AIR_STRIKE,
     DESTROYING_FAMILIES,
     EXCESSIVE_FORCE,
     LOOTING,
+    MOB_VIOLENCE,
     SHELLING,
     TAKING_GROUND,
     crowd_violence,
@@ -239,20 +241,15 @@ class SentenceExtractor:
                 if c.sub_event_type == "Peaceful protest":
                     c.sub_event_type = "Protest with intervention"
         out = fighting_for_ground(out)
-        if any(c.sub_event_type == "Violent demonstration" for c in out):
+        if any(c.sub_event_type == RIOT for c in out):
             # "Protesters torched a police station", "clashed with police, who fired tear
             # gas": one demonstration, and it was violent.
             out = [c for c in out if c.sub_event_type not in MILDER_PROTESTS]
-        mobs = {c.place.place_id if c.place else None for c in out if c.sub_event_type == MOB}
+        mobs = {c.place_key for c in out if c.sub_event_type == MOB_VIOLENCE}
         if mobs:
             # "A mob set fire to a church": the burning is the mob's, no demonstration.
             out = [
-                c
-                for c in out
-                if not (
-                    c.sub_event_type == "Violent demonstration"
-                    and (c.place.place_id if c.place else None) in mobs | {None}
-                )
+                c for c in out if not (c.sub_event_type == RIOT and c.place_key in mobs | {None})
             ]
         if accused_of_told:
             for c in out:
@@ -295,9 +292,7 @@ class SentenceExtractor:
         # A crowd's own violence ("houses were burnt", the riot reading of a verb of
         # burning) is no protest that force could have met.
         protests = [
-            m
-            for m in group
-            if entry_family(m.payload) == "protest" and m.payload.sub != "Violent demonstration"
+            m for m in group if entry_family(m.payload) == "protest" and m.payload.sub != RIOT
         ]
         if protests and "any" in fams and (toll is not None or _lethal(weapons) or fired):
             # Forces firing on or killing protesters: ACLED's "Excessive force" (tear gas
@@ -680,7 +675,7 @@ def _force_used(toks: list[Tok], cue: Match, lex: Lexicon) -> bool:
 #: Reflexive pronouns of a verb the crowd does to itself («se disperser»).
 _REFLEXIVE = frozenset({"se", "s'"})
 #: What makes a verb of intervention act on someone: an object, or a passive.
-_OBJECT_OR_PASSIVE = frozenset({"obj", "dobj", "aux:pass", "auxpass", "nsubj:pass", "nsubjpass"})
+_OBJECT_OR_PASSIVE = ACTED_ON | PASSIVE_AUX
 
 
 def scattered(lex: Lexicon, toks: list[Tok]) -> bool:
@@ -773,9 +768,6 @@ def _set_toll(cand: Candidate, toll: Toll | None) -> None:
     if toll is not None:
         cand.fatalities, cand.fatalities_span = toll.count, toll.span
 
-
-#: ACLED's riot by a crowd that is no demonstration.
-MOB = "Mob violence"
 
 #: Munitions an aircraft fires as well as a launcher on the ground.
 _AIR_LAUNCHED = frozenset({"missile", "rocket"})

@@ -233,11 +233,13 @@ def fatalities(
     ``dates``: the spans of the sentence's date expressions, whose numbers count no one
     ("on October 7, 2023, killing about 1,200")."""
     best: Toll | None = None
-    weapon_starts = {w.start for w in lex.weapons.find(toks)}
+    deaths = lex.fatality.find(toks)
+    # Read only where a death word stands (a toll is read for every sentence).
+    weapon_starts = {w.start for w in lex.weapons.find(toks)} if deaths else set()
     # "two more bodies were found, raising the toll to six", «portant à six le bilan»:
     # the total a toll was raised to counts all the dead; the added ones are a part.
     total: Toll | None = None
-    for fm in lex.fatality.find(toks):
+    for fm in deaths:
         if not _inside(toks, fm, within):
             continue
         counted: dict[int, int] = {}  # token -> the number it reads, for this death word
