@@ -606,3 +606,30 @@ def test_an_arrest_of_the_suspects_of_an_act_told_is_placed_near_it(
     )
     art = Article(id="t", text=alone, language=lang, published="2025-03-12")
     assert "Arrests" not in {e.sub_event_type for e in pipeline.run([art])}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "La ville de Saraqeb a été ciblée mardi, tandis que des frappes touchaient "
+            "les environs d'Ariha.",
+            "fr",
+        ),
+        (
+            "Des frappes ont touché mardi les environs d'Ariha, et la ville de Saraqeb a "
+            "elle aussi été ciblée.",
+            "fr",
+        ),
+        ("Saraqib was targeted on Tuesday, while strikes hit the outskirts of Ariha.", "en"),
+    ],
+)
+def test_a_place_targeted_beside_strikes_in_one_sentence_was_struck_too(
+    pipeline: Any, text: str, lang: str
+) -> None:
+    """An unspecific verb that shares its sentence and day with strikes told at another
+    place tells one more strike there (either clause first), not a bare clash to drop."""
+    events = _violent(pipeline, text, lang)
+    got = sorted((e.location.iso3, e.sub_event_type) for e in events if e.location)
+    assert got == [("SYR", "Air/drone strike")] * 2, [(e.location, e.notes) for e in events]
+    assert len({e.location.gazetteer_id for e in events if e.location}) == 2

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from veille.extract.candidate import SentenceInput
 from veille.extract.lexicon import Lexicon, Match, Tok
+from veille.extract.syntax import PASSIVE_SUBJECTS
 from veille.model import Span
 
 
@@ -25,19 +26,25 @@ def clause_joints(lex: Lexicon, toks: list[Tok], triggers: Sequence[Match]) -> l
     """The token positions of "and" / «et» before a clause whose own subject tells a new
     event: an event noun ("a strike hit a house and a second strike hit a car") or a
     word of otherness standing for one ("..., and another hit a car", «et une autre a
-    touché ...»). A verb that shares the first clause's subject ("hit a house and killed
-    two"), or a clause of another doer ("and rescuers took the wounded to X"), tells
-    the same happening."""
+    touché ...»), or the target of an act told in the passive ("..., and the town of X
+    was targeted too": the subject of a passive trigger is what it hit). A verb that
+    shares the first clause's subject ("hit a house and killed two"), or a clause of
+    another doer ("and rescuers took the wounded to X"), tells the same happening."""
     others = lex.noun_classes.get("another_event", frozenset())
     return [
         cut
-        for cut, subject in _joined_clauses(toks)
-        if toks[subject].keys & others or any(m.start <= subject < m.end for m in triggers)
+        for cut, subject, verb in _joined_clauses(toks)
+        if toks[subject].keys & others
+        or any(m.start <= subject < m.end for m in triggers)
+        or (
+            toks[subject].dep in PASSIVE_SUBJECTS and any(m.start <= verb < m.end for m in triggers)
+        )
     ]
 
 
-def _joined_clauses(toks: list[Tok]) -> list[tuple[int, int]]:
-    """(the joining "and", the second clause's subject) for each clause coordination."""
+def _joined_clauses(toks: list[Tok]) -> list[tuple[int, int, int]]:
+    """(the joining "and", the second clause's subject, its verb) for each clause
+    coordination."""
     out = []
     for v in toks:
         if v.dep != "conj" or v.pos not in _VERBS or toks[v.head].pos not in _VERBS:
@@ -53,7 +60,7 @@ def _joined_clauses(toks: list[Tok]) -> list[tuple[int, int]]:
         ):
             k -= 1  # "and an air strike ...": its article, number, adjective or compound
         if k > v.head and toks[k].pos == "CCONJ":
-            out.append((k, subject))
+            out.append((k, subject, v.i))
     return out
 
 

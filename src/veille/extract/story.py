@@ -509,6 +509,9 @@ def _with_story_type(c: Candidate, story: Sequence[Candidate], opts: StoryOption
     carries (the weapon decided it, and the next sentences seldom repeat the weapon)."""
     if c.sub_event_type is not None or c.weapon is not None or c.default_sub is not None:
         return c
+    sibling = _remote_sibling(c, story)
+    if sibling is not None:
+        return replace(c, sub_event_type=sibling.sub_event_type or sibling.default_sub)
     here = _index(story, c)
     for s in reversed(story[:here]):
         # A strike word typed only by its default, with a doer ("une frappe
@@ -528,6 +531,23 @@ def _with_story_type(c: Candidate, story: Sequence[Candidate], opts: StoryOption
             return c
         return replace(c, sub_event_type=told, mode=s.mode)
     return c
+
+
+def _remote_sibling(c: Candidate, story: Sequence[Candidate]) -> Candidate | None:
+    """ "Tyre was targeted on Monday, while strikes hit the outskirts of Baalbek": an
+    unspecific verb (a generic attack, no weapon) that shares its sentence and day with
+    a strike told at another place tells one more strike of the same kind. Either clause
+    may come first; the strike's word types it (typed, or a strike word's default), as
+    a list of places struck would have."""
+    if c.generic != "attack" or c.place is None:
+        return None
+    for s in story:
+        if s is c or s.sentence.start != c.sentence.start or s.place_key == c.place_key:
+            continue
+        told = s.sub_event_type or (s.default_sub if s.generic == _REMOTE else None)
+        if told is not None and family(told) == _REMOTE and s.event_date == c.event_date:
+            return s
+    return None
 
 
 def _remote_doers(story: Sequence[Candidate]) -> list[Candidate]:

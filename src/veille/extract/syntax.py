@@ -22,6 +22,8 @@ TARGET_DEPS = frozenset({"obj", "nsubj:pass", "dobj", "nsubjpass", "iobj", "obl:
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 #: Dependents of a verb that name what it acts on: its object, its passive subject.
 ACTED_ON = frozenset({"obj", "dobj", "nsubj:pass", "nsubjpass"})
+#: The subject of a passive verb: what it acted on ("the town was targeted").
+PASSIVE_SUBJECTS = frozenset({"nsubj:pass", "nsubjpass"})
 #: The auxiliary of a passive ("were dispersed", «ont été dispersés»).
 PASSIVE_AUX = frozenset({"auxpass", "aux:pass"})
 
