@@ -3566,3 +3566,40 @@ def test_a_mob_that_burns_a_church_is_mob_violence_only(pipeline: Any) -> None:
     demonstration beside it."""
     text = "A mob set fire to a church in Sargodha on Wednesday after rumours spread."
     assert _types(pipeline, text, "en") == {"Mob violence"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bomber, wearing a vest packed with explosives, blew himself up at a checkpoint"
+        " in Kabul on Sunday.",
+        "A suicide bomber blew himself up at a checkpoint in Kabul on Sunday.",
+    ],
+)
+def test_a_bomber_who_blew_himself_up_is_a_person_not_an_aircraft(pipeline: Any, text: str) -> None:
+    # "bomber" names a warplane as well; the one who died by his own bomb launched it.
+    assert _types(pipeline, text, "en") == {"Suicide bomb"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "A roadside bomb exploded on Tuesday on the road between the towns of Al-Bab and"
+            " Qabasin, wounding five.",
+            "en",
+        ),
+        (
+            "Une bombe a explosé mardi sur la route entre les villes d'Al-Bab et de Qabasin,"
+            " blessant cinq personnes.",
+            "fr",
+        ),
+        ("انفجرت عبوة ناسفة يوم الثلاثاء على الطريق بين مدينة الباب وبلدة قباسين.", "ar"),
+    ],
+)
+def test_two_towns_a_road_runs_between_are_one_place_even_with_town_nouns(
+    pipeline: Any, text: str, language: str
+) -> None:
+    # "between the towns of X and Y", «بين مدينة X وبلدة Y»: the road's two ends, where
+    # one blast fell, not a list of two places struck.
+    assert len(_events(pipeline, text, language)) == 1

@@ -113,3 +113,35 @@ def test_deaths_counted_over_weeks_or_months_are_a_tally(
 def test_deaths_over_two_days_are_still_an_event(pipeline: Any) -> None:
     text = "Gunmen killed five villagers between Monday and Tuesday in the north of the country."
     assert [e.fatalities for e in _events(pipeline, text, "en")] == [5]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Gunmen raided a market in Dogo on Saturday. Attacks in the province have risen"
+            " in 2021, with hundreds of villagers killed in raids on farms.",
+            "en",
+        ),
+        (
+            "Des hommes armés ont attaqué samedi un marché à Dogo. Les violences ont"
+            " redoublé en 2021 dans la province, avec des centaines de villageois tués dans"
+            " des attaques contre des fermes.",
+            "fr",
+        ),
+    ],
+)
+def test_the_reports_own_year_with_no_day_dates_a_tally_not_an_event(
+    pipeline: Any, text: str, language: str
+) -> None:
+    # The year of the report alone (no day in the sentence) dates a period's count of
+    # acts: no event on its first of January, no toll of hundreds.
+    events = _events(pipeline, text, language)
+    assert [(e.event_date, e.fatalities) for e in events] == [(date(2021, 5, 1), None)]
+
+
+def test_the_reports_own_year_beside_a_day_still_dates_nothing_away(pipeline: Any) -> None:
+    # A day in the sentence: the act is the day's, the year only says which year.
+    text = "Gunmen raided a market in Dogo on Saturday, the worst raid in the province in 2021."
+    events = _events(pipeline, text, "en")
+    assert [e.event_date for e in events] == [date(2021, 5, 1)]

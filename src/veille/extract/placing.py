@@ -624,9 +624,20 @@ def _reference_point(p: PlaceRef) -> bool:
 
 def _route_between(a: PlaceRef, s: SentenceInput) -> bool:
     """ "between Dori and Djibo", «entre Kaya et Dori», «بين دوري وجيبو»: the two places
-    bound one road or front, where one thing happened; they are not a list of events."""
-    before = fold(s.text[max(0, a.start - s.start - 12) : a.start - s.start])
-    return bool(re.search(r"(?:\bentre|\bbetween|(?:^|\s)بين)\s*$", before))
+    bound one road or front, where one thing happened; they are not a list of events. An
+    article and a town noun may stand between ("between the towns of X and Y", «بين
+    مدينة X وبلدة Y»)."""
+    before = fold(s.text[max(0, a.start - s.start - 40) : a.start - s.start])
+    return bool(_BETWEEN.search(before))
+
+
+#: "between" / «entre» / «بين», then at most two words of a town's noun phrase, at the
+#: end of the text before a place (folded: «مدينة» reads «مدينه»).
+_BETWEEN = re.compile(
+    r"(?:\bentre|\bbetween|(?:^|\s)بين)"
+    r"(?:\s+(?:the|towns?|cities|villages?|of|les|la|le|villes?|localites?|de|des|d'"
+    r"|مدينه|بلده|قريه|مدينتي|بلدتي|قريتي)){0,3}\s*$"
+)
 
 
 def destination(place: PlaceRef, s: SentenceInput) -> bool:

@@ -250,7 +250,11 @@ def _a_past_period(c: Candidate) -> bool:
         # the sentence also names a day (its month may date a clause beside the event).
         earlier = (c.event_date.year, c.event_date.month) < (published.year, published.month)
         return earlier and not _own_day(c)
-    return c.date_precision == "year" and c.event_date.year < published.year
+    if c.date_precision != "year":
+        return False
+    # "Violence has surged in 2024, with hundreds killed in attacks", «منذ مطلع العام»:
+    # the report's own year, with no day in the sentence, dates a period's tally.
+    return c.event_date.year < published.year or not _own_day(c)
 
 
 #: Characters between a year and the trigger it dates.

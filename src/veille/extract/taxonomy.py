@@ -179,6 +179,8 @@ EXCESSIVE_FORCE = "Excessive force against protesters"
 SHELLING = "Shelling/artillery/missile attack"
 #: The sub-type of a strike from the air (aircraft, drones).
 AIR_STRIKE = "Air/drone strike"
+#: The bomber dies by his own bomb: no platform launched it.
+SUICIDE_BOMB = "Suicide bomb"
 #: ACLED's riot by a crowd that is no demonstration.
 MOB_VIOLENCE = "Mob violence"
 DESTROYING_FAMILIES = frozenset({"fight", "remote", "abduction", "territory"})

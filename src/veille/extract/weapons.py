@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry, WeaponEntry, fold
 from veille.extract.lexicon import longest_non_overlapping as _lno
-from veille.extract.taxonomy import SUB_EVENT_TYPES, family
+from veille.extract.taxonomy import SUB_EVENT_TYPES, SUICIDE_BOMB, family
 from veille.extract.tolls import read_number
 from veille.model import Span
 from veille.nlp import arabic
@@ -97,6 +97,8 @@ def read_weapon(
     platform = _launched_by_aircraft(lex, toks, group[0].start, usable) or _aircraft_subject(
         toks, group, usable
     )
+    if typing.sub_event_type == SUICIDE_BOMB:
+        platform = None  # "the bomber blew himself up": a person, no aircraft
     if platform is not None and (
         family(typing.sub_event_type or "") == "remote"
         or (typing.sub_event_type is None and typing.generic in ("attack", "remote"))
