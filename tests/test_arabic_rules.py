@@ -810,3 +810,16 @@ def test_whose_statement_tells_the_strike_is_no_doer(pipeline: Any) -> None:
     text = "أفاد بيان للجيش يوم الأحد بأن طائرات حربية إسرائيلية قصفت مستودعا في حمص."
     (event,) = _events(pipeline, text)
     assert event.actor1 is not None and event.actor1.id == "military-forces-isr"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ويسعى الجيش إلى قصف مواقع المسلحين في إدلب.",
+        "وتهدف القوات إلى اقتحام البلدة خلال الأيام المقبلة.",
+    ],
+)
+def test_an_aim_to_strike_is_no_strike(pipeline: Any, text: str) -> None:
+    # «يسعى إلى», «تهدف إلى»: what a side seeks or aims to do has not happened.
+    art = Article(id="aim", text=text, language="ar", published="2024-03-12")
+    assert pipeline.run([art]) == []

@@ -4,6 +4,7 @@ sentences invented for these tests, run through the whole pipeline."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -291,3 +292,32 @@ def test_a_crowd_that_disperses_of_itself_met_no_force(pipeline: Any, text: str)
 )
 def test_fears_warnings_rankings_and_denials_tell_no_event(pipeline: Any, text: str) -> None:
     assert _types(pipeline, text) == []
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        # «Il s'agit de ...»: the impersonal "it is" names the event told before.
+        "Il s'agit de l'attaque la plus meurtrière contre la gendarmerie depuis "
+        "l'investiture du président en 2020.",
+        # An aim («vise à», «visant à») has not happened.
+        "Lancée la semaine dernière, l'offensive de l'armée vise à reprendre les villages "
+        "tenus par les insurgés autour d'Arbinda.",
+    ],
+)
+def test_an_identifying_it_is_and_an_aim_tell_no_new_event(pipeline: Any, after: str) -> None:
+    text = "Des assaillants ont attaqué vendredi un camp militaire près de Djibo. " + after
+    got = [(e.event_date, e.location and e.location.name) for e in _events(pipeline, text)]
+    assert got == [(date(2025, 3, 7), "Djibo")]
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        ("Les forces spéciales cherchent à bombarder les bases des insurgés autour de Djibo.", 0),
+        # «Visée à plusieurs reprises» is no aim: the town was struck.
+        ("La ville de Djibo a été visée à plusieurs reprises vendredi par des drones.", 1),
+    ],
+)
+def test_what_a_side_seeks_to_do_has_not_happened(pipeline: Any, text: str, told: int) -> None:
+    assert len(_events(pipeline, text)) == told, _types(pipeline, text)

@@ -82,6 +82,15 @@ def said_of_it(m: Match, toks: list[Tok]) -> bool:
         # "The attack was the deadliest since ...", «L'attaque est la plus meurtrière
         # depuis ...», "The strike was the third this week": the event told, ranked.
         return True
+    if (
+        noun.dep == "obl:arg"
+        and fold(toks[noun.head].lemma) in _IDENTIFYING
+        and definite(m, toks)
+        and any(t.head == noun.head and t.dep.startswith("expl") for t in toks)
+    ):
+        # «Il s'agit de l'attaque la plus meurtrière depuis ...», «il s'agit de la
+        # troisième attaque ce mois-ci»: the impersonal "it is" names the event told.
+        return True
     if noun.dep == "attr":  # English: "It was [the ... attack]", the noun hangs on "be"
         clause = noun.head
     elif any(t.head == noun.i and t.dep == "cop" for t in toks):  # UD: the noun heads it
@@ -112,6 +121,8 @@ def _ranked(head: int, toks: list[Tok]) -> bool:
     )
 
 
+#: Impersonal verbs that say what the event told is («il s'agit de»: "it is").
+_IDENTIFYING = frozenset({"agir"})
 #: Adverbs that make a superlative of the adjective they modify.
 _SUPERLATIVE_ADVERBS = frozenset({"most", "plus", "moins", "least"})
 #: Superlatives and ordinals written as words of their own.
