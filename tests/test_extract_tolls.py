@@ -103,6 +103,10 @@ def test_a_toll_raised_to_a_figure_far_after_it(en: Lexicon, fr: Lexicon) -> Non
     assert toll is not None and toll.count == 11
     # An English article "a" is not the French "à" that leads to a figure.
     assert fatalities(en, tokens(["the", "death", "toll", "from", "a", "blast"])) is None
+    # «à» of a place in the toll's complement leads to no figure: the raise reads on.
+    words = "le bilan de l' attaque de jeudi à Kindia est passé de 8 à 13 morts"
+    toll = fatalities(fr, tokens(words.split()))
+    assert toll is not None and toll.count == 13
 
 
 def test_no_one_killed_is_zero(en: Lexicon) -> None:
@@ -334,6 +338,8 @@ def test_a_part_of_the_dead_past_a_pronoun_or_at_least_is_no_toll(
         ("Une roquette a frappé un entrepôt à Sdérot mardi, sans faire de blessés.", "fr"),
         ("Des émeutes ont secoué Lyon mardi, mais pas de morts selon le préfet.", "fr"),
         ("استهدفت طائرة مسيرة مخزنا في مدينة الحديدة أمس ولم تسجل إصابات.", "ar"),
+        ("انفجرت عبوة ناسفة قرب مدينة الحديدة أمس، ولم تسجل أي وفيات.", "ar"),
+        ("سقطت قذيفة على سوق في مدينة الحديدة أمس دون وقوع وفيات.", "ar"),
     ],
 )
 def test_no_one_hurt_or_killed_is_a_toll_of_zero(pipeline: Any, text: str, language: str) -> None:

@@ -513,11 +513,14 @@ def _raised_to(lex: Lexicon, toks: list[Tok], after: int) -> list[int]:
     long the toll's complement."""
     for k in range(after, min(len(toks), after + _TO_REACH)):
         if _leads_to(toks[k]):
-            return [
+            found = [
                 j
                 for j in range(k + 1, min(len(toks), k + 4))
                 if read_number(lex, toks[j]) is not None
             ][:1]
+            if found:
+                return found
+            # "to" / «à» of a place in the toll's complement («à Kindia»): read on.
     return []
 
 
