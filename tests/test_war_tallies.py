@@ -145,3 +145,47 @@ def test_the_reports_own_year_beside_a_day_still_dates_nothing_away(pipeline: An
     text = "Gunmen raided a market in Dogo on Saturday, the worst raid in the province in 2021."
     events = _events(pipeline, text, "en")
     assert [e.event_date for e in events] == [date(2021, 5, 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "The monitor said it had documented more than 200 air strikes across the"
+            " country since Friday.",
+            "en",
+        ),
+        ("L'ONG a recensé plus de 200 frappes aériennes dans le pays depuis vendredi.", "fr"),
+        ("وقال المرصد إنه وثق أكثر من 200 غارة جوية في أنحاء البلاد منذ يوم الجمعة.", "ar"),
+    ],
+)
+def test_acts_counted_since_an_earlier_day_are_a_tally(
+    pipeline: Any, text: str, language: str
+) -> None:
+    # "since Friday" on a Monday: the day opens a span of days, it dates no one act.
+    assert _events(pipeline, text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Des avions ont bombardé le pays vendredi. Dans le nord, l'aéroport de Kassala a"
+            " été visé par plusieurs frappes qui ont détruit des hangars.",
+            "fr",
+        ),
+        (
+            "قصفت طائرات حربية البلاد يوم الجمعة. وفي الشمال، تعرض مطار كسلا لعدة غارات"
+            " دمرت حظائر الطائرات.",
+            "ar",
+        ),
+    ],
+)
+def test_several_strikes_on_a_named_site_are_one_event_there(
+    pipeline: Any, text: str, language: str
+) -> None:
+    # A quantifier of a few with a town or site named: one event at it, not a tally.
+    events = _events(pipeline, text, language)
+    assert [(e.sub_event_type, e.location and e.location.name) for e in events] == [
+        ("Air/drone strike", "Kassala")
+    ]

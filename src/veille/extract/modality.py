@@ -29,6 +29,7 @@ from veille.extract.tolls import read_number
 from veille.extract.when import in_trigger_clause
 from veille.lang.loader import closed_words, month_numbers
 from veille.nlp import arabic
+from veille.nlp.dates import DateExpression
 
 #: Why a trigger tells no event of its own.
 Rejection = Literal[
@@ -354,14 +355,19 @@ class ParsedModality:
         if self._continuing(head, toks) and not names_a_day(self.lex, toks, s):
             return True  # "the massacres have continued", «les attaques se poursuivent»
         window = range(max(0, m.start - 4), m.start)
-        quant = any(mm.start in window for mm in self.lex.aggregate_quantifiers.find(toks))
+        quant = any(
+            mm.start in window and not few_at_a_place(toks, mm, s)
+            for mm in self.lex.aggregate_quantifiers.find(toks)
+        )
         # "more than 150 attacks", «une vague d'attaques», "a lull in attacks": attacks
         # counted by the dozen, or the course of a campaign, not one of them.
         # The number must count the events ("150 attacks"), not people ("thousands of").
         numbers = [
             read_number(self.lex, toks[k])
             for k in window
-            if head.i in ancestors(toks, k, limit=2)  # "40 rocket and drone attacks"
+            # "40 rocket and drone attacks"; right before it, whatever the parse made of
+            # the number («plus de 200 frappes», its number hung on «plus»)
+            if head.i in ancestors(toks, k, limit=2) or k == m.start - 1
         ]
         counted = any(n is not None and n >= _MANY for n in numbers)
         over_time = self.lex.noun_classes.get("over_time", frozenset())
@@ -559,8 +565,37 @@ def names_a_day(lex: Lexicon, toks: list[Tok], s: SentenceInput) -> bool:
             or (d.value is None and d.time_of_day is not None)
         )
         and not dates_telling(d.start, toks, telling)
+        and not _opens_days(d, toks, s)
         for d in s.dates
     )
+
+
+def few_at_a_place(toks: list[Tok], quantifier: Match, s: SentenceInput) -> bool:
+    """ "The airport was hit by several strikes", «l'aéroport a été visé par plusieurs
+    frappes», «تعرض المطار لعدة غارات»: a quantifier of a few (closed class
+    ``few_quantifiers``) in a sentence that names a town or a site tells one event
+    there, not a tally of many."""
+    if not any(
+        toks[k].keys & closed_words("few_quantifiers")
+        for k in range(quantifier.start, quantifier.end)
+    ):
+        return False
+    return any(p.precision <= 2 and not p.demonym and p.feature in _TOWN_OR_SITE for p in s.places)
+
+
+#: The kinds of place one event of a few strikes falls on.
+_TOWN_OR_SITE = frozenset({"city", "site"})
+
+
+def _opens_days(d: DateExpression, toks: list[Tok], s: SentenceInput) -> bool:
+    """ "more than 300 strikes since Sunday", «depuis dimanche»: an earlier day after a
+    word of ``period_openers`` starts a span of days, it is no day of one act ("since
+    dawn", the report's own day, may still be)."""
+    if d.value is None or s.published is None or d.value >= s.published:
+        return False
+    k = next((t.i for t in toks if t.start <= d.start < t.end), None)
+    openers = closed_words("period_openers")
+    return k is not None and any(toks[j].keys & openers for j in range(max(0, k - 2), k))
 
 
 def long_periods(lex: Lexicon, toks: list[Tok], s: SentenceInput) -> list[Match]:
@@ -634,7 +669,10 @@ class WordOrderModality:
         if m.start > 0 and arabic.is_generic_determiner(norms[m.start - 1]):
             return "generic"  # "أي ضربة جوية": any strike, none in particular
         if (
-            cue_before(self.lex.aggregate_quantifiers, 1)
+            any(
+                m.start - 1 <= c.start < m.start and not few_at_a_place(toks, c, s)
+                for c in self.lex.aggregate_quantifiers.find(toks)
+            )
             or self.aggregate(m, toks, norms, s)
             or repeated(self.lex, m, toks)
         ):
@@ -735,6 +773,11 @@ class WordOrderModality:
             return True  # «قتلوا في الحرب»: the war's dead
         if m.payload.weak and date_ranges(toks, s):
             return True  # «بين 1 يناير و22 مارس»: over months
+        if any(_opens_days(d, toks, s) for d in s.dates) and any(
+            (n := read_number(self.lex, toks[k])) is not None and n >= _MANY
+            for k in range(max(0, m.start - 3), m.start)
+        ):
+            return True  # «وثق أكثر من 300 ضربة منذ الأحد»: acts counted over days
         lo, hi = max(0, m.start - 3), m.end + 8
         # "يشهد السودان منذ أبريل 2023 حربا ... أسفرت عن مقتل": a period opened by a
         # month or a year before the trigger, with no day named, frames all it tells.

@@ -302,6 +302,14 @@ class ClosedClass:
     #: (``veille.extract.modality.date_ranges``).
     range_openers: frozenset[str] = frozenset()
     range_joiners: frozenset[str] = frozenset()
+    #: Words that open a period at a day ("since Sunday", «depuis dimanche», «منذ
+    #: الأحد»): a day before the report's after one starts a span of days, it dates
+    #: no single act (``veille.extract.modality.names_a_day``).
+    period_openers: frozenset[str] = frozenset()
+    #: Quantifiers of a few ("several", «plusieurs», «عدة»): "the airport was hit by
+    #: several strikes" at a town or site the sentence names is one event there, not
+    #: a count of many (``veille.extract.modality.few_at_a_place``).
+    few_quantifiers: frozenset[str] = frozenset()
     #: Word starts that look like a future verb (س + ي/ت/ن) but are nouns (سيارة, سنوات).
     future_lookalikes: tuple[str, ...] = ()
     #: Words a noun follows, never a verb: prepositions and nouns of side or nearness
@@ -594,6 +602,8 @@ ClosedWordKind = Literal[
     "setting_preps",
     "range_openers",
     "range_joiners",
+    "period_openers",
+    "few_quantifiers",
 ]
 
 
