@@ -823,3 +823,21 @@ def test_an_aim_to_strike_is_no_strike(pipeline: Any, text: str) -> None:
     # «يسعى إلى», «تهدف إلى»: what a side seeks or aims to do has not happened.
     art = Article(id="aim", text=text, language="ar", published="2024-03-12")
     assert pipeline.run([art]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "نفذ عشرات الطلاب مساء الخميس اعتصاما أمام مبنى البلدية في مدينة صور.",
+            "Peaceful protest",
+        ),
+        ("شن مسلحون هجوما على حاجز للجيش في مدينة الرمادي يوم الخميس.", "Armed clash"),
+    ],
+)
+def test_a_trigger_noun_in_the_indefinite_accusative_is_read(
+    pipeline: Any, text: str, sub: str
+) -> None:
+    # «اعتصاما», «هجوما»: the alif of the indefinite accusative ends the noun.
+    art = Article(id="acc", text=text, language="ar", published="2024-03-15")
+    assert [e.sub_event_type for e in pipeline.run([art])] == [sub]

@@ -552,16 +552,23 @@ def longest_non_overlapping(matches: list[Match], rank: Any = None) -> list[Matc
 _AR_PERFECT_SUFFIXES = ("", "ت", "ا", "تا", "وا")
 
 
-def _forms(entry: TriggerEntry) -> list[str]:
+def _forms(entry: TriggerEntry, language: str) -> list[str]:
     """The patterns a trigger entry stands for: itself, and for an Arabic perfect verb
-    (``inflect: perfect``) its other third-person forms, on the last word."""
+    (``inflect: perfect``) its other third-person forms, on the last word. An Arabic
+    one-word pattern that ends in a consonant also stands for its form with the alif of
+    the indefinite accusative («نفذوا اعتصاما», «شنوا هجوما»; of a verb, the dual:
+    «قصفا»)."""
     if entry.inflect != "perfect":
+        if language == "ar" and " " not in entry.p and entry.p[-1:] not in _AR_VOWEL_ENDS:
+            return [entry.p, entry.p + "ا"]
         return [entry.p]
     head, _, last = entry.p.rpartition(" ")
     prefix = f"{head} " if head else ""
     return [f"{prefix}{last}{suffix}" for suffix in _AR_PERFECT_SUFFIXES]
 
 
+#: Final letters after which no accusative alif is written (normalised: ة is ه).
+_AR_VOWEL_ENDS = frozenset("اهيىوء")
 #: Endings of an Arabic noun's sound forms: bare, indefinite accusative, masculine
 #: plural (nominative, oblique), feminine (ة written ه once normalised), feminine plural.
 _AR_SOUND_ENDINGS = ("", "ا", "ون", "ين", "ه", "ات")
@@ -597,7 +604,8 @@ class Lexicon:
         # The tables share one index of the keys of the tokens they read (``KeyIndex``).
         table = functools.partial(PhraseTable, keys=KeyIndex())
         self.triggers = table(
-            [(p, t) for t in data.triggers for p in _forms(t)], gap=lambda t: t.subject_gap
+            [(p, t) for t in data.triggers for p in _forms(t, data.language)],
+            gap=lambda t: t.subject_gap,
         )
         # Whether any trigger is armed or not by context ("strike"): if none, no text
         # needs its sense read (triggers.armed_sense_in).
