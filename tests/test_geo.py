@@ -968,6 +968,20 @@ def test_a_quarter_far_from_the_city_the_text_names_is_another_place(geo: Geocod
     assert all(t.place is None for t in found if t.text != "Gaza City")
 
 
+def test_a_neighbourhood_of_a_city_after_an_indefinite_article_is_that_city(
+    geo: Geocoder,
+) -> None:
+    """ "a residential neighbourhood of Aleppo": one of Aleppo's quarters, unnamed; the
+    name after "of" is the city, not a quarter to place near another town told before."""
+    text = (
+        "Jets bombed the bridge at Saraqib on Monday. An air raid on a residential"
+        " neighbourhood of Aleppo killed four civilians."
+    )
+    aleppo = only(geo.geoparse(text, "en"), "Aleppo")
+    assert aleppo.place is not None
+    assert (aleppo.place.name, aleppo.geo_precision) == ("Aleppo", 1)
+
+
 def test_a_quarter_within_the_city_keeps_its_place(geo: Geocoder) -> None:
     found = geo.geoparse("Clashes erupted in the Jobar neighbourhood of Damascus.", "en")
     jobar = only(found, "Jobar")
