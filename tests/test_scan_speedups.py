@@ -278,3 +278,42 @@ def test_remembered_word_keys_change_no_token(resolver: ActorResolver) -> None:
     textnorm.tokenize("un deux trois quatre cinq six", bounded)
     textnorm.tokenize("sept", bounded)  # full: emptied before this text
     assert list(bounded.table()) == ["sept"]
+
+
+def test_a_name_is_lengthened_only_where_the_index_holds_a_longer_one() -> None:
+    """``GazetteerStore.continues`` says what comparing the keys' first tokens says, and
+    a scan that reads on only where it says so finds the places of one that tries every
+    length (texts strung from the index's own multi-word keys, cut short)."""
+    from veille.geo import Geocoder
+    from veille.geo._store import DEFAULT_INDEX, GazetteerStore
+
+    store = GazetteerStore(DEFAULT_INDEX)
+    rng = random.Random(19)
+    rows = store._con.execute(
+        "SELECT key FROM name WHERE key LIKE '% %' AND key NOT LIKE '~%' "
+        "ORDER BY key LIMIT 400 OFFSET ?",
+        (rng.randint(0, 100_000),),
+    ).fetchall()
+    keys = [str(r[0]) for r in rows]
+    for key in keys:
+        words = key.split(" ")
+        for n in range(1, len(words) + 1):
+            prefix = " ".join(words[:n])
+            held = store._con.execute(
+                "SELECT 1 FROM name WHERE substr(key, 1, ?) = ? LIMIT 1",
+                (len(prefix) + 1, prefix + " "),
+            ).fetchone()
+            assert store.continues(prefix) == (held is not None), prefix
+            assert store.continues(prefix + " zzqx") is False
+    plain = GazetteerStore(DEFAULT_INDEX)
+    plain.continues = lambda prefix: True  # type: ignore[method-assign]
+    fast, every = Geocoder(store), Geocoder(plain)
+    for _ in range(60):
+        words = []
+        for _ in range(rng.randint(1, 8)):
+            cut = rng.choice(keys).split(" ")[: rng.randint(1, 4)]
+            words.extend(w.capitalize() if rng.random() < 0.6 else w for w in cut)
+            words.append(rng.choice(["de", "near", "and", "à", ","]))
+        text = " ".join(words)
+        for language in ("fr", "en"):
+            assert fast.geoparse(text, language) == every.geoparse(text, language), text
