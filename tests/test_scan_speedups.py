@@ -317,3 +317,88 @@ def test_a_name_is_lengthened_only_where_the_index_holds_a_longer_one() -> None:
         text = " ".join(words)
         for language in ("fr", "en"):
             assert fast.geoparse(text, language) == every.geoparse(text, language), text
+
+
+def _safe_case_characters() -> str:
+    """Every character ``dates._UNSAFE_CASE`` lets through (all below U+10000)."""
+    from veille.nlp import dates
+
+    return "".join(
+        ch
+        for code in range(0x10000)
+        if not 0xD800 <= code <= 0xDFFF and not dates._UNSAFE_CASE.match(ch := chr(code))
+    )
+
+
+def test_characters_outside_the_unsafe_case_lower_as_ignorecase_compares() -> None:
+    from veille.nlp import dates
+
+    safe = _safe_case_characters()
+    assert "é" in safe and "ح" in safe and "İ" not in safe and "ſ" not in safe
+    assert dates._screen(["Lundi", "mardi"]) is not None
+    for odd in (["\u212aelvin"], ["İzmir"], ["ſamedi"], [""], []):
+        assert dates._screen(odd) is None, odd
+    for x in safe:
+        for c in re.compile(re.escape(x), re.IGNORECASE).findall(safe):
+            assert len(c.lower()) == 1 and c.lower() == x.lower(), (x, c)
+
+
+@pytest.mark.parametrize("language", ["fr", "en", "ar"])
+def test_screened_date_patterns_find_what_every_pattern_finds(
+    language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Texts strung from the language's own date words (in other capitals, glued, with
+    characters that fold unlike their lower case), read with the screens and without."""
+    from datetime import date
+
+    from veille.nlp import dates
+
+    _, words = dates._words(language, None)
+    vocabulary = [
+        *words.weekdays,
+        *words.months,
+        *words.relative,
+        *words.anchored,
+        *words.time_of_day,
+        *words.past_months,
+        *words.past_years,
+        *words.past_weeks,
+        *words.month_cues,
+        *words.year_cues,
+        *words.date_articles,
+        *words.ordinal_days,
+        *words.ordinal_day_names,
+        "12",
+        "2023",
+        "1987",
+        "2024-02-05",
+        "5/2/2024",
+        "İ",
+        "ı",
+        "ſ",
+        "\u212a",
+        "من",
+        "nuit",
+        "night",
+    ]
+    rng = random.Random(23)
+    texts = []
+    for _ in range(400):
+        picked = []
+        for _ in range(rng.randint(1, 8)):
+            word = rng.choice(vocabulary)
+            word = rng.choice([word, word.upper(), word.capitalize(), word.replace("i", "ı")])
+            picked.append(word + rng.choice([" ", " ", ", ", "-", "", ". "]))
+        texts.append("".join(picked))
+
+    def read(text: str) -> list[dates.DateExpression]:
+        return dates._find_unbounded(
+            text, language, published=date(2024, 2, 5), anchor=date(2024, 2, 3), root=None
+        )
+
+    screened = [read(text) for text in texts]
+    monkeypatch.setattr(dates, "_may_match", lambda screen, lowered: True)
+    monkeypatch.setattr(dates, "_DIGIT_THEN_SEPARATOR", re.compile(""))
+    monkeypatch.setattr(dates, "_YEAR_DIGITS", re.compile(""))
+    assert screened == [read(text) for text in texts]
+    assert sum(map(len, screened)) > 200  # dates are found, not only their absence agreed
