@@ -402,3 +402,19 @@ def test_screened_date_patterns_find_what_every_pattern_finds(
     monkeypatch.setattr(dates, "_YEAR_DIGITS", re.compile(""))
     assert screened == [read(text) for text in texts]
     assert sum(map(len, screened)) > 200  # dates are found, not only their absence agreed
+
+
+def test_the_arabic_ratio_counts_what_a_test_of_each_letter_counts() -> None:
+    from veille.nlp.segment import arabic_ratio
+
+    def plain(text: str) -> float:
+        letters = re.findall(r"[^\W\d_]", text)
+        arabic = [c for c in letters if re.match(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]", c)]
+        return len(arabic) / len(letters) if letters else 0.0
+
+    pieces = [*WORDS, "١٢٣", "،", "ـــ", "\u064b", "ﻻ", "ݐ", "ࢠ", "²", "_", "مرحبا بكم"]
+    rng = random.Random(29)
+    for _ in range(500):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", "\n"]) for _ in range(6))
+        assert arabic_ratio(text) == plain(text), text
+    assert arabic_ratio("") == 0.0 and arabic_ratio("١٢٣ ،") == 0.0
