@@ -418,3 +418,32 @@ def test_the_arabic_ratio_counts_what_a_test_of_each_letter_counts() -> None:
         text = "".join(rng.choice(pieces) + rng.choice(["", " ", "\n"]) for _ in range(6))
         assert arabic_ratio(text) == plain(text), text
     assert arabic_ratio("") == 0.0 and arabic_ratio("١٢٣ ،") == 0.0
+
+
+def test_near_phrases_behind_one_word_boundary_match_as_each_behind_its_own() -> None:
+    """The near-phrase regex with one word boundary before all the Latin-script phrases
+    matches where the former one, a boundary before each phrase, matched."""
+    from veille.geo import _lexicon
+    from veille.lang.identify import char_script
+
+    words = geo_words()
+    near, vague = _shipped_phrases()
+    tail = words.near_before.pattern[words.near_before.pattern.index(")(?:\\s+(?:the") + 1 :]
+    each = "|".join(
+        (r"\b" if char_script(p[0]) == "latin" else "") + re.escape(p)
+        for p in sorted(set(near), key=lambda s: (-len(s), s))
+    )
+    former = re.compile(rf"(?:{each}){tail}")
+    assert _lexicon._near_phrases(near) in words.near_before.pattern
+    rng = random.Random(31)
+    heads = ["", "a", "l", " ", "quel", "-", "\u0628", "و", "x"]
+    tails = ["", " ", "  ", "\n", " le ", " la ", " l'", " the town of ", " la ville de ", "x"]
+    hits = 0
+    for phrase in near + vague + ["", "près", "de"]:
+        for head in heads:
+            for end in tails:
+                lowered = (rng.choice(heads) + head + phrase + end).lower()
+                found = former.search(lowered) is not None
+                assert (words.near_before.search(lowered) is not None) == found, lowered
+                hits += found
+    assert hits > 100
