@@ -447,3 +447,23 @@ def test_near_phrases_behind_one_word_boundary_match_as_each_behind_its_own() ->
                 assert (words.near_before.search(lowered) is not None) == found, lowered
                 hits += found
     assert hits > 100
+
+
+def test_words_read_a_run_at_a_time_are_the_words_read_a_character_at_a_time() -> None:
+    from veille.geo._normalize import TOKEN_RE
+
+    marks = "\u0301\u0308\u064b\u0651\u0640\u0670\u06d6"
+    per_char = {
+        textnorm._WORD: re.compile(
+            r"(?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed])+"
+        ),
+        TOKEN_RE: re.compile(r"(?:[^\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640])+"),
+    }
+    rng = random.Random(37)
+    for text in _texts(300, seed=41):
+        text = "".join(c + (rng.choice(marks) if rng.random() < 0.1 else "") for c in text)
+        text = text.replace("e", rng.choice(["e", "_", "e\u0301"]))
+        for fast, plain in per_char.items():
+            assert [m.span() for m in fast.finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ], text
