@@ -278,3 +278,192 @@ def test_remembered_word_keys_change_no_token(resolver: ActorResolver) -> None:
     textnorm.tokenize("un deux trois quatre cinq six", bounded)
     textnorm.tokenize("sept", bounded)  # full: emptied before this text
     assert list(bounded.table()) == ["sept"]
+
+
+def test_a_name_is_lengthened_only_where_the_index_holds_a_longer_one() -> None:
+    """``GazetteerStore.continues`` says what comparing the keys' first tokens says, and
+    a scan that reads on only where it says so finds the places of one that tries every
+    length (texts strung from the index's own multi-word keys, cut short)."""
+    from veille.geo import Geocoder
+    from veille.geo._store import DEFAULT_INDEX, GazetteerStore
+
+    store = GazetteerStore(DEFAULT_INDEX)
+    rng = random.Random(19)
+    rows = store._con.execute(
+        "SELECT key FROM name WHERE key LIKE '% %' AND key NOT LIKE '~%' "
+        "ORDER BY key LIMIT 400 OFFSET ?",
+        (rng.randint(0, 100_000),),
+    ).fetchall()
+    keys = [str(r[0]) for r in rows]
+    for key in keys:
+        words = key.split(" ")
+        for n in range(1, len(words) + 1):
+            prefix = " ".join(words[:n])
+            held = store._con.execute(
+                "SELECT 1 FROM name WHERE substr(key, 1, ?) = ? LIMIT 1",
+                (len(prefix) + 1, prefix + " "),
+            ).fetchone()
+            assert store.continues(prefix) == (held is not None), prefix
+            assert store.continues(prefix + " zzqx") is False
+    plain = GazetteerStore(DEFAULT_INDEX)
+    plain.continues = lambda prefix: True  # type: ignore[method-assign]
+    fast, every = Geocoder(store), Geocoder(plain)
+    for _ in range(60):
+        words = []
+        for _ in range(rng.randint(1, 8)):
+            cut = rng.choice(keys).split(" ")[: rng.randint(1, 4)]
+            words.extend(w.capitalize() if rng.random() < 0.6 else w for w in cut)
+            words.append(rng.choice(["de", "near", "and", "à", ","]))
+        text = " ".join(words)
+        for language in ("fr", "en"):
+            assert fast.geoparse(text, language) == every.geoparse(text, language), text
+
+
+def _safe_case_characters() -> str:
+    """Every character ``dates._UNSAFE_CASE`` lets through (all below U+10000)."""
+    from veille.nlp import dates
+
+    return "".join(
+        ch
+        for code in range(0x10000)
+        if not 0xD800 <= code <= 0xDFFF and not dates._UNSAFE_CASE.match(ch := chr(code))
+    )
+
+
+def test_characters_outside_the_unsafe_case_lower_as_ignorecase_compares() -> None:
+    from veille.nlp import dates
+
+    safe = _safe_case_characters()
+    assert "é" in safe and "ح" in safe and "İ" not in safe and "ſ" not in safe
+    assert dates._screen(["Lundi", "mardi"]) is not None
+    for odd in (["\u212aelvin"], ["İzmir"], ["ſamedi"], [""], []):
+        assert dates._screen(odd) is None, odd
+    for x in safe:
+        for c in re.compile(re.escape(x), re.IGNORECASE).findall(safe):
+            assert len(c.lower()) == 1 and c.lower() == x.lower(), (x, c)
+
+
+@pytest.mark.parametrize("language", ["fr", "en", "ar"])
+def test_screened_date_patterns_find_what_every_pattern_finds(
+    language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Texts strung from the language's own date words (in other capitals, glued, with
+    characters that fold unlike their lower case), read with the screens and without."""
+    from datetime import date
+
+    from veille.nlp import dates
+
+    _, words = dates._words(language, None)
+    vocabulary = [
+        *words.weekdays,
+        *words.months,
+        *words.relative,
+        *words.anchored,
+        *words.time_of_day,
+        *words.past_months,
+        *words.past_years,
+        *words.past_weeks,
+        *words.month_cues,
+        *words.year_cues,
+        *words.date_articles,
+        *words.ordinal_days,
+        *words.ordinal_day_names,
+        "12",
+        "2023",
+        "1987",
+        "2024-02-05",
+        "5/2/2024",
+        "İ",
+        "ı",
+        "ſ",
+        "\u212a",
+        "من",
+        "nuit",
+        "night",
+    ]
+    rng = random.Random(23)
+    texts = []
+    for _ in range(400):
+        picked = []
+        for _ in range(rng.randint(1, 8)):
+            word = rng.choice(vocabulary)
+            word = rng.choice([word, word.upper(), word.capitalize(), word.replace("i", "ı")])
+            picked.append(word + rng.choice([" ", " ", ", ", "-", "", ". "]))
+        texts.append("".join(picked))
+
+    def read(text: str) -> list[dates.DateExpression]:
+        return dates._find_unbounded(
+            text, language, published=date(2024, 2, 5), anchor=date(2024, 2, 3), root=None
+        )
+
+    screened = [read(text) for text in texts]
+    monkeypatch.setattr(dates, "_may_match", lambda screen, lowered: True)
+    monkeypatch.setattr(dates, "_DIGIT_THEN_SEPARATOR", re.compile(""))
+    monkeypatch.setattr(dates, "_YEAR_DIGITS", re.compile(""))
+    assert screened == [read(text) for text in texts]
+    assert sum(map(len, screened)) > 200  # dates are found, not only their absence agreed
+
+
+def test_the_arabic_ratio_counts_what_a_test_of_each_letter_counts() -> None:
+    from veille.nlp.segment import arabic_ratio
+
+    def plain(text: str) -> float:
+        letters = re.findall(r"[^\W\d_]", text)
+        arabic = [c for c in letters if re.match(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]", c)]
+        return len(arabic) / len(letters) if letters else 0.0
+
+    pieces = [*WORDS, "١٢٣", "،", "ـــ", "\u064b", "ﻻ", "ݐ", "ࢠ", "²", "_", "مرحبا بكم"]
+    rng = random.Random(29)
+    for _ in range(500):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", "\n"]) for _ in range(6))
+        assert arabic_ratio(text) == plain(text), text
+    assert arabic_ratio("") == 0.0 and arabic_ratio("١٢٣ ،") == 0.0
+
+
+def test_near_phrases_behind_one_word_boundary_match_as_each_behind_its_own() -> None:
+    """The near-phrase regex with one word boundary before all the Latin-script phrases
+    matches where the former one, a boundary before each phrase, matched."""
+    from veille.geo import _lexicon
+    from veille.lang.identify import char_script
+
+    words = geo_words()
+    near, vague = _shipped_phrases()
+    tail = words.near_before.pattern[words.near_before.pattern.index(")(?:\\s+(?:the") + 1 :]
+    each = "|".join(
+        (r"\b" if char_script(p[0]) == "latin" else "") + re.escape(p)
+        for p in sorted(set(near), key=lambda s: (-len(s), s))
+    )
+    former = re.compile(rf"(?:{each}){tail}")
+    assert _lexicon._near_phrases(near) in words.near_before.pattern
+    rng = random.Random(31)
+    heads = ["", "a", "l", " ", "quel", "-", "\u0628", "و", "x"]
+    tails = ["", " ", "  ", "\n", " le ", " la ", " l'", " the town of ", " la ville de ", "x"]
+    hits = 0
+    for phrase in near + vague + ["", "près", "de"]:
+        for head in heads:
+            for end in tails:
+                lowered = (rng.choice(heads) + head + phrase + end).lower()
+                found = former.search(lowered) is not None
+                assert (words.near_before.search(lowered) is not None) == found, lowered
+                hits += found
+    assert hits > 100
+
+
+def test_words_read_a_run_at_a_time_are_the_words_read_a_character_at_a_time() -> None:
+    from veille.geo._normalize import TOKEN_RE
+
+    marks = "\u0301\u0308\u064b\u0651\u0640\u0670\u06d6"
+    per_char = {
+        textnorm._WORD: re.compile(
+            r"(?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed])+"
+        ),
+        TOKEN_RE: re.compile(r"(?:[^\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640])+"),
+    }
+    rng = random.Random(37)
+    for text in _texts(300, seed=41):
+        text = "".join(c + (rng.choice(marks) if rng.random() < 0.1 else "") for c in text)
+        text = text.replace("e", rng.choice(["e", "_", "e\u0301"]))
+        for fast, plain in per_char.items():
+            assert [m.span() for m in fast.finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ], text

@@ -218,7 +218,7 @@ def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
         # "near X", "near the X", "near the town of X", «près de la ville de X»: an
         # article, and a town noun with its "of", may stand between.
         near_before=re.compile(
-            rf"(?:{_alt(_bounded(p) for p in near)})(?:\s+(?:the|le|la|les)|\s+l['’])?"
+            rf"(?:{_near_phrases(near)})(?:\s+(?:the|le|la|les)|\s+l['’])?"
             rf"(?:\s*(?:{_alt(town_nouns, escape=True)})\s+(?:of|de|d['’]))?\s*$"
         ),
         near_after=re.compile(
@@ -269,11 +269,18 @@ def _alt(items: Iterable[str], *, escape: bool = False) -> str:
     return "|".join(re.escape(s) if escape else s for s in unique)
 
 
-def _bounded(phrase: str) -> str:
-    """A phrase in Latin script starts at a word boundary; an Arabic one may follow a
-    clitic glued to it ("بمحيط")."""
-    boundary = r"\b" if phrase and char_script(phrase[0]) == "latin" else ""
-    return boundary + re.escape(phrase)
+def _near_phrases(phrases: Iterable[str]) -> str:
+    """The near phrases as one alternation: those in Latin script start at a word
+    boundary, tested once for all of them (a position inside a word is left after one
+    test instead of one per phrase); an Arabic one may follow a clitic glued to it
+    ("بمحيط"). Only whether a phrase ends the text is read, not which one."""
+    unique = set(phrases)
+    latin = [p for p in unique if p and char_script(p[0]) == "latin"]
+    groups = [rf"\b(?:{_alt(latin, escape=True)})"] if latin else []
+    others = [p for p in unique if p not in latin]
+    if others:
+        groups.append(_alt(others, escape=True))
+    return "|".join(groups) or _NEVER
 
 
 def _optional(items: Iterable[str]) -> str:

@@ -21,8 +21,9 @@ from veille.lang.normalise import ARABIC_MARKS, GAZETTEER
 
 # Arabic diacritics (harakat, shadda, sukun, superscript alef, Quranic marks) and tatweel.
 _AR_MARKS = ARABIC_MARKS
-# A token: letters or digits (not "_"), with Arabic marks kept inside the token.
-TOKEN_RE = re.compile(rf"(?:[^\W_]|[{_AR_MARKS}])+")
+# A token: letters or digits (not "_"), with Arabic marks kept inside the token. Read a
+# run of each at a time (one branch per run, not per character): the same tokens.
+TOKEN_RE = re.compile(rf"(?:[^\W_]+|[{_AR_MARKS}]+)+")
 
 # Letters of standard Arabic after unification; names with other Arabic-script letters
 # (Kurdish, Urdu, Pashto spellings) are not indexed.

@@ -164,6 +164,16 @@ class Scanner:
                 max_n = max(max_n, store.max_tokens("al"))
             if max_n > joined:
                 max_n = joined
+            # A name of n tokens needs its first n - 1 tokens (as a key spells them) to
+            # head a longer key: read on only while they do, where the head's longest
+            # name and the joins would try every length ("de la ..." of eight words).
+            reach = 1
+            prefix = "al" if form in LATIN_ARTICLES else form
+            while reach < max_n and store.continues(prefix):
+                prefix = f"{prefix} {scan.heads[i + reach]}"
+                reach += 1
+            if max_n > reach:
+                max_n = reach
             for n in range(max_n, best_n, -1):  # only longer than the best so far
                 key = scan.key(form, i, n)
                 if n == 1 and key in store.demonyms():

@@ -160,6 +160,7 @@ class GazetteerStore:
                 fix=REBUILD_FIX,
             )
         self._heads: dict[str, int] = {}
+        self._continued: dict[str, bool] = {}
         self._names: dict[str, tuple[Candidate, ...]] = {}
         self._places: dict[int, PlaceRecord] = {}
         self._display: dict[int, str] = {}
@@ -183,6 +184,23 @@ class GazetteerStore:
             if len(self._heads) > 200_000:
                 self._heads.clear()
             self._heads[head] = cached
+        return cached
+
+    def continues(self, prefix: str) -> bool:
+        """Whether a longer key starts with the tokens ``prefix`` (a key ``prefix`` +
+        " " + more tokens): a scan lengthens a name only while one does."""
+        cached = self._continued.get(prefix)
+        if cached is None:
+            # Keys compare as UTF-8 bytes (code points): those after ``prefix + " "``
+            # sort from it up to, not including, ``prefix + "!"`` ("!" follows " ").
+            row = self._con.execute(
+                "SELECT 1 FROM name WHERE key >= ? AND key < ? LIMIT 1",
+                (prefix + " ", prefix + "!"),
+            ).fetchone()
+            cached = row is not None
+            if len(self._continued) > 200_000:
+                self._continued.clear()
+            self._continued[prefix] = cached
         return cached
 
     def lookup(self, key: str) -> tuple[Candidate, ...]:

@@ -77,6 +77,46 @@ class _Patterns:
     numeric: re.Pattern[str]
     overnight: re.Pattern[str] | None
     ordinal: re.Pattern[str] | None
+    #: Searches of the lower-cased text for the words without one of which a pattern
+    #: cannot match (``_screen``): a month name (explicit dates, months, ordinal days), a
+    #: weekday, a relative or anchored day, a time of day, a past period.
+    month_words: re.Pattern[str] | None
+    weekday_words: re.Pattern[str] | None
+    relative_words: re.Pattern[str] | None
+    anchored_words: re.Pattern[str] | None
+    tod_words: re.Pattern[str] | None
+    past_words: re.Pattern[str] | None
+
+
+#: A character that ``str.lower`` may lower otherwise than ``re.IGNORECASE`` compares it
+#: (into two characters, "İ"; one that other characters fold to, "ı", "ſ", Greek...):
+#: anything but Latin letters bar those, uncased scripts and punctuation. In a text
+#: without one, a word a pattern matched ignoring case stands in the lower-cased text.
+_UNSAFE_CASE = re.compile(
+    r"[^\x00-\u012f\u0132-\u017e\u0180-\u024f\u0600-\u06ff\u2000-\u206f\ufb50-\ufdff\ufe70-\ufeff]"
+)
+#: What a numeric date ("2024-02-05", "5/2/2024") and a year ("en 2014") cannot lack.
+_DIGIT_THEN_SEPARATOR = re.compile(r"\d[-/]")
+_YEAR_DIGITS = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _screen(words: Iterable[str]) -> re.Pattern[str] | None:
+    """A search for any of ``words``, lower-cased, in a lower-cased text: a pattern
+    that matches one of them somewhere ignoring case cannot match a text where this
+    finds none. None (read every text) when there is no word, an empty one (the
+    pattern may match an empty phrase) or one with a character of ``_UNSAFE_CASE``,
+    as written or lower-cased (the Kelvin sign lowers to "k", "İ" to two characters)."""
+    listed = list(words)
+    lowered = sorted({w.lower() for w in listed}, key=lambda w: (-len(w), w))
+    if not lowered or not all(lowered) or _UNSAFE_CASE.search("".join([*listed, *lowered])):
+        return None
+    return re.compile("|".join(re.escape(w) for w in lowered))
+
+
+def _may_match(screen: re.Pattern[str] | None, lowered: str | None) -> bool:
+    """Whether a pattern screened by ``screen`` may match the text lowered into
+    ``lowered`` (None: a text with a character of ``_UNSAFE_CASE``, not screened)."""
+    return screen is None or lowered is None or screen.search(lowered) is not None
 
 
 @lru_cache(maxsize=8)
@@ -144,6 +184,12 @@ def _patterns(language: str, root: Root = None) -> _Patterns:
             if words.ordinal_day_names
             else None
         ),
+        month_words=_screen(words.months),
+        weekday_words=_screen(words.weekdays),
+        relative_words=_screen(words.relative),
+        anchored_words=_screen(words.anchored),
+        tod_words=_screen(words.time_of_day),
+        past_words=_screen([*words.past_months, *words.past_years, *words.past_weeks]),
     )
 
 
@@ -292,10 +338,19 @@ def _find_unbounded(
     ) -> None:
         found.append(DateExpression(m.start(), m.end(), m.group(0), kind, value, prec, None))
 
-    for m in pats.explicit.finditer(text):
+    # Each pattern reads the text only where a word it needs stands (``_screen``): most
+    # paragraphs name no month, no relative day, no past period.
+    lowered = None if _UNSAFE_CASE.search(text) else text.lower()
+
+    def matches(
+        pattern: re.Pattern[str], screen: re.Pattern[str] | None
+    ) -> Iterable[re.Match[str]]:
+        return pattern.finditer(text) if _may_match(screen, lowered) else ()
+
+    for m in matches(pats.explicit, pats.month_words):
         add(m, "explicit", _explicit_to_date(m.group(0), words, published), "day")
     value: date | None
-    for m in pats.numeric.finditer(text):
+    for m in pats.numeric.finditer(text) if _DIGIT_THEN_SEPARATOR.search(text) else ():
         try:
             if m.group(1):
                 value = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -305,7 +360,7 @@ def _find_unbounded(
             continue
         add(m, "explicit", value, "day")
     if pats.ordinal is not None:
-        for m in pats.ordinal.finditer(text):
+        for m in matches(pats.ordinal, pats.month_words):
             nth = words.ordinal_day_names[m.group("ord")]
             in_year = f" {m.group('year')}" if m.group("year") else ""
             add(
@@ -321,31 +376,31 @@ def _find_unbounded(
             found.append(
                 DateExpression(m.start(), m.end(), m.group(0), "overnight", value, "day", "night")
             )
-    for m in pats.anchored.finditer(text):
+    for m in matches(pats.anchored, pats.anchored_words):
         offset = _lookup(words.anchored, m.group(0))
         value = ref_anchor + timedelta(days=offset) if ref_anchor and offset is not None else None
         add(m, "anchored", value, "day")
-    for m in pats.relative.finditer(text):
+    for m in matches(pats.relative, pats.relative_words):
         offset = _lookup(words.relative, m.group(0))
         value = published + timedelta(days=offset) if published and offset is not None else None
         add(m, "relative", value, "day")
-    for m in pats.weekday.finditer(text):
+    for m in matches(pats.weekday, pats.weekday_words):
         wd = _lookup(words.weekdays, m.group(0))
         value = _weekday_on_or_before(published, wd) if published and wd is not None else None
         add(m, "weekday", value, "day")
-    for m in pats.month.finditer(text):
+    for m in matches(pats.month, pats.month_words):
         add(
             m,
             "month",
             _explicit_to_date("1 " + m.group(0).split(maxsplit=1)[-1], words, published),
             "month",
         )
-    for m in pats.year.finditer(text):
+    for m in pats.year.finditer(text) if _YEAR_DIGITS.search(text) else ():
         year = int(m.group(1))
         if published is None or year <= published.year:
             add(m, "year", date(year, 1, 1), "year")
     if pats.past is not None:
-        for m in pats.past.finditer(text):
+        for m in matches(pats.past, pats.past_words):
             months = _lookup(words.past_months, m.group(0))
             years = _lookup(words.past_years, m.group(0))
             weeks = _lookup(words.past_weeks, m.group(0))
@@ -361,7 +416,7 @@ def _find_unbounded(
             elif years is not None:
                 add(m, "year", date(published.year - years, 1, 1), "year")
     tods: list[tuple[int, int, TimeOfDay]] = []
-    for m in pats.tod.finditer(text):
+    for m in matches(pats.tod, pats.tod_words):
         tod = words.time_of_day.get(m.group(0).lower()) or words.time_of_day.get(m.group(0))
         if tod is not None:
             tods.append((m.start(), m.end(), tod))

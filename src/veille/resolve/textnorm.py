@@ -19,8 +19,10 @@ from veille.lang.normalise import ARABIC_MARKS, LOOKUP
 
 # A word is a run of letters or digits plus the combining marks (Latin accents in NFD
 # text, Arabic tashkeel) and the tatweel that ``\w`` alone would split on.
+# Letters and digits (not "_") with combining and Arabic marks, a run of each at a time
+# (one branch per run, not per character).
 _WORD = re.compile(
-    r"(?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed])+"
+    r"(?:[^\W_]+|[\u0300-\u036f\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed]+)+"
 )
 _ARABIC_DROPPED = re.compile(f"[{ARABIC_MARKS}]")
 
