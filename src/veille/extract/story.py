@@ -252,9 +252,19 @@ def _a_past_period(c: Candidate) -> bool:
         return earlier and not _own_day(c)
     if c.date_precision != "year":
         return False
-    # "Violence has surged in 2024, with hundreds killed in attacks", «منذ مطلع العام»:
-    # the report's own year, with no day in the sentence, dates a period's tally.
-    return c.event_date.year < published.year or not _own_day(c)
+    if c.event_date.year < published.year:
+        return True
+    # "Attacks have risen in 2024, with hundreds killed in raids": acts told in the
+    # plural, or many dead, dated only by the report's own year are a period's tally
+    # ("In 2024, gunmen attacked a base" still tells one act of that year).
+    trig = _trigger_token(c)
+    plural = trig is not None and trig.pos == "NOUN" and "Number=Plur" in trig.morph
+    many_dead = (c.fatalities or 0) >= _MANY_DEAD
+    return (plural or many_dead) and not _own_day(c)
+
+
+#: The dead that, dated by a year alone, make a year's tally.
+_MANY_DEAD = 10
 
 
 #: Characters between a year and the trigger it dates.
