@@ -372,7 +372,9 @@ class ParsedModality:
         counted = any(n is not None and n >= _MANY for n in numbers)
         over_time = self.lex.noun_classes.get("over_time", frozenset())
         course = any(toks[k].keys & over_time for k in range(max(0, m.start - 3), m.start))
-        return (quant or counted or course or repeated(self.lex, m, toks)) and not names_a_day(
+        if counted and not names_a_day(self.lex, toks, s, counted=True):
+            return True
+        return (quant or course or repeated(self.lex, m, toks)) and not names_a_day(
             self.lex, toks, s
         )
 
@@ -554,9 +556,12 @@ def _hyphen_next(toks: list[Tok], k: int) -> bool:
 _SETTING_REACH = 2
 
 
-def names_a_day(lex: Lexicon, toks: list[Tok], s: SentenceInput) -> bool:
+def names_a_day(lex: Lexicon, toks: list[Tok], s: SentenceInput, *, counted: bool = False) -> bool:
     """The sentence names the day of what it tells, not only the day it was told
-    ("The UN said on Tuesday that 1,500 had been killed since January": a tally)."""
+    ("The UN said on Tuesday that 1,500 had been killed since January": a tally).
+    ``counted``: of acts counted by the dozen, for whom an earlier day after "since"
+    opens a span of days ("300 strikes since Sunday"); one act's "fighting has gone on
+    since Sunday" is that day's."""
     telling = words_of(lex.report, toks)
     return any(
         (
@@ -565,7 +570,7 @@ def names_a_day(lex: Lexicon, toks: list[Tok], s: SentenceInput) -> bool:
             or (d.value is None and d.time_of_day is not None)
         )
         and not dates_telling(d.start, toks, telling)
-        and not _opens_days(d, toks, s)
+        and not (counted and _opens_days(d, toks, s))
         for d in s.dates
     )
 
