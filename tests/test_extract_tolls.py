@@ -375,3 +375,24 @@ def test_a_noun_of_number_that_is_the_subject_counts_the_dead(
     # before the verb.
     art = Article(id="q", text=text, language="fr", published="2025-05-12")
     assert [e.fatalities for e in pipeline.run([art])] == [toll]
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        # «عدد القتلى» is "the number of the dead": the figure after it is the toll.
+        (
+            "قصفت طائرات حربية بلدة مجز في محافظة صعدة يوم الخميس، "
+            "وقال مسؤول إن عدد القتلى بلغ 40 شخصا.",
+            40,
+        ),
+        ("ارتفع عدد القتلى في قصف بلدة مجز بمحافظة صعدة يوم الخميس إلى 23 شخصا.", 23),
+        # «عدد من» stays "a number of" (ACLED: 10).
+        ("قتل عدد من المدنيين في قصف جوي على بلدة مجز بمحافظة صعدة يوم الخميس.", 10),
+    ],
+)
+def test_the_number_of_the_dead_is_the_figure_that_follows(
+    pipeline: Any, text: str, dead: int
+) -> None:
+    art = Article(id="n", text=text, language="ar", published="2025-03-14")
+    assert [e.fatalities for e in pipeline.run([art])] == [dead]

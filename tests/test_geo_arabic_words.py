@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from veille.geo import Geocoder
+from veille.model import Article
 
 
 @pytest.fixture(scope="module")
@@ -163,3 +164,13 @@ def test_an_everyday_word_is_no_place_on_its_own(geocoder: Any, text: str, word:
 def test_an_everyday_word_after_a_locative_word_is_the_place(geocoder: Any) -> None:
     # «إلى مشهد»: after a word that announces a place, the city it spells.
     assert _names(geocoder, "وصل الوفد الإيراني إلى مشهد أمس.").get("مشهد") == "IRN"
+
+
+def test_the_coalition_is_no_town_of_its_name(pipeline: Any) -> None:
+    # «للتحالف» (of the coalition): ل before the article drops its alif; the word is
+    # still no village called «التحالف», and in Yemen it names the Saudi-led coalition.
+    text = "أصابت غارة جوية للتحالف حافلة في مدينة صعدة يوم الخميس."
+    art = Article(id="c", text=text, language="ar", published="2025-03-14")
+    (event,) = pipeline.run([art])
+    assert event.location is not None and event.location.name == "Sa'dah"
+    assert event.actor1 is not None and event.actor1.id == "military-forces-sau"

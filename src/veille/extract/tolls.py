@@ -297,6 +297,8 @@ def fatalities(
                 continue
             if i > 0 and fold(toks[i - 1].text) in _NO:
                 continue  # "no one was killed": nobody, not one
+            if _count_of(toks, i):
+                continue  # «عدد القتلى بلغ 50»: "the number of the dead", not "several"
             # A part of the dead is not the toll: "two of those killed", «deux des
             # morts», "dont trois enfants", "including five soldiers", "بينهم ثلاثة".
             nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -369,6 +371,21 @@ def fatalities(
             if first == last and first in raised and (total is None or n < total.count):
                 total = Toll(n, where)
     return total or best
+
+
+def _count_of(toks: list[Tok], i: int) -> bool:
+    """«عدد» (a number of) before a definite noun is "the number of": «عدد القتلى»
+    names the count a figure gives, it is no vague quantity («عدد من القتلى»)."""
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return (
+        nxt is not None
+        and fold(toks[i].text).lstrip("و") in _COUNT_NOUNS
+        and fold(nxt.text).startswith("ال")
+    )
+
+
+#: Arabic nouns of counting ("number"), as folded.
+_COUNT_NOUNS = frozenset({"عدد"})
 
 
 def _counts_a_noun(toks: list[Tok], after: int) -> bool:

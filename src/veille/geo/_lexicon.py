@@ -68,6 +68,10 @@ class GeoWords:
     #: lower-cased text before the name (the regex ends at the name).
     near_before: re.Pattern[str]
     near_after: re.Pattern[str]
+    #: ``seat_before`` / ``seat_after`` of every language: phrases that end the lower-cased
+    #: text before a name / open the text after it, making it an organisation's seat.
+    seat_before: re.Pattern[str]
+    seat_after: re.Pattern[str]
     #: Compass phrases whose phrase with a country or region is vague (precision 3).
     vague_before: re.Pattern[str]
     #: The centre of a town is in the town: "le centre de X", "central X", "وسط X" keep
@@ -188,15 +192,21 @@ def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
     # As written (accents and all): the near phrase regex reads the lower-cased text.
     town_nouns = sorted({w for pw in words for w in pw.city_nouns if char_script(w[:1]) == "latin"})
     vague = [p for pw in words for p in pw.vague]
+    seat_before = _alt((w for pw in words for w in pw.seat_before), escape=True) or _NEVER
+    seat_after = _alt((w for pw in words for w in pw.seat_after), escape=True) or _NEVER
 
     def union(kind: str) -> frozenset[str]:
         return frozenset(key_of(w) for pw in words for w in getattr(pw, kind))
 
     def glued(kind: str) -> frozenset[str]:
         # The words of ``kind``, bare and with each of their language's proclitics
-        # glued before them ("منطقة", "بمنطقة", "وبمنطقة").
+        # glued before them ("منطقة", "بمنطقة", "وبمنطقة"); «ل» before the article
+        # drops its alif («للتحالف», «وللتحالف»).
         return frozenset(
-            key_of(c + w) for pw in words for w in getattr(pw, kind) for c in ("", *pw.noun_clitics)
+            key_of(_glue(c, w))
+            for pw in words
+            for w in getattr(pw, kind)
+            for c in ("", *pw.noun_clitics)
         )
 
     return GeoWords(
@@ -224,6 +234,8 @@ def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
         near_after=re.compile(
             rf"^\s*(?:{_alt((w for pw in words for w in pw.near_after), escape=True)})\b"
         ),
+        seat_before=re.compile(rf"(?:^|\s)(?:{seat_before})\s*$"),
+        seat_after=re.compile(rf"^\s*(?:{seat_after})\b"),
         vague_before=re.compile(rf"(?:{'|'.join(_direction(p) for p in vague)})$", re.IGNORECASE),
         centre_phrase=_centre_phrase(words),
         clitic_before_direction=_clitic_before_direction(words),
@@ -259,6 +271,14 @@ def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
 
 
 _NEVER = r"(?!)"
+
+
+def _glue(clitic: str, word: str) -> str:
+    """A proclitic glued to a word; «ل» (for, of) before the article «ال» takes its
+    alif's place: ل + التحالف is «للتحالف»."""
+    if clitic.endswith("ل") and word.startswith("ال"):
+        return clitic + word[1:]
+    return clitic + word
 
 
 def _alt(items: Iterable[str], *, escape: bool = False) -> str:
