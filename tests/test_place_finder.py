@@ -321,3 +321,19 @@ def test_an_acronym_with_a_lower_case_tail_is_no_place() -> None:
     }
     assert found.get("FAMa") is None
     assert found.get("Ténenkou") == "MLI"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "seat"),
+    [
+        ("The London-based monitor said 20 fighters were killed near Hama.", "en", "London"),
+        ("Le groupe, basé à Londres, a fait état de 20 morts près de Hama.", "fr", "Londres"),
+        ("وقال المرصد ومقره لندن إن 20 مقاتلا قتلوا قرب حماة.", "ar", "لندن"),
+    ],
+)
+def test_an_organisations_seat_is_no_place_of_an_event(
+    finder: PlaceFinder, text: str, language: str, seat: str
+) -> None:
+    # "-based", «basé à», «ومقره»: where the speaker sits; the toponym is still found.
+    found = {t.text: t.in_name for t in finder.find(text, language) if t.place is not None}
+    assert found.get(seat) is True and found.get("Hama", found.get("حماة")) is False

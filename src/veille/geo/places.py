@@ -195,12 +195,24 @@ class PlaceFinder:
             name = _strictly_inside(names, name_starts, top.start, top.end)
             if name is not None and _only_places(text, name, toponyms):
                 name = None  # "Kharkiv and Odesa" read as one organisation: a list
-            if (name is not None and not self._names_a_facility(text, name)) or any(
-                b <= top.start and top.end <= e for b, e in credits
+            if (
+                (name is not None and not self._names_a_facility(text, name))
+                or any(b <= top.start and top.end <= e for b, e in credits)
+                or self._a_seat(text, top)
             ):
                 top = top.model_copy(update={"in_name": True})
             out.append(top)
         return out
+
+    def _a_seat(self, text: str, top: Toponym) -> bool:
+        """The place is an organisation's seat: "the London-based monitor", «l'OSDH,
+        basé à Londres», «المرصد ومقره لندن» (place words ``seat_before``,
+        ``seat_after``): where it speaks from, not where an event is."""
+        words = self.geocoder.words
+        before = text[max(0, top.start - _NEIGHBOURHOOD) : top.start].lower()
+        return bool(
+            words.seat_before.search(before) or words.seat_after.match(text[top.end : top.end + 12])
+        )
 
     def _names_a_facility(self, text: str, name: Span) -> bool:
         """Whether the name is a building's or an institution's named after its town

@@ -156,6 +156,11 @@ class PlaceWords:
     #: Nouns of news outlets ("the channel X", «la chaîne X», «قناة X»): a name right
     #: after one is the outlet's («قناة الجزيرة» is no Gezira), not a place.
     outlet_nouns: tuple[str, ...] = ()
+    #: Phrases that make the place next to them an organisation's seat: right before
+    #: it («basé à», «ومقره في») or right after it ("-based": "the London-based
+    #: monitor"). No event is there (``veille.geo.places.PlaceFinder.keep``).
+    seat_before: tuple[str, ...] = ()
+    seat_after: tuple[str, ...] = ()
     #: Demonyms and place adjectives the gazetteer lacks -> the place's name.
     demonyms: Mapping[str, str] = field(default_factory=dict)
 
