@@ -2147,6 +2147,30 @@ def test_whom_an_act_is_attributed_to_is_its_doer(pipeline: Any, text: str, lang
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "A roadside bomb hit a police truck near Garissa on Monday, killing four officers."
+            " Officials blamed the attack on Al-Shabaab.",
+            "en",
+        ),
+        (
+            "Une bombe a frappé lundi un camion de police près de Garissa, tuant quatre"
+            " policiers. Les autorités ont imputé l'attaque à Al-Shabaab.",
+            "fr",
+        ),
+    ],
+)
+def test_an_act_told_before_blamed_on_a_group_is_that_groups(
+    pipeline: Any, text: str, language: str
+) -> None:
+    # "blamed the attack on X": the verb of blame, the act, then whom it blames.
+    (event,) = _events(pipeline, text, language)
+    assert event.actor1 is not None and "Shabaab" in event.actor1.name
+    assert event.location is not None and event.location.iso3 == "KEN"
+
+
 def test_a_taking_whose_doer_is_unnamed_joins_the_taking_the_story_names(
     pipeline: Any,
 ) -> None:

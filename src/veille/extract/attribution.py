@@ -158,7 +158,9 @@ def accusation(
         reach = toks[min(len(toks) - 1, cue.end - 1 + _ACCUSED_REACH)].end
         accused = next((a for a in s.actors if end <= a.start <= reach), None)
         if accused is None or not any(toks[m.start].start >= accused.end for m in acts):
-            continue
+            accused = _blamed_after_act(lex, toks, s, cue, acts)
+            if accused is None:
+                continue
         # The accuser: the subject of the accusing verb, or of the verb of saying the
         # participle goes with ("X said, accusing ..."); no nearest name stands in.
         verbs = [cue.start, *(r.start for r in report)]
@@ -176,6 +178,33 @@ def accusation(
             "reported", actor_name(teller), "statement", span(toks, cue), accused=accused
         )
     return None
+
+
+def _blamed_after_act(
+    lex: Lexicon, toks: list[Tok], s: SentenceInput, cue: Match, acts: Sequence[Match]
+) -> ActorRef | None:
+    """ "Authorities blamed the attack on the ELN", «ont imputé l'attaque aux rebelles»:
+    a verb of blame (noun class ``blame_words``), its act right after it, then a
+    preposition of blame (``blame_prepositions``) and the accused."""
+    blame = lex.noun_classes.get("blame_words", frozenset())
+    prepositions = lex.noun_classes.get("blame_prepositions", frozenset())
+    if not any(toks[k].keys & blame for k in range(cue.start, cue.end)):
+        return None
+    act = next((m for m in acts if cue.end <= m.start <= cue.end + _ACT_AFTER_BLAME), None)
+    if act is None:
+        return None
+    prep = next(
+        (k for k in range(act.end, min(len(toks), act.end + 2)) if toks[k].keys & prepositions),
+        None,
+    )
+    if prep is None:
+        return None
+    reach = toks[min(len(toks) - 1, prep + _ACCUSED_REACH)].end
+    return next((a for a in s.actors if toks[prep].end <= a.start <= reach), None)
+
+
+#: Words between a verb of blame and the act it blames ("blamed the deadly attack").
+_ACT_AFTER_BLAME = 3
 
 
 def _arabic_accusation(
