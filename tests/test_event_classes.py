@@ -3627,3 +3627,21 @@ def test_two_towns_a_road_runs_between_are_one_place_even_with_town_nouns(
     # "between the towns of X and Y", «بين مدينة X وبلدة Y»: the road's two ends, where
     # one blast fell, not a list of two places struck.
     assert len(_events(pipeline, text, language)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Several thousand people marched to the town hall in Kutaisi on Thursday without incident.",
+        "Rebels took the town of Kidal on Thursday without a fight.",
+    ],
+)
+def test_a_preposition_of_absence_with_its_own_object_negates_no_act(
+    pipeline: Any, text: str
+) -> None:
+    # "without incident", "without a fight": what is absent is the object, not the act.
+    assert len(_events(pipeline, text, "en")) == 1
+
+
+def test_an_act_under_a_negation_still_tells_none(pipeline: Any) -> None:
+    assert _events(pipeline, "Protesters in Kutaisi did not march on Thursday.", "en") == []

@@ -237,7 +237,13 @@ class ParsedModality:
         # subject of the trigger.
         subjects = {t.i for t in toks if t.head in scope and t.dep in SUBJECT_DEPS}
         scope |= subjects
-        return any(t.head in scope and t.i != t.head and t.keys & self.lex.negation for t in toks)
+        return any(
+            t.head in scope
+            and t.i != t.head
+            and t.keys & self.lex.negation
+            and not _negates_its_object(t, toks)
+            for t in toks
+        )
 
     def future(self, m: Match, toks: list[Tok], chain: list[int]) -> bool:
         """A future tense, a conditional, an "if" or a future cue governing the trigger."""
@@ -623,6 +629,12 @@ def _a_place_next(at: int, toks: list[Tok], s: SentenceInput) -> bool:
     return k < len(toks) and any(
         toks[k].start <= p.start < toks[k].end and not p.demonym for p in s.places
     )
+
+
+def _negates_its_object(t: Tok, toks: list[Tok]) -> bool:
+    """A negating preposition with an object of its own ("marched without incident",
+    "took the town without a fight"): it denies the object, not the act it hangs on."""
+    return t.pos == "ADP" and any(c.head == t.i and c.i != t.i for c in toks)
 
 
 def sentence_future(toks: list[Tok]) -> bool:
