@@ -3645,3 +3645,36 @@ def test_a_preposition_of_absence_with_its_own_object_negates_no_act(
 
 def test_an_act_under_a_negation_still_tells_none(pipeline: Any) -> None:
     assert _events(pipeline, "Protesters in Kutaisi did not march on Thursday.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Des obus sont tombés lundi sur le centre de Donetsk.", "fr"),
+        ("Des roquettes sont tombées lundi sur Sdérot.", "fr"),
+        ("Shells fell on the centre of Donetsk on Monday.", "en"),
+        ("Two rockets landed in Sderot on Monday.", "en"),
+    ],
+)
+def test_projectiles_that_fell_on_a_place_are_a_strike_on_it(
+    pipeline: Any, text: str, language: str
+) -> None:
+    # A verb of falling or landing whose subject is a projectile: the projectile's
+    # strike («des obus sont tombés», read by the parser as a passive).
+    (event,) = _events(pipeline, text, language)
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert event.location is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Les prix sont tombés lundi à Donetsk.", "fr"),
+        ("Des débris sont tombés lundi sur Donetsk après une interception.", "fr"),
+        ("The plane landed in Sderot on Monday.", "en"),
+    ],
+)
+def test_what_falls_or_lands_that_is_no_projectile_tells_no_strike(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _events(pipeline, text, language) == []

@@ -125,6 +125,14 @@ class TriggerEntry(BaseModel):
             "'destroyed by a missile'); 'troops destroyed an IED' is no attack."
         ),
     )
+    weapon_falls: bool = Field(
+        default=False,
+        description=(
+            "With weapon_subject: a verb of falling or landing, whose subject is the "
+            "weapon whatever voice the parser reads («des obus sont tombés», which it "
+            "takes for a passive; 'rockets landed in X')."
+        ),
+    )
     weapon_object: bool = Field(
         default=False,
         description=(

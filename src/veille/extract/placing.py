@@ -303,7 +303,10 @@ def voices(lex: Lexicon, s: SentenceInput) -> set[int]:
     if not s.places:
         return set()
     toks = s.tokens
-    cues = [m for table in (lex.report, lex.accusation, lex.deny) for m in table.find(toks)]
+    # Saying, accusing, denying, and claiming or acknowledging («Bakou revendique des
+    # gains», "Moscow acknowledged the loss").
+    tables = (lex.report, lex.accusation, lex.deny, lex.claim, lex.confirm)
+    cues = [m for table in tables for m in table.find(toks)]
     # "Washington has struck back", «Moscou a frappé»: a place that is the active
     # subject of a verb of violence is the state that did it, not where it happened.
     acts = [m for m in lex.triggers.find(toks) if _violent(m.payload)] if s.language != "ar" else []

@@ -290,7 +290,9 @@ def keeps(
             claimed = any(c.end == m.start for c in lex.claim.find(toks))
             if not claimed:
                 return False
-    if entry.weapon_subject and not doer_weapons(toks, {m.start}, weapons):
+    if entry.weapon_subject and not doer_weapons(
+        toks, {m.start}, weapons, any_voice=entry.weapon_falls
+    ):
         return False
     if entry.weapon_object and not _disposed_weapons(m, toks, weapons):
         return False

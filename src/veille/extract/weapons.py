@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry, WeaponEntry, fold
 from veille.extract.lexicon import longest_non_overlapping as _lno
+from veille.extract.syntax import PASSIVE_SUBJECTS
 from veille.extract.taxonomy import SUB_EVENT_TYPES, SUICIDE_BOMB, family
 from veille.extract.tolls import read_number
 from veille.model import Span
@@ -179,16 +180,20 @@ def _aircraft_subject(toks: list[Tok], group: list[Match], weapons: list[Match])
 _DOER_DEPS = frozenset({"nsubj", "obl:agent"})
 
 
-def doer_weapons(toks: list[Tok], verbs: Set[int], weapons: list[Match]) -> list[Match]:
+def doer_weapons(
+    toks: list[Tok], verbs: Set[int], weapons: list[Match], *, any_voice: bool = False
+) -> list[Match]:
     """The weapons that did what one of the tokens ``verbs`` tells: its subject ("a drone
     destroyed") or its passive's agent («détruit par un obus», "shelled by warplanes",
-    where English "by" is the agent and the weapon its ``pobj``)."""
+    where English "by" is the agent and the weapon its ``pobj``). ``any_voice``: a
+    passive subject as well (a verb of falling: «des obus sont tombés»)."""
+    deps = _DOER_DEPS | PASSIVE_SUBJECTS if any_voice else _DOER_DEPS
     out = []
     for w in weapons:
         for k in range(w.start, w.end):
             tok = toks[k]
             by = toks[tok.head]
-            if (tok.dep in _DOER_DEPS and tok.head in verbs) or (
+            if (tok.dep in deps and tok.head in verbs) or (
                 tok.dep == "pobj" and by.dep == "agent" and by.head in verbs
             ):
                 out.append(w)
