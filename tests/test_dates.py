@@ -250,3 +250,20 @@ def test_an_arabic_night_of_two_weekdays_joined_by_a_hyphen_is_its_first_day() -
         if e.value is not None
     ]
     assert found and found[0].value == date(2024, 2, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Three years ago, gunmen attacked the central market of Kindia.", "en"),
+        ("Il y a trois ans, des hommes armés ont attaqué le marché central de Kindia.", "fr"),
+        ("وقبل ثلاث سنوات، هاجم مسلحون السوق المركزي في مدينة الموصل.", "ar"),
+    ],
+)
+def test_an_act_some_years_ago_is_history(pipeline, text: str, language: str) -> None:  # type: ignore[no-untyped-def]
+    # "N years ago", «il y a N ans», «قبل N سنوات»: dated by a year before the
+    # report's, an act told for context (no day to code).
+    from veille.model import Article
+
+    art = Article(id="ago", text=text, language=language, published=PUB)
+    assert pipeline.process_article(art).events == []
