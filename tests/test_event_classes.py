@@ -3285,6 +3285,20 @@ def test_hours_of_fighting_before_a_capture_are_told(pipeline: Any) -> None:
 @pytest.mark.parametrize(
     ("text", "language"),
     [
+        ("A passenger flight bound for Damascus was hit by gunfire at Homs on Monday.", "en"),
+        ("تعرضت حافلة متجهة إلى دمشق لإطلاق نار قرب مدينة حمص يوم الاثنين.", "ar"),
+    ],
+)
+def test_where_a_vehicle_was_bound_is_no_place_of_the_act(
+    pipeline: Any, text: str, language: str
+) -> None:
+    # "bound for X", «à destination de X», «متجهة إلى X»: where it was going.
+    assert {e.location.name for e in _events(pipeline, text, language) if e.location} == {"Homs"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
         ("Air strikes hit the Bekaa on Monday as residents fled towards Zahle.", "en"),
         (
             "Des frappes ont visé lundi la Bekaa, tandis que des habitants fuyaient vers Zahlé.",
