@@ -82,6 +82,8 @@ def test_martyrs_and_the_people_are_no_places(geocoder: Any) -> None:
         ("يعاني سكان الفاشر من الحصار منذ أشهر.", "الحصار"),
         ("تسقط القذائف يوميا على أحياء الخرطوم.", "يوميا"),
         ("اعتقلت السلطات الأمنية ناشطين في الخرطوم يوم الأحد.", "السلطات"),
+        # «مديرية الأمن»: a directorate of security, no district named after Emmen.
+        ("أصدرت مديرية الأمن العام بيانا صباح الجمعة.", "الأمن"),
     ],
 )
 def test_common_words_of_news_are_no_places(geocoder: Any, text: str, word: str) -> None:

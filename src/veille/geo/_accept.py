@@ -188,9 +188,12 @@ class Acceptance:
             if (
                 not m.peeled
                 and features & {"city", "admin1", "admin2"}
+                and word.norm not in self._words.common_words
                 and self._after_city_noun(text, tokens, m, self._words.admin_nouns)
             ):
-                return True  # "قضاء مرجعيون": a district named after its town
+                # "قضاء مرجعيون": a district named after its town; «مديرية الأمن» is a
+                # directorate of security, no district named Emmen.
+                return True
             if word.norm in self._words.common_words and not (
                 m.first > 0 and tokens[m.first - 1].norm in self._words.locative_cues
             ):
