@@ -988,6 +988,15 @@ def test_a_quarter_within_the_city_keeps_its_place(geo: Geocoder) -> None:
     assert jobar.place is not None and (jobar.place.name, jobar.geo_precision) == ("Jobar", 1)
 
 
+def test_a_guard_is_no_town_of_provence(geo: Geocoder) -> None:
+    """«la Garde républicaine», «la Garde nationale»: a corps (stop key «garde»), no
+    La Garde in the Var; a town of France in a story about Congo also drew Goma away."""
+    found = geo.geoparse(
+        "Des soldats de la Garde nationale ont investi mardi un temple à Goma.", "fr"
+    )
+    assert [(t.text, t.place.iso3 if t.place else None) for t in found] == [("Goma", "COD")]
+
+
 def test_a_capitalised_preposition_heads_no_loose_name(geo: Geocoder) -> None:
     """«À Soumy» loosely spells one of Amman's alternate names; «À» is a preposition
     that heads no name, and Soumy is Sumy."""
