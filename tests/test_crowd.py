@@ -350,3 +350,35 @@ def test_clashes_with_a_crowd_the_forces_killed_are_the_force_used(pipeline: Any
     assert [(e.sub_event_type, e.fatalities) for e in pipeline.run([art])] == [
         ("Excessive force against protesters", 8)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "In Thies, police fired tear gas to disperse hundreds of protesters on Tuesday,"
+            " while in the city of Kaolack thousands of people marched peacefully.",
+            "en",
+        ),
+        (
+            "A Thiès, la police a dispersé mardi des centaines de manifestants à coups de gaz"
+            " lacrymogène, tandis qu'à Kaolack des milliers de personnes ont défilé dans le"
+            " calme.",
+            "fr",
+        ),
+    ],
+)
+def test_force_on_one_side_of_while_met_only_the_protest_there(
+    pipeline: Any, text: str, lang: str
+) -> None:
+    # Each side of "while" / «tandis que» tells its own protest: the force, its weapon
+    # and the police belong to the side that tells them.
+    got = {
+        (e.location.name, e.sub_event_type, e.actor2 is not None)
+        for e in _events(pipeline, text, lang)
+        if e.location
+    }
+    assert got == {
+        ("Thiès", "Protest with intervention", True),
+        ("Kaolack", "Peaceful protest", False),
+    }

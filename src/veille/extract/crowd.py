@@ -18,7 +18,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from veille.extract.candidate import ActorRef, Candidate, one_per_kind_and_place
-from veille.extract.lexicon import Lexicon
+from veille.extract.clauses import side_of
+from veille.extract.lexicon import Lexicon, Match
 from veille.extract.syntax import subject_of
 from veille.extract.taxonomy import CROWD_KINDS, EXCESSIVE_FORCE
 from veille.model import Actor
@@ -181,6 +182,8 @@ def _tells_violence(c: Candidate, lex: Lexicon | None, *, riot_only: bool = Fals
         return False
     for m in lex.triggers.find(c.sentence.tokens):
         entry = m.payload
+        if not _on_its_side(c, m, lex):
+            continue  # "police dispersed protesters in X, while in Y people marched"
         if entry.sub == RIOT or (
             not riot_only and (entry.sub in _CLASH_LIKE or entry.generic == "attack")
         ):
@@ -202,6 +205,8 @@ def _forces_shooting(c: Candidate, lex: Lexicon | None) -> ActorRef | None:
         entry = m.payload
         if not (entry.sub == "Attack" or entry.generic == "attack"):
             continue  # "police clashed with protesters" is the crowd's fight too
+        if not _on_its_side(c, m, lex):
+            continue
         verb = next((k for k in range(m.start, m.end) if toks[k].pos == "VERB"), None)
         if verb is None:
             continue
@@ -209,6 +214,18 @@ def _forces_shooting(c: Candidate, lex: Lexicon | None) -> ActorRef | None:
             if subject_of(toks, a.start, verb):
                 return a
     return None
+
+
+def _on_its_side(c: Candidate, m: Match, lex: Lexicon) -> bool:
+    """The trigger ``m`` stands on the candidate's side of the sentence's contrast
+    connectives ("while", «tandis que», «بينما»): each side tells its own happening."""
+    toks = c.sentence.tokens
+    contrasts = lex.noun_classes.get("contrast_connectives", frozenset())
+    cuts = [i for i, t in enumerate(toks) if t.keys & contrasts]
+    if not cuts:
+        return True
+    a, b = side_of(m.start, cuts, toks)
+    return a <= c.trigger[0] < b
 
 
 def _crowd_positions(c: Candidate, lex: Lexicon | None) -> list[int]:

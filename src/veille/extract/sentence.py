@@ -220,6 +220,14 @@ class SentenceExtractor:
                 # Each side of "while" tells its own happening: its own place and toll.
                 side = side_of(group[0].start, cuts, toks)
                 here = replace(s, places=[p for p in s.places if side[0] <= p.start < side[1]])
+                crowd = all(entry_family(m.payload) in _CROWD_ACTS for m in group)
+                if crowd:
+                    # A crowd's side has its own people: the force on the other side
+                    # ("police dispersed protesters in X, while in Y people marched")
+                    # is not there.
+                    here = replace(
+                        here, actors=[a for a in s.actors if side[0] <= a.start < side[1]]
+                    )
                 own = toll if toll is not None and side[0] <= toll.span[0] < side[1] else None
                 if own is None and toll is not None:
                     # "three were killed in X, and four others died in Y": Y's own count.
@@ -227,18 +235,23 @@ class SentenceExtractor:
                 # ... and its own weapon, where it names one (an "air strike" names its
                 # own: the other side's tanks are not its weapon).
                 armed = [w for w in weapons if side[0] <= toks[w.start].start < side[1]]
-                if not armed and not any(m.payload.weapon for m in group):
-                    armed = weapons
+                if not armed and not any(m.payload.weapon for m in group) and not crowd:
+                    armed = weapons  # a crowd's march takes no weapon of the other side
                 out.extend(self._build(group, toks, armed, here, own, speaking))
             else:
                 out.extend(self._build(group, toks, weapons, s, toll, speaking))
         if not effect_apart:
             out = arrests_at_a_protest(out, grievances(toks, kept))
-        if any(_force_used(toks, cue, self.lex) for cue in intervention):
+        forced = [cue for cue in intervention if _force_used(toks, cue, self.lex)]
+        if forced:
             # "Police dispersed a sit-in", «فرقت قوات الأمن وقفة»: the protest the sentence
-            # tells met force.
+            # tells met force; across "while" only the protest on the force's side did
+            # ("police dispersed protesters in X, while in Y thousands marched peacefully").
+            sides = [side_of(cue.start, cuts, toks) for cue in forced] if cuts else None
             for c in out:
-                if c.sub_event_type == "Peaceful protest":
+                if c.sub_event_type == "Peaceful protest" and (
+                    sides is None or any(a <= c.trigger[0] < b for a, b in sides)
+                ):
                     c.sub_event_type = "Protest with intervention"
         out = fighting_for_ground(out)
         if any(c.sub_event_type == RIOT for c in out):
