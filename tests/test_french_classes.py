@@ -318,3 +318,24 @@ def test_an_identifying_it_is_and_an_aim_tell_no_new_event(pipeline: Any, after:
 )
 def test_what_a_side_seeks_to_do_has_not_happened(pipeline: Any, text: str, told: int) -> None:
     assert len(_events(pipeline, text)) == told, _types(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un attentat-suicide a frappé samedi le marché de Maroua, faisant 12 morts.",
+        "Deux attentats-suicides ont frappé samedi le marché de Maroua, faisant 12 morts.",
+    ],
+)
+def test_a_hyphenated_trigger_is_read_as_the_parser_splits_it(pipeline: Any, text: str) -> None:
+    # «attentat-suicide»: the parser makes «attentat», «-», «suicide» of it.
+    assert _types(pipeline, text) == ["Suicide bomb"]
+
+
+def test_it_is_the_deadliest_names_the_acts_told_in_the_plural_too(pipeline: Any) -> None:
+    # «Il s'agit des attentats les plus meurtriers»: des = de + les, the acts told.
+    text = (
+        "Deux attentats-suicides ont frappé samedi le marché de Maroua, faisant 12 morts. "
+        "Il s'agit des attentats-suicides les plus meurtriers dans la région depuis des années."
+    )
+    assert len(_events(pipeline, text)) == 1

@@ -85,11 +85,12 @@ def said_of_it(m: Match, toks: list[Tok]) -> bool:
     if (
         noun.dep == "obl:arg"
         and fold(toks[noun.head].lemma) in _IDENTIFYING
-        and definite(m, toks)
+        and (definite(m, toks) or _after_des(m, toks))
         and any(t.head == noun.head and t.dep.startswith("expl") for t in toks)
     ):
         # «Il s'agit de l'attaque la plus meurtrière depuis ...», «il s'agit de la
-        # troisième attaque ce mois-ci»: the impersonal "it is" names the event told.
+        # troisième attaque ce mois-ci», «il s'agit des attentats les plus meurtriers»
+        # (des: de + les): the impersonal "it is" names the event told.
         return True
     if noun.dep == "attr":  # English: "It was [the ... attack]", the noun hangs on "be"
         clause = noun.head
@@ -98,6 +99,12 @@ def said_of_it(m: Match, toks: list[Tok]) -> bool:
     else:
         return False
     return any(t.head == clause and t.dep in ("nsubj", "expl") and t.pos == "PRON" for t in toks)
+
+
+def _after_des(m: Match, toks: list[Tok]) -> bool:
+    """«des» right before the noun (after «s'agir», de + les; parsed as its case or
+    its determiner)."""
+    return m.start > 0 and fold(toks[m.start - 1].text) == "des"
 
 
 def _ranked(head: int, toks: list[Tok]) -> bool:

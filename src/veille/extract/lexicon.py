@@ -569,10 +569,20 @@ def _forms(entry: TriggerEntry, language: str) -> list[str]:
     if entry.inflect != "perfect":
         if language == "ar" and " " not in entry.p and entry.p[-1:] not in _AR_VOWEL_ENDS:
             return [entry.p, entry.p + "ا"]
-        return [entry.p]
+        return hyphen_forms(entry.p)
     head, _, last = entry.p.rpartition(" ")
     prefix = f"{head} " if head else ""
     return [f"{prefix}{last}{suffix}" for suffix in _AR_PERFECT_SUFFIXES]
+
+
+def hyphen_forms(pattern: str) -> list[str]:
+    """A pattern and, where it holds a hyphen, the same with the hyphen a token of its
+    own, as the parser splits it («attentat-suicide» reads «attentat», «-», «suicide»;
+    the plural «attentats-suicides» matches through the lemmas)."""
+    if "-" not in pattern.strip("-"):
+        return [pattern]
+    spaced = " ".join(pattern.replace("-", " - ").split())
+    return [pattern, spaced] if spaced != pattern else [pattern]
 
 
 #: Final letters after which no accusative alif is written (normalised: ة is ه).
@@ -619,7 +629,12 @@ class Lexicon:
         # needs its sense read (triggers.armed_sense_in).
         self.has_or_armed = any(t.or_armed for t in data.triggers)
         self.weapons = table(
-            [(p, w) for w in data.weapons for p in _possessed_forms(w.p, data.language)]
+            [
+                (f, w)
+                for w in data.weapons
+                for p in _possessed_forms(w.p, data.language)
+                for f in hyphen_forms(p)
+            ]
         )
         # Arabic tells a claim verb-first: "أعلن تنظيم ... مسؤوليته" (the claimant between).
         # A claim verb that takes a text adopted, not an act ("تبنى قرارا"), claims nothing.
