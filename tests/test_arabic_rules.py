@@ -841,3 +841,16 @@ def test_a_trigger_noun_in_the_indefinite_accusative_is_read(
     # «اعتصاما», «هجوما»: the alif of the indefinite accusative ends the noun.
     art = Article(id="acc", text=text, language="ar", published="2024-03-15")
     assert [e.sub_event_type for e in pipeline.run([art])] == [sub]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أصابت قذيفة مدرسة في مدينة حلب يوم الأربعاء.",
+        "أصاب صاروخ منزلا في مدينة إدلب يوم الأربعاء.",
+    ],
+)
+def test_a_projectile_that_hit_a_place_struck_it(pipeline: Any, text: str) -> None:
+    # «أصابت قذيفة», «أصاب صاروخ»: the projectile, then the verb of hitting.
+    art = Article(id="hit", text=text, language="ar", published="2024-03-15")
+    assert [e.sub_event_type for e in pipeline.run([art])] == ["Shelling/artillery/missile attack"]

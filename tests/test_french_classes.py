@@ -339,3 +339,12 @@ def test_it_is_the_deadliest_names_the_acts_told_in_the_plural_too(pipeline: Any
         "Il s'agit des attentats-suicides les plus meurtriers dans la région depuis des années."
     )
     assert len(_events(pipeline, text)) == 1
+
+
+def test_kamikaze_drones_are_no_suicide_bombers(pipeline: Any) -> None:
+    # «drones kamikazes»: loitering munitions (an air or drone strike), not a bomber
+    # who died by his own bomb; «deux kamikazes» alone still are.
+    drones = "Plusieurs drones kamikazes ont été lancés lundi contre Kharkiv."
+    assert _types(pipeline, drones) == ["Air/drone strike"]
+    bombers = "Deux kamikazes se sont fait exploser lundi dans un marché de Maroua."
+    assert _types(pipeline, bombers) == ["Suicide bomb"]
