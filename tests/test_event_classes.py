@@ -3692,3 +3692,18 @@ def test_what_falls_or_lands_that_is_no_projectile_tells_no_strike(
     pipeline: Any, text: str, language: str
 ) -> None:
     assert _events(pipeline, text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("An army helicopter was hit by gunfire near Kidal on Thursday.", "en"),
+        ("Un hélicoptère de l'armée a été touché par des tirs jeudi près de Kidal.", "fr"),
+    ],
+)
+def test_an_aircraft_that_was_hit_is_the_target_not_the_weapon(
+    pipeline: Any, text: str, language: str
+) -> None:
+    # The aircraft is the passive subject of the act: what was hit, by gunfire.
+    assert "Air/drone strike" not in _types(pipeline, text, language)
+    assert _types(pipeline, text, language)

@@ -71,6 +71,20 @@ def _a_site(lex: Lexicon, toks: list[Tok], w: Match) -> bool:
     return tok.dep == "pobj" and bool(toks[head.head].keys & assaults)
 
 
+def _struck(lex: Lexicon, toks: list[Tok], w: Match, group: list[Match]) -> bool:
+    """The weapon is the passive subject of the act ("an air force plane was struck", «un
+    hélicoptère a été touché»): what was hit, not what hit it. A verb of falling, whose
+    subject falls («des obus sont tombés»), and one of launching («six obus ont été
+    tirés», noun class ``launch_words``), whose passive subject was launched, aside."""
+    launch = lex.noun_classes.get("launch_words", frozenset())
+    if any(m.payload.weapon_falls for m in group):
+        return False
+    verbs = {i for m in group for i in range(m.start, m.end) if not toks[i].keys & launch}
+    return any(
+        toks[k].dep in PASSIVE_SUBJECTS and toks[k].head in verbs for k in range(w.start, w.end)
+    )
+
+
 #: Prepositions of being at or in a place (fold form): "at a mine", «dans une mine».
 _IN_A_SITE = frozenset({"at", "in", "inside", "dans", "a"})
 
@@ -87,6 +101,7 @@ def read_weapon(
         if (not (set(range(w.start, w.end)) <= trig_idx) or typing.generic)
         and not _modifies_other_noun(lex, toks, w, trig_idx)
         and not speaks(lex, toks, w)
+        and not _struck(lex, toks, w, group)
         # "the army bombed": the verb, not a bomb; "an improvised explosive device"
         # opens with a participle, «un engin explosif improvisé» ends with one.
         and any(toks[k].pos != "VERB" for k in range(w.start, w.end))
