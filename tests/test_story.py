@@ -633,3 +633,24 @@ def test_a_place_targeted_beside_strikes_in_one_sentence_was_struck_too(
     got = sorted((e.location.iso3, e.sub_event_type) for e in events if e.location)
     assert got == [("SYR", "Air/drone strike")] * 2, [(e.location, e.notes) for e in events]
     assert len({e.location.gazetteer_id for e in events if e.location}) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Gunmen stormed a hotel in Kismayo on Monday, killing nine people. It was the"
+            " deadliest attack in the city since March, when a car bomb killed 20 people"
+            " near the port.",
+            "en",
+        ),
+    ],
+)
+def test_a_weapon_in_a_comments_when_clause_types_not_the_act_told(
+    pipeline: Any, text: str, lang: str
+) -> None:
+    # "It was the deadliest attack since March, when a car bomb killed 20": the car bomb
+    # is March's; the storming told before stays an attack by gunmen.
+    (event,) = _violent(pipeline, text, lang)
+    assert event.sub_event_type == "Attack" and event.weapon != "car bomb"
+    assert event.fatalities == 9

@@ -352,10 +352,17 @@ class SentenceExtractor:
         _set_toll(cand, toll)
         # "It was the deadliest attack this year": the pronoun is the event told before
         # (unless the sentence names a day of its own: "...; on Sunday, gunmen fired").
-        cand.anaphoric = anaphoric(self.lex, best, toks) or (
-            (said_of_it(best, toks) or sequenced(self.lex, best, toks))
-            and not any(d.precision == "day" for d in s.dates)
+        comment = said_of_it(best, toks) and not any(d.precision == "day" for d in s.dates)
+        cand.anaphoric = (
+            anaphoric(self.lex, best, toks)
+            or comment
+            or (sequenced(self.lex, best, toks) and not any(d.precision == "day" for d in s.dates))
         )
+        if comment and cand.weapon_span is not None and not _within(cand.weapon_span, cand.trigger):
+            # "It was the deadliest attack since January, when a car bomb killed 20": the
+            # comment's word types it; a weapon told elsewhere in it is another act's.
+            cand.sub_event_type, cand.generic = entry.sub, entry.generic
+            cand.weapon = cand.weapon_span = None
         cand.another = another_event(self.lex, best, toks)
         if (
             cand.anaphoric
@@ -775,6 +782,10 @@ def _set_when(cand: Candidate, when: When) -> None:
     )
     cand.date_from_post = when.from_post
     cand.date_told = when.told
+
+
+def _within(inner: Span, outer: Span) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
 def _set_toll(cand: Candidate, toll: Toll | None) -> None:
