@@ -348,3 +348,13 @@ def test_kamikaze_drones_are_no_suicide_bombers(pipeline: Any) -> None:
     assert _types(pipeline, drones) == ["Air/drone strike"]
     bombers = "Deux kamikazes se sont fait exploser lundi dans un marché de Maroua."
     assert _types(pipeline, bombers) == ["Suicide bomb"]
+
+
+def test_the_outskirts_of_a_town_after_a_place_locate_one_act(pipeline: Any) -> None:
+    # «aux abords de», «dans les environs de»: a phrase of nearness; the town it names
+    # locates the act told with the place before it, no second place struck.
+    text = (
+        "Des combattants ont attaqué mardi une position de l'armée près du barrage de"
+        " Mossoul, aux abords de la ville de Tall Afar."
+    )
+    assert len(_events(pipeline, text)) == 1
