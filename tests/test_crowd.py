@@ -356,8 +356,8 @@ def test_clashes_with_a_crowd_the_forces_killed_are_the_force_used(pipeline: Any
     ("text", "lang"),
     [
         (
-            "In Thies, police fired tear gas to disperse hundreds of protesters on Tuesday,"
-            " while in the city of Kaolack thousands of people marched peacefully.",
+            "In Thies, riot police broke up a student rally with tear gas on Tuesday, while"
+            " in the city of Kaolack thousands of people marched peacefully.",
             "en",
         ),
         (
