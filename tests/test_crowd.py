@@ -357,13 +357,13 @@ def test_clashes_with_a_crowd_the_forces_killed_are_the_force_used(pipeline: Any
     [
         (
             "In Thies, riot police broke up a student rally with tear gas on Tuesday, while"
-            " in the city of Kaolack thousands of people marched peacefully.",
+            " in the city of Kaolack a calm crowd of teachers held a rally at the prefecture.",
             "en",
         ),
         (
             "A Thiès, la police a dispersé mardi des centaines de manifestants à coups de gaz"
-            " lacrymogène, tandis qu'à Kaolack des milliers de personnes ont défilé dans le"
-            " calme.",
+            " lacrymogène, tandis qu'à Kaolack un cortège d'enseignants a manifesté paisiblement"
+            " devant la préfecture.",
             "fr",
         ),
     ],

@@ -3609,7 +3609,7 @@ def test_a_mob_that_burns_a_church_is_mob_violence_only(pipeline: Any) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The bomber, wearing a vest packed with explosives, blew himself up at a checkpoint"
+        "The bomber, who wore an explosive belt under his coat, blew himself up at a checkpoint"
         " in Kabul on Sunday.",
         "A suicide bomber blew himself up at a checkpoint in Kabul on Sunday.",
     ],
@@ -3623,16 +3623,16 @@ def test_a_bomber_who_blew_himself_up_is_a_person_not_an_aircraft(pipeline: Any,
     ("text", "language"),
     [
         (
-            "A roadside bomb exploded on Tuesday on the road between the towns of Al-Bab and"
-            " Qabasin, wounding five.",
+            "A roadside bomb exploded on Tuesday on the road between the towns of Jarablus and"
+            " Manbij, wounding five.",
             "en",
         ),
         (
-            "Une bombe a explosé mardi sur la route entre les villes d'Al-Bab et de Qabasin,"
+            "Une bombe a explosé mardi sur la route entre les villes de Jarablus et de Manbij,"
             " blessant cinq personnes.",
             "fr",
         ),
-        ("انفجرت عبوة ناسفة يوم الثلاثاء على الطريق بين مدينة الباب وبلدة قباسين.", "ar"),
+        ("انفجرت عبوة ناسفة يوم الثلاثاء على الطريق بين مدينة جرابلس وبلدة منبج.", "ar"),
     ],
 )
 def test_two_towns_a_road_runs_between_are_one_place_even_with_town_nouns(
@@ -3646,7 +3646,8 @@ def test_two_towns_a_road_runs_between_are_one_place_even_with_town_nouns(
 @pytest.mark.parametrize(
     "text",
     [
-        "Several thousand people marched to the town hall in Kutaisi on Thursday without incident.",
+        "Some two thousand demonstrators walked to the governor's office in Kutaisi on Thursday"
+        " without incident.",
         "Rebels took the town of Kidal on Thursday without a fight.",
     ],
 )

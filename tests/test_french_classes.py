@@ -298,7 +298,7 @@ def test_fears_warnings_rankings_and_denials_tell_no_event(pipeline: Any, text: 
     "after",
     [
         # «Il s'agit de ...»: the impersonal "it is" names the event told before.
-        "Il s'agit de l'attaque la plus meurtrière contre la gendarmerie depuis "
+        "Il s'agit de l'embuscade la plus coûteuse pour la gendarmerie depuis "
         "l'investiture du président en 2020.",
     ],
 )
@@ -313,7 +313,7 @@ def test_an_identifying_it_is_and_an_aim_tell_no_new_event(pipeline: Any, after:
     [
         ("Les forces spéciales cherchent à bombarder les bases des insurgés autour de Djibo.", 0),
         # «Visée à plusieurs reprises» is no aim: the town was struck.
-        ("La ville de Djibo a été visée à plusieurs reprises vendredi par des drones.", 1),
+        ("Des drones ont visé à deux reprises vendredi la ville de Djibo.", 1),
     ],
 )
 def test_what_a_side_seeks_to_do_has_not_happened(pipeline: Any, text: str, told: int) -> None:
@@ -333,10 +333,10 @@ def test_a_hyphenated_trigger_is_read_as_the_parser_splits_it(pipeline: Any, tex
 
 
 def test_it_is_the_deadliest_names_the_acts_told_in_the_plural_too(pipeline: Any) -> None:
-    # «Il s'agit des attentats les plus meurtriers»: des = de + les, the acts told.
+    # «Il s'agit des attentats les plus graves»: des = de + les, the acts told.
     text = (
         "Deux attentats-suicides ont frappé samedi le marché de Maroua, faisant 12 morts. "
-        "Il s'agit des attentats-suicides les plus meurtriers dans la région depuis des années."
+        "Il s'agit des attentats les plus graves qu'ait connus Maroua cette saison."
     )
     assert len(_events(pipeline, text)) == 1
 

@@ -974,8 +974,8 @@ def test_a_neighbourhood_of_a_city_after_an_indefinite_article_is_that_city(
     """ "a residential neighbourhood of Aleppo": one of Aleppo's quarters, unnamed; the
     name after "of" is the city, not a quarter to place near another town told before."""
     text = (
-        "Jets bombed the bridge at Saraqib on Monday. An air raid on a residential"
-        " neighbourhood of Aleppo killed four civilians."
+        "Jets bombed the bridge at Saraqib on Monday. Later, warplanes hit a crowded residential"
+        " neighbourhood of Aleppo, killing four civilians."
     )
     aleppo = only(geo.geoparse(text, "en"), "Aleppo")
     assert aleppo.place is not None

@@ -612,7 +612,7 @@ def test_an_arrest_of_the_suspects_of_an_act_told_is_placed_near_it(
     ("text", "lang"),
     [
         (
-            "La ville de Saraqeb a été ciblée mardi, tandis que des frappes touchaient "
+            "La ville de Saraqeb a été ciblée mardi, tandis que des frappes atteignaient "
             "les environs d'Ariha.",
             "fr",
         ),
@@ -640,8 +640,8 @@ def test_a_place_targeted_beside_strikes_in_one_sentence_was_struck_too(
     [
         (
             "Gunmen stormed a hotel in Kismayo on Monday, killing nine people. It was the"
-            " deadliest attack in the city since March, when a car bomb killed 20 people"
-            " near the port.",
+            " worst raid on the port city since March, when a truck bomb killed 20 people"
+            " near the harbour.",
             "en",
         ),
     ],
@@ -649,8 +649,8 @@ def test_a_place_targeted_beside_strikes_in_one_sentence_was_struck_too(
 def test_a_weapon_in_a_comments_when_clause_types_not_the_act_told(
     pipeline: Any, text: str, lang: str
 ) -> None:
-    # "It was the deadliest attack since March, when a car bomb killed 20": the car bomb
+    # "It was the worst raid since March, when a truck bomb killed 20": the truck bomb
     # is March's; the storming told before stays an attack by gunmen.
     (event,) = _violent(pipeline, text, lang)
-    assert event.sub_event_type == "Attack" and event.weapon != "car bomb"
+    assert event.sub_event_type == "Attack" and event.weapon != "truck bomb"
     assert event.fatalities == 9

@@ -88,8 +88,8 @@ def said_of_it(m: Match, toks: list[Tok]) -> bool:
         and (definite(m, toks) or _after_des(m, toks))
         and any(t.head == noun.head and t.dep.startswith("expl") for t in toks)
     ):
-        # «Il s'agit de l'attaque la plus meurtrière depuis ...», «il s'agit de la
-        # troisième attaque ce mois-ci», «il s'agit des attentats les plus meurtriers»
+        # «Il s'agit de l'embuscade la plus coûteuse depuis ...», «il s'agit de la
+        # troisième attaque ce mois-ci», «il s'agit des raids les plus violents»
         # (des: de + les): the impersonal "it is" names the event told.
         return True
     if noun.dep == "attr":  # English: "It was [the ... attack]", the noun hangs on "be"

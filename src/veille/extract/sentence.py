@@ -359,7 +359,7 @@ class SentenceExtractor:
             or (sequenced(self.lex, best, toks) and not any(d.precision == "day" for d in s.dates))
         )
         if comment and cand.weapon_span is not None and not _within(cand.weapon_span, cand.trigger):
-            # "It was the deadliest attack since January, when a car bomb killed 20": the
+            # "It was the worst raid since March, when a truck bomb killed 20": the
             # comment's word types it; a weapon told elsewhere in it is another act's.
             cand.sub_event_type, cand.generic = entry.sub, entry.generic
             cand.weapon = cand.weapon_span = None

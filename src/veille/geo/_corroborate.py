@@ -45,8 +45,10 @@ _LIST_SEPARATOR_RE = re.compile(r"^\s*(?:,|and|et|ou|or|و)\s*(?:,\s*)?$", re.IG
 #: Kilometres within which a quarter lies from the city the text names.
 QUARTER_KM = 15.0
 #: Words that may stand between a quarter noun and the quarter's name («quartier de X»).
-#: Indefinite articles before a quarter noun: "a neighbourhood of X" is one of X's.
+#: Indefinite articles before a quarter noun: "a neighbourhood of X" is one of X's, with
+#: up to two adjectives between ("a crowded residential neighbourhood of X").
 _INDEFINITE = frozenset({"a", "an", "un", "une"})
+_ADJECTIVES = 3
 _QUARTER_LINKS = frozenset({"de", "d", "du", "of"})
 
 
@@ -505,10 +507,10 @@ def _marked_as_quarter(tokens: Sequence[Token], m: _Match, quarters: frozenset[s
     if k >= 0 and tokens[k].norm in quarters:
         # "the Sheikh Radwan neighbourhood of Gaza City": after a quarter's own name,
         # "neighbourhood of" introduces the city; so it does after an indefinite article
-        # ("a residential neighbourhood of Idlib", «un quartier de Bamako»: one of its
+        # ("a residential neighbourhood of Homs", «un quartier de Bamako»: one of its
         # quarters, unnamed).
         named = k > 0 and tokens[k - 1].raw[:1].isupper() and not tokens[k - 1].arabic
-        one_of = any(tokens[j].norm in _INDEFINITE for j in range(max(0, k - 2), k))
+        one_of = any(tokens[j].norm in _INDEFINITE for j in range(max(0, k - _ADJECTIVES), k))
         return not named and not one_of
     j = m.last
     if j < len(tokens) and tokens[j].raw[:1].isupper() and not tokens[j].arabic:
