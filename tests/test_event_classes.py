@@ -3708,3 +3708,10 @@ def test_an_aircraft_that_was_hit_is_the_target_not_the_weapon(
     # The aircraft is the passive subject of the act: what was hit, by gunfire.
     assert "Air/drone strike" not in _types(pipeline, text, language)
     assert _types(pipeline, text, language)
+
+
+def test_a_weapon_a_typed_act_was_done_to_stays_its_weapon(pipeline: Any) -> None:
+    # Guard: "a drone was shot down", "a device was defused": the act's type is its
+    # own word's, and what was shot down or defused is still its weapon.
+    events = _events(pipeline, "A drone was shot down near Kharkiv on Monday.", "en")
+    assert [(e.sub_event_type, e.weapon) for e in events] == [("Disrupted weapons use", "drone")]

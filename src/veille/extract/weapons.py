@@ -72,10 +72,12 @@ def _a_site(lex: Lexicon, toks: list[Tok], w: Match) -> bool:
 
 
 def _struck(lex: Lexicon, toks: list[Tok], w: Match, group: list[Match]) -> bool:
-    """The weapon is the passive subject of the act ("an air force plane was struck", «un
-    hélicoptère a été touché»): what was hit, not what hit it. A verb of falling, whose
-    subject falls («des obus sont tombés»), and one of launching («six obus ont été
-    tirés», noun class ``launch_words``), whose passive subject was launched, aside."""
+    """The weapon is the passive subject of an unspecific act ("an air force plane was
+    struck", «un hélicoptère a été touché»): what was hit, not what hit it, so it types
+    nothing (a typed act keeps it as its weapon: "a drone was shot down"). A verb of
+    falling, whose subject falls («des obus sont tombés»), and one of launching («six
+    obus ont été tirés», noun class ``launch_words``), whose passive subject was
+    launched, aside."""
     launch = lex.noun_classes.get("launch_words", frozenset())
     if any(m.payload.weapon_falls for m in group):
         return False
@@ -101,7 +103,7 @@ def read_weapon(
         if (not (set(range(w.start, w.end)) <= trig_idx) or typing.generic)
         and not _modifies_other_noun(lex, toks, w, trig_idx)
         and not speaks(lex, toks, w)
-        and not _struck(lex, toks, w, group)
+        and not (typing.sub_event_type is None and _struck(lex, toks, w, group))
         # "the army bombed": the verb, not a bomb; "an improvised explosive device"
         # opens with a participle, «un engin explosif improvisé» ends with one.
         and any(toks[k].pos != "VERB" for k in range(w.start, w.end))
