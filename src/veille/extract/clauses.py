@@ -13,6 +13,13 @@ from veille.extract.syntax import PASSIVE_SUBJECTS
 from veille.model import Span
 
 
+def contrast_cuts(lex: Lexicon, toks: list[Tok]) -> list[int]:
+    """The token positions of the sentence's contrast connectives ("while", «tandis
+    que», «بينما»; noun class ``contrast_connectives``): the cuts between its sides."""
+    contrasts = lex.noun_classes.get("contrast_connectives", frozenset())
+    return [i for i, t in enumerate(toks) if t.keys & contrasts]
+
+
 def side_of(i: int, cuts: list[int], toks: list[Tok]) -> Span:
     """The characters between the contrast connectives around token ``i``."""
     before = [c for c in cuts if c < i]

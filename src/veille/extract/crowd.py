@@ -18,11 +18,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from veille.extract.candidate import ActorRef, Candidate, one_per_kind_and_place
-from veille.extract.clauses import side_of
-from veille.extract.lexicon import Lexicon, Match
-from veille.extract.syntax import subject_of
+from veille.extract.clauses import contrast_cuts, side_of
+from veille.extract.lexicon import Lexicon
+from veille.extract.syntax import subject_of, token_at
 from veille.extract.taxonomy import CROWD_KINDS, EXCESSIVE_FORCE
-from veille.model import Actor
+from veille.model import Actor, Span
 
 RIOT = "Violent demonstration"
 #: What a crowd's violence is miscoded as when read like a battle.
@@ -180,9 +180,11 @@ def _tells_violence(c: Candidate, lex: Lexicon | None, *, riot_only: bool = Fals
     trigger of a crowd's own violence only ("threw stones"), not a shot the forces fired."""
     if lex is None:
         return False
-    for m in lex.triggers.find(c.sentence.tokens):
+    toks = c.sentence.tokens
+    side = _its_side(c, lex)
+    for m in lex.triggers.find(toks):
         entry = m.payload
-        if not _on_its_side(c, m, lex):
+        if not side[0] <= toks[m.start].start < side[1]:
             continue  # "police dispersed protesters in X, while in Y people marched"
         if entry.sub == RIOT or (
             not riot_only and (entry.sub in _CLASH_LIKE or entry.generic == "attack")
@@ -201,11 +203,12 @@ def _forces_shooting(c: Candidate, lex: Lexicon | None) -> ActorRef | None:
     forces = [a for a in c.sentence.actors if _state(a)]
     if not forces or not any(t.dep for t in toks):
         return None  # no parse (Arabic): word order is read elsewhere
+    side = _its_side(c, lex)
     for m in lex.triggers.find(toks):
         entry = m.payload
         if not (entry.sub == "Attack" or entry.generic == "attack"):
             continue  # "police clashed with protesters" is the crowd's fight too
-        if not _on_its_side(c, m, lex):
+        if not side[0] <= toks[m.start].start < side[1]:
             continue
         verb = next((k for k in range(m.start, m.end) if toks[k].pos == "VERB"), None)
         if verb is None:
@@ -216,16 +219,16 @@ def _forces_shooting(c: Candidate, lex: Lexicon | None) -> ActorRef | None:
     return None
 
 
-def _on_its_side(c: Candidate, m: Match, lex: Lexicon) -> bool:
-    """The trigger ``m`` stands on the candidate's side of the sentence's contrast
-    connectives ("while", «tandis que», «بينما»): each side tells its own happening."""
+def _its_side(c: Candidate, lex: Lexicon) -> Span:
+    """The characters of the candidate's side of the sentence's contrast connectives
+    ("while", «tandis que», «بينما»: each side tells its own happening); the whole
+    sentence where it has none. Read once per question, not once per trigger."""
     toks = c.sentence.tokens
-    contrasts = lex.noun_classes.get("contrast_connectives", frozenset())
-    cuts = [i for i, t in enumerate(toks) if t.keys & contrasts]
-    if not cuts:
-        return True
-    a, b = side_of(m.start, cuts, toks)
-    return a <= c.trigger[0] < b
+    cuts = contrast_cuts(lex, toks)
+    at = token_at(toks, c.trigger[0])
+    if not cuts or at is None:
+        return toks[0].start, toks[-1].end
+    return side_of(at, cuts, toks)
 
 
 def _crowd_positions(c: Candidate, lex: Lexicon | None) -> list[int]:

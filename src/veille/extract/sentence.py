@@ -49,6 +49,7 @@ from veille.extract.candidate import (
 )
 from veille.extract.clauses import (
     clause_joints,
+    contrast_cuts,
     elliptic_others,
     placed_on_both_sides,
     side_of,
@@ -202,8 +203,7 @@ class SentenceExtractor:
         out: list[Candidate] = []
         if speaking is None:
             speaking = voices(self.lex, s)  # read once for every group's place choice
-        contrasts = self.lex.noun_classes.get("contrast_connectives", frozenset())
-        cuts = [i for i, t in enumerate(toks) if t.keys & contrasts]
+        cuts = contrast_cuts(self.lex, toks)
         # A contrast with a place on each side parts two happenings, even of one kind;
         # so does "and" before a clause whose subject tells a new event ("a strike hit
         # X and a second strike / another hit a car in Y").
