@@ -2007,6 +2007,24 @@ def test_forces_a_march_supports_are_no_side_of_it(pipeline: Any, text: str, lan
             "en",
             "military-forces-tcd",
         ),
+        (
+            "Nigeria's army said on Sunday that it had fought off an ISWAP attack on a base "
+            "near Monguno.",
+            "en",
+            "military-forces-nga",
+        ),
+        (
+            "The Malian army said it had repulsed an incursion by JNIM fighters near Niono "
+            "on Friday.",
+            "en",
+            "military-forces-mli",
+        ),
+        (
+            "Mardi, l'armée burkinabè a repoussé une incursion d'éléments du JNIM aux abords "
+            "de Djibo.",
+            "fr",
+            "military-forces-bfa",
+        ),
     ],
 )
 def test_who_fends_off_an_attack_is_its_target(
@@ -2014,6 +2032,19 @@ def test_who_fends_off_an_attack_is_its_target(
 ) -> None:
     clashes = [e for e in _events(pipeline, text, language) if e.sub_event_type == "Armed clash"]
     assert clashes and clashes[0].actor2 is not None and clashes[0].actor2.id == defender
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Armoured vehicles made an incursion into the outskirts of Djibo on Friday.", "en"),
+        ("Vendredi, des blindés ont mené une incursion dans les faubourgs de Djibo.", "fr"),
+    ],
+)
+def test_an_incursion_no_one_fends_off_is_no_clash(pipeline: Any, text: str, language: str) -> None:
+    """An incursion is a clash where a side fends it off (class ``fending_off``); a
+    column driving in, told alone, is a movement of troops."""
+    assert "Armed clash" not in _types(pipeline, text, language)
 
 
 @pytest.mark.parametrize(

@@ -997,6 +997,15 @@ def test_a_guard_is_no_town_of_provence(geo: Geocoder) -> None:
     assert [(t.text, t.place.iso3 if t.place else None) for t in found] == [("Goma", "COD")]
 
 
+def test_a_ministry_of_defence_is_no_business_district(geo: Geocoder) -> None:
+    """«le ministère de la Défense»: a portfolio (stop key «la defense»), no La Défense
+    near Paris; a town of France in a story about Congo also drew Rutshuru away."""
+    found = geo.geoparse(
+        "Le ministère de la Défense dit avoir repoussé une incursion vers Rutshuru.", "fr"
+    )
+    assert [(t.text, t.place.iso3 if t.place else None) for t in found] == [("Rutshuru", "COD")]
+
+
 def test_a_capitalised_preposition_heads_no_loose_name(geo: Geocoder) -> None:
     """«À Soumy» loosely spells one of Amman's alternate names; «À» is a preposition
     that heads no name, and Soumy is Sumy."""

@@ -23,6 +23,7 @@ from veille.extract.syntax import (
     span,
     this_side,
     token_at,
+    verb_forms,
     words_of,
 )
 from veille.extract.tolls import read_number
@@ -295,7 +296,8 @@ class ParsedModality:
         verb = toks[noun.head]
         if noun.dep == "pobj" and verb.pos == "ADP":  # "to put an end to attacks"
             verb = toks[verb.head]
-        if verb.pos != "VERB" or verb.keys & self.lex.noun_classes.get("fending_off", frozenset()):
+        fending = self.lex.noun_classes.get("fending_off", frozenset())
+        if verb.pos != "VERB" or verb_forms(toks, verb.i) & fending:
             return False
         markers = closed_words("purpose_markers")
         if toks[verb.head].keys & markers:

@@ -22,6 +22,7 @@ from veille.extract.syntax import (
     ancestors,
     subject_of,
     token_at,
+    verb_forms,
     words_of,
 )
 from veille.extract.taxonomy import EXCESSIVE_FORCE
@@ -268,10 +269,17 @@ def _defender(
     if not fending:
         return None
     verbs = {toks[i].head for i in trig_idx if toks[i].dep in ("obj", "dobj")}
-    verbs = {v for v in verbs if toks[v].keys & fending}
+    verbs = {v for v in verbs if verb_forms(toks, v) & fending}
     if not verbs:
         return None
     verbs |= {toks[v].head for v in verbs if toks[v].dep == "xcomp"}  # "affirme avoir repoussé"
+    # "The army said it had repelled ...": a pronoun subject is the teller's own word.
+    verbs |= {
+        toks[v].head
+        for v in verbs
+        if toks[v].dep == "ccomp"
+        and any(t.head == v and t.dep.startswith("nsubj") and t.pos == "PRON" for t in toks)
+    }
     for ref in (*s.actors, *s.state_names):
         if actor1 is not None and ref.actor_id == actor1.actor_id:
             continue

@@ -117,6 +117,13 @@ def dates_telling(char: int, toks: list[Tok], telling: set[int]) -> bool:
     return head in telling
 
 
+def verb_forms(toks: list[Tok], v: int) -> frozenset[str]:
+    """A verb's keys, and with its particle ("fought off", "fight off", "beat back"): a
+    phrasal verb of a word class is written with its particle."""
+    particles = [t.text.lower() for t in toks if t.head == v and t.dep == "prt"]
+    return toks[v].keys | {f"{k} {p}" for k in toks[v].keys for p in particles}
+
+
 def subject_of(toks: list[Tok], char: int, verb: int) -> bool:
     """The noun phrase of the word at ``char`` (climbed through ``IN_PHRASE``) is the
     subject of the token ``verb``."""
