@@ -176,6 +176,8 @@ def test_a_label_opening_a_sentence_is_no_loosely_spelt_town(pipeline: Any, text
             "called loyal to Russia, their statement said.",
             "en",
         ),
+        ("Des miliciens fidèles à Moscou ont ouvert le feu mardi sur une patrouille.", "fr"),
+        ("Mardi, des volontaires alliés à Moscou ont attaqué un convoi.", "fr"),
     ],
 )
 def test_a_place_of_allegiance_is_no_place_of_the_act(

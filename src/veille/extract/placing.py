@@ -507,8 +507,12 @@ def _in_a_reason(lex: Lexicon, tok_i: int, s: SentenceInput) -> bool:
     # actor's name ("soutien") is no cue of a reason.
     names = [(a.start, a.end) for a in s.actors]
     chain = [k for k in chain if not any(b <= s.tokens[k].start < e for b, e in names)]
-    return governed_by(chain, lex.justification, s.tokens) or governed_by(
-        chain, lex.accusation, s.tokens
+    return (
+        governed_by(chain, lex.justification, s.tokens)
+        or governed_by(chain, lex.accusation, s.tokens)
+        # «des miliciens fidèles à X»: the parse may hang X on the noun the cue
+        # qualifies; a cue that ends right before the word still governs it.
+        or any(m.end == tok_i for m in lex.justification.find(s.tokens))
     )
 
 
