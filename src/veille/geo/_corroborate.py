@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from veille.geo._lexicon import GeoWords, key_of
 from veille.geo._match import _Match
 from veille.geo._normalize import Token
-from veille.geo._store import FLAG_PRIMARY, Candidate, GazetteerStore, PlaceRecord
+from veille.geo._store import FLAG_PRIMARY, FLAG_VILLAGE, Candidate, GazetteerStore, PlaceRecord
 from veille.geo._weights import ArabicRegionalWeights, GeocoderWeights
 from veille.geodesy import distance_km as _haversine_km
 
@@ -117,7 +117,10 @@ class Corroboration:
             m.best.place.iso3 for m in firm if m.best is not None and id(m) not in directions
         }
         for k, m in enumerate(matches):
-            if id(m) in directions and m.best is not None:
+            if m.best is not None and m.best.flags & FLAG_VILLAGE:
+                # A village of the villages' index: in a country the text supports.
+                verdict[k] = m.best.place.iso3 in countries | regional
+            elif id(m) in directions and m.best is not None:
                 verdict[k] = m.best.place.iso3 in elsewhere | regional
             elif not (m.weak or m.loose) or m.best is None:
                 verdict[k] = True
@@ -149,6 +152,7 @@ class Corroboration:
         for m in strays:
             m.best = None
         self._drop_far_villages(matches, verdict, firm)
+        self._place_villages(matches, verdict)
         # "la ville de Ber" in a story about Mali: a town read only through a foreign
         # alternate name (Véroia's), far from the one country the text names.
         # The firm places' countries once the stray towns above lost their place.
@@ -204,6 +208,43 @@ class Corroboration:
                 m.best = None
                 kept.append(m)
         return kept
+
+    def _place_villages(self, matches: list[_Match], verdict: dict[int, bool]) -> None:
+        """A village of the villages' index (``FLAG_VILLAGE``: population 0, one of many
+        of its name) is the one nearest the story's other kept towns, areas and sites
+        (the "Ngongo" of a story about Ituri is Ituri's, not Kasai's); none of them within
+        ``village_reach_km`` of any: no place. A story that anchors nowhere (a country
+        only) keeps the resolver's choice."""
+        anchors = [
+            m.best.place
+            for k, m in enumerate(matches)
+            if verdict[k]
+            and m.best is not None
+            and m.best.place.feature != "country"
+            and not m.best.flags & FLAG_VILLAGE
+        ]
+        if not anchors:
+            return
+        reach = self._weights.corroboration.village_reach_km
+        for k, m in enumerate(matches):
+            best = m.best
+            if (
+                not verdict[k]
+                or best is None
+                or not all(c.flags & FLAG_VILLAGE for c in m.candidates)
+            ):
+                continue
+
+            def distance(c: Candidate) -> float:
+                return min(_haversine_km(c.place.lat, c.place.lon, a.lat, a.lon) for a in anchors)
+
+            nearest = min(
+                (c for c in m.candidates if c.place.iso3 == best.place.iso3), key=distance
+            )
+            if distance(nearest) > reach:
+                m.best = None
+            else:
+                m.best = nearest
 
     def _drop_far_villages(
         self, matches: list[_Match], verdict: dict[int, bool], firm: list[_Match]

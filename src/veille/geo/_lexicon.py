@@ -44,6 +44,8 @@ class GeoWords:
     #: A cue just before a single-word match that makes it a place ("in Homs", "à Alep",
     #: "في حمص"); Arabic prepositions glued to the name count as well.
     locative_cues: frozenset[str]
+    #: The stricter cues before a village's name (``PlaceWords.village_cues``).
+    village_cues: frozenset[str]
     #: Nouns of place kinds, the head of a construct whose second word is a name.
     place_nouns: frozenset[str]
     #: Nouns that announce a curated site within the few words before its name.
@@ -215,6 +217,7 @@ def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
         name_particles=union("name_particles"),
         geo_nouns=union("geo_nouns"),
         locative_cues=glued("locative_cues"),
+        village_cues=glued("village_cues"),
         place_nouns=glued("place_nouns"),
         site_nouns=union("site_nouns"),
         admin_nouns=union("admin_nouns"),

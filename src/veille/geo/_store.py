@@ -26,6 +26,10 @@ FEATURE_NAMES: dict[int, str] = {code: name for name, code in FEATURE_CODES.item
 FLAG_PRIMARY = 1
 FLAG_ALT = 2
 FLAG_LOOSE = 4
+#: A name of a village the main sources lack (``scripts/extract_wof_villages.py``): the
+#: index keeps it only under keys that name no other place, and the geocoder reads it
+#: only where the text announces a town and names its country (``_accept``).
+FLAG_VILLAGE = 8
 
 # Place ids: GeoNames ids; admin areas without one and curated sites get ids outside
 # GeoNames' range (sites are negative).
@@ -78,6 +82,8 @@ CREATE TABLE country (
 """
 
 DEFAULT_INDEX = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "gazetteer.sqlite"
+#: The villages' index, read beside the main one when it is there.
+VILLAGES_FILE = "villages.sqlite"
 REBUILD_FIX = (
     "reinstall veille, or rebuild the index: pip install 'veille[build-data]' && "
     "python scripts/build_gazetteer.py"
@@ -159,6 +165,28 @@ class GazetteerStore:
                 f"the gazetteer index {path} has schema {version}, expected {SCHEMA_VERSION}",
                 fix=REBUILD_FIX,
             )
+        # The villages' index beside it (``scripts/build_gazetteer.py``): keys the main
+        # index lacks, read only when it has none (a key lies in one of the two).
+        villages = path.with_name(VILLAGES_FILE)
+        self._villages = villages.is_file()
+        if self._villages:
+            try:
+                self._con.execute(
+                    "ATTACH DATABASE ? AS v", (f"file:{villages}?mode=ro&immutable=1",)
+                )
+                vversion = self._con.execute(
+                    "SELECT value FROM v.meta WHERE key = 'schema_version'"
+                ).fetchone()
+            except sqlite3.DatabaseError as exc:
+                raise DataError(
+                    f"the villages index {villages} is unreadable ({exc})", fix=REBUILD_FIX
+                ) from exc
+            if vversion is None or int(vversion[0]) != SCHEMA_VERSION:
+                raise DataError(
+                    f"the villages index {villages} has schema {vversion}, "
+                    f"expected {SCHEMA_VERSION}",
+                    fix=REBUILD_FIX,
+                )
         self._heads: dict[str, int] = {}
         self._continued: dict[str, bool] = {}
         self._names: dict[str, tuple[Candidate, ...]] = {}
@@ -181,6 +209,11 @@ class GazetteerStore:
                 "SELECT max_tokens FROM head WHERE token = ?", (head,)
             ).fetchone()
             cached = int(row[0]) if row else 0
+            if self._villages:
+                row = self._con.execute(
+                    "SELECT max_tokens FROM v.head WHERE token = ?", (head,)
+                ).fetchone()
+                cached = max(cached, int(row[0]) if row else 0)
             if len(self._heads) > 200_000:
                 self._heads.clear()
             self._heads[head] = cached
@@ -193,10 +226,14 @@ class GazetteerStore:
         if cached is None:
             # Keys compare as UTF-8 bytes (code points): those after ``prefix + " "``
             # sort from it up to, not including, ``prefix + "!"`` ("!" follows " ").
+            bounds = (prefix + " ", prefix + "!")
             row = self._con.execute(
-                "SELECT 1 FROM name WHERE key >= ? AND key < ? LIMIT 1",
-                (prefix + " ", prefix + "!"),
+                "SELECT 1 FROM name WHERE key >= ? AND key < ? LIMIT 1", bounds
             ).fetchone()
+            if row is None and self._villages:
+                row = self._con.execute(
+                    "SELECT 1 FROM v.name WHERE key >= ? AND key < ? LIMIT 1", bounds
+                ).fetchone()
             cached = row is not None
             if len(self._continued) > 200_000:
                 self._continued.clear()
@@ -210,6 +247,10 @@ class GazetteerStore:
             # One B-tree probe returns every candidate packed in one blob: no join, and
             # a place already seen (Paris, the key "paris" and "paname") is reused.
             row = self._con.execute("SELECT candidates FROM name WHERE key = ?", (key,)).fetchone()
+            if row is None and self._villages:
+                row = self._con.execute(
+                    "SELECT candidates FROM v.name WHERE key = ?", (key,)
+                ).fetchone()
             cached = () if row is None else self._unpack(row[0])
             if len(self._names) > 200_000:
                 self._names.clear()
@@ -258,6 +299,12 @@ class GazetteerStore:
             "FROM place WHERE id = ?",
             (pid,),
         ).fetchone()
+        if row is None and self._villages:
+            row = self._con.execute(
+                "SELECT id, feature, iso3, admin1, admin2, lat, lon, population "
+                "FROM v.place WHERE id = ?",
+                (pid,),
+            ).fetchone()
         return None if row is None else self._record(tuple(row))
 
     def name(self, pid: int) -> str | None:
@@ -265,6 +312,8 @@ class GazetteerStore:
         cached = self._display.get(pid)
         if cached is None:
             row = self._con.execute("SELECT name FROM place WHERE id = ?", (pid,)).fetchone()
+            if row is None and self._villages:
+                row = self._con.execute("SELECT name FROM v.place WHERE id = ?", (pid,)).fetchone()
             if row is None:
                 return None
             cached = str(row[0])

@@ -125,6 +125,9 @@ class CorroborationWeights:
     #: A city below this size, named once in a story whose firm places all lie in one
     #: country far from it, is a namesake ("Palma" in a story about Mozambique).
     far_city_population: int = 1_000_000
+    #: A village of the villages' index farther than this from every firm town, area or
+    #: site of the story is a namesake: no place (``_corroborate._place_villages``).
+    village_reach_km: float = 150.0
 
 
 @dataclass(frozen=True)

@@ -92,6 +92,10 @@ class PlaceWords:
     geo_nouns: tuple[str, ...] = ()
     #: A word just before a single-word name that makes it a place ("in", "à", "في").
     locative_cues: tuple[str, ...] = ()
+    #: Words just before a name that announce a village the main gazetteer lacks
+    #: ("in X", «à X», «près de X»): locative prepositions, less those that also open
+    #: a possessor or an origin («de», "from"), which name no place often enough.
+    village_cues: tuple[str, ...] = ()
     #: Nouns of place kinds heading a construct whose second word is a name ("مدينة").
     place_nouns: tuple[str, ...] = ()
     #: Nouns that announce a site (base, airport...), an admin area, a town.
