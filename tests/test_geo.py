@@ -481,6 +481,17 @@ def test_missing_index_raises_data_error_with_fix(tmp_path: Path) -> None:
     assert "build_gazetteer.py" in str(info.value)
 
 
+def test_an_unreadable_villages_index_raises_data_error_with_fix(tmp_path: Path) -> None:
+    """The villages' index beside the main one is read when it is there: a broken one is
+    an error that names it and the rebuild, not a silent loss of villages."""
+    index = tmp_path / "gazetteer.sqlite"
+    index.write_bytes(DEFAULT_INDEX.read_bytes())
+    (tmp_path / "villages.sqlite").write_text("not a database", encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        Geocoder.load(index)
+    assert "villages.sqlite" in str(info.value) and "build_gazetteer.py" in str(info.value)
+
+
 def test_first_part_of_a_hyphenated_name_is_not_a_place(geo: Geocoder) -> None:
     # "Dasht" alone is a village in Armenia; "Dasht-e-Barchi" is a district of Kabul.
     found = geo.geoparse("Une bombe a explosé dans le quartier de Dasht-e-Barchi, à Kaboul.", "fr")
