@@ -1032,6 +1032,12 @@ def _resolved(found: list[Toponym], text: str) -> tuple[str, float, float] | Non
             "COD",
         ),
         ("قصفت المدفعية قرية فافرتين شمال حلب يوم الاثنين.", "ar", "فافرتين", "SYR"),
+        (
+            "Les combats se poursuivent dans le secteur de Sassono, au nord de Tillabéri.",
+            "fr",
+            "Sassono",
+            "NER",
+        ),
     ],
 )
 def test_a_village_the_cities_lack_is_read_where_the_text_announces_it(
