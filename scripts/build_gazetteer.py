@@ -54,6 +54,7 @@ from veille.geo._store import (
     FLAG_VILLAGE,
     SCHEMA,
     SCHEMA_VERSION,
+    SHADOW_TABLE,
     SITE_ID_BASE,
     SUBDIVISION_ID_BASE,
     CandidateRow,
@@ -600,6 +601,7 @@ def _write_db(
     site_rows: list[tuple[int, str, str, str | None, str]],
     bbox: dict[str, tuple[float, float, float, float]],
     demonyms: dict[str, list[str]],
+    shadow: dict[str, list[CandidateRow]] | None = None,
 ) -> None:
     tmp = out.with_suffix(".tmp")
     tmp.unlink(missing_ok=True)
@@ -634,6 +636,12 @@ def _write_db(
         head = ("~" if key.startswith("~") else "") + tokens[0]
         heads[head] = max(heads.get(head, 0), len(tokens))
     con.executemany("INSERT INTO head VALUES (?,?)", sorted(heads.items()))
+    if shadow is not None:
+        con.execute(f"CREATE TABLE {SHADOW_TABLE} (key TEXT PRIMARY KEY, candidates BLOB NOT NULL)")
+        con.executemany(
+            f"INSERT INTO {SHADOW_TABLE} VALUES (?,?)",
+            ((key, pack_candidates(rows)) for key, rows in sorted(shadow.items())),
+        )
     con.executemany("INSERT INTO site VALUES (?,?,?,?,?)", site_rows)
     con.executemany(
         "INSERT INTO country VALUES (?,?,?,?,?,?)",
@@ -667,14 +675,14 @@ def write_index(
     }
     known = [r for r in places.values() if r.id not in village_ids]
     main_keys = _key_rows(known)
-    village_keys = {
-        key: rows
-        for key, rows in _key_rows(places[pid] for pid in village_ids).items()
-        if key not in main_keys
-    }
-    named = {row[0] for rows in village_keys.values() for row in rows}
+    all_village_keys = _key_rows(places[pid] for pid in village_ids)
+    village_keys = {k: rows for k, rows in all_village_keys.items() if k not in main_keys}
+    # The villages a known name hides ("Palma" of Mozambique behind Majorca's): read only
+    # when every known place of the name is ruled out (``_corroborate``).
+    shadow = {k: rows for k, rows in all_village_keys.items() if k in main_keys}
+    named = {row[0] for rows in (*village_keys.values(), *shadow.values()) for row in rows}
     _write_db(out, known, main_keys, site_rows, bbox, demonyms)
-    _write_db(villages_out, [places[pid] for pid in named], village_keys, [], {}, {})
+    _write_db(villages_out, [places[pid] for pid in named], village_keys, [], {}, {}, shadow)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from veille.geo._lexicon import GeoWords, key_of
 from veille.geo._match import _Match
-from veille.geo._normalize import Token
+from veille.geo._normalize import Token, name_keys
 from veille.geo._store import FLAG_PRIMARY, FLAG_VILLAGE, Candidate, GazetteerStore, PlaceRecord
 from veille.geo._weights import ArabicRegionalWeights, GeocoderWeights
 from veille.geodesy import distance_km as _haversine_km
@@ -196,6 +196,7 @@ class Corroboration:
                 m.best = None
         w = self._words
         _outside_named_area(text, matches, w.site_nouns | w.geo_nouns | w.city_nouns)
+        self._hidden_villages(text, matches, verdict, countries | regional)
         # A list of towns vouches for each member: "Nabatieh, Tyre and Baalbek".
         placed = [m for k, m in enumerate(matches) if verdict[k] and m.best is not None]
         kept = []
@@ -209,20 +210,40 @@ class Corroboration:
                 kept.append(m)
         return kept
 
+    def _hidden_villages(
+        self, text: str, matches: list[_Match], verdict: dict[int, bool], supported: set[str | None]
+    ) -> None:
+        """A name all of whose known places were ruled out («une attaque contre Palma» in
+        a story about Mozambique is not Majorca's) is the village that name hides in the
+        villages' index (``GazetteerStore.shadowed``), in a country the text supports,
+        nearest the story's other places and within ``village_reach_km`` of one."""
+        anchors = _village_anchors(matches, verdict)
+        if not anchors:
+            return
+        reach = self._weights.corroboration.village_reach_km
+        for k, m in enumerate(matches):
+            if not verdict[k] or m.best is not None or m.demonym or not m.candidates:
+                continue
+            keys = name_keys(text[m.start : m.end])
+            hidden = [
+                c
+                for key in (["~" + key for key in keys] if m.loose else keys)
+                for c in self._store.shadowed(key)
+                if c.place.iso3 in supported
+            ]
+            if not hidden:
+                continue
+            nearest = min(hidden, key=lambda c: _nearest_km(c.place, anchors))
+            if _nearest_km(nearest.place, anchors) <= reach:
+                m.best = nearest
+
     def _place_villages(self, matches: list[_Match], verdict: dict[int, bool]) -> None:
         """A village of the villages' index (``FLAG_VILLAGE``: population 0, one of many
         of its name) is the one nearest the story's other kept towns, areas and sites
         (the "Ngongo" of a story about Ituri is Ituri's, not Kasai's); none of them within
         ``village_reach_km`` of any: no place. A story that anchors nowhere (a country
         only) keeps the resolver's choice."""
-        anchors = [
-            m.best.place
-            for k, m in enumerate(matches)
-            if verdict[k]
-            and m.best is not None
-            and m.best.place.feature != "country"
-            and not m.best.flags & FLAG_VILLAGE
-        ]
+        anchors = _village_anchors(matches, verdict)
         if not anchors:
             return
         reach = self._weights.corroboration.village_reach_km
@@ -234,17 +255,11 @@ class Corroboration:
                 or not all(c.flags & FLAG_VILLAGE for c in m.candidates)
             ):
                 continue
-
-            def distance(c: Candidate) -> float:
-                return min(_haversine_km(c.place.lat, c.place.lon, a.lat, a.lon) for a in anchors)
-
             nearest = min(
-                (c for c in m.candidates if c.place.iso3 == best.place.iso3), key=distance
+                (c for c in m.candidates if c.place.iso3 == best.place.iso3),
+                key=lambda c: _nearest_km(c.place, anchors),
             )
-            if distance(nearest) > reach:
-                m.best = None
-            else:
-                m.best = nearest
+            m.best = None if _nearest_km(nearest.place, anchors) > reach else nearest
 
     def _drop_far_villages(
         self, matches: list[_Match], verdict: dict[int, bool], firm: list[_Match]
@@ -370,6 +385,22 @@ class Corroboration:
             # one-word surname) in a country the text names
             or (_content_words(text[m.start : m.end]) >= 2 and place.iso3 in countries)
         )
+
+
+def _village_anchors(matches: list[_Match], verdict: dict[int, bool]) -> list[PlaceRecord]:
+    """The kept towns, areas and sites a village is placed near (no country, no village)."""
+    return [
+        m.best.place
+        for k, m in enumerate(matches)
+        if verdict[k]
+        and m.best is not None
+        and m.best.place.feature != "country"
+        and not m.best.flags & FLAG_VILLAGE
+    ]
+
+
+def _nearest_km(place: PlaceRecord, anchors: Sequence[PlaceRecord]) -> float:
+    return min(_haversine_km(place.lat, place.lon, a.lat, a.lon) for a in anchors)
 
 
 def _listed_with_firm(text: str, m: _Match, firm: Sequence[_Match]) -> bool:

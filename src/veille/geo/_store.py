@@ -84,6 +84,8 @@ CREATE TABLE country (
 DEFAULT_INDEX = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "gazetteer.sqlite"
 #: The villages' index, read beside the main one when it is there.
 VILLAGES_FILE = "villages.sqlite"
+#: Its table of the villages a known name hides: key -> packed candidates.
+SHADOW_TABLE = "shadow"
 REBUILD_FIX = (
     "reinstall veille, or rebuild the index: pip install 'veille[build-data]' && "
     "python scripts/build_gazetteer.py"
@@ -187,6 +189,7 @@ class GazetteerStore:
                     f"expected {SCHEMA_VERSION}",
                     fix=REBUILD_FIX,
                 )
+        self._shadowed: dict[str, tuple[Candidate, ...]] = {}
         self._heads: dict[str, int] = {}
         self._continued: dict[str, bool] = {}
         self._names: dict[str, tuple[Candidate, ...]] = {}
@@ -255,6 +258,22 @@ class GazetteerStore:
             if len(self._names) > 200_000:
                 self._names.clear()
             self._names[key] = cached
+        return cached
+
+    def shadowed(self, key: str) -> tuple[Candidate, ...]:
+        """The villages of the villages' index that ``key``'s known places hide (none
+        without that index): a caller reads them once every known place is ruled out."""
+        if not self._villages:
+            return ()
+        cached = self._shadowed.get(key)
+        if cached is None:
+            row = self._con.execute(
+                f"SELECT candidates FROM v.{SHADOW_TABLE} WHERE key = ?", (key,)
+            ).fetchone()
+            cached = () if row is None else self._unpack(row[0])
+            if len(self._shadowed) > 200_000:
+                self._shadowed.clear()
+            self._shadowed[key] = cached
         return cached
 
     def _unpack(self, blob: bytes) -> tuple[Candidate, ...]:
