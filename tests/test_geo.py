@@ -1061,13 +1061,19 @@ def test_a_village_the_cities_lack_is_read_where_the_text_announces_it(
             "Sassono",
         ),
         ("قصفت المدفعية فافرتين شمال حلب يوم الاثنين.", "ar", "فافرتين"),
+        (
+            "Troops overran part of a Kaswara militia camp near Bunia, in Ituri, on Monday.",
+            "en",
+            "Kaswara",
+        ),
     ],
 )
 def test_a_village_name_alone_is_no_place(
     geo: Geocoder, text: str, language: str, name: str
 ) -> None:
     """No country named ("in Kaswara" alone), no cue (a person's name, an Arabic word
-    with no town noun before it): a village's name is no place."""
+    with no town noun before it; English "a" is no French «à»): a village's name is no
+    place."""
     assert _resolved(geo.geoparse(text, language), name) is None
 
 

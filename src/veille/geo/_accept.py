@@ -151,7 +151,7 @@ class Acceptance:
             if m.first < n:
                 break
             before = tokens[m.first - n : m.first]
-            if " ".join(t.norm for t in before) in self._words.village_cues:
+            if " ".join(t.raw.lower() for t in before) in self._words.village_cues:
                 return text[before[-1].end : m.start] in (" ", "'", "’")
         return False
 

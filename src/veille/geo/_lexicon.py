@@ -44,7 +44,8 @@ class GeoWords:
     #: A cue just before a single-word match that makes it a place ("in Homs", "à Alep",
     #: "في حمص"); Arabic prepositions glued to the name count as well.
     locative_cues: frozenset[str]
-    #: The stricter cues before a village's name (``PlaceWords.village_cues``).
+    #: The stricter cues before a village's name (``PlaceWords.village_cues``), as
+    #: written (accents kept), lower-cased.
     village_cues: frozenset[str]
     #: Nouns of place kinds, the head of a construct whose second word is a name.
     place_nouns: frozenset[str]
@@ -217,7 +218,8 @@ def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
         name_particles=union("name_particles"),
         geo_nouns=union("geo_nouns"),
         locative_cues=glued("locative_cues"),
-        village_cues=glued("village_cues"),
+        # Matched on the words as written, lower-cased: English "a" is no French «à».
+        village_cues=frozenset(w.lower() for pw in words for w in pw.village_cues),
         place_nouns=glued("place_nouns"),
         site_nouns=union("site_nouns"),
         admin_nouns=union("admin_nouns"),
