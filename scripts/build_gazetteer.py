@@ -577,21 +577,17 @@ def _key_rows(places: Iterable[PlaceRow]) -> dict[str, list[CandidateRow]]:
     """Each key's candidate rows, in place-id order (the order candidates are tried in)."""
     by_key: dict[str, list[CandidateRow]] = defaultdict(list)
     for r in sorted(places, key=lambda r: r.id):
+        code, where = FEATURE_CODES[r.feature], _located(r)
         for key, flags in r.names.items():
-            by_key[key].append(
-                (
-                    r.id,
-                    FEATURE_CODES[r.feature],
-                    flags,
-                    r.iso3,
-                    r.admin1,
-                    r.admin2,
-                    r.lat,
-                    r.lon,
-                    r.population,
-                )
-            )
+            by_key[key].append((r.id, code, flags, *where, r.population))
     return by_key
+
+
+def _located(
+    r: PlaceRow,
+) -> tuple[str | None, int | None, int | None, float, float]:
+    """A place's country, areas and point, as the index's rows list them."""
+    return (r.iso3, r.admin1, r.admin2, r.lat, r.lon)
 
 
 def _write_db(
@@ -611,17 +607,7 @@ def _write_db(
     con.executemany(
         "INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?)",
         (
-            (
-                r.id,
-                r.name,
-                FEATURE_CODES[r.feature],
-                r.iso3,
-                r.admin1,
-                r.admin2,
-                r.lat,
-                r.lon,
-                r.population,
-            )
+            (r.id, r.name, FEATURE_CODES[r.feature], *_located(r), r.population)
             for r in sorted(places, key=lambda r: r.id)
         ),
     )

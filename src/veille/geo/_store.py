@@ -155,20 +155,13 @@ class GazetteerStore:
             self._con = sqlite3.connect(
                 f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False
             )
-            version = self._con.execute(
-                "SELECT value FROM meta WHERE key = 'schema_version'"
-            ).fetchone()
         except sqlite3.DatabaseError as exc:
             raise DataError(
                 f"the gazetteer index {path} is unreadable ({exc})", fix=REBUILD_FIX
             ) from exc
-        if version is None or int(version[0]) != SCHEMA_VERSION:
-            raise DataError(
-                f"the gazetteer index {path} has schema {version}, expected {SCHEMA_VERSION}",
-                fix=REBUILD_FIX,
-            )
+        self._check_schema("", f"the gazetteer index {path}")
         # The villages' index beside it (``scripts/build_gazetteer.py``): keys the main
-        # index lacks, read only when it has none (a key lies in one of the two).
+        # index lacks, read only when it has none, and the villages known names hide.
         villages = path.with_name(VILLAGES_FILE)
         self._villages = villages.is_file()
         if self._villages:
@@ -176,19 +169,11 @@ class GazetteerStore:
                 self._con.execute(
                     "ATTACH DATABASE ? AS v", (f"file:{villages}?mode=ro&immutable=1",)
                 )
-                vversion = self._con.execute(
-                    "SELECT value FROM v.meta WHERE key = 'schema_version'"
-                ).fetchone()
             except sqlite3.DatabaseError as exc:
                 raise DataError(
                     f"the villages index {villages} is unreadable ({exc})", fix=REBUILD_FIX
                 ) from exc
-            if vversion is None or int(vversion[0]) != SCHEMA_VERSION:
-                raise DataError(
-                    f"the villages index {villages} has schema {vversion}, "
-                    f"expected {SCHEMA_VERSION}",
-                    fix=REBUILD_FIX,
-                )
+            self._check_schema("v.", f"the villages index {villages}")
         self._shadowed: dict[str, tuple[Candidate, ...]] = {}
         self._heads: dict[str, int] = {}
         self._continued: dict[str, bool] = {}
@@ -200,6 +185,18 @@ class GazetteerStore:
         self._demonyms: dict[str, str] | None = None
         self._country_place: dict[str, PlaceRecord] | None = None
         self._sites: dict[int, tuple[str, str, str | None, str]] | None = None
+
+    def _check_schema(self, schema: str, what: str) -> None:
+        """The index (``schema``: "" the main one, "v." the villages') holds the schema
+        this code reads; else a DataError naming ``what`` and the rebuild."""
+        try:
+            row = self._con.execute(
+                f"SELECT value FROM {schema}meta WHERE key = 'schema_version'"
+            ).fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise DataError(f"{what} is unreadable ({exc})", fix=REBUILD_FIX) from exc
+        if row is None or int(row[0]) != SCHEMA_VERSION:
+            raise DataError(f"{what} has schema {row}, expected {SCHEMA_VERSION}", fix=REBUILD_FIX)
 
     def close(self) -> None:
         self._con.close()
