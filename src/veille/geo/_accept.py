@@ -145,8 +145,8 @@ class Acceptance:
             return False
         if self._dateline(text, tokens, m) or self._town_noun_of(text, tokens, m):
             return True
-        # "in X", «près de X», "on the outskirts of"... is not a cue: a phrase of up to
-        # three words (``village_cues``) right before the name.
+        # "in X", «près de X», «aux abords de X»: a cue of up to three words
+        # (``village_cues``) right before the name.
         for n in (1, 2, 3):
             if m.first < n:
                 break
