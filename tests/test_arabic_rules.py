@@ -854,3 +854,24 @@ def test_a_projectile_that_hit_a_place_struck_it(pipeline: Any, text: str) -> No
     # «أصابت قذيفة», «أصاب صاروخ»: the projectile, then the verb of hitting.
     art = Article(id="hit", text=text, language="ar", published="2024-03-15")
     assert [e.sub_event_type for e in pipeline.run([art])] == ["Shelling/artillery/missile attack"]
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        (
+            "قالت مصادر أهلية إن المجموعات الموالية لإيران قصفت صباح الأحد بلدة قرب مدينة دير الزور.",
+            "Deir ez-Zor",
+        ),
+        ("هاجمت الفصائل المدعومة من روسيا قافلة قرب مدينة إدلب يوم الأحد.", "Idlib"),
+    ],
+)
+def test_a_cue_of_allegiance_names_a_patron_not_a_reason(
+    pipeline: Any, text: str, town: str
+) -> None:
+    """«الموالية لـ X», «المدعومة من X» (``allegiance``): X is whom the actor serves. The
+    cue is no reason given for the act (which it used to reject, or whose place it used
+    to hide up to the comma), and X is no place of the act; «قرب» after «بلدة» is "near",
+    no town's name."""
+    events = _events(pipeline, text)
+    assert [e.location.name for e in events if e.location is not None] == [town], events

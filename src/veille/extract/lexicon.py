@@ -241,6 +241,10 @@ class LexiconData(BaseModel):
     plans: list[str] = Field(default_factory=list)
     accusation: list[str]
     justification: list[str]
+    # Whom an actor serves, in languages read without a parse («الفصائل الموالية لتركيا»,
+    # «المدعومة من واشنطن»): the word right after the cue names the patron, not the place
+    # of the act; unlike a reason, the cue tells nothing of whether the act happened.
+    allegiance: list[str] = Field(default_factory=list)
     # Verbs that qualify an event told elsewhere ("parlent d'une attaque délibérée",
     # "described it as a massacre", "تصوير الجريمة على أنها مواجهة"): what they qualify
     # is a characterisation, not an event of its own.
@@ -653,6 +657,7 @@ class Lexicon:
         self.plans = table([(p, p) for p in data.plans])
         self.accusation = table([(p, p) for p in data.accusation])
         self.justification = table([(p, p) for p in data.justification])
+        self.allegiance = table([(p, p) for p in data.allegiance])
         self.characterisation = table([(p, p) for p in data.characterisation])
         self.aggregate_quantifiers = table([(p, p) for p in data.aggregate_quantifiers])
         self.aggregate_periods = table([(p, p) for p in data.aggregate_periods])

@@ -511,8 +511,10 @@ def _in_a_reason(lex: Lexicon, tok_i: int, s: SentenceInput) -> bool:
         governed_by(chain, lex.justification, s.tokens)
         or governed_by(chain, lex.accusation, s.tokens)
         # «des miliciens fidèles à X»: the parse may hang X on the noun the cue
-        # qualifies; a cue that ends right before the word still governs it.
+        # qualifies; a cue that ends right before the word still governs it, as an
+        # Arabic cue of allegiance governs its next word («الموالية لتركيا»).
         or any(m.end == tok_i for m in lex.justification.find(s.tokens))
+        or any(m.end == tok_i for m in lex.allegiance.find(s.tokens))
     )
 
 

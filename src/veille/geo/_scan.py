@@ -208,6 +208,8 @@ class Scanner:
         kept only in a country the rest of the text names (``_corroborate``)."""
         if i == 0 or tokens[i - 1].norm not in self._words.name_nouns:
             return None
+        if tokens[i].norm in self._words.stop_keys:
+            return None  # «قرية قرب مدينة X»: "a village near the town of X"
         if tokens[i].start - tokens[i - 1].end > 1:
             return None  # «مدينة، ...»: no name after the noun
         if ARABIC_ARTICLE.match(tokens[i - 1].raw):
