@@ -857,21 +857,32 @@ def test_a_projectile_that_hit_a_place_struck_it(pipeline: Any, text: str) -> No
 
 
 @pytest.mark.parametrize(
-    ("text", "town"),
+    ("text", "town", "patron"),
     [
         (
-            "قالت مصادر أهلية إن المجموعات الموالية لإيران قصفت صباح الأحد بلدة قرب مدينة دير الزور.",
+            "قالت مصادر إن المجموعات الموالية لإيران قصفت صباح الأحد بلدة قرب مدينة دير الزور.",
             "Deir ez-Zor",
+            "military-forces-irn",
         ),
-        ("هاجمت الفصائل المدعومة من روسيا قافلة قرب مدينة إدلب يوم الأحد.", "Idlib"),
+        (
+            "قالت مصادر أهلية إن مجموعات موالية لإيران قصفت صباح الأحد بلدة قرب مدينة دير الزور.",
+            "Deir ez-Zor",
+            "military-forces-irn",
+        ),
+        (
+            "هاجمت الفصائل المدعومة من روسيا قافلة قرب مدينة إدلب يوم الأحد.",
+            "Idlib",
+            "military-forces-rus",
+        ),
     ],
 )
 def test_a_cue_of_allegiance_names_a_patron_not_a_reason(
-    pipeline: Any, text: str, town: str
+    pipeline: Any, text: str, town: str, patron: str
 ) -> None:
     """«الموالية لـ X», «المدعومة من X» (``allegiance``): X is whom the actor serves. The
     cue is no reason given for the act (which it used to reject, or whose place it used
     to hide up to the comma), and X is no place of the act; «قرب» after «بلدة» is "near",
-    no town's name."""
+    no town's name; the patron is no doer either."""
     events = _events(pipeline, text)
     assert [e.location.name for e in events if e.location is not None] == [town], events
+    assert not any(e.actor1 is not None and e.actor1.id == patron for e in events), events

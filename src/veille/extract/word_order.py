@@ -8,6 +8,7 @@ for Arabic."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from veille.extract.candidate import ActorRef, SentenceInput
@@ -51,6 +52,13 @@ def roles_by_word_order(
     trig_start = toks[min(m.start for m in group)].start
     trig_start_i = min(m.start for m in group)
     framed = reason_phrases(lex, toks, s, trig_start) if lex is not None else []
+    # «مجموعات موالية لإيران»: the word after a cue of allegiance names the patron, not
+    # a side of the act (the actor that serves it, when named, spans the cue).
+    framed += [
+        (toks[m.end].start, toks[m.end].end)
+        for m in (lex.allegiance.find(toks) if lex is not None else [])
+        if m.end < len(toks)
+    ]
     # "ما أدى إلى مقتل ثلاثة جنود", «أصيب ثلاثة جنود»: whom a word of death or injury
     # names were hit, the target side.
     deaths = (
@@ -165,7 +173,7 @@ def roles_by_word_order(
             elif actor1 is None and (actor2 is None or ref.actor_id != actor2.actor_id):
                 actor1 = ref
     if actor1 is None:
-        actor1 = _state_name_near(group, toks, s)
+        actor1 = _state_name_near(group, toks, s, framed)
     return Roles(actor1, actor2)
 
 
@@ -324,12 +332,17 @@ def _teller_of(lex: Lexicon, ref: ActorRef, toks: list[Tok]) -> bool:
 _AR_STATE_REACH = 2
 
 
-def _state_name_near(group: list[Match], toks: list[Tok], s: SentenceInput) -> ActorRef | None:
+def _state_name_near(
+    group: list[Match], toks: list[Tok], s: SentenceInput, framed: Sequence[Span] = ()
+) -> ActorRef | None:
     """Arabic verb-subject order: "شنت إسرائيل غارات" (the country right after the
-    verb, just before the attack noun), "قصفت روسيا ..." (right after the attack verb)."""
+    verb, just before the attack noun), "قصفت روسيا ..." (right after the attack verb).
+    A country named inside a reason or as a patron (``framed``) is neither."""
     first = min(m.start for m in group)
     last = max(m.end for m in group)
     for ref in s.state_names:
+        if any(b <= ref.start < e for b, e in framed):
+            continue
         i = token_at(toks, ref.start)
         if i is None:
             continue
