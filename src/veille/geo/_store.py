@@ -27,8 +27,9 @@ FLAG_PRIMARY = 1
 FLAG_ALT = 2
 FLAG_LOOSE = 4
 #: A name of a village the main sources lack (``scripts/extract_wof_villages.py``): the
-#: index keeps it only under keys that name no other place, and the geocoder reads it
-#: only where the text announces a town and names its country (``_accept``).
+#: villages' index keeps it under keys that name no known place (read where the text
+#: announces a town in a country it names, ``_accept``), and in its table ``shadow``
+#: under known names (read once their known places are ruled out, ``_corroborate``).
 FLAG_VILLAGE = 8
 
 # Place ids: GeoNames ids; admin areas without one and curated sites get ids outside
