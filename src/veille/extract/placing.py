@@ -513,8 +513,11 @@ def _in_a_reason(lex: Lexicon, tok_i: int, s: SentenceInput) -> bool:
         # «des miliciens fidèles à X»: the parse may hang X on the noun the cue
         # qualifies; a cue that ends right before the word still governs it, as an
         # Arabic cue of allegiance governs its next word («الموالية لتركيا»).
-        or any(m.end == tok_i for m in lex.justification.find(s.tokens))
-        or any(m.end == tok_i for m in lex.allegiance.find(s.tokens))
+        or any(
+            m.end == tok_i
+            for table in (lex.justification, lex.allegiance)
+            for m in table.find(s.tokens)
+        )
     )
 
 

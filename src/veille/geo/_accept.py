@@ -19,7 +19,7 @@ from veille.geo._lexicon import GeoWords
 from veille.geo._match import _Match, _SpanIndex
 from veille.geo._normalize import Token, key_of_norms, normalise_token, tokenize
 from veille.geo._resolve import prior
-from veille.geo._store import FLAG_PRIMARY, FLAG_VILLAGE, GazetteerStore
+from veille.geo._store import FLAG_PRIMARY, GazetteerStore
 from veille.geo._weights import GeocoderWeights
 
 # What may stand just before the first word of a sentence (or of a heading).
@@ -115,7 +115,7 @@ class Acceptance:
             last_end <= s and (not found.loose or found.end <= e)
             for s, e in hint_index.overlapping(found.start, found.end)
         )
-        if all(c.flags & FLAG_VILLAGE for c in found.candidates):
+        if found.village:
             # A village the other sources lack, hinted or not, is a place only where the
             # text announces one, and only in a country the text names (weak): an NER
             # span ("the Bay Area", "An Albany man") does not vouch for a homonym found

@@ -249,11 +249,7 @@ class Corroboration:
         reach = self._weights.corroboration.village_reach_km
         for k, m in enumerate(matches):
             best = m.best
-            if (
-                not verdict[k]
-                or best is None
-                or not all(c.flags & FLAG_VILLAGE for c in m.candidates)
-            ):
+            if not verdict[k] or best is None or not m.village:
                 continue
             nearest = min(
                 (c for c in m.candidates if c.place.iso3 == best.place.iso3),

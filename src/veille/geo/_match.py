@@ -8,7 +8,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from veille.geo._store import Candidate
+from veille.geo._store import FLAG_VILLAGE, Candidate
 
 
 @dataclass
@@ -35,6 +35,11 @@ class _Match:
     # An Arabic one-word town: kept only in a country the text names (see _accept).
     regional: bool = False
     peeled: bool = False  # read after peeling a one-letter clitic off its word
+
+    @property
+    def village(self) -> bool:
+        """Every place the name may be is a village of the villages' index."""
+        return bool(self.candidates) and all(c.flags & FLAG_VILLAGE for c in self.candidates)
 
 
 class _SpanIndex:
