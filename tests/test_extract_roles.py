@@ -141,6 +141,42 @@ def test_who_backs_the_doer_has_no_role(en: Lexicon) -> None:
     assert _ids(_roles(en, words, 5, who))[0] == "rebels"
 
 
+def test_the_agent_of_a_verb_of_doing_on_the_acts_noun_did_it(en: Lexicon) -> None:
+    # "An attack carried out by Northland troops hit Eastport": the participle of a verb
+    # of doing hangs on the act's noun, its agent is the doer (no backer of a doer).
+    words = [
+        W("An", "DET", "det", 1),
+        W("attack", "NOUN", "nsubj", 6, lemma="attack"),
+        W("carried", "VERB", "acl", 1, lemma="carry"),
+        W("out", "ADP", "prt", 2),
+        W("by", "ADP", "agent", 2),
+        W("Northland", "PROPN", "pobj", 4),
+        W("hit", "VERB", "ROOT", lemma="hit"),
+        W("Eastport", "PROPN", "dobj", 6),
+    ]
+    who = {5: ("northland", "state_forces")}
+    assert _ids(_roles(en, words, 1, who)) == ("northland", None)
+    # "An attack condemned by Northland": who comments on it did not do it.
+    words[2] = W("condemned", "VERB", "acl", 1, lemma="condemn")
+    assert _ids(_roles(en, words, 1, who))[0] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Une frappe aérienne menée mardi par l'armée française près de Gao a tué six civils.", "fr"),
+        ("Une attaque lancée par l'armée française près de Gao a fait six morts mardi.", "fr"),
+        ("An air strike carried out by French forces near Gao killed six civilians on Tuesday.", "en"),
+        ("An assault launched by French troops on Tuesday near Gao left six people dead.", "en"),
+    ],
+)
+def test_the_agent_of_a_participle_on_the_act_is_its_doer(
+    text: str, language: str, pipeline: Any
+) -> None:
+    events = pipeline.run([Article(id="t", text=text, language=language, published="2024-05-08")])
+    assert [e.actor1 and e.actor1.name for e in events] == ["Military Forces of France"]
+
+
 def test_a_passive_elsewhere_does_not_turn_the_subject_of_the_attack(en: Lexicon) -> None:
     # "Two sailors were killed when Rebels attacked the port": the subject of
     # "attacked" (active) did it, whatever the passive of "killed".

@@ -102,6 +102,7 @@ def read_roles(
     # Forces firing on protesters are the doers of "Excessive force" (ACLED: violence
     # against civilians); at any other protest they face the protesters (actor 2).
     forces_face = typing.sub_event_type != EXCESSIVE_FORCE
+    conduct = lex.noun_classes.get("conduct_words", frozenset())
     agents: list[tuple[int, ActorRef]] = []
     by_position: list[tuple[int, ActorRef]] = []
     targets: list[tuple[int, ActorRef]] = []
@@ -161,7 +162,7 @@ def read_roles(
             if role == "actor1":
                 owner = ref
         else:
-            role = syntactic_role(tok_i, toks, anchors, passive_at, instrument)
+            role = syntactic_role(tok_i, toks, anchors, passive_at, instrument, conduct)
             if role == "backer":
                 continue
         if protest and forces_face and getattr(ref.payload, "kind", "") == "state_forces":
@@ -201,7 +202,7 @@ def read_roles(
                 # "a missile fired from Yemen": where it came from, not who fired; "near
                 # the border with Mali": the neighbour.
                 continue
-            if syntactic_role(tok_i, toks, anchors, passive_at, instrument) == "actor1" or (
+            if syntactic_role(tok_i, toks, anchors, passive_at, instrument, conduct) == "actor1" or (
                 # "Ukraine says it hit a refinery": the state that tells is the doer.
                 tellers_did_it
                 and toks[tok_i].dep.startswith("nsubj")
@@ -567,6 +568,7 @@ def syntactic_role(
     anchors: set[int],
     passive_at: set[int],
     instrument: list[Span] | None = None,
+    conduct: frozenset[str] = frozenset(),
 ) -> str | None:
     """ "actor1" for the agent of an anchor, "actor2" for its target, "backer" for the
     agent of a participle on the doer (no role), None when the parse does not say (or
@@ -578,6 +580,15 @@ def syntactic_role(
         return relative
     for k in range(len(path) - 1):
         child, parent = path[k], path[k + 1]
+        if (
+            toks[parent].keys & conduct
+            and toks[parent].head in anchors
+            and _agent_of_participle(child, parent, toks)
+        ):
+            # «une frappe menée mardi par l'armée», "an attack carried out by X": the
+            # agent of a verb of doing (``conduct_words``) on the act's own word did it;
+            # not "the attack, condemned by the UN".
+            return "actor1"
         if (
             toks[child].dep in ("obl:agent", "agent")
             and toks[parent].dep.startswith("acl")
@@ -695,6 +706,19 @@ _FORCES_ACTS = frozenset({"remote", "fight", "any", "territory"})
 
 #: The prepositions of an agent: a passive verb's, or a noun's ("an attack by X").
 _AGENT_MARKERS = frozenset({"par", "by"})
+
+
+def _agent_of_participle(child: int, parent: int, toks: list[Tok]) -> bool:
+    """``child`` is the agent of ``parent``, a participle on a noun: "carried out by X",
+    «menée mardi par X» (which the parser may call a modifier when a day stands
+    between)."""
+    if not toks[parent].dep.startswith("acl") or toks[parent].pos not in ("VERB", "AUX"):
+        return False
+    dep = toks[child].dep
+    if dep in ("obl:agent", "agent"):
+        return True
+    case = {fold(t.text) for t in toks if t.head == child and t.dep == "case"}
+    return dep.startswith("obl") and bool(case & _AGENT_MARKERS)
 
 
 def _hung_on_nouns(tok_i: int, toks: list[Tok], anchors: set[int]) -> bool:
