@@ -177,6 +177,21 @@ def test_the_agent_of_a_participle_on_the_act_is_its_doer(
     assert [e.actor1 and e.actor1.name for e in events] == ["Military Forces of France"]
 
 
+def test_the_forces_of_excessive_force_did_it_however_the_parse_hangs_them(
+    pipeline: Any,
+) -> None:
+    # The forces' noun is the subject of a verb of their own ("responded"), not of the
+    # protest the sentence opens on: force used on protesters is still their act.
+    e = only_event(
+        pipeline,
+        "Hundreds of protesters broke through the fence at the airport in Ayacucho on "
+        "Thursday before troops responded with tear gas and live rounds, killing two.",
+    )
+    assert e.sub_event_type == "Excessive force against protesters"
+    assert e.actor1 is not None and e.actor1.name == "Military Forces of Peru"
+    assert e.actor2 is not None and e.actor2.name == "Protesters (Peru)"
+
+
 def test_a_passive_elsewhere_does_not_turn_the_subject_of_the_attack(en: Lexicon) -> None:
     # "Two sailors were killed when Rebels attacked the port": the subject of
     # "attacked" (active) did it, whatever the passive of "killed".

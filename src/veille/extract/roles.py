@@ -221,6 +221,10 @@ def read_roles(
                 agents.append((abs(tok_i - first_trig), ref))
         if not agents and not protest:
             agents = _forces_of_an_adjective(s.state_adjectives, toks, anchors - passive_at)
+    if not agents and typing.sub_event_type == EXCESSIVE_FORCE:
+        # "... before troops responded with tear gas and live rounds": force used on
+        # protesters is the forces' act (ACLED), however the parse hangs their noun.
+        agents = [(d, r) for d, r in targets if getattr(r.payload, "kind", "") == "state_forces"]
     if owner is not None:
         # "Ukrainian troops fought off a Russian assault": whoever owns the attack
         # attacked; the other agent defended and is the second actor.
