@@ -587,6 +587,9 @@ def test_a_date_between_a_verb_of_regaining_and_its_ground(pipeline: Any, text: 
     [
         "هاجم مسلحون ثكنة للجيش قرب مدينة كسمايو فجر الأحد.",
         "أعلنت الحركة أن مقاتليها هاجموا دورية للشرطة قرب مدينة كسمايو فجر الأحد.",
+        # the object in the indefinite accusative: the class lists the bare noun
+        "هاجم مسلحون موقعا للجيش قرب مدينة كسمايو فجر الأحد.",
+        "هاجم مسلحون مركزا للشرطة في مدينة كسمايو فجر الأحد.",
     ],
 )
 def test_an_attack_verb_on_a_base_or_a_patrol_is_an_attack(pipeline: Any, text: str) -> None:

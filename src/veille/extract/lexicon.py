@@ -596,6 +596,15 @@ _AR_VOWEL_ENDS = frozenset("اهيىوء")
 _AR_SOUND_ENDINGS = ("", "ا", "ون", "ين", "ه", "ات")
 
 
+def _class_forms(word: str, language: str) -> list[str]:
+    """A word of a class and, in Arabic, its form with the alif of the indefinite
+    accusative when it ends in a consonant («هاجموا موقعا»: the object of the verb;
+    of a perfect verb, its dual): the lists give each word once, bare."""
+    if language != "ar" or " " in word or len(word) < 3 or word[-1:] in _AR_VOWEL_ENDS:
+        return [word]
+    return [word, word + "ا"]
+
+
 def _sound_forms(stem: str) -> list[str]:
     """An Arabic singular noun and its sound forms (مدني: مدنيا، مدنيون، مدنيين...)."""
     return [stem + ending for ending in _AR_SOUND_ENDINGS]
@@ -692,7 +701,8 @@ class Lexicon:
         self.ultimatum_markers = frozenset(fold(w) for w in data.ultimatum_markers)
         self.not_statements = table([(p, p) for p in data.not_statements])
         self.noun_classes = {
-            name: frozenset(fold(w) for w in words) for name, words in data.noun_classes.items()
+            name: frozenset(fold(f) for w in words for f in _class_forms(w, data.language))
+            for name, words in data.noun_classes.items()
         }
 
     @classmethod
