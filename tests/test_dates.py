@@ -173,6 +173,33 @@ def test_a_past_month_or_year_counts_back_from_publication(
     assert (expr.value, expr.precision) == (value, precision)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "published", "value"),
+    [
+        (
+            "Over the weekend, militants shelled the town.",
+            "en",
+            date(2025, 1, 14),
+            date(2025, 1, 11),
+        ),
+        ("Ce week-end, la ville a été bombardée.", "fr", date(2025, 1, 13), date(2025, 1, 11)),
+        (
+            "La ville a été bombardée le week-end dernier.",
+            "fr",
+            date(2025, 1, 15),
+            date(2025, 1, 11),
+        ),
+        # a report of Sunday: the weekend began the day before
+        ("The town was shelled this weekend.", "en", date(2025, 1, 12), date(2025, 1, 11)),
+    ],
+)
+def test_the_weekend_is_the_saturday_on_or_before_publication(
+    text: str, lang: str, published: date, value: date
+) -> None:
+    (expr,) = find_date_expressions(text, lang, published=published)
+    assert (expr.value, expr.precision) == (value, "week")
+
+
 def test_events_dated_only_by_a_past_month_are_background(pipeline) -> None:  # type: ignore[no-untyped-def]
     from veille.model import Article
 

@@ -164,9 +164,15 @@ def test_the_agent_of_a_verb_of_doing_on_the_acts_noun_did_it(en: Lexicon) -> No
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        ("Une frappe aérienne menée mardi par l'armée française près de Gao a tué six civils.", "fr"),
+        (
+            "Une frappe aérienne menée mardi par l'armée française près de Gao a tué six civils.",
+            "fr",
+        ),
         ("Une attaque lancée par l'armée française près de Gao a fait six morts mardi.", "fr"),
-        ("An air strike carried out by French forces near Gao killed six civilians on Tuesday.", "en"),
+        (
+            "An air strike carried out by French forces near Gao killed six civilians on Tuesday.",
+            "en",
+        ),
         ("An assault launched by French troops on Tuesday near Gao left six people dead.", "en"),
     ],
 )

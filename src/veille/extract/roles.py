@@ -202,7 +202,9 @@ def read_roles(
                 # "a missile fired from Yemen": where it came from, not who fired; "near
                 # the border with Mali": the neighbour.
                 continue
-            if syntactic_role(tok_i, toks, anchors, passive_at, instrument, conduct) == "actor1" or (
+            if syntactic_role(
+                tok_i, toks, anchors, passive_at, instrument, conduct
+            ) == "actor1" or (
                 # "Ukraine says it hit a refinery": the state that tells is the doer.
                 tellers_did_it
                 and toks[tok_i].dep.startswith("nsubj")

@@ -189,6 +189,9 @@ class DateWords:
     past_years: Mapping[str, int] = field(default_factory=dict)
     #: Weeks back from publication ("last week": 1): week precision, that many weeks back.
     past_weeks: Mapping[str, int] = field(default_factory=dict)
+    #: The weekend the report follows ("over the weekend", «ce week-end»): the Saturday
+    #: on or before publication, week precision (two days, as ACLED's precision 2).
+    weekend: tuple[str, ...] = ()
     #: Words before a month alone ("en mars", "in March"): month precision. The cues of
     #: every language are accepted before this language's month names.
     month_cues: tuple[str, ...] = ()

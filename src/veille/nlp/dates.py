@@ -77,6 +77,7 @@ class _Patterns:
     numeric: re.Pattern[str]
     overnight: re.Pattern[str] | None
     ordinal: re.Pattern[str] | None
+    weekend: re.Pattern[str] | None
     #: Searches of the lower-cased text for the words without one of which a pattern
     #: cannot match (``_screen``): a month name (explicit dates, months, ordinal days), a
     #: weekday, a relative or anchored day, a time of day, a past period.
@@ -98,6 +99,8 @@ _UNSAFE_CASE = re.compile(
 #: What a numeric date ("2024-02-05", "5/2/2024") and a year ("en 2014") cannot lack.
 _DIGIT_THEN_SEPARATOR = re.compile(r"\d[-/]")
 _YEAR_DIGITS = re.compile(r"(?:1[89]|20)\d\d")
+#: The weekday a weekend is dated on (Monday 0).
+_SATURDAY = 5
 
 
 def _screen(words: Iterable[str]) -> re.Pattern[str] | None:
@@ -182,6 +185,11 @@ def _patterns(language: str, root: Root = None) -> _Patterns:
                 rf"{alt}(?:\s+(?P<year>\d{{4}}))?{b1}"
             )
             if words.ordinal_day_names
+            else None
+        ),
+        weekend=(
+            re.compile(rf"{b0}(?:{_alt(words.weekend)}){b1}", re.IGNORECASE)
+            if words.weekend
             else None
         ),
         month_words=_screen(words.months),
@@ -388,6 +396,9 @@ def _find_unbounded(
         wd = _lookup(words.weekdays, m.group(0))
         value = _weekday_on_or_before(published, wd) if published and wd is not None else None
         add(m, "weekday", value, "day")
+    for m in pats.weekend.finditer(text) if pats.weekend is not None else ():
+        value = _weekday_on_or_before(published, _SATURDAY) if published else None
+        add(m, "weekday", value, "week" if value is not None else None)
     for m in matches(pats.month, pats.month_words):
         add(
             m,
