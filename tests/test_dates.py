@@ -200,6 +200,32 @@ def test_the_weekend_is_the_saturday_on_or_before_publication(
     assert (expr.value, expr.precision) == (value, "week")
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("قصفت الطائرات المدينة أمس الأول.", "ar", date(2025, 1, 12)),
+        ("قصفت الطائرات المدينة الليلة الماضية.", "ar", date(2025, 1, 13)),
+        ("La ville a été bombardée la nuit dernière.", "fr", date(2025, 1, 13)),
+        ("The town was shelled last night.", "en", date(2025, 1, 13)),
+        ("The town was shelled this afternoon.", "en", date(2025, 1, 14)),
+        # a day of the month of publication, told without its month
+        ("قصفت الطائرات المدينة يوم 9 من الشهر الجاري.", "ar", date(2025, 1, 9)),
+        ("قصفت الطائرات المدينة في التاسع من الشهر الجاري.", "ar", date(2025, 1, 9)),
+        ("La ville a été bombardée le 9 courant.", "fr", date(2025, 1, 9)),
+    ],
+)
+def test_days_told_against_the_day_of_the_report(text: str, lang: str, value: date) -> None:
+    (expr,) = find_date_expressions(text, lang, published=date(2025, 1, 14))
+    assert (expr.value, expr.precision) == (value, "day")
+
+
+def test_a_day_of_this_month_after_the_report_is_no_date() -> None:
+    (expr,) = find_date_expressions(
+        "La ville a été bombardée le 20 courant.", "fr", published=date(2025, 1, 14)
+    )
+    assert expr.value is None
+
+
 def test_events_dated_only_by_a_past_month_are_background(pipeline) -> None:  # type: ignore[no-untyped-def]
     from veille.model import Article
 

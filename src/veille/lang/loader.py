@@ -209,6 +209,10 @@ class DateWords:
     #: One night across two days ("la nuit de samedi à dimanche"): a regular expression
     #: with ``{wd}`` for any weekday and a group ``second`` for the day it ends in.
     overnight: str | None = None
+    #: A day of the month of publication told without the month («le 5 courant», «يوم 5
+    #: من الشهر الجاري»): a regular expression with a group ``day`` (digits, or with
+    #: ``{ord}`` for the ordinal day names).
+    this_month_day: str | None = None
     #: Letters of proclitics that may be glued to a date word (Arabic و ف ب ل); with
     #: them, a date word ends at a space or punctuation instead of a word boundary.
     clitics: str = ""

@@ -78,6 +78,7 @@ class _Patterns:
     overnight: re.Pattern[str] | None
     ordinal: re.Pattern[str] | None
     weekend: re.Pattern[str] | None
+    this_month_day: re.Pattern[str] | None
     #: Searches of the lower-cased text for the words without one of which a pattern
     #: cannot match (``_screen``): a month name (explicit dates, months, ordinal days), a
     #: weekday, a relative or anchored day, a time of day, a past period.
@@ -187,6 +188,14 @@ def _patterns(language: str, root: Root = None) -> _Patterns:
             if words.ordinal_day_names
             else None
         ),
+        this_month_day=(
+            re.compile(
+                words.this_month_day.format(ord=_alt(words.ordinal_day_names) or "(?!)"),
+                re.IGNORECASE,
+            )
+            if words.this_month_day is not None
+            else None
+        ),
         weekend=(
             re.compile(rf"{b0}(?:{_alt(words.weekend)}){b1}", re.IGNORECASE)
             if words.weekend
@@ -221,6 +230,20 @@ def _lookup(table: Mapping[str, int], phrase: str) -> int | None:
         if k.lower() == key:
             return v
     return None
+
+
+def _day_of_this_month(day: str, words: DateWords, published: date | None) -> date | None:
+    """Day ``day`` (digits or an ordinal day name) of the month of publication; None
+    without a publication date or for a day the month lacks, or one after publication
+    (a report tells what has happened)."""
+    n = int(day) if day.isdigit() else words.ordinal_day_names.get(day)
+    if published is None or n is None:
+        return None
+    try:
+        value = published.replace(day=n)
+    except ValueError:
+        return None
+    return value if value <= published else None
 
 
 def _weekday_on_or_before(ref: date, weekday: int) -> date:
@@ -396,6 +419,8 @@ def _find_unbounded(
         wd = _lookup(words.weekdays, m.group(0))
         value = _weekday_on_or_before(published, wd) if published and wd is not None else None
         add(m, "weekday", value, "day")
+    for m in pats.this_month_day.finditer(text) if pats.this_month_day is not None else ():
+        add(m, "explicit", _day_of_this_month(m.group("day"), words, published), "day")
     for m in pats.weekend.finditer(text) if pats.weekend is not None else ():
         value = _weekday_on_or_before(published, _SATURDAY) if published else None
         add(m, "weekday", value, "week" if value is not None else None)
