@@ -49,6 +49,36 @@ def test_a_seizure_of_ground_is_a_taking_of_territory(
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "sub"),
+    [
+        # The noun of the taking, its town after "of": the town is placed by the noun
+        # (no locative cue, no NER span needed) and the taking told.
+        ("The capture of Tessalit by the rebels on Tuesday surprised the army.", "en", TAKES),
+        ("The recapture of Tessalit by the army on Tuesday was celebrated.", "en", REGAINS),
+        ("The fall of Tessalit to the rebels on Tuesday surprised the army.", "en", TAKES),
+        ("La chute de Tessalit aux mains des rebelles, mardi, a surpris l'armée.", "fr", TAKES),
+    ],
+)
+def test_a_noun_of_taking_before_a_town_tells_the_taking_there(
+    pipeline: Any, text: str, language: str, sub: str
+) -> None:
+    events = [e for e in _events(pipeline, text, language) if e.sub_event_type == sub]
+    assert [e.location and e.location.name for e in events] == ["Tessalit"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # A fall that is no town's: a ruler's, rocks'.
+        ("The fall of the regime surprised diplomats in Damascus on Tuesday.", "en"),
+        ("La chute de Bachar al-Assad, mardi, a surpris les chancelleries à Paris.", "fr"),
+    ],
+)
+def test_a_fall_of_no_town_is_no_taking(pipeline: Any, text: str, language: str) -> None:
+    assert not _types(pipeline, text, language) & {TAKES, REGAINS}
+
+
+@pytest.mark.parametrize(
     ("text", "language"),
     [
         # Goods seized in a raid, and a "raid in X": the place is not what was taken.

@@ -432,12 +432,17 @@ class Acceptance:
         )
 
     def _town_noun_of(self, text: str, tokens: list[Token], m: _Match) -> bool:
-        """ "the town of Bentiu", «la localité de Boni», "off the coast of X": a noun of a
-        town or an area, then "of", announces the name."""
+        """ "the town of Bentiu", «la localité de Boni», "off the coast of X", "the
+        capture of X": a noun of a town or an area, or of a place taken (``seizure_nouns``),
+        then "of", announces the name."""
         if m.first < 2 or tokens[m.first - 1].norm not in ("of", "de", "d"):
             return False
         prev, noun = tokens[m.first - 1], tokens[m.first - 2]
-        announces = noun.norm in self._words.city_nouns or noun.norm in self._words.geo_nouns
+        announces = (
+            noun.norm in self._words.city_nouns
+            or noun.norm in self._words.geo_nouns
+            or noun.norm in self._words.seizure_nouns
+        )
         return announces and text[noun.end : prev.start] == " "
 
 

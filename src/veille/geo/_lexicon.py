@@ -44,6 +44,8 @@ class GeoWords:
     #: A cue just before a single-word match that makes it a place ("in Homs", "à Alep",
     #: "في حمص"); Arabic prepositions glued to the name count as well.
     locative_cues: frozenset[str]
+    #: Nouns of a place taken, lost or besieged, before "of" ("the capture of X").
+    seizure_nouns: frozenset[str]
     #: The stricter cues before a village's name (``PlaceWords.village_cues``), as
     #: written (accents kept), lower-cased.
     village_cues: frozenset[str]
@@ -218,6 +220,7 @@ def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
         name_particles=union("name_particles"),
         geo_nouns=union("geo_nouns"),
         locative_cues=glued("locative_cues"),
+        seizure_nouns=union("seizure_nouns"),
         # Matched on the words as written, lower-cased: English "a" is no French «à».
         village_cues=frozenset(w.lower() for pw in words for w in pw.village_cues),
         place_nouns=glued("place_nouns"),

@@ -92,6 +92,9 @@ class PlaceWords:
     geo_nouns: tuple[str, ...] = ()
     #: A word just before a single-word name that makes it a place ("in", "à", "في").
     locative_cues: tuple[str, ...] = ()
+    #: Nouns of a place taken, lost or besieged that announce the name after their "of"
+    #: ("the capture of X", "the fall of X", "the siege of X").
+    seizure_nouns: tuple[str, ...] = ()
     #: Words just before a name that announce a village the main gazetteer lacks
     #: ("in X", «à X», «près de X»): locative prepositions, less those that also open
     #: a possessor or an origin («de», "from"), which name no place often enough.
