@@ -662,9 +662,16 @@ def test_a_country_after_a_town_of_another_country_does_not_vouch_for_it(geo: Ge
     assert all(t.text != "Toretsk" for t in toponyms if t.place is not None)
 
 
-def test_towns_in_one_list_vouch_for_each_other(geo: Geocoder) -> None:
-    toponyms = geo.geoparse("Jets struck Nabatieh, Tyre and Baalbek on Monday.", "en")
-    baalbek = only(toponyms, "Baalbek")
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Jets struck Nabatieh, Tyre and Baalbek on Monday.", "en"),
+        ("Jets struck Nabatieh and Tyre, as well as Baalbek, on Monday.", "en"),
+        ("Les avions ont frappé Nabatieh et Tyr, ainsi que Baalbek, lundi.", "fr"),
+    ],
+)
+def test_towns_in_one_list_vouch_for_each_other(geo: Geocoder, text: str, language: str) -> None:
+    baalbek = only(geo.geoparse(text, language), "Baalbek")
     assert baalbek.place is not None and baalbek.place.iso3 == "LBN"
 
 

@@ -38,8 +38,12 @@ _CONTAINED_BY_NEXT_RE = re.compile(
     r"|,\s*(?:in|en|au|aux|dans)\s+(?:le\s+|la\s+|l'|l’)?|في\s+|ب)(?:the\s+)?$",
     re.IGNORECASE,
 )
-# What separates two names of one list ("Tyre and Baalbek", "صور وبعلبك").
-_LIST_SEPARATOR_RE = re.compile(r"^\s*(?:,|and|et|ou|or|و)\s*(?:,\s*)?$", re.IGNORECASE)
+# What separates two names of one list ("Tyre and Baalbek", "صور وبعلبك", "Tyre, as well
+# as Baalbek", «Tyr ainsi que Baalbek»).
+_LIST_SEPARATOR_RE = re.compile(
+    r"^\s*(?:,|and|et|ou|or|و|,?\s*(?:as well as|ainsi que|ainsi qu['’]))\s*(?:,\s*)?$",
+    re.IGNORECASE,
+)
 
 
 #: Kilometres within which a quarter lies from the city the text names.
@@ -399,6 +403,10 @@ def _nearest_km(place: PlaceRecord, anchors: Sequence[PlaceRecord]) -> float:
     return min(_haversine_km(place.lat, place.lon, a.lat, a.lon) for a in anchors)
 
 
+#: The longest text between two names of one list (", as well as ").
+_LIST_GAP = 13
+
+
 def _listed_with_firm(text: str, m: _Match, firm: Sequence[_Match]) -> bool:
     """Whether the match stands in a list next to a firm town of its own country: "Nabatieh,
     Tyre and Baalbek" vouch for each other."""
@@ -409,7 +417,7 @@ def _listed_with_firm(text: str, m: _Match, firm: Sequence[_Match]) -> bool:
         if n.best is None or n.best.place.iso3 != place.iso3 or n.best.place.feature != "city":
             continue
         gap = text[n.end : m.start] if n.end <= m.start else text[m.end : n.start]
-        if len(gap) <= 8 and _LIST_SEPARATOR_RE.match(gap):
+        if len(gap) <= _LIST_GAP and _LIST_SEPARATOR_RE.match(gap):
             return True
     return False
 
