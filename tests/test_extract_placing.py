@@ -161,6 +161,23 @@ def test_a_place_listed_after_an_attached_one_is_attached_too(en: Lexicon) -> No
     assert _names(got) == ["Northvale", "Eastport", "Westfield"]
 
 
+def test_a_place_listed_before_an_attached_one_is_attached_too(en: Lexicon) -> None:
+    # "Northvale and Eastport were struck": the parse cut the first town of the
+    # subject list off the clause (a root of its own).
+    toks = tokens(
+        [
+            W("Northvale", "PROPN", "ROOT", 0),
+            W("and", "CCONJ", "cc", 4),
+            W("Eastport", "PROPN", "nsubjpass", 4),
+            W("were", "AUX", "auxpass", 4),
+            W("struck", "VERB", "ROOT", 4, lemma="strike", morph="Voice=Pass"),
+        ]
+    )
+    places = [place(toks, 0), place(toks, 2)]
+    got = choose_places(en, (toks[4].start, toks[4].end), sentence(toks, places=places))
+    assert _names(got) == ["Northvale", "Eastport"]
+
+
 @pytest.mark.parametrize(
     ("words", "at", "speaks_"),
     [

@@ -531,6 +531,11 @@ def _listed_with_attached(reps: list[PlaceRef], attached: list[int], s: Sentence
             and (_in_list(reps[a], reps[b], s) or _members_of(reps[a], reps[b], s))
         ):
             out[b] = 0
+    # The parse may also cut the list before the attached place off the clause
+    # ("Nabatieh et Baalbek ont été bombardées": «Nabatieh» a root of its own).
+    for a, b in reversed(list(itertools.pairwise(order))):
+        if out[b] == 0 and out[a] != 0 and _in_list(reps[a], reps[b], s):
+            out[a] = 0
     return out
 
 
