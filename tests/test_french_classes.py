@@ -358,3 +358,26 @@ def test_the_outskirts_of_a_town_after_a_place_locate_one_act(pipeline: Any) -> 
         " Mossoul, aux abords de la ville de Tall Afar."
     )
     assert len(_events(pipeline, text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Des hommes armés ont attaqué vendredi des villageois près de Naplouse.",
+        "Des colons ont attaqué vendredi des agriculteurs palestiniens près de Naplouse.",
+    ],
+)
+def test_civilians_attacked_after_a_day_word_are_the_target(pipeline: Any, text: str) -> None:
+    """«ont attaqué vendredi des villageois»: the parser hangs the object on the day word
+    between it and the verb; they are still who was attacked (an attack on civilians,
+    not an armed clash)."""
+    events = _events(pipeline, text)
+    assert [e.sub_event_type for e in events] == ["Attack"]
+    assert events[0].actor2 is not None and events[0].actor2.name == "Civilians (Palestine)"
+
+
+def test_houses_demolished_are_property_destroyed(pipeline: Any) -> None:
+    """«démolir» a building (noun class ``buildings``), as "demolish"; not an argument."""
+    text = "Les forces israéliennes ont démoli mercredi deux maisons palestiniennes à Hébron."
+    assert _types(pipeline, text) == ["Looting/property destruction"]
+    assert _types(pipeline, "Le ministre a démoli mercredi les arguments de l'opposition.") == []

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
 from veille.extract.syntax import REPORT_PREPS, TARGET_DEPS, ancestors, head_of, subject_of
+from veille.extract.territory import dates_the_verb
 
 
 def civilian_target(
@@ -43,8 +44,16 @@ def civilian_target(
             or bool(lex.aggregate_quantifiers.find([head]))
             or any(t.head == c.start and t.dep == "nummod" for t in toks)  # "20 civils"
         )
-        if tok.dep == "nmod" and head.pos in ("NOUN", "PROPN") and not counted:
-            continue  # a noun modifying another noun: "camp de réfugiés"
+        # A noun modifying another noun ("camp de réfugiés") is no victim; one the parser
+        # hung on the day word between it and the verb is («ont attaqué vendredi des
+        # villageois»).
+        if (
+            tok.dep == "nmod"
+            and head.pos in ("NOUN", "PROPN")
+            and not counted
+            and not dates_the_verb(head)
+        ):
+            continue
         if any(t.head == tok.i and t.dep == "case" and t.keys & REPORT_PREPS for t in toks) or (
             c.start > 0 and toks[c.start - 1].keys & REPORT_PREPS
         ):
