@@ -889,3 +889,40 @@ def test_a_cue_of_allegiance_names_a_patron_not_a_reason(
     events = _events(pipeline, text)
     assert [e.location.name for e in events if e.location is not None] == [town], events
     assert not any(e.actor1 is not None and e.actor1.id == patron for e in events), events
+
+
+@pytest.mark.parametrize(
+    ("text", "doer", "defender"),
+    [
+        (
+            "قال الجيش إنه صد هجوما لمسلحي حركة الشباب على قاعدة قرب مدينة كسمايو يوم الأحد.",
+            "Al Shabaab",
+            "Military Forces of Somalia",
+        ),
+        ("أحبطت الشرطة محاولة تسلل قرب مدينة كسمايو يوم الأحد.", None, "Police Forces of Somalia"),
+    ],
+)
+def test_an_attack_fended_off_is_a_clash_of_its_doer_on_the_defender(
+    pipeline: Any, text: str, doer: str | None, defender: str
+) -> None:
+    """A verb of fending off (noun class ``fending_off``: «صد», «تصدى», «أحبط») tells the
+    attack or incursion it repelled: the attack's own doer is actor 1, the verb's
+    subject (who was attacked) actor 2, as "repelled an attack by X"."""
+    (e,) = _violent(pipeline, text)
+    assert e.sub_event_type == "Armed clash"
+    assert (e.actor1 and e.actor1.name, e.actor2 and e.actor2.name) == (doer, defender)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "هاجم مستوطنون مزارعين فلسطينيين قرب نابلس يوم الجمعة.",
+        "هاجم مسلحون مدنيين قرب مدينة كسمايو يوم الجمعة.",
+    ],
+)
+def test_civilians_attacked_by_armed_people_is_an_attack(pipeline: Any, text: str) -> None:
+    assert [e.sub_event_type for e in _violent(pipeline, text)] == ["Attack"]
+
+
+def test_a_leader_attacking_journalists_in_words_is_no_event(pipeline: Any) -> None:
+    assert _violent(pipeline, "هاجم الرئيس الصحفيين في مؤتمر صحفي في نابلس يوم الجمعة.") == []

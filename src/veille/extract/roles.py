@@ -46,9 +46,15 @@ def read_roles(
         if pair is not None:
             return pair
     if s.language == "ar":
-        return roles_by_word_order(
+        roles = roles_by_word_order(
             group, toks, s, lex, intercepted=typing.sub_event_type == "Disrupted weapons use"
         )
+        if any(getattr(m.payload, "after_verb", None) == "fending_off" for m in group):
+            # «صد الجيش هجوما لمسلحي الحركة»: the subject of the verb of fending off was
+            # attacked; the attack's own (genitive) doer attacked, as in "repelled an
+            # attack by X" (word order reads them the other way round).
+            return Roles(roles.actor2, roles.actor1)
+        return roles
     trig_idx = {i for m in group for i in range(m.start, m.end)}
     # Verbal anchors: the trigger, and for a nominal trigger its governing verb.
     anchors = set(trig_idx)

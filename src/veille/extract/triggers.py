@@ -230,7 +230,17 @@ def attacks_a_place(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -
     # «هاجم مسلحون قاعدة عسكرية», «هاجموا دورية»: a base, a patrol, a convoy
     # (``attack_objects``) is attacked by arms, not by words.
     targets = lex.noun_classes.get("attack_objects", frozenset())
-    return any(toks[k].keys & targets for k in window)
+    if any(toks[k].keys & targets for k in window):
+        return True
+    # «هاجم مستوطنون مزارعين»: civilians attacked by armed people (the verb's subject,
+    # right after it) are attacked by arms; «هاجم الرئيس الصحفيين» is words.
+    if not any(c.start in window for c in lex.civilian.find(toks)):
+        return False
+    armed = lex.noun_classes.get("armed_people", frozenset())
+    subject = window[0] if len(window) else None
+    return subject is not None and (
+        bool(toks[subject].keys & armed) or _armed_actor_among([toks[subject]], s)
+    )
 
 
 def falls_on_place(m: Match, toks: list[Tok], s: SentenceInput) -> bool:
