@@ -1183,6 +1183,8 @@ def test_people_killed_in_a_clash_are_not_one_of_its_sides(
     [
         ("نظم عشرات المحامين وقفة احتجاجية في العاصمة تونس يوم الخميس.", "ar", "Tunis"),
         ("Hundreds of teachers marched in the capital, Kuwait, on Thursday.", "en", "Kuwait City"),
+        # the country's name before the noun: "Tunis the capital"
+        ("نظم عشرات المحامين وقفة احتجاجية في تونس العاصمة يوم الخميس.", "ar", "Tunis"),
     ],
 )
 def test_a_name_after_the_capital_noun_is_the_city(

@@ -127,9 +127,11 @@ class Resolver:
     def _capital_not_country(self, tokens: list[Token], m: _Match) -> None:
         """ "العاصمة تونس", «la capitale Djibouti», "the capital, Kuwait": after a noun for
         a capital (and a national adjective: "العاصمة الليبية طرابلس") the name is the
-        city where a country shares it."""
+        city where a country shares it; so it is before one ("تونس العاصمة", "الجزائر
+        العاصمة": the capital city, told from the country)."""
         before = {t.norm for t in tokens[max(0, m.first - 2) : m.first]}
-        if not before & self._words.capital_nouns:
+        after = {tokens[m.last].norm} if m.last < len(tokens) else set()
+        if not (before | after) & self._words.capital_nouns:
             return
         cities = {c.place.iso3 for c in m.candidates if c.place.feature == "city"}
         for c in m.candidates:
