@@ -952,6 +952,18 @@ def test_a_claimed_event_its_relative_clause_describes_is_told_here(pipeline: An
     assert _events(pipeline, "Le JNIM a revendiqué dimanche l'attaque.", "fr") == []
 
 
+def test_a_claimed_event_whose_phrase_tells_its_dead_is_told_here(pipeline: Any) -> None:
+    """The relative clause that counts the dead hangs, in the parse, on a noun of the
+    act's phrase («une église de X, qui a fait douze morts»): the act is described."""
+    text = (
+        "L'Etat islamique a revendiqué l'attentat contre une église de Maiduguri "
+        "dimanche, qui a fait douze morts."
+    )
+    (event,) = _events(pipeline, text, "fr")
+    assert event.claim is not None and event.claim.status == "claimed"
+    assert event.fatalities == 12
+
+
 def test_one_toll_for_several_listed_places_is_divided_between_their_events(
     pipeline: Any,
 ) -> None:

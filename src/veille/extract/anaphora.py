@@ -34,6 +34,7 @@ def anaphoric(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
         # so does a definite one its relative clause describes («l'attaque qui a coûté
         # la vie à douze soldats»).
         described = any(t.head == m.start and t.dep in ("acl:relcl", "relcl") for t in toks)
+        described = described or _harm_told_in_its_phrase(lex, m, toks)
         if known and not described and any(i in cues for i in ancestors(toks, m.start, limit=2)):
             return True
         # "denied any involvement in the killings", «a nié toute implication dans
@@ -50,6 +51,24 @@ def anaphoric(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
         ):
             return True
     return m.start > 0 and fold(toks[m.start - 1].text) in _DEMONSTRATIVES_BEFORE
+
+
+def _harm_told_in_its_phrase(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
+    """A relative clause inside the noun's own phrase tells the dead or wounded («a
+    revendiqué l'attentat contre une église de X, qui a fait douze morts», the parser
+    hanging the clause on «église»): the noun is described, not recalled."""
+    harm = {
+        i for f in (*lex.fatality.find(toks), *lex.injury.find(toks)) for i in range(f.start, f.end)
+    }
+    for t in toks:
+        if t.dep not in ("acl:relcl", "relcl") or m.start not in (
+            t.head,
+            *ancestors(toks, t.head, limit=3),
+        ):
+            continue
+        if t.i in harm or any(k in harm and t.i in ancestors(toks, k, limit=3) for k in harm):
+            return True
+    return False
 
 
 #: Demonstratives that point a trigger noun back at what was told ("these protests").
