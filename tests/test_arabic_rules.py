@@ -935,3 +935,10 @@ def test_forces_sent_to_disperse_protesters_tell_a_protest_met_with_force(pipeli
     assert _subs(pipeline, text) == {"Protest with intervention"}
     # a law against dispersing protests is no protest
     assert _subs(pipeline, "ناقش البرلمان قانونا يمنع تفريق المظاهرات بالقوة.") == set()
+
+
+def test_people_killed_in_a_bombing_tell_a_bombing(pipeline: Any) -> None:
+    """«في تفجير»: the phrase that tells an act's dead were killed in a bombing."""
+    text = "قتل خمسة أشخاص في تفجير استهدف سوقا في مدينة كسمايو يوم الأحد."
+    assert _subs(pipeline, text) == {"Remote explosive/landmine/IED"}
+    assert _subs(pipeline, "حذر الوزير من تفجير الأوضاع في الجنوب.") == set()
