@@ -654,3 +654,29 @@ def test_a_weapon_in_a_comments_when_clause_types_not_the_act_told(
     (event,) = _violent(pipeline, text, lang)
     assert event.sub_event_type == "Attack" and event.weapon != "truck bomb"
     assert event.fatalities == 9
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Des hommes armés ont attaqué mardi soir un poste de gendarmerie à Sebba. "
+            "Sept gendarmes ont été tués, selon une source sécuritaire. Le gouvernement "
+            "a fait état de cinq morts dans un communiqué publié mercredi.",
+            "fr",
+        ),
+        (
+            "Gunmen attacked a police post in Sebba late on Tuesday, killing seven "
+            "officers, a security source said. The government put the toll at five in a "
+            "statement released on Wednesday.",
+            "en",
+        ),
+    ],
+)
+def test_an_authoritys_later_statement_is_a_source_of_the_same_act(
+    pipeline: Any, text: str, language: str
+) -> None:
+    """The day the statement was released dates the statement, not the act: its toll
+    counts the act told before (one event, the lowest toll kept), not another one."""
+    events = pipeline.run([Article(id="t", text=text, language=language, published="2024-05-08")])
+    assert [(e.event_date.isoformat(), e.fatalities) for e in events] == [("2024-05-07", 5)]

@@ -550,7 +550,11 @@ class SentenceExtractor:
         """A toll with no trigger ("trois morts"): an anaphoric mention of an attack."""
         cand = _anaphor(s, toll.span)
         cand.fatalities, cand.fatalities_span = toll.count, toll.span
-        _set_when(cand, read_when(self.lex, cand.trigger, s))
+        when = read_when(self.lex, cand.trigger, s)
+        if not when.told:
+            # «cinq morts, dans un communiqué publié mercredi»: the day of the telling
+            # is not the toll's; the story it counts the dead of dates it.
+            _set_when(cand, when)
         # "In Kyiv, two people died": the sentence's own place says which event it counts.
         places = choose_places(self.lex, toll.span, s, speaking=speaking)
         if len(places) == 1:

@@ -107,10 +107,23 @@ def telling_dates(
     toks = s.tokens
     # The token right after each telling verb before the trigger.
     afters = [m.end for m in lex.report.find(toks) if toks[m.start].start < trigger[0]]
+    # "in a statement released on Wednesday", «dans un communiqué publié mercredi»: a
+    # date the parse hangs on a noun of statement (through its participle) dates it.
+    statements = {
+        i
+        for m in lex.statement.find(toks)
+        for i in range(m.start, m.end)
+        if not (trigger[0] <= toks[i].start < trigger[1])
+    }
     out = []
     for d in dates:
         at = token_at(toks, d.start)
-        if d.start >= trigger[0] or at is None:
+        if at is None:
+            continue
+        if statements and statements & set(ancestors(toks, at, limit=3)):
+            out.append(d)
+            continue
+        if d.start >= trigger[0]:
             continue
         if any(0 <= at - after <= _TELLING_REACH for after in afters):
             out.append(d)
