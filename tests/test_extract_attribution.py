@@ -70,6 +70,15 @@ def test_an_army_announcing_its_own_operation_claims_it(en: Lexicon) -> None:
     assert (att.status, att.via) == ("claimed", "statement")
 
 
+def test_the_doer_an_authority_tells_of_does_not_claim_it(pipeline: Any) -> None:
+    # The doer's name stands near the authority's noun, across the telling verb: the
+    # health ministry of the side hit confirms, the doer claims nothing.
+    text = "Ukraine's health ministry said Russian missiles killed five people in Kharkiv on Monday"
+    (e,) = pipeline.run([Article(id="t", text=text, language="en", published="2024-05-08")])
+    assert e.actor1 is not None and e.actor1.name == "Military Forces of Russia"
+    assert e.claim is not None and e.claim.status == "confirmed"
+
+
 def test_the_media_report_it(en: Lexicon) -> None:
     words: list[W | str] = [
         "Rebels",

@@ -106,15 +106,30 @@ def attribute(
         if officials and not lex.reporter_nouns.find(toks[r.start : r.start + 6]):
             # "selon le ministère de la Santé", "a indiqué la police": an authority
             # that is not the perpetrator vouches for it.
+            office_at = toks[officials[0].start].start
+            verb_at = toks[r.start].start
             near = [
                 a
                 for a in s.actors
-                if abs(a.start - toks[officials[0].start].start) <= _OFFICIAL_REACH
+                if abs(a.start - office_at) <= _OFFICIAL_REACH
+                # "Ukraine's health ministry said Russian missiles ...": an actor across
+                # the telling verb from the authority is what it tells of.
+                and (a.start < verb_at) == (office_at < verb_at)
             ]
             by = actor_name(near[0]) if near else None
             if near and actor1 is not None and near[0].actor_id == actor1.actor_id:
                 # An army announcing its own operation claims it; it does not confirm it.
                 return Attribution("claimed", by, "statement", where)
+            office = range(officials[0].start, officials[0].end)
+            states = [
+                r
+                for r in (*s.state_names, *s.state_adjectives)
+                if (k := token_at(toks, r.start)) is not None and toks[k].head in office
+            ]
+            if actor1 is not None and any(r.actor_id == actor1.actor_id for r in states):
+                # "Russia's defence ministry said its air defences ...": the state's own
+                # ministry tells of its forces' act.
+                return Attribution("claimed", actor_name(actor1), "statement", where)
             return Attribution("confirmed", by, "official", where)
         teller = subject_actor(r.start)
         if (
