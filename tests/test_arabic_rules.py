@@ -942,3 +942,25 @@ def test_people_killed_in_a_bombing_tell_a_bombing(pipeline: Any) -> None:
     text = "قتل خمسة أشخاص في تفجير استهدف سوقا في مدينة كسمايو يوم الأحد."
     assert _subs(pipeline, text) == {"Remote explosive/landmine/IED"}
     assert _subs(pipeline, "حذر الوزير من تفجير الأوضاع في الجنوب.") == set()
+
+
+_SHELLING, _AIR, _IED = (
+    "Shelling/artillery/missile attack",
+    "Air/drone strike",
+    "Remote explosive/landmine/IED",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("سقط صاروخان على قاعدة عسكرية قرب مدينة كسمايو يوم الثلاثاء.", _SHELLING),
+        ("أطلق المسلحون صاروخين على مدينة كسمايو يوم الثلاثاء.", _SHELLING),
+        ("استهدفت طائرتان مسيرتان قاعدة عسكرية قرب مدينة كسمايو يوم الثلاثاء.", _AIR),
+        ("قتل جنديان في انفجار عبوتين ناسفتين قرب مدينة كسمايو يوم الثلاثاء.", _IED),
+    ],
+)
+def test_two_weapons_told_in_the_dual_are_the_weapon(pipeline: Any, text: str, sub: str) -> None:
+    """The dual of a weapon («صاروخان», «طائرتان مسيرتان», «عبوتين ناسفتين»: the noun and
+    its feminine adjective, ة turned to ت) names the weapon as its singular does."""
+    assert _subs(pipeline, text) == {sub}

@@ -614,6 +614,30 @@ def _sound_forms(stem: str) -> list[str]:
 _AR_POSSESSIVES = ("ه", "ها", "هم", "هما", "نا")
 
 
+#: Endings of the Arabic dual: nominative, oblique.
+_AR_DUAL_ENDINGS = ("ان", "ين")
+
+
+def _dual_forms(pattern: str, language: str) -> list[str]:
+    """An Arabic weapon's dual («صاروخان», «قذيفتين», «طائرتان مسيرتان», «عبوتين
+    ناسفتين»): the first word, and each feminine adjective after it (ending in ة,
+    normalised ه), take the dual ending, ة turning back to ت before it. None for other
+    languages, or a pattern whose first word is a plural or already a dual."""
+    if language != "ar":
+        return []
+    words = pattern.split()
+    if words[0].endswith(("ات", "ان", "ين", "ا")) or len(words[0]) < 3:
+        return []
+
+    def dual(word: str, ending: str) -> str:
+        return (word[:-1] + "ت" if word.endswith("ه") else word) + ending
+
+    return [
+        " ".join(dual(w, ending) if k == 0 or w.endswith("ه") else w for k, w in enumerate(words))
+        for ending in _AR_DUAL_ENDINGS
+    ]
+
+
 def _possessed_forms(pattern: str, language: str) -> list[str]:
     """A pattern and, in Arabic, its first word with a possessive suffix («طائراته
     المسيرة», «صواريخها», «مسيرته»: its drones, her rockets), a final ة (normalised ه)
@@ -645,7 +669,7 @@ class Lexicon:
             [
                 (f, w)
                 for w in data.weapons
-                for p in _possessed_forms(w.p, data.language)
+                for p in (*_possessed_forms(w.p, data.language), *_dual_forms(w.p, data.language))
                 for f in hyphen_forms(p)
             ]
         )
