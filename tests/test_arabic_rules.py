@@ -964,3 +964,19 @@ def test_two_weapons_told_in_the_dual_are_the_weapon(pipeline: Any, text: str, s
     """The dual of a weapon («صاروخان», «طائرتان مسيرتان», «عبوتين ناسفتين»: the noun and
     its feminine adjective, ة turned to ت) names the weapon as its singular does."""
     assert _subs(pipeline, text) == {sub}
+
+
+def test_the_dozens_killed_with_the_article_are_counted(pipeline: Any) -> None:
+    """«قتل العشرات»: a round plural counts with the article too (dozens: 12, ACLED's
+    lowest reading), as «عشرات» does."""
+    text = "قتل العشرات في اشتباكات بين ميليشيات متناحرة في مدينة كسمايو يوم الثلاثاء."
+    assert [e.fatalities for e in _violent(pipeline, text)] == [12]
+
+
+def test_a_toll_update_of_a_bombing_tells_the_bombing(pipeline: Any) -> None:
+    """«ارتفعت حصيلة تفجير ... إلى 25 قتيلا»: the toll of a bombing names it."""
+    text = "ارتفعت حصيلة تفجير سوق في مدينة كسمايو يوم الثلاثاء إلى 25 قتيلا."
+    events = _violent(pipeline, text)
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [
+        ("Remote explosive/landmine/IED", 25)
+    ]

@@ -41,7 +41,14 @@ def read_number(lex: Lexicon, tok: Tok) -> int | None:
         return _compound_number(lex, word)
     if number is None and word.endswith("ان") and _dual_of_a_person(lex, tok):
         return 2  # "قتل مدنيان": a dual person noun counts two
+    if number is None and word.startswith("ال") and word[2:] in _AR_VAGUE_PLURALS:
+        return lex.vague_numbers.get(word[2:])  # «قتل العشرات»: the dozens killed
     return number
+
+
+#: Arabic plurals of a round number that count with the article too («العشرات»,
+#: «المئات», «الآلاف»); «الخمسة» (the five) points back at people told before.
+_AR_VAGUE_PLURALS = frozenset({"عشرات", "مئات", "الاف"})
 
 
 #: Number words that multiply what comes before them ("deux-cents", "quatre-vingts").
