@@ -305,6 +305,9 @@ def test_unqualified_army_and_police_use_context(resolver: ActorResolver) -> Non
     assert only(resolver, "l'armée a riposté", "fr", "MLI").actor.id == "military-forces-mli"
     assert only(resolver, "the army said", "en", "SDN").actor.id == "military-forces-sdn"
     assert only(resolver, "وقال الجيش", "ar", "LBN").actor.id == "military-forces-lbn"
+    # Arabic counts two soldiers or policemen in the dual: the same forces.
+    assert only(resolver, "قتل جنديان", "ar", "LBN").actor.id == "military-forces-lbn"
+    assert only(resolver, "أصيب شرطيان", "ar", "LBN").actor.id == "police-forces-lbn"
     assert only(resolver, "la police a chargé", "fr", "FRA").actor.name == "Police Forces of France"
     # Palestine has no army in the dictionary: the next context country's.
     assert only(resolver, "the army raided", "en", "PSE", "ISR").actor.id == ISR
