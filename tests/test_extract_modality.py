@@ -299,3 +299,32 @@ def test_an_adverb_grading_an_adjective_is_no_habit(pipeline: Any) -> None:
         published="2025-03-17",
     )
     assert len(pipeline.run([art])) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # what is to end is named, no fighting told
+        ("The two sides agreed on Tuesday to stop the fighting in Khartoum.", "en"),
+        ("Talks aimed at ending the fighting in Sudan resumed in Jeddah on Tuesday.", "en"),
+        ("Mediators urged the parties to put an end to the fighting in Khartoum.", "en"),
+        ("Les deux camps ont accepté mardi de cesser les combats à Khartoum.", "fr"),
+        (
+            "Les pourparlers visant à mettre fin aux combats au Soudan ont repris mardi "
+            "à Djeddah.",
+            "fr",
+        ),
+        # a frequency tells a habit
+        ("Israel has struck Hezbollah targets in Lebanon almost daily since October.", "en"),
+        ("Russian drones pound the city of Kharkiv nightly.", "en"),
+    ],
+)
+def test_acts_to_be_ended_or_told_as_a_habit_are_no_event(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _told(pipeline, text, language) == []
+
+
+def test_a_finite_verb_of_ending_tells_the_act_it_ended(pipeline: Any) -> None:
+    text = "Police stopped a march of 300 students in Nairobi on Tuesday."
+    assert _told(pipeline, text, "en") == ["Peaceful protest"]

@@ -160,6 +160,13 @@ class TriggerEntry(BaseModel):
             "and names) is of this noun class: 'struck Hezbollah targets'."
         ),
     )
+    not_aiming: bool = Field(
+        default=False,
+        description=(
+            "Not where an infinitive hangs on it as its complement («visant à mettre fin "
+            "aux combats»: aiming to, not targeting)."
+        ),
+    )
     not_subject_class: str | None = Field(
         default=None,
         description=(

@@ -173,7 +173,7 @@ class ParsedModality:
             return "negated"
         if self.future(m, toks, chain) or _a_command(head, toks):
             return "future or hypothetical"
-        if _scheduled(m, s) or self._purpose_object(head, toks):
+        if _scheduled(m, s) or self._purpose_object(head, toks) or self._to_be_ended(head, toks):
             return "planned"
         # Inside an accusation or a justification ("responsible for the attacks", "en
         # soutien à la population massacrée"), a trigger of any part of speech refers to
@@ -305,6 +305,34 @@ class ParsedModality:
         return verb.dep in _PURPOSE_DEPS and any(
             t.head == verb.i and t.i < verb.i and t.keys & markers for t in toks
         )
+
+    def _to_be_ended(self, noun: Tok, toks: list[Tok]) -> bool:
+        """The event noun is what an infinitive or a gerund of ending acts on ("agreed
+        to stop the fighting", "talks aimed at ending the fighting", «ont accepté de
+        cesser les combats», «visant à mettre fin aux combats»; noun class
+        ``ending_verbs``, which holds the nouns of an end too): what is to end is named,
+        no act told. A finite verb of ending tells the act it ended ("police stopped
+        the march")."""
+        if noun.pos not in ("NOUN", "PROPN") or noun.head == noun.i:
+            return False
+        ending = self.lex.noun_classes.get("ending_verbs", frozenset())
+        said_to_end = False
+        k = noun.head
+        for _ in range(3):  # fighting <- (to <-) end <- put; combats <- fin <- mettre
+            tok = toks[k]
+            said_to_end = said_to_end or bool(verb_forms(toks, k) & ending)
+            if tok.pos == "VERB":
+                # «mettre fin aux combats»: the noun of an end may be the verb's object.
+                said_to_end = said_to_end or any(
+                    t.head == k and t.dep in ("obj", "dobj") and t.keys & ending for t in toks
+                )
+                return said_to_end and (
+                    "VerbForm=Inf" in tok.morph or _present_participle(tok)
+                )
+            if tok.pos not in ("ADP", "NOUN") or tok.head == k:
+                return False
+            k = tok.head
+        return False
 
     def _crowd_held_back(self, m: Match, cue: int, toks: list[Tok]) -> bool:
         """ "Police fired tear gas to prevent protesters from reaching the square", «a tiré

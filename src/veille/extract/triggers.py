@@ -300,6 +300,10 @@ def keeps(
             claimed = any(c.end == m.start for c in lex.claim.find(toks))
             if not claimed:
                 return False
+    if entry.not_aiming and any(
+        t.head == m.start and t.dep == "xcomp" and "VerbForm=Inf" in t.morph for t in toks
+    ):
+        return False  # «visant à mettre fin aux combats»: an aim, nothing targeted
     if entry.weapon_subject and not doer_weapons(
         toks, {m.start}, weapons, any_voice=entry.weapon_falls
     ):
