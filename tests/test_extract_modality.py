@@ -310,8 +310,7 @@ def test_an_adverb_grading_an_adjective_is_no_habit(pipeline: Any) -> None:
         ("Mediators urged the parties to put an end to the fighting in Khartoum.", "en"),
         ("Les deux camps ont accepté mardi de cesser les combats à Khartoum.", "fr"),
         (
-            "Les pourparlers visant à mettre fin aux combats au Soudan ont repris mardi "
-            "à Djeddah.",
+            "Les pourparlers visant à mettre fin aux combats au Soudan ont repris mardi à Djeddah.",
             "fr",
         ),
         # a frequency tells a habit

@@ -326,9 +326,7 @@ class ParsedModality:
                 said_to_end = said_to_end or any(
                     t.head == k and t.dep in ("obj", "dobj") and t.keys & ending for t in toks
                 )
-                return said_to_end and (
-                    "VerbForm=Inf" in tok.morph or _present_participle(tok)
-                )
+                return said_to_end and ("VerbForm=Inf" in tok.morph or _present_participle(tok))
             if tok.pos not in ("ADP", "NOUN") or tok.head == k:
                 return False
             k = tok.head
