@@ -316,6 +316,7 @@ def test_an_adverb_grading_an_adjective_is_no_habit(pipeline: Any) -> None:
         # a frequency tells a habit
         ("Israel has struck Hezbollah targets in Lebanon almost daily since October.", "en"),
         ("Russian drones pound the city of Kharkiv nightly.", "en"),
+        ("تشن إسرائيل غارات شبه يومية على أهداف لحزب الله في لبنان منذ أكتوبر.", "ar"),
     ],
 )
 def test_acts_to_be_ended_or_told_as_a_habit_are_no_event(
