@@ -1047,6 +1047,13 @@ def _resolved(found: list[Toponym], text: str) -> tuple[str, float, float] | Non
             "Sassono",
             "NER",
         ),
+        # a town noun in the plural before a list
+        (
+            "Les combats se poursuivent dans les localités de Sassono et de Tillabéri.",
+            "fr",
+            "Sassono",
+            "NER",
+        ),
     ],
 )
 def test_a_village_the_cities_lack_is_read_where_the_text_announces_it(
