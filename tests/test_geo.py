@@ -1047,6 +1047,13 @@ def _resolved(found: list[Toponym], text: str) -> tuple[str, float, float] | Non
             "Sassono",
             "NER",
         ),
+        # a name listed right after an accepted place, announced as it was
+        (
+            "Fighting was reported in the towns of Bunia and Kaswara, in Ituri province.",
+            "en",
+            "Kaswara",
+            "COD",
+        ),
         # a town noun in the plural before a list
         (
             "Les combats se poursuivent dans les localités de Sassono et de Tillabéri.",

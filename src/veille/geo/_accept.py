@@ -19,7 +19,7 @@ from veille.geo._lexicon import GeoWords
 from veille.geo._match import _Match, _SpanIndex
 from veille.geo._normalize import Token, key_of_norms, normalise_token, tokenize
 from veille.geo._resolve import prior
-from veille.geo._store import FLAG_PRIMARY, GazetteerStore
+from veille.geo._store import FLAG_PRIMARY, FLAG_VILLAGE, GazetteerStore
 from veille.geo._weights import GeocoderWeights
 
 # What may stand just before the first word of a sentence (or of a heading).
@@ -121,15 +121,25 @@ class Acceptance:
             # span ("the Bay Area", "An Albany man") does not vouch for a homonym found
             # nowhere else, and a longer name read from it would hide the shorter one.
             found.weak = True
-            return self._announced_village(text, tokens, found) and (
-                people is None or not people.holds(found)
+            announced = self._announced_village(text, tokens, found) or (
+                _listed_after(text, found, last_end) and not self._opens_on_a_place(tokens, found)
             )
+            return announced and (people is None or not people.holds(found))
         if found.hinted and self.written_as_a_name(tokens[found.first : found.last]):
             return True
         found.hinted = False
         if not self._acceptable(text, tokens, found):
             return False
         return people is None or not people.holds(found)
+
+    def _opens_on_a_place(self, tokens: list[Token], m: _Match) -> bool:
+        """A name of several words whose first word is a known place ("Chile Peru", a
+        hamlet's name, in "Bolivia, Chile Peru and Brazil"): a list of known places, not
+        one village."""
+        if m.last - m.first < 2:
+            return False
+        key = key_of_norms([tokens[m.first].norm])
+        return any(not c.flags & FLAG_VILLAGE for c in self._store.lookup(key))
 
     def _announced_village(self, text: str, tokens: list[Token], m: _Match) -> bool:
         """A name only a village of the villages' index bears (``FLAG_VILLAGE``: population
@@ -444,6 +454,16 @@ class Acceptance:
             or noun.norm in self._words.seizure_nouns
         )
         return announces and text[noun.end : prev.start] == " "
+
+
+#: What stands between two names of one list ("X, Y and Z", «X, Y et Z», «X وY»).
+_LIST_GAP = re.compile(r"^(?:,\s*|\s+(?:and|et|ou|or)\s+|,\s*(?:and|et)\s+|\s+و)$")
+
+
+def _listed_after(text: str, m: _Match, last_end: int) -> bool:
+    """The name follows the place the scan accepted last, in one list ("the villages
+    of X, Y and Z": the noun that announced X announces Y and Z)."""
+    return last_end > 0 and bool(_LIST_GAP.match(text[last_end : m.start]))
 
 
 class _PersonNames:
