@@ -680,3 +680,23 @@ def test_an_authoritys_later_statement_is_a_source_of_the_same_act(
     counts the act told before (one event, the lowest toll kept), not another one."""
     events = pipeline.run([Article(id="t", text=text, language=language, published="2024-05-08")])
     assert [(e.event_date.isoformat(), e.fatalities) for e in events] == [("2024-05-07", 5)]
+
+
+def test_a_live_blog_entrys_heading_is_the_act_its_body_dates(pipeline: Any) -> None:
+    """A heading line under its time label, then its body: the body dates the act
+    ("mardi"), and the heading (undated) is that act, not one of the day it was posted."""
+    text = (
+        "EN DIRECT - Guerre au Soudan\n\n"
+        "09h12 - Au moins 20 civils tués dans des bombardements sur El-Fasher\n\n"
+        "Au moins 20 civils ont été tués mardi dans des bombardements sur des quartiers "
+        "résidentiels d'El-Fasher, selon un comité local.\n\n"
+        "14h05 - Manifestation à Port-Soudan\n\n"
+        "Plusieurs centaines de personnes ont manifesté mardi à Port-Soudan pour réclamer "
+        "la fin de la guerre.\n\n"
+        "16h30 - Des frappes signalées à Kassala\n\n"
+        "Des frappes de drones ont visé l'aéroport de Kassala, selon des habitants."
+    )
+    events = pipeline.run([Article(id="t", text=text, language="fr", published="2024-05-08")])
+    days = sorted((e.location.name if e.location else "", e.event_date.isoformat()) for e in events)
+    assert ("El Fasher", "2024-05-07") in days and ("Port Sudan", "2024-05-07") in days
+    assert len([d for d in days if d[0] in ("El Fasher", "Port Sudan")]) == 2

@@ -197,6 +197,15 @@ class Layout:
         here = self.paragraph_of(offset)
         return here not in self.entries or self.paragraph_of(other) == here
 
+    def in_entry_body(self, offset: int, other: int) -> bool:
+        """Whether ``other`` lies in the live blog entry that ``offset`` opens: its own
+        paragraph, or the unlabelled paragraphs after it up to the next entry (a heading
+        line, then its body)."""
+        here, there = self.paragraph_of(offset), self.paragraph_of(other)
+        if here not in self.entries or there < here:
+            return False
+        return all(k not in self.entries for k in range(here + 1, there + 1))
+
 
 def read_layout(
     text: str,

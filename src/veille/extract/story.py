@@ -331,7 +331,18 @@ def _with_story_date(c: Candidate, story: Sequence[Candidate], layout: Layout) -
     backstory = pluperfect(c)
     label = layout.entry_label(c.sentence.start)
     if label is not None and not backstory and posted_news(c, label, story[:here]):
-        return with_entry_date(c, story[:here], layout, label)
+        below = _told_below(c, story[here + 1 :], layout)
+        if below is None:
+            return with_entry_date(c, story[:here], layout, label)
+        # "09h12 - 20 civils tués à X" over «Au moins 20 civils ont été tués mardi à X»:
+        # the entry's heading is the act its body tells and dates.
+        return replace(
+            c,
+            event_date=below.event_date,
+            date_precision=below.date_precision,
+            date_span=below.date_span,
+            date_from_post=below.date_from_post,
+        )
 
     def lends(s: Candidate) -> bool:
         # A retrospective told later for context ("on a Saturday a strike had killed
@@ -389,6 +400,24 @@ def _with_story_date(c: Candidate, story: Sequence[Candidate], layout: Layout) -
         date_precision=source.date_precision,
         date_span=source.date_span,
         date_from_post=source.date_from_post,
+    )
+
+
+def _told_below(c: Candidate, after: Sequence[Candidate], layout: Layout) -> Candidate | None:
+    """The dated candidate of ``c``'s live-blog entry, after it, that tells the same kind
+    of act where ``c`` may be one with it: the body under the entry's heading."""
+    return next(
+        (
+            s
+            for s in after
+            if s.event_date is not None
+            and not s.anaphoric
+            and same_source(s, c)
+            and layout.in_entry_body(c.sentence.start, s.sentence.start)
+            and _act_kind(s) == _act_kind(c)
+            and _may_be_one(c, s)
+        ),
+        None,
     )
 
 
