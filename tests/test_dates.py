@@ -182,9 +182,9 @@ def test_a_past_month_or_year_counts_back_from_publication(
             date(2025, 1, 14),
             date(2025, 1, 11),
         ),
-        ("Ce week-end, la ville a été bombardée.", "fr", date(2025, 1, 13), date(2025, 1, 11)),
+        ("Ce week-end, le bourg a été pilonné.", "fr", date(2025, 1, 13), date(2025, 1, 11)),
         (
-            "La ville a été bombardée le week-end dernier.",
+            "Le bourg a été pilonné le week-end dernier.",
             "fr",
             date(2025, 1, 15),
             date(2025, 1, 11),
@@ -205,13 +205,13 @@ def test_the_weekend_is_the_saturday_on_or_before_publication(
     [
         ("قصفت الطائرات المدينة أمس الأول.", "ar", date(2025, 1, 12)),
         ("قصفت الطائرات المدينة الليلة الماضية.", "ar", date(2025, 1, 13)),
-        ("La ville a été bombardée la nuit dernière.", "fr", date(2025, 1, 13)),
+        ("Le bourg a été pilonné la nuit dernière.", "fr", date(2025, 1, 13)),
         ("The town was shelled last night.", "en", date(2025, 1, 13)),
         ("The town was shelled this afternoon.", "en", date(2025, 1, 14)),
         # a day of the month of publication, told without its month
         ("قصفت الطائرات المدينة يوم 9 من الشهر الجاري.", "ar", date(2025, 1, 9)),
         ("قصفت الطائرات المدينة في التاسع من الشهر الجاري.", "ar", date(2025, 1, 9)),
-        ("La ville a été bombardée le 9 courant.", "fr", date(2025, 1, 9)),
+        ("Le bourg a été pilonné le 9 courant.", "fr", date(2025, 1, 9)),
     ],
 )
 def test_days_told_against_the_day_of_the_report(text: str, lang: str, value: date) -> None:
@@ -221,7 +221,7 @@ def test_days_told_against_the_day_of_the_report(text: str, lang: str, value: da
 
 def test_a_day_of_this_month_after_the_report_is_no_date() -> None:
     (expr,) = find_date_expressions(
-        "La ville a été bombardée le 20 courant.", "fr", published=date(2025, 1, 14)
+        "Le bourg a été pilonné le 20 courant.", "fr", published=date(2025, 1, 14)
     )
     assert expr.value is None
 

@@ -71,7 +71,7 @@ def test_a_noun_of_taking_before_a_town_tells_the_taking_there(
     [
         # A fall that is no town's: a ruler's, rocks'.
         ("The fall of the regime surprised diplomats in Damascus on Tuesday.", "en"),
-        ("La chute de Bachar al-Assad, mardi, a surpris les chancelleries à Paris.", "fr"),
+        ("La chute du chef de la junte, mardi, a surpris les diplomates à Paris.", "fr"),
     ],
 )
 def test_a_fall_of_no_town_is_no_taking(pipeline: Any, text: str, language: str) -> None:

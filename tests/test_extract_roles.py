@@ -186,12 +186,12 @@ def test_the_agent_of_a_participle_on_the_act_is_its_doer(
 def test_the_forces_of_excessive_force_did_it_however_the_parse_hangs_them(
     pipeline: Any,
 ) -> None:
-    # The forces' noun is the subject of a verb of their own ("responded"), not of the
+    # The forces' noun is the subject of a verb of their own ("answered"), not of the
     # protest the sentence opens on: force used on protesters is still their act.
     e = only_event(
         pipeline,
-        "Hundreds of protesters broke through the fence at the airport in Ayacucho on "
-        "Thursday before troops responded with tear gas and live rounds, killing two.",
+        "Hundreds of demonstrators pushed past the airport fence in Ayacucho on Thursday "
+        "until soldiers answered with tear gas and live ammunition, killing two.",
     )
     assert e.sub_event_type == "Excessive force against protesters"
     assert e.actor1 is not None and e.actor1.name == "Military Forces of Peru"

@@ -363,7 +363,7 @@ def test_the_outskirts_of_a_town_after_a_place_locate_one_act(pipeline: Any) -> 
 @pytest.mark.parametrize(
     "text",
     [
-        "Des hommes armés ont attaqué vendredi des villageois près de Naplouse.",
+        "Des inconnus armés ont attaqué vendredi des villageois près de Naplouse.",
         "Des colons ont attaqué vendredi des agriculteurs palestiniens près de Naplouse.",
     ],
 )

@@ -660,8 +660,8 @@ def test_a_weapon_in_a_comments_when_clause_types_not_the_act_told(
     ("text", "language"),
     [
         (
-            "Des hommes armés ont attaqué mardi soir un poste de gendarmerie à Sebba. "
-            "Sept gendarmes ont été tués, selon une source sécuritaire. Le gouvernement "
+            "Des inconnus armés ont attaqué mardi soir un poste de gendarmerie à Sebba. "
+            "Sept gendarmes ont péri, d'après une source sécuritaire. Le gouvernement "
             "a fait état de cinq morts dans un communiqué publié mercredi.",
             "fr",
         ),
@@ -691,7 +691,7 @@ def test_a_live_blog_entrys_heading_is_the_act_its_body_dates(pipeline: Any) -> 
         "Au moins 20 civils ont été tués mardi dans des bombardements sur des quartiers "
         "résidentiels d'El-Fasher, selon un comité local.\n\n"
         "14h05 - Manifestation à Port-Soudan\n\n"
-        "Plusieurs centaines de personnes ont manifesté mardi à Port-Soudan pour réclamer "
+        "Quelques centaines d'habitants ont manifesté mardi à Port-Soudan pour réclamer "
         "la fin de la guerre.\n\n"
         "16h30 - Des frappes signalées à Kassala\n\n"
         "Des frappes de drones ont visé l'aéroport de Kassala, selon des habitants."

@@ -127,8 +127,8 @@ def attribute(
                 if (k := token_at(toks, r.start)) is not None and toks[k].head in office
             ]
             if actor1 is not None and any(r.actor_id == actor1.actor_id for r in states):
-                # "Russia's defence ministry said its air defences ...": the state's own
-                # ministry tells of its forces' act.
+                # "Northland's defence ministry said Northland jets struck ...": the
+                # state's own ministry tells of its forces' act (they claim it).
                 return Attribution("claimed", actor_name(actor1), "statement", where)
             return Attribution("confirmed", by, "official", where)
         teller = subject_actor(r.start)

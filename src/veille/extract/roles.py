@@ -230,7 +230,7 @@ def read_roles(
         if not agents and not protest:
             agents = _forces_of_an_adjective(s.state_adjectives, toks, anchors - passive_at)
     if not agents and typing.sub_event_type == EXCESSIVE_FORCE:
-        # "... before troops responded with tear gas and live rounds": force used on
+        # "... until soldiers answered with tear gas and live ammunition": force used on
         # protesters is the forces' act (ACLED), however the parse hangs their noun.
         agents = [(d, r) for d, r in targets if getattr(r.payload, "kind", "") == "state_forces"]
     if owner is not None:
