@@ -34,13 +34,14 @@ def anaphoric(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
         # so does a definite one its relative clause describes («l'attaque qui a coûté
         # la vie à douze soldats»).
         described = any(t.head == m.start and t.dep in ("acl:relcl", "relcl") for t in toks)
-        described = described or _harm_told_in_its_phrase(lex, m, toks)
-        if known and not described and any(i in cues for i in ancestors(toks, m.start, limit=2)):
-            return True
         # "denied any involvement in the killings", «a nié toute implication dans
         # l'attaque»: a denial may govern it through a noun and a preposition too (a claim
         # of responsibility "for the bombing in X on Friday" may tell a new one).
-        if known and not described and any(i in denials for i in ancestors(toks, m.start, limit=3)):
+        governed = known and (
+            any(i in cues for i in ancestors(toks, m.start, limit=2))
+            or any(i in denials for i in ancestors(toks, m.start, limit=3))
+        )
+        if governed and not described and not _harm_told_in_its_phrase(lex, m, toks):
             return True
     for t in toks:
         if (
