@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import sys
@@ -44,11 +45,22 @@ class Source:
     sentences: tuple[str, ...]
 
 
+def present_sources(paths: Sequence[Path] = SOURCES) -> list[str]:
+    """The source files this checkout has, relative to the repository's root: the
+    generated corpus (and so every figure measured on it) depends on them; a checkout
+    without ``../shared`` recombines fewer articles."""
+    return [os.path.relpath(p, ROOT) for p in paths if p.exists()]
+
+
 def load_sources(paths: Sequence[Path] = SOURCES) -> dict[str, list[Source]]:
     """Source articles by language, split into sentences (embedded posts kept whole)."""
     out: dict[str, list[Source]] = {}
     for path in paths:
         if not path.exists():
+            print(
+                f"corpus: {path} is missing; the corpus differs from one built with it",
+                file=sys.stderr,
+            )
             continue
         for line in path.read_text("utf-8").splitlines():
             if not line.strip():

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from corpus import generate
+from corpus import generate, present_sources
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
@@ -82,6 +82,7 @@ def measure(n: int, lang: str, *, seed: int = 1, repeat: int = 1) -> dict[str, o
         "benchmark": "throughput",
         "n_articles": n,
         "language": lang,
+        "corpus_sources": present_sources(),
         "paragraphs": len(texts),
         "events": events,
         "spacy_docs_per_s": round(spacy_dps, 1),
