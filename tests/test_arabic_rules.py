@@ -928,15 +928,6 @@ def test_a_leader_attacking_journalists_in_words_is_no_event(pipeline: Any) -> N
     assert _violent(pipeline, "هاجم الرئيس الصحفيين في مؤتمر صحفي في نابلس يوم الجمعة.") == []
 
 
-def test_forces_sent_to_disperse_protesters_tell_a_protest_met_with_force(pipeline: Any) -> None:
-    """«لتفريق المتظاهرين»: the verbal noun of dispersing with the crowd it disperses
-    tells the protest and the intervention (ACLED: protest with intervention)."""
-    text = "استخدمت قوات الأمن خراطيم المياه لتفريق المحتجين في مدينة كسمايو يوم الجمعة."
-    assert _subs(pipeline, text) == {"Protest with intervention"}
-    # a law against dispersing protests is no protest
-    assert _subs(pipeline, "ناقش البرلمان قانونا يمنع تفريق المظاهرات بالقوة.") == set()
-
-
 def test_people_killed_in_a_bombing_tell_a_bombing(pipeline: Any) -> None:
     """«في تفجير»: the phrase that tells an act's dead were killed in a bombing."""
     text = "قتل خمسة أشخاص في تفجير استهدف سوقا في مدينة كسمايو يوم الأحد."
