@@ -67,7 +67,7 @@ def _harm_told_in_its_phrase(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
             *ancestors(toks, t.head, limit=3),
         ):
             continue
-        if t.i in harm or any(k in harm and t.i in ancestors(toks, k, limit=3) for k in harm):
+        if t.i in harm or any(t.i in ancestors(toks, k, limit=3) for k in harm):
             return True
     return False
 

@@ -578,7 +578,7 @@ def _forms(entry: TriggerEntry, language: str) -> list[str]:
     the indefinite accusative («نفذوا اعتصاما», «شنوا هجوما»; of a verb, the dual:
     «قصفا»)."""
     if entry.inflect != "perfect":
-        if language == "ar" and " " not in entry.p and entry.p[-1:] not in _AR_VOWEL_ENDS:
+        if language == "ar" and _takes_accusative_alif(entry.p):
             return [entry.p, entry.p + "ا"]
         return hyphen_forms(entry.p)
     head, _, last = entry.p.rpartition(" ")
@@ -607,9 +607,15 @@ def _class_forms(word: str, language: str) -> list[str]:
     """A word of a class and, in Arabic, its form with the alif of the indefinite
     accusative when it ends in a consonant («هاجموا موقعا»: the object of the verb;
     of a perfect verb, its dual): the lists give each word once, bare."""
-    if language != "ar" or " " in word or len(word) < 3 or word[-1:] in _AR_VOWEL_ENDS:
+    if language != "ar" or len(word) < 3 or not _takes_accusative_alif(word):
         return [word]
     return [word, word + "ا"]
+
+
+def _takes_accusative_alif(word: str) -> bool:
+    """An Arabic one-word pattern that ends in a consonant, so that its indefinite
+    accusative is written with an added alif («هجوم»: «هجوما»)."""
+    return " " not in word and word[-1:] not in _AR_VOWEL_ENDS
 
 
 def _sound_forms(stem: str) -> list[str]:

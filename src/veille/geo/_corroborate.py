@@ -235,10 +235,8 @@ class Corroboration:
                 for c in self._store.shadowed(key)
                 if c.place.iso3 in supported
             ]
-            if not hidden:
-                continue
-            nearest = min(hidden, key=lambda c: _nearest_km(c.place, anchors))
-            if _nearest_km(nearest.place, anchors) <= reach:
+            nearest = _nearest_within(hidden, anchors, reach)
+            if nearest is not None:
                 m.best = nearest
 
     def _place_villages(self, matches: list[_Match], verdict: dict[int, bool]) -> None:
@@ -255,11 +253,8 @@ class Corroboration:
             best = m.best
             if not verdict[k] or best is None or not m.village:
                 continue
-            nearest = min(
-                (c for c in m.candidates if c.place.iso3 == best.place.iso3),
-                key=lambda c: _nearest_km(c.place, anchors),
-            )
-            m.best = None if _nearest_km(nearest.place, anchors) > reach else nearest
+            namesakes = [c for c in m.candidates if c.place.iso3 == best.place.iso3]
+            m.best = _nearest_within(namesakes, anchors, reach)
 
     def _drop_far_villages(
         self, matches: list[_Match], verdict: dict[int, bool], firm: list[_Match]
@@ -401,6 +396,17 @@ def _village_anchors(matches: list[_Match], verdict: dict[int, bool]) -> list[Pl
 
 def _nearest_km(place: PlaceRecord, anchors: Sequence[PlaceRecord]) -> float:
     return min(_haversine_km(place.lat, place.lon, a.lat, a.lon) for a in anchors)
+
+
+def _nearest_within(
+    candidates: Sequence[Candidate], anchors: Sequence[PlaceRecord], reach: float
+) -> Candidate | None:
+    """The candidate nearest the anchors, if within ``reach`` km of one (None when
+    there is none)."""
+    if not candidates:
+        return None
+    km, nearest = min(((_nearest_km(c.place, anchors), c) for c in candidates), key=lambda p: p[0])
+    return nearest if km <= reach else None
 
 
 #: The longest text between two names of one list (", as well as ").

@@ -88,6 +88,7 @@ class _Patterns:
     anchored_words: re.Pattern[str] | None
     tod_words: re.Pattern[str] | None
     past_words: re.Pattern[str] | None
+    weekend_words: re.Pattern[str] | None
 
 
 #: A character that ``str.lower`` may lower otherwise than ``re.IGNORECASE`` compares it
@@ -207,6 +208,7 @@ def _patterns(language: str, root: Root = None) -> _Patterns:
         anchored_words=_screen(words.anchored),
         tod_words=_screen(words.time_of_day),
         past_words=_screen([*words.past_months, *words.past_years, *words.past_weeks]),
+        weekend_words=_screen(words.weekend),
     )
 
 
@@ -421,7 +423,7 @@ def _find_unbounded(
         add(m, "weekday", value, "day")
     for m in pats.this_month_day.finditer(text) if pats.this_month_day is not None else ():
         add(m, "explicit", _day_of_this_month(m.group("day"), words, published), "day")
-    for m in pats.weekend.finditer(text) if pats.weekend is not None else ():
+    for m in matches(pats.weekend, pats.weekend_words) if pats.weekend is not None else ():
         value = _weekday_on_or_before(published, _SATURDAY) if published else None
         add(m, "weekday", value, "week" if value is not None else None)
     for m in matches(pats.month, pats.month_words):
