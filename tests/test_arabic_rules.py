@@ -971,3 +971,20 @@ def test_a_toll_update_of_a_bombing_tells_the_bombing(pipeline: Any) -> None:
     assert [(e.sub_event_type, e.fatalities) for e in events] == [
         ("Remote explosive/landmine/IED", 25)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3"),
+    [
+        ("تعرض الشمال العراقي لغارات جوية يوم الاثنين.", "IRQ"),
+        ("قصف مدفعي استهدف الشرق الليبي يوم الاثنين.", "LBY"),
+    ],
+)
+def test_a_region_told_by_a_peoples_adjective_is_a_place_not_a_state(
+    pipeline: Any, text: str, iso3: str
+) -> None:
+    # «الشمال العراقي» (the Iraqi north) is somewhere in Iraq, where the act was; it is
+    # not Iraq's forces doing it (the phrase had been the doer, and no place).
+    (event,) = _events(pipeline, text)
+    assert event.actor1 is None
+    assert event.location is not None and event.location.iso3 == iso3

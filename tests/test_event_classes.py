@@ -664,6 +664,22 @@ def test_a_crowd_control_weapon_after_a_noun_of_delivery_is_the_intervention(
     assert "Protest with intervention" in _types(pipeline, text, language)
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("L'armée a tiré une vague de missiles sur Kharkiv lundi.", "fr"),
+        ("Les rebelles ont lancé un essaim de drones sur Kharkiv lundi.", "fr"),
+        ("Les rebelles ont lancé une vague de drones sur Kharkiv lundi.", "fr"),
+    ],
+)
+def test_a_weapon_after_a_noun_of_number_is_the_acts_weapon(
+    pipeline: Any, text: str, language: str
+) -> None:
+    # «une vague de drones», "a swarm of drones": the noun of number or delivery the
+    # weapon completes does not make it the name of a target.
+    assert {e.weapon for e in _events(pipeline, text, language)} & {"missile", "drone"}
+
+
 def test_a_hyphenated_crowd_control_verb_is_the_intervention(pipeline: Any) -> None:
     text = "Police tear-gassed hundreds of students who blocked a highway in Lusaka on Monday."
     assert _types(pipeline, text, "en") == {"Protest with intervention"}
@@ -3794,3 +3810,52 @@ def test_a_weapon_a_typed_act_was_done_to_stays_its_weapon(pipeline: Any) -> Non
     # own word's, and what was shot down or defused is still its weapon.
     events = _events(pipeline, "A drone was shot down near Kharkiv on Monday.", "en")
     assert [(e.sub_event_type, e.weapon) for e in events] == [("Disrupted weapons use", "drone")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "police"),
+    [
+        (
+            "Three students were detained in Antananarivo on Monday.",
+            "en",
+            "Police Forces of Madagascar",
+        ),
+        ("Un opposant a été interpellé lundi à Dakar.", "fr", "Police Forces of Senegal"),
+    ],
+)
+def test_an_arrest_by_no_one_named_is_the_countrys_police(
+    pipeline: Any, text: str, language: str, police: str
+) -> None:
+    # ACLED: an arrest whose text names no one making it is made by the police of the
+    # country where it happened; a named maker of the arrest stays (next test).
+    (event,) = _events(pipeline, text, language)
+    assert event.sub_event_type == "Arrests"
+    assert event.actor1 is not None and event.actor1.name == police
+
+
+def test_an_arrest_by_a_named_group_keeps_its_maker(pipeline: Any) -> None:
+    text = "Al-Shabaab fighters detained five traders in Jilib on Monday."
+    (event,) = _events(pipeline, text, "en")
+    assert event.actor1 is not None and event.actor1.name == "Al Shabaab"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Moscow fired a missile at Kharkiv on Monday, killing two civilians.", "en"),
+        ("La Russie a tiré lundi un missile sur Kharkiv, tuant deux civils.", "fr"),
+    ],
+)
+def test_civilians_hit_are_the_civilians_of_the_country_they_were_hit_in(
+    pipeline: Any, text: str, language: str
+) -> None:
+    # The country the text names first is the attacker's; the civilians killed are
+    # those of the place hit (they had been "Civilians (Russia)").
+    (event,) = _events(pipeline, text, language)
+    assert event.actor2 is not None and event.actor2.name == "Civilians (Ukraine)"
+
+
+def test_civilians_a_text_gives_a_nationality_keep_it(pipeline: Any) -> None:
+    text = "Two Russian civilians were killed by a drone in Kharkiv on Monday."
+    events = _events(pipeline, text, "en")
+    assert [e.actor2.name for e in events if e.actor2] == ["Civilians (Russia)"]

@@ -396,3 +396,30 @@ def test_the_number_of_the_dead_is_the_figure_that_follows(
 ) -> None:
     art = Article(id="n", text=text, language="ar", published="2025-03-14")
     assert [e.fatalities for e in pipeline.run([art])] == [dead]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "dead"),
+    [
+        (
+            "A nurse and her three daughters were killed when a shell hit their flat in Kherson.",
+            "en",
+            4,
+        ),
+        ("Shelling killed a farmer and his two sons near Kherson on Sunday.", "en", 3),
+        (
+            "Une infirmière et ses trois filles ont été tuées par un obus à Kherson dimanche.",
+            "fr",
+            4,
+        ),
+        ("Un obus a tué un éleveur et ses deux fils près de Kherson dimanche.", "fr", 3),
+    ],
+)
+def test_one_person_listed_with_a_counted_group_adds_to_it(
+    pipeline: Any, text: str, language: str, dead: int
+) -> None:
+    # "a farmer and his two sons": one person told with no number beside a counted
+    # group of the same dead adds one to the count (it was the group's count alone, or
+    # nothing when the list ran past the verb's window).
+    art = Article(id="k", text=text, language=language, published="2025-03-10")
+    assert [e.fatalities for e in pipeline.run([art])] == [dead]

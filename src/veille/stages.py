@@ -146,6 +146,7 @@ def place_ref(top: Toponym, *, dateline: bool = False) -> PlaceRef:
         lon=place.lon,
         place_id=place.gazetteer_id,
         demonym=top.demonym,
+        vague=top.vague,
         dateline=dateline,
     )
 
@@ -353,8 +354,8 @@ class StateNameStage:
         names: list[ActorRef] = []
         adjectives: list[ActorRef] = []
         for p in analysis.places:
-            if p.feature != "country" or not p.iso3:
-                continue
+            if p.feature != "country" or not p.iso3 or p.vague:
+                continue  # "the Lebanese south" is a part of Lebanon, no state
             if any(a.start <= p.start < a.end for a in analysis.actors):
                 continue
             forces = self.resolver.by_id(f"military-forces-{p.iso3.lower()}")

@@ -41,9 +41,10 @@ if TYPE_CHECKING:
     from veille.resolve.actors import ActorResolver
 
 
-#: The id prefixes of the actors that act where they are (actors data: police forces,
-#: and the crowds ACLED names by country: "police-forces-{iso3}", "protesters-{iso3}").
-_LOCAL = ("police-forces-", "protesters-", "rioters-")
+#: The id prefixes of the actors that are where the event is (actors data: police
+#: forces, the crowds and the civilians ACLED names by country: "police-forces-{iso3}",
+#: "protesters-{iso3}", "civilians-{iso3}").
+_LOCAL = ("police-forces-", "protesters-", "rioters-", "civilians-")
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,9 @@ class EventAssembler:
         Ukraine: police or a crowd that no word of theirs places ("the Ukrainian police",
         «des manifestants soudanais») are the police or the crowd of the country the event
         happened in (the text's main country gave them otherwise). Armies cross borders;
-        police and crowds act where they are: only they are seated so."""
+        police and crowds act where they are, and civilians are hit where they are
+        ("Moscow fired missiles at Odesa, killing four civilians": Ukraine's): only they
+        are seated so."""
         if ref is None:
             return None
         actor = ref.payload
@@ -80,7 +83,12 @@ class EventAssembler:
         if prefix is None or actor.country == location.iso3:
             return actor
         starts = [p.start for p in s.places] + [a.start for a in s.state_adjectives]
-        if any(ref.start <= k < ref.end for k in starts):
+        if any(ref.start <= k < ref.end for k in starts) or any(
+            # "Russian civilians", «des civils russes»: the adjective next to the noun.
+            s.text[a.end - s.start : ref.start - s.start].isspace()
+            or s.text[ref.end - s.start : a.start - s.start].isspace()
+            for a in s.state_adjectives
+        ):
             return actor
         return self.actors.by_id(prefix + location.iso3.lower()) or actor
 
@@ -107,6 +115,10 @@ class EventAssembler:
                 actor2 = actor2 or crowd
             else:
                 actor1 = actor1 or crowd
+        if actor1 is None and sub == "Arrests" and location is not None and location.iso3:
+            # ACLED: an arrest whose text names no one making it («a été interpellée») is
+            # made by the police of the country it happened in; the verb tells as much.
+            actor1 = self.actors.by_id(f"police-forces-{location.iso3.lower()}")
         if (
             actor2 is None
             and c.target_civilian

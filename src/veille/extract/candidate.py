@@ -44,6 +44,7 @@ class PlaceRef:
     lon: float | None
     place_id: str | None
     demonym: bool = False  # read from a people's adjective: whose, not where
+    vague: bool = False  # a vague part of the place ("the Lebanese south"): ``Toponym.vague``
     #: A dispatch's dateline ("BAMAKO (AFP) -"): where it was filed, a place of last resort.
     dateline: bool = False
 

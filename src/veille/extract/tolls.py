@@ -259,6 +259,14 @@ def fatalities(
         else:
             window = list(range(max(0, fm.start - 4), min(len(toks), fm.end + 4)))
             window += _object_after_subject(toks, fm.end)
+            # "killed a father and his four children": the counts of the nouns listed
+            # with the verb's object, however far the list runs (a parser may hang the
+            # second noun on the verb itself).
+            for t in toks:
+                if fm.start <= t.head < fm.end and t.dep in ("obj", "dobj"):
+                    window += [k for k in _listed_counts(toks, t.i) if k not in window]
+                elif fm.start <= t.head < fm.end and t.dep == "conj" and t.pos == "NOUN":
+                    window += [c.i for c in toks if c.head == t.i and c.dep == "nummod"]
         # "Quatre habitants, dont deux enfants, ont été tués": the number of a noun
         # that hangs on the verb counts however far an apposition pushes it; so does
         # the number of the noun the verb describes ("huit personnes, ..., tuées").
@@ -371,6 +379,7 @@ def fatalities(
                     break
                 if lex.fatality.find([toks[j]]) or lex.injury.find([toks[j]]):
                     break
+        counted.update(_one_beside_counted(lex, toks, counted))
         for n, first, last in _readings(toks, counted, glued):
             where = (toks[min(first, fm.start)].start, toks[max(last, fm.end - 1)].end)
             if best is None or n < best.count:
@@ -378,6 +387,33 @@ def fatalities(
             if first == last and first in raised and (total is None or n < total.count):
                 total = Toll(n, where)
     return total or best
+
+
+def _one_beside_counted(lex: Lexicon, toks: list[Tok], counted: dict[int, int]) -> dict[int, int]:
+    """One person told with no number beside a counted group of the same dead ("a woman
+    and her two children", «un père et ses quatre enfants», "two soldiers and a
+    civilian"): the determiner of the one person, read as 1, so that the readings add
+    it to the group's count (3, 5, 3). Only a person noun of the class ``one_person``,
+    singular, with a determiner of one and coordinated with a counted noun."""
+    people = lex.noun_classes.get("one_person", frozenset())
+    nouns = {toks[i].head for i in counted if toks[i].head != i}
+    out: dict[int, int] = {}
+    for t in toks:
+        if not t.keys & people or "Number=Plur" in t.morph or t.i in nouns:
+            continue
+        if not any(_coordinated(toks, *sorted((t.i, k))) for k in nouns):
+            continue
+        det = next(
+            (
+                c
+                for c in toks
+                if c.head == t.i and c.dep in ("det", "poss", "det:poss") and fold(c.text) in _ONE
+            ),
+            None,
+        )
+        if det is not None and det.i not in counted:
+            out[det.i] = 1
+    return out
 
 
 def _count_of(toks: list[Tok], i: int) -> bool:
@@ -486,15 +522,21 @@ def _coordinated(toks: list[Tok], a: int, b: int) -> bool:
         or toks[b].pos not in ("NOUN", "PROPN")
     ):
         return False
-    joined = toks[b].dep == "conj" and toks[b].head in (
-        a,
-        toks[a].head if toks[a].dep == "conj" else a,
+    joined = toks[b].dep == "conj" and (
+        toks[b].head in (a, toks[a].head if toks[a].dep == "conj" else a)
+        # «a tué un berger et ses deux enfants», the parser hanging the second noun on
+        # the verb whose object the first is.
+        or (toks[b].head == toks[a].head != a and toks[a].dep in _OBJECTS)
     )
     sharing = toks[a].head == toks[b].head and toks[a].dep == toks[b].dep and toks[a].head != a
     if not (joined or sharing):
         return False
     between = [fold(t.text) for t in toks[a + 1 : b]]
     return any(w in _AND for w in between) or (joined and "," in between)
+
+
+#: Dependencies of a verb's object.
+_OBJECTS = frozenset({"obj", "dobj"})
 
 
 def _opens_clause(tok: Tok) -> bool:

@@ -230,6 +230,7 @@ class Geocoder:
                     place=place,
                     geo_precision=precision,
                     demonym=m.demonym,
+                    vague=m.phrase_start is not None or m.phrase_end is not None,
                 )
             )
             last_end = end

@@ -76,7 +76,9 @@ class Phrases:
             if country is None:
                 continue
             cand = Candidate(country, FLAG_PRIMARY)
-            m = _Match(start, tok.end, first, k + 1, (cand,), precision=3, best=cand)
+            m = _Match(
+                start, tok.end, first, k + 1, (cand,), precision=3, phrase_start=start, best=cand
+            )
             found.append(m)
         return found
 

@@ -40,6 +40,9 @@ class Toponym(Record):
     # Inside an organisation's or a person's name ("Radio X"): a toponym, not a place
     # where anything happened (set by ``PlaceFinder``, which has the parse).
     in_name: bool = False
+    # A vague part of the place ("l'est de la Syrie", «الجنوب اللبناني»): the phrase is
+    # somewhere in the place, not the place itself (a country so named is no state).
+    vague: bool = False
 
 
 # A candidate in the first-level area most of an outlet's other articles name gets a
