@@ -526,14 +526,30 @@ def test_a_strike_with_no_doer_was_the_story_s_one_attacker(pipeline: Any) -> No
     assert set(doers.values()) == {"military-forces-isr"} and len(doers) == 2
 
 
-def test_a_story_of_two_attackers_two_countries_or_two_days_lends_no_doer(pipeline: Any) -> None:
+def test_two_sides_striking_each_others_country_lend_each_strike_that_countrys_attacker(
+    pipeline: Any,
+) -> None:
+    # Israel is the story's one attacker in Lebanon, Hezbollah its one in Israel: the
+    # strike near Nabatieh (Lebanon) was Israel's. Before, any story of two attackers
+    # lent none.
     two_sides = _doers(
         pipeline,
         "Israeli jets struck the town of Tyre on Monday, killing two people. "
         "Hezbollah fired rockets at Kiryat Shmona on Monday. "
         "A drone strike on a car killed one person near Nabatieh on Monday.",
     )
-    assert None in two_sides.values()  # whose drone, the text does not say
+    assert two_sides.get("Nabatîyé et Tahta") == "military-forces-isr"
+    assert two_sides.get("Qiryat Shmona") == "hezbollah"
+
+
+def test_a_story_of_two_attackers_two_countries_or_two_days_lends_no_doer(pipeline: Any) -> None:
+    two_sides = _doers(
+        pipeline,
+        "Israeli jets struck the town of Tyre on Monday, killing two people. "
+        "Hezbollah fired rockets at Israeli troops near Kfar Kila on Monday. "
+        "A drone strike on a car killed one person near Nabatieh on Monday.",
+    )
+    assert None in two_sides.values()  # two sides struck in Lebanon: whose drone, unsaid
     elsewhere = _doers(
         pipeline,
         "Russian missiles hit Kharkiv on Monday, killing two people. "

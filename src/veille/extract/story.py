@@ -616,6 +616,10 @@ def _with_story_doer(c: Candidate, remote: Sequence[Candidate], opts: StoryOptio
         return c
     where = c.place.iso3 if c.place is not None and not c.place.demonym else None
     doers = [s for s in remote if same_source(s, c)]
+    if where is not None:
+        # A story of two sides striking each other's country: the strikes told in the
+        # strike's own country are the ones whose doer it may share.
+        doers = [s for s in doers if s.place is not None and s.place.iso3 == where] or doers
     if len({s.actor1.actor_id for s in doers if s.actor1 is not None}) != 1:
         return c
     if where is not None and any(
