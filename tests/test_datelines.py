@@ -23,6 +23,8 @@ from veille.model import Article
         ("ZINDER (Niger), 12 mars - Un convoi a été", "ZINDER"),
         ("حلب، 3 مايو أيار 2021 (وكالة محلية) - قتل أربعة", "حلب"),
         ("دير الزور، 4 حزيران - قتل", "دير الزور"),
+        # South Asian papers open on the town and a colon.
+        ("PESHAWAR: Gunmen attacked a police post", "PESHAWAR"),
     ],
 )
 def test_a_dateline_may_carry_a_country_a_date_and_any_agency(text: str, name: str) -> None:
@@ -37,6 +39,7 @@ def test_a_dateline_may_carry_a_country_a_date_and_any_agency(text: str, name: s
         ("KIDAL and MOPTI were hit by shelling - officials said", "KIDAL"),
         # Not in capitals: a sentence that opens on a town.
         ("Kidal (Mali) - a town in the north", "Kidal"),
+        ("Peshawar: a city on edge", "Peshawar"),
     ],
 )
 def test_running_text_that_opens_on_a_place_is_no_dateline(text: str, name: str) -> None:
@@ -101,3 +104,13 @@ def test_a_dateline_is_none_of_the_several_places_a_lead_sums_up(
     art = Article(id="d", text=text, language=language, published="2025-10-01")
     places = [e.location.name for e in pipeline.run([art]) if e.location is not None]
     assert not any("Casablanca" in p or "Dar" in p for p in places), places
+
+
+def test_a_dateline_with_a_colon_yields_to_the_district_the_sentence_names(pipeline: Any) -> None:
+    text = (
+        "QUETTA: A suicide bomber struck a police convoy in Balochistan's "
+        "Kech district on Sunday, officials said."
+    )
+    art = Article(id="c", text=text, language="en", published=date(2025, 3, 17))
+    events = pipeline.run([art])
+    assert [e.location.name for e in events if e.location is not None] == ["Kech District"]

@@ -438,3 +438,55 @@ def test_places_one_sentence_lists_stay_apart_however_close() -> None:
     text = "شنت الطائرات الإسرائيلية غارات على بلدات النبطية وصور وبنت جبيل يوم الثلاثاء."
     events = Pipeline().run([Article(id="l", text=text, language="ar", published="2025-03-12")])
     assert len(events) == 3
+
+
+def _anaphor(e: Event) -> Event:
+    return e.model_copy(
+        update={
+            "mentions": [
+                m.model_copy(update={"values": m.values.model_copy(update={"anaphoric": True})})
+                for m in e.mentions
+            ]
+        }
+    )
+
+
+def test_a_place_an_anaphor_names_refines_the_event_only_from_inside_it() -> None:
+    # "A bombing in X district ... the wounded were taken to hospitals in Y": the telling
+    # mention's district stays the event's place; a town elsewhere that a mention
+    # referring back to it names (where the wounded went) does not move it. A town
+    # inside the district refines it.
+    district = DEZ.model_copy(
+        update={
+            "name": "Al Mayadin District",
+            "admin2": "Al Mayadin District",
+            "lat": 35.02,
+            "geo_precision": 2,
+            "gazetteer_id": "geonames:2",
+        }
+    )
+    elsewhere = DEZ.model_copy(
+        update={
+            "name": "Dayr az Zawr",
+            "admin2": "Dayr az Zawr District",
+            "lat": 35.33,
+            "lon": 40.14,
+            "geo_precision": 1,
+            "gazetteer_id": "geonames:3",
+        }
+    )
+    inside = elsewhere.model_copy(
+        update={
+            "name": "Al Mayadin",
+            "admin1": "Dayr az Zawr",
+            "admin2": "Al Mayadin District",
+            "lat": 35.02,
+            "lon": 40.45,
+            "gazetteer_id": "geonames:4",
+        }
+    )
+    told = ev("a", 0, loc=district)
+    (moved,) = dedup.cluster([told, _anaphor(ev("a", 80, loc=elsewhere))], same_article=True)
+    assert moved.location == district
+    (refined,) = dedup.cluster([told, _anaphor(ev("a", 80, loc=inside))], same_article=True)
+    assert refined.location == inside

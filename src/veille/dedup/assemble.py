@@ -145,7 +145,7 @@ def _recompute(e: Event, parts: Sequence[Event]) -> Event:
         ),
         None,
     )
-    location = _best_location([p.location for p in parts])
+    location = _told_location(parts)
     if sub in FORCE_ON_A_CROWD:
         actor1, actor2 = _seated(sub, parts)
     else:
@@ -191,6 +191,38 @@ def _default_sub(parts: Sequence[Event]) -> str:
     if any(p.sub_event_type == _ATTACK_ON_CIVILIANS for p in parts):
         return _ATTACK_ON_CIVILIANS
     return parts[0].sub_event_type
+
+
+def _told_location(parts: Sequence[Event]) -> Location | None:
+    """The event's place: the most precise one its telling mentions give; a mention
+    that only refers back to it ("the toll rose to five", anaphoric) refines it only
+    with a place inside it ("the strike, on Khiam" in southern Lebanon), never moves
+    it elsewhere ("... at hospitals in Quetta" for a bombing in Nushki district)."""
+    told = _best_location([p.location for p in parts if not is_anaphoric(p)])
+    if told is None:
+        return _best_location([p.location for p in parts])
+    finer = [
+        p.location
+        for p in parts
+        if is_anaphoric(p) and p.location is not None and _within(p.location, told)
+    ]
+    return _best_location([told, *finer])
+
+
+def _within(loc: Location, area: Location) -> bool:
+    """Whether ``loc`` lies in ``area`` by their codes (the same place counts)."""
+    if loc.gazetteer_id is not None and loc.gazetteer_id == area.gazetteer_id:
+        return True
+    if loc.iso3 is None or loc.iso3 != area.iso3:
+        return False
+    kind = _feature(area)
+    if kind == "country":
+        return True
+    if kind == "admin1":
+        return loc.admin1 == area.admin1
+    if kind == "admin2":
+        return loc.admin2 == area.admin2
+    return False
 
 
 def _best_location(locs: Iterable[Location | None]) -> Location | None:

@@ -34,9 +34,10 @@ _LIST_GAP_CHARS = 60
 
 #: What follows a dateline's place: perhaps its country in brackets, a country and a
 #: date ("KANO, Nigeria, March 11", «KIDAL (Mali), 5 juin»), the agency in brackets
-#: (any name: the regional ones are as many as the wires), a dash.
+#: (any name: the regional ones are as many as the wires), a dash or a colon
+#: ("QUETTA: The ...", as South Asian papers write it).
 _DATELINE_AFTER = re.compile(
-    r"(?: \([^)\n]{1,30}\))?(?:,[ \w.]{2,24}){0,2}(?: \([^)\n]{1,30}\))? ?(?:—|–|--?) "
+    r"(?: \([^)\n]{1,30}\))?(?:,[ \w.]{2,24}){0,2}(?: \([^)\n]{1,30}\))? ?(?:—|–|--?|:) "
 )
 
 #: What follows an Arabic dateline's place: perhaps a date after a comma («حلب، 3 مايو
