@@ -3455,6 +3455,33 @@ def test_the_attack_set_in_time_against_another_tells_nothing_new(
 @pytest.mark.parametrize(
     ("text", "language"),
     [
+        (
+            "Gunmen killed 30 herders in Koro on Sunday. The massacre came a week after "
+            "a jihadist assault in Djibo on 3 March in which four soldiers died.",
+            "en",
+        ),
+        (
+            "Des hommes armés ont tué 30 éleveurs dimanche à Koro. Le massacre est survenu "
+            "une semaine après un assaut jihadiste à Djibo le 3 mars, au cours duquel "
+            "quatre soldats ont péri.",
+            "fr",
+        ),
+    ],
+)
+def test_the_act_an_event_came_after_on_a_day_of_its_own_is_told_anew(
+    pipeline: Any, text: str, language: str
+) -> None:
+    # "The massacre came a week after an assault in X on 3 March": the massacre is the
+    # event told before; the assault, dated, is another, typed by its own word (it had
+    # taken the massacre's type, an attack on civilians).
+    events = _events(pipeline, text, language)
+    djibo = [e for e in events if e.location is not None and e.location.name == "Djibo"]
+    assert [(e.sub_event_type, e.event_date) for e in djibo] == [("Armed clash", date(2025, 3, 3))]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
         ("Soldiers beat three journalists in Kandy on Saturday.", "en"),
         ("Des policiers ont passé à tabac samedi trois journalistes à Kandy.", "fr"),
     ],

@@ -297,6 +297,17 @@ class SentenceExtractor:
             for m in group
             if not (entry_family(m.payload) == "arrest" and in_circumstance(toks, m))
         ] or group
+        # "The massacre came five days after an attack on an army post in X on 15 April":
+        # the event set in time is the one told before; the one it came after, with a
+        # day of its own, is what the sentence tells anew (its own word types it).
+        if any(d.precision == "day" for d in s.dates):
+            told = [
+                m
+                for m in told
+                if not (
+                    sequenced(self.lex, m, toks) and any(o.start > m.start for o in told)
+                )
+            ] or told
         best = max(told, key=lambda m: (m.payload.rank, m.payload.sub is not None))
         entry: TriggerEntry = best.payload
         fams = {entry_family(m.payload) for m in group}
