@@ -304,9 +304,7 @@ class SentenceExtractor:
             told = [
                 m
                 for m in told
-                if not (
-                    sequenced(self.lex, m, toks) and any(o.start > m.start for o in told)
-                )
+                if not (sequenced(self.lex, m, toks) and any(o.start > m.start for o in told))
             ] or told
         best = max(told, key=lambda m: (m.payload.rank, m.payload.sub is not None))
         entry: TriggerEntry = best.payload
