@@ -423,3 +423,20 @@ def test_one_person_listed_with_a_counted_group_adds_to_it(
     # nothing when the list ran past the verb's window).
     art = Article(id="k", text=text, language=language, published="2025-03-10")
     assert [e.fatalities for e in pipeline.run([art])] == [dead]
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        # A noun with a possessive suffix is one person: "its driver".
+        ("استهدفت مسيرة دراجة نارية في بلدة مجز يوم الاثنين، ما أدى إلى مقتل سائقها.", 1),
+        # "a man and his wife", "a woman and her two children" (a dual before a suffix),
+        # "a father and his three sons" (a definite number after the noun).
+        ("قتل مزارع وزوجته في غارة على بلدة مجز يوم الاثنين.", 2),
+        ("قتلت ممرضة وطفلاها في غارة على بلدة مجز يوم الاثنين.", 3),
+        ("أدت غارة على بلدة مجز يوم الاثنين إلى مقتل أب وأبنائه الثلاثة.", 4),
+    ],
+)
+def test_one_arabic_person_and_the_kin_told_after(pipeline: Any, text: str, dead: int) -> None:
+    art = Article(id="k", text=text, language="ar", published="2025-03-12")
+    assert [e.fatalities for e in pipeline.run([art])] == [dead]

@@ -196,12 +196,20 @@ def one_killed(lex: Lexicon, toks: list[Tok], within: Span | None = None) -> Tol
         for t in toks:
             if _named_victim(toks, t, death) and read_number(lex, t) is None:
                 return Toll(1, (toks[min(t.i, fm.start)].start, toks[max(t.i, death)].end))
-            if not t.keys & people:
-                continue
             if t.pos == "X" or not t.pos:  # unparsed (Arabic): the noun right after the verb
                 word = fold(t.text)
-                if t.i == fm.end and not word.startswith("ال") and not word.startswith("لل"):
-                    return Toll(1, (toks[fm.start].start, t.end))
+                if (
+                    t.i == fm.end
+                    and not word.startswith("ال")
+                    and not word.startswith("لل")
+                    and (t.keys & people or _possessed(word) in people)
+                ):
+                    # «قتلت امرأة وطفلاها», «مقتل رجل وأبنائه الثلاثة»: and the kin
+                    # told after the first person.
+                    more, last = _arabic_kin_after(lex, toks, t.i + 1, people)
+                    return Toll(1 + more, (toks[fm.start].start, toks[last].end))
+                continue
+            if not t.keys & people:
                 continue
             one = any(
                 c.head == t.i and c.dep in ("det", "poss", "det:poss") and fold(c.text) in _ONE
@@ -215,6 +223,41 @@ def one_killed(lex: Lexicon, toks: list[Tok], within: Span | None = None) -> Tol
                 lo, hi = min(t.i, fm.start), max(t.i, death)
                 return Toll(1, (toks[lo].start, toks[hi].end))
     return None
+
+
+#: Arabic pronoun suffixes of possession ("her", "his", "their"), longest first.
+_AR_POSSESSIVES = ("هما", "هم", "ها", "ه")
+
+
+def _possessed(word: str) -> str:
+    """An Arabic noun less its possessive suffix («سائقها» "its driver": «سائق»; «زوجته»
+    "his wife": «زوجه», the ta marbuta written again), or the word itself."""
+    for suffix in _AR_POSSESSIVES:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 2:
+            return stem[:-1] + "ه" if stem.endswith("ت") else stem
+    return word
+
+
+def _arabic_kin_after(lex: Lexicon, toks: list[Tok], j: int, people: Set[str]) -> tuple[int, int]:
+    """How many more dead «و» + a noun right after one person counts, and the last token
+    read: «وزوجته» (and his wife) 1, «وطفلاها» (and her two children, a dual) 2,
+    «وأبناؤه الثلاثة» (and his three sons) 3; 0 and the person's token otherwise."""
+    if j >= len(toks) or not toks[j].text.startswith("و") or len(toks[j].text) < 3:
+        return 0, j - 1
+    rest = fold(toks[j].text[1:])
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    if nxt is not None and fold(nxt.text).startswith("ال"):
+        bare = fold(nxt.text)[2:]
+        count = read_number(lex, replace(nxt, text=bare, lemma=bare))
+        if count is not None and 1 < count < _LEAST_MULTIPLIER:
+            return count, j + 1  # "and his three sons": a definite number after the noun
+    stem = rest if rest in people else _possessed(rest)
+    if stem != rest and stem[-1:] in ("ا", "ي") and stem[:-1] in people:
+        return 2, j  # «طفلاها»: the dual before a suffix loses its nun
+    if stem in people:
+        return 1, j
+    return 0, j - 1
 
 
 def _named_victim(toks: list[Tok], t: Tok, death: int) -> bool:
