@@ -988,3 +988,24 @@ def test_a_region_told_by_a_peoples_adjective_is_a_place_not_a_state(
     (event,) = _events(pipeline, text)
     assert event.actor1 is None
     assert event.location is not None and event.location.iso3 == iso3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The army, marked by ل, stands between the ambush and the death word: the side hit.
+        "نصب مسلحون كمينا لدورية للشرطة قرب مدينة الرمادي، ما أدى إلى مقتل ضابط وثلاثة عناصر.",
+        "شن مسلحون هجوما على مقر للشرطة في مدينة الرمادي، ما أسفر عن مقتل خمسة عناصر.",
+    ],
+)
+def test_a_side_marked_as_hit_between_the_act_and_its_toll_is_no_doer(
+    pipeline: Any, text: str
+) -> None:
+    (event,) = _violent(pipeline, text)
+    assert event.actor1 is None
+    assert event.actor2 is not None and event.actor2.kind == "state_forces"
+
+
+def test_an_officer_and_a_count_glued_to_wa_add_up(pipeline: Any) -> None:
+    text = "نصب مسلحون كمينا لدورية قرب مدينة الرمادي، ما أدى إلى مقتل ضابط وثلاثة جنود."
+    assert [e.fatalities for e in _violent(pipeline, text)] == [4]

@@ -247,6 +247,9 @@ def _arabic_kin_after(lex: Lexicon, toks: list[Tok], j: int, people: Set[str]) -
         return 0, j - 1
     rest = fold(toks[j].text[1:])
     nxt = toks[j + 1] if j + 1 < len(toks) else None
+    count = number_after_and(lex, toks[j])
+    if count is not None and nxt is not None:
+        return count, j + 1  # «ضابط وثلاثة جنود»: an officer and three soldiers
     if nxt is not None and fold(nxt.text).startswith("ال"):
         bare = fold(nxt.text)[2:]
         count = read_number(lex, replace(nxt, text=bare, lemma=bare))
@@ -415,7 +418,7 @@ def fatalities(
             # «مقتل ثلاثة عناصر من الجيش واثنين من المسلحين» (unparsed): a number glued
             # to و a few words on counts a second group of the same dead.
             for j in range(i + 1, min(len(toks), i + _AR_AND_REACH + 1)):
-                n = _number_after_and(lex, toks[j])
+                n = number_after_and(lex, toks[j])
                 if n is not None and j not in counted:
                     counted[j] = n
                     glued.add((i, j))
@@ -507,7 +510,7 @@ _AND = frozenset({"and", "et"})
 _AR_AND_REACH = 5
 
 
-def _number_after_and(lex: Lexicon, tok: Tok) -> int | None:
+def number_after_and(lex: Lexicon, tok: Tok) -> int | None:
     """The value of "و" glued to a number ("واثنين", "و3"), or None."""
     if not tok.text.startswith("و") or len(tok.text) < 2:
         return None

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from veille.extract.candidate import ActorRef, SentenceInput
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
 from veille.extract.syntax import token_at
-from veille.extract.tolls import read_number
+from veille.extract.tolls import number_after_and, read_number
 from veille.model import Span
 from veille.nlp.arabic import normalize
 
@@ -108,7 +108,14 @@ def roles_by_word_order(
         if by_arms and intercepted and actor2 is None:
             actor2 = ref  # "أسقطت الدفاعات طائرات مسيرة روسية": whose drones were downed
             continue
-        owns = (ref.start < trig_end and trig_start < ref.end) or by_arms
+        # On one of the group's words, or right after it (its adjective): not merely
+        # between two of them («نصب مسلحون كمينا لدورية للجيش ... ما أدى إلى مقتل»: the
+        # army between the ambush and the death word was hit, it did not act).
+        # On one of the group's words, or right after it (its adjective). One merely
+        # between two of them is read as one after the act's verb is (below): «نصب
+        # مسلحون كمينا لدورية للجيش ... ما أدى إلى مقتل»: the army, marked by ل, was hit.
+        owns = (at is not None and any(m.start <= at <= m.end for m in group)) or by_arms
+        between = not owns and trig_start < ref.start and ref.end <= trig_end
         if owns and actor1 is None and getattr(ref.payload, "kind", "") != "civilians":
             # "غارة إسرائيلية", "قصف روسي": the attack's adjective names its doer; so does
             # the weapon's ("هجوم بطائرات مسيرة روسية").
@@ -166,7 +173,7 @@ def roles_by_word_order(
             # Not the side already counted among the dead ("قتل سبعة من عناصر X، بينهم
             # قيادي في X"): named again, it is still the side that was hit.
             actor1 = ref
-        elif ref.start >= trig_end:
+        elif ref.start >= trig_end or between:
             if target_marked or actor1 is not None:
                 if actor2 is None and (actor1 is None or ref.actor_id != actor1.actor_id):
                     actor2 = ref
@@ -291,7 +298,10 @@ def _counted(lex: Lexicon, ref: ActorRef, toks: list[Tok]) -> bool:
     k = i - 1
     while k >= 0 and k >= i - _COUNT_REACH and (toks[k].keys & members or toks[k].text in _QUOTES):
         k -= 1
-    return k >= 0 and read_number(lex, toks[k]) is not None
+    # «ضابط وثلاثة جنود»: the count may be glued to «و».
+    return k >= 0 and (
+        read_number(lex, toks[k]) is not None or number_after_and(lex, toks[k]) is not None
+    )
 
 
 #: Words from a count to the actor it counts («خمسة من عناصر «X»»).
