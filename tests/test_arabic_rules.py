@@ -1009,3 +1009,26 @@ def test_a_side_marked_as_hit_between_the_act_and_its_toll_is_no_doer(
 def test_an_officer_and_a_count_glued_to_wa_add_up(pipeline: Any) -> None:
     text = "نصب مسلحون كمينا لدورية قرب مدينة الرمادي، ما أدى إلى مقتل ضابط وثلاثة جنود."
     assert [e.fatalities for e in _violent(pipeline, text)] == [4]
+
+
+@pytest.mark.parametrize(
+    ("text", "doer", "dead"),
+    [
+        ("قتل الجيش ثلاثة مسلحين قرب مدينة الرمادي يوم الاثنين.", "state_forces", 3),
+        ("قتل عناصر من تنظيم داعش أربعة رعاة قرب مدينة الرمادي يوم الاثنين.", "rebel_group", 4),
+    ],
+)
+def test_qatala_with_an_armed_side_then_its_victims_is_that_sides_killing(
+    pipeline: Any, text: str, doer: str, dead: int
+) -> None:
+    # «قتل» shows no voice: with an armed side right after it and a count after that,
+    # the side killed them (it had been read as a toll with no act, and no event).
+    (event,) = _violent(pipeline, text)
+    assert event.actor1 is not None and event.actor1.kind == doer
+    assert event.fatalities == dead
+
+
+def test_qatala_before_a_count_is_still_the_passive(pipeline: Any) -> None:
+    # «قتل ثلاثة جنود في هجوم»: three soldiers were killed; they did not kill.
+    (event,) = _violent(pipeline, "قتل ثلاثة جنود في هجوم قرب مدينة الرمادي يوم الاثنين.")
+    assert event.actor1 is None

@@ -153,6 +153,14 @@ class TriggerEntry(BaseModel):
             "المدينة'), the subject's words before the ground taken."
         ),
     )
+    armed_subject: bool = Field(
+        default=False,
+        description=(
+            "Arabic verb whose voice the script does not show ('قتل': killed, or was "
+            "killed): active only where an armed side stands right after it (its subject) "
+            "and a count or a person after that (its object): 'قتل الجيش ثلاثة'."
+        ),
+    )
     object_class: str | None = Field(
         default=None,
         description=(

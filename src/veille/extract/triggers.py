@@ -22,6 +22,7 @@ from veille.extract.territory import (
     dates_the_verb,
     takes_territory,
 )
+from veille.extract.tolls import read_number
 from veille.extract.weapons import doer_weapons
 from veille.lang.loader import closed_words
 from veille.nlp import arabic
@@ -318,6 +319,8 @@ def keeps(
         return False  # «un cortège de mariage», "a funeral procession": no protest
     if entry.sub is not None and family(entry.sub) == "protest" and _armed_advance(lex, m, toks, s):
         return False  # "the rebels marched on the town": an advance, not a protest
+    if entry.armed_subject and not _armed_subject_then_victims(lex, m, toks, s):
+        return False
     if entry.weak:
         # Weak triggers ("tuer", "opération") only count with a weapon or a death toll,
         # and an attack verb also with a place it fell on ("هاجم مسلحون قرية ...").
@@ -343,6 +346,48 @@ def keeps(
             t.head == m.start and t.dep in TARGET_DEPS for t in toks
         ) or _object_past_the_day(m, toks)
     return True
+
+
+#: «من» (of), between a side's members and its name.
+_FROM = frozenset({"من"})
+#: Actor kinds that fight: a side that may kill.
+_ARMED_KINDS = frozenset(
+    {"state_forces", "rebel_group", "political_militia", "identity_militia", "external_other"}
+)
+
+
+def _armed_subject_then_victims(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -> bool:
+    """«قتل الجيش ثلاثة فلسطينيين»: an armed side right after the verb (its subject) and
+    then a count or a person (its object): the side killed them. «قتل ثلاثة جنود» and
+    «قتل جنديان في هجوم» read the other way: they were killed."""
+    # «قتل عناصر من حركة X»: the side's members may come first.
+    members = lex.noun_classes.get("member_nouns", frozenset()) | _FROM
+    start = m.end
+    while start < min(len(toks), m.end + 2) and toks[start].keys & members:
+        start += 1
+    if start >= len(toks):
+        return False
+    after = toks[start]
+    side = next(
+        (
+            a
+            for a in s.actors
+            if after.start <= a.start < after.end and getattr(a.payload, "kind", "") in _ARMED_KINDS
+        ),
+        None,
+    )
+    if side is None:
+        return False
+    k = next((i for i, t in enumerate(toks) if t.start >= side.end), None)
+    if k is None:
+        return False
+    people = lex.noun_classes.get("one_person", frozenset())
+    victim = toks[k]
+    return (
+        read_number(lex, victim) is not None
+        or bool(victim.keys & people)
+        or bool(lex.civilian.find([victim]))
+    )
 
 
 #: Weapons (``WeaponEntry.weapon``) that are spent in their use, so that one destroyed or

@@ -61,8 +61,16 @@ def roles_by_word_order(
     ]
     # "ما أدى إلى مقتل ثلاثة جنود", «أصيب ثلاثة جنود»: whom a word of death or injury
     # names were hit, the target side.
+    # A verb of killing read as active (``armed_subject``: «قتل الجيش ثلاثة») has its
+    # subject after it: that side killed, it was not hit.
+    active = [(m.start, m.end) for m in group if getattr(m.payload, "armed_subject", False)]
     deaths = (
-        [toks[m.end - 1].end for table in (lex.fatality, lex.injury) for m in table.find(toks)]
+        [
+            toks[m.end - 1].end
+            for table in (lex.fatality, lex.injury)
+            for m in table.find(toks)
+            if not any(a <= m.start < b for a, b in active)
+        ]
         if lex is not None
         else []
     )
