@@ -3886,3 +3886,35 @@ def test_civilians_a_text_gives_a_nationality_keep_it(pipeline: Any) -> None:
     text = "Two Russian civilians were killed by a drone in Kharkiv on Monday."
     events = _events(pipeline, text, "en")
     assert [e.actor2.name for e in events if e.actor2] == ["Civilians (Russia)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Le GSIM a revendiqué l'attaque de jeudi contre un poste de douane à Sikasso.", "fr"),
+        ("Le GSIM a revendiqué l'attaque menée jeudi contre un poste de douane à Sikasso.", "fr"),
+        (
+            "JNIM claimed the attack carried out on Thursday against a customs post in Sikasso.",
+            "en",
+        ),
+    ],
+)
+def test_a_claimed_act_with_a_day_in_its_own_phrase_is_told_there(
+    pipeline: Any, text: str, language: str
+) -> None:
+    # «l'attaque de jeudi», "the attack carried out on Thursday": the act's own day and
+    # place tell it, whoever claims it (a definite noun a claim governs had been read
+    # as an act told before, and with none before, dropped; the place hung on the
+    # participle had been taken for where a teller was reached).
+    (event,) = _events(pipeline, text, language)
+    assert event.event_date == date(2025, 3, 6)
+    assert event.location is not None and event.location.name == "Sikasso"
+    assert event.claim is not None and event.claim.status == "claimed"
+
+
+def test_a_claim_dated_after_the_act_stays_the_act_told_before(pipeline: Any) -> None:
+    text = (
+        "Des hommes armés ont attaqué jeudi un poste de douane à Sikasso. "
+        "Le GSIM a revendiqué l'attaque vendredi."
+    )
+    assert [e.event_date for e in _events(pipeline, text, "fr")] == [date(2025, 3, 6)]

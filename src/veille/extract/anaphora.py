@@ -8,8 +8,9 @@ the article's earlier event or tells its own.
 
 from __future__ import annotations
 
+from veille.extract.candidate import SentenceInput
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
-from veille.extract.syntax import SUBJECT_DEPS, ancestors
+from veille.extract.syntax import SUBJECT_DEPS, ancestors, token_at
 from veille.extract.word_order import ABOUT
 from veille.nlp import arabic
 
@@ -52,6 +53,26 @@ def anaphoric(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
         ):
             return True
     return m.start > 0 and fold(toks[m.start - 1].text) in _DEMONSTRATIVES_BEFORE
+
+
+def dated_in_its_phrase(m: Match, toks: list[Tok], s: SentenceInput) -> bool:
+    """The event noun has a day of its own in its phrase: «l'attaque de dimanche»,
+    «l'attaque menée dimanche» (a participle of the noun takes it). The act is told
+    there, whatever claims or confirms it; «a revendiqué l'attaque lundi» (the parser
+    hanging the bare day on the noun all the same) dates the claim."""
+    for d in s.dates:
+        k = token_at(toks, d.start)
+        if d.precision != "day" or k is None or k <= m.start:
+            continue
+        day = toks[k]
+        if day.head == m.start and any(c.head == k and c.dep == "case" for c in toks):
+            return True
+        verb = toks[day.head]
+        if verb.dep == "prep":  # English: "carried out" -> "on" -> "Sunday"
+            verb = toks[verb.head]
+        if verb.dep.startswith("acl") and verb.head == m.start and verb.i != k:
+            return True
+    return False
 
 
 def _harm_told_in_its_phrase(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:

@@ -315,6 +315,7 @@ def voices(lex: Lexicon, s: SentenceInput) -> set[int]:
         return set()
     out: set[int] = set()
     after = {m.end for m in cues}
+    events = {k for m in lex.triggers.find(toks) for k in range(m.start, m.end)}
     for place in s.places:
         i = token_at(toks, place.start)
         if i is None:
@@ -329,7 +330,7 @@ def voices(lex: Lexicon, s: SentenceInput) -> set[int]:
                 or _spoken_from(toks, i, after)
             ):
                 out.add(place.start)
-        elif _teller_reached_there(toks, i, cues):
+        elif _teller_reached_there(toks, i, cues, events):
             out.add(place.start)
         elif toks[i].dep.startswith("nsubj") and toks[i].head != i:
             verb = toks[i].head
@@ -356,15 +357,20 @@ def voices(lex: Lexicon, s: SentenceInput) -> set[int]:
     return out
 
 
-def _teller_reached_there(toks: list[Tok], i: int, cues: list[Match]) -> bool:
+def _teller_reached_there(
+    toks: list[Tok], i: int, cues: list[Match], events: Set[int] = frozenset()
+) -> bool:
     """ "said a resident reached by telephone from X", «a raconté un habitant joint par
     téléphone depuis X»: a place in a participle's phrase on the teller of a verb of
     saying (its subject, or the object the parser makes of an inverted subject) is
-    where the teller was, not where the act fell."""
+    where the teller was, not where the act fell. An event word (``events``: «a
+    revendiqué l'attaque menée contre un poste à X») is what is claimed, no teller."""
     for k in ancestors(toks, i, limit=_TELLER_CLIMB):
         if toks[k].dep != "acl" or toks[k].pos != "VERB":
             continue
         teller = toks[toks[k].head]
+        if teller.i in events:
+            continue
         if teller.dep in _TELLER_DEPS and any(m.start <= teller.head < m.end for m in cues):
             return True
     return False

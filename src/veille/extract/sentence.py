@@ -32,6 +32,7 @@ from veille.extract.anaphora import (
     anaphoric,
     anaphoric_arabic,
     another_event,
+    dated_in_its_phrase,
     definite,
     reported_anaphor,
     said_of_it,
@@ -363,7 +364,9 @@ class SentenceExtractor:
         # (unless the sentence names a day of its own: "...; on Sunday, gunmen fired").
         comment = said_of_it(best, toks) and not any(d.precision == "day" for d in s.dates)
         cand.anaphoric = (
-            anaphoric(self.lex, best, toks)
+            # «a revendiqué l'attaque de dimanche contre X»: the act's own day in its
+            # phrase tells it, whatever claims it.
+            (anaphoric(self.lex, best, toks) and not dated_in_its_phrase(best, toks, s))
             or comment
             or (sequenced(self.lex, best, toks) and not any(d.precision == "day" for d in s.dates))
         )
