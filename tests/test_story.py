@@ -540,6 +540,14 @@ def test_two_sides_striking_each_others_country_lend_each_strike_that_countrys_a
     )
     assert two_sides.get("Nabatîyé et Tahta") == "military-forces-isr"
     assert two_sides.get("Qiryat Shmona") == "hezbollah"
+    # Told as another day's (the rockets recalled in the pluperfect), it lends none.
+    earlier = _doers(
+        pipeline,
+        "Israeli jets struck the town of Tyre on Monday, killing two people. "
+        "Hezbollah fired rockets at Kiryat Shmona on Monday. "
+        "On Saturday, a drone strike on a car had killed one person near Nabatieh.",
+    )
+    assert earlier.get("Nabatîyé et Tahta", "missing") is None
 
 
 def test_a_story_of_two_attackers_two_countries_or_two_days_lends_no_doer(pipeline: Any) -> None:

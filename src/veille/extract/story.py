@@ -610,16 +610,26 @@ def _with_story_doer(c: Candidate, remote: Sequence[Candidate], opts: StoryOptio
     one and the same doer (of the same source, none placed in another country), was
     theirs too when one of them is of the same day (a strike told as last week's
     background is another event). The doer keeps its span in the sentence that named
-    it. A story that names two attackers lends none. ``remote``: the story's strikes
-    that name their doer (``_remote_doers``)."""
+    it. A story that names two attackers lends only the one that struck the strike's
+    country on its very day (Israeli jets on Lebanon, Hezbollah rockets on Israel);
+    none otherwise. ``remote``: the story's strikes that name their doer
+    (``_remote_doers``)."""
     if c.actor1 is not None or c.sub_event_type is None or family(c.sub_event_type) != _REMOTE:
         return c
     where = c.place.iso3 if c.place is not None and not c.place.demonym else None
     doers = [s for s in remote if same_source(s, c)]
-    if where is not None:
-        # A story of two sides striking each other's country: the strikes told in the
-        # strike's own country are the ones whose doer it may share.
-        doers = [s for s in doers if s.place is not None and s.place.iso3 == where] or doers
+    two_sides = len({s.actor1.actor_id for s in doers if s.actor1 is not None}) > 1
+    if where is not None and two_sides:
+        # A story of two sides striking each other's country: the strikes told that
+        # same day in the strike's own country are the ones whose doer it may share.
+        doers = [
+            s
+            for s in doers
+            if s.place is not None
+            and s.place.iso3 == where
+            and c.event_date is not None
+            and s.event_date == c.event_date
+        ]
     if len({s.actor1.actor_id for s in doers if s.actor1 is not None}) != 1:
         return c
     if where is not None and any(
