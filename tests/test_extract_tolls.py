@@ -440,3 +440,25 @@ def test_one_person_listed_with_a_counted_group_adds_to_it(
 def test_one_arabic_person_and_the_kin_told_after(pipeline: Any, text: str, dead: int) -> None:
     art = Article(id="k", text=text, language="ar", published="2025-03-12")
     assert [e.fatalities for e in pipeline.run([art])] == [dead]
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        # "... which led to his death", "... to the death of both": the suffix counts.
+        ("أطلق مسلحون النار على مزارع قرب بلدة مجز يوم الاثنين، ما أدى إلى مقتله.", 1),
+        ("استهدفت مسيرة سيارة قرب بلدة مجز يوم الاثنين، ما أسفر عن استشهادهما.", 2),
+    ],
+)
+def test_an_arabic_word_of_death_counts_whose_death_by_its_suffix(
+    pipeline: Any, text: str, dead: int
+) -> None:
+    art = Article(id="s", text=text, language="ar", published="2025-03-12")
+    assert [e.fatalities for e in pipeline.run([art])] == [dead]
+
+
+def test_a_plural_suffix_on_a_word_of_death_counts_no_one(pipeline: Any) -> None:
+    # «مقتلهم» (their death) says how many no more than "they" does.
+    text = "استهدفت مسيرة سيارة قرب بلدة مجز يوم الاثنين، ما أسفر عن مقتلهم."
+    art = Article(id="s", text=text, language="ar", published="2025-03-12")
+    assert [e.fatalities for e in pipeline.run([art])] == [None]

@@ -181,6 +181,11 @@ def one_killed(lex: Lexicon, toks: list[Tok], within: Span | None = None) -> Tol
     """One person killed, told with no number: "killing a woman", "a civilian was
     killed", «un civil a été tué», «قتل مدني», «استشهد طفل» (ACLED: one fatality)."""
     people = lex.noun_classes.get("one_person", frozenset())
+    for t in toks:
+        whose = _dead_by_suffix(lex, t) if not t.dep else None
+        if whose is not None and (within is None or within[0] <= t.start < within[1]):
+            # «ما أدى إلى استشهاده»: his death, one dead; «مقتلهما»: theirs, two.
+            return Toll(whose, (t.start, t.end))
     for fm in lex.fatality.find(toks):
         if not _inside(toks, fm, within):
             continue
@@ -222,6 +227,26 @@ def one_killed(lex: Lexicon, toks: list[Tok], within: Span | None = None) -> Tol
             if (t.head == death and t.dep in _VICTIM_DEPS) or toks[death].head == t.i:
                 lo, hi = min(t.i, fm.start), max(t.i, death)
                 return Toll(1, (toks[lo].start, toks[hi].end))
+    return None
+
+
+#: How many dead an Arabic pronoun suffix on a word of death counts: his, her, theirs two.
+_DEAD_BY_SUFFIX = {"ه": 1, "ها": 1, "هما": 2}
+
+
+def _dead_by_suffix(lex: Lexicon, tok: Tok) -> int | None:
+    """How many dead an (unparsed) Arabic word of death counts by its pronoun suffix:
+    one for «استشهاده», «مقتلها» (his, her death), two for «مقتلهما»; None for a word
+    with no suffix or a plural one («مقتلهم»: theirs, uncounted)."""
+    word = fold(tok.text).lstrip("و")
+    for suffix in sorted(_DEAD_BY_SUFFIX, key=len, reverse=True):
+        stem = word[: -len(suffix)]
+        if not word.endswith(suffix) or len(stem) < 3:
+            continue
+        bare = stem[:-1] + "ه" if stem.endswith("ت") else stem
+        if bare in lex.fatality_words:
+            return _DEAD_BY_SUFFIX[suffix]
+        return None
     return None
 
 
