@@ -3918,3 +3918,22 @@ def test_a_claim_dated_after_the_act_stays_the_act_told_before(pipeline: Any) ->
         "Le GSIM a revendiqué l'attaque vendredi."
     )
     assert [e.event_date for e in _events(pipeline, text, "fr")] == [date(2025, 3, 6)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Une patrouille de l'armée malienne a essuyé une attaque près de Kayes mardi.", "fr"),
+        ("Un convoi de l'armée malienne a subi une embuscade près de Kayes mardi.", "fr"),
+        ("A Malian army patrol came under attack near Kayes on Tuesday.", "en"),
+        ("A Malian army convoy suffered an ambush near Kayes on Tuesday.", "en"),
+    ],
+)
+def test_the_subject_of_a_verb_of_undergoing_the_act_was_its_target(
+    pipeline: Any, text: str, language: str
+) -> None:
+    # «a essuyé une attaque», "came under attack": the patrol underwent the attack; it
+    # had been read as the doer.
+    (event,) = _events(pipeline, text, language)
+    assert event.actor1 is None
+    assert event.actor2 is not None and event.actor2.name == "Military Forces of Mali"

@@ -542,7 +542,9 @@ _WAR_CLIMB = 4
 def _victim_of(lex: Lexicon, i: int, toks: list[Tok], trig_idx: set[int]) -> bool:
     """The actor's phrase is the subject of a noun of victims whose complement is the
     trigger: «un convoi de l'armée a été victime d'une embuscade», "a patrol fell victim
-    to an ambush", "the base was the target of a drone attack"."""
+    to an ambush", "the base was the target of a drone attack"; or the subject of a verb
+    of undergoing whose object, or whose "under", is the trigger (noun class
+    ``suffering_verbs``: «a essuyé une attaque», "came under attack")."""
     victims = lex.noun_classes.get("victim_nouns", frozenset())
     if not victims:
         return False
@@ -558,6 +560,14 @@ def _victim_of(lex: Lexicon, i: int, toks: list[Tok], trig_idx: set[int]) -> boo
     verb = toks[k].head
     if verb in trig_idx:
         return False  # "jets struck targets": the act's own object, its subject the doer
+    suffering = lex.noun_classes.get("suffering_verbs", frozenset())
+    under = {t.i for t in toks if t.head == verb and t.dep == "prep" and t.keys & suffering}
+    if (toks[verb].keys & suffering or under) and any(
+        verb in ancestors(toks, trig, limit=2) for trig in trig_idx
+    ):
+        # «a essuyé une attaque», «a subi une embuscade», "came under attack", "suffered
+        # an ambush": the act's word is what the subject underwent.
+        return True
     # A copula's noun heads its clause («a été victime»); a verb spelt like a noun of
     # victims ("a drone targeted a car") is an act, its subject the doer.
     head = {verb} if toks[verb].pos in ("NOUN", "PROPN", "ADJ") else set()
