@@ -457,8 +457,15 @@ def test_an_arabic_word_of_death_counts_whose_death_by_its_suffix(
     assert [e.fatalities for e in pipeline.run([art])] == [dead]
 
 
-def test_a_plural_suffix_on_a_word_of_death_counts_no_one(pipeline: Any) -> None:
-    # «مقتلهم» (their death) says how many no more than "they" does.
-    text = "استهدفت مسيرة سيارة قرب بلدة مجز يوم الاثنين، ما أسفر عن مقتلهم."
+@pytest.mark.parametrize(
+    "text",
+    [
+        # «مقتلهم» (their death) says how many no more than "they" does.
+        "استهدفت مسيرة سيارة قرب بلدة مجز يوم الاثنين، ما أسفر عن مقتلهم.",
+        # «حصيلتها» (its toll) is no one's death.
+        "استهدفت مسيرة سيارة قرب بلدة مجز يوم الاثنين، ولم تعرف حصيلتها.",
+    ],
+)
+def test_a_plural_suffix_or_a_toll_with_a_suffix_counts_no_one(pipeline: Any, text: str) -> None:
     art = Article(id="s", text=text, language="ar", published="2025-03-12")
     assert [e.fatalities for e in pipeline.run([art])] == [None]

@@ -716,9 +716,6 @@ class Lexicon:
         self.aggregate_quantifiers = table([(p, p) for p in data.aggregate_quantifiers])
         self.aggregate_periods = table([(p, p) for p in data.aggregate_periods])
         self.fatality = table([(p, p) for p in data.fatality_nouns])
-        #: The one-word words of death, folded («مقتل», «استشهاد»): their suffixed forms
-        #: count the dead (``tolls.one_killed``).
-        self.fatality_words = frozenset(fold(p) for p in data.fatality_nouns if " " not in p)
         self.injury = table([(p, p) for p in data.injury_nouns])
         self.lower_bound = table([(p, p) for p in data.lower_bound_markers])
         self.civilian = table(

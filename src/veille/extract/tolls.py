@@ -235,16 +235,19 @@ _DEAD_BY_SUFFIX = {"ه": 1, "ها": 1, "هما": 2}
 
 
 def _dead_by_suffix(lex: Lexicon, tok: Tok) -> int | None:
-    """How many dead an (unparsed) Arabic word of death counts by its pronoun suffix:
-    one for «استشهاده», «مقتلها» (his, her death), two for «مقتلهما»; None for a word
-    with no suffix or a plural one («مقتلهم»: theirs, uncounted)."""
+    """How many dead an (unparsed) Arabic word of one's death (noun class
+    ``suffixed_deaths``) counts by its pronoun suffix: one for «استشهاده», «مقتلها» (his,
+    her death), two for «مقتلهما»; None for a word with no suffix or a plural one
+    («مقتلهم»: theirs, uncounted). A toll («حصيلته») or the dead («ضحاياه») is no one's
+    death."""
+    deaths = lex.noun_classes.get("suffixed_deaths", frozenset())
     word = fold(tok.text).lstrip("و")
     for suffix in sorted(_DEAD_BY_SUFFIX, key=len, reverse=True):
         stem = word[: -len(suffix)]
         if not word.endswith(suffix) or len(stem) < 3:
             continue
         bare = stem[:-1] + "ه" if stem.endswith("ت") else stem
-        if bare in lex.fatality_words:
+        if bare in deaths:
             return _DEAD_BY_SUFFIX[suffix]
         return None
     return None
