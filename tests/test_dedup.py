@@ -350,15 +350,7 @@ def test_an_unstated_type_is_an_attack_when_any_mention_says_civilians_were_hit(
 def test_an_anaphor_joins_the_event_told_before_whatever_actors_its_sentence_names() -> None:
     told = ev("a", 0, sub="Air/drone strike")
     other = Actor(name="Hezbollah", id="hzb", kind="political_militia")
-    again = ev("a", 80, sub="Air/drone strike", a1=other)
-    again = again.model_copy(
-        update={
-            "mentions": [
-                m.model_copy(update={"values": m.values.model_copy(update={"anaphoric": True})})
-                for m in again.mentions
-            ]
-        }
-    )
+    again = _anaphor(ev("a", 80, sub="Air/drone strike", a1=other))
     out = dedup.cluster([told, again], same_article=True)
     assert len(out) == 1 and out[0].actor1 == IRI
     # Not an anaphor: another doer is another event.

@@ -3892,7 +3892,7 @@ def test_civilians_a_text_gives_a_nationality_keep_it(pipeline: Any) -> None:
     ("text", "language"),
     [
         ("Le GSIM a revendiqué l'attaque de jeudi contre un poste de douane à Sikasso.", "fr"),
-        ("Le GSIM a revendiqué l'attaque menée jeudi contre un poste de douane à Sikasso.", "fr"),
+        ("Le GSIM a revendiqué l'attaque lancée jeudi sur un poste de douane à Sikasso.", "fr"),
         (
             "JNIM claimed the attack carried out on Thursday against a customs post in Sikasso.",
             "en",
@@ -3914,7 +3914,7 @@ def test_a_claimed_act_with_a_day_in_its_own_phrase_is_told_there(
 
 def test_a_claim_dated_after_the_act_stays_the_act_told_before(pipeline: Any) -> None:
     text = (
-        "Des hommes armés ont attaqué jeudi un poste de douane à Sikasso. "
+        "Des assaillants ont attaqué jeudi un poste de douane à Sikasso. "
         "Le GSIM a revendiqué l'attaque vendredi."
     )
     assert [e.event_date for e in _events(pipeline, text, "fr")] == [date(2025, 3, 6)]
@@ -3923,7 +3923,7 @@ def test_a_claim_dated_after_the_act_stays_the_act_told_before(pipeline: Any) ->
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        ("Une patrouille de l'armée malienne a essuyé une attaque près de Kayes mardi.", "fr"),
+        ("Une colonne de soldats maliens a essuyé une attaque près de Kayes mardi.", "fr"),
         ("Un convoi de l'armée malienne a subi une embuscade près de Kayes mardi.", "fr"),
         ("A Malian army patrol came under attack near Kayes on Tuesday.", "en"),
         ("A Malian army convoy suffered an ambush near Kayes on Tuesday.", "en"),

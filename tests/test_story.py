@@ -536,7 +536,7 @@ def test_two_sides_striking_each_others_country_lend_each_strike_that_countrys_a
         pipeline,
         "Israeli jets struck the town of Tyre on Monday, killing two people. "
         "Hezbollah fired rockets at Kiryat Shmona on Monday. "
-        "A drone strike on a car killed one person near Nabatieh on Monday.",
+        "A drone strike on a motorbike killed one person near Nabatieh on Monday.",
     )
     assert two_sides.get("Nabatîyé et Tahta") == "military-forces-isr"
     assert two_sides.get("Qiryat Shmona") == "hezbollah"
@@ -545,7 +545,7 @@ def test_two_sides_striking_each_others_country_lend_each_strike_that_countrys_a
         pipeline,
         "Israeli jets struck the town of Tyre on Monday, killing two people. "
         "Hezbollah fired rockets at Kiryat Shmona on Monday. "
-        "On Saturday, a drone strike on a car had killed one person near Nabatieh.",
+        "On Saturday, a drone strike on a motorbike had killed one person near Nabatieh.",
     )
     assert earlier.get("Nabatîyé et Tahta", "missing") is None
 
