@@ -3840,24 +3840,20 @@ def test_a_weapon_a_typed_act_was_done_to_stays_its_weapon(pipeline: Any) -> Non
 
 
 @pytest.mark.parametrize(
-    ("text", "language", "police"),
+    ("text", "language"),
     [
-        (
-            "Three students were detained in Antananarivo on Monday.",
-            "en",
-            "Police Forces of Madagascar",
-        ),
-        ("Un opposant a été interpellé lundi à Dakar.", "fr", "Police Forces of Senegal"),
+        ("Three students were detained in Antananarivo on Monday.", "en"),
+        ("Un opposant a été interpellé lundi à Dakar.", "fr"),
+        ("اعتقل مسلحون خمسة أشخاص في مدينة الخليل فجر اليوم.", "ar"),
     ],
 )
-def test_an_arrest_by_no_one_named_is_the_countrys_police(
-    pipeline: Any, text: str, language: str, police: str
-) -> None:
-    # ACLED: an arrest whose text names no one making it is made by the police of the
-    # country where it happened; a named maker of the arrest stays (next test).
+def test_an_arrest_by_no_one_named_has_no_maker(pipeline: Any, text: str, language: str) -> None:
+    # Whose police or which armed men made it, the text does not say: the country's
+    # police would be a guess, and a wrong one where another state's forces or gunmen
+    # make arrests (tried in session 28 and dropped).
     (event,) = _events(pipeline, text, language)
     assert event.sub_event_type == "Arrests"
-    assert event.actor1 is not None and event.actor1.name == police
+    assert event.actor1 is None
 
 
 def test_an_arrest_by_a_named_group_keeps_its_maker(pipeline: Any) -> None:

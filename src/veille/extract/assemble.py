@@ -115,10 +115,6 @@ class EventAssembler:
                 actor2 = actor2 or crowd
             else:
                 actor1 = actor1 or crowd
-        if actor1 is None and sub == "Arrests" and location is not None and location.iso3:
-            # ACLED: an arrest whose text names no one making it («a été interpellée») is
-            # made by the police of the country it happened in; the verb tells as much.
-            actor1 = self.actors.by_id(f"police-forces-{location.iso3.lower()}")
         if (
             actor2 is None
             and c.target_civilian
