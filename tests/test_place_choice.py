@@ -266,6 +266,20 @@ def test_where_a_teller_was_reached_is_no_place_of_the_act(
     assert "Kaya" not in places, places
 
 
+def test_a_place_in_the_phrase_of_a_participle_that_tells_the_act_is_its_place(
+    pipeline: Any,
+) -> None:
+    # The parser makes "fighters" the subject of "said" and "killed" its participle: the
+    # act's own place is no place where a teller was reached (it had fallen back on the
+    # country).
+    text = (
+        "Suspected Islamist fighters killed at least 14 herders in a night attack on "
+        "Tillia in western Niger, local officials said on Sunday."
+    )
+    art = Article(id="t", text=text, language="en", published="2025-05-12")
+    assert [e.location.name for e in pipeline.run([art]) if e.location] == ["Tillia"]
+
+
 def test_an_elided_ainsi_que_joins_a_list_of_places(pipeline: Any) -> None:
     """«... à X ainsi qu'un lanceur à Y»: «qu'» elided before a vowel still joins the
     second object and its place to the first, one event per place."""

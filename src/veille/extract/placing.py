@@ -364,13 +364,15 @@ def _teller_reached_there(
     téléphone depuis X»: a place in a participle's phrase on the teller of a verb of
     saying (its subject, or the object the parser makes of an inverted subject) is
     where the teller was, not where the act fell. An event word (``events``: «a
-    revendiqué l'attaque menée contre un poste à X») is what is claimed, no teller."""
+    revendiqué l'attaque menée contre un poste à X») is what is claimed, no teller; a
+    participle that tells the act ("militants killed 20 villagers in X, officials said",
+    the parser making "militants" the subject of "said") reached no one there."""
     for k in ancestors(toks, i, limit=_TELLER_CLIMB):
         if toks[k].dep != "acl" or toks[k].pos != "VERB":
             continue
         teller = toks[toks[k].head]
-        if teller.i in events:
-            continue
+        if teller.i in events or k in events:
+            continue  # the participle or its noun is the act ("militants killed ... in X")
         if teller.dep in _TELLER_DEPS and any(m.start <= teller.head < m.end for m in cues):
             return True
     return False
