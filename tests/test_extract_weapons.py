@@ -4,12 +4,14 @@ Sentences invented."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import pytest
 
 from sentence_builder import W, tokens, trigger
 from veille.extract.lexicon import Lexicon
 from veille.extract.weapons import Typing, find_weapons, read_weapon
+from veille.model import Article
 
 
 @pytest.fixture(scope="module")
@@ -63,3 +65,21 @@ def test_a_weapon_model_name_is_a_weapon(lang: str, words: list[str], weapon: st
     lex = Lexicon.load(lang)
     found = {m.payload.weapon for m in find_weapons(lex, tokens(words))}
     assert weapon in found
+
+
+@pytest.mark.parametrize(
+    ("text", "air"),
+    [
+        # «chasseurs» with a word of hunters after it are people (dozo hunters), no jets.
+        ("Des chasseurs dozos ont attaqué un hameau peul près de Djenné samedi.", False),
+        ("Des chasseurs traditionnels ont attaqué un hameau près de Djenné samedi.", False),
+        # Without one, the fighter jets they also are.
+        ("Des chasseurs russes ont bombardé un hameau près d'Idleb samedi.", True),
+    ],
+)
+def test_a_word_for_jets_and_for_hunters_reads_its_neighbour(
+    pipeline: Any, text: str, air: bool
+) -> None:
+    art = Article(id="h", text=text, language="fr", published="2025-03-10")
+    (event,) = pipeline.run([art])
+    assert (event.sub_event_type == "Air/drone strike") is air

@@ -212,6 +212,14 @@ class WeaponEntry(BaseModel):
             "(noun class site_assaults: 'attacked a mine', «l'attaque d'une mine»)."
         ),
     )
+    people_class: str | None = Field(
+        default=None,
+        description=(
+            "The word also names people ('chasseurs': fighter jets, or hunters): no "
+            "weapon where the next word is of this noun class ('chasseurs dozos', "
+            "«chasseurs traditionnels»)."
+        ),
+    )
 
 
 class StatementEntry(BaseModel):

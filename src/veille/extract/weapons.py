@@ -43,7 +43,21 @@ class Typing:
 def find_weapons(lex: Lexicon, toks: list[Tok]) -> list[Match]:
     """The weapon nouns of a sentence, longest first, not overlapping; not a word that
     names a site there ("attacked a gold mine")."""
-    return [w for w in _lno(lex.weapons.find(toks)) if not _a_site(lex, toks, w)]
+    return [
+        w
+        for w in _lno(lex.weapons.find(toks))
+        if not _a_site(lex, toks, w) and not _people(lex, toks, w)
+    ]
+
+
+def _people(lex: Lexicon, toks: list[Tok], w: Match) -> bool:
+    """A word that names people as well as a weapon, with a word of its ``people_class``
+    right after it: «des chasseurs dozos», «chasseurs traditionnels» are hunters, not
+    fighter jets."""
+    entry: WeaponEntry = w.payload
+    if entry.people_class is None or w.end >= len(toks):
+        return False
+    return bool(toks[w.end].keys & lex.noun_classes.get(entry.people_class, frozenset()))
 
 
 def _a_site(lex: Lexicon, toks: list[Tok], w: Match) -> bool:
