@@ -400,3 +400,16 @@ def test_the_antecedent_of_a_passive_relative_subject_was_hit(en: Lexicon) -> No
     ]
     who = {1: ("army", "state_forces"), 7: ("rebels", "")}
     assert _ids(_roles(en, words, 5, who)) == ("rebels", "army")
+
+
+def test_a_target_preposition_below_an_agent_marks_the_target(pipeline: Any) -> None:
+    # The parser hangs «contre un convoi de la Minusca» on «armés», inside the agent's
+    # phrase «par des hommes armés»: the mission was ambushed, not the ambusher.
+    text = (
+        "Une embuscade tendue par des hommes armés contre un convoi de la Minusca a tué "
+        "un casque bleu près de Bria mardi."
+    )
+    art = Article(id="r", text=text, language="fr", published="2025-03-12")
+    (event,) = pipeline.run([art])
+    assert event.actor1 is None
+    assert event.actor2 is not None and event.actor2.id.startswith("minusca")

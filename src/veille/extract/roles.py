@@ -621,6 +621,15 @@ def syntactic_role(
             return "backer"
         if parent not in anchors:
             continue
+        # "l'attaque de dimanche contre une position de l'armée": a target preposition
+        # anywhere on the way up marks the target, however the parser hung the phrase
+        # («une embuscade tendue par des hommes armés contre un convoi de la X», the
+        # parser hanging "contre" on "armés": X was ambushed, not the ambusher).
+        below = {
+            fold(t.text) for j in range(k) for t in toks if t.head == path[j] and t.dep == "case"
+        }
+        if below & _TARGET_PREPS:
+            return "actor2"
         if (
             k > 0
             and parent in passive_at
@@ -662,12 +671,7 @@ def syntactic_role(
         ):
             # "a suicide bomber from the group", "fighters from X": whose they are.
             return "actor1"
-        # "l'attaque de dimanche contre une position de l'armée": a target preposition
-        # anywhere on the way up marks the target, however the parser hung the phrase.
-        below = {
-            fold(t.text) for j in range(k) for t in toks if t.head == path[j] and t.dep == "case"
-        }
-        if dep in TARGET_DEPS or (case | below) & _TARGET_PREPS:
+        if dep in TARGET_DEPS or case & _TARGET_PREPS:
             return "actor2"
         if (
             dep == "nmod"
