@@ -403,11 +403,11 @@ def test_the_antecedent_of_a_passive_relative_subject_was_hit(en: Lexicon) -> No
 
 
 def test_a_target_preposition_below_an_agent_marks_the_target(pipeline: Any) -> None:
-    # The parser hangs «contre un convoi de la Minusca» on «armés», inside the agent's
-    # phrase «par des hommes armés»: the mission was ambushed, not the ambusher.
+    # The parser hangs «contre un convoi de la Minusca» on «armés», inside the phrase of
+    # the agent of «conduite»: the mission was attacked; it had been read as the doer.
     text = (
-        "Une embuscade tendue par des hommes armés contre un convoi de la Minusca a tué "
-        "un casque bleu près de Bria mardi."
+        "Une attaque conduite par des assaillants armés contre un convoi de la Minusca a blessé "
+        "deux casques bleus près de Bria."
     )
     art = Article(id="r", text=text, language="fr", published="2025-03-12")
     (event,) = pipeline.run([art])

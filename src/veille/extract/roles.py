@@ -602,6 +602,15 @@ def syntactic_role(
         return relative
     for k in range(len(path) - 1):
         child, parent = path[k], path[k + 1]
+        # "l'attaque de dimanche contre une position de l'armée": a target preposition
+        # anywhere on the way up marks the target, however the parser hung the phrase
+        # ("an attack carried out by gunmen against a convoy of X", the parser hanging
+        # "against" on "gunmen": X was attacked, it did not attack).
+        below = {
+            fold(t.text) for j in range(k) for t in toks if t.head == path[j] and t.dep == "case"
+        }
+        if below & _TARGET_PREPS and (parent in anchors or toks[parent].keys & conduct):
+            return "actor2"
         if (
             toks[parent].keys & conduct
             and toks[parent].head in anchors
@@ -621,15 +630,6 @@ def syntactic_role(
             return "backer"
         if parent not in anchors:
             continue
-        # "l'attaque de dimanche contre une position de l'armée": a target preposition
-        # anywhere on the way up marks the target, however the parser hung the phrase
-        # («une embuscade tendue par des hommes armés contre un convoi de la X», the
-        # parser hanging "contre" on "armés": X was ambushed, not the ambusher).
-        below = {
-            fold(t.text) for j in range(k) for t in toks if t.head == path[j] and t.dep == "case"
-        }
-        if below & _TARGET_PREPS:
-            return "actor2"
         if (
             k > 0
             and parent in passive_at
