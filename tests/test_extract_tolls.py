@@ -469,3 +469,22 @@ def test_an_arabic_word_of_death_counts_whose_death_by_its_suffix(
 def test_a_plural_suffix_or_a_toll_with_a_suffix_counts_no_one(pipeline: Any, text: str) -> None:
     art = Article(id="s", text=text, language="ar", published="2025-03-12")
     assert [e.fatalities for e in pipeline.run([art])] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Des miliciens ont incendié plusieurs maisons et tué au moins six personnes à Djugu.",
+            "fr",
+        ),
+        (
+            "Militiamen burned several houses and killed at least six people in Djugu on Monday.",
+            "en",
+        ),
+    ],
+)
+def test_a_count_of_buildings_is_no_toll(pipeline: Any, text: str, language: str) -> None:
+    # «plusieurs maisons» counts houses (read as ten, it had been added to the six dead).
+    art = Article(id="b", text=text, language=language, published="2025-03-12")
+    assert [e.fatalities for e in pipeline.run([art])] == [6]

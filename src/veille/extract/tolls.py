@@ -380,6 +380,8 @@ def fatalities(
                 continue  # "trois semaines après", "un homme de 40 ans", "à 12 km"
             if _counts_a_kin_group(lex, toks, i):
                 continue  # "five members of one family": one family, not one dead
+            if _counts_buildings(lex, toks, i):
+                continue  # «ont incendié plusieurs maisons et tué huit personnes»
             if i + 1 in weapon_starts and not _dual_of_a_person(lex, tok):
                 # «a neutralisé deux engins explosifs»: arms, not the dead (a dual noun
                 # of people counts itself: «قتل مدنيان برصاص قناصة»).
@@ -488,6 +490,14 @@ def _one_beside_counted(lex: Lexicon, toks: list[Tok], counted: dict[int, int]) 
         if det is not None and det.i not in counted:
             out[det.i] = 1
     return out
+
+
+def _counts_buildings(lex: Lexicon, toks: list[Tok], i: int) -> bool:
+    """The number counts buildings (noun class ``buildings``: "30 houses", «plusieurs
+    maisons»), which no toll counts."""
+    if not toks[i].dep or toks[i].head == i:
+        return False
+    return bool(toks[toks[i].head].keys & lex.noun_classes.get("buildings", frozenset()))
 
 
 def _count_of(toks: list[Tok], i: int) -> bool:
