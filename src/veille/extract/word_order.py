@@ -60,9 +60,8 @@ def roles_by_word_order(
         if m.end < len(toks)
     ]
     # "ما أدى إلى مقتل ثلاثة جنود", «أصيب ثلاثة جنود»: whom a word of death or injury
-    # names were hit, the target side.
-    # A verb of killing read as active (``armed_subject``: «قتل الجيش ثلاثة») has its
-    # subject after it: that side killed, it was not hit.
+    # names were hit, the target side. A verb of killing read as active
+    # (``armed_subject``: «قتل الجيش ثلاثة») has its subject after it: that side killed.
     active = [(m.start, m.end) for m in group if getattr(m.payload, "armed_subject", False)]
     deaths = (
         [
@@ -116,9 +115,6 @@ def roles_by_word_order(
         if by_arms and intercepted and actor2 is None:
             actor2 = ref  # "أسقطت الدفاعات طائرات مسيرة روسية": whose drones were downed
             continue
-        # On one of the group's words, or right after it (its adjective): not merely
-        # between two of them («نصب مسلحون كمينا لدورية للجيش ... ما أدى إلى مقتل»: the
-        # army between the ambush and the death word was hit, it did not act).
         # On one of the group's words, or right after it (its adjective). One merely
         # between two of them is read as one after the act's verb is (below): «نصب
         # مسلحون كمينا لدورية للجيش ... ما أدى إلى مقتل»: the army, marked by ل, was hit.
