@@ -600,15 +600,15 @@ def syntactic_role(
     relative = _relative_role(lower[:_RELATIVE_CLIMB], toks, anchors, passive_at)
     if relative is not None:
         return relative
+    below: set[str] = set()  # the prepositions of the path's words below ``child``
     for k in range(len(path) - 1):
         child, parent = path[k], path[k + 1]
+        if k:
+            below |= {fold(t.text) for t in toks if t.head == path[k - 1] and t.dep == "case"}
         # "l'attaque de dimanche contre une position de l'armée": a target preposition
         # anywhere on the way up marks the target, however the parser hung the phrase
         # ("an attack carried out by gunmen against a convoy of X", the parser hanging
         # "against" on "gunmen": X was attacked, it did not attack).
-        below = {
-            fold(t.text) for j in range(k) for t in toks if t.head == path[j] and t.dep == "case"
-        }
         if below & _TARGET_PREPS and (parent in anchors or toks[parent].keys & conduct):
             return "actor2"
         if (

@@ -241,30 +241,27 @@ def _dead_by_suffix(lex: Lexicon, tok: Tok) -> int | None:
     («مقتلهم»: theirs, uncounted). A toll («حصيلته») or the dead («ضحاياه») is no one's
     death."""
     deaths = lex.noun_classes.get("suffixed_deaths", frozenset())
-    word = fold(tok.text).lstrip("و")
-    for suffix in sorted(_DEAD_BY_SUFFIX, key=len, reverse=True):
-        stem = word[: -len(suffix)]
-        if not word.endswith(suffix) or len(stem) < 3:
-            continue
-        bare = stem[:-1] + "ه" if stem.endswith("ت") else stem
-        if bare in deaths:
-            return _DEAD_BY_SUFFIX[suffix]
-        return None
-    return None
+    bare, suffix = _split_possessive(fold(tok.text).lstrip("و"))
+    return _DEAD_BY_SUFFIX.get(suffix) if bare in deaths else None
 
 
 #: Arabic pronoun suffixes of possession ("her", "his", "their"), longest first.
 _AR_POSSESSIVES = ("هما", "هم", "ها", "ه")
 
 
-def _possessed(word: str) -> str:
-    """An Arabic noun less its possessive suffix («سائقها» "its driver": «سائق»; «زوجته»
-    "his wife": «زوجه», the ta marbuta written again), or the word itself."""
+def _split_possessive(word: str) -> tuple[str, str]:
+    """An Arabic noun and its possessive suffix («سائقها» "its driver": «سائق», «ها»;
+    «زوجته» "his wife": «زوجه», the ta marbuta written again), or the word and ""."""
     for suffix in _AR_POSSESSIVES:
         stem = word[: -len(suffix)]
         if word.endswith(suffix) and len(stem) >= 2:
-            return stem[:-1] + "ه" if stem.endswith("ت") else stem
-    return word
+            return (stem[:-1] + "ه" if stem.endswith("ت") else stem), suffix
+    return word, ""
+
+
+def _possessed(word: str) -> str:
+    """An Arabic noun less its possessive suffix, or the word itself."""
+    return _split_possessive(word)[0]
 
 
 def _arabic_kin_after(lex: Lexicon, toks: list[Tok], j: int, people: Set[str]) -> tuple[int, int]:

@@ -350,10 +350,8 @@ def keeps(
 
 #: «من» (of), between a side's members and its name.
 _FROM = frozenset({"من"})
-#: Actor kinds that fight: a side that may kill.
-_ARMED_KINDS = frozenset(
-    {"state_forces", "rebel_group", "political_militia", "identity_militia", "external_other"}
-)
+#: Actor kinds that fight: the strikers and the foreign armed groups (Wagner).
+_ARMED_KINDS = _STRIKER_KINDS | {"external_other"}
 
 
 def _armed_subject_then_victims(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -> bool:
