@@ -310,12 +310,13 @@ def voices(lex: Lexicon, s: SentenceInput) -> set[int]:
     cues = [m for table in tables for m in table.find(toks)]
     # "Washington has struck back", «Moscou a frappé»: a place that is the active
     # subject of a verb of violence is the state that did it, not where it happened.
-    acts = [m for m in lex.triggers.find(toks) if _violent(m.payload)] if s.language != "ar" else []
+    found = lex.triggers.find(toks) if s.language != "ar" else []  # Arabic reads no parse
+    acts = [m for m in found if _violent(m.payload)]
     if not cues and not acts:
         return set()
     out: set[int] = set()
     after = {m.end for m in cues}
-    events = {k for m in lex.triggers.find(toks) for k in range(m.start, m.end)}
+    events = {k for m in found for k in range(m.start, m.end)}
     for place in s.places:
         i = token_at(toks, place.start)
         if i is None:
