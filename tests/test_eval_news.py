@@ -29,3 +29,28 @@ def test_an_unknown_split_is_refused(shared_dir: Path) -> None:
 
     with pytest.raises(InputError, match="no split"):
         score_news(shared_dir / "data" / "news_dev", shared_dir / "tools" / "x.py", "dev")
+
+
+def test_a_language_keeps_only_its_articles_and_their_gold_events() -> None:
+    from veille.eval.news import _select
+    from veille.model import Article
+
+    ids = [f"article-{k}" for k in range(40)]
+    langs = ["fr", "ar", "en"]
+    articles = [
+        Article(id=i, language=langs[k % 3], published="2024-03-12", text="x")
+        for k, i in enumerate(ids)
+    ]
+    gold: dict[str, object] = {
+        "articles": [{"id": i, "events": [{"key": f"{i}#1"}]} for i in ids],
+        "same_event": [[f"{ids[0]}#1", f"{ids[1]}#1"]],
+    }
+    sub_gold, sub_articles = _select(gold, articles, "all", "ar")
+    assert {a.id for a in sub_articles} == {i for k, i in enumerate(ids) if k % 3 == 1}
+    docs = sub_gold["articles"]
+    assert isinstance(docs, list) and {d["id"] for d in docs} == {a.id for a in sub_articles}
+    assert sub_gold["same_event"] == []  # its fr side is not scored
+    half, _ = _select(gold, articles, "train", "ar")
+    half_docs = half["articles"]
+    assert isinstance(half_docs, list)
+    assert {d["id"] for d in half_docs} < {d["id"] for d in docs}

@@ -7,9 +7,10 @@ The split never depends on the content, so it cannot drift toward easy items.
 Scoring runs the maintainers' scorer (``../shared/tools/score_events.py``) on the subset,
 so the figures are the ones the maintainers compute on their hidden set of the same kind.
 
-``python -m veille.eval.news [--split heldout|train|all] [-v] [--causes]`` prints the summary line
-(``-v`` adds the scorer's per-miss lines: use it on ``train`` only; ``--causes`` adds
-counts of misses and extras by cause, which hold no item and may be shown for either half).
+``python -m veille.eval.news [--split heldout|train|all] [-v] [--causes] [--language L]``
+prints the summary line (``-v`` adds the scorer's per-miss lines: use it on ``train``
+only; ``--causes`` adds counts of misses and extras by cause, which hold no item and may
+be shown for either half; ``--language`` scores one language's articles of the half).
 """
 
 from __future__ import annotations
@@ -68,14 +69,20 @@ class NewsScores:
 
 
 def _select(
-    gold: dict[str, object], articles: list[Article], split: str
+    gold: dict[str, object], articles: list[Article], split: str, language: str | None = None
 ) -> tuple[dict[str, object], list[Article]]:
+    """The gold and articles of one half (``split``), of one language when given."""
     docs = gold.get("articles")
     if not isinstance(docs, list):
         raise InputError(
             "has no 'articles' list", where="news gold", fix="use the news_dev gold.json format"
         )
-    keep_ids = {a.id for a in articles if split == "all" or split_of(a.id) == split}
+    keep_ids = {
+        a.id
+        for a in articles
+        if (split == "all" or split_of(a.id) == split)
+        and (language is None or a.language == language)
+    }
     kept_docs = [d for d in docs if isinstance(d, dict) and d.get("id") in keep_ids]
     missing = {str(d.get("id")) for d in kept_docs} - {a.id for a in articles}
     if missing:
@@ -102,12 +109,14 @@ def score_news(
     pipeline: object | None = None,
     verbose: bool = False,
     causes: bool = False,
+    language: str | None = None,
 ) -> tuple[NewsScores, list[str]]:
     """Run veille on one half of the news set and score it with the maintainers' scorer.
 
     Returns the parsed summary and, when ``verbose``, the scorer's per-item lines; with
     ``causes``, counts of misses and extras by cause (``veille.eval.breakdown``: counts
-    only, so they may be printed for the held-out half)."""
+    only, so they may be printed for the held-out half); with ``language``, only the
+    half's articles in that language (and the gold events they hold) are scored."""
     from veille.pipeline import Pipeline
 
     if split not in SPLITS:
@@ -120,7 +129,13 @@ def score_news(
         for line in (news_dir / "articles.jsonl").read_text("utf-8").splitlines()
         if line.strip()
     ]
-    sub_gold, sub_articles = _select(gold, articles, split)
+    sub_gold, sub_articles = _select(gold, articles, split, language)
+    if not sub_articles:
+        raise InputError(
+            f"holds no article of the {split} half in language {language!r}",
+            where="news set",
+            fix="pick a language the set holds (fr, en, ar)",
+        )
     pipe = pipeline if isinstance(pipeline, Pipeline) else Pipeline()
     result = pipe.run_detailed(sub_articles)
     if result.failures:
@@ -202,6 +217,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument("--causes", action="store_true", help="counts of misses/extras by cause")
     parser.add_argument(
+        "--language",
+        default=None,
+        help="score only the half's articles in this language (fr, en, ar)",
+    )
+    parser.add_argument(
         "--news",
         type=Path,
         default=None,
@@ -215,10 +235,13 @@ def main(argv: list[str] | None = None) -> None:
         args.split,
         verbose=args.verbose,
         causes=args.causes,
+        language=args.language,
     )
     for line in lines:
         print(line)
     label = "held-out" if args.split == "heldout" else "training"
+    if args.language:
+        label += f", {args.language} only"
     print(f"[{label}] {scores}")
     print(f"[{label}] F1 {scores.f1:.2f} field accuracy {scores.field_accuracy:.2f}")
 
