@@ -320,3 +320,38 @@ def test_an_act_some_years_ago_is_history(pipeline, text: str, language: str) ->
 
     art = Article(id="ago", text=text, language=language, published=PUB)
     assert pipeline.process_article(art).events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "span"),
+    [
+        ("وقع الهجوم يوم 2024/1/30.", "ar", "2024/1/30"),
+        ("L'embuscade du 30.01.2024 a fait trois morts.", "fr", "30.01.2024"),
+        ("The raid on 30-01-2024 was the second.", "en", "30-01-2024"),
+        ("Filed on 2024-01-30.", "en", "2024-01-30"),
+    ],
+)
+def test_numeric_dates_year_first_or_day_first_with_one_separator(
+    text: str, lang: str, span: str
+) -> None:
+    e = only(text, lang)
+    assert (e.text, e.value, e.precision) == (span, date(2024, 1, 30), "day")
+
+
+@pytest.mark.parametrize("text", ["version 2.10.2024.5 ships", "the score was 1.30.2024"])
+def test_dotted_numbers_that_run_on_are_no_date(text: str) -> None:
+    assert [e for e in find_date_expressions(text, "en", published=PUB) if e.value] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("قصف الجيش القرية يوم 30 جانفي.", date(2024, 1, 30)),
+        ("تظاهر المئات في 2 فيفري.", date(2024, 2, 2)),
+        ("وقع الانفجار في 14 جويلية 2023.", date(2023, 7, 14)),
+        ("اعتقلت الشرطة ناشطين يوم 3 غشت 2023.", date(2023, 8, 3)),
+        ("هاجم مسلحون الثكنة في 20 دجنبر.", date(2023, 12, 20)),
+    ],
+)
+def test_maghrebi_and_moroccan_month_names(text: str, expected: date) -> None:
+    assert only(text, "ar").value == expected

@@ -328,3 +328,20 @@ def test_acts_to_be_ended_or_told_as_a_habit_are_no_event(
 def test_a_finite_verb_of_ending_tells_the_act_it_ended(pipeline: Any) -> None:
     text = "Police stopped a march of 300 students in Nairobi on Tuesday."
     assert _told(pipeline, text, "en") == ["Peaceful protest"]
+
+
+def test_an_arabic_count_of_days_back_after_since_dates_the_act(pipeline: Any) -> None:
+    # «منذ» + a count of days is "ago" (the day three days back), not a period opened
+    # then; a period opened by a month or the war's start still frames a tally.
+    art = Article(
+        id="m",
+        text="قتل أربعة مدنيين في قصف مدفعي على بلدة في حماة منذ ثلاثة أيام.",
+        language="ar",
+        published="2024-06-12",
+    )
+    events = pipeline.run([art])
+    assert [(e.sub_event_type, str(e.event_date)) for e in events] == [
+        ("Shelling/artillery/missile attack", "2024-06-09")
+    ]
+    tally = "قتل أكثر من ألف مدني في غارات جوية منذ بداية الحرب."
+    assert _told(pipeline, tally, "ar") == []

@@ -811,7 +811,8 @@ class WordOrderModality:
 
     def aggregate(self, m: Match, toks: list[Tok], norms: list[str], s: SentenceInput) -> bool:
         """A period cue near the trigger ("منذ مطلع العام", "حتى الآن") or a rate
-        ("بنسبة 38%"): figures over a period. "منذ صباح امس" dates one event."""
+        ("بنسبة 38%"): figures over a period. "منذ صباح امس" dates one event, and so
+        does a count of days back the cue opens («منذ ثلاثة أيام»: three days ago)."""
         if any(arabic.is_statistic(w) for w in norms):
             return True
         if m.payload.weak and _of_a_war(self.lex, toks) and not names_a_day(self.lex, toks, s):
@@ -838,6 +839,10 @@ class WordOrderModality:
             nxt = norms[c.end] if c.end < len(norms) else ""
             if arabic.is_time_of_day(nxt):
                 continue
+            if any(
+                d.precision == "day" and d.start <= toks[c.start].start < d.end for d in s.dates
+            ):
+                continue  # «منذ ثلاثة أيام», «منذ يومين»: a day back, "ago", no period
             return True
         return False
 

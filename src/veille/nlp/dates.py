@@ -98,8 +98,9 @@ class _Patterns:
 _UNSAFE_CASE = re.compile(
     r"[^\x00-\u012f\u0132-\u017e\u0180-\u024f\u0600-\u06ff\u2000-\u206f\ufb50-\ufdff\ufe70-\ufeff]"
 )
-#: What a numeric date ("2024-02-05", "5/2/2024") and a year ("en 2014") cannot lack.
-_DIGIT_THEN_SEPARATOR = re.compile(r"\d[-/]")
+#: What a numeric date ("2024-02-05", "5/2/2024", "5.2.2024") and a year ("en 2014")
+#: cannot lack.
+_DIGIT_THEN_SEPARATOR = re.compile(r"\d[-/.]\d")
 _YEAR_DIGITS = re.compile(r"(?:1[89]|20)\d\d")
 #: The weekday a weekend is dated on (Monday 0).
 _SATURDAY = 5
@@ -172,8 +173,12 @@ def _patterns(language: str, root: Root = None) -> _Patterns:
             else None
         ),
         tod=re.compile(rf"{b0}(?:{_alt(words.time_of_day)}){b1}", re.IGNORECASE),
+        # Year first ("2024-03-08", "2024/3/8") or day first ("8/3/2024", "08-03-2024",
+        # "08.03.2024"), one separator throughout.
         numeric=re.compile(
-            r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)|(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)"
+            r"(?<!\d)(?<!\d\.)(?P<y1>\d{4})(?P<s1>[-/])(?P<m1>\d{1,2})(?P=s1)(?P<d1>\d{1,2})"
+            r"(?!\d|\.\d)|(?<!\d)(?<!\d\.)(?P<d2>\d{1,2})(?P<s2>[-/.])(?P<m2>\d{1,2})(?P=s2)"
+            r"(?P<y2>\d{4})(?!\d|\.\d)"
         ),
         overnight=(
             re.compile(words.overnight.format(wd=wd), re.IGNORECASE)
@@ -385,10 +390,10 @@ def _find_unbounded(
     value: date | None
     for m in pats.numeric.finditer(text) if _DIGIT_THEN_SEPARATOR.search(text) else ():
         try:
-            if m.group(1):
-                value = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if m.group("y1"):
+                value = date(int(m.group("y1")), int(m.group("m1")), int(m.group("d1")))
             else:
-                value = date(int(m.group(6)), int(m.group(5)), int(m.group(4)))
+                value = date(int(m.group("y2")), int(m.group("m2")), int(m.group("d2")))
         except ValueError:
             continue
         add(m, "explicit", value, "day")
