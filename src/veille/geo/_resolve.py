@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 
 from veille.geo._lexicon import GeoWords
 from veille.geo._match import _Match
@@ -83,8 +84,20 @@ class Resolver:
         English a demonym is itself a toponym ("Israeli": the scan reads it); elsewhere
         it only tells which country the text is about."""
         demonyms = self._store.demonyms()
-        found = {iso3 for t in tokens if (iso3 := demonyms.get(t.norm)) is not None}
+        found = {iso3 for t in tokens if (iso3 := self._demonym_of(t, demonyms)) is not None}
         return dict.fromkeys(found, DEMONYM_VOTE)
+
+    def _demonym_of(self, token: Token, demonyms: Mapping[str, str]) -> str | None:
+        """The country a people's adjective names, inflected or not («جنود ماليون»,
+        «جنديان باكستانيان»: the adjective's ending of number or gender taken off)."""
+        iso3 = demonyms.get(token.norm)
+        if iso3 is not None or not token.arabic:
+            return iso3
+        for ending in self._words.demonym_endings:
+            stem = token.norm[: -len(ending)]
+            if token.norm.endswith(ending) and len(stem) > 2 and stem in demonyms:
+                return demonyms[stem]
+        return None
 
     def resolve(
         self,

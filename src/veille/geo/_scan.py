@@ -73,6 +73,20 @@ class Scanner:
                 forms.append((normalise_token(raw[i + 1 :]), i + 1))
         return forms
 
+    def _country_after_cue(self, tokens: list[Token], i: int, key: str, shift: int) -> bool:
+        """«في السعودية», «بمالي», «إلى سورية»: an Arabic word that spells a country's
+        name and its people's adjective alike names the country after a locative cue or
+        a glued «ب» ("in"); elsewhere («القوات السعودية», «الدعم المالي») it is the
+        adjective."""
+        token = tokens[i]
+        if not token.arabic or not any(
+            c.place.feature == "country" and c.flags & FLAG_PRIMARY for c in self._store.lookup(key)
+        ):
+            return False
+        if shift:
+            return token.raw[shift - 1] == "ب"
+        return i > 0 and tokens[i - 1].norm in self._words.locative_cues
+
     def scan(
         self,
         text: str,
@@ -176,7 +190,11 @@ class Scanner:
                 max_n = reach
             for n in range(max_n, best_n, -1):  # only longer than the best so far
                 key = scan.key(form, i, n)
-                if n == 1 and key in store.demonyms():
+                if (
+                    n == 1
+                    and key in store.demonyms()
+                    and not self._country_after_cue(tokens, i, key, shift)
+                ):
                     break  # "Syrian", "libanais", "السوري": never a place on its own
                 cands = store.lookup(key)
                 if key in stop_keys:

@@ -170,6 +170,10 @@ class PlaceWords:
     seat_after: tuple[str, ...] = ()
     #: Demonyms and place adjectives the gazetteer lacks -> the place's name.
     demonyms: Mapping[str, str] = field(default_factory=dict)
+    #: Endings of number and gender a people's adjective takes after its singular
+    #: («سوري» -> «سوريون», «سوريين», «سوريان», «سوريات», «سوريتان»): the adjective
+    #: inflected still names its country.
+    demonym_endings: tuple[str, ...] = ()
 
 
 @validated_dataclass(frozen=True, config=_STRICT)
