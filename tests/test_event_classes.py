@@ -2543,6 +2543,67 @@ def test_what_a_natural_hazard_does_is_no_event(pipeline: Any, text: str, langua
 @pytest.mark.parametrize(
     ("text", "language"),
     [
+        # an accident named by its noun
+        ("A lorry crash killed nine people near Tamale on Friday.", "en"),
+        ("Une collision entre deux bus a fait onze morts près de Kayes vendredi.", "fr"),
+        ("لقي تسعة أشخاص حتفهم جراء حادث سير قرب حمص يوم الجمعة.", "ar"),
+        # a weapon that crashed is no weapon used
+        ("A military helicopter crashed near Mopti on Friday, killing four soldiers.", "en"),
+        (
+            "Un hélicoptère de l'armée s'est écrasé vendredi près de Mopti, tuant quatre soldats.",
+            "fr",
+        ),
+        ("تحطمت طائرة عسكرية قرب مأرب يوم الجمعة ما أدى إلى مقتل طاقمها.", "ar"),
+        # an animal's or a hacker's attack, a weapons test
+        ("A crocodile attacked a fisherman on the river near Kisumu on Friday.", "en"),
+        ("Un crocodile a attaqué un pêcheur sur le fleuve près de Kisumu vendredi.", "fr"),
+        ("Hackers attacked the servers of the city council in Leeds on Thursday.", "en"),
+        ("Des hackers ont attaqué jeudi les serveurs de la mairie de Lille.", "fr"),
+        ("The army test-fired two cruise missiles off the coast near Busan on Friday.", "en"),
+        ("أطلق الجيش صاروخا تجريبيا قرب الساحل يوم الجمعة.", "ar"),
+    ],
+)
+def test_accidents_animals_hackers_and_weapon_tests_are_no_political_violence(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _types(pipeline, text, language) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "sub"),
+    [
+        (
+            "A drone strike hit a computer shop in Khan Younis on Friday, killing two.",
+            "en",
+            "Air/drone strike",
+        ),
+        (
+            "Rebels shot down a military helicopter near Mopti on Friday, killing its crew.",
+            "en",
+            "Disrupted weapons use",
+        ),
+        (
+            "Une frappe de drone a touché un magasin d'informatique à Khan Younès, "
+            "tuant deux civils.",
+            "fr",
+            "Air/drone strike",
+        ),
+        (
+            "استهدفت غارة جوية متجرا للحواسيب في خان يونس يوم الجمعة ما أدى إلى مقتل شخصين.",
+            "ar",
+            "Air/drone strike",
+        ),
+    ],
+)
+def test_a_strike_on_a_shop_of_computers_or_an_aircraft_shot_down_stands(
+    pipeline: Any, text: str, language: str, sub: str
+) -> None:
+    assert _types(pipeline, text, language) == {sub}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
         ("Shelling killed three civilians in Kharkiv despite the storm.", "en"),
         ("Protesters stormed the parliament in Colombo on Saturday.", "en"),
         # an act of a named kind beside a hazard or a collapse is someone's

@@ -10,7 +10,13 @@ from collections.abc import Set
 
 from veille.extract.candidate import Candidate, SentenceInput
 from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry
-from veille.extract.syntax import ancestors, head_of, preposition_of
+from veille.extract.syntax import (
+    SUBJECT_DEPS,
+    TARGET_DEPS,
+    ancestors,
+    head_of,
+    preposition_of,
+)
 from veille.extract.triggers import entry_family, in_antecedent
 from veille.extract.triggers import group as group_triggers
 
@@ -167,3 +173,67 @@ def natural_cause(lex: Lexicon, acts: list[Match], s: SentenceInput) -> bool:
 
 #: Words after an Arabic verb within which its subject stands («ضرب زلزال قوي المدينة»).
 _HAZARD_AFTER_VERB = 3
+
+
+#: Dependents that tell who or what did an act: its subject, its agent, a noun
+#: compounded with it ("a shark attack", "a cyber attack").
+_DOER_DEPS = frozenset({"nsubj", "agent", "obl:agent", "compound", "amod", "nmod"})
+#: Words after an Arabic trigger within which its doer or target stands.
+_AR_ARGUMENT_REACH = 3
+
+
+def no_political_act(lex: Lexicon, m: Match, s: SentenceInput) -> bool:
+    """An act no armed or political side did: an animal's or a hacker's
+    (``not_armed_agents``: "a crocodile attacked a fisherman", "hackers attacked the
+    ministry"), one on computers (``digital_targets``: «ont attaqué les serveurs», «هجوم
+    إلكتروني»), or a weapons test (``weapon_tests``: "test-fired a missile into the sea",
+    «un tir d'essai»). Read from the parse: the doer below the trigger or the agent of its
+    verb, the target its object, the test word below it or right before it; unparsed
+    (Arabic): the words right after the trigger."""
+    toks = s.tokens
+    agents = lex.noun_classes.get("not_armed_agents", frozenset())
+    digital = lex.noun_classes.get("digital_targets", frozenset())
+    tests = lex.noun_classes.get("weapon_tests", frozenset())
+    before = toks[max(0, m.start - 2) : m.start]
+    if any(t.keys & tests for t in before):
+        return True  # "test-fired", «tir d'essai» told before
+    if not any(t.dep for t in toks):
+        after = toks[m.end : m.end + _AR_ARGUMENT_REACH]
+        return any(t.keys & (agents | digital | tests) for t in after)
+    inside = range(m.start, m.end)
+    below = [t for t in toks if t.head in inside and t.i not in inside]
+    for t in below:
+        if t.keys & tests:
+            return True
+        if t.dep in _DOER_DEPS and t.keys & (agents | digital):
+            return True  # "a shark attacked", "a cyber attack", "hackers attacked"
+        if t.dep in TARGET_DEPS and t.keys & digital:
+            return True  # "attacked the servers", «ont attaqué les serveurs»
+        if t.dep in SUBJECT_DEPS and any(c.head == t.i and c.keys & digital for c in toks):
+            return True  # «des pirates informatiques ont attaqué»
+        if t.dep == "agent" and any(c.head == t.i and c.keys & agents for c in toks):
+            return True  # "was attacked by a shark": the doer is the object of "by"
+    return False
+
+
+def crashed_weapon(lex: Lexicon, weapons: list[Match], s: SentenceInput) -> bool:
+    """ "A military plane crashed, killing eight", «un avion militaire s'est écrasé»,
+    «تحطمت طائرة عسكرية»: every weapon the sentence names is what an accident verb
+    (``accident_verbs``) tells of, its subject (its next words, in Arabic), so the weapon
+    does not make the deaths someone's act."""
+    if not weapons:
+        return False
+    toks = s.tokens
+    accidents = lex.noun_classes.get("accident_verbs", frozenset())
+    if not any(t.dep for t in toks):
+        return all(
+            any(t.keys & accidents for t in toks[max(0, w.start - 2) : w.start]) for w in weapons
+        )
+    return all(
+        any(
+            toks[k].dep in ("nsubj", "nsubj:pass", "nsubjpass")
+            and toks[toks[k].head].keys & accidents
+            for k in range(w.start, w.end)
+        )
+        for w in weapons
+    )

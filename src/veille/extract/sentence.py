@@ -23,10 +23,12 @@ from datetime import date
 from veille.extract.acts import (
     MILDER_PROTESTS,
     arrests_at_a_protest,
+    crashed_weapon,
     effects,
     fighting_for_ground,
     grievances,
     natural_cause,
+    no_political_act,
 )
 from veille.extract.anaphora import (
     anaphoric,
@@ -152,8 +154,11 @@ class SentenceExtractor:
             # "A blast shattered windows", "the strike started a fire": the damage is
             # what the act told beside it did.
             kept = [m for m in kept if not m.payload.damage]
+        kept = [m for m in kept if not no_political_act(self.lex, m, s)]
         kept, effect_apart = effects(self.lex, kept, s)
-        if not weapons and natural_cause(self.lex, [*kept, *self.lex.fatality.find(toks)], s):
+        if (not weapons or crashed_weapon(self.lex, weapons, s)) and natural_cause(
+            self.lex, [*kept, *self.lex.fatality.find(toks)], s
+        ):
             return []  # "An earthquake struck X, killing 12": no one's act
         date_spans = [d.span for d in s.dates]
         toll = read_toll(self.lex, toks, date_spans)
