@@ -2570,6 +2570,28 @@ def test_accidents_animals_hackers_and_weapon_tests_are_no_political_violence(
 
 
 @pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # fighting with no armed side, or against an ill
+        ("The two teams clashed in a tense derby in Glasgow on Sunday.", "en"),
+        ("Candidates clashed over taxes during a televised debate in Accra on Monday.", "en"),
+        ("Les deux équipes se sont affrontées dimanche à Nantes lors d'un derby tendu.", "fr"),
+        ("Les candidats se sont affrontés lundi à Lomé lors d'un débat télévisé.", "fr"),
+        ("Health workers are fighting a cholera outbreak in Beira, where 30 have died.", "en"),
+        # an attack in words, on a policy
+        ("The opposition launched a fierce attack on the finance bill in Accra on Tuesday.", "en"),
+        ("Le syndicat a lancé mardi une violente attaque contre la réforme à Lomé.", "fr"),
+        # a film shot
+        ("The documentary, shot in Mosul last year, opened in Berlin on Sunday.", "en"),
+    ],
+)
+def test_words_of_fighting_in_sport_politics_medicine_and_film_are_no_event(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _types(pipeline, text, language) == set()
+
+
+@pytest.mark.parametrize(
     ("text", "language", "sub"),
     [
         (

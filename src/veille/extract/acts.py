@@ -187,28 +187,41 @@ def no_political_act(lex: Lexicon, m: Match, s: SentenceInput) -> bool:
     (``not_armed_agents``: "a crocodile attacked a fisherman", "hackers attacked the
     ministry"), one on computers (``digital_targets``: «ont attaqué les serveurs», «هجوم
     إلكتروني»), or a weapons test (``weapon_tests``: "test-fired a missile into the sea",
-    «un tir d'essai»). Read from the parse: the doer below the trigger or the agent of its
+    «un tir d'essai»), a film shot; fighting by no armed side (``unarmed_sides``:
+    teams, candidates) or against an ill (``fought_ills``: an outbreak, a fire). Read
+    from the parse: the doer below the trigger or the agent of its
     verb, the target its object, the test word below it or right before it; unparsed
     (Arabic): the words right after the trigger."""
     toks = s.tokens
-    agents = lex.noun_classes.get("not_armed_agents", frozenset())
-    digital = lex.noun_classes.get("digital_targets", frozenset())
-    tests = lex.noun_classes.get("weapon_tests", frozenset())
+    classes = lex.noun_classes
+    agents = classes.get("not_armed_agents", frozenset())
+    digital = classes.get("digital_targets", frozenset())
+    tests = classes.get("weapon_tests", frozenset())
+    media = classes.get("media_works", frozenset())
+    fight = isinstance(m.payload, TriggerEntry) and entry_family(m.payload) == "fight"
+    if fight:
+        # "the two teams clashed", "candidates clashed over", "doctors are fighting an
+        # outbreak", «les deux équipes se sont affrontées»: no armed sides.
+        agents = agents | classes.get("unarmed_sides", frozenset())
+        digital = digital | classes.get("fought_ills", frozenset())
     before = toks[max(0, m.start - 2) : m.start]
     if any(t.keys & tests for t in before):
         return True  # "test-fired", «tir d'essai» told before
     if not any(t.dep for t in toks):
         after = toks[m.end : m.end + _AR_ARGUMENT_REACH]
-        return any(t.keys & (agents | digital | tests) for t in after)
+        return any(t.keys & (agents | digital | tests | media) for t in after)
     inside = range(m.start, m.end)
+    head = toks[head_of(toks, m)]
+    if head.dep in ("acl", "amod") and toks[head.head].keys & media:
+        return True  # "the film, shot in Beirut": a film was shot
     below = [t for t in toks if t.head in inside and t.i not in inside]
     for t in below:
         if t.keys & tests:
             return True
         if t.dep in _DOER_DEPS and t.keys & (agents | digital):
             return True  # "a shark attacked", "a cyber attack", "hackers attacked"
-        if t.dep in TARGET_DEPS and t.keys & digital:
-            return True  # "attacked the servers", «ont attaqué les serveurs»
+        if t.dep in TARGET_DEPS and t.keys & (digital | media):
+            return True  # "attacked the servers", «ont attaqué les serveurs», "shot a video"
         if t.dep in SUBJECT_DEPS and any(c.head == t.i and c.keys & digital for c in toks):
             return True  # «des pirates informatiques ont attaqué»
         if t.dep == "agent" and any(c.head == t.i and c.keys & agents for c in toks):

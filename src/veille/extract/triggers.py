@@ -612,6 +612,13 @@ def object_of_class(lex: Lexicon, m: Match, toks: list[Tok], name: str) -> bool:
         # «se heurter aux forces»: a verb's argument with its preposition counts too.
         if m.start <= t.head < m.end and t.dep in (*ACTED_ON, "obl:arg") and t.keys & nouns:
             return True
+        # "an attack on the budget", «une attaque contre la réforme»: a noun's object
+        # with its preposition.
+        if t.keys & nouns and (
+            (t.dep == "pobj" and m.start <= toks[t.head].head < m.end)
+            or (t.dep == "nmod" and m.start <= t.head < m.end and toks[t.head].pos == "NOUN")
+        ):
+            return True
     phrase_end = -1
     for j in range(m.end, min(len(toks), m.end + TERRITORY_WINDOW)):
         tok = toks[j]
