@@ -2572,6 +2572,41 @@ def test_accidents_animals_hackers_and_weapon_tests_are_no_political_violence(
 @pytest.mark.parametrize(
     ("text", "language"),
     [
+        ("A gas explosion at a hotel in Mombasa killed five guests on Tuesday.", "en"),
+        ("Fireworks exploded in a shop in Kumasi on Tuesday, killing two people.", "en"),
+        ("A boiler blast at a brick kiln near Multan killed seven workers on Tuesday.", "en"),
+        ("A coal mine collapse near Quetta killed eleven miners on Tuesday.", "en"),
+        ("A minibus hit a truck near Tamale, causing a crash that killed eight people.", "en"),
+        ("L'explosion d'une bonbonne de gaz a tué cinq clients dans un hôtel de Mombasa.", "fr"),
+        (
+            "Des feux d'artifice ont explosé dans une boutique de Kumasi, tuant deux clients.",
+            "fr",
+        ),
+        ("L'effondrement d'une mine d'or a fait onze morts mardi près de Siguiri.", "fr"),
+        ("قتل خمسة نزلاء في انفجار اسطوانة غاز داخل فندق في مومباسا يوم الثلاثاء.", "ar"),
+    ],
+)
+def test_what_an_accidental_blast_or_a_crash_kills_is_no_event(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _types(pipeline, text, language) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("A bomb exploded near a police van in Peshawar on Tuesday, killing two officers.", "en"),
+        ("Une bombe artisanale a explosé mardi au passage d'un convoi près de Kidal.", "fr"),
+        ("انفجرت عبوة ناسفة بدورية للجيش قرب كيدال في مالي يوم الثلاثاء.", "ar"),
+    ],
+)
+def test_a_bomb_that_exploded_is_still_a_bombing(pipeline: Any, text: str, language: str) -> None:
+    assert _types(pipeline, text, language) == {"Remote explosive/landmine/IED"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
         # fighting with no armed side, or against an ill
         ("The two teams clashed in a tense derby in Glasgow on Sunday.", "en"),
         ("Candidates clashed over taxes during a televised debate in Accra on Monday.", "en"),

@@ -165,6 +165,8 @@ def natural_cause(lex: Lexicon, acts: list[Match], s: SentenceInput) -> bool:
                 continue  # "protesters stormed the building": the verb, not a storm
             if tok.dep in ("nsubj", "agent", "obl:agent") and tok.head in verbs:
                 return True
+            if toks[i].dep in ("relcl", "acl:relcl") and toks[i].head == h:
+                return True  # "a crash that killed nine", «l'accident qui a fait neuf morts»
             via, holder = preposition_of(toks, h)
             if via is not None and via.keys & preps and holder in verbs:
                 return True
@@ -198,7 +200,12 @@ def no_political_act(lex: Lexicon, m: Match, s: SentenceInput) -> bool:
     digital = classes.get("digital_targets", frozenset())
     tests = classes.get("weapon_tests", frozenset())
     media = classes.get("media_works", frozenset())
-    fight = isinstance(m.payload, TriggerEntry) and entry_family(m.payload) == "fight"
+    kind = entry_family(m.payload) if isinstance(m.payload, TriggerEntry) else None
+    if kind == "remote":
+        # "a gas explosion", "fireworks exploded", «l'explosion d'une bonbonne de gaz»,
+        # «انفجار اسطوانة غاز»: what blew up is no one's weapon.
+        agents = agents | classes.get("accidental_blasts", frozenset())
+    fight = kind == "fight"
     if fight:
         # "the two teams clashed", "candidates clashed over", "doctors are fighting an
         # outbreak", «les deux équipes se sont affrontées»: no armed sides.
@@ -222,8 +229,10 @@ def no_political_act(lex: Lexicon, m: Match, s: SentenceInput) -> bool:
             return True  # "a shark attacked", "a cyber attack", "hackers attacked"
         if t.dep in TARGET_DEPS and t.keys & (digital | media):
             return True  # "attacked the servers", «ont attaqué les serveurs», "shot a video"
-        if t.dep in SUBJECT_DEPS and any(c.head == t.i and c.keys & digital for c in toks):
-            return True  # «des pirates informatiques ont attaqué»
+        if t.dep in SUBJECT_DEPS and any(
+            c.head == t.i and c.keys & (digital | agents) for c in toks
+        ):
+            return True  # «des pirates informatiques ont attaqué», «des feux d'artifice»
         if t.dep == "agent" and any(c.head == t.i and c.keys & agents for c in toks):
             return True  # "was attacked by a shark": the doer is the object of "by"
     return False
@@ -233,7 +242,8 @@ def crashed_weapon(lex: Lexicon, weapons: list[Match], s: SentenceInput) -> bool
     """ "A military plane crashed, killing eight", «un avion militaire s'est écrasé»,
     «تحطمت طائرة عسكرية»: every weapon the sentence names is what an accident verb
     (``accident_verbs``) tells of, its subject (its next words, in Arabic), so the weapon
-    does not make the deaths someone's act."""
+    does not make the deaths someone's act; so is a weapon's word that only names what a
+    hazard struck ("a mine collapse")."""
     if not weapons:
         return False
     toks = s.tokens
@@ -242,10 +252,15 @@ def crashed_weapon(lex: Lexicon, weapons: list[Match], s: SentenceInput) -> bool
         return all(
             any(t.keys & accidents for t in toks[max(0, w.start - 2) : w.start]) for w in weapons
         )
+    hazards = lex.noun_classes.get("hazards", frozenset())
     return all(
         any(
-            toks[k].dep in ("nsubj", "nsubj:pass", "nsubjpass")
-            and toks[toks[k].head].keys & accidents
+            (
+                toks[k].dep in ("nsubj", "nsubj:pass", "nsubjpass")
+                and toks[toks[k].head].keys & accidents
+            )
+            # "a mine collapse": the word names what the accident struck
+            or (toks[k].dep == "compound" and toks[toks[k].head].keys & hazards)
             for k in range(w.start, w.end)
         )
         for w in weapons

@@ -154,7 +154,10 @@ class SentenceExtractor:
             # "A blast shattered windows", "the strike started a fire": the damage is
             # what the act told beside it did.
             kept = [m for m in kept if not m.payload.damage]
-        kept = [m for m in kept if not no_political_act(self.lex, m, s)]
+        political = [m for m in kept if not no_political_act(self.lex, m, s)]
+        if len(political) < len(kept) and not any(m.payload.sub for m in political):
+            return []  # "a gas explosion killed four": its deaths are no one's act either
+        kept = political
         kept, effect_apart = effects(self.lex, kept, s)
         if (not weapons or crashed_weapon(self.lex, weapons, s)) and natural_cause(
             self.lex, [*kept, *self.lex.fatality.find(toks)], s
