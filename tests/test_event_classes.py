@@ -2607,6 +2607,23 @@ def test_a_bomb_that_exploded_is_still_a_bombing(pipeline: Any, text: str, langu
 @pytest.mark.parametrize(
     ("text", "language"),
     [
+        # a span of fighting, its toll so far, a fight in court or in words
+        ("The truce was agreed in Doha after weeks of fighting around Sirte.", "en"),
+        ("La trêve a été conclue à Doha après des semaines de combats autour de Syrte.", "fr"),
+        ("The fighting has driven 300,000 people from their homes since May, the UN said.", "en"),
+        ("The mining firm is locked in a legal battle with the state in Lusaka.", "en"),
+        ("وقع اشتباك كلامي بين نائبين داخل البرلمان في عمان يوم الأحد.", "ar"),
+    ],
+)
+def test_a_span_of_fighting_its_toll_so_far_or_a_fight_in_words_is_no_event(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert not _types(pipeline, text, language) & {"Armed clash"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
         # fighting with no armed side, or against an ill
         ("The two teams clashed in a tense derby in Glasgow on Sunday.", "en"),
         ("Candidates clashed over taxes during a televised debate in Accra on Monday.", "en"),

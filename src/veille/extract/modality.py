@@ -374,10 +374,12 @@ class ParsedModality:
         told_by = toks[trig.head] if trig.dep in SUBJECT_DEPS and trig.head != trig.i else trig
         if (
             periods
-            and (_ongoing(trig, toks) or _ongoing(told_by, toks))
+            and (_ongoing(trig, toks) or _ongoing(told_by, toks) or _perfect(told_by, toks))
             and not names_a_day(self.lex, toks, s)
         ):
-            return True  # "a group that has been fighting the state since 2006": a state of war
+            # "a group that has been fighting the state since 2006": a state of war;
+            # "the fighting has displaced two million since April": its toll so far
+            return True
         if _of_a_long_time(self.lex, toks[m.start], toks):
             return True  # "a year of fighting", «des mois de combats»: a period of them
         if head.pos not in ("NOUN", "PROPN") or "Number=Plur" not in head.morph:
@@ -415,8 +417,10 @@ class ParsedModality:
 
 def _of_a_long_time(lex: Lexicon, noun: Tok, toks: list[Tok]) -> bool:
     """The event noun completes a noun of a long time ("two years of fighting along
-    the border", «après des mois de combats»: noun class ``duration_nouns``)."""
-    if noun.pos not in ("NOUN", "PROPN") or noun.head == noun.i:
+    the border", «après des mois de combats», "after weeks of fighting": noun class
+    ``duration_nouns``)."""
+    gerund = noun.pos == "VERB" and noun.dep == "pobj"  # "weeks of fighting", tagged a verb
+    if (noun.pos not in ("NOUN", "PROPN") and not gerund) or noun.head == noun.i:
         return False
     owner = toks[noun.head]
     if noun.dep == "pobj" and owner.pos == "ADP" and owner.head != owner.i:
@@ -469,6 +473,17 @@ def _ongoing(verb: Tok, toks: list[Tok]) -> bool:
     if "VerbForm=Part" not in verb.morph or "Tense=Pres" not in verb.morph:
         return False
     return "been" in aux
+
+
+def _perfect(verb: Tok, toks: list[Tok]) -> bool:
+    """An English verb in the present perfect other than the event's own ("the fighting
+    has displaced", "the war has killed"): what the act has done so far."""
+    return (
+        verb.pos == "VERB"
+        and "VerbForm=Part" in verb.morph
+        and "Tense=Past" in verb.morph
+        and any(t.head == verb.i and t.dep == "aux" and fold(t.text) in _HAVE for t in toks)
+    )
 
 
 def repeated(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
