@@ -724,3 +724,50 @@ def test_a_live_blog_entrys_heading_is_the_act_its_body_dates(pipeline: Any) -> 
     days = sorted((e.location.name if e.location else "", e.event_date.isoformat()) for e in events)
     assert ("El Fasher", "2024-05-07") in days and ("Port Sudan", "2024-05-07") in days
     assert len([d for d in days if d[0] in ("El Fasher", "Port Sudan")]) == 2
+
+
+def test_an_anaphor_listing_towns_of_the_area_struck_tells_a_strike_at_each(pipeline: Any) -> None:
+    # "The strikes hit X, Y and Z" after "struck positions across <country>": the act
+    # told before, at each town (it had refined the first event to X and lost Y and Z).
+    events = _violent(
+        pipeline,
+        "US aircraft struck militant positions across Somalia overnight, the army said "
+        "on Tuesday. The strikes hit Jilib, Kismayo and Afgooye, a militant spokesman said.",
+        "en",
+    )
+    got = {
+        (e.location.name, e.sub_event_type, e.actor1.id if e.actor1 else None)
+        for e in events
+        if e.location
+    }
+    assert got == {
+        (town, "Air/drone strike", "military-forces-usa")
+        for town in ("Jilib", "Kismayo", "Afgooye")
+    }
+    # One town only: still the one act told before (the list rule needs two towns).
+    one = _violent(
+        pipeline,
+        "US aircraft struck militant positions across Somalia overnight, the army said "
+        "on Tuesday. The strikes hit Jilib, a militant spokesman said.",
+        "en",
+    )
+    assert len(one) == 1
+
+
+def test_strikes_typed_only_by_their_word_take_the_story_s_doer_but_a_claimed_act_not(
+    pipeline: Any,
+) -> None:
+    events = _violent(
+        pipeline,
+        "L'aviation russe a mené mardi des frappes dans la province d'Idleb, selon des "
+        "secouristes. Les frappes ont visé les localités de Sarmada, Binnish et Taftanaz. "
+        "Le groupe a affirmé avoir tiré des roquettes sur une base à Lattaquié en riposte.",
+        "fr",
+    )
+    doers = {e.location.name: e.actor1.id if e.actor1 else None for e in events if e.location}
+    assert doers == {
+        "Sarmada": "military-forces-rus",
+        "Binnish": "military-forces-rus",
+        "Taftanāz": "military-forces-rus",
+        "Latakia": None,  # «le groupe» claims it: not Russia's, whoever the group is
+    }

@@ -9,6 +9,9 @@ candidates of one article in text order and
   the sentence dates it to the day, or goes on telling a retrospective the sentence
   before dated: a retrospective with its own date is an event an analyst codes (ACLED
   codes it on that day); one without is context;
+- reads an anaphor that lists several towns inside the country or province of the act
+  told before ("The strikes hit X, Y and Z") as that act at each town
+  (``areas.places_of_the_act_told``);
 - gives a candidate with no date of its own the date of the story it continues (the
   nearest dated candidate of the same source before it; else a later one of the same
   kind of act nearby; else the day the lead sentence names, ``lead_day``; else the
@@ -56,6 +59,12 @@ from collections import Counter
 from collections.abc import Sequence, Set
 from dataclasses import dataclass, replace
 
+from veille.extract.areas import (
+    NARRATIVE_FEATURES,
+    inside,
+    places_of_the_act_told,
+    with_finer_place,
+)
 from veille.extract.candidate import Candidate, PlaceRef, same_source
 from veille.extract.entries import posted_news, with_entry_date
 from veille.extract.layout import Layout, Scene
@@ -88,10 +97,6 @@ class StoryOptions:
     narrative_min_mentions: int = 2
 
 
-#: Places precise enough to be a story's narrative place (not a region or a country).
-_NARRATIVE_FEATURES = frozenset({"city", "site"})
-
-
 def read_story(
     candidates: Sequence[Candidate],
     options: StoryOptions | None = None,
@@ -114,6 +119,7 @@ def read_story(
         if c.sub_event_type in _OWN_PLACE_ONLY and c.place is None and not c.for_told_act:
             continue  # "90 arrests nationwide", "a suspect taken into custody"
         kept.append(c)
+    kept = places_of_the_act_told(kept)
     dated = [_with_own_day(c, kept) for c in kept]
     # In text order: what the story dated before lends its day to what goes on with it.
     for k, c in enumerate(dated):
@@ -123,7 +129,10 @@ def read_story(
     # Where people fled to ("fled towards X") is no place the story's acts fell on.
     places = [p for p in places if not any(_went_to(p, c) for c in candidates)]
     narrative = narrative_place(places, opts)
-    placed = [_with_finer_place(c, placed, narrative, opts, places, shape) for c in placed]
+    placed = [
+        with_finer_place(c, placed, narrative, opts.place_window_days, places, shape)
+        for c in placed
+    ]
     told = {c.sentence.start for c in placed}
     placed = [_with_paragraph_weapon(c, shape, told) for c in placed]
     placed = [_with_story_type(c, placed, opts) for c in placed]
@@ -175,7 +184,7 @@ def narrative_place(
     counts as one more mention of a town the text itself names ("KISMAYO (Wire) - ... a
     market in Kismayo ...")."""
     opts = opts or StoryOptions()
-    named = [p for p in places if p.place_id and not p.demonym and p.feature in _NARRATIVE_FEATURES]
+    named = [p for p in places if p.place_id and not p.demonym and p.feature in NARRATIVE_FEATURES]
     told = {p.place_id for p in named if not p.dateline}
     counts = Counter(p.place_id for p in named if p.place_id in told).most_common(2)
     if not counts or counts[0][1] < opts.narrative_min_mentions:
@@ -308,7 +317,7 @@ def _with_own_day(c: Candidate, story: Sequence[Candidate]) -> Candidate:
             c.place is not None
             and s.place is not None
             and c.place.place_id != s.place.place_id
-            and not (_inside(s.place, c.place) or _inside(c.place, s.place))
+            and not (inside(s.place, c.place) or inside(c.place, s.place))
         ):
             continue
         return replace(
@@ -452,9 +461,7 @@ def _may_be_one(a: Candidate, b: Candidate) -> bool:
     if a.place is None or b.place is None:
         return True
     return (
-        a.place.place_id == b.place.place_id
-        or _inside(a.place, b.place)
-        or _inside(b.place, a.place)
+        a.place.place_id == b.place.place_id or inside(a.place, b.place) or inside(b.place, a.place)
     )
 
 
@@ -529,7 +536,7 @@ def _with_story_place(
         # "On Wednesday, militants attacked the town again": the town told before, on
         # whatever day.
         source = next(
-            (s for s in reversed(before) if s.place and s.place.feature in _NARRATIVE_FEATURES),
+            (s for s in reversed(before) if s.place and s.place.feature in NARRATIVE_FEATURES),
             None,
         )
     if source is None or source.place is None:
@@ -601,6 +608,8 @@ def _remote_doers(story: Sequence[Candidate]) -> list[Candidate]:
         if s.actor1 is not None
         and s.sub_event_type is not None
         and family(s.sub_event_type) == _REMOTE
+        # an act referred to ("X said it had fired the rockets") has its own story
+        and not s.anaphoric
     ]
 
 
@@ -614,8 +623,11 @@ def _with_story_doer(c: Candidate, remote: Sequence[Candidate], opts: StoryOptio
     country on its very day (Israeli jets on Lebanon, Hezbollah rockets on Israel);
     none otherwise. ``remote``: the story's strikes that name their doer
     (``_remote_doers``)."""
-    if c.actor1 is not None or c.sub_event_type is None or family(c.sub_event_type) != _REMOTE:
-        return c
+    told = c.sub_event_type or (c.default_sub if c.generic == _REMOTE else None)
+    if c.actor1 is not None or told is None or family(told) != _REMOTE:
+        return c  # a strike word typed only by its default («les frappes») counts too
+    if c.claim_status == "claimed":
+        return c  # «le groupe a affirmé avoir tiré»: who claims it did it, named or not
     where = c.place.iso3 if c.place is not None and not c.place.demonym else None
     doers = [s for s in remote if same_source(s, c)]
     two_sides = len({s.actor1.actor_id for s in doers if s.actor1 is not None}) > 1
@@ -650,63 +662,6 @@ def _with_story_doer(c: Candidate, remote: Sequence[Candidate], opts: StoryOptio
     if lent is None or (c.actor2 is not None and c.actor2.actor_id == lent.actor_id):
         return c
     return replace(c, actor1=lent)
-
-
-#: Places that name no town: a country, a province, a region read from a phrase.
-_COARSE_FEATURES = frozenset({"country", "admin1", "region"})
-
-
-def _inside(town: PlaceRef, area: PlaceRef) -> bool:
-    """Whether a town or site lies in a country or province (by its codes). A town is
-    no area: two towns of one province are two places."""
-    if town.feature not in _NARRATIVE_FEATURES or town.demonym or town.iso3 is None:
-        return False
-    if area.feature not in _COARSE_FEATURES:
-        return False
-    if town.iso3 != area.iso3:
-        return False
-    return area.feature == "country" or area.admin1 is None or town.admin1 == area.admin1
-
-
-def _with_finer_place(
-    c: Candidate,
-    story: Sequence[Candidate],
-    narrative: PlaceRef | None,
-    opts: StoryOptions,
-    places: Sequence[PlaceRef],
-    layout: Layout,
-) -> Candidate:
-    area = c.place
-    if area is None or area.demonym or area.feature not in _COARSE_FEATURES:
-        return c
-    here = _index(story, c)
-    # A live blog's entry is a report of its own: a town another entry tells of is no
-    # part of its story ("07:30 | shelling in the south" is not "10:15 | Tripoli").
-    at = c.sentence.start
-
-    def fits(s: Candidate) -> bool:
-        if s.place is None or not same_source(s, c) or not _inside(s.place, area):
-            return False
-        if not layout.same_entry(at, s.sentence.start):
-            return False
-        if c.event_date is None or s.event_date is None:
-            return c.event_date is None and s.event_date is None
-        return abs((s.event_date - c.event_date).days) <= opts.place_window_days
-
-    source = next((s for s in reversed(story[:here]) if fits(s)), None)
-    if source is None:
-        source = next((s for s in story[here + 1 :] if fits(s)), None)
-    if source is not None and source.place is not None:
-        return replace(c, place=replace(source.place, precision=max(source.place.precision, 2)))
-    if narrative is not None and _inside(narrative, area):
-        return replace(c, place=narrative)
-    towns = [
-        p for p in places if _inside(p, area) and not p.dateline and layout.same_entry(at, p.start)
-    ]
-    if len({p.place_id for p in towns}) == 1:
-        first = min(towns, key=lambda p: p.start)
-        return replace(c, place=replace(first, precision=max(first.precision, 2)))
-    return c
 
 
 def _went_to(p: PlaceRef, c: Candidate) -> bool:
