@@ -384,6 +384,22 @@ def test_an_inflected_arabic_adjective_puts_a_town_in_its_country(
     assert span not in [t.text for t in geo.geoparse(bare, "ar")]  # the town alone is weak
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "iso3", "feature"),
+    [
+        ("قتل جنديان في هجوم على نقطة تفتيش في مدينة كويتا الباكستانية.", "كويتا", "PAK", "city"),
+        ("قتل عشرة مسلحين في عملية قرب كيسمايو جنوب الصومال.", "كيسمايو", "SOM", "city"),
+        ("انفجرت عبوة ناسفة في إقليم بلوشستان.", "بلوشستان", "PAK", "admin1"),
+    ],
+)
+def test_arabic_spellings_the_gazetteer_lacked(
+    geo: Geocoder, text: str, span: str, iso3: str, feature: str
+) -> None:
+    # curated in city_aliases.tsv / admin_aliases.tsv (Quetta had gone to Coweta, USA)
+    t = only(geo.geoparse(text, "ar"), span)
+    assert t.place is not None and (t.place.iso3, t.place.feature) == (iso3, feature)
+
+
 # --------------------------------------------------------------------------- precision
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Set
 
 from veille.extract.candidate import Candidate, SentenceInput
-from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry
+from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry, WeaponEntry
 from veille.extract.syntax import (
     SUBJECT_DEPS,
     TARGET_DEPS,
@@ -238,6 +238,15 @@ def no_political_act(lex: Lexicon, m: Match, s: SentenceInput) -> bool:
     return False
 
 
+#: The weapon kind of crewed aircraft (planes, helicopters): one that crashed had an
+#: accident, where a drone or a missile that crashed was aimed.
+_CREWED = "aircraft"
+
+
+def _crewed(w: Match) -> bool:
+    return isinstance(w.payload, WeaponEntry) and w.payload.weapon == _CREWED
+
+
 def crashed_weapon(lex: Lexicon, weapons: list[Match], s: SentenceInput) -> bool:
     """ "A military plane crashed, killing eight", «un avion militaire s'est écrasé»,
     «تحطمت طائرة عسكرية»: every weapon the sentence names is what an accident verb
@@ -250,13 +259,17 @@ def crashed_weapon(lex: Lexicon, weapons: list[Match], s: SentenceInput) -> bool
     accidents = lex.noun_classes.get("accident_verbs", frozenset())
     if not any(t.dep for t in toks):
         return all(
-            any(t.keys & accidents for t in toks[max(0, w.start - 2) : w.start]) for w in weapons
+            _crewed(w) and any(t.keys & accidents for t in toks[max(0, w.start - 2) : w.start])
+            for w in weapons
         )
     hazards = lex.noun_classes.get("hazards", frozenset())
     return all(
         any(
             (
-                toks[k].dep in ("nsubj", "nsubj:pass", "nsubjpass")
+                # a crewed aircraft: a drone or a missile that "crashed into" a building
+                # was sent there
+                _crewed(w)
+                and toks[k].dep in ("nsubj", "nsubj:pass", "nsubjpass")
                 and toks[toks[k].head].keys & accidents
             )
             # "a mine collapse": the word names what the accident struck
