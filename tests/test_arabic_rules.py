@@ -1032,3 +1032,34 @@ def test_qatala_before_a_count_is_still_the_passive(pipeline: Any) -> None:
     # «قتل ثلاثة جنود في هجوم»: three soldiers were killed; they did not kill.
     (event,) = _violent(pipeline, "قتل ثلاثة جنود في هجوم قرب مدينة الرمادي يوم الاثنين.")
     assert event.actor1 is None
+
+
+def _sides(pipeline: Any, text: str) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (e.sub_event_type, e.actor1.id if e.actor1 else None, e.actor2.id if e.actor2 else None)
+        for e in _violent(pipeline, text)
+    ]
+
+
+def test_an_attack_glued_to_bi_tells_the_act_like_fi(pipeline: Any) -> None:
+    # «بهجوم» ("in an attack", the preposition glued) as «في هجوم»: it had told nothing.
+    sides = _sides(pipeline, "قتل أربعة جنود عراقيين بهجوم لتنظيم داعش قرب مدينة الموصل يوم الأحد.")
+    assert sides == [("Armed clash", "islamic-state-iraq", "military-forces-irq")]
+
+
+def test_a_side_that_tells_its_own_dead_is_the_side_hit(pipeline: Any) -> None:
+    # «أعلنت X مقتل N من عناصرها في هجوم لـ Y»: X lost them; Y attacked (X had been the doer).
+    sides = _sides(
+        pipeline,
+        "أعلنت قوات سوريا الديمقراطية مقتل أربعة من مقاتليها في هجوم لتنظيم داعش "
+        "بريف الحسكة يوم الأحد.",
+    )
+    assert sides == [("Armed clash", "islamic-state-syria", "sdf")]
+
+
+def test_ground_taken_by_a_movement_named_with_digits_glued(pipeline: Any) -> None:
+    # «حركة إم23»: the alias glued to its number; the army fought is not the taker.
+    sides = _sides(
+        pipeline, "سيطرت حركة إم23 على بلدة كيتشانغا يوم الأحد بعد اشتباكات مع الجيش الكونغولي."
+    )
+    assert sides == [("Non-state actor overtakes territory", "m23", "military-forces-cod")]

@@ -164,6 +164,10 @@ def roles_by_word_order(
             if actor2 is None and (actor1 is None or ref.actor_id != actor1.actor_id):
                 actor2 = ref
             continue
+        if lex is not None and actor2 is None and _own_dead_told(lex, ref, toks, trig_start_i):
+            # «أعلنت X مقتل خمسة من عناصرها في هجوم لـ Y»: X tells its own losses.
+            actor2 = ref
+            continue
         if killed and ref.end <= trig_start:
             # "قتل أربعة عناصر من الشرطة في انفجار": those the death verb counts were hit.
             if actor2 is None and (actor1 is None or ref.actor_id != actor1.actor_id):
@@ -255,6 +259,34 @@ def _holds_the_object(lex: Lexicon | None, at: int | None, toks: list[Tok], afte
     if lex is None or at is None or at == 0 or toks[at - 1].start < after:
         return False
     return bool(toks[at - 1].keys & lex.noun_classes.get("attack_objects", frozenset()))
+
+
+#: Possessive suffixes on a member noun that refer back to a side named before
+#: («عناصرها», «جنوده», «مقاتليهم»), normalised.
+_OWN_SUFFIXES = ("ها", "هم", "ه")
+#: Tokens from a side to the death word that counts its members.
+_OWN_DEAD_REACH = 4
+
+
+def _own_dead_told(lex: Lexicon, ref: ActorRef, toks: list[Tok], trig_at: int) -> bool:
+    """The side, named before the act, tells of its own dead: a death word right after
+    it counts members of its own («أعلنت X مقتل خمسة من عناصرها», «نعى X ثلاثة من
+    مقاتليه»: a member noun with a suffix that points back to X). It is the side hit."""
+    last = token_at(toks, ref.end - 1)
+    if last is None or last >= trig_at:
+        return False
+    members = lex.noun_classes.get("member_nouns", frozenset())
+    for m in lex.fatality.find(toks):
+        if not last < m.start <= last + _OWN_DEAD_REACH or m.start >= trig_at:
+            continue
+        for tok in toks[m.end : min(trig_at, m.end + _OWN_DEAD_REACH)]:
+            word = normalize(tok.text)
+            if any(
+                word.endswith(suffix) and word[: -len(suffix)] in members
+                for suffix in _OWN_SUFFIXES
+            ):
+                return True
+    return False
 
 
 def _whose_act(
