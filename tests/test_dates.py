@@ -355,3 +355,23 @@ def test_dotted_numbers_that_run_on_are_no_date(text: str) -> None:
 )
 def test_maghrebi_and_moroccan_month_names(text: str, expected: date) -> None:
     assert only(text, "ar").value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Troops fired on the crowd on the 3rd, witnesses said.", date(2024, 2, 3)),
+        ("The convoy was ambushed on the 1st of this month.", date(2024, 2, 1)),
+    ],
+)
+def test_an_english_day_of_the_month_with_no_month_is_of_the_reports_month(
+    text: str, expected: date
+) -> None:
+    assert only(text, "en").value == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["He fought with the 3rd Brigade.", "the 4th century", "clashes on the 20th."]
+)
+def test_an_ordinal_naming_a_unit_or_a_later_day_is_no_date(text: str) -> None:
+    assert [e for e in find_date_expressions(text, "en", published=PUB) if e.value] == []
