@@ -2622,6 +2622,33 @@ def test_a_span_of_fighting_its_toll_so_far_or_a_fight_in_words_is_no_event(
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("A court in Dakar convicted four men of plotting a bomb attack on a hotel.", "en", set()),
+        (
+            "Deux hommes ont été condamnés pour avoir projeté un attentat contre un hôtel.",
+            "fr",
+            set(),
+        ),
+        (
+            "Soldiers safely detonated an explosive device found near Gao on Monday.",
+            "en",
+            {"Disrupted weapons use"},
+        ),
+        (
+            "Les démineurs ont procédé à une explosion contrôlée d'un colis suspect à Rennes.",
+            "fr",
+            {"Disrupted weapons use"},
+        ),
+    ],
+)
+def test_a_plot_is_no_act_and_a_controlled_detonation_disrupts_one(
+    pipeline: Any, text: str, language: str, expected: set[str]
+) -> None:
+    assert _types(pipeline, text, language) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "language"),
     [
         # fighting with no armed side, or against an ill
