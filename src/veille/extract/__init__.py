@@ -11,6 +11,8 @@ triggers: ``fr/triggers.json``, ``triggers``), compiled by ``lexicon``. Per sent
 - ``territory``: whether a seizure verb's object is ground;
 - ``modality``: negated, future, background, aggregate... (parse-based for fr/en,
   word order for ar);
+- ``tallies``: many acts, not one: a tally over a period or a war, acts counted by
+  the dozen, repeated or habitual;
 - ``weapons``: the type a weapon gives a generic trigger;
 - ``roles``: actor 1 and actor 2 (parse for fr/en; ``word_order`` for ar);
 - ``victims``: whether an attack fell on civilians (its victims or the site it hit);
@@ -18,6 +20,8 @@ triggers: ``fr/triggers.json``, ``triggers``), compiled by ``lexicon``. Per sent
 - ``when``: the event's date and time of day;
 - ``tolls``: the number of dead;
 - ``placing``: the event's place(s) among the sentence's places;
+- ``voices``: the places that speak or act for a state ("Washington said"), no
+  event's place;
 - ``statements``: non-violent PLOVER records (threats, demands, agreements...);
 - ``clauses``: how the sentence's clauses part what it tells ("while", "and another");
 - ``acts``: how the acts it tells stand to each other (an effect, an arrest a crowd

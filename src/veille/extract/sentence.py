@@ -59,11 +59,12 @@ from veille.extract.clauses import (
 )
 from veille.extract.crowd import RIOT
 from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry, fold
-from veille.extract.modality import modality_for, sentence_future, tally
-from veille.extract.placing import choose_places, place_shares, voices
+from veille.extract.modality import modality_for, sentence_future
+from veille.extract.placing import choose_places, place_shares
 from veille.extract.roles import listed_with, read_roles
 from veille.extract.statements import StatementReader
 from veille.extract.syntax import ACTED_ON, PASSIVE_AUX, SUBJECT_DEPS, span
+from veille.extract.tallies import tally
 from veille.extract.taxonomy import (
     AIR_STRIKE,
     DESTROYING_FAMILIES,
@@ -86,6 +87,7 @@ from veille.extract.triggers import (
 )
 from veille.extract.triggers import group as group_triggers
 from veille.extract.victims import civilian_site_target, civilian_target
+from veille.extract.voices import voices
 from veille.extract.weapons import Typing, find_weapons, read_weapon
 from veille.extract.when import When, read_when
 from veille.model import Span
