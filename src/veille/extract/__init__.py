@@ -26,6 +26,12 @@ triggers: ``fr/triggers.json``, ``triggers``), compiled by ``lexicon``. Per sent
 - ``clauses``: how the sentence's clauses part what it tells ("while", "and another");
 - ``acts``: how the acts it tells stand to each other (an effect, an arrest a crowd
   answers, fighting for ground taken, no one's act);
+- ``intervention``: force met by a crowd (dispersed, a crowd new or counted, weapons
+  that kill);
+- ``setting``: a year on the trigger noun, unnamed places, a town told before, a day
+  for each place of a list;
+- ``finish``: what a sentence's candidates take once read (anaphors, dates and tolls,
+  kinds named by the doer, missiles an air strike fired, the accused);
 - ``sentence``: ``SentenceExtractor``, which calls the above for one sentence;
 - ``syntax``: parse helpers they share.
 
