@@ -2,7 +2,8 @@
 
 Words (trigger verbs and nouns, weapons, negations, claim verbs, statement verbs...) are
 data, in each language's folder: ``veille/lang/<lang>/triggers.json`` (French protest
-triggers: ``fr/triggers.json``, ``triggers``), compiled by ``lexicon``. Per sentence:
+triggers: ``fr/triggers.json``, ``triggers``), laid out in ``lexicon_data`` and
+compiled by ``lexicon``. Per sentence:
 
 - ``candidate``: what is read (``SentenceInput``) and written (``Candidate``,
   ``StatementCandidate``);
@@ -14,7 +15,8 @@ triggers: ``fr/triggers.json``, ``triggers``), compiled by ``lexicon``. Per sent
 - ``tallies``: many acts, not one: a tally over a period or a war, acts counted by
   the dozen, repeated or habitual;
 - ``weapons``: the type a weapon gives a generic trigger;
-- ``roles``: actor 1 and actor 2 (parse for fr/en; ``word_order`` for ar);
+- ``roles``: actor 1 and actor 2 (parse for fr/en, ``parsed_roles`` the role the parse
+  gives one actor's word; ``word_order`` for ar);
 - ``victims``: whether an attack fell on civilians (its victims or the site it hit);
 - ``attribution``: claimed, denied, confirmed or reported, and by whom;
 - ``when``: the event's date and time of day;
