@@ -8,6 +8,8 @@ compiled by ``lexicon``. Per sentence:
 - ``candidate``: what is read (``SentenceInput``) and written (``Candidate``,
   ``StatementCandidate``);
 - ``triggers``: which trigger words fit the sentence and how they group;
+- ``objects``: whether what a trigger acts on is of a noun class ("struck two weapons
+  depots");
 - ``anaphora``: whether a trigger names an event told before, or another one;
 - ``territory``: whether a seizure verb's object is ground;
 - ``modality``: negated, future, background, aggregate... (parse-based for fr/en,
@@ -21,6 +23,7 @@ compiled by ``lexicon``. Per sentence:
 - ``attribution``: claimed, denied, confirmed or reported, and by whom;
 - ``when``: the event's date and time of day;
 - ``tolls``: the number of dead;
+- ``numbers``: numbers as written (digits, number words, "twenty-three", «خمسة عشر»);
 - ``placing``: the event's place(s) among the sentence's places;
 - ``voices``: the places that speak or act for a state ("Washington said"), no
   event's place;
@@ -39,6 +42,7 @@ compiled by ``lexicon``. Per sentence:
 
 Across sentences: ``layout`` (the lead's day, paragraphs, place-led paragraphs, a live
 blog's entries and weapons named), ``entries`` (a live blog's entries as news of their
-hour), ``story`` (an article's events as one story, read against its layout) and
-``crowd`` (riots and force against crowds). ``taxonomy`` holds ACLED's event types.
+hour), ``story`` (an article's events as one story, read against its layout),
+``crowd`` (riots and force against crowds) and, after merging, ``bare_clashes`` (clashes
+only a default typed). ``taxonomy`` holds ACLED's event types.
 """

@@ -8,8 +8,8 @@ and water cannon only disperse). ``veille.extract.sentence`` reads them."""
 from __future__ import annotations
 
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
+from veille.extract.numbers import read_number
 from veille.extract.syntax import ACTED_ON, PASSIVE_AUX, SUBJECT_DEPS
-from veille.extract.tolls import read_number
 from veille.nlp.arabic import is_generic_determiner, normalize
 
 

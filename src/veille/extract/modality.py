@@ -14,6 +14,7 @@ from typing import Literal, Protocol
 
 from veille.extract.candidate import SentenceInput
 from veille.extract.lexicon import Lexicon, Match, PhraseTable, Tok, fold
+from veille.extract.numbers import read_number
 from veille.extract.syntax import (
     CLAUSE_DEPS,
     SUBJECT_DEPS,
@@ -39,7 +40,6 @@ from veille.extract.tallies import (
     perfect,
     repeated,
 )
-from veille.extract.tolls import read_number
 from veille.extract.when import in_trigger_clause
 from veille.lang.loader import closed_words
 from veille.nlp import arabic

@@ -10,6 +10,7 @@ from collections.abc import Sequence, Set
 
 from veille.extract.candidate import PlaceRef, SentenceInput
 from veille.extract.lexicon import Lexicon, Tok, fold
+from veille.extract.numbers import read_number
 from veille.extract.syntax import (
     CLAUSE_DEPS,
     REPORT_PREPS,
@@ -19,7 +20,7 @@ from veille.extract.syntax import (
     this_side,
     token_at,
 )
-from veille.extract.tolls import Toll, read_number
+from veille.extract.tolls import Toll
 from veille.extract.voices import voices
 from veille.extract.word_order import reason_phrases
 from veille.geodesy import distance_km
