@@ -10,7 +10,8 @@ import pytest
 from sentence_builder import W, place, sentence, tokens
 from veille.extract.candidate import PlaceRef
 from veille.extract.lexicon import Lexicon
-from veille.extract.placing import choose_places, place_clusters, specificity, voices
+from veille.extract.placing import choose_places, place_clusters, specificity
+from veille.extract.voices import voices
 
 
 @pytest.fixture(scope="module")

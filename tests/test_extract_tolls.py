@@ -8,7 +8,8 @@ import pytest
 
 from sentence_builder import W, tokens
 from veille.extract.lexicon import Lexicon
-from veille.extract.tolls import Toll, fatalities, no_fatalities, read_number, read_toll
+from veille.extract.numbers import read_number
+from veille.extract.tolls import Toll, fatalities, no_fatalities, read_toll
 from veille.model import Article
 
 

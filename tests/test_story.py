@@ -247,7 +247,7 @@ def _mention_event(sub: str, *, generic: bool, weapon: str | None = None) -> Eve
 
 
 def test_a_clash_only_the_default_gave_yields_to_the_articles_other_events() -> None:
-    from veille.extract.story import without_bare_clashes
+    from veille.extract.bare_clashes import without_bare_clashes
 
     strike = _mention_event("Air/drone strike", generic=False)
     bare = _mention_event("Armed clash", generic=True)

@@ -533,10 +533,10 @@ class WithinArticle:
 @dataclass(frozen=True)
 class BareClashStage:
     """Drops the article's *bare clashes* when it tells anything else
-    (``veille.extract.story.without_bare_clashes``): run after merging, as a bare
+    (``veille.extract.bare_clashes.without_bare_clashes``): run after merging, as a bare
     mention that joined a typed event is no longer bare."""
 
     def __call__(self, analysis: ArticleAnalysis) -> None:
-        from veille.extract.story import without_bare_clashes
+        from veille.extract.bare_clashes import without_bare_clashes
 
         analysis.events = without_bare_clashes(analysis.events)

@@ -3,7 +3,8 @@ hypothetical, given as background, aggregated over a period, or named in an accu
 
 One strategy per language: ``ParsedModality`` reads the dependency parse (French,
 English); ``WordOrderModality`` reads cues by their place before the trigger (Arabic,
-which has no parser here). ``modality_for`` picks the strategy for a sentence.
+which has no parser here). ``modality_for`` picks the strategy for a sentence. Whether
+a trigger tells many acts, a tally or a habit, not one, is read in ``tallies``.
 """
 
 from __future__ import annotations
@@ -13,24 +14,35 @@ from typing import Literal, Protocol
 
 from veille.extract.candidate import SentenceInput
 from veille.extract.lexicon import Lexicon, Match, PhraseTable, Tok, fold
+from veille.extract.numbers import read_number
 from veille.extract.syntax import (
     CLAUSE_DEPS,
     SUBJECT_DEPS,
     ancestors,
-    dates_telling,
     governed_by,
     head_of,
-    span,
     this_side,
     token_at,
     verb_forms,
     words_of,
 )
-from veille.extract.tolls import read_number
+from veille.extract.tallies import (
+    MANY,
+    date_ranges,
+    few_at_a_place,
+    habitual,
+    long_periods,
+    names_a_day,
+    of_a_long_time,
+    of_a_war,
+    ongoing,
+    opens_days,
+    perfect,
+    repeated,
+)
 from veille.extract.when import in_trigger_clause
-from veille.lang.loader import closed_words, month_numbers
+from veille.lang.loader import closed_words
 from veille.nlp import arabic
-from veille.nlp.dates import DateExpression
 
 #: Why a trigger tells no event of its own.
 Rejection = Literal[
@@ -363,7 +375,7 @@ class ParsedModality:
         periods = long_periods(self.lex, toks, s)
         # "43 people have been killed since January", "killed in the war", "between
         # January and March": a tally
-        tallied = periods or _of_a_war(self.lex, toks)
+        tallied = periods or of_a_war(self.lex, toks)
         if m.payload.weak and tallied and not names_a_day(self.lex, toks, s):
             return True
         ranged = bool(date_ranges(toks, s))
@@ -374,13 +386,13 @@ class ParsedModality:
         told_by = toks[trig.head] if trig.dep in SUBJECT_DEPS and trig.head != trig.i else trig
         if (
             periods
-            and (_ongoing(trig, toks) or _ongoing(told_by, toks) or _perfect(told_by, toks))
+            and (ongoing(trig, toks) or ongoing(told_by, toks) or perfect(told_by, toks))
             and not names_a_day(self.lex, toks, s)
         ):
             # "a group that has been fighting the state since 2006": a state of war;
             # "the fighting has displaced two million since April": its toll so far
             return True
-        if _of_a_long_time(self.lex, toks[m.start], toks):
+        if of_a_long_time(self.lex, toks[m.start], toks):
             return True  # "a year of fighting", «des mois de combats»: a period of them
         if head.pos not in ("NOUN", "PROPN") or "Number=Plur" not in head.morph:
             return False
@@ -405,7 +417,7 @@ class ParsedModality:
             # the number («plus de 200 frappes», its number hung on «plus»)
             if head.i in ancestors(toks, k, limit=2) or k == m.start - 1
         ]
-        counted = any(n is not None and n >= _MANY for n in numbers)
+        counted = any(n is not None and n >= MANY for n in numbers)
         over_time = self.lex.noun_classes.get("over_time", frozenset())
         course = any(toks[k].keys & over_time for k in range(max(0, m.start - 3), m.start))
         if counted and not names_a_day(self.lex, toks, s, counted=True):
@@ -413,23 +425,6 @@ class ParsedModality:
         return (quant or course or repeated(self.lex, m, toks)) and not names_a_day(
             self.lex, toks, s
         )
-
-
-def _of_a_long_time(lex: Lexicon, noun: Tok, toks: list[Tok]) -> bool:
-    """The event noun completes a noun of a long time ("two years of fighting along
-    the border", «après des mois de combats», "after weeks of fighting": noun class
-    ``duration_nouns``)."""
-    gerund = noun.pos == "VERB" and noun.dep == "pobj"  # "weeks of fighting", tagged a verb
-    if (noun.pos not in ("NOUN", "PROPN") and not gerund) or noun.head == noun.i:
-        return False
-    owner = toks[noun.head]
-    if noun.dep == "pobj" and owner.pos == "ADP" and owner.head != owner.i:
-        owner = toks[owner.head]  # English: "year" -> "of" -> "fighting"
-    elif noun.dep != "nmod":
-        return False
-    return owner.pos == "NOUN" and bool(
-        owner.keys & lex.noun_classes.get("duration_nouns", frozenset())
-    )
 
 
 #: The possessive after a date ("for Monday's attack"): the date names an event.
@@ -457,43 +452,6 @@ def _scheduled(m: Match, s: SentenceInput) -> bool:
     return False
 
 
-#: A count of events from which they are a tally, not one told ("more than 150 attacks").
-_MANY = 10
-
-
-def _ongoing(verb: Tok, toks: list[Tok]) -> bool:
-    """A verb in the perfect progressive ("has been fighting", "have been clashing"), or
-    in the French present («combat ... depuis»): what has gone on over a period (the
-    caller has found the period), not one act."""
-    if verb.pos != "VERB":
-        return False
-    aux = {fold(t.text) for t in toks if t.head == verb.i and t.dep.startswith("aux")}
-    if "VerbForm=Fin" in verb.morph and "Tense=Pres" in verb.morph and "Mood=Ind" in verb.morph:
-        return not aux  # «l'armée combat les insurgés depuis une décennie»
-    if "VerbForm=Part" not in verb.morph or "Tense=Pres" not in verb.morph:
-        return False
-    return "been" in aux
-
-
-def _perfect(verb: Tok, toks: list[Tok]) -> bool:
-    """An English verb in the present perfect other than the event's own ("the fighting
-    has displaced", "the war has killed"): what the act has done so far."""
-    return (
-        verb.pos == "VERB"
-        and "VerbForm=Part" in verb.morph
-        and "Tense=Past" in verb.morph
-        and any(t.head == verb.i and t.dep == "aux" and fold(t.text) in _HAVE for t in toks)
-    )
-
-
-def repeated(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
-    """The event noun says it happened again and again: "repeated clashes", «des
-    attaques répétées», «هجمات متكررة» (an adjective of repetition next to it)."""
-    words = lex.noun_classes.get("repetition", frozenset())
-    near = [*range(max(0, m.start - 2), m.start), *range(m.end, min(len(toks), m.end + 2))]
-    return any(toks[k].keys & words for k in near)
-
-
 def conditional_present(tok: Tok, toks: list[Tok]) -> bool:
     """French conditional present (hypothetical); "aurait visé" (reported past) is not."""
     low = fold(tok.text)
@@ -506,172 +464,6 @@ def conditional_present(tok: Tok, toks: list[Tok]) -> bool:
             t.head == tok.head and "VerbForm=Part" in t.morph for t in toks if t.i != tok.i
         )
     return True
-
-
-def tally(lex: Lexicon, toks: list[Tok], s: SentenceInput) -> bool:
-    """A toll counted over a period with no day named ("le bilan s'élève à 60 morts
-    depuis janvier", "43 killed so far this year") or over a whole war ("more than
-    20,000 have been killed in the war"): a tally, not one event's toll."""
-    if date_ranges(toks, s):
-        return True
-    if names_a_day(lex, toks, s):
-        return False
-    return bool(long_periods(lex, toks, s)) or _of_a_war(lex, toks)
-
-
-def date_ranges(toks: list[Tok], s: SentenceInput) -> list[tuple[int, int]]:
-    """The spans of weeks or months the sentence counts over ("between January and
-    March", «entre le 3 février et le 28 avril», «بين 1 يناير و22 مارس», "from March 3
-    to March 20"), as (first, last) token indices: an opener of closed class
-    ``range_openers``, a day or a month, a joiner (``range_joiners``, or Arabic «و»
-    glued to the second), another day or month more than ``_RANGE_DAYS`` later."""
-    openers = closed_words("range_openers")
-    starts = [k for k, tok in enumerate(toks) if tok.keys & openers]
-    if not starts:
-        return []  # most sentences: no span to read the days of
-    joiners = closed_words("range_joiners")
-    whens = _whens(toks, s)
-    out: list[tuple[int, int]] = []
-    for k in starts:
-        first = next((a for a in range(k + 1, min(len(toks), k + 4)) if a in whens), None)
-        if first is None:
-            continue
-        for b in range(first + 1, min(len(toks), first + _RANGE_REACH)):
-            if b not in whens or whens[b] == whens[first]:
-                continue
-            joined = any(toks[j].keys & joiners for j in range(first + 1, b)) or (
-                toks[b].text.startswith("و")
-            )
-            if joined and _far_apart(whens[first], whens[b]):
-                out.append((k, b))
-            break
-    return out
-
-
-def _whens(toks: list[Tok], s: SentenceInput) -> dict[int, tuple[str, int]]:
-    """Token index -> what it dates: ("day", ordinal) for a word of a date expression
-    with a day, ("month", number) for a month's name standing alone."""
-    months = month_numbers()
-    out: dict[int, tuple[str, int]] = {}
-    for d in s.dates:
-        if d.value is None or d.precision != "day":
-            continue
-        for i, t in enumerate(toks):
-            if d.start <= t.start < d.end or t.start < d.start < t.end:
-                out[i] = ("day", d.value.toordinal())
-    for i, t in enumerate(toks):
-        word = t.text.lower()
-        month = months.get(word) or (months.get(word[1:]) if word.startswith("و") else None)
-        if i not in out and month is not None:
-            out[i] = ("month", month)
-    return out
-
-
-def _far_apart(a: tuple[str, int], b: tuple[str, int]) -> bool:
-    if a[0] != b[0]:
-        return False
-    return abs(a[1] - b[1]) > _RANGE_DAYS if a[0] == "day" else a[1] != b[1]
-
-
-#: Days a span of dates must cover to be counted over ("from Monday to Wednesday" is
-#: one happening told over its days).
-_RANGE_DAYS = 7
-#: Tokens from a span's first day or month to its last ("le 3 février et le 28 avril").
-_RANGE_REACH = 8
-
-
-def _of_a_war(lex: Lexicon, toks: list[Tok]) -> bool:
-    """The sentence sets its dead within a war ("killed in the war", «tuées pendant le
-    conflit», «قتلوا في الحرب»: a noun of ``war_nouns`` a word or two after a
-    preposition of ``setting_preps``), or has the war kill them ("the war has killed"):
-    the war's dead, not those of one of its events."""
-    wars = lex.noun_classes.get("war_nouns", frozenset())
-    preps = closed_words("setting_preps")
-    for k, t in enumerate(toks):
-        if not t.keys & wars or t.dep == "compound" or _hyphen_next(toks, k):
-            continue  # "a conflict zone", "the war-torn north": a place
-        if any(toks[j].keys & preps for j in range(max(0, k - _SETTING_REACH), k)):
-            return True
-        if t.dep == "nsubj" and t.head != k and lex.fatality.find([toks[t.head]]):
-            return True
-    return False
-
-
-def _hyphen_next(toks: list[Tok], k: int) -> bool:
-    return k + 1 < len(toks) and toks[k + 1].text in ("-", "‐")
-
-
-#: Words from a preposition of setting to its war noun ("in the war", «في الحرب»).
-_SETTING_REACH = 2
-
-
-def names_a_day(lex: Lexicon, toks: list[Tok], s: SentenceInput, *, counted: bool = False) -> bool:
-    """The sentence names the day of what it tells, not only the day it was told
-    ("The UN said on Tuesday that 1,500 had been killed since January": a tally).
-    ``counted``: of acts counted by the dozen, for whom an earlier day after "since"
-    opens a span of days ("300 strikes since Sunday"); one act's "fighting has gone on
-    since Sunday" is that day's."""
-    telling = words_of(lex.report, toks)
-    return any(
-        (
-            (d.value is not None and d.precision == "day")
-            # "overnight", «cette nuit»: the one night of the report
-            or (d.value is None and d.time_of_day is not None)
-        )
-        and not dates_telling(d.start, toks, telling)
-        and not (counted and _opens_days(d, toks, s))
-        for d in s.dates
-    )
-
-
-def few_at_a_place(toks: list[Tok], quantifier: Match, s: SentenceInput) -> bool:
-    """ "The airport was hit by several strikes", «l'aéroport a été visé par plusieurs
-    frappes», «تعرض المطار لعدة غارات»: a quantifier of a few (closed class
-    ``few_quantifiers``) in a sentence that names a town or a site tells one event
-    there, not a tally of many."""
-    if not any(
-        toks[k].keys & closed_words("few_quantifiers")
-        for k in range(quantifier.start, quantifier.end)
-    ):
-        return False
-    return any(p.precision <= 2 and not p.demonym and p.feature in _TOWN_OR_SITE for p in s.places)
-
-
-#: The kinds of place one event of a few strikes falls on.
-_TOWN_OR_SITE = frozenset({"city", "site"})
-
-
-def _opens_days(d: DateExpression, toks: list[Tok], s: SentenceInput) -> bool:
-    """ "more than 300 strikes since Sunday", «depuis dimanche»: an earlier day after a
-    word of ``period_openers`` starts a span of days, it is no day of one act ("since
-    dawn", the report's own day, may still be)."""
-    if d.value is None or s.published is None or d.value >= s.published:
-        return False
-    k = next((t.i for t in toks if t.start <= d.start < t.end), None)
-    openers = closed_words("period_openers")
-    return k is not None and any(toks[j].keys & openers for j in range(max(0, k - 2), k))
-
-
-def long_periods(lex: Lexicon, toks: list[Tok], s: SentenceInput) -> list[Match]:
-    """The period cues that count over a period ("since January", «depuis 2012»), not
-    those that start one event this morning («depuis l'aube», "since Monday", «depuis
-    environ 5 heures», "over the past few hours"), nor «depuis» before a place ("a
-    annoncé le gouverneur depuis Kiev", «lancé depuis le Yémen»: from there)."""
-    recent = lex.noun_classes.get("recent_starts", frozenset())
-    return [
-        c
-        for c in lex.aggregate_periods.find(toks)
-        if not any(toks[k].keys & recent for k in range(c.end, min(len(toks), c.end + 3)))
-        and not _a_place_next(c.end, toks, s)
-    ]
-
-
-def _a_place_next(at: int, toks: list[Tok], s: SentenceInput) -> bool:
-    """A place of the sentence starts at token ``at`` or right after its article."""
-    k = at + 1 if at < len(toks) and toks[at].pos == "DET" else at
-    return k < len(toks) and any(
-        toks[k].start <= p.start < toks[k].end and not p.demonym for p in s.places
-    )
 
 
 def _negates_its_object(t: Tok, toks: list[Tok]) -> bool:
@@ -830,12 +622,12 @@ class WordOrderModality:
         does a count of days back the cue opens («منذ ثلاثة أيام»: three days ago)."""
         if any(arabic.is_statistic(w) for w in norms):
             return True
-        if m.payload.weak and _of_a_war(self.lex, toks) and not names_a_day(self.lex, toks, s):
+        if m.payload.weak and of_a_war(self.lex, toks) and not names_a_day(self.lex, toks, s):
             return True  # «قتلوا في الحرب»: the war's dead
         if m.payload.weak and date_ranges(toks, s):
             return True  # «بين 1 يناير و22 مارس»: over months
-        if any(_opens_days(d, toks, s) for d in s.dates) and any(
-            (n := read_number(self.lex, toks[k])) is not None and n >= _MANY
+        if any(opens_days(d, toks, s) for d in s.dates) and any(
+            (n := read_number(self.lex, toks[k])) is not None and n >= MANY
             for k in range(max(0, m.start - 3), m.start)
         ):
             return True  # «وثق أكثر من 300 ضربة منذ الأحد»: acts counted over days
@@ -860,43 +652,3 @@ class WordOrderModality:
                 continue  # «منذ ثلاثة أيام», «منذ يومين»: a day back, "ago", no period
             return True
         return False
-
-
-def _in_its_clause(found: list[Match], m: Match, toks: list[Tok], s: SentenceInput) -> bool:
-    """Whether an adverb of habit or repetition found in the sentence hangs on the
-    trigger's clause: «le port a été bombardé à maintes reprises, alors que des raids
-    frappaient X» repeats the first act, not the raids of the second clause. One on an
-    adjective grades it. Unparsed (Arabic), the whole sentence is its scope."""
-    trigger = span(toks, m)
-    for adverb in found:
-        word = toks[head_of(toks, adverb)]
-        if word.dep and toks[word.head].pos == "ADJ":
-            continue  # "an increasingly deadly campaign": a degree, no habit
-        if not word.dep or in_trigger_clause(word.start, trigger, s):
-            return True
-    return False
-
-
-#: English auxiliaries of the present perfect ("has been repeatedly shelled").
-_HAVE = frozenset({"has", "have"})
-
-
-def habitual(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -> bool:
-    """The sentence tells a habit: an adverb of habit ("regularly", «souvent»), or one of
-    repetition ("repeatedly", «à plusieurs reprises») over a period it names ("since
-    March", «ces derniers mois»), as experience ("already", «déjà»: closed class
-    ``experiential``) or in the English present perfect ("has been repeatedly shelled").
-    Repeated on a day the sentence names ("struck the town repeatedly on Monday", «visée
-    lundi à plusieurs reprises») they are that day's acts; with no day, a habit."""
-    if _in_its_clause(lex.habitual.find(toks), m, toks, s):
-        return True
-    if not _in_its_clause(lex.repeated.find(toks), m, toks, s):
-        return False
-    if not any(d.precision == "day" for d in s.dates):
-        return True
-    if lex.aggregate_periods.find(toks) or any(t.keys & closed_words("experiential") for t in toks):
-        return True
-    # The present perfect of the trigger or of the verb that tells it ("has carried out
-    # strikes repeatedly").
-    verbs = {m.start, toks[m.start].head}
-    return any(t.head in verbs and t.dep == "aux" and fold(t.text) in _HAVE for t in toks)

@@ -1,10 +1,10 @@
 """Roles: which actor of the sentence did it (actor 1) and which one it was done to
 (actor 2), and whether civilians are the target.
 
-French and English read the dependency parse (subject, object, agent, "contre X");
-Arabic, which has no parser here, reads word order and prepositions
-(``veille.extract.word_order``). Who reports the event ("selon l'armée", "the army
-said") has no role in it.
+French and English read the dependency parse (subject, object, agent, "contre X":
+``veille.extract.parsed_roles``); Arabic, which has no parser here, reads word order
+and prepositions (``veille.extract.word_order``). Who reports the event ("selon
+l'armée", "the army said") has no role in it.
 """
 
 from __future__ import annotations
@@ -13,12 +13,11 @@ import re
 
 from veille.extract.candidate import ActorRef, SentenceInput
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
+from veille.extract.parsed_roles import AGENT_MARKERS, after_agent_marker, syntactic_role
 from veille.extract.placing import across_the_border
 from veille.extract.syntax import (
     IN_PHRASE,
     REPORT_PREPS,
-    SUBJECT_DEPS,
-    TARGET_DEPS,
     ancestors,
     subject_of,
     token_at,
@@ -29,10 +28,6 @@ from veille.extract.taxonomy import EXCESSIVE_FORCE
 from veille.extract.weapons import Typing
 from veille.extract.word_order import Roles, labels_the_line, roles_by_word_order
 from veille.lang.loader import closed_words
-from veille.model import Span
-
-_AGENT_DEPS = frozenset({"nsubj", "obl:agent", "agent", "csubj"})
-_TARGET_PREPS = frozenset({"contre", "sur", "vers", "visant", "against", "on", "at", "targeting"})
 
 
 def read_roles(
@@ -186,7 +181,7 @@ def read_roles(
             if (
                 (passive or any(subject_of(toks, ref.start, v) for v in hurt))
                 and role == "actor1"
-                and not _after_agent_marker(tok_i, toks)
+                and not after_agent_marker(tok_i, toks)
             ):
                 role = "actor2"
         dist = abs(tok_i - first_trig)
@@ -466,7 +461,7 @@ def _launched_from(lex: Lexicon, i: int, toks: list[Tok]) -> bool:
     marker ("fired from Yemen", «lancé depuis le Yémen», «tiré du Liban»; not "launched
     by Russia"): the country it came from."""
     launch = lex.noun_classes.get("launch_words", frozenset())
-    origin = lex.noun_classes.get("origin_words", frozenset()) - _AGENT_MARKERS
+    origin = lex.noun_classes.get("origin_words", frozenset()) - AGENT_MARKERS
     before = [t for t in toks[max(0, i - 4) : i] if t.pos != "DET"]
     return any(
         t.keys & origin and any(b.keys & launch for b in before[max(0, k - 2) : k])
@@ -584,131 +579,6 @@ _IN_SUBJECT_PHRASE = IN_PHRASE | {"prep", "pobj", "acl", "acl:relcl", "relcl"}
 _VICTIM_SLOTS = frozenset({"oprd", "attr", "dobj", "obj", "xcomp", "acomp", "npadvmod"})
 
 
-def syntactic_role(
-    tok_i: int,
-    toks: list[Tok],
-    anchors: set[int],
-    passive_at: set[int],
-    instrument: list[Span] | None = None,
-    conduct: frozenset[str] = frozenset(),
-) -> str | None:
-    """ "actor1" for the agent of an anchor, "actor2" for its target, "backer" for the
-    agent of a participle on the doer (no role), None when the parse does not say (or
-    says it is who reports it)."""
-    path = [tok_i, *ancestors(toks, tok_i, limit=6)]
-    lower = path[: next((k for k, i in enumerate(path) if i in anchors), len(path))]
-    relative = _relative_role(lower[:_RELATIVE_CLIMB], toks, anchors, passive_at)
-    if relative is not None:
-        return relative
-    below: set[str] = set()  # the prepositions of the path's words below ``child``
-    for k in range(len(path) - 1):
-        child, parent = path[k], path[k + 1]
-        if k:
-            below |= {fold(t.text) for t in toks if t.head == path[k - 1] and t.dep == "case"}
-        # "l'attaque de dimanche contre une position de l'armée": a target preposition
-        # anywhere on the way up marks the target, however the parser hung the phrase
-        # ("an attack carried out by gunmen against a convoy of X", the parser hanging
-        # "against" on "gunmen": X was attacked, it did not attack).
-        if below & _TARGET_PREPS and (parent in anchors or toks[parent].keys & conduct):
-            return "actor2"
-        if (
-            toks[parent].keys & conduct
-            and toks[parent].head in anchors
-            and _agent_of_participle(child, parent, toks)
-        ):
-            # «une frappe menée mardi par l'armée», "an attack carried out by X": the
-            # agent of a verb of doing (``conduct_words``) on the act's own word did it;
-            # not "the attack, condemned by the UN".
-            return "actor1"
-        if (
-            toks[child].dep in ("obl:agent", "agent")
-            and toks[parent].dep.startswith("acl")
-            and not _in_spans(toks[toks[parent].head], instrument or [])
-        ):
-            # "les rebelles, soutenus par des troupes X, ont pris": X backs the doer;
-            # "a missile fired by X struck" (the participle on the weapon): X did it.
-            return "backer"
-        if parent not in anchors:
-            continue
-        if (
-            k > 0
-            and parent in passive_at
-            and _after_agent_marker(tok_i, toks)
-            and _hung_on_nouns(tok_i, toks, anchors)
-        ):
-            # «interpellé à son bureau de X par des policiers», "arrested at his home in X
-            # by police": the parser hung the agent on a nearer noun; after a passive
-            # verb it is still the agent.
-            return "actor1"
-        dep = toks[child].dep
-        case = {fold(t.text) for t in toks if t.head == child and t.dep == "case"}
-        if case & REPORT_PREPS:
-            return None
-        if parent in passive_at and dep.startswith("obl") and case & _AGENT_MARKERS:
-            # «a été reprise mardi par l'armée»: the parser may call the passive's
-            # agent a modifier (obl:mod) when a day stands between.
-            return "actor1"
-        if dep in _AGENT_DEPS:
-            if dep == "nsubj" and parent in passive_at:
-                return "actor2"
-            return "actor1"
-        if dep == "compound" and k == 0 and toks[parent].pos in ("NOUN", "PROPN"):
-            # "an army air strike", "a police raid": the forces named before the act's
-            # noun carried it out ("a police station attack" names no doer: "police"
-            # hangs on "station").
-            return "actor1"
-        if (dep == "prep" and fold(toks[child].text) in _AGENT_MARKERS) or (
-            toks[parent].pos == "NOUN" and dep in ("nmod", "obl") and case & _AGENT_MARKERS
-        ):
-            # "a raid by army jets", «un raid par des hélicoptères», "shelling by X" (a
-            # gerund the parser calls a verb): the doer.
-            return "actor1"
-        if (
-            dep == "prep"
-            and fold(toks[child].text) == "from"
-            and toks[parent].pos == "NOUN"
-            and k == 1
-        ):
-            # "a suicide bomber from the group", "fighters from X": whose they are.
-            return "actor1"
-        if dep in TARGET_DEPS or case & _TARGET_PREPS:
-            return "actor2"
-        if (
-            dep == "nmod"
-            and toks[parent].pos in ("NOUN", "PROPN")
-            and case & {"de", "du", "des", "d'", "of"}
-            and k <= 1  # the actor's own noun, or the noun it names ("combattants du JNIM")
-        ):
-            return "actor1"
-        return None
-    return None
-
-
-#: How far up from an actor's word its antecedent noun may stand ("Boko Haram" ->
-#: "militants, who ...").
-_RELATIVE_CLIMB = 3
-#: Relative pronouns that stand for their antecedent as a clause's subject.
-_RELATIVE_SUBJECTS = frozenset({"qui", "who", "which", "that"})
-
-
-def _relative_role(
-    nouns: list[int], toks: list[Tok], anchors: set[int], passive_at: set[int]
-) -> str | None:
-    """The actor's noun (``nouns``: its word and those above it, below any anchor) is the
-    antecedent of a relative clause on an anchor whose subject is the relative pronoun:
-    «les jihadistes de X, qui avaient enlevé 200 élèves», "X militants, who abducted": X
-    did it; "soldiers who were killed": they were hit."""
-    for noun in nouns:
-        for a in anchors:
-            if toks[a].head != noun or toks[a].dep not in ("acl:relcl", "relcl"):
-                continue
-            for t in toks:
-                if t.head == a and t.dep in SUBJECT_DEPS and fold(t.text) in _RELATIVE_SUBJECTS:
-                    passive = a in passive_at or t.dep != "nsubj"
-                    return "actor2" if passive else "actor1"
-    return None
-
-
 def _on_trigger(tok_i: int, toks: list[Tok], trig_idx: set[int]) -> bool:
     """The word hangs on a trigger word, directly or through the nouns compounded
     with it ("Israeli air bombardment": Israeli -> bombardment)."""
@@ -722,45 +592,6 @@ def _on_trigger(tok_i: int, toks: list[Tok], trig_idx: set[int]) -> bool:
     return False
 
 
-def _in_spans(tok: Tok, spans: list[Span]) -> bool:
-    return any(b <= tok.start < e for b, e in spans)
-
-
 #: The families of acts a people's adjective on the act names the forces of ("Russian
 #: strikes", "an Israeli raid"); not "Israeli protesters" or "a Lebanese agreement".
 _FORCES_ACTS = frozenset({"remote", "fight", "any", "territory"})
-
-#: The prepositions of an agent: a passive verb's, or a noun's ("an attack by X").
-_AGENT_MARKERS = frozenset({"par", "by"})
-
-
-def _agent_of_participle(child: int, parent: int, toks: list[Tok]) -> bool:
-    """``child`` is the agent of ``parent``, a participle on a noun: "carried out by X",
-    «menée mardi par X» (which the parser may call a modifier when a day stands
-    between)."""
-    if not toks[parent].dep.startswith("acl") or toks[parent].pos not in ("VERB", "AUX"):
-        return False
-    dep = toks[child].dep
-    if dep in ("obl:agent", "agent"):
-        return True
-    case = {fold(t.text) for t in toks if t.head == child and t.dep == "case"}
-    return dep.startswith("obl") and bool(case & _AGENT_MARKERS)
-
-
-def _hung_on_nouns(tok_i: int, toks: list[Tok], anchors: set[int]) -> bool:
-    """The word reaches an anchor through nouns and prepositions only: a phrase the
-    parser hung on a nearer noun, not one of another verb ("a base used by the army")."""
-    for k in ancestors(toks, tok_i, limit=8):
-        if k in anchors:
-            return True
-        if toks[k].pos not in ("NOUN", "PROPN", "ADP"):
-            return False
-    return False
-
-
-def _after_agent_marker(tok_i: int, toks: list[Tok]) -> bool:
-    """ "by police", «par des gendarmes»: the agent preposition, past a determiner."""
-    k = tok_i - 1
-    if k > 0 and toks[k].pos == "DET":
-        k -= 1
-    return k >= 0 and fold(toks[k].text) in _AGENT_MARKERS

@@ -10,14 +10,15 @@ hypothetical, aggregates over a period, accusations, quoted justifications).
 returns a typed value: ``triggers`` (which words name an event), ``modality`` (which
 of them tell one), ``weapons`` (the type a weapon gives), ``roles`` (actors),
 ``attribution`` (claims, denials), ``when`` (date, time of day), ``tolls`` (the dead),
-``placing`` (where) and ``statements`` (non-violent PLOVER records).
+``placing`` (where) and ``statements`` (non-violent PLOVER records). It reads a crowd
+facing force in ``intervention``, a sentence's year, unnamed places and town told before
+in ``setting``, and finishes its candidates with ``finish``.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Set
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from veille.extract.acts import (
@@ -42,9 +43,7 @@ from veille.extract.anaphora import (
 )
 from veille.extract.attribution import Attribution, accusation, attribute
 from veille.extract.candidate import (
-    ActorRef,
     Candidate,
-    PlaceRef,
     SentenceInput,
     StatementCandidate,
     clone,
@@ -58,25 +57,31 @@ from veille.extract.clauses import (
     side_of,
 )
 from veille.extract.crowd import RIOT
-from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry, fold
-from veille.extract.modality import modality_for, sentence_future, tally
-from veille.extract.placing import choose_places, place_shares, voices
-from veille.extract.roles import listed_with, read_roles
+from veille.extract.finish import (
+    air_launched,
+    anaphor,
+    named_by_doer,
+    set_toll,
+    set_when,
+    with_accused,
+)
+from veille.extract.intervention import counted_crowd, force_used, lethal, new_crowd
+from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry
+from veille.extract.modality import modality_for, sentence_future
+from veille.extract.placing import choose_places, place_shares
+from veille.extract.roles import read_roles
+from veille.extract.setting import days_by_place, scattered, the_town, year_of
 from veille.extract.statements import StatementReader
-from veille.extract.syntax import ACTED_ON, PASSIVE_AUX, SUBJECT_DEPS, span
+from veille.extract.syntax import span
+from veille.extract.tallies import tally
 from veille.extract.taxonomy import (
-    AIR_STRIKE,
     DESTROYING_FAMILIES,
     EXCESSIVE_FORCE,
     LOOTING,
     MOB_VIOLENCE,
-    SHELLING,
-    TAKING_GROUND,
-    crowd_violence,
     family,
-    territory_side,
 )
-from veille.extract.tolls import Toll, read_number, read_toll
+from veille.extract.tolls import Toll, read_toll
 from veille.extract.triggers import (
     armed_sense_in,
     entry_family,
@@ -86,11 +91,10 @@ from veille.extract.triggers import (
 )
 from veille.extract.triggers import group as group_triggers
 from veille.extract.victims import civilian_site_target, civilian_target
+from veille.extract.voices import voices
 from veille.extract.weapons import Typing, find_weapons, read_weapon
-from veille.extract.when import When, read_when
+from veille.extract.when import read_when
 from veille.model import Span
-from veille.nlp.arabic import is_definite, is_generic_determiner, normalize
-from veille.nlp.dates import DateExpression
 
 #: Families of a crowd's own act: a dispersal told with one belongs to it.
 _CROWD_ACTS = frozenset({"protest", "riot"})
@@ -194,7 +198,7 @@ class SentenceExtractor:
             if speaking is None:
                 speaking = voices(self.lex, s)
             cand = self._intervention(s, toks, intervention[0], toll, speaking)
-            if not cand.anaphoric and (_lethal(weapons) or (toll is not None and toll.count > 0)):
+            if not cand.anaphoric and (lethal(weapons) or (toll is not None and toll.count > 0)):
                 # «أطلقت الشرطة الغاز ... على محتجين ما أدى إلى مقتل شخصين»: forces that
                 # kill or shoot at the crowd they disperse use excessive force (ACLED).
                 cand.sub_event_type = EXCESSIVE_FORCE
@@ -251,7 +255,7 @@ class SentenceExtractor:
                 out.extend(self._build(group, toks, weapons, s, toll, speaking))
         if not effect_apart:
             out = arrests_at_a_protest(out, grievances(toks, kept))
-        forced = [cue for cue in intervention if _force_used(toks, cue, self.lex)]
+        forced = [cue for cue in intervention if force_used(toks, cue, self.lex)]
         if forced:
             # "Police dispersed a sit-in", «فرقت قوات الأمن وقفة»: the protest the sentence
             # tells met force; across "while" only the protest on the force's side did
@@ -278,8 +282,8 @@ class SentenceExtractor:
                 c.for_told_act = c.sub_event_type == "Arrests" and c.place is None
         accused = accusation(self.lex, toks, s, triggers)
         if accused is not None and accused.accused is not None:
-            _with_accused(out, accused, accused.accused)
-        return one_per_kind_and_place(_air_launched(out))
+            with_accused(out, accused, accused.accused)
+        return one_per_kind_and_place(air_launched(out))
 
     def voices(self, s: SentenceInput) -> set[int]:
         """The starts of the sentence's places that speak for their government
@@ -325,7 +329,7 @@ class SentenceExtractor:
         protests = [
             m for m in group if entry_family(m.payload) == "protest" and m.payload.sub != RIOT
         ]
-        if protests and "any" in fams and (toll is not None or _lethal(weapons) or fired):
+        if protests and "any" in fams and (toll is not None or lethal(weapons) or fired):
             # Forces firing on or killing protesters: ACLED's "Excessive force" (tear gas
             # and water cannon are an intervention, read from the weapon).
             protest = protests[0]
@@ -360,14 +364,14 @@ class SentenceExtractor:
         ):
             cand.default_sub = entry.by_state
         self._attribute(cand, toks, s)
-        _set_when(cand, read_when(self.lex, cand.trigger, s))
+        set_when(cand, read_when(self.lex, cand.trigger, s))
         year = year_of(best, toks)
         if year is not None and s.published is not None and year.value < s.published.year:
             # "the 2015 attacks", «les attentats de 2015»: an earlier year names the event
             # (a day elsewhere in the sentence dates the verb that tells of it).
             cand.event_date, cand.date_precision = date(year.value, 1, 1), "year"
             cand.date_span = year.span
-        _set_toll(cand, toll)
+        set_toll(cand, toll)
         # "It was the deadliest attack this year": the pronoun is the event told before
         # (unless the sentence names a day of its own: "...; on Sunday, gunmen fired").
         comment = said_of_it(best, toks) and not any(d.precision == "day" for d in s.dates)
@@ -464,13 +468,13 @@ class SentenceExtractor:
             # own, is the act told before (its account of the target), not a new one.
             cand.anaphoric = True
         if not places:
-            cand.town_told_before = _the_town(self.lex, toks)
+            cand.town_told_before = the_town(self.lex, toks)
         if len(places) <= 1:
             cand.place = places[0] if places else None
-            return [_named_by_doer(cand)]
+            return [named_by_doer(cand)]
         out: list[Candidate] = []
         shares = place_shares(self.lex, toks, places)
-        days = _days_by_place(s, places)
+        days = days_by_place(s, places)
         for k, place in enumerate(places):
             one = clone(cand)
             one.place = place
@@ -491,7 +495,7 @@ class SentenceExtractor:
                 # events, the remainder to the first.
                 part, rest = divmod(cand.fatalities, len(places))
                 one.fatalities = part + (rest if k == 0 else 0)
-            out.append(_named_by_doer(one))
+            out.append(named_by_doer(one))
         return out
 
     def _attribute(self, cand: Candidate, toks: list[Tok], s: SentenceInput) -> None:
@@ -524,8 +528,8 @@ class SentenceExtractor:
             # «قتل ثمانية متظاهرين حين أطلقت الشرطة الغاز»: protesters counted among the
             # dead of the dispersal are news of their own (excessive force), whether or
             # not a protest was told before.
-            anaphoric=not _new_crowd(self.lex, toks)
-            and not (toll is not None and toll.count > 0 and _counted_crowd(self.lex, toks)),
+            anaphoric=not new_crowd(self.lex, toks)
+            and not (toll is not None and toll.count > 0 and counted_crowd(self.lex, toks)),
         )
         forces = [a for a in s.actors if getattr(a.payload, "kind", "") == "state_forces"]
         if forces:
@@ -534,8 +538,8 @@ class SentenceExtractor:
             places = choose_places(self.lex, cand.trigger, s, speaking=speaking)
             cand.place = places[0] if len(places) == 1 else None
         self._attribute(cand, toks, s)
-        _set_when(cand, read_when(self.lex, cand.trigger, s))
-        _set_toll(cand, toll)
+        set_when(cand, read_when(self.lex, cand.trigger, s))
+        set_toll(cand, toll)
         return cand
 
     def _claim_only(self, s: SentenceInput, toks: list[Tok]) -> Candidate | None:
@@ -547,7 +551,7 @@ class SentenceExtractor:
         att = attribute(self.lex, toks, s, None, None)
         if att.status != "claimed" or att.agent is None or att.span is None:
             return None
-        cand = _anaphor(s, att.span)
+        cand = anaphor(s, att.span)
         cand.claim_status, cand.claim_by, cand.claim_via = att.status, att.by, att.via
         cand.claim_span = att.span
         cand.actor1 = att.agent
@@ -562,19 +566,19 @@ class SentenceExtractor:
         att = accusation(self.lex, toks, s, triggers)
         if att is None or att.accused is None or att.span is None:
             return None
-        cand = _anaphor(s, att.span)
-        _with_accused([cand], att, att.accused)
+        cand = anaphor(s, att.span)
+        with_accused([cand], att, att.accused)
         return cand
 
     def _toll_only(self, s: SentenceInput, toll: Toll, speaking: Set[int]) -> Candidate:
         """A toll with no trigger ("trois morts"): an anaphoric mention of an attack."""
-        cand = _anaphor(s, toll.span)
+        cand = anaphor(s, toll.span)
         cand.fatalities, cand.fatalities_span = toll.count, toll.span
         when = read_when(self.lex, cand.trigger, s)
         if not when.told:
             # «cinq morts, dans un communiqué publié mercredi»: the day of the telling
             # is not the toll's; the story it counts the dead of dates it.
-            _set_when(cand, when)
+            set_when(cand, when)
         # "In Kyiv, two people died": the sentence's own place says which event it counts.
         places = choose_places(self.lex, toll.span, s, speaking=speaking)
         if len(places) == 1:
@@ -590,56 +594,6 @@ _RESPONSIBILITY = frozenset(
 )
 
 
-def _lethal(weapons: list[Match]) -> bool:
-    """A weapon the sentence names kills (tear gas and water cannon only disperse)."""
-    return any(w.payload.sub != "Protest with intervention" for w in weapons)
-
-
-def _new_crowd(lex: Lexicon, toks: list[Tok]) -> bool:
-    """The sentence names a crowd it has not told before: an indefinite crowd noun
-    ("fired tear gas at protesters", «على متظاهرين»), not "the protesters", «les
-    manifestants», «المتظاهرين», which point back at a protest told, nor a counted
-    crowd («ثمانية متظاهرين قتلوا»), its victims."""
-    for m in lex.crowd.find(toks):
-        tok = toks[m.start]
-        if fold(tok.text).startswith(("ال", "وال", "بال", "لل", "فال")):
-            continue
-        if _counted(lex, toks, m):
-            continue  # "eight protesters were killed": counted, they were hit
-        before = toks[m.start - 1] if m.start > 0 else None
-        if before is not None and (
-            fold(before.text) in _ANY or is_generic_determiner(normalize(before.text))
-        ):
-            continue  # "any protester who gets in", «أي متظاهرين»: none in particular
-        if any(
-            t.head == tok.i and t.dep.startswith("det") and fold(t.text) in _POINTING_BACK
-            for t in toks
-        ) or (m.start > 0 and fold(toks[m.start - 1].text) in _POINTING_BACK):
-            continue
-        return True
-    return False
-
-
-def _counted_crowd(lex: Lexicon, toks: list[Tok]) -> bool:
-    """A crowd noun with a number right before it ("eight protesters", «ثمانية
-    متظاهرين»): the crowd counted, as the dead or the hurt are."""
-    return any(_counted(lex, toks, m) for m in lex.crowd.find(toks))
-
-
-def _counted(lex: Lexicon, toks: list[Tok], m: Match) -> bool:
-    """A number stands within two words before the crowd noun at ``m``."""
-    return any(read_number(lex, t) is not None for t in toks[max(0, m.start - 2) : m.start])
-
-
-#: Determiners of no crowd in particular ("any protesters", «tout manifestant»).
-_ANY = frozenset({"any", "every", "tout", "toute", "tous", "chaque"})
-
-#: Determiners of a noun already told ("the protesters", «ces manifestants»).
-_POINTING_BACK = frozenset(
-    {"the", "these", "those", "le", "la", "les", "l'", "ces", "ce", "cette", "leurs"}
-)
-
-
 def _owns_up(cue: Match, toks: list[Tok]) -> bool:
     """A claim of responsibility with nothing else claimed: its verb takes no object,
     a pronoun, or responsibility ("les grévistes revendiquent des hausses" is a demand)."""
@@ -652,223 +606,5 @@ def _owns_up(cue: Match, toks: list[Tok]) -> bool:
     return all(t.pos == "PRON" or t.keys & _RESPONSIBILITY for t in objects)
 
 
-def _anaphor(s: SentenceInput, trigger: Span) -> Candidate:
-    """An untyped mention of the attack just told (a toll, a claim): its story types it."""
-    return Candidate(
-        sentence=s,
-        trigger=trigger,
-        sub_event_type=None,
-        generic="attack",
-        default_sub=None,
-        rank=-1,
-        mode=None,
-        anaphoric=True,
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class Year:
-    value: int
-    span: Span
-
-
-#: A year as written: four digits from 1900 to 2099.
-_YEAR = re.compile(r"(?:19|20)\d\d")
-
-
-def year_of(trigger: Match, toks: list[Tok]) -> Year | None:
-    """A year that modifies the trigger noun itself ("the 2015 attacks", «les
-    attentats de 2015», "the 2019 massacre"): the event's year, as no date expression
-    reads a bare number as one."""
-    head = toks[trigger.start]
-    if head.pos not in ("NOUN", "PROPN"):
-        return None
-    for t in toks:
-        if t.head == head.i and t.i != head.i and _YEAR.fullmatch(t.text) and t.dep in _YEAR_DEPS:
-            return Year(int(t.text), (t.start, t.end))
-    return None
-
-
-_YEAR_DEPS = frozenset({"compound", "nummod", "amod", "nmod", "npadvmod", "obl", "appos"})
-
-
-#: Words between a vague quantifier and the plural area noun it counts.
-_SCATTER_REACH = 3
-
-
-def _force_used(toks: list[Tok], cue: Match, lex: Lexicon) -> bool:
-    """Whether an intervention word tells force used, not a topic ("a protest against
-    the crackdown") or a force held back ("police did not disperse them"): a verb with
-    no negation on it; in Arabic, which has no parse here, a verb-first sentence's verb
-    (the cue opening its clause)."""
-    tok = toks[cue.start]
-    if not tok.pos:
-        return cue.start == 0 or toks[cue.start - 1].text in (",", "،", "و")
-    if tok.pos != "VERB":
-        return False
-    children = [t for t in toks if t.head == cue.start and t.i != cue.start]
-    if any(t.dep.startswith("expl") or fold(t.text) in _REFLEXIVE for t in children):
-        return False  # «le cortège s'est dispersé dans le calme»: the crowd went its way
-    if any(t.dep in SUBJECT_DEPS and lex.crowd.find([t]) for t in children) and not any(
-        t.dep in _OBJECT_OR_PASSIVE for t in children
-    ):
-        return False  # "the protesters dispersed peacefully": no one dispersed them
-    return not any(t.keys & lex.negation for t in children)
-
-
-#: Reflexive pronouns of a verb the crowd does to itself («se disperser»).
-_REFLEXIVE = frozenset({"se", "s'"})
-#: What makes a verb of intervention act on someone: an object, or a passive.
-_OBJECT_OR_PASSIVE = ACTED_ON | PASSIVE_AUX
-
-
-def scattered(lex: Lexicon, toks: list[Tok]) -> bool:
-    """The sentence spreads what it tells over unnamed places ("in several provinces",
-    «dans plusieurs villes», «في محافظات عدة»): a quantifier near a plural area noun."""
-    quantifiers = lex.noun_classes.get("scattered_quantifiers", frozenset())
-    areas = lex.noun_classes.get("plural_areas", frozenset())
-    at = [i for i, t in enumerate(toks) if t.text.lower() in areas or t.keys & areas]
-    return any(
-        toks[j].keys & quantifiers
-        for i in at
-        for j in range(max(0, i - _SCATTER_REACH), min(len(toks), i + _SCATTER_REACH + 1))
-    )
-
-
-def _named_by_doer(cand: Candidate) -> Candidate:
-    """ACLED names some kinds by who did them: a state's forces taking ground in their
-    own country regain it; protesters who burn or attack hold a violent demonstration."""
-    if cand.sub_event_type is not None:
-        doer = cand.actor1.payload if cand.actor1 else None
-        where = cand.place.iso3 if cand.place else None
-        # Allies matter only to ground taken: read them for that kind alone.
-        allies = (
-            [r.payload for r in listed_with(cand.actor1, cand.sentence)]
-            if cand.actor1 is not None and cand.sub_event_type in TAKING_GROUND
-            else []
-        )
-        sub = territory_side(cand.sub_event_type, doer, where, allies)
-        cand.sub_event_type = crowd_violence(sub, doer)
-    return cand
-
-
-def _the_town(lex: Lexicon, toks: list[Tok]) -> bool:
-    """The sentence names its place as a town told before ("attacked the town again",
-    «dans la localité», «في البلدة»): a definite town noun, with no name of its own after
-    it ("the town of X" names one)."""
-    towns = lex.noun_classes.get("towns", frozenset())
-    for t in toks:
-        if not t.keys & towns:
-            continue
-        if not t.pos or t.pos == "X":
-            if is_definite(normalize(t.text)):
-                return True
-            continue
-        definite = any(
-            c.head == t.i and c.dep.startswith("det") and fold(c.text) in _POINTING_BACK
-            for c in toks
-        )
-        named = any(c.head == t.i and c.pos == "PROPN" for c in toks) or any(
-            c.head == t.i and c.dep in ("prep", "nmod") for c in toks
-        )
-        if definite and not named:
-            return True
-    return False
-
-
-def _days_by_place(s: SentenceInput, places: list[PlaceRef]) -> list[DateExpression] | None:
-    """The day told right after each place of a list, before the next one ("in Tyre on
-    Monday and in Baalbek on Tuesday", «à Tyr lundi et à Baalbek mardi»); None unless
-    each place has its own and they are not all one day."""
-    ordered = sorted(places, key=lambda p: p.start)
-    if [p.start for p in ordered] != [p.start for p in places]:
-        return None
-    out: list[DateExpression] = []
-    for k, place in enumerate(places):
-        end = places[k + 1].start if k + 1 < len(places) else s.end
-        own = [
-            d
-            for d in s.dates
-            if place.end <= d.start < end and d.precision == "day" and d.value is not None
-        ]
-        if len(own) != 1:
-            return None
-        out.append(own[0])
-    return out if len({d.value for d in out}) > 1 else None
-
-
-def _set_when(cand: Candidate, when: When) -> None:
-    cand.event_date, cand.date_precision = when.event_date, when.precision
-    cand.time_of_day, cand.date_span, cand.time_span = (
-        when.time_of_day,
-        when.date_span,
-        when.time_span,
-    )
-    cand.date_from_post = when.from_post
-    cand.date_told = when.told
-
-
 def _within(inner: Span, outer: Span) -> bool:
     return outer[0] <= inner[0] and inner[1] <= outer[1]
-
-
-def _set_toll(cand: Candidate, toll: Toll | None) -> None:
-    if toll is not None:
-        cand.fatalities, cand.fatalities_span = toll.count, toll.span
-
-
-#: Munitions an aircraft fires as well as a launcher on the ground.
-_AIR_LAUNCHED = frozenset({"missile", "rocket"})
-
-
-def _air_launched(out: list[Candidate]) -> list[Candidate]:
-    """ "Jets fired missiles at X ..., other missiles hit the building": missiles or
-    rockets in a sentence that tells aircraft firing (at the same place, or at none it
-    names), by the same doer (or none named), are theirs: one air strike, not a missile
-    attack beside it. The strike takes the place and toll the missiles' clause names
-    where its own clause names none."""
-    air = [c for c in out if c.sub_event_type == AIR_STRIKE]
-    kept: list[Candidate] = []
-    for c in out:
-        strike = next(
-            (
-                a
-                for a in air
-                if c.sub_event_type == SHELLING
-                and c.weapon in _AIR_LAUNCHED
-                and (a.place is None or c.place is None or a.place.place_id == c.place.place_id)
-                and (c.actor1 is None or a.actor1 is None or a.actor1.actor_id == c.actor1.actor_id)
-            ),
-            None,
-        )
-        if strike is None:
-            kept.append(c)
-            continue
-        if strike.place is None:
-            strike.place = c.place
-        if strike.fatalities is None:
-            strike.fatalities, strike.fatalities_span = c.fatalities, c.fatalities_span
-    return kept
-
-
-def _with_accused(out: list[Candidate], att: Attribution, who: ActorRef) -> None:
-    """The sentence's teller accuses ``who`` of its act: the alleged doer of each
-    candidate that names no other (and no target of it), reported by the accuser."""
-    for c in out:
-        if c.actor1 is not None and c.actor1.actor_id != who.actor_id:
-            continue
-        if c.claim_status == "denied":
-            # "X denied targeting civilians and accused the army of ...": the act denied
-            # is the one X was said to have done, not the army's.
-            continue
-        if c.actor2 is not None and c.actor2.actor_id == who.actor_id:
-            c.actor2 = None
-        c.actor1 = who
-        if c.claim_status in ("claimed", "denied"):
-            continue  # a claim or a denial the sentence also makes stays its attribution
-        c.claim_status, c.claim_by, c.claim_via, c.claim_span = (
-            att.status,
-            att.by,
-            att.via,
-            att.span,
-        )

@@ -41,8 +41,8 @@ candidates of one article in text order and
   all have one and the same (of the same source and day, in no other country): "a drone
   strike on a car" in a story of Israeli strikes on southern Lebanon.
 
-After merging, ``without_bare_clashes`` drops the clashes only a default typed when the
-article tells other events.
+After merging, ``bare_clashes.without_bare_clashes`` drops the clashes only a default
+typed when the article tells other events.
 
 A sentence that continues the story ("Quatre passants ont péri, d'après la
 mairie") then carries the story's date and place, so deduplication folds it, and
@@ -71,7 +71,6 @@ from veille.extract.layout import Layout, Scene
 from veille.extract.lexicon import Tok, fold
 from veille.extract.placing import destination
 from veille.extract.taxonomy import family
-from veille.model import Event
 from veille.nlp.dates import DateExpression
 
 #: Auxiliaries of the pluperfect, by language (folded forms).
@@ -141,37 +140,6 @@ def read_story(
     if narrative is None:
         return placed
     return [c if c.place is not None else replace(c, place=narrative) for c in placed]
-
-
-#: The sub-type a generic attack gets when nothing in the text says more.
-_DEFAULT_CLASH = "Armed clash"
-
-
-def without_bare_clashes(events: Sequence[Event]) -> list[Event]:
-    """An article's events (after merging its mentions) without the *bare clashes*,
-    when it tells anything else.
-
-    A bare clash is an "Armed clash" that only the default gave: every mention is an
-    unspecific word ("killed", "attack", a toll), with no weapon and no actor on either
-    side. An armed clash is two armed sides fighting; when the text names neither and
-    no word says fighting, the type is a default, not a reading. In an article that
-    tells other events, such a mention is a toll, a summary or an aside that did not
-    join them ("dozens were killed in the region this year"); alone in its article it
-    is kept, as the article's only report of violence."""
-    bare = [_bare_clash(e) for e in events]
-    if all(bare):
-        return list(events)
-    return [e for e, b in zip(events, bare, strict=True) if not b]
-
-
-def _bare_clash(e: Event) -> bool:
-    return (
-        e.sub_event_type == _DEFAULT_CLASH
-        and all(m.values.generic for m in e.mentions)
-        and e.weapon is None
-        and e.actor1 is None
-        and e.actor2 is None
-    )
 
 
 def narrative_place(

@@ -1,14 +1,15 @@
 """Death tolls: the number of the dead a sentence states (ACLED: the lowest reported
-figure), a part of the dead left out, and "nobody was killed" read as zero."""
+figure), a part of the dead left out, and "nobody was killed" read as zero. Numbers
+themselves are read by ``veille.extract.numbers``."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass, replace
 
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
-from veille.extract.syntax import ACTED_ON, NUM, span
+from veille.extract.numbers import LEAST_MULTIPLIER, dual_of_a_person, read_number, spelt_number
+from veille.extract.syntax import ACTED_ON, span
 from veille.lang.loader import closed_words
 from veille.model import Span
 
@@ -24,66 +25,6 @@ class Toll:
     span: Span
 
 
-#: A number written with thousands separators ("1,200"; «12.500» in some styles).
-_GROUPED = re.compile(r"^\d{1,3}(?:[,.]\d{3})+$")
-
-
-def read_number(lex: Lexicon, tok: Tok) -> int | None:
-    """A token's value as a number: digits, or a number word of the lexicon."""
-    raw = tok.text.replace("\u202f", "").replace(" ", "")
-    if NUM.match(raw):
-        return int(raw)
-    if _GROUPED.match(raw):
-        return int(re.sub(r"[,.]", "", raw))  # "1,200", "12.500": thousands grouped
-    word = fold(tok.text)
-    number = lex.vague_numbers.get(word)
-    if number is None and "-" in word:
-        return _compound_number(lex, word)
-    if number is None and word.endswith("ان") and _dual_of_a_person(lex, tok):
-        return 2  # "قتل مدنيان": a dual person noun counts two
-    if number is None and word.startswith("ال") and word[2:] in _AR_VAGUE_PLURALS:
-        return lex.vague_numbers.get(word[2:])  # «قتل العشرات»: the dozens killed
-    return number
-
-
-#: Arabic plurals of a round number that count with the article too («العشرات»,
-#: «المئات», «الآلاف»); «الخمسة» (the five) points back at people told before.
-_AR_VAGUE_PLURALS = frozenset({"عشرات", "مئات", "الاف"})
-
-
-#: Number words that multiply what comes before them ("deux-cents", "quatre-vingts").
-_MULTIPLIERS = frozenset({100, 1000})
-#: Words that join the parts of a written number ("vingt-et-un", "twenty-and-one").
-_NUMBER_JOINERS = frozenset({"et", "and"})
-
-
-def _compound_number(lex: Lexicon, word: str) -> int | None:
-    """A number written in hyphenated words: «dix-sept», «vingt-deux», «quatre-vingt-dix»,
-    "thirty-five": the parts' number words add up, or multiply."""
-    value = 0
-    for part in word.split("-"):
-        if part in _NUMBER_JOINERS:
-            continue
-        v = lex.vague_numbers.get(part)
-        if v is None and part.endswith("s"):
-            v = lex.vague_numbers.get(part[:-1])  # «quatre-vingts», «deux-cents»
-        if v is None:
-            return None
-        if v in _MULTIPLIERS or (v == 20 and value == 4):
-            value = max(value, 1) * v  # «quatre-vingt»: four twenties
-        else:
-            value += v
-    return value or None
-
-
-#: The hyphen a tokenizer splits off between a number's words ("twenty", "-", "three").
-_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
-
-
-def _tens(n: int | None) -> bool:
-    return n is not None and 20 <= n <= 90 and n % 10 == 0
-
-
 def _after_partitive(toks: list[Tok], i: int) -> bool:
     """The number at ``i`` follows a word that makes it a part of a group ("including
     five", "among them eleven", «dont au moins trois», "بينهم ثلاثة"), a filler or two
@@ -96,56 +37,6 @@ def _after_partitive(toks: list[Tok], i: int) -> bool:
         if not toks[k].keys & fillers:
             return False
     return False
-
-
-def _spelt_number(lex: Lexicon, toks: list[Tok], i: int) -> int | None:
-    """``read_number`` over a number the tokenizer split at its hyphen ("Twenty", "-",
-    "three"): the unit reads the whole, the tens read nothing of their own."""
-    n = read_number(lex, toks[i])
-    if n is None:
-        return None
-    # "ten thousand", «vingt mille», «عشرة آلاف»: the number before a multiplier reads
-    # the whole, the multiplier reads nothing of its own.
-    multipliers = closed_words("number_multipliers")
-    if i + 1 < len(toks) and fold(toks[i + 1].text) in multipliers and n < _LEAST_MULTIPLIER:
-        times = read_number(lex, toks[i + 1])
-        if times is not None:
-            return n * times
-    if fold(toks[i].text) in multipliers and i > 0 and fold(toks[i - 1].text) not in multipliers:
-        before = read_number(lex, toks[i - 1])
-        if before is not None and before < _LEAST_MULTIPLIER:
-            return None
-    if _tens(n) and i + 2 < len(toks) and toks[i + 1].text in _HYPHENS:
-        unit = read_number(lex, toks[i + 2])
-        if unit is not None and 0 < unit < 10:
-            return None
-    if 0 < n < 10 and i >= 2 and toks[i - 1].text in _HYPHENS:
-        tens = read_number(lex, toks[i - 2])
-        if tens is not None and _tens(tens):
-            return tens + n
-    # Arabic teens: the unit, then "ten" («اثني عشر», «خمسة عشر»): the unit reads the
-    # whole, the ten reads nothing of its own.
-    if 0 < n < 10 and i + 1 < len(toks) and fold(toks[i + 1].text) in _AR_TEN:
-        return 10 + n
-    if n == 10 and fold(toks[i].text) in _AR_TEN and i > 0:
-        unit = read_number(lex, toks[i - 1])
-        if unit is not None and 0 < unit < 10:
-            return None
-    return n
-
-
-#: The smallest value of a multiplier ("hundred"): a number below it may be multiplied.
-_LEAST_MULTIPLIER = 100
-
-#: The "ten" of an Arabic number from 11 to 19 («أحد عشر», «اثنتا عشرة», «ستة عشر»).
-_AR_TEN = frozenset({"عشر", "عشره"})
-
-
-def _dual_of_a_person(lex: Lexicon, tok: Tok) -> bool:
-    """An Arabic nominative dual of a person noun (مدنيان, صحفيان, طفلان): a key of the
-    token less its ـان is a one-person noun."""
-    people = lex.noun_classes.get("one_person", frozenset())
-    return any(k.endswith("ان") and k[:-2] in people for k in tok.keys)
 
 
 def read_toll(
@@ -278,7 +169,7 @@ def _arabic_kin_after(lex: Lexicon, toks: list[Tok], j: int, people: Set[str]) -
     if nxt is not None and fold(nxt.text).startswith("ال"):
         bare = fold(nxt.text)[2:]
         count = read_number(lex, replace(nxt, text=bare, lemma=bare))
-        if count is not None and 1 < count < _LEAST_MULTIPLIER:
+        if count is not None and 1 < count < LEAST_MULTIPLIER:
             return count, j + 1  # "and his three sons": a definite number after the noun
     stem = rest if rest in people else _possessed(rest)
     if stem != rest and stem[-1:] in ("ا", "ي") and stem[:-1] in people:
@@ -370,7 +261,7 @@ def fatalities(
             tok = toks[i]
             if any(b <= tok.start < e for b, e in dates):
                 continue
-            n = _spelt_number(lex, toks, i)
+            n = spelt_number(lex, toks, i)
             if n is None or (fold(tok.text) in ("un", "une", "a", "an") and i != fm.start - 1):
                 continue
             if _measures(lex, toks, i):
@@ -379,7 +270,7 @@ def fatalities(
                 continue  # "five members of one family": one family, not one dead
             if _counts_buildings(lex, toks, i):
                 continue  # «ont incendié plusieurs maisons et tué huit personnes»
-            if i + 1 in weapon_starts and not _dual_of_a_person(lex, tok):
+            if i + 1 in weapon_starts and not dual_of_a_person(lex, tok):
                 # «a neutralisé deux engins explosifs»: arms, not the dead (a dual noun
                 # of people counts itself: «قتل مدنيان برصاص قناصة»).
                 continue
@@ -439,7 +330,7 @@ def fatalities(
             # clauses ("... were killed and two others wounded"), not of counts.
             listed = _listed_counts(toks, toks[i].head) if toks[i].head != fm.start else []
             for j in listed:
-                n = _spelt_number(lex, toks, j)
+                n = spelt_number(lex, toks, j)
                 if j not in counted and n is not None:
                     counted[j] = n
             # «مقتل ثلاثة عناصر من الجيش واثنين من المسلحين» (unparsed): a number glued

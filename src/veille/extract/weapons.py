@@ -8,9 +8,9 @@ from dataclasses import dataclass, replace
 
 from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry, WeaponEntry, fold
 from veille.extract.lexicon import longest_non_overlapping as _lno
+from veille.extract.numbers import read_number
 from veille.extract.syntax import PASSIVE_SUBJECTS
 from veille.extract.taxonomy import SUB_EVENT_TYPES, SUICIDE_BOMB, family
-from veille.extract.tolls import read_number
 from veille.model import Span
 from veille.nlp import arabic
 

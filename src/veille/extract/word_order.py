@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from veille.extract.candidate import ActorRef, SentenceInput
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
+from veille.extract.numbers import read_number
 from veille.extract.syntax import token_at
-from veille.extract.tolls import number_after_and, read_number
+from veille.extract.tolls import number_after_and
 from veille.model import Span
 from veille.nlp.arabic import normalize
 

@@ -318,20 +318,20 @@ class ClosedClass:
     number_multipliers: frozenset[str] = frozenset()
     #: Prepositions that set deaths within a span ("killed in / during the war", «tués
     #: dans le conflit», «قتلوا في الحرب»): before a noun of ``war_nouns``, the toll is
-    #: the war's, a tally (``veille.extract.modality.tally``).
+    #: the war's, a tally (``veille.extract.tallies.tally``).
     setting_preps: frozenset[str] = frozenset()
     #: A span of dates counted over: an opener ("between", «entre», «بين») before its
     #: first day or month, a joiner ("and", «au», «و») before its last
-    #: (``veille.extract.modality.date_ranges``).
+    #: (``veille.extract.tallies.date_ranges``).
     range_openers: frozenset[str] = frozenset()
     range_joiners: frozenset[str] = frozenset()
     #: Words that open a period at a day ("since Sunday", «depuis dimanche», «منذ
     #: الأحد»): a day before the report's after one starts a span of days, it dates
-    #: no single act (``veille.extract.modality.names_a_day``).
+    #: no single act (``veille.extract.tallies.names_a_day``).
     period_openers: frozenset[str] = frozenset()
     #: Quantifiers of a few ("several", «plusieurs», «عدة»): "the airport was hit by
     #: several strikes" at a town or site the sentence names is one event there, not
-    #: a count of many (``veille.extract.modality.few_at_a_place``).
+    #: a count of many (``veille.extract.tallies.few_at_a_place``).
     few_quantifiers: frozenset[str] = frozenset()
     #: Word starts that look like a future verb (س + ي/ت/ن) but are nouns (سيارة, سنوات).
     future_lookalikes: tuple[str, ...] = ()
