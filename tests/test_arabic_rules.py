@@ -1063,3 +1063,12 @@ def test_ground_taken_by_a_movement_named_with_digits_glued(pipeline: Any) -> No
         pipeline, "سيطرت حركة إم23 على بلدة كيتشانغا يوم الأحد بعد اشتباكات مع الجيش الكونغولي."
     )
     assert sides == [("Non-state actor overtakes territory", "m23", "military-forces-cod")]
+
+
+def test_soldiers_with_their_adjective_after_qatala_were_killed(pipeline: Any) -> None:
+    # «قتل جنديان سوريان»: two Syrian soldiers were killed (the adjective agrees with
+    # the dual); «قتل الجيش ثلاثة فلسطينيين»: the army killed three (a count follows).
+    killed = _sides(pipeline, "قتل جنديان سوريان في هجوم قرب مدينة حمص في سوريا.")
+    assert killed == [("Armed clash", None, "military-forces-syr")]
+    killers = _sides(pipeline, "قتل الجيش السوري ثلاثة مسلحين قرب مدينة حمص.")
+    assert [a1 for _, a1, _ in killers] == ["military-forces-syr"]

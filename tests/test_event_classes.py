@@ -2635,6 +2635,13 @@ def test_a_span_of_fighting_its_toll_so_far_or_a_fight_in_words_is_no_event(
             "en",
             {"Disrupted weapons use"},
         ),
+        # the weapon word that names an act ("roadside bomb") is the object of the verb
+        # past its adverb: no second event
+        (
+            "Soldiers safely detonated a roadside bomb found near Gao on Monday.",
+            "en",
+            {"Disrupted weapons use"},
+        ),
         (
             "Les démineurs ont procédé à une explosion contrôlée d'un colis suspect à Rennes.",
             "fr",

@@ -381,11 +381,24 @@ def _armed_subject_then_victims(lex: Lexicon, m: Match, toks: list[Tok], s: Sent
         return False
     people = lex.noun_classes.get("one_person", frozenset())
     victim = toks[k]
+    if _agrees_as_adjective(toks[k - 1].text, victim.text) and k + 1 < len(toks):
+        victim = toks[k + 1]  # «قتل جنديان سوريان»: the side's adjective, then no victim
     return (
         read_number(lex, victim) is not None
         or bool(victim.keys & people)
         or bool(lex.civilian.find([victim]))
     )
+
+
+#: Endings of a dual or plural noun and of a relative adjective agreeing with it
+#: («جنديان سوريان», «جنود عراقيون», «جنودا عراقيين»), normalised.
+_AGREEING = (("ان", "يان"), ("ين", "يين"), ("ون", "يون"), ("ا", "يين"))
+
+
+def _agrees_as_adjective(noun: str, word: str) -> bool:
+    """The word after a dual or plural noun is a relative adjective (ـي) in the same
+    number: it qualifies the noun («جنديان سوريان»: two Syrian soldiers)."""
+    return any(noun.endswith(a) and word.endswith(b) for a, b in _AGREEING)
 
 
 #: Weapons (``WeaponEntry.weapon``) that are spent in their use, so that one destroyed or
@@ -412,7 +425,9 @@ def _disposed_weapons(m: Match, toks: list[Tok], weapons: list[Match]) -> list[M
         and (
             w.start == after_day
             or any(
-                toks[k].dep in ACTED_ON and toks[k].head == m.start for k in range(w.start, w.end)
+                # "safely detonated a roadside bomb": on the verb, past its adverb
+                toks[k].dep in ACTED_ON and m.start <= toks[k].head < m.end
+                for k in range(w.start, w.end)
             )
         )
     ]
