@@ -345,3 +345,17 @@ def test_an_arabic_count_of_days_back_after_since_dates_the_act(pipeline: Any) -
     ]
     tally = "قتل أكثر من ألف مدني في غارات جوية منذ بداية الحرب."
     assert _told(pipeline, tally, "ar") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La semaine dernière, des affrontements ont opposé l'armée à des rebelles près de Kayes.",
+        "En fin de semaine dernière, des heurts ont opposé des éleveurs à l'armée près de Kayes.",
+    ],
+)
+def test_a_week_that_dates_plural_clashes_counts_none_of_them(pipeline: Any, text: str) -> None:
+    # «semaine» counts acts in «une semaine d'affrontements», not inside the date.
+    art = Article(id="m", text=text, language="fr", published="2024-06-12")
+    events = pipeline.run([art])
+    assert [(e.sub_event_type, e.date_precision) for e in events] == [("Armed clash", "week")]

@@ -404,7 +404,10 @@ class ParsedModality:
             return True  # "the massacres have continued", «les attaques se poursuivent»
         window = range(max(0, m.start - 4), m.start)
         quant = any(
-            mm.start in window and not few_at_a_place(toks, mm, s)
+            mm.start in window
+            and not few_at_a_place(toks, mm, s)
+            # «la semaine dernière, des affrontements»: the week dates them, it counts none
+            and not any(d.start <= toks[mm.start].start < d.end for d in s.dates)
             for mm in self.lex.aggregate_quantifiers.find(toks)
         )
         # "more than 150 attacks", «une vague d'attaques», "a lull in attacks": attacks
