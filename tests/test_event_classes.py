@@ -2656,6 +2656,41 @@ def test_a_plot_is_no_act_and_a_controlled_detonation_disrupts_one(
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a protest in words by an office or a person is no demonstration
+        (
+            "The foreign ministry lodged a formal protest with the envoy in Rabat on Monday.",
+            "en",
+            set(),
+        ),
+        (
+            "The players protested the referee's call during the match in Kumasi on Sunday.",
+            "en",
+            set(),
+        ),
+        (
+            "L'entraîneur a protesté contre l'arbitrage lors du match de dimanche à Bouaké.",
+            "fr",
+            set(),
+        ),
+        ("احتجت وزارة الخارجية لدى السفير في الرباط يوم الاثنين.", "ar", set()),
+        # a crowd before an embassy or a ministry still demonstrates
+        (
+            "Protesters gathered outside the ministry in Accra on Monday.",
+            "en",
+            {"Peaceful protest"},
+        ),
+        ("تظاهر المئات أمام السفارة الأمريكية في بغداد يوم الاثنين.", "ar", {"Peaceful protest"}),
+    ],
+)
+def test_a_protest_by_an_office_or_a_person_is_no_demonstration(
+    pipeline: Any, text: str, language: str, expected: set[str]
+) -> None:
+    assert _types(pipeline, text, language) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "language"),
     [
         # fighting with no armed side, or against an ill

@@ -1329,3 +1329,14 @@ def test_a_town_of_the_same_country_placed_in_an_area_it_lies_outside_keeps_its_
     # Bekaa governorate; with no homonym in the Bekaa the town is the one meant.
     text = "قصف مدفعي على قرية في قضاء بعلبك بالبقاع"
     assert "Baalbek" in [t.place.name for t in geo.geoparse(text, "ar") if t.place]
+
+
+def test_a_big_arabic_city_keeps_its_place_beside_another_country_s_adjective(
+    geo: Geocoder,
+) -> None:
+    # «السفارة الأمريكية» names the United States; Baghdad, read as Arabic writes it (a
+    # weak one-word name), had been dropped as far from the one country named.
+    t = only(
+        geo.geoparse("تظاهر المئات أمام السفارة الأمريكية في بغداد يوم الاثنين.", "ar"), "بغداد"
+    )
+    assert t.place is not None and t.place.iso3 == "IRQ"

@@ -189,7 +189,8 @@ def no_political_act(lex: Lexicon, m: Match, s: SentenceInput) -> bool:
     (``not_armed_agents``: "a crocodile attacked a fisherman", "hackers attacked the
     ministry"), one on computers (``digital_targets``: «ont attaqué les serveurs», «هجوم
     إلكتروني»), or a weapons test (``weapon_tests``: "test-fired a missile into the sea",
-    «un tir d'essai»), a film shot; fighting by no armed side (``unarmed_sides``:
+    «un tir d'essai»), a film shot, a protest by an office or a person (``_by_an_office``);
+    fighting by no armed side (``unarmed_sides``:
     teams, candidates) or against an ill (``fought_ills``: an outbreak, a fire). Read
     from the parse: the doer below the trigger or the agent of its
     verb, the target its object, the test word below it or right before it; unparsed
@@ -205,6 +206,8 @@ def no_political_act(lex: Lexicon, m: Match, s: SentenceInput) -> bool:
         # "a gas explosion", "fireworks exploded", «l'explosion d'une bonbonne de gaz»,
         # «انفجار اسطوانة غاز»: what blew up is no one's weapon.
         agents = agents | classes.get("accidental_blasts", frozenset())
+    if kind == "protest" and _by_an_office(m, toks, classes.get("not_crowds", frozenset())):
+        return True
     fight = kind == "fight"
     if fight:
         # "the two teams clashed", "candidates clashed over", "doctors are fighting an
@@ -245,6 +248,22 @@ _CREWED = "aircraft"
 
 def _crewed(w: Match) -> bool:
     return isinstance(w.payload, WeaponEntry) and w.payload.weapon == _CREWED
+
+
+def _by_an_office(m: Match, toks: list[Tok], offices: frozenset[str]) -> bool:
+    """ "The ministry lodged a formal protest", «l'entraîneur a protesté contre
+    l'arbitrage», «احتجت وزارة الخارجية»: a protest in words by an office or a person
+    (its subject, or a word of formality on it: ``not_crowds``) is no crowd's (ACLED
+    codes demonstrations); a protest before an embassy still is one. Unparsed
+    (Arabic): the subject right after the verb."""
+    if not any(t.dep for t in toks):
+        return m.end < len(toks) and bool(toks[m.end].keys & offices)
+    return any(
+        m.start <= t.head < m.end
+        and t.dep in ("nsubj", "nsubj:pass", "nsubjpass", "agent", "amod", "advmod")
+        and bool(t.keys & offices)
+        for t in toks
+    )
 
 
 def crashed_weapon(lex: Lexicon, weapons: list[Match], s: SentenceInput) -> bool:

@@ -187,11 +187,10 @@ class Corroboration:
             # A big city named firmly keeps its usual exonym in a story about another
             # country's forces ("off the coast of Hodeidah, the US military said").
             big = best.place.population >= self._weights.namesake.big_city_population
-            lone = (
-                len(others) == 1
-                and best.place.iso3 not in others
-                and not (big and not (m.weak or m.loose))
-            )
+            # An Arabic one-word name is weak by construction: a big city read so
+            # («تظاهروا أمام السفارة الأمريكية في بغداد») keeps its place too.
+            firmly = not m.loose and (not m.weak or m.regional)
+            lone = len(others) == 1 and best.place.iso3 not in others and not (big and firmly)
             if (lone and self._far_from(best.place, others)) or self._stray_far(
                 best.place, others, weights.town_population
             ):
