@@ -1105,6 +1105,19 @@ def _resolved(found: list[Toponym], text: str) -> tuple[str, float, float] | Non
             "Sassono",
             "NER",
         ),
+        # the object of a verb of attack, or a strike "on" it, is a place struck
+        (
+            "Militiamen attacked Kaswara in Congo's Ituri province on Monday.",
+            "en",
+            "Kaswara",
+            "COD",
+        ),
+        (
+            "Des hommes armés ont attaqué Sassono, au nord de Tillabéri, lundi.",
+            "fr",
+            "Sassono",
+            "NER",
+        ),
         # a name listed right after an accepted place, announced as it was
         (
             "Fighting was reported in the towns of Bunia and Kaswara, in Ituri province.",
