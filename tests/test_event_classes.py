@@ -2610,7 +2610,7 @@ def test_a_bomb_that_exploded_is_still_a_bombing(pipeline: Any, text: str, langu
         # a span of fighting, its toll so far, a fight in court or in words
         ("The truce was agreed in Doha after weeks of fighting around Sirte.", "en"),
         ("La trêve a été conclue à Doha après des semaines de combats autour de Syrte.", "fr"),
-        ("The fighting has driven 300,000 people from their homes since May, the UN said.", "en"),
+        ("The fighting has displaced 300,000 residents since May, the UN said.", "en"),
         ("The mining firm is locked in a legal battle with the state in Lusaka.", "en"),
         ("وقع اشتباك كلامي بين نائبين داخل البرلمان في عمان يوم الأحد.", "ar"),
     ],

@@ -1113,7 +1113,7 @@ def _resolved(found: list[Toponym], text: str) -> tuple[str, float, float] | Non
             "COD",
         ),
         (
-            "Des hommes armés ont attaqué Sassono, au nord de Tillabéri, lundi.",
+            "Des assaillants ont attaqué Sassono, au nord de Tillabéri, lundi.",
             "fr",
             "Sassono",
             "NER",
