@@ -30,7 +30,7 @@ compiled by ``lexicon``. Per sentence:
 - ``statements``: non-violent PLOVER records (threats, demands, agreements...);
 - ``clauses``: how the sentence's clauses part what it tells ("while", "and another");
 - ``acts``: how the acts it tells stand to each other (an effect, an arrest a crowd
-  answers, fighting for ground taken, no one's act);
+  answers, fighting for ground taken, no one's act, no political act);
 - ``intervention``: force met by a crowd (dispersed, a crowd new or counted, weapons
   that kill);
 - ``setting``: a year on the trigger noun, unnamed places, a town told before, a day
@@ -42,7 +42,8 @@ compiled by ``lexicon``. Per sentence:
 
 Across sentences: ``layout`` (the lead's day, paragraphs, place-led paragraphs, a live
 blog's entries and weapons named), ``entries`` (a live blog's entries as news of their
-hour), ``story`` (an article's events as one story, read against its layout),
+hour), ``areas`` (towns inside the areas a story names, and those an anaphor lists),
+``story`` (an article's events as one story, read against its layout),
 ``crowd`` (riots and force against crowds) and, after merging, ``bare_clashes`` (clashes
 only a default typed). ``taxonomy`` holds ACLED's event types.
 """
