@@ -1321,11 +1321,12 @@ def test_a_loose_spelling_needs_a_town_of_its_country_not_the_country_alone(
 def test_a_town_placed_in_an_area_without_a_comma_is_ruled_out_elsewhere(geo: Geocoder) -> None:
     # "Sohmor in the northern Bekaa valley": no comma, a direction of the area; Shamir
     # (Israel), which the loose spelling reads, lies outside the Bekaa.
-    # (Sohmor is now a village of the villages' index, read only after a locative cue:
-    # "hit Sohmor" gives no toponym, and still no Shamir.)
+    # (Sohmor is a village of the villages' index, read after a locative cue or a verb
+    # of attack: "hit Sohmor" is the Lebanese village, never Shamir.)
     text = "Drones hit Sohmor in the northern Bekaa valley, and a rocket fell on Haifa."
     found = {t.text: t.place for t in geo.geoparse(text, "en")}
-    assert found.get("Sohmor") is None
+    sohmor = found.get("Sohmor")
+    assert sohmor is not None and sohmor.iso3 == "LBN"
 
 
 def test_an_arabic_district_noun_announces_its_town(geo: Geocoder) -> None:

@@ -188,13 +188,13 @@ def no_political_act(lex: Lexicon, m: Match, s: SentenceInput) -> bool:
     """An act no armed or political side did: an animal's or a hacker's
     (``not_armed_agents``: "a crocodile attacked a fisherman", "hackers attacked the
     ministry"), one on computers (``digital_targets``: «ont attaqué les serveurs», «هجوم
-    إلكتروني»), or a weapons test (``weapon_tests``: "test-fired a missile into the sea",
-    «un tir d'essai»), a film shot, a protest by an office or a person (``_by_an_office``);
-    fighting by no armed side (``unarmed_sides``:
-    teams, candidates) or against an ill (``fought_ills``: an outbreak, a fire). Read
-    from the parse: the doer below the trigger or the agent of its
-    verb, the target its object, the test word below it or right before it; unparsed
-    (Arabic): the words right after the trigger."""
+    إلكتروني»), a weapons test (``weapon_tests``: "test-fired a missile into the sea",
+    «un tir d'essai»), an accidental blast (``accidental_blasts``: "a gas explosion"), a
+    film shot (``media_works``), a protest by an office or a person (``_by_an_office``),
+    fighting by no armed side (``unarmed_sides``: teams, candidates) or against an ill
+    (``fought_ills``: an outbreak, a fire, a court). Read from the parse: the doer below
+    the trigger or the agent of its verb, the target its object, the test word below it
+    or right before it; unparsed (Arabic): the words right after the trigger."""
     toks = s.tokens
     classes = lex.noun_classes
     agents = classes.get("not_armed_agents", frozenset())
