@@ -78,3 +78,17 @@ def test_cli_writes_statements_to_their_own_file(tmp_path: Path) -> None:
     assert proc.stdout == ""  # no event
     lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert [x["plover"]["event_type"] for x in lines] == ["THREATEN"]
+
+
+def test_hacking_is_coercion_in_plover_and_no_acled_event(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ACLED codes no cyber attack; PLOVER codes it COERCE (mode censor).
+    cases = [
+        ("Hackers defaced hundreds of government websites in Tallinn on Monday.", "en"),
+        ("Des hackers ont piraté lundi les serveurs de la mairie de Lille.", "fr"),
+    ]
+    for text, lang in cases:
+        _, result = _run(pipeline, text, lang)
+        assert result.events == [], text
+        assert [(s.plover.event_type, s.plover.mode) for s in result.statements] == [
+            ("COERCE", "censor")
+        ], text
