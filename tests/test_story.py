@@ -771,3 +771,28 @@ def test_strikes_typed_only_by_their_word_take_the_story_s_doer_but_a_claimed_ac
         "Taftanāz": "military-forces-rus",
         "Latakia": None,  # «le groupe» claims it: not Russia's, whoever the group is
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Israeli jets struck southern Lebanon on Tuesday in Marjayoun, where three "
+            "people were killed, and in Bint Jbeil.",
+            "en",
+        ),
+        (
+            "Des frappes israéliennes ont visé mardi le sud du Liban à Marjayoun, où trois "
+            "personnes ont été tuées, et à Bint Jbeil.",
+            "fr",
+        ),
+    ],
+)
+def test_a_list_of_places_goes_on_past_a_relative_clause_that_holds_the_first_ones_toll(
+    pipeline: Any, text: str, language: str
+) -> None:
+    # "in X, where three were killed, and in Y": the parser hangs Y on the relative
+    # clause's verb; Y is the list's next place, and the toll is X's alone.
+    events = _violent(pipeline, text, language)
+    got = sorted((e.location.name, e.fatalities) for e in events if e.location)
+    assert got == [("Bent Jbaïl", None), ("Marjayoun", 3)]

@@ -252,10 +252,13 @@ def attachment(place: PlaceRef, trigger: Span, s: SentenceInput) -> int:
         ):
             trig_i = toks[trig_i].head
     anchors = clause_anchors(toks, trig_i)
-    for k in [place_i, *ancestors(toks, place_i, limit=_ATTACH_CLIMB)]:
+    path = [place_i, *ancestors(toks, place_i, limit=_ATTACH_CLIMB)]
+    for step, k in enumerate(path):
         if k in anchors:
             return 0
         tok = toks[k]
+        if step > 0 and _list_past_a_relative(toks, tok, path[step - 1]):
+            continue  # "in X, where two died, and in Y": Y goes on the list of X
         # "killed five people in X and three in Y": a counted list is nominal too, and
         # so is "in X on Monday and in Y on Tuesday", a list of phrases, and «la ville
         # de X et celle de Y», a pronoun standing for the noun.
@@ -269,6 +272,25 @@ def attachment(place: PlaceRef, trigger: Span, s: SentenceInput) -> int:
     if _stray_name(toks, place_i, trig_i):
         return 0
     return 1
+
+
+def _list_past_a_relative(toks: list[Tok], verb: Tok, below: int) -> bool:
+    """ "in Khiam, where two people died, and in Aitaroun", «à X, où deux personnes ont
+    été tuées, et à Y»: the parser hangs the place after the relative clause on its
+    verb; a conjunction before it (on the verb, or on the place itself) makes it the
+    next member of the list the relative clause's own place opened."""
+    if verb.dep not in _RELATIVE or toks[verb.head].pos != "PROPN":
+        return False
+    child = toks[below]
+    if child.head != verb.i:
+        return False
+    return any(
+        c.dep == "cc" and ((c.head == verb.i and c.i < below) or c.head == below) for c in toks
+    )
+
+
+#: A relative clause's dependency on its noun.
+_RELATIVE = frozenset({"relcl", "acl:relcl"})
 
 
 def _stray_name(toks: list[Tok], place_i: int, trig_i: int) -> bool:
@@ -382,9 +404,32 @@ def _between_in_list(a: PlaceRef, b: PlaceRef, s: SentenceInput) -> str | None:
     between = fold(s.text[a.end - s.start : b.start - s.start])
     if len(between) > _LIST_GAP_CHARS:
         return None
-    if any(a.end <= t.start < b.start and t.pos in ("VERB", "AUX") for t in s.tokens):
+    relative = _RELATIVE_BETWEEN.match(between)
+    if not relative and any(
+        a.end <= t.start < b.start and t.pos in ("VERB", "AUX") for t in s.tokens
+    ):
         return None
-    return between
+    # "X, where two people died, and in Y": the relative clause's verbs are X's.
+    return between[relative.end() :] if relative else between
+
+
+#: A relative clause on a place, between two commas, then a conjunction (folded text).
+_RELATIVE_BETWEEN = re.compile(r"\s*,\s*(?:where|ou)\b[^,]*,(?=\s*(?:and|et)\b)")
+
+
+def relative_holding(places: list[PlaceRef], span: Span | None, s: SentenceInput) -> int | None:
+    """The index of the place of a list whose relative clause holds ``span`` ("in X,
+    where two people died, and in Y": the toll is X's), or None."""
+    if span is None:
+        return None
+    ordered = sorted(range(len(places)), key=lambda k: places[k].start)
+    for k, nxt in itertools.pairwise(ordered):
+        a, b = places[k], places[nxt]
+        if a.end <= span[0] < b.start and _RELATIVE_BETWEEN.match(
+            fold(s.text[a.end - s.start : b.start - s.start])
+        ):
+            return k
+    return None
 
 
 def _in_list(a: PlaceRef, b: PlaceRef, s: SentenceInput) -> bool:

@@ -68,7 +68,7 @@ from veille.extract.finish import (
 from veille.extract.intervention import counted_crowd, force_used, lethal, new_crowd
 from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry
 from veille.extract.modality import modality_for, sentence_future
-from veille.extract.placing import choose_places, place_shares
+from veille.extract.placing import choose_places, place_shares, relative_holding
 from veille.extract.roles import read_roles
 from veille.extract.setting import days_by_place, scattered, the_town, year_of
 from veille.extract.statements import StatementReader
@@ -475,6 +475,7 @@ class SentenceExtractor:
         out: list[Candidate] = []
         shares = place_shares(self.lex, toks, places)
         days = days_by_place(s, places)
+        holder = relative_holding(places, cand.fatalities_span, s)
         for k, place in enumerate(places):
             one = clone(cand)
             one.place = place
@@ -490,6 +491,10 @@ class SentenceExtractor:
                 one.fatalities, one.fatalities_span = (
                     (share.count, share.span) if share is not None else (None, None)
                 )
+            elif holder is not None:
+                # "in X, where two people died, and in Y": the toll is X's alone.
+                if k != holder:
+                    one.fatalities, one.fatalities_span = None, None
             elif cand.fatalities is not None:
                 # One toll for several places: ACLED divides it evenly between their
                 # events, the remainder to the first.
