@@ -28,6 +28,14 @@ def inside(town: PlaceRef, area: PlaceRef) -> bool:
     return area.feature == "country" or area.admin1 is None or town.admin1 == area.admin1
 
 
+def position(story: Sequence[Candidate], c: Candidate) -> int:
+    """Where the candidate stands in its story (by identity)."""
+    for k, s in enumerate(story):
+        if s is c:
+            return k
+    raise ValueError("candidate not in its story")  # a programming error, not input
+
+
 def with_finer_place(
     c: Candidate,
     story: Sequence[Candidate],
@@ -42,7 +50,7 @@ def with_finer_place(
     area = c.place
     if area is None or area.demonym or area.feature not in COARSE_FEATURES:
         return c
-    here = next(k for k, s in enumerate(story) if s is c)
+    here = position(story, c)
     # A live blog's entry is a report of its own: a town another entry tells of is no
     # part of its story ("07:30 | shelling in the south" is not "10:15 | Tripoli").
     at = c.sentence.start

@@ -397,11 +397,16 @@ def _listed_provinces(r: PlaceRef, reps: list[PlaceRef], s: SentenceInput) -> bo
     return r.feature == "admin1" and any(_in_list(r, q, s) or _in_list(q, r, s) for q in others)
 
 
+def _text_between(a: PlaceRef, b: PlaceRef, s: SentenceInput) -> str:
+    """The folded text from the end of one place to the start of the next."""
+    return fold(s.text[a.end - s.start : b.start - s.start])
+
+
 def _between_in_list(a: PlaceRef, b: PlaceRef, s: SentenceInput) -> str | None:
     """The (folded) words between two places close enough, with no verb between them,
     to stand in one list ("à Dakar et à Ziguinchor"), not a clause apart ("X a connu
     des émeutes contre une réforme examinée à Y"); None when they are not."""
-    between = fold(s.text[a.end - s.start : b.start - s.start])
+    between = _text_between(a, b, s)
     if len(between) > _LIST_GAP_CHARS:
         return None
     relative = _RELATIVE_BETWEEN.match(between)
@@ -425,9 +430,7 @@ def relative_holding(places: list[PlaceRef], span: Span | None, s: SentenceInput
     ordered = sorted(range(len(places)), key=lambda k: places[k].start)
     for k, nxt in itertools.pairwise(ordered):
         a, b = places[k], places[nxt]
-        if a.end <= span[0] < b.start and _RELATIVE_BETWEEN.match(
-            fold(s.text[a.end - s.start : b.start - s.start])
-        ):
+        if a.end <= span[0] < b.start and _RELATIVE_BETWEEN.match(_text_between(a, b, s)):
             return k
     return None
 

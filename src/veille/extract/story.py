@@ -63,6 +63,7 @@ from veille.extract.areas import (
     NARRATIVE_FEATURES,
     inside,
     places_of_the_act_told,
+    position,
     with_finer_place,
 )
 from veille.extract.candidate import Candidate, PlaceRef, same_source
@@ -273,7 +274,7 @@ def _with_own_day(c: Candidate, story: Sequence[Candidate]) -> Candidate:
     before it, that the next sentences give the same kind of event at the same place."""
     if not c.date_told or c.event_date is None:
         return c
-    here = _index(story, c)
+    here = position(story, c)
     for s in story[here + 1 : here + 1 + _OWN_DAY_REACH]:
         if s.date_told or s.date_span is None or s.event_date is None or not same_source(s, c):
             continue
@@ -304,7 +305,7 @@ def _with_story_date(c: Candidate, story: Sequence[Candidate], layout: Layout) -
     if c.event_date is not None:
         return c
     lead = layout.lead
-    here = _index(story, c)
+    here = position(story, c)
     backstory = pluperfect(c)
     label = layout.entry_label(c.sentence.start)
     if label is not None and not backstory and posted_news(c, label, story[:here]):
@@ -483,7 +484,7 @@ def _with_story_place(
     scene = next((s for s in where if s.start <= c.sentence.start < s.end), None)
     if scene is not None:
         return replace(c, place=scene.place)
-    here = _index(story, c)
+    here = position(story, c)
 
     def same_day(s: Candidate) -> bool:
         if c.event_date is None or s.event_date is None:
@@ -519,6 +520,12 @@ def _with_story_place(
 _REMOTE = "remote"
 
 
+def _strike_kind(c: Candidate) -> str | None:
+    """The candidate's sub-type, or the default of a strike word that names none
+    («les frappes»: typed by the assembler from its default)."""
+    return c.sub_event_type or (c.default_sub if c.generic == _REMOTE else None)
+
+
 def _with_story_type(c: Candidate, story: Sequence[Candidate], opts: StoryOptions) -> Candidate:
     """ "Israeli strikes hit three villages on Monday. In Aitaroun, two people were
     killed.": a sentence that names no type of its own (an unspecific verb or a toll, no
@@ -530,7 +537,7 @@ def _with_story_type(c: Candidate, story: Sequence[Candidate], opts: StoryOption
     sibling = _remote_sibling(c, story)
     if sibling is not None:
         return replace(c, sub_event_type=sibling.sub_event_type or sibling.default_sub)
-    here = _index(story, c)
+    here = position(story, c)
     for s in reversed(story[:here]):
         # A strike word typed only by its default, with a doer ("une frappe
         # israélienne": an air strike, as the assembler will type it), has told the
@@ -562,7 +569,7 @@ def _remote_sibling(c: Candidate, story: Sequence[Candidate]) -> Candidate | Non
     for s in story:
         if s is c or s.sentence.start != c.sentence.start or s.place_key == c.place_key:
             continue
-        told = s.sub_event_type or (s.default_sub if s.generic == _REMOTE else None)
+        told = _strike_kind(s)
         if told is not None and family(told) == _REMOTE and s.event_date == c.event_date:
             return s
     return None
@@ -591,7 +598,7 @@ def _with_story_doer(c: Candidate, remote: Sequence[Candidate], opts: StoryOptio
     country on its very day (Israeli jets on Lebanon, Hezbollah rockets on Israel);
     none otherwise. ``remote``: the story's strikes that name their doer
     (``_remote_doers``)."""
-    told = c.sub_event_type or (c.default_sub if c.generic == _REMOTE else None)
+    told = _strike_kind(c)
     if c.actor1 is not None or told is None or family(told) != _REMOTE:
         return c  # a strike word typed only by its default («les frappes») counts too
     if c.claim_status == "claimed":
@@ -640,10 +647,3 @@ def _went_to(p: PlaceRef, c: Candidate) -> bool:
 
 def _named_place(c: Candidate) -> bool:
     return c.place is not None and not c.place.demonym
-
-
-def _index(story: Sequence[Candidate], c: Candidate) -> int:
-    for k, s in enumerate(story):
-        if s is c:
-            return k
-    raise ValueError("candidate not in its story")  # a programming error, not input

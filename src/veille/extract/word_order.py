@@ -64,11 +64,11 @@ def roles_by_word_order(
     # names were hit, the target side. A verb of killing read as active
     # (``armed_subject``: «قتل الجيش ثلاثة») has its subject after it: that side killed.
     active = [(m.start, m.end) for m in group if getattr(m.payload, "armed_subject", False)]
+    fatal = lex.fatality.find(toks) if lex is not None else []
     deaths = (
         [
             toks[m.end - 1].end
-            for table in (lex.fatality, lex.injury)
-            for m in table.find(toks)
+            for m in [*fatal, *lex.injury.find(toks)]
             if not any(a <= m.start < b for a, b in active)
         ]
         if lex is not None
@@ -165,7 +165,11 @@ def roles_by_word_order(
             if actor2 is None and (actor1 is None or ref.actor_id != actor1.actor_id):
                 actor2 = ref
             continue
-        if lex is not None and actor2 is None and _own_dead_told(lex, ref, toks, trig_start_i):
+        if (
+            lex is not None
+            and actor2 is None
+            and _own_dead_told(lex, fatal, ref, toks, trig_start_i)
+        ):
             # «أعلنت X مقتل خمسة من عناصرها في هجوم لـ Y»: X tells its own losses.
             actor2 = ref
             continue
@@ -269,15 +273,18 @@ _OWN_SUFFIXES = ("ها", "هم", "ه")
 _OWN_DEAD_REACH = 4
 
 
-def _own_dead_told(lex: Lexicon, ref: ActorRef, toks: list[Tok], trig_at: int) -> bool:
-    """The side, named before the act, tells of its own dead: a death word right after
-    it counts members of its own («أعلنت X مقتل خمسة من عناصرها», «نعى X ثلاثة من
-    مقاتليه»: a member noun with a suffix that points back to X). It is the side hit."""
+def _own_dead_told(
+    lex: Lexicon, fatal: list[Match], ref: ActorRef, toks: list[Tok], trig_at: int
+) -> bool:
+    """The side, named before the act, tells of its own dead: a death word (``fatal``:
+    the sentence's, read once) right after it counts members of its own («أعلنت X مقتل
+    خمسة من عناصرها», «نعى X ثلاثة من مقاتليه»: a member noun with a suffix that points
+    back to X). It is the side hit."""
     last = token_at(toks, ref.end - 1)
     if last is None or last >= trig_at:
         return False
     members = lex.noun_classes.get("member_nouns", frozenset())
-    for m in lex.fatality.find(toks):
+    for m in fatal:
         if not last < m.start <= last + _OWN_DEAD_REACH or m.start >= trig_at:
             continue
         for tok in toks[m.end : min(trig_at, m.end + _OWN_DEAD_REACH)]:
