@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from veille.extract.placing import is_dateline
+from veille.geo.datelines import is_dateline
 from veille.model import Article
 
 

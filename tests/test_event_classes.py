@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from veille.extract.lexicon import Lexicon
-from veille.extract.placing import is_dateline
 from veille.extract.taxonomy import crowd_violence, territory_side
+from veille.geo.datelines import is_dateline
 from veille.model import Actor, Article, Event
 
 TAKES = "Non-state actor overtakes territory"

@@ -89,6 +89,28 @@ def test_aleppo_in_three_languages(geo: Geocoder, text: str, language: str, name
     assert place.name == "Aleppo" and place.iso3 == "SYR" and place.feature == "city"
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "iso3"),
+    [
+        # a name shared by a country and another country's big city: the city right
+        # after a noun for the capital (in apposition) or heading a dispatch
+        ("وفي العاصمة عمان، نظم عشرات الناشطين وقفة احتجاجية.", "ar", "JOR"),
+        ("وفي العاصمة الأردنية عمان، نظم عشرات الناشطين وقفة احتجاجية.", "ar", "JOR"),
+        ("عمان (وكالات) - نظم عشرات الناشطين وقفة احتجاجية.", "ar", "JOR"),
+        ("Dozens of activists held a sit-in in the capital Amman.", "en", "JOR"),
+        # the construct state is "the capital of": the country
+        ("وصل الوفد إلى مسقط عاصمة عمان أمس.", "ar", "OMN"),
+        ("نظم عشرات الناشطين وقفة احتجاجية في عمان.", "ar", "OMN"),
+    ],
+)
+def test_a_capital_noun_or_a_dateline_reads_a_big_city_not_a_country(
+    geo: Geocoder, text: str, language: str, iso3: str
+) -> None:
+    place = place_of(geo.geoparse(text, language), "عمان" if language == "ar" else "Amman")
+    assert place.iso3 == iso3
+    assert (place.feature == "country") == (iso3 == "OMN")
+
+
 def test_french_exonyms(geo: Geocoder) -> None:
     text = "Des attaques à Bagdad, Mossoul, Damas et Tombouctou."
     toponyms = geo.geoparse(text, "fr")

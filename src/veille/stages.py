@@ -103,7 +103,7 @@ class PlaceStage:
     finder: PlaceFinding
 
     def __call__(self, analysis: ArticleAnalysis) -> None:
-        from veille.extract.placing import is_dateline
+        from veille.geo.datelines import is_dateline
         from veille.geo.places import PlaceEvidence
 
         segments = analysis.segments

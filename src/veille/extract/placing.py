@@ -26,24 +26,9 @@ from veille.extract.word_order import reason_phrases
 from veille.geodesy import distance_km
 from veille.lang.loader import closed_words, resources
 from veille.model import Span
-from veille.nlp.segment import arabic_ratio
 
 #: Most characters between two places of one list.
 _LIST_GAP_CHARS = 60
-
-#: What follows a dateline's place: perhaps its country in brackets, a country and a
-#: date ("KANO, Nigeria, March 11", «KIDAL (Mali), 5 juin»), the agency in brackets
-#: (any name: the regional ones are as many as the wires), a dash or a colon
-#: ("QUETTA: The ...", as South Asian papers write it).
-_DATELINE_AFTER = re.compile(
-    r"(?: \([^)\n]{1,30}\))?(?:,[ \w.]{2,24}){0,2}(?: \([^)\n]{1,30}\))? ?(?:—|–|--?|:) "
-)
-
-#: What follows an Arabic dateline's place: perhaps a date after a comma («حلب، 3 مايو
-#: أيار 2021»), the agency, then a dash.
-_AR_DATELINE_AFTER = re.compile(
-    r"(?:[ \t]*[،,][ \t]*[\w. ]{2,30}){0,2}[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?[-–—][ \t]"
-)
 
 _CONTAINMENT = re.compile(
     r"^\s*(?:,\s*)?"
@@ -218,19 +203,6 @@ def _counted_at_each(
             return None
         out[place.start] = Toll(count, (toks[k].start, toks[k].end))
     return out
-
-
-def is_dateline(text: str, start: int, end: int) -> bool:
-    """ "BAMAKO (AFP) -", "KYIV, June 3 -": the name in capitals opening a dispatch (or a
-    line of it), which says where it was filed, not where what it tells happened."""
-    line_start = text.rfind("\n", 0, start) + 1
-    raw = text[start:end]
-    if text[line_start:start].strip():
-        return False
-    if arabic_ratio(raw) > 0.5:
-        # «بيروت - », «دمشق (رويترز) -»: Arabic has no capitals; the dash tells it.
-        return _AR_DATELINE_AFTER.match(text, end) is not None
-    return raw.isupper() and len(raw) > 3 and _DATELINE_AFTER.match(text, end) is not None
 
 
 def attachment(place: PlaceRef, trigger: Span, s: SentenceInput) -> int:

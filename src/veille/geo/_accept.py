@@ -21,6 +21,7 @@ from veille.geo._normalize import Token, key_of_norms, normalise_token, tokenize
 from veille.geo._resolve import prior
 from veille.geo._store import FLAG_PRIMARY, FLAG_VILLAGE, GazetteerStore
 from veille.geo._weights import GeocoderWeights
+from veille.geo.datelines import DATELINE_AFTER
 
 # What may stand just before the first word of a sentence (or of a heading).
 _SENTENCE_END_RE = re.compile(r"(?:^|[.!?\n:;«»\"“”()\[\]|]|^\W*)\s*$")
@@ -51,10 +52,6 @@ _ADJECTIVE_AFTER_RE = re.compile(
 # The capitalised word across a hyphen ("Fargo-Moorhead").
 _WORD_BEFORE_HYPHEN_RE = re.compile(r"(?<![\w-])([A-Z][^\W\d_]+)[-‐]$")
 _WORD_AFTER_HYPHEN_RE = re.compile(r"[-‐]([A-Z][^\W\d_]+)(?![\w-])")
-# What follows the place of a dateline: a dash, or the agency ("BEIRUT (AP) —").
-_DATELINE_AFTER_RE = re.compile(
-    r"(?:,[ A-Za-z.]{2,20})?(?: \((?:AP|AFP|Reuters|UPI)\))? ?(?:—|–|--?) "
-)
 # "Rep. Jane Doe, D-Plymouth": party initial, hyphen, home town.
 _PARTY_BEFORE_RE = re.compile(r"(?:^|[\s,(])[DRI][-‐]$")
 #: The Arabic article at a word's start, alone or after a one-letter clitic (وال، بال، لل).
@@ -417,7 +414,7 @@ class Acceptance:
             raw.isupper()
             and len(raw) > 3
             and self._sentence_initial(text, tokens, m)
-            and _DATELINE_AFTER_RE.match(text, m.end) is not None
+            and DATELINE_AFTER.match(text, m.end) is not None
         )
 
     def _sentence_initial_token(self, text: str, tokens: list[Token], k: int) -> bool:

@@ -24,6 +24,7 @@ from veille.geo._normalize import Token
 from veille.geo._records import _OUTLET_FEATURES, OutletProfile
 from veille.geo._store import FLAG_LOOSE, FLAG_PRIMARY, Candidate, GazetteerStore, PlaceRecord
 from veille.geo._weights import GeocoderWeights, PriorWeights
+from veille.geo.datelines import is_dateline
 from veille.geodesy import distance_km as _haversine_km
 
 # How many resolvable names on each side of a name, in text order, can vouch for a
@@ -123,7 +124,7 @@ class Resolver:
                 for c in m.candidates
             }
             self.prefer_namesake_towns(m)
-            self._capital_not_country(tokens, m)
+            self._capital_not_country(text, tokens, m)
             self._water_not_province(text, tokens, m, noun_after)
             self._pick(m)
         self._apply_containers(text, tokens, resolvable)
@@ -137,19 +138,38 @@ class Resolver:
                 neighbours = resolvable[max(0, i - k) : i] + resolvable[i + 1 : i + 1 + k]
                 self._pick(m, countries, admins, neighbours, outlet)
 
-    def _capital_not_country(self, tokens: list[Token], m: _Match) -> None:
+    def _capital_not_country(self, text: str, tokens: list[Token], m: _Match) -> None:
         """ "العاصمة تونس", «la capitale Djibouti», "the capital, Kuwait": after a noun for
         a capital (and a national adjective: "العاصمة الليبية طرابلس") the name is the
         city where a country shares it; so it is before one ("تونس العاصمة", "الجزائر
-        العاصمة": the capital city, told from the country)."""
+        العاصمة": the capital city, told from the country). Right after the noun or at
+        the head of a dispatch ("وفي العاصمة عمان", "عمان –"), a big city's reading beats
+        every country's, whatever the city's country (Amman, not Oman)."""
         before = {t.norm for t in tokens[max(0, m.first - 2) : m.first]}
         after = {tokens[m.last].norm} if m.last < len(tokens) else set()
-        if not (before | after) & self._words.capital_nouns:
+        city = self._apposed_to_capital(tokens, m) or is_dateline(text, m.start, m.end)
+        if not city and not (before | after) & self._words.capital_nouns:
             return
+        big = self._weights.namesake.big_city_population
+        any_big_city = city and any(
+            c.place.feature == "city" and c.place.population >= big for c in m.candidates
+        )
         cities = {c.place.iso3 for c in m.candidates if c.place.feature == "city"}
         for c in m.candidates:
-            if c.place.feature == "country" and c.place.iso3 in cities:
+            if c.place.feature == "country" and (any_big_city or c.place.iso3 in cities):
                 m.scores[c.place.id] -= _OUTRANKED
+
+    def _apposed_to_capital(self, tokens: list[Token], m: _Match) -> bool:
+        """The name is in apposition to a noun for a capital: right after it, or after it
+        and a national adjective ("the capital Amman", «العاصمة الأردنية عمان»); not after
+        "capital of" nor Arabic's indefinite construct («عاصمة عمان»: Oman's capital)."""
+        k = m.first - 1
+        if k >= 1 and tokens[k].norm in self._store.demonyms():
+            k -= 1
+        if k < 0 or tokens[k].norm not in self._words.capital_nouns:
+            return False
+        raw = tokens[k].raw  # the norm has lost the article: read it on the word as written
+        return not tokens[k].arabic or "ال" in raw[:4] or raw.startswith("لل")
 
     def _water_not_province(
         self, text: str, tokens: list[Token], m: _Match, noun_after: bool
