@@ -4137,3 +4137,26 @@ def test_the_subject_of_a_verb_of_undergoing_the_act_was_its_target(
     (event,) = _events(pipeline, text, language)
     assert event.actor1 is None
     assert event.actor2 is not None and event.actor2.name == "Military Forces of Mali"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Israeli jets on Tuesday bombed the town of Kfar Kila near the border with Israel,"
+            " as well as Mayfadoun, in southern Lebanon.",
+            "en",
+        ),
+        (
+            "Des avions israéliens ont bombardé mardi la localité de Kfar Kila, près de la"
+            " frontière, ainsi que Mayfadoun, dans le sud du Liban.",
+            "fr",
+        ),
+    ],
+)
+def test_a_place_added_past_a_locating_phrase_is_one_more_event(
+    pipeline: Any, text: str, language: str
+) -> None:
+    events = _events(pipeline, text, language)
+    assert sorted(e.location.name for e in events if e.location) == ["Kfar Kila", "Maifadoun"]
+    assert {e.sub_event_type for e in events} == {"Air/drone strike"}

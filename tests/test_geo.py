@@ -1376,3 +1376,42 @@ def test_a_big_arabic_city_keeps_its_place_beside_another_country_s_adjective(
         geo.geoparse("تظاهر المئات أمام السفارة الأمريكية في بغداد يوم الاثنين.", "ar"), "بغداد"
     )
     assert t.place is not None and t.place.iso3 == "IRQ"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        (
+            "Israeli raids on Monday hit southern Lebanon. Raids struck the town of Kfar Kila"
+            " near the border, as well as Mayfadoun.",
+            "en",
+            "Mayfadoun",
+        ),
+        (
+            "Des raids israéliens ont frappé lundi le sud du Liban. Les frappes ont touché la"
+            " localité de Kfar Kila près de la frontière, ainsi que Mayfadoun.",
+            "fr",
+            "Mayfadoun",
+        ),
+        (
+            "شنت طائرات إسرائيلية غارات على جنوب لبنان. واستهدفت الغارات بلدة كفركلا قرب"
+            " الحدود، وكذلك ميفدون.",
+            "ar",
+            "ميفدون",
+        ),
+    ],
+)
+def test_a_village_added_to_a_located_place_is_a_place(
+    geo: Geocoder, text: str, language: str, name: str
+) -> None:
+    """ "X near the border, as well as Y": the phrase that adds a place announces a
+    village as the town noun announced the first."""
+    assert place_of(geo.geoparse(text, language), name).name == "Maifadoun"
+
+
+def test_a_name_added_past_a_sentence_end_is_not_announced(geo: Geocoder) -> None:
+    text = (
+        "Israeli raids on Monday hit southern Lebanon. Raids struck the town of Kfar Kila"
+        " near the border. Officials as well as Mayfadoun said nothing."
+    )
+    assert "Mayfadoun" not in [t.text for t in geo.geoparse(text, "en")]

@@ -119,7 +119,8 @@ class Acceptance:
             # nowhere else, and a longer name read from it would hide the shorter one.
             found.weak = True
             announced = self._announced_village(text, tokens, found) or (
-                _listed_after(text, found, last_end) and not self._opens_on_a_place(tokens, found)
+                _listed_after(text, found, last_end, self._words)
+                and not self._opens_on_a_place(tokens, found)
             )
             return announced and (people is None or not people.holds(found))
         if found.hinted and self.written_as_a_name(tokens[found.first : found.last]):
@@ -454,13 +455,26 @@ class Acceptance:
 
 
 #: What stands between two names of one list ("X, Y and Z", «X, Y et Z», «X وY»).
-_LIST_GAP = re.compile(r"^(?:,\s*|\s+(?:and|et|ou|or)\s+|,\s*(?:and|et)\s+|\s+و)$")
+#: The most characters between a place and one added to it ("..., as well as X").
+_ADDED_REACH = 80
+#: A sentence's end inside that text: the added name belongs to another sentence.
+_SENTENCE_BREAK = re.compile(r"[.!?؟]\s")
 
 
-def _listed_after(text: str, m: _Match, last_end: int) -> bool:
+def _listed_after(text: str, m: _Match, last_end: int, words: GeoWords) -> bool:
     """The name follows the place the scan accepted last, in one list ("the villages
-    of X, Y and Z": the noun that announced X announces Y and Z)."""
-    return last_end > 0 and bool(_LIST_GAP.match(text[last_end : m.start]))
+    of X, Y and Z": the noun that announced X announces Y and Z), or is added to it
+    past a phrase that locates it ("X in the north of the valley, as well as Y")."""
+    if last_end <= 0:
+        return False
+    gap = text[last_end : m.start]
+    if words.list_gap.match(gap):
+        return True
+    return (
+        len(gap) <= _ADDED_REACH
+        and _SENTENCE_BREAK.search(gap) is None
+        and words.added_place.search(gap) is not None
+    )
 
 
 class _PersonNames:

@@ -40,10 +40,6 @@ _CONTAINED_BY_NEXT_RE = re.compile(
 )
 # What separates two names of one list ("Tyre and Baalbek", "صور وبعلبك", "Tyre, as well
 # as Baalbek", «Tyr ainsi que Baalbek»).
-_LIST_SEPARATOR_RE = re.compile(
-    r"^\s*(?:,|and|et|ou|or|و|,?\s*(?:as well as|ainsi que|ainsi qu['’]))\s*(?:,\s*)?$",
-    re.IGNORECASE,
-)
 
 
 #: Kilometres within which a quarter lies from the city the text names.
@@ -204,7 +200,7 @@ class Corroboration:
         placed = [m for k, m in enumerate(matches) if verdict[k] and m.best is not None]
         kept = []
         for k, m in enumerate(matches):
-            if verdict[k] or (not m.loose and _listed_with_firm(text, m, placed)):
+            if verdict[k] or (not m.loose and _listed_with_firm(text, m, placed, self._words)):
                 kept.append(m)
             elif m.hinted:
                 # The NER saw a place whose spelling only loosely matches an unrelated
@@ -412,7 +408,7 @@ def _nearest_within(
 _LIST_GAP = 13
 
 
-def _listed_with_firm(text: str, m: _Match, firm: Sequence[_Match]) -> bool:
+def _listed_with_firm(text: str, m: _Match, firm: Sequence[_Match], words: GeoWords) -> bool:
     """Whether the match stands in a list next to a firm town of its own country: "Nabatieh,
     Tyre and Baalbek" vouch for each other."""
     if m.best is None:
@@ -422,7 +418,7 @@ def _listed_with_firm(text: str, m: _Match, firm: Sequence[_Match]) -> bool:
         if n.best is None or n.best.place.iso3 != place.iso3 or n.best.place.feature != "city":
             continue
         gap = text[n.end : m.start] if n.end <= m.start else text[m.end : n.start]
-        if len(gap) <= _LIST_GAP and _LIST_SEPARATOR_RE.match(gap):
+        if len(gap) <= _LIST_GAP and words.list_gap.match(gap):
             return True
     return False
 

@@ -67,6 +67,12 @@ class GeoWords:
     name_nouns: frozenset[str]
     #: Nouns for a capital city ("العاصمة تونس"): the city, not the namesake country.
     capital_nouns: frozenset[str]
+    #: The text between two members of a list of places: a comma, a joiner or both
+    #: (``PlaceWords.list_joiners`` and ``added_place_joiners``: ", ", " and ", " و").
+    list_gap: re.Pattern[str]
+    #: The end of the text between a place and one added to it past a phrase that
+    #: locates the first (``PlaceWords.added_place_joiners``: "..., as well as ").
+    added_place: re.Pattern[str]
     #: Articles that may open a parser's place entity without being part of the name.
     span_articles: frozenset[str]
     #: Phrases just before a name that make it "near X" (geo_precision 2), matched on the
@@ -203,6 +209,11 @@ def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
     seat_before = _alt((w for pw in words for w in pw.seat_before), escape=True) or _NEVER
     seat_after = _alt((w for pw in words for w in pw.seat_after), escape=True) or _NEVER
 
+    added = _alt((w for pw in words for w in pw.added_place_joiners), escape=True)
+    joiners = _alt(
+        (w for pw in words for w in (*pw.list_joiners, *pw.added_place_joiners)), escape=True
+    )
+
     def union(kind: str) -> frozenset[str]:
         return frozenset(key_of(w) for pw in words for w in getattr(pw, kind))
 
@@ -235,6 +246,10 @@ def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
         city_nouns=glued("city_nouns"),
         name_nouns=glued("name_nouns"),
         capital_nouns=union("capital_nouns"),
+        list_gap=re.compile(
+            rf"^(?=\s*\S)\s*(?:[,،]\s*)?(?:(?:{joiners})\s*)?(?:[,،]\s*)?$", re.IGNORECASE
+        ),
+        added_place=re.compile(rf"(?:^|[\s,،])(?:{added})\s*$", re.IGNORECASE),
         span_articles=union("span_articles"),
         # "near X", "near the X", "near the town of X", «près de la ville de X»: an
         # article, and a town noun with its "of", may stand between.

@@ -112,6 +112,11 @@ class PlaceWords:
     #: town's own name («بلدة بابنوسة»), not an adjective («مدن تونسية»): a word after
     #: one that the gazetteer knows only by a Latin spelling is looked up loosely.
     name_nouns: tuple[str, ...] = ()
+    #: Words that join the members of a list of places ("X, Y and Z", «X et Y», «X وY»).
+    list_joiners: tuple[str, ...] = ()
+    #: Phrases that add one more place to those a sentence has named, even past a phrase
+    #: that locates the last one ("X and Y in the north, as well as Z", «ainsi que Z»).
+    added_place_joiners: tuple[str, ...] = ()
     #: Nouns for a capital: the name after them is the city, not its namesake country
     #: ("العاصمة تونس", "the capital Kuwait").
     capital_nouns: tuple[str, ...] = ()
