@@ -1415,3 +1415,27 @@ def test_a_name_added_past_a_sentence_end_is_not_announced(geo: Geocoder) -> Non
         " near the border. Officials as well as Mayfadoun said nothing."
     )
     assert "Mayfadoun" not in [t.text for t in geo.geoparse(text, "en")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Des hommes armés ont attaqué lundi le camp militaire de Tondibi, à une quarantaine"
+        " de kilomètres de Gao.",
+        "Des hommes armés ont attaqué lundi la base de Tondibi, près de Gao.",
+    ],
+)
+def test_a_site_noun_and_its_of_announce_a_village(geo: Geocoder, text: str) -> None:
+    """«le camp (militaire) de X», «la base de X»: a site's noun, perhaps with one
+    adjective, then "de" announces the village as a town noun does."""
+    assert place_of(geo.geoparse(text, "fr"), "Tondibi").iso3 == "MLI"
+
+
+def test_a_village_inside_a_named_province_is_placed_however_far_its_centre(
+    geo: Geocoder,
+) -> None:
+    """A village more than the villages' reach from its province's centre is still in
+    the province the text names."""
+    text = "Gunmen killed six civilians in Tindil, in North Darfur state, on Monday."
+    place = place_of(geo.geoparse(text, "en"), "Tindil")
+    assert place.iso3 == "SDN" and place.admin1 == "North Darfur"

@@ -441,20 +441,23 @@ class Acceptance:
 
     def _town_noun_of(self, text: str, tokens: list[Token], m: _Match) -> bool:
         """ "the town of Bentiu", «la localité de Boni», "off the coast of X", "the
-        capture of X": a noun of a town or an area, or of a place taken (``seizure_nouns``),
-        then "of", announces the name."""
+        capture of X", «le camp de X»: a noun of a town, an area or a site, or of a place
+        taken (``seizure_nouns``), then "of", announces the name; so it does past one
+        adjective after the noun («le camp militaire de X», «la ville voisine de X»)."""
         if m.first < 2 or tokens[m.first - 1].norm not in ("of", "de", "d"):
             return False
-        prev, noun = tokens[m.first - 1], tokens[m.first - 2]
-        announces = (
-            noun.norm in self._words.city_nouns
-            or noun.norm in self._words.geo_nouns
-            or noun.norm in self._words.seizure_nouns
-        )
-        return announces and text[noun.end : prev.start] == " "
+        prev = tokens[m.first - 1]
+        words = self._words
+        nouns = words.city_nouns | words.geo_nouns | words.site_nouns | words.seizure_nouns
+        noun = tokens[m.first - 2]
+        if noun.norm in nouns:
+            return text[noun.end : prev.start] == " "
+        if m.first < 3 or not noun.raw.islower() or noun.arabic:
+            return False
+        head = tokens[m.first - 3]
+        return head.norm in nouns and text[head.end : prev.start] == f" {noun.raw} "
 
 
-#: What stands between two names of one list ("X, Y and Z", «X, Y et Z», «X وY»).
 #: The most characters between a place and one added to it ("..., as well as X").
 _ADDED_REACH = 80
 #: A sentence's end inside that text: the added name belongs to another sentence.

@@ -390,7 +390,14 @@ def _village_anchors(matches: list[_Match], verdict: dict[int, bool]) -> list[Pl
 
 
 def _nearest_km(place: PlaceRecord, anchors: Sequence[PlaceRecord]) -> float:
-    return min(_haversine_km(place.lat, place.lon, a.lat, a.lon) for a in anchors)
+    """How far the nearest anchor is; none for an area that holds the place (a large
+    province's centre may lie farther than any reach from a village inside it)."""
+    return min(
+        0.0
+        if a.id in (place.admin1, place.admin2)
+        else _haversine_km(place.lat, place.lon, a.lat, a.lon)
+        for a in anchors
+    )
 
 
 def _nearest_within(
