@@ -1439,3 +1439,13 @@ def test_a_village_inside_a_named_province_is_placed_however_far_its_centre(
     text = "Gunmen killed six civilians in Tindil, in North Darfur state, on Monday."
     place = place_of(geo.geoparse(text, "en"), "Tindil")
     assert place.iso3 == "SDN" and place.admin1 == "North Darfur"
+
+
+def test_a_village_in_the_province_of_a_named_town_is_placed_however_far(geo: Geocoder) -> None:
+    """A village more than the villages' reach from the town the text names, in that
+    town's province (Sahel provinces are larger than the reach)."""
+    text = (
+        "Rebels and the army clashed on Monday near Timetrine, two days after fighting near Kidal."
+    )
+    place = place_of(geo.geoparse(text, "en"), "Timetrine")
+    assert place.iso3 == "MLI" and place.admin1 == "Kidal"

@@ -390,12 +390,15 @@ def _village_anchors(matches: list[_Match], verdict: dict[int, bool]) -> list[Pl
 
 
 def _nearest_km(place: PlaceRecord, anchors: Sequence[PlaceRecord]) -> float:
-    """How far the nearest anchor is; none for an area that holds the place (a large
-    province's centre may lie farther than any reach from a village inside it)."""
-    return min(
-        0.0
-        if a.id in (place.admin1, place.admin2)
-        else _haversine_km(place.lat, place.lon, a.lat, a.lon)
+    return min(_haversine_km(place.lat, place.lon, a.lat, a.lon) for a in anchors)
+
+
+def _in_an_anchors_area(place: PlaceRecord, anchors: Sequence[PlaceRecord]) -> bool:
+    """The place lies in an area the text names, or in the province of a town it names
+    (a large province's centre, or its other towns, may lie beyond any reach)."""
+    return any(
+        a.id in (place.admin1, place.admin2)
+        or (a.feature != "admin1" and a.admin1 is not None and a.admin1 == place.admin1)
         for a in anchors
     )
 
@@ -403,12 +406,12 @@ def _nearest_km(place: PlaceRecord, anchors: Sequence[PlaceRecord]) -> float:
 def _nearest_within(
     candidates: Sequence[Candidate], anchors: Sequence[PlaceRecord], reach: float
 ) -> Candidate | None:
-    """The candidate nearest the anchors, if within ``reach`` km of one (None when
-    there is none)."""
+    """The candidate nearest the anchors, if within ``reach`` km of one or in an area
+    of one (None when there is none)."""
     if not candidates:
         return None
     km, nearest = min(((_nearest_km(c.place, anchors), c) for c in candidates), key=lambda p: p[0])
-    return nearest if km <= reach else None
+    return nearest if km <= reach or _in_an_anchors_area(nearest.place, anchors) else None
 
 
 #: The longest text between two names of one list (", as well as ").
