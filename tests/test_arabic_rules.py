@@ -1072,3 +1072,32 @@ def test_soldiers_with_their_adjective_after_qatala_were_killed(pipeline: Any) -
     assert killed == [("Armed clash", None, "military-forces-syr")]
     killers = _sides(pipeline, "قتل الجيش السوري ثلاثة مسلحين قرب مدينة حمص.")
     assert [a1 for _, a1, _ in killers] == ["military-forces-syr"]
+
+
+def test_a_clause_with_its_own_subject_after_a_comma_is_its_own_event(pipeline: Any) -> None:
+    """«هاجم مسلحون قرية في X، وقصفت القوات الحكومية بلدة Y»: the verb glued to «و» with
+    its own subject after it opens a clause of another doer and another act."""
+    text = (
+        "هاجم مسلحون يوم السبت قرية في ريف إدلب الجنوبي، وقصفت القوات الحكومية بلدة"
+        " كفرنبل."
+    )
+    by_type = {e.sub_event_type: e for e in _events(pipeline, text)}
+    assert set(by_type) == {"Attack", "Shelling/artillery/missile attack"}
+    shelling = by_type["Shelling/artillery/missile attack"]
+    assert shelling.actor1 is not None and shelling.actor1.country == "SYR"
+    attack = by_type["Attack"]
+    assert attack.actor1 is None or attack.actor1.country != "SYR"
+
+
+def test_a_verb_with_no_subject_of_its_own_shares_the_first_clause(pipeline: Any) -> None:
+    """Guard: «..., وقتلوا ثلاثة»: the same doers, the same event."""
+    text = "هاجم مسلحون يوم السبت قرية في ريف إدلب الجنوبي، وقتلوا ثلاثة مدنيين."
+    assert len(_events(pipeline, text)) == 1
+
+
+def test_a_big_arabic_town_vouches_for_a_two_word_name_of_its_country(pipeline: Any) -> None:
+    """«غارات على رفح ... فيما قصفت المدفعية بيت لاهيا»: Rafah, a city that names its
+    country alone, vouches for Beit Lahia, an alternate (Arabic) name of a town of it."""
+    text = "شنت طائرات غارات على رفح يوم الأحد، فيما قصفت المدفعية بيت لاهيا."
+    places = {e.location.name for e in _events(pipeline, text) if e.location}
+    assert places == {"Rafaḩ", "Bayt Lāhyā"}

@@ -49,6 +49,34 @@ def clause_joints(lex: Lexicon, toks: list[Tok], triggers: Sequence[Match]) -> l
     ]
 
 
+def arabic_clause_joints(toks: list[Tok], triggers: Sequence[Match], s: SentenceInput) -> list[int]:
+    """Arabic has no parse here: a trigger verb glued to «و» or «ف» after a comma, with
+    its own subject right after it (Arabic puts the verb first), opens a clause of its
+    own doer («هاجم مسلحون قرية في X، وقصفت القوات الحكومية بلدة Y»); a verb with no
+    subject of its own («... وقتلوا ثلاثة») shares the first clause's doer and event."""
+    out = []
+    for m in triggers:
+        k = m.start
+        if (
+            k < 2
+            or m.end >= len(toks)
+            or toks[k - 1].text not in _COMMAS
+            or toks[k].text[:1] not in _ARABIC_CONJUNCTIONS
+            or not any(n.start < k for n in triggers)
+        ):
+            continue
+        subject = toks[m.end].start
+        if any(a.start <= subject < a.end for a in s.actors):
+            out.append(k - 1)  # the comma: the cut lies between the clauses
+    return out
+
+
+#: Commas, Arabic and Latin.
+_COMMAS = frozenset({"،", ","})
+#: The conjunctions Arabic glues to the verb that opens a coordinated clause.
+_ARABIC_CONJUNCTIONS = frozenset({"و", "ف"})
+
+
 def _joined_clauses(toks: list[Tok]) -> list[tuple[int, int, int]]:
     """(the joining "and", the second clause's subject, its verb) for each clause
     coordination."""

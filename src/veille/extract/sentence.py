@@ -50,6 +50,7 @@ from veille.extract.candidate import (
     one_per_kind_and_place,
 )
 from veille.extract.clauses import (
+    arabic_clause_joints,
     clause_joints,
     contrast_cuts,
     elliptic_others,
@@ -220,11 +221,14 @@ class SentenceExtractor:
         # A contrast with a place on each side parts two happenings, even of one kind;
         # so does "and" before a clause whose subject tells a new event ("a strike hit
         # X and a second strike / another hit a car in Y").
-        joints = [
-            j
-            for j in clause_joints(self.lex, toks, kept)
-            if placed_on_both_sides(j, [*cuts, j], toks, s)
-        ]
+        joined = (
+            arabic_clause_joints(toks, kept, s)
+            if s.language == "ar"
+            else clause_joints(self.lex, toks, kept)
+        )
+        joints = [j for j in joined if placed_on_both_sides(j, [*cuts, j], toks, s)]
+        # An Arabic clause with its own subject after the joint: the doers stay apart.
+        own_doers = set(joints) if s.language == "ar" else set()
         cuts = sorted({*cuts, *joints})
         apart = [c for c in cuts if placed_on_both_sides(c, cuts, toks, s)]
         groups = group_triggers(kept, cuts, apart)
@@ -234,10 +238,10 @@ class SentenceExtractor:
                 side = side_of(group[0].start, cuts, toks)
                 here = replace(s, places=[p for p in s.places if side[0] <= p.start < side[1]])
                 crowd = all(entry_family(m.payload) in _CROWD_ACTS for m in group)
-                if crowd:
+                if crowd or any(toks[c].start in side for c in own_doers):
                     # A crowd's side has its own people: the force on the other side
                     # ("police dispersed protesters in X, while in Y people marched")
-                    # is not there.
+                    # is not there; nor is the subject of an Arabic clause of its own.
                     here = replace(
                         here, actors=[a for a in s.actors if side[0] <= a.start < side[1]]
                     )

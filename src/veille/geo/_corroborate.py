@@ -128,9 +128,10 @@ class Corroboration:
                 verdict[k] = m.best.place.iso3 in countries or m.best.place.iso3 in regional
             else:
                 # An alternate name is vouched for by its country named by its adjective
-                # too («السعودية», Saudi Arabia named as Arabic names it).
+                # too («السعودية», Saudi Arabia named as Arabic names it), or by the
+                # country a big Arabic town of the text names alone («رفح ... بيت لاهيا»).
                 verdict[k] = self._corroborated(
-                    m, m.best, told if m.loose else countries | (adjectives or set()), admins, text
+                    m, m.best, told if m.loose else countries | regional, admins, text
                 )
             if not verdict[k] and not m.loose:
                 verdict[k] = _contained_by_next(text, m, firm)
