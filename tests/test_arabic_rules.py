@@ -1077,10 +1077,7 @@ def test_soldiers_with_their_adjective_after_qatala_were_killed(pipeline: Any) -
 def test_a_clause_with_its_own_subject_after_a_comma_is_its_own_event(pipeline: Any) -> None:
     """«هاجم مسلحون قرية في X، وقصفت القوات الحكومية بلدة Y»: the verb glued to «و» with
     its own subject after it opens a clause of another doer and another act."""
-    text = (
-        "هاجم مسلحون يوم السبت قرية في ريف إدلب الجنوبي، وقصفت القوات الحكومية بلدة"
-        " كفرنبل."
-    )
+    text = "هاجم مسلحون يوم السبت قرية في ريف إدلب الجنوبي، وقصفت القوات الحكومية بلدة كفرنبل."
     by_type = {e.sub_event_type: e for e in _events(pipeline, text)}
     assert set(by_type) == {"Attack", "Shelling/artillery/missile attack"}
     shelling = by_type["Shelling/artillery/missile attack"]

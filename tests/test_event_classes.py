@@ -4160,3 +4160,35 @@ def test_a_place_added_past_a_locating_phrase_is_one_more_event(
     events = _events(pipeline, text, language)
     assert sorted(e.location.name for e in events if e.location) == ["Kfar Kila", "Maifadoun"]
     assert {e.sub_event_type for e in events} == {"Air/drone strike"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Le gouverneur a démenti que la ville de Kidal soit tombée aux mains des rebelles.", "fr"),
+        ("The army denied that rebels had seized the town of Kidal on Sunday.", "en"),
+        ("نفى الجيش أن تكون مدينة كيدال قد سقطت في أيدي المتمردين.", "ar"),
+    ],
+)
+def test_a_denial_that_an_act_happened_tells_no_event(
+    pipeline: Any, text: str, language: str
+) -> None:
+    """A denial of the occurrence is no report of it (the news format's not-event)."""
+    assert _events(pipeline, text, language) == []
+
+
+def test_an_act_reported_and_denied_keeps_the_denial(pipeline: Any) -> None:
+    text = (
+        "Des obus ont touché dimanche un marché de Kadugli, tuant quatre civils, selon des"
+        " habitants. L'armée a démenti que ses troupes aient bombardé le marché."
+    )
+    events = _events(pipeline, text, "fr")
+    assert [e.sub_event_type for e in events] == ["Shelling/artillery/missile attack"]
+
+
+def test_a_denial_of_ones_own_part_presupposes_the_act(pipeline: Any) -> None:
+    """ "denied carrying out", «a démenti avoir mené»: the act happened, the denier
+    says it was not theirs."""
+    text = "Le groupe a démenti avoir mené l'attaque de dimanche contre un camp militaire à Gao."
+    events = _events(pipeline, text, "fr")
+    assert events and all(e.claim is not None and e.claim.status == "denied" for e in events)

@@ -483,6 +483,7 @@ def test_a_stage_named_in_the_config_replaces_the_shipped_one() -> None:
         "StoryStage",
         "EventAssembler",
         "WithinArticle",
+        "DenialOnlyStage",
         "BareClashStage",
     ]
     with pytest.raises(InputError, match="unknown dates component 'nope'"):

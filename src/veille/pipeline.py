@@ -36,6 +36,7 @@ from veille.registry import CandidateVeto, ComponentRegistry, PlaceFinding, comp
 from veille.stages import (
     BareClashStage,
     CrowdStage,
+    DenialOnlyStage,
     StateNameStage,
     StoryStage,
     VetoStage,
@@ -381,6 +382,7 @@ class Pipeline:
                 StoryStage(made.story, self.lexicon),
                 made.assembler(self.geocoder, self.actors),
                 WithinArticle(made.deduplicator),
+                DenialOnlyStage(),
                 BareClashStage(),
             ]
             self._stages = tuple(stages)

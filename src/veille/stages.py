@@ -45,6 +45,7 @@ from veille.nlp.sentences import SentenceSplitter
 if TYPE_CHECKING:
     from veille.extract.lexicon import Lexicon
     from veille.geo import Toponym
+    from veille.model import Mention
     from veille.registry import (
         CandidateVeto,
         CrowdReader,
@@ -528,6 +529,38 @@ class WithinArticle:
 
     def __call__(self, analysis: ArticleAnalysis) -> None:
         analysis.events = self.deduplicator.within_article(analysis.events)
+
+
+@dataclass(frozen=True)
+class DenialOnlyStage:
+    """Drops the article's events told only by denials of their occurrence («le
+    gouverneur a démenti que la ville soit tombée», "denied that the town had fallen",
+    «نفى الجيش أن تكون المدينة قد سقطت»): the news format's not-event. A denial of one's
+    own part ("the group denied carrying out the attack") presupposes the act and keeps
+    it, denied; so does an act the article also reports."""
+
+    def __call__(self, analysis: ArticleAnalysis) -> None:
+        from veille.extract.lexicon import fold
+
+        that = closed_words("complementizers")
+
+        def occurrence_denied(m: Mention) -> bool:
+            claim = m.spans.claim
+            if m.values.claim_status != "denied" or claim is None:
+                return False
+            after = m.text[claim[1] - m.start :].split(",")[0].split()
+            return any(fold(w) in that for w in after[:_DENIED_CLAUSE_REACH])
+
+        analysis.events = [
+            e
+            for e in analysis.events
+            if not e.mentions or not all(map(occurrence_denied, e.mentions))
+        ]
+
+
+#: Words after a verb of denial within which the clause it denies opens ("denied that",
+#: «نفى الجيش السوداني أن»: the subject stands between in Arabic).
+_DENIED_CLAUSE_REACH = 3
 
 
 @dataclass(frozen=True)

@@ -354,6 +354,8 @@ class ClosedClass:
     kana: frozenset[str] = frozenset()
     #: Forms of زال after لا/ما ("لا تزال"): "still", not a negation.
     continuative: frozenset[str] = frozenset()
+    #: Conjunctions that open a clause told as a fact ("that", «que», «أن»): after a
+    #: verb of denial ("denied that ...", «نفى ... أن ...»), the occurrence is denied.
     complementizers: frozenset[str] = frozenset()
     #: Words after a nominal trigger that make it a possibility, not a report
     #: ("ضربة محتملة", "التظاهرة المقبلة").
@@ -612,6 +614,7 @@ ClosedWordKind = Literal[
     "antecedent",
     "scheduled_for",
     "relative_pronouns",
+    "complementizers",
     "list_openers",
     "experiential",
     "own_possessives",
