@@ -4192,3 +4192,35 @@ def test_a_denial_of_ones_own_part_presupposes_the_act(pipeline: Any) -> None:
     text = "Le groupe a démenti avoir mené l'attaque de dimanche contre un camp militaire à Gao."
     events = _events(pipeline, text, "fr")
     assert events and all(e.claim is not None and e.claim.status == "denied" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Gunmen attacked a police post in Menaka on Monday. The attack came a week after"
+            " militants ambushed a convoy near Kidal.",
+            "en",
+        ),
+        (
+            "Des hommes armés ont attaqué lundi un poste de police à Ménaka. L'attaque"
+            " intervient une semaine après l'embuscade tendue à un convoi près de Kidal.",
+            "fr",
+        ),
+    ],
+)
+def test_the_act_an_event_is_set_against_is_background(
+    pipeline: Any, text: str, language: str
+) -> None:
+    """ "The attack came a week after militants ambushed a convoy near X": past the
+    sequence verb stands an earlier act, not that day's news (it had taken the day)."""
+    events = _events(pipeline, text, language)
+    assert [e.location.name for e in events if e.location] == ["Ménaka"]
+
+
+def test_an_earlier_act_with_its_own_day_is_still_told(pipeline: Any) -> None:
+    text = "The attack came a day after a drone strike killed three fighters near Kidal on Sunday."
+    events = _events(pipeline, text, "en")
+    assert [(e.sub_event_type, e.event_date) for e in events] == [
+        ("Air/drone strike", date(2025, 3, 9))
+    ]

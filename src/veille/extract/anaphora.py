@@ -8,7 +8,9 @@ the article's earlier event or tells its own.
 
 from __future__ import annotations
 
-from veille.extract.candidate import SentenceInput
+from collections.abc import Sequence
+
+from veille.extract.candidate import Candidate, SentenceInput
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
 from veille.extract.syntax import SUBJECT_DEPS, ancestors, token_at
 from veille.extract.word_order import ABOUT
@@ -189,6 +191,47 @@ def sequenced(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
     if not noun.dep:  # Arabic: the verb right before its definite subject
         return m.start > 0 and bool(toks[m.start - 1].keys & verbs)
     return noun.dep.startswith("nsubj") and bool(toks[noun.head].keys & verbs)
+
+
+def sequence_cuts(lex: Lexicon, toks: list[Tok], triggers: Sequence[Match]) -> list[int]:
+    """The token positions of sequence verbs whose subject is a definite event noun
+    ("The attack came two weeks after militants ambushed a convoy", «L'attaque
+    intervient après ...», «ويأتي الهجوم بعد ...»: ``sequenced``): nothing joins across
+    one, the act set against the event told before is another."""
+    verbs = lex.noun_classes.get("sequence_verbs", frozenset())
+    return [
+        v.i
+        for v in toks
+        if v.keys & verbs
+        and any(
+            m.start < len(toks) and _sequences(v, m.start, toks) and definite(m, toks)
+            for m in triggers
+        )
+    ]
+
+
+def without_antecedent_acts(
+    out: list[Candidate], toks: list[Tok], cuts: Sequence[int]
+) -> list[Candidate]:
+    """Past a sequence verb (``sequence_cuts``) stands the earlier act the event told
+    before is set against: background, not that day's news, unless its own clause names
+    its day ("... came a day after a drone strike killed three near X on Sunday")."""
+    if not cuts:
+        return out
+    cut = toks[min(cuts)].start
+    return [
+        c
+        for c in out
+        if c.trigger[0] < cut
+        or (c.date_span is not None and c.date_span[0] > cut and c.date_precision == "day")
+    ]
+
+
+def _sequences(verb: Tok, noun: int, toks: list[Tok]) -> bool:
+    """The token ``noun`` is the subject of ``verb`` (Arabic, no parse: right after it)."""
+    if not verb.dep:
+        return noun == verb.i + 1
+    return toks[noun].head == verb.i and toks[noun].dep.startswith("nsubj")
 
 
 #: Determiners that make an event noun the subject of a retelling ("the strikes", «les

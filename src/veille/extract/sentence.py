@@ -39,7 +39,9 @@ from veille.extract.anaphora import (
     definite,
     reported_anaphor,
     said_of_it,
+    sequence_cuts,
     sequenced,
+    without_antecedent_acts,
 )
 from veille.extract.attribution import Attribution, accusation, attribute
 from veille.extract.candidate import (
@@ -287,6 +289,9 @@ class SentenceExtractor:
         accused = accusation(self.lex, toks, s, triggers)
         if accused is not None and accused.accused is not None:
             with_accused(out, accused, accused.accused)
+        # "The attack came a week after militants ambushed a convoy": the act set against
+        # the one told before is background.
+        out = without_antecedent_acts(out, toks, sequence_cuts(self.lex, toks, kept))
         return one_per_kind_and_place(air_launched(out))
 
     def voices(self, s: SentenceInput) -> set[int]:
