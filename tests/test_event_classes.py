@@ -4224,3 +4224,28 @@ def test_an_earlier_act_with_its_own_day_is_still_told(pipeline: Any) -> None:
     assert [(e.sub_event_type, e.event_date) for e in events] == [
         ("Air/drone strike", date(2025, 3, 9))
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "US aircraft struck targets across Somalia on Sunday, the military said. The"
+            " strikes hit Kismayo. The strikes also hit Baidoa.",
+            "en",
+        ),
+        (
+            "L'aviation américaine a frappé dimanche des cibles en Somalie. Les frappes ont"
+            " touché Kismayo. Ces frappes ont aussi visé Baidoa.",
+            "fr",
+        ),
+    ],
+)
+def test_anaphors_in_several_sentences_tell_the_acts_places(
+    pipeline: Any, text: str, language: str
+) -> None:
+    """The act told across a country, then its towns one sentence each: one event at
+    each town (the second town had been merged into the first)."""
+    events = _events(pipeline, text, language)
+    assert sorted(e.location.name for e in events if e.location) == ["Baidoa", "Kismayo"]
+    assert {e.sub_event_type for e in events} == {"Air/drone strike"}

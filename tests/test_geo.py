@@ -1449,3 +1449,20 @@ def test_a_village_in_the_province_of_a_named_town_is_placed_however_far(geo: Ge
     )
     place = place_of(geo.geoparse(text, "en"), "Timetrine")
     assert place.iso3 == "MLI" and place.admin1 == "Kidal"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "feature"),
+    [
+        ("Shells fell on several villages in the Kharkiv region on Monday.", "Kharkiv", "admin1"),
+        ("Jihadists attacked a post in the Mopti region on Monday.", "Mopti", "admin1"),
+        # a city's "region" is its metropolitan area: no other country's namesake area
+        ("Traffic was heavy across the Charlotte region on Monday.", "Charlotte", "city"),
+    ],
+)
+def test_region_after_a_name_reads_its_towns_own_area(
+    geo: Geocoder, text: str, name: str, feature: str
+) -> None:
+    place = place_of(geo.geoparse(text, "en"), name)
+    assert place.feature == feature
+    assert place.iso3 != "VCT"

@@ -82,28 +82,36 @@ def with_finer_place(
 
 def places_of_the_act_told(story: Sequence[Candidate]) -> list[Candidate]:
     """ "US warplanes struck targets across Yemen. The strikes hit Hodeidah, Sanaa and
-    Saada": an anaphor ("the strikes", «ces frappes») that lists several towns inside the
-    country or province of the act told before it tells that act's places, one event at
-    each (ACLED codes one per place). Each of its candidates becomes that act at its own
-    town (its type, weapon and sides; the story gives its day). An anaphor naming one
-    town only refines the act told before (``veille.dedup``)."""
+    Saada", "... The strikes hit X. The strikes also hit Y": anaphors ("the strikes",
+    «ces frappes») that name several towns inside the country or province of the act
+    told before them, in one sentence or several, tell that act's places, one event at
+    each (ACLED codes one per place). Each becomes that act at its own town (its type,
+    weapon and sides; the story gives its day). Anaphors naming one town only refine
+    the act told before (``veille.dedup``)."""
     out = list(story)
-    groups: dict[tuple[int, int, int], list[int]] = {}
+
+    def goes_on(c: Candidate) -> bool:
+        """An anaphor, or an act told by a word of its family alone ("the strikes hit X",
+        untyped: a death or a wound tells no family, and starts no new place here)."""
+        return c.anaphoric or (c.sub_event_type is None and c.family != "any")
+
+    groups: dict[int, list[int]] = {}  # the act told before -> the anaphors after it
     for k, c in enumerate(out):
-        if c.anaphoric and c.place is not None:
-            groups.setdefault((c.sentence.start, *c.trigger), []).append(k)
-    for ks in groups.values():
-        listed = [out[k] for k in ks]
-        if len({c.place_key for c in listed}) < 2:
+        if not goes_on(c) or c.place is None:
             continue
-        act = next(
-            (s for s in reversed(out[: ks[0]]) if not s.anaphoric and same_source(s, listed[0])),
+        act_at = next(
+            (j for j in range(k - 1, -1, -1) if not goes_on(out[j]) and same_source(out[j], c)),
             None,
         )
+        if act_at is not None:
+            groups.setdefault(act_at, []).append(k)
+    for act_at, ks in groups.items():
+        act = out[act_at]
+        listed = [out[k] for k in ks]
         if (
-            act is None
+            len({c.place_key for c in listed}) < 2
             or act.place is None
-            or act.family != listed[0].family
+            or any(c.family != act.family for c in listed)
             or not all(c.place is not None and inside(c.place, act.place) for c in listed)
         ):
             continue

@@ -54,6 +54,10 @@ _ADMIN_NOUNS_AFTER = frozenset(
     {"county", "counties", "parish", "parishes", "province", "provinces", "governorate"}
     | {"governorates", "state", "states", "oblast", "oblasts", "district", "districts"}
 )
+#: Nouns after a name that make it the area named after its town only ("the Kharkiv
+#: region", "the Mopti region": the oblast, the region), not another country's area of
+#: that name (a city's "region" is its metropolitan area: "the Charlotte region").
+_SEAT_AREA_NOUNS_AFTER = frozenset({"region", "regions"})
 
 
 def prior(c: Candidate, weights: PriorWeights) -> float:
@@ -118,9 +122,16 @@ class Resolver:
                 # "Donetsk Oblast", "Kaduna State": the name's own last word is the noun
                 or (m.last - m.first > 1 and tokens[m.last - 1].norm in _ADMIN_NOUNS_AFTER)
             )
+            seat_area = not m.demonym and _noun_after(text, m.end) in _SEAT_AREA_NOUNS_AFTER
+            seats = {
+                a
+                for c in m.candidates
+                if seat_area and c.place.feature == "city"
+                for a in (c.place.admin1, c.place.admin2)
+            }
             m.scores = {
                 c.place.id: prior(c, self._weights.prior)
-                + self._noun_bonus(tokens, m, c, noun_after)
+                + self._noun_bonus(tokens, m, c, noun_after or c.place.id in seats)
                 for c in m.candidates
             }
             self.prefer_namesake_towns(m)
@@ -478,8 +489,13 @@ _LIST_JOINERS = frozenset({",", "et", "and", "de", "d", "of", "the", "la", "le",
 def _admin_noun_after(text: str, end: int) -> bool:
     """Whether an English admin noun follows the name, or the list of names it starts:
     "Idlib province", "Washington state", "Harvey, Harper and Kingman counties"."""
+    return _noun_after(text, end) in _ADMIN_NOUNS_AFTER
+
+
+def _noun_after(text: str, end: int) -> str | None:
+    """The first lower-case word after the name or the list of names it starts."""
     found = _NOUN_AFTER_LIST_RE.match(text, end)
-    return found is not None and found.group(1) in _ADMIN_NOUNS_AFTER
+    return found.group(1) if found is not None else None
 
 
 #: The words of "of" that join an area noun to its name ("province de", "region of").
