@@ -4249,3 +4249,28 @@ def test_anaphors_in_several_sentences_tell_the_acts_places(
     events = _events(pipeline, text, language)
     assert sorted(e.location.name for e in events if e.location) == ["Baidoa", "Kismayo"]
     assert {e.sub_event_type for e in events} == {"Air/drone strike"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Strikes hit Baidoa on Sunday, residents said.", "en"),
+        (
+            "An air strike hit a car near Baidoa on Sunday, killing two fighters, residents said.",
+            "en",
+        ),
+        ("Des frappes ont touché Baidoa dimanche, ont raconté des habitants.", "fr"),
+    ],
+)
+def test_civilians_who_tell_of_an_act_are_not_its_target(
+    pipeline: Any, text: str, language: str
+) -> None:
+    """ "..., residents said": the subject of a verb of saying tells, it was not hit."""
+    events = _events(pipeline, text, language)
+    assert events and all(e.actor2 is None for e in events)
+
+
+def test_civilians_killed_and_told_of_by_others_are_still_the_target(pipeline: Any) -> None:
+    text = "Soldiers killed three civilians in Bunia on Sunday, residents told reporters."
+    events = _events(pipeline, text, "en")
+    assert [e.actor2.kind if e.actor2 else None for e in events] == ["civilians"]

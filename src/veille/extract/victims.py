@@ -29,8 +29,19 @@ def civilian_target(
         hurt |= told  # "was shot dead by a police officer": the trigger's subject was hit
     elif told <= hurt:
         hurt = set()
+    # "..., residents said", «ont raconté des habitants», «قال سكان»: who tells of it
+    speaking = {
+        i
+        for table in (lex.statement, lex.report, lex.confirm, lex.deny)
+        for m in table.find(toks)
+        for i in range(m.start, m.end)
+    }
     for c in lex.civilian.find(toks):
         tok = toks[c.start]
+        if (tok.dep and tok.head in speaking and tok.head != tok.i) or (
+            not tok.dep and c.start - 1 in speaking
+        ):
+            continue  # a teller (or who is told: "told residents to leave"), no victim
         if c.start <= group[0].start and not (
             c.start in deaths
             or c.start - 1 in deaths
