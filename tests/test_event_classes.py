@@ -4274,3 +4274,24 @@ def test_civilians_killed_and_told_of_by_others_are_still_the_target(pipeline: A
     text = "Soldiers killed three civilians in Bunia on Sunday, residents told reporters."
     events = _events(pipeline, text, "en")
     assert [e.actor2.kind if e.actor2 else None for e in events] == ["civilians"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Residents said the fighters regularly loot villages and kidnap farmers near Gusau.",
+            "en",
+        ),
+        ("The gang is known for kidnapping travellers on the roads around Tillaberi.", "en"),
+        (
+            "Le groupe est connu pour attaquer les convois et enlever des voyageurs contre"
+            " rançon dans la région de Tillabéri.",
+            "fr",
+        ),
+    ],
+)
+def test_a_habit_told_of_a_group_is_no_event(pipeline: Any, text: str, language: str) -> None:
+    """An adverb of habit on the first of two joined verbs covers the second; "known
+    for", «connu pour» govern a habit, not an act."""
+    assert _events(pipeline, text, language) == []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from veille.extract.candidate import SentenceInput
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
-from veille.extract.syntax import dates_telling, head_of, span, words_of
+from veille.extract.syntax import ancestors, dates_telling, head_of, span, words_of
 from veille.extract.when import in_trigger_clause
 from veille.lang.loader import closed_words, month_numbers
 from veille.nlp.dates import DateExpression
@@ -243,14 +243,23 @@ def _in_its_clause(found: list[Match], m: Match, toks: list[Tok], s: SentenceInp
     frappaient X» repeats the first act, not the raids of the second clause. One on an
     adjective grades it. Unparsed (Arabic), the whole sentence is its scope."""
     trigger = span(toks, m)
+    verb = toks[m.start]
     for adverb in found:
         word = toks[head_of(toks, adverb)]
         if word.dep and toks[word.head].pos == "ADJ":
             continue  # "an increasingly deadly campaign": a degree, no habit
         if not word.dep or in_trigger_clause(word.start, trigger, s):
             return True
+        if verb.dep == "conj" and word.head == verb.head:
+            return True  # "regularly loot villages and kidnap farmers": both verbs
+        if word.dep and word.i in ancestors(toks, m.start, limit=_HABIT_REACH):
+            return True  # "known for kidnapping travellers", «connu pour attaquer»
     return False
 
+
+#: Steps from a trigger up to the word of a phrase of habit that governs it ("known" ->
+#: "for" -> "kidnapping").
+_HABIT_REACH = 3
 
 #: English auxiliaries of the present perfect ("has been repeatedly shelled").
 _HAVE = frozenset({"has", "have"})
