@@ -4295,3 +4295,39 @@ def test_a_habit_told_of_a_group_is_no_event(pipeline: Any, text: str, language:
     """An adverb of habit on the first of two joined verbs covers the second; "known
     for", «connu pour» govern a habit, not an act."""
     assert _events(pipeline, text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Le groupe a revendiqué plusieurs attentats-suicides ces derniers mois dans le pays.",
+            "fr",
+        ),
+        (
+            "The attack bore the hallmarks of previous suicide bombings claimed by the group"
+            " in Kabul.",
+            "en",
+        ),
+        ("L'attaque rappelle les attentats-suicides précédents revendiqués par le groupe.", "fr"),
+    ],
+)
+def test_earlier_or_tallied_bombings_are_no_event_of_their_own(
+    pipeline: Any, text: str, language: str
+) -> None:
+    """A hyphenated plural counted over months («attentats-suicides ces derniers mois»:
+    the parser splits it and its last piece reads singular) and bombings an adjective
+    sets before ("previous", «précédents») are background."""
+    assert "Suicide bomb" not in _types(pipeline, text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Police arrested a suicide bomber in Peshawar on Monday before he could strike.", "en"),
+        ("Un kamikaze présumé a été arrêté lundi à Peshawar avant de passer à l'acte.", "fr"),
+    ],
+)
+def test_a_bomber_who_was_stopped_tells_no_bombing(pipeline: Any, text: str, language: str) -> None:
+    """The bearer of a weapon that an arrest fell on did not use it."""
+    assert _types(pipeline, text, language) == {"Arrests"}

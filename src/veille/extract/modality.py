@@ -40,6 +40,7 @@ from veille.extract.tallies import (
     perfect,
     repeated,
 )
+from veille.extract.weapons import stopped_bearer
 from veille.extract.when import in_trigger_clause
 from veille.lang.loader import closed_words
 from veille.nlp import arabic
@@ -57,6 +58,7 @@ Rejection = Literal[
     "aggregate",
     "habitual",
     "characterisation",
+    "foiled",
 ]
 
 #: Dependencies of an infinitive of purpose on the verb or noun it serves (not a
@@ -181,8 +183,22 @@ class ParsedModality:
             and not _own_day(m, toks, s)
         ):
             return "background"
+        earlier = self.lex.noun_classes.get("earlier_acts", frozenset())
+        if (
+            nominal
+            and any(
+                (t.head == core or m.start <= t.head < m.end)
+                and t.dep == "amod"
+                and t.keys & earlier
+                for t in toks
+            )
+            and not _own_day(m, toks, s)
+        ):
+            return "background"  # "previous suicide bombings", «les attaques précédentes»
         if self.negated(m, toks, chain):
             return "negated"
+        if stopped_bearer(self.lex, toks, m):
+            return "foiled"
         if self.future(m, toks, chain) or _a_command(head, toks):
             return "future or hypothetical"
         if _scheduled(m, s) or self._purpose_object(head, toks) or self._to_be_ended(head, toks):
@@ -394,7 +410,13 @@ class ParsedModality:
             return True
         if of_a_long_time(self.lex, toks[m.start], toks):
             return True  # "a year of fighting", «des mois de combats»: a period of them
-        if head.pos not in ("NOUN", "PROPN") or "Number=Plur" not in head.morph:
+        # «attentats-suicides»: the parser may split a hyphenated noun into pieces whose
+        # last reads singular; the compound is plural when its first noun is.
+        hyphenated = any(toks[k].text in ("-", "‐") for k in range(m.start, m.end))
+        plural = "Number=Plur" in head.morph or (
+            hyphenated and "Number=Plur" in toks[m.start].morph
+        )
+        if head.pos not in ("NOUN", "PROPN") or not plural:
             return False
         if periods or ranged:
             return True
@@ -519,6 +541,9 @@ class WordOrderModality:
             return "characterisation"
         if self.background(m, toks, norms):
             return "background"
+        earlier = self.lex.noun_classes.get("earlier_acts", frozenset())
+        if m.end < len(toks) and toks[m.end].keys & earlier:
+            return "background"  # «الهجمات السابقة»: the adjective follows its noun
         if m.payload.weapon is not None and cue_before(self.lex.possession, POSSESSION_WINDOW):
             return "possession"
         if m.start > 0 and arabic.is_generic_determiner(norms[m.start - 1]):

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry, WeaponEntry, fold
 from veille.extract.lexicon import longest_non_overlapping as _lno
 from veille.extract.numbers import read_number
-from veille.extract.syntax import PASSIVE_SUBJECTS
+from veille.extract.syntax import PASSIVE_SUBJECTS, head_of
 from veille.extract.taxonomy import SUB_EVENT_TYPES, SUICIDE_BOMB, family
 from veille.model import Span
 from veille.nlp import arabic
@@ -46,8 +46,25 @@ def find_weapons(lex: Lexicon, toks: list[Tok]) -> list[Match]:
     return [
         w
         for w in _lno(lex.weapons.find(toks))
-        if not _a_site(lex, toks, w) and not _people(lex, toks, w)
+        if not _a_site(lex, toks, w)
+        and not _people(lex, toks, w)
+        and not stopped_bearer(lex, toks, w)
     ]
+
+
+def stopped_bearer(lex: Lexicon, toks: list[Tok], m: Match) -> bool:
+    """ "Police arrested a suicide bomber", «un kamikaze a été abattu»: the bearer of a
+    weapon (noun class ``weapon_bearers``) that another act fell on (its object, or the
+    subject of a passive) did not use it: no weapon of that act, no attack of its kind."""
+    bearer = toks[head_of(toks, m)]
+    if not bearer.keys & lex.noun_classes.get("weapon_bearers", frozenset()):
+        return False
+    return bearer.dep in _STOPPED_DEPS
+
+
+#: What an act falls on: its object, directly or through a preposition, or the subject
+#: of a passive.
+_STOPPED_DEPS = frozenset({"obj", "dobj", "pobj", "obl", "obl:arg"}) | PASSIVE_SUBJECTS
 
 
 def _people(lex: Lexicon, toks: list[Tok], w: Match) -> bool:
