@@ -119,7 +119,7 @@ def _article_preds(events: list[dict[str, Any]], article_id: str) -> list[dict[s
     ]
 
 
-def _profile(pred: dict[str, Any]) -> list[str]:
+def _profile(pred: dict[str, Any], golds_first: date | None = None) -> list[str]:
     """What an extra prediction holds, as flags (no text): where it came from."""
     values = [m.get("values") or {} for m in pred.get("mentions") or []]
     flags = ["events"]
@@ -135,7 +135,20 @@ def _profile(pred: dict[str, Any]) -> list[str]:
             flags.append(key)
     if len(values) > 1:
         flags.append("several_mentions")
+    location = pred.get("location") or {}
+    if location.get("geo_precision") is not None:
+        flags.append(f"geo_precision_{location['geo_precision']}")
+    claim = (pred.get("claim") or {}).get("status")
+    if claim:
+        flags.append(f"claim_{claim}")
+    day = _day(pred.get("event_date"))
+    if day is not None and golds_first is not None and (golds_first - day).days > _OLDER_DAYS:
+        flags.append("older_than_the_articles_events")
     return flags
+
+
+#: Days before an article's earliest gold event past which an extra tells an older one.
+_OLDER_DAYS = 7
 
 
 def breakdown(gold_docs: list[dict[str, Any]], events: list[Event]) -> Breakdown:
@@ -206,5 +219,6 @@ def breakdown(gold_docs: list[dict[str, Any]], events: list[Event]) -> Breakdown
                 cause = "spurious"
             out.extra[cause] += 1
             out.extra_types[str(p.get("sub_event_type"))] += 1
-            out.extra_profile.update(_profile(p))
+            days = [d for g in golds if (d := _day(g.get("event_date"))) is not None]
+            out.extra_profile.update(_profile(p, min(days) if days else None))
     return out
