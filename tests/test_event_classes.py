@@ -4331,3 +4331,29 @@ def test_earlier_or_tallied_bombings_are_no_event_of_their_own(
 def test_a_bomber_who_was_stopped_tells_no_bombing(pipeline: Any, text: str, language: str) -> None:
     """The bearer of a weapon that an arrest fell on did not use it."""
     assert _types(pipeline, text, language) == {"Arrests"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Marking the first anniversary of the massacre, relatives gathered in Solhan on"
+            " Friday.",
+            "en",
+        ),
+        (
+            "À l'occasion du premier anniversaire du massacre, des proches se sont réunis"
+            " vendredi à Solhan.",
+            "fr",
+        ),
+        (
+            "Le gouvernement a déployé des renforts pour protéger la ville contre de nouvelles"
+            " attaques.",
+            "fr",
+        ),
+    ],
+)
+def test_an_anniversary_or_attacks_fended_off_are_no_event(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _events(pipeline, text, language) == []

@@ -64,6 +64,8 @@ Rejection = Literal[
 #: Dependencies of an infinitive of purpose on the verb or noun it serves (not a
 #: control verb's complement: "continued to carry out strikes" tells them).
 _PURPOSE_DEPS = frozenset({"advcl", "acl"})
+#: Prepositions of what is fended off ("protect the town against attacks").
+_AGAINST = frozenset({"contre", "against", "from"})
 #: Dependencies of what a verb acts on, directly or through a preposition.
 _AIMED_DEPS = frozenset({"obj", "dobj", "pobj", "obl", "obl:arg"})
 #: Modal verbs that are also nouns ("le pouvoir", "le devoir", "the will").
@@ -319,7 +321,17 @@ class ParsedModality:
         eliminate terrorist attacks", "to end the shelling", «afin de mettre fin aux
         frappes»): an aim, no act told. Fending off an attack ("sent to repel an
         attack") tells the attack."""
-        if noun.pos not in ("NOUN", "PROPN") or noun.dep not in _AIMED_DEPS:
+        if noun.pos not in ("NOUN", "PROPN"):
+            return False
+        if (
+            noun.dep == "nmod"
+            and toks[noun.head].dep in _AIMED_DEPS
+            and any(t.head == noun.i and t.dep == "case" and t.keys & _AGAINST for t in toks)
+        ):
+            # «pour protéger la ville contre de nouvelles attaques»: the parser hangs the
+            # event noun on the verb's object
+            noun = toks[noun.head]
+        if noun.dep not in _AIMED_DEPS:
             return False
         verb = toks[noun.head]
         if noun.dep == "pobj" and verb.pos == "ADP":  # "to put an end to attacks"
