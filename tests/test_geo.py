@@ -1466,3 +1466,18 @@ def test_region_after_a_name_reads_its_towns_own_area(
     place = place_of(geo.geoparse(text, "en"), name)
     assert place.feature == feature
     assert place.iso3 != "VCT"
+
+
+def test_an_arabic_name_written_joined_reads_as_written_apart(geo: Geocoder) -> None:
+    """«كفرشوبا» as «كفر شوبا»: Arabic writes Kafr X joined or apart."""
+    text = "قصفت المدفعية بلدات كفرشوبا وشبعا في جنوب لبنان."
+    assert place_of(geo.geoparse(text, "ar"), "كفرشوبا").iso3 == "LBN"
+
+
+def test_arabic_towns_that_vouch_for_their_country_keep_a_smaller_one_beside_them(
+    geo: Geocoder,
+) -> None:
+    """A foreign adjective («الأمريكية») does not make a small Yemeni town a stray when
+    two Yemeni cities of the sentence vouch for Yemen."""
+    text = "شنت طائرات أمريكية غارات على الحديدة وصنعاء وصعدة يوم السبت."
+    assert place_of(geo.geoparse(text, "ar"), "صعدة").iso3 == "YEM"

@@ -188,6 +188,13 @@ class Corroboration:
             # («تظاهروا أمام السفارة الأمريكية في بغداد») keeps its place too.
             firmly = not m.loose and (not m.weak or m.regional)
             lone = len(others) == 1 and best.place.iso3 not in others and not (big and firmly)
+            if lone and best.place.iso3 in regional:
+                # A town of a country the text's other Arabic towns vouch for is no stray,
+                # whatever one adjective names («غارات أمريكية على الحديدة وصنعاء وصعدة»).
+                rest = [n for n in matches if n is not m]
+                lone = best.place.iso3 not in _regional_countries(
+                    rest, bool(countries), self._weights.arabic_regional
+                )
             if (lone and self._far_from(best.place, others)) or self._stray_far(
                 best.place, others, weights.town_population
             ):

@@ -67,6 +67,9 @@ class GeoWords:
     name_nouns: frozenset[str]
     #: Nouns for a capital city ("العاصمة تونس"): the city, not the namesake country.
     capital_nouns: frozenset[str]
+    #: Heads of names Arabic writes joined or apart (``PlaceWords.joined_name_heads``),
+    #: normalised.
+    joined_name_heads: tuple[str, ...]
     #: The text between two members of a list of places: a comma, a joiner or both
     #: (``PlaceWords.list_joiners`` and ``added_place_joiners``: ", ", " and ", " و").
     list_gap: re.Pattern[str]
@@ -246,6 +249,7 @@ def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
         city_nouns=glued("city_nouns"),
         name_nouns=glued("name_nouns"),
         capital_nouns=union("capital_nouns"),
+        joined_name_heads=tuple(sorted(union("joined_name_heads"), key=len, reverse=True)),
         list_gap=re.compile(
             rf"^(?=\s*\S)\s*(?:[,،]\s*)?(?:(?:{joiners})\s*)?(?:[,،]\s*)?$", re.IGNORECASE
         ),

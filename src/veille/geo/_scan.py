@@ -208,7 +208,7 @@ class Scanner:
                     best_n = n
                     break
         if best is None and token.arabic:
-            return self._arabic_loose_at(tokens, i)
+            return self._joined_name_at(tokens, i, forms) or self._arabic_loose_at(tokens, i)
         if not tokens[i].arabic and tokens[i].raw[:1].isupper():
             # A longer name in another spelling beats a shorter exact one: "Khan Younis"
             # (Khān Yūnis) is not the place "Khan" followed by a word.
@@ -218,6 +218,20 @@ class Scanner:
             ):
                 best = loose
         return best
+
+    def _joined_name_at(
+        self, tokens: list[Token], i: int, forms: list[tuple[str, int]]
+    ) -> _Match | None:
+        """«كفركلا», «عينبعال»: a two-word name (Kfar Kila) written as one word, its head
+        (``joined_name_heads``) joined to the rest; looked up as written apart."""
+        for form, shift in forms:
+            for head in self._words.joined_name_heads:
+                if form.startswith(head) and len(form) - len(head) >= _JOINED_REST:
+                    cands = self._store.lookup(f"{head} {form[len(head) :]}")
+                    if cands:
+                        token = tokens[i]
+                        return _Match(token.start + shift, token.end, i, i + 1, cands)
+        return None
 
     def _arabic_loose_at(self, tokens: list[Token], i: int) -> _Match | None:
         """A town the gazetteer knows by a Latin spelling only (بلدة بابنوسة -> Babanusa):
@@ -445,3 +459,7 @@ def _join_runs(text: str, tokens: Sequence[Token]) -> list[int]:
         if _JOIN_RE.match(gap) and not ("." in gap and len(tokens[k].raw) > 3):
             runs[k] = runs[k + 1] + 1
     return runs
+
+
+#: Letters a joined name needs past its head («كفرنبل» is Kafranbel; «كفرا» no name).
+_JOINED_REST = 3

@@ -112,6 +112,9 @@ class PlaceWords:
     #: town's own name («بلدة بابنوسة»), not an adjective («مدن تونسية»): a word after
     #: one that the gazetteer knows only by a Latin spelling is looked up loosely.
     name_nouns: tuple[str, ...] = ()
+    #: First words of names that Arabic writes joined to the next or apart («كفركلا»,
+    #: «كفر كلا»): a word that begins with one may be the two-word name.
+    joined_name_heads: tuple[str, ...] = ()
     #: Words that join the members of a list of places ("X, Y and Z", «X et Y», «X وY»).
     list_joiners: tuple[str, ...] = ()
     #: Phrases that add one more place to those a sentence has named, even past a phrase
