@@ -4357,3 +4357,13 @@ def test_an_anniversary_or_attacks_fended_off_are_no_event(
     pipeline: Any, text: str, language: str
 ) -> None:
     assert _events(pipeline, text, language) == []
+
+
+def test_a_denial_of_another_clause_keeps_the_act_told_before_it(pipeline: Any) -> None:
+    """«قال إنه وقع انفجار ... لكنه نفى أنه نجم عن صاروخ»: the blast is told; what is
+    denied is its cause."""
+    text = (
+        "وقال المتحدث باسم الشرطة إنه وقع انفجار في سوق بمدينة كويتا يوم الاثنين، لكنه نفى"
+        " أنه نجم عن قذيفة."
+    )
+    assert _events(pipeline, text, "ar")

@@ -545,9 +545,11 @@ class DenialOnlyStage:
         that = closed_words("complementizers")
 
         def occurrence_denied(m: Mention) -> bool:
-            claim = m.spans.claim
+            claim, trigger = m.spans.claim, m.spans.trigger
             if m.values.claim_status != "denied" or claim is None:
                 return False
+            if trigger is not None and trigger[0] < claim[1]:
+                return False  # «قال إنه وقع انفجار، لكنه نفى أنه نجم عن صواريخ»: told first
             after = m.text[claim[1] - m.start :].split(",")[0].split()
             return any(fold(w) in that for w in after[:_DENIED_CLAUSE_REACH])
 
