@@ -375,3 +375,30 @@ def test_an_english_day_of_the_month_with_no_month_is_of_the_reports_month(
 )
 def test_an_ordinal_naming_a_unit_or_a_later_day_is_no_date(text: str) -> None:
     assert [e for e in find_date_expressions(text, "en", published=PUB) if e.value] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # published on a Tuesday: "last Tuesday" is a week before; "last Monday" is the day before
+        ("The raid took place last Tuesday.", "en", date(2024, 3, 5)),
+        ("Le raid a eu lieu mardi dernier.", "fr", date(2024, 3, 5)),
+        ("وقعت الغارة الثلاثاء الماضي.", "ar", date(2024, 3, 5)),
+        ("The raid took place last Monday.", "en", date(2024, 3, 11)),
+        ("The raid took place on Tuesday.", "en", date(2024, 3, 12)),
+    ],
+)
+def test_last_and_the_weekday_of_publication_is_a_week_before(
+    text: str, lang: str, expected: date
+) -> None:
+    found = [e for e in find_date_expressions(text, lang, published=date(2024, 3, 12)) if e.value]
+    assert [e.value for e in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text", ["وقعت الغارة خلال عطلة نهاية الأسبوع.", "وقعت الغارة نهاية الأسبوع الماضي."]
+)
+def test_an_arabic_weekend_is_the_weekend_before_publication(text: str) -> None:
+    """The weekend phrase holds «الأسبوع الماضي» (last week): the longer reading wins."""
+    found = [e for e in find_date_expressions(text, "ar", published=date(2024, 3, 12)) if e.value]
+    assert [(e.value, e.precision) for e in found] == [(date(2024, 3, 9), "week")]

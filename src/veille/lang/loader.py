@@ -204,6 +204,9 @@ class DateWords:
     past_years: Mapping[str, int] = field(default_factory=dict)
     #: Weeks back from publication ("last week": 1): week precision, that many weeks back.
     past_weeks: Mapping[str, int] = field(default_factory=dict)
+    #: Words right before or after a weekday that set it in the past week ("last Tuesday",
+    #: «mardi dernier», «الثلاثاء الماضي»): told on a Tuesday, the Tuesday a week before.
+    last_markers: tuple[str, ...] = ()
     #: The weekend the report follows ("over the weekend", «ce week-end»): the Saturday
     #: on or before publication, week precision (two days, as ACLED's precision 2).
     weekend: tuple[str, ...] = ()

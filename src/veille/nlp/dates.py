@@ -253,6 +253,18 @@ def _day_of_this_month(day: str, words: DateWords, published: date | None) -> da
     return value if value <= published else None
 
 
+def _marked_last(text: str, m: re.Match[str], words: DateWords) -> bool:
+    """A past-week marker right before or after the weekday ("last Tuesday", «mardi
+    dernier», «الثلاثاء الماضي»)."""
+    before = text[max(0, m.start() - 12) : m.start()].split()
+    after = text[m.end() : m.end() + 12].split()
+    marks = {w.lower() for w in words.last_markers}
+    return bool(
+        (before and before[-1].lower() in marks)
+        or (after and after[0].lower().strip(".,،;:") in marks)
+    )
+
+
 def _weekday_on_or_before(ref: date, weekday: int) -> date:
     return ref - timedelta(days=(ref.weekday() - weekday) % 7)
 
@@ -425,6 +437,8 @@ def _find_unbounded(
     for m in matches(pats.weekday, pats.weekday_words):
         wd = _lookup(words.weekdays, m.group(0))
         value = _weekday_on_or_before(published, wd) if published and wd is not None else None
+        if value is not None and value == published and _marked_last(text, m, words):
+            value -= timedelta(days=7)  # "last Tuesday", told on a Tuesday
         add(m, "weekday", value, "day")
     for m in pats.this_month_day.finditer(text) if pats.this_month_day is not None else ():
         add(m, "explicit", _day_of_this_month(m.group("day"), words, published), "day")
@@ -490,7 +504,10 @@ def _combine(
     for expr in found:
         if merged and expr.start < merged[-1].end:
             prev = merged[-1]
-            keep = prev if _PRIORITY[prev.kind] >= _PRIORITY[expr.kind] else expr
+            # A phrase that holds another is the longer reading («نهاية الأسبوع الماضي»,
+            # the weekend, holds «الأسبوع الماضي», last week).
+            inside = expr.end <= prev.end
+            keep = prev if inside or _PRIORITY[prev.kind] >= _PRIORITY[expr.kind] else expr
             merged[-1] = DateExpression(
                 min(prev.start, expr.start),
                 max(prev.end, expr.end),
