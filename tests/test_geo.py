@@ -1481,3 +1481,13 @@ def test_arabic_towns_that_vouch_for_their_country_keep_a_smaller_one_beside_the
     two Yemeni cities of the sentence vouch for Yemen."""
     text = "شنت طائرات أمريكية غارات على الحديدة وصنعاء وصعدة يوم السبت."
     assert place_of(geo.geoparse(text, "ar"), "صعدة").iso3 == "YEM"
+
+
+def test_a_joined_arabic_name_of_another_country_than_the_one_named_is_dropped(
+    geo: Geocoder,
+) -> None:
+    """«كفرزيتا» read as «كفر زيتا» is a town of Hama, Syria; in a sentence about south
+    Lebanon it names no place there."""
+    text = "قصفت المدفعية الإسرائيلية أمس أطراف بلدة كفرزيتا في جنوب لبنان."
+    found = [t for t in geo.geoparse(text, "ar") if t.text == "كفرزيتا"]
+    assert all(t.place is None or t.place.iso3 == "LBN" for t in found)

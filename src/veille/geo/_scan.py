@@ -230,7 +230,16 @@ class Scanner:
                     cands = self._store.lookup(f"{head} {form[len(head) :]}")
                     if cands:
                         token = tokens[i]
-                        return _Match(token.start + shift, token.end, i, i + 1, cands)
+                        # one Arabic word: held only in a country the text names
+                        return _Match(
+                            token.start + shift,
+                            token.end,
+                            i,
+                            i + 1,
+                            cands,
+                            weak=True,
+                            regional=True,
+                        )
         return None
 
     def _arabic_loose_at(self, tokens: list[Token], i: int) -> _Match | None:
