@@ -4367,3 +4367,28 @@ def test_a_denial_of_another_clause_keeps_the_act_told_before_it(pipeline: Any) 
         " أنه نجم عن قذيفة."
     )
     assert _events(pipeline, text, "ar")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Des jihadistes ont attaqué dimanche la ville de Djibo ; l'armée a repoussé l'assaut.",
+            "fr",
+        ),
+        (
+            "Des jihadistes ont attaqué dimanche la ville de Djibo ; l'armée affirme avoir"
+            " repoussé l'assaut.",
+            "fr",
+        ),
+        ("Jihadists attacked Djibo on Sunday and the army repelled the assault.", "en"),
+    ],
+)
+def test_who_fends_an_assault_off_is_its_target(pipeline: Any, text: str, language: str) -> None:
+    """The subject of a verb of fending off, or who claims to have fended it off, was
+    attacked: never the doer (the army had become actor 1)."""
+    events = _events(pipeline, text, language)
+    assert events and all(
+        e.actor2 is not None and e.actor2.kind == "state_forces" and e.actor1 is None
+        for e in events
+    )

@@ -83,9 +83,14 @@ def attribute(
         c = claim[0]
         who = subject_actor(c.start) or actor1
         agent = None
+        fending = lex.noun_classes.get("fending_off", frozenset())
+        # «l'armée affirme avoir repoussé l'assaut», "says it repelled the attack": who
+        # claims to have fended the act off was its target, not its doer.
+        fended = any(t.keys & fending for t in toks[c.start : c.end + _CLAIMED_VERB_REACH])
         if (
             actor1 is None
             and who is not None
+            and not fended
             and (actor2 is None or who.actor_id != actor2.actor_id)
         ):
             agent = who
@@ -275,6 +280,10 @@ def _ar_subject_reach(toks: list[Tok], verb: int) -> int:
 
 #: Proclitics glued to «أن» («بأن», «وأن»).
 _THAT_CLITICS = frozenset("بوف")
+
+
+#: Words after a claim cue within which the verb it claims stands.
+_CLAIMED_VERB_REACH = 2
 
 
 def self_claim(lex: Lexicon, toks: list[Tok]) -> Match | None:

@@ -51,8 +51,10 @@ def read_roles(
             return Roles(roles.actor2, roles.actor1)
         return roles
     trig_idx = {i for m in group for i in range(m.start, m.end)}
-    # Verbal anchors: the trigger, and for a nominal trigger its governing verb.
+    # Verbal anchors: the trigger, and for a nominal trigger its governing verb; not a
+    # verb of fending it off ("the army repelled the assault": who repels was attacked).
     anchors = set(trig_idx)
+    fending = lex.noun_classes.get("fending_off", frozenset())
     reports = lex.report.find(toks)
     telling = {i for m in reports for i in range(m.start, m.end)}
     dying = words_of(lex.fatality, toks)
@@ -74,6 +76,7 @@ def read_roles(
             # subject of the telling verb does not make the tellers the doers (the object
             # of one stays its claim: "the army announced the capture of X").
             and not (toks[i].head in telling and toks[i].dep.startswith("nsubj"))
+            and not verb_forms(toks, toks[i].head) & fending
         ):
             anchors.add(toks[i].head)
         elif toks[i].pos == "NOUN" and toks[i].head != i:
@@ -189,6 +192,11 @@ def read_roles(
             by_position.append((dist, ref))
         else:
             (agents if role == "actor1" else targets).append((dist, ref))
+    # "The army repelled the assault": who fends the act off was attacked, never its doer.
+    defender = _defender(lex, trig_idx, toks, s, None)
+    if defender is not None:
+        agents = [a for a in agents if a[1].actor_id != defender.actor_id]
+        by_position = [a for a in by_position if a[1].actor_id != defender.actor_id]
     # A doer guessed from word order only counts where the parse names none ("The army
     # claimed that the attack was carried out by JNIM": JNIM did it, not the army).
     agents = agents or by_position
@@ -244,8 +252,12 @@ def read_roles(
         if actor1 is None or ref.actor_id != actor1.actor_id:
             actor2 = ref
             break
-    if actor2 is None:
-        actor2 = _defender(lex, trig_idx, toks, s, actor1)
+    if (
+        actor2 is None
+        and defender is not None
+        and (actor1 is None or defender.actor_id != actor1.actor_id)
+    ):
+        actor2 = defender
     return Roles(actor1, actor2)
 
 
