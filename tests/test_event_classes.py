@@ -4392,3 +4392,44 @@ def test_who_fends_an_assault_off_is_its_target(pipeline: Any, text: str, langua
         e.actor2 is not None and e.actor2.kind == "state_forces" and e.actor1 is None
         for e in events
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "No group has claimed responsibility for the bombing in Mogadishu on Sunday, which"
+            " killed five people.",
+            "en",
+        ),
+        (
+            "Aucun groupe n'a revendiqué l'attentat de dimanche à Mogadiscio, qui a fait cinq"
+            " morts.",
+            "fr",
+        ),
+        (
+            "لم تعلن أي جهة مسؤوليتها عن التفجير الذي وقع في مقديشو يوم الأحد وأسفر عن مقتل خمسة"
+            " أشخاص.",
+            "ar",
+        ),
+    ],
+)
+def test_a_negated_claim_is_no_claim_and_leaves_the_act_told(
+    pipeline: Any, text: str, language: str
+) -> None:
+    events = _events(pipeline, text, language)
+    assert events and all(e.claim is None or e.claim.status == "reported" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The drone strike campaign has killed hundreds of militants, the military said.", "en"),
+        (
+            "La campagne de frappes de drones a tué des centaines de combattants, selon l'armée.",
+            "fr",
+        ),
+    ],
+)
+def test_the_dead_of_a_campaign_are_a_tally(pipeline: Any, text: str, language: str) -> None:
+    assert _events(pipeline, text, language) == []

@@ -44,7 +44,8 @@ def attribute(
 ) -> Attribution:
     """How the sentence attributes the event whose roles are ``actor1``/``actor2``."""
     deny = lex.deny.find(toks)
-    claim = lex.claim.find(toks)
+    # "No group has claimed the attack", «لم تعلن أي جهة مسؤوليتها»: no claim
+    claim = [c for c in lex.claim.find(toks) if not _negated_cue(lex, toks, c)]
     confirm = lex.confirm.find(toks)
     statement = lex.statement.find(toks)
     report = lex.report.find(toks)
@@ -282,6 +283,23 @@ def _ar_subject_reach(toks: list[Tok], verb: int) -> int:
 _THAT_CLITICS = frozenset("بوف")
 
 
+def _negated_cue(lex: Lexicon, toks: list[Tok], cue: Match) -> bool:
+    """A negation on the cue's verb or on its subject ("has not claimed", "No group
+    has claimed", «aucun groupe n'a revendiqué»); in Arabic, right before it («لم»)."""
+    words = range(cue.start, cue.end)
+    if not toks[cue.start].dep:  # «لم تعلن أي جهة مسؤوليتها»: the verb before its subject
+        before = toks[max(0, cue.start - _AR_NEGATED_CLAIM_REACH) : cue.start]
+        return any(t.keys & lex.negation for t in before)
+    subjects = {t.i for t in toks if t.head in words and t.dep.startswith("nsubj")}
+    return any(
+        (t.head in words or t.head in subjects) and t.i not in words and t.keys & lex.negation
+        for t in toks
+    )
+
+
+#: Words before an Arabic claim cue within which its negation stands (لم, its verb,
+#: «أي جهة»).
+_AR_NEGATED_CLAIM_REACH = 4
 #: Words after a claim cue within which the verb it claims stands.
 _CLAIMED_VERB_REACH = 2
 

@@ -263,7 +263,10 @@ class ParsedModality:
         # The deny verb makes it a denied event, not a non-event.
         if self.lex.deny.find(toks):
             return False
-        scope = {m.start, *chain[:2]}
+        # "No group has claimed the bombing", «l'attentat n'a pas été revendiqué»: a
+        # negated claim leaves the act it names told.
+        claiming = words_of(self.lex.claim, toks) | words_of(self.lex.claim_verbs, toks)
+        scope = {m.start, *(c for c in chain[:2] if c not in claiming)}
         # "no civilians were killed", "aucun civil n'a été tué": the negation sits on the
         # subject of the trigger.
         subjects = {t.i for t in toks if t.head in scope and t.dep in SUBJECT_DEPS}
@@ -422,6 +425,14 @@ class ParsedModality:
             return True
         if of_a_long_time(self.lex, toks[m.start], toks):
             return True  # "a year of fighting", «des mois de combats»: a period of them
+        last = toks[m.end - 1]
+        over_time = self.lex.noun_classes.get("over_time", frozenset())
+        if (
+            last.dep == "compound"
+            and toks[last.head].keys & over_time
+            and not names_a_day(self.lex, toks, s)
+        ):
+            return True  # "the drone strike campaign", "a bombing campaign": a course of acts
         # «attentats-suicides»: the parser may split a hyphenated noun into pieces whose
         # last reads singular; the compound is plural when its first noun is.
         hyphenated = any(toks[k].text in ("-", "‐") for k in range(m.start, m.end))
@@ -457,6 +468,10 @@ class ParsedModality:
         counted = any(n is not None and n >= MANY for n in numbers)
         over_time = self.lex.noun_classes.get("over_time", frozenset())
         course = any(toks[k].keys & over_time for k in range(max(0, m.start - 3), m.start))
+        # "the drone strike campaign", "a bombing campaign": the event noun compounded
+        # into a noun of a course of acts
+        last = toks[m.end - 1]
+        course = course or (last.dep == "compound" and bool(toks[last.head].keys & over_time))
         if counted and not names_a_day(self.lex, toks, s, counted=True):
             return True
         return (quant or course or repeated(self.lex, m, toks)) and not names_a_day(

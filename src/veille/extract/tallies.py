@@ -149,13 +149,17 @@ def of_a_war(lex: Lexicon, toks: list[Tok]) -> bool:
     preposition of ``setting_preps``), or has the war kill them ("the war has killed"):
     the war's dead, not those of one of its events."""
     wars = lex.noun_classes.get("war_nouns", frozenset())
+    courses = lex.noun_classes.get("over_time", frozenset())
     preps = closed_words("setting_preps")
     for k, t in enumerate(toks):
+        killing = t.dep == "nsubj" and t.head != k and bool(lex.fatality.find([toks[t.head]]))
+        if killing and t.keys & courses:
+            return True  # "the strike campaign has killed hundreds": a course of acts
         if not t.keys & wars or t.dep == "compound" or _hyphen_next(toks, k):
             continue  # "a conflict zone", "the war-torn north": a place
         if any(toks[j].keys & preps for j in range(max(0, k - _SETTING_REACH), k)):
             return True
-        if t.dep == "nsubj" and t.head != k and lex.fatality.find([toks[t.head]]):
+        if killing:
             return True
     return False
 
