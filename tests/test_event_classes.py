@@ -4433,3 +4433,28 @@ def test_a_negated_claim_is_no_claim_and_leaves_the_act_told(
 )
 def test_the_dead_of_a_campaign_are_a_tally(pipeline: Any, text: str, language: str) -> None:
     assert _events(pipeline, text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Fighting raged on Tuesday as the army tried to retake the town of Kidal from rebels.",
+            "en",
+        ),
+        (
+            "De violents combats opposaient mardi l'armée aux rebelles qui tentent de prendre"
+            " Kidal.",
+            "fr",
+        ),
+        (
+            "تدور معارك عنيفة يوم الثلاثاء في مدينة غاو بين الجيش والمتمردين الذين يحاولون"
+            " السيطرة على المدينة.",
+            "ar",
+        ),
+    ],
+)
+def test_ground_taken_only_in_an_attempt_is_a_clash(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _types(pipeline, text, language) == {"Armed clash"}

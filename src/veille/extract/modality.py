@@ -40,6 +40,7 @@ from veille.extract.tallies import (
     perfect,
     repeated,
 )
+from veille.extract.taxonomy import family
 from veille.extract.weapons import stopped_bearer
 from veille.extract.when import in_trigger_clause
 from veille.lang.loader import closed_words
@@ -205,6 +206,8 @@ class ParsedModality:
             return "future or hypothetical"
         if _scheduled(m, s) or self._purpose_object(head, toks) or self._to_be_ended(head, toks):
             return "planned"
+        if self._attempted_taking(m, head, toks):
+            return "planned"
         # Inside an accusation or a justification ("responsible for the attacks", "en
         # soutien à la population massacrée"), a trigger of any part of speech refers to
         # other events; only the clause's own root is exempt.
@@ -318,6 +321,16 @@ class ParsedModality:
             ):
                 return True
         return False
+
+    def _attempted_taking(self, m: Match, head: Tok, toks: list[Tok]) -> bool:
+        """ "as the army tried to retake the town", «les rebelles qui tentent de prendre
+        X» (noun class ``attempt_verbs``): ground taken only in an attempt is no ground
+        taken; the fighting for it is told on its own. (An attempted attack is still an
+        attack.)"""
+        if not m.payload.sub or family(m.payload.sub) != "territory":
+            return False
+        attempts = self.lex.noun_classes.get("attempt_verbs", frozenset())
+        return head.dep == "xcomp" and bool(toks[head.head].keys & attempts)
 
     def _purpose_object(self, noun: Tok, toks: list[Tok]) -> bool:
         """The event noun is what an infinitive of purpose acts on ("in order to
@@ -560,6 +573,9 @@ class WordOrderModality:
             return "future or hypothetical"
         if cue_before(self.lex.plans, m.start):
             return "planned"
+        attempts = self.lex.noun_classes.get("attempt_verbs", frozenset())
+        if m.payload.sub and family(m.payload.sub) == "territory" and cue_before(attempts, 2):
+            return "planned"  # «المتمردين الذين يحاولون السيطرة على X»: an attempt
         if cue_before(self.lex.accusation, m.start):
             return "accusation"
         if cue_before(self.lex.justification, 3):
