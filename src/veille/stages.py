@@ -23,6 +23,7 @@ Every stage is a small frozen class whose only state is its components.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -550,7 +551,7 @@ class DenialOnlyStage:
                 return False
             if trigger is not None and trigger[0] < claim[1]:
                 return False  # «قال إنه وقع انفجار، لكنه نفى أنه نجم عن صواريخ»: told first
-            after = m.text[claim[1] - m.start :].split(",")[0].split()
+            after = _CLAUSE_END.split(m.text[claim[1] - m.start :], maxsplit=1)[0].split()
             return any(fold(w) in that for w in after[:_DENIED_CLAUSE_REACH])
 
         analysis.events = [
@@ -560,6 +561,8 @@ class DenialOnlyStage:
         ]
 
 
+#: What ends the clause after a verb of denial: a comma, Latin or Arabic.
+_CLAUSE_END = re.compile(r"[,،]")
 #: Words after a verb of denial within which the clause it denies opens ("denied that",
 #: «نفى الجيش السوداني أن»: the subject stands between in Arabic).
 _DENIED_CLAUSE_REACH = 3
