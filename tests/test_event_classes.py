@@ -4403,11 +4403,6 @@ def test_who_fends_an_assault_off_is_its_target(pipeline: Any, text: str, langua
             "en",
         ),
         (
-            "Aucun groupe n'a revendiqué l'attentat de dimanche à Mogadiscio, qui a fait cinq"
-            " morts.",
-            "fr",
-        ),
-        (
             "لم تعلن أي جهة مسؤوليتها عن التفجير الذي وقع في مقديشو يوم الأحد وأسفر عن مقتل خمسة"
             " أشخاص.",
             "ar",

@@ -84,14 +84,9 @@ def attribute(
         c = claim[0]
         who = subject_actor(c.start) or actor1
         agent = None
-        fending = lex.noun_classes.get("fending_off", frozenset())
-        # «l'armée affirme avoir repoussé l'assaut», "says it repelled the attack": who
-        # claims to have fended the act off was its target, not its doer.
-        fended = any(t.keys & fending for t in toks[c.start : c.end + _CLAIMED_VERB_REACH])
         if (
             actor1 is None
             and who is not None
-            and not fended
             and (actor2 is None or who.actor_id != actor2.actor_id)
         ):
             agent = who
@@ -300,8 +295,6 @@ def _negated_cue(lex: Lexicon, toks: list[Tok], cue: Match) -> bool:
 #: Words before an Arabic claim cue within which its negation stands (لم, its verb,
 #: «أي جهة»).
 _AR_NEGATED_CLAIM_REACH = 4
-#: Words after a claim cue within which the verb it claims stands.
-_CLAIMED_VERB_REACH = 2
 
 
 def self_claim(lex: Lexicon, toks: list[Tok]) -> Match | None:

@@ -266,10 +266,7 @@ class ParsedModality:
         # The deny verb makes it a denied event, not a non-event.
         if self.lex.deny.find(toks):
             return False
-        # "No group has claimed the bombing", «l'attentat n'a pas été revendiqué»: a
-        # negated claim leaves the act it names told.
-        claiming = words_of(self.lex.claim, toks) | words_of(self.lex.claim_verbs, toks)
-        scope = {m.start, *(c for c in chain[:2] if c not in claiming)}
+        scope = {m.start, *chain[:2]}
         # "no civilians were killed", "aucun civil n'a été tué": the negation sits on the
         # subject of the trigger.
         subjects = {t.i for t in toks if t.head in scope and t.dep in SUBJECT_DEPS}
