@@ -38,8 +38,6 @@ _CONTAINED_BY_NEXT_RE = re.compile(
     r"|,\s*(?:in|en|au|aux|dans)\s+(?:le\s+|la\s+|l'|l’)?|في\s+|ب)(?:the\s+)?$",
     re.IGNORECASE,
 )
-# What separates two names of one list ("Tyre and Baalbek", "صور وبعلبك", "Tyre, as well
-# as Baalbek", «Tyr ainsi que Baalbek»).
 
 
 #: Kilometres within which a quarter lies from the city the text names.
