@@ -4453,3 +4453,15 @@ def test_ground_taken_only_in_an_attempt_is_a_clash(
     pipeline: Any, text: str, language: str
 ) -> None:
     assert _types(pipeline, text, language) == {"Armed clash"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five people were killed by a suicide bomber at a market in Kabul on Monday.",
+        "Five people died in an attack by a suicide bomber in Kabul on Monday.",
+    ],
+)
+def test_a_bomber_named_after_by_is_the_doer(pipeline: Any, text: str) -> None:
+    """Guard: a bearer after a preposition ("by a suicide bomber") did the act."""
+    assert _types(pipeline, text, "en") == {"Suicide bomb"}

@@ -62,9 +62,9 @@ def stopped_bearer(lex: Lexicon, toks: list[Tok], m: Match) -> bool:
     return bearer.dep in _STOPPED_DEPS
 
 
-#: What an act falls on: its object, directly or through a preposition, or the subject
-#: of a passive.
-_STOPPED_DEPS = frozenset({"obj", "dobj", "pobj", "obl", "obl:arg"}) | PASSIVE_SUBJECTS
+#: What an act falls on: its direct object or the subject of a passive (not a noun after
+#: a preposition: "killed by a suicide bomber" names the doer).
+_STOPPED_DEPS = frozenset({"obj", "dobj"}) | PASSIVE_SUBJECTS
 
 
 def _people(lex: Lexicon, toks: list[Tok], w: Match) -> bool:
