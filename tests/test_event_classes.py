@@ -4465,3 +4465,9 @@ def test_ground_taken_only_in_an_attempt_is_a_clash(
 def test_a_bomber_named_after_by_is_the_doer(pipeline: Any, text: str) -> None:
     """Guard: a bearer after a preposition ("by a suicide bomber") did the act."""
     assert _types(pipeline, text, "en") == {"Suicide bomb"}
+
+
+def test_bombers_shot_down_are_aircraft_not_bearers(pipeline: Any) -> None:
+    """Guard: "bombers" alone are aircraft; shooting them down disrupts their use."""
+    text = "Ukrainian forces shot down two Russian bombers over the Kursk region on Monday."
+    assert _types(pipeline, text, "en") == {"Disrupted weapons use"}

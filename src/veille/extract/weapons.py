@@ -56,8 +56,11 @@ def stopped_bearer(lex: Lexicon, toks: list[Tok], m: Match) -> bool:
     """ "Police arrested a suicide bomber", «un kamikaze a été abattu»: the bearer of a
     weapon (noun class ``weapon_bearers``) that another act fell on (its object, or the
     subject of a passive) did not use it: no weapon of that act, no attack of its kind."""
+    bearers = lex.noun_classes.get("weapon_bearers", frozenset())
+    words = " ".join(fold(toks[k].text) for k in range(m.start, m.end))
     bearer = toks[head_of(toks, m)]
-    if not bearer.keys & lex.noun_classes.get("weapon_bearers", frozenset()):
+    # the whole phrase: a "bomber" alone is an aircraft too, a "suicide bomber" a person
+    if words not in bearers and not (m.end - m.start == 1 and bearer.keys & bearers):
         return False
     return bearer.dep in _STOPPED_DEPS
 
