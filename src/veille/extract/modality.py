@@ -478,10 +478,6 @@ class ParsedModality:
         counted = any(n is not None and n >= MANY for n in numbers)
         over_time = self.lex.noun_classes.get("over_time", frozenset())
         course = any(toks[k].keys & over_time for k in range(max(0, m.start - 3), m.start))
-        # "the drone strike campaign", "a bombing campaign": the event noun compounded
-        # into a noun of a course of acts
-        last = toks[m.end - 1]
-        course = course or (last.dep == "compound" and bool(toks[last.head].keys & over_time))
         if counted and not names_a_day(self.lex, toks, s, counted=True):
             return True
         return (quant or course or repeated(self.lex, m, toks)) and not names_a_day(
