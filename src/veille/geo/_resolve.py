@@ -117,12 +117,14 @@ class Resolver:
         countries the text's national adjectives name, «israélienne», «السوري»)."""
         resolvable = [m for m in matches if m.candidates]
         for m in resolvable:
+            # "Idlib province", "Harvey, Harper and Kingman counties", "the Kharkiv region"
+            after = None if m.demonym else _noun_after(text, m.end)
             noun_after = not m.demonym and (
-                _admin_noun_after(text, m.end)
+                after in _ADMIN_NOUNS_AFTER
                 # "Donetsk Oblast", "Kaduna State": the name's own last word is the noun
                 or (m.last - m.first > 1 and tokens[m.last - 1].norm in _ADMIN_NOUNS_AFTER)
             )
-            seat_area = not m.demonym and _noun_after(text, m.end) in _SEAT_AREA_NOUNS_AFTER
+            seat_area = after in _SEAT_AREA_NOUNS_AFTER
             seats = {
                 a
                 for c in m.candidates
@@ -486,14 +488,9 @@ _ADMIN_LIST_NAMES = 4
 _LIST_JOINERS = frozenset({",", "et", "and", "de", "d", "of", "the", "la", "le", "l", "du"})
 
 
-def _admin_noun_after(text: str, end: int) -> bool:
-    """Whether an English admin noun follows the name, or the list of names it starts:
-    "Idlib province", "Washington state", "Harvey, Harper and Kingman counties"."""
-    return _noun_after(text, end) in _ADMIN_NOUNS_AFTER
-
-
 def _noun_after(text: str, end: int) -> str | None:
-    """The first lower-case word after the name or the list of names it starts."""
+    """The first lower-case word after the name or the list of names it starts ("Idlib
+    province", "Washington state", "Harvey, Harper and Kingman counties")."""
     found = _NOUN_AFTER_LIST_RE.match(text, end)
     return found.group(1) if found is not None else None
 
