@@ -23,7 +23,6 @@ Every stage is a small frozen class whose only state is its components.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -46,7 +45,6 @@ from veille.nlp.sentences import SentenceSplitter
 if TYPE_CHECKING:
     from veille.extract.lexicon import Lexicon
     from veille.geo import Toponym
-    from veille.model import Mention
     from veille.registry import (
         CandidateVeto,
         CrowdReader,
@@ -534,38 +532,14 @@ class WithinArticle:
 
 @dataclass(frozen=True)
 class DenialOnlyStage:
-    """Drops the article's events told only by denials of their occurrence («le
-    gouverneur a démenti que la ville soit tombée», "denied that the town had fallen",
-    «نفى الجيش أن تكون المدينة قد سقطت»): the news format's not-event. A denial of one's
-    own part ("the group denied carrying out the attack") presupposes the act and keeps
-    it, denied; so does an act the article also reports."""
+    """Drops the article's events told only by denials of their occurrence
+    (``veille.extract.attribution.without_denied_occurrences``): run after merging, as a
+    denial that joined a reported act keeps it."""
 
     def __call__(self, analysis: ArticleAnalysis) -> None:
-        from veille.extract.lexicon import fold
+        from veille.extract.attribution import without_denied_occurrences
 
-        that = closed_words("complementizers")
-
-        def occurrence_denied(m: Mention) -> bool:
-            claim, trigger = m.spans.claim, m.spans.trigger
-            if m.values.claim_status != "denied" or claim is None:
-                return False
-            if trigger is not None and trigger[0] < claim[1]:
-                return False  # «قال إنه وقع انفجار، لكنه نفى أنه نجم عن صواريخ»: told first
-            after = _CLAUSE_END.split(m.text[claim[1] - m.start :], maxsplit=1)[0].split()
-            return any(fold(w) in that for w in after[:_DENIED_CLAUSE_REACH])
-
-        analysis.events = [
-            e
-            for e in analysis.events
-            if not e.mentions or not all(map(occurrence_denied, e.mentions))
-        ]
-
-
-#: What ends the clause after a verb of denial: a comma, Latin or Arabic.
-_CLAUSE_END = re.compile(r"[,،]")
-#: Words after a verb of denial within which the clause it denies opens ("denied that",
-#: «نفى الجيش السوداني أن»: the subject stands between in Arabic).
-_DENIED_CLAUSE_REACH = 3
+        analysis.events = without_denied_occurrences(analysis.events)
 
 
 @dataclass(frozen=True)

@@ -4,13 +4,15 @@ plain report by the media, the article or a post."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from veille.extract.candidate import ActorRef, SentenceInput
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
 from veille.extract.syntax import span, subject_of, token_at
-from veille.model import ClaimStatus, Span
+from veille.lang.loader import closed_words
+from veille.model import ClaimStatus, Event, Mention, Span
 from veille.nlp import arabic
 
 
@@ -314,3 +316,31 @@ def actor_name(ref: ActorRef | None) -> str | None:
     if ref is None:
         return None
     return str(getattr(ref.payload, "name", None) or ref.actor_id)
+
+
+def without_denied_occurrences(events: list[Event]) -> list[Event]:
+    """The article's events less those told only by denials of their occurrence («le
+    gouverneur a démenti que la ville soit tombée», "denied that the town had fallen",
+    «نفى الجيش أن تكون المدينة قد سقطت»: a verb of denial followed by a word of closed
+    class ``complementizers``): the news format's not-event. A denial of one's own part
+    ("the group denied carrying out the attack") presupposes the act and keeps it,
+    denied; so does an act told before the denial or that the article also reports."""
+    that = closed_words("complementizers")
+
+    def occurrence_denied(m: Mention) -> bool:
+        claim, trigger = m.spans.claim, m.spans.trigger
+        if m.values.claim_status != "denied" or claim is None:
+            return False
+        if trigger is not None and trigger[0] < claim[1]:
+            return False  # «قال إنه وقع انفجار، لكنه نفى أنه نجم عن صواريخ»: told first
+        after = _CLAUSE_END.split(m.text[claim[1] - m.start :], maxsplit=1)[0].split()
+        return any(fold(w) in that for w in after[:_DENIED_CLAUSE_REACH])
+
+    return [e for e in events if not e.mentions or not all(map(occurrence_denied, e.mentions))]
+
+
+#: What ends the clause after a verb of denial: a comma, Latin or Arabic.
+_CLAUSE_END = re.compile(r"[,،]")
+#: Words after a verb of denial within which the clause it denies opens ("denied that",
+#: «نفى الجيش السوداني أن»: the subject stands between in Arabic).
+_DENIED_CLAUSE_REACH = 3
