@@ -359,3 +359,24 @@ def test_a_week_that_dates_plural_clashes_counts_none_of_them(pipeline: Any, tex
     art = Article(id="m", text=text, language="fr", published="2024-06-12")
     events = pipeline.run([art])
     assert [(e.sub_event_type, e.date_precision) for e in events] == [("Armed clash", "week")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The EU denounced the bombing of a market in Tarn, Norway, that killed 20 people.", "en"),
+        ("The UN condemned the air strike on a school in Oslo, Norway, which killed 12.", "en"),
+        ("L'UE a dénoncé l'attentat contre un marché de Bergen, en Norvège, qui a tué dix.", "fr"),
+    ],
+)
+def test_the_outcome_of_a_condemned_act_is_not_told_either(
+    pipeline: Any, text: str, language: str
+) -> None:
+    # A relative clause tells the outcome of the act it hangs in ("the bombing of a
+    # market that killed 20"): with the act only condemned, its killing is not told.
+    assert _told(pipeline, text, language) == []
+
+
+def test_a_relative_clause_of_a_told_act_tells_its_outcome(pipeline: Any) -> None:
+    text = "A bomb hit a market in Tarn, Norway, on Monday, which killed 20 people."
+    assert _told(pipeline, text, "en") == ["Remote explosive/landmine/IED"]

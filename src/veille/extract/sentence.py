@@ -75,7 +75,7 @@ from veille.extract.placing import choose_places, place_shares, relative_holding
 from veille.extract.roles import read_roles
 from veille.extract.setting import days_by_place, scattered, the_town, year_of
 from veille.extract.statements import StatementReader
-from veille.extract.syntax import span
+from veille.extract.syntax import head_of, outcome_of, span
 from veille.extract.tallies import tally
 from veille.extract.taxonomy import (
     DESTROYING_FAMILIES,
@@ -142,8 +142,17 @@ class SentenceExtractor:
         kept: list[Match] = []
         negated_families: set[str] = set()
         accused_of_told = False
-        for trig in triggers:
-            reason = modality.reject_reason(trig, toks, s)
+        reasons = [modality.reject_reason(trig, toks, s) for trig in triggers]
+        refused = {
+            head_of(toks, trig): reason
+            for trig, reason in zip(triggers, reasons, strict=True)
+            if reason is not None
+        }
+        for trig, reason in zip(triggers, reasons, strict=True):
+            if reason is None and refused:
+                # "condemned the bombing of a market that killed 20": what a relative
+                # clause tells of an act the sentence does not tell is not told either.
+                reason = outcome_of(toks, head_of(toks, trig), refused)
             if reason is None:
                 kept.append(trig)
             elif reason == "negated":

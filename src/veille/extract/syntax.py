@@ -4,9 +4,13 @@ ancestors, the token at a character, a match's head and span, the trigger's clau
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import TypeVar
 
 from veille.extract.lexicon import Match, PhraseTable, Tok
 from veille.model import Span
+
+T = TypeVar("T")
 
 #: A written number ("3", "120").
 NUM = re.compile(r"^\d{1,6}$")
@@ -64,6 +68,32 @@ def head_of(toks: list[Tok], m: Match) -> int:
         if h == i or not m.start <= h < m.end:
             return i
     return m.start
+
+
+#: Dependencies a relative clause hangs on its antecedent by.
+RELATIVE_DEPS = frozenset({"relcl", "acl:relcl"})
+#: The most words from an act noun back to which a relative clause's antecedent reaches.
+_OUTCOME_REACH = 12
+
+
+def outcome_of(toks: list[Tok], verb: int, acts: Mapping[int, T]) -> T | None:
+    """What ``acts`` (token index -> value) holds for the act noun a relative clause at
+    ``verb`` tells the outcome of: its antecedent is the noun or lies in the noun's
+    phrase, no verb between ("the strike that killed 12", "the bombing of a market in X
+    that killed 20", «la frappe qui a tué douze personnes»). Read on the words' order,
+    not the parse, which hangs such phrases on any noun or verb before them. None where
+    ``verb`` heads no relative clause, or no act's phrase holds its antecedent."""
+    if toks[verb].dep not in RELATIVE_DEPS:
+        return None
+    antecedent = toks[verb].head
+    if antecedent >= verb:
+        return None
+    for k in range(antecedent, max(-1, antecedent - _OUTCOME_REACH), -1):
+        if k in acts:
+            return acts[k]
+        if toks[k].pos in ("VERB", "AUX"):
+            return None
+    return None
 
 
 def clause_anchors(toks: list[Tok], trig_i: int) -> set[int]:
