@@ -1098,3 +1098,36 @@ def test_a_big_arabic_town_vouches_for_a_two_word_name_of_its_country(pipeline: 
     text = "شنت طائرات غارات على رفح يوم الأحد، فيما قصفت المدفعية بيت لاهيا."
     places = {e.location.name for e in _events(pipeline, text) if e.location}
     assert places == {"Rafaḩ", "Bayt Lāhyā"}
+
+
+@pytest.mark.parametrize(
+    ("noun", "word", "agrees"),
+    [
+        ("هجوما", "عنيفا", True),  # indefinite accusatives
+        ("هجوم", "ارهابي", True),  # a nisba adjective, indefinite
+        ("الهجوم", "الارهابي", True),  # ... and definite
+        ("الهجوم", "ارهابي", False),  # definiteness differs: a predicate, no adjective
+        ("هجوما", "امس", False),
+        ("هجوم", "على", False),
+    ],
+)
+def test_an_adjective_is_read_from_its_agreement(noun: str, word: str, agrees: bool) -> None:
+    assert arabic.agrees_as_adjective(noun, word) is agrees
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "شن مسلحون يوم الاثنين هجوما عنيفا على مدينة غاو في مالي.",
+        "نفذ مسلحون يوم الاثنين هجوما مفاجئا على مدينة غاو في مالي.",
+    ],
+)
+def test_an_adjective_between_an_act_noun_and_its_preposition_keeps_the_act(
+    pipeline: Any, text: str
+) -> None:
+    assert [(e.location.name if e.location else None) for e in _violent(pipeline, text)] == ["Gao"]
+
+
+def test_an_adjective_of_prevalence_after_an_indefinite_act_grades_it(pipeline: Any) -> None:
+    text = "شن مسلحون يوم الاثنين هجوما نادرا على مدينة غاو في مالي."  # "a rare attack"
+    assert len(_violent(pipeline, text)) == 1

@@ -380,3 +380,20 @@ def test_the_outcome_of_a_condemned_act_is_not_told_either(
 def test_a_relative_clause_of_a_told_act_tells_its_outcome(pipeline: Any) -> None:
     text = "A bomb hit a market in Tarn, Norway, on Monday, which killed 20 people."
     assert _told(pipeline, text, "en") == ["Remote explosive/landmine/IED"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "told"),
+    [
+        ("Kidnappings for ransom are common on the road to Tarn, Norway.", "en", []),
+        ("Attacks on convoys have become rife near Tarn, Norway.", "en", []),
+        ("Les enlèvements sont fréquents sur la route de Tarn, en Norvège.", "fr", []),
+        ("Les enlèvements restent monnaie courante près de Tarn, en Norvège.", "fr", []),
+        # attributive, the adjective grades the act: "a rare attack" is an attack
+        ("Gunmen carried out a rare attack on a bank in Tarn, Norway, on Monday.", "en", ["x"]),
+    ],
+)
+def test_an_act_whose_predicate_is_its_prevalence_is_a_state_of_affairs(
+    pipeline: Any, text: str, language: str, told: list[str]
+) -> None:
+    assert len(_told(pipeline, text, language)) == len(told)

@@ -22,6 +22,7 @@ from veille.extract.lexicon_data import StatementEntry as StatementEntry
 from veille.extract.lexicon_data import TriggerEntry as TriggerEntry
 from veille.extract.lexicon_data import WeaponEntry as WeaponEntry
 from veille.lang.loader import day_part_words, month_numbers, triggers_file, weekday_names
+from veille.nlp import arabic
 from veille.nlp.tokens import Tok as Tok  # re-exported: extraction reads tokens from here
 from veille.nlp.tokens import fold as fold
 
@@ -223,6 +224,12 @@ def _inserted(toks: Sequence[Tok], j: int, matched: set[int]) -> bool:
         return True
     if matched and tok.dep in _AUX_DEPS and tok.head > j:
         return True
+    if (
+        not tok.dep
+        and j - 1 in matched
+        and arabic.agrees_as_adjective(fold(toks[j - 1].text), fold(tok.text))
+    ):
+        return True  # «هجوما عنيفا على»: an adjective of the noun, before its preposition
     # "samedi soir": the second word of the inserted phrase hangs on the first.
     if j > 0 and toks[j - 1].dep in ADVERBIAL_DEPS and tok.head == j - 1:
         return True

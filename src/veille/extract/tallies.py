@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from veille.extract.candidate import SentenceInput
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
-from veille.extract.syntax import ancestors, dates_telling, head_of, span, words_of
+from veille.extract.syntax import (
+    SUBJECT_DEPS,
+    ancestors,
+    dates_telling,
+    head_of,
+    span,
+    words_of,
+)
 from veille.extract.when import in_trigger_clause
 from veille.lang.loader import closed_words, month_numbers
 from veille.nlp.dates import DateExpression
@@ -261,6 +268,28 @@ def _in_its_clause(found: list[Match], m: Match, toks: list[Tok], s: SentenceInp
     return False
 
 
+#: Predicates that hang on an English copula ("are common", "have become rife").
+_PREDICATE_DEPS = frozenset({"acomp", "attr", "xcomp", "oprd"})
+
+
+def prevalent(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
+    """An adjective of prevalence (``noun_classes.prevalence``) predicates the act:
+    "Kidnappings are common", "attacks remain rife", «les enlèvements sont fréquents»,
+    «restent monnaie courante»: a state of affairs, no event. Only as the predicate of
+    the act as subject: "caused widespread damage" grades another noun. Parsed
+    languages only (Arabic's nominal sentences give no event here)."""
+    words = lex.noun_classes.get("prevalence", frozenset())
+    if not words:
+        return False
+    head = toks[head_of(toks, m)]
+    if head.dep not in SUBJECT_DEPS or head.head == head.i:
+        return False
+    predicate = toks[head.head]
+    if predicate.keys & words:
+        return True  # «les enlèvements sont fréquents»: the adjective heads the copula
+    return any(t.head == predicate.i and t.dep in _PREDICATE_DEPS and t.keys & words for t in toks)
+
+
 #: Steps from a trigger up to the word of a phrase of habit that governs it ("known" ->
 #: "for" -> "kidnapping").
 _HABIT_REACH = 3
@@ -276,7 +305,7 @@ def habitual(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -> bool:
     ``experiential``) or in the English present perfect ("has been repeatedly shelled").
     Repeated on a day the sentence names ("struck the town repeatedly on Monday", «visée
     lundi à plusieurs reprises») they are that day's acts; with no day, a habit."""
-    if _in_its_clause(lex.habitual.find(toks), m, toks, s):
+    if _in_its_clause(lex.habitual.find(toks), m, toks, s) or prevalent(lex, m, toks):
         return True
     if not _in_its_clause(lex.repeated.find(toks), m, toks, s):
         return False

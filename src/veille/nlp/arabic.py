@@ -191,6 +191,21 @@ def is_definite(norm: str) -> bool:
     return norm.startswith(_closed().article_forms) and len(norm) > 4
 
 
+def agrees_as_adjective(noun: str, word: str) -> bool:
+    """Whether folded ``word`` right after folded ``noun`` reads as an adjective that
+    agrees with it (unparsed Arabic has no part-of-speech): both indefinite accusatives
+    («هجوما عنيفا», «هجوما مفاجئا»), or a relational adjective in ي/يه that matches
+    the noun's definiteness («هجوم ارهابي», «الهجوم الارهابي»)."""
+    if len(word) < 4 or not all("\u0621" <= ch <= "\u064a" for ch in word):
+        return False
+    definite = is_definite(noun)
+    if definite != is_definite(word):
+        return False
+    if word.endswith(("ي", "يه")):
+        return True  # the nisba adjective, of either case
+    return not definite and noun.endswith("ا") and word.endswith("ا")
+
+
 # -- time and quantity ------------------------------------------------------------
 
 
