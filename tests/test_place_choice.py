@@ -301,3 +301,23 @@ def test_an_elided_ainsi_que_joins_a_list_of_places(pipeline: Any) -> None:
 def test_a_town_a_distance_from_another_is_one_place(pipeline: Any, text: str, lang: str) -> None:
     places = [e.location.name for e in _events(pipeline, text, lang) if e.location]
     assert places == ["Sake"], places
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "places"),
+    [
+        # a bigger town after a bare comma names the town's area (Kaduna State)
+        ("Gunmen killed five people in Kajuru, Kaduna, on Sunday, police said.", "en", 1),
+        ("Une frappe a touché dimanche une maison à Rafah, Gaza, faisant cinq morts.", "fr", 1),
+        # a list goes on after them: each is a place
+        ("Air strikes hit Khan Younis, Rafah and Deir al-Balah on Sunday.", "en", 3),
+        ("Air strikes hit Rafah and Gaza on Sunday.", "en", 2),
+    ],
+)
+def test_a_bigger_town_after_a_bare_comma_names_the_area_not_a_second_place(
+    pipeline: Any, text: str, lang: str, places: int
+) -> None:
+    events = _events(pipeline, text, lang)
+    assert len({e.location.name for e in events if e.location}) == places
+    if places == 1:
+        assert events[0].fatalities == 5  # the toll is not shared out between two places

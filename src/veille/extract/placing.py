@@ -609,7 +609,12 @@ def place_clusters(places: Sequence[PlaceRef], s: SentenceInput) -> list[list[Pl
             if (
                 last.iso3 == p.iso3
                 and _CONTAINMENT.match(between)
-                and not (towns and listed and not _quarter_of(last, p))
+                and not (
+                    towns
+                    and listed
+                    and not _quarter_of(last, p)
+                    and not _names_its_area(last, p, places, s)
+                )
             ):
                 clusters[-1].append(p)
                 continue
@@ -642,6 +647,36 @@ def _quarter_of(part: PlaceRef, city: PlaceRef) -> bool:
     if part.lat is None or part.lon is None or city.lat is None or city.lon is None:
         return False
     return distance_km(part.lat, part.lon, city.lat, city.lon) <= _QUARTER_KM
+
+
+#: Kilometres within which a bigger town after a bare comma names the smaller's area.
+_AREA_KM = 100.0
+#: What joins two places of a list: a comma or a conjunction, nothing else.
+_LIST_JOINT = re.compile(r"^\s*(?:,|،)?\s*(?:and|et|or|ou|و)?\s*$", re.IGNORECASE)
+
+
+def _names_its_area(
+    town: PlaceRef, big: PlaceRef, places: Sequence[PlaceRef], s: SentenceInput
+) -> bool:
+    """ "Rafah, Gaza", "Kajuru, Kaduna": a bigger town's name right after a town, joined
+    by a bare comma, names the area the town lies in (the Gaza Strip, Kaduna State, both
+    named after their city), not a second place, where no list goes on around the two:
+    a list of two is told with "and" ("Rafah and Khan Younis"), a longer one goes on
+    ("Rafah, Khan Younis and Deir al-Balah")."""
+    small, large = _population(town), _population(big)
+    if small is None or large is None or large <= small:
+        return False
+    if town.lat is None or town.lon is None or big.lat is None or big.lon is None:
+        return False
+    if distance_km(town.lat, town.lon, big.lat, big.lon) > _AREA_KM:
+        return False
+    ordered = sorted(places, key=lambda x: x.start)
+    k = ordered.index(town)
+    before = ordered[k - 1] if k > 0 else None
+    after = ordered[k + 2] if k + 2 < len(ordered) else None
+    if before is not None and _LIST_JOINT.match(_text_between(before, town, s)):
+        return False
+    return after is None or not _LIST_JOINT.match(_text_between(big, after, s))
 
 
 def _population(p: PlaceRef) -> int | None:
