@@ -397,3 +397,19 @@ def test_an_act_whose_predicate_is_its_prevalence_is_a_state_of_affairs(
     pipeline: Any, text: str, language: str, told: list[str]
 ) -> None:
     assert len(_told(pipeline, text, language)) == len(told)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "En représailles au massacre de Bergen, le groupe a tiré mardi des obus sur Tarn, "
+        "en Norvège.",
+        "En riposte à l'attaque de Bergen, le groupe a tiré mardi des obus sur Tarn, en Norvège.",
+    ],
+)
+def test_a_main_clause_after_a_fronted_phrase_of_retaliation_is_told(
+    pipeline: Any, text: str
+) -> None:
+    # The parser makes the fronted noun the root and the main clause its relative (with
+    # no relative word): the act of the main clause is told, the one it answers is not.
+    assert _told(pipeline, text, "fr") == ["Shelling/artillery/missile attack"]

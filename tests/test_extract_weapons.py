@@ -83,3 +83,19 @@ def test_a_word_for_jets_and_for_hunters_reads_its_neighbour(
     art = Article(id="h", text=text, language="fr", published="2025-03-10")
     (event,) = pipeline.run([art])
     assert (event.sub_event_type == "Air/drone strike") is air
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the count heads the phrase: "une vingtaine de roquettes", rockets counted
+        "Le groupe a tiré une vingtaine de roquettes sur Tarn, en Norvège, lundi.",
+        # the parse hangs the weapon on the day stepped over («a tiré lundi des roquettes»)
+        "Le groupe a tiré lundi des roquettes sur Tarn, en Norvège.",
+    ],
+)
+def test_a_weapon_counted_or_after_a_day_is_the_acts_weapon(pipeline: Any, text: str) -> None:
+    events = pipeline.run([Article(id="w", text=text, language="fr", published="2025-03-12")])
+    assert [(e.sub_event_type, e.weapon) for e in events] == [
+        ("Shelling/artillery/missile attack", "rocket")
+    ]

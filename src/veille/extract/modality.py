@@ -19,6 +19,7 @@ from veille.extract.syntax import (
     CLAUSE_DEPS,
     SUBJECT_DEPS,
     ancestors,
+    fronted_main_clause,
     governed_by,
     head_of,
     this_side,
@@ -211,7 +212,7 @@ class ParsedModality:
         # Inside an accusation or a justification ("responsible for the attacks", "en
         # soutien à la population massacrée"), a trigger of any part of speech refers to
         # other events; only the clause's own root is exempt.
-        embedded = head.dep != "ROOT"
+        embedded = head.dep != "ROOT" and not fronted_main_clause(toks, m.start)
         if embedded and governed_by(chain, self.lex.accusation, toks) and not _own_day(m, toks, s):
             # "accused the RSF of shelling a market on Monday": an act with its own day
             # is told, its doer alleged (``attribution.accusation``); without one, the

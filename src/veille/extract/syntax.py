@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping
 from typing import TypeVar
 
-from veille.extract.lexicon import Match, PhraseTable, Tok
+from veille.extract.lexicon import Match, PhraseTable, Tok, fold
 from veille.model import Span
 
 T = TypeVar("T")
@@ -83,7 +83,7 @@ def outcome_of(toks: list[Tok], verb: int, acts: Mapping[int, T]) -> T | None:
     that killed 20", «la frappe qui a tué douze personnes»). Read on the words' order,
     not the parse, which hangs such phrases on any noun or verb before them. None where
     ``verb`` heads no relative clause, or no act's phrase holds its antecedent."""
-    if toks[verb].dep not in RELATIVE_DEPS:
+    if toks[verb].dep not in RELATIVE_DEPS or fronted_main_clause(toks, verb):
         return None
     antecedent = toks[verb].head
     if antecedent >= verb:
@@ -118,14 +118,47 @@ _CLAUSE_SEPARATORS = frozenset({";", "؛"})
 def this_side(at: int, chain: list[int], toks: list[Tok]) -> list[int]:
     """The ancestors of token ``at`` up to the first one across a semicolon from it
     ("An explosion hit a car; local media blamed a drone": the parser may hang the
-    first clause on the second's verb, which then seems to govern it)."""
+    first clause on the second's verb, which then seems to govern it), and up to the
+    verb of a main clause the parser hung on a phrase fronted before it
+    (``fronted_main_clause``)."""
     kept: list[int] = []
-    for i in chain:
-        lo, hi = min(at, i), max(at, i)
-        if any(toks[k].text in _CLAUSE_SEPARATORS for k in range(lo + 1, hi)):
+    for i in [at, *chain]:
+        if i != at:
+            lo, hi = min(at, i), max(at, i)
+            if any(toks[k].text in _CLAUSE_SEPARATORS for k in range(lo + 1, hi)):
+                break
+            kept.append(i)
+        if fronted_main_clause(toks, i):
             break
-        kept.append(i)
     return kept
+
+
+#: Words that open a relative clause: a clause the parser calls one without any is
+#: none.
+_RELATIVE_WORDS = frozenset(
+    {"qui", "que", "qu'", "dont", "ou", "lequel", "laquelle", "lesquels", "lesquelles"}
+    | {"which", "who", "whom", "whose", "that", "where", "when"}
+)
+
+
+def fronted_main_clause(toks: list[Tok], verb: int) -> bool:
+    """The verb heads the sentence's main clause, though the parser hung it as a
+    relative clause on the noun of a phrase fronted before it («En représailles à
+    l'attaque de X, le Hezbollah a tiré des roquettes»: the fronted noun made the root):
+    no relative word opens it, and its own subject comes right after a comma."""
+    v = toks[verb]
+    if v.dep not in RELATIVE_DEPS:
+        return False
+    below = [t for t in toks if t.head == verb and t.i != verb]
+    if any(fold(t.text) in _RELATIVE_WORDS or "PronType=Rel" in t.morph for t in below):
+        return False
+    subject = next((t for t in below if t.dep in SUBJECT_DEPS and t.i < verb), None)
+    if subject is None:
+        return False
+    first = subject.i
+    while first > 0 and toks[first - 1].head == subject.i:
+        first -= 1
+    return first > 0 and toks[first - 1].text in (",", "،")
 
 
 def governed_by(chain: list[int], table: PhraseTable, toks: list[Tok]) -> bool:

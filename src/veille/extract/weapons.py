@@ -11,6 +11,7 @@ from veille.extract.lexicon import longest_non_overlapping as _lno
 from veille.extract.numbers import read_number
 from veille.extract.syntax import PASSIVE_SUBJECTS, head_of
 from veille.extract.taxonomy import SUB_EVENT_TYPES, SUICIDE_BOMB, family
+from veille.lang.loader import weekday_names
 from veille.model import Span
 from veille.nlp import arabic
 
@@ -294,6 +295,10 @@ def _modifies_other_noun(lex: Lexicon, toks: list[Tok], w: Match, trig_idx: set[
         return bool(head.keys & lex.noun_classes.get("military_targets", frozenset())) or bool(
             lex.civilian.find([head])
         )
+    if read_number(lex, head) is not None or head.text.lower() in weekday_names():
+        # "une vingtaine de roquettes", "dozens of shells": a count of the weapon; "a
+        # tiré lundi des roquettes", parsed as rockets of Monday: a day stepped over.
+        return False
     return head.pos == "NOUN" and not head.keys & lex.noun_classes.get(
         "instrument_heads", frozenset()
     )
