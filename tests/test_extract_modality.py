@@ -413,3 +413,25 @@ def test_a_main_clause_after_a_fronted_phrase_of_retaliation_is_told(
     # The parser makes the fronted noun the root and the main clause its relative (with
     # no relative word): the act of the main clause is told, the one it answers is not.
     assert _told(pipeline, text, "fr") == ["Shelling/artillery/missile attack"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ces derniers mois, des jihadistes ont attaqué cinq postes de l'armée près de Tarn, "
+        "en Norvège.",
+        "Depuis janvier, des dizaines de frappes ont visé les positions rebelles autour de "
+        "Tarn, en Norvège.",
+    ],
+)
+def test_a_compound_past_over_a_period_is_a_tally(pipeline: Any, text: str) -> None:
+    # The French compound past is also its perfect: over months, what has been done.
+    assert _told(pipeline, text, "fr") == []
+
+
+def test_depuis_before_the_noun_of_an_area_and_its_place_opens_no_period(pipeline: Any) -> None:
+    text = (
+        "L'armée a annoncé lundi avoir intercepté un missile tiré depuis la région de "
+        "Bergen, en Norvège."
+    )
+    assert _told(pipeline, text, "fr") == ["Disrupted weapons use"]

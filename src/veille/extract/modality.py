@@ -428,7 +428,7 @@ class ParsedModality:
         told_by = toks[trig.head] if trig.dep in SUBJECT_DEPS and trig.head != trig.i else trig
         if (
             periods
-            and (ongoing(trig, toks) or ongoing(told_by, toks) or perfect(told_by, toks))
+            and (ongoing(trig, toks) or ongoing(told_by, toks) or perfect(self.lex, told_by, toks))
             and not names_a_day(self.lex, toks, s)
         ):
             # "a group that has been fighting the state since 2006": a state of war;

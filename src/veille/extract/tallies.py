@@ -57,14 +57,17 @@ def ongoing(verb: Tok, toks: list[Tok]) -> bool:
     return "been" in aux
 
 
-def perfect(verb: Tok, toks: list[Tok]) -> bool:
-    """An English verb in the present perfect other than the event's own ("the fighting
-    has displaced", "the war has killed"): what the act has done so far."""
+def perfect(lex: Lexicon, verb: Tok, toks: list[Tok]) -> bool:
+    """A verb in the present perfect ("the fighting has displaced", "the war has
+    killed"), or in a compound past of a language whose compound past is also its
+    perfect (``perfect_auxiliaries``: «des jihadistes ont attaqué cinq postes»): with a
+    period ("since January", «ces derniers mois»), what has been done so far."""
+    auxiliaries = _HAVE | lex.perfect_auxiliaries
     return (
         verb.pos == "VERB"
         and "VerbForm=Part" in verb.morph
         and "Tense=Past" in verb.morph
-        and any(t.head == verb.i and t.dep == "aux" and fold(t.text) in _HAVE for t in toks)
+        and any(t.head == verb.i and t.dep.startswith("aux") and t.keys & auxiliaries for t in toks)
     )
 
 
@@ -241,11 +244,21 @@ def long_periods(lex: Lexicon, toks: list[Tok], s: SentenceInput) -> list[Match]
 
 
 def _a_place_next(at: int, toks: list[Tok], s: SentenceInput) -> bool:
-    """A place of the sentence starts at token ``at`` or right after its article."""
-    k = at + 1 if at < len(toks) and toks[at].pos == "DET" else at
-    return k < len(toks) and any(
-        toks[k].start <= p.start < toks[k].end and not p.demonym for p in s.places
-    )
+    """A place of the sentence starts at token ``at``, or past the article and the noun
+    of an area that lead to it («depuis la région de la mer Rouge»): no date between."""
+    starts = [p.start for p in s.places if not p.demonym]
+    for k in range(at, min(len(toks), at + _PLACE_LEAD + 1)):
+        if any(toks[k].start <= p < toks[k].end for p in starts):
+            return True
+        if toks[k].pos not in ("DET", "ADP", "NOUN") or any(
+            d.start <= toks[k].start < d.end for d in s.dates
+        ):
+            return False
+    return False
+
+
+#: Words that may lead from a cue to the place it opens: "la région de la" (four).
+_PLACE_LEAD = 4
 
 
 def _in_its_clause(found: list[Match], m: Match, toks: list[Tok], s: SentenceInput) -> bool:
