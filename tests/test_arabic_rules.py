@@ -1131,3 +1131,11 @@ def test_an_adjective_between_an_act_noun_and_its_preposition_keeps_the_act(
 def test_an_adjective_of_prevalence_after_an_indefinite_act_grades_it(pipeline: Any) -> None:
     text = "شن مسلحون يوم الاثنين هجوما نادرا على مدينة غاو في مالي."  # "a rare attack"
     assert len(_violent(pipeline, text)) == 1
+
+
+def test_an_act_weeks_before_and_its_relative_verb_are_background(pipeline: Any) -> None:
+    # «بعد أسابيع من غارات ... قتلت»: weeks after strikes that killed dozens
+    text = "تأتي هذه المحادثات بعد أسابيع من غارات قتلت العشرات في مدينة غاو في مالي."
+    assert _violent(pipeline, text) == []
+    told = "وبعد ساعات هاجم مسلحون مدينة غاو في مالي."  # "hours later, gunmen attacked"
+    assert len(_violent(pipeline, told)) == 1

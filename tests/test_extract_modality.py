@@ -435,3 +435,24 @@ def test_depuis_before_the_noun_of_an_area_and_its_place_opens_no_period(pipelin
         "Bergen, en Norvège."
     )
     assert _told(pipeline, text, "fr") == ["Disrupted weapons use"]
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        ("The talks in Bamako come weeks after gunmen killed 12 people in Gao, Mali.", 0),
+        (
+            "Security was tightened in Gao, Mali, on Monday after gunmen attacked an army "
+            "camp last month.",
+            0,
+        ),
+        # the same day's sequence is the story going on
+        ("Troops were deployed in Gao, Mali, on Monday after gunmen attacked a bank.", 1),
+        # a day of its own: a dated act told as the cause of another is coded
+        ("The talks come days after gunmen killed 12 people in Gao, Mali, on 3 June.", 1),
+    ],
+)
+def test_a_clause_of_sequence_long_before_tells_background(
+    pipeline: Any, text: str, told: int
+) -> None:
+    assert len(_told(pipeline, text, "en")) == told

@@ -22,6 +22,7 @@ from veille.extract.syntax import (
     fronted_main_clause,
     governed_by,
     head_of,
+    span,
     this_side,
     token_at,
     verb_forms,
@@ -89,10 +90,20 @@ class Modality(Protocol):
         ...
 
 
-def _marked_by(core: int, table: PhraseTable, toks: list[Tok]) -> bool:
+#: How a measure of time hangs on the verb of a clause of sequence ("weeks after ...").
+_DURATION_DEPS = frozenset({"npadvmod", "obl:mod", "obl", "advmod", "nmod"})
+#: How a subordinating word hangs on the verb of its clause ("after they attacked").
+_SUBORDINATORS = frozenset({"mark"})
+
+
+def _marked_by(
+    core: int, table: PhraseTable, toks: list[Tok], deps: frozenset[str] = frozenset({"case"})
+) -> bool:
     """Whether the noun's own preposition is a cue of the table: French parses hang
-    "après", "avant", "depuis" on the noun («avant les attaques»), not above it."""
-    case = {t.i for t in toks if t.head == core and t.dep == "case" and t.i != core}
+    "après", "avant", "depuis" on the noun («avant les attaques»), not above it; with
+    ``deps`` ``_SUBORDINATORS``, a verb's own subordinating word ("after militants
+    attacked", «depuis que des jihadistes ont attaqué»)."""
+    case = {t.i for t in toks if t.head == core and t.dep in deps and t.i != core}
     case |= {t.i for t in toks if t.head in case and t.dep == "fixed"}
     return bool(case & words_of(table, toks))
 
@@ -118,6 +129,16 @@ def _own_day(m: Match, toks: list[Tok], s: SentenceInput) -> bool:
         if not any(t.pos in ("VERB", "AUX") for t in toks[m.end : k]):
             return True
     return False
+
+
+def _day_in_clause(m: Match, toks: list[Tok], s: SentenceInput) -> bool:
+    """A day dates the trigger's own clause ("after gunmen attacked the camp on
+    Sunday"): a dated act told as the cause of another is still coded."""
+    trigger = span(toks, m)
+    return any(
+        d.precision == "day" and d.value is not None and in_trigger_clause(d.start, trigger, s)
+        for d in s.dates
+    )
 
 
 def modality_for(lex: Lexicon, language: str) -> Modality:
@@ -187,6 +208,12 @@ class ParsedModality:
             and not _own_day(m, toks, s)
         ):
             return "background"
+        if (
+            not nominal
+            and _marked_by(core, self.lex.background, toks, _SUBORDINATORS)
+            and self._long_before(m, core, toks, s)
+        ):
+            return "background"  # "weeks after strikes killed dozens"
         earlier = self.lex.noun_classes.get("earlier_acts", frozenset())
         if (
             nominal
@@ -227,6 +254,30 @@ class ParsedModality:
         if habitual(self.lex, m, toks, s) or self.simple_present(m, toks, s):
             return "habitual"
         return None
+
+    def _long_before(self, m: Match, core: int, toks: list[Tok], s: SentenceInput) -> bool:
+        """The clause a cue of sequence opens tells an act long before the one it is set
+        against: weeks or years measure the gap ("weeks after strikes killed dozens"), or
+        a month or year before the report's dates it ("after jihadists attacked a camp
+        last month"), and no day of its own. A clause of the same day ("after the two
+        crowds met") is the story going on."""
+        if _day_in_clause(m, toks, s):
+            return False
+        durations = self.lex.noun_classes.get("duration_nouns", frozenset())
+        if any(t.head == core and t.dep in _DURATION_DEPS and t.keys & durations for t in toks):
+            return True
+        marks = [t.i for t in toks if t.head == core and t.dep in _SUBORDINATORS]
+        if any(k > 0 and toks[k - 1].keys & durations for k in marks):
+            return True  # "weeks after ...", the measure hung on the main verb
+        trigger = span(toks, m)
+        published = s.published
+        return published is not None and any(
+            d.precision in ("month", "year")
+            and d.value is not None
+            and d.value < published.replace(day=1)
+            and in_trigger_clause(d.start, trigger, s)
+            for d in s.dates
+        )
 
     def simple_present(self, m: Match, toks: list[Tok], s: SentenceInput) -> bool:
         """English news tells what happened in the past tense; an event verb in the simple
@@ -645,19 +696,29 @@ class WordOrderModality:
 
         "قتل ثلاثة اثر انفجار سيارة": when the sentence reports casualties before the
         cue, the cue gives the cause of those casualties and the event is told here."""
+        spans = self.lex.noun_classes.get("time_spans", frozenset())
+        reach = 2
+        if m.start >= 3 and norms[m.start - 1] == "من" and toks[m.start - 2].keys & spans:
+            reach = 4  # «بعد (ثلاثة) أسابيع من غارات»: the span of time, then the act
         cues = [
-            c for c in self.lex.background.find(toks) if max(0, m.start - 2) <= c.start < m.start
+            c
+            for c in self.lex.background.find(toks)
+            if max(0, m.start - reach) <= c.start < m.start
         ]
         if any(c.end < m.start for c in cues):
             # «وبعد ساعات هاجم»: after a span of time, the act is told, not recalled;
             # «بعد الهجوم قصفت»: the cue governs the event noun after it, not this verb.
-            spans = self.lex.noun_classes.get("time_spans", frozenset())
             starts = {t.start for t in self.lex.triggers.find(toks)}
-            cues = [
-                c
-                for c in cues
-                if not any(toks[k].keys & spans or k in starts for k in range(c.end, m.start))
-            ]
+
+            def told_after_a_span(c: Match) -> bool:
+                between = range(c.end, m.start)
+                if any(k in starts for k in between):
+                    return True
+                if norms[m.start - 1] == "من":
+                    return False  # «بعد أسابيع من غارات»: weeks after the strikes
+                return any(toks[k].keys & spans for k in between)
+
+            cues = [c for c in cues if not told_after_a_span(c)]
         if cues:
             background = {c.end for c in self.lex.background.find(toks)}
             casualties = [

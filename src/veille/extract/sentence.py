@@ -75,7 +75,7 @@ from veille.extract.placing import choose_places, place_shares, relative_holding
 from veille.extract.roles import read_roles
 from veille.extract.setting import days_by_place, scattered, the_town, year_of
 from veille.extract.statements import StatementReader
-from veille.extract.syntax import head_of, outcome_of, span
+from veille.extract.syntax import head_of, outcome_of, span, unparsed_outcome_of
 from veille.extract.tallies import tally
 from veille.extract.taxonomy import (
     DESTROYING_FAMILIES,
@@ -148,11 +148,20 @@ class SentenceExtractor:
             for trig, reason in zip(triggers, reasons, strict=True)
             if reason is not None
         }
+        refused_ends = {
+            trig.end: reason
+            for trig, reason in zip(triggers, reasons, strict=True)
+            if reason is not None
+        }
         for trig, reason in zip(triggers, reasons, strict=True):
             if reason is None and refused:
                 # "condemned the bombing of a market that killed 20": what a relative
                 # clause tells of an act the sentence does not tell is not told either.
-                reason = outcome_of(toks, head_of(toks, trig), refused)
+                reason = (
+                    outcome_of(toks, head_of(toks, trig), refused)
+                    if toks[trig.start].dep
+                    else unparsed_outcome_of(toks, trig.start, refused_ends)
+                )
             if reason is None:
                 kept.append(trig)
             elif reason == "negated":

@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from veille.extract.lexicon import Match, PhraseTable, Tok, fold
 from veille.model import Span
+from veille.nlp import arabic
 
 T = TypeVar("T")
 
@@ -92,6 +93,29 @@ def outcome_of(toks: list[Tok], verb: int, acts: Mapping[int, T]) -> T | None:
         if k in acts:
             return acts[k]
         if toks[k].pos in ("VERB", "AUX"):
+            return None
+    return None
+
+
+#: Words between an unparsed (Arabic) act noun and the verb of its relative clause:
+#: adjectives, or the relative pronoun.
+_UNPARSED_RELATIVE_REACH = 2
+
+
+def unparsed_outcome_of(toks: list[Tok], verb: int, acts_ending: Mapping[int, T]) -> T | None:
+    """``outcome_of`` for an unparsed (Arabic) sentence: what ``acts_ending`` (end token of
+    an act's match -> value) holds for the act noun a verb right after it (past its
+    adjectives or a relative pronoun, no punctuation nor «و» between) tells the outcome
+    of («غارات إسرائيلية قتلت العشرات», strikes that killed dozens; «الغارة التي قتلت»)."""
+    if toks[verb].text[:1] in ("و", "ف") or verb == 0:
+        return None  # «وقتلت»: a verb of its own, joined to the sentence
+    before = fold(toks[verb - 1].text)
+    if not arabic.is_relative_pronoun(before) and arabic.is_definite(before):
+        return None  # «بعد الهجوم قتل مسلحون»: a definite noun takes no relative unmarked
+    for k in range(verb, max(-1, verb - _UNPARSED_RELATIVE_REACH - 1), -1):
+        if k in acts_ending:
+            return acts_ending[k]
+        if k < verb and (not toks[k].text.isalpha() or toks[k].text[:1] == "و"):
             return None
     return None
 
