@@ -12,8 +12,8 @@ compiled by ``lexicon``. Per sentence:
   depots");
 - ``anaphora``: whether a trigger names an event told before, or another one;
 - ``territory``: whether a seizure verb's object is ground;
-- ``modality``: negated, future, background, aggregate... (parse-based for fr/en,
-  word order for ar);
+- ``modality``: negated, future, background, aggregate... (parse-based for fr/en;
+  ``word_order_modality`` for ar; the reasons, ``rejection``);
 - ``tallies``: many acts, not one: a tally over a period or a war, acts counted by
   the dozen, repeated or habitual;
 - ``weapons``: the type a weapon gives a generic trigger;

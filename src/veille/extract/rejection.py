@@ -1,0 +1,41 @@
+"""What a trigger's modality may say: the reasons a trigger tells no event of its own
+(``Rejection``), the strategy protocol each language's reading follows (``Modality``:
+``veille.extract.modality.ParsedModality`` for parsed languages,
+``veille.extract.word_order_modality.WordOrderModality`` for Arabic), and the word
+windows both read."""
+
+from __future__ import annotations
+
+from typing import Literal, Protocol
+
+from veille.extract.candidate import SentenceInput
+from veille.extract.lexicon import Match, Tok
+
+#: Why a trigger tells no event of its own.
+Rejection = Literal[
+    "negated",
+    "future or hypothetical",
+    "planned",
+    "background",
+    "accusation",
+    "justification",
+    "possession",
+    "generic",
+    "aggregate",
+    "habitual",
+    "characterisation",
+    "foiled",
+]
+
+# Words between a possession cue and the weapon it governs: "ضبط 22 قذيفة هاون",
+# "عثرت القوة على سيارة مفخخة".
+POSSESSION_WINDOW = 4
+# Words between an Arabic verb that qualifies and the event noun it qualifies:
+# "تصوير الهجوم على أنه اشتباك".
+CHARACTERISATION_WINDOW = 6
+
+
+class Modality(Protocol):
+    def reject_reason(self, m: Match, toks: list[Tok], s: SentenceInput) -> Rejection | None:
+        """Why the trigger ``m`` tells no event here; None when it tells one."""
+        ...
