@@ -9,8 +9,9 @@ import pytest
 
 from sentence_builder import W, place, sentence, tokens
 from veille.extract.candidate import PlaceRef
+from veille.extract.clusters import place_clusters, specificity
 from veille.extract.lexicon import Lexicon
-from veille.extract.placing import choose_places, place_clusters, specificity
+from veille.extract.placing import choose_places
 from veille.extract.voices import voices
 
 

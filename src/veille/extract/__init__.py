@@ -24,7 +24,8 @@ compiled by ``lexicon``. Per sentence:
 - ``when``: the event's date and time of day;
 - ``tolls``: the number of dead;
 - ``numbers``: numbers as written (digits, number words, "twenty-three", «خمسة عشر»);
-- ``placing``: the event's place(s) among the sentence's places;
+- ``placing``: the event's place(s) among the sentence's places (``clusters``: the
+  places that name one location);
 - ``voices``: the places that speak or act for a state ("Washington said"), no
   event's place;
 - ``statements``: non-violent PLOVER records (threats, demands, agreements...);

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence, Set
 
 from veille.extract.candidate import PlaceRef, SentenceInput
+from veille.extract.clusters import place_clusters, specificity, text_between
 from veille.extract.lexicon import Lexicon, Tok, fold
 from veille.extract.numbers import read_number
 from veille.extract.syntax import (
@@ -23,21 +24,11 @@ from veille.extract.syntax import (
 from veille.extract.tolls import Toll
 from veille.extract.voices import voices
 from veille.extract.word_order import reason_phrases
-from veille.geodesy import distance_km
 from veille.lang.loader import closed_words, resources
 from veille.model import Span
 
 #: Most characters between two places of one list.
 _LIST_GAP_CHARS = 60
-
-_CONTAINMENT = re.compile(
-    r"^\s*(?:,\s*)?"
-    r"(?:à|a|au|aux|en|dans|près de|pres de|in|near|at|of|de|du|d'|في|ب|قرب|,)\s*"
-    r"(?:la |le |l'|les |the )?"
-    r"(?:(?:ville|province|région|region|gouvernorat|district|city|governorate|محافظة|مدينة)"
-    r"\s+(?:de |d'|of )?)?$",
-    re.IGNORECASE,
-)
 
 
 def choose_places(
@@ -369,16 +360,11 @@ def _listed_provinces(r: PlaceRef, reps: list[PlaceRef], s: SentenceInput) -> bo
     return r.feature == "admin1" and any(_in_list(r, q, s) or _in_list(q, r, s) for q in others)
 
 
-def _text_between(a: PlaceRef, b: PlaceRef, s: SentenceInput) -> str:
-    """The folded text from the end of one place to the start of the next."""
-    return fold(s.text[a.end - s.start : b.start - s.start])
-
-
 def _between_in_list(a: PlaceRef, b: PlaceRef, s: SentenceInput) -> str | None:
     """The (folded) words between two places close enough, with no verb between them,
     to stand in one list ("à Dakar et à Ziguinchor"), not a clause apart ("X a connu
     des émeutes contre une réforme examinée à Y"); None when they are not."""
-    between = _text_between(a, b, s)
+    between = text_between(a, b, s)
     if len(between) > _LIST_GAP_CHARS:
         return None
     relative = _RELATIVE_BETWEEN.match(between)
@@ -402,7 +388,7 @@ def relative_holding(places: list[PlaceRef], span: Span | None, s: SentenceInput
     ordered = sorted(range(len(places)), key=lambda k: places[k].start)
     for k, nxt in itertools.pairwise(ordered):
         a, b = places[k], places[nxt]
-        if a.end <= span[0] < b.start and _RELATIVE_BETWEEN.match(_text_between(a, b, s)):
+        if a.end <= span[0] < b.start and _RELATIVE_BETWEEN.match(text_between(a, b, s)):
             return k
     return None
 
@@ -584,120 +570,4 @@ def launched_from(lex: Lexicon, place: PlaceRef, toks: list[Tok]) -> bool:
     for k, t in enumerate(before):
         if t.keys & origin and any(b.keys & launch for b in before[max(0, k - 2) : k]):
             return True
-    return False
-
-
-def specificity(p: PlaceRef) -> tuple[int, int]:
-    """Sort key: the most precise place first (a site before a city before a country)."""
-    order = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
-    return (p.precision, order.get(p.feature, 3))
-
-
-def place_clusters(places: Sequence[PlaceRef], s: SentenceInput) -> list[list[PlaceRef]]:
-    """Group places that name one location ("Tessit, près de Gao, dans le nord du Mali")."""
-    clusters: list[list[PlaceRef]] = []
-    for p in sorted(places, key=lambda x: x.start):
-        if clusters:
-            last = clusters[-1][-1]
-            between = s.text[last.end - s.start : p.start - s.start].replace("’", "'")
-            # "Harir, Erbil", "Gao, Mali" name one location; "Rafah, Khan Younis" (two
-            # towns after a bare comma) is a list.
-            towns = {last.feature, p.feature} <= {"city"}
-            # «de Tyr, de Nabatiyé et de ...»: a comma and the list's repeated "de"
-            # join two towns as a bare comma does.
-            listed = _LISTED_AFTER_COMMA.match(between) is not None
-            if (
-                last.iso3 == p.iso3
-                and _CONTAINMENT.match(between)
-                and not (
-                    towns
-                    and listed
-                    and not _quarter_of(last, p)
-                    and not _names_its_area(last, p, places, s)
-                )
-            ):
-                clusters[-1].append(p)
-                continue
-        for c in clusters:
-            # Two towns are two places, though both lie in the country named first.
-            other_town = any(q.place_id != p.place_id and _town(q) for q in c) and _town(p)
-            if not other_town and any(_nested(p, q) for q in c):
-                c.append(p)
-                break
-        else:
-            clusters.append([p])
-    return clusters
-
-
-#: A comma, alone or with the "de" a French list repeats before each name.
-_LISTED_AFTER_COMMA = re.compile(r"^\s*,\s*(?:(?:de|d'|du)\s*)?$", re.IGNORECASE)
-#: Kilometres within which a much smaller place named before a city is a part of it.
-_QUARTER_KM = 12.0
-#: How many times bigger that city is than the place.
-_QUARTER_RATIO = 10
-
-
-def _quarter_of(part: PlaceRef, city: PlaceRef) -> bool:
-    """ "Walton, Liverpool", "Kadamzai, Peshawar": a small place right before a city
-    many times its size, a few kilometres from it, is a quarter of that city, not a
-    second town of a list ("Rafah, Khan Younis": two towns of a size)."""
-    small, big = _population(part), _population(city)
-    if small is None or big is None or big < _QUARTER_RATIO * max(small, 1):
-        return False
-    if part.lat is None or part.lon is None or city.lat is None or city.lon is None:
-        return False
-    return distance_km(part.lat, part.lon, city.lat, city.lon) <= _QUARTER_KM
-
-
-#: Kilometres within which a bigger town after a bare comma names the smaller's area.
-_AREA_KM = 100.0
-#: What joins two places of a list: a comma or a conjunction, nothing else.
-_LIST_JOINT = re.compile(r"^\s*(?:,|،)?\s*(?:and|et|or|ou|و)?\s*$", re.IGNORECASE)
-
-
-def _names_its_area(
-    town: PlaceRef, big: PlaceRef, places: Sequence[PlaceRef], s: SentenceInput
-) -> bool:
-    """ "Rafah, Gaza", "Kajuru, Kaduna": a bigger town's name right after a town, joined
-    by a bare comma, names the area the town lies in (the Gaza Strip, Kaduna State, both
-    named after their city), not a second place, where no list goes on around the two:
-    a list of two is told with "and" ("Rafah and Khan Younis"), a longer one goes on
-    ("Rafah, Khan Younis and Deir al-Balah")."""
-    small, large = _population(town), _population(big)
-    if small is None or large is None or large <= small:
-        return False
-    if town.lat is None or town.lon is None or big.lat is None or big.lon is None:
-        return False
-    if distance_km(town.lat, town.lon, big.lat, big.lon) > _AREA_KM:
-        return False
-    ordered = sorted(places, key=lambda x: x.start)
-    k = ordered.index(town)
-    before = ordered[k - 1] if k > 0 else None
-    after = ordered[k + 2] if k + 2 < len(ordered) else None
-    if before is not None and _LIST_JOINT.match(_text_between(before, town, s)):
-        return False
-    return after is None or not _LIST_JOINT.match(_text_between(big, after, s))
-
-
-def _population(p: PlaceRef) -> int | None:
-    place = getattr(p.payload, "place", None)
-    population = getattr(place, "population", None)
-    return population if isinstance(population, int) else None
-
-
-def _town(p: PlaceRef) -> bool:
-    return p.feature in ("city", "site")
-
-
-def _nested(a: PlaceRef, b: PlaceRef) -> bool:
-    """One place contains or equals the other (same country, compatible province)."""
-    if a.place_id is not None and a.place_id == b.place_id:
-        return True
-    if a.iso3 is None or b.iso3 is None or a.iso3 != b.iso3:
-        return False
-    broad = {"country", "region"}
-    if a.feature in broad or b.feature in broad:
-        return True
-    if a.feature == "admin1" or b.feature == "admin1":
-        return a.admin1 is None or b.admin1 is None or fold(a.admin1) == fold(b.admin1)
     return False
