@@ -17,14 +17,12 @@ from dataclasses import dataclass
 from veille.geo._normalize import normalise_token
 from veille.lang.identify import char_script
 from veille.lang.loader import (
-    DirectionAfter,
-    DirectionPhrase,
-    PlaceWords,
     Root,
     common_places,
     languages,
     resources,
 )
+from veille.lang.records import DirectionAfter, DirectionPhrase, PlaceWords
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,19 +25,21 @@ from veille.lang.identify import (
     script_segments,
 )
 from veille.lang.loader import (
-    ClosedClass,
-    DateWords,
-    DirectionAfter,
-    DirectionPhrase,
     LangRoots,
-    LanguageInfo,
     LanguageResources,
-    PlaceWords,
     common_places,
     event_languages,
     language_info,
     languages,
     resources,
+)
+from veille.lang.records import (
+    ClosedClass,
+    DateWords,
+    DirectionAfter,
+    DirectionPhrase,
+    LanguageInfo,
+    PlaceWords,
 )
 
 __all__ = [

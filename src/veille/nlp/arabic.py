@@ -16,8 +16,9 @@ which marks an event already told; light verbs (قام ب + masdar); أي (any).
 from __future__ import annotations
 
 from veille.errors import InputError
-from veille.lang.loader import ClosedClass, resources
+from veille.lang.loader import resources
 from veille.lang.normalise import MATCH
+from veille.lang.records import ClosedClass
 
 
 def _closed() -> ClosedClass:

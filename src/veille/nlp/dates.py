@@ -20,7 +20,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Literal
 
-from veille.lang.loader import DateWords, Root, languages, resources
+from veille.lang.loader import Root, languages, resources
+from veille.lang.records import DateWords
 from veille.model import EARLIEST_DATE, LATEST_DATE, DatePrecision, Span, TimeOfDay
 from veille.nlp import arabic
 from veille.nlp.tokens import Tok
