@@ -302,14 +302,22 @@ _AR_ANNOUNCE_REACH = 10
 _AR_OBJECT_NEAR = 4
 
 
-def anaphoric_arabic(lex: Lexicon, triggers: list[Match], toks: list[Tok]) -> bool:
+#: Words between an Arabic verb of outcome and the act noun it tells the outcome of.
+_AR_OUTCOME_REACH = 2
+
+
+def anaphoric_arabic(
+    lex: Lexicon, triggers: list[Match], toks: list[Tok], has_place: bool = False
+) -> bool:
     """Arabic marks a known event with the article: "المظاهرة", "بالهجوم" name an
     event told before, as "cette attaque" does; an indefinite noun or a verb tells
     a new one. Like any anaphor it joins the article's earlier event, or is dropped.
 
-    Two frames make the definite noun the news itself: a light verb ("قام المتظاهرون
-    بالاعتصام": did the sit-in) and a claim of responsibility ("أعلنت ... مسؤوليتها
-    عن الهجوم"), which asserts the event and names who carried it out."""
+    Frames make the definite noun the news itself: a light verb ("قام المتظاهرون
+    بالاعتصام": did the sit-in), a claim of responsibility ("أعلنت ... مسؤوليتها
+    عن الهجوم"), which asserts the event and names who carried it out, an announcement
+    of it, and, where the sentence names a place (``has_place``), a verb telling its
+    outcome ("أسفر القصف ... عن مقتل": noun class ``outcome_verbs``)."""
     claims = [c.end for c in lex.claim.find(toks)]
 
     def known(m: Match) -> bool:
@@ -321,7 +329,17 @@ def anaphoric_arabic(lex: Lexicon, triggers: list[Match], toks: list[Tok]) -> bo
         # "استعاد الجيش السيطرة على", "تمكنت من السيطرة على": control is named with
         # the article by idiom; it is a state taken, not an event told before.
         idiom = m.payload.place_object
-        told = light or claimed or idiom or _announced(m, toks)
+        told = light or claimed or idiom or _announced(m, toks) or outcome(m)
         return arabic.is_definite(fold(toks[m.start].text)) and not told
+
+    outcomes = lex.noun_classes.get("outcome_verbs", frozenset())
+
+    def outcome(m: Match) -> bool:
+        # «أسفر القصف على مدينة X عن مقتل ثلاثة»: the act whose outcome its own sentence
+        # tells, with a place of its own, is the news (told before, it has no place
+        # again: «وأسفر القصف عن مقتل ثلاثة»).
+        before = range(max(0, m.start - _AR_OUTCOME_REACH), m.start)
+        after = range(m.end, min(len(toks), m.end + _AR_OUTCOME_REACH))
+        return has_place and any(toks[k].keys & outcomes for k in (*before, *after))
 
     return all(known(m) for m in triggers)
