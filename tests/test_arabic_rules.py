@@ -1155,3 +1155,18 @@ def test_a_definite_act_whose_outcome_its_sentence_tells_at_a_place_is_news(
     # without a place («وأسفر القصف عن مقتل ثلاثة») it is an anaphor of that act.
     assert [e.fatalities for e in _violent(pipeline, text)] == [3 if "ثلاثة" in text else 15]
     assert _violent(pipeline, "وأسفر القصف عن مقتل ثلاثة أشخاص.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        # the oblique dual of a noun whose plural is broken counts two
+        ("اندلعت اشتباكات يوم الاثنين في مدينة غاو في مالي أسفرت عن سقوط قتيلين.", 2),
+        # «مدنيين» is as often the plural: no count of its own
+        ("قتل مدنيين في قصف على مدينة غاو في مالي يوم الاثنين.", None),
+    ],
+)
+def test_an_oblique_dual_counts_two_only_where_it_is_no_plural(
+    pipeline: Any, text: str, toll: int | None
+) -> None:
+    assert [e.fatalities for e in _violent(pipeline, text)] == [toll]

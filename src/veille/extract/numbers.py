@@ -28,8 +28,8 @@ def read_number(lex: Lexicon, tok: Tok) -> int | None:
     number = lex.vague_numbers.get(word)
     if number is None and "-" in word:
         return _compound_number(lex, word)
-    if number is None and word.endswith("ان") and dual_of_a_person(lex, tok):
-        return 2  # "قتل مدنيان": a dual person noun counts two
+    if number is None and word.endswith(("ان", "ين")) and dual_of_a_person(lex, tok):
+        return 2  # "قتل مدنيان", «سقوط قتيلين»: a dual person noun counts two
     if number is None and word.startswith("ال") and word[2:] in _AR_VAGUE_PLURALS:
         return lex.vague_numbers.get(word[2:])  # «قتل العشرات»: the dozens killed
     return number
@@ -120,7 +120,12 @@ _AR_TEN = frozenset({"عشر", "عشره"})
 
 
 def dual_of_a_person(lex: Lexicon, tok: Tok) -> bool:
-    """An Arabic nominative dual of a person noun (مدنيان, صحفيان, طفلان): a key of the
-    token less its ـان is a one-person noun."""
+    """An Arabic dual of a person noun: nominative (مدنيان, صحفيان, طفلان: a key of the
+    token less its ـان is a one-person noun), or oblique (قتيلين, شخصين, جنديين) of a
+    noun whose plural is broken (``dual_in_yn``: «مدنيين» is as often the plural)."""
     people = lex.noun_classes.get("one_person", frozenset())
-    return any(k.endswith("ان") and k[:-2] in people for k in tok.keys)
+    broken = lex.noun_classes.get("dual_in_yn", frozenset())
+    return any(
+        (k.endswith("ان") and k[:-2] in people) or (k.endswith("ين") and k[:-2] in broken)
+        for k in tok.keys
+    )
