@@ -119,7 +119,13 @@ def roles_by_word_order(
         # On one of the group's words, or right after it (its adjective). One merely
         # between two of them is read as one after the act's verb is (below): «نصب
         # مسلحون كمينا لدورية للجيش ... ما أدى إلى مقتل»: the army, marked by ل, was hit.
-        owns = (at is not None and any(m.start <= at <= m.end for m in group)) or by_arms
+        killed = any(0 <= ref.start - end <= _AR_TOLL_REACH for end in deaths) or (
+            lex is not None and _counted(lex, ref, toks) and any(end <= ref.start for end in deaths)
+        )
+        # ... but whom a word of death names right after it («مقتل جنديين») died.
+        owns = (
+            at is not None and not killed and any(m.start <= at <= m.end for m in group)
+        ) or by_arms
         between = not owns and trig_start < ref.start and ref.end <= trig_end
         if owns and actor1 is None and getattr(ref.payload, "kind", "") != "civilians":
             # "غارة إسرائيلية", "قصف روسي": the attack's adjective names its doer; so does
@@ -128,9 +134,6 @@ def roles_by_word_order(
             continue
         marker = s.text[max(0, ref.start - s.start - 4) : ref.start - s.start]
         # ل / على / ضد before the actor, or ب glued to it ("انفجرت عبوة بدورية").
-        killed = any(0 <= ref.start - end <= _AR_TOLL_REACH for end in deaths) or (
-            lex is not None and _counted(lex, ref, toks) and any(end <= ref.start for end in deaths)
-        )
         if lex is not None and _teller_of(lex, ref, toks):
             continue  # "وزارة الصحة التابعة للحوثيين": whose ministry tells the toll
         if (
