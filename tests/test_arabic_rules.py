@@ -1175,10 +1175,7 @@ def test_an_oblique_dual_counts_two_only_where_it_is_no_plural(
 def test_the_dead_a_death_word_names_are_the_side_hit_not_the_doer(pipeline: Any) -> None:
     # «ما أدى إلى مقتل جنديين»: the soldiers right after the word of death died; the
     # army that owns the patrol the bomb hit is the target, no one named the doer.
-    text = (
-        "استهدفت عبوة ناسفة صباح اليوم دورية للجيش المالي قرب مدينة غاو، ما أدى إلى "
-        "مقتل جنديين."
-    )
+    text = "استهدفت عبوة ناسفة صباح اليوم دورية للجيش المالي قرب مدينة غاو، ما أدى إلى مقتل جنديين."
     events = _violent(pipeline, text)
     assert [(e.actor1, e.actor2.name if e.actor2 else None) for e in events] == [
         (None, "Military Forces of Mali")
