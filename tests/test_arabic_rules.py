@@ -1180,3 +1180,14 @@ def test_the_dead_a_death_word_names_are_the_side_hit_not_the_doer(pipeline: Any
     assert [(e.actor1, e.actor2.name if e.actor2 else None) for e in events] == [
         (None, "Military Forces of Mali")
     ]
+
+
+def test_the_source_the_news_is_told_by_is_no_side(pipeline: Any) -> None:
+    # «بحسب هيئة ... البحرية البريطانية»: "according to" a maritime agency, whose name
+    # holds words of a navy; it tells the news, it did nothing.
+    text = (
+        "شنت طائرات مسيرة هجوما على سفينة تجارية قبالة سواحل الحديدة في اليمن يوم "
+        "الاثنين، بحسب هيئة عمليات التجارة البحرية البريطانية."
+    )
+    events = _violent(pipeline, text)
+    assert [(e.actor1, e.claim.status if e.claim else None) for e in events] == [(None, "reported")]

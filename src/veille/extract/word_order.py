@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from veille.extract.candidate import ActorRef, SentenceInput
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
 from veille.extract.numbers import read_number
-from veille.extract.syntax import token_at
+from veille.extract.syntax import REPORT_PREPS, token_at
 from veille.extract.tolls import number_after_and
 from veille.model import Span
 from veille.nlp.arabic import normalize
@@ -136,6 +136,8 @@ def roles_by_word_order(
         # ل / على / ضد before the actor, or ب glued to it ("انفجرت عبوة بدورية").
         if lex is not None and _teller_of(lex, ref, toks):
             continue  # "وزارة الصحة التابعة للحوثيين": whose ministry tells the toll
+        if at is not None and _after_according_to(toks, at):
+            continue  # «بحسب هيئة ... البريطانية»: the source the news is told by
         if (
             lex is not None
             and _by_the_hand_of(lex, at, toks)
@@ -363,6 +365,22 @@ def _affiliated(lex: Lexicon, ref: ActorRef, toks: list[Tok]) -> bool:
     belonging = lex.noun_classes.get("belonging", frozenset())
     i = token_at(toks, ref.start)
     return i is not None and any(toks[k].keys & belonging for k in range(max(0, i - 2), i))
+
+
+#: Words from «بحسب» ("according to") to the name of the source it introduces.
+_ACCORDING_REACH = 6
+
+
+def _after_according_to(toks: list[Tok], at: int) -> bool:
+    """The actor's word lies in a phrase «بحسب X», «وفق X» ("according to X"), no
+    punctuation between: X tells the news; whatever it names did nothing here."""
+    for k in range(at, max(-1, at - _ACCORDING_REACH - 1), -1):
+        word = fold(toks[k].text)
+        if k < at and not word.isalpha():
+            return False
+        if toks[k].keys & REPORT_PREPS or word.removeprefix("و") in REPORT_PREPS:
+            return True
+    return False
 
 
 def _teller_of(lex: Lexicon, ref: ActorRef, toks: list[Tok]) -> bool:
