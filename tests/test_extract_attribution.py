@@ -168,3 +168,17 @@ def test_an_act_denied_beside_an_accusation_keeps_its_own_doer(pipeline: Any) ->
     art = Article(id="a", text=text, language="en", published="2025-03-10")
     events = pipeline.run([art])
     assert [e.actor1.name if e.actor1 else None for e in events] == ["Rapid Support Forces"]
+
+
+def test_a_claimed_act_its_relative_clause_describes_is_told_whatever_the_parse(
+    pipeline: Any,
+) -> None:
+    # The parser splits «attentat-suicide» at the hyphen and hangs the relative clause on
+    # the verb: the pronoun right after the noun still describes it, so it is told.
+    text = (
+        "Le groupe État islamique a revendiqué l'attentat-suicide qui a fait au moins "
+        "15 morts vendredi dans une mosquée de Peshawar."
+    )
+    events = pipeline.run([Article(id="c", text=text, language="fr", published="2024-03-12")])
+    told = [(e.sub_event_type, e.fatalities, e.claim.status if e.claim else None) for e in events]
+    assert told == [("Suicide bomb", 15, "claimed")]

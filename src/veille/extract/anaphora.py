@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from veille.extract.candidate import Candidate, SentenceInput
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
-from veille.extract.syntax import SUBJECT_DEPS, ancestors, token_at
+from veille.extract.syntax import RELATIVE_DEPS, SUBJECT_DEPS, ancestors, token_at
 from veille.extract.word_order import ABOUT
 from veille.nlp import arabic
 
@@ -36,7 +36,13 @@ def anaphoric(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
         # "X carried out strikes", «a mené des frappes»: an indefinite noun tells a new one;
         # so does a definite one its relative clause describes («l'attaque qui a coûté
         # la vie à douze soldats»).
-        described = any(t.head == m.start and t.dep in ("acl:relcl", "relcl") for t in toks)
+        described = any(t.head == m.start and t.dep in RELATIVE_DEPS for t in toks) or (
+            # the relative pronoun right after the noun, wherever the parse hangs its
+            # clause («l'attentat-suicide qui a fait 15 morts», split at the hyphen)
+            m.end < len(toks)
+            and "PronType=Rel" in toks[m.end].morph
+            and toks[toks[m.end].head].dep in RELATIVE_DEPS
+        )
         # "denied any involvement in the killings", «a nié toute implication dans
         # l'attaque»: a denial may govern it through a noun and a preposition too (a claim
         # of responsibility "for the bombing in X on Friday" may tell a new one).
