@@ -4,6 +4,7 @@ they group, and which ones refer to an event told before. Sentences invented."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import pytest
 
@@ -17,6 +18,7 @@ from veille.extract.triggers import (
     group,
 )
 from veille.extract.weapons import find_weapons
+from veille.model import Article
 
 
 @pytest.fixture(scope="module")
@@ -238,3 +240,22 @@ def test_interception_systems_are_no_interception(ar: Lexicon) -> None:
 
     assert "Disrupted weapons use" in subs(["تم", "اعتراض", "طائرة", "مسيرة", "فوق", "المدينة"])
     assert "Disrupted weapons use" not in subs(["طائرة", "مسيرة", "تتجاوز", "منظومات", "اعتراض"])
+
+
+@pytest.mark.parametrize(
+    ("second", "places"),
+    [
+        ("Nabatieh was also hit, state media said.", {"Nabatîyé et Tahta"}),
+        ("The town of Nabatieh was hit several times.", {"Nabatîyé et Tahta"}),
+        # a place only situates what was hit: no strike there
+        ("Tourism in Beirut has been hit hard by the war.", set()),
+    ],
+)
+def test_a_weak_verb_of_impact_in_an_armed_text_strikes_the_place_it_fell_on(
+    pipeline: Any, second: str, places: set[str]
+) -> None:
+    text = f"Israeli jets struck targets in Lebanon on Monday. {second}"
+    events = pipeline.run([Article(id="h", text=text, language="en", published="2024-03-12")])
+    assert {e.location.name for e in events if e.location and e.location.geo_precision == 1} == (
+        places
+    )

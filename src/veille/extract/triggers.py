@@ -208,6 +208,18 @@ def hits_a_target(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -> 
     return any(verb.end <= p.start <= reach for p in s.places)
 
 
+def _fell_on_a_place(m: Match, toks: list[Tok], s: SentenceInput) -> bool:
+    """What the verb acted on (its object or passive subject) is a place, or a noun of
+    one whose "of" names it ("The town of Khiam was hit"); not a noun a place only
+    situates ("Tourism in Beirut was hit")."""
+    acted = {t.i for t in toks if t.head in range(m.start, m.end) and t.dep in ACTED_ON}
+    of = {u.i for u in toks if u.head in acted and u.dep == "prep" and fold(u.text) == "of"}
+    words = acted | {u.i for u in toks if u.head in of and u.dep == "pobj"}
+    return any(
+        toks[k].start <= p.start < toks[k].end and not p.demonym for k in words for p in s.places
+    )
+
+
 #: Words after an Arabic attack verb within which the place it fell on is named.
 _AR_OBJECT_WINDOW = 4
 
@@ -267,7 +279,9 @@ def keeps(
     forbidden word before it, a death toll for weak words, an object where needed."""
     entry: TriggerEntry = m.payload
     armed = entry.or_armed and (
-        armed_sense
+        # A weak verb of impact ("hit", "struck") takes the text's armed sense only
+        # where it fell on a place ("Nabatieh was also hit"), not "tourism was hit".
+        (armed_sense and (entry.generic != "attack" or _fell_on_a_place(m, toks, s)))
         or owned_by_actor(m, toks, s)
         or falls_on_place(m, toks, s)
         or tells_harm(lex, toks)
