@@ -5,12 +5,14 @@ from __future__ import annotations
 import itertools
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from veille.errors import DataError
+from veille.model import Article
 from veille.resolve.actors import ActorMatch, ActorResolver
 
 US = "military-forces-usa"
@@ -481,3 +483,12 @@ def test_missing_dictionary_says_how_to_fix(tmp_path: Path) -> None:
 )
 def test_common_words_are_not_actors(resolver: ActorResolver, lang: str, text: str) -> None:
     assert resolver.find_actors(text, lang, context_iso3=["MLI"]) == []
+
+
+def test_paramilitaries_in_a_sudan_story_are_the_rsf(pipeline: Any) -> None:
+    text = "Paramilitary forces shelled a crowded market in Omdurman, Sudan, on Monday."
+    events = pipeline.run([Article(id="p", text=text, language="en", published="2024-06-18")])
+    assert [e.actor1.id if e.actor1 else None for e in events] == ["rsf"]
+    elsewhere = "Paramilitary forces raided a village near Bogota, Colombia, on Monday."
+    events = pipeline.run([Article(id="q", text=elsewhere, language="en", published="2024-06-18")])
+    assert all(e.actor1 is None or e.actor1.id != "rsf" for e in events)

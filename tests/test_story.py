@@ -796,3 +796,23 @@ def test_a_list_of_places_goes_on_past_a_relative_clause_that_holds_the_first_on
     events = _violent(pipeline, text, language)
     got = sorted((e.location.name, e.fatalities) for e in events if e.location)
     assert got == [("Bent Jbaïl", None), ("Marjayoun", 3)]
+
+
+@pytest.mark.parametrize(
+    ("second", "doer"),
+    [
+        # a subject of its own, unnamed: the story's doer is not lent
+        ("Unknown assailants shelled Nabatieh later that day.", None),
+        # the weapon as subject names no doer: lent
+        ("A second missile struck Nabatieh later that day.", "military-forces-isr"),
+        ("Nabatieh was shelled later that day.", "military-forces-isr"),
+    ],
+)
+def test_a_strike_with_an_unnamed_subject_of_its_own_takes_no_story_doer(
+    pipeline: Any, second: str, doer: str | None
+) -> None:
+    events = _violent(
+        pipeline, f"Israeli jets struck Tyre on Monday, the army said. {second}", "en"
+    )
+    doers = {e.location.name: e.actor1.id if e.actor1 else None for e in events if e.location}
+    assert doers["Nabatîyé et Tahta"] == doer

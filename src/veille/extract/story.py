@@ -603,6 +603,8 @@ def _with_story_doer(c: Candidate, remote: Sequence[Candidate], opts: StoryOptio
         return c  # a strike word typed only by its default («les frappes») counts too
     if c.claim_status == "claimed":
         return c  # «le groupe a affirmé avoir tiré»: who claims it did it, named or not
+    if _own_unnamed_doer(c):
+        return c  # "Unknown assailants shelled the market": a doer of its own, unnamed
     where = c.place.iso3 if c.place is not None and not c.place.demonym else None
     doers = [s for s in remote if same_source(s, c)]
     two_sides = len({s.actor1.actor_id for s in doers if s.actor1 is not None}) > 1
@@ -637,6 +639,24 @@ def _with_story_doer(c: Candidate, remote: Sequence[Candidate], opts: StoryOptio
     if lent is None or (c.actor2 is not None and c.actor2.actor_id == lent.actor_id):
         return c
     return replace(c, actor1=lent)
+
+
+def _own_unnamed_doer(c: Candidate) -> bool:
+    """The trigger is a verb whose subject is a noun no actor was read from, not its
+    weapon ("Unknown assailants shelled", "Gunmen fired rockets"): the sentence names
+    its own doer, if not who; the story's doer is not lent to it."""
+    trig = _trigger_token(c)
+    if trig is None or trig.pos != "VERB":
+        return False
+    toks = c.sentence.tokens
+    weapon = c.weapon_span or (-1, -1)
+    return any(
+        t.head == trig.i
+        and t.dep == "nsubj"
+        and t.pos in ("NOUN", "PROPN")
+        and not weapon[0] <= t.start < weapon[1]  # «un second missile a frappé»: the weapon
+        for t in toks
+    )
 
 
 def _went_to(p: PlaceRef, c: Candidate) -> bool:
