@@ -1191,3 +1191,19 @@ def test_the_source_the_news_is_told_by_is_no_side(pipeline: Any) -> None:
     )
     events = _violent(pipeline, text)
     assert [(e.actor1, e.claim.status if e.claim else None) for e in events] == [(None, "reported")]
+
+
+def test_a_background_act_past_a_span_keeps_its_toll_and_its_own_day_keeps_it(
+    pipeline: Any,
+) -> None:
+    lead = "قتل عشرة أشخاص مساء الأحد في تفجير انتحاري استهدف مقهى في مدينة غاو في مالي."
+    background = (
+        " ويأتي الهجوم بعد أسبوعين من تفجير سيارة مفخخة قرب مقر البلدية أسفر عن مقتل ستة أشخاص."
+    )
+    # «بعد أسبوعين من تفجير سيارة مفخخة ... أسفر عن مقتل ستة»: the earlier bombing and
+    # the verb telling its dead are background: no event, and its six dead are not the
+    # suicide bombing's toll
+    events = _violent(pipeline, lead + background)
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Suicide bomb", 10)]
+    dated = " ويأتي الهجوم بعد أسبوعين من تفجير سيارة مفخخة في 3 مايو قرب مقر البلدية."
+    assert len(_violent(pipeline, lead + dated)) == 2  # a day of its own: coded

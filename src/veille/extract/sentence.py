@@ -121,6 +121,7 @@ class SentenceExtractor:
         self.lex = lexicon
         self._statements = StatementReader(lexicon)
         self._armed_sense = False
+        self._outcome_verbs = lexicon.noun_classes.get("outcome_verbs", frozenset())
 
     def read_text(self, sentences: list[SentenceInput]) -> None:
         """Reads what the whole text (one segment) settles for each of its sentences:
@@ -153,6 +154,7 @@ class SentenceExtractor:
             for trig, reason in zip(triggers, reasons, strict=True)
             if reason is not None
         }
+        refused_outcome = False  # a verb telling a refused act's outcome holds its toll
         for trig, reason in zip(triggers, reasons, strict=True):
             if reason is None and refused:
                 # "condemned the bombing of a market that killed 20": what a relative
@@ -160,8 +162,14 @@ class SentenceExtractor:
                 reason = (
                     outcome_of(toks, head_of(toks, trig), refused)
                     if toks[trig.start].dep
-                    else unparsed_outcome_of(toks, trig.start, refused_ends)
+                    else unparsed_outcome_of(
+                        toks,
+                        trig.start,
+                        refused_ends,
+                        outcome=bool(toks[trig.start].keys & self._outcome_verbs),
+                    )
                 )
+                refused_outcome = refused_outcome or reason is not None
             if reason is None:
                 kept.append(trig)
             elif reason == "negated":
@@ -226,7 +234,12 @@ class SentenceExtractor:
                 cand.actor1, cand.actor2 = cand.actor2, None  # the forces did it
             return [cand]
         if not kept:
-            if toll is not None and not sentence_future(toks) and not tally(self.lex, toks, s):
+            if (
+                toll is not None
+                and not refused_outcome
+                and not sentence_future(toks)
+                and not tally(self.lex, toks, s)
+            ):
                 return [
                     self._toll_only(s, toll, voices(self.lex, s) if speaking is None else speaking)
                 ]

@@ -100,19 +100,26 @@ def outcome_of(toks: list[Tok], verb: int, acts: Mapping[int, T]) -> T | None:
 #: Words between an unparsed (Arabic) act noun and the verb of its relative clause:
 #: adjectives, or the relative pronoun.
 _UNPARSED_RELATIVE_REACH = 2
+#: ... and to a verb of outcome, past a phrase of place («قرب مقر البرلمان»).
+_UNPARSED_OUTCOME_REACH = 6
 
 
-def unparsed_outcome_of(toks: list[Tok], verb: int, acts_ending: Mapping[int, T]) -> T | None:
+def unparsed_outcome_of(
+    toks: list[Tok], verb: int, acts_ending: Mapping[int, T], *, outcome: bool = False
+) -> T | None:
     """``outcome_of`` for an unparsed (Arabic) sentence: what ``acts_ending`` (end token of
     an act's match -> value) holds for the act noun a verb right after it (past its
     adjectives or a relative pronoun, no punctuation nor «و» between) tells the outcome
-    of («غارات إسرائيلية قتلت العشرات», strikes that killed dozens; «الغارة التي قتلت»)."""
+    of («غارات إسرائيلية قتلت العشرات», strikes that killed dozens; «الغارة التي قتلت»).
+    A verb of ``outcome`` («أسفر عن», resulted in) tells an act's outcome wherever the
+    act's phrase ends («تفجير سيارة مفخخة قرب مقر البرلمان أسفر عن مقتل ستة»)."""
     if toks[verb].text[:1] in ("و", "ف") or verb == 0:
         return None  # «وقتلت»: a verb of its own, joined to the sentence
     before = fold(toks[verb - 1].text)
-    if not arabic.is_relative_pronoun(before) and arabic.is_definite(before):
+    if not outcome and not arabic.is_relative_pronoun(before) and arabic.is_definite(before):
         return None  # «بعد الهجوم قتل مسلحون»: a definite noun takes no relative unmarked
-    for k in range(verb, max(-1, verb - _UNPARSED_RELATIVE_REACH - 1), -1):
+    reach = _UNPARSED_OUTCOME_REACH if outcome else _UNPARSED_RELATIVE_REACH
+    for k in range(verb, max(-1, verb - reach - 1), -1):
         if k in acts_ending:
             return acts_ending[k]
         if k < verb and (not toks[k].text.isalpha() or toks[k].text[:1] == "و"):

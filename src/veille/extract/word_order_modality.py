@@ -64,7 +64,7 @@ class WordOrderModality:
             return "justification"
         if cue_before(self.lex.characterisation, CHARACTERISATION_WINDOW):
             return "characterisation"
-        if self.background(m, toks, norms):
+        if self.background(m, toks, norms, s):
             return "background"
         earlier = self.lex.noun_classes.get("earlier_acts", frozenset())
         if m.end < len(toks) and toks[m.end].keys & earlier:
@@ -123,7 +123,7 @@ class WordOrderModality:
         after = range(m.end, min(len(norms), m.end + 4))
         return any(arabic.is_modal_after(norms, k) and a_verb(k) for k in after)
 
-    def background(self, m: Match, toks: list[Tok], norms: list[str]) -> bool:
+    def background(self, m: Match, toks: list[Tok], norms: list[str], s: SentenceInput) -> bool:
         """An earlier event told as background: "بعد الهجوم", "اثر التفجير" right before
         the trigger (not past a span of time, «بعد ساعات», nor past another trigger: noun
         class ``time_spans``), or a verb opening a relative clause, which describes the
@@ -135,8 +135,15 @@ class WordOrderModality:
         cue, the cue gives the cause of those casualties and the event is told here."""
         spans = self.lex.noun_classes.get("time_spans", frozenset())
         reach = 2
-        if m.start >= 3 and norms[m.start - 1] == "من" and toks[m.start - 2].keys & spans:
-            reach = 4  # «بعد (ثلاثة) أسابيع من غارات»: the span of time, then the act
+        # «بعد (ثلاثة) أسابيع من غارات», «... من تفجير سيارة مفخخة»: the span of time,
+        # «من», then the act (or the masdar before it).
+        own_day = any(d.precision == "day" and d.start >= toks[m.start].start for d in s.dates)
+        for gap in (1, 2):
+            k = m.start - gap
+            if k >= 2 and norms[k] == "من" and toks[k - 1].keys & spans and not own_day:
+                # (an act with its own day after it is coded: «... من تفجيرين في 3 يناير»)
+                reach = gap + 3
+                break
         cues = [
             c
             for c in self.lex.background.find(toks)
@@ -151,7 +158,7 @@ class WordOrderModality:
                 between = range(c.end, m.start)
                 if any(k in starts for k in between):
                     return True
-                if norms[m.start - 1] == "من":
+                if "من" in norms[max(0, m.start - 2) : m.start]:
                     return False  # «بعد أسابيع من غارات»: weeks after the strikes
                 return any(toks[k].keys & spans for k in between)
 
