@@ -1207,3 +1207,15 @@ def test_a_background_act_past_a_span_keeps_its_toll_and_its_own_day_keeps_it(
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Suicide bomb", 10)]
     dated = " ويأتي الهجوم بعد أسبوعين من تفجير سيارة مفخخة في 3 مايو قرب مقر البلدية."
     assert len(_violent(pipeline, lead + dated)) == 2  # a day of its own: coded
+
+
+def test_the_killing_an_armed_side_announces_is_its_act(pipeline: Any) -> None:
+    # «أعلن الجيش ... مقتل 15 مسلحا من حركة الشباب»: an announced killing of the other
+    # side is the announcer's act, claimed (as "the army said it had killed 15").
+    text = "أعلن الجيش الصومالي يوم الاثنين مقتل 15 مسلحا من حركة الشباب في منطقة شبيلي الوسطى."
+    events = _violent(pipeline, text)
+    assert [(e.actor1.id if e.actor1 else None, e.fatalities) for e in events] == [
+        ("military-forces-som", 15)
+    ]
+    # an office announcing deaths tells of no act
+    assert _violent(pipeline, "أعلنت وزارة الصحة في غزة يوم الاثنين مقتل 15 شخصا.") == []

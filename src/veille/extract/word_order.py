@@ -290,9 +290,13 @@ def _own_dead_told(
         return False
     members = lex.noun_classes.get("member_nouns", frozenset())
     for m in fatal:
-        if not last < m.start <= last + _OWN_DEAD_REACH or m.start >= trig_at:
+        if not last < m.start <= last + _OWN_DEAD_REACH or m.start > trig_at:
             continue
-        for tok in toks[m.end : min(trig_at, m.end + _OWN_DEAD_REACH)]:
+        # (the death word may be the act's own trigger: «أعلنت X مقتل ...» announced)
+        end = (
+            m.end + _OWN_DEAD_REACH if m.start == trig_at else min(trig_at, m.end + _OWN_DEAD_REACH)
+        )
+        for tok in toks[m.end : end]:
             word = normalize(tok.text)
             if any(
                 word.endswith(suffix) and word[: -len(suffix)] in members

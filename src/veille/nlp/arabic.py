@@ -143,7 +143,7 @@ def is_death_verb(norm: str) -> bool:
 
 #: Words before a masdar within which its light verb may stand (its subject and
 #: preposition between: "أقدم مسلحون مجهولون على اختطاف").
-LIGHT_VERB_REACH = 4
+LIGHT_VERB_REACH = 5
 
 
 def is_light_verb(norm: str) -> bool:
