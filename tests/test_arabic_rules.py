@@ -1219,3 +1219,21 @@ def test_the_killing_an_armed_side_announces_is_its_act(pipeline: Any) -> None:
     ]
     # an office announcing deaths tells of no act
     assert _violent(pipeline, "أعلنت وزارة الصحة في غزة يوم الاثنين مقتل 15 شخصا.") == []
+
+
+def test_an_instrument_between_an_act_noun_and_its_target_keeps_the_act(pipeline: Any) -> None:
+    text = "شنت جماعة مسلحة يوم الاثنين هجوما بطائرة مسيرة على سفينة قبالة الحديدة في اليمن."
+    assert [(e.sub_event_type, e.weapon) for e in _violent(pipeline, text)] == [
+        ("Air/drone strike", "drone")
+    ]
+
+
+def test_supporters_who_clash_with_police_riot_and_ansar_allah_stays_an_armed_group(
+    pipeline: Any,
+) -> None:
+    riot = "اشتبك أنصار زعيم المعارضة المسجون مع الشرطة في داكار يوم الاثنين."
+    assert [e.sub_event_type for e in _violent(pipeline, riot)] == ["Violent demonstration"]
+    group = "اشتبك مسلحو أنصار الله مع القوات الحكومية يوم الاثنين في محافظة مأرب اليمنية."
+    assert [
+        (e.sub_event_type, e.actor1.id if e.actor1 else None) for e in _violent(pipeline, group)
+    ] == [("Armed clash", "houthi-movement")]

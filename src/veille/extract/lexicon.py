@@ -230,10 +230,28 @@ def _inserted(toks: Sequence[Tok], j: int, matched: set[int]) -> bool:
         and arabic.agrees_as_adjective(fold(toks[j - 1].text), fold(tok.text))
     ):
         return True  # «هجوما عنيفا على»: an adjective of the noun, before its preposition
+    if not tok.dep and _instrument_between(toks, j, matched):
+        return True  # «هجوما بطائرة مسيرة على»: the weapon it was made with, then its target
     # "samedi soir": the second word of the inserted phrase hangs on the first.
     if j > 0 and toks[j - 1].dep in ADVERBIAL_DEPS and tok.head == j - 1:
         return True
     return bool(matched) and _in_a_day(toks, j)
+
+
+#: The shortest Arabic word read as «ب» glued to a noun of instrument («بطائرة»,
+#: «بالصواريخ»); «بين», «بعد» are shorter.
+_AR_INSTRUMENT_MIN = 5
+
+
+def _instrument_between(toks: Sequence[Tok], j: int, matched: set[int]) -> bool:
+    """Unparsed (Arabic): right after the act noun, «ب» glued to a noun («بطائرة»,
+    «بقذائف») or the word that follows such a noun (its adjective, «مسيرة»): the
+    instrument, between the noun and the preposition of its target."""
+    word = toks[j].text
+    if j - 1 in matched:
+        return word.startswith("ب") and len(word) >= _AR_INSTRUMENT_MIN
+    prev = toks[j - 1].text if j >= 1 else ""
+    return j - 2 in matched and prev.startswith("ب") and len(prev) >= _AR_INSTRUMENT_MIN
 
 
 def _in_a_day(toks: Sequence[Tok], j: int) -> bool:
