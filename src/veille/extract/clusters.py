@@ -5,12 +5,14 @@ place chooser (``placing``) reads each location once, by its most specific name
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
 from veille.extract.candidate import PlaceRef, SentenceInput
 from veille.extract.lexicon import fold
 from veille.geodesy import distance_km
+from veille.lang.loader import languages, resources
 
 _CONTAINMENT = re.compile(
     r"^\s*(?:,\s*)?"
@@ -91,8 +93,19 @@ def _quarter_of(part: PlaceRef, city: PlaceRef) -> bool:
 
 #: Kilometres within which a bigger town after a bare comma names the smaller's area.
 _AREA_KM = 100.0
-#: What joins two places of a list: a comma or a conjunction, nothing else.
-_LIST_JOINT = re.compile(r"^\s*(?:,|،)?\s*(?:and|et|or|ou|و)?\s*$", re.IGNORECASE)
+
+
+@functools.cache
+def _list_joint() -> re.Pattern[str]:
+    """What joins two places of a list: a comma, a conjunction of a list (each
+    language's ``list_joiners``, as the geocoder reads lists), or both; nothing else."""
+    joiners = sorted(
+        {fold(w) for code in languages() for w in resources(code).places.list_joiners},
+        key=len,
+        reverse=True,
+    )
+    alternatives = "|".join(re.escape(w) for w in joiners)
+    return re.compile(rf"^\s*(?:,|،)?\s*(?:{alternatives})?\s*$", re.IGNORECASE)
 
 
 def _names_its_area(
@@ -114,9 +127,9 @@ def _names_its_area(
     k = ordered.index(town)
     before = ordered[k - 1] if k > 0 else None
     after = ordered[k + 2] if k + 2 < len(ordered) else None
-    if before is not None and _LIST_JOINT.match(text_between(before, town, s)):
+    if before is not None and _list_joint().match(text_between(before, town, s)):
         return False
-    return after is None or not _LIST_JOINT.match(text_between(big, after, s))
+    return after is None or not _list_joint().match(text_between(big, after, s))
 
 
 def _population(p: PlaceRef) -> int | None:

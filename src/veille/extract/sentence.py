@@ -72,6 +72,7 @@ from veille.extract.intervention import counted_crowd, force_used, lethal, new_c
 from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry
 from veille.extract.modality import modality_for, sentence_future
 from veille.extract.placing import choose_places, place_shares, relative_holding
+from veille.extract.rejection import Rejection
 from veille.extract.roles import read_roles
 from veille.extract.setting import days_by_place, scattered, the_town, year_of
 from veille.extract.statements import StatementReader
@@ -144,16 +145,13 @@ class SentenceExtractor:
         negated_families: set[str] = set()
         accused_of_told = False
         reasons = [modality.reject_reason(trig, toks, s) for trig in triggers]
-        refused = {
-            head_of(toks, trig): reason
-            for trig, reason in zip(triggers, reasons, strict=True)
-            if reason is not None
-        }
-        refused_ends = {
-            trig.end: reason
-            for trig, reason in zip(triggers, reasons, strict=True)
-            if reason is not None
-        }
+        # The refused acts by their head word (parsed) and by their last word (Arabic).
+        refused: dict[int, Rejection] = {}
+        refused_ends: dict[int, Rejection] = {}
+        for trig, reason in zip(triggers, reasons, strict=True):
+            if reason is not None:
+                refused[head_of(toks, trig)] = reason
+                refused_ends[trig.end] = reason
         refused_outcome = False  # a verb telling a refused act's outcome holds its toll
         for trig, reason in zip(triggers, reasons, strict=True):
             if reason is None and refused:
