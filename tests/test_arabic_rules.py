@@ -1237,3 +1237,14 @@ def test_supporters_who_clash_with_police_riot_and_ansar_allah_stays_an_armed_gr
     assert [
         (e.sub_event_type, e.actor1.id if e.actor1 else None) for e in _violent(pipeline, group)
     ] == [("Armed clash", "houthi-movement")]
+
+
+def test_a_two_word_contrast_connective_parts_two_strikes_of_one_kind(pipeline: Any) -> None:
+    # «في حين» ("whereas") as «بينما»: each side its own act and place.
+    text = (
+        "قصفت طائرات حربية مطار حماة العسكري يوم الأحد، ودمرت مخازن ذخيرة، في حين"
+        " قصفت طائرات أخرى مطار دير الزور."
+    )
+    events = _events(pipeline, text)
+    assert len({e.location.name for e in events if e.location}) == 2
+    assert {e.sub_event_type for e in events} == {"Air/drone strike"}

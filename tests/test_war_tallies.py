@@ -189,3 +189,32 @@ def test_several_strikes_on_a_named_site_are_one_event_there(
     assert [(e.sub_event_type, e.location and e.location.name) for e in events] == [
         ("Air/drone strike", "Kassala")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Later in the day, strikes also hit Homs and Hama.", "en"),
+        ("Plus tôt dans la semaine, des frappes ont touché Homs et Hama.", "fr"),
+    ],
+)
+def test_a_definite_noun_of_time_names_when_it_counts_no_acts(
+    pipeline: Any, text: str, language: str
+) -> None:
+    # "the day" says when the strikes fell; "days of strikes" (below) counts them.
+    events = _events(pipeline, text, language)
+    assert sorted((e.location and e.location.name, e.sub_event_type) for e in events) == [
+        ("Homs", "Air/drone strike"),
+        ("Ḩamāh", "Air/drone strike"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Days of strikes have hit Sarmin.", "en"),
+        ("Des semaines de frappes ont touché Sarmin.", "fr"),
+    ],
+)
+def test_a_noun_of_time_counting_acts_is_a_tally(pipeline: Any, text: str, language: str) -> None:
+    assert _events(pipeline, text, language) == []

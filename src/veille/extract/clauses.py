@@ -15,9 +15,17 @@ from veille.model import Span
 
 def contrast_cuts(lex: Lexicon, toks: list[Tok]) -> list[int]:
     """The token positions of the sentence's contrast connectives ("while", «tandis
-    que», «بينما»; noun class ``contrast_connectives``): the cuts between its sides."""
+    que», «بينما», «في حين»; noun class ``contrast_connectives``): the cuts between its
+    sides."""
     contrasts = lex.noun_classes.get("contrast_connectives", frozenset())
-    return [i for i, t in enumerate(toks) if t.keys & contrasts]
+    # Two-word connectives («في حين», «alors que») cut at their first word.
+    pairs = [tuple(c.split()) for c in contrasts if c.count(" ") == 1]
+    return [
+        i
+        for i, t in enumerate(toks)
+        if t.keys & contrasts
+        or (i + 1 < len(toks) and any(a in t.keys and b in toks[i + 1].keys for a, b in pairs))
+    ]
 
 
 def side_of(i: int, cuts: list[int], toks: list[Tok]) -> Span:

@@ -34,6 +34,7 @@ from veille.extract.tallies import (
     habitual,
     long_periods,
     names_a_day,
+    names_a_time,
     of_a_long_time,
     of_a_war,
     ongoing,
@@ -478,6 +479,7 @@ class ParsedModality:
         quant = any(
             mm.start in window
             and not few_at_a_place(toks, mm, s)
+            and not names_a_time(toks, mm)
             # «la semaine dernière, des affrontements»: the week dates them, it counts none
             and not any(d.start <= toks[mm.start].start < d.end for d in s.dates)
             for mm in self.lex.aggregate_quantifiers.find(toks)

@@ -214,6 +214,23 @@ def few_at_a_place(toks: list[Tok], quantifier: Match, s: SentenceInput) -> bool
     return any(p.precision <= 2 and not p.demonym and p.feature in _TOWN_OR_SITE for p in s.places)
 
 
+def names_a_time(toks: list[Tok], quantifier: Match) -> bool:
+    """ "Later in the day, strikes hit X", «dans la semaine, des frappes»: a singular
+    noun of time with a definite or demonstrative determiner names when, it counts no
+    acts ("days of strikes", "a week of strikes" do)."""
+    if quantifier.end - quantifier.start != 1:
+        return False
+    noun = toks[quantifier.start]
+    if noun.pos != "NOUN" or "Number=Sing" not in noun.morph:
+        return False
+    return any(
+        t.head == noun.i
+        and t.dep == "det"
+        and ("Definite=Def" in t.morph or "PronType=Dem" in t.morph)
+        for t in toks[max(0, noun.i - 3) : noun.i]
+    )
+
+
 #: The kinds of place one event of a few strikes falls on.
 _TOWN_OR_SITE = frozenset({"city", "site"})
 
