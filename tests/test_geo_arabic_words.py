@@ -176,3 +176,15 @@ def test_the_coalition_is_no_town_of_its_name(pipeline: Any) -> None:
     (event,) = pipeline.run([art])
     assert event.location is not None and event.location.name == "Sa'dah"
     assert event.actor1 is not None and event.actor1.id == "military-forces-sau"
+
+
+@pytest.mark.parametrize("near", ["أطراف", "محيط"])
+def test_a_word_of_nearness_is_no_place_and_locates_the_name_after_it(
+    geocoder: Any, near: str
+) -> None:
+    # «أطراف» (outskirts) and «محيط» (surroundings) spell villages of Yemen; before a
+    # name they say where, and the name after them is read.
+    text = f"قصفت الطائرات مدينة صور اللبنانية يوم الأحد، وكذلك {near} الهرمل."
+    found = _names(geocoder, text)
+    assert near not in found and f"و{near}" not in found
+    assert found.get("الهرمل") == "LBN"

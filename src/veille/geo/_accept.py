@@ -235,6 +235,8 @@ class Acceptance:
                 # "قضاء مرجعيون": a district named after its town; «مديرية الأمن» is a
                 # directorate of security, no district named Emmen.
                 return True
+            if word.norm in self._words.near_words:
+                return False  # «محيط» (surroundings), «أطراف» (outskirts): a cue, no name
             if word.norm in self._words.common_words and not (
                 m.first > 0 and tokens[m.first - 1].norm in self._words.locative_cues
             ):
@@ -433,6 +435,8 @@ class Acceptance:
         if self._town_noun_of(text, tokens, m):
             return True
         prev = tokens[m.first - 1]
+        if prev.norm in self._words.near_words and text[prev.end : m.start] == " ":
+            return True  # «أطراف الهرمل», "outskirts of": a word of nearness locates it
         return prev.norm in self._words.locative_cues and text[prev.end : m.start] in (
             " ",
             "'",

@@ -80,6 +80,9 @@ class GeoWords:
     #: lower-cased text before the name (the regex ends at the name).
     near_before: re.Pattern[str]
     near_after: re.Pattern[str]
+    #: The one-word ``near_before`` phrases ("محيط", «أطراف»), with their clitics: words
+    #: that locate a name after them, never a name themselves.
+    near_words: frozenset[str]
     #: ``seat_before`` / ``seat_after`` of every language: phrases that end the lower-cased
     #: text before a name / open the text after it, making it an organisation's seat.
     seat_before: re.Pattern[str]
@@ -258,6 +261,13 @@ def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
         near_before=re.compile(
             rf"(?:{_near_phrases(near)})(?:\s+(?:the|le|la|les)|\s+l['’])?"
             rf"(?:\s*(?:{_alt(town_nouns, escape=True)})\s+(?:of|de|d['’]))?\s*$"
+        ),
+        near_words=frozenset(
+            key_of(_glue(c, w))
+            for pw in words
+            for w in pw.near_before
+            if " " not in w
+            for c in ("", *pw.noun_clitics)
         ),
         near_after=re.compile(
             rf"^\s*(?:{_alt((w for pw in words for w in pw.near_after), escape=True)})\b"
