@@ -151,3 +151,18 @@ def test_a_name_right_after_a_noun_of_news_outlets_is_the_outlets(
 def test_the_same_name_after_a_noun_of_places_is_the_place(geo: Geocoder) -> None:
     found = _parse(geo, "اندلعت اشتباكات في الجزيرة وسط السودان يوم الأحد.", [], "ar")
     assert _iso3(found.get("الجزيرة")) == "SDN"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jets struck Baalbek as well as Hermel in Lebanon on Monday.",
+        "Jets struck a depot at Hermel in Lebanon on Monday.",
+        "Jets struck Baalbek and an Hermel depot in Lebanon on Monday.",
+    ],
+)
+def test_a_lower_case_function_word_is_no_transliterated_article(geo: Geocoder, text: str) -> None:
+    # "as Hermel" spells "As Hermel" (El Hermel) with the article; in English text "as",
+    # "at", "an" before a capitalised name are those words, and the name is read alone.
+    found = _parse(geo, text, [w for w in ("Baalbek", "Hermel", "Lebanon") if w in text])
+    assert "Hermel" in found and _iso3(found["Hermel"]) == "LBN"

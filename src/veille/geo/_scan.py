@@ -188,7 +188,19 @@ class Scanner:
                 reach += 1
             if max_n > reach:
                 max_n = reach
+            # "struck Zahle as well as Hermel", "at Hermel": a lower-case word that is
+            # also a function word, then a space, is that word, no transliterated
+            # article ("as-Sukhnah", "As Suwayda" are written joined or capitalised).
+            spelt_as_a_word = (
+                form in LATIN_ARTICLES
+                and form in stop_keys
+                and token.raw.islower()
+                and i + 1 < len(tokens)
+                and text[token.end : tokens[i + 1].start] == " "
+            )
             for n in range(max_n, best_n, -1):  # only longer than the best so far
+                if n > 1 and spelt_as_a_word:
+                    continue
                 key = scan.key(form, i, n)
                 if (
                     n == 1
