@@ -321,3 +321,19 @@ def test_a_bigger_town_after_a_bare_comma_names_the_area_not_a_second_place(
     assert len({e.location.name for e in events if e.location}) == places
     if places == 1:
         assert events[0].fatalities == 5  # the toll is not shared out between two places
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("On Monday, jets struck Zahle and Hermel, where three people were killed.", "en"),
+        ("Lundi, les avions ont frappé Zahlé ainsi que Hermel, où trois personnes ont péri.", "fr"),
+        ("يوم الاثنين، قصفت الطائرات مدينة زحلة وبلدة الهرمل حيث قتل ثلاثة أشخاص.", "ar"),
+    ],
+)
+def test_a_toll_in_the_last_places_relative_clause_is_that_places_alone(
+    pipeline: Any, text: str, lang: str
+) -> None:
+    # Not divided between the list's places: the clause says where the three died.
+    tolls = {e.location.name: e.fatalities for e in _events(pipeline, text, lang) if e.location}
+    assert tolls == {"Zahlé": None, "El Hermel": 3}

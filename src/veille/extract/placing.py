@@ -390,7 +390,17 @@ def relative_holding(places: list[PlaceRef], span: Span | None, s: SentenceInput
         a, b = places[k], places[nxt]
         if a.end <= span[0] < b.start and _RELATIVE_BETWEEN.match(text_between(a, b, s)):
             return k
+    # "struck X and Y, where three people died", «حيث قتل»: the last place's clause.
+    last = places[ordered[-1]]
+    if last.end <= span[0] and _RELATIVE_AFTER.match(
+        s.text[last.end - s.start : span[0] - s.start].lower()
+    ):
+        return ordered[-1]
     return None
+
+
+#: A relative word right after a place (as written, lower-cased: «où», not «ou»).
+_RELATIVE_AFTER = re.compile(r"\s*,?\s*(?:where|où|حيث)\s")
 
 
 def _in_list(a: PlaceRef, b: PlaceRef, s: SentenceInput) -> bool:
