@@ -1248,3 +1248,17 @@ def test_a_two_word_contrast_connective_parts_two_strikes_of_one_kind(pipeline: 
     events = _events(pipeline, text)
     assert len({e.location.name for e in events if e.location}) == 2
     assert {e.sub_event_type for e in events} == {"Air/drone strike"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وفي ريف إدلب، اندلعت اشتباكات بين فصائل مسلحة وقوات الأمن في بلدة سرمدا يوم الأحد.",
+        "وفي ريف حلب، دارت معارك عنيفة بين مقاتلي العشائر وقوات سوريا الديمقراطية في قرية"
+        " تل عرن يوم الأحد.",
+    ],
+)
+def test_a_clause_between_an_area_and_a_town_is_no_list_of_places(pipeline: Any, text: str) -> None:
+    # The «و» of the clause's two sides joins no places: one clash, in the town.
+    events = _events(pipeline, text)
+    assert [e.location.geo_precision for e in events if e.location] == [1]

@@ -29,6 +29,8 @@ from veille.model import Span
 
 #: Most characters between two places of one list.
 _LIST_GAP_CHARS = 60
+#: Most words between two places of one Arabic list («، فضلا عن بلدة»).
+_AR_LIST_GAP_WORDS = 3
 
 
 def choose_places(
@@ -366,6 +368,11 @@ def _between_in_list(a: PlaceRef, b: PlaceRef, s: SentenceInput) -> str | None:
     des émeutes contre une réforme examinée à Y"); None when they are not."""
     between = text_between(a, b, s)
     if len(between) > _LIST_GAP_CHARS:
+        return None
+    if s.language == "ar" and len(between.split()) > _AR_LIST_GAP_WORDS:
+        # No parse tells an Arabic verb: «في ريف X، اندلعت اشتباكات بين فصائل وقوات
+        # الأمن في بلدة Y» is a clause between, not a list (whose gap is a joiner, a
+        # preposition, a town noun: «وفي بلدة»).
         return None
     relative = _RELATIVE_BETWEEN.match(between)
     if not relative and any(
