@@ -1262,3 +1262,19 @@ def test_a_clause_between_an_area_and_a_town_is_no_list_of_places(pipeline: Any,
     # The «و» of the clause's two sides joins no places: one clash, in the town.
     events = _events(pipeline, text)
     assert [e.location.geo_precision for e in events if e.location] == [1]
+
+
+def test_arrests_of_those_suspected_of_the_act_told_are_placed_near_it(pipeline: Any) -> None:
+    # «يشتبه بتورطهم في الهجوم»: the suspicion names the act told before (no new attack),
+    # and the arrests of its suspects, placed by no word of their own, are near it.
+    text = (
+        "قتل أربعة أشخاص يوم السبت في انفجار سيارة مفخخة في مدينة الرقة شمالي سوريا."
+        " واعتقلت قوات الأمن ثلاثة أشخاص يشتبه بتورطهم في الهجوم."
+    )
+    events = _events(pipeline, text)
+    assert sorted(e.sub_event_type for e in events) == [
+        "Arrests",
+        "Remote explosive/landmine/IED",
+    ]
+    arrests = next(e for e in events if e.sub_event_type == "Arrests")
+    assert arrests.location is not None and arrests.location.geo_precision == 2

@@ -114,7 +114,8 @@ def definite(m: Match, toks: list[Tok]) -> bool:
     text knows, as against "an attack")."""
     head = toks[m.start]
     if not head.dep:
-        return arabic.is_definite(fold(head.text))
+        # «في الهجوم»: past a preposition the trigger holds, the noun's own article.
+        return any(arabic.is_definite(fold(t.text)) for t in toks[m.start : m.end])
     return head.pos in ("NOUN", "PROPN") and any(
         t.head == m.start and t.dep.startswith("det") and fold(t.text) in _DEFINITE for t in toks
     )
