@@ -382,3 +382,18 @@ def test_force_on_one_side_of_while_met_only_the_protest_there(
         ("Thiès", "Protest with intervention", True),
         ("Kaolack", "Peaceful protest", False),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("In Mombasa, a separate march by traders passed off peacefully on Tuesday.", "en"),
+        ("On Tuesday a large peaceful march crossed Mombasa.", "en"),
+        ("Mardi, une grande marche a traversé Mombasa.", "fr"),
+    ],
+)
+def test_adjectives_inside_a_protest_noun_phrase_keep_the_protest(
+    pipeline: Any, text: str, lang: str
+) -> None:
+    # "a march" with its adjectives between the article and the noun: still a march.
+    assert _subs(pipeline, text, lang) == {"Peaceful protest"}

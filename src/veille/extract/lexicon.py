@@ -174,6 +174,8 @@ ADVERBIAL_DEPS = frozenset({"advmod", "obl:mod", "obl:tmod", "npadvmod", "nmod:t
 _MAX_INSERTED = 3
 #: Auxiliaries hanging on a later word of the pattern: "s'est emparé", "s'était retiré".
 _AUX_DEPS = frozenset({"aux", "aux:tense", "aux:pass", "auxpass"})
+#: Most adjectives before a later word of a pattern ("a large, peaceful march").
+_MAX_ADJECTIVES = 2
 #: Punctuation that ends a verb's subject (Arabic and Latin).
 _CLAUSE_PUNCT = frozenset(',.;:!?()"«»،؛؟')
 
@@ -224,6 +226,8 @@ def _inserted(toks: Sequence[Tok], j: int, matched: set[int]) -> bool:
         return True
     if matched and tok.dep in _AUX_DEPS and tok.head > j:
         return True
+    if matched and tok.dep == "amod" and j < tok.head <= j + _MAX_ADJECTIVES:
+        return True  # "a separate march", "took full control": an adjective of a later word
     if (
         not tok.dep
         and j - 1 in matched

@@ -29,7 +29,8 @@ from veille.model import Span
 
 #: Most characters between two places of one list.
 _LIST_GAP_CHARS = 60
-#: Most words between two places of one Arabic list («، فضلا عن بلدة»).
+#: Most words between two places of one Arabic list («، فضلا عن بلدة») unless the gap
+#: opens on «و».
 _AR_LIST_GAP_WORDS = 3
 
 
@@ -369,10 +370,12 @@ def _between_in_list(a: PlaceRef, b: PlaceRef, s: SentenceInput) -> str | None:
     between = text_between(a, b, s)
     if len(between) > _LIST_GAP_CHARS:
         return None
-    if s.language == "ar" and len(between.split()) > _AR_LIST_GAP_WORDS:
+    words = between.replace("،", " ").split()
+    if s.language == "ar" and len(words) > _AR_LIST_GAP_WORDS and not words[0].startswith("و"):
         # No parse tells an Arabic verb: «في ريف X، اندلعت اشتباكات بين فصائل وقوات
-        # الأمن في بلدة Y» is a clause between, not a list (whose gap is a joiner, a
-        # preposition, a town noun: «وفي بلدة»).
+        # الأمن في بلدة Y» is a clause between, not a list. A list's next member opens
+        # on «و»: a short gap («وفي بلدة»), or a longer one that opens so («ستة في صور
+        # وأربعة في قصف سيارة في النبطية»).
         return None
     relative = _RELATIVE_BETWEEN.match(between)
     if not relative and any(
