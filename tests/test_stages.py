@@ -453,7 +453,7 @@ def test_every_stage_kind_has_its_shipped_component_registered() -> None:
     for kind in ("sentences", "places", "actors", "dates", "extractor", "assembler"):
         assert registry.of(kind).names() == [f"veille.{kind}.v1"]  # type: ignore[arg-type]
     assert isinstance(registry.sentences.get("veille.sentences.v1")(), SentenceStage)
-    assert isinstance(registry.dates.get("veille.dates.v1")(), DateStage)
+    assert isinstance(registry.dates.get("veille.dates.v1")(None), DateStage)
 
 
 def test_a_stage_named_in_the_config_replaces_the_shipped_one() -> None:
@@ -465,7 +465,7 @@ def test_a_stage_named_in_the_config_replaces_the_shipped_one() -> None:
         def __call__(self, analysis: ArticleAnalysis) -> None:
             analysis.sentences = [replace(s, dates=()) for s in analysis.sentences]
 
-    def no_dates() -> NoDates:
+    def no_dates(lexicon_of: object) -> NoDates:  # given the lexicons, as the shipped one
         return NoDates()
 
     registry = default_registry().with_factory("dates", "test.no_dates.v1", no_dates)

@@ -816,3 +816,29 @@ def test_a_strike_with_an_unnamed_subject_of_its_own_takes_no_story_doer(
     )
     doers = {e.location.name: e.actor1.id if e.actor1 else None for e in events if e.location}
     assert doers["Nabatîyé et Tahta"] == doer
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Gunmen attacked an army post in Djibo on Saturday. The army said in a statement"
+            " on Sunday that the attack had been repelled. On the same day, gunmen abducted"
+            " ten traders near Arbinda.",
+            "en",
+        ),
+        (
+            "Des hommes armés ont attaqué samedi un poste de l'armée à Djibo. L'armée a"
+            " indiqué dans un communiqué dimanche avoir repoussé l'attaque. Le même jour, des"
+            " hommes armés ont enlevé dix commerçants près d'Arbinda.",
+            "fr",
+        ),
+    ],
+)
+def test_the_same_day_is_the_acts_day_not_the_statements(
+    pipeline: Any, text: str, lang: str
+) -> None:
+    # "in a statement on Sunday" dates the statement: "the same day" is Saturday's.
+    events = _violent(pipeline, text, lang)
+    days = {e.sub_event_type: e.event_date for e in events}
+    assert days.get("Abduction/forced disappearance") == date(2025, 3, 8), days

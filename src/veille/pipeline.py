@@ -372,7 +372,7 @@ class Pipeline:
                 made.places(self.place_finder),
                 made.actors(self.actors),
                 StateNameStage(self.actors),
-                made.dates(),
+                made.dates(self.lexicon),
                 made.extractor(self.lexicon),
             ]
             if self._veto is not None:  # a learned second opinion on each candidate

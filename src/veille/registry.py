@@ -116,7 +116,7 @@ class CandidateVeto(Protocol):
 SentencesFactory = Callable[[], "AnalysisStage"]
 PlacesFactory = Callable[[PlaceFinding], "AnalysisStage"]  # the configured place finder
 ActorsFactory = Callable[["ActorResolver"], "AnalysisStage"]
-DatesFactory = Callable[[], "AnalysisStage"]
+DatesFactory = Callable[[Callable[[str], "Lexicon"] | None], "AnalysisStage"]
 #: The extractor is given the pipeline's lexicon of a language (it raises ``DataError``).
 ExtractorFactory = Callable[[Callable[[str], "Lexicon"]], "AnalysisStage"]
 AssemblerFactory = Callable[["Geocoder", "ActorResolver"], "AnalysisStage"]
@@ -214,11 +214,13 @@ def actors_v1(resolver: ActorResolver) -> AnalysisStage:
     return ActorStage(resolver)
 
 
-def dates_v1() -> AnalysisStage:
-    """``veille.stages.DateStage``: ``veille.nlp.dates`` per sentence, anchored."""
+def dates_v1(lexicon_of: Callable[[str], Lexicon] | None) -> AnalysisStage:
+    """``veille.stages.DateStage``: ``veille.nlp.dates`` per sentence, anchored on the
+    days the narrative gives its acts (not those of statements, read with
+    ``lexicon_of``)."""
     from veille.stages import DateStage
 
-    return DateStage()
+    return DateStage(lexicon_of)
 
 
 def extractor_v1(lexicon_of: Callable[[str], Lexicon]) -> AnalysisStage:

@@ -369,9 +369,15 @@ class StateNameStage:
 @dataclass(frozen=True)
 class DateStage:
     """Fills each sentence's ``dates``. Relative dates ("la veille") are read from the
-    last date the article's own narrative gave (its publication date before any)."""
+    last date the article's own narrative gave (its publication date before any); with
+    ``lexicon_of``, a date that dates a telling ("the army said on Monday") is no anchor:
+    "the same day" after it is the day of the act told before, not of the statement."""
+
+    lexicon_of: LexiconOf | None = None
 
     def __call__(self, analysis: ArticleAnalysis) -> None:
+        from veille.extract.syntax import dates_telling, words_of
+
         anchor = None
         dated: list[Sentence] = []
         for sent in analysis.sentences:
@@ -388,7 +394,19 @@ class DateStage:
                 for d in found
             )
             dated.append(replace(sent, dates=dates))
-            first = next((d.value for d in dates if d.value is not None), None)
+            telling: set[int] = set()
+            if self.lexicon_of is not None and dates:
+                toks = list(sent.tokens)
+                telling = words_of(self.lexicon_of(sent.language).report, toks)
+            first = next(
+                (
+                    d.value
+                    for d in dates
+                    if d.value is not None
+                    and not (telling and dates_telling(d.start, toks, telling))
+                ),
+                None,
+            )
             if first is not None and seg.kind == "article":
                 anchor = first
         analysis.sentences = dated

@@ -201,14 +201,23 @@ def governed_by(chain: list[int], table: PhraseTable, toks: list[Tok]) -> bool:
 
 def dates_telling(char: int, toks: list[Tok], telling: set[int]) -> bool:
     """The date hangs on a verb of telling ("The UN said on Tuesday that 1,500 had been
-    killed since January"): it dates the telling, not what is told."""
+    killed since January", "the army said in a statement on Monday"): it dates the
+    telling, not what is told."""
     i = token_at(toks, char)
     if i is None:
         return False
-    head = toks[i].head
-    if toks[head].pos == "ADP" and toks[head].head != head:
-        head = toks[head].head  # "said on Tuesday": Tuesday <- on <- said
-    return head in telling
+    # "said on Tuesday": Tuesday <- on <- said; "said in a statement on Monday": up
+    # through the statement's noun phrase, to the first verb above the date.
+    for head in ancestors(toks, i, limit=_TELLING_REACH):
+        if head in telling:
+            return True
+        if toks[head].pos in ("VERB", "AUX"):
+            return False
+    return False
+
+
+#: Most heads between a date and the verb of telling it hangs on.
+_TELLING_REACH = 4
 
 
 def verb_forms(toks: list[Tok], v: int) -> frozenset[str]:
