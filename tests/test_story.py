@@ -842,3 +842,34 @@ def test_the_same_day_is_the_acts_day_not_the_statements(
     events = _violent(pipeline, text, lang)
     days = {e.sub_event_type: e.event_date for e in events}
     assert days.get("Abduction/forced disappearance") == date(2025, 3, 8), days
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Israeli troops raided the Jenin camp on Monday. They arrested six young men in"
+            " the camp, the agency said.",
+            "en",
+        ),
+        (
+            "اقتحمت قوات الاحتلال مخيم جنين يوم الاثنين. وأضافت الوكالة أن القوات اعتقلت ستة"
+            " شبان من المخيم.",
+            "ar",
+        ),
+    ],
+)
+def test_arrests_in_the_camp_told_before_are_coded_there(
+    pipeline: Any, text: str, lang: str
+) -> None:
+    # "the camp", «المخيم»: a definite place noun pointing back to the camp named before.
+    art = Article(id="s", text=text, language=lang, published="2025-03-12")
+    arrests = [e for e in pipeline.run([art]) if e.sub_event_type == "Arrests"]
+    assert [e.location and e.location.name for e in arrests] == ["Jenin camp"]
+
+
+def test_arrests_in_a_camp_no_sentence_named_are_not_coded(pipeline: Any) -> None:
+    art = Article(
+        id="s", text="Troops arrested six young men in the camp on Monday.", language="en"
+    )
+    assert [e for e in pipeline.run([art]) if e.sub_event_type == "Arrests"] == []

@@ -116,7 +116,12 @@ def read_story(
             continue
         if _a_past_period(c):
             continue  # "the 2015 attacks", "في هجمات عام 2015": history, no day to code
-        if c.sub_event_type in _OWN_PLACE_ONLY and c.place is None and not c.for_told_act:
+        if (
+            c.sub_event_type in _OWN_PLACE_ONLY
+            and c.place is None
+            and not c.for_told_act
+            and not c.town_told_before  # "arrested six men in the camp": the camp told
+        ):
             continue  # "90 arrests nationwide", "a suspect taken into custody"
         kept.append(c)
     kept = places_of_the_act_told(kept)
@@ -138,9 +143,10 @@ def read_story(
     placed = [_with_story_type(c, placed, opts) for c in placed]
     doers = _remote_doers(placed)
     placed = [_with_story_doer(c, doers, opts) for c in placed]
-    if narrative is None:
-        return placed
-    return [c if c.place is not None else replace(c, place=narrative) for c in placed]
+    if narrative is not None:
+        placed = [c if c.place is not None else replace(c, place=narrative) for c in placed]
+    # Arrests "in the camp" with no camp told before: nowhere to code them either.
+    return [c for c in placed if not (c.sub_event_type in _OWN_PLACE_ONLY and c.place is None)]
 
 
 def narrative_place(
