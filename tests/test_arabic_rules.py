@@ -1278,3 +1278,12 @@ def test_arrests_of_those_suspected_of_the_act_told_are_placed_near_it(pipeline:
     ]
     arrests = next(e for e in events if e.sub_event_type == "Arrests")
     assert arrests.location is not None and arrests.location.geo_precision == 2
+
+
+def test_an_army_announcing_its_own_soldiers_dead_is_the_side_hit(pipeline: Any) -> None:
+    # «أعلن الجيش مقتل جندي»: its losses, told; not its act, claimed.
+    text = "أعلن الجيش الإسرائيلي مساء الاثنين مقتل جندي جراء انفجار عبوة ناسفة بدورية في جنين."
+    (event,) = _violent(pipeline, text)
+    assert event.actor2 is not None and event.actor2.id == "military-forces-isr"
+    assert event.actor1 is None or event.actor1.id != "military-forces-isr"
+    assert event.claim is not None and event.claim.status != "claimed"

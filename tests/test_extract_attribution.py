@@ -182,3 +182,16 @@ def test_a_claimed_act_its_relative_clause_describes_is_told_whatever_the_parse(
     events = pipeline.run([Article(id="c", text=text, language="fr", published="2024-03-12")])
     told = [(e.sub_event_type, e.fatalities, e.claim.status if e.claim else None) for e in events]
     assert told == [("Suicide bomb", 15, "claimed")]
+
+
+def test_an_army_announcing_the_death_of_its_soldiers_claims_no_act(pipeline: Any) -> None:
+    art = Article(
+        id="a",
+        text="The Malian army announced the death of two soldiers in an ambush near Gao on Monday.",
+        language="en",
+        published="2025-03-12",
+    )
+    (event,) = pipeline.run([art])
+    assert event.actor1 is None or event.actor1.id != "military-forces-mli"
+    assert event.actor2 is not None and event.actor2.id == "military-forces-mli"
+    assert event.claim is not None and event.claim.status == "confirmed"

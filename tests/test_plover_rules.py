@@ -52,7 +52,6 @@ CASES = [
     ("The governor ordered more police patrols in the city centre.", "MOBILIZE"),
     ("The families are suing the mining company for damages.", "ACCUSE"),
     ("The agency dispatched inspectors to the chemical plant.", "ACCUSE"),
-    ("Angry farmers blocked the main bridge with their tractors.", "PROTEST"),
     # Modality: an act announced for the future, negated, or that someone must do.
     ("The government said it would allow aid convoys into the city.", "AGREE"),
     ("The army will pull its troops out of the valley next month.", "AGREE"),
@@ -66,6 +65,16 @@ CASES = [
     ("The opposition said the president must agree to early elections.", "REQUEST"),
     ("The agency said the two sides should return to the table.", "REQUEST"),
 ]
+
+
+def test_a_blockade_of_a_bridge_is_a_protest_event(pipeline: Any) -> None:
+    # "blocked the (main) bridge": a crowd's blockade, an ACLED protest event of PLOVER
+    # type PROTEST, whatever adjective the bridge takes.
+    for text in (
+        "Angry farmers blocked the main bridge with their tractors.",
+        "Angry farmers blocked the bridge with their tractors.",
+    ):
+        assert _types(pipeline, text) == (["PROTEST"], []), text
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)

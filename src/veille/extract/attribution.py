@@ -311,6 +311,29 @@ def self_claim(lex: Lexicon, toks: list[Tok]) -> Match | None:
     return None
 
 
+def own_losses(lex: Lexicon, toks: list[Tok], teller: ActorRef | None) -> bool:
+    """An army tells of its own dead: "the army announced the death of two soldiers",
+    «أعلن الجيش مقتل جندي»: a noun of its servicemen (noun class ``servicemen``) within
+    a few words of a word of death, told by a military force. It tells its losses; it
+    claims no act."""
+    if teller is None or not teller.actor_id.startswith(_MILITARY_PREFIX):
+        return False
+    servicemen = lex.noun_classes.get("servicemen", frozenset())
+    if not servicemen:
+        return False
+    return any(
+        toks[k].keys & servicemen
+        for m in lex.fatality.find(toks)
+        for k in range(max(0, m.start - _LOSSES_REACH), min(len(toks), m.end + _LOSSES_REACH))
+    )
+
+
+#: The actor ids of armies ("military-forces-isr").
+_MILITARY_PREFIX = "military-forces-"
+#: Words between a word of death and the servicemen it counts.
+_LOSSES_REACH = 4
+
+
 def actor_name(ref: ActorRef | None) -> str | None:
     """The name an attribution gives: the actor's name, else its id."""
     if ref is None:
