@@ -337,3 +337,30 @@ def test_a_toll_in_the_last_places_relative_clause_is_that_places_alone(
     # Not divided between the list's places: the clause says where the three died.
     tolls = {e.location.name: e.fatalities for e in _events(pipeline, text, lang) if e.location}
     assert tolls == {"Zahlé": None, "El Hermel": 3}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Two policemen were killed on Monday in an ambush on the Kidal-Anefis road in Mali.",
+            "en",
+        ),
+        (
+            "Deux policiers ont été tués lundi dans une embuscade sur l'axe Kidal-Anefis, au Mali.",
+            "fr",
+        ),
+    ],
+)
+def test_a_road_named_by_its_two_towns_places_its_act_at_the_first(
+    pipeline: Any, text: str, lang: str
+) -> None:
+    # "the X-Y road", «l'axe X-Y»: each side of the hyphen a town, however small; one
+    # ambush on the road, not one per town, and not the country alone.
+    events = _events(pipeline, text, lang)
+    assert [e.location.name for e in events if e.location] == ["Kidal"]
+
+
+def test_a_hyphenated_name_without_a_road_noun_stays_one_name(pipeline: Any) -> None:
+    events = _events(pipeline, "Gunmen attacked a village near Kidal-Anefis on Monday.")
+    assert all(e.location is None or e.location.name != "Kidal" for e in events)

@@ -15,7 +15,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from veille.geo._lexicon import GeoWords
+from veille.geo._lexicon import GeoWords, key_of
 from veille.geo._match import _Match, _SpanIndex
 from veille.geo._normalize import Token, key_of_norms, normalise_token, tokenize
 from veille.geo._resolve import prior
@@ -392,22 +392,34 @@ class Acceptance:
             return False
         before = _WORD_BEFORE_HYPHEN_RE.search(text, max(0, start - 40), start)
         after = _WORD_AFTER_HYPHEN_RE.match(text, end)
+        road = self._road_around(
+            text, before.start() if before else start, after.end() if after else end
+        )
         return not any(
-            word is not None and self._known_place(word.group(1)) for word in (before, after)
+            word is not None and self._known_place(word.group(1), any_size=road)
+            for word in (before, after)
         )
 
-    def _known_place(self, word: str) -> bool:
+    def _road_around(self, text: str, start: int, end: int) -> bool:
+        """A road noun right before ("l'axe X-Y", "la route X-Y") or right after ("the
+        X-Y road") the hyphenated pair spanning ``[start, end)``."""
+        words = self._words.road_nouns
+        prev = _LAST_WORD_RE.search(text, max(0, start - 24), start)
+        nxt = _FIRST_WORD_RE.match(text, end)
+        return any(w is not None and key_of(w.group(1)) in words for w in (prev, nxt))
+
+    def _known_place(self, word: str, *, any_size: bool = False) -> bool:
+        """``word`` names a country or a town of the index: under its own name and of
+        some size, or (``any_size``: a road names it) any town of that name."""
         norms = [t.norm for t in tokenize(word)]
         if len(norms) != 1 or norms[0] in self._words.stop_keys:
             return False
+        least = 0 if any_size else self._weights.acceptance.hyphen_town_population
         return any(
             c.place.feature == "country"
-            or (
-                c.place.feature == "city"
-                and c.place.population >= self._weights.acceptance.hyphen_town_population
-            )
+            or (c.place.feature == "city" and c.place.population >= least)
             for c in self._store.lookup(norms[0])
-            if c.flags & FLAG_PRIMARY
+            if any_size or c.flags & FLAG_PRIMARY
         )
 
     def _dateline(self, text: str, tokens: list[Token], m: _Match) -> bool:
@@ -544,6 +556,11 @@ class _PersonNames:
         if well_known:
             return any(s < m.start and e == m.end for s, e in spans)
         return any((s, e) != (m.start, m.end) for s, e in spans) or norm in self._in_full_names
+
+
+#: The word that ends / opens a text (an apostrophe ends "l'" before it).
+_LAST_WORD_RE = re.compile(r"([^\W\d_]+)\s+$")
+_FIRST_WORD_RE = re.compile(r"\s+([^\W\d_]+)")
 
 
 def _part_of_hyphenated(text: str, start: int, end: int) -> bool:

@@ -104,6 +104,8 @@ class GeoWords:
     #: Nouns of streets and squares (keys): a place word naming one ("Victoria Square",
     #: «rue de Paris») is the street's name, not the place.
     street_nouns: frozenset[str]
+    #: ``road_nouns`` of every language (keys): "the Kidal-Anefis road" names two towns.
+    road_nouns: frozenset[str]
     #: ``quarter_nouns`` of every language, with their proclitics glued («بحي»).
     quarter_nouns: frozenset[str]
     #: Nouns of buildings and institutions (keys): a place word inside such a name
@@ -285,6 +287,7 @@ def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
         facility_nouns=union("facility_nouns"),
         outlet_nouns=glued("outlet_nouns"),
         street_nouns=union("street_nouns"),
+        road_nouns=union("road_nouns"),
         quarter_nouns=glued("quarter_nouns"),
         # A plain dict (typed read-only): the geocoder travels to Spark executors pickled.
         demonyms={

@@ -120,6 +120,9 @@ class PlaceWords:
     #: Nouns of streets and squares, right after ("Victoria Square") or before ("rue de
     #: Paris") a place word: the street's name, not the place.
     street_nouns: tuple[str, ...] = ()
+    #: Nouns of roads between towns, before ("l'axe X-Y") or after ("the X-Y road") a
+    #: hyphenated pair of names: each side names a town, however small.
+    road_nouns: tuple[str, ...] = ()
     #: Nouns of a quarter of a city, before ("le quartier de X", «حي X») or after ("the
     #: X neighbourhood") its name: a part of a city the text names, not a town far away.
     quarter_nouns: tuple[str, ...] = ()
