@@ -1287,3 +1287,17 @@ def test_an_army_announcing_its_own_soldiers_dead_is_the_side_hit(pipeline: Any)
     assert event.actor2 is not None and event.actor2.id == "military-forces-isr"
     assert event.actor1 is None or event.actor1.id != "military-forces-isr"
     assert event.claim is not None and event.claim.status != "claimed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "سيطرت قوات الدعم السريع، اليوم الاثنين، على مدينة مليط بولاية شمال دارفور.",
+        "سيطرت قوات الدعم السريع، فجر الأحد، على مدينة مليط بولاية شمال دارفور.",
+    ],
+)
+def test_a_time_phrase_between_commas_parts_no_verb_from_its_preposition(
+    pipeline: Any, text: str
+) -> None:
+    # «سيطرت X، اليوم الاثنين، على Y»: the day between the subject and «على».
+    assert _subs(pipeline, text) == {"Non-state actor overtakes territory"}

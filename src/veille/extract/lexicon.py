@@ -21,7 +21,13 @@ from veille.extract.lexicon_data import LexiconData as LexiconData  # re-exporte
 from veille.extract.lexicon_data import StatementEntry as StatementEntry
 from veille.extract.lexicon_data import TriggerEntry as TriggerEntry
 from veille.extract.lexicon_data import WeaponEntry as WeaponEntry
-from veille.lang.loader import day_part_words, month_numbers, triggers_file, weekday_names
+from veille.lang.loader import (
+    dating_words,
+    day_part_words,
+    month_numbers,
+    triggers_file,
+    weekday_names,
+)
 from veille.nlp import arabic
 from veille.nlp.tokens import Tok as Tok  # re-exported: extraction reads tokens from here
 from veille.nlp.tokens import fold as fold
@@ -209,13 +215,44 @@ def _match_end(toks: Sequence[Tok], i: int, pattern: tuple[str, ...]) -> int | N
 def _gapped(toks: Sequence[Tok], i: int, pattern: tuple[str, ...], width: int) -> bool:
     """Whether the rest of ``pattern`` follows its first word (matched at ``i``) after at
     most ``width`` words that hold no punctuation: the verb's subject in verb-subject
-    order ("سيطرت قوات المعارضة على ...")."""
-    for j in range(i + 2, min(len(toks), i + 2 + width)):
-        if set(toks[j - 1].text) & _CLAUSE_PUNCT:
-            return False
-        if _match_end(toks, j, pattern[1:]) is not None:
+    order ("سيطرت قوات المعارضة على ..."). A phrase of time, bare or between commas, is
+    stepped over and counts no word («سيطرت قوات X، اليوم الاثنين، على»)."""
+    j, words = i + 1, 0
+    while j < len(toks):
+        after = time_phrase_end(toks, j)
+        if after is not None:
+            j = after
+            continue
+        if words and _match_end(toks, j, pattern[1:]) is not None:
             return True
+        if words >= width or set(toks[j].text) & _CLAUSE_PUNCT:
+            return False
+        words += 1
+        j += 1
     return False
+
+
+#: Most words of a phrase of time stepped over in a verb's gap.
+_TIME_PHRASE_WORDS = 4
+
+
+def time_phrase_end(toks: Sequence[Tok], j: int) -> int | None:
+    """Where a phrase of time at ``j`` ends: its words (``dating_words``, numbers), or
+    a comma, such words and a closing comma. None when none starts at ``j``."""
+    dating = dating_words()
+    comma = toks[j].text in (",", "،")
+    k = j + 1 if comma else j
+    start = k
+    while k < len(toks) and k - start < _TIME_PHRASE_WORDS:
+        word = toks[k].text.lower()
+        if not (word.isdigit() or word in dating):
+            break
+        k += 1
+    if k == start:
+        return None
+    if comma:
+        return k + 1 if k < len(toks) and toks[k].text in (",", "،") else None
+    return k
 
 
 def _inserted(toks: Sequence[Tok], j: int, matched: set[int]) -> bool:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from veille.extract.candidate import ActorRef, Candidate, SentenceInput
-from veille.extract.lexicon import ADVERBIAL_DEPS, Lexicon, Match, Tok, fold
+from veille.extract.lexicon import ADVERBIAL_DEPS, Lexicon, Match, Tok, fold, time_phrase_end
 from veille.lang.loader import closed_words, weekday_names
 
 #: Marks that end a phrase.
@@ -60,7 +60,11 @@ def takes_territory(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -
     subject = 0  # words of a subject that may stand before a direct object
     if s.language == "ar":
         on = closed_words("strike_on")
-        after = [j + 1 for j in range(m.start, min(len(toks), m.end + 6)) if toks[j].keys & on]
+        reach = m.end + 6
+        for j in range(m.end, min(len(toks), reach)):
+            if (skipped := time_phrase_end(toks, j)) is not None:
+                reach += skipped - j  # «سيطرت قوات X، اليوم الاثنين، على»: no subject word
+        after = [j + 1 for j in range(m.start, min(len(toks), reach)) if toks[j].keys & on]
         start = after[0] if after else m.end  # "اجتاحت القوات البلدة": a direct object
         if not after:
             subject = m.payload.subject_gap  # «استعادت قوات الحكومة مطار المدينة»

@@ -276,6 +276,7 @@ ClosedWordKind = Literal[
     "range_joiners",
     "period_openers",
     "few_quantifiers",
+    "day_nouns",
 ]
 
 
@@ -308,6 +309,26 @@ def day_part_words(root: Root = None) -> frozenset[str]:
         for code in languages(root)
         for word in resources(code, root).dates.time_of_day
         if " " not in word
+    )
+
+
+@functools.cache
+def dating_words(root: Root = None) -> frozenset[str]:
+    """The one-word words of a phrase of time in every language under ``root``,
+    lower-cased: weekdays, months, parts of the day, relative days ("today", «أمس») and
+    the noun "day" (``day_nouns``)."""
+    relative = frozenset(
+        word.lower()
+        for code in languages(root)
+        for word in resources(code, root).dates.relative
+        if " " not in word
+    )
+    return (
+        weekday_names(root)
+        | frozenset(month_numbers(root))
+        | day_part_words(root)
+        | relative
+        | closed_words("day_nouns", root)
     )
 
 

@@ -240,6 +240,10 @@ class ClosedClass:
     pair_and: frozenset[str] = frozenset()
     pair_verbs: frozenset[str] = frozenset()
     pair_to: frozenset[str] = frozenset()
+    #: The noun "day" as a date opens with it («يوم الاثنين», "the day"): with the
+    #: weekdays, parts of the day and relative days, a phrase of time a verb's subject
+    #: may be parted from its preposition by («سيطرت X، اليوم الاثنين، على»).
+    day_nouns: frozenset[str] = frozenset()
     #: Words that open a phrase of circumstance ("during", «lors de», «au cours de»,
     #: «خلال»): an event noun in it sets the scene of the clause's act.
     circumstance: frozenset[str] = frozenset()
