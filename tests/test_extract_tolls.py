@@ -489,3 +489,24 @@ def test_a_count_of_buildings_is_no_toll(pipeline: Any, text: str, language: str
     # «plusieurs maisons» counts houses (read as ten, it had been added to the six dead).
     art = Article(id="b", text=text, language=language, published="2025-03-12")
     assert [e.fatalities for e in pipeline.run([art])] == [6]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "toll"),
+    [
+        ("Des hommes armés ont abattu dimanche trois fidèles dans une église de Kaya.", "fr", 3),
+        ("Des jihadistes ont exécuté dimanche cinq otages près de Kaya, au Burkina Faso.", "fr", 5),
+        (
+            "Des assaillants ont massacré dimanche vingt villageois à Kaya, au Burkina Faso.",
+            "fr",
+            20,
+        ),
+        ("Jihadists executed five hostages near Kaya, Burkina Faso, on Sunday.", "en", 5),
+    ],
+)
+def test_the_count_a_verb_of_killing_takes_is_the_toll(
+    pipeline: Any, text: str, language: str, toll: int
+) -> None:
+    # «abattre», «exécuter», «massacrer», "execute": the people they take are the dead.
+    art = Article(id="t", text=text, language=language, published="2025-03-12")
+    assert [e.fatalities for e in pipeline.run([art])] == [toll]
