@@ -276,3 +276,27 @@ def test_the_spark_dedup_applies_the_configured_threshold(spark: SparkSession) -
             clusters.unpersist()
         assert len(got) == expected
         assert _dump(got) == _dump(Pipeline(config=config).deduplicate(events))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Gunmen attacked the village of Gbeji in Benue state on Sunday night, killing 17"
+            " residents. Soldiers deployed to the village engaged the attackers in a gunfight.",
+            "en",
+        ),
+        (
+            "Des hommes armés ont attaqué dimanche soir le village de Kouéré, au Burkina Faso,"
+            " tuant trois civils. Une patrouille de l'armée arrivée sur les lieux a échangé des"
+            " tirs avec les assaillants.",
+            "fr",
+        ),
+    ],
+)
+def test_troops_fighting_the_attackers_of_civilians_are_a_clash_of_their_own(
+    pipeline: Any, text: str, lang: str
+) -> None:
+    art = Article(id="d", text=text, language=lang, published="2024-10-22")
+    subs = sorted(e.sub_event_type for e in pipeline.run([art]))
+    assert subs == ["Armed clash", "Attack"]

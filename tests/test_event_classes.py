@@ -4471,3 +4471,15 @@ def test_bombers_shot_down_are_aircraft_not_bearers(pipeline: Any) -> None:
     """Guard: "bombers" alone are aircraft; shooting them down disrupts their use."""
     text = "Ukrainian forces shot down two Russian bombers over the Kursk region on Monday."
     assert _types(pipeline, text, "en") == {"Disrupted weapons use"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Soldiers engaged the attackers in a gunfight near Makurdi on Sunday.", "en"),
+        ("Police killed two suspects in a shootout in Makurdi on Sunday.", "en"),
+        ("Des escarmouches ont opposé dimanche l'armée et des jihadistes près de Djibo.", "fr"),
+    ],
+)
+def test_nouns_of_an_exchange_of_fire_are_clashes(pipeline: Any, text: str, language: str) -> None:
+    assert [e.sub_event_type for e in _events(pipeline, text, language)] == ["Armed clash"]

@@ -38,6 +38,8 @@ def _specific_subs(e: Event) -> set[str]:
 
 
 def _types_compatible(a: Event, b: Event) -> bool:
+    if _troops_against_attackers(a, b) or _troops_against_attackers(b, a):
+        return False
     sa, sb = _specific_subs(a), _specific_subs(b)
     if sa and sb:
         return bool(sa & sb)
@@ -160,6 +162,25 @@ def _clash_of_a_riot(a: Event, b: Event) -> bool:
 def _same_sides(a: tuple[Actor | None, Actor | None], b: tuple[Actor | None, Actor | None]) -> bool:
     """No side is named differently by the two (an unnamed side agrees with any)."""
     return all(x is None or y is None or x.id == y.id for x, y in zip(a, b, strict=True))
+
+
+def _troops_against_attackers(attack: Event, clash: Event) -> bool:
+    """ "Gunmen attacked the village, killing 17 residents. Troops engaged the attackers
+    in a gunfight": an unspecific verb whose victims are civilians tells an Attack
+    (ACLED), and a clash in which a side it does not name fought is another event."""
+    if not (
+        attack.sub_event_type == "Attack"
+        and attack.actor2 is not None
+        and attack.actor2.kind == "civilians"
+        and _generic_attack(attack)
+        and _specific_subs(clash) == {"Armed clash"}
+    ):
+        return False
+    doer = attack.actor1.id if attack.actor1 is not None else None
+    return any(
+        side is not None and side.kind != "civilians" and side.id != doer
+        for side in (clash.actor1, clash.actor2)
+    )
 
 
 def _generic_attack(e: Event) -> bool:
