@@ -195,3 +195,27 @@ def test_an_army_announcing_the_death_of_its_soldiers_claims_no_act(pipeline: An
     assert event.actor1 is None or event.actor1.id != "military-forces-mli"
     assert event.actor2 is not None and event.actor2.id == "military-forces-mli"
     assert event.claim is not None and event.claim.status == "confirmed"
+
+
+@pytest.mark.parametrize("verb", ["condemned", "deplored"])
+def test_who_condemns_a_dated_act_is_no_side_of_it(pipeline: Any, verb: str) -> None:
+    art = Article(
+        id="a",
+        text=f"The FLA {verb} the drone strike on Tuesday near Kidal that killed four civilians.",
+        language="en",
+        published="2025-03-12",
+    )
+    (event,) = pipeline.run([art])
+    assert event.actor1 is None or event.actor1.id != "fla"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The FLA deplored the strikes on nomad camps.", "en"),
+        ("Le FLA déplore les frappes contre les campements de nomades.", "fr"),
+    ],
+)
+def test_acts_deplored_with_no_day_are_no_event(pipeline: Any, text: str, lang: str) -> None:
+    art = Article(id="a", text=text, language=lang, published="2025-03-12")
+    assert pipeline.run([art]) == []

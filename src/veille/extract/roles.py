@@ -57,6 +57,10 @@ def read_roles(
     fending = lex.noun_classes.get("fending_off", frozenset())
     reports = lex.report.find(toks)
     telling = {i for m in reports for i in range(m.start, m.end)}
+    # "The FLA condemned a drone strike that hit X": who condemns or denounces an act
+    # did not do it (nor does a people's protest "to denounce" attacks).
+    condemning = words_of(lex.accusation, toks) | words_of(lex.justification, toks)
+    telling |= condemning
     dying = words_of(lex.fatality, toks)
     hurt = dying | words_of(lex.injury, toks)
     died_in: set[int] = set()
@@ -76,6 +80,7 @@ def read_roles(
             # subject of the telling verb does not make the tellers the doers (the object
             # of one stays its claim: "the army announced the capture of X").
             and not (toks[i].head in telling and toks[i].dep.startswith("nsubj"))
+            and toks[i].head not in condemning  # "condemned the strike": no act of X's
             and not verb_forms(toks, toks[i].head) & fending
         ):
             anchors.add(toks[i].head)
@@ -135,6 +140,8 @@ def read_roles(
         tok_i = token_at(toks, ref.start)
         if tok_i is None or labels_the_line(ref, s):
             continue
+        if any(subject_of(toks, ref.start, v) for v in condemning - trig_idx):
+            continue  # "X condemned a strike that ...": who condemns it is no side
         if is_reporter(tok_i, toks, reporting):
             if tellers_did_it:
                 # «Selon l'armée, ses avions ont visé ...»: whose aircraft the teller
