@@ -364,3 +364,19 @@ def test_a_road_named_by_its_two_towns_places_its_act_at_the_first(
 def test_a_hyphenated_name_without_a_road_noun_stays_one_name(pipeline: Any) -> None:
     events = _events(pipeline, "Gunmen attacked a village near Kidal-Anefis on Monday.")
     assert all(e.location is None or e.location.name != "Kidal" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3"),
+    [
+        ("Russia's overnight attack on Ukraine killed 12 people on Monday.", "UKR"),
+        ("Israel's strikes on Lebanon killed 20 people on Monday.", "LBN"),
+    ],
+)
+def test_a_country_owning_the_act_noun_is_not_where_it_fell(
+    pipeline: Any, text: str, iso3: str
+) -> None:
+    # "Russia's attack on Ukraine": the possessive names who attacked, not the place
+    # (nor are the dead Russia's civilians).
+    events = _events(pipeline, text)
+    assert [e.location.iso3 for e in events if e.location] == [iso3]

@@ -46,6 +46,7 @@ from veille.extract.anaphora import (
 from veille.extract.attribution import Attribution, accusation, attribute, own_losses
 from veille.extract.candidate import (
     Candidate,
+    PlaceRef,
     SentenceInput,
     StatementCandidate,
     clone,
@@ -76,7 +77,7 @@ from veille.extract.rejection import Rejection
 from veille.extract.roles import read_roles
 from veille.extract.setting import days_by_place, scattered, the_town, year_of
 from veille.extract.statements import StatementReader
-from veille.extract.syntax import head_of, outcome_of, span, unparsed_outcome_of
+from veille.extract.syntax import head_of, outcome_of, span, token_at, unparsed_outcome_of
 from veille.extract.tallies import tally
 from veille.extract.taxonomy import (
     DESTROYING_FAMILIES,
@@ -467,6 +468,11 @@ class SentenceExtractor:
         # inside an actor's name is who acted or was hit, not where.
         named = [*s.actors, *(a for a in (cand.actor1, cand.actor2) if a is not None)]
         unnamed = [p for p in s.places if not any(a.start <= p.start < a.end for a in named)]
+        # "Russia's overnight attack on Ukraine": the country owning the act noun did it;
+        # the sentence names where it fell.
+        owners = [p for p in unnamed if _owns_the_act(p, cand.trigger, toks)]
+        if owners and len(owners) < len(unnamed):
+            unnamed = [p for p in unnamed if p not in owners]
         places = choose_places(
             self.lex,
             cand.trigger,
@@ -660,3 +666,14 @@ def _owns_up(cue: Match, toks: list[Tok]) -> bool:
 
 def _within(inner: Span, outer: Span) -> bool:
     return outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def _owns_the_act(p: PlaceRef, trigger: Span, toks: list[Tok]) -> bool:
+    """A country in the possessive on the act noun ("Russia's attack")."""
+    if p.feature != "country":
+        return False
+    k = token_at(toks, p.start)
+    if k is None or toks[k].dep != "poss":
+        return False
+    head = toks[toks[k].head]
+    return trigger[0] <= head.start < trigger[1]
