@@ -1301,3 +1301,18 @@ def test_a_time_phrase_between_commas_parts_no_verb_from_its_preposition(
 ) -> None:
     # «سيطرت X، اليوم الاثنين، على Y»: the day between the subject and «على».
     assert _subs(pipeline, text) == {"Non-state actor overtakes territory"}
+
+
+@pytest.mark.parametrize("ours", ["مجاهدونا", "مقاتلونا"])
+def test_our_fighters_in_the_nominative_are_the_communiques_forces(
+    pipeline: Any, ours: str
+) -> None:
+    # «مجاهدونا» as «مجاهدينا»: the forces of the group whose statement the text is.
+    text = (
+        "بيان صادر عن سرايا القدس: تمكن "
+        + ours
+        + " صباح اليوم الثلاثاء من تفجير عبوة ناسفة بآلية عسكرية على مدخل بلدة قباطية"
+        " جنوب جنين."
+    )
+    events = _violent(pipeline, text)
+    assert [e.actor1.id if e.actor1 else None for e in events] == ["pij"]
