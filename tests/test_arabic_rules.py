@@ -1309,7 +1309,7 @@ def test_our_fighters_in_the_nominative_are_the_communiques_forces(
 ) -> None:
     # «مجاهدونا» as «مجاهدينا»: the forces of the group whose statement the text is.
     text = (
-        "بيان صادر عن سرايا القدس: تمكن "
+        "بيان صادر عن المكتب الإعلامي لسرايا القدس:\n\nتمكن "
         + ours
         + " صباح اليوم الثلاثاء من تفجير عبوة ناسفة بآلية عسكرية على مدخل بلدة قباطية"
         " جنوب جنين."
