@@ -4483,3 +4483,20 @@ def test_bombers_shot_down_are_aircraft_not_bearers(pipeline: Any) -> None:
 )
 def test_nouns_of_an_exchange_of_fire_are_clashes(pipeline: Any, text: str, language: str) -> None:
     assert [e.sub_event_type for e in _events(pipeline, text, language)] == ["Armed clash"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Un avion de ligne a été touché par des tirs jeudi à l'aéroport de Culiacan, au Mexique.",
+            "fr",
+        ),
+        ("Gunmen opened fire on a taxi in Culiacan, Mexico, on Thursday.", "en"),
+    ],
+)
+def test_gunfire_on_a_civilian_aircraft_or_vehicle_is_an_attack(
+    pipeline: Any, text: str, language: str
+) -> None:
+    # An airliner, a taxi: civilian targets (ACLED Attack), no clash of two armed sides.
+    assert [e.sub_event_type for e in _events(pipeline, text, language)] == ["Attack"]
