@@ -4489,7 +4489,8 @@ def test_nouns_of_an_exchange_of_fire_are_clashes(pipeline: Any, text: str, lang
     ("text", "language"),
     [
         (
-            "Un avion de ligne a été touché par des tirs jeudi à l'aéroport de Culiacan, au Mexique.",
+            "Un avion de ligne a été touché par des tirs jeudi à l'aéroport de Culiacan,"
+            " au Mexique.",
             "fr",
         ),
         ("Gunmen opened fire on a taxi in Culiacan, Mexico, on Thursday.", "en"),
