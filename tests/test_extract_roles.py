@@ -413,3 +413,17 @@ def test_a_target_preposition_below_an_agent_marks_the_target(pipeline: Any) -> 
     (event,) = pipeline.run([art])
     assert event.actor1 is None
     assert event.actor2 is not None and event.actor2.id.startswith("minusca")
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("Israel's strikes on Gaza City killed 20 people on Monday.", "military-forces-isr"),
+        ("Russia's missile attack on Kharkiv killed 12 people on Monday.", "military-forces-rus"),
+    ],
+)
+def test_a_country_in_the_possessive_on_the_act_is_its_doer(
+    pipeline: Any, text: str, doer: str
+) -> None:
+    art = Article(id="r", text=text, language="en", published="2025-03-12")
+    assert [e.actor1.id if e.actor1 else None for e in pipeline.run([art])] == [doer]

@@ -218,13 +218,18 @@ def read_roles(
                 # "a missile fired from Yemen": where it came from, not who fired; "near
                 # the border with Mali": the neighbour.
                 continue
-            if syntactic_role(
-                tok_i, toks, anchors, passive_at, instrument, conduct
-            ) == "actor1" or (
-                # "Ukraine says it hit a refinery": the state that tells is the doer.
-                tellers_did_it
-                and toks[tok_i].dep.startswith("nsubj")
-                and toks[tok_i].head in telling_verbs
+            if (
+                syntactic_role(tok_i, toks, anchors, passive_at, instrument, conduct) == "actor1"
+                or (
+                    # "Russia's attack on Kharkiv", "Israel's strikes": the possessive.
+                    toks[tok_i].dep == "poss" and toks[tok_i].head in trig_idx
+                )
+                or (
+                    # "Ukraine says it hit a refinery": the state that tells is the doer.
+                    tellers_did_it
+                    and toks[tok_i].dep.startswith("nsubj")
+                    and toks[tok_i].head in telling_verbs
+                )
             ):
                 agents.append((abs(tok_i - first_trig), ref))
         for ref in s.state_adjectives if typing.family in _FORCES_ACTS else ():
