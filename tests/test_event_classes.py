@@ -4494,6 +4494,9 @@ def test_nouns_of_an_exchange_of_fire_are_clashes(pipeline: Any, text: str, lang
             "fr",
         ),
         ("Gunmen opened fire on a taxi in Culiacan, Mexico, on Thursday.", "en"),
+        # the passive: the civilian target is the subject of the verb whose agent the
+        # trigger is
+        ("A passenger plane was hit by gunfire at Culiacan airport, Mexico, on Thursday.", "en"),
     ],
 )
 def test_gunfire_on_a_civilian_aircraft_or_vehicle_is_an_attack(

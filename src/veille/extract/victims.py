@@ -85,6 +85,16 @@ def civilian_site_target(lex: Lexicon, group: list[Match], toks: list[Tok], lang
     trig = {i for m in group for i in range(m.start, m.end)}
     # "ont lancé un assaut contre une église": the verb that governs a nominal trigger.
     trig |= {toks[i].head for i in list(trig) if toks[i].pos == "NOUN" and toks[i].dep == "obj"}
+    # "a passenger plane was hit by gunfire", «touché par des tirs»: the passive verb
+    # whose agent the nominal trigger is, and whose subject was hit.
+    for i in list(trig):
+        tok = toks[i]
+        if tok.pos != "NOUN":
+            continue
+        if tok.dep == "obl:agent":
+            trig.add(tok.head)
+        elif tok.dep == "pobj" and toks[tok.head].dep == "agent":
+            trig.add(toks[tok.head].head)
     for c in lex.civilian_sites.find(toks):
         if c.start in trig:
             continue
