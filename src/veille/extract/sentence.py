@@ -550,9 +550,8 @@ class SentenceExtractor:
     def _attribute(self, cand: Candidate, toks: list[Tok], s: SentenceInput) -> None:
         att: Attribution = attribute(self.lex, toks, s, cand.actor1, cand.actor2)
         teller = att.agent or cand.actor1
-        if att.status == "claimed" and own_losses(self.lex, toks, teller):
+        if teller is not None and att.status == "claimed" and own_losses(self.lex, toks, teller):
             # "The army announced the death of two soldiers": its losses, not its act.
-            assert teller is not None  # own_losses needs one
             if cand.actor1 is not None and cand.actor1.actor_id == teller.actor_id:
                 cand.actor1 = None
             if cand.actor2 is None or getattr(cand.actor2.payload, "kind", "") == "civilians":

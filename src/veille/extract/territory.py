@@ -60,10 +60,15 @@ def takes_territory(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -
     subject = 0  # words of a subject that may stand before a direct object
     if s.language == "ar":
         on = closed_words("strike_on")
-        reach = m.end + 6
-        for j in range(m.end, min(len(toks), reach)):
-            if (skipped := time_phrase_end(toks, j)) is not None:
-                reach += skipped - j  # «سيطرت قوات X، اليوم الاثنين، على»: no subject word
+        # «سيطرت قوات X، اليوم الاثنين، على»: a phrase of time counts no subject word.
+        reach, j = m.end + 6, m.end
+        while j < min(len(toks), reach):
+            skipped = time_phrase_end(toks, j)
+            if skipped is None:
+                j += 1
+            else:
+                reach += skipped - j
+                j = skipped
         after = [j + 1 for j in range(m.start, min(len(toks), reach)) if toks[j].keys & on]
         start = after[0] if after else m.end  # "اجتاحت القوات البلدة": a direct object
         if not after:
