@@ -380,3 +380,26 @@ def test_a_country_owning_the_act_noun_is_not_where_it_fell(
     # (nor are the dead Russia's civilians).
     events = _events(pipeline, text)
     assert [e.location.iso3 for e in events if e.location] == [iso3]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Au moins quinze civils ont été tués dimanche lors d'attaques contre les villages de"
+            " Tin-Akoff et de Markoye, dans le nord du Burkina Faso.",
+            "fr",
+        ),
+        (
+            "At least 15 civilians were killed on Sunday in attacks on the villages of Tin-Akoff"
+            " and of Markoye in northern Burkina Faso.",
+            "en",
+        ),
+    ],
+)
+def test_a_list_that_repeats_its_preposition_names_each_village(
+    pipeline: Any, text: str, lang: str
+) -> None:
+    # «de X et de Y»: the preposition repeated after the joiner is the list's gap.
+    events = _events(pipeline, text, lang)
+    assert sorted(e.location.name for e in events if e.location) == ["Markoye", "Tin-Akoff"]

@@ -219,6 +219,8 @@ def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
     joiners = _alt(
         (w for pw in words for w in (*pw.list_joiners, *pw.added_place_joiners)), escape=True
     )
+    # A repeated preposition ends with its own boundary: «de» is no prefix of «Denis».
+    preps = _alt((w for pw in words for w in pw.list_prepositions), escape=True) or _NEVER
 
     def union(kind: str) -> frozenset[str]:
         return frozenset(key_of(w) for pw in words for w in getattr(pw, kind))
@@ -254,7 +256,8 @@ def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
         capital_nouns=union("capital_nouns"),
         joined_name_heads=tuple(sorted(union("joined_name_heads"), key=len, reverse=True)),
         list_gap=re.compile(
-            rf"^(?=\s*\S)\s*(?:[,،]\s*)?(?:(?:{joiners})\s*)?(?:[,،]\s*)?$", re.IGNORECASE
+            rf"^(?=\s*\S)\s*(?:[,،]\s*)?(?:(?:{joiners})\s*(?:(?:{preps})\s*)?)?(?:[,،]\s*)?$",
+            re.IGNORECASE,
         ),
         added_place=re.compile(rf"(?:^|[\s,،])(?:{added})\s*$", re.IGNORECASE),
         span_articles=union("span_articles"),

@@ -90,6 +90,9 @@ class PlaceWords:
     #: Phrases that add one more place to those a sentence has named, even past a phrase
     #: that locates the last one ("X and Y in the north, as well as Z", «ainsi que Z»).
     added_place_joiners: tuple[str, ...] = ()
+    #: Prepositions a list repeats before each member after its joiner ("in X and in Y",
+    #: «des villages de X et de Y»): part of the gap between two members.
+    list_prepositions: tuple[str, ...] = ()
     #: Nouns for a capital: the name after them is the city, not its namesake country
     #: ("العاصمة تونس", "the capital Kuwait").
     capital_nouns: tuple[str, ...] = ()
