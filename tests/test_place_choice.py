@@ -386,13 +386,13 @@ def test_a_country_owning_the_act_noun_is_not_where_it_fell(
     ("text", "lang"),
     [
         (
-            "Au moins quinze civils ont été tués dimanche lors d'attaques contre les villages de"
-            " Tin-Akoff et de Markoye, dans le nord du Burkina Faso.",
+            "Samedi, des hommes armés ont incendié les greniers des hameaux de Tin-Akoff et de"
+            " Markoye, au Burkina Faso.",
             "fr",
         ),
         (
-            "At least 15 civilians were killed on Sunday in attacks on the villages of Tin-Akoff"
-            " and of Markoye in northern Burkina Faso.",
+            "On Saturday, gunmen raided the hamlets of Tin-Akoff and of Markoye in Burkina Faso,"
+            " burning granaries.",
             "en",
         ),
     ],
