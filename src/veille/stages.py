@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from veille.analysis import ArticleAnalysis, Sentence, within
@@ -376,8 +377,6 @@ class DateStage:
     lexicon_of: LexiconOf | None = None
 
     def __call__(self, analysis: ArticleAnalysis) -> None:
-        from veille.extract.syntax import dates_telling, words_of
-
         anchor = None
         dated: list[Sentence] = []
         for sent in analysis.sentences:
@@ -394,22 +393,22 @@ class DateStage:
                 for d in found
             )
             dated.append(replace(sent, dates=dates))
-            telling: set[int] = set()
-            if self.lexicon_of is not None and dates:
-                toks = list(sent.tokens)
-                telling = words_of(self.lexicon_of(sent.language).report, toks)
-            first = next(
-                (
-                    d.value
-                    for d in dates
-                    if d.value is not None
-                    and not (telling and dates_telling(d.start, toks, telling))
-                ),
-                None,
-            )
-            if first is not None and seg.kind == "article":
+            first = self._act_day(sent, dates) if seg.kind == "article" else None
+            if first is not None:
                 anchor = first
         analysis.sentences = dated
+
+    def _act_day(self, sent: Sentence, dates: tuple[DateExpression, ...]) -> date | None:
+        """The first day the sentence gives that dates no telling of it (the report
+        verbs are read only where a date has a value)."""
+        from veille.extract.syntax import dates_telling, words_of
+
+        valued = [d for d in dates if d.value is not None]
+        if not valued or self.lexicon_of is None:
+            return valued[0].value if valued else None
+        toks = list(sent.tokens)
+        telling = words_of(self.lexicon_of(sent.language).report, toks)
+        return next((d.value for d in valued if not dates_telling(d.start, toks, telling)), None)
 
 
 def _shifted(d: DateExpression, offset: int) -> DateExpression:
