@@ -117,6 +117,45 @@ def test_the_dead_counted_at_each_place_are_each_events_toll(
     assert tolls == [("Kunduz", 5), ("Taloqan", 3)]
 
 
+_KUNDUZ_TALOQAN = {"Kunduz": 6, "Taloqan": 2}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Rockets hit Kunduz and Taloqan on Tuesday, killing six people in Kunduz"
+            " and two in Taloqan.",
+            "en",
+            _KUNDUZ_TALOQAN,
+        ),
+        (
+            "Le pilonnage de Kunduz et de Taloqan a tué mardi six civils à Kunduz"
+            " et deux à Taloqan.",
+            "fr",
+            _KUNDUZ_TALOQAN,
+        ),
+        (
+            "Strikes hit Kunduz and Taloqan on Tuesday, killing eight, including six in"
+            " Kunduz and two in Taloqan.",
+            "en",
+            _KUNDUZ_TALOQAN,
+        ),
+        (
+            "قصف الجيش مدينتي حماة وحمص يوم الثلاثاء ما أسفر عن مقتل ستة مدنيين"
+            " في حماة واثنين في حمص.",
+            "ar",
+            {"Ḩamāh": 6, "Homs": 2},
+        ),
+    ],
+)
+def test_a_place_named_again_with_its_dead_takes_that_count(
+    pipeline: Any, text: str, lang: str, expected: dict[str, int]
+) -> None:
+    # The places are first named as what was hit, then again each with its dead.
+    assert {p[0]: p[2] for p in _placed(_events(pipeline, text, lang))} == expected
+
+
 def test_a_count_of_strikes_is_no_toll_of_each_place(pipeline: Any) -> None:
     events = _events(pipeline, "Two strikes hit Kunduz and Taloqan on Tuesday, killing four.")
     assert [(p[0], p[2]) for p in _placed(events)] == [("Kunduz", 2), ("Taloqan", 2)]

@@ -87,7 +87,7 @@ def choose_places(
     clusters = place_clusters(places, s)
     reps = [min(c, key=specificity) for c in clusters]
     # "including eight in X and five in Y": each place with its share is the event's.
-    shared = place_shares(lex, s.tokens, reps) or {}
+    shared = place_shares(lex, s.tokens, reps, s.places) or {}
     attached = [
         0 if r.start in shared else min(attachment(r, t, s) for t in (trigger, *also)) for r in reps
     ]
@@ -110,7 +110,11 @@ def choose_places(
             or _listed_provinces(r, reps, s)
         )
     ]
-    if len(specific) >= 2 and coordinated(specific, s):
+    # "three in X and two in Y": places each told with its own count are a list, however
+    # far apart their first mentions.
+    if len(specific) >= 2 and (
+        coordinated(specific, s) or all(r.start in shared for r in specific)
+    ):
         # "in Azaz, north of Aleppo, and in Manbij": the town named to locate the
         # one before it is no member of the list.
         locators = _locators(specific, s)
@@ -148,55 +152,93 @@ def _qualifies_an_actor(place: PlaceRef, s: SentenceInput) -> bool:
 _QUALIFIER_DEPS = frozenset({"nmod", "poss", "nmod:poss"})
 
 
-def place_shares(lex: Lexicon, toks: list[Tok], places: list[PlaceRef]) -> dict[int, Toll] | None:
+def place_shares(
+    lex: Lexicon, toks: list[Tok], places: list[PlaceRef], told: Sequence[PlaceRef] = ()
+) -> dict[int, Toll] | None:
     """Each listed place's own count after a partitive cue ("including eight in X and
     five in Y", «dont huit à X et cinq à Y», «بينهم ثمانية في X وخمسة في Y»): the
     number nearest before the place, after the cue and the place before it. None
-    when no count is told place by place."""
+    when no count is told place by place. A place named again further on ("struck X
+    and Y, killing seven in X and five in Y") has its count at that later mention:
+    ``told`` holds every place the sentence names."""
     cue = next((t.i for t in toks if t.keys & closed_words("partitive_before")), None)
     if cue is None:
-        return _counted_at_each(lex, toks, places)
+        return _counted_at_each(lex, toks, places, told)
+    after_cue = {
+        place.start: at
+        for place in places
+        if (at := next((a for a in _mention_tokens(toks, place, told) if a > cue), None))
+        is not None
+    }
     out: dict[int, Toll] = {}
     lo = cue
-    for place in sorted(places, key=lambda p: p.start):
-        at = next((t.i for t in toks if t.start <= place.start < t.end), None)
-        if at is None or at <= cue:
-            continue
+    for place_start, at in sorted(after_cue.items(), key=lambda kv: kv[1]):
         for k in range(at - 1, lo, -1):
             if toks[k].pos == "DET" or toks[k].dep == "det":
                 continue  # «une école», "a strike": an article, not a count
-            count = read_number(lex, toks[k])
-            if count is None and toks[k].text.startswith("و"):
-                count = lex.vague_numbers.get(fold(toks[k].text[1:]))  # "وخمسة": and five
+            count = _listed_number(lex, toks[k])
             if count is not None:
-                out[place.start] = Toll(count, (toks[k].start, toks[k].end))
+                out[place_start] = Toll(count, (toks[k].start, toks[k].end))
                 break
         lo = at
     return out or None
 
 
+def _mention_tokens(toks: list[Tok], place: PlaceRef, told: Sequence[PlaceRef]) -> list[int]:
+    """The token index of each mention of ``place`` in the sentence, in order: the
+    place itself and every other mention the gazetteer resolved to the same entry."""
+    starts = {place.start} | {
+        p.start for p in told if place.place_id is not None and p.place_id == place.place_id
+    }
+    return sorted(t.i for t in toks if any(t.start <= b < t.end for b in starts))
+
+
 def _counted_at_each(
-    lex: Lexicon, toks: list[Tok], places: list[PlaceRef]
+    lex: Lexicon, toks: list[Tok], places: list[PlaceRef], told: Sequence[PlaceRef]
 ) -> dict[int, Toll] | None:
     """ "killed five people in Tyre and three in Nabatieh", «tué cinq civils à X et trois
     à Y»: with no partitive cue, each place's count of dead right before its preposition
-    (a number, then at most a noun). None unless every place has one: "two strikes
-    hit X and Y" counts strikes, not the dead at each."""
+    (a number, then at most a noun), at any of its mentions. None unless every place
+    has one: "two strikes hit X and Y" counts strikes, not the dead at each."""
     if len(places) < 2:
         return None
     out: dict[int, Toll] = {}
     for place in places:
-        at = next((t.i for t in toks if t.start <= place.start < t.end), None)
-        if at is None or at < 2:
+        for at in _mention_tokens(toks, place, told):
+            toll = _count_before(lex, toks, at)
+            if toll is not None:
+                out[place.start] = toll
+                break
+        else:
             return None
-        k = at - 2  # the word before the place's preposition
-        if k > 0 and toks[k].pos == "NOUN" and read_number(lex, toks[k]) is None:
-            k -= 1  # "five people in": the count is before the noun
-        count = read_number(lex, toks[k])
-        if count is None or toks[at - 1].pos != "ADP":
-            return None
-        out[place.start] = Toll(count, (toks[k].start, toks[k].end))
     return out
+
+
+def _count_before(lex: Lexicon, toks: list[Tok], at: int) -> Toll | None:
+    """The count right before the preposition of the place at token ``at``: "five
+    people in X", "five in X"."""
+    prep = toks[at - 1] if at >= 2 else None
+    if prep is None or not (
+        prep.pos == "ADP" or (prep.pos in _UNPARSED and prep.keys & closed_words("setting_preps"))
+    ):
+        return None  # Arabic has no parse: «في» read as a word
+    k = at - 2  # the word before the place's preposition
+    if k > 0 and toks[k].pos in ("NOUN", *_UNPARSED) and _listed_number(lex, toks[k]) is None:
+        k -= 1  # "five people in", «سبعة أشخاص في»: the count is before the noun
+    count = _listed_number(lex, toks[k])
+    return None if count is None else Toll(count, (toks[k].start, toks[k].end))
+
+
+#: The part of speech of a word with no parse (Arabic).
+_UNPARSED = ("X", "")
+
+
+def _listed_number(lex: Lexicon, tok: Tok) -> int | None:
+    """A count, also with the Arabic joiner on it ("وخمسة": and five)."""
+    count = read_number(lex, tok)
+    if count is None and tok.text.startswith("و"):
+        count = lex.vague_numbers.get(fold(tok.text[1:]))
+    return count
 
 
 def attachment(place: PlaceRef, trigger: Span, s: SentenceInput) -> int:

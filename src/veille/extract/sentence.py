@@ -517,7 +517,7 @@ class SentenceExtractor:
             cand.place = places[0] if places else None
             return [named_by_doer(cand)]
         out: list[Candidate] = []
-        shares = place_shares(self.lex, toks, places)
+        shares = place_shares(self.lex, toks, places, s.places)
         days = days_by_place(s, places)
         holder = relative_holding(places, cand.fatalities_span, s)
         for k, place in enumerate(places):
