@@ -156,6 +156,50 @@ def test_a_place_named_again_with_its_dead_takes_that_count(
     assert {p[0]: p[2] for p in _placed(_events(pipeline, text, lang))} == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "area"),
+    [
+        (
+            "Artillery fire killed nine people across Kherson province on Saturday, officials"
+            " said, as soldiers moved into the town of Beryslav.",
+            "en",
+            "Khersonska oblast",
+        ),
+        (
+            "Shelling killed nine people across Kherson province on Saturday as soldiers"
+            " moved into the town of Beryslav.",
+            "en",
+            "Khersonska oblast",
+        ),
+        (
+            "Drone strikes killed six people across Idlib province on Monday while rebel"
+            " fighters pushed into the town of Saraqib.",
+            "en",
+            "Idlib",
+        ),
+        (
+            "Des bombardements ont tué neuf personnes dans la province de Kherson samedi,"
+            " alors que des soldats entraient dans la ville de Beryslav.",
+            "fr",
+            "Khersonska oblast",
+        ),
+    ],
+)
+def test_a_town_where_another_clauses_doer_went_does_not_place_the_strike(
+    pipeline: Any, text: str, lang: str, area: str
+) -> None:
+    # The strike fell across the province; the town is where the soldiers moved, and
+    # the soldiers are not what the strike hit.
+    (event,) = _events(pipeline, text, lang)
+    assert event.location is not None and event.location.name == area
+    assert event.actor2 is None or "Military" not in event.actor2.name
+
+
+def test_a_town_in_the_strikes_own_clause_still_places_it(pipeline: Any) -> None:
+    text = "Artillery fire killed nine people in Beryslav, in Kherson province, on Saturday."
+    assert [p[0] for p in _placed(_events(pipeline, text))] == ["Beryslav"]
+
+
 def test_a_count_of_strikes_is_no_toll_of_each_place(pipeline: Any) -> None:
     events = _events(pipeline, "Two strikes hit Kunduz and Taloqan on Tuesday, killing four.")
     assert [(p[0], p[2]) for p in _placed(events)] == [("Kunduz", 2), ("Taloqan", 2)]

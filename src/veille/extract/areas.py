@@ -46,7 +46,10 @@ def with_finer_place(
 ) -> Candidate:
     """A candidate placed only in a country or a province, narrowed to the town of that
     area where the story it continues happened (within ``window_days``), else to the
-    narrative place inside it, else to the only town of that area the article names."""
+    narrative place inside it, else to the only town of that area the article names.
+    A town of the candidate's own sentence is none of these: the sentence's place
+    chooser saw it and put it in another clause ("killed 12 across the province, as
+    troops pushed into X")."""
     area = c.place
     if area is None or area.demonym or area.feature not in COARSE_FEATURES:
         return c
@@ -55,8 +58,13 @@ def with_finer_place(
     # part of its story ("07:30 | shelling in the south" is not "10:15 | Tripoli").
     at = c.sentence.start
 
+    def own_sentence(start: int) -> bool:
+        return c.sentence.start <= start < c.sentence.end
+
     def fits(s: Candidate) -> bool:
         if s.place is None or not same_source(s, c) or not inside(s.place, area):
+            return False
+        if own_sentence(s.place.start):
             return False
         if not layout.same_entry(at, s.sentence.start):
             return False
@@ -72,7 +80,12 @@ def with_finer_place(
     if narrative is not None and inside(narrative, area):
         return replace(c, place=narrative)
     towns = [
-        p for p in places if inside(p, area) and not p.dateline and layout.same_entry(at, p.start)
+        p
+        for p in places
+        if inside(p, area)
+        and not p.dateline
+        and layout.same_entry(at, p.start)
+        and not own_sentence(p.start)
     ]
     if len({p.place_id for p in towns}) == 1:
         first = min(towns, key=lambda p: p.start)

@@ -15,6 +15,7 @@ from veille.extract.numbers import read_number
 from veille.extract.syntax import (
     CLAUSE_DEPS,
     REPORT_PREPS,
+    SUBJECT_DEPS,
     ancestors,
     clause_anchors,
     governed_by,
@@ -85,7 +86,15 @@ def choose_places(
     named = [p for p in places if not p.demonym]
     places = named or places
     clusters = place_clusters(places, s)
-    reps = [min(c, key=specificity) for c in clusters]
+    # The most specific name of a location, unless it is where another clause's doer
+    # acted ("killed 30 across the Gaza Strip, as tanks pushed into Jabalia camp").
+    reps = [
+        min(
+            [p for p in c if not _in_another_doers_clause(p, trigger, s)] or c,
+            key=specificity,
+        )
+        for c in clusters
+    ]
     # "including eight in X and five in Y": each place with its share is the event's.
     shared = place_shares(lex, s.tokens, reps, s.places) or {}
     attached = [
@@ -247,11 +256,46 @@ def attachment(place: PlaceRef, trigger: Span, s: SentenceInput) -> int:
     sentence ("selon la préfecture de Mopti", a dateline, "Washington said").
     Arabic has no parse here: every place is as close (0), and specificity decides.
     """
+    return _attached_via(place, trigger, s)[0]
+
+
+def _in_another_doers_clause(place: PlaceRef, trigger: Span, s: SentenceInput) -> bool:
+    """The place hangs on a verb of another clause that has a subject of its own
+    ("strikes killed 30 across the Gaza Strip, as tanks pushed into Jabalia camp"):
+    where that other doer acted, not where the trigger's act fell."""
+    value, clause = _attached_via(place, trigger, s)
+    if value == 0 or clause is None:
+        return False
+    toks = s.tokens
+    verb = toks[clause]
+    place_at = token_at(toks, place.start)
+    # A finite verb ("faisant quatre morts" is the strike's own participle) whose
+    # subject is not the place itself (a parse may make it so).
+    return (
+        verb.pos in ("VERB", "AUX")
+        and "VerbForm=Fin" in verb.morph
+        and any(
+            t.head == clause
+            and t.dep in SUBJECT_DEPS
+            and place_at not in (t.i, *_conjuncts(toks, t.i))
+            for t in toks
+        )
+    )
+
+
+def _conjuncts(toks: list[Tok], i: int) -> list[int]:
+    """The tokens joined to token ``i`` by a conjunction ("X et Y": Y)."""
+    return [t.i for t in toks if t.dep == "conj" and t.head == i]
+
+
+def _attached_via(place: PlaceRef, trigger: Span, s: SentenceInput) -> tuple[int, int | None]:
+    """``attachment``, and the head of the other clause the place hangs in when that
+    is what parts it from the trigger (None otherwise)."""
     toks: list[Tok] = s.tokens
     trig_i = token_at(toks, trigger[0])
     place_i = token_at(toks, place.start)
     if s.language == "ar" or trig_i is None or place_i is None:
-        return 0
+        return 0, None
     for _ in range(_PHRASE_CLIMB):
         # "Air strikes hit X": the phrase's head noun hangs on the verb, not its modifier.
         if (
@@ -263,7 +307,7 @@ def attachment(place: PlaceRef, trigger: Span, s: SentenceInput) -> int:
     path = [place_i, *ancestors(toks, place_i, limit=_ATTACH_CLIMB)]
     for step, k in enumerate(path):
         if k in anchors:
-            return 0
+            return 0, None
         tok = toks[k]
         if step > 0 and _list_past_a_relative(toks, tok, path[step - 1]):
             continue  # "in X, where two died, and in Y": Y goes on the list of X
@@ -276,10 +320,11 @@ def attachment(place: PlaceRef, trigger: Span, s: SentenceInput) -> int:
         participle = tok.dep == "acl" and tok.head in anchors and "VerbForm=Part" in tok.morph
         clause = tok.dep in CLAUSE_DEPS and not nominal_list and not participle
         if clause or tok.keys & REPORT_PREPS or tok.dep == "parataxis":
-            return 1  # another clause, or who reports it ("according to X")
+            # another clause, or who reports it ("according to X")
+            return 1, (k if clause else None)
     if _stray_name(toks, place_i, trig_i):
-        return 0
-    return 1
+        return 0, None
+    return 1, None
 
 
 def _list_past_a_relative(toks: list[Tok], verb: Tok, below: int) -> bool:

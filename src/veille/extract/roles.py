@@ -183,6 +183,15 @@ def read_roles(
                 continue
             role = "actor2"  # ACLED: protesters are actor 1, the forces facing them actor 2
         guessed = role is None
+        if (
+            guessed
+            and typing.family == "remote"
+            and _subject_of_a_subordinate_act(tok_i, toks, anchors, hurt)
+        ):
+            # "Shelling killed 12 across the province, as troops pushed into X": the
+            # doer of the other clause's act is not what the strike hit (a crowd's
+            # act keeps the forces standing by as its other side, ACLED's way).
+            continue
         if role is None:
             role = "actor1" if ref.end <= toks[first_trig].start else "actor2"
             # The subject of a passive trigger is its target, wherever it stands; so is
@@ -271,6 +280,30 @@ def read_roles(
     ):
         actor2 = defender
     return Roles(actor1, actor2)
+
+
+def _subject_of_a_subordinate_act(
+    tok_i: int, toks: list[Tok], anchors: set[int], hurt: set[int]
+) -> bool:
+    """The actor is the subject of an active verb of a subordinate clause ("as troops
+    pushed into X", «alors que les troupes entraient dans X») that is none of the
+    trigger's anchors nor a verb of death or injury (whose subject was hit)."""
+    tok = toks[tok_i]
+    for _ in range(3):  # "government forces": the phrase's head noun
+        if tok.dep not in IN_PHRASE or tok.head == tok.i:
+            break
+        tok = toks[tok.head]
+    if tok.dep != "nsubj" or tok.head == tok.i:
+        return False
+    verb = toks[tok.head]
+    return (
+        verb.i not in anchors
+        and verb.i not in hurt
+        and verb.pos == "VERB"
+        and verb.dep == "advcl"
+        and "Voice=Pass" not in verb.morph
+        and any(t.head == verb.i and t.dep == "mark" for t in toks)
+    )
 
 
 def _forces_of_an_adjective(

@@ -129,9 +129,10 @@ def unparsed_outcome_of(
 
 def clause_anchors(toks: list[Tok], trig_i: int) -> set[int]:
     """The tokens that head the trigger's clause: the trigger, and for a nominal trigger
-    the verb it hangs on ("launched an attack on X")."""
+    the verb it hangs on ("launched an attack on X"), as for a gerund the parser reads as
+    a verb, the subject of its clause ("Shelling killed five in X")."""
     anchors = {trig_i}
-    if toks[trig_i].pos in ("NOUN", "PROPN"):
+    if toks[trig_i].pos in ("NOUN", "PROPN") or toks[trig_i].dep in SUBJECT_DEPS:
         anchors.add(toks[trig_i].head)
     return anchors
 
