@@ -114,3 +114,20 @@ def test_a_dateline_with_a_colon_yields_to_the_district_the_sentence_names(pipel
     art = Article(id="c", text=text, language="en", published=date(2025, 3, 17))
     events = pipeline.run([art])
     assert [e.location.name for e in events if e.location is not None] == ["Kech District"]
+
+
+def test_the_dateline_after_a_headline_is_blanked_too() -> None:
+    # A headline line first, then the dispatch: the dateline still says where it was
+    # filed, and the parse of the body's first sentence must not take it in.
+    from veille.nlp.segment import segment_article
+
+    head = "Raid on a market leaves nine dead"
+    dateline = "NIAMEY, Niger, March 9 (Sahel Wire) - "
+    body = "Gunmen killed nine traders at a market in Tillaberi on Friday, police said."
+    text = (
+        f"{head}\n\n{dateline}{body}\n\nLater paragraph.\n\nZINDER, Niger, March 9 (Sahel Wire) - x"
+    )
+    segments, _ = segment_article(Article(id="d", text=text, language="en"), "en")
+    assert segments[0].text == head
+    assert segments[1].text == " " * len(dateline) + body
+    assert segments[-1].text.startswith("ZINDER")  # only the dispatch's opening

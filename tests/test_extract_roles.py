@@ -427,3 +427,26 @@ def test_a_country_in_the_possessive_on_the_act_is_its_doer(
 ) -> None:
     art = Article(id="r", text=text, language="en", published="2025-03-12")
     assert [e.actor1.id if e.actor1 else None for e in pipeline.run([art])] == [doer]
+
+
+def test_a_pronoun_after_the_acts_own_subject_is_not_the_teller(en: Lexicon) -> None:
+    # "Gunmen killed nine villagers after they stormed a market, police said": "they"
+    # stands for the gunmen, so the police only tell the act.
+    words = [
+        W("Gunmen", "NOUN", "nsubj", 1),
+        W("killed", "VERB", "ccomp", 10, lemma="kill"),
+        W("nine", "NUM", "nummod", 3),
+        W("villagers", "NOUN", "dobj", 1),
+        W("after", "SCONJ", "mark", 6),
+        W("they", "PRON", "nsubj", 6),
+        W("stormed", "VERB", "advcl", 1, lemma="storm"),
+        W("market", "NOUN", "dobj", 6),
+        W(",", "PUNCT", "punct", 10),
+        W("police", "NOUN", "nsubj", 10),
+        W("said", "VERB", "ROOT", lemma="say"),
+    ]
+    toks = tokens(words)
+    group = [trigger(en, toks, 1), trigger(en, toks, 6)]
+    s = sentence(toks, actors=[actor(toks, 9, 9, "police", "state_forces")], language="en")
+    roles = read_roles(en, Typing.of(group[0].payload), group, toks, s)
+    assert _ids(roles) == (None, None)

@@ -510,3 +510,52 @@ def test_the_count_a_verb_of_killing_takes_is_the_toll(
     # «abattre», «exécuter», «massacrer», "execute": the people they take are the dead.
     art = Article(id="t", text=text, language=language, published="2025-03-12")
     assert [e.fatalities for e in pipeline.run([art])] == [toll]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Nine people died on the spot and four others died of their wounds in hospital"
+            " after the raid on Tillaberi on Friday.",
+            "en",
+        ),
+        (
+            "Neuf personnes sont mortes sur le coup et quatre autres ont succombé à leurs"
+            " blessures après le raid sur Tillabéri vendredi.",
+            "fr",
+        ),
+        (
+            "Gunmen raided Tillaberi on Friday, killing nine villagers; four others died"
+            " later in hospital.",
+            "en",
+        ),
+    ],
+)
+def test_others_who_died_later_add_to_the_toll(pipeline: Any, text: str, language: str) -> None:
+    # "nine ... and four others": 13 dead, not the lowest of two figures.
+    art = Article(id="t", text=text, language=language, published="2025-03-12")
+    events = pipeline.run([art])
+    assert [e.fatalities for e in events] == [13]
+
+
+def test_others_wounded_after_the_dead_add_nothing(pipeline: Any) -> None:
+    text = "قال مسؤول إن 40 شخصا قتلوا وأصيب نحو 90 آخرين في انفجار سيارة ملغومة في مقديشو أمس."
+    art = Article(id="t", text=text, language="ar", published="2025-03-12")
+    assert [e.fatalities for e in pipeline.run([art])] == [40]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ('"They killed my three sons," a farmer said after gunmen raided Tillaberi.', "en"),
+        ("« Ils ont tué mes trois fils », a raconté un paysan après le raid sur Tillabéri.", "fr"),
+    ],
+)
+def test_a_witness_counting_their_own_people_tells_no_toll(
+    pipeline: Any, text: str, language: str
+) -> None:
+    # A part of the dead the witness lost, not how many the raid killed.
+    art = Article(id="t", text=text, language=language, published="2025-03-12")
+    events = pipeline.run([art])
+    assert events and all(e.fatalities is None for e in events)

@@ -218,3 +218,16 @@ def test_a_definite_noun_of_time_names_when_it_counts_no_acts(
 )
 def test_a_noun_of_time_counting_acts_is_a_tally(pipeline: Any, text: str, language: str) -> None:
     assert _events(pipeline, text, language) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armed bandits have for years raided farms in the region, killing and kidnapping"
+        " farmers for ransom.",
+        "Gangs have for months attacked herders across the state, kidnapping dozens.",
+    ],
+)
+def test_the_participles_of_a_perfect_over_a_period_tell_no_event(pipeline: Any, text: str) -> None:
+    # The participles' acts are the perfect verb's, done over the years: a habit.
+    assert _events(pipeline, text, "en") == []

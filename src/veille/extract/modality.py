@@ -443,6 +443,16 @@ class ParsedModality:
         trig = toks[m.start]
         # "Fighting has been raging ... for weeks": the event noun's own verb goes on.
         told_by = toks[trig.head] if trig.dep in SUBJECT_DEPS and trig.head != trig.i else trig
+        for _ in range(2):
+            # "have for years raided villages, killing and kidnapping residents": a
+            # present participle tells the act of the verb it hangs on, its tense too.
+            if not (
+                told_by.dep in ("advcl", "conj")
+                and told_by.head != told_by.i
+                and _present_participle(told_by)
+            ):
+                break
+            told_by = toks[told_by.head]
         if (
             periods
             and (ongoing(trig, toks) or ongoing(told_by, toks) or perfect(self.lex, told_by, toks))

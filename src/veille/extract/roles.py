@@ -119,12 +119,25 @@ def read_roles(
     telling_verbs = {m.start for m in reports} - anchors
     reporting = set(telling_verbs)
     relatives = closed_words("relative_pronouns")
+    # "Gunmen killed 14 when they opened fire, police said": a pronoun after the act's
+    # own subject noun stands for that noun, not for the teller.
+    named_subject = min(
+        (
+            t.i
+            for t in toks
+            if t.head in anchors and t.dep.startswith("nsubj") and t.pos in ("NOUN", "PROPN")
+        ),
+        default=len(toks),
+    )
     tellers_did_it = any(
         t.head in anchors
         and t.dep.startswith("nsubj")
         # "X said it struck", not "the strike, which X said targeted ...": a relative
         # pronoun stands for the noun it hangs on, not for the teller.
-        and ((t.pos == "PRON" and fold(t.text) not in relatives) or _owned(t, toks))
+        and (
+            (t.pos == "PRON" and fold(t.text) not in relatives and t.i < named_subject)
+            or _owned(t, toks)
+        )
         for t in toks
     ) or any(
         # «L'armée a affirmé avoir neutralisé ...», "the army claimed to have killed":

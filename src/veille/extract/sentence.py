@@ -196,7 +196,8 @@ class SentenceExtractor:
         ):
             return []  # "An earthquake struck X, killing 12": no one's act
         date_spans = [d.span for d in s.dates]
-        toll = read_toll(self.lex, toks, date_spans)
+        place_starts = [p.start for p in s.places]
+        toll = read_toll(self.lex, toks, date_spans, places=place_starts)
         looting = any(m.payload.sub == LOOTING for m in kept)
         deadly = toll is not None and toll.count > 0
         # "Homes were torched and three villagers killed": with its dead counted, a bare
@@ -280,7 +281,7 @@ class SentenceExtractor:
                 own = toll if toll is not None and side[0] <= toll.span[0] < side[1] else None
                 if own is None and toll is not None:
                     # "three were killed in X, and four others died in Y": Y's own count.
-                    own = read_toll(self.lex, toks, date_spans, within=side)
+                    own = read_toll(self.lex, toks, date_spans, within=side, places=place_starts)
                 # ... and its own weapon, where it names one (an "air strike" names its
                 # own: the other side's tanks are not its weapon).
                 armed = [w for w in weapons if side[0] <= toks[w.start].start < side[1]]

@@ -63,9 +63,10 @@ def perfect(lex: Lexicon, verb: Tok, toks: list[Tok]) -> bool:
     perfect (``perfect_auxiliaries``: «des jihadistes ont attaqué cinq postes»): with a
     period ("since January", «ces derniers mois»), what has been done so far."""
     auxiliaries = _HAVE | lex.perfect_auxiliaries
+    # The tagger may read the participle after "have ... for months" as a simple past
+    # ("have for months attacked"): its auxiliary tells the perfect all the same.
     return (
         verb.pos == "VERB"
-        and "VerbForm=Part" in verb.morph
         and "Tense=Past" in verb.morph
         and any(t.head == verb.i and t.dep.startswith("aux") and t.keys & auxiliaries for t in toks)
     )

@@ -40,14 +40,20 @@ def _after_partitive(toks: list[Tok], i: int) -> bool:
 
 
 def read_toll(
-    lex: Lexicon, toks: list[Tok], dates: Sequence[Span] = (), within: Span | None = None
+    lex: Lexicon,
+    toks: list[Tok],
+    dates: Sequence[Span] = (),
+    within: Span | None = None,
+    places: Sequence[int] = (),
 ) -> Toll | None:
     """The sentence's toll: the lowest stated number of dead, else one where a single
     person is killed, else zero where it says that nobody died, else None. ``within``:
     only the words of death inside these characters count (one side of a sentence that
-    tells two happenings: "three were killed in X, and four others died in Y")."""
+    tells two happenings: "three were killed in X, and four others died in Y");
+    ``places``: where the sentence's place names start (others told past a place are
+    that place's dead)."""
     return (
-        fatalities(lex, toks, dates, within)
+        fatalities(lex, toks, dates, within, places)
         or one_killed(lex, toks, within)
         or no_fatalities(lex, toks, within)
     )
@@ -196,11 +202,17 @@ def _named_victim(toks: list[Tok], t: Tok, death: int) -> bool:
 
 
 def fatalities(
-    lex: Lexicon, toks: list[Tok], dates: Sequence[Span] = (), within: Span | None = None
+    lex: Lexicon,
+    toks: list[Tok],
+    dates: Sequence[Span] = (),
+    within: Span | None = None,
+    places: Sequence[int] = (),
 ) -> Toll | None:
-    """Lowest stated death toll in the sentence (ACLED: the lowest reported figure).
+    """Lowest stated death toll in the sentence (ACLED: the lowest reported figure),
+    with the others told after it added ("nine died and four others later died": 13).
     ``dates``: the spans of the sentence's date expressions, whose numbers count no one
-    ("on October 7, 2023, killing about 1,200")."""
+    ("on October 7, 2023, killing about 1,200"); ``places``: where its place names
+    start ("two were killed in X, and five others died in Y": Y's are not added)."""
     best: Toll | None = None
     deaths = lex.fatality.find(toks)
     # Read only where a death word stands (a toll is read for every sentence).
@@ -208,6 +220,8 @@ def fatalities(
     # "two more bodies were found, raising the toll to six", «portant à six le bilan»:
     # the total a toll was raised to counts all the dead; the added ones are a part.
     total: Toll | None = None
+    best_at = -1  # the first token of the best reading
+    others: dict[int, Toll] = {}  # "three others" at its first token: added to the toll
     for fm in deaths:
         if not _inside(toks, fm, within):
             continue
@@ -268,6 +282,8 @@ def fatalities(
                 continue  # "trois semaines après", "un homme de 40 ans", "à 12 km"
             if _counts_a_kin_group(lex, toks, i):
                 continue  # "five members of one family": one family, not one dead
+            if _counts_the_speakers_own(toks, i):
+                continue  # "they killed my two brothers": a witness's part of the toll
             if _counts_buildings(lex, toks, i):
                 continue  # «ont incendié plusieurs maisons et tué huit personnes»
             if i + 1 in weapon_starts and not dual_of_a_person(lex, tok):
@@ -346,11 +362,51 @@ def fatalities(
         counted.update(_one_beside_counted(lex, toks, counted))
         for n, first, last in _readings(toks, counted, glued):
             where = (toks[min(first, fm.start)].start, toks[max(last, fm.end - 1)].end)
+            if _counts_others(lex, toks, first):
+                if first not in others or n < others[first].count:
+                    others[first] = Toll(n, where)
+                continue
             if best is None or n < best.count:
-                best = Toll(n, where)
+                best, best_at = Toll(n, where), first
             if first == last and first in raised and (total is None or n < total.count):
                 total = Toll(n, where)
-    return total or best
+    if total is not None:
+        return total
+    return _with_others(best, best_at, others, places)
+
+
+def _counts_others(lex: Lexicon, toks: list[Tok], i: int) -> bool:
+    """The number counts others ("three others died of their wounds", «trois autres»,
+    «ثلاثة آخرون»): more dead besides those told before it. Not where a word of injury
+    stands right before or after it («وأصيب نحو 300 آخرين»: the wounded)."""
+    if i + 1 >= len(toks) or fold(toks[i + 1].text) not in _OTHERS:
+        return False
+    near = toks[max(0, i - _OTHERS_INJURY_REACH) : i + 1 + _OTHERS_INJURY_REACH]
+    return not lex.injury.find(near)
+
+
+#: Words before and after a count of others within which a word of injury makes them
+#: the wounded.
+_OTHERS_INJURY_REACH = 3
+
+
+def _with_others(
+    best: Toll | None, at: int, others: dict[int, Toll], places: Sequence[int]
+) -> Toll | None:
+    """The toll with the others told after it added ("twelve died at the scene and three
+    others later died of their wounds": 15), unless a place is named between them (the
+    others died there). Others told alone are the toll."""
+    if best is None:
+        return min(others.values(), key=lambda o: o.count, default=None)
+    after = [
+        o
+        for k, o in others.items()
+        if k > at and not any(best.span[1] <= p < o.span[0] for p in places)
+    ]
+    if not after:
+        return best
+    end = max(o.span[1] for o in after)
+    return Toll(best.count + sum(o.count for o in after), (best.span[0], max(end, best.span[1])))
 
 
 def _one_beside_counted(lex: Lexicon, toks: list[Tok], counted: dict[int, int]) -> dict[int, int]:
@@ -588,6 +644,23 @@ def _counts_a_kin_group(lex: Lexicon, toks: list[Tok], i: int) -> bool:
         return head != i and bool(toks[head].keys & kin)
     near = [k for k in (i - 1, i + 1) if 0 <= k < len(toks)]
     return any(toks[k].keys & kin for k in near)
+
+
+def _counts_the_speakers_own(toks: list[Tok], i: int) -> bool:
+    """The number counts the speaker's own people ("my two brothers", «mes deux fils»):
+    its noun has a possessive of the speaker (``speaker_possessives``) before it. A
+    witness tells part of the toll that way, not the toll."""
+    head = toks[i].head
+    if not toks[i].dep or head == i:
+        return False
+    mine = closed_words("speaker_possessives")
+    return any(
+        t.head == head
+        and t.i < i
+        and t.dep in ("poss", "det", "nmod:poss")
+        and fold(t.text) in mine
+        for t in toks
+    )
 
 
 def _measures(lex: Lexicon, toks: list[Tok], i: int) -> bool:

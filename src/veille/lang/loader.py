@@ -259,6 +259,7 @@ ClosedWordKind = Literal[
     "list_openers",
     "experiential",
     "own_possessives",
+    "speaker_possessives",
     "own_force_nouns",
     "own_forces_glued",
     "purpose_markers",

@@ -280,6 +280,10 @@ class ClosedClass:
     #: glued (``own_forces_glued``: «قواتنا»). They stand for the forces whose voice the
     #: text is (``veille.stages.ActorStage``).
     own_possessives: frozenset[str] = frozenset()
+    #: The speaker's own possessives ("my", "our", «mes», «nos»): a count of the
+    #: speaker's own people ("they killed my two brothers") is a part of a toll told by
+    #: a witness, not the toll (``veille.extract.tolls``).
+    speaker_possessives: frozenset[str] = frozenset()
     own_force_nouns: frozenset[str] = frozenset()
     own_forces_glued: frozenset[str] = frozenset()
     #: Words that mark an infinitive of purpose ("to", «pour», «afin (de)»): what it

@@ -26,6 +26,9 @@ _NOISE = re.compile(r"(?:https?://\S+|pic\.twitter\.com/\S+|www\.\S+|#\w+|@\w+)"
 _DATELINE = re.compile(
     r"^\s*[A-ZÀ-ÖØ-Þ][^\n,()]{1,40},\s*[^\n()]{0,40}?\([^\n()]{1,60}\)\s*[-–—]+\s*"
 )
+#: How many of an article's first paragraphs may hold its dateline (a headline and a
+#: standfirst may come before it).
+_DATELINE_PARAGRAPHS = 3
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]")
 _ARABIC_RUN = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]+")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -179,7 +182,7 @@ def segment_article(
                 date_span,
             )
         )
-    segments_started = False
+    opening = 0  # the article's paragraphs read so far for a dateline
     for k, (s, e) in enumerate(paras):
         if k in embedded_body or k in attribution:
             continue
@@ -191,9 +194,12 @@ def segment_article(
             found = detect(para) if detect is not None else None
             lang = found if found is not None else language
         analysed = mask_noise(para)
-        if not segments_started:
-            analysed = _DATELINE.sub(lambda m: " " * len(m.group(0)), analysed, count=1)
-            segments_started = True
+        if opening < _DATELINE_PARAGRAPHS:
+            # The body's first paragraph opens on it, after a headline or a standfirst.
+            opening += 1
+            blanked = _DATELINE.sub(lambda m: " " * len(m.group(0)), analysed, count=1)
+            if blanked != analysed:
+                analysed, opening = blanked, _DATELINE_PARAGRAPHS
         segments.append(Segment(s, e, analysed, lang, article.id, "article", article.published))
     segments = [piece for seg in segments for piece in _split_long(seg)]
     segments.sort(key=lambda seg: seg.start)
