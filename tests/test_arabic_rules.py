@@ -1316,3 +1316,15 @@ def test_our_fighters_in_the_nominative_are_the_communiques_forces(
     )
     events = _violent(pipeline, text)
     assert [e.actor1.id if e.actor1 else None for e in events] == ["pij"]
+
+
+def test_a_drone_laden_with_explosives_is_an_air_strike(pipeline: Any) -> None:
+    # The next sentence names the weapon: a drone «مفخخة» (rigged with explosives) is
+    # what struck, as a drone strike, not an explosive device planted.
+    text = (
+        "قُتل جنديان من القوات الحكومية مساء السبت في هجوم شنته جماعة الحوثي على مواقع"
+        " الجيش غربي محافظة تعز، وفق مصدر عسكري. وأوضح المصدر أن الحوثيين استخدموا طائرة"
+        " مسيرة مفخخة في الهجوم."
+    )
+    art = Article(id="d", text=text, language="ar", published="2024-08-11")
+    assert [e.sub_event_type for e in pipeline.run([art])] == ["Air/drone strike"]

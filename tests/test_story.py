@@ -873,3 +873,15 @@ def test_arrests_in_a_camp_no_sentence_named_are_not_coded(pipeline: Any) -> Non
         id="s", text="Troops arrested six young men in the camp on Monday.", language="en"
     )
     assert [e for e in pipeline.run([art]) if e.sub_event_type == "Arrests"] == []
+
+
+def test_the_hit_sides_own_act_after_a_bombing_is_not_one_more_bombing(pipeline: Any) -> None:
+    # The troops the bomb hit then act themselves: their sweep is no roadside bomb.
+    text = (
+        "Four soldiers were killed on Tuesday when a roadside bomb hit their patrol near"
+        " Kidal, the Malian army said. It said troops later swept the area, killing seven"
+        " militants."
+    )
+    art = Article(id="s", text=text, language="en", published="2024-03-13")
+    types = sorted(str(e.sub_event_type) for e in pipeline.run([art]))
+    assert types == ["Armed clash", "Remote explosive/landmine/IED"]

@@ -21,6 +21,8 @@ from veille.nlp.dates import DateExpression
 
 #: The family of the weapons a layout records (they type a generic explosion).
 _REMOTE = "remote"
+#: The sub-type of the strikes an aircraft or a drone carries out.
+_AIR = "Air/drone strike"
 
 
 class DatedSentence(Protocol):
@@ -221,10 +223,16 @@ def read_layout(
         if lex is None:
             continue
         toks = list(s.tokens)
-        for w in find_weapons(lex, toks):
-            entry: WeaponEntry = w.payload
-            if family(entry.sub) == _REMOTE and not speaks(lex, toks, w):
-                weapons.append(WeaponTold(s.start, entry.sub, entry.mode))
+        told: list[WeaponEntry] = [
+            w.payload
+            for w in sorted(find_weapons(lex, toks), key=lambda w: w.start)
+            if family(w.payload.sub) == _REMOTE and not speaks(lex, toks, w)
+        ]
+        # "a drone laden with explosives", «طائرة مسيرة مفخخة»: the aircraft that carried
+        # the charge types the strike, as in the sentence that tells it.
+        aerial = [e for e in told if e.sub == _AIR]
+        for entry in aerial or told:
+            weapons.append(WeaponTold(s.start, entry.sub, entry.mode))
     paragraphs = tuple(m.span() for m in _PARAGRAPH.finditer(text))
     return Layout(
         lead=lead_day(text, sentences),

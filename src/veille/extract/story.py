@@ -554,6 +554,15 @@ def _with_story_type(c: Candidate, story: Sequence[Candidate], opts: StoryOption
             continue
         if family(told) != _REMOTE:
             return c  # the nearest typed event before it is of another kind
+        doer = c.actor1.actor_id if c.actor1 is not None else None
+        if doer is not None and (
+            (s.actor1 is not None and s.actor1.actor_id != doer)
+            or (s.actor2 is not None and s.actor2.actor_id == doer)
+        ):
+            # "Five soldiers were killed by a roadside bomb. ... Troops later cleared a
+            # camp, killing 11 insurgents": another doer's act (the side the strike hit,
+            # or any other), not one more of its strikes.
+            return c
         if (
             c.event_date is not None
             and s.event_date is not None

@@ -147,6 +147,16 @@ def read_weapon(
         return typing
     anchor = _light_verb_before(toks, group[0].start)
     w = min(usable, key=lambda m: abs(m.start - anchor))
+    carrier = next(
+        (
+            a
+            for a in usable
+            if a.payload.sub == _AIR and a is not w and (a.end == w.start or w.end == a.start)
+        ),
+        None,
+    )
+    if carrier is not None:
+        w = carrier  # «طائرة مسيرة مفخخة», "a bomb-laden drone": the drone carried it
     platform = _launched_by_aircraft(lex, toks, group[0].start, usable) or _aircraft_subject(
         toks, group, usable
     )
@@ -191,6 +201,9 @@ def read_weapon(
         typing = replace(typing, sub_event_type="Protest with intervention")
     return typing
 
+
+#: The sub-type of the strikes an aircraft or a drone carries out.
+_AIR = "Air/drone strike"
 
 #: Words between an aircraft and the verb of launching it is the subject of.
 _PLATFORM_REACH = 3
