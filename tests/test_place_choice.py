@@ -486,3 +486,12 @@ def test_a_list_that_repeats_its_preposition_names_each_village(
     # «de X et de Y»: the preposition repeated after the joiner is the list's gap.
     events = _events(pipeline, text, lang)
     assert sorted(e.location.name for e in events if e.location) == ["Markoye", "Tin-Akoff"]
+
+
+def test_a_town_and_the_territory_it_lies_in_are_one_location(pipeline: Any) -> None:
+    # «en territoire de X»: the area (named after its seat) the locality lies in.
+    text = (
+        "Sept civils ont été tués dimanche lors d'une attaque contre la localité de"
+        " Kiwanja, en territoire de Rutshuru, dans le Nord-Kivu."
+    )
+    assert [(p[0], p[2]) for p in _placed(_events(pipeline, text, "fr"))] == [("Kiwanja", 7)]

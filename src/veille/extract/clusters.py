@@ -14,14 +14,27 @@ from veille.extract.lexicon import fold
 from veille.geodesy import distance_km
 from veille.lang.loader import languages, resources
 
-_CONTAINMENT = re.compile(
-    r"^\s*(?:,\s*)?"
-    r"(?:à|a|au|aux|en|dans|près de|pres de|in|near|at|of|de|du|d'|في|ب|قرب|,)\s*"
-    r"(?:la |le |l'|les |the )?"
-    r"(?:(?:ville|province|région|region|gouvernorat|district|city|governorate|محافظة|مدينة)"
-    r"\s+(?:de |d'|of )?)?$",
-    re.IGNORECASE,
-)
+
+@functools.cache
+def _containment() -> re.Pattern[str]:
+    """What stands between a place and the bigger one it lies in: a comma, a
+    preposition, perhaps an article and the noun of an area or a town (each language's
+    ``admin_nouns`` and ``city_nouns``: «, en territoire d'», ", in the province of")."""
+    # "territoire" (a DRC territory, named after its seat): the gazetteer knows the
+    # town, so the noun is no admin noun of the place reader.
+    nouns = {"ville", "province", "region", "district", "city", "territoire", "territory"} | {
+        fold(w)
+        for code in languages()
+        for w in (*resources(code).places.admin_nouns, *resources(code).places.city_nouns)
+    }
+    alternatives = "|".join(re.escape(w) for w in sorted(nouns, key=len, reverse=True))
+    return re.compile(
+        r"^\s*(?:,\s*)?"
+        r"(?:à|a|au|aux|en|dans|près de|pres de|in|near|at|of|de|du|d'|في|ب|قرب|,)\s*"
+        r"(?:la |le |l'|les |the )?"
+        rf"(?:(?:{alternatives})\s+(?:de |d'|of )?)?$",
+        re.IGNORECASE,
+    )
 
 
 def text_between(a: PlaceRef, b: PlaceRef, s: SentenceInput) -> str:
@@ -50,7 +63,7 @@ def place_clusters(places: Sequence[PlaceRef], s: SentenceInput) -> list[list[Pl
             listed = _LISTED_AFTER_COMMA.match(between) is not None
             if (
                 last.iso3 == p.iso3
-                and _CONTAINMENT.match(between)
+                and _containment().match(between)
                 and not (
                     towns
                     and listed
