@@ -1491,3 +1491,14 @@ def test_a_joined_arabic_name_of_another_country_than_the_one_named_is_dropped(
     text = "قصفت المدفعية الإسرائيلية أمس أطراف بلدة كفرزيتا في جنوب لبنان."
     found = [t for t in geo.geoparse(text, "ar") if t.text == "كفرزيتا"]
     assert all(t.place is None or t.place.iso3 == "LBN" for t in found)
+
+
+def test_a_name_is_one_place_throughout_a_text(geo: Geocoder) -> None:
+    # The cue of the first mention places the village in the story's country; the
+    # second, on a road name with no cue, is the same village, not a namesake abroad.
+    text = (
+        "Des soldats ont été attaqués lundi près de Boni, à l'est de Douentza. Mardi, un"
+        " car a sauté sur une mine sur l'axe Boni-Hombori."
+    )
+    found = [(t.text, t.place.iso3 if t.place else None) for t in geo.geoparse(text, "fr")]
+    assert [iso for name, iso in found if name == "Boni"] == ["MLI", "MLI"]

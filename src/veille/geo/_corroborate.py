@@ -59,6 +59,36 @@ class Corroboration:
         self._words = words
         self._weights = weights
 
+    @staticmethod
+    def one_place_per_name(matches: list[_Match], text: str) -> None:
+        """ "near Boni ... on the Boni-Hombori road": a name read as two places in one
+        text, one in the country the text's other places lie in and one elsewhere, is
+        that country's place at each mention (one text, one sense of a name)."""
+        groups: dict[str, list[_Match]] = {}
+        for m in matches:
+            if m.best is not None:
+                groups.setdefault(key_of(text[m.start : m.end]), []).append(m)
+        for key, group in groups.items():
+            places = {m.best.place.id: m.best for m in group if m.best is not None}
+            if len(places) < 2:
+                continue
+            around = Counter(
+                m.best.place.iso3
+                for other, ms in groups.items()
+                if other != key
+                for m in ms
+                if m.best is not None
+            )
+            home = [c for c in places.values() if around[c.place.iso3]]
+            if len(home) != 1:
+                continue
+            chosen = home[0]
+            for m in group:
+                # also where the place came from the villages' index at one mention only
+                # (a cue before it there: «à proximité de Boni»)
+                if m.best is not None and not around[m.best.place.iso3]:
+                    m.best = chosen
+
     def drop_far_quarters(self, tokens: Sequence[Token], matches: list[_Match]) -> None:
         """ "le quartier de Faladié" in a story about Bamako, "the Sheikh Radwan
         neighbourhood of Gaza City": a name a quarter noun marks is a part of a city

@@ -142,6 +142,7 @@ class Geocoder:
         adjectives = self._resolver.demonym_context(tokens) if language != "en" else {}
         self._resolver.resolve(text, tokens, matches, outlet, adjectives)
         matches = self._corroboration.drop_uncorroborated(matches, text, set(adjectives))
+        self._corroboration.one_place_per_name(matches, text)
         self._corroboration.drop_far_quarters(tokens, matches)
         matches.extend(self._phrases.demonym_regions(text, tokens, matches))
         return self._to_toponyms(text, matches)
