@@ -495,3 +495,15 @@ def test_a_town_and_the_territory_it_lies_in_are_one_location(pipeline: Any) -> 
         " Kiwanja, en territoire de Rutshuru, dans le Nord-Kivu."
     )
     assert [(p[0], p[2]) for p in _placed(_events(pipeline, text, "fr"))] == [("Kiwanja", 7)]
+
+
+def test_a_plural_peoples_adjective_tells_the_storys_country(pipeline: Any) -> None:
+    # «maliennes»: the plural of «malienne» names Mali as the country the towns lie in,
+    # so a town with a namesake abroad is Mali's and no stray.
+    text = (
+        "Les Forces armées maliennes ont mené mardi des frappes aériennes dans la zone de"
+        " Douentza. Le même jour, une patrouille a été attaquée près de Boni."
+    )
+    events = _events(pipeline, text, "fr")
+    assert {e.location.country for e in events if e.location} == {"Mali"}
+    assert {e.location.name for e in events if e.location} == {"Douentza", "Boni"}

@@ -176,7 +176,12 @@ class Corroboration:
         strays = [
             m
             for k, m in enumerate(matches)
-            if verdict[k] and m.hinted and self._stray_town(m, firm_countries, len(firm), towns)
+            if verdict[k]
+            and m.hinted
+            # «les Forces armées maliennes ... Douentza»: a town of the country the text
+            # names by its adjective is no stray.
+            and (m.best is None or m.best.place.iso3 not in (adjectives or set()))
+            and self._stray_town(m, firm_countries, len(firm), towns)
         ]
         for m in strays:
             m.best = None

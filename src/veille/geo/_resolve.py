@@ -96,8 +96,11 @@ class Resolver:
         """The country a people's adjective names, inflected or not («جنود ماليون»,
         «جنديان باكستانيان»: the adjective's ending of number or gender taken off)."""
         iso3 = demonyms.get(token.norm)
-        if iso3 is not None or not token.arabic:
+        if iso3 is not None:
             return iso3
+        if not token.arabic:
+            # «les Forces armées maliennes», «des soldats maliens»: the plural's -s.
+            return demonyms.get(token.norm[:-1]) if token.norm.endswith("s") else None
         for ending in self._words.demonym_endings:
             stem = token.norm[: -len(ending)]
             if token.norm.endswith(ending) and len(stem) > 2 and stem in demonyms:
