@@ -450,3 +450,24 @@ def test_a_pronoun_after_the_acts_own_subject_is_not_the_teller(en: Lexicon) -> 
     s = sentence(toks, actors=[actor(toks, 9, 9, "police", "state_forces")], language="en")
     roles = read_roles(en, Typing.of(group[0].payload), group, toks, s)
     assert _ids(roles) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Dans le cadre de l'opération de sécurisation du territoire, les Forces armées"
+            " maliennes ont mené jeudi des frappes aériennes sur des positions près de"
+            " Douentza, neutralisant une quinzaine de combattants.",
+            "fr",
+        ),
+    ],
+)
+def test_a_framing_operation_before_the_doer_does_not_make_it_the_target(
+    pipeline: Any, text: str, language: str
+) -> None:
+    # The operation word opens the sentence; the forces named after it struck.
+    art = Article(id="r", text=text, language=language, published="2024-04-20")
+    (event,) = pipeline.run([art])
+    assert event.actor1 is not None and event.actor1.name == "Military Forces of Mali"
+    assert event.actor2 is None or event.actor2.name != "Military Forces of Mali"

@@ -104,6 +104,12 @@ def read_roles(
     passive_at |= died_in  # the subject of a death verb is who was hit, as a passive's
     passive = bool(passive_at & trig_idx)
     first_trig = min(trig_idx)
+    # Who stands before the word that types the act did it; a frame before it («dans
+    # le cadre de l'opération de ...») does not make the doer come after the act.
+    typed_at = next(
+        (m.start for m in group if m.payload.sub and m.payload.sub == typing.sub_event_type),
+        first_trig,
+    )
     instrument = [(toks[m.start].start, toks[m.end - 1].end) for m in group]
     if typing.weapon_span:
         instrument.append(typing.weapon_span)
@@ -206,7 +212,7 @@ def read_roles(
             # act keeps the forces standing by as its other side, ACLED's way).
             continue
         if role is None:
-            role = "actor1" if ref.end <= toks[first_trig].start else "actor2"
+            role = "actor1" if ref.end <= toks[typed_at].start else "actor2"
             # The subject of a passive trigger is its target, wherever it stands; so is
             # the subject of a verb of death or injury ("two soldiers were wounded when
             # militants ambushed a patrol": who was hit, not who struck).
