@@ -219,3 +219,31 @@ def test_who_condemns_a_dated_act_is_no_side_of_it(pipeline: Any, verb: str) -> 
 def test_acts_deplored_with_no_day_are_no_event(pipeline: Any, text: str, lang: str) -> None:
     art = Article(id="a", text=text, language=lang, published="2025-03-12")
     assert pipeline.run([art]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "army"),
+    [
+        (
+            "The Ukrainian military said six soldiers were killed in fighting in Russia's"
+            " Kursk region on Sunday.",
+            "en",
+            "military-forces-ukr",
+        ),
+        (
+            "L'armée malienne a indiqué dimanche que quatre soldats avaient été tués dans des"
+            " combats au Burkina Faso, près de Djibo.",
+            "fr",
+            "military-forces-mli",
+        ),
+    ],
+)
+def test_the_soldiers_an_army_says_it_lost_abroad_are_its_own(
+    pipeline: Any, text: str, language: str, army: str
+) -> None:
+    # The bare "soldiers" are the telling army's, not the forces of the country where
+    # they fell; the army is named as the source (confirmed), not as the doer.
+    art = Article(id="a", text=text, language=language, published="2025-03-12")
+    (event,) = pipeline.run([art])
+    assert event.actor2 is not None and event.actor2.id == army
+    assert event.actor1 is None or event.actor1.id != army
