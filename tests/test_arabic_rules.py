@@ -1328,3 +1328,18 @@ def test_a_drone_laden_with_explosives_is_an_air_strike(pipeline: Any) -> None:
     )
     art = Article(id="d", text=text, language="ar", published="2024-08-11")
     assert [e.sub_event_type for e in pipeline.run([art])] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أطلقت قوات الأمن النار في الهواء لتفريق عشرات المحتجين الذين تجمعوا أمام مبنى"
+        " البلدية في مدينة درعا يوم الجمعة.",
+        "فرقت الشرطة بالغاز المسيل للدموع مئات المتظاهرين في مدينة درعا يوم الجمعة، دون"
+        " وقوع إصابات.",
+    ],
+)
+def test_a_crowd_sized_by_a_vague_number_is_a_protest_told_here(pipeline: Any, text: str) -> None:
+    # «عشرات المحتجين»: the article is the number's genitive, not a crowd told before.
+    art = Article(id="p", text=text, language="ar", published="2024-06-09")
+    assert [e.sub_event_type for e in pipeline.run([art])] == ["Protest with intervention"]

@@ -23,8 +23,15 @@ def new_crowd(lex: Lexicon, toks: list[Tok]) -> bool:
     ("fired tear gas at protesters", «على متظاهرين»), not "the protesters", «les
     manifestants», «المتظاهرين», which point back at a protest told, nor a counted
     crowd («ثمانية متظاهرين قتلوا»), its victims."""
+    # "without injuries", «دون وقوع إصابات»: no one hurt
+    spared = {k for m in lex.no_fatalities.find(toks) for k in range(m.start, m.end)}
+    hurt = any(
+        m.start not in spared for m in (*lex.fatality.find(toks), *lex.injury.find(toks))
+    )
     for m in lex.crowd.find(toks):
         tok = toks[m.start]
+        if not hurt and _sized(lex, toks, m):
+            return True  # «عشرات المحتجين», "hundreds of protesters": a crowd's size
         if fold(tok.text).startswith(("ال", "وال", "بال", "لل", "فال")):
             continue
         if _counted(lex, toks, m):
@@ -47,6 +54,16 @@ def counted_crowd(lex: Lexicon, toks: list[Tok]) -> bool:
     """A crowd noun with a number right before it ("eight protesters", «ثمانية
     متظاهرين»): the crowd counted, as the dead or the hurt are."""
     return any(_counted(lex, toks, m) for m in lex.crowd.find(toks))
+
+
+def _sized(lex: Lexicon, toks: list[Tok], m: Match) -> bool:
+    """A vague number of the crowd's size right before the crowd noun ("dozens of",
+    «عشرات», «des centaines de»): Arabic puts the noun after it with the article, as
+    the genitive of the number, which makes it no crowd told before."""
+    return any(
+        fold(t.text) in lex.vague_numbers or fold(t.text).lstrip("و") in lex.vague_numbers
+        for t in toks[max(0, m.start - 2) : m.start]
+    )
 
 
 def _counted(lex: Lexicon, toks: list[Tok], m: Match) -> bool:
