@@ -507,3 +507,12 @@ def test_a_plural_peoples_adjective_tells_the_storys_country(pipeline: Any) -> N
     events = _events(pipeline, text, "fr")
     assert {e.location.country for e in events if e.location} == {"Mali"}
     assert {e.location.name for e in events if e.location} == {"Douentza", "Boni"}
+
+
+def test_a_peoples_adjective_makes_no_town_of_another_country_a_stray(pipeline: Any) -> None:
+    # "Russian" says whose ministry tells it; the fighting was near a Ukrainian town.
+    text = (
+        "The Russian defence ministry said five soldiers were killed in fighting near"
+        " Kupiansk on Monday."
+    )
+    assert [p[0] for p in _placed(_events(pipeline, text))] == ["Kupyansk"]

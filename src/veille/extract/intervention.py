@@ -25,9 +25,7 @@ def new_crowd(lex: Lexicon, toks: list[Tok]) -> bool:
     crowd («ثمانية متظاهرين قتلوا»), its victims."""
     # "without injuries", «دون وقوع إصابات»: no one hurt
     spared = {k for m in lex.no_fatalities.find(toks) for k in range(m.start, m.end)}
-    hurt = any(
-        m.start not in spared for m in (*lex.fatality.find(toks), *lex.injury.find(toks))
-    )
+    hurt = any(m.start not in spared for m in (*lex.fatality.find(toks), *lex.injury.find(toks)))
     for m in lex.crowd.find(toks):
         tok = toks[m.start]
         if not hurt and _sized(lex, toks, m):

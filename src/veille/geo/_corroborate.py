@@ -166,7 +166,10 @@ class Corroboration:
         # "Bindi village" in a story about Plateau, Nigeria: the NER saw a place, and the
         # only town of that name lies in a country the text never names; a toponym
         # still, with no place. Every match is judged against the same firm places.
-        firm_countries = Counter(f.best.place.iso3 for f in firm if f.best is not None)
+        # A people's adjective ("Russian" forces near Kupiansk) says whose, not where:
+        # it makes no town of another country a stray.
+        placing = [f for f in firm if not f.demonym]
+        firm_countries = Counter(f.best.place.iso3 for f in placing if f.best is not None)
         # The story's country by its towns and areas, not by a country named in passing.
         towns = Counter(
             f.best.place.iso3
@@ -181,7 +184,7 @@ class Corroboration:
             # «les Forces armées maliennes ... Douentza»: a town of the country the text
             # names by its adjective is no stray.
             and (m.best is None or m.best.place.iso3 not in (adjectives or set()))
-            and self._stray_town(m, firm_countries, len(firm), towns)
+            and self._stray_town(m, firm_countries, len(placing), towns)
         ]
         for m in strays:
             m.best = None
