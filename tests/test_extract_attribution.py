@@ -247,3 +247,35 @@ def test_the_soldiers_an_army_says_it_lost_abroad_are_its_own(
     (event,) = pipeline.run([art])
     assert event.actor2 is not None and event.actor2.id == army
     assert event.actor1 is None or event.actor1.id != army
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "status"),
+    [
+        (
+            "Militiamen stormed the village of Tawila on Sunday, killing 30 residents,"
+            " activists said. The militia has previously denied targeting civilians.",
+            "en",
+            "reported",
+        ),
+        (
+            "Des miliciens ont attaqué dimanche le village de Tawila, tuant 30 habitants. La"
+            " milice a toujours nié cibler des civils.",
+            "fr",
+            "reported",
+        ),
+        # guard: a denial with no adverb of the past denies this act
+        (
+            "Militiamen stormed the village of Tawila on Sunday, killing 30 residents,"
+            " activists said. The militia denied targeting civilians.",
+            "en",
+            "denied",
+        ),
+    ],
+)
+def test_a_denial_of_the_past_or_a_habit_denies_no_act_of_the_report(
+    pipeline: Any, text: str, language: str, status: str
+) -> None:
+    art = Article(id="a", text=text, language=language, published="2025-03-12")
+    (event,) = pipeline.run([art])
+    assert event.claim is not None and event.claim.status == status

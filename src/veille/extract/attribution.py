@@ -33,6 +33,20 @@ class Attribution:
 #: ministère malien de la Défense", "وزارة الصحة الفلسطينية"); farther, an actor is one
 #: the report is about ("a indiqué le ministère ... 12 tués dans un raid israélien").
 _OFFICIAL_REACH = 20
+
+
+def _an_earlier_denial(toks: list[Tok], d: Match) -> bool:
+    """An adverb of an earlier time or of a habit (``earlier_adverbs``) stands within
+    ``_EARLIER_REACH`` words of the verb of denial ("has previously denied", «a
+    toujours nié», «نفى مرارا»): it denies no act of this report."""
+    earlier = closed_words("earlier_adverbs")
+    lo, hi = max(0, d.start - _EARLIER_REACH), min(len(toks), d.end + _EARLIER_REACH)
+    return any(toks[k].keys & earlier for k in range(lo, hi))
+
+
+#: Words around a verb of denial within which an adverb puts it earlier.
+_EARLIER_REACH = 2
+
 #: Words after an Arabic verb of claim or denial within which its subject stands.
 _AR_SUBJECT_REACH = 4
 
@@ -45,7 +59,8 @@ def attribute(
     actor2: ActorRef | None,
 ) -> Attribution:
     """How the sentence attributes the event whose roles are ``actor1``/``actor2``."""
-    deny = lex.deny.find(toks)
+    # "has previously denied targeting civilians": a denial of the past or a habit
+    deny = [d for d in lex.deny.find(toks) if not _an_earlier_denial(toks, d)]
     # "No group has claimed the attack", «لم تعلن أي جهة مسؤوليتها»: no claim
     claim = [c for c in lex.claim.find(toks) if not _negated_cue(lex, toks, c)]
     confirm = lex.confirm.find(toks)

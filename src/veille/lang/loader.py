@@ -258,6 +258,7 @@ ClosedWordKind = Literal[
     "complementizers",
     "list_openers",
     "experiential",
+    "earlier_adverbs",
     "own_possessives",
     "speaker_possessives",
     "own_force_nouns",

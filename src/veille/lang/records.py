@@ -274,6 +274,10 @@ class ClosedClass:
     #: with one of repetition, a habit ("the camp has already been attacked several
     #: times"), not that day's acts.
     experiential: frozenset[str] = frozenset()
+    #: Adverbs that put a denial or a claim in the past or make it a habit
+    #: ("previously", "repeatedly", «par le passé», «مرارا»): "the group has previously
+    #: denied targeting civilians" denies no act of this report.
+    earlier_adverbs: frozenset[str] = frozenset()
     #: A communiqué's own forces, told in the first person: a possessive
     #: (``own_possessives``: "our", «nos») up to two words before a noun of armed force
     #: (``own_force_nouns``: "forces", «unités»), or one Arabic word with the pronoun
