@@ -471,3 +471,33 @@ def test_a_framing_operation_before_the_doer_does_not_make_it_the_target(
     (event,) = pipeline.run([art])
     assert event.actor1 is not None and event.actor1.name == "Military Forces of Mali"
     assert event.actor2 is None or event.actor2.name != "Military Forces of Mali"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "army"),
+    [
+        (
+            "Heavy clashes erupted near Kidal on Tuesday between the army and separatist rebels.",
+            "en",
+            "military-forces-mli",
+        ),
+        (
+            "De violents combats ont opposé lundi l'armée congolaise aux rebelles près de Goma.",
+            "fr",
+            "military-forces-cod",
+        ),
+        (
+            "اندلعت اشتباكات عنيفة يوم الاثنين قرب مدينة الفاشر بين الجيش السوداني ومسلحين"
+            " مجهولين.",
+            "ar",
+            "military-forces-sdn",
+        ),
+    ],
+)
+def test_the_first_of_a_pair_is_actor_one_when_only_it_is_named(
+    pipeline: Any, text: str, language: str, army: str
+) -> None:
+    # "between X and Y" with Y no known actor: X is still the first side listed.
+    art = Article(id="r", text=text, language=language, published="2025-03-12")
+    (event,) = pipeline.run([art])
+    assert event.actor1 is not None and event.actor1.id == army

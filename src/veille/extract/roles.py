@@ -378,6 +378,11 @@ _PAIR_REACH = 8
 _PAIR_GAP = 4
 
 
+#: French "à" + article glued ("aux rebelles", «au groupe»): the second side of
+#: «opposer X à Y».
+_TO_THE = frozenset({"aux", "au"})
+
+
 def two_sides(group: list[Match], toks: list[Tok], s: SentenceInput) -> Roles | None:
     """The two sides of a clash named as a pair: "clashes between X and Y", «entre X
     et Y», «بين X وY» (X is actor 1, Y actor 2, as ACLED lists them), «des combats
@@ -393,13 +398,18 @@ def two_sides(group: list[Match], toks: list[Tok], s: SentenceInput) -> Roles | 
         if not tok.keys & (between | verbs):
             continue
         after = [a for a in actors if a.start >= tok.end]
-        if len(after) < 2 or after[0].actor_id == after[1].actor_id:
+        if not after or len(_words_between(s, tok.end, after[0].start)) > _PAIR_GAP:
             continue
-        a, b = after[0], after[1]
-        if len(_words_between(s, tok.end, a.start)) > _PAIR_GAP:
-            continue
-        words = _words_between(s, a.end, b.start)
-        if len(words) > _PAIR_GAP:
+        a = after[0]
+        b = after[1] if len(after) > 1 and after[1].actor_id != a.actor_id else None
+        words = _words_between(s, a.end, b.start) if b is not None else []
+        if b is None or len(words) > _PAIR_GAP:
+            # "between the army and rebels", «ont opposé l'armée aux rebelles»: the
+            # second side is named by no actor; the first named is actor 1 still.
+            nxt = _words_between(s, a.end, s.end)[:1]
+            joins = closed_words("pair_and") | closed_words("pair_to") | _TO_THE
+            if nxt and (nxt[0] in joins or (s.language == "ar" and nxt[0].startswith("و"))):
+                return Roles(a, None)
             continue
         if tok.keys & between:
             joined = bool(set(words) & closed_words("pair_and")) or (
