@@ -1502,3 +1502,11 @@ def test_a_name_is_one_place_throughout_a_text(geo: Geocoder) -> None:
     )
     found = [(t.text, t.place.iso3 if t.place else None) for t in geo.geoparse(text, "fr")]
     assert [iso for name, iso in found if name == "Boni"] == ["MLI", "MLI"]
+
+
+def test_two_towns_listed_together_vouch_for_each_other(geo: Geocoder) -> None:
+    # Neither name is supported alone (the adjective names another country); listed
+    # together, both in one country, they are that country's towns.
+    text = "Strikes hit Nuseirat and Bureij on Tuesday, killing nine people, the Israeli army said."
+    found = {t.text: (t.place.iso3 if t.place else None) for t in geo.geoparse(text, "en")}
+    assert found.get("Nuseirat") == "PSE" and found.get("Bureij") == "PSE"

@@ -242,9 +242,23 @@ class Corroboration:
         self._hidden_villages(text, matches, verdict, countries | regional)
         # A list of towns vouches for each member: "Nabatieh, Tyre and Baalbek".
         placed = [m for k, m in enumerate(matches) if verdict[k] and m.best is not None]
+        # "the Nuseirat and Bureij camps": two towns of one country listed together,
+        # each unsupported alone, vouch for each other.
+        unsure = [
+            m
+            for k, m in enumerate(matches)
+            if not verdict[k] and not m.loose and m.best is not None
+        ]
         kept = []
         for k, m in enumerate(matches):
-            if verdict[k] or (not m.loose and _listed_with_firm(text, m, placed, self._words)):
+            others = [n for n in unsure if n is not m]
+            if verdict[k] or (
+                not m.loose
+                and (
+                    _listed_with_firm(text, m, placed, self._words)
+                    or _listed_with_firm(text, m, others, self._words)
+                )
+            ):
                 kept.append(m)
             elif m.hinted:
                 # The NER saw a place whose spelling only loosely matches an unrelated
