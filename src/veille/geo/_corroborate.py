@@ -251,12 +251,12 @@ class Corroboration:
         ]
         kept = []
         for k, m in enumerate(matches):
-            others = [n for n in unsure if n is not m]
+            beside = [n for n in unsure if n is not m]
             if verdict[k] or (
                 not m.loose
                 and (
                     _listed_with_firm(text, m, placed, self._words)
-                    or _listed_with_firm(text, m, others, self._words)
+                    or _listed_with_firm(text, m, beside, self._words)
                 )
             ):
                 kept.append(m)
