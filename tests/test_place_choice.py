@@ -516,3 +516,10 @@ def test_a_peoples_adjective_makes_no_town_of_another_country_a_stray(pipeline: 
         " Kupiansk on Monday."
     )
     assert [p[0] for p in _placed(_events(pipeline, text))] == ["Kupyansk"]
+
+
+def test_a_list_that_goes_on_past_a_town_and_its_neighbour_keeps_both(pipeline: Any) -> None:
+    # Two neighbouring villages after a comma would read as a quarter and its town; the
+    # list goes on («et X», a name the index may lack), so each is a member.
+    text = "Les localités de Khiam, Kfar Kila et Odaisseh ont été bombardées mardi."
+    assert len(_placed(_events(pipeline, text, "fr"))) == 2

@@ -61,16 +61,18 @@ def place_clusters(places: Sequence[PlaceRef], s: SentenceInput) -> list[list[Pl
             # «de Tyr, de Nabatiyé et de ...»: a comma and the list's repeated "de"
             # join two towns as a bare comma does.
             listed = _LISTED_AFTER_COMMA.match(between) is not None
-            if (
-                last.iso3 == p.iso3
-                and _containment().match(between)
-                and not (
-                    towns
-                    and listed
-                    and not _quarter_of(last, p)
-                    and not _names_its_area(last, p, places, s)
+            # "Walton, Liverpool": a quarter and its city; "Rafah, Gaza": a town and the
+            # area named after a bigger one; not where a list goes on after them
+            # ("Khiam, Kfar Kila et Odaisseh", the last perhaps unknown to the index).
+            two_listed = (
+                towns
+                and listed
+                and (
+                    not (_quarter_of(last, p) or _names_its_area(last, p, places, s))
+                    or _list_goes_on(p, s)
                 )
-            ):
+            )
+            if last.iso3 == p.iso3 and _containment().match(between) and not two_listed:
                 clusters[-1].append(p)
                 continue
         for c in clusters:
@@ -90,6 +92,26 @@ _LISTED_AFTER_COMMA = re.compile(r"^\s*,\s*(?:(?:de|d'|du)\s*)?$", re.IGNORECASE
 _QUARTER_KM = 12.0
 #: How many times bigger that city is than the place.
 _QUARTER_RATIO = 10
+
+
+def _list_goes_on(p: PlaceRef, s: SentenceInput) -> bool:
+    """A list joiner and another name follow the place ("Khiam, Kfar Kila et Odaisseh"):
+    the names before are members of a list, not a quarter and its town."""
+    after = s.text[p.end - s.start : p.end - s.start + 40]
+    m = _list_joint_then_name().match(after)
+    return m is not None
+
+
+@functools.cache
+def _list_joint_then_name() -> re.Pattern[str]:
+    """A list's joint (``_list_joint``'s words) and a capitalised or Arabic word."""
+    joiners = sorted(
+        {w for code in languages() for w in resources(code).places.list_joiners},
+        key=len,
+        reverse=True,
+    )
+    alternatives = "|".join(re.escape(w) for w in joiners)
+    return re.compile(rf"^\s*(?:,|،)?\s*(?:(?:{alternatives})\s+|و)?[A-ZÀ-Þ\u0600-\u06FF]")
 
 
 def _quarter_of(part: PlaceRef, city: PlaceRef) -> bool:
