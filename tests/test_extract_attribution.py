@@ -279,3 +279,24 @@ def test_a_denial_of_the_past_or_a_habit_denies_no_act_of_the_report(
     art = Article(id="a", text=text, language=language, published="2025-03-12")
     (event,) = pipeline.run([art])
     assert event.claim is not None and event.claim.status == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "Gunmen raided the village of Maru on Tuesday after government troops withdrew,"
+            " residents said.",
+            "reported",
+        ),
+        # guard: the authority is the verb's own subject
+        ("Gunmen raided the village of Maru on Tuesday, police said.", "confirmed"),
+    ],
+)
+def test_an_authority_in_another_clause_is_not_the_teller(
+    pipeline: Any, text: str, status: str
+) -> None:
+    # "government" stands near "said", but the residents tell it.
+    art = Article(id="a", text=text, language="en", published="2025-03-12")
+    events = pipeline.run([art])
+    assert [e.claim.status if e.claim else None for e in events] == [status]

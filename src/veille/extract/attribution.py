@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from veille.extract.candidate import ActorRef, SentenceInput
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
-from veille.extract.syntax import span, subject_of, token_at
+from veille.extract.syntax import SUBJECT_DEPS, span, subject_of, token_at
 from veille.lang.loader import closed_words
 from veille.model import ClaimStatus, Event, Mention, Span
 from veille.nlp import arabic
@@ -121,6 +121,11 @@ def attribute(
         r = report[0]
         where = span(toks, r)
         officials = [o for o in lex.official_nouns.find(toks) if abs(o.start - r.start) <= 5]
+        tellers = [t.i for t in toks if t.head == r.start and t.dep in SUBJECT_DEPS]
+        if tellers and not any(o.start <= k < o.end for o in officials for k in tellers):
+            # "... after government troops withdrew, residents said": the verb's own
+            # subject tells it, and it is no authority.
+            officials = []
         if officials and not lex.reporter_nouns.find(toks[r.start : r.start + 6]):
             # "selon le ministère de la Santé", "a indiqué la police": an authority
             # that is not the perpetrator vouches for it.
