@@ -1343,3 +1343,13 @@ def test_a_crowd_sized_by_a_vague_number_is_a_protest_told_here(pipeline: Any, t
     # «عشرات المحتجين»: the article is the number's genitive, not a crowd told before.
     art = Article(id="p", text=text, language="ar", published="2024-06-09")
     assert [e.sub_event_type for e in pipeline.run([art])] == ["Protest with intervention"]
+
+
+def test_the_rocket_adjective_names_the_weapon(pipeline: Any) -> None:
+    # «بالأسلحة الصاروخية»: "with rocket weapons", the adjective of the rocket.
+    text = (
+        "أعلنت الجماعة أن مقاتليها استهدفوا موقعا للجيش في مدينة حلب بالأسلحة الصاروخية"
+        " يوم الاثنين."
+    )
+    art = Article(id="w", text=text, language="ar", published="2024-03-12")
+    assert [e.sub_event_type for e in pipeline.run([art])] == ["Shelling/artillery/missile attack"]
