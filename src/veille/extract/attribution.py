@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from veille.extract.candidate import ActorRef, SentenceInput
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
@@ -329,6 +329,46 @@ def self_claim(lex: Lexicon, toks: list[Tok]) -> Match | None:
             ):
                 return Match(cv.start, k + 2, "self-claim")
     return None
+
+
+def own_losses_told(
+    lex: Lexicon,
+    toks: list[Tok],
+    s: SentenceInput,
+    att: Attribution,
+    actor1: ActorRef | None,
+    actor2: ActorRef | None,
+) -> tuple[Attribution, ActorRef | None, ActorRef | None] | None:
+    """An army telling of its own dead (``own_losses``): the attribution (confirmed by
+    it, no claim) and the sides (the army is the side hit, never the doer), or None
+    when the sentence tells no such thing. The teller is the claimant, the doer the
+    roles read, or the army named as the official source ("The Israeli military said
+    eight soldiers were killed")."""
+    teller = att.agent or actor1
+    if att.status == "confirmed" and att.via == "official":
+        teller = next((a for a in s.actors if actor_name(a) == att.by), teller)
+    if teller is None or att.status not in ("claimed", "confirmed"):
+        return None
+    if not own_losses(lex, toks, teller):
+        return None
+    if actor1 is not None and actor1.actor_id == teller.actor_id:
+        actor1 = None
+    if (
+        actor2 is None
+        or getattr(actor2.payload, "kind", "") == "civilians"
+        # "soldiers" read as the forces of the country they fell in
+        or _bare_servicemen(lex, actor2, s)
+    ):
+        actor2 = teller
+    return replace(att, status="confirmed", via="official", agent=None), actor1, actor2
+
+
+def _bare_servicemen(lex: Lexicon, ref: ActorRef, s: SentenceInput) -> bool:
+    """The actor was read from a bare noun of servicemen ("soldiers", «جنود»), whose
+    country the resolver took from the place, not from the text."""
+    servicemen = lex.noun_classes.get("servicemen", frozenset())
+    words = s.text[ref.start - s.start : ref.end - s.start].split()
+    return bool(words) and all(fold(w) in servicemen for w in words)
 
 
 def own_losses(lex: Lexicon, toks: list[Tok], teller: ActorRef | None) -> bool:

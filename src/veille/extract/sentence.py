@@ -43,15 +43,8 @@ from veille.extract.anaphora import (
     sequenced,
     without_antecedent_acts,
 )
-from veille.extract.attribution import (
-    Attribution,
-    accusation,
-    actor_name,
-    attribute,
-    own_losses,
-)
+from veille.extract.attribution import Attribution, accusation, attribute, own_losses_told
 from veille.extract.candidate import (
-    ActorRef,
     Candidate,
     PlaceRef,
     SentenceInput,
@@ -77,7 +70,7 @@ from veille.extract.finish import (
     with_accused,
 )
 from veille.extract.intervention import counted_crowd, force_used, lethal, new_crowd
-from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry, fold
+from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry
 from veille.extract.modality import modality_for, sentence_future
 from veille.extract.placing import choose_places, place_shares, relative_holding
 from veille.extract.rejection import Rejection
@@ -557,27 +550,10 @@ class SentenceExtractor:
 
     def _attribute(self, cand: Candidate, toks: list[Tok], s: SentenceInput) -> None:
         att: Attribution = attribute(self.lex, toks, s, cand.actor1, cand.actor2)
-        teller = att.agent or cand.actor1
-        if att.status == "confirmed" and att.via == "official":
-            # "The Israeli military said eight soldiers were killed": an army telling,
-            # named as the source, not as a side.
-            teller = next((a for a in s.actors if actor_name(a) == att.by), teller)
-        if (
-            teller is not None
-            and att.status in ("claimed", "confirmed")
-            and own_losses(self.lex, toks, teller)
-        ):
+        losses = own_losses_told(self.lex, toks, s, att, cand.actor1, cand.actor2)
+        if losses is not None:
             # "The army announced the death of two soldiers": its losses, not its act.
-            if cand.actor1 is not None and cand.actor1.actor_id == teller.actor_id:
-                cand.actor1 = None
-            if (
-                cand.actor2 is None
-                or getattr(cand.actor2.payload, "kind", "") == "civilians"
-                # "soldiers" read as the forces of the country they fell in
-                or _unnamed_forces(self.lex, cand.actor2, s)
-            ):
-                cand.actor2 = teller
-            att = replace(att, status="confirmed", via="official", agent=None)
+            att, cand.actor1, cand.actor2 = losses
         cand.claim_status, cand.claim_by, cand.claim_via = att.status, att.by, att.via
         cand.claim_span = att.span
         if att.agent is not None:
@@ -670,14 +646,6 @@ _RESPONSIBILITY = frozenset(
     {"responsibility", "credit", "responsabilite", "revendiquer", "revendication"}
     | {"مسؤوليه", "مسؤوليتها", "مسؤوليته", "مسؤوليتهم", "تبني", "تبنت", "تبنوا", "تبنيها"}
 )
-
-
-def _unnamed_forces(lex: Lexicon, ref: ActorRef, s: SentenceInput) -> bool:
-    """The actor was read from a bare noun of servicemen ("soldiers", «جنود»), whose
-    country the resolver took from the place, not from the text."""
-    servicemen = lex.noun_classes.get("servicemen", frozenset())
-    words = s.text[ref.start - s.start : ref.end - s.start].split()
-    return bool(words) and all(fold(w) in servicemen for w in words)
 
 
 def _owns_up(cue: Match, toks: list[Tok]) -> bool:
