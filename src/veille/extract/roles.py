@@ -378,11 +378,6 @@ _PAIR_REACH = 8
 _PAIR_GAP = 4
 
 
-#: French "à" + article glued ("aux rebelles", «au groupe»): the second side of
-#: «opposer X à Y».
-_TO_THE = frozenset({"aux", "au"})
-
-
 def two_sides(group: list[Match], toks: list[Tok], s: SentenceInput) -> Roles | None:
     """The two sides of a clash named as a pair: "clashes between X and Y", «entre X
     et Y», «بين X وY» (X is actor 1, Y actor 2, as ACLED lists them), «des combats
@@ -407,7 +402,7 @@ def two_sides(group: list[Match], toks: list[Tok], s: SentenceInput) -> Roles | 
             # "between the army and rebels", «ont opposé l'armée aux rebelles»: the
             # second side is named by no actor; the first named is actor 1 still.
             nxt = _words_between(s, a.end, s.end)[:1]
-            joins = closed_words("pair_and") | closed_words("pair_to") | _TO_THE
+            joins = closed_words("pair_and") | closed_words("pair_to")  # «aux rebelles»
             if nxt and (nxt[0] in joins or (s.language == "ar" and nxt[0].startswith("و"))):
                 return Roles(a, None)
             continue
