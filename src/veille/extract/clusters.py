@@ -27,7 +27,7 @@ def _containment() -> re.Pattern[str]:
         for code in languages()
         for w in (*resources(code).places.admin_nouns, *resources(code).places.city_nouns)
     }
-    alternatives = "|".join(re.escape(w) for w in sorted(nouns, key=len, reverse=True))
+    alternatives = _alternation(nouns)
     return re.compile(
         r"^\s*(?:,\s*)?"
         r"(?:à|a|au|aux|en|dans|près de|pres de|in|near|at|of|de|du|d'|في|ب|قرب|,)\s*"
@@ -98,20 +98,24 @@ def _list_goes_on(p: PlaceRef, s: SentenceInput) -> bool:
     """A list joiner and another name follow the place ("Khiam, Kfar Kila et Odaisseh"):
     the names before are members of a list, not a quarter and its town."""
     after = s.text[p.end - s.start : p.end - s.start + 40]
-    m = _list_joint_then_name().match(after)
-    return m is not None
+    return _list_joint_then_name().match(after) is not None
 
 
 @functools.cache
 def _list_joint_then_name() -> re.Pattern[str]:
     """A list's joint (``_list_joint``'s words) and a capitalised or Arabic word."""
-    joiners = sorted(
-        {w for code in languages() for w in resources(code).places.list_joiners},
-        key=len,
-        reverse=True,
-    )
-    alternatives = "|".join(re.escape(w) for w in joiners)
-    return re.compile(rf"^\s*(?:,|،)?\s*(?:(?:{alternatives})\s+|و)?[A-ZÀ-Þ\u0600-\u06FF]")
+    joiners = _alternation(_list_joiners())
+    return re.compile(rf"^\s*(?:,|،)?\s*(?:(?:{joiners})\s+|و)?[A-ZÀ-Þ\u0600-\u06FF]")
+
+
+def _list_joiners() -> set[str]:
+    """Each language's ``list_joiners``, as the geocoder reads lists."""
+    return {w for code in languages() for w in resources(code).places.list_joiners}
+
+
+def _alternation(words: set[str]) -> str:
+    """A regex alternative of the words, the longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def _quarter_of(part: PlaceRef, city: PlaceRef) -> bool:
@@ -134,12 +138,7 @@ _AREA_KM = 100.0
 def _list_joint() -> re.Pattern[str]:
     """What joins two places of a list: a comma, a conjunction of a list (each
     language's ``list_joiners``, as the geocoder reads lists), or both; nothing else."""
-    joiners = sorted(
-        {fold(w) for code in languages() for w in resources(code).places.list_joiners},
-        key=len,
-        reverse=True,
-    )
-    alternatives = "|".join(re.escape(w) for w in joiners)
+    alternatives = _alternation({fold(w) for w in _list_joiners()})
     return re.compile(rf"^\s*(?:,|،)?\s*(?:{alternatives})?\s*$", re.IGNORECASE)
 
 

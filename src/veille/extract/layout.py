@@ -14,15 +14,13 @@ from typing import Protocol
 
 from veille.extract.candidate import PlaceRef
 from veille.extract.lexicon import Lexicon, Tok, WeaponEntry
-from veille.extract.taxonomy import family
+from veille.extract.taxonomy import AIR_STRIKE, family
 from veille.extract.weapons import find_weapons, speaks
 from veille.model import Span
 from veille.nlp.dates import DateExpression
 
 #: The family of the weapons a layout records (they type a generic explosion).
 _REMOTE = "remote"
-#: The sub-type of the strikes an aircraft or a drone carries out.
-_AIR = "Air/drone strike"
 
 
 class DatedSentence(Protocol):
@@ -230,7 +228,7 @@ def read_layout(
         ]
         # "a drone laden with explosives", «طائرة مسيرة مفخخة»: the aircraft that carried
         # the charge types the strike, as in the sentence that tells it.
-        aerial = [e for e in told if e.sub == _AIR]
+        aerial = [e for e in told if e.sub == AIR_STRIKE]
         for entry in aerial or told:
             weapons.append(WeaponTold(s.start, entry.sub, entry.mode))
     paragraphs = tuple(m.span() for m in _PARAGRAPH.finditer(text))

@@ -22,7 +22,7 @@ from veille.extract.syntax import (
     this_side,
     token_at,
 )
-from veille.extract.tolls import Toll
+from veille.extract.tolls import Toll, number_after_and
 from veille.extract.voices import voices
 from veille.extract.word_order import reason_phrases
 from veille.lang.loader import closed_words, resources
@@ -243,11 +243,10 @@ _UNPARSED = ("X", "")
 
 
 def _listed_number(lex: Lexicon, tok: Tok) -> int | None:
-    """A count, also with the Arabic joiner on it ("وخمسة": and five)."""
+    """A count, also with the Arabic joiner on it ("وخمسة": and five), read as the
+    tolls read a number glued to «و» (``tolls.number_after_and``)."""
     count = read_number(lex, tok)
-    if count is None and tok.text.startswith("و"):
-        count = lex.vague_numbers.get(fold(tok.text[1:]))
-    return count
+    return count if count is not None else number_after_and(lex, tok)
 
 
 def attachment(place: PlaceRef, trigger: Span, s: SentenceInput) -> int:

@@ -10,7 +10,7 @@ from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry, WeaponEntr
 from veille.extract.lexicon import longest_non_overlapping as _lno
 from veille.extract.numbers import read_number
 from veille.extract.syntax import PASSIVE_SUBJECTS, head_of
-from veille.extract.taxonomy import SUB_EVENT_TYPES, SUICIDE_BOMB, family
+from veille.extract.taxonomy import AIR_STRIKE, SUB_EVENT_TYPES, SUICIDE_BOMB, family
 from veille.lang.loader import weekday_names
 from veille.model import Span
 from veille.nlp import arabic
@@ -151,7 +151,7 @@ def read_weapon(
         (
             a
             for a in usable
-            if a.payload.sub == _AIR and a is not w and (a.end == w.start or w.end == a.start)
+            if a.payload.sub == AIR_STRIKE and a is not w and (a.end == w.start or w.end == a.start)
         ),
         None,
     )
@@ -201,9 +201,6 @@ def read_weapon(
         typing = replace(typing, sub_event_type="Protest with intervention")
     return typing
 
-
-#: The sub-type of the strikes an aircraft or a drone carries out.
-_AIR = "Air/drone strike"
 
 #: Words between an aircraft and the verb of launching it is the subject of.
 _PLATFORM_REACH = 3
