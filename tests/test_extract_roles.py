@@ -9,7 +9,7 @@ import pytest
 
 from sentence_builder import W, actor, sentence, tokens, trigger
 from veille.extract.lexicon import Lexicon, Match
-from veille.extract.roles import Roles, read_roles
+from veille.extract.roles import Roles, is_reporter, read_roles
 from veille.extract.victims import civilian_target
 from veille.extract.weapons import Typing
 from veille.model import Article
@@ -501,3 +501,22 @@ def test_the_first_of_a_pair_is_actor_one_when_only_it_is_named(
     art = Article(id="r", text=text, language=language, published="2025-03-12")
     (event,) = pipeline.run([art])
     assert event.actor1 is not None and event.actor1.id == army
+
+
+def test_an_act_the_parse_makes_a_second_subject_of_telling_is_no_teller() -> None:
+    # "Rebel raids killed ten villagers, officials said", parsed as spaCy's English model
+    # does with a reduced relative: "raids" and "officials" both subjects of "said".
+    toks = tokens(
+        [
+            W("Rebel", "ADJ", "amod", 1),
+            W("raids", "NOUN", "nsubj", 7),
+            W("killed", "VERB", "acl", 1, lemma="kill"),
+            W("ten", "NUM", "nummod", 4),
+            W("villagers", "NOUN", "dobj", 2),
+            W(",", "PUNCT", "punct", 7),
+            W("officials", "NOUN", "nsubj", 7),
+            W("said", "VERB", "ROOT", lemma="say"),
+        ]
+    )
+    assert not is_reporter(0, toks, {7}) and not is_reporter(1, toks, {7})
+    assert is_reporter(6, toks, {7})  # the subject next to the verb tells it

@@ -554,10 +554,10 @@ def test_a_story_of_two_attackers_two_countries_or_two_days_lends_no_doer(pipeli
     two_sides = _doers(
         pipeline,
         "Israeli jets struck the town of Tyre on Monday, killing two people. "
-        "Hezbollah fired rockets at Israeli troops near Kfar Kila on Monday. "
+        "Hezbollah launched drones at Israeli troops near Kfar Kila on Monday. "
         "A drone strike on a car killed one person near Nabatieh on Monday.",
     )
-    assert None in two_sides.values()  # two sides struck in Lebanon: whose drone, unsaid
+    assert None in two_sides.values()  # both sides struck from the air in Lebanon: unsaid
     elsewhere = _doers(
         pipeline,
         "Russian missiles hit Kharkiv on Monday, killing two people. "
@@ -570,6 +570,21 @@ def test_a_story_of_two_attackers_two_countries_or_two_days_lends_no_doer(pipeli
         "Last Wednesday, a drone strike on a car killed one person near Nabatieh.",
     )
     assert len(another_day) == 2 and None in another_day.values()
+
+
+def test_of_two_sides_the_one_that_struck_in_the_strikes_kind_lends_its_doer(
+    pipeline: Any,
+) -> None:
+    # Jets on one side, rockets on the other, both in Lebanon: a drone strike no one is
+    # named for was the side that struck from the air. Before, two sides lent none.
+    doers = _doers(
+        pipeline,
+        "Israeli jets struck the town of Tyre on Monday, killing two people. "
+        "Hezbollah fired rockets at Israeli troops near Kfar Kila on Monday. "
+        "A drone strike on a car killed one person near Nabatieh on Monday.",
+    )
+    assert doers.get("Nabatîyé et Tahta") == "military-forces-isr"
+    assert doers.get("Kfar Kila") == "hezbollah"
 
 
 def test_places_also_targeted_after_a_strike_named_by_its_doer_are_strikes(

@@ -634,6 +634,10 @@ def _with_story_doer(c: Candidate, remote: Sequence[Candidate], opts: StoryOptio
             and c.event_date is not None
             and s.event_date == c.event_date
         ]
+    if len({s.actor1.actor_id for s in doers if s.actor1 is not None}) > 1:
+        # "Israeli air strikes killed 20 ... Hamas said it fired a rocket at a tank":
+        # of two sides, the one whose strikes were of the strike's own kind struck it.
+        doers = [s for s in doers if _strike_kind(s) == told]
     if len({s.actor1.actor_id for s in doers if s.actor1 is not None}) != 1:
         return c
     if where is not None and any(
