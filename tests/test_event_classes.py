@@ -4504,3 +4504,21 @@ def test_gunfire_on_a_civilian_aircraft_or_vehicle_is_an_attack(
 ) -> None:
     # An airliner, a taxi: civilian targets (ACLED Attack), no clash of two armed sides.
     assert [e.sub_event_type for e in _events(pipeline, text, language)] == ["Attack"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "L'armée a affirmé avoir tué vingt insurgés lors d'une opération aérienne près de Gao.",
+            "fr",
+        ),
+        ("Une attaque aérienne a touché un marché de Kidal lundi, selon des témoins.", "fr"),
+        ("The army said an air operation near Gao on Monday killed twenty insurgents.", "en"),
+        ("قال الجيش إن عملية جوية قرب غاو أسفرت عن مقتل عشرين مسلحا يوم الاثنين.", "ar"),
+    ],
+)
+def test_an_operation_or_attack_from_the_air_is_an_air_strike(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _types(pipeline, text, language) == {"Air/drone strike"}

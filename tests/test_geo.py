@@ -1510,3 +1510,13 @@ def test_two_towns_listed_together_vouch_for_each_other(geo: Geocoder) -> None:
     text = "Strikes hit Nuseirat and Bureij on Tuesday, killing nine people, the Israeli army said."
     found = {t.text: (t.place.iso3 if t.place else None) for t in geo.geoparse(text, "en")}
     assert found.get("Nuseirat") == "PSE" and found.get("Bureij") == "PSE"
+
+
+def test_a_word_followed_by_a_number_is_a_numbered_item_not_a_town(geo: Geocoder) -> None:
+    # "Article" is a loose spelling of Artuklu (Turkey), corroborated by the Turkish
+    # context; followed by its number it is an article of a charter.
+    text = (
+        "ANKARA - Invoking its right to self-defence under Article 51 of the UN Charter, "
+        "Turkey said its jets struck militant positions in northern Iraq overnight."
+    )
+    assert [t.text for t in geo.geoparse(text, "en")] == ["ANKARA", "Turkey", "northern Iraq"]

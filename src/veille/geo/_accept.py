@@ -203,6 +203,14 @@ class Acceptance:
             # "Air France", "Star India": a country inside a name is still named.
             if "country" not in features and self._inside_proper_name(text, tokens, m):
                 return False
+            if (
+                not multi
+                and _numbered(text, tokens, m)
+                and not self._sentence_initial(text, tokens, m)  # "KYIV 12 March": dateline
+            ):
+                # "Article 51" (loosely, Artuklu), "Route 9", "Brigade 12": an item of a
+                # numbered series that no NER read as a place spells no town
+                return False
         cue = self._cue_before(text, tokens, m) or self._dateline(text, tokens, m)
         if arabic and not multi and "country" not in features and self._people_of(tokens, m):
             return False  # "للشعب الفلسطيني": the Palestinian people, not Sha'ab (Israel)
@@ -561,6 +569,16 @@ class _PersonNames:
 #: The word that ends / opens a text (an apostrophe ends "l'" before it).
 _LAST_WORD_RE = re.compile(r"([^\W\d_]+)\s+$")
 _FIRST_WORD_RE = re.compile(r"\s+([^\W\d_]+)")
+
+
+def _numbered(text: str, tokens: list[Token], m: _Match) -> bool:
+    """The name is followed, one space on, by a number: an item of a numbered series
+    ("Article 51", "Resolution 2254", "Flight 17") that shares a town's spelling."""
+    return (
+        m.last < len(tokens)
+        and tokens[m.last].raw.isdigit()
+        and text[m.end : tokens[m.last].start] == " "
+    )
 
 
 def _part_of_hyphenated(text: str, start: int, end: int) -> bool:
