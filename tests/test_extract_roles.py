@@ -520,3 +520,28 @@ def test_an_act_the_parse_makes_a_second_subject_of_telling_is_no_teller() -> No
     )
     assert not is_reporter(0, toks, {7}) and not is_reporter(1, toks, {7})
     assert is_reporter(6, toks, {7})  # the subject next to the verb tells it
+
+
+def test_a_phrase_between_a_comma_and_a_verb_of_telling_tells_it() -> None:
+    # "Raiders killed nine in two hamlets near the river, police and villagers said",
+    # with "police" parsed as a conjunct of the place before the comma.
+    toks = tokens(
+        [
+            W("Raiders", "NOUN", "nsubj", 1),
+            W("killed", "VERB", "ccomp", 9, lemma="kill"),
+            W("nine", "NUM", "dobj", 1),
+            W("near", "ADP", "prep", 1),
+            W("the", "DET", "det", 5),
+            W("river", "NOUN", "pobj", 3),
+            W(",", "PUNCT", "punct", 5),
+            W("police", "NOUN", "conj", 5),
+            W("and", "CCONJ", "cc", 7),
+            W("villagers", "NOUN", "conj", 7),
+            W("said", "VERB", "ROOT", lemma="say"),
+        ]
+    )
+    tokens_said = {10}
+    assert is_reporter(7, toks, tokens_said) and is_reporter(9, toks, tokens_said)
+    assert not is_reporter(0, toks, tokens_said)  # the subject of the act told
+    # Not a teller where a verb stands between it and the verb of telling.
+    assert not is_reporter(7, toks, set())

@@ -539,7 +539,30 @@ def is_reporter(tok_i: int, toks: list[Tok], reporting: set[int]) -> bool:
         return True
     if any(t.head == head and t.dep == "case" and t.keys & REPORT_PREPS for t in toks):
         return True  # "selon l'armée" ("selon" hangs on the noun in UD)
-    return any(toks[k].keys & REPORT_PREPS for k in ancestors(toks, head, limit=2))
+    if any(toks[k].keys & REPORT_PREPS for k in ancestors(toks, head, limit=2)):
+        return True
+    return _closing_teller(tok_i, toks, reporting)
+
+
+#: Words that may stand in a teller's phrase between a comma and the verb of telling
+#: ("..., police and local residents said").
+_TELLER_PHRASE = frozenset({"NOUN", "PROPN", "ADJ", "DET", "CCONJ", "NUM", "PART"})
+
+
+def _closing_teller(tok_i: int, toks: list[Tok], reporting: set[int]) -> bool:
+    """ "Gunmen killed 22 in two villages, police and residents said": a phrase after
+    a comma that runs, with no verb or punctuation in it, up to a verb of telling is
+    that verb's subject, however the parser hung it (here on the place before the
+    comma)."""
+    left = tok_i
+    while left > 0 and toks[left - 1].pos in _TELLER_PHRASE:
+        left -= 1
+    if left == 0 or toks[left - 1].text != ",":
+        return False
+    right = tok_i + 1
+    while right < len(toks) and toks[right].pos in _TELLER_PHRASE:
+        right += 1
+    return right in reporting
 
 
 def _launched_from(lex: Lexicon, i: int, toks: list[Tok]) -> bool:

@@ -71,7 +71,8 @@ from veille.extract.entries import posted_news, with_entry_date
 from veille.extract.layout import Layout, Scene
 from veille.extract.lexicon import Tok, fold
 from veille.extract.placing import destination
-from veille.extract.taxonomy import family
+from veille.extract.summaries import without_summaries
+from veille.extract.taxonomy import AIR_STRIKE, family
 from veille.nlp.dates import DateExpression
 
 #: Auxiliaries of the pluperfect, by language (folded forms).
@@ -145,6 +146,8 @@ def read_story(
     placed = [_with_story_doer(c, doers, opts) for c in placed]
     if narrative is not None:
         placed = [c if c.place is not None else replace(c, place=narrative) for c in placed]
+    # A lead that sums up the acts told below it is none of them (its doer was lent).
+    placed = without_summaries(placed)
     # Arrests "in the camp" with no camp told before: nowhere to code them either.
     return [c for c in placed if not (c.sub_event_type in _OWN_PLACE_ONLY and c.place is None)]
 
@@ -634,10 +637,11 @@ def _with_story_doer(c: Candidate, remote: Sequence[Candidate], opts: StoryOptio
             and c.event_date is not None
             and s.event_date == c.event_date
         ]
-    if len({s.actor1.actor_id for s in doers if s.actor1 is not None}) > 1:
+    if told == AIR_STRIKE and len({s.actor1.actor_id for s in doers if s.actor1}) > 1:
         # "Israeli air strikes killed 20 ... Hamas said it fired a rocket at a tank":
-        # of two sides, the one whose strikes were of the strike's own kind struck it.
-        doers = [s for s in doers if _strike_kind(s) == told]
+        # of two sides, the one that struck from the air made the air strike (both
+        # sides fire shells, rockets and missiles: a shelling is not told apart so).
+        doers = [s for s in doers if _strike_kind(s) == AIR_STRIKE]
     if len({s.actor1.actor_id for s in doers if s.actor1 is not None}) != 1:
         return c
     if where is not None and any(
