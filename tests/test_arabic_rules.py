@@ -1353,3 +1353,19 @@ def test_the_rocket_adjective_names_the_weapon(pipeline: Any) -> None:
     )
     art = Article(id="w", text=text, language="ar", published="2024-03-12")
     assert [e.sub_event_type for e in pipeline.run([art])] == ["Shelling/artillery/missile attack"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # «تابعة لـ X» after the act, once the doer is named: X's vehicle was hit.
+        "شنت طائرة مسيرة تركية غارة على شاحنة تابعة لقسد قرب الحسكة يوم الأحد.",
+        "استهدفت طائرة مسيرة تركية سيارة تابعة لقوات سوريا الديمقراطية قرب الحسكة.",
+    ],
+)
+def test_what_belongs_to_an_actor_after_the_act_was_hit(pipeline: Any, text: str) -> None:
+    (event,) = _violent(pipeline, text)
+    assert (event.actor1 and event.actor1.id, event.actor2 and event.actor2.id) == (
+        "military-forces-tur",
+        "sdf",
+    )

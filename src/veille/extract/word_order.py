@@ -151,9 +151,13 @@ def roles_by_word_order(
             actor1 = ref  # "قصف مدفعي لقوات X على المخيم": the shelling of X, X's shelling
             continue
         if lex is not None and _affiliated(lex, ref, toks):
-            # "مسلحون يشتبه في انتمائهم لجماعة X": X is who the doers belong to.
+            # "مسلحون يشتبه في انتمائهم لجماعة X": X is who the doers belong to; once
+            # the doer is named, what is X's after the act («غارة على سيارة تابعة لـ X»)
+            # was hit.
             if actor1 is None:
                 actor1 = ref
+            elif ref.start > trig_start and actor2 is None and ref.actor_id != actor1.actor_id:
+                actor2 = ref
             continue
         target_marked = (
             killed
