@@ -900,3 +900,24 @@ def test_the_hit_sides_own_act_after_a_bombing_is_not_one_more_bombing(pipeline:
     art = Article(id="s", text=text, language="en", published="2024-03-13")
     types = sorted(str(e.sub_event_type) for e in pipeline.run([art]))
     assert types == ["Armed clash", "Remote explosive/landmine/IED"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "told"),
+    [
+        # A side telling its own act: the pluperfect follows the telling (news).
+        ("The army said its jets had struck rebel depots near Gao, killing twelve.", "en", 1),
+        (
+            "L'armée a indiqué que ses avions avaient frappé des dépôts rebelles près de "
+            "Gao, tuant douze combattants.",
+            "fr",
+            1,
+        ),
+        # The telling itself in the pluperfect: background as a whole.
+        ("The army had said last month that its jets had struck rebel depots near Gao.", "en", 0),
+    ],
+)
+def test_a_sides_own_act_told_in_the_pluperfect_of_reported_speech_is_news(
+    pipeline: Any, text: str, lang: str, told: int
+) -> None:
+    assert len(_violent(pipeline, text, lang)) == told

@@ -113,7 +113,14 @@ def read_story(
     shape = layout or Layout()
     kept: list[Candidate] = []
     for c in candidates:
-        if pluperfect(c) and not _own_day(c) and not _continues_retrospective(c, kept):
+        if (
+            pluperfect(c)
+            # "The army said its aircraft had struck X": a side telling its own act
+            # backshifts the tense of news, not of background.
+            and not (c.claim_status == "claimed" and _backshifted(c, own_tense=True))
+            and not _own_day(c)
+            and not _continues_retrospective(c, kept)
+        ):
             continue
         if _a_past_period(c):
             continue  # "the 2015 attacks", "في هجمات عام 2015": history, no day to code
@@ -203,12 +210,24 @@ def _trigger_token(c: Candidate) -> Tok | None:
     return next((t for t in c.sentence.tokens if t.start <= c.trigger[0] < t.end), None)
 
 
-def _backshifted(c: Candidate) -> bool:
+def _backshifted(c: Candidate, *, own_tense: bool = False) -> bool:
     """The trigger's clause is the complement of a verb above it ("said that ... had"):
-    the tense follows the telling, it does not mark background."""
+    the tense follows the telling, it does not mark background. ``own_tense``: and the
+    telling is not itself in the pluperfect ("had announced that it was suspending its
+    attacks" is background as a whole)."""
     toks = c.sentence.tokens
     trig = _trigger_token(c)
-    return trig is not None and any(v.dep == "ccomp" for v in _verbs_above(trig, toks))
+    if trig is None:
+        return False
+    clause = next((v for v in _verbs_above(trig, toks) if v.dep == "ccomp"), None)
+    if clause is None:
+        return False
+    if not own_tense:
+        return True
+    aux = _PLUPERFECT_AUX.get(c.sentence.language, frozenset())
+    return not any(
+        t.head == clause.head and t.dep.startswith("aux") and fold(t.text) in aux for t in toks
+    )
 
 
 def _verbs_above(trig: Tok, toks: list[Tok], limit: int = 4) -> list[Tok]:
