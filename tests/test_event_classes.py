@@ -4522,3 +4522,27 @@ def test_an_operation_or_attack_from_the_air_is_an_air_strike(
     pipeline: Any, text: str, language: str
 ) -> None:
     assert _types(pipeline, text, language) == {"Air/drone strike"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "sides"),
+    [
+        (
+            "Clashes broke out on Monday between the Sudanese Armed Forces (SAF) and the "
+            "Rapid Support Forces (RSF) near Kosti.",
+            "en",
+            ("military-forces-sdn", "rsf"),
+        ),
+        (
+            "Des combats ont opposé lundi les Forces armées maliennes (FAMa) aux "
+            "combattants du JNIM près de Léré.",
+            "fr",
+            ("military-forces-mli", "jnim"),
+        ),
+    ],
+)
+def test_a_side_named_again_by_its_acronym_is_still_the_first_of_the_pair(
+    pipeline: Any, text: str, language: str, sides: tuple[str, str]
+) -> None:
+    (event,) = _events(pipeline, text, language)
+    assert (event.actor1 and event.actor1.id, event.actor2 and event.actor2.id) == sides

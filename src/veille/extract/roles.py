@@ -396,12 +396,21 @@ def two_sides(group: list[Match], toks: list[Tok], s: SentenceInput) -> Roles | 
         if not after or len(_words_between(s, tok.end, after[0].start)) > _PAIR_GAP:
             continue
         a = after[0]
-        b = after[1] if len(after) > 1 and after[1].actor_id != a.actor_id else None
-        words = _words_between(s, a.end, b.start) if b is not None else []
+        # «les Forces armées de la RDC (FARDC) aux rebelles»: the first side named again
+        # right after itself (its acronym) is still the first side.
+        a_end = a.end
+        rest = after[1:]
+        while (
+            rest and rest[0].actor_id == a.actor_id and not _words_between(s, a_end, rest[0].start)
+        ):
+            a_end = rest[0].end
+            rest = rest[1:]
+        b = rest[0] if rest and rest[0].actor_id != a.actor_id else None
+        words = _words_between(s, a_end, b.start) if b is not None else []
         if b is None or len(words) > _PAIR_GAP:
             # "between the army and rebels", «ont opposé l'armée aux rebelles»: the
             # second side is named by no actor; the first named is actor 1 still.
-            nxt = _words_between(s, a.end, s.end)[:1]
+            nxt = _words_between(s, a_end, s.end)[:1]
             joins = closed_words("pair_and") | closed_words("pair_to")  # «aux rebelles»
             if nxt and (nxt[0] in joins or (s.language == "ar" and nxt[0].startswith("و"))):
                 return Roles(a, None)
@@ -410,9 +419,10 @@ def two_sides(group: list[Match], toks: list[Tok], s: SentenceInput) -> Roles | 
             joined = bool(set(words) & closed_words("pair_and")) or (
                 s.language == "ar" and s.text[b.start - s.start : b.start - s.start + 1] == "و"
             )
-        else:  # «opposer X à Y», «opposer X et Y»
+        else:  # «opposer X à Y», «opposer X et Y», «opposer X aux combattants de Y»
+            to = closed_words("pair_to")
             joined = bool(words) and (
-                words[-1] in closed_words("pair_to") or bool(set(words) & closed_words("pair_and"))
+                words[-1] in to or words[0] in to or bool(set(words) & closed_words("pair_and"))
             )
         if joined:
             return Roles(a, b)
