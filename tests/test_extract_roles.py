@@ -9,7 +9,8 @@ import pytest
 
 from sentence_builder import W, actor, sentence, tokens, trigger
 from veille.extract.lexicon import Lexicon, Match
-from veille.extract.roles import Roles, is_reporter, read_roles
+from veille.extract.parsed_roles import is_reporter
+from veille.extract.roles import Roles, read_roles
 from veille.extract.victims import civilian_target
 from veille.extract.weapons import Typing
 from veille.model import Article
@@ -545,3 +546,17 @@ def test_a_phrase_between_a_comma_and_a_verb_of_telling_tells_it() -> None:
     assert not is_reporter(0, toks, tokens_said)  # the subject of the act told
     # Not a teller where a verb stands between it and the verb of telling.
     assert not is_reporter(7, toks, set())
+
+
+def test_a_clause_of_concurrence_with_its_own_doer_tells_another_act(pipeline: Any) -> None:
+    # Before, the rockets joined the strikes' group and the group firing them became the
+    # side the strikes hit.
+    text = (
+        "Israeli air strikes on villages near Tyre killed nine people on Monday, "
+        "officials said, as Hezbollah fired rockets towards the town of Safed."
+    )
+    art = Article(id="t", text=text, language="en", published="2025-03-12")
+    events = pipeline.process_article(art).events
+    pairs = {(e.actor1 and e.actor1.id, e.actor2 and e.actor2.id) for e in events}
+    assert ("military-forces-isr", "hezbollah") not in pairs
+    assert any(e.actor1 and e.actor1.id == "hezbollah" for e in events)

@@ -28,6 +28,23 @@ def contrast_cuts(lex: Lexicon, toks: list[Tok]) -> list[int]:
     ]
 
 
+def concurrent_clauses(lex: Lexicon, toks: list[Tok], s: SentenceInput) -> list[int]:
+    """ "Strikes killed 12 in the south, the ministry said, as Hezbollah fired rockets at
+    Haifa": a clause opened by a mark of concurrence (noun class ``concurrent_marks``)
+    whose own subject is an actor tells that actor's act, another happening than the one
+    it is set beside: the mark is a cut, as a contrast connective is. ("... when gunmen
+    ambushed a convoy" tells how the act happened: not such a mark.)"""
+    marks = lex.noun_classes.get("concurrent_marks", frozenset())
+    out = []
+    for t in toks:
+        if t.dep != "mark" or not t.keys & marks or t.head == t.i:
+            continue
+        subjects = [u for u in toks if u.head == t.head and u.dep.startswith("nsubj")]
+        if any(a.start <= u.start < a.end for u in subjects for a in s.actors):
+            out.append(t.i)
+    return out
+
+
 def side_of(i: int, cuts: list[int], toks: list[Tok]) -> Span:
     """The characters between the contrast connectives around token ``i``."""
     before = [c for c in cuts if c < i]

@@ -2,13 +2,14 @@
 an act's word (its subject, "a raid by army jets", «a été reprise par l'armée», "an
 attack carried out by X"), its target (its object, "against X", «contre X»), the backer
 of the doer ("les rebelles, soutenus par des troupes X"), or none when the parse does
-not say or names who reports it ("selon l'armée"). ``veille.extract.roles`` reads it
-for each actor of the sentence."""
+not say or names who reports it ("selon l'armée"); and whether an actor is who
+reports the act (``is_reporter``). ``veille.extract.roles`` reads them for each actor of
+the sentence."""
 
 from __future__ import annotations
 
 from veille.extract.lexicon import Tok, fold
-from veille.extract.syntax import REPORT_PREPS, SUBJECT_DEPS, TARGET_DEPS, ancestors
+from veille.extract.syntax import IN_PHRASE, REPORT_PREPS, SUBJECT_DEPS, TARGET_DEPS, ancestors
 from veille.model import Span
 
 _AGENT_DEPS = frozenset({"nsubj", "obl:agent", "agent", "csubj"})
@@ -182,3 +183,58 @@ def after_agent_marker(tok_i: int, toks: list[Tok]) -> bool:
     if k > 0 and toks[k].pos == "DET":
         k -= 1
     return k >= 0 and fold(toks[k].text) in AGENT_MARKERS
+
+
+def is_reporter(tok_i: int, toks: list[Tok], reporting: set[int]) -> bool:
+    """Whether the actor at ``tok_i`` is who reports the event: the subject of a
+    reporting verb other than the trigger's, or the object of "according to"."""
+
+    def after_according_to(i: int) -> bool:  # "selon l'armée" ("selon" hangs on the noun)
+        return any(t.head == i and t.dep == "case" and t.keys & REPORT_PREPS for t in toks)
+
+    head = tok_i
+    for _ in range(3):  # up to the head of the actor's noun phrase
+        if after_according_to(head):
+            return True
+        if toks[head].dep not in IN_PHRASE:
+            break
+        if toks[head].head == head:
+            break
+        head = toks[head].head
+    if toks[head].dep in ("nsubj", "nsubj:pass") and toks[head].head in reporting:
+        verb = toks[head].head
+        # "Israeli strikes killed 20, officials said": a parse that gives the telling
+        # verb a second subject nearer to it makes the first one the act's, not a teller.
+        return not any(
+            t.head == verb and t.dep.startswith("nsubj") and head < t.i < verb for t in toks
+        )
+    if toks[head].dep == "obj" and toks[head].head in reporting and head > toks[head].head:
+        # «..., a annoncé lundi l'armée»: the subject inverted after a verb of telling,
+        # which the parser reads as its object (one does not announce an army).
+        return True
+    if any(t.head == head and t.dep == "case" and t.keys & REPORT_PREPS for t in toks):
+        return True  # "selon l'armée" ("selon" hangs on the noun in UD)
+    if any(toks[k].keys & REPORT_PREPS for k in ancestors(toks, head, limit=2)):
+        return True
+    return _closing_teller(tok_i, toks, reporting)
+
+
+#: Words that may stand in a teller's phrase between a comma and the verb of telling
+#: ("..., police and local residents said").
+_TELLER_PHRASE = frozenset({"NOUN", "PROPN", "ADJ", "DET", "CCONJ", "NUM", "PART"})
+
+
+def _closing_teller(tok_i: int, toks: list[Tok], reporting: set[int]) -> bool:
+    """ "Gunmen killed 22 in two villages, police and residents said": a phrase after
+    a comma that runs, with no verb or punctuation in it, up to a verb of telling is
+    that verb's subject, however the parser hung it (here on the place before the
+    comma)."""
+    left = tok_i
+    while left > 0 and toks[left - 1].pos in _TELLER_PHRASE:
+        left -= 1
+    if left == 0 or toks[left - 1].text != ",":
+        return False
+    right = tok_i + 1
+    while right < len(toks) and toks[right].pos in _TELLER_PHRASE:
+        right += 1
+    return right in reporting

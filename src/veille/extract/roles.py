@@ -13,11 +13,15 @@ import re
 
 from veille.extract.candidate import ActorRef, SentenceInput
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
-from veille.extract.parsed_roles import AGENT_MARKERS, after_agent_marker, syntactic_role
+from veille.extract.parsed_roles import (
+    AGENT_MARKERS,
+    after_agent_marker,
+    is_reporter,
+    syntactic_role,
+)
 from veille.extract.placing import across_the_border
 from veille.extract.syntax import (
     IN_PHRASE,
-    REPORT_PREPS,
     ancestors,
     subject_of,
     token_at,
@@ -518,61 +522,6 @@ def listed_with(ref: ActorRef, s: SentenceInput) -> list[ActorRef]:
 def _words_between(s: SentenceInput, start: int, end: int) -> list[str]:
     """The folded words of the sentence between two character offsets of the article."""
     return [fold(w) for w in re.findall(r"\w+'?", s.text[start - s.start : end - s.start])]
-
-
-def is_reporter(tok_i: int, toks: list[Tok], reporting: set[int]) -> bool:
-    """Whether the actor at ``tok_i`` is who reports the event: the subject of a
-    reporting verb other than the trigger's, or the object of "according to"."""
-
-    def after_according_to(i: int) -> bool:  # "selon l'armée" ("selon" hangs on the noun)
-        return any(t.head == i and t.dep == "case" and t.keys & REPORT_PREPS for t in toks)
-
-    head = tok_i
-    for _ in range(3):  # up to the head of the actor's noun phrase
-        if after_according_to(head):
-            return True
-        if toks[head].dep not in IN_PHRASE:
-            break
-        if toks[head].head == head:
-            break
-        head = toks[head].head
-    if toks[head].dep in ("nsubj", "nsubj:pass") and toks[head].head in reporting:
-        verb = toks[head].head
-        # "Israeli strikes killed 20, officials said": a parse that gives the telling
-        # verb a second subject nearer to it makes the first one the act's, not a teller.
-        return not any(
-            t.head == verb and t.dep.startswith("nsubj") and head < t.i < verb for t in toks
-        )
-    if toks[head].dep == "obj" and toks[head].head in reporting and head > toks[head].head:
-        # «..., a annoncé lundi l'armée»: the subject inverted after a verb of telling,
-        # which the parser reads as its object (one does not announce an army).
-        return True
-    if any(t.head == head and t.dep == "case" and t.keys & REPORT_PREPS for t in toks):
-        return True  # "selon l'armée" ("selon" hangs on the noun in UD)
-    if any(toks[k].keys & REPORT_PREPS for k in ancestors(toks, head, limit=2)):
-        return True
-    return _closing_teller(tok_i, toks, reporting)
-
-
-#: Words that may stand in a teller's phrase between a comma and the verb of telling
-#: ("..., police and local residents said").
-_TELLER_PHRASE = frozenset({"NOUN", "PROPN", "ADJ", "DET", "CCONJ", "NUM", "PART"})
-
-
-def _closing_teller(tok_i: int, toks: list[Tok], reporting: set[int]) -> bool:
-    """ "Gunmen killed 22 in two villages, police and residents said": a phrase after
-    a comma that runs, with no verb or punctuation in it, up to a verb of telling is
-    that verb's subject, however the parser hung it (here on the place before the
-    comma)."""
-    left = tok_i
-    while left > 0 and toks[left - 1].pos in _TELLER_PHRASE:
-        left -= 1
-    if left == 0 or toks[left - 1].text != ",":
-        return False
-    right = tok_i + 1
-    while right < len(toks) and toks[right].pos in _TELLER_PHRASE:
-        right += 1
-    return right in reporting
 
 
 def _launched_from(lex: Lexicon, i: int, toks: list[Tok]) -> bool:

@@ -55,6 +55,7 @@ from veille.extract.candidate import (
 from veille.extract.clauses import (
     arabic_clause_joints,
     clause_joints,
+    concurrent_clauses,
     contrast_cuts,
     elliptic_others,
     placed_on_both_sides,
@@ -250,7 +251,7 @@ class SentenceExtractor:
         out: list[Candidate] = []
         if speaking is None:
             speaking = voices(self.lex, s)  # read once for every group's place choice
-        cuts = contrast_cuts(self.lex, toks)
+        cuts = sorted({*contrast_cuts(self.lex, toks), *concurrent_clauses(self.lex, toks, s)})
         # A contrast with a place on each side parts two happenings, even of one kind;
         # so does "and" before a clause whose subject tells a new event ("a strike hit
         # X and a second strike / another hit a car in Y").

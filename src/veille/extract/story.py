@@ -69,18 +69,11 @@ from veille.extract.areas import (
 from veille.extract.candidate import Candidate, PlaceRef, same_source
 from veille.extract.entries import posted_news, with_entry_date
 from veille.extract.layout import Layout, Scene
-from veille.extract.lexicon import Tok, fold
 from veille.extract.placing import destination
 from veille.extract.summaries import without_summaries
 from veille.extract.taxonomy import AIR_STRIKE, family
+from veille.extract.tense import backshifted, pluperfect, trigger_token
 from veille.nlp.dates import DateExpression
-
-#: Auxiliaries of the pluperfect, by language (folded forms).
-_PLUPERFECT_AUX = {
-    "fr": frozenset({"avait", "avaient", "etait", "etaient", "avais", "etais"}),
-    "en": frozenset({"had", "'d"}),
-}
-
 
 #: Events an analyst codes only where the sentence itself places them: arrests told
 #: without a place are tallies ("150 arrests nationwide") or procedure (a suspect taken
@@ -117,7 +110,7 @@ def read_story(
             pluperfect(c)
             # "The army said its aircraft had struck X": a side telling its own act
             # backshifts the tense of news, not of background.
-            and not (c.claim_status == "claimed" and _backshifted(c, own_tense=True))
+            and not (c.claim_status == "claimed" and backshifted(c, own_tense=True))
             and not _own_day(c)
             and not _continues_retrospective(c, kept)
         ):
@@ -182,67 +175,6 @@ def narrative_place(
     return replace(first, precision=max(first.precision, 2))
 
 
-def pluperfect(c: Candidate) -> bool:
-    """Whether the candidate's trigger is a verb in the pluperfect (a retrospective)."""
-    toks = c.sentence.tokens
-    trig = _trigger_token(c)
-    if trig is None:
-        return False
-    # Arabic news tells its main events with كان ... قد + perfect as often as its
-    # background, so the form says nothing there (tests/test_arabic_rules.py).
-    aux = _PLUPERFECT_AUX.get(c.sentence.language)
-    if aux is None:
-        return False
-    # The trigger's own verb, or any verb above it: "had announced that it was
-    # suspending its attacks" is background as a whole.
-    verbs = _verbs_above(trig, toks)
-    if any(v.pos == "AUX" and fold(v.text) in aux for v in verbs):
-        return True  # the parser made the auxiliary the head ("avaient retenti" misparsed)
-    return any(
-        t.head == v.i and t.i != v.i and t.dep.startswith("aux") and fold(t.text) in aux
-        for v in verbs
-        for t in toks
-    )
-
-
-def _trigger_token(c: Candidate) -> Tok | None:
-    """The token the candidate's trigger starts in."""
-    return next((t for t in c.sentence.tokens if t.start <= c.trigger[0] < t.end), None)
-
-
-def _backshifted(c: Candidate, *, own_tense: bool = False) -> bool:
-    """The trigger's clause is the complement of a verb above it ("said that ... had"):
-    the tense follows the telling, it does not mark background. ``own_tense``: and the
-    telling is not itself in the pluperfect ("had announced that it was suspending its
-    attacks" is background as a whole)."""
-    toks = c.sentence.tokens
-    trig = _trigger_token(c)
-    if trig is None:
-        return False
-    clause = next((v for v in _verbs_above(trig, toks) if v.dep == "ccomp"), None)
-    if clause is None:
-        return False
-    if not own_tense:
-        return True
-    aux = _PLUPERFECT_AUX.get(c.sentence.language, frozenset())
-    return not any(
-        t.head == clause.head and t.dep.startswith("aux") and fold(t.text) in aux for t in toks
-    )
-
-
-def _verbs_above(trig: Tok, toks: list[Tok], limit: int = 4) -> list[Tok]:
-    """The trigger when it is a verb, and the verbs it depends on (nearest first)."""
-    out = []
-    tok = trig
-    for _ in range(limit):
-        if tok.pos in ("VERB", "AUX"):
-            out.append(tok)
-        if tok.head == tok.i:
-            break
-        tok = toks[tok.head]
-    return out
-
-
 def _a_past_period(c: Candidate) -> bool:
     """The event is dated only by a year, or a month, before the report's: history told
     for context (ACLED codes an event on its day)."""
@@ -263,7 +195,7 @@ def _a_past_period(c: Candidate) -> bool:
     # "Attacks have risen in 2024, with hundreds killed in raids": acts told in the
     # plural, or many dead, dated only by the report's own year are a period's tally
     # ("In 2024, gunmen attacked a base" still tells one act of that year).
-    trig = _trigger_token(c)
+    trig = trigger_token(c)
     plural = trig is not None and trig.pos == "NOUN" and "Number=Plur" in trig.morph
     many_dead = (c.fatalities or 0) >= _MANY_DEAD
     return (plural or many_dead) and not _own_day(c)
@@ -357,7 +289,7 @@ def _with_story_date(c: Candidate, story: Sequence[Candidate], layout: Layout) -
         # Friday") is news, backshifted: its day lends.
         if s.event_date is None or not same_source(s, c):
             return False
-        return backstory or not (pluperfect(s) and not _backshifted(s))
+        return backstory or not (pluperfect(s) and not backshifted(s))
 
     # "These protests followed the arrest, on Saturday, of ...": a word that points back
     # at what was told ("these", «ces») dates another clause, not the acts before it.
@@ -687,7 +619,7 @@ def _own_unnamed_doer(c: Candidate) -> bool:
     """The trigger is a verb whose subject is a noun no actor was read from, not its
     weapon ("Unknown assailants shelled", "Gunmen fired rockets"): the sentence names
     its own doer, if not who; the story's doer is not lent to it."""
-    trig = _trigger_token(c)
+    trig = trigger_token(c)
     if trig is None or trig.pos != "VERB":
         return False
     toks = c.sentence.tokens
