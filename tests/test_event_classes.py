@@ -4546,3 +4546,12 @@ def test_a_side_named_again_by_its_acronym_is_still_the_first_of_the_pair(
 ) -> None:
     (event,) = _events(pipeline, text, language)
     assert (event.actor1 and event.actor1.id, event.actor2 and event.actor2.id) == sides
+
+
+def test_a_semicolon_parts_two_happenings_at_two_places(pipeline: Any) -> None:
+    text = (
+        "Police fired tear gas at protesters in Kisumu on Friday; "
+        "two people were killed in clashes in Eldoret."
+    )
+    places = {e.location.name for e in _events(pipeline, text, "en") if e.location}
+    assert {"Kisumu", "Eldoret"} <= places

@@ -15,8 +15,8 @@ from veille.model import Span
 
 def contrast_cuts(lex: Lexicon, toks: list[Tok]) -> list[int]:
     """The token positions of the sentence's contrast connectives ("while", «tandis
-    que», «بينما», «في حين»; noun class ``contrast_connectives``): the cuts between its
-    sides."""
+    que», «بينما», «في حين»; noun class ``contrast_connectives``) and semicolons: the
+    cuts between its sides."""
     contrasts = lex.noun_classes.get("contrast_connectives", frozenset())
     # Two-word connectives («في حين», «alors que») cut at their first word.
     pairs = [tuple(c.split()) for c in contrasts if c.count(" ") == 1]
@@ -24,8 +24,14 @@ def contrast_cuts(lex: Lexicon, toks: list[Tok]) -> list[int]:
         i
         for i, t in enumerate(toks)
         if t.keys & contrasts
+        # "Police fire tear gas in X; one killed in Y": a semicolon joins two clauses
+        or t.text in _SEMICOLONS
         or (i + 1 < len(toks) and any(a in t.keys and b in toks[i + 1].keys for a, b in pairs))
     ]
+
+
+#: Semicolons, Latin and Arabic.
+_SEMICOLONS = frozenset({";", "؛"})
 
 
 def concurrent_clauses(lex: Lexicon, toks: list[Tok], s: SentenceInput) -> list[int]:
