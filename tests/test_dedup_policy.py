@@ -300,3 +300,21 @@ def test_troops_fighting_the_attackers_of_civilians_are_a_clash_of_their_own(
     art = Article(id="d", text=text, language=lang, published="2024-10-22")
     subs = sorted(e.sub_event_type for e in pipeline.run([art]))
     assert subs == ["Armed clash", "Attack"]
+
+
+def test_a_headline_town_joins_the_act_its_body_tells_in_another_place_of_its_province(
+    pipeline: Any,
+) -> None:
+    # The headline names the province by its chief town; the body tells the attack at
+    # a district town of it: one event, at the body's town. Before, the headline stood
+    # as a second attack at the chief town.
+    text = (
+        "Four soldiers killed in attack in Kirkuk\n\n"
+        "Four soldiers were killed on Tuesday when gunmen attacked an army post in the "
+        "Dibis district of Kirkuk province, a security source said."
+    )
+    art = Article(id="h", text=text, language="en", published="2025-03-12")
+    events = [e for e in pipeline.process_article(art).events if e.fatalities]
+    assert len(events) == 1
+    (event,) = events
+    assert event.location is not None and event.location.name != "Kirkuk"

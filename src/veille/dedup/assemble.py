@@ -201,6 +201,23 @@ def _told_location(parts: Sequence[Event]) -> Location | None:
     told = _best_location([p.location for p in parts if not is_anaphoric(p)])
     if told is None:
         return _best_location([p.location for p in parts])
+    body = _best_location(
+        [
+            p.location
+            for p in parts
+            if not is_anaphoric(p) and not all(m.start == 0 for m in p.mentions)
+        ]
+    )
+    if (
+        body is not None
+        and body.geo_precision <= 2
+        and body.admin1 is not None
+        and body.admin1 == told.admin1
+        and body.gazetteer_id != told.gazetteer_id
+    ):
+        # "3 soldiers killed in Kirkuk" over «في قضاء الدبس بمحافظة كركوك»: a town the
+        # body tells the act at yields to no headline town of its province.
+        told = body
     finer = [
         p.location
         for p in parts

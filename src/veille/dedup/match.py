@@ -127,17 +127,29 @@ def _headline_over(a: Event, b: Event) -> bool:
     Nord», "... in southern Lebanon"), the body its towns: the headline's province or
     region of the town's country holds the town's event, whichever province the
     gazetteer files the town under; so does the area around a town of the town's
-    province («ريف درعا» over a village of Daraa)."""
+    province («ريف درعا» over a village of Daraa), and a headline's lone town over
+    another place of its province."""
     for head, body in ((a, b), (b, a)):
         h, t = head.location, body.location
         if (
             h is None
             or t is None
             or not any(m.start == 0 for m in head.mentions)
-            or t.geo_precision >= h.geo_precision
             or h.iso3 is None
             or h.iso3 != t.iso3
         ):
+            continue
+        if (
+            len(head.mentions) == 1
+            and h.admin1 is not None
+            and h.admin1 == t.admin1
+            and t.geo_precision >= h.geo_precision
+        ):
+            # "3 soldiers killed in Kirkuk" over a body that tells the attack in a
+            # district of Kirkuk province: a headline told alone names the province by
+            # its chief town (once joined to one act, it joins no other of the province).
+            return True
+        if t.geo_precision >= h.geo_precision:
             continue
         # A province or region of the town's country; or the area around a town of
         # the same province («ريف درعا», "outside Daraa") over a town of that province.
