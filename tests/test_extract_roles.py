@@ -560,3 +560,39 @@ def test_a_clause_of_concurrence_with_its_own_doer_tells_another_act(pipeline: A
     pairs = {(e.actor1 and e.actor1.id, e.actor2 and e.actor2.id) for e in events}
     assert ("military-forces-isr", "hezbollah") not in pairs
     assert any(e.actor1 and e.actor1.id == "hezbollah" for e in events)
+
+
+def test_the_subject_of_an_active_verb_of_killing_with_an_object_killed(pipeline: Any) -> None:
+    # "kills 15" has its victims as object: its subject's owner did it. Before, any
+    # subject of a verb of death was read as the side hit ("two soldiers died").
+    art = Article(
+        id="t",
+        text="Myanmar junta air strike kills 11 in village near Monywa, residents say",
+        language="en",
+        published="2025-03-12",
+    )
+    (event,) = pipeline.process_article(art).events
+    assert event.actor1 is not None and event.actor1.id == "military-forces-mmr"
+
+
+def test_a_spokesman_for_a_group_closing_the_sentence_tells_the_act() -> None:
+    # "Jets bombed a village, a spokesman for the Karen National Union told reporters",
+    # the spokesman parsed as an apposition of the village.
+    toks = tokens(
+        [
+            W("Jets", "NOUN", "nsubj", 1),
+            W("bombed", "VERB", "ccomp", 11, lemma="bomb"),
+            W("a", "DET", "det", 3),
+            W("village", "NOUN", "dobj", 1),
+            W(",", "PUNCT", "punct", 3),
+            W("a", "DET", "det", 6),
+            W("spokesman", "NOUN", "appos", 3),
+            W("for", "ADP", "prep", 6),
+            W("the", "DET", "det", 10),
+            W("Karen", "PROPN", "compound", 10),
+            W("Union", "PROPN", "pobj", 7),
+            W("told", "VERB", "ROOT", lemma="tell"),
+            W("reporters", "NOUN", "dobj", 11),
+        ]
+    )
+    assert is_reporter(10, toks, {11})

@@ -220,8 +220,8 @@ def is_reporter(tok_i: int, toks: list[Tok], reporting: set[int]) -> bool:
 
 
 #: Words that may stand in a teller's phrase between a comma and the verb of telling
-#: ("..., police and local residents said").
-_TELLER_PHRASE = frozenset({"NOUN", "PROPN", "ADJ", "DET", "CCONJ", "NUM", "PART"})
+#: ("..., police and local residents said", "..., a spokesman for the group told X").
+_TELLER_PHRASE = frozenset({"NOUN", "PROPN", "ADJ", "DET", "CCONJ", "NUM", "PART", "ADP"})
 
 
 def _closing_teller(tok_i: int, toks: list[Tok], reporting: set[int]) -> bool:

@@ -221,7 +221,12 @@ def read_roles(
             # the subject of a verb of death or injury ("two soldiers were wounded when
             # militants ambushed a patrol": who was hit, not who struck).
             if (
-                (passive or any(subject_of(toks, ref.start, v) for v in hurt))
+                (
+                    passive
+                    or any(
+                        subject_of(toks, ref.start, v) and not _has_object(toks, v) for v in hurt
+                    )
+                )
                 and role == "actor1"
                 and not after_agent_marker(tok_i, toks)
             ):
@@ -327,6 +332,12 @@ def _subject_of_a_subordinate_act(
         and "Voice=Pass" not in verb.morph
         and any(t.head == verb.i and t.dep == "mark" for t in toks)
     )
+
+
+def _has_object(toks: list[Tok], verb: int) -> bool:
+    """The verb has a direct object: "a junta strike kills 15" (its subject killed),
+    unlike "two soldiers died" or "were wounded" (its subject was hit)."""
+    return any(t.head == verb and t.dep in ("dobj", "obj") for t in toks)
 
 
 def _forces_of_an_adjective(
