@@ -1369,3 +1369,11 @@ def test_what_belongs_to_an_actor_after_the_act_was_hit(pipeline: Any, text: str
         "military-forces-tur",
         "sdf",
     )
+
+
+def test_the_dead_before_the_act_do_not_make_its_owner_the_side_hit(pipeline: Any) -> None:
+    # «قتلى بقصف لـX»: X's shelling killed them. Before, the word of the dead before the
+    # act made X, after it, the side hit.
+    (event,) = _violent(pipeline, "قتلى وجرحى بقصف لقوات الدعم السريع على مدينة نيالا")
+    assert event.actor1 is not None and event.actor1.id == "rsf"
+    assert event.actor2 is None or event.actor2.id != "rsf"

@@ -119,7 +119,11 @@ def roles_by_word_order(
         # On one of the group's words, or right after it (its adjective). One merely
         # between two of them is read as one after the act's verb is (below): «نصب
         # مسلحون كمينا لدورية للجيش ... ما أدى إلى مقتل»: the army, marked by ل, was hit.
-        killed = any(0 <= ref.start - end <= _AR_TOLL_REACH for end in deaths) or (
+        # (not across the act's word: «قتلى بقصف لقوات X», the dead of X's shelling)
+        killed = any(
+            0 <= ref.start - end <= _AR_TOLL_REACH and not end <= trig_start < ref.start
+            for end in deaths
+        ) or (
             lex is not None and _counted(lex, ref, toks) and any(end <= ref.start for end in deaths)
         )
         # ... but whom a word of death names right after it («مقتل جنديين») died.
