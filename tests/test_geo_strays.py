@@ -166,3 +166,11 @@ def test_a_lower_case_function_word_is_no_transliterated_article(geo: Geocoder, 
     # "at", "an" before a capitalised name are those words, and the name is read alone.
     found = _parse(geo, text, [w for w in ("Baalbek", "Hermel", "Lebanon") if w in text])
     assert "Hermel" in found and _iso3(found["Hermel"]) == "LBN"
+
+
+def test_a_village_named_in_an_area_is_that_areas_namesake(geo: Geocoder) -> None:
+    # Three villages share the name; the text names the state one of them lies in.
+    # The nearest to the state's centre lies in the next state: the state's own wins.
+    text = "Bandits stormed the village of Kadawa in Katsina state on Sunday, police said."
+    kadawa = next(t for t in geo.geoparse(text, "en", hints=[]) if t.text == "Kadawa")
+    assert kadawa.place is not None and kadawa.place.admin1 == "Katsina"

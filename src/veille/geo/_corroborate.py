@@ -468,8 +468,13 @@ def _nearest_within(
     of one (None when there is none)."""
     if not candidates:
         return None
+    # "the village of X in Katsina state": a namesake in an area the text names wins
+    # over a nearer one outside it (Katsina's X over Kano's, nearer Katsina's centre).
+    inside = [c for c in candidates if _in_an_anchors_area(c.place, anchors)]
+    if inside:
+        return min(inside, key=lambda c: _nearest_km(c.place, anchors))
     km, nearest = min(((_nearest_km(c.place, anchors), c) for c in candidates), key=lambda p: p[0])
-    return nearest if km <= reach or _in_an_anchors_area(nearest.place, anchors) else None
+    return nearest if km <= reach else None
 
 
 #: The longest text between two names of one list (", as well as ").
