@@ -921,3 +921,29 @@ def test_a_sides_own_act_told_in_the_pluperfect_of_reported_speech_is_news(
     pipeline: Any, text: str, lang: str, told: int
 ) -> None:
     assert len(_violent(pipeline, text, lang)) == told
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "À Thiès, les gendarmes ont dispersé des dizaines de jeunes qui avaient "
+            "érigé des barricades sur la route nationale.",
+            "fr",
+        ),
+        (
+            "In Kisumu, police dispersed dozens of youths who had set tyres ablaze on the "
+            "main road.",
+            "en",
+        ),
+    ],
+)
+def test_a_relative_clause_in_the_pluperfect_under_news_is_news(
+    pipeline: Any, text: str, lang: str
+) -> None:
+    # What the youths had done just before the forces dispersed them: the clause above
+    # is told in the news's tense, so the act is no background (no day of its own).
+    art = Article(id="r", text=text, language=lang, published=date(2025, 3, 12))
+    assert [e.sub_event_type for e in pipeline.process_article(art).events] == [
+        "Violent demonstration"
+    ]

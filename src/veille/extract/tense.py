@@ -31,11 +31,28 @@ def pluperfect(c: Candidate) -> bool:
     verbs = verbs_above(trig, toks)
     if any(v.pos == "AUX" and fold(v.text) in aux for v in verbs):
         return True  # the parser made the auxiliary the head ("avaient retenti" misparsed)
-    return any(
-        t.head == v.i and t.i != v.i and t.dep.startswith("aux") and fold(t.text) in aux
-        for v in verbs
-        for t in toks
-    )
+
+    def in_pluperfect(v: Tok) -> bool:
+        return any(
+            t.head == v.i and t.i != v.i and t.dep.startswith("aux") and fold(t.text) in aux
+            for t in toks
+        )
+
+    told = [v for v in verbs if in_pluperfect(v)]
+    if not told:
+        return False
+    # «la police a dispersé des jeunes qui avaient érigé des barricades»: a relative
+    # clause in the pluperfect on a noun of a clause told in another tense tells what
+    # came just before that clause's act, not background.
+    own = told[0]
+    if own.dep not in _RELATIVE_CLAUSES:
+        return True
+    above = next((v for v in verbs_above(toks[own.head], toks, limit=6) if v.i != own.i), None)
+    return above is None or in_pluperfect(above)
+
+
+#: Dependencies of a relative clause on its noun.
+_RELATIVE_CLAUSES = frozenset({"acl:relcl", "relcl", "acl"})
 
 
 def trigger_token(c: Candidate) -> Tok | None:
