@@ -201,13 +201,7 @@ def _told_location(parts: Sequence[Event]) -> Location | None:
     told = _best_location([p.location for p in parts if not is_anaphoric(p)])
     if told is None:
         return _best_location([p.location for p in parts])
-    body = _best_location(
-        [
-            p.location
-            for p in parts
-            if not is_anaphoric(p) and not all(m.start == 0 for m in p.mentions)
-        ]
-    )
+    body = _best_location([p.location for p in parts if not is_anaphoric(p) and not headline(p)])
     if (
         body is not None
         and body.geo_precision <= 2
@@ -224,6 +218,19 @@ def _told_location(parts: Sequence[Event]) -> Location | None:
         if is_anaphoric(p) and p.location is not None and _within(p.location, told)
     ]
     return _best_location([told, *finer])
+
+
+def headline(e: Event) -> bool:
+    """The event is told by the article's headline alone: one mention, at the start of
+    the text, with no full stop (a title; a first sentence of a text with no headline
+    ends with one)."""
+    if len(e.mentions) != 1 or e.mentions[0].start != 0:
+        return False
+    return not e.mentions[0].text.rstrip().endswith(_SENTENCE_ENDS)
+
+
+#: What ends a sentence, not a headline.
+_SENTENCE_ENDS = (".", "!", "؟", "…")
 
 
 def _within(loc: Location, area: Location) -> bool:

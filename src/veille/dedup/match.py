@@ -10,6 +10,7 @@ from __future__ import annotations
 from veille.dedup.assemble import DEMONSTRATIONS as _DEMONSTRATIONS
 from veille.dedup.assemble import FORCE_ON_A_CROWD as _FORCE_ON_A_CROWD
 from veille.dedup.assemble import crowd_and_force as _crowd_and_force
+from veille.dedup.assemble import headline
 from veille.dedup.blocking import DATE_WINDOW_DAYS
 from veille.extract.taxonomy import (
     DESTROYING_FAMILIES,
@@ -140,7 +141,7 @@ def _headline_over(a: Event, b: Event) -> bool:
         ):
             continue
         if (
-            len(head.mentions) == 1
+            headline(head)
             and h.admin1 is not None
             and h.admin1 == t.admin1
             and t.geo_precision >= h.geo_precision
