@@ -564,7 +564,8 @@ def _with_story_doer(c: Candidate, remote: Sequence[Candidate], opts: StoryOptio
     theirs too when one of them is of the same day (a strike told as last week's
     background is another event). The doer keeps its span in the sentence that named
     it. A story that names two attackers lends only the one that struck the strike's
-    country on its very day (Israeli jets on Lebanon, Hezbollah rockets on Israel);
+    country on its very day (Israeli jets on Lebanon, Hezbollah rockets on Israel), and
+    of two that struck there, to an air strike only the one that struck from the air;
     none otherwise. ``remote``: the story's strikes that name their doer
     (``_remote_doers``)."""
     told = _strike_kind(c)

@@ -20,9 +20,9 @@ from collections.abc import Sequence
 
 from veille.extract.candidate import Candidate, same_source
 
-#: The families of acts of violence whose dead a lead sums up ("any": an unspecific
-#: verb or a toll, typed later).
-_VIOLENT = frozenset({"remote", "fight", "any", "attack"})
+#: The families of acts of violence whose dead a lead sums up (attacks and clashes are
+#: "fight"; "any": an unspecific verb or a toll, typed later).
+_VIOLENT = frozenset({"remote", "fight", "any"})
 #: Days apart that an act may still be one of those the lead sums up.
 _DAYS = 1
 #: Days before the telling that a lead dated by its telling sums up.
