@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from veille.extract.candidate import SentenceInput
 from veille.extract.lexicon import Lexicon, Match, Tok
-from veille.extract.syntax import PASSIVE_SUBJECTS
+from veille.extract.syntax import CLAUSE_SEPARATORS, PASSIVE_SUBJECTS
 from veille.model import Span
 
 
@@ -25,13 +25,9 @@ def contrast_cuts(lex: Lexicon, toks: list[Tok]) -> list[int]:
         for i, t in enumerate(toks)
         if t.keys & contrasts
         # "Police fire tear gas in X; one killed in Y": a semicolon joins two clauses
-        or t.text in _SEMICOLONS
+        or t.text in CLAUSE_SEPARATORS
         or (i + 1 < len(toks) and any(a in t.keys and b in toks[i + 1].keys for a, b in pairs))
     ]
-
-
-#: Semicolons, Latin and Arabic.
-_SEMICOLONS = frozenset({";", "؛"})
 
 
 def concurrent_clauses(lex: Lexicon, toks: list[Tok], s: SentenceInput) -> list[int]:

@@ -97,7 +97,7 @@ def read_roles(
             if toks[i].dep in ("pobj", "obl", "obl:mod", "obl:arg") and toks[up].pos == "VERB":
                 if up not in telling:
                     anchors.add(up)
-                if up in dying and not any(t.head == up and t.dep in ("obj", "dobj") for t in toks):
+                if up in dying and not _has_object(toks, up):
                     died_in.add(up)  # "two commanders died in a strike": its victims
     passive_at = {
         i

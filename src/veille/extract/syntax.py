@@ -144,7 +144,7 @@ def words_of(table: PhraseTable, toks: list[Tok]) -> set[int]:
 
 
 #: Marks between two independent clauses: no word of one governs the other.
-_CLAUSE_SEPARATORS = frozenset({";", "؛"})
+CLAUSE_SEPARATORS = frozenset({";", "؛"})
 
 
 def this_side(at: int, chain: list[int], toks: list[Tok]) -> list[int]:
@@ -157,7 +157,7 @@ def this_side(at: int, chain: list[int], toks: list[Tok]) -> list[int]:
     for i in [at, *chain]:
         if i != at:
             lo, hi = min(at, i), max(at, i)
-            if any(toks[k].text in _CLAUSE_SEPARATORS for k in range(lo + 1, hi)):
+            if any(toks[k].text in CLAUSE_SEPARATORS for k in range(lo + 1, hi)):
                 break
             kept.append(i)
         if fronted_main_clause(toks, i):

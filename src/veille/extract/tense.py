@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from veille.extract.candidate import Candidate
 from veille.extract.lexicon import Tok, fold
+from veille.extract.syntax import RELATIVE_DEPS
 
 #: Auxiliaries of the pluperfect, by language (folded forms).
 _PLUPERFECT_AUX = {
@@ -32,13 +33,7 @@ def pluperfect(c: Candidate) -> bool:
     if any(v.pos == "AUX" and fold(v.text) in aux for v in verbs):
         return True  # the parser made the auxiliary the head ("avaient retenti" misparsed)
 
-    def in_pluperfect(v: Tok) -> bool:
-        return any(
-            t.head == v.i and t.i != v.i and t.dep.startswith("aux") and fold(t.text) in aux
-            for t in toks
-        )
-
-    told = [v for v in verbs if in_pluperfect(v)]
+    told = [v for v in verbs if _pluperfect_aux_on(v.i, toks, aux)]
     if not told:
         return False
     # «la police a dispersé des jeunes qui avaient érigé des barricades»: a relative
@@ -48,11 +43,20 @@ def pluperfect(c: Candidate) -> bool:
     if own.dep not in _RELATIVE_CLAUSES:
         return True
     above = next((v for v in verbs_above(toks[own.head], toks, limit=6) if v.i != own.i), None)
-    return above is None or in_pluperfect(above)
+    return above is None or _pluperfect_aux_on(above.i, toks, aux)
 
 
-#: Dependencies of a relative clause on its noun.
-_RELATIVE_CLAUSES = frozenset({"acl:relcl", "relcl", "acl"})
+#: Dependencies of a relative clause on its noun (and a clause the parser hung on a
+#: noun as "acl").
+_RELATIVE_CLAUSES = RELATIVE_DEPS | {"acl"}
+
+
+def _pluperfect_aux_on(verb: int, toks: list[Tok], aux: frozenset[str]) -> bool:
+    """An auxiliary of the pluperfect (folded forms ``aux``) hangs on the verb."""
+    return any(
+        t.head == verb and t.i != verb and t.dep.startswith("aux") and fold(t.text) in aux
+        for t in toks
+    )
 
 
 def trigger_token(c: Candidate) -> Tok | None:
@@ -74,9 +78,8 @@ def backshifted(c: Candidate, *, own_tense: bool = False) -> bool:
         return False
     if not own_tense:
         return True
-    aux = _PLUPERFECT_AUX.get(c.sentence.language, frozenset())
-    return not any(
-        t.head == clause.head and t.dep.startswith("aux") and fold(t.text) in aux for t in toks
+    return not _pluperfect_aux_on(
+        clause.head, toks, _PLUPERFECT_AUX.get(c.sentence.language, frozenset())
     )
 
 
