@@ -423,6 +423,73 @@ def test_a_lead_over_the_gaza_strip_joins_a_strike_in_one_of_its_towns() -> None
     ]
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "An Israeli strike hit a car near Tyre on Monday, killing two men. Drones also"
+            " struck the outskirts of Qana, the state news agency said.",
+        ),
+        (
+            "fr",
+            "Une frappe israélienne a visé une voiture près de Tyr lundi, tuant deux hommes."
+            " Des drones ont également frappé les environs de Cana, selon l'agence.",
+        ),
+        (
+            "ar",
+            "قتل رجلان في غارة إسرائيلية استهدفت سيارة قرب صور يوم الاثنين."
+            " واستهدفت مسيرة أيضا أطراف بلدة قانا.",
+        ),
+    ],
+)
+def test_an_act_told_besides_another_at_a_nearby_place_is_another_event(
+    language: str, text: str
+) -> None:
+    # Qana lies about 10 km from Tyre: "also" struck there is a second act, not the car
+    # strike told again (ACLED: one event per place).
+    from veille.pipeline import Pipeline
+
+    events = Pipeline().run([Article(id="b", text=text, language=language, published="2025-03-11")])
+    placed = sorted((e.location.name if e.location else "", e.fatalities) for e in events)
+    assert placed == [("Qâna", None), ("Tyre", 2)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "Government air strikes killed 20 people in Maarat al-Numan and Saraqib on"
+            " Sunday, residents said. In Saraqib, 14 people died when a market was hit.",
+        ),
+        (
+            "fr",
+            "Des frappes de l'armée ont tué 20 civils dimanche à Saraqeb et à Maarat"
+            " al-Nouman. À Saraqeb, quatorze personnes ont péri lorsqu'un marché a été"
+            " touché.",
+        ),
+        (
+            "ar",
+            "قتل 20 مدنيا في غارات جوية على مدينتي سراقب ومعرة النعمان في ريف إدلب يوم"
+            " الأحد. وفي سراقب قتل 14 شخصا بقصف استهدف سوقا شعبيا.",
+        ),
+    ],
+)
+def test_a_place_s_own_toll_beats_its_share_of_a_toll_told_for_several(
+    language: str, text: str
+) -> None:
+    # 20 for two towns is 10 each (ACLED divides it evenly) until the text tells one
+    # town's own toll: 14 there, not the lower share; no conflict between the two.
+    from veille.pipeline import Pipeline
+
+    events = Pipeline().run([Article(id="s", text=text, language=language, published="2025-03-11")])
+    tolls = {e.location.name: e.fatalities for e in events if e.location is not None}
+    assert tolls == {"Saraqib": 14, "Ma‘arrat an Nu‘mān": 10}
+    (saraqib,) = [e for e in events if e.location is not None and e.location.name == "Saraqib"]
+    assert not [c for c in saraqib.conflicts if c.field == "fatalities"]
+
+
 def test_places_one_sentence_lists_stay_apart_however_close() -> None:
     # Tyre and Bint Jbeil are about 20 km apart: one sentence striking both tells two.
     from veille.pipeline import Pipeline

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import pickle
+import re
 from pathlib import Path
 from typing import Any
 
@@ -1520,3 +1521,15 @@ def test_a_word_followed_by_a_number_is_a_numbered_item_not_a_town(geo: Geocoder
         "Turkey said its jets struck militant positions in northern Iraq overnight."
     )
     assert [t.text for t in geo.geoparse(text, "en")] == ["ANKARA", "Turkey", "northern Iraq"]
+
+
+def test_a_town_of_a_country_named_by_its_english_adjective_is_no_stray(geo: Geocoder) -> None:
+    # A story told through Lebanese towns: the town across the border, in the country
+    # the text names only by its adjective, keeps its place.
+    text = (
+        "Air strikes hit Aitaroun and Khiam in southern Lebanon on Monday. Hezbollah said"
+        " it fired rockets at an Israeli army post in Metula."
+    )
+    hints = [(m.start(), m.end()) for m in re.finditer("Aitaroun|Khiam|Lebanon|Metula", text)]
+    tops = {t.text: t.place for t in geo.geoparse(text, "en", hints=hints)}
+    assert tops["Metula"] is not None and tops["Metula"].iso3 == "ISR"

@@ -142,6 +142,10 @@ class MentionValues(Record):
     location_id: str | None = None
     iso3: str | None = None
     fatalities: int | None = None
+    fatalities_shared: bool = Field(
+        default=False,
+        description="The toll is an even share of one toll told for several places.",
+    )
     claim_status: ClaimStatus | None = None
     weapon: str | None = None
     generic: bool = Field(

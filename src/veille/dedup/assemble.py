@@ -20,7 +20,7 @@ from veille.extract.taxonomy import (
     TAKING_GROUND,
     family,
 )
-from veille.model import Actor, Conflict, Event, Location, Plover, stable_id
+from veille.model import Actor, Conflict, Event, Location, Mention, Plover, stable_id
 
 # Within a family, the more severe sub-type wins when mentions disagree (ACLED codes
 # a protest that police dispersed as "Protest with intervention").
@@ -156,7 +156,7 @@ def _recompute(e: Event, parts: Sequence[Event]) -> Event:
         )
     claims = [p.claim for p in parts if p.claim]
     claim = max(claims, key=lambda c: _CLAIM_PRIORITY[c.status]) if claims else None
-    tolls = [m.values.fatalities for m in ms if m.values.fatalities is not None]
+    tolls = [m.values.fatalities for m in _counting(ms) if m.values.fatalities is not None]
     counts = [p.weapon_count for p in parts if p.weapon_count]
     out = e.model_copy(
         update={
@@ -304,7 +304,7 @@ def conflicts_of(e: Event) -> list[Conflict]:
         "fatalities",
         [
             (str(m.values.fatalities), m.source_id)
-            for m in e.mentions
+            for m in _counting(e.mentions)
             if m.values.fatalities is not None
         ],
         "Sources give different death tolls; the lowest is used (ACLED convention).",
@@ -324,6 +324,15 @@ def conflicts_of(e: Event) -> list[Conflict]:
         "One source denies what another claims or confirms.",
     )
     return out
+
+
+def _counting(mentions: Sequence[Mention]) -> list[Mention]:
+    """The mentions whose tolls count: those that told one for the event's place, when
+    any did ("23 killed in X and Y ... In X, 15 died": 15, not half of 23); else those
+    whose toll is a share of one told for several places (ACLED divides it evenly)."""
+    told = [m for m in mentions if m.values.fatalities is not None]
+    own = [m for m in told if not m.values.fatalities_shared]
+    return own or told
 
 
 def _order_dates(e: Event, values: list[str]) -> list[str]:

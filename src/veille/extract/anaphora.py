@@ -278,6 +278,31 @@ def another_event(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
     return any(toks[k].keys & words for k in near)
 
 
+#: Tokens around an unparsed (Arabic) trigger an additive adverb may stand at.
+_ADDITIVE_REACH = 3
+
+
+def told_besides(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
+    """The act is told *besides* one before ("Drones also struck X", «l'aviation a
+    également frappé X», «وقصفت المدفعية أيضا X»): an additive adverb on the trigger
+    (its dependent where the sentence is parsed, a word beside it where not). Placed
+    elsewhere than the act told before, it is another act (ACLED: one event per place)."""
+    words = lex.noun_classes.get("additive", frozenset())
+    if not words:
+        return False
+    trigger = range(m.start, m.end)
+    parsed = toks[m.start].pos not in ("X", "")
+    for t in toks:
+        if not t.keys & words:
+            continue
+        if parsed:
+            if t.head in trigger and t.i not in trigger:
+                return True
+        elif m.start - _ADDITIVE_REACH <= t.i < m.end + _ADDITIVE_REACH or t.i == 0:
+            return True
+    return False
+
+
 #: Words between an Arabic claim verb and the event noun it claims (the claimant's name).
 _AR_CLAIM_REACH = 4
 

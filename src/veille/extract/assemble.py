@@ -157,6 +157,7 @@ class EventAssembler:
                 location_id=location.gazetteer_id if location else None,
                 iso3=location.iso3 if location else None,
                 fatalities=c.fatalities,
+                fatalities_shared=c.toll_shared,
                 claim_status=c.claim_status,
                 weapon=c.weapon,
                 generic=c.sub_event_type is None,

@@ -110,6 +110,8 @@ class Candidate:
     place: PlaceRef | None = None
     fatalities: int | None = None
     fatalities_span: Span | None = None
+    #: The toll is an even share of one toll told for several places (``fatalities``).
+    toll_shared: bool = False
     anaphoric: bool = False
     another: bool = False  # "a separate strike", «une autre frappe»: not the one told before
     #: "attacked the town again", «dans la localité»: its place is a town told before.

@@ -41,6 +41,7 @@ from veille.extract.anaphora import (
     said_of_it,
     sequence_cuts,
     sequenced,
+    told_besides,
     without_antecedent_acts,
 )
 from veille.extract.attribution import Attribution, accusation, attribute, own_losses_told
@@ -515,6 +516,8 @@ class SentenceExtractor:
             cand.anaphoric = True
         if not places:
             cand.town_told_before = the_town(self.lex, toks)
+        elif told_besides(self.lex, best, toks):
+            cand.another = True  # "Drones also struck X": besides the act told before
         if len(places) <= 1:
             cand.place = places[0] if places else None
             return [named_by_doer(cand)]
@@ -546,6 +549,7 @@ class SentenceExtractor:
                 # events, the remainder to the first.
                 part, rest = divmod(cand.fatalities, len(places))
                 one.fatalities = part + (rest if k == 0 else 0)
+                one.toll_shared = True
             out.append(named_by_doer(one))
         return out
 

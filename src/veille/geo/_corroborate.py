@@ -176,14 +176,17 @@ class Corroboration:
             for f in firm
             if f.best is not None and f.best.place.feature != "country"
         )
+        # «les Forces armées maliennes ... Douentza», "an Israeli army post in Metula": a
+        # town of a country the text names by its adjective is no stray.
+        by_adjective = (adjectives or set()) | {
+            f.best.place.iso3 for f in firm if f.demonym and f.best is not None
+        }
         strays = [
             m
             for k, m in enumerate(matches)
             if verdict[k]
             and m.hinted
-            # «les Forces armées maliennes ... Douentza»: a town of the country the text
-            # names by its adjective is no stray.
-            and (m.best is None or m.best.place.iso3 not in (adjectives or set()))
+            and (m.best is None or m.best.place.iso3 not in by_adjective)
             and self._stray_town(m, firm_countries, len(placing), towns)
         ]
         for m in strays:
