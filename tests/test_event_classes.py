@@ -4555,3 +4555,49 @@ def test_a_semicolon_parts_two_happenings_at_two_places(pipeline: Any) -> None:
     )
     places = {e.location.name for e in _events(pipeline, text, "en") if e.location}
     assert {"Kisumu", "Eldoret"} <= places
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # An adverb of habit on the verb of a compound trigger ("air strikes").
+        ("The army regularly carries out air strikes on rebel camps near Kidal.", "en"),
+        # A bare plural that a linking verb in the present says what it is.
+        ("Drone strikes are the weapon of choice of both sides around Kharkiv.", "en"),
+        ("Kidnappings have become a lucrative business for gangs in Zamfara.", "en"),
+        # A present perfect progressive, and a participle on it.
+        ("The militants have been attacking villages around Djibo.", "en"),
+        ("Analysts say the rebels have been pushing south towards Goma, attacking villages.", "en"),
+        # A plural act noun that a verb of a trend takes as its object.
+        ("Insurgents have intensified attacks on army convoys around Maiduguri.", "en"),
+        ("Russia has escalated its strikes on power plants around Kharkiv.", "en"),
+        ("Selon des analystes, les jihadistes étendent leurs attaques vers Kaya.", "fr"),
+        ("L'armée a multiplié les frappes aériennes contre les positions rebelles à Kidal.", "fr"),
+    ],
+)
+def test_a_habit_a_kind_or_a_trend_of_acts_is_no_event(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _events(pipeline, text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "sub"),
+    [
+        ("The army carried out air strikes on rebel camps near Kidal on Monday.", "en", None),
+        ("Drone strikes hit power plants around Kharkiv on Monday.", "en", None),
+        ("Russian forces have been shelling Kharkiv since Monday, officials said.", "en", None),
+        (
+            "Russia fired 40 missiles at Kharkiv on Monday, stepping up its attacks.",
+            "en",
+            "Shelling/artillery/missile attack",
+        ),
+    ],
+)
+def test_the_same_acts_told_as_news_stay_events(
+    pipeline: Any, text: str, language: str, sub: str | None
+) -> None:
+    events = _events(pipeline, text, language)
+    assert len(events) == 1
+    if sub is not None:
+        assert events[0].sub_event_type == sub

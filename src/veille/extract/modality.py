@@ -141,12 +141,45 @@ def _present_participle(tok: Tok) -> bool:
     )
 
 
+def _perfect_progressive(verb: Tok, toks: list[Tok]) -> bool:
+    """ "have been pushing south", "has been attacking villages": an English present
+    perfect progressive tells what has been going on, a trend, not one act."""
+    if verb.pos != "VERB" or not _present_participle(verb):
+        return False
+    auxes = [t for t in toks if t.head == verb.i and t.dep == "aux"]
+    return any(fold(t.text) == "been" for t in auxes) and any(
+        fold(t.text) in ("has", "have") for t in auxes
+    )
+
+
 def _counts_its_object(toks: list[Tok], verb: int) -> bool:
     """The verb's object has a number ("killing 12 people", «tuant douze civils»)."""
     objects = {t.i for t in toks if t.head == verb and t.dep in ("obj", "dobj")}
     return any(t.head in objects and t.dep == "nummod" for t in toks) or any(
         k in objects and toks[k].pos == "NUM" for k in objects
     )
+
+
+#: English verbs that link a subject to what it is ("are", "remain", "have become").
+_LINKING = frozenset({"be", "remain", "become"})
+#: Dependents that make a plural noun a particular set ("the strikes", "its raids",
+#: "three attacks"); without them an English plural names a kind.
+_PARTICULAR_DEPS = frozenset({"det", "poss", "nummod"})
+
+
+def _kind_described(noun: Tok, toks: list[Tok]) -> bool:
+    """ "Drone strikes are the weapon of choice", "Kidnappings have become a business":
+    an English bare plural, subject of a linking verb in the present, names the kind of
+    act and says what it is, telling no act."""
+    if noun.dep not in SUBJECT_DEPS or "Number=Plur" not in noun.morph or noun.head == noun.i:
+        return False
+    if any(t.head == noun.i and t.dep in _PARTICULAR_DEPS for t in toks):
+        return False
+    verb = toks[noun.head]
+    if verb.lemma.lower() not in _LINKING:
+        return False
+    finite = [verb, *(t for t in toks if t.head == verb.i and t.dep == "aux")]
+    return any("Tense=Pres" in t.morph and "VerbForm=Fin" in t.morph for t in finite)
 
 
 class ParsedModality:
@@ -219,6 +252,8 @@ class ParsedModality:
             return "aggregate"
         if habitual(self.lex, m, toks, s) or self.simple_present(m, toks, s):
             return "habitual"
+        if s.language == "en" and _kind_described(toks[core], toks):
+            return "habitual"
         return None
 
     def _long_before(self, m: Match, core: int, toks: list[Tok], s: SentenceInput) -> bool:
@@ -265,10 +300,18 @@ class ParsedModality:
                 if head.dep not in _PARTICIPLE_DEPS or head.head == head.i:
                     break
                 head = toks[head.head]
+            # "pushing towards X, attacking villages": a participle the parser hung on the
+            # place before it belongs to the verb that place hangs on.
+            for _ in range(3):
+                if head.pos in ("VERB", "AUX") or head.head == head.i:
+                    break
+                head = toks[head.head]
             verb = head
         elif s.language != "en":
             return False
-        if verb.pos != "VERB" or "Tense=Pres" not in verb.morph or "VerbForm=Fin" not in verb.morph:
+        if not _perfect_progressive(verb, toks) and (
+            verb.pos != "VERB" or "Tense=Pres" not in verb.morph or "VerbForm=Fin" not in verb.morph
+        ):
             return False
         return not any(d.value is not None and d.precision == "day" for d in s.dates)
 
@@ -278,6 +321,13 @@ class ParsedModality:
         multiplient» tell a series, not one act."""
         verbs = self.lex.noun_classes.get("continuing_verbs", frozenset())
         return noun.dep in SUBJECT_DEPS and bool(toks[noun.head].keys & verbs)
+
+    def _stepped_up(self, noun: Tok, toks: list[Tok]) -> bool:
+        """The plural event noun is the object of a verb of a trend (noun class
+        ``trend_verbs``): "insurgents have intensified attacks", «les jihadistes
+        étendent leurs attaques» tell a course of acts, not one act."""
+        verbs = self.lex.noun_classes.get("trend_verbs", frozenset())
+        return noun.dep in ("obj", "dobj") and bool(toks[noun.head].keys & verbs)
 
     def negated(self, m: Match, toks: list[Tok], chain: list[int]) -> bool:
         """A negation on the trigger, its first governors or its subject."""
@@ -483,7 +533,9 @@ class ParsedModality:
             return True
         if self.lex.crowd.find([head]):
             return False  # "des milliers de manifestants": one crowd counted, not events
-        if self._continuing(head, toks) and not names_a_day(self.lex, toks, s):
+        if (self._continuing(head, toks) or self._stepped_up(head, toks)) and not names_a_day(
+            self.lex, toks, s
+        ):
             return True  # "the massacres have continued", «les attaques se poursuivent»
         window = range(max(0, m.start - 4), m.start)
         quant = any(

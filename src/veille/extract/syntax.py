@@ -127,11 +127,21 @@ def unparsed_outcome_of(
     return None
 
 
+#: Words of a compound noun climbed to its head ("car bomb attack": two).
+_COMPOUND_REACH = 3
+
+
 def clause_anchors(toks: list[Tok], trig_i: int) -> set[int]:
     """The tokens that head the trigger's clause: the trigger, and for a nominal trigger
     the verb it hangs on ("launched an attack on X"), as for a gerund the parser reads as
-    a verb, the subject of its clause ("Shelling killed five in X")."""
+    a verb, the subject of its clause ("Shelling killed five in X"). A compound's first
+    word ("air" of "air strikes") stands for the noun it modifies."""
     anchors = {trig_i}
+    for _ in range(_COMPOUND_REACH):
+        if toks[trig_i].dep != "compound" or toks[trig_i].head == trig_i:
+            break
+        trig_i = toks[trig_i].head
+        anchors.add(trig_i)
     if toks[trig_i].pos in ("NOUN", "PROPN") or toks[trig_i].dep in SUBJECT_DEPS:
         anchors.add(toks[trig_i].head)
     return anchors
