@@ -549,3 +549,20 @@ def test_a_place_an_anaphor_names_refines_the_event_only_from_inside_it() -> Non
     assert moved.location == district
     (refined,) = dedup.cluster([told, _anaphor(ev("a", 80, loc=inside))], same_article=True)
     assert refined.location == inside
+
+
+def test_a_clash_told_again_by_one_of_its_sides_is_the_same_fight() -> None:
+    # A clash names its two sides in either order and, told again, often one of them:
+    # the army repelling an attack in the town is the fight between the army and the RSF.
+    from veille.pipeline import Pipeline
+
+    text = (
+        "Heavy fighting broke out between the army and the RSF in El Fasher on Sunday."
+        " Local sources said soldiers repelled an attack on the Sixth Division"
+        " headquarters in the city."
+    )
+    events = Pipeline().run([Article(id="f", text=text, language="en", published="2025-03-10")])
+    assert [(e.sub_event_type, e.location.name if e.location else None) for e in events] == [
+        ("Armed clash", "El Fasher")
+    ]
+    assert {events[0].actor1.id, events[0].actor2.id} == {"military-forces-sdn", "rsf"}

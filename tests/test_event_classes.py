@@ -4601,3 +4601,33 @@ def test_the_same_acts_told_as_news_stay_events(
     assert len(events) == 1
     if sub is not None:
         assert events[0].sub_event_type == sub
+
+
+def test_an_arabic_contrast_parts_the_claimant_s_act_from_the_other_side_s(
+    pipeline: Any,
+) -> None:
+    # The claim before «فيما» claims the ship attack; the air strikes after it are the
+    # act of the side their own clause names, not claimed by the first.
+    text = (
+        "أعلن الحوثيون اليوم الاثنين استهداف سفينة تجارية في البحر الأحمر بطائرة مسيرة،"
+        " فيما شنت طائرات أمريكية غارات على مدينة الحديدة."
+    )
+    events = _events(pipeline, text, "ar")
+    by_place = {e.location.name: e for e in events if e.location is not None}
+    strikes = by_place["Al Ḩudaydah"]
+    assert strikes.actor1 is not None and strikes.actor1.id == "military-forces-usa"
+    assert strikes.claim is not None and strikes.claim.status != "claimed"
+    ship = by_place["Red Sea"]
+    assert ship.actor1 is not None and ship.actor1.id == "houthi-movement"
+    assert ship.actor2 is None or ship.actor2.id != "military-forces-usa"
+
+
+def test_an_arabic_act_s_own_adjective_names_its_doer_before_an_earlier_subject(
+    pipeline: Any,
+) -> None:
+    # A headline of two acts: «وغارات أمريكية» are the United States' strikes, whoever
+    # the headline's first verb has for its subject.
+    text = "الحوثيون يستهدفون ناقلة نفط في خليج عدن وغارات أمريكية على مدينة الحديدة"
+    (strikes,) = [e for e in _events(pipeline, text, "ar") if e.location is not None]
+    assert strikes.location is not None and strikes.location.name == "Al Ḩudaydah"
+    assert strikes.actor1 is not None and strikes.actor1.id == "military-forces-usa"

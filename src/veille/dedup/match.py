@@ -163,6 +163,13 @@ def _sides(e: Event) -> set[str]:
     return {x.id for x in (e.actor1, e.actor2) if x is not None}
 
 
+def _one_fight(a: Event, b: Event) -> bool:
+    """ "Fierce clashes between the army and the RSF in X. The army repelled an attack on
+    its base there": a clash has two sides, which reports name in either order and one
+    at a time; two clashes whose named sides are no more than two may be one fight."""
+    return a.sub_event_type == b.sub_event_type == "Armed clash" and len(_sides(a) | _sides(b)) <= 2
+
+
 def _clash_of_a_riot(a: Event, b: Event) -> bool:
     """ "Clashes in Dakar" over a body that tells youths fighting the police: a clash that
     names no side, in the article of a violent demonstration, is that demonstration."""
@@ -297,7 +304,9 @@ def match_score(a: Event, b: Event, *, same_article: bool = False) -> float:
                 return 0.0
         elif not _sides(clash) <= _sides(taking):
             return 0.0
-    elif not _same_sides((a.actor1, a.actor2), (b.actor1, b.actor2)) or _roles_crossed(a, b):
+    elif (
+        not _same_sides((a.actor1, a.actor2), (b.actor1, b.actor2)) and not _one_fight(a, b)
+    ) or _roles_crossed(a, b):
         return 0.0
     if not same_article and _articles(a) & _articles(b):
         # The article's own reading (within-article dedup) already kept them apart: a

@@ -63,6 +63,10 @@ def attribute(
     deny = [d for d in lex.deny.find(toks) if not _an_earlier_denial(toks, d)]
     # "No group has claimed the attack", «لم تعلن أي جهة مسؤوليتها»: no claim
     claim = [c for c in lex.claim.find(toks) if not _negated_cue(lex, toks, c)]
+    if s.side is not None:
+        # «أعلنت الجماعة استهداف سفينة، فيما شنت طائرات ... غارات»: a claim told before
+        # a contrast claims the act on its own side only.
+        claim = [c for c in claim if toks[c.start].start >= s.side[0]]
     confirm = lex.confirm.find(toks)
     statement = lex.statement.find(toks)
     report = lex.report.find(toks)

@@ -78,6 +78,9 @@ class SentenceInput:
     state_names: list[ActorRef] = field(default_factory=list)
     #: A people's adjective as its country's forces (``ArticleAnalysis.state_adjectives``).
     state_adjectives: list[ActorRef] = field(default_factory=list)
+    #: The characters of the side of a contrast ("while", «فيما») the acts stand on,
+    #: where the sentence has several; None for the whole sentence.
+    side: Span | None = None
 
 
 @dataclass(slots=True)

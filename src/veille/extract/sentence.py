@@ -271,9 +271,18 @@ class SentenceExtractor:
             if len(groups) > 1 and cuts:
                 # Each side of "while" tells its own happening: its own place and toll.
                 side = side_of(group[0].start, cuts, toks)
-                here = replace(s, places=[p for p in s.places if side[0] <= p.start < side[1]])
+                here = replace(
+                    s, places=[p for p in s.places if side[0] <= p.start < side[1]], side=side
+                )
                 crowd = all(entry_family(m.payload) in _CROWD_ACTS for m in group)
-                if crowd or any(toks[c].start in side for c in own_doers):
+                own_actors = [a for a in s.actors if side[0] <= a.start < side[1]]
+                if (
+                    crowd
+                    or any(toks[c].start in side for c in own_doers)
+                    # «أعلن X استهداف سفينة، فيما شنت طائرات أمريكية غارات»: each side
+                    # of an Arabic contrast that names a side of its own tells its act.
+                    or (s.language == "ar" and own_actors)
+                ):
                     # A crowd's side has its own people: the force on the other side
                     # ("police dispersed protesters in X, while in Y people marched")
                     # is not there; nor is the subject of an Arabic clause of its own.

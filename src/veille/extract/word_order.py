@@ -99,7 +99,21 @@ def roles_by_word_order(
         if lex is not None
         else []
     )
-    for ref in sorted(s.actors, key=lambda a: a.start):
+
+    def on_the_act(ref: ActorRef) -> bool:
+        """The act's word and its adjective («غارات أمريكية»), no preposition glued to
+        it («للجيش» right after the act is whom it was for or against)."""
+        at = token_at(toks, ref.start)
+        return (
+            at is not None
+            and len(group) == 1  # the acts of a group share one reading
+            and any(m.start <= at <= m.end for m in group)
+            and not re.match(r"(?:ل|ب|و?على)", s.text[ref.start - s.start :])
+        )
+
+    # «الحوثيون يستهدفون سفينة وغارات أمريكية على الحديدة»: the act's own adjective
+    # names its doer before any side named earlier in the sentence is read.
+    for ref in sorted(s.actors, key=lambda a: (not on_the_act(a), a.start)):
         if labels_the_line(ref, s):
             continue
         if any(b <= ref.start < e for b, e in framed):
