@@ -219,3 +219,30 @@ def test_its_forces_are_those_of_the_armed_actor_named_before(
     assert stormed and all(e.actor1 is not None and doer in e.actor1.name for e in stormed), [
         (e.sub_event_type, e.actor1) for e in events
     ]
+
+
+def test_entries_labelled_by_a_bare_time_are_a_live_blog(pipeline: Any) -> None:
+    # No mark after the times: several paragraphs, most of them, opening on one are
+    # entries still; the entry at a new place is news of its own day.
+    text = (
+        "08:00 Summary: An Israeli air strike hit a house in Deir al-Balah yesterday, "
+        "killing four people, medics said.\n\n"
+        "09:30 Rescue teams searched the rubble for survivors.\n\n"
+        "11:15 Fighting continues in Khan Younis, where Israeli troops clashed with "
+        "Hamas gunmen."
+    )
+    events = _by_place(_events(pipeline, text, "en"))
+    assert events["Dayr al Balaḩ"].event_date == YESTERDAY
+    assert events["Khān Yūnis"].event_date == POSTED
+
+
+def test_two_paragraphs_opening_on_a_bare_time_are_no_live_blog(pipeline: Any) -> None:
+    """Guard: a bare time opening a paragraph may be running text; two are no blog."""
+    text = (
+        "08:00 was the hour an Israeli air strike hit a house in Deir al-Balah yesterday, "
+        "killing four people, medics said.\n\n"
+        "11:15 marked the start of fighting in Khan Younis, where Israeli troops clashed "
+        "with Hamas gunmen."
+    )
+    events = _by_place(_events(pipeline, text, "en"))
+    assert events["Khān Yūnis"].event_date == YESTERDAY

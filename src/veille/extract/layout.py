@@ -137,24 +137,33 @@ _PARAGRAPH = re.compile(r"[^\n](?:.|\n(?![ \t]*\n))*")
 
 #: A live blog entry's label: the time it was posted at the start of its paragraph, a
 #: time zone perhaps, and the mark that ends the label ("09:40 |", "08.10 BST -",
-#: «14h05 –», "13:20 :"). The mark is needed: a paragraph that opens on a clock time
-#: in running text ("10:30 was the hour ...") is no entry.
+#: «14h05 –», "13:20 :"); without the mark ("09:15 Russian drones ...", group ``bare``)
+#: only in a text most of whose paragraphs open so: one paragraph that opens on a clock
+#: time in running text ("10:30 was the hour ...") is no entry.
 _ENTRY_LABEL = re.compile(
     r"[ \t]*(?P<time>\d{1,2}[:hH.]\d{2})[ \t]*"
-    r"(?:[A-Z]{2,4}[ \t]*)?(?:\([^)\n]*\)[ \t]*)?[-–—|:](?=\s)"
+    r"(?:[A-Z]{2,4}[ \t]*)?(?:\([^)\n]*\)[ \t]*)?(?:[-–—|:](?=\s)|(?P<bare>[ \t]*(?=\S)))"
 )
 #: A live blog has several entries: one paragraph opening on a time is no blog.
 _MIN_ENTRIES = 2
+#: Paragraphs opening on a bare time (no mark after it) needed to read them as entries.
+_MIN_BARE_ENTRIES = 3
 
 
 def entry_labels(text: str, paragraphs: Sequence[tuple[int, int]]) -> dict[int, Span]:
     """The label span of each paragraph (by index) that is a live blog's entry, when the
     text has at least ``_MIN_ENTRIES`` of them."""
-    out = {}
+    marked: dict[int, Span] = {}
+    bare: dict[int, Span] = {}
     for k, (start, end) in enumerate(paragraphs):
         m = _ENTRY_LABEL.match(text, start, end)
         if m is not None:
-            out[k] = m.span("time")
+            (bare if m.group("bare") is not None else marked)[k] = m.span("time")
+    # A time with no mark after it ("09:15 Russian drones struck ...") labels entries
+    # only where several paragraphs, and at least half of them, open on one.
+    if len(bare) >= _MIN_BARE_ENTRIES and 2 * (len(bare) + len(marked)) >= len(paragraphs):
+        marked |= bare
+    out = marked
     return out if len(out) >= _MIN_ENTRIES else {}
 
 
