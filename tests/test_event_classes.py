@@ -4631,3 +4631,31 @@ def test_an_arabic_act_s_own_adjective_names_its_doer_before_an_earlier_subject(
     (strikes,) = [e for e in _events(pipeline, text, "ar") if e.location is not None]
     assert strikes.location is not None and strikes.location.name == "Al Ḩudaydah"
     assert strikes.actor1 is not None and strikes.actor1.id == "military-forces-usa"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Iran executed three men on Tuesday after a court convicted them of smuggling.", "en"),
+        ("Les autorités ont exécuté mardi deux hommes condamnés pour meurtre à Bagdad.", "fr"),
+        ("أعدمت السلطات العراقية ثلاثة مدانين بالإرهاب في سجن الناصرية يوم الثلاثاء.", "ar"),
+    ],
+)
+def test_an_execution_after_a_trial_is_no_political_violence(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _events(pipeline, text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Jihadists executed 14 villagers in Djibo on Tuesday, accusing them of spying.", "en"),
+        ("أعدم مسلحون 14 قرويا في مدينة جيبو يوم الثلاثاء بتهمة التجسس لصالح الجيش.", "ar"),
+    ],
+)
+def test_an_execution_by_armed_men_is_an_attack_that_counts_its_dead(
+    pipeline: Any, text: str, language: str
+) -> None:
+    events = _events(pipeline, text, language)
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Attack", 14)]

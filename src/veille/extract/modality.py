@@ -13,7 +13,7 @@ from __future__ import annotations
 from veille.extract.candidate import SentenceInput
 from veille.extract.lexicon import Lexicon, Match, PhraseTable, Tok, fold
 from veille.extract.numbers import read_number
-from veille.extract.rejection import Modality, Rejection
+from veille.extract.rejection import Modality, Rejection, judicial
 from veille.extract.syntax import (
     CLAUSE_DEPS,
     SUBJECT_DEPS,
@@ -191,6 +191,8 @@ class ParsedModality:
         self.lex = lex
 
     def reject_reason(self, m: Match, toks: list[Tok], s: SentenceInput) -> Rejection | None:
+        if judicial(self.lex, m, toks):
+            return "judicial"
         head = toks[m.start]
         chain = this_side(m.start, ancestors(toks, m.start, limit=4), toks)
         # The background test reads the trigger's own head word ("protests" in "violent

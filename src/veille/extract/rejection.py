@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Literal, Protocol
 
 from veille.extract.candidate import SentenceInput
-from veille.extract.lexicon import Match, Tok
+from veille.extract.lexicon import Lexicon, Match, Tok
 
 #: Why a trigger tells no event of its own.
 Rejection = Literal[
@@ -25,6 +25,7 @@ Rejection = Literal[
     "habitual",
     "characterisation",
     "foiled",
+    "judicial",
 ]
 
 # Words between a possession cue and the weapon it governs: "ضبط 22 قذيفة هاون",
@@ -39,3 +40,17 @@ class Modality(Protocol):
     def reject_reason(self, m: Match, toks: list[Tok], s: SentenceInput) -> Rejection | None:
         """Why the trigger ``m`` tells no event here; None when it tells one."""
         ...
+
+
+def judicial(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
+    """An execution after a trial ("Iran executed three men convicted of smuggling",
+    «أعدمت السلطات ثلاثة مدانين»): a word of execution (noun class ``execution_words``)
+    in a sentence with a word of the courts (``judicial_words``) tells a sentence carried
+    out, which ACLED does not code as political violence."""
+    executions = lex.noun_classes.get("execution_words", frozenset())
+    courts = lex.noun_classes.get("judicial_words", frozenset())
+    if not executions or not courts:
+        return False
+    if not any(toks[k].keys & executions for k in range(m.start, m.end)):
+        return False
+    return any(t.keys & courts for t in toks)

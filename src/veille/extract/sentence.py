@@ -17,7 +17,7 @@ in ``setting``, and finishes its candidates with ``finish``.
 
 from __future__ import annotations
 
-from collections.abc import Set
+from collections.abc import Sequence, Set
 from dataclasses import replace
 from datetime import date
 
@@ -46,6 +46,7 @@ from veille.extract.anaphora import (
 )
 from veille.extract.attribution import Attribution, accusation, attribute, own_losses_told
 from veille.extract.candidate import (
+    ActorRef,
     Candidate,
     PlaceRef,
     SentenceInput,
@@ -267,6 +268,13 @@ class SentenceExtractor:
         cuts = sorted({*cuts, *joints})
         apart = [c for c in cuts if placed_on_both_sides(c, cuts, toks, s)]
         groups = group_triggers(kept, cuts, apart)
+        # «..., فيما شنت طائرات أمريكية غارات»: an Arabic contrast whose clause names its
+        # own subject right after it parts two sides' acts.
+        doer_cuts = (
+            {c for c in cuts if _opens_on_a_subject(toks, c, s.actors)}
+            if s.language == "ar"
+            else set()
+        )
         for group in groups:
             if len(groups) > 1 and cuts:
                 # Each side of "while" tells its own happening: its own place and toll.
@@ -280,8 +288,8 @@ class SentenceExtractor:
                     crowd
                     or any(toks[c].start in side for c in own_doers)
                     # «أعلن X استهداف سفينة، فيما شنت طائرات أمريكية غارات»: each side
-                    # of an Arabic contrast that names a side of its own tells its act.
-                    or (s.language == "ar" and own_actors)
+                    # of such a contrast that names a side of its own tells its act.
+                    or (own_actors and any(toks[c].start in (side[0], side[1]) for c in doer_cuts))
                 ):
                     # A crowd's side has its own people: the force on the other side
                     # ("police dispersed protesters in X, while in Y people marched")
@@ -672,6 +680,17 @@ def _owns_up(cue: Match, toks: list[Tok]) -> bool:
         return False
     objects = [t for t in toks if t.head in words and t.i not in words and t.dep in ("obj", "dobj")]
     return all(t.pos == "PRON" or t.keys & _RESPONSIBILITY for t in objects)
+
+
+#: Words after an Arabic connective its clause's subject may stand at (a verb between).
+_SUBJECT_AFTER_CUT = 3
+
+
+def _opens_on_a_subject(toks: list[Tok], cut: int, actors: Sequence[ActorRef]) -> bool:
+    """An actor starts within ``_SUBJECT_AFTER_CUT`` words after the connective at
+    ``cut`` («فيما شنت طائرات أمريكية»: the verb, then its subject)."""
+    words = toks[cut + 1 : cut + 1 + _SUBJECT_AFTER_CUT]
+    return any(w.start <= a.start < w.end for w in words for a in actors)
 
 
 def _within(inner: Span, outer: Span) -> bool:

@@ -9,7 +9,12 @@ import re
 from veille.extract.candidate import SentenceInput
 from veille.extract.lexicon import Lexicon, Match, PhraseTable, Tok, fold
 from veille.extract.numbers import read_number
-from veille.extract.rejection import CHARACTERISATION_WINDOW, POSSESSION_WINDOW, Rejection
+from veille.extract.rejection import (
+    CHARACTERISATION_WINDOW,
+    POSSESSION_WINDOW,
+    Rejection,
+    judicial,
+)
 from veille.extract.tallies import (
     MANY,
     date_ranges,
@@ -47,6 +52,8 @@ class WordOrderModality:
                 return any(toks[i].keys & table for i in range(lo, m.start))
             return any(lo <= c.start < m.start for c in table.find(toks))
 
+        if judicial(self.lex, m, toks):
+            return "judicial"
         if self.negated(m, toks, norms) and not self.lex.deny.find(toks):
             return "negated"
         # Long Arabic news sentences open with the frame ("اتهم ... بمحاولة ... هجوم"):
