@@ -4659,3 +4659,20 @@ def test_an_execution_by_armed_men_is_an_attack_that_counts_its_dead(
 ) -> None:
     events = _events(pipeline, text, language)
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Attack", 14)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The verb first, its armed subject, then the one person it killed.
+        "قتل مسلحون مجهولون رجلا في مدينة درعا يوم الأربعاء.",
+        "قتل مسلحون مجهولون مختار قرية قرب مدينة درعا يوم الأربعاء.",
+        # A young man killed by gunmen's bullets: a civilian, an attack.
+        "قتل شاب برصاص مسلحين مجهولين في مدينة درعا يوم الأربعاء.",
+    ],
+)
+def test_one_arabic_person_killed_by_gunmen_is_one_dead_in_an_attack(
+    pipeline: Any, text: str
+) -> None:
+    events = _events(pipeline, text, "ar")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Attack", 1)]

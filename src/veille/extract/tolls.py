@@ -101,7 +101,7 @@ def one_killed(lex: Lexicon, toks: list[Tok], within: Span | None = None) -> Tol
             if t.pos == "X" or not t.pos:  # unparsed (Arabic): the noun right after the verb
                 word = fold(t.text)
                 if (
-                    t.i == fm.end
+                    t.i == _object_at(lex, toks, fm.end)
                     and not word.startswith("ال")
                     and not word.startswith("لل")
                     and (t.keys & people or _possessed(word) in people)
@@ -125,6 +125,22 @@ def one_killed(lex: Lexicon, toks: list[Tok], within: Span | None = None) -> Tol
                 lo, hi = min(t.i, fm.start), max(t.i, death)
                 return Toll(1, (toks[lo].start, toks[hi].end))
     return None
+
+
+#: Words an Arabic verb's armed subject may take before its object (the subject, and
+#: an adjective: «قتل مسلحون مجهولون رجلا»).
+_AR_SUBJECT_WORDS = 2
+
+
+def _object_at(lex: Lexicon, toks: list[Tok], after: int) -> int:
+    """Where the object of an (unparsed) Arabic verb of death ending at ``after`` stands:
+    right after it, or after its armed subject (Arabic puts the verb first: «قتل مسلحون
+    مجهولون رجلا», gunmen killed a man)."""
+    armed = lex.noun_classes.get("armed_people", frozenset())
+    k = after
+    while k < len(toks) and k < after + _AR_SUBJECT_WORDS and toks[k].keys & armed:
+        k += 1
+    return k
 
 
 #: How many dead an Arabic pronoun suffix on a word of death counts: his, her, theirs two.
