@@ -4676,3 +4676,27 @@ def test_one_arabic_person_killed_by_gunmen_is_one_dead_in_an_attack(
 ) -> None:
     events = _events(pipeline, text, "ar")
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Attack", 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أعلن الجيش السوداني تحرير مدينة سنجة من قوات الدعم السريع يوم السبت.",
+        "حررت القوات العراقية قضاء تلعفر من تنظيم الدولة الإسلامية يوم الخميس.",
+    ],
+)
+def test_an_arabic_liberation_of_a_town_is_a_taking_of_ground(pipeline: Any, text: str) -> None:
+    events = _events(pipeline, text, "ar")
+    assert [e.sub_event_type for e in events] == ["Government regains territory"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Freeing people is no taking of ground; a liberation hoped for is none yet.
+        "طالبت الأسرة بتحرير الرهائن المحتجزين لدى المسلحين في مدينة زمفرة.",
+        "قال المتحدث إن تحرير مدينة الفاشر بات قريبا.",
+    ],
+)
+def test_an_arabic_liberation_not_announced_as_done_is_no_event(pipeline: Any, text: str) -> None:
+    assert _events(pipeline, text, "ar") == []
