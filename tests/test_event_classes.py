@@ -4700,3 +4700,29 @@ def test_an_arabic_liberation_of_a_town_is_a_taking_of_ground(pipeline: Any, tex
 )
 def test_an_arabic_liberation_not_announced_as_done_is_no_event(pipeline: Any, text: str) -> None:
     assert _events(pipeline, text, "ar") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Ukrainian troops liberated the village of Robotyne in Zaporizhzhia region.", "en"),
+        ("Ukrainian troops liberated three villages in Zaporizhzhia region on Monday.", "en"),
+        ("L'armée ukrainienne a libéré trois villages de la région de Zaporijjia lundi.", "fr"),
+        ("L'armée a annoncé avoir libéré le village de Robotyne, près de Zaporijjia.", "fr"),
+    ],
+)
+def test_liberating_ground_a_place_names_is_regaining_territory(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _types(pipeline, text, language) == {"Government regains territory"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("L'armée a libéré les otages détenus à Kidal.", "fr"),
+        ("Troops liberated the hostages held in Kidal.", "en"),
+    ],
+)
+def test_liberating_people_is_no_taking_of_ground(pipeline: Any, text: str, language: str) -> None:
+    assert "Government regains territory" not in _types(pipeline, text, language)
