@@ -4726,3 +4726,33 @@ def test_liberating_ground_a_place_names_is_regaining_territory(
 )
 def test_liberating_people_is_no_taking_of_ground(pipeline: Any, text: str, language: str) -> None:
     assert "Government regains territory" not in _types(pipeline, text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("At least 15 farmers were kidnapped by bandits in Zurmi on Tuesday.", "en"),
+        ("A Catholic priest was abducted from his parish in Kaduna on Monday night.", "en"),
+        ("Au moins quinze agriculteurs ont été kidnappés mardi par des bandits à Zurmi.", "fr"),
+        ("Deux humanitaires ont été pris en otage près de Ménaka vendredi.", "fr"),
+    ],
+)
+def test_civilians_an_act_told_in_the_passive_was_done_to_are_its_target(
+    pipeline: Any, text: str, language: str
+) -> None:
+    (event,) = _events(pipeline, text, language)
+    assert event.actor2 is not None and event.actor2.kind == "civilians"
+
+
+def test_the_dead_told_beside_a_demonstration_died_at_it(pipeline: Any) -> None:
+    # People no one is named for killing, right after the demonstration at its place and
+    # day: its dead, one event (ACLED), not an attack on civilians of its own.
+    text = (
+        "Protesters stormed the national assembly in Dakar on Friday and set tyres"
+        " ablaze, while police fired tear gas at the crowds. At least three people were"
+        " shot dead near the assembly, rights groups said."
+    )
+    events = _events(pipeline, text, "en")
+    assert len(events) == 1
+    assert events[0].sub_event_type != "Attack"
+    assert events[0].fatalities == 3

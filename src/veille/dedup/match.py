@@ -81,6 +81,22 @@ def _arrests_at_a_demonstration(a: Event, b: Event) -> bool:
     )
 
 
+def _killed_at_a_demonstration(a: Event, b: Event) -> bool:
+    """ "Protesters stormed parliament ... At least five people were shot dead near the
+    complex": people no one is named for killing, told right next to a demonstration at
+    its place and day (checked by the caller), died at it (ACLED codes the
+    demonstration, or the force used on it, with its dead)."""
+    subs = {a.sub_event_type, b.sub_event_type}
+    if "Attack" not in subs or not subs & _DEMONSTRATIONS:
+        return False
+    attack = a if a.sub_event_type == "Attack" else b
+    return (
+        attack.actor1 is None
+        and (attack.actor2 is None or attack.actor2.kind in ("civilians", "protesters"))
+        and _text_distance(a, b) <= ADJACENT_CHARS
+    )
+
+
 #: Weapons of a missile or rocket attack that may be shot down over the town it targets.
 _FIRED_AT_A_TOWN = frozenset({"missile", "rocket"})
 
@@ -280,7 +296,10 @@ def match_score(a: Event, b: Event, *, same_article: bool = False) -> float:
     """How likely ``a`` and ``b`` describe one happening, in [0, 1] (0: incompatible)."""
     demonstration = same_article and _one_demonstration(a, b)
     riot = same_article and (
-        _clash_of_a_riot(a, b) or _part_of_the_other(a, b) or _arrests_at_a_demonstration(a, b)
+        _clash_of_a_riot(a, b)
+        or _part_of_the_other(a, b)
+        or _arrests_at_a_demonstration(a, b)
+        or _killed_at_a_demonstration(a, b)
     )
     if not _types_compatible(a, b) and not demonstration and not riot:
         return 0.0
@@ -292,6 +311,8 @@ def match_score(a: Event, b: Event, *, same_article: bool = False) -> float:
         force = _crowd_and_force(demo)[1]
         if arrests.actor1 is not None and force is not None and arrests.actor1.id != force.id:
             return 0.0
+    elif riot and _killed_at_a_demonstration(a, b):
+        pass  # its dead were the crowd's, whoever the force was
     elif riot and _part_of_the_other(a, b):
         # A clash has no seats: its sides need only be the taking's two sides.
         clash, taking = (

@@ -6,7 +6,14 @@ beside the roles (``veille.extract.roles``)."""
 from __future__ import annotations
 
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
-from veille.extract.syntax import REPORT_PREPS, TARGET_DEPS, ancestors, head_of, subject_of
+from veille.extract.syntax import (
+    PASSIVE_SUBJECTS,
+    REPORT_PREPS,
+    TARGET_DEPS,
+    ancestors,
+    head_of,
+    subject_of,
+)
 from veille.extract.territory import dates_the_verb
 
 
@@ -47,6 +54,9 @@ def civilian_target(
             or c.start - 1 in deaths
             or c.end in participles
             or any(subject_of(toks, tok.start, v) for v in hurt)
+            # "15 farmers were kidnapped", «des civils ont été enlevés»: what the act
+            # told in the passive was done to
+            or (tok.dep in PASSIVE_SUBJECTS and tok.head in told)
         ):
             continue  # before the trigger, unless a death verb counts it ("قتل مدنيان برصاص")
         head = toks[tok.head]
