@@ -28,12 +28,13 @@ from veille.geo._accept import Acceptance
 from veille.geo._corroborate import Corroboration
 from veille.geo._lexicon import GeoWords, geo_words
 from veille.geo._match import _Match
-from veille.geo._normalize import WordMemo, key_of_norms, loose_key_of_norms, tokenize
+from veille.geo._normalize import Token, WordMemo, key_of_norms, loose_key_of_norms, tokenize
 from veille.geo._phrases import Phrases
 from veille.geo._records import _OUTLET_FEATURES, OutletProfile, Place, Toponym
 from veille.geo._resolve import Resolver, prior
 from veille.geo._scan import Scanner
 from veille.geo._store import DEFAULT_INDEX, Candidate, GazetteerStore, PlaceRecord
+from veille.geo._transliterate import TransliteratedNames
 from veille.geo._weights import GeocoderWeights
 from veille.model import GeoPrecision, Location
 
@@ -71,6 +72,7 @@ class Geocoder:
         self._phrases = Phrases(store, words)
         self._resolver = Resolver(store, words, weights)
         self._corroboration = Corroboration(store, words, weights)
+        self._transliterated = TransliteratedNames(store)
 
     @classmethod
     def load(cls, path: Path | None = None, *, weights_path: Path | str | None = None) -> Geocoder:
@@ -145,7 +147,54 @@ class Geocoder:
         self._corroboration.one_place_per_name(matches, text)
         self._corroboration.drop_far_quarters(tokens, matches)
         matches.extend(self._phrases.demonym_regions(text, tokens, matches))
-        return self._to_toponyms(text, matches)
+        toponyms = self._to_toponyms(text, matches)
+        if language == "ar":
+            toponyms = self._with_transliterated(text, tokens, toponyms, set(adjectives))
+        return toponyms
+
+    def _with_transliterated(
+        self, text: str, tokens: list[Token], toponyms: list[Toponym], adjectives: set[str]
+    ) -> list[Toponym]:
+        """``toponyms`` and the Arabic names of places the index has only in Latin script
+        (``_transliterate``): a word no toponym covers, right after a noun that announces
+        a place («بلدة غوزا»), in a country the text's places or adjectives name."""
+        countries = {t.place.iso3 for t in toponyms if t.place and t.place.iso3} | adjectives
+        if not countries:
+            return toponyms
+        nouns = self._words.city_nouns | self._words.place_nouns
+        # An unresolved toponym of one word may be the name the index lacks.
+        covered = [(t.start, t.end) for t in toponyms if t.place is not None]
+        unresolved = {t.start for t in toponyms if t.place is None}
+        added: list[Toponym] = []
+        for k in range(1, len(tokens)):
+            word = tokens[k]
+            if (
+                not word.arabic
+                or tokens[k - 1].norm not in nouns
+                or text[tokens[k - 1].end : word.start] != " "
+                or word.norm in nouns
+                or word.norm in self._words.common_words
+                or any(s < word.end and word.start < e for s, e in covered)
+            ):
+                continue
+            record = self._transliterated.find(word.norm, countries)
+            if record is None:
+                continue
+            place = self._place(record)
+            added.append(
+                Toponym(
+                    start=word.start,
+                    end=word.end,
+                    text=word.raw,
+                    place=place,
+                    geo_precision=self._default_precision(place.feature),
+                )
+            )
+        if not added:
+            return toponyms
+        replaced = {t.start for t in added} & unresolved
+        kept = [t for t in toponyms if t.start not in replaced]
+        return sorted([*kept, *added], key=lambda t: t.start)
 
     def outlet_profile(self, documents: int, articles: Iterable[Iterable[str]]) -> OutletProfile:
         """An outlet's profile from the gazetteer ids of the places each of its articles

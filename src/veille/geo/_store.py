@@ -339,6 +339,16 @@ class GazetteerStore:
             self._display[pid] = cached
         return cached
 
+    def places_in(self, iso3: str) -> list[tuple[PlaceRecord, str]]:
+        """The towns and administrative areas of one country (ISO3), with their display
+        names (the main index only: one full read of its places, so callers cache)."""
+        rows = self._con.execute(
+            "SELECT id, feature, iso3, admin1, admin2, lat, lon, population, name "
+            "FROM place WHERE iso3 = ? AND feature IN (?, ?, ?)",
+            (iso3, FEATURE_CODES["city"], FEATURE_CODES["admin1"], FEATURE_CODES["admin2"]),
+        ).fetchall()
+        return [(self._record(tuple(row[:8])), str(row[8])) for row in rows]
+
     def country_boxes(self) -> dict[str, tuple[float, float, float, float]]:
         """ISO3 -> (min_lat, max_lat, min_lon, max_lon) of the country's GeoNames cities."""
         if self._countries is None:

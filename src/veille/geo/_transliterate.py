@@ -1,0 +1,191 @@
+"""Arabic names of places the gazetteer knows only in Latin script.
+
+GeoNames gives Arabic names to the towns of Arabic-speaking countries, seldom to those
+of Nigeria, Mali, Ukraine or to the villages of Sudan: «قرب بلدة غوزا» (Gwoza),
+«منطقة دامبوا» (Damboa) found nothing. Arabic writes long vowels only, Latin spellings
+write every vowel and spell one Arabic consonant several ways (غ g/gh, ش sh/ch, خ
+kh/x); both reduce to the same *skeleton*, the classes of their consonants, vowels and
+semivowels left out and doubled letters written once: «غوزا» and "Gwoza" are both
+``KZ``, «دامبوا» and "Damboa" ``DMB``.
+
+A skeleton is no name: many places share one. It is read only where the text announces
+a place by a noun («مدينة», «بلدة», «منطقة», «ولاية») before a word no gazetteer entry
+matched, only among the places of the countries the text's resolved places (or its
+national adjectives) name, and only when one place of them, or one far more populous
+than the others, has it; a skeleton shorter than ``MIN_SKELETON`` consonants names
+nothing.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+
+from veille.geo._store import GazetteerStore, PlaceRecord
+
+#: Consonants a skeleton needs to name a place ("KZ" of Gwoza alone is too common).
+MIN_SKELETON = 3
+#: How many times more populous than the next the one place kept must be.
+POPULATION_LEAD = 10
+
+#: Which of a town and the areas named after it a name stands for first.
+_FEATURE_RANK = {"city": 0, "admin2": 1, "admin1": 2}
+
+#: Arabic letters by consonant class; letters absent (alef, waw, ya, hamza, ain, ta
+#: marbuta) are vowels, semivowels or glides that Latin spellings render or drop.
+_ARABIC = {
+    "ب": "B",
+    "ت": "T",
+    "ث": "T",
+    "ج": "J",
+    "ح": "H",
+    "خ": "X",
+    "د": "D",
+    "ذ": "D",
+    "ر": "R",
+    "ز": "Z",
+    "س": "S",
+    "ش": "C",
+    "ص": "S",
+    "ض": "D",
+    "ط": "T",
+    "ظ": "Z",
+    "غ": "K",
+    "ف": "F",
+    "ق": "K",
+    "ك": "K",
+    "گ": "K",
+    "ل": "L",
+    "م": "M",
+    "ن": "N",
+    "ه": "H",
+    "پ": "B",
+    "ڤ": "F",
+}
+
+#: Latin digraphs first (one Arabic consonant each), then single letters.
+_LATIN_DIGRAPHS = {
+    "kh": "X",
+    "sh": "C",
+    "ch": "C",
+    "gh": "K",
+    "th": "T",
+    "dh": "D",
+    "ph": "F",
+    "dj": "J",
+    "zh": "J",
+}
+_LATIN = {
+    "b": "B",
+    "p": "B",
+    "t": "T",
+    "d": "D",
+    "j": "J",
+    "h": "H",
+    "x": "X",
+    "r": "R",
+    "z": "Z",
+    "s": "S",
+    "c": "K",
+    "k": "K",
+    "q": "K",
+    "g": "K",
+    "f": "F",
+    "v": "F",
+    "l": "L",
+    "m": "M",
+    "n": "N",
+}
+
+
+def _squeezed(classes: Iterable[str | None]) -> str:
+    """The consonant classes (None: a vowel or a letter left out), a consonant written
+    twice in a row once (Arabic writes no shadda: "Ogossagou" has one s for «غوساغو»);
+    the same consonant on either side of a vowel stays two ("Taltita": ``TLTT``)."""
+    out: list[str] = []
+    joined = False  # the last class was a consonant right before this letter
+    for c in classes:
+        if c is None:
+            joined = False
+            continue
+        if not (joined and out and out[-1] == c):
+            out.append(c)
+        joined = True
+    return "".join(out)
+
+
+def arabic_skeleton(word: str) -> str:
+    """The consonant classes of an Arabic word: «غوزا» -> ``KZ``, «بابنوسة» -> ``BNS``.
+    The article «ال» before a name is left out («المحبس» -> ``MHBS``); so is a final
+    «ه» (a ta marbuta, normalised or not)."""
+    letters = word.strip()
+    if letters.startswith("ال") and len(letters) > 4:
+        letters = letters[2:]
+    if letters.endswith(("ة", "ه")):
+        letters = letters[:-1]
+    return _squeezed(_ARABIC.get(ch) for ch in letters)
+
+
+def latin_skeleton(name: str) -> str:
+    """The consonant classes of a Latin-script name: "Gwoza" -> ``KZ``, "Babanūsah" ->
+    ``BNS`` (accents folded, digraphs one consonant; a final "h" after a vowel, as in
+    "-ah", is a ta marbuta's)."""
+    folded = unicodedata.normalize("NFKD", name.lower())
+    text = "".join(ch for ch in folded if "a" <= ch <= "z")
+    if text.endswith("h") and len(text) > 2 and text[-2] in "aeiou":
+        text = text[:-1]
+    out: list[str | None] = []
+    i = 0
+    while i < len(text):
+        pair = _LATIN_DIGRAPHS.get(text[i : i + 2])
+        if pair is not None:
+            out.append(pair)
+            i += 2
+            continue
+        out.append(_LATIN.get(text[i]))
+        i += 1
+    return _squeezed(out)
+
+
+class TransliteratedNames:
+    """Places of a country by the skeleton of their Latin names, read from the index one
+    country at a time and kept (a per-instance cache, as the store's own)."""
+
+    def __init__(self, store: GazetteerStore) -> None:
+        self._store = store
+        self._by_country: dict[str, dict[str, list[PlaceRecord]]] = {}
+
+    def _skeletons(self, iso3: str) -> dict[str, list[PlaceRecord]]:
+        known = self._by_country.get(iso3)
+        if known is None:
+            known = {}
+            for record, name in self._store.places_in(iso3):
+                key = latin_skeleton(name)
+                if len(key) >= MIN_SKELETON:
+                    known.setdefault(key, []).append(record)
+            self._by_country[iso3] = known
+        return known
+
+    def find(self, word: str, countries: Iterable[str]) -> PlaceRecord | None:
+        """The one place of ``countries`` whose name has the skeleton of the Arabic
+        ``word``, or the one far more populous than the others that have it."""
+        key = arabic_skeleton(word)
+        if len(key) < MIN_SKELETON:
+            return None
+        found = [r for iso3 in sorted(set(countries)) for r in self._skeletons(iso3).get(key, ())]
+        if not found:
+            return None
+        # One name is one place: a town and the district named after it («Damboa» the
+        # town and the local government area) are the town.
+        by_name: dict[str, PlaceRecord] = {}
+        for r in found:
+            name = self._store.name(r.id) or ""
+            kept = by_name.get(name)
+            if kept is None or _FEATURE_RANK[r.feature] < _FEATURE_RANK[kept.feature]:
+                by_name[name] = r
+        ranked = sorted(by_name.values(), key=lambda r: -r.population)
+        if len(ranked) == 1 or ranked[0].population >= POPULATION_LEAD * max(
+            1, ranked[1].population
+        ):
+            return ranked[0]
+        return None

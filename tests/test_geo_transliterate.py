@@ -1,0 +1,62 @@
+"""Arabic names of places the gazetteer holds only in Latin script: consonant skeletons
+compared among the places of the countries the text names, on sentences invented for
+these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from veille.geo import Geocoder
+from veille.geo._transliterate import arabic_skeleton, latin_skeleton
+
+
+@pytest.fixture(scope="module")
+def geo() -> Geocoder:
+    return Geocoder.load()
+
+
+@pytest.mark.parametrize(
+    ("latin", "arabic"),
+    [
+        ("Damboa", "دامبوا"),
+        ("Kajuru", "كاجورو"),
+        ("Babanūsah", "بابنوسة"),  # accents folded, a final "-ah" is a ta marbuta
+        ("Kharkiv", "خاركيف"),  # kh one consonant, v as f
+        ("Pokrovsk", "بوكروفسك"),  # p as b
+        ("Rabigh", "رابغ"),  # gh as غ
+        ("Mahbes", "المحبس"),  # the article left out
+        ("Ogossagou", "أوغوساغو"),  # a double letter written once
+    ],
+)
+def test_a_latin_name_and_its_arabic_spelling_share_a_skeleton(latin: str, arabic: str) -> None:
+    assert latin_skeleton(latin) == arabic_skeleton(arabic)
+
+
+def test_the_same_consonant_either_side_of_a_vowel_stays_two() -> None:
+    # «تلتيتا» is no "Talty": its second t is its own.
+    assert arabic_skeleton("تلتيتا") != latin_skeleton("Talty")
+
+
+def test_a_town_announced_in_a_country_the_text_names_is_found(geo: Geocoder) -> None:
+    text = "قتل أربعة جنود في هجوم قرب مدينة مايدوغوري، كما خطف مسلحون مزارعين في منطقة دامبوا."
+    places = {t.text: t.place for t in geo.geoparse(text, "ar")}
+    assert places["مايدوغوري"] is not None
+    damboa = places["دامبوا"]
+    assert damboa is not None and damboa.name == "Damboa" and damboa.iso3 == "NGA"
+
+
+def test_no_town_is_read_without_a_noun_announcing_it(geo: Geocoder) -> None:
+    text = "قتل أربعة جنود في هجوم قرب مدينة مايدوغوري، وقال دامبوا إن الوضع هادئ."
+    assert "دامبوا" not in {t.text for t in geo.geoparse(text, "ar")}
+
+
+def test_no_town_is_read_in_a_country_the_text_does_not_name(geo: Geocoder) -> None:
+    # No place of Nigeria is named: the skeleton of «دامبوا» is looked for nowhere.
+    text = "خطف مسلحون مزارعين في منطقة دامبوا يوم الثلاثاء."
+    assert all(t.place is None for t in geo.geoparse(text, "ar"))
+
+
+def test_a_skeleton_of_two_consonants_names_nothing(geo: Geocoder) -> None:
+    # «غوزا» (Gwoza) is KZ: too many places share it to read one.
+    text = "قتل أربعة جنود قرب مدينة مايدوغوري، وانفجرت عبوة قرب بلدة غوزا."
+    assert "غوزا" not in {t.text for t in geo.geoparse(text, "ar") if t.place is not None}
