@@ -60,3 +60,19 @@ def test_a_skeleton_of_two_consonants_names_nothing(geo: Geocoder) -> None:
     # «غوزا» (Gwoza) is KZ: too many places share it to read one.
     text = "قتل أربعة جنود قرب مدينة مايدوغوري، وانفجرت عبوة قرب بلدة غوزا."
     assert "غوزا" not in {t.text for t in geo.geoparse(text, "ar") if t.place is not None}
+
+
+def test_a_state_announced_by_its_noun_names_the_country_of_its_towns(geo: Geocoder) -> None:
+    # No country is named: «بولاية زمفرة» is Zamfara, a state of Nigeria, whose town
+    # «زورمي» (Zurmi) the text then names.
+    text = "اختطف مسلحون مزارعين في منطقة زورمي بولاية زمفرة يوم الثلاثاء."
+    places = {t.text: t.place for t in geo.geoparse(text, "ar")}
+    zamfara, zurmi = places["زمفرة"], places["زورمي"]
+    assert zamfara is not None and zamfara.iso3 == "NGA" and zamfara.feature == "admin1"
+    assert zurmi is not None and zurmi.name == "Zurmi"
+
+
+def test_a_word_after_a_noun_of_no_state_names_no_province(geo: Geocoder) -> None:
+    # «منطقة» is an area, no state's noun: no province of any country is looked for.
+    text = "اختطف مسلحون مزارعين في منطقة زمفرة يوم الثلاثاء."
+    assert all(t.place is None for t in geo.geoparse(text, "ar"))

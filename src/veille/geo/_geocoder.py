@@ -21,6 +21,7 @@ The stages pass ``_match._Match`` along, each filling it in; they read the gazet
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -159,25 +160,36 @@ class Geocoder:
         (``_transliterate``): a word no toponym covers, right after a noun that announces
         a place («بلدة غوزا»), in a country the text's places or adjectives name."""
         countries = {t.place.iso3 for t in toponyms if t.place and t.place.iso3} | adjectives
-        if not countries:
-            return toponyms
         nouns = self._words.city_nouns | self._words.place_nouns
         # An unresolved toponym of one word may be the name the index lacks.
         covered = [(t.start, t.end) for t in toponyms if t.place is not None]
         unresolved = {t.start for t in toponyms if t.place is None}
+        announced = [
+            (before, word)
+            for before, word in pairwise(tokens)
+            if word.arabic
+            and before.norm in nouns
+            and text[before.end : word.start] == " "
+            and word.norm not in nouns
+            and word.norm not in self._words.common_words
+            and not any(s < word.end and word.start < e for s, e in covered)
+        ]
+        found: dict[int, PlaceRecord] = {}
+        # «ولاية زمفرة»: a state or province first, of whatever country; it names the
+        # country its towns are looked for in.
+        admin = self._words.admin_nouns
+        for k, (before, word) in enumerate(announced):
+            if not any(before.norm.endswith(a) for a in admin):
+                continue  # «ولاية», «بولاية»: a state's noun, a clitic glued or not
+            province = self._transliterated.find_province(word.norm)
+            if province is not None and province.iso3:
+                found[k] = province
+                countries.add(province.iso3)
+        if not countries:
+            return toponyms
         added: list[Toponym] = []
-        for k in range(1, len(tokens)):
-            word = tokens[k]
-            if (
-                not word.arabic
-                or tokens[k - 1].norm not in nouns
-                or text[tokens[k - 1].end : word.start] != " "
-                or word.norm in nouns
-                or word.norm in self._words.common_words
-                or any(s < word.end and word.start < e for s, e in covered)
-            ):
-                continue
-            record = self._transliterated.find(word.norm, countries)
+        for k, (_, word) in enumerate(announced):
+            record = found.get(k) or self._transliterated.find(word.norm, countries)
             if record is None:
                 continue
             place = self._place(record)

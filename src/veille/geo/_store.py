@@ -349,6 +349,15 @@ class GazetteerStore:
         ).fetchall()
         return [(self._record(tuple(row[:8])), str(row[8])) for row in rows]
 
+    def provinces(self) -> list[tuple[PlaceRecord, str]]:
+        """Every country's first-level areas (states, provinces), with their names."""
+        rows = self._con.execute(
+            "SELECT id, feature, iso3, admin1, admin2, lat, lon, population, name "
+            "FROM place WHERE feature = ?",
+            (FEATURE_CODES["admin1"],),
+        ).fetchall()
+        return [(self._record(tuple(row[:8])), str(row[8])) for row in rows]
+
     def country_boxes(self) -> dict[str, tuple[float, float, float, float]]:
         """ISO3 -> (min_lat, max_lat, min_lon, max_lon) of the country's GeoNames cities."""
         if self._countries is None:

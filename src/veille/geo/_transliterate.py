@@ -154,6 +154,21 @@ class TransliteratedNames:
     def __init__(self, store: GazetteerStore) -> None:
         self._store = store
         self._by_country: dict[str, dict[str, list[PlaceRecord]]] = {}
+        self._provinces: dict[str, list[PlaceRecord]] | None = None
+
+    def find_province(self, word: str) -> PlaceRecord | None:
+        """The one first-level area of any country whose name has the skeleton of the
+        Arabic ``word`` («ولاية زمفرة»: Zamfara): a text names its state or province
+        before anything else that would say its country."""
+        if self._provinces is None:
+            self._provinces = {}
+            for record, name in self._store.provinces():
+                key = latin_skeleton(name)
+                if len(key) >= MIN_SKELETON:
+                    self._provinces.setdefault(key, []).append(record)
+        key = arabic_skeleton(word)
+        found = self._provinces.get(key, []) if len(key) >= MIN_SKELETON else []
+        return found[0] if len(found) == 1 else None
 
     def _skeletons(self, iso3: str) -> dict[str, list[PlaceRecord]]:
         known = self._by_country.get(iso3)
