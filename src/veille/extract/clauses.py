@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from veille.extract.candidate import SentenceInput
+from veille.extract.candidate import ActorRef, SentenceInput
 from veille.extract.lexicon import Lexicon, Match, Tok
 from veille.extract.syntax import CLAUSE_SEPARATORS, PASSIVE_SUBJECTS
 from veille.model import Span
@@ -161,3 +161,14 @@ def placed_on_both_sides(cut: int, cuts: list[int], toks: list[Tok], s: Sentence
     sides = (side_of(cut - 1, cuts, toks), side_of(cut + 1, cuts, toks))
     named = [{p.place_id for p in s.places if a <= p.start < b} for a, b in sides]
     return all(named) and named[0] != named[1]
+
+
+#: Words after an Arabic connective its clause's subject may stand at (a verb between).
+SUBJECT_AFTER_CUT = 3
+
+
+def opens_on_a_subject(toks: list[Tok], cut: int, actors: Sequence[ActorRef]) -> bool:
+    """An actor starts within ``SUBJECT_AFTER_CUT`` words after the connective at
+    ``cut`` («فيما شنت طائرات أمريكية»: the verb, then its subject)."""
+    words = toks[cut + 1 : cut + 1 + SUBJECT_AFTER_CUT]
+    return any(w.start <= a.start < w.end for w in words for a in actors)

@@ -17,7 +17,7 @@ in ``setting``, and finishes its candidates with ``finish``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence, Set
+from collections.abc import Set
 from dataclasses import replace
 from datetime import date
 
@@ -46,7 +46,6 @@ from veille.extract.anaphora import (
 )
 from veille.extract.attribution import Attribution, accusation, attribute, own_losses_told
 from veille.extract.candidate import (
-    ActorRef,
     Candidate,
     PlaceRef,
     SentenceInput,
@@ -60,6 +59,7 @@ from veille.extract.clauses import (
     concurrent_clauses,
     contrast_cuts,
     elliptic_others,
+    opens_on_a_subject,
     placed_on_both_sides,
     side_of,
 )
@@ -271,7 +271,7 @@ class SentenceExtractor:
         # «..., فيما شنت طائرات أمريكية غارات»: an Arabic contrast whose clause names its
         # own subject right after it parts two sides' acts.
         doer_cuts = (
-            {c for c in cuts if _opens_on_a_subject(toks, c, s.actors)}
+            {c for c in cuts if opens_on_a_subject(toks, c, s.actors)}
             if s.language == "ar"
             else set()
         )
@@ -680,17 +680,6 @@ def _owns_up(cue: Match, toks: list[Tok]) -> bool:
         return False
     objects = [t for t in toks if t.head in words and t.i not in words and t.dep in ("obj", "dobj")]
     return all(t.pos == "PRON" or t.keys & _RESPONSIBILITY for t in objects)
-
-
-#: Words after an Arabic connective its clause's subject may stand at (a verb between).
-_SUBJECT_AFTER_CUT = 3
-
-
-def _opens_on_a_subject(toks: list[Tok], cut: int, actors: Sequence[ActorRef]) -> bool:
-    """An actor starts within ``_SUBJECT_AFTER_CUT`` words after the connective at
-    ``cut`` («فيما شنت طائرات أمريكية»: the verb, then its subject)."""
-    words = toks[cut + 1 : cut + 1 + _SUBJECT_AFTER_CUT]
-    return any(w.start <= a.start < w.end for w in words for a in actors)
 
 
 def _within(inner: Span, outer: Span) -> bool:

@@ -165,3 +165,20 @@ def with_defenders(candidates: Sequence[Candidate], actors: Sequence[ActorRef]) 
         nearest = min(named, key=lambda a: abs(a.start - c.sentence.start))
         out.append(replace(c, actor2=nearest))
     return out
+
+
+#: Characters between the ground a verb takes and the place that names it ("the village
+#: of X", "three villages in X region").
+_GROUND_NAME_REACH = 30
+
+
+def ground_named(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -> bool:
+    """The verb's object is ground (noun class ``territory``: "village", «localité») a
+    place names right after it: "liberated the village of X", "three villages in X"."""
+    ground = lex.noun_classes.get("territory", frozenset())
+    objects = [
+        t
+        for t in toks
+        if m.start <= t.head < m.end and t.dep in ("obj", "dobj") and t.keys & ground
+    ]
+    return any(0 <= p.start - o.end <= _GROUND_NAME_REACH for o in objects for p in s.places)

@@ -21,6 +21,7 @@ from veille.extract.taxonomy import family
 from veille.extract.territory import (
     after_a_loss,
     dates_the_verb,
+    ground_named,
     takes_territory,
 )
 from veille.extract.weapons import doer_weapons
@@ -305,9 +306,7 @@ def keeps(
         return False
     if entry.needs_place:
         end = toks[m.end - 1].end
-        if not any(0 <= p.start - end <= 4 for p in s.places) and not _ground_named(
-            lex, m, toks, s
-        ):
+        if not any(0 <= p.start - end <= 4 for p in s.places) and not ground_named(lex, m, toks, s):
             return False
     if entry.not_after:
         prev = toks[m.start - 1] if m.start > 0 else None
@@ -686,20 +685,3 @@ def group(
         else:
             groups.append([trig])
     return groups
-
-
-#: Characters between the ground a verb takes and the place that names it ("the village
-#: of X", "three villages in X region").
-_GROUND_NAME_REACH = 30
-
-
-def _ground_named(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -> bool:
-    """The verb's object is ground (noun class ``territory``: "village", «localité») a
-    place names right after it: "liberated the village of X", "three villages in X"."""
-    ground = lex.noun_classes.get("territory", frozenset())
-    objects = [
-        t
-        for t in toks
-        if m.start <= t.head < m.end and t.dep in ("obj", "dobj") and t.keys & ground
-    ]
-    return any(0 <= p.start - o.end <= _GROUND_NAME_REACH for o in objects for p in s.places)
