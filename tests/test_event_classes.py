@@ -4756,3 +4756,18 @@ def test_the_dead_told_beside_a_demonstration_died_at_it(pipeline: Any) -> None:
     assert len(events) == 1
     assert events[0].sub_event_type != "Attack"
     assert events[0].fatalities == 3
+
+
+def test_an_arabic_name_after_a_noun_of_place_is_no_future_verb(pipeline: Any) -> None:
+    # «سيتنغا» reads like a verb with the future «س», but after «قرية» it is a name:
+    # Sunday is the last one, not the next (published on a Wednesday).
+    text = "هاجم مسلحون قرية سيتنغا يوم الأحد ما أسفر عن مقتل 12 شخصا على الأقل."
+    events = _events(pipeline, text, "ar")
+    assert [str(e.event_date) for e in events] == ["2025-03-09"]
+
+
+def test_arabic_workers_killed_in_an_attack_are_civilians(pipeline: Any) -> None:
+    text = "هاجم مسلحون منجما للذهب قرب مدينة كيدال في مالي ما أسفر عن مقتل عشرة عمال."
+    (event,) = _events(pipeline, text, "ar")
+    assert event.sub_event_type == "Attack"
+    assert event.actor2 is not None and event.actor2.kind == "civilians"

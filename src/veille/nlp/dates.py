@@ -598,10 +598,17 @@ def forward_if_future(
 
 def _future_governs(at: int, toks: Sequence[Tok]) -> bool:
     if not any(t.dep for t in toks):  # unparsed (Arabic): a future verb or «سوف» before
+        lo = max(0, at - _AR_FUTURE_REACH)
         return any(
-            norm == "سوف" or arabic.is_future_verb(norm)
-            for t in toks[max(0, at - _AR_FUTURE_REACH) : at]
-            if (norm := arabic.normalize(t.text))
+            norm == "سوف"
+            or (
+                arabic.is_future_verb(norm)
+                # «قرية سيتنغا يوم الأحد»: after a preposition or a noun of place, a
+                # word is a noun (a name), however its letters read
+                and not (k > 0 and arabic.governs_a_noun(arabic.normalize(toks[k - 1].text)))
+            )
+            for k in range(lo, at)
+            if (norm := arabic.normalize(toks[k].text))
         )
     chain = [at]
     while len(chain) < 4 and toks[chain[-1]].head != chain[-1]:
