@@ -4771,3 +4771,34 @@ def test_arabic_workers_killed_in_an_attack_are_civilians(pipeline: Any) -> None
     (event,) = _events(pipeline, text, "ar")
     assert event.sub_event_type == "Attack"
     assert event.actor2 is not None and event.actor2.kind == "civilians"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Security forces regained control of the situation in Kidal on Monday.", "en"),
+        ("Les forces de sécurité ont repris lundi le contrôle de la situation à Kidal.", "fr"),
+        ("Firefighters took control of the blaze in Kidal on Monday.", "en"),
+    ],
+)
+def test_control_of_no_ground_takes_no_territory(pipeline: Any, text: str, language: str) -> None:
+    assert not _types(pipeline, text, language) & {
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Government troops regained control of Kidal on Monday after heavy fighting.", "en"),
+        ("L'Etat islamique affirme avoir attaqué Palma lundi et en avoir pris le contrôle.", "fr"),
+    ],
+)
+def test_control_of_ground_or_of_the_place_told_is_a_taking(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _types(pipeline, text, language) & {
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+    }

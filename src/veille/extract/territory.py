@@ -182,3 +182,22 @@ def ground_named(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -> b
         if m.start <= t.head < m.end and t.dep in ("obj", "dobj") and t.keys & ground
     ]
     return any(0 <= p.start - o.end <= _GROUND_NAME_REACH for o in objects for p in s.places)
+
+
+#: Words after a verb of taking within which what it took is named ("of the", «de la»).
+_CONTROLLED_REACH = 4
+
+
+def control_of_no_ground(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
+    """What the verb took control of is no ground (noun class ``not_ground``):
+    "regained control of the situation", «ont repris le contrôle de la situation»,
+    "took control of the blaze". With no complement ("took control"; «en avoir pris le
+    contrôle») it is the place told before."""
+    words = lex.noun_classes.get("not_ground", frozenset())
+    if not words:
+        return False
+    for tok in toks[m.end : m.end + _CONTROLLED_REACH]:
+        if tok.pos in ("ADP", "DET") or tok.text in ("'", "’"):
+            continue
+        return bool(tok.keys & words)
+    return False

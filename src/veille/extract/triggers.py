@@ -20,6 +20,7 @@ from veille.extract.syntax import ACTED_ON, TARGET_DEPS, ancestors, preposition_
 from veille.extract.taxonomy import family
 from veille.extract.territory import (
     after_a_loss,
+    control_of_no_ground,
     dates_the_verb,
     ground_named,
     takes_territory,
@@ -342,6 +343,8 @@ def keeps(
         return bool(weapons) or bool(lex.fatality.find(toks)) or attacks_a_place(lex, m, toks, s)
     if entry.place_object and not takes_territory(lex, m, toks, s):
         return False
+    if entry.mode == "seize" and control_of_no_ground(lex, m, toks):
+        return False  # "regained control of the situation", «du contrôle de la foule»
     if entry.place_object and after_a_loss(lex, m, toks):
         return False  # "فقدت القوات الحكومية السيطرة على": who lost it did not take it
     if (
