@@ -4802,3 +4802,40 @@ def test_control_of_ground_or_of_the_place_told_is_a_taking(
         "Government regains territory",
         "Non-state actor overtakes territory",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The army said it had repelled the militants near Djibo on Sunday.", "en"),
+        ("Les militaires ont repoussé les assaillants à Djibo dimanche.", "fr"),
+    ],
+)
+def test_repelling_armed_men_is_a_clash(pipeline: Any, text: str, language: str) -> None:
+    assert _types(pipeline, text, language) == {"Armed clash"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Organisers said police repelled the crowd near the palace in Dakar.", "en"),
+        ("Le gouvernement a repoussé les élections prévues à Dakar.", "fr"),
+    ],
+)
+def test_repelling_what_is_no_armed_side_is_no_clash(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert "Armed clash" not in _types(pipeline, text, language)
+
+
+def test_who_burnt_the_homes_names_the_attack_s_doer(pipeline: Any) -> None:
+    # The attack names no doer; the homes its assailants burnt, told right after, do:
+    # one attack, by them, with its own toll (the police's clash is another event).
+    text = (
+        "Au moins quinze habitants ont été tués samedi lors d'une attaque contre le"
+        " quartier de Solino, à Port-au-Prince. Les assaillants, membres de la coalition"
+        " Viv Ansanm, ont incendié plusieurs maisons."
+    )
+    events = _events(pipeline, text, "fr")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Attack", 15)]
+    assert events[0].actor1 is not None and events[0].actor1.id == "viv-ansanm"

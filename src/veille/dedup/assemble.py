@@ -96,6 +96,7 @@ def _recompute(e: Event, parts: Sequence[Event]) -> Event:
             if x != "Arrests"
         ]
     subs = {m.values.sub_event_type or "" for m in ms} | {p.sub_event_type for p in parts}
+    burnt = [p for p in parts if p.sub_event_type == LOOTING]
     if LOOTING in subs and any(family(x) in DESTROYING_FAMILIES for x in subs):
         # What an armed act burnt or looted (``match._part_of_the_other``), however
         # plainly the act was told ("gunmen attacked"): the act's.
@@ -149,7 +150,9 @@ def _recompute(e: Event, parts: Sequence[Event]) -> Event:
     if sub in FORCE_ON_A_CROWD:
         actor1, actor2 = _seated(sub, parts)
     else:
-        actor1 = next((p.actor1 for p in parts if p.actor1), None)
+        # «Les assaillants, membres de X, ont incendié des maisons»: who burnt, named
+        # where the act itself named no doer, did the act.
+        actor1 = next((p.actor1 for p in (*parts, *burnt) if p.actor1), None)
         actor2 = next(
             (p.actor2 for p in parts if p.actor2 and (actor1 is None or p.actor2.id != actor1.id)),
             None,

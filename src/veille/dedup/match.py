@@ -320,7 +320,12 @@ def match_score(a: Event, b: Event, *, same_article: bool = False) -> float:
             if a.sub_event_type in ("Armed clash", "Disrupted weapons use", LOOTING)
             else (b, a)
         )
-        if {a.sub_event_type, b.sub_event_type} <= TAKING_GROUND:
+        if {a.sub_event_type, b.sub_event_type} <= TAKING_GROUND or LOOTING in {
+            a.sub_event_type,
+            b.sub_event_type,
+        }:
+            # What the attackers burnt may name them where the attack did not ("The
+            # assailants, members of X, set fire to homes"): no side told otherwise.
             if not _same_sides((a.actor1, a.actor2), (b.actor1, b.actor2)):
                 return 0.0
         elif not _sides(clash) <= _sides(taking):
