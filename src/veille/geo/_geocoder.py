@@ -20,6 +20,7 @@ The stages pass ``_match._Match`` along, each filling it in; they read the gazet
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from pathlib import Path
@@ -40,6 +41,10 @@ from veille.geo._weights import GeocoderWeights
 from veille.model import GeoPrecision, Location
 
 __all__ = ["Geocoder", "OutletProfile", "Place", "Toponym"]
+
+
+#: The Arabic article, after a proclitic or not («البلدة», «بالمدينة», «للقرية»).
+_DEFINITE = re.compile(r"^(?:[وف]?[بلك]?ال|[وف]?لل)")
 
 
 class Geocoder:
@@ -160,7 +165,9 @@ class Geocoder:
         (``_transliterate``): a word no toponym covers, right after a noun that announces
         a place («بلدة غوزا»), in a country the text's places or adjectives name."""
         countries = {t.place.iso3 for t in toponyms if t.place and t.place.iso3} | adjectives
-        nouns = self._words.city_nouns | self._words.place_nouns
+        # A singular, indefinite noun takes a name («بلدة غوزا»); a plural or a definite
+        # one takes an adjective («مدن تونسية», «البلدة القديمة»).
+        nouns = self._words.name_nouns | self._words.place_nouns
         # An unresolved toponym of one word may be the name the index lacks.
         covered = [(t.start, t.end) for t in toponyms if t.place is not None]
         unresolved = {t.start for t in toponyms if t.place is None}
@@ -169,6 +176,7 @@ class Geocoder:
             for before, word in pairwise(tokens)
             if word.arabic
             and before.norm in nouns
+            and not _DEFINITE.match(before.norm)
             and text[before.end : word.start] == " "
             and word.norm not in nouns
             and word.norm not in self._words.common_words

@@ -8,8 +8,13 @@ kh/x); both reduce to the same *skeleton*, the classes of their consonants, vowe
 semivowels left out and doubled letters written once: «غوزا» and "Gwoza" are both
 ``KZ``, «دامبوا» and "Damboa" ``DMB``.
 
+The index's loose keys (``_normalize.arabic_loose_keys``) do the same for the places
+the build gave one; skeletons reach every town of a country, and keep a consonant that
+a vowel parts from its twin («تلتيتا» is no "Talty"), v as f and p as b.
+
 A skeleton is no name: many places share one. It is read only where the text announces
-a place by a noun («مدينة», «بلدة», «منطقة», «ولاية») before a word no gazetteer entry
+a place by a singular, indefinite noun («مدينة», «بلدة», «منطقة», «ولاية»; a plural or
+definite noun takes an adjective: «مدن تونسية») before a word no gazetteer entry
 matched, only among the places of the countries the text's resolved places (or its
 national adjectives) name, and only when one place of them, or one far more populous
 than the others, has it; a skeleton shorter than ``MIN_SKELETON`` consonants names
