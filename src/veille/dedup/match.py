@@ -82,8 +82,8 @@ def _arrests_at_a_demonstration(a: Event, b: Event) -> bool:
 
 
 def _killed_at_a_demonstration(a: Event, b: Event) -> bool:
-    """ "Protesters stormed parliament ... At least five people were shot dead near the
-    complex": people no one is named for killing, told right next to a demonstration at
+    """ "Crowds stormed the assembly and set tyres ablaze ... Three people were shot dead
+    nearby": people no one is named for killing, told right next to a demonstration at
     its place and day (checked by the caller), died at it (ACLED codes the
     demonstration, or the force used on it, with its dead)."""
     subs = {a.sub_event_type, b.sub_event_type}
