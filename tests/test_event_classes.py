@@ -4839,3 +4839,47 @@ def test_who_burnt_the_homes_names_the_attack_s_doer(pipeline: Any) -> None:
     events = _events(pipeline, text, "fr")
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Attack", 15)]
     assert events[0].actor1 is not None and events[0].actor1.id == "viv-ansanm"
+
+
+def test_people_abducted_only_in_an_attempt_are_no_abduction(pipeline: Any) -> None:
+    text = (
+        "Gunmen stormed the village of Jalqani in Sennar state on Sunday after residents"
+        " resisted attempts to loot their homes and abduct women."
+    )
+    assert _types(pipeline, text, "en") == {"Attack"}
+
+
+def test_an_act_dated_by_its_telling_takes_the_day_told_next(pipeline: Any) -> None:
+    # Published on a Wednesday: the lead is dated by "said on Wednesday", the next
+    # sentence dates the same attack, at its village of the same state, on Monday.
+    text = (
+        "Paramilitary fighters killed at least 40 people in an attack on a village in"
+        " Sennar state, an activist group said on Wednesday.\n\nThe group said the"
+        " fighters stormed the village of Jalqani on Monday."
+    )
+    events = _events(pipeline, text, "en")
+    assert [(str(e.event_date), e.fatalities) for e in events] == [("2025-03-10", 40)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Dozens killed in attack on village in Sennar\n\nGunmen killed at least 40"
+            " people in an attack on the village of Jalqani in Sennar state on Monday.",
+            "en",
+        ),
+        (
+            "Des dizaines de morts dans une attaque au Sennar\n\nDes hommes armés ont tué"
+            " au moins 40 personnes lundi dans une attaque contre le village de Jalqani,"
+            " dans l'Etat de Sennar.",
+            "fr",
+        ),
+    ],
+)
+def test_a_figure_beats_an_estimate_of_the_same_dead(
+    pipeline: Any, text: str, language: str
+) -> None:
+    # "Dozens" is ACLED's 12 only where no figure is told: 40, not the lower 12.
+    events = _events(pipeline, text, language)
+    assert [e.fatalities for e in events] == [40]

@@ -146,6 +146,10 @@ class MentionValues(Record):
         default=False,
         description="The toll is an even share of one toll told for several places.",
     )
+    fatalities_vague: bool = Field(
+        default=False,
+        description="The toll is an estimate ('dozens', coded 12), not a figure.",
+    )
     claim_status: ClaimStatus | None = None
     weapon: str | None = None
     generic: bool = Field(

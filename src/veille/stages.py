@@ -425,6 +425,7 @@ class ExtractionStage:
     lexicon_of: LexiconOf
 
     def __call__(self, analysis: ArticleAnalysis) -> None:
+        from veille.extract.numbers import estimated
         from veille.extract.sentence import SentenceExtractor
 
         text = analysis.article.text
@@ -474,6 +475,9 @@ class ExtractionStage:
                 analysis.voices |= voiced
             for sin, voiced in zip(inputs, speaking, strict=True):
                 found = extractor.extract(sin, speaking=voiced)
+                for c in found:
+                    if c.fatalities_span is not None:
+                        c.toll_vague = estimated(lexicon, sin.tokens, c.fatalities_span)
                 candidates.extend(found)
                 if len(candidates) > MAX_MENTIONS_PER_ARTICLE:
                     raise too_many_mentions(analysis)

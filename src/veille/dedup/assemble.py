@@ -330,12 +330,15 @@ def conflicts_of(e: Event) -> list[Conflict]:
 
 
 def _counting(mentions: Sequence[Mention]) -> list[Mention]:
-    """The mentions whose tolls count: those that told one for the event's place, when
-    any did ("23 killed in X and Y ... In X, 15 died": 15, not half of 23); else those
-    whose toll is a share of one told for several places (ACLED divides it evenly)."""
+    """The mentions whose tolls count: those that told a figure for the event's place,
+    when any did ("23 killed in X and Y ... In X, 15 died": 15, not half of 23; "dozens
+    killed ... at least 80 killed": 80, not the 12 ACLED codes "dozens" as); else the
+    shares of a figure told for several places (ACLED divides it evenly); else the
+    estimates."""
     told = [m for m in mentions if m.values.fatalities is not None]
-    own = [m for m in told if not m.values.fatalities_shared]
-    return own or told
+    figures = [m for m in told if not m.values.fatalities_vague]
+    own = [m for m in figures if not m.values.fatalities_shared]
+    return own or figures or told
 
 
 def _order_dates(e: Event, values: list[str]) -> list[str]:

@@ -158,6 +158,7 @@ class EventAssembler:
                 iso3=location.iso3 if location else None,
                 fatalities=c.fatalities,
                 fatalities_shared=c.toll_shared,
+                fatalities_vague=c.toll_vague,
                 claim_status=c.claim_status,
                 weapon=c.weapon,
                 generic=c.sub_event_type is None,

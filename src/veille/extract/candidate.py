@@ -115,6 +115,8 @@ class Candidate:
     fatalities_span: Span | None = None
     #: The toll is an even share of one toll told for several places (``fatalities``).
     toll_shared: bool = False
+    #: The toll is an estimate ("dozens": ACLED's 12), not a figure (``numbers.estimated``).
+    toll_vague: bool = False
     anaphoric: bool = False
     another: bool = False  # "a separate strike", «une autre frappe»: not the one told before
     #: "attacked the town again", «dans la localité»: its place is a town told before.

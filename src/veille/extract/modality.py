@@ -182,6 +182,10 @@ def _kind_described(noun: Tok, toks: list[Tok]) -> bool:
     return any("Tense=Pres" in t.morph and "VerbForm=Fin" in t.morph for t in finite)
 
 
+#: Families of acts that an attempt does not do: ground, people or goods only tried for.
+_ATTEMPTED_NOT_DONE = frozenset({"territory", "abduction", "looting"})
+
+
 class ParsedModality:
     """Cues that govern the trigger in the dependency parse."""
 
@@ -392,12 +396,16 @@ class ParsedModality:
     def _attempted_taking(self, m: Match, head: Tok, toks: list[Tok]) -> bool:
         """ "as the army tried to retake the town", «les rebelles qui tentent de prendre
         X» (noun class ``attempt_verbs``): ground taken only in an attempt is no ground
-        taken; the fighting for it is told on its own. (An attempted attack is still an
-        attack.)"""
-        if not m.payload.sub or family(m.payload.sub) != "territory":
+        taken; the fighting for it is told on its own. So are people abducted or goods
+        looted only in an attempt ("residents resisted attempts to loot homes and abduct
+        women"). (An attempted attack is still an attack.)"""
+        if not m.payload.sub or family(m.payload.sub) not in _ATTEMPTED_NOT_DONE:
             return False
         attempts = self.lex.noun_classes.get("attempt_verbs", frozenset())
-        return head.dep == "xcomp" and bool(toks[head.head].keys & attempts)
+        verb = head
+        if verb.dep == "conj" and verb.head != verb.i:
+            verb = toks[verb.head]  # "attempts to loot homes and abduct women"
+        return verb.dep in ("xcomp", "acl") and bool(toks[verb.head].keys & attempts)
 
     def _purpose_object(self, noun: Tok, toks: list[Tok]) -> bool:
         """The event noun is what an infinitive of purpose acts on ("in order to

@@ -8,10 +8,12 @@ other rules read counts with ``read_number``."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from veille.extract.lexicon import Lexicon, Tok, fold
 from veille.extract.syntax import NUM
 from veille.lang.loader import closed_words
+from veille.model import Span
 
 #: A number written with thousands separators ("1,200"; «12.500» in some styles).
 _GROUPED = re.compile(r"^\d{1,3}(?:[,.]\d{3})+$")
@@ -129,3 +131,12 @@ def dual_of_a_person(lex: Lexicon, tok: Tok) -> bool:
         (k.endswith("ان") and k[:-2] in people) or (k.endswith("ين") and k[:-2] in broken)
         for k in tok.keys
     )
+
+
+def estimated(lex: Lexicon, toks: Sequence[Tok], span: Span) -> bool:
+    """The toll at ``span`` is an estimate: a word of a round, vague count (noun class
+    ``estimate_words``: "dozens", «des dizaines», «عشرات») and no figure ("at least 80"
+    is a figure; "dozens", which ACLED codes as 12, is not)."""
+    words = lex.noun_classes.get("estimate_words", frozenset())
+    inside = [t for t in toks if span[0] <= t.start < span[1]]
+    return any(t.keys & words for t in inside) and not any(NUM.match(t.text) for t in inside)

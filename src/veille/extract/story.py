@@ -263,7 +263,7 @@ def _with_own_day(c: Candidate, story: Sequence[Candidate]) -> Candidate:
 
 def _with_story_date(c: Candidate, story: Sequence[Candidate], layout: Layout) -> Candidate:
     if c.event_date is not None:
-        return c
+        return _told_day_dated_below(c, story) if c.date_told else c
     lead = layout.lead
     here = position(story, c)
     backstory = pluperfect(c)
@@ -339,6 +339,44 @@ def _with_story_date(c: Candidate, story: Sequence[Candidate], layout: Layout) -
         date_span=source.date_span,
         date_from_post=source.date_from_post,
     )
+
+
+#: Days before its telling an act told next may have happened and still date it.
+_TOLD_AFTER_DAYS = 2
+
+
+def _told_day_dated_below(c: Candidate, story: Sequence[Candidate]) -> Candidate:
+    """ "X killed 80 people in an attack on a village, a group said on Monday. ... X
+    fighters stormed the village on Sunday": an act dated only by the day it was told is
+    the act the next sentences date, when they tell the same kind of act, nearby, at a
+    place the two may share, a day or two before the telling (acts are told after)."""
+    told = c.event_date
+    here = position(story, c)
+    for s in story[here + 1 :]:
+        if s.sentence.start - c.sentence.end > _LEND_REACH:
+            break
+        if (
+            s.event_date is None
+            or s.date_told
+            or s.anaphoric
+            or not same_source(s, c)
+            or _act_kind(s) != _act_kind(c)
+            or not _may_be_one(c, s)
+            or told is None
+        ):
+            continue
+        gap = (told - s.event_date).days
+        if 0 < gap <= _TOLD_AFTER_DAYS:
+            return replace(
+                c,
+                event_date=s.event_date,
+                date_precision=s.date_precision,
+                date_span=s.date_span,
+                date_told=False,
+                date_from_post=s.date_from_post,
+            )
+        return c  # the next act of its kind dates it otherwise: another time
+    return c
 
 
 def _told_below(c: Candidate, after: Sequence[Candidate], layout: Layout) -> Candidate | None:
