@@ -4883,3 +4883,34 @@ def test_a_figure_beats_an_estimate_of_the_same_dead(
     # "Dozens" is ACLED's 12 only where no figure is told: 40, not the lower 12.
     events = _events(pipeline, text, language)
     assert [e.fatalities for e in events] == [40]
+
+
+def test_a_policy_denied_is_no_denial_of_the_act_reported(pipeline: Any) -> None:
+    # The side denies a kind of act ("targeting civilians"), not this strike: the strike
+    # stays reported, and the denial tells no act of its own.
+    text = (
+        "An air strike by the military on a village in Sagaing region killed 11 people on"
+        " Monday, a resistance group said. The military has denied targeting civilians,"
+        " saying it only attacks terrorists."
+    )
+    events = _events(pipeline, text, "en")
+    assert [(e.sub_event_type, e.claim.status if e.claim else None) for e in events] == [
+        ("Air/drone strike", "reported")
+    ]
+
+
+def test_a_specific_act_denied_stays_denied(pipeline: Any) -> None:
+    events = _events(pipeline, "The army denied shelling the market in Kharkiv on Monday.", "en")
+    assert [e.claim.status if e.claim else None for e in events] == ["denied"]
+
+
+def test_a_town_of_a_background_sentence_does_not_place_the_news(pipeline: Any) -> None:
+    # The lead places the strike only in the region; the one town of the region the
+    # article names is where another strike fell a year before: no place for this one.
+    text = (
+        "An air strike by the military on a village in Sagaing region killed 11 people on"
+        " Monday, a resistance group said.\n\nIn April last year, an air strike on a"
+        " gathering in Pazigyi village killed more than 160 people."
+    )
+    events = _events(pipeline, text, "en")
+    assert [e.location.name if e.location else None for e in events] == ["Sagaing"]

@@ -160,6 +160,9 @@ def _counts_its_object(toks: list[Tok], verb: int) -> bool:
     )
 
 
+#: French indefinite plural articles: «des civils» is a bare plural in English terms.
+_INDEFINITE_PLURAL = frozenset({"des", "de", "d'"})
+
 #: English verbs that link a subject to what it is ("are", "remain", "have become").
 _LINKING = frozenset({"be", "remain", "become"})
 #: Dependents that make a plural noun a particular set ("the strikes", "its raids",
@@ -197,6 +200,8 @@ class ParsedModality:
     def reject_reason(self, m: Match, toks: list[Tok], s: SentenceInput) -> Rejection | None:
         if judicial(self.lex, m, toks):
             return "judicial"
+        if self._kind_denied(m, toks):
+            return "generic"
         head = toks[m.start]
         chain = this_side(m.start, ancestors(toks, m.start, limit=4), toks)
         # The background test reads the trigger's own head word ("protests" in "violent
@@ -327,6 +332,27 @@ class ParsedModality:
         multiplient» tell a series, not one act."""
         verbs = self.lex.noun_classes.get("continuing_verbs", frozenset())
         return noun.dep in SUBJECT_DEPS and bool(toks[noun.head].keys & verbs)
+
+    def _kind_denied(self, m: Match, toks: list[Tok]) -> bool:
+        """The trigger is a verb a denial takes, acting on a bare plural ("has denied
+        targeting civilians", «nie viser des civils»): a policy denied, no act told."""
+        verb = toks[m.start]
+        if verb.pos != "VERB" or "VerbForm=Fin" in verb.morph or verb.head == verb.i:
+            return False
+        if not any(d.start <= verb.head < d.end for d in self.lex.deny.find(toks)):
+            return False
+        objects = [t for t in toks if t.head == verb.i and t.dep in ("obj", "dobj")]
+        # No determiner, or an indefinite plural one only (English "civilians", «des
+        # civils»).
+        return any(
+            "Number=Plur" in o.morph
+            and all(
+                fold(t.text) in _INDEFINITE_PLURAL
+                for t in toks
+                if t.head == o.i and t.dep in ("det", "poss", "nummod")
+            )
+            for o in objects
+        )
 
     def _stepped_up(self, noun: Tok, toks: list[Tok]) -> bool:
         """The plural event noun is the object of a verb of a trend (noun class

@@ -132,8 +132,13 @@ def read_story(
         dated[k] = _with_story_date(c, dated, shape)
     dated = [_with_report_date(c) for c in dated]
     placed = [_with_story_place(c, dated, opts, shape.scenes) for c in dated]
-    # Where people fled to ("fled towards X") is no place the story's acts fell on.
+    # Where people fled to ("fled towards X") is no place the story's acts fell on; nor
+    # is a town only a sentence of background names ("In April last year, a strike on
+    # X killed 160": history, no town of the story's area).
     places = [p for p in places if not any(_went_to(p, c) for c in candidates)]
+    told = {c.sentence.start for c in kept}
+    past = [(c.sentence.start, c.sentence.end) for c in candidates if c.sentence.start not in told]
+    places = [p for p in places if not any(a <= p.start < b for a, b in past)]
     narrative = narrative_place(places, opts)
     placed = [
         with_finer_place(c, placed, narrative, opts.place_window_days, places, shape)
