@@ -4914,3 +4914,17 @@ def test_a_town_of_a_background_sentence_does_not_place_the_news(pipeline: Any) 
     )
     events = _events(pipeline, text, "en")
     assert [e.location.name if e.location else None for e in events] == ["Sagaing"]
+
+
+def test_vehicles_burnt_in_an_armed_attack_are_its_destruction_not_a_riot(pipeline: Any) -> None:
+    # The quote tells the convoy's attack with heavy weapons: the trucks burnt are its
+    # property destroyed, no crowd's riot, and join the attack told before.
+    text = (
+        "Jihadists ambushed an army supply convoy near Djibo on Saturday, killing 12"
+        " soldiers. « Le convoi a été attaqué à l'arme lourde et plusieurs camions ont été"
+        " incendiés », a indiqué une source sécuritaire."
+    )
+    assert "Violent demonstration" not in _types(pipeline, text, "fr")
+    assert _types(pipeline, "Des hommes armés ont incendié des camions près de Djibo.", "fr") == {
+        "Looting/property destruction"
+    }
