@@ -4928,3 +4928,16 @@ def test_vehicles_burnt_in_an_armed_attack_are_its_destruction_not_a_riot(pipeli
     assert _types(pipeline, "Des hommes armés ont incendié des camions près de Djibo.", "fr") == {
         "Looting/property destruction"
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Militants burned a school in Djibo on Monday.", {"Looting/property destruction"}),
+        ("Gunmen burned down houses in Djibo on Sunday.", {"Looting/property destruction"}),
+        # No object of property: a fire burning, not an act.
+        ("The fire burned for hours in a warehouse in Dakar.", set()),
+    ],
+)
+def test_burning_property_is_its_destruction(pipeline: Any, text: str, expected: set[str]) -> None:
+    assert _types(pipeline, text, "en") == expected
