@@ -4941,3 +4941,17 @@ def test_vehicles_burnt_in_an_armed_attack_are_its_destruction_not_a_riot(pipeli
 )
 def test_burning_property_is_its_destruction(pipeline: Any, text: str, expected: set[str]) -> None:
     assert _types(pipeline, text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Youths burned vehicles in Dakar during protests on Tuesday.", "en"),
+        ("Des jeunes ont incendié des véhicules lors des manifestations à Dakar mardi.", "fr"),
+    ],
+)
+def test_a_riot_told_in_its_protest_is_one_violent_demonstration(
+    pipeline: Any, text: str, language: str
+) -> None:
+    events = _events(pipeline, text, language)
+    assert [e.sub_event_type for e in events] == ["Violent demonstration"]

@@ -81,6 +81,27 @@ def _arrests_at_a_demonstration(a: Event, b: Event) -> bool:
     )
 
 
+#: The kinds of a crowd ACLED names: "Protesters (X)" who march, "Rioters (X)" who riot.
+_CROWDS = frozenset({"protesters", "rioters"})
+
+
+def _riot_of_the_protest(a: Event, b: Event) -> bool:
+    """ "Youths burned cars during protests in X": one sentence telling a protest and a
+    riot at one place (checked by the caller) tells one demonstration that turned
+    violent, its crowd named as protesters by one telling and rioters by the other."""
+    if {a.sub_event_type, b.sub_event_type} != {"Peaceful protest", "Violent demonstration"}:
+        return False
+    if not any(
+        (m.article_id, m.start) == (n.article_id, n.start) for m in a.mentions for n in b.mentions
+    ):
+        return False
+    return (
+        all(x.actor1 is None or x.actor1.kind in _CROWDS for x in (a, b))
+        and a.actor2 is None
+        and b.actor2 is None
+    )
+
+
 def _killed_at_a_demonstration(a: Event, b: Event) -> bool:
     """ "Crowds stormed the assembly and set tyres ablaze ... Three people were shot dead
     nearby": people no one is named for killing, told right next to a demonstration at
@@ -300,6 +321,7 @@ def match_score(a: Event, b: Event, *, same_article: bool = False) -> float:
         or _part_of_the_other(a, b)
         or _arrests_at_a_demonstration(a, b)
         or _killed_at_a_demonstration(a, b)
+        or _riot_of_the_protest(a, b)
     )
     if not _types_compatible(a, b) and not demonstration and not riot:
         return 0.0
@@ -311,8 +333,8 @@ def match_score(a: Event, b: Event, *, same_article: bool = False) -> float:
         force = _crowd_and_force(demo)[1]
         if arrests.actor1 is not None and force is not None and arrests.actor1.id != force.id:
             return 0.0
-    elif riot and _killed_at_a_demonstration(a, b):
-        pass  # its dead were the crowd's, whoever the force was
+    elif riot and (_killed_at_a_demonstration(a, b) or _riot_of_the_protest(a, b)):
+        pass  # its dead were the crowd's; the rioters were the protesters
     elif riot and _part_of_the_other(a, b):
         # A clash has no seats: its sides need only be the taking's two sides.
         clash, taking = (
