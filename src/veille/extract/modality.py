@@ -334,12 +334,21 @@ class ParsedModality:
         return noun.dep in SUBJECT_DEPS and bool(toks[noun.head].keys & verbs)
 
     def _kind_denied(self, m: Match, toks: list[Tok]) -> bool:
-        """The trigger is a verb a denial takes, acting on a bare plural ("has denied
-        targeting civilians", «nie viser des civils»): a policy denied, no act told."""
+        """The trigger is a verb a denial in the present takes, acting on a bare plural
+        ("has denied targeting civilians", «nie viser des civils»): a policy denied, no
+        act told. Denied in the past ("the militia denied targeting civilians", right
+        after the attack) it denies the act reported."""
         verb = toks[m.start]
         if verb.pos != "VERB" or "VerbForm=Fin" in verb.morph or verb.head == verb.i:
             return False
         if not any(d.start <= verb.head < d.end for d in self.lex.deny.find(toks)):
+            return False
+        denial = toks[verb.head]
+        auxes = [t for t in toks if t.head == denial.i and t.dep.startswith("aux")]
+        present = ("Tense=Pres" in denial.morph and "VerbForm=Fin" in denial.morph) or any(
+            fold(t.text) in ("has", "have") for t in auxes
+        )
+        if not present:
             return False
         objects = [t for t in toks if t.head == verb.i and t.dep in ("obj", "dobj")]
         # No determiner, or an indefinite plural one only (English "civilians", «des
