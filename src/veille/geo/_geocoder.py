@@ -168,8 +168,9 @@ class Geocoder:
         # A singular, indefinite noun takes a name («بلدة غوزا»); a plural or a definite
         # one takes an adjective («مدن تونسية», «البلدة القديمة»).
         nouns = self._words.name_nouns | self._words.place_nouns
-        # An unresolved toponym of one word may be the name the index lacks.
-        covered = [(t.start, t.end) for t in toponyms if t.place is not None]
+        # An unresolved toponym of one word may be the name the index lacks. (The
+        # characters of the resolved ones, so a long text costs no toponyms × words.)
+        covered = {i for t in toponyms if t.place is not None for i in range(t.start, t.end)}
         unresolved = {t.start for t in toponyms if t.place is None}
         announced = [
             (before, word)
@@ -180,7 +181,8 @@ class Geocoder:
             and text[before.end : word.start] == " "
             and word.norm not in nouns
             and word.norm not in self._words.common_words
-            and not any(s < word.end and word.start < e for s, e in covered)
+            and word.start not in covered
+            and word.end - 1 not in covered
         ]
         found: dict[int, PlaceRecord] = {}
         # «ولاية زمفرة»: a state or province first, of whatever country; it names the
