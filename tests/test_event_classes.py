@@ -4853,7 +4853,7 @@ def test_an_act_dated_by_its_telling_takes_the_day_told_next(pipeline: Any) -> N
     # Published on a Wednesday: the lead is dated by "said on Wednesday", the next
     # sentence dates the same attack, at its village of the same state, on Monday.
     text = (
-        "Paramilitary fighters killed at least 40 people in an attack on a village in"
+        "Paramilitary fighters killed at least 40 people in a raid on a village of"
         " Sennar state, an activist group said on Wednesday.\n\nThe group said the"
         " fighters stormed the village of Jalqani on Monday."
     )

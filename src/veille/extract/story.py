@@ -351,8 +351,8 @@ _TOLD_AFTER_DAYS = 2
 
 
 def _told_day_dated_below(c: Candidate, story: Sequence[Candidate]) -> Candidate:
-    """ "X killed 80 people in an attack on a village, a group said on Monday. ... X
-    fighters stormed the village on Sunday": an act dated only by the day it was told is
+    """ "X killed 80 people when its fighters raided a village, a group said on Monday.
+    ... X fighters stormed the village on Sunday": an act dated only by the day it was told is
     the act the next sentences date, when they tell the same kind of act, nearby, at a
     place the two may share, a day or two before the telling (acts are told after)."""
     told = c.event_date
