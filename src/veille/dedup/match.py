@@ -7,6 +7,8 @@ languages without translation.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from veille.dedup.assemble import DEMONSTRATIONS as _DEMONSTRATIONS
 from veille.dedup.assemble import FORCE_ON_A_CROWD as _FORCE_ON_A_CROWD
 from veille.dedup.assemble import crowd_and_force as _crowd_and_force
@@ -91,9 +93,7 @@ def _riot_of_the_protest(a: Event, b: Event) -> bool:
     violent, its crowd named as protesters by one telling and rioters by the other."""
     if {a.sub_event_type, b.sub_event_type} != {"Peaceful protest", "Violent demonstration"}:
         return False
-    if not any(
-        (m.article_id, m.start) == (n.article_id, n.start) for m in a.mentions for n in b.mentions
-    ):
+    if not any(_one_sentence(a, b)):
         return False
     return (
         all(x.actor1 is None or x.actor1.kind in _CROWDS for x in (a, b))
@@ -278,10 +278,16 @@ def _place_relation(a: Location | None, b: Location | None) -> str:
 def _split_from_one_sentence(a: Event, b: Event) -> bool:
     """A mention of each was read from one sentence, for another place each: the
     sentence listed places struck, one event per place (ACLED)."""
-    return any(
-        (m.article_id, m.start) == (n.article_id, n.start) and _place_of(m) != _place_of(n)
+    return any(_place_of(m) != _place_of(n) for m, n in _one_sentence(a, b))
+
+
+def _one_sentence(a: Event, b: Event) -> Iterator[tuple[Mention, Mention]]:
+    """The pairs of a mention of ``a`` and one of ``b`` read from one sentence."""
+    return (
+        (m, n)
         for m in a.mentions
         for n in b.mentions
+        if (m.article_id, m.start) == (n.article_id, n.start)
     )
 
 

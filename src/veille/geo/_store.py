@@ -342,19 +342,21 @@ class GazetteerStore:
     def places_in(self, iso3: str) -> list[tuple[PlaceRecord, str]]:
         """The towns and administrative areas of one country (ISO3), with their display
         names (the main index only: one full read of its places, so callers cache)."""
-        rows = self._con.execute(
-            "SELECT id, feature, iso3, admin1, admin2, lat, lon, population, name "
-            "FROM place WHERE iso3 = ? AND feature IN (?, ?, ?)",
+        return self._named(
+            "iso3 = ? AND feature IN (?, ?, ?)",
             (iso3, FEATURE_CODES["city"], FEATURE_CODES["admin1"], FEATURE_CODES["admin2"]),
-        ).fetchall()
-        return [(self._record(tuple(row[:8])), str(row[8])) for row in rows]
+        )
 
     def provinces(self) -> list[tuple[PlaceRecord, str]]:
         """Every country's first-level areas (states, provinces), with their names."""
+        return self._named("feature = ?", (FEATURE_CODES["admin1"],))
+
+    def _named(self, where: str, params: tuple[Any, ...]) -> list[tuple[PlaceRecord, str]]:
+        """The main index's places ``where`` selects, with their display names."""
         rows = self._con.execute(
             "SELECT id, feature, iso3, admin1, admin2, lat, lon, population, name "
-            "FROM place WHERE feature = ?",
-            (FEATURE_CODES["admin1"],),
+            f"FROM place WHERE {where}",
+            params,
         ).fetchall()
         return [(self._record(tuple(row[:8])), str(row[8])) for row in rows]
 

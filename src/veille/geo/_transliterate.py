@@ -152,6 +152,16 @@ def latin_skeleton(name: str) -> str:
     return _squeezed(out)
 
 
+def _by_skeleton(named: Iterable[tuple[PlaceRecord, str]]) -> dict[str, list[PlaceRecord]]:
+    """Places by the skeleton of their name; a skeleton too short to name one, none."""
+    out: dict[str, list[PlaceRecord]] = {}
+    for record, name in named:
+        key = latin_skeleton(name)
+        if len(key) >= MIN_SKELETON:
+            out.setdefault(key, []).append(record)
+    return out
+
+
 class TransliteratedNames:
     """Places of a country by the skeleton of their Latin names, read from the index one
     country at a time and kept (a per-instance cache, as the store's own)."""
@@ -166,11 +176,7 @@ class TransliteratedNames:
         Arabic ``word`` («ولاية زمفرة»: Zamfara): a text names its state or province
         before anything else that would say its country."""
         if self._provinces is None:
-            self._provinces = {}
-            for record, name in self._store.provinces():
-                key = latin_skeleton(name)
-                if len(key) >= MIN_SKELETON:
-                    self._provinces.setdefault(key, []).append(record)
+            self._provinces = _by_skeleton(self._store.provinces())
         key = arabic_skeleton(word)
         found = self._provinces.get(key, []) if len(key) >= MIN_SKELETON else []
         return found[0] if len(found) == 1 else None
@@ -178,12 +184,7 @@ class TransliteratedNames:
     def _skeletons(self, iso3: str) -> dict[str, list[PlaceRecord]]:
         known = self._by_country.get(iso3)
         if known is None:
-            known = {}
-            for record, name in self._store.places_in(iso3):
-                key = latin_skeleton(name)
-                if len(key) >= MIN_SKELETON:
-                    known.setdefault(key, []).append(record)
-            self._by_country[iso3] = known
+            known = self._by_country[iso3] = _by_skeleton(self._store.places_in(iso3))
         return known
 
     def find(self, word: str, countries: Iterable[str]) -> PlaceRecord | None:
