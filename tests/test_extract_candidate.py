@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from sentence_builder import place, sentence, tokens
-from veille.extract.candidate import Candidate, clone
+from veille.extract.candidate import Candidate, Typing, clone
 
 
 def _candidate(sub: str | None, generic: str | None) -> Candidate:
     s = sentence(tokens(["Drones", "struck", "Harbourton"]))
-    return Candidate(s, (0, 6), sub, generic, None, 1, None)
+    return Candidate(s, (0, 6), Typing(sub, generic, None, 1, None))
 
 
 def test_family_of_typed_and_generic_candidates() -> None:

@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 
 from sentence_builder import W, actor, sentence, tokens, trigger
+from veille.extract.candidate import Typing
 from veille.extract.lexicon import Lexicon, Match
 from veille.extract.parsed_roles import is_reporter
 from veille.extract.roles import Roles, read_roles
 from veille.extract.victims import civilian_target
-from veille.extract.weapons import Typing
 from veille.model import Article
 
 

@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 
 from sentence_builder import W, tokens, trigger
+from veille.extract.candidate import Typing
 from veille.extract.lexicon import Lexicon
-from veille.extract.weapons import Typing, find_weapons, read_weapon
+from veille.extract.weapons import find_weapons, read_weapon
 from veille.model import Article
 
 

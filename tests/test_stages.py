@@ -23,6 +23,7 @@ from veille.extract.candidate import (
     PlaceRef,
     SentenceInput,
     StatementCandidate,
+    Typing,
 )
 from veille.extract.lexicon import Tok
 from veille.geo import Toponym
@@ -315,7 +316,8 @@ def _fake_extractor(seen: list[SentenceInput]) -> type:
             seen.append(s)
             if "frappe" not in s.text:
                 return []
-            return [Candidate(s, (s.start, s.start + 1), "Air/drone strike", None, None, 1, None)]
+            kind = Typing("Air/drone strike", None, None, 1, None)
+            return [Candidate(s, (s.start, s.start + 1), kind)]
 
         def statements(self, s: SentenceInput) -> list[StatementCandidate]:
             return [StatementCandidate(s, (s.start, s.start + 1), "CONSULT", None)]
@@ -386,9 +388,8 @@ def _candidate(sub: str | None, place: PlaceRef | None, **extra: Any) -> Candida
         tokens=[], start=0, end=len(text), text=text, language="fr", source_id="a1",
         source_kind="article", published=PUBLISHED, dates=[], actors=[], places=[], framing=[],
     )  # fmt: skip
-    return Candidate(
-        sin, (4, 10), sub, extra.pop("generic", None), None, 1, None, place=place, **extra
-    )
+    kind = Typing(sub, extra.pop("generic", None), None, 1, None)
+    return Candidate(sin, (4, 10), kind, place=place, **extra)
 
 
 def test_assembler_names_unnamed_protesters_and_civilian_victims_by_country() -> None:

@@ -7,6 +7,7 @@ these of the triggers and candidates it reads."""
 from __future__ import annotations
 
 from collections.abc import Set
+from dataclasses import replace
 
 from veille.extract.candidate import Candidate, SentenceInput
 from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry, WeaponEntry
@@ -86,7 +87,7 @@ def arrests_at_a_protest(out: list[Candidate], grievances: Set[int]) -> list[Can
             None,
         )
         for c in protests:
-            c.sub_event_type = "Protest with intervention"
+            c.kind = replace(c.kind, sub_event_type="Protest with intervention")
             if c.actor2 is None:
                 c.actor2 = arresting
     return [c for c in out if c.sub_event_type != "Arrests" or c in earlier]

@@ -132,12 +132,13 @@ def places_of_the_act_told(story: Sequence[Candidate]) -> list[Candidate]:
             out[k] = replace(
                 c,
                 anaphoric=False,
-                sub_event_type=act.sub_event_type,
-                generic=act.generic,
-                default_sub=act.default_sub,
-                mode=act.mode,
-                weapon=c.weapon or act.weapon,
-                weapon_span=c.weapon_span or act.weapon_span,
+                kind=replace(
+                    act.kind,
+                    rank=c.rank,
+                    weapon=c.weapon or act.weapon,
+                    weapon_span=c.weapon_span or act.weapon_span,
+                    weapon_count=c.weapon_count,
+                ),
                 actor1=c.actor1 or act.actor1,
                 actor2=c.actor2 or act.actor2,
             )

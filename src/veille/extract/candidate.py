@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from veille.extract.lexicon import Tok
+from veille.extract.lexicon import Tok, TriggerEntry
 from veille.extract.taxonomy import family
 from veille.model import ClaimStatus, DatePrecision, Span, TimeOfDay
 from veille.nlp.dates import DateExpression
@@ -83,12 +83,10 @@ class SentenceInput:
     side: Span | None = None
 
 
-@dataclass(slots=True)
-class Candidate:
-    """One event mention found in one sentence, before merging."""
+@dataclass(frozen=True, slots=True)
+class Typing:
+    """What kind of event a trigger group names, with the weapon that tells it."""
 
-    sentence: SentenceInput
-    trigger: Span
     sub_event_type: str | None  # None: generic, decided by merging or defaults
     generic: str | None
     default_sub: str | None
@@ -97,6 +95,27 @@ class Candidate:
     weapon: str | None = None
     weapon_span: Span | None = None
     weapon_count: int | None = None
+
+    @classmethod
+    def of(cls, entry: TriggerEntry) -> Typing:
+        """The typing the trigger word gives by itself."""
+        return cls(entry.sub, entry.generic, entry.default, entry.rank, entry.mode, entry.weapon)
+
+    @property
+    def family(self) -> str:
+        if self.sub_event_type:
+            return family(self.sub_event_type)
+        return "remote" if self.generic == "remote" else "any"
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One event mention found in one sentence, before merging: its kind (``Typing``,
+    replaced whole when a later step retypes it) and what the sentence says of it."""
+
+    sentence: SentenceInput
+    trigger: Span
+    kind: Typing
     actor1: ActorRef | None = None
     actor2: ActorRef | None = None
     claim_status: ClaimStatus = "reported"
@@ -133,10 +152,40 @@ class Candidate:
         return self.place.place_id if self.place else None
 
     @property
+    def sub_event_type(self) -> str | None:
+        return self.kind.sub_event_type
+
+    @property
+    def generic(self) -> str | None:
+        return self.kind.generic
+
+    @property
+    def default_sub(self) -> str | None:
+        return self.kind.default_sub
+
+    @property
+    def rank(self) -> int:
+        return self.kind.rank
+
+    @property
+    def mode(self) -> str | None:
+        return self.kind.mode
+
+    @property
+    def weapon(self) -> str | None:
+        return self.kind.weapon
+
+    @property
+    def weapon_span(self) -> Span | None:
+        return self.kind.weapon_span
+
+    @property
+    def weapon_count(self) -> int | None:
+        return self.kind.weapon_count
+
+    @property
     def family(self) -> str:
-        if self.sub_event_type:
-            return family(self.sub_event_type)
-        return "remote" if self.generic == "remote" else "any"
+        return self.kind.family
 
 
 @dataclass(slots=True)

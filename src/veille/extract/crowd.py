@@ -66,7 +66,7 @@ def read_crowds(
             out.append(
                 replace(
                     c,
-                    sub_event_type=EXCESSIVE_FORCE,
+                    kind=replace(c.kind, sub_event_type=EXCESSIVE_FORCE),
                     actor1=forces,
                     actor2=c.actor1 if c.actor1 is not forces else c.actor2,
                 )
@@ -325,8 +325,7 @@ def _retyped(c: Candidate, crowd: list[int]) -> Candidate:
         actor1, actor2 = (c.actor1, c.actor2) if _state(c.actor1) else (c.actor2, None)
         return replace(
             c,
-            sub_event_type=EXCESSIVE_FORCE,
-            generic=None,
+            kind=replace(c.kind, sub_event_type=EXCESSIVE_FORCE, generic=None),
             target_civilian=False,
             actor1=actor1,
             actor2=actor2,
@@ -342,9 +341,7 @@ def _as_riot(c: Candidate) -> Candidate:
         actor1, actor2 = None, actor1
     return replace(
         c,
-        sub_event_type=RIOT,
-        generic=None,
-        mode="riot",
+        kind=replace(c.kind, sub_event_type=RIOT, generic=None, mode="riot"),
         actor1=actor1,
         actor2=actor2,
         target_civilian=False,

@@ -6,8 +6,10 @@ strike) and the doer an accusation names. ``veille.extract.sentence`` calls them
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from veille.extract.attribution import Attribution
-from veille.extract.candidate import ActorRef, Candidate, SentenceInput
+from veille.extract.candidate import ActorRef, Candidate, SentenceInput, Typing
 from veille.extract.roles import listed_with
 from veille.extract.taxonomy import (
     AIR_STRIKE,
@@ -26,11 +28,7 @@ def anaphor(s: SentenceInput, trigger: Span) -> Candidate:
     return Candidate(
         sentence=s,
         trigger=trigger,
-        sub_event_type=None,
-        generic="attack",
-        default_sub=None,
-        rank=-1,
-        mode=None,
+        kind=Typing(None, "attack", None, -1, None),
         anaphoric=True,
     )
 
@@ -48,7 +46,7 @@ def named_by_doer(cand: Candidate) -> Candidate:
             else []
         )
         sub = territory_side(cand.sub_event_type, doer, where, allies)
-        cand.sub_event_type = crowd_violence(sub, doer)
+        cand.kind = replace(cand.kind, sub_event_type=crowd_violence(sub, doer))
     return cand
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from veille.extract.candidate import ActorRef, SentenceInput
+from veille.extract.candidate import ActorRef, SentenceInput, Typing
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
 from veille.extract.parsed_roles import (
     AGENT_MARKERS,
@@ -29,7 +29,6 @@ from veille.extract.syntax import (
     words_of,
 )
 from veille.extract.taxonomy import EXCESSIVE_FORCE
-from veille.extract.weapons import Typing
 from veille.extract.word_order import Roles, labels_the_line, roles_by_word_order
 from veille.lang.loader import closed_words
 

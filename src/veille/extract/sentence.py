@@ -50,6 +50,7 @@ from veille.extract.candidate import (
     PlaceRef,
     SentenceInput,
     StatementCandidate,
+    Typing,
     clone,
     one_per_kind_and_place,
 )
@@ -100,7 +101,7 @@ from veille.extract.triggers import (
 from veille.extract.triggers import group as group_triggers
 from veille.extract.victims import civilian_site_target, civilian_target
 from veille.extract.voices import voices
-from veille.extract.weapons import Typing, find_weapons, read_weapon
+from veille.extract.weapons import find_weapons, read_weapon
 from veille.extract.when import read_when
 from veille.model import Span
 
@@ -233,7 +234,7 @@ class SentenceExtractor:
             if not cand.anaphoric and (lethal(weapons) or (toll is not None and toll.count > 0)):
                 # «أطلقت الشرطة الغاز ... على محتجين ما أدى إلى مقتل شخصين»: forces that
                 # kill or shoot at the crowd they disperse use excessive force (ACLED).
-                cand.sub_event_type = EXCESSIVE_FORCE
+                cand.kind = replace(cand.kind, sub_event_type=EXCESSIVE_FORCE)
                 cand.actor1, cand.actor2 = cand.actor2, None  # the forces did it
             return [cand]
         if not kept:
@@ -321,7 +322,7 @@ class SentenceExtractor:
                 if c.sub_event_type == "Peaceful protest" and (
                     sides is None or any(a <= c.trigger[0] < b for a, b in sides)
                 ):
-                    c.sub_event_type = "Protest with intervention"
+                    c.kind = replace(c.kind, sub_event_type="Protest with intervention")
         out = fighting_for_ground(out)
         if any(c.sub_event_type == RIOT for c in out):
             # "Protesters torched a police station", "clashed with police, who fired tear
@@ -398,14 +399,7 @@ class SentenceExtractor:
         cand = Candidate(
             sentence=s,
             trigger=span(toks, best),
-            sub_event_type=typing.sub_event_type,
-            generic=typing.generic,
-            default_sub=typing.default_sub,
-            rank=typing.rank,
-            mode=typing.mode,
-            weapon=typing.weapon,
-            weapon_span=typing.weapon_span,
-            weapon_count=typing.weapon_count,
+            kind=typing,
         )
         roles = read_roles(self.lex, typing, group, toks, s)
         cand.actor1, cand.actor2 = roles.actor1, roles.actor2
@@ -421,7 +415,7 @@ class SentenceExtractor:
             and cand.actor1 is not None
             and getattr(cand.actor1.payload, "kind", "") == "state_forces"
         ):
-            cand.default_sub = entry.by_state
+            cand.kind = replace(cand.kind, default_sub=entry.by_state)
         self._attribute(cand, toks, s)
         set_when(cand, read_when(self.lex, cand.trigger, s))
         year = year_of(best, toks)
@@ -444,8 +438,13 @@ class SentenceExtractor:
         if comment and cand.weapon_span is not None and not _within(cand.weapon_span, cand.trigger):
             # "It was the worst raid since March, when a truck bomb killed 20": the
             # comment's word types it; a weapon told elsewhere in it is another act's.
-            cand.sub_event_type, cand.generic = entry.sub, entry.generic
-            cand.weapon = cand.weapon_span = None
+            cand.kind = replace(
+                cand.kind,
+                sub_event_type=entry.sub,
+                generic=entry.generic,
+                weapon=None,
+                weapon_span=None,
+            )
         cand.another = another_event(self.lex, best, toks)
         if (
             cand.anaphoric
@@ -482,7 +481,7 @@ class SentenceExtractor:
         ):
             # An assault on civilians, no armed side against it; so is gunfire that kills
             # civilians ("killed by sniper fire": the clash came from the weapon alone).
-            cand.sub_event_type = "Attack"
+            cand.kind = replace(cand.kind, sub_event_type="Attack")
         cand.framing = list(s.framing)
         # "Israel struck ...", "the Fano militia", «Le Courrier de Kinshasa»: a place word
         # inside an actor's name is who acted or was hit, not where.
@@ -596,11 +595,7 @@ class SentenceExtractor:
         cand = Candidate(
             sentence=s,
             trigger=span(toks, cue),
-            sub_event_type="Protest with intervention",
-            generic=None,
-            default_sub=None,
-            rank=3,
-            mode="demonstrate",
+            kind=Typing("Protest with intervention", None, None, 3, "demonstrate"),
             # «قتل ثمانية متظاهرين حين أطلقت الشرطة الغاز»: protesters counted among the
             # dead of the dispersal are news of their own (excessive force), whether or
             # not a protest was told before.

@@ -476,7 +476,7 @@ def _with_paragraph_weapon(c: Candidate, layout: Layout, told: Set[int]) -> Cand
     )
     if named is None or paragraph < 0:
         return c
-    return replace(c, sub_event_type=named.sub_event_type, mode=named.mode)
+    return replace(c, kind=replace(c.kind, sub_event_type=named.sub_event_type, mode=named.mode))
 
 
 def _with_story_place(
@@ -539,7 +539,9 @@ def _with_story_type(c: Candidate, story: Sequence[Candidate], opts: StoryOption
         return c
     sibling = _remote_sibling(c, story)
     if sibling is not None:
-        return replace(c, sub_event_type=sibling.sub_event_type or sibling.default_sub)
+        return replace(
+            c, kind=replace(c.kind, sub_event_type=sibling.sub_event_type or sibling.default_sub)
+        )
     here = position(story, c)
     for s in reversed(story[:here]):
         # A strike word typed only by its default, with a doer ("une frappe
@@ -566,7 +568,7 @@ def _with_story_type(c: Candidate, story: Sequence[Candidate], opts: StoryOption
             and abs((s.event_date - c.event_date).days) > opts.place_window_days
         ):
             return c
-        return replace(c, sub_event_type=told, mode=s.mode)
+        return replace(c, kind=replace(c.kind, sub_event_type=told, mode=s.mode))
     return c
 
 

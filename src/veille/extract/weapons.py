@@ -4,41 +4,16 @@ trigger ("an attack" with a drone is a drone strike)."""
 from __future__ import annotations
 
 from collections.abc import Set
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry, WeaponEntry, fold
+from veille.extract.candidate import Typing
+from veille.extract.lexicon import Lexicon, Match, Tok, WeaponEntry, fold
 from veille.extract.lexicon import longest_non_overlapping as _lno
 from veille.extract.numbers import read_number
 from veille.extract.syntax import PASSIVE_SUBJECTS, head_of
 from veille.extract.taxonomy import AIR_STRIKE, SUB_EVENT_TYPES, SUICIDE_BOMB, family
 from veille.lang.loader import weekday_names
-from veille.model import Span
 from veille.nlp import arabic
-
-
-@dataclass(frozen=True, slots=True)
-class Typing:
-    """What kind of event a trigger group names, with the weapon that tells it."""
-
-    sub_event_type: str | None  # None: generic, decided by merging or defaults
-    generic: str | None
-    default_sub: str | None
-    rank: int
-    mode: str | None
-    weapon: str | None = None
-    weapon_span: Span | None = None
-    weapon_count: int | None = None
-
-    @classmethod
-    def of(cls, entry: TriggerEntry) -> Typing:
-        """The typing the trigger word gives by itself."""
-        return cls(entry.sub, entry.generic, entry.default, entry.rank, entry.mode, entry.weapon)
-
-    @property
-    def family(self) -> str:
-        if self.sub_event_type:
-            return family(self.sub_event_type)
-        return "remote" if self.generic == "remote" else "any"
 
 
 def find_weapons(lex: Lexicon, toks: list[Tok]) -> list[Match]:
