@@ -46,3 +46,22 @@ def test_the_modules_use_their_configuration() -> None:
         assert normalise_token(word) == GAZETTEER.word(word)
         assert normalize_word(word) == LOOKUP.word(word)
     assert arabic_normalize("کوی") == MATCH.arabic("کوی")
+
+
+def test_one_word_split_serves_the_place_and_the_actor_readers() -> None:
+    from veille.geo._normalize import tokenize as place_tokens
+    from veille.lang.normalise import split_words
+    from veille.resolve.textnorm import tokenize as actor_tokens
+
+    # Decomposed accents and Arabic marks stay inside their word; "_" parts words.
+    text = "L'e\u0301tat_major a\u0300 Ha\u0301ma, وبِحَلَب 12 km"
+    words = split_words(text)
+    assert [w.raw for w in words] == [
+        "L", "e\u0301tat", "major", "a\u0300", "Ha\u0301ma", "وبِحَلَب", "12", "km"
+    ]  # fmt: skip
+    assert all(text[w.start : w.end] == w.raw for w in words)
+    # each reader keys the same words its own way, from the split or from the text
+    for tokens in (place_tokens, actor_tokens):
+        assert tokens(text, words=words) == tokens(text)
+    assert [t.norm for t in place_tokens(text, words=words)][1:3] == ["etat", "major"]
+    assert [t.norm for t in actor_tokens(text, words=words)][4:6] == ["hama", "وبحلب"]

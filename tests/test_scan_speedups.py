@@ -450,14 +450,13 @@ def test_near_phrases_behind_one_word_boundary_match_as_each_behind_its_own() ->
 
 
 def test_words_read_a_run_at_a_time_are_the_words_read_a_character_at_a_time() -> None:
-    from veille.geo._normalize import TOKEN_RE
+    from veille.lang.normalise import WORD_RE
 
     marks = "\u0301\u0308\u064b\u0651\u0640\u0670\u06d6"
     per_char = {
-        textnorm._WORD: re.compile(
+        WORD_RE: re.compile(
             r"(?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed])+"
         ),
-        TOKEN_RE: re.compile(r"(?:[^\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640])+"),
     }
     rng = random.Random(37)
     for text in _texts(300, seed=41):

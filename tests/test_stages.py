@@ -174,6 +174,7 @@ class FakeFinder:
 
     answers: dict[str, list[Toponym]]
     calls: list[tuple[str, str]] = field(default_factory=list)
+    words: list[Any] = field(default_factory=list)
 
     def find(
         self,
@@ -182,8 +183,10 @@ class FakeFinder:
         evidence: Any = None,
         *,
         outlet: Any = None,
+        words: Any = None,
     ) -> list[Toponym]:
         self.calls.append((language, text))
+        self.words.append(words)
         return self.answers.get(language, [])
 
 
@@ -245,11 +248,13 @@ def _actor(actor_id: str) -> Actor:
 @dataclass
 class FakeResolver:
     contexts: list[list[str]] = field(default_factory=list)
+    splits: list[Any] = field(default_factory=list)
 
-    def words(self, text: str) -> Any:
+    def words(self, text: str, words: Any = None) -> Any:
         from veille.resolve.textnorm import tokenize
 
-        return tokenize(text)
+        self.splits.append(words)
+        return tokenize(text, words=words)
 
     def find_actors(
         self, text: str, language: str, *, context_iso3: list[str], tokens: Any = None
@@ -287,6 +292,20 @@ def test_actor_stage_leaves_unidentified_perpetrators_out_and_reads_the_countrie
     assert [a.actor_id for a in an.actors] == ["police-aaa"]
     assert [f.term for f in an.framing] == ["voyous"]
     assert resolver.contexts == [["AAA", "BBB"]]
+
+
+def test_places_and_actors_read_one_word_split_of_each_language() -> None:
+    fr = "Des gendarmes à Valmonde."
+    en = "Shots in Eastport."
+    an = _analysis([(fr, "fr", "article"), (en, "en", "article")])
+    finder, resolver = FakeFinder({}), FakeResolver()
+    PlaceStage(finder)(an)
+    ActorStage(resolver)(an)  # type: ignore[arg-type]
+    # the split each stage was handed is the analysis's own, made once per language
+    assert finder.words == [an.lookup_words("en"), an.lookup_words("fr")]
+    assert [id(w) for w in resolver.splits] == [id(w) for w in finder.words]
+    assert [w.raw for w in an.lookup_words("fr")] == ["Des", "gendarmes", "à", "Valmonde"]
+    assert [w.raw for w in an.lookup_words("en")] == ["Shots", "in", "Eastport"]
 
 
 # -- extraction --------------------------------------------------------------

@@ -33,6 +33,7 @@ from veille.extract.candidate import (
     StatementCandidate,
 )
 from veille.lang.loader import LangRoots, event_languages, language_info
+from veille.lang.normalise import Word, split_words
 from veille.model import Article, Event, Source, SourceKind, Span, Statement
 from veille.nlp.dates import DateExpression
 from veille.nlp.segment import Segment
@@ -105,6 +106,8 @@ class ArticleAnalysis:
     statement_candidates: list[StatementCandidate] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
+    #: ``lookup_words``'s split of each language's text, made once.
+    _words: dict[str, list[Word]] = field(default_factory=dict, repr=False)
 
     @property
     def languages(self) -> list[str]:
@@ -116,6 +119,15 @@ class ArticleAnalysis:
         (``parsed`` in its ``language.json``; False for a language with no folder)."""
         roots = self.lang_roots
         return language in event_languages(roots) and language_info(language, roots).has_parse
+
+    def lookup_words(self, language: str) -> list[Word]:
+        """The words of ``text_in(language)`` for the dictionary look-ups (places,
+        actors, framing): one split (``veille.lang.normalise.split_words``) that each
+        reader keys its own way."""
+        words = self._words.get(language)
+        if words is None:
+            words = self._words[language] = split_words(self.text_in(language))
+        return words
 
     def text_in(self, language: str) -> str:
         """The article text with everything outside ``language``'s segments blanked

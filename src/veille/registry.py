@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from veille.extract.story import StoryOptions
     from veille.geo import Geocoder, OutletProfile, Toponym
     from veille.geo.places import PlaceEvidence
+    from veille.lang.normalise import Word
     from veille.model import Event
     from veille.resolve.actors import ActorResolver
 
@@ -57,6 +58,7 @@ class PlaceFinding(Protocol):
         evidence: PlaceEvidence | None = None,
         *,
         outlet: OutletProfile | None = None,
+        words: Sequence[Word] | None = None,
     ) -> list[Toponym]: ...
 
 

@@ -119,7 +119,8 @@ class PlaceStage:
                 parsed=analysis.parsed(lang),
             )
             text = analysis.text_in(lang)
-            for top in self.finder.find(text, lang, evidence, outlet=analysis.outlet):
+            words = analysis.lookup_words(lang)
+            for top in self.finder.find(text, lang, evidence, outlet=analysis.outlet, words=words):
                 # "le ministère de la Défense", "Radio Okapi": a place word inside the
                 # name of an organisation or a person is not where anything happened.
                 if top.place is not None and not top.in_name:
@@ -161,8 +162,12 @@ class ActorStage:
     resolver: ActorResolver
 
     def __call__(self, analysis: ArticleAnalysis) -> None:
-        # One tokenisation per language, for actors and framing.
-        words = {lang: self.resolver.words(analysis.text_in(lang)) for lang in analysis.languages}
+        # The article's one word split per language (the place stage's), keyed for
+        # actors and framing once.
+        words = {
+            lang: self.resolver.words(analysis.text_in(lang), analysis.lookup_words(lang))
+            for lang in analysis.languages
+        }
         actors = self._actors(analysis, words)
         # "Fano militiamen ...": a place word inside an actor's name (Fano, Italy) is not
         # a country the article is about; without it, read the actors again ("police"

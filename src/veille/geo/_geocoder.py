@@ -38,6 +38,7 @@ from veille.geo._scan import Scanner
 from veille.geo._store import DEFAULT_INDEX, Candidate, GazetteerStore, PlaceRecord
 from veille.geo._transliterate import TransliteratedNames
 from veille.geo._weights import GeocoderWeights
+from veille.lang.normalise import Word
 from veille.model import GeoPrecision, Location
 
 __all__ = ["Geocoder", "OutletProfile", "Place", "Toponym"]
@@ -133,6 +134,7 @@ class Geocoder:
         hints: Sequence[tuple[int, int]] = (),
         persons: Sequence[tuple[int, int]] = (),
         outlet: OutletProfile | None = None,
+        words: Sequence[Word] | None = None,
     ) -> list[Toponym]:
         """Every toponym in ``text`` (fr, ar, en), resolved with the whole text as context.
 
@@ -142,8 +144,9 @@ class Geocoder:
         by start; vague regional phrases ("l'est de la Syrie") are one toponym covering
         the phrase, with geo_precision 3. ``outlet``, the profile of the outlet's other
         articles, weighs homonyms toward the area the outlet usually reports from.
+        ``words``: ``split_words(text)`` where the caller has it already.
         """
-        tokens = tokenize(text, self._memo)
+        tokens = tokenize(text, self._memo, words)
         matches = self._scanner.scan(text, tokens, hints, language, persons)
         matches = self._scanner.add_hints(text, tokens, matches, hints)
         self._phrases.apply_phrases(text, matches)

@@ -13,17 +13,11 @@ such variation is common (see ``LOOSE_COUNTRIES``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from veille.lang.normalise import ARABIC_MARKS, GAZETTEER
-
-# Arabic diacritics (harakat, shadda, sukun, superscript alef, Quranic marks) and tatweel.
-_AR_MARKS = ARABIC_MARKS
-# A token: letters or digits (not "_"), with Arabic marks kept inside the token. Read a
-# run of each at a time (one branch per run, not per character): the same tokens.
-TOKEN_RE = re.compile(rf"(?:[^\W_]+|[{_AR_MARKS}]+)+")
+from veille.lang.normalise import GAZETTEER, Word, split_words
 
 # Letters of standard Arabic after unification; names with other Arabic-script letters
 # (Kurdish, Urdu, Pashto spellings) are not indexed.
@@ -100,20 +94,21 @@ def word_form(raw: str) -> tuple[str, bool]:
     return normalise_latin(raw), False
 
 
-def tokenize(text: str, memo: WordMemo | None = None) -> list[Token]:
-    """Split ``text`` into word tokens with exact code-point offsets. A text repeats
-    its words (articles, prepositions, its places), and a corpus its vocabulary: each
-    distinct word is normalised once per call, or once per ``memo``."""
+def tokenize(
+    text: str, memo: WordMemo | None = None, words: Sequence[Word] | None = None
+) -> list[Token]:
+    """``text``'s words (``split_words``; ``words`` where the caller has them already)
+    as tokens with exact code-point offsets and their keys. A text repeats its words
+    (articles, prepositions, its places), and a corpus its vocabulary: each distinct
+    word is normalised once per call, or once per ``memo``."""
     tokens: list[Token] = []
     append = tokens.append
     seen = memo.words() if memo is not None else {}
     make = tuple.__new__  # what Token(...) runs, without its Python-level wrapper
-    for match in TOKEN_RE.finditer(text):
-        raw = match.group()
+    for start, end, raw in split_words(text) if words is None else words:
         known = seen.get(raw)
         if known is None:
             known = seen[raw] = word_form(raw)
-        start, end = match.span()
         append(make(Token, (start, end, raw, known[0], known[1])))
     return tokens
 

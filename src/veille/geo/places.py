@@ -32,13 +32,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from veille.geo._geocoder import Geocoder, OutletProfile, Toponym
 from veille.geo._lexicon import key_of
 from veille.lang.loader import weekday_names
+from veille.lang.normalise import Word
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -151,14 +152,21 @@ class PlaceFinder:
         evidence: PlaceEvidence | None = None,
         *,
         outlet: OutletProfile | None = None,
+        words: Sequence[Word] | None = None,
     ) -> list[Toponym]:
         """The toponyms of ``text`` (sorted by start, not overlapping), each resolved to
         a place or left unresolved; ``outlet`` weighs homonyms toward the areas the
         outlet's other articles name. A toponym inside an organisation's or a person's
-        name is kept with ``in_name`` set: geoparsing counts it, an event is not there."""
+        name is kept with ``in_name`` set: geoparsing counts it, an event is not there.
+        ``words``: ``split_words(text)`` where the caller has it (the article's analysis)."""
         ev = evidence or PlaceEvidence()
         toponyms = self.geocoder.geoparse(
-            text, language, hints=list(ev.places), persons=list(ev.persons), outlet=outlet
+            text,
+            language,
+            hints=list(ev.places),
+            persons=list(ev.persons),
+            outlet=outlet,
+            words=words,
         )
         return self.keep(text, toponyms, ev)
 

@@ -1,5 +1,6 @@
 """One word normaliser for look-up keys, by script, with named options where its users differ.
 
+One word split (``split_words``) reads a text's words for the dictionary look-ups.
 Three modules turn a word into a key, and their keys must not change: the gazetteer's
 and the actor dictionary's are built offline and shipped, and the event lexicons are
 written in the matcher's form. They share one implementation here; where they differ,
@@ -28,13 +29,34 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 
 from pyarabic import araby
 
 #: Arabic diacritics (harakat, shadda, sukun, superscript alef, Quranic marks) and tatweel.
 ARABIC_MARKS: Final = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
 _ARABIC_MARKS_RE: Final = re.compile(rf"[{ARABIC_MARKS}]")
+
+#: A word for dictionary look-ups (places, actors, framing): a run of letters or digits
+#: (not "_") with the combining marks inside it (Latin accents of a decomposed text,
+#: Arabic tashkeel and tatweel), read a run of each at a time.
+WORD_RE: Final = re.compile(rf"(?:[^\W_]+|[\u0300-\u036f{ARABIC_MARKS}]+)+")
+
+
+class Word(NamedTuple):
+    """One look-up word of a text: code-point offsets and the text itself."""
+
+    start: int
+    end: int
+    raw: str
+
+
+def split_words(text: str) -> list[Word]:
+    """The look-up words of ``text`` (``WORD_RE``): one split of an article's text that
+    the place and actor readers share (``ArticleAnalysis.lookup_words``), each reading
+    its own keys from it."""
+    make = tuple.__new__  # what Word(...) runs, without its Python-level wrapper
+    return [make(Word, (*m.span(), m.group())) for m in WORD_RE.finditer(text)]
 
 
 def _translation(pairs: Mapping[str, str]) -> Mapping[int, str]:

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from veille.errors import DataError
+from veille.lang.normalise import Word
 from veille.model import Actor, Record
 from veille.nlp.models import settle
 from veille.resolve.textnorm import (
@@ -266,10 +267,11 @@ class ActorResolver:
 
     # ------------------------------------------------------------------ matching
 
-    def words(self, text: str) -> list[Token]:
-        """``textnorm.tokenize(text)``, each word's key remembered across the texts this
-        resolver reads: what ``find_actors`` and ``find_framing`` take as ``tokens``."""
-        return tokenize(text, self._keys)
+    def words(self, text: str, words: Sequence[Word] | None = None) -> list[Token]:
+        """``textnorm.tokenize(text)`` (of ``words``, ``split_words(text)``, where the
+        caller has them), each word's key remembered across the texts this resolver
+        reads: what ``find_actors`` and ``find_framing`` take as ``tokens``."""
+        return tokenize(text, self._keys, words)
 
     def find_actors(
         self,

@@ -13,17 +13,11 @@ text, and each token carries a normalised form used only as a look-up key.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
-from veille.lang.normalise import ARABIC_MARKS, LOOKUP
+from veille.lang.normalise import ARABIC_MARKS, LOOKUP, Word, split_words
 
-# A word is a run of letters or digits plus the combining marks (Latin accents in NFD
-# text, Arabic tashkeel) and the tatweel that ``\w`` alone would split on.
-# Letters and digits (not "_") with combining and Arabic marks, a run of each at a time
-# (one branch per run, not per character).
-_WORD = re.compile(
-    r"(?:[^\W_]+|[\u0300-\u036f\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed]+)+"
-)
 _ARABIC_DROPPED = re.compile(f"[{ARABIC_MARKS}]")
 
 # Attached clitics that may precede a name: a conjunction, then a preposition.
@@ -84,20 +78,21 @@ class WordKeys:
         return self._keys
 
 
-def tokenize(text: str, memo: WordKeys | None = None) -> list[Token]:
-    """Split a text into word tokens with offsets and normalised keys. A text repeats
-    its words: each distinct word is normalised once per call, or once per ``memo``."""
+def tokenize(
+    text: str, memo: WordKeys | None = None, words: Sequence[Word] | None = None
+) -> list[Token]:
+    """``text``'s words (``split_words``; ``words`` where the caller has them already)
+    as tokens with offsets and normalised keys. A text repeats its words: each distinct
+    word is normalised once per call, or once per ``memo``."""
     tokens: list[Token] = []
     append = tokens.append
     seen = memo.table() if memo is not None else {}
     make = tuple.__new__  # what Token(...) runs, without its Python-level wrapper
-    for found in _WORD.finditer(text):
-        word = found.group()
+    for start, end, word in split_words(text) if words is None else words:
         known = seen.get(word)
         if known is None:
             known = seen[word] = (normalize_word(word), _is_upper(word))
         if known[0]:
-            start, end = found.span()
             append(make(Token, (start, end, known[0], known[1])))
     return tokens
 
