@@ -1533,3 +1533,47 @@ def test_a_town_of_a_country_named_by_its_english_adjective_is_no_stray(geo: Geo
     hints = [(m.start(), m.end()) for m in re.finditer("Aitaroun|Khiam|Lebanon|Metula", text)]
     tops = {t.text: t.place for t in geo.geoparse(text, "en", hints=hints)}
     assert tops["Metula"] is not None and tops["Metula"].iso3 == "ISR"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "village"),
+    [
+        ("Residents of Aitaroun, near Bint Jbeil, fled on Tuesday.", "en", "Aitaroun"),
+        ("Les habitants de Ramyah, dans le caza de Bint Jbeil, ont fui mardi.", "fr", "Ramyah"),
+    ],
+)
+def test_a_village_the_text_places_in_its_area_is_a_place(
+    geo: Geocoder, text: str, language: str, village: str
+) -> None:
+    # Names only the villages' index holds, with no cue before them: the area after the
+    # comma (a town a few km away, a district's seat) announces them.
+    top = only(geo.geoparse(text, language), village)
+    assert top.place is not None and top.place.iso3 == "LBN"
+
+
+def test_a_village_placed_in_an_area_it_is_not_in_stays_unannounced(geo: Geocoder) -> None:
+    # Tripoli lies 100 km north of the only Aitaroun known: not its area.
+    text = "Residents of Aitaroun, near Tripoli, fled on Tuesday."
+    assert all(t.text != "Aitaroun" or t.place is None for t in geo.geoparse(text, "en"))
+
+
+def test_a_place_entity_opening_on_an_area_noun_is_the_place_after_it(geo: Geocoder) -> None:
+    # A NER span «caza de Bint Jbeil»: the district's noun, then the town it is named after.
+    text = "Des obus sont tombés dans le caza de Bint Jbeil mardi."
+    hint = (text.index("caza"), text.index("Jbeil") + 5)
+    tops = geo.geoparse(text, "fr", hints=[hint])
+    assert [(t.text, t.place is not None) for t in tops] == [("Bint Jbeil", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Au Liban, des obus touchaient Aitaroun à l'aube.", "fr"),
+        ("Au Liban, des drones bombardaient Aitaroun mardi.", "fr"),
+        ("In Lebanon, shells fell overnight, hitting Aitaroun.", "en"),
+    ],
+)
+def test_a_verb_of_striking_in_any_of_its_forms_announces_a_village(
+    geo: Geocoder, text: str, language: str
+) -> None:
+    assert only(geo.geoparse(text, language), "Aitaroun").place is not None

@@ -361,10 +361,10 @@ class Scanner:
 
     def _kind_before(self, before: list[Token]) -> bool:
         """The words a NER span holds before the place the scan found in it name the
-        kind of place, in lower case («ville de», "province of", «localité de»): the
-        span is that place, not a longer unknown name. Another noun («hôpital de X»)
-        says nothing of the place word after it."""
-        kinds = self._words.city_nouns | self._words.admin_nouns
+        kind of place, in lower case («ville de», "province of", «localité de», «caza
+        de»): the span is that place, not a longer unknown name. Another noun («hôpital
+        de X») says nothing of the place word after it."""
+        kinds = self._words.city_nouns | self._words.admin_nouns | self._words.geo_nouns
         return (
             bool(before)
             and not self._acceptance.written_as_a_name(before)
