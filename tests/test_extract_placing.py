@@ -293,3 +293,25 @@ def test_a_place_deep_in_a_list_of_noun_phrases_hangs_on_the_verb() -> None:
     s = sentence(toks, places=[place(toks, 5), place(toks, 11)])
     trigger = (toks[1].start, toks[1].end)
     assert [attachment(p, trigger, s) for p in s.places] == [0, 0]
+
+
+_IN_THE_CAZA_OF = ["dans", "le", "caza", "de"]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["Drones", "struck", "Northvale", ",", "in", "the", "district", "of", "Eastport"],
+        ["Des", "drones", "ont", "frappé", "Northvale", ",", *_IN_THE_CAZA_OF, "Eastport"],
+    ],
+)
+def test_a_town_then_the_town_its_district_is_named_after_is_one_location(
+    en: Lexicon, words: list[str]
+) -> None:
+    # A district is named after its seat: the seat's name after an area's noun names the
+    # area the first town lies in, not a second place struck.
+    toks = tokens(words)
+    k = words.index("Northvale")
+    town, seat = place(toks, k, iso3="AAA"), place(toks, len(words) - 1, iso3="AAA")
+    s = sentence(toks, places=[town, seat])
+    assert place_clusters([town, seat], s) == [[town, seat]]

@@ -19,13 +19,18 @@ from veille.lang.loader import languages, resources
 def _containment() -> re.Pattern[str]:
     """What stands between a place and the bigger one it lies in: a comma, a
     preposition, perhaps an article and the noun of an area or a town (each language's
-    ``admin_nouns`` and ``city_nouns``: «, en territoire d'», ", in the province of")."""
+    ``admin_nouns``, ``city_nouns`` and ``geo_nouns``: «, en territoire d'», ", in the
+    province of", «, dans le caza de»)."""
     # "territoire" (a DRC territory, named after its seat): the gazetteer knows the
     # town, so the noun is no admin noun of the place reader.
     nouns = {"ville", "province", "region", "district", "city", "territoire", "territory"} | {
         fold(w)
         for code in languages()
-        for w in (*resources(code).places.admin_nouns, *resources(code).places.city_nouns)
+        for w in (
+            *resources(code).places.admin_nouns,
+            *resources(code).places.city_nouns,
+            *resources(code).places.geo_nouns,
+        )
     }
     alternatives = _alternation(nouns)
     return re.compile(
