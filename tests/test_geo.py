@@ -1577,3 +1577,31 @@ def test_a_verb_of_striking_in_any_of_its_forms_announces_a_village(
     geo: Geocoder, text: str, language: str
 ) -> None:
     assert only(geo.geoparse(text, language), "Aitaroun").place is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "area"),
+    [
+        ("Gunmen attacked Rashad, in Diyala province, killing five villagers.", "en", "Rashad",
+         "Diyala"),
+        ("هاجم مسلحون قرية الرشاد التابعة لقضاء المقدادية في محافظة ديالى فقتلوا خمسة.", "ar",
+         "الرشاد", "قضاء المقدادية"),
+    ],
+)  # fmt: skip
+def test_a_town_placed_in_a_province_none_of_its_homonyms_lies_in_is_another_place(
+    geo: Geocoder, text: str, language: str, name: str, area: str
+) -> None:
+    # The only Rashad the index holds lies in another province than the one the text
+    # places it in: the text's Rashad is a place the index lacks, and the area stands.
+    tops = geo.geoparse(text, language)
+    assert all(t.place is None for t in tops if name in t.text)
+    found = only(tops, area).place
+    assert found is not None and found.iso3 == "IRQ"
+
+
+def test_the_area_after_a_name_picks_its_homonym(geo: Geocoder) -> None:
+    # Two towns of one name in two provinces: the province after the comma says which.
+    for province in ("Karbala", "Babil"):
+        text = f"Gunmen attacked a checkpoint in Hindiya, in {province} province, on Sunday."
+        town = only(geo.geoparse(text, "en"), "Hindiya").place
+        assert town is not None and town.admin1 == province

@@ -15,14 +15,14 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from veille.geo._areas import AreaReader, inside
 from veille.geo._lexicon import GeoWords, key_of
 from veille.geo._match import _Match, _SpanIndex
 from veille.geo._normalize import Token, key_of_norms, normalise_token, tokenize
 from veille.geo._resolve import prior
-from veille.geo._store import FLAG_PRIMARY, FLAG_VILLAGE, GazetteerStore, PlaceRecord
+from veille.geo._store import FLAG_PRIMARY, FLAG_VILLAGE, GazetteerStore
 from veille.geo._weights import GeocoderWeights
 from veille.geo.datelines import DATELINE_AFTER
-from veille.geodesy import distance_km
 
 # What may stand just before the first word of a sentence (or of a heading).
 _SENTENCE_END_RE = re.compile(r"(?:^|[.!?\n:;«»\"“”()\[\]|]|^\W*)\s*$")
@@ -71,6 +71,7 @@ class Acceptance:
         self._store = store
         self._words = words
         self._weights = weights
+        self._areas = AreaReader(store, words)
 
     def person_names(
         self,
@@ -168,34 +169,12 @@ class Acceptance:
 
     def _placed_in_its_area(self, text: str, tokens: list[Token], m: _Match) -> bool:
         """ "Khiam, in the Marjayoun district", «Kpakpara, dans la préfecture de Tône»:
-        right after the name, a comma, a cue of place (``village_cues``), perhaps an
-        article and a noun of an area, then an area or a town the index holds (not a
-        village) that one of the name's villages lies in or near (``_inside``): the
-        text places the village in its area."""
-        k = m.last
-        if k >= len(tokens) or text[m.end : tokens[k].start].strip() != ",":
-            return False
-        j = next(
-            (
-                k + n
-                for n in (1, 2, 3)
-                if " ".join(t.raw.lower() for t in tokens[k : k + n]) in self._words.village_cues
-            ),
-            None,
-        )
-        if j is None:
-            return False
-        skipped = self._words.span_articles | self._words.geo_nouns | _OF_WORDS
-        while j < len(tokens) and j - k < _AREA_WORDS and tokens[j].norm in skipped:
-            j += 1
-        if j >= len(tokens) or not tokens[j].raw[:1].isupper():
-            return False
+        the area named right after the name (``AreaReader.area_after``) is one that
+        one of the name's villages lies in or near (``inside``): the text places the
+        village in its area."""
         villages = [c.place for c in m.candidates if c.flags & FLAG_VILLAGE]
-        for n in range(1, self._store.max_tokens(tokens[j].norm) + 1):
-            for c in self._store.lookup(key_of_norms([t.norm for t in tokens[j : j + n]])):
-                if not c.flags & FLAG_VILLAGE and any(_inside(v, c.place) for v in villages):
-                    return True
-        return False
+        areas = self._areas.area_after(text, tokens, m)
+        return any(inside(v, a) for v in villages for a in areas)
 
     @staticmethod
     def state_abbreviation(text: str, token: Token) -> bool:
@@ -518,36 +497,8 @@ class Acceptance:
 
 #: The most characters between a place and one added to it ("..., as well as X").
 _ADDED_REACH = 80
-#: Words between a village's comma and its area's name: a cue, an article, a noun of an
-#: area and its "of" («, dans le caza de», ", in the district of").
-_AREA_WORDS = 6
-_OF_WORDS = frozenset({"de", "d", "du", "des", "of"})
 #: A sentence's end inside that text: the added name belongs to another sentence.
 _SENTENCE_BREAK = re.compile(r"[.!?؟]\s")
-
-
-def _inside(village: PlaceRecord, area: PlaceRecord) -> bool:
-    """The village lies in the area: its province or district, or within
-    ``_NEAR_TOWN_KM`` of a town."""
-    if village.iso3 != area.iso3:
-        return False
-    if area.feature == "admin1":
-        return village.admin1 == area.id
-    if area.feature == "admin2":
-        return village.admin2 == area.id or (
-            village.admin2 is None
-            and village.admin1 == area.admin1
-            and distance_km(village.lat, village.lon, area.lat, area.lon) <= _NEAR_TOWN_KM
-        )
-    return (
-        area.feature == "city"
-        and distance_km(village.lat, village.lon, area.lat, area.lon) <= _NEAR_TOWN_KM
-    )
-
-
-#: Kilometres within which a village is placed "in" or "near" a town or a district
-#: the index gives no village of.
-_NEAR_TOWN_KM = 30.0
 
 
 def _listed_after(text: str, m: _Match, last_end: int, words: GeoWords) -> bool:

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from veille.geo._accept import Acceptance
+from veille.geo._areas import AreaReader
 from veille.geo._corroborate import Corroboration
 from veille.geo._lexicon import GeoWords, geo_words
 from veille.geo._match import _Match
@@ -79,6 +80,7 @@ class Geocoder:
         self._phrases = Phrases(store, words)
         self._resolver = Resolver(store, words, weights)
         self._corroboration = Corroboration(store, words, weights)
+        self._areas = AreaReader(store, words)
         self._transliterated = TransliteratedNames(store)
 
     @classmethod
@@ -152,6 +154,7 @@ class Geocoder:
         self._phrases.apply_phrases(text, matches)
         adjectives = self._resolver.demonym_context(tokens) if language != "en" else {}
         self._resolver.resolve(text, tokens, matches, outlet, adjectives)
+        self._areas.settle(text, tokens, matches)
         matches = self._corroboration.drop_uncorroborated(matches, text, set(adjectives))
         self._corroboration.one_place_per_name(matches, text)
         self._corroboration.drop_far_quarters(tokens, matches)
