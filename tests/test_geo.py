@@ -1605,3 +1605,13 @@ def test_the_area_after_a_name_picks_its_homonym(geo: Geocoder) -> None:
         text = f"Gunmen attacked a checkpoint in Hindiya, in {province} province, on Sunday."
         town = only(geo.geoparse(text, "en"), "Hindiya").place
         assert town is not None and town.admin1 == province
+
+
+def test_a_village_opening_a_list_is_announced_by_its_neighbour_in_it(geo: Geocoder) -> None:
+    # No cue before Aitaroun: the town after it in the list, a few km away, announces it.
+    text = "In Lebanon, shells fell on Monday on several villages, including {} and Houla."
+    near = only(geo.geoparse(text.format("Aitaroun, Bint Jbeil"), "en"), "Aitaroun")
+    assert near.place is not None and near.place.iso3 == "LBN"
+    # Halba lies 160 km north: no neighbour of the only Aitaroun known.
+    far = geo.geoparse(text.format("Aitaroun, Halba"), "en")
+    assert all(t.place is None for t in far if t.text == "Aitaroun")

@@ -23,6 +23,7 @@ from veille.geo._resolve import prior
 from veille.geo._store import FLAG_PRIMARY, FLAG_VILLAGE, GazetteerStore
 from veille.geo._weights import GeocoderWeights
 from veille.geo.datelines import DATELINE_AFTER
+from veille.geodesy import distance_km
 
 # What may stand just before the first word of a sentence (or of a heading).
 _SENTENCE_END_RE = re.compile(r"(?:^|[.!?\n:;«»\"“”()\[\]|]|^\W*)\s*$")
@@ -121,7 +122,10 @@ class Acceptance:
             # nowhere else, and a longer name read from it would hide the shorter one.
             found.weak = True
             announced = self._announced_village(text, tokens, found) or (
-                _listed_after(text, found, last_end, self._words)
+                (
+                    _listed_after(text, found, last_end, self._words)
+                    or self._listed_before_a_neighbour(text, tokens, found)
+                )
                 and not self._opens_on_a_place(tokens, found)
             )
             return announced and (people is None or not people.holds(found))
@@ -175,6 +179,18 @@ class Acceptance:
         villages = [c.place for c in m.candidates if c.flags & FLAG_VILLAGE]
         areas = self._areas.area_after(text, tokens, m)
         return any(inside(v, a) for v in villages for a in areas)
+
+    def _listed_before_a_neighbour(self, text: str, tokens: list[Token], m: _Match) -> bool:
+        """ "Khiam, Kfar Kila and Odaisseh": the name opens a list whose next member is
+        a town the index holds within ``village_reach_km`` of one of its villages, in
+        the same country: the list the village stands in announces it, as one that
+        follows an accepted place does (``_listed_after``)."""
+        reach = self._weights.corroboration.village_reach_km
+        return any(
+            v.iso3 == n.iso3 and distance_km(v.lat, v.lon, n.lat, n.lon) <= reach
+            for v in (c.place for c in m.candidates if c.flags & FLAG_VILLAGE)
+            for n in self._areas.listed_before(text, tokens, m)
+        )
 
     @staticmethod
     def state_abbreviation(text: str, token: Token) -> bool:

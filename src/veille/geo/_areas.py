@@ -60,9 +60,13 @@ class AreaReader:
     def area_after(self, text: str, tokens: list[Token], m: _Match) -> list[PlaceRecord]:
         """The places (not villages) the index gives the area named right after ``m``,
         the longest name first; none where no such phrase follows."""
-        start = self._latin_area(text, tokens, m) if not tokens[m.first].arabic else None
-        if start is None and tokens[m.first].arabic:
-            start = self._arabic_area(tokens, m)
+        arabic = tokens[m.first].arabic
+        start = self._arabic_area(tokens, m) if arabic else self._latin_area(text, tokens, m)
+        return self.known_at(tokens, start)
+
+    def known_at(self, tokens: list[Token], start: int | None) -> list[PlaceRecord]:
+        """The places (not villages) of the longest name the index holds from token
+        ``start`` on; none for None or past the end."""
         if start is None or start >= len(tokens):
             return []
         for n in range(self._store.max_tokens(tokens[start].norm), 0, -1):
@@ -71,6 +75,16 @@ class AreaReader:
             if found:
                 return found
         return []
+
+    def listed_before(self, text: str, tokens: list[Token], m: _Match) -> list[PlaceRecord]:
+        """ "Khiam, Kfar Kila and Odaisseh": the places (not villages) of the name that
+        follows ``m`` in one list (``list_gap`` between them), capitalised or Arabic."""
+        k = m.last
+        if k >= len(tokens) or not self._words.list_gap.match(text[m.end : tokens[k].start]):
+            return []
+        if not (tokens[k].arabic or tokens[k].raw[:1].isupper()):
+            return []
+        return self.known_at(tokens, k)
 
     def _latin_area(self, text: str, tokens: list[Token], m: _Match) -> int | None:
         """ ", in the Marjayoun district", «, dans le caza de Marjayoun»: the index of
