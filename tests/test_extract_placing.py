@@ -3,6 +3,7 @@ sentence names. Sentences and places invented."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -315,3 +316,18 @@ def test_a_town_then_the_town_its_district_is_named_after_is_one_location(
     town, seat = place(toks, k, iso3="AAA"), place(toks, len(words) - 1, iso3="AAA")
     s = sentence(toks, places=[town, seat])
     assert place_clusters([town, seat], s) == [[town, seat]]
+
+
+def test_a_town_in_a_vague_part_of_another_is_one_location(en: Lexicon) -> None:
+    # "In northern Northvale, a strike on a school in Eastport": the north of a town
+    # (read at the town, vague) holds the town struck a few km from it.
+    words = ["In", "northern", "Northvale", ",", "a", "strike", "hit", "Eastport"]
+    toks = tokens(words)
+    part = replace(place(toks, 2, iso3="AAA", precision=2), vague=True, lat=31.50, lon=34.46)
+    town = replace(place(toks, 7, iso3="AAA"), lat=31.53, lon=34.48)
+    s = sentence(toks, places=[part, town])
+    assert place_clusters([part, town], s) == [[part, town]]
+    assert choose_places(en, (toks[5].start, toks[5].end), s) == [town]
+    # a town 100 km away is another location
+    far = replace(town, lat=32.40, lon=34.90)
+    assert place_clusters([part, far], sentence(toks, places=[part, far])) == [[part], [far]]

@@ -178,18 +178,34 @@ def _population(p: PlaceRef) -> int | None:
 
 
 def _town(p: PlaceRef) -> bool:
-    return p.feature in ("city", "site")
+    """A town or a site, not a vague part of one ("northern Gaza")."""
+    return p.feature in ("city", "site") and not p.vague
 
 
 def _nested(a: PlaceRef, b: PlaceRef) -> bool:
-    """One place contains or equals the other (same country, compatible province)."""
+    """One place contains or equals the other (same country, compatible province); a
+    vague part of a town ("northern Gaza", «le sud de Tyr») holds the towns within
+    ``_VAGUE_PART_KM`` of it ("In northern Gaza, a strike in Jabalia ...")."""
     if a.place_id is not None and a.place_id == b.place_id:
         return True
     if a.iso3 is None or b.iso3 is None or a.iso3 != b.iso3:
         return False
+    if (a.vague or b.vague) and _within(a, b, _VAGUE_PART_KM):
+        return True
     broad = {"country", "region"}
     if a.feature in broad or b.feature in broad:
         return True
     if a.feature == "admin1" or b.feature == "admin1":
         return a.admin1 is None or b.admin1 is None or fold(a.admin1) == fold(b.admin1)
     return False
+
+
+#: Kilometres from a town within which a place lies in a vague part of it ("northern
+#: Gaza" is read at Gaza city, the strip's north runs some 30 km).
+_VAGUE_PART_KM = 40.0
+
+
+def _within(a: PlaceRef, b: PlaceRef, km: float) -> bool:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return False
+    return distance_km(a.lat, a.lon, b.lat, b.lon) <= km
