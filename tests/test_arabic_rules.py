@@ -1377,3 +1377,27 @@ def test_the_dead_before_the_act_do_not_make_its_owner_the_side_hit(pipeline: An
     (event,) = _violent(pipeline, "قتلى وجرحى بقصف لقوات الدعم السريع على مدينة نيالا")
     assert event.actor1 is not None and event.actor1.id == "rsf"
     assert event.actor2 is None or event.actor2.id != "rsf"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "طالت الغارات يوم الاثنين بلدتي كفرنبل وسراقب في محافظة إدلب السورية.",
+        "الغارات طالت يوم الاثنين بلدتي كفرنبل وسراقب في محافظة إدلب السورية.",
+    ],
+)
+def test_a_definite_act_its_verb_says_reached_named_places_is_news(
+    pipeline: Any, text: str
+) -> None:
+    # «طالت الغارات بلدتي ...»: what the strikes reached, told by their own verb before
+    # them or right after them, with places of their own, as "The strikes hit X" is.
+    assert len(_violent(pipeline, text)) == 2
+
+
+def test_a_definite_act_a_relative_clause_says_reached_a_place_is_told_before(
+    pipeline: Any,
+) -> None:
+    # «الانفجار الذي استهدف سوق البلدة»: a relative clause on a noun describes the act
+    # the article told before; alone in its article it is no news.
+    said = "وقال شاهد إنه فقد أخاه في الانفجار الذي استهدف سوق بلدة سراقب في إدلب أمس."
+    assert _violent(pipeline, said) == []

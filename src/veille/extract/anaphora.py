@@ -349,7 +349,9 @@ def anaphoric_arabic(
     بالاعتصام": did the sit-in), a claim of responsibility ("أعلنت ... مسؤوليتها
     عن الهجوم"), which asserts the event and names who carried it out, an announcement
     of it, and, where the sentence names a place (``has_place``), a verb telling its
-    outcome ("أسفر القصف ... عن مقتل": noun class ``outcome_verbs``)."""
+    outcome ("أسفر القصف ... عن مقتل": noun class ``outcome_verbs``) or what it reached
+    («طالت الغارات مدن ...», «استهدف القصف بلدة ...»: ``reaching_verbs``), as "The
+    strikes hit X" tells the strikes."""
     claims = [c.end for c in lex.claim.find(toks)]
 
     def known(m: Match) -> bool:
@@ -365,6 +367,7 @@ def anaphoric_arabic(
         return arabic.is_definite(fold(toks[m.start].text)) and not told
 
     outcomes = lex.noun_classes.get("outcome_verbs", frozenset())
+    reaching = lex.noun_classes.get("reaching_verbs", frozenset())
 
     def outcome(m: Match) -> bool:
         # «أسفر القصف على مدينة X عن مقتل ثلاثة»: the act whose outcome its own sentence
@@ -372,6 +375,13 @@ def anaphoric_arabic(
         # again: «وأسفر القصف عن مقتل ثلاثة»).
         before = range(max(0, m.start - _AR_OUTCOME_REACH), m.start)
         after = range(m.end, min(len(toks), m.end + _AR_OUTCOME_REACH))
-        return has_place and any(toks[k].keys & outcomes for k in (*before, *after))
+        # What it reached, told by its own verb: before it, or right after it as its
+        # verb («الغارات طالت»), not in a relative clause on a noun told before
+        # («التفجير الذي استهدف السوق»).
+        reached = [*before, m.end] if m.end < len(toks) else list(before)
+        return has_place and (
+            any(toks[k].keys & outcomes for k in (*before, *after))
+            or any(toks[k].keys & reaching for k in reached)
+        )
 
     return all(known(m) for m in triggers)
