@@ -1615,3 +1615,12 @@ def test_a_village_opening_a_list_is_announced_by_its_neighbour_in_it(geo: Geoco
     # Halba lies 160 km north: no neighbour of the only Aitaroun known.
     far = geo.geoparse(text.format("Aitaroun, Halba"), "en")
     assert all(t.place is None for t in far if t.text == "Aitaroun")
+
+
+def test_an_arabic_village_opening_a_list_is_announced_by_its_glued_neighbour(
+    geo: Geocoder,
+) -> None:
+    # «عيترون وبنت جبيل»: the list's «و» is glued to the next name, a town 4 km away.
+    text = "سقطت قذائف يوم الاثنين على كل من {} وحولا في جنوب لبنان."
+    near = only(geo.geoparse(text.format("عيترون وبنت جبيل"), "ar"), "عيترون")
+    assert near.place is not None and near.place.iso3 == "LBN"

@@ -27,6 +27,8 @@ _OF_WORDS = frozenset({"de", "d", "du", "des", "of"})
 #: «الواقعة في» (lying in), and their prepositions; read on keys (article dropped).
 _ARABIC_TIES = frozenset({"تابعه", "تابع", "واقعه", "واقع", "في", "ب", "ل"})
 _ARABIC_CLITICS = ("ل", "ب", "في")
+#: Letters a name keeps once a glued «و» is peeled off it.
+_MIN_NAME = 3
 #: Features of an area whose ids the index gives its places.
 _AREAS = frozenset({"admin1", "admin2"})
 
@@ -64,25 +66,34 @@ class AreaReader:
         start = self._arabic_area(tokens, m) if arabic else self._latin_area(text, tokens, m)
         return self.known_at(tokens, start)
 
-    def known_at(self, tokens: list[Token], start: int | None) -> list[PlaceRecord]:
+    def known_at(
+        self, tokens: list[Token], start: int | None, first: str | None = None
+    ) -> list[PlaceRecord]:
         """The places (not villages) of the longest name the index holds from token
-        ``start`` on; none for None or past the end."""
+        ``start`` on (its first word keyed ``first`` where given: a clitic peeled
+        off); none for None or past the end."""
         if start is None or start >= len(tokens):
             return []
-        for n in range(self._store.max_tokens(tokens[start].norm), 0, -1):
-            key = key_of_norms([t.norm for t in tokens[start : start + n]])
+        head = tokens[start].norm if first is None else first
+        for n in range(self._store.max_tokens(head), 0, -1):
+            key = key_of_norms([head, *(t.norm for t in tokens[start + 1 : start + n])])
             found = [c.place for c in self._store.lookup(key) if not c.flags & FLAG_VILLAGE]
             if found:
                 return found
         return []
 
     def listed_before(self, text: str, tokens: list[Token], m: _Match) -> list[PlaceRecord]:
-        """ "Khiam, Kfar Kila and Odaisseh": the places (not villages) of the name that
-        follows ``m`` in one list (``list_gap`` between them), capitalised or Arabic."""
+        """ "Khiam, Kfar Kila and Odaisseh", «الخيام وبنت جبيل»: the places (not
+        villages) of the name that follows ``m`` in one list (``list_gap`` between
+        them, or Arabic's «و» glued to it), capitalised or Arabic."""
         k = m.last
-        if k >= len(tokens) or not self._words.list_gap.match(text[m.end : tokens[k].start]):
+        if k >= len(tokens):
             return []
-        if not (tokens[k].arabic or tokens[k].raw[:1].isupper()):
+        word = tokens[k]
+        gap = text[m.end : word.start]
+        if word.arabic and gap.strip() in ("", "،") and word.norm.startswith("و"):
+            return self.known_at(tokens, k, word.norm[1:]) if len(word.norm) > _MIN_NAME else []
+        if not self._words.list_gap.match(gap) or not (word.arabic or word.raw[:1].isupper()):
             return []
         return self.known_at(tokens, k)
 
