@@ -108,8 +108,14 @@ def test_a_noun_phrase_trigger_places_each_town_its_verb_hit(pipeline: Any) -> N
     [
         ("Strikes killed five people in Kunduz and three in Taloqan on Tuesday.", "en"),
         ("Des frappes ont tué mardi cinq personnes à Kunduz et trois à Taloqan.", "fr"),
+        # each count before the act it fell in: "in a strike on X"
+        ("Strikes killed five people in a raid on Kunduz and three in a raid on Taloqan.", "en"),
+        ("Des frappes ont tué cinq personnes dans un raid sur Kunduz et trois dans un raid"
+         " sur Taloqan.", "fr"),
+        ("قتل خمسة أشخاص في غارة على قندوز، وثلاثة آخرون في غارة على تالقان في أفغانستان.",
+         "ar"),
     ],
-)
+)  # fmt: skip
 def test_the_dead_counted_at_each_place_are_each_events_toll(
     pipeline: Any, text: str, lang: str
 ) -> None:

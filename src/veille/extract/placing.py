@@ -225,17 +225,43 @@ def _counted_at_each(
 
 def _count_before(lex: Lexicon, toks: list[Tok], at: int) -> Toll | None:
     """The count right before the preposition of the place at token ``at``: "five
-    people in X", "five in X"."""
-    prep = toks[at - 1] if at >= 2 else None
-    if prep is None or not (
-        prep.pos == "ADP" or (prep.pos in _UNPARSED and prep.keys & closed_words("setting_preps"))
-    ):
-        return None  # Arabic has no parse: «في» read as a word
-    k = at - 2  # the word before the place's preposition
+    people in X", "five in X", and before the act it fell in: "five people in a strike
+    on X", «خمسة أشخاص في غارة على X», «وثلاثة آخرون في غارة على Y»."""
+    if at < 2 or not _preposition(toks[at - 1]):
+        return None
+    p = at - 1
+    # "in a strike on X": a noun with its own preposition (and article) before the
+    # place's, then the count.
+    j = p - 1
+    if j >= 2 and toks[j].pos in ("NOUN", *_UNPARSED) and _listed_number(lex, toks[j]) is None:
+        k = j - 1
+        if toks[k].pos == "DET" or toks[k].dep == "det" or _listed_number(lex, toks[k]) == 1:
+            k -= 1  # "a strike", «un raid» (read as "one" too)
+        # the count right before it ("three in a strike on"), or its noun ("five
+        # people in a strike on", «وثلاثة آخرون في غارة على»)
+        if (
+            k >= 2
+            and _preposition(toks[k])
+            and (
+                toks[k - 1].pos in ("NOUN", *_UNPARSED)
+                or _listed_number(lex, toks[k - 1]) is not None
+            )
+        ):
+            p = k
+    k = p - 1  # the word before the place's preposition
     if k > 0 and toks[k].pos in ("NOUN", *_UNPARSED) and _listed_number(lex, toks[k]) is None:
         k -= 1  # "five people in", «سبعة أشخاص في»: the count is before the noun
     count = _listed_number(lex, toks[k])
     return None if count is None else Toll(count, (toks[k].start, toks[k].end))
+
+
+def _preposition(tok: Tok) -> bool:
+    """A preposition by the parse, or by the language's ``setting_preps`` and
+    ``strike_on`` (Arabic has no parse: «في», «على» read as words)."""
+    return tok.pos == "ADP" or (
+        tok.pos in _UNPARSED
+        and bool(tok.keys & (closed_words("setting_preps") | closed_words("strike_on")))
+    )
 
 
 #: The part of speech of a word with no parse (Arabic).
