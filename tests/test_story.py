@@ -947,3 +947,40 @@ def test_a_relative_clause_in_the_pluperfect_under_news_is_news(
     assert [e.sub_event_type for e in pipeline.process_article(art).events] == [
         "Violent demonstration"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("JNIM fighters shelled Ménaka on Monday, killing 12 civilians. The Malian army said"
+         " its aircraft had bombed JNIM positions.", "en"),
+        ("Le JNIM a bombardé Ménaka lundi, tuant 12 civils. L'armée malienne a affirmé"
+         " que ses avions avaient frappé des positions du JNIM.", "fr"),
+        ("قصفت جماعة نصرة الإسلام والمسلمين مدينة ميناكا في مالي يوم الاثنين ما أسفر عن مقتل"
+         " 12 مدنيا. وأعلن الجيش المالي أن طائراته قصفت مواقع لجماعة نصرة الإسلام والمسلمين.",
+         "ar"),
+    ],
+)  # fmt: skip
+def test_a_sides_own_strike_on_the_doer_of_the_act_before_is_its_answer(
+    pipeline: Any, text: str, lang: str
+) -> None:
+    # The army names its own act, of another kind, on the group that shelled the town:
+    # not the shelling told again, but the answer to it, on the story's day and place.
+    events = sorted(_violent(pipeline, text, lang), key=lambda e: e.sub_event_type)
+    assert [e.sub_event_type for e in events] == [
+        "Air/drone strike",
+        "Shelling/artillery/missile attack",
+    ]
+    strike, shelling = events
+    assert shelling.fatalities == 12 and strike.fatalities is None
+    assert strike.claim.status == "claimed" and strike.event_date == shelling.event_date
+    assert strike.actor1 is not None and "Mali" in strike.actor1.name
+
+
+def test_the_army_telling_what_it_did_in_the_same_fight_is_that_fight(pipeline: Any) -> None:
+    # "killed five of the assailants": no act of another kind, the same clash.
+    text = (
+        "Militants attacked a checkpoint in Ménaka on Monday, killing three soldiers. "
+        "The army said it had killed five of the assailants."
+    )
+    assert len(_violent(pipeline, text, "en")) == 1

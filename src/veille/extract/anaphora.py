@@ -9,8 +9,9 @@ the article's earlier event or tells its own.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
-from veille.extract.candidate import Candidate, SentenceInput
+from veille.extract.candidate import Candidate, SentenceInput, same_source
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
 from veille.extract.syntax import RELATIVE_DEPS, SUBJECT_DEPS, ancestors, token_at
 from veille.extract.word_order import ABOUT
@@ -385,3 +386,29 @@ def anaphoric_arabic(
         )
 
     return all(known(m) for m in triggers)
+
+
+def responses(cands: Sequence[Candidate]) -> list[Candidate]:
+    """An act a side claims or is said to have done, with no place or day of its own,
+    read as the act told before (``anaphoric``), is the other side's answer to it where
+    it falls on that act's doer and its own words type it as another kind than that
+    act («أعلن الجيش أن طائراته قصفت مواقع للدعم السريع» after the RSF's shelling told
+    before): news of its own, which takes the story's day and place."""
+    out: list[Candidate] = []
+    for c in cands:
+        before = next((p for p in reversed(out) if not p.anaphoric and same_source(p, c)), None)
+        if (
+            c.anaphoric
+            and before is not None
+            and c.actor1 is not None
+            and c.actor2 is not None
+            and before.actor1 is not None
+            and c.actor2.actor_id == before.actor1.actor_id != c.actor1.actor_id
+            # typed by its own words (not "killed five of the assailants", the same
+            # fight), as another kind than the act before or where that one is untyped
+            and c.sub_event_type is not None
+            and c.sub_event_type != before.sub_event_type
+        ):
+            c = replace(c, anaphoric=False)
+        out.append(c)
+    return out

@@ -59,6 +59,7 @@ from collections import Counter
 from collections.abc import Sequence, Set
 from dataclasses import dataclass, replace
 
+from veille.extract.anaphora import responses
 from veille.extract.areas import (
     NARRATIVE_FEATURES,
     inside,
@@ -125,7 +126,7 @@ def read_story(
         ):
             continue  # "90 arrests nationwide", "a suspect taken into custody"
         kept.append(c)
-    kept = places_of_the_act_told(kept)
+    kept = responses(places_of_the_act_told(kept))
     dated = [_with_own_day(c, kept) for c in kept]
     # In text order: what the story dated before lends its day to what goes on with it.
     for k, c in enumerate(dated):
