@@ -984,3 +984,25 @@ def test_the_army_telling_what_it_did_in_the_same_fight_is_that_fight(pipeline: 
         "The army said it had killed five of the assailants."
     )
     assert len(_violent(pipeline, text, "en")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Des jihadistes ont attaqué dimanche un poste de l'armée près de Ménaka, tuant huit"
+         " soldats. Le groupe État islamique au Sahel a revendiqué l'attaque lundi.", "fr"),
+        ("Jihadists attacked an army post near Ménaka on Sunday, killing eight soldiers. The"
+         " Islamic State in the Sahel group claimed the attack on Monday.", "en"),
+    ],
+)  # fmt: skip
+def test_the_area_a_claimant_group_is_named_after_is_no_place_of_the_attack(
+    pipeline: Any, text: str, lang: str
+) -> None:
+    # "the Sahel" of the group's name would have placed its claim elsewhere: the claim
+    # is the attack's, at Ménaka, and names its doer.
+    events = _violent(pipeline, text, lang)
+    assert len(events) == 1
+    ev = events[0]
+    assert ev.location is not None and ev.location.iso3 == "MLI"
+    assert ev.actor1 is not None and "Sahel" in ev.actor1.name
+    assert ev.claim.status == "claimed"

@@ -23,6 +23,7 @@ Every stage is a small frozen class whose only state is its components.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -153,6 +154,29 @@ def place_ref(top: Toponym, *, dateline: bool = False) -> PlaceRef:
     )
 
 
+#: Actor kinds of armed groups, whose names may hold an area ("Islamic State Sahel").
+_ARMED_GROUPS = frozenset({"rebel_group", "political_militia", "identity_militia"})
+#: What joins a group's name to the area it is named after: «État islamique au Sahel»,
+#: "Islamic State in the Sahel", «تنظيم الدولة في الساحل».
+_NAMED_AFTER_AREA = re.compile(r"\s*(?:au|du|de|en|in(?: the)?|of(?: the)?|في)\s*$", re.IGNORECASE)
+
+
+def _named_after(place: PlaceRef, group: ActorRef, text: str) -> bool:
+    """The place is the area an armed group is named after: inside its name, or an
+    area (not a town or a country) joined right after it."""
+    if group.start <= place.start and place.end <= group.end:
+        return True
+    return (
+        place.feature in ("region", "admin1")
+        and 0 <= place.start - group.end <= _AREA_JOINT_CHARS
+        and _NAMED_AFTER_AREA.match(text[group.end : place.start]) is not None
+    )
+
+
+#: Characters at most between a group's name and the area after it.
+_AREA_JOINT_CHARS = 8
+
+
 @dataclass(frozen=True)
 class ActorStage:
     """Fills ``actors`` and ``framing`` (sorted by start), language by language; the
@@ -183,6 +207,13 @@ class ActorStage:
         actors += self._the_group(analysis, words, actors)
         actors += self._its_forces(analysis, words, actors)
         analysis.actors = sorted(actors, key=lambda a: a.start)
+        # «l'État islamique au Sahel a revendiqué l'attaque»: an armed group's name
+        # holds the area it is named after, no place its acts fell on.
+        groups = [a for a in actors if getattr(a.payload, "kind", "") in _ARMED_GROUPS]
+        text = analysis.article.text
+        analysis.places = [
+            p for p in analysis.places if not any(_named_after(p, a, text) for a in groups)
+        ]
         framing: list[FramingRef] = []
         for lang in analysis.languages:
             text = analysis.text_in(lang)
