@@ -1006,3 +1006,33 @@ def test_the_area_a_claimant_group_is_named_after_is_no_place_of_the_attack(
     assert ev.location is not None and ev.location.iso3 == "MLI"
     assert ev.actor1 is not None and "Sahel" in ev.actor1.name
     assert ev.claim.status == "claimed"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("في 24 نوفمبر الماضي وأثناء صلاة الجمعة، اقتحم مسلحون مسجدا في قرية قرب العريش في"
+         " مصر، ما أسفر عن مقتل 20 شخصا.", "ar"),
+        ("On November 24, during Friday prayers, gunmen stormed a mosque near Arish in Egypt,"
+         " killing 20 people.", "en"),
+        ("Le 24 novembre, pendant la prière du vendredi, des hommes armés ont attaqué une"
+         " mosquée près d'El-Arich, en Égypte, tuant 20 personnes.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_weekday_the_sentences_calendar_date_falls_on_names_that_date(
+    pipeline: Any, text: str, lang: str
+) -> None:
+    # 24 November 2017 was a Friday: the Friday of the prayer is that day, not the
+    # Friday before the publication, though it stands nearer the act.
+    events = _violent(pipeline, text, lang, published="2018-02-11")
+    assert [e.event_date for e in events] == [date(2017, 11, 24)]
+
+
+def test_a_weekday_another_day_than_the_calendar_date_is_still_read(pipeline: Any) -> None:
+    # 23 November 2017 was a Thursday: "on Friday" is another day, the act's own.
+    text = (
+        "On Friday, gunmen stormed a mosque near Arish in Egypt, killing 20 people, a"
+        " week after a raid on the town on November 23."
+    )
+    events = _violent(pipeline, text, "en", published="2018-02-11")
+    assert date(2018, 2, 9) in [e.event_date for e in events]

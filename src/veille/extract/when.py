@@ -55,6 +55,10 @@ def read_when(lex: Lexicon, trigger: Span, s: SentenceInput) -> When:
     # "The group, founded in 2014, attacked the base on Monday": a year named alone
     # dates the event only when the sentence gives nothing more precise.
     valued = [d for d in valued if d.precision != "year"] or valued
+    # «ففي 24 نوفمبر الماضي ... أثناء صلاة الجمعة», "on March 3, during Friday
+    # prayers": a weekday the sentence's calendar date falls on names that day, read
+    # from the publication only for want of it.
+    valued = [d for d in valued if not _weekday_of_a_date_told(d, valued)]
     # "will resign on Wednesday, after protesters stormed ...": a day after the
     # publication is a future one, and dates no act the text tells as done.
     valued = [d for d in valued if s.published is None or d.value is None or d.value <= s.published]
@@ -93,6 +97,21 @@ def read_when(lex: Lexicon, trigger: Span, s: SentenceInput) -> When:
         # "vers 2 heures du matin" is night: the hour is more precise than "matin".
         time_of_day, time_span = clock
     return When(event_date, precision, time_of_day, date_span, time_span, from_post, told_day)
+
+
+def _weekday_of_a_date_told(d: DateExpression, dates: list[DateExpression]) -> bool:
+    """``d`` is a bare weekday and another date of the sentence, a calendar day, falls
+    on that weekday in another week: the weekday names that day."""
+    if d.kind != "weekday" or d.value is None:
+        return False
+    return any(
+        e.kind == "explicit"
+        and e.value is not None
+        and e.precision == "day"
+        and e.value != d.value
+        and e.value.weekday() == d.value.weekday()
+        for e in dates
+    )
 
 
 #: Words between a telling verb and the date of the telling ("said on Wednesday",
