@@ -1624,3 +1624,18 @@ def test_an_arabic_village_opening_a_list_is_announced_by_its_glued_neighbour(
     text = "سقطت قذائف يوم الاثنين على كل من {} وحولا في جنوب لبنان."
     near = only(geo.geoparse(text.format("عيترون وبنت جبيل"), "ar"), "عيترون")
     assert near.place is not None and near.place.iso3 == "LBN"
+
+
+def test_a_village_its_noun_places_in_a_district_none_of_its_homonyms_lies_in(
+    geo: Geocoder,
+) -> None:
+    # "Kadawa village in the Tsafe local government area": the Kadawas the index holds
+    # lie 57 km and more away, in other states; the district stands for it.
+    text = (
+        "Gunmen stormed Kadawa village in the Tsafe local government area of Zamfara"
+        " state, Nigeria, on Saturday."
+    )
+    tops = geo.geoparse(text, "en")
+    assert all(t.place is None for t in tops if t.text == "Kadawa")
+    tsafe = only(tops, "Tsafe").place
+    assert tsafe is not None and tsafe.iso3 == "NGA"

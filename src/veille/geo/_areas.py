@@ -98,11 +98,19 @@ class AreaReader:
         return self.known_at(tokens, k)
 
     def _latin_area(self, text: str, tokens: list[Token], m: _Match) -> int | None:
-        """ ", in the Marjayoun district", «, dans le caza de Marjayoun»: the index of
-        the area's first word after a comma, a cue of place (``village_cues``), perhaps
-        an article and a noun of an area; None where the text goes on otherwise."""
+        """ ", in the Marjayoun district", «, dans le caza de Marjayoun», " village in
+        the Tsafe local government area": the index of the area's first word after a
+        comma or the noun of a town, a cue of place (``village_cues``), perhaps an
+        article and a noun of an area; None where the text goes on otherwise."""
         k = m.last
-        if k >= len(tokens) or text[m.end : tokens[k].start].strip() != ",":
+        if k >= len(tokens):
+            return None
+        gap = text[m.end : tokens[k].start]
+        if gap == " " and tokens[k].norm in self._words.city_nouns | self._words.geo_nouns:
+            k += 1  # "Kadawa village in ...": the town's noun after its name
+            if k >= len(tokens) or text[tokens[k - 1].end : tokens[k].start] != " ":
+                return None
+        elif gap.strip() != ",":
             return None
         cues = self._words.village_cues
         j = next(
