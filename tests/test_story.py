@@ -1036,3 +1036,24 @@ def test_a_weekday_another_day_than_the_calendar_date_is_still_read(pipeline: An
     )
     events = _violent(pipeline, text, "en", published="2018-02-11")
     assert date(2018, 2, 9) in [e.event_date for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("A suicide bomber killed nine people at a tea shop in the Somali capital on Sunday. The"
+         " attack came a day after drone strikes killed 30 fighters in the Middle Shabelle"
+         " region.",
+         "en"),
+    ],
+)  # fmt: skip
+def test_what_follows_the_verb_setting_an_act_in_sequence_is_the_other_acts(
+    pipeline: Any, text: str, lang: str
+) -> None:
+    # "The attack came a day after ...": the attack is the bombing; the drone strikes,
+    # their dead and their region are the earlier act's, none of them the bombing's.
+    events = _violent(pipeline, text, lang, published="2024-06-10")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Suicide bomb", 9)]
+    loc = events[0].location
+    assert loc is not None and loc.iso3 == "SOM"
+    assert "Shabe" not in f"{loc.name} {loc.admin1}"

@@ -428,13 +428,20 @@ class SentenceExtractor:
         # "It was the deadliest attack this year": the pronoun is the event told before
         # (unless the sentence names a day of its own: "...; on Sunday, gunmen fired").
         comment = said_of_it(best, toks) and not any(d.precision == "day" for d in s.dates)
+        in_sequence = sequenced(self.lex, best, toks) and not any(
+            d.precision == "day" for d in s.dates
+        )
         cand.anaphoric = (
             # «a revendiqué l'attaque de dimanche contre X»: the act's own day in its
             # phrase tells it, whatever claims it.
             (anaphoric(self.lex, best, toks) and not dated_in_its_phrase(best, toks, s))
             or comment
-            or (sequenced(self.lex, best, toks) and not any(d.precision == "day" for d in s.dates))
+            or in_sequence
         )
+        if in_sequence:  # "The attack came after drones killed 30 in X": the other act's
+            cand.kind = Typing.of(entry)
+            cand.actor1 = cand.actor2 = None
+            cand.fatalities = cand.fatalities_span = None
         if comment and cand.weapon_span is not None and not _within(cand.weapon_span, cand.trigger):
             # "It was the worst raid since March, when a truck bomb killed 20": the
             # comment's word types it; a weapon told elsewhere in it is another act's.
@@ -495,7 +502,7 @@ class SentenceExtractor:
         places = choose_places(
             self.lex,
             cand.trigger,
-            replace(s, places=unnamed),
+            replace(s, places=[] if in_sequence else unnamed),
             [span(toks, w) for w in weapons],
             speaking,
             # Another word of the same kind tells the same act ("the abducted pastor was
