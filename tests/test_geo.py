@@ -1639,3 +1639,46 @@ def test_a_village_its_noun_places_in_a_district_none_of_its_homonyms_lies_in(
     assert all(t.place is None for t in tops if t.text == "Kadawa")
     tsafe = only(tops, "Tsafe").place
     assert tsafe is not None and tsafe.iso3 == "NGA"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "noun"),
+    [
+        ("A bomb exploded in the Somali capital on Sunday.", "en", "capital"),
+        ("Une bombe a explosé dans la capitale somalienne dimanche.", "fr", "capitale"),
+        ("انفجرت قنبلة في العاصمة الصومالية يوم الأحد.", "ar", "العاصمة"),
+    ],
+)
+def test_a_capitals_noun_beside_a_peoples_adjective_is_that_capital(
+    geo: Geocoder, text: str, language: str, noun: str
+) -> None:
+    city = only(geo.geoparse(text, language), noun).place
+    assert city is not None and (city.name, city.iso3) == ("Mogadishu", "SOM")
+    if language == "en":  # the adjective still names its country
+        somali = only(geo.geoparse(text, language), "Somali").place
+        assert somali is not None and somali.feature == "country"
+
+
+def test_every_shipped_capital_is_a_town_of_its_country(geo: Geocoder) -> None:
+    from veille.geo._store import CAPITALS_FILE
+
+    table = geo._store.path.with_name(CAPITALS_FILE)
+    rows = [line.split("\t") for line in table.read_text(encoding="utf-8").splitlines()[3:]]
+    assert len(rows) > 200
+    for iso3, _pid, _name in rows:
+        capital = geo._store.capital(iso3)
+        assert capital is not None and capital.iso3 == iso3 and capital.feature == "city"
+
+
+def test_a_malformed_capitals_table_names_its_line_and_the_rebuild(tmp_path: Path) -> None:
+    from veille.errors import DataError
+    from veille.geo._store import CAPITALS_FILE, DEFAULT_INDEX, GazetteerStore
+
+    index = tmp_path / DEFAULT_INDEX.name
+    index.symlink_to(DEFAULT_INDEX)  # the shipped index, in a folder of its own
+    store = GazetteerStore(index)
+    assert store.capital("SOM") is None  # no table beside this index: no capitals
+    (tmp_path / CAPITALS_FILE).write_text("#\n#\niso3\tgeonames_id\tname\nSOM\tx\tMogadishu\n")
+    with pytest.raises(DataError) as info:
+        GazetteerStore(index).capital("SOM")
+    assert "line 4" in str(info.value) and "build_capitals.py" in str(info.value)

@@ -1045,6 +1045,9 @@ def test_a_weekday_another_day_than_the_calendar_date_is_still_read(pipeline: An
          " attack came a day after drone strikes killed 30 fighters in the Middle Shabelle"
          " region.",
          "en"),
+        ("Un kamikaze a tué neuf personnes dans un salon de thé de la capitale somalienne"
+         " dimanche. L'attaque intervient au lendemain de frappes de drones qui ont tué 30"
+         " combattants dans la région du Moyen-Shabelle.", "fr"),
     ],
 )  # fmt: skip
 def test_what_follows_the_verb_setting_an_act_in_sequence_is_the_other_acts(

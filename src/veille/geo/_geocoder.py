@@ -158,6 +158,7 @@ class Geocoder:
         matches = self._corroboration.drop_uncorroborated(matches, text, set(adjectives))
         self._corroboration.one_place_per_name(matches, text)
         self._corroboration.drop_far_quarters(tokens, matches)
+        matches = self._phrases.with_capitals(text, tokens, matches)
         matches.extend(self._phrases.demonym_regions(text, tokens, matches))
         toponyms = self._to_toponyms(text, matches)
         if language == "ar":

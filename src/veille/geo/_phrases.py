@@ -82,6 +82,40 @@ class Phrases:
             found.append(m)
         return found
 
+    def with_capitals(self, text: str, tokens: list[Token], matches: list[_Match]) -> list[_Match]:
+        """ "the Somali capital", «la capitale somalienne», «العاصمة الصومالية»: a noun
+        for a capital beside a people's adjective is that country's capital city
+        (``GazetteerStore.capital``); the adjective still names the country."""
+        demonyms = self._store.demonyms()
+        nouns = self._words.capital_nouns
+        found: list[_Match] = []
+        for k, tok in enumerate(tokens):
+            iso3 = demonyms.get(tok.norm)
+            if iso3 is None:
+                continue
+            after = k + 1 < len(tokens) and tokens[k + 1].norm in nouns
+            before = k > 0 and tokens[k - 1].norm in nouns
+            if after and text[tok.end : tokens[k + 1].start] == " ":
+                noun = k + 1  # "the Somali capital"
+            elif before and text[tokens[k - 1].end : tok.start] == " ":
+                noun = k - 1  # «la capitale somalienne», «العاصمة الصومالية»
+            else:
+                continue
+            capital = self._store.capital(iso3)
+            if capital is None:
+                continue
+            # The noun is the city; the adjective keeps naming its country.
+            cand = Candidate(capital, FLAG_PRIMARY)
+            start = tokens[noun].start
+            if tokens[noun].arabic:
+                start += self._clitic_len(tokens[noun].raw)
+            found.append(_Match(start, tokens[noun].end, noun, noun + 1, (cand,), best=cand))
+        if not found:
+            return matches
+        taken = _SpanIndex([(m.start, m.end) for m in found])
+        kept = [m for m in matches if not taken.overlapping(m.start, m.end)]
+        return sorted([*kept, *found], key=lambda m: m.start)
+
     @staticmethod
     def _clitic_len(raw: str) -> int:
         """How many letters of clitics (و ب ف ل) an Arabic direction word carries before

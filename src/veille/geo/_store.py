@@ -85,6 +85,8 @@ CREATE TABLE country (
 DEFAULT_INDEX = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "gazetteer.sqlite"
 #: The villages' index, read beside the main one when it is there.
 VILLAGES_FILE = "villages.sqlite"
+#: Each country's capital city beside the index (``GazetteerStore.capital``).
+CAPITALS_FILE = "capitals.tsv"
 #: Its table of the villages a known name hides: key -> packed candidates.
 SHADOW_TABLE = "shadow"
 REBUILD_FIX = (
@@ -184,6 +186,7 @@ class GazetteerStore:
         self._countries: dict[str, tuple[float, float, float, float]] | None = None
         self._neighbours: dict[str, frozenset[str]] | None = None
         self._demonyms: dict[str, str] | None = None
+        self._capitals: dict[str, int] | None = None
         self._country_place: dict[str, PlaceRecord] | None = None
         self._sites: dict[int, tuple[str, str, str | None, str]] | None = None
 
@@ -405,6 +408,26 @@ class GazetteerStore:
                 if rec.iso3 is not None:
                     self._country_place[rec.iso3] = rec
         return self._country_place.get(iso3)
+
+    def capital(self, iso3: str) -> PlaceRecord | None:
+        """The capital city of ``iso3`` (``CAPITALS_FILE`` beside the index, rebuilt by
+        ``scripts/build_capitals.py``); None where the file or the country has none."""
+        if self._capitals is None:
+            self._capitals = {}
+            table = self.path.with_name(CAPITALS_FILE)
+            if table.is_file():
+                lines = table.read_text(encoding="utf-8").splitlines()
+                for n, line in enumerate(lines[3:], start=4):
+                    try:
+                        code, place_id, _name = line.split("\t")
+                        self._capitals[code] = int(place_id)
+                    except ValueError as exc:
+                        raise DataError(
+                            f"{table} line {n} is not 'iso3<TAB>geonames_id<TAB>name' ({exc})",
+                            fix="rebuild it: python scripts/build_capitals.py",
+                        ) from exc
+        found = self._capitals.get(iso3)
+        return None if found is None else self.place(found)
 
     def demonyms(self) -> dict[str, str]:
         """Normalised demonym ("syrien", "السوري") -> ISO3 of its country."""
