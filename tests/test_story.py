@@ -1060,3 +1060,23 @@ def test_what_follows_the_verb_setting_an_act_in_sequence_is_the_other_acts(
     loc = events[0].location
     assert loc is not None and loc.iso3 == "SOM"
     assert "Shabe" not in f"{loc.name} {loc.admin1}"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Des jihadistes ont attaqué dimanche un convoi militaire près de Ménaka. Le JNIM a"
+         " revendiqué l'attaque lundi. La veille, un engin explosif avait détruit un véhicule"
+         " de la gendarmerie près de Gao.", "fr"),
+        ("Jihadists attacked a military convoy near Ménaka on Sunday. JNIM claimed"
+         " responsibility for the attack on Monday. The day before, a roadside bomb had"
+         " destroyed a police vehicle near Gao.", "en"),
+    ],
+)  # fmt: skip
+def test_the_day_a_claim_was_made_anchors_no_day_before(
+    pipeline: Any, text: str, lang: str
+) -> None:
+    # "The day before" is Saturday, the eve of the attack, not Sunday, the eve of its claim.
+    events = _violent(pipeline, text, lang, published="2024-05-14")
+    by_type = {e.sub_event_type: e.event_date for e in events}
+    assert by_type["Remote explosive/landmine/IED"] == date(2024, 5, 11)

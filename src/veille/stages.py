@@ -407,7 +407,8 @@ class StateNameStage:
 class DateStage:
     """Fills each sentence's ``dates``. Relative dates ("la veille") are read from the
     last date the article's own narrative gave (its publication date before any); with
-    ``lexicon_of``, a date that dates a telling ("the army said on Monday") is no anchor:
+    ``lexicon_of``, a date that dates a telling ("the army said on Monday", "X claimed
+    the attack on Monday") is no anchor:
     "the same day" after it is the day of the act told before, not of the statement."""
 
     lexicon_of: LexiconOf | None = None
@@ -443,7 +444,9 @@ class DateStage:
         if not valued or self.lexicon_of is None:
             return valued[0].value if valued else None
         toks = list(sent.tokens)
-        telling = words_of(self.lexicon_of(sent.language).report, toks)
+        lex = self.lexicon_of(sent.language)
+        # «Le groupe a revendiqué l'attaque lundi»: a claim's day dates the claiming too.
+        telling = words_of(lex.report, toks) | words_of(lex.claim, toks)
         return next((d.value for d in valued if not dates_telling(d.start, toks, telling)), None)
 
 
