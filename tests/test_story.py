@@ -1080,3 +1080,22 @@ def test_the_day_a_claim_was_made_anchors_no_day_before(
     events = _violent(pipeline, text, lang, published="2024-05-14")
     by_type = {e.sub_event_type: e.event_date for e in events}
     assert by_type["Remote explosive/landmine/IED"] == date(2024, 5, 11)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("A roadside bomb killed four soldiers near Deir ez-Zor on Monday. Later that day,"
+         " Turkish artillery shelled villages near Manbij.", "en"),
+        ("قتل أربعة جنود بانفجار عبوة ناسفة قرب دير الزور يوم الاثنين. وقصفت المدفعية التركية"
+         " قرى قرب منبج في سوريا يوم الاثنين.", "ar"),
+    ],
+)  # fmt: skip
+def test_a_planted_bomb_takes_no_doer_from_the_storys_strikes(
+    pipeline: Any, text: str, lang: str
+) -> None:
+    # The story's only named striker shelled from afar; the bomb's layer is not named.
+    events = {e.sub_event_type: e for e in _violent(pipeline, text, lang)}
+    assert events["Remote explosive/landmine/IED"].actor1 is None
+    shelling = events["Shelling/artillery/missile attack"].actor1
+    assert shelling is not None and "Turkey" in shelling.name

@@ -522,6 +522,7 @@ def _with_story_place(
 
 #: The family whose sub-type a weapon decides, and that a story's next sentences go on.
 _REMOTE = "remote"
+_IED = "Remote explosive/landmine/IED"
 
 
 def _strike_kind(c: Candidate) -> str | None:
@@ -622,7 +623,8 @@ def _with_story_doer(c: Candidate, remote: Sequence[Candidate], opts: StoryOptio
     if _own_unnamed_doer(c):
         return c  # "Unknown assailants shelled the market": a doer of its own, unnamed
     where = c.place.iso3 if c.place is not None and not c.place.demonym else None
-    doers = [s for s in remote if same_source(s, c)]
+    # A bomb planted is no strike fired: the story's strikers did not lay it.
+    doers = [s for s in remote if same_source(s, c) and (_strike_kind(s) == _IED) == (told == _IED)]
     two_sides = len({s.actor1.actor_id for s in doers if s.actor1 is not None}) > 1
     if where is not None and two_sides:
         # A story of two sides striking each other's country: the strikes told that
