@@ -25,7 +25,7 @@ compiled by ``lexicon``. Per sentence:
 - ``tolls``: the number of dead;
 - ``numbers``: numbers as written (digits, number words, "twenty-three", «خمسة عشر»);
 - ``placing``: the event's place(s) among the sentence's places (``clusters``: the
-  places that name one location);
+  places that name one location; ``place_tolls``: each place's own count of the dead);
 - ``voices``: the places that speak or act for a state ("Washington said"), no
   event's place;
 - ``statements``: non-violent PLOVER records (threats, demands, agreements...);

@@ -76,7 +76,8 @@ from veille.extract.finish import (
 from veille.extract.intervention import counted_crowd, force_used, lethal, new_crowd
 from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry
 from veille.extract.modality import modality_for, sentence_future
-from veille.extract.placing import choose_places, place_shares, relative_holding
+from veille.extract.place_tolls import place_shares
+from veille.extract.placing import choose_places, relative_holding
 from veille.extract.rejection import Rejection
 from veille.extract.roles import read_roles
 from veille.extract.setting import days_by_place, scattered, the_town, year_of
