@@ -1015,7 +1015,7 @@ def test_the_area_a_claimant_group_is_named_after_is_no_place_of_the_attack(
          " مصر، ما أسفر عن مقتل 20 شخصا.", "ar"),
         ("On November 24, during Friday prayers, gunmen stormed a mosque near Arish in Egypt,"
          " killing 20 people.", "en"),
-        ("Le 24 novembre, pendant la prière du vendredi, des hommes armés ont attaqué une"
+        ("Le 24 novembre, pendant la prière du vendredi, des jihadistes ont pris pour cible une"
          " mosquée près d'El-Arich, en Égypte, tuant 20 personnes.", "fr"),
     ],
 )  # fmt: skip
