@@ -121,13 +121,15 @@ class Acceptance:
             # span ("the Bay Area", "An Albany man") does not vouch for a homonym found
             # nowhere else, and a longer name read from it would hide the shorter one.
             found.weak = True
+            listed = _listed_after(
+                text, found, last_end, self._words
+            ) or self._listed_before_a_neighbour(text, tokens, found)
             # "Homs et Hama" (a hamlet's name somewhere): a list of known places, announced
-            # or listed, not one village.
-            announced = (
-                self._announced_village(text, tokens, found)
-                or _listed_after(text, found, last_end, self._words)
-                or self._listed_before_a_neighbour(text, tokens, found)
-            ) and not self._opens_on_a_place(tokens, found)
+            # or listed, not one village; an Arabic name's first word is often a place's
+            # too («تل», «دير»), and a cue announces the whole name.
+            announced = (listed or self._announced_village(text, tokens, found)) and not (
+                self._opens_on_a_place(tokens, found) and (listed or not tokens[found.first].arabic)
+            )
             return announced and (people is None or not people.holds(found))
         if found.hinted and self.written_as_a_name(tokens[found.first : found.last]):
             return True
