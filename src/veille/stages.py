@@ -154,8 +154,10 @@ def place_ref(top: Toponym, *, dateline: bool = False) -> PlaceRef:
     )
 
 
-#: Actor kinds of armed groups, whose names may hold an area ("Islamic State Sahel").
-_ARMED_GROUPS = frozenset({"rebel_group", "political_militia", "identity_militia"})
+#: Actor kinds that "the group" stands for: armed groups that are no state's forces.
+_GROUP_KINDS = frozenset({"rebel_group", "political_militia", "identity_militia"})
+#: Actor kinds that fight: a communiqué's voice is one of them.
+_ARMED_KINDS = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia"})
 #: What joins a group's name to the area it is named after: «État islamique au Sahel»,
 #: "Islamic State in the Sahel", «تنظيم الدولة في الساحل».
 _NAMED_AFTER_AREA = re.compile(r"\s*(?:au|du|de|en|in(?: the)?|of(?: the)?|في)\s*$", re.IGNORECASE)
@@ -208,8 +210,9 @@ class ActorStage:
         actors += self._its_forces(analysis, words, actors)
         analysis.actors = sorted(actors, key=lambda a: a.start)
         # «l'État islamique au Sahel a revendiqué l'attaque»: an armed group's name
-        # holds the area it is named after, no place its acts fell on.
-        groups = [a for a in actors if getattr(a.payload, "kind", "") in _ARMED_GROUPS]
+        # holds the area it is named after, no place its acts fell on (a state's force
+        # named after its area, "the Kaduna State police", is where it acts).
+        groups = _of_kinds(actors, _GROUP_KINDS)
         text = analysis.article.text
         analysis.places = [
             p for p in analysis.places if not any(_named_after(p, a, text) for a in groups)
@@ -370,12 +373,6 @@ def _after_an_article(text: str, toks: list[Token], i: int, articles: frozenset[
         if not text[toks[j].start : toks[j].start + 1].islower():
             return False
     return False
-
-
-#: Actor kinds that "the group" stands for: armed groups that are no state's forces.
-_GROUP_KINDS = frozenset({"rebel_group", "political_militia", "identity_militia"})
-#: Actor kinds that fight: a communiqué's voice is one of them.
-_ARMED_KINDS = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia"})
 
 
 @dataclass(frozen=True)
