@@ -8,7 +8,7 @@ typed values; ``veille.extract.sentence`` puts them into a candidate.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from veille.extract.lexicon import Tok, TriggerEntry
@@ -204,6 +204,19 @@ class StatementCandidate:
 def same_source(a: Candidate, b: Candidate) -> bool:
     """Whether two candidates come from one source (the article, or one post it embeds)."""
     return a.sentence.source_id == b.sentence.source_id
+
+
+def dated_as(c: Candidate, other: Candidate) -> Candidate:
+    """``c`` on the day ``other`` tells: its date, precision, span and whether a post's
+    date gave it (a day told by a sentence, not by its telling)."""
+    return replace(
+        c,
+        event_date=other.event_date,
+        date_precision=other.date_precision,
+        date_span=other.date_span,
+        date_from_post=other.date_from_post,
+        date_told=False,
+    )
 
 
 def clone(c: Candidate) -> Candidate:

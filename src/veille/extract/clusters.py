@@ -130,9 +130,7 @@ def _quarter_of(part: PlaceRef, city: PlaceRef) -> bool:
     small, big = _population(part), _population(city)
     if small is None or big is None or big < _QUARTER_RATIO * max(small, 1):
         return False
-    if part.lat is None or part.lon is None or city.lat is None or city.lon is None:
-        return False
-    return distance_km(part.lat, part.lon, city.lat, city.lon) <= _QUARTER_KM
+    return _within(part, city, _QUARTER_KM)
 
 
 #: Kilometres within which a bigger town after a bare comma names the smaller's area.
@@ -158,9 +156,7 @@ def _names_its_area(
     small, large = _population(town), _population(big)
     if small is None or large is None or large <= small:
         return False
-    if town.lat is None or town.lon is None or big.lat is None or big.lon is None:
-        return False
-    if distance_km(town.lat, town.lon, big.lat, big.lon) > _AREA_KM:
+    if not _within(town, big, _AREA_KM):
         return False
     ordered = sorted(places, key=lambda x: x.start)
     k = ordered.index(town)
@@ -206,6 +202,7 @@ _VAGUE_PART_KM = 40.0
 
 
 def _within(a: PlaceRef, b: PlaceRef, km: float) -> bool:
+    """Both places have coordinates and lie within ``km`` of each other."""
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return False
     return distance_km(a.lat, a.lon, b.lat, b.lon) <= km

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from veille.extract.candidate import Candidate, same_source
+from veille.extract.candidate import Candidate, dated_as, same_source
 from veille.extract.layout import Layout
 from veille.extract.lexicon import fold
 from veille.lang.loader import closed_words
@@ -77,13 +77,7 @@ def with_entry_date(
     ]
     if own:
         s = own[-1]
-        return replace(
-            c,
-            event_date=s.event_date,
-            date_precision=s.date_precision,
-            date_span=s.date_span,
-            date_from_post=s.date_from_post,
-        )
+        return dated_as(c, s)
     if c.sentence.published is None:
         return c
     return replace(

@@ -67,7 +67,7 @@ from veille.extract.areas import (
     position,
     with_finer_place,
 )
-from veille.extract.candidate import Candidate, PlaceRef, same_source
+from veille.extract.candidate import Candidate, PlaceRef, dated_as, same_source
 from veille.extract.entries import posted_news, with_entry_date
 from veille.extract.layout import Layout, Scene
 from veille.extract.placing import destination
@@ -280,13 +280,7 @@ def _with_story_date(c: Candidate, story: Sequence[Candidate], layout: Layout) -
             return with_entry_date(c, story[:here], layout, label)
         # "09h12 - 20 civils tués à X" over «Au moins 20 civils ont été tués mardi à X»:
         # the entry's heading is the act its body tells and dates.
-        return replace(
-            c,
-            event_date=below.event_date,
-            date_precision=below.date_precision,
-            date_span=below.date_span,
-            date_from_post=below.date_from_post,
-        )
+        return dated_as(c, below)
 
     def lends(s: Candidate) -> bool:
         # A retrospective told later for context ("on a Saturday a strike had killed
@@ -338,13 +332,7 @@ def _with_story_date(c: Candidate, story: Sequence[Candidate], layout: Layout) -
     source = earlier[-1] if earlier else later
     if source is None:
         return c
-    return replace(
-        c,
-        event_date=source.event_date,
-        date_precision=source.date_precision,
-        date_span=source.date_span,
-        date_from_post=source.date_from_post,
-    )
+    return dated_as(c, source)
 
 
 #: Days before its telling an act told next may have happened and still date it.
@@ -373,14 +361,7 @@ def _told_day_dated_below(c: Candidate, story: Sequence[Candidate]) -> Candidate
             continue
         gap = (told - s.event_date).days
         if 0 < gap <= _TOLD_AFTER_DAYS:
-            return replace(
-                c,
-                event_date=s.event_date,
-                date_precision=s.date_precision,
-                date_span=s.date_span,
-                date_told=False,
-                date_from_post=s.date_from_post,
-            )
+            return dated_as(c, s)
         return c  # the next act of its kind dates it otherwise: another time
     return c
 

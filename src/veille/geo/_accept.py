@@ -68,11 +68,13 @@ class Acceptance:
     the place words and the weights, and marks the matches it accepts (``hinted``,
     ``weak``, ``regional``, ``peeled``)."""
 
-    def __init__(self, store: GazetteerStore, words: GeoWords, weights: GeocoderWeights) -> None:
+    def __init__(
+        self, store: GazetteerStore, words: GeoWords, weights: GeocoderWeights, areas: AreaReader
+    ) -> None:
         self._store = store
         self._words = words
         self._weights = weights
-        self._areas = AreaReader(store, words)
+        self._areas = areas
 
     def person_names(
         self,

@@ -76,11 +76,13 @@ class Geocoder:
         #: The place words of every language (``veille/lang/<code>/places.json``).
         self._words = words
         self._memo = WordMemo()
-        self._scanner = Scanner(store, words, self._memo, Acceptance(store, words, weights))
+        # One reader of the area after a name: it announces villages and settles towns.
+        self._areas = AreaReader(store, words)
+        acceptance = Acceptance(store, words, weights, self._areas)
+        self._scanner = Scanner(store, words, self._memo, acceptance)
         self._phrases = Phrases(store, words)
         self._resolver = Resolver(store, words, weights)
         self._corroboration = Corroboration(store, words, weights)
-        self._areas = AreaReader(store, words)
         self._transliterated = TransliteratedNames(store)
 
     @classmethod
