@@ -125,7 +125,9 @@ def test_outside_news_stays_above_its_floor(shared_dir: Path, pipeline, split: s
 # session's code, 0.51 (P 0.45) with its start's; the whole set then held-out 0.54 (P
 # 0.53, R 0.55, fields 0.80), training 0.66 (P 0.62, R 0.71, fields 0.83). The held-out
 # floor moves down with the harder set, not with the code (the session-start code scores
-# 0.54 too).
+# 0.54 too). Session 37 added 30 (pS/pT/pU, 96 events; 192 articles, 582 events),
+# scored blind with the session-start code: F1 0.50 (P 0.48, R 0.52); the whole set then
+# held-out 0.59 (P 0.58, R 0.60, fields 0.81), training 0.71 (P 0.67, R 0.76, fields 0.84).
 PROBE_FLOORS = {"heldout": (0.52, 0.75), "train": (0.58, 0.77)}
 
 
