@@ -1682,3 +1682,40 @@ def test_a_malformed_capitals_table_names_its_line_and_the_rebuild(tmp_path: Pat
     with pytest.raises(DataError) as info:
         GazetteerStore(index).capital("SOM")
     assert "line 4" in str(info.value) and "build_capitals.py" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "area", "province"),
+    [
+        (
+            "Gunmen attacked Yelwa, a farming community in {} Local Government Area.",
+            "en",
+            "Yauri",
+            "Kebbi",
+        ),
+        (
+            "Gunmen attacked Yelwa, a farming community in {} Local Government Area.",
+            "en",
+            "Shendam",
+            "Plateau",
+        ),
+        ("Des hommes armés ont attaqué Yelwa, localité du district de {}.", "fr", "Yauri", "Kebbi"),
+        (
+            "Des hommes armés ont attaqué Yelwa, une localité située dans le district de {}.",
+            "fr",
+            "Yauri",
+            "Kebbi",
+        ),
+    ],
+)
+def test_an_apposition_between_a_town_and_its_area_still_places_it(
+    geo: Geocoder, text: str, language: str, area: str, province: str
+) -> None:
+    # ", a farming community in X", «, localité du district de X»: a settlement's noun
+    # between the name and its area; the area picks the homonym that lies in it, and the
+    # area's own phrase reads the district, not a town of its name on another continent.
+    tops = geo.geoparse(text.format(area), language)
+    town = only(tops, "Yelwa").place
+    assert town is not None and town.admin1 == province
+    district = only(tops, area).place
+    assert district is not None and district.feature == "admin2" and district.iso3 == "NGA"

@@ -230,6 +230,29 @@ def test_a_quarter_named_before_its_city_is_one_place(pipeline: Any) -> None:
     assert [p[0] for p in _placed(events)] == ["Walton"]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Gunmen attacked Yelwa, a farming community in Shendam LGA, on Sunday,"
+            " killing 12 people.",
+            "en",
+        ),
+        (
+            "Des hommes armés ont tué dimanche 12 personnes à Yelwa, une localité du"
+            " district de Shendam.",
+            "fr",
+        ),
+    ],
+)
+def test_a_town_and_the_district_it_lies_in_are_one_place(
+    pipeline: Any, text: str, lang: str
+) -> None:
+    # The district the text puts the town in is where the town is, not a second place
+    # that would split the toll.
+    assert _placed(_events(pipeline, text, lang)) == [("Yelwa", "2025-03-09", 12)]
+
+
 def test_two_towns_of_a_size_after_a_comma_are_a_list(pipeline: Any) -> None:
     events = _events(pipeline, "Air strikes hit Rafah, Khan Younis and Deir al-Balah on Tuesday.")
     assert len(_placed(events)) == 3

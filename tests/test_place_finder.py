@@ -337,3 +337,30 @@ def test_an_organisations_seat_is_no_place_of_an_event(
     # "-based", «basé à», «ومقره»: where the speaker sits; the toponym is still found.
     found = {t.text: t.in_name for t in finder.find(text, language) if t.place is not None}
     assert found.get(seat) is True and found.get("Hama", found.get("حماة")) is False
+
+
+@pytest.mark.parametrize("label", ["names", "persons"])
+def test_a_name_closing_on_an_area_phrase_is_the_area(finder: PlaceFinder, label: str) -> None:
+    # A parser reads "Shendam Local Government Area" as an organisation, "Shendam LGA" as
+    # a person: the area's own name, not a name a place word stands inside.
+    for area in ("Shendam Local Government Area", "Shendam LGA"):
+        text = f"Gunmen killed nine farmers in {area} on Sunday."
+        evidence = PlaceEvidence(**{label: (_span(text, area),)})  # type: ignore[arg-type]
+        found = {t.text: t for t in finder.find(text, "en", evidence)}
+        shendam = found["Shendam"]
+        assert not shendam.in_name and shendam.place is not None
+        # The phrase reads the district, not the town of the same name.
+        assert shendam.place.feature == "admin2", area
+
+
+def test_a_group_named_after_an_area_keeps_its_place_word_inside_the_name(
+    finder: PlaceFinder,
+) -> None:
+    # "State" and "Province" both close area names: a name holding two phrases is a
+    # group's, and the region in it is no place of the group's acts.
+    text = "The Islamic State Sahel Province claimed the attack in Menaka."
+    group = "Islamic State Sahel Province"
+    evidence = PlaceEvidence(names=(_span(text, group),))
+    found = {t.text: t.in_name for t in finder.find(text, "en", evidence)}
+    assert found.get("Menaka") is False
+    assert found.get("Sahel", True) is True

@@ -193,7 +193,18 @@ def _nested(a: PlaceRef, b: PlaceRef) -> bool:
         return True
     if a.feature == "admin1" or b.feature == "admin1":
         return a.admin1 is None or b.admin1 is None or fold(a.admin1) == fold(b.admin1)
+    if "admin2" in (a.feature, b.feature):
+        # "Yelwa, a community in Shendam LGA": a town and the district it lies in.
+        a2, b2 = _admin2(a), _admin2(b)
+        return a2 is not None and b2 is not None and fold(a2) == fold(b2) and a.admin1 == b.admin1
     return False
+
+
+def _admin2(p: PlaceRef) -> str | None:
+    """The name of the district the place lies in (its own for a district)."""
+    place = getattr(p.payload, "place", None)
+    admin2 = getattr(place, "admin2", None)
+    return admin2 if isinstance(admin2, str) else None
 
 
 #: Kilometres from a town within which a place lies in a vague part of it ("northern

@@ -23,6 +23,8 @@ NEAR_TOWN_KM = 30.0
 #: area and its "of" («, dans le caza de», ", in the district of").
 _AREA_WORDS = 6
 _OF_WORDS = frozenset({"de", "d", "du", "des", "of"})
+#: Words at most of an apposition before the area: an article, two adjectives, the noun.
+_APPOSITION_WORDS = 4
 #: Arabic words that tie a place to the area after it: «التابعة لـ» (belonging to),
 #: «الواقعة في» (lying in), and their prepositions; read on keys (article dropped).
 _ARABIC_TIES = frozenset({"تابعه", "تابع", "واقعه", "واقع", "في", "ب", "ل"})
@@ -112,6 +114,8 @@ class AreaReader:
                 return None
         elif gap.strip() != ",":
             return None
+        else:
+            k = self._past_apposition(tokens, k)
         cues = self._words.village_cues
         j = next(
             (
@@ -121,12 +125,37 @@ class AreaReader:
             ),
             None,
         )
+        if j is None and k > m.last and k < len(tokens) and tokens[k].norm in _OF_WORDS:
+            j = k  # «Kuriga, localité du district de Chikun»: the apposition's "of"
         if j is None:
             return None
         skipped = self._words.span_articles | self._words.geo_nouns | _OF_WORDS
         while j < len(tokens) and j - k < _AREA_WORDS and tokens[j].norm in skipped:
             j += 1
         return j if j < len(tokens) and tokens[j].raw[:1].isupper() else None
+
+    def _past_apposition(self, tokens: list[Token], k: int) -> int:
+        """The index past an apposition that says what kind of settlement a name is
+        (", a farming community", «, une localité», «, village»: an article, a few
+        lower-case words, a ``settlement_nouns`` noun, perhaps a participle such as
+        "located"), where one opens at ``k``; ``k`` itself otherwise."""
+        nouns = self._words.settlement_nouns
+        for j in range(k, min(k + _APPOSITION_WORDS, len(tokens))):
+            word = tokens[j]
+            if word.arabic or not word.raw[:1].islower():
+                return k
+            if word.norm in nouns:
+                after = j + 1
+                if (
+                    after + 1 < len(tokens)
+                    and tokens[after].raw[:1].islower()
+                    and tokens[after].raw.lower() not in self._words.village_cues
+                    and tokens[after].norm not in _OF_WORDS
+                    and tokens[after + 1].raw.lower() in self._words.village_cues
+                ):
+                    after += 1  # "located in", «située dans»
+                return after
+        return k
 
     def _arabic_area(self, tokens: list[Token], m: _Match) -> int | None:
         """«التابعة لقضاء المقدادية», «في محافظة ديالى»: a tie, then a noun of an area

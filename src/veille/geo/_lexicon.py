@@ -112,6 +112,11 @@ class GeoWords:
     #: ("the X High Court", «l'université de X») is where the building stands.
     facility_nouns: frozenset[str]
     outlet_nouns: frozenset[str]
+    #: ``PlaceWords.area_tails`` of every language: matches one (and what space comes
+    #: before it) right after a name, in any case.
+    area_tail: re.Pattern[str]
+    #: ``PlaceWords.settlement_nouns`` of every language (keys).
+    settlement_nouns: frozenset[str]
     #: Demonyms and place adjectives that ``countries.tsv`` lacks (it holds one per
     #: country it lists), each with the gazetteer key of the place it names. In English
     #: text a capitalised demonym ("Russian troops") is a toponym of its country or
@@ -289,6 +294,11 @@ def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
         direction_names=union("direction_names"),
         facility_nouns=union("facility_nouns"),
         outlet_nouns=glued("outlet_nouns"),
+        area_tail=re.compile(
+            rf"\s+(?:{_alt((w for pw in words for w in pw.area_tails), escape=True)})\b",
+            re.IGNORECASE,
+        ),
+        settlement_nouns=union("settlement_nouns"),
         street_nouns=union("street_nouns"),
         road_nouns=union("road_nouns"),
         quarter_nouns=glued("quarter_nouns"),

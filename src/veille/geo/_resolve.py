@@ -126,6 +126,8 @@ class Resolver:
                 after in _ADMIN_NOUNS_AFTER
                 # "Donetsk Oblast", "Kaduna State": the name's own last word is the noun
                 or (m.last - m.first > 1 and tokens[m.last - 1].norm in _ADMIN_NOUNS_AFTER)
+                # "Shendam Local Government Area", "Guma LGA": an area's own phrase
+                or self._words.area_tail.match(text, m.end) is not None
             )
             seat_area = after in _SEAT_AREA_NOUNS_AFTER
             seats = {

@@ -33,7 +33,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from veille.geo._geocoder import Geocoder, OutletProfile, Toponym
@@ -135,6 +135,8 @@ def _across_a_mark(ent: SpacySpan) -> bool:
     return False
 
 
+#: Words at most of an area's name before its phrase ("X Y Local Government Area").
+_AREA_NAME_WORDS = 3
 #: Dashes that part a heading from its text when set between spaces.
 _DASHES = frozenset({"-", "–", "—"})
 
@@ -159,7 +161,7 @@ class PlaceFinder:
         outlet's other articles name. A toponym inside an organisation's or a person's
         name is kept with ``in_name`` set: geoparsing counts it, an event is not there.
         ``words``: ``split_words(text)`` where the caller has it (the article's analysis)."""
-        ev = evidence or PlaceEvidence()
+        ev = self._areas_as_places(text, evidence or PlaceEvidence())
         toponyms = self.geocoder.geoparse(
             text,
             language,
@@ -169,6 +171,31 @@ class PlaceFinder:
             words=words,
         )
         return self.keep(text, toponyms, ev)
+
+    def _areas_as_places(self, text: str, ev: PlaceEvidence) -> PlaceEvidence:
+        """The evidence with the names a parser took for a person's or an organisation's
+        that close on an area's phrase ("Guma LGA", "Shendam Local Government Area",
+        ``area_tails``) read as places: the area's own name, its word no surname."""
+        tail = self.geocoder.words.area_tail
+        areas = set()
+        for s, e in (*ev.persons, *ev.names):
+            found = list(tail.finditer(text, s, e))
+            # One phrase, closing a short name: "Islamic State Sahel Province" is a
+            # group's name, its "State" a phrase too.
+            if (
+                len(found) == 1
+                and found[0].end() == e
+                and 0 < len(text[s : found[0].start()].split()) <= _AREA_NAME_WORDS
+            ):
+                areas.add((s, e))
+        if not areas:
+            return ev
+        return replace(
+            ev,
+            places=tuple(sorted({*ev.places, *areas})),
+            persons=tuple(x for x in ev.persons if x not in areas),
+            names=tuple(x for x in ev.names if x not in areas),
+        )
 
     def keep(self, text: str, toponyms: list[Toponym], evidence: PlaceEvidence) -> list[Toponym]:
         """``toponyms`` less those the parse shows are no places (see the module doc),
@@ -191,6 +218,7 @@ class PlaceFinder:
                 countries[place.iso3] < 2
                 and place.feature not in AREA_FEATURES
                 and _name_goes_on(text, hint_spans, top)
+                and self.geocoder.words.area_tail.match(text, top.end) is None
             ):
                 continue  # no other toponym names its country
             if (

@@ -144,6 +144,14 @@ class PlaceWords:
     #: Nouns of buildings and institutions named after their town ("X High Court",
     #: «l'université de X», «مطار X»): a place word in such a name is where it stands.
     facility_nouns: tuple[str, ...] = ()
+    #: Phrases that close an area's own name after it ("X Local Government Area", "X
+    #: LGA", "X Municipality"), in any case: the name is the area (not a town named
+    #: alike), and a parser's entity that holds only name and phrase is the area's, not
+    #: an organisation's or a person's named after it.
+    area_tails: tuple[str, ...] = ()
+    #: Nouns of a settlement that an apposition puts between a name and the area it
+    #: lies in ("X, a farming community in Y", «X, localité du district de Y»).
+    settlement_nouns: tuple[str, ...] = ()
     #: Nouns of news outlets ("the channel X", «la chaîne X», «قناة X»): a name right
     #: after one is the outlet's («قناة الجزيرة» is no Gezira), not a place.
     outlet_nouns: tuple[str, ...] = ()
