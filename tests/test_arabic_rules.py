@@ -1401,3 +1401,29 @@ def test_a_definite_act_a_relative_clause_says_reached_a_place_is_told_before(
     # the article told before; alone in its article it is no news.
     said = "وقال شاهد إنه فقد أخاه في الانفجار الذي استهدف سوق بلدة سراقب في إدلب أمس."
     assert _violent(pipeline, said) == []
+
+
+def test_an_outlets_name_is_no_trigger_and_no_weapon(pipeline: Any) -> None:
+    # «قناة «المسيرة»»: a channel whose name spells "the march" and "the drone" reports
+    # what others did: no protest, no drone.
+    shelled = _events(pipeline, "ذكرت قناة «المسيرة» أن قصفا استهدف مدينة الحديدة.")
+    assert [e.sub_event_type for e in shelled] == ["Shelling/artillery/missile attack"]
+    killed = _events(pipeline, "أفادت قناة «المسيرة» بأن 20 شخصا قتلوا في مدينة الحديدة.")
+    assert [e.sub_event_type for e in killed] == ["Attack"]
+
+
+def test_a_series_of_strikes_on_a_town_on_a_day_is_one_event(pipeline: Any) -> None:
+    # «سلسلة غارات» on a named town on a named day: one raid, not a tally of many.
+    events = _violent(pipeline, "طائرات حربية شنّت مساء أمس سلسلة غارات على مدينة الحديدة.")
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+    # Over months, a series is a tally still.
+    assert not _violent(pipeline, "شنت الطائرات منذ يناير سلسلة غارات على مدن يمنية.")
+
+
+def test_the_number_of_victims_is_no_figure_a_number_of_is(pipeline: Any) -> None:
+    # «عدد ضحايا القصف» names the toll (raised to 40); «عدد من» counts "a number of".
+    text = (
+        "قصفت طائرات حربية مدينة الحديدة مساء الخميس. "
+        "وارتفع عدد ضحايا القصف على مدينة الحديدة إلى 40 قتيلاً."
+    )
+    assert [e.fatalities for e in _violent(pipeline, text)] == [40]

@@ -559,3 +559,13 @@ def test_a_witness_counting_their_own_people_tells_no_toll(
     art = Article(id="t", text=text, language=language, published="2025-03-12")
     events = pipeline.run([art])
     assert events and all(e.fatalities is None for e in events)
+
+
+def test_a_number_noun_counts_only_before_its_of() -> None:
+    ar = Lexicon.load("ar")
+    # «قتل عدد من المدنيين»: "a number of" (ACLED's ten for an unstated few).
+    some = fatalities(ar, tokens(["قتل", "عدد", "من", "المدنيين"]))
+    assert some is not None and some.count == 10
+    # «عدد القتلى 7»: "the number of the dead", no figure of its own.
+    named = fatalities(ar, tokens(["بلغ", "عدد", "القتلى", "7"]))
+    assert named is not None and named.count == 7

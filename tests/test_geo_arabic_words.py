@@ -188,3 +188,26 @@ def test_a_word_of_nearness_is_no_place_and_locates_the_name_after_it(
     found = _names(geocoder, text)
     assert near not in found and f"و{near}" not in found
     assert found.get("الهرمل") == "LBN"
+
+
+def test_a_names_first_word_before_another_word_is_no_place_alone(geocoder: Any) -> None:
+    # «بني» (a name's first word) spells homonyms in America and Pakistan; before another
+    # word it heads a longer name, here one the text places in Yemen.
+    found = _names(geocoder, "قصفت طائرات أمريكية مواقع في مديرية بني حشيش شمال صنعاء.")
+    assert found.get("بني") is None
+    assert found.get("شمال صنعاء") == "YEM"
+
+
+def test_a_two_word_name_known_only_in_latin_script_after_an_area_noun(geocoder: Any) -> None:
+    # Bani Matar has no Arabic name in the gazetteer: its first word and the next one
+    # are read together by their consonants, in the country the text names.
+    found = _names(geocoder, "سقطت قذائف على مديرية بني مطر في اليمن مساء الجمعة.")
+    assert found.get("بني مطر") == "YEM"
+
+
+def test_an_island_noun_heads_the_islands_name(geocoder: Any) -> None:
+    # «جزيرة» (island) spells Algiers among its alternate names: the noun announces the
+    # name after it, the island's.
+    found = _names(geocoder, "غارتان على جزيرة كمران قبالة سواحل الحديدة في اليمن.")
+    assert "جزيرة" not in found
+    assert found.get("كمران") == "YEM"

@@ -65,3 +65,13 @@ def test_a_semicolon_parts_two_clauses() -> None:
     spaces = [True, True, True, False, True, True, True, True, False, False]
     doc = _doc(words, spaces, {0, 5})
     assert len(list(whole_sentences(doc))) == 2
+
+
+def test_a_blank_tokenizer_splits_closing_marks_after_a_vowel_sign() -> None:
+    from veille.nlp import load_spacy
+
+    nlp = load_spacy("ar")
+    # A tanween before the full stop, a closing quote before it: each mark its own token,
+    # so «قتيلاً» reads as the lexicon's word; a decimal point stays in its number.
+    words = [t.text for t in nlp("ارتفع العدد إلى 3.5 قتيلاً. وقالوا «انتهى».")]
+    assert words == ["ارتفع", "العدد", "إلى", "3.5", "قتيلاً", ".", "وقالوا", "«", "انتهى", "»", "."]

@@ -83,6 +83,10 @@ def spelt_number(lex: Lexicon, toks: list[Tok], i: int) -> int | None:
     n = read_number(lex, toks[i])
     if n is None:
         return None
+    if fold(toks[i].text) in closed_words("partitive_numbers") and not (
+        i + 1 < len(toks) and fold(toks[i + 1].text) in closed_words("partitive_ofs")
+    ):
+        return None  # «عدد ضحايا الغارات»: the number of victims, no figure of its own
     # "ten thousand", «vingt mille», «عشرة آلاف»: the number before a multiplier reads
     # the whole, the multiplier reads nothing of its own.
     multipliers = closed_words("number_multipliers")

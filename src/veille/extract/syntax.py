@@ -265,3 +265,16 @@ def preposition_of(toks: list[Tok], i: int) -> tuple[Tok | None, int]:
         return toks[tok.head], toks[tok.head].head
     case = next((t for t in toks if t.head == i and t.dep == "case"), None)
     return case, tok.head
+
+
+#: Quotation marks that may stand between a noun and the name it introduces.
+_QUOTES = frozenset({"«", "»", '"', "“", "”", "'", "‘", "’"})
+
+
+def after_a_noun(toks: list[Tok], k: int, nouns: frozenset[str]) -> bool:
+    """Token ``k`` follows one of ``nouns``, quotation marks between them skipped: the
+    name a noun introduces («قناة «المسيرة»», "the newspaper Revolution")."""
+    j = k - 1
+    while j >= 0 and toks[j].text in _QUOTES:
+        j -= 1
+    return j >= 0 and bool(toks[j].keys & nouns)

@@ -16,7 +16,7 @@ from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry, fold
 from veille.extract.lexicon import longest_non_overlapping as _lno
 from veille.extract.numbers import read_number
 from veille.extract.objects import object_of_class
-from veille.extract.syntax import ACTED_ON, TARGET_DEPS, ancestors, preposition_of
+from veille.extract.syntax import ACTED_ON, TARGET_DEPS, after_a_noun, ancestors, preposition_of
 from veille.extract.taxonomy import family
 from veille.extract.territory import (
     after_a_loss,
@@ -44,7 +44,9 @@ def find_triggers(
     ``armed_sense``: the text has used its armed-or-not words (``or_armed``: "strike")
     in their armed sense elsewhere (``armed_sense_in``)."""
     toks = s.tokens
-    found = lex.triggers.find(toks)
+    outlets = lex.noun_classes.get("outlets", frozenset())
+    # «قناة «المسيرة»» (a channel named "the march"): an outlet's name is no trigger.
+    found = [t for t in lex.triggers.find(toks) if not after_a_noun(toks, t.start, outlets)]
     # «ينص المقترح على ... وقف لإطلاق النار», "calls for a ceasefire": an agreement no one
     # concluded is no event, nor is the fire its name holds.
     agreed = [t for t in found if t.payload.concluded]

@@ -10,7 +10,7 @@ from veille.extract.candidate import Typing
 from veille.extract.lexicon import Lexicon, Match, Tok, WeaponEntry, fold
 from veille.extract.lexicon import longest_non_overlapping as _lno
 from veille.extract.numbers import read_number
-from veille.extract.syntax import PASSIVE_SUBJECTS, head_of
+from veille.extract.syntax import PASSIVE_SUBJECTS, after_a_noun, head_of
 from veille.extract.taxonomy import AIR_STRIKE, SUB_EVENT_TYPES, SUICIDE_BOMB, family
 from veille.lang.loader import weekday_names
 from veille.nlp import arabic
@@ -18,11 +18,14 @@ from veille.nlp import arabic
 
 def find_weapons(lex: Lexicon, toks: list[Tok]) -> list[Match]:
     """The weapon nouns of a sentence, longest first, not overlapping; not a word that
-    names a site there ("attacked a gold mine")."""
+    names a site there ("attacked a gold mine"), nor an outlet's name («قناة «المسيرة»»,
+    a channel named "the drone")."""
+    outlets = lex.noun_classes.get("outlets", frozenset())
     return [
         w
         for w in _lno(lex.weapons.find(toks))
-        if not _a_site(lex, toks, w)
+        if not after_a_noun(toks, w.start, outlets)
+        and not _a_site(lex, toks, w)
         and not _people(lex, toks, w)
         and not stopped_bearer(lex, toks, w)
     ]

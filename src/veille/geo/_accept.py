@@ -140,6 +140,26 @@ class Acceptance:
             return False
         return people is None or not people.holds(found)
 
+    def _heads_a_construct(self, text: str, tokens: list[Token], m: _Match) -> bool:
+        """A one-word Arabic match that is a name's first word or a noun of a place kind
+        (``joined_name_heads``, ``place_nouns``: «بني», «تل», «جزيرة»), without the
+        article and right before another word that is no function word: it heads a
+        construct, a longer name («بني مطر», «جزيرة كمران»), not a place of its own."""
+        word = tokens[m.first]
+        if m.start != word.start or ARABIC_ARTICLE.match(word.raw):
+            return False
+        heads = self._words.place_nouns
+        if word.norm not in heads and word.norm not in self._words.joined_name_heads:
+            return False
+        if m.last >= len(tokens):
+            return False
+        after = tokens[m.last]
+        return (
+            after.arabic
+            and text[m.end : after.start] == " "
+            and after.norm not in self._words.stop_keys
+        )
+
     def _opens_on_a_place(self, tokens: list[Token], m: _Match) -> bool:
         """A name of several words whose first word is a known place ("Chile Peru", a
         hamlet's name, in "Bolivia, Chile Peru and Brazil"): a list of known places, not
@@ -251,6 +271,8 @@ class Acceptance:
             return False  # "وسوريان": two Syrians, not Surian (Iran)
         if m.first > 0 and tokens[m.first - 1].norm in self._words.time_nouns_before:
             return False  # «صلاة المغرب»: the sunset prayer, not Morocco
+        if arabic and not multi and self._heads_a_construct(text, tokens, m):
+            return False  # «بني مطر», «جزيرة كمران»: the head of a name the index lacks
         if arabic and not multi and "country" not in features:
             # Arabic writes no capitals, and its common nouns are place names somewhere:
             # "بيان" (statement) less its "ب" is Yan'an, "لجان" (committees) less its

@@ -181,15 +181,18 @@ class Geocoder:
         # characters of the resolved ones, so a long text costs no toponyms × words.)
         covered = {i for t in toponyms if t.place is not None for i in range(t.start, t.end)}
         unresolved = {t.start for t in toponyms if t.place is None}
-        announced = [
-            (before, word)
-            for before, word in pairwise(tokens)
+        heads = self._words.joined_name_heads
+        # «مديرية بني مطر»: a name's first word («بني», «تل», a common word alone) and
+        # the word after it.
+        names = [
+            (before, word, self._name_end(text, tokens, k + 1))
+            for k, (before, word) in enumerate(pairwise(tokens))
             if word.arabic
             and before.norm in nouns
             and not _DEFINITE.match(before.norm)
             and text[before.end : word.start] == " "
             and word.norm not in nouns
-            and word.norm not in self._words.common_words
+            and (word.norm not in self._words.common_words or word.norm in heads)
             and word.start not in covered
             and word.end - 1 not in covered
         ]
@@ -197,26 +200,26 @@ class Geocoder:
         # «ولاية زمفرة»: a state or province first, of whatever country; it names the
         # country its towns are looked for in.
         admin = self._words.admin_nouns
-        for k, (before, word) in enumerate(announced):
+        for k, (before, word, last) in enumerate(names):
             if not any(before.norm.endswith(a) for a in admin):
                 continue  # «ولاية», «بولاية»: a state's noun, a clitic glued or not
-            province = self._transliterated.find_province(word.norm)
+            province = self._transliterated.find_province(_norms(word, last))
             if province is not None and province.iso3:
                 found[k] = province
                 countries.add(province.iso3)
         if not countries:
             return toponyms
         added: list[Toponym] = []
-        for k, (_, word) in enumerate(announced):
-            record = found.get(k) or self._transliterated.find(word.norm, countries)
+        for k, (_, word, last) in enumerate(names):
+            record = found.get(k) or self._transliterated.find(_norms(word, last), countries)
             if record is None:
                 continue
             place = self._place(record)
             added.append(
                 Toponym(
                     start=word.start,
-                    end=word.end,
-                    text=word.raw,
+                    end=last.end,
+                    text=text[word.start : last.end],
                     place=place,
                     geo_precision=self._default_precision(place.feature),
                 )
@@ -226,6 +229,17 @@ class Geocoder:
         replaced = {t.start for t in added} & unresolved
         kept = [t for t in toponyms if t.start not in replaced]
         return sorted([*kept, *added], key=lambda t: t.start)
+
+    def _name_end(self, text: str, tokens: list[Token], k: int) -> Token:
+        """The last word of the Arabic name that ``tokens[k]`` opens: the word after it
+        where it is a name's first word (``joined_name_heads``: «بني مطر», «تل عرن»),
+        else itself."""
+        word = tokens[k]
+        if word.norm in self._words.joined_name_heads and k + 1 < len(tokens):
+            after = tokens[k + 1]
+            if after.arabic and text[word.end : after.start] == " ":
+                return after
+        return word
 
     def outlet_profile(self, documents: int, articles: Iterable[Iterable[str]]) -> OutletProfile:
         """An outlet's profile from the gazetteer ids of the places each of its articles
@@ -350,3 +364,8 @@ class Geocoder:
             lon=rec.lon,
             population=rec.population,
         )
+
+
+def _norms(first: Token, last: Token) -> str:
+    """The normalised words of a name of one or two words, as the skeletons read them."""
+    return first.norm if first is last else f"{first.norm} {last.norm}"

@@ -278,6 +278,8 @@ ClosedWordKind = Literal[
     "range_joiners",
     "period_openers",
     "few_quantifiers",
+    "partitive_numbers",
+    "partitive_ofs",
     "day_nouns",
 ]
 

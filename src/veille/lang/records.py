@@ -336,10 +336,17 @@ class ClosedClass:
     #: الأحد»): a day before the report's after one starts a span of days, it dates
     #: no single act (``veille.extract.tallies.names_a_day``).
     period_openers: frozenset[str] = frozenset()
-    #: Quantifiers of a few ("several", «plusieurs», «عدة»): "the airport was hit by
-    #: several strikes" at a town or site the sentence names is one event there, not
-    #: a count of many (``veille.extract.tallies.few_at_a_place``).
+    #: Quantifiers of a few, or of one raid's strikes ("several", "a series", "a wave",
+    #: «plusieurs», «une série», «عدة», «سلسلة»): "the airport was hit by several
+    #: strikes" at a town or site the sentence names is one event there, not a count of
+    #: many (``veille.extract.tallies.few_at_a_place``).
     few_quantifiers: frozenset[str] = frozenset()
+    #: Nouns of number that count only as "a number of", before their "of" («عدد من
+    #: القتلى»); before a noun they name the count («عدد القتلى», the toll), no figure
+    #: (``veille.extract.numbers.spelt_number``).
+    partitive_numbers: frozenset[str] = frozenset()
+    #: The "of" of those nouns («من»).
+    partitive_ofs: frozenset[str] = frozenset()
     #: Word starts that look like a future verb (س + ي/ت/ن) but are nouns (سيارة, سنوات).
     future_lookalikes: tuple[str, ...] = ()
     #: Words a noun follows, never a verb: prepositions and nouns of side or nearness

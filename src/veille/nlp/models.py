@@ -46,10 +46,30 @@ def load_spacy(language: str, *, package: str | None = None, root: Root = None) 
                 fix="name the folder with a code spacy.blank knows, or set spacy_package "
                 f"in its {LANGUAGE_FILE}",
             ) from exc
+        _split_closing_marks(nlp)
         if info.sentencizer:
             nlp.add_pipe("sentencizer")
         return nlp
     return _load_package(package)
+
+
+#: Closing punctuation a blank tokenizer leaves glued to a word: after a combining mark
+#: (an Arabic tanween or vowel: «قتيلاً.», «جريحاً،») or after a closing quote or
+#: bracket («بسطاء».»), where its own rules split it after a letter only.
+_CLOSING_AFTER_MARK = r"(?<=[\u064B-\u065F\u0670»\"”'\)])[\.,!\?؟،؛:»\)\"”]"
+
+
+def _split_closing_marks(nlp: Language) -> None:
+    """Make a blank pipeline's tokenizer split ``_CLOSING_AFTER_MARK`` off a word's end,
+    as it does after a letter: the word then matches the lexicons' entries."""
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_suffix_regex
+
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return  # a custom tokenizer splits as it will
+    suffixes = [*(nlp.Defaults.suffixes or ()), _CLOSING_AFTER_MARK]
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 def _load_package(name: str) -> Language:
