@@ -1719,3 +1719,12 @@ def test_an_apposition_between_a_town_and_its_area_still_places_it(
     assert town is not None and town.admin1 == province
     district = only(tops, area).place
     assert district is not None and district.feature == "admin2" and district.iso3 == "NGA"
+
+
+def test_a_town_placed_in_another_countrys_district_is_not_that_homonym(geo: Geocoder) -> None:
+    # The only Akuressa the main index holds lies outside Sri Lanka; the district the
+    # text puts it in is Sri Lanka's alone: the town is one the index lacks.
+    tops = geo.geoparse("A bomb went off in the town of Akuressa, in Matara district.", "en")
+    assert only(tops, "Akuressa").place is None  # a name still, of no known place
+    matara = only(tops, "Matara").place
+    assert matara is not None and matara.iso3 == "LKA"

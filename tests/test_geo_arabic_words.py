@@ -211,3 +211,18 @@ def test_an_island_noun_heads_the_islands_name(geocoder: Any) -> None:
     found = _names(geocoder, "غارتان على جزيرة كمران قبالة سواحل الحديدة في اليمن.")
     assert "جزيرة" not in found
     assert found.get("كمران") == "YEM"
+
+
+def test_a_two_word_town_the_index_lacks_is_settled_by_the_area_after_it(
+    geocoder: Any,
+) -> None:
+    # «بلدة بولو مرير بإقليم شبيلي السفلى»: the town's noun, a name of two words the index
+    # lacks, then its area. The first word spells a town of Turkey, which does not lie
+    # in that Somali region: no place of its own, the area stands.
+    found = _names(
+        geocoder,
+        "قتل عشرة جنود من القوة الأوغندية في هجوم على قاعدة في بلدة بولو مرير"
+        " بإقليم شبيلي السفلى فجر الجمعة.",
+    )
+    assert found.get("بولو") is None
+    assert found.get("شبيلي السفلى") == "SOM"

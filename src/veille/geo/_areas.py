@@ -161,6 +161,9 @@ class AreaReader:
         """«التابعة لقضاء المقدادية», «في محافظة ديالى»: a tie, then a noun of an area
         or a town (its preposition glued or apart); the index of the area's name."""
         nouns = self._words.admin_nouns | self._words.city_nouns
+        # «بلدة بولو مرير بإقليم ...»: after a town's noun the name may run one word
+        # past the match (a name of two words the index lacks).
+        longer = m.first > 0 and tokens[m.first - 1].norm in self._words.name_nouns
         j = m.last
         while j < len(tokens) and j - m.last < _AREA_WORDS and tokens[j].arabic:
             norm = tokens[j].norm
@@ -168,7 +171,7 @@ class AreaReader:
                 norm.startswith(c) and norm[len(c) :] in nouns for c in _ARABIC_CLITICS
             ):
                 return j + 1
-            if norm not in _ARABIC_TIES:
+            if norm not in _ARABIC_TIES and not (longer and j == m.last):
                 return None
             j += 1
         return None
@@ -187,5 +190,10 @@ class AreaReader:
             if there:
                 if m.best not in there:
                     m.best = max(there, key=lambda c: m.scores.get(c.place.id, 0.0))
-            elif any(a.feature in _AREAS and a.iso3 == m.best.place.iso3 for a in areas):
+            elif any(a.feature in _AREAS for a in areas) and (
+                len({a.iso3 for a in areas}) == 1
+                or any(a.iso3 == m.best.place.iso3 for a in areas if a.feature in _AREAS)
+            ):
+                # The area of one country, or one of the town's: the town is not this
+                # homonym («بولو» in Lower Shabelle is no Bolu of Turkey).
                 m.best = None
