@@ -1728,3 +1728,14 @@ def test_a_town_placed_in_another_countrys_district_is_not_that_homonym(geo: Geo
     assert only(tops, "Akuressa").place is None  # a name still, of no known place
     matara = only(tops, "Matara").place
     assert matara is not None and matara.iso3 == "LKA"
+
+
+def test_a_hyphenated_area_is_not_its_first_words_namesake_abroad(geo: Geocoder) -> None:
+    # "Mayo-Sava", a department: "Mayo" names an Irish county and small towns, "Sava" an
+    # Italian town; no town of one country on both sides, so one name, no place of Ireland.
+    text = (
+        "Des terroristes ont attaqué un poste militaire dans le département du Mayo-Sava,"
+        " au Cameroun."
+    )
+    tops = geo.geoparse(text, "fr")
+    assert not any(t.place is not None and t.place.iso3 == "IRL" for t in tops)

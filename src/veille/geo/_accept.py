@@ -20,7 +20,7 @@ from veille.geo._lexicon import GeoWords, key_of
 from veille.geo._match import _Match, _SpanIndex
 from veille.geo._normalize import Token, key_of_norms, normalise_token, tokenize
 from veille.geo._resolve import prior
-from veille.geo._store import FLAG_PRIMARY, FLAG_VILLAGE, GazetteerStore
+from veille.geo._store import FLAG_PRIMARY, FLAG_VILLAGE, Candidate, GazetteerStore
 from veille.geo._weights import GeocoderWeights
 from veille.geo.datelines import DATELINE_AFTER
 from veille.geodesy import distance_km
@@ -447,10 +447,15 @@ class Acceptance:
                 return not (gap == "-" and self._known_place(prev.raw))
         return False
 
-    def inside_compound(self, text: str, start: int, end: int) -> bool:
+    def inside_compound(
+        self, text: str, start: int, end: int, candidates: Sequence[Candidate] = ()
+    ) -> bool:
         """Part of a hyphenated name ("Saint" of "Saint-Denis"), unless the word across
         the hyphen names a country or a town of its own: "Fargo-Moorhead", "Egypt-US
-        relations", "the Amsterdam-London leg" name two places."""
+        relations", "the Amsterdam-London leg" name two places. With ``candidates``
+        (the places the part names), a part that names no country and no town of some
+        size is a place only beside a town of its own country: "Mayo" of "Mayo-Sava", a
+        Cameroonian department, is no Irish county beside an Italian Sava."""
         if not _part_of_hyphenated(text, start, end):
             return False
         before = _WORD_BEFORE_HYPHEN_RE.search(text, max(0, start - 40), start)
@@ -458,10 +463,26 @@ class Acceptance:
         road = self._road_around(
             text, before.start() if before else start, after.end() if after else end
         )
+        least = self._weights.acceptance.hyphen_town_population
+        if candidates and not road and not any(_a_town(c, least) for c in candidates):
+            # A small place or an area: two places only beside a town of its country
+            # ("Watertown-Mayer", "Logan-Rogersville"), not beside a namesake abroad.
+            countries = {c.place.iso3 for c in candidates if _a_town(c)}
+            return not any(
+                word is not None and self._town_in(word.group(1), countries)
+                for word in (before, after)
+            )
         return not any(
             word is not None and self._known_place(word.group(1), any_size=road)
             for word in (before, after)
         )
+
+    def _town_in(self, word: str, countries: set[str | None]) -> bool:
+        """``word`` names a town (or a country) of one of ``countries``."""
+        norms = [t.norm for t in tokenize(word)]
+        if len(norms) != 1 or norms[0] in self._words.stop_keys:
+            return False
+        return any(_a_town(c) and c.place.iso3 in countries for c in self._store.lookup(norms[0]))
 
     def _road_around(self, text: str, start: int, end: int) -> bool:
         """A road noun right before ("l'axe X-Y", "la route X-Y") or right after ("the
@@ -633,6 +654,13 @@ def _numbered(text: str, tokens: list[Token], m: _Match) -> bool:
         m.last < len(tokens)
         and tokens[m.last].raw.isdigit()
         and text[m.end : tokens[m.last].start] == " "
+    )
+
+
+def _a_town(c: Candidate, least: int = 0) -> bool:
+    """A country, or a town of ``least`` people or more, under its own name."""
+    return bool(c.flags & FLAG_PRIMARY) and (
+        c.place.feature == "country" or (c.place.feature == "city" and c.place.population >= least)
     )
 
 

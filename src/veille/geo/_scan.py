@@ -214,7 +214,7 @@ class Scanner:
                         continue
                     cands = tuple(c for c in cands if c.place.feature == "admin1")
                 if cands and not self._acceptance.inside_compound(
-                    text, token.start + shift, tokens[i + n - 1].end
+                    text, token.start + shift, tokens[i + n - 1].end, cands
                 ):
                     best = _Match(token.start + shift, tokens[i + n - 1].end, i, i + n, cands)
                     best_n = n
