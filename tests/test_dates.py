@@ -402,3 +402,20 @@ def test_an_arabic_weekend_is_the_weekend_before_publication(text: str) -> None:
     """The weekend phrase holds «الأسبوع الماضي» (last week): the longer reading wins."""
     found = [e for e in find_date_expressions(text, "ar", published=date(2024, 3, 12)) if e.value]
     assert [(e.value, e.precision) for e in found] == [(date(2024, 3, 9), "week")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # Named days fall last before publication (early February): last year's.
+        ("Jets struck two villages on Christmas Day.", "en", date(2023, 12, 25)),
+        ("Des hommes armés ont attaqué une église le soir de Noël.", "fr", date(2023, 12, 24)),
+        ("قتل مسلحون مصلين ليلة عيد الميلاد.", "ar", date(2023, 12, 24)),
+        # This year's, once passed.
+        ("Police dispersed a crowd on New Year's Day.", "en", date(2024, 1, 1)),
+        ("Des violences ont éclaté le jour de l'an.", "fr", date(2024, 1, 1)),
+    ],
+)
+def test_a_named_day_of_the_calendar_is_its_last_date(text: str, lang: str, expected: date) -> None:
+    found = only(text, lang)
+    assert (found.value, found.precision) == (expected, "day")

@@ -81,6 +81,20 @@ def test_a_fall_of_no_town_is_no_taking(pipeline: Any, text: str, language: str)
 @pytest.mark.parametrize(
     ("text", "language"),
     [
+        # Ground of no name in a sentence that names no place: a judgment on a war.
+        ("« L'armée a conquis des territoires sans jamais les tenir », juge un analyste.", "fr"),
+        ("The army has captured territories it never managed to hold, an analyst said.", "en"),
+    ],
+)
+def test_nameless_ground_taken_in_general_is_no_taking(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert not _types(pipeline, text, language) & {TAKES, REGAINS}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
         # Goods seized in a raid, and a "raid in X": the place is not what was taken.
         ("Customs officers seized two tonnes of cocaine at the port on Tuesday.", "en"),
         ("Police seized forged passports in Kidal on Tuesday.", "en"),

@@ -83,6 +83,10 @@ def takes_territory(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -
             and tok.keys & territory
         ):
             return False  # «prendre position», a bare noun: an idiom, no ground taken
+        if tok.keys & territory and "Number=Plur" in tok.morph:
+            # «a conquis des territoires», "took towns": ground of no name, a sentence
+            # that names no place tells no seizure of its own.
+            return any(not p.demonym for p in s.places)
         if tok.keys & territory or _names_a_place(tok, s):
             return True  # a people's name ("captured by Sudanese forces") is no ground
         if (tok.dep in ADVERBIAL_DEPS and tok.head < j) or any(

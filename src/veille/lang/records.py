@@ -194,6 +194,9 @@ class DateWords:
     #: The weekend the report follows ("over the weekend", «ce week-end»): the Saturday
     #: on or before publication, week precision (two days, as ACLED's precision 2).
     weekend: tuple[str, ...] = ()
+    #: Named days of the calendar, with their month and day ("Christmas Day": "12-25",
+    #: «le jour de l'an»: "01-01"): the last such day on or before publication.
+    fixed_days: Mapping[str, str] = field(default_factory=dict)
     #: Words before a month alone ("en mars", "in March"): month precision. The cues of
     #: every language are accepted before this language's month names.
     month_cues: tuple[str, ...] = ()

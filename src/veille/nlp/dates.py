@@ -80,6 +80,7 @@ class _Patterns:
     ordinal: re.Pattern[str] | None
     weekend: re.Pattern[str] | None
     this_month_day: re.Pattern[str] | None
+    fixed: re.Pattern[str] | None
     #: Searches of the lower-cased text for the words without one of which a pattern
     #: cannot match (``_screen``): a month name (explicit dates, months, ordinal days), a
     #: weekday, a relative or anchored day, a time of day, a past period.
@@ -90,6 +91,7 @@ class _Patterns:
     tod_words: re.Pattern[str] | None
     past_words: re.Pattern[str] | None
     weekend_words: re.Pattern[str] | None
+    fixed_words: re.Pattern[str] | None
 
 
 #: A character that ``str.lower`` may lower otherwise than ``re.IGNORECASE`` compares it
@@ -208,6 +210,11 @@ def _patterns(language: str, root: Root = None) -> _Patterns:
             if words.weekend
             else None
         ),
+        fixed=(
+            re.compile(rf"{b0}(?:{_alt(words.fixed_days)}){b1}", re.IGNORECASE)
+            if words.fixed_days
+            else None
+        ),
         month_words=_screen(words.months),
         weekday_words=_screen(words.weekdays),
         relative_words=_screen(words.relative),
@@ -215,6 +222,7 @@ def _patterns(language: str, root: Root = None) -> _Patterns:
         tod_words=_screen(words.time_of_day),
         past_words=_screen([*words.past_months, *words.past_years, *words.past_weeks]),
         weekend_words=_screen(words.weekend),
+        fixed_words=_screen(words.fixed_days),
     )
 
 
@@ -264,6 +272,15 @@ def _marked_last(text: str, m: re.Match[str], words: DateWords) -> bool:
         (before and before[-1].lower() in marks)
         or (after and after[0].lower().strip(".,،;:") in marks)
     )
+
+
+def _last_such_day(month_day: str | None, published: date | None) -> date | None:
+    """The day ``month_day`` ("12-25") falls on last, on or before ``published``."""
+    if month_day is None or published is None:
+        return None
+    month, day = (int(part) for part in month_day.split("-"))
+    this_year = date(published.year, month, day)
+    return this_year if this_year <= published else date(published.year - 1, month, day)
 
 
 def _weekday_on_or_before(ref: date, weekday: int) -> date:
@@ -446,6 +463,9 @@ def _find_unbounded(
     for m in matches(pats.weekend, pats.weekend_words) if pats.weekend is not None else ():
         value = _weekday_on_or_before(published, _SATURDAY) if published else None
         add(m, "weekday", value, "week" if value is not None else None)
+    for m in matches(pats.fixed, pats.fixed_words) if pats.fixed is not None else ():
+        month_day = words.fixed_days.get(m.group(0).lower())
+        add(m, "explicit", _last_such_day(month_day, published), "day")
     for m in matches(pats.month, pats.month_words):
         add(
             m,
