@@ -1427,3 +1427,22 @@ def test_the_number_of_victims_is_no_figure_a_number_of_is(pipeline: Any) -> Non
         "وارتفع عدد ضحايا القصف على مدينة الحديدة إلى 40 قتيلاً."
     )
     assert [e.fatalities for e in _violent(pipeline, text)] == [40]
+
+
+def test_a_lower_bound_between_the_death_verb_and_the_people_keeps_them_victims(
+    pipeline: Any,
+) -> None:
+    # «قُتل ما لا يقل عن 40 شخصاً»: "at least" between the verb and its count; the
+    # people an armed group killed are civilians, the act an attack on them.
+    text = (
+        "قُتل ما لا يقل عن 40 شخصاً ليل الأحد في هجوم شنّه مسلحون من «القوات الديمقراطية"
+        " المتحالفة» على قرية."
+    )
+    assert _subs(pipeline, text) == {"Attack"}
+
+
+def test_gunmen_setting_fire_is_destruction_not_a_riot(pipeline: Any) -> None:
+    # The plural verb tells the same act as the singular: its doer, not its number,
+    # makes a riot.
+    text = "قال مسؤول إن المسلحين أضرموا النار في عدد من المنازل قبل أن ينسحبوا نحو الغابة."
+    assert _subs(pipeline, text) == {"Looting/property destruction"}

@@ -23,6 +23,8 @@ from veille.model import Article
         ("ZINDER (Niger), 12 mars - Un convoi a été", "ZINDER"),
         ("حلب، 3 مايو أيار 2021 (وكالة محلية) - قتل أربعة", "حلب"),
         ("دير الزور، 4 حزيران - قتل", "دير الزور"),
+        # The month's two names joined by a slash.
+        ("بنغازي، 7 تشرين الأول/أكتوبر (وكالة محلية) - قتل", "بنغازي"),
         # South Asian papers open on the town and a colon.
         ("PESHAWAR: Gunmen attacked a police post", "PESHAWAR"),
     ],

@@ -18,9 +18,10 @@ DATELINE_AFTER = re.compile(
 )
 
 #: What follows an Arabic dateline's place: perhaps a date after a comma («حلب، 3 مايو
-#: أيار 2021»), the agency, then a dash.
+#: أيار 2021», «9 أيلول/سبتمبر», the two names of the month joined by a slash), the
+#: agency, then a dash.
 AR_DATELINE_AFTER = re.compile(
-    r"(?:[ \t]*[،,][ \t]*[\w. ]{2,30}){0,2}[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?[-–—][ \t]"
+    r"(?:[ \t]*[،,][ \t]*[\w./ ]{2,30}){0,2}[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?[-–—][ \t]"
 )
 
 
