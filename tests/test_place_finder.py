@@ -364,3 +364,22 @@ def test_a_group_named_after_an_area_keeps_its_place_word_inside_the_name(
     found = {t.text: t.in_name for t in finder.find(text, "en", evidence)}
     assert found.get("Menaka") is False
     assert found.get("Sahel", True) is True
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        (
+            "Police said the Santa Rosa de Lima gang controls the fuel trade.",
+            "en",
+            "Santa Rosa de Lima",
+        ),
+        ("Des membres du cartel de Sinaloa ont été arrêtés à Culiacán lundi.", "fr", "Sinaloa"),
+    ],
+)
+def test_a_place_that_names_an_armed_group_is_inside_its_name(
+    finder: PlaceFinder, text: str, language: str, name: str
+) -> None:
+    # "the X gang", «le cartel de X»: a group named after a place acts elsewhere.
+    found = {t.text: t.in_name for t in finder.find(text, language) if t.place is not None}
+    assert found.get(name) is True

@@ -117,6 +117,10 @@ class GeoWords:
     area_tail: re.Pattern[str]
     #: ``PlaceWords.settlement_nouns`` of every language (keys).
     settlement_nouns: frozenset[str]
+    #: ``PlaceWords.group_nouns_after`` / ``group_nouns_before``: a group's noun right
+    #: after a name / ending the lower-cased text before it (with its "of").
+    group_after: re.Pattern[str]
+    group_before: re.Pattern[str]
     #: Demonyms and place adjectives that ``countries.tsv`` lacks (it holds one per
     #: country it lists), each with the gazetteer key of the place it names. In English
     #: text a capitalised demonym ("Russian troops") is a toponym of its country or
@@ -299,6 +303,15 @@ def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
             re.IGNORECASE,
         ),
         settlement_nouns=union("settlement_nouns"),
+        group_after=re.compile(
+            rf"\s+(?:{_alt((w for pw in words for w in pw.group_nouns_after), escape=True)})\b",
+            re.IGNORECASE,
+        ),
+        group_before=re.compile(
+            rf"\b(?:{_alt((w for pw in words for w in pw.group_nouns_before), escape=True)})"
+            r"\s*$",
+            re.IGNORECASE,
+        ),
         street_nouns=union("street_nouns"),
         road_nouns=union("road_nouns"),
         quarter_nouns=glued("quarter_nouns"),

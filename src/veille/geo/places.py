@@ -235,10 +235,18 @@ class PlaceFinder:
                 (name is not None and not self._names_a_facility(text, name))
                 or any(b <= top.start and top.end <= e for b, e in credits)
                 or self._a_seat(text, top)
+                or self._names_a_group(text, top)
             ):
                 top = top.model_copy(update={"in_name": True})
             out.append(top)
         return out
+
+    def _names_a_group(self, text: str, top: Toponym) -> bool:
+        """The place names an armed group ("the X gang", «le cartel de X»,
+        ``group_nouns_after`` / ``_before``): its name, not where it acted."""
+        words = self.geocoder.words
+        before = text[max(0, top.start - _NEIGHBOURHOOD) : top.start].lower()
+        return bool(words.group_after.match(text, top.end) or words.group_before.search(before))
 
     def _a_seat(self, text: str, top: Toponym) -> bool:
         """The place is an organisation's seat: "the London-based monitor", «l'OSDH,

@@ -152,6 +152,11 @@ class PlaceWords:
     #: Nouns of a settlement that an apposition puts between a name and the area it
     #: lies in ("X, a farming community in Y", «X, localité du district de Y»).
     settlement_nouns: tuple[str, ...] = ()
+    #: Nouns of armed groups named after a place, right after the name ("the X gang",
+    #: "the X cartel") or before it with their "of" («le gang de X», «le cartel de X»):
+    #: the group's name, not where anything happened.
+    group_nouns_after: tuple[str, ...] = ()
+    group_nouns_before: tuple[str, ...] = ()
     #: Nouns of news outlets ("the channel X", «la chaîne X», «قناة X»): a name right
     #: after one is the outlet's («قناة الجزيرة» is no Gezira), not a place.
     outlet_nouns: tuple[str, ...] = ()
