@@ -4969,3 +4969,15 @@ def test_a_riot_told_in_its_protest_is_one_violent_demonstration(
 ) -> None:
     events = _events(pipeline, text, language)
     assert [e.sub_event_type for e in events] == ["Violent demonstration"]
+
+
+def test_a_split_verb_of_arson_closes_on_its_phrase(pipeline: Any) -> None:
+    # "set the market ablaze", "set two trucks on fire": the phrase after the object
+    # makes the verb arson; "set a deadline" tells none.
+    burned = _types(
+        pipeline, "Gunmen set the village market ablaze in Zamfara state on Tuesday.", "en"
+    )
+    assert burned == {"Looting/property destruction"}
+    assert not _types(
+        pipeline, "The government set a deadline for the talks in Kidal on Tuesday.", "en"
+    )

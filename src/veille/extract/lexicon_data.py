@@ -156,6 +156,13 @@ class TriggerEntry(BaseModel):
             "and names) is of this noun class: 'struck Hezbollah targets'."
         ),
     )
+    closed_by: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Only where one of these phrases closes the verb's object after it (a split "
+            "verb: 'set the post on fire', 'set two cars ablaze')."
+        ),
+    )
     not_aiming: bool = Field(
         default=False,
         description=(

@@ -278,3 +278,20 @@ def after_a_noun(toks: list[Tok], k: int, nouns: frozenset[str]) -> bool:
     while j >= 0 and toks[j].text in _QUOTES:
         j -= 1
     return j >= 0 and bool(toks[j].keys & nouns)
+
+
+#: Tokens after a split verb within which the phrase that closes it stands.
+_SPLIT_REACH = 10
+
+
+def closes_the_object(toks: list[Tok], m: Match, phrases: list[str]) -> bool:
+    """One of ``phrases`` ("on fire", "ablaze") follows the verb ``m`` within
+    ``_SPLIT_REACH`` tokens, past its object, in its sentence: "set the post and two
+    trucks on fire"."""
+    words = [fold(t.text) for t in toks[m.end : m.end + _SPLIT_REACH]]
+    for phrase in phrases:
+        parts = phrase.split()
+        for k in range(len(words) - len(parts) + 1):
+            if words[k : k + len(parts)] == parts:
+                return not any(w in (".", ";") for w in words[:k])
+    return False

@@ -17,6 +17,7 @@ from veille.extract.lexicon import longest_non_overlapping as _lno
 from veille.extract.numbers import read_number
 from veille.extract.objects import object_of_class
 from veille.extract.syntax import ACTED_ON, TARGET_DEPS, after_a_noun, ancestors, preposition_of
+from veille.extract.syntax import closes_the_object as closed_by
 from veille.extract.taxonomy import family
 from veille.extract.territory import (
     after_a_loss,
@@ -319,6 +320,8 @@ def keeps(
             claimed = any(c.end == m.start for c in lex.claim.find(toks))
             if not claimed:
                 return False
+    if entry.closed_by and not closed_by(toks, m, entry.closed_by):
+        return False
     if entry.not_aiming and any(
         t.head == m.start and t.dep == "xcomp" and "VerbForm=Inf" in t.morph for t in toks
     ):
