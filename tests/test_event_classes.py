@@ -4981,3 +4981,14 @@ def test_a_split_verb_of_arson_closes_on_its_phrase(pipeline: Any) -> None:
     assert not _types(
         pipeline, "The government set a deadline for the talks in Kidal on Tuesday.", "en"
     )
+
+
+def test_an_act_in_the_simple_present_of_running_text_is_a_habit(pipeline: Any) -> None:
+    # Past the first sentence, with no day and no dead: what armed groups do.
+    lead = "The region has been tense for months. "
+    habits = "In the hills, armed groups attack villages and kidnap farmers for ransom."
+    assert not _types(pipeline, lead + habits, "en")
+    # A headline's present, a stamped entry's, one with its dead: acts.
+    assert _types(pipeline, "Gunmen kill 12 in attack on village near Jos.", "en")
+    assert _types(pipeline, lead + "09:10 - Drones hit Kharkiv, the mayor says.", "en")
+    assert _types(pipeline, lead + "Soldiers shoot at protesters in Nairobi, killing two.", "en")

@@ -7,6 +7,8 @@ repeated or as a habit ("repeated clashes", «à plusieurs reprises», "regularl
 
 from __future__ import annotations
 
+import re
+
 from veille.extract.candidate import SentenceInput
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
 from veille.extract.syntax import (
@@ -338,6 +340,8 @@ def habitual(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -> bool:
     lundi à plusieurs reprises») they are that day's acts; with no day, a habit."""
     if _in_its_clause(lex.habitual.find(toks), m, toks, s) or prevalent(lex, m, toks):
         return True
+    if _simple_present(m, toks, s) and not lex.fatality.find(toks):
+        return True
     if not _in_its_clause(lex.repeated.find(toks), m, toks, s):
         return False
     if not any(d.precision == "day" for d in s.dates):
@@ -348,3 +352,30 @@ def habitual(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -> bool:
     # strikes repeatedly").
     verbs = {m.start, toks[m.start].head}
     return any(t.head in verbs and t.dep == "aux" and fold(t.text) in _HAVE for t in toks)
+
+
+#: A live blog's or a timeline's stamp opening a sentence ("09:10 -", "14h30 :").
+_STAMP = re.compile(r"^\s*\d{1,2}[:.h]\d{2}\b")
+
+
+def _simple_present(m: Match, toks: list[Tok], s: SentenceInput) -> bool:
+    """ "Armed groups attack villages and kidnap farmers", "the two gangs battle for the
+    routes": an English verb of an act in the simple present, in running text (not the
+    article's first sentence, a headline's, nor a stamped entry's) naming no day, tells
+    what is done, not what happened."""
+    if s.language != "en" or s.start == 0 or s.dates or _STAMP.match(s.text):
+        return False
+    verb = toks[m.start]
+    # "and kidnap farmers": a conjunct takes the first verb's tense; "its strikes
+    # target X": an act noun, its own verb's.
+    if verb.head != verb.i and (
+        (verb.dep == "conj" and verb.pos == "VERB")
+        or (verb.pos == "NOUN" and verb.dep in ("nsubj", "dobj"))
+    ):
+        verb = toks[verb.head]
+    return (
+        verb.pos == "VERB"
+        and "Tense=Pres" in verb.morph
+        and "VerbForm=Fin" in verb.morph
+        and not any(t.head == verb.i and t.dep in ("aux", "auxpass", "aux:pass") for t in toks)
+    )
