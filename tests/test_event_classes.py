@@ -4992,3 +4992,10 @@ def test_an_act_in_the_simple_present_of_running_text_is_a_habit(pipeline: Any) 
     assert _types(pipeline, "Gunmen kill 12 in attack on village near Jos.", "en")
     assert _types(pipeline, lead + "09:10 - Drones hit Kharkiv, the mayor says.", "en")
     assert _types(pipeline, lead + "Soldiers shoot at protesters in Nairobi, killing two.", "en")
+
+
+def test_to_engage_an_enemy_is_a_clash_to_hang_a_picture_is_not(pipeline: Any) -> None:
+    # «accrocher»: a patrol "engaged" by armed men; the verb's other senses tell nothing.
+    engaged = "Une patrouille a été accrochée par des hommes armés mardi près de Djibo."
+    assert _types(pipeline, engaged, "fr") == {"Armed clash"}
+    assert not _types(pipeline, "Il a accroché un tableau dans la mairie de Djibo mardi.", "fr")
