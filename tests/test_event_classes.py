@@ -4995,7 +4995,11 @@ def test_an_act_in_the_simple_present_of_running_text_is_a_habit(pipeline: Any) 
 
 
 def test_to_engage_an_enemy_is_a_clash_to_hang_a_picture_is_not(pipeline: Any) -> None:
-    # «accrocher»: a patrol "engaged" by armed men; the verb's other senses tell nothing.
-    engaged = "Une patrouille a été accrochée par des hommes armés mardi près de Djibo."
+    # «accrocher»: a patrol "engaged" by armed men, with its wounded; the verb's other
+    # senses tell nothing.
+    engaged = (
+        "Une patrouille a été accrochée par des hommes armés mardi près de Djibo, faisant"
+        " deux blessés."
+    )
     assert _types(pipeline, engaged, "fr") == {"Armed clash"}
     assert not _types(pipeline, "Il a accroché un tableau dans la mairie de Djibo mardi.", "fr")
