@@ -25,7 +25,8 @@ def civilian_target(
     ``doer_named``: the sentence names who did it ("a teenager was shot dead by a
     police officer"), so a death verb that is all its trigger tells the act itself."""
     found = lex.fatality.find(toks)
-    # «قتل ما لا يقل عن 60 شخصا»: a lower bound between the verb and its count.
+    # «سقط ما لا يقل عن ثلاثين قتيلا», «قتل ما لا يقل عن»: a lower bound between the verb
+    # and its count.
     bounds = {b.start: b.end for b in lex.lower_bound.find(toks)}
     deaths = {bounds.get(fm.end, fm.end) for fm in found}
     participles = {fm.start for fm in found}  # "30 civilians killed", «30 civils tués»
