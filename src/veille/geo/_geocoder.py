@@ -185,7 +185,7 @@ class Geocoder:
         # «مديرية بني مطر»: a name's first word («بني», «تل», a common word alone) and
         # the word after it.
         names = [
-            (before, word, self._name_end(text, tokens, k + 1))
+            (before, word, self._name_end(text, tokens, k + 1, covered))
             for k, (before, word) in enumerate(pairwise(tokens))
             if word.arabic
             and before.norm in nouns
@@ -230,14 +230,19 @@ class Geocoder:
         kept = [t for t in toponyms if t.start not in replaced]
         return sorted([*kept, *added], key=lambda t: t.start)
 
-    def _name_end(self, text: str, tokens: list[Token], k: int) -> Token:
+    def _name_end(self, text: str, tokens: list[Token], k: int, covered: set[int]) -> Token:
         """The last word of the Arabic name that ``tokens[k]`` opens: the word after it
-        where it is a name's first word (``joined_name_heads``: «بني مطر», «تل عرن»),
-        else itself."""
+        where it is a name's first word (``joined_name_heads``: «بني مطر», «تل عرن»)
+        and no resolved toponym (its characters ``covered``) holds it, else itself."""
         word = tokens[k]
         if word.norm in self._words.joined_name_heads and k + 1 < len(tokens):
             after = tokens[k + 1]
-            if after.arabic and text[word.end : after.start] == " ":
+            if (
+                after.arabic
+                and text[word.end : after.start] == " "
+                and after.start not in covered
+                and after.end - 1 not in covered
+            ):
                 return after
         return word
 
