@@ -168,9 +168,13 @@ def _names_its_area(
 
 
 def _population(p: PlaceRef) -> int | None:
-    place = getattr(p.payload, "place", None)
-    population = getattr(place, "population", None)
+    population = _gazetteer_field(p, "population")
     return population if isinstance(population, int) else None
+
+
+def _gazetteer_field(p: PlaceRef, name: str) -> object:
+    """A field of the gazetteer place behind ``p`` (its toponym's), None where none."""
+    return getattr(getattr(p.payload, "place", None), name, None)
 
 
 def _town(p: PlaceRef) -> bool:
@@ -202,8 +206,7 @@ def _nested(a: PlaceRef, b: PlaceRef) -> bool:
 
 def _admin2(p: PlaceRef) -> str | None:
     """The name of the district the place lies in (its own for a district)."""
-    place = getattr(p.payload, "place", None)
-    admin2 = getattr(place, "admin2", None)
+    admin2 = _gazetteer_field(p, "admin2")
     return admin2 if isinstance(admin2, str) else None
 
 

@@ -479,10 +479,15 @@ class Acceptance:
 
     def _town_in(self, word: str, countries: set[str | None]) -> bool:
         """``word`` names a town (or a country) of one of ``countries``."""
+        return any(_a_town(c) and c.place.iso3 in countries for c in self._one_word(word))
+
+    def _one_word(self, word: str) -> tuple[Candidate, ...]:
+        """The places a word across a hyphen names: none for a stop key or for what
+        the tokenizer splits in several words."""
         norms = [t.norm for t in tokenize(word)]
         if len(norms) != 1 or norms[0] in self._words.stop_keys:
-            return False
-        return any(_a_town(c) and c.place.iso3 in countries for c in self._store.lookup(norms[0]))
+            return ()
+        return tuple(self._store.lookup(norms[0]))
 
     def _road_around(self, text: str, start: int, end: int) -> bool:
         """A road noun right before ("l'axe X-Y", "la route X-Y") or right after ("the
@@ -495,16 +500,10 @@ class Acceptance:
     def _known_place(self, word: str, *, any_size: bool = False) -> bool:
         """``word`` names a country or a town of the index: under its own name and of
         some size, or (``any_size``: a road names it) any town of that name."""
-        norms = [t.norm for t in tokenize(word)]
-        if len(norms) != 1 or norms[0] in self._words.stop_keys:
-            return False
-        least = 0 if any_size else self._weights.acceptance.hyphen_town_population
-        return any(
-            c.place.feature == "country"
-            or (c.place.feature == "city" and c.place.population >= least)
-            for c in self._store.lookup(norms[0])
-            if any_size or c.flags & FLAG_PRIMARY
-        )
+        if any_size:
+            return any(c.place.feature in ("country", "city") for c in self._one_word(word))
+        least = self._weights.acceptance.hyphen_town_population
+        return any(_a_town(c, least) for c in self._one_word(word))
 
     def _dateline(self, text: str, tokens: list[Token], m: _Match) -> bool:
         """ "TORRINGTON — The mayor...", "BEIRUT (AP) -": a news dateline names a place."""

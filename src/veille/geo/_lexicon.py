@@ -221,15 +221,19 @@ def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
     # As written (accents and all): the near phrase regex reads the lower-cased text.
     town_nouns = sorted({w for pw in words for w in pw.city_nouns if char_script(w[:1]) == "latin"})
     vague = [p for pw in words for p in pw.vague]
-    seat_before = _alt((w for pw in words for w in pw.seat_before), escape=True) or _NEVER
-    seat_after = _alt((w for pw in words for w in pw.seat_after), escape=True) or _NEVER
 
-    added = _alt((w for pw in words for w in pw.added_place_joiners), escape=True)
+    def phrases(kind: str) -> str:
+        # The phrases of ``kind`` of every language, as written, one alternation.
+        return _alt((w for pw in words for w in getattr(pw, kind)), escape=True)
+
+    seat_before = phrases("seat_before")
+    seat_after = phrases("seat_after")
+    added = phrases("added_place_joiners")
     joiners = _alt(
         (w for pw in words for w in (*pw.list_joiners, *pw.added_place_joiners)), escape=True
     )
     # A repeated preposition ends with its own boundary: «de» is no prefix of «Denis».
-    preps = _alt((w for pw in words for w in pw.list_prepositions), escape=True) or _NEVER
+    preps = phrases("list_prepositions")
 
     def union(kind: str) -> frozenset[str]:
         return frozenset(key_of(w) for pw in words for w in getattr(pw, kind))
@@ -283,9 +287,7 @@ def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
             if " " not in w
             for c in ("", *pw.noun_clitics)
         ),
-        near_after=re.compile(
-            rf"^\s*(?:{_alt((w for pw in words for w in pw.near_after), escape=True)})\b"
-        ),
+        near_after=re.compile(rf"^\s*(?:{phrases('near_after')})\b"),
         seat_before=re.compile(rf"(?:^|\s)(?:{seat_before})\s*$"),
         seat_after=re.compile(rf"^\s*(?:{seat_after})\b"),
         vague_before=re.compile(rf"(?:{'|'.join(_direction(p) for p in vague)})$", re.IGNORECASE),
@@ -299,17 +301,16 @@ def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
         facility_nouns=union("facility_nouns"),
         outlet_nouns=glued("outlet_nouns"),
         area_tail=re.compile(
-            rf"\s+(?:{_alt((w for pw in words for w in pw.area_tails), escape=True)})\b",
+            rf"\s+(?:{phrases('area_tails')})\b",
             re.IGNORECASE,
         ),
         settlement_nouns=union("settlement_nouns"),
         group_after=re.compile(
-            rf"\s+(?:{_alt((w for pw in words for w in pw.group_nouns_after), escape=True)})\b",
+            rf"\s+(?:{phrases('group_nouns_after')})\b",
             re.IGNORECASE,
         ),
         group_before=re.compile(
-            rf"\b(?:{_alt((w for pw in words for w in pw.group_nouns_before), escape=True)})"
-            r"\s*$",
+            rf"\b(?:{phrases('group_nouns_before')})\s*$",
             re.IGNORECASE,
         ),
         street_nouns=union("street_nouns"),
