@@ -1099,3 +1099,72 @@ def test_a_planted_bomb_takes_no_doer_from_the_storys_strikes(
     assert events["Remote explosive/landmine/IED"].actor1 is None
     shelling = events["Shelling/artillery/missile attack"].actor1
     assert shelling is not None and "Turkey" in shelling.name
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Warplanes bombed Rayak on Tuesday, killing three people. "
+            "Several homes were flattened in Zahle, rescuers said.",
+            "en",
+        ),
+        (
+            "Warplanes bombed Rayak on Tuesday, killing three people. "
+            "A school was destroyed in Zahle.",
+            "en",
+        ),
+        (
+            "Des avions ont bombardé Rayak mardi, tuant trois personnes. "
+            "Un immeuble a été détruit à Zahlé, selon la défense civile.",
+            "fr",
+        ),
+        (
+            "Des avions ont bombardé Rayak mardi, tuant trois personnes. "
+            "À Zahlé, deux maisons ont été soufflées.",
+            "fr",
+        ),
+    ],
+)
+def test_a_ruin_told_without_its_cause_is_one_more_strike_of_the_story(
+    pipeline: Any, text: str, language: str
+) -> None:
+    # A passive of ruin with no agent, on a building in a named place, in a story of
+    # strikes of the same day: the strike's effect there, typed as the story's strike.
+    events = _violent(pipeline, text, language)
+    by_place = {e.location.name: e for e in events if e.location}
+    assert set(by_place) == {"Rayak", "Zahlé"}, [e.notes for e in events]
+    assert by_place["Zahlé"].sub_event_type == "Air/drone strike"
+    assert by_place["Zahlé"].event_date == date(2025, 3, 11)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # no strike told: a ruin alone is no act
+        ("Several homes were flattened in Zahle, rescuers said.", "en"),
+        ("Un immeuble a été détruit à Zahlé, selon la défense civile.", "fr"),
+        # a clash, not a strike, before it: its type is not lent
+        (
+            "Rebels and soldiers clashed near Rayak on Tuesday. A school was destroyed in Zahle.",
+            "en",
+        ),
+        # the agent is told: the militia's act, not the strike's effect
+        (
+            "Warplanes bombed Rayak on Tuesday, killing three people. "
+            "Several homes were destroyed in Zahle by the militia.",
+            "en",
+        ),
+    ],
+)
+def test_a_ruin_with_no_strike_of_its_story_is_no_strike(
+    pipeline: Any, text: str, language: str
+) -> None:
+    events = _violent(pipeline, text, language)
+    assert not [
+        e
+        for e in events
+        if e.location and e.location.name == "Zahlé" and e.sub_event_type == "Air/drone strike"
+    ], [(e.sub_event_type, e.location.name if e.location else None) for e in events]
+    if "Rayak" not in text:
+        assert events == []

@@ -95,11 +95,22 @@ class Typing:
     weapon: str | None = None
     weapon_span: Span | None = None
     weapon_count: int | None = None
+    #: A ruin told with no agent (``TriggerEntry.ruin_of_strike``): typed by the story's
+    #: strike, or no event.
+    ruin: bool = False
 
     @classmethod
     def of(cls, entry: TriggerEntry) -> Typing:
         """The typing the trigger word gives by itself."""
-        return cls(entry.sub, entry.generic, entry.default, entry.rank, entry.mode, entry.weapon)
+        return cls(
+            entry.sub,
+            entry.generic,
+            entry.default,
+            entry.rank,
+            entry.mode,
+            entry.weapon,
+            ruin=entry.ruin_of_strike,
+        )
 
     @property
     def family(self) -> str:

@@ -113,6 +113,16 @@ class TriggerEntry(BaseModel):
             "'destroyed by a missile'); 'troops destroyed an IED' is no attack."
         ),
     )
+    ruin_of_strike: bool = Field(
+        default=False,
+        description=(
+            "With weapon_subject: also with no weapon where the verb is a passive with no "
+            "agent whose subject is a building or a military site, in a sentence that "
+            "names a place ('homes were flattened in X', «un immeuble a été détruit à "
+            "X»): the effect of a strike the story tells the same day, whose type it "
+            "takes (``story``); dropped where the story tells none."
+        ),
+    )
     weapon_falls: bool = Field(
         default=False,
         description=(

@@ -8,7 +8,7 @@ past the determiners, numbers, days and phrases of place that may stand before i
 from __future__ import annotations
 
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
-from veille.extract.syntax import ACTED_ON, ancestors
+from veille.extract.syntax import ACTED_ON, PASSIVE_AUX, PASSIVE_SUBJECTS, ancestors
 from veille.extract.territory import PUNCTUATION, TERRITORY_WINDOW, dates_the_verb
 
 #: Words of a noun phrase before its noun: "two Hezbollah weapons depots".
@@ -72,6 +72,30 @@ def object_of_class(lex: Lexicon, m: Match, toks: list[Tok], name: str) -> bool:
         if tok.pos not in _BEFORE_NOUN and not partitive and not compound and not owner:
             return False
     return False
+
+
+def ruin_told_alone(lex: Lexicon, m: Match, toks: list[Tok], named_place: bool) -> bool:
+    """ "Homes were flattened in X", «un immeuble a été détruit à X»: a verb of ruin in
+    the passive with no agent, whose subject is a building or a military site, in a
+    sentence that names a place. What ruined it is untold: in a story of strikes, the
+    strike's effect at that place (``TriggerEntry.ruin_of_strike``). Parsed text only
+    (an unvocalised Arabic verb shows no voice)."""
+    if not named_place:
+        return False
+    verbs = range(m.start, m.end)
+    children = [t for t in toks if t.head in verbs and t.i not in verbs]
+    if not any(t.dep in PASSIVE_AUX for t in children):
+        return False
+    if any(t.dep in _AGENT_DEPS for t in children):
+        return False  # "destroyed by the militia": the agent is told
+    ruined = lex.noun_classes.get("buildings", frozenset()) | lex.noun_classes.get(
+        "military_targets", frozenset()
+    )
+    return any(t.dep in PASSIVE_SUBJECTS and t.keys & ruined for t in children)
+
+
+#: A passive's agent ("by the army", «par l'armée»).
+_AGENT_DEPS = frozenset({"agent", "obl:agent"})
 
 
 #: Dependencies of a phrase of place or time on the verb («en mer Rouge», "over X").

@@ -148,6 +148,9 @@ def read_story(
     told = {c.sentence.start for c in placed}
     placed = [_with_paragraph_weapon(c, shape, told) for c in placed]
     placed = [_with_story_type(c, placed, opts) for c in placed]
+    # "Homes were flattened in X": a ruin no strike of the story's day has typed is no
+    # act the text tells.
+    placed = [c for c in placed if not (c.kind.ruin and c.sub_event_type is None)]
     doers = _remote_doers(placed)
     placed = [_with_story_doer(c, doers, opts) for c in placed]
     if narrative is not None:

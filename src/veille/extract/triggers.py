@@ -15,7 +15,7 @@ from veille.extract.candidate import SentenceInput
 from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry, fold
 from veille.extract.lexicon import longest_non_overlapping as _lno
 from veille.extract.numbers import read_number
-from veille.extract.objects import object_of_class
+from veille.extract.objects import object_of_class, ruin_told_alone
 from veille.extract.syntax import ACTED_ON, TARGET_DEPS, after_a_noun, ancestors, preposition_of
 from veille.extract.syntax import closes_the_object as closed_by
 from veille.extract.taxonomy import family
@@ -293,7 +293,10 @@ def keeps(
         or hits_a_target(lex, m, toks, s)
         or done_by_armed(m, toks, s)
     )
-    if entry.requires_weapon and not weapons and not armed:
+    ruin = entry.ruin_of_strike and ruin_told_alone(
+        lex, m, toks, any(not p.demonym for p in s.places)
+    )
+    if entry.requires_weapon and not weapons and not armed and not ruin:
         return False
     if entry.remote_weapon and not any(family(w.payload.sub) == "remote" for w in weapons):
         return False
@@ -326,8 +329,10 @@ def keeps(
         t.head == m.start and t.dep == "xcomp" and "VerbForm=Inf" in t.morph for t in toks
     ):
         return False  # «visant à mettre fin aux combats»: an aim, nothing targeted
-    if entry.weapon_subject and not doer_weapons(
-        toks, {m.start}, weapons, any_voice=entry.weapon_falls
+    if (
+        entry.weapon_subject
+        and not ruin
+        and not doer_weapons(toks, {m.start}, weapons, any_voice=entry.weapon_falls)
     ):
         return False
     if entry.weapon_object and not _disposed_weapons(m, toks, weapons):
