@@ -397,3 +397,14 @@ def test_adjectives_inside_a_protest_noun_phrase_keep_the_protest(
 ) -> None:
     # "a march" with its adjectives between the article and the noun: still a march.
     assert _subs(pipeline, text, lang) == {"Peaceful protest"}
+
+
+def test_the_place_of_force_used_in_a_riot_is_the_riots(pipeline: Any) -> None:
+    # The force folded into the riot lends it the place where it fell, with its toll.
+    text = (
+        "A student was shot dead in Cochabamba on Monday night as police clashed with protesters."
+    )
+    events = _events(pipeline, text, "en")
+    assert [
+        (e.sub_event_type, e.location.name if e.location else None, e.fatalities) for e in events
+    ] == [("Violent demonstration", "Cochabamba", 1)]

@@ -569,3 +569,28 @@ def test_a_number_noun_counts_only_before_its_of() -> None:
     # «عدد القتلى 7»: "the number of the dead", no figure of its own.
     named = fatalities(ar, tokens(["بلغ", "عدد", "القتلى", "7"]))
     assert named is not None and named.count == 7
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # One victim told with an article, then the wounded counted in a clause of their
+        # own: the count is the wounded's, the toll the one person killed.
+        ("A guard was killed and 14 others were wounded when gunmen attacked a bank in Jos.", "en"),
+        ("A driver was shot dead and 30 people were injured in Jos on Friday.", "en"),
+        (
+            "Un gardien a été tué et 14 autres ont été blessés vendredi lors d'une attaque à Jos.",
+            "fr",
+        ),
+        (
+            "Un chauffeur a été abattu et plus de 30 personnes ont été blessées vendredi à Jos.",
+            "fr",
+        ),
+    ],
+)
+def test_the_wounded_counted_after_one_person_killed_are_not_the_toll(
+    pipeline: Any, text: str, language: str
+) -> None:
+    art = Article(id="t", text=text, language=language, published="2025-03-15")
+    events = pipeline.run([art])
+    assert events and {e.fatalities for e in events} == {1}, [e.fatalities for e in events]

@@ -330,7 +330,7 @@ def fatalities(
             # "و" after the number opens the next clause ("قتل طفلان وأصيب ثلاثة").
             if nxt is not None and lex.injury.find([nxt]) and not _opens_clause(nxt):
                 continue
-            after = toks[i + 2] if i + 2 < len(toks) else None
+            after = next((t for t in toks[i + 2 :] if t.pos != "AUX"), None)  # "were"
             if (
                 nxt is not None
                 and (fold(nxt.text) in _OTHERS or (i > fm.start and nxt.pos == "NOUN"))
@@ -344,9 +344,11 @@ def fatalities(
             if prev is not None and i > fm.end and lex.injury.find([prev]):
                 continue
             head = toks[i].head
-            if tok.dep and head not in (i, fm.start) and lex.injury.find([toks[head]]):
-                continue  # "six were killed and two were wounded": the number the
-                # injury verb has for its subject counts the wounded
+            # "six killed and two wounded", "one killed and 12 others were wounded": the wounded.
+            noun = toks[head] if tok.dep == "nummod" and toks[head].dep in _VICTIM_DEPS else tok
+            verb = {head, noun.head} & set(range(fm.start, fm.end))  # "mortally wounded"
+            if tok.dep and not verb and lex.injury.find([toks[noun.head]]):
+                continue
             if (
                 i > fm.start
                 and not any(toks[k].keys & lex.number_follows for k in range(fm.start, fm.end))
