@@ -226,3 +226,23 @@ def test_a_two_word_town_the_index_lacks_is_settled_by_the_area_after_it(
     )
     assert found.get("بولو") is None
     assert found.get("شبيلي السفلى") == "SOM"
+
+
+def test_two_clitics_and_the_article_leave_no_name(geocoder: Any) -> None:
+    # «وكالة» (agency) read as «و» + «ك» + the article would leave one letter of a name.
+    found = _names(geocoder, "قالت وكالة الصحافة الفرنسية إن مسلحين هاجموا مدينة غاو في شمال مالي يوم الأحد.")
+    assert set(found.values()) == {"MLI"}, found
+
+
+def test_a_loose_spelling_of_a_big_city_abroad_does_not_stand_alone(geocoder: Any) -> None:
+    # A name spelt only loosely like a large town of another country, in a text that
+    # names its own country: a coincidence, not that town.
+    found = _names(geocoder, "هاجم مسلحون فجر الأحد قرية بلقسي في وسط مالي.")
+    assert set(found.values()) == {"MLI"}, found
+
+
+def test_a_name_read_by_its_skeleton_lies_where_the_texts_places_are(geocoder: Any) -> None:
+    # A country only an adjective names (French sources) holds none of the text's towns
+    # where its places name another country.
+    found = _names(geocoder, "قالت مصادر فرنسية إن مسلحين هاجموا فجر الأحد بلدة أبليج في وسط مالي.")
+    assert "FRA" not in found.values(), found

@@ -634,8 +634,12 @@ def _regional_countries(
         alone = weights.alone_population * (
             weights.country_named_factor if text_names_a_country else 1
         )
-        if place.feature == "city" and place.population >= alone * (
-            weights.peeled_factor if m.peeled else 1
+        # A loose spelling (vowels and doubled letters dropped) of a big city is a
+        # coincidence as often as not: it stands alone for no country.
+        if (
+            not m.loose
+            and place.feature == "city"
+            and place.population >= alone * (weights.peeled_factor if m.peeled else 1)
         ):
             out.add(iso3)
         if place.population >= weights.pair_population:

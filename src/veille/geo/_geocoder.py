@@ -210,8 +210,13 @@ class Geocoder:
         if not countries:
             return toponyms
         added: list[Toponym] = []
+        # The countries the text's places name; those only an adjective names
+        # («وكالة الصحافة الفرنسية», the French news agency) where its places name none.
+        placed = countries - (adjectives - {t.place.iso3 for t in toponyms if t.place})
         for k, (_, word, last) in enumerate(names):
-            record = found.get(k) or self._transliterated.find(_norms(word, last), countries)
+            record = found.get(k) or self._transliterated.find(
+                _norms(word, last), placed or countries
+            )
             if record is None:
                 continue
             place = self._place(record)

@@ -39,6 +39,10 @@ MAX_NAME_TOKENS = 8
 _JOIN_RE = re.compile(r"^[ \t\u00a0\-\u2010\u2011'’ʼ.]{1,3}$")
 
 
+#: Letters a name needs after the Arabic article once a preposition is peeled off.
+_STEM = 2
+
+
 class Scanner:
     """Finds the gazetteer names of a text (see the module doc); reads the gazetteer,
     the place words and the word memo, and asks ``acceptance`` about each name."""
@@ -69,7 +73,8 @@ class Scanner:
             if raw[i] == "ل" and raw[i + 1] == "ل" and len(raw) - i > 4:
                 rest = raw[i + 2 :]
                 forms.append((strip_arabic_article(normalise_token(rest)), i + 2))
-            else:
+            elif not (raw.startswith("ال", i + 1) and len(raw) - i - 3 < _STEM):
+                # «وكالة» (agency) is no «و» + «ك» + the article + one letter.
                 forms.append((normalise_token(raw[i + 1 :]), i + 1))
         return forms
 
