@@ -230,7 +230,9 @@ def test_a_two_word_town_the_index_lacks_is_settled_by_the_area_after_it(
 
 def test_two_clitics_and_the_article_leave_no_name(geocoder: Any) -> None:
     # «وكالة» (agency) read as «و» + «ك» + the article would leave one letter of a name.
-    found = _names(geocoder, "قالت وكالة الصحافة الفرنسية إن مسلحين هاجموا مدينة غاو في شمال مالي يوم الأحد.")
+    found = _names(
+        geocoder, "قالت وكالة الصحافة الفرنسية إن مسلحين هاجموا مدينة غاو في شمال مالي يوم الأحد."
+    )
     assert set(found.values()) == {"MLI"}, found
 
 

@@ -552,3 +552,36 @@ def test_a_list_that_goes_on_past_a_town_and_its_neighbour_keeps_both(pipeline: 
     # list goes on («et X», a name the index may lack), so each is a member.
     text = "Les localités de Khiam, Kfar Kila et Odaisseh ont été bombardées mardi."
     assert len(_placed(_events(pipeline, text, "fr"))) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Gunmen attacked a police post near the border with Chad on Friday, killing six.",
+            "en",
+        ),
+        (
+            "Des hommes armés ont attaqué vendredi un poste près de la frontière avec le Tchad.",
+            "fr",
+        ),
+        (
+            "هاجم مسلحون يوم الجمعة مركزا للشرطة قرب الحدود مع تشاد، ما أسفر عن مقتل ستة عناصر.",
+            "ar",
+        ),
+    ],
+)
+def test_the_land_across_a_border_is_not_where_it_happened(
+    pipeline: Any, text: str, lang: str
+) -> None:
+    # "Near the border with X": the place lies on this side of X's border, not in X.
+    events = _events(pipeline, text, lang)
+    assert events and all(e.location is None or e.location.iso3 != "TCD" for e in events), [
+        e.location for e in events
+    ]
+
+
+def test_a_place_named_across_a_border_leaves_the_events_own_place(pipeline: Any) -> None:
+    text = "Gunmen attacked a police post in Mokolo near the border with Nigeria on Friday."
+    events = _events(pipeline, text)
+    assert [e.location.name for e in events if e.location] == ["Mokolo"]

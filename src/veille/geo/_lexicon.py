@@ -87,6 +87,8 @@ class GeoWords:
     #: text before a name / open the text after it, making it an organisation's seat.
     seat_before: re.Pattern[str]
     seat_after: re.Pattern[str]
+    #: ``beyond_before`` of every language, ending the lower-cased text before a name.
+    beyond_before: re.Pattern[str]
     #: Compass phrases whose phrase with a country or region is vague (precision 3).
     vague_before: re.Pattern[str]
     #: The centre of a town is in the town: "le centre de X", "central X", "وسط X" keep
@@ -290,6 +292,7 @@ def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
         near_after=re.compile(rf"^\s*(?:{phrases('near_after')})\b"),
         seat_before=re.compile(rf"(?:^|\s)(?:{seat_before})\s*$"),
         seat_after=re.compile(rf"^\s*(?:{seat_after})\b"),
+        beyond_before=re.compile(rf"(?:^|\s)(?:{phrases('beyond_before')})\s*$"),
         vague_before=re.compile(rf"(?:{'|'.join(_direction(p) for p in vague)})$", re.IGNORECASE),
         centre_phrase=_centre_phrase(words),
         clitic_before_direction=_clitic_before_direction(words),

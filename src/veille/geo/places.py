@@ -251,11 +251,15 @@ class PlaceFinder:
     def _a_seat(self, text: str, top: Toponym) -> bool:
         """The place is an organisation's seat: "the London-based monitor", «l'OSDH,
         basé à Londres», «المرصد ومقره لندن» (place words ``seat_before``,
-        ``seat_after``): where it speaks from, not where an event is."""
+        ``seat_after``): where it speaks from, not where an event is; nor is the land
+        across a border ("near the border with X": ``beyond_before``)."""
         words = self.geocoder.words
         before = text[max(0, top.start - _NEIGHBOURHOOD) : top.start].lower()
         return bool(
-            words.seat_before.search(before) or words.seat_after.match(text[top.end : top.end + 12])
+            words.seat_before.search(before)
+            or words.seat_after.match(text[top.end : top.end + 12])
+            # "near the border with X": the place lies on this side of X's border.
+            or words.beyond_before.search(before)
         )
 
     def _names_a_facility(self, text: str, name: Span) -> bool:

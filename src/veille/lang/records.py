@@ -164,6 +164,9 @@ class PlaceWords:
     #: it («basé à», «ومقره في») or right after it ("-based": "the London-based
     #: monitor"). No event is there (``veille.geo.places.PlaceFinder.keep``).
     seat_before: tuple[str, ...] = ()
+    #: Phrases that end right before a name across a border from where the text is
+    #: ("near the border with X", «la frontière avec le X», «الحدود مع X»): not where.
+    beyond_before: tuple[str, ...] = ()
     seat_after: tuple[str, ...] = ()
     #: Demonyms and place adjectives the gazetteer lacks -> the place's name.
     demonyms: Mapping[str, str] = field(default_factory=dict)
