@@ -408,3 +408,23 @@ def test_the_place_of_force_used_in_a_riot_is_the_riots(pipeline: Any) -> None:
     assert [
         (e.sub_event_type, e.location.name if e.location else None, e.fatalities) for e in events
     ] == [("Violent demonstration", "Cochabamba", 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Gunmen blocked a road near Zhob on Monday and killed nine travellers.", "en"),
+        ("Armed men blocked the highway near Zhob on Monday and shot dead nine drivers.", "en"),
+        ("Des hommes armés ont bloqué la route près de Zhob lundi et abattu neuf voyageurs.", "fr"),
+    ],
+)
+def test_armed_men_blocking_a_road_are_no_protest(pipeline: Any, text: str, lang: str) -> None:
+    # A roadblock set by armed men: the killing is an attack, not force against a crowd.
+    subs = _subs(pipeline, text, lang)
+    assert subs and not subs & {"Peaceful protest", "Excessive force against protesters"}, subs
+
+
+def test_a_crowd_blocking_a_road_is_still_a_protest(pipeline: Any) -> None:
+    assert _subs(
+        pipeline, "Hundreds of farmers blocked the highway near Zhob on Monday.", "en"
+    ) == {"Peaceful protest"}

@@ -594,3 +594,21 @@ def test_the_wounded_counted_after_one_person_killed_are_not_the_toll(
     art = Article(id="t", text=text, language=language, published="2025-03-15")
     events = pipeline.run([art])
     assert events and {e.fatalities for e in events} == {1}, [e.fatalities for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        # The death verb's object counts the killed, "of" a group or not.
+        ("Gunmen stopped two buses near Zhob on Monday and shot dead nine of them.", 9),
+        ("Gunmen stopped two buses near Zhob on Monday and killed nine of the passengers.", 9),
+        # A part of the dead stays a part: the lowest figure is the toll.
+        ("Eleven people were killed near Zhob on Monday; two of those killed were children.", 11),
+    ],
+)
+def test_the_death_verbs_object_counts_the_killed_before_of(
+    pipeline: Any, text: str, toll: int
+) -> None:
+    art = Article(id="t", text=text, language="en", published="2025-03-12")
+    events = pipeline.run([art])
+    assert events and events[0].fatalities == toll, [e.fatalities for e in events]

@@ -10,11 +10,8 @@ from dataclasses import dataclass, replace
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
 from veille.extract.numbers import LEAST_MULTIPLIER, dual_of_a_person, read_number, spelt_number
 from veille.extract.syntax import ACTED_ON, span
-from veille.lang.loader import closed_words
+from veille.extract.uncounted import a_part_of_the_dead, counts_no_dead
 from veille.model import Span
-
-# Words around a number that make it a part of the dead, not the toll, are each
-# language's ``partitive_after`` / ``partitive_before`` (veille/lang/<code>/closed_class.json).
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,20 +20,6 @@ class Toll:
 
     count: int
     span: Span
-
-
-def _after_partitive(toks: list[Tok], i: int) -> bool:
-    """The number at ``i`` follows a word that makes it a part of a group ("including
-    five", "among them eleven", «dont au moins trois», "بينهم ثلاثة"), a filler or two
-    ("them", "at least") between."""
-    fillers = closed_words("partitive_fillers")
-    openers = closed_words("partitive_before")
-    for k in range(i - 1, max(-1, i - 4), -1):
-        if toks[k].keys & openers:
-            return True
-        if not toks[k].keys & fillers:
-            return False
-    return False
 
 
 def read_toll(
@@ -294,12 +277,8 @@ def fatalities(
             n = spelt_number(lex, toks, i)
             if n is None or (fold(tok.text) in ("un", "une", "a", "an") and i != fm.start - 1):
                 continue
-            if _measures(lex, toks, i):
-                continue  # "trois semaines après", "un homme de 40 ans", "à 12 km"
-            if _counts_a_kin_group(lex, toks, i):
-                continue  # "five members of one family": one family, not one dead
-            if _counts_the_speakers_own(toks, i):
-                continue  # "they killed my two brothers": a witness's part of the toll
+            if counts_no_dead(lex, toks, i):
+                continue  # "three weeks", "of one family", "my two brothers"
             if _counts_buildings(lex, toks, i):
                 continue  # «ont incendié plusieurs maisons et tué huit personnes»
             if i + 1 in weapon_starts and not dual_of_a_person(lex, tok):
@@ -310,21 +289,10 @@ def fatalities(
                 continue  # "no one was killed": nobody, not one
             if _count_of(toks, i):
                 continue  # «عدد القتلى بلغ 50»: "the number of the dead", not "several"
-            # A part of the dead is not the toll: "two of those killed", «deux des
-            # morts», "dont trois enfants", "including five soldiers", "بينهم ثلاثة".
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             prev = toks[i - 1] if i > 0 else None
-            if (
-                nxt is not None
-                and (
-                    fold(nxt.text) in closed_words("partitive_definite")
-                    or (
-                        fold(nxt.text) in closed_words("partitive_after")
-                        and not _counts_a_noun(toks, i + 2)
-                    )
-                )
-            ) or _after_partitive(toks, i):
-                continue
+            if a_part_of_the_dead(toks, i, range(fm.start, fm.end)):
+                continue  # "two of those killed", «dont trois enfants»
             # The number must count the dead, not the wounded next to it: "three
             # wounded", "wounding three", «وأصيب ثلاثة». An Arabic injury verb glued to
             # "و" after the number opens the next clause ("قتل طفلان وأصيب ثلاثة").
@@ -475,16 +443,6 @@ def _count_of(toks: list[Tok], i: int) -> bool:
 
 #: Arabic nouns of counting ("number"), as folded.
 _COUNT_NOUNS = frozenset({"عدد"})
-
-
-def _counts_a_noun(toks: list[Tok], after: int) -> bool:
-    """ "dozens of residents", "hundreds of people": the word after "of" is a bare noun
-    the number counts, not a determiner or pronoun of a group it takes a part of ("two
-    of the dead", "three of them")."""
-    if after >= len(toks):
-        return False
-    tok = toks[after]
-    return tok.pos in ("NOUN", "ADJ") and tok.dep not in ("det", "poss")
 
 
 def _whose_death(toks: list[Tok], end: int, i: int) -> bool:
@@ -650,46 +608,6 @@ def _raised_before(lex: Lexicon, toks: list[Tok], noun: int) -> list[int]:
 def _leads_to(tok: Tok) -> bool:
     """The word is "to" (``_TO``, as written or folded): it leads to a raised toll."""
     return tok.text.lower() in _TO or fold(tok.text) in _TO
-
-
-def _counts_a_kin_group(lex: Lexicon, toks: list[Tok], i: int) -> bool:
-    """The number counts families, not people ("of one family", «d'une même famille»,
-    «من عائلة واحدة»): its noun is a word of the class ``kin_groups``, the next word
-    (or, unparsed, the word before, as Arabic puts «واحدة» after its noun)."""
-    kin = lex.noun_classes.get("kin_groups", frozenset())
-    if toks[i].dep:
-        head = toks[i].head
-        return head != i and bool(toks[head].keys & kin)
-    near = [k for k in (i - 1, i + 1) if 0 <= k < len(toks)]
-    return any(toks[k].keys & kin for k in near)
-
-
-def _counts_the_speakers_own(toks: list[Tok], i: int) -> bool:
-    """The number counts the speaker's own people ("my two brothers", «mes deux fils»):
-    its noun has a possessive of the speaker (``speaker_possessives``) before it. A
-    witness tells part of the toll that way, not the toll."""
-    head = toks[i].head
-    if not toks[i].dep or head == i:
-        return False
-    mine = closed_words("speaker_possessives")
-    return any(
-        t.head == head
-        and t.i < i
-        and t.dep in ("poss", "det", "nmod:poss")
-        and fold(t.text) in mine
-        for t in toks
-    )
-
-
-def _measures(lex: Lexicon, toks: list[Tok], i: int) -> bool:
-    """The number measures time or distance ("deux jours", "17 ans", "50 km"). A word
-    that counts people by itself (the Arabic dual «شخصان», "two persons") measures
-    nothing: the day named after it dates the act («قتل شخصان يوم الثلاثاء»)."""
-    if lex.civilian.find(toks[i : i + 1]):
-        return False
-    nxt = toks[i + 1] if i + 1 < len(toks) else None
-    head = toks[toks[i].head] if toks[i].head != i else None
-    return any(t is not None and t.keys & lex.measure_nouns for t in (nxt, head))
 
 
 def no_fatalities(lex: Lexicon, toks: list[Tok], within: Span | None = None) -> Toll | None:

@@ -611,9 +611,9 @@ def _of_armed_people(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
 
 
 def _armed_advance(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -> bool:
-    """A verb of marching whose subject is armed ("the rebels marched on the capital",
-    «les troupes ont marché sur la ville»): fighters, soldiers or an armed actor advance;
-    only a crowd marches in protest."""
+    """A verb of marching or blocking whose subject is armed ("the rebels marched on the
+    capital", "gunmen blocked the highway"): fighters, soldiers or an armed actor advance
+    or set a roadblock; only a crowd marches or blocks a road in protest."""
     advance = lex.noun_classes.get("advance_verbs", frozenset())
     if not any(toks[k].keys & advance for k in range(m.start, m.end)):
         return False
