@@ -5003,3 +5003,28 @@ def test_to_engage_an_enemy_is_a_clash_to_hang_a_picture_is_not(pipeline: Any) -
     )
     assert _types(pipeline, engaged, "fr") == {"Armed clash"}
     assert not _types(pipeline, "Il a accroché un tableau dans la mairie de Djibo mardi.", "fr")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A communiqué's words for a firefight: troops engage or make contact with an
+        # armed side, and neutralise its fighters.
+        "Troops engaged bandits at Gusau on Thursday, neutralising six of them.",
+        "Troops made contact with insurgents at Damasak on Thursday and neutralised four.",
+        "On Thursday soldiers neutralised three gunmen near Damasak.",
+    ],
+)
+def test_engaging_an_armed_side_is_a_clash(pipeline: Any, text: str) -> None:
+    assert _types(pipeline, text, "en") == {"Armed clash"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister engaged community leaders in Gusau on Thursday.",
+        "Aid workers made contact with displaced families near Damasak on Thursday.",
+    ],
+)
+def test_engaging_people_who_are_not_armed_is_no_clash(pipeline: Any, text: str) -> None:
+    assert _types(pipeline, text, "en") == set()

@@ -381,3 +381,24 @@ def test_houses_demolished_are_property_destroyed(pipeline: Any) -> None:
     text = "Les forces israéliennes ont démoli mercredi deux maisons palestiniennes à Hébron."
     assert _types(pipeline, text) == ["Looting/property destruction"]
     assert _types(pipeline, "Le ministre a démoli mercredi les arguments de l'opposition.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # «s'abattre sur»: the weapon falls on the place (its subject), nothing shot down
+        (
+            "Des obus se sont abattus mardi sur Kherson, tuant deux civils.",
+            "Shelling/artillery/missile attack",
+        ),
+        ("Un drone s'est abattu mardi sur un immeuble de Kherson.", "Air/drone strike"),
+        ("Des roquettes s'abattent depuis mardi sur Sdérot.", "Shelling/artillery/missile attack"),
+        # «abattre» with an aircraft as its object: shot down
+        (
+            "La défense antiaérienne a abattu mardi trois drones au-dessus de Kherson.",
+            "Disrupted weapons use",
+        ),
+    ],
+)
+def test_falling_on_a_place_is_no_aircraft_shot_down(pipeline: Any, text: str, sub: str) -> None:
+    assert _types(pipeline, text) == [sub]

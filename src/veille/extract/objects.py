@@ -7,6 +7,7 @@ past the determiners, numbers, days and phrases of place that may stand before i
 
 from __future__ import annotations
 
+from veille.extract.candidate import SentenceInput
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
 from veille.extract.syntax import ACTED_ON, PASSIVE_AUX, PASSIVE_SUBJECTS, ancestors
 from veille.extract.territory import PUNCTUATION, TERRITORY_WINDOW, dates_the_verb
@@ -74,13 +75,13 @@ def object_of_class(lex: Lexicon, m: Match, toks: list[Tok], name: str) -> bool:
     return False
 
 
-def ruin_told_alone(lex: Lexicon, m: Match, toks: list[Tok], named_place: bool) -> bool:
+def ruin_told_alone(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -> bool:
     """ "Homes were flattened in X", «un immeuble a été détruit à X»: a verb of ruin in
     the passive with no agent, whose subject is a building or a military site, in a
     sentence that names a place. What ruined it is untold: in a story of strikes, the
     strike's effect at that place (``TriggerEntry.ruin_of_strike``). Parsed text only
     (an unvocalised Arabic verb shows no voice)."""
-    if not named_place:
+    if not any(not p.demonym for p in s.places):
         return False
     verbs = range(m.start, m.end)
     children = [t for t in toks if t.head in verbs and t.i not in verbs]

@@ -293,9 +293,7 @@ def keeps(
         or hits_a_target(lex, m, toks, s)
         or done_by_armed(m, toks, s)
     )
-    ruin = entry.ruin_of_strike and ruin_told_alone(
-        lex, m, toks, any(not p.demonym for p in s.places)
-    )
+    ruin = entry.ruin_of_strike and ruin_told_alone(lex, m, toks, s)
     if entry.requires_weapon and not weapons and not armed and not ruin:
         return False
     if entry.remote_weapon and not any(family(w.payload.sub) == "remote" for w in weapons):
@@ -332,7 +330,9 @@ def keeps(
     if (
         entry.weapon_subject
         and not ruin
-        and not doer_weapons(toks, {m.start}, weapons, any_voice=entry.weapon_falls)
+        and not doer_weapons(
+            toks, set(range(m.start, m.end)), weapons, any_voice=entry.weapon_falls
+        )
     ):
         return False
     if entry.weapon_object and not _disposed_weapons(m, toks, weapons):
