@@ -1446,3 +1446,36 @@ def test_gunmen_setting_fire_is_destruction_not_a_riot(pipeline: Any) -> None:
     # makes a riot.
     text = "قال مسؤول إن المسلحين أضرموا النار في عدد من المنازل قبل أن ينسحبوا نحو الغابة."
     assert _subs(pipeline, text) == {"Looting/property destruction"}
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # The plural of an explosion noun tells the act as its singular does, where the
+        # sentence counts the dead (a bare plural is as often a kind of act).
+        ("قتل 12 شخصا في تفجيرات انتحارية في مدينة باماكو يوم الأحد.", "Suicide bomb"),
+        (
+            "قتل 12 شخصا في تفجيرات استهدفت سوقا في مدينة باماكو يوم الأحد.",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "لقي 12 شخصا حتفهم في انفجارات هزت مدينة باماكو يوم الأحد.",
+            "Remote explosive/landmine/IED",
+        ),
+        ("قتل 12 شخصا في عمليات انتحارية في مدينة باماكو يوم الأحد.", "Suicide bomb"),
+    ],
+)
+def test_plural_explosion_nouns_with_a_toll_tell_the_act(
+    pipeline: Any, text: str, sub: str
+) -> None:
+    assert _subs(pipeline, text) == {sub}
+
+
+def test_plural_suicide_bombings_with_no_toll_are_a_kind_of_act(pipeline: Any) -> None:
+    assert _subs(pipeline, "تتبنى الجماعة عمليات انتحارية ضد الجيش منذ سنوات.") == set()
+
+
+def test_an_area_noun_with_a_glued_preposition_announces_its_area(pipeline: Any) -> None:
+    # «بولاية X» is «ب» + «ولاية X»: the state's noun announces its name as the bare noun does.
+    events = _events(pipeline, "قتل 12 شخصا في تفجير انتحاري بولاية بورنو يوم الأحد.")
+    assert [e.location.name for e in events if e.location] == ["Borno"]

@@ -262,7 +262,7 @@ def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
         village_cues=frozenset(w.lower() for pw in words for w in pw.village_cues),
         place_nouns=glued("place_nouns"),
         site_nouns=union("site_nouns"),
-        admin_nouns=union("admin_nouns"),
+        admin_nouns=glued("admin_nouns"),
         admin_list_nouns=union("admin_list_nouns"),
         time_nouns_before=glued("time_nouns_before"),
         common_words=glued("common_words"),
