@@ -5028,3 +5028,36 @@ def test_engaging_an_armed_side_is_a_clash(pipeline: Any, text: str) -> None:
 )
 def test_engaging_people_who_are_not_armed_is_no_clash(pipeline: Any, text: str) -> None:
     assert _types(pipeline, text, "en") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # A weapon that wounded (its agent): the attack of the weapon's kind, no one dead.
+        ("On Monday, four soldiers were wounded by a landmine near Gao.", "en"),
+        ("Lundi, quatre soldats ont été blessés par une mine près de Gao.", "fr"),
+        ("A roadside bomb injured four soldiers near Gao on Monday.", "en"),
+    ],
+)
+def test_a_weapon_that_wounds_tells_its_attack(pipeline: Any, text: str, language: str) -> None:
+    events = _events(pipeline, text, language)
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [
+        ("Remote explosive/landmine/IED", None)
+    ]
+
+
+def test_people_wounded_with_no_weapon_told_are_no_attack(pipeline: Any) -> None:
+    assert (
+        _types(pipeline, "Four people were injured in a traffic accident near Gao.", "en") == set()
+    )
+
+
+def test_the_month_of_may_is_no_modal(pipeline: Any) -> None:
+    # "on May 28, when a soldier was killed": the month, not "may" (hypothetical).
+    text = (
+        "The standoff began on May 28, when a soldier was killed in an exchange of fire near Gao."
+    )
+    events = _events(pipeline, text, "en")
+    assert [
+        (e.sub_event_type, e.event_date.isoformat() if e.event_date else None) for e in events
+    ] == [("Armed clash", "2024-05-28")]

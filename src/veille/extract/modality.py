@@ -405,6 +405,8 @@ class ParsedModality:
                         return True
         for fm in self.lex.future.find(toks):
             cue = toks[fm.start]
+            if fm.end - fm.start == 1 and cue.pos == "PROPN":
+                continue  # "on May 28": the month, not the modal
             if fm.end - fm.start == 1 and cue.pos == "NOUN" and cue.keys & _MODAL_NOUNS:
                 continue  # "le parti au pouvoir", "the will of": a noun, not a modal
             if cue.keys & _MODAL_NOUNS and "VerbForm=Part" in cue.morph:
