@@ -1479,3 +1479,32 @@ def test_an_area_noun_with_a_glued_preposition_announces_its_area(pipeline: Any)
     # «بولاية X» is «ب» + «ولاية X»: the state's noun announces its name as the bare noun does.
     events = _events(pipeline, "قتل 12 شخصا في تفجير انتحاري بولاية بورنو يوم الأحد.")
     assert [e.location.name for e in events if e.location] == ["Borno"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # «خرج» + its subject + «في مسيرة/مظاهرات»: the verb, its subject between, the march
+        "خرج مئات الطلاب في مسيرة في مدينة أم درمان يوم الخميس للمطالبة بالإفراج عن زملائهم.",
+        "خرجت حشود في مظاهرات في مدينة أم درمان يوم الخميس.",
+    ],
+)
+def test_going_out_in_a_march_is_a_protest(pipeline: Any, text: str) -> None:
+    assert _subs(pipeline, text) == {"Peaceful protest"}
+
+
+def test_going_out_on_a_tour_is_no_protest(pipeline: Any) -> None:
+    assert _subs(pipeline, "خرج الوزير في جولة في مدينة أم درمان يوم الخميس.") == set()
+
+
+def test_force_on_the_crowd_with_its_own_place_and_day_is_news(pipeline: Any) -> None:
+    # Arabic names a crowd with the article on first mention too: with a place and a
+    # day of its own, the dispersal tells the protest.
+    text = "أطلقت الشرطة الغاز المسيل للدموع على المتظاهرين في مدينة أم درمان يوم الخميس."
+    art = Article(id="t", text=text, language="ar", published="2025-03-15")
+    assert {e.sub_event_type for e in pipeline.run([art])} == {"Protest with intervention"}
+
+
+def test_force_on_the_crowd_with_no_place_or_day_points_back(pipeline: Any) -> None:
+    text = "وأطلقت الشرطة الغاز المسيل للدموع على المتظاهرين."
+    assert _subs(pipeline, text) == set()

@@ -598,8 +598,8 @@ class SentenceExtractor:
     ) -> Candidate:
         """A "Protest with intervention" mention: the forces are the target side. It
         refers back to a protest told before, unless the sentence names the crowd the
-        forces faced («أطلقت الشرطة الغاز المسيل للدموع على متظاهرين»): then it tells
-        the protest itself."""
+        forces faced («أطلقت الشرطة الغاز المسيل للدموع على متظاهرين») or its own place
+        and day, whatever article the crowd takes: then it tells the protest itself."""
         cand = Candidate(
             sentence=s,
             trigger=span(toks, cue),
@@ -613,11 +613,11 @@ class SentenceExtractor:
         forces = [a for a in s.actors if getattr(a.payload, "kind", "") == "state_forces"]
         if forces:
             cand.actor2 = forces[0]
-        if not cand.anaphoric:
-            places = choose_places(self.lex, cand.trigger, s, speaking=speaking)
-            cand.place = places[0] if len(places) == 1 else None
+        places = choose_places(self.lex, cand.trigger, s, speaking=speaking)
+        cand.place = places[0] if len(places) == 1 else None
         self._attribute(cand, toks, s)
         set_when(cand, read_when(self.lex, cand.trigger, s))
+        cand.anaphoric = cand.anaphoric and (cand.place is None or cand.date_precision != "day")
         set_toll(cand, toll)
         return cand
 
