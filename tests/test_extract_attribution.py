@@ -300,3 +300,28 @@ def test_an_authority_in_another_clause_is_not_the_teller(
     art = Article(id="a", text=text, language="en", published="2025-03-12")
     events = pipeline.run([art])
     assert [e.claim.status if e.claim else None for e in events] == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # The army's servicemen who killed are its doers, not its losses.
+        ("Troops killed 12 militants near Gao on Sunday, the army said.", "en"),
+        ("Des soldats ont tué douze jihadistes dimanche près de Gao, a annoncé l'armée.", "fr"),
+    ],
+)
+def test_servicemen_who_kill_are_the_armys_doers_not_its_losses(
+    pipeline: Any, text: str, language: str
+) -> None:
+    events = pipeline.run([Article(id="o", text=text, language=language, published="2025-03-18")])
+    assert [
+        (e.actor1.name if e.actor1 else None, e.claim.status if e.claim else None) for e in events
+    ] == [("Military Forces of Mali", "claimed")]
+
+
+def test_servicemen_killed_are_still_the_armys_losses(pipeline: Any) -> None:
+    text = "Two soldiers were killed near Gao on Sunday, the army said."
+    events = pipeline.run([Article(id="o", text=text, language="en", published="2025-03-18")])
+    assert [
+        (e.actor2.name if e.actor2 else None, e.claim.status if e.claim else None) for e in events
+    ] == [("Military Forces of Mali", "confirmed")]

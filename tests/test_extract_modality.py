@@ -456,3 +456,29 @@ def test_a_clause_of_sequence_long_before_tells_background(
     pipeline: Any, text: str, told: int
 ) -> None:
     assert len(_told(pipeline, text, "en")) == told
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # The dead the main clause finds are the outcome of the act "after" names.
+        (
+            "The bodies of 14 villagers were found near Beni on Sunday after an attack by rebels.",
+            "en",
+        ),
+        (
+            "Les corps de quatorze villageois ont été découverts dimanche près de Beni après une "
+            "attaque de rebelles.",
+            "fr",
+        ),
+    ],
+)
+def test_dead_found_after_an_attack_are_its_toll(pipeline: Any, text: str, language: str) -> None:
+    events = pipeline.run([Article(id="m", text=text, language=language, published="2025-03-18")])
+    assert [e.fatalities for e in events] == [14]
+
+
+def test_an_act_after_which_others_are_arrested_stays_background(pipeline: Any) -> None:
+    text = "Police arrested three men near Beni on Sunday after an attack on a church."
+    events = pipeline.run([Article(id="m", text=text, language="en", published="2025-03-18")])
+    assert {e.sub_event_type for e in events} <= {"Arrests"}

@@ -378,17 +378,29 @@ def _bare_servicemen(lex: Lexicon, ref: ActorRef, s: SentenceInput) -> bool:
 def own_losses(lex: Lexicon, toks: list[Tok], teller: ActorRef | None) -> bool:
     """An army tells of its own dead: "the army announced the death of two soldiers",
     «أعلن الجيش مقتل جندي»: a noun of its servicemen (noun class ``servicemen``) within
-    a few words of a word of death, told by a military force. It tells its losses; it
-    claims no act."""
+    a few words of a word of death, told by a military force, and not that word's
+    active subject ("troops killed 12 militants": its servicemen killed). It tells its
+    losses; it claims no act."""
     if teller is None or not teller.actor_id.startswith(_MILITARY_PREFIX):
         return False
     servicemen = lex.noun_classes.get("servicemen", frozenset())
     if not servicemen:
         return False
     return any(
-        toks[k].keys & servicemen
+        toks[k].keys & servicemen and not _killers(toks, k, range(m.start, m.end))
         for m in lex.fatality.find(toks)
         for k in range(max(0, m.start - _LOSSES_REACH), min(len(toks), m.end + _LOSSES_REACH))
+    )
+
+
+def _killers(toks: list[Tok], k: int, death: range) -> bool:
+    """The word at ``k`` is the active subject of a death verb that has an object
+    ("troops killed 12 militants"), not of one that has none ("soldiers died")."""
+    verb = toks[k].head
+    return (
+        toks[k].dep == "nsubj"
+        and verb in death
+        and any(t.head == verb and t.dep in ("obj", "dobj") for t in toks)
     )
 
 

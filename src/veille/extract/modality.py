@@ -97,6 +97,24 @@ def _own_day(m: Match, toks: list[Tok], s: SentenceInput) -> bool:
     return False
 
 
+def _its_dead_found(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
+    """The sentence's main clause tells dead that the act left ("the bodies of 14
+    villagers were found after an attack", «les corps de ... ont été découverts après
+    une attaque»): a word of death that is the root or its subject, outside the act's
+    phrase. The act told as their cause is the news, not background."""
+    core = head_of(toks, m)
+    after = closed_words("after_markers")
+    marked = any(t.head == core and t.dep == "case" and fold(t.text) in after for t in toks)
+    if not marked and not (toks[core].dep == "pobj" and fold(toks[toks[core].head].text) in after):
+        return False  # «après une attaque» (case), "after an attack" (pobj)
+    for d in lex.fatality.find(toks):
+        tok = toks[d.start]
+        root = tok.head == tok.i or (tok.dep in SUBJECT_DEPS and toks[tok.head].head == tok.head)
+        if root and not m.start <= d.start < m.end and tok.i < m.start:
+            return True
+    return False
+
+
 def _day_in_clause(m: Match, toks: list[Tok], s: SentenceInput) -> bool:
     """A day dates the trigger's own clause ("after gunmen attacked the camp on
     Sunday"): a dated act told as the cause of another is still coded."""
@@ -216,6 +234,7 @@ class ParsedModality:
                 or _marked_by(core, self.lex.background, toks)
             )
             and not _own_day(m, toks, s)
+            and not _its_dead_found(self.lex, m, toks)
         ):
             return "background"
         if (

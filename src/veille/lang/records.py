@@ -248,6 +248,9 @@ class ClosedClass:
     partitive_definite: frozenset[str] = frozenset()
     #: Words before a number that make it a part of a group: "including five soldiers".
     partitive_before: frozenset[str] = frozenset()
+    #: Prepositions of sequence before an act ("after an attack", «après une attaque»):
+    #: the act came first, and what the sentence tells of its dead is its outcome.
+    after_markers: frozenset[str] = frozenset()
     #: Words that may stand between such a word and its number: "among them eleven",
     #: "including at least five", «parmi lesquels trois».
     partitive_fillers: frozenset[str] = frozenset()
