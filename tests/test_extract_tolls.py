@@ -612,3 +612,12 @@ def test_the_death_verbs_object_counts_the_killed_before_of(
     art = Article(id="t", text=text, language="en", published="2025-03-12")
     events = pipeline.run([art])
     assert events and events[0].fatalities == toll, [e.fatalities for e in events]
+
+
+@pytest.mark.parametrize(
+    "noun", ["peacekeeper", "protester", "mayor", "hostage", "refugee", "firefighter"]
+)
+def test_one_person_of_any_common_calling_killed_is_one_dead(pipeline: Any, noun: str) -> None:
+    text = f"A {noun} was killed near Kidal on Sunday when gunmen opened fire."
+    events = pipeline.run([Article(id="t", text=text, language="en", published="2025-03-18")])
+    assert events and {e.fatalities for e in events} == {1}, [e.fatalities for e in events]
