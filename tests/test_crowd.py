@@ -428,3 +428,22 @@ def test_a_crowd_blocking_a_road_is_still_a_protest(pipeline: Any) -> None:
     assert _subs(
         pipeline, "Hundreds of farmers blocked the highway near Zhob on Monday.", "en"
     ) == {"Peaceful protest"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # The call is told, not the march: a gathering a verb of calling has for object.
+        ("Organisers called a march in Mombasa on Friday to protest the killings.", "en"),
+        ("Les organisateurs ont convoqué une marche vendredi à Mombasa.", "fr"),
+        ("Activists announced a rally in Mombasa for Saturday.", "en"),
+    ],
+)
+def test_a_march_called_or_announced_is_no_protest_yet(pipeline: Any, text: str, lang: str) -> None:
+    assert _subs(pipeline, text, lang) == set()
+
+
+def test_a_march_held_to_protest_is_one_protest(pipeline: Any) -> None:
+    text = "Thousands marched in Mombasa on Friday to protest the killings."
+    events = _events(pipeline, text, "en")
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]

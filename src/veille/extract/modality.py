@@ -97,6 +97,20 @@ def _own_day(m: Match, toks: list[Tok], s: SentenceInput) -> bool:
     return False
 
 
+def _purpose_infinitive(verb: Tok, toks: list[Tok]) -> bool:
+    """A protest verb in an infinitive of purpose ("called a march to protest the
+    killings", "gathered to demand"): an aim of the act it hangs on, told or not by
+    that act; the protest is that act's, not one more."""
+    return (
+        verb.pos == "VERB"
+        and "VerbForm=Inf" in verb.morph
+        and verb.dep in ("advcl", "xcomp")
+        and any(
+            t.head == verb.i and t.dep in ("aux", "mark") and fold(t.text) == "to" for t in toks
+        )
+    )
+
+
 def _its_dead_found(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
     """The sentence's main clause tells dead that the act left ("the bodies of 14
     villagers were found after an attack", «les corps de ... ont été découverts après
@@ -262,6 +276,10 @@ class ParsedModality:
         if self.future(m, toks, chain) or _a_command(head, toks):
             return "future or hypothetical"
         if _scheduled(m, s) or self._purpose_object(head, toks) or self._to_be_ended(head, toks):
+            return "planned"
+        if self._called(m, toks) or (
+            family(m.payload.sub or "") == "protest" and _purpose_infinitive(head, toks)
+        ):
             return "planned"
         if self._attempted_taking(m, head, toks):
             return "planned"
@@ -462,6 +480,16 @@ class ParsedModality:
         if verb.dep == "conj" and verb.head != verb.i:
             verb = toks[verb.head]  # "attempts to loot homes and abduct women"
         return verb.dep in ("xcomp", "acl") and bool(toks[verb.head].keys & attempts)
+
+    def _called(self, m: Match, toks: list[Tok]) -> bool:
+        """A gathering that a verb of calling has for its object ("organisers called a
+        march on Friday", «ont convoqué une marche vendredi», noun class
+        ``calling_verbs``): the call is told, not the march."""
+        if family(m.payload.sub or "") != "protest":
+            return False
+        noun = toks[head_of(toks, m)]
+        calling = self.lex.noun_classes.get("calling_verbs", frozenset())
+        return noun.dep in ("obj", "dobj") and bool(toks[noun.head].keys & calling)
 
     def _purpose_object(self, noun: Tok, toks: list[Tok]) -> bool:
         """The event noun is what an infinitive of purpose acts on ("in order to
