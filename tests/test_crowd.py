@@ -447,3 +447,22 @@ def test_a_march_held_to_protest_is_one_protest(pipeline: Any) -> None:
     text = "Thousands marched in Mombasa on Friday to protest the killings."
     events = _events(pipeline, text, "en")
     assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+
+
+def test_a_strike_called_in_protest_is_the_call(pipeline: Any) -> None:
+    text = "The union called a general strike for Monday in protest at the arrests in Mombasa."
+    assert _subs(pipeline, text, "en") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Shopkeepers in Mombasa closed their shops on Monday in protest.", "en"),
+        (
+            "Des chauffeurs ont bloqué la route lundi à Mombasa pour protester contre les prix.",
+            "fr",
+        ),
+    ],
+)
+def test_an_act_done_in_protest_is_a_protest(pipeline: Any, text: str, lang: str) -> None:
+    assert _subs(pipeline, text, lang) == {"Peaceful protest"}

@@ -99,16 +99,18 @@ def _own_day(m: Match, toks: list[Tok], s: SentenceInput) -> bool:
 
 def _purpose_infinitive(verb: Tok, toks: list[Tok]) -> bool:
     """A protest verb in an infinitive of purpose ("called a march to protest the
-    killings", "gathered to demand"): an aim of the act it hangs on, told or not by
-    that act; the protest is that act's, not one more."""
+    killings", «ont bloqué la route pour protester»): an aim of the act it hangs on,
+    told or not by that act; the protest is that act's, not one more."""
     return (
         verb.pos == "VERB"
         and "VerbForm=Inf" in verb.morph
         and verb.dep in ("advcl", "xcomp")
-        and any(
-            t.head == verb.i and t.dep in ("aux", "mark") and fold(t.text) == "to" for t in toks
-        )
+        and any(t.head == verb.i and t.dep in ("aux", "mark") and t.keys & _PURPOSE for t in toks)
     )
+
+
+#: Words that open an infinitive of purpose ("to", «pour»).
+_PURPOSE = frozenset({"to", "pour"})
 
 
 def _its_dead_found(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
@@ -482,14 +484,16 @@ class ParsedModality:
         return verb.dep in ("xcomp", "acl") and bool(toks[verb.head].keys & attempts)
 
     def _called(self, m: Match, toks: list[Tok]) -> bool:
-        """A gathering that a verb of calling has for its object ("organisers called a
-        march on Friday", «ont convoqué une marche vendredi», noun class
-        ``calling_verbs``): the call is told, not the march."""
+        """A gathering that a verb of calling has for its object or its aim ("organisers
+        called a march on Friday", «ont convoqué une marche vendredi», "called a strike
+        in protest", noun class ``calling_verbs``): the call is told, not the march."""
         if family(m.payload.sub or "") != "protest":
             return False
         noun = toks[head_of(toks, m)]
         calling = self.lex.noun_classes.get("calling_verbs", frozenset())
-        return noun.dep in ("obj", "dobj") and bool(toks[noun.head].keys & calling)
+        if noun.dep == "pobj" and fold(toks[noun.head].text) == "in":
+            noun = toks[noun.head]  # "called a strike in protest at the arrests": its aim
+        return noun.dep in ("obj", "dobj", "prep") and bool(toks[noun.head].keys & calling)
 
     def _purpose_object(self, noun: Tok, toks: list[Tok]) -> bool:
         """The event noun is what an infinitive of purpose acts on ("in order to
