@@ -10,6 +10,7 @@ a trigger tells many acts, a tally or a habit, not one, is read in ``tallies``.
 
 from __future__ import annotations
 
+from veille.extract.aims import called, dead_found_after, purpose_infinitive
 from veille.extract.candidate import SentenceInput
 from veille.extract.lexicon import Lexicon, Match, PhraseTable, Tok, fold
 from veille.extract.numbers import read_number
@@ -93,40 +94,6 @@ def _own_day(m: Match, toks: list[Tok], s: SentenceInput) -> bool:
         if k is None or k > limit:
             continue
         if not any(t.pos in ("VERB", "AUX") for t in toks[m.end : k]):
-            return True
-    return False
-
-
-def _purpose_infinitive(verb: Tok, toks: list[Tok]) -> bool:
-    """A protest verb in an infinitive of purpose ("called a march to protest the
-    killings", «ont bloqué la route pour protester»): an aim of the act it hangs on,
-    told or not by that act; the protest is that act's, not one more."""
-    return (
-        verb.pos == "VERB"
-        and "VerbForm=Inf" in verb.morph
-        and verb.dep in ("advcl", "xcomp")
-        and any(t.head == verb.i and t.dep in ("aux", "mark") and t.keys & _PURPOSE for t in toks)
-    )
-
-
-#: Words that open an infinitive of purpose ("to", «pour»).
-_PURPOSE = frozenset({"to", "pour"})
-
-
-def _its_dead_found(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
-    """The sentence's main clause tells dead that the act left ("the bodies of 14
-    villagers were found after an attack", «les corps de ... ont été découverts après
-    une attaque»): a word of death that is the root or its subject, outside the act's
-    phrase. The act told as their cause is the news, not background."""
-    core = head_of(toks, m)
-    after = closed_words("after_markers")
-    marked = any(t.head == core and t.dep == "case" and fold(t.text) in after for t in toks)
-    if not marked and not (toks[core].dep == "pobj" and fold(toks[toks[core].head].text) in after):
-        return False  # «après une attaque» (case), "after an attack" (pobj)
-    for d in lex.fatality.find(toks):
-        tok = toks[d.start]
-        root = tok.head == tok.i or (tok.dep in SUBJECT_DEPS and toks[tok.head].head == tok.head)
-        if root and not m.start <= d.start < m.end and tok.i < m.start:
             return True
     return False
 
@@ -250,7 +217,7 @@ class ParsedModality:
                 or _marked_by(core, self.lex.background, toks)
             )
             and not _own_day(m, toks, s)
-            and not _its_dead_found(self.lex, m, toks)
+            and not dead_found_after(self.lex, m, toks)
         ):
             return "background"
         if (
@@ -279,8 +246,8 @@ class ParsedModality:
             return "future or hypothetical"
         if _scheduled(m, s) or self._purpose_object(head, toks) or self._to_be_ended(head, toks):
             return "planned"
-        if self._called(m, toks) or (
-            family(m.payload.sub or "") == "protest" and _purpose_infinitive(head, toks)
+        if called(self.lex, m, toks) or (
+            family(m.payload.sub or "") == "protest" and purpose_infinitive(head, toks)
         ):
             return "planned"
         if self._attempted_taking(m, head, toks):
@@ -482,18 +449,6 @@ class ParsedModality:
         if verb.dep == "conj" and verb.head != verb.i:
             verb = toks[verb.head]  # "attempts to loot homes and abduct women"
         return verb.dep in ("xcomp", "acl") and bool(toks[verb.head].keys & attempts)
-
-    def _called(self, m: Match, toks: list[Tok]) -> bool:
-        """A gathering that a verb of calling has for its object or its aim ("organisers
-        called a march on Friday", «ont convoqué une marche vendredi», "called a strike
-        in protest", noun class ``calling_verbs``): the call is told, not the march."""
-        if family(m.payload.sub or "") != "protest":
-            return False
-        noun = toks[head_of(toks, m)]
-        calling = self.lex.noun_classes.get("calling_verbs", frozenset())
-        if noun.dep == "pobj" and fold(toks[noun.head].text) == "in":
-            noun = toks[noun.head]  # "called a strike in protest at the arrests": its aim
-        return noun.dep in ("obj", "dobj", "prep") and bool(toks[noun.head].keys & calling)
 
     def _purpose_object(self, noun: Tok, toks: list[Tok]) -> bool:
         """The event noun is what an infinitive of purpose acts on ("in order to
