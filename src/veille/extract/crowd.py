@@ -105,14 +105,14 @@ def _force_in_the_riot(group: list[Candidate]) -> list[Candidate]:
     for c in group:
         if c.sub_event_type == EXCESSIVE_FORCE:
             continue
-        if c is riots[0] and c.place is None:
-            # "A man was shot dead in X as police clashed with protesters": where the
-            # force fell is where the riot was.
-            c = replace(c, place=next((f.place for f in force if f.place), None))
-        if c.sub_event_type == RIOT and c.fatalities is None and toll is not None:
-            span = next(f.fatalities_span for f in force if f.fatalities == toll)
-            c = replace(c, fatalities=toll, fatalities_span=span)
-            toll = None  # the first riot only
+        if c is riots[0]:
+            if c.fatalities is None and toll is not None:
+                span = next(f.fatalities_span for f in force if f.fatalities == toll)
+                c = replace(c, fatalities=toll, fatalities_span=span)
+            if c.place is None:
+                # "A man was shot dead in X as police clashed with protesters": where
+                # the force fell is where the riot was.
+                c = replace(c, place=next((f.place for f in force if f.place), None))
         out.append(c)
     return out
 

@@ -314,8 +314,8 @@ def fatalities(
             head = toks[i].head
             # "six killed and two wounded", "one killed and 12 others were wounded": the wounded.
             noun = toks[head] if tok.dep == "nummod" and toks[head].dep in _VICTIM_DEPS else tok
-            verb = {head, noun.head} & set(range(fm.start, fm.end))  # "mortally wounded"
-            if tok.dep and not verb and lex.injury.find([toks[noun.head]]):
+            dying = {head, noun.head} & set(range(fm.start, fm.end))  # "mortally wounded"
+            if tok.dep and not dying and lex.injury.find([toks[noun.head]]):
                 continue
             if (
                 i > fm.start

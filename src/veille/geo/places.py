@@ -235,6 +235,7 @@ class PlaceFinder:
                 (name is not None and not self._names_a_facility(text, name))
                 or any(b <= top.start and top.end <= e for b, e in credits)
                 or self._a_seat(text, top)
+                or self._across_a_border(text, top)
                 or self._names_a_group(text, top)
             ):
                 top = top.model_copy(update={"in_name": True})
@@ -251,16 +252,19 @@ class PlaceFinder:
     def _a_seat(self, text: str, top: Toponym) -> bool:
         """The place is an organisation's seat: "the London-based monitor", «l'OSDH,
         basé à Londres», «المرصد ومقره لندن» (place words ``seat_before``,
-        ``seat_after``): where it speaks from, not where an event is; nor is the land
-        across a border ("near the border with X": ``beyond_before``)."""
+        ``seat_after``): where it speaks from, not where an event is."""
         words = self.geocoder.words
         before = text[max(0, top.start - _NEIGHBOURHOOD) : top.start].lower()
         return bool(
-            words.seat_before.search(before)
-            or words.seat_after.match(text[top.end : top.end + 12])
-            # "near the border with X": the place lies on this side of X's border.
-            or words.beyond_before.search(before)
+            words.seat_before.search(before) or words.seat_after.match(text[top.end : top.end + 12])
         )
+
+    def _across_a_border(self, text: str, top: Toponym) -> bool:
+        """The place is the land across a border ("near the border with X", «près de la
+        frontière avec le X», «قرب الحدود مع X»: place words ``beyond_before``): the act
+        was on this side of X's border, not in X."""
+        before = text[max(0, top.start - _NEIGHBOURHOOD) : top.start].lower()
+        return bool(self.geocoder.words.beyond_before.search(before))
 
     def _names_a_facility(self, text: str, name: Span) -> bool:
         """Whether the name is a building's or an institution's named after its town
