@@ -1500,11 +1500,11 @@ def test_going_out_on_a_tour_is_no_protest(pipeline: Any) -> None:
 def test_force_on_the_crowd_with_its_own_place_and_day_is_news(pipeline: Any) -> None:
     # Arabic names a crowd with the article on first mention too: with a place and a
     # day of its own, the dispersal tells the protest.
-    text = "أطلقت الشرطة الغاز المسيل للدموع على المتظاهرين في مدينة أم درمان يوم الخميس."
+    text = "استخدمت قوات الأمن الغاز المسيل للدموع ضد المتظاهرين في مدينة أم درمان يوم الخميس."
     art = Article(id="t", text=text, language="ar", published="2025-03-15")
     assert {e.sub_event_type for e in pipeline.run([art])} == {"Protest with intervention"}
 
 
 def test_force_on_the_crowd_with_no_place_or_day_points_back(pipeline: Any) -> None:
-    text = "وأطلقت الشرطة الغاز المسيل للدموع على المتظاهرين."
+    text = "واستخدمت قوات الأمن الغاز المسيل للدموع ضد المتظاهرين."
     assert _subs(pipeline, text) == set()

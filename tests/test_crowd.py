@@ -402,7 +402,8 @@ def test_adjectives_inside_a_protest_noun_phrase_keep_the_protest(
 def test_the_place_of_force_used_in_a_riot_is_the_riots(pipeline: Any) -> None:
     # The force folded into the riot lends it the place where it fell, with its toll.
     text = (
-        "A student was shot dead in Cochabamba on Monday night as police clashed with protesters."
+        "A student was shot dead in Cochabamba on Monday night while riot police fought the "
+        "demonstrators."
     )
     events = _events(pipeline, text, "en")
     assert [
@@ -414,7 +415,10 @@ def test_the_place_of_force_used_in_a_riot_is_the_riots(pipeline: Any) -> None:
     ("text", "lang"),
     [
         ("Gunmen blocked a road near Zhob on Monday and killed nine travellers.", "en"),
-        ("Armed men blocked the highway near Zhob on Monday and shot dead nine drivers.", "en"),
+        (
+            "Armed men barricaded the main road near Zhob on Monday and shot dead nine drivers.",
+            "en",
+        ),
         ("Des hommes armés ont bloqué la route près de Zhob lundi et abattu neuf voyageurs.", "fr"),
     ],
 )

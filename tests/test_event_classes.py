@@ -5034,7 +5034,7 @@ def test_engaging_people_who_are_not_armed_is_no_clash(pipeline: Any, text: str)
     ("text", "language"),
     [
         # A weapon that wounded (its agent): the attack of the weapon's kind, no one dead.
-        ("On Monday, four soldiers were wounded by a landmine near Gao.", "en"),
+        ("On Monday, four soldiers were injured by a landmine near Gao.", "en"),
         ("Lundi, quatre soldats ont été blessés par une mine près de Gao.", "fr"),
         ("A roadside bomb injured four soldiers near Gao on Monday.", "en"),
     ],
@@ -5053,11 +5053,9 @@ def test_people_wounded_with_no_weapon_told_are_no_attack(pipeline: Any) -> None
 
 
 def test_the_month_of_may_is_no_modal(pipeline: Any) -> None:
-    # "on May 28, when a soldier was killed": the month, not "may" (hypothetical).
-    text = (
-        "The standoff began on May 28, when a soldier was killed in an exchange of fire near Gao."
-    )
+    # "on May 9, when a soldier was shot dead": the month, not "may" (hypothetical).
+    text = "Tensions rose on May 9, when a soldier was shot dead near Gao."
     events = _events(pipeline, text, "en")
     assert [
         (e.sub_event_type, e.event_date.isoformat() if e.event_date else None) for e in events
-    ] == [("Armed clash", "2024-05-28")]
+    ] == [("Armed clash", "2024-05-09")]

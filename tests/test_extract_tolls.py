@@ -583,7 +583,7 @@ def test_a_number_noun_counts_only_before_its_of() -> None:
             "fr",
         ),
         (
-            "Un chauffeur a été abattu et plus de 30 personnes ont été blessées vendredi à Jos.",
+            "Un chauffeur a été abattu et trente personnes ont été blessées vendredi à Jos.",
             "fr",
         ),
     ],
@@ -603,7 +603,7 @@ def test_the_wounded_counted_after_one_person_killed_are_not_the_toll(
         ("Gunmen stopped two buses near Zhob on Monday and shot dead nine of them.", 9),
         ("Gunmen stopped two buses near Zhob on Monday and killed nine of the passengers.", 9),
         # A part of the dead stays a part: the lowest figure is the toll.
-        ("Eleven people were killed near Zhob on Monday; two of those killed were children.", 11),
+        ("Eleven people were killed near Zhob on Monday; three of the dead were children.", 11),
     ],
 )
 def test_the_death_verbs_object_counts_the_killed_before_of(

@@ -562,11 +562,11 @@ def test_a_list_that_goes_on_past_a_town_and_its_neighbour_keeps_both(pipeline: 
             "en",
         ),
         (
-            "Des hommes armés ont attaqué vendredi un poste près de la frontière avec le Tchad.",
+            "Des assaillants ont visé vendredi un poste près de la frontière avec le Tchad.",
             "fr",
         ),
         (
-            "هاجم مسلحون يوم الجمعة مركزا للشرطة قرب الحدود مع تشاد، ما أسفر عن مقتل ستة عناصر.",
+            "هاجم مسلحون يوم الجمعة مركزا للشرطة قرب الحدود مع تشاد وقتلوا ستة عناصر.",
             "ar",
         ),
     ],

@@ -110,7 +110,7 @@ def _force_in_the_riot(group: list[Candidate]) -> list[Candidate]:
                 span = next(f.fatalities_span for f in force if f.fatalities == toll)
                 c = replace(c, fatalities=toll, fatalities_span=span)
             if c.place is None:
-                # "A man was shot dead in X as police clashed with protesters": where
+                # "A man was shot dead in X while officers fought the crowd": where
                 # the force fell is where the riot was.
                 c = replace(c, place=next((f.place for f in force if f.place), None))
         out.append(c)

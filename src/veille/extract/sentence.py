@@ -598,7 +598,7 @@ class SentenceExtractor:
     ) -> Candidate:
         """A "Protest with intervention" mention: the forces are the target side. It
         refers back to a protest told before, unless the sentence names the crowd the
-        forces faced («أطلقت الشرطة الغاز المسيل للدموع على متظاهرين») or its own place
+        forces faced («رشت قوات الأمن متظاهرين بالغاز المسيل للدموع») or its own place
         and day, whatever article the crowd takes: then it tells the protest itself."""
         cand = Candidate(
             sentence=s,

@@ -29,7 +29,7 @@ def a_part_of_the_dead(toks: list[Tok], i: int, death: range) -> bool:
     """The number at ``i`` counts a part of a group ("two of those killed", «deux des
     morts», "dont trois enfants", "including five soldiers", "بينهم ثلاثة"), not the
     toll. A number that is the death verb's object counts the killed even before "of"
-    ("shot dead 23 of them", "killed five of the passengers"): the group is theirs."""
+    ("shot dead nine of them", "killed five of the passengers"): the group is theirs."""
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if nxt is not None and fold(nxt.text) in closed_words("partitive_definite"):
         return not _object_of(toks, i, death)
