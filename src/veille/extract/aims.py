@@ -28,13 +28,15 @@ def called(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
     return noun.dep in ("obj", "dobj", "prep") and bool(toks[noun.head].keys & calling)
 
 
-def purpose_infinitive(verb: Tok, toks: list[Tok]) -> bool:
-    """A verb in an infinitive of purpose ("called a march to protest the killings",
-    «ont bloqué la route pour protester»): an aim of the act it hangs on, told or not by
-    that act. The caller reads it for protest verbs: the protest is that act's, not one
-    more."""
+def purpose_infinitive(lex: Lexicon, verb: Tok, toks: list[Tok]) -> bool:
+    """A verb in an infinitive of purpose of a verb of calling ("called a march to
+    protest the killings", «ont convoqué une marche pour protester»): the aim of the
+    call, not an act told. The caller reads it for protest verbs; "gathered to protest"
+    is the protest itself."""
+    calling = lex.noun_classes.get("calling_verbs", frozenset())
     return (
-        verb.pos == "VERB"
+        bool(toks[verb.head].keys & calling)
+        and verb.pos == "VERB"
         and "VerbForm=Inf" in verb.morph
         and verb.dep in ("advcl", "xcomp")
         and any(t.head == verb.i and t.dep in ("aux", "mark") and t.keys & _PURPOSE for t in toks)
