@@ -28,11 +28,13 @@ def called(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
     return noun.dep in ("obj", "dobj", "prep") and bool(toks[noun.head].keys & calling)
 
 
-def purpose_infinitive(lex: Lexicon, verb: Tok, toks: list[Tok]) -> bool:
-    """A verb in an infinitive of purpose of a verb of calling ("called a march to
-    protest the killings", «ont convoqué une marche pour protester»): the aim of the
-    call, not an act told. The caller reads it for protest verbs; "gathered to protest"
-    is the protest itself."""
+def purpose_infinitive(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
+    """A protest verb in an infinitive of purpose of a verb of calling ("called a march
+    to protest the killings", «ont convoqué une marche pour protester»): the aim of the
+    call, not an act told; "gathered to protest" is the protest itself."""
+    if family(m.payload.sub or "") != "protest":
+        return False
+    verb = toks[m.start]
     calling = lex.noun_classes.get("calling_verbs", frozenset())
     return (
         bool(toks[verb.head].keys & calling)

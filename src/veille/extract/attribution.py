@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from veille.extract.candidate import ActorRef, SentenceInput
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
-from veille.extract.syntax import SUBJECT_DEPS, span, subject_of, token_at
+from veille.extract.syntax import SUBJECT_DEPS, has_object, span, subject_of, token_at
 from veille.lang.loader import closed_words
 from veille.model import ClaimStatus, Event, Mention, Span
 from veille.nlp import arabic
@@ -397,11 +397,7 @@ def _killers(toks: list[Tok], k: int, death: range) -> bool:
     """The word at ``k`` is the active subject of a death verb that has an object
     ("troops killed 12 militants"), not of one that has none ("soldiers died")."""
     verb = toks[k].head
-    return (
-        toks[k].dep == "nsubj"
-        and verb in death
-        and any(t.head == verb and t.dep in ("obj", "dobj") for t in toks)
-    )
+    return toks[k].dep == "nsubj" and verb in death and has_object(toks, verb)
 
 
 #: The actor ids of armies ("military-forces-isr").

@@ -246,9 +246,7 @@ class ParsedModality:
             return "future or hypothetical"
         if _scheduled(m, s) or self._purpose_object(head, toks) or self._to_be_ended(head, toks):
             return "planned"
-        if called(self.lex, m, toks) or (
-            family(m.payload.sub or "") == "protest" and purpose_infinitive(self.lex, head, toks)
-        ):
+        if called(self.lex, m, toks) or purpose_infinitive(self.lex, m, toks):
             return "planned"
         if self._attempted_taking(m, head, toks):
             return "planned"

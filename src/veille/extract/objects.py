@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from veille.extract.candidate import SentenceInput
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
-from veille.extract.syntax import ACTED_ON, PASSIVE_AUX, PASSIVE_SUBJECTS, ancestors
+from veille.extract.syntax import (
+    ACTED_ON,
+    PASSIVE_AGENTS,
+    PASSIVE_AUX,
+    PASSIVE_SUBJECTS,
+    ancestors,
+)
 from veille.extract.territory import PUNCTUATION, TERRITORY_WINDOW, dates_the_verb
 
 #: Words of a noun phrase before its noun: "two Hezbollah weapons depots".
@@ -87,16 +93,12 @@ def ruin_told_alone(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -
     children = [t for t in toks if t.head in verbs and t.i not in verbs]
     if not any(t.dep in PASSIVE_AUX for t in children):
         return False
-    if any(t.dep in _AGENT_DEPS for t in children):
+    if any(t.dep in PASSIVE_AGENTS for t in children):
         return False  # "destroyed by the militia": the agent is told
     ruined = lex.noun_classes.get("buildings", frozenset()) | lex.noun_classes.get(
         "military_targets", frozenset()
     )
     return any(t.dep in PASSIVE_SUBJECTS and t.keys & ruined for t in children)
-
-
-#: A passive's agent ("by the army", «par l'armée»).
-_AGENT_DEPS = frozenset({"agent", "obl:agent"})
 
 
 #: Dependencies of a phrase of place or time on the verb («en mer Rouge», "over X").

@@ -23,6 +23,7 @@ from veille.extract.placing import across_the_border
 from veille.extract.syntax import (
     IN_PHRASE,
     ancestors,
+    has_object,
     subject_of,
     token_at,
     verb_forms,
@@ -96,7 +97,7 @@ def read_roles(
             if toks[i].dep in ("pobj", "obl", "obl:mod", "obl:arg") and toks[up].pos == "VERB":
                 if up not in telling:
                     anchors.add(up)
-                if up in dying and not _has_object(toks, up):
+                if up in dying and not has_object(toks, up):
                     died_in.add(up)  # "two commanders died in a strike": its victims
     passive_at = {
         i
@@ -222,9 +223,7 @@ def read_roles(
             if (
                 (
                     passive
-                    or any(
-                        subject_of(toks, ref.start, v) and not _has_object(toks, v) for v in hurt
-                    )
+                    or any(subject_of(toks, ref.start, v) and not has_object(toks, v) for v in hurt)
                 )
                 and role == "actor1"
                 and not after_agent_marker(tok_i, toks)
@@ -331,12 +330,6 @@ def _subject_of_a_subordinate_act(
         and "Voice=Pass" not in verb.morph
         and any(t.head == verb.i and t.dep == "mark" for t in toks)
     )
-
-
-def _has_object(toks: list[Tok], verb: int) -> bool:
-    """The verb has a direct object: "a junta strike kills 15" (its subject killed),
-    unlike "two soldiers died" or "were wounded" (its subject was hit)."""
-    return any(t.head == verb and t.dep in ("dobj", "obj") for t in toks)
 
 
 def _forces_of_an_adjective(

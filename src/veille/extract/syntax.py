@@ -31,6 +31,14 @@ ACTED_ON = frozenset({"obj", "dobj", "nsubj:pass", "nsubjpass"})
 PASSIVE_SUBJECTS = frozenset({"nsubj:pass", "nsubjpass"})
 #: The auxiliary of a passive ("were dispersed", «ont été dispersés»).
 PASSIVE_AUX = frozenset({"auxpass", "aux:pass"})
+#: A passive's agent ("by the army", «par l'armée»).
+PASSIVE_AGENTS = frozenset({"agent", "obl:agent"})
+
+
+def has_object(toks: list[Tok], verb: int) -> bool:
+    """The verb has a direct object: "a junta strike kills 15" (its subject killed),
+    unlike "two soldiers died" or "were wounded" (its subject was hit)."""
+    return any(t.head == verb and t.dep in ("dobj", "obj") for t in toks)
 
 
 def ancestors(toks: list[Tok], i: int, *, limit: int) -> list[int]:

@@ -30,13 +30,9 @@ def a_part_of_the_dead(toks: list[Tok], i: int, death: range) -> bool:
     morts», "dont trois enfants", "including five soldiers", "بينهم ثلاثة"), not the
     toll. A number that is the death verb's object counts the killed even before "of"
     ("shot dead nine of them", "killed five of the passengers"): the group is theirs."""
-    nxt = toks[i + 1] if i + 1 < len(toks) else None
-    if nxt is not None and fold(nxt.text) in closed_words("partitive_definite"):
-        return not _object_of(toks, i, death)
-    if (
-        nxt is not None
-        and fold(nxt.text) in closed_words("partitive_after")
-        and not _counts_a_noun(toks, i + 2)
+    nxt = fold(toks[i + 1].text) if i + 1 < len(toks) else None
+    if nxt in closed_words("partitive_definite") or (
+        nxt in closed_words("partitive_after") and not _counts_a_noun(toks, i + 2)
     ):
         return not _object_of(toks, i, death)
     return _after_partitive(toks, i)
