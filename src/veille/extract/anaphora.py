@@ -337,6 +337,20 @@ _AR_OBJECT_NEAR = 4
 
 #: Words between an Arabic verb of outcome and the act noun it tells the outcome of.
 _AR_OUTCOME_REACH = 2
+#: Words from an Arabic word of death or wounding to the weapon that dealt it (the
+#: victims and their count stand between: «قتل ثلاثة أشخاص بالرصاص»).
+_AR_DEALT_REACH = 4
+
+
+def _dealt_by(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
+    """«قتل ثلاثة أشخاص بالرصاص», «أصيب جندي بالرصاص الحي»: a weapon after the
+    preposition of means takes the article as a mass noun, not as a thing told before;
+    dealing the death or the wound a word before it tells, it is how the act told here
+    was done. «ندد بالهجوم» (condemned the attack) names no weapon and stays known."""
+    if m.payload.weapon is None or not fold(toks[m.start].text).startswith("بال"):
+        return False
+    hurt = [*lex.fatality.find(toks), *lex.injury.find(toks)]
+    return any(m.start - _AR_DEALT_REACH <= h.end <= m.start for h in hurt)
 
 
 def anaphoric_arabic(
@@ -365,6 +379,7 @@ def anaphoric_arabic(
         # the article by idiom; it is a state taken, not an event told before.
         idiom = m.payload.place_object
         told = light or claimed or idiom or _announced(m, toks) or outcome(m)
+        told = told or _dealt_by(lex, m, toks)
         return arabic.is_definite(fold(toks[m.start].text)) and not told
 
     outcomes = lex.noun_classes.get("outcome_verbs", frozenset())

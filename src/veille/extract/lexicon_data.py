@@ -187,6 +187,13 @@ class TriggerEntry(BaseModel):
             "prix ont explosé» (a surge, not a blast)."
         ),
     )
+    subject_class: str | None = Field(
+        default=None,
+        description=(
+            "Only where the verb's subject is of this noun class: 'the convoy came under "
+            "fire' (not 'the minister came under fire', criticised)."
+        ),
+    )
     not_object_class: str | None = Field(
         default=None,
         description=(

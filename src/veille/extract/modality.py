@@ -300,6 +300,8 @@ class ParsedModality:
         present ("it targets military infrastructure") tells a habit or a policy, unless
         the sentence dates it to a day."""
         verb = toks[m.start]
+        if verb.pos == "ADP":
+            verb = toks[verb.head]  # "comes under fire": the verb the phrase hangs on
         if (
             verb.pos == "NOUN"
             and verb.dep in ("obj", "dobj")
@@ -328,6 +330,9 @@ class ParsedModality:
             verb.pos != "VERB" or "Tense=Pres" not in verb.morph or "VerbForm=Fin" not in verb.morph
         ):
             return False
+        once = self.lex.noun_classes.get("one_occasion", frozenset())
+        if any(t.keys & once for t in toks):
+            return False  # "set fire to a school overnight": the night just past, once
         return not any(d.value is not None and d.precision == "day" for d in s.dates)
 
     def _continuing(self, noun: Tok, toks: list[Tok]) -> bool:

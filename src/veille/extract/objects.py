@@ -14,12 +14,24 @@ from veille.extract.syntax import (
     PASSIVE_AGENTS,
     PASSIVE_AUX,
     PASSIVE_SUBJECTS,
+    SUBJECT_DEPS,
     ancestors,
 )
 from veille.extract.territory import PUNCTUATION, TERRITORY_WINDOW, dates_the_verb
 
 #: Words of a noun phrase before its noun: "two Hezbollah weapons depots".
 _BEFORE_NOUN = frozenset({"DET", "NUM", "ADJ", "PROPN"})
+
+
+def subject_of_class(lex: Lexicon, m: Match, toks: list[Tok], name: str) -> bool:
+    """The trigger verb's subject is of class ``name``: "prices exploded" (a surge, not
+    a blast); of a trigger that opens on a preposition, the subject of the verb it hangs
+    on: "the convoy came under fire" (not the minister, criticised)."""
+    nouns = lex.noun_classes.get(name, frozenset())
+    verbs = {*range(m.start, m.end)}
+    if toks[m.start].pos == "ADP":
+        verbs.add(toks[m.start].head)
+    return any(t.head in verbs and t.dep in SUBJECT_DEPS and t.keys & nouns for t in toks)
 
 
 def object_of_class(lex: Lexicon, m: Match, toks: list[Tok], name: str) -> bool:

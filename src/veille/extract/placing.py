@@ -583,8 +583,11 @@ def launched_from(lex: Lexicon, place: PlaceRef, toks: list[Tok]) -> bool:
     i = next((t.i for t in toks if t.start <= place.start < t.end), None)
     if i is None:
         return False
+    armed = lex.noun_classes.get("armed_people", frozenset())
     before = [t for t in toks[max(0, i - 4) : i] if t.pos not in ("DET",)]
     for k, t in enumerate(before):
         if t.keys & origin and any(b.keys & launch for b in before[max(0, k - 2) : k]):
-            return True
+            # "came under fire from militants in X": where the fighters stood, the fire
+            # fell too; the place is theirs, not a launch site far off.
+            return not any(b.keys & armed for b in before[k + 1 :])
     return False

@@ -71,13 +71,7 @@ def one_killed(lex: Lexicon, toks: list[Tok], within: Span | None = None) -> Tol
             continue
         if any(toks[k].keys & lex.toll_nouns for k in range(fm.start, fm.end)):
             continue  # "the toll", "حصيلة": a figure follows, or none is given
-        # «blessé mortellement»: the verb takes the victim, not the adverb; so does
-        # "shot" in "shot dead".
-        death = max(
-            (k for k in range(fm.start, fm.end) if toks[k].pos != "ADV"), default=fm.end - 1
-        )
-        if toks[death].pos == "ADJ" and toks[death].dep in ("oprd", "xcomp", "acomp", "advmod"):
-            death = toks[death].head
+        death = _death_verb(lex, toks, fm)
         for t in toks:
             if _named_victim(toks, t, death) and read_number(lex, t) is None:
                 return Toll(1, (toks[min(t.i, fm.start)].start, toks[max(t.i, death)].end))
@@ -108,6 +102,28 @@ def one_killed(lex: Lexicon, toks: list[Tok], within: Span | None = None) -> Tol
                 lo, hi = min(t.i, fm.start), max(t.i, death)
                 return Toll(1, (toks[lo].start, toks[hi].end))
     return None
+
+
+def _death_verb(lex: Lexicon, toks: list[Tok], fm: Match) -> int:
+    """The verb whose subject or object the dead of death word ``fm`` are: the verb
+    itself (not its adverb: «blessé mortellement»), the verb "dead" completes ("were
+    shot dead"), or the first of two verbs the death word is joined to that share its
+    subject ("were shot and killed", "stabbed and killed"); not a first verb of wounds
+    or of death ("three were wounded and two killed": three are the wounded)."""
+    death = max((k for k in range(fm.start, fm.end) if toks[k].pos != "ADV"), default=fm.end - 1)
+    tok = toks[death]
+    if tok.pos == "ADJ" and tok.dep in ("oprd", "xcomp", "acomp", "advmod"):
+        return tok.head
+    first = toks[tok.head]
+    if (
+        tok.dep == "conj"
+        and tok.pos == first.pos == "VERB"
+        and not lex.injury.find([first])
+        and not lex.fatality.find([first])
+        and not any(t.head == death and t.dep in _VICTIM_DEPS for t in toks)
+    ):
+        return first.i
+    return death
 
 
 #: Words an Arabic verb's armed subject may take before its object (the subject, and
@@ -246,6 +262,7 @@ def fatalities(
         # that hangs on the verb counts however far an apposition pushes it; so does
         # the number of the noun the verb describes ("huit personnes, ..., tuées").
         described = toks[fm.start].head if toks[fm.start].dep.startswith("acl") else None
+        verbs = {fm.start, _death_verb(lex, toks, fm)}  # "were shot dead": "shot" too
         subject_numbers = [
             t.i
             for t in toks
@@ -254,7 +271,7 @@ def fatalities(
             and (
                 (
                     t.head < fm.start
-                    and (toks[t.head].head == fm.start or t.head == described)
+                    and (toks[t.head].head in verbs or t.head == described)
                     and toks[t.head].pos in ("NOUN", "PROPN")
                 )
                 # «Neuf ressortissants ... ont été tués»: a number word opening the

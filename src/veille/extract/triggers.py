@@ -2,8 +2,7 @@
 group into one happening (whether a mention refers to an event told before: ``anaphora``).
 
 Trigger words live in the language's lexicon (``veille/lang/<lang>/triggers.json``,
-``triggers``); this module reads them in a sentence (what a trigger acts on:
-``objects``).
+``triggers``); this module reads them in a sentence (what a trigger acts on: ``objects``).
 """
 
 from __future__ import annotations
@@ -12,10 +11,11 @@ import re
 from collections.abc import Sequence
 
 from veille.extract.candidate import SentenceInput
+from veille.extract.gatherings import no_protest
 from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry, fold
 from veille.extract.lexicon import longest_non_overlapping as _lno
 from veille.extract.numbers import read_number
-from veille.extract.objects import object_of_class, ruin_told_alone
+from veille.extract.objects import object_of_class, ruin_told_alone, subject_of_class
 from veille.extract.syntax import ACTED_ON, TARGET_DEPS, after_a_noun, ancestors, preposition_of
 from veille.extract.syntax import closes_the_object as closed_by
 from veille.extract.taxonomy import family
@@ -339,10 +339,8 @@ def keeps(
         return False
     if entry.sub is not None and family(entry.sub) == "fight" and _kind_of_weapon(m, toks, weapons):
         return False  # «des hélicoptères de combat», "combat drones": a kind of aircraft
-    if entry.sub is not None and family(entry.sub) == "protest" and _of_armed_people(lex, m, toks):
-        return False  # "a gathering of fighters", «un rassemblement de combattants»
-    if entry.sub is not None and family(entry.sub) == "protest" and _of_a_ceremony(lex, m, toks):
-        return False  # «un cortège de mariage», "a funeral procession": no protest
+    if entry.sub is not None and family(entry.sub) == "protest" and no_protest(lex, m, toks):
+        return False  # "a gathering of fighters", "a funeral procession": no protest
     if entry.sub is not None and family(entry.sub) == "protest" and _armed_advance(lex, m, toks, s):
         return False  # "the rebels marched on the town": an advance, not a protest
     if entry.armed_subject and not _armed_subject_then_victims(lex, m, toks, s):
@@ -365,10 +363,10 @@ def keeps(
         return False  # «هجوم على الفاشر»: a named place is what it fell on, as «المدينة»
     if entry.not_object_class and object_of_class(lex, m, toks, entry.not_object_class):
         return False
-    if entry.not_subject_class:
-        nouns = lex.noun_classes.get(entry.not_subject_class, frozenset())
-        if any(m.start <= t.head < m.end and t.dep == "nsubj" and t.keys & nouns for t in toks):
-            return False  # "prices exploded": a surge
+    if entry.not_subject_class and subject_of_class(lex, m, toks, entry.not_subject_class):
+        return False  # "prices exploded": a surge
+    if entry.subject_class and not subject_of_class(lex, m, toks, entry.subject_class):
+        return False  # "the minister came under fire": criticised
     if entry.needs_object:
         return any(
             t.head == m.start and t.dep in TARGET_DEPS for t in toks
@@ -574,40 +572,6 @@ _CONCLUDED_DEPS = frozenset(
 )
 #: Prepositions from a verb of agreeing to what was agreed ("agreed to", «sur»).
 _CONCLUDED_PREPS = frozenset({"to", "on", "upon", "a", "sur"})
-
-
-def _of_a_ceremony(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
-    """A crowd word of a ceremony ("a wedding procession", «un cortège de mariage»,
-    «موكب زفاف», "the funeral march"): a word of the class ``ceremonies`` right before
-    it or within two words after it; or a crowd out to celebrate (``celebrations``)."""
-    words = lex.noun_classes.get("ceremonies", frozenset())
-    near = [*range(max(0, m.start - 1), m.start), *range(m.end, min(len(toks), m.end + 2))]
-    if any(toks[k].keys & words for k in near):
-        return True
-    # "Fans took to the streets to celebrate the victory", «pour fêter»: a crowd out
-    # to celebrate (a clause of purpose on the crowd's verb) is no protest.
-    feasts = lex.noun_classes.get("celebrations", frozenset())
-    verb = toks[m.start].head if toks[m.start].pos != "VERB" else m.start
-    return any(
-        t.keys & feasts and t.pos == "VERB" and t.head in (m.start, verb) and t.i > m.start
-        for t in toks
-    )
-
-
-#: Words between a crowd noun and whom it gathers: "of (the)", «de», «d'», «des», «من».
-_OF = frozenset({"of", "the", "de", "des", "d'", "d’", "du", "من"})
-
-
-def _of_armed_people(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
-    """A gathering noun whose members are armed ("a gathering of fighters", «un
-    rassemblement de combattants», «تجمع لمقاتلين») names a target, not a demonstration."""
-    armed = lex.noun_classes.get("armed_people", frozenset())
-    k = m.end
-    while k < len(toks) and k < m.end + 3 and toks[k].keys & _OF:
-        k += 1
-    if k == m.end and not (k < len(toks) and toks[k].text.startswith("ل")):
-        return False  # no "of" between: "fighters' rally" is read elsewhere
-    return k < len(toks) and bool(toks[k].keys & armed)
 
 
 def _armed_advance(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -> bool:

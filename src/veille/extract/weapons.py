@@ -10,7 +10,7 @@ from veille.extract.candidate import Typing
 from veille.extract.lexicon import Lexicon, Match, Tok, WeaponEntry, fold
 from veille.extract.lexicon import longest_non_overlapping as _lno
 from veille.extract.numbers import read_number
-from veille.extract.syntax import PASSIVE_SUBJECTS, after_a_noun, head_of
+from veille.extract.syntax import PASSIVE_SUBJECTS, SUBJECT_DEPS, after_a_noun, head_of
 from veille.extract.taxonomy import AIR_STRIKE, SUB_EVENT_TYPES, SUICIDE_BOMB, family
 from veille.lang.loader import weekday_names
 from veille.nlp import arabic
@@ -97,7 +97,24 @@ def _struck(lex: Lexicon, toks: list[Tok], w: Match, group: list[Match]) -> bool
     verbs = {i for m in group for i in range(m.start, m.end) if not toks[i].keys & launch}
     return any(
         toks[k].dep in PASSIVE_SUBJECTS and toks[k].head in verbs for k in range(w.start, w.end)
-    )
+    ) or _underwent(lex, toks, w, {i for m in group for i in range(m.start, m.end)})
+
+
+def _underwent(lex: Lexicon, toks: list[Tok], w: Match, trig: set[int]) -> bool:
+    """The weapon is the subject of a verb of undergoing the act ("a helicopter came under
+    fire", "came under attack", "suffered an ambush": noun class ``suffering_verbs``):
+    what was hit, as a passive's subject is."""
+    suffering = lex.noun_classes.get("suffering_verbs", frozenset())
+    for k in range(w.start, w.end):
+        if toks[k].dep not in SUBJECT_DEPS:
+            continue
+        verb = toks[k].head
+        marks = {t.i for t in toks if t.head == verb and t.dep == "prep" and t.keys & suffering}
+        if toks[verb].keys & suffering:
+            marks.add(verb)
+        if any(i in marks or toks[i].head in marks for i in trig):
+            return True
+    return False
 
 
 #: Prepositions of being at or in a place (fold form): "at a mine", «dans une mine».

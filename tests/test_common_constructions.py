@@ -1,0 +1,154 @@
+"""Constructions every news desk writes, each on sentences invented for these tests and
+run through the whole pipeline: a toll told by two verbs of one subject ("were shot
+dead", "were shot and killed"), a means with the Arabic article («قتل ... بالرصاص»), a
+device that goes off, a unit that comes under fire (not a minister who does), a place
+of the fighters who fired, an act of the night just past, and an Arabic crowd that goes
+out to the streets (not one out to celebrate)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from veille.model import Article, Event
+
+
+def _events(pipeline: Any, text: str, language: str) -> list[Event]:
+    art = Article(id="k", text=text, language=language, published="2025-03-12")
+    return pipeline.run([art])
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("Three police officers were shot dead at a roadblock outside Kano on Sunday.", 3),
+        ("Two border guards were shot and killed near Kano on Sunday.", 2),
+        ("Four traders were stabbed and killed at a market in Kano on Sunday.", 4),
+        ("Nine villagers were abducted and later killed near Kano on Sunday.", 9),
+    ],
+)
+def test_the_subject_of_a_verb_the_death_word_completes_is_the_dead(
+    pipeline: Any, text: str, dead: int
+) -> None:
+    assert [e.fatalities for e in _events(pipeline, text, "en")] == [dead]
+
+
+def test_the_subject_of_a_verb_of_wounds_before_a_death_is_the_wounded(pipeline: Any) -> None:
+    text = "In Kano on Sunday, six traders were wounded and one killed when gunmen fired."
+    assert [e.fatalities for e in _events(pipeline, text, "en")] == [1]
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("قتل أربعة مزارعين بالرصاص قرب مدينة كانو في نيجيريا يوم الأحد.", 4),
+        ("قتل جنديان بالرصاص عند نقطة تفتيش في مدينة كانو بنيجيريا يوم الأحد.", 2),
+    ],
+)
+def test_an_arabic_means_with_the_article_tells_its_act(
+    pipeline: Any, text: str, dead: int
+) -> None:
+    events = _events(pipeline, text, "ar")
+    assert [(e.fatalities, e.weapon) for e in events] == [(dead, "firearms")]
+
+
+def test_an_arabic_act_named_with_the_article_stays_the_act_told_before(pipeline: Any) -> None:
+    # «ندد بالهجوم»: condemned the attack; no weapon, no death dealt, nothing new told.
+    text = "ندد حاكم ولاية كانو في نيجيريا بالهجوم يوم الأحد."
+    assert _events(pipeline, text, "ar") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An explosive device hidden in a cart went off near a bus station in Kano on Sunday.",
+        "Two landmines went off under a truck near Kano on Sunday.",
+    ],
+)
+def test_a_weapon_that_goes_off_is_an_explosion(pipeline: Any, text: str) -> None:
+    subs = [e.sub_event_type for e in _events(pipeline, text, "en")]
+    assert subs == ["Remote explosive/landmine/IED"]
+
+
+def test_a_grenade_that_goes_off_is_a_grenade_attack(pipeline: Any) -> None:
+    text = "A grenade went off in a crowded bar in Kano on Sunday."
+    assert [e.sub_event_type for e in _events(pipeline, text, "en")] == ["Grenade"]
+
+
+def test_an_alarm_that_goes_off_is_no_explosion(pipeline: Any) -> None:
+    text = "A smoke alarm went off at a bus station in Kano on Sunday."
+    assert _events(pipeline, text, "en") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A supply convoy came under fire near Kano on Sunday.",
+        "Soldiers at an outpost came under heavy fire outside Kano on Sunday.",
+    ],
+)
+def test_a_unit_that_comes_under_fire_was_attacked(pipeline: Any, text: str) -> None:
+    events = _events(pipeline, text, "en")
+    assert [(e.sub_event_type, e.location and e.location.name) for e in events] == [
+        ("Armed clash", "Kano")
+    ]
+
+
+def test_a_minister_who_comes_under_fire_is_criticised(pipeline: Any) -> None:
+    text = "The finance minister came under fire from senators in Kano on Sunday."
+    assert _events(pipeline, text, "en") == []
+
+
+def test_an_act_that_comes_under_fire_every_night_is_a_habit(pipeline: Any) -> None:
+    text = "Our outpost comes under fire every night, a sergeant in Kano said."
+    assert _events(pipeline, text, "en") == []
+
+
+def test_the_place_of_the_fighters_who_fired_is_where_the_fire_fell(pipeline: Any) -> None:
+    text = "A patrol came under fire from bandits in Kano on Sunday."
+    events = _events(pipeline, text, "en")
+    assert [e.location and e.location.name for e in events] == ["Kano"]
+
+
+def test_a_rocket_fired_from_afar_is_not_placed_where_it_left(pipeline: Any) -> None:
+    text = "A rocket fired from Kano struck a depot in Zaria on Sunday."
+    events = _events(pipeline, text, "en")
+    assert [e.location and e.location.name for e in events] == ["Zaria"]
+
+
+def test_an_act_of_the_night_just_past_is_no_habit(pipeline: Any) -> None:
+    text = "Unknown assailants set fire to a clinic in Kano overnight."
+    subs = [e.sub_event_type for e in _events(pipeline, text, "en")]
+    assert subs == ["Looting/property destruction"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "خرج مئات العمال إلى شوارع مدينة كانو في نيجيريا يوم الجمعة للمطالبة برفع الأجور.",
+        "نزل المعلمون إلى الشوارع في مدينة كانو بنيجيريا يوم الجمعة.",
+    ],
+)
+def test_an_arabic_crowd_out_in_the_streets_protests(pipeline: Any, text: str) -> None:
+    subs = [e.sub_event_type for e in _events(pipeline, text, "ar")]
+    assert subs == ["Peaceful protest"]
+
+
+def test_an_arabic_crowd_out_to_celebrate_is_no_protest(pipeline: Any) -> None:
+    text = "خرج سكان مدينة كانو في نيجيريا إلى الشوارع يوم الجمعة احتفالا بفوز الفريق."
+    assert _events(pipeline, text, "ar") == []
+
+
+def test_an_aircraft_that_comes_under_fire_is_hit_not_striking(pipeline: Any) -> None:
+    text = "A cargo helicopter came under attack near Kano on Sunday, killing two crew members."
+    events = _events(pipeline, text, "en")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", 2)]
+
+
+def test_the_arabic_word_for_a_social_class_is_no_town(pipeline: Any) -> None:
+    # «الطبقة السياسية»: the political class, not Tabqa in Syria, whichever country the
+    # text names beside it.
+    text = "طالب المحتجون في بيروت بلبنان برحيل الطبقة السياسية وأغلقوا طريقا نحو سوريا."
+    places = [t.place.name for t in pipeline.geocoder.geoparse(text, "ar") if t.place]
+    assert "Al-Tabqa" not in places and "Beirut" in places
