@@ -2,8 +2,10 @@
 run through the whole pipeline: a toll told by two verbs of one subject ("were shot
 dead", "were shot and killed"), a means with the Arabic article («قتل ... بالرصاص»), a
 device that goes off, a unit that comes under fire (not a minister who does), a place
-of the fighters who fired, an act of the night just past, and an Arabic crowd that goes
-out to the streets (not one out to celebrate)."""
+of the fighters who fired, an act of the night just past, an Arabic crowd that goes
+out to the streets (not one out to celebrate), a toll counted over a whole country, the
+forces' fire at a protest's place and day, French arson («mettre le feu à») and a town
+placed in its French county."""
 
 from __future__ import annotations
 
@@ -152,3 +154,70 @@ def test_the_arabic_word_for_a_social_class_is_no_town(pipeline: Any) -> None:
     text = "طالب المحتجون في بيروت بلبنان برحيل الطبقة السياسية وأغلقوا طريقا نحو سوريا."
     places = [t.place.name for t in pipeline.geocoder.geoparse(text, "ar") if t.place]
     assert "Al-Tabqa" not in places and "Beirut" in places
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "In Kisumu, rioters set fire to a police station on Monday.\n\n"
+            "A rights group said at least 11 people had been killed nationwide since Monday.",
+            "en",
+        ),
+        (
+            "Lundi, à Kisumu, des émeutiers ont incendié un commissariat.\n\n"
+            "Une ONG fait état d'au moins onze morts et de 300 blessés dans l'ensemble du pays.",
+            "fr",
+        ),
+    ],
+)
+def test_a_toll_counted_over_the_whole_country_is_no_one_events(
+    pipeline: Any, text: str, language: str
+) -> None:
+    events = _events(pipeline, text, language)
+    assert [(e.location and e.location.name, e.fatalities) for e in events] == [("Kisumu", None)]
+
+
+def test_a_death_in_a_town_of_a_country_in_protest_is_its_toll(pipeline: Any) -> None:
+    # The country's word far from the death word counts nothing.
+    text = "As protests spread across the country, police shot dead a student in Kisumu on Monday."
+    assert [e.fatalities for e in _events(pipeline, text, "en")] == [1]
+
+
+def test_the_forces_fire_at_a_protests_place_and_day_is_force_on_it(pipeline: Any) -> None:
+    text = (
+        "Thousands of students marched in Kisumu on Monday against the tax bill.\n\n"
+        "In Mombasa, traders closed their shops.\n\n"
+        "Later in Kisumu, police fired live rounds near the market on Monday, killing a man."
+    )
+    kisumu = [
+        e for e in _events(pipeline, text, "en") if e.location and e.location.name == "Kisumu"
+    ]
+    assert [(e.sub_event_type, e.fatalities) for e in kisumu] == [
+        ("Excessive force against protesters", 1)
+    ]
+    assert kisumu[0].actor1 is not None and kisumu[0].actor1.kind == "state_forces"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("La foule a mis le feu au commissariat de Kisumu lundi.", "Violent demonstration"),
+        (
+            "Des inconnus ont mis le feu à une école de Kisumu lundi.",
+            "Looting/property destruction",
+        ),
+    ],
+)
+def test_setting_fire_to_a_building_in_french_is_arson(pipeline: Any, text: str, sub: str) -> None:
+    assert [e.sub_event_type for e in _events(pipeline, text, "fr")] == [sub]
+
+
+def test_setting_fire_to_the_powder_in_french_is_a_figure(pipeline: Any) -> None:
+    text = "Le verdict a mis le feu aux poudres à Kisumu lundi."
+    assert _events(pipeline, text, "fr") == []
+
+
+def test_a_town_placed_in_its_french_county_is_the_town(pipeline: Any) -> None:
+    text = "À Matuu, dans le comté de Machakos, des manifestants ont incendié une mairie lundi."
+    assert [e.location and e.location.name for e in _events(pipeline, text, "fr")] == ["Matuu"]

@@ -65,8 +65,8 @@ DEMONSTRATIONS = frozenset({*FORCE_ON_A_CROWD, "Violent demonstration"})
 def crowd_and_force(e: Event) -> tuple[Actor | None, Actor | None]:
     """A demonstration's crowd and the force that met it, whichever seats ACLED gives
     them: the crowd is actor 1 of a protest and actor 2 of excessive force against it."""
-    if e.sub_event_type == EXCESSIVE_FORCE:
-        return e.actor2, e.actor1
+    if e.sub_event_type in (EXCESSIVE_FORCE, _ATTACK_ON_CIVILIANS):
+        return e.actor2, e.actor1  # the forces' attack on people at a protest
     return e.actor1, e.actor2
 
 
@@ -102,6 +102,19 @@ def _recompute(e: Event, parts: Sequence[Event]) -> Event:
         # plainly the act was told ("gunmen attacked"): the act's.
         stated = [x for x in stated if x != LOOTING]
         parts = [p for p in parts if p.sub_event_type != LOOTING] or parts
+    if (
+        _ATTACK_ON_CIVILIANS in stated
+        and set(stated) & FORCE_ON_A_CROWD
+        and any(
+            p.sub_event_type in (_ATTACK_ON_CIVILIANS, EXCESSIVE_FORCE)
+            and p.actor1 is not None
+            and p.actor1.kind == "state_forces"
+            for p in parts
+        )
+    ):
+        # The forces' attack on people at the protest's place and day
+        # (``match._forces_fire_at_a_demonstration``): the force used on it.
+        stated = [x for x in stated if x != _ATTACK_ON_CIVILIANS] + [EXCESSIVE_FORCE]
     if EXCESSIVE_FORCE in stated:
         # The clashes the force was used in (``match._one_demonstration``): the force's.
         stated = [x for x in stated if x != "Violent demonstration"]

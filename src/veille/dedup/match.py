@@ -118,6 +118,22 @@ def _killed_at_a_demonstration(a: Event, b: Event) -> bool:
     )
 
 
+def _forces_fire_at_a_demonstration(a: Event, b: Event) -> bool:
+    """ "Police fired live rounds near the business district; a young man was killed",
+    told of the place and day of a protest the article tells (checked by the caller),
+    however far from it: the forces' attack on people there is the force used on the
+    protest (ACLED: excessive force against protesters, ``assemble._recompute``)."""
+    subs = {a.sub_event_type, b.sub_event_type}
+    if "Attack" not in subs or not subs & _FORCE_ON_A_CROWD:
+        return False
+    attack = a if a.sub_event_type == "Attack" else b
+    return (
+        attack.actor1 is not None
+        and attack.actor1.kind == "state_forces"
+        and (attack.actor2 is None or attack.actor2.kind in ("civilians", "protesters"))
+    )
+
+
 #: Weapons of a missile or rocket attack that may be shot down over the town it targets.
 _FIRED_AT_A_TOWN = frozenset({"missile", "rocket"})
 
@@ -327,6 +343,7 @@ def match_score(a: Event, b: Event, *, same_article: bool = False) -> float:
         or _part_of_the_other(a, b)
         or _arrests_at_a_demonstration(a, b)
         or _killed_at_a_demonstration(a, b)
+        or _forces_fire_at_a_demonstration(a, b)
         or _riot_of_the_protest(a, b)
     )
     if not _types_compatible(a, b) and not demonstration and not riot:
@@ -339,7 +356,11 @@ def match_score(a: Event, b: Event, *, same_article: bool = False) -> float:
         force = _crowd_and_force(demo)[1]
         if arrests.actor1 is not None and force is not None and arrests.actor1.id != force.id:
             return 0.0
-    elif riot and (_killed_at_a_demonstration(a, b) or _riot_of_the_protest(a, b)):
+    elif riot and (
+        _killed_at_a_demonstration(a, b)
+        or _forces_fire_at_a_demonstration(a, b)
+        or _riot_of_the_protest(a, b)
+    ):
         pass  # its dead were the crowd's; the rioters were the protesters
     elif riot and _part_of_the_other(a, b):
         # A clash has no seats: its sides need only be the taking's two sides.

@@ -464,6 +464,7 @@ class Lexicon:
         self.characterisation = table([(p, p) for p in data.characterisation])
         self.aggregate_quantifiers = table([(p, p) for p in data.aggregate_quantifiers])
         self.aggregate_periods = table([(p, p) for p in data.aggregate_periods])
+        self.aggregate_places = table([(p, p) for p in data.aggregate_places])
         self.fatality = table([(p, p) for p in data.fatality_nouns])
         self.injury = table([(p, p) for p in data.injury_nouns])
         self.lower_bound = table([(p, p) for p in data.lower_bound_markers])

@@ -286,6 +286,13 @@ class LexiconData(BaseModel):
     characterisation: list[str] = Field(default_factory=list)
     aggregate_quantifiers: list[str]
     aggregate_periods: list[str]
+    aggregate_places: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Phrases that count over a whole country ('nationwide', «dans tout le pays», "
+            "«في أنحاء البلاد»): a toll so counted is a tally, whatever day it names."
+        ),
+    )
     aggregate_singular_ok: list[str] = Field(default_factory=list)
     fatality_nouns: list[str]
     injury_nouns: list[str]

@@ -30,6 +30,7 @@ from veille.extract.syntax import (
 )
 from veille.extract.tallies import (
     MANY,
+    counted_nationwide,
     date_ranges,
     few_at_a_place,
     habitual,
@@ -541,6 +542,8 @@ class ParsedModality:
         # "43 people have been killed since January", "killed in the war", "between
         # January and March": a tally
         tallied = periods or of_a_war(self.lex, toks)
+        if m.payload.weak and counted_nationwide(self.lex, toks, m.end):
+            return True  # "11 killed nationwide since Monday": a country's toll
         if m.payload.weak and tallied and not names_a_day(self.lex, toks, s):
             return True
         ranged = bool(date_ranges(toks, s))

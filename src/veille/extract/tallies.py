@@ -85,12 +85,25 @@ def repeated(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
 def tally(lex: Lexicon, toks: list[Tok], s: SentenceInput) -> bool:
     """A toll counted over a period with no day named ("le bilan s'élève à 60 morts
     depuis janvier", "43 killed so far this year") or over a whole war ("more than
-    20,000 have been killed in the war"): a tally, not one event's toll."""
-    if date_ranges(toks, s):
-        return True
+    20,000 have been killed in the war"), or over a whole country ("11 killed nationwide
+    since Monday", ``aggregate_places``): a tally, not one event's toll."""
+    deaths = [*lex.fatality.find(toks), *lex.injury.find(toks)]
+    if date_ranges(toks, s) or any(counted_nationwide(lex, toks, d.end) for d in deaths):
+        return True  # "between January and March", "11 killed nationwide since Monday"
     if names_a_day(lex, toks, s):
         return False
     return bool(long_periods(lex, toks, s)) or of_a_war(lex, toks)
+
+
+#: Words from a word of death or of the act to the phrase of a whole country it is
+#: counted over ("killed nationwide", «huit morts et 400 blessés dans l'ensemble du pays»).
+_NATIONWIDE_REACH = 3
+
+
+def counted_nationwide(lex: Lexicon, toks: list[Tok], end: int) -> bool:
+    """A phrase of a whole country (``aggregate_places``) follows, within a few words,
+    the word ending at token ``end``: what it counts is counted over the country."""
+    return any(0 <= a.start - end <= _NATIONWIDE_REACH for a in lex.aggregate_places.find(toks))
 
 
 def date_ranges(toks: list[Tok], s: SentenceInput) -> list[tuple[int, int]]:
