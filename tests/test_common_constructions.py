@@ -221,3 +221,41 @@ def test_setting_fire_to_the_powder_in_french_is_a_figure(pipeline: Any) -> None
 def test_a_town_placed_in_its_french_county_is_the_town(pipeline: Any) -> None:
     text = "À Matuu, dans le comté de Machakos, des manifestants ont incendié une mairie lundi."
     assert [e.location and e.location.name for e in _events(pipeline, text, "fr")] == ["Matuu"]
+
+
+def test_an_arabic_act_dated_and_placed_in_its_relative_clause_is_told(pipeline: Any) -> None:
+    # The toll of "the bombing that targeted, yesterday, a market in X" rose: the bombing
+    # is the news of the lead, not the second bombing's anaphor.
+    text = (
+        "كانو (نيجيريا) - ارتفعت إلى 30 قتيلا على الأقل حصيلة التفجير الانتحاري الذي "
+        "استهدف، أمس الثلاثاء، سوقا في مدينة بوتيسكوم بولاية يوبي، في حين قتل خمسة آخرون "
+        "في تفجير انتحاري ثان طال مسجدا في ولاية بورنو."
+    )
+    events = _events(pipeline, text, "ar")
+    assert sorted((e.location and e.location.name, e.fatalities) for e in events) == [
+        ("Borno", 5),
+        ("Potiskum", 30),
+    ]
+
+
+def test_an_arabic_name_announced_once_is_named_again_without_its_noun(pipeline: Any) -> None:
+    # «مدينة مستونغ» announces the town; «مستشفى مستونغ» names it again.
+    text = "وقع التفجير في مدينة مستونغ بإقليم بلوشستان في باكستان. ونقل الجرحى إلى مستشفى مستونغ."
+    found = [t.text for t in pipeline.geocoder.geoparse(text, "ar") if t.place]
+    assert found.count("مستونغ") == 2
+
+
+def test_an_arabic_district_noun_announces_its_district(pipeline: Any) -> None:
+    text = "هاجم مسلحون مركزا للشرطة في مقاطعة هنغو شمال غربي باكستان."
+    places = [t.place.name for t in pipeline.geocoder.geoparse(text, "ar") if t.place]
+    assert "Hangu" in places
+
+
+def test_the_arabic_verb_of_burial_is_no_town(pipeline: Any) -> None:
+    # «وارى الثرى»: buried, not Warri in Nigeria; «مدينة واري» still is.
+    buried = "وارى الأهالي في ولاية بلاتو بنيجيريا أمس 15 قتيلا الثرى."
+    assert "Warri" not in [
+        t.place.name for t in pipeline.geocoder.geoparse(buried, "ar") if t.place
+    ]
+    named = "قتل ثلاثة أشخاص في هجوم على مدينة واري جنوبي نيجيريا."
+    assert "Warri" in [t.place.name for t in pipeline.geocoder.geoparse(named, "ar") if t.place]

@@ -342,6 +342,31 @@ _AR_OUTCOME_REACH = 2
 _AR_DEALT_REACH = 4
 
 
+#: Words from an Arabic act noun to its relative pronoun (its adjectives between).
+_AR_RELATIVE_AFTER = 2
+#: Words of the relative clause that may date and place the act.
+_AR_RELATIVE_REACH = 18
+
+
+def _dated_relative(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -> bool:
+    """«ارتفعت إلى 52 قتيلا حصيلة التفجير الانتحاري الذي استهدف أمس الجمعة موكبا في
+    مدينة X»: the dead of an act whose relative clause gives it a day and a town of its
+    own tell the act, as «l'attaque menée dimanche à X» does (``dated_in_its_phrase``),
+    the article known to its readers or not. Without dead told, such a sentence recalls
+    the act (a witness's words «في التفجير الذي استهدف سوق X صباح أمس»)."""
+    if not lex.fatality.find(toks):
+        return False
+    after = range(m.end, min(len(toks), m.end + _AR_RELATIVE_AFTER + 1))
+    k = next((i for i in after if arabic.is_relative_pronoun(fold(toks[i].text))), None)
+    if k is None:
+        return False
+    last = toks[min(len(toks), k + _AR_RELATIVE_REACH) - 1]
+    lo, hi = toks[k].start, last.end
+    day = any(d.value is not None and d.precision == "day" and lo <= d.start < hi for d in s.dates)
+    town = any(lo <= p.start < hi and p.precision <= 2 and not p.demonym for p in s.places)
+    return day and town
+
+
 def _dealt_by(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
     """«قتل ثلاثة أشخاص بالرصاص», «أصيب جندي بالرصاص الحي»: a weapon after the
     preposition of means takes the article as a mass noun, not as a thing told before;
@@ -354,7 +379,11 @@ def _dealt_by(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
 
 
 def anaphoric_arabic(
-    lex: Lexicon, triggers: list[Match], toks: list[Tok], has_place: bool = False
+    lex: Lexicon,
+    triggers: list[Match],
+    toks: list[Tok],
+    s: SentenceInput | None = None,
+    has_place: bool = False,
 ) -> bool:
     """Arabic marks a known event with the article: "المظاهرة", "بالهجوم" name an
     event told before, as "cette attaque" does; an indefinite noun or a verb tells
@@ -379,9 +408,12 @@ def anaphoric_arabic(
         # the article by idiom; it is a state taken, not an event told before.
         idiom = m.payload.place_object
         told = light or claimed or idiom or _announced(m, toks) or outcome(m)
-        told = told or _dealt_by(lex, m, toks)
+        told = (
+            told or _dealt_by(lex, m, toks) or (s is not None and _dated_relative(lex, m, toks, s))
+        )
         return arabic.is_definite(fold(toks[m.start].text)) and not told
 
+    has_place = has_place or (s is not None and bool(s.places))
     outcomes = lex.noun_classes.get("outcome_verbs", frozenset())
     reaching = lex.noun_classes.get("reaching_verbs", frozenset())
 

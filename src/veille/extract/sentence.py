@@ -471,7 +471,7 @@ class SentenceExtractor:
             cand.actor1 = None  # the teller is another party, not the doer
         if s.language == "ar" and not cand.anaphoric:
             # "الهجوم الذي وقع امس": the date and actors stay with the known event.
-            cand.anaphoric = anaphoric_arabic(self.lex, group, toks, has_place=bool(s.places))
+            cand.anaphoric = anaphoric_arabic(self.lex, group, toks, s)
         cand.target_civilian = civilian_target(
             self.lex, group, toks, doer_named=cand.actor1 is not None
         )

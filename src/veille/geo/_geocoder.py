@@ -165,6 +165,7 @@ class Geocoder:
         toponyms = self._to_toponyms(text, matches)
         if language == "ar":
             toponyms = self._with_transliterated(text, tokens, toponyms, set(adjectives))
+            toponyms = self._named_again(tokens, toponyms)
         return toponyms
 
     def _with_transliterated(
@@ -234,6 +235,27 @@ class Geocoder:
         replaced = {t.start for t in added} & unresolved
         kept = [t for t in toponyms if t.start not in replaced]
         return sorted([*kept, *added], key=lambda t: t.start)
+
+    def _named_again(self, tokens: list[Token], toponyms: list[Toponym]) -> list[Toponym]:
+        """The other mentions of a one-word Arabic name a town's or an area's noun
+        announced once («مدينة مستونغ» ... «مستشفى مستونغ», «استهدفت مستونغ»): the text
+        names the same place again with no noun before it, which alone would not say
+        the word is a name."""
+        nouns = self._words.city_nouns | self._words.admin_nouns
+        starts = {t.start: t for t in toponyms if t.place is not None and " " not in t.text}
+        named: dict[str, Toponym] = {}
+        for before, word in pairwise(tokens):
+            if word.start in starts and word.arabic and before.norm in nouns:
+                named.setdefault(word.raw, starts[word.start])
+        if not named:
+            return toponyms
+        taken = {i for t in toponyms for i in range(t.start, t.end)}
+        again = [
+            named[word.raw].model_copy(update={"start": word.start, "end": word.end})
+            for word in tokens
+            if word.raw in named and word.start not in taken
+        ]
+        return sorted([*toponyms, *again], key=lambda t: t.start)
 
     def _name_end(self, text: str, tokens: list[Token], k: int, covered: set[int]) -> Token:
         """The last word of the Arabic name that ``tokens[k]`` opens: the word after it
