@@ -259,3 +259,44 @@ def test_the_arabic_verb_of_burial_is_no_town(pipeline: Any) -> None:
     ]
     named = "قتل ثلاثة أشخاص في هجوم على مدينة واري جنوبي نيجيريا."
     assert "Warri" in [t.place.name for t in pipeline.geocoder.geoparse(named, "ar") if t.place]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "A court in Kaduna on Monday convicted two men on charges including murder and "
+            "arson over the riots in Zaria in 2019.",
+            "en",
+        ),
+        (
+            "Un tribunal de Kaduna a condamné lundi deux hommes pour l'enlèvement de vingt "
+            "élèves à Zaria en 2021.",
+            "fr",
+        ),
+    ],
+)
+def test_the_acts_a_court_judged_are_charges_not_events(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert _events(pipeline, text, language) == []
+
+
+def test_an_attack_on_a_prison_is_still_an_attack(pipeline: Any) -> None:
+    text = "Gunmen attacked a prison in Kaduna on Monday, freeing 200 inmates."
+    assert len(_events(pipeline, text, "en")) == 1
+
+
+def test_ground_of_no_name_placed_only_by_its_teller_is_no_seizure(pipeline: Any) -> None:
+    # The diplomat is posted in Nairobi; the ground taken has no name.
+    text = (
+        "« Les rebelles ont conquis des territoires sans pouvoir les tenir », résume un "
+        "diplomate en poste à Nairobi."
+    )
+    assert _events(pipeline, text, "fr") == []
+
+
+def test_ground_of_no_name_in_a_named_region_is_a_seizure(pipeline: Any) -> None:
+    text = "Les jihadistes ont pris plusieurs villages dans la région de Mopti lundi."
+    subs = [e.sub_event_type for e in _events(pipeline, text, "fr")]
+    assert subs == ["Non-state actor overtakes territory"]

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from veille.extract.candidate import ActorRef, Candidate, SentenceInput
 from veille.extract.lexicon import ADVERBIAL_DEPS, Lexicon, Match, Tok, fold, time_phrase_end
+from veille.extract.syntax import ancestors, token_at
 from veille.lang.loader import closed_words, weekday_names
 
 #: Marks that end a phrase.
@@ -84,9 +85,9 @@ def takes_territory(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -
         ):
             return False  # «prendre position», a bare noun: an idiom, no ground taken
         if tok.keys & territory and "Number=Plur" in tok.morph:
-            # «a conquis des territoires», "took towns": ground of no name, a sentence
-            # that names no place tells no seizure of its own.
-            return any(not p.demonym for p in s.places)
+            # «a conquis des territoires», "took towns": ground of no name, with no place
+            # in the verb's own phrase (not "a diplomat posted in X"), tells no seizure.
+            return any(not p.demonym and _in_phrase_of(m, p.start, toks) for p in s.places)
         if tok.keys & territory or _names_a_place(tok, s):
             return True  # a people's name ("captured by Sudanese forces") is no ground
         if (tok.dep in ADVERBIAL_DEPS and tok.head < j) or any(
@@ -190,6 +191,24 @@ def ground_named(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -> b
 
 #: Words after a verb of taking within which what it took is named ("of the", «de la»).
 _CONTROLLED_REACH = 4
+
+
+#: Heads above a place's word within which the seizure verb may govern it.
+_PHRASE_CLIMB = 5
+
+
+def _in_phrase_of(m: Match, start: int, toks: list[Tok]) -> bool:
+    """The place starting at character ``start`` hangs on the verb ``m`` (unparsed
+    Arabic: any place of the sentence)."""
+    i = token_at(toks, start)
+    if i is None or not any(t.dep for t in toks):
+        return True
+    for a in [i, *ancestors(toks, i, limit=_PHRASE_CLIMB)]:
+        if m.start <= a < m.end:
+            return True
+        if toks[a].dep == "parataxis":
+            return False  # «..., résume un diplomate en poste à X»: the teller's clause
+    return False
 
 
 def control_of_no_ground(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
