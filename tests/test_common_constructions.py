@@ -300,3 +300,16 @@ def test_ground_of_no_name_in_a_named_region_is_a_seizure(pipeline: Any) -> None
     text = "Les jihadistes ont pris plusieurs villages dans la région de Mopti lundi."
     subs = [e.sub_event_type for e in _events(pipeline, text, "fr")]
     assert subs == ["Non-state actor overtakes territory"]
+
+
+def test_arabic_kin_after_a_person_and_its_adjective_count_among_the_dead(pipeline: Any) -> None:
+    # A local leader and his two sons (the dual «نجليه» after the leader's adjective).
+    text = "قتل مسلحون زعيما محليا ونجليه في مدينة كاتسينا بنيجيريا يوم الأحد."
+    assert [e.fatalities for e in _events(pipeline, text, "ar")] == [3]
+
+
+def test_blocking_a_french_motorway_is_a_protest_unless_armed_men_do(pipeline: Any) -> None:
+    farmers = "Des agriculteurs ont bloqué l'autoroute avec leurs tracteurs à Nairobi lundi."
+    assert [e.sub_event_type for e in _events(pipeline, farmers, "fr")] == ["Peaceful protest"]
+    gunmen = "Des hommes armés ont bloqué le pont de Gao lundi."
+    assert "Peaceful protest" not in {e.sub_event_type for e in _events(pipeline, gunmen, "fr")}

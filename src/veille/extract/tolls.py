@@ -12,6 +12,7 @@ from veille.extract.numbers import LEAST_MULTIPLIER, dual_of_a_person, read_numb
 from veille.extract.syntax import ACTED_ON, span
 from veille.extract.uncounted import a_part_of_the_dead, counts_no_dead
 from veille.model import Span
+from veille.nlp.arabic import agrees_as_adjective
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +85,11 @@ def one_killed(lex: Lexicon, toks: list[Tok], within: Span | None = None) -> Tol
                     and (t.keys & people or _possessed(word) in people)
                 ):
                     # «قتلت امرأة وطفلاها», «مقتل رجل وأبنائه الثلاثة»: and the kin
-                    # told after the first person.
-                    more, last = _arabic_kin_after(lex, toks, t.i + 1, people)
+                    # told after the first person, past its adjective («زعيما محليا ونجليه»).
+                    after = t.i + 1
+                    if after < len(toks) and agrees_as_adjective(word, fold(toks[after].text)):
+                        after += 1
+                    more, last = _arabic_kin_after(lex, toks, after, people)
                     return Toll(1 + more, (toks[fm.start].start, toks[last].end))
                 continue
             if not t.keys & people:
