@@ -313,3 +313,19 @@ def test_blocking_a_french_motorway_is_a_protest_unless_armed_men_do(pipeline: A
     assert [e.sub_event_type for e in _events(pipeline, farmers, "fr")] == ["Peaceful protest"]
     gunmen = "Des hommes armés ont bloqué le pont de Gao lundi."
     assert "Peaceful protest" not in {e.sub_event_type for e in _events(pipeline, gunmen, "fr")}
+
+
+def test_a_name_after_a_definite_area_noun_is_no_province(pipeline: Any) -> None:
+    # «حاكم الولاية كاليب»: the state's governor, Caleb; not Qalyubia, whose country
+    # would then be looked in for the text's villages.
+    text = "ووصف حاكم الولاية كاليب موتفوانغ الهجوم على قرى ولاية بلاتو في نيجيريا بأنه همجي."
+    countries = {t.place.iso3 for t in pipeline.geocoder.geoparse(text, "ar") if t.place}
+    assert countries == {"NGA"}
+
+
+def test_a_skeleton_without_its_opening_vowel_names_no_place(pipeline: Any) -> None:
+    # «قرية ندون» has the consonants of "Andoni", whose opening vowel Arabic writes with
+    # an alif: not that town.
+    text = "قتل مسلحون 15 شخصا في قرية ندون بولاية بلاتو في نيجيريا يوم الأحد."
+    names = [t.place.name for t in pipeline.geocoder.geoparse(text, "ar") if t.place]
+    assert "Andoni" not in names and "Plateau" in names

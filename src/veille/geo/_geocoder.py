@@ -190,7 +190,7 @@ class Geocoder:
             for k, (before, word) in enumerate(pairwise(tokens))
             if word.arabic
             and before.norm in nouns
-            and not _DEFINITE.match(before.norm)
+            and not _DEFINITE.match(before.raw)
             and text[before.end : word.start] == " "
             and word.norm not in nouns
             and (word.norm not in self._words.common_words or word.norm in heads)

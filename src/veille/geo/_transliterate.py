@@ -152,6 +152,16 @@ def latin_skeleton(name: str) -> str:
     return _squeezed(out)
 
 
+#: Arabic letters a name that opens on a vowel is written with first.
+_OPEN_ON_A_VOWEL = ("ا", "أ", "إ", "آ", "ع")
+
+
+def _opens_on_a_vowel(name: str) -> bool:
+    folded = unicodedata.normalize("NFKD", name.lower())
+    first = next((ch for ch in folded if "a" <= ch <= "z"), "")
+    return first in "aeiou"
+
+
 def _by_skeleton(named: Iterable[tuple[PlaceRecord, str]]) -> dict[str, list[PlaceRecord]]:
     """Places by the skeleton of their name; a skeleton too short to name one, none."""
     out: dict[str, list[PlaceRecord]] = {}
@@ -194,6 +204,10 @@ class TransliteratedNames:
         if len(key) < MIN_SKELETON:
             return None
         found = [r for iso3 in sorted(set(countries)) for r in self._skeletons(iso3).get(key, ())]
+        if not word.startswith(_OPEN_ON_A_VOWEL):
+            # «ندون» is no "Andoni": a name that opens on a vowel is written with an
+            # alif (or an ain) before its first consonant, which the skeleton leaves out.
+            found = [r for r in found if not _opens_on_a_vowel(self._store.name(r.id) or "")]
         if not found:
             return None
         # One name is one place: a town and the district named after it («Damboa» the
