@@ -329,3 +329,13 @@ def test_a_skeleton_without_its_opening_vowel_names_no_place(pipeline: Any) -> N
     text = "قتل مسلحون 15 شخصا في قرية ندون بولاية بلاتو في نيجيريا يوم الأحد."
     names = [t.place.name for t in pipeline.geocoder.geoparse(text, "ar") if t.place]
     assert "Andoni" not in names and "Plateau" in names
+
+
+def test_a_country_that_owns_a_noun_says_whose_not_where(pipeline: Any) -> None:
+    # The clause of the clash names only "Kenya's interior minister": the act falls where
+    # the sentence's own place puts it.
+    text = (
+        "Two people were shot dead in Kisumu on Tuesday as police clashed with crowds "
+        "demanding the resignation of Kenya's interior minister."
+    )
+    assert [e.location and e.location.name for e in _events(pipeline, text, "en")] == ["Kisumu"]

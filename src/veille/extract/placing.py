@@ -70,6 +70,9 @@ def choose_places(
     # "Chad's rebels", «les insurgés du Tchad»: a place that qualifies a
     # doer's or a target's noun says whose, not where, unless the sentence names no other.
     places = [p for p in places if not _qualifies_an_actor(p, s)] or places
+    # "demanding the resignation of Peru's president": a country that owns a noun
+    # other than an actor's says whose, never where (the story places the act).
+    places = [p for p in places if not _owns_a_noun(p, s)]
     places = [p for p in places if not across_the_border(lex, p.start, s.tokens)] or places
     # "residents fled towards X", «نزوح ... باتجاه مدينة X»: where people went, not where
     # the act fell, unless the sentence names nowhere else.
@@ -154,6 +157,17 @@ def _qualifies_an_actor(place: PlaceRef, s: SentenceInput) -> bool:
         return False
     head = toks[tok.head]
     return any(a.start <= head.start < a.end for a in s.actors)
+
+
+def _owns_a_noun(place: PlaceRef, s: SentenceInput) -> bool:
+    """An English country in the possessive on a noun that is no actor's, no trigger's
+    and no place's ("Peru's new president", "Nigeria's economy")."""
+    toks = s.tokens
+    i = token_at(toks, place.start)
+    if s.language != "en" or i is None or place.feature != "country" or toks[i].dep != "poss":
+        return False
+    head = toks[toks[i].head]
+    return head.pos == "NOUN" and not any(a.start <= head.start < a.end for a in s.actors)
 
 
 #: Dependencies of a noun's complement or possessor.
