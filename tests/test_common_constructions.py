@@ -339,3 +339,30 @@ def test_a_country_that_owns_a_noun_says_whose_not_where(pipeline: Any) -> None:
         "demanding the resignation of Kenya's interior minister."
     )
     assert [e.location and e.location.name for e in _events(pipeline, text, "en")] == ["Kisumu"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Earlier this month, gunmen abducted 20 women near Gamboru in Borno state.", "en"),
+        ("Au début du mois, des hommes armés ont enlevé vingt femmes près de Gamboru.", "fr"),
+        ("وفي مطلع الشهر الجاري، خطف مسلحون عشرين امرأة قرب بلدة غامبورو في نيجيريا.", "ar"),
+    ],
+)
+def test_an_act_told_earlier_this_month_is_dated_to_the_month(
+    pipeline: Any, text: str, language: str
+) -> None:
+    events = _events(pipeline, text, language)
+    assert [(str(e.event_date), e.date_precision) for e in events] == [("2025-03-01", "month")]
+
+
+def test_a_town_of_an_act_of_another_time_places_no_act_of_the_story(pipeline: Any) -> None:
+    # The first attack's village is in no index: it stays in its state, not in the town
+    # of the abduction "earlier this month".
+    text = (
+        "قتل مسلحون 15 مزارعا قرب قرية مافا بولاية بورنو في نيجيريا يوم الاثنين.\n\n"
+        "وفي مطلع الشهر الجاري، خطف مسلحون عشرين امرأة قرب بلدة غامبورو."
+    )
+    events = _events(pipeline, text, "ar")
+    monday = [e for e in events if e.date_precision == "day"]
+    assert [e.location and e.location.name for e in monday] == ["Borno"]

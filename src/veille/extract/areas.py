@@ -68,10 +68,17 @@ def with_finer_place(
             return False
         if not layout.same_entry(at, s.sentence.start):
             return False
+        return same_time(s)
+
+    def same_time(s: Candidate) -> bool:
         if c.event_date is None or s.event_date is None:
             return c.event_date is None and s.event_date is None
+        if s.date_precision != c.date_precision:
+            return False  # "earlier this month, gunmen abducted 20 near X": another act
         return abs((s.event_date - c.event_date).days) <= window_days
 
+    # A town where the story tells an act of another time is that act's.
+    others = {s.place.start for s in story if s.place is not None and not same_time(s)}
     source = next((s for s in reversed(story[:here]) if fits(s)), None)
     if source is None:
         source = next((s for s in story[here + 1 :] if fits(s)), None)
@@ -86,6 +93,7 @@ def with_finer_place(
         and not p.dateline
         and layout.same_entry(at, p.start)
         and not own_sentence(p.start)
+        and p.start not in others
     ]
     if len({p.place_id for p in towns}) == 1:
         first = min(towns, key=lambda p: p.start)
