@@ -366,3 +366,12 @@ def test_a_town_of_an_act_of_another_time_places_no_act_of_the_story(pipeline: A
     events = _events(pipeline, text, "ar")
     monday = [e for e in events if e.date_precision == "day"]
     assert [e.location and e.location.name for e in monday] == ["Borno"]
+
+
+def test_an_arabic_country_after_the_preposition_of_the_target_is_no_doer(pipeline: Any) -> None:
+    text = (
+        "شنت روسيا ليل الاثنين هجوما واسعا بالطائرات المسيرة على أوكرانيا ما أسفر عن "
+        "مقتل أربعة أشخاص في العاصمة كييف."
+    )
+    events = _events(pipeline, text, "ar")
+    assert events and all(e.actor1 is None or e.actor1.country != "UKR" for e in events)

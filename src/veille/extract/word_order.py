@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from veille.extract.candidate import ActorRef, SentenceInput
-from veille.extract.lexicon import Lexicon, Match, Tok, fold
+from veille.extract.lexicon import Lexicon, Match, Tok, fold, time_phrase_end
 from veille.extract.numbers import read_number
 from veille.extract.syntax import REPORT_PREPS, token_at
 from veille.extract.tolls import number_after_and
@@ -441,15 +441,28 @@ def _state_name_near(
     A country named inside a reason or as a patron (``framed``) is neither."""
     first = min(m.start for m in group)
     last = max(m.end for m in group)
+    # «شنت روسيا ليل الاثنين هجوما»: a phrase of time between the subject and the noun.
+    first = next(
+        (j for j in range(max(0, first - _TIME_WORDS), first) if time_phrase_end(toks, j) == first),
+        first,
+    )
     for ref in s.state_names:
         if any(b <= ref.start < e for b, e in framed):
             continue
         i = token_at(toks, ref.start)
         if i is None:
             continue
+        if i > 0 and fold(toks[i - 1].text) in _AR_TARGET_PREPS:
+            continue  # «هجوما على أوكرانيا»: the country attacked
         if first - _AR_STATE_REACH <= i < first or last <= i < last + 1:
             return ref
     return None
+
+
+#: Most words of a phrase of time between an Arabic verb's subject and its act noun.
+_TIME_WORDS = 4
+#: Prepositions before what an Arabic act fell on («على», «ضد»).
+_AR_TARGET_PREPS = frozenset({"علي", "ضد"})
 
 
 #: Characters between a death noun and the victims it names ("مقتل ثلاثة جنود").
