@@ -375,3 +375,10 @@ def test_an_arabic_country_after_the_preposition_of_the_target_is_no_doer(pipeli
     )
     events = _events(pipeline, text, "ar")
     assert events and all(e.actor1 is None or e.actor1.country != "UKR" for e in events)
+
+
+def test_a_town_a_noun_of_an_area_follows_is_a_place(pipeline: Any) -> None:
+    # "the Bankass district": the town's name, no surname, though no locative cue
+    # comes right before it.
+    text = "At least 20 civilians were killed on Sunday in the Bankass district of central Mali."
+    assert [e.location and e.location.name for e in _events(pipeline, text, "en")] == ["Bankass"]

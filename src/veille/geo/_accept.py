@@ -264,7 +264,11 @@ class Acceptance:
                 # "Article 51" (loosely, Artuklu), "Route 9", "Brigade 12": an item of a
                 # numbered series that no NER read as a place spells no town
                 return False
-        cue = self._cue_before(text, tokens, m) or self._dateline(text, tokens, m)
+        cue = (
+            self._cue_before(text, tokens, m)
+            or self._dateline(text, tokens, m)
+            or self._area_noun_after(text, tokens, m)
+        )
         if arabic and not multi and "country" not in features and self._people_of(tokens, m):
             return False  # "للشعب الفلسطيني": the Palestinian people, not Sha'ab (Israel)
         if arabic and not multi and self._two_of_a_people(text, m):
@@ -537,6 +541,14 @@ class Acceptance:
             "'",
             "’",
         )
+
+    def _area_noun_after(self, text: str, tokens: list[Token], m: _Match) -> bool:
+        """ "the Bankass district of central Mali", "the Kidal region": a name that a
+        noun of an area follows (Latin script; a surname takes none)."""
+        if m.last >= len(tokens) or tokens[m.first].arabic:
+            return False
+        after = tokens[m.last]
+        return after.norm in self._words.geo_nouns and text[m.end : after.start] == " "
 
     def _town_noun_of(self, text: str, tokens: list[Token], m: _Match) -> bool:
         """ "the town of Bentiu", «la localité de Boni», "off the coast of X", "the
