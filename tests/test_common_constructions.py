@@ -382,3 +382,15 @@ def test_a_town_a_noun_of_an_area_follows_is_a_place(pipeline: Any) -> None:
     # comes right before it.
     text = "At least 20 civilians were killed on Sunday in the Bankass district of central Mali."
     assert [e.location and e.location.name for e in _events(pipeline, text, "en")] == ["Bankass"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("A drone set a house on fire in the Kharkiv region on Monday.", "en"),
+        ("Un drone a incendié une maison dans la région de Kharkiv lundi.", "fr"),
+    ],
+)
+def test_a_weapon_that_burns_a_building_struck_it(pipeline: Any, text: str, language: str) -> None:
+    subs = [e.sub_event_type for e in _events(pipeline, text, language)]
+    assert subs == ["Air/drone strike"]

@@ -11,7 +11,7 @@ from veille.extract.lexicon import Lexicon, Match, Tok, WeaponEntry, fold
 from veille.extract.lexicon import longest_non_overlapping as _lno
 from veille.extract.numbers import read_number
 from veille.extract.syntax import PASSIVE_SUBJECTS, SUBJECT_DEPS, after_a_noun, head_of
-from veille.extract.taxonomy import AIR_STRIKE, SUB_EVENT_TYPES, SUICIDE_BOMB, family
+from veille.extract.taxonomy import AIR_STRIKE, LOOTING, SUB_EVENT_TYPES, SUICIDE_BOMB, family
 from veille.lang.loader import weekday_names
 from veille.nlp import arabic
 
@@ -168,6 +168,14 @@ def read_weapon(
         typing = replace(typing, sub_event_type=platform.payload.sub, mode=platform.payload.mode)
     entry: WeaponEntry = w.payload
     fam = family(entry.sub)
+    if (
+        typing.sub_event_type == LOOTING
+        and fam == "remote"
+        and w in doer_weapons(toks, trig_idx, usable)
+    ):
+        # "A drone set a house on fire", «un obus a incendié une maison»: the weapon
+        # that burnt it struck; what burnt is the strike's damage.
+        typing = replace(typing, sub_event_type=entry.sub, mode=entry.mode)
     sub = typing.sub_event_type
     if sub is None and typing.generic in ("attack", "remote"):
         if typing.generic == "remote" and fam not in ("remote",):
