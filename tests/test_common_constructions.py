@@ -394,3 +394,26 @@ def test_a_town_a_noun_of_an_area_follows_is_a_place(pipeline: Any) -> None:
 def test_a_weapon_that_burns_a_building_struck_it(pipeline: Any, text: str, language: str) -> None:
     subs = [e.sub_event_type for e in _events(pipeline, text, language)]
     assert subs == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Des insurgés ont mis à sac une mairie de Kisumu lundi.", "Looting/property destruction"),
+        ("Les forces de l'ordre ont gazé des étudiants en grève à Kisumu lundi.", None),
+        ("La police a raflé des dizaines de militants de l'opposition à Kisumu lundi.", "Arrests"),
+    ],
+)
+def test_french_verbs_of_ransacking_gassing_and_rounding_up(
+    pipeline: Any, text: str, sub: str | None
+) -> None:
+    subs = [e.sub_event_type for e in _events(pipeline, text, "fr")]
+    if sub is None:  # gassing a crowd is force used on it
+        assert subs and all(s != "Peaceful protest" for s in subs)
+    else:
+        assert subs == [sub]
+
+
+def test_a_party_that_sweeps_the_seats_arrests_no_one(pipeline: Any) -> None:
+    text = "Le parti au pouvoir a raflé la majorité des sièges à Kisumu lundi."
+    assert _events(pipeline, text, "fr") == []
