@@ -161,12 +161,12 @@ def test_the_arabic_word_for_a_social_class_is_no_town(pipeline: Any) -> None:
     [
         (
             "In Kisumu, rioters set fire to a police station on Monday.\n\n"
-            "A rights group said at least 11 people had been killed nationwide since Monday.",
+            "Rights monitors reported that eleven men had been killed nationwide since Monday.",
             "en",
         ),
         (
             "Lundi, à Kisumu, des émeutiers ont incendié un commissariat.\n\n"
-            "Une ONG fait état d'au moins onze morts et de 300 blessés dans l'ensemble du pays.",
+            "Une ONG recense onze morts dans l'ensemble du pays depuis lundi.",
             "fr",
         ),
     ],
@@ -202,9 +202,12 @@ def test_the_forces_fire_at_a_protests_place_and_day_is_force_on_it(pipeline: An
 @pytest.mark.parametrize(
     ("text", "sub"),
     [
-        ("La foule a mis le feu au commissariat de Kisumu lundi.", "Violent demonstration"),
         (
-            "Des inconnus ont mis le feu à une école de Kisumu lundi.",
+            "Une foule en colère a mis le feu aux bureaux du préfet de Kisumu lundi.",
+            "Violent demonstration",
+        ),
+        (
+            "Lundi, des inconnus ont bouté le feu à une clinique de Kisumu.",
             "Looting/property destruction",
         ),
     ],
@@ -219,17 +222,17 @@ def test_setting_fire_to_the_powder_in_french_is_a_figure(pipeline: Any) -> None
 
 
 def test_a_town_placed_in_its_french_county_is_the_town(pipeline: Any) -> None:
-    text = "À Matuu, dans le comté de Machakos, des manifestants ont incendié une mairie lundi."
-    assert [e.location and e.location.name for e in _events(pipeline, text, "fr")] == ["Matuu"]
+    text = "Lundi à Naivasha, dans le comté de Nakuru, des émeutiers ont incendié une mairie."
+    assert [e.location and e.location.name for e in _events(pipeline, text, "fr")] == ["Naivasha"]
 
 
 def test_an_arabic_act_dated_and_placed_in_its_relative_clause_is_told(pipeline: Any) -> None:
     # The toll of "the bombing that targeted, yesterday, a market in X" rose: the bombing
     # is the news of the lead, not the second bombing's anaphor.
     text = (
-        "كانو (نيجيريا) - ارتفعت إلى 30 قتيلا على الأقل حصيلة التفجير الانتحاري الذي "
-        "استهدف، أمس الثلاثاء، سوقا في مدينة بوتيسكوم بولاية يوبي، في حين قتل خمسة آخرون "
-        "في تفجير انتحاري ثان طال مسجدا في ولاية بورنو."
+        "كانو (نيجيريا) - ارتفعت حصيلة التفجير الانتحاري الذي ضرب، أمس الثلاثاء، سوقا في "
+        "مدينة بوتيسكوم بولاية يوبي إلى ثلاثين قتيلا، في حين قتل خمسة آخرون في تفجير "
+        "انتحاري ثان طال مسجدا في ولاية بورنو."
     )
     events = _events(pipeline, text, "ar")
     assert sorted((e.location and e.location.name, e.fatalities) for e in events) == [
@@ -239,10 +242,10 @@ def test_an_arabic_act_dated_and_placed_in_its_relative_clause_is_told(pipeline:
 
 
 def test_an_arabic_name_announced_once_is_named_again_without_its_noun(pipeline: Any) -> None:
-    # «مدينة مستونغ» announces the town; «مستشفى مستونغ» names it again.
-    text = "وقع التفجير في مدينة مستونغ بإقليم بلوشستان في باكستان. ونقل الجرحى إلى مستشفى مستونغ."
+    # «مدينة بنجغور» announces the town; «مستشفى بنجغور» names it again.
+    text = "وقع التفجير في مدينة بنجغور في باكستان. ونقل الجرحى إلى مستشفى بنجغور."
     found = [t.text for t in pipeline.geocoder.geoparse(text, "ar") if t.place]
-    assert found.count("مستونغ") == 2
+    assert found.count("بنجغور") == 2
 
 
 def test_an_arabic_district_noun_announces_its_district(pipeline: Any) -> None:
@@ -318,7 +321,7 @@ def test_blocking_a_french_motorway_is_a_protest_unless_armed_men_do(pipeline: A
 def test_a_name_after_a_definite_area_noun_is_no_province(pipeline: Any) -> None:
     # «حاكم الولاية كاليب»: the state's governor, Caleb; not Qalyubia, whose country
     # would then be looked in for the text's villages.
-    text = "ووصف حاكم الولاية كاليب موتفوانغ الهجوم على قرى ولاية بلاتو في نيجيريا بأنه همجي."
+    text = "وتعهد حاكم الولاية كاليب أوكو بملاحقة المهاجمين في ولاية بلاتو بنيجيريا."
     countries = {t.place.iso3 for t in pipeline.geocoder.geoparse(text, "ar") if t.place}
     assert countries == {"NGA"}
 
@@ -335,7 +338,7 @@ def test_a_country_that_owns_a_noun_says_whose_not_where(pipeline: Any) -> None:
     # The clause of the clash names only "Kenya's interior minister": the act falls where
     # the sentence's own place puts it.
     text = (
-        "Two people were shot dead in Kisumu on Tuesday as police clashed with crowds "
+        "Two men were shot dead in Kisumu on Tuesday as police clashed with crowds "
         "demanding the resignation of Kenya's interior minister."
     )
     assert [e.location and e.location.name for e in _events(pipeline, text, "en")] == ["Kisumu"]
@@ -345,7 +348,7 @@ def test_a_country_that_owns_a_noun_says_whose_not_where(pipeline: Any) -> None:
     ("text", "language"),
     [
         ("Earlier this month, gunmen abducted 20 women near Gamboru in Borno state.", "en"),
-        ("Au début du mois, des hommes armés ont enlevé vingt femmes près de Gamboru.", "fr"),
+        ("Au début du mois, des assaillants ont enlevé vingt femmes près de Gamboru.", "fr"),
         ("وفي مطلع الشهر الجاري، خطف مسلحون عشرين امرأة قرب بلدة غامبورو في نيجيريا.", "ar"),
     ],
 )
@@ -400,7 +403,7 @@ def test_a_weapon_that_burns_a_building_struck_it(pipeline: Any, text: str, lang
     ("text", "sub"),
     [
         ("Des insurgés ont mis à sac une mairie de Kisumu lundi.", "Looting/property destruction"),
-        ("Les forces de l'ordre ont gazé des étudiants en grève à Kisumu lundi.", None),
+        ("Des policiers ont gazé des étudiants en grève à Kisumu lundi.", None),
         ("La police a raflé des dizaines de militants de l'opposition à Kisumu lundi.", "Arrests"),
     ],
 )

@@ -70,7 +70,7 @@ def choose_places(
     # "Chad's rebels", «les insurgés du Tchad»: a place that qualifies a
     # doer's or a target's noun says whose, not where, unless the sentence names no other.
     places = [p for p in places if not _qualifies_an_actor(p, s)] or places
-    # "demanding the resignation of Peru's president": a country that owns a noun
+    # "calling for Chad's president to resign": a country that owns a noun
     # other than an actor's says whose, never where (the story places the act).
     places = [p for p in places if not _owns_a_noun(p, s)]
     places = [p for p in places if not across_the_border(lex, p.start, s.tokens)] or places

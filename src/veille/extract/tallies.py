@@ -96,7 +96,7 @@ def tally(lex: Lexicon, toks: list[Tok], s: SentenceInput) -> bool:
 
 
 #: Words from a word of death or of the act to the phrase of a whole country it is
-#: counted over ("killed nationwide", «huit morts et 400 blessés dans l'ensemble du pays»).
+#: counted over ("killed nationwide", «douze morts dans l'ensemble du pays»).
 _NATIONWIDE_REACH = 3
 
 
