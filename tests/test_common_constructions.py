@@ -420,3 +420,9 @@ def test_french_verbs_of_ransacking_gassing_and_rounding_up(
 def test_a_party_that_sweeps_the_seats_arrests_no_one(pipeline: Any) -> None:
     text = "Le parti au pouvoir a raflé la majorité des sièges à Kisumu lundi."
     assert _events(pipeline, text, "fr") == []
+
+
+def test_one_arabic_person_in_the_accusative_is_one_dead(pipeline: Any) -> None:
+    # «صحفيا»: a journalist, the indefinite accusative of «صحفي».
+    text = "قتل مسلحون مجهولون صحفيا في مدينة كراتشي الباكستانية يوم الأحد."
+    assert [e.fatalities for e in _events(pipeline, text, "ar")] == [1]

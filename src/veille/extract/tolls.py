@@ -82,7 +82,7 @@ def one_killed(lex: Lexicon, toks: list[Tok], within: Span | None = None) -> Tol
                     t.i == _object_at(lex, toks, fm.end)
                     and not word.startswith("ال")
                     and not word.startswith("لل")
-                    and (t.keys & people or _possessed(word) in people)
+                    and (t.keys & people or _possessed(word) in people or _bare(word) in people)
                 ):
                     # «قتلت امرأة وطفلاها», «مقتل رجل وأبنائه الثلاثة»: and the kin
                     # told after the first person, past its adjective («زعيما محليا ونجليه»).
@@ -173,6 +173,12 @@ def _split_possessive(word: str) -> tuple[str, str]:
         if word.endswith(suffix) and len(stem) >= 2:
             return (stem[:-1] + "ه" if stem.endswith("ت") else stem), suffix
     return word, ""
+
+
+def _bare(word: str) -> str:
+    """An Arabic noun less the alif of its indefinite accusative («صحفيا», «رجلا»: «صحفي»,
+    «رجل»), or the word itself."""
+    return word[:-1] if word.endswith("ا") and len(word) > 3 else word
 
 
 def _possessed(word: str) -> str:
