@@ -426,3 +426,19 @@ def test_one_arabic_person_in_the_accusative_is_one_dead(pipeline: Any) -> None:
     # «صحفيا»: a journalist, the indefinite accusative of «صحفي».
     text = "قتل مسلحون مجهولون صحفيا في مدينة كراتشي الباكستانية يوم الأحد."
     assert [e.fatalities for e in _events(pipeline, text, "ar")] == [1]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("An airstrike on a market in Idlib on Monday claimed the lives of 12 people.", "en"),
+        ("شنت طائرات حربية غارة على سوق في إدلب يوم الاثنين أودت بحياة 12 شخصا.", "ar"),
+    ],
+)
+def test_an_act_that_claims_lives_counts_its_dead(pipeline: Any, text: str, language: str) -> None:
+    assert [e.fatalities for e in _events(pipeline, text, language)] == [12]
+
+
+def test_escaping_with_ones_life_is_no_death(pipeline: Any) -> None:
+    text = "نجا رجل بحياته من القصف على مدينة إدلب السورية يوم الاثنين."
+    assert all(not e.fatalities for e in _events(pipeline, text, "ar"))
