@@ -442,3 +442,8 @@ def test_an_act_that_claims_lives_counts_its_dead(pipeline: Any, text: str, lang
 def test_escaping_with_ones_life_is_no_death(pipeline: Any) -> None:
     text = "نجا رجل بحياته من القصف على مدينة إدلب السورية يوم الاثنين."
     assert all(not e.fatalities for e in _events(pipeline, text, "ar"))
+
+
+def test_a_day_between_a_death_verb_and_its_count_still_counts(pipeline: Any) -> None:
+    text = "Une frappe de drone a tué lundi une famille de cinq personnes à Khan Younès."
+    assert [e.fatalities for e in _events(pipeline, text, "fr")] == [5]

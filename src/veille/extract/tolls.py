@@ -258,7 +258,15 @@ def fatalities(
             raised = _raised_to(lex, toks, fm.end) + _raised_before(lex, toks, fm.start)
             window = [*range(fm.end, min(len(toks), fm.end + 6)), *raised]
         else:
-            window = list(range(max(0, fm.start - 4), min(len(toks), fm.end + 4)))
+            # «a tué lundi une famille de cinq personnes»: a day between the verb and its
+            # object takes no place of the object's words.
+            right = fm.end + 4
+            right += sum(
+                1
+                for k in range(fm.end, min(len(toks), right))
+                if any(b <= toks[k].start < e for b, e in dates)
+            )
+            window = list(range(max(0, fm.start - 4), min(len(toks), right)))
             window += _object_after_subject(toks, fm.end)
             # "killed a father and his four children": the counts of the nouns listed
             # with the verb's object, however far the list runs (a parser may hang the
