@@ -447,3 +447,11 @@ def test_escaping_with_ones_life_is_no_death(pipeline: Any) -> None:
 def test_a_day_between_a_death_verb_and_its_count_still_counts(pipeline: Any) -> None:
     text = "Une frappe de drone a tué lundi une famille de cinq personnes à Khan Younès."
     assert [e.fatalities for e in _events(pipeline, text, "fr")] == [5]
+
+
+def test_a_peoples_adjective_on_the_munitions_that_struck_names_their_state(
+    pipeline: Any,
+) -> None:
+    text = "Two Russian guided bombs struck Kharkiv on Monday, wounding 14 people."
+    events = _events(pipeline, text, "en")
+    assert [e.actor1 and e.actor1.country for e in events] == ["RUS"]
