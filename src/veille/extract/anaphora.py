@@ -352,8 +352,8 @@ def _dated_relative(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -
     """«بلغت حصيلة الهجوم الذي وقع، أمس، في سوق مدينة X عشرين قتيلا»: the dead of an act
     whose relative clause gives it a day and a town of its own tell the act, as «l'attaque
     menée dimanche à X» does (``dated_in_its_phrase``), the article known to its readers
-    or not. Without dead told, such a sentence recalls
-    the act (a witness's words «في التفجير الذي استهدف سوق X صباح أمس»)."""
+    or not. Without dead told, such a sentence recalls the act (a witness's words «في
+    التفجير الذي استهدف سوق X صباح أمس»)."""
     if not lex.fatality.find(toks):
         return False
     after = range(m.end, min(len(toks), m.end + _AR_RELATIVE_AFTER + 1))

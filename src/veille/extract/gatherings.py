@@ -4,10 +4,10 @@ crowd out to celebrate, a gathering of armed people (read by ``triggers``)."""
 from __future__ import annotations
 
 from veille.extract.lexicon import Lexicon, Match, Tok
+from veille.extract.syntax import PHRASE_ENDS
 
 #: Words from an (unparsed) Arabic crowd's words to the word of the feast it went out for.
 _AR_FEAST_REACH = 8
-_CLAUSE_ENDS = frozenset({".", "،", ",", "؛", ";", ":"})
 
 
 def no_protest(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
@@ -30,7 +30,7 @@ def _of_a_ceremony(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
         # Unparsed Arabic: «خرج الآلاف إلى الشوارع احتفالا بالفوز», the masdar of
         # purpose after the crowd's words, before the clause ends.
         for t in toks[m.end : m.end + _AR_FEAST_REACH]:
-            if t.text in _CLAUSE_ENDS:
+            if t.text in PHRASE_ENDS:
                 return False
             if t.keys & feasts:
                 return True

@@ -33,6 +33,8 @@ PASSIVE_SUBJECTS = frozenset({"nsubj:pass", "nsubjpass"})
 PASSIVE_AUX = frozenset({"auxpass", "aux:pass"})
 #: A passive's agent ("by the army", «par l'armée»).
 PASSIVE_AGENTS = frozenset({"agent", "obl:agent"})
+#: Marks that end a phrase or a clause (a comma, a full stop, a semicolon, a colon).
+PHRASE_ENDS = frozenset({",", "،", ".", ";", "؛", ":"})
 
 
 def has_object(toks: list[Tok], verb: int) -> bool:

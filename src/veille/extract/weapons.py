@@ -10,7 +10,7 @@ from veille.extract.candidate import Typing
 from veille.extract.lexicon import Lexicon, Match, Tok, WeaponEntry, fold
 from veille.extract.lexicon import longest_non_overlapping as _lno
 from veille.extract.numbers import read_number
-from veille.extract.syntax import PASSIVE_SUBJECTS, SUBJECT_DEPS, after_a_noun, head_of
+from veille.extract.syntax import PASSIVE_SUBJECTS, PHRASE_ENDS, SUBJECT_DEPS, after_a_noun, head_of
 from veille.extract.taxonomy import AIR_STRIKE, LOOTING, SUB_EVENT_TYPES, SUICIDE_BOMB, family
 from veille.lang.loader import weekday_names
 from veille.nlp import arabic
@@ -223,7 +223,7 @@ def _launched_by_aircraft(
             w.payload.sub == "Air/drone strike"
             and w.end <= at
             and len(gap) <= _PLATFORM_REACH
-            and not any(t.text in _PUNCTUATION for t in gap)
+            and not any(t.text in PHRASE_ENDS for t in gap)  # the phrase they share
         ):
             return w
     return None
@@ -264,10 +264,6 @@ def doer_weapons(
                 out.append(w)
                 break
     return out
-
-
-#: Marks that end the phrase a weapon and a verb share.
-_PUNCTUATION = frozenset({",", "،", ".", ";", "؛", ":"})
 
 
 def _light_verb_before(toks: list[Tok], at: int) -> int:

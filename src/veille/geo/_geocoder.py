@@ -238,7 +238,7 @@ class Geocoder:
 
     def _named_again(self, tokens: list[Token], toponyms: list[Toponym]) -> list[Toponym]:
         """The other mentions of a one-word Arabic name a town's or an area's noun
-        announced once («مدينة مستونغ» ... «مستشفى مستونغ», «استهدفت مستونغ»): the text
+        announced once («مدينة بنجغور» ... «مستشفى بنجغور», «استهدفت بنجغور»): the text
         names the same place again with no noun before it, which alone would not say
         the word is a name."""
         nouns = self._words.city_nouns | self._words.admin_nouns

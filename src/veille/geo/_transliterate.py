@@ -135,8 +135,7 @@ def latin_skeleton(name: str) -> str:
     """The consonant classes of a Latin-script name: "Gwoza" -> ``KZ``, "Babanūsah" ->
     ``BNS`` (accents folded, digraphs one consonant; a final "h" after a vowel, as in
     "-ah", is a ta marbuta's)."""
-    folded = unicodedata.normalize("NFKD", name.lower())
-    text = "".join(ch for ch in folded if "a" <= ch <= "z")
+    text = _latin_letters(name)
     if text.endswith("h") and len(text) > 2 and text[-2] in "aeiou":
         text = text[:-1]
     out: list[str | None] = []
@@ -157,9 +156,13 @@ _OPEN_ON_A_VOWEL = ("ا", "أ", "إ", "آ", "ع")
 
 
 def _opens_on_a_vowel(name: str) -> bool:
+    return _latin_letters(name)[:1] in "aeiou"
+
+
+def _latin_letters(name: str) -> str:
+    """A Latin-script name's letters, lower-cased, accents folded, all else left out."""
     folded = unicodedata.normalize("NFKD", name.lower())
-    first = next((ch for ch in folded if "a" <= ch <= "z"), "")
-    return first in "aeiou"
+    return "".join(ch for ch in folded if "a" <= ch <= "z")
 
 
 def _by_skeleton(named: Iterable[tuple[PlaceRecord, str]]) -> dict[str, list[PlaceRecord]]:
