@@ -26,6 +26,7 @@ from veille.extract.syntax import (
     has_object,
     subject_of,
     token_at,
+    undergoing_marks,
     verb_forms,
     words_of,
 )
@@ -627,8 +628,7 @@ def _victim_of(lex: Lexicon, i: int, toks: list[Tok], trig_idx: set[int]) -> boo
     if verb in trig_idx:
         return False  # "jets struck targets": the act's own object, its subject the doer
     suffering = lex.noun_classes.get("suffering_verbs", frozenset())
-    under = {t.i for t in toks if t.head == verb and t.dep == "prep" and t.keys & suffering}
-    if (toks[verb].keys & suffering or under) and any(
+    if undergoing_marks(toks, verb, suffering) and any(
         verb in ancestors(toks, trig, limit=2) for trig in trig_idx
     ):
         # «a essuyé une attaque», «a subi une embuscade», "came under attack", "suffered

@@ -37,6 +37,16 @@ PASSIVE_AGENTS = frozenset({"agent", "obl:agent"})
 PHRASE_ENDS = frozenset({",", "،", ".", ";", "؛", ":"})
 
 
+def undergoing_marks(toks: list[Tok], verb: int, suffering: frozenset[str]) -> set[int]:
+    """The words by which ``verb`` tells an act its subject underwent: the verb itself,
+    if of the noun class ``suffering`` ("suffered an ambush", «a essuyé une attaque»),
+    and its prepositions of that class ("came under fire"); empty for any other verb."""
+    marks = {t.i for t in toks if t.head == verb and t.dep == "prep" and t.keys & suffering}
+    if toks[verb].keys & suffering:
+        marks.add(verb)
+    return marks
+
+
 def has_object(toks: list[Tok], verb: int) -> bool:
     """The verb has a direct object: "a junta strike kills 15" (its subject killed),
     unlike "two soldiers died" or "were wounded" (its subject was hit)."""

@@ -10,7 +10,14 @@ from veille.extract.candidate import Typing
 from veille.extract.lexicon import Lexicon, Match, Tok, WeaponEntry, fold
 from veille.extract.lexicon import longest_non_overlapping as _lno
 from veille.extract.numbers import read_number
-from veille.extract.syntax import PASSIVE_SUBJECTS, PHRASE_ENDS, SUBJECT_DEPS, after_a_noun, head_of
+from veille.extract.syntax import (
+    PASSIVE_SUBJECTS,
+    PHRASE_ENDS,
+    SUBJECT_DEPS,
+    after_a_noun,
+    head_of,
+    undergoing_marks,
+)
 from veille.extract.taxonomy import AIR_STRIKE, LOOTING, SUB_EVENT_TYPES, SUICIDE_BOMB, family
 from veille.lang.loader import weekday_names
 from veille.nlp import arabic
@@ -108,10 +115,7 @@ def _underwent(lex: Lexicon, toks: list[Tok], w: Match, trig: set[int]) -> bool:
     for k in range(w.start, w.end):
         if toks[k].dep not in SUBJECT_DEPS:
             continue
-        verb = toks[k].head
-        marks = {t.i for t in toks if t.head == verb and t.dep == "prep" and t.keys & suffering}
-        if toks[verb].keys & suffering:
-            marks.add(verb)
+        marks = undergoing_marks(toks, toks[k].head, suffering)
         if any(i in marks or toks[i].head in marks for i in trig):
             return True
     return False
