@@ -76,3 +76,29 @@ def test_a_word_after_a_noun_of_no_state_names_no_province(geo: Geocoder) -> Non
     # «منطقة» is an area, no state's noun: no province of any country is looked for.
     text = "اختطف مسلحون مزارعين في منطقة زمفرة يوم الثلاثاء."
     assert all(t.place is None for t in geo.geoparse(text, "ar"))
+
+
+def test_a_village_announced_in_an_area_the_text_names_is_found(geo: Geocoder) -> None:
+    # Gumsuri is in the villages' index only, in Latin script; Borno, where it lies, is
+    # named, so its villages are looked for.
+    text = "قتل مسلحون خمسة مزارعين في قرية غومسوري بولاية بورنو يوم الأحد."
+    village = {t.text: t.place for t in geo.geoparse(text, "ar")}["غومسوري"]
+    assert village is not None and village.name == "Gumsuri" and village.admin1 == "Borno"
+
+
+def test_no_village_is_read_where_only_its_country_is_named(geo: Geocoder) -> None:
+    # Nigeria alone is 50,000 villages: no first-level area is named to look in.
+    text = "قتل مسلحون خمسة مزارعين في قرية غومسوري شمال شرق نيجيريا يوم الأحد."
+    assert "غومسوري" not in {t.text for t in geo.geoparse(text, "ar") if t.place is not None}
+
+
+def test_no_village_is_read_from_a_skeleton_two_village_names_share(geo: Geocoder) -> None:
+    # Borno has a Pumpum and a Bembem: «بومبوم» may be either, so it is neither.
+    text = "هاجم مسلحون قرية بومبوم في ولاية بورنو يوم الأحد."
+    assert "بومبوم" not in {t.text for t in geo.geoparse(text, "ar") if t.place is not None}
+
+
+def test_no_village_is_read_after_a_noun_of_an_area(geo: Geocoder) -> None:
+    # «منطقة» announces a district or a town of the main index, not a village.
+    text = "قتل مسلحون خمسة مزارعين في منطقة غومسوري بولاية بورنو يوم الأحد."
+    assert "غومسوري" not in {t.text for t in geo.geoparse(text, "ar") if t.place is not None}

@@ -214,10 +214,23 @@ class Geocoder:
         # The countries the text's places name; those only an adjective names
         # («وكالة الصحافة الفرنسية», the French news agency) where its places name none.
         placed = countries - (adjectives - {t.place.iso3 for t in toponyms if t.place})
-        for k, (_, word, last) in enumerate(names):
-            record = found.get(k) or self._transliterated.find(
-                _norms(word, last), placed or countries
-            )
+        # The first-level areas the text's places lie in, where a town's noun may
+        # announce a village the main index lacks («بلدة كوماندا» in a story of Ituri).
+        village_areas = sorted(
+            {
+                (t.place.iso3, int(t.place.admin1_id.removeprefix("geonames:")))
+                for t in toponyms
+                if t.place is not None
+                and t.place.iso3 in (placed or countries)
+                and t.place.admin1_id is not None
+                and t.place.admin1_id.startswith("geonames:")
+            }
+        )
+        for k, (before, word, last) in enumerate(names):
+            norms = _norms(word, last)
+            record = found.get(k) or self._transliterated.find(norms, placed or countries)
+            if record is None and village_areas and before.norm in self._words.name_nouns:
+                record = self._transliterated.find_village(norms, village_areas)
             if record is None:
                 continue
             place = self._place(record)

@@ -350,15 +350,30 @@ class GazetteerStore:
             (iso3, FEATURE_CODES["city"], FEATURE_CODES["admin1"], FEATURE_CODES["admin2"]),
         )
 
+    def villages_in(self, iso3: str, admin1: int) -> list[tuple[PlaceRecord, str]]:
+        """The villages of the villages' index in one first-level area of one country,
+        with their display names (none without that index; one full read, so callers
+        cache)."""
+        if not self._villages:
+            return []
+        return self._named(
+            "iso3 = ? AND admin1 = ? AND feature = ?",
+            (iso3, admin1, FEATURE_CODES["city"]),
+            schema="v.",
+        )
+
     def provinces(self) -> list[tuple[PlaceRecord, str]]:
         """Every country's first-level areas (states, provinces), with their names."""
         return self._named("feature = ?", (FEATURE_CODES["admin1"],))
 
-    def _named(self, where: str, params: tuple[Any, ...]) -> list[tuple[PlaceRecord, str]]:
-        """The main index's places ``where`` selects, with their display names."""
+    def _named(
+        self, where: str, params: tuple[Any, ...], schema: str = ""
+    ) -> list[tuple[PlaceRecord, str]]:
+        """The places of an index (``schema``: "" the main one, "v." the villages')
+        ``where`` selects, with their display names."""
         rows = self._con.execute(
             "SELECT id, feature, iso3, admin1, admin2, lat, lon, population, name "
-            f"FROM place WHERE {where}",
+            f"FROM {schema}place WHERE {where}",
             params,
         ).fetchall()
         return [(self._record(tuple(row[:8])), str(row[8])) for row in rows]

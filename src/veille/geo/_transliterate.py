@@ -18,7 +18,10 @@ definite noun takes an adjective: «مدن تونسية») before a word no gaze
 matched, only among the places of the countries the text's resolved places (or its
 national adjectives) name, and only when one place of them, or one far more populous
 than the others, has it; a skeleton shorter than ``MIN_SKELETON`` consonants names
-nothing.
+nothing. A town's noun («قرية», «بلدة», «مدينة») may also announce a village of the
+villages' index, which has no population to rank namesakes by: it is looked for only in
+the first-level areas the text's places lie in, and read only when one village name
+there has the skeleton.
 """
 
 from __future__ import annotations
@@ -27,11 +30,15 @@ import unicodedata
 from collections.abc import Iterable
 
 from veille.geo._store import GazetteerStore, PlaceRecord
+from veille.geodesy import distance_km
 
 #: Consonants a skeleton needs to name a place ("KZ" of Gwoza alone is too common).
 MIN_SKELETON = 3
 #: How many times more populous than the next the one place kept must be.
 POPULATION_LEAD = 10
+
+#: How far apart two entries of one village's name may lie and be the one village.
+SAME_VILLAGE_KM = 25.0
 
 #: Which of a town and the areas named after it a name stands for first.
 _FEATURE_RANK = {"city": 0, "admin2": 1, "admin1": 2}
@@ -183,6 +190,7 @@ class TransliteratedNames:
         self._store = store
         self._by_country: dict[str, dict[str, list[PlaceRecord]]] = {}
         self._provinces: dict[str, list[PlaceRecord]] | None = None
+        self._by_area: dict[tuple[str, int], dict[str, list[PlaceRecord]]] = {}
 
     def find_province(self, word: str) -> PlaceRecord | None:
         """The one first-level area of any country whose name has the skeleton of the
@@ -199,6 +207,31 @@ class TransliteratedNames:
         if known is None:
             known = self._by_country[iso3] = _by_skeleton(self._store.places_in(iso3))
         return known
+
+    def find_village(self, word: str, areas: Iterable[tuple[str, int]]) -> PlaceRecord | None:
+        """The one village of the villages' index, in the first-level ``areas`` (ISO3,
+        admin1 id) the text's places lie in, whose name has the skeleton of the Arabic
+        ``word``: «بلدة كوماندا» in a story of Ituri. Villages have no population to
+        rank them by, so a skeleton two names share names neither; one name several
+        entries bear (a village entered twice) is the one only when they lie within
+        ``SAME_VILLAGE_KM`` of each other."""
+        key = arabic_skeleton(word)
+        if len(key) < MIN_SKELETON:
+            return None
+        found: list[PlaceRecord] = []
+        for area in sorted(set(areas)):
+            known = self._by_area.get(area)
+            if known is None:
+                known = self._by_area[area] = _by_skeleton(self._store.villages_in(*area))
+            found.extend(known.get(key, ()))
+        if not word.startswith(_OPEN_ON_A_VOWEL):
+            found = [r for r in found if not _opens_on_a_vowel(self._store.name(r.id) or "")]
+        if not found or len({self._store.name(r.id) for r in found}) > 1:
+            return None
+        first = found[0]
+        if any(_km(first, r) > SAME_VILLAGE_KM for r in found[1:]):
+            return None
+        return first
 
     def find(self, word: str, countries: Iterable[str]) -> PlaceRecord | None:
         """The one place of ``countries`` whose name has the skeleton of the Arabic
@@ -227,3 +260,8 @@ class TransliteratedNames:
         ):
             return ranked[0]
         return None
+
+
+def _km(a: PlaceRecord, b: PlaceRecord) -> float:
+    """Great-circle distance between two places, in km."""
+    return distance_km(a.lat, a.lon, b.lat, b.lon)
