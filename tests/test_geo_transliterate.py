@@ -102,3 +102,35 @@ def test_no_village_is_read_after_a_noun_of_an_area(geo: Geocoder) -> None:
     # «منطقة» announces a district or a town of the main index, not a village.
     text = "قتل مسلحون خمسة مزارعين في منطقة غومسوري بولاية بورنو يوم الأحد."
     assert "غومسوري" not in {t.text for t in geo.geoparse(text, "ar") if t.place is not None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "هاجم مسلحون قرى بوكوس ومانغو في ولاية بلاتو يوم الأحد.",  # plural noun, a list
+        "هاجم مسلحون بلدتي بوكوس ومانغو بولاية بلاتو يوم الأحد.",  # dual noun
+    ],
+)
+def test_the_names_listed_after_a_town_noun_are_each_read(geo: Geocoder, text: str) -> None:
+    places = {t.text: t.place for t in geo.geoparse(text, "ar") if t.place is not None}
+    assert places["بوكوس"].name == "Bokkos"
+    assert places["مانغو"].name == "Mangu"  # its «و» left out
+
+
+def test_villages_listed_after_a_comma_are_read(geo: Geocoder) -> None:
+    text = "هاجم مسلحون قرية غومسوري، شينديفو وكارما بولاية بورنو."
+    named = {t.place.name for t in geo.geoparse(text, "ar") if t.place is not None}
+    assert {"Gumsuri", "Shindifu"} <= named
+
+
+def test_a_plural_town_noun_before_one_word_takes_no_name(geo: Geocoder) -> None:
+    # A plural noun with no list after it takes an adjective («مدن تونسية»), never a name.
+    text = "قتل مسلحون خمسة مزارعين في قرى بوكوس بولاية بلاتو."
+    assert "بوكوس" not in {t.text for t in geo.geoparse(text, "ar") if t.place is not None}
+
+
+def test_a_verb_after_a_village_is_no_listed_name(geo: Geocoder) -> None:
+    # «وسرقوا المواشي» (and stole the cattle) goes on as a verb and its object does.
+    text = "هاجم مسلحون قرية غومسوري وسرقوا المواشي بولاية بورنو."
+    named = {t.text for t in geo.geoparse(text, "ar") if t.place is not None}
+    assert "غومسوري" in named and "سرقوا" not in named

@@ -31,7 +31,14 @@ from veille.geo._areas import AreaReader
 from veille.geo._corroborate import Corroboration
 from veille.geo._lexicon import GeoWords, geo_words
 from veille.geo._match import _Match
-from veille.geo._normalize import Token, WordMemo, key_of_norms, loose_key_of_norms, tokenize
+from veille.geo._normalize import (
+    Token,
+    WordMemo,
+    key_of_norms,
+    loose_key_of_norms,
+    tokenize,
+    word_form,
+)
 from veille.geo._phrases import Phrases
 from veille.geo._records import _OUTLET_FEATURES, OutletProfile, Place, Toponym
 from veille.geo._resolve import Resolver, prior
@@ -46,6 +53,8 @@ __all__ = ["Geocoder", "OutletProfile", "Place", "Toponym"]
 
 
 #: The Arabic article, after a proclitic or not («البلدة», «بالمدينة», «للقرية»).
+#: The endings of an Arabic adjective of relation («تونسية», «سوري»): no place's name.
+_NISBA = ("ية", "يه", "يين", "يون")
 _DEFINITE = re.compile(r"^(?:[وف]?[بلك]?ال|[وف]?لل)")
 
 
@@ -185,18 +194,27 @@ class Geocoder:
         heads = self._words.joined_name_heads
         # «مديرية بني مطر»: a name's first word («بني», «تل», a common word alone) and
         # the word after it.
-        names = [
-            (before, word, self._name_end(text, tokens, k + 1, covered))
-            for k, (before, word) in enumerate(pairwise(tokens))
-            if word.arabic
-            and before.norm in nouns
-            and not _DEFINITE.match(before.raw)
-            and text[before.end : word.start] == " "
-            and word.norm not in nouns
-            and (word.norm not in self._words.common_words or word.norm in heads)
-            and word.start not in covered
-            and word.end - 1 not in covered
-        ]
+        # A plural noun («قرى», «بلدات») takes a name where a list follows it.
+        plurals = self._words.city_nouns - nouns
+        names: list[tuple[Token, Token, Token]] = []
+        for k, (before, word) in enumerate(pairwise(tokens)):
+            if not (
+                word.arabic
+                and (before.norm in nouns or before.norm in plurals)
+                and not _DEFINITE.match(before.raw)
+                and text[before.end : word.start] == " "
+                and word.norm not in nouns
+                and (word.norm not in self._words.common_words or word.norm in heads)
+                and word.start not in covered
+                and word.end - 1 not in covered
+            ):
+                continue
+            last = self._name_end(text, tokens, k + 1, covered)
+            listed = list(self._listed_names(text, tokens, tokens.index(last, k + 1), covered))
+            if before.norm in plurals and (not listed or word.raw.endswith(_NISBA)):
+                continue  # «مدن تونسية»: a plural noun and its adjective
+            names.append((before, word, last))
+            names.extend((before, member, member) for member in listed)
         found: dict[int, PlaceRecord] = {}
         # «ولاية زمفرة»: a state or province first, of whatever country; it names the
         # country its towns are looked for in.
@@ -269,6 +287,53 @@ class Geocoder:
             if word.raw in named and word.start not in taken
         ]
         return sorted([*toponyms, *again], key=lambda t: t.start)
+
+    def _listed_names(
+        self, text: str, tokens: list[Token], k: int, covered: set[int]
+    ) -> Iterable[Token]:
+        """The Arabic names listed after the name that ends at ``tokens[k]`` («قرى X وY
+        وZ», «بلدتي X وY», «مدن X، Y وZ»): each word after «و» glued to it or after a
+        comma, up to the first word that is no such member (a resolved toponym, a
+        common word, a noun of a place, a word that goes on as no name does: «وسرقوا
+        المواشي», a verb and its object); a member has its «و» left out."""
+        for token in tokens[k + 1 :]:
+            between = text[tokens[k].end : token.start]
+            raw = token.raw
+            if between == " " and raw.startswith("و") and len(raw) > 3:
+                raw = raw[1:]
+                start = token.start + 1
+            elif between.strip() in ("،", ",") and between.endswith(" "):
+                start = token.start
+            else:
+                return
+            norm, arabic = word_form(raw)
+            if (
+                not arabic
+                or token.start in covered
+                or norm in self._words.common_words
+                or norm in self._words.place_nouns
+                or norm in self._words.city_nouns
+                or not self._ends_a_name(text, tokens, tokens.index(token, k + 1))
+            ):
+                return
+            yield Token(start, token.end, raw, norm, True)
+            k = tokens.index(token, k + 1)
+
+    def _ends_a_name(self, text: str, tokens: list[Token], k: int) -> bool:
+        """Whether what follows ``tokens[k]`` is what follows a listed name: the end of
+        the text or a mark, the next member («وY»), or the place's setting («في»,
+        «قرب»: ``locative_cues``; «شمال»; «بولاية», a noun of a place after «ب»)."""
+        if k + 1 >= len(tokens):
+            return True
+        after = tokens[k + 1]
+        if text[tokens[k].end : after.start] != " " or after.raw.startswith("و"):
+            return True
+        if after.raw in self._words.locative_cues and after.raw != "من":
+            return True  # «في», «قرب» («من»: a verb's too, «وسرقوا من المنازل»)
+        if self._words.vague_before.search(after.raw + " "):
+            return True  # «شمال», «جنوبي»
+        nouns = self._words.place_nouns | self._words.city_nouns
+        return after.raw.startswith("ب") and word_form(after.raw[1:])[0] in nouns
 
     def _name_end(self, text: str, tokens: list[Token], k: int, covered: set[int]) -> Token:
         """The last word of the Arabic name that ``tokens[k]`` opens: the word after it
