@@ -204,6 +204,7 @@ class Geocoder:
                 and not _DEFINITE.match(before.raw)
                 and text[before.end : word.start] == " "
                 and word.norm not in nouns
+                and word.norm not in self._words.stop_keys  # «بلدة قرب مدينة»: a preposition
                 and (word.norm not in self._words.common_words or word.norm in heads)
                 and word.start not in covered
                 and word.end - 1 not in covered

@@ -162,6 +162,69 @@ def latin_skeleton(name: str) -> str:
 _OPEN_ON_A_VOWEL = ("ا", "أ", "إ", "آ", "ع")
 
 
+#: Arabic long vowels and the Latin letters that write each.
+_LONG_VOWELS = {"ا": "ae", "أ": "ae", "إ": "ie", "آ": "ae", "ى": "ae", "و": "ouw", "ي": "iey"}
+
+
+def _vowels_after(letters: Iterable[tuple[str | None, str]]) -> list[str]:
+    """What stands between each consonant of a skeleton and the next (``letters``:
+    each letter's consonant class, None for a vowel, and the letter), the consonants
+    squeezed as ``_squeezed`` does."""
+    slots: list[str] = []
+    last: str | None = None
+    joined = False
+    for c, letter in letters:
+        if c is None:
+            if slots:
+                slots[-1] += letter
+            joined = False
+            continue
+        if not (joined and last == c):
+            slots.append("")
+        last, joined = c, True
+    return slots
+
+
+def _arabic_letters(word: str) -> list[tuple[str | None, str]]:
+    letters = word.strip()
+    if letters.startswith("ال") and len(letters) > 4:
+        letters = letters[2:]
+    if letters.endswith(("ة", "ه")):
+        letters = letters[:-1]
+    return [(_ARABIC.get(ch), ch) for ch in letters]
+
+
+def _latin_classes(name: str) -> list[tuple[str | None, str]]:
+    text = _latin_letters(name)
+    out: list[tuple[str | None, str]] = []
+    i = 0
+    while i < len(text):
+        pair = _LATIN_DIGRAPHS.get(text[i : i + 2])
+        if pair is not None:
+            out.append((pair, text[i : i + 2]))
+            i += 2
+            continue
+        out.append((_LATIN.get(text[i]), text[i]))
+        i += 1
+    return out
+
+
+def long_vowels_agree(word: str, name: str) -> bool:
+    """Whether every long vowel the Arabic ``word`` writes after a consonant is one the
+    Latin ``name`` writes there too (their skeletons being equal): «الرشاد» writes
+    Rashad's long a, which "Rashid" has not. Arabic leaves short vowels out, so where
+    it writes none the Latin name may write any."""
+    arabic = _vowels_after(_arabic_letters(word))
+    latin = _vowels_after(_latin_classes(name))
+    if len(arabic) != len(latin):
+        return False
+    for written, spelt in zip(arabic, latin, strict=True):
+        for vowel in written:
+            if not any(letter in spelt for letter in _LONG_VOWELS.get(vowel, "")):
+                return False
+    return True
+
+
 def _opens_on_a_vowel(name: str) -> bool:
     return _latin_letters(name)[:1] in "aeiou"
 
@@ -226,6 +289,9 @@ class TransliteratedNames:
             found.extend(known.get(key, ()))
         if not word.startswith(_OPEN_ON_A_VOWEL):
             found = [r for r in found if not _opens_on_a_vowel(self._store.name(r.id) or "")]
+        # A village has no population to tell a likely namesake by: its Latin name
+        # must write the long vowels the Arabic writes.
+        found = [r for r in found if long_vowels_agree(word, self._store.name(r.id) or "")]
         if not found or len({self._store.name(r.id) for r in found}) > 1:
             return None
         first = found[0]
