@@ -90,6 +90,12 @@ def takes_territory(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -
             return any(not p.demonym and _in_phrase_of(m, p.start, toks) for p in s.places)
         if tok.keys & territory or _names_a_place(tok, s):
             return True  # a people's name ("captured by Sudanese forces") is no ground
+        if (
+            s.language == "en"
+            and tok.dep in _NOUN_MODIFIERS
+            and (tok.head > j or toks[tok.head].dep in _NOUN_MODIFIERS)
+        ):
+            continue  # "the army's headquarters", "an army base": whose, of what kind
         if (tok.dep in ADVERBIAL_DEPS and tok.head < j) or any(
             d.start <= tok.start < d.end for d in s.dates
         ):
@@ -119,6 +125,10 @@ def takes_territory(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -
     return False
 
 
+#: Dependencies of an English noun's possessor or kind ("the army's", "an army base")
+#: and of the possessor's "'s", before the noun they modify (French names its ground
+#: first: «le quartier général de l'armée»).
+_NOUN_MODIFIERS = frozenset({"poss", "nmod:poss", "compound", "case"})
 #: The dependencies of a passive verb's subject (UD, and spaCy's English labels).
 _PASSIVE_SUBJECTS = frozenset({"nsubj:pass", "nsubjpass"})
 
@@ -178,14 +188,22 @@ _GROUND_NAME_REACH = 30
 
 
 def ground_named(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -> bool:
-    """The verb's object is ground (noun class ``territory``: "village", «localité») a
-    place names right after it: "liberated the village of X", "three villages in X"."""
+    """The verb's object, or the noun's complement, is ground (noun class ``territory``:
+    "village", «localité») a place names right after it: "liberated the village of X",
+    "three villages in X", "the liberation of the town of X"."""
     ground = lex.noun_classes.get("territory", frozenset())
     objects = [
         t
         for t in toks
         if m.start <= t.head < m.end and t.dep in ("obj", "dobj") and t.keys & ground
     ]
+    # A noun's: "the liberation of the town of X", «la libération de la ville de X».
+    for t in toks[m.end : m.end + _CONTROLLED_REACH]:
+        if t.keys & ground:
+            objects.append(t)
+            break
+        if t.pos not in ("DET", "ADP"):
+            break
     return any(0 <= p.start - o.end <= _GROUND_NAME_REACH for o in objects for p in s.places)
 
 
