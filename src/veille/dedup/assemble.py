@@ -102,18 +102,15 @@ def _recompute(e: Event, parts: Sequence[Event]) -> Event:
         # plainly the act was told ("gunmen attacked"): the act's.
         stated = [x for x in stated if x != LOOTING]
         parts = [p for p in parts if p.sub_event_type != LOOTING] or parts
-    if (
-        _ATTACK_ON_CIVILIANS in stated
-        and set(stated) & FORCE_ON_A_CROWD
-        and any(
-            p.sub_event_type in (_ATTACK_ON_CIVILIANS, EXCESSIVE_FORCE)
-            and p.actor1 is not None
-            and p.actor1.kind == "state_forces"
-            for p in parts
-        )
+    if set(stated) & FORCE_ON_A_CROWD and any(
+        p.sub_event_type in (_ATTACK_ON_CIVILIANS, EXCESSIVE_FORCE)
+        and p.actor1 is not None
+        and p.actor1.kind == "state_forces"
+        for p in parts
     ):
         # The forces' attack on people at the protest's place and day
-        # (``match._forces_fire_at_a_demonstration``): the force used on it.
+        # (``match._forces_fire_at_a_demonstration``), told as an attack or plainly
+        # ("police opened fire"): the force used on it.
         stated = [x for x in stated if x != _ATTACK_ON_CIVILIANS] + [EXCESSIVE_FORCE]
     if EXCESSIVE_FORCE in stated:
         # The clashes the force was used in (``match._one_demonstration``): the force's.

@@ -349,7 +349,11 @@ def match_score(a: Event, b: Event, *, same_article: bool = False) -> float:
     if not _types_compatible(a, b) and not demonstration and not riot:
         return 0.0
     if demonstration:
-        if not _same_sides(_crowd_and_force(a), _crowd_and_force(b)):
+        # "Police opened fire" told plainly next to the protest it fired at: the force
+        # used on it, whose sides are the attack's (target, doer), not a crowd's.
+        if not _same_sides(
+            _crowd_and_force(a), _crowd_and_force(b)
+        ) and not _forces_fire_at_a_demonstration(a, b):
             return 0.0
     elif riot and _arrests_at_a_demonstration(a, b):
         arrests, demo = (a, b) if a.sub_event_type == "Arrests" else (b, a)

@@ -77,6 +77,7 @@ def choose_places(
     # "residents fled towards X", «نزوح ... باتجاه مدينة X»: where people went, not where
     # the act fell, unless the sentence names nowhere else.
     places = [p for p in places if not destination(p, s)] or places
+    places = [p for p in places if not goal_of_a_journey(p, s)]
     # "a train carrying people from X to Y": the ends of a route are where something
     # travelled, never where the act fell; the story places it.
     route = en_route(lex, places, s)
@@ -498,8 +499,7 @@ _BETWEEN = re.compile(
 
 def destination(place: PlaceRef, s: SentenceInput) -> bool:
     """The place follows a preposition of direction ("towards X", «vers X», «باتجاه
-    مدينة X»; closed class ``destination_preps``), an article or a town noun between, or
-    is listed right after such a place ("towards X and Y")."""
+    مدينة X»; closed class ``destination_preps``), an article or a town noun between."""
     toward = closed_words("destination_preps")
     toks = s.tokens
     k = next((t.i for t in toks if t.start <= place.start < t.end), None)
@@ -511,6 +511,28 @@ def destination(place: PlaceRef, s: SentenceInput) -> bool:
         if toks[j].pos == "VERB" or toks[j].text in _STOPS:
             return False
     return False
+
+
+def goal_of_a_journey(place: PlaceRef, s: SentenceInput) -> bool:
+    """The place is what the infinitive of a verb of getting somewhere names ("trying to
+    reach X", «pour gagner le centre de X»; closed class ``goal_verbs``): where people
+    were going and had not come, never where the act fell, even where the sentence
+    names no other place (the story's place stands)."""
+    goals = closed_words("goal_verbs")
+    toks = s.tokens
+    k = next((t.i for t in toks if t.start <= place.start < t.end), None)
+    if k is None:
+        return False
+    for j in range(k - 1, max(-1, k - _GOAL_REACH - 1), -1):
+        if toks[j].pos == "VERB":
+            return bool(toks[j].keys & goals) and "VerbForm=Inf" in toks[j].morph
+        if toks[j].text in _STOPS:
+            return False
+    return False
+
+
+#: Words back from a place to a verb of getting there («pour gagner le centre de X»).
+_GOAL_REACH = 4
 
 
 #: Marks that end the phrase between a preposition and its place.

@@ -265,6 +265,7 @@ ClosedWordKind = Literal[
     "own_forces_glued",
     "purpose_markers",
     "destination_preps",
+    "goal_verbs",
     "route_from",
     "route_to",
     "group_articles",

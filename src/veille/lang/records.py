@@ -318,6 +318,10 @@ class ClosedClass:
     #: Prepositions of direction ("towards", «vers», «باتجاه»): the place after one is
     #: where people or things went, not where an act fell.
     destination_preps: frozenset[str] = frozenset()
+    #: Verbs of getting somewhere ("reach", «gagner», «rejoindre»): the place their
+    #: infinitive of purpose names ("trying to reach X", «pour gagner X») is where people
+    #: were going, not where an act fell.
+    goal_verbs: frozenset[str] = frozenset()
     #: The words that open the two ends of a route ("from X to Y", «de X à Y», «من X
     #: إلى Y»): where something travelled, not where an act fell.
     route_from: frozenset[str] = frozenset()
