@@ -56,6 +56,17 @@ def object_of_class(lex: Lexicon, m: Match, toks: list[Tok], name: str) -> bool:
         # «se heurter aux forces»: a verb's argument with its preposition counts too.
         if m.start <= t.head < m.end and t.dep in (*ACTED_ON, "obl:arg") and t.keys & nouns:
             return True
+        # «des dizaines de maisons ont été incendiées»: the count's noun is what it
+        # acts on.
+        if (
+            t.keys & nouns
+            and t.dep in ("nmod", "pobj")
+            and toks[t.head].dep in ACTED_ON
+            and m.start <= toks[t.head].head < m.end
+            and toks[t.head].pos in ("NOUN", "NUM", "PRON")
+            and not toks[t.head].keys & nouns
+        ):
+            return True
         # "an attack on the budget", «une attaque contre la réforme»: a noun's object
         # with its preposition.
         if t.keys & nouns and (

@@ -74,7 +74,10 @@ def takes_territory(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -
         start = after[0] if after else m.end  # "اجتاحت القوات البلدة": a direct object
         if not after:
             subject = m.payload.subject_gap  # «استعادت قوات الحكومة مطار المدينة»
-    for j in range(start, min(len(toks), start + TERRITORY_WINDOW + subject)):
+    reach = start + TERRITORY_WINDOW + subject
+    j = start - 1
+    while j + 1 < min(len(toks), reach):
+        j += 1
         tok = toks[j]
         if (
             s.language == "fr"
@@ -95,7 +98,10 @@ def takes_territory(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -
             and tok.dep in _NOUN_MODIFIERS
             and (tok.head > j or toks[tok.head].dep in _NOUN_MODIFIERS)
         ):
-            continue  # "the army's headquarters", "an army base": whose, of what kind
+            # "the army's headquarters", "an army base": whose, of what kind (counted
+            # in no reach: "the army's 16th Infantry Division headquarters").
+            reach += 1
+            continue
         if (tok.dep in ADVERBIAL_DEPS and tok.head < j) or any(
             d.start <= tok.start < d.end for d in s.dates
         ):

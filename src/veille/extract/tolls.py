@@ -108,6 +108,25 @@ def one_killed(lex: Lexicon, toks: list[Tok], within: Span | None = None) -> Tol
     return None
 
 
+#: Words of a disjunction ("killed or wounded", «tués ou blessés», «قتل أو أصيب»).
+_OR = frozenset({"or", "ou", "او", "أو"})
+#: Parts of speech of the other verb of a disjunction (a participle may be tagged
+#: an adjective); unparsed Arabic has none.
+_VERBAL = frozenset({"VERB", "ADJ", "AUX", ""})
+
+
+def _either_or(toks: list[Tok], fm: Match) -> bool:
+    """The death word is one side of a disjunction with another verb ("thirty were killed
+    or wounded", «tués ou emmenés de force», «قتل أو أصيب ثلاثون»): the count is of
+    both, how many died is not told."""
+    after, before = fm.end, fm.start - 1
+    if after + 1 < len(toks) and fold(toks[after].text) in _OR:
+        return toks[after + 1].pos in _VERBAL
+    if before >= 1 and fold(toks[before].text) in _OR:
+        return toks[before - 1].pos in _VERBAL
+    return False
+
+
 def _death_verb(lex: Lexicon, toks: list[Tok], fm: Match) -> int:
     """The verb whose subject or object the dead of death word ``fm`` are: the verb
     itself (not its adverb: «blessé mortellement»), the verb "dead" completes ("were
@@ -248,7 +267,7 @@ def fatalities(
     best_at = -1  # the first token of the best reading
     others: dict[int, Toll] = {}  # "three others" at its first token: added to the toll
     for fm in deaths:
-        if not _inside(toks, fm, within):
+        if not _inside(toks, fm, within) or _either_or(toks, fm):
             continue
         counted: dict[int, int] = {}  # token -> the number it reads, for this death word
         window: list[int]

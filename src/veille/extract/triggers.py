@@ -345,6 +345,10 @@ def keeps(
         return False  # "the rebels marched on the town": an advance, not a protest
     if entry.armed_subject and not _armed_subject_then_victims(lex, m, toks, s):
         return False
+    if entry.weak and entry.mode == "riot" and not lex.crowd.find(toks):
+        # «incendier» with no crowd named: a burning, not a riot ("families were killed
+        # in their homes, some of which were burnt"); no rioters are there to code.
+        return False
     if entry.weak:
         # Weak triggers ("tuer", "opération") only count with a weapon or a death toll,
         # and an attack verb also with a place it fell on ("هاجم مسلحون قرية ...").

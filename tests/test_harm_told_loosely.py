@@ -1,0 +1,72 @@
+"""Harm told loosely, on sentences invented for these tests and run through the whole
+pipeline: a count of people "killed or wounded" tells no death toll, a burning with no
+crowd named is no riot, the buildings a count of them names were what burnt, and
+people taken away by force were abducted."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from veille.model import Article, Event
+
+
+def _events(pipeline: Any, text: str, language: str) -> list[Event]:
+    art = Article(id="h", text=text, language=language, published="2025-03-12")
+    return pipeline.run([art])
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Thirty people were killed or wounded in an attack on Beni, DR Congo, on Tuesday.", "en"),
+        ("Une trentaine de personnes ont été tuées ou blessées mardi dans une attaque à Beni, "
+         "en RD Congo.", "fr"),
+        ("Twelve villagers were killed or abducted when gunmen attacked Beni, DR Congo, on "
+         "Tuesday.", "en"),
+        ("قتل أو أصيب ثلاثون شخصا في هجوم على مدينة بني في الكونغو الديمقراطية يوم الثلاثاء.",
+         "ar"),
+    ],
+)  # fmt: skip
+def test_a_count_of_the_killed_or_otherwise_harmed_is_no_toll(
+    pipeline: Any, text: str, language: str
+) -> None:
+    events = _events(pipeline, text, language)
+    assert events and all(e.fatalities is None for e in events)
+
+
+def test_the_dead_alone_keep_their_toll(pipeline: Any) -> None:
+    text = "Thirty people were killed in an attack on Beni, DR Congo, on Tuesday."
+    assert [e.fatalities for e in _events(pipeline, text, "en")] == [30]
+
+
+def test_a_burning_with_no_crowd_is_no_riot(pipeline: Any) -> None:
+    text = (
+        "Des familles entières ont été tuées mardi dans leurs maisons à Beni, en RD Congo, "
+        "dont certaines ont été incendiées."
+    )
+    events = _events(pipeline, text, "fr")
+    assert [e.sub_event_type for e in events] == ["Attack"]
+    assert all(e.actor1 is None or e.actor1.kind != "rioters" for e in events)
+
+
+def test_a_crowd_burning_is_a_riot(pipeline: Any) -> None:
+    text = "Des manifestants ont incendié mardi des pneus à Kinshasa, en RD Congo."
+    assert [e.sub_event_type for e in _events(pipeline, text, "fr")] == ["Violent demonstration"]
+
+
+def test_the_buildings_a_count_names_are_what_burnt(pipeline: Any) -> None:
+    text = (
+        "Des dizaines de maisons ont été incendiées mardi à Beni, en RD Congo, selon des habitants."
+    )
+    assert [e.sub_event_type for e in _events(pipeline, text, "fr")] == [
+        "Looting/property destruction"
+    ]
+
+
+def test_people_taken_away_by_force_were_abducted(pipeline: Any) -> None:
+    text = "Des hommes armés ont emmené de force douze villageois mardi à Beni, en RD Congo."
+    assert [e.sub_event_type for e in _events(pipeline, text, "fr")] == [
+        "Abduction/forced disappearance"
+    ]
