@@ -13,6 +13,8 @@ from veille.lang.loader import closed_words
 
 #: Words that open an infinitive of purpose ("to", «pour»).
 _PURPOSE = frozenset({"to", "pour"})
+#: Words of purpose before an infinitive of taking ground ("to", «pour», «afin (de)»).
+_TAKING_PURPOSE = frozenset({"to", "pour", "afin", "order"})
 
 
 def called(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
@@ -62,3 +64,25 @@ def dead_found_after(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
         if root and not m.start <= d.start < m.end and tok.i < m.start:
             return True
     return False
+
+
+def taking_as_aim(m: Match, toks: list[Tok]) -> bool:
+    """Ground to be taken, named as the aim of what was done ("launched an offensive to
+    seize Tripoli", «une offensive pour s'emparer de Tripoli», «هجوما للسيطرة على
+    طرابلس»: an infinitive of purpose, or an Arabic verbal noun with «لـ» of purpose
+    glued to it): the offensive is told, not the taking."""
+    if m.payload.mode != "seize":
+        return False
+    verb = next((toks[k] for k in range(m.start, m.end) if toks[k].pos == "VERB"), toks[m.start])
+    if not verb.dep:
+        # Unparsed Arabic: «للسيطرة» (لـ + السيطرة), «لاستعادة» (لـ + استعادة).
+        word, first = fold(verb.text), fold(m.payload.p.split()[0])
+        bare = first[2:] if first.startswith("ال") else first
+        return word in ("ل" + first, "لل" + bare)
+    if verb.pos != "VERB" or "VerbForm=Inf" not in verb.morph:
+        return False
+    if verb.dep not in ("advcl", "xcomp", "acl"):
+        return False
+    return any(t.head == verb.i and t.i < verb.i and t.keys & _TAKING_PURPOSE for t in toks) or (
+        bool(toks[verb.head].keys & _TAKING_PURPOSE) and toks[verb.head].i < verb.i
+    )

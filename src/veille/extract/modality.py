@@ -10,7 +10,7 @@ a trigger tells many acts, a tally or a habit, not one, is read in ``tallies``.
 
 from __future__ import annotations
 
-from veille.extract.aims import called, dead_found_after, purpose_infinitive
+from veille.extract.aims import called, dead_found_after, purpose_infinitive, taking_as_aim
 from veille.extract.candidate import SentenceInput
 from veille.extract.lexicon import Lexicon, Match, PhraseTable, Tok, fold
 from veille.extract.numbers import read_number
@@ -249,7 +249,7 @@ class ParsedModality:
             return "planned"
         if called(self.lex, m, toks) or purpose_infinitive(self.lex, m, toks):
             return "planned"
-        if self._attempted_taking(m, head, toks):
+        if self._attempted_taking(m, head, toks) or taking_as_aim(m, toks):
             return "planned"
         # Inside an accusation or a justification ("responsible for the attacks", "en
         # soutien à la population massacrée"), a trigger of any part of speech refers to

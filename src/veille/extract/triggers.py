@@ -12,7 +12,8 @@ from collections.abc import Sequence
 
 from veille.extract.candidate import SentenceInput
 from veille.extract.gatherings import no_protest
-from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry, fold
+from veille.extract.intervention import lethal
+from veille.extract.lexicon import Lexicon, Match, Tok, TriggerEntry, fold, time_phrase_end
 from veille.extract.lexicon import longest_non_overlapping as _lno
 from veille.extract.numbers import read_number
 from veille.extract.objects import object_of_class, ruin_told_alone, subject_of_class
@@ -296,6 +297,8 @@ def keeps(
     ruin = entry.ruin_of_strike and ruin_told_alone(lex, m, toks, s)
     if entry.requires_weapon and not weapons and not armed and not ruin:
         return False
+    if entry.mode == "intercept" and weapons and lethal(weapons) is False:
+        return False  # «إسقاط النظام» beside tear gas: no crowd's gas is shot down
     if entry.remote_weapon and not any(family(w.payload.sub) == "remote" for w in weapons):
         return False
     if entry.concluded and not _concluded(lex, m, toks):
@@ -532,18 +535,32 @@ def _verb_before(toks: list[Tok], at: int, verbs: frozenset[str], reach: int) ->
 
 
 def _verb_index_before(toks: list[Tok], at: int, verbs: frozenset[str], reach: int) -> int | None:
-    """The token of ``_verb_before``'s verb, or None."""
-    for k in range(at - 1, max(-1, at - reach - 1), -1):
-        if toks[k].pos == "PUNCT" or toks[k].text in (",", "،", ".", ";", ":"):
+    """The token of ``_verb_before``'s verb, or None. A phrase of time between commas
+    («شهدت مدينة الخرطوم، يوم الجمعة، مظاهرات») is passed over."""
+    k, stop = at - 1, at - reach - 1
+    while k > max(-1, stop):
+        if toks[k].text in (",", "،"):
+            opening = next(
+                (c for c in range(k - 1, max(-1, k - 6), -1) if time_phrase_end(toks, c) == k + 1),
+                None,
+            )
+            if opening is None:
+                return None
+            stop -= k - opening + 1
+            k = opening - 1
+            continue
+        if toks[k].pos == "PUNCT" or toks[k].text in (".", ";", ":"):
             return None
         if toks[k].keys & verbs:
             return k
+        k -= 1
     return None
 
 
 #: Words before a noun within which the verb that tells it may stand (its subject and a
-#: day between: «شهدت مدينة الخرطوم يوم الاثنين مظاهرات»).
-_TOLD_BY_REACH = 5
+#: day between: «شهدت مدينة الخرطوم يوم الاثنين مظاهرات», «شهدت القاهرة وعدد من المدن
+#: المصرية تظاهرات»).
+_TOLD_BY_REACH = 7
 
 
 def _concluded(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:

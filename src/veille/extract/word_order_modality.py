@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from veille.extract.aims import taking_as_aim
 from veille.extract.candidate import SentenceInput
 from veille.extract.lexicon import Lexicon, Match, PhraseTable, Tok, fold
 from veille.extract.numbers import read_number
@@ -65,6 +66,8 @@ class WordOrderModality:
         attempts = self.lex.noun_classes.get("attempt_verbs", frozenset())
         if m.payload.sub and family(m.payload.sub) == "territory" and cue_before(attempts, 2):
             return "planned"  # «المتمردين الذين يحاولون السيطرة على X»: an attempt
+        if taking_as_aim(m, toks):
+            return "planned"  # «هجوما للسيطرة على X»: the attack's aim
         if cue_before(self.lex.accusation, m.start):
             return "accusation"
         if cue_before(self.lex.justification, 3):

@@ -172,6 +172,7 @@ class Geocoder:
         matches = self._phrases.with_capitals(text, tokens, matches)
         matches.extend(self._phrases.demonym_regions(text, tokens, matches))
         toponyms = self._to_toponyms(text, matches)
+        toponyms = self._phrases.bare_capitals(text, tokens, toponyms)
         if language == "ar":
             toponyms = self._with_transliterated(text, tokens, toponyms, set(adjectives))
             toponyms = self._named_again(tokens, toponyms)

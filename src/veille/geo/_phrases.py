@@ -9,9 +9,12 @@ vague region of that country.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from veille.geo._lexicon import GeoWords
 from veille.geo._match import _Match, _SpanIndex
 from veille.geo._normalize import Token
+from veille.geo._records import Toponym
 from veille.geo._store import FLAG_PRIMARY, Candidate, GazetteerStore
 
 
@@ -116,6 +119,92 @@ class Phrases:
         kept = [m for m in matches if not taken.overlapping(m.start, m.end)]
         return sorted([*kept, *found], key=lambda m: m.start)
 
+    def bare_capitals(
+        self, text: str, tokens: list[Token], toponyms: list[Toponym]
+    ) -> list[Toponym]:
+        """ "in the capital", «dans la capitale», «وسط العاصمة»: a definite noun for a
+        capital with no name, adjective or "of" after it is the capital city the text
+        named before it (``GazetteerStore.capital``), if its country is one the text
+        names most (the capital of the country named most where it named several);
+        none where it named none. "The capital of Sinaloa state", «capitale
+        régionale», «عاصمة الولاية» name another."""
+        nouns = self._words.capital_nouns
+        spans = [(t.start, t.end) for t in toponyms]
+        taken = _SpanIndex(spans) if spans else None
+        countries = Counter(t.place.iso3 for t in toponyms if t.place and t.place.iso3)
+        added: list[Toponym] = []
+        for k, tok in enumerate(tokens):
+            if tok.norm not in nouns or not self._definite(text, tokens, k):
+                continue
+            if taken is not None and taken.overlapping(tok.start, tok.end):
+                continue
+            if not self._nothing_names_it_after(text, tokens, k):
+                continue
+            # "50 km south of the capital", «غرب العاصمة», «près de la capitale»: around
+            # the city, not in it.
+            opening = tokens[k - 1].start if k > 0 and not tok.arabic else tok.start
+            before = text[max(0, opening - 40) : opening].lower()
+            if self._words.vague_phrase_before(before) or self._words.near_phrase_before(before):
+                continue
+            named = {
+                t.place.gazetteer_id: t
+                for t in toponyms
+                if t.end <= tok.start and t.place is not None and self._is_capital(t)
+            }
+            if not named:
+                continue
+            ranked = sorted(named.values(), key=lambda t: -countries[_country(t)])
+            top = ranked[0]
+            most = countries[_country(top)]
+            if len(ranked) > 1 and countries[_country(ranked[1])] == most:
+                continue  # two capitals of countries named as often: neither
+            if most < max(countries.values()):
+                continue  # "Washington said" in a story of another country's places
+            start = tok.start + (self._clitic_len(tok.raw) if tok.arabic else 0)
+            added.append(
+                top.model_copy(
+                    update={"start": start, "end": tok.end, "text": text[start : tok.end]}
+                )
+            )
+        if not added:
+            return toponyms
+        return sorted([*toponyms, *added], key=lambda t: t.start)
+
+    def _is_capital(self, t: Toponym) -> bool:
+        place = t.place
+        if place is None or place.feature != "city" or not place.iso3:
+            return False
+        capital = self._store.capital(place.iso3)
+        return capital is not None and place.gazetteer_id == f"geonames:{capital.id}"
+
+    @staticmethod
+    def _definite(text: str, tokens: list[Token], k: int) -> bool:
+        """ "the capital", «la capitale», «العاصمة» (clitics allowed): never «عاصمة»
+        (a construct: the capital of what follows) nor "a capital"."""
+        tok = tokens[k]
+        if tok.arabic:
+            return "ال" in tok.raw[:4]
+        return (
+            k > 0
+            and tokens[k - 1].norm in ("the", "la", "l")
+            and text[tokens[k - 1].end : tok.start] in (" ", "'", "’")
+        )
+
+    def _nothing_names_it_after(self, text: str, tokens: list[Token], k: int) -> bool:
+        """No "of", «de», adjective or other word of its phrase after the noun: a mark,
+        the end, a function word (a preposition, "since"), or (Arabic) a word that is no
+        definite adjective («العاصمة الاقتصادية»)."""
+        if k + 1 >= len(tokens):
+            return True
+        after = tokens[k + 1]
+        if text[tokens[k].end : after.start].strip():
+            return True  # a mark: "in the capital, Kinshasa" names it again, or ends
+        if after.norm in ("of", "de", "d", "du", "des"):
+            return False
+        if after.arabic:
+            return not after.raw.startswith(("ال", "وال"))
+        return after.norm in self._words.stop_keys
+
     @staticmethod
     def _clitic_len(raw: str) -> int:
         """How many letters of clitics (و ب ف ل) an Arabic direction word carries before
@@ -125,3 +214,8 @@ class Phrases:
             if raw.startswith(prefix):
                 return len(prefix) - (2 if prefix.endswith("ال") else 0)
         return 0
+
+
+def _country(t: Toponym) -> str:
+    """The ISO3 of a toponym's place ("" for none)."""
+    return (t.place.iso3 if t.place else None) or ""

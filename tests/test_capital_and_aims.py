@@ -1,0 +1,113 @@
+"""The capital, aims and Arabic lead sentences, on sentences invented for these tests:
+a bare "the capital" («dans la capitale», «في العاصمة») is the capital the story named
+before (not one around which something happened, nor another country's); ground to be
+taken as the aim of an offensive is not taken; «شهدت X، يوم الجمعة، تظاهرات» tells
+demonstrations; a chant for the fall of a regime beside tear gas shoots nothing down."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from veille.geo import Geocoder
+from veille.model import Article, Event
+
+
+@pytest.fixture(scope="module")
+def geo() -> Geocoder:
+    return Geocoder.load()
+
+
+def _events(pipeline: Any, text: str, language: str) -> list[Event]:
+    art = Article(id="a", text=text, language=language, published="2025-03-12")
+    return pipeline.run([art])
+
+
+def _capital(geo: Geocoder, text: str, language: str) -> str | None:
+    found = [
+        t
+        for t in geo.geoparse(text, language)
+        if t.text.endswith(("capital", "capitale", "العاصمة"))
+    ]
+    return found[0].place.name if found and found[0].place else None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Protests spread on Tuesday. In Bamako, police fired tear gas. Two protesters were "
+         "killed in the capital, medics said.", "en"),
+        ("Des manifestations ont eu lieu à Bamako mardi. Deux personnes ont été tuées dans la "
+         "capitale.", "fr"),
+        ("خرجت مظاهرات في باماكو يوم الثلاثاء. وقتل متظاهران في العاصمة.", "ar"),
+    ],
+)  # fmt: skip
+def test_the_capital_is_the_capital_the_story_named(
+    geo: Geocoder, text: str, language: str
+) -> None:
+    assert _capital(geo, text, language) == "Bamako"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # Around the city, not in it.
+        ("Protests in Bamako on Monday. A bomb exploded about 50 km south of the capital.", "en"),
+        ("Des manifestations à Bamako lundi. Un camp a été attaqué à 270 kilomètres de la "
+         "capitale.", "fr"),
+        # Another city's title.
+        ("Des manifestations à Bamako lundi. Sikasso, la capitale régionale, est restée calme.",
+         "fr"),
+        # A capital named by a speaker, in a story of another country's places.
+        ("Fighting raged in Darfur, Sudan, on Monday. Washington said that the capital was calm.",
+         "en"),
+        # No capital named before.
+        ("Two protesters were killed in the capital on Tuesday, medics said.", "en"),
+    ],
+)  # fmt: skip
+def test_no_capital_is_read_where_the_story_does_not_name_it(
+    geo: Geocoder, text: str, language: str
+) -> None:
+    assert _capital(geo, text, language) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Rebel forces launched an offensive on April 4 to seize Tripoli, Libya.", "en"),
+        ("شنت قوات متمردة في الرابع من أبريل هجوما للسيطرة على طرابلس في ليبيا.", "ar"),
+    ],
+)
+def test_ground_named_as_an_offensives_aim_is_not_taken(
+    pipeline: Any, text: str, language: str
+) -> None:
+    assert not [
+        e for e in _events(pipeline, text, language) if e.sub_event_type.endswith("territory")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "شهدت مدينة الخرطوم، يوم الجمعة، مظاهرات حاشدة ضد الحكومة.",
+        "شهدت الخرطوم وعدد من المدن السودانية، ليل الجمعة، تظاهرات ضد الحكومة.",
+    ],
+)
+def test_an_arabic_lead_of_demonstrations_a_city_witnessed_tells_them(
+    pipeline: Any, text: str
+) -> None:
+    events = _events(pipeline, text, "ar")
+    assert [(e.sub_event_type, e.location.name if e.location else None) for e in events] == [
+        ("Peaceful protest", "Khartoum")
+    ]
+
+
+def test_a_chant_for_the_fall_of_a_regime_shoots_nothing_down(pipeline: Any) -> None:
+    text = (
+        'تجمع مئات المحتجين في الخرطوم يوم الجمعة مرددين هتافات "الشعب يريد إسقاط النظام"، '
+        "قبل أن تتدخل قوات الأمن وتطلق الغاز المسيل للدموع لتفريقهم."
+    )
+    assert [e.sub_event_type for e in _events(pipeline, text, "ar")] == [
+        "Protest with intervention"
+    ]
