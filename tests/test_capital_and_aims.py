@@ -111,3 +111,28 @@ def test_a_chant_for_the_fall_of_a_regime_shoots_nothing_down(pipeline: Any) -> 
     assert [e.sub_event_type for e in _events(pipeline, text, "ar")] == [
         "Protest with intervention"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Kyrgyz and Tajik troops clashed near Batken, Kyrgyzstan, on Friday. The fighting has "
+         "also exposed the limits of Moscow's sway in the region.", "en"),
+        ("Des soldats kirghizes et tadjiks se sont affrontés vendredi près de Batken, au "
+         "Kirghizistan. Les combats ont aussi révélé les limites de l'influence de Moscou.", "fr"),
+    ],
+)  # fmt: skip
+def test_whose_a_predicates_noun_is_places_no_fighting_told_before(
+    pipeline: Any, text: str, language: str
+) -> None:
+    events = _events(pipeline, text, language)
+    assert [e.location.name if e.location else None for e in events] == ["Batken"]
+
+
+def test_a_building_owned_in_the_predicate_is_where(pipeline: Any) -> None:
+    text = (
+        "Russian shelling hit Kharkiv, Ukraine, on Friday. The shelling destroyed the main "
+        "hospital of Izium."
+    )
+    named = {e.location.name for e in _events(pipeline, text, "en") if e.location}
+    assert "Izyum" in named

@@ -73,6 +73,9 @@ def choose_places(
     # "calling for Chad's president to resign": a country that owns a noun
     # other than an actor's says whose, never where (the story places the act).
     places = [p for p in places if not _owns_a_noun(p, s)]
+    # "The fighting has exposed the limits of Moscow's sway", «les combats ont révélé
+    # l'influence de Moscou»: whose a noun of the predicate is says nothing of where.
+    places = [p for p in places if not _owned_in_the_predicate(lex, p, trig_i, s)]
     places = [p for p in places if not across_the_border(lex, p.start, s.tokens)] or places
     # "residents fled towards X", «نزوح ... باتجاه مدينة X»: where people went, not where
     # the act fell, unless the sentence names nowhere else.
@@ -182,6 +185,47 @@ def attachment(place: PlaceRef, trigger: Span, s: SentenceInput) -> int:
     Arabic has no parse here: every place is as close (0), and specificity decides.
     """
     return _attached_via(place, trigger, s)[0]
+
+
+def _owned_in_the_predicate(
+    lex: Lexicon, place: PlaceRef, trig_i: int | None, s: SentenceInput
+) -> bool:
+    """The trigger is the definite noun subject of a verb ("The fighting has exposed",
+    «Les combats ont révélé»), and the place is the possessor or the «de» complement of
+    a noun inside that verb's object (the limits of "Moscow's sway", «l'influence de
+    Moscou»): a word about whose something is, not where the act told before fell. A
+    building or ground so owned ("destroyed the main hospital of X") is where."""
+    toks = s.tokens
+    i = token_at(toks, place.start)
+    if trig_i is None or i is None or s.language == "ar":
+        return False
+    trig = toks[trig_i]
+    if trig.pos != "NOUN" or trig.dep not in SUBJECT_DEPS or not _definite_det(trig_i, toks):
+        return False
+    if toks[i].dep not in ("poss", "nmod:poss", "nmod", "pobj"):
+        return False
+    owner = toks[i].head
+    if toks[i].dep == "pobj" and toks[owner].dep == "prep":
+        owner = toks[owner].head  # "the main hospital" <- "of" <- "X"
+    sites = lex.noun_classes.get("buildings", frozenset()) | lex.noun_classes.get(
+        "territory", frozenset()
+    )
+    if toks[owner].keys & sites:
+        return False
+    verb = trig.head
+    chain = [i, *ancestors(toks, i, limit=6)]
+    for a, up in itertools.pairwise(chain):
+        if up == verb:
+            return toks[a].dep in ("obj", "dobj")
+    return False
+
+
+def _definite_det(i: int, toks: list[Tok]) -> bool:
+    """The noun at ``i`` has a definite article ("the fighting", «les combats»)."""
+    return any(
+        t.head == i and t.dep == "det" and fold(t.text) in ("the", "le", "la", "les", "l'")
+        for t in toks
+    )
 
 
 def _in_another_doers_clause(place: PlaceRef, trigger: Span, s: SentenceInput) -> bool:
