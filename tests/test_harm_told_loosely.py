@@ -70,3 +70,24 @@ def test_people_taken_away_by_force_were_abducted(pipeline: Any) -> None:
     assert [e.sub_event_type for e in _events(pipeline, text, "fr")] == [
         "Abduction/forced disappearance"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Gunmen attacked a church in Derbent, Russia, on Sunday, killing two. Police arrested "
+         "a suspect in Sergokala on Monday. Updated toll: authorities now say 20 people were "
+         "killed.", "en"),
+        ("Des hommes armés ont attaqué dimanche une église à Derbent, en Russie, tuant deux "
+         "personnes. La police a arrêté lundi un suspect à Sergokala. Nouveau bilan : selon "
+         "les autorités, vingt personnes ont été tuées.", "fr"),
+    ],
+)  # fmt: skip
+def test_an_updated_toll_counts_the_dead_of_the_act_told_before(
+    pipeline: Any, text: str, language: str
+) -> None:
+    # Not a new killing where the arrest told last took place.
+    events = _events(pipeline, text, language)
+    assert sorted(e.sub_event_type for e in events) == ["Arrests", "Attack"]
+    attack = next(e for e in events if e.sub_event_type == "Attack")
+    assert attack.location is not None and attack.location.name == "Derbent"

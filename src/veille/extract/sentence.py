@@ -83,7 +83,7 @@ from veille.extract.roles import read_roles
 from veille.extract.setting import days_by_place, scattered, the_town, year_of
 from veille.extract.statements import StatementReader
 from veille.extract.syntax import head_of, outcome_of, span, token_at, unparsed_outcome_of
-from veille.extract.tallies import tally
+from veille.extract.tallies import dead_told_before, tally
 from veille.extract.taxonomy import (
     DESTROYING_FAMILIES,
     EXCESSIVE_FORCE,
@@ -238,7 +238,7 @@ class SentenceExtractor:
                 cand.kind = replace(cand.kind, sub_event_type=EXCESSIVE_FORCE)
                 cand.actor1, cand.actor2 = cand.actor2, None  # the forces did it
             return [cand]
-        if not kept:
+        if not kept or dead_told_before(self.lex, kept, toks, s, bool(weapons), deadly):
             if (
                 toll is not None
                 and not refused_outcome

@@ -8,7 +8,9 @@ repeated or as a habit ("repeated clashes", «à plusieurs reprises», "regularl
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from veille.extract.anaphora import definite
 from veille.extract.candidate import SentenceInput
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
 from veille.extract.syntax import (
@@ -391,4 +393,35 @@ def _simple_present(m: Match, toks: list[Tok], s: SentenceInput) -> bool:
         and "Tense=Pres" in verb.morph
         and "VerbForm=Fin" in verb.morph
         and not any(t.head == verb.i and t.dep in ("aux", "auxpass", "aux:pass") for t in toks)
+    )
+
+
+def dead_told_before(
+    lex: Lexicon,
+    kept: Sequence[Match],
+    toks: list[Tok],
+    s: SentenceInput,
+    armed: bool,
+    counted: bool,
+) -> bool:
+    """The sentence names a toll ("Updated toll: authorities now say 20 people were
+    killed", «Nouveau bilan : 20 personnes ont été tuées»), its only acts are bare death
+    words (or the act's definite noun beside them), with the dead counted
+    (``counted``) and no weapon (``armed``), day or place of its own: it counts the dead
+    of the act told before, as a toll with no verb does, and tells no act of its own
+    (it must not take the place and day of whatever the text told last, an arrest).
+    Without a toll's noun, the dead are those of an act told there and then."""
+    if not counted or not kept or armed or s.dates or any(not p.demonym for p in s.places):
+        return False
+    if not any(t.keys & lex.toll_nouns for t in toks):
+        return False  # a toll's noun says it counts ("Updated toll: ...", «nouveau bilan»)
+    deaths = [(f.start, f.end) for f in lex.fatality.find(toks)]
+    bare = [
+        m
+        for m in kept
+        if m.payload.weak and m.payload.sub is None and any(a <= m.start < b for a, b in deaths)
+    ]
+    # "... were killed in the attacks": the act named is the one told before.
+    return bool(bare) and all(
+        m in bare or (toks[m.start].pos == "NOUN" and definite(m, toks)) for m in kept
     )
