@@ -136,3 +136,30 @@ def test_a_building_owned_in_the_predicate_is_where(pipeline: Any) -> None:
     )
     named = {e.location.name for e in _events(pipeline, text, "en") if e.location}
     assert "Izyum" in named
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "phrase"),
+    [
+        ("انفجرت عبوة ناسفة في قضاء الطارمية شمالي العاصمة بغداد يوم الأربعاء.", "ar",
+         "شمالي العاصمة بغداد"),
+        ("A bomb exploded in Tarmiyah, north of the capital Baghdad, on Wednesday.", "en",
+         "north of the capital Baghdad"),
+    ],
+)  # fmt: skip
+def test_a_direction_from_the_named_capital_is_one_phrase(
+    geo: Geocoder, text: str, language: str, phrase: str
+) -> None:
+    found = {t.text: t for t in geo.geoparse(text, language)}
+    assert phrase in found and found[phrase].geo_precision == 2
+
+
+def test_the_town_a_direction_locates_is_where(pipeline: Any) -> None:
+    # The district is where; the capital north of which it lies only locates it, and
+    # the unit's name «قيادة عمليات بغداد» names no place at all.
+    text = (
+        "قتل جندي من قيادة عمليات بغداد يوم الأربعاء إثر انفجار عبوة ناسفة على عجلة عسكرية "
+        "في قضاء الطارمية شمالي العاصمة بغداد."
+    )
+    events = _events(pipeline, text, "ar")
+    assert [e.location.name if e.location else None for e in events] == ["Al Tarmia District"]

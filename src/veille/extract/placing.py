@@ -96,7 +96,7 @@ def choose_places(
     # acted ("killed 30 across the Gaza Strip, as tanks pushed into Jabalia camp").
     reps = [
         min(
-            [p for p in c if not _in_another_doers_clause(p, trigger, s)] or c,
+            [p for p in _not_locating(c, s) if not _in_another_doers_clause(p, trigger, s)] or c,
             key=specificity,
         )
         for c in clusters
@@ -482,6 +482,15 @@ def _in_list(a: PlaceRef, b: PlaceRef, s: SentenceInput) -> bool:
 #: A conjunction between two places (Arabic glues و to the next word: "وخمسة في خان يونس";
 #: French elides «ainsi qu'un»).
 _CONJUNCTION = re.compile(r"\b(ainsi qu(?:e\b|')|et\b|and\b|as well as\b|ou\b)|(?:^|\s)و")
+
+
+def _not_locating(cluster: list[PlaceRef], s: SentenceInput) -> list[PlaceRef]:
+    """A cluster's places less the towns named to locate another of them ("in the
+    district of X, north of the capital Y": Y, however finer its kind, is not where)."""
+    if len(cluster) < 2:
+        return cluster
+    locators = _locators(cluster, s)
+    return [p for p in cluster if p.start not in locators]
 
 
 def _locators(reps: list[PlaceRef], s: SentenceInput) -> set[int]:

@@ -13,7 +13,7 @@ from collections import Counter
 
 from veille.geo._lexicon import GeoWords
 from veille.geo._match import _Match, _SpanIndex
-from veille.geo._normalize import Token
+from veille.geo._normalize import Token, word_form
 from veille.geo._records import Toponym
 from veille.geo._store import FLAG_PRIMARY, Candidate, GazetteerStore
 
@@ -32,6 +32,12 @@ class Phrases:
             before = text[max(0, m.start - 40) : m.start]
             lowered = before.lower()
             vague = self._words.vague_phrase_before(lowered)
+            if vague is None:
+                # «شمالي العاصمة بغداد», "north of the capital, Bamako": the capital's
+                # noun between the direction and the name.
+                bare = self._without_capital_noun(before)
+                if bare is not None:
+                    vague = self._words.vague_phrase_before(bare.lower())
             if vague is not None:
                 phrase = before[vague.start() :]
                 clitic = self._words.clitic_before_direction.match(phrase)
@@ -45,6 +51,18 @@ class Phrases:
                 text[m.end : m.end + 15]
             ):
                 m.precision = 2
+
+    def _without_capital_noun(self, before: str) -> str | None:
+        """``before`` less the capital's noun it ends with ("the capital ", «العاصمة »,
+        «la capitale »), with its article, its comma and the spaces after it; None
+        where it ends with none."""
+        words = before.rstrip(" ,").split(" ")
+        if len(words) < 2 or word_form(words[-1])[0] not in self._words.capital_nouns:
+            return None
+        words = words[:-1]
+        if words and words[-1].lower() in ("the", "la"):
+            words = words[:-1]
+        return " ".join(words) + " "
 
     def demonym_regions(
         self, text: str, tokens: list[Token], matches: list[_Match]
