@@ -55,3 +55,14 @@ def test_forces_fire_told_plainly_beside_a_protest_is_force_used_on_it(pipeline:
     events = _events(pipeline, text, "fr")
     assert [(e.sub_event_type, e.location.name if e.location else None, e.fatalities)
             for e in events] == [("Excessive force against protesters", "Sacaba", 6)]  # fmt: skip
+
+
+def test_a_place_listed_after_the_first_ones_area_is_its_own_event(pipeline: Any) -> None:
+    # "X, in its district, as well as the outskirts of Y": two places struck, two events.
+    text = (
+        "L'aviation israélienne a mené lundi des raids au Liban. Dans la Békaa, les avions "
+        "israéliens ont frappé Sohmor, dans la Békaa-Ouest, ainsi que la périphérie de "
+        "Baalbeck, où six membres d'une famille ont péri."
+    )
+    places = sorted(e.location.name for e in _events(pipeline, text, "fr") if e.location)
+    assert places == ["Baalbek", "Sohmor"]

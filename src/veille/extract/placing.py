@@ -470,13 +470,20 @@ _RELATIVE_AFTER = re.compile(r"\s*,?\s*(?:where|où|حيث)\s")
 
 
 def _in_list(a: PlaceRef, b: PlaceRef, s: SentenceInput) -> bool:
-    """``b`` follows ``a`` in one list: a comma or "and" between, no verb, close."""
+    """``b`` follows ``a`` in one list: a comma, "and" or "as well as" between, no verb,
+    close; ``a``'s own area may stand between (", dans la Békaa-Ouest, ainsi que"), and
+    a noun of a part of ``b`` ("ainsi que la périphérie de X", "and the outskirts of X")."""
     between = _between_in_list(a, b, s)
-    return between is not None and bool(
-        re.fullmatch(
-            r"\s*(?:,|\bet\b|\band\b|\bou\b|\bor\b|و)\s*(?:(?:à|a|de|d'|in|at)\s+)?", between
-        )
-    )
+    return between is not None and bool(_LISTED_AFTER.fullmatch(between))
+
+
+#: What stands between two places of one list (folded text): ``a``'s area between
+#: commas, a joiner, a preposition or an article, a noun of a part of the next place.
+_LISTED_AFTER = re.compile(
+    r"\s*(?:,\s*(?:dans|en|au|in)\s[^,]{1,30},)?\s*"
+    r"(?:,|\bet\b|\band\b|\bou\b|\bor\b|و|ainsi qu(?:e\b|')|as well as\b|along with\b)\s*"
+    r"(?:(?:à|a|de|d'|in|at|la|le|les|l'|the)\s*)?(?:[a-z]{3,12}\s+(?:de|d'|du|of)\s*(?:la\s|l'|the\s)?)?"
+)
 
 
 #: A conjunction between two places (Arabic glues و to the next word: "وخمسة في خان يونس";
