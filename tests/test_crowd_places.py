@@ -1,7 +1,8 @@
 """Where a crowd was and what was done to it, on short articles invented for these
 tests: the town a crowd was trying to reach is where it was going, not where it
-marched (the story's town stands), and the forces' fire told plainly ("des policiers
-ont ouvert le feu") beside the protest it hit is the force used on that protest."""
+marched (the story's town stands), the forces' fire told plainly ("des soldats ont
+tiré") beside the protest it hit is the force used on that protest, and a place
+listed after the first one's area is a place struck of its own."""
 
 from __future__ import annotations
 
@@ -21,13 +22,13 @@ def _events(pipeline: Any, text: str, language: str) -> list[Event]:
     ("text", "language"),
     [
         (
-            "Des milliers de paysans ont manifesté vendredi à Sacaba, en Bolivie. Les "
-            "manifestants tentaient de franchir un pont pour gagner le centre de Cochabamba.",
+            "Des milliers de paysans ont manifesté vendredi à Sacaba, en Bolivie. Le cortège "
+            "voulait traverser un pont pour rejoindre la place principale de Cochabamba.",
             "fr",
         ),
         (
             "Thousands of farmers protested in Sacaba, Bolivia, on Friday. The protesters "
-            "were trying to cross a bridge to reach the centre of Cochabamba.",
+            "were trying to cross a bridge to reach the main square of Cochabamba.",
             "en",
         ),
     ],
@@ -48,9 +49,9 @@ def test_a_town_reached_is_where_the_crowd_was(pipeline: Any) -> None:
 
 def test_forces_fire_told_plainly_beside_a_protest_is_force_used_on_it(pipeline: Any) -> None:
     text = (
-        "Au moins six personnes ont été tuées vendredi à Sacaba, en Bolivie, lorsque des "
-        "policiers ont ouvert le feu sur des paysans. Les manifestants tentaient de "
-        "franchir un pont pour gagner le centre de Cochabamba."
+        "Six personnes ont péri vendredi à Sacaba, en Bolivie, quand des soldats ont tiré "
+        "sur des cultivateurs. Les manifestants voulaient traverser un pont pour rejoindre "
+        "la place principale de Cochabamba."
     )
     events = _events(pipeline, text, "fr")
     assert [(e.sub_event_type, e.location.name if e.location else None, e.fatalities)
@@ -60,9 +61,9 @@ def test_forces_fire_told_plainly_beside_a_protest_is_force_used_on_it(pipeline:
 def test_a_place_listed_after_the_first_ones_area_is_its_own_event(pipeline: Any) -> None:
     # "X, in its district, as well as the outskirts of Y": two places struck, two events.
     text = (
-        "L'aviation israélienne a mené lundi des raids au Liban. Dans la Békaa, les avions "
-        "israéliens ont frappé Sohmor, dans la Békaa-Ouest, ainsi que la périphérie de "
-        "Baalbeck, où six membres d'une famille ont péri."
+        "Des frappes israéliennes ont visé lundi le Liban. Dans la Békaa, les avions ont "
+        "bombardé Sohmor, au cœur de la Békaa-Ouest, de même que les abords de Baalbeck, où "
+        "trois civils ont péri."
     )
     places = sorted(e.location.name for e in _events(pipeline, text, "fr") if e.location)
     assert places == ["Baalbek", "Sohmor"]

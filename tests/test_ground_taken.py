@@ -1,7 +1,7 @@
 """Ground taken, on sentences invented for these tests and run through the whole
 pipeline: a base or headquarters named with its owner or kind before it ("the army's
 headquarters", "an army base"), a garrison or barracks («la caserne»), and the noun of
-a liberation whose complement is ground ("the liberation of the town of X"). A
+a liberation whose complement is ground ("the liberation of the city of X"). A
 movement named for a liberation, and a person taken, are no ground."""
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ def _territory(events: list[Event]) -> list[tuple[str, str | None]]:
     ("text", "town"),
     [
         (
-            "The rebels said on Saturday they had captured the army's headquarters in Kidal.",
+            "The rebels claimed on Saturday to have captured the army's headquarters in Kidal.",
             "Kidal",
         ),
         ("Rebels captured an army base in Kidal, northern Mali, on Saturday.", "Kidal"),
@@ -59,8 +59,8 @@ def test_a_french_barracks_taken_is_ground(pipeline: Any) -> None:
     ("text", "language"),
     [
         (
-            "The ministry said on Monday its units had completed the liberation of the "
-            "town of Avdiivka in Ukraine's Donetsk region.",
+            "The ministry announced on Monday the full liberation of the city of Avdiivka in "
+            "Ukraine's Donetsk region.",
             "en",
         ),
         (

@@ -43,8 +43,8 @@ def test_the_dead_alone_keep_their_toll(pipeline: Any) -> None:
 
 def test_a_burning_with_no_crowd_is_no_riot(pipeline: Any) -> None:
     text = (
-        "Des familles entières ont été tuées mardi dans leurs maisons à Beni, en RD Congo, "
-        "dont certaines ont été incendiées."
+        "Plusieurs familles ont été massacrées mardi dans leurs maisons à Beni, en RD Congo, "
+        "et certaines de ces maisons ont été incendiées."
     )
     events = _events(pipeline, text, "fr")
     assert [e.sub_event_type for e in events] == ["Attack"]
@@ -76,9 +76,9 @@ def test_people_taken_away_by_force_were_abducted(pipeline: Any) -> None:
     ("text", "language"),
     [
         ("Gunmen attacked a church in Derbent, Russia, on Sunday, killing two. Police arrested "
-         "a suspect in Sergokala on Monday. Updated toll: authorities now say 20 people were "
-         "killed.", "en"),
-        ("Des hommes armés ont attaqué dimanche une église à Derbent, en Russie, tuant deux "
+         "a suspect in Sergokala on Monday. Revised toll: officials say 14 people were killed.",
+         "en"),
+        ("Des assaillants ont attaqué dimanche une église à Derbent, en Russie, tuant deux "
          "personnes. La police a arrêté lundi un suspect à Sergokala. Nouveau bilan : selon "
          "les autorités, vingt personnes ont été tuées.", "fr"),
     ],

@@ -73,8 +73,8 @@ def choose_places(
     # "calling for Chad's president to resign": a country that owns a noun
     # other than an actor's says whose, never where (the story places the act).
     places = [p for p in places if not _owns_a_noun(p, s)]
-    # "The fighting has exposed the limits of Moscow's sway", «les combats ont révélé
-    # l'influence de Moscou»: whose a noun of the predicate is says nothing of where.
+    # "The fighting has tested Ankara's influence", «les combats ont mis à l'épreuve
+    # l'influence d'Ankara»: whose a noun of the predicate is says nothing of where.
     places = [p for p in places if not _owned_in_the_predicate(lex, p, trig_i, s)]
     places = [p for p in places if not across_the_border(lex, p.start, s.tokens)] or places
     # "residents fled towards X", «نزوح ... باتجاه مدينة X»: where people went, not where
@@ -190,11 +190,11 @@ def attachment(place: PlaceRef, trigger: Span, s: SentenceInput) -> int:
 def _owned_in_the_predicate(
     lex: Lexicon, place: PlaceRef, trig_i: int | None, s: SentenceInput
 ) -> bool:
-    """The trigger is the definite noun subject of a verb ("The fighting has exposed",
-    «Les combats ont révélé»), and the place is the possessor or the «de» complement of
-    a noun inside that verb's object (the limits of "Moscow's sway", «l'influence de
-    Moscou»): a word about whose something is, not where the act told before fell. A
-    building or ground so owned ("destroyed the main hospital of X") is where."""
+    """The trigger is the definite noun subject of a verb ("The fighting has tested",
+    «Les combats ont mis à l'épreuve»), and the place is the possessor or the «de»
+    complement of a noun inside that verb's object ("Ankara's influence", «l'influence
+    d'Ankara»): a word about whose something is, not where the act told before fell. A
+    building or ground so owned ("destroyed the old hospital of X") is where."""
     toks = s.tokens
     i = token_at(toks, place.start)
     if trig_i is None or i is None or s.language == "ar":
@@ -206,7 +206,7 @@ def _owned_in_the_predicate(
         return False
     owner = toks[i].head
     if toks[i].dep == "pobj" and toks[owner].dep == "prep":
-        owner = toks[owner].head  # "the main hospital" <- "of" <- "X"
+        owner = toks[owner].head  # "the old hospital" <- "of" <- "X"
     sites = lex.noun_classes.get("buildings", frozenset()) | lex.noun_classes.get(
         "territory", frozenset()
     )
@@ -471,8 +471,8 @@ _RELATIVE_AFTER = re.compile(r"\s*,?\s*(?:where|où|حيث)\s")
 
 def _in_list(a: PlaceRef, b: PlaceRef, s: SentenceInput) -> bool:
     """``b`` follows ``a`` in one list: a comma, "and" or "as well as" between, no verb,
-    close; ``a``'s own area may stand between (", dans la Békaa-Ouest, ainsi que"), and
-    a noun of a part of ``b`` ("ainsi que la périphérie de X", "and the outskirts of X")."""
+    close; ``a``'s own area may stand between (", dans le caza de Z, ainsi que"), and a
+    noun of a part of ``b`` ("ainsi que les abords de X", "and the outskirts of X")."""
     between = _between_in_list(a, b, s)
     return between is not None and bool(_LISTED_AFTER.fullmatch(between))
 
@@ -481,14 +481,17 @@ def _in_list(a: PlaceRef, b: PlaceRef, s: SentenceInput) -> bool:
 #: commas, a joiner, a preposition or an article, a noun of a part of the next place.
 _LISTED_AFTER = re.compile(
     r"\s*(?:,\s*(?:dans|en|au|in)\s[^,]{1,30},)?\s*"
-    r"(?:,|\bet\b|\band\b|\bou\b|\bor\b|و|ainsi qu(?:e\b|')|as well as\b|along with\b)\s*"
-    r"(?:(?:à|a|de|d'|in|at|la|le|les|l'|the)\s*)?(?:[a-z]{3,12}\s+(?:de|d'|du|of)\s*(?:la\s|l'|the\s)?)?"
+    r"(?:,|\bet\b|\band\b|\bou\b|\bor\b|و|ainsi qu(?:e\b|')|de meme que\b|as well as\b"
+    r"|along with\b)\s*(?:(?:à|a|de|d'|in|at|la|le|les|l'|the)\s*)?"
+    r"(?:[a-z]{3,12}\s+(?:de|d'|du|of)\s*(?:la\s|l'|the\s)?)?"
 )
 
 
 #: A conjunction between two places (Arabic glues و to the next word: "وخمسة في خان يونس";
 #: French elides «ainsi qu'un»).
-_CONJUNCTION = re.compile(r"\b(ainsi qu(?:e\b|')|et\b|and\b|as well as\b|ou\b)|(?:^|\s)و")
+_CONJUNCTION = re.compile(
+    r"\b(ainsi qu(?:e\b|')|de meme que\b|et\b|and\b|as well as\b|ou\b)|(?:^|\s)و"
+)
 
 
 def _not_locating(cluster: list[PlaceRef], s: SentenceInput) -> list[PlaceRef]:
@@ -575,9 +578,9 @@ def destination(place: PlaceRef, s: SentenceInput) -> bool:
 
 def goal_of_a_journey(place: PlaceRef, s: SentenceInput) -> bool:
     """The place is what the infinitive of a verb of getting somewhere names ("trying to
-    reach X", «pour gagner le centre de X»; closed class ``goal_verbs``): where people
-    were going and had not come, never where the act fell, even where the sentence
-    names no other place (the story's place stands)."""
+    reach X", «pour rejoindre la place principale de X»; closed class ``goal_verbs``):
+    where people were going and had not come, never where the act fell, even where the
+    sentence names no other place (the story's place stands)."""
     goals = closed_words("goal_verbs")
     toks = s.tokens
     k = next((t.i for t in toks if t.start <= place.start < t.end), None)
@@ -591,8 +594,8 @@ def goal_of_a_journey(place: PlaceRef, s: SentenceInput) -> bool:
     return False
 
 
-#: Words back from a place to a verb of getting there («pour gagner le centre de X»).
-_GOAL_REACH = 4
+#: Words back from a place to a verb of getting there ("to reach the main square of X").
+_GOAL_REACH = 6
 
 
 #: Marks that end the phrase between a preposition and its place.

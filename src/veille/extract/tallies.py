@@ -404,8 +404,8 @@ def dead_told_before(
     armed: bool,
     counted: bool,
 ) -> bool:
-    """The sentence names a toll ("Updated toll: authorities now say 20 people were
-    killed", «Nouveau bilan : 20 personnes ont été tuées»), its only acts are bare death
+    """The sentence names a toll ("Revised toll: officials say 14 people died",
+    «Nouveau bilan : quatorze morts, selon la préfecture»), its only acts are bare death
     words (or the act's definite noun beside them), with the dead counted
     (``counted``) and no weapon (``armed``), day or place of its own: it counts the dead
     of the act told before, as a toll with no verb does, and tells no act of its own
@@ -414,7 +414,7 @@ def dead_told_before(
     if not counted or not kept or armed or s.dates or any(not p.demonym for p in s.places):
         return False
     if not any(t.keys & lex.toll_nouns for t in toks):
-        return False  # a toll's noun says it counts ("Updated toll: ...", «nouveau bilan»)
+        return False  # a toll's noun says it counts ("Revised toll: ...", «nouveau bilan»)
     deaths = [(f.start, f.end) for f in lex.fatality.find(toks)]
     bare = [
         m

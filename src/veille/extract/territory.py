@@ -99,7 +99,7 @@ def takes_territory(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -
             and (tok.head > j or toks[tok.head].dep in _NOUN_MODIFIERS)
         ):
             # "the army's headquarters", "an army base": whose, of what kind (counted
-            # in no reach: "the army's 16th Infantry Division headquarters").
+            # in no reach: "the army's 3rd Mechanised Brigade headquarters").
             reach += 1
             continue
         if (tok.dep in ADVERBIAL_DEPS and tok.head < j) or any(
@@ -196,14 +196,14 @@ _GROUND_NAME_REACH = 30
 def ground_named(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -> bool:
     """The verb's object, or the noun's complement, is ground (noun class ``territory``:
     "village", «localité») a place names right after it: "liberated the village of X",
-    "three villages in X", "the liberation of the town of X"."""
+    "three villages in X", "the liberation of the village of X"."""
     ground = lex.noun_classes.get("territory", frozenset())
     objects = [
         t
         for t in toks
         if m.start <= t.head < m.end and t.dep in ("obj", "dobj") and t.keys & ground
     ]
-    # A noun's: "the liberation of the town of X", «la libération de la ville de X».
+    # A noun's: "the liberation of the village of X", «la libération du village de X».
     for t in toks[m.end : m.end + _CONTROLLED_REACH]:
         if t.keys & ground:
             objects.append(t)

@@ -558,8 +558,8 @@ def _verb_index_before(toks: list[Tok], at: int, verbs: frozenset[str], reach: i
 
 
 #: Words before a noun within which the verb that tells it may stand (its subject and a
-#: day between: «شهدت مدينة الخرطوم يوم الاثنين مظاهرات», «شهدت القاهرة وعدد من المدن
-#: المصرية تظاهرات»).
+#: day between: «شهدت مدينة الخرطوم يوم الاثنين مظاهرات», «شهدت حمص ومدن أخرى في
+#: وسط البلاد تظاهرات»).
 _TOLD_BY_REACH = 7
 
 

@@ -144,7 +144,7 @@ class Phrases:
         capital with no name, adjective or "of" after it is the capital city the text
         named before it (``GazetteerStore.capital``), if its country is one the text
         names most (the capital of the country named most where it named several);
-        none where it named none. "The capital of Sinaloa state", «capitale
+        none where it named none. "The capital of Kano state", «capitale
         régionale», «عاصمة الولاية» name another."""
         nouns = self._words.capital_nouns
         spans = [(t.start, t.end) for t in toponyms]
@@ -158,7 +158,7 @@ class Phrases:
                 continue
             if not self._nothing_names_it_after(text, tokens, k):
                 continue
-            # "50 km south of the capital", «غرب العاصمة», «près de la capitale»: around
+            # "30 km east of the capital", «غرب العاصمة», «près de la capitale»: around
             # the city, not in it.
             opening = tokens[k - 1].start if k > 0 and not tok.arabic else tok.start
             before = text[max(0, opening - 40) : opening].lower()
