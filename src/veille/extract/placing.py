@@ -210,11 +210,13 @@ def _owned_in_the_predicate(
     sites = lex.noun_classes.get("buildings", frozenset()) | lex.noun_classes.get(
         "territory", frozenset()
     )
-    if toks[owner].keys & sites:
-        return False
+    if toks[owner].pos != "NOUN" or toks[owner].keys & sites:
+        return False  # «la ville de X et celle de Y»: «celle» stands for a town
     verb = trig.head
     chain = [i, *ancestors(toks, i, limit=6)]
     for a, up in itertools.pairwise(chain):
+        if toks[a].keys & sites:
+            return False  # the place is a town's or a building's own name
         if up == verb:
             return toks[a].dep in ("obj", "dobj")
     return False
