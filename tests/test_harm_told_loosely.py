@@ -91,3 +91,13 @@ def test_an_updated_toll_counts_the_dead_of_the_act_told_before(
     assert sorted(e.sub_event_type for e in events) == ["Arrests", "Attack"]
     attack = next(e for e in events if e.sub_event_type == "Attack")
     assert attack.location is not None and attack.location.name == "Derbent"
+
+
+def test_drones_of_an_attack_shot_down_are_part_of_it(pipeline: Any) -> None:
+    # "One of the drones" is a drone of the attack told right before: one event, the
+    # strike, not a strike and an interception.
+    text = (
+        "Deux drones ont visé mardi une base militaire près de Kirkouk, en Irak, selon un "
+        "responsable. L'un des drones a été abattu par la défense aérienne de la base."
+    )
+    assert [e.sub_event_type for e in _events(pipeline, text, "fr")] == ["Air/drone strike"]

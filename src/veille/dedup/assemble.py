@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from veille.extract.taxonomy import (
+    AIR_STRIKE,
     DESTROYING_FAMILIES,
     EXCESSIVE_FORCE,
     LOOTING,
@@ -115,9 +116,10 @@ def _recompute(e: Event, parts: Sequence[Event]) -> Event:
     if EXCESSIVE_FORCE in stated:
         # The clashes the force was used in (``match._one_demonstration``): the force's.
         stated = [x for x in stated if x != "Violent demonstration"]
-    if "Disrupted weapons use" in stated and SHELLING in stated:
-        # Missiles shot down over the town they were fired at
-        # (``match._part_of_the_other``): the attack, of which the interception is a part.
+    if "Disrupted weapons use" in stated and (SHELLING in stated or AIR_STRIKE in stated):
+        # Missiles shot down over the town they were fired at, drones of a drone attack
+        # downed (``match._part_of_the_other``): the attack, of which the interception
+        # is a part.
         stated = [x for x in stated if x != "Disrupted weapons use"]
     told = [p.sub_event_type for p in parts if p.sub_event_type in TAKING_GROUND and p.actor1]
     if len(set(stated) & TAKING_GROUND) > 1 and told:

@@ -15,6 +15,7 @@ from veille.dedup.assemble import crowd_and_force as _crowd_and_force
 from veille.dedup.assemble import headline
 from veille.dedup.blocking import DATE_WINDOW_DAYS
 from veille.extract.taxonomy import (
+    AIR_STRIKE,
     DESTROYING_FAMILIES,
     EXCESSIVE_FORCE,
     LOOTING,
@@ -161,6 +162,15 @@ def _part_of_the_other(a: Event, b: Event) -> bool:
         # Only the missiles or rockets of the attack: drones shot down are another act.
         stopped = a if a.sub_event_type == "Disrupted weapons use" else b
         return stopped.weapon in _FIRED_AT_A_TOWN
+    if subs == {"Disrupted weapons use", AIR_STRIKE}:
+        # "Two drones targeted the base. One of them was shot down": the drones of the
+        # drone attack told right before it, downed at its place and day, are part of it.
+        stopped, strike = (a, b) if a.sub_event_type == "Disrupted weapons use" else (b, a)
+        return (
+            stopped.weapon == "drone"
+            and strike.weapon == "drone"
+            and _text_distance(a, b) <= ADJACENT_CHARS
+        )
     if "Armed clash" in subs and bool(subs & TAKING_GROUND):
         return True
     if subs == {"Armed clash", SHELLING}:
