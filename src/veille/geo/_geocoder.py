@@ -52,9 +52,9 @@ from veille.model import GeoPrecision, Location
 __all__ = ["Geocoder", "OutletProfile", "Place", "Toponym"]
 
 
-#: The Arabic article, after a proclitic or not («البلدة», «بالمدينة», «للقرية»).
 #: The endings of an Arabic adjective of relation («تونسية», «سوري»): no place's name.
 _NISBA = ("ية", "يه", "يين", "يون")
+#: The Arabic article, after a proclitic or not («البلدة», «بالمدينة», «للقرية»).
 _DEFINITE = re.compile(r"^(?:[وف]?[بلك]?ال|[وف]?لل)")
 
 
@@ -235,7 +235,7 @@ class Geocoder:
         # («وكالة الصحافة الفرنسية», the French news agency) where its places name none.
         placed = countries - (adjectives - {t.place.iso3 for t in toponyms if t.place})
         # The first-level areas the text's places lie in, where a town's noun may
-        # announce a village the main index lacks («بلدة كوماندا» in a story of Ituri).
+        # announce a village the main index lacks («قرية غومسوري» in a story of Borno).
         village_areas = sorted(
             {
                 (t.place.iso3, int(t.place.admin1_id.removeprefix("geonames:")))
@@ -298,7 +298,8 @@ class Geocoder:
         comma, up to the first word that is no such member (a resolved toponym, a
         common word, a noun of a place, a word that goes on as no name does: «وسرقوا
         المواشي», a verb and its object); a member has its «و» left out."""
-        for token in tokens[k + 1 :]:
+        for j in range(k + 1, len(tokens)):
+            token = tokens[j]
             between = text[tokens[k].end : token.start]
             raw = token.raw
             if between == " " and raw.startswith("و") and len(raw) > 3:
@@ -315,11 +316,11 @@ class Geocoder:
                 or norm in self._words.common_words
                 or norm in self._words.place_nouns
                 or norm in self._words.city_nouns
-                or not self._ends_a_name(text, tokens, tokens.index(token, k + 1))
+                or not self._ends_a_name(text, tokens, j)
             ):
                 return
             yield Token(start, token.end, raw, norm, True)
-            k = tokens.index(token, k + 1)
+            k = j
 
     def _ends_a_name(self, text: str, tokens: list[Token], k: int) -> bool:
         """Whether what follows ``tokens[k]`` is what follows a listed name: the end of

@@ -130,32 +130,44 @@ def arabic_skeleton(word: str) -> str:
     """The consonant classes of an Arabic word: «غوزا» -> ``KZ``, «بابنوسة» -> ``BNS``.
     The article «ال» before a name is left out («المحبس» -> ``MHBS``); so is a final
     «ه» (a ta marbuta, normalised or not)."""
-    letters = word.strip()
-    if letters.startswith("ال") and len(letters) > 4:
-        letters = letters[2:]
-    if letters.endswith(("ة", "ه")):
-        letters = letters[:-1]
-    return _squeezed(_ARABIC.get(ch) for ch in letters)
+    return _squeezed(c for c, _ in _arabic_letters(word))
 
 
 def latin_skeleton(name: str) -> str:
     """The consonant classes of a Latin-script name: "Gwoza" -> ``KZ``, "Babanūsah" ->
     ``BNS`` (accents folded, digraphs one consonant; a final "h" after a vowel, as in
     "-ah", is a ta marbuta's)."""
+    return _squeezed(c for c, _ in _latin_classes(name))
+
+
+def _arabic_letters(word: str) -> list[tuple[str | None, str]]:
+    """Each letter of an Arabic name, its article and final ta marbuta left out, with
+    its consonant class (None: a vowel, a semivowel or a glide)."""
+    letters = word.strip()
+    if letters.startswith("ال") and len(letters) > 4:
+        letters = letters[2:]
+    if letters.endswith(("ة", "ه")):
+        letters = letters[:-1]
+    return [(_ARABIC.get(ch), ch) for ch in letters]
+
+
+def _latin_classes(name: str) -> list[tuple[str | None, str]]:
+    """Each letter (a digraph as one) of a Latin name, folded, a final "h" after a
+    vowel left out, with its consonant class (None: a vowel or a letter left out)."""
     text = _latin_letters(name)
     if text.endswith("h") and len(text) > 2 and text[-2] in "aeiou":
         text = text[:-1]
-    out: list[str | None] = []
+    out: list[tuple[str | None, str]] = []
     i = 0
     while i < len(text):
         pair = _LATIN_DIGRAPHS.get(text[i : i + 2])
         if pair is not None:
-            out.append(pair)
+            out.append((pair, text[i : i + 2]))
             i += 2
             continue
-        out.append(_LATIN.get(text[i]))
+        out.append((_LATIN.get(text[i]), text[i]))
         i += 1
-    return _squeezed(out)
+    return out
 
 
 #: Arabic letters a name that opens on a vowel is written with first.
@@ -183,30 +195,6 @@ def _vowels_after(letters: Iterable[tuple[str | None, str]]) -> list[str]:
             slots.append("")
         last, joined = c, True
     return slots
-
-
-def _arabic_letters(word: str) -> list[tuple[str | None, str]]:
-    letters = word.strip()
-    if letters.startswith("ال") and len(letters) > 4:
-        letters = letters[2:]
-    if letters.endswith(("ة", "ه")):
-        letters = letters[:-1]
-    return [(_ARABIC.get(ch), ch) for ch in letters]
-
-
-def _latin_classes(name: str) -> list[tuple[str | None, str]]:
-    text = _latin_letters(name)
-    out: list[tuple[str | None, str]] = []
-    i = 0
-    while i < len(text):
-        pair = _LATIN_DIGRAPHS.get(text[i : i + 2])
-        if pair is not None:
-            out.append((pair, text[i : i + 2]))
-            i += 2
-            continue
-        out.append((_LATIN.get(text[i]), text[i]))
-        i += 1
-    return out
 
 
 def long_vowels_agree(word: str, name: str) -> bool:
@@ -274,7 +262,7 @@ class TransliteratedNames:
     def find_village(self, word: str, areas: Iterable[tuple[str, int]]) -> PlaceRecord | None:
         """The one village of the villages' index, in the first-level ``areas`` (ISO3,
         admin1 id) the text's places lie in, whose name has the skeleton of the Arabic
-        ``word``: «بلدة كوماندا» in a story of Ituri. Villages have no population to
+        ``word``: «قرية غومسوري» in a story of Borno. Villages have no population to
         rank them by, so a skeleton two names share names neither; one name several
         entries bear (a village entered twice) is the one only when they lie within
         ``SAME_VILLAGE_KM`` of each other."""
