@@ -163,3 +163,15 @@ def test_the_town_a_direction_locates_is_where(pipeline: Any) -> None:
     )
     events = _events(pipeline, text, "ar")
     assert [e.location.name if e.location else None for e in events] == ["Abū Ghurayb"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تمكنت القوات الأمنية من إلقاء القبض على أربعة مشتبه بهم في مدينة كركوك يوم الجمعة.",
+        "قامت القوات الأمنية بإلقاء القبض على ثلاثة مطلوبين في مدينة كركوك يوم الجمعة.",
+    ],
+)
+def test_an_arabic_arrest_takes_the_article_by_idiom(pipeline: Any, text: str) -> None:
+    # «إلقاء القبض على»: the article of «القبض» marks no arrest told before.
+    assert [e.sub_event_type for e in _events(pipeline, text, "ar")] == ["Arrests"]

@@ -378,6 +378,11 @@ def _dealt_by(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
     return any(m.start - _AR_DEALT_REACH <= h.end <= m.start for h in hurt)
 
 
+#: Arabic nouns that take the article by idiom, in news of the act as in mentions of
+#: one told before: an arrest, «القبض على».
+_IDIOMATIC_ARTICLE = frozenset({"القبض"})
+
+
 def anaphoric_arabic(
     lex: Lexicon,
     triggers: list[Match],
@@ -406,7 +411,9 @@ def anaphoric_arabic(
         claimed = any(m.start - _AR_CLAIM_REACH <= end <= m.start for end in claims)
         # "استعاد الجيش السيطرة على", "تمكنت من السيطرة على": control is named with
         # the article by idiom; it is a state taken, not an event told before.
-        idiom = m.payload.place_object
+        # So is an arrest, «إلقاء القبض على» (laying hold on): «القبض» takes the
+        # article in every telling of one.
+        idiom = m.payload.place_object or fold(toks[m.start].text) in _IDIOMATIC_ARTICLE
         told = light or claimed or idiom or _announced(m, toks) or outcome(m)
         told = (
             told or _dealt_by(lex, m, toks) or (s is not None and _dated_relative(lex, m, toks, s))
