@@ -564,7 +564,8 @@ _BETWEEN = re.compile(
 
 def destination(place: PlaceRef, s: SentenceInput) -> bool:
     """The place follows a preposition of direction ("towards X", «vers X», «باتجاه
-    مدينة X»; closed class ``destination_preps``), an article or a town noun between."""
+    مدينة X»; closed class ``destination_preps``), an article or a town noun between, or
+    is listed right after such a place ("towards X and Y")."""
     toward = closed_words("destination_preps")
     toks = s.tokens
     k = next((t.i for t in toks if t.start <= place.start < t.end), None)

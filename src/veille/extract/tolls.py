@@ -117,8 +117,8 @@ _VERBAL = frozenset({"VERB", "ADJ", "AUX", ""})
 
 def _either_or(toks: list[Tok], fm: Match) -> bool:
     """The death word is one side of a disjunction with another verb ("thirty were killed
-    or wounded", «tués ou enlevés», «قتل أو أصيب ثلاثون»): the count is of
-    both, how many died is not told."""
+    or wounded", «tués ou enlevés», «قتل أو أصيب ثلاثون»): the count is of both, how
+    many died is not told."""
     after, before = fm.end, fm.start - 1
     if after + 1 < len(toks) and fold(toks[after].text) in _OR:
         return toks[after + 1].pos in _VERBAL

@@ -297,7 +297,7 @@ def keeps(
     ruin = entry.ruin_of_strike and ruin_told_alone(lex, m, toks, s)
     if entry.requires_weapon and not weapons and not armed and not ruin:
         return False
-    if entry.mode == "intercept" and weapons and lethal(weapons) is False:
+    if entry.mode == "intercept" and weapons and not lethal(weapons):
         return False  # «إسقاط النظام» beside tear gas: no crowd's gas is shot down
     if entry.remote_weapon and not any(family(w.payload.sub) == "remote" for w in weapons):
         return False
