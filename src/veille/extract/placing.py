@@ -586,7 +586,7 @@ def goal_of_a_journey(place: PlaceRef, s: SentenceInput) -> bool:
     sentence names no other place (the story's place stands)."""
     goals = closed_words("goal_verbs")
     toks = s.tokens
-    k = next((t.i for t in toks if t.start <= place.start < t.end), None)
+    k = token_at(toks, place.start)
     if k is None:
         return False
     for j in range(k - 1, max(-1, k - _GOAL_REACH - 1), -1):

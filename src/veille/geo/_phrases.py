@@ -17,6 +17,10 @@ from veille.geo._normalize import Token, word_form
 from veille.geo._records import Toponym
 from veille.geo._store import FLAG_PRIMARY, Candidate, GazetteerStore
 
+#: The English and French articles that make a capital's noun definite ("the
+#: capital", «la capitale»; "l", an elided article's norm).
+_CAPITAL_ARTICLES = ("the", "la", "l")
+
 
 class Phrases:
     """Reads the phrases around names (see the module doc); reads the gazetteer and the
@@ -60,7 +64,7 @@ class Phrases:
         if len(words) < 2 or word_form(words[-1])[0] not in self._words.capital_nouns:
             return None
         words = words[:-1]
-        if words and words[-1].lower() in ("the", "la"):
+        if words and words[-1].lower() in _CAPITAL_ARTICLES:
             words = words[:-1]
         return " ".join(words) + " "
 
@@ -147,12 +151,16 @@ class Phrases:
         none where it named none. "The capital of Kano state", «capitale
         régionale», «عاصمة الولاية» name another."""
         nouns = self._words.capital_nouns
+        found = [k for k, tok in enumerate(tokens) if tok.norm in nouns]
+        if not found:
+            return toponyms  # most texts: no index or count is built for them
         spans = [(t.start, t.end) for t in toponyms]
         taken = _SpanIndex(spans) if spans else None
         countries = Counter(t.place.iso3 for t in toponyms if t.place and t.place.iso3)
         added: list[Toponym] = []
-        for k, tok in enumerate(tokens):
-            if tok.norm not in nouns or not self._definite(text, tokens, k):
+        for k in found:
+            tok = tokens[k]
+            if not self._definite(text, tokens, k):
                 continue
             if taken is not None and taken.overlapping(tok.start, tok.end):
                 continue
@@ -204,7 +212,7 @@ class Phrases:
             return "ال" in tok.raw[:4]
         return (
             k > 0
-            and tokens[k - 1].norm in ("the", "la", "l")
+            and tokens[k - 1].norm in _CAPITAL_ARTICLES
             and text[tokens[k - 1].end : tok.start] in (" ", "'", "’")
         )
 
