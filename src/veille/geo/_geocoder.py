@@ -217,6 +217,8 @@ class Geocoder:
                 continue  # «مدن تونسية»: a plural noun and its adjective
             names.append((before, word, last))
             names.extend((before, member, member) for member in listed)
+        if not names:
+            return toponyms  # no noun announces a name: no skeleton or area to read
         found: dict[int, PlaceRecord] = {}
         # «ولاية زمفرة»: a state or province first, of whatever country; it names the
         # country its towns are looked for in.
