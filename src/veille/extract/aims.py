@@ -13,8 +13,6 @@ from veille.lang.loader import closed_words
 
 #: Words that open an infinitive of purpose ("to", «pour»).
 _PURPOSE = frozenset({"to", "pour"})
-#: Words of purpose before an infinitive of taking ground ("to", «pour», «afin (de)»).
-_TAKING_PURPOSE = frozenset({"to", "pour", "afin", "order"})
 
 
 def called(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
@@ -83,6 +81,7 @@ def taking_as_aim(m: Match, toks: list[Tok]) -> bool:
         return False
     if verb.dep not in ("advcl", "xcomp", "acl"):
         return False
-    return any(t.head == verb.i and t.i < verb.i and t.keys & _TAKING_PURPOSE for t in toks) or (
-        bool(toks[verb.head].keys & _TAKING_PURPOSE) and toks[verb.head].i < verb.i
+    markers = closed_words("purpose_markers")  # "to", «pour», «afin (de)»
+    return any(t.head == verb.i and t.i < verb.i and t.keys & markers for t in toks) or (
+        bool(toks[verb.head].keys & markers) and toks[verb.head].i < verb.i
     )
