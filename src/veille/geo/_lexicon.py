@@ -55,6 +55,11 @@ class GeoWords:
     admin_nouns: frozenset[str]
     #: Plural or dual admin nouns before a list of names ("the provinces of X and Y").
     admin_list_nouns: frozenset[str]
+    #: Words between a place and the area containing it (``PlaceWords.container_links``
+    #: with every admin and town noun): "X district of Y province"; and the articles
+    #: that may stand among them (``container_articles``).
+    container_links: frozenset[str]
+    container_articles: frozenset[str]
     #: Words after which a name is a time of day («صلاة المغرب»: the sunset prayer).
     time_nouns_before: frozenset[str]
     #: Everyday words that spell a place (``PlaceWords.common_words``), with their clitics.
@@ -264,6 +269,8 @@ def build_geo_words(every: Iterable[PlaceWords]) -> GeoWords:
         site_nouns=union("site_nouns"),
         admin_nouns=glued("admin_nouns"),
         admin_list_nouns=union("admin_list_nouns"),
+        container_links=glued("container_links") | glued("admin_nouns") | glued("city_nouns"),
+        container_articles=union("container_articles"),
         time_nouns_before=glued("time_nouns_before"),
         common_words=glued("common_words"),
         city_nouns=glued("city_nouns"),

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 
 from veille.geo._lexicon import GeoWords
 from veille.geo._match import _Match
-from veille.geo._normalize import Token
+from veille.geo._normalize import Token, normalise_token
 from veille.geo._records import _OUTLET_FEATURES, OutletProfile
 from veille.geo._store import FLAG_LOOSE, FLAG_PRIMARY, Candidate, GazetteerStore, PlaceRecord
 from veille.geo._weights import GeocoderWeights, PriorWeights
@@ -45,6 +45,10 @@ _WATER_KINDS = frozenset({"sea", "lake", "strait"})
 _KM_PER_DEGREE = 111.2
 # Only a comma between a name and the next ("Tripoli, Lebanon", "Mer Rouge, La.").
 _COMMA_AFTER_RE = re.compile(r"^\s*,\s*$")
+# The most words that may tie a place to the area named after it ("X district of the
+# Y": 3), and what ends the clause they must stand in.
+_CONTAINER_GAP = 5
+_CLAUSE_BREAK_RE = re.compile(r"[.;:!?؛\n]")
 # The first lower-case word after a name, or after a list of capitalised names that it
 # starts ("Harvey, Harper and Kingman counties").
 _NOUN_AFTER_LIST_RE = re.compile(
@@ -289,15 +293,37 @@ class Resolver:
             # «la province syrienne d'Idleb», "the region of X": a people's adjective
             # may stand between the noun and its "of".
             near_nouns.add(tokens[m.first - 3].norm)
-        if feature in ("admin1", "admin2") and (
+        admin_noun = bool(
             near_nouns & self._words.admin_nouns
             or admin_after
             or self._in_admin_list(tokens, m.first)
-        ):
+        )
+        if feature in ("admin1", "admin2") and admin_noun:
+            return nouns.admin
+        if feature == "city" and admin_noun and self._seat_of_unnamed_area(tokens, m, c):
             return nouns.admin
         if feature == "city" and near_nouns & self._words.city_nouns:
             return nouns.city
         return 0.0
+
+    def _seat_of_unnamed_area(self, tokens: list[Token], m: _Match, c: Candidate) -> bool:
+        """The town lies in a district (or province) of the name as written that the
+        name does not reach ("Musakhel district": the gazetteer spells the district "Musa
+        Khel District" and knows the town under "Musakhel"): the admin noun stands for
+        that area through its town."""
+        ids = {o.place.id for o in m.candidates}
+        admin_nouns = self._words.admin_nouns
+        written = _squeezed(
+            " ".join(t.norm for t in tokens[m.first : m.last] if t.norm not in admin_nouns)
+        )
+        for area in (c.place.admin2, c.place.admin1):
+            if area is None or area in ids:
+                continue
+            name = self._store.name(area) or ""
+            bare = " ".join(w for w in name.split() if normalise_token(w) not in admin_nouns)
+            if bare and _squeezed(normalise_token(bare)) == written:
+                return True
+        return False
 
     def _in_admin_list(self, tokens: list[Token], first: int) -> bool:
         """The name stands in a list that a plural admin noun opens ("the provinces of
@@ -316,15 +342,14 @@ class Resolver:
         return False
 
     def _apply_containers(self, text: str, tokens: list[Token], matches: list[_Match]) -> None:
-        """ "Alexandria, La." / "Tripoli, Lebanon": the second name contains the first."""
-        by_first = {m.first: m for m in matches}
-        for m in matches:
-            if m.last >= len(tokens):
-                continue
-            if not _COMMA_AFTER_RE.match(text[m.end : tokens[m.last].start]):
-                continue
-            nxt = by_first.get(m.last)
-            if nxt is None:
+        """ "Alexandria, La." / "Tripoli, Lebanon": the second name contains the first;
+        so it does after the words that tie a place to its area ("X district of Y
+        province", "X, a village in Y", «X, dans la province de Y», «X التابعة لقضاء Y»:
+        ``GeoWords.container_links``)."""
+        ordered = sorted(matches, key=lambda x: x.first)
+        for i, m in enumerate(ordered[:-1]):
+            nxt = ordered[i + 1]
+            if not self._contained_by_next(text, tokens, m, nxt):
                 continue
             containers = {
                 c.place.id: c.place
@@ -340,6 +365,22 @@ class Resolver:
                 for c in nxt.candidates:
                     if any(self._contained(i.place, {c.place.id: c.place}) for i in inside):
                         nxt.scores[c.place.id] += self._weights.containers.container
+
+    def _contained_by_next(self, text: str, tokens: list[Token], m: _Match, nxt: _Match) -> bool:
+        """Whether only a comma, or a few of the words that tie a place to its area (and
+        their articles), stand between ``m`` and the next name, in one clause."""
+        if nxt.first < m.last or m.last >= len(tokens):
+            return False
+        gap = tokens[m.last : nxt.first]
+        if not gap:
+            return _COMMA_AFTER_RE.match(text[m.end : nxt.start]) is not None
+        links, articles = self._words.container_links, self._words.container_articles
+        return (
+            len(gap) <= _CONTAINER_GAP
+            and not _CLAUSE_BREAK_RE.search(text, m.end, nxt.start)
+            and all(t.norm in links or t.norm in articles for t in gap)
+            and any(t.norm in links for t in gap)
+        )
 
     @staticmethod
     def _contained(place: PlaceRecord, containers: dict[int, PlaceRecord]) -> bool:
@@ -491,6 +532,11 @@ _ADMIN_LIST_REACH = 8
 _ADMIN_LIST_NAMES = 4
 #: The words that join a list of names, normalised ("," and "of" included).
 _LIST_JOINERS = frozenset({",", "et", "and", "de", "d", "of", "the", "la", "le", "l", "du"})
+
+
+def _squeezed(name: str) -> str:
+    """A name compared without its case, spaces and hyphens ("Musa Khel", "Musakhel")."""
+    return re.sub(r"[\s\-‐-―']+", "", name).casefold()
 
 
 def _noun_after(text: str, end: int) -> str | None:

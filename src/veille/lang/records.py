@@ -93,6 +93,13 @@ class PlaceWords:
     #: Prepositions a list repeats before each member after its joiner ("in X and in Y",
     #: «des villages de X et de Y»): part of the gap between two members.
     list_prepositions: tuple[str, ...] = ()
+    #: Words that tie a place to the area containing it, beside that language's admin
+    #: and town nouns ("X district of Y province", "X, a town in Y", «X, dans la
+    #: province de Y», «X التابعة لمحافظة Y»): the area named after them contains the
+    #: place, as "X, Y" does. Articles (``container_articles``) may stand among them,
+    #: never alone ("X, the Y and Z" is a list).
+    container_links: tuple[str, ...] = ()
+    container_articles: tuple[str, ...] = ()
     #: Nouns for a capital: the name after them is the city, not its namesake country
     #: ("العاصمة تونس", "the capital Kuwait").
     capital_nouns: tuple[str, ...] = ()
