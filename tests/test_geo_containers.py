@@ -70,3 +70,12 @@ def test_the_district_noun_still_reads_a_district_of_its_own_name(geo: Geocoder)
     found = {t.text: t.place for t in geo.geoparse(text, "en")}
     place = found["Kalat"]
     assert place is not None and (place.iso3, place.feature) == ("PAK", "admin2")
+
+
+def test_a_state_named_in_full_is_not_another_countrys_area_of_the_bare_name(
+    geo: Geocoder,
+) -> None:
+    # "Plateau State" is Nigeria's; Benin's department is "Plateau" alone: the bare
+    # name's other places join the full name's only as towns.
+    text = "Herders and farmers clashed in Plateau State on Monday."
+    assert _places(geo, text)["Plateau State"][0] == "NGA"

@@ -208,6 +208,7 @@ class ActorStage:
         actors += self._own_forces(analysis, words, actors)
         actors += self._the_group(analysis, words, actors)
         actors += self._its_forces(analysis, words, actors)
+        actors += self._joined_adjectives(analysis, actors)
         analysis.actors = sorted(actors, key=lambda a: a.start)
         # «l'État islamique au Sahel a revendiqué l'attaque»: an armed group's name
         # holds the area it is named after, no place its acts fell on (a state's force
@@ -319,6 +320,38 @@ class ActorStage:
                     found.append(ActorRef(span[0], span[1], a.actor_id, False, a.payload))
         return found
 
+    def _joined_adjectives(
+        self, analysis: ArticleAnalysis, actors: list[ActorRef]
+    ) -> list[ActorRef]:
+        """«les troupes rwandaises et mozambicaines», «les armées malienne et
+        nigérienne»: a second people's adjective joined to the one ending a state's
+        forces names that state's forces too, the noun left unsaid (the adjective's
+        span, read as the first actor's words with their last one swapped for it)."""
+        joiners = closed_words("pair_and")
+        found: list[ActorRef] = []
+        for lang in analysis.languages:
+            text = analysis.text_in(lang)
+            for a in actors:
+                if getattr(a.payload, "kind", "") != "state_forces" or text[a.start].isspace():
+                    continue
+                m = _JOINED_WORD_RE.match(text, a.end)
+                if m is None or m.group(1).lower() not in joiners:
+                    continue
+                head, _, last = text[a.start : a.end].rpartition(" ")
+                if not head or not last[:1].islower():
+                    continue  # the state's forces named by a noun, not by an adjective
+                phrase = f"{head} {m.group(2)}"
+                match = self.resolver.find_actors(phrase, lang, context_iso3=analysis.countries)
+                if (
+                    len(match) == 1
+                    and match[0].end - match[0].start == len(phrase)
+                    and match[0].actor.kind == "state_forces"
+                    and match[0].actor.id != a.actor_id
+                ):
+                    actor = match[0].actor
+                    found.append(ActorRef(m.start(2), m.end(2), actor.id, False, actor))
+        return found
+
     def _voice(
         self, analysis: ArticleAnalysis, actors: list[ActorRef], owned: list[int]
     ) -> ActorRef | None:
@@ -348,6 +381,8 @@ class ActorStage:
 _ITS_REACH = 300
 #: Words after "our" within which the noun of armed force stands ("nos vaillantes unités").
 _OWN_REACH = 3
+#: A joiner and the word after it, right after an actor ("... et mozambicaines").
+_JOINED_WORD_RE = re.compile(r"\s+(\w+)\s+(\w[\w-]*)")
 
 
 def _of_kinds(actors: list[ActorRef], kinds: frozenset[str]) -> list[ActorRef]:

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from veille.extract.lexicon import Tok, fold
 from veille.extract.syntax import IN_PHRASE, REPORT_PREPS, SUBJECT_DEPS, TARGET_DEPS, ancestors
+from veille.lang.loader import closed_words
 from veille.model import Span
 
 _AGENT_DEPS = frozenset({"nsubj", "obl:agent", "agent", "csubj"})
 
 
 _TARGET_PREPS = frozenset({"contre", "sur", "vers", "visant", "against", "on", "at", "targeting"})
+#: English prepositions that set an act beside a thing ("a bomb under an army truck").
+_BESIDE_A_THING = frozenset({"under", "beneath", "underneath", "beside", "near", "alongside"})
 
 
 def syntactic_role(
@@ -64,6 +67,10 @@ def syntactic_role(
             return "backer"
         if parent not in anchors:
             continue
+        if _said_to_be(child, parent, toks):
+            # "Gunmen believed to belong to X attacked ...", "men thought to be X fighters
+            # stormed ...": whose the doers are said to be is who acted.
+            return "actor1"
         if (
             k > 0
             and parent in passive_at
@@ -75,6 +82,15 @@ def syntactic_role(
             # verb it is still the agent.
             return "actor1"
         dep = toks[child].dep
+        if (
+            k > 1
+            and dep == "prep"
+            and fold(toks[child].text) in _BESIDE_A_THING
+            and toks[tok_i].dep == "compound"
+        ):
+            # "planted a bomb under an army truck": the forces owning the thing the act
+            # was set beside were its target.
+            return "actor2"
         case = {fold(t.text) for t in toks if t.head == child and t.dep == "case"}
         if case & REPORT_PREPS:
             return None
@@ -143,6 +159,22 @@ def _relative_role(
                     passive = a in passive_at or t.dep != "nsubj"
                     return "actor2" if passive else "actor1"
     return None
+
+
+def _said_to_be(child: int, parent: int, toks: list[Tok]) -> bool:
+    """``child`` is a participle of belief on ``parent``, a noun that is the active
+    subject of its clause ("gunmen believed to belong to X attacked", the participle
+    hung back on its noun by ``veille.nlp.repairs``); not "men believed to be X were
+    arrested" (a passive's subject was acted on)."""
+    noun, verb = toks[parent], toks[toks[parent].head]
+    return (
+        toks[child].dep == "acl"
+        and toks[child].lemma.lower() in closed_words("belief_verbs")
+        and noun.pos in ("NOUN", "PROPN")
+        and noun.dep == "nsubj"
+        and "Voice=Pass" not in verb.morph
+        and not any(t.head == verb.i and t.dep in ("auxpass", "aux:pass") for t in toks)
+    )
 
 
 def _in_spans(tok: Tok, spans: list[Span]) -> bool:

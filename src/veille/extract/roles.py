@@ -100,6 +100,19 @@ def read_roles(
                     anchors.add(up)
                 if up in dying and not has_object(toks, up):
                     died_in.add(up)  # "two commanders died in a strike": its victims
+    for i in list(trig_idx):
+        head = toks[i].head
+        if (
+            toks[i].dep == "advcl"
+            and toks[i].pos == "VERB"
+            and ("VerbForm=Ger" in toks[i].morph or "Aspect=Prog" in toks[i].morph)
+            and toks[head].pos == "VERB"
+            and head not in telling
+            and head < i
+        ):
+            # "Maoists set off a bomb under a police van, killing six": the participle
+            # after the main clause tells what its doer's act did; its subject did it.
+            anchors.add(head)
     passive_at = {
         i
         for i in anchors
@@ -337,12 +350,16 @@ def _forces_of_an_adjective(
     adjectives: list[ActorRef], toks: list[Tok], verbs: set[int]
 ) -> list[tuple[int, ActorRef]]:
     """ "Ukrainian air defences shot down ...", «un destroyer américain a abattu ...»: a
-    people's adjective on a noun of armed force (closed class ``own_force_nouns``) that
+    people's adjective (or one joined to it) on a noun of armed force (closed class ``own_force_nouns``) that
     is the subject of an active verb of the act names that state's forces as its doer."""
     force_nouns = closed_words("own_force_nouns")
     found = []
     for ref in adjectives:
         tok_i = token_at(toks, ref.start)
+        # «les troupes rwandaises et mozambicaines»: an adjective joined to another one
+        # qualifies the same noun.
+        while tok_i is not None and toks[tok_i].dep == "conj" and toks[tok_i].head < tok_i:
+            tok_i = toks[tok_i].head
         if tok_i is None or toks[tok_i].dep != "amod":
             continue
         noun = toks[toks[tok_i].head]
@@ -628,11 +645,13 @@ def _victim_of(lex: Lexicon, i: int, toks: list[Tok], trig_idx: set[int]) -> boo
     if verb in trig_idx:
         return False  # "jets struck targets": the act's own object, its subject the doer
     suffering = lex.noun_classes.get("suffering_verbs", frozenset())
-    if undergoing_marks(toks, verb, suffering) and any(
-        verb in ancestors(toks, trig, limit=2) for trig in trig_idx
+    marks = undergoing_marks(toks, verb, suffering)
+    if (verb in marks and any(verb in ancestors(toks, trig, limit=2) for trig in trig_idx)) or any(
+        toks[trig].head in marks - {verb} for trig in trig_idx
     ):
-        # «a essuyé une attaque», «a subi une embuscade», "came under attack", "suffered
-        # an ambush": the act's word is what the subject underwent.
+        # «a essuyé une attaque», «a subi une embuscade», "suffered an ambush": the act's
+        # word is what the subject underwent; so is the object of its "under" ("came
+        # under attack"), not an "under" of a place ("set off a bomb under a van").
         return True
     # A copula's noun heads its clause («a été victime»); a verb spelt like a noun of
     # victims ("a drone targeted a car") is an act, its subject the doer.

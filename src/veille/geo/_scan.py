@@ -220,11 +220,13 @@ class Scanner:
                     cands = tuple(c for c in cands if c.place.feature == "admin1")
                 if n > 1 and cands and tokens[i + n - 1].norm in self._words.admin_nouns:
                     # "Musakhel district": one country's alternate name of its district
-                    # must not hide another country's town and district of that name
-                    # (the bare name's places of the other countries compete, the noun
-                    # still favouring areas; a country's own towns stay out, or their
-                    # districts would give way to them as namesake seats).
-                    cands = _with_other_countries(cands, store.lookup(scan.key(form, i, n - 1)))
+                    # must not hide another country's town of that name, which may stand
+                    # for a district the name does not reach (``Resolver``: "Musa Khel").
+                    # Only the towns of other countries join: a country's own towns would
+                    # make its districts give way to them as namesake seats, and another
+                    # country's area of the bare name would take the noun ("Plateau
+                    # State" is no department "Plateau").
+                    cands = _with_other_towns(cands, store.lookup(scan.key(form, i, n - 1)))
                 if cands and not self._acceptance.inside_compound(
                     text, token.start + shift, tokens[i + n - 1].end, cands
                 ):
@@ -481,12 +483,14 @@ class _ScanText:
         return " ".join([first, *self.heads[i + 1 : i + n - 1], self.norms[i + n - 1]])
 
 
-def _with_other_countries(
+def _with_other_towns(
     cands: tuple[Candidate, ...], more: tuple[Candidate, ...]
 ) -> tuple[Candidate, ...]:
-    """``cands`` and those of ``more`` in a country none of ``cands`` lies in."""
+    """``cands`` and the towns of ``more`` in a country none of ``cands`` lies in."""
     countries = {c.place.iso3 for c in cands}
-    return cands + tuple(c for c in more if c.place.iso3 not in countries)
+    return cands + tuple(
+        c for c in more if c.place.feature == "city" and c.place.iso3 not in countries
+    )
 
 
 def _join_runs(text: str, tokens: Sequence[Token]) -> list[int]:

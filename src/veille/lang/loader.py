@@ -266,6 +266,7 @@ ClosedWordKind = Literal[
     "purpose_markers",
     "destination_preps",
     "goal_verbs",
+    "belief_verbs",
     "route_from",
     "route_to",
     "group_articles",

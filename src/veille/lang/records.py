@@ -329,6 +329,11 @@ class ClosedClass:
     #: infinitive of purpose names ("trying to reach X", «pour gagner X») is where people
     #: were going, not where an act fell.
     goal_verbs: frozenset[str] = frozenset()
+    #: Verbs of belief whose participle, right after a noun, opens a reduced relative
+    #: ("gunmen believed to belong to X attacked ...", "men thought to be X stormed
+    #: ..."): the parser takes the participle for the sentence's verb, and
+    #: ``veille.nlp.repairs`` hangs it back on its noun.
+    belief_verbs: frozenset[str] = frozenset()
     #: The words that open the two ends of a route ("from X to Y", «de X à Y», «من X
     #: إلى Y»): where something travelled, not where an act fell.
     route_from: frozenset[str] = frozenset()

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from veille.nlp.repairs import reduced_relatives
 from veille.nlp.segment import Segment
 from veille.nlp.tokens import Tok, fold
 
@@ -115,8 +116,11 @@ def split_sentences(
         yield from _arabic_sentences(doc, seg)
         return
     columns = _Columns(doc, names or TokenNames())
+    english = seg.language == "en"
     for sent in _whole_sentences(doc, columns):
         toks = columns.tokens(sent.start, sent.end, seg.start)
+        if english:
+            reduced_relatives(toks)
         if toks:
             yield seg.start + sent.start_char, seg.start + sent.end_char, toks
 

@@ -1,0 +1,78 @@
+"""Who did it and who was hit, in constructions the parse leaves open: the subject of a
+main clause whose participle tells the harm, an "under" of place that tells no
+undergoing, and a second people's adjective joined to a state's forces. Sentences
+invented for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from veille.model import Article, Event
+
+
+def _events(pipeline: Any, text: str, language: str) -> list[Event]:
+    art = Article(id="ds", text=text, language=language, published=date(2025, 4, 8))
+    return list(pipeline.run([art]))
+
+
+def _ids(e: Event) -> tuple[str | None, str | None]:
+    return (e.actor1.id if e.actor1 else None, e.actor2.id if e.actor2 else None)
+
+
+def test_the_main_clauses_subject_did_what_its_participle_tells(pipeline: Any) -> None:
+    text = (
+        "Maoists set off a landmine beneath a police jeep in Dantewada district on "
+        "Sunday, killing five constables."
+    )
+    events = _events(pipeline, text, "en")
+    assert events
+    doer, hit = _ids(events[0])
+    assert doer == "cpi-maoist"
+    assert hit is None or hit.startswith("police-forces")
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        (
+            "Militants planted a bomb under an army truck near Kandahar on Sunday, killing "
+            "three soldiers.",
+            "military-forces-afg",
+        ),
+        (
+            "Gunmen hid explosives under a police van in Quetta on Sunday, killing four "
+            "officers.",
+            "police-forces-pak",
+        ),
+    ],
+)
+def test_the_owner_of_the_thing_a_bomb_was_set_under_was_hit(
+    pipeline: Any, text: str, owner: str
+) -> None:
+    events = _events(pipeline, text, "en")
+    assert events
+    assert _ids(events[0]) == (None, owner)
+
+
+def test_came_under_an_attack_still_makes_the_subject_its_target(pipeline: Any) -> None:
+    text = "A police patrol came under attack from gunmen near Gusau on Sunday."
+    events = _events(pipeline, text, "en")
+    assert events
+    assert _ids(events[0])[1] == "police-forces-nga"
+
+
+def test_a_second_adjective_names_the_second_states_forces(pipeline: Any) -> None:
+    # Rwanda's forces alone in Mozambique overtake ground; with Mozambique's beside
+    # them, the state's forces regain it.
+    text = "Les troupes rwandaises et mozambicaines ont repris dimanche la ville de Mueda."
+    events = _events(pipeline, text, "fr")
+    assert [e.sub_event_type for e in events] == ["Government regains territory"]
+
+
+def test_one_states_forces_alone_abroad_overtake_ground(pipeline: Any) -> None:
+    text = "Les troupes rwandaises ont repris dimanche la ville de Mueda."
+    events = _events(pipeline, text, "fr")
+    assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory"]
