@@ -350,8 +350,9 @@ def _forces_of_an_adjective(
     adjectives: list[ActorRef], toks: list[Tok], verbs: set[int]
 ) -> list[tuple[int, ActorRef]]:
     """ "Ukrainian air defences shot down ...", «un destroyer américain a abattu ...»: a
-    people's adjective (or one joined to it) on a noun of armed force (closed class ``own_force_nouns``) that
-    is the subject of an active verb of the act names that state's forces as its doer."""
+    people's adjective (or one joined to it) on a noun of armed force (closed class
+    ``own_force_nouns``) that is the subject of an active verb of the act names that
+    state's forces as its doer."""
     force_nouns = closed_words("own_force_nouns")
     found = []
     for ref in adjectives:
