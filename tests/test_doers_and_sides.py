@@ -43,8 +43,7 @@ def test_the_main_clauses_subject_did_what_its_participle_tells(pipeline: Any) -
             "military-forces-afg",
         ),
         (
-            "Gunmen hid explosives under a police van in Quetta on Sunday, killing four "
-            "officers.",
+            "Gunmen hid explosives under a police van in Quetta on Sunday, killing four officers.",
             "police-forces-pak",
         ),
     ],
@@ -76,3 +75,15 @@ def test_one_states_forces_alone_abroad_overtake_ground(pipeline: Any) -> None:
     text = "Les troupes rwandaises ont repris dimanche la ville de Mueda."
     events = _events(pipeline, text, "fr")
     assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory"]
+
+
+def test_a_bomb_outside_a_police_station_makes_no_doer_of_the_police(pipeline: Any) -> None:
+    # And no story lends them to the undoered blasts told beside it.
+    text = (
+        "Two bombs went off outside a police station in Yala on Friday, killing a "
+        "street vendor, officials said.\n\n"
+        "Hours later a third bomb exploded at a market in Pattani, killing one person."
+    )
+    events = _events(pipeline, text, "en")
+    assert len(events) == 2
+    assert all(e.actor1 is None for e in events)

@@ -70,7 +70,15 @@ def object_of_class(lex: Lexicon, m: Match, toks: list[Tok], name: str) -> bool:
         # "an attack on the budget", «une attaque contre la réforme»: a noun's object
         # with its preposition.
         if t.keys & nouns and (
-            (t.dep == "pobj" and m.start <= toks[t.head].head < m.end)
+            (
+                t.dep == "pobj"
+                and m.start <= toks[t.head].head < m.end
+                # "blew up outside a police station": a verb's phrase of place is where,
+                # not what it acted on.
+                and not (
+                    toks[toks[t.head].head].pos == "VERB" and fold(toks[t.head].text) in _WHERE
+                )
+            )
             or (t.dep == "nmod" and m.start <= t.head < m.end and toks[t.head].pos == "NOUN")
         ):
             return True
@@ -123,6 +131,12 @@ def ruin_told_alone(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -
     )
     return any(t.dep in PASSIVE_SUBJECTS and t.keys & ruined for t in children)
 
+
+#: English prepositions of a verb's phrase of place ("went off outside a station").
+_WHERE = frozenset(
+    {"in", "at", "outside", "inside", "near", "beside", "behind", "under", "beneath"}
+    | {"opposite", "around", "next", "along", "by"}
+)
 
 #: Dependencies of a phrase of place or time on the verb («en mer Rouge», "over X").
 _PLACE_PHRASE = frozenset({"obl", "obl:mod"})

@@ -17,8 +17,12 @@ _AGENT_DEPS = frozenset({"nsubj", "obl:agent", "agent", "csubj"})
 
 
 _TARGET_PREPS = frozenset({"contre", "sur", "vers", "visant", "against", "on", "at", "targeting"})
-#: English prepositions that set an act beside a thing ("a bomb under an army truck").
-_BESIDE_A_THING = frozenset({"under", "beneath", "underneath", "beside", "near", "alongside"})
+#: English prepositions that set an act at a thing ("a bomb under an army truck", "went
+#: off outside a police station", "fired on an army post").
+_AT_A_THING = frozenset(
+    {"under", "beneath", "underneath", "beside", "near", "alongside", "outside", "inside"}
+    | {"at", "on", "into"}
+)
 
 
 def syntactic_role(
@@ -85,11 +89,11 @@ def syntactic_role(
         if (
             k > 1
             and dep == "prep"
-            and fold(toks[child].text) in _BESIDE_A_THING
+            and fold(toks[child].text) in _AT_A_THING
             and toks[tok_i].dep == "compound"
         ):
-            # "planted a bomb under an army truck": the forces owning the thing the act
-            # was set beside were its target.
+            # "planted a bomb under an army truck", "went off outside a police station":
+            # the forces owning the thing the act was set at were its target.
             return "actor2"
         case = {fold(t.text) for t in toks if t.head == child and t.dep == "case"}
         if case & REPORT_PREPS:

@@ -92,7 +92,7 @@ def one_killed(lex: Lexicon, toks: list[Tok], within: Span | None = None) -> Tol
                     more, last = _arabic_kin_after(lex, toks, after, people)
                     return Toll(1 + more, (toks[fm.start].start, toks[last].end))
                 continue
-            if not t.keys & people:
+            if not t.keys & people and not _agentive(lex, toks, t):
                 continue
             one = any(
                 c.head == t.i and c.dep in ("det", "poss", "det:poss") and fold(c.text) in _ONE
@@ -100,13 +100,57 @@ def one_killed(lex: Lexicon, toks: list[Tok], within: Span | None = None) -> Tol
             )
             if not one or "Number=Plur" in t.morph:
                 continue
-            if any(c.head == t.i and c.dep == "conj" for c in toks):
+            joined = _joined_nouns(toks, t)
+            if joined and not all(_one_more_person(lex, toks, c, people) for c in joined):
                 return None  # "a local chief and his two sons": more than one, uncounted
             if (t.head == death and t.dep in _VICTIM_DEPS) or toks[death].head == t.i:
-                lo, hi = min(t.i, fm.start), max(t.i, death)
-                return Toll(1, (toks[lo].start, toks[hi].end))
+                # "killing a passenger and a driver": one each.
+                lo, hi = min(t.i, fm.start), max([t.i, death, *(c.i for c in joined)])
+                return Toll(1 + len(joined), (toks[lo].start, toks[hi].end))
     return None
 
+
+def _one_more_person(lex: Lexicon, toks: list[Tok], c: Tok, people: frozenset[str]) -> bool:
+    """A singular person noun joined to the first one, with a determiner of one and no
+    number of its own ("and a driver", «et un enfant»)."""
+    return (
+        bool(c.keys & people or _agentive(lex, toks, c))
+        and "Number=Plur" not in c.morph
+        and any(d.head == c.i and d.dep == "det" and fold(d.text) in _ONE for d in toks)
+        and not any(d.head == c.i and d.dep == "nummod" for d in toks)
+    )
+
+
+def _joined_nouns(toks: list[Tok], t: Tok) -> list[Tok]:
+    """The nouns joined to ``t`` by "and" or a comma, however the parser chained them
+    ("a passenger, a driver and a soldier")."""
+    found: list[Tok] = []
+    heads = {t.i}
+    for c in toks:
+        if c.dep == "conj" and c.head in heads:
+            found.append(c)
+            heads.add(c.i)
+    return found
+
+
+def _agentive(lex: Lexicon, toks: list[Tok], t: Tok) -> bool:
+    """A singular common noun of a person by its ending (noun class ``person_suffixes``:
+    "a street vendor", "a tea seller", «un commerçant»), not a measure of others ("a
+    number of", «une partie de»): one dead, as a noun of ``one_person`` is."""
+    suffixes = lex.noun_classes.get("person_suffixes", frozenset())
+    word = t.text
+    return (
+        t.pos == "NOUN"
+        and len(word) >= _AGENTIVE_MIN
+        and word.islower()
+        and any(word.endswith(s) for s in suffixes)
+        and not any(c.head == t.i and fold(c.text) in _OF for c in toks)
+        and not (t.i + 1 < len(toks) and fold(toks[t.i + 1].text) in _OF)
+    )
+
+
+#: The shortest noun read as a person by its ending.
+_AGENTIVE_MIN = 5
 
 #: Words of a disjunction ("killed or wounded", «tués ou blessés», «قتل أو أصيب»).
 _OR = frozenset({"or", "ou", "او", "أو"})
@@ -509,7 +553,7 @@ def _whose_death(toks: list[Tok], end: int, i: int) -> bool:
 
 
 #: The preposition from a death noun to the dead it counts.
-_OF = frozenset({"de", "d'", "d’", "des", "of"})
+_OF = frozenset({"de", "d'", "d’", "des", "du", "of"})
 
 #: "Others" between a number and the wounded it counts ("two others wounded").
 _OTHERS = frozenset({"others", "other", "autres", "اخرون", "اخرين"})

@@ -35,8 +35,7 @@ def reduced_relatives(toks: list[Tok]) -> None:
         if subject is None or infinitive is None or act is None or act.i < infinitive.i:
             continue
         if act.dep == "conj" and any(
-            t.dep in ("cc", "punct") and v.i < t.i < act.i and t.head in (v.i, act.i)
-            for t in toks
+            t.dep in ("cc", "punct") and v.i < t.i < act.i and t.head in (v.i, act.i) for t in toks
         ):
             continue
         if not _ends_right_before(toks, subject.i, v.i) or not _to_infinitive(toks, infinitive):
