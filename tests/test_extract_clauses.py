@@ -51,3 +51,34 @@ def test_a_verb_sharing_the_first_subject_or_another_doer_makes_no_joint() -> No
     other_doer = tokens(words)
     assert clause_joints(en, other_doer, [_strike(en, 1)]) == []
     assert elliptic_others(en, other_doer, [_strike(en, 1)]) == []
+
+
+def _events_of(text: str) -> list[tuple[str | None, int | None]]:
+    from datetime import date
+
+    from veille.model import Article
+    from veille.pipeline import Pipeline
+
+    art = Article(id="cj", text=text, language="en", published=date(2025, 6, 13))
+    return sorted(
+        ((e.location.name if e.location else None, e.fatalities) for e in Pipeline().run([art])),
+        key=lambda x: x[1] or 0,
+    )
+
+
+def test_a_clause_with_its_own_place_and_count_of_dead_is_its_own_event() -> None:
+    # "..., and in Y three died": the second clause's place phrase stands between the
+    # "and" and its subject; its dead are its own, not the first clause's.
+    found = _events_of(
+        "On Thursday a drone strike on a car in Tubas killed two men, and in Tammun "
+        "five died when a house was hit."
+    )
+    assert [f for _, f in found] == [2, 5]
+
+
+def test_a_second_subject_hung_on_the_first_object_still_opens_a_clause() -> None:
+    found = _events_of(
+        "On Thursday a drone strike on a car in Tubas killed two men and another strike "
+        "on a house in Tammun killed five."
+    )
+    assert [f for _, f in found] == [2, 5]

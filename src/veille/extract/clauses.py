@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from veille.extract.candidate import ActorRef, SentenceInput
 from veille.extract.lexicon import Lexicon, Match, Tok
-from veille.extract.syntax import CLAUSE_SEPARATORS, PASSIVE_SUBJECTS
+from veille.extract.syntax import CLAUSE_SEPARATORS, PASSIVE_SUBJECTS, ancestors, words_of
 from veille.model import Span
 
 
@@ -61,10 +61,12 @@ def clause_joints(lex: Lexicon, toks: list[Tok], triggers: Sequence[Match]) -> l
     event: an event noun ("a strike hit a house and a second strike hit a car") or a
     word of otherness standing for one ("..., and another hit a car", «et une autre a
     touché ...»), or the target of an act told in the passive ("..., and the town of X
-    was targeted too": the subject of a passive trigger is what it hit). A verb that
+    was targeted too": the subject of a passive trigger is what it hit), or a count of
+    dead of its own ("..., and in Y three died"). A verb that
     shares the first clause's subject ("hit a house and killed two"), or a clause of
     another doer ("and rescuers took the wounded to X"), tells the same happening."""
     others = lex.noun_classes.get("another_event", frozenset())
+    dying = words_of(lex.fatality, toks)
     return [
         cut
         for cut, subject, verb in _joined_clauses(toks)
@@ -73,6 +75,9 @@ def clause_joints(lex: Lexicon, toks: list[Tok], triggers: Sequence[Match]) -> l
         or (
             toks[subject].dep in PASSIVE_SUBJECTS and any(m.start <= verb < m.end for m in triggers)
         )
+        # "..., and in Y three died", «et à Y trois personnes sont mortes»: a count of
+        # dead of the clause's own.
+        or (verb in dying and _counted(toks, subject))
     ]
 
 
@@ -104,6 +109,11 @@ _COMMAS = frozenset({"،", ","})
 _ARABIC_CONJUNCTIONS = frozenset({"و", "ف"})
 
 
+def _counted(toks: list[Tok], i: int) -> bool:
+    """The word is a number, or a noun a number counts ("three", «trois personnes»)."""
+    return toks[i].pos == "NUM" or any(t.head == i and t.dep == "nummod" for t in toks)
+
+
 def _joined_clauses(toks: list[Tok]) -> list[tuple[int, int, int]]:
     """(the joining "and", the second clause's subject, its verb) for each clause
     coordination."""
@@ -112,13 +122,30 @@ def _joined_clauses(toks: list[Tok]) -> list[tuple[int, int, int]]:
         if v.dep != "conj" or v.pos not in _VERBS or toks[v.head].pos not in _VERBS:
             continue
         subject = next((t.i for t in toks if t.head == v.i and t.dep.startswith("nsubj")), None)
+        if subject is None:
+            # "... killed four people and another strike on a school killed three": the
+            # parser may hang the second subject on the first clause's object, as a
+            # noun joined to it; the noun after the "and" is the clause's subject.
+            subject = next(
+                (
+                    t.i
+                    for t in reversed(toks[v.head + 1 : v.i])
+                    if t.dep == "conj" and t.pos == "NOUN" and toks[t.head].pos in _OBJECTS
+                ),
+                None,
+            )
+        if subject is None and toks[v.i - 1].pos == "NUM":
+            subject = v.i - 1  # "and in Y five died": a count the parser hung elsewhere
         if subject is None or subject > v.i:
             continue
         k = subject - 1
-        while (
-            k > v.head
-            and toks[k].head == subject
-            and (toks[k].pos in _NOUN_PHRASE_WORDS or toks[k].dep == "compound")
+        while k > v.head and (
+            (
+                toks[k].head == subject
+                and (toks[k].pos in _NOUN_PHRASE_WORDS or toks[k].dep == "compound")
+            )
+            # "and in Y three died": a phrase of the clause's own verb before its subject
+            or (toks[k].pos != "CCONJ" and v.i in ancestors(toks, k, limit=_PHRASE_DEPTH))
         ):
             k -= 1  # "and an air strike ...": its article, number, adjective or compound
         if k > v.head and toks[k].pos == "CCONJ":
@@ -146,9 +173,14 @@ def elliptic_others(lex: Lexicon, toks: list[Tok], triggers: list[Match]) -> lis
 
 
 _VERBS = frozenset({"VERB", "AUX"})
+#: Parts of speech of a clause's object that a noun joined to it may stand beside.
+_OBJECTS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 #: How the verb of a clause of its own hangs on the sentence's first verb.
 _OWN_CLAUSE_DEPS = frozenset({"conj", "advcl"})
 
+
+#: How deep a phrase of the verb's may nest before its subject ("in the town of Y").
+_PHRASE_DEPTH = 4
 
 #: Words before a subject noun within its phrase ("a second", «une»).
 _NOUN_PHRASE_WORDS = frozenset({"DET", "ADJ", "NUM"})
