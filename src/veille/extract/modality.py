@@ -14,7 +14,13 @@ from veille.extract.aims import called, dead_found_after, purpose_infinitive, ta
 from veille.extract.candidate import SentenceInput
 from veille.extract.lexicon import Lexicon, Match, PhraseTable, Tok, fold
 from veille.extract.numbers import read_number
-from veille.extract.rejection import Modality, Rejection, judicial
+from veille.extract.rejection import (
+    Modality,
+    Rejection,
+    judicial,
+    restated_before_a_sequel,
+    sequel_object,
+)
 from veille.extract.syntax import (
     CLAUSE_DEPS,
     SUBJECT_DEPS,
@@ -202,6 +208,8 @@ class ParsedModality:
     def reject_reason(self, m: Match, toks: list[Tok], s: SentenceInput) -> Rejection | None:
         if judicial(self.lex, m, toks):
             return "judicial"
+        if restated_before_a_sequel(m, toks):
+            return "restated"
         if self._kind_denied(m, toks):
             return "generic"
         head = toks[m.start]
@@ -219,6 +227,7 @@ class ParsedModality:
             )
             and not _own_day(m, toks, s)
             and not dead_found_after(self.lex, m, toks)
+            and not sequel_object(m, toks, s)
         ):
             return "background"
         if (

@@ -9,8 +9,9 @@ from __future__ import annotations
 from typing import Literal, Protocol
 
 from veille.extract.candidate import SentenceInput
-from veille.extract.lexicon import Lexicon, Match, Tok
+from veille.extract.lexicon import Lexicon, Match, Tok, fold
 from veille.extract.syntax import ancestors
+from veille.lang.loader import closed_words
 
 #: Why a trigger tells no event of its own.
 Rejection = Literal[
@@ -27,6 +28,7 @@ Rejection = Literal[
     "characterisation",
     "foiled",
     "judicial",
+    "restated",
 ]
 
 # Words between a possession cue and the weapon it governs: "ضبط 22 قذيفة هاون",
@@ -65,3 +67,51 @@ def judicial(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
     if not any(toks[k].keys & executions for k in range(m.start, m.end)):
         return False
     return any(t.keys & courts for t in toks)
+
+
+def restated_before_a_sequel(m: Match, toks: list[Tok]) -> bool:
+    """ "The massacre follows an attack on X", «Le massacre survient une semaine après
+    l'attaque de X»: a bare definite event noun (an adjective at most: no place, doer or
+    day of its own) that is the subject of a verb setting it after another act (closed
+    classes ``sequel_verbs``, with its object or a word of ``sequel_preps``) restates
+    the event told before; the act after the verb is its own."""
+    noun = toks[m.start]
+    if noun.pos not in ("NOUN", "PROPN") or not noun.dep.startswith("nsubj"):
+        return False
+    below = [t for t in toks if t.head == noun.i]
+    if not any(t.dep == "det" and t.keys & _DEFINITE for t in below):
+        return False
+    if any(t.dep not in _BARE for t in below):
+        return False  # "the recapture of X came after ...": a told act, its own words
+    verb = toks[noun.head]
+    if not verb.keys & {fold(w) for w in closed_words("sequel_verbs")}:
+        return False
+    afters = {fold(w) for w in closed_words("sequel_preps")}
+    below = [t for t in toks if t.head == verb.i and t.i > verb.i]
+    return any(t.dep in ("dobj", "obj") for t in below) or any(
+        t.keys & afters or any(c.head == t.i and c.keys & afters for c in toks) for t in below
+    )
+
+
+#: What a restated event noun may carry: its article, an adjective, punctuation.
+_BARE = frozenset({"det", "amod", "punct"})
+#: Definite determiners of an event told before.
+_DEFINITE = frozenset({"the", "this", "that", "le", "la", "l'", "ce", "cet", "cette"})
+
+
+def sequel_object(m: Match, toks: list[Tok], s: SentenceInput) -> bool:
+    """The act a verb of sequel sets the restated event after ("... survient une semaine
+    après l'attaque de X, où 20 soldats ont été tués le 17 juillet"), in a sentence that
+    dates something after it: an earlier act told with its day, not vague background."""
+    afters = {fold(w) for w in closed_words("sequel_preps")}
+    verbs = {fold(w) for w in closed_words("sequel_verbs")}
+    up = ancestors(toks, m.start, limit=3)
+    if not any(toks[v].keys & verbs for v in up):
+        return False
+    marked = toks[m.start].dep in ("dobj", "obj") or any(
+        t.keys & afters and (t.head == m.start or t.i == toks[m.start].head) for t in toks
+    )
+    end = toks[m.end - 1].end
+    return marked and any(
+        d.precision == "day" and d.value is not None and d.start >= end for d in s.dates
+    )
