@@ -268,6 +268,10 @@ def country_slots(country: Country) -> dict[Lang, dict[str, list[str]]]:
         # Indefinite forms: "قاعدة أميركية" (a US base), "رتل روسي" (a Russian convoy).
         "m_indef": list(country.ar_adj),
         "f_indef": [adj + "ة" for adj in country.ar_adj],
+        # Duals: "صاروخان روسيان", "طائرتين إسرائيليتين" (two Russian missiles, two
+        # Israeli aircraft), nominative and oblique.
+        "m_dual": [adj + end for adj in country.ar_adj for end in ("ان", "ين")],
+        "f_dual": [adj + end for adj in country.ar_adj for end in ("تان", "تين")],
         "name": list(country.ar_name),
     }
     en: dict[str, list[str]] = {

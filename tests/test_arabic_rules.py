@@ -1508,3 +1508,20 @@ def test_force_on_the_crowd_with_its_own_place_and_day_is_news(pipeline: Any) ->
 def test_force_on_the_crowd_with_no_place_or_day_points_back(pipeline: Any) -> None:
     text = "واستخدمت قوات الأمن الغاز المسيل للدموع ضد المتظاهرين."
     assert _subs(pipeline, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل خمسة أشخاص أمس عندما أصاب صاروخان روسيان مبنى سكنيا في مدينة سومي.",
+        "أصيب عشرة مدنيين عندما قصفت طائرتان إسرائيليتان منزلا في بلدة الخيام أمس.",
+    ],
+)
+def test_a_dual_noun_and_its_peoples_adjective_name_that_states_forces(
+    pipeline: Any, text: str
+) -> None:
+    # «صاروخان روسيان», «طائرتان إسرائيليتان»: two Russian missiles, two Israeli
+    # aircraft; the dual adjective names the doer as the singular does.
+    events = _events(pipeline, text)
+    assert events
+    assert events[0].actor1 is not None and events[0].actor1.id.startswith("military-forces-")
