@@ -470,3 +470,36 @@ def test_a_strike_called_in_protest_is_the_call(pipeline: Any) -> None:
 )
 def test_an_act_done_in_protest_is_a_protest(pipeline: Any, text: str, lang: str) -> None:
     assert _subs(pipeline, text, lang) == {"Peaceful protest"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Deux gendarmes ont été tués jeudi à Bouaké lorsqu'un camion conduit par des "
+            "manifestants a foncé sur leur barrage.",
+            "fr",
+        ),
+        (
+            "Two gendarmes were killed in Bouake on Thursday when a lorry driven by "
+            "protesters ploughed into their roadblock.",
+            "en",
+        ),
+    ],
+)
+def test_forces_killed_by_a_crowd_are_its_riot_not_force_on_it(
+    pipeline: Any, text: str, language: str
+) -> None:
+    art = Article(id="fk", text=text, language=language, published=date(2024, 12, 6))
+    events = pipeline.run([art])
+    assert [e.sub_event_type for e in events] == ["Violent demonstration"]
+    assert events[0].actor2 is not None and events[0].actor2.kind == "state_forces"
+
+
+def test_tear_gas_grenades_are_an_intervention(pipeline: Any) -> None:
+    text = "Jeudi, la police a tiré des grenades lacrymogènes sur des manifestants à Bouaké."
+    art = Article(id="tg", text=text, language="fr", published=date(2024, 12, 6))
+    events = pipeline.run([art])
+    assert [(e.sub_event_type, e.weapon) for e in events] == [
+        ("Protest with intervention", "tear gas")
+    ]

@@ -51,7 +51,14 @@ def read_crowds(
     for c in candidates:
         lex = lexicon_of(c.sentence.language)
         crowd = _crowd_positions(c, lex)
-        if not crowd or _armed_group(c.actor1) or _armed_group(c.actor2):
+        if c.sub_event_type == EXCESSIVE_FORCE and _forces_were_the_dead(c):
+            # "Three policemen were killed when a car driven by protesters rammed their
+            # post": the crowd's violence on the forces (ACLED: a violent
+            # demonstration), not force used on the crowd.
+            forces = c.actor1 if _state(c.actor1) else c.actor2
+            crowd_side = c.actor2 if forces is c.actor1 else c.actor1
+            out.append(_as_riot(replace(c, actor1=crowd_side, actor2=forces)))
+        elif not crowd or _armed_group(c.actor1) or _armed_group(c.actor2):
             out.append(c)
         elif _clash_like(c):
             out.append(_retyped(c, crowd))
@@ -336,6 +343,19 @@ def _retyped(c: Candidate, crowd: list[int]) -> Candidate:
             actor2=actor2,
         )
     return c  # a crowd attacked by others: the attack stays what it is
+
+
+def _forces_were_the_dead(c: Candidate) -> bool:
+    """The toll counts the forces: the state's forces named within the toll's words
+    ("three policemen were killed", «trois policiers ont été tués»)."""
+    span = c.fatalities_span
+    return span is not None and any(
+        span[0] <= a.start < span[1] + _DEAD_NOUN_REACH and _state(a) for a in c.sentence.actors
+    )
+
+
+#: Characters after the count within which the noun of the dead it counts may start.
+_DEAD_NOUN_REACH = 4
 
 
 def _as_riot(c: Candidate) -> Candidate:
