@@ -87,3 +87,26 @@ def test_a_bomb_outside_a_police_station_makes_no_doer_of_the_police(pipeline: A
     events = _events(pipeline, text, "en")
     assert len(events) == 2
     assert all(e.actor1 is None for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Gunmen seized two Italian tourists on Sunday, officials said.", "en"),
+        (
+            "Des hommes armés ont enlevé dimanche deux touristes italiens, selon des sources "
+            "locales.",
+            "fr",
+        ),
+    ],
+)
+def test_the_nationality_of_people_is_no_place(pipeline: Any, text: str, language: str) -> None:
+    # Whose the tourists are is not where they were seized: no event in Italy.
+    for e in _events(pipeline, text, language):
+        assert e.location is None or e.location.iso3 != "ITA"
+
+
+def test_a_place_named_beside_foreigners_still_places_the_act(pipeline: Any) -> None:
+    text = "Gunmen seized two Italian tourists near Agadez on Sunday, officials said."
+    events = _events(pipeline, text, "en")
+    assert [e.location.iso3 if e.location else None for e in events] == ["NER"]

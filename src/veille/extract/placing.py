@@ -12,6 +12,7 @@ from veille.extract.candidate import PlaceRef, SentenceInput
 from veille.extract.clusters import place_clusters, specificity, text_between
 from veille.extract.lexicon import Lexicon, Tok, fold
 from veille.extract.place_tolls import place_shares
+from veille.extract.setting import nationality_of_people
 from veille.extract.syntax import (
     CLAUSE_DEPS,
     REPORT_PREPS,
@@ -77,6 +78,8 @@ def choose_places(
     # l'influence d'Ankara»: whose a noun of the predicate is says nothing of where.
     places = [p for p in places if not _owned_in_the_predicate(lex, p, trig_i, s)]
     places = [p for p in places if not across_the_border(lex, p.start, s.tokens)] or places
+    # "two French tourists", «des ressortissants américains»: whose people are, not where.
+    places = [p for p in places if not nationality_of_people(lex, p, s)]
     # "residents fled towards X", «نزوح ... باتجاه مدينة X»: where people went, not where
     # the act fell, unless the sentence names nowhere else.
     places = [p for p in places if not destination(p, s)] or places

@@ -103,3 +103,27 @@ def days_by_place(s: SentenceInput, places: list[PlaceRef]) -> list[DateExpressi
             return None
         out.append(own[0])
     return out if len({d.value for d in out}) > 1 else None
+
+
+def nationality_of_people(lex: Lexicon, place: PlaceRef, s: SentenceInput) -> bool:
+    """A country, or its people's adjective, on a noun of persons ("two French tourists",
+    "three US citizens", «des ressortissants américains»; noun classes ``nationals``,
+    ``one_person``, ``captives``): whose the people are, never where anything happened,
+    even in a sentence that names no other place."""
+    if place.feature != "country":
+        return False
+    toks = s.tokens
+    k = next((t.i for t in toks if t.start <= place.start < t.end), None)
+    if k is None or toks[k].dep not in _ON_A_NOUN or toks[k].head == k:
+        return False
+    people = (
+        lex.noun_classes.get("nationals", frozenset())
+        | lex.noun_classes.get("one_person", frozenset())
+        | lex.noun_classes.get("captives", frozenset())
+    )
+    head = toks[toks[k].head]
+    return head.pos == "NOUN" and bool(head.keys & people)
+
+
+#: How a people's adjective or a country's name hangs on the noun it qualifies.
+_ON_A_NOUN = frozenset({"amod", "compound", "nmod"})
