@@ -1739,3 +1739,32 @@ def test_a_hyphenated_area_is_not_its_first_words_namesake_abroad(geo: Geocoder)
     )
     tops = geo.geoparse(text, "fr")
     assert not any(t.place is not None and t.place.iso3 == "IRL" for t in tops)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "feature"),
+    [
+        # A country's own name is the country, not its capital known by it as an
+        # alternate name, even among towns near that capital (which lend the city
+        # their proximity).
+        (
+            "Villagers from Texcoco and Chalco, in Mexico's central highlands, fled on Monday.",
+            "Mexico",
+            "country",
+        ),
+        (
+            "Police in Toluca and Chalco made arrests in one of the most violent weeks in "
+            "Mexico this year.",
+            "Mexico",
+            "country",
+        ),
+        # Named in full, the city is the city.
+        ("Protesters marched in Mexico City on Sunday.", "Mexico City", "city"),
+    ],
+)
+def test_a_countrys_name_is_the_country_not_its_capitals_alias(
+    geo: Geocoder, text: str, name: str, feature: str
+) -> None:
+    found = {t.text: t.place for t in geo.geoparse(text, "en")}
+    place = found[name]
+    assert place is not None and place.feature == feature

@@ -146,6 +146,7 @@ class Resolver:
                 for c in m.candidates
             }
             self.prefer_namesake_towns(m)
+            self._country_not_its_city(m)
             self._capital_not_country(text, tokens, m)
             self._water_not_province(text, tokens, m, noun_after)
             self._pick(m)
@@ -159,6 +160,26 @@ class Resolver:
             for i, m in enumerate(resolvable):
                 neighbours = resolvable[max(0, i - k) : i] + resolvable[i + 1 : i + 1 + k]
                 self._pick(m, countries, admins, neighbours, outlet)
+
+    def _country_not_its_city(self, m: _Match) -> None:
+        """ "in Mexico", "into Guatemala": a country's own name is the country, not the
+        city of that country that carries it only as an alternate name ("Mexico City",
+        "Guatemala City"); the city is named in full, or after a noun for a capital
+        (``_capital_not_country``, which runs after this and outranks it)."""
+        countries = {
+            c.place.iso3
+            for c in m.candidates
+            if c.place.feature == "country" and c.flags & FLAG_PRIMARY
+        }
+        if not countries:
+            return
+        for c in m.candidates:
+            if (
+                c.place.feature == "city"
+                and c.place.iso3 in countries
+                and not c.flags & FLAG_PRIMARY
+            ):
+                m.scores[c.place.id] -= self._weights.namesake.area_penalty
 
     def _capital_not_country(self, text: str, tokens: list[Token], m: _Match) -> None:
         """ "العاصمة تونس", «la capitale Djibouti», "the capital, Kuwait": after a noun for
