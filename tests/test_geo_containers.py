@@ -79,3 +79,18 @@ def test_a_state_named_in_full_is_not_another_countrys_area_of_the_bare_name(
     # name's other places join the full name's only as towns.
     text = "Herders and farmers clashed in Plateau State on Monday."
     assert _places(geo, text)["Plateau State"][0] == "NGA"
+
+
+def test_a_town_far_away_is_no_area_the_text_names_by_its_noun(geo: Geocoder) -> None:
+    # "Kani Township" in a story about Myanmar: Japan's town of Kani is read only by its
+    # name; far from every country the text names, it is no place here.
+    text = "Myanmar troops fought resistance fighters in Kani Township on Monday."
+    found = {t.text: t.place for t in geo.geoparse(text, "en")}
+    assert found["Kani"] is None or found["Kani"].iso3 == "MMR"
+
+
+def test_a_township_noun_reads_the_township_of_the_region_the_text_names(geo: Geocoder) -> None:
+    text = "Fighting broke out in Kani Township, in Sagaing Region, on Monday."
+    found = {t.text: t.place for t in geo.geoparse(text, "en")}
+    place = found["Kani"]
+    assert place is not None and place.iso3 == "MMR"

@@ -214,7 +214,8 @@ class Corroboration:
                 # named, short of a big city's fame.
                 fame = self._weights.namesake.big_city_population
                 if self._stray_far(best.place, others, weights.village_population) or (
-                    m.weak and self._stray_far(best.place, others, fame)
+                    (m.weak or self._area_noun_after(text, m))
+                    and self._stray_far(best.place, others, fame)
                 ):
                     m.best = None
                 continue
@@ -348,6 +349,12 @@ class Corroboration:
             ):
                 m.best = None
 
+    def _area_noun_after(self, text: str, m: _Match) -> bool:
+        """An admin noun right after the name ("Kani Township", "X district"): the text
+        names an area; a town of that name far away is read only by its name."""
+        after = re.match(r"\s+([^\W\d_]+)", text[m.end : m.end + _NOUN_AFTER_CHARS])
+        return after is not None and key_of(after.group(1)) in self._words.admin_nouns
+
     def _stray_far(self, place: PlaceRecord, countries: set[str], population: int) -> bool:
         """A town under ``population`` in none of ``countries`` (the ones the text
         names), and far from all of them."""
@@ -436,6 +443,10 @@ class Corroboration:
             # one-word surname) in a country the text names
             or (_content_words(text[m.start : m.end]) >= 2 and place.iso3 in countries)
         )
+
+
+#: Characters after a name within which the admin noun that follows it is read.
+_NOUN_AFTER_CHARS = 24
 
 
 def _village_anchors(matches: list[_Match], verdict: dict[int, bool]) -> list[PlaceRecord]:
