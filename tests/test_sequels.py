@@ -1,7 +1,8 @@
 """An event told before, restated as the subject of a verb of sequel ("The massacre
 follows an attack on X", «Le massacre survient après l'attaque de X»), is not told
 again; the act it is set after is its own, with its day. And a bare "device" that
-explodes is a bomb. Sentences invented for these tests."""
+explodes is a bomb; explosives seized or found are disrupted weapons use, not a
+bombing. Sentences invented for these tests."""
 
 from __future__ import annotations
 
@@ -55,3 +56,26 @@ def test_a_device_that_explodes_is_a_bomb(pipeline: Any) -> None:
     text = "On Monday, a device left in a bag exploded at a tea stall in Gulu, killing a cook."
     events = _events(pipeline, text, "en")
     assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("On Tuesday police raided a flat in Entebbe and seized a suicide vest.", "en"),
+        (
+            "Mardi, la police a perquisitionné un appartement à Entebbe et saisi une ceinture "
+            "d'explosifs.",
+            "fr",
+        ),
+    ],
+)
+def test_explosives_seized_in_a_raid_are_disrupted_not_a_bombing(
+    pipeline: Any, text: str, language: str
+) -> None:
+    events = _events(pipeline, text, language)
+    assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
+
+
+def test_bodies_found_are_no_weapons_seized(pipeline: Any) -> None:
+    text = "Rescuers found the bodies of four fishermen near Entebbe on Tuesday."
+    assert all(e.sub_event_type != "Disrupted weapons use" for e in _events(pipeline, text, "en"))
