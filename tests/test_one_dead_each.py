@@ -58,3 +58,12 @@ def test_a_building_blown_up_is_still_destroyed(pipeline: Any) -> None:
     text = "Militants blew up a police station in Yala on Thursday."
     types = [e.sub_event_type for e in _events(pipeline, text, "en")]
     assert types == ["Looting/property destruction"]
+
+
+def test_a_count_of_things_is_no_toll(pipeline: Any) -> None:
+    # «une dizaine de motos» joined to the dead by a comma counts motorbikes, not dead.
+    text = (
+        "Jeudi, une frappe a visé un campement près de Léré. Au moins douze combattants "
+        "ont été neutralisés, une dizaine de motos et plusieurs armes ont été saisies."
+    )
+    assert [e.fatalities for e in _events(pipeline, text, "fr")] == [12]

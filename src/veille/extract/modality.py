@@ -208,7 +208,7 @@ class ParsedModality:
     def reject_reason(self, m: Match, toks: list[Tok], s: SentenceInput) -> Rejection | None:
         if judicial(self.lex, m, toks):
             return "judicial"
-        if restated_before_a_sequel(m, toks):
+        if restated_before_a_sequel(self.lex, m, toks):
             return "restated"
         if self._kind_denied(m, toks):
             return "generic"
@@ -227,7 +227,7 @@ class ParsedModality:
             )
             and not _own_day(m, toks, s)
             and not dead_found_after(self.lex, m, toks)
-            and not sequel_object(m, toks, s)
+            and not sequel_object(self.lex, m, toks, s)
         ):
             return "background"
         if (

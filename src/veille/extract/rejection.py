@@ -69,12 +69,14 @@ def judicial(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
     return any(t.keys & courts for t in toks)
 
 
-def restated_before_a_sequel(m: Match, toks: list[Tok]) -> bool:
+def restated_before_a_sequel(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
     """ "The massacre follows an attack on X", «Le massacre survient une semaine après
     l'attaque de X»: a bare definite event noun (an adjective at most: no place, doer or
     day of its own) that is the subject of a verb setting it after another act (closed
-    classes ``sequel_verbs``, with its object or a word of ``sequel_preps``) restates
-    the event told before; the act after the verb is its own."""
+    ``sequence_verbs``, noun class, with its object or a word of the closed class
+    ``sequel_preps``) restates the event told before; the act after the verb is its own
+    (``veille.extract.anaphora.sequenced`` reads the same subject as an anaphor where it
+    names more of its own)."""
     noun = toks[m.start]
     if noun.pos not in ("NOUN", "PROPN") or not noun.dep.startswith("nsubj"):
         return False
@@ -84,7 +86,7 @@ def restated_before_a_sequel(m: Match, toks: list[Tok]) -> bool:
     if any(t.dep not in _BARE for t in below):
         return False  # "the recapture of X came after ...": a told act, its own words
     verb = toks[noun.head]
-    if not verb.keys & {fold(w) for w in closed_words("sequel_verbs")}:
+    if not verb.keys & lex.noun_classes.get("sequence_verbs", frozenset()):
         return False
     afters = {fold(w) for w in closed_words("sequel_preps")}
     below = [t for t in toks if t.head == verb.i and t.i > verb.i]
@@ -99,12 +101,12 @@ _BARE = frozenset({"det", "amod", "punct"})
 _DEFINITE = frozenset({"the", "this", "that", "le", "la", "l'", "ce", "cet", "cette"})
 
 
-def sequel_object(m: Match, toks: list[Tok], s: SentenceInput) -> bool:
+def sequel_object(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -> bool:
     """The act a verb of sequel sets the restated event after ("... survient une semaine
     après l'attaque de X, où 20 soldats ont été tués le 17 juillet"), in a sentence that
     dates something after it: an earlier act told with its day, not vague background."""
     afters = {fold(w) for w in closed_words("sequel_preps")}
-    verbs = {fold(w) for w in closed_words("sequel_verbs")}
+    verbs = lex.noun_classes.get("sequence_verbs", frozenset())
     up = ancestors(toks, m.start, limit=3)
     if not any(toks[v].keys & verbs for v in up):
         return False

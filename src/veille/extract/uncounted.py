@@ -13,6 +13,8 @@ from veille.lang.loader import closed_words
 
 #: What a verb acts on, as the parser names its object.
 _OBJECTS = frozenset({"obj", "dobj"})
+#: The "of" between a number word and what it counts («une dizaine de motos»).
+_OF = frozenset({"of", "de", "d'", "d’", "des"})
 
 
 def counts_no_dead(lex: Lexicon, toks: list[Tok], i: int) -> bool:
@@ -101,11 +103,18 @@ def _counts_the_speakers_own(toks: list[Tok], i: int) -> bool:
 
 
 def _measures(lex: Lexicon, toks: list[Tok], i: int) -> bool:
-    """The number measures time or distance ("deux jours", "17 ans", "50 km"). A word
+    """The number measures time or distance ("deux jours", "17 ans", "50 km"), or counts
+    things ("une dizaine de motos"). A word
     that counts people by itself (the Arabic dual «شخصان», "two persons") measures
     nothing: the day named after it dates the act («قتل شخصان يوم الثلاثاء»)."""
     if lex.civilian.find(toks[i : i + 1]):
         return False
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     head = toks[toks[i].head] if toks[i].head != i else None
-    return any(t is not None and t.keys & lex.measure_nouns for t in (nxt, head))
+    if any(t is not None and t.keys & lex.measure_nouns for t in (nxt, head)):
+        return True
+    # "une dizaine de motos", "a dozen vehicles": a count of things (noun class
+    # ``counted_things``), after its "of" or not.
+    things = lex.noun_classes.get("counted_things", frozenset())
+    after = toks[i + 2] if nxt is not None and nxt.keys & _OF and i + 2 < len(toks) else nxt
+    return any(t is not None and t.keys & things for t in (after, head))

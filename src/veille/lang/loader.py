@@ -267,7 +267,6 @@ ClosedWordKind = Literal[
     "destination_preps",
     "goal_verbs",
     "belief_verbs",
-    "sequel_verbs",
     "sequel_preps",
     "route_from",
     "route_to",

@@ -334,10 +334,9 @@ class ClosedClass:
     #: ..."): the parser takes the participle for the sentence's verb, and
     #: ``veille.nlp.repairs`` hangs it back on its noun.
     belief_verbs: frozenset[str] = frozenset()
-    #: Verbs that set an event told before after another ("The massacre follows an
-    #: attack on X", «Le massacre survient après l'attaque de X»), and the words of
-    #: "after" they take: their bare definite subject restates the story's event.
-    sequel_verbs: frozenset[str] = frozenset()
+    #: The words of "after" a verb of sequence takes (noun class ``sequence_verbs``:
+    #: "The massacre comes a week after the attack on X", «Le massacre survient après
+    #: l'attaque de X»): the act they open is the earlier one, told with its day.
     sequel_preps: frozenset[str] = frozenset()
     #: The words that open the two ends of a route ("from X to Y", «de X à Y», «من X
     #: إلى Y»): where something travelled, not where an act fell.
