@@ -110,3 +110,23 @@ def test_a_place_named_beside_foreigners_still_places_the_act(pipeline: Any) -> 
     text = "Gunmen seized two Italian tourists near Agadez on Sunday, officials said."
     events = _events(pipeline, text, "en")
     assert [e.location.iso3 if e.location else None for e in events] == ["NER"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday, gunmen shot dead a village administrator in Magway.",
+        "On Friday, militants shot dead a town councillor in Magway.",
+    ],
+)
+def test_an_office_holder_killed_is_a_civilian_attacked(pipeline: Any, text: str) -> None:
+    events = _events(pipeline, text, "en")
+    assert [e.sub_event_type for e in events] == ["Attack"]
+
+
+def test_a_numbered_ward_is_a_part_of_the_town_named_after_it(pipeline: Any) -> None:
+    # "Ward 4" names a ward of the town that follows, not the gazetteer's ward of
+    # another city.
+    text = "On Friday, gunmen shot dead the administrator of Ward 4 in Magway."
+    events = _events(pipeline, text, "en")
+    assert [e.location.name if e.location else None for e in events] == ["Magway"]

@@ -668,7 +668,10 @@ def _regional_countries(
 def _marked_as_quarter(tokens: Sequence[Token], m: _Match, quarters: frozenset[str]) -> bool:
     """A quarter noun right before the name ("quartier X", "quartier de X", «حي X») or
     right after it ("the X neighbourhood", also past one more capitalised word of the
-    name the gazetteer matched a part of: "the Sheikh Radwan neighbourhood")."""
+    name the gazetteer matched a part of: "the Sheikh Radwan neighbourhood"), or the
+    name's own first word ("Ward 4": a numbered ward of a town)."""
+    if tokens[m.first].norm in quarters:
+        return True
     k = m.first - 1
     if k >= 0 and tokens[k].norm in _QUARTER_LINKS:
         k -= 1
