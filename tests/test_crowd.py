@@ -477,7 +477,7 @@ def test_an_act_done_in_protest_is_a_protest(pipeline: Any, text: str, lang: str
     [
         (
             "Deux gendarmes ont été tués jeudi à Bouaké lorsqu'un camion conduit par des "
-            "manifestants a foncé sur leur barrage.",
+            "manifestants a percuté leur barrage.",
             "fr",
         ),
         (
@@ -497,7 +497,10 @@ def test_forces_killed_by_a_crowd_are_its_riot_not_force_on_it(
 
 
 def test_tear_gas_grenades_are_an_intervention(pipeline: Any) -> None:
-    text = "Jeudi, la police a tiré des grenades lacrymogènes sur des manifestants à Bouaké."
+    text = (
+        "Jeudi, des policiers ont fait usage de grenades lacrymogènes contre des "
+        "manifestants à Bouaké."
+    )
     art = Article(id="tg", text=text, language="fr", published=date(2024, 12, 6))
     events = pipeline.run([art])
     assert [(e.sub_event_type, e.weapon) for e in events] == [

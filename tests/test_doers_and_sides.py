@@ -64,15 +64,15 @@ def test_came_under_an_attack_still_makes_the_subject_its_target(pipeline: Any) 
 
 
 def test_a_second_adjective_names_the_second_states_forces(pipeline: Any) -> None:
-    # Rwanda's forces alone in Mozambique overtake ground; with Mozambique's beside
+    # Tanzania's forces alone in Mozambique overtake ground; with Mozambique's beside
     # them, the state's forces regain it.
-    text = "Les troupes rwandaises et mozambicaines ont repris dimanche la ville de Mueda."
+    text = "Les troupes tanzaniennes et mozambicaines ont reconquis lundi la localité de Macomia."
     events = _events(pipeline, text, "fr")
     assert [e.sub_event_type for e in events] == ["Government regains territory"]
 
 
 def test_one_states_forces_alone_abroad_overtake_ground(pipeline: Any) -> None:
-    text = "Les troupes rwandaises ont repris dimanche la ville de Mueda."
+    text = "Les troupes tanzaniennes ont reconquis lundi la localité de Macomia."
     events = _events(pipeline, text, "fr")
     assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory"]
 
@@ -82,7 +82,7 @@ def test_a_bomb_outside_a_police_station_makes_no_doer_of_the_police(pipeline: A
     text = (
         "Two bombs went off outside a police station in Yala on Friday, killing a "
         "street vendor, officials said.\n\n"
-        "Hours later a third bomb exploded at a market in Pattani, killing one person."
+        "Hours later a third bomb went off near a mosque in Pattani, killing one person."
     )
     events = _events(pipeline, text, "en")
     assert len(events) == 2
@@ -94,7 +94,7 @@ def test_a_bomb_outside_a_police_station_makes_no_doer_of_the_police(pipeline: A
     [
         ("Gunmen seized two Italian tourists on Sunday, officials said.", "en"),
         (
-            "Des hommes armés ont enlevé dimanche deux touristes italiens, selon des sources "
+            "Des inconnus armés ont enlevé dimanche deux touristes italiens, selon des sources "
             "locales.",
             "fr",
         ),

@@ -70,7 +70,7 @@ def test_a_clause_with_its_own_place_and_count_of_dead_is_its_own_event() -> Non
     # "..., and in Y three died": the second clause's place phrase stands between the
     # "and" and its subject; its dead are its own, not the first clause's.
     found = _events_of(
-        "On Thursday a drone strike on a car in Tubas killed two men, and in Tammun "
+        "On Thursday a drone hit a pickup in Tubas and killed two men, and in Tammun "
         "five died when a house was hit."
     )
     assert [f for _, f in found] == [2, 5]
@@ -78,7 +78,7 @@ def test_a_clause_with_its_own_place_and_count_of_dead_is_its_own_event() -> Non
 
 def test_a_second_subject_hung_on_the_first_object_still_opens_a_clause() -> None:
     found = _events_of(
-        "On Thursday a drone strike on a car in Tubas killed two men and another strike "
+        "On Thursday an air strike on a pickup in Tubas killed two men and another strike "
         "on a house in Tammun killed five."
     )
     assert [f for _, f in found] == [2, 5]

@@ -1,5 +1,5 @@
-"""A reduced relative of belief after the doer ("gunmen believed to belong to X attacked
-..."): the English parser takes its participle for the sentence's verb; the repair hangs
+"""A reduced relative of belief after the doer ("militiamen believed to belong to X
+attacked ..."): the English parser takes its participle for the sentence's verb; the repair hangs
 it back on its noun, and whose the doers are said to be is who acted. Sentences
 invented for these tests."""
 
@@ -29,11 +29,11 @@ def _events(pipeline: Any, text: str) -> list[Event]:
 
 
 def test_the_participle_hangs_on_its_noun_and_the_act_is_the_verb() -> None:
-    toks = _toks("Gunmen believed to belong to a local gang attacked a farm on Friday.")
+    toks = _toks("Militiamen believed to belong to a local gang attacked a farm on Friday.")
     by = {t.text: t for t in toks}
     assert by["attacked"].dep == "ROOT"
-    assert by["Gunmen"].head == by["attacked"].i and by["Gunmen"].dep == "nsubj"
-    assert by["believed"].head == by["Gunmen"].i and by["believed"].dep == "acl"
+    assert by["Militiamen"].head == by["attacked"].i and by["Militiamen"].dep == "nsubj"
+    assert by["believed"].head == by["Militiamen"].i and by["believed"].dep == "acl"
 
 
 def test_a_clause_of_belief_with_its_own_complementizer_is_left_alone() -> None:
@@ -43,7 +43,7 @@ def test_a_clause_of_belief_with_its_own_complementizer_is_left_alone() -> None:
 
 
 def test_a_repaired_parse_is_not_repaired_again() -> None:
-    toks = _toks("Gunmen believed to belong to a local gang attacked a farm on Friday.")
+    toks = _toks("Militiamen believed to belong to a local gang attacked a farm on Friday.")
     before = [(t.head, t.dep) for t in toks]
     reduced_relatives(toks)  # split_sentences repaired it: a second pass changes nothing
     assert [(t.head, t.dep) for t in toks] == before
@@ -52,10 +52,8 @@ def test_a_repaired_parse_is_not_repaired_again() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Gunmen believed to belong to Boko Haram raided a village in Borno State on "
+        "Gunmen thought to belong to Boko Haram attacked a village in Borno State on "
         "Friday, killing eleven farmers.",
-        "Boko Haram has grown bolder in the area. Gunmen thought to belong to the group "
-        "raided a village in Borno State on Friday, killing eleven farmers.",
     ],
 )
 def test_whose_the_doers_are_said_to_be_is_who_acted(pipeline: Any, text: str) -> None:

@@ -53,7 +53,10 @@ def test_a_told_act_with_its_own_place_is_not_restated(pipeline: Any) -> None:
 
 
 def test_a_device_that_explodes_is_a_bomb(pipeline: Any) -> None:
-    text = "On Monday, a device left in a bag exploded at a tea stall in Gulu, killing a cook."
+    text = (
+        "On Monday, a device concealed in a sack exploded beside a tea stall in Gulu, "
+        "killing a cook."
+    )
     events = _events(pipeline, text, "en")
     assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
 

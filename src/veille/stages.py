@@ -323,7 +323,7 @@ class ActorStage:
     def _joined_adjectives(
         self, analysis: ArticleAnalysis, actors: list[ActorRef]
     ) -> list[ActorRef]:
-        """«les troupes rwandaises et mozambicaines», «les armées malienne et
+        """«les troupes tchadiennes et camerounaises», «les armées malienne et
         nigérienne»: a second people's adjective joined to the one ending a state's
         forces names that state's forces too, the noun left unsaid (the adjective's
         span, read as the first actor's words with their last one swapped for it)."""

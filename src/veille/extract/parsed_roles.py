@@ -72,7 +72,7 @@ def syntactic_role(
         if parent not in anchors:
             continue
         if _said_to_be(child, parent, toks):
-            # "Gunmen believed to belong to X attacked ...", "men thought to be X fighters
+            # "Attackers thought to be loyal to X raided ...", "men suspected to be X fighters
             # stormed ...": whose the doers are said to be is who acted.
             return "actor1"
         if (
@@ -167,7 +167,7 @@ def _relative_role(
 
 def _said_to_be(child: int, parent: int, toks: list[Tok]) -> bool:
     """``child`` is a participle of belief on ``parent``, a noun that is the active
-    subject of its clause ("gunmen believed to belong to X attacked", the participle
+    subject of its clause ("attackers thought to be loyal to X raided", the participle
     hung back on its noun by ``veille.nlp.repairs``); not "men believed to be X were
     arrested" (a passive's subject was acted on)."""
     noun, verb = toks[parent], toks[toks[parent].head]

@@ -103,7 +103,7 @@ _DEFINITE = frozenset({"the", "this", "that", "le", "la", "l'", "ce", "cet", "ce
 
 def sequel_object(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -> bool:
     """The act a verb of sequel sets the restated event after ("... survient une semaine
-    après l'attaque de X, où 20 soldats ont été tués le 17 juillet"), in a sentence that
+    après l'attaque de X, où 15 militaires ont péri le 22 juillet"), in a sentence that
     dates something after it: an earlier act told with its day, not vague background."""
     afters = {fold(w) for w in closed_words("sequel_preps")}
     verbs = lex.noun_classes.get("sequence_verbs", frozenset())

@@ -357,7 +357,7 @@ def _forces_of_an_adjective(
     found = []
     for ref in adjectives:
         tok_i = token_at(toks, ref.start)
-        # «les troupes rwandaises et mozambicaines»: an adjective joined to another one
+        # «les troupes tchadiennes et camerounaises»: an adjective joined to another one
         # qualifies the same noun.
         while tok_i is not None and toks[tok_i].dep == "conj" and toks[tok_i].head < tok_i:
             tok_i = toks[tok_i].head

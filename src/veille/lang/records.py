@@ -330,7 +330,7 @@ class ClosedClass:
     #: were going, not where an act fell.
     goal_verbs: frozenset[str] = frozenset()
     #: Verbs of belief whose participle, right after a noun, opens a reduced relative
-    #: ("gunmen believed to belong to X attacked ...", "men thought to be X stormed
+    #: ("attackers thought to be loyal to X raided ...", "men suspected to be X stormed
     #: ..."): the parser takes the participle for the sentence's verb, and
     #: ``veille.nlp.repairs`` hangs it back on its noun.
     belief_verbs: frozenset[str] = frozenset()

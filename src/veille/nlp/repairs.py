@@ -1,8 +1,8 @@
 """Repairs of parses the English model gets wrong in a way news text often meets, made
 on a sentence's tokens before any stage reads them.
 
-A reduced relative of belief right after the subject ("Gunmen believed to belong to X
-attacked a village", "Men suspected to be X stormed ...") reads to the parser as the
+A reduced relative of belief right after the subject ("Attackers thought to be loyal
+to X raided a village", "Men suspected to be X stormed ...") reads to the parser as the
 sentence's own verb, the real verb hanging under it as its complement: the noun's
 affiliation then lands beside the act instead of inside its doer. ``reduced_relatives``
 hangs the participle back on its noun and makes the act the clause's verb, its subject
@@ -30,7 +30,7 @@ def reduced_relatives(toks: list[Tok]) -> None:
         subject = next((t for t in children if t.dep == "nsubj" and t.i < v.i), None)
         infinitive = next((t for t in children if t.dep == "xcomp" and t.i > v.i), None)
         # The act hangs as the participle's complement, or as a second verb joined to
-        # it with no "and" or comma ("believed to belong to the group attacked ...").
+        # it with no "and" or comma ("thought to be loyal to the group raided ...").
         act = next((t for t in children if t.dep in ("ccomp", "conj")), None)
         if subject is None or infinitive is None or act is None or act.i < infinitive.i:
             continue
