@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Literal, Protocol
 
 from veille.extract.candidate import SentenceInput
-from veille.extract.lexicon import Lexicon, Match, Tok, fold
+from veille.extract.lexicon import Lexicon, Match, Tok
 from veille.extract.syntax import ancestors
 from veille.lang.loader import closed_words
 
@@ -88,7 +88,7 @@ def restated_before_a_sequel(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
     verb = toks[noun.head]
     if not verb.keys & lex.noun_classes.get("sequence_verbs", frozenset()):
         return False
-    afters = {fold(w) for w in closed_words("sequel_preps")}
+    afters = closed_words("sequel_preps")
     below = [t for t in toks if t.head == verb.i and t.i > verb.i]
     return any(t.dep in ("dobj", "obj") for t in below) or any(
         t.keys & afters or any(c.head == t.i and c.keys & afters for c in toks) for t in below
@@ -105,7 +105,7 @@ def sequel_object(lex: Lexicon, m: Match, toks: list[Tok], s: SentenceInput) -> 
     """The act a verb of sequel sets the restated event after ("... survient une semaine
     après l'attaque de X, où 15 militaires ont péri le 22 juillet"), in a sentence that
     dates something after it: an earlier act told with its day, not vague background."""
-    afters = {fold(w) for w in closed_words("sequel_preps")}
+    afters = closed_words("sequel_preps")
     verbs = lex.noun_classes.get("sequence_verbs", frozenset())
     up = ancestors(toks, m.start, limit=3)
     if not any(toks[v].keys & verbs for v in up):
