@@ -94,3 +94,19 @@ def test_a_township_noun_reads_the_township_of_the_region_the_text_names(geo: Ge
     found = {t.text: t.place for t in geo.geoparse(text, "en")}
     place = found["Kani"]
     assert place is not None and place.iso3 == "MMR"
+
+
+def test_a_district_a_city_owns_is_a_part_of_that_city(geo: Geocoder) -> None:
+    # "Kinshasa's Gombe district": the gazetteer has no Gombe in Kinshasa, and Nigeria's
+    # Gombe lies across the continent: the district is placed at the city.
+    text = "Heavy gunfire was heard on Sunday in Kinshasa's Gombe district."
+    found = {t.text: t.place for t in geo.geoparse(text, "en")}
+    place = found["Gombe"]
+    assert place is not None and place.iso3 == "COD"
+
+
+def test_a_country_owning_a_state_is_no_city(geo: Geocoder) -> None:
+    text = "Troops clashed with rebels in Nigeria's Gombe state on Monday."
+    found = {t.text: t.place for t in geo.geoparse(text, "en")}
+    place = found["Gombe"]
+    assert place is not None and place.iso3 == "NGA"

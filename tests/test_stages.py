@@ -570,3 +570,22 @@ def test_state_names_are_the_countries_named_outside_actors() -> None:
     # Israel (a country's name) may stand for its forces; "Israeli army" is already an
     # actor, "Malians" a people's name, Gaza and Bamako are no countries.
     assert named == {"Israel": "military-forces-isr"}
+
+
+def test_towns_weigh_more_than_country_names_in_the_articles_countries() -> None:
+    from veille.extract.candidate import PlaceRef
+    from veille.stages import countries_by_weight
+
+    def ref(iso3: str, feature: str, demonym: bool = False) -> PlaceRef:
+        return PlaceRef(0, 1, iso3, None, iso3, None, feature, 1, None, None, None, demonym=demonym)
+
+    # Three names of one country ("US citizens", "American", "the United States")
+    # against two towns of another: the towns' country comes first.
+    places = [
+        ref("USA", "country"),
+        ref("USA", "country", demonym=True),
+        ref("USA", "country"),
+        ref("COD", "city"),
+        ref("COD", "city"),
+    ]
+    assert countries_by_weight(places) == ["COD", "USA"]

@@ -24,7 +24,6 @@ Every stage is a small frozen class whose only state is its components.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -126,9 +125,26 @@ class PlaceStage:
                 # name of an organisation or a person is not where anything happened.
                 if top.place is not None and not top.in_name:
                     found.append(place_ref(top, dateline=is_dateline(text, top.start, top.end)))
-        counts = Counter(p.iso3 for p in found if p.iso3)
-        analysis.countries = [c for c, _ in counts.most_common()]
+        analysis.countries = countries_by_weight(found)
         analysis.places = sorted(found, key=lambda p: p.start)
+
+
+def countries_by_weight(places: list[PlaceRef]) -> list[str]:
+    """The countries of ``places``, most named first (ties: first found first). A town,
+    site or area names where the story is; a country's name or its people's adjective
+    half as much ("three US citizens", "Washington said" beside "Kinshasa's Gombe
+    district"), so that the forces a text names without a country ("troops") are those
+    of the country its places lie in."""
+    weights: dict[str, float] = {}
+    for p in places:
+        if p.iso3:
+            broad = p.feature == "country" or p.demonym
+            weights[p.iso3] = weights.get(p.iso3, 0.0) + (_COUNTRY_WEIGHT if broad else 1.0)
+    return [c for c, _ in sorted(weights.items(), key=lambda kv: -kv[1])]
+
+
+#: What a country's name or people's adjective weighs against a town's mention.
+_COUNTRY_WEIGHT = 0.5
 
 
 def place_ref(top: Toponym, *, dateline: bool = False) -> PlaceRef:
@@ -200,8 +216,7 @@ class ActorStage:
         # are Ethiopia's, not Italy's).
         inside = [p for p in analysis.places if any(a.start <= p.start < a.end for a in actors)]
         if inside:
-            counts = Counter(p.iso3 for p in analysis.places if p.iso3 and p not in inside)
-            countries = [c for c, _ in counts.most_common()]
+            countries = countries_by_weight([p for p in analysis.places if p not in inside])
             if countries != analysis.countries:
                 analysis.countries = countries
                 actors = self._actors(analysis, words)

@@ -343,7 +343,7 @@ class SentenceExtractor:
             with_accused(out, accused, accused.accused)
         # "The attack came a week after militants ambushed a convoy": the act set against
         # the one told before is background.
-        out = without_antecedent_acts(out, toks, sequence_cuts(self.lex, toks, kept))
+        out = without_antecedent_acts(out, toks, sequence_cuts(self.lex, toks, triggers))
         return one_per_kind_and_place(air_launched(out))
 
     def voices(self, s: SentenceInput) -> set[int]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
 from veille.extract.numbers import LEAST_MULTIPLIER, dual_of_a_person, read_number, spelt_number
+from veille.extract.persons import ONE, agentive, joined_nouns, one_more_person
 from veille.extract.syntax import ACTED_ON, span
 from veille.extract.uncounted import a_part_of_the_dead, counts_no_dead
 from veille.model import Span
@@ -47,13 +48,6 @@ def _inside(toks: list[Tok], m: Match, within: Span | None) -> bool:
     return within is None or within[0] <= toks[m.start].start < within[1]
 
 
-#: Indefinite articles that make a person noun one person ("a civilian", «une femme»).
-#: Determiners of one person: "a", "one", and a definite or possessive one on a
-#: singular noun ("killing its rider", «tuant son chauffeur»).
-_ONE = frozenset(
-    {"a", "an", "one", "the", "its", "his", "her", "their"}
-    | {"un", "une", "le", "la", "l'", "son", "sa", "leur"}
-)
 #: Dependencies of the victim on a death verb: its object, or its passive subject.
 _VICTIM_DEPS = frozenset({"obj", "dobj", "nsubj:pass", "nsubjpass", "nsubj"})
 
@@ -92,16 +86,16 @@ def one_killed(lex: Lexicon, toks: list[Tok], within: Span | None = None) -> Tol
                     more, last = _arabic_kin_after(lex, toks, after, people)
                     return Toll(1 + more, (toks[fm.start].start, toks[last].end))
                 continue
-            if not t.keys & people and not _agentive(lex, toks, t):
+            if not t.keys & people and not agentive(lex, toks, t):
                 continue
             one = any(
-                c.head == t.i and c.dep in ("det", "poss", "det:poss") and fold(c.text) in _ONE
+                c.head == t.i and c.dep in ("det", "poss", "det:poss") and fold(c.text) in ONE
                 for c in toks
             )
             if not one or "Number=Plur" in t.morph:
                 continue
-            joined = _joined_nouns(toks, t)
-            if joined and not all(_one_more_person(lex, toks, c, people) for c in joined):
+            joined = joined_nouns(toks, t)
+            if joined and not all(one_more_person(lex, toks, c, people) for c in joined):
                 return None  # "a local chief and his two sons": more than one, uncounted
             if (t.head == death and t.dep in _VICTIM_DEPS) or toks[death].head == t.i:
                 # "killing a passenger and a driver": one each.
@@ -109,48 +103,6 @@ def one_killed(lex: Lexicon, toks: list[Tok], within: Span | None = None) -> Tol
                 return Toll(1 + len(joined), (toks[lo].start, toks[hi].end))
     return None
 
-
-def _one_more_person(lex: Lexicon, toks: list[Tok], c: Tok, people: frozenset[str]) -> bool:
-    """A singular person noun joined to the first one, with a determiner of one and no
-    number of its own ("and a driver", «et un enfant»)."""
-    return (
-        bool(c.keys & people or _agentive(lex, toks, c))
-        and "Number=Plur" not in c.morph
-        and any(d.head == c.i and d.dep == "det" and fold(d.text) in _ONE for d in toks)
-        and not any(d.head == c.i and d.dep == "nummod" for d in toks)
-    )
-
-
-def _joined_nouns(toks: list[Tok], t: Tok) -> list[Tok]:
-    """The nouns joined to ``t`` by "and" or a comma, however the parser chained them
-    ("a passenger, a driver and a soldier")."""
-    found: list[Tok] = []
-    heads = {t.i}
-    for c in toks:
-        if c.dep == "conj" and c.head in heads:
-            found.append(c)
-            heads.add(c.i)
-    return found
-
-
-def _agentive(lex: Lexicon, toks: list[Tok], t: Tok) -> bool:
-    """A singular common noun of a person by its ending (noun class ``person_suffixes``:
-    "a street vendor", "a tea seller", «un commerçant»), not a measure of others ("a
-    number of", «une partie de»): one dead, as a noun of ``one_person`` is."""
-    suffixes = lex.noun_classes.get("person_suffixes", frozenset())
-    word = t.text
-    return (
-        t.pos == "NOUN"
-        and len(word) >= _AGENTIVE_MIN
-        and word.islower()
-        and any(word.endswith(s) for s in suffixes)
-        and not any(c.head == t.i and fold(c.text) in _OF for c in toks)
-        and not (t.i + 1 < len(toks) and fold(toks[t.i + 1].text) in _OF)
-    )
-
-
-#: The shortest noun read as a person by its ending.
-_AGENTIVE_MIN = 5
 
 #: Words of a disjunction ("killed or wounded", «tués ou blessés», «قتل أو أصيب»).
 _OR = frozenset({"or", "ou", "او", "أو"})
@@ -511,7 +463,7 @@ def _one_beside_counted(lex: Lexicon, toks: list[Tok], counted: dict[int, int]) 
             (
                 c
                 for c in toks
-                if c.head == t.i and c.dep in ("det", "poss", "det:poss") and fold(c.text) in _ONE
+                if c.head == t.i and c.dep in ("det", "poss", "det:poss") and fold(c.text) in ONE
             ),
             None,
         )

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from veille.geo._lexicon import GeoWords, key_of
 from veille.geo._match import _Match
-from veille.geo._normalize import Token, name_keys
+from veille.geo._normalize import name_keys
 from veille.geo._store import FLAG_PRIMARY, FLAG_VILLAGE, Candidate, GazetteerStore, PlaceRecord
 from veille.geo._weights import ArabicRegionalWeights, GeocoderWeights
 from veille.geodesy import distance_km as _haversine_km
@@ -38,16 +38,6 @@ _CONTAINED_BY_NEXT_RE = re.compile(
     r"|,\s*(?:in|en|au|aux|dans)\s+(?:le\s+|la\s+|l'|l’)?|في\s+|ب)(?:the\s+)?$",
     re.IGNORECASE,
 )
-
-
-#: Kilometres within which a quarter lies from the city the text names.
-QUARTER_KM = 15.0
-#: Words that may stand between a quarter noun and the quarter's name («quartier de X»).
-#: Indefinite articles before a quarter noun: "a neighbourhood of X" is one of X's, with
-#: up to two adjectives between ("a crowded residential neighbourhood of X").
-_INDEFINITE = frozenset({"a", "an", "un", "une"})
-_ADJECTIVES = 3
-_QUARTER_LINKS = frozenset({"de", "d", "du", "of"})
 
 
 class Corroboration:
@@ -88,31 +78,6 @@ class Corroboration:
                 # (a cue before it there: «à proximité de Boni»)
                 if m.best is not None and not around[m.best.place.iso3]:
                     m.best = chosen
-
-    def drop_far_quarters(self, tokens: Sequence[Token], matches: list[_Match]) -> None:
-        """ "le quartier de Faladié" in a story about Bamako, "the Sheikh Radwan
-        neighbourhood of Gaza City": a name a quarter noun marks is a part of a city
-        the text names; a homonym that lies farther than ``QUARTER_KM`` from every city
-        the text names is another place. The quarter is then placed near the one city
-        the text names (precision 2), or nowhere when it names several (a text that
-        names no city leaves it as it is)."""
-        quarters = self._words.quarter_nouns
-        cities = {
-            m.best.place.id: m.best
-            for m in matches
-            if m.best is not None and m.best.place.feature == "city"
-        }
-        for m in matches:
-            if m.best is None or not _marked_as_quarter(tokens, m, quarters):
-                continue
-            others = [c for pid, c in cities.items() if pid != m.best.place.id]
-            here = m.best.place
-            if others and all(
-                _haversine_km(here.lat, here.lon, c.place.lat, c.place.lon) > QUARTER_KM
-                for c in others
-            ):
-                m.best = others[0] if len(others) == 1 else None
-                m.precision = 2
 
     def drop_uncorroborated(
         self, matches: list[_Match], text: str, adjectives: set[str] | None = None
@@ -663,27 +628,3 @@ def _regional_countries(
         ):
             out.add(a.iso3)
     return out
-
-
-def _marked_as_quarter(tokens: Sequence[Token], m: _Match, quarters: frozenset[str]) -> bool:
-    """A quarter noun right before the name ("quartier X", "quartier de X", «حي X») or
-    right after it ("the X neighbourhood", also past one more capitalised word of the
-    name the gazetteer matched a part of: "the Sheikh Radwan neighbourhood"), or the
-    name's own first word ("Ward 4": a numbered ward of a town)."""
-    if tokens[m.first].norm in quarters:
-        return True
-    k = m.first - 1
-    if k >= 0 and tokens[k].norm in _QUARTER_LINKS:
-        k -= 1
-    if k >= 0 and tokens[k].norm in quarters:
-        # "the Sheikh Radwan neighbourhood of Gaza City": after a quarter's own name,
-        # "neighbourhood of" introduces the city; so it does after an indefinite article
-        # ("a residential neighbourhood of Homs", «un quartier de Bamako»: one of its
-        # quarters, unnamed).
-        named = k > 0 and tokens[k - 1].raw[:1].isupper() and not tokens[k - 1].arabic
-        one_of = any(tokens[j].norm in _INDEFINITE for j in range(max(0, k - _ADJECTIVES), k))
-        return not named and not one_of
-    j = m.last
-    if j < len(tokens) and tokens[j].raw[:1].isupper() and not tokens[j].arabic:
-        j += 1
-    return j < len(tokens) and tokens[j].norm in quarters

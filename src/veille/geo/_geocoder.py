@@ -40,6 +40,7 @@ from veille.geo._normalize import (
     word_form,
 )
 from veille.geo._phrases import Phrases
+from veille.geo._quarters import drop_far_quarters
 from veille.geo._records import _OUTLET_FEATURES, OutletProfile, Place, Toponym
 from veille.geo._resolve import Resolver, prior
 from veille.geo._scan import Scanner
@@ -168,7 +169,7 @@ class Geocoder:
         self._areas.settle(text, tokens, matches)
         matches = self._corroboration.drop_uncorroborated(matches, text, set(adjectives))
         self._corroboration.one_place_per_name(matches, text)
-        self._corroboration.drop_far_quarters(tokens, matches)
+        drop_far_quarters(self._words, text, tokens, matches)
         matches = self._phrases.with_capitals(text, tokens, matches)
         matches.extend(self._phrases.demonym_regions(text, tokens, matches))
         toponyms = self._to_toponyms(text, matches)
