@@ -72,8 +72,8 @@ def judicial(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
 def restated_before_a_sequel(lex: Lexicon, m: Match, toks: list[Tok]) -> bool:
     """ "The massacre follows an attack on X", «Le massacre survient une semaine après
     l'attaque de X»: a bare definite event noun (an adjective at most: no place, doer or
-    day of its own) that is the subject of a verb setting it after another act (closed
-    ``sequence_verbs``, noun class, with its object or a word of the closed class
+    day of its own) that is the subject of a verb setting it after another act (noun
+    class ``sequence_verbs``, with its object or a word of the closed class
     ``sequel_preps``) restates the event told before; the act after the verb is its own
     (``veille.extract.anaphora.sequenced`` reads the same subject as an anaphor where it
     names more of its own)."""
