@@ -80,15 +80,26 @@ class EventAssembler:
         if location is None or not location.iso3:
             return actor
         prefix = next((p for p in _LOCAL if actor.id.startswith(p)), None)
-        if prefix is None or actor.country == location.iso3:
+        if prefix is None:
             return actor
-        starts = [p.start for p in s.places] + [a.start for a in s.state_adjectives]
-        if any(ref.start <= k < ref.end for k in starts) or any(
-            # "Russian civilians", «des civils russes»: the adjective next to the noun.
-            s.text[a.end - s.start : ref.start - s.start].isspace()
-            or s.text[ref.end - s.start : a.start - s.start].isspace()
-            for a in s.state_adjectives
-        ):
+        # "Russian civilians", «des civils russes»: the adjective next to the noun gives
+        # their country, whichever country the text names most.
+        own = next(
+            (
+                a
+                for a in s.state_adjectives
+                if ref.start <= a.start < ref.end
+                or s.text[a.end - s.start : ref.start - s.start].isspace()
+                or s.text[ref.end - s.start : a.start - s.start].isspace()
+            ),
+            None,
+        )
+        country = getattr(own.payload, "country", None) if own is not None else None
+        if isinstance(country, str):
+            return self.actors.by_id(prefix + country.lower()) or actor
+        if actor.country == location.iso3:
+            return actor
+        if any(ref.start <= p.start < ref.end for p in s.places):
             return actor
         return self.actors.by_id(prefix + location.iso3.lower()) or actor
 

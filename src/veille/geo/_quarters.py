@@ -39,9 +39,12 @@ def drop_far_quarters(
         for m in matches
         if m.best is not None and m.best.place.feature == "city"
     }
+    cities_by_end = {
+        m.end: m for m in matches if m.best is not None and m.best.place.feature == "city"
+    }
     for m in matches:
-        owner = _owned_by_a_city(text, m, matches)
-        if owner is not None and m.best is not None and owner.best is not None:
+        owner = _owned_by_a_city(text, m, cities_by_end)
+        if owner is not None and owner is not m and m.best is not None and owner.best is not None:
             # "Kinshasa's Gombe district": a part of the city named in the
             # possessive before it; a homonym far from that city is another place.
             here, city = m.best.place, owner.best.place
@@ -60,23 +63,18 @@ def drop_far_quarters(
             m.precision = 2
 
 
-def _owned_by_a_city(text: str, m: _Match, matches: Sequence[_Match]) -> _Match | None:
+def _owned_by_a_city(text: str, m: _Match, cities_by_end: dict[int, _Match]) -> _Match | None:
     """The match right before ``m`` names a city in the possessive ("Kinshasa's Gombe
-    district", "Gaza City's Rimal quarter")."""
-    for n in matches:
-        if (
-            n is not m
-            and n.best is not None
-            and n.best.place.feature == "city"
-            and n.end < m.start
-            and _POSSESSIVE_RE.fullmatch(text, n.end, m.start)
-        ):
-            return n
-    return None
+    district", "Gaza City's Rimal quarter"); ``cities_by_end``: the matches that resolved
+    to a city, by the offset their name ends at."""
+    found = _POSSESSIVE_BEFORE_RE.search(text, max(0, m.start - _POSSESSIVE_CHARS), m.start)
+    return cities_by_end.get(found.start()) if found is not None else None
 
 
-#: The possessive between a city and a part of it ("'s ").
-_POSSESSIVE_RE = re.compile(r"['’]s\s+")
+#: The possessive between a city and a part of it ("'s "), right before the part, and
+#: the characters back from the part within which it is looked for.
+_POSSESSIVE_BEFORE_RE = re.compile(r"['’]s\s+$")
+_POSSESSIVE_CHARS = 8
 
 
 def _marked_as_quarter(tokens: Sequence[Token], m: _Match, quarters: frozenset[str]) -> bool:
