@@ -14,8 +14,9 @@ ONE = frozenset(
 )
 #: The shortest noun read as a person by its ending.
 _AGENTIVE_MIN = 5
-#: The "of" after a noun that makes it a measure of others ("a number of").
-_OF = frozenset({"de", "d'", "d’", "des", "du", "of"})
+#: The "of" after a noun that makes it a measure of others ("a number of"); also the
+#: preposition from a death noun to the dead it counts (``veille.extract.tolls``).
+OF = frozenset({"de", "d'", "d’", "des", "du", "of"})
 
 
 def one_more_person(lex: Lexicon, toks: list[Tok], c: Tok, people: frozenset[str]) -> bool:
@@ -52,6 +53,6 @@ def agentive(lex: Lexicon, toks: list[Tok], t: Tok) -> bool:
         and len(word) >= _AGENTIVE_MIN
         and word.islower()
         and any(word.endswith(s) for s in suffixes)
-        and not any(c.head == t.i and fold(c.text) in _OF for c in toks)
-        and not (t.i + 1 < len(toks) and fold(toks[t.i + 1].text) in _OF)
+        and not any(c.head == t.i and fold(c.text) in OF for c in toks)
+        and not (t.i + 1 < len(toks) and fold(toks[t.i + 1].text) in OF)
     )

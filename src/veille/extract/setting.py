@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from veille.extract.candidate import PlaceRef, SentenceInput
 from veille.extract.intervention import POINTING_BACK
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
+from veille.extract.syntax import token_at
 from veille.model import Span
 from veille.nlp.arabic import is_definite, normalize
 from veille.nlp.dates import DateExpression
@@ -113,7 +114,7 @@ def nationality_of_people(lex: Lexicon, place: PlaceRef, s: SentenceInput) -> bo
     if place.feature != "country":
         return False
     toks = s.tokens
-    k = next((t.i for t in toks if t.start <= place.start < t.end), None)
+    k = token_at(toks, place.start)
     if k is None or toks[k].dep not in _ON_A_NOUN or toks[k].head == k:
         return False
     people = (

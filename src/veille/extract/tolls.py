@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from veille.extract.lexicon import Lexicon, Match, Tok, fold
 from veille.extract.numbers import LEAST_MULTIPLIER, dual_of_a_person, read_number, spelt_number
-from veille.extract.persons import ONE, agentive, joined_nouns, one_more_person
+from veille.extract.persons import OF, ONE, agentive, joined_nouns, one_more_person
 from veille.extract.syntax import ACTED_ON, span
 from veille.extract.uncounted import a_part_of_the_dead, counts_no_dead
 from veille.model import Span
@@ -499,13 +499,10 @@ def _whose_death(toks: list[Tok], end: int, i: int) -> bool:
     """The number at ``i`` counts whose death the death noun ending at ``end`` names:
     «la mort de 15 civils», "the deaths of three soldiers" (past an article: «la mort
     des 15 passagers»)."""
-    if end >= len(toks) or fold(toks[end].text) not in _OF:
+    if end >= len(toks) or fold(toks[end].text) not in OF:
         return False
     return all(toks[k].pos == "DET" for k in range(end + 1, i)) and i - end <= 2
 
-
-#: The preposition from a death noun to the dead it counts.
-_OF = frozenset({"de", "d'", "d’", "des", "du", "of"})
 
 #: "Others" between a number and the wounded it counts ("two others wounded").
 _OTHERS = frozenset({"others", "other", "autres", "اخرون", "اخرين"})
